@@ -1,0 +1,37 @@
+/**
+ * Domain errors. The API maps each `code` to an HTTP status in one place (functions/api onError).
+ * Messages are safe to show to the user; they never name another council's data.
+ */
+export type ErrorCode =
+  | 'bad-request'
+  | 'unauthorised'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'payload-too-large'
+  | 'unsupported-media-type'
+  | 'unprocessable';
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const notFound = (what: string) => new DomainError('not-found', `${what} not found`);
+export const forbidden = (message = 'Your role does not allow this') => new DomainError('forbidden', message);
+export const conflict = (message: string, details?: unknown) => new DomainError('conflict', message, details);
+export const badRequest = (message: string, details?: FieldError[]) =>
+  new DomainError('bad-request', message, details);
+export const unprocessable = (message: string, details?: unknown) =>
+  new DomainError('unprocessable', message, details);

@@ -1,0 +1,189 @@
+import { z } from 'zod';
+import {
+  AlertPreferences,
+  AlertSettings,
+  Approval,
+  CrossRef,
+  Id,
+  Lead,
+  PeriodValue,
+  PlanKind,
+  PlanStatus,
+  ReportingPoint,
+  ReviewCadence,
+  Section,
+} from './entities.js';
+import { RagRules } from './rag.js';
+import { Rag, Status } from './status.js';
+import { IsoDate, Timescale } from './timescale.js';
+
+/**
+ * Request bodies. All strict: an unknown field is a 400, so a typo never silently does nothing.
+ * Patches carry the `version` the client last saw; a stale one is a 409.
+ */
+const title = z.string().trim().min(1, 'must not be empty').max(500);
+const text = (max: number) => z.string().trim().max(max);
+const version = z.number().int().min(1);
+
+export const PlanCreate = z.strictObject({
+  title,
+  kind: PlanKind,
+  period: z
+    .strictObject({ label: text(100).optional(), start: IsoDate.optional(), end: IsoDate.optional() })
+    .default({}),
+  ownerPersonId: Id.optional(),
+  ownerLabel: text(200).optional(),
+  directorate: text(200).optional(),
+  division: text(200).optional(),
+  status: PlanStatus.default('draft'),
+  approval: Approval.optional(),
+  reviewCadence: ReviewCadence.default('quarterly'),
+  reportingPoints: z.array(ReportingPoint).max(24).default([]),
+  sections: z.array(Section).max(100).default([]),
+  themes: z
+    .array(z.strictObject({ ref: text(20).default(''), title, description: text(20_000).optional() }))
+    .max(50)
+    .default([]),
+});
+export type PlanCreate = z.infer<typeof PlanCreate>;
+
+export const PlanPatch = z.strictObject({
+  version,
+  title: title.optional(),
+  period: z
+    .strictObject({ label: text(100).optional(), start: IsoDate.optional(), end: IsoDate.optional() })
+    .optional(),
+  ownerPersonId: Id.nullable().optional(),
+  ownerLabel: text(200).optional(),
+  directorate: text(200).optional(),
+  division: text(200).optional(),
+  status: PlanStatus.optional(),
+  approval: Approval.optional(),
+  reviewCadence: ReviewCadence.optional(),
+  reportingPoints: z.array(ReportingPoint).max(24).optional(),
+  sections: z.array(Section).max(100).optional(),
+});
+export type PlanPatch = z.infer<typeof PlanPatch>;
+
+export const ThemeCreate = z.strictObject({
+  ref: text(20).default(''),
+  title,
+  description: text(20_000).optional(),
+});
+export type ThemeCreate = z.infer<typeof ThemeCreate>;
+
+const actionFields = {
+  themeId: Id.optional(),
+  parentId: Id.optional(),
+  ref: text(20).default(''),
+  title,
+  outcome: text(20_000).optional(),
+  currentPosition: text(20_000).optional(),
+  constraints: text(20_000).optional(),
+  measureOfSuccess: text(20_000).optional(),
+  leads: z.array(Lead).max(20).default([]),
+  start: Timescale.optional(),
+  due: Timescale.optional(),
+  status: Status.default('not-started'),
+  crossRefs: z.array(CrossRef).max(20).default([]),
+};
+export const ActionCreate = z.strictObject(actionFields);
+export type ActionCreate = z.infer<typeof ActionCreate>;
+
+export const ActionPatch = z.strictObject({
+  version,
+  themeId: Id.nullable().optional(),
+  ref: text(20).optional(),
+  title: title.optional(),
+  outcome: text(20_000).optional(),
+  currentPosition: text(20_000).optional(),
+  constraints: text(20_000).optional(),
+  measureOfSuccess: text(20_000).optional(),
+  leads: z.array(Lead).max(20).optional(),
+  start: Timescale.nullable().optional(),
+  due: Timescale.nullable().optional(),
+  status: Status.optional(),
+  ragOverride: z.strictObject({ rag: Rag, reason: z.string().trim().min(3).max(2000) }).nullable().optional(),
+  crossRefs: z.array(CrossRef).max(20).optional(),
+});
+export type ActionPatch = z.infer<typeof ActionPatch>;
+
+export const MilestoneCreate = z.strictObject({
+  ref: text(20).default(''),
+  title,
+  due: Timescale.optional(),
+  linkedActionIds: z.array(Id).max(50).default([]),
+  status: Status.default('not-started'),
+});
+export type MilestoneCreate = z.infer<typeof MilestoneCreate>;
+
+export const MilestonePatch = z.strictObject({
+  version,
+  ref: text(20).optional(),
+  title: title.optional(),
+  due: Timescale.nullable().optional(),
+  linkedActionIds: z.array(Id).max(50).optional(),
+  status: Status.optional(),
+  completedOn: IsoDate.nullable().optional(),
+});
+export type MilestonePatch = z.infer<typeof MilestonePatch>;
+
+export const ProgressUpdateCreate = z.strictObject({
+  narrative: z.string().trim().min(1, 'write what has happened').max(20_000),
+  status: Status,
+  rag: Rag.optional(),
+  period: text(40).optional(),
+});
+export type ProgressUpdateCreate = z.infer<typeof ProgressUpdateCreate>;
+
+export const IndicatorCreate = z.strictObject({
+  ref: text(20).optional(),
+  name: title,
+  unit: text(40).optional(),
+  goodDirection: z.enum(['up', 'down', 'none']).default('up'),
+  floorStandard: z.number().nullable().optional(),
+  baseline: PeriodValue.optional(),
+  benchmark: text(200).optional(),
+  targets: z.array(PeriodValue).max(60).default([]),
+  actuals: z.array(PeriodValue).max(60).default([]),
+});
+export type IndicatorCreate = z.infer<typeof IndicatorCreate>;
+
+export const IndicatorPatch = IndicatorCreate.partial().extend({ version });
+export type IndicatorPatch = z.infer<typeof IndicatorPatch>;
+
+export const RiskCreate = z.strictObject({
+  ref: text(20).optional(),
+  description: title,
+  likelihood: text(40).optional(),
+  impact: text(40).optional(),
+  mitigation: text(20_000).optional(),
+  ownerLabel: text(200).optional(),
+});
+export type RiskCreate = z.infer<typeof RiskCreate>;
+
+export const RiskPatch = RiskCreate.partial().extend({ version });
+export type RiskPatch = z.infer<typeof RiskPatch>;
+
+export const PersonCreate = z.strictObject({
+  name: title,
+  roleLabel: text(200).optional(),
+  jobTitle: text(200).optional(),
+  email: z.email().optional(),
+});
+export type PersonCreate = z.infer<typeof PersonCreate>;
+
+export const PersonPatch = PersonCreate.partial().extend({
+  version,
+  unresolved: z.boolean().optional(),
+  alertPreferences: AlertPreferences.optional(),
+});
+export type PersonPatch = z.infer<typeof PersonPatch>;
+
+export const CouncilSettingsPatch = z.strictObject({
+  version,
+  name: title.optional(),
+  ragRules: RagRules.optional(),
+  alertSettings: AlertSettings.optional(),
+});
+export type CouncilSettingsPatch = z.infer<typeof CouncilSettingsPatch>;

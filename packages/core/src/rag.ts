@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { isOpen, RAG_SEVERITY, Rag, type Status } from './status.js';
+import type { Timescale } from './timescale.js';
+
+/** Council-configurable rules turning status and dates into RAG. */
+export const RagRules = z.strictObject({
+  /** RAG for each status before date rules apply. */
+  byStatus: z
+    .strictObject({
+      'not-started': Rag,
+      'on-track': Rag,
+      'at-risk': Rag,
+      'off-track': Rag,
+      completed: Rag,
+      deferred: Rag,
+      cancelled: Rag,
+      ongoing: Rag,
+    })
+    .default({
+      'not-started': 'grey',
+      'on-track': 'green',
+      'at-risk': 'amber',
+      'off-track': 'red',
+      completed: 'blue',
+      deferred: 'grey',
+      cancelled: 'grey',
+      ongoing: 'green',
+    }),
+  /** An open item past its due date is at least this. */
+  overdue: Rag.default('red'),
+  /** An open item not yet started and due within `dueSoonDays` is at least this. */
+  notStartedDueSoon: Rag.default('amber'),
+  dueSoonDays: z.number().int().min(0).max(180).default(30),
+  /** An open item whose current due is later than its baseline is at least this. */
+  rebaselined: Rag.default('amber'),
+});
+export type RagRules = z.infer<typeof RagRules>;
+
+export const DEFAULT_RAG_RULES: RagRules = RagRules.parse({});
+
+export interface RagInput {
+  status: Status;
+  due?: Timescale | undefined;
+  baselineDue?: Timescale | undefined;
+  override?: { rag: Rag; reason: string } | undefined;
+}
+
+export interface RagResult {
+  rag: Rag;
+  /** Why: shown next to the RAG so nobody has to guess. */
+  reasons: string[];
+  overridden: boolean;
+}
+
+const dayMs = 86_400_000;
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / dayMs);
+
+/** Derive RAG from status and dates; the worst applicable rule wins; an override wins over all. */
+export function deriveRag(input: RagInput, today: string, rules: RagRules = DEFAULT_RAG_RULES): RagResult {
+  if (input.override) {
+    return { rag: input.override.rag, reasons: [`Overridden: ${input.override.reason}`], overridden: true };
+  }
+  let rag: Rag = rules.byStatus[input.status];
+  const reasons = [`Status: ${input.status}`];
+  const raise = (to: Rag, why: string) => {
+    if (RAG_SEVERITY[to] > RAG_SEVERITY[rag]) rag = to;
+    reasons.push(why);
+  };
+  const due = input.due?.due;
+  if (isOpen(input.status) && due) {
+    const days = daysBetween(today, due);
+    if (days < 0) raise(rules.overdue, `Overdue by ${-days} day${days === -1 ? '' : 's'}`);
+    else if (input.status === 'not-started' && days <= rules.dueSoonDays)
+      raise(rules.notStartedDueSoon, `Not started and due in ${days} day${days === 1 ? '' : 's'}`);
+    const baseline = input.baselineDue?.due;
+    if (baseline && due > baseline) raise(rules.rebaselined, `Re-baselined from ${baseline} to ${due}`);
+  }
+  return { rag, reasons, overridden: false };
+}
