@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/**
+ * Every process reads its configuration through these schemas at start: a missing or malformed
+ * variable stops the process with a message naming it, instead of failing on first use.
+ */
+export const ApiConfig = z.object({
+  STAGE: z.string().default('local'),
+  TABLE_NAME: z.string().min(1),
+  AWS_REGION: z.string().default('eu-west-2'),
+  /** Set locally to DynamoDB Local's URL; unset in AWS. */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  /** Token issuer and JWKS: Cognito in AWS, the dev identity provider locally. */
+  AUTH_ISSUER: z.url(),
+  AUTH_AUDIENCE: z.string().min(1),
+  AUTH_JWKS_URI: z.url(),
+  /** In AWS: the role the API assumes per council with a session tag (tenant isolation by IAM). */
+  TENANT_ROLE_ARN: z.string().optional(),
+  PARTNER_ROLE_ARN: z.string().optional(),
+  WEB_BASE_URL: z.url().default('http://127.0.0.1:3000'),
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+});
+export type ApiConfig = z.infer<typeof ApiConfig>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig<S extends z.ZodType>(schema: S, env: Record<string, string | undefined> = process.env): z.infer<S> {
+  const r = schema.safeParse(env);
+  if (!r.success) {
+    const lines = r.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return r.data;
+}

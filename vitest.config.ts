@@ -1,0 +1,22 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * One DynamoDB Local for the whole run (test/support/global-setup.ts); every test file that needs
+ * data creates its own fresh table (test/support/dynamo.ts), so files run in parallel safely.
+ */
+export default defineConfig({
+  test: {
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'functions/*/src/**/*.test.ts',
+      'test/**/*.test.ts',
+      'infra/test/**/*.test.ts',
+    ],
+    globalSetup: ['test/support/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    maxWorkers: 2,
+    reporters: ['default'],
+  },
+});
