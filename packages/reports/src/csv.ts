@@ -1,0 +1,20 @@
+import { stringify } from 'csv-stringify/sync';
+import { EXPORT_COLUMNS, type ExportRow } from './rows.js';
+
+/**
+ * CSV of actions and milestones. Formula-injection safe: csv-stringify's `escape_formulas` prefixes
+ * `'` to any cell starting with `=`, `+`, `-`, `@`, tab or CR (and their full-width forms), so a
+ * spreadsheet shows the text rather than running it. A UTF-8 BOM makes Excel read `–` and `£` right.
+ */
+export function renderCsv(rows: readonly ExportRow[]): string {
+  return stringify(
+    rows.map((r) => EXPORT_COLUMNS.map((c) => r[c.key])),
+    {
+      header: true,
+      columns: EXPORT_COLUMNS.map((c) => c.header),
+      escape_formulas: true,
+      bom: true,
+      record_delimiter: 'windows',
+    },
+  );
+}

@@ -1,0 +1,68 @@
+import type { IsoDate, LeadRole, PlanKind, Timescale } from '@peopleplan/core';
+import { format, parseISO } from 'date-fns';
+
+/** Display helpers shared by the model and the renderers (en-GB). */
+
+export const formatDate = (iso: IsoDate): string => format(parseISO(iso), 'd MMM yyyy');
+
+/** A timescale as written, with the parsed date beside it when the text is not already that date. */
+export interface TimescaleView {
+  /** Exactly as the council wrote it. */
+  text: string;
+  /** The parsed (due or start) date, if there is one. */
+  parsed?: IsoDate;
+  /** `June 2013 (30 Jun 2013)`, or just the text. */
+  display: string;
+}
+
+export function timescaleView(t: Timescale | undefined, which: 'start' | 'due'): TimescaleView | undefined {
+  if (!t) return undefined;
+  const parsed = which === 'start' ? (t.start ?? t.due) : t.due;
+  const text = t.text.trim();
+  if (!parsed) return { text, display: text || '—' };
+  const shown = formatDate(parsed);
+  return { text, parsed, display: !text ? shown : text === shown ? text : `${text} (${shown})` };
+}
+
+export const LEAD_ROLE_LABELS: Record<LeadRole, string> = {
+  member: 'Member lead',
+  strategic: 'Strategic lead',
+  operational: 'Operational lead',
+  accountable: 'Accountable officer',
+  responsible: 'Responsible',
+};
+
+export interface PlanKindLabels {
+  /** What the plan is: shown under the title. */
+  kind: string;
+  /** What the plan calls its groups: `Priority`, `Heading`… */
+  theme: string;
+  /** Plural for section headings. */
+  themes: string;
+}
+
+export const PLAN_KIND_LABELS: Record<PlanKind, PlanKindLabels> = {
+  'people-strategy': { kind: 'People strategy', theme: 'Key priority', themes: 'key priority' },
+  'peer-review': { kind: 'Peer review action plan', theme: 'Heading', themes: 'heading' },
+  'best-value-review': {
+    kind: 'Best value review',
+    theme: 'Service improvement',
+    themes: 'service improvement',
+  },
+  'business-plan': { kind: 'Business plan', theme: 'Priority', themes: 'priority' },
+  'iip-assessment': { kind: 'Investors in People assessment', theme: 'Area', themes: 'area' },
+};
+
+/** `85%`, `12 days`, `3.5`; `—` for no value. */
+export function formatValue(value: number | null | undefined, unit?: string): string {
+  if (value === null || value === undefined) return '—';
+  const n = value.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+  if (!unit) return n;
+  return unit === '%' ? `${n}%` : unit === '£' ? `£${n}` : `${n} ${unit}`;
+}
+
+/** Natural order for refs: `1.2` before `1.10`, `A` before `B`. */
+export const compareRefs: (a: string, b: string) => number = new Intl.Collator('en-GB', {
+  numeric: true,
+  sensitivity: 'base',
+}).compare;

@@ -1,0 +1,213 @@
+import type { IsoDate, LeadRole, PlanKind, Rag, Status } from '@peopleplan/core';
+import type { PlanKindLabels, TimescaleView } from './format.js';
+import type { ReportPeriod } from './period.js';
+import type { ActionSnapshot } from './report-data.js';
+
+/** The report model: everything a renderer shows, already worked out. Renderers only lay it out. */
+
+/** Direction of travel since the previous period's snapshot. */
+export type Travel = 'improved' | 'same' | 'worse' | 'new';
+export const TRAVEL_LABELS: Record<Travel, string> = {
+  improved: 'Improved',
+  same: 'No change',
+  worse: 'Worse',
+  new: 'New this period',
+};
+
+export type TravelCounts = Record<Travel, number>;
+
+export interface LeadView {
+  role: LeadRole;
+  roleLabel: string;
+  label: string;
+}
+
+export interface UpdateView {
+  at: string;
+  /** Civil date of the update in the council's time zone. */
+  date: IsoDate;
+  authorName: string;
+  narrative: string;
+  status: Status;
+}
+
+/** Status and RAG always travel together with their words: never colour alone. */
+export interface StatusView {
+  status: Status;
+  statusLabel: string;
+  rag: Rag;
+  /** `Red`, `Amber`… */
+  ragWord: string;
+  /** `Red – off track`… */
+  ragLabel: string;
+  /** `Off track (Red)`: the text every renderer prints for status. */
+  text: string;
+  ragReasons: string[];
+  overridden: boolean;
+}
+
+export interface Forecast {
+  status: Status;
+  label: string;
+  /** The rule that gave it, in words. */
+  reason: string;
+}
+
+export interface ActionRow extends StatusView {
+  kind: 'action';
+  id: string;
+  ref: string;
+  title: string;
+  /** 0 for a top-level action, 1 for a sub-action (1.1 under 1)… */
+  depth: number;
+  /** Ref of the parent action, for a sub-action. */
+  parentRef?: string;
+  themeId: string;
+  leads: LeadView[];
+  leadsText: string;
+  start?: TimescaleView;
+  due?: TimescaleView;
+  outcome?: string;
+  currentPosition?: string;
+  travel: Travel;
+  previous?: ActionSnapshot;
+  latest?: UpdateView;
+  /** This action, or one of its sub-actions, has an update counted for the period. */
+  updatedInPeriod: boolean;
+  forecast?: Forecast;
+}
+
+export interface MilestoneRow extends StatusView {
+  kind: 'milestone';
+  id: string;
+  ref: string;
+  title: string;
+  themeId: string;
+  actionId: string;
+  actionRef: string;
+  actionTitle: string;
+  /** Refs of the action and of every linked action: `1.2`, `2.3`. */
+  actionRefs: string[];
+  leads: LeadView[];
+  leadsText: string;
+  due?: TimescaleView;
+  baselineDue?: TimescaleView;
+  completedOn?: IsoDate;
+  rebaselined: boolean;
+  overdue: boolean;
+  /** Latest update of the milestone's action. */
+  latest?: UpdateView;
+}
+
+export type ExceptionReason = 'off-track' | 'overdue' | 're-baselined' | 'stale';
+export const EXCEPTION_REASON_LABELS: Record<ExceptionReason, string> = {
+  'off-track': 'Off track',
+  overdue: 'Overdue',
+  're-baselined': 'Re-baselined',
+  stale: 'No update this period',
+};
+
+export interface ExceptionRow {
+  item: ActionRow | MilestoneRow;
+  themeHeading: string;
+  reasons: ExceptionReason[];
+  /** `Overdue: due 30 Jun 2013; No update this period` */
+  reasonText: string;
+}
+
+export interface ThemeSummary {
+  id: string;
+  heading: string;
+  total: number;
+  byStatus: Record<Status, number>;
+  byRag: Record<Rag, number>;
+  travel: TravelCounts;
+  exceptions: number;
+}
+
+export interface ThemeSection {
+  id: string;
+  ref: string;
+  title: string;
+  /** `Priority 1: Prevention`, or the title alone where the plan numbers nothing. */
+  heading: string;
+  description?: string;
+  actions: ActionRow[];
+  milestones: MilestoneRow[];
+}
+
+export interface IndicatorRow {
+  id: string;
+  ref?: string;
+  name: string;
+  unit?: string;
+  goodDirection: 'up' | 'down' | 'none';
+  floorStandard?: number;
+  baseline?: string;
+  benchmark?: string;
+  /** The PeriodValue key the figures were read from, as written (`2013-14 Q2`). */
+  periodKey?: string;
+  target: number | null;
+  actual: number | null;
+  targetText: string;
+  actualText: string;
+  floorText: string;
+  rag: Rag;
+  ragWord: string;
+  /** Why: `Met target (90% against 85%)`, `Below floor standard`… */
+  assessment: string;
+}
+
+export interface RiskRow {
+  id: string;
+  ref?: string;
+  description: string;
+  likelihood?: string;
+  impact?: string;
+  mitigation?: string;
+  ownerLabel?: string;
+}
+
+export interface CountRow<K extends string> {
+  key: K;
+  label: string;
+  count: number;
+}
+
+export interface Summary {
+  totalActions: number;
+  byStatus: CountRow<Status>[];
+  byRag: CountRow<Rag>[];
+  travel: TravelCounts;
+  byTheme: ThemeSummary[];
+  milestones: { total: number; completed: number; overdue: number; rebaselined: number };
+  exceptions: Record<ExceptionReason, number> & { total: number };
+}
+
+export interface ReportModel {
+  /** `Divisional Business Plan 2013-14: progress report, Mid-year 2013-14` */
+  title: string;
+  council: { id: string; name: string };
+  plan: {
+    id: string;
+    title: string;
+    kind: PlanKind;
+    labels: PlanKindLabels;
+    periodLabel?: string;
+    ownerLabel?: string;
+    directorate?: string;
+    division?: string;
+  };
+  period: ReportPeriod;
+  /** RAG and overdue are judged at this date: the period end, or today if the period is still open. */
+  asOf: IsoDate;
+  generatedOn: IsoDate;
+  summary: Summary;
+  /** Worst first. */
+  exceptions: ExceptionRow[];
+  themes: ThemeSection[];
+  indicators: IndicatorRow[];
+  risks: RiskRow[];
+  /** True when forecasts were asked for: renderers add a forecast column. */
+  hasForecast: boolean;
+}

@@ -1,0 +1,46 @@
+import { renderCsv } from './csv.js';
+import { renderDocx } from './docx.js';
+import { renderHtml } from './html.js';
+import type { ReportModel } from './model.js';
+import type { ReportData } from './report-data.js';
+import { exportRows } from './rows.js';
+import { type SummariseOptions, summarise } from './summarise.js';
+import { slugify } from './text.js';
+import { renderXlsx } from './xlsx.js';
+
+export const REPORT_FORMATS = ['docx', 'html', 'csv', 'xlsx'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export const CONTENT_TYPES: Record<ReportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  html: 'text/html; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+export interface RenderedReport {
+  body: Buffer | string;
+  contentType: string;
+  /** `divisional-business-plan-2013-14-mid-year-2013-14.docx`: ASCII, safe in Content-Disposition. */
+  filename: string;
+  model: ReportModel;
+}
+
+/** One call for the API route: data in, the document, its content type and a file name out. */
+export async function renderReport(
+  data: ReportData,
+  format: ReportFormat,
+  options: SummariseOptions = {},
+): Promise<RenderedReport> {
+  const model = summarise(data, options);
+  const filename = `${slugify(`${data.plan.title} ${data.period.key}`)}.${format}`;
+  const body =
+    format === 'docx'
+      ? await renderDocx(model)
+      : format === 'html'
+        ? renderHtml(model)
+        : format === 'csv'
+          ? renderCsv(exportRows(model))
+          : await renderXlsx(exportRows(model));
+  return { body, contentType: CONTENT_TYPES[format], filename, model };
+}
