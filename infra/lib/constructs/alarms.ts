@@ -1,0 +1,73 @@
+import { Duration } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+/** Sends an alarm (and its recovery) to the alarm topic. */
+export function notify(alarm: cloudwatch.Alarm, topic: sns.ITopic): cloudwatch.Alarm {
+  alarm.addAlarmAction(new actions.SnsAction(topic));
+  alarm.addOkAction(new actions.SnsAction(topic));
+  return alarm;
+}
+
+export interface FunctionAlarmsProps {
+  fn: lambda.IFunction;
+  topic: sns.ITopic;
+  /** Human name used in alarm descriptions. */
+  label: string;
+}
+
+/** Errors and throttles of one function: any is worth a look in a service this size. */
+export class FunctionAlarms extends Construct {
+  readonly errors: cloudwatch.Alarm;
+  readonly throttles: cloudwatch.Alarm;
+
+  constructor(scope: Construct, id: string, { fn, topic, label }: FunctionAlarmsProps) {
+    super(scope, id);
+    this.errors = notify(
+      fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }).createAlarm(this, 'Errors', {
+        alarmDescription: `${label}: the function failed (uncaught error or timeout) in the last 5 minutes`,
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+      topic,
+    );
+    this.throttles = notify(
+      fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }).createAlarm(this, 'Throttles', {
+        alarmDescription: `${label}: invocations were throttled (account or function concurrency limit)`,
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+      topic,
+    );
+  }
+}
+
+/** A message in a dead-letter queue means something was given up on: alarm on the first one. */
+export function deadLetterAlarm(
+  scope: Construct,
+  id: string,
+  queue: sqs.IQueue,
+  topic: sns.ITopic,
+  what: string,
+) {
+  return notify(
+    queue
+      .metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' })
+      .createAlarm(scope, id, {
+        alarmDescription: `${what}: messages are waiting in the dead-letter queue`,
+        threshold: 0,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+    topic,
+  );
+}

@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { acknowledge } from '../nag.js';
+import { REPO_ROOT } from '../paths.js';
+
+export interface ServiceFunctionProps {
+  /** Absolute path of a TypeScript module exporting `handler`. */
+  entry: string;
+  description: string;
+  logRetention: logs.RetentionDays;
+  environment?: Record<string, string>;
+  memorySize?: number;
+  timeout?: Duration;
+  /** Log level for Powertools (`POWERTOOLS_LOG_LEVEL`). */
+  logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  serviceName: string;
+}
+
+/**
+ * A Lambda function as every PeoplePlan function should be: Node.js 22 on arm64, bundled locally by
+ * esbuild into one ES module, its own log group with a retention period, and its own role that starts
+ * with nothing but permission to write to that log group (callers add exactly what the function needs).
+ */
+export class ServiceFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly role: iam.Role;
+  readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
+    super(scope, id);
+    if (!existsSync(props.entry)) {
+      throw new Error(`Lambda entry ${props.entry} does not exist (expected a module exporting "handler")`);
+    }
+
+    this.logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: props.logRetention,
+      // Logs may be needed after a teardown (audit, incident review); they expire by retention anyway.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    // An explicit role instead of the default AWSLambdaBasicExecutionRole managed policy, whose
+    // logs:* grant covers every log group in the account.
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `${props.description} (execution role)`,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    this.fn = new NodejsFunction(this, 'Function', {
+      entry: props.entry,
+      handler: 'handler',
+      description: props.description,
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(30),
+      role: this.role,
+      logGroup: this.logGroup,
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: resolve(REPO_ROOT, 'package-lock.json'),
+      environment: {
+        POWERTOOLS_SERVICE_NAME: props.serviceName,
+        POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',
+        NODE_OPTIONS: '--enable-source-maps',
+        ...props.environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        platform: 'node',
+        minify: true,
+        keepNames: true,
+        sourceMap: true,
+        sourcesContent: false,
+        mainFields: ['module', 'main'],
+        // Some CommonJS dependencies call require(); give the ES module bundle one.
+        banner:
+          "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        // The AWS SDK v3 ships in the Node.js 22 runtime: leaving it out keeps bundles small and cold starts fast.
+        externalModules: ['@aws-sdk/*'],
+        tsconfig: resolve(REPO_ROOT, 'tsconfig.json'),
+        forceDockerBundling: false,
+      },
+    });
+    acknowledge(this.fn, {
+      id: 'AwsSolutions-L1',
+      reason:
+        'Node.js 22 is the runtime the design pins: the same code runs on the local Node 20 stack and is tested there; move to Node.js 24 with the rest of the project.',
+    });
+  }
+}

@@ -1,0 +1,107 @@
+import { TABLE } from '@peopleplan/db/table';
+import { Duration } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+
+/** The session tag the API sets from the caller's verified membership (see packages/db tenant-credentials). */
+export const COUNCIL_TAG = 'council';
+
+/**
+ * IAM policy variable for the council tag on the assumed-role session. It is a literal `${...}`: IAM, not
+ * JavaScript or CloudFormation, substitutes it at request time.
+ */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a template literal
+export const COUNCIL_PARTITION = 'C#${aws:PrincipalTag/council}';
+
+export const ITEM_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
+export const ITEM_WRITE_ACTIONS = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+];
+
+/**
+ * Every key in the request must be in the session's council partition. `ForAllValues` alone is also true
+ * when the request names no key at all, so `Null: false` insists that it does (Scan is never granted).
+ */
+export function leadingKeysCondition(partition: string, operator = 'ForAllValues:StringEquals') {
+  return {
+    [operator]: { 'dynamodb:LeadingKeys': [partition] },
+    Null: { 'dynamodb:LeadingKeys': 'false' },
+  };
+}
+
+export interface TenantDataRolesProps {
+  table: dynamodb.ITable;
+  /** The only principal that may assume these roles: the API function's execution role. */
+  assumedBy: iam.IRole;
+}
+
+/**
+ * Two roles the API assumes per request, each confined by IAM to one council's partition:
+ * - tenant data role: read and write the council's items (table and the per-council `council` index);
+ * - partner-reader role: read only, assumed once per council that consented to a partnership.
+ * Neither can touch the cross-council `due` index or any partition other than `C#<council>`.
+ */
+export class TenantDataRoles extends Construct {
+  readonly tenantRole: iam.Role;
+  readonly partnerRole: iam.Role;
+
+  constructor(scope: Construct, id: string, { table, assumedBy }: TenantDataRolesProps) {
+    super(scope, id);
+    const resources = [table.tableArn, `${table.tableArn}/index/${TABLE.indexes.council.name}`];
+
+    this.tenantRole = this.role(
+      'TenantDataRole',
+      'PeoplePlan API: read/write one council (session tag council)',
+      assumedBy,
+    );
+    this.tenantRole.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'CouncilItemsReadWrite',
+        actions: [...ITEM_READ_ACTIONS, ...ITEM_WRITE_ACTIONS],
+        resources,
+        conditions: leadingKeysCondition(COUNCIL_PARTITION),
+      }),
+    );
+
+    this.partnerRole = this.role(
+      'PartnerReaderRole',
+      'PeoplePlan API: read one consenting council for a partnership',
+      assumedBy,
+    );
+    this.partnerRole.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'CouncilItemsRead',
+        actions: ITEM_READ_ACTIONS,
+        resources,
+        conditions: leadingKeysCondition(COUNCIL_PARTITION),
+      }),
+    );
+
+    assumedBy.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'AssumeTenantRoles',
+        actions: ['sts:AssumeRole', 'sts:TagSession'],
+        resources: [this.tenantRole.roleArn, this.partnerRole.roleArn],
+      }),
+    );
+  }
+
+  private role(id: string, description: string, assumedBy: iam.IRole): iam.Role {
+    return new iam.Role(this, id, {
+      description,
+      // Chained role sessions last at most one hour anyway.
+      maxSessionDuration: Duration.hours(1),
+      // The session must carry exactly one tag, `council`, with a value: without it the policy variable
+      // above would have nothing to match.
+      assumedBy: new iam.ArnPrincipal(assumedBy.roleArn).withSessionTags().withConditions({
+        StringLike: { [`aws:RequestTag/${COUNCIL_TAG}`]: '?*' },
+        'ForAllValues:StringEquals': { 'aws:TagKeys': [COUNCIL_TAG] },
+      }),
+    });
+  }
+}
