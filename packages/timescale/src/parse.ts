@@ -1,0 +1,375 @@
+/**
+ * Decides what a whole deadline cell means from its date expressions (scan.ts) and its words
+ * (cues.ts). When two readings compete, or a date cannot be placed, the answer is `unparsed`
+ * with a note saying why: a person fixes it, nothing is guessed.
+ */
+import type { Precision, Timescale } from '@peopleplan/core';
+import { addBusinessDays, addDays, addHours, addMonths, addWeeks, differenceInCalendarDays } from 'date-fns';
+import { fromIso, iso, type Span } from './calendar.js';
+import { type Cue, type Cues, type Duration, ELSEWHERE, findCues, NO_TIMESCALE } from './cues.js';
+import { normalise } from './normalise.js';
+import { type Env, type Mention, place, scan } from './scan.js';
+
+export interface TimescaleContext {
+  /** The plan's approval or start date (`YYYY-MM-DD`): what "Immediate" and "Within 3 months" count from. */
+  anchor?: string;
+  /** The plan period: places two-digit years, bare months, seasons and quarters, and "year one". */
+  period?: { start?: string; end?: string };
+  /** The plan numbers quarters by calendar year (Q1 = January–March) instead of financial year. */
+  calendarQuarters?: boolean;
+}
+
+/** The schema's limit on `text` and `note`. */
+const MAX = 500;
+
+function clip(s: string, max = MAX): string {
+  if (s.length <= max) return s;
+  // Never split a surrogate pair.
+  const cut = /[\ud800-\udbff]/.test(s[max - 1]!) ? max - 1 : max;
+  return s.slice(0, cut);
+}
+
+interface Fields {
+  start?: Date;
+  due?: Date;
+  precision?: Precision;
+  recurrence?: Timescale['recurrence'];
+  notes?: (string | undefined)[];
+}
+
+function build(text: string, kind: Timescale['kind'], f: Fields = {}): Timescale {
+  const note = (f.notes ?? []).filter((n): n is string => !!n).join('; ');
+  if (f.start && f.due && f.start > f.due) {
+    return { text, kind: 'unparsed', note: clip(`starts (${iso(f.start)}) after it is due (${iso(f.due)})`) };
+  }
+  const t: Timescale = { text, kind };
+  if (f.start) t.start = iso(f.start);
+  if (f.due) t.due = iso(f.due);
+  if (f.precision && f.due) t.precision = f.precision;
+  if (f.recurrence) t.recurrence = f.recurrence;
+  if (note) t.note = clip(note);
+  return t;
+}
+
+const unparsed = (text: string, why: string) => build(text, 'unparsed', { notes: [why] });
+
+function envOf(ctx: TimescaleContext): Env & { anchor?: Date } {
+  const anchor = fromIso(ctx.anchor);
+  let start = fromIso(ctx.period?.start);
+  let end = fromIso(ctx.period?.end);
+  if (start && end && start > end) [start, end] = [undefined, undefined];
+  const refYear =
+    start && end
+      ? addDays(start, differenceInCalendarDays(end, start) / 2).getFullYear()
+      : (start ?? end ?? anchor)?.getFullYear();
+  const env: Env & { anchor?: Date } = { calendarQuarters: ctx.calendarQuarters === true };
+  if (refYear !== undefined) env.refYear = refYear;
+  if (start || end) env.period = { ...(start ? { start } : {}), ...(end ? { end } : {}) };
+  if (anchor) env.anchor = anchor;
+  return env;
+}
+
+type Role = 'end' | 'start' | 'into';
+interface Dated {
+  mention: Mention;
+  span: Span;
+  role: Role;
+}
+
+const START_BEFORE =
+  /\b(?:from|starting(?:\s+(?:in|on|from))?|start(?:s|ing)?\s+(?:in|on|from)|commencing|commence(?:s)?|beginning|begin(?:s)?|since|after|w\/c|with\s+effect\s+from|wef)\s*$/i;
+const START_AFTER = /^\s*(?:on[\s-]?wards?|and\s+beyond|forwards?)\b/i;
+const INTO_BEFORE = /\b(?:into|beyond)\s*$/i;
+
+function roleOf(s: string, m: Mention): Role {
+  const before = s.slice(Math.max(0, m.at - 40), m.at);
+  if (m.range) return 'end';
+  if (INTO_BEFORE.test(before)) return 'into';
+  if (START_BEFORE.test(before) || START_AFTER.test(s.slice(m.end))) return 'start';
+  return 'end';
+}
+
+const LEAD = /^(?:[\s\-:;,./&+]+|(?:and|by|from|until|till|due|deadline|between)\b)/i;
+const TRAIL =
+  /(?:[\s\-:;,./&+]+|\b(?:by|in|on|at|the|of|to|until|till|due|deadline|target|date|and|from|for|before|during|end|no\s+later\s+than|or|is|are|was|be|between))$/i;
+
+/** Tidies a leftover piece of commentary: fillers and stray punctuation off both ends. */
+function tidy(seg: string): string {
+  let s = seg.trim();
+  for (let prev = ''; prev !== s; ) {
+    prev = s;
+    s = s.replace(LEAD, '').replace(TRAIL, '').trim();
+    if (s.startsWith(')') || (s.startsWith('(') && !s.includes(')'))) s = s.slice(1).trim();
+    if (s.endsWith('(') || (s.endsWith(')') && !s.includes('('))) s = s.slice(0, -1).trim();
+  }
+  return s;
+}
+
+/** What is left of the cell once the parts that made the reading are taken out. */
+function leftover(s: string, used: { at: number; end: number }[]): string | undefined {
+  const cuts = [...used].sort((a, b) => a.at - b.at);
+  const pieces: string[] = [];
+  let i = 0;
+  for (const c of cuts) {
+    if (c.at > i) pieces.push(s.slice(i, c.at));
+    i = Math.max(i, c.end);
+  }
+  pieces.push(s.slice(i));
+  const kept = pieces.map(tidy).filter(Boolean);
+  return kept.length ? kept.join('; ') : undefined;
+}
+
+function blank(s: string, spans: { at: number; end: number }[]): string {
+  let out = s;
+  for (const m of spans) out = out.slice(0, m.at) + ' '.repeat(m.end - m.at) + out.slice(m.end);
+  return out;
+}
+
+function addDuration(from: Date, amount: number, unit: Duration['unit']): Date | undefined {
+  const whole = Math.floor(amount);
+  const part = amount - whole;
+  switch (unit) {
+    case 'hour':
+      return addHours(from, amount);
+    case 'day':
+      return addDays(from, Math.round(amount));
+    case 'working-day':
+      return addBusinessDays(from, Math.round(amount));
+    case 'week':
+      return addDays(addWeeks(from, whole), Math.round(part * 7));
+    case 'month':
+      return addDays(addMonths(from, whole), Math.round(part * 30));
+    case 'year': {
+      const months = amount * 12;
+      return addDays(addMonths(from, Math.floor(months)), Math.round((months % 1) * 30));
+    }
+  }
+}
+
+const quote = (c: Cue) => `"${c.text.trim()}"`;
+
+/**
+ * Parses a deadline or start as a council wrote it. Never throws; the result always satisfies
+ * core's `Timescale` schema, with `text` echoed exactly (cut to 500 characters if longer).
+ */
+export function parseTimescale(text: string, ctx: TimescaleContext = {}): Timescale {
+  const raw = typeof text === 'string' ? text : String(text ?? '');
+  if (raw.length > MAX) return unparsed(clip(raw), `longer than ${MAX} characters: not read as a timescale`);
+  try {
+    return read(raw, ctx);
+  } catch (e) {
+    // A bug must not take down an import: show the cell to a person instead.
+    return unparsed(raw, `could not be read (${(e as Error).message})`);
+  }
+}
+
+function read(text: string, ctx: TimescaleContext): Timescale {
+  const s = normalise(text);
+  const bare = s.replace(/[\s.,;:!]+$/g, '').trim();
+  if (!bare) return unparsed(text, 'blank');
+  if (NO_TIMESCALE.test(bare)) return unparsed(text, 'no timescale given');
+
+  const env = envOf(ctx);
+  const mentions = scan(s, env);
+  const cues = findCues(blank(s, mentions));
+
+  const repeat = repeated(text, s, mentions, cues, env);
+  if (repeat) return repeat;
+
+  const issues = mentions.filter((m) => m.issue).map((m) => m.issue!);
+  const dated: Dated[] = [];
+  for (const m of mentions) {
+    if (m.issue) continue;
+    const span = m.span ?? place(m.yearless!, env.period);
+    if (typeof span === 'string') issues.push(span);
+    else dated.push({ mention: m, span, role: roleOf(s, m) });
+  }
+  if (issues.length) return unparsed(text, issues.join('; '));
+
+  const distinct = (role: Role) => {
+    const of = dated.filter((d) => d.role === role);
+    return of.filter((d, i) => of.findIndex((e) => same(e.span, d.span)) === i);
+  };
+  const ends = distinct('end');
+  const starts = distinct('start');
+  const intos = dated.filter((d) => d.role === 'into');
+  if (ends.length > 1 || starts.length > 1) {
+    return unparsed(text, `several dates: ${[...ends, ...starts].map((d) => describe(s, d)).join(', ')}`);
+  }
+  const end = ends[0];
+  const startAt = starts[0];
+  const startDate =
+    startAt &&
+    (/\bafter\s*$/i.test(s.slice(0, startAt.mention.at)) ? addDays(startAt.span.hi, 1) : startAt.span.lo);
+  const used = dated.filter((d) => d.role !== 'into').map((d) => d.mention);
+  const rest = blank(s, used);
+  // A status word is taken out of the note only at either end ("Completed - ...", "... ongoing"),
+  // so a sentence around it still reads ("Training Plan completed and distributed").
+  const atEdge = (c: Cue) => !tidy(rest.slice(0, c.at)) || !tidy(rest.slice(c.end));
+  const notesFrom = (...consumed: (Cue | undefined)[]) => [
+    ...mentions.filter((m) => m.note).map((m) => m.note),
+    leftover(s, [...used, ...consumed.filter((c): c is Cue => !!c && atEdge(c))]),
+  ];
+
+  const conflict = conflicting(cues);
+  if (conflict) return unparsed(text, conflict);
+
+  if (cues.completed || cues.tbc) {
+    const cue = (cues.completed ?? cues.tbc)!;
+    return build(text, cues.completed ? 'completed' : 'tbc', {
+      start: startDate ?? (end?.mention.range ? end.span.lo : undefined),
+      due: end?.span.hi,
+      precision: end?.span.precision,
+      notes: notesFrom(cue),
+    });
+  }
+
+  if (end || startAt) {
+    const relative = cues.immediate ?? cues.duration ?? cues.term;
+    if (relative) {
+      const dates = [end, startAt].filter((d): d is Dated => !!d).map((d) => describe(s, d));
+      return unparsed(text, `gives both a date (${dates.join(', ')}) and ${quote(relative)}`);
+    }
+    if (end && startAt) {
+      return build(text, 'range', {
+        start: startDate,
+        due: end.span.hi,
+        precision: end.span.precision,
+        notes: notesFrom(),
+      });
+    }
+    if (end) {
+      const range = end.mention.range === true;
+      return build(text, range ? 'range' : 'date', {
+        start: range ? end.span.lo : undefined,
+        due: end.span.hi,
+        precision: end.span.precision,
+        notes: notesFrom(),
+      });
+    }
+    return build(text, 'ongoing', { start: startDate, notes: notesFrom(cues.ongoing) });
+  }
+
+  if (intos.length && !cues.ongoing) {
+    return unparsed(text, `runs into ${intos.map((d) => describe(s, d)).join(', ')} with no end date`);
+  }
+
+  if (cues.duration && !cues.immediate) return relativeSpan(text, cues.duration, env.anchor, notesFrom);
+
+  if (cues.ongoing) {
+    const start = cues.immediate ? env.anchor : undefined;
+    const notes = notesFrom(cues.ongoing, cues.immediate);
+    if (cues.immediate && !start) notes.push('starts immediately');
+    return build(text, 'ongoing', { start, notes });
+  }
+
+  if (cues.immediate || cues.term) {
+    const cue = (cues.immediate ?? cues.term)!;
+    if (cues.event) return build(text, 'event', { notes: [`${quote(cue)}: once the event happens`] });
+    if (!env.anchor) return unparsed(text, `${quote(cue)} counts from the plan's start, which is not known`);
+    const notes = notesFrom(cue);
+    if (cues.term) notes.push(`${quote(cues.term)} gives no end date`);
+    return build(text, 'relative', { start: env.anchor, notes });
+  }
+
+  if (cues.event) return build(text, 'event');
+  if (ELSEWHERE.test(bare)) return unparsed(text, 'refers to another row');
+  if (cues.status) return unparsed(text, `${quote(cues.status)} is a progress status, not a timescale`);
+  return unparsed(text, 'no date or timescale found');
+}
+
+const same = (a: Span, b: Span) => a.lo.getTime() === b.lo.getTime() && a.hi.getTime() === b.hi.getTime();
+const describe = (s: string, d: Dated) => `"${s.slice(d.mention.at, d.mention.end)}"`;
+
+/** Two statuses that cannot both hold ("Ongoing Completed"). */
+function conflicting(c: Cues): string | undefined {
+  const said = (
+    [
+      ['completed', c.completed],
+      ['ongoing', c.ongoing],
+      ['to be confirmed', c.tbc],
+    ] as const
+  ).filter(([, cue]) => cue);
+  if (said.length < 2) return undefined;
+  // "Ongoing", "TBC" and a date can go together ("TBC – ongoing"); "completed" cannot.
+  if (!c.completed) return undefined;
+  return `says both ${said.map(([, cue]) => quote(cue!)).join(' and ')}`;
+}
+
+function relativeSpan(
+  text: string,
+  d: Duration,
+  anchor: Date | undefined,
+  notesFrom: (...c: (Cue | undefined)[]) => (string | undefined)[],
+): Timescale {
+  const what = `"${d.text.trim()}"`;
+  if (!d.anchored) {
+    const from = d.from
+      ? `counted from "${d.from}", which has no date`
+      : 'a length of time with no stated start';
+    return build(text, 'relative', { notes: [`${what}: ${from}`] });
+  }
+  if (d.upTo !== undefined) {
+    if (!anchor) return unparsed(text, `${what} counts from the plan's start, which is not known`);
+    return build(text, 'relative', {
+      start: anchor,
+      notes: [...notesFrom(d), `${what} gives no single end date`],
+    });
+  }
+  if (!anchor) return unparsed(text, `${what} counts from the plan's start, which is not known`);
+  const due = addDuration(anchor, d.amount, d.unit);
+  if (!due) return unparsed(text, `${what} could not be counted`);
+  return build(text, 'relative', { start: anchor, due, precision: 'day', notes: notesFrom(d) });
+}
+
+/** Repeats: "Quarterly", "Monthly progress", "Each year in April", "Q1, Q2, Q3, Q4". */
+function repeated(text: string, s: string, mentions: Mention[], cues: Cues, env: Env & { anchor?: Date }) {
+  const quarters = mentions.filter((m) => /^(?:q[1-4]|quarter\s*[1-4])$/i.test(s.slice(m.at, m.end)));
+  if (quarters.length === 4 && mentions.length === 4) {
+    const all = new Set(quarters.map((m) => s.slice(m.at, m.end).slice(-1)));
+    if (all.size === 4)
+      return build(text, 'recurring', { recurrence: 'quarterly', notes: [leftover(s, mentions)] });
+  }
+  const everyMonth = mentions.find(
+    (m) =>
+      m.yearless &&
+      /\b(?:every|each)\s*$/i.test(s.slice(0, m.at)) &&
+      /^[a-z]+\.?$/i.test(s.slice(m.at, m.end)),
+  );
+  const cue =
+    cues.repeat ??
+    (everyMonth
+      ? { at: everyMonth.at, end: everyMonth.at, text: 'every', recurrence: 'annual' as const }
+      : undefined);
+  if (!cue) return undefined;
+  if (mentions.some((m) => m.issue)) return undefined;
+  const notes: (string | undefined)[] = [];
+  if (cue.why) notes.push(`"${cue.text}" ${cue.why}`);
+  let start: Date | undefined;
+  let due: Date | undefined;
+  let precision: Precision | undefined;
+  const used: { at: number; end: number }[] = [cue];
+  for (const m of mentions) {
+    const label = s.slice(m.at, m.end);
+    const month = m.yearless && /^[a-z]+\.?$/i.test(label) ? m.yearless : undefined;
+    if (month) {
+      // "Each year in April": the first April on or after the plan starts.
+      const base = env.anchor ?? env.period?.start;
+      if (!base) continue;
+      for (let y = base.getFullYear(); y <= base.getFullYear() + 1 && !due; y++) {
+        const span = month.build(y);
+        if (span && span.hi >= base) [due, precision] = [span.hi, span.precision];
+      }
+      continue;
+    }
+    const span = m.span ?? place(m.yearless!, env.period);
+    if (typeof span === 'string') return unparsed(text, span);
+    used.push(m);
+    const role = roleOf(s, m);
+    if (m.range) [start, due, precision] = [span.lo, span.hi, span.precision];
+    else if (role === 'start') start = span.lo;
+    else if (role === 'end') [due, precision] = [span.hi, span.precision];
+  }
+  notes.unshift(leftover(s, used));
+  return build(text, 'recurring', { start, due, precision, recurrence: cue.recurrence, notes });
+}
