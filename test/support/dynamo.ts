@@ -1,6 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from '@peopleplan/db/create-table';
-import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 
 /** Local credentials: DynamoDB Local accepts any; these are not secrets. */
@@ -11,7 +11,11 @@ export function localClient(endpoint = inject('dynamoEndpoint')): DynamoDBClient
 }
 
 /** A fresh, empty table for one test file. */
-export async function freshTable(): Promise<{ client: DynamoDBClient; tableName: string; drop(): Promise<void> }> {
+export async function freshTable(): Promise<{
+  client: DynamoDBClient;
+  tableName: string;
+  drop(): Promise<void>;
+}> {
   const client = localClient();
   const tableName = `t-${randomUUID()}`;
   await ensureTable(client, tableName);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CouncilRole } from './roles.js';
 import { RagRules } from './rag.js';
+import { CouncilRole } from './roles.js';
 import { Rag, Status } from './status.js';
 import { IsoDate, Timescale } from './timescale.js';
 

@@ -1,3 +1,4 @@
+export * from './dashboard.js';
 export * from './entities.js';
 export * from './errors.js';
 export * from './inputs.js';

@@ -103,7 +103,10 @@ export const ActionPatch = z.strictObject({
   start: Timescale.nullable().optional(),
   due: Timescale.nullable().optional(),
   status: Status.optional(),
-  ragOverride: z.strictObject({ rag: Rag, reason: z.string().trim().min(3).max(2000) }).nullable().optional(),
+  ragOverride: z
+    .strictObject({ rag: Rag, reason: z.string().trim().min(3).max(2000) })
+    .nullable()
+    .optional(),
   crossRefs: z.array(CrossRef).max(20).optional(),
 });
 export type ActionPatch = z.infer<typeof ActionPatch>;

@@ -34,7 +34,9 @@ export interface DynamoDbLocal {
  * (tests). DynamoDB Local has no bind-address flag, so it listens on all interfaces: callers only
  * ever connect through 127.0.0.1.
  */
-export async function startDynamoDbLocal(opts: { dbPath?: string; port?: number } = {}): Promise<DynamoDbLocal> {
+export async function startDynamoDbLocal(
+  opts: { dbPath?: string; port?: number } = {},
+): Promise<DynamoDbLocal> {
   const dir = emulatorDir();
   const port = opts.port ?? (await freePort());
   const args = [
@@ -78,7 +80,11 @@ export async function startDynamoDbLocal(opts: { dbPath?: string; port?: number 
   };
 }
 
-async function waitUntilListening(endpoint: string, child: ChildProcess, output: () => string): Promise<void> {
+async function waitUntilListening(
+  endpoint: string,
+  child: ChildProcess,
+  output: () => string,
+): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {

@@ -1,1 +1,3 @@
+export * from './demo-users.js';
+export * from './dev-idp.js';
 export * from './dynamodb-local.js';

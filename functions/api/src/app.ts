@@ -1,0 +1,109 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { newId } from '@peopleplan/db';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps, AppEnv } from './context.js';
+import { errorBody, fieldErrors, onError } from './errors.js';
+import { registerActionRoutes } from './routes/actions.js';
+import { registerCouncilRoutes } from './routes/council.js';
+import { registerMeRoutes } from './routes/me.js';
+import { registerPlanItemRoutes } from './routes/plan-items.js';
+import { registerPlanRoutes } from './routes/plans.js';
+
+export type App = OpenAPIHono<AppEnv>;
+
+/** Extra route groups added by other capabilities (imports, reports, partnerships). */
+export type RouteModule = (app: App, deps: AppDeps) => void;
+
+export function createApp(deps: AppDeps, modules: RouteModule[] = []): App {
+  const app = new OpenAPIHono<AppEnv>({
+    // Validation failures answer in the project's error shape, with one entry per field.
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        return c.json(errorBody('bad-request', 'The request is not valid', fieldErrors(result.error)), 400);
+      }
+    },
+  });
+  const { logger } = deps;
+
+  app.use('*', secureHeaders({ contentSecurityPolicy: undefined }));
+  app.use('*', async (c, next) => {
+    const requestId = c.req.header('x-request-id') ?? newId();
+    c.set('requestId', requestId);
+    logger.resetKeys();
+    logger.appendKeys({ requestId, path: c.req.path });
+    await next();
+    c.header('x-request-id', requestId);
+  });
+  app.onError((err, c) => onError(err, c, (e) => logger.error('unhandled error', e)));
+  app.notFound((c) => c.json(errorBody('not-found', 'No such route'), 404));
+
+  app.get('/health', (c) => c.json({ status: 'ok', stage: deps.config.STAGE }));
+
+  app.use('/api/v1/*', async (c, next) => {
+    if (c.req.path === '/api/v1/openapi.json') return next();
+    const header = c.req.header('authorization') ?? '';
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    if (!token) return c.json(errorBody('unauthorised', 'Sign in first: no bearer token was sent'), 401);
+    try {
+      c.set('principal', await deps.verifier.verify(token));
+    } catch {
+      return c.json(
+        errorBody('unauthorised', 'Your sign-in has expired or is not valid: sign in again'),
+        401,
+      );
+    }
+    logger.appendKeys({ user: c.get('principal').sub });
+    await next();
+  });
+  app.use(
+    '/api/v1/*',
+    bodyLimit({
+      maxSize: deps.config.MAX_BODY_BYTES,
+      onError: (c) =>
+        c.json(
+          errorBody('payload-too-large', `The request body is over ${deps.config.MAX_BODY_BYTES} bytes`),
+          413,
+        ),
+    }),
+  );
+  // JSON routes take JSON only: anything else is a 415 before any validation or write.
+  app.use('/api/v1/*', async (c, next) => {
+    const method = c.req.method;
+    if ((method === 'POST' || method === 'PATCH' || method === 'PUT') && !c.req.path.endsWith('/imports')) {
+      const type = c.req.header('content-type') ?? '';
+      if (!/^application\/json\b/i.test(type)) {
+        return c.json(errorBody('unsupported-media-type', 'Send the body as application/json'), 415);
+      }
+    }
+    await next();
+  });
+  app.use('/api/v1/councils/:c/*', async (c, next) => {
+    logger.appendKeys({ council: c.req.param('c') });
+    await next();
+  });
+
+  registerMeRoutes(app, deps);
+  registerCouncilRoutes(app, deps);
+  registerPlanRoutes(app, deps);
+  registerActionRoutes(app, deps);
+  registerPlanItemRoutes(app, deps);
+  for (const m of modules) m(app, deps);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
+  app.doc31('/api/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'PeoplePlan API',
+      version: '1.0.0',
+      description:
+        'People and workforce action plans for UK councils. All routes but /health need a bearer token.',
+    },
+    security: [{ bearer: [] }],
+  });
+  return app;
+}

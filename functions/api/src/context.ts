@@ -1,0 +1,25 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Principal, TokenVerifier } from '@peopleplan/auth';
+import type { ApiConfig } from '@peopleplan/config';
+import type { Logger } from '@peopleplan/observability';
+
+/** What the app is built from: real AWS clients in Lambda, DynamoDB Local and the dev IdP locally. */
+export interface AppDeps {
+  config: Pick<ApiConfig, 'TABLE_NAME' | 'MAX_BODY_BYTES' | 'WEB_BASE_URL' | 'STAGE'>;
+  verifier: TokenVerifier;
+  logger: Logger;
+  /**
+   * The DynamoDB client for one council's requests. In AWS it carries credentials of the tenant role
+   * assumed with the session tag `council=<id>`, so IAM allows only that council's partition.
+   */
+  docFor(councilId: string, mode: 'readwrite' | 'read'): Promise<DynamoDBDocumentClient>;
+  /** Today's date in Europe/London (a seam for tests of date rules). */
+  today?: () => string;
+}
+
+export interface AppEnv {
+  Variables: {
+    principal: Principal;
+    requestId: string;
+  };
+}

@@ -1,0 +1,190 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  Action,
+  ActionCreate,
+  ActionPatch,
+  Milestone,
+  MilestoneCreate,
+  MilestonePatch,
+  ProgressUpdate,
+  ProgressUpdateCreate,
+} from '@peopleplan/core';
+import type { App } from '../app.js';
+import type { AppDeps } from '../context.js';
+import { councilData } from '../tenant.js';
+import {
+  body,
+  CouncilParam,
+  conflictError,
+  errors,
+  ItemId,
+  json,
+  ListQuery,
+  listOf,
+  londonToday,
+  RagResultSchema,
+  withRag,
+} from './common.js';
+
+const PlanParams = CouncilParam.extend({ planId: ItemId });
+const ActionParams = CouncilParam.extend({ actionId: ItemId });
+const MilestoneParams = CouncilParam.extend({ milestoneId: ItemId });
+const ActionWithRag = Action.extend({ rag: RagResultSchema });
+const MilestoneWithRag = Milestone.extend({ rag: RagResultSchema });
+
+export function registerActionRoutes(app: App, deps: AppDeps) {
+  const today = deps.today ?? (() => londonToday());
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/councils/{c}/plans/{planId}/actions',
+      request: { params: PlanParams, query: ListQuery },
+      responses: { 200: json(listOf(ActionWithRag)), ...errors },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      const data = await councilData(c, deps, p.c, 'viewer');
+      const [page, council] = await Promise.all([
+        data.actions.list(p.planId, c.req.valid('query')),
+        data.council.get(),
+      ]);
+      const d = today();
+      return c.json({ ...page, items: page.items.map((a) => withRag(a, d, council.ragRules)) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/councils/{c}/plans/{planId}/actions',
+      request: { params: PlanParams, ...body(ActionCreate) },
+      responses: { 201: json(Action, 'Created'), ...errors },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      const data = await councilData(c, deps, p.c, 'editor');
+      return c.json(await data.actions.create(p.planId, c.req.valid('json')), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/councils/{c}/actions/{actionId}',
+      request: { params: ActionParams },
+      responses: { 200: json(ActionWithRag), ...errors },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      const data = await councilData(c, deps, p.c, 'viewer');
+      const [action, council] = await Promise.all([data.actions.get(p.actionId), data.council.get()]);
+      return c.json(withRag(action, today(), council.ragRules), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/v1/councils/{c}/actions/{actionId}',
+      summary: 'Edit an action; send the version you last read (409 if someone saved since)',
+      request: { params: ActionParams, ...body(ActionPatch) },
+      responses: { 200: json(Action), ...errors, ...conflictError },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      const data = await councilData(c, deps, p.c, 'editor');
+      return c.json(await data.actions.update(p.actionId, c.req.valid('json')), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/councils/{c}/actions/{actionId}/updates',
+      summary: 'Progress history, newest first',
+      request: { params: ActionParams, query: ListQuery },
+      responses: { 200: json(listOf(ProgressUpdate)), ...errors },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      const data = await councilData(c, deps, p.c, 'viewer');
+      return c.json(await data.updates.list(p.actionId, c.req.valid('query')), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/councils/{c}/actions/{actionId}/updates',
+      summary: 'Add a progress update (append-only: updates are never edited or deleted)',
+      request: { params: ActionParams, ...body(ProgressUpdateCreate) },
+      responses: { 201: json(z.object({ update: ProgressUpdate, action: Action }), 'Created'), ...errors },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      const data = await councilData(c, deps, p.c, 'contributor');
+      return c.json(await data.updates.append(p.actionId, c.req.valid('json')), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/councils/{c}/actions/{actionId}/milestones',
+      request: { params: ActionParams },
+      responses: { 200: json(listOf(MilestoneWithRag)), ...errors },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      const data = await councilData(c, deps, p.c, 'viewer');
+      const [items, council] = await Promise.all([data.milestones.list(p.actionId), data.council.get()]);
+      const d = today();
+      return c.json({ items: items.map((m) => withRag(m, d, council.ragRules, m.baselineDue)) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/councils/{c}/actions/{actionId}/milestones',
+      request: { params: ActionParams, ...body(MilestoneCreate) },
+      responses: { 201: json(Milestone, 'Created'), ...errors },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      const data = await councilData(c, deps, p.c, 'editor');
+      return c.json(await data.milestones.create(p.actionId, c.req.valid('json')), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/councils/{c}/milestones/{milestoneId}',
+      request: { params: MilestoneParams },
+      responses: { 200: json(MilestoneWithRag), ...errors },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      const data = await councilData(c, deps, p.c, 'viewer');
+      const [m, council] = await Promise.all([data.milestones.get(p.milestoneId), data.council.get()]);
+      return c.json(withRag(m, today(), council.ragRules, m.baselineDue), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/v1/councils/{c}/milestones/{milestoneId}',
+      summary: 'Edit a milestone; moving `due` keeps the baseline, so slippage stays visible',
+      request: { params: MilestoneParams, ...body(MilestonePatch) },
+      responses: { 200: json(Milestone), ...errors, ...conflictError },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      const data = await councilData(c, deps, p.c, 'editor');
+      return c.json(await data.milestones.update(p.milestoneId, c.req.valid('json')), 200);
+    },
+  );
+}

@@ -1,0 +1,63 @@
+import { z } from '@hono/zod-openapi';
+import { deriveRag, type RagResult, type RagRules, Slug } from '@peopleplan/core';
+
+export const json = <T extends z.ZodType>(schema: T, description = 'OK') => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+export const body = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+});
+
+export const ErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+export const errors = {
+  400: json(ErrorSchema, 'Invalid request: details lists each field'),
+  401: json(ErrorSchema, 'No or invalid token'),
+  403: json(ErrorSchema, 'Role too low'),
+  404: json(ErrorSchema, 'Not found (also for another council’s resources)'),
+};
+export const conflictError = { 409: json(ErrorSchema, 'Stale version: reload and try again') };
+
+export const CouncilParam = z.object({ c: Slug });
+export const ItemId = z.string().min(1).max(64);
+export const ListQuery = z.object({
+  cursor: z.string().max(2048).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});
+export const listOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().optional() });
+
+export const RagResultSchema = z.object({
+  rag: z.enum(['red', 'amber', 'green', 'blue', 'grey']),
+  reasons: z.array(z.string()),
+  overridden: z.boolean(),
+});
+
+/** Today's civil date in Europe/London, where councils keep their deadlines. */
+export function londonToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+}
+
+export function withRag<
+  T extends {
+    status: Parameters<typeof deriveRag>[0]['status'];
+    due?: unknown;
+    ragOverride?: { rag: RagResult['rag']; reason: string };
+  },
+>(item: T, today: string, rules: RagRules, baselineDue?: unknown): T & { rag: RagResult } {
+  return {
+    ...item,
+    rag: deriveRag(
+      {
+        status: item.status,
+        due: item.due as never,
+        baselineDue: baselineDue as never,
+        override: item.ragOverride,
+      },
+      today,
+      rules,
+    ),
+  };
+}

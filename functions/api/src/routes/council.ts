@@ -1,0 +1,144 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  AuditEvent,
+  buildDashboard,
+  Council,
+  CouncilSettingsPatch,
+  Person,
+  PersonCreate,
+  PersonPatch,
+} from '@peopleplan/core';
+import type { App } from '../app.js';
+import type { AppDeps } from '../context.js';
+import { councilData } from '../tenant.js';
+import {
+  body,
+  CouncilParam,
+  conflictError,
+  errors,
+  ItemId,
+  json,
+  ListQuery,
+  listOf,
+  londonToday,
+} from './common.js';
+
+export function registerCouncilRoutes(app: App, deps: AppDeps) {
+  const today = deps.today ?? (() => londonToday());
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/councils/{c}/settings',
+      summary: 'The council, its RAG rules and alert settings',
+      request: { params: CouncilParam },
+      responses: { 200: json(Council), ...errors },
+    }),
+    async (c) => {
+      const data = await councilData(c, deps, c.req.valid('param').c, 'viewer');
+      return c.json(await data.council.get(), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/v1/councils/{c}/settings',
+      request: { params: CouncilParam, ...body(CouncilSettingsPatch) },
+      responses: { 200: json(Council), ...errors, ...conflictError },
+    }),
+    async (c) => {
+      const data = await councilData(c, deps, c.req.valid('param').c, 'admin');
+      return c.json(await data.council.updateSettings(c.req.valid('json')), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/councils/{c}/people',
+      summary: 'The council’s people directory (leads on actions)',
+      request: { params: CouncilParam },
+      responses: { 200: json(listOf(Person)), ...errors },
+    }),
+    async (c) => {
+      const data = await councilData(c, deps, c.req.valid('param').c, 'viewer');
+      return c.json({ items: await data.people.list() }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/councils/{c}/people',
+      request: { params: CouncilParam, ...body(PersonCreate) },
+      responses: { 201: json(Person, 'Created'), ...errors },
+    }),
+    async (c) => {
+      const data = await councilData(c, deps, c.req.valid('param').c, 'editor');
+      return c.json(await data.people.create(c.req.valid('json')), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/v1/councils/{c}/people/{personId}',
+      request: { params: CouncilParam.extend({ personId: ItemId }), ...body(PersonPatch) },
+      responses: { 200: json(Person), ...errors, ...conflictError },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      const data = await councilData(c, deps, p.c, 'editor');
+      return c.json(await data.people.update(p.personId, c.req.valid('json')), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/councils/{c}/audit',
+      summary: 'Who changed what, newest first (admins)',
+      request: { params: CouncilParam, query: ListQuery },
+      responses: { 200: json(listOf(AuditEvent)), ...errors },
+    }),
+    async (c) => {
+      const data = await councilData(c, deps, c.req.valid('param').c, 'admin');
+      return c.json(await data.audit(c.req.valid('query')), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/councils/{c}/dashboard',
+      summary: 'Counts by status and RAG per plan and theme; overdue, slipping, stale and due-soon lists',
+      request: {
+        params: CouncilParam,
+        query: z.object({ days: z.coerce.number().int().min(1).max(365).optional() }),
+      },
+      responses: { 200: json(z.unknown()), ...errors },
+    }),
+    async (c) => {
+      const data = await councilData(c, deps, c.req.valid('param').c, 'viewer');
+      const council = await data.council.get();
+      const plans = await listAllPlans(data);
+      const trees = await Promise.all(
+        plans.filter((p) => p.status !== 'archived').map((p) => data.plans.tree(p.id)),
+      );
+      const dueSoonDays = c.req.valid('query').days ?? 30;
+      return c.json(buildDashboard(trees, today(), council.ragRules, { dueSoonDays }), 200);
+    },
+  );
+}
+
+export async function listAllPlans(data: Awaited<ReturnType<typeof councilData>>) {
+  const out = [];
+  let cursor: string | undefined;
+  do {
+    const page = await data.plans.list(cursor ? { cursor } : {});
+    out.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
+}

@@ -1,0 +1,44 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { App } from '../app.js';
+import type { AppDeps } from '../context.js';
+import { councilData } from '../tenant.js';
+import { errors, json } from './common.js';
+
+const Me = z.object({
+  sub: z.string(),
+  name: z.string(),
+  email: z.string().optional(),
+  councils: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })),
+  partnerships: z.array(z.object({ id: z.string(), role: z.string() })),
+});
+
+export function registerMeRoutes(app: App, deps: AppDeps) {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/me',
+      summary: 'The signed-in user, their councils and partnerships',
+      responses: { 200: json(Me), 401: errors[401] },
+    }),
+    async (c) => {
+      const p = c.get('principal');
+      const councils = await Promise.all(
+        Object.entries(p.councils).map(async ([id, role]) => {
+          const data = await councilData(c, deps, id, 'viewer');
+          const council = await data.council.get().catch(() => undefined);
+          return { id, role, name: council?.name ?? id };
+        }),
+      );
+      return c.json(
+        {
+          sub: p.sub,
+          name: p.name,
+          ...(p.email ? { email: p.email } : {}),
+          councils: councils.sort((a, b) => a.name.localeCompare(b.name)),
+          partnerships: Object.entries(p.partnerships).map(([id, role]) => ({ id, role })),
+        },
+        200,
+      );
+    },
+  );
+}

@@ -1,0 +1,67 @@
+import { createRoute } from '@hono/zod-openapi';
+import { Indicator, IndicatorCreate, IndicatorPatch, Risk, RiskCreate, RiskPatch } from '@peopleplan/core';
+import type { App } from '../app.js';
+import type { AppDeps } from '../context.js';
+import { councilData } from '../tenant.js';
+import { body, CouncilParam, conflictError, errors, ItemId, json, listOf } from './common.js';
+
+const PlanParams = CouncilParam.extend({ planId: ItemId });
+const ItemParams = PlanParams.extend({ id: ItemId });
+
+/** Indicators and risks: the same three routes each, over the generic plan-items repository. */
+export function registerPlanItemRoutes(app: App, deps: AppDeps) {
+  const kinds = [
+    {
+      path: 'indicators',
+      repo: 'indicators',
+      schema: Indicator,
+      create: IndicatorCreate,
+      patch: IndicatorPatch,
+    },
+    { path: 'risks', repo: 'risks', schema: Risk, create: RiskCreate, patch: RiskPatch },
+  ] as const;
+
+  for (const k of kinds) {
+    app.openapi(
+      createRoute({
+        method: 'get',
+        path: `/api/v1/councils/{c}/plans/{planId}/${k.path}`,
+        request: { params: PlanParams },
+        responses: { 200: json(listOf(k.schema)), ...errors },
+      }),
+      async (c) => {
+        const p = c.req.valid('param');
+        const data = await councilData(c, deps, p.c, 'viewer');
+        return c.json({ items: await data[k.repo].list(p.planId) }, 200);
+      },
+    );
+    app.openapi(
+      createRoute({
+        method: 'post',
+        path: `/api/v1/councils/{c}/plans/{planId}/${k.path}`,
+        request: { params: PlanParams, ...body(k.create) },
+        responses: { 201: json(k.schema, 'Created'), ...errors },
+      }),
+      async (c) => {
+        const p = c.req.valid('param');
+        const data = await councilData(c, deps, p.c, 'editor');
+        // biome-ignore lint/suspicious/noExplicitAny: the pair (repo, schema) is fixed per kind above
+        return c.json(await data[k.repo].create(p.planId, c.req.valid('json') as any), 201);
+      },
+    );
+    app.openapi(
+      createRoute({
+        method: 'patch',
+        path: `/api/v1/councils/{c}/plans/{planId}/${k.path}/{id}`,
+        request: { params: ItemParams, ...body(k.patch) },
+        responses: { 200: json(k.schema), ...errors, ...conflictError },
+      }),
+      async (c) => {
+        const p = c.req.valid('param');
+        const data = await councilData(c, deps, p.c, 'editor');
+        // biome-ignore lint/suspicious/noExplicitAny: the pair (repo, schema) is fixed per kind above
+        return c.json(await data[k.repo].update(p.planId, p.id, c.req.valid('json') as any), 200);
+      },
+    );
+  }
+}

@@ -1,0 +1,161 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { Action, Milestone, Plan, PlanCreate, PlanPatch, Theme, ThemeCreate } from '@peopleplan/core';
+import type { App } from '../app.js';
+import type { AppDeps } from '../context.js';
+import { councilData } from '../tenant.js';
+import {
+  body,
+  CouncilParam,
+  conflictError,
+  errors,
+  ItemId,
+  json,
+  ListQuery,
+  listOf,
+  londonToday,
+  RagResultSchema,
+  withRag,
+} from './common.js';
+
+const PlanParams = CouncilParam.extend({ planId: ItemId });
+const VersionQuery = z.object({ version: z.coerce.number().int().min(1) });
+const PlanContents = z.object({
+  plan: Plan,
+  themes: z.array(Theme),
+  actions: z.array(Action.extend({ rag: RagResultSchema })),
+  milestones: z.array(Milestone.extend({ rag: RagResultSchema })),
+  indicators: z.array(z.unknown()),
+  risks: z.array(z.unknown()),
+  continuity: z.array(z.unknown()),
+  decisions: z.array(z.unknown()),
+  dependencies: z.array(z.unknown()),
+});
+
+export function registerPlanRoutes(app: App, deps: AppDeps) {
+  const today = deps.today ?? (() => londonToday());
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/councils/{c}/plans',
+      summary: 'List the council’s plans',
+      request: { params: CouncilParam, query: ListQuery },
+      responses: { 200: json(listOf(Plan)), ...errors },
+    }),
+    async (c) => {
+      const data = await councilData(c, deps, c.req.valid('param').c, 'viewer');
+      const q = c.req.valid('query');
+      return c.json(await data.plans.list({ ...q }), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/councils/{c}/plans',
+      summary: 'Create a plan (optionally with its themes)',
+      request: { params: CouncilParam, ...body(PlanCreate) },
+      responses: { 201: json(Plan.extend({ themes: z.array(Theme) }), 'Created'), ...errors },
+    }),
+    async (c) => {
+      const data = await councilData(c, deps, c.req.valid('param').c, 'editor');
+      const { plan, themes } = await data.plans.create(c.req.valid('json'));
+      return c.json({ ...plan, themes }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/councils/{c}/plans/{planId}',
+      request: { params: PlanParams },
+      responses: { 200: json(Plan), ...errors },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      const data = await councilData(c, deps, p.c, 'viewer');
+      return c.json(await data.plans.get(p.planId), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/v1/councils/{c}/plans/{planId}',
+      request: { params: PlanParams, ...body(PlanPatch) },
+      responses: { 200: json(Plan), ...errors, ...conflictError },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      const data = await councilData(c, deps, p.c, 'editor');
+      return c.json(await data.plans.update(p.planId, c.req.valid('json')), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/v1/councils/{c}/plans/{planId}',
+      summary: 'Archive a plan. Nothing is erased: its history stays on record.',
+      request: { params: PlanParams, query: VersionQuery },
+      responses: { 200: json(Plan), ...errors, ...conflictError },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      const data = await councilData(c, deps, p.c, 'admin');
+      return c.json(await data.plans.archive(p.planId, c.req.valid('query').version), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/councils/{c}/plans/{planId}/contents',
+      summary: 'The whole plan: themes, actions and milestones with RAG, indicators, risks…',
+      request: { params: PlanParams },
+      responses: { 200: json(PlanContents), ...errors },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      const data = await councilData(c, deps, p.c, 'viewer');
+      const [tree, council] = await Promise.all([data.plans.tree(p.planId), data.council.get()]);
+      const d = today();
+      return c.json(
+        {
+          ...tree,
+          actions: tree.actions.map((a) => withRag(a, d, council.ragRules)),
+          milestones: tree.milestones.map((m) => withRag(m, d, council.ragRules, m.baselineDue)),
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/councils/{c}/plans/{planId}/themes',
+      request: { params: PlanParams },
+      responses: { 200: json(listOf(Theme)), ...errors },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      const data = await councilData(c, deps, p.c, 'viewer');
+      return c.json({ items: await data.plans.listThemes(p.planId) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/councils/{c}/plans/{planId}/themes',
+      request: { params: PlanParams, ...body(ThemeCreate) },
+      responses: { 201: json(Theme, 'Created'), ...errors },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      const data = await councilData(c, deps, p.c, 'editor');
+      return c.json(await data.plans.createTheme(p.planId, c.req.valid('json')), 201);
+    },
+  );
+}

@@ -1,0 +1,50 @@
+import { CognitoJwtVerifier, JwtVerifier } from 'aws-jwt-verify';
+import type { Jwks } from 'aws-jwt-verify/jwk';
+import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
+import { type Principal, principalFromClaims } from './principal.js';
+
+export interface VerifierConfig {
+  issuer: string;
+  audience: string;
+  jwksUri: string;
+  /** Pre-loaded keys (tests): no fetch happens. */
+  jwks?: Jwks;
+}
+
+export interface TokenVerifier {
+  verify(token: string): Promise<Principal>;
+}
+
+const COGNITO_ISSUER = /^https:\/\/cognito-idp\.([a-z0-9-]+)\.amazonaws\.com\/([A-Za-z0-9-]+_[A-Za-z0-9]+)$/;
+
+/**
+ * Cognito access tokens carry `client_id`, not `aud`, so a Cognito issuer gets aws-jwt-verify's
+ * Cognito verifier; any other issuer (the local development identity provider) the generic one.
+ * The generic verifier's default JWKS fetcher is HTTPS-only; the local provider serves JWKS over
+ * http on loopback, hence the plain fetch-based fetcher.
+ */
+export function createTokenVerifier(cfg: VerifierConfig): TokenVerifier {
+  const cognito = COGNITO_ISSUER.exec(cfg.issuer);
+  if (cognito) {
+    const v = CognitoJwtVerifier.create({
+      userPoolId: cognito[2]!,
+      clientId: cfg.audience,
+      tokenUse: 'access',
+    });
+    return {
+      verify: async (t) => principalFromClaims((await v.verify(t)) as unknown as Record<string, unknown>),
+    };
+  }
+  const v = JwtVerifier.create(
+    { issuer: cfg.issuer, audience: cfg.audience, jwksUri: cfg.jwksUri },
+    {
+      jwksCache: new SimpleJwksCache({
+        fetcher: { fetch: async (uri: string) => (await fetch(uri)).arrayBuffer() },
+      }),
+    },
+  );
+  if (cfg.jwks) v.cacheJwks(cfg.jwks);
+  return {
+    verify: async (t) => principalFromClaims((await v.verify(t)) as unknown as Record<string, unknown>),
+  };
+}

@@ -1,0 +1,129 @@
+import {
+  type Action,
+  type ActionCreate,
+  type ActionPatch,
+  badRequest,
+  isOpen,
+  notFound,
+} from '@peopleplan/core';
+import { newId, nowIso } from './ids.js';
+import { dueIndexAttributes, sk } from './keys.js';
+import type { Page, TenantStore } from './store.js';
+import { applyPatch, firstVersion, nextVersion } from './versioning.js';
+
+interface Locator {
+  target: string;
+  planId: string;
+  actionId?: string;
+}
+
+export function actionIndexAttributes(councilId: string, a: Action): Record<string, string> {
+  return dueIndexAttributes(councilId, a.id, a.due?.due, isOpen(a.status));
+}
+
+export class ActionsRepo {
+  constructor(private readonly store: TenantStore) {}
+
+  async list(planId: string, opts: { cursor?: string; limit?: number } = {}): Promise<Page<Action>> {
+    if (!(await this.store.getRaw(sk.plan(planId)))) throw notFound('Plan');
+    return this.store.queryPage<Action>(`${sk.planChildren(planId)}ACTION#`, { ...opts, types: ['action'] });
+  }
+
+  /** Finds an action by id alone through its locator item. */
+  async get(actionId: string): Promise<Action> {
+    const loc = await this.store.get<Locator>(sk.locator(actionId));
+    const action = loc && !loc.actionId ? await this.store.get<Action>(loc.target) : undefined;
+    if (!action) throw notFound('Action');
+    return action;
+  }
+
+  async create(planId: string, input: ActionCreate): Promise<Action> {
+    if (!(await this.store.getRaw(sk.plan(planId)))) throw notFound('Plan');
+    if (input.themeId) await this.assertThemeOf(planId, input.themeId);
+    // Checked again inside the transaction, in case either is removed meanwhile.
+    const checks = [this.store.conditionExists(sk.plan(planId))];
+    if (input.themeId) checks.push(this.store.conditionExists(sk.theme(planId, input.themeId)));
+    if (input.parentId) {
+      const parent = await this.get(input.parentId);
+      if (parent.planId !== planId) {
+        throw badRequest('The parent action belongs to another plan', [
+          { path: 'parentId', message: 'must be an action of the same plan' },
+        ]);
+      }
+    }
+    const action: Action = {
+      ...input,
+      id: newId(),
+      planId,
+      // Seconds since epoch: added actions sort after imported ones (0..n) without reading siblings.
+      order: Math.floor(Date.now() / 1000),
+      unplaced: [],
+      ...firstVersion(),
+    };
+    await this.store.transact(
+      [...checks, ...this.createItems(action)],
+      [{ operation: 'create', entityType: 'action', entityId: action.id, planId, after: action }],
+      'plan or theme',
+    );
+    return action;
+  }
+
+  private async assertThemeOf(planId: string, themeId: string): Promise<void> {
+    if (!(await this.store.getRaw(sk.theme(planId, themeId)))) {
+      throw badRequest('The theme is not part of this plan', [
+        { path: 'themeId', message: 'not a theme of this plan' },
+      ]);
+    }
+  }
+
+  /** The items that make a new action: the action and its locator (also used by the importer). */
+  createItems(action: Action) {
+    const target = sk.action(action.planId, action.id);
+    return [
+      this.store.putNew(target, 'action', action, actionIndexAttributes(this.store.ctx.councilId, action)),
+      this.store.putNew(sk.locator(action.id), 'locator', { target, planId: action.planId }),
+    ];
+  }
+
+  async update(actionId: string, patch: ActionPatch): Promise<Action> {
+    const before = await this.get(actionId);
+    const { ragOverride, ...rest } = patch;
+    let after = nextVersion(before, applyPatch(before, rest));
+    if (ragOverride === null) {
+      const { ragOverride: _dropped, ...without } = after;
+      after = without as Action;
+    } else if (ragOverride) {
+      after.ragOverride = { ...ragOverride, by: this.store.ctx.actor.name, at: nowIso() };
+    }
+    const themeChanged = after.themeId !== undefined && after.themeId !== before.themeId;
+    if (themeChanged) await this.assertThemeOf(before.planId, after.themeId!);
+    const checks = themeChanged ? [this.store.conditionExists(sk.theme(before.planId, after.themeId!))] : [];
+    await this.store.transact(
+      [...checks, this.putVersion(after, patch.version)],
+      [
+        {
+          operation: 'update',
+          entityType: 'action',
+          entityId: actionId,
+          planId: before.planId,
+          before,
+          after,
+        },
+      ],
+      'action',
+    );
+    return after;
+  }
+
+  putVersion(after: Action, expectedVersion: number) {
+    return this.store.putVersioned(
+      sk.action(after.planId, after.id),
+      'action',
+      after,
+      expectedVersion,
+      actionIndexAttributes(this.store.ctx.councilId, after),
+    );
+  }
+}
+
+export type { Locator };

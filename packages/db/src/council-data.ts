@@ -1,0 +1,44 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AuditEvent } from '@peopleplan/core';
+import { ActionsRepo } from './actions.js';
+import { CouncilRepo } from './council.js';
+import { MilestonesRepo } from './milestones.js';
+import { PeopleRepo } from './people.js';
+import { indicatorsRepo, risksRepo } from './plan-items.js';
+import { PlansRepo } from './plans.js';
+import { type Page, TenantStore } from './store.js';
+import type { TenantContext } from './tenant.js';
+import { UpdatesRepo } from './updates.js';
+
+/** Everything one council's request may touch, bound to its TenantContext. */
+export class CouncilData {
+  readonly store: TenantStore;
+  readonly council: CouncilRepo;
+  readonly people: PeopleRepo;
+  readonly plans: PlansRepo;
+  readonly actions: ActionsRepo;
+  readonly milestones: MilestonesRepo;
+  readonly updates: UpdatesRepo;
+  readonly indicators: ReturnType<typeof indicatorsRepo>;
+  readonly risks: ReturnType<typeof risksRepo>;
+
+  constructor(doc: DynamoDBDocumentClient, tableName: string, ctx: TenantContext) {
+    this.store = new TenantStore(doc, tableName, ctx);
+    this.council = new CouncilRepo(this.store);
+    this.people = new PeopleRepo(this.store);
+    this.plans = new PlansRepo(this.store);
+    this.actions = new ActionsRepo(this.store);
+    this.milestones = new MilestonesRepo(this.store, this.actions);
+    this.updates = new UpdatesRepo(this.store, this.actions);
+    this.indicators = indicatorsRepo(this.store);
+    this.risks = risksRepo(this.store);
+  }
+
+  get ctx(): TenantContext {
+    return this.store.ctx;
+  }
+
+  async audit(opts: { cursor?: string; limit?: number } = {}): Promise<Page<AuditEvent>> {
+    return this.store.queryPage<AuditEvent>('AUDIT#', { ...opts, newestFirst: true });
+  }
+}

@@ -1,0 +1,62 @@
+import { TABLE } from './table.js';
+
+/** Key builders: the only place that knows the single-table layout (DESIGN.md "Single table"). */
+export const councilPk = (councilId: string) => `C#${councilId}`;
+export const partnershipPk = (partnershipId: string) => `P#${partnershipId}`;
+
+export const sk = {
+  council: () => 'COUNCIL',
+  person: (id: string) => `PERSON#${id}`,
+  member: (sub: string) => `MEMBER#${sub}`,
+  plan: (planId: string) => `PLAN#${planId}`,
+  planChildren: (planId: string) => `PLAN#${planId}#`,
+  theme: (planId: string, id: string) => `PLAN#${planId}#THEME#${id}`,
+  action: (planId: string, id: string) => `PLAN#${planId}#ACTION#${id}`,
+  milestone: (planId: string, actionId: string, id: string) => `PLAN#${planId}#ACTION#${actionId}#MS#${id}`,
+  updatePrefix: (planId: string, actionId: string) => `PLAN#${planId}#ACTION#${actionId}#UPD#`,
+  update: (planId: string, actionId: string, id: string) => `PLAN#${planId}#ACTION#${actionId}#UPD#${id}`,
+  planItem: (planId: string, kind: PlanItemKind, id: string) => `PLAN#${planId}#${kind}#${id}`,
+  audit: (id: string) => `AUDIT#${id}`,
+  alert: (itemId: string, stage: string, due: string) => `ALERT#${itemId}#${stage}#${due}`,
+  /** Locator: finds an action or milestone by id alone (API paths carry no plan id). */
+  locator: (id: string) => `LOC#${id}`,
+  consent: (partnershipId: string) => `PARTNERSHIP#${partnershipId}`,
+  importPreview: (id: string) => `IMPORT#${id}`,
+};
+
+/** Plan-scoped record kinds other than themes, actions and milestones. */
+export type PlanItemKind = 'PI' | 'RISK' | 'BC' | 'DEC' | 'DEP';
+
+/** Stable shard for the due index: spreads one day's items over `dueShards` partitions. */
+export function dueShard(id: string): number {
+  let h = 0;
+  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0;
+  return h % TABLE.dueShards;
+}
+
+/**
+ * Index attributes for an open, dated action or milestone; an empty object otherwise. Items are
+ * written whole, so leaving these out on completion is what removes them from the sparse indexes.
+ */
+export function dueIndexAttributes(
+  councilId: string,
+  id: string,
+  due: string | undefined,
+  open: boolean,
+): Record<string, string> {
+  if (!open || !due) return {};
+  return {
+    DUEPK: `DUE#${dueShard(id)}`,
+    DUESK: `${due}#C#${councilId}#${id}`,
+    CPK: councilPk(councilId),
+    CSK: `DUE#${due}#${id}`,
+  };
+}
+
+/** Plan headers are listed through the council index (the base table's PLAN# prefix holds all children). */
+export function planIndexAttributes(councilId: string, planId: string): Record<string, string> {
+  return { CPK: councilPk(councilId), CSK: `PLAN#${planId}` };
+}
+
+/** Attributes that belong to storage, not to the entity. */
+export const STORAGE_ATTRIBUTES = ['PK', 'SK', 'type', 'DUEPK', 'DUESK', 'CPK', 'CSK', 'expiresAt'] as const;

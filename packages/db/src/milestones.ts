@@ -1,0 +1,102 @@
+import {
+  badRequest,
+  isOpen,
+  type Milestone,
+  type MilestoneCreate,
+  type MilestonePatch,
+  notFound,
+} from '@peopleplan/core';
+import type { ActionsRepo, Locator } from './actions.js';
+import { newId } from './ids.js';
+import { dueIndexAttributes, sk } from './keys.js';
+import type { TenantStore } from './store.js';
+import { applyPatch, firstVersion, nextVersion } from './versioning.js';
+
+export function milestoneIndexAttributes(councilId: string, m: Milestone): Record<string, string> {
+  return dueIndexAttributes(councilId, m.id, m.due?.due, isOpen(m.status));
+}
+
+export class MilestonesRepo {
+  constructor(
+    private readonly store: TenantStore,
+    private readonly actions: ActionsRepo,
+  ) {}
+
+  async list(actionId: string): Promise<Milestone[]> {
+    const action = await this.actions.get(actionId);
+    const items = await this.store.queryAll<Milestone>(`${sk.action(action.planId, actionId)}#MS#`, {
+      types: ['milestone'],
+    });
+    return items.map(({ type: _t, ...m }) => m as Milestone);
+  }
+
+  async get(milestoneId: string): Promise<Milestone> {
+    const loc = await this.store.get<Locator>(sk.locator(milestoneId));
+    const m = loc?.actionId ? await this.store.get<Milestone>(loc.target) : undefined;
+    if (!m) throw notFound('Milestone');
+    return m;
+  }
+
+  async create(actionId: string, input: MilestoneCreate): Promise<Milestone> {
+    const action = await this.actions.get(actionId);
+    const m: Milestone = {
+      ...input,
+      id: newId(),
+      planId: action.planId,
+      actionId,
+      // The first committed due is the baseline: moving `due` later shows as slippage.
+      ...(input.due ? { baselineDue: input.due } : {}),
+      ...firstVersion(),
+    };
+    await this.store.transact(
+      [this.store.conditionExists(sk.action(action.planId, actionId)), ...this.createItems(m)],
+      [{ operation: 'create', entityType: 'milestone', entityId: m.id, planId: m.planId, after: m }],
+      'action',
+    );
+    return m;
+  }
+
+  createItems(m: Milestone) {
+    const target = sk.milestone(m.planId, m.actionId, m.id);
+    return [
+      this.store.putNew(target, 'milestone', m, milestoneIndexAttributes(this.store.ctx.councilId, m)),
+      this.store.putNew(sk.locator(m.id), 'locator', { target, planId: m.planId, actionId: m.actionId }),
+    ];
+  }
+
+  async update(milestoneId: string, patch: MilestonePatch): Promise<Milestone> {
+    const before = await this.get(milestoneId);
+    let after = nextVersion(before, applyPatch(before, patch));
+    if (!after.baselineDue && after.due) after = { ...after, baselineDue: after.due };
+    if (after.status === 'completed' && !after.completedOn)
+      after.completedOn = new Date().toISOString().slice(0, 10);
+    if (after.completedOn && after.status !== 'completed') {
+      throw badRequest('A milestone with a completed date must have status completed', [
+        { path: 'completedOn', message: 'clear it, or set status to completed' },
+      ]);
+    }
+    await this.store.transact(
+      [
+        this.store.putVersioned(
+          sk.milestone(before.planId, before.actionId, before.id),
+          'milestone',
+          after,
+          patch.version,
+          milestoneIndexAttributes(this.store.ctx.councilId, after),
+        ),
+      ],
+      [
+        {
+          operation: 'update',
+          entityType: 'milestone',
+          entityId: milestoneId,
+          planId: before.planId,
+          before,
+          after,
+        },
+      ],
+      'milestone',
+    );
+    return after;
+  }
+}

@@ -1,0 +1,62 @@
+import {
+  type Membership,
+  notFound,
+  type Person,
+  type PersonCreate,
+  type PersonPatch,
+} from '@peopleplan/core';
+import { newId } from './ids.js';
+import { sk } from './keys.js';
+import type { TenantStore } from './store.js';
+import { applyPatch, firstVersion, nextVersion } from './versioning.js';
+
+export class PeopleRepo {
+  constructor(private readonly store: TenantStore) {}
+
+  async list(): Promise<Person[]> {
+    const people = await this.store.queryAll<Person>('PERSON#');
+    return people.map(({ type: _t, ...p }) => p as Person).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async get(id: string): Promise<Person> {
+    const p = await this.store.get<Person>(sk.person(id));
+    if (!p) throw notFound('Person');
+    return p;
+  }
+
+  newPerson(input: PersonCreate & { unresolved?: boolean }): Person {
+    return {
+      ...input,
+      id: newId(),
+      councilId: this.store.ctx.councilId,
+      unresolved: input.unresolved ?? false,
+      alertPreferences: { frequency: 'immediate', dueSoon: true },
+      ...firstVersion(),
+    };
+  }
+
+  async create(input: PersonCreate & { unresolved?: boolean }): Promise<Person> {
+    const person = this.newPerson(input);
+    await this.store.transact(
+      [this.store.putNew(sk.person(person.id), 'person', person)],
+      [{ operation: 'create', entityType: 'person', entityId: person.id, after: person }],
+      'person',
+    );
+    return person;
+  }
+
+  async update(id: string, patch: PersonPatch): Promise<Person> {
+    const before = await this.get(id);
+    const after = nextVersion(before, applyPatch(before, patch));
+    await this.store.transact(
+      [this.store.putVersioned(sk.person(id), 'person', after, patch.version)],
+      [{ operation: 'update', entityType: 'person', entityId: id, before, after }],
+      'person',
+    );
+    return after;
+  }
+
+  async getMember(userSub: string): Promise<Membership | undefined> {
+    return this.store.get<Membership>(sk.member(userSub));
+  }
+}

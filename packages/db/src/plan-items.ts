@@ -1,0 +1,76 @@
+import {
+  type Indicator,
+  type IndicatorCreate,
+  type IndicatorPatch,
+  notFound,
+  type Risk,
+  type RiskCreate,
+  type RiskPatch,
+} from '@peopleplan/core';
+import { newId } from './ids.js';
+import { type PlanItemKind, sk } from './keys.js';
+import type { TenantStore } from './store.js';
+import { applyPatch, firstVersion, nextVersion, type VersionStamp } from './versioning.js';
+
+type Stored = VersionStamp & { id: string; planId: string };
+
+/**
+ * Plan-scoped records addressed through their plan (indicators, risks; continuity, decisions and
+ * dependencies arrive through import): one generic repository, one instance per kind.
+ */
+export class PlanItemsRepo<T extends Stored, C extends object, P extends { version: number }> {
+  constructor(
+    private readonly store: TenantStore,
+    private readonly kind: PlanItemKind,
+    private readonly type: string,
+    private readonly label: string,
+  ) {}
+
+  async list(planId: string): Promise<T[]> {
+    if (!(await this.store.getRaw(sk.plan(planId)))) throw notFound('Plan');
+    const items = await this.store.queryAll<T>(`${sk.planChildren(planId)}${this.kind}#`, {
+      types: [this.type],
+    });
+    return items.map(({ type: _t, ...i }) => i as unknown as T);
+  }
+
+  async get(planId: string, id: string): Promise<T> {
+    const item = await this.store.get<T>(sk.planItem(planId, this.kind, id));
+    if (!item) throw notFound(this.label);
+    return item;
+  }
+
+  build(planId: string, input: C): T {
+    return { ...input, id: newId(), planId, ...firstVersion() } as unknown as T;
+  }
+
+  putItem(item: T) {
+    return this.store.putNew(sk.planItem(item.planId, this.kind, item.id), this.type, item);
+  }
+
+  async create(planId: string, input: C): Promise<T> {
+    const item = this.build(planId, input);
+    await this.store.transact(
+      [this.store.conditionExists(sk.plan(planId)), this.putItem(item)],
+      [{ operation: 'create', entityType: this.type, entityId: item.id, planId, after: item }],
+      'plan',
+    );
+    return item;
+  }
+
+  async update(planId: string, id: string, patch: P): Promise<T> {
+    const before = await this.get(planId, id);
+    const after = nextVersion(before, applyPatch(before, patch as Record<string, unknown>) as Partial<T>);
+    await this.store.transact(
+      [this.store.putVersioned(sk.planItem(planId, this.kind, id), this.type, after, patch.version)],
+      [{ operation: 'update', entityType: this.type, entityId: id, planId, before, after }],
+      this.label.toLowerCase(),
+    );
+    return after;
+  }
+}
+
+export const indicatorsRepo = (store: TenantStore) =>
+  new PlanItemsRepo<Indicator, IndicatorCreate, IndicatorPatch>(store, 'PI', 'indicator', 'Indicator');
+export const risksRepo = (store: TenantStore) =>
+  new PlanItemsRepo<Risk, RiskCreate, RiskPatch>(store, 'RISK', 'risk', 'Risk');

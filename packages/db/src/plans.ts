@@ -1,0 +1,149 @@
+import {
+  type Action,
+  type ContinuityFunction,
+  type Decision,
+  type Dependency,
+  type Indicator,
+  type Milestone,
+  notFound,
+  type Plan,
+  type PlanCreate,
+  type PlanPatch,
+  type Risk,
+  type Theme,
+  type ThemeCreate,
+} from '@peopleplan/core';
+import { newId } from './ids.js';
+import { planIndexAttributes, sk } from './keys.js';
+import type { Page, TenantStore } from './store.js';
+import { applyPatch, firstVersion, nextVersion } from './versioning.js';
+
+/** One plan read whole (without progress history): what the plan page, dashboard and reports need. */
+export interface PlanTree {
+  plan: Plan;
+  themes: Theme[];
+  actions: Action[];
+  milestones: Milestone[];
+  indicators: Indicator[];
+  risks: Risk[];
+  continuity: ContinuityFunction[];
+  decisions: Decision[];
+  dependencies: Dependency[];
+}
+
+const byOrder = (a: { order: number; ref: string }, b: { order: number; ref: string }) =>
+  a.order - b.order || a.ref.localeCompare(b.ref, 'en', { numeric: true });
+
+export class PlansRepo {
+  constructor(private readonly store: TenantStore) {}
+
+  async list(opts: { cursor?: string; limit?: number } = {}): Promise<Page<Plan>> {
+    return this.store.queryCouncilIndex<Plan>('PLAN#', 'PLAN#~', opts);
+  }
+
+  async get(planId: string): Promise<Plan> {
+    const plan = await this.store.get<Plan>(sk.plan(planId));
+    if (!plan) throw notFound('Plan');
+    return plan;
+  }
+
+  async create(input: PlanCreate): Promise<{ plan: Plan; themes: Theme[] }> {
+    const { themes: themeInputs, ...fields } = input;
+    const plan: Plan = {
+      ...fields,
+      id: newId(),
+      councilId: this.store.ctx.councilId,
+      unplaced: [],
+      ...firstVersion(),
+    };
+    const themes = themeInputs.map((t, order) => this.newTheme(plan.id, t, order));
+    await this.store.transact(
+      [
+        this.store.putNew(sk.plan(plan.id), 'plan', plan, planIndexAttributes(plan.councilId, plan.id)),
+        ...themes.map((t) => this.store.putNew(sk.theme(plan.id, t.id), 'theme', t)),
+      ],
+      [
+        {
+          operation: 'create',
+          entityType: 'plan',
+          entityId: plan.id,
+          planId: plan.id,
+          after: { plan, themes },
+        },
+      ],
+      'plan',
+    );
+    return { plan, themes };
+  }
+
+  async update(planId: string, patch: PlanPatch): Promise<Plan> {
+    const before = await this.get(planId);
+    const after = nextVersion(before, applyPatch(before, patch));
+    await this.store.transact(
+      [
+        this.store.putVersioned(
+          sk.plan(planId),
+          'plan',
+          after,
+          patch.version,
+          planIndexAttributes(after.councilId, planId),
+        ),
+      ],
+      [{ operation: 'update', entityType: 'plan', entityId: planId, planId, before, after }],
+      'plan',
+    );
+    return after;
+  }
+
+  /** Plans are archived, never erased: their progress history is the council's record. */
+  async archive(planId: string, version: number): Promise<Plan> {
+    return this.update(planId, { version, status: 'archived' });
+  }
+
+  newTheme(planId: string, t: ThemeCreate, order: number): Theme {
+    return { ...t, id: newId(), planId, order, ref: t.ref || String(order + 1), ...firstVersion() };
+  }
+
+  async listThemes(planId: string): Promise<Theme[]> {
+    await this.get(planId);
+    const themes = await this.store.queryAll<Theme>(`${sk.planChildren(planId)}THEME#`);
+    return themes.map(({ type: _t, ...t }) => t as Theme).sort(byOrder);
+  }
+
+  async createTheme(planId: string, input: ThemeCreate): Promise<Theme> {
+    const existing = await this.listThemes(planId);
+    const theme = this.newTheme(planId, input, existing.length);
+    await this.store.transact(
+      [
+        this.store.conditionExists(sk.plan(planId)),
+        this.store.putNew(sk.theme(planId, theme.id), 'theme', theme),
+      ],
+      [{ operation: 'create', entityType: 'theme', entityId: theme.id, planId, after: theme }],
+      'theme',
+    );
+    return theme;
+  }
+
+  /** The plan and everything in it except progress history, in one paginated query. */
+  async tree(planId: string): Promise<PlanTree> {
+    const plan = await this.get(planId);
+    const items = await this.store.queryAll<Record<string, unknown>>(sk.planChildren(planId), {
+      types: ['theme', 'action', 'milestone', 'indicator', 'risk', 'continuity', 'decision', 'dependency'],
+    });
+    const of = <T>(type: string) =>
+      items.filter((i) => i.type === type).map(({ type: _t, ...rest }) => rest as unknown as T);
+    return {
+      plan,
+      themes: of<Theme>('theme').sort(byOrder),
+      actions: of<Action>('action').sort(byOrder),
+      milestones: of<Milestone>('milestone').sort((a, b) =>
+        a.ref.localeCompare(b.ref, 'en', { numeric: true }),
+      ),
+      indicators: of<Indicator>('indicator'),
+      risks: of<Risk>('risk'),
+      continuity: of<ContinuityFunction>('continuity'),
+      decisions: of<Decision>('decision'),
+      dependencies: of<Dependency>('dependency'),
+    };
+  }
+}

@@ -1,0 +1,106 @@
+import { join, resolve } from 'node:path';
+import { createTokenVerifier } from '@peopleplan/auth';
+import { createDocClient, TenantCredentialsProvider } from '@peopleplan/db';
+import { ensureTable } from '@peopleplan/db/create-table';
+import {
+  createDevIdp,
+  DEMO_USERS,
+  type DevIdp,
+  type DynamoDbLocal,
+  freePort,
+  startDynamoDbLocal,
+} from '@peopleplan/devstack';
+import { createLogger } from '@peopleplan/observability';
+import { createApp } from '../functions/api/src/app.js';
+import { tenantDocClients } from '../functions/api/src/doc-clients.js';
+import { type LocalServer, serveLocal } from '../functions/api/src/local.js';
+import { apiModules } from '../functions/api/src/modules.js';
+import { isSeeded, type PlanSeeder, seedDemo } from './demo-data.js';
+
+export const REPO_ROOT = resolve(import.meta.dirname, '..');
+
+export interface LocalStackOptions {
+  port: number;
+  /** Keep DynamoDB data here (npm start); omit for an in-memory database. */
+  dataDir?: string;
+  /** Use this DynamoDB instead of starting one (tests share one per run). */
+  dynamoEndpoint?: string;
+  tableName?: string;
+  seed?: boolean;
+  seedPlan?: PlanSeeder;
+  webDist?: string;
+}
+
+export interface LocalStack {
+  url: string;
+  dynamoEndpoint: string;
+  tableName: string;
+  idp: DevIdp;
+  services: Array<{ name: string; url: string }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Everything `npm start` runs, as a function: tests start the same stack on a free port.
+ */
+export async function startLocalStack(opts: LocalStackOptions): Promise<LocalStack> {
+  const logger = createLogger('peopleplan-local');
+  const ddb: DynamoDbLocal | undefined = opts.dynamoEndpoint
+    ? undefined
+    : await startDynamoDbLocal(opts.dataDir ? { dbPath: join(opts.dataDir, 'dynamodb') } : {});
+  const dynamoEndpoint = opts.dynamoEndpoint ?? ddb!.endpoint;
+  const tableName = opts.tableName ?? 'peopleplan';
+  const doc = createDocClient({ endpoint: dynamoEndpoint });
+  await ensureTable(doc as never, tableName);
+  if (opts.seed !== false && !(await isSeeded(doc, tableName))) await seedDemo(doc, tableName, opts.seedPlan);
+
+  // The issuer URL names the port, so a port of 0 is resolved to a free one first.
+  const port = opts.port || (await freePort());
+  const base = `http://127.0.0.1:${port}`;
+  const issuer = `${base}/dev/idp`;
+  const idp = await createDevIdp({
+    issuer,
+    audience: 'peopleplan-local',
+    users: DEMO_USERS,
+    ...(opts.dataDir ? { keyFile: join(opts.dataDir, 'dev-idp-key.json') } : {}),
+  });
+  const api = createApp(
+    {
+      config: { TABLE_NAME: tableName, MAX_BODY_BYTES: 1_048_576, WEB_BASE_URL: base, STAGE: 'local' },
+      logger,
+      verifier: createTokenVerifier({
+        issuer,
+        audience: idp.audience,
+        jwksUri: `${issuer}/.well-known/jwks.json`,
+      }),
+      docFor: tenantDocClients({
+        endpoint: dynamoEndpoint,
+        credentials: new TenantCredentialsProvider(),
+        logger,
+      }),
+    },
+    apiModules,
+  );
+  const server: LocalServer = await serveLocal({
+    api,
+    port,
+    mounts: { '/dev/idp': idp.app },
+    webDist: opts.webDist,
+  });
+  return {
+    url: server.url,
+    dynamoEndpoint,
+    tableName,
+    idp,
+    services: [
+      { name: 'Web app', url: `${server.url}/` },
+      { name: 'API', url: `${server.url}/api/v1 (OpenAPI: ${server.url}/api/v1/openapi.json)` },
+      { name: 'Dev identity provider', url: `${server.url}/dev/idp (JWKS: ${issuer}/.well-known/jwks.json)` },
+      { name: 'DynamoDB Local', url: `${dynamoEndpoint} (table ${tableName})` },
+    ],
+    stop: async () => {
+      await server.close();
+      await ddb?.stop();
+    },
+  };
+}

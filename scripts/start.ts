@@ -1,0 +1,39 @@
+/**
+ * `npm start`: the whole product on this machine, no AWS account and no Docker.
+ * Data is kept under .data/ so a restart keeps it. Ctrl-C stops everything cleanly.
+ */
+import { join } from 'node:path';
+
+// Lambda runs Node 22; the AWS SDK's notice about Node 20 is known (STACK-NOTES.md) and only noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+import { REPO_ROOT, startLocalStack } from './local-stack.js';
+
+const port = Number(process.env.PORT ?? 3000);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT must be a port number, got ${process.env.PORT}`);
+  process.exit(2);
+}
+
+const stack = await startLocalStack({
+  port,
+  dataDir: join(REPO_ROOT, '.data'),
+  webDist: join(REPO_ROOT, 'web', 'dist'),
+});
+console.log('PeoplePlan is running:');
+for (const s of stack.services) console.log(`  ${s.name.padEnd(24)} ${s.url}`);
+console.log(
+  'Sign in as a demo user (admin@harrow.demo, editor@kent.demo, viewer@east-herts.demo …). Ctrl-C stops.',
+);
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nStopping…');
+  await stack.stop();
+  console.log('Stopped.');
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
