@@ -15,9 +15,14 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
       new CreateTableCommand({
         TableName: tableName,
         BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [PK, SK, indexes.due.partitionKey, indexes.due.sortKey, indexes.council.partitionKey, indexes.council.sortKey].map(
-          (AttributeName) => ({ AttributeName, AttributeType: 'S' }),
-        ),
+        AttributeDefinitions: [
+          PK,
+          SK,
+          indexes.due.partitionKey,
+          indexes.due.sortKey,
+          indexes.council.partitionKey,
+          indexes.council.sortKey,
+        ].map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
         KeySchema: [
           { AttributeName: PK, KeyType: 'HASH' },
           { AttributeName: SK, KeyType: 'RANGE' },
