@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { buildDashboard, type PlanData } from './dashboard.js';
+import type { Action, Milestone, Plan } from './entities.js';
+import { DEFAULT_RAG_RULES } from './rag.js';
+
+const stamp = { version: 1, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' };
+const date = (d: string) => ({ text: d, kind: 'date' as const, due: d, precision: 'day' as const });
+const plan: Plan = {
+  id: 'P',
+  councilId: 'harrow',
+  title: 'People strategy',
+  kind: 'people-strategy',
+  period: {},
+  status: 'active',
+  reviewCadence: 'quarterly',
+  reportingPoints: [],
+  sections: [],
+  unplaced: [],
+  ...stamp,
+};
+const action = (id: string, over: Partial<Action>): Action => ({
+  id,
+  planId: 'P',
+  ref: id,
+  title: `Action ${id}`,
+  leads: [{ role: 'responsible', label: 'GM (HR)' }],
+  status: 'on-track',
+  crossRefs: [],
+  unplaced: [],
+  order: 0,
+  ...stamp,
+  latestUpdate: { id: 'u', at: '2026-11-01T00:00:00Z', authorName: 'x', status: 'on-track', narrative: 'n' },
+  ...over,
+});
+const ms = (id: string, over: Partial<Milestone>): Milestone => ({
+  id,
+  planId: 'P',
+  actionId: 'a1',
+  linkedActionIds: [],
+  ref: id,
+  title: `Milestone ${id}`,
+  status: 'not-started',
+  ...stamp,
+  ...over,
+});
+
+describe('buildDashboard', () => {
+  const data: PlanData = {
+    plan,
+    themes: [{ id: 'T1', planId: 'P', ref: '1', title: 'Theme one', order: 0, ...stamp }],
+    actions: [
+      action('a1', { themeId: 'T1', due: date('2026-11-01') }),
+      action('a2', { themeId: 'T1', status: 'completed', due: date('2026-01-01') }),
+      action('a3', { due: date('2026-12-10'), latestUpdate: undefined, createdAt: '2026-01-01T00:00:00Z' }),
+    ],
+    milestones: [ms('m1', { due: date('2027-06-30'), baselineDue: date('2027-03-31') })],
+  };
+  const d = buildDashboard([data], '2026-11-23', DEFAULT_RAG_RULES);
+
+  it('counts actions by status and RAG per plan and theme', () => {
+    const p = d.plans[0]!;
+    expect(p.total).toBe(3);
+    expect(p.byStatus['on-track']).toBe(2);
+    expect(p.byStatus.completed).toBe(1);
+    expect(p.byRag.red).toBe(1);
+    expect(p.themes.find((t) => t.themeId === 'T1')?.total).toBe(2);
+    expect(p.themes.find((t) => t.themeId === null)?.title).toBe('No theme');
+  });
+
+  it('lists overdue, due soon, slipping and stale items', () => {
+    expect(d.overdue.map((i) => i.id)).toEqual(['a1']);
+    expect(d.overdue[0]?.daysLate).toBe(22);
+    expect(d.dueSoon.map((i) => i.id)).toEqual(['a3']);
+    expect(d.slipping.map((i) => i.id)).toEqual(['m1']);
+    expect(d.stale.map((i) => i.id)).toEqual(['a3']);
+  });
+
+  it('leaves archived plans out', () => {
+    expect(
+      buildDashboard([{ ...data, plan: { ...plan, status: 'archived' } }], '2026-11-23', DEFAULT_RAG_RULES)
+        .plans,
+    ).toEqual([]);
+  });
+});
