@@ -27,7 +27,8 @@ export async function renderXlsx(
     const values: Record<string, string | Date | null> = {};
     for (const c of EXPORT_COLUMNS) {
       const v = r[c.key];
-      values[c.key] = c.date ? (v ? asUtcDate(v) : null) : xmlSafe(v);
+      // XML reads a bare CR as LF anyway: write LF so what is stored is what is read.
+      values[c.key] = c.date ? (v ? asUtcDate(v) : null) : xmlSafe(v).replace(/\r\n?/g, '\n');
     }
     const added = ws.addRow(values);
     added.alignment = { vertical: 'top', wrapText: true };

@@ -1,0 +1,105 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderCsv } from './csv.js';
+import { EXPORT_COLUMNS, type ExportRow, exportRows } from './rows.js';
+import { summarise } from './summarise.js';
+import { kentBusinessPlan } from './test-fixtures.js';
+import { renderXlsx } from './xlsx.js';
+
+const { data } = kentBusinessPlan();
+const rows = exportRows(summarise(data));
+const lf = (s: string) => s.replace(/\r\n?/g, '\n');
+const dangerous = ['=1+2', '+44 20 7946 0000', '-2+3', '@SUM(A1:A2)', '\tTabbed', '\rReturn'];
+const withDanger: ExportRow[] = [
+  ...rows,
+  ...dangerous.map((title, i) => ({ ...rows[1]!, ref: `X${i}`, title })),
+];
+
+describe('exportRows', () => {
+  it('has one row per action and per milestone, with dates as written and parsed', () => {
+    expect(rows).toHaveLength(data.actions.length + data.milestones.length);
+    expect(rows.filter((r) => r.type === 'Milestone').map((r) => r.ref)).toEqual(['A', 'C', 'E', 'C']);
+    const r21 = rows.find((r) => r.ref === '2.1')!;
+    expect(r21).toMatchObject({
+      plan: 'Divisional Business Plan 2013-14',
+      theme: 'Priority 1: Prevention',
+      type: 'Action',
+      relatedActions: '2',
+      leads: 'Accountable officer: Jackie Turner-Robinson',
+      startWritten: 'April 2013',
+      startParsed: '2013-04-30',
+      dueWritten: 'March 2014',
+      dueParsed: '2014-03-31',
+      status: 'Off track',
+      rag: 'Red',
+      latestUpdateDate: '2013-09-20',
+    });
+    const e = rows.find((r) => r.type === 'Milestone' && r.ref === 'E')!;
+    expect(e).toMatchObject({ relatedActions: '3.1', baselineDue: '2013-05-31', dueParsed: '2013-10-31' });
+  });
+});
+
+describe('renderCsv', () => {
+  const csv = renderCsv(withDanger);
+  const parsed: string[][] = parseCsv(csv, { bom: true, relax_column_count: false });
+
+  it('writes a header and every row', () => {
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(parsed[0]).toEqual(EXPORT_COLUMNS.map((c) => c.header));
+    expect(parsed).toHaveLength(withDanger.length + 1);
+    const titles = parsed.slice(1).map((r) => r[EXPORT_COLUMNS.findIndex((c) => c.key === 'title')]);
+    expect(titles.slice(0, rows.length)).toEqual(rows.map((r) => r.title));
+  });
+
+  it('prefixes formula-like cells with an apostrophe', () => {
+    const byRef = new Map(parsed.slice(1).map((r) => [r[2], r]));
+    dangerous.forEach((d, i) => {
+      expect(byRef.get(`X${i}`)![4]).toBe(`'${d}`);
+    });
+    const narrative = parsed.find((r) => r[2] === '3.1')![16]!;
+    expect(narrative.startsWith(`'=HYPERLINK(`)).toBe(true);
+    // Ordinary text is untouched.
+    expect(parsed.find((r) => r[2] === '2.1')![4]).toBe(
+      "HRBC support to Children's Social Worker recruitment campaign",
+    );
+  });
+});
+
+describe('renderXlsx', () => {
+  let buffer: Buffer;
+  let sheet: ExcelJS.Worksheet;
+  beforeAll(async () => {
+    buffer = await renderXlsx(withDanger);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    sheet = wb.worksheets[0]!;
+  });
+
+  it('reads back to the same rows, dates as dates', () => {
+    expect(sheet.name).toBe('Actions and milestones');
+    expect(sheet.getRow(1).values).toEqual([undefined, ...EXPORT_COLUMNS.map((c) => c.header)]);
+    expect(sheet.rowCount).toBe(withDanger.length + 1);
+    withDanger.forEach((r, i) => {
+      const row = sheet.getRow(i + 2);
+      EXPORT_COLUMNS.forEach((c, j) => {
+        const v = row.getCell(j + 1).value;
+        if (c.date) expect(v instanceof Date ? v.toISOString().slice(0, 10) : (v ?? '')).toBe(r[c.key]);
+        else expect(v ?? '').toBe(lf(r[c.key]));
+      });
+    });
+  });
+
+  it('writes formula-like text as plain strings, never formulas', async () => {
+    const titleCol = EXPORT_COLUMNS.findIndex((c) => c.key === 'title') + 1;
+    for (let i = 0; i < dangerous.length; i++) {
+      const cell = sheet.getRow(rows.length + 2 + i).getCell(titleCol);
+      expect(cell.type).toBe(ExcelJS.ValueType.String);
+      expect(cell.value).toBe(lf(dangerous[i]!));
+      expect(cell.formula).toBeUndefined();
+    }
+    const xml = await (await JSZip.loadAsync(buffer)).file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(xml).not.toMatch(/<f[ >]/);
+  });
+});

@@ -1,0 +1,50 @@
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import { milestoneUid, renderIcs } from './ics.js';
+import { summarise } from './summarise.js';
+import { kentBusinessPlan } from './test-fixtures.js';
+
+describe('renderIcs', () => {
+  const model = summarise(kentBusinessPlan().data);
+  const milestones = model.themes.flatMap((t) => t.milestones);
+  const input = {
+    name: 'Kent HR business plan milestones',
+    milestones,
+    baseUrl: 'https://peopleplan.example/kent/',
+  };
+  const result = renderIcs(input);
+  const cal = new ICAL.Component(ICAL.parse(result.ics));
+  const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+
+  it('makes an all-day event per dated milestone and reports the undated ones', () => {
+    const dated = milestones.filter((m) => m.due?.parsed);
+    expect(result.events).toBe(dated.length);
+    expect(events).toHaveLength(3);
+    expect(result.skipped).toBe(1);
+    expect(result.skippedRefs).toEqual(['A']);
+    for (const m of dated) {
+      const e = events.find((ev) => ev.uid === milestoneUid(m.id))!;
+      expect(e.startDate.isDate).toBe(true);
+      expect(e.startDate.toString()).toBe(m.due!.parsed);
+      expect(e.summary).toBe(`Milestone ${m.ref}: ${m.title}`);
+      expect(e.description).toContain(`Action ${m.actionRef}: ${m.actionTitle}`);
+      expect(e.description).toContain(
+        `https://peopleplan.example/kent/actions/${m.actionId}#milestone-${m.id}`,
+      );
+    }
+    expect(cal.getFirstPropertyValue('name')).toBe('Kent HR business plan milestones');
+  });
+
+  it('keeps UIDs stable and unique across exports', () => {
+    const again = new ICAL.Component(ICAL.parse(renderIcs(input).ics))
+      .getAllSubcomponents('vevent')
+      .map((v) => new ICAL.Event(v).uid);
+    expect(again).toEqual(events.map((e) => e.uid));
+    expect(new Set(again).size).toBe(again.length);
+  });
+
+  it('is byte-identical for a fixed stamp', () => {
+    const stamp = new Date('2013-10-20T09:00:00Z');
+    expect(renderIcs({ ...input, stamp }).ics).toBe(renderIcs({ ...input, stamp }).ics);
+  });
+});

@@ -1,0 +1,263 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { assessIndicator } from './indicators.js';
+import type { ActionRow } from './model.js';
+import { directionOfTravel, summarise } from './summarise.js';
+import { syntheticReportData } from './synthetic.js';
+import { eastHertsPeerReview, kentBusinessPlan, SCRIPT_NARRATIVE } from './test-fixtures.js';
+
+const actionByRef = (rows: ActionRow[], ref: string) => rows.find((r) => r.ref === ref)!;
+
+describe('directionOfTravel', () => {
+  it('orders RAG red > amber > green and treats complete as best', () => {
+    expect(directionOfTravel('red', 'amber')).toBe('improved');
+    expect(directionOfTravel('amber', 'red')).toBe('worse');
+    expect(directionOfTravel('green', 'amber')).toBe('worse');
+    expect(directionOfTravel('green', 'blue')).toBe('improved');
+    expect(directionOfTravel('amber', 'amber')).toBe('same');
+    expect(directionOfTravel('grey', 'green')).toBe('same');
+    expect(directionOfTravel(undefined, 'red')).toBe('new');
+  });
+});
+
+describe('summarise: Kent business plan at mid-year 2013-14', () => {
+  const { data, actions } = kentBusinessPlan();
+  const model = summarise(data, { forecast: true });
+  const all = model.themes.flatMap((t) => t.actions);
+
+  it('judges the period at its end when it has closed', () => {
+    expect(model.period.label).toBe('Mid-year 2013-14');
+    expect(model.asOf).toBe('2013-09-30');
+    expect(model.title).toBe('Divisional Business Plan 2013-14: progress report, Mid-year 2013-14');
+  });
+
+  it('orders themes by plan order and groups sub-actions under their theme', () => {
+    expect(model.themes.map((t) => t.heading)).toEqual([
+      'Priority 1: Prevention',
+      'Priority 2: Productivity',
+    ]);
+    expect(model.themes[0]!.actions.map((a) => a.ref)).toEqual([
+      '1',
+      '1.1',
+      '1.2',
+      '2',
+      '2.1',
+      '2.2',
+      '2.3',
+      '3',
+      '3.1',
+      '3.2',
+      '3.3',
+      '3.4',
+    ]);
+    expect(actionByRef(all, '1.1')).toMatchObject({ depth: 1, parentRef: '1' });
+    expect(actionByRef(all, '1')).toMatchObject({ depth: 0 });
+  });
+
+  it('counts direction of travel since the last snapshot', () => {
+    expect(model.summary.travel).toEqual({ improved: 3, same: 9, worse: 2, new: 2 });
+    expect(actionByRef(all, '2.1').travel).toBe('worse');
+    expect(actionByRef(all, '2.3').travel).toBe('improved');
+    expect(actionByRef(all, '3.2').travel).toBe('improved');
+    expect(actionByRef(all, '2.2').travel).toBe('new');
+    expect(actionByRef(all, '3.4').travel).toBe('worse');
+    const byTheme = model.summary.byTheme.map((t) => t.travel);
+    expect(byTheme[0]).toEqual({ improved: 3, same: 5, worse: 2, new: 2 });
+    expect(byTheme[1]).toEqual({ improved: 0, same: 4, worse: 0, new: 0 });
+  });
+
+  it('uses the status reported for a closed period, not a later one', () => {
+    const a23 = actionByRef(all, '2.3');
+    expect(actions.a23.status).toBe('on-track');
+    expect(a23).toMatchObject({ status: 'at-risk', rag: 'amber', text: 'At risk (Amber)' });
+    expect(a23.latest?.narrative).toContain('not yet funded');
+  });
+
+  it('counts an update tagged for the period even when written after it closed', () => {
+    const a22 = actionByRef(all, '2.2');
+    expect(a22.updatedInPeriod).toBe(true);
+    expect(a22.latest).toMatchObject({ date: '2013-10-05' });
+  });
+
+  it('derives RAG with core rules: overdue open work is red', () => {
+    expect(actionByRef(all, '3.4')).toMatchObject({
+      rag: 'red',
+      statusLabel: 'On track',
+      text: 'On track (Red)',
+    });
+    expect(actionByRef(all, '3.4').ragReasons.join(' ')).toMatch(/Overdue by 30 days/);
+    expect(actionByRef(all, '3.2')).toMatchObject({ rag: 'blue', ragLabel: 'Blue – complete' });
+  });
+
+  it('lists exceptions worst first, each with its reasons, lead and latest narrative', () => {
+    const rows = model.exceptions.map((e) => [e.item.kind, e.item.ref, e.reasons]);
+    expect(rows).toEqual([
+      ['action', '2.1', ['off-track']],
+      ['action', '3.4', ['overdue']],
+      ['milestone', 'C', ['overdue']],
+      ['milestone', 'E', ['re-baselined']],
+      ['action', '3.3', ['stale']],
+      ['action', '1.1', ['stale']],
+    ]);
+    const [first, , msC, msE, stale] = model.exceptions;
+    expect(first!.item.leadsText).toBe('Accountable officer: Jackie Turner-Robinson');
+    expect(first!.item.latest?.narrative).toBe(SCRIPT_NARRATIVE);
+    expect(msC!.item).toMatchObject({
+      actionRef: '5.2',
+      leadsText: 'Accountable officer: Nigel Fairburn, Julie Cudmore',
+    });
+    expect(msC!.themeHeading).toBe('Priority 2: Productivity');
+    expect(msE!.reasonText).toBe('Re-baselined: from 31 May 2013 to 31 Oct 2013');
+    expect(stale!.reasonText).toBe('No update this period (last 15 Mar 2013)');
+    expect(model.summary.exceptions).toEqual({
+      'off-track': 1,
+      overdue: 2,
+      're-baselined': 1,
+      stale: 2,
+      total: 6,
+    });
+    expect(model.summary.byTheme.map((t) => t.exceptions)).toEqual([5, 1]);
+  });
+
+  it('does not call a parent action stale when its sub-actions were updated', () => {
+    for (const ref of ['1', '2', '3', '4', '5']) expect(actionByRef(all, ref).updatedInPeriod).toBe(true);
+  });
+
+  it('counts actions by status and theme consistently', () => {
+    const total = model.summary.byStatus.reduce((s, r) => s + r.count, 0);
+    expect(total).toBe(16);
+    expect(model.summary.totalActions).toBe(16);
+    expect(model.summary.byStatus.find((s) => s.key === 'completed')?.count).toBe(1);
+    expect(model.summary.byTheme.map((t) => t.total)).toEqual([12, 4]);
+    expect(model.summary.milestones).toEqual({ total: 4, completed: 1, overdue: 1, rebaselined: 1 });
+  });
+
+  it('rates indicators against target for the period, respecting direction and floor', () => {
+    const byName = (s: string) => model.indicators.find((i) => i.name.startsWith(s))!;
+    expect(byName('Percentage')).toMatchObject({
+      periodKey: '2013-14 Q2',
+      target: 65,
+      actual: 66,
+      rag: 'green',
+    });
+    expect(byName('Satisfaction')).toMatchObject({
+      rag: 'red',
+      assessment: 'Below floor standard (65% against 70%)',
+    });
+    expect(byName('Resolution')).toMatchObject({
+      rag: 'amber',
+      targetText: '20 days',
+      actualText: '25 days',
+    });
+    expect(byName('Completion')).toMatchObject({ rag: 'grey', target: null, actual: null });
+  });
+
+  it('reads year-end figures written as 2013/2014', () => {
+    const yearEnd = summarise(kentBusinessPlan('year-end:2013-14', '2014-05-01').data);
+    expect(yearEnd.indicators[0]).toMatchObject({
+      periodKey: '2013/2014',
+      target: 70,
+      actual: 72,
+      rag: 'green',
+    });
+  });
+
+  it('forecasts year-end status by a simple rule', () => {
+    expect(actionByRef(all, '2.1').forecast?.status).toBe('off-track');
+    expect(actionByRef(all, '2.3').forecast?.status).toBe('at-risk');
+    expect(actionByRef(all, '3.2').forecast?.status).toBe('completed');
+    expect(actionByRef(all, '4.1').forecast).toMatchObject({ status: 'completed', label: 'Completed' });
+    expect(actionByRef(all, '1.2').forecast?.status).toBe('on-track');
+    expect(summarise(data).themes[0]!.actions[0]!.forecast).toBeUndefined();
+  });
+
+  it('judges RAG at today while the period is still open', () => {
+    const open = summarise(kentBusinessPlan('year-end', '2013-10-20').data);
+    expect(open.asOf).toBe('2013-10-20');
+    const e = open.themes[0]!.milestones.find((m) => m.ref === 'E')!;
+    expect(e).toMatchObject({ overdue: false, rebaselined: true, rag: 'amber' });
+  });
+});
+
+describe('summarise: East Herts peer review at Q3 2007-08', () => {
+  const { data } = eastHertsPeerReview();
+  const model = summarise(data);
+  const all = model.themes.flatMap((t) => t.actions);
+
+  it('uses the plan kind’s labels and headings without numbers', () => {
+    expect(model.plan.labels.theme).toBe('Heading');
+    expect(model.themes.map((t) => t.heading)).toEqual([
+      'Leadership',
+      'Strategy',
+      'Delivery',
+      'Operational Results',
+      'Learning',
+    ]);
+    expect(model.period.start).toBe('2007-10-01');
+    expect(model.period.end).toBe('2007-12-31');
+  });
+
+  it('writes member, strategic and operational leads in full', () => {
+    expect(actionByRef(all, 'L1').leadsText).toBe(
+      'Member lead: Cllr Jackson; Strategic lead: Anne Freimanis; Operational lead: All Directors and Heads of',
+    );
+    expect(actionByRef(all, 'L2').leadsText).toBe(
+      'Member lead: HR Committee; Strategic lead: HOPOS, CMT and Heads of; Operational lead: HR Department, Lois Prior, All Directors and Heads of',
+    );
+  });
+
+  it('keeps deadlines as written beside the parsed date', () => {
+    expect(actionByRef(all, 'D1').due).toEqual({
+      text: 'March 08',
+      parsed: '2008-03-31',
+      display: 'March 08 (31 Mar 2008)',
+    });
+    expect(actionByRef(all, 'L1').due).toEqual({ text: 'Completed', display: 'Completed' });
+  });
+
+  it('finds the exceptions', () => {
+    expect(model.exceptions.map((e) => [e.item.ref, e.reasons])).toEqual([
+      ['D1', ['off-track']],
+      ['LN2', ['overdue', 'stale']],
+      ['D2', ['stale']],
+    ]);
+    expect(model.summary.travel).toEqual({ improved: 0, same: 2, worse: 2, new: 4 });
+  });
+});
+
+describe('summarise properties', () => {
+  it('every action is counted once by status, by theme and by direction of travel', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 1, max: 60 }), (seed, n) => {
+        const model = summarise(syntheticReportData({ actions: n, seed }));
+        const s = model.summary;
+        expect(s.totalActions).toBe(n);
+        expect(s.byStatus.reduce((a, r) => a + r.count, 0)).toBe(n);
+        expect(s.byRag.reduce((a, r) => a + r.count, 0)).toBe(n);
+        expect(s.travel.improved + s.travel.same + s.travel.worse + s.travel.new).toBe(n);
+        expect(s.byTheme.reduce((a, t) => a + t.total, 0)).toBe(n);
+        expect(model.themes.reduce((a, t) => a + t.actions.length, 0)).toBe(n);
+        // Exceptions are open items only, and every reason is counted.
+        for (const e of model.exceptions)
+          expect(['completed', 'deferred', 'cancelled']).not.toContain(e.item.status);
+        expect(s.exceptions.total).toBe(model.exceptions.length);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('assessIndicator', () => {
+  it('respects the good direction and floor standard', () => {
+    expect(assessIndicator(90, 85, 'up', 70).rag).toBe('green');
+    expect(assessIndicator(80, 85, 'up', 70).rag).toBe('amber');
+    expect(assessIndicator(60, 85, 'up', 70).rag).toBe('red');
+    expect(assessIndicator(8, 10, 'down', 15).rag).toBe('green');
+    expect(assessIndicator(12, 10, 'down', 15).rag).toBe('amber');
+    expect(assessIndicator(16, 10, 'down', 15).rag).toBe('red');
+    expect(assessIndicator(16, null, 'down', 15).rag).toBe('red');
+    expect(assessIndicator(14, null, 'down', 15).rag).toBe('green');
+    expect(assessIndicator(null, 10, 'up', 5).rag).toBe('grey');
+    expect(assessIndicator(3, 10, 'none', 5).rag).toBe('grey');
+  });
+});
