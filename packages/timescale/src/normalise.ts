@@ -25,7 +25,8 @@ export function normalise(text: string): string {
       .replace(QUOTES, "'")
       .replace(DOUBLE_QUOTES, '"')
       .replace(BULLETS, ' ')
-      .replace(/(\d?)\s*([¼½¾])/g, (_, whole: string, f: string) => `${whole || '0'}${FRACTIONS[f]}`)
+      .replace(/(\d)\s*([¼½¾])/g, (_, whole: string, f: string) => `${whole}${FRACTIONS[f]}`)
+      .replace(/[¼½¾]/g, (f) => `0${FRACTIONS[f]}`)
       // Word splits ordinals from their numbers: "1 st April" → "1st April".
       .replace(/\b(\d{1,2})\s+(st|nd|rd|th)\b/gi, '$1$2')
       .replace(/[[\]]/g, ' ')

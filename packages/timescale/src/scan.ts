@@ -106,7 +106,7 @@ function within(d: Date, period: Env['period']): boolean {
   return !!period?.start && !!period.end && d >= period.start && d <= period.end;
 }
 
-const DMY = sticky(`(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?[\\s-]*${mon('m')}[\\s,-]*${yr('y')}`);
+const DMY = sticky(`(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?(?:-|\\s*)${mon('m')}(?:-|[\\s,]*)${yr('y')}`);
 const dayMonthYear: Matcher = (s, i, env) => {
   const m = execAt(DMY, s, i);
   if (!m?.groups) return undefined;
@@ -125,7 +125,7 @@ const monthDayYear: Matcher = (s, i) => {
   return span ? { end, span } : { end, issue: notADate(m[0]) };
 };
 
-const DM = sticky(`(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?[\\s-]*${mon('m')}`);
+const DM = sticky(`(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?(?:-|\\s*)${mon('m')}`);
 const dayMonth: Matcher = (s, i) => {
   const m = execAt(DM, s, i);
   if (!m?.groups) return undefined;

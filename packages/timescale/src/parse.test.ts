@@ -1,0 +1,259 @@
+import { Timescale } from '@peopleplan/core';
+import { describe, expect, it } from 'vitest';
+import { parseTimescale, type TimescaleContext } from './parse.js';
+
+const kent: TimescaleContext = { anchor: '2013-04-01', period: { start: '2013-04-01', end: '2014-03-31' } };
+const harrow: TimescaleContext = { anchor: '2004-04-01', period: { start: '2004-04-01', end: '2008-03-31' } };
+const none: TimescaleContext = {};
+
+type Want = Omit<Timescale, 'text' | 'note'> & { note?: RegExp };
+const day = (due: string): Want => ({ kind: 'date', due, precision: 'day' });
+const month = (due: string): Want => ({ kind: 'date', due, precision: 'month' });
+const fy = (due: string): Want => ({ kind: 'date', due, precision: 'financial-year' });
+const unparsed = (note: RegExp): Want => ({ kind: 'unparsed', note });
+
+function check(text: string, ctx: TimescaleContext, want: Want) {
+  const got = parseTimescale(text, ctx);
+  expect(Timescale.safeParse(got).success).toBe(true);
+  expect(got.text).toBe(text);
+  const { note, ...dates } = want;
+  const { note: gotNote, text: _t, ...gotDates } = got;
+  expect(gotDates).toEqual(dates);
+  if (note) expect(gotNote).toMatch(note);
+}
+
+const table = (cases: [string, TimescaleContext, Want][]) =>
+  it.each(cases.map(([t, c, w]) => [t, c, w] as const))('%j', (t, c, w) => check(t, c, w));
+
+describe('explicit days, UK order', () => {
+  table([
+    ['31/03/2014', none, day('2014-03-31')],
+    ['31.3.14', none, day('2014-03-31')],
+    ['1/4/13', kent, day('2013-04-01')],
+    ['1st April 2013', none, day('2013-04-01')],
+    ['1 st April 2013', none, day('2013-04-01')],
+    ['01-Apr-2013', none, day('2013-04-01')],
+    ['2014-03-31', none, day('2014-03-31')],
+    ['June 13th, 2013', none, day('2013-06-13')],
+    ['31/02/2014', none, unparsed(/not a real date/)],
+    ['31/12/2200', none, unparsed(/not a real date/)],
+    ['03/31/2014', none, unparsed(/month\/day\/year/)],
+    ['03/04/05', none, unparsed(/more than one way/)],
+    ['03/04/05', { period: { start: '2005-04-01', end: '2006-03-31' } }, day('2005-04-03')],
+    ['03/04/05', { period: { start: '2004-04-01', end: '2006-03-31' } }, unparsed(/more than one way/)],
+  ]);
+});
+
+describe('months mean their last day', () => {
+  table([
+    ['Sept 2013', none, month('2013-09-30')],
+    ['end of June 2013', none, month('2013-06-30')],
+    ['by Dec 13', none, month('2013-12-31')],
+    ["April '08", none, month('2008-04-30')],
+    ['Feb 2012', none, month('2012-02-29')],
+    ['March 98', { anchor: '1998-01-01' }, month('1998-03-31')],
+    ['March 98', { period: { start: '1997-04-01', end: '1999-03-31' } }, month('1998-03-31')],
+    ['March 08', { period: { start: '2007-04-01', end: '2008-03-31' } }, month('2008-03-31')],
+    ['March', kent, month('2014-03-31')],
+    ['by end of April', kent, month('2013-04-30')],
+    ['March', none, unparsed(/no year and no plan period/)],
+    ['March', harrow, unparsed(/4 times in the plan period/)],
+    ['start of April 2013', none, day('2013-04-01')],
+    ['late 2014', none, { kind: 'date', due: '2014-12-31', precision: 'year', note: /its end/ }],
+    ['early 2014', none, unparsed(/vague/)],
+    ['may be delayed', kent, unparsed(/progress status/)],
+  ]);
+});
+
+describe('financial years run 1 April to 31 March', () => {
+  table([
+    ['FY13/14', none, fy('2014-03-31')],
+    ['2013/2014', none, fy('2014-03-31')],
+    ['2013-2014', none, { ...fy('2014-03-31'), note: /read as the financial year 2013-14/ }],
+    ['financial year 2013/14', none, fy('2014-03-31')],
+    ['end of financial year 2013/14', none, fy('2014-03-31')],
+    ['2004 \u201305', none, fy('2005-03-31')],
+    ['FY2014', none, unparsed(/2013-14 or 2014-15/)],
+    ['year end', none, unparsed(/no year/)],
+    ['year end', kent, fy('2014-03-31')],
+    ['end of the financial year', kent, fy('2014-03-31')],
+    ['year two', harrow, fy('2006-03-31')],
+    [
+      'Year 1',
+      { period: { start: '2013-01-01', end: '2015-12-31' } },
+      { kind: 'date', due: '2013-12-31', precision: 'year' },
+    ],
+    ['year two', none, unparsed(/plan's start/)],
+    [
+      '2013-2015',
+      none,
+      { kind: 'range', start: '2013-01-01', due: '2015-12-31', precision: 'year', note: /calendar/ },
+    ],
+    ['2015-2013', none, unparsed(/ends before it starts/)],
+    [
+      '2004-05 to 2006-07',
+      none,
+      { kind: 'range', start: '2004-04-01', due: '2007-03-31', precision: 'financial-year' },
+    ],
+  ]);
+});
+
+describe('quarters are financial unless the plan says calendar', () => {
+  table([
+    ['Q1 2013/14', none, { kind: 'date', due: '2013-06-30', precision: 'quarter' }],
+    ['Q3 2013/14', none, { kind: 'date', due: '2013-12-31', precision: 'quarter' }],
+    ['Q4 2013/14', none, { kind: 'date', due: '2014-03-31', precision: 'quarter' }],
+    ['first quarter of 2014/15', none, { kind: 'date', due: '2014-06-30', precision: 'quarter' }],
+    ['quarter 3 2013/14', none, { kind: 'date', due: '2013-12-31', precision: 'quarter' }],
+    ['Q1-Q2 2013/14', none, { kind: 'range', start: '2013-04-01', due: '2013-09-30', precision: 'quarter' }],
+    ['Q1 2013', none, unparsed(/which financial year/)],
+    ['Q1 2013', { calendarQuarters: true }, { kind: 'date', due: '2013-03-31', precision: 'quarter' }],
+    [
+      'Q1',
+      { calendarQuarters: true, period: { start: '2013-01-01', end: '2013-12-31' } },
+      { kind: 'date', due: '2013-03-31', precision: 'quarter' },
+    ],
+    ['Q2', none, unparsed(/no year/)],
+  ]);
+});
+
+describe('seasons are meteorological', () => {
+  table([
+    ['Spring 2014', none, { kind: 'date', due: '2014-05-31', precision: 'season' }],
+    ['Summer 07', none, { kind: 'date', due: '2007-08-31', precision: 'season' }],
+    ['Autumn 2013', none, { kind: 'date', due: '2013-11-30', precision: 'season' }],
+    ['Winter 2013', none, { kind: 'date', due: '2014-02-28', precision: 'season' }],
+    ['Winter 2013/14', none, { kind: 'date', due: '2014-02-28', precision: 'season' }],
+    ['Spring', kent, { kind: 'date', due: '2013-05-31', precision: 'season' }],
+    ['Spring', none, unparsed(/no year/)],
+    ['Spring term 2014', none, unparsed(/school term/)],
+  ]);
+});
+
+describe('ranges', () => {
+  table([
+    ['Apr-Jun 13', none, { kind: 'range', start: '2013-04-01', due: '2013-06-30', precision: 'month' }],
+    ['Nov-Feb 14', none, { kind: 'range', start: '2013-11-01', due: '2014-02-28', precision: 'month' }],
+    [
+      '1 April - 30 June 2013',
+      none,
+      { kind: 'range', start: '2013-04-01', due: '2013-06-30', precision: 'day' },
+    ],
+    [
+      'from April 2013 until March 2014',
+      none,
+      { kind: 'range', start: '2013-04-01', due: '2014-03-31', precision: 'month' },
+    ],
+    [
+      'April\u00a02013\u2014March\u00a02014',
+      none,
+      { kind: 'range', start: '2013-04-01', due: '2014-03-31', precision: 'month' },
+    ],
+    ['March 2014 - April 2013', none, unparsed(/ends before it starts/)],
+    ['April 2013 onwards', none, { kind: 'ongoing', start: '2013-04-01' }],
+    ['after March 2014', none, { kind: 'ongoing', start: '2014-04-01' }],
+    ['March 2014 or April 2014', none, unparsed(/several dates/)],
+  ]);
+});
+
+describe('statuses written in the date column', () => {
+  table([
+    ['Done', none, { kind: 'completed' }],
+    ['Complete', none, { kind: 'completed' }],
+    ['Completed March 2013', none, { kind: 'completed', due: '2013-03-31', precision: 'month' }],
+    ['Complete by March 2014', none, { ...month('2014-03-31'), note: /^Complete$/ }],
+    ['To be completed by March 2014', none, { ...month('2014-03-31'), note: /^To be completed$/ }],
+    ['On-going', none, { kind: 'ongoing' }],
+    ['Continuous', none, { kind: 'ongoing' }],
+    ['TBC', none, { kind: 'tbc' }],
+    ['TBA', none, { kind: 'tbc' }],
+    ['To be confirmed', none, { kind: 'tbc' }],
+    ['N/A', none, unparsed(/no timescale/)],
+    ['-', none, unparsed(/no timescale/)],
+    ['See Diversity', none, unparsed(/another row/)],
+  ]);
+});
+
+describe('repeats', () => {
+  table([
+    ['Monthly', none, { kind: 'recurring', recurrence: 'monthly' }],
+    ['Weekly', none, { kind: 'recurring', recurrence: 'weekly' }],
+    ['Annually', none, { kind: 'recurring', recurrence: 'annual' }],
+    ['Six-monthly', none, { kind: 'recurring', recurrence: 'six-monthly' }],
+    [
+      'Each year in April',
+      kent,
+      { kind: 'recurring', recurrence: 'annual', due: '2013-04-30', precision: 'month' },
+    ],
+    ['Each year in April', none, { kind: 'recurring', recurrence: 'annual', note: /April/ }],
+    ['Every March', kent, { kind: 'recurring', recurrence: 'annual', due: '2014-03-31', precision: 'month' }],
+    ['Quarterly from April 2013', none, { kind: 'recurring', recurrence: 'quarterly', start: '2013-04-01' }],
+    ['Bi-annually', none, { kind: 'recurring', note: /twice a year or every two years/ }],
+    ['Fortnightly', none, { kind: 'recurring', note: /two weeks/ }],
+  ]);
+});
+
+describe('relative to the plan anchor', () => {
+  table([
+    ['Within 3 months', kent, { kind: 'relative', start: '2013-04-01', due: '2013-07-01', precision: 'day' }],
+    ['Within 3 months', none, unparsed(/plan's start, which is not known/)],
+    [
+      'Next 6 months, then ongoing',
+      kent,
+      { kind: 'relative', start: '2013-04-01', due: '2013-10-01', precision: 'day', note: /then ongoing/ },
+    ],
+    ['Within 1½ years', kent, { kind: 'relative', start: '2013-04-01', due: '2014-10-01', precision: 'day' }],
+    ['Within ½ year', kent, { kind: 'relative', start: '2013-04-01', due: '2013-10-01', precision: 'day' }],
+    [
+      'within 20 working days',
+      kent,
+      { kind: 'relative', start: '2013-04-01', due: '2013-04-29', precision: 'day' },
+    ],
+    ['Immediate', kent, { kind: 'relative', start: '2013-04-01' }],
+    ['ASAP', kent, { kind: 'relative', start: '2013-04-01' }],
+    ['Immediate', none, unparsed(/plan's start/)],
+    ['Short term', kent, { kind: 'relative', start: '2013-04-01', note: /no end date/ }],
+    ['Short term', none, unparsed(/plan's start/)],
+  ]);
+});
+
+describe('events have no date', () => {
+  table([
+    ['Post restructuring', none, { kind: 'event' }],
+    ['subject to directorate business plans', none, { kind: 'event' }],
+    ['following the review', none, { kind: 'event' }],
+    ['When the new system is live', none, { kind: 'event' }],
+    ['following the review in March 2014', none, { ...month('2014-03-31'), note: /following the review/ }],
+  ]);
+});
+
+describe('stray markup and odd characters', () => {
+  table([
+    ['<p>31&nbsp;March&nbsp;2014</p>', none, day('2014-03-31')],
+    ['&lt;p&gt;Ongoing&lt;/p&gt;', none, { kind: 'ongoing' }],
+    [
+      '<ul style="list-style-type: none"><li>\u25aa April 2013 \u2013 March 2014</li></ul>',
+      none,
+      {
+        kind: 'range',
+        start: '2013-04-01',
+        due: '2014-03-31',
+        precision: 'month',
+      },
+    ],
+  ]);
+});
+
+describe('limits', () => {
+  it('cuts text over 500 characters to the schema limit and does not read it', () => {
+    const got = parseTimescale(`March 2014 ${'x'.repeat(600)}`);
+    expect(got.kind).toBe('unparsed');
+    expect(got.text).toHaveLength(500);
+    expect(Timescale.safeParse(got).success).toBe(true);
+  });
+
+  it('ignores a malformed context rather than failing', () => {
+    const got = parseTimescale('Within 3 months', { anchor: 'soon', period: { start: '2014-13-01' } });
+    expect(got.kind).toBe('unparsed');
+  });
+});
