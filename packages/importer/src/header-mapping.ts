@@ -1,0 +1,159 @@
+import type { PlanKind } from '@peopleplan/core';
+import type { ColumnField, ColumnMapping, MappingOverride, TableKind } from './parsed-plan.js';
+import { HEADER_SYNONYMS, type HeaderSynonym } from './synonyms.js';
+
+/** Lower case, `&` as "and", no bracketed notes ("(month/year)"), punctuation as spaces. */
+export function normalizeHeader(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+const squash = (s: string) => s.replace(/ /g, '');
+
+export interface HeaderMatch {
+  table: TableKind;
+  field: ColumnField;
+  confidence: number;
+  kinds: PlanKind[];
+  /** Length of the synonym matched: longer synonyms win ties ("actions needed or planned" over "actions"). */
+  strength: number;
+}
+
+function matchOne(norm: string, syn: HeaderSynonym): HeaderMatch | undefined {
+  let best: HeaderMatch | undefined;
+  const consider = (confidence: number, strength: number) => {
+    if (
+      !best ||
+      confidence > best.confidence ||
+      (confidence === best.confidence && strength > best.strength)
+    ) {
+      best = { table: syn.table, field: syn.field, confidence, kinds: syn.kinds ?? [], strength };
+    }
+  };
+  for (const m of syn.match) {
+    if (m instanceof RegExp) {
+      if (m.test(norm)) consider(0.9, m.source.length);
+    } else if (norm === m || squash(norm) === squash(m)) {
+      consider(1, m.length);
+    } else if (norm.startsWith(`${m} `) && norm.length <= m.length + 25) {
+      // "PROGRESS end year one", "Target 2013/14": a synonym followed by a short qualifier.
+      consider(0.85, m.length);
+    }
+  }
+  return best;
+}
+
+/** Every reading of one header cell, best first. */
+export function matchHeader(text: string): HeaderMatch[] {
+  const norm = normalizeHeader(text);
+  if (!norm) return [];
+  const out: HeaderMatch[] = [];
+  for (const syn of HEADER_SYNONYMS) {
+    const m = matchOne(norm, syn);
+    if (m) out.push(m);
+  }
+  return out.sort((a, b) => b.confidence - a.confidence || b.strength - a.strength);
+}
+
+export interface HeaderCandidate {
+  kind: TableKind;
+  columns: ColumnMapping[];
+  score: number;
+  kindCues: PlanKind[];
+}
+
+/**
+ * Reads a row as a header row if its filled cells are (mostly) known column names of one table kind.
+ * `nextFirstCell` breaks ties: a letter ref ("A") below a lone "DATE" header means key milestones.
+ */
+export function readHeaderRow(
+  cells: string[],
+  nextFirstCell: string | undefined,
+  override: MappingOverride | undefined,
+): HeaderCandidate | undefined {
+  const filled = cells.map((c, i) => ({ c: c.trim(), i })).filter((x) => x.c !== '');
+  if (filled.length === 0) return undefined;
+  const overrides = new Map(Object.entries(override ?? {}).map(([k, v]) => [normalizeHeader(k), v]));
+  const perCell = filled.map((x) => ({ ...x, matches: matchHeader(x.c) }));
+  const kinds = new Set(perCell.flatMap((p) => p.matches.map((m) => m.table)));
+  let best: HeaderCandidate | undefined;
+  for (const kind of kinds) {
+    let score = 0;
+    let matched = 0;
+    const columns: ColumnMapping[] = [];
+    const kindCues: PlanKind[] = [];
+    for (const p of perCell) {
+      const m = p.matches.find((x) => x.table === kind);
+      if (m && m.confidence >= 0.85) {
+        matched++;
+        score += m.confidence;
+        kindCues.push(...m.kinds);
+        columns.push({ index: p.i, header: p.c, field: m.field, confidence: m.confidence });
+      } else {
+        columns.push({ index: p.i, header: p.c, field: 'ignore', confidence: 0 });
+      }
+    }
+    const enough = matched >= 2 ? matched / filled.length >= 0.6 : filled.length === 1 && matched === 1;
+    if (!enough) continue;
+    if (kind === 'milestones' && nextFirstCell && /^[A-Z]$/.test(nextFirstCell.trim())) score += 2;
+    if (kind === 'actions' && nextFirstCell && /^[A-Z]$/.test(nextFirstCell.trim())) score -= 1;
+    if (!best || score > best.score) best = { kind, columns, score, kindCues };
+  }
+  if (best && overrides.size > 0) {
+    for (const col of best.columns) {
+      const o = overrides.get(normalizeHeader(col.header));
+      if (o) Object.assign(col, { field: o, confidence: 1 });
+    }
+  }
+  return best;
+}
+
+const REF_LIKE = /^(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|[A-Z])$/;
+
+/**
+ * Business plans write "Actions" over a column of refs (1, 1.1) and leave the title column's header
+ * blank; key milestones do the same with A, B, C. Reads the cells below to put each field where it is.
+ */
+export function refineWithContent(columns: ColumnMapping[], rows: string[][]): ColumnMapping[] {
+  const out = columns.map((c) => ({ ...c }));
+  if (rows.length === 0) return out;
+  const width = Math.max(...rows.map((r) => r.length), ...out.map((c) => c.index + 1));
+  for (let i = 0; i < width; i++) {
+    const values = rows.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '');
+    if (values.length < 1) continue;
+    const refLike = values.filter((v) => REF_LIKE.test(v)).length / values.length;
+    if (refLike < 0.8) continue;
+    const col = out.find((c) => c.index === i);
+    if (col?.field === 'ref') continue;
+    const displaced = col?.field;
+    if (col) Object.assign(col, { field: 'ref', confidence: 0.6 });
+    else out.push({ index: i, header: '', field: 'ref', confidence: 0.6 });
+    // The header over the refs names the next column ("Actions" | "" → ref | title).
+    if (displaced && displaced !== 'ignore') {
+      const next = out.find((c) => c.index === i + 1);
+      if (!next) out.push({ index: i + 1, header: '', field: displaced, confidence: 0.6 });
+      else if (next.header === '' || next.field === 'ignore')
+        Object.assign(next, { field: displaced, confidence: 0.6 });
+    }
+  }
+  // No column named as the title ("| | | | DATE" over key milestones): the widest unnamed text column is.
+  if (!out.some((c) => c.field === 'title')) {
+    let best: { i: number; len: number } | undefined;
+    for (let i = 0; i < width; i++) {
+      const col = out.find((c) => c.index === i);
+      if (col && col.field !== 'ignore') continue;
+      const len = rows.reduce((n, r) => n + (r[i]?.trim().length ?? 0), 0);
+      if (len > 0 && (!best || len > best.len)) best = { i, len };
+    }
+    if (best) {
+      const col = out.find((c) => c.index === best.i);
+      if (col) Object.assign(col, { field: 'title', confidence: 0.5 });
+      else out.push({ index: best.i, header: '', field: 'title', confidence: 0.5 });
+    }
+  }
+  return out.sort((a, b) => a.index - b.index);
+}

@@ -1,0 +1,77 @@
+import mammoth from 'mammoth';
+import { type HTMLElement, parse } from 'node-html-parser';
+import type { SourceDocument, SourceItem } from '../source.js';
+
+const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li']);
+
+/** The text of a cell: one line per paragraph or list item, so that Word's structure survives. */
+function blockText(el: HTMLElement): string {
+  const lines: string[] = [];
+  const walk = (node: HTMLElement) => {
+    for (const child of node.childNodes) {
+      const c = child as HTMLElement;
+      const tag = c.tagName?.toLowerCase();
+      if (!tag) continue;
+      if (BLOCKS.has(tag)) lines.push(c.text);
+      else if (tag === 'table') lines.push(...tableRows(c).map((r) => r.join(' ')));
+      else walk(c);
+    }
+  };
+  walk(el);
+  return lines.length > 0 ? lines.join('\n') : el.text;
+}
+
+/** Rows of a table with merged cells spread back out, so each value stays in its column. */
+function tableRows(table: HTMLElement): string[][] {
+  const rows: string[][] = [];
+  const spans: { col: number; left: number }[] = [];
+  for (const tr of table.querySelectorAll('tr')) {
+    if (tr.closest('table') !== table) continue;
+    const row: string[] = [];
+    const place = () => {
+      for (;;) {
+        const s = spans.find((x) => x.col === row.length && x.left > 0);
+        if (!s) return;
+        s.left--;
+        row.push('');
+      }
+    };
+    for (const cell of tr.childNodes as HTMLElement[]) {
+      const tag = cell.tagName?.toLowerCase();
+      if (tag !== 'td' && tag !== 'th') continue;
+      place();
+      const col = row.length;
+      const colspan = Number(cell.getAttribute('colspan') ?? 1) || 1;
+      const rowspan = Number(cell.getAttribute('rowspan') ?? 1) || 1;
+      row.push(blockText(cell));
+      for (let i = 1; i < colspan; i++) row.push('');
+      if (rowspan > 1) for (let i = 0; i < colspan; i++) spans.push({ col: col + i, left: rowspan - 1 });
+    }
+    place();
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Word documents: mammoth gives clean HTML; tables become rows, everything else paragraphs. */
+export async function readDocx(buffer: Buffer): Promise<SourceDocument> {
+  const { value: html } = await mammoth.convertToHtml({ buffer });
+  const root = parse(html);
+  const items: SourceItem[] = [];
+  let table = 0;
+  let line = 0;
+  const visit = (node: HTMLElement) => {
+    for (const child of node.childNodes as HTMLElement[]) {
+      const tag = child.tagName?.toLowerCase();
+      if (!tag) continue;
+      if (tag === 'table') {
+        for (const cells of tableRows(child)) items.push({ type: 'row', cells, table, line: ++line });
+        table++;
+      } else if (BLOCKS.has(tag)) {
+        items.push({ type: 'para', text: child.text, line: ++line });
+      } else visit(child);
+    }
+  };
+  visit(root);
+  return { format: 'docx', items, formulaCells: [] };
+}

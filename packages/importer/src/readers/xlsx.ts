@@ -1,0 +1,51 @@
+import ExcelJS from 'exceljs';
+import { looksLikeFormula } from '../cells.js';
+import type { SourceDocument, SourceItem } from '../source.js';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A cell as the text a person sees; formulas are kept as their formula text, never evaluated. */
+function cellText(cell: ExcelJS.Cell): { text: string; formula: boolean } {
+  if (cell.isMerged && cell.master !== cell) return { text: '', formula: false };
+  const v = cell.value;
+  if (v === null || v === undefined) return { text: '', formula: false };
+  if (typeof v === 'string') return { text: v, formula: false };
+  if (typeof v === 'number' || typeof v === 'boolean') return { text: String(v), formula: false };
+  if (v instanceof Date) {
+    return {
+      text: `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`,
+      formula: false,
+    };
+  }
+  if ('formula' in v || 'sharedFormula' in v) {
+    const f = 'formula' in v ? v.formula : (v as { sharedFormula: string }).sharedFormula;
+    return { text: `=${f}`, formula: true };
+  }
+  if ('richText' in v) return { text: v.richText.map((r) => r.text).join(''), formula: false };
+  if ('text' in v && typeof v.text === 'string') return { text: v.text, formula: false };
+  if ('error' in v) return { text: String(v.error), formula: false };
+  return { text: String(cell.text ?? ''), formula: false };
+}
+
+/** Each worksheet is one table; rows keep their column positions. */
+export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+  const items: SourceItem[] = [];
+  const formulaCells: SourceDocument['formulaCells'] = [];
+  let table = 0;
+  wb.eachSheet((sheet) => {
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const cells: string[] = [];
+      for (let c = 1; c <= sheet.columnCount; c++) {
+        const { text, formula } = cellText(row.getCell(c));
+        const where = `sheet "${sheet.name}" row ${rowNumber} column ${c}`;
+        if (formula || looksLikeFormula(text)) formulaCells.push({ text, where });
+        cells.push(text);
+      }
+      if (cells.some((c) => c.trim() !== '')) items.push({ type: 'row', cells, table, line: rowNumber });
+    });
+    table++;
+  });
+  return { format: 'xlsx', items, formulaCells };
+}

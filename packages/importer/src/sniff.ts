@@ -1,0 +1,93 @@
+import { ImportError, MAX_IMPORT_BYTES } from './errors.js';
+import { parseCsvRows } from './readers/csv.js';
+
+export type SniffedFormat = 'docx' | 'xlsx' | 'csv' | 'text';
+
+const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+
+/** Decodes text the way councils' files arrive: UTF-8 (with or without BOM), UTF-16, or Windows-1252. */
+export function decodeText(buf: Buffer): string {
+  if (buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
+  if (buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder('utf-16be').decode(buf.subarray(2));
+  const start = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(start));
+  } catch {
+    return new TextDecoder('windows-1252').decode(buf);
+  }
+}
+
+/** Binary that is not an office file: NULs or many control characters in the first 8 KB. */
+function looksBinary(buf: Buffer): boolean {
+  const sample = buf.subarray(0, 8192);
+  if (sample.includes(0)) return true;
+  let control = 0;
+  for (const b of sample) if (b < 9 || (b > 13 && b < 32)) control++;
+  return control > sample.length * 0.05;
+}
+
+/** True when most lines split into the same number (≥ 2) of comma or semicolon separated cells. */
+function looksLikeCsv(text: string): boolean {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+  if (lines.length < 2) return false;
+  try {
+    const rows = parseCsvRows(text).filter((r) => r.some((c) => c.trim() !== ''));
+    const counts = new Map<number, number>();
+    for (const r of rows) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
+    const [width, n] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+    return width >= 2 && n / rows.length >= 0.7;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Decides the format from the bytes; the file name only settles a tie between text and CSV.
+ * Office files are zips: the entry names say whether it is Word or Excel.
+ */
+export function sniff(input: Buffer | string, filename?: string): { format: SniffedFormat; text?: string } {
+  const size = typeof input === 'string' ? Buffer.byteLength(input) : input.length;
+  if (size > MAX_IMPORT_BYTES) {
+    throw new ImportError('too-large', `The file is ${(size / 1048576).toFixed(1)} MB; the limit is 10 MB.`);
+  }
+  const ext = filename?.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
+  let text: string;
+  if (typeof input === 'string') text = input;
+  else {
+    if (input.length === 0) throw new ImportError('empty', 'The file is empty.');
+    if (input.subarray(0, 4).equals(ZIP)) {
+      const latin = input.toString('latin1');
+      if (latin.includes('word/document.xml')) return { format: 'docx' };
+      if (latin.includes('xl/workbook.xml')) return { format: 'xlsx' };
+      throw new ImportError(
+        'unsupported-format',
+        'This is a zip file but not a Word (.docx) or Excel (.xlsx) document.',
+      );
+    }
+    if (input.subarray(0, 4).equals(OLE)) {
+      throw new ImportError(
+        'unsupported-format',
+        'This is an old-style Word or Excel file (.doc/.xls). Save it as .docx or .xlsx and try again.',
+      );
+    }
+    if (input.subarray(0, 5).toString('latin1') === '%PDF-') {
+      throw new ImportError(
+        'unsupported-format',
+        'PDF files cannot be imported: open it in Word and save as .docx.',
+      );
+    }
+    if (looksBinary(input) && !(input[0] === 0xff || input[0] === 0xfe)) {
+      throw new ImportError(
+        'unsupported-format',
+        'This file is not text, CSV, Word (.docx) or Excel (.xlsx).',
+      );
+    }
+    text = decodeText(input);
+  }
+  if (text.trim() === '') throw new ImportError('empty', 'The file is empty.');
+  const hasTabs = /\t/.test(text);
+  if (ext === 'csv' && !hasTabs) return { format: 'csv', text };
+  if (!hasTabs && looksLikeCsv(text) && ext !== 'txt') return { format: 'csv', text };
+  return { format: 'text', text };
+}

@@ -1,0 +1,272 @@
+import { createHash } from 'node:crypto';
+import type {
+  Action,
+  ContinuityFunction,
+  Decision,
+  Dependency,
+  Indicator,
+  Lead,
+  Milestone,
+  Person,
+  Plan,
+  ProgressUpdate,
+  Risk,
+  Theme,
+} from '@peopleplan/core';
+import type { ParsedAction, ParsedPlan } from './parsed-plan.js';
+
+/** What committing an import writes: every record with its final id, ready for the database. */
+export interface ImportEntities {
+  plan: Plan;
+  themes: Theme[];
+  actions: Action[];
+  milestones: Milestone[];
+  updates: ProgressUpdate[];
+  people: Person[];
+  indicators: Indicator[];
+  risks: Risk[];
+  continuity: ContinuityFunction[];
+  decisions: Decision[];
+  dependencies: Dependency[];
+  /** Lead labels that matched nobody in the directory: created as people without email, flagged. */
+  unresolvedLeads: string[];
+}
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * Ids derived from the import id and the record's place in the plan: committing the same import
+ * twice produces the same ids, which is what makes a retried commit idempotent.
+ */
+export function deterministicId(importId: string, path: string): string {
+  const digest = createHash('sha256').update(`${importId}|${path}`).digest();
+  let rand = '';
+  for (let i = 0; i < 16; i++) rand += CROCKFORD[digest[i]! % 32];
+  return importId.slice(0, 10) + rand;
+}
+
+/** Directory matching: case, spacing and punctuation around a label do not matter. */
+export const normaliseLabel = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[\s.]+/g, ' ')
+    .trim();
+
+export function toEntities(
+  parsed: ParsedPlan,
+  ctx: {
+    councilId: string;
+    importId: string;
+    actor: { sub: string; name: string };
+    people: Person[];
+    now: string;
+    status?: Plan['status'];
+  },
+): ImportEntities {
+  const id = (path: string) => deterministicId(ctx.importId, path);
+  const stamp = { version: 1, createdAt: ctx.now, updatedAt: ctx.now };
+  const planId = id('plan');
+
+  const directory = new Map<string, Person>();
+  for (const p of ctx.people) {
+    directory.set(normaliseLabel(p.name), p);
+    if (p.roleLabel) directory.set(normaliseLabel(p.roleLabel), p);
+  }
+  const newPeople: Person[] = [];
+  const unresolved: string[] = [];
+  const personFor = (label: string): Person => {
+    const key = normaliseLabel(label);
+    let p = directory.get(key);
+    if (!p) {
+      p = {
+        id: id(`person:${key}`),
+        councilId: ctx.councilId,
+        name: label,
+        roleLabel: label,
+        unresolved: true,
+        alertPreferences: { frequency: 'immediate', dueSoon: true },
+        ...stamp,
+      };
+      directory.set(key, p);
+      newPeople.push(p);
+      unresolved.push(label);
+    }
+    return p;
+  };
+  const resolveLeads = (leads: Lead[]): Lead[] =>
+    leads.map((l) => ({ ...l, personId: personFor(l.label).id }));
+
+  const plan: Plan = {
+    id: planId,
+    councilId: ctx.councilId,
+    title: parsed.title,
+    kind: parsed.kind,
+    period: parsed.period ?? {},
+    ...(parsed.ownerLabel ? { ownerLabel: parsed.ownerLabel } : {}),
+    ...(parsed.directorate ? { directorate: parsed.directorate } : {}),
+    ...(parsed.division ? { division: parsed.division } : {}),
+    status: ctx.status ?? 'active',
+    reviewCadence: 'quarterly',
+    reportingPoints: [],
+    sections: parsed.sections,
+    unplaced: parsed.unplaced,
+    ...stamp,
+  };
+
+  const themes: Theme[] = [];
+  const actions: Action[] = [];
+  const milestones: Milestone[] = [];
+  const updates: ProgressUpdate[] = [];
+  const actionByRef = new Map<string, Action>();
+  let order = 0;
+
+  const addAction = (a: ParsedAction, themeId: string, path: string, parentId?: string) => {
+    const actionId = id(`action:${path}`);
+    const description = [a.description, a.outcome].filter(Boolean).join('\n\n');
+    const action: Action = {
+      id: actionId,
+      planId,
+      themeId,
+      ...(parentId ? { parentId } : {}),
+      ref: a.ref,
+      title: a.title,
+      ...(description ? { outcome: description } : {}),
+      ...(a.currentPosition ? { currentPosition: a.currentPosition } : {}),
+      ...(a.constraints ? { constraints: a.constraints } : {}),
+      ...(a.measureOfSuccess ? { measureOfSuccess: a.measureOfSuccess } : {}),
+      leads: resolveLeads(a.leads),
+      ...(a.start ? { start: a.start } : {}),
+      ...(a.due ? { due: a.due } : {}),
+      status:
+        a.status ??
+        (a.due?.kind === 'completed' ? 'completed' : a.due?.kind === 'ongoing' ? 'ongoing' : 'not-started'),
+      crossRefs: a.crossRefs.map((x) => ({ text: x.text })),
+      unplaced: a.unplaced,
+      order: order++,
+      ...stamp,
+    };
+    actions.push(action);
+    if (!actionByRef.has(a.ref)) actionByRef.set(a.ref, action);
+    a.milestones.forEach((m, i) => {
+      milestones.push({
+        id: id(`ms:${path}:${i}`),
+        planId,
+        actionId,
+        linkedActionIds: [],
+        ref: m.ref,
+        title: m.title,
+        due: m.due,
+        baselineDue: m.due,
+        status: m.due.kind === 'completed' ? 'completed' : 'not-started',
+        ...stamp,
+      });
+    });
+    if (a.progress) {
+      // The plan's own progress column becomes its first, imported progress update.
+      const u: ProgressUpdate = {
+        id: id(`upd:${path}`),
+        planId,
+        actionId,
+        authorSub: ctx.actor.sub,
+        authorName: `${ctx.actor.name} (imported)`,
+        at: ctx.now,
+        period: 'imported',
+        narrative: a.progress,
+        status: action.status,
+      };
+      updates.push(u);
+      action.latestUpdate = {
+        id: u.id,
+        at: u.at,
+        authorName: u.authorName,
+        status: u.status,
+        narrative: u.narrative,
+      };
+    }
+    a.subActions.forEach((s, i) => addAction(s, themeId, `${path}.${i}`, actionId));
+  };
+
+  parsed.themes.forEach((t, ti) => {
+    const themeId = id(`theme:${ti}`);
+    themes.push({
+      id: themeId,
+      planId,
+      ref: t.ref || String(ti + 1),
+      title: t.title,
+      ...(t.description ? { description: t.description } : {}),
+      order: ti,
+      ...stamp,
+    });
+    t.actions.forEach((a, ai) => addAction(a, themeId, `${ti}.${ai}`));
+  });
+
+  // Cross-references ("See Diversity") point at the action they name, where the importer found it.
+  const flat = parsed.themes.flatMap((t) => flatten(t.actions));
+  flat.forEach((pa, i) => {
+    const action = actions[i]!;
+    action.crossRefs = pa.crossRefs.map((x) => {
+      const target = x.targetRef ? actionByRef.get(x.targetRef) : undefined;
+      return target ? { text: x.text, actionId: target.id } : { text: x.text };
+    });
+  });
+
+  parsed.milestones.forEach((m, i) => {
+    const linked = m.actionRefs.map((r) => actionByRef.get(r)).filter((a): a is Action => !!a);
+    const owner = linked[0];
+    if (!owner) {
+      plan.unplaced.push(
+        `Key milestone ${m.ref}: ${m.title} (${m.due.text}) cites no action found in the plan`,
+      );
+      return;
+    }
+    milestones.push({
+      id: id(`keyms:${i}`),
+      planId,
+      actionId: owner.id,
+      linkedActionIds: linked.slice(1).map((a) => a.id),
+      ref: m.ref,
+      title: m.title,
+      due: m.due,
+      baselineDue: m.due,
+      status: m.due.kind === 'completed' ? 'completed' : 'not-started',
+      ...stamp,
+    });
+  });
+
+  return {
+    plan,
+    themes,
+    actions,
+    milestones,
+    updates,
+    people: newPeople,
+    indicators: parsed.indicators.map((x, i) => {
+      const { frequency: _f, ...rest } = x;
+      return { ...rest, id: id(`pi:${i}`), planId, goodDirection: 'up' as const, ...stamp };
+    }),
+    risks: parsed.risks.map((x, i) => ({ ...x, id: id(`risk:${i}`), planId, ...stamp })),
+    continuity: parsed.continuity.map((x, i) => ({ ...x, id: id(`bc:${i}`), planId, ...stamp })),
+    decisions: parsed.decisions.map((x, i) => ({
+      id: id(`dec:${i}`),
+      planId,
+      title: x.title,
+      ...(x.decisionMaker ? { decisionMaker: x.decisionMaker } : {}),
+      ...(x.due ? { due: x.due } : {}),
+      ...(x.inForwardPlan ? { description: `In forward plan: ${x.inForwardPlan}` } : {}),
+      ...stamp,
+    })),
+    dependencies: parsed.dependencies.map((x, i) => ({
+      id: id(`dep:${i}`),
+      planId,
+      fromUnit: x.fromUnit,
+      description: x.description,
+      actionRefs: x.actionRefs,
+      ...stamp,
+    })),
+    unresolvedLeads: unresolved,
+  };
+}
+
+function flatten(actions: ParsedAction[]): ParsedAction[] {
+  return actions.flatMap((a) => [a, ...flatten(a.subActions)]);
+}
