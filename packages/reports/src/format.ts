@@ -3,7 +3,16 @@ import { format, parseISO } from 'date-fns';
 
 /** Display helpers shared by the model and the renderers (en-GB). */
 
-export const formatDate = (iso: IsoDate): string => format(parseISO(iso), 'd MMM yyyy');
+const shownDates = new Map<IsoDate, string>();
+/** `30 Sep 2013`. Plans repeat a few dozen dates many times, so each is formatted once. */
+export function formatDate(iso: IsoDate): string {
+  let shown = shownDates.get(iso);
+  if (shown === undefined) {
+    shown = format(parseISO(iso), 'd MMM yyyy');
+    if (shownDates.size < 10_000) shownDates.set(iso, shown);
+  }
+  return shown;
+}
 
 /** A timescale as written, with the parsed date beside it when the text is not already that date. */
 export interface TimescaleView {
@@ -53,10 +62,12 @@ export const PLAN_KIND_LABELS: Record<PlanKind, PlanKindLabels> = {
   'iip-assessment': { kind: 'Investors in People assessment', theme: 'Area', themes: 'area' },
 };
 
+const NUMBER = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+
 /** `85%`, `12 days`, `3.5`; `—` for no value. */
 export function formatValue(value: number | null | undefined, unit?: string): string {
   if (value === null || value === undefined) return '—';
-  const n = value.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+  const n = NUMBER.format(value);
   if (!unit) return n;
   return unit === '%' ? `${n}%` : unit === '£' ? `£${n}` : `${n} ${unit}`;
 }

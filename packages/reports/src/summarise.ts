@@ -142,8 +142,16 @@ class UpdateIndex {
     for (const list of this.byAction.values()) list.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   }
 
+  /** Time-zone conversion is the costly step of a large report: each timestamp is converted once. */
+  private readonly dates = new Map<string, IsoDate>();
+
   dateOf(at: string): IsoDate {
-    return format(parseISO(at), 'yyyy-MM-dd', { in: tz(this.timeZone) });
+    let d = this.dates.get(at);
+    if (d === undefined) {
+      d = format(parseISO(at), 'yyyy-MM-dd', { in: tz(this.timeZone) });
+      this.dates.set(at, d);
+    }
+    return d;
   }
 
   private counts(u: ReportUpdate): boolean {
