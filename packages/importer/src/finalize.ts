@@ -222,7 +222,8 @@ export function finalize(d: Drafts, o: FinalizeOptions): ParsedPlan {
   const dependencies: ParsedDependency[] = d.tables.dependencies
     .filter((r) => r.fields.title)
     .map((r) => {
-      const hit = bestMatch(r.fields.title!, candidates);
+      // Activities are named loosely: link only a close match, a wrong link is worse than none.
+      const hit = bestMatch(r.fields.title!, candidates, { strict: true });
       return {
         fromUnit: r.fields.fromUnit ?? '',
         description: r.fields.title!,

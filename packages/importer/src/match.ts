@@ -27,12 +27,13 @@ export interface Candidate {
 
 /**
  * The candidate a citation names: all of the citation's words in the title, most of the title's
- * words in the citation, or close overall (Jaccard ≥ `minJaccard`). Best overlap wins.
+ * words in the citation, or close overall (Jaccard ≥ `minJaccard`; `strict` allows only this).
+ * Best overlap wins.
  */
 export function bestMatch(
   citation: string,
   candidates: Candidate[],
-  minJaccard = 0.6,
+  { minJaccard = 0.6, strict = false }: { minJaccard?: number; strict?: boolean } = {},
 ): Candidate | undefined {
   const r = new Set(tokens(citation));
   if (r.size === 0) return undefined;
@@ -44,7 +45,7 @@ export function bestMatch(
     const jaccard = common / (r.size + t.size - common);
     const citesAll = common === r.size && (r.size >= 2 || t.size <= 2);
     const titleCovered = common / t.size >= 0.75 && common >= Math.min(2, t.size);
-    if (!(citesAll || titleCovered || jaccard >= minJaccard)) continue;
+    if (!(jaccard >= minJaccard || (!strict && (citesAll || titleCovered)))) continue;
     if (!best || jaccard > best.score) best = { c, score: jaccard };
   }
   return best?.c;

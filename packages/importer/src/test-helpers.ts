@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ParsedAction, ParsedPlan } from './parsed-plan.js';
+
+/** Seeds live outside the repo in this workspace; PEOPLEPLAN_SEEDS overrides the folder. */
+export const SEEDS_DIR = process.env.PEOPLEPLAN_SEEDS ?? '/work/shared/seeds';
+export const SEED = {
+  harrow: '000_f3942cf1abaae3da.txt',
+  eastHerts: '001_25f8ced919f1fae7.txt',
+  oxfordshire: '002_b54f9266a8e85b22.txt',
+  kent: '003_864b78674d56bd2d.txt',
+} as const;
+export const seedPath = (name: string) => join(SEEDS_DIR, name);
+export const readSeed = (name: string) => readFileSync(seedPath(name));
+
+export const allActions = (plan: ParsedPlan): ParsedAction[] => plan.themes.flatMap((t) => t.actions);
+export const withSubs = (plan: ParsedPlan): ParsedAction[] =>
+  allActions(plan).flatMap((a) => [a, ...a.subActions]);
+
+/** Words of a text, HTML tags and markup aside. */
+export function words(text: string): Set<string> {
+  const plain = text.replace(/<[^>]*>/g, ' ');
+  return new Set((plain.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 0));
+}
+
+/** Every string anywhere in the parsed output, so the no-loss check sees fields, unplaced and mapping. */
+export function outputWords(value: unknown, into = new Set<string>()): Set<string> {
+  if (typeof value === 'string' || typeof value === 'number')
+    for (const w of words(String(value))) into.add(w);
+  else if (Array.isArray(value)) for (const v of value) outputWords(v, into);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) outputWords(v, into);
+  return into;
+}
