@@ -1,0 +1,229 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import {
+  conflict,
+  forbidden,
+  Id,
+  notFound,
+  type Partnership,
+  type PartnershipConsent,
+  type Plan,
+  Slug,
+  unprocessable,
+} from '@peopleplan/core';
+import { z } from 'zod';
+import { partnershipPk, sk } from './keys.js';
+import { entityOf, TenantStore } from './store.js';
+import { type Actor, tenantContext } from './tenant.js';
+import { firstVersion, nextVersion } from './versioning.js';
+
+/** Sort key of the partnership record in its own partition (`P#<id> | PARTNERSHIP`). */
+export const PARTNERSHIP_SK = 'PARTNERSHIP';
+
+/**
+ * A council's consent as stored in its own partition. The partnership's name is copied in at
+ * invitation so the council's screens never need to read another partition to show it.
+ */
+export type ConsentRecord = PartnershipConsent & { partnershipName: string; changedByName?: string };
+
+/** What a council admin sends to grant or revoke. Granting names its scope explicitly. */
+export const ConsentChange = z
+  .strictObject({
+    status: z.enum(['granted', 'revoked']),
+    scope: z.union([z.literal('all'), z.strictObject({ planIds: z.array(Id).min(1).max(500) })]).optional(),
+    /** The version the admin saw: a stale one answers 409. */
+    version: z.number().int().min(1).optional(),
+  })
+  .refine((c) => c.status !== 'granted' || c.scope !== undefined, {
+    message: "say what to share: 'all' or { planIds: [...] }",
+    path: ['scope'],
+  });
+export type ConsentChange = z.infer<typeof ConsentChange>;
+
+export const PartnershipCreate = z.strictObject({
+  id: Slug,
+  name: z.string().trim().min(1).max(500),
+  leadCouncilId: Slug,
+});
+export type PartnershipCreate = z.infer<typeof PartnershipCreate>;
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+const SYSTEM: Actor = { sub: 'system', name: 'System' };
+
+/** True when a plan falls inside a consent's scope (status is checked separately). */
+export function inConsentScope(consent: Pick<PartnershipConsent, 'scope'>, planId: string): boolean {
+  return consent.scope === 'all' || consent.scope.planIds.includes(planId);
+}
+
+/**
+ * The partnership directory (`P#<partnership>` partitions): creating partnerships and inviting
+ * members are platform operations (an operator or the local seed), never a council user's.
+ * In AWS this client is the API's own role, which may touch `P#` partitions only.
+ */
+export class PartnershipsRepo {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(partnershipId: string): Promise<Partnership | undefined> {
+    if (!Slug.safeParse(partnershipId).success) return undefined;
+    const r = await this.doc.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { PK: partnershipPk(partnershipId), SK: PARTNERSHIP_SK },
+        ConsistentRead: true,
+      }),
+    );
+    return r.Item ? entityOf<Partnership>(r.Item) : undefined;
+  }
+
+  async create(input: PartnershipCreate): Promise<Partnership> {
+    const p: Partnership = { ...PartnershipCreate.parse(input), memberCouncilIds: [], ...firstVersion() };
+    await this.send(
+      [
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: { ...p, PK: partnershipPk(p.id), SK: PARTNERSHIP_SK, type: 'partnership' },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+      ],
+      `A partnership called ${p.id} already exists`,
+    );
+    return p;
+  }
+
+  /**
+   * Invite a council: adds it to the members and writes an `invited` consent into the council's own
+   * partition (audited there), in one transaction. Nothing is shared until the council grants.
+   */
+  async invite(
+    partnershipId: string,
+    councilId: string,
+    actor: Actor = SYSTEM,
+  ): Promise<{ partnership: Partnership; consent: ConsentRecord }> {
+    const before = await this.get(partnershipId);
+    if (!before) throw notFound('Partnership');
+    if (before.memberCouncilIds.includes(councilId)) throw conflict(`${councilId} is already a member`);
+    const after = nextVersion(before, { memberCouncilIds: [...before.memberCouncilIds, councilId] });
+    const store = new TenantStore(this.doc, this.tableName, tenantContext(councilId, 'system', actor));
+    const consent: ConsentRecord = {
+      partnershipId,
+      councilId,
+      partnershipName: before.name,
+      status: 'invited',
+      scope: 'all',
+      changedBy: actor.sub,
+      changedByName: actor.name,
+      ...firstVersion(),
+    };
+    await store.transact(
+      [
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: { ...after, PK: partnershipPk(partnershipId), SK: PARTNERSHIP_SK, type: 'partnership' },
+            ConditionExpression: 'version = :v',
+            ExpressionAttributeValues: { ':v': before.version },
+          },
+        },
+        // The council must exist; its consent item must not (one invitation per partnership).
+        store.conditionExists(sk.council()),
+        store.putNew(sk.consent(partnershipId), 'consent', consent),
+      ],
+      [{ operation: 'create', entityType: 'partnership-consent', entityId: partnershipId, after: consent }],
+      'partnership',
+    );
+    return { partnership: after, consent };
+  }
+
+  private async send(items: TransactItem[], message: string) {
+    try {
+      await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (e) {
+      if (e instanceof TransactionCanceledException) throw conflict(message);
+      throw e;
+    }
+  }
+}
+
+/**
+ * One council's consents, in its own partition: only its admins change them, and every change is a
+ * versioned write audited in the council's own log. Partner reads check `get` on every request.
+ */
+export class ConsentRepo {
+  constructor(private readonly store: TenantStore) {}
+
+  async list(): Promise<ConsentRecord[]> {
+    const items = await this.store.queryAll<ConsentRecord>('PARTNERSHIP#', { types: ['consent'] });
+    return items
+      .map(({ type: _t, ...c }) => c as ConsentRecord)
+      .sort((a, b) => a.partnershipId.localeCompare(b.partnershipId));
+  }
+
+  async get(partnershipId: string): Promise<ConsentRecord | undefined> {
+    return this.store.get<ConsentRecord>(sk.consent(partnershipId));
+  }
+
+  /** The consent only if it is granted now (read consistently: a revocation counts at once). */
+  async granted(partnershipId: string): Promise<ConsentRecord | undefined> {
+    const c = await this.get(partnershipId);
+    return c?.status === 'granted' ? c : undefined;
+  }
+
+  /** Grant (with a scope) or revoke. A partnership that never invited this council is a 404. */
+  async change(partnershipId: string, input: ConsentChange): Promise<ConsentRecord> {
+    const { role, actor } = this.store.ctx;
+    if (role !== 'admin' && role !== 'system')
+      throw forbidden('Only a council admin can change what is shared');
+    const change = ConsentChange.parse(input);
+    const before = await this.get(partnershipId);
+    if (!before) throw notFound('Partnership');
+    if (change.version !== undefined && change.version !== before.version) {
+      throw conflict('The consent was changed by someone else. Reload it and try again.');
+    }
+    const scope = change.scope ?? before.scope;
+    if (scope !== 'all') await this.assertOwnPlans(scope.planIds);
+    const after: ConsentRecord = nextVersion(before, {
+      status: change.status,
+      scope: scope === 'all' ? 'all' : { planIds: [...new Set(scope.planIds)] },
+      changedBy: actor.sub,
+      changedByName: actor.name,
+    });
+    await this.store.transact(
+      [this.store.putVersioned(sk.consent(partnershipId), 'consent', after, before.version)],
+      [
+        {
+          operation: change.status === 'granted' ? 'grant' : 'revoke',
+          entityType: 'partnership-consent',
+          entityId: partnershipId,
+          before,
+          after,
+        },
+      ],
+      'partnership consent',
+    );
+    return after;
+  }
+
+  /** Chosen plans must be this council's, and not archived: a typo must not share nothing silently. */
+  private async assertOwnPlans(planIds: string[]): Promise<void> {
+    const unique = [...new Set(planIds)];
+    const plans = await Promise.all(unique.map((id) => this.store.get<Plan>(sk.plan(id))));
+    const bad = unique.filter((_, i) => !plans[i] || plans[i]!.status === 'archived');
+    if (bad.length) {
+      throw unprocessable(
+        'Some chosen plans are not this council’s current plans',
+        bad.map((id) => ({ path: 'scope.planIds', message: `no such plan: ${id}` })),
+      );
+    }
+  }
+}

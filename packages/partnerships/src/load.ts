@@ -1,0 +1,162 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type Council, notFound, type Partnership, type Plan, type PlanKind } from '@peopleplan/core';
+import {
+  type Actor,
+  type ConsentRecord,
+  ConsentRepo,
+  CouncilRepo,
+  inConsentScope,
+  PartnershipsRepo,
+  PlansRepo,
+  type PlanTree,
+  sk,
+  TenantStore,
+  tenantContext,
+} from '@peopleplan/db';
+import pLimit from 'p-limit';
+import type { SharedCouncil, SharedPlan, UpdateMark } from './types.js';
+
+/** Where partner reads come from. The API builds one per request from its deps. */
+export interface PartnershipSource {
+  tableName: string;
+  /** The partnership directory (`P#` partitions). In AWS: the API's own role, which may read only those. */
+  directory: DynamoDBDocumentClient;
+  /** One council's read-only tenant session (in AWS the partner-reader role tagged `council=<id>`). */
+  readFor(councilId: string): Promise<DynamoDBDocumentClient>;
+  /** Councils read at once: bounds the connections and tenant sessions one request opens. */
+  concurrency?: number | undefined;
+}
+
+/** Who is reading, from the verified token. */
+export interface PartnerPrincipal extends Actor {
+  partnerships: Record<string, string>;
+}
+
+/** Enough councils at once to hide latency, few enough not to open a storm of role sessions. */
+export const DEFAULT_COUNCIL_CONCURRENCY = 8;
+
+/**
+ * The partnership, when the caller is one of its partner readers. Anyone else gets the same 404 whether
+ * it exists or not, so a partnership's existence never leaks.
+ */
+export async function openPartnership(
+  src: PartnershipSource,
+  principal: PartnerPrincipal,
+  partnershipId: string,
+): Promise<Partnership> {
+  if (principal.partnerships[partnershipId] !== 'partner-reader') throw notFound('Partnership');
+  const p = await new PartnershipsRepo(src.directory, src.tableName).get(partnershipId);
+  if (!p) throw notFound('Partnership');
+  return p;
+}
+
+/** A council's partition seen by a partner reader: read-only tenant session, writes refused in code too. */
+async function readerStore(src: PartnershipSource, councilId: string, actor: Actor): Promise<TenantStore> {
+  const doc = await src.readFor(councilId);
+  const who: Actor = { sub: actor.sub, name: actor.name, email: actor.email };
+  return new TenantStore(doc, src.tableName, tenantContext(councilId, 'partner-reader', who));
+}
+
+interface Granted {
+  store: TenantStore;
+  consent: ConsentRecord;
+  council: Council;
+}
+
+/**
+ * The council's consent, read now (consistent read, never cached: a revocation counts from the next
+ * request), and the council if it has granted. Undefined for invited, revoked or missing.
+ */
+async function grantedCouncil(
+  src: PartnershipSource,
+  partnership: Partnership,
+  councilId: string,
+  actor: Actor,
+): Promise<Granted | undefined> {
+  const store = await readerStore(src, councilId, actor);
+  const consent = await new ConsentRepo(store).granted(partnership.id);
+  if (!consent) return undefined;
+  return { store, consent, council: await new CouncilRepo(store).get() };
+}
+
+async function sharedPlanHeaders(g: Granted, kind: PlanKind | undefined): Promise<Plan[]> {
+  const repo = new PlansRepo(g.store);
+  const out: Plan[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await repo.list(cursor ? { cursor, limit: 200 } : { limit: 200 });
+    out.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  // Archived plans are the council's record, not current work: never shared.
+  return out.filter(
+    (p) => p.status !== 'archived' && inConsentScope(g.consent, p.id) && (!kind || p.kind === kind),
+  );
+}
+
+/** A plan's themes, actions, milestones and progress marks, in one paginated query of its children. */
+async function sharedPlan(store: TenantStore, plan: Plan): Promise<SharedPlan> {
+  const items = await store.queryAll<Record<string, unknown>>(sk.planChildren(plan.id), {
+    types: ['theme', 'action', 'milestone', 'update'],
+  });
+  const out: SharedPlan = { plan, themes: [], actions: [], milestones: [], updates: [] };
+  for (const { type, ...rest } of items) {
+    if (type === 'theme') out.themes.push(rest as never);
+    else if (type === 'action') out.actions.push(rest as never);
+    else if (type === 'milestone') out.milestones.push(rest as never);
+    else if (type === 'update') {
+      const u = rest as unknown as UpdateMark;
+      out.updates.push({
+        actionId: u.actionId,
+        at: u.at,
+        status: u.status,
+        ...(u.rag ? { rag: u.rag } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Every member that has granted, read through its own read-only session, councils in parallel (at most
+ * `concurrency` at once). Members that have not granted contribute nothing, not even their name.
+ */
+export async function loadSharedCouncils(
+  src: PartnershipSource,
+  partnership: Partnership,
+  actor: Actor,
+  opts: { kind?: PlanKind | undefined } = {},
+): Promise<SharedCouncil[]> {
+  const limit = pLimit(src.concurrency ?? DEFAULT_COUNCIL_CONCURRENCY);
+  const councils = await Promise.all(
+    partnership.memberCouncilIds.map((councilId) =>
+      limit(async (): Promise<SharedCouncil | undefined> => {
+        const g = await grantedCouncil(src, partnership, councilId, actor);
+        if (!g) return undefined;
+        const headers = await sharedPlanHeaders(g, opts.kind);
+        const plans = await Promise.all(headers.map((p) => sharedPlan(g.store, p)));
+        return { councilId, councilName: g.council.name, ragRules: g.council.ragRules, plans };
+      }),
+    ),
+  );
+  return councils.filter((c): c is SharedCouncil => c !== undefined);
+}
+
+/**
+ * One shared plan, whole (without progress history), read-only. A council that is not a member, has not
+ * granted, or did not include this plan in its scope answers 404, the same as a plan that does not exist.
+ */
+export async function loadSharedPlan(
+  src: PartnershipSource,
+  partnership: Partnership,
+  actor: Actor,
+  councilId: string,
+  planId: string,
+): Promise<{ council: Pick<Council, 'id' | 'name' | 'ragRules'>; tree: PlanTree }> {
+  if (!partnership.memberCouncilIds.includes(councilId)) throw notFound('Plan');
+  const g = await grantedCouncil(src, partnership, councilId, actor);
+  if (!g || !inConsentScope(g.consent, planId)) throw notFound('Plan');
+  const tree = await new PlansRepo(g.store).tree(planId);
+  if (tree.plan.status === 'archived') throw notFound('Plan');
+  return { council: { id: g.council.id, name: g.council.name, ragRules: g.council.ragRules }, tree };
+}
