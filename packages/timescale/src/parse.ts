@@ -76,6 +76,8 @@ interface Dated {
   role: Role;
 }
 
+const STRAY_DATE =
+  /\b(?:19|20)\d\d\b(?!\s*(?:%|staff|people|employees|hours?|days?|weeks?|months?|years?)\b)|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/i;
 const START_BEFORE =
   /\b(?:from|starting(?:\s+(?:in|on|from))?|start(?:s|ing)?\s+(?:in|on|from)|commencing|commence(?:s)?|beginning|begin(?:s)?|since|after|w\/c|with\s+effect\s+from|wef)\s*$/i;
 const START_AFTER = /^\s*(?:on[\s-]?wards?|and\s+beyond|forwards?)\b/i;
@@ -185,6 +187,9 @@ function read(text: string, ctx: TimescaleContext): Timescale {
     else dated.push({ mention: m, span, role: roleOf(s, m) });
   }
   if (issues.length) return unparsed(text, issues.join('; '));
+  // A date written in a way none of the rules read ("31/03/2014-2014") must not be dropped silently.
+  const stray = STRAY_DATE.exec(blank(s, mentions));
+  if (stray) return unparsed(text, `"${stray[0]}" looks like a date but could not be read`);
 
   const distinct = (role: Role) => {
     const of = dated.filter((d) => d.role === role);

@@ -225,7 +225,7 @@ const financialYearSingle: Matcher = (s, i, env) => {
 
 /** A year or financial year written after a season, quarter or "end of year". */
 function readYearAfter(s: string, i: number, env: Env, twoDigit: boolean) {
-  const j = i + (execAt(/[\s,]*(?:of\s+)?(?:the\s+)?/iy, s, i)?.[0].length ?? 0);
+  const j = i + (execAt(/[\s,]*(?:-\s*(?='?\d))?(?:of\s+)?(?:the\s+)?/iy, s, i)?.[0].length ?? 0);
   const pair = readYearPair(s, j, env);
   if (pair && !('years' in pair)) return pair;
   const m = execAt(twoDigit ? /'?(\d{4}|\d{2})(?!\d|[/.:-]\d)/y : /(\d{4})(?!\d|[/.:-]\d)/y, s, j);
