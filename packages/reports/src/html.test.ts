@@ -86,7 +86,7 @@ describe('renderHtml', () => {
   it('carries a print stylesheet: A4 and a page break before each priority', () => {
     const css = root.querySelector('style')!.text;
     expect(css).toMatch(/@page\{size:A4/);
-    expect(css).toMatch(/@media print\{[\s\S]*section\.theme\{break-before:page\}/);
+    expect(css).toMatch(/@media print\{[\s\S]*#progress,section\.theme\+section\.theme\{break-before:page\}/);
     expect(root.querySelectorAll('section.theme')).toHaveLength(2);
   });
 });

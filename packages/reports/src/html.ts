@@ -35,7 +35,8 @@ td.num{text-align:right}
 @page{size:A4 landscape;margin:15mm}
 @media print{
   body{padding:0;font-size:10pt;max-width:none}
-  section.theme{break-before:page}
+  #progress,section.theme+section.theme{break-before:page}
+  .rag{-webkit-print-color-adjust:exact;print-color-adjust:exact}
   thead{display:table-header-group}
   tr{break-inside:avoid}
   h2,h3{break-after:avoid}
@@ -161,7 +162,8 @@ export function renderHtml(model: ReportModel): string {
     );
   out.push('</section>');
 
-  out.push(`<h2>Progress by ${esc(plan.labels.themes)}</h2>`);
+  // Each theme starts a new printed page; the first one shares its page with this heading.
+  out.push(`<h2 id="progress">Progress by ${esc(plan.labels.themes)}</h2>`);
   model.themes.forEach((t, n) => {
     const id = `theme-${n + 1}`;
     out.push(`<section class="theme" aria-labelledby="${id}"><h3 id="${id}">${esc(t.heading)}</h3>`);

@@ -168,6 +168,10 @@ describe('summarise: Kent business plan at mid-year 2013-14', () => {
     expect(actionByRef(all, '3.2').forecast?.status).toBe('completed');
     expect(actionByRef(all, '4.1').forecast).toMatchObject({ status: 'completed', label: 'Completed' });
     expect(actionByRef(all, '1.2').forecast?.status).toBe('on-track');
+    expect(actionByRef(all, '1.1').forecast).toMatchObject({
+      status: 'not-started',
+      reason: 'No start date agreed',
+    });
     expect(summarise(data).themes[0]!.actions[0]!.forecast).toBeUndefined();
   });
 

@@ -71,24 +71,27 @@ const ragWord = (rag: Rag) => rag[0]!.toUpperCase() + rag.slice(1);
  * Forecast year-end status, a deliberately simple rule a committee can check by eye:
  * - a closed action (completed, deferred, cancelled) stays as it is;
  * - red → Off track, amber → At risk (the current judgement carries to year-end);
- * - otherwise, due on or before the financial year end → Completed (expected by year-end);
- * - otherwise (due later, ongoing or undated) → its current status, with not-started read as on track
- *   once its start has passed.
+ * - not started: stays Not started without a start date or with one after year-end, else On track;
+ * - work under way and due on or before the financial year end → Completed (expected by year-end);
+ * - otherwise (due later, ongoing or undated) → its current status carries forward.
  */
 export function forecastYearEnd(
   status: Status,
   rag: Rag,
   due: IsoDate | undefined,
   fyEnd: IsoDate,
-  started: boolean,
+  start?: IsoDate,
 ): Forecast {
   const f = (s: Status, reason: string): Forecast => ({ status: s, label: STATUS_LABELS[s], reason });
   if (!isOpen(status)) return f(status, 'Closed: no change expected');
   if (rag === 'red') return f('off-track', 'Rated red now: not expected to recover by year-end');
   if (rag === 'amber') return f('at-risk', 'Rated amber now: still at risk at year-end');
+  if (status === 'not-started') {
+    if (!start) return f('not-started', 'No start date agreed');
+    if (start > fyEnd) return f('not-started', 'Not due to start this year');
+    return f('on-track', `Due to start ${formatDate(start)}, within the year`);
+  }
   if (due && due <= fyEnd) return f('completed', `Due ${formatDate(due)}, within the year, and on track`);
-  if (status === 'not-started' && !started) return f('not-started', 'Not due to start this year');
-  if (status === 'not-started') return f('on-track', 'Due after year-end; start date passed');
   return f(status, 'Due after year-end or ongoing: status carries forward');
 }
 
@@ -237,7 +240,6 @@ export function summarise(data: ReportData, options: SummariseOptions = {}): Rep
     const status = periodClosed && latest ? latest.status : a.status;
     const rag = deriveRag({ status, due: a.due, override: a.ragOverride }, asOf, rules);
     const previous = data.snapshots[a.id];
-    const started = !a.start?.start || a.start.start <= asOf;
     const start = timescaleView(a.start, 'start');
     const due = timescaleView(a.due, 'due');
     rows.set(a.id, {
@@ -259,7 +261,7 @@ export function summarise(data: ReportData, options: SummariseOptions = {}): Rep
       ...(latest && { latest }),
       updatedInPeriod: updatedInPeriod(a),
       ...(options.forecast && {
-        forecast: forecastYearEnd(status, rag.rag, a.due?.due, period.financialYear.end, started),
+        forecast: forecastYearEnd(status, rag.rag, a.due?.due, period.financialYear.end, start?.parsed),
       }),
     });
   }
