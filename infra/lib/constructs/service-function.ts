@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { relative, resolve } from 'node:path';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -86,6 +87,13 @@ export class ServiceFunction extends Construct {
         externalModules: ['@aws-sdk/*'],
         tsconfig: resolve(REPO_ROOT, 'tsconfig.json'),
         forceDockerBundling: false,
+        // When bundling is skipped for this stack (tests, `cdk synth --exclusively`), CDK would otherwise
+        // fingerprint the whole project root, node_modules included, to name an asset it never builds.
+        assetHash: Stack.of(this).bundlingRequired
+          ? undefined
+          : createHash('sha256')
+              .update(`unbundled:${relative(REPO_ROOT, props.entry)}`)
+              .digest('hex'),
       },
     });
     acknowledge(this.fn, {

@@ -1,6 +1,5 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -88,9 +87,21 @@ export class ApiStack extends Stack {
     const integration = new HttpLambdaIntegration('ApiIntegration', this.api.fn, {
       payloadFormatVersion: apigwv2.PayloadFormatVersion.VERSION_2_0,
     });
-    const authorizer = props.jwtAuthorizer
-      ? new HttpJwtAuthorizer('CognitoJwt', props.issuer, { jwtAudience: [props.clientId] })
-      : undefined;
+    // Created here rather than through HttpJwtAuthorizer, which would place it in the gateway stack and
+    // make that stack depend on the web stack's client id (a cycle).
+    let authorizer: apigwv2.IHttpRouteAuthorizer | undefined;
+    if (props.jwtAuthorizer) {
+      const jwt = new apigwv2.HttpAuthorizer(this, 'CognitoJwt', {
+        httpApi: props.httpApi,
+        type: apigwv2.HttpAuthorizerType.JWT,
+        identitySource: ['$request.header.Authorization'],
+        jwtIssuer: props.issuer,
+        jwtAudience: [props.clientId],
+      });
+      authorizer = {
+        bind: () => ({ authorizerId: jwt.authorizerId, authorizationType: apigwv2.HttpAuthorizerType.JWT }),
+      };
+    }
     const route = (rid: string, path: string, methods: apigwv2.HttpMethod[], protectedRoute: boolean) =>
       methods.map(
         (method) =>

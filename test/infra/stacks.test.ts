@@ -1,0 +1,420 @@
+/**
+ * What the deployed service must look like: data protection, least privilege, tenant isolation in IAM,
+ * private web hosting, the daily schedule and the alarms. One synth (no bundling) shared by the file.
+ */
+import { TABLE } from '@peopleplan/db/table';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Match, type Synthesized, synthPeoplePlan, type Template } from '../../infra/lib/testing.js';
+
+type Json = Record<string, unknown>;
+type Statement = {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: Json;
+  Sid?: string;
+};
+
+let s: Synthesized;
+beforeAll(() => {
+  s = synthPeoplePlan({
+    context: { senderEmail: 'alerts@council.example', alarmEmail: 'ops@council.example' },
+  });
+}, 120_000);
+
+const all = () => Object.values(s.templates);
+const resources = (t: Template, type: string) =>
+  t.findResources(type) as Record<string, { Properties: Json }>;
+const arr = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+const statementsOf = (t: Template, policyLogicalIdPrefix = ''): Statement[] =>
+  Object.entries(resources(t, 'AWS::IAM::Policy'))
+    .filter(([id]) => id.startsWith(policyLogicalIdPrefix))
+    .flatMap(([, r]) => (r.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+const dynamoActions = (st: Statement) => arr(st.Action).filter((a) => a.startsWith('dynamodb:'));
+const json = (v: unknown) => JSON.stringify(v);
+
+/** The policy statements attached to the role a function runs as. */
+function functionStatements(t: Template, functionLogicalIdPrefix: string): Statement[] {
+  const [fn] = Object.entries(resources(t, 'AWS::Lambda::Function')).filter(([id]) =>
+    id.startsWith(functionLogicalIdPrefix),
+  );
+  expect(fn, `function ${functionLogicalIdPrefix}`).toBeDefined();
+  const roleId = ((fn![1].Properties.Role as Json)['Fn::GetAtt'] as string[])[0]!;
+  return Object.values(resources(t, 'AWS::IAM::Policy'))
+    .filter((p) => json(p.Properties.Roles).includes(`"${roleId}"`))
+    .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+}
+
+describe('data stack', () => {
+  it('keeps the table safe: PITR, deletion protection, retained, encrypted', () => {
+    const t = s.templates.data;
+    t.resourceCountIs('AWS::DynamoDB::Table', 1);
+    t.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+        SSESpecification: { SSEEnabled: true },
+        BillingMode: 'PAY_PER_REQUEST',
+        TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true },
+      }),
+    });
+  });
+
+  it('has the same keys and indexes as packages/db table.ts', () => {
+    const [table] = Object.values(resources(s.templates.data, 'AWS::DynamoDB::Table'));
+    const p = table!.Properties as {
+      KeySchema: Json[];
+      GlobalSecondaryIndexes: { IndexName: string; KeySchema: Json[]; Projection: Json }[];
+    };
+    expect(p.KeySchema).toEqual([
+      { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
+      { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
+    ]);
+    const byName = Object.fromEntries(p.GlobalSecondaryIndexes.map((g) => [g.IndexName, g]));
+    for (const ix of Object.values(TABLE.indexes)) {
+      expect(byName[ix.name]?.KeySchema).toEqual([
+        { AttributeName: ix.partitionKey, KeyType: 'HASH' },
+        { AttributeName: ix.sortKey, KeyType: 'RANGE' },
+      ]);
+    }
+    expect(Object.keys(byName).sort()).toEqual(['council', 'due']);
+  });
+});
+
+describe('every function', () => {
+  const functions = () =>
+    all().flatMap((t) =>
+      Object.entries(resources(t, 'AWS::Lambda::Function')).map(([id, r]) => ({ t, id, p: r.Properties })),
+    );
+
+  it('logs to its own log group with a retention period (one year by default)', () => {
+    expect(functions().length).toBeGreaterThanOrEqual(4); // api, alerts, notifier, web deployment
+    for (const { t, id, p } of functions()) {
+      const ref = (p.LoggingConfig as { LogGroup?: { Ref?: string } } | undefined)?.LogGroup?.Ref;
+      expect(ref, `${id} log group`).toBeDefined();
+      const group = resources(t, 'AWS::Logs::LogGroup')[ref!];
+      expect(group?.Properties.RetentionInDays, `${id} retention`).toBe(365);
+    }
+  });
+
+  it('runs the three service functions on Node.js 22, arm64', () => {
+    const service = functions().filter(({ p }) => json(p.Environment).includes('POWERTOOLS_SERVICE_NAME'));
+    expect(
+      service.map(({ p }) => (p.Environment as { Variables: Json }).Variables.POWERTOOLS_SERVICE_NAME).sort(),
+    ).toEqual(['peopleplan-alerts', 'peopleplan-api', 'peopleplan-notifier']);
+    for (const { p } of service) {
+      expect(p.Runtime).toBe('nodejs22.x');
+      expect(p.Architectures).toEqual(['arm64']);
+      expect(p.Handler).toBe('index.handler');
+    }
+  });
+
+  it('is granted no wildcard DynamoDB action and no data action on Resource "*"', () => {
+    const statements = all().flatMap((t) => statementsOf(t));
+    expect(statements.length).toBeGreaterThan(5);
+    for (const st of statements) {
+      for (const a of arr(st.Action))
+        expect(a, json(st)).not.toMatch(/^(\*|dynamodb:\*|s3:\*|sqs:\*|ses:\*)$/);
+      const data = arr(st.Action).some(
+        (a) => /^(dynamodb|sqs|ses|sns|s3):/.test(a) && !a.startsWith('s3:List'),
+      );
+      if (data) expect(arr(st.Resource), json(st)).not.toContain('*');
+    }
+    // And no managed policy sneaks in AWSLambdaBasicExecutionRole's logs:* on our own functions.
+    for (const [id, role] of Object.entries(resources(s.templates.api, 'AWS::IAM::Role'))) {
+      expect(role.Properties.ManagedPolicyArns, id).toBeUndefined();
+    }
+  });
+});
+
+describe('tenant isolation in IAM', () => {
+  const roleStatements = (prefix: string) => statementsOf(s.templates.api, `TenantAccess${prefix}`);
+
+  it('confines the tenant data role to the session council partition', () => {
+    const statements = roleStatements('TenantDataRole');
+    expect(statements).toHaveLength(1);
+    const st = statements[0]!;
+    expect(st.Condition).toEqual({
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal IAM policy variable
+      'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['C#${aws:PrincipalTag/council}'] },
+      Null: { 'dynamodb:LeadingKeys': 'false' },
+    });
+    expect(arr(st.Action)).toEqual(
+      expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem']),
+    );
+    expect(arr(st.Action)).not.toContain('dynamodb:Scan');
+    const res = json(st.Resource);
+    expect(res).toContain('/index/council');
+    expect(res).not.toContain('/index/due');
+  });
+
+  it('gives the partner-reader role the same condition, read-only', () => {
+    const [st, ...rest] = roleStatements('PartnerReaderRole');
+    expect(rest).toHaveLength(0);
+    expect(st!.Condition).toEqual(roleStatements('TenantDataRole')[0]!.Condition);
+    expect(arr(st!.Action).sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query']);
+  });
+
+  it('lets only the API role assume the tenant roles, and only with a council session tag', () => {
+    const roles = resources(s.templates.api, 'AWS::IAM::Role');
+    const tenant = Object.entries(roles).filter(([id]) => id.startsWith('TenantAccess'));
+    expect(tenant).toHaveLength(2);
+    for (const [id, role] of tenant) {
+      const [trust, ...more] = (role.Properties.AssumeRolePolicyDocument as { Statement: Statement[] })
+        .Statement;
+      expect(more, id).toHaveLength(0);
+      expect(arr(trust!.Action).sort()).toEqual(['sts:AssumeRole', 'sts:TagSession']);
+      expect(json((trust as unknown as { Principal: unknown }).Principal)).toMatch(/"ApiRole[0-9A-F]+"/);
+      expect(trust!.Condition).toMatchObject({
+        StringLike: { 'aws:RequestTag/council': '?*' },
+        'ForAllValues:StringEquals': { 'aws:TagKeys': ['council'] },
+      });
+      expect(role.Properties.MaxSessionDuration).toBe(3600);
+    }
+  });
+
+  it('gives the API function no direct access to council items', () => {
+    const statements = functionStatements(s.templates.api, 'ApiFunction');
+    const assume = statements.find((st) => arr(st.Action).includes('sts:AssumeRole'));
+    expect(json(assume?.Resource)).toMatch(/TenantAccessTenantDataRole.*TenantAccessPartnerReaderRole/);
+    const dynamo = statements.filter((st) => dynamoActions(st).length > 0);
+    expect(dynamo.length).toBeGreaterThan(0);
+    for (const st of dynamo) {
+      // Only partnership records (P#...), never C#<council>, never an index.
+      expect(st.Condition).toEqual({
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['P#*'] },
+        Null: { 'dynamodb:LeadingKeys': 'false' },
+      });
+      expect(json(st.Resource)).not.toContain('/index/');
+    }
+  });
+
+  it('lets only the alert job query the due index', () => {
+    const users = all().flatMap((t) =>
+      Object.entries(resources(t, 'AWS::IAM::Policy'))
+        .filter(([, p]) => json(p.Properties.PolicyDocument).includes('/index/due'))
+        .map(([id]) => id),
+    );
+    expect(users).toHaveLength(1);
+    expect(users[0]).toMatch(/^AlertJobRole/);
+    const due = functionStatements(s.templates.jobs, 'AlertJobFunction').find((st) =>
+      json(st.Resource).includes('/index/due'),
+    );
+    expect(arr(due?.Action)).toEqual(['dynamodb:Query']);
+  });
+
+  it('tells the API which roles to assume and how to verify tokens', () => {
+    const [fn] = Object.entries(resources(s.templates.api, 'AWS::Lambda::Function'));
+    const vars = (fn![1].Properties.Environment as { Variables: Json }).Variables;
+    for (const k of [
+      'TABLE_NAME',
+      'AUTH_ISSUER',
+      'AUTH_AUDIENCE',
+      'AUTH_JWKS_URI',
+      'TENANT_ROLE_ARN',
+      'PARTNER_ROLE_ARN',
+      'STAGE',
+      'WEB_BASE_URL',
+      'POWERTOOLS_SERVICE_NAME',
+      'POWERTOOLS_LOG_LEVEL',
+    ]) {
+      expect(vars[k], k).toBeDefined();
+    }
+    expect(json(vars.TENANT_ROLE_ARN)).toContain('TenantAccessTenantDataRole');
+    expect(json(vars.PARTNER_ROLE_ARN)).toContain('TenantAccessPartnerReaderRole');
+    expect(json(vars.AUTH_JWKS_URI)).toContain('/.well-known/jwks.json');
+  });
+});
+
+describe('web stack', () => {
+  it('keeps the site bucket private and TLS-only', () => {
+    const t = s.templates.web;
+    const buckets = resources(t, 'AWS::S3::Bucket');
+    expect(Object.keys(buckets)).toHaveLength(2); // site + access logs
+    for (const [id, b] of Object.entries(buckets)) {
+      expect(b.Properties.PublicAccessBlockConfiguration, id).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+    }
+    const policies = Object.values(resources(t, 'AWS::S3::BucketPolicy'));
+    expect(policies.length).toBe(2);
+    for (const p of policies) {
+      expect(json(p.Properties.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
+    }
+  });
+
+  it('serves the bucket through Origin Access Control and /api/* from the HTTP API, uncached', () => {
+    const t = s.templates.web;
+    t.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    t.resourceCountIs('AWS::CloudFront::CloudFrontOriginAccessIdentity', 0);
+    const [dist] = Object.values(resources(t, 'AWS::CloudFront::Distribution'));
+    const cfg = dist!.Properties.DistributionConfig as {
+      Origins: Json[];
+      CacheBehaviors: Json[];
+      CustomErrorResponses?: unknown;
+      DefaultCacheBehavior: Json;
+    };
+    const s3Origin = cfg.Origins.find((o) => o.S3OriginConfig);
+    expect(s3Origin).toBeDefined();
+    expect(s3Origin!.OriginAccessControlId).toBeDefined();
+    expect((s3Origin!.S3OriginConfig as Json).OriginAccessIdentity).toBe('');
+    const api = cfg.CacheBehaviors.find((b) => b.PathPattern === '/api/*');
+    expect(api).toMatchObject({
+      ViewerProtocolPolicy: 'https-only',
+      CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
+    });
+    const apiOrigin = cfg.Origins.find((o) => o.Id === api!.TargetOriginId);
+    expect(apiOrigin?.CustomOriginConfig).toMatchObject({
+      OriginProtocolPolicy: 'https-only',
+      OriginSSLProtocols: ['TLSv1.2'],
+    });
+    expect(json(apiOrigin?.DomainName)).toContain('Gateway');
+    // Distribution-wide error pages would rewrite the API's 404s into index.html.
+    expect(cfg.CustomErrorResponses).toBeUndefined();
+    expect(cfg.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+  });
+
+  it('sends security headers on every behaviour', () => {
+    const t = s.templates.web;
+    t.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({
+          ContentSecurityPolicy: Match.objectLike({ Override: true }),
+          StrictTransportSecurity: Match.objectLike({
+            AccessControlMaxAgeSec: 63072000,
+            IncludeSubdomains: true,
+          }),
+          ContentTypeOptions: { Override: true },
+          FrameOptions: { FrameOption: 'DENY', Override: true },
+          ReferrerPolicy: { ReferrerPolicy: 'strict-origin-when-cross-origin', Override: true },
+        }),
+      }),
+    });
+    const [policy] = Object.values(resources(t, 'AWS::CloudFront::ResponseHeadersPolicy'));
+    const csp = json(policy!.Properties.ResponseHeadersPolicyConfig);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    const [dist] = Object.values(resources(t, 'AWS::CloudFront::Distribution'));
+    const cfg = dist!.Properties.DistributionConfig as { CacheBehaviors: Json[]; DefaultCacheBehavior: Json };
+    for (const b of [cfg.DefaultCacheBehavior, ...cfg.CacheBehaviors])
+      expect(b.ResponseHeadersPolicyId).toBeDefined();
+  });
+
+  it('publishes config.json even without a web build, and uses a PKCE code-grant client', () => {
+    const t = s.templates.web;
+    t.resourceCountIs('Custom::CDKBucketDeployment', 1);
+    t.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      CallbackURLs: Match.arrayWith([
+        Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith(['/auth/callback'])]) }),
+      ]),
+    });
+  });
+});
+
+describe('auth stack', () => {
+  it('is admin-invite only, MFA optional, threat protection enforced', () => {
+    s.templates.auth.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: Match.objectLike({ AllowAdminCreateUserOnly: true }),
+      MfaConfiguration: 'OPTIONAL',
+      UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+      UserPoolTier: 'PLUS',
+      DeletionProtection: 'ACTIVE',
+    });
+  });
+});
+
+describe('jobs stack', () => {
+  it('runs the alert job every day at 07:00 Europe/London', () => {
+    const t = s.templates.jobs;
+    t.resourceCountIs('AWS::Scheduler::Schedule', 1);
+    const [schedule] = Object.values(resources(t, 'AWS::Scheduler::Schedule'));
+    expect(schedule!.Properties.ScheduleExpression).toBe('cron(0 7 * * ? *)');
+    expect(schedule!.Properties.ScheduleExpressionTimezone).toBe('Europe/London');
+    expect(json(schedule!.Properties.Target)).toContain('AlertJobFunction');
+    expect(json(schedule!.Properties.Target)).toContain('DeadLetterConfig');
+  });
+
+  it('feeds the notifier from an encrypted queue with a dead-letter queue after 5 receives', () => {
+    const t = s.templates.jobs;
+    const queues = resources(t, 'AWS::SQS::Queue');
+    for (const [id, q] of Object.entries(queues)) expect(q.Properties.SqsManagedSseEnabled, id).toBe(true);
+    const main = Object.entries(queues).find(([, q]) => q.Properties.RedrivePolicy);
+    expect(main![1].Properties.RedrivePolicy).toMatchObject({ maxReceiveCount: 5 });
+    t.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      EventSourceArn: { 'Fn::GetAtt': [main![0], 'Arn'] },
+    });
+  });
+
+  it('alarms on the first dead letter, to the alarm topic', () => {
+    const t = s.templates.jobs;
+    const queues = resources(t, 'AWS::SQS::Queue');
+    const main = Object.values(queues).find((q) => q.Properties.RedrivePolicy);
+    const dlqId = (
+      (main!.Properties.RedrivePolicy as Json).deadLetterTargetArn as { 'Fn::GetAtt': string[] }
+    )['Fn::GetAtt'][0];
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Namespace: 'AWS/SQS',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [dlqId, 'QueueName'] } }],
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      AlarmActions: [Match.objectLike({ 'Fn::ImportValue': Match.stringLikeRegexp('Monitoring') })],
+    });
+  });
+
+  it('lets the notifier send only from the configured sender', () => {
+    const st = functionStatements(s.templates.jobs, 'NotifierFunction').find((x) =>
+      arr(x.Action).includes('ses:SendEmail'),
+    );
+    expect(st?.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'alerts@council.example' } });
+    s.templates.jobs.hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: 'alerts@council.example',
+    });
+  });
+});
+
+describe('alarms', () => {
+  it('watches API 5xx rate and every service function for errors and throttles', () => {
+    const alarms = all().flatMap((t) => Object.values(resources(t, 'AWS::CloudWatch::Alarm')));
+    const rate = alarms.find((a) => json(a.Properties.Metrics).includes('"MetricName":"5xx"'));
+    expect(rate).toBeDefined();
+    expect(json(rate!.Properties.Metrics)).toContain('100 * errors / requests');
+    for (const metric of ['Errors', 'Throttles']) {
+      const fns = alarms.filter(
+        (a) => a.Properties.MetricName === metric && a.Properties.Namespace === 'AWS/Lambda',
+      );
+      expect(fns.map((a) => json(a.Properties.Dimensions)).join()).toMatch(
+        /ApiFunction.*|AlertJobFunction|NotifierFunction/,
+      );
+      expect(fns, metric).toHaveLength(3);
+    }
+    expect(alarms.find((a) => a.Properties.MetricName === 'Invocations')?.Properties.TreatMissingData).toBe(
+      'breaching',
+    );
+    for (const a of alarms) expect(json(a.Properties.AlarmActions)).toContain('AlarmTopic');
+  });
+
+  it('emails the alarm topic and encrypts it with a key CloudWatch may use', () => {
+    const t = s.templates.monitoring;
+    t.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@council.example' });
+    t.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    t.hasResourceProperties('AWS::KMS::Key', {
+      EnableKeyRotation: true,
+      KeyPolicy: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({ Principal: { Service: 'cloudwatch.amazonaws.com' } }),
+        ]),
+      }),
+    });
+  });
+});
