@@ -16,6 +16,20 @@ export function milestoneIndexAttributes(councilId: string, m: Milestone): Recor
   return dueIndexAttributes(councilId, m.id, m.due?.due, isOpen(m.status));
 }
 
+/**
+ * Re-baseline alerts are saved with the change that causes them (same transaction) and wait in this
+ * partition of the sparse due index until the alert job delivers them and removes the index keys.
+ */
+export const ALERT_OUTBOX_PARTITION = 'DUE#outbox';
+
+/** True when a save moves the current due later and past the baseline: the plan owner is told. */
+export function isRebaseline(before: Milestone, after: Milestone): boolean {
+  const due = after.due?.due;
+  const baseline = after.baselineDue?.due;
+  if (!isOpen(after.status) || !due || !baseline || due <= baseline) return false;
+  return !before.due?.due || due > before.due.due;
+}
+
 export class MilestonesRepo {
   constructor(
     private readonly store: TenantStore,
@@ -84,6 +98,7 @@ export class MilestonesRepo {
           patch.version,
           milestoneIndexAttributes(this.store.ctx.councilId, after),
         ),
+        ...(isRebaseline(before, after) ? [this.rebaselineAlert(before, after)] : []),
       ],
       [
         {
@@ -98,5 +113,34 @@ export class MilestonesRepo {
       'milestone',
     );
     return after;
+  }
+  /** The outbox record of a re-baseline alert (the alert job delivers it to the plan owner). */
+  private rebaselineAlert(before: Milestone, after: Milestone) {
+    const due = after.due!.due!;
+    const { councilId, actor } = this.store.ctx;
+    return {
+      Update: {
+        TableName: this.store.tableName,
+        Key: { PK: this.store.pk, SK: sk.alert(after.id, 'rebaselined', due) },
+        UpdateExpression:
+          'SET #type = :type, itemId = :id, planId = :plan, actionId = :action, due = :due, baselineDue = :baseline, ' +
+          'previousDue = :previous, savedAt = :at, savedBy = :by, outboxState = :pending, DUEPK = :dpk, DUESK = :dsk',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':type': 'alert-outbox',
+          ':id': after.id,
+          ':plan': after.planId,
+          ':action': after.actionId,
+          ':due': due,
+          ':baseline': after.baselineDue?.due ?? null,
+          ':previous': before.due?.due ?? null,
+          ':at': after.updatedAt,
+          ':by': actor.name,
+          ':pending': 'pending',
+          ':dpk': ALERT_OUTBOX_PARTITION,
+          ':dsk': `${after.updatedAt}#C#${councilId}#${after.id}`,
+        },
+      },
+    };
   }
 }

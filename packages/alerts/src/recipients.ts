@@ -1,0 +1,54 @@
+import type { Action, Lead, Membership, Person, Plan } from '@peopleplan/core';
+import type { Directory } from './directory.js';
+import type { Recipient } from './model.js';
+
+/** Leads who deliver the work are told first; councillors (member leads) are not chased for delivery. */
+const DELIVERY_ROLES: ReadonlyArray<Lead['role']> = ['operational', 'responsible', 'accountable'];
+
+export function deliveryLeads(action: Pick<Action, 'leads'>): Lead[] {
+  const leads = action.leads ?? [];
+  const doers = leads.filter((l) => DELIVERY_ROLES.includes(l.role));
+  return doers.length ? doers : leads.filter((l) => l.role === 'strategic');
+}
+
+export const strategicLeads = (action: Pick<Action, 'leads'>) =>
+  (action.leads ?? []).filter((l) => l.role === 'strategic');
+
+export function personRecipient(councilId: string, p: Person | undefined): Recipient | undefined {
+  if (!p?.email) return undefined;
+  return {
+    key: p.id,
+    councilId,
+    name: p.name,
+    email: p.email,
+    prefs: p.alertPreferences ?? { frequency: 'immediate', dueSoon: true },
+    personId: p.id,
+  };
+}
+
+export const adminRecipient = (councilId: string, m: Membership): Recipient => ({
+  key: `member:${m.userSub}`,
+  councilId,
+  name: m.name,
+  email: m.email,
+  prefs: { frequency: 'immediate', dueSoon: true },
+});
+
+/** Leads resolved through the directory: who can be told, and the labels of those who cannot. */
+export function resolveLeads(
+  dir: Directory,
+  councilId: string,
+  leads: Lead[],
+): { reachable: Recipient[]; unreachable: string[] } {
+  const reachable: Recipient[] = [];
+  const unreachable: string[] = [];
+  for (const l of leads) {
+    const r = l.personId ? personRecipient(councilId, dir.person(councilId, l.personId)) : undefined;
+    if (r) reachable.push(r);
+    else unreachable.push(l.label);
+  }
+  return { reachable, unreachable };
+}
+
+export const planOwner = (dir: Directory, councilId: string, plan: Plan): Recipient | undefined =>
+  plan.ownerPersonId ? personRecipient(councilId, dir.person(councilId, plan.ownerPersonId)) : undefined;

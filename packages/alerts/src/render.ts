@@ -1,0 +1,166 @@
+import { STATUS_LABELS } from '@peopleplan/core';
+import { html } from 'hono/html';
+import { longDate } from './dates.js';
+import type { AlertLine, Digest } from './model.js';
+import { STAGE_LABELS, STAGES, type Stage } from './stages.js';
+
+export interface RenderOptions {
+  webBaseUrl: string;
+  /** Per council: where this recipient changes their alert preferences (a no-sign-in link when known). */
+  preferencesUrl: (councilId: string, line: AlertLine) => string;
+  /** More lines than this are summarised, so an email stays readable (and under SQS's 256 KB). */
+  maxLines?: number;
+}
+
+export interface RenderedEmail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const base = (u: string) => u.replace(/\/+$/, '');
+export const actionUrl = (webBaseUrl: string, l: Pick<AlertLine, 'councilId' | 'actionId'>) =>
+  `${base(webBaseUrl)}/councils/${encodeURIComponent(l.councilId)}/actions/${encodeURIComponent(l.actionId)}`;
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** "12 days late", "due today", "due in 3 days". */
+export function lateness(l: AlertLine): string {
+  if (l.stage === 'stale') return l.note ?? 'no recent update';
+  if (l.daysLate === undefined) return '';
+  if (l.daysLate > 0) return `${plural(l.daysLate, 'day')} late`;
+  if (l.daysLate === 0) return 'due today';
+  return `due in ${plural(-l.daysLate, 'day')}`;
+}
+
+const itemLabel = (l: AlertLine) =>
+  l.itemType === 'milestone'
+    ? `Milestone ${l.ref ? `${l.ref} ` : ''}of action ${l.actionRef || '(no ref)'}`
+    : `Action ${l.actionRef || '(no ref)'}`;
+const dueWritten = (l: AlertLine) => l.due?.text || '(no deadline written)';
+const dueParsed = (l: AlertLine) => (l.due?.due ? longDate(l.due.due) : 'no date');
+
+interface PlanGroup {
+  councilId: string;
+  councilName: string;
+  planTitle: string;
+  lines: AlertLine[];
+}
+
+function groupByPlan(lines: AlertLine[]): PlanGroup[] {
+  const groups = new Map<string, PlanGroup>();
+  for (const l of lines) {
+    const k = `${l.councilId}|${l.planId}`;
+    if (!groups.has(k))
+      groups.set(k, {
+        councilId: l.councilId,
+        councilName: l.councilName,
+        planTitle: l.planTitle,
+        lines: [],
+      });
+    groups.get(k)!.lines.push(l);
+  }
+  const order = (s: Stage) => STAGES.length - STAGES.indexOf(s);
+  for (const g of groups.values())
+    g.lines.sort((a, b) => order(b.stage) - order(a.stage) || (b.daysLate ?? 0) - (a.daysLate ?? 0));
+  return [...groups.values()].sort(
+    (a, b) => a.councilName.localeCompare(b.councilName) || a.planTitle.localeCompare(b.planTitle),
+  );
+}
+
+export function subjectFor(lines: AlertLine[]): string {
+  const counts = new Map<Stage, number>();
+  for (const l of lines) counts.set(l.stage, (counts.get(l.stage) ?? 0) + 1);
+  const parts = STAGES.filter((s) => counts.has(s))
+    .reverse()
+    .map((s) => `${counts.get(s)} ${STAGE_LABELS[s].toLowerCase()}`);
+  const councils = [...new Set(lines.map((l) => l.councilName))].join(', ');
+  return `PeoplePlan alerts for ${councils}: ${parts.join(', ')}`;
+}
+
+/** One digest as plain text and accessible HTML. All user text goes through `html`, which escapes it. */
+export function renderDigest(d: Digest, opts: RenderOptions): RenderedEmail {
+  const max = opts.maxLines ?? 200;
+  const shown = d.lines.slice(0, max);
+  const hidden = d.lines.length - shown.length;
+  const groups = groupByPlan(shown);
+  const councils = [...new Map(d.lines.map((l) => [l.councilId, l])).values()];
+  const prefs = councils.map((l) => ({ name: l.councilName, url: opts.preferencesUrl(l.councilId, l) }));
+
+  const text = [
+    `Hello ${d.name},`,
+    '',
+    `${plural(d.lines.length, 'item')} in PeoplePlan need${d.lines.length === 1 ? 's' : ''} your attention.`,
+    ...groups.flatMap((g) => [
+      '',
+      `== ${g.planTitle} (${g.councilName}) ==`,
+      ...g.lines.flatMap((l) => [
+        '',
+        `* ${STAGE_LABELS[l.stage]}: ${itemLabel(l)} – ${l.title}`,
+        `  Due: "${dueWritten(l)}" (read as ${dueParsed(l)})${lateness(l) ? ` – ${lateness(l)}` : ''}`,
+        `  Status: ${STATUS_LABELS[l.status]}`,
+        ...(l.note && l.stage !== 'stale' ? [`  ${l.note}`] : []),
+        `  Open: ${actionUrl(opts.webBaseUrl, l)}`,
+      ]),
+    ]),
+    ...(hidden > 0 ? ['', `…and ${plural(hidden, 'more item')}: see the dashboard in PeoplePlan.`] : []),
+    '',
+    '--',
+    'You get these emails because you lead or own these actions.',
+    ...prefs.map((p) => `Change how often you get them, or stop "due soon" reminders (${p.name}): ${p.url}`),
+    '',
+  ].join('\n');
+
+  const body = html`<!doctype html>
+<html lang="en-GB">
+  <head>
+    <meta charset="utf-8" />
+    <title>${subjectFor(d.lines)}</title>
+  </head>
+  <body style="font-family: Arial, sans-serif; color: #0b0c0c; line-height: 1.4">
+    <p>Hello ${d.name},</p>
+    <p>${plural(d.lines.length, 'item')} in PeoplePlan need${d.lines.length === 1 ? 's' : ''} your attention.</p>
+    ${groups.map(
+      (g) => html`<h2>${g.planTitle} <span style="font-weight: normal">(${g.councilName})</span></h2>
+        <table style="border-collapse: collapse; width: 100%">
+          <caption style="text-align: left; font-weight: bold">Items in ${g.planTitle}</caption>
+          <thead>
+            <tr>
+              <th scope="col" style="text-align: left; border-bottom: 2px solid #0b0c0c; padding: 4px">Alert</th>
+              <th scope="col" style="text-align: left; border-bottom: 2px solid #0b0c0c; padding: 4px">Item</th>
+              <th scope="col" style="text-align: left; border-bottom: 2px solid #0b0c0c; padding: 4px">Due (as written)</th>
+              <th scope="col" style="text-align: left; border-bottom: 2px solid #0b0c0c; padding: 4px">Due (read as)</th>
+              <th scope="col" style="text-align: left; border-bottom: 2px solid #0b0c0c; padding: 4px">Timing</th>
+              <th scope="col" style="text-align: left; border-bottom: 2px solid #0b0c0c; padding: 4px">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${g.lines.map(
+              (l) => html`<tr>
+                <td style="border-bottom: 1px solid #b1b4b6; padding: 4px"><strong>${STAGE_LABELS[l.stage]}</strong></td>
+                <td style="border-bottom: 1px solid #b1b4b6; padding: 4px">
+                  ${itemLabel(l)}:
+                  <a href="${actionUrl(opts.webBaseUrl, l)}" style="color: #1d70b8">${l.title}</a>
+                  ${l.note && l.stage !== 'stale' ? html`<br /><strong>${l.note}</strong>` : ''}
+                </td>
+                <td style="border-bottom: 1px solid #b1b4b6; padding: 4px">${dueWritten(l)}</td>
+                <td style="border-bottom: 1px solid #b1b4b6; padding: 4px">${dueParsed(l)}</td>
+                <td style="border-bottom: 1px solid #b1b4b6; padding: 4px">${lateness(l)}</td>
+                <td style="border-bottom: 1px solid #b1b4b6; padding: 4px">${STATUS_LABELS[l.status]}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>`,
+    )}
+    ${hidden > 0 ? html`<p>…and ${plural(hidden, 'more item')}: see the dashboard in PeoplePlan.</p>` : ''}
+    <hr />
+    <p>You get these emails because you lead or own these actions.</p>
+    ${prefs.map(
+      (p) =>
+        html`<p><a href="${p.url}" style="color: #1d70b8">Change how often you get alert emails from ${p.name}, or stop “due soon” reminders</a></p>`,
+    )}
+  </body>
+</html>`;
+  return { to: d.to, subject: subjectFor(d.lines), text, html: body.toString() };
+}
