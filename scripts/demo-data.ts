@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   CouncilData,
@@ -7,7 +10,8 @@ import {
   TenantStore,
   tenantContext,
 } from '@peopleplan/db';
-import { DEMO_COUNCILS, DEMO_USERS, devSub } from '@peopleplan/devstack';
+import { DEMO_COUNCILS, DEMO_USERS, devSub, SEEDS_DIR } from '@peopleplan/devstack';
+import { commitImport, previewImport } from '../functions/api/src/import-service.js';
 
 /** Seeds run as this actor; their audit events say so. */
 const SEEDER = { sub: 'system:seed', name: 'Demo data' };
@@ -21,8 +25,7 @@ export async function isSeeded(doc: DynamoDBDocumentClient, tableName: string): 
 export type PlanSeeder = (data: CouncilData, seedFile: string) => Promise<void>;
 
 /**
- * Demo councils, their members and one plan each. `seedPlan` fills a council from its seed plan
- * (the importer); without one, a small hand-made plan stands in.
+ * Demo councils, their members and one plan each, imported from the seed plans.
  */
 export async function seedDemo(
   doc: DynamoDBDocumentClient,
@@ -32,8 +35,7 @@ export async function seedDemo(
   for (const council of DEMO_COUNCILS) {
     await provisionCouncil(doc, tableName, { id: council.id, name: council.name });
     const data = new CouncilData(doc, tableName, tenantContext(council.id, 'admin', SEEDER));
-    if (seedPlan) await seedPlan(data, council.seed);
-    else await handMadePlan(data);
+    await (seedPlan ?? importSeedPlan)(data, council.seed);
     const people = await data.people.list();
     for (const user of DEMO_USERS) {
       const role = user.groups
@@ -55,32 +57,11 @@ export async function seedDemo(
   }
 }
 
-async function handMadePlan(data: CouncilData): Promise<void> {
-  const lead = await data.people.create({ name: 'Head of HR', roleLabel: 'GM (HR)' });
-  const { plan, themes } = await data.plans.create({
-    title: 'People strategy action plan',
-    kind: 'people-strategy',
-    period: { label: '2026-27', start: '2026-04-01', end: '2027-03-31' },
-    status: 'active',
-    reviewCadence: 'quarterly',
-    reportingPoints: [],
-    sections: [],
-    themes: [{ ref: '1', title: 'Finding and keeping the right people' }],
-  });
-  const action = await data.actions.create(plan.id, {
-    themeId: themes[0]!.id,
-    ref: '1',
-    title: 'Develop a flexible benefits package',
-    leads: [{ role: 'responsible', label: 'GM (HR)', personId: lead.id }],
-    status: 'on-track',
-    due: { text: 'March 2027', kind: 'date', due: '2027-03-31', precision: 'month' },
-    crossRefs: [],
-  });
-  await data.milestones.create(action.id, {
-    ref: 'A',
-    title: 'Negotiate flexible benefits scheme',
-    due: { text: 'December 2026', kind: 'date', due: '2026-12-31', precision: 'month' },
-    linkedActionIds: [],
-    status: 'not-started',
-  });
-}
+/** Import a council's seed plan through the same preview-and-commit path a person uses. */
+export const importSeedPlan: PlanSeeder = async (data, seed) => {
+  const dir = fileURLToPath(SEEDS_DIR);
+  const file = readdirSync(dir).find((f) => f.startsWith(`${seed}_`) && f.endsWith('.txt'));
+  if (!file) throw new Error(`seed plan ${seed} not found in ${dir}`);
+  const preview = await previewImport(data, readFileSync(join(dir, file)), { filename: file });
+  await commitImport(data, preview.id);
+};

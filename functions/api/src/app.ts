@@ -6,11 +6,15 @@ import type { AppDeps, AppEnv } from './context.js';
 import { errorBody, fieldErrors, onError } from './errors.js';
 import { registerActionRoutes } from './routes/actions.js';
 import { registerCouncilRoutes } from './routes/council.js';
+import { registerImportRoutes } from './routes/imports.js';
 import { registerMeRoutes } from './routes/me.js';
 import { registerPlanItemRoutes } from './routes/plan-items.js';
 import { registerPlanRoutes } from './routes/plans.js';
 
 export type App = OpenAPIHono<AppEnv>;
+
+const IMPORT_LIMIT_BYTES = 10 * 1024 * 1024 + 64 * 1024;
+const isImportUpload = (path: string) => /^\/api\/v1\/councils\/[^/]+\/imports$/.test(path);
 
 /** Extra route groups added by other capabilities (imports, reports, partnerships). */
 export type RouteModule = (app: App, deps: AppDeps) => void;
@@ -56,21 +60,20 @@ export function createApp(deps: AppDeps, modules: RouteModule[] = []): App {
     logger.appendKeys({ user: c.get('principal').sub });
     await next();
   });
-  app.use(
-    '/api/v1/*',
+  // JSON bodies up to 1 MB; plan files for import up to 10 MB (plus multipart overhead).
+  const limit = (maxSize: number) =>
     bodyLimit({
-      maxSize: deps.config.MAX_BODY_BYTES,
+      maxSize,
       onError: (c) =>
-        c.json(
-          errorBody('payload-too-large', `The request body is over ${deps.config.MAX_BODY_BYTES} bytes`),
-          413,
-        ),
-    }),
-  );
+        c.json(errorBody('payload-too-large', `The request body is over ${maxSize} bytes`), 413),
+    });
+  const jsonLimit = limit(deps.config.MAX_BODY_BYTES);
+  const importLimit = limit(IMPORT_LIMIT_BYTES);
+  app.use('/api/v1/*', (c, next) => (isImportUpload(c.req.path) ? importLimit : jsonLimit)(c, next));
   // JSON routes take JSON only: anything else is a 415 before any validation or write.
   app.use('/api/v1/*', async (c, next) => {
     const method = c.req.method;
-    if ((method === 'POST' || method === 'PATCH' || method === 'PUT') && !c.req.path.endsWith('/imports')) {
+    if ((method === 'POST' || method === 'PATCH' || method === 'PUT') && !isImportUpload(c.req.path)) {
       const type = c.req.header('content-type') ?? '';
       if (!/^application\/json\b/i.test(type)) {
         return c.json(errorBody('unsupported-media-type', 'Send the body as application/json'), 415);
@@ -88,6 +91,7 @@ export function createApp(deps: AppDeps, modules: RouteModule[] = []): App {
   registerPlanRoutes(app, deps);
   registerActionRoutes(app, deps);
   registerPlanItemRoutes(app, deps);
+  registerImportRoutes(app, deps);
   for (const m of modules) m(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

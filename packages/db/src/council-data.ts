@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '@peopleplan/core';
 import { ActionsRepo } from './actions.js';
 import { CouncilRepo } from './council.js';
+import { ImportsRepo } from './imports.js';
 import { MilestonesRepo } from './milestones.js';
 import { PeopleRepo } from './people.js';
 import { indicatorsRepo, risksRepo } from './plan-items.js';
@@ -21,6 +22,7 @@ export class CouncilData {
   readonly updates: UpdatesRepo;
   readonly indicators: ReturnType<typeof indicatorsRepo>;
   readonly risks: ReturnType<typeof risksRepo>;
+  readonly imports: ImportsRepo;
 
   constructor(doc: DynamoDBDocumentClient, tableName: string, ctx: TenantContext) {
     this.store = new TenantStore(doc, tableName, ctx);
@@ -32,6 +34,7 @@ export class CouncilData {
     this.updates = new UpdatesRepo(this.store, this.actions);
     this.indicators = indicatorsRepo(this.store);
     this.risks = risksRepo(this.store);
+    this.imports = new ImportsRepo(this.store);
   }
 
   get ctx(): TenantContext {

@@ -59,4 +59,14 @@ export function planIndexAttributes(councilId: string, planId: string): Record<s
 }
 
 /** Attributes that belong to storage, not to the entity. */
-export const STORAGE_ATTRIBUTES = ['PK', 'SK', 'type', 'DUEPK', 'DUESK', 'CPK', 'CSK', 'expiresAt'] as const;
+export const STORAGE_ATTRIBUTES = [
+  'PK',
+  'SK',
+  'type',
+  'DUEPK',
+  'DUESK',
+  'CPK',
+  'CSK',
+  'expiresAt',
+  'importId',
+] as const;

@@ -50,3 +50,6 @@ export function devSub(email: string): string {
   const h = createHash('sha256').update(email.toLowerCase()).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
+
+/** Where the seed plans are kept in the repository. */
+export const SEEDS_DIR = new URL('../seeds/', import.meta.url);

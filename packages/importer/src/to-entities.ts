@@ -183,7 +183,9 @@ export function toEntities(
         narrative: u.narrative,
       };
     }
-    a.subActions.forEach((s, i) => addAction(s, themeId, `${path}.${i}`, actionId));
+    a.subActions.forEach((s, i) => {
+      addAction(s, themeId, `${path}.${i}`, actionId);
+    });
   };
 
   parsed.themes.forEach((t, ti) => {
@@ -197,7 +199,9 @@ export function toEntities(
       order: ti,
       ...stamp,
     });
-    t.actions.forEach((a, ai) => addAction(a, themeId, `${ti}.${ai}`));
+    t.actions.forEach((a, ai) => {
+      addAction(a, themeId, `${ti}.${ai}`);
+    });
   });
 
   // Cross-references ("See Diversity") point at the action they name, where the importer found it.

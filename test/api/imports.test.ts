@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SEEDS_DIR } from '@peopleplan/devstack';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApi, type TestApi } from '../support/api.js';
+
+const seed = (prefix: string) => {
+  const dir = fileURLToPath(SEEDS_DIR);
+  const name = ['000_f3942cf1abaae3da.txt', '001_25f8ced919f1fae7.txt', '003_864b78674d56bd2d.txt'].find(
+    (f) => f.startsWith(prefix),
+  )!;
+  return { name, text: readFileSync(join(dir, name), 'utf8') };
+};
+const K = '/api/v1/councils/kent';
+const H = '/api/v1/councils/harrow';
+
+describe('import: preview then commit', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await createTestApi();
+  });
+  afterAll(() => api.drop());
+
+  const planCount = async (base = K) =>
+    (await api.call('GET', `${base}/plans`, { as: 'viewer@kent.test' })).body.items?.length ?? 0;
+
+  it('previews the Kent business plan, then commits it once even when the commit is retried', async () => {
+    const s = seed('003');
+    const preview = await api.call('POST', `${K}/imports`, {
+      as: 'editor@kent.test',
+      body: { text: s.text, filename: s.name },
+    });
+    expect(preview.status, JSON.stringify(preview.body)).toBe(201);
+    expect(preview.body.plan.kind).toBe('business-plan');
+    expect(preview.body.counts).toMatchObject({ themes: 6, actions: 28, subActions: 62, risks: 4 });
+    expect(preview.body.plan.mapping.tables.length).toBeGreaterThan(0);
+    expect(preview.body.unresolvedLeads.length).toBeGreaterThan(0);
+    expect(await planCount()).toBe(0);
+
+    const id = preview.body.id;
+    const [first, retry] = await Promise.all([
+      api.call('POST', `${K}/imports/${id}/commit`, { as: 'editor@kent.test', body: {} }),
+      api.call('POST', `${K}/imports/${id}/commit`, { as: 'editor@kent.test', body: {} }),
+    ]);
+    expect(first.status).toBe(200);
+    expect(retry.status).toBe(200);
+    expect(retry.body.planId).toBe(first.body.planId);
+    const again = await api.call('POST', `${K}/imports/${id}/commit`, { as: 'editor@kent.test', body: {} });
+    expect(again.body.planId).toBe(first.body.planId);
+
+    expect(await planCount()).toBe(1);
+    const contents = await api.call('GET', `${K}/plans/${first.body.planId}/contents`, {
+      as: 'viewer@kent.test',
+    });
+    expect(contents.body.themes).toHaveLength(6);
+    expect(contents.body.actions).toHaveLength(28 + 62);
+    expect(contents.body.actions.filter((a: { parentId?: string }) => a.parentId)).toHaveLength(62);
+    expect(contents.body.milestones.length).toBeGreaterThanOrEqual(29);
+    expect(contents.body.risks).toHaveLength(4);
+    expect(contents.body.continuity).toHaveLength(3);
+    const people = await api.call('GET', `${K}/people`, { as: 'viewer@kent.test' });
+    expect(
+      people.body.items.every((p: { unresolved: boolean; email?: string }) => p.unresolved && !p.email),
+    ).toBe(true);
+    const leadIds = new Set(
+      contents.body.actions.flatMap((a: { leads: { personId: string }[] }) => a.leads.map((l) => l.personId)),
+    );
+    expect([...leadIds].every((pid) => people.body.items.some((p: { id: string }) => p.id === pid))).toBe(
+      true,
+    );
+  });
+
+  it('accepts an uploaded file (multipart) and keeps member, strategic and operational leads apart', async () => {
+    const s = seed('001');
+    const form = new FormData();
+    form.append('file', new File([s.text], s.name, { type: 'text/plain' }));
+    const res = await api.app.request(`${H}/imports`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${await api.token('editor@harrow.test')}` },
+    });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as any;
+    expect(body.plan.kind).toBe('peer-review');
+    expect(body.counts.themes).toBe(5);
+    const roles = new Set(
+      body.plan.themes.flatMap((t: any) => t.actions.flatMap((a: any) => a.leads.map((l: any) => l.role))),
+    );
+    expect([...roles].sort()).toEqual(['member', 'operational', 'strategic']);
+  });
+
+  describe('bad files get a clear error and nothing is written', () => {
+    const post = (raw: string | Uint8Array<ArrayBuffer>, type: string, filename = 'plan') =>
+      api.call('POST', `${K}/imports?filename=${filename}`, {
+        as: 'editor@kent.test',
+        raw,
+        headers: { 'content-type': type },
+      });
+
+    it('empty → 422, binary → 415, spreadsheet with no header → 422, over 10 MB → 413', async () => {
+      const before = await planCount();
+      expect((await post('', 'text/plain')).status).toBe(422);
+      const binary = new Uint8Array(2048).map((_, i) => (i * 37) % 256);
+      const bin = await post(binary, 'application/octet-stream', 'plan.bin');
+      expect(bin.status).toBe(415);
+      expect(bin.body.error.message).toMatch(/./);
+      const noHeader = await post('1,2,3\n4,5,6\n', 'text/csv', 'plan.csv');
+      expect(noHeader.status).toBe(422);
+      const big = await post('a'.repeat(10 * 1024 * 1024 + 10), 'text/plain', 'big.txt');
+      expect(big.status).toBe(413);
+      expect(await planCount()).toBe(before);
+    });
+
+    it('a formula cell is kept as plain text and flagged, never run', async () => {
+      const csv =
+        'Action,Lead,Deadline\n"=cmd|\' /C calc\'!A0",GM (HR),March 2014\nReview pay policy,HOPOS,June 2014\n';
+      const r = await post(csv, 'text/csv', 'plan.csv');
+      expect(r.status).toBe(201);
+      expect(r.body.plan.warnings.map((w: { code: string }) => w.code)).toContain('formula-cell');
+      expect(JSON.stringify(r.body.plan)).toContain("=cmd|' /C calc'!A0");
+    });
+  });
+
+  it('roles and isolation: a viewer cannot import (403); another council’s import is 404', async () => {
+    const s = seed('000');
+    expect(
+      (await api.call('POST', `${H}/imports`, { as: 'viewer@harrow.test', body: { text: s.text } })).status,
+    ).toBe(403);
+    const p = await api.call('POST', `${H}/imports`, { as: 'editor@harrow.test', body: { text: s.text } });
+    expect(p.status).toBe(201);
+    expect(
+      (await api.call('POST', `${K}/imports/${p.body.id}/commit`, { as: 'editor@kent.test', body: {} }))
+        .status,
+    ).toBe(404);
+    expect((await api.call('GET', `${K}/imports/${p.body.id}`, { as: 'editor@kent.test' })).status).toBe(404);
+  });
+});
