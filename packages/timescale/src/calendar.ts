@@ -4,7 +4,7 @@
  * dates (local midnight), formatted as `YYYY-MM-DD`.
  */
 import type { Precision } from '@peopleplan/core';
-import { addDays, addMonths, format, isExists, isValid, lastDayOfMonth, lastDayOfYear } from 'date-fns';
+import { addDays, addMonths, isExists, isValid, lastDayOfMonth, lastDayOfYear } from 'date-fns';
 
 /** A stretch of time a written timescale stands for; `hi` is what a deadline means. */
 export interface Span {
@@ -19,7 +19,10 @@ export const MAX_YEAR = 2199;
 
 export const inYearRange = (y: number) => Number.isInteger(y) && y >= MIN_YEAR && y <= MAX_YEAR;
 
-export const iso = (d: Date): string => format(d, 'yyyy-MM-dd');
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+/** `YYYY-MM-DD` of a civil date (date-fns' format is far slower for this one fixed shape). */
+export const iso = (d: Date): string =>
+  `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
 /** Reads a strict `YYYY-MM-DD`; anything else (including 2014-02-30) is undefined. */
 export function fromIso(s: string | undefined): Date | undefined {

@@ -42,9 +42,12 @@ export interface Cues {
   status?: Cue;
 }
 
+/** First match of a global regex that `accept`s (exec in a loop: matchAll would copy the regex). */
 function first(re: RegExp, s: string, accept: (m: RegExpExecArray) => boolean = () => true): Cue | undefined {
-  for (const m of s.matchAll(re)) {
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
     if (accept(m)) return { at: m.index, end: m.index + m[0].length, text: m[0] };
+    if (m[0] === '') re.lastIndex++;
   }
   return undefined;
 }
@@ -141,7 +144,8 @@ function unitOf(u: string): Duration['unit'] {
 }
 
 function duration(s: string): Duration | undefined {
-  for (const m of s.matchAll(DURATION)) {
+  DURATION.lastIndex = 0;
+  for (let m = DURATION.exec(s); m; m = DURATION.exec(s)) {
     const g = m.groups!;
     const amount = toNumber(g.n!);
     if (!Number.isFinite(amount)) continue;

@@ -14,7 +14,11 @@ const BULLETS = /[\u2022\u2023\u25aa\u25ab\u25cf\u25e6\u2043\u2219\u00b7\u25a0\u
 /** Vulgar fractions councils type in durations ("1½ years"). */
 const FRACTIONS: Record<string, string> = { '¼': '.25', '½': '.5', '¾': '.75' };
 
+/** Plain printable ASCII with single spaces and no markup needs nothing but a trim. */
+const NEEDS_WORK = /[^\x20-\x7e]|[<&[\]]| {2}|\d (?:st|nd|rd|th)\b/i;
+
 export function normalise(text: string): string {
+  if (!NEEDS_WORK.test(text)) return text.trim();
   return (
     decode(text.replace(/<[^>]*>/g, ' '))
       // A tag can hide inside an entity (&lt;p&gt;): strip again after decoding.

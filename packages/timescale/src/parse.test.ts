@@ -105,6 +105,7 @@ describe('quarters are financial unless the plan says calendar', () => {
     ['Q4 2013/14', none, { kind: 'date', due: '2014-03-31', precision: 'quarter' }],
     ['first quarter of 2014/15', none, { kind: 'date', due: '2014-06-30', precision: 'quarter' }],
     ['quarter 3 2013/14', none, { kind: 'date', due: '2013-12-31', precision: 'quarter' }],
+    ['1st quarter of 2014/15', none, { kind: 'date', due: '2014-06-30', precision: 'quarter' }],
     ['Q1-Q2 2013/14', none, { kind: 'range', start: '2013-04-01', due: '2013-09-30', precision: 'quarter' }],
     ['Q1 2013', none, unparsed(/which financial year/)],
     ['Q1 2013', { calendarQuarters: true }, { kind: 'date', due: '2013-03-31', precision: 'quarter' }],

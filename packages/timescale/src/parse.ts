@@ -53,7 +53,22 @@ function build(text: string, kind: Timescale['kind'], f: Fields = {}): Timescale
 
 const unparsed = (text: string, why: string) => build(text, 'unparsed', { notes: [why] });
 
-function envOf(ctx: TimescaleContext): Env & { anchor?: Date } {
+type FullEnv = Env & { anchor?: Date };
+/** A plan's cells are parsed with one context: read it once. Bounded, since contexts come from callers. */
+const envCache = new Map<string, FullEnv>();
+
+function envOf(ctx: TimescaleContext): FullEnv {
+  const key = `${ctx.anchor}|${ctx.period?.start}|${ctx.period?.end}|${ctx.calendarQuarters === true}`;
+  let env = envCache.get(key);
+  if (!env) {
+    if (envCache.size >= 256) envCache.clear();
+    env = readEnv(ctx);
+    envCache.set(key, env);
+  }
+  return env;
+}
+
+function readEnv(ctx: TimescaleContext): FullEnv {
   const anchor = fromIso(ctx.anchor);
   let start = fromIso(ctx.period?.start);
   let end = fromIso(ctx.period?.end);

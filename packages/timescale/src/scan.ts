@@ -165,6 +165,7 @@ const monthYear: Matcher = (s, i, env) => {
 const FY_LABEL = sticky(
   "(?<fy>fy|f/y|financial\\s+year|fiscal\\s+year)?\\s*'?(?<a>\\d{4}|\\d{2})\\s*(?<sep>[-/]|\\s|to)\\s*'?(?<b>\\d{4}|\\d{2}|\\d)(?!\\d|[/.:]\\d)",
 );
+const MONTH_AFTER = new RegExp(`^\\s*${MON_ANY}`, 'i');
 const UNIT_AFTER = /^\s*(?:%|hours?|hrs?|days?|weeks?|months?|years?|yrs?|mins?|minutes?|staff|people)\b/i;
 
 type YearPair = { end: number; fy: number; note?: string } | { end: number; years: [number, number] };
@@ -176,7 +177,7 @@ function readYearPair(s: string, i: number, env: Env): YearPair | { end: number;
   const { fy, a, b, sep } = m.groups as Record<string, string>;
   const end = i + m[0].length;
   const rest = s.slice(end);
-  if (UNIT_AFTER.test(rest) || new RegExp(`^\\s*${MON_ANY}`, 'i').test(rest)) return undefined;
+  if (UNIT_AFTER.test(rest) || MONTH_AFTER.test(rest)) return undefined;
   if (a!.length === 2 && (b!.length !== 2 || (!fy && sep !== '/'))) return undefined;
   if (a!.length === 4 && sep === ' ' && b!.length !== 2) return undefined;
   const start = a!.length === 4 ? Number(a) : year(a!, env);
@@ -386,10 +387,17 @@ const bareMonth: Matcher = (s, i) => {
   return { end: i + m[0].length, yearless: { label: m[0], build: (y) => monthSpan(y, month) } };
 };
 
-const MATCHERS: Matcher[] = [
+/** Matchers for text starting with a digit or apostrophe, and for text starting with a letter. */
+const DIGIT_MATCHERS: Matcher[] = [
   isoDate,
   numericDate,
   dayMonthYear,
+  financialYear,
+  quarter,
+  plainYear,
+  dayMonth,
+];
+const WORD_MATCHERS: Matcher[] = [
   monthDayYear,
   monthList,
   monthYear,
@@ -399,14 +407,16 @@ const MATCHERS: Matcher[] = [
   quarter,
   yearEnd,
   planYear,
-  plainYear,
-  dayMonth,
   bareMonth,
 ];
 
 function longest(s: string, i: number, env: Env): Found | undefined {
+  const c = s.charCodeAt(i);
+  const digit = (c >= 48 && c <= 57) || c === 39;
+  const letter = (c | 32) >= 97 && (c | 32) <= 122;
+  if (!digit && !letter) return undefined;
   let best: Found | undefined;
-  for (const match of MATCHERS) {
+  for (const match of digit ? DIGIT_MATCHERS : WORD_MATCHERS) {
     const f = match(s, i, env);
     if (f && (!best || f.end > best.end)) best = f;
   }
@@ -457,7 +467,7 @@ export function scan(s: string, env: Env): Mention[] {
   while (i < s.length) {
     if (i === 0 || !/[a-z0-9'/]/i.test(s[i - 1]!)) {
       const plain = longest(s, i, env);
-      const mod = modified(s, i, env);
+      const mod = /[belms]/i.test(s[i]!) ? modified(s, i, env) : undefined;
       const best = mod && (!plain || mod.end > plain.end) ? mod : plain;
       if (best && best.end > i) {
         found.push({ ...best, at: i });
