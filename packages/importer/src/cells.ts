@@ -63,7 +63,8 @@ export function continuesSentence(a: string | undefined, b: string): boolean {
 export function looksLikeFormula(text: string): boolean {
   const t = text.trimStart();
   if (/^[=@]/.test(t)) return true;
-  return /^[+-][A-Za-z(]/.test(t) || (/^[+-]/.test(t) && /[|!]/.test(t));
+  // "- Drive through …" is a bullet and "-5" a number; "-2+3" or "+HYPERLINK(…)" would run.
+  return /^[+-]\S/.test(t) && !/^[+-]\d+(?:[.,]\d+)?%?$/.test(t);
 }
 
 /** Shortens text for messages. */

@@ -23,40 +23,68 @@ export interface HeaderMatch {
   strength: number;
 }
 
-function matchOne(norm: string, syn: HeaderSynonym): HeaderMatch | undefined {
-  let best: HeaderMatch | undefined;
-  const consider = (confidence: number, strength: number) => {
-    if (
-      !best ||
-      confidence > best.confidence ||
-      (confidence === best.confidence && strength > best.strength)
-    ) {
-      best = { table: syn.table, field: syn.field, confidence, kinds: syn.kinds ?? [], strength };
-    }
-  };
-  for (const m of syn.match) {
-    if (m instanceof RegExp) {
-      if (m.test(norm)) consider(0.9, m.source.length);
-    } else if (norm === m || squash(norm) === squash(m)) {
-      consider(1, m.length);
-    } else if (norm.startsWith(`${m} `) && norm.length <= m.length + 25) {
-      // "PROGRESS end year one", "Target 2013/14": a synonym followed by a short qualifier.
-      consider(0.85, m.length);
+interface CompiledSynonym {
+  syn: HeaderSynonym;
+  words: { text: string; squashed: string }[];
+  patterns: RegExp[];
+}
+/** Synonyms prepared once: matching runs for every cell of every row. */
+const COMPILED: CompiledSynonym[] = HEADER_SYNONYMS.map((syn) => ({
+  syn,
+  words: syn.match
+    .filter((m): m is string => typeof m === 'string')
+    .map((m) => ({ text: m, squashed: squash(m) })),
+  patterns: syn.match.filter((m): m is RegExp => m instanceof RegExp),
+}));
+
+function matchOne(norm: string, squashed: string, c: CompiledSynonym): HeaderMatch | undefined {
+  // Plain loops, no closures: this runs for every cell of every row.
+  let confidence = 0;
+  let strength = 0;
+  for (const re of c.patterns) {
+    if (re.test(norm) && (0.9 > confidence || re.source.length > strength)) {
+      confidence = 0.9;
+      strength = re.source.length;
     }
   }
-  return best;
+  // Header names are short; a long cell can only be one of the patterns above.
+  if (norm.length <= 60) {
+    for (const w of c.words) {
+      let conf = 0;
+      if (norm === w.text || squashed === w.squashed) conf = 1;
+      // "PROGRESS end year one", "Target 2013/14": a synonym followed by a short qualifier.
+      else if (norm.length <= w.text.length + 25 && norm.startsWith(`${w.text} `)) conf = 0.85;
+      if (conf > confidence || (conf > 0 && conf === confidence && w.text.length > strength)) {
+        confidence = conf;
+        strength = w.text.length;
+      }
+    }
+  }
+  if (confidence === 0) return undefined;
+  return { table: c.syn.table, field: c.syn.field, confidence, kinds: c.syn.kinds ?? [], strength };
 }
+
+const cache = new Map<string, HeaderMatch[]>();
 
 /** Every reading of one header cell, best first. */
 export function matchHeader(text: string): HeaderMatch[] {
+  const hit = cache.get(text);
+  if (hit) return hit;
   const norm = normalizeHeader(text);
-  if (!norm) return [];
   const out: HeaderMatch[] = [];
-  for (const syn of HEADER_SYNONYMS) {
-    const m = matchOne(norm, syn);
-    if (m) out.push(m);
+  if (norm) {
+    const squashed = squash(norm);
+    for (const c of COMPILED) {
+      const m = matchOne(norm, squashed, c);
+      if (m) out.push(m);
+    }
+    out.sort((a, b) => b.confidence - a.confidence || b.strength - a.strength);
   }
-  return out.sort((a, b) => b.confidence - a.confidence || b.strength - a.strength);
+  if (text.length <= 100) {
+    if (cache.size > 5000) cache.clear();
+    cache.set(text, out);
+  }
+  return out;
 }
 
 export interface HeaderCandidate {
@@ -112,7 +140,7 @@ export function readHeaderRow(
   return best;
 }
 
-const REF_LIKE = /^(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|[A-Z])$/;
+const REF_LIKE = /^(?:\d{1,4}(?:\.\d{1,3}){0,3}\.?|[A-Z])$/;
 
 /**
  * Business plans write "Actions" over a column of refs (1, 1.1) and leave the title column's header
@@ -128,7 +156,8 @@ export function refineWithContent(columns: ColumnMapping[], rows: string[][]): C
     const refLike = values.filter((v) => REF_LIKE.test(v)).length / values.length;
     if (refLike < 0.8) continue;
     const col = out.find((c) => c.index === i);
-    if (col?.field === 'ref') continue;
+    // Numbered areas ("Area" = 1, 2) are themes, not action refs.
+    if (col?.field === 'ref' || col?.field === 'group') continue;
     const displaced = col?.field;
     if (col) Object.assign(col, { field: 'ref', confidence: 0.6 });
     else out.push({ index: i, header: '', field: 'ref', confidence: 0.6 });

@@ -5,9 +5,7 @@ import { ImportError } from './errors.js';
 import { finalize } from './finalize.js';
 import { type MappingOverride, ParsedPlan } from './parsed-plan.js';
 import { readCsv } from './readers/csv.js';
-import { readDocx } from './readers/docx.js';
 import { readText } from './readers/text.js';
-import { readXlsx } from './readers/xlsx.js';
 import { sniff } from './sniff.js';
 import type { SourceDocument } from './source.js';
 import { loadTimescaleParser } from './timescale-adapter.js';
@@ -35,8 +33,10 @@ export async function parsePlanFile(input: Buffer | string, opts: ParseOptions =
   const sniffed = sniff(input, opts.filename);
   let doc: SourceDocument;
   try {
-    if (sniffed.format === 'docx') doc = await readDocx(input as Buffer);
-    else if (sniffed.format === 'xlsx') doc = await readXlsx(input as Buffer);
+    // Word and Excel readers load on demand: pasted text and CSV never pay for mammoth or exceljs.
+    if (sniffed.format === 'docx') doc = await (await import('./readers/docx.js')).readDocx(input as Buffer);
+    else if (sniffed.format === 'xlsx')
+      doc = await (await import('./readers/xlsx.js')).readXlsx(input as Buffer);
     else if (sniffed.format === 'csv') doc = readCsv(sniffed.text!);
     else doc = readText(sniffed.text!);
   } catch (e) {

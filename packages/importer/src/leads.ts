@@ -10,7 +10,7 @@ const PERSON_NAME = /^(?:[A-Z][A-Za-z'’-]*\.?)(?:\s+[A-Z][A-Za-z'’-]*\.?)+$/
  */
 export function splitLeadLabels(cell: string): string[] {
   const parts = cell
-    .split(/\n|\/+/)
+    .split(/\n|(?<![:/])\/(?!\/)/)
     .flatMap((p) => p.split(/(?<=\))\s+(?=[A-Z])/))
     .map((p) => p.trim())
     .filter((p) => p !== '');

@@ -14,8 +14,19 @@ export function decodeText(buf: Buffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(start));
   } catch {
-    return new TextDecoder('windows-1252').decode(buf);
+    return decodeWindows1252(buf);
   }
+}
+
+/** Word's "smart" punctuation in 0x80–0x9F; Node's TextDecoder reads these bytes as Latin-1 controls. */
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWindows1252(buf: Buffer): string {
+  let out = '';
+  for (const b of buf) out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+  return out;
 }
 
 /** Binary that is not an office file: NULs or many control characters in the first 8 KB. */
@@ -88,6 +99,6 @@ export function sniff(input: Buffer | string, filename?: string): { format: Snif
   if (text.trim() === '') throw new ImportError('empty', 'The file is empty.');
   const hasTabs = /\t/.test(text);
   if (ext === 'csv' && !hasTabs) return { format: 'csv', text };
-  if (!hasTabs && looksLikeCsv(text) && ext !== 'txt') return { format: 'csv', text };
+  if (!hasTabs && looksLikeCsv(text)) return { format: 'csv', text };
   return { format: 'text', text };
 }

@@ -1,0 +1,77 @@
+/**
+ * Importer speed: parsing the four seeds and a synthetic 2,000-action plan, as a ratio against only
+ * reading the same bytes and splitting them into lines and cells (the floor any parser pays).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parsePlanFile } from '../packages/importer/src/index.js';
+import type { BenchResult } from './run.js';
+
+const SEEDS = process.env.PEOPLEPLAN_SEEDS ?? '/work/shared/seeds';
+const seedFiles = [
+  '000_f3942cf1abaae3da.txt',
+  '001_25f8ced919f1fae7.txt',
+  '002_b54f9266a8e85b22.txt',
+  '003_864b78674d56bd2d.txt',
+].map((f) => readFileSync(join(SEEDS, f)));
+
+/** A business-plan-shaped TSV: 20 priorities × 100 actions, each with a sub-action line. */
+function synthetic(actions: number): Buffer {
+  const lines = ['Synthetic Business Plan 2013-14', ''];
+  const perTheme = 100;
+  for (let i = 0; i < actions; i++) {
+    if (i % perTheme === 0) {
+      lines.push(
+        `PRIORITY ${i / perTheme + 1}: Theme ${i / perTheme + 1}\t\tDESCRIPTION OF PRIORITY: generated\t\t`,
+      );
+      lines.push('Actions\t\tAccountable Officer\tStart Date (month/year)\tEnd Date (month/year)');
+    }
+    lines.push(`${i + 1}\tDeliver workstream ${i + 1} of the workforce programme\t\t\t`);
+    lines.push(
+      `${i + 1}.1\tComplete stage one of workstream ${i + 1}\tJulie Cudmore and Paul Royel\tApril 2013\tMarch 2014`,
+    );
+  }
+  return Buffer.from(lines.join('\n'));
+}
+
+const baseline = (buf: Buffer) => {
+  let cells = 0;
+  for (const line of buf.toString('utf8').split(/\r?\n/)) cells += line.split('\t').length;
+  return cells;
+};
+
+async function time(fn: () => unknown, minMs = 300): Promise<number> {
+  await fn();
+  let n = 0;
+  const start = performance.now();
+  while (performance.now() - start < minMs) {
+    await fn();
+    n++;
+  }
+  return (performance.now() - start) / n;
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const big = synthetic(2000);
+  const plan = await parsePlanFile(big);
+  const count = plan.themes.reduce((n, t) => n + t.actions.length, 0);
+  if (count !== 2000) throw new Error(`synthetic plan parsed to ${count} actions`);
+
+  const seedsParse = await time(async () => {
+    for (const f of seedFiles) await parsePlanFile(f);
+  });
+  const seedsSplit = await time(() => seedFiles.forEach(baseline));
+  const bigParse = await time(() => parsePlanFile(big), 1000);
+  const bigSplit = await time(() => baseline(big));
+  return [
+    { name: 'parse 4 seeds', value: seedsParse, unit: 'ms' },
+    { name: 'parse 4 seeds ÷ read+split lines and cells', value: seedsParse / seedsSplit, unit: '×' },
+    {
+      name: `parse synthetic 2,000 actions (${(big.length / 1024).toFixed(0)} KB)`,
+      value: bigParse,
+      unit: 'ms',
+      goal: '< 1000 ms',
+    },
+    { name: 'parse 2,000 actions ÷ read+split lines and cells', value: bigParse / bigSplit, unit: '×' },
+  ];
+}

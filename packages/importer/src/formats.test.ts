@@ -1,0 +1,284 @@
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { ImportError, type ParsedPlan, parsePlanFile } from './index.js';
+import { readSeed, SEED } from './test-helpers.js';
+
+/** Seed lines [from, to) as they are: tab-separated rows and paragraphs. */
+const seedLines = (name: string, from: number, to: number) =>
+  readSeed(name).toString('utf8').split('\n').slice(from, to);
+
+/** What must come out the same whatever the container. */
+const shape = (p: ParsedPlan) => ({
+  kind: p.kind,
+  themes: p.themes.map((t) => ({
+    title: t.title,
+    actions: t.actions.map((a) => ({
+      ref: a.ref,
+      title: a.title,
+      outcome: a.outcome,
+      currentPosition: a.currentPosition,
+      leads: a.leads,
+      due: a.due?.text,
+      start: a.start?.text,
+      milestones: a.milestones.map((m) => [m.ref, m.title, m.due.due]),
+      subActions: a.subActions.map((s) => [s.ref, s.title, s.leads.map((l) => l.label), s.due?.text]),
+    })),
+  })),
+  milestones: p.milestones.map((m) => [m.ref, m.title, m.actionRefs, m.due.text]),
+});
+
+/** A Word document with the same paragraphs and tables (consecutive rows form one table). */
+async function docxFrom(lines: string[]): Promise<Buffer> {
+  const children: (Paragraph | Table)[] = [];
+  let rows: string[][] = [];
+  const flush = () => {
+    if (rows.length === 0) return;
+    const width = Math.max(...rows.map((r) => r.length));
+    children.push(
+      new Table({
+        rows: rows.map(
+          (r) =>
+            new TableRow({
+              children: Array.from(
+                { length: width },
+                (_, i) => new TableCell({ children: [new Paragraph(r[i]?.trim() ?? '')] }),
+              ),
+            }),
+        ),
+      }),
+    );
+    rows = [];
+  };
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    if (line.includes('\t')) rows.push(line.split('\t'));
+    else {
+      flush();
+      children.push(new Paragraph(line));
+    }
+  }
+  flush();
+  return Packer.toBuffer(new Document({ sections: [{ children }] }));
+}
+
+async function xlsxFrom(rows: string[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Plan');
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const csvCell = (c: string) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+const csvFrom = (rows: string[][]) => rows.map((r) => r.map(csvCell).join(',')).join('\r\n');
+
+describe('the same rows in every container parse the same', () => {
+  it('DOCX (Word tables, mammoth) matches the pasted text: peer review', async () => {
+    const lines = seedLines(SEED.eastHerts, 0, 40);
+    const fromText = await parsePlanFile(lines.join('\n'));
+    const fromDocx = await parsePlanFile(await docxFrom(lines), { filename: 'plan.docx' });
+    expect(fromDocx.format).toBe('docx');
+    expect(fromText.themes.flatMap((t) => t.actions).length).toBeGreaterThan(15);
+    expect(shape(fromDocx)).toEqual(shape(fromText));
+  });
+
+  it('DOCX matches the text: business plan priority with key milestones', async () => {
+    const lines = seedLines(SEED.kent, 63, 88);
+    const fromText = await parsePlanFile(lines.join('\n'));
+    const fromDocx = await parsePlanFile(await docxFrom(lines));
+    expect(fromText.milestones).toHaveLength(5);
+    expect(shape(fromDocx)).toEqual(shape(fromText));
+  });
+
+  it('XLSX matches the text, and is found by content whatever its name', async () => {
+    const lines = seedLines(SEED.kent, 63, 88).filter((l) => l.includes('\t'));
+    const fromText = await parsePlanFile(lines.join('\n'));
+    const xlsx = await xlsxFrom(lines.map((l) => l.split('\t')));
+    const fromXlsx = await parsePlanFile(xlsx, { filename: 'plan.csv' });
+    expect(fromXlsx.format).toBe('xlsx');
+    expect(shape(fromXlsx)).toEqual(shape(fromText));
+  });
+
+  it('CSV (quoted cells) matches the text: people strategy', async () => {
+    const lines = seedLines(SEED.harrow, 10, 22);
+    const fromText = await parsePlanFile(lines.join('\n'));
+    const csv = csvFrom(lines.filter((l) => l.includes('\t')).map((l) => l.split('\t')));
+    const withTheme = `${csvCell(lines[0]!)}\r\n${csv}`;
+    const fromCsv = await parsePlanFile(Buffer.from(withTheme), { filename: 'upload.txt' });
+    expect(fromCsv.format).toBe('csv');
+    expect(fromText.themes[0]!.actions.length).toBe(5);
+    expect(shape(fromCsv)).toEqual(shape(fromText));
+  });
+});
+
+describe('column mapping', () => {
+  it('detects an IIP assessment from its headers and maps constraints and measures of success', async () => {
+    const csv = csvFrom([
+      [
+        'Area',
+        'Issue being faced',
+        'Actions needed or planned',
+        'Responsibility',
+        'Timescales',
+        'Constraints',
+        'Measure of success',
+      ],
+      [
+        '1',
+        'Managers do not hold appraisals',
+        'Train all managers',
+        'Head of HR / L&D Team',
+        'March 2014',
+        'Budget',
+        'All staff appraised',
+      ],
+      ['', '', 'Audit appraisal returns', 'HR Officer', 'Quarterly', '', ''],
+      [
+        '2',
+        'Induction is patchy',
+        'Corporate induction day',
+        'L&D Team',
+        'Ongoing',
+        '',
+        'Every starter inducted',
+      ],
+    ]);
+    const plan = await parsePlanFile(csv, { filename: 'iip.csv' });
+    expect(plan.kind).toBe('iip-assessment');
+    expect(plan.themes.map((t) => [t.ref, t.title])).toEqual([
+      ['1', 'Area 1'],
+      ['2', 'Area 2'],
+    ]);
+    const a = plan.themes[0]!.actions[0]!;
+    expect(a).toMatchObject({
+      title: 'Managers do not hold appraisals',
+      currentPosition: 'Train all managers',
+      constraints: 'Budget',
+      measureOfSuccess: 'All staff appraised',
+      leads: [
+        { role: 'responsible', label: 'Head of HR' },
+        { role: 'responsible', label: 'L&D Team' },
+      ],
+    });
+    expect(a.subActions[0]).toMatchObject({ title: 'Audit appraisal returns', due: { kind: 'recurring' } });
+    expect(plan.mapping.tables[0]!.columns.map((c) => c.field)).toEqual([
+      'group',
+      'title',
+      'currentPosition',
+      'lead:responsible',
+      'due',
+      'constraints',
+      'measureOfSuccess',
+    ]);
+  });
+
+  it('applies a mapping override and a kind hint', async () => {
+    const csv = csvFrom([
+      ['Thing to get done', 'Who', 'Deadline'],
+      ['Review the policy', 'GM (HR)', 'June 2013'],
+    ]);
+    const plain = await parsePlanFile(csv, { filename: 'x.csv' });
+    // An unknown header over the only text column is read as the title, with low confidence.
+    expect(plain.mapping.tables[0]!.columns[0]).toMatchObject({ field: 'title', confidence: 0.5 });
+    expect(plain.themes[0]!.actions[0]!.leads[0]!.role).toBe('responsible');
+    const fixed = await parsePlanFile(csv, {
+      filename: 'x.csv',
+      mappingOverride: { WHO: 'lead:accountable' },
+      kindHint: 'business-plan',
+    });
+    expect(fixed.kind).toBe('business-plan');
+    expect(fixed.themes[0]!.actions[0]).toMatchObject({
+      title: 'Review the policy',
+      leads: [{ role: 'accountable', label: 'GM (HR)' }],
+      due: { due: '2013-06-30' },
+    });
+  });
+});
+
+describe('bad input', () => {
+  const code = async (p: Promise<unknown>) => {
+    try {
+      await p;
+    } catch (e) {
+      expect(e).toBeInstanceOf(ImportError);
+      return (e as ImportError).code;
+    }
+    return 'no error';
+  };
+
+  it('rejects empty, too large, binary and non-office zip files with a code', async () => {
+    expect(await code(parsePlanFile(Buffer.alloc(0)))).toBe('empty');
+    expect(await code(parsePlanFile('  \n\t\n'))).toBe('empty');
+    expect(await code(parsePlanFile(Buffer.alloc(10 * 1024 * 1024 + 1, 0x41)))).toBe('too-large');
+    const binary = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256));
+    expect(await code(parsePlanFile(binary, { filename: 'plan.txt' }))).toBe('unsupported-format');
+    const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('....notes.txt hello')]);
+    expect(await code(parsePlanFile(zip))).toBe('unsupported-format');
+    expect(await code(parsePlanFile(Buffer.from('%PDF-1.7\n...')))).toBe('unsupported-format');
+  });
+
+  it('rejects a spreadsheet with no header row and a Word file with no table', async () => {
+    expect(
+      await code(
+        parsePlanFile(
+          csvFrom([
+            ['a', 'b'],
+            ['c', 'd'],
+          ]),
+          { filename: 'x.csv' },
+        ),
+      ),
+    ).toBe('no-header');
+    expect(
+      await code(
+        parsePlanFile(
+          await xlsxFrom([
+            ['12', 'thirteen'],
+            ['x', 'y'],
+          ]),
+        ),
+      ),
+    ).toBe('no-header');
+    const prose = await docxFrom(['Minutes of the meeting', 'Nothing was decided.']);
+    expect(await code(parsePlanFile(prose))).toBe('no-table');
+  });
+
+  it('keeps formula-like cells as plain text and flags them', async () => {
+    const csv = csvFrom([
+      ['Action', 'Who', 'Deadline'],
+      ["=cmd|' /C calc'!A0", '@SUM(A1:A2)', 'June 2013'],
+      ['Plain action', '+HYPERLINK("http://x")', '-2+3'],
+    ]);
+    const plan = await parsePlanFile(csv, { filename: 'x.csv' });
+    const [a, b] = plan.themes[0]!.actions;
+    expect(a!.title).toBe("=cmd|' /C calc'!A0");
+    expect(a!.leads[0]!.label).toBe('@SUM(A1:A2)');
+    expect(b!.leads[0]!.label).toBe('+HYPERLINK("http://x")');
+    expect(plan.warnings.filter((w) => w.code === 'formula-cell').map((w) => w.where)).toEqual([
+      'row 2 column 1',
+      'row 2 column 2',
+      'row 3 column 2',
+      'row 3 column 3',
+    ]);
+  });
+
+  it('keeps an XLSX formula as its formula text, never its computed value', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Plan');
+    ws.addRow(['Action', 'Who', 'Deadline']);
+    ws.addRow(['Count the returns', { formula: 'CONCAT("GM ","(HR)")', result: 'GM (HR)' }, 'June 2013']);
+    const plan = await parsePlanFile(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(plan.themes[0]!.actions[0]!.leads[0]!.label).toBe('=CONCAT("GM ","(HR)")');
+    expect(plan.warnings.some((w) => w.code === 'formula-cell')).toBe(true);
+  });
+
+  it('decodes Windows-1252 and UTF-16 text', async () => {
+    const text = 'Action\tWho\tDeadline\nReview pay – phase 2\tGM (HR)\tJune 2013\n';
+    const cp1252 = Buffer.from(text.replace('–', '\u0096'), 'latin1');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    for (const buf of [cp1252, utf16]) {
+      const plan = await parsePlanFile(buf);
+      expect(plan.themes[0]!.actions[0]!.title).toBe('Review pay – phase 2');
+    }
+  });
+});

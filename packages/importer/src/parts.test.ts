@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { cleanText, joinText, looksLikeFormula } from './cells.js';
+import { matchHeader, normalizeHeader } from './header-mapping.js';
+import { splitLeadLabels } from './leads.js';
+import { findPeriod } from './period.js';
+import { splitYearActions } from './years.js';
+
+describe('lead cells', () => {
+  it.each([
+    ["GM (HR) GM (LC) / Snr. Prof & SM's -LC", ['GM (HR)', 'GM (LC)', "Snr. Prof & SM's -LC"]],
+    [
+      'Helen Bale, Julie Cudmore and Jackie Turner-Robinson',
+      ['Helen Bale', 'Julie Cudmore', 'Jackie Turner-Robinson'],
+    ],
+    ['HOPOS/L ois Prior', ['HOPOS', 'L ois Prior']],
+    ['Helen Farrell/', ['Helen Farrell']],
+    ['All Directors and Heads of', ['All Directors and Heads of']],
+    ['HR & Communi cations teams', ['HR & Communi cations teams']],
+    ['Clir Jackson', ['Clir Jackson']],
+  ])('%s', (cell, labels) => {
+    expect(splitLeadLabels(cell)).toEqual(labels);
+  });
+
+  it('never loses a letter', () => {
+    for (const cell of [
+      "GM (LC)/ Snr. Prof & SM's –LC",
+      'HR Departme nt Lois Prior All Directors and Heads of',
+    ]) {
+      expect(splitLeadLabels(cell).join('').replace(/\s|\//g, '')).toBe(cell.replace(/\s|\//g, ''));
+    }
+  });
+});
+
+describe('cell text', () => {
+  it('turns stray HTML into lines and decodes entities', () => {
+    expect(cleanText('<ul style="list-style-type: none"> ▪ Choose benefits ▪ Change them &amp; more ')).toBe(
+      'Choose benefits\nChange them & more',
+    );
+    expect(cleanText('<p>2004-05 Negotiate</p> <p>2005-06 Complete</p>')).toBe(
+      '2004-05 Negotiate\n2005-06 Complete',
+    );
+  });
+
+  it('joins text split by a page break', () => {
+    expect(joinText('2005-06 Apply business process re-', 'engineering to recruitment.')).toBe(
+      '2005-06 Apply business process re-engineering to recruitment.',
+    );
+    expect(joinText('for managers', 'into the works')).toBe('for managers into the works');
+    expect(joinText('Done.', 'Next thing')).toBe('Done.\nNext thing');
+  });
+
+  it('flags formula-like cells but not bullets or numbers', () => {
+    expect(['=1+1', '@SUM(A1)', '+cmd', '-2+3', "=cmd|' /C calc'!A0"].every(looksLikeFormula)).toBe(true);
+    expect(['- Drive through', '-5', '+10%', 'Plain'].some(looksLikeFormula)).toBe(false);
+  });
+});
+
+describe('headers', () => {
+  it('matches synonyms through Word’s split words and bracketed notes', () => {
+    expect(normalizeHeader('Start Date (month/year)')).toBe('start date');
+    expect(matchHeader('Operation al Lead')[0]).toMatchObject({ field: 'lead:operational', confidence: 1 });
+    expect(matchHeader('PROGRESS end year one')[0]).toMatchObject({ field: 'progress', confidence: 0.85 });
+    expect(matchHeader('Actions needed or planned')[0]!.field).toBe('currentPosition');
+    expect(matchHeader('What we’ll do')[0]!.field).toBe('title');
+  });
+});
+
+describe('years and periods', () => {
+  it('splits a corporate-actions cell by financial year as written', () => {
+    expect(
+      splitYearActions('2004 –05 Negotiate scheme\n2005-06 Implement\n2006 07 System goes live.'),
+    ).toEqual([
+      { year: '2004-05', written: '2004 –05', text: 'Negotiate scheme' },
+      { year: '2005-06', written: '2005-06', text: 'Implement' },
+      { year: '2006-07', written: '2006 07', text: 'System goes live.' },
+    ]);
+    // Not a financial year: "2004 2008" and dates inside the text stay text.
+    expect(splitYearActions('Achieve status June 2004, Nov 2004 Achieve')).toEqual([
+      { text: 'Achieve status June 2004, Nov 2004 Achieve' },
+    ]);
+  });
+
+  it('reads the plan period from its title lines', () => {
+    expect(findPeriod(['2004 – 2008'])).toEqual({
+      label: '2004 – 2008',
+      start: '2004-04-01',
+      end: '2008-03-31',
+    });
+    expect(findPeriod(['Divisional Business Plan 2013-14 - DRAFT'])).toEqual({
+      label: '2013-14',
+      start: '2013-04-01',
+      end: '2014-03-31',
+    });
+    expect(findPeriod(['HR PEER REVIEW ACTION PLAN'])).toBeUndefined();
+  });
+});
