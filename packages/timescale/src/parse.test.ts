@@ -258,3 +258,43 @@ describe('limits', () => {
     expect(got.kind).toBe('unparsed');
   });
 });
+
+describe('forms seen in other councils’ plans', () => {
+  table([
+    ['Mar-14', none, month('2014-03-31')],
+    ['Sept 13 - Mar 14', none, { kind: 'range', start: '2013-09-01', due: '2014-03-31', precision: 'month' }],
+    ['Jan-Mar 2014', none, { kind: 'range', start: '2014-01-01', due: '2014-03-31', precision: 'month' }],
+    ['2014/15 Q2', none, { kind: 'date', due: '2014-09-30', precision: 'quarter' }],
+    ['Q2 14/15', none, { kind: 'date', due: '2014-09-30', precision: 'quarter' }],
+    ['end Q2', kent, { kind: 'date', due: '2013-09-30', precision: 'quarter' }],
+    ['End March 2014', none, month('2014-03-31')],
+    ['March 31st 2014', none, day('2014-03-31')],
+    ['1/4/14 - 31/3/15', none, { kind: 'range', start: '2014-04-01', due: '2015-03-31', precision: 'day' }],
+    ['Year 1 (2013/14)', kent, fy('2014-03-31')],
+    ['By the end of the year', kent, fy('2014-03-31')],
+    ['April 2013 - ongoing', none, { kind: 'ongoing', start: '2013-04-01' }],
+    ['April 2013 to date', none, { kind: 'ongoing', start: '2013-04-01' }],
+    ['Autumn 2013 onwards', none, { kind: 'ongoing', start: '2013-09-01' }],
+    [
+      'Annual review in March',
+      kent,
+      { kind: 'recurring', recurrence: 'annual', due: '2014-03-31', precision: 'month' },
+    ],
+    ['Every 6 months', none, { kind: 'recurring', recurrence: 'six-monthly' }],
+    [
+      'TBC - likely Spring 2014',
+      none,
+      { kind: 'tbc', due: '2014-05-31', precision: 'season', note: /likely/ },
+    ],
+    ['Done - March 2013', none, { kind: 'completed', due: '2013-03-31', precision: 'month' }],
+    [
+      'Within the next 12 months',
+      kent,
+      { kind: 'relative', start: '2013-04-01', due: '2014-04-01', precision: 'day' },
+    ],
+    ['March 2014 (revised from December 2013)', none, unparsed(/several dates/)],
+    ['Dec 2013/Jan 2014', none, unparsed(/several dates: "Dec 2013", "Jan 2014"/)],
+    ['31/03/2014-2014', none, unparsed(/looks like a date/)],
+    ['Train 2000 staff by March 2014', none, { ...month('2014-03-31'), note: /Train 2000 staff/ }],
+  ]);
+});

@@ -94,14 +94,19 @@ interface Dated {
 const STRAY_DATE =
   /\b(?:19|20)\d\d\b(?!\s*(?:%|staff|people|employees|hours?|days?|weeks?|months?|years?)\b)|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/i;
 const START_BEFORE =
-  /\b(?:from|starting(?:\s+(?:in|on|from))?|start(?:s|ing)?\s+(?:in|on|from)|commencing|commence(?:s)?|beginning|begin(?:s)?|since|after|w\/c|with\s+effect\s+from|wef)\s*$/i;
-const START_AFTER = /^\s*(?:on[\s-]?wards?|and\s+beyond|forwards?)\b/i;
+  /\b(?:from|starting(?:\s+(?:in|on|from))?|start(?:s|ing)?\s+(?:in|on|from)|commencing|commence(?:s)?|beginning|begin(?:s)?|since|after|with\s+effect\s+from|wef)\s*$/i;
+/** "revised from December 2013": an old date, not a start. */
+const REVISED_BEFORE =
+  /\b(?:revised|moved|changed|slipped|deferred|postponed|delayed|put\s+back|brought\s+forward|originally|previously|was)\b[^.;]*$/i;
+const START_AFTER =
+  /^\s*(?:on[\s-]?wards?|and\s+beyond|forwards?|(?:-|to|until)\s*(?:on[\s-]?going|continuous|date|present|now)\b)/i;
 const INTO_BEFORE = /\b(?:into|beyond)\s*$/i;
 
 function roleOf(s: string, m: Mention): Role {
   const before = s.slice(Math.max(0, m.at - 40), m.at);
   if (m.range) return 'end';
   if (INTO_BEFORE.test(before)) return 'into';
+  if (START_BEFORE.test(before) && REVISED_BEFORE.test(before)) return 'end';
   if (START_BEFORE.test(before) || START_AFTER.test(s.slice(m.end))) return 'start';
   return 'end';
 }
@@ -221,7 +226,12 @@ function read(text: string, ctx: TimescaleContext): Timescale {
   const startDate =
     startAt &&
     (/\bafter\s*$/i.test(s.slice(0, startAt.mention.at)) ? addDays(startAt.span.hi, 1) : startAt.span.lo);
-  const used = dated.filter((d) => d.role !== 'into').map((d) => d.mention);
+  const used: { at: number; end: number }[] = dated.filter((d) => d.role !== 'into').map((d) => d.mention);
+  // "Autumn 2013 onwards", "April 2013 - ongoing": the words that made it a start are spent.
+  for (const d of starts) {
+    const after = START_AFTER.exec(s.slice(d.mention.end));
+    if (after) used.push({ at: d.mention.end, end: d.mention.end + after[0].length });
+  }
   const rest = blank(s, used);
   // A status word is taken out of the note only at either end ("Completed - ...", "... ongoing"),
   // so a sentence around it still reads ("Training Plan completed and distributed").

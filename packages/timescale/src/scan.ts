@@ -152,7 +152,7 @@ const monthList: Matcher = (s, i, env) => {
   return { end, range: true, span: { lo: lo.lo, hi: hi.hi, precision: 'month' } };
 };
 
-const MY = sticky(`${mon('m')}[\\s,]*${yr('y')}`);
+const MY = sticky(`${mon('m')}(?:-|[\\s,]*)${yr('y')}`);
 /** "April 08", "Sept 2013", "April13": the month's last day. */
 const monthYear: Matcher = (s, i, env) => {
   const m = execAt(MY, s, i);
@@ -200,7 +200,15 @@ function readYearPair(s: string, i: number, env: Env): YearPair | { end: number;
 const financialYear: Matcher = (s, i, env) => {
   const r = readYearPair(s, i, env);
   if (!r || 'issue' in r) return r;
-  if ('fy' in r) return { end: r.end, span: fySpan(r.fy)!, ...(r.note ? { note: r.note } : {}) };
+  if ('fy' in r) {
+    // "2014/15 Q2": the quarter written after its year.
+    const q = execAt(FY_THEN_QUARTER, s, r.end);
+    if (q?.groups) {
+      const n = quarterOf(q.groups, 1)!;
+      return { end: r.end + q[0].length, span: quarterSpan(r.fy, n, false)! };
+    }
+    return { end: r.end, span: fySpan(r.fy)!, ...(r.note ? { note: r.note } : {}) };
+  }
   const [lo, hi] = [yearSpan(r.years[0]), yearSpan(r.years[1])];
   if (!lo || !hi) return { end: r.end, issue: notADate(s.slice(i, r.end)) };
   return {
@@ -271,6 +279,7 @@ const Q_ONE =
   '(?:q(?<X>[1-4])(?![a-z\\d])|quarter\\s*(?<Y>[1-4])(?!\\d)|(?<Z>first|second|third|fourth|1st|2nd|3rd|4th)\\s+quarter(?![a-z]))';
 const q = (n: number) => Q_ONE.replace('X', `q${n}`).replace('Y', `r${n}`).replace('Z', `o${n}`);
 const QUARTER = sticky(`${q(1)}(?:\\s*(?:-|to|&|and)\\s*${q(2)})?`);
+const FY_THEN_QUARTER = sticky(`[\\s,:-]*${q(1)}(?!\\s*(?:-|to|&|and)\\s*q?\\d)`);
 const quarterOf = (g: Record<string, string | undefined>, n: number) => {
   const v = g[`q${n}`] ?? g[`r${n}`] ?? g[`o${n}`];
   return v === undefined ? undefined : (ORDINAL[v.toLowerCase()] ?? Number(v));
@@ -465,7 +474,7 @@ export function scan(s: string, env: Env): Mention[] {
   const found: Mention[] = [];
   let i = 0;
   while (i < s.length) {
-    if (i === 0 || !/[a-z0-9'/]/i.test(s[i - 1]!)) {
+    if (i === 0 || !/[a-z0-9']/i.test(s[i - 1]!)) {
       const plain = longest(s, i, env);
       const mod = /[belms]/i.test(s[i]!) ? modified(s, i, env) : undefined;
       const best = mod && (!plain || mod.end > plain.end) ? mod : plain;
