@@ -1,0 +1,76 @@
+import { Directory, preferenceTokens } from '@peopleplan/alerts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerAlertRoutes } from '../../functions/api/src/routes/alerts.js';
+import { createTestApi, type TestApi } from '../support/api.js';
+
+describe('alert preferences API', () => {
+  let api: TestApi;
+  let personId: string;
+  beforeAll(async () => {
+    api = await createTestApi({ modules: [registerAlertRoutes] });
+    const r = await api.call('POST', '/api/v1/councils/harrow/people', {
+      as: 'editor@harrow.test',
+      body: { name: 'Vic Viewer', email: 'viewer@harrow.test' },
+    });
+    expect(r.status).toBe(201);
+    personId = r.body.id;
+  });
+  afterAll(async () => {
+    await api.drop();
+  });
+
+  const path = '/api/v1/councils/harrow/me/alert-preferences';
+
+  it('lets anyone, even a viewer, read and change their own preferences', async () => {
+    const get = await api.call('GET', path, { as: 'viewer@harrow.test' });
+    expect(get.status).toBe(200);
+    expect(get.body).toMatchObject({ personId, alertPreferences: { frequency: 'immediate', dueSoon: true } });
+    const put = await api.call('PUT', path, {
+      as: 'viewer@harrow.test',
+      body: { frequency: 'weekly', dueSoon: false },
+    });
+    expect(put.status).toBe(200);
+    const people = await api.call('GET', '/api/v1/councils/harrow/people', { as: 'editor@harrow.test' });
+    const me = people.body.items.find((p: { id: string }) => p.id === personId);
+    expect(me.alertPreferences).toEqual({ frequency: 'weekly', dueSoon: false });
+  });
+
+  it('refuses bad input, strangers and people not in the directory', async () => {
+    expect(
+      (await api.call('PUT', path, { as: 'viewer@harrow.test', body: { frequency: 'hourly' } })).status,
+    ).toBe(400);
+    expect((await api.call('GET', path)).status).toBe(401);
+    expect((await api.call('GET', path, { as: 'viewer@kent.test' })).status).toBe(404);
+    const noEntry = await api.call('GET', path, { as: 'admin@harrow.test' });
+    expect(noEntry.status).toBe(404);
+  });
+
+  it('serves the no-sign-in link from alert emails, which changes that person only', async () => {
+    const tokens = await preferenceTokens(
+      api.doc,
+      api.tableName,
+      new Directory(api.doc, api.tableName),
+      [{ councilId: 'harrow', personId }],
+      true,
+    );
+    const token = tokens.get(`harrow|${personId}`)!;
+    const url = `/api/alert-preferences/harrow/${token}`;
+    const page = await api.app.request(url);
+    expect(page.status).toBe(200);
+    const text = await page.text();
+    expect(text).toContain('Vic Viewer');
+    expect(text).toContain('<html lang="en-GB">');
+    const post = await api.app.request(url, {
+      method: 'POST',
+      body: new URLSearchParams({ frequency: 'immediate', dueSoon: 'on' }),
+    });
+    expect(post.status).toBe(200);
+    expect(await post.text()).toContain('Saved.');
+    const mine = await api.call('GET', path, { as: 'viewer@harrow.test' });
+    expect(mine.body.alertPreferences).toEqual({ frequency: 'immediate', dueSoon: true });
+    expect((await api.app.request('/api/alert-preferences/harrow/not-a-real-token-000000000')).status).toBe(
+      404,
+    );
+    expect((await api.app.request(`/api/alert-preferences/kent/${token}`)).status).toBe(404);
+  });
+});
