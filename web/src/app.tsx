@@ -1,0 +1,173 @@
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { Redirect, Route, Switch, useLocation } from 'wouter';
+import { Layout } from './components/layout.js';
+import { Loading, Page } from './components/page.js';
+import { api, configureApi } from './lib/api.js';
+import { clearToken, currentToken, lastCouncil, signOut } from './lib/auth.js';
+import type { RuntimeConfig } from './lib/config.js';
+import { type Me, type Session, SessionProvider, useSession } from './lib/session.js';
+import { AuthCallbackPage } from './pages/auth-callback.js';
+import { DashboardPage } from './pages/dashboard.js';
+import { HomePage } from './pages/home.js';
+import { NotFoundPage } from './pages/not-found.js';
+import { SignInPage } from './pages/sign-in.js';
+
+// Pages past the dashboard load on demand, so the first page stays small.
+const PlanPage = lazy(() => import('./pages/plan.js'));
+const ActionPage = lazy(() => import('./pages/action.js'));
+const PeoplePage = lazy(() => import('./pages/people.js'));
+const PersonPage = lazy(() => import('./pages/person.js'));
+const SettingsPage = lazy(() => import('./pages/settings.js'));
+const AlertPreferencesPage = lazy(() => import('./pages/alert-preferences.js'));
+const ImportPage = lazy(() => import('./pages/import.js'));
+const PartnershipPage = lazy(() => import('./pages/partnership.js'));
+
+export function App({ config }: { config: RuntimeConfig }) {
+  const [location, navigate] = useLocation();
+  const [me, setMe] = useState<Me | undefined>();
+  const [checked, setChecked] = useState(false);
+
+  const toSignIn = useCallback(() => {
+    clearToken();
+    setMe(undefined);
+    const here = window.location.pathname + window.location.search;
+    if (!here.startsWith('/sign-in'))
+      navigate(`/sign-in?next=${encodeURIComponent(here)}`, { replace: true });
+  }, [navigate]);
+
+  useMemo(
+    () => configureApi({ base: config.apiBase, token: currentToken, onUnauthorised: toSignIn }),
+    [config, toSignIn],
+  );
+
+  const loadMe = useCallback(async () => {
+    if (!currentToken()) {
+      setMe(undefined);
+      return;
+    }
+    try {
+      setMe(await api.get<Me>('/me'));
+    } catch {
+      setMe(undefined);
+    }
+  }, []);
+
+  useEffect(() => {
+    loadMe().finally(() => setChecked(true));
+  }, [loadMe]);
+
+  const session: Session = useMemo(
+    () => ({
+      config,
+      me,
+      signIn: loadMe,
+      signOut: () => {
+        setMe(undefined);
+        signOut(config.auth);
+      },
+    }),
+    [config, me, loadMe],
+  );
+
+  if (!checked) return null;
+  const open = location.startsWith('/sign-in') || location.startsWith('/auth/callback');
+  return (
+    <SessionProvider value={session}>
+      <Layout>
+        {!me && !open ? (
+          <Redirect to={`/sign-in?next=${encodeURIComponent(location + window.location.search)}`} replace />
+        ) : (
+          <Suspense fallback={<Loading />}>
+            <Switch>
+              <Route path="/sign-in" component={SignInPage} />
+              <Route path="/auth/callback" component={AuthCallbackPage} />
+              <Route path="/sign-out">
+                <SignOut />
+              </Route>
+              <Route path="/" component={HomePage} />
+              <Route path="/councils/:c">
+                {(p) => (
+                  <Council c={p.c}>
+                    <DashboardPage c={p.c} />
+                  </Council>
+                )}
+              </Route>
+              <Route path="/councils/:c/plans/:planId">
+                {(p) => (
+                  <Council c={p.c}>
+                    <PlanPage c={p.c} planId={p.planId} />
+                  </Council>
+                )}
+              </Route>
+              <Route path="/councils/:c/actions/:actionId">
+                {(p) => (
+                  <Council c={p.c}>
+                    <ActionPage c={p.c} actionId={p.actionId} />
+                  </Council>
+                )}
+              </Route>
+              <Route path="/councils/:c/people">
+                {(p) => (
+                  <Council c={p.c}>
+                    <PeoplePage c={p.c} />
+                  </Council>
+                )}
+              </Route>
+              <Route path="/councils/:c/people/:personId">
+                {(p) => (
+                  <Council c={p.c}>
+                    <PersonPage c={p.c} personId={p.personId} />
+                  </Council>
+                )}
+              </Route>
+              <Route path="/councils/:c/settings">
+                {(p) => (
+                  <Council c={p.c}>
+                    <SettingsPage c={p.c} />
+                  </Council>
+                )}
+              </Route>
+              <Route path="/councils/:c/alert-preferences">
+                {(p) => (
+                  <Council c={p.c}>
+                    <AlertPreferencesPage c={p.c} />
+                  </Council>
+                )}
+              </Route>
+              <Route path="/councils/:c/import">
+                {(p) => (
+                  <Council c={p.c}>
+                    <ImportPage c={p.c} />
+                  </Council>
+                )}
+              </Route>
+              <Route path="/partnerships/:p">{(p) => <PartnershipPage p={p.p} />}</Route>
+              <Route component={NotFoundPage} />
+            </Switch>
+          </Suspense>
+        )}
+      </Layout>
+    </SessionProvider>
+  );
+}
+
+function SignOut() {
+  const [, navigate] = useLocation();
+  const { signOut: out, config } = useSession();
+  useEffect(() => {
+    out();
+    if (config.auth.mode === 'dev') navigate('/sign-in?signedOut=1', { replace: true });
+  }, [out, navigate, config]);
+  return <Page title="Signing out" />;
+}
+
+/** Council pages: only for councils the person belongs to (others read as not found). */
+function Council({ c, children }: { c: string; children: ReactNode }) {
+  const { me } = useSession();
+  const member = me?.councils.some((x) => x.id === c);
+  useEffect(() => {
+    if (member) lastCouncil.set(c);
+  }, [c, member]);
+  if (!member) return <NotFoundPage />;
+  return <>{children}</>;
+}

@@ -1,0 +1,128 @@
+import type { DashboardItem } from '@peopleplan/core';
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { formatDateTime, lateness } from '../lib/format.js';
+import { ScrollTable } from './page.js';
+import { RagTag, StatusTag } from './tags.js';
+import { TimescaleText } from './timescale.js';
+
+export type ItemColumn = 'plan' | 'due' | 'baseline' | 'lateness' | 'leads' | 'lastUpdate';
+
+/** Overdue, slipping, stale and due-soon items: one table shape, columns chosen per list. */
+export function ItemsTable({
+  c,
+  caption,
+  items,
+  columns,
+}: {
+  c: string;
+  caption: string;
+  items: DashboardItem[];
+  columns: ItemColumn[];
+}) {
+  const has = (col: ItemColumn) => columns.includes(col);
+  // A long list is cut to the first few: the dashboard is read in a meeting, the rest is one click away.
+  const [all, setAll] = useState(items.length <= LIMIT + 2);
+  const shown = all ? items : items.slice(0, LIMIT);
+  return (
+    <>
+      <ScrollTable label={caption}>
+        <table className="govuk-table app-table">
+          <caption className="govuk-table__caption govuk-visually-hidden">{caption}</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                Item
+              </th>
+              {has('plan') ? (
+                <th scope="col" className="govuk-table__header">
+                  Plan
+                </th>
+              ) : null}
+              {has('baseline') ? (
+                <th scope="col" className="govuk-table__header">
+                  Originally due
+                </th>
+              ) : null}
+              {has('due') ? (
+                <th scope="col" className="govuk-table__header">
+                  {has('baseline') ? 'Now due' : 'Due'}
+                </th>
+              ) : null}
+              {has('lateness') ? (
+                <th scope="col" className="govuk-table__header">
+                  When
+                </th>
+              ) : null}
+              {has('lastUpdate') ? (
+                <th scope="col" className="govuk-table__header">
+                  Last update
+                </th>
+              ) : null}
+              {has('leads') ? (
+                <th scope="col" className="govuk-table__header">
+                  Lead
+                </th>
+              ) : null}
+              <th scope="col" className="govuk-table__header">
+                Status
+              </th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {shown.map((i) => (
+              <tr className="govuk-table__row" key={`${i.type}-${i.id}`}>
+                <td className="govuk-table__cell">
+                  <Link className="govuk-link" href={`/councils/${c}/actions/${i.actionId}`}>
+                    {i.ref ? <span className="app-ref">{i.ref}</span> : null}
+                    {i.title}
+                  </Link>
+                  {i.type === 'milestone' ? <span className="app-item-type">Milestone</span> : null}
+                </td>
+                {has('plan') ? <td className="govuk-table__cell app-cell-s">{i.planTitle}</td> : null}
+                {has('baseline') ? (
+                  <td className="govuk-table__cell app-nowrap-m">
+                    <TimescaleText value={i.baselineDue} />
+                  </td>
+                ) : null}
+                {has('due') ? (
+                  <td className="govuk-table__cell app-nowrap-m">
+                    <TimescaleText value={i.due} />
+                  </td>
+                ) : null}
+                {has('lateness') ? (
+                  <td className={`govuk-table__cell${(i.daysLate ?? 0) > 0 ? ' app-late' : ''}`}>
+                    {lateness(i.daysLate)}
+                  </td>
+                ) : null}
+                {has('lastUpdate') ? (
+                  <td className="govuk-table__cell">
+                    {i.lastUpdateAt ? formatDateTime(i.lastUpdateAt) : 'Never'}
+                  </td>
+                ) : null}
+                {has('leads') ? (
+                  <td className="govuk-table__cell app-cell-s">{i.leads.join(', ') || 'None'}</td>
+                ) : null}
+                <td className="govuk-table__cell app-tags">
+                  <StatusTag status={i.status} /> <RagTag rag={i.rag} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
+      {!all ? (
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary app-no-print"
+          onClick={() => setAll(true)}
+        >
+          Show all {items.length}
+          <span className="govuk-visually-hidden"> {caption.toLowerCase()}</span>
+        </button>
+      ) : null}
+    </>
+  );
+}
+
+const LIMIT = 10;

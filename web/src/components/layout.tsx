@@ -1,0 +1,163 @@
+import { type ReactNode, useEffect, useState } from 'react';
+import { Link, useLocation } from 'wouter';
+import { ROLE_LABELS } from '../lib/labels.js';
+import { useSession } from '../lib/session.js';
+
+function useWide(query = '(min-width: 40.0625em)') {
+  const [wide, setWide] = useState(() => window.matchMedia(query).matches);
+  useEffect(() => {
+    const m = window.matchMedia(query);
+    const on = () => setWide(m.matches);
+    m.addEventListener('change', on);
+    return () => m.removeEventListener('change', on);
+  }, [query]);
+  return wide;
+}
+
+interface NavItem {
+  href: string;
+  text: string;
+  /** Also active for paths under it. */
+  prefix?: boolean;
+}
+
+function councilNav(c: string, role: string | undefined): NavItem[] {
+  const items: NavItem[] = [{ href: `/councils/${c}`, text: 'Dashboard' }];
+  items.push({ href: `/councils/${c}/people`, text: 'People', prefix: true });
+  if (role === 'admin' || role === 'editor')
+    items.push({ href: `/councils/${c}/import`, text: 'Import a plan' });
+  if (role === 'admin') items.push({ href: `/councils/${c}/settings`, text: 'Settings' });
+  items.push({ href: `/councils/${c}/alert-preferences`, text: 'Your alerts' });
+  return items;
+}
+
+/** GOV.UK page template: skip link, header, service navigation, main (from the page), footer. */
+export function Layout({ children }: { children: ReactNode }) {
+  const [location] = useLocation();
+  const { me } = useSession();
+  const wide = useWide();
+  const [open, setOpen] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the menu closes after each navigation
+  useEffect(() => setOpen(false), [location]);
+
+  const councilId = /^\/councils\/([^/]+)/.exec(location)?.[1];
+  const partnershipId = /^\/partnerships\/([^/]+)/.exec(location)?.[1];
+  const council = me?.councils.find((c) => c.id === councilId);
+  const items: NavItem[] = me
+    ? [
+        ...(council ? councilNav(council.id, council.role) : []),
+        ...(me.councils.length + me.partnerships.length > 1 || (!council && me.councils.length)
+          ? [{ href: '/', text: council ? 'Change council' : 'Your councils' }]
+          : []),
+        { href: '/sign-out', text: 'Sign out' },
+      ]
+    : [];
+  const isActive = (i: NavItem) =>
+    location === i.href || (i.prefix === true && location.startsWith(`${i.href}/`));
+  const serviceName = council?.name ?? (partnershipId ? 'Partnership' : undefined);
+
+  return (
+    <>
+      {/* biome-ignore lint/a11y/useValidAnchor: GOV.UK skip link; the href works alone, the handler moves focus too */}
+      <a
+        href="#main-content"
+        className="govuk-skip-link"
+        onClick={(e) => {
+          const main = document.getElementById('main-content');
+          if (!main) return;
+          e.preventDefault();
+          main.setAttribute('tabindex', '-1');
+          main.focus();
+        }}
+      >
+        Skip to main content
+      </a>
+      <header className="govuk-generic-header app-header">
+        <div className="govuk-generic-header__container govuk-width-container app-header__container">
+          <div className="govuk-generic-header__logo">
+            <Link href="/" className="govuk-generic-header__homepage-link">
+              PeoplePlan
+            </Link>
+          </div>
+          {me ? (
+            <p className="app-header__user">
+              <span className="govuk-visually-hidden">Signed in as </span>
+              {me.name}
+              {council ? <span className="app-header__role"> · {ROLE_LABELS[council.role]}</span> : null}
+            </p>
+          ) : null}
+        </div>
+      </header>
+      {items.length || serviceName ? (
+        <section aria-label="Service information" className="govuk-service-navigation app-no-print">
+          <div className="govuk-width-container">
+            <div className="govuk-service-navigation__container">
+              {serviceName ? (
+                <span className="govuk-service-navigation__service-name">
+                  {council ? (
+                    <Link href={`/councils/${council.id}`} className="govuk-service-navigation__link">
+                      {serviceName}
+                    </Link>
+                  ) : (
+                    <span className="govuk-service-navigation__text">{serviceName}</span>
+                  )}
+                </span>
+              ) : null}
+              {items.length ? (
+                <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
+                  {!wide ? (
+                    <button
+                      type="button"
+                      className="govuk-service-navigation__toggle"
+                      aria-controls="navigation"
+                      aria-expanded={open}
+                      onClick={() => setOpen(!open)}
+                    >
+                      Menu
+                    </button>
+                  ) : null}
+                  <ul className="govuk-service-navigation__list" id="navigation" hidden={!wide && !open}>
+                    {items.map((i) => {
+                      const active = isActive(i);
+                      return (
+                        <li
+                          key={i.href}
+                          className={`govuk-service-navigation__item${active ? ' govuk-service-navigation__item--active' : ''}`}
+                        >
+                          <Link
+                            className="govuk-service-navigation__link"
+                            href={i.href}
+                            aria-current={active ? 'page' : undefined}
+                          >
+                            {active ? (
+                              <strong className="govuk-service-navigation__active-fallback">{i.text}</strong>
+                            ) : (
+                              i.text
+                            )}
+                          </Link>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </nav>
+              ) : null}
+            </div>
+          </div>
+        </section>
+      ) : null}
+      <div className="govuk-width-container app-width-container">{children}</div>
+      <footer className="govuk-footer app-no-print">
+        <div className="govuk-width-container">
+          <div className="govuk-footer__meta">
+            <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
+              <h2 className="govuk-visually-hidden">About this service</h2>
+              <p className="govuk-body-s app-footer-text">
+                PeoplePlan keeps councils’ people and workforce action plans, their progress and reports.
+              </p>
+            </div>
+          </div>
+        </div>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,195 @@
+import { type ReactNode, useEffect, useRef } from 'react';
+import { Link, useLocation } from 'wouter';
+import { ApiError } from '../lib/api.js';
+
+let firstPage = true;
+
+export interface Crumb {
+  href: string;
+  text: string;
+}
+
+/**
+ * A page: breadcrumbs, one h1 and the content. On every client-side route change focus moves to the h1,
+ * so screen reader and keyboard users start at the new page's heading (not on the first load).
+ */
+export function Page({
+  title,
+  heading,
+  caption,
+  crumbs,
+  children,
+  wide,
+}: {
+  /** Document title (without the service name). */
+  title: string;
+  /** The h1 when it differs from the title. */
+  heading?: ReactNode;
+  caption?: ReactNode;
+  crumbs?: Crumb[];
+  children?: ReactNode;
+  wide?: boolean;
+}) {
+  const h1 = useRef<HTMLHeadingElement>(null);
+  const [location] = useLocation();
+  useEffect(() => {
+    document.title = `${title} – PeoplePlan`;
+  }, [title]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on route change only
+  useEffect(() => {
+    if (firstPage) {
+      firstPage = false;
+      return;
+    }
+    h1.current?.focus({ preventScroll: false });
+  }, [location]);
+  return (
+    <>
+      {crumbs?.length ? <Breadcrumbs crumbs={crumbs} /> : null}
+      <main className="govuk-main-wrapper" id="main-content">
+        <div className="govuk-grid-row">
+          <div className={wide ? 'govuk-grid-column-full' : 'govuk-grid-column-full app-page'}>
+            {caption ? <span className="govuk-caption-l">{caption}</span> : null}
+            <h1 className="govuk-heading-l app-h1" tabIndex={-1} ref={h1}>
+              {heading ?? title}
+            </h1>
+            {children}
+          </div>
+        </div>
+      </main>
+    </>
+  );
+}
+
+export function Breadcrumbs({ crumbs }: { crumbs: Crumb[] }) {
+  return (
+    <nav className="govuk-breadcrumbs app-no-print" aria-label="Breadcrumb">
+      <ol className="govuk-breadcrumbs__list">
+        {crumbs.map((c) => (
+          <li className="govuk-breadcrumbs__list-item" key={c.href}>
+            <Link className="govuk-breadcrumbs__link" href={c.href}>
+              {c.text}
+            </Link>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+/** Shown while a page's data loads: announced politely, no layout jump. */
+export function Loading({ what = 'Loading' }: { what?: string }) {
+  return (
+    <p className="govuk-body app-loading" role="status">
+      {what}…
+    </p>
+  );
+}
+
+/** A failed load, in words a person can act on. */
+export function LoadError({ error, retry }: { error: Error; retry?: () => void }) {
+  const status = error instanceof ApiError ? error.status : 0;
+  const title =
+    status === 404
+      ? 'Page not found'
+      : status === 403
+        ? 'You do not have access to this'
+        : 'Sorry, there is a problem';
+  return (
+    <div className="govuk-error-summary" role="alert">
+      <h2 className="govuk-error-summary__title">{title}</h2>
+      <div className="govuk-error-summary__body">
+        <p className="govuk-body">{error.message}</p>
+        {retry && status !== 404 && status !== 403 ? (
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={retry}>
+            Try again
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+export function Banner({
+  type = 'important',
+  title,
+  children,
+}: {
+  type?: 'success' | 'important';
+  title?: string;
+  children: ReactNode;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // A success banner follows an action the person took: move them to it.
+    if (type === 'success') ref.current?.focus();
+  }, [type]);
+  const id = `banner-${type}`;
+  return (
+    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the role is alert or region (GOV.UK markup); both take a label
+    <div
+      ref={ref}
+      className={`govuk-notification-banner${type === 'success' ? ' govuk-notification-banner--success' : ''}`}
+      role={type === 'success' ? 'alert' : 'region'}
+      aria-labelledby={id}
+      tabIndex={-1}
+    >
+      <div className="govuk-notification-banner__header">
+        <h2 className="govuk-notification-banner__title" id={id}>
+          {title ?? (type === 'success' ? 'Success' : 'Important')}
+        </h2>
+      </div>
+      <div className="govuk-notification-banner__content">{children}</div>
+    </div>
+  );
+}
+
+export function SummaryList({
+  rows,
+  noBorder,
+}: {
+  rows: Array<{ key: ReactNode; value: ReactNode; id?: string } | false | null | undefined | '' | 0>;
+  noBorder?: boolean;
+}) {
+  return (
+    <dl className={`govuk-summary-list${noBorder ? ' govuk-summary-list--no-border' : ''}`}>
+      {rows
+        .filter((r): r is { key: ReactNode; value: ReactNode; id?: string } => Boolean(r))
+        .map((r, i) => (
+          <div className="govuk-summary-list__row" key={r.id ?? i}>
+            <dt className="govuk-summary-list__key">{r.key}</dt>
+            <dd className="govuk-summary-list__value">{r.value}</dd>
+          </div>
+        ))}
+    </dl>
+  );
+}
+
+/**
+ * A wide table that scrolls sideways on a narrow screen. The region is focusable and named so that
+ * keyboard users can scroll it too (WCAG 2.1.1; axe `scrollable-region-focusable`).
+ */
+export function ScrollTable({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+    <section className="app-table-scroll" aria-label={`${label} (table)`} tabIndex={0}>
+      {children}
+    </section>
+  );
+}
+
+/** Multi-line text as written by a council: paragraphs kept. */
+export function Prose({ text }: { text: string | undefined }) {
+  if (!text) return null;
+  const paras = text.split(/\n{2,}/);
+  return (
+    <>
+      {paras.map((p, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs of static text
+        <p className="govuk-body app-prose" key={i}>
+          {p}
+        </p>
+      ))}
+    </>
+  );
+}

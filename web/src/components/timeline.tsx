@@ -1,0 +1,80 @@
+import type { DashboardItem } from '@peopleplan/core';
+import { daysBetween, formatShortDate } from '../lib/format.js';
+import { RAG_SHORT, STATUS_LABELS } from '../lib/labels.js';
+
+/**
+ * A Gantt-style picture of when items fall due, from the earliest overdue one to the horizon. It is a
+ * picture only (hidden from screen readers): the table beside it carries the same facts as text.
+ */
+export type TimelineItem = Pick<
+  DashboardItem,
+  'type' | 'id' | 'ref' | 'title' | 'due' | 'baselineDue' | 'status' | 'rag'
+>;
+
+export function DueTimeline({
+  items,
+  today,
+  horizonDays = 0,
+}: {
+  items: TimelineItem[];
+  today: string;
+  horizonDays?: number;
+}) {
+  const dated = items.filter((i) => i.due?.due);
+  if (!dated.length) return null;
+  const offsets = dated.map((i) => daysBetween(today, i.due!.due!));
+  const from = Math.min(0, ...offsets);
+  const to = Math.max(horizonDays, ...offsets);
+  const span = Math.max(1, to - from);
+  const pos = (d: number) => `${(((d - from) / span) * 100).toFixed(2)}%`;
+  // Date ticks at both ends and the middle, leaving room for the "Today" marker.
+  const ticks = [from, Math.round(from + span / 2), to].filter(
+    (v, i, a) => a.indexOf(v) === i && Math.abs(v) / span > 0.12,
+  );
+  return (
+    <figure className="app-timeline-chart" aria-hidden="true">
+      <div className="app-timeline-chart__axis">
+        {ticks.map((t) => (
+          <span
+            key={t}
+            className={`app-timeline-chart__tick${t === from ? ' app-timeline-chart__tick--start' : t === to ? ' app-timeline-chart__tick--end' : ''}`}
+            style={{ left: pos(t) }}
+          >
+            {formatShortDate(new Date(Date.parse(today) + t * 86_400_000).toISOString())}
+          </span>
+        ))}
+        <span className="app-timeline-chart__today" style={{ left: pos(0) }}>
+          Today
+        </span>
+      </div>
+      <ol className="app-timeline-chart__rows">
+        {dated.map((i, n) => {
+          const d = offsets[n]!;
+          const late = d < 0;
+          const baseline = i.baselineDue?.due ? daysBetween(today, i.baselineDue.due) : undefined;
+          const start = Math.min(d, baseline ?? d, 0);
+          const end = Math.max(d, baseline ?? d, 0);
+          return (
+            <li key={`${i.type}-${i.id}`} className="app-timeline-chart__row">
+              <span className="app-timeline-chart__label">
+                {i.ref ? `${i.ref} ` : ''}
+                {i.title}
+              </span>
+              <span className="app-timeline-chart__track">
+                <span
+                  className={`app-timeline-chart__bar${late ? ' app-timeline-chart__bar--late' : ''}`}
+                  style={{ left: pos(start), width: `calc(${pos(end)} - ${pos(start)})` }}
+                />
+                <span
+                  className={`app-timeline-chart__marker app-timeline-chart__marker--${i.rag}`}
+                  style={{ left: pos(d) }}
+                  title={`${STATUS_LABELS[i.status]}, ${RAG_SHORT[i.rag]}`}
+                />
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </figure>
+  );
+}

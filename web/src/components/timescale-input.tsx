@@ -1,0 +1,118 @@
+import type { Timescale } from '@peopleplan/core';
+import { useEffect, useState } from 'react';
+import { timescaleMeaning } from '../lib/format.js';
+import { TextInput } from './form.js';
+
+type Parser = (
+  text: string,
+  ctx: { anchor?: string; period?: { start?: string; end?: string } },
+) => Timescale;
+let parser: Promise<Parser> | undefined;
+/** The council-deadline parser loads only when someone edits a date. */
+const loadParser = () => {
+  parser ??= import('@peopleplan/timescale').then((m) => m.parseTimescale as Parser);
+  return parser;
+};
+
+export interface TimescaleContext {
+  anchor?: string | undefined;
+  period?: { start?: string | undefined; end?: string | undefined } | undefined;
+}
+
+/**
+ * A deadline typed the way councils write it ("April 08", "Q3 2026-27", "Post restructuring"), read
+ * as the person types and shown back in words, so nothing is guessed silently.
+ */
+export function TimescaleInput({
+  id,
+  label,
+  hint,
+  error,
+  original,
+  text,
+  onText,
+  context,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  /** The stored value: kept as is while the text is unchanged (a person may have corrected it). */
+  original: Timescale | undefined;
+  text: string;
+  onText: (text: string) => void;
+  context: TimescaleContext;
+}) {
+  const parsed = useParsedTimescale(text, original, context);
+  return (
+    <div className="app-timescale-input">
+      <TextInput
+        id={id}
+        label={label}
+        hint={hint ?? 'As written in the plan, for example “March 2027”, “Q3 2026-27”, “Ongoing”'}
+        error={error}
+        value={text}
+        onChange={(e) => onText(e.target.value)}
+        width="20"
+        autoComplete="off"
+      />
+      {text.trim() && parsed ? (
+        <p className="govuk-body-s app-timescale-read" aria-live="polite">
+          Read as: <strong>{timescaleMeaning(parsed) || parsed.kind}</strong>
+          {parsed.note ? ` (${parsed.note})` : ''}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function useParsedTimescale(
+  text: string,
+  original: Timescale | undefined,
+  context: TimescaleContext,
+): Timescale | undefined {
+  const [parsed, setParsed] = useState<Timescale | undefined>(original);
+  const anchor = context.anchor;
+  const start = context.period?.start;
+  const end = context.period?.end;
+  useEffect(() => {
+    if (original && text === original.text) {
+      setParsed(original);
+      return;
+    }
+    if (!text.trim()) {
+      setParsed(undefined);
+      return;
+    }
+    let live = true;
+    loadParser().then((parse) => {
+      const ctx: Parameters<Parser>[1] = {};
+      if (anchor) ctx.anchor = anchor;
+      if (start || end) ctx.period = { ...(start ? { start } : {}), ...(end ? { end } : {}) };
+      if (live) setParsed(parse(text, ctx));
+    });
+    return () => {
+      live = false;
+    };
+  }, [text, original, anchor, start, end]);
+  return parsed;
+}
+
+/** Parse now (for submitting): the stored value when the text is unchanged. */
+export async function readTimescale(
+  text: string,
+  original: Timescale | undefined,
+  context: TimescaleContext,
+): Promise<Timescale | null> {
+  if (!text.trim()) return null;
+  if (original && original.text === text) return original;
+  const parse = await loadParser();
+  const ctx: Parameters<Parser>[1] = {};
+  if (context.anchor) ctx.anchor = context.anchor;
+  if (context.period?.start || context.period?.end)
+    ctx.period = {
+      ...(context.period.start ? { start: context.period.start } : {}),
+      ...(context.period.end ? { end: context.period.end } : {}),
+    };
+  return parse(text, ctx);
+}

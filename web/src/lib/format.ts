@@ -1,0 +1,77 @@
+import type { Timescale } from '@peopleplan/core';
+
+/** Dates are civil dates (no time): formatted in UTC so the day never shifts. */
+const dateFmt = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const shortFmt = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const dateTimeFmt = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZone: 'Europe/London',
+});
+
+export const formatDate = (iso: string | undefined) =>
+  iso ? dateFmt.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : '';
+export const formatShortDate = (iso: string | undefined) =>
+  iso ? shortFmt.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : '';
+export const formatDateTime = (iso: string | undefined) => (iso ? dateTimeFmt.format(new Date(iso)) : '');
+
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** "12 days late", "due in 3 days", "due today". */
+export function lateness(daysLate: number | undefined): string {
+  if (daysLate === undefined) return '';
+  if (daysLate > 0) return `${plural(daysLate, 'day')} late`;
+  if (daysLate === 0) return 'due today';
+  return `due in ${plural(-daysLate, 'day')}`;
+}
+
+/** Whole days from `from` to `to` (ISO dates). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to.slice(0, 10)) - Date.parse(from.slice(0, 10))) / 86_400_000);
+}
+
+/** Today in Europe/London as YYYY-MM-DD (council deadlines are London civil dates). */
+export const londonToday = () =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+
+/** Short plain description of a timescale's parsed meaning, for tables and screen readers. */
+export function timescaleMeaning(t: Timescale | undefined): string {
+  if (!t) return '';
+  switch (t.kind) {
+    case 'date':
+      return t.due ? `by ${formatDate(t.due)}` : '';
+    case 'range':
+      return t.start && t.due
+        ? `${formatDate(t.start)} to ${formatDate(t.due)}`
+        : t.due
+          ? `by ${formatDate(t.due)}`
+          : '';
+    case 'recurring':
+      return `recurring${t.recurrence ? ` (${t.recurrence})` : ''}${t.due ? `, next by ${formatDate(t.due)}` : ''}`;
+    case 'relative':
+      return t.due ? `by ${formatDate(t.due)} (relative)` : 'relative to another date';
+    case 'ongoing':
+      return 'ongoing';
+    case 'completed':
+      return 'completed';
+    case 'tbc':
+      return 'to be confirmed';
+    case 'event':
+      return 'depends on an event: no date';
+    case 'unparsed':
+      return 'not understood: needs a date';
+  }
+}

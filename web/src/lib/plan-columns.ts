@@ -1,0 +1,111 @@
+import type { Action, LeadRole, Milestone, PlanKind, RagResult } from '@peopleplan/core';
+
+/**
+ * Which columns a plan's table shows, by kind: councils read their plan in the columns they wrote it
+ * in. Each column names what it shows; the plan page renders the cells.
+ */
+export type Cell =
+  | { type: 'ref' }
+  | { type: 'title' }
+  | { type: 'text'; field: 'outcome' | 'currentPosition' | 'constraints' | 'measureOfSuccess' }
+  | { type: 'leads'; roles: LeadRole[] | 'all' }
+  | { type: 'timescale'; field: 'start' | 'due' }
+  | { type: 'milestones' }
+  | { type: 'progress' }
+  | { type: 'status' };
+
+export interface Column {
+  heading: string;
+  cell: Cell;
+  /** Narrow columns (refs, dates, tags) do not wrap at the expense of text. */
+  narrow?: boolean;
+}
+
+const ref: Column = { heading: 'Ref', cell: { type: 'ref' }, narrow: true };
+const status: Column = { heading: 'Status', cell: { type: 'status' }, narrow: true };
+
+export const PLAN_COLUMNS: Record<PlanKind, Column[]> = {
+  'people-strategy': [
+    ref,
+    { heading: 'What we’ll do', cell: { type: 'title' } },
+    { heading: 'To achieve what', cell: { type: 'text', field: 'outcome' } },
+    { heading: 'Corporate actions by year', cell: { type: 'milestones' } },
+    { heading: 'Who', cell: { type: 'leads', roles: 'all' } },
+    { heading: 'Progress', cell: { type: 'progress' } },
+    status,
+  ],
+  'peer-review': [
+    ref,
+    { heading: 'Challenge', cell: { type: 'title' } },
+    { heading: 'Action needed and current position', cell: { type: 'text', field: 'currentPosition' } },
+    { heading: 'Member lead', cell: { type: 'leads', roles: ['member'] }, narrow: true },
+    { heading: 'Strategic lead', cell: { type: 'leads', roles: ['strategic'] }, narrow: true },
+    {
+      heading: 'Operational lead',
+      cell: { type: 'leads', roles: ['operational', 'responsible', 'accountable'] },
+      narrow: true,
+    },
+    { heading: 'Deadline', cell: { type: 'timescale', field: 'due' }, narrow: true },
+    status,
+  ],
+  'best-value-review': [
+    ref,
+    { heading: 'Description', cell: { type: 'title' } },
+    { heading: 'Proposed improvement targets', cell: { type: 'text', field: 'measureOfSuccess' } },
+    { heading: 'Lead', cell: { type: 'leads', roles: 'all' } },
+    { heading: 'Timescale', cell: { type: 'timescale', field: 'due' }, narrow: true },
+    status,
+  ],
+  'business-plan': [
+    ref,
+    { heading: 'Action', cell: { type: 'title' } },
+    { heading: 'Accountable officer', cell: { type: 'leads', roles: 'all' } },
+    { heading: 'Start', cell: { type: 'timescale', field: 'start' }, narrow: true },
+    { heading: 'End', cell: { type: 'timescale', field: 'due' }, narrow: true },
+    status,
+  ],
+  'iip-assessment': [
+    ref,
+    { heading: 'Issue being faced', cell: { type: 'title' } },
+    { heading: 'Actions needed or planned', cell: { type: 'text', field: 'outcome' } },
+    { heading: 'Responsibility', cell: { type: 'leads', roles: 'all' } },
+    { heading: 'Timescales', cell: { type: 'timescale', field: 'due' }, narrow: true },
+    { heading: 'Constraints', cell: { type: 'text', field: 'constraints' } },
+    { heading: 'Measure of success', cell: { type: 'text', field: 'measureOfSuccess' } },
+    status,
+  ],
+};
+
+/** What a theme is called in each kind of plan. */
+export const THEME_NOUN: Record<PlanKind, string> = {
+  'people-strategy': 'Key priority',
+  'peer-review': 'Heading',
+  'best-value-review': 'Service improvement',
+  'business-plan': 'Priority',
+  'iip-assessment': 'Area',
+};
+
+export type ActionRow = Action & { rag: RagResult };
+export type MilestoneRow = Milestone & { rag: RagResult };
+
+/** Actions in document order with sub-actions straight after their parent. */
+export function orderActions<A extends Pick<Action, 'id' | 'parentId' | 'order'>>(
+  actions: A[],
+): Array<A & { depth: number }> {
+  const byParent = new Map<string | undefined, A[]>();
+  const ids = new Set(actions.map((a) => a.id));
+  for (const a of actions) {
+    // A sub-action whose parent is filtered out stands on its own.
+    const key = a.parentId && ids.has(a.parentId) ? a.parentId : undefined;
+    byParent.set(key, [...(byParent.get(key) ?? []), a]);
+  }
+  const out: Array<A & { depth: number }> = [];
+  const walk = (parent: string | undefined, depth: number) => {
+    for (const a of (byParent.get(parent) ?? []).sort((x, y) => x.order - y.order)) {
+      out.push({ ...a, depth });
+      walk(a.id, depth + 1);
+    }
+  };
+  walk(undefined, 0);
+  return out;
+}

@@ -1,0 +1,113 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { Checkbox, ErrorSummary, Radios } from '../components/form.js';
+import { Banner, Loading, Page } from '../components/page.js';
+import { ApiError, api, seg } from '../lib/api.js';
+import { useCouncil } from '../lib/session.js';
+import { useApi } from '../lib/use-api.js';
+
+interface Prefs {
+  frequency: 'immediate' | 'weekly';
+  dueSoon: boolean;
+  version?: number;
+}
+
+/** The signed-in person's own alert choices. Overdue alerts cannot be switched off. */
+export default function AlertPreferencesPage({ c }: { c: string }) {
+  const { council } = useCouncil(c);
+  const path = `/councils/${seg(c)}/me/alert-preferences`;
+  const prefs = useApi<Prefs>(path);
+  const [f, setF] = useState<Prefs | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    if (prefs.data) setF(prefs.data);
+  }, [prefs.data]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!f) return;
+    setError(undefined);
+    setSaved(false);
+    try {
+      const body = {
+        frequency: f.frequency,
+        dueSoon: f.dueSoon,
+        ...(f.version ? { version: f.version } : {}),
+      };
+      const updated = await api.put<Prefs | undefined>(path, body);
+      if (updated) prefs.setData(updated);
+      setSaved(true);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409) {
+        setError(
+          'Your preferences were changed in another window. They have been reloaded: check them and save again.',
+        );
+        prefs.reload();
+      } else setError((err as Error).message);
+    }
+  };
+
+  const unavailable = prefs.error instanceof ApiError && prefs.error.status === 404;
+  return (
+    <Page
+      title="Your email alerts"
+      caption={council?.name}
+      crumbs={[{ href: `/councils/${c}`, text: council?.name ?? 'Dashboard' }]}
+    >
+      {saved ? (
+        <Banner type="success">
+          <p className="govuk-notification-banner__heading">Your alert preferences have been saved</p>
+        </Banner>
+      ) : null}
+      <p className="govuk-body">
+        PeoplePlan emails you about milestones and actions you lead: when they are due soon and when they are
+        overdue. You will always be told about overdue items.
+      </p>
+      {prefs.loading ? <Loading /> : null}
+      {unavailable ? (
+        <div className="govuk-inset-text">
+          Alert preferences are not available for your account yet. Your council’s PeoplePlan administrator
+          can link your account to your entry in the people directory.
+        </div>
+      ) : prefs.error ? (
+        <ErrorSummary errors={[{ text: prefs.error.message }]} />
+      ) : null}
+      {f ? (
+        <form onSubmit={submit} noValidate>
+          <ErrorSummary errors={error ? [{ text: error }] : []} />
+          <Radios
+            id="frequency"
+            legend="How often do you want alert emails?"
+            legendClass="govuk-fieldset__legend--m"
+            value={f.frequency}
+            onChange={(v) => setF({ ...f, frequency: v as Prefs['frequency'] })}
+            options={[
+              { value: 'immediate', text: 'As soon as something needs attention' },
+              { value: 'weekly', text: 'One weekly summary', hint: 'Sent on Monday mornings.' },
+            ]}
+          />
+          <div className="govuk-form-group">
+            <fieldset className="govuk-fieldset">
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
+                What to tell you about
+              </legend>
+              <div className="govuk-checkboxes">
+                <Checkbox
+                  id="dueSoon"
+                  label="Items due soon"
+                  hint="Before a milestone or action you lead is due."
+                  checked={f.dueSoon}
+                  onChange={(v) => setF({ ...f, dueSoon: v })}
+                />
+              </div>
+              <p className="govuk-body govuk-!-margin-top-3">Overdue items: always sent.</p>
+            </fieldset>
+          </div>
+          <button type="submit" className="govuk-button">
+            Save preferences
+          </button>
+        </form>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,284 @@
+import type { Dashboard, PlanSummary, Rag, Status } from '@peopleplan/core';
+import { useEffect } from 'react';
+import { Link, useSearchParams } from 'wouter';
+import { ItemsTable } from '../components/items-table.js';
+import { LoadError, Loading, Page, ScrollTable } from '../components/page.js';
+import { DueTimeline } from '../components/timeline.js';
+import { seg } from '../lib/api.js';
+import { formatDate, plural } from '../lib/format.js';
+import {
+  PLAN_KIND_LABELS,
+  PLAN_STATUS_LABELS,
+  RAG_SHORT,
+  RAGS,
+  STATUS_LABELS,
+  STATUSES,
+} from '../lib/labels.js';
+import { useCouncil } from '../lib/session.js';
+import { useApi } from '../lib/use-api.js';
+
+const WINDOWS = [14, 30, 60, 90];
+
+export function DashboardPage({ c }: { c: string }) {
+  const { council } = useCouncil(c);
+  const [params, setParams] = useSearchParams();
+  const days = WINDOWS.includes(Number(params.get('days'))) ? Number(params.get('days')) : 30;
+  const { data, error, loading, reload } = useApi<Dashboard>(`/councils/${seg(c)}/dashboard?days=${days}`);
+
+  useEffect(() => {
+    // For the bench and anyone profiling: the moment the dashboard's figures are on screen.
+    if (data) performance.mark('peopleplan:dashboard-ready');
+  }, [data]);
+
+  const name = council?.name ?? c;
+  return (
+    <Page title={`Dashboard – ${name}`} heading="Dashboard" caption={name} wide>
+      {error ? <LoadError error={error} retry={reload} /> : null}
+      {loading ? <Loading what="Loading the dashboard" /> : null}
+      {data ? (
+        <div data-dashboard-ready="true">
+          <p className="govuk-body app-as-at">Figures as at {formatDate(data.today)}.</p>
+          <Headlines data={data} days={days} />
+          <h2 className="govuk-heading-m" id="plans">
+            Plans
+          </h2>
+          {data.plans.length === 0 ? (
+            <p className="govuk-body">
+              There are no plans yet.{' '}
+              <Link className="govuk-link" href={`/councils/${c}/import`}>
+                Import a plan
+              </Link>
+              .
+            </p>
+          ) : null}
+          {data.plans.map((p) => (
+            <PlanCard key={p.planId} c={c} plan={p} />
+          ))}
+
+          <section aria-labelledby="overdue">
+            <h2 className="govuk-heading-m" id="overdue">
+              Overdue ({data.overdue.length})
+            </h2>
+            {data.overdue.length ? (
+              <ItemsTable
+                c={c}
+                caption="Overdue actions and milestones"
+                items={data.overdue}
+                columns={['plan', 'due', 'lateness', 'leads']}
+              />
+            ) : (
+              <p className="govuk-body">Nothing is overdue.</p>
+            )}
+          </section>
+
+          <section aria-labelledby="slipping">
+            <h2 className="govuk-heading-m" id="slipping">
+              Slipping: re-baselined milestones ({data.slipping.length})
+            </h2>
+            <p className="govuk-body">Milestones whose due date has moved later than first agreed.</p>
+            {data.slipping.length ? (
+              <ItemsTable
+                c={c}
+                caption="Re-baselined milestones"
+                items={data.slipping}
+                columns={['plan', 'baseline', 'due', 'leads']}
+              />
+            ) : (
+              <p className="govuk-body">No milestone has been re-baselined.</p>
+            )}
+          </section>
+
+          <section aria-labelledby="due-soon">
+            <h2 className="govuk-heading-m" id="due-soon">
+              Due in the next {days} days ({data.dueSoon.length})
+            </h2>
+            <form
+              className="app-inline-form app-no-print"
+              onSubmit={(e) => {
+                e.preventDefault();
+                const v = new FormData(e.currentTarget).get('days');
+                setParams({ days: String(v) });
+              }}
+            >
+              <div className="govuk-form-group">
+                <label className="govuk-label" htmlFor="days">
+                  Show items due within
+                </label>
+                <select className="govuk-select" id="days" name="days" defaultValue={String(days)} key={days}>
+                  {WINDOWS.map((w) => (
+                    <option key={w} value={w}>
+                      {w} days
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button type="submit" className="govuk-button govuk-button--secondary">
+                Show
+              </button>
+            </form>
+            {data.dueSoon.length || data.overdue.length ? (
+              <>
+                <h3 className="govuk-heading-s">Timeline</h3>
+                <p className="govuk-body-s app-muted">
+                  Items overdue by up to {days} days sit left of today. The tables list the same items.
+                </p>
+                <DueTimeline
+                  items={[...data.overdue.filter((i) => (i.daysLate ?? 0) <= days), ...data.dueSoon]}
+                  today={data.today}
+                  horizonDays={days}
+                />
+              </>
+            ) : null}
+            {data.dueSoon.length ? (
+              <ItemsTable
+                c={c}
+                caption={`Due in the next ${days} days`}
+                items={data.dueSoon}
+                columns={['plan', 'due', 'lateness', 'leads']}
+              />
+            ) : (
+              <p className="govuk-body">Nothing is due in the next {days} days.</p>
+            )}
+          </section>
+
+          <section aria-labelledby="stale">
+            <h2 className="govuk-heading-m" id="stale">
+              Stale: no recent progress update ({data.stale.length})
+            </h2>
+            <p className="govuk-body">Open actions with no update within their plan’s review cycle.</p>
+            {data.stale.length ? (
+              <ItemsTable
+                c={c}
+                caption="Actions with no recent progress update"
+                items={data.stale}
+                columns={['plan', 'lastUpdate', 'leads']}
+              />
+            ) : (
+              <p className="govuk-body">Every open action has a recent update.</p>
+            )}
+          </section>
+        </div>
+      ) : null}
+    </Page>
+  );
+}
+
+function Headlines({ data, days }: { data: Dashboard; days: number }) {
+  const cards = [
+    { id: 'overdue', n: data.overdue.length, text: 'overdue', alert: data.overdue.length > 0 },
+    { id: 'slipping', n: data.slipping.length, text: 're-baselined', alert: data.slipping.length > 0 },
+    { id: 'due-soon', n: data.dueSoon.length, text: `due in ${days} days`, alert: false },
+    { id: 'stale', n: data.stale.length, text: 'without a recent update', alert: false },
+  ];
+  return (
+    <ul className="app-headlines">
+      {cards.map((card) => (
+        <li key={card.id} className={`app-headline${card.alert ? ' app-headline--alert' : ''}`}>
+          <a className="govuk-link app-headline__link" href={`#${card.id}`}>
+            <span className="app-headline__number">{card.n}</span>
+            <span className="app-headline__text">{card.text}</span>
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function PlanCard({ c, plan }: { c: string; plan: PlanSummary }) {
+  // Only the statuses this plan uses, so the table stays readable on a phone and a projector.
+  const statuses = STATUSES.filter((s: Status) => plan.byStatus[s] > 0);
+  return (
+    <section className="app-plan-card" aria-labelledby={`plan-${plan.planId}`}>
+      <h3 className="govuk-heading-m app-plan-card__title" id={`plan-${plan.planId}`}>
+        <Link className="govuk-link" href={`/councils/${c}/plans/${plan.planId}`}>
+          {plan.title}
+        </Link>
+      </h3>
+      <p className="govuk-body-s app-muted">
+        {PLAN_KIND_LABELS[plan.kind]} · {PLAN_STATUS_LABELS[plan.status] ?? plan.status} ·{' '}
+        {plural(plan.total, 'action')} · {plan.overdue} overdue · {plan.slipping} re-baselined · {plan.stale}{' '}
+        stale
+      </p>
+      <RagSummary counts={plan.byRag} total={plan.total} />
+      {plan.total ? (
+        <ScrollTable label={`${plan.title}: actions by status and theme`}>
+          <table className="govuk-table app-table app-count-table">
+            <caption className="govuk-table__caption govuk-table__caption--s">Actions by status</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">
+                  Theme
+                </th>
+                {statuses.map((s) => (
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric" key={s}>
+                    {STATUS_LABELS[s]}
+                  </th>
+                ))}
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  Total
+                </th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {plan.themes
+                .filter((t) => t.total > 0)
+                .map((t) => (
+                  <tr className="govuk-table__row" key={t.themeId ?? 'none'}>
+                    <th scope="row" className="govuk-table__header app-theme-cell">
+                      {t.ref ? `${t.ref}. ` : ''}
+                      {t.title}
+                    </th>
+                    {statuses.map((s) => (
+                      <td className="govuk-table__cell govuk-table__cell--numeric" key={s}>
+                        {t.byStatus[s]}
+                      </td>
+                    ))}
+                    <td className="govuk-table__cell govuk-table__cell--numeric">{t.total}</td>
+                  </tr>
+                ))}
+              <tr className="govuk-table__row app-total-row">
+                <th scope="row" className="govuk-table__header">
+                  All themes
+                </th>
+                {statuses.map((s) => (
+                  <td className="govuk-table__cell govuk-table__cell--numeric" key={s}>
+                    {plan.byStatus[s]}
+                  </td>
+                ))}
+                <td className="govuk-table__cell govuk-table__cell--numeric">{plan.total}</td>
+              </tr>
+            </tbody>
+          </table>
+        </ScrollTable>
+      ) : null}
+    </section>
+  );
+}
+
+/** RAG counts as words, with a bar that only repeats them visually. */
+export function RagSummary({ counts, total }: { counts: Record<Rag, number>; total: number }) {
+  if (!total) return null;
+  const present = RAGS.filter((r) => counts[r] > 0);
+  return (
+    <div className="app-rag-summary">
+      <p className="govuk-body-s app-rag-summary__text">
+        <span className="govuk-!-font-weight-bold">RAG: </span>
+        {present.map((r, i) => (
+          <span key={r}>
+            {i ? ', ' : ''}
+            {counts[r]} {RAG_SHORT[r].toLowerCase()}
+          </span>
+        ))}
+      </p>
+      <div className="app-rag-bar" aria-hidden="true">
+        {present.map((r) => (
+          <span
+            key={r}
+            className={`app-rag-bar__part app-rag-bar__part--${r}`}
+            style={{ flexGrow: counts[r] }}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,184 @@
+import type { Person } from '@peopleplan/core';
+import { type FormEvent, useState } from 'react';
+import { Link } from 'wouter';
+import {
+  ErrorSummary,
+  type FieldErrors,
+  fieldErrorsFrom,
+  summaryFrom,
+  TextInput,
+} from '../components/form.js';
+import { Banner, LoadError, Loading, Page, ScrollTable } from '../components/page.js';
+import { PlainTag } from '../components/tags.js';
+import { ApiError, api, seg } from '../lib/api.js';
+import { useCouncil } from '../lib/session.js';
+import { useApi } from '../lib/use-api.js';
+
+export default function PeoplePage({ c }: { c: string }) {
+  const { council, can } = useCouncil(c);
+  const people = useApi<{ items: Person[] }>(`/councils/${seg(c)}/people`);
+  const [added, setAdded] = useState<string | undefined>();
+  const items = [...(people.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name));
+  const unresolved = items.filter((p) => p.unresolved).length;
+  return (
+    <Page
+      title={`People – ${council?.name ?? c}`}
+      heading="People"
+      caption={council?.name}
+      crumbs={[{ href: `/councils/${c}`, text: council?.name ?? 'Dashboard' }]}
+      wide
+    >
+      {added ? (
+        <Banner type="success">
+          <p className="govuk-notification-banner__heading">{added} added to the directory</p>
+        </Banner>
+      ) : null}
+      <p className="govuk-body">
+        The council’s directory of people who lead actions. Plans name leads as they were written (“GM (HR)”,
+        “L&amp;D Team”); each label points at a person here so that alerts reach them.
+      </p>
+      {unresolved ? (
+        <div className="govuk-inset-text">
+          {unresolved} {unresolved === 1 ? 'label was' : 'labels were'} not matched to a known person when a
+          plan was imported. Check them and add an email address so that alerts reach someone.
+        </div>
+      ) : null}
+      {people.error ? <LoadError error={people.error} retry={people.reload} /> : null}
+      {people.loading ? <Loading what="Loading people" /> : null}
+      {people.data ? (
+        <ScrollTable label="People directory">
+          <table className="govuk-table app-table">
+            <caption className="govuk-table__caption govuk-table__caption--m">{items.length} people</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">
+                  Name
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Label in plans
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Job title
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Email
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Check
+                </th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {items.map((p) => (
+                <tr className="govuk-table__row" key={p.id}>
+                  <td className="govuk-table__cell">
+                    {can('editor') ? (
+                      <Link className="govuk-link" href={`/councils/${c}/people/${p.id}`}>
+                        {p.name}
+                      </Link>
+                    ) : (
+                      p.name
+                    )}
+                  </td>
+                  <td className="govuk-table__cell">{p.roleLabel ?? ''}</td>
+                  <td className="govuk-table__cell">{p.jobTitle ?? ''}</td>
+                  <td className="govuk-table__cell">
+                    {p.email ?? <span className="app-muted">None: no alerts</span>}
+                  </td>
+                  <td className="govuk-table__cell">
+                    {p.unresolved ? <PlainTag colour="yellow">Not matched</PlainTag> : null}
+                    {!p.email ? <PlainTag colour="grey">No email</PlainTag> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
+      ) : null}
+      {can('editor') ? (
+        <AddPerson
+          c={c}
+          onAdded={(name) => {
+            setAdded(name);
+            people.reload();
+          }}
+        />
+      ) : null}
+    </Page>
+  );
+}
+
+function AddPerson({ c, onAdded }: { c: string; onAdded: (name: string) => void }) {
+  const [f, setF] = useState({ name: '', roleLabel: '', jobTitle: '', email: '' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | undefined>();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const v: FieldErrors = {
+      name: f.name.trim() ? undefined : 'Enter the person’s name',
+      email:
+        f.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(f.email.trim())
+          ? 'Enter an email address like name@council.gov.uk'
+          : undefined,
+    };
+    setErrors(v);
+    setFormError(undefined);
+    if (Object.values(v).some(Boolean)) return;
+    const body = Object.fromEntries(
+      Object.entries(f)
+        .map(([k, x]) => [k, x.trim()])
+        .filter(([, x]) => x),
+    );
+    try {
+      await api.post(`/councils/${seg(c)}/people`, body);
+      onAdded(f.name.trim());
+      setF({ name: '', roleLabel: '', jobTitle: '', email: '' });
+    } catch (err) {
+      if (err instanceof ApiError) setErrors(fieldErrorsFrom(err.details));
+      setFormError((err as Error).message);
+    }
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="add-person" className="app-section-break">
+      <h2 className="govuk-heading-m" id="add-person">
+        Add a person
+      </h2>
+      <ErrorSummary errors={[...(formError ? [{ text: formError }] : []), ...summaryFrom(errors)]} />
+      <TextInput
+        id="name"
+        label="Name"
+        autoComplete="off"
+        error={errors.name}
+        value={f.name}
+        onChange={(e) => setF({ ...f, name: e.target.value })}
+      />
+      <TextInput
+        id="roleLabel"
+        label="Label in plans (optional)"
+        hint="How plans name them, for example GM (HR) or Cllr Jackson"
+        value={f.roleLabel}
+        onChange={(e) => setF({ ...f, roleLabel: e.target.value })}
+      />
+      <TextInput
+        id="jobTitle"
+        label="Job title (optional)"
+        value={f.jobTitle}
+        onChange={(e) => setF({ ...f, jobTitle: e.target.value })}
+      />
+      <TextInput
+        id="email"
+        label="Email address (optional)"
+        hint="Alerts about slipping milestones go here"
+        type="email"
+        spellCheck={false}
+        autoComplete="off"
+        error={errors.email}
+        value={f.email}
+        onChange={(e) => setF({ ...f, email: e.target.value })}
+      />
+      <button type="submit" className="govuk-button">
+        Add person
+      </button>
+    </form>
+  );
+}

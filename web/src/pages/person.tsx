@@ -1,0 +1,132 @@
+import type { Person } from '@peopleplan/core';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useLocation } from 'wouter';
+import {
+  Checkbox,
+  ErrorSummary,
+  type FieldErrors,
+  fieldErrorsFrom,
+  summaryFrom,
+  TextInput,
+} from '../components/form.js';
+import { LoadError, Loading, Page } from '../components/page.js';
+import { ApiError, api, seg } from '../lib/api.js';
+import { useCouncil } from '../lib/session.js';
+import { useApi } from '../lib/use-api.js';
+
+export default function PersonPage({ c, personId }: { c: string; personId: string }) {
+  const { council } = useCouncil(c);
+  const [, navigate] = useLocation();
+  const people = useApi<{ items: Person[] }>(`/councils/${seg(c)}/people`);
+  const person = people.data?.items.find((p) => p.id === personId);
+  const [f, setF] = useState({ name: '', roleLabel: '', jobTitle: '', email: '', confirmed: false });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | undefined>();
+  useEffect(() => {
+    if (person)
+      setF({
+        name: person.name,
+        roleLabel: person.roleLabel ?? '',
+        jobTitle: person.jobTitle ?? '',
+        email: person.email ?? '',
+        confirmed: !person.unresolved,
+      });
+  }, [person]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!person) return;
+    const v: FieldErrors = {
+      name: f.name.trim() ? undefined : 'Enter the person’s name',
+      email:
+        f.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(f.email.trim())
+          ? 'Enter an email address like name@council.gov.uk'
+          : undefined,
+    };
+    setErrors(v);
+    setFormError(undefined);
+    if (Object.values(v).some(Boolean)) return;
+    try {
+      await api.patch(`/councils/${seg(c)}/people/${seg(person.id)}`, {
+        version: person.version,
+        name: f.name.trim(),
+        ...(f.roleLabel.trim() ? { roleLabel: f.roleLabel.trim() } : {}),
+        ...(f.jobTitle.trim() ? { jobTitle: f.jobTitle.trim() } : {}),
+        ...(f.email.trim() ? { email: f.email.trim() } : {}),
+        unresolved: !f.confirmed,
+      });
+      navigate(`/councils/${c}/people`);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409) {
+        setFormError(
+          'Someone else changed this person while you were editing. Your changes are still in the form; their version has been loaded, so saving again will replace it.',
+        );
+        people.reload();
+        return;
+      }
+      if (err instanceof ApiError) setErrors(fieldErrorsFrom(err.details));
+      setFormError((err as Error).message);
+    }
+  };
+
+  return (
+    <Page
+      title={person ? `Change ${person.name}` : 'Change person'}
+      crumbs={[
+        { href: `/councils/${c}`, text: council?.name ?? 'Dashboard' },
+        { href: `/councils/${c}/people`, text: 'People' },
+      ]}
+    >
+      {people.error ? <LoadError error={people.error} retry={people.reload} /> : null}
+      {people.loading ? <Loading /> : null}
+      {people.data && !person ? <p className="govuk-body">This person is not in the directory.</p> : null}
+      {person ? (
+        <form onSubmit={submit} noValidate>
+          <ErrorSummary errors={[...(formError ? [{ text: formError }] : []), ...summaryFrom(errors)]} />
+          <TextInput
+            id="name"
+            label="Name"
+            error={errors.name}
+            value={f.name}
+            onChange={(e) => setF({ ...f, name: e.target.value })}
+          />
+          <TextInput
+            id="roleLabel"
+            label="Label in plans"
+            value={f.roleLabel}
+            onChange={(e) => setF({ ...f, roleLabel: e.target.value })}
+          />
+          <TextInput
+            id="jobTitle"
+            label="Job title"
+            value={f.jobTitle}
+            onChange={(e) => setF({ ...f, jobTitle: e.target.value })}
+          />
+          <TextInput
+            id="email"
+            label="Email address"
+            type="email"
+            spellCheck={false}
+            error={errors.email}
+            value={f.email}
+            onChange={(e) => setF({ ...f, email: e.target.value })}
+          />
+          <div className="govuk-form-group">
+            <div className="govuk-checkboxes govuk-checkboxes--small">
+              <Checkbox
+                id="confirmed"
+                label="This is the right person for this label"
+                hint="Labels from an imported plan that matched nobody are marked for checking until confirmed."
+                checked={f.confirmed}
+                onChange={(v) => setF({ ...f, confirmed: v })}
+              />
+            </div>
+          </div>
+          <button type="submit" className="govuk-button">
+            Save
+          </button>
+        </form>
+      ) : null}
+    </Page>
+  );
+}
