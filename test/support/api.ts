@@ -23,7 +23,12 @@ export interface TestApi {
   call(
     method: string,
     path: string,
-    opts?: { as?: string; body?: unknown; raw?: string | Uint8Array<ArrayBuffer>; headers?: Record<string, string> },
+    opts?: {
+      as?: string;
+      body?: unknown;
+      raw?: string | Uint8Array<ArrayBuffer>;
+      headers?: Record<string, string>;
+    },
   ): Promise<{ status: number; body: any; headers: Headers }>;
   /** Link a user's membership to a directory person (contributors report on what they lead). */
   linkMember(email: string, councilId: string, personId: string): Promise<void>;
@@ -35,7 +40,13 @@ export interface TestApi {
  * identity provider (keys handed to the verifier, so nothing listens on a port).
  */
 export async function createTestApi(
-  opts: { modules?: RouteModule[]; users?: DevUser[]; today?: () => string } = {},
+  opts: {
+    modules?: RouteModule[];
+    users?: DevUser[];
+    today?: () => string;
+    /** Councils provisioned besides harrow and kent (e.g. a partnership's third member). */
+    extraCouncils?: string[];
+  } = {},
 ): Promise<TestApi> {
   const table = await freshTable();
   const doc = createDocClient({ endpoint: inject('dynamoEndpoint') });
@@ -62,7 +73,7 @@ export async function createTestApi(
     },
     opts.modules ?? [],
   );
-  for (const id of ['harrow', 'kent'])
+  for (const id of ['harrow', 'kent', ...(opts.extraCouncils ?? [])])
     await provisionCouncil(doc, table.tableName, { id, name: `${id} council` });
   for (const u of users) {
     for (const g of u.groups) {

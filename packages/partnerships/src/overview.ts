@@ -1,4 +1,13 @@
-import { buildDashboard, type Counts, RAGS, type Rag, STATUSES, type Status } from '@peopleplan/core';
+import {
+  buildDashboard,
+  type Counts,
+  type Plan,
+  type PlanKind,
+  RAGS,
+  type Rag,
+  STATUSES,
+  type Status,
+} from '@peopleplan/core';
 import { daysBefore } from './dates.js';
 import { actionTravel, emptyTravel, type TravelCounts } from './travel.js';
 import type { SharedCouncil, UpdateMark } from './types.js';
@@ -20,9 +29,18 @@ export interface OverviewCounts {
   travel: TravelCounts;
 }
 
+export interface SharedPlanRef {
+  planId: string;
+  title: string;
+  kind: PlanKind;
+  status: Plan['status'];
+}
+
 export interface OverviewRow extends OverviewCounts {
   councilId: string;
   councilName: string;
+  /** The plans this council shares (links to the read-only plan view; kinds for the side-by-side). */
+  sharedPlans: SharedPlanRef[];
 }
 
 export interface PartnershipOverview {
@@ -93,7 +111,8 @@ export function councilRow(
       counts.travel[actionTravel(a, byAction.get(a.id) ?? [], opts.since, today, council.ragRules)]++;
     }
   }
-  return { councilId: council.councilId, councilName: council.councilName, ...counts };
+  const sharedPlans = dash.plans.map(({ planId, title, kind, status }) => ({ planId, title, kind, status }));
+  return { councilId: council.councilId, councilName: council.councilName, sharedPlans, ...counts };
 }
 
 /** The combined dashboard: one row per consenting council, and the partnership's totals. */

@@ -1,0 +1,361 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Principal } from '@peopleplan/auth';
+import {
+  forbidden,
+  IsoDate,
+  Milestone,
+  PartnershipConsent,
+  Plan,
+  Action as PlanAction,
+  PlanKind,
+  Slug,
+  Theme,
+} from '@peopleplan/core';
+import { ConsentChange, ConsentRepo } from '@peopleplan/db';
+import {
+  buildOverview,
+  combinedMilestones,
+  comparePlans,
+  loadSharedCouncils,
+  loadSharedPlan,
+  openPartnership,
+  type PartnershipSource,
+} from '@peopleplan/partnerships';
+import type { Context } from 'hono';
+import type { App } from '../app.js';
+import type { AppDeps, AppEnv } from '../context.js';
+import { councilData } from '../tenant.js';
+import {
+  body,
+  CouncilParam,
+  conflictError,
+  ErrorSchema,
+  errors,
+  ItemId,
+  json,
+  londonToday,
+  RagResultSchema,
+  withRag,
+} from './common.js';
+
+/**
+ * The API's own DynamoDB client for the partnership directory (`P#` partitions), which no tenant role
+ * may read. Wire it in AppDeps as `partnershipDirectory`; until then the local stack and tests, whose
+ * `docFor` hands every council the same unscoped client, use that, and a deployed stage fails closed.
+ */
+export interface PartnershipDirectoryDeps {
+  partnershipDirectory?: () => Promise<DynamoDBDocumentClient>;
+}
+
+async function directoryClient(deps: AppDeps, partnershipId: string): Promise<DynamoDBDocumentClient> {
+  const wired = (deps as AppDeps & PartnershipDirectoryDeps).partnershipDirectory;
+  if (wired) return wired();
+  if (deps.config.STAGE === 'local' || deps.config.STAGE === 'test')
+    return deps.docFor(partnershipId, 'read');
+  throw new Error('partnershipDirectory is not configured in AppDeps: partnership reads are disabled');
+}
+
+const PartnershipParam = z.object({ p: Slug });
+const SharedPlanParams = PartnershipParam.extend({ c: Slug, planId: ItemId });
+
+const Counts = z.record(z.string(), z.number().int());
+const TravelCounts = z.object({
+  improved: z.number().int(),
+  same: z.number().int(),
+  worse: z.number().int(),
+  new: z.number().int(),
+  unknown: z.number().int(),
+});
+const OverviewCounts = z.object({
+  plans: z.number().int(),
+  actions: z.number().int(),
+  byStatus: Counts,
+  byRag: Counts,
+  overdue: z.number().int(),
+  slipping: z.number().int(),
+  stale: z.number().int(),
+  dueSoon: z.number().int(),
+  travel: TravelCounts,
+});
+const Overview = z.object({
+  partnership: z.object({ id: z.string(), name: z.string() }),
+  today: IsoDate,
+  since: IsoDate,
+  dueSoonDays: z.number().int(),
+  councils: z.array(
+    OverviewCounts.extend({
+      councilId: z.string(),
+      councilName: z.string(),
+      sharedPlans: z.array(
+        z.object({ planId: z.string(), title: z.string(), kind: PlanKind, status: Plan.shape.status }),
+      ),
+    }),
+  ),
+  totals: OverviewCounts,
+});
+const CombinedMilestone = z.object({
+  councilId: z.string(),
+  councilName: z.string(),
+  planId: z.string(),
+  planTitle: z.string(),
+  planKind: PlanKind,
+  themeId: z.string().optional(),
+  themeRef: z.string().optional(),
+  themeTitle: z.string().optional(),
+  actionId: z.string(),
+  actionRef: z.string(),
+  actionTitle: z.string(),
+  id: z.string(),
+  ref: z.string(),
+  title: z.string(),
+  due: z.unknown().optional(),
+  baselineDue: z.unknown().optional(),
+  status: z.string(),
+  rag: z.string(),
+  ragReasons: z.array(z.string()),
+  overdue: z.boolean(),
+  daysLate: z.number().int().optional(),
+  slipping: z.boolean(),
+  slippedDays: z.number().int().optional(),
+  leads: z.array(z.string()),
+  changedAt: z.string(),
+});
+const ComparedTheme = z.object({
+  ref: z.string(),
+  title: z.string(),
+  total: z.number().int(),
+  byStatus: Counts,
+  byRag: Counts,
+});
+const Comparison = z.object({
+  kind: PlanKind,
+  today: IsoDate,
+  plans: z.array(
+    z.object({
+      councilId: z.string(),
+      councilName: z.string(),
+      planId: z.string(),
+      title: z.string(),
+      period: Plan.shape.period,
+      status: Plan.shape.status,
+      total: z.number().int(),
+      byStatus: Counts,
+      byRag: Counts,
+      overdue: z.number().int(),
+      slipping: z.number().int(),
+      stale: z.number().int(),
+      themes: z.array(ComparedTheme),
+      lastUpdateAt: z.string().optional(),
+    }),
+  ),
+  themeRows: z.array(z.object({ ref: z.string(), cells: z.array(ComparedTheme.nullable()) })),
+});
+const SharedPlanContents = z.object({
+  partnership: z.object({ id: z.string(), name: z.string() }),
+  council: z.object({ id: z.string(), name: z.string() }),
+  plan: Plan,
+  themes: z.array(Theme),
+  actions: z.array(PlanAction.extend({ rag: RagResultSchema })),
+  milestones: z.array(Milestone.extend({ rag: RagResultSchema })),
+  indicators: z.array(z.unknown()),
+  risks: z.array(z.unknown()),
+  continuity: z.array(z.unknown()),
+  decisions: z.array(z.unknown()),
+  dependencies: z.array(z.unknown()),
+});
+const Consent = PartnershipConsent.extend({
+  partnershipName: z.string(),
+  changedByName: z.string().optional(),
+});
+
+const commaList = z
+  .string()
+  .max(2000)
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(Slug).max(100));
+
+/** A partner reader holds no council role: any write is refused as such (the same for every council). */
+function assertNotPartnerOnly(principal: Principal, councilId?: string): void {
+  const isPartner = Object.keys(principal.partnerships).length > 0;
+  const inCouncil = councilId ? principal.councils[councilId] !== undefined : false;
+  if (isPartner && !inCouncil) throw forbidden('Partner readers can only read');
+}
+
+export function registerPartnershipRoutes(app: App, deps: AppDeps) {
+  const today = deps.today ?? (() => londonToday());
+
+  const open = async (c: Context<AppEnv>, partnershipId: string) => {
+    const principal = c.get('principal');
+    const source: PartnershipSource = {
+      tableName: deps.config.TABLE_NAME,
+      directory: await directoryClient(deps, partnershipId),
+      readFor: (councilId) => deps.docFor(councilId, 'read'),
+    };
+    const partnership = await openPartnership(source, principal, partnershipId);
+    const actor = { sub: principal.sub, name: principal.name, email: principal.email };
+    return { source, partnership, actor };
+  };
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/partnerships/{p}/overview',
+      summary:
+        'Combined dashboard: one row per consenting council (counts by status and RAG, overdue, slipping, stale, direction of travel)',
+      request: {
+        params: PartnershipParam,
+        query: z.object({
+          since: IsoDate.optional().openapi({
+            description: 'Direction of travel since (default: 30 days ago)',
+          }),
+          days: z.coerce
+            .number()
+            .int()
+            .min(1)
+            .max(365)
+            .optional()
+            .openapi({ description: 'Due-soon window' }),
+        }),
+      },
+      responses: { 200: json(Overview), ...errors },
+    }),
+    async (c) => {
+      const { source, partnership, actor } = await open(c, c.req.valid('param').p);
+      const q = c.req.valid('query');
+      const councils = await loadSharedCouncils(source, partnership, actor);
+      return c.json(
+        buildOverview(partnership, councils, today(), { since: q.since, dueSoonDays: q.days }),
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/partnerships/{p}/milestones',
+      summary: 'Overdue and slipping milestones across the consenting councils, by due date',
+      request: {
+        params: PartnershipParam,
+        query: z.object({
+          council: commaList.optional().openapi({ description: 'Council ids, comma-separated' }),
+          theme: z
+            .string()
+            .trim()
+            .min(1)
+            .max(200)
+            .optional()
+            .openapi({ description: 'Theme id, ref or title words' }),
+          lead: z
+            .string()
+            .trim()
+            .min(1)
+            .max(200)
+            .optional()
+            .openapi({ description: 'Words from a lead label' }),
+          from: IsoDate.optional().openapi({ description: 'Due on or after' }),
+          to: IsoDate.optional().openapi({ description: 'Due on or before' }),
+        }),
+      },
+      responses: { 200: json(z.object({ items: z.array(CombinedMilestone) })), ...errors },
+    }),
+    async (c) => {
+      const { source, partnership, actor } = await open(c, c.req.valid('param').p);
+      const q = c.req.valid('query');
+      const councils = await loadSharedCouncils(source, partnership, actor);
+      const items = combinedMilestones(councils, today(), { ...q, councils: q.council });
+      return c.json({ items }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/partnerships/{p}/compare',
+      summary: 'Side by side: every consenting council’s shared plans of one kind',
+      request: { params: PartnershipParam, query: z.object({ kind: PlanKind }) },
+      responses: { 200: json(Comparison), ...errors },
+    }),
+    async (c) => {
+      const { source, partnership, actor } = await open(c, c.req.valid('param').p);
+      const { kind } = c.req.valid('query');
+      const councils = await loadSharedCouncils(source, partnership, actor, { kind });
+      return c.json(comparePlans(councils, kind, today()), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/partnerships/{p}/councils/{c}/plans/{planId}',
+      summary: 'One shared plan, read-only: themes, actions and milestones with RAG, indicators, risks…',
+      request: { params: SharedPlanParams },
+      responses: { 200: json(SharedPlanContents), ...errors },
+    }),
+    async (c) => {
+      const params = c.req.valid('param');
+      const { source, partnership, actor } = await open(c, params.p);
+      const { council, tree } = await loadSharedPlan(source, partnership, actor, params.c, params.planId);
+      const d = today();
+      return c.json(
+        {
+          ...tree,
+          partnership: { id: partnership.id, name: partnership.name },
+          council: { id: council.id, name: council.name },
+          actions: tree.actions.map((a) => withRag(a, d, council.ragRules)),
+          milestones: tree.milestones.map((m) => withRag(m, d, council.ragRules, m.baselineDue)),
+        },
+        200,
+      );
+    },
+  );
+
+  // No partnership route writes: say so plainly rather than "no such route".
+  app.on(['POST', 'PUT', 'PATCH', 'DELETE'], ['/api/v1/partnerships', '/api/v1/partnerships/*'], () => {
+    throw forbidden('Partnership views are read-only');
+  });
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/councils/{c}/partnerships',
+      summary: 'The partnerships that invited this council, and what it shares with each (admins)',
+      request: { params: CouncilParam },
+      responses: { 200: json(z.object({ items: z.array(Consent) })), ...errors },
+    }),
+    async (c) => {
+      const data = await councilData(c, deps, c.req.valid('param').c, 'admin');
+      return c.json({ items: await new ConsentRepo(data.store).list() }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/v1/councils/{c}/partnerships/{p}/consent',
+      summary: 'Grant (all plans, or chosen plans) or revoke a partnership’s read access (admins)',
+      description:
+        'Takes effect on the partners’ next request. Granting needs `scope`; revoking keeps the last scope on record. ' +
+        'Send the `version` you saw to guard against a concurrent change (409).',
+      request: { params: CouncilParam.extend({ p: Slug }), ...body(ConsentChange) },
+      responses: {
+        200: json(Consent),
+        ...errors,
+        ...conflictError,
+        422: json(ErrorSchema, 'A chosen plan is not this council’s current plan'),
+      },
+    }),
+    async (c) => {
+      const params = c.req.valid('param');
+      assertNotPartnerOnly(c.get('principal'), params.c);
+      const data = await councilData(c, deps, params.c, 'admin');
+      return c.json(await new ConsentRepo(data.store).change(params.p, c.req.valid('json')), 200);
+    },
+  );
+}
