@@ -294,7 +294,8 @@ describe('forms seen in other councils’ plans', () => {
     ],
     ['March 2014 (revised from December 2013)', none, unparsed(/several dates/)],
     ['Dec 2013/Jan 2014', none, unparsed(/several dates: "Dec 2013", "Jan 2014"/)],
-    ['31/03/2014-2014', none, unparsed(/looks like a date/)],
+    ['31/03/2014-2014', none, unparsed(/"31\/03\/2014" looks like a date/)],
+    ['31/03/2014-2', none, unparsed(/looks like a date/)],
     ['Train 2000 staff by March 2014', none, { ...month('2014-03-31'), note: /Train 2000 staff/ }],
   ]);
 });

@@ -469,12 +469,23 @@ function modified(s: string, i: number, env: Env): Found | undefined {
   return { end: found.end, issue: `"${text}" is vague: give a month or a date` };
 }
 
+/**
+ * Where a date expression may begin: the start of a word, but not the middle of a run of digits
+ * and separators ("03" in "31/03/2014-2"), which must be read whole or not at all.
+ */
+function isTokenStart(s: string, i: number): boolean {
+  if (i === 0) return true;
+  const prev = s[i - 1]!;
+  if (/[a-z0-9']/i.test(prev)) return false;
+  return !(/[/.-]/.test(prev) && /\d/.test(s[i - 2] ?? '') && /\d/.test(s[i]!));
+}
+
 /** Every date expression in `s`, left to right, with "A to B" pairs joined into ranges. */
 export function scan(s: string, env: Env): Mention[] {
   const found: Mention[] = [];
   let i = 0;
   while (i < s.length) {
-    if (i === 0 || !/[a-z0-9']/i.test(s[i - 1]!)) {
+    if (isTokenStart(s, i)) {
       const plain = longest(s, i, env);
       const mod = /[belms]/i.test(s[i]!) ? modified(s, i, env) : undefined;
       const best = mod && (!plain || mod.end > plain.end) ? mod : plain;
