@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SEEDS_DIR } from '@peopleplan/devstack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerImportRoutes } from '../../functions/api/src/routes/imports.js';
 import { createTestApi, type TestApi } from '../support/api.js';
 
 const seed = (prefix: string) => {
@@ -18,7 +19,7 @@ const H = '/api/v1/councils/harrow';
 describe('import: preview then commit', () => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await createTestApi();
+    api = await createTestApi({ modules: [registerImportRoutes] });
   });
   afterAll(() => api.drop());
 

@@ -6,7 +6,6 @@ import type { AppDeps, AppEnv } from './context.js';
 import { errorBody, fieldErrors, onError } from './errors.js';
 import { registerActionRoutes } from './routes/actions.js';
 import { registerCouncilRoutes } from './routes/council.js';
-import { registerImportRoutes } from './routes/imports.js';
 import { registerMeRoutes } from './routes/me.js';
 import { registerPlanItemRoutes } from './routes/plan-items.js';
 import { registerPlanRoutes } from './routes/plans.js';
@@ -91,7 +90,6 @@ export function createApp(deps: AppDeps, modules: RouteModule[] = []): App {
   registerPlanRoutes(app, deps);
   registerActionRoutes(app, deps);
   registerPlanItemRoutes(app, deps);
-  registerImportRoutes(app, deps);
   for (const m of modules) m(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

@@ -1,0 +1,37 @@
+import { createTokenVerifier } from '@peopleplan/auth';
+import { ApiConfig, loadConfig } from '@peopleplan/config';
+import { TenantCredentialsProvider } from '@peopleplan/db';
+import { createLogger } from '@peopleplan/observability';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { handle, type LambdaEvent } from 'hono/aws-lambda';
+import { createApp, type RouteModule } from './app.js';
+import { tenantDocClients } from './doc-clients.js';
+
+/**
+ * A Lambda handler serving the API with the given route modules. Built once per container: the
+ * configuration is validated before the first request is served.
+ */
+export function createLambdaHandler(serviceName: string, modules: RouteModule[]) {
+  const config = loadConfig(ApiConfig);
+  const logger = createLogger(serviceName);
+  const app = createApp(
+    {
+      config,
+      logger,
+      verifier: createTokenVerifier({
+        issuer: config.AUTH_ISSUER,
+        audience: config.AUTH_AUDIENCE,
+        jwksUri: config.AUTH_JWKS_URI,
+      }),
+      docFor: tenantDocClients({
+        region: config.AWS_REGION,
+        endpoint: config.DYNAMODB_ENDPOINT,
+        credentials: TenantCredentialsProvider.fromEnv(),
+        logger,
+      }),
+    },
+    modules,
+  );
+  const hono = handle(app);
+  return (event: APIGatewayProxyEventV2, context: Context) => hono(event as unknown as LambdaEvent, context);
+}
