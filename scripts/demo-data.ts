@@ -3,14 +3,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
+  ConsentRepo,
   CouncilData,
+  PartnershipsRepo,
   provisionCouncil,
   provisionMember,
   sk,
   TenantStore,
   tenantContext,
 } from '@peopleplan/db';
-import { DEMO_COUNCILS, DEMO_USERS, devSub, SEEDS_DIR } from '@peopleplan/devstack';
+import { DEMO_COUNCILS, DEMO_PARTNERSHIP, DEMO_USERS, devSub, SEEDS_DIR } from '@peopleplan/devstack';
 import { commitImport, previewImport } from '../functions/api/src/import-service.js';
 
 /** Seeds run as this actor; their audit events say so. */
@@ -54,6 +56,22 @@ export async function seedDemo(
         ...(personId ? { personId } : {}),
       });
     }
+  }
+  await seedDemoPartnership(doc, tableName);
+}
+
+/**
+ * The demo shared service: the partnership (a platform operation), an invitation to each member, and
+ * each member's admin granting read access to all its plans, audited in the council's own log.
+ */
+export async function seedDemoPartnership(doc: DynamoDBDocumentClient, tableName: string): Promise<void> {
+  const { id, name, leadCouncilId, memberCouncilIds } = DEMO_PARTNERSHIP;
+  const directory = new PartnershipsRepo(doc, tableName);
+  await directory.create({ id, name, leadCouncilId });
+  for (const councilId of memberCouncilIds) {
+    await directory.invite(id, councilId, SEEDER);
+    const admin = new TenantStore(doc, tableName, tenantContext(councilId, 'admin', SEEDER));
+    await new ConsentRepo(admin).change(id, { status: 'granted', scope: 'all' });
   }
 }
 
