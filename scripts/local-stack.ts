@@ -16,6 +16,8 @@ import { tenantDocClients } from '../functions/api/src/doc-clients.js';
 import { type LocalServer, serveLocal } from '../functions/api/src/local.js';
 import { apiModules } from '../functions/api/src/modules.js';
 import { isSeeded, type PlanSeeder, seedDemo } from './demo-data.js';
+import { startLocalAlerts } from './local-alerts.js';
+import { removeStackFile, writeStackFile } from './stack-file.js';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..');
 
@@ -81,12 +83,25 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     },
     apiModules,
   );
+  // Alerts: mail catcher + inbox at /dev/mail, and the alert job on its schedule.
+  const alerts = await startLocalAlerts({ doc, tableName, webBaseUrl: base, dataDir: opts.dataDir, logger });
   const server: LocalServer = await serveLocal({
     api,
     port,
-    mounts: { '/dev/idp': idp.app },
+    mounts: { '/dev/idp': idp.app, '/dev/mail': alerts.inbox },
     webDist: opts.webDist,
   });
+  if (opts.dataDir) {
+    // Lets `npm run alerts` find this DynamoDB and mail catcher instead of starting its own.
+    writeStackFile(opts.dataDir, {
+      pid: process.pid,
+      url: server.url,
+      dynamoEndpoint,
+      tableName,
+      smtpPort: alerts.catcher.port,
+      mailUrl: `${server.url}/dev/mail`,
+    });
+  }
   return {
     url: server.url,
     dynamoEndpoint,
@@ -97,8 +112,11 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       { name: 'API', url: `${server.url}/api/v1 (OpenAPI: ${server.url}/api/v1/openapi.json)` },
       { name: 'Dev identity provider', url: `${server.url}/dev/idp (JWKS: ${issuer}/.well-known/jwks.json)` },
       { name: 'DynamoDB Local', url: `${dynamoEndpoint} (table ${tableName})` },
+      { name: 'Mail catcher (inbox)', url: `${server.url}/dev/mail (SMTP 127.0.0.1:${alerts.catcher.port})` },
     ],
     stop: async () => {
+      if (opts.dataDir) removeStackFile(opts.dataDir);
+      await alerts.stop();
       await server.close();
       await ddb?.stop();
     },

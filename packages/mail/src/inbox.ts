@@ -33,7 +33,9 @@ export function createInboxApp(catcher: MailCatcher): Hono {
   const app = new Hono();
   const newestFirst = () => catcher.messages().reverse();
 
+  // Links are built from the request path, so the inbox works wherever it is mounted (/dev/mail).
   app.get('/', (c) => {
+    const root = c.req.path.replace(/\/+$/, '');
     const messages = newestFirst();
     return c.html(
       page(
@@ -63,7 +65,7 @@ export function createInboxApp(catcher: MailCatcher): Hono {
                       html`<tr>
                         <td>${when(m.receivedAt)}</td>
                         <td>${m.to}</td>
-                        <td><a href="messages/${m.id}">${m.subject || '(no subject)'}</a></td>
+                        <td><a href="${root}/messages/${m.id}">${m.subject || '(no subject)'}</a></td>
                       </tr>`,
                   )}
                 </tbody>
@@ -74,16 +76,17 @@ export function createInboxApp(catcher: MailCatcher): Hono {
   });
 
   app.get('/messages/:id', (c) => {
+    const root = c.req.path.replace(/\/messages\/[^/]*$/, '') || '/';
     const m = catcher.get(c.req.param('id'));
     if (!m)
       return c.html(
-        page('Not found', html`<h1>No such message</h1><p><a href="../">Back to the inbox</a></p>`),
+        page('Not found', html`<h1>No such message</h1><p><a href="${root}">Back to the inbox</a></p>`),
         404,
       );
     return c.html(
       page(
         m.subject || '(no subject)',
-        html`<p><a href="../">Back to the inbox</a></p>
+        html`<p><a href="${root}">Back to the inbox</a></p>
           <h1>${m.subject || '(no subject)'}</h1>
           <dl>
             <dt>From</dt>

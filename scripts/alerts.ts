@@ -1,0 +1,132 @@
+/**
+ * `npm run alerts -- --today YYYY-MM-DD [--dry-run] [--outbox-only] [--stale]`: the alert job on demand,
+ * against the local stack's DynamoDB (found through .data/local-stack.json while `npm start` runs, else
+ * a DynamoDB Local started here on .data/dynamodb). Email goes to the local mail catcher. Ends with the
+ * line `N emails sent`.
+ */
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+import {
+  type AlertJobResult,
+  fileFailureLog,
+  londonToday,
+  mailerSink,
+  runAlertJob,
+} from '@peopleplan/alerts';
+import { createDocClient } from '@peopleplan/db';
+import { ensureTable } from '@peopleplan/db/create-table';
+import { type DynamoDbLocal, startDynamoDbLocal } from '@peopleplan/devstack';
+import { createSmtpMailer, type MailCatcher, startMailCatcher, withRetry } from '@peopleplan/mail';
+import { ALERT_SENDER } from './local-alerts.js';
+import { readStackFile } from './stack-file.js';
+
+const REPO_ROOT = join(import.meta.dirname, '..');
+const DATA = join(REPO_ROOT, '.data');
+
+const { values } = parseArgs({
+  options: {
+    today: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    'outbox-only': { type: 'boolean', default: false },
+    stale: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (values.help) {
+  console.log('npm run alerts -- [--today YYYY-MM-DD] [--dry-run] [--outbox-only] [--stale]');
+  process.exit(0);
+}
+const today = values.today ?? londonToday();
+if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) {
+  console.error(`--today must be a date as YYYY-MM-DD, got "${today}"`);
+  process.exit(2);
+}
+const dryRun = values['dry-run'];
+
+async function reachable(endpoint: string): Promise<boolean> {
+  try {
+    await fetch(endpoint, { method: 'POST', signal: AbortSignal.timeout(1500) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let ownDb: DynamoDbLocal | undefined;
+let ownCatcher: MailCatcher | undefined;
+try {
+  const stack = readStackFile(DATA);
+  let endpoint: string;
+  let tableName = 'peopleplan';
+  let smtpPort: number | undefined;
+  let webBaseUrl = `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+  if (stack && (await reachable(stack.dynamoEndpoint))) {
+    ({ dynamoEndpoint: endpoint, tableName, smtpPort, url: webBaseUrl } = stack);
+    console.log(`Using the running local stack: DynamoDB ${endpoint}, mail ${stack.mailUrl}`);
+  } else {
+    ownDb = await startDynamoDbLocal({ dbPath: join(DATA, 'dynamodb') });
+    endpoint = ownDb.endpoint;
+    console.log('The local stack is not running: started DynamoDB Local on .data/dynamodb');
+  }
+  const doc = createDocClient({ endpoint });
+  await ensureTable(doc as never, tableName);
+  if (!dryRun && smtpPort === undefined) {
+    // Kept in .data/mail, so the inbox shows these messages when `npm start` next runs.
+    ownCatcher = await startMailCatcher({ dir: join(DATA, 'mail') });
+    smtpPort = ownCatcher.port;
+    console.log('Mail goes to .data/mail (open the inbox at /dev/mail after `npm start`)');
+  }
+  const mailer = smtpPort
+    ? withRetry(createSmtpMailer({ port: smtpPort, from: ALERT_SENDER }), {
+        attempts: 3,
+        onRetry: (n, e) => console.log(`  retrying (${n}): ${(e as Error).message}`),
+      })
+    : undefined;
+
+  console.log(`Alert run for ${today}${dryRun ? ' (dry run: nothing is reserved or sent)' : ''}`);
+  const result: AlertJobResult = await runAlertJob({
+    doc,
+    tableName,
+    today,
+    webBaseUrl,
+    dryRun,
+    outboxOnly: values['outbox-only'],
+    staleProgress: values.stale ? 'always' : 'mondays',
+    ...(mailer ? { sink: mailerSink(mailer) } : {}),
+    failureLog: fileFailureLog(join(DATA, 'alert-failures.jsonl')),
+  });
+  await mailer?.close?.();
+
+  const r = result;
+  console.log(
+    `Read ${r.read.dueIndexItems} due-index items and ${r.read.outboxItems} re-baseline alerts` +
+      (r.read.staleCheckedActions
+        ? `; checked ${r.read.staleCheckedActions} actions for stale progress`
+        : ''),
+  );
+  console.log(
+    `${r.itemsAlerted} items need alerts (${r.lines} item-recipient pairs): ${r.alreadySent} already sent earlier, ` +
+      `${r.held} held for weekly digests, ${r.optedOut} due-soon reminders opted out`,
+  );
+  for (const e of r.emails) {
+    const mark = e.outcome === 'sent' ? 'sent' : e.outcome === 'dry-run' ? 'would send' : 'FAILED';
+    console.log(
+      `  ${mark.padEnd(10)} ${e.to.padEnd(34)} ${e.items} item(s)  ${e.subject}${e.error ? `  (${e.error})` : ''}`,
+    );
+  }
+  for (const u of r.unreachable)
+    console.log(
+      `  NOBODY TOLD  ${u.councilId}: ${u.title} – ${u.reason} (no plan owner or admin with an email)`,
+    );
+  if (r.emailsFailed)
+    console.log(`${r.emailsFailed} emails failed: kept in .data/alert-failures.jsonl and retried next run`);
+  if (dryRun) console.log(`${r.emails.length} emails would be sent`);
+  console.log(`${r.emailsSent} emails sent`);
+  process.exitCode = r.emailsFailed ? 1 : 0;
+} finally {
+  await ownCatcher?.stop();
+  await ownDb?.stop();
+}
