@@ -3,17 +3,19 @@
  * core's `Timescale` (`parseTimescale(text, { anchor, period, calendarQuarters })`).
  *
  * Supported forms (UK conventions; the text is always kept as written):
- * - Days, day first: "31/03/2014", "31.3.14", "1st April 2013", "26 FEBRUARY 2003", "2014-03-31".
+ * - Days, day first: "31/03/2014", "31.3.14", "1st April 2013", "26 FEBRUARY 2003", "2014-03-31",
+ *   "March 31st 2014".
  *   "03/04/05" (every part 12 or under, two-digit year) only when the plan period settles it.
- * - Months mean their last day: "April 08", "Sept 2013", "April13", "end of June 2013", "by Dec 13",
+ * - Months mean their last day: "April 08", "Sept 2013", "April13", "Mar-14", "end of June 2013", "by Dec 13",
  *   "mid April 2005" (month end, with a note). Two-digit years are read nearest the plan period.
  * - Financial years (1 April–31 March): "2013/14", "2013-14", "FY13/14", "2004 –05", "2006 07",
  *   "2005/6", "2013/2014"; "year end" / "end of financial year" and "year one" from the plan period.
  * - Quarters of the financial year (Q1 = April–June) unless `calendarQuarters`: "Q1 2013/14",
- *   "Q1-Q2 2013/14"; a bare "Q3" only inside a one-year plan period.
+ *   "Q1-Q2 2013/14", "2014/15 Q2"; a bare "Q3" only inside a one-year plan period.
  * - Meteorological seasons: "Spring 09" (March–May), "Winter 2013/14" (December–February).
  * - Ranges: "April 2013 - March 2014", "Apr-Jun 13", "April/May/June 2005", "2013-2015",
- *   "between 10th September and 7th October" (year from the period), "From October 2013" (open).
+ *   "between 10th September and 7th October" (year from the period); open-ended starts ("From
+ *   October 2013", "April 2013 - ongoing", "Autumn 2013 onwards") are ongoing with a start.
  * - Statuses: "Completed", "Done" → completed; "Ongoing", "On-going", "Continuous" → ongoing;
  *   "TBC", "TBA", "To be agreed" → tbc (with a provisional due date when one is written).
  * - Repeats: "Monthly", "Quarterly", "Six-monthly", "Annually", "Each year in April", "Q1, Q2, Q3, Q4".
@@ -27,10 +29,14 @@
  *   ("1 st April") are cleaned before reading.
  *
  * Anything ambiguous (two different dates, a date plus "Immediate", "Spring" with no year or
- * period, "FY2014", "Q1 2013" without calendar quarters, "Early 07") is `unparsed`, with a note
- * saying why, for a person to settle.
+ * period, "FY2014", "Q1 2013" without calendar quarters, "Early 07", a date-like string no rule
+ * reads) is `unparsed`, with a note saying why, for a person to settle. Text over 500 characters
+ * (the schema's limit) is cut to 500 and left unparsed.
+ *
+ * Helpers: `financialYearOf`, `fyStart`, `fyEnd`, `parseFinancialYear`, `fyLabel`, and `boundsOf`
+ * (the first and last day a parsed timescale covers, e.g. for a start column).
  */
-export type { Span } from './calendar.js';
+export { type Bounds, boundsOf } from './bounds.js';
 export {
   financialYearOf,
   fyEnd,
