@@ -4,10 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parsePlanFile } from '../packages/importer/src/index.js';
 import type { BenchResult } from './run.js';
 
-const SEEDS = process.env.PEOPLEPLAN_SEEDS ?? '/work/shared/seeds';
+const SEEDS =
+  process.env.PEOPLEPLAN_SEEDS ?? fileURLToPath(new URL('../packages/devstack/seeds/', import.meta.url));
 const seedFiles = [
   '000_f3942cf1abaae3da.txt',
   '001_25f8ced919f1fae7.txt',

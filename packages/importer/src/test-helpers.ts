@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ParsedAction, ParsedPlan } from './parsed-plan.js';
 
-/** Seeds live outside the repo in this workspace; PEOPLEPLAN_SEEDS overrides the folder. */
-export const SEEDS_DIR = process.env.PEOPLEPLAN_SEEDS ?? '/work/shared/seeds';
+/** The seed plans kept in the repository (packages/devstack/seeds); PEOPLEPLAN_SEEDS overrides the folder. */
+export const SEEDS_DIR =
+  process.env.PEOPLEPLAN_SEEDS ?? fileURLToPath(new URL('../../devstack/seeds/', import.meta.url));
 export const SEED = {
   harrow: '000_f3942cf1abaae3da.txt',
   eastHerts: '001_25f8ced919f1fae7.txt',
