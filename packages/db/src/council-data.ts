@@ -1,12 +1,14 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '@peopleplan/core';
 import { ActionsRepo } from './actions.js';
+import { CalendarFeedsRepo } from './calendar-feeds.js';
 import { CouncilRepo } from './council.js';
 import { ImportsRepo } from './imports.js';
 import { MilestonesRepo } from './milestones.js';
 import { PeopleRepo } from './people.js';
 import { indicatorsRepo, risksRepo } from './plan-items.js';
 import { PlansRepo } from './plans.js';
+import { SnapshotsRepo } from './snapshots.js';
 import { type Page, TenantStore } from './store.js';
 import type { TenantContext } from './tenant.js';
 import { UpdatesRepo } from './updates.js';
@@ -23,6 +25,8 @@ export class CouncilData {
   readonly indicators: ReturnType<typeof indicatorsRepo>;
   readonly risks: ReturnType<typeof risksRepo>;
   readonly imports: ImportsRepo;
+  readonly snapshots: SnapshotsRepo;
+  readonly calendarFeeds: CalendarFeedsRepo;
 
   constructor(doc: DynamoDBDocumentClient, tableName: string, ctx: TenantContext) {
     this.store = new TenantStore(doc, tableName, ctx);
@@ -35,6 +39,8 @@ export class CouncilData {
     this.indicators = indicatorsRepo(this.store);
     this.risks = risksRepo(this.store);
     this.imports = new ImportsRepo(this.store);
+    this.snapshots = new SnapshotsRepo(this.store);
+    this.calendarFeeds = new CalendarFeedsRepo(this.store);
   }
 
   get ctx(): TenantContext {

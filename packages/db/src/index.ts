@@ -1,4 +1,5 @@
 export * from './actions.js';
+export * from './calendar-feeds.js';
 export * from './client.js';
 export * from './council.js';
 export * from './council-data.js';
@@ -12,6 +13,7 @@ export * from './people.js';
 export * from './plan-items.js';
 export * from './plans.js';
 export * from './provisioning.js';
+export * from './snapshots.js';
 export * from './store.js';
 export * from './table.js';
 export * from './tenant.js';

@@ -22,6 +22,19 @@ export const sk = {
   locator: (id: string) => `LOC#${id}`,
   consent: (partnershipId: string) => `PARTNERSHIP#${partnershipId}`,
   importPreview: (id: string) => `IMPORT#${id}`,
+  /** A closed reporting period of a plan: header with counts (and the entries, when they fit). */
+  snapshot: (planId: string, periodKey: string) => `PLAN#${planId}#SNAP#${periodKey}`,
+  snapshotPrefix: (planId: string) => `PLAN#${planId}#SNAP#`,
+  /** Overflow parts of a large plan's snapshot; outside `snapshotPrefix` so listing periods skips them. */
+  snapshotPart: (planId: string, periodKey: string, part: number) =>
+    `PLAN#${planId}#SNAPPART#${periodKey}#${String(part).padStart(3, '0')}`,
+  snapshotPartPrefix: (planId: string, periodKey: string) => `PLAN#${planId}#SNAPPART#${periodKey}#`,
+  /** Headers and parts of every snapshot of a plan, in one query (`SNAP#` and `SNAPPART#`). */
+  snapshotsAll: (planId: string) => `PLAN#${planId}#SNAP`,
+  /** A calendar feed, keyed by the SHA-256 of its secret token (the token itself is never stored). */
+  calendarFeed: (tokenHash: string) => `FEED#${tokenHash}`,
+  /** Which feed is current for a person or a plan, so it can be revoked without knowing the token. */
+  calendarFeedOf: (scope: 'person' | 'plan', id: string) => `FEEDOF#${scope.toUpperCase()}#${id}`,
 };
 
 /** Plan-scoped record kinds other than themes, actions and milestones. */

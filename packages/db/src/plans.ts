@@ -9,6 +9,7 @@ import {
   type Plan,
   type PlanCreate,
   type PlanPatch,
+  type ProgressUpdate,
   type Risk,
   type Theme,
   type ThemeCreate,
@@ -30,6 +31,17 @@ export interface PlanTree {
   decisions: Decision[];
   dependencies: Dependency[];
 }
+
+const TREE_TYPES = [
+  'theme',
+  'action',
+  'milestone',
+  'indicator',
+  'risk',
+  'continuity',
+  'decision',
+  'dependency',
+];
 
 const byOrder = (a: { order: number; ref: string }, b: { order: number; ref: string }) =>
   a.order - b.order || a.ref.localeCompare(b.ref, 'en', { numeric: true });
@@ -126,12 +138,27 @@ export class PlansRepo {
 
   /** The plan and everything in it except progress history, in one paginated query. */
   async tree(planId: string): Promise<PlanTree> {
+    return (await this.read(planId, TREE_TYPES)).tree;
+  }
+
+  /**
+   * The plan tree and its whole progress history (reports). Updates sit under their action in the
+   * plan's key range, which `tree` already reads (and filters), so this is the same single query.
+   */
+  async treeWithUpdates(planId: string): Promise<PlanTree & { updates: ProgressUpdate[] }> {
+    const { tree, of } = await this.read(planId, [...TREE_TYPES, 'update']);
+    return { ...tree, updates: of<ProgressUpdate>('update') };
+  }
+
+  private async read(planId: string, types: string[]) {
     const plan = await this.get(planId);
-    const items = await this.store.queryAll<Record<string, unknown>>(sk.planChildren(planId), {
-      types: ['theme', 'action', 'milestone', 'indicator', 'risk', 'continuity', 'decision', 'dependency'],
-    });
+    const items = await this.store.queryAll<Record<string, unknown>>(sk.planChildren(planId), { types });
     const of = <T>(type: string) =>
       items.filter((i) => i.type === type).map(({ type: _t, ...rest }) => rest as unknown as T);
+    return { of, tree: this.assemble(plan, of) };
+  }
+
+  private assemble(plan: Plan, of: <T>(type: string) => T[]): PlanTree {
     return {
       plan,
       themes: of<Theme>('theme').sort(byOrder),

@@ -141,7 +141,7 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
       summary.byStatus.filter((s) => s.count > 0).map((s) => [s.label, String(s.count)]),
     ),
   );
-  children.push(spacer(), caption('Direction of travel since the last report'));
+  children.push(spacer(), caption(`Direction of travel since ${model.comparedWith ?? 'the last report'}`));
   children.push(
     table(
       (['improved', 'same', 'worse', 'new'] as const).map((k) => ({ header: TRAVEL_LABELS[k], w: 1 })),

@@ -103,7 +103,7 @@ export function renderHtml(model: ReportModel): string {
   );
   out.push(
     table(
-      'Direction of travel since the last report',
+      `Direction of travel since ${model.comparedWith ?? 'the last report'}`,
       [{ header: 'Direction' }, { header: 'Actions', num: true }],
       (['improved', 'same', 'worse', 'new'] as const).map((k) => [
         esc(TRAVEL_LABELS[k]),

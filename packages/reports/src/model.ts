@@ -210,4 +210,6 @@ export interface ReportModel {
   risks: RiskRow[];
   /** True when forecasts were asked for: renderers add a forecast column. */
   hasForecast: boolean;
+  /** The closed period direction of travel is measured against (`Mid-year 2013-14`), if any. */
+  comparedWith?: string;
 }

@@ -166,4 +166,24 @@ describe('period properties', () => {
       }),
     );
   });
+
+  it('a period key resolves back to the same period (closed periods are named by key)', () => {
+    fc.assert(
+      fc.property(
+        dates,
+        startMonths,
+        fc.constantFrom('mid-year', 'year-end', 'month', 'quarter'),
+        (date, m, k) => {
+          const opts = { financialYearStartMonth: m };
+          const p =
+            k === 'month'
+              ? resolvePeriod(date.slice(0, 7), date, opts)
+              : k === 'quarter'
+                ? quarterOf(date, opts)
+                : resolvePeriod(k, date, opts);
+          expect(resolvePeriod(p.key, '1990-01-01', opts)).toEqual(p);
+        },
+      ),
+    );
+  });
 });

@@ -117,7 +117,8 @@ export interface ResolveOptions {
 
 const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const QUARTER_RE = /^(\d{4})(?:-(\d{2}))?-?Q([1-4])$/i;
-const POINT_RE = /^(mid-year|year-end)(?:[: ](.+))?$/i;
+// `mid-year-2013-14` is the period's own key, so keys round-trip (closed periods are named by key).
+const POINT_RE = /^(mid-year|year-end)(?:[: -](.+))?$/i;
 
 /**
  * Resolves a period request relative to `reference` (normally today):

@@ -80,6 +80,8 @@ export interface ReportData {
   risks: ReportRisk[];
   /** Previous period's status and RAG by action id: direction of travel. Missing id = new. */
   snapshots: Record<string, ActionSnapshot>;
+  /** Label of the closed period `snapshots` come from, named in the report (`Year-end 2012-13`). */
+  comparedWith?: string;
   /** From `resolvePeriod`, or built by hand with the same fields. */
   period: ReportPeriod;
   /** The date the report is produced (council's civil date). */

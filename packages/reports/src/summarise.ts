@@ -368,6 +368,7 @@ export function summarise(data: ReportData, options: SummariseOptions = {}): Rep
       ...(r.ownerLabel && { ownerLabel: r.ownerLabel }),
     })),
     hasForecast: options.forecast === true,
+    ...(data.comparedWith && { comparedWith: data.comparedWith }),
   };
 }
 

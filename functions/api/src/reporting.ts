@@ -1,0 +1,88 @@
+import { badRequest, type Council, type IsoDate } from '@peopleplan/core';
+import type { CouncilData, PeriodSnapshot, SnapshotEntry } from '@peopleplan/db';
+import {
+  PeriodError,
+  type ReportData,
+  type ReportModel,
+  type ReportPeriod,
+  resolvePeriod,
+} from '@peopleplan/reports';
+
+/**
+ * The data side of committee reports: what the API fetches for a plan and period, and what closing
+ * a period freezes. Both go through the same report model, so a closed period's snapshot holds
+ * exactly the status and RAG its report showed.
+ */
+
+/** A period request (`mid-year`, `year-end:2013-14`, `2013-05`, `2013-Q2`, or a period key) → 400 if bad. */
+export function periodOf(
+  spec: string,
+  today: IsoDate,
+  council: Pick<Council, 'financialYearStartMonth'>,
+  field = 'period',
+): ReportPeriod {
+  try {
+    return resolvePeriod(spec, today, { financialYearStartMonth: council.financialYearStartMonth });
+  } catch (e) {
+    if (e instanceof PeriodError) throw badRequest(e.message, [{ path: field, message: e.message }]);
+    throw e;
+  }
+}
+
+export interface LoadedReport {
+  data: ReportData;
+  /** The closed period direction of travel is measured against, if any. */
+  comparedWith?: PeriodSnapshot;
+}
+
+/**
+ * Everything one report needs, in three reads: the council, the plan with its whole progress
+ * history (one query over the plan's key range), and the closed period to compare with.
+ * `compareWith` names that period; by default it is the latest one closed before this period ends.
+ */
+export async function loadReport(
+  data: CouncilData,
+  planId: string,
+  spec: string,
+  today: IsoDate,
+  opts: { compareWith?: string | undefined } = {},
+): Promise<LoadedReport> {
+  const council = await data.council.get();
+  const period = periodOf(spec, today, council);
+  const compareKey = opts.compareWith
+    ? periodOf(opts.compareWith, today, council, 'compareWith').key
+    : undefined;
+  const [tree, previous] = await Promise.all([
+    data.plans.treeWithUpdates(planId),
+    compareKey ? data.snapshots.get(planId, compareKey) : data.snapshots.previous(planId, period),
+  ]);
+  if (compareKey && !previous) {
+    const message = `The period ${compareKey} has not been closed for this plan`;
+    throw badRequest(message, [{ path: 'compareWith', message }]);
+  }
+  return {
+    data: {
+      council,
+      plan: tree.plan,
+      themes: tree.themes,
+      actions: tree.actions,
+      milestones: tree.milestones,
+      updates: tree.updates,
+      indicators: tree.indicators,
+      risks: tree.risks,
+      snapshots: previous?.entries ?? {},
+      period,
+      today,
+    },
+    ...(previous && { comparedWith: previous }),
+  };
+}
+
+/** Each action's status and RAG as the period's report shows them: what closing the period keeps. */
+export function snapshotEntries(model: ReportModel): Record<string, SnapshotEntry> {
+  const out: Record<string, SnapshotEntry> = {};
+  for (const theme of model.themes) {
+    for (const a of theme.actions) out[a.id] = { status: a.status, rag: a.rag };
+  }
+  return out;
+}

@@ -1,0 +1,257 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  type Action,
+  DomainError,
+  forbidden,
+  type Milestone,
+  type Plan,
+  roleAtLeast,
+  Slug,
+  STATUS_LABELS,
+} from '@peopleplan/core';
+import { type CalendarFeed, CouncilData, type FeedScope, tenantContext } from '@peopleplan/db';
+import { type IcsMilestone, renderIcs } from '@peopleplan/reports';
+import type { Context } from 'hono';
+import type { App } from '../app.js';
+import type { AppDeps, AppEnv } from '../context.js';
+import { errorBody } from '../errors.js';
+import { councilData } from '../tenant.js';
+import { CouncilParam, ErrorSchema, errors, ItemId, json } from './common.js';
+
+const PersonParams = CouncilParam.extend({ personId: ItemId });
+const PlanParams = CouncilParam.extend({ planId: ItemId });
+const FEED_FILE = /^([A-Za-z0-9_-]{43})\.ics$/;
+
+const FeedCreated = z
+  .object({
+    url: z.string().openapi({ description: 'The private feed URL. Shown once: it is not stored.' }),
+    webcalUrl: z.string().openapi({ description: 'The same URL with the webcal: scheme' }),
+    scope: z.enum(['person', 'plan']),
+    subjectId: z.string(),
+    createdAt: z.string(),
+  })
+  .openapi('CalendarFeedCreated');
+const FeedStatus = z
+  .object({
+    active: z.boolean(),
+    scope: z.enum(['person', 'plan']),
+    subjectId: z.string(),
+    createdAt: z.string().optional(),
+    createdBy: z.string().optional(),
+  })
+  .openapi('CalendarFeedStatus');
+const NoBody = {
+  body: { content: { 'application/json': { schema: z.object({}).strict() } }, required: false },
+};
+
+/** Milestones to list: not cancelled, of the actions picked (a milestone serves its action and linked ones). */
+function milestonesFor(actions: Action[], milestones: Milestone[], pick: (a: Action) => boolean) {
+  const byId = new Map(actions.map((a) => [a.id, a]));
+  const picked = new Set(actions.filter(pick).map((a) => a.id));
+  return milestones
+    .filter((m) => m.status !== 'cancelled')
+    .filter((m) => picked.has(m.actionId) || m.linkedActionIds.some((id) => picked.has(id)))
+    .map((m): IcsMilestone => {
+      const action = byId.get(m.actionId);
+      return {
+        id: m.id,
+        ref: m.ref,
+        title: m.title,
+        actionId: m.actionId,
+        actionRef: action?.ref ?? '',
+        actionTitle: action?.title ?? '',
+        ...(m.due && { due: { text: m.due.text, ...(m.due.due && { parsed: m.due.due }) } }),
+        statusLabel: STATUS_LABELS[m.status],
+      };
+    });
+}
+
+async function livePlans(data: CouncilData): Promise<Plan[]> {
+  const plans: Plan[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await data.plans.list({ limit: 100, ...(cursor && { cursor }) });
+    plans.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return plans.filter((p) => p.status !== 'archived');
+}
+
+/** What a feed lists: the milestones a person leads across live plans, or every milestone of a plan. */
+async function feedCalendar(data: CouncilData, feed: CalendarFeed) {
+  const council = await data.council.get();
+  if (feed.scope === 'plan') {
+    const tree = await data.plans.tree(feed.subjectId);
+    return {
+      name: `${council.name}: ${tree.plan.title} milestones`,
+      milestones: milestonesFor(tree.actions, tree.milestones, () => true),
+    };
+  }
+  const person = await data.people.get(feed.subjectId);
+  const leads = (a: Action) => a.leads.some((l) => l.personId === person.id);
+  const trees = await Promise.all((await livePlans(data)).map((p) => data.plans.tree(p.id)));
+  return {
+    name: `${council.name}: milestones led by ${person.name}`,
+    milestones: trees.flatMap((t) => milestonesFor(t.actions, t.milestones, leads)),
+  };
+}
+
+function feedUrls(c: Context<AppEnv>, councilId: string, token: string) {
+  const url = new URL(`/calendar/${councilId}/${token}.ics`, c.req.url);
+  return { url: url.href, webcalUrl: url.href.replace(/^https?:/, 'webcal:') };
+}
+
+/**
+ * Private, revocable ICS feeds of milestones: one per person (what they lead) and one per plan (for
+ * its owners). Managing a feed needs a bearer token; fetching it needs only the feed URL, which
+ * carries the secret (calendar clients such as Outlook cannot send headers).
+ */
+export function registerCalendarRoutes(app: App, deps: AppDeps) {
+  /** Who may manage a person's feed: the person themself (a contributor linked to them), editors, admins. */
+  const forPerson = async (c: Context<AppEnv>, councilId: string, personId: string) => {
+    const data = await councilData(c, deps, councilId, 'contributor');
+    const { role, actor } = data.ctx;
+    const editor = role !== 'partner-reader' && role !== 'system' && roleAtLeast(role, 'editor');
+    if (!editor && actor.personId !== personId) {
+      throw forbidden('Only the person themself, an editor or an admin can manage this calendar feed');
+    }
+    await data.people.get(personId);
+    return data;
+  };
+  /** A plan's feed: editors and admins, or the plan's owner. */
+  const forPlan = async (c: Context<AppEnv>, councilId: string, planId: string) => {
+    const data = await councilData(c, deps, councilId, 'contributor');
+    const { role, actor } = data.ctx;
+    const plan = await data.plans.get(planId);
+    const editor = role !== 'partner-reader' && role !== 'system' && roleAtLeast(role, 'editor');
+    if (!editor && (!actor.personId || plan.ownerPersonId !== actor.personId)) {
+      throw forbidden('Only the plan’s owner, an editor or an admin can manage this calendar feed');
+    }
+    return data;
+  };
+
+  const manage = (scope: FeedScope, path: string, params: typeof PersonParams | typeof PlanParams) => {
+    const access = (c: Context<AppEnv>, p: { c: string; personId?: string; planId?: string }) =>
+      scope === 'person' ? forPerson(c, p.c, p.personId!) : forPlan(c, p.c, p.planId!);
+    const subjectOf = (p: { personId?: string; planId?: string }) => (p.personId ?? p.planId)!;
+    const who = scope === 'person' ? 'the milestones this person leads' : 'every milestone of the plan';
+
+    app.openapi(
+      createRoute({
+        method: 'post',
+        path,
+        summary: `Create a private calendar feed (ICS) of ${who}`,
+        description:
+          'Answers the feed URL once (only a hash of its secret is stored). Creating a new feed revokes the ' +
+          'previous one. Anyone with the URL can read the feed: treat it like a password.',
+        request: { params, ...NoBody },
+        responses: { 201: json(FeedCreated, 'Created'), ...errors },
+      }),
+      async (c) => {
+        const p = c.req.valid('param') as { c: string; personId?: string; planId?: string };
+        const data = await access(c, p);
+        const { token, feed } = await data.calendarFeeds.create(scope, subjectOf(p));
+        c.header('Cache-Control', 'no-store');
+        return c.json(
+          { ...feedUrls(c, p.c, token), scope, subjectId: feed.subjectId, createdAt: feed.createdAt },
+          201,
+        );
+      },
+    );
+
+    app.openapi(
+      createRoute({
+        method: 'get',
+        path,
+        summary: `Whether a calendar feed of ${who} is active (never the URL)`,
+        request: { params },
+        responses: { 200: json(FeedStatus), ...errors },
+      }),
+      async (c) => {
+        const p = c.req.valid('param') as { c: string; personId?: string; planId?: string };
+        const data = await access(c, p);
+        const feed = await data.calendarFeeds.current(scope, subjectOf(p));
+        return c.json(
+          {
+            active: !!feed && !feed.revokedAt,
+            scope,
+            subjectId: subjectOf(p),
+            ...(feed && !feed.revokedAt && { createdAt: feed.createdAt, createdBy: feed.createdBy.name }),
+          },
+          200,
+        );
+      },
+    );
+
+    app.openapi(
+      createRoute({
+        method: 'delete',
+        path,
+        summary: 'Revoke the calendar feed: its URL answers 404 from the next fetch',
+        request: { params },
+        responses: { 204: { description: 'Revoked' }, ...errors },
+      }),
+      async (c) => {
+        const p = c.req.valid('param') as { c: string; personId?: string; planId?: string };
+        const data = await access(c, p);
+        await data.calendarFeeds.revoke(scope, subjectOf(p));
+        return c.body(null, 204);
+      },
+    );
+  };
+  manage('person', '/api/v1/councils/{c}/people/{personId}/calendar-feed', PersonParams);
+  manage('plan', '/api/v1/councils/{c}/plans/{planId}/calendar-feed', PlanParams);
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/calendar/{councilId}/{file}',
+      summary: 'Fetch a calendar feed (no bearer token: the URL is the credential)',
+      description:
+        '`file` is `<token>.ics`. Unknown, revoked or malformed tokens, and a token used with another ' +
+        'council, all answer the same 404.',
+      security: [],
+      request: {
+        params: z.object({
+          councilId: z.string().max(64),
+          file: z.string().max(100).openapi({ example: 'Zk3…43 characters….ics' }),
+        }),
+      },
+      responses: {
+        200: { description: 'iCalendar feed', content: { 'text/calendar': { schema: z.string() } } },
+        404: json(ErrorSchema, 'No such feed'),
+      },
+    }),
+    async (c) => {
+      const { councilId, file } = c.req.valid('param');
+      // The path holds the secret: keep it out of the logs.
+      deps.logger.appendKeys({ path: '/calendar/{councilId}/{token}.ics', council: councilId });
+      const notFound = () => c.json(errorBody('not-found', 'Calendar feed not found'), 404);
+      const token = FEED_FILE.exec(file)?.[1];
+      if (!token || !Slug.safeParse(councilId).success) return notFound();
+      const doc = await deps.docFor(councilId, 'read');
+      const data = new CouncilData(
+        doc,
+        deps.config.TABLE_NAME,
+        tenantContext(councilId, 'viewer', { sub: 'calendar-feed', name: 'Calendar feed' }),
+      );
+      const feed = await data.calendarFeeds.resolve(token);
+      if (!feed) return notFound();
+      let calendar: Awaited<ReturnType<typeof feedCalendar>>;
+      try {
+        calendar = await feedCalendar(data, feed);
+      } catch (e) {
+        // The person or plan was removed after the feed was made.
+        if (e instanceof DomainError && e.code === 'not-found') return notFound();
+        throw e;
+      }
+      const { ics } = renderIcs({ ...calendar, baseUrl: deps.config.WEB_BASE_URL });
+      c.header('Content-Type', 'text/calendar; charset=utf-8');
+      c.header('Content-Disposition', 'inline; filename="milestones.ics"');
+      // Revocation must bite on the next fetch: no shared or stored copies.
+      c.header('Cache-Control', 'private, no-store');
+      c.header('Referrer-Policy', 'no-referrer');
+      return c.body(ics, 200);
+    },
+  );
+}

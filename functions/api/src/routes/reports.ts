@@ -1,0 +1,265 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { deriveRag, notFound, unprocessable } from '@peopleplan/core';
+import type { PeriodSnapshot, PeriodSnapshotMeta } from '@peopleplan/db';
+import { directionOfTravel, REPORT_FORMATS, renderReport, summarise } from '@peopleplan/reports';
+import type { App } from '../app.js';
+import type { AppDeps } from '../context.js';
+import { loadReport, periodOf, snapshotEntries } from '../reporting.js';
+import { councilData } from '../tenant.js';
+import { CouncilParam, ErrorSchema, errors, ItemId, json, listOf, londonToday } from './common.js';
+
+const PlanParams = CouncilParam.extend({ planId: ItemId });
+const PeriodSpec = z
+  .string()
+  .min(1)
+  .max(40)
+  .openapi({
+    description:
+      'mid-year, year-end (of the financial year containing today), mid-year:2013-14, year-end:2013-14, ' +
+      'YYYY-MM (a month), YYYY-Qn (quarter n of the financial year starting in YYYY), or a period key ' +
+      '(mid-year-2013-14)',
+    example: 'year-end:2013-14',
+  });
+const PeriodParams = PlanParams.extend({ periodKey: PeriodSpec });
+const ActionParams = CouncilParam.extend({ actionId: ItemId });
+
+const StatusEnum = z.enum([
+  'not-started',
+  'on-track',
+  'at-risk',
+  'off-track',
+  'completed',
+  'deferred',
+  'cancelled',
+  'ongoing',
+]);
+const RagEnum = z.enum(['red', 'amber', 'green', 'blue', 'grey']);
+const Entry = z.object({ status: StatusEnum, rag: RagEnum });
+
+const SnapshotMeta = z
+  .object({
+    planId: z.string(),
+    key: z.string().openapi({ example: 'mid-year-2013-14' }),
+    label: z.string().openapi({ example: 'Mid-year 2013-14' }),
+    kind: z.enum(['mid-year', 'year-end', 'month', 'quarter']),
+    start: z.string(),
+    end: z.string(),
+    asOf: z.string(),
+    closedAt: z.string(),
+    closedBy: z.object({ sub: z.string(), name: z.string() }),
+    actionCount: z.number().int(),
+    byStatus: z.record(z.string(), z.number().int()),
+    byRag: z.record(z.string(), z.number().int()),
+    version: z.number().int(),
+  })
+  .openapi('PeriodSnapshotMeta');
+const Snapshot = SnapshotMeta.extend({ entries: z.record(z.string(), Entry) }).openapi('PeriodSnapshot');
+const Closed = SnapshotMeta.extend({ created: z.boolean() });
+
+const TimelineEntry = z.object({
+  periodKey: z.string(),
+  label: z.string(),
+  kind: z.enum(['mid-year', 'year-end', 'month', 'quarter']),
+  start: z.string(),
+  end: z.string(),
+  status: StatusEnum,
+  rag: RagEnum,
+  travel: z.enum(['improved', 'same', 'worse', 'new']),
+});
+const Timeline = z.object({
+  actionId: z.string(),
+  items: z.array(TimelineEntry),
+  current: Entry.extend({ asOf: z.string() }),
+});
+
+const ReportQuery = z.object({
+  period: PeriodSpec,
+  format: z.enum(REPORT_FORMATS).openapi({ description: 'docx, html, csv or xlsx' }),
+  forecast: z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({ description: 'Add a forecast year-end status to each action' }),
+  compareWith: PeriodSpec.optional().openapi({
+    description:
+      'Closed period to measure direction of travel against; default: the latest closed period ending before this one ends',
+  }),
+});
+
+const binary = z.string().openapi({ format: 'binary' });
+
+const metaOf = ({ entries: _e, ...meta }: PeriodSnapshot): PeriodSnapshotMeta => meta;
+
+/**
+ * Committee reports (DOCX, HTML, CSV, XLSX), reporting periods and their snapshots, and each action's
+ * status timeline across closed periods.
+ */
+export function registerReportRoutes(app: App, deps: AppDeps) {
+  const today = deps.today ?? (() => londonToday());
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/councils/{c}/plans/{planId}/reports',
+      summary: 'A progress report on the plan for a period, as a committee paper or an export',
+      description:
+        'Summary counts by status and theme with direction of travel, exceptions first, each theme’s actions ' +
+        'with their latest narrative, indicators and risks. CSV and XLSX list actions and milestones; a cell ' +
+        'that a spreadsheet would read as a formula is escaped. HTML is served inline with a strict CSP.',
+      request: { params: PlanParams, query: ReportQuery },
+      responses: {
+        200: {
+          description: 'The report, as an attachment (HTML inline)',
+          content: {
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: binary },
+            'text/html': { schema: z.string() },
+            'text/csv': { schema: z.string() },
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: binary },
+          },
+        },
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      const q = c.req.valid('query');
+      const data = await councilData(c, deps, p.c, 'viewer');
+      const { data: reportData, comparedWith } = await loadReport(data, p.planId, q.period, today(), {
+        compareWith: q.compareWith,
+      });
+      const report = await renderReport(
+        { ...reportData, ...(comparedWith && { comparedWith: comparedWith.label }) },
+        q.format,
+        { forecast: q.forecast === 'true' },
+      );
+      const html = q.format === 'html';
+      c.header('Content-Type', report.contentType);
+      c.header('Content-Disposition', `${html ? 'inline' : 'attachment'}; filename="${report.filename}"`);
+      c.header('Cache-Control', 'private, no-store');
+      c.header('X-Content-Type-Options', 'nosniff');
+      // The report embeds council text: nothing in it may run or load (styles are inline only).
+      if (html) c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+      if (comparedWith) c.header('X-Report-Compared-With', comparedWith.key);
+      const body = report.body;
+      return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/councils/{c}/plans/{planId}/periods',
+      summary: 'Closed reporting periods of the plan, oldest first',
+      request: { params: PlanParams },
+      responses: { 200: json(listOf(SnapshotMeta)), ...errors },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      const data = await councilData(c, deps, p.c, 'viewer');
+      await data.plans.get(p.planId);
+      return c.json({ items: await data.snapshots.list(p.planId) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/councils/{c}/plans/{planId}/periods/{periodKey}',
+      summary: 'One closed period: every action’s status and RAG as reported for it',
+      request: { params: PeriodParams },
+      responses: { 200: json(Snapshot), ...errors },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      const data = await councilData(c, deps, p.c, 'viewer');
+      const [council] = await Promise.all([data.council.get(), data.plans.get(p.planId)]);
+      const period = periodOf(p.periodKey, today(), council, 'periodKey');
+      const snapshot = await data.snapshots.get(p.planId, period.key);
+      if (!snapshot) throw notFound('Closed period');
+      return c.json(snapshot, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/councils/{c}/plans/{planId}/periods/{periodKey}/close',
+      summary: 'Close a reporting period: snapshot every action’s status and RAG',
+      description:
+        'Freezes each action’s status and RAG exactly as the period’s report shows them (RAG judged at the ' +
+        'period end, or today if the period is still running), so later reports show direction of travel. ' +
+        'Idempotent: closing a period that is already closed changes nothing and answers 200 with the ' +
+        'existing snapshot (`created: false`); the first close answers 201. A period that has not started ' +
+        'cannot be closed (422). Send `{}` as the body.',
+      request: {
+        params: PeriodParams,
+        body: { content: { 'application/json': { schema: z.object({}).strict() } }, required: false },
+      },
+      responses: {
+        200: json(Closed, 'Already closed: the existing snapshot'),
+        201: json(Closed, 'Closed now'),
+        422: json(ErrorSchema, 'The period has not started'),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      const data = await councilData(c, deps, p.c, 'editor');
+      const d = today();
+      const council = await data.council.get();
+      const period = periodOf(p.periodKey, d, council, 'periodKey');
+      if (period.start > d) throw unprocessable(`${period.label} has not started yet: it cannot be closed`);
+      const existing = await data.snapshots.get(p.planId, period.key);
+      if (existing) {
+        await data.plans.get(p.planId);
+        return c.json({ ...metaOf(existing), created: false }, 200);
+      }
+      const { data: reportData } = await loadReport(data, p.planId, period.key, d);
+      const model = summarise(reportData);
+      const { snapshot, created } = await data.snapshots.close(
+        p.planId,
+        { ...period, asOf: model.asOf },
+        snapshotEntries(model),
+      );
+      return created
+        ? c.json({ ...metaOf(snapshot), created }, 201)
+        : c.json({ ...metaOf(snapshot), created }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/councils/{c}/actions/{actionId}/timeline',
+      summary: 'The action’s status and RAG at each closed period, oldest first, and now',
+      request: { params: ActionParams },
+      responses: { 200: json(Timeline), ...errors },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      const data = await councilData(c, deps, p.c, 'viewer');
+      const [action, council] = await Promise.all([data.actions.get(p.actionId), data.council.get()]);
+      const history = await data.snapshots.history(action.planId);
+      const items: z.infer<typeof TimelineEntry>[] = [];
+      for (const s of history) {
+        const e = s.entries[action.id];
+        if (!e) continue;
+        items.push({
+          periodKey: s.key,
+          label: s.label,
+          kind: s.kind,
+          start: s.start,
+          end: s.end,
+          ...e,
+          travel: directionOfTravel(items.at(-1)?.rag, e.rag),
+        });
+      }
+      const d = today();
+      const rag = deriveRag(
+        { status: action.status, due: action.due, override: action.ragOverride },
+        d,
+        council.ragRules,
+      ).rag;
+      return c.json({ actionId: action.id, items, current: { status: action.status, rag, asOf: d } }, 200);
+    },
+  );
+}

@@ -1,0 +1,130 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { notFound } from '@peopleplan/core';
+import { nowIso } from './ids.js';
+import { sk } from './keys.js';
+import type { TenantStore } from './store.js';
+
+/**
+ * Private calendar feeds (ICS). A calendar client such as Outlook subscribes to a bare URL and
+ * cannot send a bearer token, so the URL carries the credential: a random 256-bit token. Only its
+ * SHA-256 is stored (`FEED#<hash>`), so a copy of the table does not yield working feed URLs. Each
+ * person, and each plan (for its owners), has at most one current feed (`FEEDOF#…` points at it);
+ * creating a new one revokes the old, and a revoked feed answers as if it never existed.
+ */
+
+export type FeedScope = 'person' | 'plan';
+
+export interface CalendarFeed {
+  tokenHash: string;
+  scope: FeedScope;
+  /** The person whose milestones, or the plan whose milestones, the feed lists. */
+  subjectId: string;
+  createdAt: string;
+  createdBy: { sub: string; name: string };
+  revokedAt?: string;
+  revokedBy?: { sub: string; name: string };
+}
+
+interface FeedPointer {
+  tokenHash: string;
+  version: number;
+}
+
+/** 32 random bytes, base64url: 43 characters. */
+const TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
+
+export const hashFeedToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+export class CalendarFeedsRepo {
+  constructor(private readonly store: TenantStore) {}
+
+  /** The current feed of a person or plan, if any (without the token, which is not kept). */
+  async current(scope: FeedScope, subjectId: string): Promise<CalendarFeed | undefined> {
+    const ptr = await this.store.get<FeedPointer>(sk.calendarFeedOf(scope, subjectId));
+    return ptr ? this.store.get<CalendarFeed>(sk.calendarFeed(ptr.tokenHash)) : undefined;
+  }
+
+  /** Issue a new feed token (shown to the caller once) and revoke the previous feed, in one transaction. */
+  async create(scope: FeedScope, subjectId: string): Promise<{ token: string; feed: CalendarFeed }> {
+    const ptrKey = sk.calendarFeedOf(scope, subjectId);
+    const previous = await this.store.get<FeedPointer>(ptrKey);
+    const token = randomBytes(32).toString('base64url');
+    const { actor } = this.store.ctx;
+    const by = { sub: actor.sub, name: actor.name };
+    const at = nowIso();
+    const feed: CalendarFeed = {
+      tokenHash: hashFeedToken(token),
+      scope,
+      subjectId,
+      createdAt: at,
+      createdBy: by,
+    };
+    const pointer: FeedPointer = { tokenHash: feed.tokenHash, version: (previous?.version ?? 0) + 1 };
+    await this.store.transact(
+      [
+        this.store.putNew(sk.calendarFeed(feed.tokenHash), 'calendar-feed', feed),
+        previous
+          ? this.store.putVersioned(ptrKey, 'calendar-feed-pointer', pointer, previous.version)
+          : this.store.putNew(ptrKey, 'calendar-feed-pointer', pointer),
+        ...(previous ? [this.revokeItem(previous.tokenHash, at, by)] : []),
+      ],
+      [
+        ...(previous ? [this.audit('revoke', scope, subjectId)] : []),
+        { ...this.audit('create', scope, subjectId), after: { scope, subjectId, createdAt: at } },
+      ],
+      'calendar feed',
+    );
+    return { token, feed };
+  }
+
+  /** Revoke the current feed; its URL answers 404 from the next fetch. 404 if there is none. */
+  async revoke(scope: FeedScope, subjectId: string): Promise<void> {
+    const ptrKey = sk.calendarFeedOf(scope, subjectId);
+    const ptr = await this.store.get<FeedPointer>(ptrKey);
+    if (!ptr) throw notFound('Calendar feed');
+    const { actor } = this.store.ctx;
+    await this.store.transact(
+      [
+        this.revokeItem(ptr.tokenHash, nowIso(), { sub: actor.sub, name: actor.name }),
+        {
+          Delete: {
+            TableName: this.store.tableName,
+            Key: { PK: this.store.pk, SK: ptrKey },
+            ConditionExpression: 'version = :v',
+            ExpressionAttributeValues: { ':v': ptr.version },
+          },
+        },
+      ],
+      [this.audit('revoke', scope, subjectId)],
+      'calendar feed',
+    );
+  }
+
+  /** The live feed a token opens in this council, or undefined (unknown, malformed or revoked). */
+  async resolve(token: string): Promise<CalendarFeed | undefined> {
+    if (!TOKEN_RE.test(token)) return undefined;
+    const feed = await this.store.get<CalendarFeed>(sk.calendarFeed(hashFeedToken(token)));
+    return feed && !feed.revokedAt ? feed : undefined;
+  }
+
+  private revokeItem(tokenHash: string, at: string, by: { sub: string; name: string }) {
+    return {
+      Update: {
+        TableName: this.store.tableName,
+        Key: { PK: this.store.pk, SK: sk.calendarFeed(tokenHash) },
+        UpdateExpression: 'SET revokedAt = :at, revokedBy = :by',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':at': at, ':by': by },
+      },
+    };
+  }
+
+  private audit(operation: 'create' | 'revoke', scope: FeedScope, subjectId: string) {
+    return {
+      operation,
+      entityType: 'calendar-feed',
+      entityId: `${scope}/${subjectId}`,
+      ...(scope === 'plan' ? { planId: subjectId } : {}),
+    };
+  }
+}

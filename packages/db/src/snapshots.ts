@@ -1,0 +1,223 @@
+import { DomainError, type IsoDate, notFound, RAGS, type Rag, STATUSES, type Status } from '@peopleplan/core';
+import { nowIso } from './ids.js';
+import { sk } from './keys.js';
+import { MAX_TRANSACTION_ITEMS, type TenantStore } from './store.js';
+
+/**
+ * Closed reporting periods. Closing a period freezes every action's status and RAG as reported for
+ * it, so later reports can show direction of travel and each action a status timeline.
+ *
+ * Storage: one header item per plan and period (`PLAN#<p>#SNAP#<periodKey>`) with the counts and,
+ * for any plan of ordinary size, the entries themselves in one compact string
+ * (`<actionId>:<status>:<rag>,…`, ~45 bytes an action, so ~7,000 actions fit well inside DynamoDB's
+ * 400 KB item limit). Larger plans spill into part items under `PLAN#<p>#SNAPPART#<periodKey>#nnn`,
+ * written in the same transaction. Snapshots are never changed once written.
+ */
+
+export interface SnapshotEntry {
+  status: Status;
+  rag: Rag;
+}
+
+export type PeriodKind = 'mid-year' | 'year-end' | 'month' | 'quarter';
+
+/** The period being closed, as `resolvePeriod` in @peopleplan/reports describes it. */
+export interface SnapshotPeriod {
+  key: string;
+  label: string;
+  kind: PeriodKind;
+  start: IsoDate;
+  end: IsoDate;
+}
+
+export interface PeriodSnapshotMeta extends SnapshotPeriod {
+  planId: string;
+  /** The date status and RAG were judged at: the period end, or the close date if that came first. */
+  asOf: IsoDate;
+  closedAt: string;
+  closedBy: { sub: string; name: string };
+  actionCount: number;
+  byStatus: Partial<Record<Status, number>>;
+  byRag: Partial<Record<Rag, number>>;
+  version: number;
+}
+
+export interface PeriodSnapshot extends PeriodSnapshotMeta {
+  entries: Record<string, SnapshotEntry>;
+}
+
+/** Entries per item: ~180 KB of text, well inside the 400 KB item limit. */
+export const SNAPSHOT_ENTRIES_PER_ITEM = 4000;
+
+const STATUS_SET = new Set<string>(STATUSES);
+const RAG_SET = new Set<string>(RAGS);
+
+export function encodeEntries(entries: [string, SnapshotEntry][]): string {
+  return entries.map(([id, e]) => `${id}:${e.status}:${e.rag}`).join(',');
+}
+
+export function decodeEntries(text: string, into: Record<string, SnapshotEntry> = {}) {
+  if (!text) return into;
+  for (const part of text.split(',')) {
+    const [id, status, rag] = part.split(':');
+    // Written only by `encodeEntries`: anything else is corruption, not input to tolerate.
+    if (!id || !status || !rag || !STATUS_SET.has(status) || !RAG_SET.has(rag)) {
+      throw new Error(`corrupt snapshot entry: ${part.slice(0, 80)}`);
+    }
+    into[id] = { status: status as Status, rag: rag as Rag };
+  }
+  return into;
+}
+
+type Header = PeriodSnapshotMeta & { parts: number; data?: string };
+
+const metaOf = ({ parts: _p, data: _d, ...meta }: Header): PeriodSnapshotMeta => meta;
+
+const byEnd = (a: SnapshotPeriod, b: SnapshotPeriod) =>
+  a.end.localeCompare(b.end) || b.start.localeCompare(a.start) || a.key.localeCompare(b.key);
+
+export class SnapshotsRepo {
+  constructor(
+    private readonly store: TenantStore,
+    private readonly entriesPerItem = SNAPSHOT_ENTRIES_PER_ITEM,
+  ) {}
+
+  /** Closed periods of a plan, oldest first (by period end; a longer period first on the same end). */
+  async list(planId: string): Promise<PeriodSnapshotMeta[]> {
+    const headers = await this.store.queryAll<Header>(sk.snapshotPrefix(planId), { types: ['snapshot'] });
+    return headers.map(({ type: _t, ...h }) => metaOf(h as Header)).sort(byEnd);
+  }
+
+  async get(planId: string, periodKey: string): Promise<PeriodSnapshot | undefined> {
+    const header = await this.store.get<Header>(sk.snapshot(planId, periodKey));
+    if (!header) return undefined;
+    const entries = decodeEntries(header.data ?? '');
+    if (header.parts > 0) {
+      const parts = await this.store.queryAll<{ data: string }>(sk.snapshotPartPrefix(planId, periodKey));
+      for (const p of parts) decodeEntries(p.data, entries);
+    }
+    return { ...metaOf(header), entries };
+  }
+
+  /** Every snapshot of a plan with its entries, oldest first: one query over headers and parts. */
+  async history(planId: string): Promise<PeriodSnapshot[]> {
+    const items = await this.store.queryAll<Header & { periodKey?: string; data?: string }>(
+      sk.snapshotsAll(planId),
+      { types: ['snapshot', 'snapshot-part'] },
+    );
+    const byKey = new Map<string, PeriodSnapshot>();
+    for (const i of items) {
+      if (i.type !== 'snapshot') continue;
+      const { type: _t, ...h } = i;
+      byKey.set(h.key, { ...metaOf(h as Header), entries: decodeEntries(h.data ?? '') });
+    }
+    for (const i of items) {
+      const s = i.type === 'snapshot-part' && i.periodKey ? byKey.get(i.periodKey) : undefined;
+      if (s) decodeEntries(i.data ?? '', s.entries);
+    }
+    return [...byKey.values()].sort(byEnd);
+  }
+
+  /**
+   * The snapshot to compare a report for `period` with: the latest closed period that ends before
+   * this one ends (so a year-end report compares with mid-year, a month with the month before),
+   * never the period itself.
+   */
+  async previous(planId: string, period: SnapshotPeriod): Promise<PeriodSnapshot | undefined> {
+    const earlier = (await this.list(planId)).filter((s) => s.key !== period.key && s.end < period.end);
+    // `list` sorts by end, longer period first on a tie: prefer the same kind on the latest end.
+    const latestEnd = earlier.at(-1)?.end;
+    const candidates = earlier.filter((s) => s.end === latestEnd);
+    const pick = candidates.find((s) => s.kind === period.kind) ?? candidates[0];
+    return pick ? this.get(planId, pick.key) : undefined;
+  }
+
+  /**
+   * Close a period: write its snapshot once. Closing again is not an error (a retried request must be
+   * safe): it returns the snapshot already written, unchanged, with `created: false`. A snapshot is a
+   * record of what was reported, so it is never overwritten.
+   */
+  async close(
+    planId: string,
+    period: SnapshotPeriod & { asOf: IsoDate },
+    entries: Record<string, SnapshotEntry>,
+  ): Promise<{ snapshot: PeriodSnapshot; created: boolean }> {
+    const existing = await this.get(planId, period.key);
+    if (existing) return { snapshot: existing, created: false };
+
+    const list = Object.entries(entries).sort(([a], [b]) => a.localeCompare(b));
+    const byStatus: Partial<Record<Status, number>> = {};
+    const byRag: Partial<Record<Rag, number>> = {};
+    for (const [, e] of list) {
+      byStatus[e.status] = (byStatus[e.status] ?? 0) + 1;
+      byRag[e.rag] = (byRag[e.rag] ?? 0) + 1;
+    }
+    const chunks: string[] = [];
+    for (let i = 0; i < list.length; i += this.entriesPerItem) {
+      chunks.push(encodeEntries(list.slice(i, i + this.entriesPerItem)));
+    }
+    const inline = chunks.length <= 1;
+    const { actor } = this.store.ctx;
+    const meta: PeriodSnapshotMeta = {
+      planId,
+      key: period.key,
+      label: period.label,
+      kind: period.kind,
+      start: period.start,
+      end: period.end,
+      asOf: period.asOf,
+      closedAt: nowIso(),
+      closedBy: { sub: actor.sub, name: actor.name },
+      actionCount: list.length,
+      byStatus,
+      byRag,
+      version: 1,
+    };
+    const header: Header = {
+      ...meta,
+      parts: inline ? 0 : chunks.length,
+      ...(inline && { data: chunks[0] ?? '' }),
+    };
+    const parts = inline
+      ? []
+      : chunks.map((data, n) =>
+          this.store.putNew(sk.snapshotPart(planId, period.key, n), 'snapshot-part', {
+            planId,
+            periodKey: period.key,
+            part: n,
+            data,
+          }),
+        );
+    // Plan check + header + parts + audit must fit one transaction.
+    if (parts.length + 3 > MAX_TRANSACTION_ITEMS) {
+      throw new DomainError('payload-too-large', 'This plan has too many actions to snapshot in one go');
+    }
+    try {
+      await this.store.transact(
+        [
+          this.store.conditionExists(sk.plan(planId)),
+          this.store.putNew(sk.snapshot(planId, period.key), 'snapshot', header),
+          ...parts,
+        ],
+        [
+          {
+            operation: 'create',
+            entityType: 'period-snapshot',
+            entityId: `${planId}/${period.key}`,
+            planId,
+            // The audit keeps the counts; the entries are in the snapshot itself.
+            after: meta,
+          },
+        ],
+        'reporting period',
+      );
+    } catch (e) {
+      if (!(e instanceof DomainError && e.code === 'conflict')) throw e;
+      // Closed concurrently by someone else (same answer as a retry), or the plan is gone.
+      const now = await this.get(planId, period.key);
+      if (now) return { snapshot: now, created: false };
+      throw notFound('Plan');
+    }
+    return { snapshot: { ...meta, entries: Object.fromEntries(list) }, created: true };
+  }
+}
