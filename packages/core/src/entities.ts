@@ -258,6 +258,7 @@ export type ContinuityFunction = z.infer<typeof ContinuityFunction>;
 export const Decision = z.object({
   id: Id,
   planId: Id,
+  ref: text(20).optional(),
   title,
   decisionMaker: text(200).optional(),
   due: Timescale.optional(),
@@ -273,6 +274,8 @@ export const Dependency = z.object({
   fromUnit: text(200),
   description: title,
   actionRefs: z.array(text(20)).default([]),
+  /** When the support is needed, as written. */
+  expected: Timescale.optional(),
   ...Versioned.shape,
 });
 export type Dependency = z.infer<typeof Dependency>;

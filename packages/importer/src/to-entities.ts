@@ -253,6 +253,7 @@ export function toEntities(
     decisions: parsed.decisions.map((x, i) => ({
       id: id(`dec:${i}`),
       planId,
+      ...(x.ref ? { ref: x.ref } : {}),
       title: x.title,
       ...(x.decisionMaker ? { decisionMaker: x.decisionMaker } : {}),
       ...(x.due ? { due: x.due } : {}),
@@ -265,6 +266,7 @@ export function toEntities(
       fromUnit: x.fromUnit,
       description: x.description,
       actionRefs: x.actionRefs,
+      ...(x.expected ? { expected: x.expected } : {}),
       ...stamp,
     })),
     unresolvedLeads: unresolved,
