@@ -143,7 +143,12 @@ function unitOf(u: string): Duration['unit'] {
   return 'year';
 }
 
+/** Cheap pre-checks: most cells have no length of time and no repeat word. */
+const ANY_UNIT = /da?y|wee?k|mo?nth|y(?:ea)?r|h(?:ou)?r/i;
+const ANY_REPEAT = /ly\b|annual|ennial|every|each|per\b|once|twice|annum|term/i;
+
 function duration(s: string): Duration | undefined {
+  if (!ANY_UNIT.test(s)) return undefined;
   DURATION.lastIndex = 0;
   for (let m = DURATION.exec(s); m; m = DURATION.exec(s)) {
     const g = m.groups!;
@@ -170,6 +175,7 @@ function duration(s: string): Duration | undefined {
 }
 
 function repeat(s: string): Repeat | undefined {
+  if (!ANY_REPEAT.test(s)) return undefined;
   let best: Repeat | undefined;
   for (const [re, recurrence, why] of REPEATS) {
     const c = first(re, s);
