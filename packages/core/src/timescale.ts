@@ -22,7 +22,16 @@ export const PRECISIONS = ['day', 'month', 'quarter', 'season', 'year', 'financi
 export const Precision = z.enum(PRECISIONS);
 export type Precision = z.infer<typeof Precision>;
 
-export const Recurrence = z.enum(['weekly', 'monthly', 'quarterly', 'six-monthly', 'annual']);
+export const Recurrence = z.enum([
+  'weekly',
+  'fortnightly',
+  'monthly',
+  'termly',
+  'quarterly',
+  'six-monthly',
+  'annual',
+  'biennial',
+]);
 export type Recurrence = z.infer<typeof Recurrence>;
 
 /**
@@ -31,13 +40,14 @@ export type Recurrence = z.infer<typeof Recurrence>;
  */
 export const Timescale = z
   .strictObject({
-    text: z.string().max(500),
+    // Deadline cells sometimes carry a paragraph of commentary: kept whole, as written.
+    text: z.string().max(5000),
     kind: TimescaleKind,
     start: IsoDate.optional(),
     due: IsoDate.optional(),
     precision: Precision.optional(),
     recurrence: Recurrence.optional(),
-    note: z.string().max(500).optional(),
+    note: z.string().max(5000).optional(),
   })
   .refine((t) => !(t.start && t.due) || t.start <= t.due, {
     message: 'start must not be after due',

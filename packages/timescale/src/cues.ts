@@ -84,17 +84,10 @@ const REPEATS: [RegExp, Recurrence | undefined, string?][] = [
     undefined,
     'could mean twice a year or every two years',
   ],
-  [
-    /\bbiennial(?:ly)?\b|\bevery\s+(?:2|two)\s+years\b/gi,
-    undefined,
-    'every two years is not a supported repeat',
-  ],
-  [
-    /\bfortnightly\b|\bbi[\s-]?weekly\b|\bevery\s+(?:2|two)\s+weeks\b/gi,
-    undefined,
-    'every two weeks is not a supported repeat',
-  ],
-  [/\btermly\b|\bevery\s+term\b|\beach\s+term\b/gi, undefined, 'school terms are not a supported repeat'],
+  [/\bbiennial(?:ly)?\b|\bevery\s+(?:2|two)\s+years\b/gi, 'biennial'],
+  [/\bbi[\s-]?weekly\b/gi, undefined, 'could mean twice a week or every two weeks'],
+  [/\bfortnightly\b|\bevery\s+(?:2|two)\s+weeks\b/gi, 'fortnightly'],
+  [/\btermly\b|\bevery\s+term\b|\beach\s+term\b/gi, 'termly'],
   [/\bmonthly\b|\b(?:every|each|per|once\s+a)\s+month\b/gi, 'monthly'],
   [/\bweekly\b|\b(?:every|each|per|once\s+a)\s+week\b/gi, 'weekly'],
   [

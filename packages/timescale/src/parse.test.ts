@@ -190,7 +190,10 @@ describe('repeats', () => {
     ['Every March', kent, { kind: 'recurring', recurrence: 'annual', due: '2014-03-31', precision: 'month' }],
     ['Quarterly from April 2013', none, { kind: 'recurring', recurrence: 'quarterly', start: '2013-04-01' }],
     ['Bi-annually', none, { kind: 'recurring', note: /twice a year or every two years/ }],
-    ['Fortnightly', none, { kind: 'recurring', note: /two weeks/ }],
+    ['Fortnightly', none, { kind: 'recurring', recurrence: 'fortnightly' }],
+    ['Bi-weekly', none, { kind: 'recurring', note: /twice a week or every two weeks/ }],
+    ['Termly', none, { kind: 'recurring', recurrence: 'termly' }],
+    ['Every two years', none, { kind: 'recurring', recurrence: 'biennial' }],
   ]);
 });
 
@@ -246,10 +249,10 @@ describe('stray markup and odd characters', () => {
 });
 
 describe('limits', () => {
-  it('cuts text over 500 characters to the schema limit and does not read it', () => {
-    const got = parseTimescale(`March 2014 ${'x'.repeat(600)}`);
+  it('cuts text over 5,000 characters to the schema limit and does not read it', () => {
+    const got = parseTimescale(`March 2014 ${'x'.repeat(6000)}`);
     expect(got.kind).toBe('unparsed');
-    expect(got.text).toHaveLength(500);
+    expect(got.text).toHaveLength(5000);
     expect(Timescale.safeParse(got).success).toBe(true);
   });
 

@@ -20,7 +20,7 @@ export interface TimescaleContext {
 }
 
 /** The schema's limit on `text` and `note`. */
-const MAX = 500;
+const MAX = 5000;
 
 function clip(s: string, max = MAX): string {
   if (s.length <= max) return s;
@@ -172,7 +172,7 @@ const quote = (c: Cue) => `"${c.text.trim()}"`;
 
 /**
  * Parses a deadline or start as a council wrote it. Never throws; the result always satisfies
- * core's `Timescale` schema, with `text` echoed exactly (cut to 500 characters if longer).
+ * core's `Timescale` schema, with `text` echoed exactly (cut to 5,000 characters if longer).
  */
 export function parseTimescale(text: string, ctx: TimescaleContext = {}): Timescale {
   const raw = typeof text === 'string' ? text : String(text ?? '');
