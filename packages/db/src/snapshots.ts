@@ -74,7 +74,7 @@ type Header = PeriodSnapshotMeta & { parts: number; data?: string };
 const metaOf = ({ parts: _p, data: _d, ...meta }: Header): PeriodSnapshotMeta => meta;
 
 const byEnd = (a: SnapshotPeriod, b: SnapshotPeriod) =>
-  a.end.localeCompare(b.end) || b.start.localeCompare(a.start) || a.key.localeCompare(b.key);
+  a.end.localeCompare(b.end) || a.start.localeCompare(b.start) || a.key.localeCompare(b.key);
 
 export class SnapshotsRepo {
   constructor(

@@ -1,0 +1,159 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { freshTable } from '../../../test/support/dynamo.js';
+import { hashFeedToken } from './calendar-feeds.js';
+import { createDocClient } from './client.js';
+import { CouncilData } from './council-data.js';
+import { councilPk, sk } from './keys.js';
+import { provisionCouncil } from './provisioning.js';
+import { decodeEntries, encodeEntries, type SnapshotEntry, SnapshotsRepo } from './snapshots.js';
+import { tenantContext } from './tenant.js';
+
+const period = (
+  key: string,
+  kind: 'mid-year' | 'year-end' | 'month' | 'quarter',
+  start: string,
+  end: string,
+) => ({
+  key,
+  label: key,
+  kind,
+  start,
+  end,
+  asOf: end,
+});
+const id = (n: number) => `01J${String(n).padStart(23, '0')}`;
+const entries = (n: number, f: (i: number) => SnapshotEntry) =>
+  Object.fromEntries(Array.from({ length: n }, (_, i) => [id(i), f(i)]));
+
+describe('period snapshots and calendar feeds on DynamoDB Local', () => {
+  const doc = createDocClient({ endpoint: inject('dynamoEndpoint') });
+  let tableName: string;
+  let drop: () => Promise<void>;
+  let harrow: CouncilData;
+  let planId: string;
+
+  beforeAll(async () => {
+    const t = await freshTable();
+    tableName = t.tableName;
+    drop = t.drop;
+    await provisionCouncil(doc, tableName, { id: 'harrow', name: 'Harrow' });
+    harrow = new CouncilData(doc, tableName, tenantContext('harrow', 'editor', { sub: 'u1', name: 'Ed' }));
+    const { plan } = await harrow.plans.create({
+      title: 'P',
+      kind: 'business-plan',
+      period: {},
+      status: 'active',
+      reviewCadence: 'quarterly',
+      reportingPoints: [],
+      sections: [],
+      themes: [],
+    });
+    planId = plan.id;
+  });
+  afterAll(() => drop());
+
+  it('encodes entries compactly and decodes them back; rejects corruption', () => {
+    const e = entries(3, (i) => ({ status: i ? 'on-track' : 'off-track', rag: i ? 'green' : 'red' }));
+    const text = encodeEntries(Object.entries(e));
+    expect(text.length).toBeLessThan(3 * 50);
+    expect(decodeEntries(text)).toEqual(e);
+    expect(() => decodeEntries('X:on-track:purple')).toThrow(/corrupt/);
+  });
+
+  it('closes a period once: a second close returns the first snapshot unchanged, and it is audited', async () => {
+    const p = period('2013-Q1', 'quarter', '2013-04-01', '2013-06-30');
+    const first = await harrow.snapshots.close(
+      planId,
+      p,
+      entries(5, () => ({ status: 'on-track', rag: 'green' })),
+    );
+    expect(first.created).toBe(true);
+    expect(first.snapshot).toMatchObject({
+      actionCount: 5,
+      byStatus: { 'on-track': 5 },
+      byRag: { green: 5 },
+    });
+    const again = await harrow.snapshots.close(
+      planId,
+      p,
+      entries(5, () => ({ status: 'off-track', rag: 'red' })),
+    );
+    expect(again.created).toBe(false);
+    expect(Object.values(again.snapshot.entries).every((e) => e.rag === 'green')).toBe(true);
+    const audit = await harrow.audit();
+    expect(audit.items.filter((a) => a.entityType === 'period-snapshot')).toHaveLength(1);
+  });
+
+  it('splits a large snapshot into parts inside one transaction and reads it whole', async () => {
+    const small = new SnapshotsRepo(harrow.store, 100);
+    const big = entries(450, (i) => ({
+      status: i % 2 ? 'at-risk' : 'completed',
+      rag: i % 2 ? 'amber' : 'blue',
+    }));
+    const p = period('2013-05', 'month', '2013-05-01', '2013-05-31');
+    await small.close(planId, p, big);
+    const parts = await doc.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+        ExpressionAttributeValues: { ':pk': councilPk('harrow'), ':p': sk.snapshotPartPrefix(planId, p.key) },
+      }),
+    );
+    expect(parts.Items).toHaveLength(5);
+    expect((await small.get(planId, p.key))?.entries).toEqual(big);
+    const history = await small.history(planId);
+    expect(history.find((s) => s.key === p.key)?.entries).toEqual(big);
+  });
+
+  it('lists periods by end date and picks the period to compare with', async () => {
+    await harrow.snapshots.close(
+      planId,
+      period('year-end-2012-13', 'year-end', '2012-04-01', '2013-03-31'),
+      {},
+    );
+    await harrow.snapshots.close(planId, period('2013-03', 'month', '2013-03-01', '2013-03-31'), {});
+    const keys = (await harrow.snapshots.list(planId)).map((s) => s.key);
+    expect(keys).toEqual(['year-end-2012-13', '2013-03', '2013-05', '2013-Q1']);
+    const prev = (p: ReturnType<typeof period>) => harrow.snapshots.previous(planId, p).then((s) => s?.key);
+    // Same end date: the same kind wins, else the longer period.
+    expect(await prev(period('2013-04', 'month', '2013-04-01', '2013-04-30'))).toBe('2013-03');
+    expect(await prev(period('mid-year-2012-13', 'mid-year', '2013-04-01', '2013-04-30'))).toBe(
+      'year-end-2012-13',
+    );
+    // Never the period itself; the latest closed period ending before this one ends.
+    expect(await prev(period('2013-Q1', 'quarter', '2013-04-01', '2013-06-30'))).toBe('2013-05');
+    expect(await prev(period('2012-12', 'month', '2012-12-01', '2012-12-31'))).toBeUndefined();
+  });
+
+  it('refuses to snapshot a plan that does not exist', async () => {
+    await expect(
+      harrow.snapshots.close(id(999), period('2013-06', 'month', '2013-06-01', '2013-06-30'), {}),
+    ).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('keeps only a hash of a feed token; a new feed revokes the old; revoking ends it', async () => {
+    const person = await harrow.people.create({ name: 'Anne' });
+    const one = await harrow.calendarFeeds.create('person', person.id);
+    expect(one.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const stored = await doc.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: { PK: councilPk('harrow'), SK: sk.calendarFeed(hashFeedToken(one.token)) },
+      }),
+    );
+    expect(JSON.stringify(stored.Item)).not.toContain(one.token);
+    expect((await harrow.calendarFeeds.resolve(one.token))?.subjectId).toBe(person.id);
+
+    const two = await harrow.calendarFeeds.create('person', person.id);
+    expect(await harrow.calendarFeeds.resolve(one.token)).toBeUndefined();
+    expect((await harrow.calendarFeeds.resolve(two.token))?.scope).toBe('person');
+
+    await harrow.calendarFeeds.revoke('person', person.id);
+    expect(await harrow.calendarFeeds.resolve(two.token)).toBeUndefined();
+    await expect(harrow.calendarFeeds.revoke('person', person.id)).rejects.toMatchObject({
+      code: 'not-found',
+    });
+    expect(await harrow.calendarFeeds.resolve('not a token')).toBeUndefined();
+  });
+});
