@@ -1,4 +1,4 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type Council, notFound, type Partnership, type Plan, type PlanKind } from '@peopleplan/core';
 import {
   type Actor,
@@ -94,26 +94,72 @@ async function sharedPlanHeaders(g: Granted, kind: PlanKind | undefined): Promis
   );
 }
 
-/** A plan's themes, actions, milestones and progress marks, in one paginated query of its children. */
+/**
+ * The attributes the combined views use. Long texts (narratives, current positions, descriptions) are
+ * left out: they are most of an item's bytes, and only the single-plan view shows them (read whole).
+ */
+const SUMMARY_ATTRIBUTES = [
+  'type',
+  'id',
+  'planId',
+  'actionId',
+  'themeId',
+  'parentId',
+  'ref',
+  'title',
+  'order',
+  'leads',
+  'start',
+  'due',
+  'baselineDue',
+  'completedOn',
+  'status',
+  'rag',
+  'ragOverride',
+  'latestUpdate.at',
+  'latestUpdate.status',
+  'at',
+  'version',
+  'createdAt',
+  'updatedAt',
+];
+const PROJECTION = SUMMARY_ATTRIBUTES.map((a) =>
+  a
+    .split('.')
+    .map((part) => `#${part}`)
+    .join('.'),
+).join(', ');
+const PROJECTION_NAMES = Object.fromEntries(
+  SUMMARY_ATTRIBUTES.flatMap((a) => a.split('.')).map((part) => [`#${part}`, part]),
+);
+
+/**
+ * A plan's themes, actions, milestones and progress marks: one paginated query of the plan's children
+ * in the council's partition (the store's key, through its read-only session), summary attributes only.
+ */
 async function sharedPlan(store: TenantStore, plan: Plan): Promise<SharedPlan> {
-  const items = await store.queryAll<Record<string, unknown>>(sk.planChildren(plan.id), {
-    types: ['theme', 'action', 'milestone', 'update'],
-  });
   const out: SharedPlan = { plan, themes: [], actions: [], milestones: [], updates: [] };
-  for (const { type, ...rest } of items) {
-    if (type === 'theme') out.themes.push(rest as never);
-    else if (type === 'action') out.actions.push(rest as never);
-    else if (type === 'milestone') out.milestones.push(rest as never);
-    else if (type === 'update') {
-      const u = rest as unknown as UpdateMark;
-      out.updates.push({
-        actionId: u.actionId,
-        at: u.at,
-        status: u.status,
-        ...(u.rag ? { rag: u.rag } : {}),
-      });
+  let start: Record<string, unknown> | undefined;
+  do {
+    const r = await store.doc.send(
+      new QueryCommand({
+        TableName: store.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': store.pk, ':prefix': sk.planChildren(plan.id) },
+        ProjectionExpression: PROJECTION,
+        ExpressionAttributeNames: PROJECTION_NAMES,
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const { type, ...rest } of r.Items ?? []) {
+      if (type === 'theme') out.themes.push(rest as never);
+      else if (type === 'action') out.actions.push(rest as never);
+      else if (type === 'milestone') out.milestones.push(rest as never);
+      else if (type === 'update') out.updates.push(rest as unknown as UpdateMark);
     }
-  }
+    start = r.LastEvaluatedKey;
+  } while (start);
   return out;
 }
 

@@ -4,7 +4,10 @@ import type { PlanData, ProgressUpdate, RagRules } from '@peopleplan/core';
 export type UpdateMark = Pick<ProgressUpdate, 'actionId' | 'at' | 'status'> &
   Partial<Pick<ProgressUpdate, 'rag'>>;
 
-/** One shared plan as read through the council's read-only tenant session. */
+/**
+ * One shared plan as read through the council's read-only tenant session, for the combined views: its
+ * items carry their summary fields only (ids, refs, titles, leads, dates, status), not long texts.
+ */
 export interface SharedPlan extends PlanData {
   updates: UpdateMark[];
 }
