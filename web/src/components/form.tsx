@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 
 export interface FieldErrors {
   [field: string]: string | undefined;
@@ -208,7 +208,6 @@ export function Radios({
   inline?: boolean;
   legendClass?: string;
 }) {
-  const uid = useId();
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <fieldset className="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
@@ -225,7 +224,7 @@ export function Radios({
                 <input
                   className="govuk-radios__input"
                   id={inputId}
-                  name={`${id}-${uid}`}
+                  name={id}
                   type="radio"
                   value={o.value}
                   checked={value === o.value}

@@ -8,19 +8,24 @@ import { useApi } from '../lib/use-api.js';
 interface Prefs {
   frequency: 'immediate' | 'weekly';
   dueSoon: boolean;
-  version?: number;
+}
+interface Mine {
+  personId: string;
+  name: string;
+  email?: string;
+  alertPreferences: Prefs;
 }
 
 /** The signed-in person's own alert choices. Overdue alerts cannot be switched off. */
 export default function AlertPreferencesPage({ c }: { c: string }) {
   const { council } = useCouncil(c);
   const path = `/councils/${seg(c)}/me/alert-preferences`;
-  const prefs = useApi<Prefs>(path);
+  const prefs = useApi<Mine>(path);
   const [f, setF] = useState<Prefs | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [saved, setSaved] = useState(false);
   useEffect(() => {
-    if (prefs.data) setF(prefs.data);
+    if (prefs.data) setF(prefs.data.alertPreferences);
   }, [prefs.data]);
 
   const submit = async (e: FormEvent) => {
@@ -29,21 +34,11 @@ export default function AlertPreferencesPage({ c }: { c: string }) {
     setError(undefined);
     setSaved(false);
     try {
-      const body = {
-        frequency: f.frequency,
-        dueSoon: f.dueSoon,
-        ...(f.version ? { version: f.version } : {}),
-      };
-      const updated = await api.put<Prefs | undefined>(path, body);
+      const updated = await api.put<Mine | undefined>(path, { frequency: f.frequency, dueSoon: f.dueSoon });
       if (updated) prefs.setData(updated);
       setSaved(true);
     } catch (err) {
-      if (err instanceof ApiError && err.status === 409) {
-        setError(
-          'Your preferences were changed in another window. They have been reloaded: check them and save again.',
-        );
-        prefs.reload();
-      } else setError((err as Error).message);
+      setError((err as Error).message);
     }
   };
 
@@ -72,6 +67,12 @@ export default function AlertPreferencesPage({ c }: { c: string }) {
       ) : prefs.error ? (
         <ErrorSummary errors={[{ text: prefs.error.message }]} />
       ) : null}
+      {prefs.data ? (
+        <p className="govuk-body">
+          Emails go to{' '}
+          {prefs.data.email ?? <strong>no address yet: ask your administrator to add your email</strong>}.
+        </p>
+      ) : null}
       {f ? (
         <form onSubmit={submit} noValidate>
           <ErrorSummary errors={error ? [{ text: error }] : []} />
@@ -83,7 +84,7 @@ export default function AlertPreferencesPage({ c }: { c: string }) {
             onChange={(v) => setF({ ...f, frequency: v as Prefs['frequency'] })}
             options={[
               { value: 'immediate', text: 'As soon as something needs attention' },
-              { value: 'weekly', text: 'One weekly summary', hint: 'Sent on Monday mornings.' },
+              { value: 'weekly', text: 'One weekly summary' },
             ]}
           />
           <div className="govuk-form-group">

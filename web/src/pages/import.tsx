@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { ErrorSummary, Radios, Select, Textarea } from '../components/form.js';
 import { Page, ScrollTable, SummaryList } from '../components/page.js';
 import { TimescaleText } from '../components/timescale.js';
+import { readTimescale } from '../components/timescale-input.js';
 import { ApiError, api, seg } from '../lib/api.js';
 import { PLAN_KIND_LABELS } from '../lib/labels.js';
 import { useCouncil } from '../lib/session.js';
@@ -12,9 +13,10 @@ import { useCouncil } from '../lib/session.js';
  * Import wizard: upload or paste → preview (the column mapping, deadlines that were not understood,
  * leads not in the directory; mapping and kind can be corrected and previewed again) → commit.
  *
- * Contract used (DESIGN.md, issue 4): `POST /councils/{c}/imports` (multipart: `file` or `text`, optional
- * `kind`, `mapping` as JSON {header: field}) answers `{ id, plan: ParsedPlan, unresolvedLeads? }`;
- * `POST /councils/{c}/imports/{id}/commit` with `{ timescales?: {where: text} }` answers the new plan's id.
+ * API (functions/api/src/routes/imports.ts): `POST /councils/{c}/imports` (multipart `file`, or JSON
+ * `{ text }`; optional `kind` and `mapping` {header: field}) answers `{ id, plan, counts, timescales,
+ * unresolvedLeads }`; `POST /councils/{c}/imports/{id}/commit` with `{ plan? }` (the corrected plan) answers
+ * `{ planId }`.
  */
 interface ParsedActionLike {
   ref: string;
@@ -29,6 +31,7 @@ interface ParsedPlanLike {
   kind: PlanKind;
   title: string;
   format?: string;
+  period?: { label?: string; start?: string; end?: string };
   themes: Array<{ ref: string; title: string; actions: ParsedActionLike[] }>;
   milestones?: Array<{ ref: string; title: string; due: Timescale }>;
   unplaced?: string[];
@@ -87,23 +90,49 @@ interface DateIssue {
   where: string;
   what: string;
   value: Timescale;
+  /** Where the timescale sits in the parsed plan, to write a correction into a copy of it. */
+  path: Array<string | number>;
 }
 
 /** Deadlines a person must look at: not understood, or tied to an event with no date. */
 export function dateIssues(plan: ParsedPlanLike): DateIssue[] {
   const out: DateIssue[] = [];
-  const check = (where: string, what: string, t: Timescale | undefined) => {
-    if (t && (t.kind === 'unparsed' || t.kind === 'event')) out.push({ where, what, value: t });
+  const check = (where: string, what: string, t: Timescale | undefined, path: Array<string | number>) => {
+    if (t && (t.kind === 'unparsed' || t.kind === 'event')) out.push({ where, what, value: t, path });
   };
-  const walk = (a: ParsedActionLike) => {
-    check(`action ${a.ref}`, a.title, a.due);
-    check(`action ${a.ref} start`, a.title, a.start);
-    for (const m of a.milestones ?? []) check(`milestone ${a.ref}/${m.ref}`, m.title, m.due);
-    for (const s of a.subActions ?? []) walk(s);
+  const walk = (a: ParsedActionLike, path: Array<string | number>) => {
+    check(`action ${a.ref}`, a.title, a.due, [...path, 'due']);
+    check(`action ${a.ref} start`, a.title, a.start, [...path, 'start']);
+    (a.milestones ?? []).forEach((m, i) => {
+      check(`milestone ${a.ref}/${m.ref}`, m.title, m.due, [...path, 'milestones', i, 'due']);
+    });
+    (a.subActions ?? []).forEach((s, i) => {
+      walk(s, [...path, 'subActions', i]);
+    });
   };
-  for (const t of plan.themes) for (const a of t.actions) walk(a);
-  for (const m of plan.milestones ?? []) check(`milestone ${m.ref}`, m.title, m.due);
+  plan.themes.forEach((t, ti) => {
+    t.actions.forEach((a, ai) => {
+      walk(a, ['themes', ti, 'actions', ai]);
+    });
+  });
+  (plan.milestones ?? []).forEach((m, i) => {
+    check(`milestone ${m.ref}`, m.title, m.due, ['milestones', i, 'due']);
+  });
   return out;
+}
+
+/** A copy of the plan with the person's corrected deadlines written in. */
+export function withFixes(
+  plan: ParsedPlanLike,
+  fixes: Array<{ path: Array<string | number>; value: Timescale }>,
+) {
+  const copy = structuredClone(plan) as unknown as Record<string | number, unknown>;
+  for (const f of fixes) {
+    let at = copy;
+    for (const k of f.path.slice(0, -1)) at = at[k] as Record<string | number, unknown>;
+    at[f.path[f.path.length - 1]!] = f.value;
+  }
+  return copy;
 }
 
 const countActions = (plan: ParsedPlanLike) => {
@@ -137,17 +166,22 @@ export default function ImportPage({ c }: { c: string }) {
       errs.push({ href: '#import-text', text: 'Paste the plan’s table' });
     setErrors(errs);
     if (errs.length) return;
-    const body = new FormData();
-    if (source === 'file' && file) body.append('file', file, file.name);
-    else body.append('text', text);
-    if (kind) body.append('kind', kind);
-    if (Object.keys(mapping).length) body.append('mapping', JSON.stringify(mapping));
+    // A file goes as multipart; pasted text as JSON (the API reads both).
+    let body: FormData | Record<string, unknown>;
+    if (source === 'file' && file) {
+      body = new FormData();
+      body.append('file', file, file.name);
+      if (kind) body.append('kind', kind);
+      if (Object.keys(mapping).length) body.append('mapping', JSON.stringify(mapping));
+    } else {
+      body = { text, ...(kind ? { kind } : {}), ...(Object.keys(mapping).length ? { mapping } : {}) };
+    }
     setBusy(true);
     try {
       const res = await api.post<Record<string, unknown>>(`/councils/${seg(c)}/imports`, body);
-      const plan = (res.plan ?? res.preview ?? res.parsed ?? res) as ParsedPlanLike;
+      const plan = res.plan as ParsedPlanLike;
       setPreview({
-        id: String(res.id ?? res.importId ?? ''),
+        id: String(res.id),
         plan,
         ...(Array.isArray(res.unresolvedLeads) ? { unresolvedLeads: res.unresolvedLeads as string[] } : {}),
       });
@@ -171,15 +205,19 @@ export default function ImportPage({ c }: { c: string }) {
     setBusy(true);
     setErrors([]);
     try {
-      const res = await api.post<Record<string, unknown>>(
+      // Corrected deadlines are read like any other, then sent as the corrected plan.
+      const corrections = [];
+      for (const issue of dateIssues(preview.plan)) {
+        const text = fixes[issue.where]?.trim();
+        if (!text) continue;
+        const value = await readTimescale(text, undefined, { period: preview.plan.period });
+        if (value) corrections.push({ path: issue.path, value });
+      }
+      const res = await api.post<{ planId?: string }>(
         `/councils/${seg(c)}/imports/${seg(preview.id)}/commit`,
-        {
-          ...(Object.keys(fixes).length ? { timescales: fixes } : {}),
-        },
+        corrections.length ? { plan: withFixes(preview.plan, corrections) } : {},
       );
-      const planId = (res.planId ?? (res.plan as { id?: string } | undefined)?.id ?? res.id) as
-        | string
-        | undefined;
+      const planId = res.planId;
       setDone({ ...(planId ? { planId } : {}), title: preview.plan.title });
     } catch (err) {
       setErrors([{ text: (err as Error).message }]);
