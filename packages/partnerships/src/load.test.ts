@@ -1,0 +1,135 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  ConsentRepo,
+  CouncilData,
+  createDocClient,
+  PartnershipsRepo,
+  provisionCouncil,
+  TenantStore,
+  tenantContext,
+} from '@peopleplan/db';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { freshTable } from '../../../test/support/dynamo.js';
+import { loadSharedCouncils, openPartnership, type PartnershipSource } from './load.js';
+
+const SEEDER = { sub: 'system:test', name: 'Test' };
+const READER = { sub: 'reader', name: 'Reader', partnerships: { shared: 'partner-reader' } };
+const MEMBERS = ['c-one', 'c-two', 'c-three', 'c-four', 'c-five'];
+
+describe('loading a partnership from DynamoDB Local', () => {
+  let table: Awaited<ReturnType<typeof freshTable>>;
+  let doc: DynamoDBDocumentClient;
+  const chosen: Record<string, string> = {};
+
+  beforeAll(async () => {
+    table = await freshTable();
+    doc = createDocClient({ endpoint: inject('dynamoEndpoint') });
+    const directory = new PartnershipsRepo(doc, table.tableName);
+    await directory.create({ id: 'shared', name: 'Shared', leadCouncilId: 'c-one' });
+    for (const id of [...MEMBERS, 'outsider']) {
+      await provisionCouncil(doc, table.tableName, { id, name: `Council ${id}` });
+      const data = new CouncilData(doc, table.tableName, tenantContext(id, 'admin', SEEDER));
+      const { plan } = await data.plans.create({
+        title: `${id} plan`,
+        kind: 'people-strategy',
+        period: {},
+        status: 'active',
+        reviewCadence: 'quarterly',
+        reportingPoints: [],
+        sections: [],
+        themes: [],
+      });
+      chosen[id] = plan.id;
+      await data.actions.create(plan.id, {
+        ref: '1',
+        title: `${id} action`,
+        currentPosition: 'A long narrative the combined views do not need',
+        leads: [],
+        status: 'on-track',
+        crossRefs: [],
+      });
+      if (id === 'outsider') continue;
+      await directory.invite('shared', id, SEEDER);
+    }
+    // c-two shares its first plan only (a second stays private); c-five is invited but never grants.
+    const two = new CouncilData(doc, table.tableName, tenantContext('c-two', 'admin', SEEDER));
+    await two.plans.create({
+      title: 'c-two private plan',
+      kind: 'peer-review',
+      period: {},
+      status: 'active',
+      reviewCadence: 'quarterly',
+      reportingPoints: [],
+      sections: [],
+      themes: [],
+    });
+    for (const id of MEMBERS.slice(0, 4)) {
+      const admin = new TenantStore(doc, table.tableName, tenantContext(id, 'admin', SEEDER));
+      const scope = id === 'c-two' ? { planIds: [chosen[id]!] } : ('all' as const);
+      await new ConsentRepo(admin).change('shared', { status: 'granted', scope });
+    }
+  });
+  afterAll(() => table.drop());
+
+  /** Sessions are asked for per council; requests in flight are counted across all of them. */
+  function source(concurrency: number) {
+    const sessions: string[] = [];
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const counting = {
+      send: async (command: never) => {
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        try {
+          return await doc.send(command);
+        } finally {
+          inFlight--;
+        }
+      },
+    } as unknown as DynamoDBDocumentClient;
+    const src: PartnershipSource = {
+      tableName: table.tableName,
+      directory: doc,
+      readFor: async (councilId) => {
+        sessions.push(councilId);
+        return counting;
+      },
+      concurrency,
+    };
+    return { src, sessions, max: () => maxInFlight };
+  }
+
+  it('reads only members, through their own sessions, and returns only those that granted', async () => {
+    const { src, sessions } = source(8);
+    const p = await openPartnership(src, READER, 'shared');
+    const councils = await loadSharedCouncils(src, p, READER);
+    expect(sessions.sort()).toEqual([...MEMBERS].sort());
+    expect(councils.map((c) => c.councilId).sort()).toEqual(['c-four', 'c-one', 'c-three', 'c-two']);
+    const two = councils.find((c) => c.councilId === 'c-two')!;
+    expect(two.plans.map((p) => p.plan.id)).toEqual([chosen['c-two']]);
+  });
+
+  it('reads councils in parallel, never more at once than the cap', async () => {
+    const { src, max } = source(2);
+    const p = await openPartnership(src, READER, 'shared');
+    await loadSharedCouncils(src, p, READER);
+    // Each council's reads are sequential and it shares at most one plan, so requests in flight = councils.
+    expect(max()).toBe(2);
+  });
+
+  it('leaves long texts out of the combined views', async () => {
+    const { src } = source(8);
+    const p = await openPartnership(src, READER, 'shared');
+    const [one] = await loadSharedCouncils(src, p, READER);
+    const action = one!.plans[0]!.actions[0]!;
+    expect(action.title).toMatch(/action$/);
+    expect(action.currentPosition).toBeUndefined();
+  });
+
+  it('answers 404 to a reader of another partnership, as for one that does not exist', async () => {
+    const { src } = source(8);
+    const other = { ...READER, partnerships: { elsewhere: 'partner-reader' } };
+    await expect(openPartnership(src, other, 'shared')).rejects.toMatchObject({ code: 'not-found' });
+    await expect(openPartnership(src, READER, 'missing')).rejects.toMatchObject({ code: 'not-found' });
+  });
+});
