@@ -1,5 +1,5 @@
-import { LEAD_ROLES, type Lead, type LeadRole, type Person } from '@peopleplan/core';
-import { LEAD_ROLE_LABELS } from '../lib/labels.js';
+import type { Lead, LeadRole, Person } from '@peopleplan/core';
+import { LEAD_ROLE_LABELS, LEAD_ROLES } from '../lib/labels.js';
 
 /**
  * Leads on an action: each has a role and points at a person in the directory when known; the label

@@ -54,6 +54,12 @@ export const LEAD_ROLE_LABELS: Record<LeadRole, string> = {
   responsible: 'Responsible',
 };
 
+/**
+ * Core's LEAD_ROLES lives beside the zod schemas (entities.ts), which would pull zod into the browser;
+ * the record above is typed by core's LeadRole, so this list cannot miss one.
+ */
+export const LEAD_ROLES = Object.keys(LEAD_ROLE_LABELS) as LeadRole[];
+
 export const ROLE_LABELS: Record<string, string> = {
   admin: 'Administrator',
   editor: 'Editor',
