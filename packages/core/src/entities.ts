@@ -317,3 +317,18 @@ export const PartnershipConsent = z.object({
   ...Versioned.shape,
 });
 export type PartnershipConsent = z.infer<typeof PartnershipConsent>;
+
+/** A whole plan with everything in it, ids assigned: what an import commit writes in one go. */
+export interface PlanBundle {
+  plan: Plan;
+  themes: Theme[];
+  actions: Action[];
+  milestones: Milestone[];
+  updates: ProgressUpdate[];
+  people: Person[];
+  indicators: Indicator[];
+  risks: Risk[];
+  continuity: ContinuityFunction[];
+  decisions: Decision[];
+  dependencies: Dependency[];
+}

@@ -1,38 +1,11 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type {
-  Action,
-  ContinuityFunction,
-  Decision,
-  Dependency,
-  Indicator,
-  Milestone,
-  Person,
-  Plan,
-  ProgressUpdate,
-  Risk,
-  Theme,
-} from '@peopleplan/core';
+import type { PlanBundle } from '@peopleplan/core';
 import { conflict, DomainError, notFound } from '@peopleplan/core';
 import { actionIndexAttributes } from './actions.js';
 import { nowIso } from './ids.js';
 import { planIndexAttributes, sk } from './keys.js';
 import { milestoneIndexAttributes } from './milestones.js';
 import { MAX_TRANSACTION_ITEMS, type TenantStore } from './store.js';
-
-/** Everything an import commit writes, with final ids (see packages/importer to-entities.ts). */
-export interface ImportBundle {
-  plan: Plan;
-  themes: Theme[];
-  actions: Action[];
-  milestones: Milestone[];
-  updates: ProgressUpdate[];
-  people: Person[];
-  indicators: Indicator[];
-  risks: Risk[];
-  continuity: ContinuityFunction[];
-  decisions: Decision[];
-  dependencies: Dependency[];
-}
 
 export interface ImportRecord {
   id: string;
@@ -107,7 +80,7 @@ export class ImportsRepo {
     };
   }
 
-  async commit(importId: string, bundle: ImportBundle): Promise<ImportRecord> {
+  async commit(importId: string, bundle: PlanBundle): Promise<ImportRecord> {
     const { record } = await this.get(importId);
     if (record.status === 'committed') return record;
     const councilId = this.store.ctx.councilId;

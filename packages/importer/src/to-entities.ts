@@ -1,33 +1,18 @@
 import { createHash } from 'node:crypto';
 import type {
   Action,
-  ContinuityFunction,
-  Decision,
-  Dependency,
-  Indicator,
   Lead,
   Milestone,
   Person,
   Plan,
+  PlanBundle,
   ProgressUpdate,
-  Risk,
   Theme,
 } from '@peopleplan/core';
 import type { ParsedAction, ParsedPlan } from './parsed-plan.js';
 
 /** What committing an import writes: every record with its final id, ready for the database. */
-export interface ImportEntities {
-  plan: Plan;
-  themes: Theme[];
-  actions: Action[];
-  milestones: Milestone[];
-  updates: ProgressUpdate[];
-  people: Person[];
-  indicators: Indicator[];
-  risks: Risk[];
-  continuity: ContinuityFunction[];
-  decisions: Decision[];
-  dependencies: Dependency[];
+export interface ImportEntities extends PlanBundle {
   /** Lead labels that matched nobody in the directory: created as people without email, flagged. */
   unresolvedLeads: string[];
 }
