@@ -74,7 +74,7 @@ export default function SettingsPage({ c }: { c: string }) {
     if (!f || !settings.data) return;
     const v: FieldErrors = {
       name: f.name.trim() ? undefined : 'Enter the council’s name',
-      dueSoonDays: wholeNumber(f.dueSoonDays, 0, 180, 'Days before due'),
+      dueSoonDays: wholeNumber(f.dueSoonDays, 0, 180, '“Due soon” days'),
       alertDueSoonDays: wholeNumber(f.alertDueSoonDays, 1, 90, 'Days before due'),
       escalateAfterDays: wholeNumber(f.escalateAfterDays, 1, 365, 'Days overdue before escalating'),
     };
