@@ -73,6 +73,16 @@ export async function seedDemoPartnership(doc: DynamoDBDocumentClient, tableName
     const admin = new TenantStore(doc, tableName, tenantContext(councilId, 'admin', SEEDER));
     await new ConsentRepo(admin).change(id, { status: 'granted', scope: 'all' });
   }
+  // The demo partner reader, with the weekly "what slipped" digest switched on.
+  for (const user of DEMO_USERS.filter((u) => u.groups.includes(`partnership:${id}:partner-reader`))) {
+    await directory.putReader({
+      partnershipId: id,
+      userSub: devSub(user.email),
+      email: user.email,
+      name: user.name,
+      weeklyDigest: true,
+    });
+  }
 }
 
 /** Import a council's seed plan through the same preview-and-commit path a person uses. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { createDocClient, PartnershipsRepo } from '@peopleplan/db';
 import { DEMO_COUNCILS, DEMO_PARTNERSHIP } from '@peopleplan/devstack';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../scripts/local-stack.js';
@@ -64,5 +65,12 @@ describe('demo partnership on the local stack', () => {
       { partnershipId: DEMO_PARTNERSHIP.id, status: 'granted', scope: 'all' },
     ]);
     expect((await get(`${P}/overview`, 'admin@kent.demo')).status).toBe(404);
+  });
+
+  it('registers the demo partner reader for the weekly digest', async () => {
+    const doc = createDocClient({ endpoint: stack.dynamoEndpoint });
+    const readers = await new PartnershipsRepo(doc, tableName).readers(DEMO_PARTNERSHIP.id);
+    expect(readers.map((r) => [r.email, r.weeklyDigest])).toEqual([['partner@hr-shared-service.demo', true]]);
+    expect(await new PartnershipsRepo(doc, tableName).ids()).toEqual([DEMO_PARTNERSHIP.id]);
   });
 });

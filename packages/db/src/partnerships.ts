@@ -1,7 +1,10 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
+  PutCommand,
+  QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -17,6 +20,7 @@ import {
   unprocessable,
 } from '@peopleplan/core';
 import { z } from 'zod';
+import { nowIso } from './ids.js';
 import { partnershipPk, sk } from './keys.js';
 import { entityOf, TenantStore } from './store.js';
 import { type Actor, tenantContext } from './tenant.js';
@@ -24,6 +28,22 @@ import { firstVersion, nextVersion } from './versioning.js';
 
 /** Sort key of the partnership record in its own partition (`P#<id> | PARTNERSHIP`). */
 export const PARTNERSHIP_SK = 'PARTNERSHIP';
+/**
+ * The list of all partnerships (`P# | PARTNERSHIP#<id>`), for the weekly digest job: a partition the
+ * API role may already read (`P#*`), so no table scan is needed.
+ */
+export const DIRECTORY_PK = 'P#';
+const readerSk = (userSub: string) => `READER#${userSub}`;
+
+/** A partner reader known to the partnership: where their weekly digest goes, if they want one. */
+export interface PartnershipReader {
+  partnershipId: string;
+  userSub: string;
+  email: string;
+  name: string;
+  weeklyDigest: boolean;
+  updatedAt: string;
+}
 
 /**
  * A council's consent as stored in its own partition. The partnership's name is copied in at
@@ -95,10 +115,82 @@ export class PartnershipsRepo {
             ConditionExpression: 'attribute_not_exists(PK)',
           },
         },
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: { PK: DIRECTORY_PK, SK: `PARTNERSHIP#${p.id}`, type: 'partnership-entry', id: p.id },
+          },
+        },
       ],
       `A partnership called ${p.id} already exists`,
     );
     return p;
+  }
+
+  /** Every partnership's id (the weekly digest job goes through them). */
+  async ids(): Promise<string[]> {
+    const out: string[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const r = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': DIRECTORY_PK, ':prefix': 'PARTNERSHIP#' },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const i of r.Items ?? []) out.push(String(i.id));
+      start = r.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  /**
+   * Record a partner reader and whether they want the weekly digest. Whoever grants the Cognito group
+   * `partnership:<id>:partner-reader` records the reader here too, and removes them with the group.
+   */
+  async putReader(reader: Omit<PartnershipReader, 'updatedAt'>): Promise<PartnershipReader> {
+    const item: PartnershipReader = { ...reader, updatedAt: nowIso() };
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...item,
+          PK: partnershipPk(reader.partnershipId),
+          SK: readerSk(reader.userSub),
+          type: 'reader',
+        },
+      }),
+    );
+    return item;
+  }
+
+  async removeReader(partnershipId: string, userSub: string): Promise<void> {
+    await this.doc.send(
+      new DeleteCommand({
+        TableName: this.tableName,
+        Key: { PK: partnershipPk(partnershipId), SK: readerSk(userSub) },
+      }),
+    );
+  }
+
+  async readers(partnershipId: string): Promise<PartnershipReader[]> {
+    const out: PartnershipReader[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const r = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': partnershipPk(partnershipId), ':prefix': 'READER#' },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const i of r.Items ?? []) out.push(entityOf<PartnershipReader>(i));
+      start = r.LastEvaluatedKey;
+    } while (start);
+    return out;
   }
 
   /**

@@ -6,3 +6,4 @@ export * from './milestones.js';
 export * from './overview.js';
 export * from './travel.js';
 export * from './types.js';
+export * from './weekly.js';

@@ -11,6 +11,7 @@ import {
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshTable } from '../../../test/support/dynamo.js';
 import { loadSharedCouncils, openPartnership, type PartnershipSource } from './load.js';
+import { partnerWeeklyDigests } from './weekly.js';
 
 const SEEDER = { sub: 'system:test', name: 'Test' };
 const READER = { sub: 'reader', name: 'Reader', partnerships: { shared: 'partner-reader' } };
@@ -131,5 +132,42 @@ describe('loading a partnership from DynamoDB Local', () => {
     const other = { ...READER, partnerships: { elsewhere: 'partner-reader' } };
     await expect(openPartnership(src, other, 'shared')).rejects.toMatchObject({ code: 'not-found' });
     await expect(openPartnership(src, READER, 'missing')).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('sends the weekly digest to the readers who want it, with only consenting councils in it', async () => {
+    const directory = new PartnershipsRepo(doc, table.tableName);
+    for (const [sub, weeklyDigest] of [
+      ['wants', true],
+      ['does-not', false],
+    ] as const) {
+      await directory.putReader({
+        partnershipId: 'shared',
+        userSub: sub,
+        email: `${sub}@x.test`,
+        name: sub,
+        weeklyDigest,
+      });
+    }
+    for (const id of ['c-one', 'c-five']) {
+      const data = new CouncilData(doc, table.tableName, tenantContext(id, 'admin', SEEDER));
+      const action = (await data.actions.list(chosen[id]!)).items[0]!;
+      await data.milestones.create(action.id, {
+        ref: 'A',
+        title: `${id} milestone missed`,
+        due: { text: '12 June 2026', kind: 'date', due: '2026-06-12', precision: 'day' },
+        linkedActionIds: [],
+        status: 'on-track',
+      });
+    }
+    const { src } = source(8);
+    const emails = await partnerWeeklyDigests(src, { today: '2026-06-15', webBaseUrl: 'http://app.test/' });
+    expect(emails.map((e) => e.to)).toEqual(['wants@x.test']);
+    expect(emails[0]!.text).toContain('c-one milestone missed');
+    expect(emails[0]!.text).not.toContain('c-five');
+    expect(emails[0]!.html).toContain('http://app.test/partnerships/shared/milestones');
+    // A week later nothing new has slipped: no email at all.
+    expect(await partnerWeeklyDigests(src, { today: '2026-06-30', webBaseUrl: 'http://app.test' })).toEqual(
+      [],
+    );
   });
 });
