@@ -389,6 +389,18 @@ describe('committee reports through the API', () => {
         { periodKey: 'mid-year-2007-08', status: 'off-track', rag: 'red', travel: 'worse' },
       ]);
       expect(timeline.body.current).toMatchObject({ status: 'off-track', rag: 'red' });
+
+      // The year-end report compares with mid-year by default, or with any closed period named.
+      const q = 'period=year-end:2007-08&format=csv';
+      const byDefault = await report(H, planId, q, 'viewer@harrow.test');
+      expect(byDefault.headers.get('x-report-compared-with')).toBe('mid-year-2007-08');
+      const named = await report(H, planId, `${q}&compareWith=year-end:2006-07`, 'viewer@harrow.test');
+      expect(named.headers.get('x-report-compared-with')).toBe('year-end-2006-07');
+      const notClosed = await api.call('GET', `${H}/plans/${planId}/reports?${q}&compareWith=2007-05`, {
+        as: 'viewer@harrow.test',
+      });
+      expect(notClosed.status).toBe(400);
+      expect(notClosed.body.error.details[0].path).toBe('compareWith');
       const kentAsks = await api.call('GET', `${H}/actions/${byRef.get('5')!.id}/timeline`, {
         as: 'viewer@kent.test',
       });
