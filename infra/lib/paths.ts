@@ -7,6 +7,7 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 /** Lambda entry points; each exports `handler`. */
 export const ENTRIES = {
   api: resolve(REPO_ROOT, 'functions/api/src/lambda.ts'),
+  documents: resolve(REPO_ROOT, 'functions/api/src/documents-lambda.ts'),
   alerts: resolve(REPO_ROOT, 'functions/alerts/src/handler.ts'),
   notifier: resolve(REPO_ROOT, 'functions/notifier/src/handler.ts'),
 } as const;

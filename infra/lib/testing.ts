@@ -9,6 +9,7 @@ import type { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
+import * as esbuild from 'esbuild';
 import { createPeoplePlanApp, type PeoplePlanApp } from './app.js';
 import type { PeoplePlanStacks } from './peopleplan.js';
 
@@ -53,14 +54,73 @@ export function synthPeoplePlan(options: SynthOptions = {}): Synthesized {
   return { ...built, assembly, outdir, templates };
 }
 
-export interface BundleSize {
-  name: string;
-  /** Bytes of the bundled `index.mjs` (the code Lambda loads; the source map is beside it). */
+export interface BundleFile {
+  /** Path inside the asset (`index.mjs`, `chunks/…`). */
+  path: string;
   bytes: number;
-  dir: string;
+  /** Loaded when the function starts (index.mjs and what it imports statically). */
+  atColdStart: boolean;
 }
 
-/** Size of each bundled function, read from the asset directory its template points at. */
+export interface BundleSize {
+  name: string;
+  /** The asset directory (what is zipped and deployed). */
+  dir: string;
+  /** Bytes of JavaScript a cold start loads: index.mjs and every chunk it imports statically. */
+  coldStartBytes: number;
+  /** Bytes of all JavaScript in the asset, chunks loaded on demand (`await import()`) included. */
+  totalBytes: number;
+  files: BundleFile[];
+  /** Bare module names the code imports at run time: must be Node built-ins or the runtime's AWS SDK. */
+  externals: string[];
+}
+
+/**
+ * Reads a bundled function's module graph back with esbuild (relative imports followed, packages left
+ * external): which files a cold start loads, which load on demand, and what is left to the runtime.
+ */
+export function analyseBundle(name: string, dir: string): BundleSize {
+  const { metafile } = esbuild.buildSync({
+    entryPoints: ['index.mjs'],
+    absWorkingDir: dir,
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'silent',
+  });
+  const inputs = metafile.inputs;
+  const externals = new Set<string>();
+  const coldStart = new Set<string>();
+  const visit = (file: string) => {
+    if (coldStart.has(file)) return;
+    coldStart.add(file);
+    for (const i of inputs[file]?.imports ?? []) {
+      if (i.external) externals.add(i.path);
+      else if (i.kind === 'import-statement') visit(i.path);
+    }
+  };
+  visit('index.mjs');
+  for (const v of Object.values(inputs)) for (const i of v.imports) if (i.external) externals.add(i.path);
+  const files = Object.keys(inputs).map((path) => ({
+    path,
+    bytes: statSync(join(dir, path)).size,
+    atColdStart: coldStart.has(path),
+  }));
+  const sum = (fs: BundleFile[]) => fs.reduce((n, f) => n + f.bytes, 0);
+  return {
+    name,
+    dir,
+    coldStartBytes: sum(files.filter((f) => f.atColdStart)),
+    totalBytes: sum(files),
+    files,
+    externals: [...externals].sort(),
+  };
+}
+
+/** The asset directory of each bundled function, read from the template that points at it. */
 export function bundleSizes(
   synthesized: Pick<Synthesized, 'assembly' | 'outdir'>,
   functions: Record<string, { stack: Stack; fn: lambda.Function }>,
@@ -70,7 +130,16 @@ export function bundleSizes(
     const logicalId = stack.getLogicalId(fn.node.defaultChild as lambda.CfnFunction);
     const key = template.Resources[logicalId]?.Properties?.Code?.S3Key;
     if (typeof key !== 'string') throw new Error(`${name}: no S3 code key (was it bundled?)`);
-    const dir = join(synthesized.outdir, `asset.${key.replace(/\.zip$/, '')}`);
-    return { name, bytes: statSync(join(dir, 'index.mjs')).size, dir };
+    return analyseBundle(name, join(synthesized.outdir, `asset.${key.replace(/\.zip$/, '')}`));
   });
+}
+
+/** The four service functions of a synthesized app, by name. */
+export function serviceFunctions(s: Pick<Synthesized, 'stacks'>) {
+  return {
+    api: { stack: s.stacks.api, fn: s.stacks.api.api.fn },
+    documents: { stack: s.stacks.api, fn: s.stacks.api.documents.fn },
+    alerts: { stack: s.stacks.jobs, fn: s.stacks.jobs.alerts.fn },
+    notifier: { stack: s.stacks.jobs, fn: s.stacks.jobs.notifier.fn },
+  };
 }

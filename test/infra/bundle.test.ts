@@ -1,43 +1,183 @@
 /**
- * The one test that really bundles: the three Lambda entry points through esbuild, as `cdk deploy` would.
- * A Lambda bundle over 1.5 MB means something heavy slipped in (cold starts grow with it).
+ * The one test that really bundles: the four Lambda entry points through infra/lib/bundle.mjs, as
+ * `cdk deploy` would. A cold start over 1.5 MB of JavaScript means something heavy slipped in (cold
+ * starts grow with it). The bundles are then run the way Lambda runs them, in a child process.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type BundleSize, bundleSizes, type Synthesized, synthPeoplePlan } from '../../infra/lib/testing.js';
+import { REPO_ROOT } from '../../infra/lib/paths.js';
+import {
+  type BundleSize,
+  bundleSizes,
+  type Synthesized,
+  serviceFunctions,
+  synthPeoplePlan,
+} from '../../infra/lib/testing.js';
 
 const LIMIT_BYTES = 1.5 * 1024 * 1024;
+const RUNNER = join(dirname(fileURLToPath(import.meta.url)), 'support/run-bundle.mjs');
+const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
 
 let s: Synthesized;
 let sizes: BundleSize[];
+const bundle = (name: string) => sizes.find((b) => b.name === name)!;
 beforeAll(() => {
   s = synthPeoplePlan({ bundleStacks: ['PeoplePlan-test-Api', 'PeoplePlan-test-Jobs'] });
-  sizes = bundleSizes(s, {
-    api: { stack: s.stacks.api, fn: s.stacks.api.api.fn },
-    alerts: { stack: s.stacks.jobs, fn: s.stacks.jobs.alerts.fn },
-    notifier: { stack: s.stacks.jobs, fn: s.stacks.jobs.notifier.fn },
-  });
+  sizes = bundleSizes(s, serviceFunctions(s));
+  // Lambda's Node.js runtime provides the AWS SDK and nothing else; so does this node_modules.
+  mkdirSync(join(s.outdir, 'node_modules'));
+  symlinkSync(join(REPO_ROOT, 'node_modules/@aws-sdk'), join(s.outdir, 'node_modules/@aws-sdk'), 'dir');
 }, 300_000);
 
+/** Runs run-bundle.mjs against a bundle with only the given environment (plus PATH). */
+function run(name: string, args: string[], env: Record<string, string>): string {
+  return execFileSync(process.execPath, ['--enable-source-maps', RUNNER, bundle(name).dir, ...args], {
+    env: { PATH: process.env.PATH ?? '', AWS_REGION: 'eu-west-2', ...env },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 60_000,
+  });
+}
+
+const API_ENV = {
+  TABLE_NAME: 'peopleplan-bundle-test',
+  AUTH_ISSUER: 'http://127.0.0.1:9/dev/idp',
+  AUTH_AUDIENCE: 'x',
+  AUTH_JWKS_URI: 'http://127.0.0.1:9/jwks',
+};
+
+/** A minimal API Gateway HTTP API (payload 2.0) event. */
+function httpEvent(method: string, path: string) {
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: '',
+    headers: { host: 'api.example', 'user-agent': 'bundle-test' },
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'api',
+      domainName: 'api.example',
+      domainPrefix: 'api',
+      requestId: 'bundle-test',
+      routeKey: '$default',
+      stage: '$default',
+      time: '01/Jan/2026:00:00:00 +0000',
+      timeEpoch: 0,
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bundle-test' },
+    },
+    isBase64Encoded: false,
+  };
+}
+
 describe('Lambda bundles', () => {
-  it('bundles all three functions, each under 1.5 MB', () => {
-    expect(sizes.map((b) => b.name)).toEqual(['api', 'alerts', 'notifier']);
+  it('bundles all four functions, each loading at most 1.5 MB of code at a cold start', () => {
+    expect(sizes.map((b) => b.name)).toEqual(['api', 'documents', 'alerts', 'notifier']);
     for (const b of sizes) {
-      expect(b.bytes, `${b.name} bundle`).toBeGreaterThan(0);
-      expect(b.bytes, `${b.name} bundle is ${(b.bytes / 1024 / 1024).toFixed(2)} MB`).toBeLessThanOrEqual(
-        LIMIT_BYTES,
-      );
+      const files = b.files
+        .map((f) => `${f.path} ${kib(f.bytes)}${f.atColdStart ? '' : ' (on demand)'}`)
+        .join(', ');
+      expect(b.coldStartBytes, `${b.name} bundle`).toBeGreaterThan(0);
+      expect(
+        b.coldStartBytes,
+        `${b.name}: ${kib(b.coldStartBytes)} at cold start (${kib(b.totalBytes)} in all: ${files})`,
+      ).toBeLessThanOrEqual(LIMIT_BYTES);
     }
   });
 
-  it('emits ES modules that export handler and leave the runtime AWS SDK out', () => {
+  it('loads the Word reader on demand only (the importer imports it with await import())', () => {
+    const docs = bundle('documents');
+    const lazy = docs.files.filter((f) => !f.atColdStart);
+    expect(lazy.length, 'documents: chunks loaded on demand').toBeGreaterThan(0);
+    const lazyCode = lazy.map((f) => readFileSync(join(docs.dir, f.path), 'utf8')).join('\n');
+    expect(lazyCode).toMatch(/mammoth|convertToHtml/);
+  });
+
+  const sources = (name: string) =>
+    bundle(name).files.flatMap(
+      (f) =>
+        (JSON.parse(readFileSync(join(bundle(name).dir, `${f.path}.map`), 'utf8')) as { sources: string[] })
+          .sources,
+    );
+  const documentLibraries = /node_modules\/(exceljs|docx|mammoth|jszip)\//;
+
+  it('puts the document libraries in the documents function', () => {
+    expect(sources('documents').filter((p) => documentLibraries.test(p)).length).toBeGreaterThan(0);
+  });
+
+  // The API function exists apart from the documents function so that it does not carry the DOCX/XLSX
+  // libraries. It still does while lambda.ts imports modules.ts, which imports the document route
+  // modules too (esbuild must keep CommonJS libraries it cannot prove side-effect free). `it.fails`
+  // records that; once coreModules and documentModules live in separate files this test starts
+  // failing: make it a plain `it`.
+  it.fails('keeps the document libraries out of the API function', () => {
+    expect(sources('api').filter((p) => documentLibraries.test(p))).toEqual([]);
+  });
+
+  it('emits ES modules that export handler and leave only Node built-ins and the AWS SDK to the runtime', () => {
     for (const b of sizes) {
       const code = readFileSync(join(b.dir, 'index.mjs'), 'utf8');
       expect(code, b.name).toMatch(/export\s*\{[^}]*\bas handler\b[^}]*\}|export\s*\{[^}]*\bhandler\b/);
       expect(code, b.name).not.toMatch(/\bmodule\.exports\s*=\s*\{?\s*handler/);
-      // The SDK stays external (provided by the Node.js 22 runtime), imported, not inlined.
       expect(code, b.name).not.toContain('@aws-sdk/client-dynamodb/dist-cjs');
+      const unexpected = b.externals.filter((m) => !m.startsWith('node:') && !m.startsWith('@aws-sdk/'));
+      // Bare built-in names (`fs`, `stream`) come from CommonJS dependencies.
+      expect(
+        unexpected.filter((m) => !builtinModules.includes(m)),
+        `${b.name} imports packages that Lambda does not have`,
+      ).toEqual([]);
     }
+  });
+
+  it('carries English messages only: no other zod locale in any bundle', () => {
+    for (const b of sizes) {
+      const code = b.files.map((f) => readFileSync(join(b.dir, f.path), 'utf8')).join('\n');
+      expect(code, b.name).toContain('Invalid input: expected ');
+      // German and French messages, as zod's de and fr locales write them.
+      expect(code, b.name).not.toContain('Ungültige Eingabe');
+      expect(code, b.name).not.toContain('Entrée invalide');
+    }
+  });
+});
+
+describe('bundled handlers run', () => {
+  it.each(['api', 'documents'])('%s answers GET /health with 200', (name) => {
+    const res = JSON.parse(run(name, ['invoke', JSON.stringify(httpEvent('GET', '/health'))], API_ENV)) as {
+      statusCode: number;
+      body: string;
+    };
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ status: 'ok', stage: 'local' });
+  });
+
+  it('api answers an unauthenticated API request with 401 in the error shape', () => {
+    const res = JSON.parse(
+      run('api', ['invoke', JSON.stringify(httpEvent('GET', '/api/v1/me'))], API_ENV),
+    ) as { statusCode: number; body: string };
+    expect(res.statusCode).toBe(401);
+    expect(JSON.parse(res.body).error.code).toBe('unauthorised');
+  });
+
+  it('stops at start on bad configuration, with zod messages in English', () => {
+    const { TABLE_NAME: _, ...withoutTable } = API_ENV;
+    let stderr = '';
+    try {
+      run('api', ['load'], { ...withoutTable, AUTH_JWKS_URI: 'not a url' });
+    } catch (e) {
+      stderr = String((e as { stderr?: string }).stderr);
+    }
+    expect(stderr).toContain('Invalid configuration');
+    expect(stderr).toMatch(/TABLE_NAME: Invalid input: expected string, received undefined/);
+    expect(stderr).toMatch(/AUTH_JWKS_URI: Invalid URL/);
+  });
+
+  it.each(['api', 'documents', 'alerts', 'notifier'])('%s loads, every on-demand chunk included', (name) => {
+    const out = JSON.parse(run(name, ['load'], API_ENV)) as { handler: string; chunks: number };
+    expect(out.handler).toBe('function');
+    expect(out.chunks).toBe(bundle(name).files.length - 1);
   });
 });

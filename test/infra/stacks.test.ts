@@ -90,7 +90,7 @@ describe('every function', () => {
     );
 
   it('logs to its own log group with a retention period (one year by default)', () => {
-    expect(functions().length).toBeGreaterThanOrEqual(4); // api, alerts, notifier, web deployment
+    expect(functions().length).toBeGreaterThanOrEqual(5); // api, documents, alerts, notifier, web deployment
     for (const { t, id, p } of functions()) {
       const ref = (p.LoggingConfig as { LogGroup?: { Ref?: string } } | undefined)?.LogGroup?.Ref;
       expect(ref, `${id} log group`).toBeDefined();
@@ -99,11 +99,11 @@ describe('every function', () => {
     }
   });
 
-  it('runs the three service functions on Node.js 22, arm64', () => {
+  it('runs the four service functions on Node.js 22, arm64', () => {
     const service = functions().filter(({ p }) => json(p.Environment).includes('POWERTOOLS_SERVICE_NAME'));
     expect(
       service.map(({ p }) => (p.Environment as { Variables: Json }).Variables.POWERTOOLS_SERVICE_NAME).sort(),
-    ).toEqual(['peopleplan-alerts', 'peopleplan-api', 'peopleplan-notifier']);
+    ).toEqual(['peopleplan-alerts', 'peopleplan-api', 'peopleplan-documents', 'peopleplan-notifier']);
     for (const { p } of service) {
       expect(p.Runtime).toBe('nodejs22.x');
       expect(p.Architectures).toEqual(['arm64']);
@@ -157,7 +157,7 @@ describe('tenant isolation in IAM', () => {
     expect(arr(st!.Action).sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query']);
   });
 
-  it('lets only the API role assume the tenant roles, and only with a council session tag', () => {
+  it('lets only the two API functions assume the tenant roles, and only with a council session tag', () => {
     const roles = resources(s.templates.api, 'AWS::IAM::Role');
     const tenant = Object.entries(roles).filter(([id]) => id.startsWith('TenantAccess'));
     expect(tenant).toHaveLength(2);
@@ -166,13 +166,24 @@ describe('tenant isolation in IAM', () => {
         .Statement;
       expect(more, id).toHaveLength(0);
       expect(arr(trust!.Action).sort()).toEqual(['sts:AssumeRole', 'sts:TagSession']);
-      expect(json((trust as unknown as { Principal: unknown }).Principal)).toMatch(/"ApiRole[0-9A-F]+"/);
+      const principals = arr((trust as unknown as { Principal: { AWS: unknown } }).Principal.AWS);
+      expect(principals.map((p) => json(p).match(/"(\w+Role)[0-9A-F]{8}"/)?.[1]).sort(), id).toEqual([
+        'ApiRole',
+        'DocumentsRole',
+      ]);
       expect(trust!.Condition).toMatchObject({
         StringLike: { 'aws:RequestTag/council': '?*' },
         'ForAllValues:StringEquals': { 'aws:TagKeys': ['council'] },
       });
       expect(role.Properties.MaxSessionDuration).toBe(3600);
     }
+  });
+
+  it('gives the documents function tenant sessions only: no direct DynamoDB access at all', () => {
+    const statements = functionStatements(s.templates.api, 'DocumentsFunction');
+    const assume = statements.find((st) => arr(st.Action).includes('sts:AssumeRole'));
+    expect(json(assume?.Resource)).toMatch(/TenantAccessTenantDataRole.*TenantAccessPartnerReaderRole/);
+    expect(statements.filter((st) => dynamoActions(st).length > 0)).toEqual([]);
   });
 
   it('gives the API function no direct access to council items', () => {
@@ -205,26 +216,79 @@ describe('tenant isolation in IAM', () => {
     expect(arr(due?.Action)).toEqual(['dynamodb:Query']);
   });
 
-  it('tells the API which roles to assume and how to verify tokens', () => {
-    const [fn] = Object.entries(resources(s.templates.api, 'AWS::Lambda::Function'));
-    const vars = (fn![1].Properties.Environment as { Variables: Json }).Variables;
-    for (const k of [
-      'TABLE_NAME',
-      'AUTH_ISSUER',
-      'AUTH_AUDIENCE',
-      'AUTH_JWKS_URI',
-      'TENANT_ROLE_ARN',
-      'PARTNER_ROLE_ARN',
-      'STAGE',
-      'WEB_BASE_URL',
-      'POWERTOOLS_SERVICE_NAME',
-      'POWERTOOLS_LOG_LEVEL',
+  it.each(['ApiFunction', 'DocumentsFunction'])(
+    'tells %s which roles to assume and how to verify tokens',
+    (prefix) => {
+      const [fn] = Object.entries(resources(s.templates.api, 'AWS::Lambda::Function')).filter(([id]) =>
+        id.startsWith(prefix),
+      );
+      const vars = (fn![1].Properties.Environment as { Variables: Json }).Variables;
+      for (const k of [
+        'TABLE_NAME',
+        'AUTH_ISSUER',
+        'AUTH_AUDIENCE',
+        'AUTH_JWKS_URI',
+        'TENANT_ROLE_ARN',
+        'PARTNER_ROLE_ARN',
+        'STAGE',
+        'WEB_BASE_URL',
+        'POWERTOOLS_SERVICE_NAME',
+        'POWERTOOLS_LOG_LEVEL',
+      ]) {
+        expect(vars[k], k).toBeDefined();
+      }
+      expect(json(vars.TENANT_ROLE_ARN)).toContain('TenantAccessTenantDataRole');
+      expect(json(vars.PARTNER_ROLE_ARN)).toContain('TenantAccessPartnerReaderRole');
+      expect(json(vars.AUTH_JWKS_URI)).toContain('/.well-known/jwks.json');
+    },
+  );
+});
+
+describe('api stack: API and documents functions', () => {
+  const fnOf = (prefix: string) => {
+    const [fn] = Object.entries(resources(s.templates.api, 'AWS::Lambda::Function')).filter(([id]) =>
+      id.startsWith(prefix),
+    );
+    expect(fn, prefix).toBeDefined();
+    return { id: fn![0], p: fn![1].Properties };
+  };
+  /** Route key → logical id of the function its integration invokes. */
+  const routeTargets = () => {
+    const integrations = resources(s.templates.api, 'AWS::ApiGatewayV2::Integration');
+    return Object.fromEntries(
+      Object.values(resources(s.templates.api, 'AWS::ApiGatewayV2::Route')).map((r) => {
+        const integrationId = json(r.Properties.Target).match(/"(\w+Integration[0-9A-F]{8})"/)?.[1];
+        const uri = json(integrations[integrationId!]?.Properties.IntegrationUri);
+        return [r.Properties.RouteKey as string, uri.match(/"(\w+Function[0-9A-F]{8})"/)?.[1] ?? uri];
+      }),
+    );
+  };
+
+  it('gives the documents function more memory, both a timeout inside the 30 s HTTP API limit', () => {
+    const api = fnOf('ApiFunction').p;
+    const docs = fnOf('DocumentsFunction').p;
+    expect(docs.MemorySize as number).toBeGreaterThan(api.MemorySize as number);
+    for (const p of [api, docs]) expect(p.Timeout as number).toBeLessThanOrEqual(29);
+    expect(docs.Handler).toBe('index.handler');
+  });
+
+  it('sends imports, reports and calendar feeds to the documents function, the rest of /api to the API', () => {
+    const targets = routeTargets();
+    const docs = fnOf('DocumentsFunction').id;
+    const api = fnOf('ApiFunction').id;
+    for (const key of [
+      'ANY /api/v1/councils/{c}/imports',
+      'ANY /api/v1/councils/{c}/imports/{proxy+}',
+      'GET /api/v1/councils/{c}/plans/{planId}/reports',
+      'GET /calendar/{councilId}/{file}',
     ]) {
-      expect(vars[k], k).toBeDefined();
+      expect(targets[key], key).toBe(docs);
     }
-    expect(json(vars.TENANT_ROLE_ARN)).toContain('TenantAccessTenantDataRole');
-    expect(json(vars.PARTNER_ROLE_ARN)).toContain('TenantAccessPartnerReaderRole');
-    expect(json(vars.AUTH_JWKS_URI)).toContain('/.well-known/jwks.json');
+    for (const key of ['ANY /api/{proxy+}', 'GET /health', 'GET /api/v1/openapi.json']) {
+      expect(targets[key], key).toBe(api);
+    }
+    const documentKeys = Object.entries(targets).filter(([, fn]) => fn === docs);
+    expect(documentKeys.length).toBeGreaterThanOrEqual(9);
   });
 });
 
@@ -274,6 +338,13 @@ describe('web stack', () => {
       OriginSSLProtocols: ['TLSv1.2'],
     });
     expect(json(apiOrigin?.DomainName)).toContain('Gateway');
+    // Calendar feeds reach the API too, read-only and uncached (a revoked feed stops at once).
+    const calendar = cfg.CacheBehaviors.find((b) => b.PathPattern === '/calendar/*');
+    expect(calendar).toMatchObject({
+      TargetOriginId: api!.TargetOriginId,
+      AllowedMethods: ['GET', 'HEAD'],
+      CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
+    });
     // Distribution-wide error pages would rewrite the API's 404s into index.html.
     expect(cfg.CustomErrorResponses).toBeUndefined();
     expect(cfg.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
@@ -394,9 +465,9 @@ describe('alarms', () => {
         (a) => a.Properties.MetricName === metric && a.Properties.Namespace === 'AWS/Lambda',
       );
       expect(fns.map((a) => json(a.Properties.Dimensions)).join()).toMatch(
-        /ApiFunction.*|AlertJobFunction|NotifierFunction/,
+        /ApiFunction.*|DocumentsFunction|AlertJobFunction|NotifierFunction/,
       );
-      expect(fns, metric).toHaveLength(3);
+      expect(fns, metric).toHaveLength(4);
     }
     expect(alarms.find((a) => a.Properties.MetricName === 'Invocations')?.Properties.TreatMissingData).toBe(
       'breaching',

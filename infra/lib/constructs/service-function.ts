@@ -1,14 +1,11 @@
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { bundledCode } from '../bundling.js';
 import { acknowledge } from '../nag.js';
-import { REPO_ROOT } from '../paths.js';
 
 export interface ServiceFunctionProps {
   /** Absolute path of a TypeScript module exporting `handler`. */
@@ -25,11 +22,11 @@ export interface ServiceFunctionProps {
 
 /**
  * A Lambda function as every PeoplePlan function should be: Node.js 22 on arm64, bundled locally by
- * esbuild into one ES module, its own log group with a retention period, and its own role that starts
+ * esbuild into ES modules (lib/bundling.ts), its own log group with a retention period, and its own role that starts
  * with nothing but permission to write to that log group (callers add exactly what the function needs).
  */
 export class ServiceFunction extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: lambda.Function;
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
 
@@ -53,9 +50,9 @@ export class ServiceFunction extends Construct {
     });
     this.logGroup.grantWrite(this.role);
 
-    this.fn = new NodejsFunction(this, 'Function', {
-      entry: props.entry,
-      handler: 'handler',
+    this.fn = new lambda.Function(this, 'Function', {
+      code: bundledCode(props.entry),
+      handler: 'index.handler',
       description: props.description,
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
@@ -63,37 +60,11 @@ export class ServiceFunction extends Construct {
       timeout: props.timeout ?? Duration.seconds(30),
       role: this.role,
       logGroup: this.logGroup,
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: resolve(REPO_ROOT, 'package-lock.json'),
       environment: {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
-      },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node22',
-        platform: 'node',
-        minify: true,
-        keepNames: true,
-        sourceMap: true,
-        sourcesContent: false,
-        mainFields: ['module', 'main'],
-        // Some CommonJS dependencies call require(); give the ES module bundle one.
-        banner:
-          "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-        // The AWS SDK v3 ships in the Node.js 22 runtime: leaving it out keeps bundles small and cold starts fast.
-        externalModules: ['@aws-sdk/*'],
-        tsconfig: resolve(REPO_ROOT, 'tsconfig.json'),
-        forceDockerBundling: false,
-        // When bundling is skipped for this stack (tests, `cdk synth --exclusively`), CDK would otherwise
-        // fingerprint the whole project root, node_modules included, to name an asset it never builds.
-        assetHash: Stack.of(this).bundlingRequired
-          ? undefined
-          : createHash('sha256')
-              .update(`unbundled:${relative(REPO_ROOT, props.entry)}`)
-              .digest('hex'),
       },
     });
     acknowledge(this.fn, {

@@ -36,12 +36,28 @@ export function leadingKeysCondition(partition: string, operator = 'ForAllValues
 
 export interface TenantDataRolesProps {
   table: dynamodb.ITable;
-  /** The only principal that may assume these roles: the API function's execution role. */
-  assumedBy: iam.IRole;
+  /** The only principals that may assume these roles: the API functions' execution roles. */
+  assumedBy: iam.IRole[];
+}
+
+/** Several roles as one trust principal, so the trust policy stays a single statement. */
+class RolesPrincipal extends iam.PrincipalBase {
+  constructor(private readonly roles: iam.IRole[]) {
+    super();
+  }
+  get policyFragment(): iam.PrincipalPolicyFragment {
+    return new iam.PrincipalPolicyFragment({ AWS: this.roles.map((r) => r.roleArn) });
+  }
+  override toString() {
+    return `RolesPrincipal(${this.roles.map((r) => r.node.path).join(', ')})`;
+  }
+  override dedupeString() {
+    return undefined;
+  }
 }
 
 /**
- * Two roles the API assumes per request, each confined by IAM to one council's partition:
+ * Two roles the API functions assume per request, each confined by IAM to one council's partition:
  * - tenant data role: read and write the council's items (table and the per-council `council` index);
  * - partner-reader role: read only, assumed once per council that consented to a partnership.
  * Neither can touch the cross-council `due` index or any partition other than `C#<council>`.
@@ -82,23 +98,26 @@ export class TenantDataRoles extends Construct {
       }),
     );
 
-    assumedBy.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'AssumeTenantRoles',
-        actions: ['sts:AssumeRole', 'sts:TagSession'],
-        resources: [this.tenantRole.roleArn, this.partnerRole.roleArn],
-      }),
-    );
+    for (const role of assumedBy) {
+      role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          sid: 'AssumeTenantRoles',
+          actions: ['sts:AssumeRole', 'sts:TagSession'],
+          resources: [this.tenantRole.roleArn, this.partnerRole.roleArn],
+        }),
+      );
+    }
   }
 
-  private role(id: string, description: string, assumedBy: iam.IRole): iam.Role {
+  private role(id: string, description: string, assumedBy: iam.IRole[]): iam.Role {
+    if (assumedBy.length === 0) throw new Error('TenantDataRoles: no principal may assume the roles');
     return new iam.Role(this, id, {
       description,
       // Chained role sessions last at most one hour anyway.
       maxSessionDuration: Duration.hours(1),
       // The session must carry exactly one tag, `council`, with a value: without it the policy variable
       // above would have nothing to match.
-      assumedBy: new iam.ArnPrincipal(assumedBy.roleArn).withSessionTags().withConditions({
+      assumedBy: new RolesPrincipal(assumedBy).withSessionTags().withConditions({
         StringLike: { [`aws:RequestTag/${COUNCIL_TAG}`]: '?*' },
         'ForAllValues:StringEquals': { 'aws:TagKeys': [COUNCIL_TAG] },
       }),

@@ -124,6 +124,17 @@ export class WebStack extends Stack {
           responseHeadersPolicy: headers.policy,
           compress: true,
         },
+        // Private calendar (ICS) feeds: the URL is the credential, so calendar clients need no header.
+        '/calendar/*': {
+          origin: apiOrigin,
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+          // A revoked feed must stop answering at once.
+          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: headers.policy,
+          compress: true,
+        },
       },
       domainNames: props.domainName ? [props.domainName] : undefined,
       certificate: props.certificateArn

@@ -1,0 +1,133 @@
+/**
+ * Bundles one Lambda entry point with esbuild, the way every PeoplePlan function ships.
+ *
+ *   node infra/lib/bundle.mjs '<json BundleRequest>'
+ *
+ * It is a script rather than NodejsFunction's built-in esbuild call because it needs an esbuild plugin
+ * (see `englishOnlyZod`), and plugins exist only in esbuild's asynchronous API while CDK's local
+ * bundling hook is synchronous: the CDK side runs this with execFileSync (lib/bundling.ts).
+ *
+ * BundleRequest: { entry, outdir, tsconfig, banner?, external?, metafile? } (absolute paths).
+ */
+import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import * as esbuild from 'esbuild';
+
+/** zod's locale index, re-exporting every language's messages (≈ 260 KiB minified). */
+const ZOD_LOCALE_INDEX = /[\\/]node_modules[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/;
+/** Any zod locale module other than the index and English. */
+const FOREIGN_ZOD_LOCALE =
+  /(^|[\\/])node_modules[\\/]zod[\\/]v4[\\/]locales[\\/](?!index\.js$|en\.js$)[^\\/]+\.js$/;
+
+/**
+ * zod exports `locales` (every language) from its `z` namespace; @hono/zod-openapi hands that namespace
+ * object around, so esbuild cannot tree-shake the languages nobody uses. Every PeoplePlan function
+ * speaks English only: the locale index is loaded as a module exporting `en` alone. zod registers
+ * English as its default from `locales/en.js` directly, so messages are unchanged; only
+ * `z.locales.<other>()` would be missing (nothing calls it, and `bundle()` checks none slipped back in).
+ */
+export const englishOnlyZod = {
+  name: 'english-only-zod-locales',
+  setup(build) {
+    build.onLoad({ filter: ZOD_LOCALE_INDEX }, () => ({
+      contents: "export { default as en } from './en.js';\n",
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * exceljs's main module also loads its streaming reader and writer (unzipper, archiver, bluebird, glob…:
+ * ≈ 600 KiB minified). PeoplePlan reads and writes whole workbooks in memory with `new ExcelJS.Workbook()`
+ * only, so `exceljs` resolves to its in-memory part; using `ExcelJS.stream` throws a message naming this.
+ */
+export const leanExcelJs = {
+  name: 'lean-exceljs',
+  setup(build) {
+    build.onResolve({ filter: /^exceljs$/ }, (args) => ({
+      path: 'exceljs',
+      namespace: 'lean-exceljs',
+      pluginData: { resolveDir: args.resolveDir },
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'lean-exceljs' }, (args) => ({
+      loader: 'js',
+      // Resolved from the importing package, so the bundle uses the same exceljs it would have.
+      resolveDir: args.pluginData.resolveDir,
+      contents: `module.exports = {
+  Workbook: require('exceljs/lib/doc/workbook.js'),
+  ModelContainer: require('exceljs/lib/doc/modelcontainer.js'),
+  ...require('exceljs/lib/doc/enums.js'),
+};
+Object.defineProperty(module.exports, 'stream', {
+  get() {
+    throw new Error('exceljs streaming is left out of Lambda bundles (lean-exceljs in infra/lib/bundle.mjs)');
+  },
+});
+`,
+    }));
+  },
+};
+
+/** esbuild options for a Lambda function: one minified ES module for Node.js 22, SDK left to the runtime. */
+export function lambdaBuildOptions(req) {
+  return {
+    entryPoints: { index: req.entry },
+    outdir: req.outdir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    // Modules the code imports with `await import()` (the importer's Word and Excel readers) become
+    // chunks loaded by the requests that need them, not by every cold start.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    platform: 'node',
+    target: 'node22',
+    format: 'esm',
+    // Prefer packages' ES module builds: esbuild can tree-shake those, not CommonJS.
+    mainFields: ['module', 'main'],
+    minify: true,
+    // Error class names (`ConfigError`, `ImportError`) appear in logs and are matched on.
+    keepNames: true,
+    sourcemap: true,
+    sourcesContent: false,
+    // Licence texts go to a file beside the code (still shipped) instead of the end of index.mjs.
+    legalComments: 'external',
+    // Node reads modules as UTF-8: no need to escape non-ASCII text (entity tables, MIME charsets) as \uXXXX.
+    charset: 'utf8',
+    tsconfig: req.tsconfig,
+    // The AWS SDK v3 ships in the Node.js 22 runtime: leaving it out keeps bundles small and cold starts fast.
+    external: req.external ?? ['@aws-sdk/*'],
+    banner: req.banner ? { js: req.banner } : undefined,
+    metafile: true,
+    logLevel: 'warning',
+    plugins: [englishOnlyZod, leanExcelJs],
+  };
+}
+
+/** Bundles `req.entry` into `req.outdir/index.mjs` (+ chunks, source maps, licences); returns the metafile. */
+export async function bundle(req) {
+  const result = await esbuild.build(lambdaBuildOptions(req));
+  const foreign = Object.keys(result.metafile.inputs).filter((f) => FOREIGN_ZOD_LOCALE.test(f));
+  if (foreign.length > 0) {
+    throw new Error(
+      `${basename(req.entry)}: zod locales other than English were bundled (${foreign.slice(0, 3).join(', ')}…); ` +
+        'has zod moved its locale index? Update englishOnlyZod in infra/lib/bundle.mjs.',
+    );
+  }
+  if (req.metafile) writeFileSync(req.metafile, JSON.stringify(result.metafile));
+  return result.metafile;
+}
+
+if (process.argv[1] && basename(process.argv[1]) === basename(new URL(import.meta.url).pathname)) {
+  const req = JSON.parse(process.argv[2] ?? '{}');
+  if (!req.entry || !req.outdir || !req.tsconfig) {
+    console.error(`usage: node ${basename(process.argv[1])} '{"entry":…,"outdir":…,"tsconfig":…}'`);
+    process.exit(2);
+  }
+  try {
+    await bundle(req);
+  } catch (e) {
+    // esbuild has already printed its own diagnostics for build errors.
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  }
+}
