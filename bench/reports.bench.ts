@@ -1,7 +1,7 @@
 /**
  * Reports: time to build each document for a synthetic 500-action plan, as a ratio to the time of
  * building the report model (`summarise`) from the same data, measured side by side in one run.
- * The DB fetch (plan data and period snapshots) can be added as another ratio to the same baseline.
+ * The DOCX build against fetching the plan from DynamoDB Local is in reports-api.bench.ts.
  */
 import {
   exportRows,
