@@ -7,7 +7,7 @@
  * (see `englishOnlyZod`), and plugins exist only in esbuild's asynchronous API while CDK's local
  * bundling hook is synchronous: the CDK side runs this with execFileSync (lib/bundling.ts).
  *
- * BundleRequest: { entry, outdir, tsconfig, banner?, external?, metafile? } (absolute paths).
+ * BundleRequest: { entry, outdir, tsconfig, banner?, external?, nodePaths?, metafile? } (absolute paths).
  */
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -96,6 +96,7 @@ export function lambdaBuildOptions(req) {
     tsconfig: req.tsconfig,
     // The AWS SDK v3 ships in the Node.js 22 runtime: leaving it out keeps bundles small and cold starts fast.
     external: req.external ?? ['@aws-sdk/*'],
+    nodePaths: req.nodePaths,
     banner: req.banner ? { js: req.banner } : undefined,
     metafile: true,
     logLevel: 'warning',

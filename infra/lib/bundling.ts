@@ -18,6 +18,8 @@ export interface BundleRequest {
   tsconfig: string;
   banner?: string;
   external?: string[];
+  /** Extra directories to resolve packages from (for entry points outside the repository). */
+  nodePaths?: string[];
   metafile?: string;
 }
 
