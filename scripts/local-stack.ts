@@ -80,6 +80,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
         credentials: new TenantCredentialsProvider(),
         logger,
       }),
+      partnershipDirectory: async () => doc,
     },
     apiModules,
   );

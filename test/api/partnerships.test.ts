@@ -236,9 +236,12 @@ describe('shared-service partnerships API', () => {
     // A partner reader who is also a council viewer is still too low to write there.
     const asViewer = await api.call('POST', '/api/v1/councils/harrow/plans', { as: DUAL, body });
     expect(asViewer.status).toBe(403);
-    // Without any council role the council's routes do not open at all; nothing is written.
+    // Without any council role a partner reader's write is refused as such; nothing is written.
     const asPartner = await api.call('POST', '/api/v1/councils/harrow/plans', { as: PARTNER_A, body });
-    expect([403, 404]).toContain(asPartner.status);
+    expect(asPartner.status).toBe(403);
+    // Reading a council directly (not through the partnership) is still a 404: no existence leak.
+    const read = await api.call('GET', '/api/v1/councils/harrow/plans', { as: PARTNER_A });
+    expect(read.status).toBe(404);
     const list = await api.call('GET', '/api/v1/councils/harrow/plans', { as: 'admin@harrow.test' });
     expect(list.body.items.map((p: { title: string }) => p.title)).not.toContain('Sneaky plan');
   });

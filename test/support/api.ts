@@ -69,6 +69,7 @@ export async function createTestApi(
         jwks: idp.jwks as never,
       }),
       docFor: async () => doc,
+      partnershipDirectory: async () => doc,
       ...(opts.today ? { today: opts.today } : {}),
     },
     opts.modules ?? [],

@@ -13,6 +13,11 @@ export interface AppDeps {
    * assumed with the session tag `council=<id>`, so IAM allows only that council's partition.
    */
   docFor(councilId: string, mode: 'readwrite' | 'read'): Promise<DynamoDBDocumentClient>;
+  /**
+   * The function's own client for the partnership directory (`P#` partitions), which belongs to no
+   * council and which no tenant role may read.
+   */
+  partnershipDirectory(): Promise<DynamoDBDocumentClient>;
   /** Today's date in Europe/London (a seam for tests of date rules). */
   today?: () => string;
 }

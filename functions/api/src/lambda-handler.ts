@@ -1,6 +1,6 @@
 import { createTokenVerifier } from '@peopleplan/auth';
 import { ApiConfig, loadConfig } from '@peopleplan/config';
-import { TenantCredentialsProvider } from '@peopleplan/db';
+import { createDocClient, TenantCredentialsProvider } from '@peopleplan/db';
 import { createLogger } from '@peopleplan/observability';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
@@ -14,6 +14,8 @@ import { tenantDocClients } from './doc-clients.js';
 export function createLambdaHandler(serviceName: string, modules: RouteModule[]) {
   const config = loadConfig(ApiConfig);
   const logger = createLogger(serviceName);
+  // The function's own role: partnership records only (IAM allows it no council partition).
+  const directory = createDocClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
   const app = createApp(
     {
       config,
@@ -29,6 +31,7 @@ export function createLambdaHandler(serviceName: string, modules: RouteModule[])
         credentials: TenantCredentialsProvider.fromEnv(),
         logger,
       }),
+      partnershipDirectory: async () => directory,
     },
     modules,
   );

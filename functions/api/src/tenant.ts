@@ -15,7 +15,13 @@ export async function councilData(
 ): Promise<CouncilData> {
   const principal = c.get('principal');
   const role = principal.councils[councilId];
-  if (!role) throw notFound('Council');
+  if (!role) {
+    // Partner readers never write anywhere; saying so is clearer than a 404 and leaks nothing.
+    if (minRole !== 'viewer' && Object.keys(principal.partnerships).length > 0) {
+      throw forbidden('Partner readers can only read');
+    }
+    throw notFound('Council');
+  }
   if (!roleAtLeast(role, minRole)) throw forbidden();
   const mode = roleAtLeast(role, 'contributor') ? 'readwrite' : 'read';
   const doc = await deps.docFor(councilId, mode);

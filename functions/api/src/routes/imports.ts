@@ -19,7 +19,9 @@ const Options = z.object({
   kind: PlanKind.optional(),
   mapping: z.record(z.string(), ColumnField).optional(),
 });
-const Commit = z.strictObject({ plan: ParsedPlan.optional() });
+// The corrected plan is validated in the handler: its schema is recursive (sub-actions), which the
+// OpenAPI generator cannot describe inline.
+const Commit = z.strictObject({ plan: z.record(z.string(), z.unknown()).optional() });
 const ImportParams = CouncilParam.extend({ id: ItemId });
 
 /**
@@ -105,7 +107,14 @@ export function registerImportRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'editor');
-      return c.json(await commitImport(data, p.id, c.req.valid('json').plan), 200);
+      const raw = c.req.valid('json').plan;
+      let corrected: ParsedPlan | undefined;
+      if (raw) {
+        const parsed = ParsedPlan.safeParse(raw);
+        if (!parsed.success) throw badRequest('The corrected plan is not valid', fieldErrors(parsed.error));
+        corrected = parsed.data;
+      }
+      return c.json(await commitImport(data, p.id, corrected), 200);
     },
   );
 }

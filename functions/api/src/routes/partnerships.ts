@@ -1,4 +1,3 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Principal } from '@peopleplan/auth';
 import {
@@ -38,23 +37,6 @@ import {
   RagResultSchema,
   withRag,
 } from './common.js';
-
-/**
- * The API's own DynamoDB client for the partnership directory (`P#` partitions), which no tenant role
- * may read. Wire it in AppDeps as `partnershipDirectory`; until then the local stack and tests, whose
- * `docFor` hands every council the same unscoped client, use that, and a deployed stage fails closed.
- */
-export interface PartnershipDirectoryDeps {
-  partnershipDirectory?: () => Promise<DynamoDBDocumentClient>;
-}
-
-async function directoryClient(deps: AppDeps, partnershipId: string): Promise<DynamoDBDocumentClient> {
-  const wired = (deps as AppDeps & PartnershipDirectoryDeps).partnershipDirectory;
-  if (wired) return wired();
-  if (deps.config.STAGE === 'local' || deps.config.STAGE === 'test')
-    return deps.docFor(partnershipId, 'read');
-  throw new Error('partnershipDirectory is not configured in AppDeps: partnership reads are disabled');
-}
 
 const PartnershipParam = z.object({ p: Slug });
 const SharedPlanParams = PartnershipParam.extend({ c: Slug, planId: ItemId });
@@ -194,7 +176,7 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
     const principal = c.get('principal');
     const source: PartnershipSource = {
       tableName: deps.config.TABLE_NAME,
-      directory: await directoryClient(deps, partnershipId),
+      directory: await deps.partnershipDirectory(),
       readFor: (councilId) => deps.docFor(councilId, 'read'),
     };
     const partnership = await openPartnership(source, principal, partnershipId);
