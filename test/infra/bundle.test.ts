@@ -109,12 +109,8 @@ describe('Lambda bundles', () => {
     expect(sources('documents').filter((p) => documentLibraries.test(p)).length).toBeGreaterThan(0);
   });
 
-  // The API function exists apart from the documents function so that it does not carry the DOCX/XLSX
-  // libraries. It still does while lambda.ts imports modules.ts, which imports the document route
-  // modules too (esbuild must keep CommonJS libraries it cannot prove side-effect free). `it.fails`
-  // records that; once coreModules and documentModules live in separate files this test starts
-  // failing: make it a plain `it`.
-  it.fails('keeps the document libraries out of the API function', () => {
+  // The API function imports only coreModules, so the DOCX/XLSX libraries stay in the documents function.
+  it('keeps the document libraries out of the API function', () => {
     expect(sources('api').filter((p) => documentLibraries.test(p))).toEqual([]);
   });
 

@@ -406,12 +406,24 @@ describe('auth stack', () => {
 describe('jobs stack', () => {
   it('runs the alert job every day at 07:00 Europe/London', () => {
     const t = s.templates.jobs;
-    t.resourceCountIs('AWS::Scheduler::Schedule', 1);
-    const [schedule] = Object.values(resources(t, 'AWS::Scheduler::Schedule'));
-    expect(schedule!.Properties.ScheduleExpression).toBe('cron(0 7 * * ? *)');
-    expect(schedule!.Properties.ScheduleExpressionTimezone).toBe('Europe/London');
-    expect(json(schedule!.Properties.Target)).toContain('AlertJobFunction');
-    expect(json(schedule!.Properties.Target)).toContain('DeadLetterConfig');
+    const schedules = Object.values(resources(t, 'AWS::Scheduler::Schedule'));
+    expect(schedules).toHaveLength(2);
+    const daily = schedules.find((x) => x.Properties.ScheduleExpression === 'cron(0 7 * * ? *)');
+    expect(daily!.Properties.ScheduleExpressionTimezone).toBe('Europe/London');
+    expect(json(daily!.Properties.Target)).toContain('AlertJobFunction');
+    expect(json(daily!.Properties.Target)).toContain('DeadLetterConfig');
+  });
+
+  it('sends re-baseline alerts from the outbox every 5 minutes', () => {
+    const schedules = Object.values(resources(s.templates.jobs, 'AWS::Scheduler::Schedule'));
+    const outbox = schedules.find((x) => x.Properties.ScheduleExpression === 'rate(5 minutes)');
+    expect(json(outbox!.Properties.Target)).toContain('outbox');
+  });
+
+  it('lets the alert job query the council index only within council partitions', () => {
+    const policies = json(resources(s.templates.jobs, 'AWS::IAM::Policy'));
+    expect(policies).toContain('QueryCouncilIndex');
+    expect(policies).toContain('/index/council');
   });
 
   it('feeds the notifier from an encrypted queue with a dead-letter queue after 5 receives', () => {

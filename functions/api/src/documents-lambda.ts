@@ -1,5 +1,5 @@
+import { documentModules } from './document-modules.js';
 import { createLambdaHandler } from './lambda-handler.js';
-import { documentModules } from './modules.js';
 
 /**
  * The documents function: plan imports and committee reports. It carries the DOCX/XLSX libraries,

@@ -1,5 +1,5 @@
+import { coreModules } from './core-modules.js';
 import { createLambdaHandler } from './lambda-handler.js';
-import { coreModules } from './modules.js';
 
 /** The API function: every route except imports and reports (see documents-lambda.ts). */
 export const handler = createLambdaHandler('peopleplan-api', coreModules);

@@ -1,20 +1,12 @@
 import type { RouteModule } from './app.js';
-import { registerAlertRoutes } from './routes/alerts.js';
-import { registerCalendarRoutes } from './routes/calendar.js';
-import { registerImportRoutes } from './routes/imports.js';
-import { registerPartnershipRoutes } from './routes/partnerships.js';
-import { registerReportRoutes } from './routes/reports.js';
+import { coreModules } from './core-modules.js';
+import { documentModules } from './document-modules.js';
 
 /**
- * Capability route groups mounted beside the core routes. In AWS they are split over two functions
- * so that each bundle stays small: `coreModules` in the API function, `documentModules` (imports and
- * reports, which carry the DOCX/XLSX libraries) in the documents function. Locally one process
- * serves both (`apiModules`).
+ * In AWS the routes are split over two functions so that each bundle stays small: `coreModules` in
+ * the API function (lambda.ts), `documentModules` in the documents function (documents-lambda.ts),
+ * which alone carries the DOCX/XLSX libraries. Locally one process serves both. Each entry imports
+ * its own list directly: importing this file would bundle both.
  */
-export const coreModules: RouteModule[] = [registerPartnershipRoutes, registerAlertRoutes];
-export const documentModules: RouteModule[] = [
-  registerImportRoutes,
-  registerReportRoutes,
-  registerCalendarRoutes,
-];
 export const apiModules: RouteModule[] = [...coreModules, ...documentModules];
+export { coreModules, documentModules };

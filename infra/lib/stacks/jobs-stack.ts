@@ -107,6 +107,15 @@ export class JobsStack extends Stack {
         conditions: leadingKeysCondition(COUNCIL_PARTITIONS, 'ForAllValues:StringLike'),
       }),
     );
+    // Stale-progress checks and longer due-soon windows read each council through its own index.
+    this.alerts.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'QueryCouncilIndex',
+        actions: ['dynamodb:Query'],
+        resources: [`${table.tableArn}/index/${TABLE.indexes.council.name}`],
+        conditions: leadingKeysCondition(COUNCIL_PARTITIONS, 'ForAllValues:StringLike'),
+      }),
+    );
     this.queue.grantSendMessages(this.alerts.role);
 
     const scheduleDlq = new sqs.Queue(this, 'ScheduleDeadLetters', {
@@ -138,6 +147,20 @@ export class JobsStack extends Stack {
         deadLetterQueue: scheduleDlq,
         retryAttempts: 2,
         maxEventAge: Duration.hours(2),
+      }),
+    });
+
+    // Re-baselined milestones wait in the outbox; sending them every 5 minutes makes the email
+    // follow the change instead of waiting for the next morning.
+    new scheduler.Schedule(this, 'RebaselineOutbox', {
+      description: 'PeoplePlan alert job: send re-baseline alerts waiting in the outbox',
+      schedule: scheduler.ScheduleExpression.rate(Duration.minutes(5)),
+      target: new targets.LambdaInvoke(this.alerts.fn, {
+        role: scheduleRole,
+        input: scheduler.ScheduleTargetInput.fromObject({ source: 'schedule', mode: 'outbox' }),
+        deadLetterQueue: scheduleDlq,
+        retryAttempts: 2,
+        maxEventAge: Duration.minutes(30),
       }),
     });
 

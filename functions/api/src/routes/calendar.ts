@@ -96,8 +96,9 @@ async function feedCalendar(data: CouncilData, feed: CalendarFeed) {
   };
 }
 
-function feedUrls(c: Context<AppEnv>, councilId: string, token: string) {
-  const url = new URL(`/calendar/${councilId}/${token}.ics`, c.req.url);
+function feedUrls(webBaseUrl: string, councilId: string, token: string) {
+  // The public address (CloudFront in AWS), not the address this request happened to reach.
+  const url = new URL(`/calendar/${councilId}/${token}.ics`, webBaseUrl);
   return { url: url.href, webcalUrl: url.href.replace(/^https?:/, 'webcal:') };
 }
 
@@ -153,7 +154,12 @@ export function registerCalendarRoutes(app: App, deps: AppDeps) {
         const { token, feed } = await data.calendarFeeds.create(scope, subjectOf(p));
         c.header('Cache-Control', 'no-store');
         return c.json(
-          { ...feedUrls(c, p.c, token), scope, subjectId: feed.subjectId, createdAt: feed.createdAt },
+          {
+            ...feedUrls(deps.config.WEB_BASE_URL, p.c, token),
+            scope,
+            subjectId: feed.subjectId,
+            createdAt: feed.createdAt,
+          },
           201,
         );
       },
