@@ -15,6 +15,7 @@ import {
   londonToday,
   mailerSink,
   runAlertJob,
+  sendPartnerDigests,
 } from '@peopleplan/alerts';
 import { createDocClient } from '@peopleplan/db';
 import { ensureTable } from '@peopleplan/db/create-table';
@@ -98,9 +99,20 @@ try {
     ...(mailer ? { sink: mailerSink(mailer) } : {}),
     failureLog: fileFailureLog(join(DATA, 'alert-failures.jsonl')),
   });
+  // Mondays: partner readers' weekly "what slipped across the partnership" digest.
+  const partner =
+    values['outbox-only'] || !mailer
+      ? undefined
+      : await sendPartnerDigests({ doc, tableName, today, webBaseUrl, sink: mailerSink(mailer), dryRun });
   await mailer?.close?.();
 
   const r = result;
+  if (partner?.considered) {
+    console.log(
+      `Partnership weekly digests: ${partner.sent} sent, ${partner.alreadySent} already sent this week`,
+    );
+  }
+  const sentTotal = r.emailsSent + (partner?.sent ?? 0);
   console.log(
     `Read ${r.read.dueIndexItems} due-index items and ${r.read.outboxItems} re-baseline alerts` +
       (r.read.staleCheckedActions
@@ -124,8 +136,8 @@ try {
   if (r.emailsFailed)
     console.log(`${r.emailsFailed} emails failed: kept in .data/alert-failures.jsonl and retried next run`);
   if (dryRun) console.log(`${r.emails.length} emails would be sent`);
-  console.log(`${r.emailsSent} emails sent`);
-  process.exitCode = r.emailsFailed ? 1 : 0;
+  console.log(`${sentTotal} emails sent`);
+  process.exitCode = r.emailsFailed || partner?.failed ? 1 : 0;
 } finally {
   await ownCatcher?.stop();
   await ownDb?.stop();

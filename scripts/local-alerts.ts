@@ -7,6 +7,7 @@ import {
   mailerSink,
   memoryFailureLog,
   runAlertJob,
+  sendPartnerDigests,
 } from '@peopleplan/alerts';
 import {
   createInboxApp,
@@ -57,6 +58,16 @@ export async function startLocalAlerts(opts: {
       });
       if (!outboxOnly || r.emails.length)
         opts.logger.info('alert run', { outboxOnly, emailsSent: r.emailsSent, emailsFailed: r.emailsFailed });
+      if (!outboxOnly) {
+        const p = await sendPartnerDigests({
+          doc: opts.doc,
+          tableName: opts.tableName,
+          today: londonToday(),
+          webBaseUrl: opts.webBaseUrl,
+          sink: mailerSink(mailer),
+        });
+        if (p.considered) opts.logger.info('partner digests', { ...p });
+      }
     } catch (e) {
       opts.logger.error('alert run failed', e as Error);
     }

@@ -1,4 +1,3 @@
-// biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright's Locator.innerText, not the DOM property
 /**
  * The web app in real Chromium against the real local stack (API, dev identity provider, DynamoDB
  * Local, built web/dist): sign in, dashboard, plan, action, progress, conflicts, import, keyboard-only

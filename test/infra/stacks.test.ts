@@ -423,6 +423,7 @@ describe('jobs stack', () => {
   it('lets the alert job query the council index only within council partitions', () => {
     const policies = json(resources(s.templates.jobs, 'AWS::IAM::Policy'));
     expect(policies).toContain('QueryCouncilIndex');
+    expect(policies).toContain('ReadPartnershipDirectory');
     expect(policies).toContain('/index/council');
   });
 

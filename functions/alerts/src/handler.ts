@@ -1,5 +1,5 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { londonToday, runAlertJob } from '@peopleplan/alerts';
+import { londonToday, runAlertJob, sendPartnerDigests } from '@peopleplan/alerts';
 import { loadConfig } from '@peopleplan/config';
 import { createDocClient } from '@peopleplan/db';
 import { createLogger } from '@peopleplan/observability';
@@ -46,6 +46,17 @@ export const handler = async (event: unknown): Promise<{ emailsSent: number; ema
   });
   const { emails: _e, ...summary } = result;
   logger.info('alert run finished', { ...summary });
+  if (e.mode !== 'outbox') {
+    // Mondays: partner readers' weekly digest (consenting councils only; idempotent per week).
+    const partner = await sendPartnerDigests({
+      doc: deps.doc,
+      tableName: deps.config.TABLE_NAME,
+      today: e.today ?? londonToday(),
+      webBaseUrl: deps.config.WEB_BASE_URL,
+      sink: sqsSink(deps.sqs, deps.config.NOTIFY_QUEUE_URL),
+    });
+    logger.info('partner digests', { ...partner });
+  }
   // Nobody at all could be told about these: an operator must see them.
   for (const u of result.unreachable) logger.error('alert nobody can receive', { ...u });
   return { emailsSent: result.emailsSent, emailsFailed: result.emailsFailed };

@@ -107,6 +107,15 @@ export class JobsStack extends Stack {
         conditions: leadingKeysCondition(COUNCIL_PARTITIONS, 'ForAllValues:StringLike'),
       }),
     );
+    // Partner readers' weekly digest: the partnership directory (P# records: partnerships, readers).
+    this.alerts.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ReadPartnershipDirectory',
+        actions: ['dynamodb:GetItem', 'dynamodb:Query'],
+        resources: [table.tableArn],
+        conditions: leadingKeysCondition('P#*', 'ForAllValues:StringLike'),
+      }),
+    );
     // Stale-progress checks and longer due-soon windows read each council through its own index.
     this.alerts.role.addToPrincipalPolicy(
       new iam.PolicyStatement({

@@ -5,6 +5,7 @@ export * from './job.js';
 export * from './ledger.js';
 export * from './links.js';
 export * from './model.js';
+export * from './partner-digests.js';
 export * from './read-counter.js';
 export * from './reader.js';
 export * from './recipients.js';

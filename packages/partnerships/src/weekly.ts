@@ -10,6 +10,8 @@ export interface PartnerDigestEmail {
   text: string;
   html: string;
   partnershipId: string;
+  /** Whose ledger records the send (every council partition is one the alert job may write). */
+  leadCouncilId: string;
 }
 
 /** The job reads as this actor; it sees exactly what a partner reader would (consenting councils only). */
@@ -46,6 +48,7 @@ export async function partnerWeeklyDigests(
         text: digest.text,
         html: digest.html,
         partnershipId: id,
+        leadCouncilId: partnership.leadCouncilId,
       });
     }
   }
