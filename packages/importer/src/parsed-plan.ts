@@ -1,5 +1,6 @@
 import { Lead, PeriodValue, PlanKind, Section, Status, Timescale } from '@peopleplan/core';
 import { z } from 'zod';
+import { COLUMN_FIELDS } from './column-fields.js';
 
 /**
  * What the importer hands to the preview screen and to the commit step. Every field maps onto a core
@@ -143,41 +144,7 @@ export const ParsedDependency = z.strictObject({
 });
 export type ParsedDependency = z.infer<typeof ParsedDependency>;
 
-export const COLUMN_FIELDS = [
-  'ignore',
-  'group',
-  'ref',
-  'title',
-  'outcome',
-  'currentPosition',
-  'yearActions',
-  'lead:member',
-  'lead:strategic',
-  'lead:operational',
-  'lead:accountable',
-  'lead:responsible',
-  'start',
-  'due',
-  'progress',
-  'status',
-  'constraints',
-  'measureOfSuccess',
-  'mitigation',
-  'likelihood',
-  'impact',
-  'owner',
-  'timescale',
-  'minimumServiceLevel',
-  'floorStandard',
-  'baseline',
-  'benchmark',
-  'target',
-  'actual',
-  'unit',
-  'fromUnit',
-  'forwardPlan',
-  'decisionMaker',
-] as const;
+export { COLUMN_FIELDS };
 export const ColumnField = z.enum(COLUMN_FIELDS);
 export type ColumnField = z.infer<typeof ColumnField>;
 

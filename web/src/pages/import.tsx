@@ -1,4 +1,5 @@
 import type { PlanKind, Timescale } from '@peopleplan/core';
+import { COLUMN_FIELDS } from '@peopleplan/importer/column-fields';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
 import { ErrorSummary, Radios, Select, Textarea } from '../components/form.js';
@@ -50,41 +51,7 @@ interface Preview {
   unresolvedLeads?: string[];
 }
 
-const FIELDS = [
-  'ignore',
-  'group',
-  'ref',
-  'title',
-  'outcome',
-  'currentPosition',
-  'yearActions',
-  'lead:member',
-  'lead:strategic',
-  'lead:operational',
-  'lead:accountable',
-  'lead:responsible',
-  'start',
-  'due',
-  'progress',
-  'status',
-  'constraints',
-  'measureOfSuccess',
-  'mitigation',
-  'likelihood',
-  'impact',
-  'owner',
-  'timescale',
-  'minimumServiceLevel',
-  'floorStandard',
-  'baseline',
-  'benchmark',
-  'target',
-  'actual',
-  'unit',
-  'fromUnit',
-  'forwardPlan',
-  'decisionMaker',
-];
+const FIELDS: readonly string[] = COLUMN_FIELDS;
 
 interface DateIssue {
   where: string;
