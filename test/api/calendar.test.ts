@@ -88,7 +88,8 @@ describe('calendar feeds (ICS) of the milestones a person leads, and of a plan',
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.headers.get('cache-control')).toBe('no-store');
     const { url, webcalUrl } = created.body as { url: string; webcalUrl: string };
-    expect(url).toMatch(/^http:\/\/localhost\/calendar\/kent\/[A-Za-z0-9_-]{43}\.ics$/);
+    // On the public address (WEB_BASE_URL), not whichever host the request reached.
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:9\/calendar\/kent\/[A-Za-z0-9_-]{43}\.ics$/);
     expect(webcalUrl).toBe(url.replace(/^http:/, 'webcal:'));
 
     const feed = await fetchFeed(api, url);

@@ -320,6 +320,14 @@ describe('committee reports through the API', () => {
       expect(snap.body.entries[byRef.get('15')!.id]).toEqual({ status: 'at-risk', rag: 'amber' });
       // Due 30 June 2007 and not started: grey at 31 March 2007 (more than 30 days to go).
       expect(snap.body.entries[byRef.get('16.5')!.id]).toEqual({ status: 'not-started', rag: 'grey' });
+
+      // The dashboard now shows direction of travel since that period, counting every action once.
+      const dash = await api.call('GET', `${H}/dashboard`, { as: 'viewer@harrow.test' });
+      const card = dash.body.plans.find((p: { planId: string }) => p.planId === planId);
+      expect(card.travel.since).toBe('Year-end 2006-07');
+      const counts = card.travel.counts;
+      expect(counts.improved + counts.same + counts.worse + counts.new).toBe(card.total);
+      expect(counts.new).toBe(0);
     });
 
     it('refuses periods that have not started or do not parse', async () => {

@@ -75,6 +75,20 @@ describe('buildDashboard', () => {
     expect(d.stale.map((i) => i.id)).toEqual(['a3']);
   });
 
+  it('counts direction of travel since the last closed period', () => {
+    const withPeriod = buildDashboard(
+      [{ ...data, lastPeriod: { label: 'Mid-year 2026-27', rags: { a1: 'green', a2: 'amber' } } }],
+      '2026-11-23',
+      DEFAULT_RAG_RULES,
+    );
+    // a1 green → red (overdue): worse; a2 amber → blue (completed): improved; a3 not in the snapshot: new.
+    expect(withPeriod.plans[0]!.travel).toEqual({
+      since: 'Mid-year 2026-27',
+      counts: { improved: 1, same: 0, worse: 1, new: 1 },
+    });
+    expect(d.plans[0]!.travel).toBeUndefined();
+  });
+
   it('leaves archived plans out', () => {
     expect(
       buildDashboard([{ ...data, plan: { ...plan, status: 'archived' } }], '2026-11-23', DEFAULT_RAG_RULES)

@@ -1,5 +1,5 @@
 import type { Action, Milestone, Plan, ReviewCadence, Theme } from './entities.js';
-import { deriveRag, type RagRules } from './rag.js';
+import { deriveRag, directionOfTravel, type RagRules, type Travel } from './rag.js';
 import { isOpen, RAGS, type Rag, STATUSES, type Status } from './status.js';
 import type { Timescale } from './timescale.js';
 
@@ -34,6 +34,8 @@ export interface PlanSummary {
   slipping: number;
   stale: number;
   themes: ThemeSummary[];
+  /** Direction of travel of actions since the plan's last closed reporting period, if there is one. */
+  travel?: { since: string; counts: Counts<Travel> };
 }
 
 export interface DashboardItem {
@@ -68,6 +70,8 @@ export interface PlanData {
   themes: Theme[];
   actions: Action[];
   milestones: Milestone[];
+  /** RAG of each action at the last closed reporting period (its label), for direction of travel. */
+  lastPeriod?: { label: string; rags: Record<string, Rag> } | undefined;
 }
 
 const zero = <K extends string>(keys: readonly K[]) =>
@@ -88,7 +92,7 @@ export function buildDashboard(
 ): Dashboard {
   const horizon = opts.dueSoonDays ?? 30;
   const out: Dashboard = { today, plans: [], overdue: [], slipping: [], stale: [], dueSoon: [] };
-  for (const { plan, themes, actions, milestones } of plans) {
+  for (const { plan, themes, actions, milestones, lastPeriod } of plans) {
     if (plan.status === 'archived') continue;
     const actionById = new Map(actions.map((a) => [a.id, a]));
     const summary: PlanSummary = {
@@ -141,8 +145,12 @@ export function buildDashboard(
       } else if (d <= horizon) out.dueSoon.push(item(type, x, rag, action));
     };
 
+    if (lastPeriod) {
+      summary.travel = { since: lastPeriod.label, counts: { improved: 0, same: 0, worse: 0, new: 0 } };
+    }
     for (const a of actions) {
       const { rag } = deriveRag({ status: a.status, due: a.due, override: a.ragOverride }, today, rules);
+      if (summary.travel) summary.travel.counts[directionOfTravel(lastPeriod?.rags[a.id], rag)]++;
       summary.total++;
       summary.byStatus[a.status]++;
       summary.byRag[rag]++;

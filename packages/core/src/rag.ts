@@ -77,3 +77,19 @@ export function deriveRag(input: RagInput, today: string, rules: RagRules = DEFA
   }
   return { rag, reasons, overridden: false };
 }
+
+/** Direction of travel since a previous reporting point; `new` when there was no earlier RAG. */
+export type Travel = 'improved' | 'same' | 'worse' | 'new';
+
+/**
+ * Rank for direction of travel: red is worst; grey (not started / not applicable) ranks with green,
+ * because it flags no problem; blue (complete) is the best place an action can reach. The one rule
+ * used by reports, dashboards and the partnership view.
+ */
+export const TRAVEL_RANK: Record<Rag, number> = { red: 3, amber: 2, green: 1, grey: 1, blue: 0 };
+
+export function directionOfTravel(previous: Rag | undefined, current: Rag): Travel {
+  if (previous === undefined) return 'new';
+  const d = TRAVEL_RANK[current] - TRAVEL_RANK[previous];
+  return d < 0 ? 'improved' : d > 0 ? 'worse' : 'same';
+}

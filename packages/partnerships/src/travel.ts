@@ -1,15 +1,12 @@
-import { type Action, deriveRag, type Rag, type RagRules } from '@peopleplan/core';
+import { type Action, deriveRag, type Rag, type RagRules, TRAVEL_RANK } from '@peopleplan/core';
 import type { UpdateMark } from './types.js';
 
 /** Direction of travel of one action since a date. `unknown`: its state on that date is not on record. */
 export type Travel = 'improved' | 'same' | 'worse' | 'new' | 'unknown';
 export type TravelCounts = Record<Travel, number>;
 
-/**
- * Rank for direction of travel, the same as the reports' (packages/reports summarise.ts): red is worst,
- * grey (not started / not applicable) ranks with green, blue (complete) is best. A test keeps them equal.
- */
-export const TRAVEL_RANK: Record<Rag, number> = { red: 3, amber: 2, green: 1, grey: 1, blue: 0 };
+/** The rank is core's, shared with reports and dashboards. */
+export { TRAVEL_RANK };
 
 export const emptyTravel = (): TravelCounts => ({ improved: 0, same: 0, worse: 0, new: 0, unknown: 0 });
 

@@ -2,6 +2,7 @@ import { tz } from '@date-fns/tz';
 import {
   DEFAULT_RAG_RULES,
   deriveRag,
+  directionOfTravel,
   type IsoDate,
   isOpen,
   RAG_LABELS,
@@ -35,7 +36,6 @@ import {
   type Summary,
   type ThemeSection,
   type ThemeSummary,
-  type Travel,
   type TravelCounts,
   type UpdateView,
 } from './model.js';
@@ -49,17 +49,7 @@ export interface SummariseOptions {
 
 const OTHER_THEME_ID = '__other__';
 
-/**
- * Direction-of-travel rank: red > amber > green. Grey (not started / not applicable) ranks with green,
- * because it flags no problem; blue (complete) is the best place an action can reach.
- */
-const TRAVEL_RANK: Record<Rag, number> = { red: 3, amber: 2, green: 1, grey: 1, blue: 0 };
-
-export function directionOfTravel(previous: Rag | undefined, current: Rag): Travel {
-  if (previous === undefined) return 'new';
-  const d = TRAVEL_RANK[current] - TRAVEL_RANK[previous];
-  return d < 0 ? 'improved' : d > 0 ? 'worse' : 'same';
-}
+export { directionOfTravel };
 
 const emptyTravel = (): TravelCounts => ({ improved: 0, same: 0, worse: 0, new: 0 });
 const zeroes = <K extends string>(keys: readonly K[]) =>

@@ -200,6 +200,17 @@ function PlanCard({ c, plan }: { c: string; plan: PlanSummary }) {
         stale
       </p>
       <RagSummary counts={plan.byRag} total={plan.total} />
+      {plan.travel ? (
+        <p className="govuk-body-s" data-testid="travel">
+          <strong>Since {plan.travel.since}:</strong> {plan.travel.counts.improved} improved ·{' '}
+          {plan.travel.counts.same} no change · {plan.travel.counts.worse} worse
+          {plan.travel.counts.new ? ` · ${plan.travel.counts.new} new` : ''}
+        </p>
+      ) : (
+        <p className="govuk-body-s app-muted">
+          No reporting period closed yet: direction of travel starts at the first.
+        </p>
+      )}
       {plan.total ? (
         <ScrollTable label={`${plan.title}: actions by status and theme`}>
           <table className="govuk-table app-table app-count-table">

@@ -124,7 +124,9 @@ export function registerCouncilRoutes(app: App, deps: AppDeps) {
       const council = await data.council.get();
       const plans = await listAllPlans(data);
       const trees = await Promise.all(
-        plans.filter((p) => p.status !== 'archived').map((p) => data.plans.tree(p.id)),
+        plans
+          .filter((p) => p.status !== 'archived')
+          .map(async (p) => ({ ...(await data.plans.tree(p.id)), lastPeriod: await lastPeriod(data, p.id) })),
       );
       const dueSoonDays = c.req.valid('query').days ?? 30;
       return c.json(buildDashboard(trees, today(), council.ragRules, { dueSoonDays }), 200);
@@ -141,4 +143,20 @@ export async function listAllPlans(data: Awaited<ReturnType<typeof councilData>>
     cursor = page.nextCursor;
   } while (cursor);
   return out;
+}
+
+/** RAG of each action at the plan's most recently ended closed period: the dashboard's point of comparison. */
+async function lastPeriod(data: Awaited<ReturnType<typeof councilData>>, planId: string) {
+  const closed = await data.snapshots.list(planId);
+  const latest = closed.reduce<(typeof closed)[number] | undefined>(
+    (a, b) => (!a || b.end > a.end ? b : a),
+    undefined,
+  );
+  if (!latest) return undefined;
+  const snap = await data.snapshots.get(planId, latest.key);
+  if (!snap) return undefined;
+  return {
+    label: snap.label,
+    rags: Object.fromEntries(Object.entries(snap.entries).map(([id, e]) => [id, e.rag])),
+  };
 }
