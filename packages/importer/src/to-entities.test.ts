@@ -2,7 +2,7 @@ import { Action, Milestone, Person, Plan } from '@peopleplan/core';
 import { describe, expect, it } from 'vitest';
 import { parsePlanFile } from './index.js';
 import { readSeed, SEED } from './test-helpers.js';
-import { deterministicId, toEntities } from './to-entities.js';
+import { deterministicId, normaliseLabel, toEntities } from './to-entities.js';
 
 const ctx = {
   councilId: 'kent',
@@ -51,6 +51,12 @@ describe('toEntities', async () => {
     expect(e.people.every((p) => p.unresolved && !p.email)).toBe(true);
     expect(e.unresolvedLeads).toEqual(e.people.map((p) => p.name));
     expect(new Set(e.people.map((p) => p.name.toLowerCase())).size).toBe(e.people.length);
+  });
+
+  it('matches a label Word split across a line, or wrote with another dash, to the same person', () => {
+    expect(normaliseLabel('Princi pal HCU')).toBe(normaliseLabel('Principal HCU'));
+    expect(normaliseLabel("Snr. Prof & SM's \u2013LC")).toBe(normaliseLabel("Snr Prof & SM's -LC"));
+    expect(normaliseLabel('GM (HR)')).not.toBe(normaliseLabel('GM (OD)'));
   });
 
   it('gives the same ids when the same import is committed again', () => {

@@ -30,12 +30,15 @@ export function deterministicId(importId: string, path: string): string {
   return importId.slice(0, 10) + rand;
 }
 
-/** Directory matching: case, spacing and punctuation around a label do not matter. */
+/**
+ * Directory matching: case, spaces, full stops and the kind of dash do not matter, so a label Word split
+ * across a line ("Princi pal HCU") finds the same person as the whole one ("Principal HCU").
+ */
 export const normaliseLabel = (s: string) =>
   s
     .toLowerCase()
-    .replace(/[\s.]+/g, ' ')
-    .trim();
+    .replace(/[\u2010-\u2015]/g, '-')
+    .replace(/[\s.]+/g, '');
 
 export function toEntities(
   parsed: ParsedPlan,

@@ -1,14 +1,9 @@
 import type { Person } from '@peopleplan/core';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
-import {
-  ErrorSummary,
-  type FieldErrors,
-  fieldErrorsFrom,
-  summaryFrom,
-  TextInput,
-} from '../components/form.js';
+import { ErrorSummary, type FieldErrors, fieldErrorsFrom, summaryFrom } from '../components/form.js';
 import { Banner, LoadError, Loading, Page, ScrollTable } from '../components/page.js';
+import { PersonFields } from '../components/person-fields.js';
 import { PlainTag } from '../components/tags.js';
 import { ApiError, api, seg } from '../lib/api.js';
 import { useCouncil } from '../lib/session.js';
@@ -144,38 +139,7 @@ function AddPerson({ c, onAdded }: { c: string; onAdded: (name: string) => void 
         Add a person
       </h2>
       <ErrorSummary errors={[...(formError ? [{ text: formError }] : []), ...summaryFrom(errors)]} />
-      <TextInput
-        id="name"
-        label="Name"
-        autoComplete="off"
-        error={errors.name}
-        value={f.name}
-        onChange={(e) => setF({ ...f, name: e.target.value })}
-      />
-      <TextInput
-        id="roleLabel"
-        label="Label in plans (optional)"
-        hint="How plans name them, for example GM (HR) or Cllr Jackson"
-        value={f.roleLabel}
-        onChange={(e) => setF({ ...f, roleLabel: e.target.value })}
-      />
-      <TextInput
-        id="jobTitle"
-        label="Job title (optional)"
-        value={f.jobTitle}
-        onChange={(e) => setF({ ...f, jobTitle: e.target.value })}
-      />
-      <TextInput
-        id="email"
-        label="Email address (optional)"
-        hint="Alerts about slipping milestones go here"
-        type="email"
-        spellCheck={false}
-        autoComplete="off"
-        error={errors.email}
-        value={f.email}
-        onChange={(e) => setF({ ...f, email: e.target.value })}
-      />
+      <PersonFields value={f} onChange={setF} errors={errors} />
       <button type="submit" className="govuk-button">
         Add person
       </button>

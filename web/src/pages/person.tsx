@@ -7,9 +7,9 @@ import {
   type FieldErrors,
   fieldErrorsFrom,
   summaryFrom,
-  TextInput,
 } from '../components/form.js';
 import { LoadError, Loading, Page } from '../components/page.js';
+import { PersonFields } from '../components/person-fields.js';
 import { ApiError, api, seg } from '../lib/api.js';
 import { useCouncil } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
@@ -83,34 +83,7 @@ export default function PersonPage({ c, personId }: { c: string; personId: strin
       {person ? (
         <form onSubmit={submit} noValidate>
           <ErrorSummary errors={[...(formError ? [{ text: formError }] : []), ...summaryFrom(errors)]} />
-          <TextInput
-            id="name"
-            label="Name"
-            error={errors.name}
-            value={f.name}
-            onChange={(e) => setF({ ...f, name: e.target.value })}
-          />
-          <TextInput
-            id="roleLabel"
-            label="Label in plans"
-            value={f.roleLabel}
-            onChange={(e) => setF({ ...f, roleLabel: e.target.value })}
-          />
-          <TextInput
-            id="jobTitle"
-            label="Job title"
-            value={f.jobTitle}
-            onChange={(e) => setF({ ...f, jobTitle: e.target.value })}
-          />
-          <TextInput
-            id="email"
-            label="Email address"
-            type="email"
-            spellCheck={false}
-            error={errors.email}
-            value={f.email}
-            onChange={(e) => setF({ ...f, email: e.target.value })}
-          />
+          <PersonFields value={f} onChange={setF} errors={errors} />
           <div className="govuk-form-group">
             <div className="govuk-checkboxes govuk-checkboxes--small">
               <Checkbox
