@@ -53,6 +53,18 @@ export class PlansRepo {
     return this.store.queryCouncilIndex<Plan>('PLAN#', 'PLAN#~', opts);
   }
 
+  /** Every plan of the council, following the pages (dashboards, feeds, partnership views). */
+  async listAll(): Promise<Plan[]> {
+    const out: Plan[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.list({ limit: 200, ...(cursor ? { cursor } : {}) });
+      out.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return out;
+  }
+
   async get(planId: string): Promise<Plan> {
     const plan = await this.store.get<Plan>(sk.plan(planId));
     if (!plan) throw notFound('Plan');

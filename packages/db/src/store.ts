@@ -57,10 +57,8 @@ export class TenantStore {
   }
 
   async get<T>(sortKey: string): Promise<T | undefined> {
-    const r = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: { PK: this.pk, SK: sortKey }, ConsistentRead: true }),
-    );
-    return r.Item ? entityOf<T>(r.Item) : undefined;
+    const item = await this.getRaw(sortKey);
+    return item ? entityOf<T>(item) : undefined;
   }
 
   async getRaw(sortKey: string): Promise<Item | undefined> {

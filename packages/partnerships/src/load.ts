@@ -80,14 +80,7 @@ async function grantedCouncil(
 }
 
 async function sharedPlanHeaders(g: Granted, kind: PlanKind | undefined): Promise<Plan[]> {
-  const repo = new PlansRepo(g.store);
-  const out: Plan[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await repo.list(cursor ? { cursor, limit: 200 } : { limit: 200 });
-    out.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
+  const out = await new PlansRepo(g.store).listAll();
   // Archived plans are the council's record, not current work: never shared.
   return out.filter(
     (p) => p.status !== 'archived' && inConsentScope(g.consent, p.id) && (!kind || p.kind === kind),

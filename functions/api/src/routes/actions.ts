@@ -22,11 +22,11 @@ import {
   ListQuery,
   listOf,
   londonToday,
+  PlanParams,
   RagResultSchema,
   withRag,
 } from './common.js';
 
-const PlanParams = CouncilParam.extend({ planId: ItemId });
 const ActionParams = CouncilParam.extend({ actionId: ItemId });
 const MilestoneParams = CouncilParam.extend({ milestoneId: ItemId });
 const ActionWithRag = Action.extend({ rag: RagResultSchema });

@@ -16,10 +16,9 @@ import type { App } from '../app.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { errorBody } from '../errors.js';
 import { councilData } from '../tenant.js';
-import { CouncilParam, ErrorSchema, errors, ItemId, json } from './common.js';
+import { CouncilParam, ErrorSchema, errors, ItemId, json, PlanParams } from './common.js';
 
 const PersonParams = CouncilParam.extend({ personId: ItemId });
-const PlanParams = CouncilParam.extend({ planId: ItemId });
 const FEED_FILE = /^([A-Za-z0-9_-]{43})\.ics$/;
 
 const FeedCreated = z
@@ -67,14 +66,7 @@ function milestonesFor(actions: Action[], milestones: Milestone[], pick: (a: Act
 }
 
 async function livePlans(data: CouncilData): Promise<Plan[]> {
-  const plans: Plan[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await data.plans.list({ limit: 100, ...(cursor && { cursor }) });
-    plans.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return plans.filter((p) => p.status !== 'archived');
+  return (await data.plans.listAll()).filter((p) => p.status !== 'archived');
 }
 
 /** What a feed lists: the milestones a person leads across live plans, or every milestone of a plan. */

@@ -22,6 +22,7 @@ export const conflictError = { 409: json(ErrorSchema, 'Stale version: reload and
 
 export const CouncilParam = z.object({ c: Slug });
 export const ItemId = z.string().min(1).max(64);
+export const PlanParams = CouncilParam.extend({ planId: ItemId });
 export const ListQuery = z.object({
   cursor: z.string().max(2048).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),

@@ -122,7 +122,7 @@ export function registerCouncilRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const data = await councilData(c, deps, c.req.valid('param').c, 'viewer');
       const council = await data.council.get();
-      const plans = await listAllPlans(data);
+      const plans = await data.plans.listAll();
       const trees = await Promise.all(
         plans
           .filter((p) => p.status !== 'archived')
@@ -132,17 +132,6 @@ export function registerCouncilRoutes(app: App, deps: AppDeps) {
       return c.json(buildDashboard(trees, today(), council.ragRules, { dueSoonDays }), 200);
     },
   );
-}
-
-export async function listAllPlans(data: Awaited<ReturnType<typeof councilData>>) {
-  const out = [];
-  let cursor: string | undefined;
-  do {
-    const page = await data.plans.list(cursor ? { cursor } : {});
-    out.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return out;
 }
 
 /** RAG of each action at the plan's most recently ended closed period: the dashboard's point of comparison. */

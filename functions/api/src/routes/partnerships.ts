@@ -1,16 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Principal } from '@peopleplan/auth';
-import {
-  forbidden,
-  IsoDate,
-  Milestone,
-  PartnershipConsent,
-  Plan,
-  Action as PlanAction,
-  PlanKind,
-  Slug,
-  Theme,
-} from '@peopleplan/core';
+import { forbidden, IsoDate, PartnershipConsent, Plan, PlanKind, Slug } from '@peopleplan/core';
 import { ConsentChange, ConsentRepo } from '@peopleplan/db';
 import {
   buildOverview,
@@ -34,9 +24,9 @@ import {
   ItemId,
   json,
   londonToday,
-  RagResultSchema,
   withRag,
 } from './common.js';
+import { PlanContents } from './plans.js';
 
 const PartnershipParam = z.object({ p: Slug });
 const SharedPlanParams = PartnershipParam.extend({ c: Slug, planId: ItemId });
@@ -133,18 +123,9 @@ const Comparison = z.object({
   ),
   themeRows: z.array(z.object({ ref: z.string(), cells: z.array(ComparedTheme.nullable()) })),
 });
-const SharedPlanContents = z.object({
+const SharedPlanContents = PlanContents.extend({
   partnership: z.object({ id: z.string(), name: z.string() }),
   council: z.object({ id: z.string(), name: z.string() }),
-  plan: Plan,
-  themes: z.array(Theme),
-  actions: z.array(PlanAction.extend({ rag: RagResultSchema })),
-  milestones: z.array(Milestone.extend({ rag: RagResultSchema })),
-  indicators: z.array(z.unknown()),
-  risks: z.array(z.unknown()),
-  continuity: z.array(z.unknown()),
-  decisions: z.array(z.unknown()),
-  dependencies: z.array(z.unknown()),
 });
 const Consent = PartnershipConsent.extend({
   partnershipName: z.string(),

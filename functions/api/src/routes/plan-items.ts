@@ -3,9 +3,8 @@ import { Indicator, IndicatorCreate, IndicatorPatch, Risk, RiskCreate, RiskPatch
 import type { App } from '../app.js';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
-import { body, CouncilParam, conflictError, errors, ItemId, json, listOf } from './common.js';
+import { body, conflictError, errors, ItemId, json, listOf, PlanParams } from './common.js';
 
-const PlanParams = CouncilParam.extend({ planId: ItemId });
 const ItemParams = PlanParams.extend({ id: ItemId });
 
 /** Indicators and risks: the same three routes each, over the generic plan-items repository. */

@@ -8,18 +8,17 @@ import {
   CouncilParam,
   conflictError,
   errors,
-  ItemId,
   json,
   ListQuery,
   listOf,
   londonToday,
+  PlanParams,
   RagResultSchema,
   withRag,
 } from './common.js';
 
-const PlanParams = CouncilParam.extend({ planId: ItemId });
 const VersionQuery = z.object({ version: z.coerce.number().int().min(1) });
-const PlanContents = z.object({
+export const PlanContents = z.object({
   plan: Plan,
   themes: z.array(Theme),
   actions: z.array(Action.extend({ rag: RagResultSchema })),

@@ -6,9 +6,17 @@ import type { App } from '../app.js';
 import type { AppDeps } from '../context.js';
 import { loadReport, periodOf, snapshotEntries } from '../reporting.js';
 import { councilData } from '../tenant.js';
-import { CouncilParam, ErrorSchema, errors, ItemId, json, listOf, londonToday } from './common.js';
+import {
+  CouncilParam,
+  ErrorSchema,
+  errors,
+  ItemId,
+  json,
+  listOf,
+  londonToday,
+  PlanParams,
+} from './common.js';
 
-const PlanParams = CouncilParam.extend({ planId: ItemId });
 const PeriodSpec = z
   .string()
   .min(1)
