@@ -1,17 +1,17 @@
-import type { Action, Milestone, Plan, ReviewCadence, Theme } from './entities.js';
-import { deriveRag, directionOfTravel, type RagRules, type Travel } from './rag.js';
-import { isOpen, RAGS, type Rag, STATUSES, type Status } from './status.js';
+import {
+  actionState,
+  CADENCE_DAYS,
+  type Counts,
+  daysBetween,
+  judgeAction,
+  judgeMilestone,
+  milestoneState,
+  zeroCounts as zero,
+} from './board.js';
+import type { Action, Milestone, Plan, Theme } from './entities.js';
+import { directionOfTravel, type RagRules, type Travel } from './rag.js';
+import { RAGS, type Rag, STATUSES, type Status } from './status.js';
 import type { Timescale } from './timescale.js';
-
-/** How long an open action may go without a progress update before it is "stale". */
-export const CADENCE_DAYS: Record<ReviewCadence, number> = {
-  monthly: 31,
-  quarterly: 92,
-  'six-monthly': 183,
-  annual: 366,
-};
-
-export type Counts<K extends string> = Record<K, number>;
 
 export interface ThemeSummary {
   themeId: string | null;
@@ -74,11 +74,6 @@ export interface PlanData {
   lastPeriod?: { label: string; rags: Record<string, Rag> } | undefined;
 }
 
-const zero = <K extends string>(keys: readonly K[]) =>
-  Object.fromEntries(keys.map((k) => [k, 0])) as Counts<K>;
-const DAY = 86_400_000;
-const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY);
-
 /**
  * A council's dashboard from its plans: counts by status and RAG per plan and theme, and the lists a
  * management team asks about first: overdue, slipping (re-baselined), stale, due in the next N days.
@@ -131,25 +126,31 @@ export function buildDashboard(
       baselineDue: 'baselineDue' in x ? x.baselineDue : undefined,
       status: x.status,
       rag,
-      daysLate: x.due?.due ? days(x.due.due, today) : undefined,
+      daysLate: x.due?.due ? daysBetween(x.due.due, today) : undefined,
       leads: action.leads.map((l) => l.label),
       lastUpdateAt: action.latestUpdate?.at,
     });
-    const classifyDates = (type: DashboardItem['type'], x: Action | Milestone, rag: Rag, action: Action) => {
-      const due = x.due?.due;
-      if (!isOpen(x.status) || !due) return;
-      const d = days(today, due);
-      if (d < 0) {
-        out.overdue.push(item(type, x, rag, action));
+    const listDates = (
+      type: DashboardItem['type'],
+      x: Action | Milestone,
+      j: { rag: Rag; overdue: boolean; dueSoon: boolean },
+      action: Action,
+    ) => {
+      if (j.overdue) {
+        out.overdue.push(item(type, x, j.rag, action));
         summary.overdue++;
-      } else if (d <= horizon) out.dueSoon.push(item(type, x, rag, action));
+      } else if (j.dueSoon) out.dueSoon.push(item(type, x, j.rag, action));
     };
 
     if (lastPeriod) {
       summary.travel = { since: lastPeriod.label, counts: { improved: 0, same: 0, worse: 0, new: 0 } };
     }
+    const window = { today, dueSoonDays: horizon };
+    const cadence = CADENCE_DAYS[plan.reviewCadence];
     for (const a of actions) {
-      const { rag } = deriveRag({ status: a.status, due: a.due, override: a.ragOverride }, today, rules);
+      // The same judgement as the combined views' counts (board.ts), so the two never disagree.
+      const j = judgeAction(actionState(a), window, rules, cadence);
+      const { rag } = j;
       if (summary.travel) summary.travel.counts[directionOfTravel(lastPeriod?.rags[a.id], rag)]++;
       summary.total++;
       summary.byStatus[a.status]++;
@@ -169,9 +170,8 @@ export function buildDashboard(
       ts.total++;
       ts.byStatus[a.status]++;
       ts.byRag[rag]++;
-      classifyDates('action', a, rag, a);
-      const last = a.latestUpdate?.at ?? a.createdAt;
-      if (isOpen(a.status) && days(last.slice(0, 10), today) > CADENCE_DAYS[plan.reviewCadence]) {
+      listDates('action', a, j, a);
+      if (j.stale) {
         out.stale.push(item('action', a, rag, a));
         summary.stale++;
       }
@@ -179,10 +179,10 @@ export function buildDashboard(
     for (const m of milestones) {
       const action = actionById.get(m.actionId);
       if (!action) continue;
-      const { rag } = deriveRag({ status: m.status, due: m.due, baselineDue: m.baselineDue }, today, rules);
-      classifyDates('milestone', m, rag, action);
-      if (isOpen(m.status) && m.due?.due && m.baselineDue?.due && m.due.due > m.baselineDue.due) {
-        out.slipping.push(item('milestone', m, rag, action));
+      const j = judgeMilestone(milestoneState(m), window, rules);
+      listDates('milestone', m, j, action);
+      if (j.slipping) {
+        out.slipping.push(item('milestone', m, j.rag, action));
         summary.slipping++;
       }
     }

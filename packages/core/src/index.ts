@@ -1,3 +1,4 @@
+export * from './board.js';
 export * from './dashboard.js';
 export * from './entities.js';
 export * from './errors.js';

@@ -38,11 +38,12 @@ export type RagRules = z.infer<typeof RagRules>;
 
 export const DEFAULT_RAG_RULES: RagRules = RagRules.parse({});
 
+/** Only the parsed dates count: a whole Timescale fits, and so does a bare `{ due }`. */
 export interface RagInput {
   status: Status;
-  due?: Timescale | undefined;
-  baselineDue?: Timescale | undefined;
-  override?: { rag: Rag; reason: string } | undefined;
+  due?: Pick<Timescale, 'due'> | undefined;
+  baselineDue?: Pick<Timescale, 'due'> | undefined;
+  override?: { rag: Rag; reason?: string | undefined } | undefined;
 }
 
 export interface RagResult {
@@ -58,7 +59,8 @@ const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - D
 /** Derive RAG from status and dates; the worst applicable rule wins; an override wins over all. */
 export function deriveRag(input: RagInput, today: string, rules: RagRules = DEFAULT_RAG_RULES): RagResult {
   if (input.override) {
-    return { rag: input.override.rag, reasons: [`Overridden: ${input.override.reason}`], overridden: true };
+    const why = input.override.reason ? `Overridden: ${input.override.reason}` : 'Overridden';
+    return { rag: input.override.rag, reasons: [why], overridden: true };
   }
   let rag: Rag = rules.byStatus[input.status];
   const reasons = [`Status: ${input.status}`];

@@ -6,10 +6,11 @@ import {
   isOpen,
   notFound,
 } from '@peopleplan/core';
+import { actionEntry, boardUpdates } from './boards.js';
 import { newId, nowIso } from './ids.js';
 import { dueIndexAttributes, sk } from './keys.js';
 import type { Page, TenantStore } from './store.js';
-import { applyPatch, firstVersion, nextVersion } from './versioning.js';
+import { firstVersion, patchedVersion } from './versioning.js';
 
 interface Locator {
   target: string;
@@ -76,19 +77,20 @@ export class ActionsRepo {
     }
   }
 
-  /** The items that make a new action: the action and its locator (also used by the importer). */
+  /** The items that make a new action: the action, its locator and its entry on the plan's board. */
   createItems(action: Action) {
     const target = sk.action(action.planId, action.id);
     return [
       this.store.putNew(target, 'action', action, actionIndexAttributes(this.store.ctx.councilId, action)),
       this.store.putNew(sk.locator(action.id), 'locator', { target, planId: action.planId }),
+      ...boardUpdates(this.store, action.planId, [actionEntry(action)]),
     ];
   }
 
   async update(actionId: string, patch: ActionPatch): Promise<Action> {
     const before = await this.get(actionId);
     const { ragOverride, ...rest } = patch;
-    let after = nextVersion(before, applyPatch(before, rest));
+    let after = patchedVersion(before, rest);
     if (ragOverride === null) {
       const { ragOverride: _dropped, ...without } = after;
       after = without as Action;
@@ -99,7 +101,7 @@ export class ActionsRepo {
     if (themeChanged) await this.assertThemeOf(before.planId, after.themeId!);
     const checks = themeChanged ? [this.store.conditionExists(sk.theme(before.planId, after.themeId!))] : [];
     await this.store.transact(
-      [...checks, this.putVersion(after, patch.version)],
+      [...checks, ...this.versionedWrite(after, patch.version)],
       [
         {
           operation: 'update',
@@ -115,14 +117,18 @@ export class ActionsRepo {
     return after;
   }
 
-  putVersion(after: Action, expectedVersion: number) {
-    return this.store.putVersioned(
-      sk.action(after.planId, after.id),
-      'action',
-      after,
-      expectedVersion,
-      actionIndexAttributes(this.store.ctx.councilId, after),
-    );
+  /** A new version of an action, if it still has `expectedVersion`, and its board entry. */
+  versionedWrite(after: Action, expectedVersion: number) {
+    return [
+      this.store.putVersioned(
+        sk.action(after.planId, after.id),
+        'action',
+        after,
+        expectedVersion,
+        actionIndexAttributes(this.store.ctx.councilId, after),
+      ),
+      ...boardUpdates(this.store, after.planId, [actionEntry(after)]),
+    ];
   }
 }
 

@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '@peopleplan/core';
 import { ActionsRepo } from './actions.js';
+import { BoardsRepo } from './boards.js';
 import { CalendarFeedsRepo } from './calendar-feeds.js';
 import { CouncilRepo } from './council.js';
 import { ImportsRepo } from './imports.js';
@@ -27,6 +28,7 @@ export class CouncilData {
   readonly imports: ImportsRepo;
   readonly snapshots: SnapshotsRepo;
   readonly calendarFeeds: CalendarFeedsRepo;
+  readonly boards: BoardsRepo;
 
   constructor(doc: DynamoDBDocumentClient, tableName: string, ctx: TenantContext) {
     this.store = new TenantStore(doc, tableName, ctx);
@@ -41,6 +43,7 @@ export class CouncilData {
     this.imports = new ImportsRepo(this.store);
     this.snapshots = new SnapshotsRepo(this.store);
     this.calendarFeeds = new CalendarFeedsRepo(this.store);
+    this.boards = new BoardsRepo(this.store);
   }
 
   get ctx(): TenantContext {

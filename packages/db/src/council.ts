@@ -1,7 +1,7 @@
 import { type Council, type CouncilSettingsPatch, notFound } from '@peopleplan/core';
 import { sk } from './keys.js';
 import type { TenantStore } from './store.js';
-import { applyPatch, nextVersion } from './versioning.js';
+import { patchedVersion } from './versioning.js';
 
 export class CouncilRepo {
   constructor(private readonly store: TenantStore) {}
@@ -14,7 +14,7 @@ export class CouncilRepo {
 
   async updateSettings(patch: CouncilSettingsPatch): Promise<Council> {
     const before = await this.get();
-    const after = nextVersion(before, applyPatch(before, patch));
+    const after = patchedVersion(before, patch);
     await this.store.transact(
       [this.store.putVersioned(sk.council(), 'council', after, patch.version)],
       [{ operation: 'update', entityType: 'council', entityId: before.id, before, after }],

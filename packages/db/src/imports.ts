@@ -2,6 +2,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { PlanBundle } from '@peopleplan/core';
 import { conflict, DomainError, notFound } from '@peopleplan/core';
 import { actionIndexAttributes } from './actions.js';
+import { boardShardItems } from './boards.js';
 import { nowIso } from './ids.js';
 import { planIndexAttributes, sk } from './keys.js';
 import { milestoneIndexAttributes } from './milestones.js';
@@ -134,6 +135,10 @@ export class ImportsRepo {
       await this.store.transact(
         [
           imported(sk.plan(planId), 'plan', bundle.plan, planIndexAttributes(councilId, planId)),
+          // The board goes with the header: a plan is visible only once its counts are complete.
+          ...boardShardItems(planId, bundle.actions, bundle.milestones).map((b) =>
+            imported(b.sortKey, 'board', b.item),
+          ),
           {
             Update: {
               TableName: this.store.tableName,

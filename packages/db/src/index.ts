@@ -1,4 +1,5 @@
 export * from './actions.js';
+export * from './boards.js';
 export * from './calendar-feeds.js';
 export * from './client.js';
 export * from './council.js';

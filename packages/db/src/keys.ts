@@ -31,6 +31,9 @@ export const sk = {
   snapshotPartPrefix: (planId: string, periodKey: string) => `PLAN#${planId}#SNAPPART#${periodKey}#`,
   /** Headers and parts of every snapshot of a plan, in one query (`SNAP#` and `SNAPPART#`). */
   snapshotsAll: (planId: string) => `PLAN#${planId}#SNAP`,
+  /** One shard of a plan's board: every action's and milestone's counting facts (boards.ts). */
+  board: (planId: string, shard: number) => `PLAN#${planId}#BOARD#${shard}`,
+  boardPrefix: (planId: string) => `PLAN#${planId}#BOARD#`,
   /** A calendar feed, keyed by the SHA-256 of its secret token (the token itself is never stored). */
   calendarFeed: (tokenHash: string) => `FEED#${tokenHash}`,
   /** Which feed is current for a person or a plan, so it can be revoked without knowing the token. */
@@ -40,12 +43,18 @@ export const sk = {
 /** Plan-scoped record kinds other than themes, actions and milestones. */
 export type PlanItemKind = 'PI' | 'RISK' | 'BC' | 'DEC' | 'DEP';
 
-/** Stable shard for the due index: spreads one day's items over `dueShards` partitions. */
-export function dueShard(id: string): number {
+/** A stable small number from an id (not for security: spreads items evenly over `n` shards). */
+function shardOf(id: string, n: number): number {
   let h = 0;
   for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0;
-  return h % TABLE.dueShards;
+  return h % n;
 }
+
+/** Stable shard for the due index: spreads one day's items over `dueShards` partitions. */
+export const dueShard = (id: string): number => shardOf(id, TABLE.dueShards);
+
+/** Which of its plan's board shards an action or milestone is counted in. */
+export const boardShard = (id: string): number => shardOf(id, TABLE.boardShards);
 
 /**
  * Index attributes for an open, dated action or milestone; an empty object otherwise. Items are

@@ -7,10 +7,11 @@ import {
   notFound,
 } from '@peopleplan/core';
 import type { ActionsRepo, Locator } from './actions.js';
+import { boardUpdates, milestoneEntry } from './boards.js';
 import { newId } from './ids.js';
 import { dueIndexAttributes, sk } from './keys.js';
 import type { TenantStore } from './store.js';
-import { applyPatch, firstVersion, nextVersion } from './versioning.js';
+import { firstVersion, patchedVersion } from './versioning.js';
 
 export function milestoneIndexAttributes(councilId: string, m: Milestone): Record<string, string> {
   return dueIndexAttributes(councilId, m.id, m.due?.due, isOpen(m.status));
@@ -75,12 +76,13 @@ export class MilestonesRepo {
     return [
       this.store.putNew(target, 'milestone', m, milestoneIndexAttributes(this.store.ctx.councilId, m)),
       this.store.putNew(sk.locator(m.id), 'locator', { target, planId: m.planId, actionId: m.actionId }),
+      ...boardUpdates(this.store, m.planId, [milestoneEntry(m)]),
     ];
   }
 
   async update(milestoneId: string, patch: MilestonePatch): Promise<Milestone> {
     const before = await this.get(milestoneId);
-    let after = nextVersion(before, applyPatch(before, patch));
+    let after = patchedVersion(before, patch);
     if (!after.baselineDue && after.due) after = { ...after, baselineDue: after.due };
     if (after.status === 'completed' && !after.completedOn)
       after.completedOn = new Date().toISOString().slice(0, 10);
@@ -98,6 +100,7 @@ export class MilestonesRepo {
           patch.version,
           milestoneIndexAttributes(this.store.ctx.councilId, after),
         ),
+        ...boardUpdates(this.store, after.planId, [milestoneEntry(after)]),
         ...(isRebaseline(before, after) ? [this.rebaselineAlert(before, after)] : []),
       ],
       [

@@ -8,7 +8,7 @@ import {
 import { newId } from './ids.js';
 import { sk } from './keys.js';
 import type { TenantStore } from './store.js';
-import { applyPatch, firstVersion, nextVersion } from './versioning.js';
+import { firstVersion, patchedVersion } from './versioning.js';
 
 export class PeopleRepo {
   constructor(private readonly store: TenantStore) {}
@@ -47,7 +47,7 @@ export class PeopleRepo {
 
   async update(id: string, patch: PersonPatch): Promise<Person> {
     const before = await this.get(id);
-    const after = nextVersion(before, applyPatch(before, patch));
+    const after = patchedVersion(before, patch);
     await this.store.transact(
       [this.store.putVersioned(sk.person(id), 'person', after, patch.version)],
       [{ operation: 'update', entityType: 'person', entityId: id, before, after }],

@@ -10,7 +10,7 @@ import {
 import { newId } from './ids.js';
 import { type PlanItemKind, sk } from './keys.js';
 import type { TenantStore } from './store.js';
-import { applyPatch, firstVersion, nextVersion, type VersionStamp } from './versioning.js';
+import { firstVersion, patchedVersion, type VersionStamp } from './versioning.js';
 
 type Stored = VersionStamp & { id: string; planId: string };
 
@@ -60,7 +60,7 @@ export class PlanItemsRepo<T extends Stored, C extends object, P extends { versi
 
   async update(planId: string, id: string, patch: P): Promise<T> {
     const before = await this.get(planId, id);
-    const after = nextVersion(before, applyPatch(before, patch as Record<string, unknown>) as Partial<T>);
+    const after = patchedVersion(before, patch as Record<string, unknown>);
     await this.store.transact(
       [this.store.putVersioned(sk.planItem(planId, this.kind, id), this.type, after, patch.version)],
       [{ operation: 'update', entityType: this.type, entityId: id, planId, before, after }],

@@ -14,10 +14,11 @@ import {
   type Theme,
   type ThemeCreate,
 } from '@peopleplan/core';
+import { boardShardItems } from './boards.js';
 import { newId } from './ids.js';
 import { planIndexAttributes, sk } from './keys.js';
 import type { Page, TenantStore } from './store.js';
-import { applyPatch, firstVersion, nextVersion } from './versioning.js';
+import { firstVersion, patchedVersion } from './versioning.js';
 
 /** One plan read whole (without progress history): what the plan page, dashboard and reports need. */
 export interface PlanTree {
@@ -85,6 +86,7 @@ export class PlansRepo {
       [
         this.store.putNew(sk.plan(plan.id), 'plan', plan, planIndexAttributes(plan.councilId, plan.id)),
         ...themes.map((t) => this.store.putNew(sk.theme(plan.id, t.id), 'theme', t)),
+        ...boardShardItems(plan.id, [], []).map((b) => this.store.putNew(b.sortKey, 'board', b.item)),
       ],
       [
         {
@@ -102,7 +104,7 @@ export class PlansRepo {
 
   async update(planId: string, patch: PlanPatch): Promise<Plan> {
     const before = await this.get(planId);
-    const after = nextVersion(before, applyPatch(before, patch));
+    const after = patchedVersion(before, patch);
     await this.store.transact(
       [
         this.store.putVersioned(

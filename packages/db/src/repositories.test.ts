@@ -91,6 +91,48 @@ describe('repositories on DynamoDB Local', () => {
     expect(completed.completedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
+  it('clears a field sent as null: an action’s due date, a reopened milestone’s completed date', async () => {
+    const { plan } = await harrow.plans.create({
+      title: 'Nulls',
+      kind: 'business-plan',
+      period: {},
+      status: 'active',
+      reviewCadence: 'quarterly',
+      reportingPoints: [],
+      sections: [],
+      themes: [],
+    });
+    const a = await harrow.actions.create(plan.id, {
+      ref: '1',
+      title: 'A',
+      leads: [],
+      status: 'on-track',
+      due: june,
+      crossRefs: [],
+    });
+    const cleared = await harrow.actions.update(a.id, { version: a.version, due: null });
+    expect(cleared.due).toBeUndefined();
+    expect((await harrow.actions.get(a.id)).due).toBeUndefined();
+    expect((await dueIndex()).map((i) => i.id)).not.toContain(a.id);
+
+    const m = await harrow.milestones.create(a.id, {
+      ref: 'A',
+      title: 'M',
+      due: june,
+      linkedActionIds: [],
+      status: 'on-track',
+    });
+    const done = await harrow.milestones.update(m.id, { version: m.version, status: 'completed' });
+    expect(done.completedOn).toBeDefined();
+    const reopened = await harrow.milestones.update(m.id, {
+      version: done.version,
+      status: 'at-risk',
+      completedOn: null,
+    });
+    expect(reopened.completedOn).toBeUndefined();
+    expect((await harrow.milestones.get(m.id)).status).toBe('at-risk');
+  });
+
   it('writes nothing, not even the audit event, when a conditional write fails', async () => {
     const before = (await harrow.audit({ limit: 200 })).items.length;
     const { plan } = await harrow.plans.create({

@@ -6,6 +6,7 @@ import {
   type QueryCommandInput,
   TransactWriteCommand,
   type TransactWriteCommandInput,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { conflict, forbidden } from '@peopleplan/core';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -34,11 +35,34 @@ export interface AuditInput {
 /** DynamoDB allows at most 100 items in one transaction. */
 export const MAX_TRANSACTION_ITEMS = 100;
 
+/** Tries of a transaction that collides with another one in flight (not with a changed version). */
+const TRANSACTION_ATTEMPTS = 4;
+
 /** Drop storage attributes (keys, index keys, type) so callers see the entity only. */
 export function entityOf<T>(item: Item): T {
   const out: Item = { ...item };
   for (const k of STORAGE_ATTRIBUTES) delete out[k];
   return out as T;
+}
+
+/**
+ * Keep only these attributes (dotted paths reach into maps) in a query's answer. Every name goes
+ * through ExpressionAttributeNames, so reserved words such as `status` need no care.
+ */
+export function addProjection(input: QueryCommandInput, attributes: readonly string[]): void {
+  const names: Record<string, string> = { ...input.ExpressionAttributeNames };
+  input.ProjectionExpression = attributes
+    .map((a) =>
+      a
+        .split('.')
+        .map((part) => {
+          names[`#${part}`] = part;
+          return `#${part}`;
+        })
+        .join('.'),
+    )
+    .join(', ');
+  input.ExpressionAttributeNames = names;
 }
 
 /**
@@ -90,8 +114,14 @@ export class TenantStore {
     };
   }
 
-  /** Every item under `prefix` (follows pagination): for reading one plan or one action whole. */
-  async queryAll<T>(prefix: string, opts: { types?: string[] } = {}): Promise<Array<T & { type: string }>> {
+  /**
+   * Every item under `prefix` (follows pagination): for reading one plan or one action whole.
+   * `attributes` (paths such as `due.due`) keeps only those, for reads that need a few facts per item.
+   */
+  async queryAll<T>(
+    prefix: string,
+    opts: { types?: string[]; attributes?: readonly string[] } = {},
+  ): Promise<Array<T & { type: string }>> {
     const out: Array<T & { type: string }> = [];
     let start: Record<string, unknown> | undefined;
     do {
@@ -103,6 +133,7 @@ export class TenantStore {
         ExclusiveStartKey: start,
       };
       this.addTypeFilter(input, opts.types);
+      if (opts.attributes) addProjection(input, ['type', ...opts.attributes]);
       const r = await this.doc.send(new QueryCommand(input));
       for (const i of r.Items ?? []) out.push({ ...entityOf<T>(i), type: String(i.type) });
       start = r.LastEvaluatedKey;
@@ -137,7 +168,7 @@ export class TenantStore {
     if (!types?.length) return;
     const names = types.map((_, i) => `:t${i}`);
     input.FilterExpression = `#type IN (${names.join(', ')})`;
-    input.ExpressionAttributeNames = { '#type': 'type' };
+    input.ExpressionAttributeNames = { ...input.ExpressionAttributeNames, '#type': 'type' };
     types.forEach((t, i) => {
       (input.ExpressionAttributeValues as Item)[`:t${i}`] = t;
     });
@@ -206,6 +237,23 @@ export class TenantStore {
     });
   }
 
+  /**
+   * One update of derived data outside a transaction, with no audit event: it records nobody's
+   * change (e.g. completing a plan's board from its items).
+   */
+  async update(sortKey: string, expression: string, names: Record<string, string>, values: Item) {
+    this.assertCanWrite();
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { PK: this.pk, SK: sortKey },
+        UpdateExpression: expression,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      }),
+    );
+  }
+
   assertCanWrite(): void {
     if (this.ctx.role === 'viewer' || this.ctx.role === 'partner-reader') throw forbidden();
   }
@@ -218,10 +266,12 @@ export class TenantStore {
     this.assertCanWrite();
     const all = [...items, ...audits.map((a) => this.auditItem(a))];
     if (all.length > MAX_TRANSACTION_ITEMS) throw new Error(`transaction too large: ${all.length} items`);
-    try {
-      await this.doc.send(new TransactWriteCommand({ TransactItems: all }));
-    } catch (e) {
-      if (e instanceof TransactionCanceledException) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.doc.send(new TransactWriteCommand({ TransactItems: all }));
+        return;
+      } catch (e) {
+        if (!(e instanceof TransactionCanceledException)) throw e;
         const reasons = e.CancellationReasons ?? [];
         if (reasons.some((r) => r.Code === 'ConditionalCheckFailed')) {
           throw conflict(
@@ -229,10 +279,16 @@ export class TenantStore {
           );
         }
         if (reasons.some((r) => r.Code === 'TransactionConflict')) {
+          // Another transaction held one of the items (two edits in one plan share a board shard).
+          // Nothing was written and every condition is checked again, so trying again is safe.
+          if (attempt < TRANSACTION_ATTEMPTS) {
+            await new Promise((r) => setTimeout(r, attempt * 25 + Math.random() * 50));
+            continue;
+          }
           throw conflict(`The ${what} is being changed by someone else right now. Try again.`);
         }
+        throw e;
       }
-      throw e;
     }
   }
 }

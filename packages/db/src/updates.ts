@@ -83,7 +83,7 @@ export class UpdatesRepo {
         await this.store.transact(
           [
             this.store.putNew(sk.update(action.planId, actionId, update.id), 'update', update),
-            this.actions.putVersion(after, action.version),
+            ...this.actions.versionedWrite(after, action.version),
           ],
           [
             {

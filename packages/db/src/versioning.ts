@@ -35,3 +35,16 @@ export function applyPatch<T extends object>(current: T, patch: Record<string, u
   }
   return out as T;
 }
+
+/**
+ * The next version of an entity with a PATCH body applied. A field sent as `null` is gone from the
+ * result (merging the patched copy over the old one, as `nextVersion` does, would bring it back).
+ */
+export function patchedVersion<T extends VersionStamp>(current: T, patch: Record<string, unknown>): T {
+  return {
+    ...applyPatch(current, patch),
+    version: current.version + 1,
+    createdAt: current.createdAt,
+    updatedAt: nowIso(),
+  };
+}

@@ -1,0 +1,212 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  actionState,
+  countPlan,
+  decodeActionState,
+  decodeMilestoneState,
+  encodeActionState,
+  encodeMilestoneState,
+  milestoneState,
+} from './board.js';
+import { buildDashboard } from './dashboard.js';
+import type { Action, Milestone, Plan } from './entities.js';
+import { DEFAULT_RAG_RULES, RagRules } from './rag.js';
+import { RAGS, STATUSES } from './status.js';
+
+const stamp = { version: 1, createdAt: '2026-01-01T09:00:00.000Z', updatedAt: '2026-01-01T09:00:00.000Z' };
+const ts = (d: string) => ({ text: d, kind: 'date' as const, due: d, precision: 'day' as const });
+const plan = (over: Partial<Plan> = {}): Plan => ({
+  id: 'P',
+  councilId: 'harrow',
+  title: 'People strategy',
+  kind: 'people-strategy',
+  period: {},
+  status: 'active',
+  reviewCadence: 'quarterly',
+  reportingPoints: [],
+  sections: [],
+  unplaced: [],
+  ...stamp,
+  ...over,
+});
+
+const day = fc
+  .integer({ min: 0, max: 900 })
+  .map((n) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+const status = fc.constantFrom(...STATUSES);
+const rag = fc.constantFrom(...RAGS);
+
+const arbAction = (id: string): fc.Arbitrary<Action> =>
+  fc.record({ status, due: fc.option(day), override: fc.option(rag), updated: fc.option(day) }).map((r) => ({
+    id,
+    planId: 'P',
+    ref: id,
+    title: `Action ${id}`,
+    leads: [],
+    status: r.status,
+    crossRefs: [],
+    unplaced: [],
+    order: 0,
+    ...stamp,
+    ...(r.due ? { due: ts(r.due) } : { due: { text: 'Ongoing', kind: 'ongoing' as const } }),
+    ...(r.override
+      ? { ragOverride: { rag: r.override, reason: 'agreed at DMT', by: 'x', at: stamp.createdAt } }
+      : {}),
+    ...(r.updated
+      ? {
+          latestUpdate: {
+            id: `u-${id}`,
+            at: `${r.updated}T10:00:00.000Z`,
+            authorName: 'x',
+            status: r.status,
+            narrative: 'n',
+          },
+        }
+      : {}),
+  }));
+
+const arbMilestone = (id: string, actionId: string): fc.Arbitrary<Milestone> =>
+  fc.record({ status, due: fc.option(day), baseline: fc.option(day) }).map((r) => ({
+    id,
+    planId: 'P',
+    actionId,
+    linkedActionIds: [],
+    ref: id,
+    title: `Milestone ${id}`,
+    status: r.status,
+    ...stamp,
+    ...(r.due ? { due: ts(r.due) } : {}),
+    ...(r.baseline ? { baselineDue: ts(r.baseline) } : {}),
+  }));
+
+const arbPlanData = fc.integer({ min: 0, max: 25 }).chain((n) => {
+  const ids = Array.from({ length: n }, (_, i) => `a${i}`);
+  return fc.record({
+    actions: fc.tuple(...ids.map(arbAction)).map((t): Action[] => [...t]),
+    milestones: n
+      ? fc
+          .array(fc.integer({ min: 0, max: n - 1 }), { maxLength: 30 })
+          .chain((owners) => fc.tuple(...owners.map((i, k) => arbMilestone(`m${k}`, `a${i}`))))
+          .map((t): Milestone[] => [...t])
+      : fc.constant<Milestone[]>([]),
+    cadence: fc.constantFrom('monthly', 'quarterly', 'six-monthly', 'annual' as const),
+    today: day,
+    dueSoonDays: fc.integer({ min: 0, max: 120 }),
+    rules: fc.record({
+      overdue: rag,
+      notStartedDueSoon: rag,
+      rebaselined: rag,
+      dueSoonDays: fc.integer({ min: 0, max: 90 }),
+    }),
+    period: fc.option(fc.dictionary(fc.constantFrom(...ids, 'gone'), rag)),
+  });
+});
+
+describe('board entries', () => {
+  it('encode and decode without loss', () => {
+    fc.assert(
+      fc.property(arbAction('01HXACTION'), (a) => {
+        const s = actionState(a);
+        expect(decodeActionState(a.id, encodeActionState(s))).toEqual(s);
+      }),
+    );
+    fc.assert(
+      fc.property(arbMilestone('01HXMS', 'a'), (m) => {
+        const s = milestoneState(m);
+        expect(decodeMilestoneState(m.id, encodeMilestoneState(s))).toEqual(s);
+      }),
+    );
+  });
+
+  it('refuses an entry it did not write', () => {
+    expect(() => decodeActionState('x', 'finished|2026-01-01||2026-01-01')).toThrow(
+      /corrupt board entry for x/,
+    );
+    expect(() => decodeActionState('x', 'on-track|||')).toThrow(/corrupt/);
+    expect(() => decodeActionState('x', 'on-track||purple|2026-01-01')).toThrow(/corrupt/);
+    expect(() => decodeMilestoneState('x', '')).toThrow(/corrupt/);
+  });
+
+  it('stores the latest update day, or the day the action was created', () => {
+    const [a] = fc.sample(arbAction('a'), { numRuns: 1, seed: 1 });
+    const { latestUpdate: _none, ...noUpdate } = a!;
+    expect(actionState(noUpdate).lastActivity).toBe('2026-01-01');
+  });
+});
+
+describe('countPlan', () => {
+  it('counts exactly what the council dashboard counts, for any plan, day and rules', () => {
+    fc.assert(
+      fc.property(arbPlanData, (g) => {
+        const rules = RagRules.parse(g.rules);
+        const p = plan({ reviewCadence: g.cadence });
+        const lastPeriod = g.period ? { label: 'Mid-year', rags: g.period } : undefined;
+        const dash = buildDashboard(
+          [{ plan: p, themes: [], actions: g.actions, milestones: g.milestones, lastPeriod }],
+          g.today,
+          rules,
+          { dueSoonDays: g.dueSoonDays },
+        );
+        const counts = countPlan(
+          p,
+          g.actions.map(actionState),
+          g.milestones.map(milestoneState),
+          { today: g.today, dueSoonDays: g.dueSoonDays },
+          rules,
+          lastPeriod,
+        );
+        const summary = dash.plans[0]!;
+        expect(counts.total).toBe(summary.total);
+        expect(counts.byStatus).toEqual(summary.byStatus);
+        expect(counts.byRag).toEqual(summary.byRag);
+        expect(counts.overdue).toBe(summary.overdue);
+        expect(counts.overdue).toBe(dash.overdue.length);
+        expect(counts.slipping).toBe(dash.slipping.length);
+        expect(counts.stale).toBe(dash.stale.length);
+        expect(counts.dueSoon).toBe(dash.dueSoon.length);
+        if (summary.travel) {
+          const { improved, same, worse, new: added } = summary.travel.counts;
+          expect(counts.travel).toEqual({ improved, same, worse, new: added, unknown: 0 });
+        } else {
+          expect(counts.travel.unknown).toBe(counts.total);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('judges a plain example the way a council officer would', () => {
+    const a = (id: string, over: Partial<Action>): Action => ({
+      id,
+      planId: 'P',
+      ref: id,
+      title: id,
+      leads: [],
+      status: 'on-track',
+      crossRefs: [],
+      unplaced: [],
+      order: 0,
+      ...stamp,
+      ...over,
+    });
+    const late = a('late', { due: ts('2026-10-31') });
+    const done = a('done', { status: 'completed', due: ts('2026-10-31') });
+    const counts = countPlan(
+      plan(),
+      [late, done].map(actionState),
+      [milestoneState({ id: 'm', status: 'on-track', due: ts('2027-03-31'), baselineDue: ts('2026-12-31') })],
+      { today: '2026-12-01', dueSoonDays: 30 },
+      DEFAULT_RAG_RULES,
+      { rags: { late: 'green' } },
+    );
+    expect(counts).toMatchObject({
+      total: 2,
+      overdue: 1,
+      slipping: 1,
+      byRag: { red: 1, blue: 1, green: 0, amber: 0, grey: 0 },
+      // Green at the last period and red now is worse; the completed one was added since.
+      travel: { worse: 1, new: 1, improved: 0, same: 0, unknown: 0 },
+    });
+  });
+});
