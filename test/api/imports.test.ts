@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BoardsRepo, TenantStore, tenantContext } from '@peopleplan/db';
 import { SEEDS_DIR } from '@peopleplan/devstack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerImportRoutes } from '../../functions/api/src/routes/imports.js';
@@ -70,6 +71,17 @@ describe('import: preview then commit', () => {
     expect([...leadIds].every((pid) => people.body.items.some((p: { id: string }) => p.id === pid))).toBe(
       true,
     );
+
+    // The plan's board is complete from the commit, and says what its 90 actions and milestones say.
+    const boards = new BoardsRepo(
+      new TenantStore(api.doc, api.tableName, tenantContext('kent', 'viewer', { sub: 't', name: 'T' })),
+    );
+    const board = await boards.read(first.body.planId);
+    expect(board?.actions).toHaveLength(90);
+    const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+    const items = await boards.fromItems(first.body.planId);
+    expect(byId(board!.actions)).toEqual(byId(items.actions));
+    expect(byId(board!.milestones)).toEqual(byId(items.milestones));
   });
 
   it('accepts an uploaded file (multipart) and keeps member, strategic and operational leads apart', async () => {

@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { PartnershipsRepo } from '@peopleplan/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerPartnershipRoutes } from '../../functions/api/src/routes/partnerships.js';
+import { registerReportRoutes } from '../../functions/api/src/routes/reports.js';
 import { createTestApi, TEST_USERS, type TestApi } from '../support/api.js';
 
 /**
@@ -29,6 +30,7 @@ describe('shared-service partnerships API', () => {
   let api: TestApi;
   const plans: Record<string, string> = {};
   const milestones: Record<string, string> = {};
+  const actions: Record<string, string> = {};
 
   async function plan(council: string, title: string, kind: string) {
     const r = await api.call('POST', `/api/v1/councils/${council}/plans`, {
@@ -78,7 +80,7 @@ describe('shared-service partnerships API', () => {
 
   beforeAll(async () => {
     api = await createTestApi({
-      modules: [registerPartnershipRoutes],
+      modules: [registerPartnershipRoutes, registerReportRoutes],
       users,
       extraCouncils: ['barnet'],
       today: () => TODAY,
@@ -92,6 +94,7 @@ describe('shared-service partnerships API', () => {
     const h = await plan('harrow', 'Harrow people strategy', 'people-strategy');
     plans.harrow = h.id;
     const ha = await action('harrow', h, 'Develop flexible benefits', 'GM (HR)');
+    actions.harrow = ha;
     milestones.overdue = (await milestone('harrow', ha, 'Negotiate benefits', '2026-05-31')).id;
     const slip = await milestone('harrow', ha, 'Launch benefits', '2026-07-31');
     milestones.slipping = slip.id;
@@ -308,6 +311,56 @@ describe('shared-service partnerships API', () => {
     const after = await api.call('GET', '/api/v1/councils/kent/partnerships', { as: 'admin@kent.test' });
     expect(after.body.items[1]).toMatchObject({ status: 'invited', version: 1 });
     expect(JSON.stringify((await overview()).body)).not.toMatch(/kent/i);
+  });
+
+  it('counts each council as its own dashboard does, and measures travel from its last closed period', async () => {
+    const row = async (councilId: string) =>
+      (await overview()).body.councils.find((c: { councilId: string }) => c.councilId === councilId);
+    const dashboard = async (councilId: string) =>
+      (await api.call('GET', `/api/v1/councils/${councilId}/dashboard`, { as: `admin@${councilId}.test` }))
+        .body;
+    for (const councilId of ['harrow', 'barnet']) {
+      const [r, d] = [await row(councilId), await dashboard(councilId)];
+      const shared = d.plans.filter((p: { planId: string }) =>
+        r.sharedPlans.some((s: { planId: string }) => s.planId === p.planId),
+      );
+      const sum = (k: string) => shared.reduce((n: number, p: Record<string, number>) => n + p[k]!, 0);
+      expect([councilId, r.actions, r.overdue, r.slipping, r.stale]).toEqual([
+        councilId,
+        sum('total'),
+        sum('overdue'),
+        sum('slipping'),
+        sum('stale'),
+      ]);
+    }
+    // Nothing closed yet: direction of travel is not measured, and the row says so.
+    let harrow = await row('harrow');
+    expect(harrow.travel).toEqual({ improved: 0, same: 0, worse: 0, new: 0, unknown: 1 });
+    expect(harrow.sharedPlans[0].comparedWith).toBeUndefined();
+
+    const closed = await api.call(
+      'POST',
+      `/api/v1/councils/harrow/plans/${plans.harrow}/periods/2026-05/close`,
+      {
+        as: 'editor@harrow.test',
+        body: {},
+      },
+    );
+    expect(closed.status).toBe(201);
+    harrow = await row('harrow');
+    expect(harrow.sharedPlans[0].comparedWith).toEqual({ key: closed.body.key, label: closed.body.label });
+    expect(harrow.travel).toEqual({ improved: 0, same: 1, worse: 0, new: 0, unknown: 0 });
+
+    // The action goes off track after the period closed: worse, from the very next response.
+    const update = await api.call('POST', `/api/v1/councils/harrow/actions/${actions.harrow}/updates`, {
+      as: 'editor@harrow.test',
+      body: { narrative: 'Supplier withdrew; re-tendering.', status: 'off-track' },
+    });
+    expect(update.status).toBe(201);
+    harrow = await row('harrow');
+    expect(harrow.travel).toMatchObject({ worse: 1, same: 0 });
+    expect(harrow.byStatus['off-track']).toBe(1);
+    expect(harrow.byRag.red).toBe(1);
   });
 
   it('documents the partnership routes in OpenAPI 3.1', () => {

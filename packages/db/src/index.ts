@@ -5,6 +5,7 @@ export * from './client.js';
 export * from './council.js';
 export * from './council-data.js';
 export * from './cursor.js';
+export * from './dashboard-data.js';
 export * from './ids.js';
 export * from './imports.js';
 export * from './keys.js';

@@ -90,10 +90,13 @@ export class SnapshotsRepo {
 
   async get(planId: string, periodKey: string): Promise<PeriodSnapshot | undefined> {
     const header = await this.store.get<Header>(sk.snapshot(planId, periodKey));
-    if (!header) return undefined;
+    return header && this.withEntries(planId, header);
+  }
+
+  private async withEntries(planId: string, header: Header): Promise<PeriodSnapshot> {
     const entries = decodeEntries(header.data ?? '');
     if (header.parts > 0) {
-      const parts = await this.store.queryAll<{ data: string }>(sk.snapshotPartPrefix(planId, periodKey));
+      const parts = await this.store.queryAll<{ data: string }>(sk.snapshotPartPrefix(planId, header.key));
       for (const p of parts) decodeEntries(p.data, entries);
     }
     return { ...metaOf(header), entries };
@@ -116,6 +119,22 @@ export class SnapshotsRepo {
       if (s) decodeEntries(i.data ?? '', s.entries);
     }
     return [...byKey.values()].sort(byEnd);
+  }
+
+  /**
+   * The plan's most recently ended closed period (the longer one when two end on the same day, e.g.
+   * a year-end over its March): what dashboards measure direction of travel against.
+   */
+  async latest(planId: string): Promise<PeriodSnapshot | undefined> {
+    // One query: headers carry their entries unless the plan is very large (then parts are read).
+    const headers = await this.store.queryAll<Header>(sk.snapshotPrefix(planId), { types: ['snapshot'] });
+    const pick = headers.reduce<Header | undefined>(
+      (a, b) => (!a || b.end > a.end || (b.end === a.end && b.start < a.start) ? b : a),
+      undefined,
+    );
+    if (!pick) return undefined;
+    const { type: _t, ...header } = pick as Header & { type: string };
+    return this.withEntries(planId, header);
   }
 
   /**

@@ -4,6 +4,5 @@ export * from './digest.js';
 export * from './load.js';
 export * from './milestones.js';
 export * from './overview.js';
-export * from './travel.js';
 export * from './types.js';
 export * from './weekly.js';

@@ -1,4 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { buildDashboard } from '@peopleplan/core';
 import {
   ConsentRepo,
   CouncilData,
@@ -10,7 +11,8 @@ import {
 } from '@peopleplan/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshTable } from '../../../test/support/dynamo.js';
-import { loadSharedCouncils, openPartnership, type PartnershipSource } from './load.js';
+import { loadCouncilBoards, loadSharedCouncils, openPartnership, type PartnershipSource } from './load.js';
+import { buildOverview } from './overview.js';
 import { partnerWeeklyDigests } from './weekly.js';
 
 const SEEDER = { sub: 'system:test', name: 'Test' };
@@ -72,32 +74,33 @@ describe('loading a partnership from DynamoDB Local', () => {
   });
   afterAll(() => table.drop());
 
-  /** Sessions are asked for per council; requests in flight are counted across all of them. */
+  /** Sessions are asked for per council; councils with a request in flight are counted. */
   function source(concurrency: number) {
     const sessions: string[] = [];
-    let inFlight = 0;
-    let maxInFlight = 0;
-    const counting = {
-      send: async (command: never) => {
-        inFlight++;
-        maxInFlight = Math.max(maxInFlight, inFlight);
-        try {
-          return await doc.send(command);
-        } finally {
-          inFlight--;
-        }
-      },
-    } as unknown as DynamoDBDocumentClient;
+    const inFlight = new Map<string, number>();
+    let maxCouncils = 0;
+    const counting = (councilId: string) =>
+      ({
+        send: async (command: never) => {
+          inFlight.set(councilId, (inFlight.get(councilId) ?? 0) + 1);
+          maxCouncils = Math.max(maxCouncils, [...inFlight.values()].filter((n) => n > 0).length);
+          try {
+            return await doc.send(command);
+          } finally {
+            inFlight.set(councilId, inFlight.get(councilId)! - 1);
+          }
+        },
+      }) as unknown as DynamoDBDocumentClient;
     const src: PartnershipSource = {
       tableName: table.tableName,
       directory: doc,
       readFor: async (councilId) => {
         sessions.push(councilId);
-        return counting;
+        return counting(councilId);
       },
       concurrency,
     };
-    return { src, sessions, max: () => maxInFlight };
+    return { src, sessions, max: () => maxCouncils };
   }
 
   it('reads only members, through their own sessions, and returns only those that granted', async () => {
@@ -114,8 +117,10 @@ describe('loading a partnership from DynamoDB Local', () => {
     const { src, max } = source(2);
     const p = await openPartnership(src, READER, 'shared');
     await loadSharedCouncils(src, p, READER);
-    // Each council's reads are sequential and it shares at most one plan, so requests in flight = councils.
     expect(max()).toBe(2);
+    const wide = source(8);
+    await loadCouncilBoards(wide.src, p, READER);
+    expect(wide.max()).toBeGreaterThan(2);
   });
 
   it('leaves long texts out of the combined views', async () => {
@@ -125,6 +130,58 @@ describe('loading a partnership from DynamoDB Local', () => {
     const action = one!.plans[0]!.actions[0]!;
     expect(action.title).toMatch(/action$/);
     expect(action.currentPosition).toBeUndefined();
+  });
+
+  it('counts the overview from boards exactly as from the plans’ items, and compares with closed periods', async () => {
+    // c-three closes a period with its one action red, then it recovers: direction of travel says better.
+    const three = new CouncilData(doc, table.tableName, tenantContext('c-three', 'editor', SEEDER));
+    const action = (await three.actions.list(chosen['c-three']!)).items[0]!;
+    await three.snapshots.close(
+      chosen['c-three']!,
+      {
+        key: '2026-05',
+        label: 'May 2026',
+        kind: 'month',
+        start: '2026-05-01',
+        end: '2026-05-31',
+        asOf: '2026-05-31',
+      },
+      { [action.id]: { status: 'off-track', rag: 'red' } },
+    );
+    await three.milestones.create(action.id, {
+      ref: 'A',
+      title: 'Slipped milestone',
+      due: { text: 'May 2026', kind: 'date', due: '2026-05-31', precision: 'month' },
+      linkedActionIds: [],
+      status: 'on-track',
+    });
+    const { src } = source(8);
+    const p = await openPartnership(src, READER, 'shared');
+    const fromBoards = await loadCouncilBoards(src, p, READER);
+    expect(fromBoards.flatMap((c) => c.plans.map((x) => x.from))).toEqual([
+      'board',
+      'board',
+      'board',
+      'board',
+    ]);
+    const o = buildOverview(p, fromBoards, '2026-06-15');
+    const row = o.councils.find((r) => r.councilId === 'c-three')!;
+    expect(row).toMatchObject({
+      actions: 1,
+      overdue: 1,
+      travel: { improved: 1, same: 0, worse: 0, new: 0, unknown: 0 },
+    });
+    expect(row.sharedPlans[0]!.comparedWith).toEqual({ key: '2026-05', label: 'May 2026' });
+    // The same figures the council's own dashboard would give, plan by plan.
+    const full = await loadSharedCouncils(src, p, READER);
+    for (const c of full) {
+      const dash = buildDashboard(c.plans, '2026-06-15', c.ragRules);
+      const r = o.councils.find((x) => x.councilId === c.councilId)!;
+      expect(r.actions).toBe(dash.plans.reduce((n, x) => n + x.total, 0));
+      expect(r.overdue).toBe(dash.overdue.length);
+      expect(r.dueSoon).toBe(dash.dueSoon.length);
+      expect(r.stale).toBe(dash.stale.length);
+    }
   });
 
   it('answers 404 to a reader of another partnership, as for one that does not exist', async () => {

@@ -1,7 +1,8 @@
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type Council, notFound, type Partnership, type Plan, type PlanKind } from '@peopleplan/core';
 import {
   type Actor,
+  BoardsRepo,
   type ConsentRecord,
   ConsentRepo,
   CouncilRepo,
@@ -9,12 +10,13 @@ import {
   PartnershipsRepo,
   PlansRepo,
   type PlanTree,
+  SnapshotsRepo,
   sk,
   TenantStore,
   tenantContext,
 } from '@peopleplan/db';
 import pLimit from 'p-limit';
-import type { SharedCouncil, SharedPlan, UpdateMark } from './types.js';
+import type { BoardPlan, CouncilBoards, SharedCouncil, SharedPlan } from './types.js';
 
 /** Where partner reads come from. The API builds one per request from its deps. */
 export interface PartnershipSource {
@@ -60,12 +62,12 @@ async function readerStore(src: PartnershipSource, councilId: string, actor: Act
 interface Granted {
   store: TenantStore;
   consent: ConsentRecord;
-  council: Council;
 }
 
 /**
  * The council's consent, read now (consistent read, never cached: a revocation counts from the next
- * request), and the council if it has granted. Undefined for invited, revoked or missing.
+ * request), if it has granted. Undefined for invited, revoked or missing. Nothing else of the council
+ * is read before this says yes.
  */
 async function grantedCouncil(
   src: PartnershipSource,
@@ -75,8 +77,7 @@ async function grantedCouncil(
 ): Promise<Granted | undefined> {
   const store = await readerStore(src, councilId, actor);
   const consent = await new ConsentRepo(store).granted(partnership.id);
-  if (!consent) return undefined;
-  return { store, consent, council: await new CouncilRepo(store).get() };
+  return consent && { store, consent };
 }
 
 async function sharedPlanHeaders(g: Granted, kind: PlanKind | undefined): Promise<Plan[]> {
@@ -88,11 +89,10 @@ async function sharedPlanHeaders(g: Granted, kind: PlanKind | undefined): Promis
 }
 
 /**
- * The attributes the combined views use. Long texts (narratives, current positions, descriptions) are
+ * The attributes the combined lists use. Long texts (narratives, current positions, descriptions) are
  * left out: they are most of an item's bytes, and only the single-plan view shows them (read whole).
  */
 const SUMMARY_ATTRIBUTES = [
-  'type',
   'id',
   'planId',
   'actionId',
@@ -111,74 +111,100 @@ const SUMMARY_ATTRIBUTES = [
   'ragOverride',
   'latestUpdate.at',
   'latestUpdate.status',
-  'at',
   'version',
   'createdAt',
   'updatedAt',
 ];
-const PROJECTION = SUMMARY_ATTRIBUTES.map((a) =>
-  a
-    .split('.')
-    .map((part) => `#${part}`)
-    .join('.'),
-).join(', ');
-const PROJECTION_NAMES = Object.fromEntries(
-  SUMMARY_ATTRIBUTES.flatMap((a) => a.split('.')).map((part) => [`#${part}`, part]),
-);
 
 /**
- * A plan's themes, actions, milestones and progress marks: one paginated query of the plan's children
- * in the council's partition (the store's key, through its read-only session), summary attributes only.
+ * A plan's themes, actions and milestones: one paginated query of the plan's children in the
+ * council's partition (through its read-only session), summary attributes only.
  */
 async function sharedPlan(store: TenantStore, plan: Plan): Promise<SharedPlan> {
-  const out: SharedPlan = { plan, themes: [], actions: [], milestones: [], updates: [] };
-  let start: Record<string, unknown> | undefined;
-  do {
-    const r = await store.doc.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': store.pk, ':prefix': sk.planChildren(plan.id) },
-        ProjectionExpression: PROJECTION,
-        ExpressionAttributeNames: PROJECTION_NAMES,
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const { type, ...rest } of r.Items ?? []) {
-      if (type === 'theme') out.themes.push(rest as never);
-      else if (type === 'action') out.actions.push(rest as never);
-      else if (type === 'milestone') out.milestones.push(rest as never);
-      else if (type === 'update') out.updates.push(rest as unknown as UpdateMark);
-    }
-    start = r.LastEvaluatedKey;
-  } while (start);
+  const out: SharedPlan = { plan, themes: [], actions: [], milestones: [] };
+  const items = await store.queryAll<Record<string, unknown>>(sk.planChildren(plan.id), {
+    types: ['theme', 'action', 'milestone'],
+    attributes: SUMMARY_ATTRIBUTES,
+  });
+  for (const { type, ...rest } of items) {
+    if (type === 'theme') out.themes.push(rest as never);
+    else if (type === 'action') out.actions.push(rest as never);
+    else out.milestones.push(rest as never);
+  }
   return out;
 }
 
 /**
- * Every member that has granted, read through its own read-only session, councils in parallel (at most
- * `concurrency` at once). Members that have not granted contribute nothing, not even their name.
+ * A plan's board (or, for a plan written before boards, the same facts from its items) and the RAGs
+ * of its last closed reporting period: all the overview needs to count it, in a few small reads.
  */
-export async function loadSharedCouncils(
+async function boardPlan(store: TenantStore, plan: Plan): Promise<BoardPlan> {
+  const [states, last] = await Promise.all([
+    new BoardsRepo(store).states(plan.id),
+    new SnapshotsRepo(store).latest(plan.id),
+  ]);
+  return {
+    plan,
+    actions: states.actions,
+    milestones: states.milestones,
+    from: states.from,
+    ...(last && {
+      lastPeriod: {
+        key: last.key,
+        label: last.label,
+        rags: Object.fromEntries(Object.entries(last.entries).map(([id, e]) => [id, e.rag])),
+      },
+    }),
+  };
+}
+
+/**
+ * For every member that has granted, read through its own read-only session, `read` its shared
+ * plans; councils in parallel (at most `concurrency` at once), each council's plans in parallel.
+ * Members that have not granted contribute nothing, not even their name.
+ */
+async function eachGranted<P>(
+  src: PartnershipSource,
+  partnership: Partnership,
+  actor: Actor,
+  kind: PlanKind | undefined,
+  read: (store: TenantStore, plan: Plan) => Promise<P>,
+): Promise<Array<{ councilId: string; councilName: string; ragRules: Council['ragRules']; plans: P[] }>> {
+  const limit = pLimit(src.concurrency ?? DEFAULT_COUNCIL_CONCURRENCY);
+  const councils = await Promise.all(
+    partnership.memberCouncilIds.map((councilId) =>
+      limit(async () => {
+        const g = await grantedCouncil(src, partnership, councilId, actor);
+        if (!g) return undefined;
+        const [council, headers] = await Promise.all([
+          new CouncilRepo(g.store).get(),
+          sharedPlanHeaders(g, kind),
+        ]);
+        const plans = await Promise.all(headers.map((p) => read(g.store, p)));
+        return { councilId, councilName: council.name, ragRules: council.ragRules, plans };
+      }),
+    ),
+  );
+  return councils.filter((c) => c !== undefined);
+}
+
+/** Every consenting council's shared plans with their items' summaries (combined lists, side by side). */
+export function loadSharedCouncils(
   src: PartnershipSource,
   partnership: Partnership,
   actor: Actor,
   opts: { kind?: PlanKind | undefined } = {},
 ): Promise<SharedCouncil[]> {
-  const limit = pLimit(src.concurrency ?? DEFAULT_COUNCIL_CONCURRENCY);
-  const councils = await Promise.all(
-    partnership.memberCouncilIds.map((councilId) =>
-      limit(async (): Promise<SharedCouncil | undefined> => {
-        const g = await grantedCouncil(src, partnership, councilId, actor);
-        if (!g) return undefined;
-        const headers = await sharedPlanHeaders(g, opts.kind);
-        const plans = await Promise.all(headers.map((p) => sharedPlan(g.store, p)));
-        return { councilId, councilName: g.council.name, ragRules: g.council.ragRules, plans };
-      }),
-    ),
-  );
-  return councils.filter((c): c is SharedCouncil => c !== undefined);
+  return eachGranted(src, partnership, actor, opts.kind, sharedPlan);
+}
+
+/** Every consenting council's shared plans as boards: what the combined dashboard counts. */
+export function loadCouncilBoards(
+  src: PartnershipSource,
+  partnership: Partnership,
+  actor: Actor,
+): Promise<CouncilBoards[]> {
+  return eachGranted(src, partnership, actor, undefined, boardPlan);
 }
 
 /**
@@ -195,7 +221,10 @@ export async function loadSharedPlan(
   if (!partnership.memberCouncilIds.includes(councilId)) throw notFound('Plan');
   const g = await grantedCouncil(src, partnership, councilId, actor);
   if (!g || !inConsentScope(g.consent, planId)) throw notFound('Plan');
-  const tree = await new PlansRepo(g.store).tree(planId);
+  const [council, tree] = await Promise.all([
+    new CouncilRepo(g.store).get(),
+    new PlansRepo(g.store).tree(planId),
+  ]);
   if (tree.plan.status === 'archived') throw notFound('Plan');
-  return { council: { id: g.council.id, name: g.council.name, ragRules: g.council.ragRules }, tree };
+  return { council: { id: council.id, name: council.name, ragRules: council.ragRules }, tree };
 }

@@ -1,12 +1,9 @@
 import { RAGS } from '@peopleplan/core';
-import { directionOfTravel } from '@peopleplan/reports';
 import { describe, expect, it } from 'vitest';
 import { buildOverview } from './overview.js';
-import { action, council, milestone, plan, shared, theme } from './test-fixtures.js';
-import { actionTravel, compareRag } from './travel.js';
+import { action, boards, council, milestone, plan, shared, theme } from './test-fixtures.js';
 
 const TODAY = '2026-06-15';
-const SINCE = '2026-05-16';
 
 function harrow() {
   const p = plan({ title: 'Harrow people strategy' });
@@ -35,7 +32,7 @@ function eastHerts() {
 
 describe('buildOverview', () => {
   it('gives one row per council with the council dashboard’s counts, and totals that add up', () => {
-    const o = buildOverview({ id: 'hr', name: 'HR' }, [harrow(), eastHerts()], TODAY, { since: SINCE });
+    const o = buildOverview({ id: 'hr', name: 'HR' }, [boards(harrow()), boards(eastHerts())], TODAY);
     expect(o.councils.map((r) => r.councilName)).toEqual(['East Herts', 'Harrow']);
     const h = o.councils.find((r) => r.councilId === 'harrow')!;
     expect(h).toMatchObject({ plans: 1, actions: 3, overdue: 2, slipping: 1 });
@@ -43,56 +40,40 @@ describe('buildOverview', () => {
     expect(h.byStatus.completed).toBe(1);
     expect(h.byRag.red).toBe(1);
     const e = o.councils.find((r) => r.councilId === 'east-herts')!;
-    // The archived plan is not counted.
+    // The archived plan is not counted, nor listed.
     expect(e).toMatchObject({ plans: 1, actions: 2, overdue: 0, slipping: 0 });
+    expect(e.sharedPlans.map((p) => p.title)).toEqual(['Peer review action plan']);
     expect(o.totals.actions).toBe(h.actions + e.actions);
+    expect(o.totals.plans).toBe(2);
     expect(o.totals.overdue).toBe(2);
     for (const r of RAGS) expect(o.totals.byRag[r]).toBe(h.byRag[r] + e.byRag[r]);
-    expect(Object.values(o.totals.travel).reduce((a, b) => a + b, 0)).toBe(o.totals.actions);
+    // No plan has a closed reporting period: nothing is compared yet, and the page can say so.
+    expect(o.totals.travel).toEqual({ improved: 0, same: 0, worse: 0, new: 0, unknown: 5 });
+    expect(h.sharedPlans[0]!.comparedWith).toBeUndefined();
+  });
+
+  it('measures direction of travel against each plan’s last closed reporting period', () => {
+    const c = harrow();
+    const p = c.plans[0]!;
+    const [late, fine] = p.actions;
+    // At mid-year `late` was amber and is red now (worse); `fine` was red and is green now (better);
+    // the completed action was added after the period closed (new).
+    const lastPeriods = {
+      [p.plan.id]: {
+        key: '2026-27-H1',
+        label: 'Mid-year 2026-27',
+        rags: { [late!.id]: 'amber', [fine!.id]: 'red' },
+      } as const,
+    };
+    const row = buildOverview({ id: 'hr', name: 'HR' }, [boards(c, lastPeriods)], TODAY).councils[0]!;
+    expect(row.travel).toEqual({ improved: 1, same: 0, worse: 1, new: 1, unknown: 0 });
+    expect(row.sharedPlans[0]!.comparedWith).toEqual({ key: '2026-27-H1', label: 'Mid-year 2026-27' });
   });
 
   it('has no rows and zero totals when no council shares', () => {
     const o = buildOverview({ id: 'hr', name: 'HR' }, [], TODAY);
     expect(o.councils).toEqual([]);
     expect(o.totals.actions).toBe(0);
-    expect(o.since).toBe('2026-05-16');
-  });
-});
-
-describe('direction of travel', () => {
-  const rules = council('x', 'X', []).ragRules;
-  const base = { createdAt: '2026-01-01T00:00:00.000Z' };
-
-  it('compares today’s RAG with the last update on or before the date', () => {
-    const a = { ...base, status: 'on-track' as const };
-    const before = [
-      { actionId: 'a', at: '2026-04-01T10:00:00Z', status: 'off-track' as const },
-      { actionId: 'a', at: '2026-05-10T10:00:00Z', status: 'at-risk' as const },
-    ];
-    expect(actionTravel(a, before, SINCE, TODAY, rules)).toBe('improved');
-    const reportedRed = [
-      { actionId: 'a', at: '2026-05-10T10:00:00Z', status: 'on-track' as const, rag: 'red' as const },
-    ];
-    expect(actionTravel(a, reportedRed, SINCE, TODAY, rules)).toBe('improved');
-    expect(actionTravel({ ...base, status: 'off-track' }, before, SINCE, TODAY, rules)).toBe('worse');
-  });
-
-  it('counts an action created since the date as new, and one whose state then is unrecorded as unknown', () => {
-    expect(
-      actionTravel({ createdAt: '2026-06-01T00:00:00Z', status: 'on-track' }, [], SINCE, TODAY, rules),
-    ).toBe('new');
-    const onlyLater = [{ actionId: 'a', at: '2026-06-01T10:00:00Z', status: 'on-track' as const }];
-    expect(actionTravel({ ...base, status: 'on-track' }, onlyLater, SINCE, TODAY, rules)).toBe('unknown');
-  });
-
-  it('without updates, an action that has fallen overdue since the date is worse', () => {
-    const due = { text: 'end of May', kind: 'date' as const, due: '2026-05-31' };
-    expect(actionTravel({ ...base, status: 'on-track', due }, [], SINCE, TODAY, rules)).toBe('worse');
-    expect(actionTravel({ ...base, status: 'on-track' }, [], SINCE, TODAY, rules)).toBe('same');
-  });
-
-  it('ranks RAG exactly as the reports do', () => {
-    for (const prev of RAGS)
-      for (const cur of RAGS) expect(compareRag(prev, cur)).toBe(directionOfTravel(prev, cur));
+    expect(o.dueSoonDays).toBe(30);
   });
 });

@@ -1,16 +1,16 @@
 import {
-  buildDashboard,
+  addPlanCounts,
   type Counts,
+  countPlan,
+  emptyPlanCounts,
   type Plan,
+  type PlanCounts,
   type PlanKind,
-  RAGS,
   type Rag,
-  STATUSES,
   type Status,
+  type TravelCounts,
 } from '@peopleplan/core';
-import { daysBefore } from './dates.js';
-import { actionTravel, emptyTravel, type TravelCounts } from './travel.js';
-import type { SharedCouncil, UpdateMark } from './types.js';
+import type { CouncilBoards } from './types.js';
 
 export interface OverviewCounts {
   plans: number;
@@ -25,7 +25,10 @@ export interface OverviewCounts {
   stale: number;
   /** Open actions and milestones due within `dueSoonDays`. */
   dueSoon: number;
-  /** Direction of travel of actions since `since`. */
+  /**
+   * Each action's RAG now against its RAG when its plan's last reporting period was closed: `new`
+   * for actions added since, `unknown` for plans with no closed period yet.
+   */
   travel: TravelCounts;
 }
 
@@ -34,6 +37,8 @@ export interface SharedPlanRef {
   title: string;
   kind: PlanKind;
   status: Plan['status'];
+  /** The closed reporting period direction of travel compares with (none: not yet compared). */
+  comparedWith?: { key: string; label: string } | undefined;
 }
 
 export interface OverviewRow extends OverviewCounts {
@@ -46,95 +51,75 @@ export interface OverviewRow extends OverviewCounts {
 export interface PartnershipOverview {
   partnership: { id: string; name: string };
   today: string;
-  /** Direction of travel is measured from this date. */
-  since: string;
   dueSoonDays: number;
   /** One row per consenting council, by name. Nothing else appears: no row, no count, no name. */
   councils: OverviewRow[];
   totals: OverviewCounts;
 }
 
-const zero = <K extends string>(keys: readonly K[]) =>
-  Object.fromEntries(keys.map((k) => [k, 0])) as Counts<K>;
-
-const emptyCounts = (): OverviewCounts => ({
-  plans: 0,
-  actions: 0,
-  byStatus: zero(STATUSES),
-  byRag: zero(RAGS),
-  overdue: 0,
-  slipping: 0,
-  stale: 0,
-  dueSoon: 0,
-  travel: emptyTravel(),
+const asOverview = (plans: number, c: PlanCounts): OverviewCounts => ({
+  plans,
+  actions: c.total,
+  byStatus: c.byStatus,
+  byRag: c.byRag,
+  overdue: c.overdue,
+  slipping: c.slipping,
+  stale: c.stale,
+  dueSoon: c.dueSoon,
+  travel: c.travel,
 });
 
-function add(into: OverviewCounts, from: OverviewCounts): void {
-  into.plans += from.plans;
-  into.actions += from.actions;
-  for (const s of STATUSES) into.byStatus[s] += from.byStatus[s];
-  for (const r of RAGS) into.byRag[r] += from.byRag[r];
-  into.overdue += from.overdue;
-  into.slipping += from.slipping;
-  into.stale += from.stale;
-  into.dueSoon += from.dueSoon;
-  for (const k of Object.keys(into.travel) as Array<keyof TravelCounts>) into.travel[k] += from.travel[k];
-}
-
-/** One council's row: the council's own dashboard rules (its RAG rules), summed over its shared plans. */
+/** One council's row: its shared plans counted by its own RAG rules, as its own dashboard counts them. */
 export function councilRow(
-  council: SharedCouncil,
+  council: CouncilBoards,
   today: string,
-  opts: { since: string; dueSoonDays: number },
+  opts: { dueSoonDays: number },
 ): OverviewRow {
-  const dash = buildDashboard(council.plans, today, council.ragRules, { dueSoonDays: opts.dueSoonDays });
-  const counts = emptyCounts();
-  for (const p of dash.plans) {
-    counts.plans++;
-    counts.actions += p.total;
-    for (const s of STATUSES) counts.byStatus[s] += p.byStatus[s];
-    for (const r of RAGS) counts.byRag[r] += p.byRag[r];
+  const sum = emptyPlanCounts();
+  const sharedPlans: SharedPlanRef[] = [];
+  for (const p of council.plans) {
+    if (p.plan.status === 'archived') continue;
+    const window = { today, dueSoonDays: opts.dueSoonDays };
+    addPlanCounts(sum, countPlan(p.plan, p.actions, p.milestones, window, council.ragRules, p.lastPeriod));
+    const { id: planId, title, kind, status } = p.plan;
+    sharedPlans.push({
+      planId,
+      title,
+      kind,
+      status,
+      ...(p.lastPeriod && { comparedWith: { key: p.lastPeriod.key, label: p.lastPeriod.label } }),
+    });
   }
-  counts.overdue = dash.overdue.length;
-  counts.slipping = dash.slipping.length;
-  counts.stale = dash.stale.length;
-  counts.dueSoon = dash.dueSoon.length;
-  for (const plan of council.plans) {
-    if (plan.plan.status === 'archived') continue;
-    const byAction = new Map<string, UpdateMark[]>();
-    for (const u of plan.updates) {
-      const list = byAction.get(u.actionId);
-      if (list) list.push(u);
-      else byAction.set(u.actionId, [u]);
-    }
-    for (const a of plan.actions) {
-      counts.travel[actionTravel(a, byAction.get(a.id) ?? [], opts.since, today, council.ragRules)]++;
-    }
-  }
-  const sharedPlans = dash.plans.map(({ planId, title, kind, status }) => ({ planId, title, kind, status }));
-  return { councilId: council.councilId, councilName: council.councilName, sharedPlans, ...counts };
+  return {
+    councilId: council.councilId,
+    councilName: council.councilName,
+    sharedPlans,
+    ...asOverview(sharedPlans.length, sum),
+  };
 }
 
 /** The combined dashboard: one row per consenting council, and the partnership's totals. */
 export function buildOverview(
   partnership: { id: string; name: string },
-  councils: readonly SharedCouncil[],
+  councils: readonly CouncilBoards[],
   today: string,
-  opts: { since?: string | undefined; dueSoonDays?: number | undefined } = {},
+  opts: { dueSoonDays?: number | undefined } = {},
 ): PartnershipOverview {
-  const since = opts.since ?? daysBefore(today, 30);
   const dueSoonDays = opts.dueSoonDays ?? 30;
   const rows = councils
-    .map((c) => councilRow(c, today, { since, dueSoonDays }))
+    .map((c) => councilRow(c, today, { dueSoonDays }))
     .sort((a, b) => a.councilName.localeCompare(b.councilName, 'en'));
-  const totals = emptyCounts();
-  for (const r of rows) add(totals, r);
+  const totals = emptyPlanCounts();
+  let plans = 0;
+  for (const r of rows) {
+    plans += r.plans;
+    addPlanCounts(totals, { ...r, total: r.actions });
+  }
   return {
     partnership: { id: partnership.id, name: partnership.name },
     today,
-    since,
     dueSoonDays,
     councils: rows,
-    totals,
+    totals: asOverview(plans, totals),
   };
 }

@@ -1,14 +1,17 @@
 import {
   type Action,
+  actionState,
   DEFAULT_RAG_RULES,
   type Milestone,
+  milestoneState,
   type Plan,
   type PlanKind,
+  type Rag,
   type Status,
   type Theme,
   type Timescale,
 } from '@peopleplan/core';
-import type { SharedCouncil, SharedPlan, UpdateMark } from './types.js';
+import type { CouncilBoards, SharedCouncil, SharedPlan } from './types.js';
 
 /** Small hand-made councils for the pure functions' tests (no I/O). */
 let seq = 0;
@@ -105,17 +108,33 @@ export function milestone(
 
 export function shared(
   plan: Plan,
-  parts: { themes?: Theme[]; actions?: Action[]; milestones?: Milestone[]; updates?: UpdateMark[] } = {},
+  parts: { themes?: Theme[]; actions?: Action[]; milestones?: Milestone[] } = {},
 ): SharedPlan {
   return {
     plan,
     themes: parts.themes ?? [],
     actions: parts.actions ?? [],
     milestones: parts.milestones ?? [],
-    updates: parts.updates ?? [],
   };
 }
 
 export function council(councilId: string, councilName: string, plans: SharedPlan[]): SharedCouncil {
   return { councilId, councilName, ragRules: DEFAULT_RAG_RULES, plans };
+}
+
+/** The same council as the combined dashboard reads it: boards, and each plan's last closed period. */
+export function boards(
+  c: SharedCouncil,
+  lastPeriods: Record<string, { key: string; label: string; rags: Record<string, Rag> }> = {},
+): CouncilBoards {
+  return {
+    ...c,
+    plans: c.plans.map((p) => ({
+      plan: p.plan,
+      actions: p.actions.map(actionState),
+      milestones: p.milestones.map(milestoneState),
+      lastPeriod: lastPeriods[p.plan.id],
+      from: 'board' as const,
+    })),
+  };
 }

@@ -8,6 +8,7 @@ import {
   PersonCreate,
   PersonPatch,
 } from '@peopleplan/core';
+import { dashboardPlans } from '@peopleplan/db';
 import type { App } from '../app.js';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
@@ -121,31 +122,9 @@ export function registerCouncilRoutes(app: App, deps: AppDeps) {
     }),
     async (c) => {
       const data = await councilData(c, deps, c.req.valid('param').c, 'viewer');
-      const council = await data.council.get();
-      const plans = await data.plans.listAll();
-      const trees = await Promise.all(
-        plans
-          .filter((p) => p.status !== 'archived')
-          .map(async (p) => ({ ...(await data.plans.tree(p.id)), lastPeriod: await lastPeriod(data, p.id) })),
-      );
+      const [council, plans] = await Promise.all([data.council.get(), dashboardPlans(data)]);
       const dueSoonDays = c.req.valid('query').days ?? 30;
-      return c.json(buildDashboard(trees, today(), council.ragRules, { dueSoonDays }), 200);
+      return c.json(buildDashboard(plans, today(), council.ragRules, { dueSoonDays }), 200);
     },
   );
-}
-
-/** RAG of each action at the plan's most recently ended closed period: the dashboard's point of comparison. */
-async function lastPeriod(data: Awaited<ReturnType<typeof councilData>>, planId: string) {
-  const closed = await data.snapshots.list(planId);
-  const latest = closed.reduce<(typeof closed)[number] | undefined>(
-    (a, b) => (!a || b.end > a.end ? b : a),
-    undefined,
-  );
-  if (!latest) return undefined;
-  const snap = await data.snapshots.get(planId, latest.key);
-  if (!snap) return undefined;
-  return {
-    label: snap.label,
-    rags: Object.fromEntries(Object.entries(snap.entries).map(([id, e]) => [id, e.rag])),
-  };
 }

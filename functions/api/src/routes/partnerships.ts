@@ -6,6 +6,7 @@ import {
   buildOverview,
   combinedMilestones,
   comparePlans,
+  loadCouncilBoards,
   loadSharedCouncils,
   loadSharedPlan,
   openPartnership,
@@ -32,13 +33,19 @@ const PartnershipParam = z.object({ p: Slug });
 const SharedPlanParams = PartnershipParam.extend({ c: Slug, planId: ItemId });
 
 const Counts = z.record(z.string(), z.number().int());
-const TravelCounts = z.object({
-  improved: z.number().int(),
-  same: z.number().int(),
-  worse: z.number().int(),
-  new: z.number().int(),
-  unknown: z.number().int(),
-});
+const TravelCounts = z
+  .object({
+    improved: z.number().int(),
+    same: z.number().int(),
+    worse: z.number().int(),
+    new: z.number().int(),
+    unknown: z.number().int(),
+  })
+  .openapi({
+    description:
+      'Each action’s RAG now against its RAG when its plan’s last reporting period was closed. `new`: added since; ' +
+      '`unknown`: its plan has no closed period yet.',
+  });
 const OverviewCounts = z.object({
   plans: z.number().int(),
   actions: z.number().int(),
@@ -53,14 +60,22 @@ const OverviewCounts = z.object({
 const Overview = z.object({
   partnership: z.object({ id: z.string(), name: z.string() }),
   today: IsoDate,
-  since: IsoDate,
   dueSoonDays: z.number().int(),
   councils: z.array(
     OverviewCounts.extend({
       councilId: z.string(),
       councilName: z.string(),
       sharedPlans: z.array(
-        z.object({ planId: z.string(), title: z.string(), kind: PlanKind, status: Plan.shape.status }),
+        z.object({
+          planId: z.string(),
+          title: z.string(),
+          kind: PlanKind,
+          status: Plan.shape.status,
+          comparedWith: z
+            .object({ key: z.string(), label: z.string() })
+            .optional()
+            .openapi({ description: 'The closed reporting period direction of travel compares with' }),
+        }),
       ),
     }),
   ),
@@ -174,9 +189,6 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
       request: {
         params: PartnershipParam,
         query: z.object({
-          since: IsoDate.optional().openapi({
-            description: 'Direction of travel since (default: 30 days ago)',
-          }),
           days: z.coerce
             .number()
             .int()
@@ -191,11 +203,8 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const { source, partnership, actor } = await open(c, c.req.valid('param').p);
       const q = c.req.valid('query');
-      const councils = await loadSharedCouncils(source, partnership, actor);
-      return c.json(
-        buildOverview(partnership, councils, today(), { since: q.since, dueSoonDays: q.days }),
-        200,
-      );
+      const councils = await loadCouncilBoards(source, partnership, actor);
+      return c.json(buildOverview(partnership, councils, today(), { dueSoonDays: q.days }), 200);
     },
   );
 
