@@ -85,6 +85,19 @@ export async function seedDemoPartnership(doc: DynamoDBDocumentClient, tableName
   }
 }
 
+/**
+ * Complete the boards of demo plans kept in `.data/` by a version from before boards existed (so the
+ * partnership overview reads them fast). Returns how many plans needed it; usually none.
+ */
+export async function completeDemoBoards(doc: DynamoDBDocumentClient, tableName: string): Promise<number> {
+  let done = 0;
+  for (const council of DEMO_COUNCILS) {
+    const data = new CouncilData(doc, tableName, tenantContext(council.id, 'system', SEEDER));
+    for (const plan of await data.plans.listAll()) if (await data.boards.rebuild(plan.id)) done++;
+  }
+  return done;
+}
+
 /** Import a council's seed plan through the same preview-and-commit path a person uses. */
 export const importSeedPlan: PlanSeeder = async (data, seed) => {
   const dir = fileURLToPath(SEEDS_DIR);

@@ -15,7 +15,7 @@ import { createApp } from '../functions/api/src/app.js';
 import { tenantDocClients } from '../functions/api/src/doc-clients.js';
 import { type LocalServer, serveLocal } from '../functions/api/src/local.js';
 import { apiModules } from '../functions/api/src/modules.js';
-import { isSeeded, type PlanSeeder, seedDemo } from './demo-data.js';
+import { completeDemoBoards, isSeeded, type PlanSeeder, seedDemo } from './demo-data.js';
 import { startLocalAlerts } from './local-alerts.js';
 import { removeStackFile, writeStackFile } from './stack-file.js';
 
@@ -54,7 +54,10 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   const tableName = opts.tableName ?? 'peopleplan';
   const doc = createDocClient({ endpoint: dynamoEndpoint });
   await ensureTable(doc as never, tableName);
-  if (opts.seed !== false && !(await isSeeded(doc, tableName))) await seedDemo(doc, tableName, opts.seedPlan);
+  if (opts.seed !== false) {
+    if (!(await isSeeded(doc, tableName))) await seedDemo(doc, tableName, opts.seedPlan);
+    else await completeDemoBoards(doc, tableName);
+  }
 
   // The issuer URL names the port, so a port of 0 is resolved to a free one first.
   const port = opts.port || (await freePort());
