@@ -363,6 +363,39 @@ describe('shared-service partnerships API', () => {
     expect(harrow.byRag.red).toBe(1);
   });
 
+  it('lets a partner reader switch their own weekly digest on and off, and nothing else', async () => {
+    const D = `${A}/me/digest`;
+    const first = await api.call('GET', D, { as: PARTNER_A });
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({ weeklyDigest: false, email: PARTNER_A });
+    const on = await api.call('PUT', D, { as: PARTNER_A, body: { weeklyDigest: true } });
+    expect(on.status).toBe(200);
+    expect(on.body).toEqual({ weeklyDigest: true, email: PARTNER_A });
+    const directory = new PartnershipsRepo(api.doc, api.tableName);
+    expect((await directory.readers('shared-hr')).map((r) => [r.email, r.weeklyDigest])).toEqual([
+      [PARTNER_A, true],
+    ]);
+    expect(
+      (await api.call('PUT', D, { as: PARTNER_A, body: { weeklyDigest: false } })).body.weeklyDigest,
+    ).toBe(false);
+
+    expect((await api.call('PUT', D, { as: PARTNER_A, body: { weeklyDigest: 'yes' } })).status).toBe(400);
+    expect(
+      (await api.call('PUT', D, { as: PARTNER_A, body: { weeklyDigest: true, email: 'x@evil.test' } }))
+        .status,
+    ).toBe(400);
+    // Only for the partnership's own readers: anyone else gets the same 404 as for a missing one.
+    expect((await api.call('PUT', D, { as: PARTNER_B, body: { weeklyDigest: true } })).status).toBe(404);
+    expect((await api.call('GET', D, { as: 'admin@harrow.test' })).status).toBe(404);
+    expect((await directory.readers('shared-hr')).map((r) => r.userSub)).toHaveLength(1);
+    // With no address on record and none in the token there is nowhere to send it.
+    await expect(
+      directory.setWeeklyDigest('shared-hr', { sub: 'no-mail', name: 'No mail' }, true),
+    ).rejects.toMatchObject({
+      code: 'unprocessable',
+    });
+  });
+
   it('documents the partnership routes in OpenAPI 3.1', () => {
     // Generated from this module alone, so the check does not depend on other route groups.
     const app = new OpenAPIHono();
@@ -373,6 +406,7 @@ describe('shared-service partnerships API', () => {
       '/api/v1/councils/{c}/partnerships/{p}/consent',
       '/api/v1/partnerships/{p}/compare',
       '/api/v1/partnerships/{p}/councils/{c}/plans/{planId}',
+      '/api/v1/partnerships/{p}/me/digest',
       '/api/v1/partnerships/{p}/milestones',
       '/api/v1/partnerships/{p}/overview',
     ]);

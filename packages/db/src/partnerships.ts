@@ -166,6 +166,40 @@ export class PartnershipsRepo {
     return item;
   }
 
+  async getReader(partnershipId: string, userSub: string): Promise<PartnershipReader | undefined> {
+    const r = await this.doc.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { PK: partnershipPk(partnershipId), SK: readerSk(userSub) },
+        ConsistentRead: true,
+      }),
+    );
+    return r.Item ? entityOf<PartnershipReader>(r.Item) : undefined;
+  }
+
+  /**
+   * A partner reader switching their own weekly digest on or off. The address is the one on record,
+   * else the one in their token; with neither there is nowhere to send it (422).
+   */
+  async setWeeklyDigest(
+    partnershipId: string,
+    reader: { sub: string; name: string; email?: string | undefined },
+    weeklyDigest: boolean,
+  ): Promise<PartnershipReader> {
+    const known = await this.getReader(partnershipId, reader.sub);
+    const email = known?.email ?? reader.email;
+    if (!email && weeklyDigest) {
+      throw unprocessable('There is no email address on record for you: ask your administrator to add one');
+    }
+    return this.putReader({
+      partnershipId,
+      userSub: reader.sub,
+      email: email ?? '',
+      name: known?.name ?? reader.name,
+      weeklyDigest,
+    });
+  }
+
   async removeReader(partnershipId: string, userSub: string): Promise<void> {
     await this.doc.send(
       new DeleteCommand({

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Principal } from '@peopleplan/auth';
 import { forbidden, IsoDate, PartnershipConsent, Plan, PlanKind, Slug } from '@peopleplan/core';
-import { ConsentChange, ConsentRepo } from '@peopleplan/db';
+import { ConsentChange, ConsentRepo, PartnershipsRepo } from '@peopleplan/db';
 import {
   buildOverview,
   combinedMilestones,
@@ -288,7 +288,51 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
     },
   );
 
-  // No partnership route writes: say so plainly rather than "no such route".
+  const Digest = z.object({
+    weeklyDigest: z.boolean(),
+    email: z.string().optional().openapi({ description: 'Where the digest goes' }),
+  });
+  const digestOf = (r: { weeklyDigest: boolean; email?: string } | undefined, fallback?: string) => ({
+    weeklyDigest: r?.weeklyDigest ?? false,
+    ...((r?.email || fallback) && { email: r?.email || fallback }),
+  });
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/partnerships/{p}/me/digest',
+      summary: 'Whether you get the weekly email of what slipped across the partnership',
+      request: { params: PartnershipParam },
+      responses: { 200: json(Digest), ...errors },
+    }),
+    async (c) => {
+      const { partnership, actor } = await open(c, c.req.valid('param').p);
+      const directory = new PartnershipsRepo(await deps.partnershipDirectory(), deps.config.TABLE_NAME);
+      return c.json(digestOf(await directory.getReader(partnership.id, actor.sub), actor.email), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/v1/partnerships/{p}/me/digest',
+      summary: 'Switch your own weekly digest on or off (the one thing a partner reader may change)',
+      request: { params: PartnershipParam, ...body(z.strictObject({ weeklyDigest: z.boolean() })) },
+      responses: {
+        200: json(Digest),
+        ...errors,
+        422: json(ErrorSchema, 'No email address is on record for you'),
+      },
+    }),
+    async (c) => {
+      const { partnership, actor } = await open(c, c.req.valid('param').p);
+      const directory = new PartnershipsRepo(await deps.partnershipDirectory(), deps.config.TABLE_NAME);
+      const saved = await directory.setWeeklyDigest(partnership.id, actor, c.req.valid('json').weeklyDigest);
+      return c.json(digestOf(saved), 200);
+    },
+  );
+
+  // No other partnership route writes: say so plainly rather than "no such route".
   app.on(['POST', 'PUT', 'PATCH', 'DELETE'], ['/api/v1/partnerships', '/api/v1/partnerships/*'], () => {
     throw forbidden('Partnership views are read-only');
   });
