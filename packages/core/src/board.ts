@@ -87,13 +87,17 @@ export function judgeAction(
     rules,
   );
   const open = isOpen(s.status);
-  const d = open && s.due ? daysBetween(w.today, s.due) : undefined;
   return {
     rag,
-    overdue: d !== undefined && d < 0,
-    dueSoon: d !== undefined && d >= 0 && d <= w.dueSoonDays,
+    ...dueFlags(open, s.due, w),
     stale: open && daysBetween(s.lastActivity, w.today) > cadenceDays,
   };
+}
+
+/** Overdue and due soon: for open items with a due date only. */
+function dueFlags(open: boolean, due: string | undefined, w: Window) {
+  const d = open && due ? daysBetween(w.today, due) : undefined;
+  return { overdue: d !== undefined && d < 0, dueSoon: d !== undefined && d >= 0 && d <= w.dueSoonDays };
 }
 
 export interface MilestoneJudgement {
@@ -115,11 +119,9 @@ export function judgeMilestone(s: MilestoneState, w: Window, rules: RagRules): M
     rules,
   );
   const open = isOpen(s.status);
-  const d = open && s.due ? daysBetween(w.today, s.due) : undefined;
   return {
     rag,
-    overdue: d !== undefined && d < 0,
-    dueSoon: d !== undefined && d >= 0 && d <= w.dueSoonDays,
+    ...dueFlags(open, s.due, w),
     slipping: open && Boolean(s.due && s.baseline && s.due > s.baseline),
   };
 }

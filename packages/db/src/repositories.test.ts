@@ -7,6 +7,16 @@ import { provisionCouncil } from './provisioning.js';
 import { TABLE } from './table.js';
 import { tenantContext } from './tenant.js';
 
+const PLAN = {
+  title: 'Plan',
+  kind: 'business-plan' as const,
+  period: {},
+  status: 'active' as const,
+  reviewCadence: 'quarterly' as const,
+  reportingPoints: [],
+  sections: [],
+  themes: [],
+};
 const june = { text: 'June 2027', kind: 'date' as const, due: '2027-06-30', precision: 'month' as const };
 
 describe('repositories on DynamoDB Local', () => {
@@ -46,16 +56,7 @@ describe('repositories on DynamoDB Local', () => {
   };
 
   it('keeps only open, dated items in the sparse due index', async () => {
-    const { plan } = await harrow.plans.create({
-      title: 'P',
-      kind: 'business-plan',
-      period: {},
-      status: 'active',
-      reviewCadence: 'quarterly',
-      reportingPoints: [],
-      sections: [],
-      themes: [],
-    });
+    const { plan } = await harrow.plans.create({ ...PLAN, title: 'P' });
     const dated = await harrow.actions.create(plan.id, {
       ref: '1',
       title: 'Dated',
@@ -92,16 +93,7 @@ describe('repositories on DynamoDB Local', () => {
   });
 
   it('clears a field sent as null: an action’s due date, a reopened milestone’s completed date', async () => {
-    const { plan } = await harrow.plans.create({
-      title: 'Nulls',
-      kind: 'business-plan',
-      period: {},
-      status: 'active',
-      reviewCadence: 'quarterly',
-      reportingPoints: [],
-      sections: [],
-      themes: [],
-    });
+    const { plan } = await harrow.plans.create({ ...PLAN, title: 'Nulls' });
     const a = await harrow.actions.create(plan.id, {
       ref: '1',
       title: 'A',

@@ -1,36 +1,19 @@
 import {
   addPlanCounts,
-  type Counts,
   countPlan,
   emptyPlanCounts,
   type Plan,
   type PlanCounts,
   type PlanKind,
-  type Rag,
-  type Status,
-  type TravelCounts,
 } from '@peopleplan/core';
 import type { CouncilBoards } from './types.js';
 
-export interface OverviewCounts {
-  plans: number;
-  actions: number;
-  byStatus: Counts<Status>;
-  byRag: Counts<Rag>;
-  /** Open actions and milestones past their due date (as on the council's own dashboard). */
-  overdue: number;
-  /** Open milestones whose current due is later than their baseline. */
-  slipping: number;
-  /** Open actions without a progress update within their plan's review cadence. */
-  stale: number;
-  /** Open actions and milestones due within `dueSoonDays`. */
-  dueSoon: number;
-  /**
-   * Each action's RAG now against its RAG when its plan's last reporting period was closed: `new`
-   * for actions added since, `unknown` for plans with no closed period yet.
-   */
-  travel: TravelCounts;
-}
+/**
+ * A council's (or the partnership's) counts, as core's PlanCounts summed over shared plans. Direction
+ * of travel compares each action's RAG now with its RAG when its plan's last reporting period was
+ * closed: `new` for actions added since, `unknown` for plans with no closed period yet.
+ */
+export type OverviewCounts = Omit<PlanCounts, 'total'> & { plans: number; actions: number };
 
 export interface SharedPlanRef {
   planId: string;
@@ -57,16 +40,10 @@ export interface PartnershipOverview {
   totals: OverviewCounts;
 }
 
-const asOverview = (plans: number, c: PlanCounts): OverviewCounts => ({
+const asOverview = (plans: number, { total, ...c }: PlanCounts): OverviewCounts => ({
   plans,
-  actions: c.total,
-  byStatus: c.byStatus,
-  byRag: c.byRag,
-  overdue: c.overdue,
-  slipping: c.slipping,
-  stale: c.stale,
-  dueSoon: c.dueSoon,
-  travel: c.travel,
+  actions: total,
+  ...c,
 });
 
 /** One council's row: its shared plans counted by its own RAG rules, as its own dashboard counts them. */
