@@ -363,6 +363,13 @@ describe('shared-service partnerships API', () => {
     expect(harrow.byRag.red).toBe(1);
   });
 
+  it('names the partnerships a person reads in /me, beside their councils', async () => {
+    const me = await api.call('GET', '/api/v1/me', { as: DUAL });
+    expect(me.status).toBe(200);
+    expect(me.body.councils).toEqual([{ id: 'harrow', name: 'harrow council', role: 'viewer' }]);
+    expect(me.body.partnerships).toEqual([{ id: 'shared-hr', name: 'Shared HR service', role: 'partner-reader' }]);
+  });
+
   it('lets a partner reader switch their own weekly digest on and off, and nothing else', async () => {
     const D = `${A}/me/digest`;
     const first = await api.call('GET', D, { as: PARTNER_A });

@@ -21,6 +21,10 @@ const SettingsPage = lazy(() => import('./pages/settings.js'));
 const AlertPreferencesPage = lazy(() => import('./pages/alert-preferences.js'));
 const ImportPage = lazy(() => import('./pages/import.js'));
 const PartnershipPage = lazy(() => import('./pages/partnership.js'));
+const PartnershipMilestonesPage = lazy(() => import('./pages/partnership-milestones.js'));
+const PartnershipComparePage = lazy(() => import('./pages/partnership-compare.js'));
+const PartnershipPlanPage = lazy(() => import('./pages/partnership-plan.js'));
+const CouncilPartnershipsPage = lazy(() => import('./pages/council-partnerships.js'));
 
 export function App({ config }: { config: RuntimeConfig }) {
   const [location, navigate] = useLocation();
@@ -141,7 +145,19 @@ export function App({ config }: { config: RuntimeConfig }) {
                   </Council>
                 )}
               </Route>
+              <Route path="/councils/:c/partnerships">
+                {(p) => (
+                  <Council c={p.c}>
+                    <CouncilPartnershipsPage c={p.c} />
+                  </Council>
+                )}
+              </Route>
               <Route path="/partnerships/:p">{(p) => <PartnershipPage p={p.p} />}</Route>
+              <Route path="/partnerships/:p/milestones">{(p) => <PartnershipMilestonesPage p={p.p} />}</Route>
+              <Route path="/partnerships/:p/compare">{(p) => <PartnershipComparePage p={p.p} />}</Route>
+              <Route path="/partnerships/:p/councils/:c/plans/:planId">
+                {(p) => <PartnershipPlanPage p={p.p} c={p.c} planId={p.planId} />}
+              </Route>
               <Route component={NotFoundPage} />
             </Switch>
           </Suspense>

@@ -19,6 +19,8 @@ interface NavItem {
   text: string;
   /** Also active for paths under it. */
   prefix?: boolean;
+  /** Also active for paths under this one (a section that is not under `href`). */
+  section?: string;
 }
 
 function councilNav(c: string, role: string | undefined): NavItem[] {
@@ -26,9 +28,21 @@ function councilNav(c: string, role: string | undefined): NavItem[] {
   items.push({ href: `/councils/${c}/people`, text: 'People', prefix: true });
   if (role === 'admin' || role === 'editor')
     items.push({ href: `/councils/${c}/import`, text: 'Import a plan' });
-  if (role === 'admin') items.push({ href: `/councils/${c}/settings`, text: 'Settings' });
+  if (role === 'admin') {
+    items.push({ href: `/councils/${c}/settings`, text: 'Settings' });
+    items.push({ href: `/councils/${c}/partnerships`, text: 'Partnerships' });
+  }
   items.push({ href: `/councils/${c}/alert-preferences`, text: 'Your alerts' });
   return items;
+}
+
+/** The partnership's pages, for its partner readers: the shared plans open from the overview. */
+function partnershipNav(p: string): NavItem[] {
+  return [
+    { href: `/partnerships/${p}`, text: 'Overview', section: `/partnerships/${p}/councils` },
+    { href: `/partnerships/${p}/milestones`, text: 'Milestones' },
+    { href: `/partnerships/${p}/compare`, text: 'Side by side' },
+  ];
 }
 
 /** GOV.UK page template: skip link, header, service navigation, main (from the page), footer. */
@@ -43,18 +57,27 @@ export function Layout({ children }: { children: ReactNode }) {
   const councilId = /^\/councils\/([^/]+)/.exec(location)?.[1];
   const partnershipId = /^\/partnerships\/([^/]+)/.exec(location)?.[1];
   const council = me?.councils.find((c) => c.id === councilId);
+  const partnership = me?.partnerships.find((p) => p.id === partnershipId);
+  const partnershipName = partnership?.name;
   const items: NavItem[] = me
     ? [
         ...(council ? councilNav(council.id, council.role) : []),
+        ...(partnership ? partnershipNav(partnership.id) : []),
         ...(me.councils.length + me.partnerships.length > 1 || (!council && me.councils.length)
           ? [{ href: '/', text: council ? 'Change council' : 'Your councils' }]
           : []),
         { href: '/sign-out', text: 'Sign out' },
       ]
     : [];
-  const isActive = (i: NavItem) =>
-    location === i.href || (i.prefix === true && location.startsWith(`${i.href}/`));
-  const serviceName = council?.name ?? (partnershipId ? 'Partnership' : undefined);
+  /** `page` on the item's own page; `true` (the current section) on pages under it. */
+  const current = (i: NavItem): 'page' | 'true' | undefined =>
+    location === i.href
+      ? 'page'
+      : (i.prefix === true && location.startsWith(`${i.href}/`)) ||
+          (i.section !== undefined && location.startsWith(`${i.section}/`))
+        ? 'true'
+        : undefined;
+  const serviceName = council?.name ?? (partnershipId ? (partnershipName ?? 'Partnership') : undefined);
 
   return (
     <>
@@ -98,6 +121,10 @@ export function Layout({ children }: { children: ReactNode }) {
                     <Link href={`/councils/${council.id}`} className="govuk-service-navigation__link">
                       {serviceName}
                     </Link>
+                  ) : partnership ? (
+                    <Link href={`/partnerships/${partnership.id}`} className="govuk-service-navigation__link">
+                      {serviceName}
+                    </Link>
                   ) : (
                     <span className="govuk-service-navigation__text">{serviceName}</span>
                   )}
@@ -118,7 +145,7 @@ export function Layout({ children }: { children: ReactNode }) {
                   ) : null}
                   <ul className="govuk-service-navigation__list" id="navigation" hidden={!wide && !open}>
                     {items.map((i) => {
-                      const active = isActive(i);
+                      const active = current(i);
                       return (
                         <li
                           key={i.href}
@@ -127,7 +154,7 @@ export function Layout({ children }: { children: ReactNode }) {
                           <Link
                             className="govuk-service-navigation__link"
                             href={i.href}
-                            aria-current={active ? 'page' : undefined}
+                            aria-current={active}
                           >
                             {active ? (
                               <strong className="govuk-service-navigation__active-fallback">{i.text}</strong>

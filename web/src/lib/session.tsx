@@ -7,7 +7,7 @@ export interface Me {
   name: string;
   email?: string;
   councils: Array<{ id: string; name: string; role: CouncilRole }>;
-  partnerships: Array<{ id: string; role: string }>;
+  partnerships: Array<{ id: string; name: string; role: string }>;
 }
 
 export interface Session {

@@ -56,7 +56,7 @@ export function HomePage() {
                   className="govuk-link govuk-link--no-visited-state app-choice-link"
                   href={`/partnerships/${p.id}`}
                 >
-                  {p.id}
+                  {p.name}
                 </Link>
                 <span className="govuk-hint app-choice-hint">{ROLE_LABELS[p.role] ?? p.role}</span>
               </li>

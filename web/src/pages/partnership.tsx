@@ -1,104 +1,315 @@
+import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
-import { LoadError, Loading, Page, ScrollTable } from '../components/page.js';
-import { ApiError, seg } from '../lib/api.js';
-import { formatDate } from '../lib/format.js';
+import { Banner, LoadError, Loading, Page, ScrollTable } from '../components/page.js';
+import { useOverview, usePartnershipCrumbs, WordList } from '../components/partnership-page.js';
+import { api, seg } from '../lib/api.js';
+import { formatDate, plural } from '../lib/format.js';
+import { PLAN_KIND_LABELS, PLAN_STATUS_LABELS } from '../lib/labels.js';
+import {
+  type OverviewCounts,
+  type OverviewRow,
+  partnershipHref,
+  ragWords,
+  type SharedPlanRef,
+  sharedPlanHref,
+  statusWords,
+  travelWords,
+} from '../lib/partnerships.js';
 import { useApi } from '../lib/use-api.js';
 
-interface Counts {
-  plans: number;
-  actions: number;
-  overdue: number;
-  slipping: number;
-  stale: number;
-  dueSoon: number;
-  travel: { improved: number; same: number; worse: number; new: number; unknown: number };
-}
-interface CouncilRow extends Counts {
-  councilId: string;
-  councilName: string;
-  sharedPlans: Array<{ planId: string; title: string }>;
-}
-interface Overview {
-  partnership: { id: string; name: string };
-  today: string;
-  since: string;
-  dueSoonDays: number;
-  councils: CouncilRow[];
-  totals: Counts;
+const num = 'govuk-table__cell govuk-table__cell--numeric';
+const numHead = 'govuk-table__header govuk-table__header--numeric';
+
+/**
+ * The partnership's combined view (issue 7), read-only: one row per consenting council with its counts
+ * in words, the partnership's totals, and each council's shared plans.
+ */
+export default function PartnershipPage({ p }: { p: string }) {
+  const overview = useOverview(p);
+  const data = overview.data;
+  const name = data?.partnership.name;
+  const crumbs = usePartnershipCrumbs(p, name, true);
+  const rows = data?.councils ?? [];
+  return (
+    <Page title={name ?? 'Partnership'} caption="Partnership overview" crumbs={crumbs} wide>
+      {overview.loading ? <Loading what="Loading the partnership" /> : null}
+      {overview.error ? <LoadError error={overview.error} retry={overview.reload} /> : null}
+      {data ? (
+        <>
+          <p className="govuk-body app-as-at">
+            Figures as at {formatDate(data.today)}. Only councils that share their plans with the partnership
+            appear here: each council chooses what it shares and can stop at any time.
+          </p>
+          <p className="govuk-body">
+            Direction of travel compares each action’s RAG rating now with its rating when its plan’s last
+            reporting period was closed.
+          </p>
+          {rows.length ? (
+            <>
+              <CouncilTable rows={rows} totals={data.totals} dueSoonDays={data.dueSoonDays} />
+              <Definitions dueSoonDays={data.dueSoonDays} />
+              <p className="govuk-body">
+                <Link className="govuk-link" href={partnershipHref(p, 'milestones')}>
+                  See every overdue and re-baselined milestone across the councils
+                </Link>
+              </p>
+              <h2 className="govuk-heading-m" id="shared-plans">
+                Shared plans
+              </h2>
+              <p className="govuk-body">Each plan opens read-only, as the council keeps it.</p>
+              {rows.map((r) => (
+                <SharedPlans key={r.councilId} p={p} row={r} />
+              ))}
+            </>
+          ) : (
+            <div className="govuk-inset-text">
+              No member council shares its plans with the partnership at the moment. Councils appear here once
+              their administrators grant the partnership read access.
+            </div>
+          )}
+          <WeeklyDigest p={p} />
+        </>
+      ) : null}
+    </Page>
+  );
 }
 
-/** The partnership's combined view (issue 7): one row per consenting council, read-only. */
-export default function PartnershipPage({ p }: { p: string }) {
-  const overview = useApi<Overview>(`/partnerships/${seg(p)}/overview`);
-  const unavailable = overview.error instanceof ApiError && overview.error.status === 404;
-  const rows = overview.data?.councils ?? [];
-  const caption = overview.data ? `${rows.length} councils sharing their plans` : '';
+interface Digest {
+  weeklyDigest: boolean;
+  email?: string;
+}
+
+/** The one thing a partner reader may change: their own Monday email of what slipped. */
+function WeeklyDigest({ p }: { p: string }) {
+  const path = `/partnerships/${seg(p)}/me/digest`;
+  const digest = useApi<Digest>(path);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState<boolean | undefined>();
+  const [error, setError] = useState<Error | undefined>();
+  const save = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const weeklyDigest = new FormData(e.currentTarget).get('weeklyDigest') === 'yes';
+    setSaving(true);
+    setError(undefined);
+    try {
+      digest.setData(await api.put<Digest>(path, { weeklyDigest }));
+      setSaved(weeklyDigest);
+    } catch (err) {
+      setError(err as Error);
+    } finally {
+      setSaving(false);
+    }
+  };
   return (
-    <Page
-      title={overview.data?.partnership.name ?? 'Partnership'}
-      caption="Partnership"
-      crumbs={[{ href: '/', text: 'Your councils' }]}
-    >
-      {overview.loading ? <Loading /> : null}
-      {unavailable ? (
-        <p className="govuk-body">The combined view for this partnership is not available yet.</p>
-      ) : overview.error ? (
-        <LoadError error={overview.error} retry={overview.reload} />
+    <section aria-labelledby="weekly-digest" className="app-no-print">
+      <h2 className="govuk-heading-m" id="weekly-digest">
+        Weekly email
+      </h2>
+      {saved !== undefined ? (
+        <Banner type="success" title="Saved">
+          <p className="govuk-body">
+            {saved
+              ? 'You will get the weekly email on Monday mornings.'
+              : 'You will not get the weekly email.'}
+          </p>
+        </Banner>
       ) : null}
-      {overview.data ? (
-        <p className="govuk-body app-muted">
-          Figures as at {formatDate(overview.data.today)}; direction of travel since{' '}
-          {formatDate(overview.data.since)}. Only councils that share their plans with the partnership appear.
-        </p>
+      {error ? <LoadError error={error} /> : null}
+      {digest.error ? <LoadError error={digest.error} retry={digest.reload} /> : null}
+      {digest.data ? (
+        <form onSubmit={save} noValidate>
+          <div className="govuk-form-group">
+            <fieldset className="govuk-fieldset" aria-describedby="weekly-digest-hint">
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
+                Email me every Monday the milestones that slipped across the partnership
+              </legend>
+              <div id="weekly-digest-hint" className="govuk-hint">
+                {digest.data.email
+                  ? `It goes to ${digest.data.email}, and only in weeks when something slipped.`
+                  : 'No email address is on record for you yet: ask your administrator to add one.'}
+              </div>
+              <div className="govuk-radios govuk-radios--small" data-module="govuk-radios">
+                {(
+                  [
+                    ['yes', 'Yes, send me the weekly email', true],
+                    ['no', 'No', false],
+                  ] as const
+                ).map(([value, label, on]) => (
+                  <div className="govuk-radios__item" key={value}>
+                    <input
+                      className="govuk-radios__input"
+                      id={`weekly-digest-${value}`}
+                      name="weeklyDigest"
+                      type="radio"
+                      value={value}
+                      defaultChecked={digest.data?.weeklyDigest === on}
+                    />
+                    <label className="govuk-label govuk-radios__label" htmlFor={`weekly-digest-${value}`}>
+                      {label}
+                    </label>
+                  </div>
+                ))}
+              </div>
+            </fieldset>
+          </div>
+          <button type="submit" className="govuk-button govuk-button--secondary" disabled={saving}>
+            Save email setting
+          </button>
+        </form>
       ) : null}
-      {rows.length ? (
-        <ScrollTable label="Councils in the partnership">
-          <table className="govuk-table app-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Council
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Actions
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Overdue
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Re-baselined
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Stale
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {rows.map((r) => (
-                <tr className="govuk-table__row" key={r.councilId}>
-                  <th scope="row" className="govuk-table__header">
-                    {r.councilName}
-                  </th>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{r.actions}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{r.overdue}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{r.slipping}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{r.stale}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{r.dueSoon}</td>
-                  <td className="govuk-table__cell">
-                    {r.travel.improved} better, {r.travel.worse} worse, {r.travel.same} the same
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
-      ) : null}
-      <p className="govuk-body">
-        <Link className="govuk-link" href="/">
-          Back to your councils
-        </Link>
-      </p>
-    </Page>
+    </section>
+  );
+}
+
+function CouncilTable({
+  rows,
+  totals,
+  dueSoonDays,
+}: {
+  rows: OverviewRow[];
+  totals: OverviewCounts;
+  dueSoonDays: number;
+}) {
+  const caption = `Councils sharing their plans (${rows.length})`;
+  return (
+    <ScrollTable label="Councils sharing their plans">
+      <table className="govuk-table app-table app-overview-table">
+        <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">
+              Council
+            </th>
+            <th scope="col" className={numHead}>
+              Plans shared
+            </th>
+            <th scope="col" className={numHead}>
+              Actions
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Actions by status
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Actions by RAG
+            </th>
+            <th scope="col" className={numHead}>
+              Overdue
+            </th>
+            <th scope="col" className={numHead}>
+              Re-baselined (slipping)
+            </th>
+            <th scope="col" className={numHead}>
+              Stale
+            </th>
+            <th scope="col" className={numHead}>
+              Due in the next {dueSoonDays} days
+            </th>
+            <th scope="col" className="govuk-table__header app-col-travel">
+              Direction of travel
+            </th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {rows.map((r) => (
+            <CountsRow key={r.councilId} head={r.councilName} counts={r} />
+          ))}
+          <CountsRow head="All councils" counts={totals} total />
+        </tbody>
+      </table>
+    </ScrollTable>
+  );
+}
+
+function CountsRow({ head, counts: c, total }: { head: string; counts: OverviewCounts; total?: boolean }) {
+  return (
+    <tr className={`govuk-table__row${total ? ' app-total-row' : ''}`}>
+      <th scope="row" className="govuk-table__header">
+        {head}
+      </th>
+      <td className={num}>{c.plans}</td>
+      <td className={num}>{c.actions}</td>
+      <td className="govuk-table__cell app-cell-s">
+        <WordList items={statusWords(c.byStatus)} />
+      </td>
+      <td className="govuk-table__cell app-cell-s">
+        <WordList items={ragWords(c.byRag)} />
+      </td>
+      <td className={num}>{c.overdue}</td>
+      <td className={num}>{c.slipping}</td>
+      <td className={num}>{c.stale}</td>
+      <td className={num}>{c.dueSoon}</td>
+      <td className="govuk-table__cell app-cell-s">
+        <WordList items={travelWords(c.travel)} none="No actions" />
+      </td>
+    </tr>
+  );
+}
+
+function Definitions({ dueSoonDays }: { dueSoonDays: number }) {
+  const terms: Array<[string, string]> = [
+    ['Overdue', 'Open actions and milestones past their due date.'],
+    ['Re-baselined (slipping)', 'Open milestones now due later than first agreed.'],
+    ['Stale', 'Open actions with no progress update within their plan’s review cycle.'],
+    ['Due soon', `Open actions and milestones due in the next ${dueSoonDays} days.`],
+    [
+      'Direction of travel',
+      'Whether each action’s RAG rating is better, the same or worse than when its plan’s last reporting period closed. Actions added since then are new; plans with no closed period are not yet compared.',
+    ],
+  ];
+  return (
+    <details className="govuk-details">
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">What these figures mean</span>
+      </summary>
+      <div className="govuk-details__text">
+        <dl className="govuk-summary-list govuk-summary-list--no-border">
+          {terms.map(([k, v]) => (
+            <div className="govuk-summary-list__row" key={k}>
+              <dt className="govuk-summary-list__key">{k}</dt>
+              <dd className="govuk-summary-list__value">{v}</dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+    </details>
+  );
+}
+
+function comparedText(plan: SharedPlanRef): string {
+  return plan.comparedWith
+    ? `direction of travel compared with ${plan.comparedWith.label}`
+    : 'not yet compared: no reporting period closed';
+}
+
+function SharedPlans({ p, row }: { p: string; row: OverviewRow }) {
+  const id = `council-${row.councilId}`;
+  return (
+    <section aria-labelledby={id}>
+      <h3 className="govuk-heading-s" id={id}>
+        {row.councilName} ({plural(row.sharedPlans.length, 'plan')})
+      </h3>
+      {row.sharedPlans.length ? (
+        <ul className="govuk-list app-choice-list" data-council={row.councilId}>
+          {row.sharedPlans.map((plan) => (
+            <li key={plan.planId}>
+              <Link className="govuk-link" href={sharedPlanHref(p, row.councilId, plan.planId)}>
+                {plan.title}
+              </Link>
+              <span className="govuk-hint app-choice-hint">
+                {[
+                  PLAN_KIND_LABELS[plan.kind],
+                  PLAN_STATUS_LABELS[plan.status] ?? plan.status,
+                  comparedText(plan),
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="govuk-body">This council shares no current plan.</p>
+      )}
+    </section>
   );
 }

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { PartnershipsRepo } from '@peopleplan/db';
 import type { App } from '../app.js';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
@@ -9,7 +10,7 @@ const Me = z.object({
   name: z.string(),
   email: z.string().optional(),
   councils: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })),
-  partnerships: z.array(z.object({ id: z.string(), role: z.string() })),
+  partnerships: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })),
 });
 
 export function registerMeRoutes(app: App, deps: AppDeps) {
@@ -29,13 +30,21 @@ export function registerMeRoutes(app: App, deps: AppDeps) {
           return { id, role, name: council?.name ?? id };
         }),
       );
+      const directory = new PartnershipsRepo(await deps.partnershipDirectory(), deps.config.TABLE_NAME);
+      const partnerships = await Promise.all(
+        Object.entries(p.partnerships).map(async ([id, role]) => ({
+          id,
+          role,
+          name: (await directory.get(id).catch(() => undefined))?.name ?? id,
+        })),
+      );
       return c.json(
         {
           sub: p.sub,
           name: p.name,
           ...(p.email ? { email: p.email } : {}),
           councils: councils.sort((a, b) => a.name.localeCompare(b.name)),
-          partnerships: Object.entries(p.partnerships).map(([id, role]) => ({ id, role })),
+          partnerships: partnerships.sort((a, b) => a.name.localeCompare(b.name)),
         },
         200,
       );

@@ -1,0 +1,477 @@
+import type { Plan, Theme } from '@peopleplan/core';
+import type { ReactNode } from 'react';
+import { Link } from 'wouter';
+import { formatDate, formatDateTime, plural } from '../lib/format.js';
+import { LEAD_ROLE_LABELS, PLAN_KIND_LABELS, PLAN_STATUS_LABELS } from '../lib/labels.js';
+import {
+  type ActionRow,
+  type Cell,
+  type MilestoneRow,
+  orderActions,
+  PLAN_COLUMNS,
+  THEME_NOUN,
+} from '../lib/plan-columns.js';
+import { Prose, ScrollTable, SummaryList } from './page.js';
+import { RagTag, StatusTag } from './tags.js';
+import { DueTimeline } from './timeline.js';
+import { TimescaleText } from './timescale.js';
+
+/**
+ * A plan's contents as the plan page shows them, and the read-only pieces that render them. The council's
+ * plan page links each action to its page; the partnership's read-only copy passes no `actionHref`, so
+ * actions are plain text there (partners have no action pages and never edit).
+ */
+export interface PlanContents {
+  plan: Plan;
+  themes: Theme[];
+  actions: ActionRow[];
+  milestones: MilestoneRow[];
+  indicators: Array<Record<string, unknown>>;
+  risks: Array<{
+    id: string;
+    ref?: string;
+    description: string;
+    likelihood?: string;
+    impact?: string;
+    mitigation?: string;
+    ownerLabel?: string;
+  }>;
+  continuity: Array<{ id: string; name: string; timescale?: string; minimumServiceLevel?: string }>;
+  decisions: Array<{
+    id: string;
+    title: string;
+    decisionMaker?: string;
+    due?: ActionRow['due'];
+    description?: string;
+  }>;
+  dependencies: Array<{ id: string; fromUnit: string; description: string; actionRefs: string[] }>;
+}
+
+/** Where an action's title links to; undefined: no link (read-only views). */
+export type ActionHref = ((actionId: string) => string) | undefined;
+
+/** The plan's key facts: kind, period, status, owner, approval, review cycle, number of actions. */
+export function PlanFacts({ plan, actions }: { plan: Plan; actions: number }) {
+  return (
+    <SummaryList
+      rows={[
+        { key: 'Kind of plan', value: PLAN_KIND_LABELS[plan.kind] },
+        {
+          key: 'Period',
+          value:
+            [
+              plan.period.label,
+              plan.period.start && plan.period.end
+                ? `${formatDate(plan.period.start)} to ${formatDate(plan.period.end)}`
+                : '',
+            ]
+              .filter(Boolean)
+              .join(': ') || 'Not given',
+        },
+        { key: 'Status', value: PLAN_STATUS_LABELS[plan.status] ?? plan.status },
+        (plan.ownerLabel || plan.directorate || plan.division) && {
+          key: 'Owner',
+          value: [plan.ownerLabel, plan.directorate, plan.division].filter(Boolean).join(', '),
+        },
+        plan.approval &&
+          (plan.approval.body || plan.approval.date) && {
+            key: 'Approved',
+            value: [plan.approval.body, formatDate(plan.approval.date)].filter(Boolean).join(', '),
+          },
+        { key: 'Progress reviewed', value: plan.reviewCadence.replace('-', ' ') },
+        { key: 'Actions', value: plural(actions, 'action') },
+      ]}
+    />
+  );
+}
+
+/** The theme heading a group of actions sits under ("Heading 1: Leadership"). */
+export function themeHeading(kind: Plan['kind'], theme: Theme | undefined): string {
+  return theme ? `${THEME_NOUN[kind]}${theme.ref ? ` ${theme.ref}` : ''}: ${theme.title}` : 'Other actions';
+}
+
+/** Actions grouped by theme in the plan's order; actions without a (known) theme last. */
+export function groupByTheme<A extends { themeId?: string | undefined }>(
+  themes: Theme[],
+  actions: A[],
+): Array<{ theme: Theme | undefined; key: string; actions: A[] }> {
+  const sorted = [...themes].sort((x, y) => x.order - y.order);
+  const groups = sorted.map((t) => ({
+    theme: t as Theme | undefined,
+    key: t.id,
+    actions: actions.filter((a) => a.themeId === t.id),
+  }));
+  const orphans = actions.filter((a) => !a.themeId || !sorted.some((t) => t.id === a.themeId));
+  if (orphans.length) groups.push({ theme: undefined, key: 'none', actions: orphans });
+  return groups;
+}
+
+/** A theme's optional description, folded away. */
+export function ThemeAbout({ kind, theme }: { kind: Plan['kind']; theme: Theme | undefined }) {
+  if (!theme?.description) return null;
+  return (
+    <details className="govuk-details">
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">About this {THEME_NOUN[kind].toLowerCase()}</span>
+      </summary>
+      <div className="govuk-details__text">
+        <Prose text={theme.description} />
+      </div>
+    </details>
+  );
+}
+
+/** One theme's actions in the columns the council wrote its plan in (by kind). */
+export function ActionTable({
+  kind,
+  actions,
+  msByAction,
+  caption,
+  actionHref,
+}: {
+  kind: Plan['kind'];
+  actions: ActionRow[];
+  msByAction: Map<string, MilestoneRow[]>;
+  caption: string;
+  actionHref: ActionHref;
+}) {
+  const columns = PLAN_COLUMNS[kind];
+  return (
+    <ScrollTable label={`${caption}: actions`}>
+      <table className="govuk-table app-table app-action-table">
+        <caption className="govuk-table__caption govuk-visually-hidden">{caption}: actions</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            {columns.map((col) => (
+              <th
+                scope="col"
+                className={`govuk-table__header${col.narrow ? ' app-col-narrow' : ' app-col-text'}`}
+                key={col.heading}
+              >
+                {col.heading}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {orderActions(actions).map((a) => (
+            <tr className={`govuk-table__row${a.depth ? ' app-subaction' : ''}`} key={a.id}>
+              {columns.map((col) => (
+                <td className="govuk-table__cell" key={col.heading}>
+                  <CellView
+                    cell={col.cell}
+                    action={a}
+                    milestones={msByAction.get(a.id) ?? []}
+                    actionHref={actionHref}
+                  />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollTable>
+  );
+}
+
+/** Milestones keyed by the action they belong to. */
+export function milestonesByAction(milestones: MilestoneRow[]): Map<string, MilestoneRow[]> {
+  const out = new Map<string, MilestoneRow[]>();
+  for (const m of milestones) out.set(m.actionId, [...(out.get(m.actionId) ?? []), m]);
+  return out;
+}
+
+function CellView({
+  cell,
+  action: a,
+  milestones,
+  actionHref,
+}: {
+  cell: Cell;
+  action: ActionRow;
+  milestones: MilestoneRow[];
+  actionHref: ActionHref;
+}) {
+  switch (cell.type) {
+    case 'ref':
+      return <span className="app-ref">{a.ref}</span>;
+    case 'title':
+      return actionHref ? (
+        <Link className="govuk-link" href={actionHref(a.id)}>
+          {a.title}
+        </Link>
+      ) : (
+        <span className="app-cell-clamp">{a.title}</span>
+      );
+    case 'text':
+      return <span className="app-cell-clamp">{a[cell.field] ?? ''}</span>;
+    case 'leads': {
+      const leads =
+        cell.roles === 'all' ? a.leads : a.leads.filter((l) => (cell.roles as string[]).includes(l.role));
+      const showRole = cell.roles === 'all' && new Set(a.leads.map((l) => l.role)).size > 1;
+      return (
+        <>
+          {leads.map((l) => (
+            <span key={`${l.role}-${l.label}`} className="app-lead">
+              {l.label}
+              {showRole ? <span className="app-lead-role">{LEAD_ROLE_LABELS[l.role]}</span> : <br />}
+            </span>
+          ))}
+        </>
+      );
+    }
+    case 'timescale':
+      return <TimescaleText value={a[cell.field]} />;
+    case 'milestones':
+      return milestones.length ? (
+        <ul className="app-year-list">
+          {milestones.map((m) => (
+            <li key={m.id}>
+              <span className="govuk-!-font-weight-bold">{m.due?.text ?? m.ref}: </span>
+              {m.title} <StatusTag status={m.status} />
+            </li>
+          ))}
+        </ul>
+      ) : null;
+    case 'progress':
+      return a.latestUpdate ? (
+        <>
+          <span className="app-cell-clamp">{a.latestUpdate.narrative}</span>
+          <span className="app-lead-role">
+            {a.latestUpdate.authorName}, {formatDateTime(a.latestUpdate.at)}
+          </span>
+        </>
+      ) : (
+        <span className="app-cell-clamp">{a.currentPosition ?? ''}</span>
+      );
+    case 'status':
+      return (
+        <>
+          <StatusTag status={a.status} /> <RagTag rag={a.rag.rag} result={a.rag} />
+        </>
+      );
+  }
+}
+
+/** Every milestone of the plan by due date: a timeline picture and the table that says the same. */
+export function MilestonesSection({
+  data,
+  today,
+  actionHref,
+}: {
+  data: Pick<PlanContents, 'actions' | 'milestones'>;
+  today: string;
+  actionHref: ActionHref;
+}) {
+  const actions = new Map(data.actions.map((a) => [a.id, a]));
+  const ms = [...data.milestones].sort((x, y) => (x.due?.due ?? '9999').localeCompare(y.due?.due ?? '9999'));
+  return (
+    <section className="app-section-break" aria-labelledby="milestones">
+      <h2 className="govuk-heading-m" id="milestones">
+        Milestones ({ms.length})
+      </h2>
+      <DueTimeline
+        items={ms.map((m) => ({
+          type: 'milestone' as const,
+          id: m.id,
+          ref: m.ref,
+          title: m.title,
+          due: m.due,
+          baselineDue: m.baselineDue,
+          status: m.status,
+          rag: m.rag.rag,
+        }))}
+        today={today}
+      />
+      <ScrollTable label="Milestones">
+        <table className="govuk-table app-table">
+          <caption className="govuk-table__caption govuk-visually-hidden">Milestones</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                Milestone
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Action
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Originally due
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Now due
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Status
+              </th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {ms.map((m) => {
+              const a = actions.get(m.actionId);
+              const moved = m.baselineDue?.due && m.due?.due && m.due.due > m.baselineDue.due;
+              const actionText = a ? `${a.ref ? `${a.ref} ` : ''}${a.title}` : '';
+              return (
+                <tr className="govuk-table__row" key={m.id}>
+                  <td className="govuk-table__cell app-col-text">
+                    {m.ref ? <span className="app-ref">{m.ref}</span> : null}
+                    {m.title}
+                  </td>
+                  <td className="govuk-table__cell app-cell-s">
+                    {a && actionHref ? (
+                      <Link className="govuk-link" href={actionHref(a.id)}>
+                        {actionText}
+                      </Link>
+                    ) : (
+                      actionText
+                    )}
+                  </td>
+                  <td className="govuk-table__cell app-nowrap-m">
+                    <TimescaleText value={m.baselineDue} />
+                  </td>
+                  <td className="govuk-table__cell app-nowrap-m">
+                    <TimescaleText value={m.due} />
+                    {moved ? (
+                      <strong className="govuk-tag govuk-tag--yellow app-tag">Re-baselined</strong>
+                    ) : null}
+                  </td>
+                  <td className="govuk-table__cell app-tags">
+                    <StatusTag status={m.status} /> <RagTag rag={m.rag.rag} result={m.rag} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </ScrollTable>
+    </section>
+  );
+}
+
+function SimpleTable({
+  id,
+  title,
+  head,
+  rows,
+}: {
+  id: string;
+  title: string;
+  head: string[];
+  rows: Array<Array<ReactNode>>;
+}) {
+  if (!rows.length) return null;
+  return (
+    <section className="app-section-break" aria-labelledby={id}>
+      <h2 className="govuk-heading-m" id={id}>
+        {title}
+      </h2>
+      <ScrollTable label={title}>
+        <table className="govuk-table app-table">
+          <caption className="govuk-table__caption govuk-visually-hidden">{title}</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              {head.map((h) => (
+                <th scope="col" className="govuk-table__header" key={h}>
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {rows.map((r, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: rows in document order
+              <tr className="govuk-table__row" key={i}>
+                {r.map((cell, j) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: fixed columns
+                  <td className="govuk-table__cell app-cell-clamp" key={j}>
+                    {cell}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
+    </section>
+  );
+}
+
+type PV = { period: string; value: number | null };
+const pv = (list: unknown) =>
+  Array.isArray(list) ? (list as PV[]).map((p) => `${p.period}: ${p.value ?? '–'}`).join('; ') : '';
+
+/** Indicators, risks, continuity, decisions and dependencies: each shown only when the plan has some. */
+export function ExtraTables({ data }: { data: PlanContents }) {
+  return (
+    <>
+      <SimpleTable
+        id="indicators"
+        title="Performance indicators"
+        head={['Indicator', 'Floor standard', 'Baseline', 'Benchmark', 'Targets', 'Actuals']}
+        rows={data.indicators.map((i) => [
+          String(i.name ?? ''),
+          i.floorStandard == null ? '' : String(i.floorStandard),
+          i.baseline ? pv([i.baseline]) : '',
+          String(i.benchmark ?? ''),
+          pv(i.targets),
+          pv(i.actuals),
+        ])}
+      />
+      <SimpleTable
+        id="risks"
+        title="Risks"
+        head={['Risk', 'Likelihood', 'Impact', 'Mitigation', 'Owner']}
+        rows={data.risks.map((r) => [
+          r.description,
+          r.likelihood ?? '',
+          r.impact ?? '',
+          r.mitigation ?? '',
+          r.ownerLabel ?? '',
+        ])}
+      />
+      <SimpleTable
+        id="continuity"
+        title="Business continuity"
+        head={['Critical function', 'Recovery timescale', 'Minimum service level']}
+        rows={data.continuity.map((f) => [f.name, f.timescale ?? '', f.minimumServiceLevel ?? ''])}
+      />
+      <SimpleTable
+        id="decisions"
+        title="Key decisions"
+        head={['Decision', 'Decision maker', 'When']}
+        rows={data.decisions.map((d) => [
+          d.title,
+          d.decisionMaker ?? '',
+          <TimescaleText key="due" value={d.due} />,
+        ])}
+      />
+      <SimpleTable
+        id="dependencies"
+        title="Support needed from other divisions"
+        head={['From', 'Activity', 'Actions']}
+        rows={data.dependencies.map((d) => [d.fromUnit, d.description, d.actionRefs.join(', ')])}
+      />
+    </>
+  );
+}
+
+/** The plan's free-text sections (purpose, summary, findings), each folded away. */
+export function PlanSections({ plan }: { plan: Plan }) {
+  if (!plan.sections.length) return null;
+  return (
+    <section className="app-section-break" aria-labelledby="sections">
+      <h2 className="govuk-heading-m" id="sections">
+        About this plan
+      </h2>
+      {plan.sections.map((s) => (
+        <details className="govuk-details" key={s.key}>
+          <summary className="govuk-details__summary">
+            <span className="govuk-details__summary-text">{s.title || s.key}</span>
+          </summary>
+          <div className="govuk-details__text">
+            <Prose text={s.body} />
+          </div>
+        </details>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,468 @@
+import type { Plan } from '@peopleplan/core';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { ErrorSummary, Radios } from '../components/form.js';
+import { Banner, LoadError, Loading, Page, SummaryList } from '../components/page.js';
+import { PlainTag } from '../components/tags.js';
+import { ApiError, api, seg } from '../lib/api.js';
+import { formatDateTime, plural } from '../lib/format.js';
+import { PLAN_KIND_LABELS, PLAN_STATUS_LABELS } from '../lib/labels.js';
+import type { Consent } from '../lib/partnerships.js';
+import { useCouncil } from '../lib/session.js';
+import { useApi } from '../lib/use-api.js';
+
+type Mode = 'share' | 'revoke';
+
+/** Every plan of the council (following the pages), for choosing which to share. */
+function useAllPlans(c: string, enabled: boolean) {
+  const [state, setState] = useState<{ plans?: Plan[]; error?: Error }>({});
+  useEffect(() => {
+    if (!enabled) return;
+    let stopped = false;
+    (async () => {
+      const out: Plan[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await api.get<{ items: Plan[]; nextCursor?: string }>(
+          `/councils/${seg(c)}/plans?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        );
+        out.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor && !stopped);
+      if (!stopped) setState({ plans: out });
+    })().catch((error: Error) => {
+      if (!stopped) setState({ error });
+    });
+    return () => {
+      stopped = true;
+    };
+  }, [c, enabled]);
+  return state;
+}
+
+function sharingTag(consent: Consent) {
+  if (consent.status === 'granted')
+    return (
+      <PlainTag colour="green">
+        {consent.scope === 'all' ? 'Sharing all plans' : 'Sharing chosen plans'}
+      </PlainTag>
+    );
+  return (
+    <PlainTag colour="grey">
+      {consent.status === 'invited' ? 'Invited: not sharing yet' : 'Not sharing: access stopped'}
+    </PlainTag>
+  );
+}
+
+/**
+ * A council admin's consent to each partnership that invited the council (issue 7): grant read access to
+ * all plans or chosen plans, or revoke it. Partners see the change on their next page.
+ */
+export default function CouncilPartnershipsPage({ c }: { c: string }) {
+  const { council, can } = useCouncil(c);
+  const admin = can('admin');
+  const consents = useApi<{ items: Consent[] }>(admin ? `/councils/${seg(c)}/partnerships` : null);
+  const plans = useAllPlans(c, admin);
+  const [editing, setEditing] = useState<{ id: string; mode: Mode } | undefined>();
+  const [done, setDone] = useState<{ seq: number; text: string } | undefined>();
+  const [problem, setProblem] = useState<string | undefined>();
+  const name = council?.name ?? c;
+
+  if (!admin) {
+    return (
+      <Page title="Partnerships" caption={name}>
+        <p className="govuk-body">
+          Only the council’s PeoplePlan administrators can choose what is shared with partnerships.
+        </p>
+      </Page>
+    );
+  }
+
+  const change = async (consent: Consent, body: Record<string, unknown>, success: string) => {
+    setProblem(undefined);
+    setDone(undefined);
+    try {
+      await api.put<Consent>(`/councils/${seg(c)}/partnerships/${seg(consent.partnershipId)}/consent`, {
+        ...body,
+        version: consent.version,
+      });
+      setEditing(undefined);
+      consents.reload();
+      setDone((d) => ({ seq: (d?.seq ?? 0) + 1, text: success }));
+      return undefined;
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409) {
+        setEditing(undefined);
+        consents.reload();
+        setProblem(
+          `Someone else changed what ${name} shares with ${consent.partnershipName} while you were looking. The page now shows what is shared: check it and try again.`,
+        );
+        return undefined;
+      }
+      return err as Error;
+    }
+  };
+
+  const items = consents.data?.items ?? [];
+  return (
+    <Page title="Partnerships" heading="Sharing with partnerships" caption={name}>
+      {done ? (
+        <Banner type="success" key={done.seq}>
+          <p className="govuk-notification-banner__heading">{done.text}</p>
+          <p className="govuk-body">Partner readers see the change on their next page.</p>
+        </Banner>
+      ) : null}
+      {problem ? <ErrorSummary title="Someone else changed this" errors={[{ text: problem }]} /> : null}
+      <Explainer council={name} />
+      {consents.error ? <LoadError error={consents.error} retry={consents.reload} /> : null}
+      {plans.error ? <LoadError error={plans.error} /> : null}
+      {consents.loading ? <Loading what="Loading the partnerships" /> : null}
+      {consents.data && !items.length ? (
+        <div className="govuk-inset-text">
+          No partnership has invited {name} yet. When one does, it appears here for you to decide what to
+          share.
+        </div>
+      ) : null}
+      {items.map((consent) => (
+        <PartnershipConsentCard
+          key={consent.partnershipId}
+          council={name}
+          consent={consent}
+          plans={plans.plans}
+          mode={editing?.id === consent.partnershipId ? editing.mode : undefined}
+          setMode={(mode) => {
+            setDone(undefined);
+            setProblem(undefined);
+            setEditing(mode ? { id: consent.partnershipId, mode } : undefined);
+          }}
+          onChange={change}
+        />
+      ))}
+    </Page>
+  );
+}
+
+function Explainer({ council }: { council: string }) {
+  return (
+    <>
+      <p className="govuk-body">
+        A partnership is a shared service, such as an HR service one council runs for others. Its partner
+        readers see a combined, read-only view of the plans each member council chooses to share. You decide
+        for {council}, and you can stop at any time.
+      </p>
+      <h2 className="govuk-heading-s">If you share plans, partner readers will see</h2>
+      <ul className="govuk-list govuk-list--bullet">
+        <li>
+          each shared plan’s themes, actions and milestones: who leads them (as your plan names them), when
+          they are due, their status and RAG rating
+        </li>
+        <li>each action’s current position and its latest progress update</li>
+        <li>the plan’s indicators, risks and its other tables</li>
+        <li>
+          {council}’s name and figures (overdue, re-baselined, stale, direction of travel) beside the other
+          councils’
+        </li>
+      </ul>
+      <h2 className="govuk-heading-s">They will not see</h2>
+      <ul className="govuk-list govuk-list--bullet">
+        <li>plans you do not share, or any archived plan</li>
+        <li>the earlier progress updates on an action, only the latest</li>
+        <li>your people directory, users, settings, alert settings or audit log</li>
+      </ul>
+      <p className="govuk-body">
+        Partners can never change anything. Sharing all plans includes plans you add later. If you stop
+        sharing, {council} disappears from the partnership’s views, name and figures included, from the
+        partners’ next page.
+      </p>
+    </>
+  );
+}
+
+function PartnershipConsentCard({
+  council,
+  consent,
+  plans,
+  mode,
+  setMode,
+  onChange,
+}: {
+  council: string;
+  consent: Consent;
+  plans: Plan[] | undefined;
+  mode: Mode | undefined;
+  setMode: (m: Mode | undefined) => void;
+  onChange: (consent: Consent, body: Record<string, unknown>, success: string) => Promise<Error | undefined>;
+}) {
+  const id = `partnership-${consent.partnershipId}`;
+  const granted = consent.status === 'granted';
+  const chosen = consent.scope === 'all' ? [] : consent.scope.planIds;
+  const title = (planId: string) => plans?.find((x) => x.id === planId)?.title ?? 'A plan no longer listed';
+  return (
+    <section className="app-plan-card" aria-labelledby={id} data-partnership={consent.partnershipId}>
+      <h2 className="govuk-heading-m" id={id}>
+        {consent.partnershipName}
+      </h2>
+      <SummaryList
+        rows={[
+          { key: 'Sharing', value: sharingTag(consent) },
+          granted && {
+            key: 'Plans shared',
+            value:
+              consent.scope === 'all' ? (
+                'All current plans, and any added later'
+              ) : (
+                <ul className="govuk-list">
+                  {chosen.map((planId) => (
+                    <li key={planId}>{title(planId)}</li>
+                  ))}
+                </ul>
+              ),
+          },
+          {
+            key: 'Last changed',
+            value: `${formatDateTime(consent.updatedAt)}${consent.changedByName ? ` by ${consent.changedByName}` : ''}`,
+          },
+        ]}
+      />
+      {mode === 'share' ? (
+        <ShareForm council={council} consent={consent} plans={plans} setMode={setMode} onChange={onChange} />
+      ) : mode === 'revoke' ? (
+        <RevokeConfirm council={council} consent={consent} setMode={setMode} onChange={onChange} />
+      ) : (
+        <div className="govuk-button-group">
+          <button type="button" className="govuk-button" onClick={() => setMode('share')}>
+            {granted ? 'Change what is shared' : 'Share plans'}
+            <span className="govuk-visually-hidden"> with {consent.partnershipName}</span>
+          </button>
+          {granted ? (
+            <button
+              type="button"
+              className="govuk-button govuk-button--warning"
+              onClick={() => setMode('revoke')}
+            >
+              Stop sharing
+              <span className="govuk-visually-hidden"> with {consent.partnershipName}</span>
+            </button>
+          ) : null}
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Moves focus to the step's heading when it opens, so keyboard and screen reader users land on it. */
+function useFocusOnMount<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return ref;
+}
+
+function ShareForm({
+  council,
+  consent,
+  plans,
+  setMode,
+  onChange,
+}: {
+  council: string;
+  consent: Consent;
+  plans: Plan[] | undefined;
+  setMode: (m: Mode | undefined) => void;
+  onChange: (consent: Consent, body: Record<string, unknown>, success: string) => Promise<Error | undefined>;
+}) {
+  const pid = consent.partnershipId;
+  const current = plans?.filter((x) => x.status !== 'archived') ?? [];
+  // A first grant starts with no choice made; a change or a re-grant starts from what was shared last.
+  const [scope, setScope] = useState<string>(
+    consent.status === 'invited' ? '' : consent.scope === 'all' ? 'all' : 'chosen',
+  );
+  // Plans no longer current (archived since) drop out when the form is sent.
+  const [chosen, setChosen] = useState<string[]>(consent.scope === 'all' ? [] : consent.scope.planIds);
+  const [errors, setErrors] = useState<{ scope?: string; plans?: string; form?: string }>({});
+  const [busy, setBusy] = useState(false);
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  const scopeId = `scope-${pid}`;
+  const plansId = `plans-${pid}`;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const next = {
+      scope: scope ? undefined : 'Choose what to share',
+      plans:
+        scope === 'chosen' && !current.some((x) => chosen.includes(x.id))
+          ? 'Choose at least one plan to share'
+          : undefined,
+    };
+    setErrors(next);
+    if (next.scope || next.plans) return;
+    setBusy(true);
+    const keep = current.filter((x) => chosen.includes(x.id));
+    const success =
+      scope === 'all'
+        ? `${council} now shares all its plans with ${consent.partnershipName}`
+        : `${council} now shares ${plural(keep.length, 'chosen plan')} with ${consent.partnershipName}`;
+    const err = await onChange(
+      consent,
+      { status: 'granted', scope: scope === 'all' ? 'all' : { planIds: keep.map((x) => x.id) } },
+      success,
+    );
+    setBusy(false);
+    if (err) {
+      const detail = err instanceof ApiError ? err.details?.map((d) => d.message).join('; ') : undefined;
+      setErrors({ form: detail ? `${err.message}: ${detail}` : err.message });
+    }
+  };
+
+  const summary = [
+    errors.scope && { href: `#${scopeId}`, text: errors.scope },
+    errors.plans && { href: `#${plansId}-${current[0]?.id ?? 'none'}`, text: errors.plans },
+    errors.form && { text: errors.form },
+  ].filter((x): x is { href?: string; text: string } => Boolean(x));
+
+  return (
+    <form onSubmit={submit} noValidate className="app-consent-form">
+      <h3 className="govuk-heading-s" tabIndex={-1} ref={heading}>
+        What {council} shares with {consent.partnershipName}
+      </h3>
+      <ErrorSummary errors={summary} />
+      <Radios
+        id={scopeId}
+        legend={`What do you want to share with ${consent.partnershipName}?`}
+        error={errors.scope}
+        value={scope}
+        onChange={setScope}
+        options={[
+          {
+            value: 'all',
+            text: 'All plans',
+            hint: 'Every current plan, and any plan added later. Archived plans are never shared.',
+          },
+          { value: 'chosen', text: 'Only the plans I choose' },
+        ]}
+      />
+      {scope === 'chosen' ? (
+        <div className={`govuk-form-group${errors.plans ? ' govuk-form-group--error' : ''}`}>
+          <fieldset
+            className="govuk-fieldset"
+            aria-describedby={errors.plans ? `${plansId}-error` : undefined}
+          >
+            <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Plans to share</legend>
+            {errors.plans ? (
+              <p className="govuk-error-message" id={`${plansId}-error`}>
+                <span className="govuk-visually-hidden">Error:</span> {errors.plans}
+              </p>
+            ) : null}
+            {plans === undefined ? (
+              <Loading what="Loading your plans" />
+            ) : current.length ? (
+              <div className="govuk-checkboxes govuk-checkboxes--small">
+                {current.map((x) => {
+                  const inputId = `${plansId}-${x.id}`;
+                  return (
+                    <div className="govuk-checkboxes__item" key={x.id}>
+                      <input
+                        className="govuk-checkboxes__input"
+                        id={inputId}
+                        name={plansId}
+                        type="checkbox"
+                        value={x.id}
+                        checked={chosen.includes(x.id)}
+                        aria-describedby={`${inputId}-hint`}
+                        onChange={(e) =>
+                          setChosen((ids) =>
+                            e.target.checked ? [...ids, x.id] : ids.filter((i) => i !== x.id),
+                          )
+                        }
+                      />
+                      <label className="govuk-label govuk-checkboxes__label" htmlFor={inputId}>
+                        {x.title}
+                      </label>
+                      <div className="govuk-hint govuk-checkboxes__hint" id={`${inputId}-hint`}>
+                        {PLAN_KIND_LABELS[x.kind]} · {PLAN_STATUS_LABELS[x.status] ?? x.status}
+                      </div>
+                    </div>
+                  );
+                })}
+              </div>
+            ) : (
+              <p className="govuk-body">{council} has no current plans to share yet.</p>
+            )}
+          </fieldset>
+        </div>
+      ) : null}
+      <div className="govuk-button-group">
+        <button type="submit" className="govuk-button" disabled={busy} aria-disabled={busy}>
+          Share with {consent.partnershipName}
+        </button>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          onClick={() => setMode(undefined)}
+        >
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function RevokeConfirm({
+  council,
+  consent,
+  setMode,
+  onChange,
+}: {
+  council: string;
+  consent: Consent;
+  setMode: (m: Mode | undefined) => void;
+  onChange: (consent: Consent, body: Record<string, unknown>, success: string) => Promise<Error | undefined>;
+}) {
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const revoke = async () => {
+    setBusy(true);
+    const err = await onChange(
+      consent,
+      { status: 'revoked' },
+      `${consent.partnershipName} can no longer see ${council}’s plans`,
+    );
+    setBusy(false);
+    if (err) setError(err.message);
+  };
+  return (
+    <div className="app-consent-form">
+      <h3 className="govuk-heading-s" tabIndex={-1} ref={heading}>
+        Are you sure you want to stop sharing with {consent.partnershipName}?
+      </h3>
+      <ErrorSummary errors={error ? [{ text: error }] : []} />
+      <div className="govuk-warning-text">
+        <span className="govuk-warning-text__icon" aria-hidden="true">
+          !
+        </span>
+        <strong className="govuk-warning-text__text">
+          <span className="govuk-visually-hidden">Warning</span>
+          From their next page, the partnership’s readers will no longer see any of {council}’s plans, and{' '}
+          {council} will disappear from their views. You can share again later.
+        </strong>
+      </div>
+      <div className="govuk-button-group">
+        <button
+          type="button"
+          className="govuk-button govuk-button--warning"
+          onClick={revoke}
+          disabled={busy}
+          aria-disabled={busy}
+        >
+          Yes, stop sharing
+        </button>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          onClick={() => setMode(undefined)}
+        >
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}

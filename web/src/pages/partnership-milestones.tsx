@@ -1,0 +1,458 @@
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { Link, useLocation, useSearch } from 'wouter';
+import { ErrorSummary, type FieldErrors, summaryFrom, TextInput } from '../components/form.js';
+import { LoadError, Loading, Page, ScrollTable } from '../components/page.js';
+import { useOverview, usePartnershipCrumbs, useQueryFormKey } from '../components/partnership-page.js';
+import { RagTag, StatusTag } from '../components/tags.js';
+import { TimescaleText } from '../components/timescale.js';
+import { seg } from '../lib/api.js';
+import { formatDate, plural } from '../lib/format.js';
+import { type CombinedMilestone, partnershipHref, sharedPlanHref } from '../lib/partnerships.js';
+import { THEME_NOUN } from '../lib/plan-columns.js';
+import { useApi } from '../lib/use-api.js';
+
+/** The filters as the address keeps them: `?council=a,b&theme=…&lead=…&from=YYYY-MM-DD&to=YYYY-MM-DD`. */
+interface Filters {
+  council: string[];
+  theme: string;
+  lead: string;
+  from: string;
+  to: string;
+}
+
+const MAX_TEXT = 200;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isRealDate(y: number, m: number, d: number): boolean {
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+function filtersOf(search: string): Filters {
+  const q = new URLSearchParams(search);
+  return {
+    council: q
+      .getAll('council')
+      .flatMap((v) => v.split(','))
+      .map((v) => v.trim())
+      .filter(Boolean),
+    theme: q.get('theme')?.trim() ?? '',
+    lead: q.get('lead')?.trim() ?? '',
+    from: q.get('from')?.trim() ?? '',
+    to: q.get('to')?.trim() ?? '',
+  };
+}
+
+/** The query string for the address and the API alike (council ids comma-separated, as the API takes them). */
+function queryOf(f: Filters): string {
+  const parts: string[] = [];
+  if (f.council.length) parts.push(`council=${f.council.map(encodeURIComponent).join(',')}`);
+  for (const k of ['theme', 'lead', 'from', 'to'] as const) {
+    if (f[k]) parts.push(`${k}=${encodeURIComponent(f[k])}`);
+  }
+  return parts.join('&');
+}
+
+const LABELS = { from: 'Due from', to: 'Due to' } as const;
+
+/** What is wrong with filters that came in the address (a bookmark or an edited link). */
+function addressErrors(f: Filters): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const k of ['from', 'to'] as const) {
+    if (!f[k]) continue;
+    const m = ISO.exec(f[k]);
+    if (!m || !isRealDate(Number(m[1]), Number(m[2]), Number(m[3])))
+      errors[k] = `${LABELS[k]} must be a real date`;
+  }
+  if (!errors.from && !errors.to && f.from && f.to && f.from > f.to)
+    errors.to = 'Due to must be the same as or after due from';
+  if (f.theme.length > MAX_TEXT) errors.theme = `Theme must be ${MAX_TEXT} characters or fewer`;
+  if (f.lead.length > MAX_TEXT) errors.lead = `Lead must be ${MAX_TEXT} characters or fewer`;
+  return errors;
+}
+
+interface DateParts {
+  day: string;
+  month: string;
+  year: string;
+}
+
+const partsOf = (iso: string): DateParts => {
+  const m = ISO.exec(iso);
+  return m
+    ? { day: String(Number(m[3])), month: String(Number(m[2])), year: m[1]! }
+    : { day: '', month: '', year: '' };
+};
+
+/** GOV.UK date input rules: all three parts or none; a real date; a four-digit year. */
+function dateOf(label: string, p: DateParts): { iso?: string; error?: string; field?: keyof DateParts } {
+  const day = p.day.trim();
+  const month = p.month.trim();
+  const year = p.year.trim();
+  if (!day && !month && !year) return {};
+  const missing = (['day', 'month', 'year'] as const).filter((k) => !p[k].trim());
+  if (missing.length) return { error: `${label} must include a ${missing.join(' and ')}`, field: missing[0] };
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year))
+    return { error: `${label} must be a real date`, field: 'day' };
+  if (!isRealDate(Number(year), Number(month), Number(day)))
+    return { error: `${label} must be a real date`, field: 'day' };
+  return { iso: `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` };
+}
+
+/**
+ * Overdue and re-baselined milestones across the consenting councils (issue 7), filterable by council,
+ * theme, lead and due window. The filters live in the address, so a filtered view can be bookmarked and
+ * the weekly digest's link lands here.
+ */
+export default function PartnershipMilestonesPage({ p }: { p: string }) {
+  const overview = useOverview(p);
+  const search = useSearch();
+  const form = useQueryFormKey(search);
+  const filters = filtersOf(search);
+  const badAddress = addressErrors(filters);
+  const valid = !Object.values(badAddress).some(Boolean);
+  const query = queryOf(filters);
+  const filtering = query !== '';
+  const list = useApi<{ items: CombinedMilestone[] }>(
+    valid ? `/partnerships/${seg(p)}/milestones${query ? `?${query}` : ''}` : null,
+  );
+  const name = overview.data?.partnership.name;
+  const crumbs = usePartnershipCrumbs(p, name);
+  const items = list.data?.items;
+  const overdue = items?.filter((i) => i.overdue).length ?? 0;
+  const slipping = items?.filter((i) => i.slipping).length ?? 0;
+  const count = items
+    ? `Showing ${plural(items.length, 'milestone')}${filtering ? ' matching your filters' : ''}: ${overdue} overdue, ${slipping} re-baselined`
+    : list.loading
+      ? 'Loading milestones…'
+      : '';
+
+  return (
+    <Page title="Overdue and re-baselined milestones" caption={name ?? 'Partnership'} crumbs={crumbs} wide>
+      {overview.error ? <LoadError error={overview.error} retry={overview.reload} /> : null}
+      {overview.loading ? <Loading what="Loading the partnership" /> : null}
+      {overview.data ? (
+        <FilterForm
+          key={form.key}
+          p={p}
+          onSubmit={form.submitting}
+          filters={filters}
+          addressErrors={badAddress}
+          councils={overview.data.councils.map((c) => ({ id: c.councilId, name: c.councilName }))}
+          filtering={filtering}
+          intro={
+            <p className="govuk-body">
+              Open milestones past their due date, and milestones now due later than first agreed, across
+              every council that shares its plans with the partnership. Figures as at{' '}
+              {formatDate(overview.data.today)}.
+            </p>
+          }
+        />
+      ) : null}
+      <p className="govuk-body govuk-!-font-weight-bold" role="status" id="result-count">
+        {overview.data ? count : ''}
+      </p>
+      {list.error ? <LoadError error={list.error} retry={list.reload} /> : null}
+      {items && overview.data ? (
+        items.length ? (
+          <MilestoneTable p={p} items={items} />
+        ) : (
+          <p className="govuk-body">
+            {filtering
+              ? 'No overdue or re-baselined milestone matches these filters.'
+              : 'No milestone is overdue or re-baselined in the shared plans.'}
+          </p>
+        )
+      ) : null}
+    </Page>
+  );
+}
+
+function FilterForm({
+  p,
+  filters,
+  addressErrors: fromAddress,
+  councils,
+  filtering,
+  intro,
+  onSubmit,
+}: {
+  p: string;
+  onSubmit: (query: string) => void;
+  filters: Filters;
+  addressErrors: FieldErrors;
+  councils: Array<{ id: string; name: string }>;
+  filtering: boolean;
+  /** Said before the form, after any error summary (which comes first on the page). */
+  intro: ReactNode;
+}) {
+  const [location, navigate] = useLocation();
+  const [chosen, setChosen] = useState<string[]>(filters.council);
+  const [theme, setTheme] = useState(filters.theme);
+  const [lead, setLead] = useState(filters.lead);
+  const [from, setFrom] = useState<DateParts>(() => partsOf(filters.from));
+  const [to, setTo] = useState<DateParts>(() => partsOf(filters.to));
+  const [errors, setErrors] = useState<FieldErrors>(fromAddress);
+  const [errorField, setErrorField] = useState<Record<string, keyof DateParts>>({});
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const f = dateOf(LABELS.from, from);
+    const t = dateOf(LABELS.to, to);
+    const next: FieldErrors = {
+      theme: theme.trim().length > MAX_TEXT ? `Theme must be ${MAX_TEXT} characters or fewer` : undefined,
+      lead: lead.trim().length > MAX_TEXT ? `Lead must be ${MAX_TEXT} characters or fewer` : undefined,
+      from: f.error,
+      to:
+        t.error ??
+        (f.iso && t.iso && f.iso > t.iso ? 'Due to must be the same as or after due from' : undefined),
+    };
+    setErrors(next);
+    setErrorField({ from: f.field ?? 'day', to: t.field ?? 'day' });
+    if (Object.values(next).some(Boolean)) return;
+    const query = queryOf({
+      council: councils.map((c) => c.id).filter((id) => chosen.includes(id)),
+      theme: theme.trim(),
+      lead: lead.trim(),
+      from: f.iso ?? '',
+      to: t.iso ?? '',
+    });
+    onSubmit(query);
+    navigate(`${location}${query ? `?${query}` : ''}`);
+  };
+
+  const summary = summaryFrom(
+    { theme: errors.theme, lead: errors.lead, from: errors.from, to: errors.to },
+    {
+      theme: 'filter-theme',
+      lead: 'filter-lead',
+      from: `from-${errorField.from ?? 'day'}`,
+      to: `to-${errorField.to ?? 'day'}`,
+    },
+  );
+
+  return (
+    <>
+      <ErrorSummary errors={summary} />
+      {intro}
+      <form className="app-filters-form" onSubmit={submit} noValidate aria-labelledby="filter-heading">
+        <h2 className="govuk-heading-m" id="filter-heading">
+          Filter milestones
+        </h2>
+        {councils.length > 1 ? (
+          <div className="govuk-form-group">
+            <fieldset className="govuk-fieldset" aria-describedby="council-hint">
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Councils</legend>
+              <div className="govuk-hint" id="council-hint">
+                Leave them all unticked to see every council.
+              </div>
+              <div className="govuk-checkboxes govuk-checkboxes--small">
+                {councils.map((c) => (
+                  <div className="govuk-checkboxes__item" key={c.id}>
+                    <input
+                      className="govuk-checkboxes__input"
+                      id={`council-${c.id}`}
+                      name="council"
+                      type="checkbox"
+                      value={c.id}
+                      checked={chosen.includes(c.id)}
+                      onChange={(e) =>
+                        setChosen((x) => (e.target.checked ? [...x, c.id] : x.filter((id) => id !== c.id)))
+                      }
+                    />
+                    <label className="govuk-label govuk-checkboxes__label" htmlFor={`council-${c.id}`}>
+                      {c.name}
+                    </label>
+                  </div>
+                ))}
+              </div>
+            </fieldset>
+          </div>
+        ) : null}
+        <div className="app-filters app-filters--wide">
+          <TextInput
+            id="filter-theme"
+            name="theme"
+            label="Theme"
+            hint="A number, such as 2, or words from its title"
+            value={theme}
+            error={errors.theme}
+            onChange={(e) => setTheme(e.target.value)}
+          />
+          <TextInput
+            id="filter-lead"
+            name="lead"
+            label="Lead"
+            hint="Words from a lead, such as GM (HR)"
+            value={lead}
+            error={errors.lead}
+            onChange={(e) => setLead(e.target.value)}
+          />
+        </div>
+        <div className="app-date-filters">
+          <DateInput id="from" legend={LABELS.from} value={from} onChange={setFrom} error={errors.from} />
+          <DateInput id="to" legend={LABELS.to} value={to} onChange={setTo} error={errors.to} />
+        </div>
+        <div className="govuk-button-group">
+          <button type="submit" className="govuk-button">
+            Apply filters
+          </button>
+          {filtering ? (
+            <Link className="govuk-link" href={partnershipHref(p, 'milestones')}>
+              Clear filters
+            </Link>
+          ) : null}
+        </div>
+      </form>
+    </>
+  );
+}
+
+/** The GOV.UK date input: day, month and year fields in one fieldset. */
+function DateInput({
+  id,
+  legend,
+  value,
+  onChange,
+  error,
+}: {
+  id: string;
+  legend: string;
+  value: DateParts;
+  onChange: (v: DateParts) => void;
+  error: string | undefined;
+}) {
+  const describedBy = [`${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const parts: Array<{ key: keyof DateParts; label: string; width: string }> = [
+    { key: 'day', label: 'Day', width: '2' },
+    { key: 'month', label: 'Month', width: '2' },
+    { key: 'year', label: 'Year', width: '4' },
+  ];
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      {/* biome-ignore lint/a11y/noRedundantRoles: GOV.UK's date input names its fieldset a group for older screen readers */}
+      <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        <div className="govuk-hint" id={`${id}-hint`}>
+          For example, 31 3 2027
+        </div>
+        {error ? (
+          <p className="govuk-error-message" id={`${id}-error`}>
+            <span className="govuk-visually-hidden">Error:</span> {error}
+          </p>
+        ) : null}
+        <div className="govuk-date-input" id={id}>
+          {parts.map((part) => (
+            <div className="govuk-date-input__item" key={part.key}>
+              <div className="govuk-form-group">
+                <label className="govuk-label govuk-date-input__label" htmlFor={`${id}-${part.key}`}>
+                  {part.label}
+                </label>
+                <input
+                  className={`govuk-input govuk-date-input__input govuk-input--width-${part.width}${error ? ' govuk-input--error' : ''}`}
+                  id={`${id}-${part.key}`}
+                  name={`${id}-${part.key}`}
+                  type="text"
+                  inputMode="numeric"
+                  value={value[part.key]}
+                  onChange={(e) => onChange({ ...value, [part.key]: e.target.value })}
+                />
+              </div>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+function lateWords(i: CombinedMilestone): string[] {
+  const out: string[] = [];
+  if (i.overdue && i.daysLate !== undefined) out.push(`${plural(i.daysLate, 'day')} late`);
+  if (i.slipping && i.slippedDays !== undefined)
+    out.push(`moved ${plural(i.slippedDays, 'day')} later than first agreed`);
+  return out;
+}
+
+function MilestoneTable({ p, items }: { p: string; items: CombinedMilestone[] }) {
+  return (
+    <ScrollTable label="Overdue and re-baselined milestones">
+      <table className="govuk-table app-table" data-testid="milestones">
+        <caption className="govuk-table__caption govuk-table__caption--m">
+          Overdue and re-baselined milestones, by due date
+        </caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header app-col-text">
+              Milestone
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Council
+            </th>
+            <th scope="col" className="govuk-table__header app-col-text">
+              Plan and action
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Now due
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Originally due
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Late or moved
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Status and RAG
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Lead
+            </th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {items.map((i) => (
+            <tr className="govuk-table__row" key={`${i.councilId}-${i.id}`} data-council={i.councilId}>
+              <th scope="row" className="govuk-table__header app-theme-cell">
+                {i.ref ? <span className="app-ref">{i.ref}</span> : null}
+                {i.title}
+              </th>
+              <td className="govuk-table__cell app-cell-s">{i.councilName}</td>
+              <td className="govuk-table__cell app-cell-s">
+                <Link className="govuk-link" href={sharedPlanHref(p, i.councilId, i.planId)}>
+                  {i.planTitle}
+                </Link>
+                <span className="app-item-type">
+                  Action {i.actionRef ? `${i.actionRef}: ` : ''}
+                  {i.actionTitle}
+                </span>
+                {i.themeTitle ? (
+                  <span className="app-item-type">
+                    {THEME_NOUN[i.planKind]}
+                    {i.themeRef ? ` ${i.themeRef}` : ''}: {i.themeTitle}
+                  </span>
+                ) : null}
+              </td>
+              <td className="govuk-table__cell app-nowrap-m">
+                <TimescaleText value={i.due} />
+              </td>
+              <td className="govuk-table__cell app-nowrap-m">
+                <TimescaleText value={i.baselineDue} />
+              </td>
+              <td className="govuk-table__cell app-cell-s">
+                {lateWords(i).map((w) => (
+                  <span className="app-lateness" key={w}>
+                    {w}
+                  </span>
+                ))}
+              </td>
+              <td className="govuk-table__cell app-tags">
+                <StatusTag status={i.status} /> <RagTag rag={i.rag} />
+              </td>
+              <td className="govuk-table__cell app-cell-s">{i.leads.join(', ') || 'None named'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollTable>
+  );
+}

@@ -1,0 +1,89 @@
+import { useMemo } from 'react';
+import { LoadError, Loading, Page } from '../components/page.js';
+import { usePartnershipCrumbs } from '../components/partnership-page.js';
+import {
+  ActionTable,
+  ExtraTables,
+  groupByTheme,
+  MilestonesSection,
+  milestonesByAction,
+  PlanFacts,
+  PlanSections,
+  ThemeAbout,
+  themeHeading,
+} from '../components/plan-view.js';
+import { seg } from '../lib/api.js';
+import { londonToday } from '../lib/format.js';
+import { PLAN_KIND_LABELS } from '../lib/labels.js';
+import type { SharedPlanContents } from '../lib/partnerships.js';
+import { useApi } from '../lib/use-api.js';
+
+/**
+ * One council's shared plan, read-only, for the partnership's readers (issue 7): the plan's facts, its
+ * themes and actions in the columns the council wrote them in, milestones, and the plan's other tables.
+ * There is nothing to edit here and no link into the council's own pages.
+ */
+export default function PartnershipPlanPage({ p, c, planId }: { p: string; c: string; planId: string }) {
+  const { data, error, loading, reload } = useApi<SharedPlanContents>(
+    `/partnerships/${seg(p)}/councils/${seg(c)}/plans/${seg(planId)}`,
+  );
+  const crumbs = usePartnershipCrumbs(p, data?.partnership.name);
+  const today = londonToday();
+  const view = useMemo(() => {
+    if (!data) return undefined;
+    return {
+      groups: groupByTheme(data.themes, data.actions),
+      msByAction: milestonesByAction(data.milestones),
+    };
+  }, [data]);
+  const plan = data?.plan;
+  return (
+    <Page
+      title={plan ? `${plan.title} – ${data.council.name}` : 'Shared plan'}
+      heading={plan?.title ?? 'Shared plan'}
+      caption={
+        plan
+          ? `${data.council.name} · ${PLAN_KIND_LABELS[plan.kind]}${plan.period.label ? ` ${plan.period.label}` : ''}`
+          : undefined
+      }
+      crumbs={crumbs}
+      wide
+    >
+      {error ? <LoadError error={error} retry={reload} /> : null}
+      {loading ? <Loading what="Loading the plan" /> : null}
+      {data && plan && view ? (
+        <>
+          <div className="govuk-inset-text">
+            {data.council.name} shares this plan with {data.partnership.name}. You are reading it as the
+            council keeps it today; only the council can change it.
+          </div>
+          <PlanFacts plan={plan} actions={data.actions.length} />
+          {view.groups.map((g) => (
+            <section className="app-theme" key={g.key} aria-labelledby={`theme-${g.key}`}>
+              <h2 className="govuk-heading-m" id={`theme-${g.key}`}>
+                {themeHeading(plan.kind, g.theme)}
+              </h2>
+              <ThemeAbout kind={plan.kind} theme={g.theme} />
+              {g.actions.length ? (
+                <ActionTable
+                  kind={plan.kind}
+                  actions={g.actions}
+                  msByAction={view.msByAction}
+                  caption={g.theme?.title ?? 'Other actions'}
+                  actionHref={undefined}
+                />
+              ) : (
+                <p className="govuk-body">No actions.</p>
+              )}
+            </section>
+          ))}
+          {data.milestones.length ? (
+            <MilestonesSection data={data} today={today} actionHref={undefined} />
+          ) : null}
+          <ExtraTables data={data} />
+          <PlanSections plan={plan} />
+        </>
+      ) : null}
+    </Page>
+  );
+}
