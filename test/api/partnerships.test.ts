@@ -367,7 +367,9 @@ describe('shared-service partnerships API', () => {
     const me = await api.call('GET', '/api/v1/me', { as: DUAL });
     expect(me.status).toBe(200);
     expect(me.body.councils).toEqual([{ id: 'harrow', name: 'harrow council', role: 'viewer' }]);
-    expect(me.body.partnerships).toEqual([{ id: 'shared-hr', name: 'Shared HR service', role: 'partner-reader' }]);
+    expect(me.body.partnerships).toEqual([
+      { id: 'shared-hr', name: 'Shared HR service', role: 'partner-reader' },
+    ]);
   });
 
   it('lets a partner reader switch their own weekly digest on and off, and nothing else', async () => {
