@@ -93,7 +93,12 @@ export async function completeDemoBoards(doc: DynamoDBDocumentClient, tableName:
   let done = 0;
   for (const council of DEMO_COUNCILS) {
     const data = new CouncilData(doc, tableName, tenantContext(council.id, 'system', SEEDER));
-    for (const plan of await data.plans.listAll()) if (await data.boards.rebuild(plan.id)) done++;
+    for (const plan of await data.plans.listAll()) {
+      if (!(await data.boards.read(plan.id))) {
+        await data.boards.repair(plan.id);
+        done++;
+      }
+    }
   }
   return done;
 }

@@ -332,6 +332,14 @@ describe('shared-service partnerships API', () => {
         sum('slipping'),
         sum('stale'),
       ]);
+      const by = (k: 'byStatus' | 'byRag') => {
+        const out: Record<string, number> = {};
+        for (const p of shared)
+          for (const [x, n] of Object.entries(p[k] as Record<string, number>)) out[x] = (out[x] ?? 0) + n;
+        return out;
+      };
+      expect(r.byStatus).toEqual(by('byStatus'));
+      expect(r.byRag).toEqual(by('byRag'));
     }
     // Nothing closed yet: direction of travel is not measured, and the row says so.
     let harrow = await row('harrow');
@@ -372,17 +380,33 @@ describe('shared-service partnerships API', () => {
     ]);
   });
 
-  it('lets a partner reader switch their own weekly digest on and off, and nothing else', async () => {
+  it('lets a recorded partner reader switch their own weekly digest on and off, and nothing else', async () => {
     const D = `${A}/me/digest`;
-    const first = await api.call('GET', D, { as: PARTNER_A });
-    expect(first.status).toBe(200);
-    expect(first.body).toEqual({ weeklyDigest: false, email: PARTNER_A });
+    const directory = new PartnershipsRepo(api.doc, api.tableName);
+    // Not recorded by an operator yet: nothing to switch, and a token alone never creates a record.
+    expect((await api.call('GET', D, { as: PARTNER_A })).body).toEqual({
+      registered: false,
+      weeklyDigest: false,
+    });
+    const refused = await api.call('PUT', D, { as: PARTNER_A, body: { weeklyDigest: true } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.message).toMatch(/not been set up for you/);
+    expect(await directory.readers('shared-hr')).toEqual([]);
+
+    const sub = (await api.call('GET', '/api/v1/me', { as: PARTNER_A })).body.sub;
+    await directory.putReader({
+      partnershipId: 'shared-hr',
+      userSub: sub,
+      email: 'a.partner@shared-hr.test',
+      name: 'A',
+      weeklyDigest: false,
+    });
     const on = await api.call('PUT', D, { as: PARTNER_A, body: { weeklyDigest: true } });
     expect(on.status).toBe(200);
-    expect(on.body).toEqual({ weeklyDigest: true, email: PARTNER_A });
-    const directory = new PartnershipsRepo(api.doc, api.tableName);
+    // The address is the operator's, not whatever the token says.
+    expect(on.body).toEqual({ registered: true, weeklyDigest: true, email: 'a.partner@shared-hr.test' });
     expect((await directory.readers('shared-hr')).map((r) => [r.email, r.weeklyDigest])).toEqual([
-      [PARTNER_A, true],
+      ['a.partner@shared-hr.test', true],
     ]);
     expect(
       (await api.call('PUT', D, { as: PARTNER_A, body: { weeklyDigest: false } })).body.weeklyDigest,
@@ -396,13 +420,10 @@ describe('shared-service partnerships API', () => {
     // Only for the partnership's own readers: anyone else gets the same 404 as for a missing one.
     expect((await api.call('PUT', D, { as: PARTNER_B, body: { weeklyDigest: true } })).status).toBe(404);
     expect((await api.call('GET', D, { as: 'admin@harrow.test' })).status).toBe(404);
-    expect((await directory.readers('shared-hr')).map((r) => r.userSub)).toHaveLength(1);
-    // With no address on record and none in the token there is nowhere to send it.
-    await expect(
-      directory.setWeeklyDigest('shared-hr', { sub: 'no-mail', name: 'No mail' }, true),
-    ).rejects.toMatchObject({
-      code: 'unprocessable',
-    });
+    // Once the operator removes the reader, switching it back on is refused: they stay off the list.
+    await directory.removeReader('shared-hr', sub);
+    expect((await api.call('PUT', D, { as: PARTNER_A, body: { weeklyDigest: true } })).status).toBe(422);
+    expect(await directory.readers('shared-hr')).toEqual([]);
   });
 
   it('documents the partnership routes in OpenAPI 3.1', () => {

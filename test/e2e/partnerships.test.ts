@@ -97,7 +97,8 @@ describe('partnership pages', { timeout: 180_000 }, () => {
     const harrowText = await harrow.innerText();
     expect(harrowText).toContain('at risk');
     expect(harrowText).toContain('red');
-    expect(harrowText).toMatch(/improved|no change|worse|new since the period closed|not yet compared/);
+    // No demo plan has a closed reporting period yet: travel is not measured, and the row says so.
+    expect(harrowText).toMatch(/\d+ not yet compared: no reporting period closed/);
     // Each council's shared plans link to the read-only plan page.
     expect(await page.getByRole('link', { name: data.harrow.planTitle }).getAttribute('href')).toBe(
       `${BASE}/councils/harrow/plans/${data.harrow.planId}`,
@@ -266,6 +267,13 @@ describe('partnership pages', { timeout: 180_000 }, () => {
     expect(about).toContain('If you share plans, partner readers will see');
     expect(about).toContain('They will not see');
     await expectAccessible(admin, 'consent');
+
+    // Cancelling the confirmation changes nothing and puts focus back on the button that opened it.
+    await card.getByRole('button', { name: /^Stop sharing/ }).click();
+    await card.getByRole('heading', { name: /Are you sure you want to stop sharing/ }).waitFor();
+    await card.getByRole('button', { name: 'Cancel' }).click();
+    await admin.waitForFunction(() => document.activeElement?.textContent?.startsWith('Stop sharing'));
+    expect(await card.innerText()).toContain('Sharing all plans');
 
     // Stop sharing, after a confirmation.
     await card.getByRole('button', { name: /^Stop sharing/ }).click();

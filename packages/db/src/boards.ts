@@ -1,3 +1,4 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
   type Action,
@@ -25,9 +26,9 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
  * from these few items instead of reading hundreds of actions; what changes with the date (overdue,
  * due soon, stale, RAG) is judged at read time, so a board never goes stale overnight.
  *
- * A shard is `complete` once the whole plan has been written into it (plan create, import, rebuild).
+ * A shard is `complete` once the whole plan has been written into it (plan create, import, repair).
  * Plans written before boards existed have none, or only shards holding entries written since;
- * readers then count from the items (same answer, slower) until `rebuild` completes the board.
+ * readers then count from the items (same answer, slower) until `repair` completes the board.
  */
 export interface PlanBoard {
   actions: ActionState[];
@@ -74,18 +75,17 @@ export function boardUpdates(
     byShard.set(n, [...(byShard.get(n) ?? []), e]);
   }
   return [...byShard].map(([n, list]) => {
-    const names: Record<string, string> = { '#type': 'type', '#plan': 'planId', '#shard': 'shard' };
-    const values: Item = { ':type': 'board', ':plan': planId, ':shard': n };
-    const sets = list.map((e, i) => {
+    const { names, values, sets } = shardAttributes(planId, n);
+    list.forEach((e, i) => {
       names[`#e${i}`] = entryName(e.kind, e.id);
       values[`:e${i}`] = e.value;
-      return `#e${i} = :e${i}`;
+      sets.push(`#e${i} = :e${i}`);
     });
     return {
       Update: {
         TableName: store.tableName,
         Key: { PK: store.pk, SK: sk.board(planId, n) },
-        UpdateExpression: `SET ${sets.join(', ')}, #type = :type, #plan = :plan, #shard = :shard`,
+        UpdateExpression: `SET ${sets.join(', ')}`,
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
       },
@@ -120,28 +120,36 @@ const STATE_ATTRIBUTES = [
   'createdAt',
 ] as const;
 
-/** Entries written per update when rebuilding: keeps each update expression well under 4 KB. */
-const REBUILD_BATCH = 80;
+/** Entries written per update when repairing: keeps each update expression well under 4 KB. */
+const REPAIR_BATCH = 80;
 
 export class BoardsRepo {
   constructor(private readonly store: TenantStore) {}
 
-  /** The plan's board, or undefined when it is not complete (see `rebuild`). */
+  /**
+   * The plan's board, or undefined when it is not complete or holds an entry it cannot read (then
+   * readers count from the items, and `repair` mends it).
+   */
   async read(planId: string): Promise<PlanBoard | undefined> {
-    const shards = await this.store.queryAll<Item>(sk.boardPrefix(planId), { types: ['board'] });
+    const shards = await this.shards(planId);
     if (shards.length < BOARD_SHARDS || shards.some((s) => s.complete !== true)) return undefined;
     const out: PlanBoard = { actions: [], milestones: [] };
-    for (const shard of shards) {
-      for (const [name, value] of Object.entries(shard)) {
-        if (typeof value !== 'string') continue;
+    try {
+      for (const [name, value] of shards.flatMap(entriesOf)) {
         if (name.startsWith(ACTION_PREFIX)) {
           out.actions.push(decodeActionState(name.slice(ACTION_PREFIX.length), value));
-        } else if (name.startsWith(MILESTONE_PREFIX)) {
+        } else {
           out.milestones.push(decodeMilestoneState(name.slice(MILESTONE_PREFIX.length), value));
         }
       }
+    } catch {
+      return undefined;
     }
     return out;
+  }
+
+  private shards(planId: string) {
+    return this.store.queryAll<Item>(sk.boardPrefix(planId), { types: ['board'] });
   }
 
   /** The same facts read from the plan's actions and milestones themselves (a few attributes each). */
@@ -165,43 +173,98 @@ export class BoardsRepo {
   }
 
   /**
-   * Complete a plan's board from its items (plans written before boards existed). Safe alongside
-   * edits: an entry is only filled in where none exists, and every edit writes its own entry, so a
-   * value read here can never replace a newer one. Shards are marked complete last; an interrupted
-   * rebuild just leaves the board incomplete for the next one. Returns false if there was nothing to do.
+   * Make a plan's board say what its items say: fill in missing entries, correct wrong ones (a board
+   * written by hand, or edits made by a release from before boards), mark every shard complete.
+   * Safe alongside edits, because the board is read before the items and every write is conditional
+   * on what that read saw: an entry that an edit changed meanwhile is newer than anything read here,
+   * so the condition fails and the edit's entry stays. Returns what it did (all zero: nothing to do);
+   * with `dryRun`, what it would do, writing nothing.
    */
-  async rebuild(planId: string): Promise<boolean> {
-    this.store.assertCanWrite();
-    if (await this.read(planId)) return false;
+  async repair(
+    planId: string,
+    opts: { dryRun?: boolean } = {},
+  ): Promise<{ added: number; corrected: number; completed: number }> {
+    if (!opts.dryRun) this.store.assertCanWrite();
+    const shards = await this.shards(planId);
     const { actions, milestones } = await this.fromItems(planId);
-    const entries: Array<BoardEntry & { shard: number }> = [
+    const current = new Map(shards.flatMap(entriesOf));
+    const wanted = [
       ...actions.map((a) => ({ kind: 'action' as const, id: a.id, value: encodeActionState(a) })),
       ...milestones.map((m) => ({ kind: 'milestone' as const, id: m.id, value: encodeMilestoneState(m) })),
-    ].map((e) => ({ ...e, shard: boardShard(e.id) }));
+    ];
+    const missing = wanted.filter((e) => !current.has(entryName(e.kind, e.id)));
+    const wrong = wanted.filter((e) => {
+      const now = current.get(entryName(e.kind, e.id));
+      return now !== undefined && now !== e.value;
+    });
+    if (opts.dryRun) {
+      const complete = shards.filter((x) => x.complete === true).length;
+      return { added: missing.length, corrected: wrong.length, completed: BOARD_SHARDS - complete };
+    }
+    // Missing entries in batches: `if_not_exists` leaves any an edit has written since.
     for (let n = 0; n < BOARD_SHARDS; n++) {
-      const mine = entries.filter((e) => e.shard === n);
-      for (let i = 0; i === 0 || i < mine.length; i += REBUILD_BATCH) {
-        const batch = mine.slice(i, i + REBUILD_BATCH);
-        const last = i + REBUILD_BATCH >= mine.length;
-        const names: Record<string, string> = { '#type': 'type', '#plan': 'planId', '#shard': 'shard' };
-        const values: Item = { ':type': 'board', ':plan': planId, ':shard': n };
-        const sets = batch.map((e, k) => {
+      const mine = missing.filter((e) => boardShard(e.id) === n);
+      for (let i = 0; i < mine.length; i += REPAIR_BATCH) {
+        const { names, values, sets } = shardAttributes(planId, n);
+        mine.slice(i, i + REPAIR_BATCH).forEach((e, k) => {
           names[`#e${k}`] = entryName(e.kind, e.id);
           values[`:e${k}`] = e.value;
-          return `#e${k} = if_not_exists(#e${k}, :e${k})`;
+          sets.push(`#e${k} = if_not_exists(#e${k}, :e${k})`);
         });
-        if (last) {
-          values[':complete'] = true;
-          names['#complete'] = 'complete';
-        }
-        await this.store.update(
-          sk.board(planId, n),
-          `SET ${[...sets, '#type = :type', '#plan = :plan', '#shard = :shard', ...(last ? ['#complete = :complete'] : [])].join(', ')}`,
-          names,
-          values,
-        );
+        await this.store.update(sk.board(planId, n), `SET ${sets.join(', ')}`, names, values);
       }
     }
-    return true;
+    // Wrong entries one at a time, each only if it still holds the value read above.
+    let corrected = 0;
+    for (const e of wrong) {
+      const name = entryName(e.kind, e.id);
+      try {
+        await this.store.update(
+          sk.board(planId, boardShard(e.id)),
+          'SET #e = :v',
+          { '#e': name },
+          { ':v': e.value },
+          {
+            condition: '#e = :was',
+            values: { ':was': current.get(name) },
+          },
+        );
+        corrected++;
+      } catch (err) {
+        if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      }
+    }
+    let completed = 0;
+    for (let n = 0; n < BOARD_SHARDS; n++) {
+      if (shards.find((s) => s.shard === n)?.complete === true) continue;
+      const { names, values, sets } = shardAttributes(planId, n);
+      names['#complete'] = 'complete';
+      values[':complete'] = true;
+      await this.store.update(
+        sk.board(planId, n),
+        `SET ${[...sets, '#complete = :complete'].join(', ')}`,
+        names,
+        values,
+      );
+      completed++;
+    }
+    return { added: missing.length, corrected, completed };
   }
+}
+
+/** A shard item's board entries, as [attribute name, encoded entry]. */
+function entriesOf(shard: Item): Array<[string, string]> {
+  return Object.entries(shard).filter(
+    (e): e is [string, string] =>
+      typeof e[1] === 'string' && (e[0].startsWith(ACTION_PREFIX) || e[0].startsWith(MILESTONE_PREFIX)),
+  );
+}
+
+/** The attributes every write to a shard sets, so a shard first made by an update is well formed. */
+function shardAttributes(planId: string, n: number) {
+  return {
+    names: { '#type': 'type', '#plan': 'planId', '#shard': 'shard' } as Record<string, string>,
+    values: { ':type': 'board', ':plan': planId, ':shard': n } as Item,
+    sets: ['#type = :type', '#plan = :plan', '#shard = :shard'],
+  };
 }

@@ -31,9 +31,12 @@ export const sk = {
   snapshotPartPrefix: (planId: string, periodKey: string) => `PLAN#${planId}#SNAPPART#${periodKey}#`,
   /** Headers and parts of every snapshot of a plan, in one query (`SNAP#` and `SNAPPART#`). */
   snapshotsAll: (planId: string) => `PLAN#${planId}#SNAP`,
-  /** One shard of a plan's board: every action's and milestone's counting facts (boards.ts). */
-  board: (planId: string, shard: number) => `PLAN#${planId}#BOARD#${shard}`,
-  boardPrefix: (planId: string) => `PLAN#${planId}#BOARD#`,
+  /**
+   * One shard of a plan's board: every action's and milestone's counting facts (boards.ts). Outside
+   * the plan's `PLAN#<p>#` range, so reading a plan's items never reads its board too.
+   */
+  board: (planId: string, shard: number) => `BOARD#${planId}#${shard}`,
+  boardPrefix: (planId: string) => `BOARD#${planId}#`,
   /** A calendar feed, keyed by the SHA-256 of its secret token (the token itself is never stored). */
   calendarFeed: (tokenHash: string) => `FEED#${tokenHash}`,
   /** Which feed is current for a person or a plan, so it can be revoked without knowing the token. */

@@ -1,4 +1,4 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   DeleteCommand,
   type DynamoDBDocumentClient,
@@ -7,6 +7,7 @@ import {
   QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import {
   conflict,
@@ -178,26 +179,35 @@ export class PartnershipsRepo {
   }
 
   /**
-   * A partner reader switching their own weekly digest on or off. The address is the one on record,
-   * else the one in their token; with neither there is nowhere to send it (422).
+   * A partner reader switching their own weekly digest on or off. Only a reader an operator has
+   * recorded (with the address to use) can: a token alone never creates a record, so someone whose
+   * group was removed cannot put themselves back on the list. Not recorded: 422.
    */
   async setWeeklyDigest(
     partnershipId: string,
-    reader: { sub: string; name: string; email?: string | undefined },
+    userSub: string,
     weeklyDigest: boolean,
   ): Promise<PartnershipReader> {
-    const known = await this.getReader(partnershipId, reader.sub);
-    const email = known?.email ?? reader.email;
-    if (!email && weeklyDigest) {
-      throw unprocessable('There is no email address on record for you: ask your administrator to add one');
+    try {
+      const r = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { PK: partnershipPk(partnershipId), SK: readerSk(userSub) },
+          UpdateExpression: 'SET weeklyDigest = :on, updatedAt = :now',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':on': weeklyDigest, ':now': nowIso() },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return entityOf<PartnershipReader>(r.Attributes!);
+    } catch (e) {
+      if (e instanceof ConditionalCheckFailedException) {
+        throw unprocessable(
+          'Email from this partnership has not been set up for you: ask your administrator',
+        );
+      }
+      throw e;
     }
-    return this.putReader({
-      partnershipId,
-      userSub: reader.sub,
-      email: email ?? '',
-      name: known?.name ?? reader.name,
-      weeklyDigest,
-    });
   }
 
   async removeReader(partnershipId: string, userSub: string): Promise<void> {

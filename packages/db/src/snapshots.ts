@@ -126,15 +126,20 @@ export class SnapshotsRepo {
    * a year-end over its March): what dashboards measure direction of travel against.
    */
   async latest(planId: string): Promise<PeriodSnapshot | undefined> {
-    // One query: headers carry their entries unless the plan is very large (then parts are read).
-    const headers = await this.store.queryAll<Header>(sk.snapshotPrefix(planId), { types: ['snapshot'] });
-    const pick = headers.reduce<Header | undefined>(
+    // Headers only as far as choosing needs (a plan closed monthly for years has many, each holding
+    // its entries); the entries are read for the one chosen.
+    const headers = await this.store.queryAll<Pick<Header, 'key' | 'start' | 'end'>>(
+      sk.snapshotPrefix(planId),
+      {
+        types: ['snapshot'],
+        attributes: ['key', 'start', 'end'],
+      },
+    );
+    const pick = headers.reduce<(typeof headers)[number] | undefined>(
       (a, b) => (!a || b.end > a.end || (b.end === a.end && b.start < a.start) ? b : a),
       undefined,
     );
-    if (!pick) return undefined;
-    const { type: _t, ...header } = pick as Header & { type: string };
-    return this.withEntries(planId, header);
+    return pick && this.get(planId, pick.key);
   }
 
   /**

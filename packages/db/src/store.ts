@@ -241,7 +241,13 @@ export class TenantStore {
    * One update of derived data outside a transaction, with no audit event: it records nobody's
    * change (e.g. completing a plan's board from its items).
    */
-  async update(sortKey: string, expression: string, names: Record<string, string>, values: Item) {
+  async update(
+    sortKey: string,
+    expression: string,
+    names: Record<string, string>,
+    values: Item,
+    only?: { condition: string; values: Item },
+  ) {
     this.assertCanWrite();
     await this.doc.send(
       new UpdateCommand({
@@ -249,7 +255,8 @@ export class TenantStore {
         Key: { PK: this.pk, SK: sortKey },
         UpdateExpression: expression,
         ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
+        ExpressionAttributeValues: { ...values, ...only?.values },
+        ...(only && { ConditionExpression: only.condition }),
       }),
     );
   }

@@ -193,6 +193,21 @@ function PartnershipConsentCard({
   onChange: (consent: Consent, body: Record<string, unknown>, success: string) => Promise<Error | undefined>;
 }) {
   const id = `partnership-${consent.partnershipId}`;
+  // Cancel puts focus back on the button that opened the step (WCAG 2.4.3), not on the page's body.
+  const opener = useRef<{ share: HTMLButtonElement | null; revoke: HTMLButtonElement | null }>({
+    share: null,
+    revoke: null,
+  });
+  const [cancelled, setCancelled] = useState<Mode | undefined>();
+  useEffect(() => {
+    if (!cancelled) return;
+    opener.current[cancelled]?.focus();
+    setCancelled(undefined);
+  }, [cancelled]);
+  const onCancel = () => {
+    setCancelled(mode);
+    setMode(undefined);
+  };
   const granted = consent.status === 'granted';
   const chosen = consent.scope === 'all' ? [] : consent.scope.planIds;
   const title = (planId: string) => plans?.find((x) => x.id === planId)?.title ?? 'A plan no longer listed';
@@ -224,12 +239,25 @@ function PartnershipConsentCard({
         ]}
       />
       {mode === 'share' ? (
-        <ShareForm council={council} consent={consent} plans={plans} setMode={setMode} onChange={onChange} />
+        <ShareForm
+          council={council}
+          consent={consent}
+          plans={plans}
+          onCancel={onCancel}
+          onChange={onChange}
+        />
       ) : mode === 'revoke' ? (
-        <RevokeConfirm council={council} consent={consent} setMode={setMode} onChange={onChange} />
+        <RevokeConfirm council={council} consent={consent} onCancel={onCancel} onChange={onChange} />
       ) : (
         <div className="govuk-button-group">
-          <button type="button" className="govuk-button" onClick={() => setMode('share')}>
+          <button
+            type="button"
+            className="govuk-button"
+            ref={(b) => {
+              opener.current.share = b;
+            }}
+            onClick={() => setMode('share')}
+          >
             {granted ? 'Change what is shared' : 'Share plans'}
             <span className="govuk-visually-hidden"> with {consent.partnershipName}</span>
           </button>
@@ -237,6 +265,9 @@ function PartnershipConsentCard({
             <button
               type="button"
               className="govuk-button govuk-button--warning"
+              ref={(b) => {
+                opener.current.revoke = b;
+              }}
               onClick={() => setMode('revoke')}
             >
               Stop sharing
@@ -260,13 +291,13 @@ function ShareForm({
   council,
   consent,
   plans,
-  setMode,
+  onCancel,
   onChange,
 }: {
   council: string;
   consent: Consent;
   plans: Plan[] | undefined;
-  setMode: (m: Mode | undefined) => void;
+  onCancel: () => void;
   onChange: (consent: Consent, body: Record<string, unknown>, success: string) => Promise<Error | undefined>;
 }) {
   const pid = consent.partnershipId;
@@ -393,11 +424,7 @@ function ShareForm({
         <button type="submit" className="govuk-button" disabled={busy} aria-disabled={busy}>
           Share with {consent.partnershipName}
         </button>
-        <button
-          type="button"
-          className="govuk-button govuk-button--secondary"
-          onClick={() => setMode(undefined)}
-        >
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={onCancel}>
           Cancel
         </button>
       </div>
@@ -408,12 +435,12 @@ function ShareForm({
 function RevokeConfirm({
   council,
   consent,
-  setMode,
+  onCancel,
   onChange,
 }: {
   council: string;
   consent: Consent;
-  setMode: (m: Mode | undefined) => void;
+  onCancel: () => void;
   onChange: (consent: Consent, body: Record<string, unknown>, success: string) => Promise<Error | undefined>;
 }) {
   const heading = useFocusOnMount<HTMLHeadingElement>();
@@ -455,11 +482,7 @@ function RevokeConfirm({
         >
           Yes, stop sharing
         </button>
-        <button
-          type="button"
-          className="govuk-button govuk-button--secondary"
-          onClick={() => setMode(undefined)}
-        >
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={onCancel}>
           Cancel
         </button>
       </div>

@@ -131,29 +131,30 @@ export default function PartnershipMilestonesPage({ p }: { p: string }) {
     <Page title="Overdue and re-baselined milestones" caption={name ?? 'Partnership'} crumbs={crumbs} wide>
       {overview.error ? <LoadError error={overview.error} retry={overview.reload} /> : null}
       {overview.loading ? <Loading what="Loading the partnership" /> : null}
-      {overview.data ? (
+      {overview.data || overview.error ? (
+        // The overview only names the councils to filter by: without it the list still shows.
         <FilterForm
           key={form.key}
           p={p}
           onSubmit={form.submitting}
           filters={filters}
           addressErrors={badAddress}
-          councils={overview.data.councils.map((c) => ({ id: c.councilId, name: c.councilName }))}
+          councils={(overview.data?.councils ?? []).map((c) => ({ id: c.councilId, name: c.councilName }))}
           filtering={filtering}
           intro={
             <p className="govuk-body">
               Open milestones past their due date, and milestones now due later than first agreed, across
-              every council that shares its plans with the partnership. Figures as at{' '}
-              {formatDate(overview.data.today)}.
+              every council that shares its plans with the partnership.
+              {overview.data ? ` Figures as at ${formatDate(overview.data.today)}.` : ''}
             </p>
           }
         />
       ) : null}
       <p className="govuk-body govuk-!-font-weight-bold" role="status" id="result-count">
-        {overview.data ? count : ''}
+        {count}
       </p>
       {list.error ? <LoadError error={list.error} retry={list.reload} /> : null}
-      {items && overview.data ? (
+      {items ? (
         items.length ? (
           <MilestoneTable p={p} items={items} />
         ) : (

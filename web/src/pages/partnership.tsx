@@ -75,6 +75,7 @@ export default function PartnershipPage({ p }: { p: string }) {
 }
 
 interface Digest {
+  registered: boolean;
   weeklyDigest: boolean;
   email?: string;
 }
@@ -84,7 +85,7 @@ function WeeklyDigest({ p }: { p: string }) {
   const path = `/partnerships/${seg(p)}/me/digest`;
   const digest = useApi<Digest>(path);
   const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState<boolean | undefined>();
+  const [saved, setSaved] = useState<{ on: boolean; n: number } | undefined>();
   const [error, setError] = useState<Error | undefined>();
   const save = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -93,7 +94,8 @@ function WeeklyDigest({ p }: { p: string }) {
     setError(undefined);
     try {
       digest.setData(await api.put<Digest>(path, { weeklyDigest }));
-      setSaved(weeklyDigest);
+      // A new key each time, so the banner takes focus again after a second save.
+      setSaved((prev) => ({ on: weeklyDigest, n: (prev?.n ?? 0) + 1 }));
     } catch (err) {
       setError(err as Error);
     } finally {
@@ -106,9 +108,9 @@ function WeeklyDigest({ p }: { p: string }) {
         Weekly email
       </h2>
       {saved !== undefined ? (
-        <Banner type="success" title="Saved">
+        <Banner type="success" title="Saved" key={saved.n}>
           <p className="govuk-body">
-            {saved
+            {saved.on
               ? 'You will get the weekly email on Monday mornings.'
               : 'You will not get the weekly email.'}
           </p>
@@ -116,7 +118,13 @@ function WeeklyDigest({ p }: { p: string }) {
       ) : null}
       {error ? <LoadError error={error} /> : null}
       {digest.error ? <LoadError error={digest.error} retry={digest.reload} /> : null}
-      {digest.data ? (
+      {digest.data && !digest.data.registered ? (
+        <p className="govuk-body">
+          Email from this partnership has not been set up for you. Ask your administrator to add you to its
+          mailing list if you would like a weekly email of the milestones that slipped.
+        </p>
+      ) : null}
+      {digest.data?.registered ? (
         <form onSubmit={save} noValidate>
           <div className="govuk-form-group">
             <fieldset className="govuk-fieldset" aria-describedby="weekly-digest-hint">
@@ -124,9 +132,8 @@ function WeeklyDigest({ p }: { p: string }) {
                 Email me every Monday the milestones that slipped across the partnership
               </legend>
               <div id="weekly-digest-hint" className="govuk-hint">
-                {digest.data.email
-                  ? `It goes to ${digest.data.email}, and only in weeks when something slipped.`
-                  : 'No email address is on record for you yet: ask your administrator to add one.'}
+                It goes to {digest.data.email ?? 'the address your administrator recorded'}, and only in weeks
+                when something slipped.
               </div>
               <div className="govuk-radios govuk-radios--small" data-module="govuk-radios">
                 {(

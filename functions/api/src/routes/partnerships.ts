@@ -289,12 +289,17 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
   );
 
   const Digest = z.object({
+    registered: z.boolean().openapi({ description: 'Whether email from this partnership is set up for you' }),
     weeklyDigest: z.boolean(),
-    email: z.string().optional().openapi({ description: 'Where the digest goes' }),
+    email: z
+      .string()
+      .optional()
+      .openapi({ description: 'Where the digest goes (as your administrator recorded it)' }),
   });
-  const digestOf = (r: { weeklyDigest: boolean; email?: string } | undefined, fallback?: string) => ({
+  const digestOf = (r: { weeklyDigest: boolean; email: string } | undefined) => ({
+    registered: r !== undefined,
     weeklyDigest: r?.weeklyDigest ?? false,
-    ...((r?.email || fallback) && { email: r?.email || fallback }),
+    ...(r?.email ? { email: r.email } : {}),
   });
 
   app.openapi(
@@ -308,7 +313,7 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const { partnership, actor } = await open(c, c.req.valid('param').p);
       const directory = new PartnershipsRepo(await deps.partnershipDirectory(), deps.config.TABLE_NAME);
-      return c.json(digestOf(await directory.getReader(partnership.id, actor.sub), actor.email), 200);
+      return c.json(digestOf(await directory.getReader(partnership.id, actor.sub)), 200);
     },
   );
 
@@ -321,13 +326,17 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
       responses: {
         200: json(Digest),
         ...errors,
-        422: json(ErrorSchema, 'No email address is on record for you'),
+        422: json(ErrorSchema, 'Email from this partnership has not been set up for you'),
       },
     }),
     async (c) => {
       const { partnership, actor } = await open(c, c.req.valid('param').p);
       const directory = new PartnershipsRepo(await deps.partnershipDirectory(), deps.config.TABLE_NAME);
-      const saved = await directory.setWeeklyDigest(partnership.id, actor, c.req.valid('json').weeklyDigest);
+      const saved = await directory.setWeeklyDigest(
+        partnership.id,
+        actor.sub,
+        c.req.valid('json').weeklyDigest,
+      );
       return c.json(digestOf(saved), 200);
     },
   );
