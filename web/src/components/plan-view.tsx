@@ -121,6 +121,47 @@ export function ThemeAbout({ kind, theme }: { kind: Plan['kind']; theme: Theme |
   );
 }
 
+/** The plan's actions, a section per theme (themes left empty by a filter are skipped when `skipEmpty`). */
+export function ThemeSections({
+  kind,
+  groups,
+  msByAction,
+  actionHref,
+  skipEmpty = false,
+}: {
+  kind: Plan['kind'];
+  groups: Array<{ theme: Theme | undefined; key: string; actions: ActionRow[] }>;
+  msByAction: Map<string, MilestoneRow[]>;
+  actionHref: ActionHref;
+  skipEmpty?: boolean;
+}) {
+  return (
+    <>
+      {groups
+        .filter((g) => g.actions.length || !skipEmpty)
+        .map((g) => (
+          <section className="app-theme" key={g.key} aria-labelledby={`theme-${g.key}`}>
+            <h2 className="govuk-heading-m" id={`theme-${g.key}`}>
+              {themeHeading(kind, g.theme)}
+            </h2>
+            <ThemeAbout kind={kind} theme={g.theme} />
+            {g.actions.length ? (
+              <ActionTable
+                kind={kind}
+                actions={g.actions}
+                msByAction={msByAction}
+                caption={g.theme?.title ?? 'Other actions'}
+                actionHref={actionHref}
+              />
+            ) : (
+              <p className="govuk-body">No actions.</p>
+            )}
+          </section>
+        ))}
+    </>
+  );
+}
+
 /** One theme's actions in the columns the council wrote its plan in (by kind). */
 export function ActionTable({
   kind,

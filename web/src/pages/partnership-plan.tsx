@@ -2,15 +2,13 @@ import { useMemo } from 'react';
 import { LoadError, Loading, Page } from '../components/page.js';
 import { usePartnershipCrumbs } from '../components/partnership-page.js';
 import {
-  ActionTable,
   ExtraTables,
   groupByTheme,
   MilestonesSection,
   milestonesByAction,
   PlanFacts,
   PlanSections,
-  ThemeAbout,
-  themeHeading,
+  ThemeSections,
 } from '../components/plan-view.js';
 import { seg } from '../lib/api.js';
 import { londonToday } from '../lib/format.js';
@@ -58,25 +56,12 @@ export default function PartnershipPlanPage({ p, c, planId }: { p: string; c: st
             council keeps it today; only the council can change it.
           </div>
           <PlanFacts plan={plan} actions={data.actions.length} />
-          {view.groups.map((g) => (
-            <section className="app-theme" key={g.key} aria-labelledby={`theme-${g.key}`}>
-              <h2 className="govuk-heading-m" id={`theme-${g.key}`}>
-                {themeHeading(plan.kind, g.theme)}
-              </h2>
-              <ThemeAbout kind={plan.kind} theme={g.theme} />
-              {g.actions.length ? (
-                <ActionTable
-                  kind={plan.kind}
-                  actions={g.actions}
-                  msByAction={view.msByAction}
-                  caption={g.theme?.title ?? 'Other actions'}
-                  actionHref={undefined}
-                />
-              ) : (
-                <p className="govuk-body">No actions.</p>
-              )}
-            </section>
-          ))}
+          <ThemeSections
+            kind={plan.kind}
+            groups={view.groups}
+            msByAction={view.msByAction}
+            actionHref={undefined}
+          />
           {data.milestones.length ? (
             <MilestonesSection data={data} today={today} actionHref={undefined} />
           ) : null}

@@ -3,7 +3,6 @@ import { type FormEvent, useMemo } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { LoadError, Loading, Page } from '../components/page.js';
 import {
-  ActionTable,
   ExtraTables,
   groupByTheme,
   MilestonesSection,
@@ -11,8 +10,7 @@ import {
   type PlanContents,
   PlanFacts,
   PlanSections,
-  ThemeAbout,
-  themeHeading,
+  ThemeSections,
 } from '../components/plan-view.js';
 import { seg } from '../lib/api.js';
 import { daysBetween, londonToday, plural } from '../lib/format.js';
@@ -172,27 +170,13 @@ export default function PlanPage({ c, planId }: { c: string; planId: string }) {
               : `Showing all ${plural(data.actions.length, 'action')}`}
           </p>
 
-          {view.groups
-            .filter((g) => g.actions.length || !filtering)
-            .map((g) => (
-              <section className="app-theme" key={g.key} aria-labelledby={`theme-${g.key}`}>
-                <h2 className="govuk-heading-m" id={`theme-${g.key}`}>
-                  {themeHeading(plan.kind, g.theme)}
-                </h2>
-                <ThemeAbout kind={plan.kind} theme={g.theme} />
-                {g.actions.length ? (
-                  <ActionTable
-                    kind={plan.kind}
-                    actions={g.actions}
-                    msByAction={view.msByAction}
-                    caption={g.theme?.title ?? 'Other actions'}
-                    actionHref={actionHref}
-                  />
-                ) : (
-                  <p className="govuk-body">No actions.</p>
-                )}
-              </section>
-            ))}
+          <ThemeSections
+            kind={plan.kind}
+            groups={view.groups}
+            msByAction={view.msByAction}
+            actionHref={actionHref}
+            skipEmpty={filtering}
+          />
 
           {data.milestones.length ? (
             <MilestonesSection data={data} today={today} actionHref={actionHref} />
