@@ -1,11 +1,10 @@
-import { addDays, differenceInCalendarDays, format, isMonday, parseISO } from 'date-fns';
+import { addDays, format, isMonday, parseISO } from 'date-fns';
 
 /** Civil dates (`YYYY-MM-DD`) as councils keep them: no time of day, no time zone arithmetic. */
 export const plusDays = (date: string, n: number): string => format(addDays(parseISO(date), n), 'yyyy-MM-dd');
 
-/** Whole days from `from` to `to` (positive when `to` is later). */
-export const daysBetween = (from: string, to: string): number =>
-  differenceInCalendarDays(parseISO(to), parseISO(from));
+/** Whole calendar days between civil dates: the one rule, in core. */
+export { daysBetween } from '@peopleplan/core';
 
 export const isMondayDate = (date: string): boolean => isMonday(parseISO(date));
 

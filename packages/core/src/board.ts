@@ -1,3 +1,4 @@
+import { daysBetween } from './dates.js';
 import type { Action, Milestone, Plan } from './entities.js';
 import { deriveRag, directionOfTravel, type RagRules } from './rag.js';
 import { isOpen, RAGS, type Rag, STATUSES, type Status } from './status.js';
@@ -35,11 +36,6 @@ export const CADENCE_DAYS: Record<Plan['reviewCadence'], number> = {
   'six-monthly': 183,
   annual: 366,
 };
-
-const DAY = 86_400_000;
-/** Whole days from one ISO date to another (negative when `to` is earlier). */
-export const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(to) - Date.parse(from)) / DAY);
 
 export function actionState(
   a: Pick<Action, 'id' | 'status' | 'due' | 'ragOverride' | 'latestUpdate' | 'createdAt'>,

@@ -2,12 +2,12 @@ import {
   actionState,
   CADENCE_DAYS,
   type Counts,
-  daysBetween,
   judgeAction,
   judgeMilestone,
   milestoneState,
   zeroCounts as zero,
 } from './board.js';
+import { daysBetween } from './dates.js';
 import type { Action, Milestone, Plan, Theme } from './entities.js';
 import { directionOfTravel, type RagRules, type Travel } from './rag.js';
 import { RAGS, type Rag, STATUSES, type Status } from './status.js';

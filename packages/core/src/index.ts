@@ -1,5 +1,6 @@
 export * from './board.js';
 export * from './dashboard.js';
+export * from './dates.js';
 export * from './entities.js';
 export * from './errors.js';
 export * from './inputs.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { daysBetween } from './dates.js';
 import { isOpen, RAG_SEVERITY, Rag, type Status } from './status.js';
 import type { Timescale } from './timescale.js';
 
@@ -52,9 +53,6 @@ export interface RagResult {
   reasons: string[];
   overridden: boolean;
 }
-
-const dayMs = 86_400_000;
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / dayMs);
 
 /** Derive RAG from status and dates; the worst applicable rule wins; an override wins over all. */
 export function deriveRag(input: RagInput, today: string, rules: RagRules = DEFAULT_RAG_RULES): RagResult {
