@@ -94,10 +94,8 @@ export async function completeDemoBoards(doc: DynamoDBDocumentClient, tableName:
   for (const council of DEMO_COUNCILS) {
     const data = new CouncilData(doc, tableName, tenantContext(council.id, 'system', SEEDER));
     for (const plan of await data.plans.listAll()) {
-      if (!(await data.boards.read(plan.id))) {
-        await data.boards.repair(plan.id);
-        done++;
-      }
+      const r = await data.boards.repair(plan.id);
+      if (r.added + r.corrected + r.completed > 0) done++;
     }
   }
   return done;

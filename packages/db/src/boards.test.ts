@@ -48,6 +48,18 @@ describe('plan boards on DynamoDB Local', () => {
     ).plan;
 
   /** The board must say exactly what the items say, after every kind of write. */
+  /** Writes an action's board entry behind the repositories' back (drift, or a garbled entry). */
+  const writeEntry = (planId: string, actionId: string, value: string) =>
+    doc.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: { PK: councilPk('harrow'), SK: sk.board(planId, boardShard(actionId)) },
+        UpdateExpression: 'SET #e = :v',
+        ExpressionAttributeNames: { '#e': `a_${actionId}` },
+        ExpressionAttributeValues: { ':v': value },
+      }),
+    );
+
   const expectInStep = async (planId: string) => {
     const board = await harrow.boards.read(planId);
     expect(board, 'board complete').toBeDefined();
@@ -243,18 +255,8 @@ describe('plan boards on DynamoDB Local', () => {
       });
     const [drifted, raced] = [await make('1'), await make('2')];
     // Both entries say something the items do not (as edits by a release without boards would leave them).
-    const tamper = (id: string, status: string) =>
-      doc.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: { PK: councilPk('harrow'), SK: sk.board(plan.id, boardShard(id)) },
-          UpdateExpression: 'SET #e = :v',
-          ExpressionAttributeNames: { '#e': `a_${id}` },
-          ExpressionAttributeValues: {
-            ':v': encodeActionState({ id, status: status as 'deferred', lastActivity: '2026-01-01' }),
-          },
-        }),
-      );
+    const tamper = (id: string, status: 'deferred') =>
+      writeEntry(plan.id, id, encodeActionState({ id, status, lastActivity: '2026-01-01' }));
     await tamper(drifted.id, 'deferred');
     await tamper(raced.id, 'deferred');
     expect((await harrow.boards.read(plan.id))!.actions.find((a) => a.id === drifted.id)?.status).toBe(
@@ -295,15 +297,7 @@ describe('plan boards on DynamoDB Local', () => {
       status: 'on-track',
       crossRefs: [],
     });
-    await doc.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: { PK: councilPk('harrow'), SK: sk.board(plan.id, boardShard(a.id)) },
-        UpdateExpression: 'SET #e = :v',
-        ExpressionAttributeNames: { '#e': `a_${a.id}` },
-        ExpressionAttributeValues: { ':v': 'garbled' },
-      }),
-    );
+    await writeEntry(plan.id, a.id, 'garbled');
     expect(await harrow.boards.read(plan.id)).toBeUndefined();
     expect((await harrow.boards.states(plan.id)).from).toBe('items');
     expect(await harrow.boards.repair(plan.id)).toMatchObject({ corrected: 1 });

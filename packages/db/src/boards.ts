@@ -21,7 +21,7 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 /**
  * A plan's board: for every action and milestone, the short entry its counts need (status, due,
  * baseline, override, last activity; see @peopleplan/core board.ts), in `TABLE.boardShards` items
- * under `PLAN#<p>#BOARD#<n>`. Every write of an action or milestone sets its entry in the same
+ * under `BOARD#<p>#<n>`. Every write of an action or milestone sets its entry in the same
  * transaction, so the board is never behind. Combined views (the partnership overview) count a plan
  * from these few items instead of reading hundreds of actions; what changes with the date (overdue,
  * due soon, stale, RAG) is judged at read time, so a board never goes stale overnight.
@@ -75,12 +75,7 @@ export function boardUpdates(
     byShard.set(n, [...(byShard.get(n) ?? []), e]);
   }
   return [...byShard].map(([n, list]) => {
-    const { names, values, sets } = shardAttributes(planId, n);
-    list.forEach((e, i) => {
-      names[`#e${i}`] = entryName(e.kind, e.id);
-      values[`:e${i}`] = e.value;
-      sets.push(`#e${i} = :e${i}`);
-    });
+    const { names, values, sets } = shardAttributes(planId, n, list);
     return {
       Update: {
         TableName: store.tableName,
@@ -205,12 +200,8 @@ export class BoardsRepo {
     for (let n = 0; n < BOARD_SHARDS; n++) {
       const mine = missing.filter((e) => boardShard(e.id) === n);
       for (let i = 0; i < mine.length; i += REPAIR_BATCH) {
-        const { names, values, sets } = shardAttributes(planId, n);
-        mine.slice(i, i + REPAIR_BATCH).forEach((e, k) => {
-          names[`#e${k}`] = entryName(e.kind, e.id);
-          values[`:e${k}`] = e.value;
-          sets.push(`#e${k} = if_not_exists(#e${k}, :e${k})`);
-        });
+        const batch = mine.slice(i, i + REPAIR_BATCH);
+        const { names, values, sets } = shardAttributes(planId, n, batch, { ifMissing: true });
         await this.store.update(sk.board(planId, n), `SET ${sets.join(', ')}`, names, values);
       }
     }
@@ -260,11 +251,23 @@ function entriesOf(shard: Item): Array<[string, string]> {
   );
 }
 
-/** The attributes every write to a shard sets, so a shard first made by an update is well formed. */
-function shardAttributes(planId: string, n: number) {
-  return {
-    names: { '#type': 'type', '#plan': 'planId', '#shard': 'shard' } as Record<string, string>,
-    values: { ':type': 'board', ':plan': planId, ':shard': n } as Item,
-    sets: ['#type = :type', '#plan = :plan', '#shard = :shard'],
-  };
+/**
+ * An update of one shard: the attributes every write sets (so a shard first made by an update is well
+ * formed) and these entries, each kept as it is when `ifMissing` and it already exists.
+ */
+function shardAttributes(
+  planId: string,
+  n: number,
+  entries: readonly BoardEntry[] = [],
+  opts: { ifMissing?: boolean } = {},
+) {
+  const names: Record<string, string> = { '#type': 'type', '#plan': 'planId', '#shard': 'shard' };
+  const values: Item = { ':type': 'board', ':plan': planId, ':shard': n };
+  const sets = ['#type = :type', '#plan = :plan', '#shard = :shard'];
+  entries.forEach((e, k) => {
+    names[`#e${k}`] = entryName(e.kind, e.id);
+    values[`:e${k}`] = e.value;
+    sets.push(opts.ifMissing ? `#e${k} = if_not_exists(#e${k}, :e${k})` : `#e${k} = :e${k}`);
+  });
+  return { names, values, sets };
 }

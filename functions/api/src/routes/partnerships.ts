@@ -311,8 +311,8 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
       responses: { 200: json(Digest), ...errors },
     }),
     async (c) => {
-      const { partnership, actor } = await open(c, c.req.valid('param').p);
-      const directory = new PartnershipsRepo(await deps.partnershipDirectory(), deps.config.TABLE_NAME);
+      const { source, partnership, actor } = await open(c, c.req.valid('param').p);
+      const directory = new PartnershipsRepo(source.directory, source.tableName);
       return c.json(digestOf(await directory.getReader(partnership.id, actor.sub)), 200);
     },
   );
@@ -330,8 +330,8 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
       },
     }),
     async (c) => {
-      const { partnership, actor } = await open(c, c.req.valid('param').p);
-      const directory = new PartnershipsRepo(await deps.partnershipDirectory(), deps.config.TABLE_NAME);
+      const { source, partnership, actor } = await open(c, c.req.valid('param').p);
+      const directory = new PartnershipsRepo(source.directory, source.tableName);
       const saved = await directory.setWeeklyDigest(
         partnership.id,
         actor.sub,
