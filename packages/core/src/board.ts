@@ -1,4 +1,4 @@
-import { daysBetween } from './dates.js';
+import { daysBetween, isCalendarDate } from './dates.js';
 import type { Action, Milestone, Plan } from './entities.js';
 import { deriveRag, directionOfTravel, type RagRules } from './rag.js';
 import { isOpen, RAGS, type Rag, STATUSES, type Status } from './status.js';
@@ -222,7 +222,13 @@ function corrupt(id: string, text: string): never {
 
 export function decodeActionState(id: string, text: string): ActionState {
   const [status, due, override, lastActivity] = text.split('|');
-  if (!status || !STATUS_SET.has(status) || !lastActivity || (override && !RAG_SET.has(override))) {
+  if (
+    !status ||
+    !STATUS_SET.has(status) ||
+    !isCalendarDate(lastActivity) ||
+    (override && !RAG_SET.has(override)) ||
+    (due && !isCalendarDate(due))
+  ) {
     corrupt(id, text);
   }
   return {
@@ -236,6 +242,7 @@ export function decodeActionState(id: string, text: string): ActionState {
 
 export function decodeMilestoneState(id: string, text: string): MilestoneState {
   const [status, due, baseline] = text.split('|');
-  if (!status || !STATUS_SET.has(status)) corrupt(id, text);
+  if (!status || !STATUS_SET.has(status) || (due && !isCalendarDate(due))) corrupt(id, text);
+  if (baseline && !isCalendarDate(baseline)) corrupt(id, text);
   return { id, status: status as Status, due: due || undefined, baseline: baseline || undefined };
 }

@@ -1,4 +1,70 @@
-import { differenceInCalendarDays, parseISO } from 'date-fns';
+import { differenceInCalendarDays, getDaysInMonth, parseISO } from 'date-fns';
+import { z } from 'zod';
+
+/**
+ * Calendar dates as councils keep them: civil dates in Europe/London, `YYYY-MM-DD`, no time part.
+ * Every schema, query parameter and stored value that holds a date goes through `CalendarDate`, which
+ * accepts only dates that exist ("2026-11-31" and "2026-02-30" do not), in years a plan can sensibly
+ * name. A pattern alone let impossible dates in, and one of them stopped every council's alerts.
+ */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2199;
+
+const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH_SHAPE = /^(\d{4})-(\d{2})$/;
+
+const yearInRange = (year: number) => year >= MIN_YEAR && year <= MAX_YEAR;
+
+/** True for a `YYYY-MM-DD` string naming a day that exists, in years MIN_YEAR..MAX_YEAR. */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const m = DATE_SHAPE.exec(value);
+  if (!m || !yearInRange(Number(m[1]))) return false;
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  // The day must exist in that month of that year (leap years by date-fns): 2026-02-30 does not.
+  return month >= 1 && month <= 12 && day >= 1 && day <= getDaysInMonth(new Date(Number(m[1]), month - 1, 1));
+}
+
+/** True for a `YYYY-MM` string naming a real month in years MIN_YEAR..MAX_YEAR. */
+export function isCalendarMonth(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const m = MONTH_SHAPE.exec(value);
+  if (!m || !yearInRange(Number(m[1]))) return false;
+  const month = Number(m[2]);
+  return month >= 1 && month <= 12;
+}
+
+const DATE_MESSAGE = `expected a real date as YYYY-MM-DD (years ${MIN_YEAR}–${MAX_YEAR})`;
+const MONTH_MESSAGE = `expected a real month as YYYY-MM (years ${MIN_YEAR}–${MAX_YEAR})`;
+
+/** A real calendar date, `YYYY-MM-DD`. */
+export const CalendarDate = z.iso
+  // `abort`: once the shape or the day is wrong, the year range is not checked too (one message a field).
+  .date({ message: DATE_MESSAGE, abort: true })
+  .refine(isCalendarDate, { message: DATE_MESSAGE });
+/** A real calendar month, `YYYY-MM`. */
+export const CalendarMonth = z.string().refine(isCalendarMonth, { message: MONTH_MESSAGE });
+
+/** `from..to`, both real dates, `from` not after `to`. */
+export const DateRange = z.string().transform((value, ctx) => {
+  const [from, to, ...rest] = value.split('..');
+  if (rest.length || !isCalendarDate(from) || !isCalendarDate(to)) {
+    ctx.addIssue({ code: 'custom', message: `expected a range as YYYY-MM-DD..YYYY-MM-DD of real dates` });
+    return z.NEVER;
+  }
+  if (from > to) {
+    ctx.addIssue({ code: 'custom', message: 'the range starts after it ends' });
+    return z.NEVER;
+  }
+  return { from, to };
+});
+
+/**
+ * A value read back from storage that should be a date. Data stored before dates were checked may
+ * hold an impossible one: readers turn it into `undefined` (and flag the item) instead of crashing.
+ */
+export const storedDate = (value: unknown): string | undefined => (isCalendarDate(value) ? value : undefined);
 
 const EPOCH = parseISO('2000-01-01');
 /**
@@ -11,6 +77,7 @@ function dayNumber(date: string): number {
   if (n === undefined) {
     if (dayNumbers.size >= 50_000) dayNumbers.clear();
     n = differenceInCalendarDays(parseISO(date), EPOCH);
+    if (Number.isNaN(n)) throw new RangeError(`not a calendar date: ${JSON.stringify(date).slice(0, 40)}`);
     dayNumbers.set(date, n);
   }
   return n;
@@ -18,3 +85,8 @@ function dayNumber(date: string): number {
 
 /** Whole calendar days from one civil date (`YYYY-MM-DD`) to another: negative when `to` is earlier. */
 export const daysBetween = (from: string, to: string): number => dayNumber(to) - dayNumber(from);
+
+/** Today's civil date in Europe/London, where councils keep their deadlines. */
+export function londonToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+}

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { RagRules } from './rag.js';
-import { CouncilRole } from './roles.js';
+import { CouncilRole, SLUG_PATTERN } from './roles.js';
 import { Rag, Status } from './status.js';
 import { IsoDate, Timescale } from './timescale.js';
 
 /** Slug ids for councils and partnerships (`east-herts`, `hr-shared-service`). */
-export const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'expected a lower-case slug');
+export const Slug = z.string().regex(SLUG_PATTERN, 'expected a lower-case slug');
 /** Opaque item ids (ULIDs). */
 export const Id = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'expected an id');
 export const IsoDateTime = z.iso.datetime({ offset: true });
@@ -41,9 +41,14 @@ export const AlertSettings = z.strictObject({
 });
 export type AlertSettings = z.infer<typeof AlertSettings>;
 
+export const CouncilStatus = z.enum(['active', 'suspended']);
+export type CouncilStatus = z.infer<typeof CouncilStatus>;
+
 export const Council = z.object({
   id: Slug,
   name: title,
+  /** A suspended council's members cannot sign in to it; its data is kept. */
+  status: CouncilStatus.default('active'),
   financialYearStartMonth: z.number().int().min(1).max(12).default(4),
   timeZone: z.string().default('Europe/London'),
   ragRules: RagRules,
@@ -95,6 +100,11 @@ export const Lead = z.strictObject({
 });
 export type Lead = z.infer<typeof Lead>;
 
+/**
+ * A plan's narrative sections, each stored in an item of its own (up to 100,000 characters each). Few
+ * enough that a new plan with all its themes and sections is still written in one transaction.
+ */
+export const MAX_SECTIONS = 40;
 export const Section = z.strictObject({ key: text(60).min(1), title: text(300), body: text(100_000) });
 export const Approval = z.strictObject({ body: text(300).optional(), date: IsoDate.optional() });
 export const ReportingPoint = z.strictObject({ label: text(100).min(1), date: IsoDate });
@@ -113,7 +123,7 @@ export const Plan = z.object({
   approval: Approval.optional(),
   reviewCadence: ReviewCadence.default('quarterly'),
   reportingPoints: z.array(ReportingPoint).max(24).default([]),
-  sections: z.array(Section).max(100).default([]),
+  sections: z.array(Section).max(MAX_SECTIONS).default([]),
   /** Text an import could not place anywhere: never dropped. */
   unplaced: z.array(z.string()).default([]),
   ...Versioned.shape,
@@ -174,6 +184,15 @@ export const Action = z.object({
 });
 export type Action = z.infer<typeof Action>;
 
+export const BaselineCorrection = z.strictObject({
+  from: Timescale.optional(),
+  to: Timescale,
+  reason: z.string().max(2000),
+  by: z.string(),
+  at: IsoDateTime,
+});
+export type BaselineCorrection = z.infer<typeof BaselineCorrection>;
+
 export const Milestone = z.object({
   id: Id,
   planId: Id,
@@ -188,6 +207,8 @@ export const Milestone = z.object({
   due: Timescale.optional(),
   completedOn: IsoDate.optional(),
   status: Status,
+  /** Corrections of the baseline by an admin, oldest first: the baseline never moves silently. */
+  baselineCorrections: z.array(BaselineCorrection).max(50).optional(),
   ...Versioned.shape,
 });
 export type Milestone = z.infer<typeof Milestone>;

@@ -4,13 +4,15 @@
  */
 export type ErrorCode =
   | 'bad-request'
+  | 'bad-cursor'
   | 'unauthorised'
   | 'forbidden'
   | 'not-found'
   | 'conflict'
   | 'payload-too-large'
   | 'unsupported-media-type'
-  | 'unprocessable';
+  | 'unprocessable'
+  | 'unavailable';
 
 export interface FieldError {
   path: string;

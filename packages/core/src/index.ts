@@ -7,4 +7,5 @@ export * from './inputs.js';
 export * from './rag.js';
 export * from './roles.js';
 export * from './status.js';
+export * from './stored.js';
 export * from './timescale.js';

@@ -6,6 +6,7 @@ import {
   CrossRef,
   Id,
   Lead,
+  MAX_SECTIONS,
   PeriodValue,
   PlanKind,
   PlanStatus,
@@ -39,7 +40,7 @@ export const PlanCreate = z.strictObject({
   approval: Approval.optional(),
   reviewCadence: ReviewCadence.default('quarterly'),
   reportingPoints: z.array(ReportingPoint).max(24).default([]),
-  sections: z.array(Section).max(100).default([]),
+  sections: z.array(Section).max(MAX_SECTIONS).default([]),
   themes: z
     .array(z.strictObject({ ref: text(20).default(''), title, description: text(20_000).optional() }))
     .max(50)
@@ -61,7 +62,7 @@ export const PlanPatch = z.strictObject({
   approval: Approval.optional(),
   reviewCadence: ReviewCadence.optional(),
   reportingPoints: z.array(ReportingPoint).max(24).optional(),
-  sections: z.array(Section).max(100).optional(),
+  sections: z.array(Section).max(MAX_SECTIONS).optional(),
 });
 export type PlanPatch = z.infer<typeof PlanPatch>;
 
@@ -128,6 +129,16 @@ export const MilestonePatch = z.strictObject({
   linkedActionIds: z.array(Id).max(50).optional(),
   status: Status.optional(),
   completedOn: IsoDate.nullable().optional(),
+  /**
+   * An admin's correction of the first committed date (a baseline stored wrongly, e.g. an impossible
+   * date kept from an older release). The reason is kept with the milestone and in the audit trail.
+   */
+  baselineCorrection: z
+    .strictObject({
+      due: Timescale,
+      reason: z.string().trim().min(3, 'say why the baseline is wrong').max(2000),
+    })
+    .optional(),
 });
 export type MilestonePatch = z.infer<typeof MilestonePatch>;
 

@@ -1,5 +1,13 @@
 import { z } from 'zod';
 
+/**
+ * Slug ids for councils and partnerships (`east-herts`, `hr-shared-service`): the one pattern, used
+ * by schemas, token groups, session tags and key checks alike.
+ */
+export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{1,63}$/;
+export const isSlug = (value: unknown): value is string =>
+  typeof value === 'string' && SLUG_PATTERN.test(value);
+
 export const COUNCIL_ROLES = ['admin', 'editor', 'contributor', 'viewer'] as const;
 export const CouncilRole = z.enum(COUNCIL_ROLES);
 export type CouncilRole = z.infer<typeof CouncilRole>;
@@ -23,11 +31,12 @@ export function parseGroups(groups: readonly string[]): {
   councils: Record<string, CouncilRole>;
   partnerships: Record<string, PartnershipRole>;
 } {
-  const councils: Record<string, CouncilRole> = {};
-  const partnerships: Record<string, PartnershipRole> = {};
+  // No prototype: a council called "constructor" or "__proto__" must find nothing, not Object's own.
+  const councils: Record<string, CouncilRole> = Object.create(null);
+  const partnerships: Record<string, PartnershipRole> = Object.create(null);
   for (const g of groups) {
-    const [scope, id, role] = g.split(':');
-    if (!id || !role || !/^[a-z0-9-]{2,64}$/.test(id)) continue;
+    const [scope, id, role, ...rest] = g.split(':');
+    if (!id || !role || rest.length || !isSlug(id)) continue;
     if (scope === 'council') {
       const r = CouncilRole.safeParse(role);
       // A user in two groups of one council gets the higher role.

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { CalendarDate } from './dates.js';
 
-/** ISO calendar date, `YYYY-MM-DD`. Dates are civil dates in the council's time zone (no time part). */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+/** A real calendar date, `YYYY-MM-DD` (civil date in the council's time zone): see dates.ts. */
+export const IsoDate = CalendarDate;
 export type IsoDate = z.infer<typeof IsoDate>;
 
 export const TIMESCALE_KINDS = [
