@@ -22,6 +22,37 @@ export const ApiConfig = z.object({
 });
 export type ApiConfig = z.infer<typeof ApiConfig>;
 
+/** The roles a process assumes to reach one council's data (unset locally: nothing is assumed). */
+const TenantRoles = {
+  TENANT_ROLE_ARN: z.string().optional(),
+  PARTNER_ROLE_ARN: z.string().optional(),
+};
+
+/** The daily alert job (infra/lib/stacks/jobs-stack.ts gives it this environment). */
+export const AlertJobConfig = z.object({
+  STAGE: z.string().default('local'),
+  TABLE_NAME: z.string().min(1),
+  NOTIFY_QUEUE_URL: z.url(),
+  WEB_BASE_URL: z.url(),
+  AWS_REGION: z.string().default('eu-west-2'),
+  ...TenantRoles,
+});
+export type AlertJobConfig = z.infer<typeof AlertJobConfig>;
+
+/** The SQS-driven email sender. */
+export const NotifierConfig = z.object({
+  SENDER_EMAIL: z.string().default(''),
+  SES_CONFIGURATION_SET: z.string().optional(),
+  AWS_REGION: z.string().default('eu-west-2'),
+});
+export type NotifierConfig = z.infer<typeof NotifierConfig>;
+
+/** Logging, for every process. */
+export const LogConfig = z.object({
+  POWERTOOLS_LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL', 'SILENT']).optional(),
+  VITEST: z.string().optional(),
+});
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }

@@ -33,7 +33,8 @@ export class ActionsRepo {
   /** Finds an action by id alone through its locator item. */
   async get(actionId: string): Promise<Action> {
     const loc = await this.store.get<Locator>(sk.locator(actionId));
-    const action = loc && !loc.actionId ? await this.store.get<Action>(loc.target) : undefined;
+    const action =
+      loc && !loc.actionId ? await this.store.getInVisiblePlan<Action>(loc.target, loc.planId) : undefined;
     if (!action) throw notFound('Action');
     return action;
   }
@@ -115,6 +116,46 @@ export class ActionsRepo {
       'action',
     );
     return after;
+  }
+
+  /**
+   * The action moved by a progress update: status, latest update and version, without a version check
+   * from the caller, but only if no later update landed and its due date is still the one read (the
+   * index keys follow from both). Then its board entry.
+   */
+  latestUpdateWrite(before: Action, after: Action) {
+    const index = actionIndexAttributes(this.store.ctx.councilId, after);
+    const names: Record<string, string> = { '#status': 'status', '#lu': 'latestUpdate', '#due': 'due' };
+    const values: Record<string, unknown> = {
+      ':status': after.status,
+      ':lu': after.latestUpdate,
+      ':one': 1,
+      ':at': after.updatedAt,
+      ':id': after.latestUpdate!.id,
+    };
+    const sets = ['#status = :status', '#lu = :lu', 'version = version + :one', 'updatedAt = :at'];
+    for (const [k, v] of Object.entries(index)) {
+      sets.push(`${k} = :${k}`);
+      values[`:${k}`] = v;
+    }
+    const removes = ['DUEPK', 'DUESK', 'CPK', 'CSK'].filter((k) => !(k in index));
+    const dueNow = before.due?.due;
+    if (dueNow) values[':due'] = dueNow;
+    return [
+      {
+        Update: {
+          TableName: this.store.tableName,
+          Key: { PK: this.store.pk, SK: sk.action(before.planId, before.id) },
+          UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+          ConditionExpression:
+            'attribute_exists(PK) AND (attribute_not_exists(#lu) OR #lu.id < :id) AND ' +
+            (dueNow ? '#due.#due = :due' : 'attribute_not_exists(#due.#due)'),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        },
+      },
+      ...boardUpdates(this.store, after.planId, [actionEntry(after)]),
+    ];
   }
 
   /** A new version of an action, if it still has `expectedVersion`, and its board entry. */

@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '@peopleplan/core';
 import { ActionsRepo } from './actions.js';
+import { CouncilAlertsRepo } from './alerts.js';
 import { BoardsRepo } from './boards.js';
 import { CalendarFeedsRepo } from './calendar-feeds.js';
 import { CouncilRepo } from './council.js';
@@ -29,6 +30,7 @@ export class CouncilData {
   readonly snapshots: SnapshotsRepo;
   readonly calendarFeeds: CalendarFeedsRepo;
   readonly boards: BoardsRepo;
+  readonly alerts: CouncilAlertsRepo;
 
   constructor(doc: DynamoDBDocumentClient, tableName: string, ctx: TenantContext) {
     this.store = new TenantStore(doc, tableName, ctx);
@@ -44,6 +46,7 @@ export class CouncilData {
     this.snapshots = new SnapshotsRepo(this.store);
     this.calendarFeeds = new CalendarFeedsRepo(this.store);
     this.boards = new BoardsRepo(this.store);
+    this.alerts = new CouncilAlertsRepo(this.store);
   }
 
   get ctx(): TenantContext {

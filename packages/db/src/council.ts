@@ -1,18 +1,38 @@
-import { type Council, type CouncilSettingsPatch, notFound } from '@peopleplan/core';
+import { type Council, type CouncilSettingsPatch, type Membership, notFound } from '@peopleplan/core';
 import { sk } from './keys.js';
-import type { TenantStore } from './store.js';
+import { entityOf, type TenantStore } from './store.js';
 import { patchedVersion } from './versioning.js';
 
 export class CouncilRepo {
+  /** The settings as read earlier in this request (they are read with the membership on every one). */
+  private primed: Council | undefined;
+
   constructor(private readonly store: TenantStore) {}
 
   async get(): Promise<Council> {
+    if (this.primed) return this.primed;
     const c = await this.store.get<Council>(sk.council());
     if (!c) throw notFound('Council');
     return c;
   }
 
+  prime(council: Council): void {
+    this.primed = council;
+  }
+
+  /** The council's settings and one user's membership, in one request (consistent reads). */
+  async withMember(userSub: string): Promise<{ council?: Council; member?: Membership }> {
+    const found = await this.store.getMany([sk.council(), sk.member(userSub)]);
+    const council = found.get(sk.council());
+    const member = found.get(sk.member(userSub));
+    return {
+      ...(council ? { council: entityOf<Council>(council) } : {}),
+      ...(member ? { member: entityOf<Membership>(member) } : {}),
+    };
+  }
+
   async updateSettings(patch: CouncilSettingsPatch): Promise<Council> {
+    this.primed = undefined;
     const before = await this.get();
     const after = patchedVersion(before, patch);
     await this.store.transact(

@@ -6,20 +6,31 @@ import { boardShardItems } from './boards.js';
 import { nowIso } from './ids.js';
 import { planIndexAttributes, sk } from './keys.js';
 import { milestoneIndexAttributes } from './milestones.js';
+import { headerOf } from './plans.js';
 import { MAX_TRANSACTION_ITEMS, type TenantStore } from './store.js';
 
 export interface ImportRecord {
   id: string;
-  status: 'preview' | 'committed';
+  /**
+   * `committing`: items are being written; none of them is visible until the plan header lands with
+   * the record marked `committed` (the last transaction). A commit abandoned part way is cleaned up
+   * and the record goes back to `preview`, so a retry still completes it.
+   */
+  status: 'preview' | 'committing' | 'committed';
+  /** Set when committing starts: what a clean-up of an abandoned commit must remove. */
+  planId?: string;
+  personIds?: string[];
+  startedAt?: string;
   filename?: string;
   createdBy: string;
   createdAt: string;
-  planId?: string;
   committedAt?: string;
 }
 
 /** Previews expire after a week; a committed import's record stays (it is what makes retries safe). */
 const PREVIEW_TTL_SECONDS = 7 * 24 * 3600;
+/** A commit still `committing` after this long has been abandoned (a commit takes seconds). */
+export const ABANDONED_AFTER_MS = 60 * 60_000;
 /** Stay well under DynamoDB's 400 KB item limit. */
 const MAX_PREVIEW_BYTES = 350_000;
 
@@ -84,6 +95,7 @@ export class ImportsRepo {
   async commit(importId: string, bundle: PlanBundle): Promise<ImportRecord> {
     const { record } = await this.get(importId);
     if (record.status === 'committed') return record;
+    await this.markCommitting(importId, bundle);
     const councilId = this.store.ctx.councilId;
     const imported = (
       sortKey: string,
@@ -101,6 +113,9 @@ export class ImportsRepo {
     const planId = bundle.plan.id;
     const items = [
       ...bundle.people.map((p) => imported(sk.person(p.id), 'person', p)),
+      ...bundle.plan.sections.map((section, n) =>
+        imported(sk.section(planId, n), 'section', { ...section, n }),
+      ),
       ...bundle.themes.map((t) => imported(sk.theme(planId, t.id), 'theme', t)),
       ...bundle.actions.flatMap((a) => [
         imported(sk.action(planId, a.id), 'action', a, actionIndexAttributes(councilId, a)),
@@ -130,11 +145,12 @@ export class ImportsRepo {
     for (let i = 0; i < items.length; i += chunk) {
       await this.store.transact(items.slice(i, i + chunk), [], 'import');
     }
-    const committed: ImportRecord = { ...record, status: 'committed', planId, committedAt: nowIso() };
+    const { personIds: _ids, ...kept } = record;
+    const committed: ImportRecord = { ...kept, status: 'committed', planId, committedAt: nowIso() };
     try {
       await this.store.transact(
         [
-          imported(sk.plan(planId), 'plan', bundle.plan, planIndexAttributes(councilId, planId)),
+          imported(sk.plan(planId), 'plan', headerOf(bundle.plan), planIndexAttributes(councilId, planId)),
           // The board goes with the header: a plan is visible only once its counts are complete.
           ...boardShardItems(planId, bundle.actions, bundle.milestones).map((b) =>
             imported(b.sortKey, 'board', b.item),
@@ -144,12 +160,12 @@ export class ImportsRepo {
               TableName: this.store.tableName,
               Key: { PK: this.store.pk, SK: sk.importPreview(importId) },
               UpdateExpression:
-                'SET #s = :committed, planId = :plan, committedAt = :at REMOVE payload, expiresAt',
-              ConditionExpression: '#s = :preview',
+                'SET #s = :committed, planId = :plan, committedAt = :at REMOVE payload, expiresAt, personIds',
+              ConditionExpression: '#s = :committing',
               ExpressionAttributeNames: { '#s': 'status' },
               ExpressionAttributeValues: {
                 ':committed': 'committed',
-                ':preview': 'preview',
+                ':committing': 'committing',
                 ':plan': planId,
                 ':at': committed.committedAt,
               },
@@ -186,5 +202,80 @@ export class ImportsRepo {
       throw e;
     }
     return committed;
+  }
+
+  /**
+   * Before the first item is written: the record says what this commit will write (so an abandoned one
+   * can be cleaned up) and stops expiring. A retry of a commit in progress passes through.
+   */
+  private async markCommitting(importId: string, bundle: PlanBundle): Promise<void> {
+    await this.store
+      .update(
+        sk.importPreview(importId),
+        'SET #s = :committing, planId = :plan, personIds = :people, startedAt = :at REMOVE expiresAt',
+        { '#s': 'status' },
+        {
+          ':committing': 'committing',
+          ':plan': bundle.plan.id,
+          ':people': bundle.people.map((p) => p.id),
+          ':at': nowIso(),
+        },
+        {
+          condition: '#s IN (:preview, :committing)',
+          values: { ':preview': 'preview' },
+        },
+      )
+      .catch((e: unknown) => {
+        if ((e as Error).name === 'ConditionalCheckFailedException') {
+          throw conflict('The import was committed by another request meanwhile.');
+        }
+        throw e;
+      });
+  }
+
+  /** Which of these imports have committed: items written by any other import are not visible yet. */
+  async committed(importIds: Iterable<string>): Promise<Set<string>> {
+    const ids = [...new Set(importIds)];
+    if (!ids.length) return new Set();
+    const records = await this.store.getMany(ids.map((id) => sk.importPreview(id)));
+    return new Set(ids.filter((id) => records.get(sk.importPreview(id))?.status === 'committed'));
+  }
+
+  /**
+   * Remove what commits abandoned part way left behind (written more than ABANDONED_AFTER_MS ago and
+   * never finished), and put their records back to `preview` with their expiry, so a retry still
+   * completes them. Items are deleted only if the same import wrote them. Returns how many imports
+   * were cleaned up.
+   */
+  async cleanupAbandoned(now = Date.now()): Promise<number> {
+    const stale = (await this.store.queryAllRaw('IMPORT#', ['import'])).filter(
+      (r) => r.status === 'committing' && Date.parse(String(r.startedAt)) < now - ABANDONED_AFTER_MS,
+    );
+    for (const r of stale) {
+      const importId = String(r.id);
+      const planId = String(r.planId);
+      const children = (await this.store.queryAllRaw(sk.planChildren(planId))).filter(
+        (i) => i.importId === importId,
+      );
+      const keys = [
+        ...children.map((i) => String(i.SK)),
+        ...children
+          .filter((i) => i.type === 'action' || i.type === 'milestone')
+          .map((i) => sk.locator(String(i.id))),
+        ...((r.personIds as string[] | undefined) ?? []).map((id) => sk.person(id)),
+      ];
+      await this.store.deleteIfImportedBy(keys, importId);
+      await this.store.update(
+        sk.importPreview(importId),
+        'SET #s = :preview, expiresAt = :exp REMOVE startedAt, personIds',
+        { '#s': 'status' },
+        { ':preview': 'preview', ':exp': Math.floor(now / 1000) + PREVIEW_TTL_SECONDS },
+        {
+          condition: '#s = :committing AND startedAt = :started',
+          values: { ':committing': 'committing', ':started': r.startedAt },
+        },
+      );
+    }
+    return stale.length;
   }
 }

@@ -1,46 +1,76 @@
+import { badRequest } from '@peopleplan/core';
 import { TABLE } from './table.js';
 
-/** Key builders: the only place that knows the single-table layout (DESIGN.md "Single table"). */
-export const councilPk = (councilId: string) => `C#${councilId}`;
-export const partnershipPk = (partnershipId: string) => `P#${partnershipId}`;
+/**
+ * Every value that goes into a key passes here: `#` separates the parts of a sort key, so an id that
+ * held one could reach another item of the same council (`<plan>#ACTION#<action>` as a plan id).
+ * Routes check ids against one strict pattern per kind before any read; this is the second line.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
+const UNSAFE = /[#\u0000-\u001f\u007f]/;
+export function keyPart(value: string | number): string {
+  const text = String(value);
+  if (!text || text.length > 320 || UNSAFE.test(text)) {
+    throw badRequest('Not a valid id', [{ path: 'id', message: 'contains characters no id has' }]);
+  }
+  return text;
+}
+const k = keyPart;
+
+/** Key builders: the only place that knows the single-table layout (docs/architecture.md). */
+export const councilPk = (councilId: string) => `C#${k(councilId)}`;
+export const partnershipPk = (partnershipId: string) => `P#${k(partnershipId)}`;
+/** The council a `C#<council>` partition key belongs to. */
+export const councilFromPk = (pk: unknown) => String(pk).replace(/^C#/, '');
 
 export const sk = {
   council: () => 'COUNCIL',
-  person: (id: string) => `PERSON#${id}`,
-  member: (sub: string) => `MEMBER#${sub}`,
-  plan: (planId: string) => `PLAN#${planId}`,
-  planChildren: (planId: string) => `PLAN#${planId}#`,
-  theme: (planId: string, id: string) => `PLAN#${planId}#THEME#${id}`,
-  action: (planId: string, id: string) => `PLAN#${planId}#ACTION#${id}`,
-  milestone: (planId: string, actionId: string, id: string) => `PLAN#${planId}#ACTION#${actionId}#MS#${id}`,
-  updatePrefix: (planId: string, actionId: string) => `PLAN#${planId}#ACTION#${actionId}#UPD#`,
-  update: (planId: string, actionId: string, id: string) => `PLAN#${planId}#ACTION#${actionId}#UPD#${id}`,
-  planItem: (planId: string, kind: PlanItemKind, id: string) => `PLAN#${planId}#${kind}#${id}`,
-  audit: (id: string) => `AUDIT#${id}`,
-  alert: (itemId: string, stage: string, due: string) => `ALERT#${itemId}#${stage}#${due}`,
+  person: (id: string) => `PERSON#${k(id)}`,
+  member: (sub: string) => `MEMBER#${k(sub)}`,
+  plan: (planId: string) => `PLAN#${k(planId)}`,
+  planChildren: (planId: string) => `PLAN#${k(planId)}#`,
+  /** A plan's narrative sections (purpose, findings…), one item each, in the plan's order. */
+  section: (planId: string, n: number) => `PLAN#${k(planId)}#SECTION#${k(n).padStart(3, '0')}`,
+  sectionPrefix: (planId: string) => `PLAN#${k(planId)}#SECTION#`,
+  theme: (planId: string, id: string) => `PLAN#${k(planId)}#THEME#${k(id)}`,
+  action: (planId: string, id: string) => `PLAN#${k(planId)}#ACTION#${k(id)}`,
+  milestone: (planId: string, actionId: string, id: string) =>
+    `PLAN#${k(planId)}#ACTION#${k(actionId)}#MS#${k(id)}`,
+  updatePrefix: (planId: string, actionId: string) => `PLAN#${k(planId)}#ACTION#${k(actionId)}#UPD#`,
+  update: (planId: string, actionId: string, id: string) =>
+    `PLAN#${k(planId)}#ACTION#${k(actionId)}#UPD#${k(id)}`,
+  planItem: (planId: string, kind: PlanItemKind, id: string) => `PLAN#${k(planId)}#${k(kind)}#${k(id)}`,
+  audit: (id: string) => `AUDIT#${k(id)}`,
+  alert: (itemId: string, stage: string, due: string) => `ALERT#${k(itemId)}#${k(stage)}#${k(due)}`,
+  /** The weekly partner digest's claim, in the lead council's partition. */
+  partnerDigest: (partnershipId: string, week: string, to: string) =>
+    `ALERT#PARTNER#${k(partnershipId)}#${k(week)}#TO#${k(to.toLowerCase())}`,
+  /** A no-sign-in link to a person's alert preferences, and the person's pointer back to it. */
+  alertLink: (token: string) => `ALERTLINK#${k(token)}`,
+  alertLinkOf: (personId: string) => `ALERTLINKOF#${k(personId)}`,
   /** Locator: finds an action or milestone by id alone (API paths carry no plan id). */
-  locator: (id: string) => `LOC#${id}`,
-  consent: (partnershipId: string) => `PARTNERSHIP#${partnershipId}`,
-  importPreview: (id: string) => `IMPORT#${id}`,
+  locator: (id: string) => `LOC#${k(id)}`,
+  consent: (partnershipId: string) => `PARTNERSHIP#${k(partnershipId)}`,
+  importPreview: (id: string) => `IMPORT#${k(id)}`,
   /** A closed reporting period of a plan: header with counts (and the entries, when they fit). */
-  snapshot: (planId: string, periodKey: string) => `PLAN#${planId}#SNAP#${periodKey}`,
-  snapshotPrefix: (planId: string) => `PLAN#${planId}#SNAP#`,
+  snapshot: (planId: string, periodKey: string) => `PLAN#${k(planId)}#SNAP#${k(periodKey)}`,
+  snapshotPrefix: (planId: string) => `PLAN#${k(planId)}#SNAP#`,
   /** Overflow parts of a large plan's snapshot; outside `snapshotPrefix` so listing periods skips them. */
   snapshotPart: (planId: string, periodKey: string, part: number) =>
-    `PLAN#${planId}#SNAPPART#${periodKey}#${String(part).padStart(3, '0')}`,
-  snapshotPartPrefix: (planId: string, periodKey: string) => `PLAN#${planId}#SNAPPART#${periodKey}#`,
+    `PLAN#${k(planId)}#SNAPPART#${k(periodKey)}#${k(part).padStart(3, '0')}`,
+  snapshotPartPrefix: (planId: string, periodKey: string) => `PLAN#${k(planId)}#SNAPPART#${k(periodKey)}#`,
   /** Headers and parts of every snapshot of a plan, in one query (`SNAP#` and `SNAPPART#`). */
-  snapshotsAll: (planId: string) => `PLAN#${planId}#SNAP`,
+  snapshotsAll: (planId: string) => `PLAN#${k(planId)}#SNAP`,
   /**
    * One shard of a plan's board: every action's and milestone's counting facts (boards.ts). Outside
    * the plan's `PLAN#<p>#` range, so reading a plan's items never reads its board too.
    */
-  board: (planId: string, shard: number) => `BOARD#${planId}#${shard}`,
-  boardPrefix: (planId: string) => `BOARD#${planId}#`,
+  board: (planId: string, shard: number) => `BOARD#${k(planId)}#${k(shard)}`,
+  boardPrefix: (planId: string) => `BOARD#${k(planId)}#`,
   /** A calendar feed, keyed by the SHA-256 of its secret token (the token itself is never stored). */
-  calendarFeed: (tokenHash: string) => `FEED#${tokenHash}`,
+  calendarFeed: (tokenHash: string) => `FEED#${k(tokenHash)}`,
   /** Which feed is current for a person or a plan, so it can be revoked without knowing the token. */
-  calendarFeedOf: (scope: 'person' | 'plan', id: string) => `FEEDOF#${scope.toUpperCase()}#${id}`,
+  calendarFeedOf: (scope: 'person' | 'plan', id: string) => `FEEDOF#${k(scope.toUpperCase())}#${k(id)}`,
 };
 
 /** Plan-scoped record kinds other than themes, actions and milestones. */
@@ -55,6 +85,18 @@ function shardOf(id: string, n: number): number {
 
 /** Stable shard for the due index: spreads one day's items over `dueShards` partitions. */
 export const dueShard = (id: string): number => shardOf(id, TABLE.dueShards);
+const duePartition = (shard: number) => `DUE#${shard}`;
+/** Every partition of the due index that holds due items (the alert job queries each). */
+export const duePartitions = (): string[] =>
+  Array.from({ length: TABLE.dueShards }, (_, i) => duePartition(i));
+/**
+ * Re-baseline alerts are saved with the change that causes them (same transaction) and wait in this
+ * partition of the sparse due index until the alert job delivers them and removes the index keys.
+ */
+export const DUE_OUTBOX_PARTITION = 'DUE#outbox';
+/** The outbox entry's index sort key: in the order the changes were saved. */
+export const outboxSortKey = (savedAt: string, councilId: string, itemId: string) =>
+  `${savedAt}#C#${councilId}#${itemId}`;
 
 /** Which of its plan's board shards an action or milestone is counted in. */
 export const boardShard = (id: string): number => shardOf(id, TABLE.boardShards);
@@ -71,7 +113,7 @@ export function dueIndexAttributes(
 ): Record<string, string> {
   if (!open || !due) return {};
   return {
-    DUEPK: `DUE#${dueShard(id)}`,
+    DUEPK: duePartition(dueShard(id)),
     DUESK: `${due}#C#${councilId}#${id}`,
     CPK: councilPk(councilId),
     CSK: `DUE#${due}#${id}`,

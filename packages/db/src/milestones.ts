@@ -1,6 +1,8 @@
 import {
   badRequest,
+  forbidden,
   isOpen,
+  londonToday,
   type Milestone,
   type MilestoneCreate,
   type MilestonePatch,
@@ -9,19 +11,13 @@ import {
 import type { ActionsRepo, Locator } from './actions.js';
 import { boardUpdates, milestoneEntry } from './boards.js';
 import { newId } from './ids.js';
-import { dueIndexAttributes, sk } from './keys.js';
+import { DUE_OUTBOX_PARTITION, dueIndexAttributes, outboxSortKey, sk } from './keys.js';
 import type { TenantStore } from './store.js';
 import { firstVersion, patchedVersion } from './versioning.js';
 
 export function milestoneIndexAttributes(councilId: string, m: Milestone): Record<string, string> {
   return dueIndexAttributes(councilId, m.id, m.due?.due, isOpen(m.status));
 }
-
-/**
- * Re-baseline alerts are saved with the change that causes them (same transaction) and wait in this
- * partition of the sparse due index until the alert job delivers them and removes the index keys.
- */
-export const ALERT_OUTBOX_PARTITION = 'DUE#outbox';
 
 /** True when a save moves the current due later and past the baseline: the plan owner is told. */
 export function isRebaseline(before: Milestone, after: Milestone): boolean {
@@ -47,7 +43,9 @@ export class MilestonesRepo {
 
   async get(milestoneId: string): Promise<Milestone> {
     const loc = await this.store.get<Locator>(sk.locator(milestoneId));
-    const m = loc?.actionId ? await this.store.get<Milestone>(loc.target) : undefined;
+    const m = loc?.actionId
+      ? await this.store.getInVisiblePlan<Milestone>(loc.target, loc.planId)
+      : undefined;
     if (!m) throw notFound('Milestone');
     return m;
   }
@@ -82,10 +80,11 @@ export class MilestonesRepo {
 
   async update(milestoneId: string, patch: MilestonePatch): Promise<Milestone> {
     const before = await this.get(milestoneId);
-    let after = patchedVersion(before, patch);
+    const { baselineCorrection, ...fields } = patch;
+    let after = patchedVersion(before, fields);
+    if (baselineCorrection) after = this.correctBaseline(after, baselineCorrection);
     if (!after.baselineDue && after.due) after = { ...after, baselineDue: after.due };
-    if (after.status === 'completed' && !after.completedOn)
-      after.completedOn = new Date().toISOString().slice(0, 10);
+    if (after.status === 'completed' && !after.completedOn) after.completedOn = londonToday();
     if (after.completedOn && after.status !== 'completed') {
       throw badRequest('A milestone with a completed date must have status completed', [
         { path: 'completedOn', message: 'clear it, or set status to completed' },
@@ -117,6 +116,21 @@ export class MilestonesRepo {
     );
     return after;
   }
+  /** Only an admin may move a baseline, and the reason stays with the milestone. */
+  private correctBaseline(m: Milestone, c: NonNullable<MilestonePatch['baselineCorrection']>): Milestone {
+    if (this.store.ctx.role !== 'admin' && this.store.ctx.role !== 'system') {
+      throw forbidden('Only a council admin can correct a baseline');
+    }
+    const correction = {
+      ...(m.baselineDue ? { from: m.baselineDue } : {}),
+      to: c.due,
+      reason: c.reason,
+      by: this.store.ctx.actor.name,
+      at: m.updatedAt,
+    };
+    return { ...m, baselineDue: c.due, baselineCorrections: [...(m.baselineCorrections ?? []), correction] };
+  }
+
   /** The outbox record of a re-baseline alert (the alert job delivers it to the plan owner). */
   private rebaselineAlert(before: Milestone, after: Milestone) {
     const due = after.due!.due!;
@@ -140,8 +154,8 @@ export class MilestonesRepo {
           ':at': after.updatedAt,
           ':by': actor.name,
           ':pending': 'pending',
-          ':dpk': ALERT_OUTBOX_PARTITION,
-          ':dsk': `${after.updatedAt}#C#${councilId}#${after.id}`,
+          ':dpk': DUE_OUTBOX_PARTITION,
+          ':dsk': outboxSortKey(after.updatedAt, councilId, after.id),
         },
       },
     };

@@ -6,22 +6,34 @@ import {
   type PersonPatch,
 } from '@peopleplan/core';
 import { newId } from './ids.js';
+import { ImportsRepo } from './imports.js';
 import { sk } from './keys.js';
-import type { TenantStore } from './store.js';
+import { entityOf, type Item, type TenantStore } from './store.js';
 import { firstVersion, patchedVersion } from './versioning.js';
 
 export class PeopleRepo {
   constructor(private readonly store: TenantStore) {}
 
   async list(): Promise<Person[]> {
-    const people = await this.store.queryAll<Person>('PERSON#');
-    return people.map(({ type: _t, ...p }) => p as Person).sort((a, b) => a.name.localeCompare(b.name));
+    const raw = await this.store.queryAllRaw('PERSON#', ['person']);
+    const visible = await this.visible(raw);
+    return raw
+      .filter(visible)
+      .map((i) => entityOf<Person>(i))
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 
   async get(id: string): Promise<Person> {
-    const p = await this.store.get<Person>(sk.person(id));
-    if (!p) throw notFound('Person');
-    return p;
+    const raw = await this.store.getRaw(sk.person(id));
+    if (!raw || !(await this.visible([raw]))(raw)) throw notFound('Person');
+    return entityOf<Person>(raw);
+  }
+
+  /** People an import is still committing are not in the directory yet (imports.ts). */
+  private async visible(items: Item[]): Promise<(i: Item) => boolean> {
+    const pending = items.flatMap((i) => (typeof i.importId === 'string' ? [i.importId] : []));
+    const committed = await new ImportsRepo(this.store).committed(pending);
+    return (i) => typeof i.importId !== 'string' || committed.has(i.importId);
   }
 
   newPerson(input: PersonCreate & { unresolved?: boolean }): Person {

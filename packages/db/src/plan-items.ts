@@ -49,6 +49,8 @@ export class PlanItemsRepo<T extends Stored, C extends object, P extends { versi
   }
 
   async create(planId: string, input: C): Promise<T> {
+    // An unknown plan is a 404; the check inside the transaction catches one archived meanwhile (409).
+    if (!(await this.store.getRaw(sk.plan(planId)))) throw notFound('Plan');
     const item = this.build(planId, input);
     await this.store.transact(
       [this.store.conditionExists(sk.plan(planId)), this.putItem(item)],

@@ -34,6 +34,7 @@ export interface PlanTree {
 }
 
 const TREE_TYPES = [
+  'section',
   'theme',
   'action',
   'milestone',
@@ -46,6 +47,26 @@ const TREE_TYPES = [
 
 const byOrder = (a: { order: number; ref: string }, b: { order: number; ref: string }) =>
   a.order - b.order || a.ref.localeCompare(b.ref, 'en', { numeric: true });
+
+/** A narrative section as stored: its place in the plan, and the section itself. */
+type StoredSection = Plan['sections'][number] & { n: number };
+
+/** The header as stored: sections live in items of their own. */
+export function headerOf(plan: Plan): Plan {
+  const { sections: _s, ...header } = plan;
+  return header as Plan;
+}
+
+/** One item per section, `PLAN#<p>#SECTION#<n>`: a plan's narrative never pushes its header near the limit. */
+export function sectionPuts(store: TenantStore, plan: Plan) {
+  return plan.sections.map((section, n) => store.put(sk.section(plan.id, n), 'section', { ...section, n }));
+}
+
+/** The plan with its sections; a plan saved before sections had items of their own keeps its inline ones. */
+function withSections(header: Plan, stored: StoredSection[]): Plan {
+  if (!stored.length) return { ...header, sections: header.sections ?? [] };
+  return { ...header, sections: stored.map(({ n: _n, ...section }) => section) };
+}
 
 export class PlansRepo {
   constructor(private readonly store: TenantStore) {}
@@ -66,10 +87,23 @@ export class PlansRepo {
     return out;
   }
 
+  /** The plan header with its sections (each in an item of its own: they may be long). */
   async get(planId: string): Promise<Plan> {
+    const [plan, sections] = await Promise.all([this.header(planId), this.sections(planId)]);
+    return withSections(plan, sections);
+  }
+
+  /** The header alone: everything but the narrative sections. */
+  async header(planId: string): Promise<Plan> {
     const plan = await this.store.get<Plan>(sk.plan(planId));
     if (!plan) throw notFound('Plan');
     return plan;
+  }
+
+  private async sections(planId: string): Promise<StoredSection[]> {
+    return (await this.store.queryAll<StoredSection>(sk.sectionPrefix(planId), { types: ['section'] })).sort(
+      (a, b) => a.n - b.n,
+    );
   }
 
   async create(input: PlanCreate): Promise<{ plan: Plan; themes: Theme[] }> {
@@ -84,7 +118,13 @@ export class PlansRepo {
     const themes = themeInputs.map((t, order) => this.newTheme(plan.id, t, order));
     await this.store.transact(
       [
-        this.store.putNew(sk.plan(plan.id), 'plan', plan, planIndexAttributes(plan.councilId, plan.id)),
+        ...sectionPuts(this.store, plan),
+        this.store.putNew(
+          sk.plan(plan.id),
+          'plan',
+          headerOf(plan),
+          planIndexAttributes(plan.councilId, plan.id),
+        ),
         ...themes.map((t) => this.store.putNew(sk.theme(plan.id, t.id), 'theme', t)),
         ...boardShardItems(plan.id, [], []).map((b) => this.store.putNew(b.sortKey, 'board', b.item)),
       ],
@@ -103,14 +143,30 @@ export class PlansRepo {
   }
 
   async update(planId: string, patch: PlanPatch): Promise<Plan> {
-    const before = await this.get(planId);
+    const [header, stored] = await Promise.all([this.header(planId), this.sections(planId)]);
+    const before = withSections(header, stored);
     const after = patchedVersion(before, patch);
+    // Sections are rewritten only when the patch names them: each is an item of its own.
+    const sectionWrites = patch.sections
+      ? [
+          ...sectionPuts(this.store, after),
+          ...stored
+            .filter((x) => x.n >= after.sections.length)
+            .map((x) => ({
+              Delete: {
+                TableName: this.store.tableName,
+                Key: { PK: this.store.pk, SK: sk.section(planId, x.n) },
+              },
+            })),
+        ]
+      : [];
     await this.store.transact(
       [
+        ...sectionWrites,
         this.store.putVersioned(
           sk.plan(planId),
           'plan',
-          after,
+          headerOf(after),
           patch.version,
           planIndexAttributes(after.councilId, planId),
         ),
@@ -165,10 +221,14 @@ export class PlansRepo {
   }
 
   private async read(planId: string, types: string[]) {
-    const plan = await this.get(planId);
+    const header = await this.header(planId);
     const items = await this.store.queryAll<Record<string, unknown>>(sk.planChildren(planId), { types });
     const of = <T>(type: string) =>
       items.filter((i) => i.type === type).map(({ type: _t, ...rest }) => rest as unknown as T);
+    const plan = withSections(
+      header,
+      of<StoredSection>('section').sort((a, b) => a.n - b.n),
+    );
     return { of, tree: this.assemble(plan, of) };
   }
 

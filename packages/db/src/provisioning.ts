@@ -22,6 +22,7 @@ export async function provisionCouncil(
   const council: Council = {
     id: input.id,
     name: input.name,
+    status: 'active',
     financialYearStartMonth: 4,
     timeZone: 'Europe/London',
     ragRules: DEFAULT_RAG_RULES,

@@ -1,16 +1,21 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
+  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
+  PutCommand,
   QueryCommand,
   type QueryCommandInput,
   TransactWriteCommand,
   type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { conflict, forbidden } from '@peopleplan/core';
+import { conflict, forbidden, repairStoredEntity } from '@peopleplan/core';
+import { auditChange } from './audit-change.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { newId, nowIso } from './ids.js';
+import { assertItemFits } from './item-size.js';
 import { councilPk, STORAGE_ATTRIBUTES, sk } from './keys.js';
 import { TABLE } from './table.js';
 import type { TenantContext } from './tenant.js';
@@ -38,11 +43,21 @@ export const MAX_TRANSACTION_ITEMS = 100;
 /** Tries of a transaction that collides with another one in flight (not with a changed version). */
 const TRANSACTION_ATTEMPTS = 4;
 
-/** Drop storage attributes (keys, index keys, type) so callers see the entity only. */
+/**
+ * Drop storage attributes (keys, index keys, type) so callers see the entity only, and repair what a
+ * stored item may hold that today's rules refuse (an impossible date written by an older release):
+ * readers get a safe item with `dataProblems` listed, never a crash (core stored.ts).
+ */
 export function entityOf<T>(item: Item): T {
   const out: Item = { ...item };
   for (const k of STORAGE_ATTRIBUTES) delete out[k];
-  return out as T;
+  return (typeof item.type === 'string' ? repairStoredEntity(item.type, out) : out) as T;
+}
+
+/** What is written for an entity: never the problems found on reading it (they are not data). */
+function stored(entity: object): Item {
+  const { dataProblems: _problems, ...rest } = entity as Item;
+  return rest;
 }
 
 /**
@@ -92,6 +107,73 @@ export class TenantStore {
     return r.Item;
   }
 
+  /**
+   * An item inside a plan, only if the plan is visible: an import writes a plan's items before its
+   * header, which goes last (imports.ts), so items of a plan without a header are not there yet. One
+   * round trip for both.
+   */
+  async getInVisiblePlan<T>(sortKey: string, planId: string): Promise<T | undefined> {
+    const found = await this.getMany([sortKey, sk.plan(planId)]);
+    const item = found.get(sortKey);
+    return item && found.has(sk.plan(planId)) ? entityOf<T>(item) : undefined;
+  }
+
+  /**
+   * Several items by sort key, 100 per request, following unprocessed keys: a map from sort key to the
+   * raw item (absent keys are left out). For jobs that read many things by key once.
+   */
+  async getMany(sortKeys: readonly string[]): Promise<Map<string, Item>> {
+    const out = new Map<string, Item>();
+    const unique = [...new Set(sortKeys)];
+    for (let i = 0; i < unique.length; i += 100) {
+      let keys = unique.slice(i, i + 100).map((SK) => ({ PK: this.pk, SK }));
+      for (let attempt = 0; keys.length > 0; attempt++) {
+        const r = await this.doc.send(
+          new BatchGetCommand({
+            RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } },
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        );
+        for (const item of r.Responses?.[this.tableName] ?? []) out.set(String(item.SK), item);
+        keys = (r.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as typeof keys;
+        if (keys.length && attempt > 8) throw new Error('DynamoDB kept returning unprocessed keys');
+        if (keys.length) await new Promise((res) => setTimeout(res, 50 * 2 ** attempt));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A put of derived or bookkeeping data (no audit: it records nobody's change), only if `condition`
+   * holds. Answers false when it does not.
+   */
+  async putIf(
+    sortKey: string,
+    type: string,
+    item: Item,
+    condition: string,
+    values: Item = {},
+    names?: Record<string, string>,
+  ): Promise<boolean> {
+    this.assertCanWrite();
+    assertItemFits(item, type);
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...item, PK: this.pk, SK: sortKey, type },
+          ConditionExpression: condition,
+          ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
+          ...(names ? { ExpressionAttributeNames: names } : {}),
+        }),
+      );
+      return true;
+    } catch (e) {
+      if (e instanceof ConditionalCheckFailedException) return false;
+      throw e;
+    }
+  }
+
   /** One page of items whose sort key starts with `prefix`, optionally of given types. */
   async queryPage<T>(
     prefix: string,
@@ -104,7 +186,11 @@ export class TenantStore {
       ConsistentRead: true,
       Limit: opts.limit,
       ScanIndexForward: !opts.newestFirst,
-      ExclusiveStartKey: decodeCursor(opts.cursor, 'PK', this.pk),
+      ExclusiveStartKey: decodeCursor(opts.cursor, {
+        attributes: ['PK', 'SK'],
+        partition: { attribute: 'PK', value: this.pk },
+        sort: { attribute: 'SK', prefix },
+      }),
     };
     this.addTypeFilter(input, opts.types);
     const r = await this.doc.send(new QueryCommand(input));
@@ -141,6 +227,48 @@ export class TenantStore {
     return out;
   }
 
+  /** Every raw item (storage attributes kept) under `prefix`, optionally of given types. */
+  async queryAllRaw(prefix: string, types?: string[]): Promise<Item[]> {
+    const out: Item[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const input: QueryCommandInput = {
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': this.pk, ':prefix': prefix },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      };
+      this.addTypeFilter(input, types);
+      const r = await this.doc.send(new QueryCommand(input));
+      out.push(...(r.Items ?? []));
+      start = r.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  /** Every raw item of the per-council index between two sort keys (inclusive), following pages. */
+  async queryCouncilIndexAll(from: string, to: string): Promise<Item[]> {
+    const ix = TABLE.indexes.council;
+    const out: Item[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const r = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: ix.name,
+          KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+          ExpressionAttributeNames: { '#pk': ix.partitionKey, '#sk': ix.sortKey },
+          ExpressionAttributeValues: { ':pk': this.pk, ':from': from, ':to': to },
+          ExclusiveStartKey: start,
+        }),
+      );
+      out.push(...(r.Items ?? []));
+      start = r.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
   /** Query the per-council index (its partition key is this council's too). */
   async queryCouncilIndex<T>(
     from: string,
@@ -155,7 +283,11 @@ export class TenantStore {
         KeyConditionExpression: `${ix.partitionKey} = :pk AND ${ix.sortKey} BETWEEN :from AND :to`,
         ExpressionAttributeValues: { ':pk': this.pk, ':from': from, ':to': to },
         Limit: opts.limit,
-        ExclusiveStartKey: decodeCursor(opts.cursor, ix.partitionKey, this.pk),
+        ExclusiveStartKey: decodeCursor(opts.cursor, {
+          attributes: ['PK', 'SK', ix.partitionKey, ix.sortKey],
+          partition: { attribute: ix.partitionKey, value: this.pk },
+          sort: { attribute: ix.sortKey, from, to },
+        }),
       }),
     );
     return {
@@ -179,7 +311,7 @@ export class TenantStore {
     return {
       Put: {
         TableName: this.tableName,
-        Item: { ...entity, ...extra, PK: this.pk, SK: sortKey, type },
+        Item: { ...stored(entity), ...extra, PK: this.pk, SK: sortKey, type },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     };
@@ -196,7 +328,7 @@ export class TenantStore {
     return {
       Put: {
         TableName: this.tableName,
-        Item: { ...entity, ...extra, PK: this.pk, SK: sortKey, type },
+        Item: { ...stored(entity), ...extra, PK: this.pk, SK: sortKey, type },
         ConditionExpression: 'attribute_exists(PK) AND version = :v',
         ExpressionAttributeValues: { ':v': expectedVersion },
       },
@@ -208,7 +340,7 @@ export class TenantStore {
     return {
       Put: {
         TableName: this.tableName,
-        Item: { ...entity, PK: this.pk, SK: sortKey, type },
+        Item: { ...stored(entity), PK: this.pk, SK: sortKey, type },
         ...(condition ? { ConditionExpression: condition } : {}),
       },
     };
@@ -233,7 +365,7 @@ export class TenantStore {
       at: nowIso(),
       actorSub: this.ctx.actor.sub,
       actorName: this.ctx.actor.name,
-      ...a,
+      ...auditChange(a),
     });
   }
 
@@ -254,11 +386,58 @@ export class TenantStore {
         TableName: this.tableName,
         Key: { PK: this.pk, SK: sortKey },
         UpdateExpression: expression,
-        ExpressionAttributeNames: names,
+        ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
         ExpressionAttributeValues: { ...values, ...only?.values },
         ...(only && { ConditionExpression: only.condition }),
       }),
     );
+  }
+
+  /**
+   * Two bookkeeping items that point at each other, written together only if neither exists (no audit:
+   * e.g. an alert-link token and its back-reference). False when either already exists.
+   */
+  async putPairIfAbsent(
+    a: { sortKey: string; type: string; item: Item },
+    b: { sortKey: string; type: string; item: Item },
+  ): Promise<boolean> {
+    this.assertCanWrite();
+    const put = (x: typeof a) => ({
+      Put: {
+        TableName: this.tableName,
+        Item: { ...x.item, PK: this.pk, SK: x.sortKey, type: x.type },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    });
+    try {
+      await this.doc.send(new TransactWriteCommand({ TransactItems: [put(a), put(b)] }));
+      return true;
+    } catch (e) {
+      if (e instanceof TransactionCanceledException) return false;
+      throw e;
+    }
+  }
+
+  /**
+   * Delete these items, each only if the given import wrote it (cleaning up an abandoned import
+   * commit). Items that are gone already, or were written by anything else, are left alone.
+   */
+  async deleteIfImportedBy(sortKeys: readonly string[], importId: string): Promise<void> {
+    this.assertCanWrite();
+    for (const SK of sortKeys) {
+      try {
+        await this.doc.send(
+          new DeleteCommand({
+            TableName: this.tableName,
+            Key: { PK: this.pk, SK },
+            ConditionExpression: 'importId = :imp',
+            ExpressionAttributeValues: { ':imp': importId },
+          }),
+        );
+      } catch (e) {
+        if (!(e instanceof ConditionalCheckFailedException)) throw e;
+      }
+    }
   }
 
   assertCanWrite(): void {
@@ -273,6 +452,7 @@ export class TenantStore {
     this.assertCanWrite();
     const all = [...items, ...audits.map((a) => this.auditItem(a))];
     if (all.length > MAX_TRANSACTION_ITEMS) throw new Error(`transaction too large: ${all.length} items`);
+    for (const t of items) if (t.Put?.Item) assertItemFits(t.Put.Item, what);
     for (let attempt = 1; ; attempt++) {
       try {
         await this.doc.send(new TransactWriteCommand({ TransactItems: all }));

@@ -1,6 +1,12 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createDocClient, type TenantCredentialsProvider } from '@peopleplan/db';
-import type { Logger } from '@peopleplan/observability';
+import { createDocClient } from './client.js';
+import { CouncilData } from './council-data.js';
+import type { Actor } from './tenant.js';
+import { tenantContext } from './tenant.js';
+import type { TenantAccessMode, TenantCredentialsProvider } from './tenant-credentials.js';
+
+/** A DynamoDB client for one council's data, in a mode: what every council-scoped read or write uses. */
+export type DocFor = (councilId: string, mode: TenantAccessMode) => Promise<DynamoDBDocumentClient>;
 
 /**
  * One DynamoDB client per (council, mode), each signing with that council's tenant-role session, so
@@ -11,14 +17,14 @@ export function tenantDocClients(opts: {
   region?: string | undefined;
   endpoint?: string | undefined;
   credentials: TenantCredentialsProvider;
-  logger: Logger;
-}): (councilId: string, mode: 'readwrite' | 'read') => Promise<DynamoDBDocumentClient> {
+  logger?: { debug(message: string, extra: { sessionTags: Record<string, string>; mode: string }): void };
+}): DocFor {
   const shared = createDocClient({ region: opts.region, endpoint: opts.endpoint });
   const clients = new Map<string, DynamoDBDocumentClient>();
   return async (councilId, mode) => {
     const creds = opts.credentials.forCouncil({ councilId, mode });
     if (!creds.provider) {
-      opts.logger.debug('tenant session (local: not assumed)', { sessionTags: creds.sessionTags, mode });
+      opts.logger?.debug('tenant session (local: not assumed)', { sessionTags: creds.sessionTags, mode });
       return shared;
     }
     const key = `${councilId}|${mode}`;
@@ -29,4 +35,21 @@ export function tenantDocClients(opts: {
     }
     return client;
   };
+}
+
+/**
+ * A job's view of each council (the alert job, repairs): that council's data through its own session,
+ * acting as the named system actor. Jobs never read or write a council partition any other way.
+ */
+export function jobCouncils(
+  docFor: DocFor,
+  tableName: string,
+  actor: Actor,
+): (councilId: string) => Promise<CouncilData> {
+  return async (councilId) =>
+    new CouncilData(
+      await docFor(councilId, 'readwrite'),
+      tableName,
+      tenantContext(councilId, 'system', actor),
+    );
 }

@@ -143,7 +143,7 @@ describe('TenantCredentialsProvider', () => {
 
   it('returns no provider but still computes tags when no role is configured (local stack)', () => {
     const sts = fakeSts({ now: 0 });
-    const provider = TenantCredentialsProvider.fromEnv({}, { send: sts.send });
+    const provider = TenantCredentialsProvider.fromConfig({}, { send: sts.send });
     const session = provider.forCouncil({ councilId: 'oxfordshire', mode: 'readwrite' });
     expect(session.provider).toBeUndefined();
     expect(session.roleArn).toBeUndefined();
@@ -153,7 +153,7 @@ describe('TenantCredentialsProvider', () => {
   });
 
   it('reads the role ARNs from the environment', () => {
-    const provider = TenantCredentialsProvider.fromEnv({
+    const provider = TenantCredentialsProvider.fromConfig({
       TENANT_ROLE_ARN: TENANT,
       PARTNER_ROLE_ARN: PARTNER,
     });

@@ -11,6 +11,7 @@
  */
 import { AssumeRoleCommand, type AssumeRoleCommandOutput, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import { SLUG_PATTERN } from '@peopleplan/core';
 
 export type TenantAccessMode = 'readwrite' | 'read';
 
@@ -23,7 +24,7 @@ export interface TenantCredentialsRequest {
 export const COUNCIL_TAG_KEY = 'council';
 
 /** Council ids are slugs; anything else never reaches STS (a tag value is a policy input). */
-export const COUNCIL_ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,63}$/;
+export const COUNCIL_ID_PATTERN = SLUG_PATTERN;
 
 /** Renew this long before expiry, so a request never starts with credentials about to lapse. */
 const DEFAULT_REFRESH_MARGIN_MS = 5 * 60_000;
@@ -90,14 +91,15 @@ export class TenantCredentialsProvider {
   }
 
   /** Reads TENANT_ROLE_ARN and PARTNER_ROLE_ARN (set by the CDK api stack; absent locally). */
-  static fromEnv(
-    env: NodeJS.ProcessEnv = process.env,
+  /** From a process's validated configuration (packages/config): the role ARNs, unset locally. */
+  static fromConfig(
+    config: { TENANT_ROLE_ARN?: string | undefined; PARTNER_ROLE_ARN?: string | undefined },
     extra: Omit<TenantCredentialsOptions, 'tenantRoleArn' | 'partnerRoleArn'> = {},
   ) {
     return new TenantCredentialsProvider({
       ...extra,
-      tenantRoleArn: env.TENANT_ROLE_ARN || undefined,
-      partnerRoleArn: env.PARTNER_ROLE_ARN || undefined,
+      tenantRoleArn: config.TENANT_ROLE_ARN || undefined,
+      partnerRoleArn: config.PARTNER_ROLE_ARN || undefined,
     });
   }
 

@@ -1,4 +1,4 @@
-import type { CouncilRole } from '@peopleplan/core';
+import { type CouncilRole, isSlug } from '@peopleplan/core';
 
 /** Who is acting: taken from the verified token, never from a request body. */
 export interface Actor {
@@ -19,9 +19,7 @@ export interface TenantContext {
   readonly actor: Actor;
 }
 
-const SLUG = /^[a-z0-9][a-z0-9-]{1,63}$/;
-
 export function tenantContext(councilId: string, role: TenantContext['role'], actor: Actor): TenantContext {
-  if (!SLUG.test(councilId)) throw new Error(`invalid council id: ${councilId}`);
+  if (!isSlug(councilId)) throw new Error(`invalid council id: ${councilId}`);
   return Object.freeze({ councilId, role, actor: Object.freeze({ ...actor }) });
 }

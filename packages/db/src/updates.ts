@@ -46,60 +46,77 @@ export class UpdatesRepo {
     );
   }
 
+  /**
+   * Append an update. Updates carry no version (an update is not an edit of the action), so they never
+   * refuse each other: the update item always goes in, and it moves the action's status and "latest
+   * update" only if no later update got there first. Twenty people reporting at once give twenty
+   * updates, all kept, and the action shows the last of them.
+   */
   async append(
     actionId: string,
     input: ProgressUpdateCreate,
   ): Promise<{ update: ProgressUpdate; action: Action }> {
-    // The caller did not send a version (an update is not an edit), so a concurrent change to the
-    // action is retried on the fresh copy instead of being reported as a conflict.
-    for (let attempt = 0; ; attempt++) {
-      const action = await this.actions.get(actionId);
-      this.assertMayReport(action);
-      const at = nowIso();
-      const update: ProgressUpdate = {
-        id: newId(),
-        planId: action.planId,
-        actionId,
-        authorSub: this.store.ctx.actor.sub,
-        authorName: this.store.ctx.actor.name,
-        at,
-        period: input.period ?? currentPeriod(at),
-        narrative: input.narrative,
-        status: input.status,
-        ...(input.rag ? { rag: input.rag } : {}),
-      };
-      const after = nextVersion(action, {
-        status: input.status,
-        latestUpdate: {
-          id: update.id,
-          at,
-          authorName: update.authorName,
-          status: update.status,
-          narrative: update.narrative,
-          ...(update.rag ? { rag: update.rag } : {}),
+    const first = await this.actions.get(actionId);
+    this.assertMayReport(first);
+    const at = nowIso();
+    const update: ProgressUpdate = {
+      id: newId(),
+      planId: first.planId,
+      actionId,
+      authorSub: this.store.ctx.actor.sub,
+      authorName: this.store.ctx.actor.name,
+      at,
+      period: input.period ?? currentPeriod(at),
+      narrative: input.narrative,
+      status: input.status,
+      ...(input.rag ? { rag: input.rag } : {}),
+    };
+    const itemAndAudit = () => ({
+      items: [this.store.putNew(sk.update(first.planId, actionId, update.id), 'update', update)],
+      audits: [
+        {
+          operation: 'append' as const,
+          entityType: 'update',
+          entityId: update.id,
+          planId: first.planId,
+          after: update,
         },
-      });
+      ],
+    });
+    let action = first;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      if (action.latestUpdate && action.latestUpdate.id > update.id) break;
+      const after = nextVersion(action, { status: input.status, latestUpdate: latestOf(update) });
+      const { items, audits } = itemAndAudit();
       try {
         await this.store.transact(
-          [
-            this.store.putNew(sk.update(action.planId, actionId, update.id), 'update', update),
-            ...this.actions.versionedWrite(after, action.version),
-          ],
-          [
-            {
-              operation: 'append',
-              entityType: 'update',
-              entityId: update.id,
-              planId: action.planId,
-              after: update,
-            },
-          ],
+          [...items, ...this.actions.latestUpdateWrite(action, after)],
+          audits,
           'action',
         );
         return { update, action: after };
       } catch (e) {
-        if (!(e instanceof DomainError && e.code === 'conflict') || attempt >= 4) throw e;
+        if (!(e instanceof DomainError && e.code === 'conflict')) throw e;
+        // A later update landed, or the action's dates changed meanwhile: look again.
+        action = await this.actions.get(actionId);
       }
     }
+    // A later update already moved the action: this one joins the history only.
+    const { items, audits } = itemAndAudit();
+    await this.store.transact(
+      [this.store.conditionExists(sk.action(first.planId, actionId)), ...items],
+      audits,
+      'action',
+    );
+    return { update, action };
   }
 }
+
+const latestOf = (u: ProgressUpdate) => ({
+  id: u.id,
+  at: u.at,
+  authorName: u.authorName,
+  status: u.status,
+  narrative: u.narrative,
+  ...(u.rag ? { rag: u.rag } : {}),
+});

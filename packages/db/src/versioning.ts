@@ -12,9 +12,18 @@ export function firstVersion(): VersionStamp {
 }
 
 /** The next version of an entity; the write is conditional on `current.version`. */
+/**
+ * Problems found on reading an item (core stored.ts) are not part of it: a write stores the repaired
+ * values, so the next version has none of them.
+ */
+function withoutReadProblems<T>(item: T): T {
+  const { dataProblems: _p, ...rest } = item as T & { dataProblems?: unknown };
+  return rest as T;
+}
+
 export function nextVersion<T extends VersionStamp>(current: T, changes: Partial<T>): T {
   return {
-    ...current,
+    ...withoutReadProblems(current),
     ...changes,
     version: current.version + 1,
     createdAt: current.createdAt,
@@ -42,7 +51,7 @@ export function applyPatch<T extends object>(current: T, patch: Record<string, u
  */
 export function patchedVersion<T extends VersionStamp>(current: T, patch: Record<string, unknown>): T {
   return {
-    ...applyPatch(current, patch),
+    ...applyPatch(withoutReadProblems(current), patch),
     version: current.version + 1,
     createdAt: current.createdAt,
     updatedAt: nowIso(),

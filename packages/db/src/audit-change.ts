@@ -1,0 +1,42 @@
+import type { AuditInput } from './store.js';
+
+/** Fields every write changes: they say nothing about what a person changed. */
+const STAMPS = new Set(['version', 'updatedAt', 'createdAt']);
+/** Room an audit event may take: well inside an item, so the event never stops the change it records. */
+const AUDIT_BUDGET = 200_000;
+/** Text longer than this is kept in part when an event would be too large (the item holds it whole). */
+const KEEP_CHARS = 2_000;
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * What an audit event keeps of a change: for an update, only the fields that changed, before and
+ * after (what the history of an item shows); for other operations, what was given. A very large
+ * event (long narrative on both sides) keeps the start of each long text and says how much is left out.
+ */
+export function auditChange(a: AuditInput): AuditInput {
+  let out: AuditInput = a;
+  if (a.operation === 'update' && isObj(a.before) && isObj(a.after)) {
+    const before: Obj = {};
+    const after: Obj = {};
+    for (const k of new Set([...Object.keys(a.before), ...Object.keys(a.after)])) {
+      if (STAMPS.has(k) || k === 'dataProblems') continue;
+      if (JSON.stringify(a.before[k]) === JSON.stringify(a.after[k])) continue;
+      if (k in a.before) before[k] = a.before[k];
+      if (k in a.after) after[k] = a.after[k];
+    }
+    out = { ...a, before, after };
+  }
+  if (JSON.stringify(out).length * 3 <= AUDIT_BUDGET) return out;
+  return { ...out, before: shorten(out.before), after: shorten(out.after) };
+}
+
+function shorten(v: unknown): unknown {
+  if (typeof v === 'string' && v.length > KEEP_CHARS) {
+    return `${v.slice(0, KEEP_CHARS)}… (${v.length - KEEP_CHARS} more characters: see the item itself)`;
+  }
+  if (Array.isArray(v)) return v.map(shorten);
+  if (isObj(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shorten(x)]));
+  return v;
+}

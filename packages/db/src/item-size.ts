@@ -1,0 +1,56 @@
+import { DomainError } from '@peopleplan/core';
+
+/**
+ * DynamoDB refuses an item over 400 KB (names and values, UTF-8). Every write is measured first and a
+ * too-large one answers 413 naming the field that makes it so, instead of failing in the database
+ * (a 500) or, worse, after part of a change went in. The budget leaves room for storage attributes.
+ */
+export const MAX_ITEM_BYTES = 380_000;
+
+const encoder = new TextEncoder();
+const utf8 = (s: string) =>
+  s.length < 64 && !/[^\u0000-\u007f]/.test(s) ? s.length : encoder.encode(s).length;
+
+/** Bytes of a value as DynamoDB counts them (close enough to stay well inside the limit). */
+export function valueSize(v: unknown): number {
+  if (v === null || v === undefined || typeof v === 'boolean') return 1;
+  if (typeof v === 'string') return utf8(v);
+  if (typeof v === 'number') return Math.ceil(String(v).replace(/^-|\.|e.*$/g, '').length / 2) + 1;
+  if (v instanceof Uint8Array) return v.byteLength;
+  if (Array.isArray(v)) return 3 + v.reduce<number>((n, x) => n + 1 + valueSize(x), 0);
+  if (v instanceof Set) return [...v].reduce<number>((n, x) => n + valueSize(x), 0);
+  if (typeof v === 'object') {
+    return 3 + Object.entries(v).reduce((n, [k, x]) => n + 1 + utf8(k) + valueSize(x), 0);
+  }
+  return utf8(String(v));
+}
+
+export function itemSize(item: Record<string, unknown>): number {
+  let n = 0;
+  for (const [k, v] of Object.entries(item)) n += utf8(k) + valueSize(v);
+  return n;
+}
+
+/** The top-level attribute (dotted into one level of an object) that weighs most. */
+function heaviest(item: Record<string, unknown>): { path: string; bytes: number } {
+  let best = { path: '', bytes: -1 };
+  for (const [k, v] of Object.entries(item)) {
+    const bytes = valueSize(v);
+    if (bytes > best.bytes) best = { path: k, bytes };
+  }
+  return best;
+}
+
+const kb = (n: number) => `${Math.round(n / 1024)} KB`;
+
+/** Throws 413 when an item would not fit; names the field most to blame. */
+export function assertItemFits(item: Record<string, unknown>, what: string): void {
+  const size = itemSize(item);
+  if (size <= MAX_ITEM_BYTES) return;
+  const field = heaviest(item);
+  throw new DomainError(
+    'payload-too-large',
+    `The ${what} is too large to save (${kb(size)}; at most ${kb(MAX_ITEM_BYTES)}): shorten ${field.path} (${kb(field.bytes)})`,
+    [{ path: field.path, message: `too long: ${kb(field.bytes)} of text` }],
+  );
+}
