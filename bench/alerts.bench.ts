@@ -2,8 +2,8 @@
  * Alert job read cost and time: 100 councils × 2,000 milestones (200,000, plus their actions; locators
  * are left out to seed faster), 1% due or overdue, in a fresh in-memory DynamoDB Local started here.
  */
-import { type AlertJobOptions, countingDocClient, mailerSink, runAlertJob } from '@peopleplan/alerts';
-import { createDocClient } from '@peopleplan/db';
+import { ALERT_JOB_ACTOR, type AlertJobOptions, mailerSink, runAlertJob } from '@peopleplan/alerts';
+import { CouncilData, countingDocClient, createDocClient, DueIndexRepo, tenantContext } from '@peopleplan/db';
 import { ensureTable } from '@peopleplan/db/create-table';
 import { startDynamoDbLocal } from '@peopleplan/devstack';
 import { createSmtpMailer, startMailCatcher } from '@peopleplan/mail';
@@ -32,8 +32,9 @@ export async function run(): Promise<BenchResult[]> {
     const seedMs = performance.now() - t0;
     const counting = countingDocClient(raw);
     const base: AlertJobOptions = {
-      doc: counting.doc,
-      tableName,
+      dueIndex: new DueIndexRepo(counting.doc, tableName),
+      council: async (c) =>
+        new CouncilData(counting.doc, tableName, tenantContext(c, 'system', ALERT_JOB_ACTOR)).alerts,
       today: TODAY,
       webBaseUrl: 'https://peopleplan.example',
       staleProgress: 'never',

@@ -9,15 +9,9 @@ import { parseArgs } from 'node:util';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-import {
-  type AlertJobResult,
-  fileFailureLog,
-  londonToday,
-  mailerSink,
-  runAlertJob,
-  sendPartnerDigests,
-} from '@peopleplan/alerts';
-import { createDocClient } from '@peopleplan/db';
+import { fileFailureLog, londonToday, mailerSink, runAlerts } from '@peopleplan/alerts';
+import { isCalendarDate } from '@peopleplan/core';
+import { createDocClient, TenantCredentialsProvider, tenantDocClients } from '@peopleplan/db';
 import { ensureTable } from '@peopleplan/db/create-table';
 import { type DynamoDbLocal, startDynamoDbLocal } from '@peopleplan/devstack';
 import { createSmtpMailer, type MailCatcher, startMailCatcher, withRetry } from '@peopleplan/mail';
@@ -41,8 +35,8 @@ if (values.help) {
   process.exit(0);
 }
 const today = values.today ?? londonToday();
-if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) {
-  console.error(`--today must be a date as YYYY-MM-DD, got "${today}"`);
+if (!isCalendarDate(today)) {
+  console.error(`--today must be a real date as YYYY-MM-DD, got "${today}"`);
   process.exit(2);
 }
 const dryRun = values['dry-run'];
@@ -88,22 +82,22 @@ try {
     : undefined;
 
   console.log(`Alert run for ${today}${dryRun ? ' (dry run: nothing is reserved or sent)' : ''}`);
-  const result: AlertJobResult = await runAlertJob({
-    doc,
-    tableName,
-    today,
-    webBaseUrl,
-    dryRun,
-    outboxOnly: values['outbox-only'],
-    staleProgress: values.stale ? 'always' : 'mondays',
-    ...(mailer ? { sink: mailerSink(mailer) } : {}),
-    failureLog: fileFailureLog(join(DATA, 'alert-failures.jsonl')),
-  });
-  // Mondays: partner readers' weekly "what slipped across the partnership" digest.
-  const partner =
-    values['outbox-only'] || !mailer
-      ? undefined
-      : await sendPartnerDigests({ doc, tableName, today, webBaseUrl, sink: mailerSink(mailer), dryRun });
+  // The same path as the Lambda: each council through its own session (locally: none is assumed).
+  const docFor = tenantDocClients({ endpoint, credentials: new TenantCredentialsProvider() });
+  const { job: result, partner } = await runAlerts(
+    { tableName, own: doc, docFor },
+    {
+      today,
+      webBaseUrl,
+      dryRun,
+      outboxOnly: values['outbox-only'],
+      staleProgress: values.stale ? 'always' : 'mondays',
+      ...(mailer ? { sink: mailerSink(mailer) } : {}),
+      // Mondays: partner readers' weekly "what slipped across the partnership" digest.
+      partnerDigests: true,
+      failureLog: fileFailureLog(join(DATA, 'alert-failures.jsonl')),
+    },
+  );
   await mailer?.close?.();
 
   const r = result;
@@ -135,9 +129,15 @@ try {
     );
   if (r.emailsFailed)
     console.log(`${r.emailsFailed} emails failed: kept in .data/alert-failures.jsonl and retried next run`);
+  for (const p of r.problems) console.log(`  PROBLEM  ${p.councilId} ${p.itemId}: ${p.problem}`);
+  if (r.status === 'partial')
+    console.log(
+      `Partial run: ${r.problems.length} problem(s) above were skipped; every other email was worked out and sent`,
+    );
   if (dryRun) console.log(`${r.emails.length} emails would be sent`);
   console.log(`${sentTotal} emails sent`);
-  process.exitCode = r.emailsFailed || partner?.failed ? 1 : 0;
+  // 1: some email failed to send (retried next run); 3: a partial run (problems named above).
+  process.exitCode = r.emailsFailed || partner?.failed ? 1 : r.status === 'partial' ? 3 : 0;
 } finally {
   await ownCatcher?.stop();
   await ownDb?.stop();

@@ -1,13 +1,11 @@
 import { join } from 'node:path';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
-  type AlertJobResult,
+  type AlertRunWiring,
   fileFailureLog,
   londonToday,
   mailerSink,
   memoryFailureLog,
-  runAlertJob,
-  sendPartnerDigests,
+  runAlerts,
 } from '@peopleplan/alerts';
 import {
   createInboxApp,
@@ -34,8 +32,7 @@ export interface LocalAlerts {
  * re-baseline alerts saved with milestone changes.
  */
 export async function startLocalAlerts(opts: {
-  doc: DynamoDBDocumentClient;
-  tableName: string;
+  wiring: AlertRunWiring;
   webBaseUrl: string;
   dataDir?: string | undefined;
   logger: Logger;
@@ -47,27 +44,23 @@ export async function startLocalAlerts(opts: {
     : memoryFailureLog();
   const run = async (outboxOnly: boolean) => {
     try {
-      const r: AlertJobResult = await runAlertJob({
-        doc: opts.doc,
-        tableName: opts.tableName,
+      const { job: r, partner: p } = await runAlerts(opts.wiring, {
         today: londonToday(),
         webBaseUrl: opts.webBaseUrl,
         sink: mailerSink(mailer),
         failureLog,
         outboxOnly,
+        partnerDigests: !outboxOnly,
       });
       if (!outboxOnly || r.emails.length)
-        opts.logger.info('alert run', { outboxOnly, emailsSent: r.emailsSent, emailsFailed: r.emailsFailed });
-      if (!outboxOnly) {
-        const p = await sendPartnerDigests({
-          doc: opts.doc,
-          tableName: opts.tableName,
-          today: londonToday(),
-          webBaseUrl: opts.webBaseUrl,
-          sink: mailerSink(mailer),
+        opts.logger.info('alert run', {
+          outboxOnly,
+          status: r.status,
+          emailsSent: r.emailsSent,
+          emailsFailed: r.emailsFailed,
         });
-        if (p.considered) opts.logger.info('partner digests', { ...p });
-      }
+      for (const problem of r.problems) opts.logger.error('alert run problem', { ...problem });
+      if (p?.considered) opts.logger.info('partner digests', { ...p });
     } catch (e) {
       opts.logger.error('alert run failed', e as Error);
     }

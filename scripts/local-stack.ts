@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { createTokenVerifier } from '@peopleplan/auth';
-import { createDocClient, TenantCredentialsProvider } from '@peopleplan/db';
+import { createDocClient, TenantCredentialsProvider, tenantDocClients } from '@peopleplan/db';
 import { ensureTable } from '@peopleplan/db/create-table';
 import {
   createDevIdp,
@@ -12,7 +12,7 @@ import {
 } from '@peopleplan/devstack';
 import { createLogger } from '@peopleplan/observability';
 import { createApp } from '../functions/api/src/app.js';
-import { tenantDocClients } from '../functions/api/src/doc-clients.js';
+
 import { type LocalServer, serveLocal } from '../functions/api/src/local.js';
 import { apiModules } from '../functions/api/src/modules.js';
 import { completeDemoBoards, isSeeded, type PlanSeeder, seedDemo } from './demo-data.js';
@@ -69,6 +69,11 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     users: DEMO_USERS,
     ...(opts.dataDir ? { keyFile: join(opts.dataDir, 'dev-idp-key.json') } : {}),
   });
+  const docFor = tenantDocClients({
+    endpoint: dynamoEndpoint,
+    credentials: new TenantCredentialsProvider(),
+    logger,
+  });
   const api = createApp(
     {
       config: { TABLE_NAME: tableName, MAX_BODY_BYTES: 1_048_576, WEB_BASE_URL: base, STAGE: 'local' },
@@ -78,17 +83,18 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
         audience: idp.audience,
         jwksUri: `${issuer}/.well-known/jwks.json`,
       }),
-      docFor: tenantDocClients({
-        endpoint: dynamoEndpoint,
-        credentials: new TenantCredentialsProvider(),
-        logger,
-      }),
+      docFor,
       partnershipDirectory: async () => doc,
     },
     apiModules,
   );
   // Alerts: mail catcher + inbox at /dev/mail, and the alert job on its schedule.
-  const alerts = await startLocalAlerts({ doc, tableName, webBaseUrl: base, dataDir: opts.dataDir, logger });
+  const alerts = await startLocalAlerts({
+    wiring: { tableName, own: doc, docFor },
+    webBaseUrl: base,
+    dataDir: opts.dataDir,
+    logger,
+  });
   const server: LocalServer = await serveLocal({
     api,
     port,

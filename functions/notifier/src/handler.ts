@@ -1,16 +1,8 @@
-import { loadConfig } from '@peopleplan/config';
+import { loadConfig, NotifierConfig } from '@peopleplan/config';
 import { createSesMailer } from '@peopleplan/mail';
 import { createLogger } from '@peopleplan/observability';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { z } from 'zod';
 import { createNotifier } from './notifier.js';
-
-/** Matches the environment infra/lib/stacks/jobs-stack.ts gives the notifier. */
-const NotifierConfig = z.object({
-  SENDER_EMAIL: z.string().default(''),
-  SES_CONFIGURATION_SET: z.string().optional(),
-  AWS_REGION: z.string().default('eu-west-2'),
-});
 
 const logger = createLogger('peopleplan-notifier');
 let notify: ((e: SQSEvent) => Promise<SQSBatchResponse>) | undefined;

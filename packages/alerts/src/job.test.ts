@@ -1,8 +1,10 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Lead, Milestone, Person } from '@peopleplan/core';
 import {
   CouncilData,
+  countingDocClient,
   createDocClient,
+  DueIndexRepo,
   provisionCouncil,
   provisionMember,
   tenantContext,
@@ -13,8 +15,6 @@ import { freshTable } from '../../../test/support/dynamo.js';
 import { plusDays } from './dates.js';
 import { memoryFailureLog } from './failure-log.js';
 import { type AlertJobOptions, mailerSink, runAlertJob } from './job.js';
-import { countingDocClient } from './read-counter.js';
-import { readOutbox } from './reader.js';
 import { seedSynthetic } from './synthetic.js';
 
 const TODAY = '2026-03-10'; // a Tuesday
@@ -42,6 +42,14 @@ async function table() {
 
 const system = (doc: DynamoDBDocumentClient, tableName: string, c: string) =>
   new CouncilData(doc, tableName, tenantContext(c, 'system', { sub: 'system:alerts', name: 'Alerts' }));
+
+/** What the job reads with: the due index, and each council through its own (here: local) session. */
+const wired = (doc: DynamoDBDocumentClient, tableName: string) => ({
+  dueIndex: new DueIndexRepo(doc, tableName),
+  council: async (c: string) => system(doc, tableName, c).alerts,
+});
+const readOutbox = async (doc: DynamoDBDocumentClient, tableName: string) =>
+  (await new DueIndexRepo(doc, tableName).outbox()).entries;
 
 function smtpSink(opts: { onRetry?: () => void } = {}) {
   const mailer = withRetry(createSmtpMailer({ port: catcher.port, from: 'alerts@peopleplan.test' }), {
@@ -152,8 +160,7 @@ describe('alert job against DynamoDB Local and a real SMTP receiver', () => {
     });
     run = (o = {}) =>
       runAlertJob({
-        doc,
-        tableName,
+        ...wired(doc, tableName),
         today: TODAY,
         webBaseUrl: WEB,
         sink: smtpSink(),
@@ -278,7 +285,7 @@ describe('failures and crashes', () => {
     catcher.failWith((env) => (env.to.includes(email) ? 'mailbox busy' : undefined));
     let retries = 0;
     const failures = memoryFailureLog();
-    const base = { doc, tableName, today: TODAY, webBaseUrl: WEB, staleProgress: 'never' as const };
+    const base = { ...wired(doc, tableName), today: TODAY, webBaseUrl: WEB, staleProgress: 'never' as const };
     const r = await runAlertJob({
       ...base,
       sink: smtpSink({ onRetry: () => retries++ }),
@@ -304,7 +311,7 @@ describe('failures and crashes', () => {
     const reachedSend = new Promise<void>((r) => {
       reached = r;
     });
-    const base = { doc, tableName, today: TODAY, webBaseUrl: WEB, staleProgress: 'never' as const };
+    const base = { ...wired(doc, tableName), today: TODAY, webBaseUrl: WEB, staleProgress: 'never' as const };
     // The crashed run: reserves, then never gets past sending (the process died).
     void runAlertJob({
       ...base,
@@ -369,8 +376,7 @@ describe('failures and crashes', () => {
     });
     const start = catcher.messages().length;
     await runAlertJob({
-      doc,
-      tableName,
+      ...wired(doc, tableName),
       today: TODAY,
       webBaseUrl: WEB,
       sink: smtpSink(),
@@ -405,7 +411,7 @@ describe('stale progress', () => {
       crossRefs: [],
     });
     const today = plusDays(new Date().toISOString().slice(0, 10), 40);
-    const base = { doc, tableName, today, webBaseUrl: WEB, sink: smtpSink(), councils: ['kent'] };
+    const base = { ...wired(doc, tableName), today, webBaseUrl: WEB, sink: smtpSink(), councils: ['kent'] };
     const start = catcher.messages().length;
     const r = await runAlertJob({ ...base, staleProgress: 'always' });
     expect(r.read.staleCheckedActions).toBe(1);
@@ -427,8 +433,7 @@ describe('read cost', () => {
     expect(seeded.milestones).toBe(2000);
     const counting = countingDocClient(doc);
     const r = await runAlertJob({
-      doc: counting.doc,
-      tableName,
+      ...wired(counting.doc, tableName),
       today: TODAY,
       webBaseUrl: WEB,
       dryRun: true,
@@ -440,5 +445,100 @@ describe('read cost', () => {
     expect(counting.counts.dueIndexItems / r.itemsAlerted).toBeLessThanOrEqual(1.5);
     // Settings, plans, actions and people by key: bounded by what is due, not by the 2,000 milestones.
     expect(counting.counts.otherItems).toBeLessThan(4 * seeded.due + 10);
+  });
+});
+
+describe('containment: nothing one council stores stops another council’s alerts', () => {
+  it('sends every other email when items and a council are unreadable, and says the run was partial', async () => {
+    const { doc, tableName } = await table();
+    for (const id of ['harrow', 'kent', 'oxon']) await provisionCouncil(doc, tableName, { id, name: id });
+    const made: Record<string, { planId: string; actionId: string; email: string }> = {};
+    for (const id of ['harrow', 'kent', 'oxon']) {
+      const data = system(doc, tableName, id);
+      const p = await data.people.create({ name: `Lead ${id}`, email: `lead@${id}.test` });
+      const { plan } = await data.plans.create({
+        title: `${id} plan`,
+        kind: 'business-plan',
+        period: {},
+        status: 'active',
+        reviewCadence: 'quarterly',
+        reportingPoints: [],
+        sections: [],
+        themes: [],
+      });
+      const a = await data.actions.create(plan.id, {
+        ref: '1',
+        title: `${id} action due today`,
+        leads: [{ role: 'responsible', label: p.name, personId: p.id }],
+        status: 'not-started',
+        crossRefs: [],
+        due: date(0),
+      });
+      made[id] = { planId: plan.id, actionId: a.id, email: p.email! };
+    }
+    // Poison written straight into the table, as an older release could have stored it: an impossible
+    // date on an indexed milestone (Harrow), and settings no rule can read (Oxon).
+    const h = made.harrow!;
+    await doc.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          PK: 'C#harrow',
+          SK: `PLAN#${h.planId}#ACTION#${h.actionId}#MS#01J00000000000000000000000`,
+          type: 'milestone',
+          id: '01J00000000000000000000000',
+          planId: h.planId,
+          actionId: h.actionId,
+          ref: 'X',
+          title: 'Impossible date',
+          status: 'not-started',
+          due: { text: 'x', kind: 'date', due: '2026-02-30' },
+          baselineDue: { text: 'x', kind: 'date', due: '2026-02-30' },
+          linkedActionIds: [],
+          version: 1,
+          createdAt: '2026-01-01T00:00:00Z',
+          updatedAt: '2026-01-01T00:00:00Z',
+          DUEPK: 'DUE#0',
+          DUESK: '2026-02-30#C#harrow#01J00000000000000000000000',
+        },
+      }),
+    );
+    await doc.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: { PK: 'C#oxon', SK: 'COUNCIL' },
+        UpdateExpression: 'SET alertSettings = :bad',
+        ExpressionAttributeValues: { ':bad': { dueSoonDays: 'soon', enabled: true } },
+      }),
+    );
+    const start = catcher.messages().length;
+    const r = await runAlertJob({
+      ...wired(doc, tableName),
+      today: TODAY,
+      webBaseUrl: WEB,
+      sink: smtpSink(),
+      staleProgress: 'never',
+    });
+    const got = inbox(start);
+    // Harrow's good item and Kent's still go; Oxon's settings are unreadable, so Oxon is the problem.
+    expect(got.get(made.harrow!.email)?.[0]?.text).toContain('harrow action due today');
+    expect(got.get(made.kent!.email)?.[0]?.text).toContain('kent action due today');
+    expect(got.has(made.oxon!.email)).toBe(false);
+    expect(r.status).toBe('partial');
+    expect(r.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          councilId: 'harrow',
+          itemId: '01J00000000000000000000000',
+          problem: expect.stringContaining('2026-02-30'),
+        }),
+        expect.objectContaining({
+          councilId: 'oxon',
+          itemId: '(council)',
+          problem:
+            'alert settings cannot be read: dueSoonDays: Invalid input: expected number, received string',
+        }),
+      ]),
+    );
   });
 });

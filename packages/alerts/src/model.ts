@@ -1,22 +1,8 @@
-import type { Lead, Person, Status, Timescale } from '@peopleplan/core';
+import type { Person, Status, Timescale } from '@peopleplan/core';
 import type { Stage } from './stages.js';
 
 /** An open action or milestone as the due index (or a council's plans) gives it. */
-export interface DueItem {
-  councilId: string;
-  type: 'action' | 'milestone';
-  id: string;
-  planId: string;
-  actionId: string;
-  ref: string;
-  title: string;
-  due?: Timescale | undefined;
-  baselineDue?: Timescale | undefined;
-  status: Status;
-  leads?: Lead[] | undefined;
-  latestUpdate?: { at: string } | undefined;
-  createdAt: string;
-}
+export type { DueItem } from '@peopleplan/db';
 
 /** Someone an alert can go to: a directory person, or (as a last resort) a council admin. */
 export interface Recipient {

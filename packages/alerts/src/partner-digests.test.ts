@@ -75,7 +75,16 @@ describe('partner readers’ weekly digest', () => {
     };
     return { sent, sink };
   };
-  const base = () => ({ doc, tableName: table.tableName, webBaseUrl: 'http://app.test' });
+  const base = () => ({
+    source: { tableName: table.tableName, directory: doc, readFor: async () => doc },
+    council: async (c: string) =>
+      new CouncilData(
+        doc,
+        table.tableName,
+        tenantContext(c, 'system', { sub: 'system:alerts', name: 'Alerts' }),
+      ).alerts,
+    webBaseUrl: 'http://app.test',
+  });
 
   it('sends nothing on a weekday other than Monday', async () => {
     const { sent, sink } = capture();

@@ -1,8 +1,7 @@
-import { DeleteCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { councilPk } from '@peopleplan/db';
-import { partnerWeeklyDigests } from '@peopleplan/partnerships';
+import type { CouncilAlertsRepo } from '@peopleplan/db';
+import { type PartnershipSource, partnerWeeklyDigests } from '@peopleplan/partnerships';
 import { getISODay, getISOWeek, getISOWeekYear, parseISO } from 'date-fns';
-import type { DigestSink } from './job.js';
+import type { DigestSink } from './deliver.js';
 
 export interface PartnerDigestResult {
   considered: number;
@@ -12,63 +11,44 @@ export interface PartnerDigestResult {
 }
 
 /**
- * Partner readers' weekly "what slipped across the partnership" email, sent on Mondays. Each
- * (partnership, week, reader) is claimed with a conditional write in the lead council's ledger
- * before sending, so a second run that week sends nothing; a failed send releases its claim.
- * The digest itself reads only consenting councils (packages/partnerships).
+ * Partner readers' weekly "what slipped across the partnership" email, sent on Mondays. The digest
+ * reads only consenting councils, as a partner reader would (packages/partnerships, through read-only
+ * sessions). Each (partnership, week, reader) is claimed in the lead council's ledger, through that
+ * council's session, before sending, so a second run that week sends nothing; a failed send marks its
+ * claim failed, which the next run may claim again: nothing is lost.
  */
 export async function sendPartnerDigests(opts: {
-  doc: DynamoDBDocumentClient;
-  tableName: string;
+  source: PartnershipSource;
+  /** The lead council's alert records, through its own session. */
+  council: (councilId: string) => Promise<CouncilAlertsRepo>;
   today: string;
   webBaseUrl: string;
   sink: DigestSink;
   /** Send whatever the weekday (tests, a manual catch-up run). */
   anyDay?: boolean;
   dryRun?: boolean;
+  now?: () => Date;
 }): Promise<PartnerDigestResult> {
   const result: PartnerDigestResult = { considered: 0, sent: 0, alreadySent: 0, failed: 0 };
   const day = parseISO(opts.today);
   if (!opts.anyDay && getISODay(day) !== 1) return result;
+  const now = opts.now ?? (() => new Date());
   const week = `${getISOWeekYear(day)}-W${String(getISOWeek(day)).padStart(2, '0')}`;
-  const emails = await partnerWeeklyDigests(
-    { tableName: opts.tableName, directory: opts.doc, readFor: async () => opts.doc },
-    { today: opts.today, webBaseUrl: opts.webBaseUrl },
-  );
+  const emails = await partnerWeeklyDigests(opts.source, { today: opts.today, webBaseUrl: opts.webBaseUrl });
   for (const email of emails) {
     result.considered++;
     if (opts.dryRun) continue;
-    const key = {
-      PK: councilPk(email.leadCouncilId),
-      SK: `ALERT#PARTNER#${email.partnershipId}#${week}#TO#${email.to.toLowerCase()}`,
-    };
-    try {
-      await opts.doc.send(
-        new PutCommand({
-          TableName: opts.tableName,
-          Item: { ...key, type: 'alert', state: 'reserved', at: new Date().toISOString() },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-      );
-    } catch (e) {
-      if ((e as Error).name === 'ConditionalCheckFailedException') {
-        result.alreadySent++;
-        continue;
-      }
-      throw e;
+    const ledger = await opts.council(email.leadCouncilId);
+    if (!(await ledger.claimPartnerDigest(email.partnershipId, week, email.to, now()))) {
+      result.alreadySent++;
+      continue;
     }
     try {
       await opts.sink.deliver({ to: email.to, subject: email.subject, text: email.text, html: email.html });
-      await opts.doc.send(
-        new PutCommand({
-          TableName: opts.tableName,
-          Item: { ...key, type: 'alert', state: 'sent', at: new Date().toISOString() },
-        }),
-      );
+      await ledger.markPartnerDigest(email.partnershipId, week, email.to, 'sent', now());
       result.sent++;
     } catch {
-      // Release the claim so the next run tries again: nothing is lost.
-      await opts.doc.send(new DeleteCommand({ TableName: opts.tableName, Key: key }));
+      await ledger.markPartnerDigest(email.partnershipId, week, email.to, 'failed', now());
       result.failed++;
     }
   }

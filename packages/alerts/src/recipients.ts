@@ -1,5 +1,5 @@
 import type { Action, Lead, Membership, Person, Plan } from '@peopleplan/core';
-import type { Directory } from './directory.js';
+import type { CouncilAlertsRepo } from '@peopleplan/db';
 import type { Recipient } from './model.js';
 
 /** Leads who deliver the work are told first; councillors (member leads) are not chased for delivery. */
@@ -36,19 +36,21 @@ export const adminRecipient = (councilId: string, m: Membership): Recipient => (
 
 /** Leads resolved through the directory: who can be told, and the labels of those who cannot. */
 export function resolveLeads(
-  dir: Directory,
-  councilId: string,
+  repo: Pick<CouncilAlertsRepo, 'councilId' | 'person'>,
   leads: Lead[],
 ): { reachable: Recipient[]; unreachable: string[] } {
   const reachable: Recipient[] = [];
   const unreachable: string[] = [];
   for (const l of leads) {
-    const r = l.personId ? personRecipient(councilId, dir.person(councilId, l.personId)) : undefined;
+    const r = l.personId ? personRecipient(repo.councilId, repo.person(l.personId)) : undefined;
     if (r) reachable.push(r);
     else unreachable.push(l.label);
   }
   return { reachable, unreachable };
 }
 
-export const planOwner = (dir: Directory, councilId: string, plan: Plan): Recipient | undefined =>
-  plan.ownerPersonId ? personRecipient(councilId, dir.person(councilId, plan.ownerPersonId)) : undefined;
+export const planOwner = (
+  repo: Pick<CouncilAlertsRepo, 'councilId' | 'person'>,
+  plan: Plan,
+): Recipient | undefined =>
+  plan.ownerPersonId ? personRecipient(repo.councilId, repo.person(plan.ownerPersonId)) : undefined;

@@ -1,0 +1,260 @@
+import { type Action, AlertSettings, CADENCE_DAYS, isOpen, type Plan } from '@peopleplan/core';
+import { CouncilAlertsRepo, type DueItem, type OutboxEntry } from '@peopleplan/db';
+import { daysBetween, isMondayDate, longDate, plusDays } from './dates.js';
+import type { AlertLine, LineRole, Recipient } from './model.js';
+import { adminRecipient, deliveryLeads, planOwner, resolveLeads, strategicLeads } from './recipients.js';
+import { dateStage, type Stage } from './stages.js';
+
+const keys = CouncilAlertsRepo.keys;
+
+/** Something owed an alert today, at a stage, before we know who hears of it. */
+export interface Candidate {
+  item: DueItem;
+  stage: Stage;
+  keyDate: string;
+  note?: string;
+  outboxSk?: string;
+}
+
+export interface CouncilRunInput {
+  repo: CouncilAlertsRepo;
+  today: string;
+  horizonDays: number;
+  /** Items the cross-council due index gave for this council. */
+  due: DueItem[];
+  outbox: OutboxEntry[];
+  staleProgress: 'mondays' | 'always' | 'never';
+  outboxOnly: boolean;
+  /** A per-item failure: reported, and the council's other items go on. */
+  onProblem: (itemId: string, problem: string) => void;
+}
+
+export interface CouncilLines {
+  lines: AlertLine[];
+  /** Outbox entries that no longer apply (changed again, completed, deleted): closed as skipped. */
+  outboxSkipped: OutboxEntry[];
+  staleCheckedActions: number;
+  extraDueItems: number;
+  unreachable: Array<{ councilId: string; itemId: string; title: string; reason: string }>;
+}
+
+/**
+ * One council's part of the alert run, read through its own session: which of its items are owed an
+ * alert today, and who is told. Everything here concerns this council only.
+ */
+export async function councilLines(input: CouncilRunInput): Promise<CouncilLines> {
+  const { repo, today } = input;
+  const out: CouncilLines = {
+    lines: [],
+    outboxSkipped: [],
+    staleCheckedActions: 0,
+    extraDueItems: 0,
+    unreachable: [],
+  };
+  await repo.load([keys.council()]);
+  const council = repo.council();
+  const parsed = AlertSettings.safeParse(council?.alertSettings ?? { enabled: false });
+  if (!parsed.success) {
+    const why = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`alert settings cannot be read: ${why}`);
+  }
+  const settings = parsed.data;
+  if (!council || !settings.enabled) {
+    out.outboxSkipped.push(...input.outbox);
+    return out;
+  }
+  const candidates: Candidate[] = [];
+  if (!input.outboxOnly) {
+    const due = [...input.due];
+    // A council wanting a longer due-soon window than the shared horizon reads the rest itself.
+    if (settings.dueSoonDays > input.horizonDays) {
+      const more = await repo.dueBetween(
+        plusDays(today, input.horizonDays),
+        plusDays(today, settings.dueSoonDays),
+      );
+      out.extraDueItems = more.length;
+      due.push(...more);
+    }
+    candidates.push(...dateCandidates(due, today, settings));
+  }
+  candidates.push(...(await outboxCandidates(repo, input.outbox, out.outboxSkipped)));
+  const staleMode = input.staleProgress;
+  if (!input.outboxOnly && (staleMode === 'always' || (staleMode === 'mondays' && isMondayDate(today)))) {
+    const stale = await staleCandidates(repo, today);
+    out.staleCheckedActions = stale.checked;
+    candidates.push(...stale.candidates);
+  }
+  await loadWhatLinesNeed(repo, candidates);
+  for (const c of candidates) {
+    try {
+      await linesFor(repo, c, today, out);
+    } catch (e) {
+      input.onProblem(c.item.id, e instanceof Error ? e.message : String(e));
+    }
+  }
+  return out;
+}
+
+function dateCandidates(due: DueItem[], today: string, settings: AlertSettings): Candidate[] {
+  const out: Candidate[] = [];
+  for (const item of due) {
+    // An item whose stored date is not real was repaired to "unparsed" on reading: no date, no stage.
+    if (!isOpen(item.status) || !item.due?.due) continue;
+    const stage = dateStage(item.due.due, today, settings);
+    if (stage) out.push({ item, stage, keyDate: item.due.due });
+  }
+  return out;
+}
+
+async function outboxCandidates(
+  repo: CouncilAlertsRepo,
+  outbox: OutboxEntry[],
+  skipped: OutboxEntry[],
+): Promise<Candidate[]> {
+  if (!outbox.length) return [];
+  await repo.load(outbox.map((o) => keys.milestone(o.planId, o.actionId, o.milestoneId)));
+  const out: Candidate[] = [];
+  for (const o of outbox) {
+    const m = repo.milestone(o.planId, o.actionId, o.milestoneId);
+    // Changed again, completed or deleted since: the newer state is what counts.
+    if (!m || !isOpen(m.status) || m.due?.due !== o.due) {
+      skipped.push(o);
+      continue;
+    }
+    const moved = o.previousDue ? ` from ${longDate(o.previousDue)}` : '';
+    const baseline = o.baselineDue ? `; first committed for ${longDate(o.baselineDue)}` : '';
+    out.push({
+      item: m,
+      stage: 'rebaselined',
+      keyDate: o.due,
+      note: `The deadline was moved${moved} to ${longDate(o.due)}${baseline}.`,
+      outboxSk: o.sk,
+    });
+  }
+  return out;
+}
+
+/** Open actions with no progress update within their plan's review cadence. */
+async function staleCandidates(
+  repo: CouncilAlertsRepo,
+  today: string,
+): Promise<{ candidates: Candidate[]; checked: number }> {
+  const candidates: Candidate[] = [];
+  let checked = 0;
+  for (const plan of await repo.runningPlans()) {
+    const actions = await repo.planActions(plan.id);
+    checked += actions.length;
+    const cadence = plan.reviewCadence ?? 'quarterly';
+    for (const a of actions) {
+      if (!isOpen(a.status)) continue;
+      const last = (a.latestUpdate?.at ?? a.createdAt).slice(0, 10);
+      const since = daysBetween(last, today);
+      if (since <= CADENCE_DAYS[cadence]) continue;
+      candidates.push({
+        item: a,
+        stage: 'stale',
+        keyDate: last,
+        note: `no progress update for ${since} days (since ${longDate(last)}; reviewed ${cadence})`,
+      });
+    }
+  }
+  return { candidates, checked };
+}
+
+const actionOf = (repo: CouncilAlertsRepo, i: DueItem): Action | undefined =>
+  i.type === 'action' ? (i as unknown as Action) : repo.action(i.planId, i.actionId);
+
+/** Plans, parent actions, then the people they name: read by key, each once. */
+async function loadWhatLinesNeed(repo: CouncilAlertsRepo, candidates: Candidate[]): Promise<void> {
+  await repo.load(
+    candidates.flatMap(({ item }) => [
+      keys.plan(item.planId),
+      ...(item.type === 'milestone' ? [keys.action(item.planId, item.actionId)] : []),
+    ]),
+  );
+  await repo.load(
+    candidates.flatMap(({ item }) => {
+      const plan = repo.plan(item.planId);
+      const ids = [...(actionOf(repo, item)?.leads ?? []).map((l) => l.personId), plan?.ownerPersonId];
+      return ids.filter((id): id is string => !!id).map(keys.person);
+    }),
+  );
+}
+
+/** Who is told about one candidate; when nobody it concerns can be, the owner or the admins are. */
+async function linesFor(
+  repo: CouncilAlertsRepo,
+  c: Candidate,
+  today: string,
+  out: CouncilLines,
+): Promise<void> {
+  const { item } = c;
+  const plan = repo.plan(item.planId);
+  const action = actionOf(repo, item);
+  if (!plan || plan.status === 'archived' || plan.status === 'closed' || !action) return;
+  const base = baseLine(repo, c, plan, action, today);
+  const add = (recipient: Recipient, role: LineRole, note?: string) =>
+    out.lines.push({ ...base, recipient, role, ...(note ? { note } : {}) });
+  const owner = planOwner(repo, plan);
+  let told = false;
+  let whoCannot: string;
+  if (c.stage === 'rebaselined') {
+    if (owner) add(owner, 'owner');
+    told = !!owner;
+    whoCannot = plan.ownerLabel
+      ? `the plan owner (${plan.ownerLabel}) has no email address in the people directory`
+      : 'the plan has no owner';
+  } else {
+    const leads = deliveryLeads(action);
+    const { reachable, unreachable } = resolveLeads(repo, leads);
+    for (const r of reachable) add(r, 'lead');
+    told = reachable.length > 0;
+    if (c.stage === 'escalated') {
+      const seniors = resolveLeads(repo, strategicLeads(action)).reachable;
+      const escalateTo = seniors.length ? seniors : owner ? [owner] : [];
+      for (const r of escalateTo) add(r, 'escalation');
+      told ||= escalateTo.length > 0;
+    }
+    whoCannot = leads.length
+      ? `${unreachable.join(', ')} ${unreachable.length === 1 ? 'has' : 'have'} no email address in the people directory`
+      : 'no lead is named for this action';
+  }
+  if (told) return;
+  const note = `No one will be told about this: ${whoCannot}.`;
+  if (owner && c.stage !== 'rebaselined') {
+    add(owner, 'owner', note);
+    return;
+  }
+  const admins = (await repo.admins()).filter((m) => m.email);
+  for (const m of admins)
+    add(
+      adminRecipient(repo.councilId, m),
+      'owner',
+      `${note} The plan has no owner who can be emailed either.`,
+    );
+  if (!admins.length)
+    out.unreachable.push({ councilId: repo.councilId, itemId: item.id, title: item.title, reason: note });
+}
+
+function baseLine(repo: CouncilAlertsRepo, c: Candidate, plan: Plan, action: Action, today: string) {
+  const { item } = c;
+  return {
+    stage: c.stage,
+    councilId: repo.councilId,
+    councilName: repo.council()?.name ?? repo.councilId,
+    planId: plan.id,
+    planTitle: plan.title,
+    itemType: item.type,
+    itemId: item.id,
+    actionId: action.id,
+    actionRef: action.ref,
+    ref: item.ref,
+    title: item.title,
+    due: item.due,
+    keyDate: c.keyDate,
+    daysLate: item.due?.due ? daysBetween(item.due.due, today) : undefined,
+    status: item.status,
+    note: c.note,
+    outboxSk: c.outboxSk,
+  };
+}

@@ -1,0 +1,53 @@
+import { type DocFor, DueIndexRepo, jobCouncils } from '@peopleplan/db';
+import type { PartnershipSource } from '@peopleplan/partnerships';
+import { type AlertJobOptions, type AlertJobResult, runAlertJob } from './job.js';
+import { type PartnerDigestResult, sendPartnerDigests } from './partner-digests.js';
+
+/** The job's own actor in every council's audit trail and session name. */
+export const ALERT_JOB_ACTOR = { sub: 'system:alerts', name: 'PeoplePlan alerts' };
+
+export interface AlertRunWiring {
+  tableName: string;
+  /** The job's own client: the cross-council due index and the partnership directory only. */
+  own: ConstructorParameters<typeof DueIndexRepo>[0];
+  /** Each council's client: in AWS a tenant-role session (read-write) or partner-reader session (read). */
+  docFor: DocFor;
+}
+
+export type AlertRunOptions = Omit<AlertJobOptions, 'dueIndex' | 'council'> & {
+  /** Also send partner readers' weekly digests (Mondays). */
+  partnerDigests?: boolean;
+};
+
+/**
+ * One run of the alert job as every entry point runs it (the Lambda, `npm run alerts`, the local
+ * stack's schedule): council alerts, then, on the daily run, partner readers' weekly digests. Each
+ * council is reached only through its own session.
+ */
+export async function runAlerts(
+  wiring: AlertRunWiring,
+  opts: AlertRunOptions,
+): Promise<{ job: AlertJobResult; partner?: PartnerDigestResult }> {
+  const councils = jobCouncils(wiring.docFor, wiring.tableName, ALERT_JOB_ACTOR);
+  const council = async (id: string) => (await councils(id)).alerts;
+  const job = await runAlertJob({
+    ...opts,
+    dueIndex: new DueIndexRepo(wiring.own, wiring.tableName),
+    council,
+  });
+  if (!opts.partnerDigests || opts.outboxOnly || !opts.sink) return { job };
+  const source: PartnershipSource = {
+    tableName: wiring.tableName,
+    directory: wiring.own,
+    readFor: (id) => wiring.docFor(id, 'read'),
+  };
+  const partner = await sendPartnerDigests({
+    source,
+    council,
+    today: opts.today,
+    webBaseUrl: opts.webBaseUrl,
+    sink: opts.sink,
+    ...(opts.dryRun ? { dryRun: true } : {}),
+  });
+  return { job, partner };
+}
