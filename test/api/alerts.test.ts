@@ -1,4 +1,4 @@
-import { Directory, preferenceTokens } from '@peopleplan/alerts';
+import { CouncilData, tenantContext } from '@peopleplan/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerAlertRoutes } from '../../functions/api/src/routes/alerts.js';
 import { createTestApi, type TestApi } from '../support/api.js';
@@ -46,14 +46,12 @@ describe('alert preferences API', () => {
   });
 
   it('serves the no-sign-in link from alert emails, which changes that person only', async () => {
-    const tokens = await preferenceTokens(
+    const job = new CouncilData(
       api.doc,
       api.tableName,
-      new Directory(api.doc, api.tableName),
-      [{ councilId: 'harrow', personId }],
-      true,
+      tenantContext('harrow', 'system', { sub: 'job', name: 'Job' }),
     );
-    const token = tokens.get(`harrow|${personId}`)!;
+    const token = (await job.alerts.preferenceTokens([personId], true)).get(personId)!;
     const url = `/api/alert-preferences/harrow/${token}`;
     const page = await api.app.request(url);
     expect(page.status).toBe(200);

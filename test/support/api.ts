@@ -19,7 +19,7 @@ export interface TestApi {
   app: App;
   doc: DynamoDBDocumentClient;
   tableName: string;
-  token(email: string, overrides?: { groups?: string[]; expiresIn?: string }): Promise<string>;
+  token(email: string, overrides?: { groups?: string[]; expiresIn?: string | null }): Promise<string>;
   call(
     method: string,
     path: string,

@@ -7,6 +7,7 @@ import type { ZodError } from 'zod';
 /** The one place that maps errors to HTTP. Error bodies: `{ error: { code, message, details? } }`. */
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   'bad-request': 400,
+  'bad-cursor': 400,
   unauthorised: 401,
   forbidden: 403,
   'not-found': 404,
@@ -14,6 +15,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   'payload-too-large': 413,
   'unsupported-media-type': 415,
   unprocessable: 422,
+  unavailable: 503,
 };
 
 const CODE_FOR_STATUS: Partial<Record<number, ErrorCode>> = {

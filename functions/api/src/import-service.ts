@@ -9,6 +9,7 @@ import {
   parsePlanFile,
   toEntities,
 } from '@peopleplan/importer';
+import pLimit from 'p-limit';
 
 /** Import errors in the API's vocabulary (mapped to HTTP in one place, errors.ts). */
 const IMPORT_CODES: Record<ImportErrorCode, DomainError['code']> = {
@@ -45,18 +46,32 @@ export interface ImportPreview {
   unresolvedLeads: string[];
 }
 
+/**
+ * Reading a plan file takes memory and CPU: at most two at once per instance, and a short queue, so
+ * the API keeps answering everything else while imports run. Beyond that the caller is asked to wait.
+ */
+const parses = pLimit(2);
+const MAX_WAITING_PARSES = 6;
+
 export async function previewImport(
   data: CouncilData,
   input: Buffer | string,
   opts: { filename?: string; kind?: PlanKind; mapping?: MappingOverride } = {},
 ): Promise<ImportPreview> {
+  if (parses.pendingCount >= MAX_WAITING_PARSES) {
+    throw new DomainError('unavailable', 'Other plans are being read right now: try again in a minute.');
+  }
+  // A commit abandoned part way (over an hour ago) is removed before anything new is added.
+  await data.imports.cleanupAbandoned();
   let plan: ParsedPlan;
   try {
-    plan = await parsePlanFile(input, {
-      ...(opts.filename ? { filename: opts.filename } : {}),
-      ...(opts.kind ? { kindHint: opts.kind } : {}),
-      ...(opts.mapping ? { mappingOverride: opts.mapping } : {}),
-    });
+    plan = await parses(() =>
+      parsePlanFile(input, {
+        ...(opts.filename ? { filename: opts.filename } : {}),
+        ...(opts.kind ? { kindHint: opts.kind } : {}),
+        ...(opts.mapping ? { mappingOverride: opts.mapping } : {}),
+      }),
+    );
   } catch (e) {
     if (e instanceof ImportError)
       throw new DomainError(IMPORT_CODES[e.code], e.message, { importError: e.code });

@@ -1,11 +1,10 @@
 import { createTokenVerifier } from '@peopleplan/auth';
 import { ApiConfig, loadConfig } from '@peopleplan/config';
-import { createDocClient, TenantCredentialsProvider } from '@peopleplan/db';
+import { createDocClient, TenantCredentialsProvider, tenantDocClients } from '@peopleplan/db';
 import { createLogger } from '@peopleplan/observability';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import { createApp, type RouteModule } from './app.js';
-import { tenantDocClients } from './doc-clients.js';
 
 /**
  * A Lambda handler serving the API with the given route modules. Built once per container: the
@@ -28,7 +27,7 @@ export function createLambdaHandler(serviceName: string, modules: RouteModule[])
       docFor: tenantDocClients({
         region: config.AWS_REGION,
         endpoint: config.DYNAMODB_ENDPOINT,
-        credentials: TenantCredentialsProvider.fromEnv(),
+        credentials: TenantCredentialsProvider.fromConfig(config),
         logger,
       }),
       partnershipDirectory: async () => directory,

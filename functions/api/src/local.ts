@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import type { App } from './app.js';
+import { errorBody } from './errors.js';
 
 export interface LocalServer {
   url: string;
@@ -28,8 +29,12 @@ export async function serveLocal(opts: {
   const dist = opts.webDist;
   if (dist && existsSync(join(dist, 'index.html'))) {
     root.use('/*', serveStatic({ root: dist }));
-    // Client-side routes (/councils/harrow/plans/…) get the app shell.
-    root.get('*', async (c) => c.html(await readFile(join(dist, 'index.html'), 'utf8')));
+    // Client-side routes (/councils/harrow/plans/…) get the app shell; API paths never do.
+    root.get('*', async (c) =>
+      /^\/(api|calendar)(\/|$)/.test(c.req.path)
+        ? c.json(errorBody('not-found', 'No such route'), 404)
+        : c.html(await readFile(join(dist, 'index.html'), 'utf8')),
+    );
   }
   return new Promise((resolve) => {
     const server = serve({ fetch: root.fetch, port: opts.port, hostname: '127.0.0.1' }, (info) => {

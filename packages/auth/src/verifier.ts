@@ -15,6 +15,18 @@ export interface TokenVerifier {
   verify(token: string): Promise<Principal>;
 }
 
+/**
+ * Claims every accepted token must carry. The generic verifier checks `exp` only when present, so a
+ * token without one would never expire: refused here for both verifiers.
+ */
+function checked(claims: Record<string, unknown>): Principal {
+  if (typeof claims.exp !== 'number' || typeof claims.iat !== 'number') {
+    throw new Error('token has no expiry (exp) or issue time (iat)');
+  }
+  if (typeof claims.sub !== 'string' || !claims.sub) throw new Error('token has no subject');
+  return principalFromClaims(claims);
+}
+
 const COGNITO_ISSUER = /^https:\/\/cognito-idp\.([a-z0-9-]+)\.amazonaws\.com\/([A-Za-z0-9-]+_[A-Za-z0-9]+)$/;
 
 /**
@@ -32,7 +44,7 @@ export function createTokenVerifier(cfg: VerifierConfig): TokenVerifier {
       tokenUse: 'access',
     });
     return {
-      verify: async (t) => principalFromClaims((await v.verify(t)) as unknown as Record<string, unknown>),
+      verify: async (t) => checked((await v.verify(t)) as unknown as Record<string, unknown>),
     };
   }
   const v = JwtVerifier.create(
@@ -45,6 +57,6 @@ export function createTokenVerifier(cfg: VerifierConfig): TokenVerifier {
   );
   if (cfg.jwks) v.cacheJwks(cfg.jwks);
   return {
-    verify: async (t) => principalFromClaims((await v.verify(t)) as unknown as Record<string, unknown>),
+    verify: async (t) => checked((await v.verify(t)) as unknown as Record<string, unknown>),
   };
 }

@@ -11,7 +11,8 @@ export interface DevIdp {
   jwks: { keys: JWK[] };
   app: Hono;
   /** A signed access token for a known user (tests, scripts). */
-  tokenFor(email: string, overrides?: { groups?: string[]; expiresIn?: string }): Promise<string>;
+  /** `expiresIn: null` signs a token with no expiry at all (tests that the API refuses one). */
+  tokenFor(email: string, overrides?: { groups?: string[]; expiresIn?: string | null }): Promise<string>;
   users: DevUser[];
 }
 
@@ -32,10 +33,13 @@ export async function createDevIdp(opts: {
   const privateKey = await importJWK(privateJwk, 'RS256');
   const byEmail = new Map(opts.users.map((u) => [u.email.toLowerCase(), u]));
 
-  const tokenFor = async (email: string, overrides: { groups?: string[]; expiresIn?: string } = {}) => {
+  const tokenFor = async (
+    email: string,
+    overrides: { groups?: string[]; expiresIn?: string | null } = {},
+  ) => {
     const user = byEmail.get(email.toLowerCase());
     if (!user) throw new Error(`unknown user ${email}`);
-    return new SignJWT({
+    const jwt = new SignJWT({
       email: user.email,
       name: user.name,
       'cognito:groups': overrides.groups ?? user.groups,
@@ -45,9 +49,9 @@ export async function createDevIdp(opts: {
       .setIssuer(opts.issuer)
       .setAudience(opts.audience)
       .setSubject(devSub(user.email))
-      .setIssuedAt()
-      .setExpirationTime(overrides.expiresIn ?? '8h')
-      .sign(privateKey);
+      .setIssuedAt();
+    if (overrides.expiresIn !== null) jwt.setExpirationTime(overrides.expiresIn ?? '8h');
+    return jwt.sign(privateKey);
   };
 
   const app = new Hono();

@@ -2,7 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Where the DynamoDB Local jar ships: inside the npm package `amplify-dynamodb-simulator`. */
 function emulatorDir(): string {
@@ -29,10 +30,12 @@ export interface DynamoDbLocal {
   stop(): Promise<void>;
 }
 
+/** A small launcher that binds DynamoDB Local to 127.0.0.1 (its own has no option for that). */
+const LAUNCHER = fileURLToPath(new URL('../java/LoopbackDynamoDB.java', import.meta.url));
+
 /**
- * Start DynamoDB Local. `dbPath` keeps data on disk (npm start); without it the data lives in memory
- * (tests). DynamoDB Local has no bind-address flag, so it listens on all interfaces: callers only
- * ever connect through 127.0.0.1.
+ * Start DynamoDB Local on 127.0.0.1 only. `dbPath` keeps data on disk (npm start); without it the data
+ * lives in memory (tests).
  */
 export async function startDynamoDbLocal(
   opts: { dbPath?: string; port?: number } = {},
@@ -42,8 +45,10 @@ export async function startDynamoDbLocal(
   const args = [
     `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
     '-Xmx1g',
-    '-jar',
-    join(dir, 'DynamoDBLocal.jar'),
+    '-cp',
+    [join(dir, 'DynamoDBLocal.jar'), join(dir, 'DynamoDBLocal_lib', '*')].join(delimiter),
+    // Java 11+ runs a single source file directly: no build step, nothing compiled is committed.
+    LAUNCHER,
     '-disableTelemetry',
     '-port',
     String(port),

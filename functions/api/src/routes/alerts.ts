@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { linkSk } from '@peopleplan/alerts';
 import { AlertPreferences, DomainError, notFound, type Person, Slug } from '@peopleplan/core';
 import { CouncilData, tenantContext } from '@peopleplan/db';
 import type { Context } from 'hono';
@@ -148,9 +147,9 @@ export function registerAlertRoutes(app: App, deps: AppDeps) {
     if (!parsed.success) return missing();
     const { c: councilId, token } = parsed.data;
     const reader = await ownPreferencesData(deps, councilId, { sub: 'alert-link', name: 'Alert email link' });
-    const link = await reader.store.get<{ personId: string }>(linkSk(token));
-    if (!link) return missing();
-    const person = await reader.people.get(link.personId);
+    const personId = await reader.alerts.personForToken(token);
+    if (!personId) return missing();
+    const person = await reader.people.get(personId);
     const council = await reader.council.get();
     if (c.req.method === 'GET') return c.html(form(person, council.name, false));
     const f = await c.req.parseBody();

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { deriveRag, type RagResult, type RagRules, Slug } from '@peopleplan/core';
+import { deriveRag, Id, type RagResult, type RagRules, Slug } from '@peopleplan/core';
 
 export const json = <T extends z.ZodType>(schema: T, description = 'OK') => ({
   content: { 'application/json': { schema } },
@@ -21,7 +21,8 @@ export const errors = {
 export const conflictError = { 409: json(ErrorSchema, 'Stale version: reload and try again') };
 
 export const CouncilParam = z.object({ c: Slug });
-export const ItemId = z.string().min(1).max(64);
+/** Every item id in a path is a ULID: anything else (a `#`, a traversal) is refused before any read. */
+export const ItemId = Id;
 export const PlanParams = CouncilParam.extend({ planId: ItemId });
 export const ListQuery = z.object({
   cursor: z.string().max(2048).optional(),

@@ -24,6 +24,15 @@ const Options = z.object({
 const Commit = z.strictObject({ plan: z.record(z.string(), z.unknown()).optional() });
 const ImportParams = CouncilParam.extend({ id: ItemId });
 
+/** A body the client sent malformed is their error (400), never ours (500). */
+async function readBody<T>(read: () => Promise<T>, what: string): Promise<T> {
+  try {
+    return await read();
+  } catch {
+    throw badRequest(`The request body is not valid ${what}`);
+  }
+}
+
 /**
  * Import a plan: upload (multipart `file`, or the raw file as the body) or paste text (JSON), get a
  * preview with the mapping chosen, deadlines to check and leads not in the directory; then commit.
@@ -53,12 +62,12 @@ export function registerImportRoutes(app: App, deps: AppDeps) {
       let input: Buffer | string;
       let options: z.infer<typeof Options>;
       if (type.startsWith('application/json')) {
-        const parsed = TextImport.safeParse(await c.req.json());
+        const parsed = TextImport.safeParse(await readBody(() => c.req.json(), 'JSON'));
         if (!parsed.success) throw badRequest('The request is not valid', fieldErrors(parsed.error));
         input = parsed.data.text;
         options = parsed.data;
       } else if (type.startsWith('multipart/form-data')) {
-        const form = await c.req.parseBody();
+        const form = await readBody(() => c.req.parseBody(), 'multipart form');
         const file = form.file;
         if (!(file instanceof File))
           throw badRequest('Attach the plan as `file`', [{ path: 'file', message: 'required' }]);

@@ -1,8 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { DomainError } from '@peopleplan/core';
 import { PartnershipsRepo } from '@peopleplan/db';
 import type { App } from '../app.js';
 import type { AppDeps } from '../context.js';
-import { councilData } from '../tenant.js';
+import { openCouncil } from '../tenant.js';
 import { errors, json } from './common.js';
 
 const Me = z.object({
@@ -23,13 +24,20 @@ export function registerMeRoutes(app: App, deps: AppDeps) {
     }),
     async (c) => {
       const p = c.get('principal');
-      const councils = await Promise.all(
-        Object.entries(p.councils).map(async ([id, role]) => {
-          const data = await councilData(c, deps, id, 'viewer');
-          const council = await data.council.get().catch(() => undefined);
-          return { id, role, name: council?.name ?? id };
-        }),
-      );
+      // Councils the caller is a member of now: a group left in the token after removal shows nothing.
+      const councils = (
+        await Promise.all(
+          Object.keys(p.councils).map(async (id) => {
+            try {
+              const open = await openCouncil(c, deps, id);
+              return [{ id, role: open.role, name: open.council.name }];
+            } catch (e) {
+              if (e instanceof DomainError && e.code === 'not-found') return [];
+              throw e;
+            }
+          }),
+        )
+      ).flat();
       const directory = new PartnershipsRepo(await deps.partnershipDirectory(), deps.config.TABLE_NAME);
       const partnerships = await Promise.all(
         Object.entries(p.partnerships).map(async ([id, role]) => ({

@@ -21,6 +21,7 @@ const PeriodSpec = z
   .string()
   .min(1)
   .max(40)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9:-]*$/, 'expected a period such as year-end:2013-14 or 2013-05')
   .openapi({
     description:
       'mid-year, year-end (of the financial year containing today), mid-year:2013-14, year-end:2013-14, ' +
