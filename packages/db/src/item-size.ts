@@ -8,8 +8,8 @@ import { DomainError } from '@peopleplan/core';
 export const MAX_ITEM_BYTES = 380_000;
 
 const encoder = new TextEncoder();
-const utf8 = (s: string) =>
-  s.length < 64 && !/[^\u0000-\u007f]/.test(s) ? s.length : encoder.encode(s).length;
+/** Short printable-ASCII strings are their length; anything else is measured. */
+const utf8 = (s: string) => (s.length < 64 && /^[\x20-\x7e]*$/.test(s) ? s.length : encoder.encode(s).length);
 
 /** Bytes of a value as DynamoDB counts them (close enough to stay well inside the limit). */
 export function valueSize(v: unknown): number {

@@ -1,4 +1,4 @@
-import type { IsoDate } from '@peopleplan/core';
+import { type IsoDate, MAX_YEAR, MIN_YEAR } from '@peopleplan/core';
 import { addMonths, endOfMonth, format, isValid, parseISO, startOfMonth, subDays } from 'date-fns';
 
 /**
@@ -58,9 +58,16 @@ function fyLabel(startYear: number, startMonth: number): string {
   return `${startYear}-${String((startYear + 1) % 100).padStart(2, '0')}`;
 }
 
+/** Periods name real years a plan can sensibly cover (`0000-01` is not a month anyone reports on). */
+function checkYear(year: number): void {
+  if (!Number.isInteger(year) || year < MIN_YEAR || year >= MAX_YEAR)
+    throw new PeriodError(`the year ${year} is outside ${MIN_YEAR}–${MAX_YEAR - 1}`);
+}
+
 /** The financial year that starts in `startYear`. */
 export function financialYearStarting(startYear: number, startMonth = 4): FinancialYear {
   checkStartMonth(startMonth);
+  checkYear(startYear);
   const start = new Date(startYear, startMonth - 1, 1);
   return {
     label: fyLabel(startYear, startMonth),
@@ -163,6 +170,7 @@ export function resolvePeriod(
 
   const month = MONTH_RE.exec(text);
   if (month) {
+    checkYear(Number(month[1]));
     const first = new Date(Number(month[1]), Number(month[2]) - 1, 1);
     const fy = financialYearOf(first, startMonth);
     return {
