@@ -2,7 +2,8 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { londonToday, runAlertJob, sendPartnerDigests } from '@peopleplan/alerts';
 import { loadConfig } from '@peopleplan/config';
 import { createDocClient } from '@peopleplan/db';
-import { createLogger } from '@peopleplan/observability';
+import { createLogger, METRIC } from '@peopleplan/observability';
+import { createMetrics, MetricUnit } from '@peopleplan/observability/metrics';
 import { z } from 'zod';
 import { sqsSink } from './sqs-sink.js';
 
@@ -21,6 +22,7 @@ const JobEvent = z
   .catch({ mode: 'daily' });
 
 const logger = createLogger('peopleplan-alerts');
+const metrics = createMetrics('peopleplan-alerts');
 let deps:
   | { config: z.infer<typeof AlertJobConfig>; sqs: SQSClient; doc: ReturnType<typeof createDocClient> }
   | undefined;
@@ -46,6 +48,7 @@ export const handler = async (event: unknown): Promise<{ emailsSent: number; ema
   });
   const { emails: _e, ...summary } = result;
   logger.info('alert run finished', { ...summary });
+  metrics.addMetric(METRIC.alertEmailsQueued, MetricUnit.Count, result.emailsSent);
   if (e.mode !== 'outbox') {
     // Mondays: partner readers' weekly digest (consenting councils only; idempotent per week).
     const partner = await sendPartnerDigests({
@@ -56,7 +59,11 @@ export const handler = async (event: unknown): Promise<{ emailsSent: number; ema
       sink: sqsSink(deps.sqs, deps.config.NOTIFY_QUEUE_URL),
     });
     logger.info('partner digests', { ...partner });
+    // Heartbeat: only a daily run that got this far (the five-minute outbox runs never count), so the
+    // "did not run" alarm (infra/lib/stacks/jobs-stack.ts) fires when the daily run is missing or fails.
+    metrics.addMetric(METRIC.alertJobCompleted, MetricUnit.Count, 1);
   }
+  metrics.publishStoredMetrics();
   // Nobody at all could be told about these: an operator must see them.
   for (const u of result.unreachable) logger.error('alert nobody can receive', { ...u });
   return { emailsSent: result.emailsSent, emailsFailed: result.emailsFailed };
