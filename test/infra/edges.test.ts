@@ -346,6 +346,14 @@ describe('post-deploy smoke test role', () => {
         .AssumeRolePolicyDocument,
     );
 
+  it('signs in with the admin password flow (needs AWS credentials), never the public password flow', () => {
+    const client = only(plain.templates.web, 'AWS::Cognito::UserPoolClient');
+    expect(client.ExplicitAuthFlows).toEqual(
+      expect.arrayContaining(['ALLOW_USER_SRP_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH']),
+    );
+    expect(client.ExplicitAuthFlows).not.toContain('ALLOW_USER_PASSWORD_AUTH');
+  });
+
   it('may assume the tenant data role (with a council tag) only when smokeTestRoleArn is set', () => {
     expect(trust(full, 'TenantAccessTenantDataRole')).toContain(FULL.smokeTestRoleArn);
     expect(trust(full, 'TenantAccessTenantDataRole')).toContain('aws:RequestTag/council');
