@@ -111,7 +111,7 @@ export class JobsStack extends Stack {
       deadLetterQueue: this.failedRunsQueue,
       entry: ENTRIES.alerts,
       description: 'PeoplePlan daily alert job',
-      serviceName: 'peopleplan-alerts',
+      serviceName: SERVICE.alerts,
       logRetention: props.logRetention,
       timeout: Duration.minutes(5),
       environment: {
@@ -232,7 +232,7 @@ export class JobsStack extends Stack {
     this.notifier = new ServiceFunction(this, 'Notifier', {
       entry: ENTRIES.notifier,
       description: 'PeoplePlan email notifier (SQS to SES)',
-      serviceName: 'peopleplan-notifier',
+      serviceName: SERVICE.notifier,
       logRetention: props.logRetention,
       timeout: notifierTimeout,
       environment: {

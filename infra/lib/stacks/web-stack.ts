@@ -176,7 +176,7 @@ export class WebStack extends Stack {
       acknowledge(this.distribution, {
         id: 'AwsSolutions-CFR2',
         reason:
-          'AWS WAF is optional (context webAclArn, a CLOUDFRONT-scope web ACL in us-east-1): it costs more than the rest of a small deployment; every API call is authenticated and throttled.',
+          'AWS WAF is optional (context webAclArn, a CLOUDFRONT-scope web ACL in us-east-1): it costs more than the rest of a small deployment; every API route is throttled, and all but the health check, the API description and the secret-URL feed and email links need a Cognito token.',
       });
     }
     if (!props.geoAllowList.length) {
