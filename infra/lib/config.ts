@@ -1,8 +1,10 @@
 /**
- * Deployment settings, read from CDK context (`cdk.json` or `-c key=value`) and validated up front so a
- * council's typo fails at synth with a clear message, not half-way through a CloudFormation deploy.
+ * Deployment settings, read from CDK context (`cdk.json` or `-c key=value`) and validated up front with
+ * zod so a council's typo fails at synth with a message naming the key, not half-way through a
+ * CloudFormation deploy. infra/README.md lists every key.
  */
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { z } from 'zod';
 
 export interface PeoplePlanConfig {
   /** Short environment name: part of every stack name (`PeoplePlan-<stage>-Data`). */
@@ -10,8 +12,12 @@ export interface PeoplePlanConfig {
   region: string;
   /** Account to deploy to; unset means environment-agnostic (offline synth). */
   account: string | undefined;
-  /** Verified SES identity the notifier sends from; without it no alert email is sent. */
+  /** Address the notifier sends from; without it no alert email is sent. */
   senderEmail: string | undefined;
+  /** SES domain identity (Easy DKIM, custom MAIL FROM): `senderDomain`, else senderEmail's domain. */
+  senderDomain: string | undefined;
+  /** Custom MAIL FROM domain, `<mailFromSubdomain>.<senderDomain>` (bounces return there, SPF aligns). */
+  mailFromDomain: string | undefined;
   /** Who receives alarm notifications (SNS email subscription). */
   alarmEmail: string | undefined;
   /** Extra browser origins allowed to call the API and to sign in (e.g. a staging front end). */
@@ -19,11 +25,17 @@ export interface PeoplePlanConfig {
   /** Custom domain for the web app; needs `certificateArn` (ACM, us-east-1). */
   domainName: string | undefined;
   certificateArn: string | undefined;
+  /**
+   * Custom domain for the HTTP API (CloudFront's origin), with a regional ACM certificate. With it the
+   * default `execute-api` endpoint is switched off.
+   */
+  apiDomainName: string | undefined;
+  apiCertificateArn: string | undefined;
   /** Cognito hosted sign-in domain prefix (globally unique per region). */
   authDomainPrefix: string | undefined;
   /** CloudWatch Logs retention for every function and access log. */
   logRetention: RetentionDays;
-  /** Put API Gateway's JWT authorizer in front of `/api/*` as well as the app's own token check. */
+  /** API Gateway's JWT authorizer on `/api/*` (on by default; the sign-in-free routes stay open). */
   jwtAuthorizer: boolean;
   /** Optional AWS WAF web ACL (us-east-1, CLOUDFRONT scope) for the distribution. */
   webAclArn: string | undefined;
@@ -31,6 +43,12 @@ export interface PeoplePlanConfig {
   geoAllowList: string[];
   /** Built web app; deployed when the folder exists. */
   webDistDir: string;
+  /** AWS Backup vault (this or another account/region) that every daily table backup is copied to. */
+  backupCopyVaultArn: string | undefined;
+  /** Secrets Manager version of the origin secret to deploy (set after rotating it; see README). */
+  originSecretVersion: string | undefined;
+  /** IAM role the post-deploy smoke test runs as: may assume the tenant data role (with a council tag). */
+  smokeTestRoleArn: string | undefined;
 }
 
 export interface ContextSource {
@@ -40,8 +58,9 @@ export interface ContextSource {
 const STAGE = /^[a-z][a-z0-9-]{0,15}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DOMAIN = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
-const PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const ACM = (region: string) => new RegExp(`^arn:aws[a-z-]*:acm:${region}:\\d{12}:certificate/[\\w-]+$`);
 
 export class ConfigError extends Error {
   constructor(key: string, message: string) {
@@ -50,111 +69,164 @@ export class ConfigError extends Error {
   }
 }
 
-function str(ctx: ContextSource, key: string): string | undefined {
-  const v = ctx.tryGetContext(key);
-  if (v === undefined || v === null || v === '') return undefined;
-  if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
-    throw new ConfigError(key, 'expected a string');
-  }
-  return String(v).trim();
-}
-
+/** Absent, null and '' all mean "not set" (`-c key=` clears a value from cdk.json). */
+const blank = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : v);
+/** A scalar from cdk.json (string, number, boolean) or `-c` (always a string), trimmed. */
+const scalar = z
+  .union([z.string(), z.number(), z.boolean()], { error: 'expected a string' })
+  .transform((v) => String(v).trim());
+const text = (inner: z.ZodType<string, string> = z.string()) =>
+  z.preprocess(blank, scalar.pipe(inner).optional());
+const matching = (re: RegExp, message: string, normalise: (s: string) => string = (s) => s) =>
+  text(z.string().transform(normalise).pipe(z.string().regex(re, message)));
 /** Lists come from cdk.json as arrays or from `-c key=a,b` as comma-separated strings. */
-function list(ctx: ContextSource, key: string): string[] {
-  const v = ctx.tryGetContext(key);
-  if (v === undefined || v === null || v === '') return [];
-  const items = Array.isArray(v) ? v.map(String) : String(v).split(',');
-  return items.map((s) => s.trim()).filter(Boolean);
-}
+const list = (item: z.ZodType<string, string>) =>
+  z.preprocess(
+    (v) =>
+      (blank(v) === undefined ? [] : Array.isArray(v) ? v.map(String) : String(v).split(','))
+        .map((s) => s.trim())
+        .filter(Boolean),
+    z.array(item),
+  );
+const flag = text(
+  z.string().refine((v) => v === 'true' || v === 'false', {
+    error: (i) => `expected true or false, got ${JSON.stringify(i.input)}`,
+  }),
+);
 
-function bool(ctx: ContextSource, key: string, fallback: boolean): boolean {
-  const v = str(ctx, key);
-  if (v === undefined) return fallback;
-  if (v === 'true') return true;
-  if (v === 'false') return false;
-  throw new ConfigError(key, `expected true or false, got ${JSON.stringify(v)}`);
-}
-
-function origin(key: string, value: string): string {
+/** An origin (`https://host[:port]`) from a URL; http only for localhost. */
+const origin = z.string().transform((value, ctx) => {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new ConfigError(key, `${JSON.stringify(value)} is not a URL`);
+    ctx.addIssue({ code: 'custom', message: `${JSON.stringify(value)} is not a URL` });
+    return z.NEVER;
   }
   const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
   if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) {
-    throw new ConfigError(key, `${value} must use https (http is allowed for localhost only)`);
+    ctx.addIssue({ code: 'custom', message: `${value} must use https (http is allowed for localhost only)` });
+    return z.NEVER;
   }
   return url.origin;
-}
+});
+
+const RETENTION = (Object.values(RetentionDays) as unknown[]).filter(
+  (d): d is number => typeof d === 'number' && d !== RetentionDays.INFINITE,
+);
+
+const Context = z
+  .object({
+    stage: matching(STAGE, 'lower-case letters, digits and hyphens, at most 16'),
+    region: text(
+      z.string().refine((r) => REGION.test(r), { error: (i) => `${i.input} is not an AWS region name` }),
+    ),
+    account: matching(/^\d{12}$/, 'a 12-digit AWS account id'),
+    senderEmail: matching(EMAIL, 'not an email address'),
+    senderDomain: matching(DOMAIN, 'not a DNS name', (s) => s.toLowerCase()),
+    mailFromSubdomain: matching(LABEL, 'one DNS label (letters, digits, hyphens), e.g. "bounce"', (s) =>
+      s.toLowerCase(),
+    ),
+    alarmEmail: matching(EMAIL, 'not an email address'),
+    allowedOrigins: list(origin),
+    domainName: matching(DOMAIN, 'not a DNS name', (s) => s.toLowerCase()),
+    certificateArn: matching(ACM('us-east-1'), 'must be an ACM certificate ARN in us-east-1 (CloudFront)'),
+    apiDomainName: matching(DOMAIN, 'not a DNS name', (s) => s.toLowerCase()),
+    apiCertificateArn: text(),
+    authDomainPrefix: matching(
+      /^(?!.*(aws|amazon|cognito))[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/,
+      'lower-case letters, digits, hyphens; no "aws", "amazon", "cognito"',
+    ),
+    logRetentionDays: text(
+      z.string().refine((d) => RETENTION.includes(Number(d)), {
+        error: (i) => `${i.input} is not a CloudWatch Logs retention period (e.g. 30, 365)`,
+      }),
+    ),
+    jwtAuthorizer: flag,
+    webAclArn: matching(
+      /^arn:aws[a-z-]*:wafv2:us-east-1:\d{12}:global\/webacl\//,
+      'must be a WAFv2 web ACL with CLOUDFRONT scope (us-east-1, global/webacl)',
+    ),
+    geoAllowList: list(
+      z
+        .string()
+        .transform((c) => c.toUpperCase())
+        .refine((c) => /^[A-Z]{2}$/.test(c), { error: (i) => `${i.input} is not a two-letter country code` }),
+    ),
+    webDistDir: text(),
+    backupCopyVaultArn: matching(
+      /^arn:aws[a-z-]*:backup:[a-z0-9-]+:\d{12}:backup-vault:[A-Za-z0-9_.-]{2,50}$/,
+      'must be an AWS Backup vault ARN (arn:aws:backup:<region>:<account>:backup-vault:<name>)',
+    ),
+    originSecretVersion: matching(/^[A-Za-z0-9-]{32,64}$/, 'a Secrets Manager version id (VersionId)'),
+    smokeTestRoleArn: matching(
+      /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/,
+      'must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)',
+    ),
+  })
+  .superRefine((c, ctx) => {
+    const need = (key: string, message: string) => ctx.addIssue({ code: 'custom', path: [key], message });
+    if (c.domainName && !c.certificateArn) {
+      need('certificateArn', 'required with domainName (an ACM certificate in us-east-1)');
+    }
+    const region = c.region ?? 'eu-west-2';
+    if (c.apiDomainName && !c.apiCertificateArn) {
+      need('apiCertificateArn', `required with apiDomainName (an ACM certificate in ${region})`);
+    }
+    if (c.apiCertificateArn && !ACM(region).test(c.apiCertificateArn)) {
+      need('apiCertificateArn', `must be an ACM certificate ARN in ${region} (a regional API endpoint)`);
+    }
+    if (c.apiCertificateArn && !c.apiDomainName) need('apiDomainName', 'required with apiCertificateArn');
+    if (c.senderDomain && !c.senderEmail) {
+      need('senderEmail', 'required with senderDomain (the address alert emails come from)');
+    }
+    const emailDomain = c.senderEmail?.split('@')[1]?.toLowerCase();
+    if (
+      c.senderDomain &&
+      emailDomain &&
+      emailDomain !== c.senderDomain &&
+      !emailDomain.endsWith(`.${c.senderDomain}`)
+    ) {
+      need(
+        'senderDomain',
+        `${c.senderEmail} is not on ${c.senderDomain}: SES would not let the domain send it`,
+      );
+    }
+  });
+
+/** Keys read from context: exactly the schema's. */
+const KEYS = Object.keys(Context.shape) as (keyof z.input<typeof Context>)[];
 
 export function readConfig(ctx: ContextSource, env: NodeJS.ProcessEnv = process.env): PeoplePlanConfig {
-  const stage = str(ctx, 'stage') ?? 'dev';
-  if (!STAGE.test(stage))
-    throw new ConfigError('stage', 'lower-case letters, digits and hyphens, at most 16');
-
-  const region = str(ctx, 'region') ?? 'eu-west-2';
-  if (!REGION.test(region)) throw new ConfigError('region', `${region} is not an AWS region name`);
-
-  const senderEmail = str(ctx, 'senderEmail');
-  if (senderEmail && !EMAIL.test(senderEmail)) throw new ConfigError('senderEmail', 'not an email address');
-  const alarmEmail = str(ctx, 'alarmEmail');
-  if (alarmEmail && !EMAIL.test(alarmEmail)) throw new ConfigError('alarmEmail', 'not an email address');
-
-  const domainName = str(ctx, 'domainName')?.toLowerCase();
-  if (domainName && !DOMAIN.test(domainName)) throw new ConfigError('domainName', 'not a DNS name');
-  const certificateArn = str(ctx, 'certificateArn');
-  if (domainName && !certificateArn) {
-    throw new ConfigError('certificateArn', 'required with domainName (an ACM certificate in us-east-1)');
+  const raw = Object.fromEntries(KEYS.map((k) => [k, ctx.tryGetContext(k)]));
+  const parsed = Context.safeParse(raw);
+  if (!parsed.success) {
+    const [issue] = parsed.error.issues;
+    throw new ConfigError(String(issue?.path[0] ?? '(context)'), issue?.message ?? 'invalid');
   }
-  if (certificateArn && !/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[\w-]+$/.test(certificateArn)) {
-    throw new ConfigError('certificateArn', 'must be an ACM certificate ARN in us-east-1 (CloudFront)');
-  }
-
-  const authDomainPrefix = str(ctx, 'authDomainPrefix');
-  if (authDomainPrefix && (!PREFIX.test(authDomainPrefix) || /aws|amazon|cognito/.test(authDomainPrefix))) {
-    throw new ConfigError(
-      'authDomainPrefix',
-      'lower-case letters, digits, hyphens; no "aws", "amazon", "cognito"',
-    );
-  }
-
-  const days = Number(str(ctx, 'logRetentionDays') ?? RetentionDays.ONE_YEAR);
-  if (!(Object.values(RetentionDays) as number[]).includes(days) || days === RetentionDays.INFINITE) {
-    throw new ConfigError(
-      'logRetentionDays',
-      `${days} is not a CloudWatch Logs retention period (e.g. 30, 365)`,
-    );
-  }
-
-  const geoAllowList = list(ctx, 'geoAllowList').map((c) => c.toUpperCase());
-  for (const c of geoAllowList) {
-    if (!/^[A-Z]{2}$/.test(c)) throw new ConfigError('geoAllowList', `${c} is not a two-letter country code`);
-  }
-
-  const webAclArn = str(ctx, 'webAclArn');
-  if (webAclArn && !/^arn:aws[a-z-]*:wafv2:us-east-1:\d{12}:global\/webacl\//.test(webAclArn)) {
-    throw new ConfigError(
-      'webAclArn',
-      'must be a WAFv2 web ACL with CLOUDFRONT scope (us-east-1, global/webacl)',
-    );
-  }
-
+  const c = parsed.data;
+  const senderDomain = c.senderDomain ?? c.senderEmail?.split('@')[1]?.toLowerCase();
   return {
-    stage,
-    region,
-    account: str(ctx, 'account') ?? env.CDK_DEFAULT_ACCOUNT,
-    senderEmail,
-    alarmEmail,
-    allowedOrigins: list(ctx, 'allowedOrigins').map((o) => origin('allowedOrigins', o)),
-    domainName,
-    certificateArn,
-    authDomainPrefix,
-    logRetention: days as RetentionDays,
-    jwtAuthorizer: bool(ctx, 'jwtAuthorizer', false),
-    webAclArn,
-    geoAllowList,
-    webDistDir: str(ctx, 'webDistDir') ?? 'web/dist',
+    stage: c.stage ?? 'dev',
+    region: c.region ?? 'eu-west-2',
+    account: c.account ?? env.CDK_DEFAULT_ACCOUNT,
+    senderEmail: c.senderEmail,
+    senderDomain,
+    mailFromDomain: senderDomain && `${c.mailFromSubdomain ?? 'bounce'}.${senderDomain}`,
+    alarmEmail: c.alarmEmail,
+    allowedOrigins: c.allowedOrigins,
+    domainName: c.domainName,
+    certificateArn: c.certificateArn,
+    apiDomainName: c.apiDomainName,
+    apiCertificateArn: c.apiCertificateArn,
+    authDomainPrefix: c.authDomainPrefix,
+    logRetention: Number(c.logRetentionDays ?? RetentionDays.ONE_YEAR) as RetentionDays,
+    jwtAuthorizer: c.jwtAuthorizer === undefined ? true : c.jwtAuthorizer === 'true',
+    webAclArn: c.webAclArn,
+    geoAllowList: c.geoAllowList,
+    webDistDir: c.webDistDir ?? 'web/dist',
+    backupCopyVaultArn: c.backupCopyVaultArn,
+    originSecretVersion: c.originSecretVersion,
+    smokeTestRoleArn: c.smokeTestRoleArn,
   };
 }

@@ -1,5 +1,6 @@
 import { Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type { NagPack } from 'cdk-nag';
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
 import type { IConstruct } from 'constructs';
 
@@ -55,4 +56,64 @@ export function acknowledgeExpectedWildcards(scope: IConstruct, expected: Expect
     }
     for (const id of ids) acknowledge(node, { id, reason: expected.reason });
   }
+}
+
+export interface NagFinding {
+  /** Rule id, with the finding for rules that report several (`AwsSolutions-IAM5[Resource::*]`). */
+  rule: string;
+  /** Construct path of the CloudFormation resource. */
+  path: string;
+}
+
+export interface PlacedAcknowledgement extends Acknowledgement {
+  /** Construct path the acknowledgement is attached to (it covers that construct and its children). */
+  path: string;
+}
+
+/** Every acknowledgement in the tree (rule ids as cdk-nag compares them, without `Annotation::`). */
+export function acknowledgementsIn(scope: IConstruct): PlacedAcknowledgement[] {
+  return scope.node.findAll().flatMap((c) =>
+    c.node.metadata
+      .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((m) =>
+        Object.entries(m.data as Record<string, string>).map(([id, reason]) => ({
+          id: id.replace(/^annotation::/i, ''),
+          reason,
+          path: c.node.path,
+        })),
+      ),
+  );
+}
+
+/**
+ * What the packs would report if nothing were acknowledged. cdk-nag 3 offers no such mode: its private
+ * acknowledgement check is shadowed on each pack instance for the duration of the call, then restored.
+ */
+export function findingsIgnoringAcknowledgements(scope: IConstruct, packs: NagPack[]): NagFinding[] {
+  return packs.flatMap((pack) => {
+    Object.defineProperty(pack, 'isAcknowledged', { value: () => false, configurable: true });
+    try {
+      return pack.validateScope(scope).violations.flatMap((v) =>
+        // cdk-nag always names the construct path.
+        v.violatingResources.map((r) => ({ rule: v.ruleName, path: r.constructPath ?? '' })),
+      );
+    } finally {
+      delete (pack as unknown as Record<string, unknown>).isAcknowledged;
+    }
+  });
+}
+
+/**
+ * Acknowledgements of the given packs' rules (by id prefix, e.g. `AwsSolutions-`) that match no finding
+ * on their construct or below it: left behind by a change, they would silently excuse a future finding.
+ * Acknowledgements written by aws-cdk-lib itself (other prefixes) are not ours to judge.
+ */
+export function unusedAcknowledgements(scope: IConstruct, packs: NagPack[]): PlacedAcknowledgement[] {
+  const findings = findingsIgnoringAcknowledgements(scope, packs);
+  const prefixes = packs.map((p) => `${p.readPackName}-`);
+  return acknowledgementsIn(scope)
+    .filter((a) => prefixes.some((p) => a.id.startsWith(p)))
+    .filter(
+      (a) => !findings.some((f) => f.rule === a.id && (f.path === a.path || f.path.startsWith(`${a.path}/`))),
+    );
 }

@@ -10,6 +10,7 @@ export const ENTRIES = {
   documents: resolve(REPO_ROOT, 'functions/api/src/documents-lambda.ts'),
   alerts: resolve(REPO_ROOT, 'functions/alerts/src/handler.ts'),
   notifier: resolve(REPO_ROOT, 'functions/notifier/src/handler.ts'),
+  bounces: resolve(REPO_ROOT, 'functions/bounces/src/handler.ts'),
 } as const;
 
 export type FunctionName = keyof typeof ENTRIES;

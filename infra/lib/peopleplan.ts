@@ -2,6 +2,7 @@ import { type App, Tags } from 'aws-cdk-lib';
 import type { PeoplePlanConfig } from './config.js';
 import { ApiStack } from './stacks/api-stack.js';
 import { AuthStack } from './stacks/auth-stack.js';
+import { DashboardStack } from './stacks/dashboard-stack.js';
 import { DataStack } from './stacks/data-stack.js';
 import { GatewayStack } from './stacks/gateway-stack.js';
 import { JobsStack } from './stacks/jobs-stack.js';
@@ -16,11 +17,12 @@ export interface PeoplePlanStacks {
   web: WebStack;
   api: ApiStack;
   jobs: JobsStack;
+  dashboard: DashboardStack;
 }
 
 /**
  * Every stack of one deployment (stage), wired together. Order of deployment follows the references:
- * data, monitoring, auth, gateway → web → api, jobs.
+ * data, monitoring, auth, gateway → web → api, jobs → dashboard.
  */
 export function addPeoplePlan(app: App, config: PeoplePlanConfig): PeoplePlanStacks {
   const env = { region: config.region, account: config.account };
@@ -33,7 +35,8 @@ export function addPeoplePlan(app: App, config: PeoplePlanConfig): PeoplePlanSta
   const { logRetention } = config;
 
   const data = new DataStack(app, name('Data'), {
-    ...common('Data', 'single DynamoDB table (retained on delete)'),
+    ...common('Data', 'single DynamoDB table (retained on delete) and its backups'),
+    backupCopyVaultArn: config.backupCopyVaultArn,
     // Deleting this stack by accident would not delete the table (it is retained), but it would orphan it.
     terminationProtection: true,
   });
@@ -48,8 +51,11 @@ export function addPeoplePlan(app: App, config: PeoplePlanConfig): PeoplePlanSta
   });
   const gateway = new GatewayStack(app, name('Gateway'), {
     ...common('Gateway', 'HTTP API endpoint'),
+    stage: config.stage,
     logRetention,
     allowedOrigins: config.allowedOrigins,
+    apiDomainName: config.apiDomainName,
+    apiCertificateArn: config.apiCertificateArn,
   });
   const web = new WebStack(app, name('Web'), {
     ...common('Web', 'web app on S3 and CloudFront'),
@@ -58,6 +64,7 @@ export function addPeoplePlan(app: App, config: PeoplePlanConfig): PeoplePlanSta
     authDomain: auth.domain,
     issuer: auth.issuer,
     apiDomain: gateway.apiDomain,
+    originSecretVersion: config.originSecretVersion,
     domainName: config.domainName,
     certificateArn: config.certificateArn,
     allowedOrigins: config.allowedOrigins,
@@ -71,6 +78,10 @@ export function addPeoplePlan(app: App, config: PeoplePlanConfig): PeoplePlanSta
     stage: config.stage,
     table: data.table,
     httpApi: gateway.httpApi,
+    accessLogs: gateway.accessLogs,
+    domainName: gateway.domainName,
+    originSecretVersion: config.originSecretVersion,
+    smokeTestRoleArn: config.smokeTestRoleArn,
     issuer: auth.issuer,
     clientId: web.client.userPoolClientId,
     webBaseUrl: web.baseUrl,
@@ -84,11 +95,27 @@ export function addPeoplePlan(app: App, config: PeoplePlanConfig): PeoplePlanSta
     table: data.table,
     webBaseUrl: web.baseUrl,
     senderEmail: config.senderEmail,
+    senderDomain: config.senderDomain,
+    mailFromDomain: config.mailFromDomain,
     alarmTopic: monitoring.topic,
     logRetention,
+  });
+  const dashboard = new DashboardStack(app, name('Dashboard'), {
+    ...common('Dashboard', 'CloudWatch dashboard'),
+    stage: config.stage,
+    httpApi: gateway.httpApi,
+    apiFunctions: [api.api.fn, api.documents.fn],
+    alertJob: jobs.alerts.fn,
+    notifier: jobs.notifier.fn,
+    table: data.table,
+    deadLetterQueues: [
+      { label: 'alert emails', queue: jobs.deadLetterQueue },
+      { label: 'alert job schedule', queue: jobs.scheduleDeadLetterQueue },
+      { label: 'failed job and bounce runs', queue: jobs.failedRunsQueue },
+    ],
   });
 
   Tags.of(app).add('Application', 'PeoplePlan');
   Tags.of(app).add('Stage', config.stage);
-  return { data, monitoring, auth, gateway, web, api, jobs };
+  return { data, monitoring, auth, gateway, web, api, jobs, dashboard };
 }

@@ -16,6 +16,7 @@ import type { PeoplePlanStacks } from './peopleplan.js';
 export { Stack, Validations } from 'aws-cdk-lib';
 export { Annotations, Capture, Match, Template } from 'aws-cdk-lib/assertions';
 export * as s3 from 'aws-cdk-lib/aws-s3';
+export * as sqs from 'aws-cdk-lib/aws-sqs';
 
 export interface SynthOptions {
   context?: Record<string, unknown>;
@@ -134,12 +135,13 @@ export function bundleSizes(
   });
 }
 
-/** The four service functions of a synthesized app, by name. */
+/** The five service functions of a synthesized app, by name. */
 export function serviceFunctions(s: Pick<Synthesized, 'stacks'>) {
   return {
     api: { stack: s.stacks.api, fn: s.stacks.api.api.fn },
     documents: { stack: s.stacks.api, fn: s.stacks.api.documents.fn },
     alerts: { stack: s.stacks.jobs, fn: s.stacks.jobs.alerts.fn },
     notifier: { stack: s.stacks.jobs, fn: s.stacks.jobs.notifier.fn },
+    bounces: { stack: s.stacks.jobs, fn: s.stacks.jobs.bounces.fn },
   };
 }

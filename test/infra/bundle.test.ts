@@ -1,5 +1,5 @@
 /**
- * The one test that really bundles: the four Lambda entry points through infra/lib/bundle.mjs, as
+ * The one test that really bundles: the five Lambda entry points through infra/lib/bundle.mjs, as
  * `cdk deploy` would. A cold start over 1.5 MB of JavaScript means something heavy slipped in (cold
  * starts grow with it). The bundles are then run the way Lambda runs them, in a child process.
  */
@@ -75,8 +75,8 @@ function httpEvent(method: string, path: string) {
 }
 
 describe('Lambda bundles', () => {
-  it('bundles all four functions, each loading at most 1.5 MB of code at a cold start', () => {
-    expect(sizes.map((b) => b.name)).toEqual(['api', 'documents', 'alerts', 'notifier']);
+  it('bundles all five functions, each loading at most 1.5 MB of code at a cold start', () => {
+    expect(sizes.map((b) => b.name)).toEqual(['api', 'documents', 'alerts', 'notifier', 'bounces']);
     for (const b of sizes) {
       const files = b.files
         .map((f) => `${f.path} ${kib(f.bytes)}${f.atColdStart ? '' : ' (on demand)'}`)
@@ -171,9 +171,30 @@ describe('bundled handlers run', () => {
     expect(stderr).toMatch(/AUTH_JWKS_URI: Invalid URL/);
   });
 
-  it.each(['api', 'documents', 'alerts', 'notifier'])('%s loads, every on-demand chunk included', (name) => {
-    const out = JSON.parse(run(name, ['load'], API_ENV)) as { handler: string; chunks: number };
-    expect(out.handler).toBe('function');
-    expect(out.chunks).toBe(bundle(name).files.length - 1);
+  it('bounces handles an SES bounce event from EventBridge', () => {
+    const event = {
+      source: 'aws.ses',
+      'detail-type': 'Email Bounced',
+      detail: {
+        eventType: 'Bounce',
+        bounce: {
+          bounceType: 'Permanent',
+          bouncedRecipients: [{ emailAddress: 'gone@council.example' }],
+          timestamp: '2026-12-01T07:00:04.000Z',
+        },
+        mail: { messageId: 'm1', source: 'alerts@council.example', timestamp: '2026-12-01T07:00:01.000Z' },
+      },
+    };
+    const out = run('bounces', ['invoke', JSON.stringify(event)], { POWERTOOLS_LOG_LEVEL: 'SILENT' });
+    expect(JSON.parse(out.slice(out.lastIndexOf('{')))).toEqual({ addresses: 1 });
   });
+
+  it.each(['api', 'documents', 'alerts', 'notifier', 'bounces'])(
+    '%s loads, every on-demand chunk included',
+    (name) => {
+      const out = JSON.parse(run(name, ['load'], API_ENV)) as { handler: string; chunks: number };
+      expect(out.handler).toBe('function');
+      expect(out.chunks).toBe(bundle(name).files.length - 1);
+    },
+  );
 });

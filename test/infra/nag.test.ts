@@ -1,11 +1,13 @@
 /**
- * cdk-nag AWS Solutions checks over every stack: no finding may remain unacknowledged, errors or
- * warnings, in the default deployment or in a fully configured one; every acknowledgement has a reason.
+ * cdk-nag AWS Solutions and Serverless checks over every stack: no finding may remain unacknowledged,
+ * errors or warnings, in the default deployment, a fully configured one or one without the JWT
+ * authorizer; every acknowledgement has a reason and still matches a finding.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Synthesized, s3, synthPeoplePlan, Validations } from '../../infra/lib/testing.js';
+import { acknowledge, unusedAcknowledgements } from '../../infra/lib/nag.js';
+import { type Synthesized, s3, sqs, synthPeoplePlan, Validations } from '../../infra/lib/testing.js';
 
 const ACK_KEY = Validations.ACKNOWLEDGED_RULES_METADATA_KEY;
 
@@ -23,23 +25,28 @@ function acknowledgements(s: Synthesized): { path: string; id: string; reason: s
   );
 }
 
-describe('cdk-nag AwsSolutions', () => {
+describe('cdk-nag AwsSolutions and Serverless', () => {
   const variants: [string, Record<string, unknown>][] = [
     ['default context', {}],
     [
-      'custom domain, WAF, geo restriction, sender, alarms, JWT authorizer',
+      'custom domains, WAF, geo restriction, sender, alarms, backup copy, smoke role',
       {
         senderEmail: 'alerts@council.example',
         alarmEmail: 'ops@council.example',
         domainName: 'plans.council.example',
         certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/0f0e0d0c-1111-2222-3333-444455556666',
+        apiDomainName: 'api.plans.council.example',
+        apiCertificateArn:
+          'arn:aws:acm:eu-west-2:123456789012:certificate/1a2b3c4d-1111-2222-3333-444455556666',
         webAclArn: 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/peopleplan/abcd',
         geoAllowList: ['GB'],
-        jwtAuthorizer: 'true',
         allowedOrigins: 'https://staging.council.example',
+        backupCopyVaultArn: 'arn:aws:backup:eu-west-1:210987654321:backup-vault:peopleplan-copy',
+        smokeTestRoleArn: 'arn:aws:iam::123456789012:role/peopleplan-smoke',
         account: '123456789012',
       },
     ],
+    ['JWT authorizer off', { jwtAuthorizer: 'false' }],
   ];
 
   it.each(variants)(
@@ -48,18 +55,23 @@ describe('cdk-nag AwsSolutions', () => {
       // synth() itself fails on any violation (the plugin is registered on the app); check the pack directly
       // as well so a failure names the rules.
       // CDK's CloudFormation schema validation is slow to start: run it on the fully configured variant.
-      const withCfnValidation = name !== 'default context';
+      const withCfnValidation = name === variants[1]![0];
       const s = synthPeoplePlan({ context, cloudFormationValidation: withCfnValidation });
-      const report = s.nag.validateScope(s.app);
-      expect(
-        report.violations.map(
-          (v) => `${v.ruleName} ${v.violatingResources.map((r) => r.constructPath).join(',')}`,
-        ),
-      ).toEqual([]);
-      expect(report.success).toBe(true);
+      expect(s.packs.map((p) => p.readPackName)).toEqual(['AwsSolutions', 'Serverless']);
+      for (const pack of s.packs) {
+        const report = pack.validateScope(s.app);
+        expect(
+          report.violations.map(
+            (v) => `${v.ruleName} ${v.violatingResources.map((r) => r.constructPath).join(',')}`,
+          ),
+        ).toEqual([]);
+        expect(report.success).toBe(true);
+      }
       for (const a of acknowledgements(s)) {
         expect(a.reason.length, `${a.id} at ${a.path}`).toBeGreaterThanOrEqual(20);
       }
+      // An acknowledgement that matches nothing would silently excuse the next finding of its rule there.
+      expect(unusedAcknowledgements(s.app, s.packs).map((a) => `${a.id} at ${a.path}`)).toEqual([]);
 
       if (!withCfnValidation) return;
       // CDK's own CloudFormation validation ran too and found nothing.
@@ -78,8 +90,27 @@ describe('cdk-nag AwsSolutions', () => {
     expect(ids).not.toContain('AwsSolutions-CFR4');
     expect(ids).not.toContain('AwsSolutions-CFR2');
     expect(ids).not.toContain('AwsSolutions-CFR1');
-    // /health, openapi.json and the calendar feed (its URL is the credential) only.
-    expect(ids.filter((id) => id === 'AwsSolutions-APIG4')).toHaveLength(3);
+    // /health, openapi.json, the alert-email link (GET and POST) and the calendar feed only: the URL is
+    // the credential of the last two.
+    expect(ids.filter((id) => id === 'AwsSolutions-APIG4')).toHaveLength(5);
+  }, 120_000);
+
+  it('reports an acknowledgement that matches no finding', () => {
+    const s = synthPeoplePlan();
+    expect(unusedAcknowledgements(s.app, s.packs)).toEqual([]);
+    // The table has no finding of these rules: both acknowledgements are dead weight.
+    acknowledge(s.stacks.data.table, {
+      id: 'AwsSolutions-DDB3',
+      reason: 'Deliberately wrong: point-in-time recovery is on, there is nothing to excuse.',
+    });
+    acknowledge(s.stacks.data.table, {
+      id: 'Serverless-LambdaDLQ',
+      reason: 'Deliberately wrong: a table is not a function, there is nothing to excuse.',
+    });
+    expect(unusedAcknowledgements(s.app, s.packs).map((a) => a.id)).toEqual([
+      'AwsSolutions-DDB3',
+      'Serverless-LambdaDLQ',
+    ]);
   }, 120_000);
 
   it('would catch a violation (the checks are live)', () => {
@@ -90,5 +121,9 @@ describe('cdk-nag AwsSolutions', () => {
     expect(report.violations.map((v) => v.ruleName)).toEqual(
       expect.arrayContaining(['AwsSolutions-S1', 'AwsSolutions-S10']),
     );
+    // And the Serverless pack: a queue without a dead-letter queue.
+    new sqs.Queue(s.stacks.data, 'NoRedrive', { enforceSSL: true });
+    const serverless = s.packs[1]!.validateScope(s.stacks.data);
+    expect(serverless.violations.map((v) => v.ruleName)).toContain('Serverless-SQSRedrivePolicy');
   }, 120_000);
 });

@@ -16,6 +16,8 @@ interface Route {
   method: string;
   segments: string[];
   fn: string;
+  /** `JWT` when API Gateway's authorizer guards the route, `NONE` when it is open. */
+  auth: string;
 }
 
 /** Only what createApp touches while registering routes; no request is served here. */
@@ -74,6 +76,7 @@ beforeAll(() => {
       method,
       segments: path.split('/').slice(1),
       fn: uri.match(/"(\w+Function[0-9A-F]{8})"/)![1]!,
+      auth: (r.Properties.AuthorizationType as string | undefined) ?? 'NONE',
     };
   });
   const id = (prefix: string) => byType('AWS::Lambda::Function').find(([k]) => k.startsWith(prefix))![0];
@@ -112,6 +115,34 @@ describe('HTTP API routes follow the route modules', () => {
     const used = new Set(documentPaths.map((e) => routeFor(e)?.key));
     const unused = routes.filter((r) => r.fn === functionIds.documents && !used.has(r.key)).map((r) => r.key);
     expect(unused).toEqual([]);
+  });
+
+  it('asks for a token at the gateway exactly where the app asks for one (JWT authorizer on by default)', async () => {
+    const modules = [...coreModules, ...documentModules];
+    const app = createApp(deps, modules);
+    const mismatches: string[] = [];
+    const open: string[] = [];
+    for (const e of endpoints(modules)) {
+      const [method, path] = e.split(' ') as [string, string];
+      const body = method === 'GET' || method === 'HEAD' ? undefined : '{}';
+      const res = await app.request(path, { method, body, headers: { 'content-type': 'application/json' } });
+      // The app answers 401 before anything else when a route needs a token; any other answer (404 for
+      // the placeholder ids, 500 for the stub dependencies) means it did not ask for one.
+      const gateway = routeFor(e)?.auth;
+      if (res.status !== 401) open.push(e);
+      if (gateway !== (res.status === 401 ? 'JWT' : 'NONE'))
+        mismatches.push(`${e}: app ${res.status}, gateway ${gateway}`);
+    }
+    expect(mismatches).toEqual([]);
+    // What is sign-in-free, and why: health and API description, calendar feeds and alert-email links
+    // (the secret in the URL is the credential).
+    expect(open.sort()).toEqual([
+      'GET /api/alert-preferences/x1/x1',
+      'GET /api/v1/openapi.json',
+      'GET /calendar/x1/x1',
+      'GET /health',
+      'POST /api/alert-preferences/x1/x1',
+    ]);
   });
 
   it('matches the way HTTP API does (the matcher itself)', () => {

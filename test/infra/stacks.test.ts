@@ -99,15 +99,40 @@ describe('every function', () => {
     }
   });
 
-  it('runs the four service functions on Node.js 22, arm64', () => {
+  it('runs the five service functions on Node.js 22, arm64, with X-Ray active tracing', () => {
     const service = functions().filter(({ p }) => json(p.Environment).includes('POWERTOOLS_SERVICE_NAME'));
     expect(
       service.map(({ p }) => (p.Environment as { Variables: Json }).Variables.POWERTOOLS_SERVICE_NAME).sort(),
-    ).toEqual(['peopleplan-alerts', 'peopleplan-api', 'peopleplan-documents', 'peopleplan-notifier']);
+    ).toEqual([
+      'peopleplan-alerts',
+      'peopleplan-api',
+      'peopleplan-bounces',
+      'peopleplan-documents',
+      'peopleplan-notifier',
+    ]);
     for (const { p } of service) {
       expect(p.Runtime).toBe('nodejs22.x');
       expect(p.Architectures).toEqual(['arm64']);
       expect(p.Handler).toBe('index.handler');
+      expect(p.TracingConfig).toEqual({ Mode: 'Active' });
+    }
+  });
+
+  it('gives service functions Resource "*" only for the X-Ray actions tracing needs (acknowledged IAM5)', () => {
+    const fns = [
+      [s.templates.api, 'ApiFunction'],
+      [s.templates.api, 'DocumentsFunction'],
+      [s.templates.jobs, 'AlertJobFunction'],
+      [s.templates.jobs, 'NotifierFunction'],
+      [s.templates.jobs, 'BouncesFunction'],
+    ] as const;
+    for (const [t, prefix] of fns) {
+      const star = functionStatements(t, prefix).filter((st) => arr(st.Resource).includes('*'));
+      expect(star, prefix).toHaveLength(1);
+      expect(arr(star[0]!.Action).sort(), prefix).toEqual([
+        'xray:PutTelemetryRecords',
+        'xray:PutTraceSegments',
+      ]);
     }
   });
 
@@ -456,14 +481,14 @@ describe('jobs stack', () => {
     });
   });
 
-  it('lets the notifier send only from the configured sender', () => {
+  it('lets the notifier send only from the configured sender, through the domain identity', () => {
     const st = functionStatements(s.templates.jobs, 'NotifierFunction').find((x) =>
       arr(x.Action).includes('ses:SendEmail'),
     );
     expect(st?.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'alerts@council.example' } });
-    s.templates.jobs.hasResourceProperties('AWS::SES::EmailIdentity', {
-      EmailIdentity: 'alerts@council.example',
-    });
+    expect(json(st?.Resource)).toContain('SenderDomain');
+    s.templates.jobs.resourceCountIs('AWS::SES::EmailIdentity', 1);
+    s.templates.jobs.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'council.example' });
   });
 });
 
@@ -478,13 +503,12 @@ describe('alarms', () => {
         (a) => a.Properties.MetricName === metric && a.Properties.Namespace === 'AWS/Lambda',
       );
       expect(fns.map((a) => json(a.Properties.Dimensions)).join()).toMatch(
-        /ApiFunction.*|DocumentsFunction|AlertJobFunction|NotifierFunction/,
+        /ApiFunction.*|DocumentsFunction|AlertJobFunction|NotifierFunction|BouncesFunction/,
       );
-      expect(fns, metric).toHaveLength(4);
+      expect(fns, metric).toHaveLength(5);
     }
-    expect(alarms.find((a) => a.Properties.MetricName === 'Invocations')?.Properties.TreatMissingData).toBe(
-      'breaching',
-    );
+    // Invocations cannot show a missing daily run (the outbox schedule invokes the job every 5 minutes).
+    expect(alarms.find((a) => a.Properties.MetricName === 'Invocations')).toBeUndefined();
     for (const a of alarms) expect(json(a.Properties.AlarmActions)).toContain('AlarmTopic');
   });
 

@@ -1,3 +1,4 @@
+import { METRIC_DIMENSIONS, METRICS_NAMESPACE } from '@peopleplan/observability/metric-names';
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -69,5 +70,65 @@ export function deadLetterAlarm(
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       }),
     topic,
+  );
+}
+
+/** One of PeoplePlan's own metrics (Powertools, packages/observability) for one service and stage. */
+export function appMetric(
+  metricName: string,
+  service: string,
+  stage: string,
+  options: { period?: Duration; statistic?: string; label?: string } = {},
+): cloudwatch.Metric {
+  return new cloudwatch.Metric({
+    namespace: METRICS_NAMESPACE,
+    metricName,
+    dimensionsMap: { [METRIC_DIMENSIONS.service]: service, [METRIC_DIMENSIONS.stage]: stage },
+    statistic: options.statistic ?? 'Sum',
+    period: options.period ?? Duration.minutes(5),
+    label: options.label,
+  });
+}
+
+export interface ServiceMetricAlarmProps {
+  metricName: string;
+  /** Services whose counts are added together (e.g. the API and documents functions). */
+  services: string[];
+  stage: string;
+  threshold: number;
+  /** What a breach means, for the alarm description. */
+  description: string;
+  topic: sns.ITopic;
+}
+
+/**
+ * Alarms when the summed count of an app metric over the given services reaches the threshold in five
+ * minutes. No data means nothing was counted, which is not a breach.
+ */
+export function serviceMetricAlarm(
+  scope: Construct,
+  id: string,
+  p: ServiceMetricAlarmProps,
+): cloudwatch.Alarm {
+  const usingMetrics = Object.fromEntries(
+    p.services.map((s, i) => [`m${i}`, appMetric(p.metricName, s, p.stage)]),
+  );
+  const sum = new cloudwatch.MathExpression({
+    label: `${p.metricName} (${p.services.join(' + ')})`,
+    expression: Object.keys(usingMetrics)
+      .map((k) => `FILL(${k}, 0)`)
+      .join(' + '),
+    usingMetrics,
+    period: Duration.minutes(5),
+  });
+  return notify(
+    sum.createAlarm(scope, id, {
+      alarmDescription: `PeoplePlan ${p.stage}: ${p.description} (${p.metricName} >= ${p.threshold} in 5 minutes)`,
+      threshold: p.threshold,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    }),
+    p.topic,
   );
 }

@@ -3,6 +3,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { bundledCode } from '../bundling.js';
 import { acknowledge } from '../nag.js';
@@ -18,12 +19,19 @@ export interface ServiceFunctionProps {
   /** Log level for Powertools (`POWERTOOLS_LOG_LEVEL`). */
   logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   serviceName: string;
+  /**
+   * For functions invoked asynchronously (schedules, EventBridge rules): where an event goes once
+   * Lambda's own retries are spent, instead of being dropped. Unset for API and queue consumers, whose
+   * callers see the failure themselves.
+   */
+  deadLetterQueue?: sqs.IQueue;
 }
 
 /**
  * A Lambda function as every PeoplePlan function should be: Node.js 22 on arm64, bundled locally by
- * esbuild into ES modules (lib/bundling.ts), its own log group with a retention period, and its own role that starts
- * with nothing but permission to write to that log group (callers add exactly what the function needs).
+ * esbuild into ES modules (lib/bundling.ts), its own log group with a retention period, X-Ray active
+ * tracing, and its own role that starts with nothing but permission to write to that log group and
+ * traces (callers add exactly what the function needs).
  */
 export class ServiceFunction extends Construct {
   readonly fn: lambda.Function;
@@ -60,6 +68,9 @@ export class ServiceFunction extends Construct {
       timeout: props.timeout ?? Duration.seconds(30),
       role: this.role,
       logGroup: this.logGroup,
+      // X-Ray: Lambda's own segments now, Powertools Tracer's subsegments where a function adds them.
+      tracing: lambda.Tracing.ACTIVE,
+      deadLetterQueue: props.deadLetterQueue,
       environment: {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',
@@ -67,10 +78,18 @@ export class ServiceFunction extends Construct {
         ...props.environment,
       },
     });
-    acknowledge(this.fn, {
-      id: 'AwsSolutions-L1',
+    const runtimeReason =
+      'Node.js 22 is the runtime the design pins: the same code runs on the local Node 20 stack and is tested there; move to Node.js 24 with the rest of the project.';
+    acknowledge(
+      this.fn,
+      { id: 'AwsSolutions-L1', reason: runtimeReason },
+      { id: 'Serverless-LambdaLatestVersion', reason: runtimeReason },
+    );
+    // Active tracing grants exactly these two actions on "*" (X-Ray has no resource-level permissions).
+    acknowledge(this.role, {
+      id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
-        'Node.js 22 is the runtime the design pins: the same code runs on the local Node 20 stack and is tested there; move to Node.js 24 with the rest of the project.',
+        'X-Ray PutTraceSegments and PutTelemetryRecords, added by active tracing, support no resource-level permissions; no other statement of this role may use "*" (test/infra/stacks.test.ts).',
     });
   }
 }

@@ -38,6 +38,11 @@ export interface TenantDataRolesProps {
   table: dynamodb.ITable;
   /** The only principals that may assume these roles: the API functions' execution roles. */
   assumedBy: iam.IRole[];
+  /**
+   * A role the post-deploy smoke test (scripts/smoke.ts) runs as: it may also assume the tenant data role,
+   * under the same session-tag conditions, to prove that a session for one council cannot read another.
+   */
+  smokeTestRoleArn?: string;
 }
 
 /** Several roles as one trust principal, so the trust policy stays a single statement. */
@@ -66,14 +71,17 @@ export class TenantDataRoles extends Construct {
   readonly tenantRole: iam.Role;
   readonly partnerRole: iam.Role;
 
-  constructor(scope: Construct, id: string, { table, assumedBy }: TenantDataRolesProps) {
+  constructor(scope: Construct, id: string, { table, assumedBy, smokeTestRoleArn }: TenantDataRolesProps) {
     super(scope, id);
     const resources = [table.tableArn, `${table.tableArn}/index/${TABLE.indexes.council.name}`];
 
+    const smoke = smokeTestRoleArn
+      ? [iam.Role.fromRoleArn(this, 'SmokeTestRole', smokeTestRoleArn, { mutable: false })]
+      : [];
     this.tenantRole = this.role(
       'TenantDataRole',
       'PeoplePlan API: read/write one council (session tag council)',
-      assumedBy,
+      [...assumedBy, ...smoke],
     );
     this.tenantRole.addToPolicy(
       new iam.PolicyStatement({

@@ -1,4 +1,6 @@
+import { METRIC, SERVICE } from '@peopleplan/observability/metric-names';
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -7,7 +9,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
-import { FunctionAlarms, notify } from '../constructs/alarms.js';
+import { FunctionAlarms, notify, serviceMetricAlarm } from '../constructs/alarms.js';
+import { originSecretValue } from '../constructs/origin-secret.js';
 import { ServiceFunction } from '../constructs/service-function.js';
 import { ITEM_READ_ACTIONS, leadingKeysCondition, TenantDataRoles } from '../constructs/tenant-data-roles.js';
 import { acknowledge } from '../nag.js';
@@ -17,6 +20,14 @@ export interface ApiStackProps extends StackProps {
   stage: string;
   table: dynamodb.ITable;
   httpApi: apigwv2.IHttpApi;
+  /** Where the stage writes its access logs (gateway stack). */
+  accessLogs: logs.ILogGroup;
+  /** The API's custom domain, mapped to the stage (gateway stack). */
+  domainName: apigwv2.IDomainName | undefined;
+  /** Secrets Manager version of the origin secret to resolve (unset: the current one). */
+  originSecretVersion: string | undefined;
+  /** Role the post-deploy smoke test runs as; may assume the tenant data role. */
+  smokeTestRoleArn?: string;
   issuer: string;
   clientId: string;
   webBaseUrl: string;
@@ -34,7 +45,58 @@ export interface DocumentRoute {
   methods: apigwv2.HttpMethod[];
   /** Reachable without a bearer token (the path itself carries a secret). */
   open?: boolean;
+  /** Why an open route may be open (the cdk-nag acknowledgement's reason). */
+  why?: string;
 }
+
+/**
+ * Stage-wide throttling for each group of routes (requests per second, burst). HTTP API throttles per
+ * route and stage, for all callers together (it has no per-client limit: that needs a WAF rate rule).
+ * infra/README.md, "Throttling", explains the numbers.
+ */
+export const THROTTLE = {
+  /** Every route not listed below: the signed-in app. */
+  app: { rateLimit: 200, burstLimit: 400 },
+  /** Imports, reports, periods, timelines, feed management: the 1769 MB documents function. */
+  documents: { rateLimit: 20, burstLimit: 40 },
+  /** Sign-in-free routes whose path carries a secret: calendar feeds, alert-email links. */
+  secretLinks: { rateLimit: 10, burstLimit: 20 },
+  /** Health check and OpenAPI document: no data, no need for more. */
+  public: { rateLimit: 5, burstLimit: 10 },
+} as const;
+
+/**
+ * Routes of the API function that need no bearer token. Everything else under `/api` goes through the
+ * JWT authorizer (when on) and the app's own token check; test/infra/routes.test.ts checks that these
+ * are exactly the app's sign-in-free paths.
+ */
+export const OPEN_API_ROUTES: (DocumentRoute & {
+  id: string;
+  throttle: keyof typeof THROTTLE;
+  why: string;
+})[] = [
+  {
+    id: 'Health',
+    path: '/health',
+    methods: [apigwv2.HttpMethod.GET],
+    throttle: 'public',
+    why: 'Public by design: the health check carries no data.',
+  },
+  {
+    id: 'OpenApi',
+    path: '/api/v1/openapi.json',
+    methods: [apigwv2.HttpMethod.GET],
+    throttle: 'public',
+    why: 'Public by design: the OpenAPI document describes the API and carries no data.',
+  },
+  {
+    id: 'AlertLink',
+    path: '/api/alert-preferences/{c}/{token}',
+    methods: [apigwv2.HttpMethod.GET, apigwv2.HttpMethod.POST],
+    throttle: 'secretLinks',
+    why: 'The link in every alert email works without signing in: the unguessable token in the URL, which only that email carries, is the credential.',
+  },
+];
 
 /**
  * Routes served by the documents function: the paths of `documentModules` in
@@ -51,7 +113,12 @@ export const DOCUMENT_ROUTES: DocumentRoute[] = [
   { path: '/api/v1/councils/{c}/actions/{actionId}/timeline', methods: [apigwv2.HttpMethod.GET] },
   { path: '/api/v1/councils/{c}/people/{personId}/calendar-feed', methods: [apigwv2.HttpMethod.ANY] },
   { path: '/api/v1/councils/{c}/plans/{planId}/calendar-feed', methods: [apigwv2.HttpMethod.ANY] },
-  { path: '/calendar/{councilId}/{file}', methods: [apigwv2.HttpMethod.GET], open: true },
+  {
+    path: '/calendar/{councilId}/{file}',
+    methods: [apigwv2.HttpMethod.GET],
+    open: true,
+    why: 'Private calendar feed: calendar clients cannot send a bearer token, so the unguessable, revocable token in the URL is the credential (only its hash is stored).',
+  },
 ];
 
 /**
@@ -73,7 +140,7 @@ export class ApiStack extends Stack {
     this.api = new ServiceFunction(this, 'Api', {
       entry: props.entry ?? ENTRIES.api,
       description: 'PeoplePlan HTTP API (Hono)',
-      serviceName: 'peopleplan-api',
+      serviceName: SERVICE.api,
       logRetention: props.logRetention,
       memorySize: 1024,
       // API Gateway gives up after 30 seconds; finish (or fail) before it does.
@@ -82,7 +149,7 @@ export class ApiStack extends Stack {
     this.documents = new ServiceFunction(this, 'Documents', {
       entry: ENTRIES.documents,
       description: 'PeoplePlan documents API: plan imports, reports, calendar feeds (Hono)',
-      serviceName: 'peopleplan-documents',
+      serviceName: SERVICE.documents,
       logRetention: props.logRetention,
       // Reading a 10 MB workbook builds a large object model; 1769 MB is also where Lambda gives a
       // whole vCPU, which parsing and rendering use.
@@ -91,9 +158,17 @@ export class ApiStack extends Stack {
       // that point would finish unseen. Finish (or fail) first; commits are idempotent and can be retried.
       timeout: Duration.seconds(28),
     });
+    for (const fn of [this.api.fn, this.documents.fn]) {
+      acknowledge(fn, {
+        id: 'Serverless-LambdaDLQ',
+        reason:
+          'Invoked synchronously by API Gateway: a failure is the caller’s HTTP error, there is no event to keep (dead-letter queues apply to asynchronous invocations).',
+      });
+    }
     this.tenantRoles = new TenantDataRoles(this, 'TenantAccess', {
       table,
       assumedBy: [this.api.role, this.documents.role],
+      smokeTestRoleArn: props.smokeTestRoleArn,
     });
 
     // Partnership directory: which councils consented, who may read. Reads and the consent write are
@@ -122,14 +197,17 @@ export class ApiStack extends Stack {
       TENANT_ROLE_ARN: this.tenantRoles.tenantRole.roleArn,
       PARTNER_ROLE_ARN: this.tenantRoles.partnerRole.roleArn,
       WEB_BASE_URL: props.webBaseUrl,
+      // What CloudFront sends in x-origin-verify, resolved by CloudFormation at deploy time (never in the
+      // repository or the template); the app refuses requests without it (functions/api/src/origin-guard.ts).
+      ORIGIN_VERIFY_SECRET: originSecretValue(props.stage, props.originSecretVersion),
     };
     // The same settings for both: they are one app, split only to keep each bundle small.
     for (const fn of [this.api.fn, this.documents.fn]) {
       for (const [k, v] of Object.entries(env)) fn.addEnvironment(k, v);
     }
 
-    // Routes. The app verifies every token itself (aws-jwt-verify) and answers in the API's error
-    // shape; API Gateway's JWT authorizer is an optional extra layer that rejects bad tokens earlier.
+    // Routes. The app verifies every token itself (aws-jwt-verify) and answers in the API's error shape;
+    // API Gateway's JWT authorizer (on by default) rejects missing and bad tokens before any function runs.
     const integration = new HttpLambdaIntegration('ApiIntegration', this.api.fn, {
       payloadFormatVersion: apigwv2.PayloadFormatVersion.VERSION_2_0,
     });
@@ -137,7 +215,8 @@ export class ApiStack extends Stack {
       payloadFormatVersion: apigwv2.PayloadFormatVersion.VERSION_2_0,
     });
     // Created here rather than through HttpJwtAuthorizer, which would place it in the gateway stack and
-    // make that stack depend on the web stack's client id (a cycle).
+    // make that stack depend on the web stack's client id (a cycle). Cognito access tokens carry no `aud`:
+    // API Gateway then checks `client_id` against the audience, which is what is wanted here.
     let authorizer: apigwv2.IHttpRouteAuthorizer | undefined;
     if (props.jwtAuthorizer) {
       const jwt = new apigwv2.HttpAuthorizer(this, 'CognitoJwt', {
@@ -151,57 +230,76 @@ export class ApiStack extends Stack {
         bind: () => ({ authorizerId: jwt.authorizerId, authorizationType: apigwv2.HttpAuthorizerType.JWT }),
       };
     }
+    const throttles: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
+    const allRoutes: apigwv2.HttpRoute[] = [];
     const route = (
       rid: string,
       path: string,
       methods: apigwv2.HttpMethod[],
-      protectedRoute: boolean,
-      target = integration,
+      options: {
+        open: boolean;
+        throttle: keyof typeof THROTTLE;
+        target?: HttpLambdaIntegration;
+        why?: string;
+      },
     ) =>
-      methods.map(
-        (method) =>
-          new apigwv2.HttpRoute(this, `${rid}${method}`, {
-            httpApi: props.httpApi,
-            routeKey: apigwv2.HttpRouteKey.with(path, method),
-            integration: target,
-            authorizer: protectedRoute ? authorizer : undefined,
-          }),
-      );
-    const open = [
-      ...route('Health', '/health', [apigwv2.HttpMethod.GET], false),
-      ...route('OpenApi', '/api/v1/openapi.json', [apigwv2.HttpMethod.GET], false),
-    ];
-    const app = route('Api', '/api/{proxy+}', [apigwv2.HttpMethod.ANY], true);
-    const documentRoutes = DOCUMENT_ROUTES.map((r) => ({
-      ...r,
-      routes: route(`Documents${routeIdOf(r.path)}`, r.path, r.methods, !r.open, documentsIntegration),
-    }));
-    app.push(...documentRoutes.filter((r) => !r.open).flatMap((r) => r.routes));
-    for (const r of documentRoutes.filter((x) => x.open).flatMap((x) => x.routes)) {
-      const reason =
-        'Private calendar feed: calendar clients cannot send a bearer token, so the unguessable, revocable token in the URL is the credential (only its hash is stored).';
-      acknowledge(r, { id: 'AwsSolutions-APIG4', reason }, { id: 'AwsSolutions-COG4', reason });
+      methods.map((method) => {
+        const r = new apigwv2.HttpRoute(this, `${rid}${method}`, {
+          httpApi: props.httpApi,
+          routeKey: apigwv2.HttpRouteKey.with(path, method),
+          integration: options.target ?? integration,
+          authorizer: options.open ? undefined : authorizer,
+        });
+        allRoutes.push(r);
+        if (options.throttle !== 'app') {
+          const t = THROTTLE[options.throttle];
+          throttles[`${method} ${path}`] = {
+            ThrottlingRateLimit: t.rateLimit,
+            ThrottlingBurstLimit: t.burstLimit,
+          };
+        }
+        if (options.open) {
+          if (!options.why) throw new Error(`open route ${method} ${path} needs a reason (why)`);
+          acknowledge(r, { id: 'AwsSolutions-APIG4', reason: options.why });
+        } else if (!authorizer) {
+          acknowledge(r, {
+            id: 'AwsSolutions-APIG4',
+            reason:
+              'Context jwtAuthorizer=false: the Lambda still verifies the Cognito JWT on every /api/v1 request (aws-jwt-verify: issuer, audience, expiry, signature) before any handler runs.',
+          });
+        }
+        return r;
+      });
+
+    for (const r of OPEN_API_ROUTES) {
+      // Construct ids are kept as they were: a new logical id would create a second route with the same key.
+      route(r.id, r.path, r.methods, { open: true, throttle: r.throttle, why: r.why });
     }
-    for (const r of open) {
-      acknowledge(
-        r,
-        {
-          id: 'AwsSolutions-APIG4',
-          reason: 'Public by design: health check and the OpenAPI document carry no data.',
-        },
-        {
-          id: 'AwsSolutions-COG4',
-          reason: 'Public by design: health check and the OpenAPI document carry no data.',
-        },
-      );
+    route('Api', '/api/{proxy+}', [apigwv2.HttpMethod.ANY], { open: false, throttle: 'app' });
+    for (const r of DOCUMENT_ROUTES) {
+      route(`Documents${routeIdOf(r.path)}`, r.path, r.methods, {
+        open: r.open ?? false,
+        throttle: r.open ? 'secretLinks' : 'documents',
+        target: documentsIntegration,
+        why: r.why,
+      });
     }
-    if (!authorizer) {
-      for (const r of app) {
-        const reason =
-          'The Lambda verifies the Cognito JWT on every /api request (aws-jwt-verify: issuer, audience, expiry, signature) so that 401s use the API error contract; set context jwtAuthorizer=true to also verify at API Gateway.';
-        acknowledge(r, { id: 'AwsSolutions-APIG4', reason }, { id: 'AwsSolutions-COG4', reason });
-      }
-    }
+
+    // The stage lives with the routes: its per-route throttling names them, and CloudFormation refuses
+    // settings for a route that does not exist yet.
+    const stage = new apigwv2.HttpStage(this, 'DefaultStage', {
+      httpApi: props.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: THROTTLE.app,
+      domainMapping: props.domainName ? { domainName: props.domainName } : undefined,
+      accessLogSettings: {
+        destination: new apigwv2.LogGroupLogDestination(props.accessLogs),
+        format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
+      },
+    });
+    (stage.node.defaultChild as apigwv2.CfnStage).routeSettings = throttles;
+    for (const r of allRoutes) stage.node.addDependency(r);
 
     // Alarms: server errors as a share of requests (a single 5xx on a quiet day is not an incident),
     // plus the function's own errors and throttles.
@@ -241,11 +339,63 @@ export class ApiStack extends Stack {
       topic: props.alarmTopic,
       label: 'PeoplePlan documents API',
     });
+    // What the app counts itself (packages/observability metric-names.ts), over both functions: errors
+    // it caught and answered (Lambda reports those invocations as successes), IAM refusals, and 5xx sent.
+    const services = [SERVICE.api, SERVICE.documents];
+    const metricAlarm = (id: string, metricName: keyof typeof APP_ALARMS) =>
+      serviceMetricAlarm(this, id, {
+        ...APP_ALARMS[metricName],
+        metricName,
+        services,
+        stage: props.stage,
+        topic: props.alarmTopic,
+      });
+    metricAlarm('HandledErrorAlarm', METRIC.handledError);
+    metricAlarm('AccessDeniedAlarm', METRIC.accessDenied);
+    metricAlarm('ServerErrorResponseAlarm', METRIC.serverErrorResponse);
 
     new CfnOutput(this, 'TenantRoleArn', { value: this.tenantRoles.tenantRole.roleArn });
     new CfnOutput(this, 'PartnerRoleArn', { value: this.tenantRoles.partnerRole.roleArn });
   }
 }
+
+/**
+ * The stage's access log line. `routeKey`, not `path`: the route template (`GET /calendar/{councilId}/{file}`)
+ * never holds the secrets that calendar feed and alert-email link paths carry. `sourceIp` is CloudFront's
+ * address for requests that came through it; any other address is a request that bypassed it.
+ */
+export const ACCESS_LOG_FIELDS = {
+  requestId: '$context.requestId',
+  ip: '$context.identity.sourceIp',
+  time: '$context.requestTime',
+  method: '$context.httpMethod',
+  route: '$context.routeKey',
+  status: '$context.status',
+  latencyMs: '$context.responseLatency',
+  integrationError: '$context.integrationErrorMessage',
+  authorizerError: '$context.authorizer.error',
+  user: '$context.authorizer.claims.sub',
+  userAgent: '$context.identity.userAgent',
+};
+
+/** Thresholds for the app's own metrics (sum over both API functions, per 5 minutes). */
+const APP_ALARMS: Record<
+  typeof METRIC.handledError | typeof METRIC.accessDenied | typeof METRIC.serverErrorResponse,
+  { threshold: number; description: string }
+> = {
+  HandledError: {
+    threshold: 1,
+    description: 'the API caught an unexpected error and answered 500 (a bug, or a dependency failing)',
+  },
+  AccessDenied: {
+    threshold: 1,
+    description: 'IAM refused a call: a policy gap, or code asking for another council’s data',
+  },
+  ServerErrorResponse: {
+    threshold: 5,
+    description: 'the API answered five or more requests with a 5xx',
+  },
+};
 
 /** `/api/v1/councils/{c}/plans/{planId}/reports` → `CouncilsCPlansPlanIdReports` (construct ids). */
 function routeIdOf(path: string): string {

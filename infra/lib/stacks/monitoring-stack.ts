@@ -4,6 +4,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
+import { acknowledge } from '../nag.js';
 
 export interface MonitoringStackProps extends StackProps {
   alarmEmail: string | undefined;
@@ -37,7 +38,14 @@ export class MonitoringStack extends Stack {
       masterKey: key,
       enforceSSL: true,
     });
-    if (props.alarmEmail) this.topic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
+    if (props.alarmEmail) {
+      const subscription = this.topic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
+      acknowledge(subscription, {
+        id: 'Serverless-SNSRedrivePolicy',
+        reason:
+          'An email subscription for people: a notification SNS could not deliver leaves the alarm in ALARM with its history in CloudWatch, which a dead-letter queue nobody reads would not add to.',
+      });
+    }
 
     new CfnOutput(this, 'AlarmTopicArn', { value: this.topic.topicArn });
   }

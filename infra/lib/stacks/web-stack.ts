@@ -9,6 +9,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
+import { ORIGIN_VERIFY_HEADER, originSecretValue } from '../constructs/origin-secret.js';
 import { SecurityHeaders } from '../constructs/security-headers.js';
 import { acknowledge, acknowledgeExpectedWildcards } from '../nag.js';
 import { REPO_ROOT } from '../paths.js';
@@ -23,6 +24,8 @@ export interface WebStackProps extends StackProps {
   issuer: string;
   /** Domain of the HTTP API (gateway stack): the `/api/*` origin. */
   apiDomain: string;
+  /** Secrets Manager version of the origin secret to send (unset: the current one). */
+  originSecretVersion: string | undefined;
   domainName: string | undefined;
   certificateArn: string | undefined;
   allowedOrigins: string[];
@@ -47,18 +50,16 @@ export class WebStack extends Stack {
   constructor(scope: Construct, id: string, props: WebStackProps) {
     super(scope, id, props);
 
+    // The site bucket's server access logs (requests CloudFront made to S3: static files only).
     const logBucket = new s3.Bucket(this, 'AccessLogs', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
       encryption: s3.BucketEncryption.S3_MANAGED,
-      // CloudFront standard logs are delivered with ACLs, so this bucket must accept them.
+      // Kept as it was when CloudFront's standard logs (delivered with ACLs) came here too: changing
+      // object ownership on a bucket that holds ACL-owned objects is a migration of its own.
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
       lifecycleRules: [{ expiration: Duration.days(props.logRetention) }],
       removalPolicy: RemovalPolicy.RETAIN,
-    });
-    acknowledge(logBucket, {
-      id: 'AwsSolutions-S1',
-      reason: 'This is the access-log bucket itself; logging it to another bucket would recurse.',
     });
 
     this.bucket = new s3.Bucket(this, 'Site', {
@@ -97,6 +98,9 @@ export class WebStack extends Stack {
     const apiOrigin = new origins.HttpOrigin(props.apiDomain, {
       protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+      // The API refuses requests without it, so CloudFront (its headers, geo restriction, WAF) cannot be
+      // bypassed; CloudFront overwrites a viewer's header of the same name. Resolved at deploy time.
+      customHeaders: { [ORIGIN_VERIFY_HEADER]: originSecretValue(props.stage, props.originSecretVersion) },
     });
 
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
@@ -147,13 +151,19 @@ export class WebStack extends Stack {
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       // Europe and North America edge locations: the users are in the UK.
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
-      enableLogging: true,
-      logBucket,
-      logFilePrefix: 'cloudfront/',
+      // No standard (legacy) logs: they record every path and query string, and calendar feed and
+      // alert-email link paths carry their secrets. Field selection (standard logging v2) exists only in
+      // us-east-1; infra/README.md, "Logs and secrets", says what is logged instead and how to add it.
+      enableLogging: false,
       webAclId: props.webAclArn,
       geoRestriction: props.geoAllowList.length
         ? cloudfront.GeoRestriction.allowlist(...props.geoAllowList)
         : undefined,
+    });
+    acknowledge(this.distribution, {
+      id: 'AwsSolutions-CFR3',
+      reason:
+        'Standard (legacy) logs would keep calendar-feed and alert-link secrets (they are in the paths) for the log retention period; API Gateway access logs record every API and feed request by route template, S3 access logs record static files, and CloudFront metrics count requests and errors.',
     });
     if (!props.certificateArn) {
       acknowledge(this.distribution, {
@@ -166,7 +176,7 @@ export class WebStack extends Stack {
       acknowledge(this.distribution, {
         id: 'AwsSolutions-CFR2',
         reason:
-          'AWS WAF is optional (context webAclArn, a CLOUDFRONT-scope web ACL in us-east-1): it costs more than the rest of a small deployment; every API call is authenticated and throttled.',
+          'AWS WAF is optional (context webAclArn, a CLOUDFRONT-scope web ACL in us-east-1): it costs more than the rest of a small deployment; every API route is throttled, and all but the health check, the API description and the secret-URL feed and email links need a Cognito token.',
       });
     }
     if (!props.geoAllowList.length) {
@@ -189,7 +199,10 @@ export class WebStack extends Stack {
       userPoolClientName: `peopleplan-web-${props.stage}`,
       // A browser app cannot keep a secret: authorization code grant with PKCE instead.
       generateSecret: false,
-      authFlows: { userSrp: true },
+      // SRP for people. Admin password auth only for the post-deploy smoke test (scripts/smoke.ts): it
+      // needs AWS credentials allowed cognito-idp:AdminInitiateAuth, so it opens nothing to the internet
+      // (unlike USER_PASSWORD_AUTH, which this client does not allow).
+      authFlows: { userSrp: true, adminUserPassword: true },
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
@@ -279,6 +292,21 @@ export class WebStack extends Stack {
           id: 'AwsSolutions-L1',
           reason:
             'CDK BucketDeployment handler (Python runtime chosen by aws-cdk-lib); it runs only during deploys.',
+        },
+        {
+          id: 'Serverless-LambdaLatestVersion',
+          reason:
+            'CDK BucketDeployment handler (Python runtime chosen by aws-cdk-lib); it runs only during deploys.',
+        },
+        {
+          id: 'Serverless-LambdaDLQ',
+          reason:
+            'CDK BucketDeployment handler: a CloudFormation custom resource, whose failures fail the deployment itself.',
+        },
+        {
+          id: 'Serverless-LambdaTracing',
+          reason:
+            'CDK BucketDeployment handler: runs only during deploys, its outcome is the deployment’s own status and log group.',
         },
         {
           id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',

@@ -19,6 +19,11 @@ export const ApiConfig = z.object({
   PARTNER_ROLE_ARN: z.string().optional(),
   WEB_BASE_URL: z.url().default('http://127.0.0.1:3000'),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  /**
+   * In AWS: the value CloudFront sends in its secret origin header; requests without it are refused
+   * (functions/api/src/origin-guard.ts). Unset locally, where there is no CloudFront.
+   */
+  ORIGIN_VERIFY_SECRET: z.string().min(32).optional(),
 });
 export type ApiConfig = z.infer<typeof ApiConfig>;
 
@@ -47,8 +52,9 @@ export const NotifierConfig = z.object({
 });
 export type NotifierConfig = z.infer<typeof NotifierConfig>;
 
-/** Logging, for every process. */
+/** Logging and metrics, for every process. */
 export const LogConfig = z.object({
+  STAGE: z.string().default('local'),
   POWERTOOLS_LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL', 'SILENT']).optional(),
   VITEST: z.string().optional(),
 });

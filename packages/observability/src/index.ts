@@ -10,4 +10,7 @@ export function createLogger(serviceName: string): Logger {
   return new Logger({ serviceName, logLevel: env.POWERTOOLS_LOG_LEVEL ?? (env.VITEST ? 'SILENT' : 'INFO') });
 }
 
+// Metric names carry no dependencies; Metrics and Tracer themselves are imported from
+// `@peopleplan/observability/metrics` and `/tracer`, so a function pays only for what it uses.
+export * from './metric-names.js';
 export type { Logger };
