@@ -6,6 +6,7 @@
 export { AppPolicies, loadAppPolicies, type RoleName } from './app-policies.js';
 export type { AppPolicySet, NamedPolicy, PolicyDocument, RoleRecord, TableRecord } from './app-roles.js';
 export { ROLE_NAMES } from './app-roles.js';
+export { type EvaluationCost, measureEvaluationCost } from './cost.js';
 export { type DynamoAuthorization, dynamoAuthorizations } from './dynamodb-requests.js';
 export { EVALUATION_SWITCH, evaluationEnabled, FAKE_ACCOUNT, FAKE_REGION } from './environment.js';
 export { authorize, type Decision, IamSimulationError, type SessionPrincipal } from './evaluate.js';
