@@ -26,7 +26,13 @@ export async function synthTemplates(): Promise<Record<string, CfnTemplate>> {
         'aws:cdk:enable-path-metadata': true,
       },
     });
-    const assembly = app.synth();
+    let assembly: ReturnType<typeof app.synth>;
+    try {
+      assembly = app.synth();
+    } catch (e) {
+      // cdk-nag runs inside synth: a finding fails here too, before any policy is read.
+      throw new Error(`iam-local: synthesising the CDK app failed: ${(e as Error).message}`, { cause: e });
+    }
     return Object.fromEntries(
       Object.values(stacks).map((s) => [
         s.stackName,
