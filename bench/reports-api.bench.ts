@@ -10,7 +10,9 @@ import { BatchWriteCommand, type BatchWriteCommandOutput } from '@aws-sdk/lib-dy
 import { CouncilData, councilPk, createDocClient, provisionCouncil, sk, tenantContext } from '@peopleplan/db';
 import { ensureTable } from '@peopleplan/db/create-table';
 import { startDynamoDbLocal } from '@peopleplan/devstack';
-import { renderDocx, renderReport, summarise, syntheticReportData } from '@peopleplan/reports';
+import { renderReport, summarise } from '@peopleplan/reports';
+import { renderDocx } from '@peopleplan/reports/docx';
+import { syntheticReportData } from '@peopleplan/reports/testing';
 import { loadReport } from '../functions/api/src/reporting.js';
 import type { BenchResult } from './run.js';
 

@@ -3,15 +3,10 @@
  * building the report model (`summarise`) from the same data, measured side by side in one run.
  * The DOCX build against fetching the plan from DynamoDB Local is in reports-api.bench.ts.
  */
-import {
-  exportRows,
-  renderCsv,
-  renderDocx,
-  renderHtml,
-  renderXlsx,
-  summarise,
-  syntheticReportData,
-} from '../packages/reports/src/index.js';
+import { exportRows, renderCsv, renderHtml, summarise } from '@peopleplan/reports';
+import { renderDocx } from '@peopleplan/reports/docx';
+import { syntheticReportData } from '@peopleplan/reports/testing';
+import { renderXlsx } from '@peopleplan/reports/xlsx';
 import type { BenchResult } from './run.js';
 
 const ACTIONS = 500;

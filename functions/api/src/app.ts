@@ -4,6 +4,15 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './context.js';
 import { errorBody, fieldErrors, onError } from './errors.js';
+import { originGuard } from './origin-guard.js';
+
+/**
+ * Paths as logged: calendar feed and alert-link paths carry their secret in the last segment, which
+ * must never reach a log.
+ */
+export const loggablePath = (path: string) =>
+  path.replace(/^(\/calendar\/[^/]+|\/api\/alert-preferences\/[^/]+)\/[^/]+$/, '$1/:secret');
+
 import { registerActionRoutes } from './routes/actions.js';
 import { registerCouncilRoutes } from './routes/council.js';
 import { registerMeRoutes } from './routes/me.js';
@@ -34,11 +43,21 @@ export function createApp(deps: AppDeps, modules: RouteModule[] = []): App {
     const requestId = c.req.header('x-request-id') ?? newId();
     c.set('requestId', requestId);
     logger.resetKeys();
-    logger.appendKeys({ requestId, path: c.req.path });
+    logger.appendKeys({ requestId, path: loggablePath(c.req.path) });
     await next();
     c.header('x-request-id', requestId);
+    if (c.res.status >= 500) deps.onServerError?.();
   });
-  app.onError((err, c) => onError(err, c, (e) => logger.error('unhandled error', e)));
+  // Only requests that came through CloudFront (its secret origin header) reach the API in AWS.
+  const guard = originGuard(deps.config.ORIGIN_VERIFY_SECRET);
+  app.use('/api/*', guard);
+  app.use('/calendar/*', guard);
+  app.onError((err, c) =>
+    onError(err, c, (e) => {
+      logger.error('unhandled error', e);
+      deps.onHandledError?.(e);
+    }),
+  );
   app.notFound((c) => c.json(errorBody('not-found', 'No such route'), 404));
 
   app.get('/health', (c) => c.json({ status: 'ok', stage: deps.config.STAGE }));

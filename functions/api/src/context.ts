@@ -5,7 +5,8 @@ import type { Logger } from '@peopleplan/observability';
 
 /** What the app is built from: real AWS clients in Lambda, DynamoDB Local and the dev IdP locally. */
 export interface AppDeps {
-  config: Pick<ApiConfig, 'TABLE_NAME' | 'MAX_BODY_BYTES' | 'WEB_BASE_URL' | 'STAGE'>;
+  config: Pick<ApiConfig, 'TABLE_NAME' | 'MAX_BODY_BYTES' | 'WEB_BASE_URL' | 'STAGE'> &
+    Partial<Pick<ApiConfig, 'ORIGIN_VERIFY_SECRET'>>;
   verifier: TokenVerifier;
   logger: Logger;
   /**
@@ -18,6 +19,10 @@ export interface AppDeps {
    * council and which no tenant role may read.
    */
   partnershipDirectory(): Promise<DynamoDBDocumentClient>;
+  /** A 5xx was answered for an error caught and logged (metrics: HandledError, AccessDenied). */
+  onHandledError?: (error: Error) => void;
+  /** Any response of 500 or more went out (metrics: ServerErrorResponse). */
+  onServerError?: () => void;
   /** Today's date in Europe/London (a seam for tests of date rules). */
   today?: () => string;
 }

@@ -1,7 +1,8 @@
 import { createTokenVerifier } from '@peopleplan/auth';
 import { ApiConfig, loadConfig } from '@peopleplan/config';
 import { createDocClient, TenantCredentialsProvider, tenantDocClients } from '@peopleplan/db';
-import { createLogger } from '@peopleplan/observability';
+import { createLogger, METRIC } from '@peopleplan/observability';
+import { countHandledError, createMetrics, MetricUnit } from '@peopleplan/observability/metrics';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import { createApp, type RouteModule } from './app.js';
@@ -13,6 +14,7 @@ import { createApp, type RouteModule } from './app.js';
 export function createLambdaHandler(serviceName: string, modules: RouteModule[]) {
   const config = loadConfig(ApiConfig);
   const logger = createLogger(serviceName);
+  const metrics = createMetrics(serviceName);
   // The function's own role: partnership records only (IAM allows it no council partition).
   const directory = createDocClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
   const app = createApp(
@@ -31,9 +33,18 @@ export function createLambdaHandler(serviceName: string, modules: RouteModule[])
         logger,
       }),
       partnershipDirectory: async () => directory,
+      onHandledError: (e) => countHandledError(metrics, e),
+      onServerError: () => metrics.addMetric(METRIC.serverErrorResponse, MetricUnit.Count, 1),
     },
     modules,
   );
   const hono = handle(app);
-  return (event: APIGatewayProxyEventV2, context: Context) => hono(event as unknown as LambdaEvent, context);
+  return async (event: APIGatewayProxyEventV2, context: Context) => {
+    try {
+      return await hono(event as unknown as LambdaEvent, context);
+    } finally {
+      // Written to the log as embedded metrics: no API call on the request's path.
+      metrics.publishStoredMetrics();
+    }
+  };
 }

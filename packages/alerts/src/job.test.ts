@@ -12,10 +12,10 @@ import {
 import { createSmtpMailer, type MailCatcher, startMailCatcher, withRetry } from '@peopleplan/mail';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshTable } from '../../../test/support/dynamo.js';
+import { seedSynthetic } from '../testing/synthetic.js';
 import { plusDays } from './dates.js';
 import { memoryFailureLog } from './failure-log.js';
 import { type AlertJobOptions, mailerSink, runAlertJob } from './job.js';
-import { seedSynthetic } from './synthetic.js';
 
 const TODAY = '2026-03-10'; // a Tuesday
 const WEB = 'https://peopleplan.example';

@@ -1,8 +1,8 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
+import { action, council, milestone, plan, shared } from '../testing/fixtures.js';
 import { buildSlippageDigest } from './digest.js';
 import { combinedMilestones } from './milestones.js';
-import { action, council, milestone, plan, shared } from './test-fixtures.js';
 
 const TODAY = '2026-06-15';
 const P = { id: 'hr-shared-service', name: 'HR Shared Service' };

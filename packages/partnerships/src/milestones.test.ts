@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { action, council, milestone, plan, shared, theme } from '../testing/fixtures.js';
 import { comparePlans } from './compare.js';
 import { combinedMilestones } from './milestones.js';
-import { action, council, milestone, plan, shared, theme } from './test-fixtures.js';
 
 const TODAY = '2026-06-15';
 

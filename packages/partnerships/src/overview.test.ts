@@ -1,7 +1,7 @@
 import { RAGS } from '@peopleplan/core';
 import { describe, expect, it } from 'vitest';
+import { action, boards, council, milestone, plan, shared, theme } from '../testing/fixtures.js';
 import { buildOverview } from './overview.js';
-import { action, boards, council, milestone, plan, shared, theme } from './test-fixtures.js';
 
 const TODAY = '2026-06-15';
 

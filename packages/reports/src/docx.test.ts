@@ -2,9 +2,9 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { type HTMLElement, parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { eastHertsPeerReview, kentBusinessPlan, SCRIPT_NARRATIVE } from '../testing/fixtures.js';
 import { renderDocx } from './docx.js';
 import { summarise } from './summarise.js';
-import { eastHertsPeerReview, kentBusinessPlan, SCRIPT_NARRATIVE } from './test-fixtures.js';
 
 /** The table that follows a heading (mammoth renders Word headings as h1/h2 and tables as tables). */
 function tableAfter(root: HTMLElement, headingText: string): HTMLElement {

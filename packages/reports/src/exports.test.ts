@@ -2,10 +2,10 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { kentBusinessPlan } from '../testing/fixtures.js';
 import { renderCsv } from './csv.js';
 import { EXPORT_COLUMNS, type ExportRow, exportRows } from './rows.js';
 import { summarise } from './summarise.js';
-import { kentBusinessPlan } from './test-fixtures.js';
 import { renderXlsx } from './xlsx.js';
 
 const { data } = kentBusinessPlan();

@@ -1,8 +1,8 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
+import { kentBusinessPlan, SCRIPT_NARRATIVE } from '../testing/fixtures.js';
 import { esc, renderHtml } from './html.js';
 import { summarise } from './summarise.js';
-import { kentBusinessPlan, SCRIPT_NARRATIVE } from './test-fixtures.js';
 
 describe('renderHtml', () => {
   const { data } = kentBusinessPlan();

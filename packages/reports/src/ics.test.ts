@@ -1,8 +1,8 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
+import { kentBusinessPlan } from '../testing/fixtures.js';
 import { milestoneUid, renderIcs } from './ics.js';
 import { summarise } from './summarise.js';
-import { kentBusinessPlan } from './test-fixtures.js';
 
 describe('renderIcs', () => {
   const model = summarise(kentBusinessPlan().data);

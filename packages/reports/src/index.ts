@@ -1,5 +1,4 @@
 export * from './csv.js';
-export * from './docx.js';
 export * from './format.js';
 export * from './html.js';
 export * from './ics.js';
@@ -10,6 +9,4 @@ export * from './render.js';
 export * from './report-data.js';
 export * from './rows.js';
 export * from './summarise.js';
-export * from './synthetic.js';
 export * from './text.js';
-export * from './xlsx.js';

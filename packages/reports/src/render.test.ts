@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { kentBusinessPlan } from '../testing/fixtures.js';
 import { REPORT_FORMATS, renderReport } from './render.js';
-import { kentBusinessPlan } from './test-fixtures.js';
 
 describe('renderReport', () => {
   it.each(REPORT_FORMATS)('renders %s with its content type and a safe file name', async (format) => {

@@ -1,12 +1,10 @@
 import { renderCsv } from './csv.js';
-import { renderDocx } from './docx.js';
 import { renderHtml } from './html.js';
 import type { ReportModel } from './model.js';
 import type { ReportData } from './report-data.js';
 import { exportRows } from './rows.js';
 import { type SummariseOptions, summarise } from './summarise.js';
 import { slugify } from './text.js';
-import { renderXlsx } from './xlsx.js';
 
 export const REPORT_FORMATS = ['docx', 'html', 'csv', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -34,13 +32,15 @@ export async function renderReport(
 ): Promise<RenderedReport> {
   const model = summarise(data, options);
   const filename = `${slugify(`${data.plan.title} ${data.period.key}`)}.${format}`;
+  // The Word and Excel writers are large: each is loaded only when its format is asked for, so a
+  // function serving the others (or a cold start) never pays for them.
   const body =
     format === 'docx'
-      ? await renderDocx(model)
+      ? await (await import('./docx.js')).renderDocx(model)
       : format === 'html'
         ? renderHtml(model)
         : format === 'csv'
           ? renderCsv(exportRows(model))
-          : await renderXlsx(exportRows(model));
+          : await (await import('./xlsx.js')).renderXlsx(exportRows(model));
   return { body, contentType: CONTENT_TYPES[format], filename, model };
 }

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { eastHertsPeerReview, kentBusinessPlan, SCRIPT_NARRATIVE } from '../testing/fixtures.js';
+import { syntheticReportData } from '../testing/synthetic.js';
 import { assessIndicator } from './indicators.js';
 import type { ActionRow } from './model.js';
 import { directionOfTravel, summarise } from './summarise.js';
-import { syntheticReportData } from './synthetic.js';
-import { eastHertsPeerReview, kentBusinessPlan, SCRIPT_NARRATIVE } from './test-fixtures.js';
 
 const actionByRef = (rows: ActionRow[], ref: string) => rows.find((r) => r.ref === ref)!;
 

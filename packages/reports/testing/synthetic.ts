@@ -7,7 +7,7 @@ import {
   type Status,
 } from '@peopleplan/core';
 import { addDays, addMonths, endOfMonth, format, parseISO } from 'date-fns';
-import { resolvePeriod } from './period.js';
+import { resolvePeriod } from '../src/period.js';
 import type {
   ReportAction,
   ReportData,
@@ -16,7 +16,7 @@ import type {
   ReportRisk,
   ReportTheme,
   ReportUpdate,
-} from './report-data.js';
+} from '../src/report-data.js';
 
 /**
  * Synthetic plan data of any size, for benchmarks and load tests: a business plan shaped like seed

@@ -1,6 +1,12 @@
 import { DEFAULT_RAG_RULES, type Lead, type Status, type Timescale } from '@peopleplan/core';
-import { resolvePeriod } from './period.js';
-import type { ReportAction, ReportData, ReportMilestone, ReportTheme, ReportUpdate } from './report-data.js';
+import { resolvePeriod } from '../src/period.js';
+import type {
+  ReportAction,
+  ReportData,
+  ReportMilestone,
+  ReportTheme,
+  ReportUpdate,
+} from '../src/report-data.js';
 import { syntheticId } from './synthetic.js';
 
 /**

@@ -11,7 +11,7 @@ import {
   type Theme,
   type Timescale,
 } from '@peopleplan/core';
-import type { CouncilBoards, SharedCouncil, SharedPlan } from './types.js';
+import type { CouncilBoards, SharedCouncil, SharedPlan } from '../src/types.js';
 
 /** Small hand-made councils for the pure functions' tests (no I/O). */
 let seq = 0;
