@@ -3,7 +3,7 @@
  * are left out to seed faster), 1% due or overdue, in a fresh in-memory DynamoDB Local started here.
  */
 import { ALERT_JOB_ACTOR, type AlertJobOptions, mailerSink, runAlertJob } from '@peopleplan/alerts';
-import { seedSynthetic } from '@peopleplan/alerts/testing';
+import { seedSynthetic } from '../test/support/synthetic-alerts.js';
 import { CouncilData, countingDocClient, createDocClient, DueIndexRepo, tenantContext } from '@peopleplan/db';
 import { ensureTable } from '@peopleplan/db/create-table';
 import { startDynamoDbLocal } from '@peopleplan/devstack';

@@ -19,6 +19,7 @@ import {
   dueIndexAttributes,
   newId,
   PartnershipsRepo,
+  partnerReaders,
   planIndexAttributes,
   provisionCouncil,
   sk,
@@ -238,9 +239,8 @@ export async function run(): Promise<BenchResult[]> {
     await ensureTable(doc as never, TABLE);
     const partnership = await seed(doc);
     const source = (concurrency?: number): PartnershipSource => ({
-      tableName: TABLE,
-      directory: doc,
-      readFor: async () => doc,
+      directory: new PartnershipsRepo(doc, TABLE),
+      readerFor: partnerReaders(async () => doc, TABLE),
       concurrency,
     });
 

@@ -13,7 +13,7 @@ import { startDynamoDbLocal } from '@peopleplan/devstack';
 import { renderReport, summarise } from '@peopleplan/reports';
 import { renderDocx } from '@peopleplan/reports/docx';
 import { syntheticReportData } from '@peopleplan/reports/testing';
-import { loadReport } from '../functions/api/src/reporting.js';
+import { loadReport } from '@peopleplan/services';
 import type { BenchResult } from './run.js';
 
 const ACTIONS = 500;

@@ -13,7 +13,7 @@ import {
   tenantContext,
 } from '@peopleplan/db';
 import { DEMO_COUNCILS, DEMO_PARTNERSHIP, DEMO_USERS, devSub, SEEDS_DIR } from '@peopleplan/devstack';
-import { commitImport, previewImport } from '../functions/api/src/import-service.js';
+import { commitImport, previewImport } from '@peopleplan/services';
 
 /** Seeds run as this actor; their audit events say so. */
 const SEEDER = { sub: 'system:seed', name: 'Demo data' };

@@ -1,6 +1,11 @@
 import { join, resolve } from 'node:path';
 import { createTokenVerifier } from '@peopleplan/auth';
-import { createDocClient, TenantCredentialsProvider, tenantDocClients } from '@peopleplan/db';
+import {
+  createDocClient,
+  PartnershipsRepo,
+  TenantCredentialsProvider,
+  tenantDocClients,
+} from '@peopleplan/db';
 import { ensureTable } from '@peopleplan/db/create-table';
 import {
   createDevIdp,
@@ -84,7 +89,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
         jwksUri: `${issuer}/.well-known/jwks.json`,
       }),
       docFor,
-      partnershipDirectory: async () => doc,
+      partnershipDirectory: new PartnershipsRepo(doc, tableName),
     },
     apiModules,
   );

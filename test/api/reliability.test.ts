@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { CouncilData, tenantContext } from '@peopleplan/db';
+import { commitImport } from '@peopleplan/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveLocal } from '../../functions/api/src/local.js';
 import { apiModules } from '../../functions/api/src/modules.js';
@@ -348,7 +349,6 @@ describe('nothing one council types can break another council’s day', () => {
         api.tableName,
         tenantContext('harrow', 'editor', { sub: 's', name: 'E' }),
       );
-      const { commitImport } = await import('../../functions/api/src/import-service.js');
       await expect(commitImport(data, importId)).rejects.toThrow('timed out');
 
       const people = await api.call('GET', `${H}/people`, { as: EDITOR });

@@ -21,7 +21,7 @@ import {
   type SmokeOptions,
   signIn,
   smokeSteps,
-} from '../../scripts/smoke-lib.js';
+} from '../../infra/smoke/smoke-lib.js';
 
 const cfn = mockClient(CloudFormationClient);
 const cognito = mockClient(CognitoIdentityProviderClient);

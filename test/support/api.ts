@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createTokenVerifier } from '@peopleplan/auth';
-import { createDocClient, provisionCouncil, provisionMember } from '@peopleplan/db';
+import { createDocClient, PartnershipsRepo, provisionCouncil, provisionMember } from '@peopleplan/db';
 import { createDevIdp, type DevUser, devSub } from '@peopleplan/devstack';
 import { createLogger } from '@peopleplan/observability';
 import { inject } from 'vitest';
@@ -69,7 +69,7 @@ export async function createTestApi(
         jwks: idp.jwks as never,
       }),
       docFor: async () => doc,
-      partnershipDirectory: async () => doc,
+      partnershipDirectory: new PartnershipsRepo(doc, table.tableName),
       ...(opts.today ? { today: opts.today } : {}),
     },
     opts.modules ?? [],

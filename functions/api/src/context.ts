@@ -1,6 +1,6 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Principal, TokenVerifier } from '@peopleplan/auth';
 import type { ApiConfig } from '@peopleplan/config';
+import type { DocFor, PartnershipsRepo } from '@peopleplan/db';
 import type { Logger } from '@peopleplan/observability';
 
 /** What the app is built from: real AWS clients in Lambda, DynamoDB Local and the dev IdP locally. */
@@ -13,12 +13,12 @@ export interface AppDeps {
    * The DynamoDB client for one council's requests. In AWS it carries credentials of the tenant role
    * assumed with the session tag `council=<id>`, so IAM allows only that council's partition.
    */
-  docFor(councilId: string, mode: 'readwrite' | 'read'): Promise<DynamoDBDocumentClient>;
+  docFor: DocFor;
   /**
-   * The function's own client for the partnership directory (`P#` partitions), which belongs to no
-   * council and which no tenant role may read.
+   * The partnership directory (`P#` partitions) through the function's own client: it belongs to no
+   * council and no tenant role may read it.
    */
-  partnershipDirectory(): Promise<DynamoDBDocumentClient>;
+  partnershipDirectory: PartnershipsRepo;
   /** A 5xx was answered for an error caught and logged (metrics: HandledError, AccessDenied). */
   onHandledError?: (error: Error) => void;
   /** Any response of 500 or more went out (metrics: ServerErrorResponse). */

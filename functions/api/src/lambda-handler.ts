@@ -1,6 +1,11 @@
 import { createTokenVerifier } from '@peopleplan/auth';
 import { ApiConfig, loadConfig } from '@peopleplan/config';
-import { createDocClient, TenantCredentialsProvider, tenantDocClients } from '@peopleplan/db';
+import {
+  createDocClient,
+  PartnershipsRepo,
+  TenantCredentialsProvider,
+  tenantDocClients,
+} from '@peopleplan/db';
 import { createLogger, METRIC } from '@peopleplan/observability';
 import { countHandledError, createMetrics, MetricUnit } from '@peopleplan/observability/metrics';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
@@ -32,7 +37,7 @@ export function createLambdaHandler(serviceName: string, modules: RouteModule[])
         credentials: TenantCredentialsProvider.fromConfig(config),
         logger,
       }),
-      partnershipDirectory: async () => directory,
+      partnershipDirectory: new PartnershipsRepo(directory, config.TABLE_NAME),
       onHandledError: (e) => countHandledError(metrics, e),
       onServerError: () => metrics.addMetric(METRIC.serverErrorResponse, MetricUnit.Count, 1),
     },

@@ -39,7 +39,7 @@ export interface TenantDataRolesProps {
   /** The only principals that may assume these roles: the API functions' execution roles. */
   assumedBy: iam.IRole[];
   /**
-   * A role the post-deploy smoke test (scripts/smoke.ts) runs as: it may also assume the tenant data role,
+   * A role the post-deploy smoke test (infra/smoke/smoke.ts) runs as: it may also assume the tenant data role,
    * under the same session-tag conditions, to prove that a session for one council cannot read another.
    */
   smokeTestRoleArn?: string;

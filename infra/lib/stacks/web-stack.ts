@@ -199,7 +199,7 @@ export class WebStack extends Stack {
       userPoolClientName: `peopleplan-web-${props.stage}`,
       // A browser app cannot keep a secret: authorization code grant with PKCE instead.
       generateSecret: false,
-      // SRP for people. Admin password auth only for the post-deploy smoke test (scripts/smoke.ts): it
+      // SRP for people. Admin password auth only for the post-deploy smoke test (infra/smoke/smoke.ts): it
       // needs AWS credentials allowed cognito-idp:AdminInitiateAuth, so it opens nothing to the internet
       // (unlike USER_PASSWORD_AUTH, which this client does not allow).
       authFlows: { userSrp: true, adminUserPassword: true },

@@ -12,7 +12,7 @@ import {
 import { createSmtpMailer, type MailCatcher, startMailCatcher, withRetry } from '@peopleplan/mail';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshTable } from '../../../test/support/dynamo.js';
-import { seedSynthetic } from '../testing/synthetic.js';
+import { seedSynthetic } from '../../../test/support/synthetic-alerts.js';
 import { plusDays } from './dates.js';
 import { memoryFailureLog } from './failure-log.js';
 import { type AlertJobOptions, mailerSink, runAlertJob } from './job.js';

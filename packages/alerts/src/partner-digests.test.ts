@@ -3,6 +3,7 @@ import {
   CouncilData,
   createDocClient,
   PartnershipsRepo,
+  partnerReaders,
   provisionCouncil,
   TenantStore,
   tenantContext,
@@ -76,7 +77,10 @@ describe('partner readers’ weekly digest', () => {
     return { sent, sink };
   };
   const base = () => ({
-    source: { tableName: table.tableName, directory: doc, readFor: async () => doc },
+    source: {
+      directory: new PartnershipsRepo(doc, table.tableName),
+      readerFor: partnerReaders(async () => doc, table.tableName),
+    },
     council: async (c: string) =>
       new CouncilData(
         doc,

@@ -1,4 +1,4 @@
-import { type DocFor, DueIndexRepo, jobCouncils } from '@peopleplan/db';
+import { type DocFor, DueIndexRepo, jobCouncils, PartnershipsRepo, partnerReaders } from '@peopleplan/db';
 import type { PartnershipSource } from '@peopleplan/partnerships';
 import { type AlertJobOptions, type AlertJobResult, runAlertJob } from './job.js';
 import { type PartnerDigestResult, sendPartnerDigests } from './partner-digests.js';
@@ -37,9 +37,8 @@ export async function runAlerts(
   });
   if (!opts.partnerDigests || opts.outboxOnly || !opts.sink) return { job };
   const source: PartnershipSource = {
-    tableName: wiring.tableName,
-    directory: wiring.own,
-    readFor: (id) => wiring.docFor(id, 'read'),
+    directory: new PartnershipsRepo(wiring.own, wiring.tableName),
+    readerFor: partnerReaders(wiring.docFor, wiring.tableName),
   };
   const partner = await sendPartnerDigests({
     source,

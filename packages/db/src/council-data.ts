@@ -7,6 +7,7 @@ import { CalendarFeedsRepo } from './calendar-feeds.js';
 import { CouncilRepo } from './council.js';
 import { ImportsRepo } from './imports.js';
 import { MilestonesRepo } from './milestones.js';
+import { ConsentRepo } from './partnerships.js';
 import { PeopleRepo } from './people.js';
 import { indicatorsRepo, risksRepo } from './plan-items.js';
 import { PlansRepo } from './plans.js';
@@ -31,6 +32,8 @@ export class CouncilData {
   readonly calendarFeeds: CalendarFeedsRepo;
   readonly boards: BoardsRepo;
   readonly alerts: CouncilAlertsRepo;
+  /** This council's consents to share with partnerships (kept in its own partition). */
+  readonly consents: ConsentRepo;
 
   constructor(doc: DynamoDBDocumentClient, tableName: string, ctx: TenantContext) {
     this.store = new TenantStore(doc, tableName, ctx);
@@ -47,6 +50,7 @@ export class CouncilData {
     this.calendarFeeds = new CalendarFeedsRepo(this.store);
     this.boards = new BoardsRepo(this.store);
     this.alerts = new CouncilAlertsRepo(this.store);
+    this.consents = new ConsentRepo(this.store);
   }
 
   get ctx(): TenantContext {

@@ -48,6 +48,31 @@ const TREE_TYPES = [
 const byOrder = (a: { order: number; ref: string }, b: { order: number; ref: string }) =>
   a.order - b.order || a.ref.localeCompare(b.ref, 'en', { numeric: true });
 
+/** The attributes of a summary read (`summaries`). */
+const SUMMARY_ATTRIBUTES = [
+  'id',
+  'planId',
+  'actionId',
+  'themeId',
+  'parentId',
+  'ref',
+  'title',
+  'order',
+  'leads',
+  'start',
+  'due',
+  'baselineDue',
+  'completedOn',
+  'status',
+  'rag',
+  'ragOverride',
+  'latestUpdate.at',
+  'latestUpdate.status',
+  'version',
+  'createdAt',
+  'updatedAt',
+] as const;
+
 /** A narrative section as stored: its place in the plan, and the section itself. */
 type StoredSection = Plan['sections'][number] & { n: number };
 
@@ -204,6 +229,28 @@ export class PlansRepo {
       'theme',
     );
     return theme;
+  }
+
+  /**
+   * A plan's themes, actions and milestones with the attributes combined lists use: the long texts
+   * (narratives, current positions, descriptions) are most of an item's bytes and are left out.
+   */
+  async summaries(planId: string): Promise<Pick<PlanTree, 'themes' | 'actions' | 'milestones'>> {
+    const out: Pick<PlanTree, 'themes' | 'actions' | 'milestones'> = {
+      themes: [],
+      actions: [],
+      milestones: [],
+    };
+    const items = await this.store.queryAll<Record<string, unknown>>(sk.planChildren(planId), {
+      types: ['theme', 'action', 'milestone'],
+      attributes: SUMMARY_ATTRIBUTES,
+    });
+    for (const { type, ...rest } of items) {
+      if (type === 'theme') out.themes.push(rest as never);
+      else if (type === 'action') out.actions.push(rest as never);
+      else out.milestones.push(rest as never);
+    }
+    return out;
   }
 
   /** The plan and everything in it except progress history, in one paginated query. */

@@ -53,3 +53,19 @@ export function jobCouncils(
       tenantContext(councilId, 'system', actor),
     );
 }
+
+/**
+ * Each council's data as a partner reader sees it: a read-only session (in AWS the partner-reader role
+ * tagged `council=<id>`), and the partner-reader role in code, which refuses every write.
+ */
+export function partnerReaders(
+  docFor: DocFor,
+  tableName: string,
+): (councilId: string, actor: Actor) => Promise<CouncilData> {
+  return async (councilId, actor) =>
+    new CouncilData(
+      await docFor(councilId, 'read'),
+      tableName,
+      tenantContext(councilId, 'partner-reader', actor),
+    );
+}

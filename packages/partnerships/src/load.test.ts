@@ -5,6 +5,7 @@ import {
   CouncilData,
   createDocClient,
   PartnershipsRepo,
+  partnerReaders,
   provisionCouncil,
   TenantStore,
   tenantContext,
@@ -91,13 +92,13 @@ describe('loading a partnership from DynamoDB Local', () => {
           }
         },
       }) as unknown as DynamoDBDocumentClient;
+    const readers = partnerReaders(async (councilId) => {
+      sessions.push(councilId);
+      return counting(councilId);
+    }, table.tableName);
     const src: PartnershipSource = {
-      tableName: table.tableName,
-      directory: doc,
-      readFor: async (councilId) => {
-        sessions.push(councilId);
-        return counting(councilId);
-      },
+      directory: new PartnershipsRepo(doc, table.tableName),
+      readerFor: readers,
       concurrency,
     };
     return { src, sessions, max: () => maxCouncils };

@@ -1,30 +1,24 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type Council, notFound, type Partnership, type Plan, type PlanKind } from '@peopleplan/core';
 import {
   type Actor,
-  BoardsRepo,
   type ConsentRecord,
-  ConsentRepo,
-  CouncilRepo,
+  type CouncilData,
   inConsentScope,
-  PartnershipsRepo,
-  PlansRepo,
+  type PartnershipsRepo,
   type PlanTree,
-  SnapshotsRepo,
-  sk,
-  TenantStore,
-  tenantContext,
 } from '@peopleplan/db';
 import pLimit from 'p-limit';
 import type { BoardPlan, CouncilBoards, SharedCouncil, SharedPlan } from './types.js';
 
-/** Where partner reads come from. The API builds one per request from its deps. */
+/** Where partner reads come from. The API (and the alert job) build one from their clients. */
 export interface PartnershipSource {
-  tableName: string;
-  /** The partnership directory (`P#` partitions). In AWS: the API's own role, which may read only those. */
-  directory: DynamoDBDocumentClient;
-  /** One council's read-only tenant session (in AWS the partner-reader role tagged `council=<id>`). */
-  readFor(councilId: string): Promise<DynamoDBDocumentClient>;
+  /** The partnership directory (`P#` partitions). In AWS: the function's own role, which may read only those. */
+  directory: PartnershipsRepo;
+  /**
+   * One council's data as a partner reader sees it: a read-only session (in AWS the partner-reader role
+   * tagged `council=<id>`), writes refused in code too.
+   */
+  readerFor(councilId: string, actor: Actor): Promise<CouncilData>;
   /** Councils read at once: bounds the connections and tenant sessions one request opens. */
   concurrency?: number | undefined;
 }
@@ -47,20 +41,13 @@ export async function openPartnership(
   partnershipId: string,
 ): Promise<Partnership> {
   if (principal.partnerships[partnershipId] !== 'partner-reader') throw notFound('Partnership');
-  const p = await new PartnershipsRepo(src.directory, src.tableName).get(partnershipId);
+  const p = await src.directory.get(partnershipId);
   if (!p) throw notFound('Partnership');
   return p;
 }
 
-/** A council's partition seen by a partner reader: read-only tenant session, writes refused in code too. */
-async function readerStore(src: PartnershipSource, councilId: string, actor: Actor): Promise<TenantStore> {
-  const doc = await src.readFor(councilId);
-  const who: Actor = { sub: actor.sub, name: actor.name, email: actor.email };
-  return new TenantStore(doc, src.tableName, tenantContext(councilId, 'partner-reader', who));
-}
-
 interface Granted {
-  store: TenantStore;
+  data: CouncilData;
   consent: ConsentRecord;
 }
 
@@ -75,74 +62,30 @@ async function grantedCouncil(
   councilId: string,
   actor: Actor,
 ): Promise<Granted | undefined> {
-  const store = await readerStore(src, councilId, actor);
-  const consent = await new ConsentRepo(store).granted(partnership.id);
-  return consent && { store, consent };
+  const data = await src.readerFor(councilId, { sub: actor.sub, name: actor.name, email: actor.email });
+  const consent = await data.consents.granted(partnership.id);
+  return consent && { data, consent };
 }
 
 async function sharedPlanHeaders(g: Granted, kind: PlanKind | undefined): Promise<Plan[]> {
-  const out = await new PlansRepo(g.store).listAll();
+  const out = await g.data.plans.listAll();
   // Archived plans are the council's record, not current work: never shared.
   return out.filter(
     (p) => p.status !== 'archived' && inConsentScope(g.consent, p.id) && (!kind || p.kind === kind),
   );
 }
 
-/**
- * The attributes the combined lists use. Long texts (narratives, current positions, descriptions) are
- * left out: they are most of an item's bytes, and only the single-plan view shows them (read whole).
- */
-const SUMMARY_ATTRIBUTES = [
-  'id',
-  'planId',
-  'actionId',
-  'themeId',
-  'parentId',
-  'ref',
-  'title',
-  'order',
-  'leads',
-  'start',
-  'due',
-  'baselineDue',
-  'completedOn',
-  'status',
-  'rag',
-  'ragOverride',
-  'latestUpdate.at',
-  'latestUpdate.status',
-  'version',
-  'createdAt',
-  'updatedAt',
-];
-
-/**
- * A plan's themes, actions and milestones: one paginated query of the plan's children in the
- * council's partition (through its read-only session), summary attributes only.
- */
-async function sharedPlan(store: TenantStore, plan: Plan): Promise<SharedPlan> {
-  const out: SharedPlan = { plan, themes: [], actions: [], milestones: [] };
-  const items = await store.queryAll<Record<string, unknown>>(sk.planChildren(plan.id), {
-    types: ['theme', 'action', 'milestone'],
-    attributes: SUMMARY_ATTRIBUTES,
-  });
-  for (const { type, ...rest } of items) {
-    if (type === 'theme') out.themes.push(rest as never);
-    else if (type === 'action') out.actions.push(rest as never);
-    else out.milestones.push(rest as never);
-  }
-  return out;
+/** A plan's themes, actions and milestones in summary (one query, long texts left out). */
+async function sharedPlan(data: CouncilData, plan: Plan): Promise<SharedPlan> {
+  return { plan, ...(await data.plans.summaries(plan.id)) };
 }
 
 /**
  * A plan's board (or, for a plan written before boards, the same facts from its items) and the RAGs
  * of its last closed reporting period: all the overview needs to count it, in a few small reads.
  */
-async function boardPlan(store: TenantStore, plan: Plan): Promise<BoardPlan> {
-  const [states, last] = await Promise.all([
-    new BoardsRepo(store).states(plan.id),
-    new SnapshotsRepo(store).latest(plan.id),
-  ]);
+async function boardPlan(data: CouncilData, plan: Plan): Promise<BoardPlan> {
+  const [states, last] = await Promise.all([data.boards.states(plan.id), data.snapshots.latest(plan.id)]);
   return {
     plan,
     actions: states.actions,
@@ -168,7 +111,7 @@ async function eachGranted<P>(
   partnership: Partnership,
   actor: Actor,
   kind: PlanKind | undefined,
-  read: (store: TenantStore, plan: Plan) => Promise<P>,
+  read: (data: CouncilData, plan: Plan) => Promise<P>,
 ): Promise<Array<{ councilId: string; councilName: string; ragRules: Council['ragRules']; plans: P[] }>> {
   const limit = pLimit(src.concurrency ?? DEFAULT_COUNCIL_CONCURRENCY);
   const councils = await Promise.all(
@@ -176,11 +119,8 @@ async function eachGranted<P>(
       limit(async () => {
         const g = await grantedCouncil(src, partnership, councilId, actor);
         if (!g) return undefined;
-        const [council, headers] = await Promise.all([
-          new CouncilRepo(g.store).get(),
-          sharedPlanHeaders(g, kind),
-        ]);
-        const plans = await Promise.all(headers.map((p) => read(g.store, p)));
+        const [council, headers] = await Promise.all([g.data.council.get(), sharedPlanHeaders(g, kind)]);
+        const plans = await Promise.all(headers.map((p) => read(g.data, p)));
         return { councilId, councilName: council.name, ragRules: council.ragRules, plans };
       }),
     ),
@@ -221,10 +161,7 @@ export async function loadSharedPlan(
   if (!partnership.memberCouncilIds.includes(councilId)) throw notFound('Plan');
   const g = await grantedCouncil(src, partnership, councilId, actor);
   if (!g || !inConsentScope(g.consent, planId)) throw notFound('Plan');
-  const [council, tree] = await Promise.all([
-    new CouncilRepo(g.store).get(),
-    new PlansRepo(g.store).tree(planId),
-  ]);
+  const [council, tree] = await Promise.all([g.data.council.get(), g.data.plans.tree(planId)]);
   if (tree.plan.status === 'archived') throw notFound('Plan');
   return { council: { id: council.id, name: council.name, ragRules: council.ragRules }, tree };
 }

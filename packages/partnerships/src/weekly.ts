@@ -1,4 +1,3 @@
-import { PartnershipsRepo } from '@peopleplan/db';
 import { buildSlippageDigest } from './digest.js';
 import { loadSharedCouncils, type PartnershipSource } from './load.js';
 import { combinedMilestones } from './milestones.js';
@@ -26,7 +25,7 @@ export async function partnerWeeklyDigests(
   src: PartnershipSource,
   opts: { today: string; webBaseUrl: string; partnershipIds?: string[] | undefined },
 ): Promise<PartnerDigestEmail[]> {
-  const directory = new PartnershipsRepo(src.directory, src.tableName);
+  const { directory } = src;
   const out: PartnerDigestEmail[] = [];
   for (const id of opts.partnershipIds ?? (await directory.ids())) {
     const readers = (await directory.readers(id)).filter((r) => r.weeklyDigest);

@@ -38,7 +38,7 @@ export function registerMeRoutes(app: App, deps: AppDeps) {
           }),
         )
       ).flat();
-      const directory = new PartnershipsRepo(await deps.partnershipDirectory(), deps.config.TABLE_NAME);
+      const directory = deps.partnershipDirectory;
       const partnerships = await Promise.all(
         Object.entries(p.partnerships).map(async ([id, role]) => ({
           id,

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Principal } from '@peopleplan/auth';
 import { forbidden, IsoDate, PartnershipConsent, Plan, PlanKind, Slug } from '@peopleplan/core';
-import { ConsentChange, ConsentRepo, PartnershipsRepo } from '@peopleplan/db';
+import { ConsentChange, ConsentRepo, PartnershipsRepo, partnerReaders } from '@peopleplan/db';
 import {
   buildOverview,
   combinedMilestones,
@@ -171,9 +171,8 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
   const open = async (c: Context<AppEnv>, partnershipId: string) => {
     const principal = c.get('principal');
     const source: PartnershipSource = {
-      tableName: deps.config.TABLE_NAME,
-      directory: await deps.partnershipDirectory(),
-      readFor: (councilId) => deps.docFor(councilId, 'read'),
+      directory: deps.partnershipDirectory,
+      readerFor: partnerReaders(deps.docFor, deps.config.TABLE_NAME),
     };
     const partnership = await openPartnership(source, principal, partnershipId);
     const actor = { sub: principal.sub, name: principal.name, email: principal.email };
@@ -312,8 +311,7 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
     }),
     async (c) => {
       const { source, partnership, actor } = await open(c, c.req.valid('param').p);
-      const directory = new PartnershipsRepo(source.directory, source.tableName);
-      return c.json(digestOf(await directory.getReader(partnership.id, actor.sub)), 200);
+      return c.json(digestOf(await source.directory.getReader(partnership.id, actor.sub)), 200);
     },
   );
 
@@ -331,8 +329,7 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
     }),
     async (c) => {
       const { source, partnership, actor } = await open(c, c.req.valid('param').p);
-      const directory = new PartnershipsRepo(source.directory, source.tableName);
-      const saved = await directory.setWeeklyDigest(
+      const saved = await source.directory.setWeeklyDigest(
         partnership.id,
         actor.sub,
         c.req.valid('json').weeklyDigest,

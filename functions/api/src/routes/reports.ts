@@ -2,9 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { deriveRag, notFound, unprocessable } from '@peopleplan/core';
 import type { PeriodSnapshot, PeriodSnapshotMeta } from '@peopleplan/db';
 import { directionOfTravel, REPORT_FORMATS, renderReport, summarise } from '@peopleplan/reports';
+import { loadReport, periodOf, snapshotEntries } from '@peopleplan/services';
 import type { App } from '../app.js';
 import type { AppDeps } from '../context.js';
-import { loadReport, periodOf, snapshotEntries } from '../reporting.js';
 import { councilData } from '../tenant.js';
 import {
   CouncilParam,

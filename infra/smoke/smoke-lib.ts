@@ -1,5 +1,5 @@
 /**
- * The post-deploy smoke test's steps (scripts/smoke.ts runs them; test/infra/smoke.test.ts checks the
+ * The post-deploy smoke test's steps (infra/smoke/smoke.ts runs them; test/infra/smoke.test.ts checks the
  * requests they make). Each step takes its AWS clients and `fetch` as arguments, so a test can stand in
  * for AWS without a network, and a dry run can describe the steps without calling anything.
  */
@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { type DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { AssumeRoleCommand, type STSClient } from '@aws-sdk/client-sts';
+import { councilPk, sk } from '@peopleplan/db';
 import { TABLE } from '@peopleplan/db/table';
 
 /** The session tag the tenant data role's trust policy requires (infra/lib/constructs/tenant-data-roles.ts). */
@@ -145,8 +146,8 @@ export interface TenantCredentials {
 }
 
 const councilKey = (council: string) => ({
-  [TABLE.partitionKey]: { S: `C#${council}` },
-  [TABLE.sortKey]: { S: 'COUNCIL' },
+  [TABLE.partitionKey]: { S: councilPk(council) },
+  [TABLE.sortKey]: { S: sk.council() },
 });
 
 /**
@@ -224,8 +225,8 @@ export function smokeSteps(o: SmokeOptions): SmokeStep[] {
     {
       name: 'tenant isolation',
       plan:
-        `STS AssumeRole <TenantRoleArn> with session tag council=${o.council}; DynamoDB GetItem C#${o.council} → ok; ` +
-        `GetItem C#${o.otherCouncil} → AccessDeniedException`,
+        `STS AssumeRole <TenantRoleArn> with session tag council=${o.council}; DynamoDB GetItem ${councilPk(o.council)} → ok; ` +
+        `GetItem ${councilPk(o.otherCouncil)} → AccessDeniedException`,
     },
   ];
 }

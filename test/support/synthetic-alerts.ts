@@ -9,8 +9,8 @@ import {
   sk,
   tenantContext,
 } from '@peopleplan/db';
-import { chunks, mapLimit } from '../src/concurrency.js';
-import { plusDays } from '../src/dates.js';
+import { chunks, mapLimit } from '../../packages/alerts/src/concurrency.js';
+import { plusDays } from '../../packages/alerts/src/dates.js';
 
 export interface SyntheticOptions {
   councils: number;

@@ -1,0 +1,2 @@
+export * from './imports.js';
+export * from './reporting.js';
