@@ -8,9 +8,9 @@ export default defineConfig({
   test: {
     include: [
       'packages/*/src/**/*.test.ts',
+      'packages/*/test/**/*.test.ts',
       'functions/*/src/**/*.test.ts',
       'test/**/*.test.ts',
-      'infra/test/**/*.test.ts',
     ],
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
@@ -18,7 +18,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     reporters: ['default'],
-    // Lambda runs Node 22; the SDK's Node 20 notice is known (STACK-NOTES.md) and only noise here.
+    // Lambda runs Node 22; the SDK's Node 20 notice is known and only noise here (docs/architecture.md).
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   },
 });

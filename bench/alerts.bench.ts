@@ -3,11 +3,11 @@
  * are left out to seed faster), 1% due or overdue, in a fresh in-memory DynamoDB Local started here.
  */
 import { ALERT_JOB_ACTOR, type AlertJobOptions, mailerSink, runAlertJob } from '@peopleplan/alerts';
-import { seedSynthetic } from '../test/support/synthetic-alerts.js';
 import { CouncilData, countingDocClient, createDocClient, DueIndexRepo, tenantContext } from '@peopleplan/db';
 import { ensureTable } from '@peopleplan/db/create-table';
-import { startDynamoDbLocal } from '@peopleplan/devstack';
-import { createSmtpMailer, startMailCatcher } from '@peopleplan/mail';
+import { startDynamoDbLocal, startMailCatcher } from '@peopleplan/devstack';
+import { createSmtpMailer } from '@peopleplan/mail';
+import { seedSynthetic } from '../test/support/synthetic-alerts.js';
 import type { BenchResult } from './run.js';
 
 const COUNCILS = Number(process.env.BENCH_COUNCILS ?? 100);

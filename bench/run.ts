@@ -13,7 +13,7 @@ export interface BenchResult {
   goal?: string;
 }
 
-// Lambda runs Node 22; the AWS SDK's notice about Node 20 is known (STACK-NOTES.md) and only noise here.
+// Lambda runs Node 22; the AWS SDK's notice about Node 20 is known and only noise here (docs/architecture.md).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const here = dirname(fileURLToPath(import.meta.url));

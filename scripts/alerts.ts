@@ -13,8 +13,13 @@ import { fileFailureLog, londonToday, mailerSink, runAlerts } from '@peopleplan/
 import { isCalendarDate } from '@peopleplan/core';
 import { createDocClient, TenantCredentialsProvider, tenantDocClients } from '@peopleplan/db';
 import { ensureTable } from '@peopleplan/db/create-table';
-import { type DynamoDbLocal, startDynamoDbLocal } from '@peopleplan/devstack';
-import { createSmtpMailer, type MailCatcher, startMailCatcher, withRetry } from '@peopleplan/mail';
+import {
+  type DynamoDbLocal,
+  type MailCatcher,
+  startDynamoDbLocal,
+  startMailCatcher,
+} from '@peopleplan/devstack';
+import { createSmtpMailer, withRetry } from '@peopleplan/mail';
 import { ALERT_SENDER } from './local-alerts.js';
 import { readStackFile } from './stack-file.js';
 

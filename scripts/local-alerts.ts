@@ -7,13 +7,8 @@ import {
   memoryFailureLog,
   runAlerts,
 } from '@peopleplan/alerts';
-import {
-  createInboxApp,
-  createSmtpMailer,
-  type MailCatcher,
-  startMailCatcher,
-  withRetry,
-} from '@peopleplan/mail';
+import { createInboxApp, type MailCatcher, startMailCatcher } from '@peopleplan/devstack';
+import { createSmtpMailer, withRetry } from '@peopleplan/mail';
 import type { Logger } from '@peopleplan/observability';
 import { Cron } from 'croner';
 import type { Hono } from 'hono';

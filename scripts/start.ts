@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 
-// Lambda runs Node 22; the AWS SDK's notice about Node 20 is known (STACK-NOTES.md) and only noise here.
+// Lambda runs Node 22; the AWS SDK's notice about Node 20 is known and only noise here (docs/architecture.md).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 import { REPO_ROOT, startLocalStack } from './local-stack.js';

@@ -12,5 +12,3 @@ export const ENTRIES = {
   notifier: resolve(REPO_ROOT, 'functions/notifier/src/handler.ts'),
   bounces: resolve(REPO_ROOT, 'functions/bounces/src/handler.ts'),
 } as const;
-
-export type FunctionName = keyof typeof ENTRIES;

@@ -1,4 +1,5 @@
-import { createSmtpMailer, type MailCatcher, startMailCatcher } from '@peopleplan/mail';
+import { type MailCatcher, startMailCatcher } from '@peopleplan/devstack';
+import { createSmtpMailer } from '@peopleplan/mail';
 import { createLogger } from '@peopleplan/observability';
 import type { SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -9,7 +9,8 @@ import {
   provisionMember,
   tenantContext,
 } from '@peopleplan/db';
-import { createSmtpMailer, type MailCatcher, startMailCatcher, withRetry } from '@peopleplan/mail';
+import { type MailCatcher, startMailCatcher } from '@peopleplan/devstack';
+import { createSmtpMailer, withRetry } from '@peopleplan/mail';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshTable } from '../../../test/support/dynamo.js';
 import { seedSynthetic } from '../../../test/support/synthetic-alerts.js';

@@ -8,7 +8,7 @@ export interface DevUser {
   personLabel?: string;
 }
 
-/** The demo councils and which seed plan each gets (DESIGN.md, local stack). */
+/** The demo councils and which seed plan each gets (docs/architecture.md: the local stack). */
 export const DEMO_COUNCILS = [
   { id: 'harrow', name: 'London Borough of Harrow', seed: '000' },
   { id: 'east-herts', name: 'East Hertfordshire District Council', seed: '001' },

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { startMailCatcher } from '@peopleplan/mail';
 import { describe, expect, it } from 'vitest';
 import { startDynamoDbLocal } from './dynamodb-local.js';
+import { startMailCatcher } from './mail-catcher.js';
 
 /** Local addresses of the sockets listening on `port` (Linux /proc: IPv4 and IPv6 tables). */
 function listeningAddresses(port: number): string[] {

@@ -152,4 +152,4 @@ export function travelWords(t: Record<Travel, number>): string[] {
   return out;
 }
 
-export const actionsWord = (n: number) => plural(n, 'action');
+const actionsWord = (n: number) => plural(n, 'action');

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
-import type { CaughtMessage, MailCatcher } from './catcher.js';
+import type { CaughtMessage, MailCatcher } from './mail-catcher.js';
 
 const STYLE = `body{font-family:Arial,sans-serif;margin:0 auto;max-width:72rem;padding:1rem;color:#0b0c0c;line-height:1.4}
 a{color:#1d70b8}a:focus{outline:3px solid #fd0;background:#fd0;color:#0b0c0c}

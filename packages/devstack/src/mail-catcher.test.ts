@@ -1,11 +1,10 @@
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createSmtpMailer, MailSendError, withRetry } from '@peopleplan/mail';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type MailCatcher, startMailCatcher } from './catcher.js';
-import { createInboxApp } from './inbox.js';
-import { MailSendError, withRetry } from './retry.js';
-import { createSmtpMailer } from './smtp.js';
+import { type MailCatcher, startMailCatcher } from './mail-catcher.js';
+import { createInboxApp } from './mail-inbox.js';
 
 describe('SMTP mailer → mail catcher', () => {
   let catcher: MailCatcher;
