@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { createTokenVerifier } from '@peopleplan/auth';
 import {
   createDocClient,
+  DirectoryRepo,
   PartnershipsRepo,
   TenantCredentialsProvider,
   tenantDocClients,
@@ -9,22 +10,28 @@ import {
 import { ensureTable } from '@peopleplan/db/create-table';
 import {
   createDevIdp,
-  DEMO_USERS,
   type DevIdp,
   type DynamoDbLocal,
   freePort,
+  LocalUserDirectory,
   startDynamoDbLocal,
 } from '@peopleplan/devstack';
 import { createLogger } from '@peopleplan/observability';
 import { createApp } from '../functions/api/src/app.js';
+import type { AppDeps } from '../functions/api/src/context.js';
 
 import { type LocalServer, serveLocal } from '../functions/api/src/local.js';
 import { apiModules } from '../functions/api/src/modules.js';
-import { completeDemoBoards, isSeeded, type PlanSeeder, seedDemo } from './demo-data.js';
+import { onboardingFor } from '../functions/api/src/onboarding.js';
+import { ensureDemo, type PlanSeeder } from './demo-data.js';
 import { startLocalAlerts } from './local-alerts.js';
 import { removeStackFile, writeStackFile } from './stack-file.js';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..');
+/** The local identity provider's users, under the data folder. */
+export const LOCAL_USERS_FILE = 'local-users.json';
+/** The web app's client id at the local identity provider (Cognito's app client id in AWS). */
+export const LOCAL_CLIENT_ID = 'peopleplan-local';
 
 export interface LocalStackOptions {
   port: number;
@@ -59,19 +66,17 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   const tableName = opts.tableName ?? 'peopleplan';
   const doc = createDocClient({ endpoint: dynamoEndpoint });
   await ensureTable(doc as never, tableName);
-  if (opts.seed !== false) {
-    if (!(await isSeeded(doc, tableName))) await seedDemo(doc, tableName, opts.seedPlan);
-    else await completeDemoBoards(doc, tableName);
-  }
 
   // The issuer URL names the port, so a port of 0 is resolved to a free one first.
   const port = opts.port || (await freePort());
   const base = `http://127.0.0.1:${port}`;
   const issuer = `${base}/dev/idp`;
+  // Who may sign in: kept in .data/ beside the table, so the `npm run council` CLI sees the same users.
+  const users = new LocalUserDirectory(opts.dataDir ? join(opts.dataDir, LOCAL_USERS_FILE) : undefined);
   const idp = await createDevIdp({
     issuer,
-    audience: 'peopleplan-local',
-    users: DEMO_USERS,
+    clientId: LOCAL_CLIENT_ID,
+    users,
     ...(opts.dataDir ? { keyFile: join(opts.dataDir, 'dev-idp-key.json') } : {}),
   });
   const docFor = tenantDocClients({
@@ -79,20 +84,22 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     credentials: new TenantCredentialsProvider(),
     logger,
   });
-  const api = createApp(
-    {
-      config: { TABLE_NAME: tableName, MAX_BODY_BYTES: 1_048_576, WEB_BASE_URL: base, STAGE: 'local' },
-      logger,
-      verifier: createTokenVerifier({
-        issuer,
-        audience: idp.audience,
-        jwksUri: `${issuer}/.well-known/jwks.json`,
-      }),
-      docFor,
-      partnershipDirectory: new PartnershipsRepo(doc, tableName),
-    },
-    apiModules,
-  );
+  const deps: AppDeps = {
+    config: { TABLE_NAME: tableName, MAX_BODY_BYTES: 1_048_576, WEB_BASE_URL: base, STAGE: 'local' },
+    logger,
+    verifier: createTokenVerifier({
+      issuer,
+      audience: idp.clientId,
+      jwksUri: `${issuer}/.well-known/jwks.json`,
+    }),
+    docFor,
+    partnershipDirectory: new PartnershipsRepo(doc, tableName),
+    directory: new DirectoryRepo(doc, tableName),
+    identity: users,
+  };
+  if (opts.seed !== false)
+    await ensureDemo(onboardingFor(deps, { sub: 'system:seed', name: 'Demo data' }), opts.seedPlan);
+  const api = createApp(deps, apiModules);
   // Alerts: mail catcher + inbox at /dev/mail, and the alert job on its schedule.
   const alerts = await startLocalAlerts({
     wiring: { tableName, own: doc, docFor },

@@ -431,6 +431,8 @@ describe('OpenAPI', () => {
         verifier: { verify: async () => Promise.reject(new Error('no tokens here')) } as never,
         docFor: async () => Promise.reject(new Error('no database here')),
         partnershipDirectory: {} as never,
+        directory: {} as never,
+        identity: {} as never,
       },
       documentModules,
     );

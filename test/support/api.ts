@@ -1,10 +1,14 @@
-import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createTokenVerifier } from '@peopleplan/auth';
-import { createDocClient, PartnershipsRepo, provisionCouncil, provisionMember } from '@peopleplan/db';
-import { createDevIdp, type DevUser, devSub } from '@peopleplan/devstack';
+import { type CouncilRole, OPERATOR_GROUP, parseGroups } from '@peopleplan/core';
+import { createDocClient, DirectoryRepo, PartnershipsRepo } from '@peopleplan/db';
+import { createDevIdp, type DevUser, LocalUserDirectory } from '@peopleplan/devstack';
 import { createLogger } from '@peopleplan/observability';
+import { addOperator, createCouncil, inviteMember, type OnboardingDeps } from '@peopleplan/services';
 import { inject } from 'vitest';
 import { type App, createApp, type RouteModule } from '../../functions/api/src/app.js';
+import type { AppDeps } from '../../functions/api/src/context.js';
+import { onboardingFor } from '../../functions/api/src/onboarding.js';
 import { freshTable } from './dynamo.js';
 
 export const TEST_USERS: DevUser[] = ['harrow', 'kent'].flatMap((c) =>
@@ -15,10 +19,20 @@ export const TEST_USERS: DevUser[] = ['harrow', 'kent'].flatMap((c) =>
   })),
 );
 
+export const TEST_OPERATOR: DevUser = {
+  email: 'operator@peopleplan.test',
+  name: 'Test operator',
+  groups: [OPERATOR_GROUP],
+};
+
 export interface TestApi {
   app: App;
+  deps: AppDeps;
   doc: DynamoDBDocumentClient;
   tableName: string;
+  /** The local identity provider's users: what Cognito holds in AWS. */
+  users: LocalUserDirectory;
+  onboarding: OnboardingDeps;
   token(email: string, overrides?: { groups?: string[]; expiresIn?: string | null }): Promise<string>;
   call(
     method: string,
@@ -35,60 +49,52 @@ export interface TestApi {
   drop(): Promise<void>;
 }
 
+const SEEDER = { sub: 'system:test', name: 'Test set-up' };
+
 /**
- * The real Hono app on a fresh DynamoDB Local table, with real RS256 tokens from the development
- * identity provider (keys handed to the verifier, so nothing listens on a port).
+ * The real Hono app on a fresh DynamoDB Local table, with real RS256 access tokens shaped like
+ * Cognito's from the development identity provider (keys handed to the verifier, so nothing listens
+ * on a port). Councils, members, partner readers and the operator are made through the same onboarding
+ * service a real council goes through.
  */
 export async function createTestApi(
   opts: {
     modules?: RouteModule[];
     users?: DevUser[];
     today?: () => string;
-    /** Councils provisioned besides harrow and kent (e.g. a partnership's third member). */
+    /** Councils created besides those the users belong to (e.g. a partnership's third member). */
     extraCouncils?: string[];
   } = {},
 ): Promise<TestApi> {
   const table = await freshTable();
   const doc = createDocClient({ endpoint: inject('dynamoEndpoint') });
-  const users = opts.users ?? TEST_USERS;
+  const users = new LocalUserDirectory();
   const issuer = 'http://127.0.0.1:9/dev/idp';
-  const idp = await createDevIdp({ issuer, audience: 'peopleplan-test', users });
-  const app = createApp(
-    {
-      config: {
-        TABLE_NAME: table.tableName,
-        MAX_BODY_BYTES: 1_048_576,
-        WEB_BASE_URL: 'http://127.0.0.1:9',
-        STAGE: 'test',
-      },
-      logger: createLogger('test'),
-      verifier: createTokenVerifier({
-        issuer,
-        audience: idp.audience,
-        jwksUri: `${issuer}/jwks`,
-        jwks: idp.jwks as never,
-      }),
-      docFor: async () => doc,
-      partnershipDirectory: new PartnershipsRepo(doc, table.tableName),
-      ...(opts.today ? { today: opts.today } : {}),
+  const idp = await createDevIdp({ issuer, clientId: 'peopleplan-test', users });
+  const deps: AppDeps = {
+    config: {
+      TABLE_NAME: table.tableName,
+      MAX_BODY_BYTES: 1_048_576,
+      WEB_BASE_URL: 'http://127.0.0.1:9',
+      STAGE: 'test',
     },
-    opts.modules ?? [],
-  );
-  for (const id of ['harrow', 'kent', ...(opts.extraCouncils ?? [])])
-    await provisionCouncil(doc, table.tableName, { id, name: `${id} council` });
-  for (const u of users) {
-    for (const g of u.groups) {
-      const [scope, councilId, role] = g.split(':');
-      if (scope !== 'council' || !councilId || !role) continue;
-      await provisionMember(doc, table.tableName, {
-        councilId,
-        userSub: devSub(u.email),
-        email: u.email,
-        name: u.name,
-        role: role as 'admin',
-      });
-    }
-  }
+    logger: createLogger('test'),
+    verifier: createTokenVerifier({
+      issuer,
+      audience: idp.clientId,
+      jwksUri: `${issuer}/jwks`,
+      jwks: idp.jwks as never,
+    }),
+    docFor: async () => doc,
+    partnershipDirectory: new PartnershipsRepo(doc, table.tableName),
+    directory: new DirectoryRepo(doc, table.tableName),
+    identity: users,
+    ...(opts.today ? { today: opts.today } : {}),
+  };
+  const app = createApp(deps, opts.modules ?? []);
+  const onboarding = onboardingFor(deps, SEEDER);
+  await onboard(onboarding, [...(opts.users ?? TEST_USERS), TEST_OPERATOR], opts.extraCouncils ?? []);
+
   const call: TestApi['call'] = async (method, path, o = {}) => {
     const headers: Record<string, string> = { ...(o.headers ?? {}) };
     if (o.as) headers.authorization = `Bearer ${await idp.tokenFor(o.as)}`;
@@ -104,28 +110,70 @@ export async function createTestApi(
       ...(reqBody !== undefined ? { body: reqBody } : {}),
     });
     const text = await res.text();
-    let parsed: unknown = text;
+    let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : undefined;
-    } catch {}
+    } catch {
+      parsed = text;
+    }
     return { status: res.status, body: parsed, headers: res.headers };
   };
   return {
     app,
+    deps,
     doc,
     tableName: table.tableName,
+    users,
+    onboarding,
     token: (email, o) => idp.tokenFor(email, o),
     call,
     linkMember: async (email, councilId, personId) => {
-      await doc.send(
-        new UpdateCommand({
-          TableName: table.tableName,
-          Key: { PK: `C#${councilId}`, SK: `MEMBER#${devSub(email)}` },
-          UpdateExpression: 'SET personId = :p',
-          ExpressionAttributeValues: { ':p': personId },
-        }),
-      );
+      const data = await onboarding.council(councilId);
+      const member = await data.members.byEmail(email);
+      if (!member) throw new Error(`${email} is not a member of ${councilId}`);
+      await data.members.update(member.userSub, { version: member.version, personId });
     },
     drop: table.drop,
   };
+}
+
+/**
+ * Every council the users belong to is created (its first admin the first admin user of it, else a
+ * made-up one), then everyone is invited with their roles; partner readers and operators are given
+ * their groups. The tests' partnerships themselves are made by the tests.
+ */
+async function onboard(deps: OnboardingDeps, users: DevUser[], extraCouncils: string[]): Promise<void> {
+  const roles = new Map<string, Array<{ user: DevUser; role: CouncilRole }>>();
+  for (const id of extraCouncils) roles.set(id, []);
+  for (const user of users) {
+    for (const [id, role] of Object.entries(parseGroups(user.groups).councils)) {
+      roles.set(id, [...(roles.get(id) ?? []), { user, role }]);
+    }
+  }
+  for (const [id, members] of roles) {
+    const first = members.find((m) => m.role === 'admin');
+    await createCouncil(
+      deps,
+      {
+        id,
+        name: `${id} council`,
+        financialYearStartMonth: 4,
+        adminEmail: first?.user.email ?? `first-admin@${id}.test`,
+        ...(first ? { adminName: first.user.name } : {}),
+      },
+      SEEDER,
+    );
+    const data = await deps.council(id);
+    for (const m of members.filter((x) => x !== first)) {
+      await inviteMember(deps, data, { email: m.user.email, role: m.role, name: m.user.name }, SEEDER);
+    }
+  }
+  for (const user of users) {
+    if (user.groups.includes(OPERATOR_GROUP)) await addOperator(deps, user.email, user.name, SEEDER);
+    for (const g of user.groups.filter((x) => x.startsWith('partnership:'))) {
+      await deps.identity.ensureGroup(g, 'partner readers');
+      const { user: u } = await deps.identity.ensureUser(user.email, user.name);
+      await deps.identity.addToGroup(u.username, g);
+    }
+  }
 }

@@ -1,6 +1,6 @@
-import type { Principal, TokenVerifier } from '@peopleplan/auth';
+import type { IdentityAdmin, Principal, TokenVerifier } from '@peopleplan/auth';
 import type { ApiConfig } from '@peopleplan/config';
-import type { DocFor, PartnershipsRepo } from '@peopleplan/db';
+import type { DirectoryRepo, DocFor, PartnershipsRepo } from '@peopleplan/db';
 import type { Logger } from '@peopleplan/observability';
 
 /** What the app is built from: real AWS clients in Lambda, DynamoDB Local and the dev IdP locally. */
@@ -19,6 +19,10 @@ export interface AppDeps {
    * council and no tenant role may read it.
    */
   partnershipDirectory: PartnershipsRepo;
+  /** The council directory, operators and their audit trail (the functions' own client, like partnerships). */
+  directory: DirectoryRepo;
+  /** Who may sign in and their groups: Cognito's admin API in AWS, the local identity provider here. */
+  identity: IdentityAdmin;
   /** A 5xx was answered for an error caught and logged (metrics: HandledError, AccessDenied). */
   onHandledError?: (error: Error) => void;
   /** Any response of 500 or more went out (metrics: ServerErrorResponse). */

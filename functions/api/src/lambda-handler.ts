@@ -1,7 +1,9 @@
-import { createTokenVerifier } from '@peopleplan/auth';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoIdentityAdmin, createTokenVerifier } from '@peopleplan/auth';
 import { ApiConfig, loadConfig } from '@peopleplan/config';
 import {
   createDocClient,
+  DirectoryRepo,
   PartnershipsRepo,
   TenantCredentialsProvider,
   tenantDocClients,
@@ -20,7 +22,7 @@ export function createLambdaHandler(serviceName: string, modules: RouteModule[])
   const config = loadConfig(ApiConfig);
   const logger = createLogger(serviceName);
   const metrics = createMetrics(serviceName);
-  // The function's own role: partnership records only (IAM allows it no council partition).
+  // The function's own role: the partnership and council directories only (IAM allows it no council partition).
   const directory = createDocClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
   const app = createApp(
     {
@@ -38,6 +40,11 @@ export function createLambdaHandler(serviceName: string, modules: RouteModule[])
         logger,
       }),
       partnershipDirectory: new PartnershipsRepo(directory, config.TABLE_NAME),
+      directory: new DirectoryRepo(directory, config.TABLE_NAME),
+      identity: new CognitoIdentityAdmin(
+        new CognitoIdentityProviderClient({ region: config.AWS_REGION }),
+        config.USER_POOL_ID ?? '',
+      ),
       onHandledError: (e) => countHandledError(metrics, e),
       onServerError: () => metrics.addMetric(METRIC.serverErrorResponse, MetricUnit.Count, 1),
     },

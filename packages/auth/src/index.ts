@@ -1,2 +1,4 @@
+export * from './cognito-admin.js';
+export * from './identity-admin.js';
 export * from './principal.js';
 export * from './verifier.js';

@@ -1,23 +1,27 @@
 import { type CouncilRole, type PartnershipRole, parseGroups } from '@peopleplan/core';
 
-/** The verified caller: identity from the token, councils and partnerships from its groups. */
+/**
+ * The verified caller. An access token (Cognito's, or the local identity provider's, shaped exactly
+ * alike) says who and which groups, nothing more: no email, no name. Those come from the member,
+ * reader or operator records the app keeps, read on each request.
+ */
 export interface Principal {
   sub: string;
-  email?: string | undefined;
+  /** Cognito's username (for an email sign-in, the user's id): shown only when nothing better is known. */
+  username: string;
+  /** A display name until a record gives a better one. */
   name: string;
+  email?: string | undefined;
   councils: Record<string, CouncilRole>;
   partnerships: Record<string, PartnershipRole>;
+  operator: boolean;
 }
 
 export function principalFromClaims(claims: Record<string, unknown>): Principal {
   const groups = Array.isArray(claims['cognito:groups'])
     ? (claims['cognito:groups'] as unknown[]).filter((g): g is string => typeof g === 'string')
     : [];
-  const email = typeof claims.email === 'string' ? claims.email : undefined;
-  const name =
-    (typeof claims.name === 'string' && claims.name) ||
-    email ||
-    (typeof claims.username === 'string' ? claims.username : undefined) ||
-    String(claims.sub);
-  return { sub: String(claims.sub), email, name, ...parseGroups(groups) };
+  const sub = String(claims.sub);
+  const username = typeof claims.username === 'string' && claims.username ? claims.username : sub;
+  return { sub, username, name: username, ...parseGroups(groups) };
 }

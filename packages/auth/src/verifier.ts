@@ -5,6 +5,7 @@ import { type Principal, principalFromClaims } from './principal.js';
 
 export interface VerifierConfig {
   issuer: string;
+  /** The app client id: Cognito access tokens carry it as `client_id` (they have no `aud`). */
   audience: string;
   jwksUri: string;
   /** Pre-loaded keys (tests): no fetch happens. */
@@ -47,8 +48,18 @@ export function createTokenVerifier(cfg: VerifierConfig): TokenVerifier {
       verify: async (t) => checked((await v.verify(t)) as unknown as Record<string, unknown>),
     };
   }
+  // The local identity provider issues access tokens shaped exactly like Cognito's: no `aud`, the
+  // client in `client_id`, `token_use: access`. They are checked here as Cognito's verifier checks them.
   const v = JwtVerifier.create(
-    { issuer: cfg.issuer, audience: cfg.audience, jwksUri: cfg.jwksUri },
+    {
+      issuer: cfg.issuer,
+      audience: null,
+      jwksUri: cfg.jwksUri,
+      customJwtCheck: ({ payload }) => {
+        if (payload.token_use !== 'access') throw new Error('not an access token');
+        if (payload.client_id !== cfg.audience) throw new Error('token issued to another client');
+      },
+    },
     {
       jwksCache: new SimpleJwksCache({
         fetcher: { fetch: async (uri: string) => (await fetch(uri)).arrayBuffer() },

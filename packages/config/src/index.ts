@@ -23,6 +23,8 @@ export const ApiConfig = z.object({
    * In AWS: the value CloudFront sends in its secret origin header; requests without it are refused
    * (functions/api/src/origin-guard.ts). Unset locally, where there is no CloudFront.
    */
+  /** The Cognito user pool members are invited into (AWS; locally the development identity provider's list). */
+  USER_POOL_ID: z.string().optional(),
   ORIGIN_VERIFY_SECRET: z.string().min(32).optional(),
 });
 export type ApiConfig = z.infer<typeof ApiConfig>;

@@ -77,13 +77,20 @@ export const Person = z.object({
 });
 export type Person = z.infer<typeof Person>;
 
+/** A user's id as the identity provider gives it (Cognito's `sub`: a UUID). */
+export const UserSub = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,127}$/, 'expected a user id');
+
 export const Membership = z.object({
   councilId: Slug,
-  userSub: z.string().min(1).max(128),
+  userSub: UserSub,
   email: z.email(),
   name: title,
   role: CouncilRole,
+  /** The directory person this user is (contributors report on the actions they lead). */
   personId: Id.optional(),
+  invitedBy: z.string().optional(),
+  /** Mail to this address bounced or was complained about: alerts stop going to it until it is fixed. */
+  undeliverable: z.strictObject({ at: IsoDateTime, reason: z.string().max(500) }).optional(),
   ...Versioned.shape,
 });
 export type Membership = z.infer<typeof Membership>;

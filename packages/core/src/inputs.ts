@@ -13,8 +13,10 @@ import {
   ReportingPoint,
   ReviewCadence,
   Section,
+  Slug,
 } from './entities.js';
 import { RagRules } from './rag.js';
+import { CouncilRole } from './roles.js';
 import { Rag, Status } from './status.js';
 import { IsoDate, Timescale } from './timescale.js';
 
@@ -201,3 +203,35 @@ export const CouncilSettingsPatch = z.strictObject({
   alertSettings: AlertSettings.optional(),
 });
 export type CouncilSettingsPatch = z.infer<typeof CouncilSettingsPatch>;
+
+/** A council admin invites someone by email, with a role (and, optionally, who they are in the plans). */
+export const MemberInvite = z.strictObject({
+  email: z.email().max(254),
+  role: CouncilRole,
+  name: title.optional(),
+  personId: Id.optional(),
+});
+export type MemberInvite = z.infer<typeof MemberInvite>;
+
+export const MemberPatch = z.strictObject({
+  version,
+  role: CouncilRole.optional(),
+  name: title.optional(),
+  personId: Id.nullable().optional(),
+});
+export type MemberPatch = z.infer<typeof MemberPatch>;
+
+/** An operator creates a council and invites its first admin. */
+export const CouncilCreate = z.strictObject({
+  id: Slug,
+  name: title,
+  financialYearStartMonth: z.number().int().min(1).max(12).default(4),
+  ragRules: RagRules.optional(),
+  alertSettings: AlertSettings.optional(),
+  adminEmail: z.email().max(254),
+  adminName: title.optional(),
+});
+export type CouncilCreate = z.infer<typeof CouncilCreate>;
+
+export const CouncilStatusChange = z.strictObject({ status: z.enum(['active', 'suspended']) });
+export type CouncilStatusChange = z.infer<typeof CouncilStatusChange>;

@@ -23,18 +23,32 @@ export function roleAtLeast(role: CouncilRole, needed: CouncilRole): boolean {
   return RANK[role] >= RANK[needed];
 }
 
+/** The team that runs PeoplePlan: creates, suspends and offboards councils; never reads plan data. */
+export const OPERATOR_GROUP = 'platform:operator';
+
+/** The Cognito group that gives a role in a council (`council:<id>:<role>`). */
+export const councilGroup = (councilId: string, role: CouncilRole) => `council:${councilId}:${role}`;
+/** The Cognito group of a partnership's partner readers. */
+export const partnershipGroup = (partnershipId: string) => `partnership:${partnershipId}:partner-reader`;
+
 /**
- * Group names carried in the verified token (`cognito:groups`):
- * `council:<councilId>:<role>` and `partnership:<partnershipId>:partner-reader`.
+ * Group names carried in the verified token (`cognito:groups`): `council:<councilId>:<role>`,
+ * `partnership:<partnershipId>:partner-reader` and `platform:operator`.
  */
 export function parseGroups(groups: readonly string[]): {
   councils: Record<string, CouncilRole>;
   partnerships: Record<string, PartnershipRole>;
+  operator: boolean;
 } {
   // No prototype: a council called "constructor" or "__proto__" must find nothing, not Object's own.
   const councils: Record<string, CouncilRole> = Object.create(null);
   const partnerships: Record<string, PartnershipRole> = Object.create(null);
+  let operator = false;
   for (const g of groups) {
+    if (g === OPERATOR_GROUP) {
+      operator = true;
+      continue;
+    }
     const [scope, id, role, ...rest] = g.split(':');
     if (!id || !role || rest.length || !isSlug(id)) continue;
     if (scope === 'council') {
@@ -46,5 +60,5 @@ export function parseGroups(groups: readonly string[]): {
       if (r.success) partnerships[id] = r.data;
     }
   }
-  return { councils, partnerships };
+  return { councils, partnerships, operator };
 }

@@ -6,6 +6,7 @@ import { BoardsRepo } from './boards.js';
 import { CalendarFeedsRepo } from './calendar-feeds.js';
 import { CouncilRepo } from './council.js';
 import { ImportsRepo } from './imports.js';
+import { MembersRepo } from './members.js';
 import { MilestonesRepo } from './milestones.js';
 import { ConsentRepo } from './partnerships.js';
 import { PeopleRepo } from './people.js';
@@ -21,6 +22,7 @@ export class CouncilData {
   readonly store: TenantStore;
   readonly council: CouncilRepo;
   readonly people: PeopleRepo;
+  readonly members: MembersRepo;
   readonly plans: PlansRepo;
   readonly actions: ActionsRepo;
   readonly milestones: MilestonesRepo;
@@ -39,6 +41,7 @@ export class CouncilData {
     this.store = new TenantStore(doc, tableName, ctx);
     this.council = new CouncilRepo(this.store);
     this.people = new PeopleRepo(this.store);
+    this.members = new MembersRepo(this.store);
     this.plans = new PlansRepo(this.store);
     this.actions = new ActionsRepo(this.store);
     this.milestones = new MilestonesRepo(this.store, this.actions);

@@ -31,6 +31,19 @@ export class CouncilRepo {
     };
   }
 
+  /** Suspend or reactivate: an operator's action, kept in the council's own audit trail too. */
+  async setStatus(version: number, status: Council['status']): Promise<Council> {
+    this.primed = undefined;
+    const before = await this.get();
+    const after = patchedVersion(before, { status });
+    await this.store.transact(
+      [this.store.putVersioned(sk.council(), 'council', after, version)],
+      [{ operation: 'update', entityType: 'council', entityId: before.id, before, after }],
+      'council settings',
+    );
+    return after;
+  }
+
   async updateSettings(patch: CouncilSettingsPatch): Promise<Council> {
     this.primed = undefined;
     const before = await this.get();

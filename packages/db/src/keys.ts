@@ -137,3 +137,16 @@ export const STORAGE_ATTRIBUTES = [
   'expiresAt',
   'importId',
 ] as const;
+
+/**
+ * The service's own partitions (no council's): the council directory, operators and their audit
+ * trail. Only the functions' own roles reach them; operators see these and nothing of any council.
+ */
+export const directory = {
+  councilsPk: 'D#councils',
+  councilPrefix: 'COUNCIL#',
+  councilKey: (councilId: string) => ({ PK: 'D#councils', SK: `COUNCIL#${k(councilId)}` }),
+  operatorKey: (sub: string) => ({ PK: 'D#operators', SK: `OPERATOR#${k(sub)}` }),
+  auditPk: 'D#audit',
+  auditKey: (id: string) => ({ PK: 'D#audit', SK: `AUDIT#${k(id)}` }),
+};

@@ -128,6 +128,28 @@ export class PartnershipsRepo {
     return p;
   }
 
+  /** A council leaves a partnership (offboarding): it is no longer a member; its consent went with it. */
+  async removeMember(partnershipId: string, councilId: string): Promise<void> {
+    const before = await this.get(partnershipId);
+    if (!before?.memberCouncilIds.includes(councilId)) return;
+    const after = nextVersion(before, {
+      memberCouncilIds: before.memberCouncilIds.filter((c) => c !== councilId),
+    });
+    await this.send(
+      [
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: { ...after, PK: partnershipPk(partnershipId), SK: PARTNERSHIP_SK, type: 'partnership' },
+            ConditionExpression: 'version = :v',
+            ExpressionAttributeValues: { ':v': before.version },
+          },
+        },
+      ],
+      'The partnership was changed meanwhile: try again',
+    );
+  }
+
   /** Every partnership's id (the weekly digest job goes through them). */
   async ids(): Promise<string[]> {
     const out: string[] = [];

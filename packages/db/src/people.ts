@@ -1,10 +1,4 @@
-import {
-  type Membership,
-  notFound,
-  type Person,
-  type PersonCreate,
-  type PersonPatch,
-} from '@peopleplan/core';
+import { notFound, type Person, type PersonCreate, type PersonPatch } from '@peopleplan/core';
 import { newId } from './ids.js';
 import { ImportsRepo } from './imports.js';
 import { sk } from './keys.js';
@@ -66,9 +60,5 @@ export class PeopleRepo {
       'person',
     );
     return after;
-  }
-
-  async getMember(userSub: string): Promise<Membership | undefined> {
-    return this.store.get<Membership>(sk.member(userSub));
   }
 }

@@ -12,21 +12,28 @@ import { firstVersion } from './versioning.js';
 export async function provisionCouncil(
   doc: DynamoDBDocumentClient,
   tableName: string,
-  input: { id: string; name: string },
+  input: {
+    id: string;
+    name: string;
+    financialYearStartMonth?: number;
+    ragRules?: Council['ragRules'];
+    alertSettings?: Partial<Council['alertSettings']>;
+    actor?: { sub: string; name: string };
+  },
 ): Promise<Council> {
   const store = new TenantStore(
     doc,
     tableName,
-    tenantContext(input.id, 'system', { sub: 'system', name: 'System' }),
+    tenantContext(input.id, 'system', input.actor ?? { sub: 'system', name: 'System' }),
   );
   const council: Council = {
     id: input.id,
     name: input.name,
     status: 'active',
-    financialYearStartMonth: 4,
+    financialYearStartMonth: input.financialYearStartMonth ?? 4,
     timeZone: 'Europe/London',
-    ragRules: DEFAULT_RAG_RULES,
-    alertSettings: AlertSettings.parse({}),
+    ragRules: input.ragRules ?? DEFAULT_RAG_RULES,
+    alertSettings: AlertSettings.parse(input.alertSettings ?? {}),
     ...firstVersion(),
   };
   await store.transact(

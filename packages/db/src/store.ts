@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
+  BatchWriteCommand,
   DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
@@ -225,6 +226,44 @@ export class TenantStore {
       start = r.LastEvaluatedKey;
     } while (start);
     return out;
+  }
+
+  /**
+   * The council's whole partition, a page at a time (storage attributes kept): for exporting or
+   * erasing a council without holding it all in memory.
+   */
+  async *partitionPages(pageSize = 500): AsyncGenerator<Item[]> {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const r = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': this.pk },
+          ConsistentRead: true,
+          Limit: pageSize,
+          ExclusiveStartKey: start,
+        }),
+      );
+      if (r.Items?.length) yield r.Items;
+      start = r.LastEvaluatedKey;
+    } while (start);
+  }
+
+  /** Delete these items of the council's partition (offboarding: no audit, the partition goes whole). */
+  async deleteKeys(sortKeys: readonly string[]): Promise<void> {
+    this.assertCanWrite();
+    for (let i = 0; i < sortKeys.length; i += 25) {
+      let requests = sortKeys.slice(i, i + 25).map((SK) => ({ DeleteRequest: { Key: { PK: this.pk, SK } } }));
+      for (let attempt = 0; requests.length; attempt++) {
+        const r = await this.doc.send(
+          new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }),
+        );
+        requests = (r.UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
+        if (requests.length && attempt > 8) throw new Error('DynamoDB kept returning unprocessed deletes');
+        if (requests.length) await new Promise((res) => setTimeout(res, 50 * 2 ** attempt));
+      }
+    }
   }
 
   /** Every raw item (storage attributes kept) under `prefix`, optionally of given types. */

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 export interface DevUser {
   email: string;
   name: string;
@@ -43,13 +41,12 @@ export const DEMO_USERS: DevUser[] = [
     name: 'HR officer working for Harrow and East Herts',
     groups: ['council:harrow:editor', 'council:east-herts:editor'],
   },
+  {
+    email: 'operator@peopleplan.demo',
+    name: 'PeoplePlan service operator',
+    groups: ['platform:operator'],
+  },
 ];
-
-/** A stable, UUID-shaped subject per email, as Cognito would give. */
-export function devSub(email: string): string {
-  const h = createHash('sha256').update(email.toLowerCase()).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
-}
 
 /** Where the seed plans are kept in the repository. */
 export const SEEDS_DIR = new URL('../seeds/', import.meta.url);

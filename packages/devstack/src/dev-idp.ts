@@ -1,86 +1,117 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Hono } from 'hono';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import { z } from 'zod';
-import { type DevUser, devSub } from './demo-users.js';
+import type { LocalUserDirectory } from './local-users.js';
 
 export interface DevIdp {
   issuer: string;
-  audience: string;
+  /** The app client id every token names in `client_id` (Cognito access tokens have no `aud`). */
+  clientId: string;
   jwks: { keys: JWK[] };
   app: Hono;
-  /** A signed access token for a known user (tests, scripts). */
-  /** `expiresIn: null` signs a token with no expiry at all (tests that the API refuses one). */
+  users: LocalUserDirectory;
+  /**
+   * A signed access token for a known user (tests, scripts). `groups` replaces the user's own (tests of
+   * hostile tokens); `expiresIn: null` signs one with no expiry at all (tests that the API refuses it).
+   */
   tokenFor(email: string, overrides?: { groups?: string[]; expiresIn?: string | null }): Promise<string>;
-  users: DevUser[];
 }
 
 const TokenRequest = z.strictObject({ email: z.email() });
 
 /**
- * The development identity provider: signs RS256 tokens shaped like Cognito's and serves a JWKS,
- * so the API verifies local tokens exactly as it verifies Cognito's. Never deployed.
- * The key is kept in `keyFile` (under .data/) so sign-ins survive a restart.
+ * The claims of a Cognito access token, and no others (no `email`, `name` or `aud`): the app must work
+ * from exactly what Cognito gives it in AWS. `identity-claims.test.ts` pins this list.
+ */
+export const ACCESS_TOKEN_CLAIMS = [
+  'sub',
+  'cognito:groups',
+  'iss',
+  'client_id',
+  'origin_jti',
+  'event_id',
+  'token_use',
+  'scope',
+  'auth_time',
+  'exp',
+  'iat',
+  'jti',
+  'username',
+] as const;
+
+/**
+ * The development identity provider: signs RS256 access tokens shaped exactly like Cognito's and
+ * serves a JWKS, so the API verifies local tokens as it verifies Cognito's. It signs in only people in
+ * its user directory (members, partner readers, operators: created through the same onboarding
+ * service as in AWS). Never deployed. The key is kept in `keyFile` (under .data/) so sign-ins survive
+ * a restart.
  */
 export async function createDevIdp(opts: {
   issuer: string;
-  audience: string;
-  users: DevUser[];
+  clientId: string;
+  users: LocalUserDirectory;
   keyFile?: string;
 }): Promise<DevIdp> {
   const { privateJwk, publicJwk } = await loadOrCreateKey(opts.keyFile);
   const privateKey = await importJWK(privateJwk, 'RS256');
-  const byEmail = new Map(opts.users.map((u) => [u.email.toLowerCase(), u]));
 
   const tokenFor = async (
     email: string,
     overrides: { groups?: string[]; expiresIn?: string | null } = {},
   ) => {
-    const user = byEmail.get(email.toLowerCase());
+    const user = opts.users.signInUser(email);
     if (!user) throw new Error(`unknown user ${email}`);
+    const now = Math.floor(Date.now() / 1000);
     const jwt = new SignJWT({
-      email: user.email,
-      name: user.name,
       'cognito:groups': overrides.groups ?? user.groups,
+      client_id: opts.clientId,
+      origin_jti: randomUUID(),
+      event_id: randomUUID(),
       token_use: 'access',
+      scope: 'aws.cognito.signin.user.admin',
+      auth_time: now,
+      jti: randomUUID(),
+      username: user.username,
     })
       .setProtectedHeader({ alg: 'RS256', kid: publicJwk.kid! })
       .setIssuer(opts.issuer)
-      .setAudience(opts.audience)
-      .setSubject(devSub(user.email))
-      .setIssuedAt();
-    if (overrides.expiresIn !== null) jwt.setExpirationTime(overrides.expiresIn ?? '8h');
+      .setSubject(user.sub)
+      .setIssuedAt(now);
+    if (overrides.expiresIn !== null) jwt.setExpirationTime(overrides.expiresIn ?? '1h');
     return jwt.sign(privateKey);
   };
 
   const app = new Hono();
   app.get('/.well-known/jwks.json', (c) => c.json({ keys: [publicJwk] }));
-  app.get('/users', (c) =>
-    c.json({ items: opts.users.map((u) => ({ email: u.email, name: u.name, groups: u.groups })) }),
-  );
+  app.get('/users', (c) => c.json({ items: opts.users.users() }));
   app.post('/token', async (c) => {
     const body = TokenRequest.safeParse(await c.req.json().catch(() => undefined));
     if (!body.success) {
       return c.json(
-        { error: { code: 'bad-request', message: 'Send {"email": "..."} for a demo user' } },
+        { error: { code: 'bad-request', message: 'Send {"email": "..."} for a known user' } },
         400,
       );
     }
-    if (!byEmail.has(body.data.email.toLowerCase())) {
-      return c.json({ error: { code: 'not-found', message: 'No such demo user' } }, 404);
+    if (!opts.users.signInUser(body.data.email)) {
+      return c.json(
+        { error: { code: 'not-found', message: 'No such user: ask a council admin to invite you' } },
+        404,
+      );
     }
     const token = await tokenFor(body.data.email);
-    return c.json({ access_token: token, token_type: 'Bearer', expires_in: 8 * 3600 });
+    return c.json({ access_token: token, token_type: 'Bearer', expires_in: 3600 });
   });
 
   return {
     issuer: opts.issuer,
-    audience: opts.audience,
+    clientId: opts.clientId,
     jwks: { keys: [publicJwk] },
     app,
-    tokenFor,
     users: opts.users,
+    tokenFor,
   };
 }
 

@@ -1,2 +1,4 @@
 export * from './imports.js';
+export * from './offboarding.js';
+export * from './onboarding.js';
 export * from './reporting.js';

@@ -46,7 +46,7 @@ async function savePreferences(data: CouncilData, personId: string, prefs: z.inf
 async function myPerson(c: Context<AppEnv>, deps: AppDeps, councilId: string): Promise<Person> {
   const data = await councilData(c, deps, councilId, 'viewer');
   const principal = c.get('principal');
-  const member = await data.people.getMember(principal.sub);
+  const member = await data.members.get(principal.sub);
   if (member?.personId) return data.people.get(member.personId);
   const email = (member?.email ?? principal.email)?.toLowerCase();
   const person = email ? (await data.people.list()).find((p) => p.email?.toLowerCase() === email) : undefined;

@@ -1,0 +1,82 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { MemberInvite, MemberPatch, Membership, UserSub } from '@peopleplan/core';
+import { changeMember, inviteMember, removeMember } from '@peopleplan/services';
+import type { App } from '../app.js';
+import type { AppDeps } from '../context.js';
+import { onboardingFor } from '../onboarding.js';
+import { councilData } from '../tenant.js';
+import { body, CouncilParam, conflictError, errors, json, listOf } from './common.js';
+
+const MemberParams = CouncilParam.extend({ memberId: UserSub });
+const MemberView = Membership;
+
+/**
+ * A council's members, managed by its admins: invite by email with a role (a sign-in is created and
+ * an invitation sent when the person is new to PeoplePlan), change a role, link to a person in the
+ * plans, remove a leaver (refused from their very next request).
+ */
+export function registerMemberRoutes(app: App, deps: AppDeps) {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/councils/{c}/members',
+      summary: 'The council’s members and their roles',
+      request: { params: CouncilParam },
+      responses: { 200: json(listOf(MemberView)), ...errors },
+    }),
+    async (c) => {
+      const data = await councilData(c, deps, c.req.valid('param').c, 'admin');
+      return c.json({ items: await data.members.list() }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/councils/{c}/members',
+      summary: 'Invite someone by email with a role',
+      request: { params: CouncilParam, ...body(MemberInvite) },
+      responses: { 201: json(MemberView, 'Invited'), ...errors, ...conflictError },
+    }),
+    async (c) => {
+      const data = await councilData(c, deps, c.req.valid('param').c, 'admin');
+      const member = await inviteMember(onboardingFor(deps), data, c.req.valid('json'), data.ctx.actor);
+      return c.json(member, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/v1/councils/{c}/members/{memberId}',
+      summary: 'Change a member’s role or name, or the person they are in the plans',
+      request: { params: MemberParams, ...body(MemberPatch) },
+      responses: {
+        200: json(MemberView),
+        ...errors,
+        ...conflictError,
+        422: json(z.unknown(), 'Not allowed'),
+      },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      const data = await councilData(c, deps, p.c, 'admin');
+      return c.json(await changeMember(onboardingFor(deps), data, p.memberId, c.req.valid('json')), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/v1/councils/{c}/members/{memberId}',
+      summary: 'Remove a leaver: their access ends with their next request',
+      request: { params: MemberParams },
+      responses: { 200: json(MemberView, 'Removed'), ...errors, 422: json(z.unknown(), 'Not allowed') },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      const data = await councilData(c, deps, p.c, 'admin');
+      return c.json(await removeMember(onboardingFor(deps), data, p.memberId), 200);
+    },
+  );
+}

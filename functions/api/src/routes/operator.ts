@@ -1,0 +1,100 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { CouncilCreate, CouncilStatusChange, Slug } from '@peopleplan/core';
+import { createCouncil, createPartnership, setCouncilStatus } from '@peopleplan/services';
+import type { App } from '../app.js';
+import type { AppDeps } from '../context.js';
+import { onboardingFor, requireOperator } from '../onboarding.js';
+import { body, CouncilParam, conflictError, errors, json, listOf } from './common.js';
+
+const CouncilEntry = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    status: z.enum(['active', 'suspended', 'deleted']),
+    financialYearStartMonth: z.number().int(),
+    createdAt: z.string(),
+    createdBy: z.string(),
+    counts: z.object({ members: z.number().int(), plans: z.number().int() }),
+    version: z.number().int(),
+    updatedAt: z.string(),
+  })
+  .openapi('CouncilDirectoryEntry');
+
+const PartnershipCreateBody = z.strictObject({
+  id: Slug,
+  name: z.string().trim().min(1).max(200),
+  leadCouncilId: Slug,
+  memberCouncilIds: z.array(Slug).min(1).max(50),
+  readers: z
+    .array(z.strictObject({ email: z.email().max(254), name: z.string().trim().min(1).max(200).optional() }))
+    .max(100)
+    .default([]),
+});
+
+/**
+ * The service operator's routes: the council directory and counts (never a council's plans), creating
+ * councils with their first admin, suspending and reactivating them, and creating partnerships.
+ */
+export function registerOperatorRoutes(app: App, deps: AppDeps) {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/councils',
+      summary: 'The council directory with counts (operators)',
+      responses: { 200: json(listOf(CouncilEntry)), ...errors },
+    }),
+    async (c) => {
+      await requireOperator(c, deps);
+      return c.json({ items: await deps.directory.councils() }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/councils',
+      summary: 'Create a council and invite its first admin (operators)',
+      request: body(CouncilCreate),
+      responses: { 201: json(CouncilEntry, 'Created'), ...errors, ...conflictError },
+    }),
+    async (c) => {
+      const actor = await requireOperator(c, deps);
+      const { council } = await createCouncil(onboardingFor(deps, actor), c.req.valid('json'), actor);
+      return c.json(council, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/v1/councils/{c}',
+      summary: 'Suspend or reactivate a council (operators)',
+      request: { params: CouncilParam, ...body(CouncilStatusChange) },
+      responses: { 200: json(CouncilEntry), ...errors },
+    }),
+    async (c) => {
+      const actor = await requireOperator(c, deps);
+      const { status } = c.req.valid('json');
+      return c.json(
+        await setCouncilStatus(onboardingFor(deps, actor), c.req.valid('param').c, status, actor),
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/partnerships',
+      summary: 'Create a partnership, invite its member councils and its partner readers (operators)',
+      request: body(PartnershipCreateBody),
+      responses: { 201: json(z.object({ id: z.string() }), 'Created'), ...errors, ...conflictError },
+    }),
+    async (c) => {
+      const actor = await requireOperator(c, deps);
+      const input = c.req.valid('json');
+      await createPartnership(onboardingFor(deps, actor), input, actor);
+      return c.json({ id: input.id }, 201);
+    },
+  );
+}

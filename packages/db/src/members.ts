@@ -1,0 +1,76 @@
+import { conflict, type MemberPatch, type Membership, notFound } from '@peopleplan/core';
+import { sk } from './keys.js';
+import type { TenantStore } from './store.js';
+import { firstVersion, patchedVersion } from './versioning.js';
+
+/**
+ * A council's members: who may sign in to it, with which role, and who they are in its plans. The
+ * record is what the API checks on every request (functions/api/src/tenant.ts), so removing it ends
+ * the person's access at once. One user may be a member of several councils (a record in each).
+ */
+export class MembersRepo {
+  constructor(private readonly store: TenantStore) {}
+
+  async list(): Promise<Membership[]> {
+    const items = await this.store.queryAll<Membership>('MEMBER#', { types: ['member'] });
+    return items.map(({ type: _t, ...m }) => m as Membership).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async get(userSub: string): Promise<Membership | undefined> {
+    return this.store.get<Membership>(sk.member(userSub));
+  }
+
+  async require(userSub: string): Promise<Membership> {
+    const m = await this.get(userSub);
+    if (!m) throw notFound('Member');
+    return m;
+  }
+
+  async byEmail(email: string): Promise<Membership | undefined> {
+    const wanted = email.toLowerCase();
+    return (await this.list()).find((m) => m.email.toLowerCase() === wanted);
+  }
+
+  /** A new member; 409 if they are one already. */
+  async add(m: Omit<Membership, 'version' | 'createdAt' | 'updatedAt'>): Promise<Membership> {
+    if (await this.byEmail(m.email)) throw conflict(`${m.email} is already a member of this council`);
+    const member: Membership = { ...m, email: m.email.toLowerCase(), ...firstVersion() };
+    await this.store.transact(
+      [this.store.putNew(sk.member(m.userSub), 'member', member)],
+      [{ operation: 'create', entityType: 'member', entityId: m.userSub, after: member }],
+      'membership',
+    );
+    return member;
+  }
+
+  async update(userSub: string, patch: MemberPatch): Promise<{ before: Membership; after: Membership }> {
+    const before = await this.require(userSub);
+    const after = patchedVersion(before, patch);
+    await this.store.transact(
+      [this.store.putVersioned(sk.member(userSub), 'member', after, patch.version)],
+      [{ operation: 'update', entityType: 'member', entityId: userSub, before, after }],
+      'membership',
+    );
+    return { before, after };
+  }
+
+  /** Ends a membership (a leaver): the record goes, the audit trail keeps who they were. */
+  async remove(userSub: string): Promise<Membership> {
+    const before = await this.require(userSub);
+    await this.store.transact(
+      [
+        {
+          Delete: {
+            TableName: this.store.tableName,
+            Key: { PK: this.store.pk, SK: sk.member(userSub) },
+            ConditionExpression: 'version = :v',
+            ExpressionAttributeValues: { ':v': before.version },
+          },
+        },
+      ],
+      [{ operation: 'delete', entityType: 'member', entityId: userSub, before }],
+      'membership',
+    );
+    return before;
+  }
+}

@@ -1,0 +1,259 @@
+import type { IdentityAdmin } from '@peopleplan/auth';
+import {
+  COUNCIL_ROLES,
+  type CouncilCreate,
+  type CouncilRole,
+  conflict,
+  councilGroup,
+  DomainError,
+  type MemberInvite,
+  type MemberPatch,
+  type Membership,
+  notFound,
+  OPERATOR_GROUP,
+  partnershipGroup,
+} from '@peopleplan/core';
+import {
+  type CouncilData,
+  type CouncilEntry,
+  type DirectoryRepo,
+  type PartnershipsRepo,
+  provisionCouncil,
+} from '@peopleplan/db';
+
+/**
+ * Onboarding, member management and offboarding of councils, the same way locally and in AWS: the
+ * API's operator and admin routes, the `npm run council` CLI and the demo data all come through here.
+ * Identity (who may sign in, in which groups) is `IdentityAdmin`: Cognito in AWS, the local identity
+ * provider's user list on this machine. The council's own records are written through its own session.
+ */
+export interface OnboardingDeps {
+  directory: DirectoryRepo;
+  identity: IdentityAdmin;
+  /** A council's data through its own session, as a system actor (in AWS the tenant role tagged with it). */
+  council: (councilId: string) => Promise<CouncilData>;
+  partnerships: PartnershipsRepo;
+}
+
+export interface Actor {
+  sub: string;
+  name: string;
+}
+
+const ROLE_DESCRIPTIONS: Record<CouncilRole, string> = {
+  admin: 'users, settings and everything in the council',
+  editor: 'plans, actions, milestones and imports',
+  contributor: 'progress on the actions they lead',
+  viewer: 'reading (councillors, management teams)',
+};
+
+/**
+ * A new council: its directory entry (which also claims the id: an id in use answers 409), its role
+ * groups, its settings record, and its first admin, invited by email.
+ */
+export async function createCouncil(
+  deps: OnboardingDeps,
+  input: CouncilCreate,
+  actor: Actor,
+): Promise<{ council: CouncilEntry; admin: Membership }> {
+  const entry = await deps.directory.addCouncil({
+    id: input.id,
+    name: input.name,
+    status: 'active',
+    financialYearStartMonth: input.financialYearStartMonth,
+    createdAt: new Date().toISOString(),
+    createdBy: actor.name,
+  });
+  for (const role of COUNCIL_ROLES) {
+    await deps.identity.ensureGroup(
+      councilGroup(input.id, role),
+      `${input.name}: ${ROLE_DESCRIPTIONS[role]}`,
+    );
+  }
+  const data = await deps.council(input.id);
+  await provisionCouncil(data.store.doc, data.store.tableName, {
+    id: input.id,
+    name: input.name,
+    financialYearStartMonth: input.financialYearStartMonth,
+    ...(input.ragRules ? { ragRules: input.ragRules } : {}),
+    ...(input.alertSettings ? { alertSettings: input.alertSettings } : {}),
+    actor,
+  });
+  const admin = await inviteMember(
+    deps,
+    data,
+    { email: input.adminEmail, role: 'admin', ...(input.adminName ? { name: input.adminName } : {}) },
+    actor,
+  );
+  await deps.directory.audit({
+    actorSub: actor.sub,
+    actorName: actor.name,
+    operation: 'create-council',
+    target: input.id,
+    detail: { name: input.name, admin: input.adminEmail },
+  });
+  return { council: { ...entry, counts: { ...entry.counts, members: 1 } }, admin };
+}
+
+/** Suspend (members cannot reach it; data kept) or reactivate a council. */
+export async function setCouncilStatus(
+  deps: OnboardingDeps,
+  councilId: string,
+  status: 'active' | 'suspended',
+  actor: Actor,
+): Promise<CouncilEntry> {
+  const entry = await deps.directory.council(councilId);
+  if (!entry || entry.status === 'deleted') throw notFound('Council');
+  const data = await deps.council(councilId);
+  for (let attempt = 0; ; attempt++) {
+    const council = await data.council.get();
+    try {
+      await data.council.setStatus(council.version, status);
+      break;
+    } catch (e) {
+      if (!(e instanceof DomainError && e.code === 'conflict') || attempt >= 3) throw e;
+    }
+  }
+  const updated = await deps.directory.setStatus(councilId, status);
+  await deps.directory.audit({
+    actorSub: actor.sub,
+    actorName: actor.name,
+    operation: status === 'suspended' ? 'suspend' : 'reactivate',
+    target: councilId,
+  });
+  return updated;
+}
+
+/**
+ * Invite someone to a council with a role: their sign-in (created, and sent an invitation, if they are
+ * new to PeoplePlan: a shared-service officer may already belong to another council), the council's
+ * group for the role, and their member record.
+ */
+export async function inviteMember(
+  deps: OnboardingDeps,
+  data: CouncilData,
+  input: MemberInvite,
+  invitedBy: Actor,
+): Promise<Membership> {
+  if (await data.members.byEmail(input.email)) {
+    throw conflict(`${input.email} is already a member of this council`);
+  }
+  if (input.personId) await data.people.get(input.personId);
+  const councilId = data.ctx.councilId;
+  const name = input.name ?? input.email.split('@')[0]!;
+  const { user } = await deps.identity.ensureUser(input.email, name);
+  await deps.identity.addToGroup(user.username, councilGroup(councilId, input.role));
+  const member = await data.members.add({
+    councilId,
+    userSub: user.sub,
+    email: input.email,
+    name,
+    role: input.role,
+    ...(input.personId ? { personId: input.personId } : {}),
+    invitedBy: invitedBy.name,
+  });
+  await deps.directory.count(councilId, 'members', 1);
+  return member;
+}
+
+/** Change a member's role (their group moves with it), name, or the person they are in the plans. */
+export async function changeMember(
+  deps: OnboardingDeps,
+  data: CouncilData,
+  userSub: string,
+  patch: MemberPatch,
+): Promise<Membership> {
+  if (patch.personId) await data.people.get(patch.personId);
+  if (patch.role && patch.role !== 'admin' && userSub === data.ctx.actor.sub) {
+    throw new DomainError('unprocessable', 'You cannot take away your own admin role: ask another admin');
+  }
+  const { before, after } = await data.members.update(userSub, patch);
+  if (before.role !== after.role) {
+    const councilId = data.ctx.councilId;
+    await deps.identity.addToGroup(userSub, councilGroup(councilId, after.role));
+    await deps.identity.removeFromGroup(userSub, councilGroup(councilId, before.role));
+  }
+  return after;
+}
+
+/**
+ * A leaver: the member record goes (the API refuses them from their very next request, whatever token
+ * they hold), the council's group is taken away, and every session they have is ended.
+ */
+export async function removeMember(
+  deps: OnboardingDeps,
+  data: CouncilData,
+  userSub: string,
+): Promise<Membership> {
+  if (userSub === data.ctx.actor.sub) {
+    throw new DomainError('unprocessable', 'You cannot remove yourself: ask another admin');
+  }
+  const before = await data.members.remove(userSub);
+  await deps.identity.removeFromGroup(userSub, councilGroup(data.ctx.councilId, before.role));
+  await deps.identity.signOutEverywhere(userSub);
+  await deps.directory.count(data.ctx.councilId, 'members', -1);
+  return before;
+}
+
+/**
+ * A partnership (a shared service): its directory record, an invitation to each member council (each
+ * still gives consent itself), and its partner readers, invited by email.
+ */
+export async function createPartnership(
+  deps: OnboardingDeps,
+  input: {
+    id: string;
+    name: string;
+    leadCouncilId: string;
+    memberCouncilIds: string[];
+    readers: Array<{ email: string; name?: string | undefined }>;
+  },
+  actor: Actor,
+): Promise<void> {
+  for (const c of new Set([input.leadCouncilId, ...input.memberCouncilIds])) {
+    const entry = await deps.directory.council(c);
+    if (!entry || entry.status === 'deleted') throw notFound(`Council ${c}`);
+  }
+  await deps.partnerships.create({ id: input.id, name: input.name, leadCouncilId: input.leadCouncilId });
+  for (const c of input.memberCouncilIds) await deps.partnerships.invite(input.id, c, actor);
+  const group = partnershipGroup(input.id);
+  await deps.identity.ensureGroup(group, `${input.name}: partner readers`);
+  for (const r of input.readers) {
+    const name = r.name ?? r.email.split('@')[0]!;
+    const { user } = await deps.identity.ensureUser(r.email, name);
+    await deps.identity.addToGroup(user.username, group);
+    await deps.partnerships.putReader({
+      partnershipId: input.id,
+      userSub: user.sub,
+      email: r.email.toLowerCase(),
+      name,
+      weeklyDigest: true,
+    });
+  }
+  await deps.directory.audit({
+    actorSub: actor.sub,
+    actorName: actor.name,
+    operation: 'create-partnership',
+    target: input.id,
+    detail: { members: input.memberCouncilIds, readers: input.readers.map((r) => r.email) },
+  });
+}
+
+/** An operator of the service (the first one is bootstrapped after deploy: infra/README.md). */
+export async function addOperator(
+  deps: OnboardingDeps,
+  email: string,
+  name: string,
+  actor: Actor,
+): Promise<void> {
+  await deps.identity.ensureGroup(OPERATOR_GROUP, 'The team that runs PeoplePlan');
+  const { user } = await deps.identity.ensureUser(email, name);
+  await deps.identity.addToGroup(user.username, OPERATOR_GROUP);
+  await deps.directory.putOperator({ sub: user.sub, email: email.toLowerCase(), name });
+  await deps.directory.audit({
+    actorSub: actor.sub,
+    actorName: actor.name,
+    operation: 'add-operator',
+    target: email,
+  });
+}
