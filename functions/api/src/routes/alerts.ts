@@ -110,6 +110,7 @@ export function registerAlertRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: route,
+      'x-min-role': 'viewer',
       summary: 'Your own alert email preferences in this council',
       request: { params: CouncilParam },
       responses: { 200: json(MyAlertPreferences), ...errors },
@@ -121,6 +122,7 @@ export function registerAlertRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'put',
       path: route,
+      'x-min-role': 'viewer',
       summary: 'Choose immediate or weekly alert emails, and whether to get due-soon reminders',
       request: { params: CouncilParam, ...body(PreferencesBody) },
       responses: { 200: json(MyAlertPreferences), ...errors, ...conflictError },

@@ -33,6 +33,7 @@ export function registerImportRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'post',
       path: '/api/v1/councils/{c}/imports',
+      'x-min-role': 'editor',
       summary: 'Preview an import',
       description:
         'Send the plan as multipart/form-data (`file`, optional `kind` and `mapping` as JSON), as the raw file body ' +
@@ -86,6 +87,7 @@ export function registerImportRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/imports/{id}',
+      'x-min-role': 'editor',
       request: { params: ImportParams },
       responses: { 200: json(z.unknown()), ...errors },
     }),
@@ -100,6 +102,7 @@ export function registerImportRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'post',
       path: '/api/v1/councils/{c}/imports/{id}/commit',
+      'x-min-role': 'editor',
       summary: 'Write the previewed (or corrected) plan. Idempotent: a retry returns the same plan.',
       request: { params: ImportParams, ...body(Commit) },
       responses: { 200: json(z.unknown()), ...errors },
