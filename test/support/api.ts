@@ -46,13 +46,20 @@ export async function createTestApi(
     today?: () => string;
     /** Councils provisioned besides harrow and kent (e.g. a partnership's third member). */
     extraCouncils?: string[];
+    /** The identity provider's key pair (test/support/tokens.ts), so a test can sign tokens of its own. */
+    idpKeyFile?: string;
   } = {},
 ): Promise<TestApi> {
   const table = await freshTable();
   const doc = createDocClient({ endpoint: inject('dynamoEndpoint') });
   const users = opts.users ?? TEST_USERS;
   const issuer = 'http://127.0.0.1:9/dev/idp';
-  const idp = await createDevIdp({ issuer, audience: 'peopleplan-test', users });
+  const idp = await createDevIdp({
+    issuer,
+    audience: 'peopleplan-test',
+    users,
+    ...(opts.idpKeyFile ? { keyFile: opts.idpKeyFile } : {}),
+  });
   const app = createApp(
     {
       config: {
