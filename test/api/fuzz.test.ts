@@ -53,7 +53,11 @@ describe('fuzzed API: hostile requests to every operation, as every kind of call
         return tokens.get(email) as Promise<string>;
       };
       const found: Violation[] = [];
-      await fc.assert(fuzzProperty(ops, st, found, tokenOf), { seed: SEED, numRuns: RUNS, endOnFailure: true });
+      await fc.assert(fuzzProperty(ops, st, found, tokenOf), {
+        seed: SEED,
+        numRuns: RUNS,
+        endOnFailure: true,
+      });
       const report = summarise(found);
       console.info(
         `fuzz: seed ${SEED}, ${RUNS} batch(es), ${st.sent} requests, statuses ${JSON.stringify(Object.fromEntries(st.statuses))}; ` +
