@@ -333,6 +333,72 @@ export function validValue(
   }
 }
 
+/** Stands for a string of `n` characters, filled in by `fill` once the character is chosen. */
+class Long {
+  constructor(readonly n: number) {}
+}
+const fill = (v: unknown, ch: string): unknown =>
+  v instanceof Long
+    ? ch.repeat(v.n)
+    : Array.isArray(v)
+      ? v.map((x) => fill(x, ch))
+      : v &&
+          typeof v === 'object' &&
+          !(v instanceof IdRef) &&
+          !(v instanceof VersionRef) &&
+          !(v instanceof Concat)
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fill(x, ch)]))
+        : v;
+
+/**
+ * A valid value with every property present, every free-text string at its maxLength and up to
+ * five items in each array: what a request may carry at most, within the JSON body limit.
+ */
+function maximalValue(
+  schema: JsonSchema,
+  field: string | undefined,
+  home: Council,
+  depth = 0,
+): fc.Arbitrary<unknown> {
+  const alts = (schema.anyOf ?? schema.oneOf) as JsonSchema[] | undefined;
+  if (alts?.length)
+    return maximalValue(alts.find((a) => a.properties) ?? (alts[0] as JsonSchema), field, home, depth);
+  const types: string[] = (
+    Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : []
+  ).filter((t: string) => t !== 'null');
+  if (schema.enum || schema.pattern || schema.format || depth > 5)
+    return validValue(schema, field, home, depth);
+  switch (types[0]) {
+    case 'object': {
+      if (isTimescale(schema))
+        return fc.constant({
+          ...VALID_TIMESCALES[0],
+          text: new Long(schema.properties.text.maxLength ?? 1000),
+        });
+      const props = Object.entries<JsonSchema>(schema.properties ?? {});
+      if (!props.length) return validValue(schema, field, home, depth);
+      return fc
+        .tuple(...props.map(([k, sub]) => maximalValue(sub, k, home, depth + 1).map((v) => [k, v] as const)))
+        .map((e) => Object.fromEntries(e));
+    }
+    case 'array': {
+      const max = Math.max(schema.minItems ?? 0, Math.min(schema.maxItems ?? 5, 5));
+      return fc.array(maximalValue(schema.items ?? {}, field, home, depth + 1), {
+        minLength: Math.min(max, Math.max(schema.minItems ?? 1, 1)),
+        maxLength: max,
+      });
+    }
+    case 'string':
+      return fc.constant(new Long(schema.maxLength ?? 1000));
+    case 'integer':
+    case 'number':
+      if (field === 'version') return fc.constant(new VersionRef());
+      return fc.constant(schema.maximum ?? 1_000_000_000);
+    default:
+      return validValue(schema, field, home, depth);
+  }
+}
+
 /** A node of a schema: where it is (object keys, `0` for array items) and what it says. */
 interface SchemaNode {
   path: Array<string | 0>;
@@ -448,7 +514,7 @@ function mutatedBodyArb(schema: JsonSchema, home: Council): fc.Arbitrary<Part<un
   const pick = fc.oneof(
     ...nodes.map((n) => ({
       arbitrary: fc.constant(n),
-      weight: n.schema.pattern === DATE_PATTERN ? 6 : n.path.length ? 2 : 1,
+      weight: n.schema.pattern === DATE_PATTERN ? 10 : n.path.length ? 2 : 1,
     })),
   );
   const replace = fc.tuple(validValue(schema, undefined, home), pick).chain(([base, n]) => {
@@ -760,6 +826,19 @@ function hostileJsonBodyArb(op: Operation, schema: JsonSchema, home: Council): f
   const objectBody = (schema.type ?? 'object') === 'object';
   return fc.oneof(
     {
+      // Valid, and as big as the schema allows: the item must still be stored, or refused with a 4xx.
+      arbitrary: fc
+        .tuple(maximalValue(schema, undefined, home), fc.constantFrom('x', '€', 'é'))
+        .map(([v, ch]) =>
+          part<BodySpec>(
+            { kind: 'json', value: fill(v, ch), contentType: 'application/json' },
+            [],
+            [`body:maximal-${ch}`],
+          ),
+        ),
+      weight: 2,
+    },
+    {
       arbitrary: fc
         .tuple(mutatedBodyArb(schema, home), fc.constantFrom(...JSON_TYPES))
         .map(([x, ct]) => part<BodySpec>({ kind: 'json', value: x.v, contentType: ct }, x.refuse, x.tags)),
@@ -1024,19 +1103,18 @@ type Focus = { on: 'none' } | { on: 'path'; name: string } | { on: 'query'; inde
  */
 export function requestArb(op: Operation): fc.Arbitrary<FuzzRequest> {
   const foci: Array<{ arbitrary: fc.Arbitrary<Focus>; weight: number }> = [
-    { arbitrary: fc.constant<Focus>({ on: 'none' }), weight: 3 },
+    { arbitrary: fc.constant<Focus>({ on: 'none' }), weight: 2 },
     ...op.pathParams.map((p) => ({ arbitrary: fc.constant<Focus>({ on: 'path', name: p.name }), weight: 2 })),
-    ...(op.queryParams.length || op.method === 'GET'
-      ? [
-          {
-            arbitrary: fc.nat(op.queryParams.length).map((index): Focus => ({ on: 'query', index })),
-            weight: 2,
-          },
-        ]
-      : []),
-    ...(bodyArbs(op, 'harrow').hostile ? [{ arbitrary: fc.constant<Focus>({ on: 'body' }), weight: 4 }] : []),
+    ...op.queryParams.map((_p, index) => ({
+      arbitrary: fc.constant<Focus>({ on: 'query', index }),
+      weight: 2,
+    })),
+    // A parameter nobody declared (index past the declared ones).
+    { arbitrary: fc.constant<Focus>({ on: 'query', index: op.queryParams.length }), weight: 1 },
+    // Bodies have the most places to break.
+    ...(bodyArbs(op, 'harrow').hostile ? [{ arbitrary: fc.constant<Focus>({ on: 'body' }), weight: 6 }] : []),
   ];
-  // Callers who may call the operation (its x-min-role) three times as often, so that more
+  // Callers who may call the operation (its x-min-role) four times as often, so that more
   // requests get past the role check to the data.
   const mayCall = (as: string | undefined) => {
     if (op.minRole === 'partner-reader') return as === PARTNER;
@@ -1048,7 +1126,7 @@ export function requestArb(op: Operation): fc.Arbitrary<FuzzRequest> {
     );
   };
   const callerArb = fc.oneof(
-    ...CALLERS.map((c) => ({ arbitrary: fc.constant(c.as), weight: c.weight * (mayCall(c.as) ? 3 : 1) })),
+    ...CALLERS.map((c) => ({ arbitrary: fc.constant(c.as), weight: c.weight * (mayCall(c.as) ? 4 : 1) })),
   );
   return fc.tuple(callerArb, fc.oneof(...foci), fc.nat(19)).chain(([caller, focus, homeRoll]) => {
     // Mostly the caller's own council; one time in seven the other one (another council's data).

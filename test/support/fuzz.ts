@@ -468,4 +468,4 @@ export function summarise(found: Violation[]): string[] {
 }
 
 export const DEFAULT_SEED = 20_261_112;
-export const DEFAULT_RUNS = 3;
+export const DEFAULT_RUNS = 8;
