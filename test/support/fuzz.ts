@@ -11,7 +11,7 @@ import {
 } from './fuzz-gen.js';
 import type { IdKind, Operation } from './openapi.js';
 import { diffPartition, type PartitionState, partitionKeys, readPartition } from './partitions.js';
-import { OTHER_PARTNER, PARTNER, type World } from './world.js';
+import { notePlans, OTHER_PARTNER, PARTNER, type World } from './world.js';
 
 /**
  * Sending and checking the fuzzed API's requests (generated in fuzz-gen.ts). Each answer is checked
@@ -161,8 +161,9 @@ export async function build(
     const text = JSON.stringify(resolveValue(b.value, st, ctx)) ?? 'null';
     const splice = b.spliceBytes;
     if (splice !== undefined) {
-      // Invalid UTF-8 inside the first string of the JSON text (or at its end when it has none).
-      const at = text.indexOf('":"') + 3 || text.length;
+      // Invalid UTF-8 at the start of the first string value (or at the end when there is none).
+      const first = text.indexOf('":"');
+      const at = first >= 0 ? first + 3 : text.length;
       const bytes = INVALID_UTF8.slice(splice % 4, (splice % 4) + 3 + (splice % 5));
       body = new Uint8Array(
         Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from(bytes), Buffer.from(text.slice(at))]),
@@ -200,11 +201,11 @@ function harvest(req: FuzzRequest, built: Built, status: number, body: unknown, 
     else if (v && typeof v === 'object') {
       const o = v as Record<string, unknown>;
       if (typeof o.id === 'string' && typeof o.version === 'number') st.versions.set(o.id, o.version);
-      if (typeof o.id === 'string' && typeof o.planId === 'string') st.world.planOf.set(o.id, o.planId);
       Object.values(o).forEach(walk);
     }
   };
   walk(body);
+  notePlans(body, st.world.planOf);
   if (status !== 201 && !(status === 200 && req.op.path.endsWith('/commit'))) return;
   const c = built.council;
   if (c !== 'harrow' && c !== 'kent') return;

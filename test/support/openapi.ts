@@ -197,10 +197,10 @@ export function violation(schema: JsonSchema, value: unknown, at = 'body'): stri
   }
   if (schema.enum && !schema.enum.includes(value)) return `${at}: not one of the enum`;
   if (typeof value === 'string') {
-    if (schema.maxLength !== undefined && [...value].length > schema.maxLength)
+    // Counted so that every reading of a limit agrees: code points of the trimmed text for the
+    // maximum (a schema may trim first), UTF-16 units for the minimum.
+    if (schema.maxLength !== undefined && [...value.trim()].length > schema.maxLength)
       return `${at}: over maxLength`;
-    // Counted both ways (code points for the maximum, UTF-16 units for the minimum), so that only a
-    // value every reading of the limit refuses counts as a violation.
     if (schema.minLength !== undefined && value.length < schema.minLength) return `${at}: under minLength`;
     if (schema.pattern && !new RegExp(schema.pattern, 'u').test(value))
       return `${at}: does not match its pattern`;

@@ -64,6 +64,16 @@ const emptyPools = (): Record<IdKind, string[]> => ({
   'feed-file': [],
 });
 
+/** Records the plan of every object in an answer that names one (`{ id, planId }`). */
+export function notePlans(body: unknown, planOf: Map<string, string>): void {
+  if (Array.isArray(body)) for (const x of body) notePlans(x, planOf);
+  else if (body && typeof body === 'object') {
+    const o = body as Record<string, unknown>;
+    if (typeof o.id === 'string' && typeof o.planId === 'string') planOf.set(o.id, o.planId);
+    for (const x of Object.values(o)) notePlans(x, planOf);
+  }
+}
+
 const date = (due: string) => ({ text: due, kind: 'date', due, precision: 'day' });
 
 export async function createWorld(): Promise<World> {
@@ -78,19 +88,22 @@ export async function createWorld(): Promise<World> {
     const r = await api.call(method, path, { as, ...(body === undefined ? {} : { body }) });
     if (r.status >= 300)
       throw new Error(`seeding: ${method} ${path} answered ${r.status} ${JSON.stringify(r.body)}`);
+    notePlans(r.body, world.planOf);
     return r.body;
   };
   const ids: IdPools = { harrow: emptyPools(), kent: emptyPools() };
-  const world = {
+  const both = () => ({ harrow: '', kent: '' });
+  const world: World = {
     api,
     tokens,
     ids,
-    sparePlan: {},
-    contributorPerson: {},
-    viewerPerson: {},
+    sparePlan: both(),
+    contributorPerson: both(),
+    viewerPerson: both(),
+    feedFile: '',
     cursors: { harrow: [], kent: [] },
     planOf: new Map(),
-  } as unknown as World;
+  };
 
   for (const c of COUNCILS) {
     const base = `/api/v1/councils/${c}`;
