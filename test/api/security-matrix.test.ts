@@ -34,7 +34,7 @@ import {
 } from '../support/world.js';
 
 const OPS = await servedOperations();
-// With the councils that do not exist, which a refused request must not bring into being.
+// Every partition a refused request could write, with councils that do not exist (none may appear).
 const PARTITIONS = [
   'C#harrow',
   'C#kent',

@@ -986,7 +986,15 @@ const hostileImportArb: fc.Arbitrary<B> = (() => {
           contentType: `multipart/form-data; boundary=${MB}`,
         },
         [],
-        [`multipart:${file.tag}`],
+        [
+          `multipart:${file.tag}`,
+          // A quote, CR, LF or NUL in the filename breaks the part's header itself.
+          ...(['"', '\r', '\n', '\u0000'].some((ch) => filename.includes(ch))
+            ? ['multipart:header-breaking filename']
+            : []),
+          ...(kind !== undefined ? ['multipart:kind'] : []),
+          ...(mapping !== undefined ? ['multipart:mapping'] : []),
+        ],
       ),
     );
   const good = multipart([{ name: 'file', filename: 'plan.txt', data: TSV_PLAN }], MB);

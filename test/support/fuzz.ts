@@ -345,9 +345,13 @@ export async function exercise(
     const d = diffPartition(before, after);
     let { added, removed, changed } = d;
     if (scope === 'own-preferences') {
-      const own = `PERSON#${st.world.viewerPerson.harrow}`;
+      // The caller's own entry is the one linked to them or, failing that, one with their email
+      // (routes/alerts.ts): any person carrying the caller's email may be theirs.
+      const mine = (sk: string) =>
+        sk.startsWith('PERSON#') &&
+        String(JSON.parse(after.get(sk) ?? '{}').email).toLowerCase() === req.caller;
       added = added.filter((sk) => !sk.startsWith('AUDIT#'));
-      changed = changed.filter((sk) => sk !== own);
+      changed = changed.filter((sk) => !mine(sk));
     }
     if (added.length || removed.length || changed.length) {
       out.push({

@@ -38,8 +38,6 @@ export interface World {
   sparePlan: Record<Council, string>;
   /** The person each council's contributor is linked to (leads the first action, owns the first plan). */
   contributorPerson: Record<Council, string>;
-  /** The viewer's own directory entry (alert preferences). */
-  viewerPerson: Record<Council, string>;
   /** `<token>.ics` of a calendar feed of harrow's first plan. */
   feedFile: string;
   /** Cursors the API issued: first page of plans, actions, updates and audit, per council. */
@@ -99,7 +97,6 @@ export async function createWorld(): Promise<World> {
     ids,
     sparePlan: both(),
     contributorPerson: both(),
-    viewerPerson: both(),
     feedFile: '',
     cursors: { harrow: [], kent: [] },
     planOf: new Map(),
@@ -118,7 +115,6 @@ export async function createWorld(): Promise<World> {
       });
       pool.person.push(p.id);
       if (role === 'contributor') world.contributorPerson[c] = p.id;
-      if (role === 'viewer') world.viewerPerson[c] = p.id;
     }
     await api.linkMember(`contributor@${c}.test`, c, world.contributorPerson[c]);
     for (const n of [1, 2]) {
