@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { PartnershipsRepo } from '@peopleplan/db';
 import { devSub } from '@peopleplan/devstack';
 import { apiModules } from '../../functions/api/src/modules.js';
@@ -82,6 +83,8 @@ export async function createWorld(): Promise<World> {
     today: () => TODAY,
     idpKeyFile: tokens.keyFile,
   });
+  // The identity provider has read its key: the file is not needed any more.
+  rmSync(tokens.keyFile, { force: true });
   const ok = async (method: string, path: string, as: string, body?: unknown) => {
     const r = await api.call(method, path, { as, ...(body === undefined ? {} : { body }) });
     if (r.status >= 300)
