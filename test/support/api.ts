@@ -50,6 +50,9 @@ export interface TestApi {
 }
 
 const SEEDER = { sub: 'system:test', name: 'Test set-up' };
+/** The app client the test identity provider issues tokens to (`client_id`). */
+export const TEST_CLIENT_ID = 'peopleplan-test';
+export const TEST_ISSUER = 'http://127.0.0.1:9/dev/idp';
 
 /**
  * The real Hono app on a fresh DynamoDB Local table, with real RS256 access tokens shaped like
@@ -64,13 +67,20 @@ export async function createTestApi(
     today?: () => string;
     /** Councils created besides those the users belong to (e.g. a partnership's third member). */
     extraCouncils?: string[];
+    /** The identity provider's key pair (test/support/tokens.ts), so a test can sign tokens of its own. */
+    idpKeyFile?: string;
   } = {},
 ): Promise<TestApi> {
   const table = await freshTable();
   const doc = createDocClient({ endpoint: inject('dynamoEndpoint') });
   const users = new LocalUserDirectory();
-  const issuer = 'http://127.0.0.1:9/dev/idp';
-  const idp = await createDevIdp({ issuer, clientId: 'peopleplan-test', users });
+  const issuer = TEST_ISSUER;
+  const idp = await createDevIdp({
+    issuer,
+    clientId: TEST_CLIENT_ID,
+    users,
+    ...(opts.idpKeyFile ? { keyFile: opts.idpKeyFile } : {}),
+  });
   const deps: AppDeps = {
     config: {
       TABLE_NAME: table.tableName,

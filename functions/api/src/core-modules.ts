@@ -9,8 +9,10 @@ import { registerPartnershipRoutes } from './routes/partnerships.js';
  * modules so that the API bundle never pulls in the DOCX/XLSX libraries (see modules.ts).
  */
 export const coreModules: RouteModule[] = [
+  // Before partnerships: their catch-all refuses writes under /api/v1/partnerships (Hono's `/*` also
+  // matches the bare path), and creating one is the operator's route.
+  registerOperatorRoutes,
+  registerMemberRoutes,
   registerPartnershipRoutes,
   registerAlertRoutes,
-  registerMemberRoutes,
-  registerOperatorRoutes,
 ];

@@ -1,6 +1,6 @@
 import { forbidden } from '@peopleplan/core';
 import { jobCouncils } from '@peopleplan/db';
-import type { OnboardingDeps } from '@peopleplan/services';
+import type { OnboardingDeps } from '@peopleplan/services/onboarding';
 import type { Context } from 'hono';
 import type { AppDeps, AppEnv } from './context.js';
 

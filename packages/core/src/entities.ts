@@ -236,10 +236,21 @@ export const ProgressUpdate = z.object({
 });
 export type ProgressUpdate = z.infer<typeof ProgressUpdate>;
 
+/**
+ * A measured value (indicator targets, actuals, floor standards): finite, and within what DynamoDB and
+ * JavaScript both keep exactly (whole numbers to 10^15, fractions to a billionth).
+ */
+export const Measure = z
+  .number()
+  .finite()
+  .min(-1e15)
+  .max(1e15)
+  .refine((v) => v === 0 || Math.abs(v) >= 1e-9, { message: 'too small to keep: round it' });
+
 export const PeriodValue = z.strictObject({
   /** `2013-14`, `2013-14 Q1`, `2026-11` */
   period: text(40).min(1),
-  value: z.number().nullable(),
+  value: Measure.nullable(),
   note: text(500).optional(),
 });
 
@@ -250,7 +261,7 @@ export const Indicator = z.object({
   name: title,
   unit: text(40).optional(),
   goodDirection: z.enum(['up', 'down', 'none']).default('up'),
-  floorStandard: z.number().nullable().optional(),
+  floorStandard: Measure.nullable().optional(),
   baseline: PeriodValue.optional(),
   benchmark: text(200).optional(),
   targets: z.array(PeriodValue).max(60).default([]),

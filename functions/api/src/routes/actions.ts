@@ -39,6 +39,7 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/plans/{planId}/actions',
+      'x-min-role': 'viewer',
       request: { params: PlanParams, query: ListQuery },
       responses: { 200: json(listOf(ActionWithRag)), ...errors },
     }),
@@ -58,6 +59,7 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'post',
       path: '/api/v1/councils/{c}/plans/{planId}/actions',
+      'x-min-role': 'editor',
       request: { params: PlanParams, ...body(ActionCreate) },
       responses: { 201: json(Action, 'Created'), ...errors },
     }),
@@ -72,6 +74,7 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/actions/{actionId}',
+      'x-min-role': 'viewer',
       request: { params: ActionParams },
       responses: { 200: json(ActionWithRag), ...errors },
     }),
@@ -87,6 +90,7 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'patch',
       path: '/api/v1/councils/{c}/actions/{actionId}',
+      'x-min-role': 'editor',
       summary: 'Edit an action; send the version you last read (409 if someone saved since)',
       request: { params: ActionParams, ...body(ActionPatch) },
       responses: { 200: json(Action), ...errors, ...conflictError },
@@ -102,6 +106,7 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/actions/{actionId}/updates',
+      'x-min-role': 'viewer',
       summary: 'Progress history, newest first',
       request: { params: ActionParams, query: ListQuery },
       responses: { 200: json(listOf(ProgressUpdate)), ...errors },
@@ -117,6 +122,7 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'post',
       path: '/api/v1/councils/{c}/actions/{actionId}/updates',
+      'x-min-role': 'contributor',
       summary: 'Add a progress update (append-only: updates are never edited or deleted)',
       request: { params: ActionParams, ...body(ProgressUpdateCreate) },
       responses: { 201: json(z.object({ update: ProgressUpdate, action: Action }), 'Created'), ...errors },
@@ -132,6 +138,7 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/actions/{actionId}/milestones',
+      'x-min-role': 'viewer',
       request: { params: ActionParams },
       responses: { 200: json(listOf(MilestoneWithRag)), ...errors },
     }),
@@ -148,6 +155,7 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'post',
       path: '/api/v1/councils/{c}/actions/{actionId}/milestones',
+      'x-min-role': 'editor',
       request: { params: ActionParams, ...body(MilestoneCreate) },
       responses: { 201: json(Milestone, 'Created'), ...errors },
     }),
@@ -162,6 +170,7 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/milestones/{milestoneId}',
+      'x-min-role': 'viewer',
       request: { params: MilestoneParams },
       responses: { 200: json(MilestoneWithRag), ...errors },
     }),
@@ -177,6 +186,7 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'patch',
       path: '/api/v1/councils/{c}/milestones/{milestoneId}',
+      'x-min-role': 'editor',
       summary: 'Edit a milestone; moving `due` keeps the baseline, so slippage stays visible',
       request: { params: MilestoneParams, ...body(MilestonePatch) },
       responses: { 200: json(Milestone), ...errors, ...conflictError },

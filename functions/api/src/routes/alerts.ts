@@ -109,6 +109,7 @@ export function registerAlertRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: route,
+      'x-min-role': 'viewer',
       summary: 'Your own alert email preferences in this council',
       request: { params: CouncilParam },
       responses: { 200: json(MyAlertPreferences), ...errors },
@@ -120,6 +121,7 @@ export function registerAlertRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'put',
       path: route,
+      'x-min-role': 'viewer',
       summary: 'Choose immediate or weekly alert emails, and whether to get due-soon reminders',
       request: { params: CouncilParam, ...body(PreferencesBody) },
       responses: { 200: json(MyAlertPreferences), ...errors, ...conflictError },

@@ -133,6 +133,7 @@ export function registerCalendarRoutes(app: App, deps: AppDeps) {
       createRoute({
         method: 'post',
         path,
+        'x-min-role': 'contributor',
         summary: `Create a private calendar feed (ICS) of ${who}`,
         description:
           'Answers the feed URL once (only a hash of its secret is stored). Creating a new feed revokes the ' +
@@ -161,6 +162,7 @@ export function registerCalendarRoutes(app: App, deps: AppDeps) {
       createRoute({
         method: 'get',
         path,
+        'x-min-role': 'contributor',
         summary: `Whether a calendar feed of ${who} is active (never the URL)`,
         request: { params },
         responses: { 200: json(FeedStatus), ...errors },
@@ -185,6 +187,7 @@ export function registerCalendarRoutes(app: App, deps: AppDeps) {
       createRoute({
         method: 'delete',
         path,
+        'x-min-role': 'contributor',
         summary: 'Revoke the calendar feed: its URL answers 404 from the next fetch',
         request: { params },
         responses: { 204: { description: 'Revoked' }, ...errors },
@@ -204,6 +207,7 @@ export function registerCalendarRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/calendar/{councilId}/{file}',
+      'x-min-role': 'public',
       summary: 'Fetch a calendar feed (no bearer token: the URL is the credential)',
       description:
         '`file` is `<token>.ics`. Unknown, revoked or malformed tokens, and a token used with another ' +

@@ -31,6 +31,7 @@ export function registerCouncilRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/settings',
+      'x-min-role': 'viewer',
       summary: 'The council, its RAG rules and alert settings',
       request: { params: CouncilParam },
       responses: { 200: json(Council), ...errors },
@@ -45,6 +46,7 @@ export function registerCouncilRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'patch',
       path: '/api/v1/councils/{c}/settings',
+      'x-min-role': 'admin',
       request: { params: CouncilParam, ...body(CouncilSettingsPatch) },
       responses: { 200: json(Council), ...errors, ...conflictError },
     }),
@@ -58,6 +60,7 @@ export function registerCouncilRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/people',
+      'x-min-role': 'viewer',
       summary: 'The council’s people directory (leads on actions)',
       request: { params: CouncilParam },
       responses: { 200: json(listOf(Person)), ...errors },
@@ -72,6 +75,7 @@ export function registerCouncilRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'post',
       path: '/api/v1/councils/{c}/people',
+      'x-min-role': 'editor',
       request: { params: CouncilParam, ...body(PersonCreate) },
       responses: { 201: json(Person, 'Created'), ...errors },
     }),
@@ -85,6 +89,7 @@ export function registerCouncilRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'patch',
       path: '/api/v1/councils/{c}/people/{personId}',
+      'x-min-role': 'editor',
       request: { params: CouncilParam.extend({ personId: ItemId }), ...body(PersonPatch) },
       responses: { 200: json(Person), ...errors, ...conflictError },
     }),
@@ -99,6 +104,7 @@ export function registerCouncilRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/audit',
+      'x-min-role': 'admin',
       summary: 'Who changed what, newest first (admins)',
       request: { params: CouncilParam, query: ListQuery },
       responses: { 200: json(listOf(AuditEvent)), ...errors },
@@ -113,6 +119,7 @@ export function registerCouncilRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/dashboard',
+      'x-min-role': 'viewer',
       summary: 'Counts by status and RAG per plan and theme; overdue, slipping, stale and due-soon lists',
       request: {
         params: CouncilParam,

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { badRequest, PlanKind } from '@peopleplan/core';
 import { ColumnField, MAX_IMPORT_BYTES, ParsedPlan } from '@peopleplan/importer';
-import { commitImport, getImport, previewImport } from '@peopleplan/services';
+import { commitImport, getImport, previewImport } from '@peopleplan/services/imports';
 import type { App } from '../app.js';
 import type { AppDeps } from '../context.js';
 import { fieldErrors } from '../errors.js';
@@ -42,6 +42,7 @@ export function registerImportRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'post',
       path: '/api/v1/councils/{c}/imports',
+      'x-min-role': 'editor',
       summary: 'Preview an import',
       description:
         'Send the plan as multipart/form-data (`file`, optional `kind` and `mapping` as JSON), as the raw file body ' +
@@ -95,6 +96,7 @@ export function registerImportRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/imports/{id}',
+      'x-min-role': 'editor',
       request: { params: ImportParams },
       responses: { 200: json(z.unknown()), ...errors },
     }),
@@ -109,6 +111,7 @@ export function registerImportRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'post',
       path: '/api/v1/councils/{c}/imports/{id}/commit',
+      'x-min-role': 'editor',
       summary: 'Write the previewed (or corrected) plan. Idempotent: a retry returns the same plan.',
       request: { params: ImportParams, ...body(Commit) },
       responses: { 200: json(z.unknown()), ...errors },

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { MemberInvite, MemberPatch, Membership, UserSub } from '@peopleplan/core';
-import { changeMember, inviteMember, removeMember } from '@peopleplan/services';
+import { changeMember, inviteMember, removeMember } from '@peopleplan/services/onboarding';
 import type { App } from '../app.js';
 import type { AppDeps } from '../context.js';
 import { onboardingFor } from '../onboarding.js';
@@ -19,6 +19,7 @@ export function registerMemberRoutes(app: App, deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get',
+      'x-min-role': 'admin',
       path: '/api/v1/councils/{c}/members',
       summary: 'The council’s members and their roles',
       request: { params: CouncilParam },
@@ -33,6 +34,7 @@ export function registerMemberRoutes(app: App, deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post',
+      'x-min-role': 'admin',
       path: '/api/v1/councils/{c}/members',
       summary: 'Invite someone by email with a role',
       request: { params: CouncilParam, ...body(MemberInvite) },
@@ -48,6 +50,7 @@ export function registerMemberRoutes(app: App, deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'patch',
+      'x-min-role': 'admin',
       path: '/api/v1/councils/{c}/members/{memberId}',
       summary: 'Change a member’s role or name, or the person they are in the plans',
       request: { params: MemberParams, ...body(MemberPatch) },
@@ -68,6 +71,7 @@ export function registerMemberRoutes(app: App, deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'delete',
+      'x-min-role': 'admin',
       path: '/api/v1/councils/{c}/members/{memberId}',
       summary: 'Remove a leaver: their access ends with their next request',
       request: { params: MemberParams },

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CouncilCreate, CouncilStatusChange, Slug } from '@peopleplan/core';
-import { createCouncil, createPartnership, setCouncilStatus } from '@peopleplan/services';
+import { createCouncil, createPartnership, setCouncilStatus } from '@peopleplan/services/onboarding';
 import type { App } from '../app.js';
 import type { AppDeps } from '../context.js';
 import { onboardingFor, requireOperator } from '../onboarding.js';
@@ -39,6 +39,7 @@ export function registerOperatorRoutes(app: App, deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get',
+      'x-min-role': 'operator',
       path: '/api/v1/councils',
       summary: 'The council directory with counts (operators)',
       responses: { 200: json(listOf(CouncilEntry)), ...errors },
@@ -52,6 +53,7 @@ export function registerOperatorRoutes(app: App, deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post',
+      'x-min-role': 'operator',
       path: '/api/v1/councils',
       summary: 'Create a council and invite its first admin (operators)',
       request: body(CouncilCreate),
@@ -67,6 +69,7 @@ export function registerOperatorRoutes(app: App, deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'patch',
+      'x-min-role': 'operator',
       path: '/api/v1/councils/{c}',
       summary: 'Suspend or reactivate a council (operators)',
       request: { params: CouncilParam, ...body(CouncilStatusChange) },
@@ -85,6 +88,7 @@ export function registerOperatorRoutes(app: App, deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post',
+      'x-min-role': 'operator',
       path: '/api/v1/partnerships',
       summary: 'Create a partnership, invite its member councils and its partner readers (operators)',
       request: body(PartnershipCreateBody),

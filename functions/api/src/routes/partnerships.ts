@@ -183,6 +183,7 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/partnerships/{p}/overview',
+      'x-min-role': 'partner-reader',
       summary:
         'Combined dashboard: one row per consenting council (counts by status and RAG, overdue, slipping, stale, direction of travel)',
       request: {
@@ -211,6 +212,7 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/partnerships/{p}/milestones',
+      'x-min-role': 'partner-reader',
       summary: 'Overdue and slipping milestones across the consenting councils, by due date',
       request: {
         params: PartnershipParam,
@@ -249,6 +251,7 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/partnerships/{p}/compare',
+      'x-min-role': 'partner-reader',
       summary: 'Side by side: every consenting council’s shared plans of one kind',
       request: { params: PartnershipParam, query: z.object({ kind: PlanKind }) },
       responses: { 200: json(Comparison), ...errors },
@@ -265,6 +268,7 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/partnerships/{p}/councils/{c}/plans/{planId}',
+      'x-min-role': 'partner-reader',
       summary: 'One shared plan, read-only: themes, actions and milestones with RAG, indicators, risks…',
       request: { params: SharedPlanParams },
       responses: { 200: json(SharedPlanContents), ...errors },
@@ -305,6 +309,7 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/partnerships/{p}/me/digest',
+      'x-min-role': 'partner-reader',
       summary: 'Whether you get the weekly email of what slipped across the partnership',
       request: { params: PartnershipParam },
       responses: { 200: json(Digest), ...errors },
@@ -319,6 +324,7 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'put',
       path: '/api/v1/partnerships/{p}/me/digest',
+      'x-min-role': 'partner-reader',
       summary: 'Switch your own weekly digest on or off (the one thing a partner reader may change)',
       request: { params: PartnershipParam, ...body(z.strictObject({ weeklyDigest: z.boolean() })) },
       responses: {
@@ -339,7 +345,7 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
   );
 
   // No other partnership route writes: say so plainly rather than "no such route".
-  app.on(['POST', 'PUT', 'PATCH', 'DELETE'], ['/api/v1/partnerships', '/api/v1/partnerships/*'], () => {
+  app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '/api/v1/partnerships/*', () => {
     throw forbidden('Partnership views are read-only');
   });
 
@@ -347,6 +353,7 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/partnerships',
+      'x-min-role': 'admin',
       summary: 'The partnerships that invited this council, and what it shares with each (admins)',
       request: { params: CouncilParam },
       responses: { 200: json(z.object({ items: z.array(Consent) })), ...errors },
@@ -361,6 +368,7 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'put',
       path: '/api/v1/councils/{c}/partnerships/{p}/consent',
+      'x-min-role': 'admin',
       summary: 'Grant (all plans, or chosen plans) or revoke a partnership’s read access (admins)',
       description:
         'Takes effect on the partners’ next request. Granting needs `scope`; revoking keeps the last scope on record. ' +

@@ -25,6 +25,7 @@ export function registerPlanItemRoutes(app: App, deps: AppDeps) {
       createRoute({
         method: 'get',
         path: `/api/v1/councils/{c}/plans/{planId}/${k.path}`,
+        'x-min-role': 'viewer',
         request: { params: PlanParams },
         responses: { 200: json(listOf(k.schema)), ...errors },
       }),
@@ -38,6 +39,7 @@ export function registerPlanItemRoutes(app: App, deps: AppDeps) {
       createRoute({
         method: 'post',
         path: `/api/v1/councils/{c}/plans/{planId}/${k.path}`,
+        'x-min-role': 'editor',
         request: { params: PlanParams, ...body(k.create) },
         responses: { 201: json(k.schema, 'Created'), ...errors },
       }),
@@ -52,6 +54,7 @@ export function registerPlanItemRoutes(app: App, deps: AppDeps) {
       createRoute({
         method: 'patch',
         path: `/api/v1/councils/{c}/plans/{planId}/${k.path}/{id}`,
+        'x-min-role': 'editor',
         request: { params: ItemParams, ...body(k.patch) },
         responses: { 200: json(k.schema), ...errors, ...conflictError },
       }),

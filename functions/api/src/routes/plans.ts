@@ -37,6 +37,7 @@ export function registerPlanRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/plans',
+      'x-min-role': 'viewer',
       summary: 'List the council’s plans',
       request: { params: CouncilParam, query: ListQuery },
       responses: { 200: json(listOf(Plan)), ...errors },
@@ -52,6 +53,7 @@ export function registerPlanRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'post',
       path: '/api/v1/councils/{c}/plans',
+      'x-min-role': 'editor',
       summary: 'Create a plan (optionally with its themes)',
       request: { params: CouncilParam, ...body(PlanCreate) },
       responses: { 201: json(Plan.extend({ themes: z.array(Theme) }), 'Created'), ...errors },
@@ -67,6 +69,7 @@ export function registerPlanRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/plans/{planId}',
+      'x-min-role': 'viewer',
       request: { params: PlanParams },
       responses: { 200: json(Plan), ...errors },
     }),
@@ -81,6 +84,7 @@ export function registerPlanRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'patch',
       path: '/api/v1/councils/{c}/plans/{planId}',
+      'x-min-role': 'editor',
       request: { params: PlanParams, ...body(PlanPatch) },
       responses: { 200: json(Plan), ...errors, ...conflictError },
     }),
@@ -95,6 +99,7 @@ export function registerPlanRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'delete',
       path: '/api/v1/councils/{c}/plans/{planId}',
+      'x-min-role': 'admin',
       summary: 'Archive a plan. Nothing is erased: its history stays on record.',
       request: { params: PlanParams, query: VersionQuery },
       responses: { 200: json(Plan), ...errors, ...conflictError },
@@ -110,6 +115,7 @@ export function registerPlanRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/plans/{planId}/contents',
+      'x-min-role': 'viewer',
       summary: 'The whole plan: themes, actions and milestones with RAG, indicators, risks…',
       request: { params: PlanParams },
       responses: { 200: json(PlanContents), ...errors },
@@ -134,6 +140,7 @@ export function registerPlanRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/plans/{planId}/themes',
+      'x-min-role': 'viewer',
       request: { params: PlanParams },
       responses: { 200: json(listOf(Theme)), ...errors },
     }),
@@ -148,6 +155,7 @@ export function registerPlanRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'post',
       path: '/api/v1/councils/{c}/plans/{planId}/themes',
+      'x-min-role': 'editor',
       request: { params: PlanParams, ...body(ThemeCreate) },
       responses: { 201: json(Theme, 'Created'), ...errors },
     }),

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { deriveRag, notFound, unprocessable } from '@peopleplan/core';
 import type { PeriodSnapshot, PeriodSnapshotMeta } from '@peopleplan/db';
 import { directionOfTravel, REPORT_FORMATS, renderReport, summarise } from '@peopleplan/reports';
-import { loadReport, periodOf, snapshotEntries } from '@peopleplan/services';
+import { loadReport, periodOf, snapshotEntries } from '@peopleplan/services/reporting';
 import type { App } from '../app.js';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
@@ -109,6 +109,7 @@ export function registerReportRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/plans/{planId}/reports',
+      'x-min-role': 'viewer',
       summary: 'A progress report on the plan for a period, as a committee paper or an export',
       description:
         'Summary counts by status and theme with direction of travel, exceptions first, each theme’s actions ' +
@@ -157,6 +158,7 @@ export function registerReportRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/plans/{planId}/periods',
+      'x-min-role': 'viewer',
       summary: 'Closed reporting periods of the plan, oldest first',
       request: { params: PlanParams },
       responses: { 200: json(listOf(SnapshotMeta)), ...errors },
@@ -173,6 +175,7 @@ export function registerReportRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/plans/{planId}/periods/{periodKey}',
+      'x-min-role': 'viewer',
       summary: 'One closed period: every action’s status and RAG as reported for it',
       request: { params: PeriodParams },
       responses: { 200: json(Snapshot), ...errors },
@@ -192,6 +195,7 @@ export function registerReportRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'post',
       path: '/api/v1/councils/{c}/plans/{planId}/periods/{periodKey}/close',
+      'x-min-role': 'editor',
       summary: 'Close a reporting period: snapshot every action’s status and RAG',
       description:
         'Freezes each action’s status and RAG exactly as the period’s report shows them (RAG judged at the ' +
@@ -239,6 +243,7 @@ export function registerReportRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/actions/{actionId}/timeline',
+      'x-min-role': 'viewer',
       summary: 'The action’s status and RAG at each closed period, oldest first, and now',
       request: { params: ActionParams },
       responses: { 200: json(Timeline), ...errors },
