@@ -18,7 +18,6 @@ export const MIN_ROLES = {
     'partner reader of the partnership in the path; anyone else gets 404, as for a missing partnership',
   operator: 'the service operator (platform:operator group and an operator record); anyone else 403',
 } as const;
-export type MinRole = keyof typeof MIN_ROLES;
 
 /** Council roles, lowest first. */
 export const COUNCIL_ROLES = ['viewer', 'contributor', 'editor', 'admin'] as const;

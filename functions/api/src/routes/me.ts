@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { DomainError } from '@peopleplan/core';
-import { PartnershipsRepo } from '@peopleplan/db';
 import type { App } from '../app.js';
 import type { AppDeps } from '../context.js';
 import { openCouncil } from '../tenant.js';
