@@ -23,6 +23,16 @@ export interface AppDeps {
   directory: DirectoryRepo;
   /** Who may sign in and their groups: Cognito's admin API in AWS, the local identity provider here. */
   identity: IdentityAdmin;
+  /**
+   * Where large downloads go when the response itself cannot carry them (AWS: a private bucket, the
+   * answer a presigned link). Absent locally: the download is the response body.
+   */
+  exports?: {
+    save(
+      filename: string,
+      produce: (write: (chunk: Uint8Array) => Promise<void> | void) => Promise<void>,
+    ): Promise<string>;
+  };
   /** A 5xx was answered for an error caught and logged (metrics: HandledError, AccessDenied). */
   onHandledError?: (error: Error) => void;
   /** Any response of 500 or more went out (metrics: ServerErrorResponse). */

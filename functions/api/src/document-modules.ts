@@ -1,5 +1,6 @@
 import type { RouteModule } from './app.js';
 import { registerCalendarRoutes } from './routes/calendar.js';
+import { registerExportRoutes } from './routes/export.js';
 import { registerImportRoutes } from './routes/imports.js';
 import { registerReportRoutes } from './routes/reports.js';
 
@@ -8,4 +9,5 @@ export const documentModules: RouteModule[] = [
   registerImportRoutes,
   registerReportRoutes,
   registerCalendarRoutes,
+  registerExportRoutes,
 ];

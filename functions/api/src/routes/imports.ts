@@ -126,7 +126,11 @@ export function registerImportRoutes(app: App, deps: AppDeps) {
         if (!parsed.success) throw badRequest('The corrected plan is not valid', fieldErrors(parsed.error));
         corrected = parsed.data;
       }
-      return c.json(await commitImport(data, p.id, corrected), 200);
+      const before = await data.imports.get(p.id);
+      const result = await commitImport(data, p.id, corrected);
+      // The operator's directory counts plans (never reads them): a first commit adds one.
+      if (before.record.status !== 'committed') await deps.directory.count(p.c, 'plans', 1);
+      return c.json(result, 200);
     },
   );
 }

@@ -11,6 +11,8 @@ const Me = z.object({
   email: z.string().optional(),
   councils: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })),
   partnerships: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })),
+  /** Runs the service (the /operator pages). */
+  operator: z.boolean(),
 });
 
 export function registerMeRoutes(app: App, deps: AppDeps) {
@@ -30,7 +32,7 @@ export function registerMeRoutes(app: App, deps: AppDeps) {
           Object.keys(p.councils).map(async (id) => {
             try {
               const open = await openCouncil(c, deps, id);
-              return [{ id, role: open.role, name: open.council.name }];
+              return [{ id, role: open.role, name: open.council.name, member: open.member }];
             } catch (e) {
               if (e instanceof DomainError && e.code === 'not-found') return [];
               throw e;
@@ -44,15 +46,23 @@ export function registerMeRoutes(app: App, deps: AppDeps) {
           id,
           role,
           name: (await directory.get(id).catch(() => undefined))?.name ?? id,
+          reader: await directory.getReader(id, p.sub).catch(() => undefined),
         })),
       );
+      const operator = p.operator ? await deps.directory.operator(p.sub) : undefined;
+      // The token carries no name or email (as Cognito's): they come from the records the app keeps.
+      const known =
+        councils[0]?.member ?? partnerships.find((x) => x.reader)?.reader ?? operator ?? undefined;
       return c.json(
         {
           sub: p.sub,
-          name: p.name,
-          ...(p.email ? { email: p.email } : {}),
-          councils: councils.sort((a, b) => a.name.localeCompare(b.name)),
-          partnerships: partnerships.sort((a, b) => a.name.localeCompare(b.name)),
+          name: known?.name ?? p.name,
+          ...(known?.email ? { email: known.email } : {}),
+          councils: councils.map(({ member: _m, ...x }) => x).sort((a, b) => a.name.localeCompare(b.name)),
+          partnerships: partnerships
+            .map(({ reader: _r, ...x }) => x)
+            .sort((a, b) => a.name.localeCompare(b.name)),
+          operator: !!operator,
         },
         200,
       );

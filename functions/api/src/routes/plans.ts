@@ -61,6 +61,7 @@ export function registerPlanRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const data = await councilData(c, deps, c.req.valid('param').c, 'editor');
       const { plan, themes } = await data.plans.create(c.req.valid('json'));
+      await deps.directory.count(plan.councilId, 'plans', 1);
       return c.json({ ...plan, themes }, 201);
     },
   );
