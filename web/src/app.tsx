@@ -50,7 +50,7 @@ export function App({ config }: { config: RuntimeConfig }) {
       return;
     }
     try {
-      setMe(await api.get<Me>('/me'));
+      setMe(await api.get('/api/v1/me'));
     } catch {
       setMe(undefined);
     }

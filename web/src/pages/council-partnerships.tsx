@@ -1,30 +1,32 @@
-import type { Plan } from '@peopleplan/core';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ErrorSummary, Radios } from '../components/form.js';
 import { Banner, LoadError, Loading, Page, SummaryList } from '../components/page.js';
 import { PlainTag } from '../components/tags.js';
-import { ApiError, api, seg } from '../lib/api.js';
+import { ApiError, type ApiInit, api } from '../lib/api.js';
 import { formatDateTime, plural } from '../lib/format.js';
 import { PLAN_KIND_LABELS, PLAN_STATUS_LABELS } from '../lib/labels.js';
-import type { Consent } from '../lib/partnerships.js';
+import type { Consent, PlanRow } from '../lib/responses.js';
 import { useCouncil } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
 
 type Mode = 'share' | 'revoke';
+const CONSENT = '/api/v1/councils/{c}/partnerships/{p}/consent';
+/** What a card asks for: the API's consent body, less the version the page adds. */
+type ConsentChange = Omit<NonNullable<ApiInit<'put', typeof CONSENT>['body']>, 'version'>;
 
 /** Every plan of the council (following the pages), for choosing which to share. */
 function useAllPlans(c: string, enabled: boolean) {
-  const [state, setState] = useState<{ plans?: Plan[]; error?: Error }>({});
+  const [state, setState] = useState<{ plans?: PlanRow[]; error?: Error }>({});
   useEffect(() => {
     if (!enabled) return;
     let stopped = false;
     (async () => {
-      const out: Plan[] = [];
+      const out: PlanRow[] = [];
       let cursor: string | undefined;
       do {
-        const page = await api.get<{ items: Plan[]; nextCursor?: string }>(
-          `/councils/${seg(c)}/plans?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-        );
+        const page = await api.get('/api/v1/councils/{c}/plans', {
+          params: { path: { c }, query: { limit: 200, ...(cursor ? { cursor } : {}) } },
+        });
         out.push(...page.items);
         cursor = page.nextCursor;
       } while (cursor && !stopped);
@@ -60,7 +62,7 @@ function sharingTag(consent: Consent) {
 export default function CouncilPartnershipsPage({ c }: { c: string }) {
   const { council, can } = useCouncil(c);
   const admin = can('admin');
-  const consents = useApi<{ items: Consent[] }>(admin ? `/councils/${seg(c)}/partnerships` : null);
+  const consents = useApi('/api/v1/councils/{c}/partnerships', admin ? { path: { c } } : null);
   const plans = useAllPlans(c, admin);
   const [editing, setEditing] = useState<{ id: string; mode: Mode } | undefined>();
   const [done, setDone] = useState<{ seq: number; text: string } | undefined>();
@@ -77,13 +79,13 @@ export default function CouncilPartnershipsPage({ c }: { c: string }) {
     );
   }
 
-  const change = async (consent: Consent, body: Record<string, unknown>, success: string) => {
+  const change = async (consent: Consent, body: ConsentChange, success: string) => {
     setProblem(undefined);
     setDone(undefined);
     try {
-      await api.put<Consent>(`/councils/${seg(c)}/partnerships/${seg(consent.partnershipId)}/consent`, {
-        ...body,
-        version: consent.version,
+      await api.put(CONSENT, {
+        params: { path: { c, p: consent.partnershipId } },
+        body: { ...body, version: consent.version },
       });
       setEditing(undefined);
       consents.reload();
@@ -187,10 +189,10 @@ function PartnershipConsentCard({
 }: {
   council: string;
   consent: Consent;
-  plans: Plan[] | undefined;
+  plans: PlanRow[] | undefined;
   mode: Mode | undefined;
   setMode: (m: Mode | undefined) => void;
-  onChange: (consent: Consent, body: Record<string, unknown>, success: string) => Promise<Error | undefined>;
+  onChange: (consent: Consent, body: ConsentChange, success: string) => Promise<Error | undefined>;
 }) {
   const id = `partnership-${consent.partnershipId}`;
   // Cancel puts focus back on the button that opened the step (WCAG 2.4.3), not on the page's body.
@@ -296,9 +298,9 @@ function ShareForm({
 }: {
   council: string;
   consent: Consent;
-  plans: Plan[] | undefined;
+  plans: PlanRow[] | undefined;
   onCancel: () => void;
-  onChange: (consent: Consent, body: Record<string, unknown>, success: string) => Promise<Error | undefined>;
+  onChange: (consent: Consent, body: ConsentChange, success: string) => Promise<Error | undefined>;
 }) {
   const pid = consent.partnershipId;
   const current = plans?.filter((x) => x.status !== 'archived') ?? [];
@@ -441,7 +443,7 @@ function RevokeConfirm({
   council: string;
   consent: Consent;
   onCancel: () => void;
-  onChange: (consent: Consent, body: Record<string, unknown>, success: string) => Promise<Error | undefined>;
+  onChange: (consent: Consent, body: ConsentChange, success: string) => Promise<Error | undefined>;
 }) {
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const [error, setError] = useState<string | undefined>();

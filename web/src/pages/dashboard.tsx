@@ -4,7 +4,6 @@ import { Link, useSearchParams } from 'wouter';
 import { ItemsTable } from '../components/items-table.js';
 import { LoadError, Loading, Page, ScrollTable } from '../components/page.js';
 import { DueTimeline } from '../components/timeline.js';
-import { seg } from '../lib/api.js';
 import { formatDate, plural } from '../lib/format.js';
 import {
   PLAN_KIND_LABELS,
@@ -23,7 +22,10 @@ export function DashboardPage({ c }: { c: string }) {
   const { council } = useCouncil(c);
   const [params, setParams] = useSearchParams();
   const days = WINDOWS.includes(Number(params.get('days'))) ? Number(params.get('days')) : 30;
-  const { data, error, loading, reload } = useApi<Dashboard>(`/councils/${seg(c)}/dashboard?days=${days}`);
+  const { data, error, loading, reload } = useApi('/api/v1/councils/{c}/dashboard', {
+    path: { c },
+    query: { days },
+  });
 
   useEffect(() => {
     // For the bench and anyone profiling: the moment the dashboard's figures are on screen.

@@ -1,4 +1,5 @@
-import type { PlanKind, Timescale } from '@peopleplan/core';
+import type { Timescale } from '@peopleplan/core';
+import type { ParsedAction, ParsedPlan } from '@peopleplan/importer';
 import { COLUMN_FIELDS } from '@peopleplan/importer/column-fields';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
@@ -6,7 +7,8 @@ import { ErrorSummary, Radios, Select, Textarea } from '../components/form.js';
 import { Page, ScrollTable, SummaryList } from '../components/page.js';
 import { TimescaleText } from '../components/timescale.js';
 import { readTimescale } from '../components/timescale-input.js';
-import { ApiError, api, seg } from '../lib/api.js';
+import { ApiError, api } from '../lib/api.js';
+import type { ImportPreview } from '../lib/api-narrowings.js';
 import { PLAN_KIND_LABELS } from '../lib/labels.js';
 import { useCouncil } from '../lib/session.js';
 
@@ -19,37 +21,6 @@ import { useCouncil } from '../lib/session.js';
  * unresolvedLeads }`; `POST /councils/{c}/imports/{id}/commit` with `{ plan? }` (the corrected plan) answers
  * `{ planId }`.
  */
-interface ParsedActionLike {
-  ref: string;
-  title: string;
-  leads: Array<{ role: string; label: string }>;
-  due?: Timescale;
-  start?: Timescale;
-  subActions?: ParsedActionLike[];
-  milestones?: Array<{ ref: string; title: string; due: Timescale }>;
-}
-interface ParsedPlanLike {
-  kind: PlanKind;
-  title: string;
-  format?: string;
-  period?: { label?: string; start?: string; end?: string };
-  themes: Array<{ ref: string; title: string; actions: ParsedActionLike[] }>;
-  milestones?: Array<{ ref: string; title: string; due: Timescale }>;
-  unplaced?: string[];
-  mapping?: {
-    tables: Array<{
-      table: number;
-      kind: string;
-      columns: Array<{ index: number; header: string; field: string; confidence: number }>;
-    }>;
-  };
-  warnings?: Array<{ code: string; message: string; where: string }>;
-}
-interface Preview {
-  id: string;
-  plan: ParsedPlanLike;
-  unresolvedLeads?: string[];
-}
 
 const FIELDS: readonly string[] = COLUMN_FIELDS;
 
@@ -62,12 +33,12 @@ interface DateIssue {
 }
 
 /** Deadlines a person must look at: not understood, or tied to an event with no date. */
-export function dateIssues(plan: ParsedPlanLike): DateIssue[] {
+export function dateIssues(plan: ParsedPlan): DateIssue[] {
   const out: DateIssue[] = [];
   const check = (where: string, what: string, t: Timescale | undefined, path: Array<string | number>) => {
     if (t && (t.kind === 'unparsed' || t.kind === 'event')) out.push({ where, what, value: t, path });
   };
-  const walk = (a: ParsedActionLike, path: Array<string | number>) => {
+  const walk = (a: ParsedAction, path: Array<string | number>) => {
     check(`action ${a.ref}`, a.title, a.due, [...path, 'due']);
     check(`action ${a.ref} start`, a.title, a.start, [...path, 'start']);
     (a.milestones ?? []).forEach((m, i) => {
@@ -90,7 +61,7 @@ export function dateIssues(plan: ParsedPlanLike): DateIssue[] {
 
 /** A copy of the plan with the person's corrected deadlines written in. */
 export function withFixes(
-  plan: ParsedPlanLike,
+  plan: ParsedPlan,
   fixes: Array<{ path: Array<string | number>; value: Timescale }>,
 ) {
   const copy = structuredClone(plan) as unknown as Record<string | number, unknown>;
@@ -102,9 +73,9 @@ export function withFixes(
   return copy;
 }
 
-const countActions = (plan: ParsedPlanLike) => {
+const countActions = (plan: ParsedPlan) => {
   let n = 0;
-  const walk = (a: ParsedActionLike) => {
+  const walk = (a: ParsedAction) => {
     n++;
     for (const s of a.subActions ?? []) walk(s);
   };
@@ -120,7 +91,7 @@ export default function ImportPage({ c }: { c: string }) {
   const [kind, setKind] = useState('');
   const [mapping, setMapping] = useState<Record<string, string>>({});
   const [fixes, setFixes] = useState<Record<string, string>>({});
-  const [preview, setPreview] = useState<Preview | undefined>();
+  const [preview, setPreview] = useState<ImportPreview | undefined>();
   const [errors, setErrors] = useState<Array<{ href?: string; text: string }>>([]);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<{ planId?: string; title: string } | undefined>();
@@ -145,14 +116,13 @@ export default function ImportPage({ c }: { c: string }) {
     }
     setBusy(true);
     try {
-      const res = await api.post<Record<string, unknown>>(`/councils/${seg(c)}/imports`, body);
-      const plan = res.plan as ParsedPlanLike;
-      setPreview({
-        id: String(res.id),
-        plan,
-        ...(Array.isArray(res.unresolvedLeads) ? { unresolvedLeads: res.unresolvedLeads as string[] } : {}),
+      const res = await api.post('/api/v1/councils/{c}/imports', {
+        params: { path: { c } },
+        // The route documents no request body (it reads multipart or JSON itself): see api-narrowings.ts.
+        body: body as never,
       });
-      if (!kind) setKind(plan.kind);
+      setPreview(res);
+      if (!kind) setKind(res.plan.kind);
     } catch (err) {
       setErrors([
         {
@@ -180,12 +150,11 @@ export default function ImportPage({ c }: { c: string }) {
         const value = await readTimescale(text, undefined, { period: preview.plan.period });
         if (value) corrections.push({ path: issue.path, value });
       }
-      const res = await api.post<{ planId?: string }>(
-        `/councils/${seg(c)}/imports/${seg(preview.id)}/commit`,
-        corrections.length ? { plan: withFixes(preview.plan, corrections) } : {},
-      );
-      const planId = res.planId;
-      setDone({ ...(planId ? { planId } : {}), title: preview.plan.title });
+      const res = await api.post('/api/v1/councils/{c}/imports/{id}/commit', {
+        params: { path: { c, id: preview.id } },
+        body: corrections.length ? { plan: withFixes(preview.plan, corrections) } : {},
+      });
+      setDone({ ...(res.planId ? { planId: res.planId } : {}), title: preview.plan.title });
     } catch (err) {
       setErrors([{ text: (err as Error).message }]);
     } finally {

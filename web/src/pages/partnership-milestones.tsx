@@ -5,10 +5,10 @@ import { LoadError, Loading, Page, ScrollTable } from '../components/page.js';
 import { useOverview, usePartnershipCrumbs, useQueryFormKey } from '../components/partnership-page.js';
 import { RagTag, StatusTag } from '../components/tags.js';
 import { TimescaleText } from '../components/timescale.js';
-import { seg } from '../lib/api.js';
 import { formatDate, plural } from '../lib/format.js';
-import { type CombinedMilestone, partnershipHref, sharedPlanHref } from '../lib/partnerships.js';
+import { partnershipHref, sharedPlanHref } from '../lib/partnerships.js';
 import { THEME_NOUN } from '../lib/plan-columns.js';
+import type { CombinedMilestone } from '../lib/responses.js';
 import { useApi } from '../lib/use-api.js';
 
 /** The filters as the address keeps them: `?council=a,b&theme=…&lead=…&from=YYYY-MM-DD&to=YYYY-MM-DD`. */
@@ -43,7 +43,7 @@ function filtersOf(search: string): Filters {
   };
 }
 
-/** The query string for the address and the API alike (council ids comma-separated, as the API takes them). */
+/** The query string for the address (council ids comma-separated, as the API takes them too). */
 function queryOf(f: Filters): string {
   const parts: string[] = [];
   if (f.council.length) parts.push(`council=${f.council.map(encodeURIComponent).join(',')}`);
@@ -51,6 +51,18 @@ function queryOf(f: Filters): string {
     if (f[k]) parts.push(`${k}=${encodeURIComponent(f[k])}`);
   }
   return parts.join('&');
+}
+
+/** The same filters as the API's query parameters; empty ones are left out. */
+function apiQueryOf(f: Filters) {
+  const given = (v: string) => v || undefined;
+  return {
+    council: given(f.council.join(',')),
+    theme: given(f.theme),
+    lead: given(f.lead),
+    from: given(f.from),
+    to: given(f.to),
+  };
 }
 
 const LABELS = { from: 'Due from', to: 'Due to' } as const;
@@ -113,8 +125,9 @@ export default function PartnershipMilestonesPage({ p }: { p: string }) {
   const valid = !Object.values(badAddress).some(Boolean);
   const query = queryOf(filters);
   const filtering = query !== '';
-  const list = useApi<{ items: CombinedMilestone[] }>(
-    valid ? `/partnerships/${seg(p)}/milestones${query ? `?${query}` : ''}` : null,
+  const list = useApi(
+    '/api/v1/partnerships/{p}/milestones',
+    valid ? { path: { p }, query: apiQueryOf(filters) } : null,
   );
   const name = overview.data?.partnership.name;
   const crumbs = usePartnershipCrumbs(p, name);

@@ -1,21 +1,21 @@
-import type { Status } from '@peopleplan/core';
+import { londonToday, type Status } from '@peopleplan/core';
 import { type FormEvent, useMemo } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { LoadError, Loading, Page } from '../components/page.js';
+import { ExtraTables } from '../components/plan-tables.js';
 import {
-  ExtraTables,
   groupByTheme,
   MilestonesSection,
   milestonesByAction,
-  type PlanContents,
   PlanFacts,
   PlanSections,
   ThemeSections,
 } from '../components/plan-view.js';
-import { seg } from '../lib/api.js';
-import { daysBetween, londonToday, plural } from '../lib/format.js';
+import { plural } from '../lib/format.js';
+import { actionJudgement } from '../lib/judgements.js';
 import { PLAN_KIND_LABELS, STATUS_LABELS, STATUSES } from '../lib/labels.js';
-import { type ActionRow, THEME_NOUN } from '../lib/plan-columns.js';
+import { THEME_NOUN } from '../lib/plan-columns.js';
+import type { ActionRow, PlanContents } from '../lib/responses.js';
 import { useCouncil } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
 
@@ -25,6 +25,7 @@ const DUE_WINDOWS: Record<string, string> = {
   '90': 'Due in the next 90 days',
   nodate: 'No date',
 };
+const WINDOW_DAYS: Record<string, number> = { '30': 30, '90': 90 };
 
 interface Filters {
   status: string;
@@ -33,27 +34,24 @@ interface Filters {
   due: string;
 }
 
-function matches(a: ActionRow, f: Filters, today: string): boolean {
+function matches(a: ActionRow, f: Filters, plan: PlanContents['plan'], today: string): boolean {
   if (f.status && a.status !== f.status) return false;
   if (f.lead && !a.leads.some((l) => l.label === f.lead)) return false;
   if (f.theme && (a.themeId ?? 'none') !== f.theme) return false;
+  if (f.due === 'nodate') return !a.due?.due;
   if (f.due) {
-    const due = a.due?.due;
-    const open = !['completed', 'deferred', 'cancelled'].includes(a.status);
-    if (f.due === 'nodate') return !due;
-    if (!due) return false;
-    const d = daysBetween(today, due);
-    if (f.due === 'overdue') return open && d < 0;
-    return d >= 0 && d <= Number(f.due);
+    // Overdue and due soon as the dashboard judges them (core's board.ts): open actions only.
+    const judged = actionJudgement(a, { today, dueSoonDays: WINDOW_DAYS[f.due] ?? 0 }, plan.reviewCadence);
+    return f.due === 'overdue' ? judged.overdue : judged.dueSoon;
   }
   return true;
 }
 
 export default function PlanPage({ c, planId }: { c: string; planId: string }) {
   const { council } = useCouncil(c);
-  const { data, error, loading, reload } = useApi<PlanContents>(
-    `/councils/${seg(c)}/plans/${seg(planId)}/contents`,
-  );
+  const { data, error, loading, reload } = useApi('/api/v1/councils/{c}/plans/{planId}/contents', {
+    path: { c, planId },
+  });
   const [params, setParams] = useSearchParams();
   const filters: Filters = {
     status: params.get('status') ?? '',
@@ -68,7 +66,7 @@ export default function PlanPage({ c, planId }: { c: string; planId: string }) {
   const view = useMemo(() => {
     if (!data) return undefined;
     const f = JSON.parse(filterKey) as Filters;
-    const shown = data.actions.filter((a) => matches(a, f, today));
+    const shown = data.actions.filter((a) => matches(a, f, data.plan, today));
     const leads = [...new Set(data.actions.flatMap((a) => a.leads.map((l) => l.label)))].sort((x, y) =>
       x.localeCompare(y),
     );

@@ -1,4 +1,4 @@
-import type { AuditEvent, Council, Rag, RagRules, Status } from '@peopleplan/core';
+import type { Rag, RagRules, Status } from '@peopleplan/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import {
   Checkbox,
@@ -10,9 +10,10 @@ import {
   TextInput,
 } from '../components/form.js';
 import { Banner, LoadError, Loading, Page, ScrollTable } from '../components/page.js';
-import { ApiError, api, seg } from '../lib/api.js';
+import { ApiError, api } from '../lib/api.js';
 import { formatDateTime } from '../lib/format.js';
 import { RAG_LABELS, RAGS, STATUS_LABELS, STATUSES } from '../lib/labels.js';
+import type { CouncilSettings } from '../lib/responses.js';
 import { useCouncil } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
 
@@ -28,7 +29,7 @@ interface Form {
   escalateAfterDays: string;
 }
 
-const formOf = (c: Council): Form => ({
+const formOf = (c: CouncilSettings): Form => ({
   name: c.name,
   byStatus: { ...c.ragRules.byStatus },
   overdue: c.ragRules.overdue,
@@ -51,12 +52,12 @@ function wholeNumber(v: string, min: number, max: number, what: string): string 
 
 export default function SettingsPage({ c }: { c: string }) {
   const { council, can } = useCouncil(c);
-  const settings = useApi<Council>(can('admin') ? `/councils/${seg(c)}/settings` : null);
+  const settings = useApi('/api/v1/councils/{c}/settings', can('admin') ? { path: { c } } : null);
   const [f, setF] = useState<Form | undefined>();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | undefined>();
   const [saved, setSaved] = useState(false);
-  const [theirs, setTheirs] = useState<Council | undefined>();
+  const [theirs, setTheirs] = useState<CouncilSettings | undefined>();
   useEffect(() => {
     if (settings.data && !f) setF(formOf(settings.data));
   }, [settings.data, f]);
@@ -90,14 +91,17 @@ export default function SettingsPage({ c }: { c: string }) {
       rebaselined: f.rebaselined,
     };
     try {
-      const updated = await api.patch<Council>(`/councils/${seg(c)}/settings`, {
-        version: (theirs ?? settings.data).version,
-        name: f.name.trim(),
-        ragRules: rules,
-        alertSettings: {
-          enabled: f.alertsEnabled,
-          dueSoonDays: Number(f.alertDueSoonDays),
-          escalateAfterDays: Number(f.escalateAfterDays),
+      const updated = await api.patch('/api/v1/councils/{c}/settings', {
+        params: { path: { c } },
+        body: {
+          version: (theirs ?? settings.data).version,
+          name: f.name.trim(),
+          ragRules: rules,
+          alertSettings: {
+            enabled: f.alertsEnabled,
+            dueSoonDays: Number(f.alertDueSoonDays),
+            escalateAfterDays: Number(f.escalateAfterDays),
+          },
         },
       });
       settings.setData(updated);
@@ -105,7 +109,7 @@ export default function SettingsPage({ c }: { c: string }) {
       setSaved(true);
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
-        const latest = await api.get<Council>(`/councils/${seg(c)}/settings`);
+        const latest = await api.get('/api/v1/councils/{c}/settings', { params: { path: { c } } });
         setTheirs(latest);
         setFormError(
           'Someone else saved the settings while you were editing. Your values are still in the form; their saved values are listed above it. Save again to keep yours.',
@@ -295,7 +299,7 @@ function SummaryOfTheirs({
 }
 
 function AuditLog({ c }: { c: string }) {
-  const audit = useApi<{ items: AuditEvent[] }>(`/councils/${seg(c)}/audit?limit=20`);
+  const audit = useApi('/api/v1/councils/{c}/audit', { path: { c }, query: { limit: 20 } });
   if (!audit.data?.items.length) return null;
   return (
     <section className="app-section-break" aria-labelledby="audit">
