@@ -369,3 +369,30 @@ export function PlanSections({ plan }: { plan: Plan }) {
     </section>
   );
 }
+
+/** Text the import kept from the document but could not place on an action. */
+export function UnplacedText({ plan }: { plan: Plan }) {
+  if (!plan.unplaced.length) return null;
+  return (
+    <section aria-labelledby="unplaced">
+      <h2 className="govuk-heading-m" id="unplaced">
+        Text from the import not yet placed
+      </h2>
+      <div className="govuk-warning-text">
+        <span className="govuk-warning-text__icon" aria-hidden="true">
+          !
+        </span>
+        <strong className="govuk-warning-text__text">
+          <span className="govuk-visually-hidden">Warning</span>
+          This text was kept from the original document but not matched to an action.
+        </strong>
+      </div>
+      {plan.unplaced.map((u, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: static text in document order
+        <p className="govuk-body app-highlight app-prose" key={i}>
+          {u}
+        </p>
+      ))}
+    </section>
+  );
+}
