@@ -17,10 +17,9 @@ export type AlertPreferences = ApiData<'get', '/api/v1/councils/{c}/me/alert-pre
 
 /** A plan with everything in it, as the council's plan page and the partnership's shared copy both show it. */
 export type PlanContents = ApiData<'get', '/api/v1/councils/{c}/plans/{planId}/contents'>;
-export type SharedPlanContents = ApiData<'get', '/api/v1/partnerships/{p}/councils/{c}/plans/{planId}'>;
 export type ThemeRow = PlanContents['themes'][number];
 
-export type Overview = ApiData<'get', '/api/v1/partnerships/{p}/overview'>;
+type Overview = ApiData<'get', '/api/v1/partnerships/{p}/overview'>;
 export type OverviewRow = Overview['councils'][number];
 export type OverviewCounts = Overview['totals'];
 export type SharedPlanRef = OverviewRow['sharedPlans'][number];
@@ -28,5 +27,4 @@ export type Comparison = ApiData<'get', '/api/v1/partnerships/{p}/compare'>;
 export type ComparedPlan = Comparison['plans'][number];
 export type ComparedTheme = ComparedPlan['themes'][number];
 export type Consent = ApiData<'get', '/api/v1/councils/{c}/partnerships'>['items'][number];
-export type Digest = ApiData<'get', '/api/v1/partnerships/{p}/me/digest'>;
 export type { CombinedMilestone, Me } from './api-narrowings.js';
