@@ -104,16 +104,16 @@ type Call<M extends Verb> = <P extends ApiPath<M>, I extends ApiInit<M, P>>(
   ...init: InitArg<I>
 ) => Promise<ApiData<M, P, I>>;
 
+type Result = { data?: unknown; error?: unknown; response: Response };
+/** openapi-fetch's own call, untyped: `Call<M>` types each verb's wrapper from the paths instead. */
+const send = (verb: Verb, path: string, init?: object) =>
+  (client.request as (m: Verb, p: string, i?: object) => Promise<Result>)(verb, path, init);
+
 function call<M extends Verb>(verb: M): Call<M> {
-  const method = verb.toUpperCase() as Uppercase<Verb>;
-  return (async (path: string, init?: Record<string, unknown>) => {
-    let result: { data?: unknown; error?: unknown; response: Response };
+  return (async (path: string, init?: object) => {
+    let result: Result;
     try {
-      result = await (client.request as (m: string, p: string, i?: object) => Promise<typeof result>)(
-        method,
-        path,
-        init,
-      );
+      result = await send(verb, path, init);
     } catch (e) {
       if ((e as Error).name === 'AbortError') throw e;
       if (e instanceof SyntaxError)

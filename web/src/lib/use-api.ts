@@ -29,6 +29,7 @@ export function useApi<P extends ApiPath<'get'>>(
   useEffect(() => {
     if (key === null) return;
     const ctrl = new AbortController();
+    // `P` is open here: the call is typed at the hook's signature instead.
     const get = api.get as (p: string, init: object) => Promise<T>;
     get(path, { params, signal: ctrl.signal }).then(
       (data) => setState({ key, data }),
