@@ -14,6 +14,8 @@ import { TimescaleText } from './timescale.js';
  * page; the partnership's read-only copy passes no `actionHref`, so actions are plain text there
  * (partners have no action pages and never edit). The plan's other tables are in plan-tables.tsx.
  */
+
+/** The plan itself, as both the council's and the partnership's plan routes send it. */
 type Plan = PlanContents['plan'];
 
 /** Where an action's title links to; undefined: no link (read-only views). */

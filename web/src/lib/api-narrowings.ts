@@ -20,6 +20,10 @@ import type { paths } from './api-schema.js';
  * the type of the code that computes it. `Narrowed` checks that each one still fits the generated
  * type, so a route that changes its schema breaks the build here. Delete an entry once its route
  * documents the shape: the generated type then takes over unchanged.
+ *
+ * One request is sent past the document: POST /api/v1/councils/{c}/imports declares no request body (the
+ * route reads multipart `file`, `kind`, `mapping`, or JSON `{ text, kind?, mapping? }` itself), so the
+ * import page passes its body with a cast.
  */
 type Narrowed<Generated, Narrow extends Generated> = Narrow;
 
