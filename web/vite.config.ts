@@ -22,8 +22,9 @@ export default defineConfig({
     // GOV.UK Frontend keeps an old-IE media hack, `(min-width: 0\\0)`, that lightningcss rejects.
     cssMinify: 'esbuild',
     rolldownOptions: {
-      // The app takes only labels and types from @peopleplan/core. Its zod schemas are plain values
-      // (`z.enum(...)`, `z.object(...)`), so they are marked pure: unused ones drop out with zod itself.
+      // The app takes labels, dates and the board's judgements from @peopleplan/core, not its schemas.
+      // Those are plain values (`z.enum(...)`, `z.object(...)`), so they are marked pure and unused ones
+      // drop out. The judgements still bring zod: core's DEFAULT_RAG_RULES is made by `RagRules.parse`.
       treeshake: {
         manualPureFunctions: ['z'],
         moduleSideEffects: (id: string) => !/packages\/core\/|node_modules\/zod\//.test(id),

@@ -50,7 +50,7 @@ export function App({ config }: { config: RuntimeConfig }) {
       return;
     }
     try {
-      setMe(await api.get<Me>('/me'));
+      setMe(await api.get('/api/v1/me'));
     } catch {
       setMe(undefined);
     }
@@ -82,84 +82,7 @@ export function App({ config }: { config: RuntimeConfig }) {
           <Redirect to={`/sign-in?next=${encodeURIComponent(location + window.location.search)}`} replace />
         ) : (
           <Suspense fallback={<Loading />}>
-            <Switch>
-              <Route path="/sign-in" component={SignInPage} />
-              <Route path="/auth/callback" component={AuthCallbackPage} />
-              <Route path="/sign-out">
-                <SignOut />
-              </Route>
-              <Route path="/" component={HomePage} />
-              <Route path="/councils/:c">
-                {(p) => (
-                  <Council c={p.c}>
-                    <DashboardPage c={p.c} />
-                  </Council>
-                )}
-              </Route>
-              <Route path="/councils/:c/plans/:planId">
-                {(p) => (
-                  <Council c={p.c}>
-                    <PlanPage c={p.c} planId={p.planId} />
-                  </Council>
-                )}
-              </Route>
-              <Route path="/councils/:c/actions/:actionId">
-                {(p) => (
-                  <Council c={p.c}>
-                    <ActionPage c={p.c} actionId={p.actionId} />
-                  </Council>
-                )}
-              </Route>
-              <Route path="/councils/:c/people">
-                {(p) => (
-                  <Council c={p.c}>
-                    <PeoplePage c={p.c} />
-                  </Council>
-                )}
-              </Route>
-              <Route path="/councils/:c/people/:personId">
-                {(p) => (
-                  <Council c={p.c}>
-                    <PersonPage c={p.c} personId={p.personId} />
-                  </Council>
-                )}
-              </Route>
-              <Route path="/councils/:c/settings">
-                {(p) => (
-                  <Council c={p.c}>
-                    <SettingsPage c={p.c} />
-                  </Council>
-                )}
-              </Route>
-              <Route path="/councils/:c/alert-preferences">
-                {(p) => (
-                  <Council c={p.c}>
-                    <AlertPreferencesPage c={p.c} />
-                  </Council>
-                )}
-              </Route>
-              <Route path="/councils/:c/import">
-                {(p) => (
-                  <Council c={p.c}>
-                    <ImportPage c={p.c} />
-                  </Council>
-                )}
-              </Route>
-              <Route path="/councils/:c/partnerships">
-                {(p) => (
-                  <Council c={p.c}>
-                    <CouncilPartnershipsPage c={p.c} />
-                  </Council>
-                )}
-              </Route>
-              <Route path="/partnerships/:p">{(p) => <PartnershipPage p={p.p} />}</Route>
-              <Route path="/partnerships/:p/milestones">{(p) => <PartnershipMilestonesPage p={p.p} />}</Route>
-              <Route path="/partnerships/:p/compare">{(p) => <PartnershipComparePage p={p.p} />}</Route>
-              <Route path="/partnerships/:p/councils/:c/plans/:planId">
-                {(p) => <PartnershipPlanPage p={p.p} c={p.c} planId={p.planId} />}
-              </Route>
-              <Route component={NotFoundPage} />
-            </Switch>
+            <AppRoutes />
           </Suspense>
         )}
       </Layout>
@@ -186,4 +109,88 @@ function Council({ c, children }: { c: string; children: ReactNode }) {
   }, [c, member]);
   if (!member) return <NotFoundPage />;
   return <>{children}</>;
+}
+
+/** Every page by its address. Council pages are only for the council's members. */
+function AppRoutes() {
+  return (
+    <Switch>
+      <Route path="/sign-in" component={SignInPage} />
+      <Route path="/auth/callback" component={AuthCallbackPage} />
+      <Route path="/sign-out">
+        <SignOut />
+      </Route>
+      <Route path="/" component={HomePage} />
+      <Route path="/councils/:c">
+        {(p) => (
+          <Council c={p.c}>
+            <DashboardPage c={p.c} />
+          </Council>
+        )}
+      </Route>
+      <Route path="/councils/:c/plans/:planId">
+        {(p) => (
+          <Council c={p.c}>
+            <PlanPage c={p.c} planId={p.planId} />
+          </Council>
+        )}
+      </Route>
+      <Route path="/councils/:c/actions/:actionId">
+        {(p) => (
+          <Council c={p.c}>
+            <ActionPage c={p.c} actionId={p.actionId} />
+          </Council>
+        )}
+      </Route>
+      <Route path="/councils/:c/people">
+        {(p) => (
+          <Council c={p.c}>
+            <PeoplePage c={p.c} />
+          </Council>
+        )}
+      </Route>
+      <Route path="/councils/:c/people/:personId">
+        {(p) => (
+          <Council c={p.c}>
+            <PersonPage c={p.c} personId={p.personId} />
+          </Council>
+        )}
+      </Route>
+      <Route path="/councils/:c/settings">
+        {(p) => (
+          <Council c={p.c}>
+            <SettingsPage c={p.c} />
+          </Council>
+        )}
+      </Route>
+      <Route path="/councils/:c/alert-preferences">
+        {(p) => (
+          <Council c={p.c}>
+            <AlertPreferencesPage c={p.c} />
+          </Council>
+        )}
+      </Route>
+      <Route path="/councils/:c/import">
+        {(p) => (
+          <Council c={p.c}>
+            <ImportPage c={p.c} />
+          </Council>
+        )}
+      </Route>
+      <Route path="/councils/:c/partnerships">
+        {(p) => (
+          <Council c={p.c}>
+            <CouncilPartnershipsPage c={p.c} />
+          </Council>
+        )}
+      </Route>
+      <Route path="/partnerships/:p">{(p) => <PartnershipPage p={p.p} />}</Route>
+      <Route path="/partnerships/:p/milestones">{(p) => <PartnershipMilestonesPage p={p.p} />}</Route>
+      <Route path="/partnerships/:p/compare">{(p) => <PartnershipComparePage p={p.p} />}</Route>
+      <Route path="/partnerships/:p/councils/:c/plans/:planId">
+        {(p) => <PartnershipPlanPage p={p.p} c={p.c} planId={p.planId} />}
+      </Route>
+      <Route component={NotFoundPage} />
+    </Switch>
+  );
 }

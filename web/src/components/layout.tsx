@@ -49,11 +49,6 @@ function partnershipNav(p: string): NavItem[] {
 export function Layout({ children }: { children: ReactNode }) {
   const [location] = useLocation();
   const { me } = useSession();
-  const wide = useWide();
-  const [open, setOpen] = useState(false);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the menu closes after each navigation
-  useEffect(() => setOpen(false), [location]);
-
   const councilId = /^\/councils\/([^/]+)/.exec(location)?.[1];
   const partnershipId = /^\/partnerships\/([^/]+)/.exec(location)?.[1];
   const council = me?.councils.find((c) => c.id === councilId);
@@ -112,65 +107,14 @@ export function Layout({ children }: { children: ReactNode }) {
         </div>
       </header>
       {items.length || serviceName ? (
-        <section aria-label="Service information" className="govuk-service-navigation app-no-print">
-          <div className="govuk-width-container">
-            <div className="govuk-service-navigation__container">
-              {serviceName ? (
-                <span className="govuk-service-navigation__service-name">
-                  {council ? (
-                    <Link href={`/councils/${council.id}`} className="govuk-service-navigation__link">
-                      {serviceName}
-                    </Link>
-                  ) : partnership ? (
-                    <Link href={`/partnerships/${partnership.id}`} className="govuk-service-navigation__link">
-                      {serviceName}
-                    </Link>
-                  ) : (
-                    <span className="govuk-service-navigation__text">{serviceName}</span>
-                  )}
-                </span>
-              ) : null}
-              {items.length ? (
-                <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
-                  {!wide ? (
-                    <button
-                      type="button"
-                      className="govuk-service-navigation__toggle"
-                      aria-controls="navigation"
-                      aria-expanded={open}
-                      onClick={() => setOpen(!open)}
-                    >
-                      Menu
-                    </button>
-                  ) : null}
-                  <ul className="govuk-service-navigation__list" id="navigation" hidden={!wide && !open}>
-                    {items.map((i) => {
-                      const active = current(i);
-                      return (
-                        <li
-                          key={i.href}
-                          className={`govuk-service-navigation__item${active ? ' govuk-service-navigation__item--active' : ''}`}
-                        >
-                          <Link
-                            className="govuk-service-navigation__link"
-                            href={i.href}
-                            aria-current={active}
-                          >
-                            {active ? (
-                              <strong className="govuk-service-navigation__active-fallback">{i.text}</strong>
-                            ) : (
-                              i.text
-                            )}
-                          </Link>
-                        </li>
-                      );
-                    })}
-                  </ul>
-                </nav>
-              ) : null}
-            </div>
-          </div>
-        </section>
+        <ServiceNavigation
+          items={items}
+          serviceName={serviceName}
+          home={
+            council ? `/councils/${council.id}` : partnership ? `/partnerships/${partnership.id}` : undefined
+          }
+          current={current}
+        />
       ) : null}
       <div className="govuk-width-container app-width-container">{children}</div>
       <footer className="govuk-footer app-no-print">
@@ -186,5 +130,78 @@ export function Layout({ children }: { children: ReactNode }) {
         </div>
       </footer>
     </>
+  );
+}
+
+/** GOV.UK service navigation: the council's or partnership's name, and the menu (a toggle on narrow screens). */
+function ServiceNavigation({
+  items,
+  serviceName,
+  home,
+  current,
+}: {
+  items: NavItem[];
+  serviceName: string | undefined;
+  /** Where the service name links to. */
+  home: string | undefined;
+  current: (i: NavItem) => 'page' | 'true' | undefined;
+}) {
+  const [location] = useLocation();
+  const wide = useWide();
+  const [open, setOpen] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the menu closes after each navigation
+  useEffect(() => setOpen(false), [location]);
+  return (
+    <section aria-label="Service information" className="govuk-service-navigation app-no-print">
+      <div className="govuk-width-container">
+        <div className="govuk-service-navigation__container">
+          {serviceName ? (
+            <span className="govuk-service-navigation__service-name">
+              {home ? (
+                <Link href={home} className="govuk-service-navigation__link">
+                  {serviceName}
+                </Link>
+              ) : (
+                <span className="govuk-service-navigation__text">{serviceName}</span>
+              )}
+            </span>
+          ) : null}
+          {items.length ? (
+            <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
+              {!wide ? (
+                <button
+                  type="button"
+                  className="govuk-service-navigation__toggle"
+                  aria-controls="navigation"
+                  aria-expanded={open}
+                  onClick={() => setOpen(!open)}
+                >
+                  Menu
+                </button>
+              ) : null}
+              <ul className="govuk-service-navigation__list" id="navigation" hidden={!wide && !open}>
+                {items.map((i) => {
+                  const active = current(i);
+                  return (
+                    <li
+                      key={i.href}
+                      className={`govuk-service-navigation__item${active ? ' govuk-service-navigation__item--active' : ''}`}
+                    >
+                      <Link className="govuk-service-navigation__link" href={i.href} aria-current={active}>
+                        {active ? (
+                          <strong className="govuk-service-navigation__active-fallback">{i.text}</strong>
+                        ) : (
+                          i.text
+                        )}
+                      </Link>
+                    </li>
+                  );
+                })}
+              </ul>
+            </nav>
+          ) : null}
+        </div>
+      </div>
+    </section>
   );
 }

@@ -1,5 +1,6 @@
-import type { Lead, LeadRole, Person } from '@peopleplan/core';
+import type { Lead, LeadRole } from '@peopleplan/core';
 import { LEAD_ROLE_LABELS, LEAD_ROLES } from '../lib/labels.js';
+import type { PersonRow } from '../lib/responses.js';
 
 /**
  * Leads on an action: each has a role and points at a person in the directory when known; the label
@@ -12,7 +13,7 @@ export function LeadEditor({
   error,
 }: {
   leads: Lead[];
-  people: Person[];
+  people: PersonRow[];
   onChange: (leads: Lead[]) => void;
   error?: string | undefined;
 }) {

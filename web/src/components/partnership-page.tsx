@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { seg } from '../lib/api.js';
-import { type Overview, partnershipHref } from '../lib/partnerships.js';
+import { partnershipHref } from '../lib/partnerships.js';
 import { useSession } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
 import type { Crumb } from './page.js';
@@ -10,7 +9,7 @@ import type { Crumb } from './page.js';
  * that revoked is gone from the next page: nothing here is cached).
  */
 export function useOverview(p: string) {
-  return useApi<Overview>(`/partnerships/${seg(p)}/overview`);
+  return useApi('/api/v1/partnerships/{p}/overview', { path: { p } });
 }
 
 /**

@@ -1,51 +1,22 @@
-import type { Plan, Theme } from '@peopleplan/core';
-import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { formatDate, formatDateTime, plural } from '../lib/format.js';
 import { LEAD_ROLE_LABELS, PLAN_KIND_LABELS, PLAN_STATUS_LABELS } from '../lib/labels.js';
-import {
-  type ActionRow,
-  type Cell,
-  type MilestoneRow,
-  orderActions,
-  PLAN_COLUMNS,
-  THEME_NOUN,
-} from '../lib/plan-columns.js';
+import { type Cell, orderActions, PLAN_COLUMNS, THEME_NOUN } from '../lib/plan-columns.js';
+import type { ActionRow, MilestoneRow, PlanContents, ThemeRow } from '../lib/responses.js';
+import { MilestoneDueCells } from './milestone-due.js';
 import { Prose, ScrollTable, SummaryList } from './page.js';
 import { RagTag, StatusTag } from './tags.js';
 import { DueTimeline } from './timeline.js';
 import { TimescaleText } from './timescale.js';
 
 /**
- * A plan's contents as the plan page shows them, and the read-only pieces that render them. The council's
- * plan page links each action to its page; the partnership's read-only copy passes no `actionHref`, so
- * actions are plain text there (partners have no action pages and never edit).
+ * The read-only pieces that show a plan's contents. The council's plan page links each action to its
+ * page; the partnership's read-only copy passes no `actionHref`, so actions are plain text there
+ * (partners have no action pages and never edit). The plan's other tables are in plan-tables.tsx.
  */
-export interface PlanContents {
-  plan: Plan;
-  themes: Theme[];
-  actions: ActionRow[];
-  milestones: MilestoneRow[];
-  indicators: Array<Record<string, unknown>>;
-  risks: Array<{
-    id: string;
-    ref?: string;
-    description: string;
-    likelihood?: string;
-    impact?: string;
-    mitigation?: string;
-    ownerLabel?: string;
-  }>;
-  continuity: Array<{ id: string; name: string; timescale?: string; minimumServiceLevel?: string }>;
-  decisions: Array<{
-    id: string;
-    title: string;
-    decisionMaker?: string;
-    due?: ActionRow['due'];
-    description?: string;
-  }>;
-  dependencies: Array<{ id: string; fromUnit: string; description: string; actionRefs: string[] }>;
-}
+
+/** The plan itself, as both the council's and the partnership's plan routes send it. */
+type Plan = PlanContents['plan'];
 
 /** Where an action's title links to; undefined: no link (read-only views). */
 export type ActionHref = ((actionId: string) => string) | undefined;
@@ -86,18 +57,18 @@ export function PlanFacts({ plan, actions }: { plan: Plan; actions: number }) {
 }
 
 /** The theme heading a group of actions sits under ("Heading 1: Leadership"). */
-export function themeHeading(kind: Plan['kind'], theme: Theme | undefined): string {
+export function themeHeading(kind: Plan['kind'], theme: ThemeRow | undefined): string {
   return theme ? `${THEME_NOUN[kind]}${theme.ref ? ` ${theme.ref}` : ''}: ${theme.title}` : 'Other actions';
 }
 
 /** Actions grouped by theme in the plan's order; actions without a (known) theme last. */
 export function groupByTheme<A extends { themeId?: string | undefined }>(
-  themes: Theme[],
+  themes: ThemeRow[],
   actions: A[],
-): Array<{ theme: Theme | undefined; key: string; actions: A[] }> {
+): Array<{ theme: ThemeRow | undefined; key: string; actions: A[] }> {
   const sorted = [...themes].sort((x, y) => x.order - y.order);
   const groups = sorted.map((t) => ({
-    theme: t as Theme | undefined,
+    theme: t as ThemeRow | undefined,
     key: t.id,
     actions: actions.filter((a) => a.themeId === t.id),
   }));
@@ -107,7 +78,7 @@ export function groupByTheme<A extends { themeId?: string | undefined }>(
 }
 
 /** A theme's optional description, folded away. */
-export function ThemeAbout({ kind, theme }: { kind: Plan['kind']; theme: Theme | undefined }) {
+export function ThemeAbout({ kind, theme }: { kind: Plan['kind']; theme: ThemeRow | undefined }) {
   if (!theme?.description) return null;
   return (
     <details className="govuk-details">
@@ -130,7 +101,7 @@ export function ThemeSections({
   skipEmpty = false,
 }: {
   kind: Plan['kind'];
-  groups: Array<{ theme: Theme | undefined; key: string; actions: ActionRow[] }>;
+  groups: Array<{ theme: ThemeRow | undefined; key: string; actions: ActionRow[] }>;
   msByAction: Map<string, MilestoneRow[]>;
   actionHref: ActionHref;
   skipEmpty?: boolean;
@@ -349,7 +320,6 @@ export function MilestonesSection({
           <tbody className="govuk-table__body">
             {ms.map((m) => {
               const a = actions.get(m.actionId);
-              const moved = m.baselineDue?.due && m.due?.due && m.due.due > m.baselineDue.due;
               const actionText = a ? `${a.ref ? `${a.ref} ` : ''}${a.title}` : '';
               return (
                 <tr className="govuk-table__row" key={m.id}>
@@ -366,15 +336,7 @@ export function MilestonesSection({
                       actionText
                     )}
                   </td>
-                  <td className="govuk-table__cell app-nowrap-m">
-                    <TimescaleText value={m.baselineDue} />
-                  </td>
-                  <td className="govuk-table__cell app-nowrap-m">
-                    <TimescaleText value={m.due} />
-                    {moved ? (
-                      <strong className="govuk-tag govuk-tag--yellow app-tag">Re-baselined</strong>
-                    ) : null}
-                  </td>
+                  <MilestoneDueCells milestone={m} today={today} />
                   <td className="govuk-table__cell app-tags">
                     <StatusTag status={m.status} /> <RagTag rag={m.rag.rag} result={m.rag} />
                   </td>
@@ -385,113 +347,6 @@ export function MilestonesSection({
         </table>
       </ScrollTable>
     </section>
-  );
-}
-
-function SimpleTable({
-  id,
-  title,
-  head,
-  rows,
-}: {
-  id: string;
-  title: string;
-  head: string[];
-  rows: Array<Array<ReactNode>>;
-}) {
-  if (!rows.length) return null;
-  return (
-    <section className="app-section-break" aria-labelledby={id}>
-      <h2 className="govuk-heading-m" id={id}>
-        {title}
-      </h2>
-      <ScrollTable label={title}>
-        <table className="govuk-table app-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">{title}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              {head.map((h) => (
-                <th scope="col" className="govuk-table__header" key={h}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {rows.map((r, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: rows in document order
-              <tr className="govuk-table__row" key={i}>
-                {r.map((cell, j) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: fixed columns
-                  <td className="govuk-table__cell app-cell-clamp" key={j}>
-                    {cell}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollTable>
-    </section>
-  );
-}
-
-type PV = { period: string; value: number | null };
-const pv = (list: unknown) =>
-  Array.isArray(list) ? (list as PV[]).map((p) => `${p.period}: ${p.value ?? '–'}`).join('; ') : '';
-
-/** Indicators, risks, continuity, decisions and dependencies: each shown only when the plan has some. */
-export function ExtraTables({ data }: { data: PlanContents }) {
-  return (
-    <>
-      <SimpleTable
-        id="indicators"
-        title="Performance indicators"
-        head={['Indicator', 'Floor standard', 'Baseline', 'Benchmark', 'Targets', 'Actuals']}
-        rows={data.indicators.map((i) => [
-          String(i.name ?? ''),
-          i.floorStandard == null ? '' : String(i.floorStandard),
-          i.baseline ? pv([i.baseline]) : '',
-          String(i.benchmark ?? ''),
-          pv(i.targets),
-          pv(i.actuals),
-        ])}
-      />
-      <SimpleTable
-        id="risks"
-        title="Risks"
-        head={['Risk', 'Likelihood', 'Impact', 'Mitigation', 'Owner']}
-        rows={data.risks.map((r) => [
-          r.description,
-          r.likelihood ?? '',
-          r.impact ?? '',
-          r.mitigation ?? '',
-          r.ownerLabel ?? '',
-        ])}
-      />
-      <SimpleTable
-        id="continuity"
-        title="Business continuity"
-        head={['Critical function', 'Recovery timescale', 'Minimum service level']}
-        rows={data.continuity.map((f) => [f.name, f.timescale ?? '', f.minimumServiceLevel ?? ''])}
-      />
-      <SimpleTable
-        id="decisions"
-        title="Key decisions"
-        head={['Decision', 'Decision maker', 'When']}
-        rows={data.decisions.map((d) => [
-          d.title,
-          d.decisionMaker ?? '',
-          <TimescaleText key="due" value={d.due} />,
-        ])}
-      />
-      <SimpleTable
-        id="dependencies"
-        title="Support needed from other divisions"
-        head={['From', 'Activity', 'Actions']}
-        rows={data.dependencies.map((d) => [d.fromUnit, d.description, d.actionRefs.join(', ')])}
-      />
-    </>
   );
 }
 
@@ -512,6 +367,33 @@ export function PlanSections({ plan }: { plan: Plan }) {
             <Prose text={s.body} />
           </div>
         </details>
+      ))}
+    </section>
+  );
+}
+
+/** Text the import kept from the document but could not place on an action. */
+export function UnplacedText({ plan }: { plan: Plan }) {
+  if (!plan.unplaced.length) return null;
+  return (
+    <section aria-labelledby="unplaced">
+      <h2 className="govuk-heading-m" id="unplaced">
+        Text from the import not yet placed
+      </h2>
+      <div className="govuk-warning-text">
+        <span className="govuk-warning-text__icon" aria-hidden="true">
+          !
+        </span>
+        <strong className="govuk-warning-text__text">
+          <span className="govuk-visually-hidden">Warning</span>
+          This text was kept from the original document but not matched to an action.
+        </strong>
+      </div>
+      {plan.unplaced.map((u, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: static text in document order
+        <p className="govuk-body app-highlight app-prose" key={i}>
+          {u}
+        </p>
       ))}
     </section>
   );

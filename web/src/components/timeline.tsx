@@ -1,5 +1,5 @@
-import type { DashboardItem } from '@peopleplan/core';
-import { daysBetween, formatShortDate } from '../lib/format.js';
+import { type DashboardItem, daysBetween } from '@peopleplan/core';
+import { formatShortDate } from '../lib/format.js';
 import { RAG_SHORT, STATUS_LABELS } from '../lib/labels.js';
 
 /**

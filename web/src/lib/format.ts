@@ -38,15 +38,6 @@ export function lateness(daysLate: number | undefined): string {
   return `due in ${plural(-daysLate, 'day')}`;
 }
 
-/** Whole days from `from` to `to` (ISO dates). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(to.slice(0, 10)) - Date.parse(from.slice(0, 10))) / 86_400_000);
-}
-
-/** Today in Europe/London as YYYY-MM-DD (council deadlines are London civil dates). */
-export const londonToday = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
-
 /** Short plain description of a timescale's parsed meaning, for tables and screen readers. */
 export function timescaleMeaning(t: Timescale | undefined): string {
   if (!t) return '';

@@ -1,4 +1,4 @@
-import type { Action, LeadRole, Milestone, PlanKind, RagResult } from '@peopleplan/core';
+import type { Action, LeadRole, PlanKind } from '@peopleplan/core';
 
 /**
  * Which columns a plan's table shows, by kind: councils read their plan in the columns they wrote it
@@ -84,9 +84,6 @@ export const THEME_NOUN: Record<PlanKind, string> = {
   'business-plan': 'Priority',
   'iip-assessment': 'Area',
 };
-
-export type ActionRow = Action & { rag: RagResult };
-export type MilestoneRow = Milestone & { rag: RagResult };
 
 /** Actions in document order with sub-actions straight after their parent. */
 export function orderActions<A extends Pick<Action, 'id' | 'parentId' | 'order'>>(

@@ -1,14 +1,9 @@
 import type { CouncilRole } from '@peopleplan/core';
 import { createContext, type ReactNode, useContext } from 'react';
 import type { RuntimeConfig } from './config.js';
+import type { Me } from './responses.js';
 
-export interface Me {
-  sub: string;
-  name: string;
-  email?: string;
-  councils: Array<{ id: string; name: string; role: CouncilRole }>;
-  partnerships: Array<{ id: string; name: string; role: string }>;
-}
+export type { Me };
 
 export interface Session {
   config: RuntimeConfig;

@@ -1,26 +1,18 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { Checkbox, ErrorSummary, Radios } from '../components/form.js';
 import { Banner, Loading, Page } from '../components/page.js';
-import { ApiError, api, seg } from '../lib/api.js';
+import { ApiError, api } from '../lib/api.js';
+import type { AlertPreferences } from '../lib/responses.js';
 import { useCouncil } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
 
-interface Prefs {
-  frequency: 'immediate' | 'weekly';
-  dueSoon: boolean;
-}
-interface Mine {
-  personId: string;
-  name: string;
-  email?: string;
-  alertPreferences: Prefs;
-}
+type Prefs = AlertPreferences['alertPreferences'];
 
 /** The signed-in person's own alert choices. Overdue alerts cannot be switched off. */
 export default function AlertPreferencesPage({ c }: { c: string }) {
   const { council } = useCouncil(c);
-  const path = `/councils/${seg(c)}/me/alert-preferences`;
-  const prefs = useApi<Mine>(path);
+  const path = { c };
+  const prefs = useApi('/api/v1/councils/{c}/me/alert-preferences', { path });
   const [f, setF] = useState<Prefs | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [saved, setSaved] = useState(false);
@@ -34,8 +26,11 @@ export default function AlertPreferencesPage({ c }: { c: string }) {
     setError(undefined);
     setSaved(false);
     try {
-      const updated = await api.put<Mine | undefined>(path, { frequency: f.frequency, dueSoon: f.dueSoon });
-      if (updated) prefs.setData(updated);
+      const updated = await api.put('/api/v1/councils/{c}/me/alert-preferences', {
+        params: { path },
+        body: { frequency: f.frequency, dueSoon: f.dueSoon },
+      });
+      prefs.setData(updated);
       setSaved(true);
     } catch (err) {
       setError((err as Error).message);

@@ -1,10 +1,9 @@
-import type { Dashboard, PlanSummary, Rag, Status } from '@peopleplan/core';
-import { useEffect } from 'react';
+import type { Dashboard, DashboardItem, PlanSummary, Rag, Status } from '@peopleplan/core';
+import { type ReactNode, useEffect } from 'react';
 import { Link, useSearchParams } from 'wouter';
-import { ItemsTable } from '../components/items-table.js';
+import { type ItemColumn, ItemsTable } from '../components/items-table.js';
 import { LoadError, Loading, Page, ScrollTable } from '../components/page.js';
 import { DueTimeline } from '../components/timeline.js';
-import { seg } from '../lib/api.js';
 import { formatDate, plural } from '../lib/format.js';
 import {
   PLAN_KIND_LABELS,
@@ -23,7 +22,10 @@ export function DashboardPage({ c }: { c: string }) {
   const { council } = useCouncil(c);
   const [params, setParams] = useSearchParams();
   const days = WINDOWS.includes(Number(params.get('days'))) ? Number(params.get('days')) : 30;
-  const { data, error, loading, reload } = useApi<Dashboard>(`/councils/${seg(c)}/dashboard?days=${days}`);
+  const { data, error, loading, reload } = useApi('/api/v1/councils/{c}/dashboard', {
+    path: { c },
+    query: { days },
+  });
 
   useEffect(() => {
     // For the bench and anyone profiling: the moment the dashboard's figures are on screen.
@@ -55,111 +57,135 @@ export function DashboardPage({ c }: { c: string }) {
             <PlanCard key={p.planId} c={c} plan={p} />
           ))}
 
-          <section aria-labelledby="overdue">
-            <h2 className="govuk-heading-m" id="overdue">
-              Overdue ({data.overdue.length})
-            </h2>
-            {data.overdue.length ? (
-              <ItemsTable
-                c={c}
-                caption="Overdue actions and milestones"
-                items={data.overdue}
-                columns={['plan', 'due', 'lateness', 'leads']}
-              />
-            ) : (
-              <p className="govuk-body">Nothing is overdue.</p>
-            )}
-          </section>
-
-          <section aria-labelledby="slipping">
-            <h2 className="govuk-heading-m" id="slipping">
-              Slipping: re-baselined milestones ({data.slipping.length})
-            </h2>
-            <p className="govuk-body">Milestones whose due date has moved later than first agreed.</p>
-            {data.slipping.length ? (
-              <ItemsTable
-                c={c}
-                caption="Re-baselined milestones"
-                items={data.slipping}
-                columns={['plan', 'baseline', 'due', 'leads']}
-              />
-            ) : (
-              <p className="govuk-body">No milestone has been re-baselined.</p>
-            )}
-          </section>
-
-          <section aria-labelledby="due-soon">
-            <h2 className="govuk-heading-m" id="due-soon">
-              Due in the next {days} days ({data.dueSoon.length})
-            </h2>
-            <form
-              className="app-inline-form app-no-print"
-              onSubmit={(e) => {
-                e.preventDefault();
-                const v = new FormData(e.currentTarget).get('days');
-                setParams({ days: String(v) });
-              }}
-            >
-              <div className="govuk-form-group">
-                <label className="govuk-label" htmlFor="days">
-                  Show items due within
-                </label>
-                <select className="govuk-select" id="days" name="days" defaultValue={String(days)} key={days}>
-                  {WINDOWS.map((w) => (
-                    <option key={w} value={w}>
-                      {w} days
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <button type="submit" className="govuk-button govuk-button--secondary">
-                Show
-              </button>
-            </form>
-            {data.dueSoon.length || data.overdue.length ? (
-              <>
-                <h3 className="govuk-heading-s">Timeline</h3>
-                <p className="govuk-body-s app-muted">
-                  Items overdue by up to {days} days sit left of today. The tables list the same items.
-                </p>
-                <DueTimeline
-                  items={[...data.overdue.filter((i) => (i.daysLate ?? 0) <= days), ...data.dueSoon]}
-                  today={data.today}
-                  horizonDays={days}
-                />
-              </>
-            ) : null}
-            {data.dueSoon.length ? (
-              <ItemsTable
-                c={c}
-                caption={`Due in the next ${days} days`}
-                items={data.dueSoon}
-                columns={['plan', 'due', 'lateness', 'leads']}
-              />
-            ) : (
-              <p className="govuk-body">Nothing is due in the next {days} days.</p>
-            )}
-          </section>
-
-          <section aria-labelledby="stale">
-            <h2 className="govuk-heading-m" id="stale">
-              Stale: no recent progress update ({data.stale.length})
-            </h2>
-            <p className="govuk-body">Open actions with no update within their plan’s review cycle.</p>
-            {data.stale.length ? (
-              <ItemsTable
-                c={c}
-                caption="Actions with no recent progress update"
-                items={data.stale}
-                columns={['plan', 'lastUpdate', 'leads']}
-              />
-            ) : (
-              <p className="govuk-body">Every open action has a recent update.</p>
-            )}
-          </section>
+          <ItemsSection
+            c={c}
+            id="overdue"
+            heading="Overdue"
+            items={data.overdue}
+            caption="Overdue actions and milestones"
+            columns={['plan', 'due', 'lateness', 'leads']}
+            none="Nothing is overdue."
+          />
+          <ItemsSection
+            c={c}
+            id="slipping"
+            heading="Slipping: re-baselined milestones"
+            intro="Milestones whose due date has moved later than first agreed."
+            items={data.slipping}
+            caption="Re-baselined milestones"
+            columns={['plan', 'baseline', 'due', 'leads']}
+            none="No milestone has been re-baselined."
+          />
+          <ItemsSection
+            c={c}
+            id="due-soon"
+            heading={`Due in the next ${days} days`}
+            items={data.dueSoon}
+            caption={`Due in the next ${days} days`}
+            columns={['plan', 'due', 'lateness', 'leads']}
+            none={`Nothing is due in the next ${days} days.`}
+          >
+            <DaysForm days={days} onDays={(d) => setParams({ days: String(d) })} />
+            <DueSoonTimeline data={data} days={days} />
+          </ItemsSection>
+          <ItemsSection
+            c={c}
+            id="stale"
+            heading="Stale: no recent progress update"
+            intro="Open actions with no update within their plan’s review cycle."
+            items={data.stale}
+            caption="Actions with no recent progress update"
+            columns={['plan', 'lastUpdate', 'leads']}
+            none="Every open action has a recent update."
+          />
         </div>
       ) : null}
     </Page>
+  );
+}
+
+/** One of the dashboard's lists: a heading with its count, then the table, or a sentence when empty. */
+function ItemsSection({
+  c,
+  id,
+  heading,
+  intro,
+  items,
+  caption,
+  columns,
+  none,
+  children,
+}: {
+  c: string;
+  id: string;
+  heading: string;
+  intro?: string;
+  items: DashboardItem[];
+  caption: string;
+  columns: ItemColumn[];
+  none: string;
+  children?: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 className="govuk-heading-m" id={id}>
+        {heading} ({items.length})
+      </h2>
+      {intro ? <p className="govuk-body">{intro}</p> : null}
+      {children}
+      {items.length ? (
+        <ItemsTable c={c} caption={caption} items={items} columns={columns} />
+      ) : (
+        <p className="govuk-body">{none}</p>
+      )}
+    </section>
+  );
+}
+
+/** The due-soon window, kept in the address (`?days=`). */
+function DaysForm({ days, onDays }: { days: number; onDays: (days: number) => void }) {
+  return (
+    <form
+      className="app-inline-form app-no-print"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onDays(Number(new FormData(e.currentTarget).get('days')));
+      }}
+    >
+      <div className="govuk-form-group">
+        <label className="govuk-label" htmlFor="days">
+          Show items due within
+        </label>
+        <select className="govuk-select" id="days" name="days" defaultValue={String(days)} key={days}>
+          {WINDOWS.map((w) => (
+            <option key={w} value={w}>
+              {w} days
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="govuk-button govuk-button--secondary">
+        Show
+      </button>
+    </form>
+  );
+}
+
+/** Overdue (up to the window) and due-soon items on one timeline. */
+function DueSoonTimeline({ data, days }: { data: Dashboard; days: number }) {
+  if (!data.dueSoon.length && !data.overdue.length) return null;
+  return (
+    <>
+      <h3 className="govuk-heading-s">Timeline</h3>
+      <p className="govuk-body-s app-muted">
+        Items overdue by up to {days} days sit left of today. The tables list the same items.
+      </p>
+      <DueTimeline
+        items={[...data.overdue.filter((i) => (i.daysLate ?? 0) <= days), ...data.dueSoon]}
+        today={data.today}
+        horizonDays={days}
+      />
+    </>
   );
 }
 

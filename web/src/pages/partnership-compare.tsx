@@ -9,18 +9,11 @@ import {
   useQueryFormKey,
   WordList,
 } from '../components/partnership-page.js';
-import { seg } from '../lib/api.js';
 import { formatDate, formatDateTime, plural } from '../lib/format.js';
 import { PLAN_KIND_LABELS, PLAN_STATUS_LABELS } from '../lib/labels.js';
-import {
-  type ComparedPlan,
-  type ComparedTheme,
-  type Comparison,
-  ragWords,
-  sharedPlanHref,
-  statusWords,
-} from '../lib/partnerships.js';
+import { ragWords, sharedPlanHref, statusWords } from '../lib/partnerships.js';
 import { THEME_NOUN } from '../lib/plan-columns.js';
+import type { ComparedPlan, ComparedTheme, Comparison } from '../lib/responses.js';
 import { useApi } from '../lib/use-api.js';
 
 const KINDS = Object.keys(PLAN_KIND_LABELS) as PlanKind[];
@@ -40,7 +33,10 @@ export default function PartnershipComparePage({ p }: { p: string }) {
   const form = useQueryFormKey(search);
   const asked = new URLSearchParams(search).get('kind');
   const kind = isKind(asked) ? asked : undefined;
-  const comparison = useApi<Comparison>(kind ? `/partnerships/${seg(p)}/compare?kind=${kind}` : null);
+  const comparison = useApi(
+    '/api/v1/partnerships/{p}/compare',
+    kind ? { path: { p }, query: { kind } } : null,
+  );
   const name = overview.data?.partnership.name;
   const crumbs = usePartnershipCrumbs(p, name);
 

@@ -1,3 +1,4 @@
+import { isCalendarDate } from '@peopleplan/core';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { ErrorSummary, type FieldErrors, summaryFrom, TextInput } from '../components/form.js';
@@ -5,10 +6,10 @@ import { LoadError, Loading, Page, ScrollTable } from '../components/page.js';
 import { useOverview, usePartnershipCrumbs, useQueryFormKey } from '../components/partnership-page.js';
 import { RagTag, StatusTag } from '../components/tags.js';
 import { TimescaleText } from '../components/timescale.js';
-import { seg } from '../lib/api.js';
 import { formatDate, plural } from '../lib/format.js';
-import { type CombinedMilestone, partnershipHref, sharedPlanHref } from '../lib/partnerships.js';
+import { partnershipHref, sharedPlanHref } from '../lib/partnerships.js';
 import { THEME_NOUN } from '../lib/plan-columns.js';
+import type { CombinedMilestone } from '../lib/responses.js';
 import { useApi } from '../lib/use-api.js';
 
 /** The filters as the address keeps them: `?council=a,b&theme=…&lead=…&from=YYYY-MM-DD&to=YYYY-MM-DD`. */
@@ -22,11 +23,6 @@ interface Filters {
 
 const MAX_TEXT = 200;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function isRealDate(y: number, m: number, d: number): boolean {
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-}
 
 function filtersOf(search: string): Filters {
   const q = new URLSearchParams(search);
@@ -43,7 +39,7 @@ function filtersOf(search: string): Filters {
   };
 }
 
-/** The query string for the address and the API alike (council ids comma-separated, as the API takes them). */
+/** The query string for the address (council ids comma-separated, as the API takes them too). */
 function queryOf(f: Filters): string {
   const parts: string[] = [];
   if (f.council.length) parts.push(`council=${f.council.map(encodeURIComponent).join(',')}`);
@@ -53,6 +49,18 @@ function queryOf(f: Filters): string {
   return parts.join('&');
 }
 
+/** The same filters as the API's query parameters; empty ones are left out. */
+function apiQueryOf(f: Filters) {
+  const given = (v: string) => v || undefined;
+  return {
+    council: given(f.council.join(',')),
+    theme: given(f.theme),
+    lead: given(f.lead),
+    from: given(f.from),
+    to: given(f.to),
+  };
+}
+
 const LABELS = { from: 'Due from', to: 'Due to' } as const;
 
 /** What is wrong with filters that came in the address (a bookmark or an edited link). */
@@ -60,9 +68,7 @@ function addressErrors(f: Filters): FieldErrors {
   const errors: FieldErrors = {};
   for (const k of ['from', 'to'] as const) {
     if (!f[k]) continue;
-    const m = ISO.exec(f[k]);
-    if (!m || !isRealDate(Number(m[1]), Number(m[2]), Number(m[3])))
-      errors[k] = `${LABELS[k]} must be a real date`;
+    if (!isCalendarDate(f[k])) errors[k] = `${LABELS[k]} must be a real date`;
   }
   if (!errors.from && !errors.to && f.from && f.to && f.from > f.to)
     errors.to = 'Due to must be the same as or after due from';
@@ -94,9 +100,10 @@ function dateOf(label: string, p: DateParts): { iso?: string; error?: string; fi
   if (missing.length) return { error: `${label} must include a ${missing.join(' and ')}`, field: missing[0] };
   if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year))
     return { error: `${label} must be a real date`, field: 'day' };
-  if (!isRealDate(Number(year), Number(month), Number(day)))
-    return { error: `${label} must be a real date`, field: 'day' };
-  return { iso: `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` };
+  const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  // Real dates in the years a plan can name, as the API checks them (core's dates.ts).
+  if (!isCalendarDate(iso)) return { error: `${label} must be a real date`, field: 'day' };
+  return { iso };
 }
 
 /**
@@ -113,8 +120,9 @@ export default function PartnershipMilestonesPage({ p }: { p: string }) {
   const valid = !Object.values(badAddress).some(Boolean);
   const query = queryOf(filters);
   const filtering = query !== '';
-  const list = useApi<{ items: CombinedMilestone[] }>(
-    valid ? `/partnerships/${seg(p)}/milestones${query ? `?${query}` : ''}` : null,
+  const list = useApi(
+    '/api/v1/partnerships/{p}/milestones',
+    valid ? { path: { p }, query: apiQueryOf(filters) } : null,
   );
   const name = overview.data?.partnership.name;
   const crumbs = usePartnershipCrumbs(p, name);
@@ -241,34 +249,7 @@ function FilterForm({
           Filter milestones
         </h2>
         {councils.length > 1 ? (
-          <div className="govuk-form-group">
-            <fieldset className="govuk-fieldset" aria-describedby="council-hint">
-              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Councils</legend>
-              <div className="govuk-hint" id="council-hint">
-                Leave them all unticked to see every council.
-              </div>
-              <div className="govuk-checkboxes govuk-checkboxes--small">
-                {councils.map((c) => (
-                  <div className="govuk-checkboxes__item" key={c.id}>
-                    <input
-                      className="govuk-checkboxes__input"
-                      id={`council-${c.id}`}
-                      name="council"
-                      type="checkbox"
-                      value={c.id}
-                      checked={chosen.includes(c.id)}
-                      onChange={(e) =>
-                        setChosen((x) => (e.target.checked ? [...x, c.id] : x.filter((id) => id !== c.id)))
-                      }
-                    />
-                    <label className="govuk-label govuk-checkboxes__label" htmlFor={`council-${c.id}`}>
-                      {c.name}
-                    </label>
-                  </div>
-                ))}
-              </div>
-            </fieldset>
-          </div>
+          <CouncilChoices councils={councils} chosen={chosen} setChosen={setChosen} />
         ) : null}
         <div className="app-filters app-filters--wide">
           <TextInput
@@ -306,6 +287,48 @@ function FilterForm({
         </div>
       </form>
     </>
+  );
+}
+
+/** The councils to filter by, as checkboxes; none ticked means all. */
+function CouncilChoices({
+  councils,
+  chosen,
+  setChosen,
+}: {
+  councils: Array<{ id: string; name: string }>;
+  chosen: string[];
+  setChosen: (update: (ids: string[]) => string[]) => void;
+}) {
+  return (
+    <div className="govuk-form-group">
+      <fieldset className="govuk-fieldset" aria-describedby="council-hint">
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Councils</legend>
+        <div className="govuk-hint" id="council-hint">
+          Leave them all unticked to see every council.
+        </div>
+        <div className="govuk-checkboxes govuk-checkboxes--small">
+          {councils.map((c) => (
+            <div className="govuk-checkboxes__item" key={c.id}>
+              <input
+                className="govuk-checkboxes__input"
+                id={`council-${c.id}`}
+                name="council"
+                type="checkbox"
+                value={c.id}
+                checked={chosen.includes(c.id)}
+                onChange={(e) =>
+                  setChosen((x) => (e.target.checked ? [...x, c.id] : x.filter((id) => id !== c.id)))
+                }
+              />
+              <label className="govuk-label govuk-checkboxes__label" htmlFor={`council-${c.id}`}>
+                {c.name}
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
   );
 }
 

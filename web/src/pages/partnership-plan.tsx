@@ -1,8 +1,9 @@
+import { londonToday } from '@peopleplan/core';
 import { useMemo } from 'react';
 import { LoadError, Loading, Page } from '../components/page.js';
 import { usePartnershipCrumbs } from '../components/partnership-page.js';
+import { ExtraTables } from '../components/plan-tables.js';
 import {
-  ExtraTables,
   groupByTheme,
   MilestonesSection,
   milestonesByAction,
@@ -10,10 +11,7 @@ import {
   PlanSections,
   ThemeSections,
 } from '../components/plan-view.js';
-import { seg } from '../lib/api.js';
-import { londonToday } from '../lib/format.js';
 import { PLAN_KIND_LABELS } from '../lib/labels.js';
-import type { SharedPlanContents } from '../lib/partnerships.js';
 import { useApi } from '../lib/use-api.js';
 
 /**
@@ -22,9 +20,9 @@ import { useApi } from '../lib/use-api.js';
  * There is nothing to edit here and no link into the council's own pages.
  */
 export default function PartnershipPlanPage({ p, c, planId }: { p: string; c: string; planId: string }) {
-  const { data, error, loading, reload } = useApi<SharedPlanContents>(
-    `/partnerships/${seg(p)}/councils/${seg(c)}/plans/${seg(planId)}`,
-  );
+  const { data, error, loading, reload } = useApi('/api/v1/partnerships/{p}/councils/{c}/plans/{planId}', {
+    path: { p, c, planId },
+  });
   const crumbs = usePartnershipCrumbs(p, data?.partnership.name);
   const today = londonToday();
   const view = useMemo(() => {

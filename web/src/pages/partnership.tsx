@@ -2,19 +2,11 @@ import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
 import { Banner, LoadError, Loading, Page, ScrollTable } from '../components/page.js';
 import { useOverview, usePartnershipCrumbs, WordList } from '../components/partnership-page.js';
-import { api, seg } from '../lib/api.js';
+import { api } from '../lib/api.js';
 import { formatDate, plural } from '../lib/format.js';
 import { PLAN_KIND_LABELS, PLAN_STATUS_LABELS } from '../lib/labels.js';
-import {
-  type OverviewCounts,
-  type OverviewRow,
-  partnershipHref,
-  ragWords,
-  type SharedPlanRef,
-  sharedPlanHref,
-  statusWords,
-  travelWords,
-} from '../lib/partnerships.js';
+import { partnershipHref, ragWords, sharedPlanHref, statusWords, travelWords } from '../lib/partnerships.js';
+import type { OverviewCounts, OverviewRow, SharedPlanRef } from '../lib/responses.js';
 import { useApi } from '../lib/use-api.js';
 
 const num = 'govuk-table__cell govuk-table__cell--numeric';
@@ -74,16 +66,9 @@ export default function PartnershipPage({ p }: { p: string }) {
   );
 }
 
-interface Digest {
-  registered: boolean;
-  weeklyDigest: boolean;
-  email?: string;
-}
-
 /** The one thing a partner reader may change: their own Monday email of what slipped. */
 function WeeklyDigest({ p }: { p: string }) {
-  const path = `/partnerships/${seg(p)}/me/digest`;
-  const digest = useApi<Digest>(path);
+  const digest = useApi('/api/v1/partnerships/{p}/me/digest', { path: { p } });
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<{ on: boolean; n: number } | undefined>();
   const [error, setError] = useState<Error | undefined>();
@@ -93,7 +78,12 @@ function WeeklyDigest({ p }: { p: string }) {
     setSaving(true);
     setError(undefined);
     try {
-      digest.setData(await api.put<Digest>(path, { weeklyDigest }));
+      digest.setData(
+        await api.put('/api/v1/partnerships/{p}/me/digest', {
+          params: { path: { p } },
+          body: { weeklyDigest },
+        }),
+      );
       // A new key each time, so the banner takes focus again after a second save.
       setSaved((prev) => ({ on: weeklyDigest, n: (prev?.n ?? 0) + 1 }));
     } catch (err) {

@@ -1,17 +1,16 @@
-import type { Person } from '@peopleplan/core';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
 import { ErrorSummary, type FieldErrors, fieldErrorsFrom, summaryFrom } from '../components/form.js';
 import { Banner, LoadError, Loading, Page, ScrollTable } from '../components/page.js';
 import { PersonFields } from '../components/person-fields.js';
 import { PlainTag } from '../components/tags.js';
-import { ApiError, api, seg } from '../lib/api.js';
+import { ApiError, api } from '../lib/api.js';
 import { useCouncil } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
 
 export default function PeoplePage({ c }: { c: string }) {
   const { council, can } = useCouncil(c);
-  const people = useApi<{ items: Person[] }>(`/councils/${seg(c)}/people`);
+  const people = useApi('/api/v1/councils/{c}/people', { path: { c } });
   const [added, setAdded] = useState<string | undefined>();
   const items = [...(people.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name));
   const unresolved = items.filter((p) => p.unresolved).length;
@@ -119,13 +118,16 @@ function AddPerson({ c, onAdded }: { c: string; onAdded: (name: string) => void 
     setErrors(v);
     setFormError(undefined);
     if (Object.values(v).some(Boolean)) return;
-    const body = Object.fromEntries(
-      Object.entries(f)
-        .map(([k, x]) => [k, x.trim()])
-        .filter(([, x]) => x),
-    );
+    // Blank optional fields are left out rather than sent empty.
+    const optional = (k: 'roleLabel' | 'jobTitle' | 'email') => (f[k].trim() ? { [k]: f[k].trim() } : {});
+    const body = {
+      name: f.name.trim(),
+      ...optional('roleLabel'),
+      ...optional('jobTitle'),
+      ...optional('email'),
+    };
     try {
-      await api.post(`/councils/${seg(c)}/people`, body);
+      await api.post('/api/v1/councils/{c}/people', { params: { path: { c } }, body });
       onAdded(f.name.trim());
       setF({ name: '', roleLabel: '', jobTitle: '', email: '' });
     } catch (err) {

@@ -1,4 +1,3 @@
-import type { Person } from '@peopleplan/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
 import {
@@ -10,14 +9,14 @@ import {
 } from '../components/form.js';
 import { LoadError, Loading, Page } from '../components/page.js';
 import { PersonFields } from '../components/person-fields.js';
-import { ApiError, api, seg } from '../lib/api.js';
+import { ApiError, api } from '../lib/api.js';
 import { useCouncil } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
 
 export default function PersonPage({ c, personId }: { c: string; personId: string }) {
   const { council } = useCouncil(c);
   const [, navigate] = useLocation();
-  const people = useApi<{ items: Person[] }>(`/councils/${seg(c)}/people`);
+  const people = useApi('/api/v1/councils/{c}/people', { path: { c } });
   const person = people.data?.items.find((p) => p.id === personId);
   const [f, setF] = useState({ name: '', roleLabel: '', jobTitle: '', email: '', confirmed: false });
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -47,13 +46,16 @@ export default function PersonPage({ c, personId }: { c: string; personId: strin
     setFormError(undefined);
     if (Object.values(v).some(Boolean)) return;
     try {
-      await api.patch(`/councils/${seg(c)}/people/${seg(person.id)}`, {
-        version: person.version,
-        name: f.name.trim(),
-        ...(f.roleLabel.trim() ? { roleLabel: f.roleLabel.trim() } : {}),
-        ...(f.jobTitle.trim() ? { jobTitle: f.jobTitle.trim() } : {}),
-        ...(f.email.trim() ? { email: f.email.trim() } : {}),
-        unresolved: !f.confirmed,
+      await api.patch('/api/v1/councils/{c}/people/{personId}', {
+        params: { path: { c, personId: person.id } },
+        body: {
+          version: person.version,
+          name: f.name.trim(),
+          ...(f.roleLabel.trim() ? { roleLabel: f.roleLabel.trim() } : {}),
+          ...(f.jobTitle.trim() ? { jobTitle: f.jobTitle.trim() } : {}),
+          ...(f.email.trim() ? { email: f.email.trim() } : {}),
+          unresolved: !f.confirmed,
+        },
       });
       navigate(`/councils/${c}/people`);
     } catch (err) {

@@ -1,66 +1,36 @@
-import type { Status } from '@peopleplan/core';
+import { londonToday } from '@peopleplan/core';
 import { type FormEvent, useMemo } from 'react';
-import { Link, useSearchParams } from 'wouter';
+import { useSearchParams } from 'wouter';
 import { LoadError, Loading, Page } from '../components/page.js';
 import {
-  ExtraTables,
+  type Filters,
+  filtersFrom,
+  matches,
+  PlanFilters,
+  queryFromForm,
+} from '../components/plan-filters.js';
+import { ExtraTables } from '../components/plan-tables.js';
+import {
   groupByTheme,
   MilestonesSection,
   milestonesByAction,
-  type PlanContents,
   PlanFacts,
   PlanSections,
   ThemeSections,
+  UnplacedText,
 } from '../components/plan-view.js';
-import { seg } from '../lib/api.js';
-import { daysBetween, londonToday, plural } from '../lib/format.js';
-import { PLAN_KIND_LABELS, STATUS_LABELS, STATUSES } from '../lib/labels.js';
-import { type ActionRow, THEME_NOUN } from '../lib/plan-columns.js';
+import { plural } from '../lib/format.js';
+import { PLAN_KIND_LABELS } from '../lib/labels.js';
 import { useCouncil } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
 
-const DUE_WINDOWS: Record<string, string> = {
-  overdue: 'Overdue',
-  '30': 'Due in the next 30 days',
-  '90': 'Due in the next 90 days',
-  nodate: 'No date',
-};
-
-interface Filters {
-  status: string;
-  lead: string;
-  theme: string;
-  due: string;
-}
-
-function matches(a: ActionRow, f: Filters, today: string): boolean {
-  if (f.status && a.status !== f.status) return false;
-  if (f.lead && !a.leads.some((l) => l.label === f.lead)) return false;
-  if (f.theme && (a.themeId ?? 'none') !== f.theme) return false;
-  if (f.due) {
-    const due = a.due?.due;
-    const open = !['completed', 'deferred', 'cancelled'].includes(a.status);
-    if (f.due === 'nodate') return !due;
-    if (!due) return false;
-    const d = daysBetween(today, due);
-    if (f.due === 'overdue') return open && d < 0;
-    return d >= 0 && d <= Number(f.due);
-  }
-  return true;
-}
-
 export default function PlanPage({ c, planId }: { c: string; planId: string }) {
   const { council } = useCouncil(c);
-  const { data, error, loading, reload } = useApi<PlanContents>(
-    `/councils/${seg(c)}/plans/${seg(planId)}/contents`,
-  );
+  const { data, error, loading, reload } = useApi('/api/v1/councils/{c}/plans/{planId}/contents', {
+    path: { c, planId },
+  });
   const [params, setParams] = useSearchParams();
-  const filters: Filters = {
-    status: params.get('status') ?? '',
-    lead: params.get('lead') ?? '',
-    theme: params.get('theme') ?? '',
-    due: params.get('due') ?? '',
-  };
+  const filters = filtersFrom(params);
   const filtering = Object.values(filters).some(Boolean);
   const filterKey = JSON.stringify(filters);
   const today = londonToday();
@@ -68,7 +38,7 @@ export default function PlanPage({ c, planId }: { c: string; planId: string }) {
   const view = useMemo(() => {
     if (!data) return undefined;
     const f = JSON.parse(filterKey) as Filters;
-    const shown = data.actions.filter((a) => matches(a, f, today));
+    const shown = data.actions.filter((a) => matches(a, f, data.plan, today));
     const leads = [...new Set(data.actions.flatMap((a) => a.leads.map((l) => l.label)))].sort((x, y) =>
       x.localeCompare(y),
     );
@@ -80,13 +50,7 @@ export default function PlanPage({ c, planId }: { c: string; planId: string }) {
 
   const onFilter = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const next: Record<string, string> = {};
-    for (const k of ['status', 'lead', 'theme', 'due']) {
-      const v = String(f.get(k) ?? '');
-      if (v) next[k] = v;
-    }
-    setParams(next);
+    setParams(queryFromForm(e.currentTarget));
   };
 
   const plan = data?.plan;
@@ -116,54 +80,15 @@ export default function PlanPage({ c, planId }: { c: string; planId: string }) {
             </button>
           </div>
 
-          <form
-            className="app-filters-form app-no-print"
+          <PlanFilters
+            kind={plan.kind}
+            filters={filters}
+            filtering={filtering}
+            leads={view.leads}
+            themes={view.themes}
+            clearHref={`/councils/${c}/plans/${planId}`}
             onSubmit={onFilter}
-            aria-labelledby="filter-heading"
-          >
-            <h2 className="govuk-heading-m" id="filter-heading">
-              Filter actions
-            </h2>
-            <div className="app-filters">
-              <FilterSelect
-                id="status"
-                label="Status"
-                value={filters.status}
-                options={STATUSES.map((s: Status) => ({ value: s, text: STATUS_LABELS[s] }))}
-              />
-              <FilterSelect
-                id="lead"
-                label="Lead"
-                value={filters.lead}
-                options={view.leads.map((l) => ({ value: l, text: l }))}
-              />
-              <FilterSelect
-                id="theme"
-                label={THEME_NOUN[plan.kind]}
-                value={filters.theme}
-                options={view.themes.map((t) => ({
-                  value: t.id,
-                  text: `${t.ref ? `${t.ref}. ` : ''}${t.title}`,
-                }))}
-              />
-              <FilterSelect
-                id="due"
-                label="Due"
-                value={filters.due}
-                options={Object.entries(DUE_WINDOWS).map(([value, text]) => ({ value, text }))}
-              />
-            </div>
-            <div className="govuk-button-group">
-              <button type="submit" className="govuk-button">
-                Apply filters
-              </button>
-              {filtering ? (
-                <Link className="govuk-link" href={`/councils/${c}/plans/${planId}`}>
-                  Clear filters
-                </Link>
-              ) : null}
-            </div>
-          </form>
+          />
           <p className="govuk-body govuk-!-font-weight-bold" role="status">
             {filtering
               ? `Showing ${view.shown.length} of ${plural(data.actions.length, 'action')}`
@@ -183,58 +108,9 @@ export default function PlanPage({ c, planId }: { c: string; planId: string }) {
           ) : null}
           <ExtraTables data={data} />
           <PlanSections plan={plan} />
-          {plan.unplaced.length ? (
-            <section aria-labelledby="unplaced">
-              <h2 className="govuk-heading-m" id="unplaced">
-                Text from the import not yet placed
-              </h2>
-              <div className="govuk-warning-text">
-                <span className="govuk-warning-text__icon" aria-hidden="true">
-                  !
-                </span>
-                <strong className="govuk-warning-text__text">
-                  <span className="govuk-visually-hidden">Warning</span>
-                  This text was kept from the original document but not matched to an action.
-                </strong>
-              </div>
-              {plan.unplaced.map((u, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: static text in document order
-                <p className="govuk-body app-highlight app-prose" key={i}>
-                  {u}
-                </p>
-              ))}
-            </section>
-          ) : null}
+          <UnplacedText plan={plan} />
         </>
       ) : null}
     </Page>
-  );
-}
-
-function FilterSelect({
-  id,
-  label,
-  value,
-  options,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  options: Array<{ value: string; text: string }>;
-}) {
-  return (
-    <div className="govuk-form-group">
-      <label className="govuk-label" htmlFor={`filter-${id}`}>
-        {label}
-      </label>
-      <select className="govuk-select" id={`filter-${id}`} name={id} defaultValue={value} key={value}>
-        <option value="">All</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.text}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }

@@ -1,0 +1,230 @@
+import type { Status } from '@peopleplan/core';
+import { type FormEvent, useState } from 'react';
+import {
+  type Conflict,
+  changedKeys,
+  conflictOf,
+  type Draft,
+  draftOf,
+  patchBody,
+  validateDraft,
+} from '../lib/action-draft.js';
+import { ApiError, api } from '../lib/api.js';
+import { RAG_LABELS, RAGS, STATUS_LABELS, STATUSES } from '../lib/labels.js';
+import type { ActionRow, PersonRow } from '../lib/responses.js';
+import { useApi } from '../lib/use-api.js';
+import { ConflictPanel } from './action-conflict.js';
+import {
+  ErrorSummary,
+  type FieldErrors,
+  fieldErrorsFrom,
+  Select,
+  summaryFrom,
+  Textarea,
+  TextInput,
+} from './form.js';
+import { LeadEditor } from './lead-editor.js';
+import { type TimescaleContext, TimescaleInput } from './timescale-input.js';
+
+/**
+ * Editing an action. Only changed fields are sent, with the version they were based on; when someone
+ * saved first (409), both versions are shown and nothing typed here is lost.
+ */
+export function EditAction({
+  c,
+  action,
+  context,
+  onCancel,
+  onSaved,
+}: {
+  c: string;
+  action: ActionRow;
+  context: TimescaleContext;
+  onCancel: () => void;
+  onSaved: () => void;
+}) {
+  /** The saved action this edit builds on: replaced by the newer one after a conflict. */
+  const [base, setBase] = useState(action);
+  const [draft, setDraft] = useState<Draft>(() => draftOf(action));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | undefined>();
+  const [conflict, setConflict] = useState<Conflict | undefined>();
+  const [busy, setBusy] = useState(false);
+  const people = useApi('/api/v1/councils/{c}/people', { path: { c } });
+
+  const save = async (d: Draft, on: ActionRow) => {
+    const v = validateDraft(d);
+    setErrors(v);
+    setFormError(undefined);
+    if (Object.values(v).some(Boolean)) return;
+    const keys = changedKeys(draftOf(on), d);
+    if (!keys.length) {
+      onSaved();
+      return;
+    }
+    const path = { c, actionId: on.id };
+    const body = await patchBody(d, on, keys, context);
+    setBusy(true);
+    try {
+      await api.patch('/api/v1/councils/{c}/actions/{actionId}', { params: { path }, body });
+      onSaved();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) {
+        // Someone saved first. Fetch what they saved and show both: nothing typed here is lost.
+        const latest = await api.get('/api/v1/councils/{c}/actions/{actionId}', { params: { path } });
+        setBase(latest);
+        setConflict(conflictOf(d, on, latest, keys));
+      } else if (e instanceof ApiError) {
+        setErrors(fieldErrorsFrom(e.details));
+        setFormError(e.message);
+      } else setFormError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    setConflict(undefined);
+    void save(draft, base);
+  };
+
+  const summary = [
+    ...(formError ? [{ text: formError }] : []),
+    ...summaryFrom(errors, { title: 'title', leads: 'leads', ragReason: 'ragReason' }),
+  ];
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="edit-heading">
+      <h2 className="govuk-heading-m" id="edit-heading">
+        Edit this action
+      </h2>
+      <ErrorSummary errors={summary} />
+      {conflict ? (
+        <ConflictPanel
+          conflict={conflict}
+          busy={busy}
+          onMine={() => {
+            setConflict(undefined);
+            void save(conflict.mine, base);
+          }}
+          onTheirs={() => {
+            setConflict(undefined);
+            setDraft(conflict.theirs);
+          }}
+        />
+      ) : null}
+      <ActionFields
+        draft={draft}
+        setDraft={setDraft}
+        base={base}
+        errors={errors}
+        people={people.data?.items ?? []}
+        context={context}
+      />
+      <div className="govuk-button-group">
+        <button type="submit" className="govuk-button" disabled={busy} aria-disabled={busy}>
+          Save changes
+        </button>
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The action's fields as form inputs. */
+function ActionFields({
+  draft,
+  setDraft,
+  base,
+  errors,
+  people,
+  context,
+}: {
+  draft: Draft;
+  setDraft: (update: (d: Draft) => Draft) => void;
+  base: ActionRow;
+  errors: FieldErrors;
+  people: PersonRow[];
+  context: TimescaleContext;
+}) {
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }));
+  type Prose = 'outcome' | 'currentPosition' | 'constraints' | 'measureOfSuccess';
+  const text = (k: Prose, label: string, rows = 5) => (
+    <Textarea id={k} label={label} rows={rows} value={draft[k]} onChange={(e) => set(k, e.target.value)} />
+  );
+  return (
+    <>
+      <TextInput
+        id="ref"
+        label="Reference"
+        width="5"
+        value={draft.ref}
+        onChange={(e) => set('ref', e.target.value)}
+      />
+      <Textarea
+        id="title"
+        label="Title"
+        rows={2}
+        error={errors.title}
+        value={draft.title}
+        onChange={(e) => set('title', e.target.value)}
+      />
+      {text('outcome', 'To achieve (outcome)')}
+      {text('currentPosition', 'Current position')}
+      {text('constraints', 'Constraints', 3)}
+      {text('measureOfSuccess', 'Measure of success', 3)}
+      <Select
+        id="status"
+        label="Status"
+        value={draft.status}
+        onChange={(e) => set('status', e.target.value as Status)}
+        options={STATUSES.map((s) => ({ value: s, text: STATUS_LABELS[s] }))}
+      />
+      <TimescaleInput
+        id="start"
+        label="Start"
+        original={base.start}
+        text={draft.startText}
+        onText={(t) => set('startText', t)}
+        context={context}
+      />
+      <TimescaleInput
+        id="due"
+        label="Due"
+        original={base.due}
+        text={draft.dueText}
+        onText={(t) => set('dueText', t)}
+        context={context}
+      />
+      <LeadEditor
+        leads={draft.leads}
+        people={people}
+        onChange={(l) => set('leads', l)}
+        error={errors.leads}
+      />
+      <Select
+        id="ragMode"
+        label="RAG rating"
+        hint="Normally worked out from the status and dates by the council’s rules."
+        value={draft.ragMode}
+        onChange={(e) => set('ragMode', e.target.value as Draft['ragMode'])}
+        options={[
+          { value: 'auto', text: 'Work it out from status and dates' },
+          ...RAGS.map((r) => ({ value: r, text: `Set by hand: ${RAG_LABELS[r]}` })),
+        ]}
+      />
+      {draft.ragMode !== 'auto' ? (
+        <Textarea
+          id="ragReason"
+          label="Why is RAG set by hand?"
+          rows={2}
+          error={errors.ragReason}
+          value={draft.ragReason}
+          onChange={(e) => set('ragReason', e.target.value)}
+        />
+      ) : null}
+    </>
+  );
+}

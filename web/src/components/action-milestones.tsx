@@ -1,0 +1,143 @@
+import { useState } from 'react';
+import type { MilestoneRow } from '../lib/responses.js';
+import type { Loaded } from '../lib/use-api.js';
+import { MilestoneDueCells } from './milestone-due.js';
+import { MilestoneForm } from './milestone-form.js';
+import { LoadError, ScrollTable } from './page.js';
+import { RagTag, StatusTag } from './tags.js';
+import type { TimescaleContext } from './timescale-input.js';
+
+/** An action's milestones: the table, and for editors a form to change one or add another. */
+export function ActionMilestones({
+  c,
+  actionId,
+  loaded,
+  today,
+  canEdit,
+  context,
+  onChanged,
+}: {
+  c: string;
+  actionId: string;
+  loaded: Pick<Loaded<{ items: MilestoneRow[] }>, 'data' | 'error' | 'reload'>;
+  today: string;
+  canEdit: boolean;
+  context: TimescaleContext;
+  onChanged: (message: string) => void;
+}) {
+  const [editing, setEditing] = useState<string | undefined>();
+  const [adding, setAdding] = useState(false);
+  const items = loaded.data?.items ?? [];
+  const chosen = editing ? items.find((m) => m.id === editing) : undefined;
+  return (
+    <section className="app-section-break" aria-labelledby="milestones">
+      <h2 className="govuk-heading-l" id="milestones">
+        Milestones
+      </h2>
+      {loaded.error ? <LoadError error={loaded.error} retry={loaded.reload} /> : null}
+      {loaded.data && !items.length ? <p className="govuk-body">This action has no milestones.</p> : null}
+      {items.length ? (
+        <MilestonesTable items={items} today={today} canEdit={canEdit} onChange={setEditing} />
+      ) : null}
+      {chosen ? (
+        <MilestoneForm
+          c={c}
+          actionId={actionId}
+          milestone={chosen}
+          context={context}
+          onDone={(msg) => {
+            setEditing(undefined);
+            if (msg) onChanged(msg);
+          }}
+        />
+      ) : null}
+      {canEdit && !editing ? (
+        adding ? (
+          <MilestoneForm
+            c={c}
+            actionId={actionId}
+            context={context}
+            onDone={(msg) => {
+              setAdding(false);
+              if (msg) onChanged(msg);
+            }}
+          />
+        ) : (
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary"
+            onClick={() => setAdding(true)}
+          >
+            Add a milestone
+          </button>
+        )
+      ) : null}
+    </section>
+  );
+}
+
+function MilestonesTable({
+  items,
+  today,
+  canEdit,
+  onChange,
+}: {
+  items: MilestoneRow[];
+  today: string;
+  canEdit: boolean;
+  onChange: (milestoneId: string) => void;
+}) {
+  return (
+    <ScrollTable label="Milestones">
+      <table className="govuk-table app-table">
+        <caption className="govuk-table__caption govuk-visually-hidden">Milestones</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">
+              Milestone
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Originally due
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Now due
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Status
+            </th>
+            {canEdit ? (
+              <th scope="col" className="govuk-table__header">
+                <span className="govuk-visually-hidden">Change</span>
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {items.map((m) => (
+            <tr className="govuk-table__row" key={m.id}>
+              <td className="govuk-table__cell app-col-text">
+                {m.ref ? <span className="app-ref">{m.ref}</span> : null}
+                {m.title}
+              </td>
+              <MilestoneDueCells milestone={m} today={today} />
+              <td className="govuk-table__cell app-tags">
+                <StatusTag status={m.status} /> <RagTag rag={m.rag.rag} result={m.rag} />
+              </td>
+              {canEdit ? (
+                <td className="govuk-table__cell">
+                  <button type="button" className="app-link-button govuk-link" onClick={() => onChange(m.id)}>
+                    Change
+                    <span className="govuk-visually-hidden">
+                      {' '}
+                      milestone {m.ref} {m.title}
+                    </span>
+                  </button>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollTable>
+  );
+}

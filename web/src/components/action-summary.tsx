@@ -1,0 +1,74 @@
+import { LEAD_ROLE_LABELS, RAG_LABELS } from '../lib/labels.js';
+import type { ActionRow } from '../lib/responses.js';
+import { Prose, SummaryList } from './page.js';
+import { RagTag, StatusTag } from './tags.js';
+import { TimescaleText } from './timescale.js';
+
+/** The action's status and RAG, with the reasons for the RAG folded away. */
+export function ActionStanding({ action: a }: { action: ActionRow }) {
+  return (
+    <>
+      <p className="govuk-body app-tags-line">
+        <StatusTag status={a.status} /> <RagTag rag={a.rag.rag} result={a.rag} />
+      </p>
+      {a.rag.reasons.length ? (
+        <details className="govuk-details">
+          <summary className="govuk-details__summary">
+            <span className="govuk-details__summary-text">
+              Why it is {RAG_LABELS[a.rag.rag].split(' – ')[0]}
+            </span>
+          </summary>
+          <div className="govuk-details__text">
+            <ul className="govuk-list govuk-list--bullet">
+              {a.rag.reasons.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          </div>
+        </details>
+      ) : null}
+    </>
+  );
+}
+
+/** Everything the council wrote about the action, read-only. */
+export function ActionSummary({ action: a }: { action: ActionRow }) {
+  const roles = [...new Set(a.leads.map((l) => l.role))];
+  return (
+    <SummaryList
+      rows={[
+        { key: 'Reference', value: a.ref || 'None' },
+        a.outcome && { key: 'To achieve', value: <Prose text={a.outcome} /> },
+        a.currentPosition && { key: 'Current position', value: <Prose text={a.currentPosition} /> },
+        a.constraints && { key: 'Constraints', value: <Prose text={a.constraints} /> },
+        a.measureOfSuccess && { key: 'Measure of success', value: <Prose text={a.measureOfSuccess} /> },
+        ...(roles.length
+          ? roles.map((r) => ({
+              id: `lead-${r}`,
+              key: LEAD_ROLE_LABELS[r],
+              value: a.leads
+                .filter((l) => l.role === r)
+                .map((l) => `${l.label}${l.personId ? '' : ' (not in the directory)'}`)
+                .join(', '),
+            }))
+          : [{ key: 'Leads', value: 'None' }]),
+        { key: 'Start', value: <TimescaleText value={a.start} /> },
+        { key: 'Due', value: <TimescaleText value={a.due} /> },
+        a.ragOverride && {
+          key: 'RAG set by hand',
+          value: `${RAG_LABELS[a.ragOverride.rag]}: ${a.ragOverride.reason}`,
+        },
+        a.crossRefs.length > 0 && { key: 'See also', value: a.crossRefs.map((x) => x.text).join('; ') },
+        a.unplaced.length > 0 && {
+          key: 'Text kept from the import',
+          value: a.unplaced.map((u, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: static text in order
+            <p className="govuk-body app-prose" key={i}>
+              {u}
+            </p>
+          )),
+        },
+      ]}
+    />
+  );
+}

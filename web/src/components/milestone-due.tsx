@@ -1,0 +1,20 @@
+import { milestoneSlipping } from '../lib/judgements.js';
+import type { MilestoneRow } from '../lib/responses.js';
+import { TimescaleText } from './timescale.js';
+
+/** A milestone's two due cells: first agreed, and now, tagged when it has slipped. */
+export function MilestoneDueCells({ milestone: m, today }: { milestone: MilestoneRow; today: string }) {
+  return (
+    <>
+      <td className="govuk-table__cell app-nowrap-m">
+        <TimescaleText value={m.baselineDue} />
+      </td>
+      <td className="govuk-table__cell app-nowrap-m">
+        <TimescaleText value={m.due} />
+        {milestoneSlipping(m, today) ? (
+          <strong className="govuk-tag govuk-tag--yellow app-tag">Re-baselined</strong>
+        ) : null}
+      </td>
+    </>
+  );
+}

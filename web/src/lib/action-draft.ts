@@ -1,0 +1,114 @@
+import type { Lead, Rag, Status } from '@peopleplan/core';
+import { readTimescale, type TimescaleContext } from '../components/timescale-input.js';
+import type { ApiInit } from './api.js';
+import { LEAD_ROLE_LABELS, RAG_LABELS, STATUS_LABELS } from './labels.js';
+import type { ActionRow } from './responses.js';
+
+/** An action's editable fields, as the edit form holds them. */
+export interface Draft {
+  ref: string;
+  title: string;
+  outcome: string;
+  currentPosition: string;
+  constraints: string;
+  measureOfSuccess: string;
+  status: Status;
+  dueText: string;
+  startText: string;
+  leads: Lead[];
+  ragMode: 'auto' | Rag;
+  ragReason: string;
+}
+
+export const draftOf = (a: ActionRow): Draft => ({
+  ref: a.ref,
+  title: a.title,
+  outcome: a.outcome ?? '',
+  currentPosition: a.currentPosition ?? '',
+  constraints: a.constraints ?? '',
+  measureOfSuccess: a.measureOfSuccess ?? '',
+  status: a.status,
+  dueText: a.due?.text ?? '',
+  startText: a.start?.text ?? '',
+  leads: a.leads,
+  ragMode: a.ragOverride?.rag ?? 'auto',
+  ragReason: a.ragOverride?.reason ?? '',
+});
+
+export const FIELD_LABELS: Record<keyof Draft, string> = {
+  ref: 'Reference',
+  title: 'Title',
+  outcome: 'To achieve',
+  currentPosition: 'Current position',
+  constraints: 'Constraints',
+  measureOfSuccess: 'Measure of success',
+  status: 'Status',
+  dueText: 'Due',
+  startText: 'Start',
+  leads: 'Leads',
+  ragMode: 'RAG',
+  ragReason: 'Reason for setting RAG by hand',
+};
+
+/** One field of a draft in words, for comparing two versions side by side. */
+export function showField(k: keyof Draft, d: Draft): string {
+  const v = d[k];
+  if (k === 'status') return STATUS_LABELS[v as Status];
+  if (k === 'ragMode') return v === 'auto' ? 'Worked out from status and dates' : RAG_LABELS[v as Rag];
+  if (k === 'leads')
+    return (v as Lead[]).map((l) => `${l.label} (${LEAD_ROLE_LABELS[l.role]})`).join(', ') || 'None';
+  return String(v) || '(blank)';
+}
+
+export const sameValue = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
+
+export const changedKeys = (from: Draft, to: Draft) =>
+  (Object.keys(FIELD_LABELS) as Array<keyof Draft>).filter((k) => !sameValue(from[k], to[k]));
+
+export interface Conflict {
+  mine: Draft;
+  theirs: Draft;
+  keys: Array<keyof Draft>;
+}
+
+/** After a 409: the fields where the person's draft and the newly saved version differ. */
+export function conflictOf(mine: Draft, base: ActionRow, latest: ActionRow, mineKeys: Array<keyof Draft>) {
+  const theirs = draftOf(latest);
+  const keys = [...new Set([...changedKeys(draftOf(base), theirs), ...mineKeys])].filter(
+    (k) => !sameValue(mine[k], theirs[k]),
+  );
+  return { mine, theirs, keys };
+}
+
+/** What the form checks before sending: the API checks again. */
+export const validateDraft = (d: Draft) => ({
+  title: d.title.trim() ? undefined : 'Enter a title for the action',
+  leads: d.leads.some((l) => !l.label.trim()) ? 'Give every lead a name or label as written' : undefined,
+  ragReason:
+    d.ragMode !== 'auto' && d.ragReason.trim().length < 3
+      ? 'Give a reason for setting RAG by hand'
+      : undefined,
+});
+
+type PatchBody = NonNullable<ApiInit<'patch', '/api/v1/councils/{c}/actions/{actionId}'>['body']>;
+type TextField = Exclude<keyof Draft, 'status' | 'dueText' | 'startText' | 'leads' | 'ragMode' | 'ragReason'>;
+
+/** The PATCH body: only the changed fields, deadlines read the way the form showed them. */
+export async function patchBody(
+  d: Draft,
+  on: ActionRow,
+  keys: Array<keyof Draft>,
+  context: TimescaleContext,
+): Promise<PatchBody> {
+  const body: PatchBody = { version: on.version };
+  for (const k of keys) {
+    if (k === 'dueText') body.due = await readTimescale(d.dueText, on.due, context);
+    else if (k === 'startText') body.start = await readTimescale(d.startText, on.start, context);
+    else if (k === 'ragMode' || k === 'ragReason')
+      body.ragOverride = d.ragMode === 'auto' ? null : { rag: d.ragMode, reason: d.ragReason.trim() };
+    else if (k === 'leads') body.leads = d.leads.map((l) => ({ ...l, label: l.label.trim() }));
+    else if (k === 'status') body.status = d.status;
+    else body[k as TextField] = d[k as TextField].trim();
+  }
+  return body;
+}
