@@ -2,7 +2,8 @@
  * Reports through the data layer: time to build the DOCX committee paper for a synthetic 500-action
  * plan, as a ratio to the time of fetching its data from DynamoDB Local (what the report route does:
  * council, plan tree with its whole progress history in one query, and the closed period to compare
- * with). Both are measured side by side in one run, on a DynamoDB Local started here.
+ * with). Both are measured side by side in one run, on a DynamoDB Local started here. The goal: building
+ * the paper takes at most twice as long as fetching what it reports.
  */
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -150,7 +151,7 @@ export async function run(): Promise<BenchResult[]> {
       { name: 'build: report model (summarise)', value: modelMs, unit: 'ms' },
       { name: 'build: DOCX (model + document)', value: docxMs, unit: 'ms' },
       { name: 'build: DOCX document only', value: docxOnlyMs, unit: 'ms' },
-      { name: 'ratio DOCX build / data fetch', value: docxMs / fetchMs, unit: 'x' },
+      { name: 'reports: DOCX build / data fetch', value: docxMs / fetchMs, unit: 'x', goal: '≤ 2' },
       { name: 'ratio (fetch + DOCX) / fetch', value: (fetchMs + docxMs) / fetchMs, unit: 'x' },
     ];
   } finally {

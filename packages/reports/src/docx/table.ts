@@ -1,6 +1,7 @@
 import type { Rag } from '@peopleplan/core';
-import { ShadingType, Table, TableCell, TableRow, WidthType } from 'docx';
+import { type IContext, type IXmlableObject, ShadingType, Table, TableCell, TableRow, WidthType } from 'docx';
 import { paragraphs } from './blocks.js';
+import { cellXml } from './cell-xml.js';
 
 /**
  * Tables of the committee paper: every table's header row repeats on each printed page and is never
@@ -47,19 +48,32 @@ function headerRow(columns: readonly Column[], widths: number[]): TableRow {
   });
 }
 
-function bodyRow(values: CellValue[], widths: number[]): TableRow {
-  return new TableRow({
-    children: values.map((v, i) => {
+/**
+ * A body row, written straight to XML (see `cell-xml.ts`): the bulk of a long report. It is a
+ * `TableRow` with no cell components, so the table takes it as it is and asks it for its XML.
+ */
+class BodyRow extends TableRow {
+  constructor(
+    private readonly values: CellValue[],
+    private readonly widths: number[],
+  ) {
+    super({ children: [] });
+  }
+
+  override prepForXml(context: IContext): IXmlableObject {
+    const cells = this.values.map((v, i) => {
       const c = typeof v === 'string' ? { text: v } : v;
-      return cell(c.text || ' ', widths[i]!, c.bold, c.rag && RAG_FILL[c.rag]);
-    }),
-  });
+      const fill = c.rag && RAG_FILL[c.rag];
+      return cellXml(c.text || ' ', { width: this.widths[i]!, ...(fill && { fill }), bold: c.bold }, context);
+    });
+    return { 'w:tr': cells };
+  }
 }
 
 export function table(columns: readonly Column[], rows: CellValue[][]): Table {
   const widths = columnWidths(columns);
   return new Table({
-    rows: [headerRow(columns, widths), ...rows.map((r) => bodyRow(r, widths))],
+    rows: [headerRow(columns, widths), ...rows.map((r) => new BodyRow(r, widths))],
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
   });
