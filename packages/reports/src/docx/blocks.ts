@@ -3,13 +3,16 @@ import { xmlSafe } from '../text.js';
 
 /**
  * Paragraphs of the committee paper. Headings use Word's real Title and Heading 1/2 styles, so the
- * navigation pane and screen readers see the structure (docs/architecture.md, reports).
+ * navigation pane and screen readers see the structure.
  */
 
+/** The run of a line of text. Not bold is Word's default, so plain text carries no run properties. */
+export const textRun = (text: string, bold?: boolean) => new TextRun(bold ? { text, bold } : { text });
+
 /** Paragraphs for user text: one per line so narratives keep their breaks. */
-export function paragraphs(text: string, bold = false): Paragraph[] {
+export function paragraphs(text: string, bold?: boolean): Paragraph[] {
   const lines = xmlSafe(text).split(/\r?\n/);
-  return lines.map((line) => new Paragraph({ children: [new TextRun({ text: line, bold })] }));
+  return lines.map((line) => new Paragraph({ children: [textRun(line, bold)] }));
 }
 
 export const title = (text: string) =>

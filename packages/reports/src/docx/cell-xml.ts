@@ -1,6 +1,7 @@
 import type { IContext, IXmlableObject } from 'docx';
-import { Paragraph, ShadingType, TableCell, TextRun, WidthType } from 'docx';
+import { Paragraph, ShadingType, TableCell, WidthType } from 'docx';
 import { xmlSafe } from '../text.js';
+import { textRun } from './blocks.js';
 
 /**
  * The XML of body cells, fast. A 500-action report has about 5,000 cells, and building each one from
@@ -57,7 +58,7 @@ class CellTemplate {
 
   constructor(kind: CellKind, context: IContext) {
     const cell = new TableCell({
-      children: [new Paragraph({ children: [new TextRun({ text: MARK, bold: kind.bold ?? false })] })],
+      children: [new Paragraph({ children: [textRun(MARK, kind.bold)] })],
       width: { size: kind.width, type: WidthType.DXA },
       ...(kind.fill && { shading: { type: ShadingType.CLEAR, fill: kind.fill, color: 'auto' } }),
     }).prepForXml(context);
