@@ -137,7 +137,8 @@ export async function run(): Promise<BenchResult[]> {
         () => renderReport(fetched, 'docx'),
         () => renderDocx(model),
       ],
-      9,
+      // Medians of 15 interleaved rounds: on a shared machine fewer let one busy moment move the ratio.
+      15,
     )) as [number, number, number, number, number];
 
     return [
