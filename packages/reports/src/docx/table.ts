@@ -18,7 +18,7 @@ const RAG_FILL: Record<Rag, string> = {
 };
 const HEADER_FILL = 'D9D9D9';
 /** Landscape A4 text width with 2 cm margins, in twentieths of a point. */
-export const TEXT_WIDTH = 16838 - 2 * 1134;
+const TEXT_WIDTH = 16838 - 2 * 1134;
 
 /** A column: its header and its width relative to the table's other columns. */
 export type Column = readonly [header: string, width: number];
