@@ -7,7 +7,7 @@ import { xmlSafe } from '../text.js';
  */
 
 /** The run of a line of text. Not bold is Word's default, so plain text carries no run properties. */
-export const textRun = (text: string, bold?: boolean) => new TextRun(bold ? { text, bold } : { text });
+const textRun = (text: string, bold?: boolean) => new TextRun(bold ? { text, bold } : { text });
 
 /** Paragraphs for user text: one per line so narratives keep their breaks. */
 export function paragraphs(text: string, bold?: boolean): Paragraph[] {

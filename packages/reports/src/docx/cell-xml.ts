@@ -1,15 +1,15 @@
 import type { IContext, IXmlableObject } from 'docx';
-import { Paragraph, ShadingType, TableCell, WidthType } from 'docx';
+import { ShadingType, TableCell, WidthType } from 'docx';
 import { xmlSafe } from '../text.js';
-import { textRun } from './blocks.js';
+import { paragraphs } from './blocks.js';
 
 /**
- * The XML of body cells, fast. A 500-action report has about 5,000 cells, and building each one from
- * docx components (cell, properties, width, shading, paragraph, run, text: a dozen objects, each then
- * walked to write it) was most of the time a DOCX took (profiled with `node --cpu-prof`). Here the
- * library writes one cell of each kind (width × tint × bold) with its own `TableCell`, `Paragraph` and
- * `TextRun`, and every other cell of that kind is that XML with its own text put in: what Word reads is
- * exactly what the components write, byte for byte (the golden files in `testing/golden` check it).
+ * Table cells. A 500-action report has about 6,000, and building each one from docx components (cell,
+ * properties, width, shading, paragraph, run, text: a dozen objects, each then walked to write it) was
+ * most of the time a DOCX took (profiled with `node --cpu-prof`). So the library writes one cell of
+ * each kind (width × tint × bold) with its own components (`tableCell`), and every other body cell of
+ * that kind is that XML with its own text put in (`cellXml`): what Word reads is what the components
+ * write, byte for byte (the golden files in `testing/golden` check it).
  */
 
 /** A cell's look: its width in twentieths of a point, its tint (if any) and whether its text is bold. */
@@ -17,6 +17,15 @@ export interface CellKind {
   width: number;
   fill?: string;
   bold?: boolean;
+}
+
+/** A cell made of docx components. */
+export function tableCell(text: string, kind: CellKind): TableCell {
+  return new TableCell({
+    children: paragraphs(text, kind.bold),
+    width: { size: kind.width, type: WidthType.DXA },
+    ...(kind.fill && { shading: { type: ShadingType.CLEAR, fill: kind.fill, color: 'auto' } }),
+  });
 }
 
 type Step = string | number;
@@ -57,11 +66,7 @@ class CellTemplate {
   private readonly textPath: Step[];
 
   constructor(kind: CellKind, context: IContext) {
-    const cell = new TableCell({
-      children: [new Paragraph({ children: [textRun(MARK, kind.bold)] })],
-      width: { size: kind.width, type: WidthType.DXA },
-      ...(kind.fill && { shading: { type: ShadingType.CLEAR, fill: kind.fill, color: 'auto' } }),
-    }).prepForXml(context);
+    const cell = tableCell(MARK, kind).prepForXml(context);
     const children = cell?.['w:tc'];
     const textPath = Array.isArray(children) && children.length === 2 ? pathTo(children[1]) : undefined;
     if (!textPath) throw new Error('docx wrote a table cell in an unexpected shape');

@@ -1,7 +1,6 @@
 import type { Rag } from '@peopleplan/core';
-import { type IContext, type IXmlableObject, ShadingType, Table, TableCell, TableRow, WidthType } from 'docx';
-import { paragraphs } from './blocks.js';
-import { cellXml } from './cell-xml.js';
+import { type IContext, type IXmlableObject, Table, TableRow, WidthType } from 'docx';
+import { cellXml, tableCell } from './cell-xml.js';
 
 /**
  * Tables of the committee paper: every table's header row repeats on each printed page and is never
@@ -31,20 +30,14 @@ function columnWidths(columns: readonly Column[]): number[] {
   return columns.map(([, w]) => Math.floor((w / total) * TEXT_WIDTH));
 }
 
-function cell(text: string, width: number, bold: boolean | undefined, fill: string | undefined): TableCell {
-  return new TableCell({
-    children: paragraphs(text, bold),
-    width: { size: width, type: WidthType.DXA },
-    ...(fill && { shading: { type: ShadingType.CLEAR, fill, color: 'auto' } }),
-  });
-}
-
 /** The header row: repeated at the top of every page the table runs onto, and never split. */
 function headerRow(columns: readonly Column[], widths: number[]): TableRow {
   return new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: columns.map(([header], i) => cell(header, widths[i]!, true, HEADER_FILL)),
+    children: columns.map(([header], i) =>
+      tableCell(header, { width: widths[i]!, fill: HEADER_FILL, bold: true }),
+    ),
   });
 }
 
