@@ -2,7 +2,8 @@
  * Reports through the data layer: time to build the DOCX committee paper for a synthetic 500-action
  * plan, as a ratio to the time of fetching its data from DynamoDB Local (what the report route does:
  * council, plan tree with its whole progress history in one query, and the closed period to compare
- * with). Both are measured side by side in one run, on a DynamoDB Local started here.
+ * with). Both are measured side by side in one run, on a DynamoDB Local started here. The goal: building
+ * the paper takes at most twice as long as fetching what it reports.
  */
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -136,7 +137,8 @@ export async function run(): Promise<BenchResult[]> {
         () => renderReport(fetched, 'docx'),
         () => renderDocx(model),
       ],
-      9,
+      // Medians of 15 interleaved rounds: on a shared machine fewer let one busy moment move the ratio.
+      15,
     )) as [number, number, number, number, number];
 
     return [
@@ -150,7 +152,7 @@ export async function run(): Promise<BenchResult[]> {
       { name: 'build: report model (summarise)', value: modelMs, unit: 'ms' },
       { name: 'build: DOCX (model + document)', value: docxMs, unit: 'ms' },
       { name: 'build: DOCX document only', value: docxOnlyMs, unit: 'ms' },
-      { name: 'ratio DOCX build / data fetch', value: docxMs / fetchMs, unit: 'x' },
+      { name: 'reports: DOCX build / data fetch', value: docxMs / fetchMs, unit: 'x', goal: '≤ 2' },
       { name: 'ratio (fetch + DOCX) / fetch', value: (fetchMs + docxMs) / fetchMs, unit: 'x' },
     ];
   } finally {

@@ -184,6 +184,16 @@ export interface Summary {
   exceptions: Record<ExceptionReason, number> & { total: number };
 }
 
+/** `500 actions and 144 milestones. 12 exceptions: 3 off track, …`: the summary's opening sentence. */
+export function summarySentence(summary: Summary): string {
+  const ex = summary.exceptions;
+  return (
+    `${summary.totalActions} actions and ${summary.milestones.total} milestones. ` +
+    `${ex.total} exception${ex.total === 1 ? '' : 's'}: ${ex['off-track']} off track, ${ex.overdue} overdue, ` +
+    `${ex['re-baselined']} re-baselined, ${ex.stale} without an update this period.`
+  );
+}
+
 export interface ReportModel {
   /** `Divisional Business Plan 2013-14: progress report, Mid-year 2013-14` */
   title: string;

@@ -1,0 +1,80 @@
+import { type ReportModel, type ThemeSection, TRAVEL_LABELS } from '../model.js';
+import { esc, multiline } from './escape.js';
+import { latest, refCell, status, table, textCols } from './table.js';
+
+/** Exceptions first: what the committee needs to discuss. */
+export function exceptionsSection(model: ReportModel): string[] {
+  const open = '<section aria-labelledby="exceptions"><h2 id="exceptions">Exceptions</h2>';
+  if (model.exceptions.length === 0) return [open, '<p>No exceptions this period.</p>', '</section>'];
+  const cols = textCols(
+    'Ref',
+    'Item',
+    model.plan.labels.theme,
+    'Exception',
+    'Lead',
+    'Status',
+    'Latest update',
+  );
+  const rows = model.exceptions.map(({ item: i, themeHeading, reasonText }) => [
+    esc(i.kind === 'milestone' ? `${i.ref} (${i.actionRef})` : i.ref),
+    esc(i.kind === 'milestone' ? `Milestone: ${i.title}` : i.title),
+    esc(themeHeading),
+    esc(reasonText),
+    esc(i.leadsText),
+    status(i),
+    latest(i),
+  ]);
+  const captionText = `Exceptions: ${model.exceptions.length} items off track, overdue, re-baselined or not updated`;
+  return [open, table(captionText, cols, rows), '</section>'];
+}
+
+function actionsTable(t: ThemeSection, hasForecast: boolean): string {
+  const cols = textCols(
+    'Ref',
+    'Action',
+    'Lead',
+    'Due',
+    'Status',
+    'Since last report',
+    'Latest progress',
+    ...(hasForecast ? ['Year-end forecast'] : []),
+  );
+  const rows = t.actions.map((a) => [
+    refCell(a),
+    esc(a.title),
+    esc(a.leadsText),
+    esc(a.due?.display ?? ''),
+    status(a),
+    esc(a.previous ? `${TRAVEL_LABELS[a.travel]} (was ${a.previous.rag})` : TRAVEL_LABELS[a.travel]),
+    latest(a),
+    ...(hasForecast ? [a.forecast ? esc(`${a.forecast.label}: ${a.forecast.reason}`) : ''] : []),
+  ]);
+  return table(`${t.heading}: actions`, cols, rows);
+}
+
+function milestonesTable(t: ThemeSection): string {
+  const cols = textCols('Ref', 'Milestone', 'Actions', 'Due', 'Baseline due', 'Status');
+  const rows = t.milestones.map((m) => [
+    esc(m.ref),
+    esc(m.title),
+    esc(m.actionRefs.join(', ')),
+    esc(m.due?.display ?? ''),
+    esc(m.baselineDue?.display ?? ''),
+    status(m),
+  ]);
+  return table(`${t.heading}: milestones`, cols, rows);
+}
+
+/** Progress by theme. Each theme starts a new printed page; the first shares its page with this heading. */
+export function progressSection(model: ReportModel): string[] {
+  const out = [`<h2 id="progress">Progress by ${esc(model.plan.labels.themes)}</h2>`];
+  model.themes.forEach((t, n) => {
+    const id = `theme-${n + 1}`;
+    out.push(`<section class="theme" aria-labelledby="${id}"><h3 id="${id}">${esc(t.heading)}</h3>`);
+    if (t.description) out.push(`<p>${multiline(t.description)}</p>`);
+    if (t.actions.length) out.push(actionsTable(t, model.hasForecast));
+    if (t.milestones.length) out.push(milestonesTable(t));
+    out.push('</section>');
+  });
+  return out;
+}

@@ -1,0 +1,84 @@
+import { type IsoDate, isOpen, RAG_SEVERITY } from '@peopleplan/core';
+import { differenceInCalendarDays, parseISO } from 'date-fns';
+import { compareRefs, formatDate, type TimescaleView } from '../format.js';
+import {
+  type ActionRow,
+  EXCEPTION_REASON_LABELS,
+  type ExceptionReason,
+  type ExceptionRow,
+  type MilestoneRow,
+} from '../model.js';
+import type { ReportPeriod } from '../period.js';
+
+/** What the committee needs to discuss: open actions off track, overdue or not updated; slipped milestones. */
+export function buildExceptions(
+  actions: ActionRow[],
+  milestones: MilestoneRow[],
+  asOf: IsoDate,
+  period: ReportPeriod,
+  headingOf: Map<string, string>,
+): ExceptionRow[] {
+  const overdueText = (due: TimescaleView | undefined) => {
+    const days = differenceInCalendarDays(parseISO(asOf), parseISO(due!.parsed!));
+    return `Overdue: due ${formatDate(due!.parsed!)}, ${days} day${days === 1 ? '' : 's'} late`;
+  };
+  const out: ExceptionRow[] = [];
+  const push = (item: ActionRow | MilestoneRow, found: [ExceptionReason, string][]) => {
+    if (!found.length) return;
+    out.push({
+      item,
+      themeHeading: headingOf.get(item.themeId) ?? '',
+      reasons: found.map(([r]) => r),
+      reasonText: found.map(([, t]) => t).join('; '),
+    });
+  };
+
+  for (const a of actions) {
+    if (!isOpen(a.status)) continue;
+    const found: [ExceptionReason, string][] = [];
+    if (a.status === 'off-track' || (a.overridden && a.rag === 'red')) {
+      found.push([
+        'off-track',
+        a.status === 'off-track' ? 'Off track' : `Rated red: ${a.ragReasons.join('; ')}`,
+      ]);
+    }
+    if (a.due?.parsed && a.due.parsed < asOf) found.push(['overdue', overdueText(a.due)]);
+    const notYetStarted = a.start?.parsed !== undefined && a.start.parsed > period.end;
+    if (!a.updatedInPeriod && !notYetStarted) {
+      found.push([
+        'stale',
+        a.latest ? `No update this period (last ${formatDate(a.latest.date)})` : 'No update yet',
+      ]);
+    }
+    push(a, found);
+  }
+  for (const m of milestones) {
+    const found: [ExceptionReason, string][] = [];
+    if (m.overdue) found.push(['overdue', overdueText(m.due)]);
+    if (m.rebaselined) {
+      found.push([
+        're-baselined',
+        `${EXCEPTION_REASON_LABELS['re-baselined']}: from ${formatDate(m.baselineDue!.parsed!)} to ${formatDate(m.due!.parsed!)}`,
+      ]);
+    }
+    push(m, found);
+  }
+  return out;
+}
+
+/**
+ * Worst first (by RAG), then in plan order: theme, the action's ref (a milestone sits with its action),
+ * the action before its milestones, milestones by ref.
+ */
+export function sortExceptions(exceptions: ExceptionRow[], themeOrder: Map<string, number>): void {
+  exceptions.sort(
+    (x, y) =>
+      RAG_SEVERITY[y.item.rag] - RAG_SEVERITY[x.item.rag] ||
+      themeOrder.get(x.item.themeId)! - themeOrder.get(y.item.themeId)! ||
+      compareRefs(
+        x.item.kind === 'milestone' ? x.item.actionRef : x.item.ref,
+        y.item.kind === 'milestone' ? y.item.actionRef : y.item.ref,
+      ) ||
+      (x.item.kind === y.item.kind ? compareRefs(x.item.ref, y.item.ref) : x.item.kind === 'action' ? -1 : 1),
+  );
+}

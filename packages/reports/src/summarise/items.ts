@@ -1,0 +1,127 @@
+import {
+  deriveRag,
+  directionOfTravel,
+  type IsoDate,
+  isOpen,
+  RAG_LABELS,
+  type Rag,
+  type RagRules,
+  STATUS_LABELS,
+  type Status,
+} from '@peopleplan/core';
+import { LEAD_ROLE_LABELS, timescaleView } from '../format.js';
+import type { ActionRow, LeadView, MilestoneRow, StatusView } from '../model.js';
+import type { ActionSnapshot, ReportAction, ReportMilestone } from '../report-data.js';
+import { forecastYearEnd } from './forecast.js';
+import { OTHER_THEME_ID, type PlanTree } from './plan-tree.js';
+import type { UpdateIndex } from './updates.js';
+
+/** What every row of the report is judged against. */
+export interface RowContext {
+  tree: PlanTree;
+  updates: UpdateIndex;
+  /** For a period that has closed, an action's status is the one reported for it, not today's. */
+  periodClosed: boolean;
+  asOf: IsoDate;
+  rules: RagRules;
+  snapshots: Record<string, ActionSnapshot>;
+  /** The financial year end, when forecasts were asked for. */
+  forecastTo?: IsoDate;
+}
+
+const ragWord = (rag: Rag) => rag[0]!.toUpperCase() + rag.slice(1);
+
+function statusView(status: Status, rag: ReturnType<typeof deriveRag>): StatusView {
+  return {
+    status,
+    statusLabel: STATUS_LABELS[status],
+    rag: rag.rag,
+    ragWord: ragWord(rag.rag),
+    ragLabel: RAG_LABELS[rag.rag],
+    text: `${STATUS_LABELS[status]} (${ragWord(rag.rag)})`,
+    ragReasons: rag.reasons,
+    overridden: rag.overridden,
+  };
+}
+
+function leadsOf(action: ReportAction | undefined): { leads: LeadView[]; leadsText: string } {
+  const leads = (action?.leads ?? []).map((l) => ({
+    role: l.role,
+    roleLabel: LEAD_ROLE_LABELS[l.role],
+    label: l.label,
+  }));
+  // Group by role in the plan's order: "Strategic lead: Anne Freimanis, HOPOS; Operational lead: …"
+  const byRole = new Map<string, string[]>();
+  for (const l of leads) byRole.set(l.roleLabel, [...(byRole.get(l.roleLabel) ?? []), l.label]);
+  const leadsText = [...byRole].map(([role, names]) => `${role}: ${names.join(', ')}`).join('; ');
+  return { leads, leadsText };
+}
+
+export function actionRow(a: ReportAction, ctx: RowContext): ActionRow {
+  const latest = ctx.updates.latest(a);
+  const status = ctx.periodClosed && latest ? latest.status : a.status;
+  const rag = deriveRag({ status, due: a.due, override: a.ragOverride }, ctx.asOf, ctx.rules);
+  const previous = ctx.snapshots[a.id];
+  const start = timescaleView(a.start, 'start');
+  const due = timescaleView(a.due, 'due');
+  const parent = ctx.tree.parent(a);
+  return {
+    kind: 'action',
+    id: a.id,
+    ref: a.ref,
+    title: a.title,
+    depth: ctx.tree.depthOf(a),
+    ...(parent && { parentRef: parent.ref }),
+    themeId: ctx.tree.themeOf(a),
+    ...leadsOf(a),
+    ...(start && { start }),
+    ...(due && { due }),
+    ...(a.outcome && { outcome: a.outcome }),
+    ...(a.currentPosition && { currentPosition: a.currentPosition }),
+    ...statusView(status, rag),
+    travel: directionOfTravel(previous?.rag, rag.rag),
+    ...(previous && { previous }),
+    ...(latest && { latest }),
+    updatedInPeriod: ctx.tree.updatedInPeriod(a, ctx.updates),
+    ...(ctx.forecastTo && {
+      forecast: forecastYearEnd(status, rag.rag, a.due?.due, ctx.forecastTo, start?.parsed),
+    }),
+  };
+}
+
+/** A milestone: its own status and dates, its action's leads and latest update. */
+export function milestoneRow(
+  m: ReportMilestone,
+  ctx: RowContext,
+  rows: Map<string, ActionRow>,
+): MilestoneRow {
+  const action = ctx.tree.byId.get(m.actionId);
+  const row = rows.get(m.actionId);
+  const rag = deriveRag({ status: m.status, due: m.due, baselineDue: m.baselineDue }, ctx.asOf, ctx.rules);
+  const dueDate = m.due?.due;
+  const baseline = m.baselineDue?.due;
+  const refs = [m.actionId, ...(m.linkedActionIds ?? [])]
+    .map((id) => ctx.tree.byId.get(id)?.ref)
+    .filter((r): r is string => !!r);
+  const due = timescaleView(m.due, 'due');
+  const baselineDue = timescaleView(m.baselineDue, 'due');
+  return {
+    kind: 'milestone' as const,
+    id: m.id,
+    ref: m.ref,
+    title: m.title,
+    themeId: row?.themeId ?? OTHER_THEME_ID,
+    actionId: m.actionId,
+    actionRef: action?.ref ?? '',
+    actionTitle: action?.title ?? '',
+    actionRefs: [...new Set(refs)],
+    ...leadsOf(action),
+    ...(due && { due }),
+    ...(baselineDue && { baselineDue }),
+    ...(m.completedOn && { completedOn: m.completedOn }),
+    ...statusView(m.status, rag),
+    rebaselined: isOpen(m.status) && !!dueDate && !!baseline && dueDate > baseline,
+    overdue: isOpen(m.status) && !!dueDate && dueDate < ctx.asOf,
+    ...(row?.latest && { latest: row.latest }),
+  };
+}

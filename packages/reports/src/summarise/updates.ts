@@ -1,0 +1,77 @@
+import { tz } from '@date-fns/tz';
+import type { IsoDate } from '@peopleplan/core';
+import { format, parseISO } from 'date-fns';
+import type { UpdateView } from '../model.js';
+import type { ReportPeriod } from '../period.js';
+import type { ReportAction, ReportUpdate } from '../report-data.js';
+
+const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** Which updates speak for the period, and what the latest one said. */
+export class UpdateIndex {
+  private readonly byAction = new Map<string, ReportUpdate[]>();
+  private readonly periodKeys: Set<string>;
+
+  constructor(
+    updates: ReportUpdate[],
+    private readonly period: ReportPeriod,
+    private readonly timeZone: string,
+  ) {
+    // An update tagged for this period counts even when written after it closed (councils collect
+    // mid-year updates in October); an untagged one counts by its date.
+    this.periodKeys = new Set(
+      [period.key, period.label, ...(period.kind === 'quarter' ? period.valueKeys : [])].map(squash),
+    );
+    for (const u of updates) {
+      if (!this.counts(u) && this.dateOf(u.at) > period.end) continue;
+      const list = this.byAction.get(u.actionId) ?? [];
+      list.push(u);
+      this.byAction.set(u.actionId, list);
+    }
+    for (const list of this.byAction.values()) list.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  }
+
+  /** Time-zone conversion is the costly step of a large report: each timestamp is converted once. */
+  private readonly dates = new Map<string, IsoDate>();
+
+  dateOf(at: string): IsoDate {
+    let d = this.dates.get(at);
+    if (d === undefined) {
+      d = format(parseISO(at), 'yyyy-MM-dd', { in: tz(this.timeZone) });
+      this.dates.set(at, d);
+    }
+    return d;
+  }
+
+  private counts(u: ReportUpdate): boolean {
+    if (u.period && this.periodKeys.has(squash(u.period))) return true;
+    const d = this.dateOf(u.at);
+    return d >= this.period.start && d <= this.period.end;
+  }
+
+  latest(action: ReportAction): UpdateView | undefined {
+    const u = this.byAction.get(action.id)?.at(-1);
+    if (u) return this.view(u);
+    // No update history given: fall back to the denormalised latest update, if it is not after the period.
+    const l = action.latestUpdate;
+    if (l && this.dateOf(l.at) <= this.period.end) return this.view({ ...l, actionId: action.id });
+    return undefined;
+  }
+
+  updatedInPeriod(action: ReportAction): boolean {
+    const list = this.byAction.get(action.id);
+    if (list) return list.some((u) => this.counts(u));
+    const l = action.latestUpdate;
+    return l !== undefined && this.counts({ ...l, actionId: action.id });
+  }
+
+  private view(u: ReportUpdate): UpdateView {
+    return {
+      at: u.at,
+      date: this.dateOf(u.at),
+      authorName: u.authorName,
+      narrative: u.narrative,
+      status: u.status,
+    };
+  }
+}
