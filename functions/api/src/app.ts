@@ -123,7 +123,10 @@ export function createApp(deps: AppDeps, modules: RouteModule[] = []): App {
       version: '1.0.0',
       description:
         'People and workforce action plans for UK councils. All routes but /health need a bearer token.',
+      license: { name: 'Proprietary', identifier: 'LicenseRef-PeoplePlan-Proprietary' },
     },
+    // Relative: the document describes whichever deployment serves it (CloudFront in AWS, npm start here).
+    servers: [{ url: '/', description: 'This deployment' }],
     security: [{ bearer: [] }],
   });
   return app;

@@ -11,56 +11,7 @@ export interface paths {
       cookie?: never;
     };
     /** The signed-in user, their councils and partnerships */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              sub: string;
-              name: string;
-              email?: string;
-              councils: {
-                id: string;
-                name: string;
-                role: string;
-              }[];
-              partnerships: {
-                id: string;
-                name: string;
-                role: string;
-              }[];
-              operator: boolean;
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    get: operations['getMe'];
     put?: never;
     post?: never;
     delete?: never;
@@ -77,402 +28,14 @@ export interface paths {
       cookie?: never;
     };
     /** The council, its RAG rules and alert settings */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              name: string;
-              /**
-               * @default active
-               * @enum {string}
-               */
-              status: 'active' | 'suspended';
-              /** @default 4 */
-              financialYearStartMonth: number;
-              /** @default Europe/London */
-              timeZone: string;
-              ragRules: {
-                /**
-                 * @default {
-                 *       "not-started": "grey",
-                 *       "on-track": "green",
-                 *       "at-risk": "amber",
-                 *       "off-track": "red",
-                 *       "completed": "blue",
-                 *       "deferred": "grey",
-                 *       "cancelled": "grey",
-                 *       "ongoing": "green"
-                 *     }
-                 */
-                byStatus: {
-                  /** @enum {string} */
-                  'not-started': 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                  /** @enum {string} */
-                  'on-track': 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                  /** @enum {string} */
-                  'at-risk': 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                  /** @enum {string} */
-                  'off-track': 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                  /** @enum {string} */
-                  completed: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                  /** @enum {string} */
-                  deferred: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                  /** @enum {string} */
-                  cancelled: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                  /** @enum {string} */
-                  ongoing: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                };
-                /**
-                 * @default red
-                 * @enum {string}
-                 */
-                overdue: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                /**
-                 * @default amber
-                 * @enum {string}
-                 */
-                notStartedDueSoon: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                /** @default 30 */
-                dueSoonDays: number;
-                /**
-                 * @default amber
-                 * @enum {string}
-                 */
-                rebaselined: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-              };
-              alertSettings: {
-                /** @default 14 */
-                dueSoonDays: number;
-                /** @default 30 */
-                escalateAfterDays: number;
-                /** @default true */
-                enabled: boolean;
-              };
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    get: operations['getCouncilSettings'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            version: number;
-            name?: string;
-            ragRules?: {
-              /**
-               * @default {
-               *       "not-started": "grey",
-               *       "on-track": "green",
-               *       "at-risk": "amber",
-               *       "off-track": "red",
-               *       "completed": "blue",
-               *       "deferred": "grey",
-               *       "cancelled": "grey",
-               *       "ongoing": "green"
-               *     }
-               */
-              byStatus?: {
-                /** @enum {string} */
-                'not-started': 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                /** @enum {string} */
-                'on-track': 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                /** @enum {string} */
-                'at-risk': 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                /** @enum {string} */
-                'off-track': 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                /** @enum {string} */
-                completed: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                /** @enum {string} */
-                deferred: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                /** @enum {string} */
-                cancelled: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                /** @enum {string} */
-                ongoing: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-              };
-              /**
-               * @default red
-               * @enum {string}
-               */
-              overdue?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-              /**
-               * @default amber
-               * @enum {string}
-               */
-              notStartedDueSoon?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-              /** @default 30 */
-              dueSoonDays?: number;
-              /**
-               * @default amber
-               * @enum {string}
-               */
-              rebaselined?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-            };
-            alertSettings?: {
-              /** @default 14 */
-              dueSoonDays?: number;
-              /** @default 30 */
-              escalateAfterDays?: number;
-              /** @default true */
-              enabled?: boolean;
-            };
-          };
-        };
-      };
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              name: string;
-              /**
-               * @default active
-               * @enum {string}
-               */
-              status: 'active' | 'suspended';
-              /** @default 4 */
-              financialYearStartMonth: number;
-              /** @default Europe/London */
-              timeZone: string;
-              ragRules: {
-                /**
-                 * @default {
-                 *       "not-started": "grey",
-                 *       "on-track": "green",
-                 *       "at-risk": "amber",
-                 *       "off-track": "red",
-                 *       "completed": "blue",
-                 *       "deferred": "grey",
-                 *       "cancelled": "grey",
-                 *       "ongoing": "green"
-                 *     }
-                 */
-                byStatus: {
-                  /** @enum {string} */
-                  'not-started': 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                  /** @enum {string} */
-                  'on-track': 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                  /** @enum {string} */
-                  'at-risk': 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                  /** @enum {string} */
-                  'off-track': 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                  /** @enum {string} */
-                  completed: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                  /** @enum {string} */
-                  deferred: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                  /** @enum {string} */
-                  cancelled: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                  /** @enum {string} */
-                  ongoing: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                };
-                /**
-                 * @default red
-                 * @enum {string}
-                 */
-                overdue: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                /**
-                 * @default amber
-                 * @enum {string}
-                 */
-                notStartedDueSoon: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                /** @default 30 */
-                dueSoonDays: number;
-                /**
-                 * @default amber
-                 * @enum {string}
-                 */
-                rebaselined: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-              };
-              alertSettings: {
-                /** @default 14 */
-                dueSoonDays: number;
-                /** @default 30 */
-                escalateAfterDays: number;
-                /** @default true */
-                enabled: boolean;
-              };
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Stale version: reload and try again */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    /** Change the council’s name, RAG rules or alert settings (admins) */
+    patch: operations['updateCouncilSettings'];
     trace?: never;
   };
   '/api/v1/councils/{c}/people': {
@@ -483,244 +46,10 @@ export interface paths {
       cookie?: never;
     };
     /** The council’s people directory (leads on actions) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                id: string;
-                councilId: string;
-                name: string;
-                roleLabel?: string;
-                jobTitle?: string;
-                /** Format: email */
-                email?: string;
-                /** @default false */
-                unresolved: boolean;
-                /**
-                 * @default {
-                 *       "frequency": "immediate",
-                 *       "dueSoon": true
-                 *     }
-                 */
-                alertPreferences: {
-                  /**
-                   * @default immediate
-                   * @enum {string}
-                   */
-                  frequency: 'immediate' | 'weekly';
-                  /** @default true */
-                  dueSoon: boolean;
-                };
-                version: number;
-                /** Format: date-time */
-                createdAt: string;
-                /** Format: date-time */
-                updatedAt: string;
-              }[];
-              nextCursor?: string;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    get: operations['listPeople'];
     put?: never;
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            name: string;
-            roleLabel?: string;
-            jobTitle?: string;
-            /** Format: email */
-            email?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Created */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              councilId: string;
-              name: string;
-              roleLabel?: string;
-              jobTitle?: string;
-              /** Format: email */
-              email?: string;
-              /** @default false */
-              unresolved: boolean;
-              /**
-               * @default {
-               *       "frequency": "immediate",
-               *       "dueSoon": true
-               *     }
-               */
-              alertPreferences: {
-                /**
-                 * @default immediate
-                 * @enum {string}
-                 */
-                frequency: 'immediate' | 'weekly';
-                /** @default true */
-                dueSoon: boolean;
-              };
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    /** Add a person to the council’s directory */
+    post: operations['createPerson'];
     delete?: never;
     options?: never;
     head?: never;
@@ -740,155 +69,8 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-          personId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            name?: string;
-            roleLabel?: string;
-            jobTitle?: string;
-            /** Format: email */
-            email?: string;
-            version: number;
-            unresolved?: boolean;
-            alertPreferences?: {
-              /**
-               * @default immediate
-               * @enum {string}
-               */
-              frequency?: 'immediate' | 'weekly';
-              /** @default true */
-              dueSoon?: boolean;
-            };
-          };
-        };
-      };
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              councilId: string;
-              name: string;
-              roleLabel?: string;
-              jobTitle?: string;
-              /** Format: email */
-              email?: string;
-              /** @default false */
-              unresolved: boolean;
-              /**
-               * @default {
-               *       "frequency": "immediate",
-               *       "dueSoon": true
-               *     }
-               */
-              alertPreferences: {
-                /**
-                 * @default immediate
-                 * @enum {string}
-                 */
-                frequency: 'immediate' | 'weekly';
-                /** @default true */
-                dueSoon: boolean;
-              };
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Stale version: reload and try again */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    /** Edit a person in the directory */
+    patch: operations['updatePerson'];
     trace?: never;
   };
   '/api/v1/councils/{c}/audit': {
@@ -899,108 +81,7 @@ export interface paths {
       cookie?: never;
     };
     /** Who changed what, newest first (admins) */
-    get: {
-      parameters: {
-        query?: {
-          cursor?: string;
-          limit?: number;
-        };
-        header?: never;
-        path: {
-          c: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                id: string;
-                councilId: string;
-                /** Format: date-time */
-                at: string;
-                actorSub: string;
-                actorName?: string;
-                /** @enum {string} */
-                operation: 'create' | 'update' | 'delete' | 'append' | 'import' | 'grant' | 'revoke';
-                entityType: string;
-                entityId: string;
-                planId?: string;
-                before?: unknown;
-                after?: unknown;
-              }[];
-              nextCursor?: string;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    get: operations['listAuditEvents'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1017,90 +98,7 @@ export interface paths {
       cookie?: never;
     };
     /** Counts by status and RAG per plan and theme; overdue, slipping, stale and due-soon lists */
-    get: {
-      parameters: {
-        query?: {
-          days?: number;
-        };
-        header?: never;
-        path: {
-          c: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': unknown;
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    get: operations['getDashboard'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1117,356 +115,10 @@ export interface paths {
       cookie?: never;
     };
     /** List the council’s plans */
-    get: {
-      parameters: {
-        query?: {
-          cursor?: string;
-          limit?: number;
-        };
-        header?: never;
-        path: {
-          c: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                id: string;
-                councilId: string;
-                title: string;
-                /** @enum {string} */
-                kind:
-                  | 'people-strategy'
-                  | 'peer-review'
-                  | 'best-value-review'
-                  | 'business-plan'
-                  | 'iip-assessment';
-                period: {
-                  label?: string;
-                  /** Format: date */
-                  start?: string;
-                  /** Format: date */
-                  end?: string;
-                };
-                ownerPersonId?: string;
-                ownerLabel?: string;
-                directorate?: string;
-                division?: string;
-                /** @enum {string} */
-                status: 'draft' | 'active' | 'closed' | 'archived';
-                approval?: {
-                  body?: string;
-                  /** Format: date */
-                  date?: string;
-                };
-                /**
-                 * @default quarterly
-                 * @enum {string}
-                 */
-                reviewCadence: 'monthly' | 'quarterly' | 'six-monthly' | 'annual';
-                /** @default [] */
-                reportingPoints: {
-                  label: string;
-                  /** Format: date */
-                  date: string;
-                }[];
-                /** @default [] */
-                sections: {
-                  key: string;
-                  title: string;
-                  body: string;
-                }[];
-                /** @default [] */
-                unplaced: string[];
-                version: number;
-                /** Format: date-time */
-                createdAt: string;
-                /** Format: date-time */
-                updatedAt: string;
-              }[];
-              nextCursor?: string;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    get: operations['listPlans'];
     put?: never;
     /** Create a plan (optionally with its themes) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            title: string;
-            /** @enum {string} */
-            kind:
-              | 'people-strategy'
-              | 'peer-review'
-              | 'best-value-review'
-              | 'business-plan'
-              | 'iip-assessment';
-            /** @default {} */
-            period?: {
-              label?: string;
-              /** Format: date */
-              start?: string;
-              /** Format: date */
-              end?: string;
-            };
-            ownerPersonId?: string;
-            ownerLabel?: string;
-            directorate?: string;
-            division?: string;
-            /**
-             * @default draft
-             * @enum {string}
-             */
-            status?: 'draft' | 'active' | 'closed' | 'archived';
-            approval?: {
-              body?: string;
-              /** Format: date */
-              date?: string;
-            };
-            /**
-             * @default quarterly
-             * @enum {string}
-             */
-            reviewCadence?: 'monthly' | 'quarterly' | 'six-monthly' | 'annual';
-            /** @default [] */
-            reportingPoints?: {
-              label: string;
-              /** Format: date */
-              date: string;
-            }[];
-            /** @default [] */
-            sections?: {
-              key: string;
-              title: string;
-              body: string;
-            }[];
-            /** @default [] */
-            themes?: {
-              /** @default  */
-              ref?: string;
-              title: string;
-              description?: string;
-            }[];
-          };
-        };
-      };
-      responses: {
-        /** @description Created */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              councilId: string;
-              title: string;
-              /** @enum {string} */
-              kind:
-                | 'people-strategy'
-                | 'peer-review'
-                | 'best-value-review'
-                | 'business-plan'
-                | 'iip-assessment';
-              period: {
-                label?: string;
-                /** Format: date */
-                start?: string;
-                /** Format: date */
-                end?: string;
-              };
-              ownerPersonId?: string;
-              ownerLabel?: string;
-              directorate?: string;
-              division?: string;
-              /** @enum {string} */
-              status: 'draft' | 'active' | 'closed' | 'archived';
-              approval?: {
-                body?: string;
-                /** Format: date */
-                date?: string;
-              };
-              /**
-               * @default quarterly
-               * @enum {string}
-               */
-              reviewCadence: 'monthly' | 'quarterly' | 'six-monthly' | 'annual';
-              /** @default [] */
-              reportingPoints: {
-                label: string;
-                /** Format: date */
-                date: string;
-              }[];
-              /** @default [] */
-              sections: {
-                key: string;
-                title: string;
-                body: string;
-              }[];
-              /** @default [] */
-              unplaced: string[];
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-              themes: {
-                id: string;
-                planId: string;
-                ref: string;
-                title: string;
-                description?: string;
-                order: number;
-                version: number;
-                /** Format: date-time */
-                createdAt: string;
-                /** Format: date-time */
-                updatedAt: string;
-              }[];
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    post: operations['createPlan'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1480,488 +132,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-          planId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              councilId: string;
-              title: string;
-              /** @enum {string} */
-              kind:
-                | 'people-strategy'
-                | 'peer-review'
-                | 'best-value-review'
-                | 'business-plan'
-                | 'iip-assessment';
-              period: {
-                label?: string;
-                /** Format: date */
-                start?: string;
-                /** Format: date */
-                end?: string;
-              };
-              ownerPersonId?: string;
-              ownerLabel?: string;
-              directorate?: string;
-              division?: string;
-              /** @enum {string} */
-              status: 'draft' | 'active' | 'closed' | 'archived';
-              approval?: {
-                body?: string;
-                /** Format: date */
-                date?: string;
-              };
-              /**
-               * @default quarterly
-               * @enum {string}
-               */
-              reviewCadence: 'monthly' | 'quarterly' | 'six-monthly' | 'annual';
-              /** @default [] */
-              reportingPoints: {
-                label: string;
-                /** Format: date */
-                date: string;
-              }[];
-              /** @default [] */
-              sections: {
-                key: string;
-                title: string;
-                body: string;
-              }[];
-              /** @default [] */
-              unplaced: string[];
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    /** One plan’s header: title, kind, period, owner, status, sections */
+    get: operations['getPlan'];
     put?: never;
     post?: never;
     /** Archive a plan. Nothing is erased: its history stays on record. */
-    delete: {
-      parameters: {
-        query: {
-          version: number;
-        };
-        header?: never;
-        path: {
-          c: string;
-          planId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              councilId: string;
-              title: string;
-              /** @enum {string} */
-              kind:
-                | 'people-strategy'
-                | 'peer-review'
-                | 'best-value-review'
-                | 'business-plan'
-                | 'iip-assessment';
-              period: {
-                label?: string;
-                /** Format: date */
-                start?: string;
-                /** Format: date */
-                end?: string;
-              };
-              ownerPersonId?: string;
-              ownerLabel?: string;
-              directorate?: string;
-              division?: string;
-              /** @enum {string} */
-              status: 'draft' | 'active' | 'closed' | 'archived';
-              approval?: {
-                body?: string;
-                /** Format: date */
-                date?: string;
-              };
-              /**
-               * @default quarterly
-               * @enum {string}
-               */
-              reviewCadence: 'monthly' | 'quarterly' | 'six-monthly' | 'annual';
-              /** @default [] */
-              reportingPoints: {
-                label: string;
-                /** Format: date */
-                date: string;
-              }[];
-              /** @default [] */
-              sections: {
-                key: string;
-                title: string;
-                body: string;
-              }[];
-              /** @default [] */
-              unplaced: string[];
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Stale version: reload and try again */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    delete: operations['archivePlan'];
     options?: never;
     head?: never;
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-          planId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            version: number;
-            title?: string;
-            period?: {
-              label?: string;
-              /** Format: date */
-              start?: string;
-              /** Format: date */
-              end?: string;
-            };
-            ownerPersonId?: string | null;
-            ownerLabel?: string;
-            directorate?: string;
-            division?: string;
-            /** @enum {string} */
-            status?: 'draft' | 'active' | 'closed' | 'archived';
-            approval?: {
-              body?: string;
-              /** Format: date */
-              date?: string;
-            };
-            /** @enum {string} */
-            reviewCadence?: 'monthly' | 'quarterly' | 'six-monthly' | 'annual';
-            reportingPoints?: {
-              label: string;
-              /** Format: date */
-              date: string;
-            }[];
-            sections?: {
-              key: string;
-              title: string;
-              body: string;
-            }[];
-          };
-        };
-      };
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              councilId: string;
-              title: string;
-              /** @enum {string} */
-              kind:
-                | 'people-strategy'
-                | 'peer-review'
-                | 'best-value-review'
-                | 'business-plan'
-                | 'iip-assessment';
-              period: {
-                label?: string;
-                /** Format: date */
-                start?: string;
-                /** Format: date */
-                end?: string;
-              };
-              ownerPersonId?: string;
-              ownerLabel?: string;
-              directorate?: string;
-              division?: string;
-              /** @enum {string} */
-              status: 'draft' | 'active' | 'closed' | 'archived';
-              approval?: {
-                body?: string;
-                /** Format: date */
-                date?: string;
-              };
-              /**
-               * @default quarterly
-               * @enum {string}
-               */
-              reviewCadence: 'monthly' | 'quarterly' | 'six-monthly' | 'annual';
-              /** @default [] */
-              reportingPoints: {
-                label: string;
-                /** Format: date */
-                date: string;
-              }[];
-              /** @default [] */
-              sections: {
-                key: string;
-                title: string;
-                body: string;
-              }[];
-              /** @default [] */
-              unplaced: string[];
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Stale version: reload and try again */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    /** Edit a plan; send the version you last read (409 if someone saved since) */
+    patch: operations['updatePlan'];
     trace?: never;
   };
   '/api/v1/councils/{c}/plans/{planId}/contents': {
@@ -1972,461 +152,7 @@ export interface paths {
       cookie?: never;
     };
     /** The whole plan: themes, actions and milestones with RAG, indicators, risks… */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-          planId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              plan: {
-                id: string;
-                councilId: string;
-                title: string;
-                /** @enum {string} */
-                kind:
-                  | 'people-strategy'
-                  | 'peer-review'
-                  | 'best-value-review'
-                  | 'business-plan'
-                  | 'iip-assessment';
-                period: {
-                  label?: string;
-                  /** Format: date */
-                  start?: string;
-                  /** Format: date */
-                  end?: string;
-                };
-                ownerPersonId?: string;
-                ownerLabel?: string;
-                directorate?: string;
-                division?: string;
-                /** @enum {string} */
-                status: 'draft' | 'active' | 'closed' | 'archived';
-                approval?: {
-                  body?: string;
-                  /** Format: date */
-                  date?: string;
-                };
-                /**
-                 * @default quarterly
-                 * @enum {string}
-                 */
-                reviewCadence: 'monthly' | 'quarterly' | 'six-monthly' | 'annual';
-                /** @default [] */
-                reportingPoints: {
-                  label: string;
-                  /** Format: date */
-                  date: string;
-                }[];
-                /** @default [] */
-                sections: {
-                  key: string;
-                  title: string;
-                  body: string;
-                }[];
-                /** @default [] */
-                unplaced: string[];
-                version: number;
-                /** Format: date-time */
-                createdAt: string;
-                /** Format: date-time */
-                updatedAt: string;
-              };
-              themes: {
-                id: string;
-                planId: string;
-                ref: string;
-                title: string;
-                description?: string;
-                order: number;
-                version: number;
-                /** Format: date-time */
-                createdAt: string;
-                /** Format: date-time */
-                updatedAt: string;
-              }[];
-              actions: {
-                id: string;
-                planId: string;
-                themeId?: string;
-                parentId?: string;
-                ref: string;
-                title: string;
-                outcome?: string;
-                currentPosition?: string;
-                constraints?: string;
-                measureOfSuccess?: string;
-                /** @default [] */
-                leads: {
-                  /** @enum {string} */
-                  role: 'member' | 'strategic' | 'operational' | 'accountable' | 'responsible';
-                  label: string;
-                  personId?: string;
-                }[];
-                start?: {
-                  text: string;
-                  /** @enum {string} */
-                  kind:
-                    | 'date'
-                    | 'range'
-                    | 'ongoing'
-                    | 'completed'
-                    | 'tbc'
-                    | 'recurring'
-                    | 'relative'
-                    | 'event'
-                    | 'unparsed';
-                  /** Format: date */
-                  start?: string;
-                  /** Format: date */
-                  due?: string;
-                  /** @enum {string} */
-                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                  /** @enum {string} */
-                  recurrence?:
-                    | 'weekly'
-                    | 'fortnightly'
-                    | 'monthly'
-                    | 'termly'
-                    | 'quarterly'
-                    | 'six-monthly'
-                    | 'annual'
-                    | 'biennial';
-                  note?: string;
-                };
-                due?: {
-                  text: string;
-                  /** @enum {string} */
-                  kind:
-                    | 'date'
-                    | 'range'
-                    | 'ongoing'
-                    | 'completed'
-                    | 'tbc'
-                    | 'recurring'
-                    | 'relative'
-                    | 'event'
-                    | 'unparsed';
-                  /** Format: date */
-                  start?: string;
-                  /** Format: date */
-                  due?: string;
-                  /** @enum {string} */
-                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                  /** @enum {string} */
-                  recurrence?:
-                    | 'weekly'
-                    | 'fortnightly'
-                    | 'monthly'
-                    | 'termly'
-                    | 'quarterly'
-                    | 'six-monthly'
-                    | 'annual'
-                    | 'biennial';
-                  note?: string;
-                };
-                /** @enum {string} */
-                status:
-                  | 'not-started'
-                  | 'on-track'
-                  | 'at-risk'
-                  | 'off-track'
-                  | 'completed'
-                  | 'deferred'
-                  | 'cancelled'
-                  | 'ongoing';
-                ragOverride?: {
-                  /** @enum {string} */
-                  rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                  reason: string;
-                  by: string;
-                  /** Format: date-time */
-                  at: string;
-                };
-                /** @default [] */
-                crossRefs: {
-                  text: string;
-                  actionId?: string;
-                }[];
-                /** @default [] */
-                unplaced: string[];
-                order: number;
-                latestUpdate?: {
-                  id: string;
-                  /** Format: date-time */
-                  at: string;
-                  authorName: string;
-                  /** @enum {string} */
-                  status:
-                    | 'not-started'
-                    | 'on-track'
-                    | 'at-risk'
-                    | 'off-track'
-                    | 'completed'
-                    | 'deferred'
-                    | 'cancelled'
-                    | 'ongoing';
-                  /** @enum {string} */
-                  rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                  narrative: string;
-                };
-                version: number;
-                /** Format: date-time */
-                createdAt: string;
-                /** Format: date-time */
-                updatedAt: string;
-                rag: {
-                  /** @enum {string} */
-                  rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                  reasons: string[];
-                  overridden: boolean;
-                };
-              }[];
-              milestones: {
-                id: string;
-                planId: string;
-                actionId: string;
-                /** @default [] */
-                linkedActionIds: string[];
-                ref: string;
-                title: string;
-                baselineDue?: {
-                  text: string;
-                  /** @enum {string} */
-                  kind:
-                    | 'date'
-                    | 'range'
-                    | 'ongoing'
-                    | 'completed'
-                    | 'tbc'
-                    | 'recurring'
-                    | 'relative'
-                    | 'event'
-                    | 'unparsed';
-                  /** Format: date */
-                  start?: string;
-                  /** Format: date */
-                  due?: string;
-                  /** @enum {string} */
-                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                  /** @enum {string} */
-                  recurrence?:
-                    | 'weekly'
-                    | 'fortnightly'
-                    | 'monthly'
-                    | 'termly'
-                    | 'quarterly'
-                    | 'six-monthly'
-                    | 'annual'
-                    | 'biennial';
-                  note?: string;
-                };
-                due?: {
-                  text: string;
-                  /** @enum {string} */
-                  kind:
-                    | 'date'
-                    | 'range'
-                    | 'ongoing'
-                    | 'completed'
-                    | 'tbc'
-                    | 'recurring'
-                    | 'relative'
-                    | 'event'
-                    | 'unparsed';
-                  /** Format: date */
-                  start?: string;
-                  /** Format: date */
-                  due?: string;
-                  /** @enum {string} */
-                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                  /** @enum {string} */
-                  recurrence?:
-                    | 'weekly'
-                    | 'fortnightly'
-                    | 'monthly'
-                    | 'termly'
-                    | 'quarterly'
-                    | 'six-monthly'
-                    | 'annual'
-                    | 'biennial';
-                  note?: string;
-                };
-                /** Format: date */
-                completedOn?: string;
-                /** @enum {string} */
-                status:
-                  | 'not-started'
-                  | 'on-track'
-                  | 'at-risk'
-                  | 'off-track'
-                  | 'completed'
-                  | 'deferred'
-                  | 'cancelled'
-                  | 'ongoing';
-                baselineCorrections?: {
-                  from?: {
-                    text: string;
-                    /** @enum {string} */
-                    kind:
-                      | 'date'
-                      | 'range'
-                      | 'ongoing'
-                      | 'completed'
-                      | 'tbc'
-                      | 'recurring'
-                      | 'relative'
-                      | 'event'
-                      | 'unparsed';
-                    /** Format: date */
-                    start?: string;
-                    /** Format: date */
-                    due?: string;
-                    /** @enum {string} */
-                    precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                    /** @enum {string} */
-                    recurrence?:
-                      | 'weekly'
-                      | 'fortnightly'
-                      | 'monthly'
-                      | 'termly'
-                      | 'quarterly'
-                      | 'six-monthly'
-                      | 'annual'
-                      | 'biennial';
-                    note?: string;
-                  };
-                  to: {
-                    text: string;
-                    /** @enum {string} */
-                    kind:
-                      | 'date'
-                      | 'range'
-                      | 'ongoing'
-                      | 'completed'
-                      | 'tbc'
-                      | 'recurring'
-                      | 'relative'
-                      | 'event'
-                      | 'unparsed';
-                    /** Format: date */
-                    start?: string;
-                    /** Format: date */
-                    due?: string;
-                    /** @enum {string} */
-                    precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                    /** @enum {string} */
-                    recurrence?:
-                      | 'weekly'
-                      | 'fortnightly'
-                      | 'monthly'
-                      | 'termly'
-                      | 'quarterly'
-                      | 'six-monthly'
-                      | 'annual'
-                      | 'biennial';
-                    note?: string;
-                  };
-                  reason: string;
-                  by: string;
-                  /** Format: date-time */
-                  at: string;
-                }[];
-                version: number;
-                /** Format: date-time */
-                createdAt: string;
-                /** Format: date-time */
-                updatedAt: string;
-                rag: {
-                  /** @enum {string} */
-                  rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                  reasons: string[];
-                  overridden: boolean;
-                };
-              }[];
-              indicators: unknown[];
-              risks: unknown[];
-              continuity: unknown[];
-              decisions: unknown[];
-              dependencies: unknown[];
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    get: operations['getPlanContents'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2442,209 +168,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-          planId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                id: string;
-                planId: string;
-                ref: string;
-                title: string;
-                description?: string;
-                order: number;
-                version: number;
-                /** Format: date-time */
-                createdAt: string;
-                /** Format: date-time */
-                updatedAt: string;
-              }[];
-              nextCursor?: string;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    /** The plan’s themes, in order */
+    get: operations['listThemes'];
     put?: never;
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-          planId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @default  */
-            ref?: string;
-            title: string;
-            description?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Created */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              planId: string;
-              ref: string;
-              title: string;
-              description?: string;
-              order: number;
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    /** Add a theme to the plan */
+    post: operations['createTheme'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2658,546 +186,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: {
-          cursor?: string;
-          limit?: number;
-        };
-        header?: never;
-        path: {
-          c: string;
-          planId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                id: string;
-                planId: string;
-                themeId?: string;
-                parentId?: string;
-                ref: string;
-                title: string;
-                outcome?: string;
-                currentPosition?: string;
-                constraints?: string;
-                measureOfSuccess?: string;
-                /** @default [] */
-                leads: {
-                  /** @enum {string} */
-                  role: 'member' | 'strategic' | 'operational' | 'accountable' | 'responsible';
-                  label: string;
-                  personId?: string;
-                }[];
-                start?: {
-                  text: string;
-                  /** @enum {string} */
-                  kind:
-                    | 'date'
-                    | 'range'
-                    | 'ongoing'
-                    | 'completed'
-                    | 'tbc'
-                    | 'recurring'
-                    | 'relative'
-                    | 'event'
-                    | 'unparsed';
-                  /** Format: date */
-                  start?: string;
-                  /** Format: date */
-                  due?: string;
-                  /** @enum {string} */
-                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                  /** @enum {string} */
-                  recurrence?:
-                    | 'weekly'
-                    | 'fortnightly'
-                    | 'monthly'
-                    | 'termly'
-                    | 'quarterly'
-                    | 'six-monthly'
-                    | 'annual'
-                    | 'biennial';
-                  note?: string;
-                };
-                due?: {
-                  text: string;
-                  /** @enum {string} */
-                  kind:
-                    | 'date'
-                    | 'range'
-                    | 'ongoing'
-                    | 'completed'
-                    | 'tbc'
-                    | 'recurring'
-                    | 'relative'
-                    | 'event'
-                    | 'unparsed';
-                  /** Format: date */
-                  start?: string;
-                  /** Format: date */
-                  due?: string;
-                  /** @enum {string} */
-                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                  /** @enum {string} */
-                  recurrence?:
-                    | 'weekly'
-                    | 'fortnightly'
-                    | 'monthly'
-                    | 'termly'
-                    | 'quarterly'
-                    | 'six-monthly'
-                    | 'annual'
-                    | 'biennial';
-                  note?: string;
-                };
-                /** @enum {string} */
-                status:
-                  | 'not-started'
-                  | 'on-track'
-                  | 'at-risk'
-                  | 'off-track'
-                  | 'completed'
-                  | 'deferred'
-                  | 'cancelled'
-                  | 'ongoing';
-                ragOverride?: {
-                  /** @enum {string} */
-                  rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                  reason: string;
-                  by: string;
-                  /** Format: date-time */
-                  at: string;
-                };
-                /** @default [] */
-                crossRefs: {
-                  text: string;
-                  actionId?: string;
-                }[];
-                /** @default [] */
-                unplaced: string[];
-                order: number;
-                latestUpdate?: {
-                  id: string;
-                  /** Format: date-time */
-                  at: string;
-                  authorName: string;
-                  /** @enum {string} */
-                  status:
-                    | 'not-started'
-                    | 'on-track'
-                    | 'at-risk'
-                    | 'off-track'
-                    | 'completed'
-                    | 'deferred'
-                    | 'cancelled'
-                    | 'ongoing';
-                  /** @enum {string} */
-                  rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                  narrative: string;
-                };
-                version: number;
-                /** Format: date-time */
-                createdAt: string;
-                /** Format: date-time */
-                updatedAt: string;
-                rag: {
-                  /** @enum {string} */
-                  rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                  reasons: string[];
-                  overridden: boolean;
-                };
-              }[];
-              nextCursor?: string;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    /** The plan’s actions, a page at a time */
+    get: operations['listActions'];
     put?: never;
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-          planId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            themeId?: string;
-            parentId?: string;
-            /** @default  */
-            ref?: string;
-            title: string;
-            outcome?: string;
-            currentPosition?: string;
-            constraints?: string;
-            measureOfSuccess?: string;
-            /** @default [] */
-            leads?: {
-              /** @enum {string} */
-              role: 'member' | 'strategic' | 'operational' | 'accountable' | 'responsible';
-              label: string;
-              personId?: string;
-            }[];
-            start?: {
-              text: string;
-              /** @enum {string} */
-              kind:
-                | 'date'
-                | 'range'
-                | 'ongoing'
-                | 'completed'
-                | 'tbc'
-                | 'recurring'
-                | 'relative'
-                | 'event'
-                | 'unparsed';
-              /** Format: date */
-              start?: string;
-              /** Format: date */
-              due?: string;
-              /** @enum {string} */
-              precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-              /** @enum {string} */
-              recurrence?:
-                | 'weekly'
-                | 'fortnightly'
-                | 'monthly'
-                | 'termly'
-                | 'quarterly'
-                | 'six-monthly'
-                | 'annual'
-                | 'biennial';
-              note?: string;
-            };
-            due?: {
-              text: string;
-              /** @enum {string} */
-              kind:
-                | 'date'
-                | 'range'
-                | 'ongoing'
-                | 'completed'
-                | 'tbc'
-                | 'recurring'
-                | 'relative'
-                | 'event'
-                | 'unparsed';
-              /** Format: date */
-              start?: string;
-              /** Format: date */
-              due?: string;
-              /** @enum {string} */
-              precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-              /** @enum {string} */
-              recurrence?:
-                | 'weekly'
-                | 'fortnightly'
-                | 'monthly'
-                | 'termly'
-                | 'quarterly'
-                | 'six-monthly'
-                | 'annual'
-                | 'biennial';
-              note?: string;
-            };
-            /**
-             * @default not-started
-             * @enum {string}
-             */
-            status?:
-              | 'not-started'
-              | 'on-track'
-              | 'at-risk'
-              | 'off-track'
-              | 'completed'
-              | 'deferred'
-              | 'cancelled'
-              | 'ongoing';
-            /** @default [] */
-            crossRefs?: {
-              text: string;
-              actionId?: string;
-            }[];
-          };
-        };
-      };
-      responses: {
-        /** @description Created */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              planId: string;
-              themeId?: string;
-              parentId?: string;
-              ref: string;
-              title: string;
-              outcome?: string;
-              currentPosition?: string;
-              constraints?: string;
-              measureOfSuccess?: string;
-              /** @default [] */
-              leads: {
-                /** @enum {string} */
-                role: 'member' | 'strategic' | 'operational' | 'accountable' | 'responsible';
-                label: string;
-                personId?: string;
-              }[];
-              start?: {
-                text: string;
-                /** @enum {string} */
-                kind:
-                  | 'date'
-                  | 'range'
-                  | 'ongoing'
-                  | 'completed'
-                  | 'tbc'
-                  | 'recurring'
-                  | 'relative'
-                  | 'event'
-                  | 'unparsed';
-                /** Format: date */
-                start?: string;
-                /** Format: date */
-                due?: string;
-                /** @enum {string} */
-                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                /** @enum {string} */
-                recurrence?:
-                  | 'weekly'
-                  | 'fortnightly'
-                  | 'monthly'
-                  | 'termly'
-                  | 'quarterly'
-                  | 'six-monthly'
-                  | 'annual'
-                  | 'biennial';
-                note?: string;
-              };
-              due?: {
-                text: string;
-                /** @enum {string} */
-                kind:
-                  | 'date'
-                  | 'range'
-                  | 'ongoing'
-                  | 'completed'
-                  | 'tbc'
-                  | 'recurring'
-                  | 'relative'
-                  | 'event'
-                  | 'unparsed';
-                /** Format: date */
-                start?: string;
-                /** Format: date */
-                due?: string;
-                /** @enum {string} */
-                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                /** @enum {string} */
-                recurrence?:
-                  | 'weekly'
-                  | 'fortnightly'
-                  | 'monthly'
-                  | 'termly'
-                  | 'quarterly'
-                  | 'six-monthly'
-                  | 'annual'
-                  | 'biennial';
-                note?: string;
-              };
-              /** @enum {string} */
-              status:
-                | 'not-started'
-                | 'on-track'
-                | 'at-risk'
-                | 'off-track'
-                | 'completed'
-                | 'deferred'
-                | 'cancelled'
-                | 'ongoing';
-              ragOverride?: {
-                /** @enum {string} */
-                rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                reason: string;
-                by: string;
-                /** Format: date-time */
-                at: string;
-              };
-              /** @default [] */
-              crossRefs: {
-                text: string;
-                actionId?: string;
-              }[];
-              /** @default [] */
-              unplaced: string[];
-              order: number;
-              latestUpdate?: {
-                id: string;
-                /** Format: date-time */
-                at: string;
-                authorName: string;
-                /** @enum {string} */
-                status:
-                  | 'not-started'
-                  | 'on-track'
-                  | 'at-risk'
-                  | 'off-track'
-                  | 'completed'
-                  | 'deferred'
-                  | 'cancelled'
-                  | 'ongoing';
-                /** @enum {string} */
-                rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                narrative: string;
-              };
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    /** Add an action (or a sub-action) to the plan */
+    post: operations['createAction'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3211,559 +204,15 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-          actionId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              planId: string;
-              themeId?: string;
-              parentId?: string;
-              ref: string;
-              title: string;
-              outcome?: string;
-              currentPosition?: string;
-              constraints?: string;
-              measureOfSuccess?: string;
-              /** @default [] */
-              leads: {
-                /** @enum {string} */
-                role: 'member' | 'strategic' | 'operational' | 'accountable' | 'responsible';
-                label: string;
-                personId?: string;
-              }[];
-              start?: {
-                text: string;
-                /** @enum {string} */
-                kind:
-                  | 'date'
-                  | 'range'
-                  | 'ongoing'
-                  | 'completed'
-                  | 'tbc'
-                  | 'recurring'
-                  | 'relative'
-                  | 'event'
-                  | 'unparsed';
-                /** Format: date */
-                start?: string;
-                /** Format: date */
-                due?: string;
-                /** @enum {string} */
-                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                /** @enum {string} */
-                recurrence?:
-                  | 'weekly'
-                  | 'fortnightly'
-                  | 'monthly'
-                  | 'termly'
-                  | 'quarterly'
-                  | 'six-monthly'
-                  | 'annual'
-                  | 'biennial';
-                note?: string;
-              };
-              due?: {
-                text: string;
-                /** @enum {string} */
-                kind:
-                  | 'date'
-                  | 'range'
-                  | 'ongoing'
-                  | 'completed'
-                  | 'tbc'
-                  | 'recurring'
-                  | 'relative'
-                  | 'event'
-                  | 'unparsed';
-                /** Format: date */
-                start?: string;
-                /** Format: date */
-                due?: string;
-                /** @enum {string} */
-                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                /** @enum {string} */
-                recurrence?:
-                  | 'weekly'
-                  | 'fortnightly'
-                  | 'monthly'
-                  | 'termly'
-                  | 'quarterly'
-                  | 'six-monthly'
-                  | 'annual'
-                  | 'biennial';
-                note?: string;
-              };
-              /** @enum {string} */
-              status:
-                | 'not-started'
-                | 'on-track'
-                | 'at-risk'
-                | 'off-track'
-                | 'completed'
-                | 'deferred'
-                | 'cancelled'
-                | 'ongoing';
-              ragOverride?: {
-                /** @enum {string} */
-                rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                reason: string;
-                by: string;
-                /** Format: date-time */
-                at: string;
-              };
-              /** @default [] */
-              crossRefs: {
-                text: string;
-                actionId?: string;
-              }[];
-              /** @default [] */
-              unplaced: string[];
-              order: number;
-              latestUpdate?: {
-                id: string;
-                /** Format: date-time */
-                at: string;
-                authorName: string;
-                /** @enum {string} */
-                status:
-                  | 'not-started'
-                  | 'on-track'
-                  | 'at-risk'
-                  | 'off-track'
-                  | 'completed'
-                  | 'deferred'
-                  | 'cancelled'
-                  | 'ongoing';
-                /** @enum {string} */
-                rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                narrative: string;
-              };
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-              rag: {
-                /** @enum {string} */
-                rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                reasons: string[];
-                overridden: boolean;
-              };
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    /** One action with its leads, dates, status and latest update */
+    get: operations['getAction'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
     /** Edit an action; send the version you last read (409 if someone saved since) */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-          actionId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            version: number;
-            themeId?: string | null;
-            ref?: string;
-            title?: string;
-            outcome?: string;
-            currentPosition?: string;
-            constraints?: string;
-            measureOfSuccess?: string;
-            leads?: {
-              /** @enum {string} */
-              role: 'member' | 'strategic' | 'operational' | 'accountable' | 'responsible';
-              label: string;
-              personId?: string;
-            }[];
-            start?: {
-              text: string;
-              /** @enum {string} */
-              kind:
-                | 'date'
-                | 'range'
-                | 'ongoing'
-                | 'completed'
-                | 'tbc'
-                | 'recurring'
-                | 'relative'
-                | 'event'
-                | 'unparsed';
-              /** Format: date */
-              start?: string;
-              /** Format: date */
-              due?: string;
-              /** @enum {string} */
-              precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-              /** @enum {string} */
-              recurrence?:
-                | 'weekly'
-                | 'fortnightly'
-                | 'monthly'
-                | 'termly'
-                | 'quarterly'
-                | 'six-monthly'
-                | 'annual'
-                | 'biennial';
-              note?: string;
-            } | null;
-            due?: {
-              text: string;
-              /** @enum {string} */
-              kind:
-                | 'date'
-                | 'range'
-                | 'ongoing'
-                | 'completed'
-                | 'tbc'
-                | 'recurring'
-                | 'relative'
-                | 'event'
-                | 'unparsed';
-              /** Format: date */
-              start?: string;
-              /** Format: date */
-              due?: string;
-              /** @enum {string} */
-              precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-              /** @enum {string} */
-              recurrence?:
-                | 'weekly'
-                | 'fortnightly'
-                | 'monthly'
-                | 'termly'
-                | 'quarterly'
-                | 'six-monthly'
-                | 'annual'
-                | 'biennial';
-              note?: string;
-            } | null;
-            /** @enum {string} */
-            status?:
-              | 'not-started'
-              | 'on-track'
-              | 'at-risk'
-              | 'off-track'
-              | 'completed'
-              | 'deferred'
-              | 'cancelled'
-              | 'ongoing';
-            ragOverride?: {
-              /** @enum {string} */
-              rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-              reason: string;
-            } | null;
-            crossRefs?: {
-              text: string;
-              actionId?: string;
-            }[];
-          };
-        };
-      };
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              planId: string;
-              themeId?: string;
-              parentId?: string;
-              ref: string;
-              title: string;
-              outcome?: string;
-              currentPosition?: string;
-              constraints?: string;
-              measureOfSuccess?: string;
-              /** @default [] */
-              leads: {
-                /** @enum {string} */
-                role: 'member' | 'strategic' | 'operational' | 'accountable' | 'responsible';
-                label: string;
-                personId?: string;
-              }[];
-              start?: {
-                text: string;
-                /** @enum {string} */
-                kind:
-                  | 'date'
-                  | 'range'
-                  | 'ongoing'
-                  | 'completed'
-                  | 'tbc'
-                  | 'recurring'
-                  | 'relative'
-                  | 'event'
-                  | 'unparsed';
-                /** Format: date */
-                start?: string;
-                /** Format: date */
-                due?: string;
-                /** @enum {string} */
-                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                /** @enum {string} */
-                recurrence?:
-                  | 'weekly'
-                  | 'fortnightly'
-                  | 'monthly'
-                  | 'termly'
-                  | 'quarterly'
-                  | 'six-monthly'
-                  | 'annual'
-                  | 'biennial';
-                note?: string;
-              };
-              due?: {
-                text: string;
-                /** @enum {string} */
-                kind:
-                  | 'date'
-                  | 'range'
-                  | 'ongoing'
-                  | 'completed'
-                  | 'tbc'
-                  | 'recurring'
-                  | 'relative'
-                  | 'event'
-                  | 'unparsed';
-                /** Format: date */
-                start?: string;
-                /** Format: date */
-                due?: string;
-                /** @enum {string} */
-                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                /** @enum {string} */
-                recurrence?:
-                  | 'weekly'
-                  | 'fortnightly'
-                  | 'monthly'
-                  | 'termly'
-                  | 'quarterly'
-                  | 'six-monthly'
-                  | 'annual'
-                  | 'biennial';
-                note?: string;
-              };
-              /** @enum {string} */
-              status:
-                | 'not-started'
-                | 'on-track'
-                | 'at-risk'
-                | 'off-track'
-                | 'completed'
-                | 'deferred'
-                | 'cancelled'
-                | 'ongoing';
-              ragOverride?: {
-                /** @enum {string} */
-                rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                reason: string;
-                by: string;
-                /** Format: date-time */
-                at: string;
-              };
-              /** @default [] */
-              crossRefs: {
-                text: string;
-                actionId?: string;
-              }[];
-              /** @default [] */
-              unplaced: string[];
-              order: number;
-              latestUpdate?: {
-                id: string;
-                /** Format: date-time */
-                at: string;
-                authorName: string;
-                /** @enum {string} */
-                status:
-                  | 'not-started'
-                  | 'on-track'
-                  | 'at-risk'
-                  | 'off-track'
-                  | 'completed'
-                  | 'deferred'
-                  | 'cancelled'
-                  | 'ongoing';
-                /** @enum {string} */
-                rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                narrative: string;
-              };
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Stale version: reload and try again */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    patch: operations['updateAction'];
     trace?: never;
   };
   '/api/v1/councils/{c}/actions/{actionId}/updates': {
@@ -3774,376 +223,10 @@ export interface paths {
       cookie?: never;
     };
     /** Progress history, newest first */
-    get: {
-      parameters: {
-        query?: {
-          cursor?: string;
-          limit?: number;
-        };
-        header?: never;
-        path: {
-          c: string;
-          actionId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                id: string;
-                planId: string;
-                actionId: string;
-                authorSub: string;
-                authorName: string;
-                /** Format: date-time */
-                at: string;
-                period: string;
-                narrative: string;
-                /** @enum {string} */
-                status:
-                  | 'not-started'
-                  | 'on-track'
-                  | 'at-risk'
-                  | 'off-track'
-                  | 'completed'
-                  | 'deferred'
-                  | 'cancelled'
-                  | 'ongoing';
-                /** @enum {string} */
-                rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-              }[];
-              nextCursor?: string;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    get: operations['listProgressUpdates'];
     put?: never;
     /** Add a progress update (append-only: updates are never edited or deleted) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-          actionId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            narrative: string;
-            /** @enum {string} */
-            status:
-              | 'not-started'
-              | 'on-track'
-              | 'at-risk'
-              | 'off-track'
-              | 'completed'
-              | 'deferred'
-              | 'cancelled'
-              | 'ongoing';
-            /** @enum {string} */
-            rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-            period?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Created */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              update: {
-                id: string;
-                planId: string;
-                actionId: string;
-                authorSub: string;
-                authorName: string;
-                /** Format: date-time */
-                at: string;
-                period: string;
-                narrative: string;
-                /** @enum {string} */
-                status:
-                  | 'not-started'
-                  | 'on-track'
-                  | 'at-risk'
-                  | 'off-track'
-                  | 'completed'
-                  | 'deferred'
-                  | 'cancelled'
-                  | 'ongoing';
-                /** @enum {string} */
-                rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-              };
-              action: {
-                id: string;
-                planId: string;
-                themeId?: string;
-                parentId?: string;
-                ref: string;
-                title: string;
-                outcome?: string;
-                currentPosition?: string;
-                constraints?: string;
-                measureOfSuccess?: string;
-                /** @default [] */
-                leads: {
-                  /** @enum {string} */
-                  role: 'member' | 'strategic' | 'operational' | 'accountable' | 'responsible';
-                  label: string;
-                  personId?: string;
-                }[];
-                start?: {
-                  text: string;
-                  /** @enum {string} */
-                  kind:
-                    | 'date'
-                    | 'range'
-                    | 'ongoing'
-                    | 'completed'
-                    | 'tbc'
-                    | 'recurring'
-                    | 'relative'
-                    | 'event'
-                    | 'unparsed';
-                  /** Format: date */
-                  start?: string;
-                  /** Format: date */
-                  due?: string;
-                  /** @enum {string} */
-                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                  /** @enum {string} */
-                  recurrence?:
-                    | 'weekly'
-                    | 'fortnightly'
-                    | 'monthly'
-                    | 'termly'
-                    | 'quarterly'
-                    | 'six-monthly'
-                    | 'annual'
-                    | 'biennial';
-                  note?: string;
-                };
-                due?: {
-                  text: string;
-                  /** @enum {string} */
-                  kind:
-                    | 'date'
-                    | 'range'
-                    | 'ongoing'
-                    | 'completed'
-                    | 'tbc'
-                    | 'recurring'
-                    | 'relative'
-                    | 'event'
-                    | 'unparsed';
-                  /** Format: date */
-                  start?: string;
-                  /** Format: date */
-                  due?: string;
-                  /** @enum {string} */
-                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                  /** @enum {string} */
-                  recurrence?:
-                    | 'weekly'
-                    | 'fortnightly'
-                    | 'monthly'
-                    | 'termly'
-                    | 'quarterly'
-                    | 'six-monthly'
-                    | 'annual'
-                    | 'biennial';
-                  note?: string;
-                };
-                /** @enum {string} */
-                status:
-                  | 'not-started'
-                  | 'on-track'
-                  | 'at-risk'
-                  | 'off-track'
-                  | 'completed'
-                  | 'deferred'
-                  | 'cancelled'
-                  | 'ongoing';
-                ragOverride?: {
-                  /** @enum {string} */
-                  rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                  reason: string;
-                  by: string;
-                  /** Format: date-time */
-                  at: string;
-                };
-                /** @default [] */
-                crossRefs: {
-                  text: string;
-                  actionId?: string;
-                }[];
-                /** @default [] */
-                unplaced: string[];
-                order: number;
-                latestUpdate?: {
-                  id: string;
-                  /** Format: date-time */
-                  at: string;
-                  authorName: string;
-                  /** @enum {string} */
-                  status:
-                    | 'not-started'
-                    | 'on-track'
-                    | 'at-risk'
-                    | 'off-track'
-                    | 'completed'
-                    | 'deferred'
-                    | 'cancelled'
-                    | 'ongoing';
-                  /** @enum {string} */
-                  rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                  narrative: string;
-                };
-                version: number;
-                /** Format: date-time */
-                createdAt: string;
-                /** Format: date-time */
-                updatedAt: string;
-              };
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    post: operations['addProgressUpdate'];
     delete?: never;
     options?: never;
     head?: never;
@@ -4157,546 +240,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-          actionId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                id: string;
-                planId: string;
-                actionId: string;
-                /** @default [] */
-                linkedActionIds: string[];
-                ref: string;
-                title: string;
-                baselineDue?: {
-                  text: string;
-                  /** @enum {string} */
-                  kind:
-                    | 'date'
-                    | 'range'
-                    | 'ongoing'
-                    | 'completed'
-                    | 'tbc'
-                    | 'recurring'
-                    | 'relative'
-                    | 'event'
-                    | 'unparsed';
-                  /** Format: date */
-                  start?: string;
-                  /** Format: date */
-                  due?: string;
-                  /** @enum {string} */
-                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                  /** @enum {string} */
-                  recurrence?:
-                    | 'weekly'
-                    | 'fortnightly'
-                    | 'monthly'
-                    | 'termly'
-                    | 'quarterly'
-                    | 'six-monthly'
-                    | 'annual'
-                    | 'biennial';
-                  note?: string;
-                };
-                due?: {
-                  text: string;
-                  /** @enum {string} */
-                  kind:
-                    | 'date'
-                    | 'range'
-                    | 'ongoing'
-                    | 'completed'
-                    | 'tbc'
-                    | 'recurring'
-                    | 'relative'
-                    | 'event'
-                    | 'unparsed';
-                  /** Format: date */
-                  start?: string;
-                  /** Format: date */
-                  due?: string;
-                  /** @enum {string} */
-                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                  /** @enum {string} */
-                  recurrence?:
-                    | 'weekly'
-                    | 'fortnightly'
-                    | 'monthly'
-                    | 'termly'
-                    | 'quarterly'
-                    | 'six-monthly'
-                    | 'annual'
-                    | 'biennial';
-                  note?: string;
-                };
-                /** Format: date */
-                completedOn?: string;
-                /** @enum {string} */
-                status:
-                  | 'not-started'
-                  | 'on-track'
-                  | 'at-risk'
-                  | 'off-track'
-                  | 'completed'
-                  | 'deferred'
-                  | 'cancelled'
-                  | 'ongoing';
-                baselineCorrections?: {
-                  from?: {
-                    text: string;
-                    /** @enum {string} */
-                    kind:
-                      | 'date'
-                      | 'range'
-                      | 'ongoing'
-                      | 'completed'
-                      | 'tbc'
-                      | 'recurring'
-                      | 'relative'
-                      | 'event'
-                      | 'unparsed';
-                    /** Format: date */
-                    start?: string;
-                    /** Format: date */
-                    due?: string;
-                    /** @enum {string} */
-                    precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                    /** @enum {string} */
-                    recurrence?:
-                      | 'weekly'
-                      | 'fortnightly'
-                      | 'monthly'
-                      | 'termly'
-                      | 'quarterly'
-                      | 'six-monthly'
-                      | 'annual'
-                      | 'biennial';
-                    note?: string;
-                  };
-                  to: {
-                    text: string;
-                    /** @enum {string} */
-                    kind:
-                      | 'date'
-                      | 'range'
-                      | 'ongoing'
-                      | 'completed'
-                      | 'tbc'
-                      | 'recurring'
-                      | 'relative'
-                      | 'event'
-                      | 'unparsed';
-                    /** Format: date */
-                    start?: string;
-                    /** Format: date */
-                    due?: string;
-                    /** @enum {string} */
-                    precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                    /** @enum {string} */
-                    recurrence?:
-                      | 'weekly'
-                      | 'fortnightly'
-                      | 'monthly'
-                      | 'termly'
-                      | 'quarterly'
-                      | 'six-monthly'
-                      | 'annual'
-                      | 'biennial';
-                    note?: string;
-                  };
-                  reason: string;
-                  by: string;
-                  /** Format: date-time */
-                  at: string;
-                }[];
-                version: number;
-                /** Format: date-time */
-                createdAt: string;
-                /** Format: date-time */
-                updatedAt: string;
-                rag: {
-                  /** @enum {string} */
-                  rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                  reasons: string[];
-                  overridden: boolean;
-                };
-              }[];
-              nextCursor?: string;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    /** The action’s milestones */
+    get: operations['listMilestones'];
     put?: never;
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-          actionId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @default  */
-            ref?: string;
-            title: string;
-            due?: {
-              text: string;
-              /** @enum {string} */
-              kind:
-                | 'date'
-                | 'range'
-                | 'ongoing'
-                | 'completed'
-                | 'tbc'
-                | 'recurring'
-                | 'relative'
-                | 'event'
-                | 'unparsed';
-              /** Format: date */
-              start?: string;
-              /** Format: date */
-              due?: string;
-              /** @enum {string} */
-              precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-              /** @enum {string} */
-              recurrence?:
-                | 'weekly'
-                | 'fortnightly'
-                | 'monthly'
-                | 'termly'
-                | 'quarterly'
-                | 'six-monthly'
-                | 'annual'
-                | 'biennial';
-              note?: string;
-            };
-            /** @default [] */
-            linkedActionIds?: string[];
-            /**
-             * @default not-started
-             * @enum {string}
-             */
-            status?:
-              | 'not-started'
-              | 'on-track'
-              | 'at-risk'
-              | 'off-track'
-              | 'completed'
-              | 'deferred'
-              | 'cancelled'
-              | 'ongoing';
-          };
-        };
-      };
-      responses: {
-        /** @description Created */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              planId: string;
-              actionId: string;
-              /** @default [] */
-              linkedActionIds: string[];
-              ref: string;
-              title: string;
-              baselineDue?: {
-                text: string;
-                /** @enum {string} */
-                kind:
-                  | 'date'
-                  | 'range'
-                  | 'ongoing'
-                  | 'completed'
-                  | 'tbc'
-                  | 'recurring'
-                  | 'relative'
-                  | 'event'
-                  | 'unparsed';
-                /** Format: date */
-                start?: string;
-                /** Format: date */
-                due?: string;
-                /** @enum {string} */
-                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                /** @enum {string} */
-                recurrence?:
-                  | 'weekly'
-                  | 'fortnightly'
-                  | 'monthly'
-                  | 'termly'
-                  | 'quarterly'
-                  | 'six-monthly'
-                  | 'annual'
-                  | 'biennial';
-                note?: string;
-              };
-              due?: {
-                text: string;
-                /** @enum {string} */
-                kind:
-                  | 'date'
-                  | 'range'
-                  | 'ongoing'
-                  | 'completed'
-                  | 'tbc'
-                  | 'recurring'
-                  | 'relative'
-                  | 'event'
-                  | 'unparsed';
-                /** Format: date */
-                start?: string;
-                /** Format: date */
-                due?: string;
-                /** @enum {string} */
-                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                /** @enum {string} */
-                recurrence?:
-                  | 'weekly'
-                  | 'fortnightly'
-                  | 'monthly'
-                  | 'termly'
-                  | 'quarterly'
-                  | 'six-monthly'
-                  | 'annual'
-                  | 'biennial';
-                note?: string;
-              };
-              /** Format: date */
-              completedOn?: string;
-              /** @enum {string} */
-              status:
-                | 'not-started'
-                | 'on-track'
-                | 'at-risk'
-                | 'off-track'
-                | 'completed'
-                | 'deferred'
-                | 'cancelled'
-                | 'ongoing';
-              baselineCorrections?: {
-                from?: {
-                  text: string;
-                  /** @enum {string} */
-                  kind:
-                    | 'date'
-                    | 'range'
-                    | 'ongoing'
-                    | 'completed'
-                    | 'tbc'
-                    | 'recurring'
-                    | 'relative'
-                    | 'event'
-                    | 'unparsed';
-                  /** Format: date */
-                  start?: string;
-                  /** Format: date */
-                  due?: string;
-                  /** @enum {string} */
-                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                  /** @enum {string} */
-                  recurrence?:
-                    | 'weekly'
-                    | 'fortnightly'
-                    | 'monthly'
-                    | 'termly'
-                    | 'quarterly'
-                    | 'six-monthly'
-                    | 'annual'
-                    | 'biennial';
-                  note?: string;
-                };
-                to: {
-                  text: string;
-                  /** @enum {string} */
-                  kind:
-                    | 'date'
-                    | 'range'
-                    | 'ongoing'
-                    | 'completed'
-                    | 'tbc'
-                    | 'recurring'
-                    | 'relative'
-                    | 'event'
-                    | 'unparsed';
-                  /** Format: date */
-                  start?: string;
-                  /** Format: date */
-                  due?: string;
-                  /** @enum {string} */
-                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                  /** @enum {string} */
-                  recurrence?:
-                    | 'weekly'
-                    | 'fortnightly'
-                    | 'monthly'
-                    | 'termly'
-                    | 'quarterly'
-                    | 'six-monthly'
-                    | 'annual'
-                    | 'biennial';
-                  note?: string;
-                };
-                reason: string;
-                by: string;
-                /** Format: date-time */
-                at: string;
-              }[];
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    /** Add a milestone; its first due date becomes its baseline */
+    post: operations['createMilestone'];
     delete?: never;
     options?: never;
     head?: never;
@@ -4710,595 +258,15 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-          milestoneId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              planId: string;
-              actionId: string;
-              /** @default [] */
-              linkedActionIds: string[];
-              ref: string;
-              title: string;
-              baselineDue?: {
-                text: string;
-                /** @enum {string} */
-                kind:
-                  | 'date'
-                  | 'range'
-                  | 'ongoing'
-                  | 'completed'
-                  | 'tbc'
-                  | 'recurring'
-                  | 'relative'
-                  | 'event'
-                  | 'unparsed';
-                /** Format: date */
-                start?: string;
-                /** Format: date */
-                due?: string;
-                /** @enum {string} */
-                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                /** @enum {string} */
-                recurrence?:
-                  | 'weekly'
-                  | 'fortnightly'
-                  | 'monthly'
-                  | 'termly'
-                  | 'quarterly'
-                  | 'six-monthly'
-                  | 'annual'
-                  | 'biennial';
-                note?: string;
-              };
-              due?: {
-                text: string;
-                /** @enum {string} */
-                kind:
-                  | 'date'
-                  | 'range'
-                  | 'ongoing'
-                  | 'completed'
-                  | 'tbc'
-                  | 'recurring'
-                  | 'relative'
-                  | 'event'
-                  | 'unparsed';
-                /** Format: date */
-                start?: string;
-                /** Format: date */
-                due?: string;
-                /** @enum {string} */
-                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                /** @enum {string} */
-                recurrence?:
-                  | 'weekly'
-                  | 'fortnightly'
-                  | 'monthly'
-                  | 'termly'
-                  | 'quarterly'
-                  | 'six-monthly'
-                  | 'annual'
-                  | 'biennial';
-                note?: string;
-              };
-              /** Format: date */
-              completedOn?: string;
-              /** @enum {string} */
-              status:
-                | 'not-started'
-                | 'on-track'
-                | 'at-risk'
-                | 'off-track'
-                | 'completed'
-                | 'deferred'
-                | 'cancelled'
-                | 'ongoing';
-              baselineCorrections?: {
-                from?: {
-                  text: string;
-                  /** @enum {string} */
-                  kind:
-                    | 'date'
-                    | 'range'
-                    | 'ongoing'
-                    | 'completed'
-                    | 'tbc'
-                    | 'recurring'
-                    | 'relative'
-                    | 'event'
-                    | 'unparsed';
-                  /** Format: date */
-                  start?: string;
-                  /** Format: date */
-                  due?: string;
-                  /** @enum {string} */
-                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                  /** @enum {string} */
-                  recurrence?:
-                    | 'weekly'
-                    | 'fortnightly'
-                    | 'monthly'
-                    | 'termly'
-                    | 'quarterly'
-                    | 'six-monthly'
-                    | 'annual'
-                    | 'biennial';
-                  note?: string;
-                };
-                to: {
-                  text: string;
-                  /** @enum {string} */
-                  kind:
-                    | 'date'
-                    | 'range'
-                    | 'ongoing'
-                    | 'completed'
-                    | 'tbc'
-                    | 'recurring'
-                    | 'relative'
-                    | 'event'
-                    | 'unparsed';
-                  /** Format: date */
-                  start?: string;
-                  /** Format: date */
-                  due?: string;
-                  /** @enum {string} */
-                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                  /** @enum {string} */
-                  recurrence?:
-                    | 'weekly'
-                    | 'fortnightly'
-                    | 'monthly'
-                    | 'termly'
-                    | 'quarterly'
-                    | 'six-monthly'
-                    | 'annual'
-                    | 'biennial';
-                  note?: string;
-                };
-                reason: string;
-                by: string;
-                /** Format: date-time */
-                at: string;
-              }[];
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-              rag: {
-                /** @enum {string} */
-                rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                reasons: string[];
-                overridden: boolean;
-              };
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    /** One milestone with its baseline and current due dates */
+    get: operations['getMilestone'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
     /** Edit a milestone; moving `due` keeps the baseline, so slippage stays visible */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-          milestoneId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            version: number;
-            ref?: string;
-            title?: string;
-            due?: {
-              text: string;
-              /** @enum {string} */
-              kind:
-                | 'date'
-                | 'range'
-                | 'ongoing'
-                | 'completed'
-                | 'tbc'
-                | 'recurring'
-                | 'relative'
-                | 'event'
-                | 'unparsed';
-              /** Format: date */
-              start?: string;
-              /** Format: date */
-              due?: string;
-              /** @enum {string} */
-              precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-              /** @enum {string} */
-              recurrence?:
-                | 'weekly'
-                | 'fortnightly'
-                | 'monthly'
-                | 'termly'
-                | 'quarterly'
-                | 'six-monthly'
-                | 'annual'
-                | 'biennial';
-              note?: string;
-            } | null;
-            linkedActionIds?: string[];
-            /** @enum {string} */
-            status?:
-              | 'not-started'
-              | 'on-track'
-              | 'at-risk'
-              | 'off-track'
-              | 'completed'
-              | 'deferred'
-              | 'cancelled'
-              | 'ongoing';
-            /** Format: date */
-            completedOn?: string | null;
-            baselineCorrection?: {
-              due: {
-                text: string;
-                /** @enum {string} */
-                kind:
-                  | 'date'
-                  | 'range'
-                  | 'ongoing'
-                  | 'completed'
-                  | 'tbc'
-                  | 'recurring'
-                  | 'relative'
-                  | 'event'
-                  | 'unparsed';
-                /** Format: date */
-                start?: string;
-                /** Format: date */
-                due?: string;
-                /** @enum {string} */
-                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                /** @enum {string} */
-                recurrence?:
-                  | 'weekly'
-                  | 'fortnightly'
-                  | 'monthly'
-                  | 'termly'
-                  | 'quarterly'
-                  | 'six-monthly'
-                  | 'annual'
-                  | 'biennial';
-                note?: string;
-              };
-              reason: string;
-            };
-          };
-        };
-      };
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              planId: string;
-              actionId: string;
-              /** @default [] */
-              linkedActionIds: string[];
-              ref: string;
-              title: string;
-              baselineDue?: {
-                text: string;
-                /** @enum {string} */
-                kind:
-                  | 'date'
-                  | 'range'
-                  | 'ongoing'
-                  | 'completed'
-                  | 'tbc'
-                  | 'recurring'
-                  | 'relative'
-                  | 'event'
-                  | 'unparsed';
-                /** Format: date */
-                start?: string;
-                /** Format: date */
-                due?: string;
-                /** @enum {string} */
-                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                /** @enum {string} */
-                recurrence?:
-                  | 'weekly'
-                  | 'fortnightly'
-                  | 'monthly'
-                  | 'termly'
-                  | 'quarterly'
-                  | 'six-monthly'
-                  | 'annual'
-                  | 'biennial';
-                note?: string;
-              };
-              due?: {
-                text: string;
-                /** @enum {string} */
-                kind:
-                  | 'date'
-                  | 'range'
-                  | 'ongoing'
-                  | 'completed'
-                  | 'tbc'
-                  | 'recurring'
-                  | 'relative'
-                  | 'event'
-                  | 'unparsed';
-                /** Format: date */
-                start?: string;
-                /** Format: date */
-                due?: string;
-                /** @enum {string} */
-                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                /** @enum {string} */
-                recurrence?:
-                  | 'weekly'
-                  | 'fortnightly'
-                  | 'monthly'
-                  | 'termly'
-                  | 'quarterly'
-                  | 'six-monthly'
-                  | 'annual'
-                  | 'biennial';
-                note?: string;
-              };
-              /** Format: date */
-              completedOn?: string;
-              /** @enum {string} */
-              status:
-                | 'not-started'
-                | 'on-track'
-                | 'at-risk'
-                | 'off-track'
-                | 'completed'
-                | 'deferred'
-                | 'cancelled'
-                | 'ongoing';
-              baselineCorrections?: {
-                from?: {
-                  text: string;
-                  /** @enum {string} */
-                  kind:
-                    | 'date'
-                    | 'range'
-                    | 'ongoing'
-                    | 'completed'
-                    | 'tbc'
-                    | 'recurring'
-                    | 'relative'
-                    | 'event'
-                    | 'unparsed';
-                  /** Format: date */
-                  start?: string;
-                  /** Format: date */
-                  due?: string;
-                  /** @enum {string} */
-                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                  /** @enum {string} */
-                  recurrence?:
-                    | 'weekly'
-                    | 'fortnightly'
-                    | 'monthly'
-                    | 'termly'
-                    | 'quarterly'
-                    | 'six-monthly'
-                    | 'annual'
-                    | 'biennial';
-                  note?: string;
-                };
-                to: {
-                  text: string;
-                  /** @enum {string} */
-                  kind:
-                    | 'date'
-                    | 'range'
-                    | 'ongoing'
-                    | 'completed'
-                    | 'tbc'
-                    | 'recurring'
-                    | 'relative'
-                    | 'event'
-                    | 'unparsed';
-                  /** Format: date */
-                  start?: string;
-                  /** Format: date */
-                  due?: string;
-                  /** @enum {string} */
-                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                  /** @enum {string} */
-                  recurrence?:
-                    | 'weekly'
-                    | 'fortnightly'
-                    | 'monthly'
-                    | 'termly'
-                    | 'quarterly'
-                    | 'six-monthly'
-                    | 'annual'
-                    | 'biennial';
-                  note?: string;
-                };
-                reason: string;
-                by: string;
-                /** Format: date-time */
-                at: string;
-              }[];
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Stale version: reload and try again */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    patch: operations['updateMilestone'];
     trace?: never;
   };
   '/api/v1/councils/{c}/plans/{planId}/indicators': {
@@ -5308,278 +276,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-          planId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                id: string;
-                planId: string;
-                ref?: string;
-                name: string;
-                unit?: string;
-                /**
-                 * @default up
-                 * @enum {string}
-                 */
-                goodDirection: 'up' | 'down' | 'none';
-                floorStandard?: number | null;
-                baseline?: {
-                  period: string;
-                  value: number | null;
-                  note?: string;
-                };
-                benchmark?: string;
-                /** @default [] */
-                targets: {
-                  period: string;
-                  value: number | null;
-                  note?: string;
-                }[];
-                /** @default [] */
-                actuals: {
-                  period: string;
-                  value: number | null;
-                  note?: string;
-                }[];
-                version: number;
-                /** Format: date-time */
-                createdAt: string;
-                /** Format: date-time */
-                updatedAt: string;
-              }[];
-              nextCursor?: string;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    /** The plan’s performance indicators */
+    get: operations['listIndicators'];
     put?: never;
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-          planId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            ref?: string;
-            name: string;
-            unit?: string;
-            /**
-             * @default up
-             * @enum {string}
-             */
-            goodDirection?: 'up' | 'down' | 'none';
-            floorStandard?: number | null;
-            baseline?: {
-              period: string;
-              value: number | null;
-              note?: string;
-            };
-            benchmark?: string;
-            /** @default [] */
-            targets?: {
-              period: string;
-              value: number | null;
-              note?: string;
-            }[];
-            /** @default [] */
-            actuals?: {
-              period: string;
-              value: number | null;
-              note?: string;
-            }[];
-          };
-        };
-      };
-      responses: {
-        /** @description Created */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              planId: string;
-              ref?: string;
-              name: string;
-              unit?: string;
-              /**
-               * @default up
-               * @enum {string}
-               */
-              goodDirection: 'up' | 'down' | 'none';
-              floorStandard?: number | null;
-              baseline?: {
-                period: string;
-                value: number | null;
-                note?: string;
-              };
-              benchmark?: string;
-              /** @default [] */
-              targets: {
-                period: string;
-                value: number | null;
-                note?: string;
-              }[];
-              /** @default [] */
-              actuals: {
-                period: string;
-                value: number | null;
-                note?: string;
-              }[];
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    /** Add a performance indicator to the plan */
+    post: operations['createIndicator'];
     delete?: never;
     options?: never;
     head?: never;
@@ -5599,173 +300,8 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-          planId: string;
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            ref?: string;
-            name?: string;
-            unit?: string;
-            /**
-             * @default up
-             * @enum {string}
-             */
-            goodDirection?: 'up' | 'down' | 'none';
-            floorStandard?: number | null;
-            baseline?: {
-              period: string;
-              value: number | null;
-              note?: string;
-            };
-            benchmark?: string;
-            /** @default [] */
-            targets?: {
-              period: string;
-              value: number | null;
-              note?: string;
-            }[];
-            /** @default [] */
-            actuals?: {
-              period: string;
-              value: number | null;
-              note?: string;
-            }[];
-            version: number;
-          };
-        };
-      };
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              planId: string;
-              ref?: string;
-              name: string;
-              unit?: string;
-              /**
-               * @default up
-               * @enum {string}
-               */
-              goodDirection: 'up' | 'down' | 'none';
-              floorStandard?: number | null;
-              baseline?: {
-                period: string;
-                value: number | null;
-                note?: string;
-              };
-              benchmark?: string;
-              /** @default [] */
-              targets: {
-                period: string;
-                value: number | null;
-                note?: string;
-              }[];
-              /** @default [] */
-              actuals: {
-                period: string;
-                value: number | null;
-                note?: string;
-              }[];
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Stale version: reload and try again */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    /** Edit a performance indicator; send the version you last read */
+    patch: operations['updateIndicator'];
     trace?: never;
   };
   '/api/v1/councils/{c}/plans/{planId}/risks': {
@@ -5775,215 +311,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-          planId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                id: string;
-                planId: string;
-                ref?: string;
-                description: string;
-                likelihood?: string;
-                impact?: string;
-                mitigation?: string;
-                ownerLabel?: string;
-                version: number;
-                /** Format: date-time */
-                createdAt: string;
-                /** Format: date-time */
-                updatedAt: string;
-              }[];
-              nextCursor?: string;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    /** The plan’s risks */
+    get: operations['listRisks'];
     put?: never;
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-          planId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            ref?: string;
-            description: string;
-            likelihood?: string;
-            impact?: string;
-            mitigation?: string;
-            ownerLabel?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Created */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              planId: string;
-              ref?: string;
-              description: string;
-              likelihood?: string;
-              impact?: string;
-              mitigation?: string;
-              ownerLabel?: string;
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    /** Add a risk to the plan */
+    post: operations['createRisk'];
     delete?: never;
     options?: never;
     head?: never;
@@ -6003,131 +335,8 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-          planId: string;
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            ref?: string;
-            description?: string;
-            likelihood?: string;
-            impact?: string;
-            mitigation?: string;
-            ownerLabel?: string;
-            version: number;
-          };
-        };
-      };
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              planId: string;
-              ref?: string;
-              description: string;
-              likelihood?: string;
-              impact?: string;
-              mitigation?: string;
-              ownerLabel?: string;
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Stale version: reload and try again */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    /** Edit a risk; send the version you last read */
+    patch: operations['updateRisk'];
     trace?: never;
   };
   '/api/v1/councils': {
@@ -6138,255 +347,10 @@ export interface paths {
       cookie?: never;
     };
     /** The council directory with counts (operators) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: components['schemas']['CouncilDirectoryEntry'][];
-              nextCursor?: string;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    get: operations['listCouncils'];
     put?: never;
     /** Create a council and invite its first admin (operators) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            id: string;
-            name: string;
-            /** @default 4 */
-            financialYearStartMonth?: number;
-            ragRules?: {
-              /**
-               * @default {
-               *       "not-started": "grey",
-               *       "on-track": "green",
-               *       "at-risk": "amber",
-               *       "off-track": "red",
-               *       "completed": "blue",
-               *       "deferred": "grey",
-               *       "cancelled": "grey",
-               *       "ongoing": "green"
-               *     }
-               */
-              byStatus?: {
-                /** @enum {string} */
-                'not-started': 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                /** @enum {string} */
-                'on-track': 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                /** @enum {string} */
-                'at-risk': 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                /** @enum {string} */
-                'off-track': 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                /** @enum {string} */
-                completed: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                /** @enum {string} */
-                deferred: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                /** @enum {string} */
-                cancelled: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                /** @enum {string} */
-                ongoing: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-              };
-              /**
-               * @default red
-               * @enum {string}
-               */
-              overdue?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-              /**
-               * @default amber
-               * @enum {string}
-               */
-              notStartedDueSoon?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-              /** @default 30 */
-              dueSoonDays?: number;
-              /**
-               * @default amber
-               * @enum {string}
-               */
-              rebaselined?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-            };
-            alertSettings?: {
-              /** @default 14 */
-              dueSoonDays?: number;
-              /** @default 30 */
-              escalateAfterDays?: number;
-              /** @default true */
-              enabled?: boolean;
-            };
-            /** Format: email */
-            adminEmail: string;
-            adminName?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Created */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['CouncilDirectoryEntry'];
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Stale version: reload and try again */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    post: operations['createCouncil'];
     delete?: never;
     options?: never;
     head?: never;
@@ -6407,95 +371,7 @@ export interface paths {
     options?: never;
     head?: never;
     /** Suspend or reactivate a council (operators) */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @enum {string} */
-            status: 'active' | 'suspended';
-          };
-        };
-      };
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['CouncilDirectoryEntry'];
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    patch: operations['setCouncilStatus'];
     trace?: never;
   };
   '/api/v1/partnerships': {
@@ -6508,118 +384,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Create a partnership, invite its member councils and its partner readers (operators) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            id: string;
-            name: string;
-            leadCouncilId: string;
-            memberCouncilIds: string[];
-            /** @default [] */
-            readers?: {
-              /** Format: email */
-              email: string;
-              name?: string;
-            }[];
-          };
-        };
-      };
-      responses: {
-        /** @description Created */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Stale version: reload and try again */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    post: operations['createPartnership'];
     delete?: never;
     options?: never;
     head?: never;
@@ -6634,241 +399,10 @@ export interface paths {
       cookie?: never;
     };
     /** The council’s members and their roles */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                councilId: string;
-                userSub: string;
-                /** Format: email */
-                email: string;
-                name: string;
-                /** @enum {string} */
-                role: 'admin' | 'editor' | 'contributor' | 'viewer';
-                personId?: string;
-                invitedBy?: string;
-                undeliverable?: {
-                  /** Format: date-time */
-                  at: string;
-                  reason: string;
-                };
-                version: number;
-                /** Format: date-time */
-                createdAt: string;
-                /** Format: date-time */
-                updatedAt: string;
-              }[];
-              nextCursor?: string;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    get: operations['listMembers'];
     put?: never;
     /** Invite someone by email with a role */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** Format: email */
-            email: string;
-            /** @enum {string} */
-            role: 'admin' | 'editor' | 'contributor' | 'viewer';
-            name?: string;
-            personId?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Invited */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              councilId: string;
-              userSub: string;
-              /** Format: email */
-              email: string;
-              name: string;
-              /** @enum {string} */
-              role: 'admin' | 'editor' | 'contributor' | 'viewer';
-              personId?: string;
-              invitedBy?: string;
-              undeliverable?: {
-                /** Format: date-time */
-                at: string;
-                reason: string;
-              };
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Stale version: reload and try again */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    post: operations['inviteMember'];
     delete?: never;
     options?: never;
     head?: never;
@@ -6886,258 +420,11 @@ export interface paths {
     put?: never;
     post?: never;
     /** Remove a leaver: their access ends with their next request */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-          memberId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Removed */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              councilId: string;
-              userSub: string;
-              /** Format: email */
-              email: string;
-              name: string;
-              /** @enum {string} */
-              role: 'admin' | 'editor' | 'contributor' | 'viewer';
-              personId?: string;
-              invitedBy?: string;
-              undeliverable?: {
-                /** Format: date-time */
-                at: string;
-                reason: string;
-              };
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not allowed */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': unknown;
-          };
-        };
-      };
-    };
+    delete: operations['removeMember'];
     options?: never;
     head?: never;
     /** Change a member’s role or name, or the person they are in the plans */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-          memberId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            version: number;
-            /** @enum {string} */
-            role?: 'admin' | 'editor' | 'contributor' | 'viewer';
-            name?: string;
-            personId?: string | null;
-          };
-        };
-      };
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              councilId: string;
-              userSub: string;
-              /** Format: email */
-              email: string;
-              name: string;
-              /** @enum {string} */
-              role: 'admin' | 'editor' | 'contributor' | 'viewer';
-              personId?: string;
-              invitedBy?: string;
-              undeliverable?: {
-                /** Format: date-time */
-                at: string;
-                reason: string;
-              };
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Stale version: reload and try again */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not allowed */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': unknown;
-          };
-        };
-      };
-    };
+    patch: operations['updateMember'];
     trace?: never;
   };
   '/api/v1/partnerships/{p}/overview': {
@@ -7148,163 +435,7 @@ export interface paths {
       cookie?: never;
     };
     /** Combined dashboard: one row per consenting council (counts by status and RAG, overdue, slipping, stale, direction of travel) */
-    get: {
-      parameters: {
-        query?: {
-          /** @description Due-soon window */
-          days?: number;
-        };
-        header?: never;
-        path: {
-          p: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              partnership: {
-                id: string;
-                name: string;
-              };
-              /** Format: date */
-              today: string;
-              dueSoonDays: number;
-              councils: {
-                plans: number;
-                actions: number;
-                byStatus: {
-                  [key: string]: number;
-                };
-                byRag: {
-                  [key: string]: number;
-                };
-                overdue: number;
-                slipping: number;
-                stale: number;
-                dueSoon: number;
-                /** @description Each action’s RAG now against its RAG when its plan’s last reporting period was closed. `new`: added since; `unknown`: its plan has no closed period yet. */
-                travel: {
-                  improved: number;
-                  same: number;
-                  worse: number;
-                  new: number;
-                  unknown: number;
-                };
-                councilId: string;
-                councilName: string;
-                sharedPlans: {
-                  planId: string;
-                  title: string;
-                  /** @enum {string} */
-                  kind:
-                    | 'people-strategy'
-                    | 'peer-review'
-                    | 'best-value-review'
-                    | 'business-plan'
-                    | 'iip-assessment';
-                  /** @enum {string} */
-                  status: 'draft' | 'active' | 'closed' | 'archived';
-                  /** @description The closed reporting period direction of travel compares with */
-                  comparedWith?: {
-                    key: string;
-                    label: string;
-                  };
-                }[];
-              }[];
-              totals: {
-                plans: number;
-                actions: number;
-                byStatus: {
-                  [key: string]: number;
-                };
-                byRag: {
-                  [key: string]: number;
-                };
-                overdue: number;
-                slipping: number;
-                stale: number;
-                dueSoon: number;
-                /** @description Each action’s RAG now against its RAG when its plan’s last reporting period was closed. `new`: added since; `unknown`: its plan has no closed period yet. */
-                travel: {
-                  improved: number;
-                  same: number;
-                  worse: number;
-                  new: number;
-                  unknown: number;
-                };
-              };
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    get: operations['getPartnershipOverview'];
     put?: never;
     post?: never;
     delete?: never;
@@ -7321,133 +452,7 @@ export interface paths {
       cookie?: never;
     };
     /** Overdue and slipping milestones across the consenting councils, by due date */
-    get: {
-      parameters: {
-        query?: {
-          /** @description Council ids, comma-separated */
-          council?: string;
-          /** @description Theme id, ref or title words */
-          theme?: string;
-          /** @description Words from a lead label */
-          lead?: string;
-          /** @description Due on or after */
-          from?: string;
-          /** @description Due on or before */
-          to?: string;
-        };
-        header?: never;
-        path: {
-          p: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                councilId: string;
-                councilName: string;
-                planId: string;
-                planTitle: string;
-                /** @enum {string} */
-                planKind:
-                  | 'people-strategy'
-                  | 'peer-review'
-                  | 'best-value-review'
-                  | 'business-plan'
-                  | 'iip-assessment';
-                themeId?: string;
-                themeRef?: string;
-                themeTitle?: string;
-                actionId: string;
-                actionRef: string;
-                actionTitle: string;
-                id: string;
-                ref: string;
-                title: string;
-                due?: unknown;
-                baselineDue?: unknown;
-                status: string;
-                rag: string;
-                ragReasons: string[];
-                overdue: boolean;
-                daysLate?: number;
-                slipping: boolean;
-                slippedDays?: number;
-                leads: string[];
-                changedAt: string;
-              }[];
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    get: operations['listPartnershipMilestones'];
     put?: never;
     post?: never;
     delete?: never;
@@ -7464,151 +469,7 @@ export interface paths {
       cookie?: never;
     };
     /** Side by side: every consenting council’s shared plans of one kind */
-    get: {
-      parameters: {
-        query: {
-          kind: 'people-strategy' | 'peer-review' | 'best-value-review' | 'business-plan' | 'iip-assessment';
-        };
-        header?: never;
-        path: {
-          p: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {string} */
-              kind:
-                | 'people-strategy'
-                | 'peer-review'
-                | 'best-value-review'
-                | 'business-plan'
-                | 'iip-assessment';
-              /** Format: date */
-              today: string;
-              plans: {
-                councilId: string;
-                councilName: string;
-                planId: string;
-                title: string;
-                period: {
-                  label?: string;
-                  /** Format: date */
-                  start?: string;
-                  /** Format: date */
-                  end?: string;
-                };
-                /** @enum {string} */
-                status: 'draft' | 'active' | 'closed' | 'archived';
-                total: number;
-                byStatus: {
-                  [key: string]: number;
-                };
-                byRag: {
-                  [key: string]: number;
-                };
-                overdue: number;
-                slipping: number;
-                stale: number;
-                themes: {
-                  ref: string;
-                  title: string;
-                  total: number;
-                  byStatus: {
-                    [key: string]: number;
-                  };
-                  byRag: {
-                    [key: string]: number;
-                  };
-                }[];
-                lastUpdateAt?: string;
-              }[];
-              themeRows: {
-                ref: string;
-                cells: ({
-                  ref: string;
-                  title: string;
-                  total: number;
-                  byStatus: {
-                    [key: string]: number;
-                  };
-                  byRag: {
-                    [key: string]: number;
-                  };
-                } | null)[];
-              }[];
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    get: operations['comparePartnershipPlans'];
     put?: never;
     post?: never;
     delete?: never;
@@ -7625,470 +486,7 @@ export interface paths {
       cookie?: never;
     };
     /** One shared plan, read-only: themes, actions and milestones with RAG, indicators, risks… */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          p: string;
-          c: string;
-          planId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              plan: {
-                id: string;
-                councilId: string;
-                title: string;
-                /** @enum {string} */
-                kind:
-                  | 'people-strategy'
-                  | 'peer-review'
-                  | 'best-value-review'
-                  | 'business-plan'
-                  | 'iip-assessment';
-                period: {
-                  label?: string;
-                  /** Format: date */
-                  start?: string;
-                  /** Format: date */
-                  end?: string;
-                };
-                ownerPersonId?: string;
-                ownerLabel?: string;
-                directorate?: string;
-                division?: string;
-                /** @enum {string} */
-                status: 'draft' | 'active' | 'closed' | 'archived';
-                approval?: {
-                  body?: string;
-                  /** Format: date */
-                  date?: string;
-                };
-                /**
-                 * @default quarterly
-                 * @enum {string}
-                 */
-                reviewCadence: 'monthly' | 'quarterly' | 'six-monthly' | 'annual';
-                /** @default [] */
-                reportingPoints: {
-                  label: string;
-                  /** Format: date */
-                  date: string;
-                }[];
-                /** @default [] */
-                sections: {
-                  key: string;
-                  title: string;
-                  body: string;
-                }[];
-                /** @default [] */
-                unplaced: string[];
-                version: number;
-                /** Format: date-time */
-                createdAt: string;
-                /** Format: date-time */
-                updatedAt: string;
-              };
-              themes: {
-                id: string;
-                planId: string;
-                ref: string;
-                title: string;
-                description?: string;
-                order: number;
-                version: number;
-                /** Format: date-time */
-                createdAt: string;
-                /** Format: date-time */
-                updatedAt: string;
-              }[];
-              actions: {
-                id: string;
-                planId: string;
-                themeId?: string;
-                parentId?: string;
-                ref: string;
-                title: string;
-                outcome?: string;
-                currentPosition?: string;
-                constraints?: string;
-                measureOfSuccess?: string;
-                /** @default [] */
-                leads: {
-                  /** @enum {string} */
-                  role: 'member' | 'strategic' | 'operational' | 'accountable' | 'responsible';
-                  label: string;
-                  personId?: string;
-                }[];
-                start?: {
-                  text: string;
-                  /** @enum {string} */
-                  kind:
-                    | 'date'
-                    | 'range'
-                    | 'ongoing'
-                    | 'completed'
-                    | 'tbc'
-                    | 'recurring'
-                    | 'relative'
-                    | 'event'
-                    | 'unparsed';
-                  /** Format: date */
-                  start?: string;
-                  /** Format: date */
-                  due?: string;
-                  /** @enum {string} */
-                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                  /** @enum {string} */
-                  recurrence?:
-                    | 'weekly'
-                    | 'fortnightly'
-                    | 'monthly'
-                    | 'termly'
-                    | 'quarterly'
-                    | 'six-monthly'
-                    | 'annual'
-                    | 'biennial';
-                  note?: string;
-                };
-                due?: {
-                  text: string;
-                  /** @enum {string} */
-                  kind:
-                    | 'date'
-                    | 'range'
-                    | 'ongoing'
-                    | 'completed'
-                    | 'tbc'
-                    | 'recurring'
-                    | 'relative'
-                    | 'event'
-                    | 'unparsed';
-                  /** Format: date */
-                  start?: string;
-                  /** Format: date */
-                  due?: string;
-                  /** @enum {string} */
-                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                  /** @enum {string} */
-                  recurrence?:
-                    | 'weekly'
-                    | 'fortnightly'
-                    | 'monthly'
-                    | 'termly'
-                    | 'quarterly'
-                    | 'six-monthly'
-                    | 'annual'
-                    | 'biennial';
-                  note?: string;
-                };
-                /** @enum {string} */
-                status:
-                  | 'not-started'
-                  | 'on-track'
-                  | 'at-risk'
-                  | 'off-track'
-                  | 'completed'
-                  | 'deferred'
-                  | 'cancelled'
-                  | 'ongoing';
-                ragOverride?: {
-                  /** @enum {string} */
-                  rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                  reason: string;
-                  by: string;
-                  /** Format: date-time */
-                  at: string;
-                };
-                /** @default [] */
-                crossRefs: {
-                  text: string;
-                  actionId?: string;
-                }[];
-                /** @default [] */
-                unplaced: string[];
-                order: number;
-                latestUpdate?: {
-                  id: string;
-                  /** Format: date-time */
-                  at: string;
-                  authorName: string;
-                  /** @enum {string} */
-                  status:
-                    | 'not-started'
-                    | 'on-track'
-                    | 'at-risk'
-                    | 'off-track'
-                    | 'completed'
-                    | 'deferred'
-                    | 'cancelled'
-                    | 'ongoing';
-                  /** @enum {string} */
-                  rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                  narrative: string;
-                };
-                version: number;
-                /** Format: date-time */
-                createdAt: string;
-                /** Format: date-time */
-                updatedAt: string;
-                rag: {
-                  /** @enum {string} */
-                  rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                  reasons: string[];
-                  overridden: boolean;
-                };
-              }[];
-              milestones: {
-                id: string;
-                planId: string;
-                actionId: string;
-                /** @default [] */
-                linkedActionIds: string[];
-                ref: string;
-                title: string;
-                baselineDue?: {
-                  text: string;
-                  /** @enum {string} */
-                  kind:
-                    | 'date'
-                    | 'range'
-                    | 'ongoing'
-                    | 'completed'
-                    | 'tbc'
-                    | 'recurring'
-                    | 'relative'
-                    | 'event'
-                    | 'unparsed';
-                  /** Format: date */
-                  start?: string;
-                  /** Format: date */
-                  due?: string;
-                  /** @enum {string} */
-                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                  /** @enum {string} */
-                  recurrence?:
-                    | 'weekly'
-                    | 'fortnightly'
-                    | 'monthly'
-                    | 'termly'
-                    | 'quarterly'
-                    | 'six-monthly'
-                    | 'annual'
-                    | 'biennial';
-                  note?: string;
-                };
-                due?: {
-                  text: string;
-                  /** @enum {string} */
-                  kind:
-                    | 'date'
-                    | 'range'
-                    | 'ongoing'
-                    | 'completed'
-                    | 'tbc'
-                    | 'recurring'
-                    | 'relative'
-                    | 'event'
-                    | 'unparsed';
-                  /** Format: date */
-                  start?: string;
-                  /** Format: date */
-                  due?: string;
-                  /** @enum {string} */
-                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                  /** @enum {string} */
-                  recurrence?:
-                    | 'weekly'
-                    | 'fortnightly'
-                    | 'monthly'
-                    | 'termly'
-                    | 'quarterly'
-                    | 'six-monthly'
-                    | 'annual'
-                    | 'biennial';
-                  note?: string;
-                };
-                /** Format: date */
-                completedOn?: string;
-                /** @enum {string} */
-                status:
-                  | 'not-started'
-                  | 'on-track'
-                  | 'at-risk'
-                  | 'off-track'
-                  | 'completed'
-                  | 'deferred'
-                  | 'cancelled'
-                  | 'ongoing';
-                baselineCorrections?: {
-                  from?: {
-                    text: string;
-                    /** @enum {string} */
-                    kind:
-                      | 'date'
-                      | 'range'
-                      | 'ongoing'
-                      | 'completed'
-                      | 'tbc'
-                      | 'recurring'
-                      | 'relative'
-                      | 'event'
-                      | 'unparsed';
-                    /** Format: date */
-                    start?: string;
-                    /** Format: date */
-                    due?: string;
-                    /** @enum {string} */
-                    precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                    /** @enum {string} */
-                    recurrence?:
-                      | 'weekly'
-                      | 'fortnightly'
-                      | 'monthly'
-                      | 'termly'
-                      | 'quarterly'
-                      | 'six-monthly'
-                      | 'annual'
-                      | 'biennial';
-                    note?: string;
-                  };
-                  to: {
-                    text: string;
-                    /** @enum {string} */
-                    kind:
-                      | 'date'
-                      | 'range'
-                      | 'ongoing'
-                      | 'completed'
-                      | 'tbc'
-                      | 'recurring'
-                      | 'relative'
-                      | 'event'
-                      | 'unparsed';
-                    /** Format: date */
-                    start?: string;
-                    /** Format: date */
-                    due?: string;
-                    /** @enum {string} */
-                    precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
-                    /** @enum {string} */
-                    recurrence?:
-                      | 'weekly'
-                      | 'fortnightly'
-                      | 'monthly'
-                      | 'termly'
-                      | 'quarterly'
-                      | 'six-monthly'
-                      | 'annual'
-                      | 'biennial';
-                    note?: string;
-                  };
-                  reason: string;
-                  by: string;
-                  /** Format: date-time */
-                  at: string;
-                }[];
-                version: number;
-                /** Format: date-time */
-                createdAt: string;
-                /** Format: date-time */
-                updatedAt: string;
-                rag: {
-                  /** @enum {string} */
-                  rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                  reasons: string[];
-                  overridden: boolean;
-                };
-              }[];
-              indicators: unknown[];
-              risks: unknown[];
-              continuity: unknown[];
-              decisions: unknown[];
-              dependencies: unknown[];
-              partnership: {
-                id: string;
-                name: string;
-              };
-              council: {
-                id: string;
-                name: string;
-              };
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    get: operations['getSharedPlan'];
     put?: never;
     post?: never;
     delete?: never;
@@ -8105,204 +503,9 @@ export interface paths {
       cookie?: never;
     };
     /** Whether you get the weekly email of what slipped across the partnership */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          p: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Whether email from this partnership is set up for you */
-              registered: boolean;
-              weeklyDigest: boolean;
-              /** @description Where the digest goes (as your administrator recorded it) */
-              email?: string;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    get: operations['getMyPartnershipDigest'];
     /** Switch your own weekly digest on or off (the one thing a partner reader may change) */
-    put: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          p: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            weeklyDigest: boolean;
-          };
-        };
-      };
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Whether email from this partnership is set up for you */
-              registered: boolean;
-              weeklyDigest: boolean;
-              /** @description Where the digest goes (as your administrator recorded it) */
-              email?: string;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Email from this partnership has not been set up for you */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    put: operations['setMyPartnershipDigest'];
     post?: never;
     delete?: never;
     options?: never;
@@ -8318,108 +521,7 @@ export interface paths {
       cookie?: never;
     };
     /** The partnerships that invited this council, and what it shares with each (admins) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                partnershipId: string;
-                councilId: string;
-                /** @enum {string} */
-                status: 'invited' | 'granted' | 'revoked';
-                scope:
-                  | 'all'
-                  | {
-                      planIds: string[];
-                    };
-                changedBy: string;
-                version: number;
-                /** Format: date-time */
-                createdAt: string;
-                /** Format: date-time */
-                updatedAt: string;
-                partnershipName: string;
-                changedByName?: string;
-              }[];
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    get: operations['listCouncilPartnerships'];
     put?: never;
     post?: never;
     delete?: never;
@@ -8440,150 +542,7 @@ export interface paths {
      * Grant (all plans, or chosen plans) or revoke a partnership’s read access (admins)
      * @description Takes effect on the partners’ next request. Granting needs `scope`; revoking keeps the last scope on record. Send the `version` you saw to guard against a concurrent change (409).
      */
-    put: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-          p: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @enum {string} */
-            status: 'granted' | 'revoked';
-            scope?:
-              | 'all'
-              | {
-                  planIds: string[];
-                };
-            version?: number;
-          };
-        };
-      };
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              partnershipId: string;
-              councilId: string;
-              /** @enum {string} */
-              status: 'invited' | 'granted' | 'revoked';
-              scope:
-                | 'all'
-                | {
-                    planIds: string[];
-                  };
-              changedBy: string;
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-              partnershipName: string;
-              changedByName?: string;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Stale version: reload and try again */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description A chosen plan is not this council’s current plan */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    put: operations['setPartnershipConsent'];
     post?: never;
     delete?: never;
     options?: never;
@@ -8599,220 +558,9 @@ export interface paths {
       cookie?: never;
     };
     /** Your own alert email preferences in this council */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              personId: string;
-              name: string;
-              email?: string;
-              alertPreferences: {
-                /**
-                 * @default immediate
-                 * @enum {string}
-                 */
-                frequency: 'immediate' | 'weekly';
-                /** @default true */
-                dueSoon: boolean;
-              };
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    get: operations['getMyAlertPreferences'];
     /** Choose immediate or weekly alert emails, and whether to get due-soon reminders */
-    put: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @enum {string} */
-            frequency: 'immediate' | 'weekly';
-            dueSoon: boolean;
-          };
-        };
-      };
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              personId: string;
-              name: string;
-              email?: string;
-              alertPreferences: {
-                /**
-                 * @default immediate
-                 * @enum {string}
-                 */
-                frequency: 'immediate' | 'weekly';
-                /** @default true */
-                dueSoon: boolean;
-              };
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Stale version: reload and try again */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    put: operations['setMyAlertPreferences'];
     post?: never;
     delete?: never;
     options?: never;
@@ -8833,115 +581,7 @@ export interface paths {
      * Preview an import
      * @description Send the plan as multipart/form-data (`file`, optional `kind` and `mapping` as JSON), as the raw file body (`?filename=&kind=`), or as JSON `{ text, filename?, kind?, mapping? }`. Read by content, not by name: tab-separated text, CSV, XLSX or DOCX, up to 10 MB. Nothing is written to the plan until commit.
      */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The preview */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': unknown;
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Over 10 MB */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': unknown;
-          };
-        };
-        /** @description Not a format we read */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': unknown;
-          };
-        };
-        /** @description Readable, but not a plan */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': unknown;
-          };
-        };
-      };
-    };
+    post: operations['previewImport'];
     delete?: never;
     options?: never;
     head?: never;
@@ -8955,89 +595,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': unknown;
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    /** An import’s preview, or the plan it made once committed */
+    get: operations['getImport'];
     put?: never;
     post?: never;
     delete?: never;
@@ -9056,97 +615,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Write the previewed (or corrected) plan. Idempotent: a retry returns the same plan. */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            plan?: {
-              [key: string]: unknown;
-            };
-          };
-        };
-      };
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': unknown;
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    post: operations['commitImport'];
     delete?: never;
     options?: never;
     head?: never;
@@ -9164,101 +633,7 @@ export interface paths {
      * A progress report on the plan for a period, as a committee paper or an export
      * @description Summary counts by status and theme with direction of travel, exceptions first, each theme’s actions with their latest narrative, indicators and risks. CSV and XLSX list actions and milestones; a cell that a spreadsheet would read as a formula is escaped. HTML is served inline with a strict CSP.
      */
-    get: {
-      parameters: {
-        query: {
-          /** @description mid-year, year-end (of the financial year containing today), mid-year:2013-14, year-end:2013-14, YYYY-MM (a month), YYYY-Qn (quarter n of the financial year starting in YYYY), or a period key (mid-year-2013-14) */
-          period: string;
-          /** @description docx, html, csv or xlsx */
-          format: 'docx' | 'html' | 'csv' | 'xlsx';
-          /** @description Add a forecast year-end status to each action */
-          forecast?: 'true' | 'false';
-          /** @description Closed period to measure direction of travel against; default: the latest closed period ending before this one ends */
-          compareWith?: string;
-        };
-        header?: never;
-        path: {
-          c: string;
-          planId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The report, as an attachment (HTML inline) */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
-            'text/html': string;
-            'text/csv': string;
-            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    get: operations['getPlanReport'];
     put?: never;
     post?: never;
     delete?: never;
@@ -9275,92 +650,7 @@ export interface paths {
       cookie?: never;
     };
     /** Closed reporting periods of the plan, oldest first */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-          planId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: components['schemas']['PeriodSnapshotMeta'][];
-              nextCursor?: string;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    get: operations['listClosedPeriods'];
     put?: never;
     post?: never;
     delete?: never;
@@ -9377,91 +667,7 @@ export interface paths {
       cookie?: never;
     };
     /** One closed period: every action’s status and RAG as reported for it */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-          planId: string;
-          /** @description mid-year, year-end (of the financial year containing today), mid-year:2013-14, year-end:2013-14, YYYY-MM (a month), YYYY-Qn (quarter n of the financial year starting in YYYY), or a period key (mid-year-2013-14) */
-          periodKey: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['PeriodSnapshot'];
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    get: operations['getClosedPeriod'];
     put?: never;
     post?: never;
     delete?: never;
@@ -9483,123 +689,7 @@ export interface paths {
      * Close a reporting period: snapshot every action’s status and RAG
      * @description Freezes each action’s status and RAG exactly as the period’s report shows them (RAG judged at the period end, or today if the period is still running), so later reports show direction of travel. Idempotent: closing a period that is already closed changes nothing and answers 200 with the existing snapshot (`created: false`); the first close answers 201. A period that has not started cannot be closed (422). Send `{}` as the body.
      */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-          planId: string;
-          /** @description mid-year, year-end (of the financial year containing today), mid-year:2013-14, year-end:2013-14, YYYY-MM (a month), YYYY-Qn (quarter n of the financial year starting in YYYY), or a period key (mid-year-2013-14) */
-          periodKey: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          'application/json': Record<string, never>;
-        };
-      };
-      responses: {
-        /** @description Already closed: the existing snapshot */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['PeriodSnapshotMeta'] & {
-              created: boolean;
-            };
-          };
-        };
-        /** @description Closed now */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['PeriodSnapshotMeta'] & {
-              created: boolean;
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description The period has not started */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    post: operations['closePeriod'];
     delete?: never;
     options?: never;
     head?: never;
@@ -9614,128 +704,7 @@ export interface paths {
       cookie?: never;
     };
     /** The action’s status and RAG at each closed period, oldest first, and now */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-          actionId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              actionId: string;
-              items: {
-                periodKey: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'mid-year' | 'year-end' | 'month' | 'quarter';
-                start: string;
-                end: string;
-                /** @enum {string} */
-                status:
-                  | 'not-started'
-                  | 'on-track'
-                  | 'at-risk'
-                  | 'off-track'
-                  | 'completed'
-                  | 'deferred'
-                  | 'cancelled'
-                  | 'ongoing';
-                /** @enum {string} */
-                rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                /** @enum {string} */
-                travel: 'improved' | 'same' | 'worse' | 'new';
-              }[];
-              current: {
-                /** @enum {string} */
-                status:
-                  | 'not-started'
-                  | 'on-track'
-                  | 'at-risk'
-                  | 'off-track'
-                  | 'completed'
-                  | 'deferred'
-                  | 'cancelled'
-                  | 'ongoing';
-                /** @enum {string} */
-                rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
-                asOf: string;
-              };
-            };
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    get: operations['getActionTimeline'];
     put?: never;
     post?: never;
     delete?: never;
@@ -9752,263 +721,15 @@ export interface paths {
       cookie?: never;
     };
     /** Whether a calendar feed of the milestones this person leads is active (never the URL) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-          personId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['CalendarFeedStatus'];
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    get: operations['getPersonCalendarFeed'];
     put?: never;
     /**
      * Create a private calendar feed (ICS) of the milestones this person leads
      * @description Answers the feed URL once (only a hash of its secret is stored). Creating a new feed revokes the previous one. Anyone with the URL can read the feed: treat it like a password.
      */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-          personId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          'application/json': Record<string, never>;
-        };
-      };
-      responses: {
-        /** @description Created */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['CalendarFeedCreated'];
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    post: operations['createPersonCalendarFeed'];
     /** Revoke the calendar feed: its URL answers 404 from the next fetch */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-          personId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Revoked */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    delete: operations['revokePersonCalendarFeed'];
     options?: never;
     head?: never;
     patch?: never;
@@ -10022,263 +743,15 @@ export interface paths {
       cookie?: never;
     };
     /** Whether a calendar feed of every milestone of the plan is active (never the URL) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-          planId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['CalendarFeedStatus'];
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    get: operations['getPlanCalendarFeed'];
     put?: never;
     /**
      * Create a private calendar feed (ICS) of every milestone of the plan
      * @description Answers the feed URL once (only a hash of its secret is stored). Creating a new feed revokes the previous one. Anyone with the URL can read the feed: treat it like a password.
      */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-          planId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          'application/json': Record<string, never>;
-        };
-      };
-      responses: {
-        /** @description Created */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['CalendarFeedCreated'];
-          };
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    post: operations['createPlanCalendarFeed'];
     /** Revoke the calendar feed: its URL answers 404 from the next fetch */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-          planId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Revoked */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    delete: operations['revokePlanCalendarFeed'];
     options?: never;
     head?: never;
     patch?: never;
@@ -10295,44 +768,7 @@ export interface paths {
      * Fetch a calendar feed (no bearer token: the URL is the credential)
      * @description `file` is `<token>.ics`. Unknown, revoked or malformed tokens, and a token used with another council, all answer the same 404.
      */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          councilId: string;
-          file: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description iCalendar feed */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'text/calendar': string;
-          };
-        };
-        /** @description No such feed */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    get: operations['getCalendarFeed'];
     put?: never;
     post?: never;
     delete?: never;
@@ -10349,95 +785,7 @@ export interface paths {
       cookie?: never;
     };
     /** Everything the council keeps, as one ZIP (JSON lines of every item, a workbook per plan) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          c: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The ZIP */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/zip': string;
-          };
-        };
-        /** @description The ZIP is ready at the short-lived link in Location (AWS) */
-        303: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Invalid request: details lists each field */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description No or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Role too low */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-        /** @description Not found (also for another council’s resources) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
+    get: operations['exportCouncil'];
     put?: never;
     post?: never;
     delete?: never;
@@ -10534,4 +882,9738 @@ export interface components {
   pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+  getMe: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            sub: string;
+            name: string;
+            email?: string;
+            councils: {
+              id: string;
+              name: string;
+              role: string;
+            }[];
+            partnerships: {
+              id: string;
+              name: string;
+              role: string;
+            }[];
+            operator: boolean;
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  getCouncilSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            name: string;
+            /**
+             * @default active
+             * @enum {string}
+             */
+            status: 'active' | 'suspended';
+            /** @default 4 */
+            financialYearStartMonth: number;
+            /** @default Europe/London */
+            timeZone: string;
+            ragRules: {
+              /**
+               * @default {
+               *       "not-started": "grey",
+               *       "on-track": "green",
+               *       "at-risk": "amber",
+               *       "off-track": "red",
+               *       "completed": "blue",
+               *       "deferred": "grey",
+               *       "cancelled": "grey",
+               *       "ongoing": "green"
+               *     }
+               */
+              byStatus: {
+                /** @enum {string} */
+                'not-started': 'red' | 'amber' | 'green' | 'blue' | 'grey';
+                /** @enum {string} */
+                'on-track': 'red' | 'amber' | 'green' | 'blue' | 'grey';
+                /** @enum {string} */
+                'at-risk': 'red' | 'amber' | 'green' | 'blue' | 'grey';
+                /** @enum {string} */
+                'off-track': 'red' | 'amber' | 'green' | 'blue' | 'grey';
+                /** @enum {string} */
+                completed: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+                /** @enum {string} */
+                deferred: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+                /** @enum {string} */
+                cancelled: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+                /** @enum {string} */
+                ongoing: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+              };
+              /**
+               * @default red
+               * @enum {string}
+               */
+              overdue: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+              /**
+               * @default amber
+               * @enum {string}
+               */
+              notStartedDueSoon: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+              /** @default 30 */
+              dueSoonDays: number;
+              /**
+               * @default amber
+               * @enum {string}
+               */
+              rebaselined: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+            };
+            alertSettings: {
+              /** @default 14 */
+              dueSoonDays: number;
+              /** @default 30 */
+              escalateAfterDays: number;
+              /** @default true */
+              enabled: boolean;
+            };
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  updateCouncilSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          version: number;
+          name?: string;
+          ragRules?: {
+            /**
+             * @default {
+             *       "not-started": "grey",
+             *       "on-track": "green",
+             *       "at-risk": "amber",
+             *       "off-track": "red",
+             *       "completed": "blue",
+             *       "deferred": "grey",
+             *       "cancelled": "grey",
+             *       "ongoing": "green"
+             *     }
+             */
+            byStatus?: {
+              /** @enum {string} */
+              'not-started': 'red' | 'amber' | 'green' | 'blue' | 'grey';
+              /** @enum {string} */
+              'on-track': 'red' | 'amber' | 'green' | 'blue' | 'grey';
+              /** @enum {string} */
+              'at-risk': 'red' | 'amber' | 'green' | 'blue' | 'grey';
+              /** @enum {string} */
+              'off-track': 'red' | 'amber' | 'green' | 'blue' | 'grey';
+              /** @enum {string} */
+              completed: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+              /** @enum {string} */
+              deferred: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+              /** @enum {string} */
+              cancelled: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+              /** @enum {string} */
+              ongoing: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+            };
+            /**
+             * @default red
+             * @enum {string}
+             */
+            overdue?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+            /**
+             * @default amber
+             * @enum {string}
+             */
+            notStartedDueSoon?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+            /** @default 30 */
+            dueSoonDays?: number;
+            /**
+             * @default amber
+             * @enum {string}
+             */
+            rebaselined?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+          };
+          alertSettings?: {
+            /** @default 14 */
+            dueSoonDays?: number;
+            /** @default 30 */
+            escalateAfterDays?: number;
+            /** @default true */
+            enabled?: boolean;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            name: string;
+            /**
+             * @default active
+             * @enum {string}
+             */
+            status: 'active' | 'suspended';
+            /** @default 4 */
+            financialYearStartMonth: number;
+            /** @default Europe/London */
+            timeZone: string;
+            ragRules: {
+              /**
+               * @default {
+               *       "not-started": "grey",
+               *       "on-track": "green",
+               *       "at-risk": "amber",
+               *       "off-track": "red",
+               *       "completed": "blue",
+               *       "deferred": "grey",
+               *       "cancelled": "grey",
+               *       "ongoing": "green"
+               *     }
+               */
+              byStatus: {
+                /** @enum {string} */
+                'not-started': 'red' | 'amber' | 'green' | 'blue' | 'grey';
+                /** @enum {string} */
+                'on-track': 'red' | 'amber' | 'green' | 'blue' | 'grey';
+                /** @enum {string} */
+                'at-risk': 'red' | 'amber' | 'green' | 'blue' | 'grey';
+                /** @enum {string} */
+                'off-track': 'red' | 'amber' | 'green' | 'blue' | 'grey';
+                /** @enum {string} */
+                completed: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+                /** @enum {string} */
+                deferred: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+                /** @enum {string} */
+                cancelled: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+                /** @enum {string} */
+                ongoing: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+              };
+              /**
+               * @default red
+               * @enum {string}
+               */
+              overdue: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+              /**
+               * @default amber
+               * @enum {string}
+               */
+              notStartedDueSoon: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+              /** @default 30 */
+              dueSoonDays: number;
+              /**
+               * @default amber
+               * @enum {string}
+               */
+              rebaselined: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+            };
+            alertSettings: {
+              /** @default 14 */
+              dueSoonDays: number;
+              /** @default 30 */
+              escalateAfterDays: number;
+              /** @default true */
+              enabled: boolean;
+            };
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Stale version: reload and try again */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  listPeople: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              councilId: string;
+              name: string;
+              roleLabel?: string;
+              jobTitle?: string;
+              /** Format: email */
+              email?: string;
+              /** @default false */
+              unresolved: boolean;
+              /**
+               * @default {
+               *       "frequency": "immediate",
+               *       "dueSoon": true
+               *     }
+               */
+              alertPreferences: {
+                /**
+                 * @default immediate
+                 * @enum {string}
+                 */
+                frequency: 'immediate' | 'weekly';
+                /** @default true */
+                dueSoon: boolean;
+              };
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  createPerson: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          roleLabel?: string;
+          jobTitle?: string;
+          /** Format: email */
+          email?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            councilId: string;
+            name: string;
+            roleLabel?: string;
+            jobTitle?: string;
+            /** Format: email */
+            email?: string;
+            /** @default false */
+            unresolved: boolean;
+            /**
+             * @default {
+             *       "frequency": "immediate",
+             *       "dueSoon": true
+             *     }
+             */
+            alertPreferences: {
+              /**
+               * @default immediate
+               * @enum {string}
+               */
+              frequency: 'immediate' | 'weekly';
+              /** @default true */
+              dueSoon: boolean;
+            };
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  updatePerson: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        personId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name?: string;
+          roleLabel?: string;
+          jobTitle?: string;
+          /** Format: email */
+          email?: string;
+          version: number;
+          unresolved?: boolean;
+          alertPreferences?: {
+            /**
+             * @default immediate
+             * @enum {string}
+             */
+            frequency?: 'immediate' | 'weekly';
+            /** @default true */
+            dueSoon?: boolean;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            councilId: string;
+            name: string;
+            roleLabel?: string;
+            jobTitle?: string;
+            /** Format: email */
+            email?: string;
+            /** @default false */
+            unresolved: boolean;
+            /**
+             * @default {
+             *       "frequency": "immediate",
+             *       "dueSoon": true
+             *     }
+             */
+            alertPreferences: {
+              /**
+               * @default immediate
+               * @enum {string}
+               */
+              frequency: 'immediate' | 'weekly';
+              /** @default true */
+              dueSoon: boolean;
+            };
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Stale version: reload and try again */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  listAuditEvents: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        c: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              councilId: string;
+              /** Format: date-time */
+              at: string;
+              actorSub: string;
+              actorName?: string;
+              /** @enum {string} */
+              operation: 'create' | 'update' | 'delete' | 'append' | 'import' | 'grant' | 'revoke';
+              entityType: string;
+              entityId: string;
+              planId?: string;
+              before?: unknown;
+              after?: unknown;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  getDashboard: {
+    parameters: {
+      query?: {
+        days?: number;
+      };
+      header?: never;
+      path: {
+        c: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  listPlans: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        c: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              councilId: string;
+              title: string;
+              /** @enum {string} */
+              kind:
+                | 'people-strategy'
+                | 'peer-review'
+                | 'best-value-review'
+                | 'business-plan'
+                | 'iip-assessment';
+              period: {
+                label?: string;
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                end?: string;
+              };
+              ownerPersonId?: string;
+              ownerLabel?: string;
+              directorate?: string;
+              division?: string;
+              /** @enum {string} */
+              status: 'draft' | 'active' | 'closed' | 'archived';
+              approval?: {
+                body?: string;
+                /** Format: date */
+                date?: string;
+              };
+              /**
+               * @default quarterly
+               * @enum {string}
+               */
+              reviewCadence: 'monthly' | 'quarterly' | 'six-monthly' | 'annual';
+              /** @default [] */
+              reportingPoints: {
+                label: string;
+                /** Format: date */
+                date: string;
+              }[];
+              /** @default [] */
+              sections: {
+                key: string;
+                title: string;
+                body: string;
+              }[];
+              /** @default [] */
+              unplaced: string[];
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  createPlan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          title: string;
+          /** @enum {string} */
+          kind: 'people-strategy' | 'peer-review' | 'best-value-review' | 'business-plan' | 'iip-assessment';
+          /** @default {} */
+          period?: {
+            label?: string;
+            /** Format: date */
+            start?: string;
+            /** Format: date */
+            end?: string;
+          };
+          ownerPersonId?: string;
+          ownerLabel?: string;
+          directorate?: string;
+          division?: string;
+          /**
+           * @default draft
+           * @enum {string}
+           */
+          status?: 'draft' | 'active' | 'closed' | 'archived';
+          approval?: {
+            body?: string;
+            /** Format: date */
+            date?: string;
+          };
+          /**
+           * @default quarterly
+           * @enum {string}
+           */
+          reviewCadence?: 'monthly' | 'quarterly' | 'six-monthly' | 'annual';
+          /** @default [] */
+          reportingPoints?: {
+            label: string;
+            /** Format: date */
+            date: string;
+          }[];
+          /** @default [] */
+          sections?: {
+            key: string;
+            title: string;
+            body: string;
+          }[];
+          /** @default [] */
+          themes?: {
+            /** @default  */
+            ref?: string;
+            title: string;
+            description?: string;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            councilId: string;
+            title: string;
+            /** @enum {string} */
+            kind:
+              | 'people-strategy'
+              | 'peer-review'
+              | 'best-value-review'
+              | 'business-plan'
+              | 'iip-assessment';
+            period: {
+              label?: string;
+              /** Format: date */
+              start?: string;
+              /** Format: date */
+              end?: string;
+            };
+            ownerPersonId?: string;
+            ownerLabel?: string;
+            directorate?: string;
+            division?: string;
+            /** @enum {string} */
+            status: 'draft' | 'active' | 'closed' | 'archived';
+            approval?: {
+              body?: string;
+              /** Format: date */
+              date?: string;
+            };
+            /**
+             * @default quarterly
+             * @enum {string}
+             */
+            reviewCadence: 'monthly' | 'quarterly' | 'six-monthly' | 'annual';
+            /** @default [] */
+            reportingPoints: {
+              label: string;
+              /** Format: date */
+              date: string;
+            }[];
+            /** @default [] */
+            sections: {
+              key: string;
+              title: string;
+              body: string;
+            }[];
+            /** @default [] */
+            unplaced: string[];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            themes: {
+              id: string;
+              planId: string;
+              ref: string;
+              title: string;
+              description?: string;
+              order: number;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  getPlan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            councilId: string;
+            title: string;
+            /** @enum {string} */
+            kind:
+              | 'people-strategy'
+              | 'peer-review'
+              | 'best-value-review'
+              | 'business-plan'
+              | 'iip-assessment';
+            period: {
+              label?: string;
+              /** Format: date */
+              start?: string;
+              /** Format: date */
+              end?: string;
+            };
+            ownerPersonId?: string;
+            ownerLabel?: string;
+            directorate?: string;
+            division?: string;
+            /** @enum {string} */
+            status: 'draft' | 'active' | 'closed' | 'archived';
+            approval?: {
+              body?: string;
+              /** Format: date */
+              date?: string;
+            };
+            /**
+             * @default quarterly
+             * @enum {string}
+             */
+            reviewCadence: 'monthly' | 'quarterly' | 'six-monthly' | 'annual';
+            /** @default [] */
+            reportingPoints: {
+              label: string;
+              /** Format: date */
+              date: string;
+            }[];
+            /** @default [] */
+            sections: {
+              key: string;
+              title: string;
+              body: string;
+            }[];
+            /** @default [] */
+            unplaced: string[];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  archivePlan: {
+    parameters: {
+      query: {
+        version: number;
+      };
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            councilId: string;
+            title: string;
+            /** @enum {string} */
+            kind:
+              | 'people-strategy'
+              | 'peer-review'
+              | 'best-value-review'
+              | 'business-plan'
+              | 'iip-assessment';
+            period: {
+              label?: string;
+              /** Format: date */
+              start?: string;
+              /** Format: date */
+              end?: string;
+            };
+            ownerPersonId?: string;
+            ownerLabel?: string;
+            directorate?: string;
+            division?: string;
+            /** @enum {string} */
+            status: 'draft' | 'active' | 'closed' | 'archived';
+            approval?: {
+              body?: string;
+              /** Format: date */
+              date?: string;
+            };
+            /**
+             * @default quarterly
+             * @enum {string}
+             */
+            reviewCadence: 'monthly' | 'quarterly' | 'six-monthly' | 'annual';
+            /** @default [] */
+            reportingPoints: {
+              label: string;
+              /** Format: date */
+              date: string;
+            }[];
+            /** @default [] */
+            sections: {
+              key: string;
+              title: string;
+              body: string;
+            }[];
+            /** @default [] */
+            unplaced: string[];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Stale version: reload and try again */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  updatePlan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          version: number;
+          title?: string;
+          period?: {
+            label?: string;
+            /** Format: date */
+            start?: string;
+            /** Format: date */
+            end?: string;
+          };
+          ownerPersonId?: string | null;
+          ownerLabel?: string;
+          directorate?: string;
+          division?: string;
+          /** @enum {string} */
+          status?: 'draft' | 'active' | 'closed' | 'archived';
+          approval?: {
+            body?: string;
+            /** Format: date */
+            date?: string;
+          };
+          /** @enum {string} */
+          reviewCadence?: 'monthly' | 'quarterly' | 'six-monthly' | 'annual';
+          reportingPoints?: {
+            label: string;
+            /** Format: date */
+            date: string;
+          }[];
+          sections?: {
+            key: string;
+            title: string;
+            body: string;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            councilId: string;
+            title: string;
+            /** @enum {string} */
+            kind:
+              | 'people-strategy'
+              | 'peer-review'
+              | 'best-value-review'
+              | 'business-plan'
+              | 'iip-assessment';
+            period: {
+              label?: string;
+              /** Format: date */
+              start?: string;
+              /** Format: date */
+              end?: string;
+            };
+            ownerPersonId?: string;
+            ownerLabel?: string;
+            directorate?: string;
+            division?: string;
+            /** @enum {string} */
+            status: 'draft' | 'active' | 'closed' | 'archived';
+            approval?: {
+              body?: string;
+              /** Format: date */
+              date?: string;
+            };
+            /**
+             * @default quarterly
+             * @enum {string}
+             */
+            reviewCadence: 'monthly' | 'quarterly' | 'six-monthly' | 'annual';
+            /** @default [] */
+            reportingPoints: {
+              label: string;
+              /** Format: date */
+              date: string;
+            }[];
+            /** @default [] */
+            sections: {
+              key: string;
+              title: string;
+              body: string;
+            }[];
+            /** @default [] */
+            unplaced: string[];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Stale version: reload and try again */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  getPlanContents: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            plan: {
+              id: string;
+              councilId: string;
+              title: string;
+              /** @enum {string} */
+              kind:
+                | 'people-strategy'
+                | 'peer-review'
+                | 'best-value-review'
+                | 'business-plan'
+                | 'iip-assessment';
+              period: {
+                label?: string;
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                end?: string;
+              };
+              ownerPersonId?: string;
+              ownerLabel?: string;
+              directorate?: string;
+              division?: string;
+              /** @enum {string} */
+              status: 'draft' | 'active' | 'closed' | 'archived';
+              approval?: {
+                body?: string;
+                /** Format: date */
+                date?: string;
+              };
+              /**
+               * @default quarterly
+               * @enum {string}
+               */
+              reviewCadence: 'monthly' | 'quarterly' | 'six-monthly' | 'annual';
+              /** @default [] */
+              reportingPoints: {
+                label: string;
+                /** Format: date */
+                date: string;
+              }[];
+              /** @default [] */
+              sections: {
+                key: string;
+                title: string;
+                body: string;
+              }[];
+              /** @default [] */
+              unplaced: string[];
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+            themes: {
+              id: string;
+              planId: string;
+              ref: string;
+              title: string;
+              description?: string;
+              order: number;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+            actions: {
+              id: string;
+              planId: string;
+              themeId?: string;
+              parentId?: string;
+              ref: string;
+              title: string;
+              outcome?: string;
+              currentPosition?: string;
+              constraints?: string;
+              measureOfSuccess?: string;
+              /** @default [] */
+              leads: {
+                /** @enum {string} */
+                role: 'member' | 'strategic' | 'operational' | 'accountable' | 'responsible';
+                label: string;
+                personId?: string;
+              }[];
+              start?: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              due?: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              /** @enum {string} */
+              status:
+                | 'not-started'
+                | 'on-track'
+                | 'at-risk'
+                | 'off-track'
+                | 'completed'
+                | 'deferred'
+                | 'cancelled'
+                | 'ongoing';
+              ragOverride?: {
+                /** @enum {string} */
+                rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+                reason: string;
+                by: string;
+                /** Format: date-time */
+                at: string;
+              };
+              /** @default [] */
+              crossRefs: {
+                text: string;
+                actionId?: string;
+              }[];
+              /** @default [] */
+              unplaced: string[];
+              order: number;
+              latestUpdate?: {
+                id: string;
+                /** Format: date-time */
+                at: string;
+                authorName: string;
+                /** @enum {string} */
+                status:
+                  | 'not-started'
+                  | 'on-track'
+                  | 'at-risk'
+                  | 'off-track'
+                  | 'completed'
+                  | 'deferred'
+                  | 'cancelled'
+                  | 'ongoing';
+                /** @enum {string} */
+                rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+                narrative: string;
+              };
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              rag: {
+                /** @enum {string} */
+                rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+                reasons: string[];
+                overridden: boolean;
+              };
+            }[];
+            milestones: {
+              id: string;
+              planId: string;
+              actionId: string;
+              /** @default [] */
+              linkedActionIds: string[];
+              ref: string;
+              title: string;
+              baselineDue?: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              due?: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              /** Format: date */
+              completedOn?: string;
+              /** @enum {string} */
+              status:
+                | 'not-started'
+                | 'on-track'
+                | 'at-risk'
+                | 'off-track'
+                | 'completed'
+                | 'deferred'
+                | 'cancelled'
+                | 'ongoing';
+              baselineCorrections?: {
+                from?: {
+                  text: string;
+                  /** @enum {string} */
+                  kind:
+                    | 'date'
+                    | 'range'
+                    | 'ongoing'
+                    | 'completed'
+                    | 'tbc'
+                    | 'recurring'
+                    | 'relative'
+                    | 'event'
+                    | 'unparsed';
+                  /** Format: date */
+                  start?: string;
+                  /** Format: date */
+                  due?: string;
+                  /** @enum {string} */
+                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                  /** @enum {string} */
+                  recurrence?:
+                    | 'weekly'
+                    | 'fortnightly'
+                    | 'monthly'
+                    | 'termly'
+                    | 'quarterly'
+                    | 'six-monthly'
+                    | 'annual'
+                    | 'biennial';
+                  note?: string;
+                };
+                to: {
+                  text: string;
+                  /** @enum {string} */
+                  kind:
+                    | 'date'
+                    | 'range'
+                    | 'ongoing'
+                    | 'completed'
+                    | 'tbc'
+                    | 'recurring'
+                    | 'relative'
+                    | 'event'
+                    | 'unparsed';
+                  /** Format: date */
+                  start?: string;
+                  /** Format: date */
+                  due?: string;
+                  /** @enum {string} */
+                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                  /** @enum {string} */
+                  recurrence?:
+                    | 'weekly'
+                    | 'fortnightly'
+                    | 'monthly'
+                    | 'termly'
+                    | 'quarterly'
+                    | 'six-monthly'
+                    | 'annual'
+                    | 'biennial';
+                  note?: string;
+                };
+                reason: string;
+                by: string;
+                /** Format: date-time */
+                at: string;
+              }[];
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              rag: {
+                /** @enum {string} */
+                rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+                reasons: string[];
+                overridden: boolean;
+              };
+            }[];
+            indicators: unknown[];
+            risks: unknown[];
+            continuity: unknown[];
+            decisions: unknown[];
+            dependencies: unknown[];
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  listThemes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              planId: string;
+              ref: string;
+              title: string;
+              description?: string;
+              order: number;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  createTheme: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default  */
+          ref?: string;
+          title: string;
+          description?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            planId: string;
+            ref: string;
+            title: string;
+            description?: string;
+            order: number;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  listActions: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              planId: string;
+              themeId?: string;
+              parentId?: string;
+              ref: string;
+              title: string;
+              outcome?: string;
+              currentPosition?: string;
+              constraints?: string;
+              measureOfSuccess?: string;
+              /** @default [] */
+              leads: {
+                /** @enum {string} */
+                role: 'member' | 'strategic' | 'operational' | 'accountable' | 'responsible';
+                label: string;
+                personId?: string;
+              }[];
+              start?: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              due?: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              /** @enum {string} */
+              status:
+                | 'not-started'
+                | 'on-track'
+                | 'at-risk'
+                | 'off-track'
+                | 'completed'
+                | 'deferred'
+                | 'cancelled'
+                | 'ongoing';
+              ragOverride?: {
+                /** @enum {string} */
+                rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+                reason: string;
+                by: string;
+                /** Format: date-time */
+                at: string;
+              };
+              /** @default [] */
+              crossRefs: {
+                text: string;
+                actionId?: string;
+              }[];
+              /** @default [] */
+              unplaced: string[];
+              order: number;
+              latestUpdate?: {
+                id: string;
+                /** Format: date-time */
+                at: string;
+                authorName: string;
+                /** @enum {string} */
+                status:
+                  | 'not-started'
+                  | 'on-track'
+                  | 'at-risk'
+                  | 'off-track'
+                  | 'completed'
+                  | 'deferred'
+                  | 'cancelled'
+                  | 'ongoing';
+                /** @enum {string} */
+                rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+                narrative: string;
+              };
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              rag: {
+                /** @enum {string} */
+                rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+                reasons: string[];
+                overridden: boolean;
+              };
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  createAction: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          themeId?: string;
+          parentId?: string;
+          /** @default  */
+          ref?: string;
+          title: string;
+          outcome?: string;
+          currentPosition?: string;
+          constraints?: string;
+          measureOfSuccess?: string;
+          /** @default [] */
+          leads?: {
+            /** @enum {string} */
+            role: 'member' | 'strategic' | 'operational' | 'accountable' | 'responsible';
+            label: string;
+            personId?: string;
+          }[];
+          start?: {
+            text: string;
+            /** @enum {string} */
+            kind:
+              | 'date'
+              | 'range'
+              | 'ongoing'
+              | 'completed'
+              | 'tbc'
+              | 'recurring'
+              | 'relative'
+              | 'event'
+              | 'unparsed';
+            /** Format: date */
+            start?: string;
+            /** Format: date */
+            due?: string;
+            /** @enum {string} */
+            precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+            /** @enum {string} */
+            recurrence?:
+              | 'weekly'
+              | 'fortnightly'
+              | 'monthly'
+              | 'termly'
+              | 'quarterly'
+              | 'six-monthly'
+              | 'annual'
+              | 'biennial';
+            note?: string;
+          };
+          due?: {
+            text: string;
+            /** @enum {string} */
+            kind:
+              | 'date'
+              | 'range'
+              | 'ongoing'
+              | 'completed'
+              | 'tbc'
+              | 'recurring'
+              | 'relative'
+              | 'event'
+              | 'unparsed';
+            /** Format: date */
+            start?: string;
+            /** Format: date */
+            due?: string;
+            /** @enum {string} */
+            precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+            /** @enum {string} */
+            recurrence?:
+              | 'weekly'
+              | 'fortnightly'
+              | 'monthly'
+              | 'termly'
+              | 'quarterly'
+              | 'six-monthly'
+              | 'annual'
+              | 'biennial';
+            note?: string;
+          };
+          /**
+           * @default not-started
+           * @enum {string}
+           */
+          status?:
+            | 'not-started'
+            | 'on-track'
+            | 'at-risk'
+            | 'off-track'
+            | 'completed'
+            | 'deferred'
+            | 'cancelled'
+            | 'ongoing';
+          /** @default [] */
+          crossRefs?: {
+            text: string;
+            actionId?: string;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            planId: string;
+            themeId?: string;
+            parentId?: string;
+            ref: string;
+            title: string;
+            outcome?: string;
+            currentPosition?: string;
+            constraints?: string;
+            measureOfSuccess?: string;
+            /** @default [] */
+            leads: {
+              /** @enum {string} */
+              role: 'member' | 'strategic' | 'operational' | 'accountable' | 'responsible';
+              label: string;
+              personId?: string;
+            }[];
+            start?: {
+              text: string;
+              /** @enum {string} */
+              kind:
+                | 'date'
+                | 'range'
+                | 'ongoing'
+                | 'completed'
+                | 'tbc'
+                | 'recurring'
+                | 'relative'
+                | 'event'
+                | 'unparsed';
+              /** Format: date */
+              start?: string;
+              /** Format: date */
+              due?: string;
+              /** @enum {string} */
+              precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+              /** @enum {string} */
+              recurrence?:
+                | 'weekly'
+                | 'fortnightly'
+                | 'monthly'
+                | 'termly'
+                | 'quarterly'
+                | 'six-monthly'
+                | 'annual'
+                | 'biennial';
+              note?: string;
+            };
+            due?: {
+              text: string;
+              /** @enum {string} */
+              kind:
+                | 'date'
+                | 'range'
+                | 'ongoing'
+                | 'completed'
+                | 'tbc'
+                | 'recurring'
+                | 'relative'
+                | 'event'
+                | 'unparsed';
+              /** Format: date */
+              start?: string;
+              /** Format: date */
+              due?: string;
+              /** @enum {string} */
+              precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+              /** @enum {string} */
+              recurrence?:
+                | 'weekly'
+                | 'fortnightly'
+                | 'monthly'
+                | 'termly'
+                | 'quarterly'
+                | 'six-monthly'
+                | 'annual'
+                | 'biennial';
+              note?: string;
+            };
+            /** @enum {string} */
+            status:
+              | 'not-started'
+              | 'on-track'
+              | 'at-risk'
+              | 'off-track'
+              | 'completed'
+              | 'deferred'
+              | 'cancelled'
+              | 'ongoing';
+            ragOverride?: {
+              /** @enum {string} */
+              rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+              reason: string;
+              by: string;
+              /** Format: date-time */
+              at: string;
+            };
+            /** @default [] */
+            crossRefs: {
+              text: string;
+              actionId?: string;
+            }[];
+            /** @default [] */
+            unplaced: string[];
+            order: number;
+            latestUpdate?: {
+              id: string;
+              /** Format: date-time */
+              at: string;
+              authorName: string;
+              /** @enum {string} */
+              status:
+                | 'not-started'
+                | 'on-track'
+                | 'at-risk'
+                | 'off-track'
+                | 'completed'
+                | 'deferred'
+                | 'cancelled'
+                | 'ongoing';
+              /** @enum {string} */
+              rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+              narrative: string;
+            };
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  getAction: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        actionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            planId: string;
+            themeId?: string;
+            parentId?: string;
+            ref: string;
+            title: string;
+            outcome?: string;
+            currentPosition?: string;
+            constraints?: string;
+            measureOfSuccess?: string;
+            /** @default [] */
+            leads: {
+              /** @enum {string} */
+              role: 'member' | 'strategic' | 'operational' | 'accountable' | 'responsible';
+              label: string;
+              personId?: string;
+            }[];
+            start?: {
+              text: string;
+              /** @enum {string} */
+              kind:
+                | 'date'
+                | 'range'
+                | 'ongoing'
+                | 'completed'
+                | 'tbc'
+                | 'recurring'
+                | 'relative'
+                | 'event'
+                | 'unparsed';
+              /** Format: date */
+              start?: string;
+              /** Format: date */
+              due?: string;
+              /** @enum {string} */
+              precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+              /** @enum {string} */
+              recurrence?:
+                | 'weekly'
+                | 'fortnightly'
+                | 'monthly'
+                | 'termly'
+                | 'quarterly'
+                | 'six-monthly'
+                | 'annual'
+                | 'biennial';
+              note?: string;
+            };
+            due?: {
+              text: string;
+              /** @enum {string} */
+              kind:
+                | 'date'
+                | 'range'
+                | 'ongoing'
+                | 'completed'
+                | 'tbc'
+                | 'recurring'
+                | 'relative'
+                | 'event'
+                | 'unparsed';
+              /** Format: date */
+              start?: string;
+              /** Format: date */
+              due?: string;
+              /** @enum {string} */
+              precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+              /** @enum {string} */
+              recurrence?:
+                | 'weekly'
+                | 'fortnightly'
+                | 'monthly'
+                | 'termly'
+                | 'quarterly'
+                | 'six-monthly'
+                | 'annual'
+                | 'biennial';
+              note?: string;
+            };
+            /** @enum {string} */
+            status:
+              | 'not-started'
+              | 'on-track'
+              | 'at-risk'
+              | 'off-track'
+              | 'completed'
+              | 'deferred'
+              | 'cancelled'
+              | 'ongoing';
+            ragOverride?: {
+              /** @enum {string} */
+              rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+              reason: string;
+              by: string;
+              /** Format: date-time */
+              at: string;
+            };
+            /** @default [] */
+            crossRefs: {
+              text: string;
+              actionId?: string;
+            }[];
+            /** @default [] */
+            unplaced: string[];
+            order: number;
+            latestUpdate?: {
+              id: string;
+              /** Format: date-time */
+              at: string;
+              authorName: string;
+              /** @enum {string} */
+              status:
+                | 'not-started'
+                | 'on-track'
+                | 'at-risk'
+                | 'off-track'
+                | 'completed'
+                | 'deferred'
+                | 'cancelled'
+                | 'ongoing';
+              /** @enum {string} */
+              rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+              narrative: string;
+            };
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            rag: {
+              /** @enum {string} */
+              rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+              reasons: string[];
+              overridden: boolean;
+            };
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  updateAction: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        actionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          version: number;
+          themeId?: string | null;
+          ref?: string;
+          title?: string;
+          outcome?: string;
+          currentPosition?: string;
+          constraints?: string;
+          measureOfSuccess?: string;
+          leads?: {
+            /** @enum {string} */
+            role: 'member' | 'strategic' | 'operational' | 'accountable' | 'responsible';
+            label: string;
+            personId?: string;
+          }[];
+          start?: {
+            text: string;
+            /** @enum {string} */
+            kind:
+              | 'date'
+              | 'range'
+              | 'ongoing'
+              | 'completed'
+              | 'tbc'
+              | 'recurring'
+              | 'relative'
+              | 'event'
+              | 'unparsed';
+            /** Format: date */
+            start?: string;
+            /** Format: date */
+            due?: string;
+            /** @enum {string} */
+            precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+            /** @enum {string} */
+            recurrence?:
+              | 'weekly'
+              | 'fortnightly'
+              | 'monthly'
+              | 'termly'
+              | 'quarterly'
+              | 'six-monthly'
+              | 'annual'
+              | 'biennial';
+            note?: string;
+          } | null;
+          due?: {
+            text: string;
+            /** @enum {string} */
+            kind:
+              | 'date'
+              | 'range'
+              | 'ongoing'
+              | 'completed'
+              | 'tbc'
+              | 'recurring'
+              | 'relative'
+              | 'event'
+              | 'unparsed';
+            /** Format: date */
+            start?: string;
+            /** Format: date */
+            due?: string;
+            /** @enum {string} */
+            precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+            /** @enum {string} */
+            recurrence?:
+              | 'weekly'
+              | 'fortnightly'
+              | 'monthly'
+              | 'termly'
+              | 'quarterly'
+              | 'six-monthly'
+              | 'annual'
+              | 'biennial';
+            note?: string;
+          } | null;
+          /** @enum {string} */
+          status?:
+            | 'not-started'
+            | 'on-track'
+            | 'at-risk'
+            | 'off-track'
+            | 'completed'
+            | 'deferred'
+            | 'cancelled'
+            | 'ongoing';
+          ragOverride?: {
+            /** @enum {string} */
+            rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+            reason: string;
+          } | null;
+          crossRefs?: {
+            text: string;
+            actionId?: string;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            planId: string;
+            themeId?: string;
+            parentId?: string;
+            ref: string;
+            title: string;
+            outcome?: string;
+            currentPosition?: string;
+            constraints?: string;
+            measureOfSuccess?: string;
+            /** @default [] */
+            leads: {
+              /** @enum {string} */
+              role: 'member' | 'strategic' | 'operational' | 'accountable' | 'responsible';
+              label: string;
+              personId?: string;
+            }[];
+            start?: {
+              text: string;
+              /** @enum {string} */
+              kind:
+                | 'date'
+                | 'range'
+                | 'ongoing'
+                | 'completed'
+                | 'tbc'
+                | 'recurring'
+                | 'relative'
+                | 'event'
+                | 'unparsed';
+              /** Format: date */
+              start?: string;
+              /** Format: date */
+              due?: string;
+              /** @enum {string} */
+              precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+              /** @enum {string} */
+              recurrence?:
+                | 'weekly'
+                | 'fortnightly'
+                | 'monthly'
+                | 'termly'
+                | 'quarterly'
+                | 'six-monthly'
+                | 'annual'
+                | 'biennial';
+              note?: string;
+            };
+            due?: {
+              text: string;
+              /** @enum {string} */
+              kind:
+                | 'date'
+                | 'range'
+                | 'ongoing'
+                | 'completed'
+                | 'tbc'
+                | 'recurring'
+                | 'relative'
+                | 'event'
+                | 'unparsed';
+              /** Format: date */
+              start?: string;
+              /** Format: date */
+              due?: string;
+              /** @enum {string} */
+              precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+              /** @enum {string} */
+              recurrence?:
+                | 'weekly'
+                | 'fortnightly'
+                | 'monthly'
+                | 'termly'
+                | 'quarterly'
+                | 'six-monthly'
+                | 'annual'
+                | 'biennial';
+              note?: string;
+            };
+            /** @enum {string} */
+            status:
+              | 'not-started'
+              | 'on-track'
+              | 'at-risk'
+              | 'off-track'
+              | 'completed'
+              | 'deferred'
+              | 'cancelled'
+              | 'ongoing';
+            ragOverride?: {
+              /** @enum {string} */
+              rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+              reason: string;
+              by: string;
+              /** Format: date-time */
+              at: string;
+            };
+            /** @default [] */
+            crossRefs: {
+              text: string;
+              actionId?: string;
+            }[];
+            /** @default [] */
+            unplaced: string[];
+            order: number;
+            latestUpdate?: {
+              id: string;
+              /** Format: date-time */
+              at: string;
+              authorName: string;
+              /** @enum {string} */
+              status:
+                | 'not-started'
+                | 'on-track'
+                | 'at-risk'
+                | 'off-track'
+                | 'completed'
+                | 'deferred'
+                | 'cancelled'
+                | 'ongoing';
+              /** @enum {string} */
+              rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+              narrative: string;
+            };
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Stale version: reload and try again */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  listProgressUpdates: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        c: string;
+        actionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              planId: string;
+              actionId: string;
+              authorSub: string;
+              authorName: string;
+              /** Format: date-time */
+              at: string;
+              period: string;
+              narrative: string;
+              /** @enum {string} */
+              status:
+                | 'not-started'
+                | 'on-track'
+                | 'at-risk'
+                | 'off-track'
+                | 'completed'
+                | 'deferred'
+                | 'cancelled'
+                | 'ongoing';
+              /** @enum {string} */
+              rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  addProgressUpdate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        actionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          narrative: string;
+          /** @enum {string} */
+          status:
+            | 'not-started'
+            | 'on-track'
+            | 'at-risk'
+            | 'off-track'
+            | 'completed'
+            | 'deferred'
+            | 'cancelled'
+            | 'ongoing';
+          /** @enum {string} */
+          rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+          period?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            update: {
+              id: string;
+              planId: string;
+              actionId: string;
+              authorSub: string;
+              authorName: string;
+              /** Format: date-time */
+              at: string;
+              period: string;
+              narrative: string;
+              /** @enum {string} */
+              status:
+                | 'not-started'
+                | 'on-track'
+                | 'at-risk'
+                | 'off-track'
+                | 'completed'
+                | 'deferred'
+                | 'cancelled'
+                | 'ongoing';
+              /** @enum {string} */
+              rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+            };
+            action: {
+              id: string;
+              planId: string;
+              themeId?: string;
+              parentId?: string;
+              ref: string;
+              title: string;
+              outcome?: string;
+              currentPosition?: string;
+              constraints?: string;
+              measureOfSuccess?: string;
+              /** @default [] */
+              leads: {
+                /** @enum {string} */
+                role: 'member' | 'strategic' | 'operational' | 'accountable' | 'responsible';
+                label: string;
+                personId?: string;
+              }[];
+              start?: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              due?: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              /** @enum {string} */
+              status:
+                | 'not-started'
+                | 'on-track'
+                | 'at-risk'
+                | 'off-track'
+                | 'completed'
+                | 'deferred'
+                | 'cancelled'
+                | 'ongoing';
+              ragOverride?: {
+                /** @enum {string} */
+                rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+                reason: string;
+                by: string;
+                /** Format: date-time */
+                at: string;
+              };
+              /** @default [] */
+              crossRefs: {
+                text: string;
+                actionId?: string;
+              }[];
+              /** @default [] */
+              unplaced: string[];
+              order: number;
+              latestUpdate?: {
+                id: string;
+                /** Format: date-time */
+                at: string;
+                authorName: string;
+                /** @enum {string} */
+                status:
+                  | 'not-started'
+                  | 'on-track'
+                  | 'at-risk'
+                  | 'off-track'
+                  | 'completed'
+                  | 'deferred'
+                  | 'cancelled'
+                  | 'ongoing';
+                /** @enum {string} */
+                rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+                narrative: string;
+              };
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  listMilestones: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        actionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              planId: string;
+              actionId: string;
+              /** @default [] */
+              linkedActionIds: string[];
+              ref: string;
+              title: string;
+              baselineDue?: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              due?: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              /** Format: date */
+              completedOn?: string;
+              /** @enum {string} */
+              status:
+                | 'not-started'
+                | 'on-track'
+                | 'at-risk'
+                | 'off-track'
+                | 'completed'
+                | 'deferred'
+                | 'cancelled'
+                | 'ongoing';
+              baselineCorrections?: {
+                from?: {
+                  text: string;
+                  /** @enum {string} */
+                  kind:
+                    | 'date'
+                    | 'range'
+                    | 'ongoing'
+                    | 'completed'
+                    | 'tbc'
+                    | 'recurring'
+                    | 'relative'
+                    | 'event'
+                    | 'unparsed';
+                  /** Format: date */
+                  start?: string;
+                  /** Format: date */
+                  due?: string;
+                  /** @enum {string} */
+                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                  /** @enum {string} */
+                  recurrence?:
+                    | 'weekly'
+                    | 'fortnightly'
+                    | 'monthly'
+                    | 'termly'
+                    | 'quarterly'
+                    | 'six-monthly'
+                    | 'annual'
+                    | 'biennial';
+                  note?: string;
+                };
+                to: {
+                  text: string;
+                  /** @enum {string} */
+                  kind:
+                    | 'date'
+                    | 'range'
+                    | 'ongoing'
+                    | 'completed'
+                    | 'tbc'
+                    | 'recurring'
+                    | 'relative'
+                    | 'event'
+                    | 'unparsed';
+                  /** Format: date */
+                  start?: string;
+                  /** Format: date */
+                  due?: string;
+                  /** @enum {string} */
+                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                  /** @enum {string} */
+                  recurrence?:
+                    | 'weekly'
+                    | 'fortnightly'
+                    | 'monthly'
+                    | 'termly'
+                    | 'quarterly'
+                    | 'six-monthly'
+                    | 'annual'
+                    | 'biennial';
+                  note?: string;
+                };
+                reason: string;
+                by: string;
+                /** Format: date-time */
+                at: string;
+              }[];
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              rag: {
+                /** @enum {string} */
+                rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+                reasons: string[];
+                overridden: boolean;
+              };
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  createMilestone: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        actionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default  */
+          ref?: string;
+          title: string;
+          due?: {
+            text: string;
+            /** @enum {string} */
+            kind:
+              | 'date'
+              | 'range'
+              | 'ongoing'
+              | 'completed'
+              | 'tbc'
+              | 'recurring'
+              | 'relative'
+              | 'event'
+              | 'unparsed';
+            /** Format: date */
+            start?: string;
+            /** Format: date */
+            due?: string;
+            /** @enum {string} */
+            precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+            /** @enum {string} */
+            recurrence?:
+              | 'weekly'
+              | 'fortnightly'
+              | 'monthly'
+              | 'termly'
+              | 'quarterly'
+              | 'six-monthly'
+              | 'annual'
+              | 'biennial';
+            note?: string;
+          };
+          /** @default [] */
+          linkedActionIds?: string[];
+          /**
+           * @default not-started
+           * @enum {string}
+           */
+          status?:
+            | 'not-started'
+            | 'on-track'
+            | 'at-risk'
+            | 'off-track'
+            | 'completed'
+            | 'deferred'
+            | 'cancelled'
+            | 'ongoing';
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            planId: string;
+            actionId: string;
+            /** @default [] */
+            linkedActionIds: string[];
+            ref: string;
+            title: string;
+            baselineDue?: {
+              text: string;
+              /** @enum {string} */
+              kind:
+                | 'date'
+                | 'range'
+                | 'ongoing'
+                | 'completed'
+                | 'tbc'
+                | 'recurring'
+                | 'relative'
+                | 'event'
+                | 'unparsed';
+              /** Format: date */
+              start?: string;
+              /** Format: date */
+              due?: string;
+              /** @enum {string} */
+              precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+              /** @enum {string} */
+              recurrence?:
+                | 'weekly'
+                | 'fortnightly'
+                | 'monthly'
+                | 'termly'
+                | 'quarterly'
+                | 'six-monthly'
+                | 'annual'
+                | 'biennial';
+              note?: string;
+            };
+            due?: {
+              text: string;
+              /** @enum {string} */
+              kind:
+                | 'date'
+                | 'range'
+                | 'ongoing'
+                | 'completed'
+                | 'tbc'
+                | 'recurring'
+                | 'relative'
+                | 'event'
+                | 'unparsed';
+              /** Format: date */
+              start?: string;
+              /** Format: date */
+              due?: string;
+              /** @enum {string} */
+              precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+              /** @enum {string} */
+              recurrence?:
+                | 'weekly'
+                | 'fortnightly'
+                | 'monthly'
+                | 'termly'
+                | 'quarterly'
+                | 'six-monthly'
+                | 'annual'
+                | 'biennial';
+              note?: string;
+            };
+            /** Format: date */
+            completedOn?: string;
+            /** @enum {string} */
+            status:
+              | 'not-started'
+              | 'on-track'
+              | 'at-risk'
+              | 'off-track'
+              | 'completed'
+              | 'deferred'
+              | 'cancelled'
+              | 'ongoing';
+            baselineCorrections?: {
+              from?: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              to: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              reason: string;
+              by: string;
+              /** Format: date-time */
+              at: string;
+            }[];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  getMilestone: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        milestoneId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            planId: string;
+            actionId: string;
+            /** @default [] */
+            linkedActionIds: string[];
+            ref: string;
+            title: string;
+            baselineDue?: {
+              text: string;
+              /** @enum {string} */
+              kind:
+                | 'date'
+                | 'range'
+                | 'ongoing'
+                | 'completed'
+                | 'tbc'
+                | 'recurring'
+                | 'relative'
+                | 'event'
+                | 'unparsed';
+              /** Format: date */
+              start?: string;
+              /** Format: date */
+              due?: string;
+              /** @enum {string} */
+              precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+              /** @enum {string} */
+              recurrence?:
+                | 'weekly'
+                | 'fortnightly'
+                | 'monthly'
+                | 'termly'
+                | 'quarterly'
+                | 'six-monthly'
+                | 'annual'
+                | 'biennial';
+              note?: string;
+            };
+            due?: {
+              text: string;
+              /** @enum {string} */
+              kind:
+                | 'date'
+                | 'range'
+                | 'ongoing'
+                | 'completed'
+                | 'tbc'
+                | 'recurring'
+                | 'relative'
+                | 'event'
+                | 'unparsed';
+              /** Format: date */
+              start?: string;
+              /** Format: date */
+              due?: string;
+              /** @enum {string} */
+              precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+              /** @enum {string} */
+              recurrence?:
+                | 'weekly'
+                | 'fortnightly'
+                | 'monthly'
+                | 'termly'
+                | 'quarterly'
+                | 'six-monthly'
+                | 'annual'
+                | 'biennial';
+              note?: string;
+            };
+            /** Format: date */
+            completedOn?: string;
+            /** @enum {string} */
+            status:
+              | 'not-started'
+              | 'on-track'
+              | 'at-risk'
+              | 'off-track'
+              | 'completed'
+              | 'deferred'
+              | 'cancelled'
+              | 'ongoing';
+            baselineCorrections?: {
+              from?: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              to: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              reason: string;
+              by: string;
+              /** Format: date-time */
+              at: string;
+            }[];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            rag: {
+              /** @enum {string} */
+              rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+              reasons: string[];
+              overridden: boolean;
+            };
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  updateMilestone: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        milestoneId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          version: number;
+          ref?: string;
+          title?: string;
+          due?: {
+            text: string;
+            /** @enum {string} */
+            kind:
+              | 'date'
+              | 'range'
+              | 'ongoing'
+              | 'completed'
+              | 'tbc'
+              | 'recurring'
+              | 'relative'
+              | 'event'
+              | 'unparsed';
+            /** Format: date */
+            start?: string;
+            /** Format: date */
+            due?: string;
+            /** @enum {string} */
+            precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+            /** @enum {string} */
+            recurrence?:
+              | 'weekly'
+              | 'fortnightly'
+              | 'monthly'
+              | 'termly'
+              | 'quarterly'
+              | 'six-monthly'
+              | 'annual'
+              | 'biennial';
+            note?: string;
+          } | null;
+          linkedActionIds?: string[];
+          /** @enum {string} */
+          status?:
+            | 'not-started'
+            | 'on-track'
+            | 'at-risk'
+            | 'off-track'
+            | 'completed'
+            | 'deferred'
+            | 'cancelled'
+            | 'ongoing';
+          /** Format: date */
+          completedOn?: string | null;
+          baselineCorrection?: {
+            due: {
+              text: string;
+              /** @enum {string} */
+              kind:
+                | 'date'
+                | 'range'
+                | 'ongoing'
+                | 'completed'
+                | 'tbc'
+                | 'recurring'
+                | 'relative'
+                | 'event'
+                | 'unparsed';
+              /** Format: date */
+              start?: string;
+              /** Format: date */
+              due?: string;
+              /** @enum {string} */
+              precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+              /** @enum {string} */
+              recurrence?:
+                | 'weekly'
+                | 'fortnightly'
+                | 'monthly'
+                | 'termly'
+                | 'quarterly'
+                | 'six-monthly'
+                | 'annual'
+                | 'biennial';
+              note?: string;
+            };
+            reason: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            planId: string;
+            actionId: string;
+            /** @default [] */
+            linkedActionIds: string[];
+            ref: string;
+            title: string;
+            baselineDue?: {
+              text: string;
+              /** @enum {string} */
+              kind:
+                | 'date'
+                | 'range'
+                | 'ongoing'
+                | 'completed'
+                | 'tbc'
+                | 'recurring'
+                | 'relative'
+                | 'event'
+                | 'unparsed';
+              /** Format: date */
+              start?: string;
+              /** Format: date */
+              due?: string;
+              /** @enum {string} */
+              precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+              /** @enum {string} */
+              recurrence?:
+                | 'weekly'
+                | 'fortnightly'
+                | 'monthly'
+                | 'termly'
+                | 'quarterly'
+                | 'six-monthly'
+                | 'annual'
+                | 'biennial';
+              note?: string;
+            };
+            due?: {
+              text: string;
+              /** @enum {string} */
+              kind:
+                | 'date'
+                | 'range'
+                | 'ongoing'
+                | 'completed'
+                | 'tbc'
+                | 'recurring'
+                | 'relative'
+                | 'event'
+                | 'unparsed';
+              /** Format: date */
+              start?: string;
+              /** Format: date */
+              due?: string;
+              /** @enum {string} */
+              precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+              /** @enum {string} */
+              recurrence?:
+                | 'weekly'
+                | 'fortnightly'
+                | 'monthly'
+                | 'termly'
+                | 'quarterly'
+                | 'six-monthly'
+                | 'annual'
+                | 'biennial';
+              note?: string;
+            };
+            /** Format: date */
+            completedOn?: string;
+            /** @enum {string} */
+            status:
+              | 'not-started'
+              | 'on-track'
+              | 'at-risk'
+              | 'off-track'
+              | 'completed'
+              | 'deferred'
+              | 'cancelled'
+              | 'ongoing';
+            baselineCorrections?: {
+              from?: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              to: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              reason: string;
+              by: string;
+              /** Format: date-time */
+              at: string;
+            }[];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Stale version: reload and try again */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  listIndicators: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              planId: string;
+              ref?: string;
+              name: string;
+              unit?: string;
+              /**
+               * @default up
+               * @enum {string}
+               */
+              goodDirection: 'up' | 'down' | 'none';
+              floorStandard?: number | null;
+              baseline?: {
+                period: string;
+                value: number | null;
+                note?: string;
+              };
+              benchmark?: string;
+              /** @default [] */
+              targets: {
+                period: string;
+                value: number | null;
+                note?: string;
+              }[];
+              /** @default [] */
+              actuals: {
+                period: string;
+                value: number | null;
+                note?: string;
+              }[];
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  createIndicator: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          ref?: string;
+          name: string;
+          unit?: string;
+          /**
+           * @default up
+           * @enum {string}
+           */
+          goodDirection?: 'up' | 'down' | 'none';
+          floorStandard?: number | null;
+          baseline?: {
+            period: string;
+            value: number | null;
+            note?: string;
+          };
+          benchmark?: string;
+          /** @default [] */
+          targets?: {
+            period: string;
+            value: number | null;
+            note?: string;
+          }[];
+          /** @default [] */
+          actuals?: {
+            period: string;
+            value: number | null;
+            note?: string;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            planId: string;
+            ref?: string;
+            name: string;
+            unit?: string;
+            /**
+             * @default up
+             * @enum {string}
+             */
+            goodDirection: 'up' | 'down' | 'none';
+            floorStandard?: number | null;
+            baseline?: {
+              period: string;
+              value: number | null;
+              note?: string;
+            };
+            benchmark?: string;
+            /** @default [] */
+            targets: {
+              period: string;
+              value: number | null;
+              note?: string;
+            }[];
+            /** @default [] */
+            actuals: {
+              period: string;
+              value: number | null;
+              note?: string;
+            }[];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  updateIndicator: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          ref?: string;
+          name?: string;
+          unit?: string;
+          /**
+           * @default up
+           * @enum {string}
+           */
+          goodDirection?: 'up' | 'down' | 'none';
+          floorStandard?: number | null;
+          baseline?: {
+            period: string;
+            value: number | null;
+            note?: string;
+          };
+          benchmark?: string;
+          /** @default [] */
+          targets?: {
+            period: string;
+            value: number | null;
+            note?: string;
+          }[];
+          /** @default [] */
+          actuals?: {
+            period: string;
+            value: number | null;
+            note?: string;
+          }[];
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            planId: string;
+            ref?: string;
+            name: string;
+            unit?: string;
+            /**
+             * @default up
+             * @enum {string}
+             */
+            goodDirection: 'up' | 'down' | 'none';
+            floorStandard?: number | null;
+            baseline?: {
+              period: string;
+              value: number | null;
+              note?: string;
+            };
+            benchmark?: string;
+            /** @default [] */
+            targets: {
+              period: string;
+              value: number | null;
+              note?: string;
+            }[];
+            /** @default [] */
+            actuals: {
+              period: string;
+              value: number | null;
+              note?: string;
+            }[];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Stale version: reload and try again */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  listRisks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              planId: string;
+              ref?: string;
+              description: string;
+              likelihood?: string;
+              impact?: string;
+              mitigation?: string;
+              ownerLabel?: string;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  createRisk: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          ref?: string;
+          description: string;
+          likelihood?: string;
+          impact?: string;
+          mitigation?: string;
+          ownerLabel?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            planId: string;
+            ref?: string;
+            description: string;
+            likelihood?: string;
+            impact?: string;
+            mitigation?: string;
+            ownerLabel?: string;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  updateRisk: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          ref?: string;
+          description?: string;
+          likelihood?: string;
+          impact?: string;
+          mitigation?: string;
+          ownerLabel?: string;
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            planId: string;
+            ref?: string;
+            description: string;
+            likelihood?: string;
+            impact?: string;
+            mitigation?: string;
+            ownerLabel?: string;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Stale version: reload and try again */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  listCouncils: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['CouncilDirectoryEntry'][];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  createCouncil: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          id: string;
+          name: string;
+          /** @default 4 */
+          financialYearStartMonth?: number;
+          ragRules?: {
+            /**
+             * @default {
+             *       "not-started": "grey",
+             *       "on-track": "green",
+             *       "at-risk": "amber",
+             *       "off-track": "red",
+             *       "completed": "blue",
+             *       "deferred": "grey",
+             *       "cancelled": "grey",
+             *       "ongoing": "green"
+             *     }
+             */
+            byStatus?: {
+              /** @enum {string} */
+              'not-started': 'red' | 'amber' | 'green' | 'blue' | 'grey';
+              /** @enum {string} */
+              'on-track': 'red' | 'amber' | 'green' | 'blue' | 'grey';
+              /** @enum {string} */
+              'at-risk': 'red' | 'amber' | 'green' | 'blue' | 'grey';
+              /** @enum {string} */
+              'off-track': 'red' | 'amber' | 'green' | 'blue' | 'grey';
+              /** @enum {string} */
+              completed: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+              /** @enum {string} */
+              deferred: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+              /** @enum {string} */
+              cancelled: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+              /** @enum {string} */
+              ongoing: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+            };
+            /**
+             * @default red
+             * @enum {string}
+             */
+            overdue?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+            /**
+             * @default amber
+             * @enum {string}
+             */
+            notStartedDueSoon?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+            /** @default 30 */
+            dueSoonDays?: number;
+            /**
+             * @default amber
+             * @enum {string}
+             */
+            rebaselined?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+          };
+          alertSettings?: {
+            /** @default 14 */
+            dueSoonDays?: number;
+            /** @default 30 */
+            escalateAfterDays?: number;
+            /** @default true */
+            enabled?: boolean;
+          };
+          /** Format: email */
+          adminEmail: string;
+          adminName?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CouncilDirectoryEntry'];
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Stale version: reload and try again */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  setCouncilStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          status: 'active' | 'suspended';
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CouncilDirectoryEntry'];
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  createPartnership: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          id: string;
+          name: string;
+          leadCouncilId: string;
+          memberCouncilIds: string[];
+          /** @default [] */
+          readers?: {
+            /** Format: email */
+            email: string;
+            name?: string;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Stale version: reload and try again */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  listMembers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              councilId: string;
+              userSub: string;
+              /** Format: email */
+              email: string;
+              name: string;
+              /** @enum {string} */
+              role: 'admin' | 'editor' | 'contributor' | 'viewer';
+              personId?: string;
+              invitedBy?: string;
+              undeliverable?: {
+                /** Format: date-time */
+                at: string;
+                reason: string;
+              };
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  inviteMember: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: email */
+          email: string;
+          /** @enum {string} */
+          role: 'admin' | 'editor' | 'contributor' | 'viewer';
+          name?: string;
+          personId?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Invited */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            councilId: string;
+            userSub: string;
+            /** Format: email */
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: 'admin' | 'editor' | 'contributor' | 'viewer';
+            personId?: string;
+            invitedBy?: string;
+            undeliverable?: {
+              /** Format: date-time */
+              at: string;
+              reason: string;
+            };
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Stale version: reload and try again */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  removeMember: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        memberId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            councilId: string;
+            userSub: string;
+            /** Format: email */
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: 'admin' | 'editor' | 'contributor' | 'viewer';
+            personId?: string;
+            invitedBy?: string;
+            undeliverable?: {
+              /** Format: date-time */
+              at: string;
+              reason: string;
+            };
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not allowed */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
+        };
+      };
+    };
+  };
+  updateMember: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        memberId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          version: number;
+          /** @enum {string} */
+          role?: 'admin' | 'editor' | 'contributor' | 'viewer';
+          name?: string;
+          personId?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            councilId: string;
+            userSub: string;
+            /** Format: email */
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: 'admin' | 'editor' | 'contributor' | 'viewer';
+            personId?: string;
+            invitedBy?: string;
+            undeliverable?: {
+              /** Format: date-time */
+              at: string;
+              reason: string;
+            };
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Stale version: reload and try again */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not allowed */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
+        };
+      };
+    };
+  };
+  getPartnershipOverview: {
+    parameters: {
+      query?: {
+        /** @description Due-soon window */
+        days?: number;
+      };
+      header?: never;
+      path: {
+        p: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            partnership: {
+              id: string;
+              name: string;
+            };
+            /** Format: date */
+            today: string;
+            dueSoonDays: number;
+            councils: {
+              plans: number;
+              actions: number;
+              byStatus: {
+                [key: string]: number;
+              };
+              byRag: {
+                [key: string]: number;
+              };
+              overdue: number;
+              slipping: number;
+              stale: number;
+              dueSoon: number;
+              /** @description Each action’s RAG now against its RAG when its plan’s last reporting period was closed. `new`: added since; `unknown`: its plan has no closed period yet. */
+              travel: {
+                improved: number;
+                same: number;
+                worse: number;
+                new: number;
+                unknown: number;
+              };
+              councilId: string;
+              councilName: string;
+              sharedPlans: {
+                planId: string;
+                title: string;
+                /** @enum {string} */
+                kind:
+                  | 'people-strategy'
+                  | 'peer-review'
+                  | 'best-value-review'
+                  | 'business-plan'
+                  | 'iip-assessment';
+                /** @enum {string} */
+                status: 'draft' | 'active' | 'closed' | 'archived';
+                /** @description The closed reporting period direction of travel compares with */
+                comparedWith?: {
+                  key: string;
+                  label: string;
+                };
+              }[];
+            }[];
+            totals: {
+              plans: number;
+              actions: number;
+              byStatus: {
+                [key: string]: number;
+              };
+              byRag: {
+                [key: string]: number;
+              };
+              overdue: number;
+              slipping: number;
+              stale: number;
+              dueSoon: number;
+              /** @description Each action’s RAG now against its RAG when its plan’s last reporting period was closed. `new`: added since; `unknown`: its plan has no closed period yet. */
+              travel: {
+                improved: number;
+                same: number;
+                worse: number;
+                new: number;
+                unknown: number;
+              };
+            };
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  listPartnershipMilestones: {
+    parameters: {
+      query?: {
+        /** @description Council ids, comma-separated */
+        council?: string;
+        /** @description Theme id, ref or title words */
+        theme?: string;
+        /** @description Words from a lead label */
+        lead?: string;
+        /** @description Due on or after */
+        from?: string;
+        /** @description Due on or before */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        p: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              councilId: string;
+              councilName: string;
+              planId: string;
+              planTitle: string;
+              /** @enum {string} */
+              planKind:
+                | 'people-strategy'
+                | 'peer-review'
+                | 'best-value-review'
+                | 'business-plan'
+                | 'iip-assessment';
+              themeId?: string;
+              themeRef?: string;
+              themeTitle?: string;
+              actionId: string;
+              actionRef: string;
+              actionTitle: string;
+              id: string;
+              ref: string;
+              title: string;
+              due?: unknown;
+              baselineDue?: unknown;
+              status: string;
+              rag: string;
+              ragReasons: string[];
+              overdue: boolean;
+              daysLate?: number;
+              slipping: boolean;
+              slippedDays?: number;
+              leads: string[];
+              changedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  comparePartnershipPlans: {
+    parameters: {
+      query: {
+        kind: 'people-strategy' | 'peer-review' | 'best-value-review' | 'business-plan' | 'iip-assessment';
+      };
+      header?: never;
+      path: {
+        p: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind:
+              | 'people-strategy'
+              | 'peer-review'
+              | 'best-value-review'
+              | 'business-plan'
+              | 'iip-assessment';
+            /** Format: date */
+            today: string;
+            plans: {
+              councilId: string;
+              councilName: string;
+              planId: string;
+              title: string;
+              period: {
+                label?: string;
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                end?: string;
+              };
+              /** @enum {string} */
+              status: 'draft' | 'active' | 'closed' | 'archived';
+              total: number;
+              byStatus: {
+                [key: string]: number;
+              };
+              byRag: {
+                [key: string]: number;
+              };
+              overdue: number;
+              slipping: number;
+              stale: number;
+              themes: {
+                ref: string;
+                title: string;
+                total: number;
+                byStatus: {
+                  [key: string]: number;
+                };
+                byRag: {
+                  [key: string]: number;
+                };
+              }[];
+              lastUpdateAt?: string;
+            }[];
+            themeRows: {
+              ref: string;
+              cells: ({
+                ref: string;
+                title: string;
+                total: number;
+                byStatus: {
+                  [key: string]: number;
+                };
+                byRag: {
+                  [key: string]: number;
+                };
+              } | null)[];
+            }[];
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  getSharedPlan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        p: string;
+        c: string;
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            plan: {
+              id: string;
+              councilId: string;
+              title: string;
+              /** @enum {string} */
+              kind:
+                | 'people-strategy'
+                | 'peer-review'
+                | 'best-value-review'
+                | 'business-plan'
+                | 'iip-assessment';
+              period: {
+                label?: string;
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                end?: string;
+              };
+              ownerPersonId?: string;
+              ownerLabel?: string;
+              directorate?: string;
+              division?: string;
+              /** @enum {string} */
+              status: 'draft' | 'active' | 'closed' | 'archived';
+              approval?: {
+                body?: string;
+                /** Format: date */
+                date?: string;
+              };
+              /**
+               * @default quarterly
+               * @enum {string}
+               */
+              reviewCadence: 'monthly' | 'quarterly' | 'six-monthly' | 'annual';
+              /** @default [] */
+              reportingPoints: {
+                label: string;
+                /** Format: date */
+                date: string;
+              }[];
+              /** @default [] */
+              sections: {
+                key: string;
+                title: string;
+                body: string;
+              }[];
+              /** @default [] */
+              unplaced: string[];
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+            themes: {
+              id: string;
+              planId: string;
+              ref: string;
+              title: string;
+              description?: string;
+              order: number;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+            actions: {
+              id: string;
+              planId: string;
+              themeId?: string;
+              parentId?: string;
+              ref: string;
+              title: string;
+              outcome?: string;
+              currentPosition?: string;
+              constraints?: string;
+              measureOfSuccess?: string;
+              /** @default [] */
+              leads: {
+                /** @enum {string} */
+                role: 'member' | 'strategic' | 'operational' | 'accountable' | 'responsible';
+                label: string;
+                personId?: string;
+              }[];
+              start?: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              due?: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              /** @enum {string} */
+              status:
+                | 'not-started'
+                | 'on-track'
+                | 'at-risk'
+                | 'off-track'
+                | 'completed'
+                | 'deferred'
+                | 'cancelled'
+                | 'ongoing';
+              ragOverride?: {
+                /** @enum {string} */
+                rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+                reason: string;
+                by: string;
+                /** Format: date-time */
+                at: string;
+              };
+              /** @default [] */
+              crossRefs: {
+                text: string;
+                actionId?: string;
+              }[];
+              /** @default [] */
+              unplaced: string[];
+              order: number;
+              latestUpdate?: {
+                id: string;
+                /** Format: date-time */
+                at: string;
+                authorName: string;
+                /** @enum {string} */
+                status:
+                  | 'not-started'
+                  | 'on-track'
+                  | 'at-risk'
+                  | 'off-track'
+                  | 'completed'
+                  | 'deferred'
+                  | 'cancelled'
+                  | 'ongoing';
+                /** @enum {string} */
+                rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+                narrative: string;
+              };
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              rag: {
+                /** @enum {string} */
+                rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+                reasons: string[];
+                overridden: boolean;
+              };
+            }[];
+            milestones: {
+              id: string;
+              planId: string;
+              actionId: string;
+              /** @default [] */
+              linkedActionIds: string[];
+              ref: string;
+              title: string;
+              baselineDue?: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              due?: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              /** Format: date */
+              completedOn?: string;
+              /** @enum {string} */
+              status:
+                | 'not-started'
+                | 'on-track'
+                | 'at-risk'
+                | 'off-track'
+                | 'completed'
+                | 'deferred'
+                | 'cancelled'
+                | 'ongoing';
+              baselineCorrections?: {
+                from?: {
+                  text: string;
+                  /** @enum {string} */
+                  kind:
+                    | 'date'
+                    | 'range'
+                    | 'ongoing'
+                    | 'completed'
+                    | 'tbc'
+                    | 'recurring'
+                    | 'relative'
+                    | 'event'
+                    | 'unparsed';
+                  /** Format: date */
+                  start?: string;
+                  /** Format: date */
+                  due?: string;
+                  /** @enum {string} */
+                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                  /** @enum {string} */
+                  recurrence?:
+                    | 'weekly'
+                    | 'fortnightly'
+                    | 'monthly'
+                    | 'termly'
+                    | 'quarterly'
+                    | 'six-monthly'
+                    | 'annual'
+                    | 'biennial';
+                  note?: string;
+                };
+                to: {
+                  text: string;
+                  /** @enum {string} */
+                  kind:
+                    | 'date'
+                    | 'range'
+                    | 'ongoing'
+                    | 'completed'
+                    | 'tbc'
+                    | 'recurring'
+                    | 'relative'
+                    | 'event'
+                    | 'unparsed';
+                  /** Format: date */
+                  start?: string;
+                  /** Format: date */
+                  due?: string;
+                  /** @enum {string} */
+                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                  /** @enum {string} */
+                  recurrence?:
+                    | 'weekly'
+                    | 'fortnightly'
+                    | 'monthly'
+                    | 'termly'
+                    | 'quarterly'
+                    | 'six-monthly'
+                    | 'annual'
+                    | 'biennial';
+                  note?: string;
+                };
+                reason: string;
+                by: string;
+                /** Format: date-time */
+                at: string;
+              }[];
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              rag: {
+                /** @enum {string} */
+                rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+                reasons: string[];
+                overridden: boolean;
+              };
+            }[];
+            indicators: unknown[];
+            risks: unknown[];
+            continuity: unknown[];
+            decisions: unknown[];
+            dependencies: unknown[];
+            partnership: {
+              id: string;
+              name: string;
+            };
+            council: {
+              id: string;
+              name: string;
+            };
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  getMyPartnershipDigest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        p: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Whether email from this partnership is set up for you */
+            registered: boolean;
+            weeklyDigest: boolean;
+            /** @description Where the digest goes (as your administrator recorded it) */
+            email?: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  setMyPartnershipDigest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        p: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          weeklyDigest: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Whether email from this partnership is set up for you */
+            registered: boolean;
+            weeklyDigest: boolean;
+            /** @description Where the digest goes (as your administrator recorded it) */
+            email?: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Email from this partnership has not been set up for you */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  listCouncilPartnerships: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              partnershipId: string;
+              councilId: string;
+              /** @enum {string} */
+              status: 'invited' | 'granted' | 'revoked';
+              scope:
+                | 'all'
+                | {
+                    planIds: string[];
+                  };
+              changedBy: string;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+              partnershipName: string;
+              changedByName?: string;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  setPartnershipConsent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        p: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          status: 'granted' | 'revoked';
+          scope?:
+            | 'all'
+            | {
+                planIds: string[];
+              };
+          version?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            partnershipId: string;
+            councilId: string;
+            /** @enum {string} */
+            status: 'invited' | 'granted' | 'revoked';
+            scope:
+              | 'all'
+              | {
+                  planIds: string[];
+                };
+            changedBy: string;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            partnershipName: string;
+            changedByName?: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Stale version: reload and try again */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description A chosen plan is not this council’s current plan */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  getMyAlertPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            personId: string;
+            name: string;
+            email?: string;
+            alertPreferences: {
+              /**
+               * @default immediate
+               * @enum {string}
+               */
+              frequency: 'immediate' | 'weekly';
+              /** @default true */
+              dueSoon: boolean;
+            };
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  setMyAlertPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          frequency: 'immediate' | 'weekly';
+          dueSoon: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            personId: string;
+            name: string;
+            email?: string;
+            alertPreferences: {
+              /**
+               * @default immediate
+               * @enum {string}
+               */
+              frequency: 'immediate' | 'weekly';
+              /** @default true */
+              dueSoon: boolean;
+            };
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Stale version: reload and try again */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  previewImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The preview */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Over 10 MB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
+        };
+      };
+      /** @description Not a format we read */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
+        };
+      };
+      /** @description Readable, but not a plan */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
+        };
+      };
+    };
+  };
+  getImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  commitImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          plan?: {
+            [key: string]: unknown;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  getPlanReport: {
+    parameters: {
+      query: {
+        /** @description mid-year, year-end (of the financial year containing today), mid-year:2013-14, year-end:2013-14, YYYY-MM (a month), YYYY-Qn (quarter n of the financial year starting in YYYY), or a period key (mid-year-2013-14) */
+        period: string;
+        /** @description docx, html, csv or xlsx */
+        format: 'docx' | 'html' | 'csv' | 'xlsx';
+        /** @description Add a forecast year-end status to each action */
+        forecast?: 'true' | 'false';
+        /** @description Closed period to measure direction of travel against; default: the latest closed period ending before this one ends */
+        compareWith?: string;
+      };
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The report, as an attachment (HTML inline) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+          'text/html': string;
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  listClosedPeriods: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['PeriodSnapshotMeta'][];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  getClosedPeriod: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+        /** @description mid-year, year-end (of the financial year containing today), mid-year:2013-14, year-end:2013-14, YYYY-MM (a month), YYYY-Qn (quarter n of the financial year starting in YYYY), or a period key (mid-year-2013-14) */
+        periodKey: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PeriodSnapshot'];
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  closePeriod: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+        /** @description mid-year, year-end (of the financial year containing today), mid-year:2013-14, year-end:2013-14, YYYY-MM (a month), YYYY-Qn (quarter n of the financial year starting in YYYY), or a period key (mid-year-2013-14) */
+        periodKey: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description Already closed: the existing snapshot */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PeriodSnapshotMeta'] & {
+            created: boolean;
+          };
+        };
+      };
+      /** @description Closed now */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PeriodSnapshotMeta'] & {
+            created: boolean;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description The period has not started */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  getActionTimeline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        actionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            actionId: string;
+            items: {
+              periodKey: string;
+              label: string;
+              /** @enum {string} */
+              kind: 'mid-year' | 'year-end' | 'month' | 'quarter';
+              start: string;
+              end: string;
+              /** @enum {string} */
+              status:
+                | 'not-started'
+                | 'on-track'
+                | 'at-risk'
+                | 'off-track'
+                | 'completed'
+                | 'deferred'
+                | 'cancelled'
+                | 'ongoing';
+              /** @enum {string} */
+              rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+              /** @enum {string} */
+              travel: 'improved' | 'same' | 'worse' | 'new';
+            }[];
+            current: {
+              /** @enum {string} */
+              status:
+                | 'not-started'
+                | 'on-track'
+                | 'at-risk'
+                | 'off-track'
+                | 'completed'
+                | 'deferred'
+                | 'cancelled'
+                | 'ongoing';
+              /** @enum {string} */
+              rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+              asOf: string;
+            };
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  getPersonCalendarFeed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        personId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarFeedStatus'];
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  createPersonCalendarFeed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        personId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarFeedCreated'];
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  revokePersonCalendarFeed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        personId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  getPlanCalendarFeed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarFeedStatus'];
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  createPlanCalendarFeed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarFeedCreated'];
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  revokePlanCalendarFeed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  getCalendarFeed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        councilId: string;
+        file: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description iCalendar feed */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/calendar': string;
+        };
+      };
+      /** @description No such feed */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  exportCouncil: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The ZIP */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/zip': string;
+        };
+      };
+      /** @description The ZIP is ready at the short-lived link in Location (AWS) */
+      303: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+}

@@ -39,6 +39,9 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/plans/{planId}/actions',
+      operationId: 'listActions',
+      tags: ['Actions'],
+      summary: 'The plan’s actions, a page at a time',
       'x-min-role': 'viewer',
       request: { params: PlanParams, query: ListQuery },
       responses: { 200: json(listOf(ActionWithRag)), ...errors },
@@ -59,6 +62,9 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'post',
       path: '/api/v1/councils/{c}/plans/{planId}/actions',
+      operationId: 'createAction',
+      tags: ['Actions'],
+      summary: 'Add an action (or a sub-action) to the plan',
       'x-min-role': 'editor',
       request: { params: PlanParams, ...body(ActionCreate) },
       responses: { 201: json(Action, 'Created'), ...errors },
@@ -74,6 +80,9 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/actions/{actionId}',
+      operationId: 'getAction',
+      tags: ['Actions'],
+      summary: 'One action with its leads, dates, status and latest update',
       'x-min-role': 'viewer',
       request: { params: ActionParams },
       responses: { 200: json(ActionWithRag), ...errors },
@@ -90,6 +99,8 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'patch',
       path: '/api/v1/councils/{c}/actions/{actionId}',
+      operationId: 'updateAction',
+      tags: ['Actions'],
       'x-min-role': 'editor',
       summary: 'Edit an action; send the version you last read (409 if someone saved since)',
       request: { params: ActionParams, ...body(ActionPatch) },
@@ -106,6 +117,8 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/actions/{actionId}/updates',
+      operationId: 'listProgressUpdates',
+      tags: ['Actions'],
       'x-min-role': 'viewer',
       summary: 'Progress history, newest first',
       request: { params: ActionParams, query: ListQuery },
@@ -122,6 +135,8 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'post',
       path: '/api/v1/councils/{c}/actions/{actionId}/updates',
+      operationId: 'addProgressUpdate',
+      tags: ['Actions'],
       'x-min-role': 'contributor',
       summary: 'Add a progress update (append-only: updates are never edited or deleted)',
       request: { params: ActionParams, ...body(ProgressUpdateCreate) },
@@ -138,6 +153,9 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/actions/{actionId}/milestones',
+      operationId: 'listMilestones',
+      tags: ['Actions'],
+      summary: 'The action’s milestones',
       'x-min-role': 'viewer',
       request: { params: ActionParams },
       responses: { 200: json(listOf(MilestoneWithRag)), ...errors },
@@ -155,6 +173,9 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'post',
       path: '/api/v1/councils/{c}/actions/{actionId}/milestones',
+      operationId: 'createMilestone',
+      tags: ['Actions'],
+      summary: 'Add a milestone; its first due date becomes its baseline',
       'x-min-role': 'editor',
       request: { params: ActionParams, ...body(MilestoneCreate) },
       responses: { 201: json(Milestone, 'Created'), ...errors },
@@ -170,6 +191,9 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/milestones/{milestoneId}',
+      operationId: 'getMilestone',
+      tags: ['Actions'],
+      summary: 'One milestone with its baseline and current due dates',
       'x-min-role': 'viewer',
       request: { params: MilestoneParams },
       responses: { 200: json(MilestoneWithRag), ...errors },
@@ -186,6 +210,8 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'patch',
       path: '/api/v1/councils/{c}/milestones/{milestoneId}',
+      operationId: 'updateMilestone',
+      tags: ['Actions'],
       'x-min-role': 'editor',
       summary: 'Edit a milestone; moving `due` keeps the baseline, so slippage stays visible',
       request: { params: MilestoneParams, ...body(MilestonePatch) },

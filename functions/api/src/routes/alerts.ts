@@ -109,6 +109,8 @@ export function registerAlertRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: route,
+      operationId: 'getMyAlertPreferences',
+      tags: ['Alerts'],
       'x-min-role': 'viewer',
       summary: 'Your own alert email preferences in this council',
       request: { params: CouncilParam },
@@ -121,6 +123,8 @@ export function registerAlertRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'put',
       path: route,
+      operationId: 'setMyAlertPreferences',
+      tags: ['Alerts'],
       'x-min-role': 'viewer',
       summary: 'Choose immediate or weekly alert emails, and whether to get due-soon reminders',
       request: { params: CouncilParam, ...body(PreferencesBody) },

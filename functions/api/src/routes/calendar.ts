@@ -124,6 +124,7 @@ export function registerCalendarRoutes(app: App, deps: AppDeps) {
   };
 
   const manage = (scope: FeedScope, path: string, params: typeof PersonParams | typeof PlanParams) => {
+    const Scope = scope === 'person' ? 'Person' : 'Plan';
     const access = (c: Context<AppEnv>, p: { c: string; personId?: string; planId?: string }) =>
       scope === 'person' ? forPerson(c, p.c, p.personId!) : forPlan(c, p.c, p.planId!);
     const subjectOf = (p: { personId?: string; planId?: string }) => (p.personId ?? p.planId)!;
@@ -133,6 +134,8 @@ export function registerCalendarRoutes(app: App, deps: AppDeps) {
       createRoute({
         method: 'post',
         path,
+        operationId: `create${Scope}CalendarFeed`,
+        tags: ['Calendars'],
         'x-min-role': 'contributor',
         summary: `Create a private calendar feed (ICS) of ${who}`,
         description:
@@ -162,6 +165,8 @@ export function registerCalendarRoutes(app: App, deps: AppDeps) {
       createRoute({
         method: 'get',
         path,
+        operationId: `get${Scope}CalendarFeed`,
+        tags: ['Calendars'],
         'x-min-role': 'contributor',
         summary: `Whether a calendar feed of ${who} is active (never the URL)`,
         request: { params },
@@ -187,6 +192,8 @@ export function registerCalendarRoutes(app: App, deps: AppDeps) {
       createRoute({
         method: 'delete',
         path,
+        operationId: `revoke${Scope}CalendarFeed`,
+        tags: ['Calendars'],
         'x-min-role': 'contributor',
         summary: 'Revoke the calendar feed: its URL answers 404 from the next fetch',
         request: { params },
@@ -207,6 +214,8 @@ export function registerCalendarRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/calendar/{councilId}/{file}',
+      operationId: 'getCalendarFeed',
+      tags: ['Calendars'],
       'x-min-role': 'public',
       summary: 'Fetch a calendar feed (no bearer token: the URL is the credential)',
       description:

@@ -31,6 +31,8 @@ export function registerCouncilRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/settings',
+      operationId: 'getCouncilSettings',
+      tags: ['Council'],
       'x-min-role': 'viewer',
       summary: 'The council, its RAG rules and alert settings',
       request: { params: CouncilParam },
@@ -46,6 +48,9 @@ export function registerCouncilRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'patch',
       path: '/api/v1/councils/{c}/settings',
+      operationId: 'updateCouncilSettings',
+      tags: ['Council'],
+      summary: 'Change the council’s name, RAG rules or alert settings (admins)',
       'x-min-role': 'admin',
       request: { params: CouncilParam, ...body(CouncilSettingsPatch) },
       responses: { 200: json(Council), ...errors, ...conflictError },
@@ -60,6 +65,8 @@ export function registerCouncilRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/people',
+      operationId: 'listPeople',
+      tags: ['Council'],
       'x-min-role': 'viewer',
       summary: 'The council’s people directory (leads on actions)',
       request: { params: CouncilParam },
@@ -75,6 +82,9 @@ export function registerCouncilRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'post',
       path: '/api/v1/councils/{c}/people',
+      operationId: 'createPerson',
+      tags: ['Council'],
+      summary: 'Add a person to the council’s directory',
       'x-min-role': 'editor',
       request: { params: CouncilParam, ...body(PersonCreate) },
       responses: { 201: json(Person, 'Created'), ...errors },
@@ -89,6 +99,9 @@ export function registerCouncilRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'patch',
       path: '/api/v1/councils/{c}/people/{personId}',
+      operationId: 'updatePerson',
+      tags: ['Council'],
+      summary: 'Edit a person in the directory',
       'x-min-role': 'editor',
       request: { params: CouncilParam.extend({ personId: ItemId }), ...body(PersonPatch) },
       responses: { 200: json(Person), ...errors, ...conflictError },
@@ -104,6 +117,8 @@ export function registerCouncilRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/audit',
+      operationId: 'listAuditEvents',
+      tags: ['Council'],
       'x-min-role': 'admin',
       summary: 'Who changed what, newest first (admins)',
       request: { params: CouncilParam, query: ListQuery },
@@ -119,6 +134,8 @@ export function registerCouncilRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/dashboard',
+      operationId: 'getDashboard',
+      tags: ['Council'],
       'x-min-role': 'viewer',
       summary: 'Counts by status and RAG per plan and theme; overdue, slipping, stale and due-soon lists',
       request: {

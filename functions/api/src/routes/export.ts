@@ -16,6 +16,8 @@ export function registerExportRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/export',
+      operationId: 'exportCouncil',
+      tags: ['Council'],
       'x-min-role': 'admin',
       summary: 'Everything the council keeps, as one ZIP (JSON lines of every item, a workbook per plan)',
       request: { params: CouncilParam },

@@ -42,6 +42,8 @@ export function registerImportRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'post',
       path: '/api/v1/councils/{c}/imports',
+      operationId: 'previewImport',
+      tags: ['Imports'],
       'x-min-role': 'editor',
       summary: 'Preview an import',
       description:
@@ -96,6 +98,9 @@ export function registerImportRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/imports/{id}',
+      operationId: 'getImport',
+      tags: ['Imports'],
+      summary: 'An import’s preview, or the plan it made once committed',
       'x-min-role': 'editor',
       request: { params: ImportParams },
       responses: { 200: json(z.unknown()), ...errors },
@@ -111,6 +116,8 @@ export function registerImportRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'post',
       path: '/api/v1/councils/{c}/imports/{id}/commit',
+      operationId: 'commitImport',
+      tags: ['Imports'],
       'x-min-role': 'editor',
       summary: 'Write the previewed (or corrected) plan. Idempotent: a retry returns the same plan.',
       request: { params: ImportParams, ...body(Commit) },

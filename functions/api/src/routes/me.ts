@@ -20,6 +20,8 @@ export function registerMeRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/me',
+      operationId: 'getMe',
+      tags: ['Me'],
       'x-min-role': 'authenticated',
       summary: 'The signed-in user, their councils and partnerships',
       responses: { 200: json(Me), 401: errors[401] },

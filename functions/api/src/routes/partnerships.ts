@@ -183,6 +183,8 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/partnerships/{p}/overview',
+      operationId: 'getPartnershipOverview',
+      tags: ['Partnerships'],
       'x-min-role': 'partner-reader',
       summary:
         'Combined dashboard: one row per consenting council (counts by status and RAG, overdue, slipping, stale, direction of travel)',
@@ -212,6 +214,8 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/partnerships/{p}/milestones',
+      operationId: 'listPartnershipMilestones',
+      tags: ['Partnerships'],
       'x-min-role': 'partner-reader',
       summary: 'Overdue and slipping milestones across the consenting councils, by due date',
       request: {
@@ -251,6 +255,8 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/partnerships/{p}/compare',
+      operationId: 'comparePartnershipPlans',
+      tags: ['Partnerships'],
       'x-min-role': 'partner-reader',
       summary: 'Side by side: every consenting council’s shared plans of one kind',
       request: { params: PartnershipParam, query: z.object({ kind: PlanKind }) },
@@ -268,6 +274,8 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/partnerships/{p}/councils/{c}/plans/{planId}',
+      operationId: 'getSharedPlan',
+      tags: ['Partnerships'],
       'x-min-role': 'partner-reader',
       summary: 'One shared plan, read-only: themes, actions and milestones with RAG, indicators, risks…',
       request: { params: SharedPlanParams },
@@ -309,6 +317,8 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/partnerships/{p}/me/digest',
+      operationId: 'getMyPartnershipDigest',
+      tags: ['Partnerships'],
       'x-min-role': 'partner-reader',
       summary: 'Whether you get the weekly email of what slipped across the partnership',
       request: { params: PartnershipParam },
@@ -324,6 +334,8 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'put',
       path: '/api/v1/partnerships/{p}/me/digest',
+      operationId: 'setMyPartnershipDigest',
+      tags: ['Partnerships'],
       'x-min-role': 'partner-reader',
       summary: 'Switch your own weekly digest on or off (the one thing a partner reader may change)',
       request: { params: PartnershipParam, ...body(z.strictObject({ weeklyDigest: z.boolean() })) },
@@ -353,6 +365,8 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/partnerships',
+      operationId: 'listCouncilPartnerships',
+      tags: ['Partnerships'],
       'x-min-role': 'admin',
       summary: 'The partnerships that invited this council, and what it shares with each (admins)',
       request: { params: CouncilParam },
@@ -368,6 +382,8 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'put',
       path: '/api/v1/councils/{c}/partnerships/{p}/consent',
+      operationId: 'setPartnershipConsent',
+      tags: ['Partnerships'],
       'x-min-role': 'admin',
       summary: 'Grant (all plans, or chosen plans) or revoke a partnership’s read access (admins)',
       description:

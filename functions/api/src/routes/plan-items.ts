@@ -13,11 +13,23 @@ export function registerPlanItemRoutes(app: App, deps: AppDeps) {
     {
       path: 'indicators',
       repo: 'indicators',
+      one: 'Indicator',
+      many: 'Indicators',
+      words: 'performance indicator',
       schema: Indicator,
       create: IndicatorCreate,
       patch: IndicatorPatch,
     },
-    { path: 'risks', repo: 'risks', schema: Risk, create: RiskCreate, patch: RiskPatch },
+    {
+      path: 'risks',
+      repo: 'risks',
+      one: 'Risk',
+      many: 'Risks',
+      words: 'risk',
+      schema: Risk,
+      create: RiskCreate,
+      patch: RiskPatch,
+    },
   ] as const;
 
   for (const k of kinds) {
@@ -25,6 +37,9 @@ export function registerPlanItemRoutes(app: App, deps: AppDeps) {
       createRoute({
         method: 'get',
         path: `/api/v1/councils/{c}/plans/{planId}/${k.path}`,
+        operationId: `list${k.many}`,
+        tags: ['Plans'],
+        summary: `The plan’s ${k.words}s`,
         'x-min-role': 'viewer',
         request: { params: PlanParams },
         responses: { 200: json(listOf(k.schema)), ...errors },
@@ -39,6 +54,9 @@ export function registerPlanItemRoutes(app: App, deps: AppDeps) {
       createRoute({
         method: 'post',
         path: `/api/v1/councils/{c}/plans/{planId}/${k.path}`,
+        operationId: `create${k.one}`,
+        tags: ['Plans'],
+        summary: `Add a ${k.words} to the plan`,
         'x-min-role': 'editor',
         request: { params: PlanParams, ...body(k.create) },
         responses: { 201: json(k.schema, 'Created'), ...errors },
@@ -54,6 +72,9 @@ export function registerPlanItemRoutes(app: App, deps: AppDeps) {
       createRoute({
         method: 'patch',
         path: `/api/v1/councils/{c}/plans/{planId}/${k.path}/{id}`,
+        operationId: `update${k.one}`,
+        tags: ['Plans'],
+        summary: `Edit a ${k.words}; send the version you last read`,
         'x-min-role': 'editor',
         request: { params: ItemParams, ...body(k.patch) },
         responses: { 200: json(k.schema), ...errors, ...conflictError },

@@ -37,6 +37,8 @@ export function registerPlanRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/plans',
+      operationId: 'listPlans',
+      tags: ['Plans'],
       'x-min-role': 'viewer',
       summary: 'List the council’s plans',
       request: { params: CouncilParam, query: ListQuery },
@@ -53,6 +55,8 @@ export function registerPlanRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'post',
       path: '/api/v1/councils/{c}/plans',
+      operationId: 'createPlan',
+      tags: ['Plans'],
       'x-min-role': 'editor',
       summary: 'Create a plan (optionally with its themes)',
       request: { params: CouncilParam, ...body(PlanCreate) },
@@ -70,6 +74,9 @@ export function registerPlanRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/plans/{planId}',
+      operationId: 'getPlan',
+      tags: ['Plans'],
+      summary: 'One plan’s header: title, kind, period, owner, status, sections',
       'x-min-role': 'viewer',
       request: { params: PlanParams },
       responses: { 200: json(Plan), ...errors },
@@ -85,6 +92,9 @@ export function registerPlanRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'patch',
       path: '/api/v1/councils/{c}/plans/{planId}',
+      operationId: 'updatePlan',
+      tags: ['Plans'],
+      summary: 'Edit a plan; send the version you last read (409 if someone saved since)',
       'x-min-role': 'editor',
       request: { params: PlanParams, ...body(PlanPatch) },
       responses: { 200: json(Plan), ...errors, ...conflictError },
@@ -100,6 +110,8 @@ export function registerPlanRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'delete',
       path: '/api/v1/councils/{c}/plans/{planId}',
+      operationId: 'archivePlan',
+      tags: ['Plans'],
       'x-min-role': 'admin',
       summary: 'Archive a plan. Nothing is erased: its history stays on record.',
       request: { params: PlanParams, query: VersionQuery },
@@ -116,6 +128,8 @@ export function registerPlanRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/plans/{planId}/contents',
+      operationId: 'getPlanContents',
+      tags: ['Plans'],
       'x-min-role': 'viewer',
       summary: 'The whole plan: themes, actions and milestones with RAG, indicators, risks…',
       request: { params: PlanParams },
@@ -141,6 +155,9 @@ export function registerPlanRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/plans/{planId}/themes',
+      operationId: 'listThemes',
+      tags: ['Plans'],
+      summary: 'The plan’s themes, in order',
       'x-min-role': 'viewer',
       request: { params: PlanParams },
       responses: { 200: json(listOf(Theme)), ...errors },
@@ -156,6 +173,9 @@ export function registerPlanRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'post',
       path: '/api/v1/councils/{c}/plans/{planId}/themes',
+      operationId: 'createTheme',
+      tags: ['Plans'],
+      summary: 'Add a theme to the plan',
       'x-min-role': 'editor',
       request: { params: PlanParams, ...body(ThemeCreate) },
       responses: { 201: json(Theme, 'Created'), ...errors },

@@ -109,6 +109,8 @@ export function registerReportRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/plans/{planId}/reports',
+      operationId: 'getPlanReport',
+      tags: ['Reports'],
       'x-min-role': 'viewer',
       summary: 'A progress report on the plan for a period, as a committee paper or an export',
       description:
@@ -158,6 +160,8 @@ export function registerReportRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/plans/{planId}/periods',
+      operationId: 'listClosedPeriods',
+      tags: ['Reports'],
       'x-min-role': 'viewer',
       summary: 'Closed reporting periods of the plan, oldest first',
       request: { params: PlanParams },
@@ -175,6 +179,8 @@ export function registerReportRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/plans/{planId}/periods/{periodKey}',
+      operationId: 'getClosedPeriod',
+      tags: ['Reports'],
       'x-min-role': 'viewer',
       summary: 'One closed period: every action’s status and RAG as reported for it',
       request: { params: PeriodParams },
@@ -195,6 +201,8 @@ export function registerReportRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'post',
       path: '/api/v1/councils/{c}/plans/{planId}/periods/{periodKey}/close',
+      operationId: 'closePeriod',
+      tags: ['Reports'],
       'x-min-role': 'editor',
       summary: 'Close a reporting period: snapshot every action’s status and RAG',
       description:
@@ -243,6 +251,8 @@ export function registerReportRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/actions/{actionId}/timeline',
+      operationId: 'getActionTimeline',
+      tags: ['Reports'],
       'x-min-role': 'viewer',
       summary: 'The action’s status and RAG at each closed period, oldest first, and now',
       request: { params: ActionParams },
