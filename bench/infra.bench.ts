@@ -3,9 +3,11 @@
  * Lambda bundle is, raw and gzipped: the code a cold start loads (held to the 1.5 MB budget by
  * test/infra/bundle.test.ts) and all of it, chunks loaded on demand included.
  */
+
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { LOADED_AT_INIT } from '../functions/api/src/routes/index.js';
 import { bundleSizes, serviceFunctions, synthPeoplePlan } from '../infra/lib/testing.js';
 import type { BenchResult } from './run.js';
 
@@ -39,7 +41,7 @@ export async function run(): Promise<BenchResult[]> {
   });
 
   const kib = (n: number) => Math.round(n / 1024);
-  for (const b of bundleSizes(s, serviceFunctions(s))) {
+  for (const b of bundleSizes(s, serviceFunctions(s), LOADED_AT_INIT)) {
     const gzip = (cold: boolean) =>
       b.files
         .filter((f) => !cold || f.atColdStart)

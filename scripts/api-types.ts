@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { createApp } from '../functions/api/src/app.js';
 import type { AppDeps } from '../functions/api/src/context.js';
-import { apiModules } from '../functions/api/src/modules.js';
+import { routeModules } from '../functions/api/src/routes/index.js';
 
 const ROOT = join(import.meta.dirname, '..');
 export const API_TYPES_FILE = join(ROOT, 'web', 'src', 'lib', 'api-schema.d.ts');
@@ -28,7 +28,7 @@ const deps = {
 
 /** The document exactly as GET /api/v1/openapi.json serves it, with every route group mounted. */
 export async function openApiDocument(): Promise<OpenAPI3> {
-  const res = await createApp(deps, apiModules).request('/api/v1/openapi.json');
+  const res = await createApp(deps, await routeModules()).request('/api/v1/openapi.json');
   if (!res.ok) throw new Error(`GET /api/v1/openapi.json answered ${res.status}`);
   return (await res.json()) as OpenAPI3;
 }

@@ -21,8 +21,8 @@ import { createApp } from '../functions/api/src/app.js';
 import type { AppDeps } from '../functions/api/src/context.js';
 
 import { type LocalServer, serveLocal } from '../functions/api/src/local.js';
-import { apiModules } from '../functions/api/src/modules.js';
 import { onboardingFor } from '../functions/api/src/onboarding.js';
+import { routeModules } from '../functions/api/src/routes/index.js';
 import { ensureDemo, type PlanSeeder } from './demo-data.js';
 import { startLocalAlerts } from './local-alerts.js';
 import { removeStackFile, writeStackFile } from './stack-file.js';
@@ -99,7 +99,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   };
   if (opts.seed !== false)
     await ensureDemo(onboardingFor(deps, { sub: 'system:seed', name: 'Demo data' }), opts.seedPlan);
-  const api = createApp(deps, apiModules);
+  const api = createApp(deps, await routeModules());
   // Alerts: mail catcher + inbox at /dev/mail, and the alert job on its schedule.
   const alerts = await startLocalAlerts({
     wiring: { tableName, own: doc, docFor },

@@ -80,7 +80,11 @@ export interface BundleSize {
  * Reads a bundled function's module graph back with esbuild (relative imports followed, packages left
  * external): which files a cold start loads, which load on demand, and what is left to the runtime.
  */
-export function analyseBundle(name: string, dir: string): BundleSize {
+/**
+ * `loadsAtInit`: modules the handler imports while it starts (`await import()` at module level, e.g.
+ * its route groups): their chunks, named after the module, count as cold-start code too.
+ */
+export function analyseBundle(name: string, dir: string, loadsAtInit: readonly string[] = []): BundleSize {
   const { metafile } = esbuild.buildSync({
     entryPoints: ['index.mjs'],
     absWorkingDir: dir,
@@ -104,6 +108,10 @@ export function analyseBundle(name: string, dir: string): BundleSize {
     }
   };
   visit('index.mjs');
+  for (const base of loadsAtInit) {
+    const chunk = Object.keys(inputs).find((f) => new RegExp(`(^|/)${base}-[A-Z0-9]+\\.mjs$`).test(f));
+    if (chunk) visit(chunk);
+  }
   for (const v of Object.values(inputs)) for (const i of v.imports) if (i.external) externals.add(i.path);
   const files = Object.keys(inputs).map((path) => ({
     path,
@@ -125,13 +133,18 @@ export function analyseBundle(name: string, dir: string): BundleSize {
 export function bundleSizes(
   synthesized: Pick<Synthesized, 'assembly' | 'outdir'>,
   functions: Record<string, { stack: Stack; fn: lambda.Function }>,
+  loadsAtInit: Record<string, readonly string[]> = {},
 ): BundleSize[] {
   return Object.entries(functions).map(([name, { stack, fn }]) => {
     const template = synthesized.assembly.getStackArtifact(stack.artifactId).template;
     const logicalId = stack.getLogicalId(fn.node.defaultChild as lambda.CfnFunction);
     const key = template.Resources[logicalId]?.Properties?.Code?.S3Key;
     if (typeof key !== 'string') throw new Error(`${name}: no S3 code key (was it bundled?)`);
-    return analyseBundle(name, join(synthesized.outdir, `asset.${key.replace(/\.zip$/, '')}`));
+    return analyseBundle(
+      name,
+      join(synthesized.outdir, `asset.${key.replace(/\.zip$/, '')}`),
+      loadsAtInit[name],
+    );
   });
 }
 

@@ -1,13 +1,12 @@
 import { CouncilData, tenantContext } from '@peopleplan/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerAlertRoutes } from '../../functions/api/src/routes/alerts.js';
 import { createTestApi, type TestApi } from '../support/api.js';
 
 describe('alert preferences API', () => {
   let api: TestApi;
   let personId: string;
   beforeAll(async () => {
-    api = await createTestApi({ modules: [registerAlertRoutes] });
+    api = await createTestApi();
     const r = await api.call('POST', '/api/v1/councils/harrow/people', {
       as: 'editor@harrow.test',
       body: { name: 'Vic Viewer', email: 'viewer@harrow.test' },

@@ -5,8 +5,6 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { SEEDS_DIR } from '@peopleplan/devstack';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerCalendarRoutes } from '../../functions/api/src/routes/calendar.js';
-import { registerImportRoutes } from '../../functions/api/src/routes/imports.js';
 import { createTestApi, type TestApi } from '../support/api.js';
 
 const K = '/api/v1/councils/kent';
@@ -55,7 +53,7 @@ describe('calendar feeds (ICS) of the milestones a person leads, and of a plan',
   };
 
   beforeAll(async () => {
-    api = await createTestApi({ modules: [registerImportRoutes, registerCalendarRoutes] });
+    api = await createTestApi();
     const file = '003_864b78674d56bd2d.txt';
     const text = readFileSync(join(fileURLToPath(SEEDS_DIR), file), 'utf8');
     const preview = await api.call('POST', `${K}/imports`, {

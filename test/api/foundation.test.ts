@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiModules } from '../../functions/api/src/modules.js';
 import { createTestApi, type TestApi } from '../support/api.js';
 
 const H = '/api/v1/councils/harrow';
@@ -24,7 +23,7 @@ describe('foundation API on DynamoDB Local, with real tokens', () => {
 
   beforeAll(async () => {
     // Every route module, as `npm start` serves them: the OpenAPI document must describe them all.
-    api = await createTestApi({ modules: apiModules });
+    api = await createTestApi();
     const k = await api.call('POST', `${K}/plans`, {
       as: 'editor@kent.test',
       body: { title: 'Kent business plan', kind: 'business-plan', themes: [{ title: 'Priority 1' }] },

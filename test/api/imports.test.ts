@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import { BoardsRepo, TenantStore, tenantContext } from '@peopleplan/db';
 import { SEEDS_DIR } from '@peopleplan/devstack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerImportRoutes } from '../../functions/api/src/routes/imports.js';
 import { createTestApi, type TestApi } from '../support/api.js';
 
 const seed = (prefix: string) => {
@@ -20,7 +19,7 @@ const H = '/api/v1/councils/harrow';
 describe('import: preview then commit', () => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await createTestApi({ modules: [registerImportRoutes] });
+    api = await createTestApi();
   });
   afterAll(() => api.drop());
 

@@ -2,7 +2,6 @@ import { ACCESS_TOKEN_CLAIMS } from '@peopleplan/devstack';
 import { eraseCouncil, planErase } from '@peopleplan/services';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiModules } from '../../functions/api/src/modules.js';
 import { createTestApi, TEST_CLIENT_ID, TEST_OPERATOR, type TestApi } from '../support/api.js';
 import { claimsOf } from '../support/tokens.js';
 
@@ -21,7 +20,7 @@ describe('councils and their people', () => {
   const bearer = (t: string) => ({ authorization: `Bearer ${t}`, 'content-type': 'application/json' });
 
   beforeAll(async () => {
-    api = await createTestApi({ modules: apiModules });
+    api = await createTestApi();
   });
   afterAll(() => api.drop());
 

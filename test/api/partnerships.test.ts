@@ -2,7 +2,6 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { PartnershipsRepo } from '@peopleplan/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerPartnershipRoutes } from '../../functions/api/src/routes/partnerships.js';
-import { registerReportRoutes } from '../../functions/api/src/routes/reports.js';
 import { createTestApi, TEST_USERS, type TestApi } from '../support/api.js';
 
 /**
@@ -80,7 +79,6 @@ describe('shared-service partnerships API', () => {
 
   beforeAll(async () => {
     api = await createTestApi({
-      modules: [registerPartnershipRoutes, registerReportRoutes],
       users,
       extraCouncils: ['barnet'],
       today: () => TODAY,

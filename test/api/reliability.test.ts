@@ -6,7 +6,6 @@ import { CouncilData, tenantContext } from '@peopleplan/db';
 import { commitImport } from '@peopleplan/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveLocal } from '../../functions/api/src/local.js';
-import { apiModules } from '../../functions/api/src/modules.js';
 import { createTestApi, type TestApi } from '../support/api.js';
 
 /**
@@ -24,7 +23,7 @@ describe('nothing one council types can break another council’s day', () => {
   let actionId: string;
 
   beforeAll(async () => {
-    api = await createTestApi({ modules: apiModules });
+    api = await createTestApi();
     const p = await api.call('POST', `${H}/plans`, {
       as: EDITOR,
       body: { title: 'People plan', kind: 'people-strategy', themes: [{ title: 'Theme' }] },

@@ -10,9 +10,7 @@ import mammoth from 'mammoth';
 import { type HTMLElement, parse as parseHtml } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/api/src/app.js';
-import { documentModules } from '../../functions/api/src/modules.js';
-import { registerImportRoutes } from '../../functions/api/src/routes/imports.js';
-import { registerReportRoutes } from '../../functions/api/src/routes/reports.js';
+import { routeModules } from '../../functions/api/src/routes/index.js';
 import { createTestApi, type TestApi } from '../support/api.js';
 
 const SEEDS = { kent: '003_864b78674d56bd2d.txt', eastHerts: '001_25f8ced919f1fae7.txt' };
@@ -79,7 +77,6 @@ describe('committee reports through the API', () => {
 
   beforeAll(async () => {
     api = await createTestApi({
-      modules: [registerImportRoutes, registerReportRoutes],
       today: () => today,
     });
   });
@@ -434,7 +431,7 @@ describe('OpenAPI', () => {
         directory: {} as never,
         identity: {} as never,
       },
-      documentModules,
+      await routeModules('documents'),
     );
     const res = await app.request('/api/v1/openapi.json');
     expect(res.status).toBe(200);

@@ -1,13 +1,14 @@
 /**
- * The API is one Hono app split over two functions (functions/api/src/modules.ts): every path of the
+ * The API is one Hono app split over two functions (functions/api/src/routes/index.ts): every path of the
  * document modules must reach the documents function through the HTTP API's routes, and every other
  * path the API function. Routes are read from the synthesized template and matched the way HTTP API
  * matches them (most specific route wins), so adding a route module without its routes fails here.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type App, createApp, type RouteModule } from '../../functions/api/src/app.js';
+import { createApp } from '../../functions/api/src/app.js';
 import type { AppDeps } from '../../functions/api/src/context.js';
-import { coreModules, documentModules } from '../../functions/api/src/modules.js';
+import { routeModules } from '../../functions/api/src/routes/index.js';
+import type { App, RouteModule } from '../../functions/api/src/types.js';
 import { synthPeoplePlan } from '../../infra/lib/testing.js';
 
 type Json = Record<string, unknown>;
@@ -91,6 +92,9 @@ beforeAll(() => {
     return candidates[0];
   };
 }, 120_000);
+
+const coreModules = await routeModules('api');
+const documentModules = await routeModules('documents');
 
 describe('HTTP API routes follow the route modules', () => {
   const base = () => endpoints([]);

@@ -6,9 +6,11 @@ import { createDevIdp, type DevUser, LocalUserDirectory } from '@peopleplan/devs
 import { createLogger } from '@peopleplan/observability';
 import { addOperator, createCouncil, inviteMember, type OnboardingDeps } from '@peopleplan/services';
 import { inject } from 'vitest';
-import { type App, createApp, type RouteModule } from '../../functions/api/src/app.js';
+import { createApp } from '../../functions/api/src/app.js';
 import type { AppDeps } from '../../functions/api/src/context.js';
 import { onboardingFor } from '../../functions/api/src/onboarding.js';
+import { routeModules } from '../../functions/api/src/routes/index.js';
+import type { App } from '../../functions/api/src/types.js';
 import { freshTable } from './dynamo.js';
 
 export const TEST_USERS: DevUser[] = ['harrow', 'kent'].flatMap((c) =>
@@ -62,7 +64,6 @@ export const TEST_ISSUER = 'http://127.0.0.1:9/dev/idp';
  */
 export async function createTestApi(
   opts: {
-    modules?: RouteModule[];
     users?: DevUser[];
     today?: () => string;
     /** Councils created besides those the users belong to (e.g. a partnership's third member). */
@@ -101,7 +102,8 @@ export async function createTestApi(
     identity: users,
     ...(opts.today ? { today: opts.today } : {}),
   };
-  const app = createApp(deps, opts.modules ?? []);
+  // Every route group, as `npm start` serves them (in AWS two functions share them).
+  const app = createApp(deps, await routeModules());
   const onboarding = onboardingFor(deps, SEEDER);
   await onboard(onboarding, [...(opts.users ?? TEST_USERS), TEST_OPERATOR], opts.extraCouncils ?? []);
 

@@ -1,6 +1,6 @@
 import { createApp } from '../../functions/api/src/app.js';
 import type { AppDeps } from '../../functions/api/src/context.js';
-import { apiModules } from '../../functions/api/src/modules.js';
+import { routeModules } from '../../functions/api/src/routes/index.js';
 
 /**
  * The least role that may call an operation, as each route declares it with `x-min-role` in the
@@ -89,7 +89,7 @@ export async function servedOperations(): Promise<Operation[]> {
     docFor: async () => Promise.reject(new Error('unused')),
     partnershipDirectory: async () => Promise.reject(new Error('unused')),
   } as unknown as AppDeps;
-  const res = await createApp(deps, apiModules).request('/api/v1/openapi.json');
+  const res = await createApp(deps, await routeModules()).request('/api/v1/openapi.json');
   return operationsOf(await res.json());
 }
 

@@ -1,6 +1,5 @@
 import { rmSync } from 'node:fs';
 import { PartnershipsRepo } from '@peopleplan/db';
-import { apiModules } from '../../functions/api/src/modules.js';
 import { createTestApi, TEST_USERS, type TestApi } from './api.js';
 import type { IdKind } from './openapi.js';
 import { type TokenKit, tokenKit } from './tokens.js';
@@ -78,7 +77,6 @@ const date = (due: string) => ({ text: due, kind: 'date', due, precision: 'day' 
 export async function createWorld(): Promise<World> {
   const tokens = tokenKit();
   const api = await createTestApi({
-    modules: apiModules,
     users: WORLD_USERS,
     today: () => TODAY,
     idpKeyFile: tokens.keyFile,

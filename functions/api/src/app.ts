@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './context.js';
 import { errorBody, fieldErrors, onError } from './errors.js';
 import { originGuard } from './origin-guard.js';
+import type { App, RouteModule } from './types.js';
 
 /**
  * Paths as logged: calendar feed and alert-link paths carry their secret in the last segment, which
@@ -13,21 +14,20 @@ import { originGuard } from './origin-guard.js';
 export const loggablePath = (path: string) =>
   path.replace(/^(\/calendar\/[^/]+|\/api\/alert-preferences\/[^/]+)\/[^/]+$/, '$1/:secret');
 
-import { registerActionRoutes } from './routes/actions.js';
-import { registerCouncilRoutes } from './routes/council.js';
-import { registerMeRoutes } from './routes/me.js';
-import { registerPlanItemRoutes } from './routes/plan-items.js';
-import { registerPlanRoutes } from './routes/plans.js';
-
-export type App = OpenAPIHono<AppEnv>;
+const BEARER = { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } as const;
 
 const IMPORT_LIMIT_BYTES = 10 * 1024 * 1024 + 64 * 1024;
 const isImportUpload = (path: string) => /^\/api\/v1\/councils\/[^/]+\/imports$/.test(path);
 
-/** Extra route groups added by other capabilities (imports, reports, partnerships). */
-export type RouteModule = (app: App, deps: AppDeps) => void;
-
-export function createApp(deps: AppDeps, modules: RouteModule[] = []): App {
+/**
+ * The app with the given route groups (routes/index.ts: every group locally, one function's in AWS).
+ * `document`: where the full OpenAPI document comes from when this app serves only some groups.
+ */
+export function createApp(
+  deps: AppDeps,
+  modules: RouteModule[],
+  opts: { document?: () => Promise<unknown> } = {},
+): App {
   const app = new OpenAPIHono<AppEnv>({
     // Validation failures answer in the project's error shape, with one entry per field.
     defaultHook: (result, c) => {
@@ -104,30 +104,39 @@ export function createApp(deps: AppDeps, modules: RouteModule[] = []): App {
     await next();
   });
 
-  registerMeRoutes(app, deps);
-  registerCouncilRoutes(app, deps);
-  registerPlanRoutes(app, deps);
-  registerActionRoutes(app, deps);
-  registerPlanItemRoutes(app, deps);
   for (const m of modules) m(app, deps);
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
-    type: 'http',
-    scheme: 'bearer',
-    bearerFormat: 'JWT',
-  });
-  app.doc31('/api/v1/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'PeoplePlan API',
-      version: '1.0.0',
-      description:
-        'People and workforce action plans for UK councils. All routes but /health need a bearer token.',
-      license: { name: 'Proprietary', identifier: 'LicenseRef-PeoplePlan-Proprietary' },
-    },
-    // Relative: the document describes whichever deployment serves it (CloudFront in AWS, npm start here).
-    servers: [{ url: '/', description: 'This deployment' }],
-    security: [{ bearer: [] }],
-  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', BEARER);
+  if (opts.document) {
+    const document = opts.document;
+    app.get('/api/v1/openapi.json', async (c) => c.json(await document()));
+  } else app.doc31('/api/v1/openapi.json', DOCUMENT);
   return app;
+}
+
+/** The OpenAPI document's own fields (the paths come from the route groups). */
+const DOCUMENT = {
+  openapi: '3.1.0',
+  info: {
+    title: 'PeoplePlan API',
+    version: '1.0.0',
+    description:
+      'People and workforce action plans for UK councils. All routes but /health need a bearer token.',
+    license: { name: 'Proprietary', identifier: 'LicenseRef-PeoplePlan-Proprietary' },
+  },
+  // Relative: the document describes whichever deployment serves it (CloudFront in AWS, npm start here).
+  servers: [{ url: '/', description: 'This deployment' }],
+  security: [{ bearer: [] }],
+};
+
+/**
+ * The whole document, every route group's operations, for a function that serves only some of them:
+ * built once, on first request, from an app with every group (loaded only then).
+ */
+export function wholeDocument(deps: AppDeps, all: () => Promise<RouteModule[]>): () => Promise<unknown> {
+  let built: Promise<unknown> | undefined;
+  return () => {
+    built ??= all().then((modules) => createApp(deps, modules).getOpenAPI31Document(DOCUMENT));
+    return built;
+  };
 }

@@ -12,44 +12,49 @@ import { createLogger, METRIC } from '@peopleplan/observability';
 import { countHandledError, createMetrics, MetricUnit } from '@peopleplan/observability/metrics';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
-import { createApp, type RouteModule } from './app.js';
+import { createApp, wholeDocument } from './app.js';
+import type { AppDeps } from './context.js';
+import { routeModules } from './routes/index.js';
+import type { ServedBy } from './types.js';
 
 /**
  * A Lambda handler serving the API with the given route modules. Built once per container: the
  * configuration is validated before the first request is served.
  */
-export function createLambdaHandler(serviceName: string, modules: RouteModule[]) {
+export async function createLambdaHandler(serviceName: string, servedBy: ServedBy) {
+  const modules = await routeModules(servedBy);
   const config = loadConfig(ApiConfig);
   const logger = createLogger(serviceName);
   const metrics = createMetrics(serviceName);
   // The function's own role: the partnership and council directories only (IAM allows it no council partition).
   const directory = createDocClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
-  const app = createApp(
-    {
-      config,
+  const deps: AppDeps = {
+    config,
+    logger,
+    verifier: createTokenVerifier({
+      issuer: config.AUTH_ISSUER,
+      audience: config.AUTH_AUDIENCE,
+      jwksUri: config.AUTH_JWKS_URI,
+    }),
+    docFor: tenantDocClients({
+      region: config.AWS_REGION,
+      endpoint: config.DYNAMODB_ENDPOINT,
+      credentials: TenantCredentialsProvider.fromConfig(config),
       logger,
-      verifier: createTokenVerifier({
-        issuer: config.AUTH_ISSUER,
-        audience: config.AUTH_AUDIENCE,
-        jwksUri: config.AUTH_JWKS_URI,
-      }),
-      docFor: tenantDocClients({
-        region: config.AWS_REGION,
-        endpoint: config.DYNAMODB_ENDPOINT,
-        credentials: TenantCredentialsProvider.fromConfig(config),
-        logger,
-      }),
-      partnershipDirectory: new PartnershipsRepo(directory, config.TABLE_NAME),
-      directory: new DirectoryRepo(directory, config.TABLE_NAME),
-      identity: new CognitoIdentityAdmin(
-        new CognitoIdentityProviderClient({ region: config.AWS_REGION }),
-        config.USER_POOL_ID ?? '',
-      ),
-      onHandledError: (e) => countHandledError(metrics, e),
-      onServerError: () => metrics.addMetric(METRIC.serverErrorResponse, MetricUnit.Count, 1),
-    },
-    modules,
-  );
+    }),
+    partnershipDirectory: new PartnershipsRepo(directory, config.TABLE_NAME),
+    directory: new DirectoryRepo(directory, config.TABLE_NAME),
+    identity: new CognitoIdentityAdmin(
+      new CognitoIdentityProviderClient({ region: config.AWS_REGION }),
+      config.USER_POOL_ID ?? '',
+    ),
+    onHandledError: (e) => countHandledError(metrics, e),
+    onServerError: () => metrics.addMetric(METRIC.serverErrorResponse, MetricUnit.Count, 1),
+  };
+  // The API function serves /api/v1/openapi.json: the whole document, documents' routes included.
+  const app = createApp(deps, modules, {
+    ...(servedBy === 'api' ? { document: wholeDocument(deps, () => routeModules()) } : {}),
+  });
   const hono = handle(app);
   return async (event: APIGatewayProxyEventV2, context: Context) => {
     try {

@@ -1,5 +1,4 @@
-import { coreModules } from './core-modules.js';
 import { createLambdaHandler } from './lambda-handler.js';
 
-/** The API function: every route except imports and reports (see documents-lambda.ts). */
-export const handler = createLambdaHandler('peopleplan-api', coreModules);
+/** The API function: every route group but the documents function's (routes/index.ts). */
+export const handler = await createLambdaHandler('peopleplan-api', 'api');

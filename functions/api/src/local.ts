@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import type { App } from './app.js';
 import { errorBody } from './errors.js';
+import type { App } from './types.js';
 
 export interface LocalServer {
   url: string;

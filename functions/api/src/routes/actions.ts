@@ -9,9 +9,9 @@ import {
   ProgressUpdate,
   ProgressUpdateCreate,
 } from '@peopleplan/core';
-import type { App } from '../app.js';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
+import type { App } from '../types.js';
 import {
   body,
   CouncilParam,

@@ -4,9 +4,9 @@ import { CouncilData, tenantContext } from '@peopleplan/db';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { html } from 'hono/html';
-import type { App } from '../app.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { councilData } from '../tenant.js';
+import type { App } from '../types.js';
 import { body, CouncilParam, conflictError, errors, json } from './common.js';
 
 const MyAlertPreferences = z.object({

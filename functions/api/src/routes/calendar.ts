@@ -12,10 +12,10 @@ import {
 import { type CalendarFeed, CouncilData, type FeedScope, tenantContext } from '@peopleplan/db';
 import { type IcsMilestone, renderIcs } from '@peopleplan/reports';
 import type { Context } from 'hono';
-import type { App } from '../app.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { errorBody } from '../errors.js';
 import { councilData } from '../tenant.js';
+import type { App } from '../types.js';
 import { CouncilParam, ErrorSchema, errors, ItemId, json, PlanParams } from './common.js';
 
 const PersonParams = CouncilParam.extend({ personId: ItemId });

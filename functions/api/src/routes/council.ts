@@ -9,9 +9,9 @@ import {
   PersonPatch,
 } from '@peopleplan/core';
 import { dashboardPlans } from '@peopleplan/db';
-import type { App } from '../app.js';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
+import type { App } from '../types.js';
 import {
   body,
   CouncilParam,

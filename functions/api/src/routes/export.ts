@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { exportCouncil } from '@peopleplan/services/offboarding';
-import type { App } from '../app.js';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
+import type { App } from '../types.js';
 import { CouncilParam, errors } from './common.js';
 
 /**

@@ -2,10 +2,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { badRequest, PlanKind } from '@peopleplan/core';
 import { ColumnField, MAX_IMPORT_BYTES, ParsedPlan } from '@peopleplan/importer';
 import { commitImport, getImport, previewImport } from '@peopleplan/services/imports';
-import type { App } from '../app.js';
 import type { AppDeps } from '../context.js';
 import { fieldErrors } from '../errors.js';
 import { councilData } from '../tenant.js';
+import type { App } from '../types.js';
 import { body, CouncilParam, errors, ItemId, json } from './common.js';
 
 const TextImport = z.strictObject({

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { DomainError } from '@peopleplan/core';
-import type { App } from '../app.js';
 import type { AppDeps } from '../context.js';
 import { openCouncil } from '../tenant.js';
+import type { App } from '../types.js';
 import { errors, json } from './common.js';
 
 const Me = z.object({

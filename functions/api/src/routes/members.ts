@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { MemberInvite, MemberPatch, Membership, UserSub } from '@peopleplan/core';
 import { changeMember, inviteMember, removeMember } from '@peopleplan/services/onboarding';
-import type { App } from '../app.js';
 import type { AppDeps } from '../context.js';
 import { onboardingFor } from '../onboarding.js';
 import { councilData } from '../tenant.js';
+import type { App } from '../types.js';
 import { body, CouncilParam, conflictError, errors, json, listOf } from './common.js';
 
 const MemberParams = CouncilParam.extend({ memberId: UserSub });

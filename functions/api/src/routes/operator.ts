@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CouncilCreate, CouncilStatusChange, Slug } from '@peopleplan/core';
 import { createCouncil, createPartnership, setCouncilStatus } from '@peopleplan/services/onboarding';
-import type { App } from '../app.js';
 import type { AppDeps } from '../context.js';
 import { onboardingFor, requireOperator } from '../onboarding.js';
+import type { App } from '../types.js';
 import { body, CouncilParam, conflictError, errors, json, listOf } from './common.js';
 
 const CouncilEntry = z

@@ -13,9 +13,9 @@ import {
   type PartnershipSource,
 } from '@peopleplan/partnerships';
 import type { Context } from 'hono';
-import type { App } from '../app.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { councilData } from '../tenant.js';
+import type { App } from '../types.js';
 import {
   body,
   CouncilParam,

@@ -1,8 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { Indicator, IndicatorCreate, IndicatorPatch, Risk, RiskCreate, RiskPatch } from '@peopleplan/core';
-import type { App } from '../app.js';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
+import type { App } from '../types.js';
 import { body, conflictError, errors, ItemId, json, listOf, PlanParams } from './common.js';
 
 const ItemParams = PlanParams.extend({ id: ItemId });

@@ -3,9 +3,9 @@ import { deriveRag, notFound, unprocessable } from '@peopleplan/core';
 import type { PeriodSnapshot, PeriodSnapshotMeta } from '@peopleplan/db';
 import { directionOfTravel, REPORT_FORMATS, renderReport, summarise } from '@peopleplan/reports';
 import { loadReport, periodOf, snapshotEntries } from '@peopleplan/services/reporting';
-import type { App } from '../app.js';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
+import type { App } from '../types.js';
 import {
   CouncilParam,
   ErrorSchema,
