@@ -5,6 +5,7 @@
 export const COLUMN_FIELDS = [
   'ignore',
   'group',
+  'themeDescription',
   'ref',
   'title',
   'outcome',

@@ -102,6 +102,8 @@ export function readHeaderRow(
   cells: string[],
   nextFirstCell: string | undefined,
   override: MappingOverride | undefined,
+  /** Share of the cells that must be known names; layout rules that found a header by its shape ask less. */
+  minShare = 0.6,
 ): HeaderCandidate | undefined {
   const filled = cells.map((c, i) => ({ c: c.trim(), i })).filter((x) => x.c !== '');
   if (filled.length === 0) return undefined;
@@ -125,7 +127,7 @@ export function readHeaderRow(
         columns.push({ index: p.i, header: p.c, field: 'ignore', confidence: 0 });
       }
     }
-    const enough = matched >= 2 ? matched / filled.length >= 0.6 : filled.length === 1 && matched === 1;
+    const enough = matched >= 2 ? matched / filled.length >= minShare : filled.length === 1 && matched === 1;
     if (!enough) continue;
     if (kind === 'milestones' && nextFirstCell && /^[A-Z]$/.test(nextFirstCell.trim())) score += 2;
     if (kind === 'actions' && nextFirstCell && /^[A-Z]$/.test(nextFirstCell.trim())) score -= 1;

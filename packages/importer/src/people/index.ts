@@ -1,0 +1,2 @@
+export { type DuplicateGroup, duplicateGroups } from './duplicates.js';
+export { normaliseName, normaliseRoleLabel } from './normalise.js';

@@ -1,0 +1,2 @@
+export const normaliseName = (s: string) => s.toLowerCase().trim();
+export const normaliseRoleLabel = normaliseName;
