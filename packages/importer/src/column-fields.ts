@@ -8,6 +8,7 @@ export const COLUMN_FIELDS = [
   'themeDescription',
   'ref',
   'title',
+  'description',
   'outcome',
   'currentPosition',
   'yearActions',

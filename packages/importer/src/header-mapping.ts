@@ -54,6 +54,9 @@ function matchOne(norm: string, squashed: string, c: CompiledSynonym): HeaderMat
       if (norm === w.text || squashed === w.squashed) conf = 1;
       // "PROGRESS end year one", "Target 2013/14": a synonym followed by a short qualifier.
       else if (norm.length <= w.text.length + 25 && norm.startsWith(`${w.text} `)) conf = 0.85;
+      // "OIC response", "Proposed timescale": a short qualifier before the name.
+      else if (norm.length <= w.text.length + 12 && w.text.length >= 4 && norm.endsWith(` ${w.text}`))
+        conf = 0.85;
       if (conf > confidence || (conf > 0 && conf === confidence && w.text.length > strength)) {
         confidence = conf;
         strength = w.text.length;

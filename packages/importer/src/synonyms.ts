@@ -131,6 +131,7 @@ export const HEADER_SYNONYMS: HeaderSynonym[] = [
       'what we are going to do',
     ],
   },
+  { table: 'actions', field: 'description', match: ['description', 'details', 'detail', 'narrative'] },
   {
     table: 'actions',
     field: 'outcome',
@@ -404,6 +405,10 @@ export const THEME_PATTERNS: { re: RegExp; kinds: PlanKind[] }[] = [
   { re: /^service\s+improvement\s+(\d+)\s*[:.\-–—]?\s*(.*)$/i, kinds: ['best-value-review'] },
   { re: /^area\s+(\d+)\s*[:.\-–—]\s*(.+)$/i, kinds: ['iip-assessment'] },
   { re: /^theme\s+(\d+)\s*[:.\-–—]?\s*(.*)$/i, kinds: [] },
+  {
+    re: /^(?:strategic\s+)?(?:objective|goal|aim|outcome|commitment)\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:[:.\-–—]\s*(.*))?$/i,
+    kinds: [],
+  },
 ];
 
 /** Labels inside a theme row that introduce its description ("DESCRIPTION OF PRIORITY: …"). */

@@ -58,7 +58,7 @@ function toAction(
   const f = a.fields;
   const unplaced = [...a.unplaced];
   let title = f.title?.trim() ?? '';
-  let description = a.description;
+  let description = [a.description, f.description].filter(Boolean).join('\n') || undefined;
   if (!title) {
     title = '(untitled)';
     c.warn('no-title', 'An action has no title.', a.where);

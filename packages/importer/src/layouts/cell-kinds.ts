@@ -55,10 +55,15 @@ export function isLeadLabel(label: string, known: ReadonlySet<string> = EMPTY): 
     // Roles are Title Case or acronyms: "Head of HR", not "the team will meet".
     return words.every((w) => /^[A-Z0-9&(/'’"-]/.test(w) || JOINERS.has(w.toLowerCase()));
   }
-  return words.length >= 2 && words.length <= 4 && words.every((w) => NAME_WORD.test(w));
+  // A person's name: two to four capitalised words, none of them a common noun's ending ("Screening Reports").
+  return (
+    words.length >= 2 && words.length <= 4 && words.every((w) => NAME_WORD.test(w) && !NOUN_ENDING.test(w))
+  );
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+const NOUN_ENDING =
+  /^\w{4,}(?:ing|ment|tion|sion|ies|ness|ity|ance|ence|ship|ise|ize|ary|ory|ics|ure|ate|als|ers|ts|es)$/i;
 
 /** A lead cell: one label, or several separated by "/", ",", " and ", line breaks. */
 export function isLeadCell(text: string, known: ReadonlySet<string> = EMPTY): boolean {

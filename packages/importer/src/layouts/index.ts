@@ -2,11 +2,19 @@ import type { ImportWarning } from '../parsed-plan.js';
 import type { SourceItem } from '../source.js';
 import { pipeTable, slashSeparatedTable } from './delimited-table.js';
 import { isBlank, type Line } from './lines.js';
+import { numberedList } from './numbered-list.js';
+import { oneCellPerLine } from './one-cell-per-line.js';
 import type { LayoutContext, LayoutRule } from './rule.js';
 import { tabSeparated } from './tab-separated.js';
 
 /** The rules tried at each line, in order: the first that reads the text there wins. */
-export const TEXT_RULES: LayoutRule[] = [tabSeparated, pipeTable, slashSeparatedTable];
+export const TEXT_RULES: LayoutRule[] = [
+  tabSeparated,
+  pipeTable,
+  slashSeparatedTable,
+  oneCellPerLine,
+  numberedList,
+];
 
 /**
  * Reads plain text into paragraphs, headings and table rows by trying each layout rule at each line;

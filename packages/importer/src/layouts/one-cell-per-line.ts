@@ -1,0 +1,175 @@
+import { isBoilerplate } from '../finalize/boilerplate.js';
+import { matchHeader } from '../header-mapping.js';
+import type { SourceItem } from '../source.js';
+import { THEME_PATTERNS } from '../synonyms.js';
+import { alignCells } from './align.js';
+import { type CellKind, cellKind } from './cell-kinds.js';
+import { actionHeader, type LayoutHeader } from './header-cells.js';
+import { isBlank, type Line } from './lines.js';
+import { type LayoutMatch, type LayoutRule, row } from './rule.js';
+
+/**
+ * A table flattened to one cell per line, as web pages and PDF converters leave HTML and Word tables:
+ * the header's cells each on a line ("Governance Issue / Action Update / By When / By Whom"), then the
+ * cells of each row the same way. A row is one or more text cells followed by the cells that look like
+ * a lead or a date; the next text cell starts the next row. Where a row's cells were written column by
+ * column (three actions, then their three leads, then their three dates) they are zipped back together.
+ */
+const isHeaderName = (t: string) => {
+  const words = t.trim().split(/\s+/);
+  if (words.length > 6 || /[.!?;]$/.test(t.trim())) return false;
+  const m = matchHeader(t.trim())[0];
+  return !!m && m.confidence >= 0.85 && m.table === 'actions';
+};
+
+/** The header block: consecutive lines that are each a column name (blank lines between allowed). */
+function headerBlock(lines: Line[], i: number): { cells: string[]; next: number } | undefined {
+  const cells: string[] = [];
+  let j = i;
+  let last = i;
+  while (j < lines.length) {
+    if (isBlank(lines[j])) {
+      j++;
+      continue;
+    }
+    const t = lines[j]!.text.trim();
+    // A column name Word or a PDF broke over two lines ("Lead" / "Officer", "Timesc" / "ale").
+    const k = lines.findIndex((x, n) => n > j && !isBlank(x));
+    const joined = k > 0 ? `${t} ${lines[k]!.text.trim()}` : '';
+    if (joined && isHeaderName(joined) && (!isHeaderName(lines[k]!.text) || !isHeaderName(t))) {
+      cells.push(joined);
+      last = k;
+      j = k + 1;
+      continue;
+    }
+    if (!isHeaderName(t)) break;
+    cells.push(t);
+    last = j;
+    j++;
+  }
+  if (cells.length < 1) return undefined;
+  return { cells, next: last + 1 };
+}
+
+/** A table needs a column saying what is done; a header naming only leads or dates implies one before them. */
+function withImpliedColumns(cells: string[]): LayoutHeader | undefined {
+  const h = actionHeader(cells.length === 1 ? ['Action', ...cells] : cells);
+  if (h) return h;
+  return actionHeader(['Action', ...cells]);
+}
+
+interface Cell {
+  text: string;
+  line: number;
+  kind: CellKind;
+}
+
+const isHeading = (t: string) => THEME_PATTERNS.some((p) => p.re.test(t.trim()));
+
+export const oneCellPerLine: LayoutRule = {
+  name: 'one-cell-per-line',
+  read(lines, i, ctx) {
+    const block = headerBlock(lines, i);
+    if (!block) return undefined;
+    const single = block.cells.length === 1;
+    const header = withImpliedColumns(block.cells);
+    if (!header) return undefined;
+    const cells: Cell[] = [];
+    let j = block.next;
+    for (; j < lines.length; j++) {
+      const l = lines[j]!;
+      if (isBlank(l)) continue;
+      const t = l.text.trim();
+      if (isBoilerplate(t)) break;
+      const again = headerBlock(lines, j);
+      if (again && again.cells.join('|') === block.cells.join('|')) {
+        j = again.next - 1;
+        continue;
+      }
+      // Another table's header, or a section of the page: this table ends.
+      if (again && again.cells.length >= 2) break;
+      cells.push({ text: t, line: l.line, kind: isHeading(t) ? 'text' : cellKind(t, ctx.known) });
+    }
+    const typed = cells.filter((c) => c.kind === 'lead' || c.kind === 'date').length;
+    // One column name alone is a header only when the cells below do look like a table's.
+    if (single && typed < 3) return undefined;
+    if (cells.length === 0) return undefined;
+    return { items: readRows(header, cells, lines[i]!.line, ctx.known), next: j } satisfies LayoutMatch;
+  },
+};
+
+function readRows(
+  header: LayoutHeader,
+  cells: Cell[],
+  line: number,
+  known: ReadonlySet<string>,
+): SourceItem[] {
+  const hasDate = header.types.includes('date');
+  const cols = hasDate || !cells.some((c) => c.kind === 'date') ? header : withDate(header);
+  const out: SourceItem[] = [row(cols.cells, line, 'one-cell-per-line', true)];
+  const textCols = cols.types.filter((t) => t === 'text' || t === 'any').length;
+  // Rows: text cells, then lead and date cells; the next text cell starts a new row.
+  let rec: Cell[] = [];
+  const flush = () => {
+    if (rec.length === 0) return;
+    out.push(...zipOrAlign(cols, rec, known));
+    rec = [];
+  };
+  for (const c of cells) {
+    if (isHeading(c.text)) {
+      flush();
+      out.push({ type: 'heading', text: c.text, line: c.line });
+      continue;
+    }
+    const typedSeen = rec.some((x) => x.kind === 'lead' || x.kind === 'date');
+    const starts =
+      (c.kind === 'text' || c.kind === 'ref') &&
+      (typedSeen ||
+        (textCols <= 1 && rec.length > 0 && !cols.types.some((t) => t === 'lead' || t === 'date')));
+    if (starts) flush();
+    rec.push(c);
+  }
+  flush();
+  return out;
+}
+
+function withDate(h: LayoutHeader): LayoutHeader {
+  return { cells: [...h.cells, 'Timescale'], fields: [...h.fields, 'due'], types: [...h.types, 'date'] };
+}
+
+/** Three texts, then three leads, then three dates: three rows; text cells before them are a heading. */
+function zipOrAlign(h: LayoutHeader, rec: Cell[], known: ReadonlySet<string>): SourceItem[] {
+  const texts = rec.filter((c) => c.kind === 'text' || c.kind === 'ref');
+  const leads = rec.filter((c) => c.kind === 'lead');
+  const dates = rec.filter((c) => c.kind === 'date');
+  const k = Math.max(leads.length, dates.length);
+  const runs =
+    k >= 2 &&
+    texts.length >= k &&
+    (leads.length === k || leads.length <= 1) &&
+    (dates.length === k || dates.length <= 1);
+  const titleAt = h.fields.indexOf('title');
+  const leadAt = h.types.indexOf('lead');
+  const dateAt = h.types.indexOf('date');
+  if (runs && titleAt >= 0) {
+    const out: SourceItem[] = [];
+    const head = texts.slice(0, texts.length - k);
+    if (head.length)
+      out.push({ type: 'heading', text: head.map((c) => c.text).join(' '), line: head[0]!.line });
+    texts.slice(texts.length - k).forEach((t, n) => {
+      const cells = h.cells.map(() => '');
+      cells[titleAt] = t.text;
+      if (leadAt >= 0) cells[leadAt] = (leads.length === k ? leads[n] : leads[0])?.text ?? '';
+      if (dateAt >= 0) cells[dateAt] = (dates.length === k ? dates[n] : dates[0])?.text ?? '';
+      out.push(row(cells, t.line, 'one-cell-per-line'));
+    });
+    return out;
+  }
+  const cells = alignCells(
+    rec.map((c) => c.text),
+    h.types,
+    known,
+    '\n',
+  );
+  return [row(cells, rec[0]!.line, 'one-cell-per-line')];
+}
