@@ -21,8 +21,8 @@ export interface FinalizeOptions {
   planStart?: string;
   /** Lead labels that are one person or role ("HR/OD Manager"), from the directory. */
   knownLeads?: ReadonlySet<string>;
-  /** All the document's text, to tell how much of it was placed. */
-  sourceText: string;
+  /** All the document's text, to tell how much of it was placed, and the lines it spans ("lines 1–40"). */
+  source: { text: string; lines: string };
 }
 
 /** Turns drafts into the ParsedPlan the preview shows: titles, kinds, dates and leads read. */
@@ -71,5 +71,20 @@ export function finalize(d: Drafts, o: FinalizeOptions): ParsedPlan {
     unplaced: d.unplaced,
     mapping: { tables: d.mappings, headings: d.headings },
   };
-  return { ...plan, warnings: [...coverageWarnings(plan, o.sourceText, warnings), ...warnings] };
+  const coverLines = d.preamble.filter((p) => cover.rest.includes(p.text)).map((p) => p.where);
+  const coverage = coverageWarnings(plan, { ...o.source, coverLines: lineRanges(coverLines) }, warnings);
+  return { ...plan, warnings: [...coverage, ...warnings] };
+}
+
+/** "line 3", "line 4", "line 5", "line 9" → "lines 3–5", "line 9". */
+function lineRanges(wheres: string[]): string[] {
+  const nums = wheres.map((w) => Number(/^line (\d+)$/.exec(w)?.[1])).filter((n) => n > 0);
+  const out: string[] = [];
+  for (let i = 0; i < nums.length; ) {
+    let j = i;
+    while (j + 1 < nums.length && nums[j + 1]! - nums[j]! <= 3) j++;
+    out.push(i === j ? `line ${nums[i]}` : `lines ${nums[i]}–${nums[j]}`);
+    i = j + 1;
+  }
+  return out;
 }

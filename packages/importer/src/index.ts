@@ -47,7 +47,15 @@ export async function parsePlanFile(input: Buffer | string, opts: ParseOptions =
     );
   }
   const hasStructure = drafts.themes.length > 0 || drafts.sawHeader;
-  if (!hasStructure) {
+  if (!hasStructure && isSubstantial(doc)) {
+    // A plan's worth of text in a layout no rule reads: keep it all and say so, rather than refuse it.
+    drafts.warnings.push({
+      code: 'unread-layout',
+      message:
+        'No table, list or headings that the importer knows were found: the text is kept in the cover section, line by line.',
+      where: lineSpan(doc),
+    });
+  } else if (!hasStructure) {
     if (doc.items.some((i) => i.type === 'row'))
       throw new ImportError('no-header', 'The table has no header row naming its columns.');
     throw new ImportError(
@@ -71,7 +79,7 @@ export async function parsePlanFile(input: Buffer | string, opts: ParseOptions =
     parseTimescale: await loadTimescaleParser(),
     ...(opts.planStart ? { planStart: opts.planStart } : {}),
     knownLeads: new Set([...(opts.knownLeads ?? [])].map((k) => k.toLowerCase())),
-    sourceText: sourceText(doc),
+    source: { text: sourceText(doc), lines: lineSpan(doc) },
   });
   return ParsedPlan.parse(plan);
 }
@@ -96,6 +104,16 @@ async function readDocument(input: Buffer | string, filename?: string): Promise<
       `The ${sniffed.format.toUpperCase()} file could not be read: ${(e as Error).message}`,
     );
   }
+}
+
+/** Enough words to be a plan rather than a note (a plan excerpt runs to hundreds of words). */
+const isSubstantial = (doc: SourceDocument) =>
+  (doc.format === 'text' || doc.format === 'pdf') &&
+  (sourceText(doc).match(/[\p{L}\p{N}]+/gu) ?? []).length >= 120;
+
+function lineSpan(doc: SourceDocument): string {
+  const lines = doc.items.map((i) => i.line);
+  return lines.length ? `lines ${Math.min(...lines)}–${Math.max(...lines)}` : 'plan';
 }
 
 function sourceText(doc: SourceDocument): string {

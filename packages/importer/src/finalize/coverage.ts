@@ -35,45 +35,62 @@ function placedWords(plan: Omit<ParsedPlan, 'warnings'>): number {
   return n + wordCount(plan.title);
 }
 
+/** Below this share of the document's words read into the plan's structure, say what was not. */
+export const PARTLY_READ_SHARE = 0.8;
+
 /**
  * Never silently empty: an import with no actions, or one that leaves most of the document's words
- * outside any theme, action or section, gets a warning a person must acknowledge before committing.
+ * outside any theme, action or section, gets a warning a person must acknowledge before committing;
+ * one that leaves a fifth or more in the cover says which lines those are.
  */
 export function coverageWarnings(
   plan: Omit<ParsedPlan, 'warnings'>,
-  sourceText: string,
+  source: { text: string; lines: string; coverLines: string[] },
   warnings: ImportWarning[],
 ): ImportWarning[] {
-  const out: ImportWarning[] = [];
   const actions = plan.themes.reduce((n, t) => n + t.actions.length, 0);
-  const unread = warnings.filter(
-    (w) => w.code === 'unread-layout' || w.code === 'unplaced-text' || w.code === 'unplaced-row',
-  );
-  const lines = unread
-    .map((w) => w.where)
-    .slice(0, 5)
-    .join(', ');
+  const unread = warnings.filter((w) => UNREAD.has(w.code)).map((w) => w.where);
+  const cover = source.coverLines;
+  const where = [...new Set([...unread, ...cover])].slice(0, 6).join(', ') || source.lines;
   if (actions === 0) {
-    out.push({
-      code: 'no-actions',
-      message:
-        'No actions were found in this document. ' +
-        (unread.length ? `Text that could not be read as actions starts at ${lines}. ` : '') +
-        'Check the column mapping, or that this is the plan you meant, before committing.',
-      where: lines || 'plan',
-      requiresAcknowledgement: true,
-    });
-    return out;
+    return [
+      {
+        code: 'no-actions',
+        message:
+          `No actions were found in this document (${source.lines}). ` +
+          'Check the column mapping, or that this is the plan you meant, before committing.',
+        where,
+        requiresAcknowledgement: true,
+      },
+    ];
   }
-  const total = wordCount(sourceText);
-  const placed = placedWords(plan);
-  if (total > 0 && placed / total < 1 - UNPLACED_SHARE_LIMIT) {
-    out.push({
-      code: 'mostly-unplaced',
-      message: `Only ${Math.round((placed / total) * 100)}% of the document's words were placed in themes, actions or sections; the rest is kept as unplaced text${lines ? ` (from ${lines})` : ''}. Check it before committing.`,
-      where: lines || 'plan',
-      requiresAcknowledgement: true,
-    });
+  const total = wordCount(source.text);
+  const coverWords = plan.sections
+    .filter((s) => s.key === 'cover')
+    .reduce((n, s) => n + wordCount(s.body), 0);
+  const placed = placedWords(plan) - coverWords;
+  const share = total > 0 ? placed / total : 1;
+  const pct = Math.round(share * 100);
+  if (share < 1 - UNPLACED_SHARE_LIMIT) {
+    return [
+      {
+        code: 'mostly-unplaced',
+        message: `Only ${pct}% of the document's words were read into themes, actions or sections; the rest is kept as text (${where}). Check it before committing.`,
+        where,
+        requiresAcknowledgement: true,
+      },
+    ];
   }
-  return out;
+  if (share < PARTLY_READ_SHARE && cover.length > 0) {
+    return [
+      {
+        code: 'partly-unread',
+        message: `${100 - pct}% of the document's words were not read into themes or actions and are kept in the cover: ${where}.`,
+        where,
+      },
+    ];
+  }
+  return [];
 }
+
+const UNREAD = new Set(['unread-layout', 'unplaced-text', 'unplaced-row']);

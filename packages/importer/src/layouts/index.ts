@@ -1,11 +1,25 @@
 import type { ImportWarning } from '../parsed-plan.js';
 import type { SourceItem } from '../source.js';
+import { SECTION_HEADINGS, THEME_PATTERNS } from '../synonyms.js';
 import { pipeTable, slashSeparatedTable } from './delimited-table.js';
 import { isBlank, type Line } from './lines.js';
 import { numberedList } from './numbered-list.js';
 import { oneCellPerLine } from './one-cell-per-line.js';
 import type { LayoutContext, LayoutRule } from './rule.js';
 import { tabSeparated } from './tab-separated.js';
+
+/** Lists that are a report's own paragraphs when they sit under a narrative heading. */
+const NARRATIVE_LISTS = new Set(['numbered-list', 'bulleted-list']);
+
+/** Rules for text whose tables lost their structure. */
+const FLATTENED = new Set([
+  'one-cell-per-line',
+  'numbered-list',
+  'trailing-fields',
+  'bulleted-list',
+  'space-aligned-columns',
+  'label-heading',
+]);
 
 /** The rules tried at each line, in order: the first that reads the text there wins. */
 export const TEXT_RULES: LayoutRule[] = [
@@ -26,17 +40,27 @@ export function readLayouts(
   known: Iterable<string> = [],
 ): { items: SourceItem[]; warnings: ImportWarning[] } {
   const ctx: LayoutContext = { known: new Set([...known].map((k) => k.toLowerCase())) };
+  // Text pasted from Word keeps its tables as tab-separated rows: there, a numbered paragraph is
+  // narrative, and the rules for tables that lost their structure stay out of the way.
+  const tabRows = lines.filter((l) => l.text.includes('\t')).length;
+  if (tabRows >= 3) rules = rules.filter((r) => !FLATTENED.has(r.name));
   const items: SourceItem[] = [];
   const warnings: ImportWarning[] = [];
   let table = 0;
   let i = 0;
+  // Under a narrative heading ("Conclusions", "Area of work 4") numbered paragraphs are the report's text.
+  let inSection = false;
   while (i < lines.length) {
     if (isBlank(lines[i])) {
       i++;
       continue;
     }
+    const t = lines[i]!.text.trim();
+    if (SECTION_HEADINGS.some((re) => re.test(t))) inSection = true;
+    else if (THEME_PATTERNS.some((p) => p.re.test(t))) inSection = false;
     let matched = false;
     for (const rule of rules) {
+      if (inSection && NARRATIVE_LISTS.has(rule.name)) continue;
       const m = rule.read(lines, i, ctx);
       if (!m || m.next <= i) continue;
       for (const it of m.items) items.push(it.type === 'row' ? { ...it, table } : it);

@@ -1,4 +1,5 @@
 import { isBoilerplate } from '../finalize/boilerplate.js';
+import { SECTION_HEADINGS, THEME_PATTERNS } from '../synonyms.js';
 import { isDateCell, isLeadCell } from './cell-kinds.js';
 import { isBlank, type Line } from './lines.js';
 import { type LayoutRule, row } from './rule.js';
@@ -44,6 +45,9 @@ function itemAt(lines: Line[], j: number): Item | undefined {
   // "2004-05 …" and "10.05.2023 …" are dates, "12 months …" a length of time, not refs.
   if (/^\d{4}$/.test(ref!) || /^\s*(?:[-–/]\d|%|months?|years?|weeks?|days?)/i.test(text!)) return undefined;
   if (!label && /^[a-z]/.test(text!)) return undefined;
+  // "Q1 …" is a quarter; "1. Executive Summary" a section of a report, not an item of a list.
+  if (/^Q[1-4]$/i.test(ref!) || SECTION_HEADINGS.some((re) => re.test(`${ref}. ${text!.trim()}`)))
+    return undefined;
   return {
     at: j,
     ...(label ? { label: label.toLowerCase() } : {}),
@@ -92,6 +96,9 @@ export const numberedList: LayoutRule = {
       if (it.textLine) j = it.textLine;
     }
     if (items.length < 2 && !first.label) return undefined;
+    // Numbered paragraphs of a report's narrative are long prose; a list's items are short.
+    const prose = items.filter((x) => x.text.length > 250).length;
+    if (prose * 2 > items.length) return undefined;
     const out = [
       row(['Ref', 'Action', 'Description', 'Lead', 'Timescale'], lines[i]!.line, 'numbered-list', true),
     ];
@@ -103,8 +110,7 @@ export const numberedList: LayoutRule = {
         out.push({ type: 'heading', text: `${it.ref}. ${it.text}`, line: lines[it.at]!.line });
         continue;
       }
-      const stop = next?.at ?? findEnd(lines, it.at + 1);
-      if (!next) end = stop;
+      const stop = Math.min(next?.at ?? lines.length, findEnd(lines, (it.textLine ?? it.at) + 1));
       const body = lines
         .slice((it.textLine ?? it.at) + 1, stop)
         .filter((l) => !isBlank(l))
@@ -129,13 +135,27 @@ export const numberedList: LayoutRule = {
           'numbered-list',
         ),
       );
+      // A heading or the page's own text after an item ends the list there.
+      if (!next || stop < next.at) {
+        end = stop;
+        break;
+      }
     }
     return { items: out, next: end };
   },
 };
 
-/** The last item runs to the end, or to web-page text after it ("Back to top"). */
+/** The last item runs to the end, or to web-page text or a heading after it ("Back to top", "Goal 2"). */
 function findEnd(lines: Line[], from: number): number {
-  for (let j = from; j < lines.length; j++) if (!isBlank(lines[j]) && isBoilerplate(lines[j]!.text)) return j;
+  for (let j = from; j < lines.length; j++) {
+    const t = lines[j]!.text.trim();
+    if (
+      t &&
+      (isBoilerplate(t) ||
+        THEME_PATTERNS.some((p) => p.re.test(t)) ||
+        SECTION_HEADINGS.some((re) => re.test(t)))
+    )
+      return j;
+  }
   return lines.length;
 }

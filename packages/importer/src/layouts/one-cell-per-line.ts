@@ -74,13 +74,16 @@ export const oneCellPerLine: LayoutRule = {
     const single = block.cells.length === 1;
     const header = withImpliedColumns(block.cells);
     if (!header) return undefined;
+    // One column name alone starts a table only when it names who leads or when (a lead or date column).
+    if (single && !header.types.slice(1).some((t) => t === 'lead' || t === 'date')) return undefined;
     const cells: Cell[] = [];
     let j = block.next;
     for (; j < lines.length; j++) {
       const l = lines[j]!;
       if (isBlank(l)) continue;
       const t = l.text.trim();
-      if (isBoilerplate(t)) break;
+      // Tab-separated rows or a page's own boilerplate: another layout starts here.
+      if (isBoilerplate(t) || l.text.includes('\t')) break;
       const again = headerBlock(lines, j);
       if (again && again.cells.join('|') === block.cells.join('|')) {
         j = again.next - 1;
