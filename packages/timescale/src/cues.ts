@@ -119,7 +119,7 @@ const WORD_NUMBERS: Record<string, number> = {
   thirtysix: 36,
 };
 const DURATION = new RegExp(
-  `(?<pre>\\b(?:within|in|over|for|during|after)(?:\\s+the)?(?:\\s+next)?\\s+|\\b(?:the\\s+)?next\\s+)?(?<![\\d.])\\b(?<n>${NUMBER})(?:\\s*(?:-|to|or)\\s*(?<n2>${NUMBER}))?\\s*(?<u>${UNIT})\\b(?:\\s*(?:-|to|or|and)\\s*(?<n3>${NUMBER})\\s*(?<u3>${UNIT})\\b)?(?:\\s+(?:of|after|from|following)\\s+(?<from>[^,.;]+))?`,
+  `(?<pre>\\b(?:within|in|over|for|during|after)(?:\\s+the)?(?:\\s+next)?\\s+|\\b(?:the\\s+)?next\\s+)?(?<![\\d.])\\b(?<n>${NUMBER})(?:\\s*(?:-|to|or)\\s*(?<n2>${NUMBER}))?[\\s-]*(?<u>${UNIT})\\b(?:\\s*(?:-|to|or|and)\\s*(?<n3>${NUMBER})\\s*(?<u3>${UNIT})\\b)?(?:\\s+(?:of|after|from|following)\\s+(?<from>[^,.;]+))?`,
   'gi',
 );
 const PLAN_START = /^(?:the\s+)?(?:plan|strategy|approval|start|adoption|agreement|launch)\b/i;

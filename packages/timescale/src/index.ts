@@ -43,6 +43,7 @@ export {
   fyLabel,
   fyStart,
   parseFinancialYear,
+  yearRangeSpan,
 } from './calendar.js';
 export { normalise } from './normalise.js';
 export { parseTimescale, type TimescaleContext } from './parse.js';

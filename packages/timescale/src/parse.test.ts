@@ -87,7 +87,13 @@ describe('financial years run 1 April to 31 March', () => {
     [
       '2013-2015',
       none,
-      { kind: 'range', start: '2013-01-01', due: '2015-12-31', precision: 'year', note: /calendar/ },
+      {
+        kind: 'range',
+        start: '2013-04-01',
+        due: '2015-03-31',
+        precision: 'financial-year',
+        note: /read as financial years/,
+      },
     ],
     ['2015-2013', none, unparsed(/ends before it starts/)],
     [
@@ -295,7 +301,12 @@ describe('forms seen in other councils’ plans', () => {
       kent,
       { kind: 'relative', start: '2013-04-01', due: '2014-04-01', precision: 'day' },
     ],
-    ['March 2014 (revised from December 2013)', none, unparsed(/several dates/)],
+    // Two deadlines: the first is due, the second kept beside it.
+    [
+      'March 2014 (revised from December 2013)',
+      none,
+      { ...month('2014-03-31'), note: /also "December 2013" \(2013-12-31\)/ },
+    ],
     ['Dec 2013/Jan 2014', none, unparsed(/several dates: "Dec 2013", "Jan 2014"/)],
     ['31/03/2014-2014', none, unparsed(/"31\/03\/2014" looks like a date/)],
     ['31/03/2014-2', none, unparsed(/looks like a date/)],

@@ -94,7 +94,7 @@ interface Dated {
 const STRAY_DATE =
   /\b(?:19|20)\d\d\b(?!\s*(?:%|staff|people|employees|hours?|days?|weeks?|months?|years?)\b)|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/i;
 const START_BEFORE =
-  /\b(?:from|starting(?:\s+(?:in|on|from))?|start(?:s|ing)?\s+(?:in|on|from)|commencing|commence(?:s)?|beginning|begin(?:s)?|since|after|with\s+effect\s+from|wef)\s*$/i;
+  /\b(?:from|starting(?:\s+(?:in|on|from))?|start(?:s|ing)?\s+(?:in|on|from)|commencing(?:\s+(?:in|on|from))?|commence(?:s)?(?:\s+(?:in|on|from))?|beginning(?:\s+(?:in|on|from))?|begin(?:s)?(?:\s+(?:in|on))?|since|after|with\s+effect\s+from|wef)\s*$/i;
 /** "revised from December 2013": an old date, not a start. */
 const REVISED_BEFORE =
   /\b(?:revised|moved|changed|slipped|deferred|postponed|delayed|put\s+back|brought\s+forward|originally|previously|was)\b[^.;]*$/i;
@@ -218,6 +218,22 @@ function read(text: string, ctx: TimescaleContext): Timescale {
   const ends = distinct('end');
   const starts = distinct('start');
   const intos = dated.filter((d) => d.role === 'into');
+  if (ends.length === 2 && starts.length === 0 && !alternatives(s, ends[0]!, ends[1]!)) {
+    // Two deadlines in one cell: the first is the due date, the second is kept beside it.
+    const [first, second] = ends as [Dated, Dated];
+    return build(text, first.mention.range ? 'range' : 'date', {
+      start: first.mention.range ? first.span.lo : undefined,
+      due: first.span.hi,
+      precision: first.span.precision,
+      notes: [
+        `also ${describe(s, second)} (${iso(second.span.hi)})`,
+        leftover(
+          s,
+          dated.map((d) => d.mention),
+        ),
+      ],
+    });
+  }
   if (ends.length > 1 || starts.length > 1) {
     return unparsed(text, `several dates: ${[...ends, ...starts].map((d) => describe(s, d)).join(', ')}`);
   }
@@ -308,6 +324,12 @@ function read(text: string, ctx: TimescaleContext): Timescale {
   return unparsed(text, 'no date or timescale found');
 }
 
+/** "March 2014 or April 2014", "Dec 2013/Jan 2014": one date or the other, not two deadlines. */
+function alternatives(s: string, a: Dated, b: Dated): boolean {
+  const between = s.slice(a.mention.end, b.mention.at);
+  return /^\s*(?:or|\/|either)\s*$|\bor\b/i.test(between) || /\beither\b/i.test(s.slice(0, a.mention.at));
+}
+
 const same = (a: Span, b: Span) => a.lo.getTime() === b.lo.getTime() && a.hi.getTime() === b.hi.getTime();
 const describe = (s: string, d: Dated) => `"${s.slice(d.mention.at, d.mention.end)}"`;
 
@@ -379,27 +401,40 @@ function repeated(text: string, s: string, mentions: Mention[], cues: Cues, env:
   let due: Date | undefined;
   let precision: Precision | undefined;
   const used: { at: number; end: number }[] = [cue];
+  const dues: { due: Date; precision: Precision; text: string }[] = [];
   for (const m of mentions) {
     const label = s.slice(m.at, m.end);
-    const month = m.yearless && /^[a-z]+\.?$/i.test(label) ? m.yearless : undefined;
-    if (month) {
-      // "Each year in April": the first April on or after the plan starts.
+    if (m.yearless) {
+      // "31 August (annually)", "By end of March annually": the first such day on or after the plan
+      // starts (its anchor, else its period); with neither, the repeat is known but not its first date.
+      used.push(m);
       const base = env.anchor ?? env.period?.start;
-      if (!base) continue;
-      for (let y = base.getFullYear(); y <= base.getFullYear() + 1 && !due; y++) {
-        const span = month.build(y);
-        if (span && span.hi >= base) [due, precision] = [span.hi, span.precision];
+      if (!base) {
+        notes.push(`"${label}" each time: the first date needs the plan's start`);
+        continue;
+      }
+      for (let y = base.getFullYear(); y <= base.getFullYear() + 1; y++) {
+        const span = m.yearless.build(y);
+        if (span && span.hi >= base) {
+          dues.push({ due: span.hi, precision: span.precision, text: label });
+          break;
+        }
       }
       continue;
     }
-    const span = m.span ?? place(m.yearless!, env.period);
-    if (typeof span === 'string') return unparsed(text, span);
+    const span = m.span!;
     used.push(m);
     const role = roleOf(s, m);
-    if (m.range) [start, due, precision] = [span.lo, span.hi, span.precision];
-    else if (role === 'start') start = span.lo;
-    else if (role === 'end') [due, precision] = [span.hi, span.precision];
+    if (m.range) {
+      start = span.lo;
+      dues.push({ due: span.hi, precision: span.precision, text: label });
+    } else if (role === 'start') start = span.lo;
+    else if (role === 'end') dues.push({ due: span.hi, precision: span.precision, text: label });
   }
+  // The first date written is the next due; any later ones ("August 2018 and August 2020") are kept.
+  const first = dues[0];
+  if (first) [due, precision] = [first.due, first.precision];
+  for (const d of dues.slice(1)) notes.push(`also "${d.text}" (${iso(d.due)})`);
   notes.unshift(leftover(s, used));
   return build(text, 'recurring', { start, due, precision, recurrence: cue.recurrence, notes });
 }

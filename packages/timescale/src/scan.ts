@@ -14,6 +14,7 @@ import {
   type Season,
   type Span,
   seasonSpan,
+  yearRangeSpan,
   yearSpan,
 } from './calendar.js';
 
@@ -209,13 +210,13 @@ const financialYear: Matcher = (s, i, env) => {
     }
     return { end: r.end, span: fySpan(r.fy)!, ...(r.note ? { note: r.note } : {}) };
   }
-  const [lo, hi] = [yearSpan(r.years[0]), yearSpan(r.years[1])];
-  if (!lo || !hi) return { end: r.end, issue: notADate(s.slice(i, r.end)) };
+  const span = yearRangeSpan(r.years[0], r.years[1]);
+  if (!span) return { end: r.end, issue: notADate(s.slice(i, r.end)) };
   return {
     end: r.end,
     range: true,
-    span: { lo: lo.lo, hi: hi.hi, precision: 'year' },
-    note: `"${s.slice(i, r.end).trim()}" read as calendar years ${r.years[0]}-${r.years[1]}`,
+    span,
+    note: `"${s.slice(i, r.end).trim()}" read as financial years: 1 April ${r.years[0]} to 31 March ${r.years[1]}`,
   };
 };
 
@@ -226,10 +227,32 @@ const financialYearSingle: Matcher = (s, i, env) => {
   const m = execAt(FY_SINGLE, s, i);
   if (!m?.groups) return undefined;
   const y = year(m.groups.y!, env);
+  // "Financial year 2011" is the UK's name for the year beginning 1 April 2011 (HMRC's usage);
+  // "FY2014" has no such convention and stays a question.
+  if (/^(?:financial|fiscal)/i.test(m[0]) && m.groups.y!.length === 4)
+    return financialYearNamed(i + m[0].length, y, m[0]);
   return {
     end: i + m[0].length,
     issue: `"${m[0]}" could mean ${y - 1}-${String(y % 100).padStart(2, '0')} or ${y}-${String((y + 1) % 100).padStart(2, '0')}`,
   };
+};
+
+function financialYearNamed(end: number, y: number, text: string): Found {
+  const span = fySpan(y);
+  if (!span) return { end, issue: notADate(text) };
+  return {
+    end,
+    span,
+    note: `"${text.trim()}" read as ${y}-${String((y + 1) % 100).padStart(2, '0')}, the financial year beginning 1 April ${y}`,
+  };
+}
+
+const YEAR_THEN_FY = sticky('(?<y>\\d{4})\\s+(?:financial|fiscal)\\s+year(?![a-z])');
+/** "2011 financial year": the financial year beginning 1 April 2011. */
+const yearThenFinancialYear: Matcher = (s, i) => {
+  const m = execAt(YEAR_THEN_FY, s, i);
+  if (!m?.groups) return undefined;
+  return financialYearNamed(i + m[0].length, Number(m.groups.y), m[0]);
 };
 
 /** A year or financial year written after a season, quarter or "end of year". */
@@ -398,6 +421,7 @@ const bareMonth: Matcher = (s, i) => {
 
 /** Matchers for text starting with a digit or apostrophe, and for text starting with a letter. */
 const DIGIT_MATCHERS: Matcher[] = [
+  yearThenFinancialYear,
   isoDate,
   numericDate,
   dayMonthYear,
