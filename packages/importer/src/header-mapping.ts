@@ -131,7 +131,8 @@ export function readHeaderRow(
       }
     }
     const enough = matched >= 2 ? matched / filled.length >= minShare : filled.length === 1 && matched === 1;
-    if (!enough) continue;
+    // Columns known only to be kept aside ("Governance forum") do not make a header on their own.
+    if (!enough || !columns.some((c) => c.confidence > 0 && c.field !== 'ignore')) continue;
     if (kind === 'milestones' && nextFirstCell && /^[A-Z]$/.test(nextFirstCell.trim())) score += 2;
     if (kind === 'actions' && nextFirstCell && /^[A-Z]$/.test(nextFirstCell.trim())) score -= 1;
     if (!best || score > best.score) best = { kind, columns, score, kindCues };

@@ -124,6 +124,7 @@ export const HEADER_SYNONYMS: HeaderSynonym[] = [
       'target',
       'targets',
       'indicator',
+      'indicators',
       'milestone',
       'improvement action',
       'what',
@@ -320,6 +321,24 @@ export const HEADER_SYNONYMS: HeaderSynonym[] = [
       'kpis',
     ],
     kinds: ['iip-assessment'],
+  },
+  // Columns known to be neither a field of an action nor another table: kept on each row as named
+  // extra fields, and known so that a header line of column names can be told from a sentence.
+  {
+    table: 'actions',
+    field: 'ignore',
+    match: [
+      'governance forum',
+      'governance group',
+      'reporting forum',
+      'monitoring forum',
+      'supporting partners',
+      'resource implications',
+      'resources',
+      'cost',
+      'costs',
+      'project',
+    ],
   },
   // Key milestones (seed 003): "KEY MILESTONES | … | DATE (month/year)".
   {

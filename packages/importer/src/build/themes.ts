@@ -98,7 +98,15 @@ export function defaultTheme(s: BuildState): ThemeDraft {
 export function headingTheme(s: BuildState, text: string) {
   const th = themeHeading(text);
   const ref = th?.ref && !findTheme(s, th.ref) ? th.ref : nextThemeRef(s);
-  const t: ThemeDraft = { ref, title: th?.title || text, label: text, actions: [], fromParagraph: true };
+  // "Objective two" alone: its title is the line that follows, as for a heading paragraph.
+  const t: ThemeDraft = {
+    ref,
+    title: th?.title || text,
+    label: text,
+    actions: [],
+    fromParagraph: true,
+    needsTitle: !!th && th.title === '',
+  };
   s.d.themes.push(t);
   if (th) s.d.kindCues.push(...th.kinds);
   s.d.headings.push({ text, as: `theme ${ref}` });

@@ -1,5 +1,7 @@
 import { readHeaderRow } from '../header-mapping.js';
 import { HEADER_SYNONYMS } from '../synonyms.js';
+import { actionHeader, type LayoutHeader } from './header-cells.js';
+import { isBlank, type Line, nextFilled } from './lines.js';
 
 /**
  * Header rows whose cells lost their separators: "Target Target date", "Indicator Executive lead
@@ -123,4 +125,38 @@ export function readHeaderLine(text: string): HeaderCell[] | undefined {
     undefined,
   );
   return row && row.kind !== 'other' ? cells : undefined;
+}
+
+/** A header line as a layout rule reads it: its cells, where each starts, and the line after it. */
+export interface HeaderLineMatch {
+  header: LayoutHeader;
+  at: number[];
+  next: number;
+}
+
+/** List bullets a PDF's text keeps at the start of its lines ("  • KEY ACTIONS"). */
+export const stripBullet = (text: string) => text.replace(/^\s*[•▪●◦■➢·]\s*/, '');
+
+/**
+ * The action table's header written on line `i`, its last word perhaps wrapped onto the next line
+ * ("KEY ACTIONS RESPONSIBILITYCOMPLETION" then "DATE").
+ */
+export function headerLineAt(lines: Line[], i: number): HeaderLineMatch | undefined {
+  const l = lines[i];
+  if (!l || isBlank(l)) return undefined;
+  const text = stripBullet(l.text);
+  const k = nextFilled(lines, i + 1);
+  const tail = k > 0 && k - i <= 3 ? stripBullet(lines[k]!.text).trim() : '';
+  if (tail && tail.split(/\s+/).length <= 2 && !/[.:;]$/.test(tail)) {
+    const joined = readHeaderLine(`${text} ${tail}`);
+    const alone = readHeaderLine(text);
+    const h = joined && actionHeader(joined.map((c) => c.text));
+    // The wrapped word lengthens the last cell; it does not add a column of its own.
+    const extends_ =
+      !alone || (joined?.length === alone.length && joined.at(-1)!.text.length > alone.at(-1)!.text.length);
+    if (joined && h && extends_) return { header: h, at: joined.map((c) => c.at), next: k + 1 };
+  }
+  const cells = readHeaderLine(text);
+  const h = cells && actionHeader(cells.map((c) => c.text));
+  return h && cells ? { header: h, at: cells.map((c) => c.at), next: i + 1 } : undefined;
 }

@@ -7,6 +7,7 @@ import { numberedList } from './numbered-list.js';
 import { oneCellPerLine } from './one-cell-per-line.js';
 import type { LayoutContext, LayoutRule } from './rule.js';
 import { tabSeparated } from './tab-separated.js';
+import { trailingFields } from './trailing-fields.js';
 
 /** Lists that are a report's own paragraphs when they sit under a narrative heading. */
 const NARRATIVE_LISTS = new Set(['numbered-list', 'bulleted-list']);
@@ -26,6 +27,7 @@ export const TEXT_RULES: LayoutRule[] = [
   tabSeparated,
   pipeTable,
   slashSeparatedTable,
+  trailingFields,
   oneCellPerLine,
   numberedList,
 ];
