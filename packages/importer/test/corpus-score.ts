@@ -11,6 +11,7 @@ export const UNREAD_CODES = new Set([
   'unread-layout',
   'commented-out',
   'partly-unread',
+  'columns-run-together',
 ]);
 
 export const topLevelActions = (plan: ParsedPlan) => plan.themes.reduce((n, t) => n + t.actions.length, 0);

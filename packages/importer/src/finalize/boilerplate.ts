@@ -12,6 +12,7 @@ const BOILERPLATE: RegExp[] = [
   /^(?:page\s+\d+\s*(?:of\s+\d+)?|\d+\s+of\s+\d+)\s*[:.]?/i,
   /^(?:telephone|phone)\s+issues$|\bwe\s+are\s+experiencing\b/i,
   /^archived\b|\bthis\s+(?:web\s+)?page\s+has\s+been\s+archived\b/i,
+  /^pdf\s+version\b/i,
   /^meeting\s+documents$/i,
   /^(?:www\.|https?:\/\/)\S+$/i,
   /\bmade\s+with\s+\w+|\blearn\s+more\b/i,

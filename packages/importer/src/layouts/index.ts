@@ -1,10 +1,13 @@
 import type { ImportWarning } from '../parsed-plan.js';
 import type { SourceItem } from '../source.js';
 import { SECTION_HEADINGS, THEME_PATTERNS } from '../synonyms.js';
+import { bulletedList } from './bulleted-list.js';
 import { pipeTable, slashSeparatedTable } from './delimited-table.js';
+import { labelValueBlocks } from './label-value.js';
 import { isBlank, type Line } from './lines.js';
 import { numberedList } from './numbered-list.js';
 import { oneCellPerLine } from './one-cell-per-line.js';
+import { paragraphRows } from './paragraph-rows.js';
 import type { LayoutContext, LayoutRule } from './rule.js';
 import { tabSeparated } from './tab-separated.js';
 import { trailingFields } from './trailing-fields.js';
@@ -19,7 +22,8 @@ const FLATTENED = new Set([
   'trailing-fields',
   'bulleted-list',
   'space-aligned-columns',
-  'label-heading',
+  'label-value-blocks',
+  'paragraph-rows',
 ]);
 
 /** The rules tried at each line, in order: the first that reads the text there wins. */
@@ -29,7 +33,10 @@ export const TEXT_RULES: LayoutRule[] = [
   slashSeparatedTable,
   trailingFields,
   oneCellPerLine,
+  paragraphRows,
+  labelValueBlocks,
   numberedList,
+  bulletedList,
 ];
 
 /**
