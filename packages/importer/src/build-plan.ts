@@ -124,6 +124,7 @@ function tableRow(s: BuildState, index: number, item: SourceItem & { type: 'row'
   const kind = mapping.kind;
   mapping.table = item.table;
   const r = readRow(s, cells, mapping, where);
+  if (item.milestones) r.milestones = item.milestones;
   if (kind === 'actions') {
     actionRow(s, r, mapping);
     s.afterRows = true;

@@ -25,6 +25,8 @@ export const ParsedActionMilestone = z.strictObject({
   ref: z.string().min(1),
   title: z.string().min(1),
   due: Timescale,
+  /** The plan marks it done ("complete: true"). */
+  completed: z.boolean().optional(),
 });
 export type ParsedActionMilestone = z.infer<typeof ParsedActionMilestone>;
 

@@ -18,7 +18,17 @@ export type SourceItem =
       header?: boolean;
       /** The layout rule that built the row (layouts/), for the preview's mapping notes. */
       layout?: string;
+      /** Dated steps the row lists as records of their own (a YAML plan's "milestones:"). */
+      milestones?: RowMilestone[];
     };
+
+/** A milestone a row carries, as written: its date is read later with the plan's period. */
+export interface RowMilestone {
+  title: string;
+  due?: string;
+  completed?: boolean;
+  line: number;
+}
 
 export interface SourceDocument {
   format: SourceFormat;

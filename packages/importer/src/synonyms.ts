@@ -214,6 +214,7 @@ export const HEADER_SYNONYMS: HeaderSynonym[] = [
     field: 'lead:responsible',
     match: [
       'who',
+      'team',
       'responsibility',
       'responsible',
       'lead',

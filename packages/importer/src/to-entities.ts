@@ -145,7 +145,7 @@ export function toEntities(
         title: m.title,
         due: m.due,
         baselineDue: m.due,
-        status: m.due.kind === 'completed' ? 'completed' : 'not-started',
+        status: m.completed || m.due.kind === 'completed' ? 'completed' : 'not-started',
         ...stamp,
       });
     });

@@ -148,6 +148,7 @@ export function actionRow(s: BuildState, r: RowDraft, m: ActiveMapping) {
     const parent = dot > 0 ? findActionByRef(s, ref.slice(0, dot)) : undefined;
     const a = newActionDraft(f, r.where, ref);
     addExtras(a, r.extra);
+    if (r.milestones) a.milestones = r.milestones;
     if (parent) parent.subActions.push(a);
     else {
       if (dot > 0 && !s.d.themes.some((t) => t.ref === ref.slice(0, dot)))
@@ -178,6 +179,7 @@ export function actionRow(s: BuildState, r: RowDraft, m: ActiveMapping) {
     }
     const a = newActionDraft(f, r.where);
     addExtras(a, r.extra);
+    if (r.milestones) a.milestones = r.milestones;
     defaultTheme(s).actions.push(a);
     s.lastAction = s.lastItem = a;
     return;

@@ -7,7 +7,7 @@ import type {
   TableKind,
   TableMapping,
 } from '../parsed-plan.js';
-import type { SourceItem } from '../source.js';
+import type { RowMilestone, SourceItem } from '../source.js';
 
 /**
  * Drafts: themes, actions with their raw cell text, and the plan-level tables, as the stream of
@@ -29,6 +29,7 @@ export interface ActionDraft {
   subActions: ActionDraft[];
   unplaced: string[];
   extra: ExtraField[];
+  milestones?: RowMilestone[];
   where: string;
 }
 
@@ -53,6 +54,7 @@ export interface RowDraft {
   extra: ExtraField[];
   cells: string[];
   themeRef?: string;
+  milestones?: RowMilestone[];
   where: string;
 }
 

@@ -76,7 +76,7 @@ function toAction(
   const leads: Lead[] = Object.entries(LEAD_FIELD_ROLES).flatMap(([field, role]) =>
     parseLeads(f[field as keyof typeof LEAD_FIELD_ROLES], role, c.known),
   );
-  const milestones = yearMilestones(f.yearActions, unplaced, c, ref);
+  const milestones = [...yearMilestones(f.yearActions, unplaced, c, ref), ...rowMilestones(a, c, ref)];
   const start = f.start ? c.ts(f.start) : undefined;
   const due = f.due ? c.ts(f.due) : undefined;
   let status: Status | undefined = a.status ?? readStatus(f.status);
@@ -133,6 +133,25 @@ function yearMilestones(
     }
   }
   return milestones;
+}
+
+/** Milestones a row listed as records of their own (a YAML plan's "milestones:"), numbered under the action. */
+function rowMilestones(a: ActionDraft, c: ActionContext, ref: string): ParsedActionMilestone[] {
+  return (a.milestones ?? []).map((m, i) => {
+    const due = c.ts(m.due ?? '');
+    if (m.due && due.kind === 'unparsed')
+      c.warn(
+        'unparsed-date',
+        `Milestone "${excerpt(m.title)}" has a date that could not be read: "${m.due}"`,
+        `line ${m.line}`,
+      );
+    return {
+      ref: `${ref}.M${i + 1}`,
+      title: m.title,
+      due,
+      ...(m.completed ? { completed: true } : {}),
+    };
+  });
 }
 
 export type { ImportWarning };
