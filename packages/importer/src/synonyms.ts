@@ -214,7 +214,8 @@ export const HEADER_SYNONYMS: HeaderSynonym[] = [
     field: 'lead:responsible',
     match: [
       'who',
-      'team',
+      // "Team" alone names who delivers; "Team plan …" is a title, so no longer forms.
+      /^(?:delivery |project )?team$/,
       'responsibility',
       'responsible',
       'lead',

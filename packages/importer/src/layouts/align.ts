@@ -37,12 +37,14 @@ export function alignCells(
   types: ColumnType[],
   known?: ReadonlySet<string>,
   joiner = ' / ',
+  /** What each cell was read as where the caller knows better than its text alone (a two-line date). */
+  given?: (CellKind | undefined)[],
 ): string[] {
   const m = types.length;
   const filled = cells.map((c, i) => ({ c: c.trim(), i })).filter((x) => x.c !== '');
   const out: string[] = Array.from({ length: m }, () => '');
   if (filled.length === 0 || m === 0) return out;
-  const kinds = filled.map((x) => cellKind(x.c, known));
+  const kinds = filled.map((x) => given?.[x.i] ?? cellKind(x.c, known));
   const n = filled.length;
   // score[i][j]: best for cells 0..i with cell i under column j.
   const score: number[][] = filled.map(() => Array.from({ length: m }, () => Number.NEGATIVE_INFINITY));

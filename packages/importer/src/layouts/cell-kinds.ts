@@ -11,7 +11,7 @@ export type CellKind = 'date' | 'lead' | 'ref' | 'priority' | 'text';
 /** Timescale kinds that are a real reading of a deadline (an event or nothing found are not). */
 const DATE_KINDS = new Set(['date', 'range', 'ongoing', 'completed', 'tbc', 'recurring', 'relative']);
 
-const DATE_WORDS =
+export const DATE_WORDS =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:19|20)\d\d\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\bmonths?\b|\bq[1-4]\b/i;
 
 /** True when the whole cell is a deadline or timescale as councils write them ("Sept 02", "31 August (annually)"). */
@@ -26,7 +26,10 @@ export function isDateCell(text: string): boolean {
       /has no year|counts from the plan|could mean|several dates/.test(parsed.note ?? '')
     );
   if (!DATE_KINDS.has(parsed.kind)) return false;
-  // "Within six months of new Council." reads as relative; a long note means the date is incidental.
+  // Recurring and relative forms explain themselves in the note ("'30 September' each time …"), and a
+  // second deadline is named there ("also …"); otherwise a long note means the date is incidental.
+  if (parsed.kind === 'recurring' || parsed.kind === 'relative' || parsed.note?.startsWith('also '))
+    return true;
   return !parsed.note || parsed.note.length <= Math.max(24, t.length * 0.6);
 }
 

@@ -41,6 +41,8 @@ const slash: Style = {
   endsWith: (t) => /(?:^|\s)\/\s*$/.test(t),
 };
 
+const BULLET = /^[-–•▪●◦■➢·*]\s/;
+
 const isHeading = (t: string) => THEME_PATTERNS.some((p) => p.re.test(t.trim()));
 
 /** "Actions held over from previous meetings on 26 April 2017": a line naming the rows below. */
@@ -62,7 +64,13 @@ function makeRule(style: Style): LayoutRule {
     read(lines, i, ctx) {
       const found = readHeader(style, lines[i]!.text);
       if (!found) return undefined;
-      const { header, trailing } = found;
+      const { header } = found;
+      // Rows end on the separator only where the rows below the header are written that way too.
+      const below = lines
+        .slice(i + 1, i + 40)
+        .filter((l) => style.count(l.text) > 0 && !readHeader(style, l.text));
+      const trailing =
+        found.trailing && below.filter((l) => style.endsWith(l.text)).length * 2 >= Math.max(1, below.length);
       const width = header.cells.length;
       const leadAt = header.types.lastIndexOf('lead');
       const items = [row(header.cells, lines[i]!.line, style.name, true)];
@@ -74,7 +82,20 @@ function makeRule(style: Style): LayoutRule {
         const text = rec.map((l) => l.text).join('\n');
         // Leading and trailing separators only frame the row.
         const parts = style.split(text.replace(/^\s*\|/, '').replace(/\|\s*$/, '')).map((c) => c.trim());
-        const cells = alignCells(parts, header.types, ctx.known, style === slash ? ' / ' : '\n');
+        const joiner = style === slash ? ' / ' : '\n';
+        const above = items.at(-1);
+        // "- We report on progress … | September annually |": a bullet with fewer cells than the
+        // header is the next line of a row whose first cell spans several (rowspan), not a row.
+        if (above?.type === 'row' && !above.header && parts.length < width && BULLET.test(parts[0] ?? '')) {
+          const more = alignCells(parts, header.types.slice(1), ctx.known, joiner);
+          more.forEach((c, k) => {
+            if (c) above.cells[k + 1] = above.cells[k + 1] ? `${above.cells[k + 1]}\n${c}` : c;
+          });
+          rec = [];
+          seps = 0;
+          return;
+        }
+        const cells = alignCells(parts, header.types, ctx.known, joiner);
         lastFilled = cells.reduce((last, c, k) => (c ? k : last), -1);
         items.push(row(cells, rec[0]!.line, style.name));
         rec = [];
@@ -114,12 +135,14 @@ function makeRule(style: Style): LayoutRule {
             continue;
           }
         }
+        // Rows written "a | b | c |" end only on the separator: a cell running over lines is one cell.
+        const refFirst = isRefCell(style.split(l.text)[0] ?? '');
         const startsRow =
           n > 0 &&
           !style.startsWith(l.text) &&
           rec.length > 0 &&
-          (seps + n > width - 1 || complete || isRefCell(style.split(l.text)[0] ?? ''));
-        if (startsRow || (complete && n > 0)) flush();
+          (trailing ? refFirst : seps + n > width - 1 || complete || refFirst);
+        if (startsRow || (!trailing && complete && n > 0)) flush();
         rec.push(l);
         seps += n;
         // Rows written "a | b | c |" end on the separator.

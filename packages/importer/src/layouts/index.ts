@@ -4,6 +4,7 @@ import { SECTION_HEADINGS, THEME_PATTERNS } from '../synonyms.js';
 import { bulletedList } from './bulleted-list.js';
 import { pipeTable, slashSeparatedTable } from './delimited-table.js';
 import { labelValueBlocks } from './label-value.js';
+import { moveLeadingRefs } from './leading-refs.js';
 import { isBlank, type Line } from './lines.js';
 import { numberedList } from './numbered-list.js';
 import { oneCellPerLine } from './one-cell-per-line.js';
@@ -72,6 +73,7 @@ export function readLayouts(
       if (inSection && NARRATIVE_LISTS.has(rule.name)) continue;
       const m = rule.read(lines, i, ctx);
       if (!m || m.next <= i) continue;
+      moveLeadingRefs(m.items);
       for (const it of m.items) items.push(it.type === 'row' ? { ...it, table } : it);
       if (m.items.some((it) => it.type === 'row')) table++;
       warnings.push(...(m.warnings ?? []));
@@ -84,5 +86,18 @@ export function readLayouts(
       i++;
     }
   }
+  cutLastRow(items);
   return { items, warnings };
+}
+
+/**
+ * An excerpt that stops just after a row began ("A", "D") leaves a row of one or two letters: that is
+ * the start of a row the text does not hold, kept as a paragraph rather than read as an action.
+ */
+function cutLastRow(items: SourceItem[]) {
+  const last = items.at(-1);
+  if (last?.type !== 'row' || last.header) return;
+  const filled = last.cells.filter((c) => c.trim() !== '');
+  if (filled.length === 1 && filled[0]!.trim().length <= 3)
+    items[items.length - 1] = { type: 'para', text: filled[0]!, line: last.line };
 }

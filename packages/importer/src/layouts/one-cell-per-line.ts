@@ -3,7 +3,7 @@ import { matchHeader } from '../header-mapping.js';
 import type { SourceItem } from '../source.js';
 import { THEME_PATTERNS } from '../synonyms.js';
 import { alignCells } from './align.js';
-import { type CellKind, cellKind } from './cell-kinds.js';
+import { type CellKind, cellKind, DATE_WORDS } from './cell-kinds.js';
 import { actionHeader, type LayoutHeader } from './header-cells.js';
 import { isBlank, type Line } from './lines.js';
 import { type LayoutMatch, type LayoutRule, row } from './rule.js';
@@ -124,6 +124,13 @@ function readRows(
       out.push({ type: 'heading', text: c.text, line: c.line });
       continue;
     }
+    // "Overview and Scrutiny invited to review March 2015." under "Drafted November - February": a
+    // deadline cell running over two lines, not the next row.
+    const last = rec.at(-1);
+    if (c.kind === 'text' && last?.kind === 'date' && DATE_WORDS.test(c.text) && c.text.length <= 120) {
+      last.text = `${last.text}\n${c.text}`;
+      continue;
+    }
     const typedSeen = rec.some((x) => x.kind === 'lead' || x.kind === 'date');
     const starts =
       (c.kind === 'text' || c.kind === 'ref') &&
@@ -168,11 +175,26 @@ function zipOrAlign(h: LayoutHeader, rec: Cell[], known: ReadonlySet<string>): S
     });
     return out;
   }
+  // The first column holds one paragraph (the issue, the objective); the rest of the text is in the
+  // columns after it.
+  const first = rec[0]!;
+  if (titleAt === 0 && first.kind === 'text' && rec.slice(1).some((c) => c.kind === 'text')) {
+    const rest = rec.slice(1);
+    const cells = alignCells(
+      rest.map((c) => c.text),
+      h.types.slice(1),
+      known,
+      '\n',
+      rest.map((c) => c.kind),
+    );
+    return [row([first.text, ...cells], first.line, 'one-cell-per-line')];
+  }
   const cells = alignCells(
     rec.map((c) => c.text),
     h.types,
     known,
     '\n',
+    rec.map((c) => c.kind),
   );
   return [row(cells, rec[0]!.line, 'one-cell-per-line')];
 }

@@ -28,8 +28,6 @@ interface Shape {
   header: LayoutHeader;
   /** Column of the text that comes first on the line. */
   titleAt: number;
-  /** Column of a ref written at the start of the line, when the header has one. */
-  refAt?: number;
   trailing: { at: number; type: Trailing }[];
 }
 
@@ -42,8 +40,7 @@ function shapeOf(header: LayoutHeader): Shape | undefined {
   if (titleAt < 0 || head.filter((t) => t !== 'ref').length !== 1) return undefined;
   const trailing = types.slice(k).map((type, n) => ({ at: k + n, type: type as Trailing }));
   if (!trailing.some((t) => t.type === 'lead' || t.type === 'date')) return undefined;
-  const refAt = head.indexOf('ref');
-  return { header, titleAt, ...(refAt >= 0 ? { refAt } : {}), trailing };
+  return { header, titleAt, trailing };
 }
 
 /** First words a deadline starts with: "June 2021", "31 March", "Q3", "by end of", "Ongoing". */
@@ -214,7 +211,6 @@ function sharedTails(texts: string[], shape: Shape): Set<string> {
 
 const isHeaderName = (t: string) => (matchHeader(t)[0]?.confidence ?? 0) >= 0.85;
 const isThemeLine = (t: string) => THEME_PATTERNS.some((p) => p.re.test(t));
-const REF_WORD = /^(?:[A-Z]{0,3}\d{1,3}(?:\.\d{1,3}){0,3})\.?$/;
 
 /** A short line naming the table below it ("Deliver high-quality, patient centred care"). */
 const isCaption = (t: string) => t.split(/\s+/).length <= 20 && !/[.;:]$/.test(t) && !isBoilerplate(t);
@@ -358,34 +354,6 @@ export const trailingFields: LayoutRule = {
     }
     flushAs('para');
     if (rows.filter((r) => shape.trailing.some((c) => r[c.at] !== '')).length < 2) return undefined;
-    withRefs(items, shape);
     return { items, next: stop };
   },
 };
-
-/** A ref written at the start of most rows ("1 Maintain …") goes to a ref column of its own. */
-function withRefs(items: SourceItem[], shape: Shape) {
-  const rows = items.filter((it): it is Extract<SourceItem, { type: 'row' }> => it.type === 'row');
-  const data = rows.filter((r) => !r.header);
-  const first = (r: (typeof rows)[number]) => r.cells[shape.titleAt]!.split(/\s+/);
-  const withRef = data.filter((r) => first(r).length > 1 && REF_WORD.test(first(r)[0]!));
-  if (withRef.length < 2 || withRef.length < data.length * 0.6) return;
-  for (const r of rows) {
-    if (shape.refAt !== undefined) {
-      if (r.header) continue;
-      const [ref, ...rest] = first(r);
-      if (rest.length && REF_WORD.test(ref!)) {
-        r.cells[shape.refAt] = ref!;
-        r.cells[shape.titleAt] = rest.join(' ');
-      }
-      continue;
-    }
-    if (r.header) r.cells.unshift('Ref');
-    else {
-      const [ref, ...rest] = first(r);
-      const isRef = rest.length > 0 && REF_WORD.test(ref!);
-      r.cells[shape.titleAt] = isRef ? rest.join(' ') : r.cells[shape.titleAt]!;
-      r.cells.unshift(isRef ? ref! : '');
-    }
-  }
-}
