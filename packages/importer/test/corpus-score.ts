@@ -12,6 +12,7 @@ export const UNREAD_CODES = new Set([
   'commented-out',
   'partly-unread',
   'columns-run-together',
+  'columns-out-of-order',
 ]);
 
 export const topLevelActions = (plan: ParsedPlan) => plan.themes.reduce((n, t) => n + t.actions.length, 0);

@@ -52,7 +52,7 @@ export function isLeadLabel(label: string, known: ReadonlySet<string> = EMPTY): 
   if (known.has(t.toLowerCase())) return true;
   if (/[.!?:]$/.test(t) && !/\b[A-Z]\.$/.test(t)) return false;
   const words = t.split(/\s+/);
-  if (words.length > 8) return false;
+  if (words.length > 8 || words.every((w) => JOINERS.has(w.toLowerCase()))) return false;
   if (words.every((w) => INITIALS.test(w.replace(/[(),]/g, '')) || JOINERS.has(w.toLowerCase()))) return true;
   if (words.some((w) => ROLE_WORDS.has(w.toLowerCase().replace(/[^a-z-]/g, '')))) {
     // Roles are Title Case or acronyms: "Head of HR", not "the team will meet".

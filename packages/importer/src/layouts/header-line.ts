@@ -151,9 +151,10 @@ export function headerLineAt(lines: Line[], i: number): HeaderLineMatch | undefi
     const joined = readHeaderLine(`${text} ${tail}`);
     const alone = readHeaderLine(text);
     const h = joined && actionHeader(joined.map((c) => c.text));
-    // The wrapped word lengthens the last cell; it does not add a column of its own.
+    // The wrapped word lengthens the last cell of a header line; it does not add a column of its own,
+    // and a column name alone on its line is a header written one cell a line.
     const extends_ =
-      !alone || (joined?.length === alone.length && joined.at(-1)!.text.length > alone.at(-1)!.text.length);
+      !!alone && joined?.length === alone.length && joined.at(-1)!.text.length > alone.at(-1)!.text.length;
     if (joined && h && extends_) return { header: h, at: joined.map((c) => c.at), next: k + 1 };
   }
   const cells = readHeaderLine(text);

@@ -7,6 +7,7 @@ import { labelValueBlocks } from './label-value.js';
 import { moveLeadingRefs } from './leading-refs.js';
 import { isBlank, type Line } from './lines.js';
 import { numberedList } from './numbered-list.js';
+import { numberedRows } from './numbered-rows.js';
 import { oneCellPerLine } from './one-cell-per-line.js';
 import { paragraphRows } from './paragraph-rows.js';
 import type { LayoutContext, LayoutRule } from './rule.js';
@@ -25,6 +26,7 @@ const FLATTENED = new Set([
   'space-aligned-columns',
   'label-value-blocks',
   'paragraph-rows',
+  'numbered-rows',
 ]);
 
 /** The rules tried at each line, in order: the first that reads the text there wins. */
@@ -34,6 +36,7 @@ export const TEXT_RULES: LayoutRule[] = [
   slashSeparatedTable,
   trailingFields,
   oneCellPerLine,
+  numberedRows,
   paragraphRows,
   labelValueBlocks,
   numberedList,

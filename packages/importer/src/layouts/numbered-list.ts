@@ -2,6 +2,7 @@ import { isBoilerplate } from '../finalize/boilerplate.js';
 import { SECTION_HEADINGS, THEME_PATTERNS } from '../synonyms.js';
 import { isDateCell, isLeadCell } from './cell-kinds.js';
 import { isBlank, type Line } from './lines.js';
+import { isWrappedText } from './pdf-columns.js';
 import { type LayoutRule, row } from './rule.js';
 
 /**
@@ -42,8 +43,13 @@ function itemAt(lines: Line[], j: number): Item | undefined {
   const m = l && ITEM.exec(l.text);
   if (!m?.groups) return undefined;
   const { label, ref, text } = m.groups;
-  // "2004-05 …" and "10.05.2023 …" are dates, "12 months …" a length of time, not refs.
-  if (/^\d{4}$/.test(ref!) || /^\s*(?:[-–/]\d|%|months?|years?|weeks?|days?)/i.test(text!)) return undefined;
+  // "2004-05 …" and "10.05.2023 …" are dates, "12 months …" a length of time, "1 April 2017" a day, not refs.
+  if (
+    isDateCell(l!.text) ||
+    /^\d{4}$/.test(ref!) ||
+    /^\s*(?:[-–/]\d|%|months?|years?|weeks?|days?)/i.test(text!)
+  )
+    return undefined;
   if (!label && /^[a-z]/.test(text!)) return undefined;
   // "Q1 …" is a quarter; "1. Executive Summary" a section of a report, not an item of a list.
   if (/^Q[1-4]$/i.test(ref!) || SECTION_HEADINGS.some((re) => re.test(`${ref}. ${text!.trim()}`)))
@@ -99,6 +105,11 @@ export const numberedList: LayoutRule = {
     // Numbered paragraphs of a report's narrative are long prose; a list's items are short.
     const prose = items.filter((x) => x.text.length > 250).length;
     if (prose * 2 > items.length) return undefined;
+    // Between the items, a PDF's columns wrapped line by line: not a list's bodies.
+    const between = lines
+      .slice(i + 1, items.at(-1)!.at)
+      .filter((l) => !isBlank(l) && !itemAt(lines, lines.indexOf(l)));
+    if (isWrappedText(between.map((l) => l.text))) return undefined;
     const out = [
       row(['Ref', 'Action', 'Description', 'Lead', 'Timescale'], lines[i]!.line, 'numbered-list', true),
     ];

@@ -3,9 +3,10 @@ import { matchHeader } from '../header-mapping.js';
 import type { SourceItem } from '../source.js';
 import { THEME_PATTERNS } from '../synonyms.js';
 import { alignCells } from './align.js';
-import { type CellKind, cellKind, DATE_WORDS } from './cell-kinds.js';
+import { cellKind, DATE_WORDS } from './cell-kinds.js';
 import { actionHeader, type LayoutHeader } from './header-cells.js';
 import { isBlank, type Line } from './lines.js';
+import { type Cell, isOutOfOrder, isWrappedText, readOutOfOrder } from './pdf-columns.js';
 import { type LayoutMatch, type LayoutRule, row } from './rule.js';
 
 /**
@@ -17,7 +18,10 @@ import { type LayoutMatch, type LayoutRule, row } from './rule.js';
  */
 const isHeaderName = (t: string) => {
   const words = t.trim().split(/\s+/);
-  if (words.length > 6 || /[.!?;]$/.test(t.trim())) return false;
+  // A column name is not a phrase in quotes ("… prevention activity’") nor several names ("Ref: Action:").
+  // Nor a line in lower case: that is a sentence a PDF wrapped ("outcomes agreed by").
+  if (words.length > 6 || /[.!?;]$/.test(t.trim()) || /[‘’“”"]|:\s*\S/.test(t) || /^[a-z]/.test(t.trim()))
+    return false;
   const m = matchHeader(t.trim())[0];
   return !!m && m.confidence >= 0.85 && m.table === 'actions';
 };
@@ -36,7 +40,8 @@ function headerBlock(lines: Line[], i: number): { cells: string[]; next: number 
     // A column name Word or a PDF broke over two lines ("Lead" / "Officer", "Timesc" / "ale").
     const k = lines.findIndex((x, n) => n > j && !isBlank(x));
     const joined = k > 0 ? `${t} ${lines[k]!.text.trim()}` : '';
-    if (joined && isHeaderName(joined) && (!isHeaderName(lines[k]!.text) || !isHeaderName(t))) {
+    const joins = k > 0 && /^[A-Za-z]/.test(lines[k]!.text.trim());
+    if (joins && isHeaderName(joined) && (!isHeaderName(lines[k]!.text) || !isHeaderName(t))) {
       cells.push(joined);
       last = k;
       j = k + 1;
@@ -56,12 +61,6 @@ function withImpliedColumns(cells: string[]): LayoutHeader | undefined {
   const h = actionHeader(cells.length === 1 ? ['Action', ...cells] : cells);
   if (h) return h;
   return actionHeader(['Action', ...cells]);
-}
-
-interface Cell {
-  text: string;
-  line: number;
-  kind: CellKind;
 }
 
 const isHeading = (t: string) => THEME_PATTERNS.some((p) => p.re.test(t.trim()));
@@ -96,7 +95,8 @@ export const oneCellPerLine: LayoutRule = {
     const typed = cells.filter((c) => c.kind === 'lead' || c.kind === 'date').length;
     // One column name alone is a header only when the cells below do look like a table's.
     if (single && typed < 3) return undefined;
-    if (cells.length === 0) return undefined;
+    if (cells.length === 0 || isWrappedText(cells.map((c) => c.text))) return undefined;
+    if (isOutOfOrder(cells)) return { ...readOutOfOrder(header, cells, lines[i]!.line), next: j };
     return { items: readRows(header, cells, lines[i]!.line, ctx.known), next: j } satisfies LayoutMatch;
   },
 };

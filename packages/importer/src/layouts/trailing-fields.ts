@@ -7,6 +7,7 @@ import { isDateCell, isLeadCell, isLeadLabel, isPriorityCell } from './cell-kind
 import type { LayoutHeader } from './header-cells.js';
 import { headerLineAt, stripBullet } from './header-line.js';
 import { isBlank, type Line, nextFilled } from './lines.js';
+import { isWrappedText } from './pdf-columns.js';
 import { ROLE_WORDS } from './role-words.js';
 import { type LayoutRule, row } from './rule.js';
 
@@ -259,6 +260,8 @@ export const trailingFields: LayoutRule = {
       if (isBoilerplate(l.text)) break;
       body.push(l);
     }
+    // Lines a PDF wrapped mid-sentence are no table's rows.
+    if (isWrappedText(body.map((l) => stripBullet(l.text)))) return undefined;
     const shared = sharedTails(
       body.map((l) => stripBullet(l.text).trim()),
       shape,
