@@ -16,6 +16,7 @@ export function readStatus(text: string | undefined): Status | undefined {
     'off-track': 'off-track',
     completed: 'completed',
     complete: 'completed',
+    done: 'completed',
     deferred: 'deferred',
     cancelled: 'cancelled',
     ongoing: 'ongoing',

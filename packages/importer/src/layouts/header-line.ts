@@ -43,7 +43,9 @@ function letters(text: string): Letter[] {
 
 /** Splits a line into header cells, or undefined when it is not (nearly all) column names. */
 export function splitHeaderLine(text: string): HeaderCell[] | undefined {
-  if (text.length > 220 || /[.!?;]\s*$/.test(text.trim())) return undefined;
+  // A header is short, unless its columns are spaced out to line up with the rows below.
+  const spaced = (text.match(/\S {2,}(?=\S)/g) ?? []).length >= 3;
+  if (text.length > (spaced ? 400 : 220) || /[.!?;]\s*$/.test(text.trim())) return undefined;
   const ls = letters(text);
   const s = ls.map((l) => l.ch).join('');
   const n = s.length;

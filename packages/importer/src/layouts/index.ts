@@ -11,6 +11,7 @@ import { numberedRows } from './numbered-rows.js';
 import { oneCellPerLine } from './one-cell-per-line.js';
 import { paragraphRows } from './paragraph-rows.js';
 import type { LayoutContext, LayoutRule } from './rule.js';
+import { spaceAlignedColumns } from './space-aligned.js';
 import { tabSeparated } from './tab-separated.js';
 import { trailingFields } from './trailing-fields.js';
 
@@ -32,6 +33,7 @@ const FLATTENED = new Set([
 /** The rules tried at each line, in order: the first that reads the text there wins. */
 export const TEXT_RULES: LayoutRule[] = [
   tabSeparated,
+  spaceAlignedColumns,
   pipeTable,
   slashSeparatedTable,
   trailingFields,
