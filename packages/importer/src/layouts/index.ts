@@ -11,6 +11,7 @@ import { numberedRows } from './numbered-rows.js';
 import { oneCellPerLine } from './one-cell-per-line.js';
 import { paragraphRows } from './paragraph-rows.js';
 import type { LayoutContext, LayoutRule } from './rule.js';
+import { runOnTable } from './run-on-table.js';
 import { spaceAlignedColumns } from './space-aligned.js';
 import { tabSeparated } from './tab-separated.js';
 import { trailingFields } from './trailing-fields.js';
@@ -28,6 +29,7 @@ const FLATTENED = new Set([
   'label-value-blocks',
   'paragraph-rows',
   'numbered-rows',
+  'table-run-into-paragraph',
 ]);
 
 /** The rules tried at each line, in order: the first that reads the text there wins. */
@@ -43,6 +45,7 @@ export const TEXT_RULES: LayoutRule[] = [
   labelValueBlocks,
   numberedList,
   bulletedList,
+  runOnTable,
 ];
 
 /**
