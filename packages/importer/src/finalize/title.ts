@@ -1,4 +1,5 @@
 import { excerpt } from '../cells.js';
+import { matchHeader } from '../header-mapping.js';
 import type { ImportWarning } from '../parsed-plan.js';
 import { isBoilerplate } from './boilerplate.js';
 
@@ -33,7 +34,13 @@ export function readCover(preamble: { text: string; where: string }[], filename?
   let at = lines.findIndex((_l, i) => i > 0 && /^service\s+area\s+under\s+review:?$/i.test(lines[i - 1]!));
   if (at < 0) {
     at = lines.findIndex(
-      (l) => !NOT_TITLE.test(l) && !/:/.test(l.slice(0, 40)) && !isBoilerplate(l) && l.length <= 300,
+      (l) =>
+        !NOT_TITLE.test(l) &&
+        !/:/.test(l.slice(0, 40)) &&
+        !isBoilerplate(l) &&
+        l.length <= 300 &&
+        // A table's column name left above its rows ("Objective Area") is not the plan's title.
+        (matchHeader(l)[0]?.confidence ?? 0) < 1,
     );
   }
   const first = preamble[0];

@@ -16,15 +16,23 @@ import { type LayoutMatch, type LayoutRule, row } from './rule.js';
  * a lead or a date; the next text cell starts the next row. Where a row's cells were written column by
  * column (three actions, then their three leads, then their three dates) they are zipped back together.
  */
-const isHeaderName = (t: string) => {
+const headerConfidence = (t: string) => {
   const words = t.trim().split(/\s+/);
   // A column name is not a phrase in quotes ("… prevention activity’") nor several names ("Ref: Action:").
   // Nor a line in lower case: that is a sentence a PDF wrapped ("outcomes agreed by").
-  if (words.length > 6 || /[.!?;]$/.test(t.trim()) || /[‘’“”"]|:\s*\S/.test(t) || /^[a-z]/.test(t.trim()))
-    return false;
+  if (
+    words.length > 6 ||
+    /[.!?;]$/.test(t.trim()) ||
+    /^[‘“"]|[’”"]$|:\s*\S/.test(t.trim()) ||
+    /^[a-z]/.test(t.trim())
+  )
+    return 0;
   const m = matchHeader(t.trim())[0];
-  return !!m && m.confidence >= 0.85 && m.table === 'actions';
+  return m && m.table === 'actions' ? m.confidence : 0;
 };
+const isHeaderName = (t: string) => headerConfidence(t) >= 0.85;
+/** A name as the header writes it, not a role that merely ends like one ("Policy Officer"). */
+const isExactName = (t: string) => headerConfidence(t) >= 0.9;
 
 /** The header block: consecutive lines that are each a column name (blank lines between allowed). */
 function headerBlock(lines: Line[], i: number): { cells: string[]; next: number } | undefined {
@@ -41,13 +49,16 @@ function headerBlock(lines: Line[], i: number): { cells: string[]; next: number 
     const k = lines.findIndex((x, n) => n > j && !isBlank(x));
     const joined = k > 0 ? `${t} ${lines[k]!.text.trim()}` : '';
     const joins = k > 0 && /^[A-Za-z]/.test(lines[k]!.text.trim());
-    if (joins && isHeaderName(joined) && (!isHeaderName(lines[k]!.text) || !isHeaderName(t))) {
+    // A name complete on its own line takes the next line only to make a name written exactly so.
+    const better = isHeaderName(t) ? isExactName(joined) : isHeaderName(joined);
+    if (joins && better && (!isHeaderName(lines[k]!.text) || !isHeaderName(t))) {
       cells.push(joined);
       last = k;
       j = k + 1;
       continue;
     }
-    if (!isHeaderName(t)) break;
+    // The block starts with a name written exactly as a header would; a name repeated is data.
+    if (!isHeaderName(t) || (cells.length === 0 && !isExactName(t)) || cells.includes(t)) break;
     cells.push(t);
     last = j;
     j++;
@@ -96,6 +107,9 @@ export const oneCellPerLine: LayoutRule = {
     // One column name alone is a header only when the cells below do look like a table's.
     if (single && typed < 3) return undefined;
     if (cells.length === 0 || isWrappedText(cells.map((c) => c.text))) return undefined;
+    // Numbered items with their text below them ("1. Adoption of …") are a numbered list under the
+    // header's words: the numbered-list rule reads them, the header staying as text.
+    if (cells.filter((c) => /^\d{1,2}\.\s+[A-Z]/.test(c.text)).length >= 3) return undefined;
     if (isOutOfOrder(cells)) return { ...readOutOfOrder(header, cells, lines[i]!.line), next: j };
     return { items: readRows(header, cells, lines[i]!.line, ctx.known), next: j } satisfies LayoutMatch;
   },
@@ -178,7 +192,8 @@ function zipOrAlign(h: LayoutHeader, rec: Cell[], known: ReadonlySet<string>): S
   // The first column holds one paragraph (the issue, the objective); the rest of the text is in the
   // columns after it.
   const first = rec[0]!;
-  if (titleAt === 0 && first.kind === 'text' && rec.slice(1).some((c) => c.kind === 'text')) {
+  const moreText = h.types.slice(1).some((t) => t === 'text');
+  if (titleAt === 0 && moreText && first.kind === 'text' && rec.slice(1).some((c) => c.kind === 'text')) {
     const rest = rec.slice(1);
     const cells = alignCells(
       rest.map((c) => c.text),

@@ -127,7 +127,12 @@ export const runOnTable: LayoutRule = {
     const rest = l.text.slice(words[run.to]!.at).trim();
     // Rows that start with their numbers ("2 (i) Directors of Services Agreed …") ran together with
     // their other columns in between: splitting at verbs would read officers and updates as actions.
-    if (/^(?:\d{1,3}(?:\.\d{1,3})*\.?|\d{1,3}\s*\([ivx]{1,5}\))\s/.test(rest)) return undefined;
+    const lastHeaderWord = words[run.to - 1]!.text;
+    if (
+      /^(?:\d{1,3}(?:\.\d{1,3})*\.?|\d{1,3}\s*\([ivx]{1,5}\)|\([ivx]{1,5}\))\s/.test(rest) ||
+      /^\d{1,3}$/.test(lastHeaderWord)
+    )
+      return undefined;
     const actions: string[] = [];
     let repeats = 0;
     for (const a of splitActions(rest)) {
