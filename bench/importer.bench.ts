@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parsePlanFile } from '../packages/importer/src/index.js';
 import { recovered, topLevelActions } from '../packages/importer/test/corpus-score.js';
 import { corpusPlans } from '../packages/importer/test/helpers.js';
+import { zeroBombDocx } from '../packages/importer/test/zip-bomb.js';
 import type { BenchResult } from './run.js';
 
 const SEEDS =
@@ -106,8 +107,23 @@ export async function run(): Promise<BenchResult[]> {
   const seedsSplit = await time(() => seedFiles.forEach(baseline));
   const bigParse = await time(() => parsePlanFile(big), 1000);
   const bigSplit = await time(() => baseline(big));
+  // A DOCX holding a 300 MB entry of zeros (about 300 KB packed): refused from its zip directory.
+  const bomb = zeroBombDocx(300);
+  const bombStart = performance.now();
+  const refused = await parsePlanFile(bomb).then(
+    () => false,
+    () => true,
+  );
+  const bombMs = performance.now() - bombStart;
+  if (!refused) throw new Error('the zip bomb was not refused');
   return [
     ...fromCorpus,
+    {
+      name: `refuse a DOCX that unpacks to 300 MB (${(bomb.length / 1024).toFixed(0)} KB)`,
+      value: bombMs,
+      unit: 'ms',
+      goal: '< 2000 ms',
+    },
     { name: 'parse 4 seeds', value: seedsParse, unit: 'ms' },
     { name: 'parse 4 seeds ÷ read+split lines and cells', value: seedsParse / seedsSplit, unit: '×' },
     {
