@@ -15,7 +15,14 @@ export { IMPORT_ERROR_HTTP, ImportError, type ImportErrorCode, MAX_IMPORT_BYTES 
 export { normalizeHeader } from './header-mapping.js';
 export { KNOWN_ROLE_LABELS, splitLeadLabels } from './leads.js';
 export * from './parsed-plan.js';
-export { type DuplicateGroup, duplicateGroups, normaliseName, normaliseRoleLabel } from './people/index.js';
+export {
+  type DuplicateGroup,
+  type DuplicateReason,
+  duplicateGroups,
+  normaliseName,
+  normaliseRoleLabel,
+  type PersonLabel,
+} from './people/index.js';
 export { HEADER_SYNONYMS, THEME_PATTERNS } from './synonyms.js';
 
 export interface ParseOptions {

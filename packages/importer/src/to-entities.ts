@@ -10,6 +10,7 @@ import type {
   Theme,
 } from '@peopleplan/core';
 import type { ParsedAction, ParsedPlan } from './parsed-plan.js';
+import { normaliseRoleLabel } from './people/normalise.js';
 
 /** What committing an import writes: every record with its final id, ready for the database. */
 export interface ImportEntities extends PlanBundle {
@@ -31,14 +32,11 @@ export function deterministicId(importId: string, path: string): string {
 }
 
 /**
- * Directory matching: case, spaces, full stops and the kind of dash do not matter, so a label Word split
- * across a line ("Princi pal HCU") finds the same person as the whole one ("Principal HCU").
+ * Directory matching: case, spaces, hyphens, full stops and common typos do not matter, so a label Word
+ * split across a line ("Princi pal HCU") or mistyped ("Clir Jackson") finds the same person as the whole
+ * one (people/normalise.ts).
  */
-export const normaliseLabel = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[\u2010-\u2015]/g, '-')
-    .replace(/[\s.]+/g, '');
+export const normaliseLabel = normaliseRoleLabel;
 
 export function toEntities(
   parsed: ParsedPlan,

@@ -1,2 +1,7 @@
-export { type DuplicateGroup, duplicateGroups } from './duplicates.js';
-export { normaliseName, normaliseRoleLabel } from './normalise.js';
+export {
+  type DuplicateGroup,
+  type DuplicateReason,
+  duplicateGroups,
+  type PersonLabel,
+} from './duplicates.js';
+export { labelWords, normaliseName, normaliseRoleLabel, WORD_VARIANTS } from './normalise.js';
