@@ -199,12 +199,25 @@ function read(text: string, ctx: TimescaleContext): Timescale {
   if (repeat) return repeat;
 
   const issues = mentions.filter((m) => m.issue).map((m) => m.issue!);
+  const unread = mentions.filter((m) => m.issue);
   const dated: Dated[] = [];
   for (const m of mentions) {
     if (m.issue) continue;
     const span = m.span ?? place(m.yearless!, env.period);
-    if (typeof span === 'string') issues.push(span);
-    else dated.push({ mention: m, span, role: roleOf(s, m) });
+    if (typeof span === 'string') {
+      issues.push(span);
+      unread.push(m);
+    } else dated.push({ mention: m, span, role: roleOf(s, m) });
+  }
+  // "FY 17 Q3 30/06/2017": one exact day beside a quarter that cannot be placed; the day is the
+  // deadline and the quarter is named in the note.
+  const quarterOnly = unread.every((m) => /^(?:fy|q[1-4]|quarter)/i.test(s.slice(m.at, m.end).trim()));
+  if (issues.length && quarterOnly && dated.length === 1 && dated[0]!.span.precision === 'day') {
+    return build(text, 'date', {
+      due: dated[0]!.span.hi,
+      precision: 'day',
+      notes: [`also ${issues.join('; ')}`],
+    });
   }
   if (issues.length) return unparsed(text, issues.join('; '));
   // A date written in a way none of the rules read ("31/03/2014-2014") must not be dropped silently.
@@ -272,6 +285,18 @@ function read(text: string, ctx: TimescaleContext): Timescale {
 
   if (end || startAt) {
     const relative = cues.immediate ?? cues.duration ?? cues.term;
+    // "Achievable within 6 months ie, by June 2006": the date says what the length of time means.
+    const sameAs =
+      relative &&
+      end &&
+      SAME_AS.test(s.slice(Math.min(relative.end, end.mention.at), Math.max(relative.at, end.mention.at)));
+    if (relative && end && sameAs) {
+      return build(text, 'date', {
+        due: end.span.hi,
+        precision: end.span.precision,
+        notes: [`${quote(relative)}, that is ${describe(s, end)}`, ...notesFrom(relative)],
+      });
+    }
     if (relative) {
       const dates = [end, startAt].filter((d): d is Dated => !!d).map((d) => describe(s, d));
       return unparsed(text, `gives both a date (${dates.join(', ')}) and ${quote(relative)}`);
@@ -323,6 +348,9 @@ function read(text: string, ctx: TimescaleContext): Timescale {
   if (cues.status) return unparsed(text, `${quote(cues.status)} is a progress status, not a timescale`);
   return unparsed(text, 'no date or timescale found');
 }
+
+/** Words that say two timescales are one: "within 6 months ie, by June 2006". */
+const SAME_AS = /\bi\.?\s?e\b\.?|\bthat\s+is\b|\bnamely\b/i;
 
 /** "March 2014 or April 2014", "Dec 2013/Jan 2014": one date or the other, not two deadlines. */
 function alternatives(s: string, a: Dated, b: Dated): boolean {

@@ -3,7 +3,7 @@
  * financial year or year is written, what stretch of time it stands for, and why it cannot be
  * read when it cannot. Deciding what the whole cell means is parse.ts's job.
  */
-import { addDays, addYears } from 'date-fns';
+import { addDays, addMonths, addYears, endOfMonth, format } from 'date-fns';
 import {
   daySpan,
   fullYear,
@@ -92,11 +92,14 @@ const numericDate: Matcher = (s, i, env) => {
   }
   const span = daySpan(year(c, env), b, a);
   if (!span) return { end, issue: notADate(m[0]) };
-  // 03/04/05 could be day/month/year, year/month/day or month/day/year: only the period can tell.
+  // 03/04/05 is day/month/year in the UK; written with a two-digit year it could also be
+  // year/month/day, so the plan's period must agree: the day-first reading falls in it, or near it
+  // (a start shortly before the period) while the year-first one does not.
   if (c.length === 2 && a <= 12 && Number(c) <= 12) {
-    const readings = [span, daySpan(year(m.groups.a!, env), b, Number(c)), daySpan(year(c, env), a, b)];
-    const inPeriod = readings.filter((r) => r && within(r.hi, env.period));
-    if (!(inPeriod.length === 1 && inPeriod[0] === span)) {
+    const yearFirst = daySpan(year(m.groups.a!, env), b, Number(c));
+    const near = nearPeriod(span.hi, env.period);
+    const settled = within(span.hi, env.period) || (near && !(yearFirst && within(yearFirst.hi, env.period)));
+    if (!settled) {
       return { end, issue: `"${m[0]}" can be read more than one way and the plan period does not settle it` };
     }
   }
@@ -105,6 +108,11 @@ const numericDate: Matcher = (s, i, env) => {
 
 function within(d: Date, period: Env['period']): boolean {
   return !!period?.start && !!period.end && d >= period.start && d <= period.end;
+}
+
+/** Within a year either side of the plan period. */
+function nearPeriod(d: Date, period: Env['period']): boolean {
+  return !!period?.start && !!period.end && d >= addYears(period.start, -1) && d <= addYears(period.end, 1);
 }
 
 const DMY = sticky(`(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?(?:-|\\s*)${mon('m')}(?:-|[\\s,]*)${yr('y')}`);
@@ -490,6 +498,15 @@ function modified(s: string, i: number, env: Env): Found | undefined {
   if (precision === 'day') return found;
   if (precision === 'month') return { ...found, note: `"${text}": due taken as the month's end` };
   if (mod === 'late') return { ...found, note: `"${text}": due taken as its end` };
+  // "mid-2023": the middle of a whole year is a day, its sixth month's end; "early 07" stays vague.
+  if (mod === 'mid' && found.span && (precision === 'year' || precision === 'financial-year')) {
+    const hi = endOfMonth(addMonths(found.span.lo, 5));
+    return {
+      ...found,
+      span: { lo: found.span.lo, hi, precision: 'month' },
+      note: `"${text}": due taken as the year's middle, the end of ${format(hi, 'MMMM yyyy')}`,
+    };
+  }
   return { end: found.end, issue: `"${text}" is vague: give a month or a date` };
 }
 
