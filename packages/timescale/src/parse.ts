@@ -8,7 +8,9 @@ import { addBusinessDays, addDays, addHours, addMonths, addWeeks, differenceInCa
 import { fromIso, iso, type Span } from './calendar.js';
 import { type Cue, type Cues, type Duration, ELSEWHERE, findCues, NO_TIMESCALE } from './cues.js';
 import { normalise } from './normalise.js';
-import { type Env, type Mention, place, scan } from './scan.js';
+import { place } from './ranges.js';
+import { scan } from './scan.js';
+import type { Env, Mention } from './scan-words.js';
 
 export interface TimescaleContext {
   /** The plan's approval or start date (`YYYY-MM-DD`): what "Immediate" and "Within 3 months" count from. */

@@ -3,12 +3,10 @@
  * financial year or year is written, what stretch of time it stands for, and why it cannot be
  * read when it cannot. Deciding what the whole cell means is parse.ts's job.
  */
-import { addDays, addMonths, addYears, endOfMonth, format } from 'date-fns';
+import { addMonths, addYears, endOfMonth, format } from 'date-fns';
 import {
   daySpan,
-  fullYear,
   fySpan,
-  inYearRange,
   monthSpan,
   quarterSpan,
   type Season,
@@ -17,54 +15,23 @@ import {
   yearRangeSpan,
   yearSpan,
 } from './calendar.js';
-
-export interface Env {
-  /** Year two-digit years are read near (the plan period's middle, else the anchor's year). */
-  refYear?: number;
-  period?: { start?: Date; end?: Date };
-  calendarQuarters: boolean;
-}
-
-/** A date written without its year ("March", "Q3", "10th September"): placed by a range or the period. */
-export interface Yearless {
-  label: string;
-  build: (year: number) => Span | undefined;
-}
-
-export interface Mention {
-  /** Offsets into the normalised text. */
-  at: number;
-  end: number;
-  span?: Span;
-  yearless?: Yearless;
-  /** Why this looks like a date but cannot be read as one. */
-  issue?: string;
-  /** Written as from–to ("April to June 2013"). */
-  range?: boolean;
-  /** How it was read, when that is worth telling a person. */
-  note?: string;
-}
-
-type Found = Omit<Mention, 'at'>;
-type Matcher = (s: string, i: number, env: Env) => Found | undefined;
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH_WORD =
-  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
-const mon = (name: string) => `(?<${name}>${MONTH_WORD})(?![a-z])\\.?`;
-const MON_ANY = `(?:${MONTH_WORD})(?![a-z])\\.?`;
-/** A year after a month or season: 2013, '13 or 13 (not the start of 13/14 or 13.30). */
-const yr = (name: string) => `(?<${name}>\\d{4}|'\\d{2}|\\d{2})(?!\\d|[/.:-]\\d)`;
-export const MONTH_RE = new RegExp(`\\b${MON_ANY}`, 'gi');
-
-const sticky = (src: string) => new RegExp(src, 'iy');
-function execAt(re: RegExp, s: string, i: number) {
-  re.lastIndex = i;
-  return re.exec(s);
-}
-const monthNumber = (word: string) => MONTHS.indexOf(word.slice(0, 3).toLowerCase()) + 1;
-const year = (digits: string, env: Env) => fullYear(digits, env.refYear);
-const notADate = (text: string) => `"${text}" is not a real date`;
+import { planYear } from './plan-year.js';
+import { joinRanges } from './ranges.js';
+import {
+  type Env,
+  execAt,
+  type Found,
+  type Matcher,
+  type Mention,
+  MON_ANY,
+  MONTH_RE,
+  mon,
+  monthNumber,
+  notADate,
+  sticky,
+  year,
+  yr,
+} from './scan-words.js';
 
 const ISO = sticky('(?<y>\\d{4})-(?<m>\\d{1,2})-(?<d>\\d{1,2})(?!\\d)');
 const isoDate: Matcher = (s, i) => {
@@ -375,38 +342,6 @@ const yearEnd: Matcher = (s, i, env) => {
   return span ? { end, span } : { end, issue: notADate(text) };
 };
 
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-};
-const PLAN_YEAR = sticky(
-  '(?:(?:plan\\s+)?(?:year|yr)\\s*(?<n>[1-9]|one|two|three|four|five|six|seven|eight|nine|ten)(?![\\da-z])|(?<o>first|second|third|fourth|fifth)\\s+year(?![a-z])(?:\\s+of\\s+the\\s+(?:plan|strategy))?)',
-);
-/** "year one", "year 2", "second year": counted from the plan period's start. */
-const planYear: Matcher = (s, i, env) => {
-  const m = execAt(PLAN_YEAR, s, i);
-  if (!m?.groups) return undefined;
-  const word = (m.groups.n ?? m.groups.o)!.toLowerCase();
-  const n = NUMBER_WORDS[word] ?? ORDINAL[word] ?? (word === 'fifth' ? 5 : Number(word));
-  const end = i + m[0].length;
-  const start = env.period?.start;
-  if (!start) return { end, issue: `"${m[0]}" counts from the plan's start, which is not known` };
-  const lo = addYears(start, n - 1);
-  const hi = addDays(addYears(start, n), -1);
-  if (!inYearRange(hi.getFullYear())) return { end, issue: notADate(m[0]) };
-  const aligned = start.getDate() === 1 && (start.getMonth() === 3 || start.getMonth() === 0);
-  const precision = !aligned ? 'day' : start.getMonth() === 3 ? 'financial-year' : 'year';
-  return { end, span: { lo, hi, precision } };
-};
-
 const YEAR = sticky('(?<y>(?:19|20|21)\\d{2})(?!\\d)');
 const plainYear: Matcher = (s, i) => {
   const m = execAt(YEAR, s, i);
@@ -539,78 +474,4 @@ export function scan(s: string, env: Env): Mention[] {
     i++;
   }
   return joinRanges(s, found);
-}
-
-const CONNECTOR = /^\s*(?:-|to|until|till|through|thru|and|&)\s*$/i;
-
-function joinRanges(s: string, ms: Mention[]): Mention[] {
-  const out: Mention[] = [];
-  for (const m of ms) {
-    const prev = out[out.length - 1];
-    const between = prev ? s.slice(prev.end, m.at) : '';
-    const joins =
-      prev &&
-      !prev.issue &&
-      !m.issue &&
-      CONNECTOR.test(between) &&
-      (!/and|&/i.test(between) || /\bbetween\s*$/i.test(s.slice(0, prev.at)));
-    if (!joins) {
-      out.push(m);
-      continue;
-    }
-    out[out.length - 1] = join(s, prev, m);
-  }
-  return out;
-}
-
-/** "April 2013 - March 2014", "April to August 2013", "1 April - 30 June 2013". */
-function join(s: string, a: Mention, b: Mention): Mention {
-  const base = { at: a.at, end: b.end, range: true };
-  const text = s.slice(a.at, b.end);
-  const notes = [a.note, b.note].filter(Boolean).join('; ');
-  const withNote = notes ? { note: notes } : {};
-  const spanOf = (lo: Span | undefined, hi: Span | undefined): Span | undefined =>
-    lo && hi && lo.lo <= hi.hi ? { lo: lo.lo, hi: hi.hi, precision: hi.precision } : undefined;
-  let span: Span | undefined;
-  if (a.span && b.span) span = spanOf(a.span, b.span);
-  else if (a.yearless && b.span) {
-    // The start borrows the end's year, or the year before when it would start after the end.
-    const y = b.span.hi.getFullYear();
-    const same = a.yearless.build(y);
-    span = spanOf(same && same.lo <= b.span.lo ? same : a.yearless.build(y - 1), b.span);
-  } else if (a.span && b.yearless) {
-    const y = a.span.lo.getFullYear();
-    const same = b.yearless.build(y);
-    span = spanOf(a.span, same && same.hi >= a.span.hi ? same : b.yearless.build(y + 1));
-  } else if (a.yearless && b.yearless) {
-    const [ya, yb] = [a.yearless, b.yearless];
-    return {
-      ...base,
-      ...withNote,
-      yearless: {
-        label: text,
-        build: (y) => {
-          const lo = ya.build(y);
-          const same = yb.build(y);
-          return spanOf(lo, same && lo && same.hi >= lo.lo ? same : yb.build(y + 1));
-        },
-      },
-    };
-  }
-  return span ? { ...base, ...withNote, span } : { ...base, issue: `"${text}" ends before it starts` };
-}
-
-/** Places a yearless date in the plan period: it must be the only such date ending inside it. */
-export function place(y: Yearless, period: Env['period']): Span | string {
-  if (!period?.start || !period.end)
-    return `"${y.label}" has no year and no plan period was given to place it`;
-  const fits: Span[] = [];
-  for (let year = period.start.getFullYear() - 1; year <= period.end.getFullYear() + 1; year++) {
-    const span = y.build(year);
-    if (span && span.hi >= period.start && span.hi <= period.end) fits.push(span);
-  }
-  if (fits.length === 1) return fits[0]!;
-  return fits.length === 0
-    ? `"${y.label}" has no year and falls outside the plan period`
-    : `"${y.label}" has no year and comes ${fits.length} times in the plan period`;
 }
