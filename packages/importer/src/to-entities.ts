@@ -1,14 +1,5 @@
 import { createHash } from 'node:crypto';
-import type {
-  Action,
-  Lead,
-  Milestone,
-  Person,
-  Plan,
-  PlanBundle,
-  ProgressUpdate,
-  Theme,
-} from '@peopleplan/core';
+import type { Action, Milestone, Person, Plan, PlanBundle, ProgressUpdate, Theme } from '@peopleplan/core';
 import type { ParsedAction, ParsedPlan } from './parsed-plan.js';
 import { normaliseRoleLabel } from './people/normalise.js';
 

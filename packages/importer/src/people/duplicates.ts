@@ -80,7 +80,11 @@ export function duplicateGroups(people: readonly (string | PersonLabel)[]): Dupl
   const labels = items.map((p) => p.name);
   // Union-find over the pairs: a group holds everyone linked by any reason; its reason is the surest.
   const parent = items.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const find = (i: number): number => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r]!;
+    return r;
+  };
   const reasonOf = new Map<number, DuplicateReason>();
   const ORDER: DuplicateReason[] = ['spelling', 'typo', 'initial', 'surname'];
   for (let i = 0; i < items.length; i++)
@@ -95,7 +99,9 @@ export function duplicateGroups(people: readonly (string | PersonLabel)[]): Dupl
       reasonOf.set(ri, worst);
     }
   const groups = new Map<number, number[]>();
-  items.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
+  items.forEach((_, i) => {
+    groups.set(find(i), [...(groups.get(find(i)) ?? []), i]);
+  });
   return [...groups.entries()]
     .filter(([, members]) => members.length > 1)
     .map(([root, members]) => {
