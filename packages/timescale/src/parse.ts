@@ -200,31 +200,9 @@ function read(text: string, ctx: TimescaleContext): Timescale {
   const repeat = repeated(text, s, mentions, cues, env);
   if (repeat) return repeat;
 
-  const issues = mentions.filter((m) => m.issue).map((m) => m.issue!);
-  const unread = mentions.filter((m) => m.issue);
-  const dated: Dated[] = [];
-  for (const m of mentions) {
-    if (m.issue) continue;
-    const span = m.span ?? place(m.yearless!, env.period);
-    if (typeof span === 'string') {
-      issues.push(span);
-      unread.push(m);
-    } else dated.push({ mention: m, span, role: roleOf(s, m) });
-  }
-  // "FY 17 Q3 30/06/2017": one exact day beside a quarter that cannot be placed; the day is the
-  // deadline and the quarter is named in the note.
-  const quarterOnly = unread.every((m) => /^(?:fy|q[1-4]|quarter)/i.test(s.slice(m.at, m.end).trim()));
-  if (issues.length && quarterOnly && dated.length === 1 && dated[0]!.span.precision === 'day') {
-    return build(text, 'date', {
-      due: dated[0]!.span.hi,
-      precision: 'day',
-      notes: [`also ${issues.join('; ')}`],
-    });
-  }
-  if (issues.length) return unparsed(text, issues.join('; '));
-  // A date written in a way none of the rules read ("31/03/2014-2014") must not be dropped silently.
-  const stray = STRAY_DATE.exec(blank(s, mentions));
-  if (stray) return unparsed(text, `"${stray[0]}" looks like a date but could not be read`);
+  const placed = placeAll(text, s, mentions, env);
+  if ('kind' in placed) return placed;
+  const { dated } = placed;
 
   const distinct = (role: Role) => {
     const of = dated.filter((d) => d.role === role);
@@ -327,6 +305,18 @@ function read(text: string, ctx: TimescaleContext): Timescale {
     return unparsed(text, `runs into ${intos.map((d) => describe(s, d)).join(', ')} with no end date`);
   }
 
+  return undated(text, bare, cues, env.anchor, notesFrom);
+}
+
+/** A cell with no date: a length of time, a status, a relative or event form, or nothing readable. */
+function undated(
+  text: string,
+  bare: string,
+  cues: Cues,
+  anchor: Date | undefined,
+  notesFrom: (...c: (Cue | undefined)[]) => (string | undefined)[],
+): Timescale {
+  const env = { anchor };
   if (cues.duration && !cues.immediate) return relativeSpan(text, cues.duration, env.anchor, notesFrom);
 
   if (cues.ongoing) {
@@ -349,6 +339,39 @@ function read(text: string, ctx: TimescaleContext): Timescale {
   if (ELSEWHERE.test(bare)) return unparsed(text, 'refers to another row');
   if (cues.status) return unparsed(text, `${quote(cues.status)} is a progress status, not a timescale`);
   return unparsed(text, 'no date or timescale found');
+}
+
+/**
+ * Every date expression placed in time, or the answer when one cannot be: a date that cannot be
+ * read, or written in a way no rule reads, makes the cell unparsed.
+ */
+function placeAll(text: string, s: string, mentions: Mention[], env: Env & { anchor?: Date }) {
+  const issues = mentions.filter((m) => m.issue).map((m) => m.issue!);
+  const unread = mentions.filter((m) => m.issue);
+  const dated: Dated[] = [];
+  for (const m of mentions) {
+    if (m.issue) continue;
+    const span = m.span ?? place(m.yearless!, env.period);
+    if (typeof span === 'string') {
+      issues.push(span);
+      unread.push(m);
+    } else dated.push({ mention: m, span, role: roleOf(s, m) });
+  }
+  // "FY 17 Q3 30/06/2017": one exact day beside a quarter that cannot be placed; the day is the
+  // deadline and the quarter is named in the note.
+  const quarterOnly = unread.every((m) => /^(?:fy|q[1-4]|quarter)/i.test(s.slice(m.at, m.end).trim()));
+  if (issues.length && quarterOnly && dated.length === 1 && dated[0]!.span.precision === 'day') {
+    return build(text, 'date', {
+      due: dated[0]!.span.hi,
+      precision: 'day',
+      notes: [`also ${issues.join('; ')}`],
+    });
+  }
+  if (issues.length) return unparsed(text, issues.join('; '));
+  // A date written in a way none of the rules read ("31/03/2014-2014") must not be dropped silently.
+  const stray = STRAY_DATE.exec(blank(s, mentions));
+  if (stray) return unparsed(text, `"${stray[0]}" looks like a date but could not be read`);
+  return { dated };
 }
 
 /** Words that say two timescales are one: "within 6 months ie, by June 2006". */
