@@ -316,11 +316,10 @@ function undated(
   anchor: Date | undefined,
   notesFrom: (...c: (Cue | undefined)[]) => (string | undefined)[],
 ): Timescale {
-  const env = { anchor };
-  if (cues.duration && !cues.immediate) return relativeSpan(text, cues.duration, env.anchor, notesFrom);
+  if (cues.duration && !cues.immediate) return relativeSpan(text, cues.duration, anchor, notesFrom);
 
   if (cues.ongoing) {
-    const start = cues.immediate ? env.anchor : undefined;
+    const start = cues.immediate ? anchor : undefined;
     const notes = notesFrom(cues.ongoing, cues.immediate);
     if (cues.immediate && !start) notes.push('starts immediately');
     return build(text, 'ongoing', { start, notes });
@@ -329,10 +328,10 @@ function undated(
   if (cues.immediate || cues.term) {
     const cue = (cues.immediate ?? cues.term)!;
     if (cues.event) return build(text, 'event', { notes: [`${quote(cue)}: once the event happens`] });
-    if (!env.anchor) return unparsed(text, `${quote(cue)} counts from the plan's start, which is not known`);
+    if (!anchor) return unparsed(text, `${quote(cue)} counts from the plan's start, which is not known`);
     const notes = notesFrom(cue);
     if (cues.term) notes.push(`${quote(cues.term)} gives no end date`);
-    return build(text, 'relative', { start: env.anchor, notes });
+    return build(text, 'relative', { start: anchor, notes });
   }
 
   if (cues.event) return build(text, 'event');
