@@ -33,7 +33,8 @@ export function isDateCell(text: string): boolean {
     DATE_WORDS.test(t) ||
     /^(?:annually|quarterly|monthly|bi-?\w+ly|every|each|within|by|over|next|ongoing)\b/i.test(t);
   if (parsed.kind === 'recurring' || parsed.kind === 'relative') return timeWords;
-  if (parsed.note?.startsWith('also ')) return true;
+  // A second deadline ("also …"), or a note explaining how the whole text was read ('"mid-2023": …').
+  if (parsed.note?.startsWith('also ') || parsed.note?.startsWith(`"${t}"`)) return true;
   return !parsed.note || parsed.note.length <= Math.max(24, t.length * 0.6);
 }
 

@@ -1,3 +1,4 @@
+import { parseTimescale } from '@peopleplan/timescale';
 import { isBoilerplate } from '../finalize/boilerplate.js';
 import { SECTION_HEADINGS, THEME_PATTERNS } from '../synonyms.js';
 import { isDateCell, isLeadCell } from './cell-kinds.js';
@@ -77,13 +78,18 @@ const BY_DATE = /\bby\s+((?:the\s+)?(?:end\s+of\s+|mid-?\s*|early\s+|late\s+)?[\
 export function embeddedDeadline(text: string): string | undefined {
   for (const m of text.matchAll(BY_DATE)) {
     const words = m[1]!.split(/\s+/);
+    let loose: string | undefined;
     for (let n = words.length; n > 0; n--) {
       const phrase = words
         .slice(0, n)
         .join(' ')
         .replace(/[.,;:]$/, '');
-      if (isDateCell(phrase) && /\d/.test(phrase)) return `by ${phrase}`;
+      if (!isDateCell(phrase) || !/\d/.test(phrase)) continue;
+      // The longest phrase that is all date ("April 2026"), not one with the sentence's next words.
+      if (!parseTimescale(phrase).note) return `by ${phrase}`;
+      loose ??= phrase;
     }
+    if (loose) return `by ${loose}`;
   }
   return undefined;
 }
