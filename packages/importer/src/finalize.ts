@@ -8,7 +8,7 @@ import { detectKind } from './finalize/kind.js';
 import { continuity, decisions, dependencies, keyMilestones, risks } from './finalize/tables.js';
 import { readCover, readMeta } from './finalize/title.js';
 import type { Candidate } from './match.js';
-import type { ParsedPlan, SourceFormat } from './parsed-plan.js';
+import type { ImportWarning, ParsedPlan, SourceFormat } from './parsed-plan.js';
 import { findPeriod } from './period.js';
 import type { ParseTimescale } from './timescale-adapter.js';
 
@@ -73,7 +73,43 @@ export function finalize(d: Drafts, o: FinalizeOptions): ParsedPlan {
   };
   const coverLines = d.preamble.filter((p) => cover.rest.includes(p.text)).map((p) => p.where);
   const coverage = coverageWarnings(plan, { ...o.source, coverLines: lineRanges(coverLines) }, warnings);
-  return { ...plan, warnings: [...coverage, ...warnings] };
+  return { ...plan, warnings: [...coverage, ...groupLineWarnings(warnings)] };
+}
+
+/** Codes warned once a line that read better as one warning over a run of lines. */
+const PER_LINE = new Set(['orphan-text', 'unplaced-text']);
+
+/**
+ * "Text outside the table kept with the action above" for each of 80 lines of a page is one warning
+ * naming the lines, with the first line's text as its example.
+ */
+function groupLineWarnings(warnings: ImportWarning[]): ImportWarning[] {
+  const out: ImportWarning[] = [];
+  let run: { w: ImportWarning; from: number; to: number; n: number } | undefined;
+  const flush = () => {
+    if (!run) return;
+    if (run.n === 1) out.push(run.w);
+    else
+      out.push({
+        ...run.w,
+        message: `${run.n} lines (${run.from}–${run.to}) were kept as text outside the table; the first: ${run.w.message}`,
+        where: `lines ${run.from}–${run.to}`,
+      });
+    run = undefined;
+  };
+  for (const w of warnings) {
+    const line = Number(/^line (\d+)$/.exec(w.where)?.[1]);
+    if (PER_LINE.has(w.code) && line && run && run.w.code === w.code && line - run.to <= 3) {
+      run.to = line;
+      run.n++;
+      continue;
+    }
+    flush();
+    if (PER_LINE.has(w.code) && line) run = { w, from: line, to: line, n: 1 };
+    else out.push(w);
+  }
+  flush();
+  return out;
 }
 
 /** "line 3", "line 4", "line 5", "line 9" → "lines 3–5", "line 9". */

@@ -106,7 +106,8 @@ export const oneCellPerLine: LayoutRule = {
     const typed = cells.filter((c) => c.kind === 'lead' || c.kind === 'date').length;
     // One column name alone is a header only when the cells below do look like a table's.
     if (single && typed < 3) return undefined;
-    if (cells.length === 0 || isWrappedText(cells.map((c) => c.text))) return undefined;
+    // A header over one lone cell is a page's headings, not a table.
+    if (cells.length < 2 || isWrappedText(cells.map((c) => c.text))) return undefined;
     // Numbered items with their text below them ("1. Adoption of …") are a numbered list under the
     // header's words: the numbered-list rule reads them, the header staying as text.
     if (cells.filter((c) => /^\d{1,2}\.\s+[A-Z]/.test(c.text)).length >= 3) return undefined;
