@@ -6,6 +6,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parsePlanFile } from '../packages/importer/src/index.js';
+import { recovered, topLevelActions } from '../packages/importer/test/corpus-score.js';
+import { corpusPlans } from '../packages/importer/test/helpers.js';
+import { zeroBombDocx } from '../packages/importer/test/zip-bomb.js';
 import type { BenchResult } from './run.js';
 
 const SEEDS =
@@ -53,7 +56,46 @@ async function time(fn: () => unknown, minMs = 300): Promise<number> {
   return (performance.now() - start) / n;
 }
 
+/** The corpus of real plans: the share of each file's counted actions recovered, and overall. */
+async function corpus(): Promise<BenchResult[]> {
+  const out: BenchResult[] = [];
+  let found = 0;
+  let counted = 0;
+  let shares = 0;
+  const plans = corpusPlans();
+  for (const p of plans) {
+    let n = 0;
+    let note = '';
+    try {
+      const plan = await parsePlanFile(p.text, { filename: p.file });
+      n = topLevelActions(plan);
+      const ack = plan.warnings.filter((w) => w.requiresAcknowledgement).map((w) => w.code);
+      note = ack.length ? ` [${ack.join(', ')}]` : '';
+    } catch (e) {
+      note = ` [refused: ${(e as Error).message}]`;
+    }
+    found += Math.min(n, p.counted);
+    counted += p.counted;
+    shares += recovered(n, p.counted);
+    out.push({
+      name: `corpus ${p.file}: ${n} of ${p.counted} actions${note}`,
+      value: recovered(n, p.counted),
+      unit: 'recovered',
+      goal: '≥ 0.8 or a warning',
+    });
+  }
+  out.push({
+    name: 'corpus overall (actions recovered / counted)',
+    value: found / counted,
+    unit: 'recovered',
+    goal: '≥ 0.8',
+  });
+  out.push({ name: 'corpus mean of per-file fractions', value: shares / plans.length, unit: 'recovered' });
+  return out;
+}
+
 export async function run(): Promise<BenchResult[]> {
+  const fromCorpus = await corpus();
   const big = synthetic(2000);
   const plan = await parsePlanFile(big);
   const count = plan.themes.reduce((n, t) => n + t.actions.length, 0);
@@ -65,7 +107,23 @@ export async function run(): Promise<BenchResult[]> {
   const seedsSplit = await time(() => seedFiles.forEach(baseline));
   const bigParse = await time(() => parsePlanFile(big), 1000);
   const bigSplit = await time(() => baseline(big));
+  // A DOCX holding a 300 MB entry of zeros (about 300 KB packed): refused from its zip directory.
+  const bomb = zeroBombDocx(300);
+  const bombStart = performance.now();
+  const refused = await parsePlanFile(bomb).then(
+    () => false,
+    () => true,
+  );
+  const bombMs = performance.now() - bombStart;
+  if (!refused) throw new Error('the zip bomb was not refused');
   return [
+    ...fromCorpus,
+    {
+      name: `refuse a DOCX that unpacks to 300 MB (${(bomb.length / 1024).toFixed(0)} KB)`,
+      value: bombMs,
+      unit: 'ms',
+      goal: '< 2000 ms',
+    },
     { name: 'parse 4 seeds', value: seedsParse, unit: 'ms' },
     { name: 'parse 4 seeds ÷ read+split lines and cells', value: seedsParse / seedsSplit, unit: '×' },
     {

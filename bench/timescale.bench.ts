@@ -4,9 +4,11 @@
  * same strings (trim, lower-case, split on spaces), timed side by side in the same run. Goal: a plan
  * has a few hundred timescale cells, so 10k/s imports a hundred plans in seconds.
  */
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseTimescale } from '../packages/timescale/src/index.js';
 import { SEED_CONTEXTS, SEED_FORMS } from '../packages/timescale/src/seed-forms.js';
+import { contextForLine } from '../packages/timescale/test/deadline-contexts.js';
 import type { BenchResult } from './run.js';
 
 const TARGET = 100_000;
@@ -38,7 +40,14 @@ export async function run(): Promise<BenchResult[]> {
   if (sink < 0) console.log(sink);
 
   const perSecond = (ms: number) => Math.round((list.length / ms) * 1000);
+  const corpus = corpusDeadlines();
   return [
+    {
+      name: `corpus deadlines unparsed (${corpus.unparsed} of ${corpus.total}, in their plans' context)`,
+      value: corpus.unparsed / corpus.total,
+      unit: 'fraction',
+      goal: '< 0.05',
+    },
     {
       name: `parseTimescale, ${list.length} seed strings (${forms.length} forms)`,
       value: perSecond(parseMs),
@@ -48,4 +57,18 @@ export async function run(): Promise<BenchResult[]> {
     { name: 'baseline trim/lowercase/split, same strings', value: perSecond(baseMs), unit: 'strings/s' },
     { name: 'parseTimescale time / baseline time', value: parseMs / baseMs, unit: 'x slower' },
   ];
+}
+
+/** The 107 real deadline strings (packages/timescale/test/fixtures/deadlines.tsv), read in their plans' context. */
+function corpusDeadlines(): { unparsed: number; total: number } {
+  const file = new URL('../packages/timescale/test/fixtures/deadlines.tsv', import.meta.url);
+  const lines = readFileSync(file, 'utf8').split('\n');
+  let unparsed = 0;
+  let total = 0;
+  lines.forEach((raw, i) => {
+    if (i === 0 || raw === '') return;
+    total++;
+    if (parseTimescale(raw.replace(/\\n/g, '\n'), contextForLine(i + 1)).kind === 'unparsed') unparsed++;
+  });
+  return { unparsed, total };
 }

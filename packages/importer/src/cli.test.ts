@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { SEED, seedPath } from '../test/helpers.js';
 import { ParsedPlan } from './parsed-plan.js';
-import { SEED, seedPath } from './test-helpers.js';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '../../..');

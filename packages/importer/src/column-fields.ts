@@ -5,8 +5,10 @@
 export const COLUMN_FIELDS = [
   'ignore',
   'group',
+  'themeDescription',
   'ref',
   'title',
+  'description',
   'outcome',
   'currentPosition',
   'yearActions',

@@ -1,8 +1,8 @@
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { readSeed, SEED } from '../test/helpers.js';
 import { ImportError, type ParsedPlan, parsePlanFile } from './index.js';
-import { readSeed, SEED } from './test-helpers.js';
 
 /** Seed lines [from, to) as they are: tab-separated rows and paragraphs. */
 const seedLines = (name: string, from: number, to: number) =>
@@ -145,26 +145,36 @@ describe('column mapping', () => {
     ]);
     const plan = await parsePlanFile(csv, { filename: 'iip.csv' });
     expect(plan.kind).toBe('iip-assessment');
-    expect(plan.themes.map((t) => [t.ref, t.title])).toEqual([
-      ['1', 'Area 1'],
-      ['2', 'Area 2'],
+    // The area is the theme and carries its issue; each action needed is an action of its own.
+    expect(plan.themes.map((t) => [t.ref, t.title, t.description])).toEqual([
+      ['1', 'Managers do not hold appraisals', 'Managers do not hold appraisals'],
+      ['2', 'Induction is patchy', 'Induction is patchy'],
     ]);
-    const a = plan.themes[0]!.actions[0]!;
+    expect(plan.themes.map((t) => t.actions.map((a) => [a.ref, a.title]))).toEqual([
+      [
+        ['1.1', 'Train all managers'],
+        ['1.2', 'Audit appraisal returns'],
+      ],
+      [['2.1', 'Corporate induction day']],
+    ]);
+    const [a, b] = plan.themes[0]!.actions;
     expect(a).toMatchObject({
-      title: 'Managers do not hold appraisals',
-      currentPosition: 'Train all managers',
       constraints: 'Budget',
       measureOfSuccess: 'All staff appraised',
+      due: { text: 'March 2014', due: '2014-03-31' },
       leads: [
         { role: 'responsible', label: 'Head of HR' },
         { role: 'responsible', label: 'L&D Team' },
       ],
+      subActions: [],
     });
-    expect(a.subActions[0]).toMatchObject({ title: 'Audit appraisal returns', due: { kind: 'recurring' } });
+    expect(a!.currentPosition).toBeUndefined();
+    expect(b).toMatchObject({ leads: [{ label: 'HR Officer' }], due: { kind: 'recurring' } });
+    expect(b!.constraints).toBeUndefined();
     expect(plan.mapping.tables[0]!.columns.map((c) => c.field)).toEqual([
       'group',
+      'themeDescription',
       'title',
-      'currentPosition',
       'lead:responsible',
       'due',
       'constraints',

@@ -54,6 +54,9 @@ function matchOne(norm: string, squashed: string, c: CompiledSynonym): HeaderMat
       if (norm === w.text || squashed === w.squashed) conf = 1;
       // "PROGRESS end year one", "Target 2013/14": a synonym followed by a short qualifier.
       else if (norm.length <= w.text.length + 25 && norm.startsWith(`${w.text} `)) conf = 0.85;
+      // "OIC response", "Proposed timescale": a short qualifier before the name.
+      else if (norm.length <= w.text.length + 12 && w.text.length >= 4 && norm.endsWith(` ${w.text}`))
+        conf = 0.85;
       if (conf > confidence || (conf > 0 && conf === confidence && w.text.length > strength)) {
         confidence = conf;
         strength = w.text.length;
@@ -102,6 +105,8 @@ export function readHeaderRow(
   cells: string[],
   nextFirstCell: string | undefined,
   override: MappingOverride | undefined,
+  /** Share of the cells that must be known names; layout rules that found a header by its shape ask less. */
+  minShare = 0.6,
 ): HeaderCandidate | undefined {
   const filled = cells.map((c, i) => ({ c: c.trim(), i })).filter((x) => x.c !== '');
   if (filled.length === 0) return undefined;
@@ -125,8 +130,9 @@ export function readHeaderRow(
         columns.push({ index: p.i, header: p.c, field: 'ignore', confidence: 0 });
       }
     }
-    const enough = matched >= 2 ? matched / filled.length >= 0.6 : filled.length === 1 && matched === 1;
-    if (!enough) continue;
+    const enough = matched >= 2 ? matched / filled.length >= minShare : filled.length === 1 && matched === 1;
+    // Columns known only to be kept aside ("Governance forum") do not make a header on their own.
+    if (!enough || !columns.some((c) => c.confidence > 0 && c.field !== 'ignore')) continue;
     if (kind === 'milestones' && nextFirstCell && /^[A-Z]$/.test(nextFirstCell.trim())) score += 2;
     if (kind === 'actions' && nextFirstCell && /^[A-Z]$/.test(nextFirstCell.trim())) score -= 1;
     if (!best || score > best.score) best = { kind, columns, score, kindCues };

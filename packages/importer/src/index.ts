@@ -10,10 +10,19 @@ import { sniff } from './sniff.js';
 import type { SourceDocument } from './source.js';
 import { loadTimescaleParser } from './timescale-adapter.js';
 
+export { acknowledgementsMissing, unacknowledgedWarnings } from './acknowledge.js';
 export { IMPORT_ERROR_HTTP, ImportError, type ImportErrorCode, MAX_IMPORT_BYTES } from './errors.js';
 export { normalizeHeader } from './header-mapping.js';
-export { splitLeadLabels } from './leads.js';
+export { KNOWN_ROLE_LABELS, splitLeadLabels } from './leads.js';
 export * from './parsed-plan.js';
+export {
+  type DuplicateGroup,
+  type DuplicateReason,
+  duplicateGroups,
+  normaliseName,
+  normaliseRoleLabel,
+  type PersonLabel,
+} from './people/index.js';
 export { HEADER_SYNONYMS, THEME_PATTERNS } from './synonyms.js';
 
 export interface ParseOptions {
@@ -23,44 +32,44 @@ export interface ParseOptions {
   kindHint?: PlanKind;
   /** Header text → field, as corrected in the preview. */
   mappingOverride?: MappingOverride;
+  /** "The plan starts on" (`YYYY-MM-DD`), as the person gave it: relative deadlines count from it. */
+  planStart?: string;
+  /** Names and role labels in the council's directory: a lead cell naming one of them is one lead. */
+  knownLeads?: Iterable<string>;
 }
 
 /**
- * Reads a council's plan (pasted or tab-separated text, CSV, XLSX, DOCX) into a ParsedPlan. Pure: no
- * database, no network. Throws ImportError when the file cannot be read as a plan at all.
+ * Reads a council's plan (pasted or tab-separated text, CSV, XLSX, DOCX, PDF) into a ParsedPlan. Pure:
+ * no database, no network. Throws ImportError when the file cannot be read as a plan at all; a plan
+ * read only in part carries warnings saying what was not read.
  */
 export async function parsePlanFile(input: Buffer | string, opts: ParseOptions = {}): Promise<ParsedPlan> {
-  const sniffed = sniff(input, opts.filename);
-  let doc: SourceDocument;
-  try {
-    // Word and Excel readers load on demand: pasted text and CSV never pay for mammoth or exceljs.
-    if (sniffed.format === 'docx') doc = await (await import('./readers/docx.js')).readDocx(input as Buffer);
-    else if (sniffed.format === 'xlsx')
-      doc = await (await import('./readers/xlsx.js')).readXlsx(input as Buffer);
-    else if (sniffed.format === 'csv') doc = readCsv(sniffed.text!);
-    else doc = readText(sniffed.text!);
-  } catch (e) {
-    throw new ImportError(
-      'unsupported-format',
-      `The ${sniffed.format.toUpperCase()} file could not be read: ${(e as Error).message}`,
-    );
-  }
+  const doc = await readDocument(input, opts.filename);
   const drafts = buildDrafts(doc.items, opts.mappingOverride);
-  const hasRows = doc.items.some((i) => i.type === 'row');
-  const hasStructure = drafts.themes.length > 0 || drafts.sawHeader;
+  drafts.warnings.unshift(...(doc.warnings ?? []));
   if ((doc.format === 'csv' || doc.format === 'xlsx') && !drafts.sawHeader) {
     throw new ImportError(
       'no-header',
       'No header row found: the first row of the table should name its columns (e.g. Action, Lead, Deadline).',
     );
   }
-  if (!hasStructure) {
-    if (hasRows) throw new ImportError('no-header', 'The table has no header row naming its columns.');
+  const hasStructure = drafts.themes.length > 0 || drafts.sawHeader;
+  if (!hasStructure && isSubstantial(doc)) {
+    // A plan's worth of text in a layout no rule reads: keep it all and say so, rather than refuse it.
+    drafts.warnings.push({
+      code: 'unread-layout',
+      message:
+        'No table, list or headings that the importer knows were found: the text is kept in the cover section, line by line.',
+      where: lineSpan(doc),
+    });
+  } else if (!hasStructure) {
+    if (doc.items.some((i) => i.type === 'row'))
+      throw new ImportError('no-header', 'The table has no header row naming its columns.');
     throw new ImportError(
       'no-table',
       doc.format === 'docx'
         ? 'The document has no table and no numbered priorities to import.'
-        : 'No table or numbered priorities found to import.',
+        : 'No table, list or numbered priorities found to import.',
     );
   }
   for (const f of doc.formulaCells) {
@@ -75,7 +84,47 @@ export async function parsePlanFile(input: Buffer | string, opts: ParseOptions =
     filename: opts.filename,
     kindHint: opts.kindHint,
     parseTimescale: await loadTimescaleParser(),
+    ...(opts.planStart ? { planStart: opts.planStart } : {}),
+    knownLeads: new Set([...(opts.knownLeads ?? [])].map((k) => k.toLowerCase())),
+    source: { text: sourceText(doc), lines: lineSpan(doc) },
   });
   return ParsedPlan.parse(plan);
 }
+
+async function readDocument(input: Buffer | string, filename?: string): Promise<SourceDocument> {
+  const sniffed = sniff(input, filename);
+  // Zip, Word, Excel and PDF readers load on demand: pasted text and CSV never pay for them.
+  if (sniffed.format === 'docx' || sniffed.format === 'xlsx') {
+    const { checkArchive } = await import('./readers/zip-guard.js');
+    checkArchive(input as Buffer);
+  }
+  try {
+    if (sniffed.format === 'docx') return await (await import('./readers/docx.js')).readDocx(input as Buffer);
+    if (sniffed.format === 'xlsx') return await (await import('./readers/xlsx.js')).readXlsx(input as Buffer);
+    if (sniffed.format === 'pdf') return await (await import('./readers/pdf.js')).readPdf(input as Buffer);
+    if (sniffed.format === 'csv') return readCsv(sniffed.text!);
+    return readText(sniffed.text!);
+  } catch (e) {
+    if (e instanceof ImportError) throw e;
+    throw new ImportError(
+      'unsupported-format',
+      `The ${sniffed.format.toUpperCase()} file could not be read: ${(e as Error).message}`,
+    );
+  }
+}
+
+/** Enough words to be a plan rather than a note (a plan excerpt runs to hundreds of words). */
+const isSubstantial = (doc: SourceDocument) =>
+  (doc.format === 'text' || doc.format === 'pdf') &&
+  (sourceText(doc).match(/[\p{L}\p{N}]+/gu) ?? []).length >= 120;
+
+function lineSpan(doc: SourceDocument): string {
+  const lines = doc.items.map((i) => i.line);
+  return lines.length ? `lines ${Math.min(...lines)}–${Math.max(...lines)}` : 'plan';
+}
+
+function sourceText(doc: SourceDocument): string {
+  return doc.items.map((i) => (i.type === 'row' ? i.cells.join(' ') : i.text)).join('\n');
+}
+
 export * from './to-entities.js';

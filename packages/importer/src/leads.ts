@@ -1,27 +1,132 @@
 import type { Lead, LeadRole } from '@peopleplan/core';
-
-/** A capitalised personal name of two or more words ("Julie Cudmore", "Jackie Turner-Robinson"). */
-const PERSON_NAME = /^(?:[A-Z][A-Za-z'’-]*\.?)(?:\s+[A-Z][A-Za-z'’-]*\.?)+$/;
+import { ROLE_WORDS } from './layouts/role-words.js';
 
 /**
- * Splits a "who" cell into labels without inventing any: on "/" and line breaks, after a closing
- * bracket that is followed by another label ("GM (HR) GM (OD)"), and on ",", " and ", " & " only when
- * every part is a person's name. Anything else stays one label, exactly as written.
+ * Role labels with a slash or "and" inside that name one role or team, as councils write them. The
+ * directory's labels (passed in as `known`) count the same way. Data, not code: add labels here.
  */
-export function splitLeadLabels(cell: string): string[] {
-  const parts = cell
-    .split(/\n|(?<![:/])\/(?!\/)/)
-    .flatMap((p) => p.split(/(?<=\))\s+(?=[A-Z])/))
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
-  return parts.flatMap((p) => {
-    const names = p.split(/\s*,\s*|\s+and\s+|\s+&\s+/).map((n) => n.trim());
-    if (names.length > 1 && names.every((n) => PERSON_NAME.test(n))) return names;
-    return [p];
-  });
+export const KNOWN_ROLE_LABELS: readonly string[] = [
+  'HR/OD',
+  'OD/HR',
+  'HR/OD Manager',
+  'Head of HR/OD',
+  'HR/Payroll',
+  'HR & OD',
+  'HR and OD',
+  'L&D',
+  'Learning and Development',
+  'Learning & Development',
+  'Health and Safety',
+  'Health & Safety',
+  'Equality and Diversity',
+  'Equality & Diversity',
+  'Chief Executive/Head of Paid Service',
+];
+
+const KNOWN = new Set(KNOWN_ROLE_LABELS.map((l) => l.toLowerCase()));
+
+const PERSON_ROLE = new Set(
+  'officer officers manager managers director directors head heads chief executive lead coordinator co-ordinator advisor adviser partner dean pro-dean nurse secretary assistant deputy principal cllr councillor mayor leader chair holder specialist consultant analyst administrator owner sponsor custodian champion member'.split(
+    ' ',
+  ),
+);
+const UNIT = new Set(
+  'team teams unit service services department directorate division branch section office committee board group forum panel network partnership cabinet council'.split(
+    ' ',
+  ),
+);
+const ACRONYM = /^[A-Z][A-Za-z&-]{0,7}$/;
+const NAME = /^(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.?|Mc[A-Z][a-z]+)$/;
+
+type LabelType = 'name' | 'initials' | 'role' | 'unit' | 'other';
+
+function typeOf(label: string): LabelType {
+  const words = label.trim().split(/\s+/);
+  const lower = words.map((w) => w.toLowerCase().replace(/[^a-z&-]/g, ''));
+  if (lower.some((w) => PERSON_ROLE.has(w))) return 'role';
+  if (lower.some((w) => UNIT.has(w))) return 'unit';
+  if (
+    words.every((w) => /^[A-Z][A-Z&-]{0,7}$/.test(w.replace(/[(),.]/g, '')) || /^[A-Z][a-z]?[A-Z]+$/.test(w))
+  )
+    return 'initials';
+  if (words.length >= 2 && words.length <= 3 && words.every((w) => NAME.test(w))) return 'name';
+  return ROLE_WORDS.has(lower[0] ?? '') ? 'role' : 'other';
 }
 
-export function parseLeads(cell: string | undefined, role: LeadRole): Lead[] {
+const isKnown = (label: string, known: ReadonlySet<string>) => {
+  const l = label.trim().toLowerCase();
+  return KNOWN.has(l) || known.has(l);
+};
+
+/** "HR/OD Manager": an acronym pair qualifying the role after it is one role, not two people. */
+function slashJoinsOneRole(left: string, right: string): boolean {
+  const r = right.trim().split(/\s+/);
+  return (
+    ACRONYM.test(left.trim()) &&
+    !/\s/.test(left.trim()) &&
+    r.length > 1 &&
+    ACRONYM.test(r[0]!) &&
+    r.slice(1).some((w) => PERSON_ROLE.has(w.toLowerCase()) || UNIT.has(w.toLowerCase()))
+  );
+}
+
+function splitSlashes(part: string, known: ReadonlySet<string>): string[] {
+  if (isKnown(part, known)) return [part];
+  const pieces = part.split(/(?<![:/])\/(?!\/)/);
+  const out: string[] = [];
+  for (const piece of pieces) {
+    const prev = out.at(-1);
+    const tight = prev !== undefined && !/\s$/.test(prev) && !/^\s/.test(piece);
+    if (prev !== undefined && tight && (isKnown(`${prev}/${piece}`, known) || slashJoinsOneRole(prev, piece)))
+      out[out.length - 1] = `${prev}/${piece}`;
+    else out.push(piece);
+  }
+  return out.map((p) => p.trim()).filter((p) => p !== '');
+}
+
+/**
+ * Several people in one list, split on ",", " and ", " & " only when the parts are all of one sort
+ * (names, initials, roles or teams): "Angela Woodhouse, Head of Policy" is one person with a title, and
+ * "Program Manager, People Services Branch" one role in its branch.
+ */
+function splitList(p: string, known: ReadonlySet<string>): string[] {
+  if (isKnown(p, known)) return [p];
+  const names = p
+    .split(/\s*,\s*|\s+and\s+|\s+&\s+/)
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
+  if (names.length < 2) return [p];
+  if (names.every((n) => isKnown(n, known))) return names;
+  // "All Directors and Heads of", "HR & Communications teams": one group, the words shared.
+  if (/^all\b/i.test(p) || names.some((n) => /\b(?:of|for|to|the|and)$/i.test(n))) return [p];
+  if (/\b(?:teams|services|departments|units|managers|officers)$/i.test(names.at(-1)!) && names.length === 2)
+    return [p];
+  const types = names.map(typeOf);
+  if (types.includes('other')) return [p];
+  const kinds = new Set(types);
+  if (kinds.size === 1) return names;
+  // A person followed by their role or team, or a role followed by its team, is one lead.
+  if (names.length === 2 && (types[0] === 'name' || (types[0] === 'role' && types[1] === 'unit'))) return [p];
+  return kinds.has('initials') || kinds.size <= 2 ? names : [p];
+}
+
+/**
+ * Splits a "who" cell into labels without inventing any: on line breaks and "/" (except inside one role,
+ * "HR/OD Manager", or a label the directory knows), after a closing bracket that is followed by another
+ * label ("GM (HR) GM (OD)"), and on ",", " and ", " & " when the parts are all names, initials, roles or
+ * teams. Anything else stays one label, exactly as written.
+ */
+export function splitLeadLabels(cell: string, known: ReadonlySet<string> = new Set()): string[] {
+  const parts = cell
+    .split('\n')
+    .flatMap((p) => splitSlashes(p, known))
+    .flatMap((p) => p.split(/(?<=\))\s+(?=[A-Z])/))
+    .map((p) => p.trim().replace(/^[-–]\s+/, ''))
+    .filter((p) => p !== '' && p !== '-' && p !== '–');
+  return parts.flatMap((p) => splitList(p, known));
+}
+
+export function parseLeads(cell: string | undefined, role: LeadRole, known?: ReadonlySet<string>): Lead[] {
   if (!cell) return [];
-  return splitLeadLabels(cell).map((label) => ({ role, label: label.slice(0, 200) }));
+  return splitLeadLabels(cell, known).map((label) => ({ role, label: label.slice(0, 200) }));
 }

@@ -9,7 +9,7 @@ import { COLUMN_FIELDS } from './column-fields.js';
  * an `unplaced` list and is named in `warnings`.
  */
 
-export const SourceFormat = z.enum(['text', 'csv', 'xlsx', 'docx']);
+export const SourceFormat = z.enum(['text', 'csv', 'xlsx', 'docx', 'pdf']);
 export type SourceFormat = z.infer<typeof SourceFormat>;
 
 /** A cross-reference such as "See Diversity": `targetRef` is an action ref, `targetThemeRef` a theme ref. */
@@ -25,6 +25,8 @@ export const ParsedActionMilestone = z.strictObject({
   ref: z.string().min(1),
   title: z.string().min(1),
   due: Timescale,
+  /** The plan marks it done ("complete: true"). */
+  completed: z.boolean().optional(),
 });
 export type ParsedActionMilestone = z.infer<typeof ParsedActionMilestone>;
 
@@ -49,7 +51,13 @@ export interface ParsedAction {
   subActions: ParsedAction[];
   milestones: ParsedActionMilestone[];
   unplaced: string[];
+  /** Cells under columns the importer does not know, named by their header ("Supporting Partners"). */
+  extra?: ParsedExtraField[];
 }
+
+/** A cell under a column with no field of its own, kept on its row under the column's name. */
+export const ParsedExtraField = z.strictObject({ label: z.string().min(1).max(300), text: z.string() });
+export type ParsedExtraField = z.infer<typeof ParsedExtraField>;
 
 export const ParsedAction: z.ZodType<ParsedAction> = z.lazy(() =>
   z.strictObject({
@@ -70,6 +78,7 @@ export const ParsedAction: z.ZodType<ParsedAction> = z.lazy(() =>
     subActions: z.array(ParsedAction),
     milestones: z.array(ParsedActionMilestone),
     unplaced: z.array(z.string()),
+    extra: z.array(ParsedExtraField).optional(),
   }),
 );
 
@@ -186,8 +195,13 @@ export const HeadingMapping = z.strictObject({ text: z.string(), as: z.string() 
 export const ImportWarning = z.strictObject({
   code: z.string(),
   message: z.string(),
-  /** Where in the document: "row 14", "action 1.3", "table 2". */
+  /** Where in the document: "line 14", "action 1.3", "table 2". */
   where: z.string(),
+  /**
+   * The import may be wrong as a whole (no actions found, most text not placed): a person must say
+   * they have seen it before the plan is committed (see `unacknowledgedWarnings`).
+   */
+  requiresAcknowledgement: z.boolean().optional(),
 });
 export type ImportWarning = z.infer<typeof ImportWarning>;
 

@@ -60,7 +60,9 @@ describe('headers', () => {
     expect(normalizeHeader('Start Date (month/year)')).toBe('start date');
     expect(matchHeader('Operation al Lead')[0]).toMatchObject({ field: 'lead:operational', confidence: 1 });
     expect(matchHeader('PROGRESS end year one')[0]).toMatchObject({ field: 'progress', confidence: 0.85 });
-    expect(matchHeader('Actions needed or planned')[0]!.field).toBe('currentPosition');
+    expect(matchHeader('Actions needed or planned')[0]!.field).toBe('title');
+    expect(matchHeader('Action needed & current position')[0]!.field).toBe('currentPosition');
+    expect(matchHeader('Issue being faced')[0]!.field).toBe('themeDescription');
     expect(matchHeader('What we’ll do')[0]!.field).toBe('title');
   });
 });

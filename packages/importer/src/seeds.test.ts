@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { allActions, outputWords, readSeed, SEED, withSubs, words } from '../test/helpers.js';
 import { parsePlanFile } from './index.js';
 import { ParsedPlan } from './parsed-plan.js';
-import { allActions, outputWords, readSeed, SEED, withSubs, words } from './test-helpers.js';
 
 const parseSeed = (name: string) => parsePlanFile(readSeed(name), { filename: name });
 

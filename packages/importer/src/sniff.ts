@@ -1,7 +1,7 @@
 import { ImportError, MAX_IMPORT_BYTES } from './errors.js';
 import { parseCsvRows } from './readers/csv.js';
 
-export type SniffedFormat = 'docx' | 'xlsx' | 'csv' | 'text';
+export type SniffedFormat = 'docx' | 'xlsx' | 'pdf' | 'csv' | 'text';
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
@@ -82,12 +82,8 @@ export function sniff(input: Buffer | string, filename?: string): { format: Snif
         'This is an old-style Word or Excel file (.doc/.xls). Save it as .docx or .xlsx and try again.',
       );
     }
-    if (input.subarray(0, 5).toString('latin1') === '%PDF-') {
-      throw new ImportError(
-        'unsupported-format',
-        'PDF files cannot be imported: open it in Word and save as .docx.',
-      );
-    }
+    // The PDF header may follow a few bytes of junk (the format allows 1 KB).
+    if (input.subarray(0, 1024).toString('latin1').includes('%PDF-')) return { format: 'pdf' };
     if (looksBinary(input) && !(input[0] === 0xff || input[0] === 0xfe)) {
       throw new ImportError(
         'unsupported-format',

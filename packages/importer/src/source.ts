@@ -1,16 +1,40 @@
-import type { SourceFormat } from './parsed-plan.js';
+import type { ImportWarning, SourceFormat } from './parsed-plan.js';
 
 /**
  * Every reader turns its format into the same flat stream: paragraphs and table rows in document
- * order. `table` numbers the tables so that readers can say where a table ends.
+ * order. `table` numbers the tables so that readers can say where a table ends. Layout rules
+ * (layouts/) add `heading` items for the group headings they find ("Objective one", "Goal 3") and
+ * mark the header rows they built with `header`, so the rest of the importer reads every layout alike.
  */
 export type SourceItem =
   | { type: 'para'; text: string; line: number }
-  | { type: 'row'; cells: string[]; table: number; line: number };
+  | { type: 'heading'; text: string; line: number }
+  | {
+      type: 'row';
+      cells: string[];
+      table: number;
+      line: number;
+      /** A header row a layout rule recognised by its shape: read with a lower bar for known names. */
+      header?: boolean;
+      /** The layout rule that built the row (layouts/), for the preview's mapping notes. */
+      layout?: string;
+      /** Dated steps the row lists as records of their own (a YAML plan's "milestones:"). */
+      milestones?: RowMilestone[];
+    };
+
+/** A milestone a row carries, as written: its date is read later with the plan's period. */
+export interface RowMilestone {
+  title: string;
+  due?: string;
+  completed?: boolean;
+  line: number;
+}
 
 export interface SourceDocument {
   format: SourceFormat;
   items: SourceItem[];
   /** Cells that would run as formulas in a spreadsheet, with where they were. */
   formulaCells: { text: string; where: string }[];
+  /** What the reader or a layout rule noticed (a commented-out block, a paragraph it could not split). */
+  warnings?: ImportWarning[];
 }

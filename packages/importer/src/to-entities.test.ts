@@ -1,7 +1,7 @@
 import { Action, Milestone, Person, Plan } from '@peopleplan/core';
 import { describe, expect, it } from 'vitest';
+import { readSeed, SEED } from '../test/helpers.js';
 import { parsePlanFile } from './index.js';
-import { readSeed, SEED } from './test-helpers.js';
 import { deterministicId, normaliseLabel, toEntities } from './to-entities.js';
 
 const ctx = {

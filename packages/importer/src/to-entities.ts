@@ -1,15 +1,7 @@
 import { createHash } from 'node:crypto';
-import type {
-  Action,
-  Lead,
-  Milestone,
-  Person,
-  Plan,
-  PlanBundle,
-  ProgressUpdate,
-  Theme,
-} from '@peopleplan/core';
+import type { Action, Milestone, Person, Plan, PlanBundle, ProgressUpdate, Theme } from '@peopleplan/core';
 import type { ParsedAction, ParsedPlan } from './parsed-plan.js';
+import { normaliseRoleLabel } from './people/normalise.js';
 
 /** What committing an import writes: every record with its final id, ready for the database. */
 export interface ImportEntities extends PlanBundle {
@@ -31,59 +23,52 @@ export function deterministicId(importId: string, path: string): string {
 }
 
 /**
- * Directory matching: case, spaces, full stops and the kind of dash do not matter, so a label Word split
- * across a line ("Princi pal HCU") finds the same person as the whole one ("Principal HCU").
+ * Directory matching: case, spaces, hyphens, full stops and common typos do not matter, so a label Word
+ * split across a line ("Princi pal HCU") or mistyped ("Clir Jackson") finds the same person as the whole
+ * one (people/normalise.ts).
  */
-export const normaliseLabel = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[\u2010-\u2015]/g, '-')
-    .replace(/[\s.]+/g, '');
+export const normaliseLabel = normaliseRoleLabel;
 
-export function toEntities(
-  parsed: ParsedPlan,
-  ctx: {
-    councilId: string;
-    importId: string;
-    actor: { sub: string; name: string };
-    people: Person[];
-    now: string;
-    status?: Plan['status'];
-  },
-): ImportEntities {
+interface EntityContext {
+  councilId: string;
+  importId: string;
+  actor: { sub: string; name: string };
+  people: Person[];
+  now: string;
+  status?: Plan['status'];
+}
+
+/** What the steps below share: ids derived from the import, the time stamp, and what they write. */
+interface Build {
+  ctx: EntityContext;
+  id: (path: string) => string;
+  stamp: { version: number; createdAt: string; updatedAt: string };
+  planId: string;
+  personFor: (label: string) => Person;
+  actions: Action[];
+  milestones: Milestone[];
+  updates: ProgressUpdate[];
+  actionByRef: Map<string, Action>;
+  order: number;
+}
+
+export function toEntities(parsed: ParsedPlan, ctx: EntityContext): ImportEntities {
   const id = (path: string) => deterministicId(ctx.importId, path);
   const stamp = { version: 1, createdAt: ctx.now, updatedAt: ctx.now };
   const planId = id('plan');
-
-  const directory = new Map<string, Person>();
-  for (const p of ctx.people) {
-    directory.set(normaliseLabel(p.name), p);
-    if (p.roleLabel) directory.set(normaliseLabel(p.roleLabel), p);
-  }
-  const newPeople: Person[] = [];
-  const unresolved: string[] = [];
-  const personFor = (label: string): Person => {
-    const key = normaliseLabel(label);
-    let p = directory.get(key);
-    if (!p) {
-      p = {
-        id: id(`person:${key}`),
-        councilId: ctx.councilId,
-        name: label,
-        roleLabel: label,
-        unresolved: true,
-        alertPreferences: { frequency: 'immediate', dueSoon: true },
-        ...stamp,
-      };
-      directory.set(key, p);
-      newPeople.push(p);
-      unresolved.push(label);
-    }
-    return p;
+  const people = directory(ctx, id, stamp);
+  const b: Build = {
+    ctx,
+    id,
+    stamp,
+    planId,
+    personFor: people.personFor,
+    actions: [],
+    milestones: [],
+    updates: [],
+    actionByRef: new Map(),
+    order: 0,
   };
-  const resolveLeads = (leads: Lead[]): Lead[] =>
-    leads.map((l) => ({ ...l, personId: personFor(l.label).id }));
-
   const plan: Plan = {
     id: planId,
     councilId: ctx.councilId,
@@ -100,85 +85,12 @@ export function toEntities(
     unplaced: parsed.unplaced,
     ...stamp,
   };
-
-  const themes: Theme[] = [];
-  const actions: Action[] = [];
-  const milestones: Milestone[] = [];
-  const updates: ProgressUpdate[] = [];
-  const actionByRef = new Map<string, Action>();
-  let order = 0;
-
-  const addAction = (a: ParsedAction, themeId: string, path: string, parentId?: string) => {
-    const actionId = id(`action:${path}`);
-    const description = [a.description, a.outcome].filter(Boolean).join('\n\n');
-    const action: Action = {
-      id: actionId,
-      planId,
-      themeId,
-      ...(parentId ? { parentId } : {}),
-      ref: a.ref,
-      title: a.title,
-      ...(description ? { outcome: description } : {}),
-      ...(a.currentPosition ? { currentPosition: a.currentPosition } : {}),
-      ...(a.constraints ? { constraints: a.constraints } : {}),
-      ...(a.measureOfSuccess ? { measureOfSuccess: a.measureOfSuccess } : {}),
-      leads: resolveLeads(a.leads),
-      ...(a.start ? { start: a.start } : {}),
-      ...(a.due ? { due: a.due } : {}),
-      status:
-        a.status ??
-        (a.due?.kind === 'completed' ? 'completed' : a.due?.kind === 'ongoing' ? 'ongoing' : 'not-started'),
-      crossRefs: a.crossRefs.map((x) => ({ text: x.text })),
-      unplaced: a.unplaced,
-      order: order++,
-      ...stamp,
-    };
-    actions.push(action);
-    if (!actionByRef.has(a.ref)) actionByRef.set(a.ref, action);
-    a.milestones.forEach((m, i) => {
-      milestones.push({
-        id: id(`ms:${path}:${i}`),
-        planId,
-        actionId,
-        linkedActionIds: [],
-        ref: m.ref,
-        title: m.title,
-        due: m.due,
-        baselineDue: m.due,
-        status: m.due.kind === 'completed' ? 'completed' : 'not-started',
-        ...stamp,
-      });
-    });
-    if (a.progress) {
-      // The plan's own progress column becomes its first, imported progress update.
-      const u: ProgressUpdate = {
-        id: id(`upd:${path}`),
-        planId,
-        actionId,
-        authorSub: ctx.actor.sub,
-        authorName: `${ctx.actor.name} (imported)`,
-        at: ctx.now,
-        period: 'imported',
-        narrative: a.progress,
-        status: action.status,
-      };
-      updates.push(u);
-      action.latestUpdate = {
-        id: u.id,
-        at: u.at,
-        authorName: u.authorName,
-        status: u.status,
-        narrative: u.narrative,
-      };
-    }
-    a.subActions.forEach((s, i) => {
-      addAction(s, themeId, `${path}.${i}`, actionId);
-    });
-  };
-
-  parsed.themes.forEach((t, ti) => {
+  const themes: Theme[] = parsed.themes.map((t, ti) => {
     const themeId = id(`theme:${ti}`);
-    themes.push({
+    t.actions.forEach((a, ai) => {
+      addAction(b, a, themeId, `${ti}.${ai}`);
+    });
+    return {
       id: themeId,
       planId,
       ref: t.ref || String(ti + 1),
@@ -186,24 +98,134 @@ export function toEntities(
       ...(t.description ? { description: t.description } : {}),
       order: ti,
       ...stamp,
-    });
-    t.actions.forEach((a, ai) => {
-      addAction(a, themeId, `${ti}.${ai}`);
+    };
+  });
+  linkCrossRefs(b, parsed);
+  keyMilestones(b, parsed, plan);
+  return {
+    plan,
+    themes,
+    actions: b.actions,
+    milestones: b.milestones,
+    updates: b.updates,
+    people: people.newPeople,
+    ...planTables(b, parsed),
+    unresolvedLeads: people.unresolved,
+  };
+}
+
+/** The council's directory by normalised name and role label; labels it lacks become new, unresolved people. */
+function directory(ctx: EntityContext, id: (path: string) => string, stamp: Build['stamp']) {
+  const byLabel = new Map<string, Person>();
+  for (const p of ctx.people) {
+    byLabel.set(normaliseLabel(p.name), p);
+    if (p.roleLabel) byLabel.set(normaliseLabel(p.roleLabel), p);
+  }
+  const newPeople: Person[] = [];
+  const unresolved: string[] = [];
+  const personFor = (label: string): Person => {
+    const key = normaliseLabel(label);
+    let p = byLabel.get(key);
+    if (!p) {
+      p = {
+        id: id(`person:${key}`),
+        councilId: ctx.councilId,
+        name: label,
+        roleLabel: label,
+        unresolved: true,
+        alertPreferences: { frequency: 'immediate', dueSoon: true },
+        ...stamp,
+      };
+      byLabel.set(key, p);
+      newPeople.push(p);
+      unresolved.push(label);
+    }
+    return p;
+  };
+  return { personFor, newPeople, unresolved };
+}
+
+function addAction(b: Build, a: ParsedAction, themeId: string, path: string, parentId?: string) {
+  const { id, planId, stamp } = b;
+  const actionId = id(`action:${path}`);
+  const description = [a.description, a.outcome].filter(Boolean).join('\n\n');
+  const action: Action = {
+    id: actionId,
+    planId,
+    themeId,
+    ...(parentId ? { parentId } : {}),
+    ref: a.ref,
+    title: a.title,
+    ...(description ? { outcome: description } : {}),
+    ...(a.currentPosition ? { currentPosition: a.currentPosition } : {}),
+    ...(a.constraints ? { constraints: a.constraints } : {}),
+    ...(a.measureOfSuccess ? { measureOfSuccess: a.measureOfSuccess } : {}),
+    leads: a.leads.map((l) => ({ ...l, personId: b.personFor(l.label).id })),
+    ...(a.start ? { start: a.start } : {}),
+    ...(a.due ? { due: a.due } : {}),
+    status:
+      a.status ??
+      (a.due?.kind === 'completed' ? 'completed' : a.due?.kind === 'ongoing' ? 'ongoing' : 'not-started'),
+    crossRefs: a.crossRefs.map((x) => ({ text: x.text })),
+    unplaced: a.unplaced,
+    order: b.order++,
+    ...stamp,
+  };
+  b.actions.push(action);
+  if (!b.actionByRef.has(a.ref)) b.actionByRef.set(a.ref, action);
+  a.milestones.forEach((m, i) => {
+    b.milestones.push({
+      id: id(`ms:${path}:${i}`),
+      planId,
+      actionId,
+      linkedActionIds: [],
+      ref: m.ref,
+      title: m.title,
+      due: m.due,
+      baselineDue: m.due,
+      status: m.completed || m.due.kind === 'completed' ? 'completed' : 'not-started',
+      ...stamp,
     });
   });
+  if (a.progress) firstUpdate(b, action, a.progress, path);
+  a.subActions.forEach((s, i) => {
+    addAction(b, s, themeId, `${path}.${i}`, actionId);
+  });
+}
 
-  // Cross-references ("See Diversity") point at the action they name, where the importer found it.
+/** The plan's own progress column becomes the action's first, imported progress update. */
+function firstUpdate(b: Build, action: Action, narrative: string, path: string) {
+  const u: ProgressUpdate = {
+    id: b.id(`upd:${path}`),
+    planId: b.planId,
+    actionId: action.id,
+    authorSub: b.ctx.actor.sub,
+    authorName: `${b.ctx.actor.name} (imported)`,
+    at: b.ctx.now,
+    period: 'imported',
+    narrative,
+    status: action.status,
+  };
+  b.updates.push(u);
+  action.latestUpdate = { id: u.id, at: u.at, authorName: u.authorName, status: u.status, narrative };
+}
+
+/** Cross-references ("See Diversity") point at the action they name, where the importer found it. */
+function linkCrossRefs(b: Build, parsed: ParsedPlan) {
   const flat = parsed.themes.flatMap((t) => flatten(t.actions));
   flat.forEach((pa, i) => {
-    const action = actions[i]!;
+    const action = b.actions[i]!;
     action.crossRefs = pa.crossRefs.map((x) => {
-      const target = x.targetRef ? actionByRef.get(x.targetRef) : undefined;
+      const target = x.targetRef ? b.actionByRef.get(x.targetRef) : undefined;
       return target ? { text: x.text, actionId: target.id } : { text: x.text };
     });
   });
+}
 
+/** Key milestones belong to the first action they cite and link the others. */
+function keyMilestones(b: Build, parsed: ParsedPlan, plan: Plan) {
   parsed.milestones.forEach((m, i) => {
-    const linked = m.actionRefs.map((r) => actionByRef.get(r)).filter((a): a is Action => !!a);
+    const linked = m.actionRefs.map((r) => b.actionByRef.get(r)).filter((a): a is Action => !!a);
     const owner = linked[0];
     if (!owner) {
       plan.unplaced.push(
@@ -211,9 +233,9 @@ export function toEntities(
       );
       return;
     }
-    milestones.push({
-      id: id(`keyms:${i}`),
-      planId,
+    b.milestones.push({
+      id: b.id(`keyms:${i}`),
+      planId: b.planId,
       actionId: owner.id,
       linkedActionIds: linked.slice(1).map((a) => a.id),
       ref: m.ref,
@@ -221,17 +243,15 @@ export function toEntities(
       due: m.due,
       baselineDue: m.due,
       status: m.due.kind === 'completed' ? 'completed' : 'not-started',
-      ...stamp,
+      ...b.stamp,
     });
   });
+}
 
+/** Indicators, risks, continuity, decisions and dependencies, each with its id. */
+function planTables(b: Build, parsed: ParsedPlan) {
+  const { id, planId, stamp } = b;
   return {
-    plan,
-    themes,
-    actions,
-    milestones,
-    updates,
-    people: newPeople,
     indicators: parsed.indicators.map((x, i) => {
       const { frequency: _f, ...rest } = x;
       return { ...rest, id: id(`pi:${i}`), planId, goodDirection: 'up' as const, ...stamp };
@@ -257,7 +277,6 @@ export function toEntities(
       ...(x.expected ? { expected: x.expected } : {}),
       ...stamp,
     })),
-    unresolvedLeads: unresolved,
   };
 }
 

@@ -76,6 +76,19 @@ export function fySpan(startYear: number): Span | undefined {
 }
 
 /**
+ * A span of years written "2023-2027" or "2004 – 2008", in a deadline cell or a plan's title alike:
+ * UK public bodies plan in financial years, so it runs from 1 April of the first year to 31 March of
+ * the last (2023-2027 = 1 April 2023 – 31 March 2027). Two consecutive years ("2013-14", "2013-2014")
+ * are one financial year. This is the one place the rule is written.
+ */
+export function yearRangeSpan(first: number, last: number): Span | undefined {
+  if (last <= first) return undefined;
+  const lo = fySpan(first);
+  const hi = fySpan(last - 1);
+  return lo && hi ? { lo: lo.lo, hi: hi.hi, precision: 'financial-year' } : undefined;
+}
+
+/**
  * Quarter `q` (1–4). With `calendar` false, `year` is the financial year's start year and Q1 is
  * April–June; with `calendar` true, Q1 is January–March of `year`.
  */

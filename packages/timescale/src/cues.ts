@@ -119,7 +119,7 @@ const WORD_NUMBERS: Record<string, number> = {
   thirtysix: 36,
 };
 const DURATION = new RegExp(
-  `(?<pre>\\b(?:within|in|over|for|during|after)(?:\\s+the)?(?:\\s+next)?\\s+|\\b(?:the\\s+)?next\\s+)?(?<![\\d.])\\b(?<n>${NUMBER})(?:\\s*(?:-|to|or)\\s*(?<n2>${NUMBER}))?\\s*(?<u>${UNIT})\\b(?:\\s*(?:-|to|or|and)\\s*(?<n3>${NUMBER})\\s*(?<u3>${UNIT})\\b)?(?:\\s+(?:of|after|from|following)\\s+(?<from>[^,.;]+))?`,
+  `(?<pre>\\b(?:within|in|over|for|during|after)(?:\\s+the)?(?:\\s+next)?\\s+|\\b(?:the\\s+)?next\\s+)?(?<![\\d.])\\b(?<n>${NUMBER})(?:\\s*(?:-|to|or)\\s*(?<n2>${NUMBER}))?[\\s-]*(?<u>${UNIT})\\b(?:\\s*(?:-|to|or|and)\\s*(?<n3>${NUMBER})\\s*(?<u3>${UNIT})\\b)?(?:\\s+(?:of|after|from|following)\\s+(?<from>[^,.;]+))?`,
   'gi',
 );
 const PLAN_START = /^(?:the\s+)?(?:plan|strategy|approval|start|adoption|agreement|launch)\b/i;
@@ -140,8 +140,21 @@ function unitOf(u: string): Duration['unit'] {
 const ANY_UNIT = /da?y|wee?k|mo?nth|y(?:ea)?r|h(?:ou)?r/i;
 const ANY_REPEAT = /ly\b|annual|ennial|every|each|per\b|once|twice|annum|term/i;
 
+/** "over the next year", "within the next month": one unit counted from the plan's start. */
+const NEXT_UNIT = /\b(?:within|over|during|in)\s+the\s+next\s+(?<u>year|month|week)\b/i;
+
 function duration(s: string): Duration | undefined {
   if (!ANY_UNIT.test(s)) return undefined;
+  const one = NEXT_UNIT.exec(s);
+  if (one)
+    return {
+      at: one.index,
+      end: one.index + one[0].length,
+      text: one[0],
+      anchored: true,
+      amount: 1,
+      unit: unitOf(one.groups!.u!),
+    };
   DURATION.lastIndex = 0;
   for (let m = DURATION.exec(s); m; m = DURATION.exec(s)) {
     const g = m.groups!;

@@ -40,7 +40,10 @@ describe('explicit days, UK order', () => {
     ['03/31/2014', none, unparsed(/month\/day\/year/)],
     ['03/04/05', none, unparsed(/more than one way/)],
     ['03/04/05', { period: { start: '2005-04-01', end: '2006-03-31' } }, day('2005-04-03')],
-    ['03/04/05', { period: { start: '2004-04-01', end: '2006-03-31' } }, unparsed(/more than one way/)],
+    // UK dates are day first: a month-first reading that also falls in the period is not a UK reading.
+    ['03/04/05', { period: { start: '2004-04-01', end: '2006-03-31' } }, day('2005-04-03')],
+    // Year first (2003-04-05) falls in this period and day first does not: a person settles it.
+    ['03/04/05', { period: { start: '2003-04-01', end: '2004-03-31' } }, unparsed(/more than one way/)],
   ]);
 });
 
@@ -87,7 +90,13 @@ describe('financial years run 1 April to 31 March', () => {
     [
       '2013-2015',
       none,
-      { kind: 'range', start: '2013-01-01', due: '2015-12-31', precision: 'year', note: /calendar/ },
+      {
+        kind: 'range',
+        start: '2013-04-01',
+        due: '2015-03-31',
+        precision: 'financial-year',
+        note: /read as financial years/,
+      },
     ],
     ['2015-2013', none, unparsed(/ends before it starts/)],
     [
@@ -295,10 +304,42 @@ describe('forms seen in other councils’ plans', () => {
       kent,
       { kind: 'relative', start: '2013-04-01', due: '2014-04-01', precision: 'day' },
     ],
-    ['March 2014 (revised from December 2013)', none, unparsed(/several dates/)],
+    // Two deadlines: the first is due, the second kept beside it.
+    [
+      'March 2014 (revised from December 2013)',
+      none,
+      { ...month('2014-03-31'), note: /also "December 2013" \(2013-12-31\)/ },
+    ],
     ['Dec 2013/Jan 2014', none, unparsed(/several dates: "Dec 2013", "Jan 2014"/)],
     ['31/03/2014-2014', none, unparsed(/"31\/03\/2014" looks like a date/)],
     ['31/03/2014-2', none, unparsed(/looks like a date/)],
     ['Train 2000 staff by March 2014', none, { ...month('2014-03-31'), note: /Train 2000 staff/ }],
+  ]);
+});
+
+describe('forms the corpus of other bodies’ plans added', () => {
+  table([
+    // The middle of a whole year is the end of its sixth month; of a financial year, September.
+    ['by mid-2023', none, { ...month('2023-06-30'), note: /year's middle/ }],
+    ['mid 2013/14', none, { kind: 'date', due: '2013-09-30', precision: 'month', note: /year's middle/ }],
+    ['Early 07', harrow, unparsed(/vague/)],
+    // One unit counted from the plan's start.
+    [
+      'over the next year',
+      kent,
+      { kind: 'relative', start: '2013-04-01', due: '2014-04-01', precision: 'day' },
+    ],
+    [
+      'within the next month',
+      kent,
+      { kind: 'relative', start: '2013-04-01', due: '2013-05-01', precision: 'day' },
+    ],
+    ['over the next year', none, unparsed(/plan's start/)],
+    // "ie" says the two are one deadline; without it a date and a length of time conflict.
+    ['within 6 months ie, by June 2013', kent, { ...month('2013-06-30'), note: /that is/ }],
+    ['within 6 months, by June 2013', kent, unparsed(/gives both/)],
+    // An exact day beside a quarter that cannot be placed: the day is the deadline.
+    ['FY 17 Q3 30/06/2017', none, { ...day('2017-06-30'), note: /FY 17/ }],
+    ['FY 17 Q3 June 2017', none, unparsed(/FY 17/)],
   ]);
 });

@@ -8,7 +8,9 @@ import { addBusinessDays, addDays, addHours, addMonths, addWeeks, differenceInCa
 import { fromIso, iso, type Span } from './calendar.js';
 import { type Cue, type Cues, type Duration, ELSEWHERE, findCues, NO_TIMESCALE } from './cues.js';
 import { normalise } from './normalise.js';
-import { type Env, type Mention, place, scan } from './scan.js';
+import { place } from './ranges.js';
+import { scan } from './scan.js';
+import type { Env, Mention } from './scan-words.js';
 
 export interface TimescaleContext {
   /** The plan's approval or start date (`YYYY-MM-DD`): what "Immediate" and "Within 3 months" count from. */
@@ -94,7 +96,7 @@ interface Dated {
 const STRAY_DATE =
   /\b(?:19|20)\d\d\b(?!\s*(?:%|staff|people|employees|hours?|days?|weeks?|months?|years?)\b)|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/i;
 const START_BEFORE =
-  /\b(?:from|starting(?:\s+(?:in|on|from))?|start(?:s|ing)?\s+(?:in|on|from)|commencing|commence(?:s)?|beginning|begin(?:s)?|since|after|with\s+effect\s+from|wef)\s*$/i;
+  /\b(?:from|starting(?:\s+(?:in|on|from))?|start(?:s|ing)?\s+(?:in|on|from)|commencing(?:\s+(?:in|on|from))?|commence(?:s)?(?:\s+(?:in|on|from))?|beginning(?:\s+(?:in|on|from))?|begin(?:s)?(?:\s+(?:in|on))?|since|after|with\s+effect\s+from|wef)\s*$/i;
 /** "revised from December 2013": an old date, not a start. */
 const REVISED_BEFORE =
   /\b(?:revised|moved|changed|slipped|deferred|postponed|delayed|put\s+back|brought\s+forward|originally|previously|was)\b[^.;]*$/i;
@@ -198,18 +200,9 @@ function read(text: string, ctx: TimescaleContext): Timescale {
   const repeat = repeated(text, s, mentions, cues, env);
   if (repeat) return repeat;
 
-  const issues = mentions.filter((m) => m.issue).map((m) => m.issue!);
-  const dated: Dated[] = [];
-  for (const m of mentions) {
-    if (m.issue) continue;
-    const span = m.span ?? place(m.yearless!, env.period);
-    if (typeof span === 'string') issues.push(span);
-    else dated.push({ mention: m, span, role: roleOf(s, m) });
-  }
-  if (issues.length) return unparsed(text, issues.join('; '));
-  // A date written in a way none of the rules read ("31/03/2014-2014") must not be dropped silently.
-  const stray = STRAY_DATE.exec(blank(s, mentions));
-  if (stray) return unparsed(text, `"${stray[0]}" looks like a date but could not be read`);
+  const placed = placeAll(text, s, mentions, env);
+  if ('kind' in placed) return placed;
+  const { dated } = placed;
 
   const distinct = (role: Role) => {
     const of = dated.filter((d) => d.role === role);
@@ -218,6 +211,22 @@ function read(text: string, ctx: TimescaleContext): Timescale {
   const ends = distinct('end');
   const starts = distinct('start');
   const intos = dated.filter((d) => d.role === 'into');
+  if (ends.length === 2 && starts.length === 0 && !alternatives(s, ends[0]!, ends[1]!)) {
+    // Two deadlines in one cell: the first is the due date, the second is kept beside it.
+    const [first, second] = ends as [Dated, Dated];
+    return build(text, first.mention.range ? 'range' : 'date', {
+      start: first.mention.range ? first.span.lo : undefined,
+      due: first.span.hi,
+      precision: first.span.precision,
+      notes: [
+        `also ${describe(s, second)} (${iso(second.span.hi)})`,
+        leftover(
+          s,
+          dated.map((d) => d.mention),
+        ),
+      ],
+    });
+  }
   if (ends.length > 1 || starts.length > 1) {
     return unparsed(text, `several dates: ${[...ends, ...starts].map((d) => describe(s, d)).join(', ')}`);
   }
@@ -256,6 +265,18 @@ function read(text: string, ctx: TimescaleContext): Timescale {
 
   if (end || startAt) {
     const relative = cues.immediate ?? cues.duration ?? cues.term;
+    // "Achievable within 6 months ie, by June 2006": the date says what the length of time means.
+    const sameAs =
+      relative &&
+      end &&
+      SAME_AS.test(s.slice(Math.min(relative.end, end.mention.at), Math.max(relative.at, end.mention.at)));
+    if (relative && end && sameAs) {
+      return build(text, 'date', {
+        due: end.span.hi,
+        precision: end.span.precision,
+        notes: [`${quote(relative)}, that is ${describe(s, end)}`, ...notesFrom(relative)],
+      });
+    }
     if (relative) {
       const dates = [end, startAt].filter((d): d is Dated => !!d).map((d) => describe(s, d));
       return unparsed(text, `gives both a date (${dates.join(', ')}) and ${quote(relative)}`);
@@ -284,10 +305,21 @@ function read(text: string, ctx: TimescaleContext): Timescale {
     return unparsed(text, `runs into ${intos.map((d) => describe(s, d)).join(', ')} with no end date`);
   }
 
-  if (cues.duration && !cues.immediate) return relativeSpan(text, cues.duration, env.anchor, notesFrom);
+  return undated(text, bare, cues, env.anchor, notesFrom);
+}
+
+/** A cell with no date: a length of time, a status, a relative or event form, or nothing readable. */
+function undated(
+  text: string,
+  bare: string,
+  cues: Cues,
+  anchor: Date | undefined,
+  notesFrom: (...c: (Cue | undefined)[]) => (string | undefined)[],
+): Timescale {
+  if (cues.duration && !cues.immediate) return relativeSpan(text, cues.duration, anchor, notesFrom);
 
   if (cues.ongoing) {
-    const start = cues.immediate ? env.anchor : undefined;
+    const start = cues.immediate ? anchor : undefined;
     const notes = notesFrom(cues.ongoing, cues.immediate);
     if (cues.immediate && !start) notes.push('starts immediately');
     return build(text, 'ongoing', { start, notes });
@@ -296,16 +328,58 @@ function read(text: string, ctx: TimescaleContext): Timescale {
   if (cues.immediate || cues.term) {
     const cue = (cues.immediate ?? cues.term)!;
     if (cues.event) return build(text, 'event', { notes: [`${quote(cue)}: once the event happens`] });
-    if (!env.anchor) return unparsed(text, `${quote(cue)} counts from the plan's start, which is not known`);
+    if (!anchor) return unparsed(text, `${quote(cue)} counts from the plan's start, which is not known`);
     const notes = notesFrom(cue);
     if (cues.term) notes.push(`${quote(cues.term)} gives no end date`);
-    return build(text, 'relative', { start: env.anchor, notes });
+    return build(text, 'relative', { start: anchor, notes });
   }
 
   if (cues.event) return build(text, 'event');
   if (ELSEWHERE.test(bare)) return unparsed(text, 'refers to another row');
   if (cues.status) return unparsed(text, `${quote(cues.status)} is a progress status, not a timescale`);
   return unparsed(text, 'no date or timescale found');
+}
+
+/**
+ * Every date expression placed in time, or the answer when one cannot be: a date that cannot be
+ * read, or written in a way no rule reads, makes the cell unparsed.
+ */
+function placeAll(text: string, s: string, mentions: Mention[], env: Env & { anchor?: Date }) {
+  const issues = mentions.filter((m) => m.issue).map((m) => m.issue!);
+  const unread = mentions.filter((m) => m.issue);
+  const dated: Dated[] = [];
+  for (const m of mentions) {
+    if (m.issue) continue;
+    const span = m.span ?? place(m.yearless!, env.period);
+    if (typeof span === 'string') {
+      issues.push(span);
+      unread.push(m);
+    } else dated.push({ mention: m, span, role: roleOf(s, m) });
+  }
+  // "FY 17 Q3 30/06/2017": one exact day beside a quarter that cannot be placed; the day is the
+  // deadline and the quarter is named in the note.
+  const quarterOnly = unread.every((m) => /^(?:fy|q[1-4]|quarter)/i.test(s.slice(m.at, m.end).trim()));
+  if (issues.length && quarterOnly && dated.length === 1 && dated[0]!.span.precision === 'day') {
+    return build(text, 'date', {
+      due: dated[0]!.span.hi,
+      precision: 'day',
+      notes: [`also ${issues.join('; ')}`],
+    });
+  }
+  if (issues.length) return unparsed(text, issues.join('; '));
+  // A date written in a way none of the rules read ("31/03/2014-2014") must not be dropped silently.
+  const stray = STRAY_DATE.exec(blank(s, mentions));
+  if (stray) return unparsed(text, `"${stray[0]}" looks like a date but could not be read`);
+  return { dated };
+}
+
+/** Words that say two timescales are one: "within 6 months ie, by June 2006". */
+const SAME_AS = /\bi\.?\s?e\b\.?|\bthat\s+is\b|\bnamely\b/i;
+
+/** "March 2014 or April 2014", "Dec 2013/Jan 2014": one date or the other, not two deadlines. */
+function alternatives(s: string, a: Dated, b: Dated): boolean {
+  const between = s.slice(a.mention.end, b.mention.at);
+  return /^\s*(?:or|\/|either)\s*$|\bor\b/i.test(between) || /\beither\b/i.test(s.slice(0, a.mention.at));
 }
 
 const same = (a: Span, b: Span) => a.lo.getTime() === b.lo.getTime() && a.hi.getTime() === b.hi.getTime();
@@ -379,27 +453,40 @@ function repeated(text: string, s: string, mentions: Mention[], cues: Cues, env:
   let due: Date | undefined;
   let precision: Precision | undefined;
   const used: { at: number; end: number }[] = [cue];
+  const dues: { due: Date; precision: Precision; text: string }[] = [];
   for (const m of mentions) {
     const label = s.slice(m.at, m.end);
-    const month = m.yearless && /^[a-z]+\.?$/i.test(label) ? m.yearless : undefined;
-    if (month) {
-      // "Each year in April": the first April on or after the plan starts.
+    if (m.yearless) {
+      // "31 August (annually)", "By end of March annually": the first such day on or after the plan
+      // starts (its anchor, else its period); with neither, the repeat is known but not its first date.
+      used.push(m);
       const base = env.anchor ?? env.period?.start;
-      if (!base) continue;
-      for (let y = base.getFullYear(); y <= base.getFullYear() + 1 && !due; y++) {
-        const span = month.build(y);
-        if (span && span.hi >= base) [due, precision] = [span.hi, span.precision];
+      if (!base) {
+        notes.push(`"${label}" each time: the first date needs the plan's start`);
+        continue;
+      }
+      for (let y = base.getFullYear(); y <= base.getFullYear() + 1; y++) {
+        const span = m.yearless.build(y);
+        if (span && span.hi >= base) {
+          dues.push({ due: span.hi, precision: span.precision, text: label });
+          break;
+        }
       }
       continue;
     }
-    const span = m.span ?? place(m.yearless!, env.period);
-    if (typeof span === 'string') return unparsed(text, span);
+    const span = m.span!;
     used.push(m);
     const role = roleOf(s, m);
-    if (m.range) [start, due, precision] = [span.lo, span.hi, span.precision];
-    else if (role === 'start') start = span.lo;
-    else if (role === 'end') [due, precision] = [span.hi, span.precision];
+    if (m.range) {
+      start = span.lo;
+      dues.push({ due: span.hi, precision: span.precision, text: label });
+    } else if (role === 'start') start = span.lo;
+    else if (role === 'end') dues.push({ due: span.hi, precision: span.precision, text: label });
   }
+  // The first date written is the next due; any later ones ("August 2018 and August 2020") are kept.
+  const first = dues[0];
+  if (first) [due, precision] = [first.due, first.precision];
+  for (const d of dues.slice(1)) notes.push(`also "${d.text}" (${iso(d.due)})`);
   notes.unshift(leftover(s, used));
   return build(text, 'recurring', { start, due, precision, recurrence: cue.recurrence, notes });
 }

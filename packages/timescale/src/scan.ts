@@ -3,67 +3,35 @@
  * financial year or year is written, what stretch of time it stands for, and why it cannot be
  * read when it cannot. Deciding what the whole cell means is parse.ts's job.
  */
-import { addDays, addYears } from 'date-fns';
+import { addMonths, addYears, endOfMonth, format } from 'date-fns';
 import {
   daySpan,
-  fullYear,
   fySpan,
-  inYearRange,
   monthSpan,
   quarterSpan,
   type Season,
   type Span,
   seasonSpan,
+  yearRangeSpan,
   yearSpan,
 } from './calendar.js';
-
-export interface Env {
-  /** Year two-digit years are read near (the plan period's middle, else the anchor's year). */
-  refYear?: number;
-  period?: { start?: Date; end?: Date };
-  calendarQuarters: boolean;
-}
-
-/** A date written without its year ("March", "Q3", "10th September"): placed by a range or the period. */
-export interface Yearless {
-  label: string;
-  build: (year: number) => Span | undefined;
-}
-
-export interface Mention {
-  /** Offsets into the normalised text. */
-  at: number;
-  end: number;
-  span?: Span;
-  yearless?: Yearless;
-  /** Why this looks like a date but cannot be read as one. */
-  issue?: string;
-  /** Written as from–to ("April to June 2013"). */
-  range?: boolean;
-  /** How it was read, when that is worth telling a person. */
-  note?: string;
-}
-
-type Found = Omit<Mention, 'at'>;
-type Matcher = (s: string, i: number, env: Env) => Found | undefined;
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH_WORD =
-  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
-const mon = (name: string) => `(?<${name}>${MONTH_WORD})(?![a-z])\\.?`;
-const MON_ANY = `(?:${MONTH_WORD})(?![a-z])\\.?`;
-/** A year after a month or season: 2013, '13 or 13 (not the start of 13/14 or 13.30). */
-const yr = (name: string) => `(?<${name}>\\d{4}|'\\d{2}|\\d{2})(?!\\d|[/.:-]\\d)`;
-export const MONTH_RE = new RegExp(`\\b${MON_ANY}`, 'gi');
-
-const sticky = (src: string) => new RegExp(src, 'iy');
-function execAt(re: RegExp, s: string, i: number) {
-  re.lastIndex = i;
-  return re.exec(s);
-}
-const monthNumber = (word: string) => MONTHS.indexOf(word.slice(0, 3).toLowerCase()) + 1;
-const year = (digits: string, env: Env) => fullYear(digits, env.refYear);
-const notADate = (text: string) => `"${text}" is not a real date`;
+import { planYear } from './plan-year.js';
+import { joinRanges } from './ranges.js';
+import {
+  type Env,
+  execAt,
+  type Found,
+  type Matcher,
+  type Mention,
+  MON_ANY,
+  MONTH_RE,
+  mon,
+  monthNumber,
+  notADate,
+  sticky,
+  year,
+  yr,
+} from './scan-words.js';
 
 const ISO = sticky('(?<y>\\d{4})-(?<m>\\d{1,2})-(?<d>\\d{1,2})(?!\\d)');
 const isoDate: Matcher = (s, i) => {
@@ -91,11 +59,14 @@ const numericDate: Matcher = (s, i, env) => {
   }
   const span = daySpan(year(c, env), b, a);
   if (!span) return { end, issue: notADate(m[0]) };
-  // 03/04/05 could be day/month/year, year/month/day or month/day/year: only the period can tell.
+  // 03/04/05 is day/month/year in the UK; written with a two-digit year it could also be
+  // year/month/day, so the plan's period must agree: the day-first reading falls in it, or near it
+  // (a start shortly before the period) while the year-first one does not.
   if (c.length === 2 && a <= 12 && Number(c) <= 12) {
-    const readings = [span, daySpan(year(m.groups.a!, env), b, Number(c)), daySpan(year(c, env), a, b)];
-    const inPeriod = readings.filter((r) => r && within(r.hi, env.period));
-    if (!(inPeriod.length === 1 && inPeriod[0] === span)) {
+    const yearFirst = daySpan(year(m.groups.a!, env), b, Number(c));
+    const near = nearPeriod(span.hi, env.period);
+    const settled = within(span.hi, env.period) || (near && !(yearFirst && within(yearFirst.hi, env.period)));
+    if (!settled) {
       return { end, issue: `"${m[0]}" can be read more than one way and the plan period does not settle it` };
     }
   }
@@ -104,6 +75,11 @@ const numericDate: Matcher = (s, i, env) => {
 
 function within(d: Date, period: Env['period']): boolean {
   return !!period?.start && !!period.end && d >= period.start && d <= period.end;
+}
+
+/** Within a year either side of the plan period. */
+function nearPeriod(d: Date, period: Env['period']): boolean {
+  return !!period?.start && !!period.end && d >= addYears(period.start, -1) && d <= addYears(period.end, 1);
 }
 
 const DMY = sticky(`(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?(?:-|\\s*)${mon('m')}(?:-|[\\s,]*)${yr('y')}`);
@@ -209,13 +185,13 @@ const financialYear: Matcher = (s, i, env) => {
     }
     return { end: r.end, span: fySpan(r.fy)!, ...(r.note ? { note: r.note } : {}) };
   }
-  const [lo, hi] = [yearSpan(r.years[0]), yearSpan(r.years[1])];
-  if (!lo || !hi) return { end: r.end, issue: notADate(s.slice(i, r.end)) };
+  const span = yearRangeSpan(r.years[0], r.years[1]);
+  if (!span) return { end: r.end, issue: notADate(s.slice(i, r.end)) };
   return {
     end: r.end,
     range: true,
-    span: { lo: lo.lo, hi: hi.hi, precision: 'year' },
-    note: `"${s.slice(i, r.end).trim()}" read as calendar years ${r.years[0]}-${r.years[1]}`,
+    span,
+    note: `"${s.slice(i, r.end).trim()}" read as financial years: 1 April ${r.years[0]} to 31 March ${r.years[1]}`,
   };
 };
 
@@ -226,10 +202,32 @@ const financialYearSingle: Matcher = (s, i, env) => {
   const m = execAt(FY_SINGLE, s, i);
   if (!m?.groups) return undefined;
   const y = year(m.groups.y!, env);
+  // "Financial year 2011" is the UK's name for the year beginning 1 April 2011 (HMRC's usage);
+  // "FY2014" has no such convention and stays a question.
+  if (/^(?:financial|fiscal)/i.test(m[0]) && m.groups.y!.length === 4)
+    return financialYearNamed(i + m[0].length, y, m[0]);
   return {
     end: i + m[0].length,
     issue: `"${m[0]}" could mean ${y - 1}-${String(y % 100).padStart(2, '0')} or ${y}-${String((y + 1) % 100).padStart(2, '0')}`,
   };
+};
+
+function financialYearNamed(end: number, y: number, text: string): Found {
+  const span = fySpan(y);
+  if (!span) return { end, issue: notADate(text) };
+  return {
+    end,
+    span,
+    note: `"${text.trim()}" read as ${y}-${String((y + 1) % 100).padStart(2, '0')}, the financial year beginning 1 April ${y}`,
+  };
+}
+
+const YEAR_THEN_FY = sticky('(?<y>\\d{4})\\s+(?:financial|fiscal)\\s+year(?![a-z])');
+/** "2011 financial year": the financial year beginning 1 April 2011. */
+const yearThenFinancialYear: Matcher = (s, i) => {
+  const m = execAt(YEAR_THEN_FY, s, i);
+  if (!m?.groups) return undefined;
+  return financialYearNamed(i + m[0].length, Number(m.groups.y), m[0]);
 };
 
 /** A year or financial year written after a season, quarter or "end of year". */
@@ -344,38 +342,6 @@ const yearEnd: Matcher = (s, i, env) => {
   return span ? { end, span } : { end, issue: notADate(text) };
 };
 
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-};
-const PLAN_YEAR = sticky(
-  '(?:(?:plan\\s+)?(?:year|yr)\\s*(?<n>[1-9]|one|two|three|four|five|six|seven|eight|nine|ten)(?![\\da-z])|(?<o>first|second|third|fourth|fifth)\\s+year(?![a-z])(?:\\s+of\\s+the\\s+(?:plan|strategy))?)',
-);
-/** "year one", "year 2", "second year": counted from the plan period's start. */
-const planYear: Matcher = (s, i, env) => {
-  const m = execAt(PLAN_YEAR, s, i);
-  if (!m?.groups) return undefined;
-  const word = (m.groups.n ?? m.groups.o)!.toLowerCase();
-  const n = NUMBER_WORDS[word] ?? ORDINAL[word] ?? (word === 'fifth' ? 5 : Number(word));
-  const end = i + m[0].length;
-  const start = env.period?.start;
-  if (!start) return { end, issue: `"${m[0]}" counts from the plan's start, which is not known` };
-  const lo = addYears(start, n - 1);
-  const hi = addDays(addYears(start, n), -1);
-  if (!inYearRange(hi.getFullYear())) return { end, issue: notADate(m[0]) };
-  const aligned = start.getDate() === 1 && (start.getMonth() === 3 || start.getMonth() === 0);
-  const precision = !aligned ? 'day' : start.getMonth() === 3 ? 'financial-year' : 'year';
-  return { end, span: { lo, hi, precision } };
-};
-
 const YEAR = sticky('(?<y>(?:19|20|21)\\d{2})(?!\\d)');
 const plainYear: Matcher = (s, i) => {
   const m = execAt(YEAR, s, i);
@@ -398,6 +364,7 @@ const bareMonth: Matcher = (s, i) => {
 
 /** Matchers for text starting with a digit or apostrophe, and for text starting with a letter. */
 const DIGIT_MATCHERS: Matcher[] = [
+  yearThenFinancialYear,
   isoDate,
   numericDate,
   dayMonthYear,
@@ -466,6 +433,15 @@ function modified(s: string, i: number, env: Env): Found | undefined {
   if (precision === 'day') return found;
   if (precision === 'month') return { ...found, note: `"${text}": due taken as the month's end` };
   if (mod === 'late') return { ...found, note: `"${text}": due taken as its end` };
+  // "mid-2023": the middle of a whole year is a day, its sixth month's end; "early 07" stays vague.
+  if (mod === 'mid' && found.span && (precision === 'year' || precision === 'financial-year')) {
+    const hi = endOfMonth(addMonths(found.span.lo, 5));
+    return {
+      ...found,
+      span: { lo: found.span.lo, hi, precision: 'month' },
+      note: `"${text}": due taken as the year's middle, the end of ${format(hi, 'MMMM yyyy')}`,
+    };
+  }
   return { end: found.end, issue: `"${text}" is vague: give a month or a date` };
 }
 
@@ -498,78 +474,4 @@ export function scan(s: string, env: Env): Mention[] {
     i++;
   }
   return joinRanges(s, found);
-}
-
-const CONNECTOR = /^\s*(?:-|to|until|till|through|thru|and|&)\s*$/i;
-
-function joinRanges(s: string, ms: Mention[]): Mention[] {
-  const out: Mention[] = [];
-  for (const m of ms) {
-    const prev = out[out.length - 1];
-    const between = prev ? s.slice(prev.end, m.at) : '';
-    const joins =
-      prev &&
-      !prev.issue &&
-      !m.issue &&
-      CONNECTOR.test(between) &&
-      (!/and|&/i.test(between) || /\bbetween\s*$/i.test(s.slice(0, prev.at)));
-    if (!joins) {
-      out.push(m);
-      continue;
-    }
-    out[out.length - 1] = join(s, prev, m);
-  }
-  return out;
-}
-
-/** "April 2013 - March 2014", "April to August 2013", "1 April - 30 June 2013". */
-function join(s: string, a: Mention, b: Mention): Mention {
-  const base = { at: a.at, end: b.end, range: true };
-  const text = s.slice(a.at, b.end);
-  const notes = [a.note, b.note].filter(Boolean).join('; ');
-  const withNote = notes ? { note: notes } : {};
-  const spanOf = (lo: Span | undefined, hi: Span | undefined): Span | undefined =>
-    lo && hi && lo.lo <= hi.hi ? { lo: lo.lo, hi: hi.hi, precision: hi.precision } : undefined;
-  let span: Span | undefined;
-  if (a.span && b.span) span = spanOf(a.span, b.span);
-  else if (a.yearless && b.span) {
-    // The start borrows the end's year, or the year before when it would start after the end.
-    const y = b.span.hi.getFullYear();
-    const same = a.yearless.build(y);
-    span = spanOf(same && same.lo <= b.span.lo ? same : a.yearless.build(y - 1), b.span);
-  } else if (a.span && b.yearless) {
-    const y = a.span.lo.getFullYear();
-    const same = b.yearless.build(y);
-    span = spanOf(a.span, same && same.hi >= a.span.hi ? same : b.yearless.build(y + 1));
-  } else if (a.yearless && b.yearless) {
-    const [ya, yb] = [a.yearless, b.yearless];
-    return {
-      ...base,
-      ...withNote,
-      yearless: {
-        label: text,
-        build: (y) => {
-          const lo = ya.build(y);
-          const same = yb.build(y);
-          return spanOf(lo, same && lo && same.hi >= lo.lo ? same : yb.build(y + 1));
-        },
-      },
-    };
-  }
-  return span ? { ...base, ...withNote, span } : { ...base, issue: `"${text}" ends before it starts` };
-}
-
-/** Places a yearless date in the plan period: it must be the only such date ending inside it. */
-export function place(y: Yearless, period: Env['period']): Span | string {
-  if (!period?.start || !period.end)
-    return `"${y.label}" has no year and no plan period was given to place it`;
-  const fits: Span[] = [];
-  for (let year = period.start.getFullYear() - 1; year <= period.end.getFullYear() + 1; year++) {
-    const span = y.build(year);
-    if (span && span.hi >= period.start && span.hi <= period.end) fits.push(span);
-  }
-  if (fits.length === 1) return fits[0]!;
-  return fits.length === 0
-    ? `"${y.label}" has no year and falls outside the plan period`
-    : `"${y.label}" has no year and comes ${fits.length} times in the plan period`;
 }

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ParsedAction, ParsedPlan } from './parsed-plan.js';
+import type { ParsedAction, ParsedPlan } from '../src/parsed-plan.js';
 
 /** The seed plans kept in the repository (packages/devstack/seeds); PEOPLEPLAN_SEEDS overrides the folder. */
 export const SEEDS_DIR =
@@ -32,4 +32,38 @@ export function outputWords(value: unknown, into = new Set<string>()): Set<strin
   else if (Array.isArray(value)) for (const v of value) outputWords(v, into);
   else if (value && typeof value === 'object') for (const v of Object.values(value)) outputWords(v, into);
   return into;
+}
+
+/** The corpus of real plans kept in the repository (packages/importer/corpus, copied from shared/corpus). */
+export const CORPUS_DIR = fileURLToPath(new URL('../corpus/', import.meta.url));
+
+export interface CorpusPlan {
+  file: string;
+  /** `# key: value` lines at the top of the file. */
+  meta: Record<string, string>;
+  /** How many actions a careful reader counts in the visible text. */
+  counted: number;
+  /** The plan's text as published, metadata lines stripped. */
+  text: string;
+}
+
+/** Every plan of the corpus, metadata lines (`# ` at the top, up to the first blank line) stripped. */
+export function corpusPlans(): CorpusPlan[] {
+  const dir = join(CORPUS_DIR, 'plans');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((file) => {
+      const lines = readFileSync(join(dir, file), 'utf8').split('\n');
+      const meta: Record<string, string> = {};
+      let i = 0;
+      for (; i < lines.length && lines[i]!.startsWith('# '); i++) {
+        const m = /^# ([^:]+):\s*(.*)$/.exec(lines[i]!);
+        if (m) meta[m[1]!.trim()] = m[2]!.trim();
+      }
+      while (i < lines.length && lines[i]!.trim() === '') i++;
+      const counted = Number(meta['actions counted']);
+      if (!Number.isInteger(counted)) throw new Error(`${file}: no "actions counted" line`);
+      return { file, meta, counted, text: lines.slice(i).join('\n') };
+    });
 }

@@ -1,0 +1,231 @@
+import { continuesSentence, excerpt, joinText } from '../cells.js';
+import type { ColumnField } from '../parsed-plan.js';
+import {
+  type ActionDraft,
+  type ActiveMapping,
+  type BuildState,
+  type ExtraField,
+  newActionDraft,
+  type RowDraft,
+  warn,
+} from './drafts.js';
+import { defaultTheme, findTheme, nextThemeRef, themeByTitle } from './themes.js';
+
+const LEADS_OR_DATES: ColumnField[] = [
+  'lead:member',
+  'lead:strategic',
+  'lead:operational',
+  'lead:accountable',
+  'lead:responsible',
+  'start',
+  'due',
+  'status',
+];
+const TEXT_FIELDS: ColumnField[] = [
+  'currentPosition',
+  'outcome',
+  'yearActions',
+  'progress',
+  'constraints',
+  'measureOfSuccess',
+];
+
+/** The cells of one row under their columns' fields; cells under no known column are named extras. */
+export function readRow(s: BuildState, cells: string[], m: ActiveMapping, where: string): RowDraft {
+  const fields: RowDraft['fields'] = {};
+  const byColumn: RowDraft['byColumn'] = [];
+  const extra: ExtraField[] = [];
+  for (const col of m.columns) {
+    const text = cells[col.index]?.trim() ?? '';
+    if (!text || col.field === 'ignore') continue;
+    byColumn.push({ col, text });
+    fields[col.field] = fields[col.field] ? `${fields[col.field]}\n${text}` : text;
+  }
+  const mapped = new Set(m.columns.filter((c) => c.field !== 'ignore').map((c) => c.index));
+  const loose = cells.map((c, i) => ({ c: c.trim(), i })).filter((x) => x.c !== '' && !mapped.has(x.i));
+  // A ragged row (fewer cells than its header): the last loose cell is the date column's value.
+  if (m.kind === 'milestones' && !fields.due && loose.length === 1) fields.due = loose[0]!.c;
+  else {
+    for (const x of loose) {
+      const header = m.columns.find((c) => c.index === x.i)?.header.trim();
+      extra.push({ label: header || `Column ${x.i + 1}`, text: x.c });
+    }
+  }
+  return { fields, byColumn, extra, cells, ...(s.theme ? { themeRef: s.theme.ref } : {}), where };
+}
+
+/** Extra cells stay with the action of their own row; a continuation row adds to the same names. */
+function addExtras(target: ActionDraft, extra: ExtraField[]) {
+  for (const x of extra) {
+    const same = target.extra.find((e) => e.label === x.label);
+    if (same) same.text = joinText(same.text, x.text);
+    else target.extra.push({ ...x });
+  }
+}
+
+export function findActionByRef(s: BuildState, ref: string): ActionDraft | undefined {
+  for (const t of s.d.themes) {
+    for (const a of t.actions) {
+      if (a.ref === ref) return a;
+      const sub = a.subActions.find((x) => x.ref === ref);
+      if (sub) return sub;
+    }
+  }
+  return undefined;
+}
+
+export function placeOrphan(s: BuildState, text: string, where: string) {
+  const target = s.lastItem ?? s.lastAction;
+  if (target) {
+    target.unplaced.push(text);
+    warn(s, 'orphan-text', `Text outside the table kept with the action above: "${excerpt(text)}"`, where);
+  } else {
+    s.d.unplaced.push(text);
+    warn(s, 'unplaced-text', `Could not place: "${excerpt(text)}"`, where);
+  }
+}
+
+/**
+ * A group cell ("Leadership", "1", "Area 2") or an issue cell opens or returns to a theme. In an
+ * Investors in People plan the area is the theme and carries its issue ("Issue being faced").
+ */
+function switchTheme(s: BuildState, m: ActiveMapping, group: string | undefined, issue: string | undefined) {
+  const groupHeader = m.columns.find((c) => c.field === 'group')?.header.trim();
+  if (group) {
+    const existing = themeByTitle(s, group) ?? (/^\d+$/.test(group) ? findTheme(s, group) : undefined);
+    if (existing) {
+      s.theme = existing;
+      if (issue && !existing.description?.includes(issue))
+        existing.description = joinText(existing.description, issue);
+      return;
+    }
+    const num = /^(\d+(?:\.\d+)?)\.?\s*(.*)$/s.exec(group);
+    const ref = num?.[1] ?? nextThemeRef(s);
+    const named = num?.[2]?.trim() || (num ? undefined : group);
+    const title = named ?? firstLine(issue) ?? `${groupHeader || 'Theme'} ${ref}`;
+    s.theme = {
+      ref,
+      title,
+      label: num && !named && groupHeader ? `${groupHeader} ${ref}` : group,
+      actions: [],
+      ...(issue ? { description: issue } : {}),
+      numberedActions: !!num,
+    };
+    s.d.themes.push(s.theme);
+    return;
+  }
+  if (issue && !m.columns.some((c) => c.field === 'group')) {
+    const existing = themeByTitle(s, firstLine(issue)!);
+    if (existing) s.theme = existing;
+    else {
+      s.theme = { ref: nextThemeRef(s), title: firstLine(issue)!, description: issue, actions: [] };
+      s.d.themes.push(s.theme);
+    }
+  } else if (issue && s.theme) s.theme.description = joinText(s.theme.description, issue);
+}
+
+/** The first line of a cell, cut at a word before 200 characters: a theme title from a long issue. */
+function firstLine(text: string | undefined): string | undefined {
+  const line = text?.split('\n')[0]?.trim();
+  if (!line) return undefined;
+  if (line.length <= 200) return line;
+  return `${line.slice(0, line.lastIndexOf(' ', 199))}…`;
+}
+
+/** One row of an action table: a new action, a sub-action, or more text for the action above. */
+export function actionRow(s: BuildState, r: RowDraft, m: ActiveMapping) {
+  const f = { ...r.fields };
+  const ref = f.ref?.replace(/\.$/, '');
+  const group = f.group;
+  const issue = f.themeDescription;
+  delete f.ref;
+  delete f.group;
+  delete f.themeDescription;
+  const themeBefore = s.theme;
+  if (group || issue) switchTheme(s, m, group, issue);
+  if (ref) {
+    const dot = ref.lastIndexOf('.');
+    const parent = dot > 0 ? findActionByRef(s, ref.slice(0, dot)) : undefined;
+    const a = newActionDraft(f, r.where, ref);
+    addExtras(a, r.extra);
+    if (r.milestones) a.milestones = r.milestones;
+    if (parent) parent.subActions.push(a);
+    else {
+      if (dot > 0 && !s.d.themes.some((t) => t.ref === ref.slice(0, dot)))
+        warn(s, 'orphan-sub-action', `No action ${ref.slice(0, dot)} for sub-action ${ref}.`, r.where);
+      defaultTheme(s).actions.push(a);
+      s.lastAction = a;
+    }
+    if (parent) s.lastAction = parent;
+    s.lastItem = a;
+    return;
+  }
+  const newTheme = s.theme !== themeBefore;
+  // Where every action repeats its group, a row with its group cell empty carries on the row above.
+  const carriesOn = m.groupRepeats && !group;
+  const continues =
+    carriesOn ||
+    (!newTheme && f.title && s.lastAction && continuesSentence(s.lastAction.fields.title, f.title));
+  if ((f.title && !continues) || newTheme) {
+    if (!f.title) {
+      const first = TEXT_FIELDS.find((x) => f[x]);
+      if (!first) {
+        // A heading value on its own: the theme switch is all it says.
+        s.lastAction = s.lastItem = undefined;
+        return;
+      }
+      f.title = f[first];
+      delete f[first];
+    }
+    const a = newActionDraft(f, r.where);
+    addExtras(a, r.extra);
+    if (r.milestones) a.milestones = r.milestones;
+    defaultTheme(s).actions.push(a);
+    s.lastAction = s.lastItem = a;
+    return;
+  }
+  continuation(s, r, f);
+}
+
+/** A row whose first cells are empty: a sub-action with its own lead or date, or more of the row above. */
+function continuation(s: BuildState, r: RowDraft, f: RowDraft['fields']) {
+  const last = s.lastAction;
+  if (!last) {
+    const text = [...Object.values(f), ...r.extra.map((x) => x.text)].join(' ');
+    if (!text.trim()) return;
+    s.d.unplaced.push(text);
+    warn(s, 'unplaced-row', `A row continues nothing above it: "${excerpt(text)}"`, r.where);
+    return;
+  }
+  let title = f.title;
+  delete f.title;
+  if (title && continuesSentence(last.fields.title, title)) {
+    last.fields.title = joinText(last.fields.title, title);
+    title = undefined;
+  }
+  if (LEADS_OR_DATES.some((x) => f[x]) || title) {
+    if (!title) {
+      const first = TEXT_FIELDS.find((x) => f[x]);
+      if (first) {
+        title = f[first];
+        delete f[first];
+      }
+    }
+    if (title) {
+      const sub = newActionDraft({ ...f, title }, r.where);
+      addExtras(sub, r.extra);
+      last.subActions.push(sub);
+      s.lastItem = sub;
+      return;
+    }
+  }
+  const target = s.lastItem ?? last;
+  addExtras(target, r.extra);
+  for (const [k, v] of Object.entries(f) as [ColumnField, string][]) {
+    if (!v) continue;
+    if ((k === 'due' || k === 'start' || k === 'status') && target.fields[k]) {
+      target.unplaced.push(v);
+      warn(s, 'extra-date', `A second ${k} for the same action was kept aside: "${excerpt(v)}"`, r.where);
+    } else target.fields[k] = joinText(target.fields[k], v);
+  }
+}

@@ -1,0 +1,135 @@
+import type { PlanKind, Status } from '@peopleplan/core';
+import type {
+  ColumnField,
+  ColumnMapping,
+  ImportWarning,
+  MappingOverride,
+  TableKind,
+  TableMapping,
+} from '../parsed-plan.js';
+import type { RowMilestone, SourceItem } from '../source.js';
+
+/**
+ * Drafts: themes, actions with their raw cell text, and the plan-level tables, as the stream of
+ * paragraphs and rows is read. Cell text is only interpreted (leads, dates, years) later, in
+ * finalize/, once every continuation row has been joined in.
+ */
+
+/** A cell under a column the importer does not know, kept on its own row under its header's name. */
+export interface ExtraField {
+  label: string;
+  text: string;
+}
+
+export interface ActionDraft {
+  ref?: string;
+  fields: Partial<Record<ColumnField, string>>;
+  description?: string;
+  status?: Status;
+  subActions: ActionDraft[];
+  unplaced: string[];
+  extra: ExtraField[];
+  milestones?: RowMilestone[];
+  where: string;
+}
+
+export interface ThemeDraft {
+  ref: string;
+  title: string;
+  label?: string;
+  description?: string;
+  actions: ActionDraft[];
+  /** Set by a narrative heading ("Service improvement 2") whose title is on the next line. */
+  needsTitle?: boolean;
+  fromParagraph?: boolean;
+  /** The document numbers this theme ("Area number" 1, 2): its actions are numbered under it (1.1, 1.2). */
+  numberedActions?: boolean;
+}
+
+export interface RowDraft {
+  fields: Partial<Record<ColumnField, string>>;
+  /** Cells by column, for tables whose columns carry periods (indicators). */
+  byColumn: { col: ColumnMapping; text: string }[];
+  /** Cells under no known column, named by their header. */
+  extra: ExtraField[];
+  cells: string[];
+  themeRef?: string;
+  milestones?: RowMilestone[];
+  where: string;
+}
+
+export interface SectionDraft {
+  key: string;
+  title: string;
+  lines: string[];
+}
+
+export interface Drafts {
+  preamble: { text: string; where: string }[];
+  sections: SectionDraft[];
+  themes: ThemeDraft[];
+  tables: Record<Exclude<TableKind, 'actions' | 'other'>, RowDraft[]>;
+  unplaced: string[];
+  warnings: ImportWarning[];
+  mappings: TableMapping[];
+  headings: { text: string; as: string }[];
+  kindCues: PlanKind[];
+  sawHeader: boolean;
+  sawRows: boolean;
+}
+
+export interface ActiveMapping {
+  kind: TableKind;
+  columns: ColumnMapping[];
+  table: number;
+  width: number;
+  headerRowIndex: number;
+  /** The group column is filled on (nearly) every row that has a title (seed 001's "Heading"). */
+  groupRepeats?: boolean;
+}
+
+export type NarrativeMode = 'start' | 'description' | 'phaseIntro' | 'proposals';
+
+/** Where the reading is: the open theme, table and section, and the last action written. */
+export interface BuildState {
+  d: Drafts;
+  items: SourceItem[];
+  override: MappingOverride | undefined;
+  mapping?: ActiveMapping;
+  theme?: ThemeDraft;
+  section?: SectionDraft;
+  lastAction?: ActionDraft;
+  lastItem?: ActionDraft;
+  afterRows: boolean;
+  unknownTable?: { table: number; section: SectionDraft };
+  /** Narrative themes (best-value reviews): where the next paragraph goes. */
+  narrative?: { mode: NarrativeMode; phase?: ActionDraft; last?: ActionDraft; status?: Status };
+}
+
+export function emptyDrafts(): Drafts {
+  return {
+    preamble: [],
+    sections: [],
+    themes: [],
+    tables: { milestones: [], decisions: [], risks: [], continuity: [], indicators: [], dependencies: [] },
+    unplaced: [],
+    warnings: [],
+    mappings: [],
+    headings: [],
+    kindCues: [],
+    sawHeader: false,
+    sawRows: false,
+  };
+}
+
+export const warn = (s: BuildState, code: string, message: string, where: string) =>
+  s.d.warnings.push({ code, message, where });
+
+export const newActionDraft = (fields: ActionDraft['fields'], where: string, ref?: string): ActionDraft => ({
+  ...(ref ? { ref } : {}),
+  fields,
+  subActions: [],
+  unplaced: [],
+  extra: [],
+  where,
+});

@@ -1,0 +1,134 @@
+import { cleanText } from '../cells.js';
+import {
+  type HeaderCandidate,
+  normalizeHeader,
+  readHeaderRow,
+  refineWithContent,
+} from '../header-mapping.js';
+import type { TableMapping } from '../parsed-plan.js';
+import type { SourceItem } from '../source.js';
+import type { ActiveMapping, BuildState } from './drafts.js';
+import { themeHeading } from './themes.js';
+
+const LAYOUT_SHARE = 0.5;
+
+/** Data rows after a header, up to the next header or heading: used to read ref columns. */
+function rowsAfter(s: BuildState, index: number): string[][] {
+  const out: string[][] = [];
+  for (let j = index + 1; j < s.items.length && out.length < 25; j++) {
+    const it = s.items[j]!;
+    if (it.type !== 'row') break;
+    const cells = it.cells.map((c) => c.trim());
+    if (readHeaderRow(cells, undefined, s.override)) break;
+    if (themeHeading(cells.find((c) => c !== '') ?? '')) break;
+    out.push(cells);
+  }
+  return out;
+}
+
+function nextRowFirstCell(s: BuildState, index: number): string | undefined {
+  for (let j = index + 1; j < s.items.length; j++) {
+    const it = s.items[j]!;
+    if (it.type !== 'row') return undefined;
+    const first = it.cells.find((c) => c.trim() !== '');
+    if (first !== undefined) return first;
+  }
+  return undefined;
+}
+
+const shortCells = (cells: string[]) => cells.every((c) => c.trim().split(/\s+/).length <= 4);
+
+/**
+ * A header row, possibly wrapped over two rows ("AREA / NUMBER", "ACTIONS NEEDED OR / PLANNED"): the
+ * second row is part of the header when joining it on reads better as column names than the first
+ * row alone, and its cells are short.
+ */
+export function readHeaderAt(
+  s: BuildState,
+  index: number,
+  cells: string[],
+): { header: HeaderCandidate; cells: string[]; rows: number } | undefined {
+  const item = s.items[index] as Extract<SourceItem, { type: 'row' }>;
+  const share = item.header ? LAYOUT_SHARE : 0.6;
+  const alone = readHeaderRow(cells, nextRowFirstCell(s, index), s.override, share);
+  const next = s.items[index + 1];
+  if (next?.type === 'row' && next.table === item.table) {
+    const below = next.cells.map(cleanText);
+    // Only a row that already reads as (part of) a header takes the row below into it.
+    const headerLike = alone ?? (cells.filter((c) => c !== '').length >= 3 && shortCells(cells));
+    if (headerLike && below.some((c) => c !== '') && shortCells(below)) {
+      const width = Math.max(cells.length, below.length);
+      const joined = Array.from({ length: width }, (_, i) =>
+        [cells[i] ?? '', below[i] ?? ''].filter((c) => c !== '').join(' '),
+      );
+      const both = readHeaderRow(joined, nextRowFirstCell(s, index + 1), s.override, share);
+      const known = (h: HeaderCandidate | undefined) =>
+        h?.columns.filter((c) => c.field !== 'ignore').length ?? 0;
+      if (both && (!alone || (known(both) > known(alone) && both.score > alone.score)))
+        return { header: both, cells: joined, rows: 2 };
+    }
+  }
+  return alone ? { header: alone, cells, rows: 1 } : undefined;
+}
+
+/** Takes a header row into use; a header repeated after a page break keeps the table going. */
+export function applyHeader(
+  s: BuildState,
+  index: number,
+  item: SourceItem & { type: 'row' },
+  header: HeaderCandidate,
+  rows: number,
+) {
+  s.d.sawHeader = true;
+  s.d.kindCues.push(...header.kindCues);
+  const below = rowsAfter(s, index + rows - 1);
+  const columns = refineWithContent(header.columns, below);
+  const groupCol = columns.find((c) => c.field === 'group')?.index;
+  const titleCol = columns.find((c) => c.field === 'title')?.index;
+  let groupRepeats = false;
+  if (groupCol !== undefined && titleCol !== undefined) {
+    const titled = below.filter((r) => (r[titleCol] ?? '') !== '');
+    groupRepeats =
+      titled.length > 1 && titled.filter((r) => (r[groupCol] ?? '') !== '').length / titled.length >= 0.8;
+  }
+  const key = (cols: { index: number; header: string }[]) =>
+    JSON.stringify(cols.map((c) => [c.index, normalizeHeader(c.header)]));
+  const same = s.mapping && s.mapping.kind === header.kind && key(s.mapping.columns) === key(columns);
+  if (!same) {
+    s.mapping = {
+      kind: header.kind,
+      columns,
+      table: item.table,
+      width: item.cells.length,
+      headerRowIndex: index,
+      groupRepeats,
+    };
+    s.d.mappings.push({ table: s.d.mappings.length, kind: header.kind, columns });
+  } else s.mapping!.headerRowIndex = index + rows - 1;
+  if (header.kind !== 'actions') s.lastAction = s.lastItem = undefined;
+  s.afterRows = false;
+  s.unknownTable = undefined;
+}
+
+export const isPeriodLabel = (t: string) =>
+  /^(?:q[1-4]|(?:19|20)\d{2}\s*[-/]\s*\d{2,4}|target|actual)$/i.test(t.trim());
+
+/** Gives each column under a spanning "Target" heading its own period. */
+export function addSubHeader(m: ActiveMapping, cells: string[], recorded: TableMapping) {
+  cells.forEach((raw, i) => {
+    const text = raw.trim();
+    if (!text) return;
+    let col = m.columns.find((c) => c.index === i);
+    if (!col || col.field === 'ignore') {
+      const left = [...m.columns]
+        .reverse()
+        .find((c) => c.index < i && (c.field === 'target' || c.field === 'actual'));
+      if (!left) return;
+      col = { index: i, header: text, field: left.field, confidence: 0.8 };
+      m.columns.push(col);
+    } else col.header = `${col.header} ${text}`;
+    col.period = text.toUpperCase();
+  });
+  m.columns.sort((a, b) => a.index - b.index);
+  recorded.columns = m.columns;
+}

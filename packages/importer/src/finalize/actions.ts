@@ -1,0 +1,157 @@
+import type { Lead, Status, Timescale } from '@peopleplan/core';
+import type { ActionDraft, ThemeDraft } from '../build-plan.js';
+import { excerpt } from '../cells.js';
+import { parseLeads } from '../leads.js';
+import type { ImportWarning, ParsedAction, ParsedActionMilestone, ParsedTheme } from '../parsed-plan.js';
+import { LEAD_FIELD_ROLES } from '../synonyms.js';
+import { splitYearActions } from '../years.js';
+import { readStatus } from './kind.js';
+
+const TITLE_MAX = 500;
+
+export interface ActionContext {
+  ts: (text: string) => Timescale;
+  warn: (code: string, message: string, where: string) => void;
+  /** Lead labels known to be one person or role ("HR/OD Manager"), lower case. */
+  known: ReadonlySet<string>;
+}
+
+/**
+ * Themes and their actions as the preview shows them. Actions the document does not number are
+ * numbered in document order through the plan, sub-actions under their action ("3.1"); under a theme
+ * the document numbers ("Area number" 2) they are numbered under the theme ("2.1", "2.2").
+ */
+export function toThemes(drafts: ThemeDraft[], c: ActionContext): ParsedTheme[] {
+  let seq = 0;
+  const taken = new Set<string>();
+  for (const t of drafts) for (const a of t.actions) if (a.ref) taken.add(a.ref);
+  const nextRef = (theme: ThemeDraft, n: number): string => {
+    if (theme.numberedActions) {
+      let ref = `${theme.ref}.${n}`;
+      for (let k = n + 1; taken.has(ref); k++) ref = `${theme.ref}.${k}`;
+      taken.add(ref);
+      return ref;
+    }
+    let ref: string;
+    do ref = String(++seq);
+    while (taken.has(ref));
+    return ref;
+  };
+  return drafts.map((t) => ({
+    ref: t.ref,
+    title: t.title || t.label || `Theme ${t.ref}`,
+    ...(t.label && t.label !== t.title ? { label: t.label } : {}),
+    ...(t.description ? { description: t.description } : {}),
+    actions: t.actions.map((a, i) => toAction(a, c, () => nextRef(t, i + 1), undefined, i + 1)),
+  }));
+}
+
+function toAction(
+  a: ActionDraft,
+  c: ActionContext,
+  newRef: () => string,
+  parentRef: string | undefined,
+  n: number,
+): ParsedAction {
+  const generatedRef = !a.ref;
+  const ref = a.ref ?? (parentRef ? `${parentRef}.${n}` : newRef());
+  const f = a.fields;
+  const unplaced = [...a.unplaced];
+  let title = f.title?.trim() ?? '';
+  let description = [a.description, f.description].filter(Boolean).join('\n') || undefined;
+  if (!title) {
+    title = '(untitled)';
+    c.warn('no-title', 'An action has no title.', a.where);
+  }
+  if (title.length > TITLE_MAX) {
+    const cut = title.lastIndexOf(' ', TITLE_MAX - 1);
+    description = [title.slice(cut + 1), description].filter(Boolean).join('\n');
+    title = `${title.slice(0, cut)}…`;
+    c.warn(
+      'long-title',
+      `Title over ${TITLE_MAX} characters: the rest is kept in the description.`,
+      `action ${ref}`,
+    );
+  }
+  const leads: Lead[] = Object.entries(LEAD_FIELD_ROLES).flatMap(([field, role]) =>
+    parseLeads(f[field as keyof typeof LEAD_FIELD_ROLES], role, c.known),
+  );
+  const milestones = [...yearMilestones(f.yearActions, unplaced, c, ref), ...rowMilestones(a, c, ref)];
+  const start = f.start ? c.ts(f.start) : undefined;
+  const due = f.due ? c.ts(f.due) : undefined;
+  let status: Status | undefined = a.status ?? readStatus(f.status);
+  if (!status && due?.kind === 'completed') status = 'completed';
+  if (!status && due?.kind === 'ongoing') status = 'ongoing';
+  const progress = [f.progress, f.status && !readStatus(f.status) ? f.status : undefined].filter(Boolean);
+  const out: ParsedAction = {
+    ref,
+    generatedRef,
+    title,
+    ...(description ? { description } : {}),
+    ...(f.outcome ? { outcome: f.outcome } : {}),
+    ...(f.currentPosition ? { currentPosition: f.currentPosition } : {}),
+    ...(f.constraints ? { constraints: f.constraints } : {}),
+    ...(f.measureOfSuccess ? { measureOfSuccess: f.measureOfSuccess } : {}),
+    leads,
+    ...(start ? { start } : {}),
+    ...(due ? { due } : {}),
+    ...(status ? { status } : {}),
+    ...(progress.length ? { progress: progress.join('\n') } : {}),
+    crossRefs: [],
+    subActions: [],
+    milestones,
+    unplaced,
+    ...(a.extra.length
+      ? { extra: a.extra.map((x) => ({ label: x.label.slice(0, 300), text: x.text })) }
+      : {}),
+  };
+  out.subActions = a.subActions.map((s, i) => toAction(s, c, newRef, ref, i + 1));
+  return out;
+}
+
+/** A people strategy's year rows ("2005-06 Implement …"): milestones due at each financial year's end. */
+function yearMilestones(
+  cell: string | undefined,
+  unplaced: string[],
+  c: ActionContext,
+  ref: string,
+): ParsedActionMilestone[] {
+  const milestones: ParsedActionMilestone[] = [];
+  if (!cell) return milestones;
+  for (const chunk of splitYearActions(cell)) {
+    if (!chunk.year) {
+      unplaced.push(chunk.text);
+      c.warn('no-year', `Text before the first year kept aside: "${excerpt(chunk.text)}"`, `action ${ref}`);
+    } else if (!chunk.text) {
+      unplaced.push(chunk.written ?? chunk.year);
+      c.warn('empty-year', `Year ${chunk.year} has no action written against it.`, `action ${ref}`);
+    } else {
+      let mref = chunk.year;
+      for (let k = 2; milestones.some((m) => m.ref === mref); k++) mref = `${chunk.year}#${k}`;
+      const due = c.ts(chunk.year);
+      milestones.push({ ref: mref, title: chunk.text, due: { ...due, text: chunk.written ?? chunk.year } });
+    }
+  }
+  return milestones;
+}
+
+/** Milestones a row listed as records of their own (a YAML plan's "milestones:"), numbered under the action. */
+function rowMilestones(a: ActionDraft, c: ActionContext, ref: string): ParsedActionMilestone[] {
+  return (a.milestones ?? []).map((m, i) => {
+    const due = c.ts(m.due ?? '');
+    if (m.due && due.kind === 'unparsed')
+      c.warn(
+        'unparsed-date',
+        `Milestone "${excerpt(m.title)}" has a date that could not be read: "${m.due}"`,
+        `line ${m.line}`,
+      );
+    return {
+      ref: `${ref}.M${i + 1}`,
+      title: m.title,
+      due,
+      ...(m.completed ? { completed: true } : {}),
+    };
+  });
+}
+
+export type { ImportWarning };

@@ -1,0 +1,78 @@
+import { excerpt } from '../cells.js';
+import { matchHeader } from '../header-mapping.js';
+import type { ImportWarning } from '../parsed-plan.js';
+import { isBoilerplate } from './boilerplate.js';
+
+/** Cover lines that are not the plan's title: committee agenda items, dates, bare labels. */
+const NOT_TITLE =
+  /^(?:item\s+\S+|.*\bcommittee\b.*\d{4}|\.+.*|\d{4}\s*[-–—]\s*\d{2,4}|action\s+plan|appendix\s+\w+|public|private|confidential|\d+|\w+day,?\s+\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4})$/i;
+
+const META_LINES: { re: RegExp; field: 'directorate' | 'division' | 'ownerLabel' }[] = [
+  { re: /^directorate(?:\s+name)?\s*:\s*(.+)$/i, field: 'directorate' },
+  {
+    re: /^(?:division|business\s+unit|division\/business\s+unit)(?:\s+name)?\s*:\s*(.+)$/i,
+    field: 'division',
+  },
+  { re: /^(?:responsible\s+(?:corporate\s+)?director|plan\s+owner|owner)\s*:\s*(.+)$/i, field: 'ownerLabel' },
+];
+
+export interface Cover {
+  title: string;
+  /** Cover lines left after the title was taken. */
+  rest: string[];
+  warnings: ImportWarning[];
+}
+
+/**
+ * The plan's title: an explicit label ("Service area under review") wins, else the first real line
+ * of the cover. Web-page boilerplate is never the title; when the first line was boilerplate the
+ * person is told which line was passed over.
+ */
+export function readCover(preamble: { text: string; where: string }[], filename?: string): Cover {
+  const lines = preamble.map((p) => p.text);
+  const warnings: ImportWarning[] = [];
+  let at = lines.findIndex((_l, i) => i > 0 && /^service\s+area\s+under\s+review:?$/i.test(lines[i - 1]!));
+  if (at < 0) {
+    at = lines.findIndex(
+      (l) =>
+        !NOT_TITLE.test(l) &&
+        !/:/.test(l.slice(0, 40)) &&
+        !isBoilerplate(l) &&
+        l.length <= 300 &&
+        // A table's column name left above its rows ("Objective Area") is not the plan's title.
+        (matchHeader(l)[0]?.confidence ?? 0) < 1,
+    );
+  }
+  const first = preamble[0];
+  if (first && at !== 0 && isBoilerplate(first.text)) {
+    warnings.push({
+      code: 'boilerplate-not-title',
+      message: `The first line looks like web-page text, not the plan's title, and was kept in the cover: "${excerpt(first.text)}"`,
+      where: first.where,
+    });
+  }
+  const rest = [...lines];
+  const title =
+    (at >= 0 ? rest.splice(at, 1)[0] : undefined) ?? filename?.replace(/\.[^.]+$/, '') ?? 'Imported plan';
+  if (at < 0) {
+    warnings.push({
+      code: 'no-title',
+      message: `No line before the plan's content reads as its title: named "${excerpt(title)}" for now.`,
+      where: 'plan',
+    });
+  }
+  return { title, rest, warnings };
+}
+
+export function readMeta(
+  lines: string[],
+): Partial<Record<'directorate' | 'division' | 'ownerLabel', string>> {
+  const meta: Partial<Record<'directorate' | 'division' | 'ownerLabel', string>> = {};
+  for (const line of lines) {
+    for (const m of META_LINES) {
+      const hit = m.re.exec(line);
+      if (hit && !meta[m.field]) meta[m.field] = hit[1]!.trim();
+    }
+  }
+  return meta;
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { readSample } from './test-helpers.js';
+
+describe('one-cell-per-line', () => {
+  it('reads text cells then a lead and a date as one row, the next text starting the next', () => {
+    const r = readSample(
+      [
+        'Issue',
+        'Action update',
+        'By when',
+        'By whom',
+        '',
+        'Sickness absence is above target',
+        'Return-to-work interviews now held within three days.',
+        'March 2025',
+        'Head of HR',
+        '',
+        'Too few apprentices',
+        'A new scheme was agreed in January.',
+        'September 2025',
+        'Learning and Development Manager',
+      ].join('\n'),
+    );
+    expect(r.layouts).toEqual(['one-cell-per-line']);
+    expect(r.data).toEqual([
+      [
+        'Sickness absence is above target',
+        'Return-to-work interviews now held within three days.',
+        'March 2025',
+        'Head of HR',
+      ],
+      [
+        'Too few apprentices',
+        'A new scheme was agreed in January.',
+        'September 2025',
+        'Learning and Development Manager',
+      ],
+    ]);
+  });
+
+  it('zips a group written column by column: three actions, three leads, three dates', () => {
+    const r = readSample(
+      [
+        'Lead responsibility',
+        'Workforce data',
+        'Publish the pay gap',
+        'Publish ethnicity data',
+        'Publish disability data',
+        'HR Manager',
+        'HR Manager',
+        'HR Manager',
+        'March 2025',
+        'June 2025',
+        'September 2025',
+      ].join('\n'),
+    );
+    expect(r.headings).toEqual(['Workforce data']);
+    expect(r.data.map((d) => d.filter(Boolean))).toEqual([
+      ['Publish the pay gap', 'HR Manager', 'March 2025'],
+      ['Publish ethnicity data', 'HR Manager', 'June 2025'],
+      ['Publish disability data', 'HR Manager', 'September 2025'],
+    ]);
+  });
+
+  it('does not start at a role that merely ends like a column name', () => {
+    const r = readSample(['Policy Officer', 'Policy Officer', 'March 2025'].join('\n'));
+    expect(r.layouts).not.toContain('one-cell-per-line');
+  });
+});

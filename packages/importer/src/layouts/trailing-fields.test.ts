@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { readSample } from './test-helpers.js';
+
+/** A made-up workforce plan whose table lost its borders: each row's lead and date end its line. */
+const SAMPLE = `KEY ACTIONS RESPONSIBLE OFFICERDEADLINE
+
+We will grow our own talent
+
+Launch a graduate scheme for hard-to-fill posts Head of Workforce March 2025
+Agree apprenticeship targets with each directorate Head of Workforce June 2025
+Refresh the induction course for new starters
+
+Learning and Development Manager Sept 2024
+
+We will look after our people
+
+Publish a wellbeing offer for all staff HR Business Partner December 2024
+Review the flexible working policy
+
+HR Business Partner
+
+January 2025`;
+
+describe('trailing-fields', () => {
+  it('reads each line’s tail as the lead and the date, a recurring lead whole', () => {
+    const r = readSample(SAMPLE);
+    expect(r.layouts).toEqual(['trailing-fields']);
+    expect(r.header).toEqual(['KEY ACTIONS', 'RESPONSIBLE OFFICER', 'DEADLINE']);
+    expect(r.data).toEqual([
+      ['Launch a graduate scheme for hard-to-fill posts', 'Head of Workforce', 'March 2025'],
+      ['Agree apprenticeship targets with each directorate', 'Head of Workforce', 'June 2025'],
+      ['Refresh the induction course for new starters', 'Learning and Development Manager', 'Sept 2024'],
+      ['Publish a wellbeing offer for all staff', 'HR Business Partner', 'December 2024'],
+      ['Review the flexible working policy', 'HR Business Partner', 'January 2025'],
+    ]);
+  });
+
+  it('reads the text lines before a full row as the group headings', () => {
+    expect(readSample(SAMPLE).headings).toEqual([
+      'We will grow our own talent',
+      'We will look after our people',
+    ]);
+  });
+
+  it('splits a role from a body that follows it, and moves leading numbers to a ref column', () => {
+    const r = readSample(
+      [
+        'Safe staffing',
+        'Objective Executive lead Governance forum',
+        '1 Cut agency spend by a tenth Director of Finance People Committee',
+        '2 Fill nine in ten vacancies within 12 weeks Director of Finance People Committee',
+      ].join('\n'),
+    );
+    expect(r.header).toEqual(['Ref', 'Objective', 'Executive lead', 'Governance forum']);
+    expect(r.data).toEqual([
+      ['1', 'Cut agency spend by a tenth', 'Director of Finance', 'People Committee'],
+      ['2', 'Fill nine in ten vacancies within 12 weeks', 'Director of Finance', 'People Committee'],
+    ]);
+    expect(r.headings).toEqual(['Safe staffing']);
+  });
+
+  it('keeps a deadline inside the last sentence only', () => {
+    const r = readSample(
+      [
+        'Target Target date',
+        'Managers are trained in coaching. This is part of our ongoing learning. March 2025',
+        'Exit interviews are offered to every leaver. April 2025',
+      ].join('\n'),
+    );
+    expect(r.data.map((d) => d[1])).toEqual(['March 2025', 'April 2025']);
+  });
+
+  it('is not a table when no line ends in the header’s fields', () => {
+    const r = readSample(
+      'Action Lead Deadline\nWe met twice this year and will meet again.\nMore text follows here.',
+    );
+    expect(r.layouts).not.toContain('trailing-fields');
+  });
+});

@@ -1,0 +1,116 @@
+import { ROLE_WORDS } from '../layouts/role-words.js';
+import { labelWords, matchedByVariant, normaliseName, normaliseRoleLabel } from './normalise.js';
+
+/**
+ * Likely duplicates among the people a council's plans name, offered for merging (never merged by
+ * themselves): labels that differ only in case, spaces, hyphens or full stops ("HOP OS", "HOPOS"); a
+ * known typo ("Clir Jackson", "Cllr Jackson"); a first name given as an initial ("J. Turner-Robinson",
+ * "Jackie Turner Robinson"); or a surname alone that names exactly one person ("Turner-Robinson").
+ */
+export interface PersonLabel {
+  id?: string;
+  name: string;
+  roleLabel?: string;
+}
+
+export type DuplicateReason = 'spelling' | 'typo' | 'initial' | 'surname';
+
+export interface DuplicateGroup {
+  /** The labels as written, in the order given. */
+  labels: string[];
+  /** Ids of the people in the group, where they were given. */
+  ids: string[];
+  reason: DuplicateReason;
+  /** Why, in words a person reads in the preview. */
+  explanation: string;
+}
+
+const EXPLAIN: Record<DuplicateReason, string> = {
+  spelling: 'written the same apart from case, spaces, hyphens or full stops',
+  typo: 'the same once a common typo is read as meant (e.g. "Clir" for "Cllr")',
+  initial: 'the same surname, with the first name given as its initial',
+  surname: 'a surname on its own that matches only this one person',
+};
+
+/** Labels that name a role or team rather than a person: they never match by initials or surname. */
+const isRole = (label: string) => labelWords(label).some((w) => ROLE_WORDS.has(w) && w !== 'cllr');
+const personWords = (label: string) => normaliseName(label).split(' ').filter(Boolean);
+
+/** Two first names that can be one person's: the same, or one the other's initial. */
+const sameFirst = (a: string, b: string) => a === b || ((a.length === 1 || b.length === 1) && a[0] === b[0]);
+
+/** Full first names written with this surname, among every label given. */
+function firstNamesWith(rest: string, all: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const x of all) {
+    const w = personWords(x);
+    if (w.length >= 2 && w.slice(1).join(' ') === rest && w[0]!.length > 1) out.add(w[0]!);
+  }
+  return out;
+}
+
+/** Why two labels are likely the same person, or undefined. Earlier reasons are the surer ones. */
+function pairReason(a: string, b: string, all: readonly string[]): DuplicateReason | undefined {
+  if (normaliseRoleLabel(a) === normaliseRoleLabel(b)) return matchedByVariant(a, b) ? 'typo' : 'spelling';
+  if (isRole(a) || isRole(b)) return undefined;
+  const wa = personWords(a);
+  const wb = personWords(b);
+  // "J. Turner-Robinson" and "Jackie Turner Robinson", unless a Jo Turner-Robinson is named too.
+  if (wa.length >= 2 && wa.length === wb.length && wa.slice(1).join(' ') === wb.slice(1).join(' ')) {
+    const [fa, fb] = [wa[0]!, wb[0]!];
+    const rest = wa.slice(1).join(' ');
+    const candidates = [...firstNamesWith(rest, all)].filter((f) => f[0] === fa[0]);
+    if (fa !== fb && sameFirst(fa, fb) && candidates.length === 1) return 'initial';
+    return undefined;
+  }
+  // "Turner-Robinson" beside "Jackie Turner Robinson": only when everyone with that surname is one person.
+  const [short, long] = wa.length < wb.length ? [wa, wb] : [wb, wa];
+  if (short.length === 0 || long.length <= short.length) return undefined;
+  const surname = short.join(' ');
+  if (long.slice(long.length - short.length).join(' ') !== surname) return undefined;
+  const firsts = all
+    .map(personWords)
+    .filter((w) => w.length === short.length + 1 && w.slice(1).join(' ') === surname)
+    .map((w) => w[0]!);
+  return firsts.every((f) => firsts.every((g) => sameFirst(f, g))) ? 'surname' : undefined;
+}
+
+export function duplicateGroups(people: readonly (string | PersonLabel)[]): DuplicateGroup[] {
+  const items = people.map((p) => (typeof p === 'string' ? { name: p } : p));
+  const labels = items.map((p) => p.name);
+  // Union-find over the pairs: a group holds everyone linked by any reason; its reason is the surest.
+  const parent = items.map((_, i) => i);
+  const find = (i: number): number => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r]!;
+    return r;
+  };
+  const reasonOf = new Map<number, DuplicateReason>();
+  const ORDER: DuplicateReason[] = ['spelling', 'typo', 'initial', 'surname'];
+  for (let i = 0; i < items.length; i++)
+    for (let j = i + 1; j < items.length; j++) {
+      const r = pairReason(labels[i]!, labels[j]!, labels);
+      if (!r) continue;
+      const [ri, rj] = [find(i), find(j)];
+      const worst = [reasonOf.get(ri), reasonOf.get(rj), r]
+        .filter((x): x is DuplicateReason => !!x)
+        .sort((x, y) => ORDER.indexOf(y) - ORDER.indexOf(x))[0]!;
+      parent[rj] = ri;
+      reasonOf.set(ri, worst);
+    }
+  const groups = new Map<number, number[]>();
+  items.forEach((_, i) => {
+    groups.set(find(i), [...(groups.get(find(i)) ?? []), i]);
+  });
+  return [...groups.entries()]
+    .filter(([, members]) => members.length > 1)
+    .map(([root, members]) => {
+      const reason = reasonOf.get(root)!;
+      return {
+        labels: members.map((i) => labels[i]!),
+        ids: members.flatMap((i) => (items[i]!.id ? [items[i]!.id!] : [])),
+        reason,
+        explanation: EXPLAIN[reason],
+      };
+    });
+}

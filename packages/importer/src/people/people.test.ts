@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { duplicateGroups, normaliseName, normaliseRoleLabel } from './index.js';
+
+describe('normalising names and role labels', () => {
+  it.each([
+    ['HOP OS', 'HOPOS'],
+    ['Clir Jackson', 'Cllr Jackson'],
+    ['Councillor Jackson', 'Cllr. Jackson'],
+    ['Turner-Robinson', 'Turner Robinson'],
+    ['L & D Team', 'L and D team'],
+    ['GM (HR)', 'gm hr'],
+  ])('%s is %s', (a, b) => {
+    expect(normaliseRoleLabel(a)).toBe(normaliseRoleLabel(b));
+  });
+
+  it('keeps what tells labels apart', () => {
+    expect(normaliseRoleLabel('GM (HR)')).not.toBe(normaliseRoleLabel('GM (OD)'));
+    expect(normaliseRoleLabel('Cllr Jackson')).not.toBe(normaliseRoleLabel('Cllr Jacks'));
+  });
+
+  it('reads a name as its words, titles and punctuation aside', () => {
+    expect(normaliseName('Cllr. J. Turner-Robinson')).toBe('cllr j turner robinson');
+    expect(normaliseName('Dr Jackie  Turner Robinson')).toBe('jackie turner robinson');
+  });
+});
+
+describe('likely duplicates (the Kent import of the issue)', () => {
+  const people = [
+    { id: 'p1', name: 'HOP OS' },
+    { id: 'p2', name: 'HOPOS' },
+    { id: 'p3', name: 'Clir Jackson' },
+    { id: 'p4', name: 'Cllr Jackson' },
+    { id: 'p5', name: 'Jackie Turner Robinson' },
+    { id: 'p6', name: 'Turner-Robinson' },
+    { id: 'p7', name: 'J. Turner-Robinson' },
+    { id: 'p8', name: 'Policy Officer' },
+    { id: 'p9', name: 'Paul Royel' },
+  ];
+
+  it('groups each pair the issue names, with a reason each', () => {
+    const groups = duplicateGroups(people);
+    const byIds = Object.fromEntries(groups.map((g) => [g.ids.join(','), g.reason]));
+    expect(byIds).toEqual({ 'p1,p2': 'spelling', 'p3,p4': 'typo', 'p5,p6,p7': 'surname' });
+    for (const g of groups) expect(g.explanation.length).toBeGreaterThan(10);
+  });
+
+  it('names an initial as the reason where that is the link', () => {
+    expect(duplicateGroups(['J. Turner-Robinson', 'Jackie Turner Robinson'])).toEqual([
+      {
+        labels: ['J. Turner-Robinson', 'Jackie Turner Robinson'],
+        ids: [],
+        reason: 'initial',
+        explanation: expect.stringContaining('initial'),
+      },
+    ]);
+  });
+
+  it('does not group different people, nor a surname two people share, nor roles by their last word', () => {
+    expect(duplicateGroups(['Jackie Turner', 'John Turner', 'Turner'])).toEqual([]);
+    expect(duplicateGroups(['J. Smith', 'Jane Smith', 'Jo Smith'])).toEqual([]);
+    expect(duplicateGroups(['Policy Officer', 'Senior Policy Officer'])).toEqual([]);
+    expect(duplicateGroups(['Paul Royel', 'Paula Royel'])).toEqual([]);
+  });
+});

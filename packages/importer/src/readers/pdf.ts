@@ -1,0 +1,169 @@
+import { extractTextItems, getDocumentProxy, type StructuredTextItem } from 'unpdf';
+import { ImportError } from '../errors.js';
+import { actionHeader } from '../layouts/header-cells.js';
+import type { SourceDocument, SourceItem } from '../source.js';
+
+/**
+ * Text PDFs (committee papers, plans saved from Word): the words and where they sit on each page.
+ * Lines are words at the same height; a table's cells are the runs of words with a wide gap between
+ * them, put under the columns of the header row above them by their left edge; a row of the table
+ * ends where the gap to the next line is wider than a wrapped line's. A PDF with no text on any page
+ * is a scan, which cannot be read without OCR.
+ */
+interface Chunk {
+  text: string;
+  x: number;
+  right: number;
+}
+interface PdfLine {
+  y: number;
+  page: number;
+  chunks: Chunk[];
+  height: number;
+}
+
+export async function readPdf(buffer: Buffer): Promise<SourceDocument> {
+  const pdf = await getDocumentProxy(new Uint8Array(buffer));
+  const { items: pages } = await extractTextItems(pdf);
+  const lines = pages.flatMap((items, p) => toLines(items, p + 1));
+  if (lines.length === 0) {
+    throw new ImportError(
+      'empty',
+      'This PDF has no text layer: it looks like a scanned document. Run it through OCR, or import the Word or Excel file it was made from.',
+    );
+  }
+  return { format: 'pdf', items: toItems(lines), formulaCells: [] };
+}
+
+function toLines(items: StructuredTextItem[], page: number): PdfLine[] {
+  const words = items.filter((i) => i.str.trim() !== '');
+  const lines: PdfLine[] = [];
+  for (const w of [...words].sort((a, b) => b.y - a.y || a.x - b.x)) {
+    const tol = Math.max(2, w.height * 0.4);
+    const line = lines.find((l) => Math.abs(l.y - w.y) <= tol);
+    const chunk = { text: w.str, x: w.x, right: w.x + w.width };
+    if (line) line.chunks.push(chunk);
+    else lines.push({ y: w.y, page, chunks: [chunk], height: w.height || w.fontSize });
+  }
+  for (const l of lines)
+    l.chunks = mergeChunks(
+      l.chunks.sort((a, b) => a.x - b.x),
+      l.height,
+    );
+  return lines.sort((a, b) => b.y - a.y);
+}
+
+/** Words closer than a wide gap are one cell's text; a gap of two letters or more separates cells. */
+function mergeChunks(chunks: Chunk[], height: number): Chunk[] {
+  const out: Chunk[] = [];
+  for (const c of chunks) {
+    const prev = out.at(-1);
+    const gap = prev ? c.x - prev.right : Number.POSITIVE_INFINITY;
+    if (prev && gap < height * 1.1) {
+      prev.text =
+        gap > height * 0.15 && !prev.text.endsWith(' ') ? `${prev.text} ${c.text}` : prev.text + c.text;
+      prev.right = c.right;
+    } else out.push({ ...c });
+  }
+  return out.map((c) => ({ ...c, text: c.text.replace(/\s+/g, ' ').trim() }));
+}
+
+/** Lines into paragraphs and table rows (a header row fixes the columns for the lines below it). */
+function toItems(lines: PdfLine[]): SourceItem[] {
+  const pitch = linePitch(lines);
+  const items: SourceItem[] = [];
+  let columns: number[] | undefined;
+  let table = 0;
+  let block: { cells: string[]; line: number; full: boolean[] } | undefined;
+  let prev: PdfLine | undefined;
+  let headerFull: boolean[] = [];
+  const flush = () => {
+    if (block) items.push({ type: 'row', cells: block.cells, table, line: block.line });
+    block = undefined;
+  };
+  lines.forEach((l, n) => {
+    const lineNo = n + 1;
+    const gap = prev && prev.page === l.page ? prev.y - l.y : Number.POSITIVE_INFINITY;
+    // A wrapped line of a cell sits one line pitch below; a new row has the cell padding on top.
+    const wrapped = gap <= pitch * 1.03;
+    prev = l;
+    if (l.chunks.length >= 2) {
+      const header = actionHeader(l.chunks.map((c) => c.text));
+      if (header && (!columns || !wrapped)) {
+        flush();
+        table++;
+        columns = l.chunks.map((c) => c.x);
+        headerFull = columns.map((_, k) => fillsColumn(l, columns!, k));
+        const cells = l.chunks.map((c) => c.text);
+        items.push({ type: 'row', cells, table, line: lineNo, header: true, layout: 'pdf-columns' });
+        return;
+      }
+    }
+    // A header cell wrapped over two lines ("Measure of" / "success"): the next line completes the header.
+    const last = items.at(-1);
+    if (columns && !block && wrapped && last?.type === 'row' && last.header) {
+      for (const c of l.chunks) {
+        const k = columnOf(columns, c.x);
+        last.cells[k] = last.cells[k] ? joinWrapped(last.cells[k]!, c.text, headerFull[k]) : c.text;
+      }
+      headerFull = columns.map((_, k) => fillsColumn(l, columns!, k));
+      return;
+    }
+    if (columns && (l.chunks.length >= 2 || (block && wrapped))) {
+      const cells = columns.map(() => '');
+      for (const c of l.chunks) {
+        const k = columnOf(columns, c.x);
+        cells[k] = cells[k] ? `${cells[k]} ${c.text}` : c.text;
+      }
+      if (block && wrapped) {
+        block.cells = block.cells.map((x, k) =>
+          cells[k] ? (x ? joinWrapped(x, cells[k]!, block!.full[k]) : cells[k]!) : x,
+        );
+        block.full = columns.map((_, k) => fillsColumn(l, columns!, k));
+      } else {
+        flush();
+        block = { cells, line: lineNo, full: columns.map((_, k) => fillsColumn(l, columns!, k)) };
+      }
+      return;
+    }
+    flush();
+    columns = undefined;
+    items.push({ type: 'para', text: l.chunks.map((c) => c.text).join(' '), line: lineNo });
+  });
+  flush();
+  return items;
+}
+
+/** The usual distance between two lines of text: the most common gap, to the half point. */
+function linePitch(lines: PdfLine[]): number {
+  const counts = new Map<number, number>();
+  for (let i = 1; i < lines.length; i++) {
+    if (lines[i]!.page !== lines[i - 1]!.page) continue;
+    const g = Math.round((lines[i - 1]!.y - lines[i]!.y) * 2) / 2;
+    if (g > 0) counts.set(g, (counts.get(g) ?? 0) + 1);
+  }
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+  return best?.[0] ?? 12;
+}
+
+/** Whether the line's text in column k runs up to the next column: a word broken there continues below. */
+function fillsColumn(l: PdfLine, columns: number[], k: number): boolean {
+  const next = columns[k + 1];
+  if (next === undefined) return false;
+  const chunk = l.chunks.filter((c) => columnOf(columns, c.x) === k).at(-1);
+  return !!chunk && next - chunk.right < l.height * 1.4;
+}
+
+/** "Responsibilit" + "y": a word the column was too narrow for is joined back; other lines join with a space. */
+function joinWrapped(above: string, below: string, full: boolean | undefined): string {
+  // Only a short lower-case piece alone on its line is the end of a broken word ("y", "rate", "ions").
+  if (full && /[A-Za-z]$/.test(above) && /^[a-z]{1,4}$/.test(below)) return above + below;
+  return /-$/.test(above) ? above + below : `${above} ${below}`;
+}
+
+/** The column whose left edge is nearest at or left of x (a little to the right is allowed). */
+function columnOf(columns: number[], x: number): number {
+  let best = 0;
+  for (let k = 0; k < columns.length; k++) if (columns[k]! <= x + 4) best = k;
+  return best;
+}
