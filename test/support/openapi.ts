@@ -105,6 +105,7 @@ export type IdKind =
   | 'indicator'
   | 'risk'
   | 'import'
+  | 'mapping'
   | 'member'
   | 'period'
   | 'feed-council'
@@ -120,6 +121,7 @@ export const COUNCIL_OWNED: readonly IdKind[] = [
   'indicator',
   'risk',
   'import',
+  'mapping',
   'member',
 ];
 
@@ -131,6 +133,7 @@ const BY_NAME: Record<string, IdKind> = {
   milestoneId: 'milestone',
   personId: 'person',
   memberId: 'member',
+  mappingId: 'mapping',
   periodKey: 'period',
   councilId: 'feed-council',
   file: 'feed-file',
@@ -153,7 +156,7 @@ export function fieldKind(field: string | undefined): IdKind {
   if (!field) return 'plan';
   if (/^themeId$/.test(field)) return 'theme';
   if (/^(parentId|linkedActionIds|actionId)$/.test(field)) return 'action';
-  if (/personId$/i.test(field)) return 'person';
+  if (/personId$/i.test(field) || field === 'into') return 'person';
   return 'plan';
 }
 

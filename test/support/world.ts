@@ -56,6 +56,7 @@ const emptyPools = (): Record<IdKind, string[]> => ({
   indicator: [],
   risk: [],
   import: [],
+  mapping: [],
   member: [],
   period: [CLOSED_PERIOD],
   'feed-council': [],
@@ -177,6 +178,11 @@ export async function createWorld(): Promise<World> {
       filename: 'plan.txt',
     });
     pool.import.push(preview.id);
+    const mapping = await ok('POST', `${base}/imports/mappings`, editor, {
+      name: `${secretOf(c)} mapping`,
+      columns: { Lead: 'lead:responsible', Deadline: 'due' },
+    });
+    pool.mapping.push(mapping.id);
     const admin = `admin@${c}.test`;
     for (const list of [
       `${base}/plans?limit=1`,

@@ -73,6 +73,14 @@ export const Person = z.object({
   /** Set when the importer could not match the label to a known person. */
   unresolved: z.boolean().default(false),
   alertPreferences: AlertPreferences.default({ frequency: 'immediate', dueSoon: true }),
+  /**
+   * Set when this person was merged into another (a duplicate): every reference now points at that
+   * person; this record stays, so the history still reads and its labels still match on import.
+   */
+  mergedInto: Id.optional(),
+  mergedAt: IsoDateTime.optional(),
+  /** A merge into this person has started and not finished: references are being moved (people-merge.ts). */
+  mergingInto: Id.optional(),
   ...Versioned.shape,
 });
 export type Person = z.infer<typeof Person>;
@@ -158,6 +166,10 @@ export type RagOverride = z.infer<typeof RagOverride>;
 
 export const CrossRef = z.strictObject({ text: text(500).min(1), actionId: Id.optional() });
 
+/** A cell of the imported plan under a column with no field of its own, kept under the column's name. */
+export const ExtraField = z.strictObject({ label: text(300).min(1), text: text(20_000) });
+export type ExtraField = z.infer<typeof ExtraField>;
+
 export const LatestUpdate = z.strictObject({
   id: Id,
   at: IsoDateTime,
@@ -185,6 +197,8 @@ export const Action = z.object({
   ragOverride: RagOverride.optional(),
   crossRefs: z.array(CrossRef).max(20).default([]),
   unplaced: z.array(z.string()).default([]),
+  /** Columns of the imported plan with no field of their own ("Supporting partners"), as written. */
+  extra: z.array(ExtraField).max(50).optional(),
   order: z.number().int().min(0),
   latestUpdate: LatestUpdate.optional(),
   ...Versioned.shape,

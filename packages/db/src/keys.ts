@@ -52,6 +52,8 @@ export const sk = {
   locator: (id: string) => `LOC#${k(id)}`,
   consent: (partnershipId: string) => `PARTNERSHIP#${k(partnershipId)}`,
   importPreview: (id: string) => `IMPORT#${k(id)}`,
+  /** A column mapping a council saved by name, offered on its next import. */
+  importMapping: (id: string) => `MAPPING#${k(id)}`,
   /** A closed reporting period of a plan: header with counts (and the entries, when they fit). */
   snapshot: (planId: string, periodKey: string) => `PLAN#${k(planId)}#SNAP#${k(periodKey)}`,
   snapshotPrefix: (planId: string) => `PLAN#${k(planId)}#SNAP#`,

@@ -1,4 +1,4 @@
-import { notFound, type Person, type PersonCreate, type PersonPatch } from '@peopleplan/core';
+import { conflict, notFound, type Person, type PersonCreate, type PersonPatch } from '@peopleplan/core';
 import { newId } from './ids.js';
 import { ImportsRepo } from './imports.js';
 import { sk } from './keys.js';
@@ -8,12 +8,17 @@ import { firstVersion, patchedVersion } from './versioning.js';
 export class PeopleRepo {
   constructor(private readonly store: TenantStore) {}
 
-  async list(): Promise<Person[]> {
+  /**
+   * The directory: people merged into another are kept as records (people-merge.ts) but listed only
+   * with `includeMerged` (an import matches their labels to the person they were merged into).
+   */
+  async list(opts: { includeMerged?: boolean } = {}): Promise<Person[]> {
     const raw = await this.store.queryAllRaw('PERSON#', ['person']);
     const visible = await this.visible(raw);
     return raw
       .filter(visible)
       .map((i) => entityOf<Person>(i))
+      .filter((p) => opts.includeMerged || !p.mergedInto)
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 
@@ -53,6 +58,11 @@ export class PeopleRepo {
 
   async update(id: string, patch: PersonPatch): Promise<Person> {
     const before = await this.get(id);
+    // A merged person's record is history; only its alert preferences (reached by its own link) may change.
+    const changes = Object.keys(patch).filter((k) => k !== 'version' && k !== 'alertPreferences');
+    if (before.mergedInto && changes.length) {
+      throw conflict(`${before.name} was merged into another person: change that person instead.`);
+    }
     const after = patchedVersion(before, patch);
     await this.store.transact(
       [this.store.putVersioned(sk.person(id), 'person', after, patch.version)],

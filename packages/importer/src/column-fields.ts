@@ -39,3 +39,57 @@ export const COLUMN_FIELDS = [
   'forwardPlan',
   'decisionMaker',
 ] as const;
+
+/**
+ * What each field means, in the words a person choosing it reads (the import wizard's column choices):
+ * never the internal names above. One entry for every field, checked by the type.
+ */
+export const COLUMN_FIELD_LABELS: Readonly<Record<(typeof COLUMN_FIELDS)[number], string>> = {
+  ignore: 'Keep as a note on each action, under the column’s name',
+  group: 'Which theme or area it belongs to',
+  themeDescription: 'What the theme or area is about (the issue faced)',
+  ref: 'Its number or reference',
+  title: 'What we will do (the action itself)',
+  description: 'More about the action',
+  outcome: 'What it should achieve',
+  currentPosition: 'Where things stand now',
+  yearActions: 'What we will do each year (milestones)',
+  'lead:member': 'Who leads it: councillor or cabinet member',
+  'lead:strategic': 'Who leads it: strategic lead',
+  'lead:operational': 'Who leads it: operational lead',
+  'lead:accountable': 'Who leads it: accountable officer',
+  'lead:responsible': 'Who leads it',
+  start: 'When it starts',
+  due: 'When it is due',
+  progress: 'Progress so far',
+  status: 'Its status (on track, complete…)',
+  constraints: 'What might hold it back',
+  measureOfSuccess: 'How we will know it worked',
+  mitigation: 'What we do about the risk',
+  likelihood: 'How likely the risk is',
+  impact: 'How serious the risk would be',
+  owner: 'Who owns the risk',
+  timescale: 'How soon it must be running again',
+  minimumServiceLevel: 'The least service we must keep',
+  floorStandard: 'The lowest acceptable figure',
+  baseline: 'The figure we start from',
+  benchmark: 'What others achieve (benchmark)',
+  target: 'The figure we aim for',
+  actual: 'The figure we achieved',
+  unit: 'What the figure is measured in',
+  fromUnit: 'Which team or service we need support from',
+  forwardPlan: 'Whether it is in the forward plan',
+  decisionMaker: 'Who takes the decision',
+};
+
+/** What each kind of table holds, in plain words (the wizard's table captions). */
+export const TABLE_KIND_LABELS: Readonly<Record<string, string>> = {
+  actions: 'actions',
+  milestones: 'key milestones',
+  decisions: 'key decisions',
+  risks: 'risks',
+  continuity: 'business continuity',
+  indicators: 'performance indicators',
+  dependencies: 'support needed from other services',
+  other: 'other information (kept as text)',
+};

@@ -10,7 +10,8 @@ import { sniff } from './sniff.js';
 import type { SourceDocument } from './source.js';
 import { loadTimescaleParser } from './timescale-adapter.js';
 
-export { acknowledgementsMissing, unacknowledgedWarnings } from './acknowledge.js';
+export { acknowledgementsMissing, unacknowledgedWarnings, warningKey } from './acknowledge.js';
+export { correctedTimescale } from './correct-deadline.js';
 export { IMPORT_ERROR_HTTP, ImportError, type ImportErrorCode, MAX_IMPORT_BYTES } from './errors.js';
 export { normalizeHeader } from './header-mapping.js';
 export { KNOWN_ROLE_LABELS, splitLeadLabels } from './leads.js';

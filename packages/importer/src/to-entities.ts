@@ -29,6 +29,9 @@ export function deterministicId(importId: string, path: string): string {
  */
 export const normaliseLabel = normaliseRoleLabel;
 
+/** What a person chose in the preview for a lead label the directory did not know. */
+export type LeadChoice = { personId: string } | { sameAs: string };
+
 interface EntityContext {
   councilId: string;
   importId: string;
@@ -36,6 +39,13 @@ interface EntityContext {
   people: Person[];
   now: string;
   status?: Plan['status'];
+  /**
+   * Labels that name someone in `people` under another spelling: a person merged into another keeps
+   * their labels here, pointing at the one they were merged into (people-merge.ts in packages/db).
+   */
+  aliases?: ReadonlyArray<{ label: string; personId: string }>;
+  /** Per lead label as written: an existing person, or the same person as another new label. */
+  leadChoices?: Readonly<Record<string, LeadChoice>>;
 }
 
 /** What the steps below share: ids derived from the import, the time stamp, and what they write. */
@@ -114,17 +124,38 @@ export function toEntities(parsed: ParsedPlan, ctx: EntityContext): ImportEntiti
   };
 }
 
-/** The council's directory by normalised name and role label; labels it lacks become new, unresolved people. */
+/**
+ * The council's directory by normalised name and role label (and the labels of people merged into
+ * others); a person's choice in the preview comes first; labels nobody matches become new, unresolved
+ * people.
+ */
 function directory(ctx: EntityContext, id: (path: string) => string, stamp: Build['stamp']) {
   const byLabel = new Map<string, Person>();
+  const byId = new Map(ctx.people.map((p) => [p.id, p]));
   for (const p of ctx.people) {
     byLabel.set(normaliseLabel(p.name), p);
     if (p.roleLabel) byLabel.set(normaliseLabel(p.roleLabel), p);
   }
+  for (const a of ctx.aliases ?? []) {
+    const p = byId.get(a.personId);
+    if (p && !byLabel.has(normaliseLabel(a.label))) byLabel.set(normaliseLabel(a.label), p);
+  }
+  const choices = new Map(
+    Object.entries(ctx.leadChoices ?? {}).map(([label, c]) => [normaliseLabel(label), c]),
+  );
   const newPeople: Person[] = [];
   const unresolved: string[] = [];
-  const personFor = (label: string): Person => {
+  const personFor = (label: string, depth = 0): Person => {
     const key = normaliseLabel(label);
+    const choice = choices.get(key);
+    if (choice && 'personId' in choice) {
+      const chosen = byId.get(choice.personId);
+      if (chosen) return chosen;
+    }
+    // "Same person as another new label": followed a few steps at most, so a loop cannot hang.
+    if (choice && 'sameAs' in choice && depth < 5 && normaliseLabel(choice.sameAs) !== key) {
+      return personFor(choice.sameAs, depth + 1);
+    }
     let p = byLabel.get(key);
     if (!p) {
       p = {
@@ -168,6 +199,7 @@ function addAction(b: Build, a: ParsedAction, themeId: string, path: string, par
       (a.due?.kind === 'completed' ? 'completed' : a.due?.kind === 'ongoing' ? 'ongoing' : 'not-started'),
     crossRefs: a.crossRefs.map((x) => ({ text: x.text })),
     unplaced: a.unplaced,
+    ...(a.extra?.length ? { extra: a.extra.map((x) => ({ label: x.label, text: x.text })) } : {}),
     order: b.order++,
     ...stamp,
   };

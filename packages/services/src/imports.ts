@@ -1,15 +1,26 @@
-import { DomainError, type PlanKind } from '@peopleplan/core';
+import { DomainError, type PlanKind, type Timescale, unprocessable } from '@peopleplan/core';
 import { type CouncilData, newId, nowIso } from '@peopleplan/db';
 import {
+  correctedTimescale,
   ImportError,
   type ImportErrorCode,
+  type LeadChoice,
   type MappingOverride,
   normaliseLabel,
   ParsedPlan,
   parsePlanFile,
   toEntities,
+  unacknowledgedWarnings,
+  warningKey,
 } from '@peopleplan/importer';
 import pLimit from 'p-limit';
+import {
+  checkLeadChoices,
+  type Directory,
+  directoryOf,
+  type PreviewPeople,
+  previewPeople,
+} from './import-people.js';
 
 /** Import errors in the API's vocabulary (mapped to HTTP in one place, errors.ts). */
 const IMPORT_CODES: Record<ImportErrorCode, DomainError['code']> = {
@@ -28,9 +39,21 @@ export interface TimescaleIssue {
   note?: string | undefined;
 }
 
+/** A warning a person must acknowledge before the plan is committed, with the key that acknowledges it. */
+export interface Acknowledgement {
+  key: string;
+  code: string;
+  where: string;
+  message: string;
+}
+
 export interface ImportPreview {
   id: string;
   filename?: string | undefined;
+  /** "The plan starts on", as given: relative deadlines were counted from it. */
+  planStart?: string | undefined;
+  /** The column choices this preview was read with (header as written → field). */
+  mapping: MappingOverride;
   plan: ParsedPlan;
   counts: {
     themes: number;
@@ -44,6 +67,24 @@ export interface ImportPreview {
   timescales: TimescaleIssue[];
   /** Lead labels matching nobody in the directory: they will be added as people without email. */
   unresolvedLeads: string[];
+  /** Leads matched to the directory, and likely duplicates offered for merging. */
+  people: PreviewPeople;
+  /** Warnings that stop the commit until acknowledged (never silently empty). */
+  acknowledgements: Acknowledgement[];
+}
+
+interface StoredPreview {
+  plan: ParsedPlan;
+  filename?: string | undefined;
+  planStart?: string | undefined;
+  mapping?: MappingOverride | undefined;
+}
+
+export interface PreviewOptions {
+  filename?: string | undefined;
+  kind?: PlanKind | undefined;
+  mapping?: MappingOverride | undefined;
+  planStart?: string | undefined;
 }
 
 /**
@@ -56,13 +97,14 @@ const MAX_WAITING_PARSES = 6;
 export async function previewImport(
   data: CouncilData,
   input: Buffer | string,
-  opts: { filename?: string; kind?: PlanKind; mapping?: MappingOverride } = {},
+  opts: PreviewOptions = {},
 ): Promise<ImportPreview> {
   if (parses.pendingCount >= MAX_WAITING_PARSES) {
     throw new DomainError('unavailable', 'Other plans are being read right now: try again in a minute.');
   }
   // A commit abandoned part way (over an hour ago) is removed before anything new is added.
   await data.imports.cleanupAbandoned();
+  const dir = directoryOf(await data.people.list({ includeMerged: true }));
   let plan: ParsedPlan;
   try {
     plan = await parses(() =>
@@ -70,6 +112,11 @@ export async function previewImport(
         ...(opts.filename ? { filename: opts.filename } : {}),
         ...(opts.kind ? { kindHint: opts.kind } : {}),
         ...(opts.mapping ? { mappingOverride: opts.mapping } : {}),
+        ...(opts.planStart ? { planStart: opts.planStart } : {}),
+        knownLeads: [
+          ...dir.active.flatMap((p) => [p.name, p.roleLabel ?? '']),
+          ...dir.aliases.map((a) => a.label),
+        ].filter(Boolean),
       }),
     );
   } catch (e) {
@@ -78,13 +125,14 @@ export async function previewImport(
     throw e;
   }
   const id = newId();
-  const preview = describe(id, plan, await data.people.list(), opts.filename);
-  await data.imports.savePreview(
-    id,
-    { plan, filename: opts.filename },
-    { ...(opts.filename ? { filename: opts.filename } : {}) },
-  );
-  return preview;
+  const stored: StoredPreview = {
+    plan,
+    filename: opts.filename,
+    planStart: opts.planStart,
+    mapping: opts.mapping,
+  };
+  await data.imports.savePreview(id, stored, { ...(opts.filename ? { filename: opts.filename } : {}) });
+  return describe(id, stored, dir);
 }
 
 export async function getImport(
@@ -93,8 +141,24 @@ export async function getImport(
 ): Promise<(ImportPreview & { status: 'preview' }) | { id: string; status: 'committed'; planId: string }> {
   const { record, payload } = await data.imports.get(id);
   if (record.status === 'committed') return { id, status: 'committed', planId: record.planId! };
-  const { plan } = payload as { plan: ParsedPlan };
-  return { ...describe(id, plan, await data.people.list(), record.filename), status: 'preview' };
+  const dir = directoryOf(await data.people.list({ includeMerged: true }));
+  return { ...describe(id, payload as StoredPreview, dir), status: 'preview' };
+}
+
+/** A person's correction of one deadline: where it is in the plan, and the date in their words. */
+export interface DeadlineCorrection {
+  path: Array<string | number>;
+  text: string;
+}
+
+export interface CommitOptions {
+  /** The whole plan as the person corrected it (validated again). */
+  plan?: ParsedPlan | undefined;
+  /** Keys (`code@where`) of the warnings the person has seen. */
+  acknowledge?: string[] | undefined;
+  deadlines?: DeadlineCorrection[] | undefined;
+  /** Per new lead label: an existing person, or the same person as another new label. */
+  people?: Record<string, LeadChoice> | undefined;
 }
 
 /**
@@ -104,18 +168,34 @@ export async function getImport(
 export async function commitImport(
   data: CouncilData,
   id: string,
-  corrected?: ParsedPlan,
+  opts: CommitOptions = {},
 ): Promise<{ planId: string; status: string; unresolvedLeads: string[]; counts: Record<string, number> }> {
   const { record, payload } = await data.imports.get(id);
   if (record.status === 'committed') {
     return { planId: record.planId!, status: 'committed', unresolvedLeads: [], counts: {} };
   }
-  const plan = corrected ?? (payload as { plan: ParsedPlan }).plan;
-  const bundle = toEntities(ParsedPlan.parse(plan), {
+  const stored = payload as StoredPreview;
+  // Never silently empty: the warnings are the preview's own, whatever plan the request sends.
+  const open = unacknowledgedWarnings(stored.plan, opts.acknowledge ?? []);
+  if (open.length) {
+    throw unprocessable(
+      `Acknowledge ${open.length === 1 ? 'this warning' : `these ${open.length} warnings`} before importing: ${open.map((w) => w.message).join(' ')}`,
+      open.map((w) => ({ path: 'acknowledge', message: `${warningKey(w)}: ${w.message}` })),
+    );
+  }
+  const plan = withCorrections(
+    ParsedPlan.parse(opts.plan ?? stored.plan),
+    opts.deadlines ?? [],
+    stored.planStart,
+  );
+  const dir = directoryOf(await data.people.list({ includeMerged: true }));
+  const bundle = toEntities(plan, {
     councilId: data.ctx.councilId,
     importId: id,
     actor: { sub: data.ctx.actor.sub, name: data.ctx.actor.name },
-    people: await data.people.list(),
+    people: dir.active,
+    aliases: dir.aliases,
+    ...(opts.people ? { leadChoices: checkLeadChoices(plan, dir, opts.people) } : {}),
     now: nowIso(),
   });
   const done = await data.imports.commit(id, bundle);
@@ -135,15 +215,49 @@ export async function commitImport(
   };
 }
 
-function describe(
-  id: string,
-  plan: ParsedPlan,
-  people: { name: string; roleLabel?: string | undefined }[],
-  filename?: string,
-): ImportPreview {
-  const known = new Set(
-    people.flatMap((p) => [normaliseLabel(p.name), ...(p.roleLabel ? [normaliseLabel(p.roleLabel)] : [])]),
-  );
+/**
+ * The person's deadline corrections written into a copy of the plan: each path must lead to a deadline
+ * of the plan; the date is read from their words, the council's wording kept (correctedTimescale).
+ */
+function withCorrections(plan: ParsedPlan, fixes: DeadlineCorrection[], planStart?: string): ParsedPlan {
+  if (!fixes.length) return plan;
+  const copy = structuredClone(plan) as unknown as Record<string | number, unknown>;
+  const period = plan.period?.start || plan.period?.end ? plan.period : undefined;
+  fixes.forEach((f, n) => {
+    let at: unknown = copy;
+    for (const k of f.path.slice(0, -1)) at = isObject(at) ? at[k] : undefined;
+    const last = f.path[f.path.length - 1];
+    const original = isObject(at) && last !== undefined ? at[last] : undefined;
+    if (!isObject(original) || typeof original.text !== 'string' || typeof original.kind !== 'string') {
+      throw unprocessable('A corrected deadline does not point at a deadline of this plan', [
+        { path: `deadlines.${n}.path`, message: 'not a deadline of this plan' },
+      ]);
+    }
+    const value = correctedTimescale(original as unknown as Timescale, f.text, {
+      planStart,
+      ...(period
+        ? {
+            period: {
+              ...(period.start ? { start: period.start } : {}),
+              ...(period.end ? { end: period.end } : {}),
+            },
+          }
+        : {}),
+    });
+    if (!value) {
+      throw unprocessable(`“${f.text}” has no date PeoplePlan can read: write it like “March 2027”`, [
+        { path: `deadlines.${n}.text`, message: 'no date understood' },
+      ]);
+    }
+    (at as Record<string | number, unknown>)[last!] = value;
+  });
+  return ParsedPlan.parse(copy);
+}
+
+const isObject = (v: unknown): v is Record<string | number, unknown> => typeof v === 'object' && v !== null;
+
+function describe(id: string, stored: StoredPreview, dir: Directory): ImportPreview {
+  const { plan } = stored;
   const timescales: TimescaleIssue[] = [];
   const unresolved = new Set<string>();
   let actions = 0;
@@ -159,7 +273,7 @@ function describe(
         timescales.push({ where: `action ${a.ref}`, field, text: t.text, kind: t.kind, note: t.note });
       }
     }
-    for (const l of a.leads) if (!known.has(normaliseLabel(l.label))) unresolved.add(l.label);
+    for (const l of a.leads) if (!dir.byKey.has(normaliseLabel(l.label))) unresolved.add(l.label);
     for (const s of a.subActions) visit(s, depth + 1);
   };
   for (const t of plan.themes) for (const a of t.actions) visit(a, 0);
@@ -176,7 +290,9 @@ function describe(
   }
   return {
     id,
-    filename,
+    filename: stored.filename,
+    planStart: stored.planStart,
+    mapping: stored.mapping ?? {},
     plan,
     counts: {
       themes: plan.themes.length,
@@ -188,5 +304,9 @@ function describe(
     },
     timescales,
     unresolvedLeads: [...unresolved],
+    people: previewPeople(plan, dir),
+    acknowledgements: plan.warnings
+      .filter((w) => w.requiresAcknowledgement)
+      .map((w) => ({ key: warningKey(w), code: w.code, where: w.where, message: w.message })),
   };
 }

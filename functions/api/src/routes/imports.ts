@@ -1,27 +1,51 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { badRequest, PlanKind } from '@peopleplan/core';
+import { badRequest, IsoDate, PlanKind } from '@peopleplan/core';
 import { ColumnField, MAX_IMPORT_BYTES, ParsedPlan } from '@peopleplan/importer';
 import { commitImport, getImport, previewImport } from '@peopleplan/services/imports';
 import type { AppDeps } from '../context.js';
 import { fieldErrors } from '../errors.js';
 import { councilData } from '../tenant.js';
 import type { App } from '../types.js';
-import { body, CouncilParam, errors, ItemId, json } from './common.js';
+import { body, CouncilParam, ErrorSchema, errors, ItemId, json } from './common.js';
+import { registerImportMappingRoutes } from './import-mappings.js';
 
-const TextImport = z.strictObject({
-  text: z.string().min(1, 'paste the plan’s text'),
+/** Column heading as written → what it is read as (the preview's choices, or a saved mapping). */
+export const ColumnChoices = z.record(z.string().max(300), ColumnField);
+const options = {
   filename: z.string().max(200).optional(),
   kind: PlanKind.optional(),
-  mapping: z.record(z.string(), ColumnField).optional(),
-});
-const Options = z.object({
-  filename: z.string().max(200).optional(),
-  kind: PlanKind.optional(),
-  mapping: z.record(z.string(), ColumnField).optional(),
-});
+  mapping: ColumnChoices.optional(),
+  /** "The plan starts on": what relative deadlines ("within 6 months") count from. */
+  planStart: IsoDate.optional(),
+};
+const TextImport = z.strictObject({ text: z.string().min(1, 'paste the plan’s text'), ...options });
+const Options = z.object(options);
+const LeadChoice = z.union([
+  z.strictObject({ personId: ItemId }),
+  z.strictObject({ sameAs: z.string().trim().min(1).max(200) }),
+]);
 // The corrected plan is validated in the handler: its schema is recursive (sub-actions), which the
 // OpenAPI generator cannot describe inline.
-const Commit = z.strictObject({ plan: z.record(z.string(), z.unknown()).optional() });
+const Commit = z.strictObject({
+  plan: z.record(z.string(), z.unknown()).optional(),
+  /** Keys (`code@where`) of the warnings the person has seen: the preview's `acknowledgements`. */
+  acknowledge: z.array(z.string().max(600)).max(200).optional(),
+  /** Deadlines corrected in the preview: the date from these words, the plan's wording kept. */
+  deadlines: z
+    .array(
+      z.strictObject({
+        path: z
+          .array(z.union([z.string().max(40), z.number().int().min(0).max(100_000)]))
+          .min(1)
+          .max(12),
+        text: z.string().trim().min(1).max(200),
+      }),
+    )
+    .max(2000)
+    .optional(),
+  /** Per new lead label: the person in the directory it is, or another new label it is the same as. */
+  people: z.record(z.string().max(200), LeadChoice).optional(),
+});
 const ImportParams = CouncilParam.extend({ id: ItemId });
 
 /** A body the client sent malformed is their error (400), never ours (500). */
@@ -38,6 +62,9 @@ async function readBody<T>(read: () => Promise<T>, what: string): Promise<T> {
  * preview with the mapping chosen, deadlines to check and leads not in the directory; then commit.
  */
 export function registerImportRoutes(app: App, deps: AppDeps) {
+  // Before `/imports/{id}`: `mappings` is a path of its own, not an import's id.
+  registerImportMappingRoutes(app, deps);
+
   app.openapi(
     createRoute({
       method: 'post',
@@ -47,9 +74,10 @@ export function registerImportRoutes(app: App, deps: AppDeps) {
       'x-min-role': 'editor',
       summary: 'Preview an import',
       description:
-        'Send the plan as multipart/form-data (`file`, optional `kind` and `mapping` as JSON), as the raw file body ' +
-        '(`?filename=&kind=`), or as JSON `{ text, filename?, kind?, mapping? }`. Read by content, not by name: ' +
-        'tab-separated text, CSV, XLSX or DOCX, up to 10 MB. Nothing is written to the plan until commit.',
+        'Send the plan as multipart/form-data (`file`, optional `kind`, `planStart` and `mapping` as JSON), as the ' +
+        'raw file body (`?filename=&kind=&planStart=`), or as JSON `{ text, filename?, kind?, mapping?, planStart? }`. ' +
+        'Read by content, not by name: tab-separated text, CSV, XLSX, DOCX or PDF, up to 10 MB. Nothing is written ' +
+        'to the plan until commit.',
       request: { params: CouncilParam },
       responses: {
         201: json(z.unknown(), 'The preview'),
@@ -75,14 +103,21 @@ export function registerImportRoutes(app: App, deps: AppDeps) {
         if (!(file instanceof File))
           throw badRequest('Attach the plan as `file`', [{ path: 'file', message: 'required' }]);
         input = Buffer.from(await file.arrayBuffer());
+        const field = (name: string) =>
+          typeof form[name] === 'string' && form[name] ? form[name] : undefined;
         options = parseOptions({
           filename: file.name,
-          kind: typeof form.kind === 'string' && form.kind ? form.kind : undefined,
-          mapping: typeof form.mapping === 'string' && form.mapping ? safeJson(form.mapping) : undefined,
+          kind: field('kind'),
+          planStart: field('planStart'),
+          mapping: field('mapping') ? safeJson(field('mapping') as string) : undefined,
         });
       } else {
         input = Buffer.from(await c.req.arrayBuffer());
-        options = parseOptions({ filename: c.req.query('filename'), kind: c.req.query('kind') });
+        options = parseOptions({
+          filename: c.req.query('filename'),
+          kind: c.req.query('kind'),
+          planStart: c.req.query('planStart'),
+        });
       }
       if (Buffer.byteLength(input) > MAX_IMPORT_BYTES) {
         return c.json(
@@ -120,13 +155,21 @@ export function registerImportRoutes(app: App, deps: AppDeps) {
       tags: ['Imports'],
       'x-min-role': 'editor',
       summary: 'Write the previewed (or corrected) plan. Idempotent: a retry returns the same plan.',
+      description:
+        'Refused (422, each in `details`) while a warning of the preview that needs acknowledging is not in ' +
+        '`acknowledge`. `deadlines` correct deadlines the preview could not read: the date is read from the ' +
+        'words given, the plan keeps its own wording. `people` says who new leads are.',
       request: { params: ImportParams, ...body(Commit) },
-      responses: { 200: json(z.unknown()), ...errors },
+      responses: {
+        200: json(z.unknown()),
+        ...errors,
+        422: json(ErrorSchema, 'A warning not acknowledged, or a correction with no date'),
+      },
     }),
     async (c) => {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'editor');
-      const raw = c.req.valid('json').plan;
+      const { plan: raw, ...rest } = c.req.valid('json');
       let corrected: ParsedPlan | undefined;
       if (raw) {
         const parsed = ParsedPlan.safeParse(raw);
@@ -134,7 +177,7 @@ export function registerImportRoutes(app: App, deps: AppDeps) {
         corrected = parsed.data;
       }
       const before = await data.imports.get(p.id);
-      const result = await commitImport(data, p.id, corrected);
+      const result = await commitImport(data, p.id, { ...rest, plan: corrected });
       // The operator's directory counts plans (never reads them): a first commit adds one.
       if (before.record.status !== 'committed') await deps.directory.count(p.c, 'plans', 1);
       return c.json(result, 200);

@@ -25,6 +25,12 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
     load: async () => (await import('./council.js')).registerCouncilRoutes,
   },
   {
+    name: 'people',
+    servedBy: 'api',
+    source: 'people',
+    load: async () => (await import('./people.js')).registerPeopleRoutes,
+  },
+  {
     name: 'plans',
     servedBy: 'api',
     source: 'plans',
