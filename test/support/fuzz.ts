@@ -223,7 +223,7 @@ function harvest(req: FuzzRequest, built: Built, status: number, body: unknown, 
     indicators: 'indicator',
     risks: 'risk',
     imports: 'import',
-    mappings: 'mapping',
+    'import-mappings': 'mapping',
     themes: 'theme',
   };
   if (last && kinds[last]) add(kinds[last], o.id);

@@ -178,7 +178,7 @@ export async function createWorld(): Promise<World> {
       filename: 'plan.txt',
     });
     pool.import.push(preview.id);
-    const mapping = await ok('POST', `${base}/imports/mappings`, editor, {
+    const mapping = await ok('POST', `${base}/import-mappings`, editor, {
       name: `${secretOf(c)} mapping`,
       columns: { Lead: 'lead:responsible', Deadline: 'due' },
     });

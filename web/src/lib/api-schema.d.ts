@@ -568,6 +568,78 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/councils/{c}/people/duplicates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** People of the directory who are likely one person (offered for merging, never merged by themselves) */
+    get: operations['listDuplicatePeople'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/councils/{c}/people/{personId}/merge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Merge this person into another: every action lead, plan owner and member link moves; the history stays
+     * @description The person in the path is kept as a record pointing at `into` (`mergedInto`), so the history still reads and imports still match their labels. Sending the same merge again finishes one that stopped part way. 409: a version changed meanwhile, or either person was merged into someone else; 422: the same person twice, or more references than one merge moves.
+     */
+    post: operations['mergePerson'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/councils/{c}/import-mappings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The column mappings this council saved, by name */
+    get: operations['listImportMappings'];
+    put?: never;
+    /** Save a column mapping by name (replaces the one with that name, if any) */
+    post: operations['saveImportMapping'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/councils/{c}/import-mappings/{mappingId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete a saved column mapping */
+    delete: operations['deleteImportMapping'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/councils/{c}/imports': {
     parameters: {
       query?: never;
@@ -579,7 +651,7 @@ export interface paths {
     put?: never;
     /**
      * Preview an import
-     * @description Send the plan as multipart/form-data (`file`, optional `kind` and `mapping` as JSON), as the raw file body (`?filename=&kind=`), or as JSON `{ text, filename?, kind?, mapping? }`. Read by content, not by name: tab-separated text, CSV, XLSX or DOCX, up to 10 MB. Nothing is written to the plan until commit.
+     * @description Send the plan as multipart/form-data (`file`, optional `kind`, `planStart` and `mapping` as JSON), as the raw file body (`?filename=&kind=&planStart=`), or as JSON `{ text, filename?, kind?, mapping?, planStart? }`. Read by content, not by name: tab-separated text, CSV, XLSX, DOCX or PDF, up to 10 MB. Nothing is written to the plan until commit.
      */
     post: operations['previewImport'];
     delete?: never;
@@ -614,7 +686,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Write the previewed (or corrected) plan. Idempotent: a retry returns the same plan. */
+    /**
+     * Write the previewed (or corrected) plan. Idempotent: a retry returns the same plan.
+     * @description Refused (422, each in `details`) while a warning of the preview that needs acknowledging is not in `acknowledge`. `deadlines` correct deadlines the preview could not read: the date is read from the words given, the plan keeps its own wording. `people` says who new leads are.
+     */
     post: operations['commitImport'];
     delete?: never;
     options?: never;
@@ -1367,6 +1442,10 @@ export interface operations {
                 /** @default true */
                 dueSoon: boolean;
               };
+              mergedInto?: string;
+              /** Format: date-time */
+              mergedAt?: string;
+              mergingInto?: string;
               version: number;
               /** Format: date-time */
               createdAt: string;
@@ -1491,6 +1570,10 @@ export interface operations {
               /** @default true */
               dueSoon: boolean;
             };
+            mergedInto?: string;
+            /** Format: date-time */
+            mergedAt?: string;
+            mergingInto?: string;
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -1625,6 +1708,10 @@ export interface operations {
               /** @default true */
               dueSoon: boolean;
             };
+            mergedInto?: string;
+            /** Format: date-time */
+            mergedAt?: string;
+            mergingInto?: string;
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -2907,6 +2994,10 @@ export interface operations {
               }[];
               /** @default [] */
               unplaced: string[];
+              extra?: {
+                label: string;
+                text: string;
+              }[];
               order: number;
               latestUpdate?: {
                 id: string;
@@ -3500,6 +3591,10 @@ export interface operations {
               }[];
               /** @default [] */
               unplaced: string[];
+              extra?: {
+                label: string;
+                text: string;
+              }[];
               order: number;
               latestUpdate?: {
                 id: string;
@@ -3822,6 +3917,10 @@ export interface operations {
             }[];
             /** @default [] */
             unplaced: string[];
+            extra?: {
+              label: string;
+              text: string;
+            }[];
             order: number;
             latestUpdate?: {
               id: string;
@@ -4035,6 +4134,10 @@ export interface operations {
             }[];
             /** @default [] */
             unplaced: string[];
+            extra?: {
+              label: string;
+              text: string;
+            }[];
             order: number;
             latestUpdate?: {
               id: string;
@@ -4354,6 +4457,10 @@ export interface operations {
             }[];
             /** @default [] */
             unplaced: string[];
+            extra?: {
+              label: string;
+              text: string;
+            }[];
             order: number;
             latestUpdate?: {
               id: string;
@@ -4736,6 +4843,10 @@ export interface operations {
               }[];
               /** @default [] */
               unplaced: string[];
+              extra?: {
+                label: string;
+                text: string;
+              }[];
               order: number;
               latestUpdate?: {
                 id: string;
@@ -8271,6 +8382,10 @@ export interface operations {
               }[];
               /** @default [] */
               unplaced: string[];
+              extra?: {
+                label: string;
+                text: string;
+              }[];
               order: number;
               latestUpdate?: {
                 id: string;
@@ -9199,6 +9314,713 @@ export interface operations {
       };
     };
   };
+  listDuplicatePeople: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              people: {
+                id: string;
+                councilId: string;
+                name: string;
+                roleLabel?: string;
+                jobTitle?: string;
+                /** Format: email */
+                email?: string;
+                /** @default false */
+                unresolved: boolean;
+                /**
+                 * @default {
+                 *       "frequency": "immediate",
+                 *       "dueSoon": true
+                 *     }
+                 */
+                alertPreferences: {
+                  /**
+                   * @default immediate
+                   * @enum {string}
+                   */
+                  frequency: 'immediate' | 'weekly';
+                  /** @default true */
+                  dueSoon: boolean;
+                };
+                mergedInto?: string;
+                /** Format: date-time */
+                mergedAt?: string;
+                mergingInto?: string;
+                version: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+              /** @enum {string} */
+              reason: 'spelling' | 'typo' | 'initial' | 'surname';
+              explanation: string;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  mergePerson: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        personId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          into: string;
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Merged */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            person: {
+              id: string;
+              councilId: string;
+              name: string;
+              roleLabel?: string;
+              jobTitle?: string;
+              /** Format: email */
+              email?: string;
+              /** @default false */
+              unresolved: boolean;
+              /**
+               * @default {
+               *       "frequency": "immediate",
+               *       "dueSoon": true
+               *     }
+               */
+              alertPreferences: {
+                /**
+                 * @default immediate
+                 * @enum {string}
+                 */
+                frequency: 'immediate' | 'weekly';
+                /** @default true */
+                dueSoon: boolean;
+              };
+              mergedInto?: string;
+              /** Format: date-time */
+              mergedAt?: string;
+              mergingInto?: string;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+            merged: {
+              id: string;
+              councilId: string;
+              name: string;
+              roleLabel?: string;
+              jobTitle?: string;
+              /** Format: email */
+              email?: string;
+              /** @default false */
+              unresolved: boolean;
+              /**
+               * @default {
+               *       "frequency": "immediate",
+               *       "dueSoon": true
+               *     }
+               */
+              alertPreferences: {
+                /**
+                 * @default immediate
+                 * @enum {string}
+                 */
+                frequency: 'immediate' | 'weekly';
+                /** @default true */
+                dueSoon: boolean;
+              };
+              mergedInto?: string;
+              /** Format: date-time */
+              mergedAt?: string;
+              mergingInto?: string;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+            moved: {
+              actions: number;
+              plans: number;
+              members: number;
+            };
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Stale version: reload and try again */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description The same person twice, or too many references for one merge */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  listImportMappings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              name: string;
+              columns: {
+                [key: string]: string;
+              };
+              createdBy: string;
+              version: number;
+              createdAt: string;
+              updatedAt: string;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  saveImportMapping: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          columns: {
+            [key: string]:
+              | 'ignore'
+              | 'group'
+              | 'themeDescription'
+              | 'ref'
+              | 'title'
+              | 'description'
+              | 'outcome'
+              | 'currentPosition'
+              | 'yearActions'
+              | 'lead:member'
+              | 'lead:strategic'
+              | 'lead:operational'
+              | 'lead:accountable'
+              | 'lead:responsible'
+              | 'start'
+              | 'due'
+              | 'progress'
+              | 'status'
+              | 'constraints'
+              | 'measureOfSuccess'
+              | 'mitigation'
+              | 'likelihood'
+              | 'impact'
+              | 'owner'
+              | 'timescale'
+              | 'minimumServiceLevel'
+              | 'floorStandard'
+              | 'baseline'
+              | 'benchmark'
+              | 'target'
+              | 'actual'
+              | 'unit'
+              | 'fromUnit'
+              | 'forwardPlan'
+              | 'decisionMaker';
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Replaced the mapping of that name */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            name: string;
+            columns: {
+              [key: string]: string;
+            };
+            createdBy: string;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Saved */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            name: string;
+            columns: {
+              [key: string]: string;
+            };
+            createdBy: string;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Stale version: reload and try again */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description The council keeps as many mappings as it may */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  deleteImportMapping: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        mappingId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            name: string;
+            columns: {
+              [key: string]: string;
+            };
+            createdBy: string;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Stale version: reload and try again */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
   previewImport: {
     parameters: {
       query?: never;
@@ -9407,6 +10229,20 @@ export interface operations {
           plan?: {
             [key: string]: unknown;
           };
+          acknowledge?: string[];
+          deadlines?: {
+            path: (string | number)[];
+            text: string;
+          }[];
+          people?: {
+            [key: string]:
+              | {
+                  personId: string;
+                }
+              | {
+                  sameAs: string;
+                };
+          };
         };
       };
     };
@@ -9467,6 +10303,21 @@ export interface operations {
       };
       /** @description Not found (also for another council’s resources) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description A warning not acknowledged, or a correction with no date */
+      422: {
         headers: {
           [name: string]: unknown;
         };

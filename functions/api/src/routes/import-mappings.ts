@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { MappingsRepo } from '@peopleplan/db';
-import { ColumnField } from '@peopleplan/importer';
+import { COLUMN_FIELDS } from '@peopleplan/importer/column-fields';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
 import type { App } from '../types.js';
@@ -18,21 +18,21 @@ const SavedMapping = z.object({
 const SaveMapping = z.strictObject({
   name: z.string().trim().min(1, 'give the mapping a name').max(100),
   columns: z
-    .record(z.string().max(300), ColumnField)
-    .refine((c) => Object.keys(c).length > 0, 'choose what at least one column is')
+    .record(z.string().max(300), z.enum(COLUMN_FIELDS))
     .refine((c) => Object.keys(c).length <= 200, 'at most 200 columns'),
 });
 const MappingParams = CouncilParam.extend({ mappingId: ItemId });
 
 /**
  * A council's saved column mappings (issue 15): saved from an import's preview by name, offered on the
- * next import. Saving under a name already used replaces that mapping (MappingsRepo).
+ * next import. Saving under a name already used replaces that mapping (MappingsRepo). Served by the API
+ * function: no document library is needed (only the list of fields, not the importer).
  */
 export function registerImportMappingRoutes(app: App, deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get',
-      path: '/api/v1/councils/{c}/imports/mappings',
+      path: '/api/v1/councils/{c}/import-mappings',
       operationId: 'listImportMappings',
       tags: ['Imports'],
       'x-min-role': 'editor',
@@ -49,7 +49,7 @@ export function registerImportMappingRoutes(app: App, deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post',
-      path: '/api/v1/councils/{c}/imports/mappings',
+      path: '/api/v1/councils/{c}/import-mappings',
       operationId: 'saveImportMapping',
       tags: ['Imports'],
       'x-min-role': 'editor',
@@ -74,7 +74,7 @@ export function registerImportMappingRoutes(app: App, deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'delete',
-      path: '/api/v1/councils/{c}/imports/mappings/{mappingId}',
+      path: '/api/v1/councils/{c}/import-mappings/{mappingId}',
       operationId: 'deleteImportMapping',
       tags: ['Imports'],
       'x-min-role': 'editor',

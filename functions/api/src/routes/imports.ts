@@ -7,7 +7,6 @@ import { fieldErrors } from '../errors.js';
 import { councilData } from '../tenant.js';
 import type { App } from '../types.js';
 import { body, CouncilParam, ErrorSchema, errors, ItemId, json } from './common.js';
-import { registerImportMappingRoutes } from './import-mappings.js';
 
 /** Column heading as written → what it is read as (the preview's choices, or a saved mapping). */
 export const ColumnChoices = z.record(z.string().max(300), ColumnField);
@@ -62,9 +61,6 @@ async function readBody<T>(read: () => Promise<T>, what: string): Promise<T> {
  * preview with the mapping chosen, deadlines to check and leads not in the directory; then commit.
  */
 export function registerImportRoutes(app: App, deps: AppDeps) {
-  // Before `/imports/{id}`: `mappings` is a path of its own, not an import's id.
-  registerImportMappingRoutes(app, deps);
-
   app.openapi(
     createRoute({
       method: 'post',

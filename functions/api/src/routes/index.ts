@@ -25,12 +25,6 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
     load: async () => (await import('./council.js')).registerCouncilRoutes,
   },
   {
-    name: 'people',
-    servedBy: 'api',
-    source: 'people',
-    load: async () => (await import('./people.js')).registerPeopleRoutes,
-  },
-  {
     name: 'plans',
     servedBy: 'api',
     source: 'plans',
@@ -73,6 +67,18 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
     servedBy: 'api',
     source: 'alerts',
     load: async () => (await import('./alerts.js')).registerAlertRoutes,
+  },
+  {
+    name: 'people',
+    servedBy: 'api',
+    source: 'people',
+    load: async () => (await import('./people.js')).registerPeopleRoutes,
+  },
+  {
+    name: 'import-mappings',
+    servedBy: 'api',
+    source: 'import-mappings',
+    load: async () => (await import('./import-mappings.js')).registerImportMappingRoutes,
   },
   {
     name: 'imports',
