@@ -42,6 +42,8 @@ export function ActionSummary({ action: a }: { action: ActionRow }) {
         a.currentPosition && { key: 'Current position', value: <Prose text={a.currentPosition} /> },
         a.constraints && { key: 'Constraints', value: <Prose text={a.constraints} /> },
         a.measureOfSuccess && { key: 'Measure of success', value: <Prose text={a.measureOfSuccess} /> },
+        // Columns of the imported plan with no field of their own, under their own headings.
+        ...(a.extra ?? []).map((x) => ({ key: x.label, value: <Prose text={x.text} /> })),
         ...(roles.length
           ? roles.map((r) => ({
               id: `lead-${r}`,

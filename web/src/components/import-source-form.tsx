@@ -1,10 +1,21 @@
 import type { FormEvent } from 'react';
 import { PLAN_KIND_LABELS } from '../lib/labels.js';
 import { Radios, Select, Textarea } from './form.js';
+import { type DateParts, PlanStartInput } from './import-plan-start.js';
 
 export type ImportSource = 'file' | 'text';
 
-/** The first step: a file to upload or a table to paste, and optionally the kind of plan. */
+/** A council's saved column choices, offered by name. */
+export interface SavedMapping {
+  id: string;
+  name: string;
+  columns: Record<string, string>;
+}
+
+/**
+ * The first step: a file to upload or a table to paste, and optionally the kind of plan, the column
+ * choices saved on an earlier import, and the date the plan starts.
+ */
 export function ImportSourceForm({
   source,
   setSource,
@@ -13,6 +24,11 @@ export function ImportSourceForm({
   setText,
   kind,
   setKind,
+  saved,
+  savedId,
+  setSavedId,
+  planStart,
+  setPlanStart,
   errors,
   busy,
   onSubmit,
@@ -24,6 +40,11 @@ export function ImportSourceForm({
   setText: (t: string) => void;
   kind: string;
   setKind: (k: string) => void;
+  saved: SavedMapping[];
+  savedId: string;
+  setSavedId: (id: string) => void;
+  planStart: DateParts;
+  setPlanStart: (d: DateParts) => void;
   errors: Array<{ href?: string; text: string }>;
   busy: boolean;
   onSubmit: (e: FormEvent) => void;
@@ -31,8 +52,8 @@ export function ImportSourceForm({
   return (
     <form onSubmit={onSubmit} noValidate>
       <p className="govuk-body">
-        Import an action plan from Word (.docx), Excel (.xlsx), a CSV file, or text copied from a table. You
-        will see how it was read before anything is saved.
+        Import an action plan from Word (.docx), a PDF with text in it, Excel (.xlsx), a CSV file, or text
+        copied from a table. You will see the plan as it was read before anything is saved.
       </p>
       <Radios
         id="source"
@@ -53,14 +74,14 @@ export function ImportSourceForm({
             Upload a file
           </label>
           <div className="govuk-hint" id="import-file-hint">
-            Word, Excel, CSV or text, up to 10 MB
+            Word, PDF, Excel, CSV or text, up to 10 MB
           </div>
           <input
             className="govuk-file-upload"
             id="import-file"
             name="file"
             type="file"
-            accept=".docx,.xlsx,.csv,.txt,.tsv"
+            accept=".docx,.pdf,.xlsx,.csv,.txt,.tsv"
             aria-describedby="import-file-hint"
             onChange={(e) => setFile(e.target.files?.[0])}
           />
@@ -86,6 +107,24 @@ export function ImportSourceForm({
           { value: '', text: 'Work it out from the document' },
           ...Object.entries(PLAN_KIND_LABELS).map(([value, text]) => ({ value, text })),
         ]}
+      />
+      {saved.length ? (
+        <Select
+          id="saved-mapping"
+          label="Column choices"
+          hint="Column choices saved on an earlier import are used for the columns with the same headings."
+          value={savedId}
+          onChange={(e) => setSavedId(e.target.value)}
+          options={[
+            { value: '', text: 'None: work them out from the headings' },
+            ...saved.map((m) => ({ value: m.id, text: m.name })),
+          ]}
+        />
+      ) : null}
+      <PlanStartInput
+        value={planStart}
+        onChange={setPlanStart}
+        error={errors.find((x) => x.href === '#plan-start-day')?.text}
       />
       <button type="submit" className="govuk-button" disabled={busy} aria-disabled={busy}>
         {busy ? 'Reading the plan…' : 'Preview the import'}

@@ -51,12 +51,27 @@ export type CombinedMilestone = Omit<CombinedGenerated, 'status' | 'rag' | 'due'
 
 /**
  * POST /api/v1/councils/{c}/imports: the 201 is `z.unknown()` (the parsed plan's schema is recursive).
- * The fields of the import service's preview that the web reads; the plan is the importer's own type.
+ * The fields of the import service's preview that the web reads (packages/services/src/imports.ts and
+ * import-people.ts); the plan is the importer's own type.
  */
 export interface ImportPreview {
   id: string;
   plan: ParsedPlan;
+  planStart?: string | undefined;
+  mapping: Record<string, string>;
   unresolvedLeads: string[];
+  acknowledgements: Array<{ key: string; code: string; where: string; message: string }>;
+  people: {
+    leads: Array<{
+      label: string;
+      actions: number;
+      person?: { id: string; name: string; roleLabel?: string; via: 'directory' | 'merged' };
+    }>;
+    suggestions: Array<{
+      label: string;
+      candidates: Array<{ label: string; personId?: string; reason: string; explanation: string }>;
+    }>;
+  };
 }
 
 /** POST /api/v1/councils/{c}/imports/{id}/commit: the 200 is `z.unknown()`. */

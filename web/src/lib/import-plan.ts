@@ -1,12 +1,15 @@
 import type { Timescale } from '@peopleplan/core';
 import type { ParsedAction, ParsedPlan } from '@peopleplan/importer';
+import type { ActionRow, MilestoneRow, ThemeRow } from './responses.js';
 
 /** A deadline in an import preview that a person should look at, and where it sits in the plan. */
 export interface DateIssue {
+  /** Unique per deadline: the field ids and the corrections are keyed by it. */
+  key: string;
   where: string;
   what: string;
   value: Timescale;
-  /** Where the timescale sits in the parsed plan, to write a correction into a copy of it. */
+  /** Where the timescale sits in the parsed plan: the commit's `deadlines[].path`. */
   path: Array<string | number>;
 }
 
@@ -14,7 +17,9 @@ export interface DateIssue {
 export function dateIssues(plan: ParsedPlan): DateIssue[] {
   const out: DateIssue[] = [];
   const check = (where: string, what: string, t: Timescale | undefined, path: Array<string | number>) => {
-    if (t && (t.kind === 'unparsed' || t.kind === 'event')) out.push({ where, what, value: t, path });
+    if (t && (t.kind === 'unparsed' || t.kind === 'event')) {
+      out.push({ key: path.join('-'), where, what, value: t, path });
+    }
   };
   const walk = (a: ParsedAction, path: Array<string | number>) => {
     check(`action ${a.ref}`, a.title, a.due, [...path, 'due']);
@@ -37,20 +42,6 @@ export function dateIssues(plan: ParsedPlan): DateIssue[] {
   return out;
 }
 
-/** A copy of the plan with the person's corrected deadlines written in. */
-export function withFixes(
-  plan: ParsedPlan,
-  fixes: Array<{ path: Array<string | number>; value: Timescale }>,
-) {
-  const copy = structuredClone(plan) as unknown as Record<string | number, unknown>;
-  for (const f of fixes) {
-    let at = copy;
-    for (const k of f.path.slice(0, -1)) at = at[k] as Record<string | number, unknown>;
-    at[f.path[f.path.length - 1]!] = f.value;
-  }
-  return copy;
-}
-
 export const countActions = (plan: ParsedPlan) => {
   let n = 0;
   const walk = (a: ParsedAction) => {
@@ -61,17 +52,117 @@ export const countActions = (plan: ParsedPlan) => {
   return n;
 };
 
+/** What the preview request sends besides the plan itself. */
+export interface PreviewOptions {
+  kind: string;
+  mapping: Record<string, string>;
+  planStart: string | undefined;
+}
+
 /** A file goes as multipart; pasted text as JSON (the API reads both). */
 export function importBody(
   input: { file: File } | { text: string },
-  kind: string,
-  mapping: Record<string, string>,
+  o: PreviewOptions,
 ): FormData | Record<string, unknown> {
-  const mapped = Object.keys(mapping).length > 0;
-  if ('text' in input) return { text: input.text, ...(kind ? { kind } : {}), ...(mapped ? { mapping } : {}) };
+  const mapped = Object.keys(o.mapping).length > 0;
+  if ('text' in input) {
+    return {
+      text: input.text,
+      ...(o.kind ? { kind: o.kind } : {}),
+      ...(mapped ? { mapping: o.mapping } : {}),
+      ...(o.planStart ? { planStart: o.planStart } : {}),
+    };
+  }
   const form = new FormData();
   form.append('file', input.file, input.file.name);
-  if (kind) form.append('kind', kind);
-  if (mapped) form.append('mapping', JSON.stringify(mapping));
+  if (o.kind) form.append('kind', o.kind);
+  if (mapped) form.append('mapping', JSON.stringify(o.mapping));
+  if (o.planStart) form.append('planStart', o.planStart);
   return form;
+}
+
+/** A person's answer for a new lead: a new person, someone in the directory, or another new lead. */
+export type LeadAnswer = 'new' | `person:${string}` | `same:${string}`;
+
+/** The commit's `people`: only the leads a person said were someone already known. */
+export function leadChoices(answers: Record<string, LeadAnswer>) {
+  const out: Record<string, { personId: string } | { sameAs: string }> = {};
+  for (const [label, a] of Object.entries(answers)) {
+    if (a.startsWith('person:')) out[label] = { personId: a.slice('person:'.length) };
+    else if (a.startsWith('same:')) out[label] = { sameAs: a.slice('same:'.length) };
+  }
+  return out;
+}
+
+const STAMP = { version: 1, createdAt: '1970-01-01T00:00:00.000Z', updatedAt: '1970-01-01T00:00:00.000Z' };
+const NOT_JUDGED = { rag: 'grey' as const, reasons: ['Judged once the plan is imported'], overridden: false };
+
+/**
+ * The parsed plan in the shape the plan page shows (themes, actions, milestones), so the preview reuses
+ * its components: ids are made up from places in the plan; nothing here is saved.
+ */
+export function previewContents(plan: ParsedPlan) {
+  const themes: ThemeRow[] = [];
+  const actions: ActionRow[] = [];
+  const milestones: MilestoneRow[] = [];
+  const planId = 'preview';
+  let order = 0;
+  const add = (a: ParsedAction, themeId: string, id: string, parentId?: string) => {
+    const description = [a.description, a.outcome].filter(Boolean).join('\n\n');
+    actions.push({
+      id,
+      planId,
+      themeId,
+      ...(parentId ? { parentId } : {}),
+      ref: a.ref,
+      title: a.title,
+      ...(description ? { outcome: description } : {}),
+      ...(a.currentPosition ? { currentPosition: a.currentPosition } : {}),
+      ...(a.constraints ? { constraints: a.constraints } : {}),
+      ...(a.measureOfSuccess ? { measureOfSuccess: a.measureOfSuccess } : {}),
+      leads: a.leads,
+      ...(a.start ? { start: a.start } : {}),
+      ...(a.due ? { due: a.due } : {}),
+      status: a.status ?? 'not-started',
+      crossRefs: [],
+      unplaced: a.unplaced,
+      ...(a.extra?.length ? { extra: a.extra } : {}),
+      order: order++,
+      rag: NOT_JUDGED,
+      ...STAMP,
+    });
+    a.milestones.forEach((m, i) => {
+      milestones.push({
+        id: `${id}-m${i}`,
+        planId,
+        actionId: id,
+        linkedActionIds: [],
+        ref: m.ref,
+        title: m.title,
+        due: m.due,
+        status: m.completed ? 'completed' : 'not-started',
+        rag: NOT_JUDGED,
+        ...STAMP,
+      });
+    });
+    a.subActions.forEach((s, i) => {
+      add(s, themeId, `${id}-${i}`, id);
+    });
+  };
+  plan.themes.forEach((t, ti) => {
+    const themeId = `t${ti}`;
+    themes.push({
+      id: themeId,
+      planId,
+      ref: t.ref,
+      title: t.title,
+      ...(t.description ? { description: t.description } : {}),
+      order: ti,
+      ...STAMP,
+    });
+    t.actions.forEach((a, ai) => {
+      add(a, themeId, `a${ti}-${ai}`);
+    });
+  });
+  return { themes, actions, milestones };
 }

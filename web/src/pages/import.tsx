@@ -1,52 +1,90 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { ErrorSummary } from '../components/form.js';
+import { currentColumns } from '../components/import-columns.js';
+import { deadlineFieldId } from '../components/import-deadlines.js';
+import { dateFromParts, NO_DATE, partsFromDate } from '../components/import-plan-start.js';
 import { ImportPreviewView } from '../components/import-preview.js';
 import { type ImportSource, ImportSourceForm } from '../components/import-source-form.js';
-import { Page } from '../components/page.js';
-import { readTimescale } from '../components/timescale-input.js';
+import { ackFieldId } from '../components/import-warnings.js';
+import { Banner, Page } from '../components/page.js';
 import { ApiError, api } from '../lib/api.js';
 import type { ImportPreview } from '../lib/api-narrowings.js';
-import { dateIssues, importBody, withFixes } from '../lib/import-plan.js';
+import { dateIssues, importBody, type LeadAnswer, leadChoices } from '../lib/import-plan.js';
 import { useCouncil } from '../lib/session.js';
+import { useApi } from '../lib/use-api.js';
+
+type Problem = { href?: string; text: string };
 
 /**
- * Import wizard: upload or paste → preview (the column mapping, deadlines that were not understood,
- * leads not in the directory; mapping and kind can be corrected and previewed again) → commit.
- * API: functions/api/src/routes/imports.ts.
+ * Import wizard: upload or paste (with saved column choices and the plan's start date) → preview (the
+ * plan as it will look, columns in plain words, deadlines to correct, who leads what, warnings to
+ * acknowledge; changed and previewed again as often as needed) → commit.
+ * API: functions/api/src/routes/imports.ts and import-mappings.ts.
  */
 export default function ImportPage({ c }: { c: string }) {
   const { council, can } = useCouncil(c);
+  const editor = can('editor');
+  const saved = useApi('/api/v1/councils/{c}/import-mappings', editor ? { path: { c } } : null);
+  const people = useApi('/api/v1/councils/{c}/people', editor ? { path: { c } } : null);
   const [source, setSource] = useState<ImportSource>('file');
   const [file, setFile] = useState<File | undefined>();
   const [text, setText] = useState('');
   const [kind, setKind] = useState('');
-  const [mapping, setMapping] = useState<Record<string, string>>({});
+  const [savedId, setSavedId] = useState('');
+  const [columns, setColumns] = useState<Record<string, string>>({});
+  const [planStart, setPlanStart] = useState(NO_DATE);
   const [fixes, setFixes] = useState<Record<string, string>>({});
+  const [acked, setAcked] = useState<string[]>([]);
+  const [answers, setAnswers] = useState<Record<string, LeadAnswer>>({});
   const [preview, setPreview] = useState<ImportPreview | undefined>();
-  const [errors, setErrors] = useState<Array<{ href?: string; text: string }>>([]);
+  const [errors, setErrors] = useState<Problem[]>([]);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<{ planId?: string; title: string } | undefined>();
+  const issues = useMemo(() => (preview ? dateIssues(preview.plan) : []), [preview]);
+
+  const savedMapping = (id: string) => saved.data?.items.find((m) => m.id === id);
+  const fail = (problems: Problem[], fields: Record<string, string> = {}) => {
+    setErrors(problems);
+    setFieldErrors(fields);
+  };
 
   const runPreview = async (e?: FormEvent) => {
     e?.preventDefault();
-    const errs = [];
-    if (source === 'file' && !file) errs.push({ href: '#import-file', text: 'Choose a file to import' });
+    const start = dateFromParts(planStart);
+    const problems: Problem[] = [];
+    if (source === 'file' && !file) problems.push({ href: '#import-file', text: 'Choose a file to import' });
     if (source === 'text' && !text.trim())
-      errs.push({ href: '#import-text', text: 'Paste the plan’s table' });
-    setErrors(errs);
-    if (errs.length) return;
+      problems.push({ href: '#import-text', text: 'Paste the plan’s table' });
+    if (start.error) problems.push({ href: '#plan-start-day', text: start.error });
+    fail(problems, start.error ? { planStart: start.error } : {});
+    if (problems.length) return;
+    const mapping = preview ? currentColumns(preview.plan, columns) : (savedMapping(savedId)?.columns ?? {});
     setBusy(true);
+    setNotice(undefined);
     try {
       const res = await api.post('/api/v1/councils/{c}/imports', {
         params: { path: { c } },
         // The route documents no request body (it reads multipart or JSON itself): see api-narrowings.ts.
-        body: importBody(source === 'file' && file ? { file } : { text }, kind, mapping) as never,
+        body: importBody(source === 'file' && file ? { file } : { text }, {
+          kind,
+          mapping,
+          planStart: start.date,
+        }) as never,
       });
       setPreview(res);
+      // Corrections, acknowledgements and lead choices belong to one reading of the plan.
+      setFixes({});
+      setAcked([]);
+      setAnswers({});
+      setColumns(res.mapping);
+      setPlanStart(partsFromDate(res.planStart));
       if (!kind) setKind(res.plan.kind);
+      window.scrollTo(0, 0);
     } catch (err) {
-      setErrors([
+      fail([
         {
           text:
             err instanceof ApiError && err.status === 404
@@ -58,34 +96,39 @@ export default function ImportPage({ c }: { c: string }) {
       setBusy(false);
     }
   };
-
   const commit = async () => {
     if (!preview) return;
+    const open = preview.acknowledgements.filter((a) => !acked.includes(a.key));
+    if (open.length) {
+      const text = `Tick each warning under “Check before importing” to say you have looked at it (${open.length} not ticked)`;
+      const first = preview.acknowledgements.indexOf(open[0]!);
+      fail([{ href: `#${ackFieldId(first)}`, text }], { acknowledge: text });
+      return;
+    }
     setBusy(true);
-    setErrors([]);
+    fail([]);
     try {
-      // Corrected deadlines are read like any other, then sent as the corrected plan.
-      const corrections = [];
-      for (const issue of dateIssues(preview.plan)) {
-        const text = fixes[issue.where]?.trim();
-        if (!text) continue;
-        const value = await readTimescale(text, undefined, { period: preview.plan.period });
-        if (value) corrections.push({ path: issue.path, value });
-      }
+      const deadlines = issues.flatMap((i) =>
+        fixes[i.key]?.trim() ? [{ path: i.path, text: fixes[i.key]!.trim() }] : [],
+      );
       const res = await api.post('/api/v1/councils/{c}/imports/{id}/commit', {
         params: { path: { c, id: preview.id } },
-        body: corrections.length ? { plan: withFixes(preview.plan, corrections) } : {},
+        body: {
+          ...(acked.length ? { acknowledge: acked } : {}),
+          ...(deadlines.length ? { deadlines } : {}),
+          people: leadChoices(answers),
+        },
       });
       setDone({ ...(res.planId ? { planId: res.planId } : {}), title: preview.plan.title });
     } catch (err) {
-      setErrors([{ text: (err as Error).message }]);
+      fail(...commitProblems(err, issues, fixes));
     } finally {
       setBusy(false);
     }
   };
 
   const crumbs = [{ href: `/councils/${c}`, text: council?.name ?? 'Dashboard' }];
-  if (!can('editor')) {
+  if (!editor) {
     return (
       <Page title="Import a plan" crumbs={crumbs}>
         <p className="govuk-body">Only editors and administrators can import plans.</p>
@@ -93,9 +136,20 @@ export default function ImportPage({ c }: { c: string }) {
     );
   }
   if (done) return <ImportDone c={c} crumbs={crumbs} done={done} />;
+  const startNow = dateFromParts(planStart).date;
   return (
-    <Page title={preview ? 'Check the import' : 'Import a plan'} caption={council?.name} crumbs={crumbs}>
+    <Page
+      title={preview ? 'Check the import' : 'Import a plan'}
+      caption={council?.name}
+      crumbs={crumbs}
+      wide={!!preview}
+    >
       <ErrorSummary errors={errors} />
+      {notice ? (
+        <Banner type="success">
+          <p className="govuk-notification-banner__heading">{notice}</p>
+        </Banner>
+      ) : null}
       {!preview ? (
         <ImportSourceForm
           source={source}
@@ -105,30 +159,82 @@ export default function ImportPage({ c }: { c: string }) {
           setText={setText}
           kind={kind}
           setKind={setKind}
+          saved={saved.data?.items ?? []}
+          savedId={savedId}
+          setSavedId={setSavedId}
+          planStart={planStart}
+          setPlanStart={setPlanStart}
           errors={errors}
           busy={busy}
           onSubmit={runPreview}
         />
       ) : (
         <ImportPreviewView
+          c={c}
           preview={preview}
-          issues={dateIssues(preview.plan)}
-          mapping={mapping}
-          setMapping={setMapping}
-          fixes={fixes}
-          setFixes={setFixes}
+          issues={issues}
+          directory={people.data?.items ?? []}
+          edits={{
+            columns,
+            setColumns,
+            columnsChanged:
+              JSON.stringify(currentColumns(preview.plan, columns)) !==
+              JSON.stringify(currentColumns(preview.plan, preview.mapping)),
+            planStart,
+            setPlanStart,
+            planStartChanged: startNow !== preview.planStart,
+            fixes,
+            setFixes,
+            acked,
+            setAcked,
+            answers,
+            setAnswers,
+          }}
+          fieldErrors={fieldErrors}
           busy={busy}
           onCommit={() => void commit()}
           onPreviewAgain={() => void runPreview()}
+          onMappingSaved={(name) => {
+            setNotice(`Column choices saved as “${name}”. They will be offered on the next import.`);
+            saved.reload();
+            window.scrollTo(0, 0);
+          }}
           onStartAgain={() => {
             setPreview(undefined);
-            setMapping({});
+            setColumns({});
+            setSavedId('');
             setFixes({});
+            setAcked([]);
+            setAnswers({});
+            setNotice(undefined);
+            fail([]);
           }}
         />
       )}
     </Page>
   );
+}
+
+/** A refused commit as error-summary entries, linked to the field each one is about. */
+function commitProblems(
+  err: unknown,
+  issues: ReturnType<typeof dateIssues>,
+  fixes: Record<string, string>,
+): [Problem[], Record<string, string>] {
+  if (!(err instanceof ApiError)) return [[{ text: (err as Error).message }], {}];
+  const fields: Record<string, string> = {};
+  const problems: Problem[] = [];
+  const fixed = issues.filter((i) => fixes[i.key]?.trim());
+  for (const d of err.details ?? []) {
+    const m = /^deadlines\.(\d+)\./.exec(d.path);
+    const issue = m ? fixed[Number(m[1])] : undefined;
+    if (issue) {
+      const text = `Give a date PeoplePlan can read for ${issue.where}, like “March 2027”`;
+      fields[issue.key] = text;
+      problems.push({ href: `#${deadlineFieldId(issue.key)}`, text });
+    }
+  }
+  return [problems.length ? problems : [{ text: err.message }], fields];
 }
 
 function ImportDone({

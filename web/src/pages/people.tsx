@@ -7,11 +7,13 @@ import { PlainTag } from '../components/tags.js';
 import { ApiError, api } from '../lib/api.js';
 import { useCouncil } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
+import { DuplicatePeople } from './people-merge.js';
 
 export default function PeoplePage({ c }: { c: string }) {
   const { council, can } = useCouncil(c);
   const people = useApi('/api/v1/councils/{c}/people', { path: { c } });
   const [added, setAdded] = useState<string | undefined>();
+  const [merged, setMerged] = useState<string | undefined>();
   const items = [...(people.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name));
   const unresolved = items.filter((p) => p.unresolved).length;
   return (
@@ -25,6 +27,11 @@ export default function PeoplePage({ c }: { c: string }) {
       {added ? (
         <Banner type="success">
           <p className="govuk-notification-banner__heading">{added} added to the directory</p>
+        </Banner>
+      ) : null}
+      {merged ? (
+        <Banner type="success">
+          <p className="govuk-notification-banner__heading">{merged}</p>
         </Banner>
       ) : null}
       <p className="govuk-body">
@@ -88,6 +95,16 @@ export default function PeoplePage({ c }: { c: string }) {
             </tbody>
           </table>
         </ScrollTable>
+      ) : null}
+      {can('editor') ? (
+        <DuplicatePeople
+          c={c}
+          onMerged={(sentence) => {
+            setMerged(sentence);
+            people.reload();
+            window.scrollTo(0, 0);
+          }}
+        />
       ) : null}
       {can('editor') ? (
         <AddPerson

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { useLocation } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import {
   Checkbox,
   ErrorSummary,
@@ -7,11 +7,12 @@ import {
   fieldErrorsFrom,
   summaryFrom,
 } from '../components/form.js';
-import { LoadError, Loading, Page } from '../components/page.js';
+import { Banner, LoadError, Loading, Page } from '../components/page.js';
 import { PersonFields } from '../components/person-fields.js';
 import { ApiError, api } from '../lib/api.js';
 import { useCouncil } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
+import { MergePersonForm } from './people-merge.js';
 
 export default function PersonPage({ c, personId }: { c: string; personId: string }) {
   const { council } = useCouncil(c);
@@ -21,6 +22,7 @@ export default function PersonPage({ c, personId }: { c: string; personId: strin
   const [f, setF] = useState({ name: '', roleLabel: '', jobTitle: '', email: '', confirmed: false });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | undefined>();
+  const [merged, setMerged] = useState<string | undefined>();
   useEffect(() => {
     if (person)
       setF({
@@ -81,8 +83,22 @@ export default function PersonPage({ c, personId }: { c: string; personId: strin
     >
       {people.error ? <LoadError error={people.error} retry={people.reload} /> : null}
       {people.loading ? <Loading /> : null}
-      {people.data && !person ? <p className="govuk-body">This person is not in the directory.</p> : null}
-      {person ? (
+      {merged ? (
+        <>
+          <Banner type="success">
+            <p className="govuk-notification-banner__heading">{merged}</p>
+          </Banner>
+          <p className="govuk-body">
+            <Link className="govuk-link" href={`/councils/${c}/people`}>
+              Back to people
+            </Link>
+          </p>
+        </>
+      ) : null}
+      {people.data && !person && !merged ? (
+        <p className="govuk-body">This person is not in the directory.</p>
+      ) : null}
+      {person && !merged ? (
         <form onSubmit={submit} noValidate>
           <ErrorSummary errors={[...(formError ? [{ text: formError }] : []), ...summaryFrom(errors)]} />
           <PersonFields value={f} onChange={setF} errors={errors} />
@@ -101,6 +117,18 @@ export default function PersonPage({ c, personId }: { c: string; personId: strin
             Save
           </button>
         </form>
+      ) : null}
+      {person && !merged ? (
+        <MergePersonForm
+          c={c}
+          person={person}
+          directory={people.data?.items ?? []}
+          onMerged={(sentence) => {
+            setMerged(sentence);
+            people.reload();
+          }}
+          onStale={people.reload}
+        />
       ) : null}
     </Page>
   );

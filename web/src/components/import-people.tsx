@@ -1,0 +1,157 @@
+import type { ImportPreview } from '../lib/api-narrowings.js';
+import type { LeadAnswer } from '../lib/import-plan.js';
+import type { PersonRow } from '../lib/responses.js';
+import { ScrollTable } from './page.js';
+import { PlainTag } from './tags.js';
+
+type Answers = Record<string, LeadAnswer>;
+
+const personText = (p: Pick<PersonRow, 'name' | 'roleLabel'>) =>
+  p.roleLabel && p.roleLabel !== p.name ? `${p.name} (${p.roleLabel})` : p.name;
+
+/**
+ * Who leads the actions: each lead as the plan writes it, matched to the directory where it could be
+ * (spacing, hyphens, case and common typos aside); a new lead can be said to be someone already in the
+ * directory, or the same as another new lead, instead of becoming a new person. Likely duplicates come
+ * first, with why.
+ */
+export function ImportPeople({
+  people,
+  directory,
+  answers,
+  setAnswers,
+}: {
+  people: ImportPreview['people'];
+  directory: PersonRow[];
+  answers: Answers;
+  setAnswers: (a: Answers) => void;
+}) {
+  if (!people.leads.length) return null;
+  const fresh = people.leads.filter((l) => !l.person).length;
+  return (
+    <section aria-labelledby="leads" className="app-section-break">
+      <h2 className="govuk-heading-m" id="leads">
+        Who leads the actions
+      </h2>
+      <p className="govuk-body">
+        {fresh
+          ? `${fresh} of ${people.leads.length} leads are not in the people directory. Say who they are if you know; otherwise each is added as a new person without an email address, marked for checking.`
+          : 'Every lead was found in the people directory.'}
+      </p>
+      <ScrollTable label="Leads of the plan">
+        <table className="govuk-table app-table">
+          <caption className="govuk-table__caption govuk-visually-hidden">Leads of the plan</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                As written in the plan
+              </th>
+              <th scope="col" className="govuk-table__header app-col-narrow">
+                Actions
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Who it is
+              </th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {people.leads.map((l, n) => (
+              <tr className="govuk-table__row" key={l.label}>
+                <th scope="row" className="govuk-table__header">
+                  {l.person ? l.label : <label htmlFor={`lead-${n}`}>{l.label}</label>}
+                </th>
+                <td className="govuk-table__cell">{l.actions}</td>
+                <td className="govuk-table__cell">
+                  {l.person ? (
+                    <>
+                      {personText(l.person)}{' '}
+                      {l.person.via === 'merged' ? (
+                        <span className="app-lead-role">through a person merged into them</span>
+                      ) : null}
+                    </>
+                  ) : (
+                    <LeadChoice
+                      id={`lead-${n}`}
+                      label={l.label}
+                      candidates={people.suggestions.find((s) => s.label === l.label)?.candidates ?? []}
+                      directory={directory}
+                      value={answers[l.label] ?? 'new'}
+                      onChange={(v) => setAnswers({ ...answers, [l.label]: v })}
+                    />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
+    </section>
+  );
+}
+
+function LeadChoice({
+  id,
+  label,
+  candidates,
+  directory,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  candidates: ImportPreview['people']['suggestions'][number]['candidates'];
+  directory: PersonRow[];
+  value: LeadAnswer;
+  onChange: (v: LeadAnswer) => void;
+}) {
+  const byId = new Map(directory.map((p) => [p.id, p]));
+  const suggested = new Set(candidates.flatMap((c) => (c.personId ? [c.personId] : [])));
+  return (
+    <>
+      {candidates.length ? (
+        <div className="govuk-hint" id={`${id}-hint`}>
+          <PlainTag colour="yellow">Possible duplicate</PlainTag>{' '}
+          {candidates
+            .map(
+              (c) =>
+                `“${c.personId ? personText(byId.get(c.personId) ?? { name: c.label }) : c.label}”: ${c.explanation}`,
+            )
+            .join('; ')}
+        </div>
+      ) : null}
+      <select
+        className="govuk-select"
+        id={id}
+        value={value}
+        aria-describedby={candidates.length ? `${id}-hint` : undefined}
+        onChange={(e) => onChange(e.target.value as LeadAnswer)}
+      >
+        <option value="new">Add “{label}” as a new person</option>
+        {candidates.length ? (
+          <optgroup label="Likely the same">
+            {candidates.map((c) =>
+              c.personId ? (
+                <option key={c.personId} value={`person:${c.personId}`}>
+                  {personText(byId.get(c.personId) ?? { name: c.label })}
+                </option>
+              ) : (
+                <option key={c.label} value={`same:${c.label}`}>
+                  The same as “{c.label}”, also new in this plan
+                </option>
+              ),
+            )}
+          </optgroup>
+        ) : null}
+        <optgroup label="Everyone in the people directory">
+          {directory
+            .filter((p) => !suggested.has(p.id))
+            .map((p) => (
+              <option key={p.id} value={`person:${p.id}`}>
+                {personText(p)}
+              </option>
+            ))}
+        </optgroup>
+      </select>
+    </>
+  );
+}

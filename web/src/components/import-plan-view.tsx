@@ -1,0 +1,70 @@
+import type { ParsedPlan } from '@peopleplan/importer';
+import { useMemo } from 'react';
+import { previewContents } from '../lib/import-plan.js';
+import { ScrollTable } from './page.js';
+import { groupByTheme, milestonesByAction, ThemeSections } from './plan-view.js';
+
+/**
+ * The plan as the plan page will show it once imported (the same components: themes, actions in the
+ * columns of its kind, leads, deadlines as written and as dates), and the columns kept as notes.
+ */
+export function ImportPlanView({ plan }: { plan: ParsedPlan }) {
+  const view = useMemo(() => {
+    const { themes, actions, milestones } = previewContents(plan);
+    return { actions, groups: groupByTheme(themes, actions), msByAction: milestonesByAction(milestones) };
+  }, [plan]);
+  const extras = view.actions.flatMap((a) =>
+    (a.extra ?? []).map((x) => ({ ref: a.ref, title: a.title, ...x })),
+  );
+  return (
+    <section aria-labelledby="the-plan" className="app-section-break app-import-plan">
+      <h2 className="govuk-heading-l" id="the-plan">
+        The plan as it will be imported
+      </h2>
+      {view.groups.length ? (
+        <ThemeSections
+          kind={plan.kind}
+          groups={view.groups}
+          msByAction={view.msByAction}
+          actionHref={undefined}
+        />
+      ) : (
+        <p className="govuk-body">No themes or actions were found.</p>
+      )}
+      {extras.length ? (
+        <ScrollTable label="Other columns, kept on each action">
+          <table className="govuk-table app-table">
+            <caption className="govuk-table__caption govuk-table__caption--m">
+              Other columns, kept on each action
+            </caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">
+                  Action
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Column
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  As written
+                </th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {extras.map((x, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: cells in document order
+                <tr className="govuk-table__row" key={i}>
+                  <td className="govuk-table__cell app-cell-s">
+                    <span className="app-ref">{x.ref}</span> {x.title}
+                  </td>
+                  <td className="govuk-table__cell">{x.label}</td>
+                  <td className="govuk-table__cell app-col-text">{x.text}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
+      ) : null}
+    </section>
+  );
+}
