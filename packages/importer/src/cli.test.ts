@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { SEED, seedPath } from '../test/helpers.js';
+import { iipPlanDocx } from '../testing/docx-plans.js';
 import { ParsedPlan } from './parsed-plan.js';
 
 const run = promisify(execFile);
@@ -25,6 +26,24 @@ describe('plan:import CLI', () => {
     expect(stdout).toMatch(/kind: peer-review/);
     expect(stdout).toMatch(/themes: 5\s+actions: 43\s+sub-actions: 14/);
     expect(stdout).toMatch(/warnings: \d+/);
+  }, 120_000);
+
+  it('reads the Word and PDF forms of an Investors in People plan alike, from the plan start given', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'importer-cli-'));
+    const docx = join(dir, 'iip.docx');
+    writeFileSync(docx, await iipPlanDocx());
+    const pdf = join(import.meta.dirname, '../test/fixtures/pdf/iip-plan.pdf');
+    for (const file of [docx, pdf]) {
+      const { stdout } = await cli(file, '--json', '--plan-start', '2014-06-01');
+      const plan = ParsedPlan.parse(JSON.parse(stdout));
+      expect(plan.kind).toBe('iip-assessment');
+      expect(plan.themes.map((t) => t.actions.length)).toEqual([2, 1]);
+      expect(plan.themes[0]!.actions[1]!.leads.map((l) => l.label)).toEqual([
+        'L&D Team',
+        'Corporate Communications',
+      ]);
+      expect(plan.themes[1]!.actions[0]!.due).toMatchObject({ kind: 'relative', due: '2014-12-01' });
+    }
   }, 120_000);
 
   it('exits 2 with a message for unsupported or unreadable files', async () => {

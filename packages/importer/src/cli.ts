@@ -1,6 +1,7 @@
 /**
- * `npm run --silent plan:import -- FILE [--json] [--kind KIND]`: parses a plan file without any
- * database and prints the ParsedPlan (--json) or a summary. Exit 2 when the file cannot be read.
+ * `npm run --silent plan:import -- FILE [--json] [--kind KIND] [--plan-start YYYY-MM-DD]`: parses a plan
+ * file without any database and prints the ParsedPlan (--json) or a summary; `--plan-start` is the
+ * wizard's "the plan starts on". Exit 2 when the file cannot be read.
  */
 import { readFile } from 'node:fs/promises';
 import { PlanKind } from '@peopleplan/core';
@@ -9,14 +10,23 @@ import { summarize } from './summary.js';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
-const kindAt = args.indexOf('--kind');
-const kindArg = kindAt >= 0 ? args[kindAt + 1] : undefined;
-const file = args.find((a, i) => !a.startsWith('--') && (kindAt < 0 || i !== kindAt + 1));
+const option = (flag: string) => {
+  const at = args.indexOf(flag);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const kindArg = option('--kind');
+const planStart = option('--plan-start');
+const values = new Set(['--kind', '--plan-start'].map((f) => args.indexOf(f) + 1).filter((i) => i > 0));
+const file = args.find((a, i) => !a.startsWith('--') && !values.has(i));
 
 if (!file) {
   console.error(
-    'usage: plan:import FILE [--json] [--kind people-strategy|peer-review|best-value-review|business-plan|iip-assessment]',
+    'usage: plan:import FILE [--json] [--kind people-strategy|peer-review|best-value-review|business-plan|iip-assessment] [--plan-start YYYY-MM-DD]',
   );
+  process.exit(2);
+}
+if (planStart !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(planStart)) {
+  console.error(`--plan-start must be a date like 2026-04-01, not ${planStart}`);
   process.exit(2);
 }
 const kind = kindArg === undefined ? undefined : PlanKind.safeParse(kindArg);
@@ -27,7 +37,11 @@ if (kind && !kind.success) {
 
 try {
   const buf = await readFile(file);
-  const plan = await parsePlanFile(buf, { filename: file, kindHint: kind?.data });
+  const plan = await parsePlanFile(buf, {
+    filename: file,
+    kindHint: kind?.data,
+    ...(planStart ? { planStart } : {}),
+  });
   process.stdout.write(json ? `${JSON.stringify(plan, null, 2)}\n` : `${summarize(plan)}\n`);
 } catch (e) {
   if (e instanceof ImportError) {

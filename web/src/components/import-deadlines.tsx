@@ -112,11 +112,15 @@ function DeadlineRow({
             aria-describedby={`${id}-read${error ? ` ${id}-error` : ''}`}
             onChange={(e) => onChange(e.target.value)}
           />
-          <p className="govuk-body-s app-timescale-read" id={`${id}-read`} aria-live="polite">
+          <p
+            className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0"
+            id={`${id}-read`}
+            aria-live="polite"
+          >
             {!value.trim()
               ? 'For example, “March 2027” or “31/3/2027”.'
               : dated
-                ? `Read as ${timescaleMeaning(read)}. The plan keeps “${issue.value.text}” as written.`
+                ? `Read as: ${timescaleMeaning(read)}. The plan keeps “${issue.value.text}” as written.`
                 : 'No date understood yet.'}
           </p>
         </div>

@@ -27,7 +27,7 @@ export function mergedSentence(r: Merged): string {
     r.moved.plans && `${r.moved.plans} ${r.moved.plans === 1 ? 'plan' : 'plans'}`,
     r.moved.members && `${r.moved.members} ${r.moved.members === 1 ? 'user' : 'users'}`,
   ].filter(Boolean);
-  return `${r.merged.name} merged into ${r.person.name}${parts.length ? `: ${parts.join(', ')} now point at ${r.person.name}` : ''}.`;
+  return `${r.merged.name} merged into ${r.person.name}${parts.length ? `: ${parts.join(', ')} moved across` : ''}.`;
 }
 
 const mergeError = (err: unknown) =>
@@ -84,7 +84,9 @@ function DuplicateGroup({
   onStale: () => void;
 }) {
   const id = `keep-${people[0]!.id}`;
-  const [keep, setKeep] = useState(people[0]!.id);
+  // Offered first: the one alerts can reach, else one someone has checked.
+  const likely = people.find((p) => p.email) ?? people.find((p) => !p.unresolved) ?? people[0]!;
+  const [keep, setKeep] = useState(likely.id);
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {

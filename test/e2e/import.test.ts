@@ -1,0 +1,230 @@
+/**
+ * The import wizard in real Chromium against the local stack (issue 15): a Word plan and a PDF uploaded,
+ * a column mapped in plain words, the mapping saved and offered next time, the plan's start date, a
+ * deadline corrected with its wording kept, a warning acknowledged (by keyboard), a likely duplicate
+ * lead matched at preview and two duplicate people merged on the people page; axe on every state.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { WORKFORCE_PLAN_TITLE, workforcePlanDocx } from '../../packages/importer/testing/docx-plans.js';
+import {
+  axe,
+  describeViolations,
+  type E2eStack,
+  launchChromium,
+  REPO,
+  RESULTS,
+  signIn,
+  startE2eStack,
+} from './support/stack.js';
+
+let e: E2eStack;
+let browser: Browser;
+const EDITOR = 'editor@harrow.demo';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+beforeAll(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  [e, browser] = await Promise.all([
+    startE2eStack({ dynamoEndpoint: inject('dynamoEndpoint') }),
+    launchChromium(),
+  ]);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await e?.stack.stop();
+});
+
+async function newPage(): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('pageerror', (err) => {
+    throw err;
+  });
+  return page;
+}
+
+async function expectAccessible(page: Page, name: string) {
+  await page.screenshot({ path: join(RESULTS, `e2e-${name}.png`), fullPage: true });
+  const violations = await axe(page);
+  expect(violations, `${name}:\n${describeViolations(violations)}`).toEqual([]);
+}
+
+const previewed = (page: Page) =>
+  page.getByRole('heading', { level: 1, name: 'Check the import' }).waitFor({ timeout: 60_000 });
+const planView = (page: Page) => page.locator('section.app-import-plan');
+/** The preview's action tables (the plan page's own), without the table of other columns. */
+const actionTables = (page: Page) => planView(page).locator('table.app-action-table');
+
+describe('import wizard', { timeout: 180_000 }, () => {
+  it('imports a Word plan: a column mapped in plain words and saved, a plan start, a corrected deadline, a lead matched', async () => {
+    const api = e.as(EDITOR);
+    const jackie = await api('POST', '/api/v1/councils/harrow/people', { name: 'Jackie Turner-Robinson' });
+    const page = await newPage();
+    await signIn(page, e.url, EDITOR);
+    await page.goto(`${e.url}/councils/harrow/import`);
+    await page.getByRole('heading', { level: 1, name: 'Import a plan' }).waitFor();
+    await expectAccessible(page, 'import-start');
+
+    await page.setInputFiles('#import-file', {
+      name: 'workforce.docx',
+      mimeType: DOCX,
+      buffer: await workforcePlanDocx(),
+    });
+    await page.getByRole('button', { name: 'Preview the import' }).click();
+    await previewed(page);
+    // The plan as the plan page shows it: actions, deadlines as written, flagged where no date is known.
+    await actionTables(page).getByText('Refresh the workforce strategy').waitFor();
+    expect(await actionTables(page).first().innerText()).toContain('Post restructuring');
+    // Columns in plain words only: no internal field names anywhere.
+    const main = await page.locator('main').innerText();
+    expect(main).toContain('Not sure: please check');
+    expect(main).not.toMatch(/lead:|currentPosition|measureOfSuccess/);
+    await expectAccessible(page, 'import-preview-docx');
+
+    await page.getByLabel('Champion').selectOption({ label: 'Who leads it' });
+    await page.getByRole('button', { name: 'Preview again with these columns' }).click();
+    await actionTables(page).getByText('J. Turner-Robinson').waitFor();
+
+    await page.getByLabel('Name for these column choices').fill('Workforce plans');
+    await page.getByRole('button', { name: 'Save column choices' }).click();
+    await page
+      .locator('.govuk-notification-banner--success')
+      .getByText('Column choices saved as “Workforce plans”')
+      .waitFor();
+    await expectAccessible(page, 'import-mapping-saved');
+
+    // "Within next 6 months" counts from the start given.
+    await page.getByLabel('Day').fill('1');
+    await page.getByLabel('Month').fill('6');
+    await page.getByLabel('Year').fill('2026');
+    await page.getByRole('button', { name: 'Preview again from this date' }).click();
+    await page.locator('.govuk-summary-list').getByText('1 June 2026').waitFor();
+    await actionTables(page).getByText('1 December 2026').waitFor();
+
+    const fix = page.getByLabel('Date to use for action 1');
+    await fix.fill('31 May 2027');
+    await page
+      .getByText('Read as: by 31 May 2027. The plan keeps “Post restructuring” as written.')
+      .waitFor();
+    await page.getByLabel('J. Turner-Robinson').selectOption({ label: 'Jackie Turner-Robinson' });
+    expect(await page.locator('main').innerText()).toContain('Possible duplicate');
+    await expectAccessible(page, 'import-preview-edited');
+
+    await page.getByRole('button', { name: 'Import this plan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Plan imported' }).waitFor({ timeout: 60_000 });
+    await expectAccessible(page, 'import-done');
+    await page.getByRole('link', { name: 'Open the imported plan' }).click();
+    await page.getByRole('heading', { level: 1, name: WORKFORCE_PLAN_TITLE }).waitFor();
+    const row = page.locator('table.app-action-table tbody tr', {
+      hasText: 'Refresh the workforce strategy',
+    });
+    const text = await row.innerText();
+    // The council's wording kept, the date beside it.
+    expect(text).toContain('Post restructuring');
+    expect(text).toContain('31 May 2027');
+    expect(text).toContain('J. Turner-Robinson');
+    await expectAccessible(page, 'import-plan-page');
+
+    const planId = new URL(page.url()).pathname.split('/').pop();
+    const contents = await api('GET', `/api/v1/councils/harrow/plans/${planId}/contents`);
+    const first = contents.actions.find((a: { ref: string }) => a.ref === '1');
+    expect(first.leads[0]).toMatchObject({ label: 'J. Turner-Robinson', personId: jackie.id });
+    expect(first.extra).toEqual([{ label: 'Supporting partners', text: 'Unison' }]);
+  });
+
+  it('offers the saved mapping next time, and reads a PDF', async () => {
+    const page = await newPage();
+    await signIn(page, e.url, EDITOR);
+    await page.goto(`${e.url}/councils/harrow/import`);
+    const saved = page.getByLabel('Column choices');
+    await saved.waitFor();
+    expect(await saved.locator('option').allInnerTexts()).toContain('Workforce plans');
+
+    const pdf = readFileSync(join(REPO, 'packages/importer/test/fixtures/pdf/iip-plan.pdf'));
+    await page.setInputFiles('#import-file', {
+      name: 'iip-plan.pdf',
+      mimeType: 'application/pdf',
+      buffer: pdf,
+    });
+    await page.getByRole('button', { name: 'Preview the import' }).click();
+    await previewed(page);
+    await planView(page)
+      .getByRole('heading', { name: /Managers do not hold regular appraisals/ })
+      .waitFor();
+    const view = await planView(page).innerText();
+    expect(view).toContain('HR/OD Manager');
+    expect(view).toContain('Corporate Communications');
+    expect(view).toContain('March 2015');
+    await expectAccessible(page, 'import-preview-pdf');
+    await page.getByRole('button', { name: 'Import this plan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Plan imported' }).waitFor({ timeout: 60_000 });
+  });
+
+  it('will not import a plan read as empty until the warning is acknowledged (keyboard only)', async () => {
+    const page = await newPage();
+    await signIn(page, e.url, EDITOR);
+    await page.goto(`${e.url}/councils/harrow/import`);
+    await page.getByLabel('Paste a table').check();
+    await page.getByLabel('Paste the plan’s table').fill('Action\tLead\tDeadline\n');
+    await page.getByRole('button', { name: 'Preview the import' }).click();
+    await previewed(page);
+    const box = page.getByLabel(/I have checked this: No actions were found/);
+    expect(await page.locator('.govuk-checkboxes__hint').first().innerText()).toBe(
+      'In the document: lines 1–1',
+    );
+    await expectAccessible(page, 'import-acknowledge');
+
+    await page.getByRole('button', { name: 'Import this plan' }).focus();
+    await page.keyboard.press('Enter');
+    const summary = page.locator('.govuk-error-summary');
+    await summary.getByText(/Tick each warning/).waitFor();
+    await expectAccessible(page, 'import-acknowledge-error');
+    // The summary's link takes focus to the box; Space ticks it.
+    await summary.getByRole('link').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'ack-0');
+    await page.keyboard.press('Space');
+    expect(await box.isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Import this plan' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Plan imported' }).waitFor({ timeout: 60_000 });
+  });
+
+  it('merges two people who are one on the people page, keeping what they lead', async () => {
+    const api = e.as(EDITOR);
+    const keep = await api('POST', '/api/v1/councils/harrow/people', {
+      name: 'Chris Patel',
+      email: 'chris@harrow.demo',
+    });
+    const dup = await api('POST', '/api/v1/councils/harrow/people', { name: 'C. Patel' });
+    const plan = await api('POST', '/api/v1/councils/harrow/plans', {
+      title: 'Recruitment plan',
+      kind: 'business-plan',
+      status: 'active',
+      ownerPersonId: dup.id,
+      themes: [{ ref: '1', title: 'Recruitment' }],
+    });
+    const page = await newPage();
+    await signIn(page, e.url, EDITOR);
+    await page.goto(`${e.url}/councils/harrow/people`);
+    const group = page.locator('form.app-duplicate-group', { hasText: 'C. Patel' });
+    await group.waitFor();
+    await expectAccessible(page, 'people-duplicates');
+    await group.getByLabel(/^Chris Patel/).check();
+    await group.getByRole('button', { name: 'Merge the others into the one kept' }).click();
+    await page
+      .locator('.govuk-notification-banner--success')
+      .getByText('C. Patel merged into Chris Patel: 1 plan moved across.')
+      .waitFor();
+    await expectAccessible(page, 'people-merged');
+    const names = await page.locator('table.app-table tbody td:first-child').allInnerTexts();
+    expect(names).toContain('Chris Patel');
+    expect(names).not.toContain('C. Patel');
+    expect((await api('GET', `/api/v1/councils/harrow/plans/${plan.id}`)).ownerPersonId).toBe(keep.id);
+  });
+});
