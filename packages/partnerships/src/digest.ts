@@ -1,4 +1,11 @@
-import { encode } from 'html-entities';
+import { escapeToBuffer } from 'hono/utils/html';
+
+/** HTML-escaped text (hono's escaper, already in every function that sends or serves HTML). */
+function encode(text: string): string {
+  const out: [string] = [''];
+  escapeToBuffer(text, out);
+  return out[0];
+}
 import { daysBefore, longDate } from './dates.js';
 import type { CombinedMilestone } from './milestones.js';
 
