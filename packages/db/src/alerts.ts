@@ -96,7 +96,7 @@ export const ALERT_LINK_DAYS = 90;
 
 export class CouncilAlertsRepo {
   private readonly cache = new Map<string, Item | null>();
-  private adminList: Membership[] | undefined;
+  private memberList: Membership[] | undefined;
   private links: SecretLinksRepo | undefined;
 
   constructor(private readonly store: TenantStore) {}
@@ -151,10 +151,24 @@ export class CouncilAlertsRepo {
     return raw ? String(raw.state) : undefined;
   }
 
-  /** The council's admins: the last resort for an alert nobody else can be told about. */
+  /** The council's members, read once per run (before `undeliverable` is asked). */
+  async members(): Promise<Membership[]> {
+    this.memberList ??= await this.store.queryAll<Membership>('MEMBER#', { types: ['member'] });
+    return this.memberList;
+  }
+
+  /**
+   * Mail to this address bounced for good or was complained about (a member record marked by the bounce
+   * handler): nobody is emailed at it. Knows only what `members()` has read.
+   */
+  undeliverable(email: string): boolean {
+    const e = email.toLowerCase();
+    return !!this.memberList?.some((m) => m.undeliverable && m.email.toLowerCase() === e);
+  }
+
+  /** The council's admins who can be emailed: the last resort for an alert nobody else can be told about. */
   async admins(): Promise<Membership[]> {
-    this.adminList ??= (await this.store.queryAll<Membership>('MEMBER#')).filter((m) => m.role === 'admin');
-    return this.adminList;
+    return (await this.members()).filter((m) => m.role === 'admin' && !m.undeliverable);
   }
 
   /** Items due in (after, to]: extends the window for a council whose due-soon is longer than the job's. */
