@@ -7,6 +7,7 @@ import {
   DueIndexRepo,
   provisionCouncil,
   provisionMember,
+  SecretLinksRepo,
   tenantContext,
 } from '@peopleplan/db';
 import { type MailCatcher, startMailCatcher } from '@peopleplan/devstack';
@@ -47,7 +48,8 @@ const system = (doc: DynamoDBDocumentClient, tableName: string, c: string) =>
 /** What the job reads with: the due index, and each council through its own (here: local) session. */
 const wired = (doc: DynamoDBDocumentClient, tableName: string) => ({
   dueIndex: new DueIndexRepo(doc, tableName),
-  council: async (c: string) => system(doc, tableName, c).alerts,
+  council: async (c: string) =>
+    system(doc, tableName, c).alerts.withSecretLinks(new SecretLinksRepo(doc, tableName)),
 });
 const readOutbox = async (doc: DynamoDBDocumentClient, tableName: string) =>
   (await new DueIndexRepo(doc, tableName).outbox()).entries;

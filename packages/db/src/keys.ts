@@ -45,8 +45,12 @@ export const sk = {
   /** The weekly partner digest's claim, in the lead council's partition. */
   partnerDigest: (partnershipId: string, week: string, to: string) =>
     `ALERT#PARTNER#${k(partnershipId)}#${k(week)}#TO#${k(to.toLowerCase())}`,
-  /** A no-sign-in link to a person's alert preferences, and the person's pointer back to it. */
-  alertLink: (token: string) => `ALERTLINK#${k(token)}`,
+  /**
+   * A no-sign-in link to a person's alert preferences, keyed by the SHA-256 of its token (the token is
+   * never stored); `alertLinkOf` is the pointer older releases kept (with the token itself) and is no
+   * longer written.
+   */
+  alertLink: (tokenHash: string) => `ALERTLINK#${k(tokenHash)}`,
   alertLinkOf: (personId: string) => `ALERTLINKOF#${k(personId)}`,
   /** Locator: finds an action or milestone by id alone (API paths carry no plan id). */
   locator: (id: string) => `LOC#${k(id)}`,
@@ -137,6 +141,13 @@ export const STORAGE_ATTRIBUTES = [
   'expiresAt',
   'importId',
 ] as const;
+
+/**
+ * A calendar-feed or alert-link secret's lookup record, `S#<sha256 of the token>`: the council (and
+ * subject) it belongs to, so a route takes the council from the secret, never from the URL. Outside every
+ * council's partition: written and read with the functions' own roles (docs/architecture.md).
+ */
+export const secretLinkKey = (tokenHash: string) => ({ PK: `S#${k(tokenHash)}`, SK: 'LINK' });
 
 /**
  * The service's own partitions (no council's): the council directory, operators and their audit

@@ -6,6 +6,7 @@ import { createDocClient } from './client.js';
 import { CouncilData } from './council-data.js';
 import { councilPk, sk } from './keys.js';
 import { provisionCouncil } from './provisioning.js';
+import { SecretLinksRepo } from './secret-links.js';
 import { decodeEntries, encodeEntries, type SnapshotEntry, SnapshotsRepo } from './snapshots.js';
 import { tenantContext } from './tenant.js';
 
@@ -134,7 +135,8 @@ describe('period snapshots and calendar feeds on DynamoDB Local', () => {
 
   it('keeps only a hash of a feed token; a new feed revokes the old; revoking ends it', async () => {
     const person = await harrow.people.create({ name: 'Anne' });
-    const one = await harrow.calendarFeeds.create('person', person.id);
+    const links = new SecretLinksRepo(doc, tableName);
+    const one = await harrow.calendarFeeds.create('person', person.id, links);
     expect(one.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const stored = await doc.send(
       new GetCommand({
@@ -144,14 +146,24 @@ describe('period snapshots and calendar feeds on DynamoDB Local', () => {
     );
     expect(JSON.stringify(stored.Item)).not.toContain(one.token);
     expect((await harrow.calendarFeeds.resolve(one.token))?.subjectId).toBe(person.id);
+    // Its lookup outside the council names the council (and holds no token either).
+    expect(await links.resolve(one.token, 'calendar-feed')).toMatchObject({
+      councilId: 'harrow',
+      kind: 'calendar-feed',
+      scope: 'person',
+      subjectId: person.id,
+    });
+    expect(await links.resolve(one.token, 'alert-link')).toBeUndefined();
 
-    const two = await harrow.calendarFeeds.create('person', person.id);
+    const two = await harrow.calendarFeeds.create('person', person.id, links);
     expect(await harrow.calendarFeeds.resolve(one.token)).toBeUndefined();
+    expect(await links.resolve(one.token, 'calendar-feed')).toBeUndefined();
     expect((await harrow.calendarFeeds.resolve(two.token))?.scope).toBe('person');
 
-    await harrow.calendarFeeds.revoke('person', person.id);
+    await harrow.calendarFeeds.revoke('person', person.id, links);
     expect(await harrow.calendarFeeds.resolve(two.token)).toBeUndefined();
-    await expect(harrow.calendarFeeds.revoke('person', person.id)).rejects.toMatchObject({
+    expect(await links.resolve(two.token, 'calendar-feed')).toBeUndefined();
+    await expect(harrow.calendarFeeds.revoke('person', person.id, links)).rejects.toMatchObject({
       code: 'not-found',
     });
     expect(await harrow.calendarFeeds.resolve('not a token')).toBeUndefined();
