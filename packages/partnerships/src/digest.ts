@@ -1,4 +1,6 @@
 import { escapeToBuffer } from 'hono/utils/html';
+import { daysBefore, longDate } from './dates.js';
+import type { CombinedMilestone } from './milestones.js';
 
 /** HTML-escaped text (hono's escaper, already in every function that sends or serves HTML). */
 function encode(text: string): string {
@@ -6,8 +8,6 @@ function encode(text: string): string {
   escapeToBuffer(text, out);
   return out[0];
 }
-import { daysBefore, longDate } from './dates.js';
-import type { CombinedMilestone } from './milestones.js';
 
 export interface SlippageDigestInput {
   partnership: { id: string; name: string };
