@@ -13,6 +13,7 @@ import {
   type OnboardingDeps,
   previewImport,
 } from '@peopleplan/services';
+import { ensureSideBySidePlan } from './demo-side-by-side.js';
 
 /** Seeds run as this actor; their audit events say so. */
 const SEEDER = { sub: 'system:seed', name: 'Demo data' };
@@ -62,6 +63,8 @@ export async function ensureDemo(deps: OnboardingDeps, seedPlan: PlanSeeder = im
     for (const m of members) await ensureMember(deps, data, m.user, m.role);
   }
   await ensureDemoPartnership(deps);
+  // Two partner councils with plans of one kind, so "side by side" has something to compare.
+  await ensureSideBySidePlan(await deps.council('east-herts'));
   await completeDemoBoards(deps);
 }
 
