@@ -9,3 +9,4 @@ export * from './roles.js';
 export * from './status.js';
 export * from './stored.js';
 export * from './timescale.js';
+export * from './trends.js';

@@ -59,6 +59,13 @@ export const sk = {
   snapshotPart: (planId: string, periodKey: string, part: number) =>
     `PLAN#${k(planId)}#SNAPPART#${k(periodKey)}#${k(part).padStart(3, '0')}`,
   snapshotPartPrefix: (planId: string, periodKey: string) => `PLAN#${k(planId)}#SNAPPART#${k(periodKey)}#`,
+  /**
+   * A closed period's report, frozen: the summarised report model as gzip JSON, in parts. Outside the
+   * plan's `PLAN#<p>#` range, so reading a plan (or its snapshots' headers) never reads these bytes.
+   */
+  frozenReport: (planId: string, periodKey: string, part: number) =>
+    `FROZEN#${k(planId)}#${k(periodKey)}#${k(part).padStart(3, '0')}`,
+  frozenReportPrefix: (planId: string, periodKey: string) => `FROZEN#${k(planId)}#${k(periodKey)}#`,
   /** Headers and parts of every snapshot of a plan, in one query (`SNAP#` and `SNAPPART#`). */
   snapshotsAll: (planId: string) => `PLAN#${k(planId)}#SNAP`,
   /**
