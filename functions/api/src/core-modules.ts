@@ -1,5 +1,6 @@
 import type { RouteModule } from './app.js';
 import { registerAlertRoutes } from './routes/alerts.js';
+import { registerHistoryRoutes } from './routes/history.js';
 import { registerMemberRoutes } from './routes/members.js';
 import { registerOperatorRoutes } from './routes/operator.js';
 import { registerPartnershipRoutes } from './routes/partnerships.js';
@@ -15,4 +16,5 @@ export const coreModules: RouteModule[] = [
   registerMemberRoutes,
   registerPartnershipRoutes,
   registerAlertRoutes,
+  registerHistoryRoutes,
 ];

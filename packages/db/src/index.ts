@@ -10,6 +10,7 @@ export * from './cursor.js';
 export * from './dashboard-data.js';
 export * from './directory.js';
 export * from './due-index.js';
+export * from './history.js';
 export * from './ids.js';
 export * from './imports.js';
 export * from './keys.js';

@@ -132,6 +132,19 @@ export function planIndexAttributes(councilId: string, planId: string): Record<s
   return { CPK: councilPk(councilId), CSK: `PLAN#${planId}` };
 }
 
+/**
+ * An audit event's place in the council index: every event about one item (its subject, see
+ * history.ts) under `HIST#<subject>#<event id>`, so an item's history is one query, newest first.
+ */
+export function historyIndexAttributes(
+  councilId: string,
+  subjectId: string,
+  eventId: string,
+): Record<string, string> {
+  return { CPK: councilPk(councilId), CSK: `HIST#${k(subjectId)}#${k(eventId)}` };
+}
+export const historyPrefix = (subjectId: string) => `HIST#${k(subjectId)}#`;
+
 /** Attributes that belong to storage, not to the entity. */
 export const STORAGE_ATTRIBUTES = [
   'PK',
