@@ -11,16 +11,7 @@ import { dashboardPlans } from '@peopleplan/db';
 import type { App } from '../app.js';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
-import {
-  body,
-  CouncilParam,
-  conflictError,
-  errors,
-  ItemId,
-  json,
-  listOf,
-  londonToday,
-} from './common.js';
+import { body, CouncilParam, conflictError, errors, ItemId, json, listOf, londonToday } from './common.js';
 import { AuditQuery, auditTrail, HistoryEvent, historyPage } from './history.js';
 
 export function registerCouncilRoutes(app: App, deps: AppDeps) {
