@@ -12,6 +12,7 @@ import {
   inviteMember,
   type OnboardingDeps,
   previewImport,
+  repairIndexes,
 } from '@peopleplan/services';
 import { ensureSideBySidePlan } from './demo-side-by-side.js';
 
@@ -134,6 +135,8 @@ async function completeDemoBoards(deps: OnboardingDeps): Promise<void> {
   for (const council of DEMO_COUNCILS) {
     const data = await deps.council(council.id);
     for (const plan of await data.plans.listAll()) await data.boards.repair(plan.id);
+    // Data kept in `.data/` from before search and item history: index it (usually nothing to do).
+    await repairIndexes(data);
   }
 }
 

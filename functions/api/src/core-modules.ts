@@ -4,6 +4,7 @@ import { registerHistoryRoutes } from './routes/history.js';
 import { registerMemberRoutes } from './routes/members.js';
 import { registerOperatorRoutes } from './routes/operator.js';
 import { registerPartnershipRoutes } from './routes/partnerships.js';
+import { registerSearchRoutes } from './routes/search.js';
 
 /**
  * Route groups served by the API function beside the core routes. Kept apart from the document
@@ -17,4 +18,5 @@ export const coreModules: RouteModule[] = [
   registerPartnershipRoutes,
   registerAlertRoutes,
   registerHistoryRoutes,
+  registerSearchRoutes,
 ];

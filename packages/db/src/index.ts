@@ -21,6 +21,7 @@ export * from './people.js';
 export * from './plan-items.js';
 export * from './plans.js';
 export * from './provisioning.js';
+export * from './search-index.js';
 export * from './snapshots.js';
 export * from './store.js';
 export * from './table.js';

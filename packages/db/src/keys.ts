@@ -74,6 +74,12 @@ export const sk = {
    */
   board: (planId: string, shard: number) => `BOARD#${k(planId)}#${k(shard)}`,
   boardPrefix: (planId: string) => `BOARD#${k(planId)}#`,
+  /** One of the council's search shards: a compact text of each searchable item (search-index.ts). */
+  searchShard: (n: number) => `SEARCH#${k(n).padStart(2, '0')}`,
+  searchShardPrefix: () => 'SEARCH#',
+  /** A shard's stamp: its version, read on every search to see which shards changed. */
+  searchStamp: (n: number) => `SEARCHSTAMP#${k(n).padStart(2, '0')}`,
+  searchStampPrefix: () => 'SEARCHSTAMP#',
   /** A calendar feed, keyed by the SHA-256 of its secret token (the token itself is never stored). */
   calendarFeed: (tokenHash: string) => `FEED#${k(tokenHash)}`,
   /** Which feed is current for a person or a plan, so it can be revoked without knowing the token. */
@@ -104,6 +110,9 @@ export const DUE_OUTBOX_PARTITION = 'DUE#outbox';
 /** The outbox entry's index sort key: in the order the changes were saved. */
 export const outboxSortKey = (savedAt: string, councilId: string, itemId: string) =>
   `${savedAt}#C#${councilId}#${itemId}`;
+
+/** Which of the council's search shards an item's entry is kept in. */
+export const searchShard = (id: string): number => shardOf(id, TABLE.searchShards);
 
 /** Which of its plan's board shards an action or milestone is counted in. */
 export const boardShard = (id: string): number => shardOf(id, TABLE.boardShards);
