@@ -22,7 +22,12 @@ export interface SearchDoc {
 }
 
 export const SEARCH_TITLE_CHARS = 300;
-export const SEARCH_TEXT_CHARS = 400;
+/**
+ * Text kept per item besides its title: the first few lines of a narrative. Building a council's index
+ * costs time in proportion to its text (measured: bench/search.bench.ts), and every search in a new
+ * process pays it once.
+ */
+export const SEARCH_TEXT_CHARS = 240;
 
 const KIND_LETTER: Record<SearchKind, string> = {
   plan: 'p',
