@@ -5,6 +5,7 @@ import { registerMemberRoutes } from './routes/members.js';
 import { registerOperatorRoutes } from './routes/operator.js';
 import { registerPartnershipRoutes } from './routes/partnerships.js';
 import { registerSearchRoutes } from './routes/search.js';
+import { registerTrendRoutes } from './routes/trends.js';
 
 /**
  * Route groups served by the API function beside the core routes. Kept apart from the document
@@ -19,4 +20,5 @@ export const coreModules: RouteModule[] = [
   registerAlertRoutes,
   registerHistoryRoutes,
   registerSearchRoutes,
+  registerTrendRoutes,
 ];

@@ -12,3 +12,4 @@ export * from './report-data.js';
 export * from './rows.js';
 export * from './summarise.js';
 export * from './text.js';
+export * from './trends.js';
