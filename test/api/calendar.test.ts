@@ -105,6 +105,10 @@ describe('calendar feeds (ICS) of the milestones a person leads, and of a plan',
       expect(e.startDate.isDate).toBe(true);
       expect(e.startDate.toString()).toBe(m.due!.due);
       expect(e.summary).toBe(`Milestone ${m.ref}: ${m.title}`);
+      // The web app's own route for the action (issue 17: `/actions/<id>` alone was "Page not found").
+      expect(e.component.getFirstPropertyValue('url')).toBe(
+        `http://127.0.0.1:9/councils/kent/actions/${m.actionId}#milestone-${m.id}`,
+      );
     }
     // Someone else's milestones are not in it.
     const others = ledBy(otherPersonId).filter((m) => !expected.includes(m));

@@ -63,6 +63,13 @@ export const sk = {
   snapshotPart: (planId: string, periodKey: string, part: number) =>
     `PLAN#${k(planId)}#SNAPPART#${k(periodKey)}#${k(part).padStart(3, '0')}`,
   snapshotPartPrefix: (planId: string, periodKey: string) => `PLAN#${k(planId)}#SNAPPART#${k(periodKey)}#`,
+  /**
+   * A closed period's report, frozen: the summarised report model as gzip JSON, in parts. Outside the
+   * plan's `PLAN#<p>#` range, so reading a plan (or its snapshots' headers) never reads these bytes.
+   */
+  frozenReport: (planId: string, periodKey: string, part: number) =>
+    `FROZEN#${k(planId)}#${k(periodKey)}#${k(part).padStart(3, '0')}`,
+  frozenReportPrefix: (planId: string, periodKey: string) => `FROZEN#${k(planId)}#${k(periodKey)}#`,
   /** Headers and parts of every snapshot of a plan, in one query (`SNAP#` and `SNAPPART#`). */
   snapshotsAll: (planId: string) => `PLAN#${k(planId)}#SNAP`,
   /**
@@ -71,6 +78,12 @@ export const sk = {
    */
   board: (planId: string, shard: number) => `BOARD#${k(planId)}#${k(shard)}`,
   boardPrefix: (planId: string) => `BOARD#${k(planId)}#`,
+  /** One of the council's search shards: a compact text of each searchable item (search-index.ts). */
+  searchShard: (n: number) => `SEARCH#${k(n).padStart(2, '0')}`,
+  searchShardPrefix: () => 'SEARCH#',
+  /** A shard's stamp: its version, read on every search to see which shards changed. */
+  searchStamp: (n: number) => `SEARCHSTAMP#${k(n).padStart(2, '0')}`,
+  searchStampPrefix: () => 'SEARCHSTAMP#',
   /** A calendar feed, keyed by the SHA-256 of its secret token (the token itself is never stored). */
   calendarFeed: (tokenHash: string) => `FEED#${k(tokenHash)}`,
   /** Which feed is current for a person or a plan, so it can be revoked without knowing the token. */
@@ -102,6 +115,9 @@ export const DUE_OUTBOX_PARTITION = 'DUE#outbox';
 export const outboxSortKey = (savedAt: string, councilId: string, itemId: string) =>
   `${savedAt}#C#${councilId}#${itemId}`;
 
+/** Which of the council's search shards an item's entry is kept in. */
+export const searchShard = (id: string): number => shardOf(id, TABLE.searchShards);
+
 /** Which of its plan's board shards an action or milestone is counted in. */
 export const boardShard = (id: string): number => shardOf(id, TABLE.boardShards);
 
@@ -128,6 +144,19 @@ export function dueIndexAttributes(
 export function planIndexAttributes(councilId: string, planId: string): Record<string, string> {
   return { CPK: councilPk(councilId), CSK: `PLAN#${planId}` };
 }
+
+/**
+ * An audit event's place in the council index: every event about one item (its subject, see
+ * history.ts) under `HIST#<subject>#<event id>`, so an item's history is one query, newest first.
+ */
+export function historyIndexAttributes(
+  councilId: string,
+  subjectId: string,
+  eventId: string,
+): Record<string, string> {
+  return { CPK: councilPk(councilId), CSK: `HIST#${k(subjectId)}#${k(eventId)}` };
+}
+export const historyPrefix = (subjectId: string) => `HIST#${k(subjectId)}#`;
 
 /** Attributes that belong to storage, not to the entity. */
 export const STORAGE_ATTRIBUTES = [

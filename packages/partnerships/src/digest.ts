@@ -62,7 +62,10 @@ function describe(e: Entry): { what: string; due: string; why: string; leads: st
     )
     .join('; ');
   return {
-    what: `${item.planTitle} – action ${item.actionRef}, milestone ${item.ref}: ${item.title}`,
+    what:
+      item.kind === 'action'
+        ? `${item.planTitle} – action ${item.ref}: ${item.title}`
+        : `${item.planTitle} – action ${item.actionRef}, milestone ${item.ref}: ${item.title}`,
     due: item.due?.text ?? 'no date',
     why,
     leads: item.leads.join(', ') || 'no lead named',

@@ -266,7 +266,7 @@ export function registerCalendarRoutes(app: App, deps: AppDeps) {
         if (e instanceof DomainError && e.code === 'not-found') return notFound();
         throw e;
       }
-      const { ics } = renderIcs({ ...calendar, baseUrl: deps.config.WEB_BASE_URL });
+      const { ics } = renderIcs({ ...calendar, baseUrl: deps.config.WEB_BASE_URL, councilId });
       c.header('Content-Type', 'text/calendar; charset=utf-8');
       c.header('Content-Disposition', 'inline; filename="milestones.ics"');
       // Revocation must bite on the next fetch: no shared or stored copies.
