@@ -88,6 +88,8 @@ export function registerHistoryRoutes(app: App, deps: AppDeps) {
   app.openapi(
     createRoute({
       ...doc('plan'),
+      operationId: 'getPlanHistory',
+      tags: ['History'],
       path: '/api/v1/councils/{c}/plans/{planId}/history',
       request: { params: PlanParams, query: ListQuery },
     }),
@@ -102,6 +104,8 @@ export function registerHistoryRoutes(app: App, deps: AppDeps) {
   app.openapi(
     createRoute({
       ...doc('action'),
+      operationId: 'getActionHistory',
+      tags: ['History'],
       path: '/api/v1/councils/{c}/actions/{actionId}/history',
       request: { params: ActionParams, query: ListQuery },
     }),
@@ -116,6 +120,8 @@ export function registerHistoryRoutes(app: App, deps: AppDeps) {
   app.openapi(
     createRoute({
       ...doc('milestone'),
+      operationId: 'getMilestoneHistory',
+      tags: ['History'],
       path: '/api/v1/councils/{c}/milestones/{milestoneId}/history',
       request: { params: MilestoneParams, query: ListQuery },
     }),

@@ -77,6 +77,8 @@ export function registerPeriodRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/plans/{planId}/periods/{periodKey}/close-preview',
+      operationId: 'previewClosePeriod',
+      tags: ['Reports'],
       'x-min-role': 'editor',
       summary: 'What closing the period will freeze: counts by status and RAG, overdue, period dates',
       description:
@@ -100,6 +102,8 @@ export function registerPeriodRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'post',
       path: '/api/v1/councils/{c}/plans/{planId}/periods/{periodKey}/reopen',
+      operationId: 'reopenPeriod',
+      tags: ['Reports'],
       'x-min-role': 'admin',
       summary: 'Reopen a closed period (admins): its snapshot and frozen report go; the reason is kept',
       description:

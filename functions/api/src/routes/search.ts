@@ -40,6 +40,8 @@ export function registerSearchRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/search',
+      operationId: 'searchCouncil',
+      tags: ['Search'],
       'x-min-role': 'viewer',
       summary: 'Find plans, themes, actions, milestones, people and progress updates of the council',
       description:

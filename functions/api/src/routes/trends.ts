@@ -99,6 +99,8 @@ export function registerTrendRoutes(app: App, deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/api/v1/councils/{c}/plans/{planId}/trends',
+      operationId: 'getPlanTrends',
+      tags: ['Reports'],
       'x-min-role': 'viewer',
       summary:
         'RAG mix and overdue over closed periods, milestones burn-up by month, indicators against targets',
