@@ -27,3 +27,4 @@ export {
   policySourceHash,
 } from './policy-cache.js';
 export { evaluateCommand, type IamEvaluationOptions, withIamEvaluation } from './with-iam-evaluation.js';
+export { localIamClients } from './local-clients.js';
