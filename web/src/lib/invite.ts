@@ -15,7 +15,7 @@ export const SLUG_FORMAT =
   'must be 2 to 64 characters: lower-case letters, numbers and hyphens, starting with a letter or number';
 
 /** What each council role may do, in the words of the README's table of demo users. */
-export const ROLE_HINTS: Record<CouncilRole, string> = {
+const ROLE_HINTS: Record<CouncilRole, string> = {
   admin: 'Everything in the council: members, settings, RAG rules, alerts and sharing with partnerships',
   editor: 'Plans, actions, milestones and imports',
   contributor: 'Progress updates on the actions they lead',

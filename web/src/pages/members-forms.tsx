@@ -47,7 +47,7 @@ export function InviteForm({
 }: {
   c: string;
   people: PersonRow[];
-  onDone: (d: Done) => void;
+  onDone: (d: Done, added: Member) => void;
 }) {
   const [f, setF] = useState(NO_INVITE);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -78,10 +78,13 @@ export function InviteForm({
         },
       });
       setF(NO_INVITE);
-      onDone({
-        title: `${m.name} has been invited as ${ROLE_LABELS[m.role]?.toLowerCase()}`,
-        body: `They can now sign in to PeoplePlan with ${m.email}.`,
-      });
+      onDone(
+        {
+          title: `${m.name} has been invited as ${ROLE_LABELS[m.role]?.toLowerCase()}`,
+          body: `They can now sign in to PeoplePlan with ${m.email}.`,
+        },
+        m,
+      );
     } catch (err) {
       const { fields, form } = formErrorsFrom(err, 'email');
       setErrors(fields);
@@ -92,7 +95,7 @@ export function InviteForm({
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="invite" className="app-section-break">
+    <form onSubmit={submit} noValidate aria-labelledby="invite" className="app-section-break app-form-column">
       <h2 className="govuk-heading-l" id="invite">
         Invite someone
       </h2>
@@ -161,7 +164,7 @@ export function ChangeMemberForm({
   onCancel: () => void;
   /** Someone else changed the member meanwhile: the page reloads the list (this form keeps its values). */
   onStale: () => void;
-  onDone: (d: Done) => void;
+  onDone: (d: Done, updated: Member) => void;
 }) {
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const [f, setF] = useState({
@@ -193,7 +196,7 @@ export function ChangeMemberForm({
         params: { path: { c, memberId: member.userSub } },
         body,
       });
-      onDone({ title: `${m.name}’s details have been changed`, body: changes(member, m, people) });
+      onDone({ title: `${m.name}’s details have been changed`, body: changes(member, m, people) }, m);
     } catch (err) {
       setBusy(false);
       if (err instanceof ApiError && err.status === 409) {
@@ -214,7 +217,7 @@ export function ChangeMemberForm({
   };
 
   return (
-    <form onSubmit={submit} noValidate className="app-consent-form app-section-break">
+    <form onSubmit={submit} noValidate className="app-consent-form app-section-break app-form-column">
       <h2 className="govuk-heading-m" tabIndex={-1} ref={heading}>
         Change {member.name}
       </h2>
@@ -313,7 +316,7 @@ export function RemoveConfirm({
     }
   };
   return (
-    <section className="app-consent-form app-section-break" aria-labelledby="remove-confirm">
+    <section className="app-consent-form app-section-break app-form-column" aria-labelledby="remove-confirm">
       <h2 className="govuk-heading-m" id="remove-confirm" tabIndex={-1} ref={heading}>
         Are you sure you want to remove {member.name} from {council}?
       </h2>

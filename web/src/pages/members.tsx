@@ -56,8 +56,10 @@ export default function MembersPage({ c }: { c: string }) {
     if (open) setReturnTo(`${open.mode}-${open.sub}`);
     setOpen(undefined);
   };
-  const finish = (d: Done) => {
+  /** After a change: the list shows it at once (`list`), then loads again in case of others' changes. */
+  const finish = (d: Done, list: Member[]) => {
     setOpen(undefined);
+    if (members.data) members.setData({ ...members.data, items: list });
     members.reload();
     setDone((x) => ({ ...d, seq: (x?.seq ?? 0) + 1 }));
   };
@@ -73,8 +75,11 @@ export default function MembersPage({ c }: { c: string }) {
       ) : null}
       <p className="govuk-body">
         Everyone who can sign in to {name} on PeoplePlan, and what their role lets them do. Link each member
-        to their entry in the <Link href={`/councils/${c}/people`}>people directory</Link>, so that alerts
-        about the actions they lead reach them and they can set their own alert preferences.
+        to their entry in the{' '}
+        <Link className="govuk-link" href={`/councils/${c}/people`}>
+          people directory
+        </Link>
+        , so that alerts about the actions they lead reach them and they can set their own alert preferences.
       </p>
       {bounced ? (
         <div className="govuk-inset-text">
@@ -104,18 +109,36 @@ export default function MembersPage({ c }: { c: string }) {
           people={directory}
           onCancel={close}
           onStale={members.reload}
-          onDone={finish}
+          onDone={(d, updated) =>
+            finish(
+              d,
+              items.map((m) => (m.userSub === updated.userSub ? updated : m)),
+            )
+          }
         />
       ) : member && open?.mode === 'remove' ? (
-        <RemoveConfirm c={c} council={name} member={member} onCancel={close} onDone={finish} />
+        <RemoveConfirm
+          c={c}
+          council={name}
+          member={member}
+          onCancel={close}
+          onDone={(d) =>
+            finish(
+              d,
+              items.filter((m) => m.userSub !== member.userSub),
+            )
+          }
+        />
       ) : (
         <InviteForm
           c={c}
           people={directory}
-          onDone={(d) => {
-            members.reload();
-            setDone((x) => ({ ...d, seq: (x?.seq ?? 0) + 1 }));
-          }}
+          onDone={(d, added) =>
+            finish(
+              d,
+              [...items, added].sort((a, b) => a.name.localeCompare(b.name)),
+            )
+          }
         />
       )}
     </Page>
@@ -223,7 +246,7 @@ function MemberList({
         <ul className="govuk-list app-member-cards" data-testid="members">
           {rows.map((r) => (
             <li className="app-member-card" key={r.key} data-member={r.key}>
-              <h3 className="govuk-heading-s">{r.name}</h3>
+              <h3 className="govuk-heading-s app-break-anywhere">{r.name}</h3>
               <SummaryList
                 rows={[
                   { key: 'Email', value: r.email },

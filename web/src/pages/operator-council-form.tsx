@@ -85,7 +85,12 @@ export function CreateCouncilForm({
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="add-council" className="app-section-break">
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="add-council"
+      className="app-section-break app-form-column"
+    >
       <h2 className="govuk-heading-l" id="add-council">
         Add a council
       </h2>

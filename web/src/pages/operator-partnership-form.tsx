@@ -23,7 +23,7 @@ const IDS = {
 const EMPTY = { id: '', name: '', members: [] as string[], lead: '', readers: '' };
 
 /** One reader a line: `sam@council.gov.uk` or `Sam Jones <sam@council.gov.uk>`; the first line that is neither. */
-export function parseReaders(text: string): { readers: Reader[]; problem?: string } {
+function parseReaders(text: string): { readers: Reader[]; problem?: string } {
   const readers: Reader[] = [];
   const lines = text.split('\n');
   for (const [i, raw] of lines.entries()) {
@@ -106,7 +106,12 @@ export function CreatePartnershipForm({
     });
   const membersError = errors.memberCouncilIds;
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="add-partnership" className="app-section-break">
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="add-partnership"
+      className="app-section-break app-form-column"
+    >
       <h2 className="govuk-heading-l" id="add-partnership">
         Set up a partnership
       </h2>

@@ -215,7 +215,7 @@ function StatusConfirm({
     }
   };
   return (
-    <section className="app-consent-form app-section-break" aria-labelledby="status-confirm">
+    <section className="app-consent-form app-section-break app-form-column" aria-labelledby="status-confirm">
       <h2 className="govuk-heading-m" id="status-confirm" tabIndex={-1} ref={heading}>
         Are you sure you want to {suspend ? 'suspend' : 'reactivate'} {council.name}?
       </h2>

@@ -47,7 +47,7 @@ export function groupUsers(users: DevUser[]): Group[] {
       label = u.name;
     } else if (scope === 'partnership') {
       key = `p:${id}`;
-      heading = inner ?? id ?? 'Partnership';
+      heading = inner ?? `Partnership: ${id}`;
       label = u.name.replace(/\s*\([^)]*\)\s*$/, '');
     } else {
       key = `c:${id}`;
