@@ -128,27 +128,10 @@ describe('onboarding pages', { timeout: 240_000 }, () => {
     expect(await editor.locator('.app-header__user').innerText()).toContain('Eve Editor · Editor');
     expect(await serviceNav(editor).innerText()).toContain('Testshire County Council');
     expect(await serviceNav(editor).getByRole('link', { name: 'Members' }).count()).toBe(0);
+    await editor.goto(`${e.url}/councils/testshire/members`);
+    await editor.getByText('Only the council’s PeoplePlan administrators can manage its members.').waitFor();
 
-    // The admin makes her a viewer and links her to her entry in the people directory.
-    await e.as('alex.admin@testshire.gov.uk')('POST', '/api/v1/councils/testshire/people', {
-      name: 'Eve Editor',
-      jobTitle: 'HR business partner',
-    });
-    await admin.reload();
-    await admin.getByRole('button', { name: 'Change Eve Editor’s role or linked person' }).click();
-    await admin.getByRole('heading', { name: 'Change Eve Editor' }).waitFor();
-    expect(await h2Focused(admin)).toBe('Change Eve Editor');
-    await admin.getByLabel('Viewer', { exact: true }).check();
-    await admin.selectOption('#member-person', { label: 'Eve Editor' });
-    await expectAccessible(admin, 'members-change');
-    await admin.getByRole('button', { name: 'Save changes' }).click();
-    await banner(admin, 'Eve Editor’s details have been changed');
-    const eve = await memberRow(admin, 'Eve Editor').innerText();
-    expect(eve).toContain('Viewer');
-    expect(await memberRow(admin, 'Eve Editor').getByRole('link', { name: 'Eve Editor' }).count()).toBe(1);
-    await editor.reload();
-    await editor.locator('.app-header__user').getByText('Viewer').waitFor();
-
+    await makeEveAViewer(admin, editor);
     await ownRoleRefused(admin);
     await alertsPointToMembers(admin);
 
@@ -276,6 +259,31 @@ describe('onboarding pages', { timeout: 240_000 }, () => {
 
 const h2Focused = (page: Page) =>
   page.evaluate(() => (document.activeElement?.tagName === 'H2' ? document.activeElement.textContent : ''));
+
+/** The admin makes Eve a viewer and links her to her directory entry; she sees both on her next page. */
+async function makeEveAViewer(admin: Page, editor: Page) {
+  await e.as('alex.admin@testshire.gov.uk')('POST', '/api/v1/councils/testshire/people', {
+    name: 'Eve Editor',
+    jobTitle: 'HR business partner',
+  });
+  await admin.reload();
+  await admin.getByRole('button', { name: 'Change Eve Editor’s role or linked person' }).click();
+  await admin.getByRole('heading', { name: 'Change Eve Editor' }).waitFor();
+  expect(await h2Focused(admin)).toBe('Change Eve Editor');
+  await admin.getByLabel('Viewer', { exact: true }).check();
+  await admin.selectOption('#member-person', { label: 'Eve Editor' });
+  await expectAccessible(admin, 'members-change');
+  await admin.getByRole('button', { name: 'Save changes' }).click();
+  await banner(admin, 'Eve Editor’s details have been changed');
+  const eve = await memberRow(admin, 'Eve Editor').innerText();
+  expect(eve).toContain('Viewer');
+  expect(await memberRow(admin, 'Eve Editor').getByRole('link', { name: 'Eve Editor' }).count()).toBe(1);
+  await editor.reload();
+  await editor.locator('.app-header__user').getByText('Viewer').waitFor();
+  // Linked, her own alert preferences open.
+  await serviceNav(editor).getByRole('link', { name: 'Your alerts' }).click();
+  await editor.getByRole('group', { name: 'How often do you want alert emails?' }).waitFor();
+}
 
 /** Kent suspended (after a confirmation step; cancel returns focus) and its admin refused, then back. */
 async function suspendAndReactivate(op: Page) {

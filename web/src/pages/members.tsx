@@ -63,7 +63,6 @@ export default function MembersPage({ c }: { c: string }) {
     members.reload();
     setDone((x) => ({ ...d, seq: (x?.seq ?? 0) + 1 }));
   };
-  const bounced = items.filter((m) => m.undeliverable).length;
 
   return (
     <Page title={`Members – ${name}`} heading="Members" caption={name} crumbs={crumbs} wide>
@@ -73,20 +72,7 @@ export default function MembersPage({ c }: { c: string }) {
           {done.body ? <p className="govuk-body">{done.body}</p> : null}
         </Banner>
       ) : null}
-      <p className="govuk-body">
-        Everyone who can sign in to {name} on PeoplePlan, and what their role lets them do. Link each member
-        to their entry in the{' '}
-        <Link className="govuk-link" href={`/councils/${c}/people`}>
-          people directory
-        </Link>
-        , so that alerts about the actions they lead reach them and they can set their own alert preferences.
-      </p>
-      {bounced ? (
-        <div className="govuk-inset-text">
-          Email to {plural(bounced, 'member')} is not being delivered, so they get no alerts. Check the
-          address with them; to use a different one, remove them and invite them again with it.
-        </div>
-      ) : null}
+      <Intro c={c} name={name} bounced={items.filter((m) => m.undeliverable).length} />
       {members.error ? <LoadError error={members.error} retry={members.reload} /> : null}
       {members.loading ? <Loading what="Loading the members" /> : null}
       {members.data ? (
@@ -142,6 +128,28 @@ export default function MembersPage({ c }: { c: string }) {
         />
       )}
     </Page>
+  );
+}
+
+/** What the page is for, and a warning when some members' email is not being delivered. */
+function Intro({ c, name, bounced }: { c: string; name: string; bounced: number }) {
+  return (
+    <>
+      <p className="govuk-body">
+        Everyone who can sign in to {name} on PeoplePlan, and what their role lets them do. Link each member
+        to their entry in the{' '}
+        <Link className="govuk-link" href={`/councils/${c}/people`}>
+          people directory
+        </Link>
+        , so that alerts about the actions they lead reach them and they can set their own alert preferences.
+      </p>
+      {bounced ? (
+        <div className="govuk-inset-text">
+          Email to {plural(bounced, 'member')} is not being delivered, so they get no alerts. Check the
+          address with them; to use a different one, remove them and invite them again with it.
+        </div>
+      ) : null}
+    </>
   );
 }
 

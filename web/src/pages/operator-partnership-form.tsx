@@ -104,7 +104,6 @@ export function CreatePartnershipForm({
       const members = on ? [...x.members, id] : x.members.filter((m) => m !== id);
       return { ...x, members, lead: members.includes(x.lead) ? x.lead : '' };
     });
-  const membersError = errors.memberCouncilIds;
   return (
     <form
       onSubmit={submit}
@@ -148,44 +147,12 @@ export function CreatePartnershipForm({
         value={f.id}
         onChange={(e) => setF({ ...f, id: e.target.value })}
       />
-      <div className={`govuk-form-group${membersError ? ' govuk-form-group--error' : ''}`}>
-        <fieldset
-          className="govuk-fieldset"
-          aria-describedby={`${IDS.memberCouncilIds}-hint${membersError ? ` ${IDS.memberCouncilIds}-error` : ''}`}
-        >
-          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Member councils</legend>
-          <div className="govuk-hint" id={`${IDS.memberCouncilIds}-hint`}>
-            Select every council the partnership serves, the lead council too. Only active councils are
-            listed.
-          </div>
-          {membersError ? (
-            <p className="govuk-error-message" id={`${IDS.memberCouncilIds}-error`}>
-              <span className="govuk-visually-hidden">Error:</span> {membersError}
-            </p>
-          ) : null}
-          <div className="govuk-checkboxes govuk-checkboxes--small">
-            {councils.map((x) => {
-              const inputId = `${IDS.memberCouncilIds}-${x.id}`;
-              return (
-                <div className="govuk-checkboxes__item" key={x.id}>
-                  <input
-                    className="govuk-checkboxes__input"
-                    id={inputId}
-                    name={IDS.memberCouncilIds}
-                    type="checkbox"
-                    value={x.id}
-                    checked={f.members.includes(x.id)}
-                    onChange={(e) => toggle(x.id, e.target.checked)}
-                  />
-                  <label className="govuk-label govuk-checkboxes__label" htmlFor={inputId}>
-                    {x.name}
-                  </label>
-                </div>
-              );
-            })}
-          </div>
-        </fieldset>
-      </div>
+      <MemberCouncils
+        councils={councils}
+        chosen={f.members}
+        toggle={toggle}
+        error={errors.memberCouncilIds}
+      />
       <Select
         id={IDS.leadCouncilId}
         label="Lead council"
@@ -211,5 +178,58 @@ export function CreatePartnershipForm({
         Set up partnership
       </button>
     </form>
+  );
+}
+
+/** The councils to invite, as checkboxes (GOV.UK checkboxes with a hint and an error message). */
+function MemberCouncils({
+  councils,
+  chosen,
+  toggle,
+  error,
+}: {
+  councils: CouncilEntry[];
+  chosen: string[];
+  toggle: (id: string, on: boolean) => void;
+  error: string | undefined;
+}) {
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset
+        className="govuk-fieldset"
+        aria-describedby={`${IDS.memberCouncilIds}-hint${error ? ` ${IDS.memberCouncilIds}-error` : ''}`}
+      >
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Member councils</legend>
+        <div className="govuk-hint" id={`${IDS.memberCouncilIds}-hint`}>
+          Select every council the partnership serves, the lead council too. Only active councils are listed.
+        </div>
+        {error ? (
+          <p className="govuk-error-message" id={`${IDS.memberCouncilIds}-error`}>
+            <span className="govuk-visually-hidden">Error:</span> {error}
+          </p>
+        ) : null}
+        <div className="govuk-checkboxes govuk-checkboxes--small">
+          {councils.map((x) => {
+            const inputId = `${IDS.memberCouncilIds}-${x.id}`;
+            return (
+              <div className="govuk-checkboxes__item" key={x.id}>
+                <input
+                  className="govuk-checkboxes__input"
+                  id={inputId}
+                  name={IDS.memberCouncilIds}
+                  type="checkbox"
+                  value={x.id}
+                  checked={chosen.includes(x.id)}
+                  onChange={(e) => toggle(x.id, e.target.checked)}
+                />
+                <label className="govuk-label govuk-checkboxes__label" htmlFor={inputId}>
+                  {x.name}
+                </label>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
   );
 }
