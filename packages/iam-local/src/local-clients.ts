@@ -27,9 +27,15 @@ export async function localIamClients(opts: {
     };
   }
   const policies = await loadAppPolicies();
-  const credentials = new TenantCredentialsProvider(localTenantCredentials({ policies, sourceRole: opts.role }));
+  const credentials = new TenantCredentialsProvider(
+    localTenantCredentials({ policies, sourceRole: opts.role }),
+  );
   return {
-    own: withIamEvaluation(createDocClient({ endpoint: opts.endpoint }), { policies, defaultRole: opts.role, env }),
+    own: withIamEvaluation(createDocClient({ endpoint: opts.endpoint }), {
+      policies,
+      defaultRole: opts.role,
+      env,
+    }),
     docFor: tenantDocClients({
       endpoint: opts.endpoint,
       credentials,
