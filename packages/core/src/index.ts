@@ -6,6 +6,8 @@ export * from './errors.js';
 export * from './inputs.js';
 export * from './rag.js';
 export * from './roles.js';
+export * from './search-docs.js';
 export * from './status.js';
 export * from './stored.js';
 export * from './timescale.js';
+export * from './trends.js';

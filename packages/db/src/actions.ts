@@ -2,6 +2,7 @@ import {
   type Action,
   type ActionCreate,
   type ActionPatch,
+  actionSearchDoc,
   badRequest,
   isOpen,
   notFound,
@@ -9,6 +10,7 @@ import {
 import { actionEntry, boardUpdates } from './boards.js';
 import { newId, nowIso } from './ids.js';
 import { dueIndexAttributes, sk } from './keys.js';
+import { searchWrites } from './search-index.js';
 import type { Page, TenantStore } from './store.js';
 import { firstVersion, patchedVersion } from './versioning.js';
 
@@ -85,6 +87,7 @@ export class ActionsRepo {
       this.store.putNew(target, 'action', action, actionIndexAttributes(this.store.ctx.councilId, action)),
       this.store.putNew(sk.locator(action.id), 'locator', { target, planId: action.planId }),
       ...boardUpdates(this.store, action.planId, [actionEntry(action)]),
+      ...searchWrites(this.store, [actionSearchDoc(action)]),
     ];
   }
 
@@ -102,7 +105,11 @@ export class ActionsRepo {
     if (themeChanged) await this.assertThemeOf(before.planId, after.themeId!);
     const checks = themeChanged ? [this.store.conditionExists(sk.theme(before.planId, after.themeId!))] : [];
     await this.store.transact(
-      [...checks, ...this.versionedWrite(after, patch.version)],
+      [
+        ...checks,
+        ...this.versionedWrite(after, patch.version),
+        ...searchWrites(this.store, [actionSearchDoc(after)], [actionSearchDoc(before)]),
+      ],
       [
         {
           operation: 'update',

@@ -5,11 +5,13 @@ import {
   type Membership,
   type Person,
   type Plan,
+  personSearchDoc,
   unprocessable,
 } from '@peopleplan/core';
 import { nowIso } from './ids.js';
 import { sk } from './keys.js';
 import { PeopleRepo } from './people.js';
+import { searchRemovals, searchWrites } from './search-index.js';
 import type { AuditInput, TenantStore } from './store.js';
 import { nextVersion } from './versioning.js';
 
@@ -138,6 +140,9 @@ async function finish(
         },
       },
       store.putVersioned(sk.person(into.id), 'person', person, into.version),
+      // Search finds the person who stays (with what they took over), not the record merged away.
+      ...searchRemovals(store, [{ kind: 'person', id: from.id }]),
+      ...searchWrites(store, [personSearchDoc(person)], [personSearchDoc(into)]),
     ],
     [
       { operation: 'update', entityType: 'person', entityId: from.id, before: from, after: merged },

@@ -4,10 +4,12 @@ import {
   forbidden,
   type ProgressUpdate,
   type ProgressUpdateCreate,
+  updateSearchDoc,
 } from '@peopleplan/core';
 import type { ActionsRepo } from './actions.js';
 import { newId, nowIso } from './ids.js';
 import { sk } from './keys.js';
+import { searchWrites } from './search-index.js';
 import type { Page, TenantStore } from './store.js';
 import { nextVersion } from './versioning.js';
 
@@ -72,7 +74,10 @@ export class UpdatesRepo {
       ...(input.rag ? { rag: input.rag } : {}),
     };
     const itemAndAudit = () => ({
-      items: [this.store.putNew(sk.update(first.planId, actionId, update.id), 'update', update)],
+      items: [
+        this.store.putNew(sk.update(first.planId, actionId, update.id), 'update', update),
+        ...searchWrites(this.store, [updateSearchDoc(update)]),
+      ],
       audits: [
         {
           operation: 'append' as const,
