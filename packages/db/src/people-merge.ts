@@ -11,7 +11,7 @@ import {
 import { nowIso } from './ids.js';
 import { sk } from './keys.js';
 import { PeopleRepo } from './people.js';
-import { searchRemovals, searchWrites } from './search-index.js';
+import { searchChanges } from './search-index.js';
 import type { AuditInput, TenantStore } from './store.js';
 import { nextVersion } from './versioning.js';
 
@@ -141,8 +141,7 @@ async function finish(
       },
       store.putVersioned(sk.person(into.id), 'person', person, into.version),
       // Search finds the person who stays (with what they took over), not the record merged away.
-      ...searchRemovals(store, [{ kind: 'person', id: from.id }]),
-      ...searchWrites(store, [personSearchDoc(person)], [personSearchDoc(into)]),
+      ...searchChanges(store, { set: [personSearchDoc(person)], remove: [{ kind: 'person', id: from.id }] }),
     ],
     [
       { operation: 'update', entityType: 'person', entityId: from.id, before: from, after: merged },

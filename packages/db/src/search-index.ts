@@ -99,35 +99,54 @@ export function searchWrites(
 }
 
 /**
- * The writes that take these items out of the index (a person merged into another: people-merge.ts),
- * bumping each shard touched and its stamp so searches re-read it.
+ * The writes that set some entries and take others out of the index (a person merged into another:
+ * people-merge.ts), one update per shard touched (a transaction may not touch an item twice) and its
+ * stamp, so searches re-read it.
  */
-export function searchRemovals(
+export function searchChanges(
   store: TenantStore,
-  docs: ReadonlyArray<Pick<SearchDoc, 'kind' | 'id'>>,
+  change: { set: readonly SearchDoc[]; remove: ReadonlyArray<Pick<SearchDoc, 'kind' | 'id'>> },
 ): TransactItem[] {
-  const shards = new Map<number, string[]>();
-  for (const d of docs) {
-    const n = searchShard(d.id);
-    shards.set(n, [...(shards.get(n) ?? []), searchEntryName(d.kind, d.id)]);
-  }
-  return [...shards].flatMap(([n, entries]) => {
-    const names: Record<string, string> = { '#v': 'v' };
-    entries.forEach((e, i) => {
-      names[`#e${i}`] = e;
+  const shards = new Map<number, { set: SearchDoc[]; remove: string[] }>();
+  const at = (id: string) => {
+    const n = searchShard(id);
+    if (!shards.has(n)) shards.set(n, { set: [], remove: [] });
+    return shards.get(n)!;
+  };
+  for (const d of change.set) at(d.id).set.push(d);
+  for (const d of change.remove) at(d.id).remove.push(searchEntryName(d.kind, d.id));
+  return [...shards].flatMap(([n, { set, remove }]) => {
+    const names: Record<string, string> = { '#type': 'type', '#n': 'n', '#v': 'v' };
+    const values: Item = { ':type': 'search-shard', ':n': n, ':one': 1 };
+    const sets = ['#type = :type', '#n = :n'];
+    set.forEach((d, i) => {
+      names[`#s${i}`] = searchEntryName(d.kind, d.id);
+      values[`:s${i}`] = encodeSearchDoc(d);
+      sets.push(`#s${i} = :s${i}`);
     });
-    const bump = (SK: string, expression: string, n: Record<string, string>) => ({
-      Update: {
-        TableName: store.tableName,
-        Key: { PK: store.pk, SK },
-        UpdateExpression: expression,
-        ExpressionAttributeNames: n,
-        ExpressionAttributeValues: { ':one': 1 },
-      },
+    remove.forEach((e, i) => {
+      names[`#r${i}`] = e;
     });
+    const removes = remove.length ? ` REMOVE ${remove.map((_, i) => `#r${i}`).join(', ')}` : '';
     return [
-      bump(sk.searchShard(n), `REMOVE ${entries.map((_, i) => `#e${i}`).join(', ')} ADD #v :one`, names),
-      bump(sk.searchStamp(n), 'ADD #v :one', { '#v': 'v' }),
+      {
+        Update: {
+          TableName: store.tableName,
+          Key: { PK: store.pk, SK: sk.searchShard(n) },
+          UpdateExpression: `SET ${sets.join(', ')}${removes} ADD #v :one`,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        },
+      },
+      {
+        Update: {
+          TableName: store.tableName,
+          Key: { PK: store.pk, SK: sk.searchStamp(n) },
+          UpdateExpression: 'SET #type = :type ADD #v :one',
+          ExpressionAttributeNames: { '#type': 'type', '#v': 'v' },
+          ExpressionAttributeValues: { ':type': 'search-stamp', ':one': 1 },
+        },
+      },
     ];
   });
 }
