@@ -138,12 +138,27 @@ describe('import wizard', { timeout: 180_000 }, () => {
   });
 
   it('offers the saved mapping next time, and reads a PDF', async () => {
+    const api = e.as(EDITOR);
     const page = await newPage();
     await signIn(page, e.url, EDITOR);
     await page.goto(`${e.url}/councils/harrow/import`);
     const saved = page.getByLabel('Column choices');
     await saved.waitFor();
     expect(await saved.locator('option').allInnerTexts()).toContain('Workforce plans');
+    // A saved mapping can be deleted from here too.
+    await api('POST', '/api/v1/councils/harrow/import-mappings', {
+      name: 'Old layout',
+      columns: { Who: 'lead:responsible' },
+    });
+    await page.reload();
+    await saved.selectOption({ label: 'Old layout' });
+    await page.getByRole('button', { name: 'Delete these saved column choices' }).click();
+    await page
+      .locator('.govuk-notification-banner--success')
+      .getByText('Column choices “Old layout” deleted.')
+      .waitFor();
+    expect(await saved.locator('option').allInnerTexts()).not.toContain('Old layout');
+    await expectAccessible(page, 'import-start-saved');
 
     const pdf = readFileSync(join(REPO, 'packages/importer/test/fixtures/pdf/iip-plan.pdf'));
     await page.setInputFiles('#import-file', {

@@ -32,6 +32,7 @@ export function ImportSourceForm({
   errors,
   busy,
   onSubmit,
+  onDeleteSaved,
 }: {
   source: ImportSource;
   setSource: (s: ImportSource) => void;
@@ -48,6 +49,7 @@ export function ImportSourceForm({
   errors: Array<{ href?: string; text: string }>;
   busy: boolean;
   onSubmit: (e: FormEvent) => void;
+  onDeleteSaved: () => void;
 }) {
   return (
     <form onSubmit={onSubmit} noValidate>
@@ -120,6 +122,18 @@ export function ImportSourceForm({
             ...saved.map((m) => ({ value: m.id, text: m.name })),
           ]}
         />
+      ) : null}
+      {savedId ? (
+        <p className="govuk-body">
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary"
+            onClick={onDeleteSaved}
+            disabled={busy}
+          >
+            Delete these saved column choices
+          </button>
+        </p>
       ) : null}
       <PlanStartInput
         value={planStart}
