@@ -107,6 +107,14 @@ describe('import wizard', { timeout: 180_000 }, () => {
     await actionTables(page).getByText('1 December 2026').waitFor();
 
     const fix = page.getByLabel('Date to use for action 1');
+    // Words with no date in them are refused, and the summary links to the box.
+    await fix.fill('when it suits');
+    await page.getByRole('button', { name: 'Import this plan' }).click();
+    await page
+      .locator('.govuk-error-summary')
+      .getByRole('link', { name: 'Give a date PeoplePlan can read for action 1, like “March 2027”' })
+      .waitFor();
+    await expectAccessible(page, 'import-deadline-error');
     await fix.fill('31 May 2027');
     await page
       .getByText('Read as: by 31 May 2027. The plan keeps “Post restructuring” as written.')
@@ -226,6 +234,15 @@ describe('import wizard', { timeout: 180_000 }, () => {
     });
     const page = await newPage();
     await signIn(page, e.url, EDITOR);
+    // A person's own page offers a merge with anyone in the directory.
+    await page.goto(`${e.url}/councils/harrow/people/${dup.id}`);
+    await page.getByLabel('C. Patel is the same person as').waitFor();
+    await page.getByRole('button', { name: 'Merge into this person' }).click();
+    await page
+      .locator('.govuk-error-summary')
+      .getByText('Choose who C. Patel is the same person as')
+      .waitFor();
+    await expectAccessible(page, 'person-merge-error');
     await page.goto(`${e.url}/councils/harrow/people`);
     const group = page.locator('form.app-duplicate-group', { hasText: 'C. Patel' });
     await group.waitFor();

@@ -15,7 +15,7 @@ import { useApi } from '../lib/use-api.js';
 import { MergePersonForm } from './people-merge.js';
 
 export default function PersonPage({ c, personId }: { c: string; personId: string }) {
-  const { council } = useCouncil(c);
+  const { council, can } = useCouncil(c);
   const [, navigate] = useLocation();
   const people = useApi('/api/v1/councils/{c}/people', { path: { c } });
   const person = people.data?.items.find((p) => p.id === personId);
@@ -118,7 +118,7 @@ export default function PersonPage({ c, personId }: { c: string; personId: strin
           </button>
         </form>
       ) : null}
-      {person && !merged ? (
+      {person && !merged && can('editor') ? (
         <MergePersonForm
           c={c}
           person={person}
