@@ -13,6 +13,7 @@ export * from './due-index.js';
 export * from './ids.js';
 export * from './imports.js';
 export * from './keys.js';
+export * from './led-plans.js';
 export * from './members.js';
 export * from './milestones.js';
 export * from './partnerships.js';
