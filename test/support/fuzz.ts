@@ -222,6 +222,8 @@ function harvest(req: FuzzRequest, built: Built, status: number, body: unknown, 
     people: 'person',
     indicators: 'indicator',
     risks: 'risk',
+    continuity: 'continuity',
+    decisions: 'decision',
     imports: 'import',
     themes: 'theme',
   };

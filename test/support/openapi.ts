@@ -104,6 +104,8 @@ export type IdKind =
   | 'person'
   | 'indicator'
   | 'risk'
+  | 'continuity'
+  | 'decision'
   | 'import'
   | 'member'
   | 'period'
@@ -119,6 +121,8 @@ export const COUNCIL_OWNED: readonly IdKind[] = [
   'person',
   'indicator',
   'risk',
+  'continuity',
+  'decision',
   'import',
   'member',
 ];
@@ -127,6 +131,7 @@ const BY_NAME: Record<string, IdKind> = {
   c: 'council',
   p: 'partnership',
   planId: 'plan',
+  themeId: 'theme',
   actionId: 'action',
   milestoneId: 'milestone',
   personId: 'person',
@@ -135,7 +140,13 @@ const BY_NAME: Record<string, IdKind> = {
   councilId: 'feed-council',
   file: 'feed-file',
 };
-const BY_COLLECTION: Record<string, IdKind> = { indicators: 'indicator', risks: 'risk', imports: 'import' };
+const BY_COLLECTION: Record<string, IdKind> = {
+  indicators: 'indicator',
+  risks: 'risk',
+  continuity: 'continuity',
+  decisions: 'decision',
+  imports: 'import',
+};
 
 /** The kind of a path parameter; throws for one it does not know, so a new route gets a kind here. */
 export function paramKind(op: Operation, name: string): IdKind {
@@ -151,8 +162,8 @@ export function paramKind(op: Operation, name: string): IdKind {
 /** The kind of id a body field holds (fields with the id pattern). */
 export function fieldKind(field: string | undefined): IdKind {
   if (!field) return 'plan';
-  if (/^themeId$/.test(field)) return 'theme';
-  if (/^(parentId|linkedActionIds|actionId)$/.test(field)) return 'action';
+  if (/^themeIds?$/.test(field)) return 'theme';
+  if (/^(parentId|linkedActionIds|actionIds?)$/.test(field)) return 'action';
   if (/personId$/i.test(field)) return 'person';
   return 'plan';
 }
