@@ -11,7 +11,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 import { fileFailureLog, londonToday, mailerSink, runAlerts } from '@peopleplan/alerts';
 import { isCalendarDate } from '@peopleplan/core';
-import { createDocClient, TenantCredentialsProvider, tenantDocClients } from '@peopleplan/db';
+import { createDocClient } from '@peopleplan/db';
 import { ensureTable } from '@peopleplan/db/create-table';
 import {
   type DynamoDbLocal,
@@ -19,6 +19,7 @@ import {
   startDynamoDbLocal,
   startMailCatcher,
 } from '@peopleplan/devstack';
+import { localIamClients } from '@peopleplan/iam-local';
 import { createSmtpMailer, withRetry } from '@peopleplan/mail';
 import { ALERT_SENDER } from './local-alerts.js';
 import { readStackFile } from './stack-file.js';
@@ -87,10 +88,11 @@ try {
     : undefined;
 
   console.log(`Alert run for ${today}${dryRun ? ' (dry run: nothing is reserved or sent)' : ''}`);
-  // The same path as the Lambda: each council through its own session (locally: none is assumed).
-  const docFor = tenantDocClients({ endpoint, credentials: new TenantCredentialsProvider() });
+  // The same path as the Lambda: the job's own role for the due index, each council through a tenant
+  // session assumed from it, every command checked against the IAM policies (packages/iam-local).
+  const job = await localIamClients({ endpoint, role: 'alerts' });
   const { job: result, partner } = await runAlerts(
-    { tableName, own: doc, docFor },
+    { tableName, own: job.own, docFor: job.docFor },
     {
       today,
       webBaseUrl,

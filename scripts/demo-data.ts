@@ -12,7 +12,9 @@ import {
   inviteMember,
   type OnboardingDeps,
   previewImport,
+  repairIndexes,
 } from '@peopleplan/services';
+import { ensureSideBySidePlan } from './demo-side-by-side.js';
 
 /** Seeds run as this actor; their audit events say so. */
 const SEEDER = { sub: 'system:seed', name: 'Demo data' };
@@ -62,6 +64,8 @@ export async function ensureDemo(deps: OnboardingDeps, seedPlan: PlanSeeder = im
     for (const m of members) await ensureMember(deps, data, m.user, m.role);
   }
   await ensureDemoPartnership(deps);
+  // Two partner councils with plans of one kind, so "side by side" has something to compare.
+  await ensureSideBySidePlan(await deps.council('east-herts'));
   await completeDemoBoards(deps);
 }
 
@@ -131,6 +135,8 @@ async function completeDemoBoards(deps: OnboardingDeps): Promise<void> {
   for (const council of DEMO_COUNCILS) {
     const data = await deps.council(council.id);
     for (const plan of await data.plans.listAll()) await data.boards.repair(plan.id);
+    // Data kept in `.data/` from before search and item history: index it (usually nothing to do).
+    await repairIndexes(data);
   }
 }
 

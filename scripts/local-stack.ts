@@ -16,6 +16,7 @@ import {
   LocalUserDirectory,
   startDynamoDbLocal,
 } from '@peopleplan/devstack';
+import { localIamClients } from '@peopleplan/iam-local';
 import { createLogger } from '@peopleplan/observability';
 import { createApp } from '../functions/api/src/app.js';
 import type { AppDeps } from '../functions/api/src/context.js';
@@ -79,11 +80,11 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     users,
     ...(opts.dataDir ? { keyFile: join(opts.dataDir, 'dev-idp-key.json') } : {}),
   });
-  const docFor = tenantDocClients({
-    endpoint: dynamoEndpoint,
-    credentials: new TenantCredentialsProvider(),
-    logger,
-  });
+  // The same path as in AWS (docs/architecture.md, "Tenant isolation"): the app as its own role and
+  // per-council tenant sessions, the alert job as its own; every command is checked against the
+  // synthesised IAM policies unless PEOPLEPLAN_IAM_EVALUATION=off.
+  const app = await localIamClients({ endpoint: dynamoEndpoint, role: 'api' });
+  const job = await localIamClients({ endpoint: dynamoEndpoint, role: 'alerts' });
   const deps: AppDeps = {
     config: { TABLE_NAME: tableName, MAX_BODY_BYTES: 1_048_576, WEB_BASE_URL: base, STAGE: 'local' },
     logger,
@@ -92,9 +93,9 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       audience: idp.clientId,
       jwksUri: `${issuer}/.well-known/jwks.json`,
     }),
-    docFor,
-    partnershipDirectory: new PartnershipsRepo(doc, tableName),
-    directory: new DirectoryRepo(doc, tableName),
+    docFor: app.docFor,
+    partnershipDirectory: new PartnershipsRepo(app.own, tableName),
+    directory: new DirectoryRepo(app.own, tableName),
     identity: users,
   };
   if (opts.seed !== false)
@@ -102,7 +103,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   const api = createApp(deps, await routeModules());
   // Alerts: mail catcher + inbox at /dev/mail, and the alert job on its schedule.
   const alerts = await startLocalAlerts({
-    wiring: { tableName, own: doc, docFor },
+    wiring: { tableName, own: job.own, docFor: job.docFor },
     webBaseUrl: base,
     dataDir: opts.dataDir,
     logger,
@@ -133,7 +134,10 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       { name: 'Web app', url: `${server.url}/` },
       { name: 'API', url: `${server.url}/api/v1 (OpenAPI: ${server.url}/api/v1/openapi.json)` },
       { name: 'Dev identity provider', url: `${server.url}/dev/idp (JWKS: ${issuer}/.well-known/jwks.json)` },
-      { name: 'DynamoDB Local', url: `${dynamoEndpoint} (table ${tableName})` },
+      {
+        name: 'DynamoDB Local',
+        url: `${dynamoEndpoint} (table ${tableName}; IAM ${app.evaluated ? 'evaluated on every call' : 'not evaluated'})`,
+      },
       { name: 'Mail catcher (inbox)', url: `${server.url}/dev/mail (SMTP 127.0.0.1:${alerts.catcher.port})` },
     ],
     stop: async () => {

@@ -18,6 +18,11 @@ export interface PeoplePlanConfig {
   senderDomain: string | undefined;
   /** Custom MAIL FROM domain, `<mailFromSubdomain>.<senderDomain>` (bounces return there, SPF aligns). */
   mailFromDomain: string | undefined;
+  /**
+   * SES shows senderDomain as verified (its DNS records are published): Cognito then sends its invitations
+   * and codes through it. Off until then, because Cognito refuses an unverified identity.
+   */
+  senderVerified: boolean;
   /** Who receives alarm notifications (SNS email subscription). */
   alarmEmail: string | undefined;
   /** Extra browser origins allowed to call the API and to sign in (e.g. a staging front end). */
@@ -124,6 +129,7 @@ const Context = z
     account: matching(/^\d{12}$/, 'a 12-digit AWS account id'),
     senderEmail: matching(EMAIL, 'not an email address'),
     senderDomain: matching(DOMAIN, 'not a DNS name', (s) => s.toLowerCase()),
+    senderVerified: flag,
     mailFromSubdomain: matching(LABEL, 'one DNS label (letters, digits, hyphens), e.g. "bounce"', (s) =>
       s.toLowerCase(),
     ),
@@ -177,6 +183,9 @@ const Context = z
       need('apiCertificateArn', `must be an ACM certificate ARN in ${region} (a regional API endpoint)`);
     }
     if (c.apiCertificateArn && !c.apiDomainName) need('apiDomainName', 'required with apiCertificateArn');
+    if (c.senderVerified === 'true' && !c.senderEmail) {
+      need('senderEmail', 'required with senderVerified (the address Cognito and alert emails come from)');
+    }
     if (c.senderDomain && !c.senderEmail) {
       need('senderEmail', 'required with senderDomain (the address alert emails come from)');
     }
@@ -213,6 +222,7 @@ export function readConfig(ctx: ContextSource, env: NodeJS.ProcessEnv = process.
     senderEmail: c.senderEmail,
     senderDomain,
     mailFromDomain: senderDomain && `${c.mailFromSubdomain ?? 'bounce'}.${senderDomain}`,
+    senderVerified: c.senderVerified === 'true',
     alarmEmail: c.alarmEmail,
     allowedOrigins: c.allowedOrigins,
     domainName: c.domainName,

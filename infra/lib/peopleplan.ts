@@ -1,5 +1,6 @@
 import { type App, Tags } from 'aws-cdk-lib';
 import type { PeoplePlanConfig } from './config.js';
+import { AccessStack } from './stacks/access-stack.js';
 import { ApiStack } from './stacks/api-stack.js';
 import { AuthStack } from './stacks/auth-stack.js';
 import { DashboardStack } from './stacks/dashboard-stack.js';
@@ -15,6 +16,7 @@ export interface PeoplePlanStacks {
   auth: AuthStack;
   gateway: GatewayStack;
   web: WebStack;
+  access: AccessStack;
   api: ApiStack;
   jobs: JobsStack;
   dashboard: DashboardStack;
@@ -22,7 +24,9 @@ export interface PeoplePlanStacks {
 
 /**
  * Every stack of one deployment (stage), wired together. Order of deployment follows the references:
- * data, monitoring, auth, gateway → web → api, jobs → dashboard.
+ * data, monitoring, auth, gateway → web, access → api, jobs → dashboard. The access stack holds the
+ * execution roles of every function that acts for a council and the tenant roles they assume, so that the
+ * tenant roles' trust and the functions' `TENANT_ROLE_ARN` form no cycle between stacks.
  */
 export function addPeoplePlan(app: App, config: PeoplePlanConfig): PeoplePlanStacks {
   const env = { region: config.region, account: config.account };
@@ -48,6 +52,9 @@ export function addPeoplePlan(app: App, config: PeoplePlanConfig): PeoplePlanSta
     ...common('Auth', 'Cognito user pool'),
     stage: config.stage,
     domainPrefix: config.authDomainPrefix,
+    senderEmail: config.senderEmail,
+    senderDomain: config.senderDomain,
+    senderVerified: config.senderVerified,
   });
   const gateway = new GatewayStack(app, name('Gateway'), {
     ...common('Gateway', 'HTTP API endpoint'),
@@ -73,15 +80,26 @@ export function addPeoplePlan(app: App, config: PeoplePlanConfig): PeoplePlanSta
     logRetention,
     webDistDir: config.webDistDir,
   });
+  const access = new AccessStack(app, name('Access'), {
+    ...common('Access', 'execution roles and the per-council tenant roles'),
+    table: data.table,
+    userPool: auth.userPool,
+    smokeTestRoleArn: config.smokeTestRoleArn,
+  });
+  const tenantRoles = {
+    tenantRole: access.tenantRoles.tenantRole,
+    partnerRole: access.tenantRoles.partnerRole,
+  };
   const api = new ApiStack(app, name('Api'), {
-    ...common('Api', 'API function, routes and tenant roles'),
+    ...common('Api', 'API functions, routes and the exports bucket'),
     stage: config.stage,
     table: data.table,
     httpApi: gateway.httpApi,
     accessLogs: gateway.accessLogs,
     domainName: gateway.domainName,
     originSecretVersion: config.originSecretVersion,
-    smokeTestRoleArn: config.smokeTestRoleArn,
+    access: { apiRole: access.apiRole, documentsRole: access.documentsRole, ...tenantRoles },
+    userPoolId: auth.userPool.userPoolId,
     issuer: auth.issuer,
     clientId: web.client.userPoolClientId,
     webBaseUrl: web.baseUrl,
@@ -99,6 +117,8 @@ export function addPeoplePlan(app: App, config: PeoplePlanConfig): PeoplePlanSta
     mailFromDomain: config.mailFromDomain,
     alarmTopic: monitoring.topic,
     logRetention,
+    access: { alertJobRole: access.alertJobRole, bouncesRole: access.bouncesRole, ...tenantRoles },
+    userPoolId: auth.userPool.userPoolId,
   });
   const dashboard = new DashboardStack(app, name('Dashboard'), {
     ...common('Dashboard', 'CloudWatch dashboard'),
@@ -117,5 +137,5 @@ export function addPeoplePlan(app: App, config: PeoplePlanConfig): PeoplePlanSta
 
   Tags.of(app).add('Application', 'PeoplePlan');
   Tags.of(app).add('Stage', config.stage);
-  return { data, monitoring, auth, gateway, web, api, jobs, dashboard };
+  return { data, monitoring, auth, gateway, web, access, api, jobs, dashboard };
 }

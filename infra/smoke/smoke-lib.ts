@@ -3,6 +3,8 @@
  * requests they make). Each step takes its AWS clients and `fetch` as arguments, so a test can stand in
  * for AWS without a network, and a dry run can describe the steps without calling anything.
  */
+
+import { createHmac } from 'node:crypto';
 import {
   type CloudFormationClient,
   DescribeStacksCommand,
@@ -10,6 +12,7 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import {
   AdminInitiateAuthCommand,
+  AdminRespondToAuthChallengeCommand,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { type DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
@@ -30,6 +33,11 @@ export interface SmokeOptions {
   /** The test user (Cognito username/email) and password: from the environment, never arguments. */
   username: string | undefined;
   password: string | undefined;
+  /**
+   * The test user's authenticator (TOTP) secret, base32, as Cognito gave it at enrolment: MFA is required
+   * of everyone (infra/README.md, "Sign-in").
+   */
+  totpSecret?: string | undefined;
 }
 
 /** What the smoke test needs from the deployed stacks' outputs. */
@@ -48,7 +56,7 @@ const OUTPUTS: [concern: string, key: string, field: keyof Deployment][] = [
   ['Web', 'UserPoolClientId', 'clientId'],
   ['Gateway', 'ApiBaseUrl', 'apiBaseUrl'],
   ['Auth', 'UserPoolId', 'userPoolId'],
-  ['Api', 'TenantRoleArn', 'tenantRoleArn'],
+  ['Access', 'TenantRoleArn', 'tenantRoleArn'],
   ['Data', 'TableName', 'tableName'],
 ];
 
@@ -85,17 +93,37 @@ export async function checkHealth(fetchFn: Fetch, d: Deployment): Promise<string
   return `ok (stage ${body.stage})`;
 }
 
+/** The RFC 6238 code (30-second steps, 6 digits, HMAC-SHA1) of a base32 secret at `at`. */
+export function totpCode(secretBase32: string, at: number = Date.now()): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const ch of secretBase32.toUpperCase().replace(/[\s=]/g, '')) {
+    const v = alphabet.indexOf(ch);
+    if (v < 0) throw new SmokeFailure('SMOKE_TOTP_SECRET is not base32');
+    bits += v.toString(2).padStart(5, '0');
+  }
+  const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((b) => Number.parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 30_000)));
+  const mac = createHmac('sha1', key).update(counter).digest();
+  const offset = mac[mac.length - 1]! & 0x0f;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+}
+
 /**
  * Signs the test user in with AdminInitiateAuth (ADMIN_USER_PASSWORD_AUTH): the web client allows that
- * flow only to callers with AWS credentials, and not the public USER_PASSWORD_AUTH one.
+ * flow only to callers with AWS credentials, and not the public USER_PASSWORD_AUTH one. MFA is required,
+ * so the authenticator challenge is answered with a code from the user's TOTP secret.
  */
 export async function signIn(
   cognito: CognitoIdentityProviderClient,
   d: Deployment,
   username: string,
   password: string,
+  totpSecret?: string,
+  now: () => number = Date.now,
 ): Promise<string> {
-  const r = await cognito.send(
+  let r = await cognito.send(
     new AdminInitiateAuthCommand({
       UserPoolId: d.userPoolId,
       ClientId: d.clientId,
@@ -103,10 +131,22 @@ export async function signIn(
       AuthParameters: { USERNAME: username, PASSWORD: password },
     }),
   );
+  if (r.ChallengeName === 'SOFTWARE_TOKEN_MFA' && totpSecret) {
+    r = await cognito.send(
+      new AdminRespondToAuthChallengeCommand({
+        UserPoolId: d.userPoolId,
+        ClientId: d.clientId,
+        ChallengeName: 'SOFTWARE_TOKEN_MFA',
+        Session: r.Session,
+        ChallengeResponses: { USERNAME: username, SOFTWARE_TOKEN_MFA_CODE: totpCode(totpSecret, now()) },
+      }),
+    );
+  }
   if (r.ChallengeName) {
     throw new SmokeFailure(
-      `Cognito asks the test user for ${r.ChallengeName}: give it a permanent password and no MFA ` +
-        '(aws cognito-idp admin-set-user-password --permanent)',
+      `Cognito asks the test user for ${r.ChallengeName}: give it a permanent password ` +
+        '(aws cognito-idp admin-set-user-password --permanent) and an enrolled authenticator whose secret is ' +
+        'in SMOKE_TOTP_SECRET (infra/README.md, "Smoke test")',
     );
   }
   const token = r.AuthenticationResult?.AccessToken;
@@ -210,7 +250,7 @@ export function smokeSteps(o: SmokeOptions): SmokeStep[] {
   return [
     {
       name: 'stack outputs',
-      plan: `CloudFormation DescribeStacks ${['Web', 'Gateway', 'Auth', 'Api', 'Data'].map(s).join(', ')} (${o.region})`,
+      plan: `CloudFormation DescribeStacks ${['Web', 'Gateway', 'Auth', 'Access', 'Data'].map(s).join(', ')} (${o.region})`,
     },
     { name: 'health', plan: 'GET <ApiBaseUrl>/health → 200 {"status":"ok"}' },
     {
@@ -219,7 +259,7 @@ export function smokeSteps(o: SmokeOptions): SmokeStep[] {
     },
     {
       name: 'sign in',
-      plan: `Cognito AdminInitiateAuth ADMIN_USER_PASSWORD_AUTH for ${o.username ?? '$SMOKE_USERNAME'} → access token`,
+      plan: `Cognito AdminInitiateAuth ADMIN_USER_PASSWORD_AUTH for ${o.username ?? '$SMOKE_USERNAME'}, the TOTP challenge answered from $SMOKE_TOTP_SECRET → access token`,
     },
     { name: 'read a route', plan: 'GET <WebUrl>/api/v1/me with the access token (through CloudFront) → 200' },
     {
@@ -252,7 +292,7 @@ export async function runSmoke(
     'no way around CloudFront': () => checkNoBypass(clients.fetch, need(deployment)),
     'sign in': async () => {
       if (!o.username || !o.password) throw new SmokeFailure('set SMOKE_USERNAME and SMOKE_PASSWORD');
-      token = await signIn(clients.cognito, need(deployment), o.username, o.password);
+      token = await signIn(clients.cognito, need(deployment), o.username, o.password, o.totpSecret);
       return 'access token received';
     },
     'read a route': () => readMe(clients.fetch, need(deployment), need(token)),

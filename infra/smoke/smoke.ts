@@ -4,10 +4,12 @@
  * that the API refuses requests that did not come through CloudFront, a test user's sign-in, one API
  * route read through CloudFront, and that a tenant session for one council is refused another's data.
  *
- * The test user comes from SMOKE_USERNAME and SMOKE_PASSWORD (never arguments, which shells keep);
+ * The test user comes from SMOKE_USERNAME, SMOKE_PASSWORD and SMOKE_TOTP_SECRET (never arguments, which
+ * shells keep);
  * councils from the flags or SMOKE_COUNCIL / SMOKE_OTHER_COUNCIL. Run it with AWS credentials of the
  * role named by context `smokeTestRoleArn` (the only principal besides the API that may assume the
- * tenant role); it also needs cloudformation:DescribeStacks and cognito-idp:AdminInitiateAuth.
+ * tenant role); it also needs cloudformation:DescribeStacks, cognito-idp:AdminInitiateAuth and
+ * cognito-idp:AdminRespondToAuthChallenge.
  */
 import { parseArgs } from 'node:util';
 
@@ -41,6 +43,7 @@ const options: SmokeOptions = {
   otherCouncil: values['other-council'] ?? process.env.SMOKE_OTHER_COUNCIL ?? '',
   username: process.env.SMOKE_USERNAME,
   password: process.env.SMOKE_PASSWORD,
+  totpSecret: process.env.SMOKE_TOTP_SECRET,
 };
 const missing = [
   !options.stage && '--stage',

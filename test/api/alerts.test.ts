@@ -1,4 +1,5 @@
-import { CouncilData, tenantContext } from '@peopleplan/db';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ALERT_LINK_DAYS, CouncilData, hashSecret, tenantContext } from '@peopleplan/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../support/api.js';
 
@@ -50,7 +51,10 @@ describe('alert preferences API', () => {
       api.tableName,
       tenantContext('harrow', 'system', { sub: 'job', name: 'Job' }),
     );
-    const token = (await job.alerts.preferenceTokens([personId], true)).get(personId)!;
+    // As the alert job makes them: the lookup with the job's own client, the link in harrow's partition.
+    const token = (
+      await job.alerts.withSecretLinks(api.deps.directory.secretLinks).preferenceTokens([personId], true)
+    ).get(personId)!;
     const url = `/api/alert-preferences/harrow/${token}`;
     const page = await api.app.request(url);
     expect(page.status).toBe(200);
@@ -69,5 +73,60 @@ describe('alert preferences API', () => {
       404,
     );
     expect((await api.app.request(`/api/alert-preferences/kent/${token}`)).status).toBe(404);
+    // Only the hash of the token is stored, in the council and in the lookup.
+    const items = await api.doc.send(new ScanCommand({ TableName: api.tableName }));
+    expect(JSON.stringify(items.Items)).not.toContain(token);
+  });
+
+  it("takes the council from the link's lookup, never the URL, and needs the council's own record too", async () => {
+    const job = new CouncilData(
+      api.doc,
+      api.tableName,
+      tenantContext('harrow', 'system', { sub: 'job', name: 'Job' }),
+    ).alerts.withSecretLinks(api.deps.directory.secretLinks);
+    const token = (await job.preferenceTokens([personId], true)).get(personId)!;
+    const opened: string[] = [];
+    const docFor = api.deps.docFor;
+    api.deps.docFor = async (councilId, mode) => {
+      opened.push(councilId);
+      return docFor(councilId, mode);
+    };
+    try {
+      // Harrow's link under Kent's URL: not recognised, and no council's session is opened for it.
+      for (const method of ['GET', 'POST']) {
+        const res = await api.app.request(`/api/alert-preferences/kent/${token}`, {
+          method,
+          ...(method === 'POST' ? { body: new URLSearchParams({ frequency: 'weekly' }) } : {}),
+        });
+        expect(res.status).toBe(404);
+      }
+      expect(opened).toEqual([]);
+      expect((await api.app.request(`/api/alert-preferences/harrow/${token}`)).status).toBe(200);
+      expect(new Set(opened)).toEqual(new Set(['harrow']));
+
+      // A lookup naming Kent for Harrow's link finds no link in Kent's partition: still 404.
+      const links = api.deps.directory.secretLinks;
+      await links.remove(hashSecret(token));
+      await links.put(hashSecret(token), { councilId: 'kent', kind: 'alert-link', subjectId: personId });
+      expect((await api.app.request(`/api/alert-preferences/kent/${token}`)).status).toBe(404);
+      // …and a calendar feed's lookup is no alert link.
+      const other = (await job.preferenceTokens([personId], true)).get(personId)!;
+      await links.remove(hashSecret(other));
+      await links.put(hashSecret(other), { councilId: 'harrow', kind: 'calendar-feed', subjectId: personId });
+      expect((await api.app.request(`/api/alert-preferences/harrow/${other}`)).status).toBe(404);
+    } finally {
+      api.deps.docFor = docFor;
+    }
+  });
+
+  it('stops working once the link has lapsed', async () => {
+    const job = new CouncilData(
+      api.doc,
+      api.tableName,
+      tenantContext('harrow', 'system', { sub: 'job', name: 'Job' }),
+    ).alerts.withSecretLinks(api.deps.directory.secretLinks);
+    const longAgo = new Date(Date.now() - (ALERT_LINK_DAYS + 1) * 86_400_000);
+    const token = (await job.preferenceTokens([personId], true, longAgo)).get(personId)!;
+    expect((await api.app.request(`/api/alert-preferences/harrow/${token}`)).status).toBe(404);
   });
 });

@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { hashSecret } from '@peopleplan/db';
 import { SEEDS_DIR } from '@peopleplan/devstack';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,6 +105,10 @@ describe('calendar feeds (ICS) of the milestones a person leads, and of a plan',
       expect(e.startDate.isDate).toBe(true);
       expect(e.startDate.toString()).toBe(m.due!.due);
       expect(e.summary).toBe(`Milestone ${m.ref}: ${m.title}`);
+      // The web app's own route for the action (issue 17: `/actions/<id>` alone was "Page not found").
+      expect(e.component.getFirstPropertyValue('url')).toBe(
+        `http://127.0.0.1:9/councils/kent/actions/${m.actionId}#milestone-${m.id}`,
+      );
     }
     // Someone else's milestones are not in it.
     const others = ledBy(otherPersonId).filter((m) => !expected.includes(m));
@@ -175,6 +181,39 @@ describe('calendar feeds (ICS) of the milestones a person leads, and of a plan',
       expect(body).toBe(answers[0]![1]);
     }
     expect((await fetchFeed(api, url)).status).toBe(200);
+  });
+
+  it("takes the council from the feed's lookup, never the URL, and needs the council's own record too", async () => {
+    const url = (
+      await api.call('POST', `${K}/people/${personId}/calendar-feed`, { as: 'editor@kent.test', body: {} })
+    ).body.url as string;
+    const token = /\/([A-Za-z0-9_-]{43})\.ics$/.exec(url)![1]!;
+    const opened: string[] = [];
+    const docFor = api.deps.docFor;
+    api.deps.docFor = async (councilId, mode) => {
+      opened.push(`${councilId}:${mode}`);
+      return docFor(councilId, mode);
+    };
+    try {
+      // Kent's feed under Harrow's URL: not found, and no session of either council is opened.
+      expect((await api.app.request(`/calendar/harrow/${token}.ics`)).status).toBe(404);
+      expect(opened).toEqual([]);
+      expect((await api.app.request(`/calendar/kent/${token}.ics`)).status).toBe(200);
+      expect(opened).toEqual(['kent:read']);
+
+      // A lookup alone opens nothing: one naming Harrow for Kent's feed finds no feed in Harrow's partition,
+      // and one naming Kent for a token Kent never issued finds none in Kent's.
+      const links = api.deps.directory.secretLinks;
+      const forged = randomBytes(32).toString('base64url');
+      await links.put(hashSecret(forged), { councilId: 'kent', kind: 'calendar-feed', subjectId: personId });
+      expect((await api.app.request(`/calendar/kent/${forged}.ics`)).status).toBe(404);
+      await links.remove(hashSecret(token));
+      await links.put(hashSecret(token), { councilId: 'harrow', kind: 'calendar-feed', subjectId: personId });
+      expect((await api.app.request(`/calendar/harrow/${token}.ics`)).status).toBe(404);
+      expect((await api.app.request(`/calendar/kent/${token}.ics`)).status).toBe(404);
+    } finally {
+      api.deps.docFor = docFor;
+    }
   });
 
   it('lets a contributor manage their own feed only; viewers and other councils cannot', async () => {

@@ -184,21 +184,27 @@ describe('bundled handlers run', () => {
   });
 
   it('bounces handles an SES bounce event from EventBridge', () => {
+    // Transient: logged only, so nothing asks Cognito or DynamoDB (a permanent one is marked in each
+    // council: functions/bounces/src/mark-undeliverable.test.ts).
     const event = {
       source: 'aws.ses',
       'detail-type': 'Email Bounced',
       detail: {
         eventType: 'Bounce',
         bounce: {
-          bounceType: 'Permanent',
+          bounceType: 'Transient',
           bouncedRecipients: [{ emailAddress: 'gone@council.example' }],
           timestamp: '2026-12-01T07:00:04.000Z',
         },
         mail: { messageId: 'm1', source: 'alerts@council.example', timestamp: '2026-12-01T07:00:01.000Z' },
       },
     };
-    const out = run('bounces', ['invoke', JSON.stringify(event)], { POWERTOOLS_LOG_LEVEL: 'SILENT' });
-    expect(JSON.parse(out.slice(out.lastIndexOf('{')))).toEqual({ addresses: 1 });
+    const out = run('bounces', ['invoke', JSON.stringify(event)], {
+      POWERTOOLS_LOG_LEVEL: 'SILENT',
+      TABLE_NAME: 'PeoplePlan-test-Data-Table',
+      USER_POOL_ID: 'eu-west-2_AbC',
+    });
+    expect(JSON.parse(out.slice(out.lastIndexOf('{')))).toEqual({ addresses: 1, marked: 0 });
   });
 
   it.each(['api', 'documents', 'alerts', 'notifier', 'bounces'])(

@@ -342,7 +342,7 @@ describe('secrets out of logs', () => {
 describe('post-deploy smoke test role', () => {
   const trust = (s: Synthesized, prefix: string) =>
     json(
-      resources(s.templates.api, 'AWS::IAM::Role').find(([id]) => id.startsWith(prefix))![1].Properties
+      resources(s.templates.access, 'AWS::IAM::Role').find(([id]) => id.startsWith(prefix))![1].Properties
         .AssumeRolePolicyDocument,
     );
 

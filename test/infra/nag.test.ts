@@ -29,9 +29,10 @@ describe('cdk-nag AwsSolutions and Serverless', () => {
   const variants: [string, Record<string, unknown>][] = [
     ['default context', {}],
     [
-      'custom domains, WAF, geo restriction, sender, alarms, backup copy, smoke role',
+      'custom domains, WAF, geo restriction, verified sender, alarms, backup copy, smoke role',
       {
         senderEmail: 'alerts@council.example',
+        senderVerified: 'true',
         alarmEmail: 'ops@council.example',
         domainName: 'plans.council.example',
         certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/0f0e0d0c-1111-2222-3333-444455556666',

@@ -6,6 +6,7 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import {
   AdminInitiateAuthCommand,
+  AdminRespondToAuthChallengeCommand,
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
@@ -21,6 +22,7 @@ import {
   type SmokeOptions,
   signIn,
   smokeSteps,
+  totpCode,
 } from '../../infra/smoke/smoke-lib.js';
 
 const cfn = mockClient(CloudFormationClient);
@@ -37,7 +39,7 @@ const deployment: Deployment = {
   apiBaseUrl: 'https://abc123.execute-api.eu-west-2.amazonaws.com',
   userPoolId: 'eu-west-2_AbC',
   clientId: 'client123',
-  tenantRoleArn: 'arn:aws:iam::123456789012:role/PeoplePlan-test-Api-TenantAccessTenantDataRole',
+  tenantRoleArn: 'arn:aws:iam::123456789012:role/PeoplePlan-test-Access-TenantAccessTenantDataRole',
   tableName: 'PeoplePlan-test-Data-Table',
 };
 const options: SmokeOptions = {
@@ -54,7 +56,7 @@ function stackOutputs() {
     'PeoplePlan-test-Web': { WebUrl: `${deployment.webUrl}/`, UserPoolClientId: deployment.clientId },
     'PeoplePlan-test-Gateway': { ApiBaseUrl: deployment.apiBaseUrl },
     'PeoplePlan-test-Auth': { UserPoolId: deployment.userPoolId },
-    'PeoplePlan-test-Api': { TenantRoleArn: deployment.tenantRoleArn },
+    'PeoplePlan-test-Access': { TenantRoleArn: deployment.tenantRoleArn },
     'PeoplePlan-test-Data': { TableName: deployment.tableName },
   };
   for (const [name, values] of Object.entries(outputs)) {
@@ -98,7 +100,7 @@ describe('stack outputs', () => {
         .map((c) => c.args[0].input.StackName)
         .sort(),
     ).toEqual([
-      'PeoplePlan-test-Api',
+      'PeoplePlan-test-Access',
       'PeoplePlan-test-Auth',
       'PeoplePlan-test-Data',
       'PeoplePlan-test-Gateway',
@@ -108,9 +110,9 @@ describe('stack outputs', () => {
 
   it('names the stack and output that is missing', async () => {
     stackOutputs();
-    cfn.on(DescribeStacksCommand, { StackName: 'PeoplePlan-test-Api' }).resolves({ Stacks: [] });
+    cfn.on(DescribeStacksCommand, { StackName: 'PeoplePlan-test-Access' }).resolves({ Stacks: [] });
     await expect(readDeployment(new CloudFormationClient({ region }), 'test')).rejects.toThrow(
-      'PeoplePlan-test-Api has no output TenantRoleArn',
+      'PeoplePlan-test-Access has no output TenantRoleArn',
     );
   });
 });
@@ -132,8 +134,29 @@ describe('sign-in', () => {
   it('explains a challenge instead of carrying on without a token', async () => {
     cognito.on(AdminInitiateAuthCommand).resolves({ ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 's' });
     await expect(signIn(new CognitoIdentityProviderClient({ region }), deployment, 'u', 'p')).rejects.toThrow(
-      /NEW_PASSWORD_REQUIRED.*--permanent/,
+      /NEW_PASSWORD_REQUIRED.*--permanent.*SMOKE_TOTP_SECRET/,
     );
+  });
+
+  it('answers the required TOTP challenge with a code from the secret (RFC 6238)', async () => {
+    // RFC 6238 appendix B: the SHA-1 secret "12345678901234567890" at 59 s gives 94287082 (8 digits).
+    expect(totpCode('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', 59_000)).toBe('287082');
+    cognito
+      .on(AdminInitiateAuthCommand)
+      .resolves({ ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 'session-1' })
+      .on(AdminRespondToAuthChallengeCommand)
+      .resolves({ AuthenticationResult: { AccessToken: 'token-2' } });
+    const secret = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+    await expect(
+      signIn(new CognitoIdentityProviderClient({ region }), deployment, 'u', 'p', secret, () => 59_000),
+    ).resolves.toBe('token-2');
+    expect(cognito.commandCalls(AdminRespondToAuthChallengeCommand)[0]!.args[0].input).toEqual({
+      UserPoolId: 'eu-west-2_AbC',
+      ClientId: 'client123',
+      ChallengeName: 'SOFTWARE_TOKEN_MFA',
+      Session: 'session-1',
+      ChallengeResponses: { USERNAME: 'u', SOFTWARE_TOKEN_MFA_CODE: '287082' },
+    });
   });
 });
 

@@ -33,16 +33,26 @@ const statementsOf = (t: Template, policyLogicalIdPrefix = ''): Statement[] =>
 const dynamoActions = (st: Statement) => arr(st.Action).filter((a) => a.startsWith('dynamodb:'));
 const json = (v: unknown) => JSON.stringify(v);
 
-/** The policy statements attached to the role a function runs as. */
+/**
+ * The policy statements attached to the role a function runs as: its own stack's policies, and, for an
+ * execution role made in the access stack (imported by ARN), that stack's policies of the role too.
+ */
 function functionStatements(t: Template, functionLogicalIdPrefix: string): Statement[] {
   const [fn] = Object.entries(resources(t, 'AWS::Lambda::Function')).filter(([id]) =>
     id.startsWith(functionLogicalIdPrefix),
   );
   expect(fn, `function ${functionLogicalIdPrefix}`).toBeDefined();
-  const roleId = ((fn![1].Properties.Role as Json)['Fn::GetAtt'] as string[])[0]!;
-  return Object.values(resources(t, 'AWS::IAM::Policy'))
-    .filter((p) => json(p.Properties.Roles).includes(`"${roleId}"`))
-    .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+  const role = fn![1].Properties.Role as Json;
+  const statements = (template: Template, attachedTo: string) =>
+    Object.values(resources(template, 'AWS::IAM::Policy'))
+      .filter((p) => json(p.Properties.Roles).includes(attachedTo))
+      .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+  const local = (role['Fn::GetAtt'] as string[] | undefined)?.[0];
+  if (local) return statements(t, `"${local}"`);
+  const exported = String(role['Fn::ImportValue']);
+  const accessId = /ExportsOutputFnGetAtt(\w+?[0-9A-F]{8})Arn[0-9A-F]{8}$/.exec(exported)?.[1];
+  expect(accessId, `${functionLogicalIdPrefix}: role from the access stack`).toBeDefined();
+  return [...statements(s.templates.access, `"${accessId}"`), ...statements(t, exported)];
 }
 
 describe('data stack', () => {
@@ -155,7 +165,11 @@ describe('every function', () => {
 });
 
 describe('tenant isolation in IAM', () => {
-  const roleStatements = (prefix: string) => statementsOf(s.templates.api, `TenantAccess${prefix}`);
+  const roleStatements = (prefix: string) => statementsOf(s.templates.access, `TenantAccess${prefix}`);
+  const service = (...partitions: string[]) => ({
+    'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': partitions },
+    Null: { 'dynamodb:LeadingKeys': 'false' },
+  });
 
   it('confines the tenant data role to the session council partition', () => {
     const statements = roleStatements('TenantDataRole');
@@ -182,48 +196,94 @@ describe('tenant isolation in IAM', () => {
     expect(arr(st!.Action).sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query']);
   });
 
-  it('lets only the two API functions assume the tenant roles, and only with a council session tag', () => {
-    const roles = resources(s.templates.api, 'AWS::IAM::Role');
-    const tenant = Object.entries(roles).filter(([id]) => id.startsWith('TenantAccess'));
-    expect(tenant).toHaveLength(2);
-    for (const [id, role] of tenant) {
+  it('lets exactly the functions that act for councils assume the tenant roles, only with a council session tag', () => {
+    const roles = resources(s.templates.access, 'AWS::IAM::Role');
+    const trusted = (prefix: string) => {
+      const [id, role] = Object.entries(roles).find(([rid]) => rid.startsWith(prefix))!;
       const [trust, ...more] = (role.Properties.AssumeRolePolicyDocument as { Statement: Statement[] })
         .Statement;
       expect(more, id).toHaveLength(0);
       expect(arr(trust!.Action).sort()).toEqual(['sts:AssumeRole', 'sts:TagSession']);
-      const principals = arr((trust as unknown as { Principal: { AWS: unknown } }).Principal.AWS);
-      expect(principals.map((p) => json(p).match(/"(\w+Role)[0-9A-F]{8}"/)?.[1]).sort(), id).toEqual([
-        'ApiRole',
-        'DocumentsRole',
-      ]);
       expect(trust!.Condition).toMatchObject({
         StringLike: { 'aws:RequestTag/council': '?*' },
         'ForAllValues:StringEquals': { 'aws:TagKeys': ['council'] },
       });
       expect(role.Properties.MaxSessionDuration).toBe(3600);
-    }
+      const principals = arr((trust as unknown as { Principal: { AWS: unknown } }).Principal.AWS);
+      return principals.map((p) => json(p).match(/"(\w+Role)[0-9A-F]{8}"/)?.[1]).sort();
+    };
+    expect(trusted('TenantAccessTenantDataRole')).toEqual([
+      'AlertJobRole',
+      'ApiRole',
+      'BouncesRole',
+      'DocumentsRole',
+    ]);
+    expect(trusted('TenantAccessPartnerReaderRole')).toEqual(['AlertJobRole', 'ApiRole', 'DocumentsRole']);
   });
 
-  it('gives the documents function tenant sessions only: no direct DynamoDB access at all', () => {
-    const statements = functionStatements(s.templates.api, 'DocumentsFunction');
-    const assume = statements.find((st) => arr(st.Action).includes('sts:AssumeRole'));
-    expect(json(assume?.Resource)).toMatch(/TenantAccessTenantDataRole.*TenantAccessPartnerReaderRole/);
-    expect(statements.filter((st) => dynamoActions(st).length > 0)).toEqual([]);
+  it.each([
+    ['API', 'api', 'ApiFunction', 2],
+    ['documents', 'api', 'DocumentsFunction', 2],
+    ['alert job', 'jobs', 'AlertJobFunction', 2],
+    ['bounce handler', 'jobs', 'BouncesFunction', 1],
+  ] as const)('lets the %s function assume only the tenant roles it needs', (_, stack, prefix, n) => {
+    const assume = functionStatements(s.templates[stack], prefix).filter((st) =>
+      arr(st.Action).includes('sts:AssumeRole'),
+    );
+    expect(assume).toHaveLength(1);
+    expect(arr(assume[0]!.Resource)).toHaveLength(n);
+    expect(json(assume[0]!.Resource)).toContain('TenantAccessTenantDataRole');
   });
 
-  it('gives the API function no direct access to council items', () => {
-    const statements = functionStatements(s.templates.api, 'ApiFunction');
-    const assume = statements.find((st) => arr(st.Action).includes('sts:AssumeRole'));
-    expect(json(assume?.Resource)).toMatch(/TenantAccessTenantDataRole.*TenantAccessPartnerReaderRole/);
-    const dynamo = statements.filter((st) => dynamoActions(st).length > 0);
-    expect(dynamo.length).toBeGreaterThan(0);
-    for (const st of dynamo) {
-      // Only partnership records (P#...), never C#<council>, never an index.
-      expect(st.Condition).toEqual({
-        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['P#*'] },
-        Null: { 'dynamodb:LeadingKeys': 'false' },
-      });
-      expect(json(st.Resource)).not.toContain('/index/');
+  it('gives the API function the service partitions only (P#, D#, S#): no council partition, no index', () => {
+    const dynamo = functionStatements(s.templates.api, 'ApiFunction').filter(
+      (st) => dynamoActions(st).length > 0,
+    );
+    expect(dynamo).toHaveLength(1);
+    expect(dynamo[0]!.Condition).toEqual(service('P#*', 'D#*', 'S#*'));
+    expect(json(dynamo[0]!.Resource)).not.toContain('/index/');
+  });
+
+  it('gives the documents function the secret-link lookups only', () => {
+    const dynamo = functionStatements(s.templates.api, 'DocumentsFunction').filter(
+      (st) => dynamoActions(st).length > 0,
+    );
+    expect(dynamo).toHaveLength(1);
+    expect(dynamo[0]!.Condition).toEqual(service('S#*'));
+    expect(arr(dynamo[0]!.Action).sort()).toEqual([
+      'dynamodb:DeleteItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+    ]);
+  });
+
+  it('gives the alert job the due index, partnerships to read and alert-link lookups to write, nothing of a council', () => {
+    const dynamo = functionStatements(s.templates.jobs, 'AlertJobFunction').filter(
+      (st) => dynamoActions(st).length > 0,
+    );
+    const bySid = Object.fromEntries(dynamo.map((st) => [st.Sid, st]));
+    expect(Object.keys(bySid).sort()).toEqual([
+      'QueryDueIndexAllCouncils',
+      'ReadPartnershipDirectory',
+      'WriteAlertLinkLookups',
+    ]);
+    expect(json(bySid.QueryDueIndexAllCouncils!.Resource)).toContain('/index/due');
+    expect(bySid.QueryDueIndexAllCouncils!.Condition).toEqual(service('DUE#*'));
+    expect(arr(bySid.ReadPartnershipDirectory!.Action).sort()).toEqual([
+      'dynamodb:GetItem',
+      'dynamodb:Query',
+    ]);
+    expect(bySid.ReadPartnershipDirectory!.Condition).toEqual(service('P#*'));
+    expect(arr(bySid.WriteAlertLinkLookups!.Action)).toEqual(['dynamodb:PutItem']);
+    expect(bySid.WriteAlertLinkLookups!.Condition).toEqual(service('S#*'));
+    expect(json(dynamo)).not.toContain('C#');
+  });
+
+  it('gives the bounce handler and the notifier no DynamoDB access of their own', () => {
+    for (const prefix of ['BouncesFunction', 'NotifierFunction']) {
+      expect(
+        functionStatements(s.templates.jobs, prefix).filter((st) => dynamoActions(st).length > 0),
+      ).toEqual([]);
     }
   });
 
@@ -235,19 +295,53 @@ describe('tenant isolation in IAM', () => {
     );
     expect(users).toHaveLength(1);
     expect(users[0]).toMatch(/^AlertJobRole/);
-    const due = functionStatements(s.templates.jobs, 'AlertJobFunction').find((st) =>
-      json(st.Resource).includes('/index/due'),
-    );
-    expect(arr(due?.Action)).toEqual(['dynamodb:Query']);
   });
+
+  it('gives the API function exactly the Cognito admin calls it makes, on this pool', () => {
+    const cognito = functionStatements(s.templates.api, 'ApiFunction').filter((st) =>
+      arr(st.Action).some((a) => a.startsWith('cognito-idp:')),
+    );
+    expect(cognito).toHaveLength(1);
+    expect(arr(cognito[0]!.Action).sort()).toEqual(
+      [
+        'cognito-idp:AdminAddUserToGroup',
+        'cognito-idp:AdminCreateUser',
+        'cognito-idp:AdminDeleteUser',
+        'cognito-idp:AdminGetUser',
+        'cognito-idp:AdminListGroupsForUser',
+        'cognito-idp:AdminRemoveUserFromGroup',
+        'cognito-idp:AdminUserGlobalSignOut',
+        'cognito-idp:CreateGroup',
+      ].sort(),
+    );
+    expect(json(cognito[0]!.Resource)).toMatch(/Auth:ExportsOutputFnGetAttUserPool\w+Arn/);
+    for (const [stack, prefix] of [
+      ['api', 'DocumentsFunction'],
+      ['jobs', 'AlertJobFunction'],
+      ['jobs', 'NotifierFunction'],
+    ] as const) {
+      expect(json(functionStatements(s.templates[stack], prefix))).not.toContain('cognito-idp');
+    }
+    const bounces = functionStatements(s.templates.jobs, 'BouncesFunction').filter((st) =>
+      arr(st.Action).some((a) => a.startsWith('cognito-idp:')),
+    );
+    expect(arr(bounces[0]!.Action).sort()).toEqual([
+      'cognito-idp:AdminGetUser',
+      'cognito-idp:AdminListGroupsForUser',
+    ]);
+  });
+
+  const envOf = (t: Template, prefix: string) => {
+    const [fn] = Object.entries(resources(t, 'AWS::Lambda::Function')).filter(([id]) =>
+      id.startsWith(prefix),
+    );
+    return (fn![1].Properties.Environment as { Variables: Json }).Variables;
+  };
 
   it.each(['ApiFunction', 'DocumentsFunction'])(
     'tells %s which roles to assume and how to verify tokens',
     (prefix) => {
-      const [fn] = Object.entries(resources(s.templates.api, 'AWS::Lambda::Function')).filter(([id]) =>
-        id.startsWith(prefix),
-      );
-      const vars = (fn![1].Properties.Environment as { Variables: Json }).Variables;
+      const vars = envOf(s.templates.api, prefix);
       for (const k of [
         'TABLE_NAME',
         'AUTH_ISSUER',
@@ -267,6 +361,62 @@ describe('tenant isolation in IAM', () => {
       expect(json(vars.AUTH_JWKS_URI)).toContain('/.well-known/jwks.json');
     },
   );
+
+  it('gives USER_POOL_ID to the API function (not documents) and EXPORTS_BUCKET to documents', () => {
+    expect(json(envOf(s.templates.api, 'ApiFunction').USER_POOL_ID)).toContain('UserPool');
+    expect(envOf(s.templates.api, 'DocumentsFunction').USER_POOL_ID).toBeUndefined();
+    expect(json(envOf(s.templates.api, 'DocumentsFunction').EXPORTS_BUCKET)).toContain('ExportsBucket');
+    expect(envOf(s.templates.api, 'ApiFunction').EXPORTS_BUCKET).toBeUndefined();
+  });
+
+  it('tells the alert job and the bounce handler which tenant roles to assume', () => {
+    const alerts = envOf(s.templates.jobs, 'AlertJobFunction');
+    expect(json(alerts.TENANT_ROLE_ARN)).toContain('TenantAccessTenantDataRole');
+    expect(json(alerts.PARTNER_ROLE_ARN)).toContain('TenantAccessPartnerReaderRole');
+    const bounces = envOf(s.templates.jobs, 'BouncesFunction');
+    expect(json(bounces.TENANT_ROLE_ARN)).toContain('TenantAccessTenantDataRole');
+    expect(bounces.PARTNER_ROLE_ARN).toBeUndefined();
+    expect(json(bounces.USER_POOL_ID)).toContain('UserPool');
+    expect(bounces.TABLE_NAME).toBeDefined();
+  });
+
+  it('publishes the tenant role ARNs from the access stack (the smoke test reads them)', () => {
+    const outputs = Object.keys(s.templates.access.findOutputs('*'));
+    expect(outputs).toEqual(expect.arrayContaining(['TenantRoleArn', 'PartnerRoleArn']));
+  });
+});
+
+describe('exports bucket', () => {
+  const buckets = () => resources(s.templates.api, 'AWS::S3::Bucket');
+  const exportsBucket = () => Object.entries(buckets()).find(([id]) => id.startsWith('ExportsBucket'))!;
+
+  it('is private, encrypted, TLS only, unversioned, with objects expiring after a day and access logs', () => {
+    const [id, b] = exportsBucket();
+    expect(b.Properties.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(json(b.Properties.BucketEncryption)).toContain('AES256');
+    expect(b.Properties.VersioningConfiguration).toBeUndefined();
+    expect(json(b.Properties.LifecycleConfiguration)).toContain('"ExpirationInDays":1');
+    expect(json(b.Properties.LoggingConfiguration)).toContain('ExportsAccessLogs');
+    const policy = Object.values(resources(s.templates.api, 'AWS::S3::BucketPolicy')).find(
+      (p) => json(p.Properties.Bucket) === json({ Ref: id }),
+    );
+    expect(json(policy?.Properties.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
+  });
+
+  it('lets the documents function put and get exports/* only', () => {
+    const st = functionStatements(s.templates.api, 'DocumentsFunction').filter((x) =>
+      arr(x.Action).some((a) => a.startsWith('s3:')),
+    );
+    expect(st).toHaveLength(1);
+    expect(arr(st[0]!.Action).sort()).toEqual(['s3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject']);
+    expect(json(st[0]!.Resource)).toContain('/exports/*');
+    expect(json(functionStatements(s.templates.api, 'ApiFunction'))).not.toContain('s3:');
+  });
 });
 
 describe('api stack: API and documents functions', () => {
@@ -417,10 +567,11 @@ describe('web stack', () => {
 });
 
 describe('auth stack', () => {
-  it('is admin-invite only, MFA optional, threat protection enforced', () => {
+  it('is admin-invite only, TOTP MFA required for everyone, threat protection enforced', () => {
     s.templates.auth.hasResourceProperties('AWS::Cognito::UserPool', {
       AdminCreateUserConfig: Match.objectLike({ AllowAdminCreateUserOnly: true }),
-      MfaConfiguration: 'OPTIONAL',
+      MfaConfiguration: 'ON',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
       UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
       UserPoolTier: 'PLUS',
       DeletionProtection: 'ACTIVE',
@@ -443,13 +594,6 @@ describe('jobs stack', () => {
     const schedules = Object.values(resources(s.templates.jobs, 'AWS::Scheduler::Schedule'));
     const outbox = schedules.find((x) => x.Properties.ScheduleExpression === 'rate(5 minutes)');
     expect(json(outbox!.Properties.Target)).toContain('outbox');
-  });
-
-  it('lets the alert job query the council index only within council partitions', () => {
-    const policies = json(resources(s.templates.jobs, 'AWS::IAM::Policy'));
-    expect(policies).toContain('QueryCouncilIndex');
-    expect(policies).toContain('ReadPartnershipDirectory');
-    expect(policies).toContain('/index/council');
   });
 
   it('feeds the notifier from an encrypted queue with a dead-letter queue after 5 receives', () => {

@@ -3,6 +3,7 @@ import { createTokenVerifier } from '@peopleplan/auth';
 import { type CouncilRole, OPERATOR_GROUP, parseGroups } from '@peopleplan/core';
 import { createDocClient, DirectoryRepo, PartnershipsRepo } from '@peopleplan/db';
 import { createDevIdp, type DevUser, LocalUserDirectory } from '@peopleplan/devstack';
+import { localIamClients } from '@peopleplan/iam-local';
 import { createLogger } from '@peopleplan/observability';
 import { addOperator, createCouncil, inviteMember, type OnboardingDeps } from '@peopleplan/services';
 import { inject } from 'vitest';
@@ -73,7 +74,12 @@ export async function createTestApi(
   } = {},
 ): Promise<TestApi> {
   const table = await freshTable();
-  const doc = createDocClient({ endpoint: inject('dynamoEndpoint') });
+  const endpoint = inject('dynamoEndpoint');
+  // The test's own hand on the table (seeding, checking what was written): no role, unchecked.
+  const doc = createDocClient({ endpoint });
+  // The app's clients as in AWS: its own role (`api`) and per-council tenant sessions, each command
+  // checked against the synthesised IAM policies (packages/iam-local).
+  const clients = await localIamClients({ endpoint, role: 'api' });
   const users = new LocalUserDirectory();
   const issuer = TEST_ISSUER;
   const idp = await createDevIdp({
@@ -96,9 +102,9 @@ export async function createTestApi(
       jwksUri: `${issuer}/jwks`,
       jwks: idp.jwks as never,
     }),
-    docFor: async () => doc,
-    partnershipDirectory: new PartnershipsRepo(doc, table.tableName),
-    directory: new DirectoryRepo(doc, table.tableName),
+    docFor: clients.docFor,
+    partnershipDirectory: new PartnershipsRepo(clients.own, table.tableName),
+    directory: new DirectoryRepo(clients.own, table.tableName),
     identity: users,
     ...(opts.today ? { today: opts.today } : {}),
   };

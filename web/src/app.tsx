@@ -25,6 +25,8 @@ const PartnershipMilestonesPage = lazy(() => import('./pages/partnership-milesto
 const PartnershipComparePage = lazy(() => import('./pages/partnership-compare.js'));
 const PartnershipPlanPage = lazy(() => import('./pages/partnership-plan.js'));
 const CouncilPartnershipsPage = lazy(() => import('./pages/council-partnerships.js'));
+const MembersPage = lazy(() => import('./pages/members.js'));
+const OperatorPage = lazy(() => import('./pages/operator.js'));
 
 export function App({ config }: { config: RuntimeConfig }) {
   const [location, navigate] = useLocation();
@@ -111,6 +113,20 @@ function Council({ c, children }: { c: string; children: ReactNode }) {
   return <>{children}</>;
 }
 
+/** The service operator's pages: only for operators (others read as not found). */
+function Operator({ children }: { children: ReactNode }) {
+  const { me } = useSession();
+  return me?.operator ? children : <NotFoundPage />;
+}
+
+/** An operator who belongs to no council or partnership starts on the operator's page. */
+function Home() {
+  const { me } = useSession();
+  if (me?.operator && !me.councils.length && !me.partnerships.length)
+    return <Redirect to="/operator" replace />;
+  return <HomePage />;
+}
+
 /** Every page by its address. Council pages are only for the council's members. */
 function AppRoutes() {
   return (
@@ -120,7 +136,12 @@ function AppRoutes() {
       <Route path="/sign-out">
         <SignOut />
       </Route>
-      <Route path="/" component={HomePage} />
+      <Route path="/" component={Home} />
+      <Route path="/operator">
+        <Operator>
+          <OperatorPage />
+        </Operator>
+      </Route>
       <Route path="/councils/:c">
         {(p) => (
           <Council c={p.c}>
@@ -181,6 +202,13 @@ function AppRoutes() {
         {(p) => (
           <Council c={p.c}>
             <CouncilPartnershipsPage c={p.c} />
+          </Council>
+        )}
+      </Route>
+      <Route path="/councils/:c/members">
+        {(p) => (
+          <Council c={p.c}>
+            <MembersPage c={p.c} />
           </Council>
         )}
       </Route>

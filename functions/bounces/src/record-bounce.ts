@@ -38,10 +38,9 @@ export function undeliverableAddresses(event: SesEmailEvent): UndeliverableAddre
 }
 
 /**
- * Records one bounce or complaint. For now that is a log line per address (CloudWatch Logs, searchable
- * by `address`); marking the council member's address undeliverable, so that alerts stop and the members
- * page shows it, needs the member model and is added with it. SES's account-level suppression list (on
- * in the configuration set) already stops sends to these addresses meanwhile.
+ * Logs one bounce or complaint, a line per address (CloudWatch Logs, searchable by `address`), and
+ * answers the addresses; mark-undeliverable.ts marks the members with the permanent ones. SES's
+ * suppression list (on in the configuration set) also stops sends to them.
  */
 export function recordBounce(event: SesEmailEvent, logger: Pick<Logger, 'warn'>): UndeliverableAddress[] {
   const addresses = undeliverableAddresses(event);

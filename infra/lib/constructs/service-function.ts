@@ -25,6 +25,12 @@ export interface ServiceFunctionProps {
    * callers see the failure themselves.
    */
   deadLetterQueue?: sqs.IQueue;
+  /**
+   * An execution role made elsewhere (the access stack, for functions that assume the tenant roles). It is
+   * imported here, so what this function's stack grants it (log group, traces, queues) is a policy in this
+   * stack and the access stack never refers back to it.
+   */
+  executionRole?: iam.IRole;
 }
 
 /**
@@ -35,7 +41,7 @@ export interface ServiceFunctionProps {
  */
 export class ServiceFunction extends Construct {
   readonly fn: lambda.Function;
-  readonly role: iam.Role;
+  readonly role: iam.IRole;
   readonly logGroup: logs.LogGroup;
 
   constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
@@ -52,10 +58,12 @@ export class ServiceFunction extends Construct {
 
     // An explicit role instead of the default AWSLambdaBasicExecutionRole managed policy, whose
     // logs:* grant covers every log group in the account.
-    this.role = new iam.Role(this, 'Role', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: `${props.description} (execution role)`,
-    });
+    this.role = props.executionRole
+      ? iam.Role.fromRoleArn(this, 'Role', props.executionRole.roleArn, { mutable: true })
+      : new iam.Role(this, 'Role', {
+          assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+          description: `${props.description} (execution role)`,
+        });
     this.logGroup.grantWrite(this.role);
 
     this.fn = new lambda.Function(this, 'Function', {
@@ -78,6 +86,9 @@ export class ServiceFunction extends Construct {
         ...props.environment,
       },
     });
+    // Lambda checks the role may write traces when a function with active tracing is created, and an
+    // event source mapping checks queue access: the imported role's policy (this stack) must come first.
+    if (props.executionRole) this.fn.node.addDependency(this.role);
     const runtimeReason =
       'Node.js 22 is the runtime the design pins: the same code runs on the local Node 20 stack and is tested there; move to Node.js 24 with the rest of the project.';
     acknowledge(

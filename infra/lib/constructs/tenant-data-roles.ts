@@ -27,17 +27,19 @@ export const ITEM_WRITE_ACTIONS = [
  * Every key in the request must be in the session's council partition. `ForAllValues` alone is also true
  * when the request names no key at all, so `Null: false` insists that it does (Scan is never granted).
  */
-export function leadingKeysCondition(partition: string, operator = 'ForAllValues:StringEquals') {
+export function leadingKeysCondition(partitions: string | string[], operator = 'ForAllValues:StringEquals') {
   return {
-    [operator]: { 'dynamodb:LeadingKeys': [partition] },
+    [operator]: { 'dynamodb:LeadingKeys': ([] as string[]).concat(partitions) },
     Null: { 'dynamodb:LeadingKeys': 'false' },
   };
 }
 
 export interface TenantDataRolesProps {
   table: dynamodb.ITable;
-  /** The only principals that may assume these roles: the API functions' execution roles. */
-  assumedBy: iam.IRole[];
+  /** Execution roles that may assume the read-write tenant data role (with a council tag). */
+  tenantAssumedBy: iam.IRole[];
+  /** Execution roles that may assume the read-only partner-reader role (with a council tag). */
+  partnerAssumedBy: iam.IRole[];
   /**
    * A role the post-deploy smoke test (infra/smoke/smoke.ts) runs as: it may also assume the tenant data role,
    * under the same session-tag conditions, to prove that a session for one council cannot read another.
@@ -62,17 +64,20 @@ class RolesPrincipal extends iam.PrincipalBase {
 }
 
 /**
- * Two roles the API functions assume per request, each confined by IAM to one council's partition:
+ * The two roles every council read or write goes through, each confined by IAM to one council's partition
+ * (docs/architecture.md, "Tenant isolation"):
  * - tenant data role: read and write the council's items (table and the per-council `council` index);
  * - partner-reader role: read only, assumed once per council that consented to a partnership.
- * Neither can touch the cross-council `due` index or any partition other than `C#<council>`.
+ * Neither can touch the cross-council `due` index or any partition other than `C#<council>`. Each caller
+ * gets `sts:AssumeRole`/`sts:TagSession` on exactly the roles it is trusted for.
  */
 export class TenantDataRoles extends Construct {
   readonly tenantRole: iam.Role;
   readonly partnerRole: iam.Role;
 
-  constructor(scope: Construct, id: string, { table, assumedBy, smokeTestRoleArn }: TenantDataRolesProps) {
+  constructor(scope: Construct, id: string, props: TenantDataRolesProps) {
     super(scope, id);
+    const { table, smokeTestRoleArn } = props;
     const resources = [table.tableArn, `${table.tableArn}/index/${TABLE.indexes.council.name}`];
 
     const smoke = smokeTestRoleArn
@@ -80,8 +85,8 @@ export class TenantDataRoles extends Construct {
       : [];
     this.tenantRole = this.role(
       'TenantDataRole',
-      'PeoplePlan API: read/write one council (session tag council)',
-      [...assumedBy, ...smoke],
+      'PeoplePlan: read/write one council (session tag council)',
+      [...props.tenantAssumedBy, ...smoke],
     );
     this.tenantRole.addToPolicy(
       new iam.PolicyStatement({
@@ -94,8 +99,8 @@ export class TenantDataRoles extends Construct {
 
     this.partnerRole = this.role(
       'PartnerReaderRole',
-      'PeoplePlan API: read one consenting council for a partnership',
-      assumedBy,
+      'PeoplePlan: read one consenting council for a partnership',
+      props.partnerAssumedBy,
     );
     this.partnerRole.addToPolicy(
       new iam.PolicyStatement({
@@ -106,12 +111,17 @@ export class TenantDataRoles extends Construct {
       }),
     );
 
-    for (const role of assumedBy) {
+    const callers = new Set([...props.tenantAssumedBy, ...props.partnerAssumedBy]);
+    for (const role of callers) {
+      const targets = [
+        ...(props.tenantAssumedBy.includes(role) ? [this.tenantRole.roleArn] : []),
+        ...(props.partnerAssumedBy.includes(role) ? [this.partnerRole.roleArn] : []),
+      ];
       role.addToPrincipalPolicy(
         new iam.PolicyStatement({
           sid: 'AssumeTenantRoles',
           actions: ['sts:AssumeRole', 'sts:TagSession'],
-          resources: [this.tenantRole.roleArn, this.partnerRole.roleArn],
+          resources: targets,
         }),
       );
     }

@@ -5,14 +5,14 @@ import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { FunctionAlarms, notify, serviceMetricAlarm } from '../constructs/alarms.js';
+import { ExportsBucket } from '../constructs/exports-bucket.js';
 import { originSecretValue } from '../constructs/origin-secret.js';
 import { ServiceFunction } from '../constructs/service-function.js';
-import { ITEM_READ_ACTIONS, leadingKeysCondition, TenantDataRoles } from '../constructs/tenant-data-roles.js';
 import { acknowledge } from '../nag.js';
 import { ENTRIES } from '../paths.js';
 
@@ -26,8 +26,15 @@ export interface ApiStackProps extends StackProps {
   domainName: apigwv2.IDomainName | undefined;
   /** Secrets Manager version of the origin secret to resolve (unset: the current one). */
   originSecretVersion: string | undefined;
-  /** Role the post-deploy smoke test runs as; may assume the tenant data role. */
-  smokeTestRoleArn?: string;
+  /** The functions' execution roles and the roles they assume per council (access stack). */
+  access: {
+    apiRole: iam.IRole;
+    documentsRole: iam.IRole;
+    tenantRole: iam.IRole;
+    partnerRole: iam.IRole;
+  };
+  /** The Cognito user pool members are invited into (the API function's `USER_POOL_ID`). */
+  userPoolId: string;
   issuer: string;
   clientId: string;
   webBaseUrl: string;
@@ -36,9 +43,6 @@ export interface ApiStackProps extends StackProps {
   jwtAuthorizer: boolean;
   entry?: string;
 }
-
-/** Partnership records (`P#<partnership>`): consents and readers, which belong to no single council. */
-const PARTNERSHIP_PARTITIONS = 'P#*';
 
 export interface DocumentRoute {
   path: string;
@@ -124,21 +128,22 @@ export const DOCUMENT_ROUTES: DocumentRoute[] = [
 
 /**
  * The Hono API, served by two functions built from the same app: the API function (every route but
- * documents) and the documents function (imports, reports, calendar feeds: the DOCX/XLSX libraries), with
- * their routes on the HTTP API and the tenant roles they assume. Neither function's own role can touch
- * council items: every council read or write goes through a session of the tenant data role (or
- * partner-reader role) tagged with that council.
+ * documents) and the documents function (imports, reports, calendar feeds, exports: the DOCX/XLSX
+ * libraries), with their routes on the HTTP API. Their execution roles and the tenant roles they assume
+ * live in the access stack: neither function's own role can touch council items, every council read or
+ * write goes through a session of the tenant data role (or partner-reader role) tagged with that council.
  */
 export class ApiStack extends Stack {
   readonly api: ServiceFunction;
   readonly documents: ServiceFunction;
-  readonly tenantRoles: TenantDataRoles;
+  readonly exports: ExportsBucket;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
-    const { table } = props;
+    const { table, access } = props;
 
     this.api = new ServiceFunction(this, 'Api', {
+      executionRole: access.apiRole,
       entry: props.entry ?? ENTRIES.api,
       description: 'PeoplePlan HTTP API (Hono)',
       serviceName: SERVICE.api,
@@ -148,6 +153,7 @@ export class ApiStack extends Stack {
       timeout: Duration.seconds(28),
     });
     this.documents = new ServiceFunction(this, 'Documents', {
+      executionRole: access.documentsRole,
       entry: ENTRIES.documents,
       description: 'PeoplePlan documents API: plan imports, reports, calendar feeds (Hono)',
       serviceName: SERVICE.documents,
@@ -166,28 +172,6 @@ export class ApiStack extends Stack {
           'Invoked synchronously by API Gateway: a failure is the caller’s HTTP error, there is no event to keep (dead-letter queues apply to asynchronous invocations).',
       });
     }
-    this.tenantRoles = new TenantDataRoles(this, 'TenantAccess', {
-      table,
-      assumedBy: [this.api.role, this.documents.role],
-      smokeTestRoleArn: props.smokeTestRoleArn,
-    });
-
-    // Partnership directory: which councils consented, who may read. Reads and the consent write are
-    // limited to `P#` partitions; council partitions stay reachable only through the tenant roles.
-    this.api.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'PartnershipDirectory',
-        actions: [
-          ...ITEM_READ_ACTIONS,
-          'dynamodb:PutItem',
-          'dynamodb:UpdateItem',
-          'dynamodb:DeleteItem',
-          'dynamodb:ConditionCheckItem',
-        ],
-        resources: [table.tableArn],
-        conditions: leadingKeysCondition(PARTNERSHIP_PARTITIONS, 'ForAllValues:StringLike'),
-      }),
-    );
 
     const env: Record<string, string> = {
       STAGE: props.stage,
@@ -195,8 +179,8 @@ export class ApiStack extends Stack {
       AUTH_ISSUER: props.issuer,
       AUTH_AUDIENCE: props.clientId,
       AUTH_JWKS_URI: `${props.issuer}/.well-known/jwks.json`,
-      TENANT_ROLE_ARN: this.tenantRoles.tenantRole.roleArn,
-      PARTNER_ROLE_ARN: this.tenantRoles.partnerRole.roleArn,
+      TENANT_ROLE_ARN: access.tenantRole.roleArn,
+      PARTNER_ROLE_ARN: access.partnerRole.roleArn,
       WEB_BASE_URL: props.webBaseUrl,
       // What CloudFront sends in x-origin-verify, resolved by CloudFormation at deploy time (never in the
       // repository or the template); the app refuses requests without it (functions/api/src/origin-guard.ts).
@@ -206,6 +190,13 @@ export class ApiStack extends Stack {
     for (const fn of [this.api.fn, this.documents.fn]) {
       for (const [k, v] of Object.entries(env)) fn.addEnvironment(k, v);
     }
+    // Only the API function manages members (its role alone may call Cognito's admin API: access stack).
+    this.api.fn.addEnvironment('USER_POOL_ID', props.userPoolId);
+
+    // A council's export is streamed here by the documents function and fetched through a presigned URL.
+    this.exports = new ExportsBucket(this, 'Exports', { logRetention: props.logRetention });
+    this.exports.grantReadWriteExports(this.documents.role);
+    this.documents.fn.addEnvironment('EXPORTS_BUCKET', this.exports.bucket.bucketName);
 
     // Routes. The app verifies every token itself (aws-jwt-verify) and answers in the API's error shape;
     // API Gateway's JWT authorizer (on by default) rejects missing and bad tokens before any function runs.
@@ -355,8 +346,7 @@ export class ApiStack extends Stack {
     metricAlarm('AccessDeniedAlarm', METRIC.accessDenied);
     metricAlarm('ServerErrorResponseAlarm', METRIC.serverErrorResponse);
 
-    new CfnOutput(this, 'TenantRoleArn', { value: this.tenantRoles.tenantRole.roleArn });
-    new CfnOutput(this, 'PartnerRoleArn', { value: this.tenantRoles.partnerRole.roleArn });
+    new CfnOutput(this, 'ExportsBucketName', { value: this.exports.bucket.bucketName });
   }
 }
 

@@ -1,19 +1,31 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
-import { acknowledge } from '../nag.js';
+import { configurationSetName } from './jobs-stack.js';
 
 export interface AuthStackProps extends StackProps {
   stage: string;
   /** Hosted sign-in domain prefix; defaults to `peopleplan-<stage>-<account id>`. */
   domainPrefix: string | undefined;
+  /** The stage's sender address and its SES domain identity (created by the jobs stack). */
+  senderEmail: string | undefined;
+  senderDomain: string | undefined;
+  /**
+   * SES shows the sender domain verified: only then may Cognito send through it (it checks when the pool is
+   * updated, and the domain is verified only once its DNS records are published).
+   */
+  senderVerified: boolean;
 }
 
+/** The service operators' group (`OPERATOR_GROUP` in packages/core), made with the pool. */
+export const OPERATOR_GROUP_NAME = 'platform:operator';
+
 /**
- * The Cognito user pool. Accounts are created by council administrators (no self sign-up); access comes
- * from groups named `council:<id>:<role>` and `partnership:<id>:partner-reader`, which Cognito puts in the
- * tokens' `cognito:groups` claim. The web app's OAuth client lives in the web stack, because its callback
- * URLs need the CloudFront domain.
+ * The Cognito user pool. Accounts are created by council administrators and operators (no self sign-up);
+ * access comes from groups named `council:<id>:<role>`, `partnership:<id>:partner-reader` and
+ * `platform:operator`, which Cognito puts in the tokens' `cognito:groups` claim. The web app's OAuth client
+ * (token lifetimes, revocation) lives in the web stack, because its callback URLs need the CloudFront
+ * domain. infra/README.md, "Sign-in", explains MFA, email and sign-out.
  */
 export class AuthStack extends Stack {
   readonly userPool: cognito.UserPool;
@@ -22,6 +34,15 @@ export class AuthStack extends Stack {
 
   constructor(scope: Construct, id: string, props: AuthStackProps) {
     super(scope, id, props);
+    // Invitations and codes come from the council's own domain through SES (its quota, DKIM, the
+    // configuration set whose bounces the bounce handler reads), not Cognito's 50-a-day sender.
+    const fromSes = props.senderVerified && props.senderEmail && props.senderDomain;
+    if (props.senderEmail && !fromSes) {
+      Annotations.of(this).addWarningV2(
+        'peopleplan:cognito-default-email',
+        'Cognito sends invitations and codes with its own sender (50 a day) until the SES sender domain is verified and context senderVerified=true is deployed (infra/README.md, "Email").',
+      );
+    }
 
     this.userPool = new cognito.UserPool(this, 'UserPool', {
       userPoolName: `peopleplan-${props.stage}`,
@@ -34,8 +55,20 @@ export class AuthStack extends Stack {
         fullname: { required: false, mutable: true },
       },
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
-      mfa: cognito.Mfa.OPTIONAL,
+      // Required for everyone: Cognito cannot require MFA for some groups only, and admins and operators
+      // must have it; an authenticator app (TOTP) is what UK public-sector staff already use, and
+      // councillors who sign in rarely enrol once. No SMS (SIM swap) and no email codes (same inbox as
+      // the password reset).
+      mfa: cognito.Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false, email: false },
+      email: fromSes
+        ? cognito.UserPoolEmail.withSES({
+            fromEmail: props.senderEmail!,
+            fromName: 'PeoplePlan',
+            sesVerifiedDomain: props.senderDomain!,
+            configurationSetName: configurationSetName(props.stage),
+          })
+        : cognito.UserPoolEmail.withCognito(),
       passwordPolicy: {
         minLength: 12,
         requireLowercase: true,
@@ -58,10 +91,13 @@ export class AuthStack extends Stack {
       // Users and their group memberships are not re-creatable from code.
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    acknowledge(this.userPool, {
-      id: 'AwsSolutions-COG2',
-      reason:
-        'MFA is optional by product decision (councillors and occasional contributors sign in rarely); TOTP is offered to everyone and threat protection is enforced on every sign-in.',
+
+    // Operators run the service (issue 13): the group exists from the first deployment, so the first
+    // operator can be added with one command (infra/README.md, "The first operator").
+    new cognito.CfnUserPoolGroup(this, 'OperatorGroup', {
+      userPoolId: this.userPool.userPoolId,
+      groupName: OPERATOR_GROUP_NAME,
+      description: 'PeoplePlan service operators: the council directory and counts, never plan data',
     });
 
     this.domain = this.userPool.addDomain('HostedDomain', {

@@ -24,7 +24,6 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { appMetric, deadLetterAlarm, FunctionAlarms, notify } from '../constructs/alarms.js';
 import { ServiceFunction } from '../constructs/service-function.js';
-import { ITEM_READ_ACTIONS, leadingKeysCondition } from '../constructs/tenant-data-roles.js';
 import { acknowledge } from '../nag.js';
 import { ENTRIES } from '../paths.js';
 
@@ -39,10 +38,22 @@ export interface JobsStackProps extends StackProps {
   mailFromDomain: string | undefined;
   alarmTopic: sns.ITopic;
   logRetention: logs.RetentionDays;
+  /** Execution roles of the functions that act per council, and the roles they assume (access stack). */
+  access: {
+    alertJobRole: iam.IRole;
+    bouncesRole: iam.IRole;
+    tenantRole: iam.IRole;
+    partnerRole: iam.IRole;
+  };
+  /** The pool the bounce handler finds an address's user (and so their councils) in. */
+  userPoolId: string;
 }
 
-const COUNCIL_PARTITIONS = 'C#*';
-const DUE_PARTITIONS = 'DUE#*';
+/**
+ * The SES configuration set's name: fixed, so the auth stack can name it for Cognito's own mail (which
+ * then reaches the bounce handler too) without a reference to this stack, which depends on that one.
+ */
+export const configurationSetName = (stage: string) => `peopleplan-${stage}`;
 
 /** Messages are given this many tries before they go to the dead-letter queue. */
 export const MAX_RECEIVE_COUNT = 5;
@@ -106,8 +117,11 @@ export class JobsStack extends Stack {
       'This queue is itself a dead-letter queue: failed asynchronous invocations of the alert job and the bounce handler land here (and it alarms).';
     acknowledge(this.failedRunsQueue, { id: 'Serverless-SQSRedrivePolicy', reason: failedRunsReason });
 
-    // --- alert job
+    // --- alert job: the due index and the partnership directory with its own role, each council through
+    // that council's session (policies: access stack; docs/architecture.md, "Tenant isolation").
+    const { access } = props;
     this.alerts = new ServiceFunction(this, 'AlertJob', {
+      executionRole: access.alertJobRole,
       deadLetterQueue: this.failedRunsQueue,
       entry: ENTRIES.alerts,
       description: 'PeoplePlan daily alert job',
@@ -120,49 +134,10 @@ export class JobsStack extends Stack {
         DUE_INDEX_NAME: TABLE.indexes.due.name,
         NOTIFY_QUEUE_URL: this.queue.queueUrl,
         WEB_BASE_URL: props.webBaseUrl,
+        TENANT_ROLE_ARN: access.tenantRole.roleArn,
+        PARTNER_ROLE_ARN: access.partnerRole.roleArn,
       },
     });
-    // The only principal that may query the due index across councils (sparse: it reads only what is due).
-    this.alerts.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'QueryDueIndexAllCouncils',
-        actions: ['dynamodb:Query'],
-        resources: [`${table.tableArn}/index/${TABLE.indexes.due.name}`],
-        conditions: leadingKeysCondition(DUE_PARTITIONS, 'ForAllValues:StringLike'),
-      }),
-    );
-    // Council settings, owners' emails, and "alert already sent" markers (ALERT# items).
-    this.alerts.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'CouncilItemsForAlerts',
-        actions: [
-          ...ITEM_READ_ACTIONS,
-          'dynamodb:PutItem',
-          'dynamodb:UpdateItem',
-          'dynamodb:ConditionCheckItem',
-        ],
-        resources: [table.tableArn],
-        conditions: leadingKeysCondition(COUNCIL_PARTITIONS, 'ForAllValues:StringLike'),
-      }),
-    );
-    // Partner readers' weekly digest: the partnership directory (P# records: partnerships, readers).
-    this.alerts.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'ReadPartnershipDirectory',
-        actions: ['dynamodb:GetItem', 'dynamodb:Query'],
-        resources: [table.tableArn],
-        conditions: leadingKeysCondition('P#*', 'ForAllValues:StringLike'),
-      }),
-    );
-    // Stale-progress checks and longer due-soon windows read each council through its own index.
-    this.alerts.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'QueryCouncilIndex',
-        actions: ['dynamodb:Query'],
-        resources: [`${table.tableArn}/index/${TABLE.indexes.council.name}`],
-        conditions: leadingKeysCondition(COUNCIL_PARTITIONS, 'ForAllValues:StringLike'),
-      }),
-    );
     this.queue.grantSendMessages(this.alerts.role);
 
     const scheduleDlq = new sqs.Queue(this, 'ScheduleDeadLetters', {
@@ -222,6 +197,7 @@ export class JobsStack extends Stack {
 
     // --- email notifier
     this.configurationSet = new ses.ConfigurationSet(this, 'EmailConfiguration', {
+      configurationSetName: configurationSetName(props.stage),
       reputationMetrics: true,
       sendingEnabled: true,
       suppressionReasons: ses.SuppressionReasons.BOUNCES_AND_COMPLAINTS,
@@ -315,16 +291,23 @@ export class JobsStack extends Stack {
       );
     }
 
-    // --- bounces and complaints: SES → default event bus → bounce handler
+    // --- bounces and complaints: SES → default event bus → bounce handler, which marks the address's
+    // member records undeliverable in each council, through that council's session.
     this.bounces = new ServiceFunction(this, 'Bounces', {
+      executionRole: access.bouncesRole,
       entry: ENTRIES.bounces,
-      description: 'PeoplePlan: SES bounces and complaints of alert emails',
+      description: 'PeoplePlan: SES bounces and complaints (alert emails, sign-in emails)',
       serviceName: SERVICE.bounces,
       logRetention: props.logRetention,
       timeout: Duration.seconds(30),
       memorySize: 256,
       deadLetterQueue: this.failedRunsQueue,
-      environment: { STAGE: props.stage },
+      environment: {
+        STAGE: props.stage,
+        TABLE_NAME: table.tableName,
+        TENANT_ROLE_ARN: access.tenantRole.roleArn,
+        USER_POOL_ID: props.userPoolId,
+      },
     });
     const defaultBus = events.EventBus.fromEventBusName(this, 'DefaultBus', 'default');
     configurationSet.addEventDestination('BouncesAndComplaints', {

@@ -166,6 +166,8 @@ const actionOf = (repo: CouncilAlertsRepo, i: DueItem): Action | undefined =>
 
 /** Plans, parent actions, then the people they name: read by key, each once. */
 async function loadWhatLinesNeed(repo: CouncilAlertsRepo, candidates: Candidate[]): Promise<void> {
+  // Members marked undeliverable by the bounce handler are not emailed (recipients.ts).
+  if (candidates.length) await repo.members();
   await repo.load(
     candidates.flatMap(({ item }) => [
       keys.plan(item.planId),

@@ -4,12 +4,16 @@ import {
   CouncilData,
   countingDocClient,
   createDocClient,
+  type DocFor,
   DueIndexRepo,
+  jobCouncils,
   provisionCouncil,
   provisionMember,
+  SecretLinksRepo,
   tenantContext,
 } from '@peopleplan/db';
 import { type MailCatcher, startMailCatcher } from '@peopleplan/devstack';
+import { localIamClients } from '@peopleplan/iam-local';
 import { createSmtpMailer, withRetry } from '@peopleplan/mail';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshTable } from '../../../test/support/dynamo.js';
@@ -17,6 +21,7 @@ import { seedSynthetic } from '../../../test/support/synthetic-alerts.js';
 import { plusDays } from './dates.js';
 import { memoryFailureLog } from './failure-log.js';
 import { type AlertJobOptions, mailerSink, runAlertJob } from './job.js';
+import { ALERT_JOB_ACTOR } from './run.js';
 
 const TODAY = '2026-03-10'; // a Tuesday
 const WEB = 'https://peopleplan.example';
@@ -45,9 +50,26 @@ const system = (doc: DynamoDBDocumentClient, tableName: string, c: string) =>
   new CouncilData(doc, tableName, tenantContext(c, 'system', { sub: 'system:alerts', name: 'Alerts' }));
 
 /** What the job reads with: the due index, and each council through its own (here: local) session. */
-const wired = (doc: DynamoDBDocumentClient, tableName: string) => ({
-  dueIndex: new DueIndexRepo(doc, tableName),
-  council: async (c: string) => system(doc, tableName, c).alerts,
+/**
+ * What the job reads with, as in AWS: the due index and secret lookups through its own role
+ * (`alerts`), and each council through a tenant session assumed from it; every command checked
+ * against the synthesised policies (packages/iam-local).
+ */
+let iam: Awaited<ReturnType<typeof localIamClients>>;
+beforeAll(async () => {
+  iam = await localIamClients({ endpoint: inject('dynamoEndpoint'), role: 'alerts' });
+});
+const wired = (
+  _seedingClient: DynamoDBDocumentClient,
+  tableName: string,
+  own: DynamoDBDocumentClient = iam.own,
+  docFor: DocFor = iam.docFor,
+) => ({
+  dueIndex: new DueIndexRepo(own, tableName),
+  council: async (c: string) =>
+    (await jobCouncils(docFor, tableName, ALERT_JOB_ACTOR)(c)).alerts.withSecretLinks(
+      new SecretLinksRepo(own, tableName),
+    ),
 });
 const readOutbox = async (doc: DynamoDBDocumentClient, tableName: string) =>
   (await new DueIndexRepo(doc, tableName).outbox()).entries;
@@ -434,7 +456,8 @@ describe('read cost', () => {
     expect(seeded.milestones).toBe(2000);
     const counting = countingDocClient(doc);
     const r = await runAlertJob({
-      ...wired(counting.doc, tableName),
+      // Counting reads, not checking IAM: the job's reads go through one counting client here.
+      ...wired(doc, tableName, counting.doc, async () => counting.doc),
       today: TODAY,
       webBaseUrl: WEB,
       dryRun: true,

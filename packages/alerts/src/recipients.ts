@@ -34,15 +34,24 @@ export const adminRecipient = (councilId: string, m: Membership): Recipient => (
   prefs: { frequency: 'immediate', dueSoon: true },
 });
 
+/** A directory person as a recipient, unless their address is marked undeliverable (bounces). */
+const reachablePerson = (
+  repo: Pick<CouncilAlertsRepo, 'councilId' | 'person' | 'undeliverable'>,
+  personId: string,
+) => {
+  const r = personRecipient(repo.councilId, repo.person(personId));
+  return r && !repo.undeliverable(r.email) ? r : undefined;
+};
+
 /** Leads resolved through the directory: who can be told, and the labels of those who cannot. */
 export function resolveLeads(
-  repo: Pick<CouncilAlertsRepo, 'councilId' | 'person'>,
+  repo: Pick<CouncilAlertsRepo, 'councilId' | 'person' | 'undeliverable'>,
   leads: Lead[],
 ): { reachable: Recipient[]; unreachable: string[] } {
   const reachable: Recipient[] = [];
   const unreachable: string[] = [];
   for (const l of leads) {
-    const r = l.personId ? personRecipient(repo.councilId, repo.person(l.personId)) : undefined;
+    const r = l.personId ? reachablePerson(repo, l.personId) : undefined;
     if (r) reachable.push(r);
     else unreachable.push(l.label);
   }
@@ -50,7 +59,6 @@ export function resolveLeads(
 }
 
 export const planOwner = (
-  repo: Pick<CouncilAlertsRepo, 'councilId' | 'person'>,
+  repo: Pick<CouncilAlertsRepo, 'councilId' | 'person' | 'undeliverable'>,
   plan: Plan,
-): Recipient | undefined =>
-  plan.ownerPersonId ? personRecipient(repo.councilId, repo.person(plan.ownerPersonId)) : undefined;
+): Recipient | undefined => (plan.ownerPersonId ? reachablePerson(repo, plan.ownerPersonId) : undefined);

@@ -1,4 +1,11 @@
-import { type DocFor, DueIndexRepo, jobCouncils, PartnershipsRepo, partnerReaders } from '@peopleplan/db';
+import {
+  type DocFor,
+  DueIndexRepo,
+  jobCouncils,
+  PartnershipsRepo,
+  partnerReaders,
+  SecretLinksRepo,
+} from '@peopleplan/db';
 import type { PartnershipSource } from '@peopleplan/partnerships';
 import { type AlertJobOptions, type AlertJobResult, runAlertJob } from './job.js';
 import { type PartnerDigestResult, sendPartnerDigests } from './partner-digests.js';
@@ -8,7 +15,10 @@ export const ALERT_JOB_ACTOR = { sub: 'system:alerts', name: 'PeoplePlan alerts'
 
 export interface AlertRunWiring {
   tableName: string;
-  /** The job's own client: the cross-council due index and the partnership directory only. */
+  /**
+   * The job's own client: the cross-council due index, the partnership directory and the lookups of the
+   * preferences links it puts in emails (`S#…`).
+   */
   own: ConstructorParameters<typeof DueIndexRepo>[0];
   /** Each council's client: in AWS a tenant-role session (read-write) or partner-reader session (read). */
   docFor: DocFor;
@@ -29,7 +39,8 @@ export async function runAlerts(
   opts: AlertRunOptions,
 ): Promise<{ job: AlertJobResult; partner?: PartnerDigestResult }> {
   const councils = jobCouncils(wiring.docFor, wiring.tableName, ALERT_JOB_ACTOR);
-  const council = async (id: string) => (await councils(id)).alerts;
+  const links = new SecretLinksRepo(wiring.own, wiring.tableName);
+  const council = async (id: string) => (await councils(id)).alerts.withSecretLinks(links);
   const job = await runAlertJob({
     ...opts,
     dueIndex: new DueIndexRepo(wiring.own, wiring.tableName),

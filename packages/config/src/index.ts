@@ -26,6 +26,8 @@ export const ApiConfig = z.object({
   /** The Cognito user pool members are invited into (AWS; locally the development identity provider's list). */
   USER_POOL_ID: z.string().optional(),
   ORIGIN_VERIFY_SECRET: z.string().min(32).optional(),
+  /** In AWS (documents function): where council exports are written (infra/lib/constructs/exports-bucket.ts). */
+  EXPORTS_BUCKET: z.string().optional(),
 });
 export type ApiConfig = z.infer<typeof ApiConfig>;
 
@@ -45,6 +47,19 @@ export const AlertJobConfig = z.object({
   ...TenantRoles,
 });
 export type AlertJobConfig = z.infer<typeof AlertJobConfig>;
+
+/**
+ * The SES bounce handler: finds an address's user in the pool, then marks the member record in each of
+ * their councils through that council's tenant session (infra/lib/stacks/jobs-stack.ts).
+ */
+export const BounceConfig = z.object({
+  STAGE: z.string().default('local'),
+  TABLE_NAME: z.string().min(1),
+  USER_POOL_ID: z.string().min(1),
+  AWS_REGION: z.string().default('eu-west-2'),
+  TENANT_ROLE_ARN: TenantRoles.TENANT_ROLE_ARN,
+});
+export type BounceConfig = z.infer<typeof BounceConfig>;
 
 /** The SQS-driven email sender. */
 export const NotifierConfig = z.object({

@@ -1,7 +1,14 @@
 import { differenceInCalendarDays, parseISO } from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CalendarDate, CalendarMonth, DateRange, daysBetween, isCalendarDate } from './dates.js';
+import {
+  CalendarDate,
+  CalendarMonth,
+  DateRange,
+  daysBetween,
+  isCalendarDate,
+  startOfLondonDay,
+} from './dates.js';
 
 const day = fc
   .integer({ min: -20_000, max: 40_000 })
@@ -69,5 +76,15 @@ describe('CalendarDate: real dates only', () => {
   });
   it('refuses to count days to an impossible date instead of answering NaN', () => {
     expect(() => daysBetween('2026-12-01', '2026-11-31')).toThrow(RangeError);
+  });
+});
+
+describe('startOfLondonDay', () => {
+  it('is midnight GMT in winter and 23:00 UTC the day before in summer', () => {
+    expect(new Date(startOfLondonDay('2026-01-15')).toISOString()).toBe('2026-01-15T00:00:00.000Z');
+    expect(new Date(startOfLondonDay('2026-07-01')).toISOString()).toBe('2026-06-30T23:00:00.000Z');
+    // The days the clocks change: both begin at the previous offset's midnight.
+    expect(new Date(startOfLondonDay('2026-03-29')).toISOString()).toBe('2026-03-29T00:00:00.000Z');
+    expect(new Date(startOfLondonDay('2026-10-25')).toISOString()).toBe('2026-10-24T23:00:00.000Z');
   });
 });

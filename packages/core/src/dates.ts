@@ -90,3 +90,15 @@ export const daysBetween = (from: string, to: string): number => dayNumber(to) -
 export function londonToday(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
 }
+
+/** The instant (epoch ms) a civil date begins in Europe/London: midnight GMT, or 23:00 UTC the day before in summer. */
+export function startOfLondonDay(date: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const utcMidnight = Date.UTC(y, m - 1, d);
+  const hour = Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' }).format(
+      utcMidnight,
+    ),
+  );
+  return utcMidnight - hour * 3_600_000;
+}

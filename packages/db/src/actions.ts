@@ -3,6 +3,7 @@ import {
   type ActionCreate,
   type ActionOrder,
   type ActionPatch,
+  actionSearchDoc,
   badRequest,
   isOpen,
   notFound,
@@ -11,6 +12,7 @@ import { actionEntry, boardUpdates } from './boards.js';
 import { newId, nowIso } from './ids.js';
 import { dueIndexAttributes, sk } from './keys.js';
 import { reorderWrites } from './reorder.js';
+import { searchWrites } from './search-index.js';
 import type { Page, TenantStore } from './store.js';
 import { firstVersion, patchedVersion } from './versioning.js';
 
@@ -87,6 +89,7 @@ export class ActionsRepo {
       this.store.putNew(target, 'action', action, actionIndexAttributes(this.store.ctx.councilId, action)),
       this.store.putNew(sk.locator(action.id), 'locator', { target, planId: action.planId }),
       ...boardUpdates(this.store, action.planId, [actionEntry(action)]),
+      ...searchWrites(this.store, [actionSearchDoc(action)]),
     ];
   }
 
@@ -112,7 +115,11 @@ export class ActionsRepo {
     // Its sub-actions (and theirs) go with it, so the plan never shows them under the old theme.
     if (moved) checks.push(...(await this.descendantMoves(before, after.themeId)));
     await this.store.transact(
-      [...checks, ...this.versionedWrite(after, patch.version)],
+      [
+        ...checks,
+        ...this.versionedWrite(after, patch.version),
+        ...searchWrites(this.store, [actionSearchDoc(after)], [actionSearchDoc(before)]),
+      ],
       [
         {
           operation: 'update',

@@ -11,6 +11,7 @@ import {
   type Timescale,
 } from '@peopleplan/core';
 import { councilFromPk, sk } from './keys.js';
+import { hashSecret, type SecretLinksRepo } from './secret-links.js';
 import type { Item, TenantStore } from './store.js';
 
 /**
@@ -90,11 +91,24 @@ export function toDueItem(raw: Item): DueItem | undefined {
 
 export type ClaimResult = 'claimed' | 'taken';
 
+/** How long the preferences link in an alert email works (its records then lapse by TTL). */
+export const ALERT_LINK_DAYS = 90;
+
 export class CouncilAlertsRepo {
   private readonly cache = new Map<string, Item | null>();
-  private adminList: Membership[] | undefined;
+  private memberList: Membership[] | undefined;
+  private links: SecretLinksRepo | undefined;
 
   constructor(private readonly store: TenantStore) {}
+
+  /**
+   * Where new preferences links' lookups are written: the job's own client (`S#` partitions), which its
+   * tenant session may not write (secret-links.ts). Needed before `preferenceTokens(…, true)`.
+   */
+  withSecretLinks(links: SecretLinksRepo): this {
+    this.links = links;
+    return this;
+  }
 
   get councilId(): string {
     return this.store.ctx.councilId;
@@ -121,7 +135,6 @@ export class CouncilAlertsRepo {
     milestone: (planId: string, actionId: string, id: string) => sk.milestone(planId, actionId, id),
     person: (personId: string) => sk.person(personId),
     alert: alertRecordKey,
-    linkOf: (personId: string) => sk.alertLinkOf(personId),
   };
 
   council = () => this.cached<Council>(sk.council());
@@ -138,10 +151,24 @@ export class CouncilAlertsRepo {
     return raw ? String(raw.state) : undefined;
   }
 
-  /** The council's admins: the last resort for an alert nobody else can be told about. */
+  /** The council's members, read once per run (before `undeliverable` is asked). */
+  async members(): Promise<Membership[]> {
+    this.memberList ??= await this.store.queryAll<Membership>('MEMBER#', { types: ['member'] });
+    return this.memberList;
+  }
+
+  /**
+   * Mail to this address bounced for good or was complained about (a member record marked by the bounce
+   * handler): nobody is emailed at it. Knows only what `members()` has read.
+   */
+  undeliverable(email: string): boolean {
+    const e = email.toLowerCase();
+    return !!this.memberList?.some((m) => m.undeliverable && m.email.toLowerCase() === e);
+  }
+
+  /** The council's admins who can be emailed: the last resort for an alert nobody else can be told about. */
   async admins(): Promise<Membership[]> {
-    this.adminList ??= (await this.store.queryAll<Membership>('MEMBER#')).filter((m) => m.role === 'admin');
-    return this.adminList;
+    return (await this.members()).filter((m) => m.role === 'admin' && !m.undeliverable);
   }
 
   /** Items due in (after, to]: extends the window for a council whose due-soon is longer than the job's. */
@@ -224,34 +251,51 @@ export class CouncilAlertsRepo {
 
   /**
    * The no-sign-in link tokens to these people's alert preferences (the "unsubscribe" link in every
-   * email): one random token per person, `ALERTLINK#<token>` → person with `ALERTLINKOF#<person>`
-   * pointing back. New ones are made only when `create` is set (a dry run makes none).
+   * email): a new random token per person and run, of which only the hash is kept, in the council
+   * (`ALERTLINK#<hash>` → person) and in its lookup (`S#<hash>` → council, person), both lapsing after
+   * ALERT_LINK_DAYS. None is made when `create` is false (a dry run): the email then links to the
+   * signed-in preferences page, as it does for anyone not in the people directory.
    */
-  async preferenceTokens(personIds: readonly string[], create: boolean): Promise<Map<string, string>> {
-    await this.load(personIds.map((p) => sk.alertLinkOf(p)));
+  async preferenceTokens(
+    personIds: readonly string[],
+    create: boolean,
+    now: Date = new Date(),
+  ): Promise<Map<string, string>> {
     const out = new Map<string, string>();
-    for (const personId of personIds) {
-      const existing = this.cache.get(sk.alertLinkOf(personId))?.token;
-      if (typeof existing === 'string') {
-        out.set(personId, existing);
-        continue;
-      }
-      if (!create) continue;
+    if (!create) return out;
+    const links = this.links;
+    if (!links) throw new Error('preferences links need the secret-link lookups (withSecretLinks)');
+    const expiresAt = Math.floor(now.getTime() / 1000) + ALERT_LINK_DAYS * 86_400;
+    for (const personId of new Set(personIds)) {
       const token = randomBytes(24).toString('base64url');
-      const made = await this.store.putPairIfAbsent(
-        { sortKey: sk.alertLinkOf(personId), type: 'alert-link-of', item: { token } },
-        { sortKey: sk.alertLink(token), type: 'alert-link', item: { personId } },
+      const tokenHash = hashSecret(token);
+      await links.put(tokenHash, {
+        councilId: this.councilId,
+        kind: 'alert-link',
+        subjectId: personId,
+        expiresAt,
+      });
+      const made = await this.store.putIf(
+        sk.alertLink(tokenHash),
+        'alert-link',
+        { personId, expiresAt },
+        'attribute_not_exists(PK)',
       );
-      // Another run made one meanwhile: the email links to the signed-in preferences page instead.
       if (made) out.set(personId, token);
+      else await links.forget(tokenHash);
     }
     return out;
   }
 
-  /** The person a preferences link token belongs to, in this council. */
-  async personForToken(token: string): Promise<string | undefined> {
-    const link = await this.store.getRaw(sk.alertLink(token));
-    return typeof link?.personId === 'string' ? link.personId : undefined;
+  /**
+   * The person a preferences link belongs to in this council (after its lookup named this council), if
+   * the link is this council's and has not lapsed.
+   */
+  async personForToken(token: string, now: Date = new Date()): Promise<string | undefined> {
+    const link = await this.store.getRaw(sk.alertLink(hashSecret(token)));
+    if (typeof link?.personId !== 'string') return undefined;
+    if (typeof link.expiresAt === 'number' && link.expiresAt * 1000 <= now.getTime()) return undefined;
+    return link.personId;
   }
 
   /**

@@ -1,3 +1,4 @@
+import { historyIndexAttributes } from './keys.js';
 import type { AuditInput } from './store.js';
 
 /** Fields every write changes: they say nothing about what a person changed. */
@@ -39,4 +40,38 @@ function shorten(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(shorten);
   if (isObj(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shorten(x)]));
   return v;
+}
+
+/** Kinds whose events belong to their plan's history (they have no history page of their own). */
+const PLAN_LEVEL = new Set([
+  'theme',
+  'indicator',
+  'risk',
+  'continuity',
+  'decision',
+  'dependency',
+  'period-snapshot',
+]);
+
+/**
+ * Whose history an audit event is part of (keys.ts `historyIndexAttributes`): a progress update's is
+ * its action's (it moves the action's status); a theme's, indicator's, risk's or closed period's is
+ * its plan's; anything else is its own.
+ */
+export function historySubject(a: AuditInput): string {
+  if (a.entityType === 'update') {
+    const actionId = (a.after as { actionId?: unknown } | undefined)?.actionId;
+    if (typeof actionId === 'string') return actionId;
+  }
+  if (PLAN_LEVEL.has(a.entityType) && a.planId) return a.planId;
+  return a.entityId;
+}
+
+/** An audit event's council-index attributes; none for a subject that cannot be a key part. */
+export function historyAttributes(councilId: string, a: AuditInput, eventId: string): Record<string, string> {
+  try {
+    return historyIndexAttributes(councilId, historySubject(a), eventId);
+  } catch {
+    return {};
+  }
 }

@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { notFound } from '@peopleplan/core';
 import { nowIso } from './ids.js';
 import { sk } from './keys.js';
+import { hashSecret, type SecretLinksRepo } from './secret-links.js';
 import type { TenantStore } from './store.js';
 
 /**
@@ -9,7 +10,9 @@ import type { TenantStore } from './store.js';
  * cannot send a bearer token, so the URL carries the credential: a random 256-bit token. Only its
  * SHA-256 is stored (`FEED#<hash>`), so a copy of the table does not yield working feed URLs. Each
  * person, and each plan (for its owners), has at most one current feed (`FEEDOF#…` points at it);
- * creating a new one revokes the old, and a revoked feed answers as if it never existed.
+ * creating a new one revokes the old, and a revoked feed answers as if it never existed. Each feed also
+ * has a lookup record outside the council (`S#<hash>`, secret-links.ts) that says which council it
+ * belongs to: the feed URL's council is never trusted to pick the session.
  */
 
 export type FeedScope = 'person' | 'plan';
@@ -33,7 +36,7 @@ interface FeedPointer {
 /** 32 random bytes, base64url: 43 characters. */
 const TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
 
-export const hashFeedToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+export const hashFeedToken = hashSecret;
 
 export class CalendarFeedsRepo {
   constructor(private readonly store: TenantStore) {}
@@ -44,8 +47,15 @@ export class CalendarFeedsRepo {
     return ptr ? this.store.get<CalendarFeed>(sk.calendarFeed(ptr.tokenHash)) : undefined;
   }
 
-  /** Issue a new feed token (shown to the caller once) and revoke the previous feed, in one transaction. */
-  async create(scope: FeedScope, subjectId: string): Promise<{ token: string; feed: CalendarFeed }> {
+  /**
+   * Issue a new feed token (shown to the caller once) and revoke the previous feed, in one transaction;
+   * its lookup is written first, with the function's own role (`links`), and the old one forgotten.
+   */
+  async create(
+    scope: FeedScope,
+    subjectId: string,
+    links: SecretLinksRepo,
+  ): Promise<{ token: string; feed: CalendarFeed }> {
     const ptrKey = sk.calendarFeedOf(scope, subjectId);
     const previous = await this.store.get<FeedPointer>(ptrKey);
     const token = randomBytes(32).toString('base64url');
@@ -60,25 +70,37 @@ export class CalendarFeedsRepo {
       createdBy: by,
     };
     const pointer: FeedPointer = { tokenHash: feed.tokenHash, version: (previous?.version ?? 0) + 1 };
-    await this.store.transact(
-      [
-        this.store.putNew(sk.calendarFeed(feed.tokenHash), 'calendar-feed', feed),
-        previous
-          ? this.store.putVersioned(ptrKey, 'calendar-feed-pointer', pointer, previous.version)
-          : this.store.putNew(ptrKey, 'calendar-feed-pointer', pointer),
-        ...(previous ? [this.revokeItem(previous.tokenHash, at, by)] : []),
-      ],
-      [
-        ...(previous ? [this.audit('revoke', scope, subjectId)] : []),
-        { ...this.audit('create', scope, subjectId), after: { scope, subjectId, createdAt: at } },
-      ],
-      'calendar feed',
-    );
+    await links.put(feed.tokenHash, {
+      councilId: this.store.ctx.councilId,
+      kind: 'calendar-feed',
+      scope,
+      subjectId,
+    });
+    await this.store
+      .transact(
+        [
+          this.store.putNew(sk.calendarFeed(feed.tokenHash), 'calendar-feed', feed),
+          previous
+            ? this.store.putVersioned(ptrKey, 'calendar-feed-pointer', pointer, previous.version)
+            : this.store.putNew(ptrKey, 'calendar-feed-pointer', pointer),
+          ...(previous ? [this.revokeItem(previous.tokenHash, at, by)] : []),
+        ],
+        [
+          ...(previous ? [this.audit('revoke', scope, subjectId)] : []),
+          { ...this.audit('create', scope, subjectId), after: { scope, subjectId, createdAt: at } },
+        ],
+        'calendar feed',
+      )
+      .catch(async (e: unknown) => {
+        await links.forget(feed.tokenHash);
+        throw e;
+      });
+    if (previous) await links.forget(previous.tokenHash);
     return { token, feed };
   }
 
   /** Revoke the current feed; its URL answers 404 from the next fetch. 404 if there is none. */
-  async revoke(scope: FeedScope, subjectId: string): Promise<void> {
+  async revoke(scope: FeedScope, subjectId: string, links: SecretLinksRepo): Promise<void> {
     const ptrKey = sk.calendarFeedOf(scope, subjectId);
     const ptr = await this.store.get<FeedPointer>(ptrKey);
     if (!ptr) throw notFound('Calendar feed');
@@ -98,9 +120,13 @@ export class CalendarFeedsRepo {
       [this.audit('revoke', scope, subjectId)],
       'calendar feed',
     );
+    await links.forget(ptr.tokenHash);
   }
 
-  /** The live feed a token opens in this council, or undefined (unknown, malformed or revoked). */
+  /**
+   * The live feed a token opens in this council, or undefined (unknown, malformed or revoked): the
+   * council's own record, checked after the lookup (secret-links.ts) named this council.
+   */
   async resolve(token: string): Promise<CalendarFeed | undefined> {
     if (!TOKEN_RE.test(token)) return undefined;
     const feed = await this.store.get<CalendarFeed>(sk.calendarFeed(hashFeedToken(token)));

@@ -5,6 +5,7 @@ import { CouncilAlertsRepo } from './alerts.js';
 import { BoardsRepo } from './boards.js';
 import { CalendarFeedsRepo } from './calendar-feeds.js';
 import { CouncilRepo } from './council.js';
+import { HistoryRepo } from './history.js';
 import { ImportsRepo } from './imports.js';
 import { MembersRepo } from './members.js';
 import { MilestonesRepo } from './milestones.js';
@@ -38,6 +39,8 @@ export class CouncilData {
   readonly alerts: CouncilAlertsRepo;
   /** This council's consents to share with partnerships (kept in its own partition). */
   readonly consents: ConsentRepo;
+  /** Each item's history and the audit trail, filtered. */
+  readonly history: HistoryRepo;
 
   constructor(doc: DynamoDBDocumentClient, tableName: string, ctx: TenantContext) {
     this.store = new TenantStore(doc, tableName, ctx);
@@ -58,6 +61,7 @@ export class CouncilData {
     this.boards = new BoardsRepo(this.store);
     this.alerts = new CouncilAlertsRepo(this.store);
     this.consents = new ConsentRepo(this.store);
+    this.history = new HistoryRepo(this.store);
   }
 
   get ctx(): TenantContext {

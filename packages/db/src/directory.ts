@@ -9,6 +9,7 @@ import {
 import { type CouncilStatus, conflict, notFound } from '@peopleplan/core';
 import { newId, nowIso } from './ids.js';
 import { directory } from './keys.js';
+import { SecretLinksRepo } from './secret-links.js';
 
 /**
  * The service's own records, outside every council's partition: the council directory, the operators
@@ -62,6 +63,11 @@ export class DirectoryRepo {
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
+
+  /** Calendar-feed and alert-link lookups (`S#…`): service records too, on the same client. */
+  get secretLinks(): SecretLinksRepo {
+    return new SecretLinksRepo(this.doc, this.tableName);
+  }
 
   async council(id: string): Promise<CouncilEntry | undefined> {
     const r = await this.doc.send(

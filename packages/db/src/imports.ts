@@ -1,12 +1,23 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { PlanBundle } from '@peopleplan/core';
-import { conflict, DomainError, notFound } from '@peopleplan/core';
+import {
+  actionSearchDoc,
+  conflict,
+  DomainError,
+  milestoneSearchDoc,
+  notFound,
+  type PlanBundle,
+  personSearchDoc,
+  planSearchDoc,
+  themeSearchDoc,
+  updateSearchDoc,
+} from '@peopleplan/core';
 import { actionIndexAttributes } from './actions.js';
 import { boardShardItems } from './boards.js';
 import { nowIso } from './ids.js';
 import { planIndexAttributes, sk } from './keys.js';
 import { milestoneIndexAttributes } from './milestones.js';
 import { headerOf } from './plans.js';
+import { SearchIndexRepo, searchWrites } from './search-index.js';
 import { MAX_TRANSACTION_ITEMS, type TenantStore } from './store.js';
 
 export interface ImportRecord {
@@ -145,6 +156,14 @@ export class ImportsRepo {
     for (let i = 0; i < items.length; i += chunk) {
       await this.store.transact(items.slice(i, i + chunk), [], 'import');
     }
+    // Search entries of everything in the plan: found only once the plan's own entry lands, with its header.
+    await new SearchIndexRepo(this.store).write([
+      ...bundle.people.map((p) => personSearchDoc(p, planId)),
+      ...bundle.themes.map(themeSearchDoc),
+      ...bundle.actions.map(actionSearchDoc),
+      ...bundle.milestones.map(milestoneSearchDoc),
+      ...bundle.updates.map(updateSearchDoc),
+    ]);
     const { personIds: _ids, ...kept } = record;
     const committed: ImportRecord = { ...kept, status: 'committed', planId, committedAt: nowIso() };
     try {
@@ -155,6 +174,7 @@ export class ImportsRepo {
           ...boardShardItems(planId, bundle.actions, bundle.milestones).map((b) =>
             imported(b.sortKey, 'board', b.item),
           ),
+          ...searchWrites(this.store, [planSearchDoc(bundle.plan)]),
           {
             Update: {
               TableName: this.store.tableName,

@@ -48,8 +48,12 @@ export const sk = {
   /** The weekly partner digest's claim, in the lead council's partition. */
   partnerDigest: (partnershipId: string, week: string, to: string) =>
     `ALERT#PARTNER#${k(partnershipId)}#${k(week)}#TO#${k(to.toLowerCase())}`,
-  /** A no-sign-in link to a person's alert preferences, and the person's pointer back to it. */
-  alertLink: (token: string) => `ALERTLINK#${k(token)}`,
+  /**
+   * A no-sign-in link to a person's alert preferences, keyed by the SHA-256 of its token (the token is
+   * never stored); `alertLinkOf` is the pointer older releases kept (with the token itself) and is no
+   * longer written.
+   */
+  alertLink: (tokenHash: string) => `ALERTLINK#${k(tokenHash)}`,
   alertLinkOf: (personId: string) => `ALERTLINKOF#${k(personId)}`,
   /** Locator: finds an action or milestone by id alone (API paths carry no plan id). */
   locator: (id: string) => `LOC#${k(id)}`,
@@ -62,6 +66,13 @@ export const sk = {
   snapshotPart: (planId: string, periodKey: string, part: number) =>
     `PLAN#${k(planId)}#SNAPPART#${k(periodKey)}#${k(part).padStart(3, '0')}`,
   snapshotPartPrefix: (planId: string, periodKey: string) => `PLAN#${k(planId)}#SNAPPART#${k(periodKey)}#`,
+  /**
+   * A closed period's report, frozen: the summarised report model as gzip JSON, in parts. Outside the
+   * plan's `PLAN#<p>#` range, so reading a plan (or its snapshots' headers) never reads these bytes.
+   */
+  frozenReport: (planId: string, periodKey: string, part: number) =>
+    `FROZEN#${k(planId)}#${k(periodKey)}#${k(part).padStart(3, '0')}`,
+  frozenReportPrefix: (planId: string, periodKey: string) => `FROZEN#${k(planId)}#${k(periodKey)}#`,
   /** Headers and parts of every snapshot of a plan, in one query (`SNAP#` and `SNAPPART#`). */
   snapshotsAll: (planId: string) => `PLAN#${k(planId)}#SNAP`,
   /**
@@ -70,6 +81,12 @@ export const sk = {
    */
   board: (planId: string, shard: number) => `BOARD#${k(planId)}#${k(shard)}`,
   boardPrefix: (planId: string) => `BOARD#${k(planId)}#`,
+  /** One of the council's search shards: a compact text of each searchable item (search-index.ts). */
+  searchShard: (n: number) => `SEARCH#${k(n).padStart(2, '0')}`,
+  searchShardPrefix: () => 'SEARCH#',
+  /** A shard's stamp: its version, read on every search to see which shards changed. */
+  searchStamp: (n: number) => `SEARCHSTAMP#${k(n).padStart(2, '0')}`,
+  searchStampPrefix: () => 'SEARCHSTAMP#',
   /** A calendar feed, keyed by the SHA-256 of its secret token (the token itself is never stored). */
   calendarFeed: (tokenHash: string) => `FEED#${k(tokenHash)}`,
   /** Which feed is current for a person or a plan, so it can be revoked without knowing the token. */
@@ -101,6 +118,9 @@ export const DUE_OUTBOX_PARTITION = 'DUE#outbox';
 export const outboxSortKey = (savedAt: string, councilId: string, itemId: string) =>
   `${savedAt}#C#${councilId}#${itemId}`;
 
+/** Which of the council's search shards an item's entry is kept in. */
+export const searchShard = (id: string): number => shardOf(id, TABLE.searchShards);
+
 /** Which of its plan's board shards an action or milestone is counted in. */
 export const boardShard = (id: string): number => shardOf(id, TABLE.boardShards);
 
@@ -128,6 +148,19 @@ export function planIndexAttributes(councilId: string, planId: string): Record<s
   return { CPK: councilPk(councilId), CSK: `PLAN#${planId}` };
 }
 
+/**
+ * An audit event's place in the council index: every event about one item (its subject, see
+ * history.ts) under `HIST#<subject>#<event id>`, so an item's history is one query, newest first.
+ */
+export function historyIndexAttributes(
+  councilId: string,
+  subjectId: string,
+  eventId: string,
+): Record<string, string> {
+  return { CPK: councilPk(councilId), CSK: `HIST#${k(subjectId)}#${k(eventId)}` };
+}
+export const historyPrefix = (subjectId: string) => `HIST#${k(subjectId)}#`;
+
 /** Attributes that belong to storage, not to the entity. */
 export const STORAGE_ATTRIBUTES = [
   'PK',
@@ -140,6 +173,13 @@ export const STORAGE_ATTRIBUTES = [
   'expiresAt',
   'importId',
 ] as const;
+
+/**
+ * A calendar-feed or alert-link secret's lookup record, `S#<sha256 of the token>`: the council (and
+ * subject) it belongs to, so a route takes the council from the secret, never from the URL. Outside every
+ * council's partition: written and read with the functions' own roles (docs/architecture.md).
+ */
+export const secretLinkKey = (tokenHash: string) => ({ PK: `S#${k(tokenHash)}`, SK: 'LINK' });
 
 /**
  * The service's own partitions (no council's): the council directory, operators and their audit

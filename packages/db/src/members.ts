@@ -1,7 +1,7 @@
 import { conflict, type MemberPatch, type Membership, notFound } from '@peopleplan/core';
 import { sk } from './keys.js';
 import type { TenantStore } from './store.js';
-import { firstVersion, patchedVersion } from './versioning.js';
+import { firstVersion, nextVersion, patchedVersion } from './versioning.js';
 
 /**
  * A council's members: who may sign in to it, with which role, and who they are in its plans. The
@@ -52,6 +52,29 @@ export class MembersRepo {
       'membership',
     );
     return { before, after };
+  }
+
+  /**
+   * Mail to this member's address bounced for good or was complained about (the bounce handler): alerts
+   * stop going to it and the members page shows it. Only while the record still has that address (a
+   * changed address is a fresh start); answers whether it marked the record. Audited like any change.
+   */
+  async markUndeliverable(
+    userSub: string,
+    email: string,
+    undeliverable: { at: string; reason: string },
+  ): Promise<boolean> {
+    const before = await this.get(userSub);
+    if (!before || before.email.toLowerCase() !== email.toLowerCase()) return false;
+    const after = nextVersion(before, {
+      undeliverable: { at: undeliverable.at, reason: undeliverable.reason.slice(0, 500) },
+    });
+    await this.store.transact(
+      [this.store.putVersioned(sk.member(userSub), 'member', after, before.version)],
+      [{ operation: 'update', entityType: 'member', entityId: userSub, before, after }],
+      'membership',
+    );
+    return true;
   }
 
   /** Ends a membership (a leaver): the record goes, the audit trail keeps who they were. */

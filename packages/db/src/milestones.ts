@@ -6,12 +6,14 @@ import {
   type Milestone,
   type MilestoneCreate,
   type MilestonePatch,
+  milestoneSearchDoc,
   notFound,
 } from '@peopleplan/core';
 import type { ActionsRepo, Locator } from './actions.js';
 import { boardUpdates, milestoneEntry } from './boards.js';
 import { newId } from './ids.js';
 import { DUE_OUTBOX_PARTITION, dueIndexAttributes, outboxSortKey, sk } from './keys.js';
+import { searchWrites } from './search-index.js';
 import type { TenantStore } from './store.js';
 import { firstVersion, patchedVersion } from './versioning.js';
 
@@ -79,6 +81,7 @@ export class MilestonesRepo {
       this.store.putNew(target, 'milestone', m, milestoneIndexAttributes(this.store.ctx.councilId, m)),
       this.store.putNew(sk.locator(m.id), 'locator', { target, planId: m.planId, actionId: m.actionId }),
       ...boardUpdates(this.store, m.planId, [milestoneEntry(m)]),
+      ...searchWrites(this.store, [milestoneSearchDoc(m)]),
     ];
   }
 
@@ -106,6 +109,7 @@ export class MilestonesRepo {
         ),
         ...boardUpdates(this.store, after.planId, [milestoneEntry(after)]),
         ...(isRebaseline(before, after) ? [this.rebaselineAlert(before, after)] : []),
+        ...searchWrites(this.store, [milestoneSearchDoc(after)], [milestoneSearchDoc(before)]),
       ],
       [
         {

@@ -260,19 +260,26 @@ export class PartnershipsRepo {
   }
 
   /**
-   * Invite a council: adds it to the members and writes an `invited` consent into the council's own
-   * partition (audited there), in one transaction. Nothing is shared until the council grants.
+   * Invite a council. Its `invited` consent is written into its own partition through `council`, that
+   * council's session (audited there: in AWS the tenant role, which alone may write it); then the
+   * partnership's members, with the function's own role, which alone may write `P#`. A retry after the
+   * second step failed finds the invitation already there and goes on. Nothing is shared until the
+   * council grants.
    */
   async invite(
     partnershipId: string,
     councilId: string,
     actor: Actor = SYSTEM,
+    council: TenantStore = new TenantStore(
+      this.doc,
+      this.tableName,
+      tenantContext(councilId, 'system', actor),
+    ),
   ): Promise<{ partnership: Partnership; consent: ConsentRecord }> {
     const before = await this.get(partnershipId);
     if (!before) throw notFound('Partnership');
     if (before.memberCouncilIds.includes(councilId)) throw conflict(`${councilId} is already a member`);
-    const after = nextVersion(before, { memberCouncilIds: [...before.memberCouncilIds, councilId] });
-    const store = new TenantStore(this.doc, this.tableName, tenantContext(councilId, 'system', actor));
+    if (council.ctx.councilId !== councilId) throw new Error('invite: the session is for another council');
     const consent: ConsentRecord = {
       partnershipId,
       councilId,
@@ -283,7 +290,25 @@ export class PartnershipsRepo {
       changedByName: actor.name,
       ...firstVersion(),
     };
-    await store.transact(
+    await council.transact(
+      [
+        // The council must exist; its consent must not, unless this is a retry of the same invitation.
+        council.conditionExists(sk.council()),
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: { ...consent, PK: council.pk, SK: sk.consent(partnershipId), type: 'consent' },
+            ConditionExpression: 'attribute_not_exists(PK) OR #s = :invited',
+            ExpressionAttributeNames: { '#s': 'status' },
+            ExpressionAttributeValues: { ':invited': 'invited' },
+          },
+        },
+      ],
+      [{ operation: 'create', entityType: 'partnership-consent', entityId: partnershipId, after: consent }],
+      'partnership',
+    );
+    const after = nextVersion(before, { memberCouncilIds: [...before.memberCouncilIds, councilId] });
+    await this.send(
       [
         {
           Put: {
@@ -293,12 +318,8 @@ export class PartnershipsRepo {
             ExpressionAttributeValues: { ':v': before.version },
           },
         },
-        // The council must exist; its consent item must not (one invitation per partnership).
-        store.conditionExists(sk.council()),
-        store.putNew(sk.consent(partnershipId), 'consent', consent),
       ],
-      [{ operation: 'create', entityType: 'partnership-consent', entityId: partnershipId, after: consent }],
-      'partnership',
+      'The partnership was changed meanwhile: try again',
     );
     return { partnership: after, consent };
   }

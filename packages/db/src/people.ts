@@ -1,7 +1,14 @@
-import { notFound, type Person, type PersonCreate, type PersonPatch } from '@peopleplan/core';
+import {
+  notFound,
+  type Person,
+  type PersonCreate,
+  type PersonPatch,
+  personSearchDoc,
+} from '@peopleplan/core';
 import { newId } from './ids.js';
 import { ImportsRepo } from './imports.js';
 import { sk } from './keys.js';
+import { searchWrites } from './search-index.js';
 import { entityOf, type Item, type TenantStore } from './store.js';
 import { firstVersion, patchedVersion } from './versioning.js';
 
@@ -44,7 +51,10 @@ export class PeopleRepo {
   async create(input: PersonCreate & { unresolved?: boolean }): Promise<Person> {
     const person = this.newPerson(input);
     await this.store.transact(
-      [this.store.putNew(sk.person(person.id), 'person', person)],
+      [
+        this.store.putNew(sk.person(person.id), 'person', person),
+        ...searchWrites(this.store, [personSearchDoc(person)]),
+      ],
       [{ operation: 'create', entityType: 'person', entityId: person.id, after: person }],
       'person',
     );
@@ -55,7 +65,10 @@ export class PeopleRepo {
     const before = await this.get(id);
     const after = patchedVersion(before, patch);
     await this.store.transact(
-      [this.store.putVersioned(sk.person(id), 'person', after, patch.version)],
+      [
+        this.store.putVersioned(sk.person(id), 'person', after, patch.version),
+        ...searchWrites(this.store, [personSearchDoc(after)], [personSearchDoc(before)]),
+      ],
       [{ operation: 'update', entityType: 'person', entityId: id, before, after }],
       'person',
     );

@@ -14,17 +14,20 @@ import {
   type PlanCreate,
   type PlanPatch,
   type ProgressUpdate,
+  planSearchDoc,
   type Risk,
   type Theme,
   type ThemeCreate,
   type ThemeOrder,
   type ThemePatch,
+  themeSearchDoc,
 } from '@peopleplan/core';
 import { boardShardItems } from './boards.js';
 import { newId } from './ids.js';
 import { planIndexAttributes, sk } from './keys.js';
 import { reorderWrites } from './reorder.js';
-import type { Page, TenantStore } from './store.js';
+import { SearchIndexRepo, searchWrites } from './search-index.js';
+import { MAX_TRANSACTION_ITEMS, type Page, type TenantStore } from './store.js';
 import { firstVersion, patchedVersion } from './versioning.js';
 
 /** One plan read whole (without progress history): what the plan page, dashboard and reports need. */
@@ -160,18 +163,26 @@ export class PlansRepo {
       ...firstVersion(),
     };
     const themes = themeInputs.map((t, order) => this.newTheme(plan.id, t, order));
+    const items = [
+      ...sectionPuts(this.store, plan),
+      this.store.putNew(
+        sk.plan(plan.id),
+        'plan',
+        headerOf(plan),
+        planIndexAttributes(plan.councilId, plan.id),
+      ),
+      ...themes.map((t) => this.store.putNew(sk.theme(plan.id, t.id), 'theme', t)),
+      ...boardShardItems(plan.id, [], []).map((b) => this.store.putNew(b.sortKey, 'board', b.item)),
+    ];
+    // The themes' search entries go first when they would not fit the transaction: until the plan's
+    // own entry lands (below, with the plan), search does not show them (search-index.ts).
+    let search = searchWrites(this.store, [planSearchDoc(plan), ...themes.map(themeSearchDoc)]);
+    if (items.length + search.length + 1 > MAX_TRANSACTION_ITEMS) {
+      await new SearchIndexRepo(this.store).write(themes.map(themeSearchDoc));
+      search = searchWrites(this.store, [planSearchDoc(plan)]);
+    }
     await this.store.transact(
-      [
-        ...sectionPuts(this.store, plan),
-        this.store.putNew(
-          sk.plan(plan.id),
-          'plan',
-          headerOf(plan),
-          planIndexAttributes(plan.councilId, plan.id),
-        ),
-        ...themes.map((t) => this.store.putNew(sk.theme(plan.id, t.id), 'theme', t)),
-        ...boardShardItems(plan.id, [], []).map((b) => this.store.putNew(b.sortKey, 'board', b.item)),
-      ],
+      [...items, ...search],
       [
         {
           operation: 'create',
@@ -224,6 +235,7 @@ export class PlansRepo {
           patch.version,
           planIndexAttributes(after.councilId, planId),
         ),
+        ...searchWrites(this.store, [planSearchDoc(after)], [planSearchDoc(before)]),
       ],
       [{ operation: 'update', entityType: 'plan', entityId: planId, planId, before, after }],
       'plan',
@@ -253,6 +265,7 @@ export class PlansRepo {
       [
         this.store.conditionExists(sk.plan(planId)),
         this.store.putNew(sk.theme(planId, theme.id), 'theme', theme),
+        ...searchWrites(this.store, [themeSearchDoc(theme)]),
       ],
       [{ operation: 'create', entityType: 'theme', entityId: theme.id, planId, after: theme }],
       'theme',

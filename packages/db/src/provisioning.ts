@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AlertSettings, type Council, DEFAULT_RAG_RULES, type Membership } from '@peopleplan/core';
 import { sk } from './keys.js';
+import { newCouncilSearchStamps } from './search-index.js';
 import { TenantStore } from './store.js';
 import { tenantContext } from './tenant.js';
 import { firstVersion } from './versioning.js';
@@ -37,7 +38,8 @@ export async function provisionCouncil(
     ...firstVersion(),
   };
   await store.transact(
-    [store.putNew(sk.council(), 'council', council)],
+    // Its search index starts complete: there is nothing to index yet.
+    [store.putNew(sk.council(), 'council', council), ...newCouncilSearchStamps(store)],
     [{ operation: 'create', entityType: 'council', entityId: council.id, after: council }],
     'council',
   );

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshTable } from '../../../test/support/dynamo.js';
@@ -6,6 +7,7 @@ import { createDocClient } from './client.js';
 import { CouncilData } from './council-data.js';
 import { councilPk, sk } from './keys.js';
 import { provisionCouncil } from './provisioning.js';
+import { SecretLinksRepo } from './secret-links.js';
 import { decodeEntries, encodeEntries, type SnapshotEntry, SnapshotsRepo } from './snapshots.js';
 import { tenantContext } from './tenant.js';
 
@@ -106,6 +108,58 @@ describe('period snapshots and calendar feeds on DynamoDB Local', () => {
     expect(history.find((s) => s.key === p.key)?.entries).toEqual(big);
   });
 
+  it('freezes a report model with the snapshot, in parts when large, and reopening removes it all', async () => {
+    const model = { title: 'Frozen', text: randomBytes(600_000).toString('base64') };
+    const facts = {
+      overdueActions: 1,
+      milestones: { total: 2, completed: 1, overdue: 0 },
+      exceptions: 1,
+      themes: [],
+    };
+    const p = period('2012-11', 'month', '2012-11-01', '2012-11-30');
+    const { snapshot } = await harrow.snapshots.close(
+      planId,
+      p,
+      entries(2, () => ({ status: 'on-track', rag: 'green' })),
+      {
+        model,
+        facts,
+        comparedWith: { key: 'year-end-2012-13', label: 'Year-end 2012-13' },
+      },
+    );
+    expect(snapshot.frozen!.parts).toBeGreaterThan(1);
+    const meta = (await harrow.snapshots.meta(planId, '2012-11'))!;
+    expect(meta).toMatchObject({ facts, frozen: snapshot.frozen, comparedWith: { key: 'year-end-2012-13' } });
+    expect(await harrow.snapshots.frozenModel(planId, meta)).toEqual(model);
+    // Listing a plan's periods never reads the frozen bytes: they sit outside the plan's key range.
+    const raw = await harrow.store.queryAllRaw(sk.planChildren(planId));
+    expect(raw.some((i) => i.type === 'frozen-report')).toBe(false);
+
+    const admin = new CouncilData(
+      doc,
+      tableName,
+      tenantContext('harrow', 'admin', { sub: 'a1', name: 'Ad' }),
+    );
+    const reopened = await admin.snapshots.reopen(planId, '2012-11', 'Figures corrected');
+    expect(reopened).toMatchObject({
+      key: '2012-11',
+      reason: 'Figures corrected',
+      reopenedBy: { name: 'Ad' },
+    });
+    expect(await harrow.snapshots.meta(planId, '2012-11')).toBeUndefined();
+    const left = await harrow.store.queryAllRaw(`FROZEN#${planId}#2012-11#`);
+    expect(left).toEqual([]);
+    const [event] = (await harrow.audit({ limit: 1 })).items;
+    expect(event).toMatchObject({
+      operation: 'delete',
+      entityType: 'period-snapshot',
+      after: { reason: 'Figures corrected' },
+    });
+    await expect(admin.snapshots.reopen(planId, '2012-11', 'again')).rejects.toMatchObject({
+      code: 'not-found',
+    });
+  });
+
   it('lists periods by end date and picks the period to compare with', async () => {
     await harrow.snapshots.close(
       planId,
@@ -134,7 +188,8 @@ describe('period snapshots and calendar feeds on DynamoDB Local', () => {
 
   it('keeps only a hash of a feed token; a new feed revokes the old; revoking ends it', async () => {
     const person = await harrow.people.create({ name: 'Anne' });
-    const one = await harrow.calendarFeeds.create('person', person.id);
+    const links = new SecretLinksRepo(doc, tableName);
+    const one = await harrow.calendarFeeds.create('person', person.id, links);
     expect(one.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const stored = await doc.send(
       new GetCommand({
@@ -144,14 +199,24 @@ describe('period snapshots and calendar feeds on DynamoDB Local', () => {
     );
     expect(JSON.stringify(stored.Item)).not.toContain(one.token);
     expect((await harrow.calendarFeeds.resolve(one.token))?.subjectId).toBe(person.id);
+    // Its lookup outside the council names the council (and holds no token either).
+    expect(await links.resolve(one.token, 'calendar-feed')).toMatchObject({
+      councilId: 'harrow',
+      kind: 'calendar-feed',
+      scope: 'person',
+      subjectId: person.id,
+    });
+    expect(await links.resolve(one.token, 'alert-link')).toBeUndefined();
 
-    const two = await harrow.calendarFeeds.create('person', person.id);
+    const two = await harrow.calendarFeeds.create('person', person.id, links);
     expect(await harrow.calendarFeeds.resolve(one.token)).toBeUndefined();
+    expect(await links.resolve(one.token, 'calendar-feed')).toBeUndefined();
     expect((await harrow.calendarFeeds.resolve(two.token))?.scope).toBe('person');
 
-    await harrow.calendarFeeds.revoke('person', person.id);
+    await harrow.calendarFeeds.revoke('person', person.id, links);
     expect(await harrow.calendarFeeds.resolve(two.token)).toBeUndefined();
-    await expect(harrow.calendarFeeds.revoke('person', person.id)).rejects.toMatchObject({
+    expect(await links.resolve(two.token, 'calendar-feed')).toBeUndefined();
+    await expect(harrow.calendarFeeds.revoke('person', person.id, links)).rejects.toMatchObject({
       code: 'not-found',
     });
     expect(await harrow.calendarFeeds.resolve('not a token')).toBeUndefined();

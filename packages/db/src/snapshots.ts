@@ -1,4 +1,20 @@
-import { DomainError, type IsoDate, notFound, RAGS, type Rag, STATUSES, type Status } from '@peopleplan/core';
+import {
+  DomainError,
+  type IsoDate,
+  notFound,
+  type PeriodFacts,
+  RAGS,
+  type Rag,
+  STATUSES,
+  type Status,
+} from '@peopleplan/core';
+import {
+  type FrozenInfo,
+  freezeModel,
+  frozenDeletes,
+  frozenPuts,
+  readFrozenModel,
+} from './frozen-reports.js';
 import { nowIso } from './ids.js';
 import { sk } from './keys.js';
 import { MAX_TRANSACTION_ITEMS, type TenantStore } from './store.js';
@@ -11,7 +27,9 @@ import { MAX_TRANSACTION_ITEMS, type TenantStore } from './store.js';
  * for any plan of ordinary size, the entries themselves in one compact string
  * (`<actionId>:<status>:<rag>,…`, ~45 bytes an action, so ~7,000 actions fit well inside DynamoDB's
  * 400 KB item limit). Larger plans spill into part items under `PLAN#<p>#SNAPPART#<periodKey>#nnn`,
- * written in the same transaction. Snapshots are never changed once written.
+ * written in the same transaction, and so is the report itself, frozen (frozen-reports.ts). Snapshots
+ * are never changed once written; an admin may reopen a period (`reopen`), which removes its snapshot
+ * and frozen report with the reason in the audit trail.
  */
 
 export interface SnapshotEntry {
@@ -39,7 +57,23 @@ export interface PeriodSnapshotMeta extends SnapshotPeriod {
   actionCount: number;
   byStatus: Partial<Record<Status, number>>;
   byRag: Partial<Record<Rag, number>>;
+  /** Counts the trends read (overdue, milestones, per theme); absent on periods closed before they were kept. */
+  facts?: PeriodFacts;
+  /** The frozen report's parts; absent on periods closed before reports were frozen. */
+  frozen?: FrozenInfo;
+  /** The closed period the frozen report measured direction of travel against, if any. */
+  comparedWith?: { key: string; label: string };
   version: number;
+}
+
+/** What reopening a period keeps: who, when, why (also in the audit trail). */
+export interface PeriodReopened {
+  planId: string;
+  key: string;
+  label: string;
+  reopenedAt: string;
+  reopenedBy: { sub: string; name: string };
+  reason: string;
 }
 
 export interface PeriodSnapshot extends PeriodSnapshotMeta {
@@ -165,6 +199,11 @@ export class SnapshotsRepo {
     planId: string,
     period: SnapshotPeriod & { asOf: IsoDate },
     entries: Record<string, SnapshotEntry>,
+    report?: {
+      model: unknown;
+      facts: PeriodFacts;
+      comparedWith?: { key: string; label: string } | undefined;
+    },
   ): Promise<{ snapshot: PeriodSnapshot; created: boolean }> {
     const existing = await this.get(planId, period.key);
     if (existing) return { snapshot: existing, created: false };
@@ -181,6 +220,7 @@ export class SnapshotsRepo {
       chunks.push(encodeEntries(list.slice(i, i + this.entriesPerItem)));
     }
     const inline = chunks.length <= 1;
+    const frozenParts = report ? freezeModel(report.model) : [];
     const { actor } = this.store.ctx;
     const meta: PeriodSnapshotMeta = {
       planId,
@@ -195,6 +235,11 @@ export class SnapshotsRepo {
       actionCount: list.length,
       byStatus,
       byRag,
+      ...(report?.comparedWith && { comparedWith: report.comparedWith }),
+      ...(report && {
+        facts: report.facts,
+        frozen: { parts: frozenParts.length, bytes: frozenParts.reduce((n, p) => n + p.length, 0) },
+      }),
       version: 1,
     };
     const header: Header = {
@@ -202,7 +247,7 @@ export class SnapshotsRepo {
       parts: inline ? 0 : chunks.length,
       ...(inline && { data: chunks[0] ?? '' }),
     };
-    const parts = inline
+    const entryParts = inline
       ? []
       : chunks.map((data, n) =>
           this.store.putNew(sk.snapshotPart(planId, period.key, n), 'snapshot-part', {
@@ -212,6 +257,7 @@ export class SnapshotsRepo {
             data,
           }),
         );
+    const parts = [...entryParts, ...frozenPuts(this.store, planId, period.key, frozenParts)];
     // Plan check + header + parts + audit must fit one transaction.
     if (parts.length + 3 > MAX_TRANSACTION_ITEMS) {
       throw new DomainError('payload-too-large', 'This plan has too many actions to snapshot in one go');
@@ -229,8 +275,8 @@ export class SnapshotsRepo {
             entityType: 'period-snapshot',
             entityId: `${planId}/${period.key}`,
             planId,
-            // The audit keeps the counts; the entries are in the snapshot itself.
-            after: meta,
+            // The audit keeps the counts; the entries and the report are in the snapshot itself.
+            after: metaOfAudit(meta),
           },
         ],
         'reporting period',
@@ -244,4 +290,68 @@ export class SnapshotsRepo {
     }
     return { snapshot: { ...meta, entries: Object.fromEntries(list) }, created: true };
   }
+
+  /** A closed period's header (counts, facts, frozen report's size), without its entries. */
+  async meta(planId: string, periodKey: string): Promise<PeriodSnapshotMeta | undefined> {
+    const header = await this.store.get<Header>(sk.snapshot(planId, periodKey));
+    return header && metaOf(header);
+  }
+
+  /** The report a closed period showed, frozen at closing; undefined if none was kept. */
+  async frozenModel(planId: string, meta: PeriodSnapshotMeta): Promise<unknown | undefined> {
+    return readFrozenModel(this.store, planId, meta.key, meta.frozen);
+  }
+
+  /**
+   * Reopen a closed period (admins): its snapshot, entry parts and frozen report go in one
+   * transaction, with the reason in the audit event. Direction of travel then measures against the
+   * closed period before it. 404 if the period is not closed.
+   */
+  async reopen(planId: string, periodKey: string, reason: string): Promise<PeriodReopened> {
+    const header = await this.store.get<Header>(sk.snapshot(planId, periodKey));
+    if (!header) throw notFound('Closed period');
+    const { actor } = this.store.ctx;
+    const reopened: PeriodReopened = {
+      planId,
+      key: header.key,
+      label: header.label,
+      reopenedAt: nowIso(),
+      reopenedBy: { sub: actor.sub, name: actor.name },
+      reason,
+    };
+    const del = (SK: string) => ({
+      Delete: { TableName: this.store.tableName, Key: { PK: this.store.pk, SK } },
+    });
+    await this.store.transact(
+      [
+        {
+          Delete: {
+            TableName: this.store.tableName,
+            Key: { PK: this.store.pk, SK: sk.snapshot(planId, periodKey) },
+            ConditionExpression: 'version = :v',
+            ExpressionAttributeValues: { ':v': header.version },
+          },
+        },
+        ...Array.from({ length: header.parts }, (_, n) => del(sk.snapshotPart(planId, periodKey, n))),
+        ...frozenDeletes(this.store, planId, periodKey, header.frozen?.parts ?? 0),
+      ],
+      [
+        {
+          operation: 'delete',
+          entityType: 'period-snapshot',
+          entityId: `${planId}/${periodKey}`,
+          planId,
+          before: metaOfAudit(metaOf(header)),
+          after: reopened,
+        },
+      ],
+      'reporting period',
+    );
+    return reopened;
+  }
+}
+
+/** What the audit trail keeps of a snapshot: its counts, not the per-theme facts. */
+function metaOfAudit({ facts: _f, ...meta }: PeriodSnapshotMeta) {
+  return meta;
 }

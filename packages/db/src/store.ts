@@ -12,16 +12,19 @@ import {
   type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { conflict, forbidden, repairStoredEntity } from '@peopleplan/core';
-import { auditChange } from './audit-change.js';
+import { conflict, forbidden } from '@peopleplan/core';
+import { auditChange, historyAttributes } from './audit-change.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { newId, nowIso } from './ids.js';
+import { addProjection, entityOf, stored } from './item-shape.js';
 import { assertItemFits } from './item-size.js';
-import { councilPk, STORAGE_ATTRIBUTES, sk } from './keys.js';
+import { councilPk, sk } from './keys.js';
 import { TABLE } from './table.js';
 import type { TenantContext } from './tenant.js';
 
 export type Item = Record<string, unknown>;
+export { entityOf };
+
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export interface Page<T> {
@@ -43,43 +46,6 @@ export const MAX_TRANSACTION_ITEMS = 100;
 
 /** Tries of a transaction that collides with another one in flight (not with a changed version). */
 const TRANSACTION_ATTEMPTS = 4;
-
-/**
- * Drop storage attributes (keys, index keys, type) so callers see the entity only, and repair what a
- * stored item may hold that today's rules refuse (an impossible date written by an older release):
- * readers get a safe item with `dataProblems` listed, never a crash (core stored.ts).
- */
-export function entityOf<T>(item: Item): T {
-  const out: Item = { ...item };
-  for (const k of STORAGE_ATTRIBUTES) delete out[k];
-  return (typeof item.type === 'string' ? repairStoredEntity(item.type, out) : out) as T;
-}
-
-/** What is written for an entity: never the problems found on reading it (they are not data). */
-function stored(entity: object): Item {
-  const { dataProblems: _problems, ...rest } = entity as Item;
-  return rest;
-}
-
-/**
- * Keep only these attributes (dotted paths reach into maps) in a query's answer. Every name goes
- * through ExpressionAttributeNames, so reserved words such as `status` need no care.
- */
-export function addProjection(input: QueryCommandInput, attributes: readonly string[]): void {
-  const names: Record<string, string> = { ...input.ExpressionAttributeNames };
-  input.ProjectionExpression = attributes
-    .map((a) =>
-      a
-        .split('.')
-        .map((part) => {
-          names[`#${part}`] = part;
-          return `#${part}`;
-        })
-        .join('.'),
-    )
-    .join(', ');
-  input.ExpressionAttributeNames = names;
-}
 
 /**
  * All reads and writes for one council, through one partition key taken from the TenantContext.
@@ -312,7 +278,7 @@ export class TenantStore {
   async queryCouncilIndex<T>(
     from: string,
     to: string,
-    opts: { limit?: number; cursor?: string } = {},
+    opts: { limit?: number; cursor?: string; newestFirst?: boolean } = {},
   ): Promise<Page<T>> {
     const ix = TABLE.indexes.council;
     const r = await this.doc.send(
@@ -322,6 +288,7 @@ export class TenantStore {
         KeyConditionExpression: `${ix.partitionKey} = :pk AND ${ix.sortKey} BETWEEN :from AND :to`,
         ExpressionAttributeValues: { ':pk': this.pk, ':from': from, ':to': to },
         Limit: opts.limit,
+        ScanIndexForward: !opts.newestFirst,
         ExclusiveStartKey: decodeCursor(opts.cursor, {
           attributes: ['PK', 'SK', ix.partitionKey, ix.sortKey],
           partition: { attribute: ix.partitionKey, value: this.pk },
@@ -398,14 +365,19 @@ export class TenantStore {
 
   private auditItem(a: AuditInput): TransactItem {
     const id = newId();
-    return this.putNew(sk.audit(id), 'audit', {
-      id,
-      councilId: this.ctx.councilId,
-      at: nowIso(),
-      actorSub: this.ctx.actor.sub,
-      actorName: this.ctx.actor.name,
-      ...auditChange(a),
-    });
+    return this.putNew(
+      sk.audit(id),
+      'audit',
+      {
+        id,
+        councilId: this.ctx.councilId,
+        at: nowIso(),
+        actorSub: this.ctx.actor.sub,
+        actorName: this.ctx.actor.name,
+        ...auditChange(a),
+      },
+      historyAttributes(this.ctx.councilId, a, id),
+    );
   }
 
   /**

@@ -27,6 +27,12 @@ export const TABLE = {
    * Eight keep a 2,000-action plan's shards near 25 KB each. Changing it needs every board rebuilt.
    */
   boardShards: 8,
+  /**
+   * Search shards per council (search-index.ts): each write of a searchable item updates one, charged
+   * by its whole size, and a search reads them all once per process (then only those that changed).
+   * Thirty-two keep a 5,000-item council's shards near 25 KB each. Changing it needs a rebuild.
+   */
+  searchShards: 32,
 } as const;
 
 export type TableDefinition = typeof TABLE;

@@ -18,6 +18,8 @@ export function tenantDocClients(opts: {
   endpoint?: string | undefined;
   credentials: TenantCredentialsProvider;
   logger?: { debug(message: string, extra: { sessionTags: Record<string, string>; mode: string }): void };
+  /** Applied to each client made (locally and in tests: IAM evaluation, packages/iam-local). */
+  wrap?: (client: DynamoDBDocumentClient) => DynamoDBDocumentClient;
 }): DocFor {
   const shared = createDocClient({ region: opts.region, endpoint: opts.endpoint });
   const clients = new Map<string, DynamoDBDocumentClient>();
@@ -31,6 +33,7 @@ export function tenantDocClients(opts: {
     let client = clients.get(key);
     if (!client) {
       client = createDocClient({ region: opts.region, endpoint: opts.endpoint, credentials: creds.provider });
+      if (opts.wrap) client = opts.wrap(client);
       clients.set(key, client);
     }
     return client;

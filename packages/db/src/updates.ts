@@ -10,12 +10,14 @@ import {
   type ProgressUpdateCreate,
   currentPeriod as periodInProgress,
   reportingPeriods,
+  updateSearchDoc,
 } from '@peopleplan/core';
 import type { ActionsRepo } from './actions.js';
 import type { CouncilRepo } from './council.js';
 import { newId, nowIso } from './ids.js';
 import { sk } from './keys.js';
 import type { PlansRepo } from './plans.js';
+import { searchWrites } from './search-index.js';
 import type { Page, TenantStore } from './store.js';
 import { nextVersion } from './versioning.js';
 
@@ -149,6 +151,7 @@ export class UpdatesRepo {
               }),
             ]
           : []),
+        ...searchWrites(this.store, [updateSearchDoc(update)]),
       ],
       audits: [
         {

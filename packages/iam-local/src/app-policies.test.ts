@@ -20,17 +20,17 @@ const statements = (role: string) =>
 describe('roles of the synthesised app', () => {
   it('names every role the app uses, from its construct path', () => {
     const paths = Object.fromEntries(
-      ['tenant', 'partner-reader', 'api', 'documents', 'alerts', 'notifier', 'schedule'].map((n) => [
-        n,
-        policies.role(n).constructPath,
-      ]),
+      ['tenant', 'partner-reader', 'api', 'documents', 'alerts', 'bounces', 'notifier', 'schedule'].map(
+        (n) => [n, policies.role(n).constructPath],
+      ),
     );
     expect(paths).toEqual({
-      tenant: 'PeoplePlan-local-Api/TenantAccess/TenantDataRole',
-      'partner-reader': 'PeoplePlan-local-Api/TenantAccess/PartnerReaderRole',
-      api: 'PeoplePlan-local-Api/Api/Role',
-      documents: 'PeoplePlan-local-Api/Documents/Role',
-      alerts: 'PeoplePlan-local-Jobs/AlertJob/Role',
+      tenant: 'PeoplePlan-local-Access/TenantAccess/TenantDataRole',
+      'partner-reader': 'PeoplePlan-local-Access/TenantAccess/PartnerReaderRole',
+      api: 'PeoplePlan-local-Access/ApiRole',
+      documents: 'PeoplePlan-local-Access/DocumentsRole',
+      alerts: 'PeoplePlan-local-Access/AlertJobRole',
+      bounces: 'PeoplePlan-local-Access/BouncesRole',
       notifier: 'PeoplePlan-local-Jobs/Notifier/Role',
       schedule: 'PeoplePlan-local-Jobs/ScheduleRole',
     });
@@ -43,13 +43,18 @@ describe('roles of the synthesised app', () => {
     expect(all).toContain(`arn:aws:iam::${policies.account}:role/`);
   });
 
-  it("resolves the tenant role's cross-stack table ARN and index, and its trust in the API roles", () => {
+  it("resolves the tenant role's cross-stack table ARN and index, and its trust in the functions' roles", () => {
     const table = policies.table();
     expect(table.arn).toBe(`arn:aws:dynamodb:${policies.region}:${policies.account}:table/${table.name}`);
     const [rw] = statements('tenant').filter((s) => s.Sid === 'CouncilItemsReadWrite');
     expect(rw?.Resource).toEqual([table.arn, `${table.arn}/index/council`]);
     const trust = policies.role('tenant').trustPolicy.Statement[0] as { Principal: { AWS: string[] } };
-    expect(trust.Principal.AWS).toEqual([policies.role('api').arn, policies.role('documents').arn]);
+    expect(trust.Principal.AWS).toEqual(
+      ['api', 'documents', 'alerts', 'bounces'].map((r) => policies.role(r).arn),
+    );
+    // Policies the api and jobs stacks attach to the imported execution roles (logs, traces, queues)
+    // are found by the role's name, across stacks.
+    expect(JSON.stringify(policies.role('alerts').identityPolicies)).toContain('sqs:SendMessage');
   });
 
   it('reads the table key schema from the template, the same as packages/db defines it', () => {

@@ -19,6 +19,7 @@ export type RoleName =
   | 'api'
   | 'documents'
   | 'alerts'
+  | 'bounces'
   | 'notifier'
   | 'schedule'
   | (string & {});

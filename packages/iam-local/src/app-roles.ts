@@ -18,7 +18,7 @@ export interface NamedPolicy {
 export interface RoleRecord {
   /** Stable name the app asks for (`tenant`, `api`, …): see ROLE_NAMES. */
   name: string;
-  /** Construct path of the role (`PeoplePlan-local-Api/TenantAccess/TenantDataRole`). */
+  /** Construct path of the role (`PeoplePlan-local-Access/TenantAccess/TenantDataRole`). */
   constructPath: string;
   stack: string;
   logicalId: string;
@@ -54,11 +54,14 @@ export interface AppPolicySet {
  * not listed (CDK's own helper roles) get a name derived from their path, e.g. `web:custom-cdkbucketdeployment…-servicerole`.
  */
 export const ROLE_NAMES: Record<string, string> = {
+  // The access stack: every role that reaches the table (infra/lib/stacks/access-stack.ts).
   'TenantAccess/TenantDataRole': 'tenant',
   'TenantAccess/PartnerReaderRole': 'partner-reader',
-  'Api/Role': 'api',
-  'Documents/Role': 'documents',
-  'AlertJob/Role': 'alerts',
+  ApiRole: 'api',
+  DocumentsRole: 'documents',
+  AlertJobRole: 'alerts',
+  BouncesRole: 'bounces',
+  // The jobs stack.
   'Notifier/Role': 'notifier',
   ScheduleRole: 'schedule',
 };

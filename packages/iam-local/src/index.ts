@@ -10,6 +10,7 @@ export { type EvaluationCost, measureEvaluationCost } from './cost.js';
 export { type DynamoAuthorization, dynamoAuthorizations } from './dynamodb-requests.js';
 export { EVALUATION_SWITCH, evaluationEnabled, FAKE_ACCOUNT, FAKE_REGION } from './environment.js';
 export { authorize, type Decision, IamSimulationError, type SessionPrincipal } from './evaluate.js';
+export { localIamClients } from './local-clients.js';
 export {
   type AssumeRoleOptions,
   type AssumeRoleSend,

@@ -23,22 +23,31 @@ async function refusal(p: Promise<unknown>) {
 }
 
 describe('trust policies', () => {
-  it('let the API and documents functions assume the tenant and partner-reader roles for one council', async () => {
+  it('let the API, documents and alert job functions assume the tenant and partner-reader roles for one council, and the bounce handler the tenant role', async () => {
     const sessions = new SessionRegistry();
-    for (const sourceRole of ['api', 'documents']) {
-      for (const roleName of ['tenant', 'partner-reader']) {
-        const c = await assumeRole({ policies, roleName, sourceRole, sessionTags: council, sessions });
-        expect(c.accessKeyId).toMatch(/^ASIA[A-Z2-7]{16}$/);
-        expect(sessions.get(c.accessKeyId)?.principal).toMatchObject({ role: roleName, tags: council });
-      }
+    const trusted = [
+      ...['api', 'documents', 'alerts'].flatMap((s) => [
+        [s, 'tenant'],
+        [s, 'partner-reader'],
+      ]),
+      ['bounces', 'tenant'],
+    ];
+    for (const [sourceRole, roleName] of trusted as [string, string][]) {
+      const c = await assumeRole({ policies, roleName, sourceRole, sessionTags: council, sessions });
+      expect(c.accessKeyId).toMatch(/^ASIA[A-Z2-7]{16}$/);
+      expect(sessions.get(c.accessKeyId)?.principal).toMatchObject({ role: roleName, tags: council });
     }
   });
 
-  it('refuse every other role of the app', async () => {
-    for (const sourceRole of ['alerts', 'notifier', 'schedule', 'tenant', 'partner-reader']) {
-      const e = await refusal(assumeRole({ policies, roleName: 'tenant', sourceRole, sessionTags: council }));
+  it('refuse every other role of the app (and the bounce handler the partner-reader role)', async () => {
+    const refused = [
+      ...['notifier', 'schedule', 'tenant', 'partner-reader'].map((s) => [s, 'tenant']),
+      ['bounces', 'partner-reader'],
+    ];
+    for (const [sourceRole, roleName] of refused as [string, string][]) {
+      const e = await refusal(assumeRole({ policies, roleName, sourceRole, sessionTags: council }));
       expect(e.message).toBe(
-        `User: arn:aws:sts::${policies.account}:assumed-role/${policies.role(sourceRole).roleName}/peopleplan-local is not authorized to perform: sts:AssumeRole on resource: ${policies.role('tenant').arn}`,
+        `User: arn:aws:sts::${policies.account}:assumed-role/${policies.role(sourceRole).roleName}/peopleplan-local is not authorized to perform: sts:AssumeRole on resource: ${policies.role(roleName).arn}`,
       );
     }
   });
@@ -101,7 +110,7 @@ describe('localAssumeRole, the seam in packages/db', () => {
   });
 
   it('refuses, as STS would, a command the trust policy does not allow', async () => {
-    const send = localAssumeRole({ policies, sourceRole: 'alerts' });
+    const send = localAssumeRole({ policies, sourceRole: 'bounces' });
     await refusal(
       send(
         new AssumeRoleCommand({

@@ -30,12 +30,12 @@ function fakeSynth() {
           },
         },
       },
-      'PeoplePlan-local-Api': {
+      'PeoplePlan-local-Access': {
         Resources: {
           Role: {
             Type: 'AWS::IAM::Role',
             Properties: { AssumeRolePolicyDocument: { Statement: [] } },
-            Metadata: { 'aws:cdk:path': 'PeoplePlan-local-Api/Api/Role/Resource' },
+            Metadata: { 'aws:cdk:path': 'PeoplePlan-local-Access/ApiRole/Resource' },
           },
           Policy: {
             Type: 'AWS::IAM::Policy',

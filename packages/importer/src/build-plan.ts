@@ -8,7 +8,7 @@ import type { MappingOverride } from './parsed-plan.js';
 import type { SourceItem } from './source.js';
 import { SECTION_HEADINGS, THEME_DESCRIPTION_LABEL } from './synonyms.js';
 
-export type { ActionDraft, Drafts, ExtraField, RowDraft, ThemeDraft } from './build/drafts.js';
+export type { ActionDraft, Drafts, RowDraft, ThemeDraft } from './build/drafts.js';
 
 /**
  * Reads the stream of paragraphs, headings and rows (source.ts) into drafts (build/drafts.ts):
@@ -131,5 +131,3 @@ function tableRow(s: BuildState, index: number, item: SourceItem & { type: 'row'
   } else if (kind !== 'other') s.d.tables[kind].push(r);
   return 1;
 }
-
-export { splitFirstSentence } from './build/narrative.js';

@@ -1,6 +1,13 @@
-import { encode } from 'html-entities';
+import { escapeToBuffer } from 'hono/utils/html';
 import { daysBefore, longDate } from './dates.js';
 import type { CombinedMilestone } from './milestones.js';
+
+/** HTML-escaped text (hono's escaper, already in every function that sends or serves HTML). */
+function encode(text: string): string {
+  const out: [string] = [''];
+  escapeToBuffer(text, out);
+  return out[0];
+}
 
 export interface SlippageDigestInput {
   partnership: { id: string; name: string };
@@ -55,7 +62,10 @@ function describe(e: Entry): { what: string; due: string; why: string; leads: st
     )
     .join('; ');
   return {
-    what: `${item.planTitle} – action ${item.actionRef}, milestone ${item.ref}: ${item.title}`,
+    what:
+      item.kind === 'action'
+        ? `${item.planTitle} – action ${item.ref}: ${item.title}`
+        : `${item.planTitle} – action ${item.actionRef}, milestone ${item.ref}: ${item.title}`,
     due: item.due?.text ?? 'no date',
     why,
     leads: item.leads.join(', ') || 'no lead named',

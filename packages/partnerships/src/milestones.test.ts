@@ -48,6 +48,29 @@ describe('combinedMilestones', () => {
     expect(items[3]).toMatchObject({ overdue: false, slipping: true, daysLate: undefined });
   });
 
+  it('lists open overdue actions too, never as slipping (East Herts’ deadlines sit on its actions)', () => {
+    const ep = plan({ title: 'East Herts peer review', kind: 'peer-review' });
+    const late = action(ep.id, { ref: '15', due: '2026-05-01', leads: ['HR Manager'] });
+    const done = action(ep.id, { ref: '16', due: '2026-05-01', status: 'completed' });
+    const later = action(ep.id, { ref: '17', due: '2026-09-01' });
+    const eastHerts = council('east-herts', 'East Herts', [shared(ep, { actions: [late, done, later] })]);
+    const items = combinedMilestones([eastHerts], TODAY);
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      kind: 'action',
+      id: late.id,
+      ref: '15',
+      actionId: late.id,
+      actionRef: '15',
+      overdue: true,
+      daysLate: 45,
+      slipping: false,
+      rag: 'red',
+      leads: ['HR Manager'],
+    });
+    expect(combinedMilestones(fixture(), TODAY).every((i) => i.kind === 'milestone')).toBe(true);
+  });
+
   it('puts a sub-action’s milestone in its parent’s theme', () => {
     const b = combinedMilestones(fixture(), TODAY).find((i) => i.ref === 'B')!;
     expect(b.themeTitle).toBe('Recruitment and retention');

@@ -11,8 +11,13 @@ import {
 import { daysBetween } from './dates.js';
 import type { SharedCouncil } from './types.js';
 
-/** A milestone that is overdue, slipping (re-baselined later), or both, with where it sits. */
+/**
+ * A milestone that is overdue, slipping (re-baselined later), or both, or an overdue action, with where
+ * it sits. For an action, `id`/`ref`/`title` and `actionId`/`actionRef`/`actionTitle` name the action
+ * itself; it has no baseline, so it is never slipping.
+ */
 export interface CombinedMilestone {
+  kind: 'milestone' | 'action';
   councilId: string;
   councilName: string;
   planId: string;
@@ -80,9 +85,10 @@ function themeOf(
 }
 
 /**
- * Overdue and slipping milestones across every consenting council, by current due date. The same
- * rules as each council's dashboard: open milestones only; overdue = due before today; slipping =
- * current due later than the baseline.
+ * Overdue and slipping milestones, and overdue actions, across every consenting council, by current
+ * due date. The same rules as each council's dashboard: open items only; overdue = due before today;
+ * slipping = current due later than the baseline. Actions count too: a plan whose deadlines sit on its
+ * actions (East Herts' peer review has no milestones) would otherwise show nothing overdue.
  */
 export function combinedMilestones(
   councils: readonly SharedCouncil[],
@@ -97,59 +103,88 @@ export function combinedMilestones(
       if (plan.status === 'archived') continue;
       const actionById = new Map(actions.map((a) => [a.id, a]));
       const themeById = new Map(themes.map((t) => [t.id, t]));
+      const where = { council, plan, actionById, themeById };
       for (const m of milestones) {
         const action = actionById.get(m.actionId);
-        const due = m.due?.due;
-        if (!action || !isOpen(m.status) || !due) continue;
-        const baseline = m.baselineDue?.due;
-        const overdue = due < today;
-        const slipping = baseline !== undefined && due > baseline;
-        if (!overdue && !slipping) continue;
-        if (filter.from && due < filter.from) continue;
-        if (filter.to && due > filter.to) continue;
-        const theme = themeOf(action, actionById, themeById);
-        if (filter.theme && !themeMatches(theme, filter.theme)) continue;
-        const leads = action.leads.map((l) => l.label);
-        if (filter.lead && !leads.some((l) => norm(l).includes(norm(filter.lead!)))) continue;
-        const rag = deriveRag(
-          { status: m.status, due: m.due, baselineDue: m.baselineDue },
-          today,
-          council.ragRules,
-        );
-        out.push({
-          councilId: council.councilId,
-          councilName: council.councilName,
-          planId: plan.id,
-          planTitle: plan.title,
-          planKind: plan.kind,
-          themeId: theme?.id,
-          themeRef: theme?.ref,
-          themeTitle: theme?.title,
-          actionId: action.id,
-          actionRef: action.ref,
-          actionTitle: action.title,
-          id: m.id,
-          ref: m.ref,
-          title: m.title,
-          due: m.due,
-          baselineDue: m.baselineDue,
-          status: m.status,
-          rag: rag.rag,
-          ragReasons: rag.reasons,
-          overdue,
-          daysLate: overdue ? daysBetween(due, today) : undefined,
-          slipping,
-          slippedDays: slipping ? daysBetween(baseline!, due) : undefined,
-          leads,
-          changedAt: m.updatedAt,
-        });
+        if (action) pushItem(out, where, { kind: 'milestone', item: m, action }, today, filter);
       }
+      for (const a of actions) pushItem(out, where, { kind: 'action', item: a, action: a }, today, filter);
     }
   }
   return out.sort(
     (a, b) =>
       (a.due?.due ?? '').localeCompare(b.due?.due ?? '') ||
       a.councilName.localeCompare(b.councilName, 'en') ||
+      (a.kind === b.kind ? 0 : a.kind === 'action' ? -1 : 1) ||
       a.ref.localeCompare(b.ref, 'en', { numeric: true }),
   );
+}
+
+interface Where {
+  council: SharedCouncil;
+  plan: SharedCouncil['plans'][number]['plan'];
+  actionById: Map<string, Action>;
+  themeById: Map<string, Theme>;
+}
+
+type Candidate =
+  | { kind: 'milestone'; item: SharedCouncil['plans'][number]['milestones'][number]; action: Action }
+  | { kind: 'action'; item: Action; action: Action };
+
+/** Adds the item if it is open, dated, overdue or slipping, and passes the filter. */
+function pushItem(
+  out: CombinedMilestone[],
+  { council, plan, actionById, themeById }: Where,
+  { kind, item, action }: Candidate,
+  today: string,
+  filter: MilestoneFilter,
+): void {
+  const due = item.due?.due;
+  if (!isOpen(item.status) || !due) return;
+  const baselineDue = kind === 'milestone' ? item.baselineDue : undefined;
+  const baseline = baselineDue?.due;
+  const overdue = due < today;
+  const slipping = baseline !== undefined && due > baseline;
+  if (!overdue && !slipping) return;
+  if (filter.from && due < filter.from) return;
+  if (filter.to && due > filter.to) return;
+  const theme = themeOf(action, actionById, themeById);
+  if (filter.theme && !themeMatches(theme, filter.theme)) return;
+  const leads = action.leads.map((l) => l.label);
+  if (filter.lead && !leads.some((l) => norm(l).includes(norm(filter.lead!)))) return;
+  const rag = deriveRag(
+    kind === 'milestone'
+      ? { status: item.status, due: item.due, baselineDue }
+      : { status: item.status, due: item.due, override: item.ragOverride },
+    today,
+    council.ragRules,
+  );
+  out.push({
+    kind,
+    councilId: council.councilId,
+    councilName: council.councilName,
+    planId: plan.id,
+    planTitle: plan.title,
+    planKind: plan.kind,
+    themeId: theme?.id,
+    themeRef: theme?.ref,
+    themeTitle: theme?.title,
+    actionId: action.id,
+    actionRef: action.ref,
+    actionTitle: action.title,
+    id: item.id,
+    ref: item.ref,
+    title: item.title,
+    due: item.due,
+    baselineDue,
+    status: item.status,
+    rag: rag.rag,
+    ragReasons: rag.reasons,
+    overdue,
+    daysLate: overdue ? daysBetween(due, today) : undefined,
+    slipping,
+    slippedDays: slipping ? daysBetween(baseline!, due) : undefined,
+    leads,
+    changedAt: item.updatedAt,
+  });
 }

@@ -10,7 +10,8 @@ describe('renderIcs', () => {
   const input = {
     name: 'Kent HR business plan milestones',
     milestones,
-    baseUrl: 'https://peopleplan.example/kent/',
+    baseUrl: 'https://peopleplan.example/',
+    councilId: 'kent',
   };
   const result = renderIcs(input);
   const cal = new ICAL.Component(ICAL.parse(result.ics));
@@ -29,7 +30,7 @@ describe('renderIcs', () => {
       expect(e.summary).toBe(`Milestone ${m.ref}: ${m.title}`);
       expect(e.description).toContain(`Action ${m.actionRef}: ${m.actionTitle}`);
       expect(e.description).toContain(
-        `https://peopleplan.example/kent/actions/${m.actionId}#milestone-${m.id}`,
+        `https://peopleplan.example/councils/kent/actions/${m.actionId}#milestone-${m.id}`,
       );
     }
     expect(cal.getFirstPropertyValue('name')).toBe('Kent HR business plan milestones');

@@ -18,8 +18,12 @@ export interface IcsInput {
   /** Calendar name shown by the client: `Kent – HR Business Plan 2013-14 milestones`. */
   name: string;
   milestones: readonly IcsMilestone[];
-  /** The web app's base URL; each event links to `<baseUrl>/actions/<actionId>#milestone-<id>`. */
+  /**
+   * The web app's base URL and the council the feed belongs to: each event links to the app's action
+   * page, `<baseUrl>/councils/<councilId>/actions/<actionId>#milestone-<id>`.
+   */
   baseUrl: string;
+  councilId: string;
   /** DTSTAMP; defaults to now. Pass a fixed time for byte-identical output. */
   stamp?: Date;
 }
@@ -36,9 +40,9 @@ export interface IcsResult {
 export const milestoneUid = (id: string): string => `milestone-${id}@peopleplan`;
 
 /** An iCalendar feed of milestones: all-day events on the parsed due date. */
-export function renderIcs({ name, milestones, baseUrl, stamp }: IcsInput): IcsResult {
+export function renderIcs({ name, milestones, baseUrl, councilId, stamp }: IcsInput): IcsResult {
   const cal = ical({ name, prodId: { company: 'PeoplePlan', product: 'Milestones', language: 'EN' } });
-  const base = baseUrl.replace(/\/+$/, '');
+  const base = `${baseUrl.replace(/\/+$/, '')}/councils/${encodeURIComponent(councilId)}`;
   const skippedRefs: string[] = [];
   for (const m of milestones) {
     const due = m.due?.parsed;

@@ -131,13 +131,17 @@ export async function eraseCouncil(
     await deps.identity.signOutEverywhere(m.userSub);
   }
   // Pages are read and deleted until the partition is empty (deleting while paging would skip items).
+  // Feed and alert-link secrets also have lookups outside the partition (S#<hash>): those go too.
   for (;;) {
     const keys: string[] = [];
+    const secrets: string[] = [];
     for await (const page of data.store.partitionPages()) {
       keys.push(...page.map((i) => String(i.SK)));
+      for (const i of page) if (typeof i.tokenHash === 'string') secrets.push(i.tokenHash);
       if (keys.length >= 5000) break;
     }
     if (!keys.length) break;
+    for (const hash of new Set(secrets)) await deps.directory.secretLinks.remove(hash);
     await data.store.deleteKeys(keys);
   }
   await deps.directory.setStatus(councilId, 'deleted');

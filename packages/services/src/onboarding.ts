@@ -215,7 +215,10 @@ export async function createPartnership(
     if (!entry || entry.status === 'deleted') throw notFound(`Council ${c}`);
   }
   await deps.partnerships.create({ id: input.id, name: input.name, leadCouncilId: input.leadCouncilId });
-  for (const c of input.memberCouncilIds) await deps.partnerships.invite(input.id, c, actor);
+  // Each invitation is written in the member council's own partition, through its own session.
+  for (const c of input.memberCouncilIds) {
+    await deps.partnerships.invite(input.id, c, actor, (await deps.council(c)).store);
+  }
   const group = partnershipGroup(input.id);
   await deps.identity.ensureGroup(group, `${input.name}: partner readers`);
   for (const r of input.readers) {

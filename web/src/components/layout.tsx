@@ -3,7 +3,8 @@ import { Link, useLocation } from 'wouter';
 import { ROLE_LABELS } from '../lib/labels.js';
 import { useSession } from '../lib/session.js';
 
-function useWide(query = '(min-width: 40.0625em)') {
+/** Whether the screen is at least GOV.UK's tablet width (the service navigation and wide tables). */
+export function useWide(query = '(min-width: 40.0625em)') {
   const [wide, setWide] = useState(() => window.matchMedia(query).matches);
   useEffect(() => {
     const m = window.matchMedia(query);
@@ -31,6 +32,7 @@ function councilNav(c: string, role: string | undefined): NavItem[] {
   if (role === 'admin') {
     items.push({ href: `/councils/${c}/settings`, text: 'Settings' });
     items.push({ href: `/councils/${c}/partnerships`, text: 'Partnerships' });
+    items.push({ href: `/councils/${c}/members`, text: 'Members' });
   }
   items.push({ href: `/councils/${c}/alert-preferences`, text: 'Your alerts' });
   return items;
@@ -58,6 +60,7 @@ export function Layout({ children }: { children: ReactNode }) {
     ? [
         ...(council ? councilNav(council.id, council.role) : []),
         ...(partnership ? partnershipNav(partnership.id) : []),
+        ...(me.operator ? [{ href: '/operator', text: 'Service operator' }] : []),
         ...(me.councils.length + me.partnerships.length > 1 || (!council && me.councils.length)
           ? [{ href: '/', text: council ? 'Change council' : 'Your councils' }]
           : []),

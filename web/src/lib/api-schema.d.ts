@@ -80,7 +80,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Who changed what, newest first (admins) */
+    /**
+     * Who changed what, newest first (admins), filterable by person, item and dates
+     * @description A page may hold fewer than `limit` events while more remain: follow `nextCursor` until there is none.
+     */
     get: operations['listAuditEvents'];
     put?: never;
     post?: never;
@@ -723,6 +726,97 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/councils/{c}/plans/{planId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every change to the plan, newest first: who, when, each field before and after */
+    get: operations['getPlanHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/councils/{c}/actions/{actionId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every change to the action, newest first: who, when, each field before and after */
+    get: operations['getActionHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/councils/{c}/milestones/{milestoneId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every change to the milestone, newest first: who, when, each field before and after */
+    get: operations['getMilestoneHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/councils/{c}/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Find plans, themes, actions, milestones, people and progress updates of the council
+     * @description Every word must match the start of a word (longer words also a near spelling); titles weigh most, then refs. Ranked by relevance, each hit with the words that matched and a snippet.
+     */
+    get: operations['searchCouncil'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/councils/{c}/plans/{planId}/trends': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * RAG mix and overdue over closed periods, milestones burn-up by month, indicators against targets
+     * @description RAG mix and overdue counts are those each closed period’s report showed (`current` is today’s); the burn-up counts milestones by baseline (planned), current due and completion month; indicators are the plan’s, so they are left out for a theme. With `themeId`, everything else is that theme’s.
+     */
+    get: operations['getPlanTrends'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/councils/{c}/imports': {
     parameters: {
       query?: never;
@@ -786,7 +880,7 @@ export interface paths {
     };
     /**
      * A progress report on the plan for a period, as a committee paper or an export
-     * @description Summary counts by status and theme with direction of travel, exceptions first, each theme’s actions with their latest narrative, indicators and risks. CSV and XLSX list actions and milestones; a cell that a spreadsheet would read as a formula is escaped. HTML is served inline with a strict CSP.
+     * @description Summary counts by status and theme with direction of travel, exceptions first, each theme’s actions with their latest narrative, indicators and risks. CSV and XLSX list actions and milestones; a cell that a spreadsheet would read as a formula is escaped. HTML is served inline with a strict CSP. A closed period’s report is the one frozen when it closed (`X-Report-Source: frozen`), nothing live mixed in; any other is built now from live data (`X-Report-Source: live`) and its title says “as at” the date and time (`X-Report-As-At`). `X-Report-Compared-With` names the closed period direction of travel is measured against.
      */
     get: operations['getPlanReport'];
     put?: never;
@@ -842,7 +936,7 @@ export interface paths {
     put?: never;
     /**
      * Close a reporting period: snapshot every action’s status and RAG
-     * @description Freezes each action’s status and RAG exactly as the period’s report shows them (RAG judged at the period end, or today if the period is still running), so later reports show direction of travel. Idempotent: closing a period that is already closed changes nothing and answers 200 with the existing snapshot (`created: false`); the first close answers 201. A period that has not started cannot be closed (422). Send `{}` as the body.
+     * @description Freezes the period’s report, and each action’s status and RAG exactly as it shows them (RAG judged at the period end, or today if the period is still running), so later reports show direction of travel. Idempotent: closing a period that is already closed changes nothing and answers 200 with the existing snapshot (`created: false`); the first close answers 201. A period that has not started cannot be closed (422). Send `{}` as the body.
      */
     post: operations['closePeriod'];
     delete?: never;
@@ -862,6 +956,46 @@ export interface paths {
     get: operations['getActionTimeline'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/councils/{c}/plans/{planId}/periods/{periodKey}/close-preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What closing the period will freeze: counts by status and RAG, overdue, period dates
+     * @description Nothing is written. For a period already closed, the counts it froze (`closed: true`). A period that has not started cannot be closed (422).
+     */
+    get: operations['previewClosePeriod'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/councils/{c}/plans/{planId}/periods/{periodKey}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reopen a closed period (admins): its snapshot and frozen report go; the reason is kept
+     * @description The reason is kept in the audit trail (and the plan’s history). Direction of travel falls back to the latest closed period still standing; the period’s report is built from live data again until it is closed anew. 404 if the period is not closed.
+     */
+    post: operations['reopenPeriod'];
     delete?: never;
     options?: never;
     head?: never;
@@ -953,6 +1087,27 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    HistoryEvent: {
+      id: string;
+      councilId: string;
+      /** Format: date-time */
+      at: string;
+      actorSub: string;
+      actorName?: string;
+      /** @enum {string} */
+      operation: 'create' | 'update' | 'delete' | 'append' | 'import' | 'grant' | 'revoke';
+      entityType: string;
+      entityId: string;
+      planId?: string;
+      before?: unknown;
+      after?: unknown;
+      /** @description For an update: each field that changed, before and after */
+      changes?: {
+        field: string;
+        before?: unknown;
+        after?: unknown;
+      }[];
+    };
     CouncilDirectoryEntry: {
       id: string;
       name: string;
@@ -967,6 +1122,99 @@ export interface components {
       };
       version: number;
       updatedAt: string;
+    };
+    SearchAnswer: {
+      query: string;
+      items: components['schemas']['SearchHit'][];
+      total: number;
+      /** @description False while the council’s search index is still being built */
+      complete: boolean;
+    };
+    SearchHit: {
+      /** @enum {string} */
+      kind: 'plan' | 'theme' | 'action' | 'milestone' | 'person' | 'update';
+      id: string;
+      title: string;
+      ref?: string;
+      planId?: string;
+      planTitle?: string;
+      actionId?: string;
+      actionRef?: string;
+      actionTitle?: string;
+      /** @description A progress update’s date */
+      date?: string;
+      /** @description Text around the first word that matched */
+      snippet?: string;
+      /** @description The words of the item that matched */
+      matched: string[];
+      score: number;
+    };
+    PlanTrends: {
+      planId: string;
+      themeId?: string;
+      today: string;
+      ragMix: {
+        periodKey: string;
+        label: string;
+        end: string;
+        total: number;
+        /** @description Null: per-theme counts were not kept then */
+        byRag: {
+          red: number;
+          amber: number;
+          green: number;
+          blue: number;
+          grey: number;
+        } | null;
+      }[];
+      overdue: {
+        periodKey: string;
+        label: string;
+        end: string;
+        actions: number | null;
+        milestones: number | null;
+      }[];
+      current: {
+        asOf: string;
+        total: number;
+        byRag: {
+          red: number;
+          amber: number;
+          green: number;
+          blue: number;
+          grey: number;
+        };
+        overdueActions: number;
+        overdueMilestones: number;
+      };
+      burnUp: {
+        total: number;
+        undated: number;
+        completedUndated: number;
+        months: {
+          month: string;
+          planned: number;
+          due: number;
+          completed: number;
+        }[];
+      };
+      indicators: {
+        id: string;
+        ref?: string;
+        name: string;
+        unit?: string;
+        /** @enum {string} */
+        goodDirection: 'up' | 'down' | 'none';
+        floorStandard?: number;
+        points: {
+          period: string;
+          target: number | null;
+          actual: number | null;
+          /** @enum {string} */
+          rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+          assessment: string;
+        }[];
+      }[];
     };
     PeriodSnapshotMeta: {
       planId: string;
@@ -1009,6 +1257,79 @@ export interface components {
           /** @enum {string} */
           rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
         };
+      };
+    };
+    ClosePreview: {
+      period: {
+        /** @example mid-year-2026-27 */
+        key: string;
+        /** @example Mid-year 2026-27 */
+        label: string;
+        /** @enum {string} */
+        kind: 'mid-year' | 'year-end' | 'month' | 'quarter';
+        start: string;
+        end: string;
+      };
+      /** @description Already closed: the counts are the frozen ones */
+      closed: boolean;
+      closedAt?: string;
+      closedBy?: {
+        sub: string;
+        name: string;
+      };
+      /** @description Status and RAG are judged at this date */
+      asOf: string;
+      actionCount: number;
+      byStatus: {
+        [key: string]: number;
+      };
+      byRag: {
+        [key: string]: number;
+      };
+      facts?: {
+        overdueActions: number;
+        milestones: {
+          total: number;
+          completed: number;
+          overdue: number;
+        };
+        exceptions: number;
+        themes: {
+          id: string;
+          heading: string;
+          total: number;
+          byRag: {
+            [key: string]: number;
+          };
+          overdueActions: number;
+          overdueMilestones: number;
+        }[];
+      };
+      travel?: {
+        improved: number;
+        same: number;
+        worse: number;
+        new: number;
+      };
+      comparedWith?: {
+        key: string;
+        label: string;
+      };
+    };
+    PeriodReopened: {
+      planId: string;
+      key: string;
+      label: string;
+      reopenedAt: string;
+      reopenedBy: {
+        sub: string;
+        name: string;
+      };
+      reason: string;
+      /** @description The closed period direction of travel now measures against */
+      fallsBackTo?: {
+        key: string;
+        label: string;
       };
     };
     CalendarFeedCreated: {
@@ -1888,6 +2209,14 @@ export interface operations {
       query?: {
         cursor?: string;
         limit?: number;
+        /** @description Only changes made by this user (their user id) */
+        actor?: string;
+        /** @description Only events in this item’s history (a plan, action, milestone or person id) */
+        item?: string;
+        /** @description Changes on or after this day (Europe/London) */
+        from?: string;
+        /** @description Changes on or before this day (Europe/London) */
+        to?: string;
       };
       header?: never;
       path: {
@@ -1904,21 +2233,7 @@ export interface operations {
         };
         content: {
           'application/json': {
-            items: {
-              id: string;
-              councilId: string;
-              /** Format: date-time */
-              at: string;
-              actorSub: string;
-              actorName?: string;
-              /** @enum {string} */
-              operation: 'create' | 'update' | 'delete' | 'append' | 'import' | 'grant' | 'revoke';
-              entityType: string;
-              entityId: string;
-              planId?: string;
-              before?: unknown;
-              after?: unknown;
-            }[];
+            items: components['schemas']['HistoryEvent'][];
             nextCursor?: string;
           };
         };
@@ -10044,6 +10359,11 @@ export interface operations {
         content: {
           'application/json': {
             items: {
+              /**
+               * @description An overdue action is listed as itself
+               * @enum {string}
+               */
+              kind: 'milestone' | 'action';
               councilId: string;
               councilName: string;
               planId: string;
@@ -11477,6 +11797,446 @@ export interface operations {
       };
     };
   };
+  getPlanHistory: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['HistoryEvent'][];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  getActionHistory: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        c: string;
+        actionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['HistoryEvent'][];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  getMilestoneHistory: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        c: string;
+        milestoneId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['HistoryEvent'][];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  searchCouncil: {
+    parameters: {
+      query: {
+        q: string;
+        /** @description Only items of this kind */
+        kind?: 'plan' | 'theme' | 'action' | 'milestone' | 'person' | 'update';
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        c: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SearchAnswer'];
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  getPlanTrends: {
+    parameters: {
+      query?: {
+        /** @description One theme of the plan */
+        themeId?: string;
+      };
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanTrends'];
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
   previewImport: {
     parameters: {
       query?: never;
@@ -12250,6 +13010,213 @@ export interface operations {
       };
       /** @description Not found (also for another council’s resources) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  previewClosePeriod: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+        /** @description mid-year, year-end (of the financial year containing today), mid-year:2013-14, year-end:2013-14, YYYY-MM (a month), YYYY-Qn (quarter n of the financial year starting in YYYY), or a period key (mid-year-2013-14) */
+        periodKey: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClosePreview'];
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description The period has not started */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  reopenPeriod: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+        /** @description mid-year, year-end (of the financial year containing today), mid-year:2013-14, year-end:2013-14, YYYY-MM (a month), YYYY-Qn (quarter n of the financial year starting in YYYY), or a period key (mid-year-2013-14) */
+        periodKey: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @example Kent’s year-end figures were corrected after closing */
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PeriodReopened'];
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Closed or reopened meanwhile */
+      409: {
         headers: {
           [name: string]: unknown;
         };

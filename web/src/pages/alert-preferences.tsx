@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { Link } from 'wouter';
 import { Checkbox, ErrorSummary, Radios } from '../components/form.js';
 import { Banner, Loading, Page } from '../components/page.js';
 import { ApiError, api } from '../lib/api.js';
@@ -10,7 +11,7 @@ type Prefs = AlertPreferences['alertPreferences'];
 
 /** The signed-in person's own alert choices. Overdue alerts cannot be switched off. */
 export default function AlertPreferencesPage({ c }: { c: string }) {
-  const { council } = useCouncil(c);
+  const { council, can } = useCouncil(c);
   const path = { c };
   const prefs = useApi('/api/v1/councils/{c}/me/alert-preferences', { path });
   const [f, setF] = useState<Prefs | undefined>();
@@ -55,10 +56,7 @@ export default function AlertPreferencesPage({ c }: { c: string }) {
       </p>
       {prefs.loading ? <Loading /> : null}
       {unavailable ? (
-        <div className="govuk-inset-text">
-          Alert preferences are not available for your account yet. Your council’s PeoplePlan administrator
-          can link your account to your entry in the people directory.
-        </div>
+        <NotLinked c={c} admin={can('admin')} />
       ) : prefs.error ? (
         <ErrorSummary errors={[{ text: prefs.error.message }]} />
       ) : null}
@@ -105,5 +103,38 @@ export default function AlertPreferencesPage({ c }: { c: string }) {
         </form>
       ) : null}
     </Page>
+  );
+}
+
+/**
+ * No directory entry is linked to the person's membership yet (nor has their email). Administrators link
+ * members to people on the Members page; everyone else is told to ask one.
+ */
+function NotLinked({ c, admin }: { c: string; admin: boolean }) {
+  return (
+    <div className="govuk-inset-text">
+      <p className="govuk-body">
+        Alert preferences are not available for your account yet: it is not linked to your entry in the people
+        directory.
+      </p>
+      {admin ? (
+        <p className="govuk-body">
+          As an administrator you can link it yourself: on the{' '}
+          <Link className="govuk-link" href={`/councils/${c}/members`}>
+            Members page
+          </Link>
+          , choose Change beside your name and choose your entry under “Person in the plans”. If you are not
+          in the{' '}
+          <Link className="govuk-link" href={`/councils/${c}/people`}>
+            people directory
+          </Link>{' '}
+          yet, add yourself there first.
+        </p>
+      ) : (
+        <p className="govuk-body">
+          Ask your council’s PeoplePlan administrator to link it: they do this on the council’s Members page.
+        </p>
+      )}
+    </div>
   );
 }

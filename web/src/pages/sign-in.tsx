@@ -17,7 +17,13 @@ interface Group {
   users: Array<DevUser & { label: string }>;
 }
 
-/** Demo users grouped by where they work, so a tester finds "editor at Kent" at a glance. */
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * The identity provider's users grouped by where they work, so a tester finds "editor at Kent" at a
+ * glance: demo users (named "Role (Council)") by their role, people invited since by name and role; the
+ * service operator, and anyone in no council (a leaver, say), apart.
+ */
 export function groupUsers(users: DevUser[]): Group[] {
   const groups = new Map<string, Group>();
   for (const u of users) {
@@ -31,16 +37,26 @@ export function groupUsers(users: DevUser[]): Group[] {
       key = 'several';
       heading = 'People working for several councils';
       label = u.name;
+    } else if (scope === 'platform') {
+      key = 'operator';
+      heading = 'The team that runs PeoplePlan';
+      label = u.name;
+    } else if (!scope) {
+      key = 'none';
+      heading = 'No longer in any council';
+      label = u.name;
     } else if (scope === 'partnership') {
       key = `p:${id}`;
-      heading = inner ?? id ?? 'Partnership';
+      heading = inner ?? `Partnership: ${id}`;
       label = u.name.replace(/\s*\([^)]*\)\s*$/, '');
     } else {
       key = `c:${id}`;
-      heading = inner ?? id ?? 'Council';
-      label = role ? role.charAt(0).toUpperCase() + role.slice(1) : u.name;
+      heading = inner ?? `Council: ${id}`;
+      label = !role ? u.name : inner ? cap(role) : `${u.name}, ${role}`;
     }
     const g = groups.get(key) ?? { key, heading, users: [] };
+    // A demo user names the council in full: better than the id a newly invited person gives.
+    if (inner && scope === 'council' && g.heading === `Council: ${id}`) g.heading = inner;
     g.users.push({ ...u, label });
     groups.set(key, g);
   }
@@ -107,10 +123,10 @@ export function SignInPage() {
       ) : (
         <>
           <div className="govuk-inset-text">
-            This is a development copy of PeoplePlan. Choose a demo user to sign in as: each has a different
-            role in a council.
+            This is a development copy of PeoplePlan. Choose who to sign in as: the demo users, and anyone
+            invited since. Each has a different role in a council.
           </div>
-          {!users && !error ? <Loading what="Loading demo users" /> : null}
+          {!users && !error ? <Loading what="Loading the users" /> : null}
           {groupUsers(users ?? []).map((g) => (
             <section key={g.key} className="app-user-group" aria-labelledby={`users-${g.key}`}>
               <h2 className="govuk-heading-s" id={`users-${g.key}`}>

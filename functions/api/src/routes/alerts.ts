@@ -151,10 +151,16 @@ export function registerAlertRoutes(app: App, deps: AppDeps) {
         404,
       );
     if (!parsed.success) return missing();
-    const { c: councilId, token } = parsed.data;
+    const { c: urlCouncil, token } = parsed.data;
+    // The council is the one the link's lookup names, never the URL's: only its session is opened, and a
+    // link under another council's URL is not recognised (docs/architecture.md, "Tenant isolation").
+    const link = await deps.directory.secretLinks.resolve(token, 'alert-link');
+    if (!link || link.councilId !== urlCouncil) return missing();
+    const councilId = link.councilId;
     const reader = await ownPreferencesData(deps, councilId, { sub: 'alert-link', name: 'Alert email link' });
+    // The council's own record of the link must agree (and not have lapsed).
     const personId = await reader.alerts.personForToken(token);
-    if (!personId) return missing();
+    if (!personId || personId !== link.subjectId) return missing();
     const person = await reader.people.get(personId);
     const council = await reader.council.get();
     if (c.req.method === 'GET') return c.html(form(person, council.name, false));

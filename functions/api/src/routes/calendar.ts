@@ -147,7 +147,11 @@ export function registerCalendarRoutes(app: App, deps: AppDeps) {
       async (c) => {
         const p = c.req.valid('param') as { c: string; personId?: string; planId?: string };
         const data = await access(c, p);
-        const { token, feed } = await data.calendarFeeds.create(scope, subjectOf(p));
+        const { token, feed } = await data.calendarFeeds.create(
+          scope,
+          subjectOf(p),
+          deps.directory.secretLinks,
+        );
         c.header('Cache-Control', 'no-store');
         return c.json(
           {
@@ -202,7 +206,7 @@ export function registerCalendarRoutes(app: App, deps: AppDeps) {
       async (c) => {
         const p = c.req.valid('param') as { c: string; personId?: string; planId?: string };
         const data = await access(c, p);
-        await data.calendarFeeds.revoke(scope, subjectOf(p));
+        await data.calendarFeeds.revoke(scope, subjectOf(p), deps.directory.secretLinks);
         return c.body(null, 204);
       },
     );
@@ -240,14 +244,20 @@ export function registerCalendarRoutes(app: App, deps: AppDeps) {
       const notFound = () => c.json(errorBody('not-found', 'Calendar feed not found'), 404);
       const token = FEED_FILE.exec(file)?.[1];
       if (!token || !Slug.safeParse(councilId).success) return notFound();
-      const doc = await deps.docFor(councilId, 'read');
+      // The council comes from the secret's lookup, never from the URL: a session is opened only for the
+      // council the feed belongs to, and a feed under another council's URL is not found
+      // (docs/architecture.md, "Tenant isolation").
+      const link = await deps.directory.secretLinks.resolve(token, 'calendar-feed');
+      if (!link || link.councilId !== councilId) return notFound();
+      const doc = await deps.docFor(link.councilId, 'read');
       const data = new CouncilData(
         doc,
         deps.config.TABLE_NAME,
-        tenantContext(councilId, 'viewer', { sub: 'calendar-feed', name: 'Calendar feed' }),
+        tenantContext(link.councilId, 'viewer', { sub: 'calendar-feed', name: 'Calendar feed' }),
       );
+      // …and the council's own record decides whether the feed is live (revoked feeds are kept there).
       const feed = await data.calendarFeeds.resolve(token);
-      if (!feed) return notFound();
+      if (!feed || feed.subjectId !== link.subjectId) return notFound();
       let calendar: Awaited<ReturnType<typeof feedCalendar>>;
       try {
         calendar = await feedCalendar(data, feed);
@@ -256,7 +266,7 @@ export function registerCalendarRoutes(app: App, deps: AppDeps) {
         if (e instanceof DomainError && e.code === 'not-found') return notFound();
         throw e;
       }
-      const { ics } = renderIcs({ ...calendar, baseUrl: deps.config.WEB_BASE_URL });
+      const { ics } = renderIcs({ ...calendar, baseUrl: deps.config.WEB_BASE_URL, councilId });
       c.header('Content-Type', 'text/calendar; charset=utf-8');
       c.header('Content-Disposition', 'inline; filename="milestones.ics"');
       // Revocation must bite on the next fetch: no shared or stored copies.

@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  AuditEvent,
   buildDashboard,
   Council,
   CouncilSettingsPatch,
@@ -12,17 +11,8 @@ import { dashboardPlans } from '@peopleplan/db';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
 import type { App } from '../types.js';
-import {
-  body,
-  CouncilParam,
-  conflictError,
-  errors,
-  ItemId,
-  json,
-  ListQuery,
-  listOf,
-  londonToday,
-} from './common.js';
+import { body, CouncilParam, conflictError, errors, ItemId, json, listOf, londonToday } from './common.js';
+import { AuditQuery, auditTrail, HistoryEvent, historyPage } from './history.js';
 
 export function registerCouncilRoutes(app: App, deps: AppDeps) {
   const today = deps.today ?? (() => londonToday());
@@ -120,13 +110,15 @@ export function registerCouncilRoutes(app: App, deps: AppDeps) {
       operationId: 'listAuditEvents',
       tags: ['Council'],
       'x-min-role': 'admin',
-      summary: 'Who changed what, newest first (admins)',
-      request: { params: CouncilParam, query: ListQuery },
-      responses: { 200: json(listOf(AuditEvent)), ...errors },
+      summary: 'Who changed what, newest first (admins), filterable by person, item and dates',
+      description:
+        'A page may hold fewer than `limit` events while more remain: follow `nextCursor` until there is none.',
+      request: { params: CouncilParam, query: AuditQuery },
+      responses: { 200: json(listOf(HistoryEvent)), ...errors },
     }),
     async (c) => {
       const data = await councilData(c, deps, c.req.valid('param').c, 'admin');
-      return c.json(await data.audit(c.req.valid('query')), 200);
+      return c.json(historyPage(await auditTrail(data, c.req.valid('query'))), 200);
     },
   );
 

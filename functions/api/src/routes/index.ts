@@ -81,6 +81,24 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
     load: async () => (await import('./alerts.js')).registerAlertRoutes,
   },
   {
+    name: 'history',
+    servedBy: 'api',
+    source: 'history',
+    load: async () => (await import('./history.js')).registerHistoryRoutes,
+  },
+  {
+    name: 'search',
+    servedBy: 'api',
+    source: 'search',
+    load: async () => (await import('./search.js')).registerSearchRoutes,
+  },
+  {
+    name: 'trends',
+    servedBy: 'api',
+    source: 'trends',
+    load: async () => (await import('./trends.js')).registerTrendRoutes,
+  },
+  {
     name: 'imports',
     servedBy: 'documents',
     source: 'imports',
@@ -91,6 +109,13 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
     servedBy: 'documents',
     source: 'reports',
     load: async () => (await import('./reports.js')).registerReportRoutes,
+  },
+  // After the report routes: a period is read (and closed) before it is reopened, in document order.
+  {
+    name: 'periods',
+    servedBy: 'documents',
+    source: 'periods',
+    load: async () => (await import('./periods.js')).registerPeriodRoutes,
   },
   {
     name: 'calendars',

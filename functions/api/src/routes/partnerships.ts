@@ -81,6 +81,7 @@ const Overview = z.object({
   totals: OverviewCounts,
 });
 const CombinedMilestone = z.object({
+  kind: z.enum(['milestone', 'action']).openapi({ description: 'An overdue action is listed as itself' }),
   councilId: z.string(),
   councilName: z.string(),
   planId: z.string(),

@@ -1,8 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { deriveRag, notFound, unprocessable } from '@peopleplan/core';
+import { deriveRag, notFound } from '@peopleplan/core';
 import type { PeriodSnapshot, PeriodSnapshotMeta } from '@peopleplan/db';
-import { directionOfTravel, REPORT_FORMATS, renderReport, summarise } from '@peopleplan/reports';
-import { loadReport, periodOf, snapshotEntries } from '@peopleplan/services/reporting';
+import { directionOfTravel, REPORT_FORMATS, renderReportModel } from '@peopleplan/reports';
+import { closePeriod } from '@peopleplan/services/periods';
+import { periodReport } from '@peopleplan/services/report-document';
+import { periodOf } from '@peopleplan/services/reporting';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
 import type { App } from '../types.js';
@@ -17,7 +19,7 @@ import {
   PlanParams,
 } from './common.js';
 
-const PeriodSpec = z
+export const PeriodSpec = z
   .string()
   .min(1)
   .max(40)
@@ -29,10 +31,10 @@ const PeriodSpec = z
       '(mid-year-2013-14)',
     example: 'year-end:2013-14',
   });
-const PeriodParams = PlanParams.extend({ periodKey: PeriodSpec });
+export const PeriodParams = PlanParams.extend({ periodKey: PeriodSpec });
 const ActionParams = CouncilParam.extend({ actionId: ItemId });
 
-const StatusEnum = z.enum([
+export const StatusEnum = z.enum([
   'not-started',
   'on-track',
   'at-risk',
@@ -42,7 +44,7 @@ const StatusEnum = z.enum([
   'cancelled',
   'ongoing',
 ]);
-const RagEnum = z.enum(['red', 'amber', 'green', 'blue', 'grey']);
+export const RagEnum = z.enum(['red', 'amber', 'green', 'blue', 'grey']);
 const Entry = z.object({ status: StatusEnum, rag: RagEnum });
 
 const SnapshotMeta = z
@@ -116,7 +118,11 @@ export function registerReportRoutes(app: App, deps: AppDeps) {
       description:
         'Summary counts by status and theme with direction of travel, exceptions first, each theme’s actions ' +
         'with their latest narrative, indicators and risks. CSV and XLSX list actions and milestones; a cell ' +
-        'that a spreadsheet would read as a formula is escaped. HTML is served inline with a strict CSP.',
+        'that a spreadsheet would read as a formula is escaped. HTML is served inline with a strict CSP. ' +
+        'A closed period’s report is the one frozen when it closed (`X-Report-Source: frozen`), nothing live ' +
+        'mixed in; any other is built now from live data (`X-Report-Source: live`) and its title says ' +
+        '“as at” the date and time (`X-Report-As-At`). `X-Report-Compared-With` names the closed period ' +
+        'direction of travel is measured against.',
       request: { params: PlanParams, query: ReportQuery },
       responses: {
         200: {
@@ -135,14 +141,13 @@ export function registerReportRoutes(app: App, deps: AppDeps) {
       const p = c.req.valid('param');
       const q = c.req.valid('query');
       const data = await councilData(c, deps, p.c, 'viewer');
-      const { data: reportData, comparedWith } = await loadReport(data, p.planId, q.period, today(), {
+      const built = await periodReport(data, p.planId, q.period, today(), {
         compareWith: q.compareWith,
+        forecast: q.forecast === 'true',
       });
-      const report = await renderReport(
-        { ...reportData, ...(comparedWith && { comparedWith: comparedWith.label }) },
-        q.format,
-        { forecast: q.forecast === 'true' },
-      );
+      const report = await renderReportModel(built.model, q.format);
+      c.header('X-Report-Source', built.source);
+      if (built.asAt) c.header('X-Report-As-At', built.asAt);
       const html = q.format === 'html';
       c.header('Content-Type', report.contentType);
       c.header('Content-Disposition', `${html ? 'inline' : 'attachment'}; filename="${report.filename}"`);
@@ -150,7 +155,7 @@ export function registerReportRoutes(app: App, deps: AppDeps) {
       c.header('X-Content-Type-Options', 'nosniff');
       // The report embeds council text: nothing in it may run or load (styles are inline only).
       if (html) c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
-      if (comparedWith) c.header('X-Report-Compared-With', comparedWith.key);
+      if (built.comparedWith) c.header('X-Report-Compared-With', built.comparedWith.key);
       const body = report.body;
       return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200);
     },
@@ -206,7 +211,7 @@ export function registerReportRoutes(app: App, deps: AppDeps) {
       'x-min-role': 'editor',
       summary: 'Close a reporting period: snapshot every action’s status and RAG',
       description:
-        'Freezes each action’s status and RAG exactly as the period’s report shows them (RAG judged at the ' +
+        'Freezes the period’s report, and each action’s status and RAG exactly as it shows them (RAG judged at the ' +
         'period end, or today if the period is still running), so later reports show direction of travel. ' +
         'Idempotent: closing a period that is already closed changes nothing and answers 200 with the ' +
         'existing snapshot (`created: false`); the first close answers 201. A period that has not started ' +
@@ -225,22 +230,7 @@ export function registerReportRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'editor');
-      const d = today();
-      const council = await data.council.get();
-      const period = periodOf(p.periodKey, d, council, 'periodKey');
-      if (period.start > d) throw unprocessable(`${period.label} has not started yet: it cannot be closed`);
-      const existing = await data.snapshots.get(p.planId, period.key);
-      if (existing) {
-        await data.plans.get(p.planId);
-        return c.json({ ...metaOf(existing), created: false }, 200);
-      }
-      const { data: reportData } = await loadReport(data, p.planId, period.key, d);
-      const model = summarise(reportData);
-      const { snapshot, created } = await data.snapshots.close(
-        p.planId,
-        { ...period, asOf: model.asOf },
-        snapshotEntries(model),
-      );
+      const { snapshot, created } = await closePeriod(data, p.planId, p.periodKey, today());
       return created
         ? c.json({ ...metaOf(snapshot), created }, 201)
         : c.json({ ...metaOf(snapshot), created }, 200);

@@ -153,5 +153,3 @@ function rowMilestones(a: ActionDraft, c: ActionContext, ref: string): ParsedAct
     };
   });
 }
-
-export type { ImportWarning };

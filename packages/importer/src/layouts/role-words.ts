@@ -19,6 +19,6 @@ export const ROLE_WORDS: ReadonlySet<string> = new Set(
 );
 
 /** Words that end the name of a body rather than a person's role: "Quality Assurance Committee". */
-export const BODY_WORDS: ReadonlySet<string> = new Set(
+const BODY_WORDS: ReadonlySet<string> = new Set(
   'committee board group forum panel network partnership cabinet council'.split(' '),
 );

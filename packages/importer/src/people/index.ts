@@ -4,4 +4,4 @@ export {
   duplicateGroups,
   type PersonLabel,
 } from './duplicates.js';
-export { labelWords, normaliseName, normaliseRoleLabel, WORD_VARIANTS } from './normalise.js';
+export { normaliseName, normaliseRoleLabel } from './normalise.js';

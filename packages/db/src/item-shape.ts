@@ -1,0 +1,42 @@
+import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { repairStoredEntity } from '@peopleplan/core';
+import { STORAGE_ATTRIBUTES } from './keys.js';
+
+type Item = Record<string, unknown>;
+
+/**
+ * Drop storage attributes (keys, index keys, type) so callers see the entity only, and repair what a
+ * stored item may hold that today's rules refuse (an impossible date written by an older release):
+ * readers get a safe item with `dataProblems` listed, never a crash (core stored.ts).
+ */
+export function entityOf<T>(item: Item): T {
+  const out: Item = { ...item };
+  for (const k of STORAGE_ATTRIBUTES) delete out[k];
+  return (typeof item.type === 'string' ? repairStoredEntity(item.type, out) : out) as T;
+}
+
+/** What is written for an entity: never the problems found on reading it (they are not data). */
+export function stored(entity: object): Item {
+  const { dataProblems: _problems, ...rest } = entity as Item;
+  return rest;
+}
+
+/**
+ * Keep only these attributes (dotted paths reach into maps) in a query's answer. Every name goes
+ * through ExpressionAttributeNames, so reserved words such as `status` need no care.
+ */
+export function addProjection(input: QueryCommandInput, attributes: readonly string[]): void {
+  const names: Record<string, string> = { ...input.ExpressionAttributeNames };
+  input.ProjectionExpression = attributes
+    .map((a) =>
+      a
+        .split('.')
+        .map((part) => {
+          names[`#${part}`] = part;
+          return `#${part}`;
+        })
+        .join('.'),
+    )
+    .join(', ');
+  input.ExpressionAttributeNames = names;
+}

@@ -1,0 +1,110 @@
+import { directionOfTravel, type PeriodFacts, type Rag, type Status } from '@peopleplan/core';
+import { formatDate } from './format.js';
+import type { ActionRow, ReportModel, TravelCounts } from './model.js';
+
+/**
+ * A report model once it is frozen with a closed period (docs/architecture.md, "Historic means
+ * historic"), and the few things done to a model after `summarise`: the facts its snapshot keeps,
+ * dropping forecasts, measuring travel against another closed period, and saying "as at" when built
+ * from live data. Pure: models in, models out.
+ */
+
+const emptyTravel = (): TravelCounts => ({ improved: 0, same: 0, worse: 0, new: 0 });
+
+/** What a closed period keeps for the trends: overdue counts, milestones, and per theme. */
+export function periodFacts(model: ReportModel): PeriodFacts {
+  const overdue = model.exceptions.filter((e) => e.reasons.includes('overdue'));
+  const overdueOf = (themeId: string | undefined, kind: 'action' | 'milestone') =>
+    overdue.filter((e) => e.item.kind === kind && (themeId === undefined || e.item.themeId === themeId))
+      .length;
+  return {
+    overdueActions: overdueOf(undefined, 'action'),
+    milestones: {
+      total: model.summary.milestones.total,
+      completed: model.summary.milestones.completed,
+      overdue: model.summary.milestones.overdue,
+    },
+    exceptions: model.summary.exceptions.total,
+    themes: model.summary.byTheme.map((t) => ({
+      id: t.id,
+      heading: t.heading,
+      total: t.total,
+      byRag: t.byRag,
+      overdueActions: overdueOf(t.id, 'action'),
+      overdueMilestones: overdueOf(t.id, 'milestone'),
+    })),
+  };
+}
+
+/** Every action row of the model, wherever it sits (themes and exceptions hold copies). */
+function mapActions(model: ReportModel, f: (a: ActionRow) => ActionRow): ReportModel {
+  return {
+    ...model,
+    themes: model.themes.map((t) => ({ ...t, actions: t.actions.map(f) })),
+    exceptions: model.exceptions.map((e) => (e.item.kind === 'action' ? { ...e, item: f(e.item) } : e)),
+  };
+}
+
+/** The model without its forecast column (a frozen model keeps forecasts; a request may not want them). */
+export function withoutForecast(model: ReportModel): ReportModel {
+  if (!model.hasForecast) return model;
+  const out = mapActions(model, ({ forecast: _f, ...a }) => a);
+  return { ...out, hasForecast: false };
+}
+
+/**
+ * Direction of travel measured again, against another closed period's status and RAG (an action
+ * missing there is new): for a frozen report asked to compare with a period other than its own.
+ */
+export function compareWithPeriod(
+  model: ReportModel,
+  entries: Record<string, { status: Status; rag: Rag }>,
+  label: string,
+): ReportModel {
+  const out = mapActions(model, ({ previous: _p, ...a }) => {
+    const previous = entries[a.id];
+    return { ...a, travel: directionOfTravel(previous?.rag, a.rag), ...(previous && { previous }) };
+  });
+  const travel = emptyTravel();
+  const byTheme = new Map<string, TravelCounts>();
+  for (const t of out.themes) {
+    const counts = emptyTravel();
+    for (const a of t.actions) {
+      counts[a.travel]++;
+      travel[a.travel]++;
+    }
+    byTheme.set(t.id, counts);
+  }
+  return {
+    ...out,
+    comparedWith: label,
+    summary: {
+      ...out.summary,
+      travel,
+      byTheme: out.summary.byTheme.map((t) => ({ ...t, travel: byTheme.get(t.id) ?? emptyTravel() })),
+    },
+  };
+}
+
+/** `16 Nov 2026, 14:32`: the date the report was asked for, at the time of day it was built. */
+export function asAtText(today: string, now: Date, timeZone: string): string {
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' }).format(now);
+  return `${formatDate(today)}, ${time}`;
+}
+
+/**
+ * A report built from live data (its period is not closed) says so in its title, which every format
+ * shows first: `…: progress report, Mid-year 2026-27 (as at 16 Nov 2026, 14:32)`.
+ */
+export function markAsAt(model: ReportModel, asAt: string): ReportModel {
+  return { ...model, title: `${model.title} (as at ${asAt})` };
+}
+
+/** A frozen model read back: refuse anything that is not one (it was written by `summarise`). */
+export function asReportModel(value: unknown): ReportModel {
+  const m = value as Partial<ReportModel> | null;
+  if (!m || typeof m.title !== 'string' || !Array.isArray(m.themes) || !m.summary || !m.period) {
+    throw new Error('not a frozen report model');
+  }
+  return m as ReportModel;
+}

@@ -1,0 +1,141 @@
+import { type IsoDate, type PeriodFacts, type Rag, type Status, unprocessable } from '@peopleplan/core';
+import type { CouncilData, PeriodReopened, PeriodSnapshot, PeriodSnapshotMeta } from '@peopleplan/db';
+import {
+  periodFacts,
+  type ReportModel,
+  type ReportPeriod,
+  summarise,
+  type TravelCounts,
+} from '@peopleplan/reports';
+import { loadReport, periodOf, snapshotEntries } from './reporting.js';
+
+/**
+ * Closing a reporting period (and its preview), and reopening one. Closing freezes the period's report
+ * model with the snapshot (docs/architecture.md, "Historic means historic"); the snapshot's counts and
+ * facts come from that same model, so the report, the snapshot and the trends agree.
+ */
+
+type PeriodRef = Pick<ReportPeriod, 'key' | 'label' | 'kind' | 'start' | 'end'>;
+
+/** What closing a period will freeze (or, once closed, froze). */
+export interface ClosePreview {
+  period: PeriodRef;
+  closed: boolean;
+  closedAt?: string;
+  closedBy?: { sub: string; name: string };
+  /** The date status and RAG are judged at: the period end, or today while the period runs. */
+  asOf: IsoDate;
+  actionCount: number;
+  byStatus: Partial<Record<Status, number>>;
+  byRag: Partial<Record<Rag, number>>;
+  /** Absent for a period closed before these counts were kept. */
+  facts?: PeriodFacts;
+  travel?: TravelCounts;
+  comparedWith?: { key: string; label: string };
+}
+
+const refOf = ({ key, label, kind, start, end }: PeriodRef): PeriodRef => ({ key, label, kind, start, end });
+
+/** The period asked for, which must have started (a period not yet begun cannot be closed: 422). */
+async function startedPeriod(data: CouncilData, spec: string, today: IsoDate) {
+  const period = periodOf(spec, today, await data.council.get(), 'periodKey');
+  if (period.start > today) throw unprocessable(`${period.label} has not started yet: it cannot be closed`);
+  return period;
+}
+
+/** The model closing would freeze, built now, and the closed period it compares with. */
+async function modelToFreeze(data: CouncilData, planId: string, period: ReportPeriod, today: IsoDate) {
+  const loaded = await loadReport(data, planId, period.key, today);
+  const c = loaded.comparedWith;
+  const model = summarise({ ...loaded.data, ...(c && { comparedWith: c.label }) }, { forecast: true });
+  return { model, comparedWith: c && { key: c.key, label: c.label } };
+}
+
+function countsOf(model: ReportModel) {
+  const pick = <K extends string>(rows: { key: K; count: number }[]) =>
+    Object.fromEntries(rows.filter((r) => r.count > 0).map((r) => [r.key, r.count])) as Partial<
+      Record<K, number>
+    >;
+  return {
+    actionCount: model.summary.totalActions,
+    byStatus: pick(model.summary.byStatus),
+    byRag: pick(model.summary.byRag),
+  };
+}
+
+export async function closePreview(
+  data: CouncilData,
+  planId: string,
+  spec: string,
+  today: IsoDate,
+): Promise<ClosePreview> {
+  const period = await startedPeriod(data, spec, today);
+  const [, meta] = await Promise.all([data.plans.header(planId), data.snapshots.meta(planId, period.key)]);
+  if (meta) {
+    const { closedAt, closedBy, asOf, actionCount, byStatus, byRag, facts, comparedWith } = meta;
+    return {
+      period: refOf(meta),
+      closed: true,
+      closedAt,
+      closedBy,
+      asOf,
+      actionCount,
+      byStatus,
+      byRag,
+      ...(facts && { facts }),
+      ...(comparedWith && { comparedWith }),
+    };
+  }
+  const { model, comparedWith } = await modelToFreeze(data, planId, period, today);
+  return {
+    period: refOf(period),
+    closed: false,
+    asOf: model.asOf,
+    ...countsOf(model),
+    facts: periodFacts(model),
+    travel: model.summary.travel,
+    ...(comparedWith && { comparedWith }),
+  };
+}
+
+/**
+ * Close a period: freeze its report and snapshot every action's status and RAG as that report shows
+ * them. Closing again changes nothing (`created: false`).
+ */
+export async function closePeriod(
+  data: CouncilData,
+  planId: string,
+  spec: string,
+  today: IsoDate,
+): Promise<{ snapshot: PeriodSnapshot; created: boolean }> {
+  const period = await startedPeriod(data, spec, today);
+  const existing = await data.snapshots.get(planId, period.key);
+  if (existing) {
+    await data.plans.header(planId);
+    return { snapshot: existing, created: false };
+  }
+  const { model, comparedWith } = await modelToFreeze(data, planId, period, today);
+  return data.snapshots.close(planId, { ...period, asOf: model.asOf }, snapshotEntries(model), {
+    model,
+    facts: periodFacts(model),
+    comparedWith,
+  });
+}
+
+/**
+ * Reopen a closed period (admins, with a reason kept in the audit trail): its snapshot and frozen
+ * report go, and direction of travel falls back to the latest closed period still standing.
+ */
+export async function reopenPeriod(
+  data: CouncilData,
+  planId: string,
+  spec: string,
+  today: IsoDate,
+  reason: string,
+): Promise<PeriodReopened & { fallsBackTo?: { key: string; label: string } }> {
+  const period = periodOf(spec, today, await data.council.get(), 'periodKey');
+  await data.plans.header(planId);
+  const reopened = await data.snapshots.reopen(planId, period.key, reason);
+  const latest: PeriodSnapshotMeta | undefined = await data.snapshots.latest(planId);
+  return { ...reopened, ...(latest && { fallsBackTo: { key: latest.key, label: latest.label } }) };
+}

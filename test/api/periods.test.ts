@@ -1,0 +1,178 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SEEDS_DIR } from '@peopleplan/devstack';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { parse as parseHtml } from 'node-html-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApi, type TestApi } from '../support/api.js';
+
+const H = '/api/v1/councils/harrow';
+
+/**
+ * Issue 17: a closed period's report is the one frozen when it closed, whatever changes later; an open
+ * one says "as at"; closing is previewed first; an admin may reopen a period, with a reason.
+ */
+describe('historic reports, close preview and reopening (East Herts peer review, seed 001)', () => {
+  let api: TestApi;
+  let today = '2007-10-15';
+  let planId: string;
+  let byRef: Map<string, { id: string; version: number; title: string; status: string }>;
+
+  const csv = async (query: string) => {
+    const res = await api.app.request(`${H}/plans/${planId}/reports?${query}`, {
+      headers: { authorization: `Bearer ${await api.token('viewer@harrow.test')}` },
+    });
+    const rows: string[][] = parseCsv(await res.text(), { bom: true });
+    const col = (name: string) => rows[0]!.indexOf(name);
+    const row = (ref: string) => rows.find((r) => r[col('Ref')] === ref && r[col('Type')] === 'Action')!;
+    return { res, row, col };
+  };
+  const contents = async () =>
+    new Map(
+      (await api.call('GET', `${H}/plans/${planId}/contents`, { as: 'viewer@harrow.test' })).body.actions.map(
+        (a: { ref: string }) => [a.ref, a],
+      ),
+    ) as typeof byRef;
+
+  beforeAll(async () => {
+    api = await createTestApi({
+      today: () => today,
+    });
+    const file = '001_25f8ced919f1fae7.txt';
+    const text = readFileSync(join(fileURLToPath(SEEDS_DIR), file), 'utf8');
+    const as = 'editor@harrow.test';
+    const preview = await api.call('POST', `${H}/imports`, { as, body: { text, filename: file } });
+    const commit = await api.call('POST', `${H}/imports/${preview.body.id}/commit`, { as, body: {} });
+    planId = commit.body.planId;
+    byRef = await contents();
+    for (const [ref, status] of [
+      ['5', 'on-track'],
+      ['15', 'at-risk'],
+    ] as const) {
+      const r = await api.call('POST', `${H}/actions/${byRef.get(ref)!.id}/updates`, {
+        as,
+        body: { narrative: `mid-year: ${ref} is ${status}`, status, period: 'mid-year 2007-08' },
+      });
+      expect(r.status).toBe(201);
+    }
+  });
+  afterAll(() => api.drop());
+
+  it('previews what closing will freeze, for editors, writing nothing', async () => {
+    const path = `${H}/plans/${planId}/periods/mid-year:2007-08/close-preview`;
+    expect((await api.call('GET', path, { as: 'viewer@harrow.test' })).status).toBe(403);
+    const before = (await api.call('GET', `${H}/plans/${planId}/periods`, { as: 'viewer@harrow.test' })).body;
+    const r = await api.call('GET', path, { as: 'editor@harrow.test' });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body).toMatchObject({
+      period: { key: 'mid-year-2007-08', start: '2007-04-01', end: '2007-09-30' },
+      closed: false,
+      asOf: '2007-09-30',
+      actionCount: byRef.size,
+    });
+    expect(r.body.byStatus['on-track']).toBeGreaterThanOrEqual(1);
+    const rags = Object.values(r.body.byRag as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(rags).toBe(byRef.size);
+    expect(r.body.facts.overdueActions).toBeGreaterThan(0);
+    expect(r.body.facts.themes.length).toBeGreaterThan(0);
+    const after = (await api.call('GET', `${H}/plans/${planId}/periods`, { as: 'viewer@harrow.test' })).body;
+    expect(after).toEqual(before);
+    const future = await api.call('GET', `${H}/plans/${planId}/periods/year-end:2009-10/close-preview`, {
+      as: 'editor@harrow.test',
+    });
+    expect(future.status).toBe(422);
+  });
+
+  it('says "as at" on a report of a period not closed, built from live data', async () => {
+    const { res } = await csv('period=mid-year:2007-08&format=csv');
+    expect(res.headers.get('x-report-source')).toBe('live');
+    expect(res.headers.get('x-report-as-at')).toMatch(/^15 Oct 2007, \d\d:\d\d$/);
+    const html = await api.app.request(`${H}/plans/${planId}/reports?period=mid-year:2007-08&format=html`, {
+      headers: { authorization: `Bearer ${await api.token('viewer@harrow.test')}` },
+    });
+    expect(parseHtml(await html.text()).querySelector('h1')!.text).toMatch(
+      /progress report, Mid-year 2007-08 \(as at 15 Oct 2007, \d\d:\d\d\)$/,
+    );
+  });
+
+  it('freezes the report when the period closes: later changes never reach it', async () => {
+    const closed = await api.call('POST', `${H}/plans/${planId}/periods/mid-year:2007-08/close`, {
+      as: 'editor@harrow.test',
+      body: {},
+    });
+    expect(closed.status).toBe(201);
+    expect(closed.body.frozen.parts).toBeGreaterThan(0);
+    const frozen = await csv('period=mid-year:2007-08&format=csv');
+    expect(frozen.res.headers.get('x-report-source')).toBe('frozen');
+    expect(frozen.res.headers.get('x-report-as-at')).toBeNull();
+    const five = byRef.get('5')!;
+    expect(frozen.row('5')[frozen.col('Status')]).toBe('On track');
+
+    // Years later, someone renames the action and reports it off track.
+    today = '2026-12-01';
+    const now = (await contents()).get('5')!;
+    const renamed = await api.call('PATCH', `${H}/actions/${five.id}`, {
+      as: 'editor@harrow.test',
+      body: { version: now.version, title: 'Renamed in December 2026' },
+    });
+    expect(renamed.status).toBe(200);
+    await api.call('POST', `${H}/actions/${five.id}/updates`, {
+      as: 'editor@harrow.test',
+      body: { narrative: 'December 2026: off track', status: 'off-track', period: 'mid-year 2007-08' },
+    });
+    const later = await csv('period=mid-year:2007-08&format=csv');
+    expect(later.res.headers.get('x-report-source')).toBe('frozen');
+    expect(later.row('5')[later.col('Title')]).toBe(five.title);
+    expect(later.row('5')[later.col('Status')]).toBe('On track');
+    expect(JSON.stringify(later.row('5'))).not.toContain('December 2026');
+    // The closed period's preview shows what it froze.
+    const preview = await api.call('GET', `${H}/plans/${planId}/periods/mid-year-2007-08/close-preview`, {
+      as: 'editor@harrow.test',
+    });
+    expect(preview.body).toMatchObject({
+      closed: true,
+      actionCount: byRef.size,
+      closedBy: { name: 'editor of harrow' },
+    });
+  });
+
+  it('reopens a period for admins only, with a reason kept in the audit trail', async () => {
+    const path = `${H}/plans/${planId}/periods/mid-year-2007-08/reopen`;
+    const reason = 'Action 5 was reported against the wrong period';
+    expect((await api.call('POST', path, { as: 'editor@harrow.test', body: { reason } })).status).toBe(403);
+    const noReason = await api.call('POST', path, { as: 'admin@harrow.test', body: { reason: ' ' } });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.details[0].path).toBe('reason');
+    expect(
+      (await api.call('GET', `${H}/plans/${planId}/periods/mid-year-2007-08`, { as: 'viewer@harrow.test' }))
+        .status,
+    ).toBe(200);
+
+    const r = await api.call('POST', path, { as: 'admin@harrow.test', body: { reason } });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body).toMatchObject({
+      key: 'mid-year-2007-08',
+      reason,
+      reopenedBy: { name: 'admin of harrow' },
+    });
+    expect(r.body.fallsBackTo).toBeUndefined();
+    expect(
+      (await api.call('GET', `${H}/plans/${planId}/periods/mid-year-2007-08`, { as: 'viewer@harrow.test' }))
+        .status,
+    ).toBe(404);
+    expect((await api.call('POST', path, { as: 'admin@harrow.test', body: { reason } })).status).toBe(404);
+
+    const audit = await api.call('GET', `${H}/audit?limit=5`, { as: 'admin@harrow.test' });
+    expect(audit.body.items[0]).toMatchObject({
+      operation: 'delete',
+      entityType: 'period-snapshot',
+      entityId: `${planId}/mid-year-2007-08`,
+      after: { reason },
+    });
+    // Open again: the report is live, and shows today's data.
+    const live = await csv('period=mid-year:2007-08&format=csv');
+    expect(live.res.headers.get('x-report-source')).toBe('live');
+    expect(live.row('5')[live.col('Title')]).toBe('Renamed in December 2026');
+  });
+});
