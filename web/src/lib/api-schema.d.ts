@@ -1382,6 +1382,7 @@ export interface operations {
               id: string;
               name: string;
               role: string;
+              personId?: string;
             }[];
             partnerships: {
               id: string;
