@@ -57,7 +57,7 @@ export function OrderList({
                   className="govuk-button govuk-button--secondary app-table-button"
                   onClick={() => void move(i, -1)}
                 >
-                  Move up<span className="govuk-visually-hidden">: {item.text}</span>
+                  Move up<span className="govuk-visually-hidden"> {item.text}</span>
                 </button>
               ) : null}
               {i < items.length - 1 ? (
@@ -67,7 +67,7 @@ export function OrderList({
                   className="govuk-button govuk-button--secondary app-table-button"
                   onClick={() => void move(i, 1)}
                 >
-                  Move down<span className="govuk-visually-hidden">: {item.text}</span>
+                  Move down<span className="govuk-visually-hidden"> {item.text}</span>
                 </button>
               ) : null}
               {extra?.(item.id)}
