@@ -1,12 +1,6 @@
 import { join, resolve } from 'node:path';
 import { createTokenVerifier } from '@peopleplan/auth';
-import {
-  createDocClient,
-  DirectoryRepo,
-  PartnershipsRepo,
-  TenantCredentialsProvider,
-  tenantDocClients,
-} from '@peopleplan/db';
+import { createDocClient, DirectoryRepo, PartnershipsRepo } from '@peopleplan/db';
 import { ensureTable } from '@peopleplan/db/create-table';
 import {
   createDevIdp,

@@ -80,7 +80,8 @@ describe('history of every item, and the audit trail filtered', () => {
     const m = await api.call('GET', `${H}/milestones/${milestoneId}/history`, { as: 'viewer@harrow.test' });
     expect(m.body.items.map((e: { operation: string }) => e.operation)).toEqual(['update', 'create']);
     expect(m.body.items[0]).toMatchObject({ actorName: 'admin of harrow' });
-    expect(m.body.items[0].changes.map((c: { field: string }) => c.field)).toEqual(['due']);
+    // Moving it later is a re-baseline, kept on the milestone with its reason (issue 16).
+    expect(m.body.items[0].changes.map((c: { field: string }) => c.field)).toEqual(['due', 'rebaselines']);
 
     const all = await api.call('GET', `${H}/plans/${planId}/history`, { as: 'viewer@harrow.test' });
     const kinds = all.body.items.map(

@@ -355,7 +355,8 @@ describe('shared-service partnerships API', () => {
     expect(closed.status).toBe(201);
     harrow = await row('harrow');
     expect(harrow.sharedPlans[0].comparedWith).toEqual({ key: closed.body.key, label: closed.body.label });
-    expect(harrow.travel).toEqual({ improved: 0, same: 1, worse: 0, new: 0, unknown: 0 });
+    // Green when May closed; red now, because its milestone due on 31 May has passed (ratings roll up).
+    expect(harrow.travel).toEqual({ improved: 0, same: 0, worse: 1, new: 0, unknown: 0 });
 
     // The action goes off track after the period closed: worse, from the very next response.
     const update = await api.call('POST', `/api/v1/councils/harrow/actions/${actions.harrow}/updates`, {

@@ -196,9 +196,19 @@ describe('security matrix: every operation of the OpenAPI document', () => {
       });
     }
     const ids = op.pathParams.filter((p) =>
-      ['plan', 'theme', 'action', 'milestone', 'person', 'indicator', 'risk', 'import', 'mapping'].includes(
-        paramKind(op, p.name),
-      ),
+      [
+        'plan',
+        'theme',
+        'action',
+        'milestone',
+        'person',
+        'indicator',
+        'risk',
+        'continuity',
+        'decision',
+        'import',
+        'mapping',
+      ].includes(paramKind(op, p.name)),
     );
     if (min === 'partner-reader') {
       cases.push({

@@ -217,7 +217,7 @@ describe('web app', { timeout: 120_000 }, () => {
     await tab({ attr: ['name', 'update-status'] });
     // Arrow keys move through a radio group: "On track" is the current status; one down is "At risk".
     await page.keyboard.press('ArrowDown');
-    await tab({ id: 'narrative' });
+    await tab({ id: 'update-narrative' });
     await page.keyboard.type('Directorates briefed; plans due after the restructure.');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');

@@ -558,6 +558,8 @@ const CHILD_KEYS: Partial<Record<IdKind, Array<[string, IdKind]>>> = {
     ['THEME', 'theme'],
     ['PI', 'indicator'],
     ['RISK', 'risk'],
+    ['BC', 'continuity'],
+    ['DEC', 'decision'],
   ],
   action: [['MS', 'milestone']],
 };
@@ -576,6 +578,8 @@ const OTHER_KIND: Partial<Record<IdKind, IdKind>> = {
   person: 'plan',
   indicator: 'risk',
   risk: 'indicator',
+  continuity: 'decision',
+  decision: 'continuity',
   import: 'plan',
   theme: 'plan',
 };

@@ -104,6 +104,8 @@ export type IdKind =
   | 'person'
   | 'indicator'
   | 'risk'
+  | 'continuity'
+  | 'decision'
   | 'import'
   | 'mapping'
   | 'member'
@@ -120,6 +122,8 @@ export const COUNCIL_OWNED: readonly IdKind[] = [
   'person',
   'indicator',
   'risk',
+  'continuity',
+  'decision',
   'import',
   'mapping',
   'member',
@@ -129,6 +133,7 @@ const BY_NAME: Record<string, IdKind> = {
   c: 'council',
   p: 'partnership',
   planId: 'plan',
+  themeId: 'theme',
   actionId: 'action',
   milestoneId: 'milestone',
   personId: 'person',
@@ -138,7 +143,13 @@ const BY_NAME: Record<string, IdKind> = {
   councilId: 'feed-council',
   file: 'feed-file',
 };
-const BY_COLLECTION: Record<string, IdKind> = { indicators: 'indicator', risks: 'risk', imports: 'import' };
+const BY_COLLECTION: Record<string, IdKind> = {
+  indicators: 'indicator',
+  risks: 'risk',
+  continuity: 'continuity',
+  decisions: 'decision',
+  imports: 'import',
+};
 
 /** The kind of a path parameter; throws for one it does not know, so a new route gets a kind here. */
 export function paramKind(op: Operation, name: string): IdKind {
@@ -154,8 +165,8 @@ export function paramKind(op: Operation, name: string): IdKind {
 /** The kind of id a body field holds (fields with the id pattern). */
 export function fieldKind(field: string | undefined): IdKind {
   if (!field) return 'plan';
-  if (/^themeId$/.test(field)) return 'theme';
-  if (/^(parentId|linkedActionIds|actionId)$/.test(field)) return 'action';
+  if (/^themeIds?$/.test(field)) return 'theme';
+  if (/^(parentId|linkedActionIds|actionIds?)$/.test(field)) return 'action';
   if (/personId$/i.test(field) || field === 'into') return 'person';
   return 'plan';
 }

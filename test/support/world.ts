@@ -55,6 +55,8 @@ const emptyPools = (): Record<IdKind, string[]> => ({
   person: [],
   indicator: [],
   risk: [],
+  continuity: [],
+  decision: [],
   import: [],
   mapping: [],
   member: [],
@@ -171,6 +173,16 @@ export async function createWorld(): Promise<World> {
         description: `${secretOf(c)} risk`,
       });
       pool.risk.push(risk.id);
+      const bc = await ok('POST', `${base}/plans/${plan.id}/continuity`, editor, {
+        name: `${secretOf(c)} payroll`,
+        timescale: '24 hours',
+      });
+      pool.continuity.push(bc.id);
+      const decision = await ok('POST', `${base}/plans/${plan.id}/decisions`, editor, {
+        title: `${secretOf(c)} restructure`,
+        decisionMaker: 'Cabinet',
+      });
+      pool.decision.push(decision.id);
       await ok('POST', `${base}/plans/${plan.id}/periods/${CLOSED_PERIOD}/close`, editor, {});
     }
     const preview = await ok('POST', `${base}/imports`, editor, {

@@ -5,6 +5,7 @@ import { Loading, Page } from './components/page.js';
 import { api, configureApi } from './lib/api.js';
 import { clearToken, currentToken, lastCouncil, signOut } from './lib/auth.js';
 import type { RuntimeConfig } from './lib/config.js';
+import { clearAllDrafts } from './lib/drafts.js';
 import { type Me, type Session, SessionProvider, useSession } from './lib/session.js';
 import { AuthCallbackPage } from './pages/auth-callback.js';
 import { DashboardPage } from './pages/dashboard.js';
@@ -26,6 +27,10 @@ const PartnershipComparePage = lazy(() => import('./pages/partnership-compare.js
 const PartnershipPlanPage = lazy(() => import('./pages/partnership-plan.js'));
 const CouncilPartnershipsPage = lazy(() => import('./pages/council-partnerships.js'));
 const MembersPage = lazy(() => import('./pages/members.js'));
+const MyActionsPage = lazy(() => import('./pages/my-actions.js'));
+const MyRoundPage = lazy(() => import('./pages/my-round.js'));
+const ThemeRoundPage = lazy(() => import('./pages/theme-round.js'));
+const NewPlanPage = lazy(() => import('./pages/plan-new.js'));
 const OperatorPage = lazy(() => import('./pages/operator.js'));
 
 export function App({ config }: { config: RuntimeConfig }) {
@@ -38,7 +43,8 @@ export function App({ config }: { config: RuntimeConfig }) {
     setMe(undefined);
     const here = window.location.pathname + window.location.search;
     if (!here.startsWith('/sign-in'))
-      navigate(`/sign-in?next=${encodeURIComponent(here)}`, { replace: true });
+      // The session ended mid-task: the sign-in page says so, and forms keep their text (lib/drafts.ts).
+      navigate(`/sign-in?next=${encodeURIComponent(here)}&expired=1`, { replace: true });
   }, [navigate]);
 
   useMemo(
@@ -69,6 +75,7 @@ export function App({ config }: { config: RuntimeConfig }) {
       signIn: loadMe,
       signOut: () => {
         setMe(undefined);
+        clearAllDrafts();
         signOut(config.auth);
       },
     }),
@@ -146,6 +153,34 @@ function AppRoutes() {
         {(p) => (
           <Council c={p.c}>
             <DashboardPage c={p.c} />
+          </Council>
+        )}
+      </Route>
+      <Route path="/councils/:c/plans/new">
+        {(p) => (
+          <Council c={p.c}>
+            <NewPlanPage c={p.c} />
+          </Council>
+        )}
+      </Route>
+      <Route path="/councils/:c/plans/:planId/themes/:themeId/round">
+        {(p) => (
+          <Council c={p.c}>
+            <ThemeRoundPage c={p.c} planId={p.planId} themeId={p.themeId} />
+          </Council>
+        )}
+      </Route>
+      <Route path="/councils/:c/my-actions">
+        {(p) => (
+          <Council c={p.c}>
+            <MyActionsPage c={p.c} />
+          </Council>
+        )}
+      </Route>
+      <Route path="/councils/:c/my-actions/round">
+        {(p) => (
+          <Council c={p.c}>
+            <MyRoundPage c={p.c} />
           </Council>
         )}
       </Route>

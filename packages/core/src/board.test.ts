@@ -7,11 +7,15 @@ import {
   decodeMilestoneState,
   encodeActionState,
   encodeMilestoneState,
+  judgePlan,
   milestoneState,
+  planClock,
+  ratePlan,
+  timeliness,
 } from './board.js';
 import { buildDashboard } from './dashboard.js';
 import type { Action, Milestone, Plan } from './entities.js';
-import { DEFAULT_RAG_RULES, RagRules } from './rag.js';
+import { DEFAULT_RAG_RULES, explain, RagRules } from './rag.js';
 import { RAGS, STATUSES } from './status.js';
 
 const stamp = { version: 1, createdAt: '2026-01-01T09:00:00.000Z', updatedAt: '2026-01-01T09:00:00.000Z' };
@@ -37,34 +41,45 @@ const day = fc
 const status = fc.constantFrom(...STATUSES);
 const rag = fc.constantFrom(...RAGS);
 
-const arbAction = (id: string): fc.Arbitrary<Action> =>
-  fc.record({ status, due: fc.option(day), override: fc.option(rag), updated: fc.option(day) }).map((r) => ({
-    id,
-    planId: 'P',
-    ref: id,
-    title: `Action ${id}`,
-    leads: [],
-    status: r.status,
-    crossRefs: [],
-    unplaced: [],
-    order: 0,
-    ...stamp,
-    ...(r.due ? { due: ts(r.due) } : { due: { text: 'Ongoing', kind: 'ongoing' as const } }),
-    ...(r.override
-      ? { ragOverride: { rag: r.override, reason: 'agreed at DMT', by: 'x', at: stamp.createdAt } }
-      : {}),
-    ...(r.updated
-      ? {
-          latestUpdate: {
-            id: `u-${id}`,
-            at: `${r.updated}T10:00:00.000Z`,
-            authorName: 'x',
-            status: r.status,
-            narrative: 'n',
-          },
-        }
-      : {}),
-  }));
+const arbAction = (id: string, parents: string[] = []): fc.Arbitrary<Action> =>
+  fc
+    .record({
+      status,
+      due: fc.option(day),
+      override: fc.option(rag),
+      updated: fc.option(day),
+      created: fc.option(day),
+      parent: parents.length ? fc.option(fc.constantFrom(...parents)) : fc.constant(null),
+    })
+    .map((r) => ({
+      id,
+      planId: 'P',
+      ref: id,
+      title: `Action ${id}`,
+      leads: [],
+      status: r.status,
+      crossRefs: [],
+      unplaced: [],
+      order: 0,
+      ...stamp,
+      ...(r.created ? { createdAt: `${r.created}T09:00:00.000Z` } : {}),
+      ...(r.parent ? { parentId: r.parent } : {}),
+      ...(r.due ? { due: ts(r.due) } : { due: { text: 'Ongoing', kind: 'ongoing' as const } }),
+      ...(r.override
+        ? { ragOverride: { rag: r.override, reason: 'agreed at DMT', by: 'x', at: stamp.createdAt } }
+        : {}),
+      ...(r.updated
+        ? {
+            latestUpdate: {
+              id: `u-${id}`,
+              at: `${r.updated}T10:00:00.000Z`,
+              authorName: 'x',
+              status: r.status,
+              narrative: 'n',
+            },
+          }
+        : {}),
+    }));
 
 const arbMilestone = (id: string, actionId: string): fc.Arbitrary<Milestone> =>
   fc.record({ status, due: fc.option(day), baseline: fc.option(day) }).map((r) => ({
@@ -83,7 +98,8 @@ const arbMilestone = (id: string, actionId: string): fc.Arbitrary<Milestone> =>
 const arbPlanData = fc.integer({ min: 0, max: 25 }).chain((n) => {
   const ids = Array.from({ length: n }, (_, i) => `a${i}`);
   return fc.record({
-    actions: fc.tuple(...ids.map(arbAction)).map((t): Action[] => [...t]),
+    // Sub-actions name an earlier action as parent (roll-up through several levels).
+    actions: fc.tuple(...ids.map((id, i) => arbAction(id, ids.slice(0, i)))).map((t): Action[] => [...t]),
     milestones: n
       ? fc
           .array(fc.integer({ min: 0, max: n - 1 }), { maxLength: 30 })
@@ -91,6 +107,8 @@ const arbPlanData = fc.integer({ min: 0, max: 25 }).chain((n) => {
           .map((t): Milestone[] => [...t])
       : fc.constant<Milestone[]>([]),
     cadence: fc.constantFrom('monthly', 'quarterly', 'six-monthly', 'annual' as const),
+    planStatus: fc.constantFrom('draft', 'active', 'closed' as const),
+    activatedOn: fc.option(day),
     today: day,
     dueSoonDays: fc.integer({ min: 0, max: 120 }),
     rules: fc.record({
@@ -98,6 +116,13 @@ const arbPlanData = fc.integer({ min: 0, max: 25 }).chain((n) => {
       notStartedDueSoon: rag,
       rebaselined: rag,
       dueSoonDays: fc.integer({ min: 0, max: 90 }),
+      rollUp: fc.option(
+        fc.record({
+          milestones: fc.constantFrom('worst', 'amber', 'none' as const),
+          subActions: fc.constantFrom('worst', 'amber', 'none' as const),
+        }),
+        { nil: undefined },
+      ),
     }),
     period: fc.option(fc.dictionary(fc.constantFrom(...ids, 'gone'), rag)),
   });
@@ -128,10 +153,16 @@ describe('board entries', () => {
     expect(() => decodeMilestoneState('x', '')).toThrow(/corrupt/);
   });
 
-  it('stores the latest update day, or the day the action was created', () => {
+  it('stores the latest update day and the day the action was created', () => {
     const [a] = fc.sample(arbAction('a'), { numRuns: 1, seed: 1 });
     const { latestUpdate: _none, ...noUpdate } = a!;
-    expect(actionState(noUpdate).lastActivity).toBe('2026-01-01');
+    expect(actionState(noUpdate).lastUpdate).toBeUndefined();
+    expect(actionState({ ...noUpdate, createdAt: '2026-01-01T09:00:00.000Z' }).created).toBe('2026-01-01');
+  });
+
+  it('refuses entries in the shape from before roll-up, so the plan is counted from its items', () => {
+    expect(() => decodeActionState('x', 'on-track|2026-01-01||2026-01-01')).toThrow(/corrupt/);
+    expect(() => decodeMilestoneState('x', 'on-track|2026-01-01|')).toThrow(/corrupt/);
   });
 });
 
@@ -140,7 +171,11 @@ describe('countPlan', () => {
     fc.assert(
       fc.property(arbPlanData, (g) => {
         const rules = RagRules.parse(g.rules);
-        const p = plan({ reviewCadence: g.cadence });
+        const p = plan({
+          reviewCadence: g.cadence,
+          status: g.planStatus,
+          ...(g.activatedOn ? { activatedOn: g.activatedOn } : {}),
+        });
         const lastPeriod = g.period ? { label: 'Mid-year', rags: g.period } : undefined;
         const dash = buildDashboard(
           [{ plan: p, themes: [], actions: g.actions, milestones: g.milestones, lastPeriod }],
@@ -195,7 +230,15 @@ describe('countPlan', () => {
     const counts = countPlan(
       plan(),
       [late, done].map(actionState),
-      [milestoneState({ id: 'm', status: 'on-track', due: ts('2027-03-31'), baselineDue: ts('2026-12-31') })],
+      [
+        milestoneState({
+          id: 'm',
+          actionId: 'late',
+          status: 'on-track',
+          due: ts('2027-03-31'),
+          baselineDue: ts('2026-12-31'),
+        }),
+      ],
       { today: '2026-12-01', dueSoonDays: 30 },
       DEFAULT_RAG_RULES,
       { rags: { late: 'green' } },
@@ -208,5 +251,97 @@ describe('countPlan', () => {
       // Green at the last period and red now is worse; the completed one was added since.
       travel: { worse: 1, new: 1, improved: 0, same: 0, unknown: 0 },
     });
+  });
+});
+
+describe('ratings roll up from milestones and sub-actions', () => {
+  const a = (id: string, over: Partial<Action> = {}): Action => ({
+    id,
+    planId: 'P',
+    ref: id,
+    title: id,
+    leads: [],
+    status: 'on-track',
+    crossRefs: [],
+    unplaced: [],
+    order: 0,
+    ...stamp,
+    ...over,
+  });
+  const m = (id: string, actionId: string, over: Partial<Milestone> = {}): Milestone => ({
+    id,
+    planId: 'P',
+    actionId,
+    linkedActionIds: [],
+    ref: id,
+    title: id,
+    status: 'not-started',
+    ...stamp,
+    ...over,
+  });
+  const today = '2026-12-01';
+  const labels = { action: (id: string) => id, milestone: (id: string) => id };
+
+  it('an on-track action with two red milestones is red, and says which (Kent 12.1)', () => {
+    const rated = ratePlan(
+      [actionState(a('12.1', { due: ts('2027-03-31') }))],
+      [
+        milestoneState(m('A', '12.1', { due: ts('2026-10-31') })),
+        milestoneState(m('B', '12.1', { due: ts('2026-11-01'), status: 'off-track' })),
+      ],
+      today,
+      DEFAULT_RAG_RULES,
+      labels,
+    );
+    const r = explain(rated.actions.get('12.1')!, 'This action');
+    expect(r.rag).toBe('red');
+    expect(r.reasons).toEqual([
+      'Milestone A is 4 weeks late (due 31 October 2026)',
+      'Milestone B is reported as off track',
+      'Milestone B is 4 weeks late (due 1 November 2026)',
+    ]);
+  });
+
+  it('rolls up through sub-actions, by the council’s rule, never from closed items or past an override', () => {
+    const actions = [
+      a('1'),
+      a('1.1', { parentId: '1', status: 'at-risk' }),
+      a('1.2', { parentId: '1', status: 'completed', due: ts('2026-01-01') }),
+      a('2', { ragOverride: { rag: 'green', reason: 'agreed', by: 'x', at: stamp.createdAt } }),
+      a('2.1', { parentId: '2', status: 'off-track' }),
+    ].map(actionState);
+    const ms = [milestoneState(m('M', '1.1', { due: ts('2026-11-01') }))];
+    const rag = (rules: Partial<RagRules>, id: string) =>
+      ratePlan(actions, ms, today, RagRules.parse(rules)).actions.get(id)!.rag;
+    expect(rag({}, '1')).toBe('red');
+    expect(rag({ rollUp: { milestones: 'amber', subActions: 'worst' } }, '1')).toBe('amber');
+    expect(rag({ rollUp: { milestones: 'worst', subActions: 'none' } }, '1')).toBe('green');
+    expect(rag({ rollUp: { milestones: 'none', subActions: 'worst' } }, '1.1')).toBe('amber');
+    expect(rag({}, '2')).toBe('green');
+  });
+
+  it('counts staleness from the last update, else from the day the plan became active', () => {
+    const clock = planClock(plan({ approval: { date: '2004-06-01' }, createdAt: '2026-01-01T09:00:00Z' }));
+    expect(clock.activeSince).toBe('2004-06-01');
+    const imported = actionState(a('x'));
+    const added = actionState(a('y', { createdAt: '2026-11-30T10:00:00Z' }));
+    const w = { today, dueSoonDays: 30 };
+    const j = judgePlan(clock, [imported, added], [], w, DEFAULT_RAG_RULES);
+    expect(j.actions.get('x')!.stale).toBe(true);
+    expect(j.actions.get('y')!.stale).toBe(false);
+    const draft = judgePlan({ ...clock, status: 'draft' }, [imported], [], w, DEFAULT_RAG_RULES);
+    expect(draft.actions.get('x')!.stale).toBe(false);
+    expect(planClock(plan({ activatedOn: '2026-11-01', period: { start: '2026-04-01' } })).activeSince).toBe(
+      '2026-11-01',
+    );
+  });
+
+  it('puts a person’s action in late, due soon or later by it and its milestones', () => {
+    expect(
+      timeliness('on-track', { overdue: false, dueSoon: false }, [{ overdue: true, dueSoon: false }]),
+    ).toBe('late');
+    expect(timeliness('on-track', { overdue: false, dueSoon: true }, [])).toBe('due-soon');
+    expect(timeliness('on-track', { overdue: false, dueSoon: false }, [])).toBe('later');
+    expect(timeliness('completed', { overdue: false, dueSoon: false }, [])).toBe('closed');
   });
 });

@@ -1,6 +1,15 @@
 import { daysBetween, isCalendarDate } from './dates.js';
 import type { Action, Milestone, Plan } from './entities.js';
-import { deriveRag, directionOfTravel, type RagRules } from './rag.js';
+import {
+  combine,
+  directionOfTravel,
+  type RagFinding,
+  type RagRules,
+  type Rated,
+  type RollUpMode,
+  rateItem,
+  rollUpOf,
+} from './rag.js';
 import { isOpen, RAGS, type Rag, STATUSES, type Status } from './status.js';
 
 /**
@@ -16,8 +25,12 @@ export interface ActionState {
   due?: string | undefined;
   /** An overriding RAG, when someone set one. */
   override?: Rag | undefined;
-  /** Day of the latest progress update, or of creation when there is none (staleness). */
-  lastActivity: string;
+  /** Day of the latest progress update; absent when there is none yet. */
+  lastUpdate?: string | undefined;
+  /** Day the action was added (staleness of actions added after the plan became active). */
+  created: string;
+  /** The action this one is a sub-action of (its rating rolls up into the parent's). */
+  parentId?: string | undefined;
 }
 
 export interface MilestoneState {
@@ -25,6 +38,8 @@ export interface MilestoneState {
   status: Status;
   due?: string | undefined;
   baseline?: string | undefined;
+  /** The action it belongs to (its rating rolls up into the action's). */
+  actionId: string;
 }
 
 export type Counts<K extends string> = Record<K, number>;
@@ -38,19 +53,63 @@ export const CADENCE_DAYS: Record<Plan['reviewCadence'], number> = {
 };
 
 export function actionState(
-  a: Pick<Action, 'id' | 'status' | 'due' | 'ragOverride' | 'latestUpdate' | 'createdAt'>,
+  a: Pick<Action, 'id' | 'status' | 'due' | 'ragOverride' | 'latestUpdate' | 'createdAt' | 'parentId'>,
 ): ActionState {
   return {
     id: a.id,
     status: a.status,
     due: a.due?.due,
     override: a.ragOverride?.rag,
-    lastActivity: (a.latestUpdate?.at ?? a.createdAt).slice(0, 10),
+    lastUpdate: a.latestUpdate?.at.slice(0, 10),
+    created: a.createdAt.slice(0, 10),
+    parentId: a.parentId,
   };
 }
 
-export function milestoneState(m: Pick<Milestone, 'id' | 'status' | 'due' | 'baselineDue'>): MilestoneState {
-  return { id: m.id, status: m.status, due: m.due?.due, baseline: m.baselineDue?.due };
+export function milestoneState(
+  m: Pick<Milestone, 'id' | 'status' | 'due' | 'baselineDue' | 'actionId'>,
+): MilestoneState {
+  return { id: m.id, status: m.status, due: m.due?.due, baseline: m.baselineDue?.due, actionId: m.actionId };
+}
+
+/**
+ * What staleness needs to know of a plan. Only an active plan's actions go stale: a draft is not yet
+ * reported on, a closed plan no longer is.
+ */
+export interface PlanClock {
+  status: Plan['status'];
+  reviewCadence: Plan['reviewCadence'];
+  /** The day the plan became active: actions with no update wait from here. */
+  activeSince: string;
+  createdOn: string;
+}
+
+export type PlanClockInput = Pick<Plan, 'status' | 'reviewCadence' | 'createdAt'> &
+  Partial<Pick<Plan, 'activatedOn' | 'approval' | 'period'>>;
+
+/**
+ * A plan's clock. Plans record the day they become active (`activatedOn`); a plan that came in
+ * already active (an import) or was saved before that was recorded became active when it was
+ * approved, else when its period began, else when it was created (docs/architecture.md, "Ratings").
+ */
+export function planClock(p: PlanClockInput): PlanClock {
+  const createdOn = p.createdAt.slice(0, 10);
+  return {
+    status: p.status,
+    reviewCadence: p.reviewCadence,
+    activeSince: p.activatedOn ?? p.approval?.date ?? p.period?.start ?? createdOn,
+    createdOn,
+  };
+}
+
+/**
+ * The day an action's staleness counts from: its last update; else, for an action that came with the
+ * plan, the day the plan became active; for one added later, the later of that and the day it was added.
+ */
+export function staleSince(s: ActionState, plan: PlanClock): string {
+  if (s.lastUpdate) return s.lastUpdate;
+  if (s.created > plan.createdOn && s.created > plan.activeSince) return s.created;
+  return plan.activeSince;
 }
 
 export interface Window {
@@ -60,34 +119,11 @@ export interface Window {
 }
 
 export interface ActionJudgement {
+  /** Rolled up from its own status and dates, its milestones and its sub-actions. */
   rag: Rag;
   overdue: boolean;
   dueSoon: boolean;
   stale: boolean;
-}
-
-/** One action as every dashboard judges it: RAG by the council's rules, and the lists it belongs in. */
-export function judgeAction(
-  s: ActionState,
-  w: Window,
-  rules: RagRules,
-  cadenceDays: number,
-): ActionJudgement {
-  const { rag } = deriveRag(
-    {
-      status: s.status,
-      due: s.due ? { due: s.due } : undefined,
-      override: s.override && { rag: s.override },
-    },
-    w.today,
-    rules,
-  );
-  const open = isOpen(s.status);
-  return {
-    rag,
-    ...dueFlags(open, s.due, w),
-    stale: open && daysBetween(s.lastActivity, w.today) > cadenceDays,
-  };
 }
 
 /** Overdue and due soon: for open items with a due date only. */
@@ -104,22 +140,164 @@ export interface MilestoneJudgement {
   slipping: boolean;
 }
 
-export function judgeMilestone(s: MilestoneState, w: Window, rules: RagRules): MilestoneJudgement {
-  const { rag } = deriveRag(
+const rateMilestone = (s: MilestoneState, today: string, rules: RagRules) =>
+  rateItem(
     {
       status: s.status,
       due: s.due ? { due: s.due } : undefined,
       baselineDue: s.baseline ? { due: s.baseline } : undefined,
     },
-    w.today,
+    today,
     rules,
   );
+
+export function judgeMilestone(s: MilestoneState, w: Window, rules: RagRules): MilestoneJudgement {
   const open = isOpen(s.status);
   return {
-    rag,
+    rag: rateMilestone(s, w.today, rules).rag,
     ...dueFlags(open, s.due, w),
     slipping: open && Boolean(s.due && s.baseline && s.due > s.baseline),
   };
+}
+
+/** What the roll-up calls an item in its reasons ("B", "2.1"); the id when no label is given. */
+export interface RollUpLabels {
+  action(id: string): string;
+  milestone(id: string): string;
+}
+
+/** A rolled-up rating can only be raised by a child's problem (amber or red), capped by the mode. */
+function capped(rag: Rag, mode: RollUpMode): Rag | undefined {
+  if (mode === 'none' || (rag !== 'amber' && rag !== 'red')) return undefined;
+  return mode === 'amber' ? 'amber' : rag;
+}
+
+/**
+ * Every action's and milestone's rating in one plan. An action's rating is its own (status, dates), raised
+ * by its open milestones and open sub-actions by the council's roll-up rules (rag.ts); an override wins
+ * over everything, and a closed action keeps its own rating. Each raise is kept as a finding about the
+ * milestone or sub-action, so "why it is red" can name it.
+ */
+export function ratePlan(
+  actions: readonly ActionState[],
+  milestones: readonly MilestoneState[],
+  today: string,
+  rules: RagRules,
+  labels: RollUpLabels = { action: (id) => id, milestone: (id) => id },
+): { actions: Map<string, Rated>; milestones: Map<string, Rated> } {
+  const mode = rollUpOf(rules);
+  const msRated = new Map(milestones.map((m) => [m.id, rateMilestone(m, today, rules)]));
+  const msOf = groupBy(milestones, (m) => m.actionId);
+  const ids = new Set(actions.map((a) => a.id));
+  const childrenOf = groupBy(
+    actions.filter((a) => a.parentId && a.parentId !== a.id && ids.has(a.parentId)),
+    (a) => a.parentId!,
+  );
+  const out = new Map<string, Rated>();
+  const visiting = new Set<string>();
+  const raisesFrom = (rated: Rated, rag: Rag, wrap: (f: RagFinding) => RagFinding) =>
+    rated.findings.filter((f) => f.rag === rated.rag).map((f) => ({ rag, finding: wrap(f.finding) }));
+  const rate = (a: ActionState): Rated => {
+    const done = out.get(a.id);
+    if (done) return done;
+    const own = rateItem(
+      {
+        status: a.status,
+        due: a.due ? { due: a.due } : undefined,
+        override: a.override && { rag: a.override },
+      },
+      today,
+      rules,
+    );
+    // A sub-action that is its own ancestor (bad data) is rated on its own, never in a loop.
+    if (own.overridden || !isOpen(a.status) || visiting.has(a.id)) {
+      out.set(a.id, own);
+      return own;
+    }
+    visiting.add(a.id);
+    const findings = [...own.findings];
+    for (const m of msOf.get(a.id) ?? []) {
+      const r = msRated.get(m.id)!;
+      const rag = isOpen(m.status) ? capped(r.rag, mode.milestones) : undefined;
+      const ref = labels.milestone(m.id);
+      if (rag) findings.push(...raisesFrom(r, rag, (finding) => ({ kind: 'milestone', ref, finding })));
+    }
+    for (const c of childrenOf.get(a.id) ?? []) {
+      const r = rate(c);
+      const rag = isOpen(c.status) ? capped(r.rag, mode.subActions) : undefined;
+      const ref = labels.action(c.id);
+      if (rag) findings.push(...raisesFrom(r, rag, (finding) => ({ kind: 'sub-action', ref, finding })));
+    }
+    visiting.delete(a.id);
+    const rated = combine(findings, false);
+    out.set(a.id, rated);
+    return rated;
+  };
+  for (const a of actions) rate(a);
+  return { actions: out, milestones: msRated };
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const i of items) {
+    const k = key(i);
+    const list = out.get(k);
+    if (list) list.push(i);
+    else out.set(k, [i]);
+  }
+  return out;
+}
+
+export interface PlanJudgement {
+  actions: Map<string, ActionJudgement>;
+  milestones: Map<string, MilestoneJudgement>;
+}
+
+/**
+ * One plan's actions and milestones as every dashboard, board and list judges them: ratings rolled up
+ * (ratePlan), and the lists each belongs in (overdue, due soon, stale, slipping).
+ */
+export function judgePlan(
+  plan: PlanClock,
+  actions: readonly ActionState[],
+  milestones: readonly MilestoneState[],
+  w: Window,
+  rules: RagRules,
+): PlanJudgement {
+  const rated = ratePlan(actions, milestones, w.today, rules);
+  const cadence = CADENCE_DAYS[plan.reviewCadence];
+  const out: PlanJudgement = { actions: new Map(), milestones: new Map() };
+  for (const a of actions) {
+    const open = isOpen(a.status);
+    out.actions.set(a.id, {
+      rag: rated.actions.get(a.id)!.rag,
+      ...dueFlags(open, a.due, w),
+      stale: plan.status === 'active' && open && daysBetween(staleSince(a, plan), w.today) > cadence,
+    });
+  }
+  for (const m of milestones) {
+    const open = isOpen(m.status);
+    out.milestones.set(m.id, {
+      rag: rated.milestones.get(m.id)!.rag,
+      ...dueFlags(open, m.due, w),
+      slipping: open && Boolean(m.due && m.baseline && m.due > m.baseline),
+    });
+  }
+  return out;
+}
+
+/** Where an action sits in a person's list: late (it or one of its milestones), due soon, later, or closed. */
+export type Timeliness = 'late' | 'due-soon' | 'later' | 'closed';
+
+export function timeliness(
+  status: Status,
+  action: Pick<ActionJudgement, 'overdue' | 'dueSoon'>,
+  milestones: ReadonlyArray<Pick<MilestoneJudgement, 'overdue' | 'dueSoon'>>,
+): Timeliness {
+  if (!isOpen(status)) return 'closed';
+  if (action.overdue || milestones.some((m) => m.overdue)) return 'late';
+  if (action.dueSoon || milestones.some((m) => m.dueSoon)) return 'due-soon';
+  return 'later';
 }
 
 /** Direction of travel in a combined view: `unknown` when the plan has no closed period to compare with. */
@@ -175,7 +353,7 @@ export function addPlanCounts(into: PlanCounts, from: PlanCounts): void {
  * reporting period); without one, every action counts as `unknown`.
  */
 export function countPlan(
-  plan: Pick<Plan, 'reviewCadence'>,
+  plan: PlanClockInput,
   actions: readonly ActionState[],
   milestones: readonly MilestoneState[],
   w: Window,
@@ -183,9 +361,9 @@ export function countPlan(
   lastPeriod?: { rags: Readonly<Record<string, Rag>> } | undefined,
 ): PlanCounts {
   const out = emptyPlanCounts();
-  const cadence = CADENCE_DAYS[plan.reviewCadence];
+  const judged = judgePlan(planClock(plan), actions, milestones, w, rules);
   for (const a of actions) {
-    const j = judgeAction(a, w, rules, cadence);
+    const j = judged.actions.get(a.id)!;
     out.total++;
     out.byStatus[a.status]++;
     out.byRag[j.rag]++;
@@ -195,7 +373,7 @@ export function countPlan(
     out.travel[lastPeriod ? directionOfTravel(lastPeriod.rags[a.id], j.rag) : 'unknown']++;
   }
   for (const m of milestones) {
-    const j = judgeMilestone(m, w, rules);
+    const j = judged.milestones.get(m.id)!;
     if (j.overdue) out.overdue++;
     if (j.dueSoon) out.dueSoon++;
     if (j.slipping) out.slipping++;
@@ -208,26 +386,35 @@ const STATUS_SET = new Set<string>(STATUSES);
 const RAG_SET = new Set<string>(RAGS);
 
 export function encodeActionState(s: ActionState): string {
-  return `${s.status}|${s.due ?? ''}|${s.override ?? ''}|${s.lastActivity}`;
+  return `${s.status}|${s.due ?? ''}|${s.override ?? ''}|${s.lastUpdate ?? ''}|${s.created}|${s.parentId ?? ''}`;
 }
 
 export function encodeMilestoneState(s: MilestoneState): string {
-  return `${s.status}|${s.due ?? ''}|${s.baseline ?? ''}`;
+  return `${s.status}|${s.due ?? ''}|${s.baseline ?? ''}|${s.actionId}`;
 }
 
-/** Written only by the encoders above: anything else is corruption, reported rather than guessed at. */
+/**
+ * Written only by the encoders above: anything else is corruption, reported rather than guessed at.
+ * That includes entries in the shape before roll-up (no parent, no milestone's action): readers count
+ * such a plan from its items until `npm run boards` rewrites its board.
+ */
 function corrupt(id: string, text: string): never {
   throw new Error(`corrupt board entry for ${id}: ${text.slice(0, 80)}`);
 }
 
+const optionalDate = (v: string | undefined) => !v || isCalendarDate(v);
+
 export function decodeActionState(id: string, text: string): ActionState {
-  const [status, due, override, lastActivity] = text.split('|');
+  const parts = text.split('|');
+  const [status, due, override, lastUpdate, created, parentId] = parts;
   if (
+    parts.length !== 6 ||
     !status ||
     !STATUS_SET.has(status) ||
-    !isCalendarDate(lastActivity) ||
+    !isCalendarDate(created) ||
+    !optionalDate(lastUpdate) ||
     (override && !RAG_SET.has(override)) ||
-    (due && !isCalendarDate(due))
+    !optionalDate(due)
   ) {
     corrupt(id, text);
   }
@@ -236,13 +423,18 @@ export function decodeActionState(id: string, text: string): ActionState {
     status: status as Status,
     due: due || undefined,
     override: (override || undefined) as Rag | undefined,
-    lastActivity,
+    lastUpdate: lastUpdate || undefined,
+    created,
+    parentId: parentId || undefined,
   };
 }
 
 export function decodeMilestoneState(id: string, text: string): MilestoneState {
-  const [status, due, baseline] = text.split('|');
-  if (!status || !STATUS_SET.has(status) || (due && !isCalendarDate(due))) corrupt(id, text);
-  if (baseline && !isCalendarDate(baseline)) corrupt(id, text);
-  return { id, status: status as Status, due: due || undefined, baseline: baseline || undefined };
+  const parts = text.split('|');
+  const [status, due, baseline, actionId] = parts;
+  if (parts.length !== 4 || !status || !STATUS_SET.has(status) || !optionalDate(due) || !actionId) {
+    corrupt(id, text);
+  }
+  if (!optionalDate(baseline)) corrupt(id, text);
+  return { id, status: status as Status, due: due || undefined, baseline: baseline || undefined, actionId };
 }

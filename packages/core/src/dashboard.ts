@@ -1,10 +1,9 @@
 import {
   actionState,
-  CADENCE_DAYS,
   type Counts,
-  judgeAction,
-  judgeMilestone,
+  judgePlan,
   milestoneState,
+  planClock,
   zeroCounts as zero,
 } from './board.js';
 import { daysBetween } from './dates.js';
@@ -146,10 +145,16 @@ export function buildDashboard(
       summary.travel = { since: lastPeriod.label, counts: { improved: 0, same: 0, worse: 0, new: 0 } };
     }
     const window = { today, dueSoonDays: horizon };
-    const cadence = CADENCE_DAYS[plan.reviewCadence];
+    // The same judgement as the combined views' counts (board.ts), so the two never disagree.
+    const judged = judgePlan(
+      planClock(plan),
+      actions.map(actionState),
+      milestones.map(milestoneState),
+      window,
+      rules,
+    );
     for (const a of actions) {
-      // The same judgement as the combined views' counts (board.ts), so the two never disagree.
-      const j = judgeAction(actionState(a), window, rules, cadence);
+      const j = judged.actions.get(a.id)!;
       const { rag } = j;
       if (summary.travel) summary.travel.counts[directionOfTravel(lastPeriod?.rags[a.id], rag)]++;
       summary.total++;
@@ -179,7 +184,7 @@ export function buildDashboard(
     for (const m of milestones) {
       const action = actionById.get(m.actionId);
       if (!action) continue;
-      const j = judgeMilestone(milestoneState(m), window, rules);
+      const j = judged.milestones.get(m.id)!;
       listDates('milestone', m, j, action);
       if (j.slipping) {
         out.slipping.push(item('milestone', m, j.rag, action));

@@ -135,6 +135,8 @@ export const Plan = z.object({
   directorate: text(200).optional(),
   division: text(200).optional(),
   status: PlanStatus,
+  /** The day the plan last became active: actions with no update count as stale from here (board.ts). */
+  activatedOn: IsoDate.optional(),
   approval: Approval.optional(),
   reviewCadence: ReviewCadence.default('quarterly'),
   reportingPoints: z.array(ReportingPoint).max(24).default([]),
@@ -177,6 +179,8 @@ export const LatestUpdate = z.strictObject({
   status: Status,
   rag: Rag.optional(),
   narrative: z.string(),
+  /** The reporting period it was given (older updates may have none here). */
+  period: z.string().optional(),
 });
 
 export const Action = z.object({
@@ -214,6 +218,15 @@ export const BaselineCorrection = z.strictObject({
 });
 export type BaselineCorrection = z.infer<typeof BaselineCorrection>;
 
+export const Rebaseline = z.strictObject({
+  from: Timescale.optional(),
+  to: Timescale,
+  reason: z.string().max(2000).optional(),
+  by: z.string(),
+  at: IsoDateTime,
+});
+export type Rebaseline = z.infer<typeof Rebaseline>;
+
 export const Milestone = z.object({
   id: Id,
   planId: Id,
@@ -230,6 +243,8 @@ export const Milestone = z.object({
   status: Status,
   /** Corrections of the baseline by an admin, oldest first: the baseline never moves silently. */
   baselineCorrections: z.array(BaselineCorrection).max(50).optional(),
+  /** Each time the current due moved later (re-baselined), oldest first, with the reason given. */
+  rebaselines: z.array(Rebaseline).max(100).optional(),
   ...Versioned.shape,
 });
 export type Milestone = z.infer<typeof Milestone>;
@@ -242,11 +257,16 @@ export const ProgressUpdate = z.object({
   authorSub: z.string(),
   authorName: z.string(),
   at: IsoDateTime,
-  /** Reporting period the update belongs to: `2026-11`, `mid-year 2026-27`… */
-  period: text(40),
+  /**
+   * Reporting period the update belongs to: one the plan offers (reporting-periods.ts), e.g.
+   * `Mid-year 2026-27`; older updates may hold free text such as `2026-11`.
+   */
+  period: text(100),
   narrative: z.string().trim().min(1).max(20_000),
   status: Status,
   rag: Rag.optional(),
+  /** The earlier update this one corrects: both stay in the history; the correction counts. */
+  corrects: Id.optional(),
 });
 export type ProgressUpdate = z.infer<typeof ProgressUpdate>;
 

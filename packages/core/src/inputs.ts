@@ -29,6 +29,14 @@ const title = z.string().trim().min(1, 'must not be empty').max(500);
 const text = (max: number) => z.string().trim().max(max);
 const version = z.number().int().min(1);
 
+/** A plan's reporting points: each is a period updates are filed under, so each needs its own name. */
+const ReportingPoints = z
+  .array(ReportingPoint)
+  .max(24)
+  .refine((points) => new Set(points.map((p) => p.label.toLowerCase())).size === points.length, {
+    message: 'give each reporting point its own name',
+  });
+
 export const PlanCreate = z.strictObject({
   title,
   kind: PlanKind,
@@ -42,7 +50,7 @@ export const PlanCreate = z.strictObject({
   status: PlanStatus.default('draft'),
   approval: Approval.optional(),
   reviewCadence: ReviewCadence.default('quarterly'),
-  reportingPoints: z.array(ReportingPoint).max(24).default([]),
+  reportingPoints: ReportingPoints.default([]),
   sections: z.array(Section).max(MAX_SECTIONS).default([]),
   themes: z
     .array(z.strictObject({ ref: text(20).default(''), title, description: text(20_000).optional() }))
@@ -64,7 +72,7 @@ export const PlanPatch = z.strictObject({
   status: PlanStatus.optional(),
   approval: Approval.optional(),
   reviewCadence: ReviewCadence.optional(),
-  reportingPoints: z.array(ReportingPoint).max(24).optional(),
+  reportingPoints: ReportingPoints.optional(),
   sections: z.array(Section).max(MAX_SECTIONS).optional(),
 });
 export type PlanPatch = z.infer<typeof PlanPatch>;
@@ -75,6 +83,23 @@ export const ThemeCreate = z.strictObject({
   description: text(20_000).optional(),
 });
 export type ThemeCreate = z.infer<typeof ThemeCreate>;
+
+export const ThemePatch = z.strictObject({
+  version,
+  ref: text(20).optional(),
+  title: title.optional(),
+  description: text(20_000).optional(),
+});
+export type ThemePatch = z.infer<typeof ThemePatch>;
+
+/**
+ * A new order for some of a plan's themes, or for some actions that share a theme and a parent: the
+ * items named take the places they held between them, in the order given (moving one up is a pair).
+ */
+export const ThemeOrder = z.strictObject({ themeIds: z.array(Id).min(1).max(50) });
+export type ThemeOrder = z.infer<typeof ThemeOrder>;
+export const ActionOrder = z.strictObject({ actionIds: z.array(Id).min(1).max(90) });
+export type ActionOrder = z.infer<typeof ActionOrder>;
 
 const actionFields = {
   themeId: Id.optional(),
@@ -132,6 +157,8 @@ export const MilestonePatch = z.strictObject({
   linkedActionIds: z.array(Id).max(50).optional(),
   status: Status.optional(),
   completedOn: IsoDate.nullable().optional(),
+  /** Why the current due moves later (a re-baseline): kept with the milestone. */
+  rebaselineReason: z.string().trim().min(3, 'say why it is moving later').max(2000).optional(),
   /**
    * An admin's correction of the first committed date (a baseline stored wrongly, e.g. an impossible
    * date kept from an older release). The reason is kept with the milestone and in the audit trail.
@@ -149,7 +176,10 @@ export const ProgressUpdateCreate = z.strictObject({
   narrative: z.string().trim().min(1, 'write what has happened').max(20_000),
   status: Status,
   rag: Rag.optional(),
-  period: text(40).optional(),
+  /** One of the periods the plan offers (GET …/reporting-periods); left out: the one in progress. */
+  period: text(100).optional(),
+  /** The earlier update of the same action that this one corrects. */
+  corrects: Id.optional(),
 });
 export type ProgressUpdateCreate = z.infer<typeof ProgressUpdateCreate>;
 
@@ -181,6 +211,28 @@ export type RiskCreate = z.infer<typeof RiskCreate>;
 
 export const RiskPatch = RiskCreate.partial().extend({ version });
 export type RiskPatch = z.infer<typeof RiskPatch>;
+
+export const ContinuityCreate = z.strictObject({
+  name: title,
+  timescale: text(200).optional(),
+  minimumServiceLevel: text(5000).optional(),
+});
+export type ContinuityCreate = z.infer<typeof ContinuityCreate>;
+
+export const ContinuityPatch = ContinuityCreate.partial().extend({ version });
+export type ContinuityPatch = z.infer<typeof ContinuityPatch>;
+
+export const DecisionCreate = z.strictObject({
+  ref: text(20).optional(),
+  title,
+  decisionMaker: text(200).optional(),
+  due: Timescale.optional(),
+  description: text(20_000).optional(),
+});
+export type DecisionCreate = z.infer<typeof DecisionCreate>;
+
+export const DecisionPatch = DecisionCreate.partial().extend({ version });
+export type DecisionPatch = z.infer<typeof DecisionPatch>;
 
 export const PersonCreate = z.strictObject({
   name: title,

@@ -1,6 +1,7 @@
 import {
   type Action,
   type ActionCreate,
+  type ActionOrder,
   type ActionPatch,
   actionSearchDoc,
   badRequest,
@@ -10,6 +11,7 @@ import {
 import { actionEntry, boardUpdates } from './boards.js';
 import { newId, nowIso } from './ids.js';
 import { dueIndexAttributes, sk } from './keys.js';
+import { reorderWrites } from './reorder.js';
 import { searchWrites } from './search-index.js';
 import type { Page, TenantStore } from './store.js';
 import { firstVersion, patchedVersion } from './versioning.js';
@@ -101,9 +103,17 @@ export class ActionsRepo {
     } else if (ragOverride) {
       after.ragOverride = { ...ragOverride, by: this.store.ctx.actor.name, at: nowIso() };
     }
-    const themeChanged = after.themeId !== undefined && after.themeId !== before.themeId;
-    if (themeChanged) await this.assertThemeOf(before.planId, after.themeId!);
-    const checks = themeChanged ? [this.store.conditionExists(sk.theme(before.planId, after.themeId!))] : [];
+    const moved = patch.themeId !== undefined && (patch.themeId ?? undefined) !== before.themeId;
+    if (moved && before.parentId) {
+      throw badRequest('A sub-action moves with its parent action', [
+        { path: 'themeId', message: 'move the parent action to the other theme instead' },
+      ]);
+    }
+    if (moved && after.themeId) await this.assertThemeOf(before.planId, after.themeId);
+    const checks =
+      moved && after.themeId ? [this.store.conditionExists(sk.theme(before.planId, after.themeId))] : [];
+    // Its sub-actions (and theirs) go with it, so the plan never shows them under the old theme.
+    if (moved) checks.push(...(await this.descendantMoves(before, after.themeId)));
     await this.store.transact(
       [
         ...checks,
@@ -118,6 +128,75 @@ export class ActionsRepo {
           planId: before.planId,
           before,
           after,
+        },
+      ],
+      'action',
+    );
+    return after;
+  }
+
+  /** Every sub-action under `parent` (at any depth), moved to `themeId` (undefined: no theme). */
+  private async descendantMoves(parent: Action, themeId: string | undefined) {
+    const all = await this.store.queryAll<Pick<Action, 'id' | 'parentId'>>(
+      `${sk.planChildren(parent.planId)}ACTION#`,
+      {
+        types: ['action'],
+        attributes: ['id', 'parentId'],
+      },
+    );
+    const below: string[] = [];
+    const visit = (id: string) => {
+      for (const a of all) {
+        if (a.parentId === id && !below.includes(a.id) && a.id !== parent.id) {
+          below.push(a.id);
+          visit(a.id);
+        }
+      }
+    };
+    visit(parent.id);
+    if (below.length > 90) throw badRequest('Too many sub-actions to move at once');
+    const at = nowIso();
+    return below.map((id) => ({
+      Update: {
+        TableName: this.store.tableName,
+        Key: { PK: this.store.pk, SK: sk.action(parent.planId, id) },
+        UpdateExpression: themeId
+          ? 'SET themeId = :theme, version = version + :one, updatedAt = :at'
+          : 'REMOVE themeId SET version = version + :one, updatedAt = :at',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':one': 1, ':at': at, ...(themeId ? { ':theme': themeId } : {}) },
+      },
+    }));
+  }
+
+  /**
+   * Actions that share a theme and a parent, put in a new order (ActionOrder). The first named sets
+   * the group: the others must share its theme and parent.
+   */
+  async reorder(planId: string, input: ActionOrder): Promise<Action[]> {
+    if (!(await this.store.getRaw(sk.plan(planId)))) throw notFound('Plan');
+    const all = (
+      await this.store.queryAll<Action>(`${sk.planChildren(planId)}ACTION#`, { types: ['action'] })
+    ).map(({ type: _t, ...a }) => a as Action);
+    const first = all.find((a) => a.id === input.actionIds[0]);
+    if (!first) throw notFound('Action');
+    const siblings = all.filter((a) => a.themeId === first.themeId && a.parentId === first.parentId);
+    const { writes, after } = reorderWrites(this.store, siblings, input.actionIds, (a) =>
+      sk.action(planId, a.id),
+    );
+    if (!writes.length) return after;
+    await this.store.transact(
+      writes,
+      [
+        {
+          operation: 'update',
+          entityType: 'plan',
+          entityId: planId,
+          planId,
+          before: {
+            actionOrder: [...siblings].sort((x, y) => x.order - y.order).map((a) => a.ref || a.title),
+          },
+          after: { actionOrder: after.map((a) => a.ref || a.title) },
         },
       ],
       'action',

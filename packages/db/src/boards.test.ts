@@ -104,7 +104,7 @@ describe('plan boards on DynamoDB Local', () => {
     const moved = await harrow.milestones.update(m.id, { version: m.version, due: date('2027-02-28') });
     board = await expectInStep(plan.id);
     expect(board.milestones).toEqual([
-      { id: m.id, status: 'not-started', due: '2027-02-28', baseline: '2027-01-31' },
+      { id: m.id, status: 'not-started', due: '2027-02-28', baseline: '2027-01-31', actionId: a.id },
     ]);
 
     const patched = await harrow.actions.update(a.id, {
@@ -116,7 +116,7 @@ describe('plan boards on DynamoDB Local', () => {
     expect(board.actions.find((x) => x.id === a.id)).toMatchObject({
       status: 'on-track',
       override: 'amber',
-      lastActivity: new Date().toISOString().slice(0, 10),
+      lastUpdate: new Date().toISOString().slice(0, 10),
     });
 
     await harrow.milestones.update(m.id, { version: moved.version, status: 'completed' });
@@ -256,7 +256,7 @@ describe('plan boards on DynamoDB Local', () => {
     const [drifted, raced] = [await make('1'), await make('2')];
     // Both entries say something the items do not (as edits by a release without boards would leave them).
     const tamper = (id: string, status: 'deferred') =>
-      writeEntry(plan.id, id, encodeActionState({ id, status, lastActivity: '2026-01-01' }));
+      writeEntry(plan.id, id, encodeActionState({ id, status, created: '2026-01-01' }));
     await tamper(drifted.id, 'deferred');
     await tamper(raced.id, 'deferred');
     expect((await harrow.boards.read(plan.id))!.actions.find((a) => a.id === drifted.id)?.status).toBe(

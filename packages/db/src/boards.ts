@@ -113,6 +113,8 @@ const STATE_ATTRIBUTES = [
   'ragOverride.rag',
   'latestUpdate.at',
   'createdAt',
+  'parentId',
+  'actionId',
 ] as const;
 
 /** Entries written per update when repairing: keeps each update expression well under 4 KB. */

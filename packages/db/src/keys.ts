@@ -39,6 +39,9 @@ export const sk = {
   updatePrefix: (planId: string, actionId: string) => `PLAN#${k(planId)}#ACTION#${k(actionId)}#UPD#`,
   update: (planId: string, actionId: string, id: string) =>
     `PLAN#${k(planId)}#ACTION#${k(actionId)}#UPD#${k(id)}`,
+  /** Marks an update as corrected (one correction each); under the update prefix, typed `correction`. */
+  correctionMark: (planId: string, actionId: string, updateId: string) =>
+    `PLAN#${k(planId)}#ACTION#${k(actionId)}#UPD#${k(updateId)}#CORRECTED`,
   planItem: (planId: string, kind: PlanItemKind, id: string) => `PLAN#${k(planId)}#${k(kind)}#${k(id)}`,
   audit: (id: string) => `AUDIT#${k(id)}`,
   alert: (itemId: string, stage: string, due: string) => `ALERT#${k(itemId)}#${k(stage)}#${k(due)}`,

@@ -29,6 +29,10 @@ export function isRebaseline(before: Milestone, after: Milestone): boolean {
   return !before.due?.due || due > before.due.due;
 }
 
+/** The current due moved to a later date (a re-baseline once past the first committed date). */
+const movedLater = (before: Milestone, after: Milestone) =>
+  Boolean(after.due?.due && before.due?.due && after.due.due > before.due.due);
+
 export class MilestonesRepo {
   constructor(
     private readonly store: TenantStore,
@@ -83,9 +87,10 @@ export class MilestonesRepo {
 
   async update(milestoneId: string, patch: MilestonePatch): Promise<Milestone> {
     const before = await this.get(milestoneId);
-    const { baselineCorrection, ...fields } = patch;
+    const { baselineCorrection, rebaselineReason, ...fields } = patch;
     let after = patchedVersion(before, fields);
     if (baselineCorrection) after = this.correctBaseline(after, baselineCorrection);
+    if (movedLater(before, after)) after = this.recordRebaseline(before, after, rebaselineReason);
     if (!after.baselineDue && after.due) after = { ...after, baselineDue: after.due };
     if (after.status === 'completed' && !after.completedOn) after.completedOn = londonToday();
     if (after.completedOn && after.status !== 'completed') {
@@ -120,6 +125,18 @@ export class MilestonesRepo {
     );
     return after;
   }
+  /** Each move of the current due to a later date is kept with the milestone, with the reason given. */
+  private recordRebaseline(before: Milestone, after: Milestone, reason: string | undefined): Milestone {
+    const entry = {
+      ...(before.due ? { from: before.due } : {}),
+      to: after.due!,
+      ...(reason ? { reason } : {}),
+      by: this.store.ctx.actor.name,
+      at: after.updatedAt,
+    };
+    return { ...after, rebaselines: [...(after.rebaselines ?? []), entry].slice(-100) };
+  }
+
   /** Only an admin may move a baseline, and the reason stays with the milestone. */
   private correctBaseline(m: Milestone, c: NonNullable<MilestonePatch['baselineCorrection']>): Milestone {
     if (this.store.ctx.role !== 'admin' && this.store.ctx.role !== 'system') {

@@ -1,4 +1,10 @@
 import {
+  type ContinuityCreate,
+  type ContinuityFunction,
+  type ContinuityPatch,
+  type Decision,
+  type DecisionCreate,
+  type DecisionPatch,
   type Indicator,
   type IndicatorCreate,
   type IndicatorPatch,
@@ -15,8 +21,8 @@ import { firstVersion, patchedVersion, type VersionStamp } from './versioning.js
 type Stored = VersionStamp & { id: string; planId: string };
 
 /**
- * Plan-scoped records addressed through their plan (indicators, risks; continuity, decisions and
- * dependencies arrive through import): one generic repository, one instance per kind.
+ * Plan-scoped records addressed through their plan (indicators, risks, continuity functions and
+ * decisions; dependencies arrive through import): one generic repository, one instance per kind.
  */
 export class PlanItemsRepo<T extends Stored, C extends object, P extends { version: number }> {
   constructor(
@@ -76,3 +82,12 @@ export const indicatorsRepo = (store: TenantStore) =>
   new PlanItemsRepo<Indicator, IndicatorCreate, IndicatorPatch>(store, 'PI', 'indicator', 'Indicator');
 export const risksRepo = (store: TenantStore) =>
   new PlanItemsRepo<Risk, RiskCreate, RiskPatch>(store, 'RISK', 'risk', 'Risk');
+export const continuityRepo = (store: TenantStore) =>
+  new PlanItemsRepo<ContinuityFunction, ContinuityCreate, ContinuityPatch>(
+    store,
+    'BC',
+    'continuity',
+    'Continuity function',
+  );
+export const decisionsRepo = (store: TenantStore) =>
+  new PlanItemsRepo<Decision, DecisionCreate, DecisionPatch>(store, 'DEC', 'decision', 'Decision');

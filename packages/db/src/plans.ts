@@ -1,11 +1,15 @@
 import {
   type Action,
+  badRequest,
   type ContinuityFunction,
+  canMovePlan,
   type Decision,
   type Dependency,
   type Indicator,
+  londonToday,
   type Milestone,
   notFound,
+  PLAN_STATUS_MOVES,
   type Plan,
   type PlanCreate,
   type PlanPatch,
@@ -14,11 +18,14 @@ import {
   type Risk,
   type Theme,
   type ThemeCreate,
+  type ThemeOrder,
+  type ThemePatch,
   themeSearchDoc,
 } from '@peopleplan/core';
 import { boardShardItems } from './boards.js';
 import { newId } from './ids.js';
 import { planIndexAttributes, sk } from './keys.js';
+import { reorderWrites } from './reorder.js';
 import { SearchIndexRepo, searchWrites } from './search-index.js';
 import { MAX_TRANSACTION_ITEMS, type Page, type TenantStore } from './store.js';
 import { firstVersion, patchedVersion } from './versioning.js';
@@ -75,6 +82,17 @@ const SUMMARY_ATTRIBUTES = [
   'createdAt',
   'updatedAt',
 ] as const;
+
+function assertMayChange(before: Plan, patch: PlanPatch): void {
+  if (patch.status && !canMovePlan(before.status, patch.status)) {
+    const can = PLAN_STATUS_MOVES[before.status];
+    const next = can.length ? `it can become ${can.join(' or ')}` : 'its status does not change';
+    const archive = patch.status === 'archived' ? ' (administrators archive plans)' : '';
+    throw badRequest(`A ${before.status} plan cannot become ${patch.status}`, [
+      { path: 'status', message: `a ${before.status} plan: ${next}${archive}` },
+    ]);
+  }
+}
 
 /** A narrative section as stored: its place in the plan, and the section itself. */
 type StoredSection = Plan['sections'][number] & { n: number };
@@ -140,6 +158,7 @@ export class PlansRepo {
       ...fields,
       id: newId(),
       councilId: this.store.ctx.councilId,
+      ...(fields.status === 'active' ? { activatedOn: londonToday() } : {}),
       unplaced: [],
       ...firstVersion(),
     };
@@ -179,9 +198,19 @@ export class PlansRepo {
   }
 
   async update(planId: string, patch: PlanPatch): Promise<Plan> {
+    return this.write(planId, patch, false);
+  }
+
+  /**
+   * A plan's status moves only as PLAN_STATUS_MOVES allows (draft → active → closed, reopened), except
+   * archiving (its own route). Becoming active is dated: staleness counts from then (core board.ts).
+   */
+  private async write(planId: string, patch: PlanPatch, archiving: boolean): Promise<Plan> {
     const [header, stored] = await Promise.all([this.header(planId), this.sections(planId)]);
     const before = withSections(header, stored);
+    if (!archiving) assertMayChange(before, patch);
     const after = patchedVersion(before, patch);
+    if (after.status === 'active' && before.status !== 'active') after.activatedOn = londonToday();
     // Sections are rewritten only when the patch names them: each is an item of its own.
     const sectionWrites = patch.sections
       ? [
@@ -216,7 +245,7 @@ export class PlansRepo {
 
   /** Plans are archived, never erased: their progress history is the council's record. */
   async archive(planId: string, version: number): Promise<Plan> {
-    return this.update(planId, { version, status: 'archived' });
+    return this.write(planId, { version, status: 'archived' }, true);
   }
 
   newTheme(planId: string, t: ThemeCreate, order: number): Theme {
@@ -242,6 +271,42 @@ export class PlansRepo {
       'theme',
     );
     return theme;
+  }
+
+  async updateTheme(planId: string, themeId: string, patch: ThemePatch): Promise<Theme> {
+    const before = await this.store.get<Theme>(sk.theme(planId, themeId));
+    if (!before) throw notFound('Theme');
+    const after = patchedVersion(before, patch);
+    await this.store.transact(
+      [this.store.putVersioned(sk.theme(planId, themeId), 'theme', after, patch.version)],
+      [{ operation: 'update', entityType: 'theme', entityId: themeId, planId, before, after }],
+      'theme',
+    );
+    return after;
+  }
+
+  /** Themes named take the places they held between them, in the order given (ThemeOrder). */
+  async reorderThemes(planId: string, input: ThemeOrder): Promise<Theme[]> {
+    const themes = await this.listThemes(planId);
+    const { writes, after } = reorderWrites(this.store, themes, input.themeIds, (t) =>
+      sk.theme(planId, t.id),
+    );
+    if (!writes.length) return themes;
+    await this.store.transact(
+      [this.store.conditionExists(sk.plan(planId)), ...writes],
+      [
+        {
+          operation: 'update',
+          entityType: 'plan',
+          entityId: planId,
+          planId,
+          before: { themeOrder: themes.map((t) => t.ref || t.title) },
+          after: { themeOrder: after.map((t) => t.ref || t.title) },
+        },
+      ],
+      'theme',
+    );
+    return after;
   }
 
   /**

@@ -1,29 +1,42 @@
 import {
   type Action,
+  badRequest,
+  conflict,
   DomainError,
+  findPeriod,
   forbidden,
+  londonToday,
   type ProgressUpdate,
   type ProgressUpdateCreate,
+  currentPeriod as periodInProgress,
+  reportingPeriods,
   updateSearchDoc,
 } from '@peopleplan/core';
 import type { ActionsRepo } from './actions.js';
+import type { CouncilRepo } from './council.js';
 import { newId, nowIso } from './ids.js';
 import { sk } from './keys.js';
+import type { PlansRepo } from './plans.js';
 import { searchWrites } from './search-index.js';
 import type { Page, TenantStore } from './store.js';
 import { nextVersion } from './versioning.js';
 
-/** The reporting period an update made today belongs to, by default its month. */
+/** The period of an update written with no plan to offer any (kept for callers without one). */
 export const currentPeriod = (at: string) => at.slice(0, 7);
+
+const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /**
  * Progress history is append-only: there is no update or delete here, by design. A correction is a
- * new update. Appending also moves the action's status and its "latest update" in the same transaction.
+ * new update naming the one it corrects; both stay. Appending also moves the action's status and its
+ * "latest update" in the same transaction.
  */
 export class UpdatesRepo {
   constructor(
     private readonly store: TenantStore,
     private readonly actions: ActionsRepo,
+    private readonly plans: PlansRepo,
+    private readonly council: CouncilRepo,
   ) {}
 
   async list(
@@ -33,6 +46,7 @@ export class UpdatesRepo {
     const action = await this.actions.get(actionId);
     return this.store.queryPage<ProgressUpdate>(sk.updatePrefix(action.planId, actionId), {
       ...opts,
+      types: ['update'],
       newestFirst: true,
     });
   }
@@ -49,17 +63,69 @@ export class UpdatesRepo {
   }
 
   /**
+   * The period an update is filed under: one the plan offers (core reporting-periods.ts), however the
+   * request spells it; none given, the one in progress (a correction: the corrected update's). Free
+   * text is refused: "next tuesday" would be kept for ever.
+   */
+  private async periodFor(
+    action: Action,
+    asked: string | undefined,
+    corrected: ProgressUpdate | undefined,
+    today: string,
+  ): Promise<string> {
+    if (asked === undefined && corrected) return corrected.period;
+    const [plan, council] = await Promise.all([this.plans.header(action.planId), this.council.get()]);
+    const offered = reportingPeriods(plan, {
+      financialYearStartMonth: council.financialYearStartMonth ?? 4,
+      today,
+    });
+    if (asked === undefined) return periodInProgress(offered, today)?.value ?? currentPeriod(nowIso());
+    const found = findPeriod(offered, asked);
+    if (found) return found.value;
+    // A correction may keep the period of the update it corrects, even one the plan no longer offers.
+    if (corrected && squash(asked) === squash(corrected.period)) return corrected.period;
+    throw badRequest('Choose one of the plan’s reporting periods', [
+      {
+        path: 'period',
+        message: `not one of this plan’s reporting periods: ${offered.map((p) => p.value).join(', ')}`,
+      },
+    ]);
+  }
+
+  /** The update a correction corrects: of the same action, and not corrected already. */
+  private async correctable(action: Action, id: string): Promise<ProgressUpdate> {
+    const items = await this.store.queryAll<ProgressUpdate>(sk.updatePrefix(action.planId, action.id), {
+      types: ['update'],
+    });
+    const target = items.find((u) => u.id === id);
+    if (!target) {
+      throw badRequest('That update is not part of this action’s history', [
+        { path: 'corrects', message: 'not an update of this action' },
+      ]);
+    }
+    if (items.some((u) => u.corrects === id)) {
+      throw conflict('That update has already been corrected: correct the correction instead');
+    }
+    const { type: _t, ...update } = target;
+    return update as ProgressUpdate;
+  }
+
+  /**
    * Append an update. Updates carry no version (an update is not an edit of the action), so they never
    * refuse each other: the update item always goes in, and it moves the action's status and "latest
    * update" only if no later update got there first. Twenty people reporting at once give twenty
-   * updates, all kept, and the action shows the last of them.
+   * updates, all kept, and the action shows the last of them. A correction of any update but the
+   * latest joins the history only: the action already shows something newer.
    */
   async append(
     actionId: string,
     input: ProgressUpdateCreate,
+    today: string = londonToday(),
   ): Promise<{ update: ProgressUpdate; action: Action }> {
     const first = await this.actions.get(actionId);
     this.assertMayReport(first);
+    const corrected = input.corrects ? await this.correctable(first, input.corrects) : undefined;
+    const period = await this.periodFor(first, input.period, corrected, today);
     const at = nowIso();
     const update: ProgressUpdate = {
       id: newId(),
@@ -68,14 +134,23 @@ export class UpdatesRepo {
       authorSub: this.store.ctx.actor.sub,
       authorName: this.store.ctx.actor.name,
       at,
-      period: input.period ?? currentPeriod(at),
+      period,
       narrative: input.narrative,
       status: input.status,
       ...(input.rag ? { rag: input.rag } : {}),
+      ...(corrected ? { corrects: corrected.id } : {}),
     };
     const itemAndAudit = () => ({
       items: [
         this.store.putNew(sk.update(first.planId, actionId, update.id), 'update', update),
+        // One correction per update, even when two people correct it at the same moment.
+        ...(corrected
+          ? [
+              this.store.putNew(sk.correctionMark(first.planId, actionId, corrected.id), 'correction', {
+                by: update.id,
+              }),
+            ]
+          : []),
         ...searchWrites(this.store, [updateSearchDoc(update)]),
       ],
       audits: [
@@ -89,7 +164,8 @@ export class UpdatesRepo {
       ],
     });
     let action = first;
-    for (let attempt = 0; attempt < 5; attempt++) {
+    const moves = !corrected || first.latestUpdate?.id === corrected.id;
+    for (let attempt = 0; moves && attempt < 5; attempt++) {
       if (action.latestUpdate && action.latestUpdate.id > update.id) break;
       const after = nextVersion(action, { status: input.status, latestUpdate: latestOf(update) });
       const { items, audits } = itemAndAudit();
@@ -102,8 +178,9 @@ export class UpdatesRepo {
         return { update, action: after };
       } catch (e) {
         if (!(e instanceof DomainError && e.code === 'conflict')) throw e;
-        // A later update landed, or the action's dates changed meanwhile: look again.
+        // A later update landed, the update was corrected meanwhile, or the action's dates changed.
         action = await this.actions.get(actionId);
+        if (corrected) await this.correctable(first, corrected.id);
       }
     }
     // A later update already moved the action: this one joins the history only.
@@ -123,5 +200,6 @@ const latestOf = (u: ProgressUpdate) => ({
   authorName: u.authorName,
   status: u.status,
   narrative: u.narrative,
+  period: u.period,
   ...(u.rag ? { rag: u.rag } : {}),
 });

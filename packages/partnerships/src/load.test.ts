@@ -170,7 +170,8 @@ describe('loading a partnership from DynamoDB Local', () => {
     expect(row).toMatchObject({
       actions: 1,
       overdue: 1,
-      travel: { improved: 1, same: 0, worse: 0, new: 0, unknown: 0 },
+      // Red when the period closed, and red now: its milestone is overdue, and ratings roll up.
+      travel: { improved: 0, same: 1, worse: 0, new: 0, unknown: 0 },
     });
     expect(row.sharedPlans[0]!.comparedWith).toEqual({ key: '2026-05', label: 'May 2026' });
     // The same figures the council's own dashboard would give, plan by plan.

@@ -38,7 +38,8 @@ describe('buildOverview', () => {
     expect(h).toMatchObject({ plans: 1, actions: 3, overdue: 2, slipping: 1 });
     expect(h.byStatus['on-track']).toBe(2);
     expect(h.byStatus.completed).toBe(1);
-    expect(h.byRag.red).toBe(1);
+    // `late` is overdue; `fine` is on track but its milestone B is overdue, and ratings roll up.
+    expect(h.byRag.red).toBe(2);
     const e = o.councils.find((r) => r.councilId === 'east-herts')!;
     // The archived plan is not counted, nor listed.
     expect(e).toMatchObject({ plans: 1, actions: 2, overdue: 0, slipping: 0 });
@@ -56,8 +57,9 @@ describe('buildOverview', () => {
     const c = harrow();
     const p = c.plans[0]!;
     const [late, fine] = p.actions;
-    // At mid-year `late` was amber and is red now (worse); `fine` was red and is green now (better);
-    // the completed action was added after the period closed (new).
+    // At mid-year `late` was amber and is red now (worse); `fine` was red and is red still (its
+    // milestone B is overdue, and ratings roll up); the completed action was added after the period
+    // closed (new).
     const lastPeriods = {
       [p.plan.id]: {
         key: '2026-27-H1',
@@ -66,7 +68,7 @@ describe('buildOverview', () => {
       } as const,
     };
     const row = buildOverview({ id: 'hr', name: 'HR' }, [boards(c, lastPeriods)], TODAY).councils[0]!;
-    expect(row.travel).toEqual({ improved: 1, same: 0, worse: 1, new: 1, unknown: 0 });
+    expect(row.travel).toEqual({ improved: 0, same: 1, worse: 1, new: 1, unknown: 0 });
     expect(row.sharedPlans[0]!.comparedWith).toEqual({ key: '2026-27-H1', label: 'Mid-year 2026-27' });
   });
 

@@ -82,7 +82,7 @@ describe('renderDocx: Kent business plan', () => {
       'Worse',
       'New this period',
     ]);
-    expect(cells(travel.querySelector('tbody tr')!)).toEqual(['3', '9', '2', '2']);
+    expect(cells(travel.querySelector('tbody tr')!)).toEqual(['2', '6', '6', '2']);
   });
 
   it('gives every priority a table of its actions, status in words with the RAG word', () => {

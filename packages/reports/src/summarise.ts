@@ -1,10 +1,10 @@
-import { DEFAULT_RAG_RULES, directionOfTravel } from '@peopleplan/core';
+import { DEFAULT_RAG_RULES, directionOfTravel, planRatings } from '@peopleplan/core';
 import { compareRefs, PLAN_KIND_LABELS } from './format.js';
 import { indicatorRow } from './indicators.js';
 import type { ActionRow, ReportModel } from './model.js';
 import type { ReportData } from './report-data.js';
 import { buildExceptions, sortExceptions } from './summarise/exceptions.js';
-import { actionRow, milestoneRow, type RowContext } from './summarise/items.js';
+import { actionRow, milestoneRow, type RowContext, reportedStatus } from './summarise/items.js';
 import { OTHER_THEME_ID, PlanTree } from './summarise/plan-tree.js';
 import { themeSections } from './summarise/sections.js';
 import { buildSummary } from './summarise/summary.js';
@@ -41,6 +41,13 @@ export function summarise(data: ReportData, options: SummariseOptions = {}): Rep
     snapshots: data.snapshots,
     ...(options.forecast && { forecastTo: period.financialYear.end }),
   };
+  // Ratings roll up from milestones and sub-actions as every page shows them, from the statuses reported.
+  ctx.ratings = planRatings(
+    data.actions.map((a) => ({ ...a, status: reportedStatus(a, ctx) })),
+    data.milestones,
+    asOf,
+    ctx.rules,
+  ).actions;
   const rows = new Map<string, ActionRow>(data.actions.map((a) => [a.id, actionRow(a, ctx)]));
   const actions = [...data.actions]
     .sort((x, y) => x.order - y.order || compareRefs(x.ref, y.ref))

@@ -34,6 +34,13 @@ export async function createDemoPlan(call: Call, council: string): Promise<DemoP
     period: { label: '2026-27', start: '2026-04-01', end: '2027-03-31' },
     status: 'active',
     reviewCadence: 'quarterly',
+    // Progress updates are filed under one of these (never free text).
+    reportingPoints: [
+      { label: 'Q1', date: '2026-06-30' },
+      { label: 'Q2', date: '2026-09-30' },
+      { label: 'Q3', date: '2026-12-31' },
+      { label: 'Q4', date: '2027-03-31' },
+    ],
     themes: [
       { ref: '1', title: 'Leadership' },
       { ref: '2', title: 'Strategy' },
@@ -80,6 +87,7 @@ export async function createDemoPlan(call: Call, council: string): Promise<DemoP
   await call('PATCH', `${base}/milestones/${ms.id}`, {
     version: ms.version,
     due: { text: 'In six weeks', kind: 'date', due: isoIn(42), precision: 'day' },
+    rebaselineReason: 'Union meeting moved to the next cycle',
   });
   await call('POST', `${base}/actions/${overdue.id}/updates`, {
     narrative: 'First draft circulated to directors.',

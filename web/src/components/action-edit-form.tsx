@@ -1,5 +1,5 @@
 import type { Status } from '@peopleplan/core';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import {
   type Conflict,
   changedKeys,
@@ -10,8 +10,10 @@ import {
   validateDraft,
 } from '../lib/action-draft.js';
 import { ApiError, api } from '../lib/api.js';
+import { useDraft } from '../lib/drafts.js';
+import { useFocusOnMount } from '../lib/focus.js';
 import { RAG_LABELS, RAGS, STATUS_LABELS, STATUSES } from '../lib/labels.js';
-import type { ActionRow, PersonRow } from '../lib/responses.js';
+import type { ActionRow, PersonRow, ThemeRow } from '../lib/responses.js';
 import { useApi } from '../lib/use-api.js';
 import { ConflictPanel } from './action-conflict.js';
 import {
@@ -28,24 +30,32 @@ import { type TimescaleContext, TimescaleInput } from './timescale-input.js';
 
 /**
  * Editing an action. Only changed fields are sent, with the version they were based on; when someone
- * saved first (409), both versions are shown and nothing typed here is lost.
+ * saved first (409), both versions are shown and nothing typed here is lost. What is typed is kept as a
+ * draft until saved or cancelled (lib/drafts.ts); the form takes focus when it opens.
  */
 export function EditAction({
   c,
   action,
+  themes,
   context,
   onCancel,
   onSaved,
 }: {
   c: string;
   action: ActionRow;
+  /** The plan's themes, to move a (top-level) action to another. */
+  themes: ThemeRow[];
   context: TimescaleContext;
   onCancel: () => void;
   onSaved: () => void;
 }) {
   /** The saved action this edit builds on: replaced by the newer one after a conflict. */
   const [base, setBase] = useState(action);
-  const [draft, setDraft] = useState<Draft>(() => draftOf(action));
+  const form = useDraft<Draft>(`action-edit:${action.id}`, () => draftOf(action));
+  const draft = form.value;
+  const setDraft = form.set;
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusOnMount(heading);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | undefined>();
   const [conflict, setConflict] = useState<Conflict | undefined>();
@@ -59,6 +69,7 @@ export function EditAction({
     if (Object.values(v).some(Boolean)) return;
     const keys = changedKeys(draftOf(on), d);
     if (!keys.length) {
+      form.discard();
       onSaved();
       return;
     }
@@ -67,6 +78,7 @@ export function EditAction({
     setBusy(true);
     try {
       await api.patch('/api/v1/councils/{c}/actions/{actionId}', { params: { path }, body });
+      form.discard();
       onSaved();
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {
@@ -95,9 +107,10 @@ export function EditAction({
   ];
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="edit-heading">
-      <h2 className="govuk-heading-m" id="edit-heading">
+      <h2 className="govuk-heading-m" id="edit-heading" tabIndex={-1} ref={heading}>
         Edit this action
       </h2>
+      {form.restored ? <p className="govuk-inset-text">What you typed before has been kept.</p> : null}
       <ErrorSummary errors={summary} />
       {conflict ? (
         <ConflictPanel
@@ -119,13 +132,21 @@ export function EditAction({
         base={base}
         errors={errors}
         people={people.data?.items ?? []}
+        themes={action.parentId ? [] : themes}
         context={context}
       />
       <div className="govuk-button-group">
         <button type="submit" className="govuk-button" disabled={busy} aria-disabled={busy}>
           Save changes
         </button>
-        <button type="button" className="govuk-button govuk-button--secondary" onClick={onCancel}>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          onClick={() => {
+            form.discard();
+            onCancel();
+          }}
+        >
           Cancel
         </button>
       </div>
@@ -140,6 +161,7 @@ function ActionFields({
   base,
   errors,
   people,
+  themes,
   context,
 }: {
   draft: Draft;
@@ -147,6 +169,8 @@ function ActionFields({
   base: ActionRow;
   errors: FieldErrors;
   people: PersonRow[];
+  /** Empty for a sub-action: it moves with its parent. */
+  themes: ThemeRow[];
   context: TimescaleContext;
 }) {
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }));
@@ -175,6 +199,19 @@ function ActionFields({
       {text('currentPosition', 'Current position')}
       {text('constraints', 'Constraints', 3)}
       {text('measureOfSuccess', 'Measure of success', 3)}
+      {themes.length ? (
+        <Select
+          id="themeId"
+          label="Theme"
+          hint="Moving the action moves its sub-actions with it."
+          value={draft.themeId}
+          onChange={(e) => set('themeId', e.target.value)}
+          options={[
+            ...themes.map((t) => ({ value: t.id, text: `${t.ref ? `${t.ref}: ` : ''}${t.title}` })),
+            ...(draft.themeId ? [] : [{ value: '', text: 'No theme' }]),
+          ]}
+        />
+      ) : null}
       <Select
         id="status"
         label="Status"

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useDraftKeys } from '../lib/drafts.js';
+import { formatDate } from '../lib/format.js';
 import type { MilestoneRow } from '../lib/responses.js';
 import type { Loaded } from '../lib/use-api.js';
 import { MilestoneDueCells } from './milestone-due.js';
@@ -25,9 +27,17 @@ export function ActionMilestones({
   context: TimescaleContext;
   onChanged: (message: string) => void;
 }) {
-  const [editing, setEditing] = useState<string | undefined>();
-  const [adding, setAdding] = useState(false);
   const items = loaded.data?.items ?? [];
+  // A form left with unsaved text (a session that ended) opens again.
+  const drafted = useDraftKeys();
+  const [editing, setEditing] = useState<string | undefined>();
+  const [adding, setAdding] = useState(() => canEdit && drafted(`milestone-new:${actionId}`));
+  const [reopened, setReopened] = useState(false);
+  if (!reopened && canEdit && items.length) {
+    setReopened(true);
+    const m = items.find((x) => drafted(`milestone-edit:${x.id}`));
+    if (m) setEditing(m.id);
+  }
   const chosen = editing ? items.find((m) => m.id === editing) : undefined;
   return (
     <section className="app-section-break" aria-labelledby="milestones">
@@ -89,7 +99,7 @@ function MilestonesTable({
 }) {
   return (
     <ScrollTable label="Milestones">
-      <table className="govuk-table app-table">
+      <table className="govuk-table app-table app-cards">
         <caption className="govuk-table__caption govuk-visually-hidden">Milestones</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
@@ -101,6 +111,9 @@ function MilestonesTable({
             </th>
             <th scope="col" className="govuk-table__header">
               Now due
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Moved later
             </th>
             <th scope="col" className="govuk-table__header">
               Status
@@ -115,16 +128,30 @@ function MilestonesTable({
         <tbody className="govuk-table__body">
           {items.map((m) => (
             <tr className="govuk-table__row" key={m.id}>
-              <td className="govuk-table__cell app-col-text">
+              <td className="govuk-table__cell app-col-text" data-label="Milestone">
                 {m.ref ? <span className="app-ref">{m.ref}</span> : null}
                 {m.title}
               </td>
               <MilestoneDueCells milestone={m} today={today} />
-              <td className="govuk-table__cell app-tags">
+              <td className="govuk-table__cell app-cell-s" data-label="Moved later">
+                {m.rebaselines?.length ? (
+                  <ul className="app-year-list">
+                    {m.rebaselines.map((r) => (
+                      <li key={r.at}>
+                        {formatDate(r.at)}: to {r.to.text}
+                        {r.reason ? ` (${r.reason})` : ''}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  'Never'
+                )}
+              </td>
+              <td className="govuk-table__cell app-tags" data-label="Status">
                 <StatusTag status={m.status} /> <RagTag rag={m.rag.rag} result={m.rag} />
               </td>
               {canEdit ? (
-                <td className="govuk-table__cell">
+                <td className="govuk-table__cell app-no-print" data-label="">
                   <button type="button" className="app-link-button govuk-link" onClick={() => onChange(m.id)}>
                     Change
                     <span className="govuk-visually-hidden">

@@ -1,4 +1,5 @@
 import { formatDateTime } from '../lib/format.js';
+import { auditWords } from '../lib/labels.js';
 import { useApi } from '../lib/use-api.js';
 import { ScrollTable } from './page.js';
 
@@ -34,9 +35,7 @@ export function AuditLog({ c }: { c: string }) {
               <tr className="govuk-table__row" key={e.id}>
                 <td className="govuk-table__cell">{formatDateTime(e.at)}</td>
                 <td className="govuk-table__cell">{e.actorName ?? e.actorSub}</td>
-                <td className="govuk-table__cell">
-                  {e.operation} {e.entityType}
-                </td>
+                <td className="govuk-table__cell">{auditWords(e.operation, e.entityType)}</td>
               </tr>
             ))}
           </tbody>

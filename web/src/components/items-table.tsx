@@ -27,7 +27,7 @@ export function ItemsTable({
   return (
     <>
       <ScrollTable label={caption}>
-        <table className="govuk-table app-table">
+        <table className="govuk-table app-table app-cards">
           <caption className="govuk-table__caption govuk-visually-hidden">{caption}</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
@@ -72,38 +72,50 @@ export function ItemsTable({
           <tbody className="govuk-table__body">
             {shown.map((i) => (
               <tr className="govuk-table__row" key={`${i.type}-${i.id}`}>
-                <td className="govuk-table__cell">
+                <td className="govuk-table__cell" data-label="Item">
                   <Link className="govuk-link" href={`/councils/${c}/actions/${i.actionId}`}>
                     {i.ref ? <span className="app-ref">{i.ref}</span> : null}
                     {i.title}
                   </Link>
                   {i.type === 'milestone' ? <span className="app-item-type">Milestone</span> : null}
                 </td>
-                {has('plan') ? <td className="govuk-table__cell app-cell-s">{i.planTitle}</td> : null}
+                {has('plan') ? (
+                  <td className="govuk-table__cell app-cell-s" data-label="Plan">
+                    {i.planTitle}
+                  </td>
+                ) : null}
                 {has('baseline') ? (
-                  <td className="govuk-table__cell app-nowrap-m">
+                  <td className="govuk-table__cell app-nowrap-m" data-label="Originally due">
                     <TimescaleText value={i.baselineDue} />
                   </td>
                 ) : null}
                 {has('due') ? (
-                  <td className="govuk-table__cell app-nowrap-m">
+                  <td
+                    className="govuk-table__cell app-nowrap-m"
+                    data-label={has('baseline') ? 'Now due' : 'Due'}
+                  >
                     <TimescaleText value={i.due} />
                   </td>
                 ) : null}
                 {has('lateness') ? (
-                  <td className={`govuk-table__cell${(i.daysLate ?? 0) > 0 ? ' app-late' : ''}`}>
+                  <td
+                    className={`govuk-table__cell${(i.daysLate ?? 0) > 0 ? ' app-late' : ''}`}
+                    data-label="When"
+                  >
                     {lateness(i.daysLate)}
                   </td>
                 ) : null}
                 {has('lastUpdate') ? (
-                  <td className="govuk-table__cell">
+                  <td className="govuk-table__cell" data-label="Last update">
                     {i.lastUpdateAt ? formatDateTime(i.lastUpdateAt) : 'Never'}
                   </td>
                 ) : null}
                 {has('leads') ? (
-                  <td className="govuk-table__cell app-cell-s">{i.leads.join(', ') || 'None'}</td>
+                  <td className="govuk-table__cell app-cell-s" data-label="Lead">
+                    {i.leads.join(', ') || 'None'}
+                  </td>
                 ) : null}
-                <td className="govuk-table__cell app-tags">
+                <td className="govuk-table__cell app-tags" data-label="Status">
                   <StatusTag status={i.status} /> <RagTag rag={i.rag} />
                 </td>
               </tr>

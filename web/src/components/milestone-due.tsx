@@ -6,10 +6,10 @@ import { TimescaleText } from './timescale.js';
 export function MilestoneDueCells({ milestone: m, today }: { milestone: MilestoneRow; today: string }) {
   return (
     <>
-      <td className="govuk-table__cell app-nowrap-m">
+      <td className="govuk-table__cell app-nowrap-m" data-label="Originally due">
         <TimescaleText value={m.baselineDue} />
       </td>
-      <td className="govuk-table__cell app-nowrap-m">
+      <td className="govuk-table__cell app-nowrap-m" data-label="Now due">
         <TimescaleText value={m.due} />
         {milestoneSlipping(m, today) ? (
           <strong className="govuk-tag govuk-tag--yellow app-tag">Re-baselined</strong>

@@ -1,12 +1,23 @@
 import type { Status } from '@peopleplan/core';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { ApiError, api } from '../lib/api.js';
+import { useDraft } from '../lib/drafts.js';
+import { useFocusOnMount } from '../lib/focus.js';
+import { formatDate } from '../lib/format.js';
 import { STATUS_LABELS, STATUSES } from '../lib/labels.js';
 import type { MilestoneRow } from '../lib/responses.js';
-import { ErrorSummary, type FieldErrors, Select, summaryFrom, TextInput } from './form.js';
-import { readTimescale, type TimescaleContext, TimescaleInput } from './timescale-input.js';
+import { ErrorSummary, type FieldErrors, Select, summaryFrom, Textarea, TextInput } from './form.js';
+import {
+  readTimescale,
+  type TimescaleContext,
+  TimescaleInput,
+  useParsedTimescale,
+} from './timescale-input.js';
 
-/** Change a milestone (with the version it was read at) or, without one, add a milestone to the action. */
+/**
+ * Change a milestone (with the version it was read at) or, without one, add a milestone to the action.
+ * Moving its due date later is a re-baseline: the form asks why, and the reason is kept with it.
+ */
 export function MilestoneForm({
   c,
   actionId,
@@ -20,32 +31,48 @@ export function MilestoneForm({
   context: TimescaleContext;
   onDone: (message?: string) => void;
 }) {
-  const [ref, setRef] = useState(m?.ref ?? '');
-  const [title, setTitle] = useState(m?.title ?? '');
-  const [dueText, setDueText] = useState(m?.due?.text ?? '');
-  const [status, setStatus] = useState<Status>(m?.status ?? 'not-started');
+  const form = useDraft(m ? `milestone-edit:${m.id}` : `milestone-new:${actionId}`, () => ({
+    ref: m?.ref ?? '',
+    title: m?.title ?? '',
+    dueText: m?.due?.text ?? '',
+    status: (m?.status ?? 'not-started') as Status,
+    reason: '',
+  }));
+  const { ref, title, dueText, status, reason } = form.value;
+  const set = (k: keyof typeof form.value, v: string) => form.set((f) => ({ ...f, [k]: v }));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | undefined>();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusOnMount(heading);
   const prefix = m ? 'ms-edit' : 'ms-new';
+  const parsed = useParsedTimescale(dueText, m?.due, context);
+  const later = Boolean(m?.due?.due && parsed?.due && parsed.due > m.due.due);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const v: FieldErrors = { [`${prefix}-title`]: title.trim() ? undefined : 'Enter the milestone' };
+    const v: FieldErrors = {
+      [`${prefix}-title`]: title.trim() ? undefined : 'Enter the milestone',
+      [`${prefix}-reason`]:
+        later && reason.trim().length < 3 ? 'Say why the milestone is moving later' : undefined,
+    };
     setErrors(v);
     if (Object.values(v).some(Boolean)) return;
     try {
       const due = await readTimescale(dueText, m?.due, context);
       const fields = { ref: ref.trim(), title: title.trim(), status };
       if (m) {
+        const moved = Boolean(due?.due && m.due?.due && due.due > m.due.due);
         await api.patch('/api/v1/councils/{c}/milestones/{milestoneId}', {
           params: { path: { c, milestoneId: m.id } },
-          body: { version: m.version, ...fields, due },
+          body: { version: m.version, ...fields, due, ...(moved ? { rebaselineReason: reason.trim() } : {}) },
         });
+        form.discard();
         onDone('Milestone saved');
       } else {
         await api.post('/api/v1/councils/{c}/actions/{actionId}/milestones', {
           params: { path: { c, actionId } },
           body: { ...fields, ...(due ? { due } : {}) },
         });
+        form.discard();
         onDone('Milestone added');
       }
     } catch (err) {
@@ -63,7 +90,7 @@ export function MilestoneForm({
       aria-labelledby={`${prefix}-heading`}
       className="app-highlight govuk-!-margin-bottom-6"
     >
-      <h3 className="govuk-heading-m" id={`${prefix}-heading`}>
+      <h3 className="govuk-heading-m" id={`${prefix}-heading`} tabIndex={-1} ref={heading}>
         {m ? `Change milestone ${m.ref}` : 'Add a milestone'}
       </h3>
       <ErrorSummary errors={[...(formError ? [{ text: formError }] : []), ...summaryFrom(errors)]} />
@@ -72,14 +99,14 @@ export function MilestoneForm({
         label="Reference"
         width="5"
         value={ref}
-        onChange={(e) => setRef(e.target.value)}
+        onChange={(e) => set('ref', e.target.value)}
       />
       <TextInput
         id={`${prefix}-title`}
         label="Milestone"
         error={errors[`${prefix}-title`]}
         value={title}
-        onChange={(e) => setTitle(e.target.value)}
+        onChange={(e) => set('title', e.target.value)}
       />
       <TimescaleInput
         id={`${prefix}-due`}
@@ -91,21 +118,39 @@ export function MilestoneForm({
         }
         original={m?.due}
         text={dueText}
-        onText={setDueText}
+        onText={(t) => set('dueText', t)}
         context={context}
       />
+      {later ? (
+        <Textarea
+          id={`${prefix}-reason`}
+          label="Why is it moving later?"
+          hint={`It was due ${formatDate(m?.due?.due)}. The reason is kept with the milestone and shown beside it.`}
+          rows={2}
+          error={errors[`${prefix}-reason`]}
+          value={reason}
+          onChange={(e) => set('reason', e.target.value)}
+        />
+      ) : null}
       <Select
         id={`${prefix}-status`}
         label="Status"
         value={status}
-        onChange={(e) => setStatus(e.target.value as Status)}
+        onChange={(e) => set('status', e.target.value)}
         options={STATUSES.map((s) => ({ value: s, text: STATUS_LABELS[s] }))}
       />
       <div className="govuk-button-group">
         <button type="submit" className="govuk-button">
           {m ? 'Save milestone' : 'Add milestone'}
         </button>
-        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => onDone()}>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          onClick={() => {
+            form.discard();
+            onDone();
+          }}
+        >
           Cancel
         </button>
       </div>

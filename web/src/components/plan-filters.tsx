@@ -32,7 +32,7 @@ export function matches(a: ActionRow, f: Filters, plan: PlanContents['plan'], to
   if (f.due === 'nodate') return !a.due?.due;
   if (f.due) {
     // Overdue and due soon as the dashboard judges them (core's board.ts): open actions only.
-    const judged = actionJudgement(a, { today, dueSoonDays: WINDOW_DAYS[f.due] ?? 0 }, plan.reviewCadence);
+    const judged = actionJudgement(a, { today, dueSoonDays: WINDOW_DAYS[f.due] ?? 0 }, plan);
     return f.due === 'overdue' ? judged.overdue : judged.dueSoon;
   }
   return true;

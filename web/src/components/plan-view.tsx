@@ -1,6 +1,12 @@
+import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { formatDate, formatDateTime, plural } from '../lib/format.js';
-import { LEAD_ROLE_LABELS, PLAN_KIND_LABELS, PLAN_STATUS_LABELS } from '../lib/labels.js';
+import {
+  LEAD_ROLE_LABELS,
+  PLAN_KIND_LABELS,
+  PLAN_STATUS_LABELS,
+  REVIEW_CADENCE_LABELS,
+} from '../lib/labels.js';
 import { type Cell, orderActions, PLAN_COLUMNS, THEME_NOUN } from '../lib/plan-columns.js';
 import type { ActionRow, MilestoneRow, PlanContents, ThemeRow } from '../lib/responses.js';
 import { MilestoneDueCells } from './milestone-due.js';
@@ -49,7 +55,11 @@ export function PlanFacts({ plan, actions }: { plan: Plan; actions: number }) {
             key: 'Approved',
             value: [plan.approval.body, formatDate(plan.approval.date)].filter(Boolean).join(', '),
           },
-        { key: 'Progress reviewed', value: plan.reviewCadence.replace('-', ' ') },
+        { key: 'Progress reviewed', value: REVIEW_CADENCE_LABELS[plan.reviewCadence] },
+        plan.reportingPoints.length > 0 && {
+          key: 'Reporting points',
+          value: plan.reportingPoints.map((r) => `${r.label} (${formatDate(r.date)})`).join(', '),
+        },
         { key: 'Actions', value: plural(actions, 'action') },
       ]}
     />
@@ -99,12 +109,15 @@ export function ThemeSections({
   msByAction,
   actionHref,
   skipEmpty = false,
+  tools,
 }: {
   kind: Plan['kind'];
   groups: Array<{ theme: ThemeRow | undefined; key: string; actions: ActionRow[] }>;
   msByAction: Map<string, MilestoneRow[]>;
   actionHref: ActionHref;
   skipEmpty?: boolean;
+  /** Controls under a theme's table (editors on the council's own plan page). */
+  tools?: ((theme: ThemeRow, actions: ActionRow[]) => ReactNode) | undefined;
 }) {
   return (
     <>
@@ -127,6 +140,7 @@ export function ThemeSections({
             ) : (
               <p className="govuk-body">No actions.</p>
             )}
+            {g.theme && tools ? tools(g.theme, g.actions) : null}
           </section>
         ))}
     </>
@@ -150,7 +164,7 @@ export function ActionTable({
   const columns = PLAN_COLUMNS[kind];
   return (
     <ScrollTable label={`${caption}: actions`}>
-      <table className="govuk-table app-table app-action-table">
+      <table className="govuk-table app-table app-action-table app-cards">
         <caption className="govuk-table__caption govuk-visually-hidden">{caption}: actions</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
@@ -169,7 +183,7 @@ export function ActionTable({
           {orderActions(actions).map((a) => (
             <tr className={`govuk-table__row${a.depth ? ' app-subaction' : ''}`} key={a.id}>
               {columns.map((col) => (
-                <td className="govuk-table__cell" key={col.heading}>
+                <td className="govuk-table__cell" key={col.heading} data-label={col.heading}>
                   <CellView
                     cell={col.cell}
                     action={a}
@@ -296,7 +310,7 @@ export function MilestonesSection({
         today={today}
       />
       <ScrollTable label="Milestones">
-        <table className="govuk-table app-table">
+        <table className="govuk-table app-table app-cards">
           <caption className="govuk-table__caption govuk-visually-hidden">Milestones</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
@@ -323,11 +337,11 @@ export function MilestonesSection({
               const actionText = a ? `${a.ref ? `${a.ref} ` : ''}${a.title}` : '';
               return (
                 <tr className="govuk-table__row" key={m.id}>
-                  <td className="govuk-table__cell app-col-text">
+                  <td className="govuk-table__cell app-col-text" data-label="Milestone">
                     {m.ref ? <span className="app-ref">{m.ref}</span> : null}
                     {m.title}
                   </td>
-                  <td className="govuk-table__cell app-cell-s">
+                  <td className="govuk-table__cell app-cell-s" data-label="Action">
                     {a && actionHref ? (
                       <Link className="govuk-link" href={actionHref(a.id)}>
                         {actionText}
@@ -337,7 +351,7 @@ export function MilestonesSection({
                     )}
                   </td>
                   <MilestoneDueCells milestone={m} today={today} />
-                  <td className="govuk-table__cell app-tags">
+                  <td className="govuk-table__cell app-tags" data-label="Status">
                     <StatusTag status={m.status} /> <RagTag rag={m.rag.rag} result={m.rag} />
                   </td>
                 </tr>

@@ -1,8 +1,10 @@
 import type { Rag, Status } from '@peopleplan/core';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../lib/api.js';
+import { useDraft } from '../lib/drafts.js';
+import { formatDateTime } from '../lib/format.js';
 import { RAG_LABELS, RAGS, STATUS_LABELS, STATUSES } from '../lib/labels.js';
-import type { ActionRow } from '../lib/responses.js';
+import type { ActionRow, ProgressUpdateRow, ReportingPeriods } from '../lib/responses.js';
 import {
   ErrorSummary,
   type FieldErrors,
@@ -11,54 +13,77 @@ import {
   Select,
   summaryFrom,
   Textarea,
-  TextInput,
 } from './form.js';
+import { PeriodSelect } from './period-select.js';
 
-/** A lead (or an editor) reports progress: status now, an optional RAG and period, and what happened. */
+/**
+ * A lead (or an editor) reports progress: status now, an optional RAG, the reporting period chosen from
+ * the plan's, and what happened. With `correcting`, the same form writes a correction: a new update
+ * that names the one it corrects, filed under the same period (both stay in the history). What is typed
+ * is kept as a draft until it is saved (lib/drafts.ts).
+ */
 export function ProgressUpdateForm({
   c,
   action,
+  periods,
+  correcting,
   onAdded,
+  onCancel,
 }: {
   c: string;
   action: ActionRow;
-  onAdded: () => void;
+  periods: ReportingPeriods | undefined;
+  correcting?: ProgressUpdateRow | undefined;
+  onAdded: (message: string) => void;
+  onCancel?: () => void;
 }) {
-  const [status, setStatus] = useState<Status>(action.status);
-  const [rag, setRag] = useState<Rag | ''>('');
-  const [period, setPeriod] = useState('');
-  const [narrative, setNarrative] = useState('');
+  const form = useDraft(correcting ? `correct:${correcting.id}` : `update:${action.id}`, () => ({
+    status: (correcting?.status ?? action.status) as Status,
+    rag: (correcting?.rag ?? '') as Rag | '',
+    period: '',
+    narrative: correcting?.narrative ?? '',
+  }));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
-  useEffect(() => setStatus(action.status), [action.status]);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    // A correction is opened from the history: take the person to it.
+    if (correcting) heading.current?.focus();
+  }, [correcting]);
+  const f = form.value;
+  const set = <K extends keyof typeof f>(k: K, v: (typeof f)[K]) => form.set((d) => ({ ...d, [k]: v }));
+  const period = correcting ? correcting.period : f.period || periods?.current || '';
+  const prefix = correcting ? 'correction' : 'update';
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const v: FieldErrors = {
-      narrative: narrative.trim() ? undefined : 'Write what has happened since the last update',
+      [`${prefix}-narrative`]: f.narrative.trim()
+        ? undefined
+        : 'Write what has happened since the last update',
     };
     setErrors(v);
     setFormError(undefined);
-    if (v.narrative) return;
+    if (Object.values(v).some(Boolean)) return;
     setBusy(true);
     try {
       await api.post('/api/v1/councils/{c}/actions/{actionId}/updates', {
         params: { path: { c, actionId: action.id } },
         body: {
-          narrative: narrative.trim(),
-          status,
-          ...(rag ? { rag } : {}),
-          ...(period.trim() ? { period: period.trim() } : {}),
+          narrative: f.narrative.trim(),
+          status: f.status,
+          ...(f.rag ? { rag: f.rag } : {}),
+          ...(period ? { period } : {}),
+          ...(correcting ? { corrects: correcting.id } : {}),
         },
       });
-      setNarrative('');
-      setPeriod('');
-      setRag('');
-      onAdded();
+      form.discard();
+      onAdded(correcting ? 'Correction added' : 'Progress update added');
     } catch (err) {
       if (err instanceof ApiError) {
-        setErrors(fieldErrorsFrom(err.details));
+        const details = fieldErrorsFrom(err.details);
+        setErrors(Object.fromEntries(Object.entries(details).map(([k, m]) => [`${prefix}-${k}`, m])));
         setFormError(
           err.status === 403
             ? 'You can only report progress on actions you lead. Ask an editor to add you as a lead.'
@@ -71,56 +96,84 @@ export function ProgressUpdateForm({
   };
 
   return (
-    <form onSubmit={submit} noValidate className="app-update-form" aria-labelledby="add-update">
-      <h3 className="govuk-heading-m" id="add-update">
-        Add a progress update
+    <form onSubmit={submit} noValidate className="app-update-form" aria-labelledby={`${prefix}-heading`}>
+      <h3 className="govuk-heading-m" id={`${prefix}-heading`} tabIndex={-1} ref={heading}>
+        {correcting ? 'Correct an update' : 'Add a progress update'}
       </h3>
+      {correcting ? (
+        <p className="govuk-body">
+          You are correcting the update by {correcting.authorName} of {formatDateTime(correcting.at)}. Both
+          stay in the history; reports use the correction.
+        </p>
+      ) : null}
       <ErrorSummary
         errors={[
           ...(formError ? [{ text: formError }] : []),
-          ...summaryFrom(errors, { narrative: 'narrative', status: 'update-status' }),
+          ...summaryFrom(errors, { [`${prefix}-status`]: `${prefix}-status` }),
         ]}
       />
+      {form.restored ? (
+        <p className="govuk-inset-text">What you typed before has been kept. Check it and save.</p>
+      ) : null}
       <Radios
-        id="update-status"
+        id={`${prefix}-status`}
         legend="Status now"
         small
-        value={status}
-        onChange={(v) => setStatus(v as Status)}
+        value={f.status}
+        onChange={(v) => set('status', v as Status)}
         options={STATUSES.map((s) => ({ value: s, text: STATUS_LABELS[s] }))}
-        error={errors.status}
+        error={errors[`${prefix}-status`]}
       />
       <Select
-        id="update-rag"
+        id={`${prefix}-rag`}
         label="RAG rating (optional)"
         hint="Leave it to be worked out from the status and dates, or give the RAG you are reporting."
-        value={rag}
-        onChange={(e) => setRag(e.target.value as Rag | '')}
+        value={f.rag}
+        onChange={(e) => set('rag', e.target.value as Rag | '')}
         options={[
           { value: '', text: 'Work it out' },
           ...RAGS.map((r) => ({ value: r, text: RAG_LABELS[r] })),
         ]}
       />
-      <TextInput
-        id="update-period"
-        label="Reporting period (optional)"
-        hint="For example 2026-11, or mid-year 2026-27. Leave blank for this month."
-        width="20"
-        value={period}
-        onChange={(e) => setPeriod(e.target.value)}
-      />
+      {correcting ? (
+        <p className="govuk-body">
+          <strong>Reporting period:</strong> {correcting.period}, as the update it corrects.
+        </p>
+      ) : periods ? (
+        <PeriodSelect
+          id={`${prefix}-period`}
+          periods={periods.items}
+          value={period}
+          onChange={(v) => set('period', v)}
+          error={errors[`${prefix}-period`]}
+        />
+      ) : null}
       <Textarea
-        id="narrative"
-        label="What has happened"
+        id={`${prefix}-narrative`}
+        label={correcting ? 'What it should have said' : 'What has happened'}
         hint="Progress since the last update, what is next, and anything blocking it."
         rows={5}
-        error={errors.narrative}
-        value={narrative}
-        onChange={(e) => setNarrative(e.target.value)}
+        error={errors[`${prefix}-narrative`]}
+        value={f.narrative}
+        onChange={(e) => set('narrative', e.target.value)}
       />
-      <button type="submit" className="govuk-button" disabled={busy} aria-disabled={busy}>
-        Add update
-      </button>
+      <div className="govuk-button-group">
+        <button type="submit" className="govuk-button" disabled={busy} aria-disabled={busy}>
+          {correcting ? 'Save the correction' : 'Add update'}
+        </button>
+        {onCancel ? (
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary"
+            onClick={() => {
+              form.discard();
+              onCancel();
+            }}
+          >
+            Cancel
+          </button>
+        ) : null}
+      </div>
     </form>
   );
 }

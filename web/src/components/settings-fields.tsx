@@ -1,7 +1,14 @@
-import type { Rag } from '@peopleplan/core';
-import { RAG_LABELS, RAGS, STATUS_LABELS, STATUSES } from '../lib/labels.js';
+import type { Rag, RollUpMode } from '@peopleplan/core';
+import {
+  RAG_LABELS,
+  RAGS,
+  ROLL_UP_EXPLAINED,
+  ROLL_UP_LABELS,
+  STATUS_LABELS,
+  STATUSES,
+} from '../lib/labels.js';
 import type { Form } from '../lib/settings-form.js';
-import { Checkbox, type FieldErrors, Select, TextInput } from './form.js';
+import { Checkbox, type FieldErrors, Radios, Select, TextInput } from './form.js';
 
 const ragOptions = RAGS.map((r) => ({ value: r, text: RAG_LABELS[r] }));
 type SetField = <K extends keyof Form>(k: K, v: Form[K]) => void;
@@ -66,6 +73,39 @@ export function RagRuleFields({ f, set, errors }: { f: Form; set: SetField; erro
         error={errors.dueSoonDays}
         value={f.dueSoonDays}
         onChange={(e) => set('dueSoonDays', e.target.value)}
+      />
+      <RollUpFields f={f} set={set} />
+    </>
+  );
+}
+
+const rollUpOptions = (Object.keys(ROLL_UP_LABELS) as RollUpMode[]).map((m) => ({
+  value: m,
+  text: ROLL_UP_LABELS[m],
+  hint: m === 'worst' ? 'The default' : undefined,
+}));
+
+/** How an action's rating takes in its milestones and sub-actions (core rag.ts), with the default explained. */
+function RollUpFields({ f, set }: { f: Form; set: SetField }) {
+  return (
+    <>
+      <h3 className="govuk-heading-s">An action’s rating, from its milestones and sub-actions</h3>
+      <p className="govuk-body">{ROLL_UP_EXPLAINED}</p>
+      <Radios
+        id="rollUpMilestones"
+        legend="When one of an action’s open milestones is amber or red"
+        small
+        value={f.rollUpMilestones}
+        onChange={(v) => set('rollUpMilestones', v as RollUpMode)}
+        options={rollUpOptions}
+      />
+      <Radios
+        id="rollUpSubActions"
+        legend="When one of an action’s open sub-actions is amber or red"
+        small
+        value={f.rollUpSubActions}
+        onChange={(v) => set('rollUpSubActions', v as RollUpMode)}
+        options={rollUpOptions}
       />
     </>
   );

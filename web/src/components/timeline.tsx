@@ -23,8 +23,10 @@ export function DueTimeline({
   const dated = items.filter((i) => i.due?.due);
   if (!dated.length) return null;
   const offsets = dated.map((i) => daysBetween(today, i.due!.due!));
-  const from = Math.min(0, ...offsets);
-  const to = Math.max(horizonDays, ...offsets);
+  const baselines = dated.flatMap((i) => (i.baselineDue?.due ? [daysBetween(today, i.baselineDue.due)] : []));
+  // Baselines are inside the span too: a bar from an earlier baseline never runs out into the label.
+  const from = Math.min(0, ...offsets, ...baselines);
+  const to = Math.max(horizonDays, ...offsets, ...baselines);
   const span = Math.max(1, to - from);
   const pos = (d: number) => `${(((d - from) / span) * 100).toFixed(2)}%`;
   // Date ticks at both ends and the middle, leaving room for the "Today" marker.

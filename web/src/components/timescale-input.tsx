@@ -58,7 +58,7 @@ export function TimescaleInput({
       />
       {text.trim() && parsed ? (
         <p className="govuk-body-s app-timescale-read" aria-live="polite">
-          Read as: <strong>{timescaleMeaning(parsed) || parsed.kind}</strong>
+          Read as: <strong>{timescaleMeaning(parsed) || 'no date'}</strong>
           {parsed.note ? ` (${parsed.note})` : ''}
         </p>
       ) : null}

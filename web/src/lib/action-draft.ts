@@ -18,6 +18,8 @@ export interface Draft {
   leads: Lead[];
   ragMode: 'auto' | Rag;
   ragReason: string;
+  /** The theme it sits under ('' for none): moving it moves its sub-actions too. */
+  themeId: string;
 }
 
 export const draftOf = (a: ActionRow): Draft => ({
@@ -33,6 +35,7 @@ export const draftOf = (a: ActionRow): Draft => ({
   leads: a.leads,
   ragMode: a.ragOverride?.rag ?? 'auto',
   ragReason: a.ragOverride?.reason ?? '',
+  themeId: a.themeId ?? '',
 });
 
 export const FIELD_LABELS: Record<keyof Draft, string> = {
@@ -48,6 +51,7 @@ export const FIELD_LABELS: Record<keyof Draft, string> = {
   leads: 'Leads',
   ragMode: 'RAG',
   ragReason: 'Reason for setting RAG by hand',
+  themeId: 'Theme',
 };
 
 /** One field of a draft in words, for comparing two versions side by side. */
@@ -55,6 +59,7 @@ export function showField(k: keyof Draft, d: Draft): string {
   const v = d[k];
   if (k === 'status') return STATUS_LABELS[v as Status];
   if (k === 'ragMode') return v === 'auto' ? 'Worked out from status and dates' : RAG_LABELS[v as Rag];
+  if (k === 'themeId') return v ? 'Another theme' : 'No theme';
   if (k === 'leads')
     return (v as Lead[]).map((l) => `${l.label} (${LEAD_ROLE_LABELS[l.role]})`).join(', ') || 'None';
   return String(v) || '(blank)';
@@ -91,7 +96,10 @@ export const validateDraft = (d: Draft) => ({
 });
 
 type PatchBody = NonNullable<ApiInit<'patch', '/api/v1/councils/{c}/actions/{actionId}'>['body']>;
-type TextField = Exclude<keyof Draft, 'status' | 'dueText' | 'startText' | 'leads' | 'ragMode' | 'ragReason'>;
+type TextField = Exclude<
+  keyof Draft,
+  'status' | 'dueText' | 'startText' | 'leads' | 'ragMode' | 'ragReason' | 'themeId'
+>;
 
 /** The PATCH body: only the changed fields, deadlines read the way the form showed them. */
 export async function patchBody(
@@ -108,6 +116,7 @@ export async function patchBody(
       body.ragOverride = d.ragMode === 'auto' ? null : { rag: d.ragMode, reason: d.ragReason.trim() };
     else if (k === 'leads') body.leads = d.leads.map((l) => ({ ...l, label: l.label.trim() }));
     else if (k === 'status') body.status = d.status;
+    else if (k === 'themeId') body.themeId = d.themeId || null;
     else body[k as TextField] = d[k as TextField].trim();
   }
   return body;

@@ -154,7 +154,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The whole plan: themes, actions and milestones with RAG, indicators, risks… */
+    /** The whole plan: themes, actions and milestones with RAG (rolled up), indicators, risks… */
     get: operations['getPlanContents'];
     put?: never;
     post?: never;
@@ -207,7 +207,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One action with its leads, dates, status and latest update */
+    /** One action with its leads, dates, status, latest update and RAG (rolled up, with reasons) */
     get: operations['getAction'];
     put?: never;
     post?: never;
@@ -228,7 +228,7 @@ export interface paths {
     /** Progress history, newest first */
     get: operations['listProgressUpdates'];
     put?: never;
-    /** Add a progress update (append-only: updates are never edited or deleted) */
+    /** Add a progress update (append-only), filed under one of the plan’s reporting periods; `corrects` names an update it corrects */
     post: operations['addProgressUpdate'];
     delete?: never;
     options?: never;
@@ -270,6 +270,91 @@ export interface paths {
     head?: never;
     /** Edit a milestone; moving `due` keeps the baseline, so slippage stays visible */
     patch: operations['updateMilestone'];
+    trace?: never;
+  };
+  '/api/v1/councils/{c}/plans/{planId}/themes/{themeId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Rename a theme or change its reference or description; send the version you last read */
+    patch: operations['updateTheme'];
+    trace?: never;
+  };
+  '/api/v1/councils/{c}/plans/{planId}/theme-order': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Put themes in a new order: those named take the places they held, in the order given */
+    put: operations['orderThemes'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/councils/{c}/plans/{planId}/action-order': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Put actions that share a theme and a parent in a new order: those named take the places they held */
+    put: operations['orderActions'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/councils/{c}/my-actions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Everything the signed-in person leads (through their linked person), late, due soon or later */
+    get: operations['getMyActions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/councils/{c}/plans/{planId}/reporting-periods': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The reporting periods an update to this plan may be filed under, and the one in progress */
+    get: operations['listReportingPeriods'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/councils/{c}/plans/{planId}/indicators': {
@@ -340,6 +425,76 @@ export interface paths {
     head?: never;
     /** Edit a risk; send the version you last read */
     patch: operations['updateRisk'];
+    trace?: never;
+  };
+  '/api/v1/councils/{c}/plans/{planId}/continuity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The plan’s business continuity functions */
+    get: operations['listContinuityFunctions'];
+    put?: never;
+    /** Add a business continuity function to the plan */
+    post: operations['createContinuityFunction'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/councils/{c}/plans/{planId}/continuity/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Edit a business continuity function; send the version you last read */
+    patch: operations['updateContinuityFunction'];
+    trace?: never;
+  };
+  '/api/v1/councils/{c}/plans/{planId}/decisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The plan’s key decisions */
+    get: operations['listDecisions'];
+    put?: never;
+    /** Add a key decision to the plan */
+    post: operations['createDecision'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/councils/{c}/plans/{planId}/decisions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Edit a key decision; send the version you last read */
+    patch: operations['updateDecision'];
     trace?: never;
   };
   '/api/v1/councils': {
@@ -1302,6 +1457,7 @@ export interface operations {
               id: string;
               name: string;
               role: string;
+              personId?: string;
             }[];
             partnerships: {
               id: string;
@@ -1406,6 +1562,12 @@ export interface operations {
                * @enum {string}
                */
               rebaselined: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+              rollUp?: {
+                /** @enum {string} */
+                milestones: 'worst' | 'amber' | 'none';
+                /** @enum {string} */
+                subActions: 'worst' | 'amber' | 'none';
+              };
             };
             alertSettings: {
               /** @default 14 */
@@ -1547,6 +1709,12 @@ export interface operations {
              * @enum {string}
              */
             rebaselined?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+            rollUp?: {
+              /** @enum {string} */
+              milestones: 'worst' | 'amber' | 'none';
+              /** @enum {string} */
+              subActions: 'worst' | 'amber' | 'none';
+            };
           };
           alertSettings?: {
             /** @default 14 */
@@ -1626,6 +1794,12 @@ export interface operations {
                * @enum {string}
                */
               rebaselined: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+              rollUp?: {
+                /** @enum {string} */
+                milestones: 'worst' | 'amber' | 'none';
+                /** @enum {string} */
+                subActions: 'worst' | 'amber' | 'none';
+              };
             };
             alertSettings: {
               /** @default 14 */
@@ -2343,6 +2517,8 @@ export interface operations {
               division?: string;
               /** @enum {string} */
               status: 'draft' | 'active' | 'closed' | 'archived';
+              /** Format: date */
+              activatedOn?: string;
               approval?: {
                 body?: string;
                 /** Format: date */
@@ -2534,6 +2710,8 @@ export interface operations {
             division?: string;
             /** @enum {string} */
             status: 'draft' | 'active' | 'closed' | 'archived';
+            /** Format: date */
+            activatedOn?: string;
             approval?: {
               body?: string;
               /** Format: date */
@@ -2683,6 +2861,8 @@ export interface operations {
             division?: string;
             /** @enum {string} */
             status: 'draft' | 'active' | 'closed' | 'archived';
+            /** Format: date */
+            activatedOn?: string;
             approval?: {
               body?: string;
               /** Format: date */
@@ -2821,6 +3001,8 @@ export interface operations {
             division?: string;
             /** @enum {string} */
             status: 'draft' | 'active' | 'closed' | 'archived';
+            /** Format: date */
+            activatedOn?: string;
             approval?: {
               body?: string;
               /** Format: date */
@@ -3009,6 +3191,8 @@ export interface operations {
             division?: string;
             /** @enum {string} */
             status: 'draft' | 'active' | 'closed' | 'archived';
+            /** Format: date */
+            activatedOn?: string;
             approval?: {
               body?: string;
               /** Format: date */
@@ -3161,6 +3345,8 @@ export interface operations {
               division?: string;
               /** @enum {string} */
               status: 'draft' | 'active' | 'closed' | 'archived';
+              /** Format: date */
+              activatedOn?: string;
               approval?: {
                 body?: string;
                 /** Format: date */
@@ -3332,6 +3518,7 @@ export interface operations {
                 /** @enum {string} */
                 rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
                 narrative: string;
+                period?: string;
               };
               version: number;
               /** Format: date-time */
@@ -3491,6 +3678,74 @@ export interface operations {
                   note?: string;
                 };
                 reason: string;
+                by: string;
+                /** Format: date-time */
+                at: string;
+              }[];
+              rebaselines?: {
+                from?: {
+                  text: string;
+                  /** @enum {string} */
+                  kind:
+                    | 'date'
+                    | 'range'
+                    | 'ongoing'
+                    | 'completed'
+                    | 'tbc'
+                    | 'recurring'
+                    | 'relative'
+                    | 'event'
+                    | 'unparsed';
+                  /** Format: date */
+                  start?: string;
+                  /** Format: date */
+                  due?: string;
+                  /** @enum {string} */
+                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                  /** @enum {string} */
+                  recurrence?:
+                    | 'weekly'
+                    | 'fortnightly'
+                    | 'monthly'
+                    | 'termly'
+                    | 'quarterly'
+                    | 'six-monthly'
+                    | 'annual'
+                    | 'biennial';
+                  note?: string;
+                };
+                to: {
+                  text: string;
+                  /** @enum {string} */
+                  kind:
+                    | 'date'
+                    | 'range'
+                    | 'ongoing'
+                    | 'completed'
+                    | 'tbc'
+                    | 'recurring'
+                    | 'relative'
+                    | 'event'
+                    | 'unparsed';
+                  /** Format: date */
+                  start?: string;
+                  /** Format: date */
+                  due?: string;
+                  /** @enum {string} */
+                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                  /** @enum {string} */
+                  recurrence?:
+                    | 'weekly'
+                    | 'fortnightly'
+                    | 'monthly'
+                    | 'termly'
+                    | 'quarterly'
+                    | 'six-monthly'
+                    | 'annual'
+                    | 'biennial';
+                  note?: string;
+                };
+                reason?: string;
                 by: string;
                 /** Format: date-time */
                 at: string;
@@ -3929,6 +4184,7 @@ export interface operations {
                 /** @enum {string} */
                 rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
                 narrative: string;
+                period?: string;
               };
               version: number;
               /** Format: date-time */
@@ -4255,6 +4511,7 @@ export interface operations {
               /** @enum {string} */
               rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
               narrative: string;
+              period?: string;
             };
             version: number;
             /** Format: date-time */
@@ -4472,6 +4729,7 @@ export interface operations {
               /** @enum {string} */
               rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
               narrative: string;
+              period?: string;
             };
             version: number;
             /** Format: date-time */
@@ -4795,6 +5053,7 @@ export interface operations {
               /** @enum {string} */
               rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
               narrative: string;
+              period?: string;
             };
             version: number;
             /** Format: date-time */
@@ -4925,6 +5184,7 @@ export interface operations {
                 | 'ongoing';
               /** @enum {string} */
               rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+              corrects?: string;
             }[];
             nextCursor?: string;
           };
@@ -5019,6 +5279,7 @@ export interface operations {
           /** @enum {string} */
           rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
           period?: string;
+          corrects?: string;
         };
       };
     };
@@ -5052,6 +5313,7 @@ export interface operations {
                 | 'ongoing';
               /** @enum {string} */
               rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+              corrects?: string;
             };
             action: {
               id: string;
@@ -5181,6 +5443,7 @@ export interface operations {
                 /** @enum {string} */
                 rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
                 narrative: string;
+                period?: string;
               };
               version: number;
               /** Format: date-time */
@@ -5418,6 +5681,74 @@ export interface operations {
                   note?: string;
                 };
                 reason: string;
+                by: string;
+                /** Format: date-time */
+                at: string;
+              }[];
+              rebaselines?: {
+                from?: {
+                  text: string;
+                  /** @enum {string} */
+                  kind:
+                    | 'date'
+                    | 'range'
+                    | 'ongoing'
+                    | 'completed'
+                    | 'tbc'
+                    | 'recurring'
+                    | 'relative'
+                    | 'event'
+                    | 'unparsed';
+                  /** Format: date */
+                  start?: string;
+                  /** Format: date */
+                  due?: string;
+                  /** @enum {string} */
+                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                  /** @enum {string} */
+                  recurrence?:
+                    | 'weekly'
+                    | 'fortnightly'
+                    | 'monthly'
+                    | 'termly'
+                    | 'quarterly'
+                    | 'six-monthly'
+                    | 'annual'
+                    | 'biennial';
+                  note?: string;
+                };
+                to: {
+                  text: string;
+                  /** @enum {string} */
+                  kind:
+                    | 'date'
+                    | 'range'
+                    | 'ongoing'
+                    | 'completed'
+                    | 'tbc'
+                    | 'recurring'
+                    | 'relative'
+                    | 'event'
+                    | 'unparsed';
+                  /** Format: date */
+                  start?: string;
+                  /** Format: date */
+                  due?: string;
+                  /** @enum {string} */
+                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                  /** @enum {string} */
+                  recurrence?:
+                    | 'weekly'
+                    | 'fortnightly'
+                    | 'monthly'
+                    | 'termly'
+                    | 'quarterly'
+                    | 'six-monthly'
+                    | 'annual'
+                    | 'biennial';
+                  note?: string;
+                };
+                reason?: string;
                 by: string;
                 /** Format: date-time */
                 at: string;
@@ -5722,6 +6053,74 @@ export interface operations {
               /** Format: date-time */
               at: string;
             }[];
+            rebaselines?: {
+              from?: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              to: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              reason?: string;
+              by: string;
+              /** Format: date-time */
+              at: string;
+            }[];
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -5960,6 +6359,74 @@ export interface operations {
               /** Format: date-time */
               at: string;
             }[];
+            rebaselines?: {
+              from?: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              to: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              reason?: string;
+              by: string;
+              /** Format: date-time */
+              at: string;
+            }[];
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -6096,6 +6563,7 @@ export interface operations {
             | 'ongoing';
           /** Format: date */
           completedOn?: string | null;
+          rebaselineReason?: string;
           baselineCorrection?: {
             due: {
               text: string;
@@ -6290,6 +6758,74 @@ export interface operations {
               /** Format: date-time */
               at: string;
             }[];
+            rebaselines?: {
+              from?: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              to: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              reason?: string;
+              by: string;
+              /** Format: date-time */
+              at: string;
+            }[];
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -6360,6 +6896,884 @@ export interface operations {
       };
       /** @description Stale version: reload and try again */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  updateTheme: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+        themeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          version: number;
+          ref?: string;
+          title?: string;
+          description?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            planId: string;
+            ref: string;
+            title: string;
+            description?: string;
+            order: number;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Stale version: reload and try again */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  orderThemes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          themeIds: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              planId: string;
+              ref: string;
+              title: string;
+              description?: string;
+              order: number;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Stale version: reload and try again */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  orderActions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          actionIds: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              planId: string;
+              themeId?: string;
+              parentId?: string;
+              ref: string;
+              title: string;
+              outcome?: string;
+              currentPosition?: string;
+              constraints?: string;
+              measureOfSuccess?: string;
+              /** @default [] */
+              leads: {
+                /** @enum {string} */
+                role: 'member' | 'strategic' | 'operational' | 'accountable' | 'responsible';
+                label: string;
+                personId?: string;
+              }[];
+              start?: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              due?: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              /** @enum {string} */
+              status:
+                | 'not-started'
+                | 'on-track'
+                | 'at-risk'
+                | 'off-track'
+                | 'completed'
+                | 'deferred'
+                | 'cancelled'
+                | 'ongoing';
+              ragOverride?: {
+                /** @enum {string} */
+                rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+                reason: string;
+                by: string;
+                /** Format: date-time */
+                at: string;
+              };
+              /** @default [] */
+              crossRefs: {
+                text: string;
+                actionId?: string;
+              }[];
+              /** @default [] */
+              unplaced: string[];
+              extra?: {
+                label: string;
+                text: string;
+              }[];
+              order: number;
+              latestUpdate?: {
+                id: string;
+                /** Format: date-time */
+                at: string;
+                authorName: string;
+                /** @enum {string} */
+                status:
+                  | 'not-started'
+                  | 'on-track'
+                  | 'at-risk'
+                  | 'off-track'
+                  | 'completed'
+                  | 'deferred'
+                  | 'cancelled'
+                  | 'ongoing';
+                /** @enum {string} */
+                rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+                narrative: string;
+                period?: string;
+              };
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Stale version: reload and try again */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  getMyActions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            today: string;
+            dueSoonDays: number;
+            /** @description Absent: the member is not linked to a person */
+            person?: {
+              id: string;
+            };
+            items: {
+              action: {
+                id: string;
+                planId: string;
+                themeId?: string;
+                parentId?: string;
+                ref: string;
+                title: string;
+                outcome?: string;
+                currentPosition?: string;
+                constraints?: string;
+                measureOfSuccess?: string;
+                /** @default [] */
+                leads: {
+                  /** @enum {string} */
+                  role: 'member' | 'strategic' | 'operational' | 'accountable' | 'responsible';
+                  label: string;
+                  personId?: string;
+                }[];
+                start?: {
+                  text: string;
+                  /** @enum {string} */
+                  kind:
+                    | 'date'
+                    | 'range'
+                    | 'ongoing'
+                    | 'completed'
+                    | 'tbc'
+                    | 'recurring'
+                    | 'relative'
+                    | 'event'
+                    | 'unparsed';
+                  /** Format: date */
+                  start?: string;
+                  /** Format: date */
+                  due?: string;
+                  /** @enum {string} */
+                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                  /** @enum {string} */
+                  recurrence?:
+                    | 'weekly'
+                    | 'fortnightly'
+                    | 'monthly'
+                    | 'termly'
+                    | 'quarterly'
+                    | 'six-monthly'
+                    | 'annual'
+                    | 'biennial';
+                  note?: string;
+                };
+                due?: {
+                  text: string;
+                  /** @enum {string} */
+                  kind:
+                    | 'date'
+                    | 'range'
+                    | 'ongoing'
+                    | 'completed'
+                    | 'tbc'
+                    | 'recurring'
+                    | 'relative'
+                    | 'event'
+                    | 'unparsed';
+                  /** Format: date */
+                  start?: string;
+                  /** Format: date */
+                  due?: string;
+                  /** @enum {string} */
+                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                  /** @enum {string} */
+                  recurrence?:
+                    | 'weekly'
+                    | 'fortnightly'
+                    | 'monthly'
+                    | 'termly'
+                    | 'quarterly'
+                    | 'six-monthly'
+                    | 'annual'
+                    | 'biennial';
+                  note?: string;
+                };
+                /** @enum {string} */
+                status:
+                  | 'not-started'
+                  | 'on-track'
+                  | 'at-risk'
+                  | 'off-track'
+                  | 'completed'
+                  | 'deferred'
+                  | 'cancelled'
+                  | 'ongoing';
+                ragOverride?: {
+                  /** @enum {string} */
+                  rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+                  reason: string;
+                  by: string;
+                  /** Format: date-time */
+                  at: string;
+                };
+                /** @default [] */
+                crossRefs: {
+                  text: string;
+                  actionId?: string;
+                }[];
+                /** @default [] */
+                unplaced: string[];
+                extra?: {
+                  label: string;
+                  text: string;
+                }[];
+                order: number;
+                latestUpdate?: {
+                  id: string;
+                  /** Format: date-time */
+                  at: string;
+                  authorName: string;
+                  /** @enum {string} */
+                  status:
+                    | 'not-started'
+                    | 'on-track'
+                    | 'at-risk'
+                    | 'off-track'
+                    | 'completed'
+                    | 'deferred'
+                    | 'cancelled'
+                    | 'ongoing';
+                  /** @enum {string} */
+                  rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+                  narrative: string;
+                  period?: string;
+                };
+                version: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+                rag: {
+                  /** @enum {string} */
+                  rag: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+                  reasons: string[];
+                  overridden: boolean;
+                };
+              };
+              plan: {
+                id: string;
+                title: string;
+                /** @enum {string} */
+                kind:
+                  | 'people-strategy'
+                  | 'peer-review'
+                  | 'best-value-review'
+                  | 'business-plan'
+                  | 'iip-assessment';
+              };
+              theme?: {
+                id: string;
+                ref: string;
+                title: string;
+              };
+              /** @enum {string} */
+              timeliness: 'late' | 'due-soon' | 'later' | 'closed';
+              daysLate?: number;
+              milestones: {
+                id: string;
+                ref: string;
+                title: string;
+                due: {
+                  text: string;
+                  /** @enum {string} */
+                  kind:
+                    | 'date'
+                    | 'range'
+                    | 'ongoing'
+                    | 'completed'
+                    | 'tbc'
+                    | 'recurring'
+                    | 'relative'
+                    | 'event'
+                    | 'unparsed';
+                  /** Format: date */
+                  start?: string;
+                  /** Format: date */
+                  due?: string;
+                  /** @enum {string} */
+                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                  /** @enum {string} */
+                  recurrence?:
+                    | 'weekly'
+                    | 'fortnightly'
+                    | 'monthly'
+                    | 'termly'
+                    | 'quarterly'
+                    | 'six-monthly'
+                    | 'annual'
+                    | 'biennial';
+                  note?: string;
+                };
+                daysLate: number;
+                late: boolean;
+              }[];
+            }[];
+            plans: {
+              items: {
+                /** @description What an update stores as its period */
+                value: string;
+                label: string;
+                date: string;
+                /** @description One of the plan’s own reporting points (else the usual mid-year and year-end) */
+                fromPlan: boolean;
+              }[];
+              /** @description The period in progress: what an update is filed under by default */
+              current?: string;
+              id: string;
+              title: string;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  listReportingPeriods: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** @description What an update stores as its period */
+              value: string;
+              label: string;
+              date: string;
+              /** @description One of the plan’s own reporting points (else the usual mid-year and year-end) */
+              fromPlan: boolean;
+            }[];
+            /** @description The period in progress: what an update is filed under by default */
+            current?: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -7146,6 +8560,802 @@ export interface operations {
       };
     };
   };
+  listContinuityFunctions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              planId: string;
+              name: string;
+              timescale?: string;
+              minimumServiceLevel?: string;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  createContinuityFunction: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          timescale?: string;
+          minimumServiceLevel?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            planId: string;
+            name: string;
+            timescale?: string;
+            minimumServiceLevel?: string;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  updateContinuityFunction: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name?: string;
+          timescale?: string;
+          minimumServiceLevel?: string;
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            planId: string;
+            name: string;
+            timescale?: string;
+            minimumServiceLevel?: string;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Stale version: reload and try again */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  listDecisions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              planId: string;
+              ref?: string;
+              title: string;
+              decisionMaker?: string;
+              due?: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              description?: string;
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  createDecision: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          ref?: string;
+          title: string;
+          decisionMaker?: string;
+          due?: {
+            text: string;
+            /** @enum {string} */
+            kind:
+              | 'date'
+              | 'range'
+              | 'ongoing'
+              | 'completed'
+              | 'tbc'
+              | 'recurring'
+              | 'relative'
+              | 'event'
+              | 'unparsed';
+            /** Format: date */
+            start?: string;
+            /** Format: date */
+            due?: string;
+            /** @enum {string} */
+            precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+            /** @enum {string} */
+            recurrence?:
+              | 'weekly'
+              | 'fortnightly'
+              | 'monthly'
+              | 'termly'
+              | 'quarterly'
+              | 'six-monthly'
+              | 'annual'
+              | 'biennial';
+            note?: string;
+          };
+          description?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            planId: string;
+            ref?: string;
+            title: string;
+            decisionMaker?: string;
+            due?: {
+              text: string;
+              /** @enum {string} */
+              kind:
+                | 'date'
+                | 'range'
+                | 'ongoing'
+                | 'completed'
+                | 'tbc'
+                | 'recurring'
+                | 'relative'
+                | 'event'
+                | 'unparsed';
+              /** Format: date */
+              start?: string;
+              /** Format: date */
+              due?: string;
+              /** @enum {string} */
+              precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+              /** @enum {string} */
+              recurrence?:
+                | 'weekly'
+                | 'fortnightly'
+                | 'monthly'
+                | 'termly'
+                | 'quarterly'
+                | 'six-monthly'
+                | 'annual'
+                | 'biennial';
+              note?: string;
+            };
+            description?: string;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  updateDecision: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          ref?: string;
+          title?: string;
+          decisionMaker?: string;
+          due?: {
+            text: string;
+            /** @enum {string} */
+            kind:
+              | 'date'
+              | 'range'
+              | 'ongoing'
+              | 'completed'
+              | 'tbc'
+              | 'recurring'
+              | 'relative'
+              | 'event'
+              | 'unparsed';
+            /** Format: date */
+            start?: string;
+            /** Format: date */
+            due?: string;
+            /** @enum {string} */
+            precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+            /** @enum {string} */
+            recurrence?:
+              | 'weekly'
+              | 'fortnightly'
+              | 'monthly'
+              | 'termly'
+              | 'quarterly'
+              | 'six-monthly'
+              | 'annual'
+              | 'biennial';
+            note?: string;
+          };
+          description?: string;
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            planId: string;
+            ref?: string;
+            title: string;
+            decisionMaker?: string;
+            due?: {
+              text: string;
+              /** @enum {string} */
+              kind:
+                | 'date'
+                | 'range'
+                | 'ongoing'
+                | 'completed'
+                | 'tbc'
+                | 'recurring'
+                | 'relative'
+                | 'event'
+                | 'unparsed';
+              /** Format: date */
+              start?: string;
+              /** Format: date */
+              due?: string;
+              /** @enum {string} */
+              precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+              /** @enum {string} */
+              recurrence?:
+                | 'weekly'
+                | 'fortnightly'
+                | 'monthly'
+                | 'termly'
+                | 'quarterly'
+                | 'six-monthly'
+                | 'annual'
+                | 'biennial';
+              note?: string;
+            };
+            description?: string;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Stale version: reload and try again */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
   listCouncils: {
     parameters: {
       query?: never;
@@ -7291,6 +9501,12 @@ export interface operations {
              * @enum {string}
              */
             rebaselined?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
+            rollUp?: {
+              /** @enum {string} */
+              milestones: 'worst' | 'amber' | 'none';
+              /** @enum {string} */
+              subActions: 'worst' | 'amber' | 'none';
+            };
           };
           alertSettings?: {
             /** @default 14 */
@@ -8554,6 +10770,8 @@ export interface operations {
               division?: string;
               /** @enum {string} */
               status: 'draft' | 'active' | 'closed' | 'archived';
+              /** Format: date */
+              activatedOn?: string;
               approval?: {
                 body?: string;
                 /** Format: date */
@@ -8725,6 +10943,7 @@ export interface operations {
                 /** @enum {string} */
                 rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
                 narrative: string;
+                period?: string;
               };
               version: number;
               /** Format: date-time */
@@ -8884,6 +11103,74 @@ export interface operations {
                   note?: string;
                 };
                 reason: string;
+                by: string;
+                /** Format: date-time */
+                at: string;
+              }[];
+              rebaselines?: {
+                from?: {
+                  text: string;
+                  /** @enum {string} */
+                  kind:
+                    | 'date'
+                    | 'range'
+                    | 'ongoing'
+                    | 'completed'
+                    | 'tbc'
+                    | 'recurring'
+                    | 'relative'
+                    | 'event'
+                    | 'unparsed';
+                  /** Format: date */
+                  start?: string;
+                  /** Format: date */
+                  due?: string;
+                  /** @enum {string} */
+                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                  /** @enum {string} */
+                  recurrence?:
+                    | 'weekly'
+                    | 'fortnightly'
+                    | 'monthly'
+                    | 'termly'
+                    | 'quarterly'
+                    | 'six-monthly'
+                    | 'annual'
+                    | 'biennial';
+                  note?: string;
+                };
+                to: {
+                  text: string;
+                  /** @enum {string} */
+                  kind:
+                    | 'date'
+                    | 'range'
+                    | 'ongoing'
+                    | 'completed'
+                    | 'tbc'
+                    | 'recurring'
+                    | 'relative'
+                    | 'event'
+                    | 'unparsed';
+                  /** Format: date */
+                  start?: string;
+                  /** Format: date */
+                  due?: string;
+                  /** @enum {string} */
+                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                  /** @enum {string} */
+                  recurrence?:
+                    | 'weekly'
+                    | 'fortnightly'
+                    | 'monthly'
+                    | 'termly'
+                    | 'quarterly'
+                    | 'six-monthly'
+                    | 'annual'
+                    | 'biennial';
+                  note?: string;
+                };
+                reason?: string;
                 by: string;
                 /** Format: date-time */
                 at: string;

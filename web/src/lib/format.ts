@@ -1,4 +1,4 @@
-import type { Timescale } from '@peopleplan/core';
+import { latenessWords, type Timescale } from '@peopleplan/core';
 
 /** Dates are civil dates (no time): formatted in UTC so the day never shifts. */
 const dateFmt = new Intl.DateTimeFormat('en-GB', {
@@ -30,12 +30,9 @@ export const formatDateTime = (iso: string | undefined) => (iso ? dateTimeFmt.fo
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** "12 days late", "due in 3 days", "due today". */
+/** "3 weeks late", "13 years late", "due in 3 days", "due today": as people say it (core words.ts). */
 export function lateness(daysLate: number | undefined): string {
-  if (daysLate === undefined) return '';
-  if (daysLate > 0) return `${plural(daysLate, 'day')} late`;
-  if (daysLate === 0) return 'due today';
-  return `due in ${plural(-daysLate, 'day')}`;
+  return daysLate === undefined ? '' : latenessWords(daysLate);
 }
 
 /** Short plain description of a timescale's parsed meaning, for tables and screen readers. */

@@ -1,11 +1,11 @@
 import {
   actionState,
-  CADENCE_DAYS,
   DEFAULT_RAG_RULES,
-  judgeAction,
   judgeMilestone,
+  judgePlan,
   milestoneState,
-  type Plan,
+  type PlanClockInput,
+  planClock,
   type Window,
 } from '@peopleplan/core';
 
@@ -15,12 +15,9 @@ import {
  * flags; the RAG they show is the one the API worked out with the council's own rules, so the default
  * rules passed here never reach the screen.
  */
-export function actionJudgement(
-  a: Parameters<typeof actionState>[0],
-  w: Window,
-  reviewCadence: Plan['reviewCadence'],
-) {
-  return judgeAction(actionState(a), w, DEFAULT_RAG_RULES, CADENCE_DAYS[reviewCadence]);
+export function actionJudgement(a: Parameters<typeof actionState>[0], w: Window, plan: PlanClockInput) {
+  const s = actionState(a);
+  return judgePlan(planClock(plan), [s], [], w, DEFAULT_RAG_RULES).actions.get(s.id)!;
 }
 
 /** Open and now due later than first agreed (re-baselined): the dashboard's "slipping". */

@@ -1,6 +1,13 @@
-import type { LeadRole, PlanKind, Rag, Status } from '@peopleplan/core';
+import type { LeadRole, PlanKind, Rag, ReviewCadence, Status, Timeliness } from '@peopleplan/core';
 
-export { RAG_LABELS, RAGS, STATUS_LABELS, STATUSES } from '@peopleplan/core';
+export {
+  RAG_LABELS,
+  RAGS,
+  ROLL_UP_EXPLAINED,
+  ROLL_UP_LABELS,
+  STATUS_LABELS,
+  STATUSES,
+} from '@peopleplan/core';
 
 /** GOV.UK tag colours. The tag always carries the words too: colour is never the only signal. */
 export const STATUS_TAG: Record<Status, string> = {
@@ -67,3 +74,61 @@ export const ROLE_LABELS: Record<string, string> = {
   viewer: 'Viewer',
   'partner-reader': 'Partner reader',
 };
+
+export const REVIEW_CADENCE_LABELS: Record<ReviewCadence, string> = {
+  monthly: 'Monthly',
+  quarterly: 'Quarterly',
+  'six-monthly': 'Every six months',
+  annual: 'Once a year',
+};
+
+/** Where an action sits in a person's list ("my actions"). */
+export const TIMELINESS_LABELS: Record<Timeliness, string> = {
+  late: 'Late',
+  'due-soon': 'Due soon',
+  later: 'Later',
+  closed: 'Completed or closed',
+};
+
+/** What a plan's status change is called, on its button and in its confirmation. */
+export const PLAN_MOVES: Record<string, { verb: string; confirm: string }> = {
+  active: {
+    verb: 'Make this plan active',
+    confirm: 'Its actions will be reported on, and count as stale when not updated in time.',
+  },
+  closed: { verb: 'Close this plan', confirm: 'It stays on record and can be reopened.' },
+  reopen: { verb: 'Reopen this plan', confirm: 'It becomes active again.' },
+  archived: {
+    verb: 'Archive this plan',
+    confirm: 'It leaves the dashboard and current work for good. Its history is kept.',
+  },
+};
+
+/** Audit events in words ("Changed an action"), never the raw operation and type. */
+const OPERATION_WORDS: Record<string, string> = {
+  create: 'Added',
+  update: 'Changed',
+  delete: 'Removed',
+  append: 'Added',
+  import: 'Imported',
+  grant: 'Granted',
+  revoke: 'Revoked',
+};
+const ENTITY_WORDS: Record<string, string> = {
+  plan: 'a plan',
+  theme: 'a theme',
+  action: 'an action',
+  milestone: 'a milestone',
+  update: 'a progress update',
+  indicator: 'an indicator',
+  risk: 'a risk',
+  continuity: 'a continuity function',
+  decision: 'a decision',
+  person: 'a person',
+  member: 'a member',
+  council: 'the council settings',
+  consent: 'sharing with a partnership',
+  'period-snapshot': 'a closed period',
+};
+export const auditWords = (operation: string, entityType: string) =>
+  `${OPERATION_WORDS[operation] ?? 'Changed'} ${ENTITY_WORDS[entityType] ?? 'an item'}`;

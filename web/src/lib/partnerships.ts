@@ -1,5 +1,4 @@
 import type { Rag, Status, TravelCounts } from '@peopleplan/core';
-import { plural } from './format.js';
 import { RAG_SHORT, RAGS, STATUS_LABELS, STATUSES } from './labels.js';
 
 /** Web paths of the partnership pages. Ids are slugs and ULIDs, safe in a path as they are. */
@@ -30,5 +29,3 @@ export function travelWords(t: TravelCounts): string[] {
   if (t.unknown) out.push(`${t.unknown} not yet compared: no reporting period closed`);
   return out;
 }
-
-const actionsWord = (n: number) => plural(n, 'action');

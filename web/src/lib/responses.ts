@@ -28,3 +28,8 @@ export type ComparedPlan = Comparison['plans'][number];
 export type ComparedTheme = ComparedPlan['themes'][number];
 export type Consent = ApiData<'get', '/api/v1/councils/{c}/partnerships'>['items'][number];
 export type { CombinedMilestone, Me } from './api-narrowings.js';
+
+type MyActionsAnswer = ApiData<'get', '/api/v1/councils/{c}/my-actions'>;
+export type MyActionItem = MyActionsAnswer['items'][number];
+export type ReportingPeriods = ApiData<'get', '/api/v1/councils/{c}/plans/{planId}/reporting-periods'>;
+export type ReportingPeriodRow = ReportingPeriods['items'][number];

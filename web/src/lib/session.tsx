@@ -31,9 +31,17 @@ const RANK: Record<CouncilRole, number> = { viewer: 0, contributor: 1, editor: 2
 export function useCouncil(councilId: string) {
   const { me } = useSession();
   const council = me?.councils.find((c) => c.id === councilId);
+  const can = (needed: CouncilRole) => Boolean(council && RANK[council.role] >= RANK[needed]);
   return {
     council,
     role: council?.role,
-    can: (needed: CouncilRole) => Boolean(council && RANK[council.role] >= RANK[needed]),
+    can,
+    /**
+     * Whether the person may report progress on an action: editors on any, contributors on those they
+     * lead (through their linked person), as the API decides (db UpdatesRepo.assertMayReport).
+     */
+    mayReport: (a: { leads: ReadonlyArray<{ personId?: string | undefined }> }) =>
+      can('editor') ||
+      (can('contributor') && !!council?.personId && a.leads.some((l) => l.personId === council.personId)),
   };
 }

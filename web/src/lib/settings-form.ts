@@ -1,5 +1,5 @@
-import type { Rag, Status } from '@peopleplan/core';
-import { STATUS_LABELS, STATUSES } from './labels.js';
+import { DEFAULT_ROLL_UP, type Rag, type RollUpMode, type Status } from '@peopleplan/core';
+import { RAG_SHORT, ROLL_UP_LABELS, STATUS_LABELS, STATUSES } from './labels.js';
 import type { CouncilSettings } from './responses.js';
 
 /** The council settings form's fields, as the form holds them (numbers as typed). */
@@ -10,6 +10,8 @@ export interface Form {
   notStartedDueSoon: Rag;
   dueSoonDays: string;
   rebaselined: Rag;
+  rollUpMilestones: RollUpMode;
+  rollUpSubActions: RollUpMode;
   alertsEnabled: boolean;
   alertDueSoonDays: string;
   escalateAfterDays: string;
@@ -22,6 +24,9 @@ export const formOf = (c: CouncilSettings): Form => ({
   notStartedDueSoon: c.ragRules.notStartedDueSoon,
   dueSoonDays: String(c.ragRules.dueSoonDays),
   rebaselined: c.ragRules.rebaselined,
+  // Councils saved before roll-up existed have none: the default applies (core rag.ts).
+  rollUpMilestones: (c.ragRules.rollUp ?? DEFAULT_ROLL_UP).milestones,
+  rollUpSubActions: (c.ragRules.rollUp ?? DEFAULT_ROLL_UP).subActions,
   alertsEnabled: c.alertSettings.enabled,
   alertDueSoonDays: String(c.alertSettings.dueSoonDays),
   escalateAfterDays: String(c.alertSettings.escalateAfterDays),
@@ -34,6 +39,8 @@ export const FORM_LABELS: Record<keyof Form, string> = {
   notStartedDueSoon: 'Not started and due soon',
   dueSoonDays: '“Due soon” days',
   rebaselined: 'Re-baselined milestones',
+  rollUpMilestones: 'Milestones in an action’s rating',
+  rollUpSubActions: 'Sub-actions in an action’s rating',
   alertsEnabled: 'Email alerts',
   alertDueSoonDays: 'Alert days before due',
   escalateAfterDays: 'Escalate after days overdue',
@@ -41,7 +48,10 @@ export const FORM_LABELS: Record<keyof Form, string> = {
 
 export function describe(k: keyof Form, f: Form): string {
   const v = f[k];
-  if (k === 'byStatus') return STATUSES.map((s) => `${STATUS_LABELS[s]}: ${f.byStatus[s]}`).join(', ');
+  if (k === 'byStatus')
+    return STATUSES.map((s) => `${STATUS_LABELS[s]}: ${RAG_SHORT[f.byStatus[s]]}`).join(', ');
+  if (k === 'overdue' || k === 'notStartedDueSoon' || k === 'rebaselined') return RAG_SHORT[v as Rag];
+  if (k === 'rollUpMilestones' || k === 'rollUpSubActions') return ROLL_UP_LABELS[v as RollUpMode];
   if (typeof v === 'boolean') return v ? 'On' : 'Off';
   return String(v);
 }

@@ -1,25 +1,42 @@
-import { londonToday } from '@peopleplan/core';
+import { isOpen, londonToday } from '@peopleplan/core';
 import { useState } from 'react';
+import { CancelAction } from '../components/action-cancel.js';
 import { EditAction } from '../components/action-edit-form.js';
 import { ActionMilestones } from '../components/action-milestones.js';
+import { SubActions } from '../components/action-subactions.js';
 import { ActionStanding, ActionSummary } from '../components/action-summary.js';
 import { Banner, LoadError, Loading, Page } from '../components/page.js';
 import { ProgressHistory } from '../components/progress-history.js';
 import { ProgressUpdateForm } from '../components/progress-update-form.js';
 import type { TimescaleContext } from '../components/timescale-input.js';
+import { useDraftKeys, useHasDraft } from '../lib/drafts.js';
+import type { ProgressUpdateRow } from '../lib/responses.js';
 import { useCouncil } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
 
-/** One action: what it is, its milestones and its progress, each editable by those whose role allows. */
+/** One action: what it is, its milestones, sub-actions and progress, each changed by those whose role allows. */
 export default function ActionPage({ c, actionId }: { c: string; actionId: string }) {
-  const { council, can } = useCouncil(c);
+  const { council, can, mayReport } = useCouncil(c);
   const path = { c, actionId };
   const action = useApi('/api/v1/councils/{c}/actions/{actionId}', { path });
   const updates = useApi('/api/v1/councils/{c}/actions/{actionId}/updates', { path });
   const milestones = useApi('/api/v1/councils/{c}/actions/{actionId}/milestones', { path });
   const a = action.data;
-  const plan = useApi('/api/v1/councils/{c}/plans/{planId}', a ? { path: { c, planId: a.planId } } : null);
-  const [editing, setEditing] = useState(false);
+  const planPath = a ? { path: { c, planId: a.planId } } : null;
+  const plan = useApi('/api/v1/councils/{c}/plans/{planId}', planPath);
+  const themes = useApi('/api/v1/councils/{c}/plans/{planId}/themes', can('editor') ? planPath : null);
+  const siblings = useApi(
+    '/api/v1/councils/{c}/plans/{planId}/actions',
+    a ? { path: { c, planId: a.planId }, query: { limit: 200 } } : null,
+  );
+  const reporting = a ? mayReport(a) : false;
+  const periods = useApi(
+    '/api/v1/councils/{c}/plans/{planId}/reporting-periods',
+    reporting ? planPath : null,
+  );
+  const [editing, setEditing] = useState(useHasDraft(`action-edit:${actionId}`));
+  const drafted = useDraftKeys();
+  const [correcting, setCorrecting] = useState<ProgressUpdateRow | undefined>();
   const [saved, setSaved] = useState<string | undefined>();
 
   const p = plan.data;
@@ -31,12 +48,16 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
     { href: `/councils/${c}`, text: council?.name ?? 'Dashboard' },
     ...(a ? [{ href: `/councils/${c}/plans/${a.planId}`, text: p?.title ?? 'Plan' }] : []),
   ];
-  const done = (message: string) => {
+  const done = (message?: string) => {
     setSaved(message);
     action.reload();
     updates.reload();
     milestones.reload();
+    siblings.reload();
   };
+  // A correction left unsaved when a session ended opens again.
+  const pending = correcting ?? updates.data?.items.find((u) => drafted(`correct:${u.id}`));
+  const subActions = siblings.data?.items.filter((x) => x.parentId === actionId) ?? [];
 
   return (
     <Page
@@ -59,6 +80,7 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
             <EditAction
               c={c}
               action={a}
+              themes={themes.data?.items ?? []}
               context={context}
               onCancel={() => setEditing(false)}
               onSaved={() => {
@@ -70,16 +92,19 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
             <>
               <ActionSummary action={a} />
               {can('editor') ? (
-                <button
-                  type="button"
-                  className="govuk-button govuk-button--secondary"
-                  onClick={() => {
-                    setSaved(undefined);
-                    setEditing(true);
-                  }}
-                >
-                  Edit this action
-                </button>
+                <div className="govuk-button-group app-no-print">
+                  <button
+                    type="button"
+                    className="govuk-button govuk-button--secondary"
+                    onClick={() => {
+                      setSaved(undefined);
+                      setEditing(true);
+                    }}
+                  >
+                    Edit this action
+                  </button>
+                  {isOpen(a.status) ? <CancelAction c={c} action={a} onDone={done} /> : null}
+                </div>
               ) : null}
             </>
           )}
@@ -94,17 +119,49 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
             onChanged={done}
           />
 
+          <SubActions
+            c={c}
+            action={a}
+            subActions={subActions}
+            canEdit={can('editor')}
+            context={context}
+            onChanged={done}
+          />
+
           <section className="app-section-break" aria-labelledby="progress">
             <h2 className="govuk-heading-l" id="progress">
               Progress
             </h2>
-            {can('contributor') ? (
-              <ProgressUpdateForm c={c} action={a} onAdded={() => done('Progress update added')} />
+            {reporting && pending ? (
+              <ProgressUpdateForm
+                key={pending.id}
+                c={c}
+                action={a}
+                periods={periods.data}
+                correcting={pending}
+                onAdded={(m) => {
+                  setCorrecting(undefined);
+                  done(m);
+                }}
+                onCancel={() => setCorrecting(undefined)}
+              />
+            ) : reporting ? (
+              <ProgressUpdateForm c={c} action={a} periods={periods.data} onAdded={done} />
             ) : null}
             <h3 className="govuk-heading-m">History</h3>
             {updates.error ? <LoadError error={updates.error} retry={updates.reload} /> : null}
             {updates.data ? (
-              <ProgressHistory items={updates.data.items} />
+              <ProgressHistory
+                items={updates.data.items}
+                onCorrect={
+                  reporting
+                    ? (u) => {
+                        setSaved(undefined);
+                        setCorrecting(u);
+                      }
+                    : undefined
+                }
+              />
             ) : (
               <Loading what="Loading the history" />
             )}

@@ -19,7 +19,7 @@ import { useApi } from '../lib/use-api.js';
 const WINDOWS = [14, 30, 60, 90];
 
 export function DashboardPage({ c }: { c: string }) {
-  const { council } = useCouncil(c);
+  const { council, can } = useCouncil(c);
   const [params, setParams] = useSearchParams();
   const days = WINDOWS.includes(Number(params.get('days'))) ? Number(params.get('days')) : 30;
   const { data, error, loading, reload } = useApi('/api/v1/councils/{c}/dashboard', {
@@ -44,11 +44,15 @@ export function DashboardPage({ c }: { c: string }) {
           <h2 className="govuk-heading-m" id="plans">
             Plans
           </h2>
-          {data.plans.length === 0 ? (
-            <p className="govuk-body">
-              There are no plans yet.{' '}
+          {data.plans.length === 0 ? <p className="govuk-body">There are no plans yet.</p> : null}
+          {can('editor') ? (
+            <p className="govuk-body app-no-print">
+              <Link className="govuk-link" href={`/councils/${c}/plans/new`}>
+                Create a plan
+              </Link>{' '}
+              or{' '}
               <Link className="govuk-link" href={`/councils/${c}/import`}>
-                Import a plan
+                import one from a document
               </Link>
               .
             </p>

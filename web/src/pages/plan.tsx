@@ -1,7 +1,8 @@
 import { londonToday } from '@peopleplan/core';
-import { type FormEvent, useMemo } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { useSearchParams } from 'wouter';
-import { LoadError, Loading, Page } from '../components/page.js';
+import { ActionAddForm, ThemeTools } from '../components/action-add.js';
+import { Banner, LoadError, Loading, Page } from '../components/page.js';
 import {
   type Filters,
   filtersFrom,
@@ -9,6 +10,7 @@ import {
   PlanFilters,
   queryFromForm,
 } from '../components/plan-filters.js';
+import { PlanDetailsEditor, PlanStatusControl } from '../components/plan-manage.js';
 import { ExtraTables } from '../components/plan-tables.js';
 import {
   groupByTheme,
@@ -19,21 +21,26 @@ import {
   ThemeSections,
   UnplacedText,
 } from '../components/plan-view.js';
+import { ThemesEditor } from '../components/theme-editor.js';
+import type { TimescaleContext } from '../components/timescale-input.js';
+import { useHasDraft } from '../lib/drafts.js';
 import { plural } from '../lib/format.js';
 import { PLAN_KIND_LABELS } from '../lib/labels.js';
 import { useCouncil } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
 
 export default function PlanPage({ c, planId }: { c: string; planId: string }) {
-  const { council } = useCouncil(c);
+  const { council, can } = useCouncil(c);
   const { data, error, loading, reload } = useApi('/api/v1/councils/{c}/plans/{planId}/contents', {
     path: { c, planId },
   });
   const [params, setParams] = useSearchParams();
+  const [saved, setSaved] = useState<string | undefined>(params.get('created') ? 'Plan created' : undefined);
   const filters = filtersFrom(params);
   const filtering = Object.values(filters).some(Boolean);
   const filterKey = JSON.stringify(filters);
   const today = londonToday();
+  const editor = can('editor');
 
   const view = useMemo(() => {
     if (!data) return undefined;
@@ -52,8 +59,16 @@ export default function PlanPage({ c, planId }: { c: string; planId: string }) {
     e.preventDefault();
     setParams(queryFromForm(e.currentTarget));
   };
+  const changed = (message?: string) => {
+    setSaved(message);
+    reload();
+  };
 
   const plan = data?.plan;
+  const context: TimescaleContext = {
+    anchor: plan?.approval?.date ?? plan?.period.start,
+    period: plan ? { start: plan.period.start, end: plan.period.end } : undefined,
+  };
   const actionHref = (actionId: string) => `/councils/${c}/actions/${actionId}`;
   const crumbs = [{ href: `/councils/${c}`, text: council?.name ?? 'Dashboard' }];
   return (
@@ -65,8 +80,13 @@ export default function PlanPage({ c, planId }: { c: string; planId: string }) {
       crumbs={crumbs}
       wide
     >
+      {saved ? (
+        <Banner type="success">
+          <p className="govuk-notification-banner__heading">{saved}</p>
+        </Banner>
+      ) : null}
       {error ? <LoadError error={error} retry={reload} /> : null}
-      {loading ? <Loading what="Loading the plan" /> : null}
+      {loading && !data ? <Loading what="Loading the plan" /> : null}
       {data && plan && view ? (
         <>
           <PlanFacts plan={plan} actions={data.actions.length} />
@@ -78,7 +98,21 @@ export default function PlanPage({ c, planId }: { c: string; planId: string }) {
             >
               Print this plan
             </button>
+            {editor ? <PlanDetailsEditor key={plan.version} c={c} plan={plan} onSaved={changed} /> : null}
           </div>
+          {editor ? (
+            <PlanStatusControl
+              key={plan.status}
+              c={c}
+              plan={plan}
+              isAdmin={can('admin')}
+              onChanged={changed}
+            />
+          ) : null}
+          {editor ? <ThemesEditor c={c} plan={plan} themes={view.themes} onChanged={changed} /> : null}
+          {editor && !view.themes.length ? (
+            <PlanLevelAdd c={c} planId={plan.id} context={context} onChanged={changed} />
+          ) : null}
 
           <PlanFilters
             kind={plan.kind}
@@ -101,16 +135,65 @@ export default function PlanPage({ c, planId }: { c: string; planId: string }) {
             msByAction={view.msByAction}
             actionHref={actionHref}
             skipEmpty={filtering}
+            tools={
+              editor
+                ? (theme, actions) => (
+                    <ThemeTools
+                      c={c}
+                      plan={plan}
+                      theme={theme}
+                      actions={actions}
+                      context={context}
+                      onChanged={changed}
+                    />
+                  )
+                : undefined
+            }
           />
 
           {data.milestones.length ? (
             <MilestonesSection data={data} today={today} actionHref={actionHref} />
           ) : null}
-          <ExtraTables data={data} />
+          <ExtraTables data={data} edit={editor ? { c, planId, context, onChanged: changed } : undefined} />
           <PlanSections plan={plan} />
           <UnplacedText plan={plan} />
         </>
       ) : null}
     </Page>
+  );
+}
+
+/** A plan with no themes yet: actions can still be added straight to it. */
+function PlanLevelAdd({
+  c,
+  planId,
+  context,
+  onChanged,
+}: {
+  c: string;
+  planId: string;
+  context: TimescaleContext;
+  onChanged: (message?: string) => void;
+}) {
+  const [adding, setAdding] = useState(useHasDraft(`action-new:${planId}::`));
+  return adding ? (
+    <ActionAddForm
+      c={c}
+      planId={planId}
+      context={context}
+      heading="Add an action"
+      onDone={(message) => {
+        setAdding(false);
+        onChanged(message);
+      }}
+    />
+  ) : (
+    <button
+      type="button"
+      className="govuk-button govuk-button--secondary app-no-print"
+      onClick={() => setAdding(true)}
+    >
+      Add an action
+    </button>
   );
 }

@@ -56,6 +56,7 @@ export default function SettingsPage({ c }: { c: string }) {
       notStartedDueSoon: f.notStartedDueSoon,
       dueSoonDays: Number(f.dueSoonDays),
       rebaselined: f.rebaselined,
+      rollUp: { milestones: f.rollUpMilestones, subActions: f.rollUpSubActions },
     };
     try {
       const updated = await api.patch('/api/v1/councils/{c}/settings', {

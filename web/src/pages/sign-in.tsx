@@ -103,6 +103,13 @@ export function SignInPage() {
   const auth = config.auth;
   return (
     <Page title="Sign in">
+      {params.get('expired') ? (
+        <Banner type="important" title="Your session has ended">
+          <p className="govuk-notification-banner__heading">
+            Sign in again to carry on where you were. Anything you were typing has been kept.
+          </p>
+        </Banner>
+      ) : null}
       {params.get('signedOut') ? (
         <Banner type="important" title="Signed out">
           <p className="govuk-notification-banner__heading">You have signed out.</p>

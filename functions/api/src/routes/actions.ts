@@ -8,7 +8,10 @@ import {
   MilestonePatch,
   ProgressUpdate,
   ProgressUpdateCreate,
+  planRatings,
+  type RagResult,
 } from '@peopleplan/core';
+import type { CouncilData } from '@peopleplan/db';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
 import type { App } from '../types.js';
@@ -32,6 +35,12 @@ const MilestoneParams = CouncilParam.extend({ milestoneId: ItemId });
 const ActionWithRag = Action.extend({ rag: RagResultSchema });
 const MilestoneWithRag = Milestone.extend({ rag: RagResultSchema });
 
+/** A plan's ratings, rolled up from milestones and sub-actions, from its summaries (one query). */
+async function ratingsOf(data: CouncilData, planId: string, today: string) {
+  const [tree, council] = await Promise.all([data.plans.summaries(planId), data.council.get()]);
+  return planRatings(tree.actions, tree.milestones, today, council.ragRules);
+}
+
 export function registerActionRoutes(app: App, deps: AppDeps) {
   const today = deps.today ?? (() => londonToday());
 
@@ -49,12 +58,23 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'viewer');
-      const [page, council] = await Promise.all([
+      const [page, rated, council] = await Promise.all([
         data.actions.list(p.planId, c.req.valid('query')),
+        ratingsOf(data, p.planId, today()),
         data.council.get(),
       ]);
       const d = today();
-      return c.json({ ...page, items: page.items.map((a) => withRag(a, d, council.ragRules)) }, 200);
+      return c.json(
+        {
+          ...page,
+          // An action written since the ratings were read is rated on its own.
+          items: page.items.map((a) => ({
+            ...withRag(a, d, council.ragRules),
+            ...rateOf(rated.actions, a.id),
+          })),
+        },
+        200,
+      );
     },
   );
 
@@ -82,7 +102,7 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
       path: '/api/v1/councils/{c}/actions/{actionId}',
       operationId: 'getAction',
       tags: ['Actions'],
-      summary: 'One action with its leads, dates, status and latest update',
+      summary: 'One action with its leads, dates, status, latest update and RAG (rolled up, with reasons)',
       'x-min-role': 'viewer',
       request: { params: ActionParams },
       responses: { 200: json(ActionWithRag), ...errors },
@@ -91,7 +111,11 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'viewer');
       const [action, council] = await Promise.all([data.actions.get(p.actionId), data.council.get()]);
-      return c.json(withRag(action, today(), council.ragRules), 200);
+      const rated = await ratingsOf(data, action.planId, today());
+      return c.json(
+        { ...withRag(action, today(), council.ragRules), ...rateOf(rated.actions, action.id) },
+        200,
+      );
     },
   );
 
@@ -138,14 +162,15 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
       operationId: 'addProgressUpdate',
       tags: ['Actions'],
       'x-min-role': 'contributor',
-      summary: 'Add a progress update (append-only: updates are never edited or deleted)',
+      summary:
+        'Add a progress update (append-only), filed under one of the plan’s reporting periods; `corrects` names an update it corrects',
       request: { params: ActionParams, ...body(ProgressUpdateCreate) },
       responses: { 201: json(z.object({ update: ProgressUpdate, action: Action }), 'Created'), ...errors },
     }),
     async (c) => {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'contributor');
-      return c.json(await data.updates.append(p.actionId, c.req.valid('json')), 201);
+      return c.json(await data.updates.append(p.actionId, c.req.valid('json'), today()), 201);
     },
   );
 
@@ -165,7 +190,10 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
       const data = await councilData(c, deps, p.c, 'viewer');
       const [items, council] = await Promise.all([data.milestones.list(p.actionId), data.council.get()]);
       const d = today();
-      return c.json({ items: items.map((m) => withRag(m, d, council.ragRules, m.baselineDue)) }, 200);
+      return c.json(
+        { items: items.map((m) => withRag(m, d, council.ragRules, m.baselineDue, 'This milestone')) },
+        200,
+      );
     },
   );
 
@@ -202,7 +230,7 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'viewer');
       const [m, council] = await Promise.all([data.milestones.get(p.milestoneId), data.council.get()]);
-      return c.json(withRag(m, today(), council.ragRules, m.baselineDue), 200);
+      return c.json(withRag(m, today(), council.ragRules, m.baselineDue, 'This milestone'), 200);
     },
   );
 
@@ -224,3 +252,9 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
     },
   );
 }
+
+/** The rolled-up rating, when the plan's ratings have it. */
+const rateOf = (ratings: Map<string, RagResult>, id: string) => {
+  const rag = ratings.get(id);
+  return rag ? { rag } : {};
+};

@@ -42,13 +42,20 @@ export function londonToday(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
 }
 
+/** One item's own rating (no roll-up: see core ratings.ts for a plan's actions). */
 export function withRag<
   T extends {
     status: Parameters<typeof deriveRag>[0]['status'];
     due?: unknown;
     ragOverride?: { rag: RagResult['rag']; reason: string };
   },
->(item: T, today: string, rules: RagRules, baselineDue?: unknown): T & { rag: RagResult } {
+>(
+  item: T,
+  today: string,
+  rules: RagRules,
+  baselineDue?: unknown,
+  subject = 'This action',
+): T & { rag: RagResult } {
   return {
     ...item,
     rag: deriveRag(
@@ -60,6 +67,7 @@ export function withRag<
       },
       today,
       rules,
+      subject,
     ),
   };
 }

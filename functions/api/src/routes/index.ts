@@ -37,6 +37,18 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
     load: async () => (await import('./actions.js')).registerActionRoutes,
   },
   {
+    name: 'plan-structure',
+    servedBy: 'api',
+    source: 'plan-structure',
+    load: async () => (await import('./plan-structure.js')).registerPlanStructureRoutes,
+  },
+  {
+    name: 'my-actions',
+    servedBy: 'api',
+    source: 'my-actions',
+    load: async () => (await import('./my-actions.js')).registerMyActionRoutes,
+  },
+  {
     name: 'plan-items',
     servedBy: 'api',
     source: 'plan-items',

@@ -9,7 +9,15 @@ const Me = z.object({
   sub: z.string(),
   name: z.string(),
   email: z.string().optional(),
-  councils: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })),
+  councils: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      role: z.string(),
+      /** The directory person this member is: the actions they lead are theirs to report on. */
+      personId: z.string().optional(),
+    }),
+  ),
   partnerships: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })),
   /** Runs the service (the /operator pages). */
   operator: z.boolean(),
@@ -60,7 +68,9 @@ export function registerMeRoutes(app: App, deps: AppDeps) {
           sub: p.sub,
           name: known?.name ?? p.name,
           ...(known?.email ? { email: known.email } : {}),
-          councils: councils.map(({ member: _m, ...x }) => x).sort((a, b) => a.name.localeCompare(b.name)),
+          councils: councils
+            .map(({ member, ...x }) => ({ ...x, ...(member.personId ? { personId: member.personId } : {}) }))
+            .sort((a, b) => a.name.localeCompare(b.name)),
           partnerships: partnerships
             .map(({ reader: _r, ...x }) => x)
             .sort((a, b) => a.name.localeCompare(b.name)),

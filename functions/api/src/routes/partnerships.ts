@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Principal } from '@peopleplan/auth';
-import { forbidden, IsoDate, PartnershipConsent, Plan, PlanKind, Slug } from '@peopleplan/core';
-import { ConsentChange, ConsentRepo, PartnershipsRepo, partnerReaders } from '@peopleplan/db';
+import { forbidden, IsoDate, PartnershipConsent, Plan, PlanKind, planRatings, Slug } from '@peopleplan/core';
+import { ConsentChange, ConsentRepo, partnerReaders } from '@peopleplan/db';
 import {
   buildOverview,
   combinedMilestones,
@@ -25,7 +25,6 @@ import {
   ItemId,
   json,
   londonToday,
-  withRag,
 } from './common.js';
 import { PlanContents } from './plans.js';
 
@@ -286,14 +285,15 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
       const params = c.req.valid('param');
       const { source, partnership, actor } = await open(c, params.p);
       const { council, tree } = await loadSharedPlan(source, partnership, actor, params.c, params.planId);
-      const d = today();
+      // Rated as the council's own plan page rates them (rolled up, core ratings.ts).
+      const rated = planRatings(tree.actions, tree.milestones, today(), council.ragRules);
       return c.json(
         {
           ...tree,
           partnership: { id: partnership.id, name: partnership.name },
           council: { id: council.id, name: council.name },
-          actions: tree.actions.map((a) => withRag(a, d, council.ragRules)),
-          milestones: tree.milestones.map((m) => withRag(m, d, council.ragRules, m.baselineDue)),
+          actions: tree.actions.map((a) => ({ ...a, rag: rated.actions.get(a.id)! })),
+          milestones: tree.milestones.map((m) => ({ ...m, rag: rated.milestones.get(m.id)! })),
         },
         200,
       );

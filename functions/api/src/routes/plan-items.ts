@@ -1,5 +1,18 @@
 import { createRoute } from '@hono/zod-openapi';
-import { Indicator, IndicatorCreate, IndicatorPatch, Risk, RiskCreate, RiskPatch } from '@peopleplan/core';
+import {
+  ContinuityCreate,
+  ContinuityFunction,
+  ContinuityPatch,
+  Decision,
+  DecisionCreate,
+  DecisionPatch,
+  Indicator,
+  IndicatorCreate,
+  IndicatorPatch,
+  Risk,
+  RiskCreate,
+  RiskPatch,
+} from '@peopleplan/core';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
 import type { App } from '../types.js';
@@ -7,7 +20,10 @@ import { body, conflictError, errors, ItemId, json, listOf, PlanParams } from '.
 
 const ItemParams = PlanParams.extend({ id: ItemId });
 
-/** Indicators and risks: the same three routes each, over the generic plan-items repository. */
+/**
+ * Indicators, risks, continuity functions and key decisions (seed 003's tables): the same three routes
+ * each, over the generic plan-items repository.
+ */
 export function registerPlanItemRoutes(app: App, deps: AppDeps) {
   const kinds = [
     {
@@ -29,6 +45,26 @@ export function registerPlanItemRoutes(app: App, deps: AppDeps) {
       schema: Risk,
       create: RiskCreate,
       patch: RiskPatch,
+    },
+    {
+      path: 'continuity',
+      repo: 'continuity',
+      one: 'ContinuityFunction',
+      many: 'ContinuityFunctions',
+      words: 'business continuity function',
+      schema: ContinuityFunction,
+      create: ContinuityCreate,
+      patch: ContinuityPatch,
+    },
+    {
+      path: 'decisions',
+      repo: 'decisions',
+      one: 'Decision',
+      many: 'Decisions',
+      words: 'key decision',
+      schema: Decision,
+      create: DecisionCreate,
+      patch: DecisionPatch,
     },
   ] as const;
 

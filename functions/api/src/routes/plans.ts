@@ -1,5 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { Action, Milestone, Plan, PlanCreate, PlanPatch, Theme, ThemeCreate } from '@peopleplan/core';
+import {
+  Action,
+  Milestone,
+  Plan,
+  PlanCreate,
+  PlanPatch,
+  planRatings,
+  Theme,
+  ThemeCreate,
+} from '@peopleplan/core';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
 import type { App } from '../types.js';
@@ -14,7 +23,6 @@ import {
   londonToday,
   PlanParams,
   RagResultSchema,
-  withRag,
 } from './common.js';
 
 const VersionQuery = z.object({ version: z.coerce.number().int().min(1) });
@@ -131,7 +139,7 @@ export function registerPlanRoutes(app: App, deps: AppDeps) {
       operationId: 'getPlanContents',
       tags: ['Plans'],
       'x-min-role': 'viewer',
-      summary: 'The whole plan: themes, actions and milestones with RAG, indicators, risks…',
+      summary: 'The whole plan: themes, actions and milestones with RAG (rolled up), indicators, risks…',
       request: { params: PlanParams },
       responses: { 200: json(PlanContents), ...errors },
     }),
@@ -139,12 +147,12 @@ export function registerPlanRoutes(app: App, deps: AppDeps) {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'viewer');
       const [tree, council] = await Promise.all([data.plans.tree(p.planId), data.council.get()]);
-      const d = today();
+      const rated = planRatings(tree.actions, tree.milestones, today(), council.ragRules);
       return c.json(
         {
           ...tree,
-          actions: tree.actions.map((a) => withRag(a, d, council.ragRules)),
-          milestones: tree.milestones.map((m) => withRag(m, d, council.ragRules, m.baselineDue)),
+          actions: tree.actions.map((a) => ({ ...a, rag: rated.actions.get(a.id)! })),
+          milestones: tree.milestones.map((m) => ({ ...m, rag: rated.milestones.get(m.id)! })),
         },
         200,
       );

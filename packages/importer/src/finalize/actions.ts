@@ -2,7 +2,7 @@ import type { Lead, Status, Timescale } from '@peopleplan/core';
 import type { ActionDraft, ThemeDraft } from '../build-plan.js';
 import { excerpt } from '../cells.js';
 import { parseLeads } from '../leads.js';
-import type { ImportWarning, ParsedAction, ParsedActionMilestone, ParsedTheme } from '../parsed-plan.js';
+import type { ParsedAction, ParsedActionMilestone, ParsedTheme } from '../parsed-plan.js';
 import { LEAD_FIELD_ROLES } from '../synonyms.js';
 import { splitYearActions } from '../years.js';
 import { readStatus } from './kind.js';

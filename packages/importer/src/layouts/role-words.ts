@@ -17,8 +17,3 @@ export const ROLE_WORDS: ReadonlySet<string> = new Set(
     .join(' ')
     .split(' '),
 );
-
-/** Words that end the name of a body rather than a person's role: "Quality Assurance Committee". */
-const BODY_WORDS: ReadonlySet<string> = new Set(
-  'committee board group forum panel network partnership cabinet council'.split(' '),
-);

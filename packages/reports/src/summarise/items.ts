@@ -5,6 +5,7 @@ import {
   isOpen,
   RAG_LABELS,
   type Rag,
+  type RagResult,
   type RagRules,
   STATUS_LABELS,
   type Status,
@@ -27,6 +28,14 @@ export interface RowContext {
   snapshots: Record<string, ActionSnapshot>;
   /** The financial year end, when forecasts were asked for. */
   forecastTo?: IsoDate;
+  /** Each action's rating rolled up from its milestones and sub-actions, as pages show it (core ratings.ts). */
+  ratings?: Map<string, RagResult>;
+}
+
+/** An action's status as the report gives it: for a closed period, the one reported for it. */
+export function reportedStatus(a: ReportAction, ctx: Pick<RowContext, 'updates' | 'periodClosed'>): Status {
+  const latest = ctx.updates.latest(a);
+  return ctx.periodClosed && latest ? latest.status : a.status;
 }
 
 const ragWord = (rag: Rag) => rag[0]!.toUpperCase() + rag.slice(1);
@@ -59,8 +68,10 @@ function leadsOf(action: ReportAction | undefined): { leads: LeadView[]; leadsTe
 
 export function actionRow(a: ReportAction, ctx: RowContext): ActionRow {
   const latest = ctx.updates.latest(a);
-  const status = ctx.periodClosed && latest ? latest.status : a.status;
-  const rag = deriveRag({ status, due: a.due, override: a.ragOverride }, ctx.asOf, ctx.rules);
+  const status = reportedStatus(a, ctx);
+  const rag =
+    ctx.ratings?.get(a.id) ??
+    deriveRag({ status, due: a.due, override: a.ragOverride }, ctx.asOf, ctx.rules, 'This action');
   const previous = ctx.snapshots[a.id];
   const start = timescaleView(a.start, 'start');
   const due = timescaleView(a.due, 'due');
@@ -97,7 +108,12 @@ export function milestoneRow(
 ): MilestoneRow {
   const action = ctx.tree.byId.get(m.actionId);
   const row = rows.get(m.actionId);
-  const rag = deriveRag({ status: m.status, due: m.due, baselineDue: m.baselineDue }, ctx.asOf, ctx.rules);
+  const rag = deriveRag(
+    { status: m.status, due: m.due, baselineDue: m.baselineDue },
+    ctx.asOf,
+    ctx.rules,
+    'This milestone',
+  );
   const dueDate = m.due?.due;
   const baseline = m.baselineDue?.due;
   const refs = [m.actionId, ...(m.linkedActionIds ?? [])]

@@ -22,13 +22,18 @@ export class UpdateIndex {
     this.periodKeys = new Set(
       [period.key, period.label, ...(period.kind === 'quarter' ? period.valueKeys : [])].map(squash),
     );
+    // A corrected update is replaced by its correction, which stands where the corrected one stood.
+    const corrected = new Set(updates.map((u) => u.corrects).filter(Boolean));
+    const atOf = new Map(updates.map((u) => [u.id, u.at]));
+    const place = (u: ReportUpdate) => Date.parse((u.corrects && atOf.get(u.corrects)) || u.at);
     for (const u of updates) {
+      if (corrected.has(u.id)) continue;
       if (!this.counts(u) && this.dateOf(u.at) > period.end) continue;
       const list = this.byAction.get(u.actionId) ?? [];
       list.push(u);
       this.byAction.set(u.actionId, list);
     }
-    for (const list of this.byAction.values()) list.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    for (const list of this.byAction.values()) list.sort((a, b) => place(a) - place(b));
   }
 
   /** Time-zone conversion is the costly step of a large report: each timestamp is converted once. */

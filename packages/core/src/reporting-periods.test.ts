@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { canMovePlan } from './plan-status.js';
+import { currentPeriod, findPeriod, reportingPeriods } from './reporting-periods.js';
+
+const uk = (today: string) => ({ financialYearStartMonth: 4, today });
+
+describe('reporting periods', () => {
+  it('are the plan’s own reporting points, in date order, when it has some', () => {
+    const periods = reportingPeriods(
+      {
+        period: {},
+        reportingPoints: [
+          { label: 'Year-end 2026-27', date: '2027-03-31' },
+          { label: 'Mid-year 2026-27', date: '2026-09-30' },
+        ],
+      },
+      uk('2026-11-16'),
+    );
+    expect(periods.map((p) => p.value)).toEqual(['Mid-year 2026-27', 'Year-end 2026-27']);
+    expect(currentPeriod(periods, '2026-11-16')?.value).toBe('Year-end 2026-27');
+    expect(currentPeriod(periods, '2027-06-01')?.value).toBe('Year-end 2026-27');
+  });
+
+  it('are mid-year and year-end of each financial year the plan covers, when it has none', () => {
+    const periods = reportingPeriods(
+      { period: { start: '2004-04-01', end: '2008-03-31' }, reportingPoints: [] },
+      uk('2026-11-16'),
+    );
+    expect(periods.map((p) => `${p.value} ${p.date}`)).toEqual([
+      'Mid-year 2004-05 2004-09-30',
+      'Year-end 2004-05 2005-03-31',
+      'Mid-year 2005-06 2005-09-30',
+      'Year-end 2005-06 2006-03-31',
+      'Mid-year 2006-07 2006-09-30',
+      'Year-end 2006-07 2007-03-31',
+      'Mid-year 2007-08 2007-09-30',
+      'Year-end 2007-08 2008-03-31',
+    ]);
+  });
+
+  it('cover last, this and next financial year for a plan with no dates, and at most twelve years', () => {
+    const undated = reportingPeriods({ period: {}, reportingPoints: [] }, uk('2026-11-16'));
+    expect(undated.map((p) => p.value)).toEqual([
+      'Mid-year 2025-26',
+      'Year-end 2025-26',
+      'Mid-year 2026-27',
+      'Year-end 2026-27',
+      'Mid-year 2027-28',
+      'Year-end 2027-28',
+    ]);
+    const long = reportingPeriods(
+      { period: { start: '1950-04-01', end: '2150-03-31' }, reportingPoints: [] },
+      uk('2026-11-16'),
+    );
+    expect(long).toHaveLength(24);
+    expect(long.at(-1)?.value).toBe('Year-end 2027-28');
+  });
+
+  it('find a period however it is written, and nothing else', () => {
+    const periods = reportingPeriods(
+      { period: { start: '2006-04-01' }, reportingPoints: [] },
+      uk('2007-10-15'),
+    );
+    expect(findPeriod(periods, 'year-end 2006-07')?.value).toBe('Year-end 2006-07');
+    expect(findPeriod(periods, 'year-end-2006-07')?.value).toBe('Year-end 2006-07');
+    expect(findPeriod(periods, 'next tuesday')).toBeUndefined();
+    expect(findPeriod(periods, ' ')).toBeUndefined();
+  });
+});
+
+describe('plan status', () => {
+  it('moves draft → active → closed, reopens, and never leaves archived', () => {
+    expect(canMovePlan('draft', 'active')).toBe(true);
+    expect(canMovePlan('active', 'closed')).toBe(true);
+    expect(canMovePlan('closed', 'active')).toBe(true);
+    expect(canMovePlan('active', 'draft')).toBe(false);
+    expect(canMovePlan('draft', 'closed')).toBe(false);
+    expect(canMovePlan('archived', 'active')).toBe(false);
+    expect(canMovePlan('active', 'archived')).toBe(false);
+  });
+});

@@ -1,0 +1,93 @@
+import { addMonths, addYears, format, parseISO, subDays } from 'date-fns';
+import type { Plan } from './entities.js';
+
+/**
+ * The reporting periods a plan offers: what a progress update is filed under, chosen from a list and
+ * never typed (an update's period decides which report it speaks for). A plan's own reporting points
+ * when it has any; otherwise the usual two a year, mid-year and year-end, for each financial year the
+ * plan covers (the council's financial year, UK: 1 April).
+ */
+export interface ReportingPeriod {
+  /** What an update stores: the reporting point's name ("Mid-year 2026-27"). */
+  value: string;
+  label: string;
+  /** The day the period is reported at (yyyy-mm-dd). */
+  date: string;
+  /** From the plan's own reporting points (else the usual mid-year and year-end). */
+  fromPlan: boolean;
+}
+
+export interface PeriodOptions {
+  /** Month the financial year starts (1–12). */
+  financialYearStartMonth: number;
+  today: string;
+}
+
+/** At most this many financial years of usual periods: a plan's whole life, or the years around today. */
+const MAX_YEARS = 12;
+
+const iso = (d: Date) => format(d, 'yyyy-MM-dd');
+
+function fyStartYear(date: string, startMonth: number): number {
+  const d = parseISO(date);
+  return d.getMonth() + 1 >= startMonth ? d.getFullYear() : d.getFullYear() - 1;
+}
+
+function fyLabel(startYear: number, startMonth: number): string {
+  return startMonth === 1
+    ? String(startYear)
+    : `${startYear}-${String((startYear + 1) % 100).padStart(2, '0')}`;
+}
+
+function usualPeriods(startYear: number, startMonth: number): ReportingPeriod[] {
+  const start = new Date(startYear, startMonth - 1, 1);
+  const label = fyLabel(startYear, startMonth);
+  return [
+    { value: `Mid-year ${label}`, date: iso(subDays(addMonths(start, 6), 1)) },
+    { value: `Year-end ${label}`, date: iso(subDays(addYears(start, 1), 1)) },
+  ].map((p) => ({ ...p, label: p.value, fromPlan: false }));
+}
+
+export function reportingPeriods(
+  plan: Pick<Plan, 'reportingPoints' | 'period'>,
+  opts: PeriodOptions,
+): ReportingPeriod[] {
+  if (plan.reportingPoints.length) {
+    return [...plan.reportingPoints]
+      .sort((a, b) => a.date.localeCompare(b.date))
+      .map((p) => ({ value: p.label, label: p.label, date: p.date, fromPlan: true }));
+  }
+  const m = opts.financialYearStartMonth;
+  const now = fyStartYear(opts.today, m);
+  const { start, end } = plan.period;
+  let first = start ? fyStartYear(start, m) : Math.min(end ? fyStartYear(end, m) : now, now - 1);
+  let last = end ? fyStartYear(end, m) : Math.max(first, now + 1);
+  if (first > last) [first, last] = [last, first];
+  if (last - first >= MAX_YEARS) {
+    // A very long period offers the years nearest today (up to the next one).
+    last = Math.min(last, Math.max(first + MAX_YEARS - 1, now + 1));
+    first = last - MAX_YEARS + 1;
+  }
+  const out: ReportingPeriod[] = [];
+  for (let y = first; y <= last; y++) out.push(...usualPeriods(y, m));
+  return out;
+}
+
+/** The period in progress: the first reported at or after today, else the last. */
+export function currentPeriod(
+  periods: readonly ReportingPeriod[],
+  today: string,
+): ReportingPeriod | undefined {
+  return periods.find((p) => p.date >= today) ?? periods.at(-1);
+}
+
+const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/**
+ * The offered period a request names, however it is spaced or cased (`year-end 2006-07`, and the
+ * reports' own key `year-end-2006-07`, both name "Year-end 2006-07"); undefined when none matches.
+ */
+export function findPeriod(periods: readonly ReportingPeriod[], asked: string): ReportingPeriod | undefined {
+  const want = squash(asked);
+  return want ? periods.find((p) => squash(p.value) === want) : undefined;
+}

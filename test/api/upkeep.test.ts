@@ -1,0 +1,273 @@
+/**
+ * Keeping a plan up through the API (issue 16): a plan's life (draft → active → closed → archived),
+ * themes renamed and reordered, actions reordered and moved with their sub-actions, milestones moved
+ * later with a reason, and the plan's other tables (continuity, decisions). Every new route answers 403
+ * to a role below its own and 404 to another council.
+ */
+import { londonToday } from '@peopleplan/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApi, type TestApi } from '../support/api.js';
+
+const H = '/api/v1/councils/harrow';
+const K = '/api/v1/councils/kent';
+const EDITOR = 'editor@harrow.test';
+const date = (due: string) => ({ text: due, kind: 'date', due, precision: 'day' });
+
+describe('keeping a plan up', () => {
+  let api: TestApi;
+  let planId: string;
+  let themes: Array<{ id: string; version: number; title: string }>;
+  let kentPlanId: string;
+  let kentThemeId: string;
+
+  const call = (method: string, path: string, as: string, body?: unknown) =>
+    api.call(method, path, { as, ...(body === undefined ? {} : { body }) });
+
+  beforeAll(async () => {
+    api = await createTestApi();
+    const p = await call('POST', `${H}/plans`, EDITOR, {
+      title: 'Workforce plan 2026-27',
+      kind: 'business-plan',
+      period: { label: '2026-27', start: '2026-04-01', end: '2027-03-31' },
+      reportingPoints: [
+        { label: 'Mid-year 2026-27', date: '2026-09-30' },
+        { label: 'Year-end 2026-27', date: '2027-03-31' },
+      ],
+      themes: [{ title: 'Recruitment' }, { title: 'Retention' }, { title: 'Wellbeing' }],
+    });
+    expect(p.status).toBe(201);
+    planId = p.body.id;
+    themes = p.body.themes;
+    const k = await call('POST', `${K}/plans`, 'editor@kent.test', {
+      title: 'Kent plan',
+      kind: 'business-plan',
+      themes: [{ title: 'Kent theme' }],
+    });
+    kentPlanId = k.body.id;
+    kentThemeId = k.body.themes[0].id;
+  });
+  afterAll(() => api.drop());
+
+  it('moves a plan from draft to active (dated), closed and back, refuses other moves, and archives', async () => {
+    const plan = (await call('GET', `${H}/plans/${planId}`, EDITOR)).body;
+    expect(plan.status).toBe('draft');
+    expect(plan.activatedOn).toBeUndefined();
+    const bad = await call('PATCH', `${H}/plans/${planId}`, EDITOR, {
+      version: plan.version,
+      status: 'closed',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0]).toMatchObject({
+      path: 'status',
+      message: 'a draft plan: it can become active',
+    });
+    const active = await call('PATCH', `${H}/plans/${planId}`, EDITOR, {
+      version: plan.version,
+      status: 'active',
+    });
+    expect(active.body).toMatchObject({ status: 'active', activatedOn: londonToday() });
+    const closed = await call('PATCH', `${H}/plans/${planId}`, EDITOR, {
+      version: active.body.version,
+      status: 'closed',
+    });
+    expect(closed.body.status).toBe('closed');
+    expect(
+      (
+        await call('PATCH', `${H}/plans/${planId}`, EDITOR, {
+          version: closed.body.version,
+          status: 'archived',
+        })
+      ).status,
+    ).toBe(400);
+    const reopened = await call('PATCH', `${H}/plans/${planId}`, EDITOR, {
+      version: closed.body.version,
+      status: 'active',
+    });
+    expect(reopened.body.status).toBe('active');
+
+    // A spare plan goes all the way: only an administrator archives, and nothing moves it after.
+    const spare = (
+      await call('POST', `${H}/plans`, EDITOR, { title: 'Spare', kind: 'peer-review', status: 'active' })
+    ).body;
+    expect(spare.activatedOn).toBe(londonToday());
+    expect((await call('DELETE', `${H}/plans/${spare.id}?version=1`, EDITOR)).status).toBe(403);
+    const archived = await call('DELETE', `${H}/plans/${spare.id}?version=1`, 'admin@harrow.test');
+    expect(archived.body.status).toBe('archived');
+    expect(
+      (await call('PATCH', `${H}/plans/${spare.id}`, EDITOR, { version: 2, status: 'active' })).status,
+    ).toBe(400);
+  });
+
+  it('refuses two reporting points with one name', async () => {
+    const r = await call('POST', `${H}/plans`, EDITOR, {
+      title: 'Twice',
+      kind: 'business-plan',
+      reportingPoints: [
+        { label: 'Mid-year', date: '2026-09-30' },
+        { label: 'mid-year', date: '2027-09-30' },
+      ],
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.error.details[0].message).toBe('give each reporting point its own name');
+  });
+
+  it('renames and reorders themes, for editors of the council only', async () => {
+    const [recruitment, retention, wellbeing] = themes;
+    const path = `${H}/plans/${planId}/themes/${recruitment!.id}`;
+    expect((await call('PATCH', path, 'contributor@harrow.test', { version: 1, title: 'x' })).status).toBe(
+      403,
+    );
+    expect((await call('PATCH', path, 'admin@kent.test', { version: 1, title: 'x' })).status).toBe(404);
+    expect(
+      (
+        await call('PATCH', `${K}/plans/${kentPlanId}/themes/${recruitment!.id}`, 'admin@kent.test', {
+          version: 1,
+        })
+      ).status,
+    ).toBe(404);
+    const renamed = await call('PATCH', path, EDITOR, { version: 1, title: 'Finding the right people' });
+    expect(renamed.body).toMatchObject({ title: 'Finding the right people', version: 2 });
+    expect((await call('PATCH', path, EDITOR, { version: 1, title: 'Stale' })).status).toBe(409);
+
+    const order = `${H}/plans/${planId}/theme-order`;
+    expect((await call('PUT', order, 'contributor@harrow.test', { themeIds: [wellbeing!.id] })).status).toBe(
+      403,
+    );
+    expect(
+      (
+        await call('PUT', `${K}/plans/${kentPlanId}/theme-order`, 'admin@kent.test', {
+          themeIds: [wellbeing!.id],
+        })
+      ).status,
+    ).toBe(400);
+    expect((await call('PUT', order, 'admin@kent.test', { themeIds: [kentThemeId] })).status).toBe(404);
+    // Wellbeing moves up past Retention: the two swap places, Recruitment stays first.
+    const moved = await call('PUT', order, EDITOR, { themeIds: [wellbeing!.id, retention!.id] });
+    expect(moved.status).toBe(200);
+    const listed = (await call('GET', `${H}/plans/${planId}/themes`, 'viewer@harrow.test')).body.items;
+    expect(listed.map((t: { title: string }) => t.title)).toEqual([
+      'Finding the right people',
+      'Wellbeing',
+      'Retention',
+    ]);
+    expect((await call('PUT', order, EDITOR, { themeIds: [wellbeing!.id, wellbeing!.id] })).status).toBe(400);
+  });
+
+  it('reorders actions under one theme, and moves an action to another theme with its sub-actions', async () => {
+    const [t1, t2] = themes;
+    const make = async (ref: string, extra: object = {}) =>
+      (
+        await call('POST', `${H}/plans/${planId}/actions`, EDITOR, {
+          ref,
+          title: `Action ${ref}`,
+          themeId: t1!.id,
+          ...extra,
+        })
+      ).body;
+    const a1 = await make('1');
+    const a2 = await make('2');
+    const sub = await make('2.1', { parentId: a2.id });
+    const order = `${H}/plans/${planId}/action-order`;
+    expect((await call('PUT', order, 'contributor@harrow.test', { actionIds: [a2.id, a1.id] })).status).toBe(
+      403,
+    );
+    expect(
+      (await call('PUT', `${K}/plans/${kentPlanId}/action-order`, 'admin@kent.test', { actionIds: [a2.id] }))
+        .status,
+    ).toBe(404);
+    // A sub-action is not a sibling of top-level actions.
+    expect((await call('PUT', order, EDITOR, { actionIds: [a2.id, sub.id] })).status).toBe(400);
+    const swapped = await call('PUT', order, EDITOR, { actionIds: [a2.id, a1.id] });
+    expect(swapped.status).toBe(200);
+    const contents = (await call('GET', `${H}/plans/${planId}/contents`, 'viewer@harrow.test')).body;
+    const top = contents.actions
+      .filter((a: { parentId?: string }) => !a.parentId)
+      .map((a: { ref: string }) => a.ref);
+    expect(top).toEqual(['2', '1']);
+
+    const current = (await call('GET', `${H}/actions/${a2.id}`, EDITOR)).body;
+    expect(
+      (await call('PATCH', `${H}/actions/${sub.id}`, EDITOR, { version: sub.version, themeId: t2!.id }))
+        .status,
+    ).toBe(400);
+    const moved = await call('PATCH', `${H}/actions/${a2.id}`, EDITOR, {
+      version: current.version,
+      themeId: t2!.id,
+    });
+    expect(moved.status).toBe(200);
+    expect((await call('GET', `${H}/actions/${sub.id}`, EDITOR)).body.themeId).toBe(t2!.id);
+  });
+
+  it('keeps each move of a milestone later, with its reason', async () => {
+    const a = (await call('POST', `${H}/plans/${planId}/actions`, EDITOR, { title: 'Milestone holder' }))
+      .body;
+    const m = (
+      await call('POST', `${H}/actions/${a.id}/milestones`, EDITOR, {
+        ref: 'A',
+        title: 'Consult',
+        due: date('2027-01-31'),
+      })
+    ).body;
+    const tooShort = await call('PATCH', `${H}/milestones/${m.id}`, EDITOR, {
+      version: m.version,
+      due: date('2027-02-28'),
+      rebaselineReason: 'x',
+    });
+    expect(tooShort.status).toBe(400);
+    const moved = await call('PATCH', `${H}/milestones/${m.id}`, EDITOR, {
+      version: m.version,
+      due: date('2027-02-28'),
+      rebaselineReason: 'Union meeting moved',
+    });
+    expect(moved.body.baselineDue.due).toBe('2027-01-31');
+    expect(moved.body.rebaselines).toMatchObject([
+      {
+        from: { due: '2027-01-31' },
+        to: { due: '2027-02-28' },
+        reason: 'Union meeting moved',
+        by: 'editor of harrow',
+      },
+    ]);
+    const earlier = await call('PATCH', `${H}/milestones/${m.id}`, EDITOR, {
+      version: moved.body.version,
+      due: date('2027-01-15'),
+    });
+    expect(earlier.body.rebaselines).toHaveLength(1);
+  });
+
+  it('adds and edits continuity functions and key decisions', async () => {
+    for (const [kind, fields, change] of [
+      ['continuity', { name: 'Payroll', timescale: '24 hours' }, { minimumServiceLevel: 'Pay on time' }],
+      [
+        'decisions',
+        { title: 'Restructure HR', decisionMaker: 'Cabinet', due: date('2027-02-01') },
+        { decisionMaker: 'Council' },
+      ],
+    ] as const) {
+      const base = `${H}/plans/${planId}/${kind}`;
+      expect((await call('POST', base, 'contributor@harrow.test', fields)).status).toBe(403);
+      expect((await call('POST', `${K}/plans/${planId}/${kind}`, 'editor@kent.test', fields)).status).toBe(
+        404,
+      );
+      const made = await call('POST', base, EDITOR, fields);
+      expect(made.status).toBe(201);
+      const edited = await call('PATCH', `${base}/${made.body.id}`, EDITOR, { version: 1, ...change });
+      expect(edited.body).toMatchObject({ ...change, version: 2 });
+      expect(
+        (await call('PATCH', `${base}/${made.body.id}`, 'viewer@harrow.test', { version: 2 })).status,
+      ).toBe(403);
+      expect(
+        (
+          await call('PATCH', `${K}/plans/${kentPlanId}/${kind}/${made.body.id}`, 'editor@kent.test', {
+            version: 2,
+          })
+        ).status,
+      ).toBe(404);
+      const listed = (await call('GET', base, 'viewer@harrow.test')).body.items;
+      expect(listed.map((x: { id: string }) => x.id)).toEqual([made.body.id]);
+    }
+    const contents = (await call('GET', `${H}/plans/${planId}/contents`, 'viewer@harrow.test')).body;
+    expect(contents.continuity[0].minimumServiceLevel).toBe('Pay on time');
+    expect(contents.decisions[0].decisionMaker).toBe('Council');
+  });
+});

@@ -1,0 +1,300 @@
+/**
+ * Keeping a plan alive in the browser (issue 16), in real Chromium against the real local stack: an
+ * editor creates a plan from nothing, makes it active, shapes its themes, adds, orders, moves and
+ * cancels actions and sub-actions, moves a milestone later with a reason, fills in indicators, risks,
+ * continuity and decisions, and closes the plan; ratings that roll up and say why in words; every
+ * opened form takes focus; axe on every page and state. Screenshots go to test-results/.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectAccessible, pages } from './support/browser.js';
+import { type E2eStack, launchChromium, RESULTS, signIn, startE2eStack } from './support/stack.js';
+
+let e: E2eStack;
+let browser: Browser;
+const tabs = pages(() => browser);
+const EDITOR = 'editor@harrow.demo';
+
+beforeAll(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  [e, browser] = await Promise.all([
+    startE2eStack({ dynamoEndpoint: inject('dynamoEndpoint') }),
+    launchChromium(),
+  ]);
+}, 180_000);
+
+afterAll(async () => {
+  await tabs.closeAll();
+  await browser?.close();
+  await e?.stack.stop();
+});
+
+const banner = (page: Page, text: string | RegExp) =>
+  page.locator('.govuk-notification-banner--success').getByText(text).waitFor();
+const summaryLink = (page: Page, href: string) => page.locator(`.govuk-error-summary a[href="#${href}"]`);
+const focused = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim());
+const dateInto = async (page: Page, id: string, [day, month, year]: [string, string, string]) => {
+  await page.fill(`#${id}-day`, day);
+  await page.fill(`#${id}-month`, month);
+  await page.fill(`#${id}-year`, year);
+};
+const themeOrder = (page: Page) =>
+  page.locator('ol[aria-label="Themes, in order"] .app-order-list__text').allInnerTexts();
+
+/** The new-plan page: refused empty, then the plan with two themes and two reporting points, as a draft. */
+async function createPlan(page: Page): Promise<string> {
+  await page.goto(`${e.url}/councils/harrow`);
+  await page.getByRole('link', { name: 'Create a plan' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Create a plan' }).waitFor();
+  await expectAccessible(page, 'plan-new');
+  await page.getByRole('button', { name: 'Create the plan' }).click();
+  await summaryLink(page, 'title').waitFor();
+  expect(await summaryLink(page, 'kind').innerText()).toBe('Choose what kind of plan it is');
+  await expectAccessible(page, 'plan-new-errors');
+
+  await page.fill('#title', 'Workforce plan 2026-27 (browser)');
+  await page.getByLabel('Peer review action plan').check();
+  await page.fill('#periodLabel', '2026-27');
+  await dateInto(page, 'periodStart', ['1', '4', '2026']);
+  await dateInto(page, 'periodEnd', ['31', '3', '2026']);
+  await page.fill('#approvalBody', 'Cabinet');
+  await page.getByRole('button', { name: 'Add a reporting point' }).click();
+  await page.fill('#point-1-label', 'Mid-year 2026-27');
+  await dateInto(page, 'point-1-date', ['30', '9', '2026']);
+  await page.getByRole('button', { name: 'Add a reporting point' }).click();
+  await page.fill('#point-2-label', 'Year-end 2026-27');
+  await page.getByRole('button', { name: 'Create the plan' }).click();
+  // The end before the start, a point without a date: each named and linked to its field.
+  expect(await summaryLink(page, 'periodEnd-day').innerText()).toBe('The period must end after it starts');
+  expect(await summaryLink(page, 'point-2-date-day').count()).toBe(1);
+  await dateInto(page, 'periodEnd', ['31', '3', '2027']);
+  await dateInto(page, 'point-2-date', ['31', '3', '2027']);
+  await page.fill('#themes', 'Leadership\nStrategy');
+  await page.getByRole('button', { name: 'Create the plan' }).click();
+  await banner(page, 'Plan created');
+  await page.getByRole('heading', { level: 1, name: 'Workforce plan 2026-27 (browser)' }).waitFor();
+  const facts = await page.locator('main .govuk-summary-list').first().innerText();
+  expect(facts).toContain('Draft');
+  expect(facts).toContain('Mid-year 2026-27 (30 September 2026), Year-end 2026-27 (31 March 2027)');
+  expect(facts).toContain('Quarterly');
+  await expectAccessible(page, 'plan-created');
+  return new URL(page.url()).pathname.split('/').pop()!;
+}
+
+/** Draft → active, with a confirmation that takes focus. */
+async function activate(page: Page) {
+  await page.getByRole('button', { name: 'Make this plan active' }).click();
+  await page.getByRole('heading', { name: 'Make this plan active?' }).waitFor();
+  expect(await focused(page)).toBe('Make this plan active?');
+  await expectAccessible(page, 'plan-confirm-active');
+  await page.getByRole('button', { name: 'Yes, make this plan active' }).click();
+  await banner(page, 'The plan is now active');
+  await page.getByRole('heading', { name: 'This plan is active' }).waitFor();
+}
+
+/** Themes: one added, one renamed, the new one moved up; the order is the plan's. */
+async function shapeThemes(page: Page) {
+  await page.getByRole('button', { name: 'Add a heading' }).click();
+  expect(await focused(page)).toBe('Add a heading');
+  await page.fill('#theme-title', 'Delivery');
+  await page.getByRole('button', { name: 'Add the heading' }).click();
+  await banner(page, 'Heading added');
+  console.log(await page.locator('section[aria-labelledby="themes-editor"]').ariaSnapshot());
+  await page.getByRole('button', { name: /^Rename\s+Heading 2: Strategy$/ }).click();
+  await page.fill('#theme-title', 'Strategy and planning');
+  await expectAccessible(page, 'theme-rename');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await banner(page, 'Heading renamed');
+  await page.getByRole('button', { name: /^Move up\s+Heading 3: Delivery$/ }).click();
+  await expect
+    .poll(() => themeOrder(page))
+    .toEqual(['Heading 1: Leadership', 'Heading 3: Delivery', 'Heading 2: Strategy and planning']);
+  // Focus stays with the theme that moved.
+  expect(await page.evaluate(() => document.activeElement?.id)).toMatch(/^(up|down)-/);
+}
+
+/** Two actions under Leadership, the second moved above the first. */
+async function addActions(page: Page) {
+  const leadership = page.locator('section.app-theme').filter({ hasText: 'Heading 1: Leadership' });
+  for (const [ref, title] of [
+    ['1.1', 'Launch a leadership programme'],
+    ['1.2', 'Appoint a workforce lead'],
+  ]) {
+    await leadership.getByRole('button', { name: /^Add an action/ }).click();
+    await page.fill('#new-ref', ref!);
+    await page.fill('#new-title', title!);
+    await page.fill('#new-due', 'March 2027');
+    await page.getByText('Read as: by 31 March 2027').waitFor();
+    if (ref === '1.1') await expectAccessible(page, 'action-add');
+    await page.getByRole('button', { name: 'Add the action' }).click();
+    await banner(page, 'Action added');
+  }
+  await leadership.locator('summary').filter({ hasText: 'Change the order of the actions' }).click();
+  await leadership.getByRole('button', { name: /^Move up\s+1\.2 Appoint a workforce lead$/ }).click();
+  await expect
+    .poll(() => leadership.locator('table.app-action-table tbody tr td:first-child').allInnerTexts())
+    .toEqual(['1.2', '1.1']);
+}
+
+describe('keeping a plan up in the browser', { timeout: 300_000 }, () => {
+  it('creates a plan from nothing, activates it, shapes its themes and orders its actions', async () => {
+    const page = await tabs.open();
+    await signIn(page, e.url, EDITOR);
+    const planId = await createPlan(page);
+    await activate(page);
+    await shapeThemes(page);
+    await addActions(page);
+    await expectAccessible(page, 'plan-kept-up');
+    await keepActionUp(page, planId);
+    await fillTables(page, planId);
+    await closePlan(page);
+  });
+
+  it('rates an action from its milestones in words, and reads lateness as people say it', async () => {
+    const api = e.as(EDITOR);
+    const plans = await api('GET', '/api/v1/councils/harrow/plans');
+    const plan = plans.items.find((p: { title: string }) => p.title.startsWith('Workforce plan 2026-27'));
+    const action = await api('POST', `/api/v1/councils/harrow/plans/${plan.id}/actions`, {
+      ref: '9',
+      title: 'On track, but its milestone is not',
+      status: 'on-track',
+    });
+    const due = new Date(Date.now() - 45 * 86_400_000).toISOString().slice(0, 10);
+    await api('POST', `/api/v1/councils/harrow/actions/${action.id}/milestones`, {
+      ref: 'M',
+      title: 'Consult staff',
+      due: { text: due, kind: 'date', due, precision: 'day' },
+    });
+    const page = await tabs.open();
+    await signIn(page, e.url, 'viewer@harrow.demo');
+    await page.goto(`${e.url}/councils/harrow/actions/${action.id}`);
+    await page.locator('.app-tags-line').getByText('Red').waitFor();
+    await page.getByText('Why it is Red').click();
+    const why = await page.locator('.govuk-details__text').first().innerText();
+    expect(why).toMatch(/Milestone M is 6 weeks late \(due \d+ \w+ 20\d\d\)/);
+    expect(await page.locator('main').innerText()).not.toMatch(/on-track|not-started|off-track/);
+    await expectAccessible(page, 'action-why-red');
+    await page.goto(`${e.url}/councils/harrow`);
+    await page.locator('[data-dashboard-ready]').waitFor();
+    await page
+      .locator('section[aria-labelledby="overdue"]')
+      .getByRole('button', { name: /^Show all/ })
+      .click();
+    const overdue = await page.locator('section[aria-labelledby="overdue"]').innerText();
+    expect(overdue).toContain('6 weeks late');
+    expect(overdue).not.toMatch(/\d{3,} days late/);
+    // Harrow's imported people strategy has had no update since it began: its actions are stale.
+    expect(
+      Number(await page.locator('.app-headline a[href="#stale"] .app-headline__number').innerText()),
+    ).toBeGreaterThan(0);
+  });
+});
+
+/** On an action's page: edit (focus), move theme, sub-action, milestone moved later with a reason, cancel. */
+async function keepActionUp(page: Page, planId: string) {
+  await page.getByRole('link', { name: 'Launch a leadership programme' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Launch a leadership programme' }).waitFor();
+  await page.getByRole('button', { name: 'Edit this action' }).click();
+  expect(await focused(page)).toBe('Edit this action');
+  await page.selectOption('#themeId', { label: '3: Delivery' });
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await banner(page, 'Action saved');
+
+  await page.getByRole('button', { name: 'Add a sub-action' }).click();
+  expect(await focused(page)).toBe('Add a sub-action to 1.1 Launch a leadership programme');
+  await page.fill('#new-ref', '1.1.1');
+  await page.fill('#new-title', 'Choose a provider');
+  await page.getByRole('button', { name: 'Add the sub-action' }).click();
+  await banner(page, 'Sub-action added');
+  await page.locator('#sub-actions ~ ul').getByRole('link', { name: '1.1.1 Choose a provider' }).waitFor();
+
+  await page.getByRole('button', { name: 'Add a milestone' }).click();
+  expect(await focused(page)).toBe('Add a milestone');
+  await page.fill('#ms-new-ref', 'A');
+  await page.fill('#ms-new-title', 'Provider chosen');
+  await page.fill('#ms-new-due', 'January 2027');
+  await page.getByRole('button', { name: 'Add milestone' }).click();
+  await banner(page, 'Milestone added');
+  await page.getByRole('button', { name: /^Change\s+milestone A/ }).click();
+  expect(await focused(page)).toBe('Change milestone A');
+  await page.fill('#ms-edit-due', 'April 2027');
+  await page.getByLabel('Why is it moving later?').waitFor();
+  await page.getByRole('button', { name: 'Save milestone' }).click();
+  await summaryLink(page, 'ms-edit-reason').waitFor();
+  await expectAccessible(page, 'milestone-rebaseline-error');
+  await page.fill('#ms-edit-reason', 'Procurement rules need a second round');
+  await page.getByRole('button', { name: 'Save milestone' }).click();
+  await banner(page, 'Milestone saved');
+  const row = await page.locator('section[aria-labelledby="milestones"] tbody tr').first().innerText();
+  expect(row).toContain('Procurement rules need a second round');
+  expect(row).toContain('Re-baselined');
+
+  await page.getByRole('button', { name: 'Cancel this action' }).click();
+  expect(await focused(page)).toBe('Cancel this action?');
+  await page.fill('#cancel-reason', 'Merged into the corporate programme');
+  await expectAccessible(page, 'action-cancel');
+  await page.getByRole('button', { name: 'Yes, cancel the action' }).click();
+  await banner(page, /Action cancelled/);
+  await page.locator('.app-tags-line').getByText('Cancelled').waitFor();
+  expect(await page.locator('.app-history').innerText()).toContain(
+    'Cancelled: Merged into the corporate programme',
+  );
+  await page.goto(`${e.url}/councils/harrow/plans/${planId}`);
+  const delivery = page.locator('section.app-theme').filter({ hasText: 'Heading 3: Delivery' });
+  // Moved with its sub-action, and kept (cancelled) in the plan.
+  expect(await delivery.locator('tbody tr td:first-child').allInnerTexts()).toEqual(['1.1', '1.1.1']);
+  expect(await delivery.locator('tbody tr').first().innerText()).toContain('Cancelled');
+}
+
+/** An indicator with targets and actuals per period; a risk, a continuity function and a decision. */
+async function fillTables(page: Page, planId: string) {
+  await page.goto(`${e.url}/councils/harrow/plans/${planId}`);
+  await page.getByRole('button', { name: 'Add a performance indicator' }).click();
+  expect(await focused(page)).toBe('Add a performance indicator');
+  await page.fill('#item-name', 'Sickness days per employee');
+  await page.getByLabel('Lower').check();
+  await page.getByRole('button', { name: 'Add a row to targets' }).click();
+  await page.fill('#item-targets-1-period', '2026-27 Q1');
+  await page.fill('#item-targets-1-value', 'eight');
+  await page.getByRole('button', { name: 'Add the performance indicator' }).click();
+  await summaryLink(page, 'item-targets-1-value').waitFor();
+  await expectAccessible(page, 'indicator-error');
+  await page.fill('#item-targets-1-value', '8');
+  await page.getByRole('button', { name: 'Add a row to actuals' }).click();
+  await page.fill('#item-actuals-1-period', '2026-27 Q1');
+  await page.fill('#item-actuals-1-value', '9.5');
+  await page.getByRole('button', { name: 'Add the performance indicator' }).click();
+  await banner(page, 'Performance indicator added');
+  const indicators = await page.locator('section[aria-labelledby="indicators"] tbody').innerText();
+  expect(indicators).toContain('2026-27 Q1: 8');
+  expect(indicators).toContain('2026-27 Q1: 9.5');
+  for (const [button, field, value, done] of [
+    ['Add a risk', '#item-description', 'Key staff leave', 'Risk added'],
+    ['Add a business continuity function', '#item-name', 'Payroll', 'Business continuity function added'],
+    ['Add a key decision', '#item-title', 'Restructure the HR team', 'Key decision added'],
+  ] as const) {
+    await page.getByRole('button', { name: button }).click();
+    await page.fill(field, value);
+    await page.locator('form[aria-labelledby="item-form"] button[type="submit"]').click();
+    await banner(page, done);
+  }
+  await page.getByRole('button', { name: /^Change\s+business continuity function: Payroll$/ }).click();
+  await page.fill('#item-minimumServiceLevel', 'Staff paid on time');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await banner(page, 'Business continuity function saved');
+  expect(await page.locator('section[aria-labelledby="continuity"] tbody').innerText()).toContain(
+    'Staff paid on time',
+  );
+  await expectAccessible(page, 'plan-tables');
+}
+
+/** Active → closed, with a confirmation. */
+async function closePlan(page: Page) {
+  await page.getByRole('button', { name: 'Close this plan' }).click();
+  await page.getByRole('button', { name: 'Yes, close this plan' }).click();
+  await banner(page, 'The plan is now closed');
+  await page.getByRole('button', { name: 'Reopen this plan' }).waitFor();
+  // Editors do not archive: only administrators see that control.
+  expect(await page.getByRole('button', { name: 'Archive this plan' }).count()).toBe(0);
+}

@@ -1,0 +1,107 @@
+import { type FormEvent, useRef, useState } from 'react';
+import { ApiError, api } from '../lib/api.js';
+import { useDraft, useHasDraft } from '../lib/drafts.js';
+import { useFocusOnMount } from '../lib/focus.js';
+import type { ActionRow } from '../lib/responses.js';
+import { ErrorSummary, Textarea } from './form.js';
+
+/**
+ * Cancelling an action: it is kept, with its history, and the reason becomes its last progress update
+ * (status cancelled), so reports and the history say why. Editors only.
+ */
+export function CancelAction({
+  c,
+  action,
+  onDone,
+}: {
+  c: string;
+  action: ActionRow;
+  onDone: (message: string) => void;
+}) {
+  const [asking, setAsking] = useState(useHasDraft(`cancel:${action.id}`));
+  if (!asking) {
+    return (
+      <button type="button" className="govuk-button govuk-button--warning" onClick={() => setAsking(true)}>
+        Cancel this action
+      </button>
+    );
+  }
+  return <CancelForm c={c} action={action} onClose={() => setAsking(false)} onDone={onDone} />;
+}
+
+function CancelForm({
+  c,
+  action,
+  onClose,
+  onDone,
+}: {
+  c: string;
+  action: ActionRow;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const form = useDraft(`cancel:${action.id}`, () => '');
+  const [error, setError] = useState<string | undefined>();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusOnMount(heading);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (form.value.trim().length < 3) {
+      setError('Say why the action is cancelled');
+      return;
+    }
+    setError(undefined);
+    try {
+      await api.post('/api/v1/councils/{c}/actions/{actionId}/updates', {
+        params: { path: { c, actionId: action.id } },
+        body: { status: 'cancelled', narrative: `Cancelled: ${form.value.trim()}` },
+      });
+      form.discard();
+      onClose();
+      onDone('Action cancelled. It stays in the plan and its history, marked as cancelled.');
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : (err as Error).message);
+    }
+  };
+  return (
+    <form
+      onSubmit={submit}
+      noValidate
+      className="app-highlight govuk-!-margin-bottom-6"
+      aria-labelledby="cancel-heading"
+    >
+      <h2 className="govuk-heading-m" id="cancel-heading" tabIndex={-1} ref={heading}>
+        Cancel this action?
+      </h2>
+      <ErrorSummary errors={error ? [{ href: '#cancel-reason', text: error }] : []} />
+      <p className="govuk-body">
+        The action stays in the plan, marked as cancelled, with all its history. It no longer counts as due or
+        late.
+      </p>
+      <Textarea
+        id="cancel-reason"
+        label="Why is it cancelled?"
+        hint="This becomes its last progress update."
+        rows={3}
+        error={error}
+        value={form.value}
+        onChange={(e) => form.set(e.target.value)}
+      />
+      <div className="govuk-button-group">
+        <button type="submit" className="govuk-button govuk-button--warning">
+          Yes, cancel the action
+        </button>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          onClick={() => {
+            form.discard();
+            onClose();
+          }}
+        >
+          Keep the action
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,212 @@
+import { type FormEvent, useRef, useState } from 'react';
+import { ApiError, api } from '../lib/api.js';
+import { useDraft, useDraftKeys } from '../lib/drafts.js';
+import { useFocusOnMount } from '../lib/focus.js';
+import { THEME_NOUN } from '../lib/plan-columns.js';
+import type { PlanContents, ThemeRow } from '../lib/responses.js';
+import { ErrorSummary, type FieldErrors, fieldErrorsFrom, summaryFrom, Textarea, TextInput } from './form.js';
+import { OrderList } from './order-list.js';
+import { themeHeading } from './plan-view.js';
+
+type Plan = PlanContents['plan'];
+
+/** A plan's themes for editors: in order, each can be renamed or moved; new ones added at the end. */
+export function ThemesEditor({
+  c,
+  plan,
+  themes,
+  onChanged,
+}: {
+  c: string;
+  plan: Plan;
+  themes: ThemeRow[];
+  onChanged: (message?: string) => void;
+}) {
+  const noun = THEME_NOUN[plan.kind].toLowerCase();
+  const sorted = [...themes].sort((x, y) => x.order - y.order);
+  const drafted = useDraftKeys();
+  const [renaming, setRenaming] = useState(() => sorted.find((t) => drafted(`theme-edit:${t.id}`))?.id);
+  const [adding, setAdding] = useState(() => drafted(`theme-new:${plan.id}`));
+  const chosen = sorted.find((t) => t.id === renaming);
+  return (
+    <section className="app-section-break app-no-print" aria-labelledby="themes-editor">
+      <h2 className="govuk-heading-m" id="themes-editor">
+        Themes of this plan
+      </h2>
+      <p className="govuk-hint">
+        Each {noun} groups the plan’s actions. Move them into the order the plan reads in.
+      </p>
+      {sorted.length ? (
+        <OrderList
+          label="Themes, in order"
+          items={sorted.map((t) => ({ id: t.id, text: themeHeading(plan.kind, t) }))}
+          onMove={async (themeIds) => {
+            await api.put('/api/v1/councils/{c}/plans/{planId}/theme-order', {
+              params: { path: { c, planId: plan.id } },
+              body: { themeIds },
+            });
+            onChanged();
+          }}
+          extra={(id) => (
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary app-table-button"
+              onClick={() => setRenaming(id)}
+            >
+              Rename
+              <span className="govuk-visually-hidden">
+                :{' '}
+                {themeHeading(
+                  plan.kind,
+                  sorted.find((t) => t.id === id),
+                )}
+              </span>
+            </button>
+          )}
+        />
+      ) : (
+        <p className="govuk-body">This plan has no themes yet.</p>
+      )}
+      {chosen ? (
+        <ThemeForm
+          key={chosen.id}
+          c={c}
+          planId={plan.id}
+          noun={noun}
+          theme={chosen}
+          onDone={(message) => {
+            setRenaming(undefined);
+            onChanged(message);
+          }}
+        />
+      ) : adding ? (
+        <ThemeForm
+          c={c}
+          planId={plan.id}
+          noun={noun}
+          onDone={(message) => {
+            setAdding(false);
+            onChanged(message);
+          }}
+        />
+      ) : (
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          onClick={() => setAdding(true)}
+        >
+          Add a {noun}
+        </button>
+      )}
+    </section>
+  );
+}
+
+/** Add a theme, or (with `theme`) change its reference, title and description. */
+function ThemeForm({
+  c,
+  planId,
+  noun,
+  theme,
+  onDone,
+}: {
+  c: string;
+  planId: string;
+  noun: string;
+  theme?: ThemeRow;
+  onDone: (message?: string) => void;
+}) {
+  const form = useDraft(theme ? `theme-edit:${theme.id}` : `theme-new:${planId}`, () => ({
+    ref: theme?.ref ?? '',
+    title: theme?.title ?? '',
+    description: theme?.description ?? '',
+  }));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | undefined>();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusOnMount(heading);
+  const set = (k: 'ref' | 'title' | 'description', v: string) => form.set((f) => ({ ...f, [k]: v }));
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const v: FieldErrors = {
+      'theme-title': form.value.title.trim() ? undefined : `Enter the ${noun}’s title`,
+    };
+    setErrors(v);
+    if (v['theme-title']) return;
+    const fields = {
+      ref: form.value.ref.trim(),
+      title: form.value.title.trim(),
+      description: form.value.description.trim(),
+    };
+    try {
+      const path = { c, planId };
+      if (theme) {
+        await api.patch('/api/v1/councils/{c}/plans/{planId}/themes/{themeId}', {
+          params: { path: { ...path, themeId: theme.id } },
+          body: { version: theme.version, ...fields },
+        });
+      } else {
+        await api.post('/api/v1/councils/{c}/plans/{planId}/themes', { params: { path }, body: fields });
+      }
+      form.discard();
+      onDone(
+        theme
+          ? `${noun.charAt(0).toUpperCase()}${noun.slice(1)} renamed`
+          : `${noun.charAt(0).toUpperCase()}${noun.slice(1)} added`,
+      );
+    } catch (err) {
+      if (err instanceof ApiError) setErrors(fieldErrorsFrom(err.details));
+      setFormError((err as Error).message);
+    }
+  };
+  const prefix = theme ? 'Rename' : 'Add';
+  return (
+    <form
+      onSubmit={submit}
+      noValidate
+      className="app-highlight govuk-!-margin-bottom-6"
+      aria-labelledby="theme-form"
+    >
+      <h3 className="govuk-heading-s" id="theme-form" tabIndex={-1} ref={heading}>
+        {theme ? `Rename ${noun} ${theme.ref || theme.title}` : `Add a ${noun}`}
+      </h3>
+      <ErrorSummary errors={[...(formError ? [{ text: formError }] : []), ...summaryFrom(errors)]} />
+      <TextInput
+        id="theme-ref"
+        label="Number or reference (optional)"
+        width="5"
+        value={form.value.ref}
+        onChange={(e) => set('ref', e.target.value)}
+      />
+      <TextInput
+        id="theme-title"
+        label="Title"
+        error={errors['theme-title']}
+        value={form.value.title}
+        onChange={(e) => set('title', e.target.value)}
+      />
+      <Textarea
+        id="theme-description"
+        label="Description (optional)"
+        rows={3}
+        value={form.value.description}
+        onChange={(e) => set('description', e.target.value)}
+      />
+      <div className="govuk-button-group">
+        <button type="submit" className="govuk-button">
+          {prefix === 'Rename' ? 'Save' : `Add the ${noun}`}
+        </button>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          onClick={() => {
+            form.discard();
+            onDone();
+          }}
+        >
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

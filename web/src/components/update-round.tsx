@@ -1,0 +1,324 @@
+import { isOpen, type Status } from '@peopleplan/core';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { Link } from 'wouter';
+import { ApiError, api } from '../lib/api.js';
+import { useDraft } from '../lib/drafts.js';
+import { formatDateTime, plural } from '../lib/format.js';
+import { STATUS_LABELS, STATUSES } from '../lib/labels.js';
+import type { ActionRow, ReportingPeriods } from '../lib/responses.js';
+import { ErrorSummary, type FieldErrors, fieldErrorsFrom, Radios, summaryFrom, Textarea } from './form.js';
+import { Prose } from './page.js';
+import { PeriodSelect } from './period-select.js';
+import { RagTag, StatusTag } from './tags.js';
+import { TimescaleText } from './timescale.js';
+
+/** What the round needs of an action (my actions and a plan's contents both give it). */
+export type RoundAction = Pick<
+  ActionRow,
+  'id' | 'ref' | 'title' | 'status' | 'planId' | 'due' | 'latestUpdate' | 'rag'
+>;
+
+export interface RoundItem {
+  action: RoundAction;
+  /** Where the action sits, in words: "People plan · Priority 1: Recruitment". */
+  context: string;
+}
+
+interface RoundState {
+  /** The action being updated. */
+  current?: string | undefined;
+  /** The period chosen for each plan. */
+  periods: Record<string, string>;
+  skipped: string[];
+}
+
+const name = (a: RoundAction) => `${a.ref ? `${a.ref} ` : ''}${a.title}`;
+
+/**
+ * The quarterly update round (issue 16): one open action at a time (status, what has happened, the
+ * reporting period chosen from the plan's), saved as it goes, with a count of what is left. An action
+ * counts as done once its latest update is for the period chosen. Where the person is, and what they
+ * have typed, are kept as drafts: a session that ends mid-round resumes at the same action.
+ */
+export function UpdateRound({
+  c,
+  scope,
+  items,
+  periods,
+  backHref,
+  backText,
+}: {
+  c: string;
+  /** Names this round's drafts ("mine", "theme:<id>"). */
+  scope: string;
+  items: RoundItem[];
+  periods: Map<string, ReportingPeriods>;
+  backHref: string;
+  backText: string;
+}) {
+  const [actions, setActions] = useState(() => items.map((i) => i.action));
+  const round = useDraft<RoundState>(`round:${scope}`, () => ({ periods: {}, skipped: [] }));
+  const [saved, setSaved] = useState<string | undefined>();
+  const periodOf = (planId: string) => round.value.periods[planId] ?? periods.get(planId)?.current ?? '';
+  const done = (a: RoundAction) =>
+    !isOpen(a.status) ||
+    (a.latestUpdate?.period !== undefined && a.latestUpdate.period === periodOf(a.planId));
+  const queue = actions.filter((a) => !done(a) && !round.value.skipped.includes(a.id));
+  const current = queue.find((a) => a.id === round.value.current) ?? queue[0];
+  const left = actions.filter((a) => !done(a)).length;
+  const contextOf = new Map(items.map((i) => [i.action.id, i.context]));
+
+  const go = (id: string | undefined, skipped = round.value.skipped) =>
+    round.set((r) => ({ ...r, current: id, skipped: skipped.filter((s) => s !== id) }));
+  const nextAfter = (id: string) => {
+    const rest = queue.filter((a) => a.id !== id);
+    const at = queue.findIndex((a) => a.id === id);
+    return (rest.slice(at).find(Boolean) ?? rest[0])?.id;
+  };
+
+  return (
+    <>
+      <p className="govuk-body govuk-!-font-weight-bold" role="status" data-round-left={left}>
+        {saved ? `${saved} ` : ''}
+        {left
+          ? `${plural(left, 'action')} left to update, of ${actions.length}.`
+          : `All ${plural(actions.length, 'action')} updated.`}
+      </p>
+      {current ? (
+        <RoundStep
+          key={current.id}
+          c={c}
+          scope={scope}
+          action={current}
+          context={contextOf.get(current.id) ?? ''}
+          position={`${actions.indexOf(current) + 1} of ${actions.length}`}
+          periods={periods.get(current.planId)}
+          period={periodOf(current.planId)}
+          onPeriod={(v) => round.set((r) => ({ ...r, periods: { ...r.periods, [current.planId]: v } }))}
+          onSaved={(after) => {
+            setActions((list) => list.map((a) => (a.id === after.id ? { ...a, ...after } : a)));
+            setSaved(`Update for ${name(current)} saved.`);
+            go(nextAfter(current.id));
+          }}
+          onSkip={() => {
+            setSaved(undefined);
+            round.set((r) => ({ ...r, current: nextAfter(current.id), skipped: [...r.skipped, current.id] }));
+          }}
+        />
+      ) : (
+        <div className="govuk-panel govuk-panel--confirmation app-round-done">
+          <h2 className="govuk-panel__title">{left ? 'Actions skipped' : 'Update round complete'}</h2>
+          <div className="govuk-panel__body">
+            {left
+              ? `${plural(left, 'action')} skipped: choose one below to update it.`
+              : 'Every action is up to date.'}
+          </div>
+        </div>
+      )}
+      <RoundList
+        actions={actions}
+        done={done}
+        current={current?.id}
+        skipped={round.value.skipped}
+        onGo={go}
+      />
+      <p className="govuk-body">
+        <Link className="govuk-link" href={backHref}>
+          {backText}
+        </Link>
+      </p>
+    </>
+  );
+}
+
+function RoundStep({
+  c,
+  scope,
+  action: a,
+  context,
+  position,
+  periods,
+  period,
+  onPeriod,
+  onSaved,
+  onSkip,
+}: {
+  c: string;
+  scope: string;
+  action: RoundAction;
+  context: string;
+  position: string;
+  periods: ReportingPeriods | undefined;
+  period: string;
+  onPeriod: (v: string) => void;
+  onSaved: (action: RoundAction) => void;
+  onSkip: () => void;
+}) {
+  const form = useDraft(`round:${scope}:${a.id}`, () => ({ status: a.status as Status, narrative: '' }));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Each new action in the round takes focus, so the person starts at its heading.
+  useEffect(() => heading.current?.focus(), []);
+  const set = (k: 'status' | 'narrative', v: string) => form.set((f) => ({ ...f, [k]: v }));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const v: FieldErrors = { narrative: form.value.narrative.trim() ? undefined : 'Write what has happened' };
+    setErrors(v);
+    setFormError(undefined);
+    if (v.narrative) return;
+    setBusy(true);
+    try {
+      const r = await api.post('/api/v1/councils/{c}/actions/{actionId}/updates', {
+        params: { path: { c, actionId: a.id } },
+        body: {
+          narrative: form.value.narrative.trim(),
+          status: form.value.status,
+          ...(period ? { period } : {}),
+        },
+      });
+      form.discard();
+      onSaved({ ...a, status: r.action.status, latestUpdate: r.action.latestUpdate });
+    } catch (err) {
+      if (err instanceof ApiError) setErrors(fieldErrorsFrom(err.details));
+      setFormError(
+        err instanceof ApiError && err.status === 403
+          ? 'You can only report progress on actions you lead.'
+          : (err as Error).message,
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="app-round-step" aria-labelledby="round-step">
+      <span className="govuk-caption-m">Action {position}</span>
+      <h2 className="govuk-heading-m" id="round-step" tabIndex={-1} ref={heading}>
+        {name(a)}
+      </h2>
+      <p className="govuk-body-s app-muted">{context}</p>
+      <ErrorSummary
+        errors={[
+          ...(formError ? [{ text: formError }] : []),
+          ...summaryFrom(errors, { narrative: 'round-narrative', period: 'round-period' }),
+        ]}
+      />
+      <dl className="govuk-summary-list govuk-summary-list--no-border">
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Now</dt>
+          <dd className="govuk-summary-list__value">
+            <StatusTag status={a.status} /> <RagTag rag={a.rag.rag} result={a.rag} />
+          </dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Due</dt>
+          <dd className="govuk-summary-list__value">
+            <TimescaleText value={a.due} />
+          </dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Last update</dt>
+          <dd className="govuk-summary-list__value">
+            {a.latestUpdate ? (
+              <>
+                <span className="app-lead-role">
+                  {a.latestUpdate.authorName}, {formatDateTime(a.latestUpdate.at)}
+                  {a.latestUpdate.period ? ` · ${a.latestUpdate.period}` : ''}
+                </span>
+                <Prose text={a.latestUpdate.narrative} />
+              </>
+            ) : (
+              'None yet'
+            )}
+          </dd>
+        </div>
+      </dl>
+      {form.restored ? (
+        <p className="govuk-inset-text">What you typed before has been kept. Check it and save.</p>
+      ) : null}
+      <Radios
+        id="round-status"
+        legend="Status now"
+        small
+        value={form.value.status}
+        onChange={(v) => set('status', v)}
+        options={STATUSES.map((s) => ({ value: s, text: STATUS_LABELS[s] }))}
+      />
+      {periods ? (
+        <PeriodSelect
+          id="round-period"
+          periods={periods.items}
+          value={period}
+          onChange={onPeriod}
+          error={errors.period}
+        />
+      ) : null}
+      <Textarea
+        id="round-narrative"
+        label="What has happened"
+        hint="Progress since the last update, what is next, and anything blocking it."
+        rows={5}
+        error={errors.narrative}
+        value={form.value.narrative}
+        onChange={(e) => set('narrative', e.target.value)}
+      />
+      <div className="govuk-button-group">
+        <button type="submit" className="govuk-button" disabled={busy} aria-disabled={busy}>
+          Save and go to the next action
+        </button>
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={onSkip}>
+          Skip this action for now
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function RoundList({
+  actions,
+  done,
+  current,
+  skipped,
+  onGo,
+}: {
+  actions: RoundAction[];
+  done: (a: RoundAction) => boolean;
+  current: string | undefined;
+  skipped: string[];
+  onGo: (id: string) => void;
+}) {
+  return (
+    <section className="app-section-break" aria-labelledby="round-list">
+      <h2 className="govuk-heading-m" id="round-list">
+        Actions in this round
+      </h2>
+      <ol className="govuk-list app-round-list">
+        {actions.map((a) => {
+          const state = done(a)
+            ? 'Updated'
+            : a.id === current
+              ? 'Updating now'
+              : skipped.includes(a.id)
+                ? 'Skipped'
+                : 'To do';
+          return (
+            <li key={a.id} className="app-round-list__item">
+              <span>{name(a)}</span>{' '}
+              <strong className={`govuk-tag app-tag ${done(a) ? 'govuk-tag--green' : 'govuk-tag--grey'}`}>
+                {state}
+              </strong>
+              {!done(a) && a.id !== current ? (
+                <button type="button" className="app-link-button govuk-link" onClick={() => onGo(a.id)}>
+                  Update now<span className="govuk-visually-hidden"> {name(a)}</span>
+                </button>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
