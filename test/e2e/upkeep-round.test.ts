@@ -206,6 +206,8 @@ describe('my actions and the update round', { timeout: 120_000 }, () => {
     const page = await tabs.open();
     await signIn(page, e.url, CONTRIBUTOR);
     await page.goto(`${e.url}/councils/harrow/actions/${plan.ids.later}`);
+    // On the action's own page too, the period is chosen from the plan's, never typed.
+    expect(await page.locator('#update-period').evaluate((el) => el.tagName)).toBe('SELECT');
     await page.locator('#update-narrative').fill('Graduate scheme approved by the cabinet');
     await page.getByRole('button', { name: 'Add update' }).click();
     await banner(page, 'Progress update added');
@@ -271,6 +273,7 @@ describe('my actions and the update round', { timeout: 120_000 }, () => {
     await viewer.goto(`${e.url}/councils/harrow/plans/${plan.planId}`);
     await viewer.locator('section.app-theme').first().waitFor();
     await noControls(viewer, PLAN_CONTROLS);
+    await expectAccessible(viewer, 'plan-viewer');
     await viewer.goto(`${e.url}/councils/harrow/my-actions`);
     await viewer.getByText('Your account is not linked to a person').waitFor();
     expect(await viewer.getByRole('button', { name: 'Start the update round' }).count()).toBe(0);
@@ -292,6 +295,7 @@ describe('my actions and the update round', { timeout: 120_000 }, () => {
     await page.fill('#round-narrative', 'Results drafted for the staff forum');
     await page.getByRole('button', { name: 'Save and go to the next action' }).click();
     await page.getByRole('heading', { name: 'Update round complete' }).waitFor();
+    await expectAccessible(page, 'theme-round-complete');
 
     // The plan's details: typed, the session ends on saving, signed in again: the form and the text.
     await page.getByRole('link', { name: 'Back to the plan' }).click();
