@@ -1,9 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { deriveRag, notFound } from '@peopleplan/core';
 import type { PeriodSnapshot, PeriodSnapshotMeta } from '@peopleplan/db';
-import { directionOfTravel, REPORT_FORMATS, renderReportModel } from '@peopleplan/reports';
+import { directionOfTravel, REPORT_FORMATS } from '@peopleplan/reports';
 import { closePeriod } from '@peopleplan/services/periods';
-import { periodReport } from '@peopleplan/services/report-document';
 import { periodOf } from '@peopleplan/services/reporting';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
@@ -18,6 +17,18 @@ import {
   londonToday,
   PlanParams,
 } from './common.js';
+
+/**
+ * Building and rendering a report (summaries, dates in words, CSV, and the Word or Excel library the
+ * format needs) loads with the first report asked for, not at the function's cold start.
+ */
+const reportBuilder = async () => {
+  const [{ periodReport }, { renderReportModel }] = await Promise.all([
+    import('@peopleplan/services/report-document'),
+    import('@peopleplan/reports/render-model'),
+  ]);
+  return { periodReport, renderReportModel };
+};
 
 export const PeriodSpec = z
   .string()
@@ -141,6 +152,7 @@ export function registerReportRoutes(app: App, deps: AppDeps) {
       const p = c.req.valid('param');
       const q = c.req.valid('query');
       const data = await councilData(c, deps, p.c, 'viewer');
+      const { periodReport, renderReportModel } = await reportBuilder();
       const built = await periodReport(data, p.planId, q.period, today(), {
         compareWith: q.compareWith,
         forecast: q.forecast === 'true',
