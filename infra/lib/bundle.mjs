@@ -47,10 +47,14 @@ const ZOD_UNUSED =
 /** Every name a module exports (`export function|const|class X`, `export { a as X }`). */
 function exportedNames(source) {
   const names = new Set();
-  for (const m of source.matchAll(/^export (?:async )?(?:function\*?|const|let|class) ([A-Za-z_$][\w$]*)/gm)) names.add(m[1]);
+  for (const m of source.matchAll(/^export (?:async )?(?:function\*?|const|let|class) ([A-Za-z_$][\w$]*)/gm))
+    names.add(m[1]);
   for (const m of source.matchAll(/^export \{([^}]*)\}(?! from)/gm)) {
     for (const part of m[1].split(',')) {
-      const name = part.trim().split(/\s+as\s+/).pop();
+      const name = part
+        .trim()
+        .split(/\s+as\s+/)
+        .pop();
       if (name) names.add(name);
     }
   }
