@@ -66,20 +66,36 @@ export async function run(): Promise<BenchResult[]> {
     // Mixed small reads, 50 at a time: a plan header, an action, a milestone, a plan's themes, people.
     const routes: Array<[string, () => Promise<unknown>]> = [
       [`/plans/${plan.id}`, () => w.raw.plans.get(plan.id)],
-      [`/actions/${plan.actionIds[7]}`, () => w.raw.actions.get(plan.actionIds[7]!)],
+      // An action's page rates it from the plan's board (services ratings.ts): the board is one of its reads.
+      [
+        `/actions/${plan.actionIds[7]}`,
+        async () => Promise.all([w.raw.actions.get(plan.actionIds[7]!), w.raw.boards.read(plan.id)]),
+      ],
       [`/milestones/${plan.milestoneIds[3]}`, () => w.raw.milestones.get(plan.milestoneIds[3]!)],
       [`/plans/${plan.id}/themes`, () => w.raw.plans.listThemes(plan.id)],
       ['/people', () => w.raw.people.list()],
     ];
-    const apiLoad = await load((i) => get(app, routes[i % routes.length]![0]), REQUESTS, CONCURRENCY);
-    const rawLoad = await load(
-      async (i) => {
-        await member();
-        return routes[i % routes.length]![1]();
-      },
-      REQUESTS,
-      CONCURRENCY,
-    );
+    const apiCall = (i: number) => get(app, routes[i % routes.length]![0]);
+    const rawCall = async (i: number) => {
+      await member();
+      return routes[i % routes.length]![1]();
+    };
+    // Warmed alike, then run in turns (api, raw, api, raw): whichever ran first would otherwise pay for
+    // DynamoDB Local's JVM warming up. Each figure is the better of its two turns.
+    await load(apiCall, REQUESTS / 4, CONCURRENCY);
+    await load(rawCall, REQUESTS / 4, CONCURRENCY);
+    const turns = {
+      api: [] as Awaited<ReturnType<typeof load>>[],
+      raw: [] as Awaited<ReturnType<typeof load>>[],
+    };
+    for (let t = 0; t < 2; t++) {
+      turns.api.push(await load(apiCall, REQUESTS, CONCURRENCY));
+      turns.raw.push(await load(rawCall, REQUESTS, CONCURRENCY));
+    }
+    const best = (xs: Awaited<ReturnType<typeof load>>[]) =>
+      xs.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
+    const apiLoad = best(turns.api);
+    const rawLoad = best(turns.raw);
     return [
       { name: `plan contents: API ms (${ACTIONS} actions)`, value: contentsMs, unit: 'ms' },
       { name: 'plan contents: raw Query ms (membership + plan query)', value: rawContentsMs, unit: 'ms' },
