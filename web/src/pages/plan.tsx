@@ -13,6 +13,7 @@ import {
 } from '../components/plan-filters.js';
 import { PlanDetailsEditor, PlanStatusControl } from '../components/plan-manage.js';
 import { ExtraTables } from '../components/plan-tables.js';
+import { PlanTravel } from '../components/plan-travel.js';
 import {
   groupByTheme,
   MilestonesSection,
@@ -94,6 +95,7 @@ export default function PlanPage({ c, planId }: { c: string; planId: string }) {
       {data && plan && view ? (
         <>
           <PlanFacts plan={plan} actions={data.actions.length} />
+          <PlanTravel key={saves} c={c} planId={plan.id} />
           <div className="govuk-button-group app-no-print">
             <button
               type="button"
