@@ -19,11 +19,19 @@ const paths = {
 /** The feed's private address once made: copy it, or open it in a calendar app (`webcal:`). */
 function FeedLink({ feed }: { feed: Created }) {
   const heading = useRef<HTMLHeadingElement>(null);
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<string | undefined>();
   useFocusOnMount(heading);
   const copy = async () => {
-    await navigator.clipboard?.writeText(feed.url).catch(() => undefined);
-    setCopied(true);
+    try {
+      await navigator.clipboard.writeText(feed.url);
+      setCopied('Address copied.');
+    } catch {
+      // No clipboard (an old browser, or permission refused): the address is selected to copy by hand.
+      const input = document.getElementById('feed-url') as HTMLInputElement | null;
+      input?.focus();
+      input?.select();
+      setCopied('The address is selected: copy it with your keyboard or menu.');
+    }
   };
   return (
     <div className="app-highlight" data-testid="feed-link">
@@ -55,7 +63,7 @@ function FeedLink({ feed }: { feed: Created }) {
         </a>
       </div>
       <p className="govuk-body-s" role="status">
-        {copied ? 'Address copied.' : ''}
+        {copied ?? ''}
       </p>
     </div>
   );
