@@ -40,7 +40,8 @@ function Frame({
   const id = useId();
   const y = (v: number) => PAD.top + innerH - (v / top) * innerH;
   const band = innerW / Math.max(1, categories.length);
-  const every = Math.ceil(categories.length / 12);
+  // Every label fits up to seven; beyond, every other one or fewer.
+  const every = Math.ceil(categories.length / 7);
   return (
     <svg
       className="app-chart"

@@ -105,6 +105,8 @@ export function changeLines(e: HistoryEventRow): ChangeLine[] {
 const nameOf = (v: unknown): string | undefined => {
   if (typeof v !== 'object' || v === null) return undefined;
   const o = v as Record<string, unknown>;
+  // A plan's creation keeps the plan and its themes side by side.
+  if (typeof o.plan === 'object' && o.plan !== null) return nameOf(o.plan);
   for (const k of ['title', 'name', 'label', 'narrative'])
     if (typeof o[k] === 'string') {
       const s = o[k] as string;

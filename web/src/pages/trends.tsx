@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useSearchParams } from 'wouter';
 import { Legend, Lines, type Series, StackedBars } from '../components/charts.js';
 import { LoadError, Loading, Page, ScrollTable } from '../components/page.js';
-import { formatDate } from '../lib/format.js';
+import { formatDate, plural } from '../lib/format.js';
 import { RAG_SHORT, RAGS } from '../lib/labels.js';
 import type { PlanTrends } from '../lib/responses.js';
 import { useCouncil } from '../lib/session.js';
@@ -167,7 +167,7 @@ function BurnUp({ t }: { t: PlanTrends }) {
     <Chart
       id="burn-up"
       heading="Milestones completed against planned"
-      intro={`${b.total} milestones in all, counted up month by month.${b.undated ? ` ${b.undated} have no date and are not charted.` : ''}`}
+      intro={`${plural(b.total, 'milestone')} in all, counted up month by month.${b.undated ? ` ${plural(b.undated, 'milestone')} without a date ${b.undated === 1 ? 'is' : 'are'} not charted.` : ''}`}
       chart={
         <Lines
           title="Milestones planned, due and completed, cumulative by month"
