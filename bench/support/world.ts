@@ -87,8 +87,12 @@ export async function storePlan(w: Pick<BenchWorld, 'rawDoc' | 'tableName'>, act
   };
   const pk = councilPk(COUNCIL);
   const plan = { ...s.plan, id: planId, councilId: COUNCIL, status: 'active', sections: [] };
-  const themes = s.themes.map((t) => ({ ...t, id: re(t.id), planId }));
+  // Stored entities carry a version and timestamps; the synthetic data gives them to the plan only.
+  const created = '2013-04-01T09:00:00Z';
+  const stamp = { version: 1, createdAt: created, updatedAt: created };
+  const themes = s.themes.map((t) => ({ ...stamp, ...t, id: re(t.id), planId }));
   const acts = s.actions.map((a) => ({
+    ...stamp,
     ...a,
     id: re(a.id),
     planId,
@@ -96,6 +100,7 @@ export async function storePlan(w: Pick<BenchWorld, 'rawDoc' | 'tableName'>, act
     parentId: a.parentId ? re(a.parentId) : undefined,
   }));
   const ms = s.milestones.map((m) => ({
+    ...stamp,
     ...m,
     id: re(m.id),
     planId,

@@ -37,6 +37,61 @@ export const englishOnlyZod = {
 };
 
 /**
+ * zod modules no PeoplePlan function runs: the ahead-of-time compiler (`z.compile`), JSON Schema read
+ * back into zod (`z.fromJSONSchema`) and zod's own JSON Schema writer (`z.toJSONSchema`; the OpenAPI
+ * document is written by zod-to-openapi, which does not use it).
+ */
+const ZOD_UNUSED =
+  /[\\/]node_modules[\\/]zod[\\/]v4[\\/](core[\\/](compile|to-json-schema|json-schema-processors|json-schema-generator)|classic[\\/]from-json-schema)\.js$/;
+
+/** Every name a module exports (`export function|const|class X`, `export { a as X }`). */
+function exportedNames(source) {
+  const names = new Set();
+  for (const m of source.matchAll(/^export (?:async )?(?:function\*?|const|let|class) ([A-Za-z_$][\w$]*)/gm))
+    names.add(m[1]);
+  for (const m of source.matchAll(/^export \{([^}]*)\}(?! from)/gm)) {
+    for (const part of m[1].split(',')) {
+      const name = part
+        .trim()
+        .split(/\s+as\s+/)
+        .pop();
+      if (name) names.add(name);
+    }
+  }
+  return [...names];
+}
+
+/**
+ * Like the locales (above), those modules (≈ 80 KiB minified) stay in every bundle only because the
+ * `z` namespace object is handed around. Each loads as a module with the same exported names whose
+ * functions throw a message naming this plugin, so anything importing them still links; factories
+ * that zod calls while building schemas (`create…Method`, the `~standard` getter) return such a
+ * function instead of throwing. `test/infra/bundle.test.ts` runs the bundles against real requests.
+ */
+export const zodWithoutCompiler = {
+  name: 'zod-without-compiler',
+  setup(build) {
+    build.onLoad({ filter: ZOD_UNUSED }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      const names = exportedNames(await readFile(args.path, 'utf8'));
+      const lines = [
+        `const unused = () => { throw new Error('zod JSON Schema and compile are left out of Lambda bundles (zodWithoutCompiler in infra/lib/bundle.mjs)'); };`,
+        ...names.map((n) =>
+          n === 'INVALID'
+            ? `export const INVALID = Symbol.for('zod.compile.invalid');`
+            : /^[A-Z]/.test(n)
+              ? `export class ${n} extends Error { constructor() { super(); unused(); } }`
+              : /^create.*Method$/.test(n)
+                ? `export const ${n} = () => unused;`
+                : `export const ${n} = unused;`,
+        ),
+      ];
+      return { contents: lines.join('\n'), loader: 'js' };
+    });
+  },
+};
+
+/**
  * exceljs's main module also loads its streaming reader and writer (unzipper, archiver, bluebird, glob…:
  * ≈ 600 KiB minified). PeoplePlan reads and writes whole workbooks in memory with `new ExcelJS.Workbook()`
  * only, so `exceljs` resolves to its in-memory part; using `ExcelJS.stream` throws a message naming this.
@@ -100,7 +155,7 @@ export function lambdaBuildOptions(req) {
     banner: req.banner ? { js: req.banner } : undefined,
     metafile: true,
     logLevel: 'warning',
-    plugins: [englishOnlyZod, leanExcelJs],
+    plugins: [englishOnlyZod, zodWithoutCompiler, leanExcelJs],
   };
 }
 

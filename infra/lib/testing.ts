@@ -108,9 +108,19 @@ export function analyseBundle(name: string, dir: string, loadsAtInit: readonly s
     }
   };
   visit('index.mjs');
+  // The route modules are imported with `import()` by code the entry loads statically; only those
+  // chunks are candidates (a service module loaded on demand may share a route module's file name).
+  const imported = new Set(
+    [...coldStart].flatMap((f) =>
+      (inputs[f]?.imports ?? []).filter((i) => i.kind === 'dynamic-import').map((i) => i.path),
+    ),
+  );
   for (const base of loadsAtInit) {
-    const chunk = Object.keys(inputs).find((f) => new RegExp(`(^|/)${base}-[A-Z0-9]+\\.mjs$`).test(f));
-    if (chunk) visit(chunk);
+    const name = new RegExp(`(^|/)${base}-[A-Z0-9]+\\.mjs$`);
+    const chunks = [...imported].filter((f) => name.test(f));
+    if (chunks.length !== 1)
+      throw new Error(`${name}: route module ${base} is ${chunks.length} chunks, not one`);
+    visit(chunks[0]!);
   }
   for (const v of Object.values(inputs)) for (const i of v.imports) if (i.external) externals.add(i.path);
   const files = Object.keys(inputs).map((path) => ({

@@ -1,4 +1,4 @@
-import { addMonths, addYears, format, parseISO, subDays } from 'date-fns';
+import { addMonths, addYears, lightFormat, parseISO, subDays } from 'date-fns';
 import type { Plan } from './entities.js';
 
 /**
@@ -26,7 +26,7 @@ export interface PeriodOptions {
 /** At most this many financial years of usual periods: a plan's whole life, or the years around today. */
 const MAX_YEARS = 12;
 
-const iso = (d: Date) => format(d, 'yyyy-MM-dd');
+const iso = (d: Date) => lightFormat(d, 'yyyy-MM-dd');
 
 function fyStartYear(date: string, startMonth: number): number {
   const d = parseISO(date);

@@ -2,7 +2,6 @@ export * from './csv.js';
 export * from './format.js';
 export * from './frozen.js';
 export * from './html.js';
-export * from './ics.js';
 export * from './indicators.js';
 export * from './model.js';
 export * from './period.js';

@@ -73,7 +73,7 @@ export function ThemeTools({
           {actions.length ? (
             <Link className="govuk-link" href={`/councils/${c}/plans/${plan.id}/themes/${theme.id}/round`}>
               Update round for this {noun}
-              <span className="govuk-visually-hidden">: {theme.title}</span>
+              <span className="govuk-visually-hidden"> ({theme.title})</span>
             </Link>
           ) : null}
         </div>

@@ -58,7 +58,11 @@ export function PlanFacts({ plan, actions }: { plan: Plan; actions: number }) {
         { key: 'Progress reviewed', value: REVIEW_CADENCE_LABELS[plan.reviewCadence] },
         plan.reportingPoints.length > 0 && {
           key: 'Reporting points',
-          value: plan.reportingPoints.map((r) => `${r.label} (${formatDate(r.date)})`).join(', '),
+          // In the order they come round, however they were entered.
+          value: [...plan.reportingPoints]
+            .sort((x, y) => x.date.localeCompare(y.date))
+            .map((r) => `${r.label} (${formatDate(r.date)})`)
+            .join(', '),
         },
         { key: 'Actions', value: plural(actions, 'action') },
       ]}

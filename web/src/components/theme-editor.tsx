@@ -55,7 +55,7 @@ export function ThemesEditor({
             >
               Rename
               <span className="govuk-visually-hidden">
-                :{' '}
+                {' '}
                 {themeHeading(
                   plan.kind,
                   sorted.find((t) => t.id === id),

@@ -30,6 +30,8 @@ interface RoundState {
   /** The period chosen for each plan. */
   periods: Record<string, string>;
   skipped: string[];
+  /** Saved in this round: done whatever period is chosen next. */
+  saved?: string[];
 }
 
 const name = (a: RoundAction) => `${a.ref ? `${a.ref} ` : ''}${a.title}`;
@@ -37,7 +39,8 @@ const name = (a: RoundAction) => `${a.ref ? `${a.ref} ` : ''}${a.title}`;
 /**
  * The quarterly update round (issue 16): one open action at a time (status, what has happened, the
  * reporting period chosen from the plan's), saved as it goes, with a count of what is left. An action
- * counts as done once its latest update is for the period chosen. Where the person is, and what they
+ * counts as done once its latest update is for the period chosen, or once saved in this round (a
+ * period changed for a later action does not undo it). Where the person is, and what they
  * have typed, are kept as drafts: a session that ends mid-round resumes at the same action.
  */
 export function UpdateRound({
@@ -62,6 +65,7 @@ export function UpdateRound({
   const periodOf = (planId: string) => round.value.periods[planId] ?? periods.get(planId)?.current ?? '';
   const done = (a: RoundAction) =>
     !isOpen(a.status) ||
+    Boolean(round.value.saved?.includes(a.id)) ||
     (a.latestUpdate?.period !== undefined && a.latestUpdate.period === periodOf(a.planId));
   const queue = actions.filter((a) => !done(a) && !round.value.skipped.includes(a.id));
   const current = queue.find((a) => a.id === round.value.current) ?? queue[0];
@@ -84,6 +88,7 @@ export function UpdateRound({
           ? `${plural(left, 'action')} left to update, of ${actions.length}.`
           : `All ${plural(actions.length, 'action')} updated.`}
       </p>
+      {/* Only a finished round is confirmed in a panel: skipped actions still wait for the person. */}
       {current ? (
         <RoundStep
           key={current.id}
@@ -98,6 +103,7 @@ export function UpdateRound({
           onSaved={(after) => {
             setActions((list) => list.map((a) => (a.id === after.id ? { ...a, ...after } : a)));
             setSaved(`Update for ${name(current)} saved.`);
+            round.set((r) => ({ ...r, saved: [...(r.saved ?? []), current.id] }));
             go(nextAfter(current.id));
           }}
           onSkip={() => {
@@ -105,14 +111,15 @@ export function UpdateRound({
             round.set((r) => ({ ...r, current: nextAfter(current.id), skipped: [...r.skipped, current.id] }));
           }}
         />
+      ) : left ? (
+        <div className="govuk-inset-text app-round-done">
+          <h2 className="govuk-heading-m">Actions skipped</h2>
+          <p className="govuk-body">{plural(left, 'action')} skipped: choose one below to update it.</p>
+        </div>
       ) : (
         <div className="govuk-panel govuk-panel--confirmation app-round-done">
-          <h2 className="govuk-panel__title">{left ? 'Actions skipped' : 'Update round complete'}</h2>
-          <div className="govuk-panel__body">
-            {left
-              ? `${plural(left, 'action')} skipped: choose one below to update it.`
-              : 'Every action is up to date.'}
-          </div>
+          <h2 className="govuk-panel__title">Update round complete</h2>
+          <div className="govuk-panel__body">Every action is up to date.</div>
         </div>
       )}
       <RoundList

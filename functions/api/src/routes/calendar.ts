@@ -10,7 +10,7 @@ import {
   STATUS_LABELS,
 } from '@peopleplan/core';
 import { type CalendarFeed, CouncilData, type FeedScope, tenantContext } from '@peopleplan/db';
-import { type IcsMilestone, renderIcs } from '@peopleplan/reports';
+import type { IcsMilestone } from '@peopleplan/reports/ics';
 import type { Context } from 'hono';
 import type { AppDeps, AppEnv } from '../context.js';
 import { errorBody } from '../errors.js';
@@ -276,6 +276,8 @@ export function registerCalendarRoutes(app: App, deps: AppDeps) {
         if (e instanceof DomainError && e.code === 'not-found') return notFound();
         throw e;
       }
+      // ical-generator loads with the first feed a calendar asks for, not at a cold start.
+      const { renderIcs } = await import('@peopleplan/reports/ics');
       const { ics } = renderIcs({ ...calendar, baseUrl: deps.config.WEB_BASE_URL, councilId });
       c.header('Content-Type', 'text/calendar; charset=utf-8');
       c.header('Content-Disposition', 'inline; filename="milestones.ics"');

@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { exportCouncil } from '@peopleplan/services/offboarding';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
 import type { App } from '../types.js';
@@ -11,6 +10,9 @@ import { CouncilParam, errors } from './common.js';
  * behind API Gateway cannot answer more than 6 MB, the deployment sets an exports store: the ZIP is
  * streamed there and the answer is a redirect to a short-lived link; locally it is the response body.
  */
+/** The export (and its ZIP writer) loads when a council asks for its data, not at a cold start. */
+const exporter = () => import('@peopleplan/services/offboarding');
+
 export function registerExportRoutes(app: App, deps: AppDeps) {
   app.openapi(
     createRoute({
@@ -35,6 +37,7 @@ export function registerExportRoutes(app: App, deps: AppDeps) {
       const data = await councilData(c, deps, councilId, 'admin');
       const today = deps.today?.();
       const filename = `peopleplan-${councilId}-${new Date().toISOString().slice(0, 10)}.zip`;
+      const { exportCouncil } = await exporter();
       if (deps.exports) {
         const url = await deps.exports.save(filename, (write) =>
           exportCouncil(data, write, today ? { today } : {}).then(() => undefined),

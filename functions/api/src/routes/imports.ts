@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { badRequest, IsoDate, PlanKind } from '@peopleplan/core';
-import { ColumnField, MAX_IMPORT_BYTES, ParsedPlan } from '@peopleplan/importer';
-import { commitImport, getImport, previewImport } from '@peopleplan/services/imports';
+import { ColumnField, MAX_IMPORT_BYTES, ParsedPlan } from '@peopleplan/importer/schema';
 import type { AppDeps } from '../context.js';
 import { fieldErrors } from '../errors.js';
 import { councilData } from '../tenant.js';
@@ -60,6 +59,12 @@ async function readBody<T>(read: () => Promise<T>, what: string): Promise<T> {
  * Import a plan: upload (multipart `file`, or the raw file as the body) or paste text (JSON), get a
  * preview with the mapping chosen, deadlines to check and leads not in the directory; then commit.
  */
+/**
+ * The import service and the readers behind it (Word, PDF, CSV, HTML, YAML) load with the first import
+ * request, not at the documents function's cold start (docs/architecture.md, "Cold starts").
+ */
+const importService = () => import('@peopleplan/services/imports');
+
 export function registerImportRoutes(app: App, deps: AppDeps) {
   app.openapi(
     createRoute({
@@ -121,6 +126,7 @@ export function registerImportRoutes(app: App, deps: AppDeps) {
           413,
         );
       }
+      const { previewImport } = await importService();
       return c.json(await previewImport(data, input, options), 201);
     },
   );
@@ -139,6 +145,7 @@ export function registerImportRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'editor');
+      const { getImport } = await importService();
       return c.json(await getImport(data, p.id), 200);
     },
   );
@@ -173,6 +180,7 @@ export function registerImportRoutes(app: App, deps: AppDeps) {
         corrected = parsed.data;
       }
       const before = await data.imports.get(p.id);
+      const { commitImport } = await importService();
       const result = await commitImport(data, p.id, { ...rest, plan: corrected });
       // The operator's directory counts plans (never reads them): a first commit adds one.
       if (before.record.status !== 'committed') await deps.directory.count(p.c, 'plans', 1);

@@ -6,11 +6,9 @@ import {
   directionOfTravel,
   periodChoices,
   REPORT_FORMATS,
-  renderReportModel,
   slugify,
 } from '@peopleplan/reports';
 import { closePeriod } from '@peopleplan/services/periods';
-import { periodReport } from '@peopleplan/services/report-document';
 import { periodOf } from '@peopleplan/services/reporting';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
@@ -25,6 +23,18 @@ import {
   londonToday,
   PlanParams,
 } from './common.js';
+
+/**
+ * Building and rendering a report (summaries, dates in words, CSV, and the Word or Excel library the
+ * format needs) loads with the first report asked for, not at the function's cold start.
+ */
+const reportBuilder = async () => {
+  const [{ periodReport }, { renderReportModel }] = await Promise.all([
+    import('@peopleplan/services/report-document'),
+    import('@peopleplan/reports/render-model'),
+  ]);
+  return { periodReport, renderReportModel };
+};
 
 export const PeriodSpec = z
   .string()
@@ -150,6 +160,7 @@ export function registerReportRoutes(app: App, deps: AppDeps) {
       const p = c.req.valid('param');
       const q = c.req.valid('query');
       const data = await councilData(c, deps, p.c, 'viewer');
+      const { periodReport, renderReportModel } = await reportBuilder();
       const built = await periodReport(data, p.planId, q.period, today(), {
         compareWith: q.compareWith,
         forecast: q.forecast === 'true',
@@ -385,6 +396,7 @@ function registerCommitteePack(app: App, deps: AppDeps, today: () => string) {
       const plans = (await data.plans.listAll())
         .filter((x) => x.status === 'active')
         .sort((a, b) => a.title.localeCompare(b.title));
+      const { periodReport } = await reportBuilder();
       const built = [];
       for (const plan of plans) built.push(await periodReport(data, plan.id, period, d));
       const { renderCommitteePackDocx } = await import('@peopleplan/reports/docx');

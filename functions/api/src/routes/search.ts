@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { searchCouncil } from '@peopleplan/services/search';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
 import type { App } from '../types.js';
@@ -35,6 +34,9 @@ const Answer = z
   .openapi('SearchAnswer');
 
 /** Search within the caller's council (docs/architecture.md, "Search"). */
+/** MiniSearch and the council's index load with the first search, not at a cold start (docs/architecture.md). */
+const searchService = () => import('@peopleplan/services/search');
+
 export function registerSearchRoutes(app: App, deps: AppDeps) {
   app.openapi(
     createRoute({
@@ -61,7 +63,10 @@ export function registerSearchRoutes(app: App, deps: AppDeps) {
       const data = await councilData(c, deps, c.req.valid('param').c, 'viewer');
       const q = c.req.valid('query');
       return c.json(
-        await searchCouncil(data, q.q, { limit: q.limit, ...(q.kind && { kinds: [q.kind] }) }),
+        await (await searchService()).searchCouncil(data, q.q, {
+          limit: q.limit,
+          ...(q.kind && { kinds: [q.kind] }),
+        }),
         200,
       );
     },

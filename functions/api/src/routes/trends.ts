@@ -10,7 +10,6 @@ import {
   type Rag,
   ragMixOverPeriods,
 } from '@peopleplan/core';
-import { indicatorTrend } from '@peopleplan/reports/trends';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
 import type { App } from '../types.js';
@@ -142,6 +141,10 @@ export function registerTrendRoutes(app: App, deps: AppDeps) {
       const overdue = (x: { status: Action['status']; due?: { due?: string | undefined } | undefined }) =>
         isOpen(x.status) && !!x.due?.due && x.due.due < d;
       const indicators = themeId ? [] : await data.indicators.list(p.planId);
+      // Reading indicator periods (and the date formatting behind it) loads only for plans that have some.
+      const trend = indicators.length
+        ? (await import('@peopleplan/reports/trends')).indicatorTrend
+        : undefined;
       return c.json(
         {
           planId: p.planId,
@@ -157,7 +160,7 @@ export function registerTrendRoutes(app: App, deps: AppDeps) {
             overdueMilestones: milestones.filter(overdue).length,
           },
           burnUp: burnUp(milestones, { today: d, start: plan.period.start, end: plan.period.end }),
-          indicators: indicators.map((i) => indicatorTrend(i, council.financialYearStartMonth)),
+          indicators: trend ? indicators.map((i) => trend(i, council.financialYearStartMonth)) : [],
         },
         200,
       );
