@@ -95,6 +95,7 @@ describe('calendar feeds and partnership views', { timeout: 90_000 }, () => {
     await page.getByRole('link', { name: 'Your calendar feeds' }).click();
     await page.getByRole('heading', { level: 1, name: 'Your calendar feeds' }).waitFor();
     const row = page.getByTestId('my-feeds').locator('tbody tr');
+    await row.first().waitFor();
     expect(await row.count()).toBe(1);
     expect(await row.innerText()).toContain(`every milestone of ${demo.planTitle}`);
     await expectAccessible(page, 'my-feeds');

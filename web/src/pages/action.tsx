@@ -42,7 +42,7 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
   const [saved, setSaved] = useState<string | undefined>();
   const [saves, setSaves] = useState(0);
   // A calendar feed's or search result's link names a milestone or update: bring it into view.
-  useHashTarget(!!milestones.data && !!updates.data);
+  useHashTarget(!!action.data && !!milestones.data && !!updates.data);
 
   const p = plan.data;
   const context: TimescaleContext = {
