@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectAccessible, expectEveryColumnHeaded, pages } from './support/browser.js';
+import { expectAccessible, expectEveryColumnHeaded, expectNoPageScroll, pages } from './support/browser.js';
 import type { DemoPlan } from './support/demo-plan.js';
 import {
   type E2eStack,
@@ -228,5 +228,22 @@ describe('trends, search and history', { timeout: 90_000 }, () => {
     await page.getByText('No changes recorded.').waitFor();
     await page.getByRole('link', { name: 'Clear filters' }).click();
     await entries.first().waitFor();
+  });
+
+  it('fits a phone: the new pages at 320px, no sideways scrolling but the tables’ own', async () => {
+    const page = await tabs.open(320);
+    await signIn(page, e.url, ADMIN);
+    for (const [name, path, ready] of [
+      ['reports', `/plans/${demo.planId}/reports`, '[data-testid="period-state"]'],
+      ['trends', `/plans/${demo.planId}/trends`, '[data-testid="rag-mix"]'],
+      ['search', '/search?q=leadership', '[data-testid="search-count"]'],
+      ['audit', '/audit', '.app-change'],
+      ['feeds', '/calendar-feeds', 'h1'],
+    ] as const) {
+      await page.goto(`${e.url}/councils/harrow${path}`);
+      await page.locator(ready).first().waitFor();
+      await expectNoPageScroll(page, 320, name);
+      await expectAccessible(page, `${name}-320`);
+    }
   });
 });

@@ -18,8 +18,11 @@ export default function ReportsPage({ c, planId }: { c: string; planId: string }
   const [params, setParams] = useSearchParams();
   const [saved, setSaved] = useState<string | undefined>();
   const items = periods.data?.items ?? [];
-  // The period in progress by default: the latest mid-year or year-end that has begun.
-  const chosen = items.find((p) => p.key === params.get('period')) ?? items[0];
+  // By default the latest mid-year or year-end that has ended: what a committee asks for next.
+  const chosen =
+    items.find((p) => p.key === params.get('period')) ??
+    items.find((p) => !p.running && (p.kind === 'mid-year' || p.kind === 'year-end')) ??
+    items[0];
   const owner = !!council?.personId && plan.data?.ownerPersonId === council.personId;
   const title = plan.data?.title ?? 'Plan';
 
