@@ -38,11 +38,11 @@ export const englishOnlyZod = {
 
 /**
  * zod modules no PeoplePlan function runs: the ahead-of-time compiler (`z.compile`), JSON Schema read
- * back into zod (`z.fromJSONSchema`) and zod's own JSON Schema writer (`z.toJSONSchema`; the OpenAPI
- * document is written by zod-to-openapi, which does not use it).
+ * back into zod (`z.fromJSONSchema`) and the driver of zod's own JSON Schema writer (`z.toJSONSchema`;
+ * the OpenAPI document is written by zod-to-openapi, which uses only the per-type processors, kept).
  */
 const ZOD_UNUSED =
-  /[\\/]node_modules[\\/]zod[\\/]v4[\\/](core[\\/](compile|to-json-schema|json-schema-processors|json-schema-generator)|classic[\\/]from-json-schema)\.js$/;
+  /[\\/]node_modules[\\/]zod[\\/]v4[\\/](core[\\/](compile|to-json-schema|json-schema-generator)|classic[\\/]from-json-schema)\.js$/;
 
 /** Every name a module exports (`export function|const|class X`, `export { a as X }`). */
 function exportedNames(source) {
@@ -62,7 +62,7 @@ function exportedNames(source) {
 }
 
 /**
- * Like the locales (above), those modules (≈ 80 KiB minified) stay in every bundle only because the
+ * Like the locales (above), those modules (≈ 60 KiB minified) stay in every bundle only because the
  * `z` namespace object is handed around. Each loads as a module with the same exported names whose
  * functions throw a message naming this plugin, so anything importing them still links; factories
  * that zod calls while building schemas (`create…Method`, the `~standard` getter) return such a

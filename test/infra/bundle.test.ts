@@ -1,6 +1,6 @@
 /**
  * The one test that really bundles: the five Lambda entry points through infra/lib/bundle.mjs, as
- * `cdk deploy` would. A cold start over 1.5 MB of JavaScript means something heavy slipped in (cold
+ * `cdk deploy` would. A cold start over 500 KiB of JavaScript means something heavy slipped in (cold
  * starts grow with it). The bundles are then run the way Lambda runs them, in a child process.
  */
 
@@ -20,7 +20,8 @@ import {
   synthPeoplePlan,
 } from '../../infra/lib/testing.js';
 
-const LIMIT_BYTES = 1.5 * 1024 * 1024;
+// Issue 19: every function loads at most 500 KiB of code at a cold start (docs/architecture.md).
+const LIMIT_BYTES = 500 * 1024;
 const RUNNER = join(dirname(fileURLToPath(import.meta.url)), 'support/run-bundle.mjs');
 const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
 
@@ -77,7 +78,7 @@ function httpEvent(method: string, path: string) {
 }
 
 describe('Lambda bundles', () => {
-  it('bundles all five functions, each loading at most 1.5 MB of code at a cold start', () => {
+  it('bundles all five functions, each loading at most 500 KiB of code at a cold start', () => {
     expect(sizes.map((b) => b.name)).toEqual(['api', 'documents', 'alerts', 'notifier', 'bounces']);
     for (const b of sizes) {
       const files = b.files

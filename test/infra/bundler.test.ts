@@ -1,6 +1,7 @@
 /**
  * bundle.mjs's plugins, on a small entry point: zod keeps English messages without the other
- * locales, and the in-memory part of exceljs still writes and reads a workbook.
+ * locales or its compiler and JSON Schema modules (schemas, `.openapi()` metadata and the OpenAPI
+ * document still work), and the in-memory part of exceljs still writes and reads a workbook.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,9 @@ interface Probe {
   localeNames(): string[];
   roundTrip(text: string): Promise<string>;
   streamApi(): unknown;
+  openApiPaths(): string[];
+  standardValidate(): unknown;
+  toJsonSchema(): unknown;
 }
 
 let probe: Probe;
@@ -24,7 +28,19 @@ beforeAll(async () => {
   writeFileSync(
     join(dir, 'probe.ts'),
     `import { z } from 'zod';
+import { OpenAPIHono, createRoute, z as oz } from '@hono/zod-openapi';
 import ExcelJS from 'exceljs';
+export function openApiPaths() {
+  const app = new OpenAPIHono();
+  const Params = oz.object({ id: oz.string().openapi({ example: 'a1' }) });
+  app.openapi(
+    createRoute({ method: 'get', path: '/items/{id}', request: { params: Params }, responses: { 200: { description: 'ok' } } }),
+    (c) => c.text('ok'),
+  );
+  return Object.keys(app.getOpenAPIDocument({ openapi: '3.0.0', info: { title: 't', version: '1' } }).paths ?? {});
+}
+export const standardValidate = () => z.string()['~standard'].validate(5);
+export const toJsonSchema = () => z.toJSONSchema(z.string());
 export const zodMessage = () => z.object({ n: z.number() }).safeParse({ n: 'x' }).error!.issues[0]!.message;
 export const localeNames = () => Object.keys(z.locales);
 export async function roundTrip(text: string) {
@@ -54,6 +70,15 @@ describe('bundle.mjs plugins', () => {
     expect(probe.zodMessage()).toBe('Invalid input: expected number, received string');
     expect(probe.localeNames()).toEqual(['en']);
     expect(inputs.filter((f) => /zod\/v4\/locales\/(?!en\.js|index\.js)/.test(f))).toEqual([]);
+  });
+
+  it('leaves out zod’s compiler and JSON Schema modules; schemas, metadata and OpenAPI still work', () => {
+    expect(probe.openApiPaths()).toEqual(['/items/{id}']);
+    expect(probe.standardValidate()).toMatchObject({
+      issues: [{ message: 'Invalid input: expected string, received number' }],
+    });
+    expect(() => probe.toJsonSchema()).toThrow(/left out of Lambda bundles/);
+    expect(inputs.some((f) => /zod\/v4\/core\/(compile|to-json-schema)\.js$/.test(f))).toBe(true);
   });
 
   it('bundles the in-memory exceljs, which still writes and reads a workbook', async () => {

@@ -1,5 +1,4 @@
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { CognitoIdentityAdmin, createTokenVerifier } from '@peopleplan/auth';
+import { cognitoIdentityAdmin, createTokenVerifier } from '@peopleplan/auth';
 import { ApiConfig, loadConfig } from '@peopleplan/config';
 import {
   createDocClient,
@@ -44,10 +43,7 @@ export async function createLambdaHandler(serviceName: string, servedBy: ServedB
     }),
     partnershipDirectory: new PartnershipsRepo(directory, config.TABLE_NAME),
     directory: new DirectoryRepo(directory, config.TABLE_NAME),
-    identity: new CognitoIdentityAdmin(
-      new CognitoIdentityProviderClient({ region: config.AWS_REGION }),
-      config.USER_POOL_ID ?? '',
-    ),
+    identity: cognitoIdentityAdmin(config.AWS_REGION, config.USER_POOL_ID ?? ''),
     onHandledError: (e) => countHandledError(metrics, e),
     onServerError: () => metrics.addMetric(METRIC.serverErrorResponse, MetricUnit.Count, 1),
   };

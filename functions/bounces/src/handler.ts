@@ -1,5 +1,4 @@
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { CognitoIdentityAdmin } from '@peopleplan/auth';
+import { cognitoIdentityAdmin } from '@peopleplan/auth';
 import { BounceConfig, loadConfig } from '@peopleplan/config';
 import { TenantCredentialsProvider, tenantDocClients } from '@peopleplan/db';
 import { createLogger, type Logger } from '@peopleplan/observability';
@@ -12,10 +11,7 @@ const logger = createLogger('peopleplan-bounces');
 function build(): BounceDeps {
   const config = loadConfig(BounceConfig);
   return {
-    identity: new CognitoIdentityAdmin(
-      new CognitoIdentityProviderClient({ region: config.AWS_REGION }),
-      config.USER_POOL_ID,
-    ),
+    identity: cognitoIdentityAdmin(config.AWS_REGION, config.USER_POOL_ID),
     // Each council through its own tenant session: this function's role reaches no council partition.
     docFor: tenantDocClients({
       region: config.AWS_REGION,

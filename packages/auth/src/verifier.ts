@@ -20,12 +20,47 @@ export interface TokenVerifier {
  * Claims every accepted token must carry. The generic verifier checks `exp` only when present, so a
  * token without one would never expire: refused here for both verifiers.
  */
-function checked(claims: Record<string, unknown>): Principal {
+function checked(claims: Record<string, unknown>): Verified {
   if (typeof claims.exp !== 'number' || typeof claims.iat !== 'number') {
     throw new Error('token has no expiry (exp) or issue time (iat)');
   }
   if (typeof claims.sub !== 'string' || !claims.sub) throw new Error('token has no subject');
-  return principalFromClaims(claims);
+  return { principal: principalFromClaims(claims), expiresAt: claims.exp * 1000 };
+}
+
+interface Verified {
+  principal: Principal;
+  /** When the token expires (ms since the epoch). */
+  expiresAt: number;
+}
+
+/** Tokens a warm instance remembers having verified (a person's pages send the same one for an hour). */
+const REMEMBERED_TOKENS = 1000;
+
+/**
+ * A verifier that remembers the tokens it has verified until each expires, so a warm instance checks a
+ * signature once per token rather than once per request. What a token says about roles is not trusted
+ * for access anyway: every request reads the member record (functions/api tenant.ts), so removing
+ * someone still takes effect on their next request. Oldest first out when full.
+ */
+export function rememberingVerifier(
+  verify: (token: string) => Promise<Verified>,
+  opts: { max?: number; now?: () => number } = {},
+): TokenVerifier {
+  const max = opts.max ?? REMEMBERED_TOKENS;
+  const now = opts.now ?? Date.now;
+  const seen = new Map<string, Verified>();
+  return {
+    verify: async (token) => {
+      const known = seen.get(token);
+      if (known && known.expiresAt > now()) return known.principal;
+      seen.delete(token);
+      const verified = await verify(token);
+      if (seen.size >= max) seen.delete(seen.keys().next().value!);
+      seen.set(token, verified);
+      return verified.principal;
+    },
+  };
 }
 
 const COGNITO_ISSUER = /^https:\/\/cognito-idp\.([a-z0-9-]+)\.amazonaws\.com\/([A-Za-z0-9-]+_[A-Za-z0-9]+)$/;
@@ -44,9 +79,9 @@ export function createTokenVerifier(cfg: VerifierConfig): TokenVerifier {
       clientId: cfg.audience,
       tokenUse: 'access',
     });
-    return {
-      verify: async (t) => checked((await v.verify(t)) as unknown as Record<string, unknown>),
-    };
+    return rememberingVerifier(async (t) =>
+      checked((await v.verify(t)) as unknown as Record<string, unknown>),
+    );
   }
   // The local identity provider issues access tokens shaped exactly like Cognito's: no `aud`, the
   // client in `client_id`, `token_use: access`. They are checked here as Cognito's verifier checks them.
@@ -67,7 +102,5 @@ export function createTokenVerifier(cfg: VerifierConfig): TokenVerifier {
     },
   );
   if (cfg.jwks) v.cacheJwks(cfg.jwks);
-  return {
-    verify: async (t) => checked((await v.verify(t)) as unknown as Record<string, unknown>),
-  };
+  return rememberingVerifier(async (t) => checked((await v.verify(t)) as unknown as Record<string, unknown>));
 }

@@ -219,14 +219,19 @@ export function ratePlan(
     for (const m of msOf.get(a.id) ?? []) {
       const r = msRated.get(m.id)!;
       const rag = isOpen(m.status) ? capped(r.rag, mode.milestones) : undefined;
-      const ref = labels.milestone(m.id);
-      if (rag) findings.push(...raisesFrom(r, rag, (finding) => ({ kind: 'milestone', ref, finding })));
+      // Named only when it raises the rating: naming may cost a read (services ratings.ts).
+      if (rag) {
+        const ref = labels.milestone(m.id);
+        findings.push(...raisesFrom(r, rag, (finding) => ({ kind: 'milestone', ref, finding })));
+      }
     }
     for (const c of childrenOf.get(a.id) ?? []) {
       const r = rate(c);
       const rag = isOpen(c.status) ? capped(r.rag, mode.subActions) : undefined;
-      const ref = labels.action(c.id);
-      if (rag) findings.push(...raisesFrom(r, rag, (finding) => ({ kind: 'sub-action', ref, finding })));
+      if (rag) {
+        const ref = labels.action(c.id);
+        findings.push(...raisesFrom(r, rag, (finding) => ({ kind: 'sub-action', ref, finding })));
+      }
     }
     visiting.delete(a.id);
     const rated = combine(findings, false);

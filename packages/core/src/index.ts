@@ -5,6 +5,7 @@ export * from './entities.js';
 export * from './errors.js';
 export * from './inputs.js';
 export * from './my-actions.js';
+export * from './order.js';
 export * from './plan-status.js';
 export * from './rag.js';
 export * from './ratings.js';

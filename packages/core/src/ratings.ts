@@ -1,4 +1,4 @@
-import { milestoneState, ratePlan } from './board.js';
+import { type ActionState, type MilestoneState, milestoneState, ratePlan } from './board.js';
 import type { Action, Milestone } from './entities.js';
 import { explain, type RagResult, type RagRules, type Rated } from './rag.js';
 
@@ -42,4 +42,71 @@ export function planRatings(
     actions: words(rated.actions, 'This action'),
     milestones: words(rated.milestones, 'This milestone'),
   };
+}
+
+/**
+ * What rating some actions needs from a plan's board: those actions, every sub-action below them and
+ * all their milestones (an action's rating depends on nothing else, board.ts `ratePlan`).
+ */
+export function ratingSubtree(
+  actions: readonly ActionState[],
+  milestones: readonly MilestoneState[],
+  roots: readonly string[],
+): { actions: ActionState[]; milestones: MilestoneState[] } {
+  const children = new Map<string, string[]>();
+  for (const a of actions) {
+    if (a.parentId && a.parentId !== a.id)
+      children.set(a.parentId, [...(children.get(a.parentId) ?? []), a.id]);
+  }
+  const wanted = new Set<string>();
+  const stack = [...roots];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (wanted.has(id)) continue;
+    wanted.add(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  return {
+    actions: actions.filter((a) => wanted.has(a.id)),
+    milestones: milestones.filter((m) => wanted.has(m.actionId)),
+  };
+}
+
+/**
+ * Ratings of actions from board states, worded with names looked up only for the items the reasons
+ * name: `names` is asked once, with the ids of the sub-actions and milestones that raise a rating.
+ */
+export async function ratingsFromStates(
+  states: { actions: readonly ActionState[]; milestones: readonly MilestoneState[] },
+  today: string,
+  rules: RagRules,
+  names: (ids: {
+    actions: string[];
+    milestones: string[];
+  }) => Promise<Map<string, { ref: string; title: string }>>,
+): Promise<Map<string, RagResult>> {
+  const named = { actions: new Set<string>(), milestones: new Set<string>() };
+  ratePlan(states.actions, states.milestones, today, rules, {
+    action: (id) => {
+      named.actions.add(id);
+      return id;
+    },
+    milestone: (id) => {
+      named.milestones.add(id);
+      return id;
+    },
+  });
+  const found =
+    named.actions.size + named.milestones.size > 0
+      ? await names({ actions: [...named.actions], milestones: [...named.milestones] })
+      : new Map<string, { ref: string; title: string }>();
+  const label = (id: string) => {
+    const x = found.get(id);
+    return x ? nameOf(x) : id;
+  };
+  const rated = ratePlan(states.actions, states.milestones, today, rules, {
+    action: label,
+    milestone: label,
+  });
+  return new Map([...rated.actions].map(([id, r]) => [id, explain(r, 'This action')]));
 }

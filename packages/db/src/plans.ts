@@ -3,6 +3,7 @@ import {
   badRequest,
   type ContinuityFunction,
   canMovePlan,
+  compareRefs,
   type Decision,
   type Dependency,
   type Indicator,
@@ -56,7 +57,7 @@ const TREE_TYPES = [
 ];
 
 const byOrder = (a: { order: number; ref: string }, b: { order: number; ref: string }) =>
-  a.order - b.order || a.ref.localeCompare(b.ref, 'en', { numeric: true });
+  a.order - b.order || compareRefs(a.ref, b.ref);
 
 /** The attributes of a summary read (`summaries`). */
 const SUMMARY_ATTRIBUTES = [
@@ -362,9 +363,7 @@ export class PlansRepo {
       plan,
       themes: of<Theme>('theme').sort(byOrder),
       actions: of<Action>('action').sort(byOrder),
-      milestones: of<Milestone>('milestone').sort((a, b) =>
-        a.ref.localeCompare(b.ref, 'en', { numeric: true }),
-      ),
+      milestones: of<Milestone>('milestone').sort((a, b) => compareRefs(a.ref, b.ref)),
       indicators: of<Indicator>('indicator'),
       risks: of<Risk>('risk'),
       continuity: of<ContinuityFunction>('continuity'),

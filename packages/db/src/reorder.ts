@@ -1,5 +1,5 @@
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { badRequest } from '@peopleplan/core';
+import { badRequest, compareRefs } from '@peopleplan/core';
 import { nowIso } from './ids.js';
 import type { TenantStore } from './store.js';
 
@@ -13,8 +13,7 @@ interface Orderable {
 }
 
 /** Plan order: by `order`, then by reference as people number them (1, 2, 10). */
-export const byOrder = (a: Orderable, b: Orderable) =>
-  a.order - b.order || a.ref.localeCompare(b.ref, 'en', { numeric: true });
+export const byOrder = (a: Orderable, b: Orderable) => a.order - b.order || compareRefs(a.ref, b.ref);
 
 /**
  * A new order for some of a group of siblings (a plan's themes; the actions under one theme and

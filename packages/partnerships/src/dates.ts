@@ -4,6 +4,8 @@ import { addDays, lightFormat, parseISO } from 'date-fns';
 export const daysBefore = (date: string, days: number): string =>
   lightFormat(addDays(parseISO(date), -days), 'yyyy-MM-dd');
 
-/** Whole calendar days between civil dates: the one rule, in core. */
-/** `31 March 2027`: how council papers write dates (core's words, one rule for every page and email). */
+/**
+ * Whole calendar days between civil dates, and `31 March 2027` (how council papers write dates): one
+ * rule each, in core, for every page and email.
+ */
 export { dateWords as longDate, daysBetween } from '@peopleplan/core';

@@ -72,8 +72,5 @@ export function formatValue(value: number | null | undefined, unit?: string): st
   return unit === '%' ? `${n}%` : unit === '£' ? `£${n}` : `${n} ${unit}`;
 }
 
-/** Natural order for refs: `1.2` before `1.10`, `A` before `B`. */
-export const compareRefs: (a: string, b: string) => number = new Intl.Collator('en-GB', {
-  numeric: true,
-  sensitivity: 'base',
-}).compare;
+/** Natural order for refs (core). */
+export { compareRefs } from '@peopleplan/core';

@@ -4,6 +4,7 @@
  *
  *   node run-bundle.mjs <asset dir> invoke '<event json>'   → prints the handler's result as JSON
  *   node run-bundle.mjs <asset dir> load                    → imports index.mjs and every chunk
+ *   node run-bundle.mjs <asset dir> init                    → imports index.mjs only (a cold start's init)
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +28,6 @@ if (mode === 'invoke') {
   );
   for (const f of chunks) await import(pathToFileURL(join(dir, f)).href);
   process.stdout.write(JSON.stringify({ handler: typeof mod.handler, chunks: chunks.length }));
-} else {
+} else if (mode !== 'init') {
   throw new Error(`unknown mode ${mode}`);
 }

@@ -8,10 +8,9 @@ import {
   MilestonePatch,
   ProgressUpdate,
   ProgressUpdateCreate,
-  planRatings,
   type RagResult,
 } from '@peopleplan/core';
-import type { CouncilData } from '@peopleplan/db';
+import { actionRatings } from '@peopleplan/services/ratings';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
 import type { App } from '../types.js';
@@ -36,11 +35,6 @@ const ActionWithRag = Action.extend({ rag: RagResultSchema });
 const MilestoneWithRag = Milestone.extend({ rag: RagResultSchema });
 
 /** A plan's ratings, rolled up from milestones and sub-actions, from its summaries (one query). */
-async function ratingsOf(data: CouncilData, planId: string, today: string) {
-  const [tree, council] = await Promise.all([data.plans.summaries(planId), data.council.get()]);
-  return planRatings(tree.actions, tree.milestones, today, council.ragRules);
-}
-
 export function registerActionRoutes(app: App, deps: AppDeps) {
   const today = deps.today ?? (() => londonToday());
 
@@ -58,11 +52,18 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'viewer');
-      const [page, rated, council] = await Promise.all([
+      const [page, council] = await Promise.all([
         data.actions.list(p.planId, c.req.valid('query')),
-        ratingsOf(data, p.planId, today()),
         data.council.get(),
       ]);
+      const rated = {
+        actions: await actionRatings(
+          data,
+          p.planId,
+          page.items.map((a) => a.id),
+          today(),
+        ),
+      };
       const d = today();
       return c.json(
         {
@@ -111,7 +112,7 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'viewer');
       const [action, council] = await Promise.all([data.actions.get(p.actionId), data.council.get()]);
-      const rated = await ratingsOf(data, action.planId, today());
+      const rated = { actions: await actionRatings(data, action.planId, [action.id], today()) };
       return c.json(
         { ...withRag(action, today(), council.ragRules), ...rateOf(rated.actions, action.id) },
         200,
