@@ -5,11 +5,11 @@ import {
   financialYearOf,
   normalisePeriodKey,
   PeriodError,
-  periodChoices,
   previousPeriod,
   quarterOf,
   resolvePeriod,
 } from './period.js';
+import { periodChoices } from './period-choices.js';
 
 const nextDay = (iso: string) => format(addDays(parseISO(iso), 1), 'yyyy-MM-dd');
 

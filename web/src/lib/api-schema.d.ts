@@ -817,6 +817,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/councils/{c}/plans/{planId}/report-periods': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The periods the plan can be reported on: mid-year, year-end and months, newest first
+     * @description Every mid-year and year-end of the financial years the plan’s period touches, then its months (the latest 36), all started by today; each says whether it is closed (its report is frozen).
+     */
+    get: operations['listReportPeriods'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/councils/{c}/calendar-feeds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your calendar feeds: those you made and your own person’s, newest first (never the URLs) */
+    get: operations['listMyCalendarFeeds'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/councils/{c}/people/duplicates': {
     parameters: {
       query?: never;
@@ -946,26 +983,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/councils/{c}/plans/{planId}/report-periods': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * The periods the plan can be reported on: mid-year, year-end and months, newest first
-     * @description Every mid-year and year-end of the financial years the plan’s period touches, then its months (the latest 36), all started by today; each says whether it is closed (its report is frozen).
-     */
-    get: operations['listReportPeriods'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/v1/councils/{c}/committee-pack': {
     parameters: {
       query?: never;
@@ -975,7 +992,7 @@ export interface paths {
     };
     /**
      * The committee pack: every active plan’s report for a period, in one Word document
-     * @description A cover listing the plans, then each plan’s committee paper as `getPlanReport` gives it: a plan whose period is closed is its frozen report, any other is built now and says “as at”. `X-Report-Source` is `frozen`, `live` or `mixed`.
+     * @description Each plan frozen or live as its own report. `X-Report-Source`: frozen, live or mixed.
      */
     get: operations['getCommitteePack'];
     put?: never;
@@ -1111,23 +1128,6 @@ export interface paths {
      * @description The reason is kept in the audit trail (and the plan’s history). Direction of travel falls back to the latest closed period still standing; the period’s report is built from live data again until it is closed anew. 404 if the period is not closed.
      */
     post: operations['reopenPeriod'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/councils/{c}/calendar-feeds': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Your calendar feeds: those you made and your own person’s, newest first (never the URLs) */
-    get: operations['listMyCalendarFeeds'];
-    put?: never;
-    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1349,10 +1349,7 @@ export interface components {
       }[];
     };
     ReportPeriodChoice: {
-      /**
-       * @description What `period` takes
-       * @example mid-year-2013-14
-       */
+      /** @example mid-year-2013-14 */
       key: string;
       /** @example Mid-year 2013-14 */
       label: string;
@@ -1360,11 +1357,19 @@ export interface components {
       kind: 'mid-year' | 'year-end' | 'month' | 'quarter';
       start: string;
       end: string;
-      /** @description Today falls within it */
       running: boolean;
       closed: boolean;
       closedAt?: string;
       closedBy?: string;
+    };
+    MyCalendarFeed: {
+      /** @enum {string} */
+      scope: 'person' | 'plan';
+      subjectId: string;
+      /** @description The person’s name or the plan’s title */
+      subjectName: string;
+      createdAt: string;
+      createdBy: string;
     };
     PeriodSnapshotMeta: {
       planId: string;
@@ -1481,15 +1486,6 @@ export interface components {
         key: string;
         label: string;
       };
-    };
-    MyCalendarFeed: {
-      /** @enum {string} */
-      scope: 'person' | 'plan';
-      subjectId: string;
-      /** @description The person’s name or the plan’s title */
-      subjectName: string;
-      createdAt: string;
-      createdBy: string;
     };
     CalendarFeedCreated: {
       /** @description The private feed URL. Shown once: it is not stored. */
@@ -12445,6 +12441,175 @@ export interface operations {
       };
     };
   };
+  listReportPeriods: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['ReportPeriodChoice'][];
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  listMyCalendarFeeds: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['MyCalendarFeed'][];
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
   listDuplicatePeople: {
     parameters: {
       query?: never;
@@ -13464,91 +13629,6 @@ export interface operations {
       };
     };
   };
-  listReportPeriods: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        c: string;
-        planId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            items: components['schemas']['ReportPeriodChoice'][];
-          };
-        };
-      };
-      /** @description Invalid request: details lists each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            error: {
-              code: string;
-              message: string;
-              details?: unknown;
-            };
-          };
-        };
-      };
-      /** @description No or invalid token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            error: {
-              code: string;
-              message: string;
-              details?: unknown;
-            };
-          };
-        };
-      };
-      /** @description Role too low */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            error: {
-              code: string;
-              message: string;
-              details?: unknown;
-            };
-          };
-        };
-      };
-      /** @description Not found (also for another council’s resources) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            error: {
-              code: string;
-              message: string;
-              details?: unknown;
-            };
-          };
-        };
-      };
-    };
-  };
   getCommitteePack: {
     parameters: {
       query: {
@@ -14331,90 +14411,6 @@ export interface operations {
       };
       /** @description Closed or reopened meanwhile */
       409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            error: {
-              code: string;
-              message: string;
-              details?: unknown;
-            };
-          };
-        };
-      };
-    };
-  };
-  listMyCalendarFeeds: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        c: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            items: components['schemas']['MyCalendarFeed'][];
-          };
-        };
-      };
-      /** @description Invalid request: details lists each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            error: {
-              code: string;
-              message: string;
-              details?: unknown;
-            };
-          };
-        };
-      };
-      /** @description No or invalid token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            error: {
-              code: string;
-              message: string;
-              details?: unknown;
-            };
-          };
-        };
-      };
-      /** @description Role too low */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            error: {
-              code: string;
-              message: string;
-              details?: unknown;
-            };
-          };
-        };
-      };
-      /** @description Not found (also for another council’s resources) */
-      404: {
         headers: {
           [name: string]: unknown;
         };

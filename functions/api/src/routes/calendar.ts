@@ -39,15 +39,6 @@ const FeedStatus = z
     createdBy: z.string().optional(),
   })
   .openapi('CalendarFeedStatus');
-const MyFeed = z
-  .object({
-    scope: z.enum(['person', 'plan']),
-    subjectId: z.string(),
-    subjectName: z.string().openapi({ description: 'The person’s name or the plan’s title' }),
-    createdAt: z.string(),
-    createdBy: z.string(),
-  })
-  .openapi('MyCalendarFeed');
 const NoBody = {
   body: { content: { 'application/json': { schema: z.object({}).strict() } }, required: false },
 };
@@ -220,7 +211,6 @@ export function registerCalendarRoutes(app: App, deps: AppDeps) {
       },
     );
   };
-  registerFeedList(app, deps);
   manage('person', '/api/v1/councils/{c}/people/{personId}/calendar-feed', PersonParams);
   manage('plan', '/api/v1/councils/{c}/plans/{planId}/calendar-feed', PlanParams);
 
@@ -285,50 +275,6 @@ export function registerCalendarRoutes(app: App, deps: AppDeps) {
       c.header('Cache-Control', 'private, no-store');
       c.header('Referrer-Policy', 'no-referrer');
       return c.body(ics, 200);
-    },
-  );
-}
-
-/**
- * The caller's own calendar feeds in the council: those they made, and the one of the person they are
- * linked to. Never the URLs (only their hashes are kept).
- */
-function registerFeedList(app: App, deps: AppDeps) {
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/v1/councils/{c}/calendar-feeds',
-      operationId: 'listMyCalendarFeeds',
-      tags: ['Calendars'],
-      'x-min-role': 'contributor',
-      summary: 'Your calendar feeds: those you made and your own person’s, newest first (never the URLs)',
-      request: { params: CouncilParam },
-      responses: { 200: json(z.object({ items: z.array(MyFeed) })), ...errors },
-    }),
-    async (c) => {
-      const data = await councilData(c, deps, c.req.valid('param').c, 'contributor');
-      const { actor } = data.ctx;
-      const feeds = (await data.calendarFeeds.listCurrent()).filter(
-        (f) => f.createdBy.sub === actor.sub || (f.scope === 'person' && f.subjectId === actor.personId),
-      );
-      const [plans, people] = await Promise.all([
-        feeds.some((f) => f.scope === 'plan') ? data.plans.listAll() : [],
-        feeds.some((f) => f.scope === 'person') ? data.people.list() : [],
-      ]);
-      const names = new Map<string, string>([
-        ...plans.map((p) => [p.id, p.title] as [string, string]),
-        ...people.map((p) => [p.id, p.name] as [string, string]),
-      ]);
-      const items = feeds
-        .filter((f) => names.has(f.subjectId))
-        .map((f) => ({
-          scope: f.scope,
-          subjectId: f.subjectId,
-          subjectName: names.get(f.subjectId)!,
-          createdAt: f.createdAt,
-          createdBy: f.createdBy.name,
-        }));
-      return c.json({ items }, 200);
     },
   );
 }

@@ -1,13 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { deriveRag, notFound } from '@peopleplan/core';
 import type { PeriodSnapshot, PeriodSnapshotMeta } from '@peopleplan/db';
-import {
-  CONTENT_TYPES,
-  directionOfTravel,
-  periodChoices,
-  REPORT_FORMATS,
-  slugify,
-} from '@peopleplan/reports';
+import { directionOfTravel, REPORT_FORMATS } from '@peopleplan/reports';
 import { closePeriod } from '@peopleplan/services/periods';
 import { periodOf } from '@peopleplan/services/reporting';
 import type { AppDeps } from '../context.js';
@@ -123,7 +117,6 @@ const metaOf = ({ entries: _e, ...meta }: PeriodSnapshot): PeriodSnapshotMeta =>
  */
 export function registerReportRoutes(app: App, deps: AppDeps) {
   const today = deps.today ?? (() => londonToday());
-  registerReportPeriodChoices(app, deps, today);
   registerCommitteePack(app, deps, today);
 
   app.openapi(
@@ -298,69 +291,6 @@ export function registerReportRoutes(app: App, deps: AppDeps) {
   );
 }
 
-const PeriodChoice = z
-  .object({
-    key: z.string().openapi({ example: 'mid-year-2013-14', description: 'What `period` takes' }),
-    label: z.string().openapi({ example: 'Mid-year 2013-14' }),
-    kind: z.enum(['mid-year', 'year-end', 'month', 'quarter']),
-    start: z.string(),
-    end: z.string(),
-    running: z.boolean().openapi({ description: 'Today falls within it' }),
-    closed: z.boolean(),
-    closedAt: z.string().optional(),
-    closedBy: z.string().optional(),
-  })
-  .openapi('ReportPeriodChoice');
-
-/** The periods a plan can be reported on and closed, each saying whether it is closed. */
-function registerReportPeriodChoices(app: App, deps: AppDeps, today: () => string) {
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/v1/councils/{c}/plans/{planId}/report-periods',
-      operationId: 'listReportPeriods',
-      tags: ['Reports'],
-      'x-min-role': 'viewer',
-      summary: 'The periods the plan can be reported on: mid-year, year-end and months, newest first',
-      description:
-        'Every mid-year and year-end of the financial years the plan’s period touches, then its months ' +
-        '(the latest 36), all started by today; each says whether it is closed (its report is frozen).',
-      request: { params: PlanParams },
-      responses: { 200: json(z.object({ items: z.array(PeriodChoice) })), ...errors },
-    }),
-    async (c) => {
-      const p = c.req.valid('param');
-      const data = await councilData(c, deps, p.c, 'viewer');
-      const [council, plan, closed] = await Promise.all([
-        data.council.get(),
-        data.plans.header(p.planId),
-        data.snapshots.list(p.planId),
-      ]);
-      const d = today();
-      const byKey = new Map(closed.map((s) => [s.key, s]));
-      // A plan without dates is reported on from the year before it was made, up to today.
-      const made = plan.createdAt.slice(0, 10);
-      const start = plan.period.start ?? `${Number(made.slice(0, 4)) - 1}${made.slice(4)}`;
-      const items = periodChoices({ start, end: plan.period.end ?? d }, d, {
-        financialYearStartMonth: council.financialYearStartMonth,
-      }).map((x) => {
-        const s = byKey.get(x.key);
-        return {
-          key: x.key,
-          label: x.label,
-          kind: x.kind,
-          start: x.start,
-          end: x.end,
-          running: x.start <= d && d <= x.end,
-          closed: !!s,
-          ...(s && { closedAt: s.closedAt, closedBy: s.closedBy.name }),
-        };
-      });
-      return c.json({ items }, 200);
-    },
-  );
-}
-
 /** The council's committee pack: every active plan's report for one period, in one Word document. */
 function registerCommitteePack(app: App, deps: AppDeps, today: () => string) {
   app.openapi(
@@ -371,10 +301,7 @@ function registerCommitteePack(app: App, deps: AppDeps, today: () => string) {
       tags: ['Reports'],
       'x-min-role': 'viewer',
       summary: 'The committee pack: every active plan’s report for a period, in one Word document',
-      description:
-        'A cover listing the plans, then each plan’s committee paper as `getPlanReport` gives it: a plan ' +
-        'whose period is closed is its frozen report, any other is built now and says “as at”. ' +
-        '`X-Report-Source` is `frozen`, `live` or `mixed`.',
+      description: 'Each plan frozen or live as its own report. `X-Report-Source`: frozen, live or mixed.',
       request: { params: CouncilParam, query: z.object({ period: PeriodSpec }) },
       responses: {
         200: {
@@ -390,28 +317,14 @@ function registerCommitteePack(app: App, deps: AppDeps, today: () => string) {
       const p = c.req.valid('param');
       const { period } = c.req.valid('query');
       const data = await councilData(c, deps, p.c, 'viewer');
-      const d = today();
-      const council = await data.council.get();
-      const label = periodOf(period, d, council).label;
-      const plans = (await data.plans.listAll())
-        .filter((x) => x.status === 'active')
-        .sort((a, b) => a.title.localeCompare(b.title));
-      const { periodReport } = await reportBuilder();
-      const built = [];
-      for (const plan of plans) built.push(await periodReport(data, plan.id, period, d));
-      const { renderCommitteePackDocx } = await import('@peopleplan/reports/docx');
-      const body = await renderCommitteePackDocx(
-        { councilName: council.name, periodLabel: label, asAt: built.find((b) => b.asAt)?.asAt },
-        built.map((b) => b.model),
-      );
-      const sources = new Set(built.map((b) => b.source));
-      c.header('X-Report-Source', sources.size > 1 ? 'mixed' : (built[0]?.source ?? 'live'));
-      c.header('Content-Type', CONTENT_TYPES.docx);
-      const filename = `${slugify(`${council.name} committee pack ${label}`)}.docx`;
-      c.header('Content-Disposition', `attachment; filename="${filename}"`);
+      const { committeePack } = await import('@peopleplan/services/committee-pack');
+      const pack = await committeePack(data, period, today());
+      c.header('X-Report-Source', pack.source);
+      c.header('Content-Type', pack.contentType);
+      c.header('Content-Disposition', `attachment; filename="${pack.filename}"`);
       c.header('Cache-Control', 'private, no-store');
       c.header('X-Content-Type-Options', 'nosniff');
-      return c.body(new Uint8Array(body), 200);
+      return c.body(new Uint8Array(pack.body), 200);
     },
   );
 }
