@@ -6,7 +6,15 @@
  */
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -97,13 +105,22 @@ function initMs(dir: string): number {
  * from this repository, as Lambda's runtime provides it.
  */
 async function initTimes(sizes: BundleSize[]): Promise<BenchResult[]> {
-  const emptyDir = mkdtempSync(join(tmpdir(), 'peopleplan-empty-handler-'));
-  await bundle({
-    entry: join(REPO_ROOT, 'bench/support/empty-handler.ts'),
-    outdir: emptyDir,
-    tsconfig: join(REPO_ROOT, 'tsconfig.json'),
-  });
-  for (const dir of [emptyDir, ...sizes.map((b) => b.dir)]) {
+  const work = mkdtempSync(join(tmpdir(), 'peopleplan-empty-handler-'));
+  /** An empty handler, bundled as the functions are; with `sdk`, it also loads those SDK packages. */
+  const emptyHandler = async (name: string, sdk: string[] = []) => {
+    const entry = join(work, `${name}.ts`);
+    writeFileSync(
+      entry,
+      `${sdk.map((m) => `import '${m}';`).join('\n')}\nexport { handler } from '${join(REPO_ROOT, 'bench/support/empty-handler.ts')}';\n`,
+    );
+    const outdir = join(work, name);
+    await bundle({ entry, outdir, tsconfig: join(REPO_ROOT, 'tsconfig.json') });
+    return outdir;
+  };
+  const emptyDir = await emptyHandler('empty');
+  const withSdk = new Map<string, string>();
+  for (const b of sizes) withSdk.set(b.name, await emptyHandler(`${b.name}-sdk`, b.coldStartSdk));
+  for (const dir of [emptyDir, ...withSdk.values(), ...sizes.map((b) => b.dir)]) {
     if (!existsSync(join(dir, 'node_modules'))) {
       mkdirSync(join(dir, 'node_modules'));
       symlinkSync(join(REPO_ROOT, 'node_modules/@aws-sdk'), join(dir, 'node_modules/@aws-sdk'), 'dir');
@@ -111,10 +128,12 @@ async function initTimes(sizes: BundleSize[]): Promise<BenchResult[]> {
   }
   const out: BenchResult[] = [];
   for (const b of sizes) {
-    const [fn, empty] = (await sideBySide([() => initMs(b.dir), () => initMs(emptyDir)], 7, 1)) as [
-      number,
-      number,
-    ];
+    const sdkDir = withSdk.get(b.name)!;
+    const [fn, empty, sdk] = (await sideBySide(
+      [() => initMs(b.dir), () => initMs(emptyDir), () => initMs(sdkDir)],
+      7,
+      1,
+    )) as [number, number, number];
     out.push(
       { name: `lambda ${b.name}: init time in a fresh process`, value: fn, unit: 'ms' },
       {
@@ -123,8 +142,13 @@ async function initTimes(sizes: BundleSize[]): Promise<BenchResult[]> {
         unit: 'x',
         goal: '≤ 3',
       },
+      {
+        name: `lambda ${b.name}: init time / empty handler loading the same AWS SDK (${b.coldStartSdk.join(', ')})`,
+        value: fn / sdk,
+        unit: 'x',
+      },
     );
   }
-  rmSync(emptyDir, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
   return out;
 }

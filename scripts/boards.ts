@@ -2,19 +2,16 @@
  * `npm run boards -- [--council ID …] [--dry-run]`: make plan boards say what their plans' items say
  * (BoardsRepo.repair): for plans written before boards existed, or after a rollback to a release
  * without them. Safe while people work. Locally it uses the running `npm start`'s DynamoDB; against
- * AWS set TABLE_NAME (and AWS_REGION) and run it with an operator's credentials, which need Query,
- * Scan and UpdateItem on the table. Without --council every council in the table is repaired (one
- * Scan for the council records: an operator's job, not the API's).
+ * AWS set TABLE_NAME (and AWS_REGION) and run it with an operator's credentials, which need Query
+ * and UpdateItem on the table. Without --council every council in the service's directory is repaired.
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { loadConfig } from '@peopleplan/config';
-import { CouncilData, createDocClient, sk, tenantContext } from '@peopleplan/db';
-import { z } from 'zod';
+import { loadConfig, OperatorScriptConfig } from '@peopleplan/config';
+import { CouncilData, createDocClient, DirectoryRepo, tenantContext } from '@peopleplan/db';
 import { readStackFile } from './stack-file.js';
 
 const { values } = parseArgs({
@@ -31,37 +28,16 @@ if (values.help) {
 
 // TABLE_NAME set: an operator pointing at AWS. Unset: the running local stack, if there is one.
 const stack = process.env.TABLE_NAME ? undefined : readStackFile(join(import.meta.dirname, '..', '.data'));
-const config = loadConfig(
-  z.object({
-    TABLE_NAME: z
-      .string()
-      .min(3)
-      .default(stack?.tableName ?? 'peopleplan'),
-    DYNAMODB_ENDPOINT: z.url().optional(),
-    AWS_REGION: z.string().default('eu-west-2'),
-  }),
-  { DYNAMODB_ENDPOINT: stack?.dynamoEndpoint, ...process.env },
-);
+const config = loadConfig(OperatorScriptConfig, {
+  ...(stack && { TABLE_NAME: stack.tableName, DYNAMODB_ENDPOINT: stack.dynamoEndpoint }),
+  ...process.env,
+});
 const doc = createDocClient({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
 const actor = { sub: 'system:boards', name: 'Board repair' };
 
+/** Every council the service knows: the operator's directory (one query), never a table scan. */
 async function allCouncils(): Promise<string[]> {
-  const ids: string[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const r = await doc.send(
-      new ScanCommand({
-        TableName: config.TABLE_NAME,
-        FilterExpression: 'SK = :council',
-        ExpressionAttributeValues: { ':council': sk.council() },
-        ProjectionExpression: 'PK',
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const i of r.Items ?? []) ids.push(String(i.PK).replace(/^C#/, ''));
-    start = r.LastEvaluatedKey;
-  } while (start);
-  return ids.sort();
+  return (await new DirectoryRepo(doc, config.TABLE_NAME).councils()).map((c) => c.id).sort();
 }
 
 const dryRun = values['dry-run'];

@@ -7,11 +7,14 @@ import { join } from 'node:path';
 // Lambda runs Node 22; the AWS SDK's notice about Node 20 is known and only noise here (docs/architecture.md).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+import { LocalStackConfig, loadConfig } from '@peopleplan/config';
 import { REPO_ROOT, startLocalStack } from './local-stack.js';
 
-const port = Number(process.env.PORT ?? 3000);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`PORT must be a port number, got ${process.env.PORT}`);
+let port: number;
+try {
+  port = loadConfig(LocalStackConfig).PORT;
+} catch (e) {
+  console.error((e as Error).message);
   process.exit(2);
 }
 

@@ -74,6 +74,8 @@ export interface BundleSize {
   files: BundleFile[];
   /** Bare module names the code imports at run time: must be Node built-ins or the runtime's AWS SDK. */
   externals: string[];
+  /** The runtime's AWS SDK packages a cold start loads (imported statically by cold-start code). */
+  coldStartSdk: string[];
 }
 
 /**
@@ -99,12 +101,15 @@ export function analyseBundle(name: string, dir: string, loadsAtInit: readonly s
   const inputs = metafile.inputs;
   const externals = new Set<string>();
   const coldStart = new Set<string>();
+  const sdk = new Set<string>();
   const visit = (file: string) => {
     if (coldStart.has(file)) return;
     coldStart.add(file);
     for (const i of inputs[file]?.imports ?? []) {
-      if (i.external) externals.add(i.path);
-      else if (i.kind === 'import-statement') visit(i.path);
+      if (i.external) {
+        externals.add(i.path);
+        if (i.kind === 'import-statement' && i.path.startsWith('@aws-sdk/')) sdk.add(i.path);
+      } else if (i.kind === 'import-statement') visit(i.path);
     }
   };
   visit('index.mjs');
@@ -136,6 +141,7 @@ export function analyseBundle(name: string, dir: string, loadsAtInit: readonly s
     totalBytes: sum(files),
     files,
     externals: [...externals].sort(),
+    coldStartSdk: [...sdk].sort(),
   };
 }
 

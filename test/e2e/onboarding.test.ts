@@ -11,7 +11,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocClient } from '@peopleplan/db';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectAccessible, expectNoPageScroll, pages, tabTo } from './support/browser.js';
+import { expectAccessible, expectNoPageScroll, pages, summaryLink, tabTo } from './support/browser.js';
 import { type E2eStack, launchChromium, RESULTS, signIn, startE2eStack } from './support/stack.js';
 
 let e: E2eStack;
@@ -36,7 +36,6 @@ afterAll(async () => {
 const h1 = (page: Page) => page.locator('h1').innerText();
 const banner = (page: Page, text: string) =>
   page.locator('.govuk-notification-banner--success').getByText(text).waitFor();
-const summaryLink = (page: Page, href: string) => page.locator(`.govuk-error-summary a[href="#${href}"]`);
 const serviceNav = (page: Page) => page.locator('.govuk-service-navigation');
 const memberRow = (page: Page, name: string) =>
   page.locator('[data-testid="members"] [data-member]').filter({ hasText: name });

@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectAccessible, pages } from './support/browser.js';
+import { expectAccessible, focusedText, pages, successBanner } from './support/browser.js';
 import { type E2eStack, launchChromium, RESULTS, signIn, startE2eStack } from './support/stack.js';
 
 let e: E2eStack;
@@ -92,9 +92,8 @@ afterAll(async () => {
   await e?.stack.stop();
 });
 
-const banner = (page: Page, text: string | RegExp) =>
-  page.locator('.govuk-notification-banner--success').getByText(text).waitFor();
-const focused = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim());
+const banner = successBanner;
+const focused = focusedText;
 const left = (page: Page) => page.locator('[data-round-left]').innerText();
 const roundStep = (page: Page) => page.locator('#round-step').innerText();
 

@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectAccessible, expectNoPageScroll, pages } from './support/browser.js';
+import { expectAccessible, expectNoPageScroll, pages, successBanner } from './support/browser.js';
 import type { DemoPlan } from './support/demo-plan.js';
 import {
   type E2eStack,
@@ -44,8 +44,7 @@ afterAll(async () => {
   await e?.stack.stop();
 });
 
-const banner = (page: Page, text: string | RegExp) =>
-  page.locator('.govuk-notification-banner--success').getByText(text).waitFor();
+const banner = successBanner;
 
 /** The rating shown beside an action's status, and its reasons once "Why it is …" is opened. */
 async function ratingOf(page: Page, actionId: string): Promise<{ rag: string; why: string }> {

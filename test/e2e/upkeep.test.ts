@@ -10,7 +10,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectAccessible, pages } from './support/browser.js';
+import { expectAccessible, focusedText, pages, successBanner, summaryLink } from './support/browser.js';
 import { type E2eStack, launchChromium, RESULTS, signIn, startE2eStack } from './support/stack.js';
 
 let e: E2eStack;
@@ -32,10 +32,8 @@ afterAll(async () => {
   await e?.stack.stop();
 });
 
-const banner = (page: Page, text: string | RegExp) =>
-  page.locator('.govuk-notification-banner--success').getByText(text).waitFor();
-const summaryLink = (page: Page, href: string) => page.locator(`.govuk-error-summary a[href="#${href}"]`);
-const focused = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim());
+const banner = successBanner;
+const focused = focusedText;
 const dateInto = async (page: Page, id: string, [day, month, year]: [string, string, string]) => {
   await page.fill(`#${id}-day`, day);
   await page.fill(`#${id}-month`, month);

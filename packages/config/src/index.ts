@@ -69,6 +69,23 @@ export const NotifierConfig = z.object({
 });
 export type NotifierConfig = z.infer<typeof NotifierConfig>;
 
+/**
+ * Operators' scripts (`npm run boards`): the table, and DynamoDB Local's address when it is the running
+ * `npm start`'s (unset: AWS, with the operator's credentials).
+ */
+export const OperatorScriptConfig = z.object({
+  TABLE_NAME: z.string().min(3).default('peopleplan'),
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  AWS_REGION: z.string().default('eu-west-2'),
+});
+export type OperatorScriptConfig = z.infer<typeof OperatorScriptConfig>;
+
+/** The local stack (`npm start`): the port it listens on, on loopback only (0: any free port). */
+export const LocalStackConfig = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+});
+export type LocalStackConfig = z.infer<typeof LocalStackConfig>;
+
 /** Logging and metrics, for every process. */
 export const LogConfig = z.object({
   STAGE: z.string().default('local'),

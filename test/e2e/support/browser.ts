@@ -77,3 +77,14 @@ export async function expectEveryColumnHeaded(page: Page, table: string): Promis
   expect(shape.rows.length).toBeGreaterThan(0);
   for (const cells of shape.rows) expect(cells).toBe(shape.headers);
 }
+
+/** Waits for the GOV.UK success banner that says `text` (what every saved form shows). */
+export const successBanner = (page: Page, text: string | RegExp) =>
+  page.locator('.govuk-notification-banner--success').getByText(text).waitFor();
+
+/** The error summary's link to a field (GOV.UK error pattern). */
+export const summaryLink = (page: Page, href: string) =>
+  page.locator(`.govuk-error-summary a[href="#${href}"]`);
+
+/** The text of whatever has focus (an opened form's heading or first field). */
+export const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim());

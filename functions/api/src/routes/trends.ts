@@ -2,10 +2,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   type Action,
   burnUp,
-  deriveRag,
   isOpen,
   notFound,
   overdueOverPeriods,
+  planRatings,
   RAGS,
   type Rag,
   ragMixOverPeriods,
@@ -132,12 +132,10 @@ export function registerTrendRoutes(app: App, deps: AppDeps) {
       };
       const actions = tree.actions.filter((a) => inScope(a.id));
       const milestones = tree.milestones.filter((m) => inScope(m.actionId));
+      // Rated as every other page rates them: rolled up from milestones and sub-actions (core board.ts).
+      const rated = planRatings(tree.actions, tree.milestones, d, council.ragRules).actions;
       const byRag = Object.fromEntries(RAGS.map((r) => [r, 0])) as Record<Rag, number>;
-      for (const a of actions) {
-        byRag[
-          deriveRag({ status: a.status, due: a.due, override: a.ragOverride }, d, council.ragRules).rag
-        ]++;
-      }
+      for (const a of actions) byRag[rated.get(a.id)?.rag ?? 'grey']++;
       const overdue = (x: { status: Action['status']; due?: { due?: string | undefined } | undefined }) =>
         isOpen(x.status) && !!x.due?.due && x.due.due < d;
       const indicators = themeId ? [] : await data.indicators.list(p.planId);
