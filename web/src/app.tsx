@@ -32,6 +32,11 @@ const MyRoundPage = lazy(() => import('./pages/my-round.js'));
 const ThemeRoundPage = lazy(() => import('./pages/theme-round.js'));
 const NewPlanPage = lazy(() => import('./pages/plan-new.js'));
 const OperatorPage = lazy(() => import('./pages/operator.js'));
+const ReportsPage = lazy(() => import('./pages/reports.js'));
+const TrendsPage = lazy(() => import('./pages/trends.js'));
+const SearchPage = lazy(() => import('./pages/search.js'));
+const AuditPage = lazy(() => import('./pages/audit.js'));
+const MyFeedsPage = lazy(() => import('./pages/my-feeds.js'));
 
 export function App({ config }: { config: RuntimeConfig }) {
   const [location, navigate] = useLocation();
@@ -181,6 +186,41 @@ function AppRoutes() {
         {(p) => (
           <Council c={p.c}>
             <MyRoundPage c={p.c} />
+          </Council>
+        )}
+      </Route>
+      <Route path="/councils/:c/plans/:planId/reports">
+        {(p) => (
+          <Council c={p.c}>
+            <ReportsPage c={p.c} planId={p.planId} />
+          </Council>
+        )}
+      </Route>
+      <Route path="/councils/:c/plans/:planId/trends">
+        {(p) => (
+          <Council c={p.c}>
+            <TrendsPage c={p.c} planId={p.planId} />
+          </Council>
+        )}
+      </Route>
+      <Route path="/councils/:c/search">
+        {(p) => (
+          <Council c={p.c}>
+            <SearchPage c={p.c} />
+          </Council>
+        )}
+      </Route>
+      <Route path="/councils/:c/audit">
+        {(p) => (
+          <Council c={p.c}>
+            <AuditPage c={p.c} />
+          </Council>
+        )}
+      </Route>
+      <Route path="/councils/:c/calendar-feeds">
+        {(p) => (
+          <Council c={p.c}>
+            <MyFeedsPage c={p.c} />
           </Council>
         )}
       </Route>

@@ -1,3 +1,4 @@
+import { STYLE_CSP_SOURCE } from '@peopleplan/reports/html-style';
 import { Duration } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { Construct } from 'constructs';
@@ -21,7 +22,8 @@ export class SecurityHeaders extends Construct {
     const csp = [
       "default-src 'self'",
       "script-src 'self'",
-      "style-src 'self'",
+      // The HTML report shown in a sandboxed frame (srcdoc inherits this policy): its one inline style.
+      `style-src 'self' ${STYLE_CSP_SOURCE}`,
       "img-src 'self' data:",
       "font-src 'self' data:",
       ['connect-src', "'self'", ...props.connectOrigins].join(' '),

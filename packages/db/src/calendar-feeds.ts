@@ -3,7 +3,7 @@ import { notFound } from '@peopleplan/core';
 import { nowIso } from './ids.js';
 import { sk } from './keys.js';
 import { hashSecret, type SecretLinksRepo } from './secret-links.js';
-import type { TenantStore } from './store.js';
+import { entityOf, type TenantStore } from './store.js';
 
 /**
  * Private calendar feeds (ICS). A calendar client such as Outlook subscribes to a bare URL and
@@ -45,6 +45,19 @@ export class CalendarFeedsRepo {
   async current(scope: FeedScope, subjectId: string): Promise<CalendarFeed | undefined> {
     const ptr = await this.store.get<FeedPointer>(sk.calendarFeedOf(scope, subjectId));
     return ptr ? this.store.get<CalendarFeed>(sk.calendarFeed(ptr.tokenHash)) : undefined;
+  }
+
+  /** Every current (unrevoked) feed of the council, newest first: one query, then one batch read. */
+  async listCurrent(): Promise<CalendarFeed[]> {
+    const pointers = await this.store.queryAll<FeedPointer>('FEEDOF#', { types: ['calendar-feed-pointer'] });
+    if (!pointers.length) return [];
+    const found = await this.store.getMany(pointers.map((p) => sk.calendarFeed(p.tokenHash)));
+    return pointers
+      .map((p) => found.get(sk.calendarFeed(p.tokenHash)))
+      .filter((i) => i !== undefined)
+      .map((i) => entityOf<CalendarFeed>(i))
+      .filter((f) => !f.revokedAt)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
   /**

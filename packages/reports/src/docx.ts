@@ -1,9 +1,22 @@
-import { Packer } from 'docx';
-import { committeePaper } from './docx/page.js';
+import { Packer, type Paragraph, type Table } from 'docx';
+import { h1, para, title } from './docx/blocks.js';
+import { committeePack, committeePaper } from './docx/page.js';
 import { exceptionsSection, progressSection } from './docx/progress.js';
 import { indicatorsSection, risksSection } from './docx/registers.js';
 import { summarySection, titleBlock } from './docx/summary.js';
-import type { ReportModel } from './model.js';
+import { type ReportModel, summarySentence } from './model.js';
+
+/** One plan's paper: title block, summary, exceptions, progress by theme, indicators and risks. */
+function paper(model: ReportModel): (Paragraph | Table)[] {
+  return [
+    ...titleBlock(model),
+    ...summarySection(model),
+    ...exceptionsSection(model),
+    ...progressSection(model),
+    ...indicatorsSection(model),
+    ...risksSection(model),
+  ];
+}
 
 /**
  * The committee paper: landscape A4, real Heading 1/2 styles (navigation pane, screen readers),
@@ -14,13 +27,35 @@ import type { ReportModel } from './model.js';
  * the documents function's cold start does not pay for the Word writer (docs/architecture.md).
  */
 export async function renderDocx(model: ReportModel): Promise<Buffer> {
-  const children = [
-    ...titleBlock(model),
-    ...summarySection(model),
-    ...exceptionsSection(model),
-    ...progressSection(model),
-    ...indicatorsSection(model),
-    ...risksSection(model),
+  return Packer.toBuffer(committeePaper(model, paper(model)));
+}
+
+/**
+ * The council's committee pack: every plan's paper for one period in a single document, after a cover
+ * that names the period and lists the plans with their one-line summaries.
+ */
+export async function renderCommitteePackDocx(
+  meta: { councilName: string; periodLabel: string; asAt?: string | undefined },
+  models: ReportModel[],
+): Promise<Buffer> {
+  const packTitle = `${meta.councilName}: committee pack, ${meta.periodLabel}`;
+  const cover = [
+    title(packTitle),
+    para(
+      meta.asAt
+        ? `Progress on every active plan, as at ${meta.asAt}.`
+        : `Progress on every active plan, as reported for ${meta.periodLabel}.`,
+    ),
+    h1('Plans in this pack'),
+    ...(models.length
+      ? models.map((m, i) => para(`${i + 1}. ${m.plan.title}: ${summarySentence(m.summary)}`))
+      : [para('There are no active plans.')]),
   ];
-  return Packer.toBuffer(committeePaper(model, children));
+  return Packer.toBuffer(
+    committeePack(
+      { title: packTitle, councilName: meta.councilName, periodLabel: meta.periodLabel },
+      cover,
+      models.map((model) => ({ model, children: paper(model) })),
+    ),
+  );
 }

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { kentBusinessPlan, SCRIPT_NARRATIVE } from '../testing/fixtures.js';
+import { STYLE_CSP_SOURCE } from './html/style.js';
 import { esc, renderHtml } from './html.js';
 import { summarise } from './summarise.js';
 
@@ -15,6 +17,14 @@ describe('renderHtml', () => {
     expect(root.querySelector('title')?.text).toBe(
       'Divisional Business Plan 2013-14: progress report, Mid-year 2013-14',
     );
+  });
+
+  it('has one inline style, the one the web app’s policy allows by its hash (shown in a sandboxed frame)', () => {
+    const styles = root.querySelectorAll('style');
+    expect(styles).toHaveLength(1);
+    const hash = createHash('sha256').update(styles[0]!.innerHTML).digest('base64');
+    expect(STYLE_CSP_SOURCE).toBe(`'sha256-${hash}'`);
+    expect(root.querySelectorAll('script')).toHaveLength(0);
   });
 
   it('has one h1, sections under h2 and a h3 per priority', () => {

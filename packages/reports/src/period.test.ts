@@ -9,6 +9,7 @@ import {
   quarterOf,
   resolvePeriod,
 } from './period.js';
+import { periodChoices } from './period-choices.js';
 
 const nextDay = (iso: string) => format(addDays(parseISO(iso), 1), 'yyyy-MM-dd');
 
@@ -185,5 +186,32 @@ describe('period properties', () => {
         },
       ),
     );
+  });
+});
+
+describe('periodChoices', () => {
+  it('lists mid-year and year-end of each year the plan touches, then months, started by today', () => {
+    const got = periodChoices({ start: '2013-04-01', end: '2015-03-31' }, '2014-06-15', { maxMonths: 3 });
+    expect(got.map((p) => p.key)).toEqual([
+      'year-end-2014-15',
+      'mid-year-2014-15',
+      'year-end-2013-14',
+      'mid-year-2013-14',
+      '2014-06',
+      '2014-05',
+      '2014-04',
+    ]);
+  });
+  it('ends at the plan’s end, and lists nothing before the plan starts', () => {
+    const got = periodChoices({ start: '2013-10-01', end: '2014-01-31' }, '2020-01-01');
+    expect(got.map((p) => p.key)).toEqual([
+      'year-end-2013-14',
+      'mid-year-2013-14',
+      '2014-01',
+      '2013-12',
+      '2013-11',
+      '2013-10',
+    ]);
+    expect(periodChoices({ start: '2030-04-01', end: '2031-03-31' }, '2020-01-01')).toEqual([]);
   });
 });

@@ -127,7 +127,7 @@ function MilestonesTable({
         </thead>
         <tbody className="govuk-table__body">
           {items.map((m) => (
-            <tr className="govuk-table__row" key={m.id}>
+            <tr className="govuk-table__row" key={m.id} id={`milestone-${m.id}`}>
               <td className="govuk-table__cell app-col-text" data-label="Milestone">
                 {m.ref ? <span className="app-ref">{m.ref}</span> : null}
                 {m.title}

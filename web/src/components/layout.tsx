@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { ROLE_LABELS } from '../lib/labels.js';
 import { useSession } from '../lib/session.js';
+import { HeaderSearch } from './header-search.js';
 
 /** Whether the screen is at least GOV.UK's tablet width (the service navigation and wide tables). */
 export function useWide(query = '(min-width: 40.0625em)') {
@@ -101,6 +102,7 @@ export function Layout({ children }: { children: ReactNode }) {
               PeoplePlan
             </Link>
           </div>
+          {council ? <HeaderSearch c={council.id} /> : null}
           {me ? (
             <p className="app-header__user">
               <span className="govuk-visually-hidden">Signed in as </span>

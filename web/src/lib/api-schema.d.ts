@@ -817,6 +817,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/councils/{c}/plans/{planId}/report-periods': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The periods the plan can be reported on: mid-year, year-end and months, newest first
+     * @description Every mid-year and year-end of the financial years the plan’s period touches, then its months (the latest 36), all started by today; each says whether it is closed (its report is frozen).
+     */
+    get: operations['listReportPeriods'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/councils/{c}/calendar-feeds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your calendar feeds: those you made and your own person’s, newest first (never the URLs) */
+    get: operations['listMyCalendarFeeds'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/councils/{c}/people/duplicates': {
     parameters: {
       query?: never;
@@ -940,6 +977,26 @@ export interface paths {
      * @description Refused (422, each in `details`) while a warning of the preview that needs acknowledging is not in `acknowledge`. `deadlines` correct deadlines the preview could not read: the date is read from the words given, the plan keeps its own wording. `people` says who new leads are.
      */
     post: operations['commitImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/councils/{c}/committee-pack': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The committee pack: every active plan’s report for a period, in one Word document
+     * @description Each plan frozen or live as its own report. `X-Report-Source`: frozen, live or mixed.
+     */
+    get: operations['getCommitteePack'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1290,6 +1347,29 @@ export interface components {
           assessment: string;
         }[];
       }[];
+    };
+    ReportPeriodChoice: {
+      /** @example mid-year-2013-14 */
+      key: string;
+      /** @example Mid-year 2013-14 */
+      label: string;
+      /** @enum {string} */
+      kind: 'mid-year' | 'year-end' | 'month' | 'quarter';
+      start: string;
+      end: string;
+      running: boolean;
+      closed: boolean;
+      closedAt?: string;
+      closedBy?: string;
+    };
+    MyCalendarFeed: {
+      /** @enum {string} */
+      scope: 'person' | 'plan';
+      subjectId: string;
+      /** @description The person’s name or the plan’s title */
+      subjectName: string;
+      createdAt: string;
+      createdBy: string;
     };
     PeriodSnapshotMeta: {
       planId: string;
@@ -12361,6 +12441,175 @@ export interface operations {
       };
     };
   };
+  listReportPeriods: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['ReportPeriodChoice'][];
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  listMyCalendarFeeds: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['MyCalendarFeed'][];
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
   listDuplicatePeople: {
     parameters: {
       query?: never;
@@ -13365,6 +13614,91 @@ export interface operations {
       };
       /** @description A warning not acknowledged, or a correction with no date */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  getCommitteePack: {
+    parameters: {
+      query: {
+        /** @description mid-year, year-end (of the financial year containing today), mid-year:2013-14, year-end:2013-14, YYYY-MM (a month), YYYY-Qn (quarter n of the financial year starting in YYYY), or a period key (mid-year-2013-14) */
+        period: string;
+      };
+      header?: never;
+      path: {
+        c: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The pack, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
         headers: {
           [name: string]: unknown;
         };

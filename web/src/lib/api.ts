@@ -138,3 +138,24 @@ export const api = {
   patch: call('patch'),
   del: call('delete'),
 };
+
+/**
+ * A raw GET of the API with the person's token, for what is not JSON (reports, documents): the
+ * response itself when it is 2xx, else the same `ApiError` a typed call would throw.
+ */
+export async function apiFetch(path: string, query: Record<string, string> = {}): Promise<Response> {
+  const base = setup.base.endsWith(API_PREFIX) ? setup.base.slice(0, -API_PREFIX.length) : setup.base;
+  const qs = new URLSearchParams(query).toString();
+  const token = setup.token();
+  let response: Response;
+  try {
+    response = await fetch(`${base}${path}${qs ? `?${qs}` : ''}`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'PeoplePlan could not be reached. Check your connection and try again.');
+  }
+  if (response.ok) return response;
+  if (response.status === 401) setup.onUnauthorised();
+  throw apiError(response.status, await response.json().catch(() => undefined));
+}

@@ -33,3 +33,16 @@ type MyActionsAnswer = ApiData<'get', '/api/v1/councils/{c}/my-actions'>;
 export type MyActionItem = MyActionsAnswer['items'][number];
 export type ReportingPeriods = ApiData<'get', '/api/v1/councils/{c}/plans/{planId}/reporting-periods'>;
 export type ReportingPeriodRow = ReportingPeriods['items'][number];
+
+export type ReportPeriodChoice = ApiData<
+  'get',
+  '/api/v1/councils/{c}/plans/{planId}/report-periods'
+>['items'][number];
+export type ClosePreview = ApiData<
+  'get',
+  '/api/v1/councils/{c}/plans/{planId}/periods/{periodKey}/close-preview'
+>;
+export type HistoryEventRow = ApiData<'get', '/api/v1/councils/{c}/audit'>['items'][number];
+export type SearchHit = ApiData<'get', '/api/v1/councils/{c}/search'>['items'][number];
+export type PlanTrends = ApiData<'get', '/api/v1/councils/{c}/plans/{planId}/trends'>;
+export type MyCalendarFeed = ApiData<'get', '/api/v1/councils/{c}/calendar-feeds'>['items'][number];

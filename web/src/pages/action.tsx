@@ -5,11 +5,13 @@ import { EditAction } from '../components/action-edit-form.js';
 import { ActionMilestones } from '../components/action-milestones.js';
 import { SubActions } from '../components/action-subactions.js';
 import { ActionStanding, ActionSummary } from '../components/action-summary.js';
+import { ActionChanges } from '../components/item-changes.js';
 import { Banner, LoadError, Loading, Page } from '../components/page.js';
 import { ProgressHistory } from '../components/progress-history.js';
 import { ProgressUpdateForm } from '../components/progress-update-form.js';
 import type { TimescaleContext } from '../components/timescale-input.js';
 import { useDraftKeys, useHasDraft } from '../lib/drafts.js';
+import { useHashTarget } from '../lib/hash-target.js';
 import type { ProgressUpdateRow } from '../lib/responses.js';
 import { useCouncil } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
@@ -38,6 +40,9 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
   const drafted = useDraftKeys();
   const [correcting, setCorrecting] = useState<ProgressUpdateRow | undefined>();
   const [saved, setSaved] = useState<string | undefined>();
+  const [saves, setSaves] = useState(0);
+  // A calendar feed's or search result's link names a milestone or update: bring it into view.
+  useHashTarget(!!action.data && !!milestones.data && !!updates.data);
 
   const p = plan.data;
   const context: TimescaleContext = {
@@ -50,6 +55,7 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
   ];
   const done = (message?: string) => {
     setSaved(message);
+    setSaves((n) => n + 1);
     action.reload();
     updates.reload();
     milestones.reload();
@@ -166,6 +172,7 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
               <Loading what="Loading the history" />
             )}
           </section>
+          <ActionChanges c={c} actionId={actionId} milestones={milestones.data?.items ?? []} saves={saves} />
         </>
       ) : null}
     </Page>

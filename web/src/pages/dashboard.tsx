@@ -1,6 +1,7 @@
 import type { Dashboard, DashboardItem, PlanSummary, Rag, Status } from '@peopleplan/core';
 import { type ReactNode, useEffect } from 'react';
 import { Link, useSearchParams } from 'wouter';
+import { CommitteePack } from '../components/committee-pack.js';
 import { type ItemColumn, ItemsTable } from '../components/items-table.js';
 import { LoadError, Loading, Page, ScrollTable } from '../components/page.js';
 import { DueTimeline } from '../components/timeline.js';
@@ -60,6 +61,28 @@ export function DashboardPage({ c }: { c: string }) {
           {data.plans.map((p) => (
             <PlanCard key={p.planId} c={c} plan={p} />
           ))}
+          {data.plans.length ? <CommitteePack c={c} today={data.today} /> : null}
+          <p className="govuk-body app-no-print">
+            <Link className="govuk-link" href={`/councils/${c}/search`}>
+              Search the council’s plans
+            </Link>
+            {can('contributor') ? (
+              <>
+                {' · '}
+                <Link className="govuk-link" href={`/councils/${c}/calendar-feeds`}>
+                  Your calendar feeds
+                </Link>
+              </>
+            ) : null}
+            {can('admin') ? (
+              <>
+                {' · '}
+                <Link className="govuk-link" href={`/councils/${c}/audit`}>
+                  Audit trail
+                </Link>
+              </>
+            ) : null}
+          </p>
 
           <ItemsSection
             c={c}

@@ -403,12 +403,12 @@ function MilestoneTable({ p, items }: { p: string; items: CombinedMilestone[] })
     <ScrollTable label="Overdue and re-baselined milestones">
       <table className="govuk-table app-table" data-testid="milestones">
         <caption className="govuk-table__caption govuk-table__caption--m">
-          Overdue and re-baselined milestones, by due date
+          Overdue actions and milestones, and re-baselined milestones, by due date
         </caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             <th scope="col" className="govuk-table__header app-col-text">
-              Milestone
+              Milestone or action
             </th>
             <th scope="col" className="govuk-table__header">
               Council
@@ -437,6 +437,7 @@ function MilestoneTable({ p, items }: { p: string; items: CombinedMilestone[] })
           {items.map((i) => (
             <tr className="govuk-table__row" key={`${i.councilId}-${i.id}`} data-council={i.councilId}>
               <th scope="row" className="govuk-table__header app-theme-cell">
+                <span className="app-item-kind">{i.kind === 'action' ? 'Action' : 'Milestone'}</span>
                 {i.ref ? <span className="app-ref">{i.ref}</span> : null}
                 {i.title}
               </th>
@@ -445,10 +446,12 @@ function MilestoneTable({ p, items }: { p: string; items: CombinedMilestone[] })
                 <Link className="govuk-link" href={sharedPlanHref(p, i.councilId, i.planId)}>
                   {i.planTitle}
                 </Link>
-                <span className="app-item-type">
-                  Action {i.actionRef ? `${i.actionRef}: ` : ''}
-                  {i.actionTitle}
-                </span>
+                {i.kind === 'milestone' ? (
+                  <span className="app-item-type">
+                    Action {i.actionRef ? `${i.actionRef}: ` : ''}
+                    {i.actionTitle}
+                  </span>
+                ) : null}
                 {i.themeTitle ? (
                   <span className="app-item-type">
                     {THEME_NOUN[i.planKind]}

@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useLocation } from 'wouter';
+import { CalendarFeed } from '../components/calendar-feed.js';
 import {
   Checkbox,
   ErrorSummary,
@@ -117,6 +118,19 @@ export default function PersonPage({ c, personId }: { c: string; personId: strin
             Save
           </button>
         </form>
+      ) : null}
+      {person && !merged && (can('editor') || council?.personId === person.id) ? (
+        <section className="app-section-break" aria-labelledby="person-feed">
+          <h2 className="govuk-heading-m" id="person-feed">
+            Calendar feed
+          </h2>
+          <CalendarFeed
+            c={c}
+            scope="person"
+            subjectId={person.id}
+            what={`the milestones of the actions ${person.name} leads`}
+          />
+        </section>
       ) : null}
       {person && !merged && can('editor') ? (
         <MergePersonForm

@@ -1,7 +1,8 @@
 import { londonToday } from '@peopleplan/core';
 import { type FormEvent, useMemo, useState } from 'react';
-import { useSearchParams } from 'wouter';
+import { Link, useSearchParams } from 'wouter';
 import { ActionAddForm, ThemeTools } from '../components/action-add.js';
+import { ChangeHistory } from '../components/change-history.js';
 import { Banner, LoadError, Loading, Page } from '../components/page.js';
 import {
   type Filters,
@@ -12,6 +13,7 @@ import {
 } from '../components/plan-filters.js';
 import { PlanDetailsEditor, PlanStatusControl } from '../components/plan-manage.js';
 import { ExtraTables } from '../components/plan-tables.js';
+import { PlanTravel } from '../components/plan-travel.js';
 import {
   groupByTheme,
   MilestonesSection,
@@ -59,8 +61,11 @@ export default function PlanPage({ c, planId }: { c: string; planId: string }) {
     e.preventDefault();
     setParams(queryFromForm(e.currentTarget));
   };
+  // Each save reads the plan's history again.
+  const [saves, setSaves] = useState(0);
   const changed = (message?: string) => {
     setSaved(message);
+    setSaves((n) => n + 1);
     reload();
   };
 
@@ -90,6 +95,7 @@ export default function PlanPage({ c, planId }: { c: string; planId: string }) {
       {data && plan && view ? (
         <>
           <PlanFacts plan={plan} actions={data.actions.length} />
+          <PlanTravel key={saves} c={c} planId={plan.id} />
           <div className="govuk-button-group app-no-print">
             <button
               type="button"
@@ -100,6 +106,23 @@ export default function PlanPage({ c, planId }: { c: string; planId: string }) {
             </button>
             {editor ? <PlanDetailsEditor key={plan.version} c={c} plan={plan} onSaved={changed} /> : null}
           </div>
+          <ul className="govuk-list app-plan-links app-no-print">
+            <li>
+              <Link className="govuk-link" href={`/councils/${c}/plans/${planId}/reports`}>
+                Reports{editor ? ' and closing a reporting period' : ''}
+              </Link>
+            </li>
+            <li>
+              <Link className="govuk-link" href={`/councils/${c}/plans/${planId}/trends`}>
+                Trends over time
+              </Link>
+            </li>
+            <li>
+              <a className="govuk-link" href="#plan-changes">
+                Changes to this plan
+              </a>
+            </li>
+          </ul>
           {editor ? (
             <PlanStatusControl
               key={plan.status}
@@ -157,6 +180,17 @@ export default function PlanPage({ c, planId }: { c: string; planId: string }) {
           <ExtraTables data={data} edit={editor ? { c, planId, context, onChanged: changed } : undefined} />
           <PlanSections plan={plan} />
           <UnplacedText plan={plan} />
+          <section className="app-section-break app-no-print" aria-labelledby="plan-changes">
+            <h2 className="govuk-heading-l" id="plan-changes">
+              Changes to this plan
+            </h2>
+            <ChangeHistory
+              key={saves}
+              path="/api/v1/councils/{c}/plans/{planId}/history"
+              params={{ c, planId }}
+              label="Changes to this plan, newest first"
+            />
+          </section>
         </>
       ) : null}
     </Page>

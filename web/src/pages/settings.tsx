@@ -1,6 +1,6 @@
 import type { RagRules } from '@peopleplan/core';
 import { type FormEvent, useEffect, useState } from 'react';
-import { AuditLog } from '../components/audit-log.js';
+import { Link } from 'wouter';
 import { ErrorSummary, type FieldErrors, fieldErrorsFrom, summaryFrom } from '../components/form.js';
 import { Banner, LoadError, Loading, Page } from '../components/page.js';
 import { AlertFields, RagRuleFields } from '../components/settings-fields.js';
@@ -131,7 +131,17 @@ export default function SettingsPage({ c }: { c: string }) {
           </button>
         </form>
       ) : null}
-      <AuditLog c={c} />
+      <section className="app-section-break" aria-labelledby="audit">
+        <h2 className="govuk-heading-m" id="audit">
+          Changes
+        </h2>
+        <p className="govuk-body">
+          <Link className="govuk-link" href={`/councils/${c}/audit`}>
+            See every change in the audit trail
+          </Link>
+          , filtered by who made it, the plan and the dates.
+        </p>
+      </section>
     </Page>
   );
 }

@@ -99,6 +99,12 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
     load: async () => (await import('./trends.js')).registerTrendRoutes,
   },
   {
+    name: 'report-lists',
+    servedBy: 'api',
+    source: 'report-lists',
+    load: async () => (await import('./report-lists.js')).registerReportListRoutes,
+  },
+  {
     name: 'people',
     servedBy: 'api',
     source: 'people',

@@ -117,6 +117,7 @@ const metaOf = ({ entries: _e, ...meta }: PeriodSnapshot): PeriodSnapshotMeta =>
  */
 export function registerReportRoutes(app: App, deps: AppDeps) {
   const today = deps.today ?? (() => londonToday());
+  registerCommitteePack(app, deps, today);
 
   app.openapi(
     createRoute({
@@ -286,6 +287,44 @@ export function registerReportRoutes(app: App, deps: AppDeps) {
         council.ragRules,
       ).rag;
       return c.json({ actionId: action.id, items, current: { status: action.status, rag, asOf: d } }, 200);
+    },
+  );
+}
+
+/** The council's committee pack: every active plan's report for one period, in one Word document. */
+function registerCommitteePack(app: App, deps: AppDeps, today: () => string) {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/councils/{c}/committee-pack',
+      operationId: 'getCommitteePack',
+      tags: ['Reports'],
+      'x-min-role': 'viewer',
+      summary: 'The committee pack: every active plan’s report for a period, in one Word document',
+      description: 'Each plan frozen or live as its own report. `X-Report-Source`: frozen, live or mixed.',
+      request: { params: CouncilParam, query: z.object({ period: PeriodSpec }) },
+      responses: {
+        200: {
+          description: 'The pack, as an attachment',
+          content: {
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: binary },
+          },
+        },
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      const { period } = c.req.valid('query');
+      const data = await councilData(c, deps, p.c, 'viewer');
+      const { committeePack } = await import('@peopleplan/services/committee-pack');
+      const pack = await committeePack(data, period, today());
+      c.header('X-Report-Source', pack.source);
+      c.header('Content-Type', pack.contentType);
+      c.header('Content-Disposition', `attachment; filename="${pack.filename}"`);
+      c.header('Cache-Control', 'private, no-store');
+      c.header('X-Content-Type-Options', 'nosniff');
+      return c.body(new Uint8Array(pack.body), 200);
     },
   );
 }

@@ -34,26 +34,58 @@ function footer(model: ReportModel): Footer {
 export function committeePaper(model: ReportModel, children: (Paragraph | Table)[]): Document {
   const { plan, period } = model;
   return new Document({
-    title: xmlSafe(model.title),
-    subject: xmlSafe(`${plan.title}: ${period.label}`),
+    ...documentProperties({
+      title: model.title,
+      subject: `${plan.title}: ${period.label}`,
+      description: `Progress report for ${model.council.name}, ${period.label}`,
+    }),
+    sections: [{ properties: PAGE, footers: { default: footer(model) }, children }],
+  });
+}
+
+const PAGE = {
+  page: {
+    size: { orientation: PageOrientation.LANDSCAPE },
+    margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+  },
+};
+
+function documentProperties(meta: { title: string; subject: string; description: string }) {
+  return {
+    title: xmlSafe(meta.title),
+    subject: xmlSafe(meta.subject),
     creator: 'PeoplePlan',
-    description: xmlSafe(`Progress report for ${model.council.name}, ${period.label}`),
+    description: xmlSafe(meta.description),
     styles: {
       default: {
         document: { run: { language: { value: 'en-GB' }, font: 'Arial', size: 22 } },
       },
     },
+  };
+}
+
+/**
+ * The committee pack: a cover (what it holds) and each plan's paper in a section of its own, starting on
+ * a new page with that plan's footer.
+ */
+export function committeePack(
+  meta: { title: string; councilName: string; periodLabel: string },
+  cover: (Paragraph | Table)[],
+  papers: Array<{ model: ReportModel; children: (Paragraph | Table)[] }>,
+): Document {
+  return new Document({
+    ...documentProperties({
+      title: meta.title,
+      subject: `${meta.councilName}: ${meta.periodLabel}`,
+      description: `Progress reports on every active plan of ${meta.councilName}, ${meta.periodLabel}`,
+    }),
     sections: [
-      {
-        properties: {
-          page: {
-            size: { orientation: PageOrientation.LANDSCAPE },
-            margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
-          },
-        },
-        footers: { default: footer(model) },
-        children,
-      },
+      { properties: PAGE, children: cover },
+      ...papers.map((p) => ({
+        properties: PAGE,
+        footers: { default: footer(p.model) },
+        children: p.children,
+      })),
     ],
   });
 }

@@ -1,0 +1,39 @@
+import type { IsoDate } from '@peopleplan/core';
+import { addMonths, format, parseISO, startOfMonth } from 'date-fns';
+import { financialYearOf, type ReportPeriod, type ResolveOptions, resolvePeriod } from './period.js';
+
+const fyLabel = (startYear: number, startMonth: number) =>
+  startMonth === 1 ? String(startYear) : `${startYear}-${String((startYear + 1) % 100).padStart(2, '0')}`;
+
+/**
+ * The periods a plan can be reported on, newest first: the mid-year and year-end of each financial year
+ * the plan's period touches, then each month, all of them started by `today` (a report or a close of a
+ * period not yet begun says nothing). At most `maxMonths` months, the latest.
+ */
+export function periodChoices(
+  plan: { start: IsoDate; end: IsoDate },
+  today: IsoDate,
+  options: ResolveOptions & { maxMonths?: number } = {},
+): ReportPeriod[] {
+  const startMonth = options.financialYearStartMonth ?? 4;
+  const last = plan.end < today ? plan.end : today;
+  if (last < plan.start) return [];
+  const points: ReportPeriod[] = [];
+  const firstFy = financialYearOf(plan.start, startMonth).startYear;
+  const lastFy = financialYearOf(last, startMonth).startYear;
+  for (let y = lastFy; y >= firstFy && y > lastFy - 20; y--) {
+    const fy = fyLabel(y, startMonth);
+    for (const kind of ['year-end', 'mid-year'] as const) {
+      const p = resolvePeriod(`${kind}:${fy}`, today, { financialYearStartMonth: startMonth });
+      if (p.start <= today) points.push(p);
+    }
+  }
+  const months: ReportPeriod[] = [];
+  let m = startOfMonth(parseISO(last));
+  const first = startOfMonth(parseISO(plan.start));
+  while (m >= first && months.length < (options.maxMonths ?? 36)) {
+    months.push(resolvePeriod(format(m, 'yyyy-MM'), today, { financialYearStartMonth: startMonth }));
+    m = addMonths(m, -1);
+  }
+  return [...points, ...months];
+}

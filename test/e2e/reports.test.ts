@@ -1,0 +1,206 @@
+/**
+ * The reporting cycle in the browser (issue 17), in real Chromium against the real local stack: an
+ * editor opens a plan's reports, sees the web page report ("as at" while the period is open), downloads
+ * the Word report (opened here: its headings and tables checked), closes the mid-year period after its
+ * preview, and the closed period's report ignores a later change while an open month's shows it;
+ * direction of travel then shows on the dashboard and the plan; an admin reopens the period with a
+ * reason, which the audit trail shows; the committee pack downloads from the dashboard. axe on every
+ * page and state.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectAccessible, pages } from './support/browser.js';
+import type { DemoPlan } from './support/demo-plan.js';
+import {
+  type E2eStack,
+  launchChromium,
+  RESULTS,
+  seedDemoPlan,
+  signIn,
+  startE2eStack,
+} from './support/stack.js';
+
+let e: E2eStack;
+let browser: Browser;
+let demo: DemoPlan;
+const tabs = pages(() => browser);
+const EDITOR = 'editor@harrow.demo';
+const ADMIN = 'admin@harrow.demo';
+const MID_YEAR = 'Mid-year 2026-27';
+
+beforeAll(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  [e, browser] = await Promise.all([
+    startE2eStack({ dynamoEndpoint: inject('dynamoEndpoint') }),
+    launchChromium(),
+  ]);
+  demo = await seedDemoPlan(e);
+}, 180_000);
+
+afterAll(async () => {
+  await tabs.closeAll();
+  await browser?.close();
+  await e?.stack.stop();
+});
+
+const reportFrame = (page: Page) => page.frameLocator('iframe[title="The report"]');
+const choosePeriod = (page: Page, key: string) => page.selectOption('#period', key);
+
+/** The web page report for the chosen period, shown in the page; its h1. */
+async function showHtml(page: Page): Promise<string> {
+  await page.getByLabel('Web page').check();
+  await page.getByRole('button', { name: 'Show the report' }).click();
+  await page.getByTestId('download-status').getByText('The report is shown below.').waitFor();
+  return reportFrame(page).locator('h1').innerText();
+}
+
+/** Downloads in the chosen format; the file's name and bytes. */
+async function download(page: Page, button: string): Promise<{ name: string; bytes: Uint8Array }> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button }).click(),
+  ]);
+  return { name: file.suggestedFilename(), bytes: new Uint8Array(readFileSync((await file.path())!)) };
+}
+
+const documentXml = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)['word/document.xml']!);
+
+describe('reports, closing a period and the committee pack', { timeout: 90_000 }, () => {
+  it('shows the web page report and downloads the Word report from the plan’s reports page', async () => {
+    const page = await tabs.open();
+    await signIn(page, e.url, EDITOR);
+    await page.goto(`${e.url}/councils/harrow/plans/${demo.planId}`);
+    await page.getByRole('link', { name: 'Reports and closing a reporting period' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
+    await expectAccessible(page, 'reports');
+
+    await choosePeriod(page, 'mid-year-2026-27');
+    expect(await page.getByTestId('period-state').innerText()).toContain('is not closed');
+    const h1 = await showHtml(page);
+    expect(h1).toMatch(new RegExp(`${MID_YEAR} \\(as at \\d{1,2} \\w{3} 2026, \\d\\d:\\d\\d\\)$`));
+    expect(await reportFrame(page).locator('table').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'reports-html');
+
+    await page.getByLabel('Word document (.docx)').check();
+    const word = await download(page, 'Download the report');
+    expect(word.name).toMatch(/^corporate-peer-review-action-plan.*mid-year-2026-27\.docx$/);
+    await page.getByTestId('download-status').getByText(`Downloaded ${word.name}`).waitFor();
+    const xml = documentXml(word.bytes);
+    expect(xml).toContain(demo.planTitle);
+    for (const heading of ['Summary', 'Exceptions'])
+      expect(xml).toMatch(new RegExp(`Heading1.{0,400}>${heading}<`, 's'));
+    expect(xml).toContain('<w:tbl>');
+    expect(xml).toContain('as at');
+
+    await page.getByLabel('Excel spreadsheet (.xlsx)').check();
+    expect((await download(page, 'Download the report')).name).toMatch(/\.xlsx$/);
+    await page.getByLabel('CSV file (.csv)').check();
+    const csv = await download(page, 'Download the report');
+    expect(csv.name).toMatch(/\.csv$/);
+    expect(new TextDecoder().decode(csv.bytes)).toContain('Agree the corporate workforce plan');
+  });
+
+  it('closes the mid-year after its preview; the closed report ignores a later change, an open one says “as at”', async () => {
+    const page = await tabs.open();
+    await signIn(page, e.url, EDITOR);
+    await page.goto(`${e.url}/councils/harrow/plans/${demo.planId}/reports?period=mid-year-2026-27`);
+    await page.getByRole('button', { name: `See what closing ${MID_YEAR} will freeze` }).click();
+    const preview = page.getByTestId('close-preview');
+    await preview.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      `Close ${MID_YEAR} and freeze its report?`,
+    );
+    const facts = await preview.innerText();
+    expect(facts).toContain('1 April 2026 to 30 September 2026');
+    expect(facts).toMatch(/Actions\s+3/);
+    expect(facts).not.toMatch(/on-track|not-started/);
+    await expectAccessible(page, 'reports-close-preview');
+    await page.getByRole('button', { name: `Yes, close ${MID_YEAR}` }).click();
+    await page.locator('.govuk-notification-banner--success').getByText(`${MID_YEAR} is closed`).waitFor();
+    // The periods are read again after the close.
+    await page.getByTestId('period-state').getByText(`${MID_YEAR} is closed`).waitFor();
+    expect(await page.locator('#period option:checked').innerText()).toBe(`${MID_YEAR} (closed)`);
+    await expectAccessible(page, 'reports-closed');
+
+    // Later, someone renames an action and reports it off track.
+    const call = e.as(EDITOR);
+    const overdue = demo.actionIds[1]!;
+    const action = await call('GET', `/api/v1/councils/harrow/actions/${overdue}`);
+    await call('PATCH', `/api/v1/councils/harrow/actions/${overdue}`, {
+      version: action.version,
+      title: 'Renamed after the period closed',
+    });
+    const frozen = await showHtml(page);
+    expect(frozen).not.toContain('as at');
+    const frozenText = await reportFrame(page).locator('body').innerText();
+    expect(frozenText).toContain('Agree the corporate workforce plan');
+    expect(frozenText).not.toContain('Renamed after the period closed');
+
+    await choosePeriod(page, '2026-12');
+    expect(await page.getByTestId('period-state').innerText()).toContain('is not closed');
+    expect(await showHtml(page)).toMatch(/December 2026 \(as at \d{1,2} \w{3} 2026, \d\d:\d\d\)$/);
+    expect(await reportFrame(page).locator('body').innerText()).toContain('Renamed after the period closed');
+
+    // Direction of travel now shows on the plan and the dashboard.
+    await page.goto(`${e.url}/councils/harrow/plans/${demo.planId}`);
+    expect(await page.getByTestId('plan-travel').innerText()).toMatch(
+      new RegExp(`since ${MID_YEAR}: \\d+ improved, \\d+ no change, \\d+ worse`),
+    );
+    await page.goto(`${e.url}/councils/harrow`);
+    const card = page.locator('section.app-plan-card').filter({ hasText: demo.planTitle });
+    expect(await card.getByTestId('travel').innerText()).toContain(`Since ${MID_YEAR}:`);
+  });
+
+  it('lets only an admin reopen a closed period, with a reason the audit trail keeps', async () => {
+    const editor = await tabs.open();
+    await signIn(editor, e.url, EDITOR);
+    await editor.goto(`${e.url}/councils/harrow/plans/${demo.planId}/reports?period=mid-year-2026-27`);
+    await editor.getByTestId('period-state').waitFor();
+    expect(await editor.getByRole('heading', { name: `Reopen ${MID_YEAR}` }).count()).toBe(0);
+
+    const page = await tabs.open();
+    await signIn(page, e.url, ADMIN);
+    await page.goto(`${e.url}/councils/harrow/plans/${demo.planId}/reports?period=mid-year-2026-27`);
+    await page.getByRole('heading', { name: `Reopen ${MID_YEAR}` }).waitFor();
+    await page.getByRole('button', { name: `Reopen ${MID_YEAR}` }).click();
+    await page
+      .locator('.govuk-error-summary a[href="#reason"]')
+      .getByText('Say why the period is reopened')
+      .waitFor();
+    await expectAccessible(page, 'reports-reopen-error');
+    await page.fill('#reason', 'Leadership figures were corrected after closing');
+    await page.getByRole('button', { name: `Reopen ${MID_YEAR}` }).click();
+    await page
+      .locator('.govuk-notification-banner--success')
+      .getByText(`${MID_YEAR} is open again`)
+      .waitFor();
+    await page.getByTestId('period-state').getByText('is not closed').waitFor();
+
+    await page.goto(`${e.url}/councils/harrow/audit?item=${demo.planId}`);
+    const entry = page.locator('.app-change').filter({ hasText: 'Reopened a closed reporting period' });
+    expect(await entry.innerText()).toContain(
+      `${MID_YEAR}. Reason: Leadership figures were corrected after closing`,
+    );
+    expect(await entry.innerText()).toContain('Admin (London Borough of Harrow)');
+    await expectAccessible(page, 'audit-reopened');
+  });
+
+  it('downloads the committee pack from the dashboard: every active plan in one Word document', async () => {
+    const page = await tabs.open();
+    await signIn(page, e.url, 'viewer@harrow.demo');
+    await page.goto(`${e.url}/councils/harrow`);
+    await page.getByRole('heading', { name: 'Committee pack' }).waitFor();
+    await page.selectOption('#pack-period', 'mid-year:2026-27');
+    await expectAccessible(page, 'dashboard-committee-pack');
+    const pack = await download(page, 'Download the committee pack (Word)');
+    expect(pack.name).toMatch(/committee-pack-mid-year-2026-27\.docx$/);
+    const xml = documentXml(pack.bytes);
+    expect(xml).toContain('committee pack, Mid-year 2026-27');
+    expect(xml).toContain(demo.planTitle);
+    expect(xml).toContain('Plans in this pack');
+    expect(xml.match(/<w:tbl>/g)!.length).toBeGreaterThan(3);
+    await page.getByTestId('pack-status').getByText(`Downloaded ${pack.name}`).waitFor();
+  });
+});

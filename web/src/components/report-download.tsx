@@ -1,0 +1,131 @@
+import { type FormEvent, useState } from 'react';
+import { type ApiError, apiFetch } from '../lib/api.js';
+import { downloadFromApi } from '../lib/download.js';
+import { formatDate } from '../lib/format.js';
+import type { ReportPeriodChoice } from '../lib/responses.js';
+import { ErrorSummary, Radios } from './form.js';
+
+export const FORMATS = [
+  { value: 'docx', text: 'Word document (.docx)', hint: 'The committee paper, ready to file' },
+  { value: 'html', text: 'Web page', hint: 'Shown on this page; print it from your browser' },
+  { value: 'xlsx', text: 'Excel spreadsheet (.xlsx)', hint: 'Every action and milestone, one row each' },
+  { value: 'csv', text: 'CSV file (.csv)', hint: 'The same rows, for other systems' },
+] as const;
+
+/** The period chooser, grouped: mid-year and year-end first, then months; a closed period says so. */
+export function PeriodSelect({
+  periods,
+  value,
+  onChange,
+}: {
+  periods: ReportPeriodChoice[];
+  value: string;
+  onChange: (key: string) => void;
+}) {
+  const option = (p: ReportPeriodChoice) => (
+    <option key={p.key} value={p.key}>
+      {p.label}
+      {p.closed ? ' (closed)' : p.running ? ' (in progress)' : ''}
+    </option>
+  );
+  return (
+    <div className="govuk-form-group">
+      <label className="govuk-label govuk-label--s" htmlFor="period">
+        Reporting period
+      </label>
+      <div className="govuk-hint" id="period-hint">
+        A closed period’s report is the one frozen when it closed. Any other is built from today’s data.
+      </div>
+      <select
+        className="govuk-select"
+        id="period"
+        name="period"
+        aria-describedby="period-hint"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        <optgroup label="Mid-year and year-end">
+          {periods.filter((p) => p.kind === 'mid-year' || p.kind === 'year-end').map(option)}
+        </optgroup>
+        <optgroup label="Months">{periods.filter((p) => p.kind === 'month').map(option)}</optgroup>
+      </select>
+    </div>
+  );
+}
+
+/** What a report of the chosen period will be: frozen at its close, or built now. */
+export function PeriodState({ period }: { period: ReportPeriodChoice }) {
+  return period.closed ? (
+    <p className="govuk-inset-text" data-testid="period-state">
+      {period.label} is closed ({formatDate(period.closedAt)}
+      {period.closedBy ? `, by ${period.closedBy}` : ''}). Its report is the one frozen then: later changes do
+      not appear in it.
+    </p>
+  ) : (
+    <p className="govuk-inset-text" data-testid="period-state">
+      {period.label} ({formatDate(period.start)} to {formatDate(period.end)}) is not closed. Its report is
+      built from today’s data and says the date and time it was made.
+    </p>
+  );
+}
+
+/** Choose a format and download the report in one click, or see the web page version here. */
+export function ReportDownload({ c, planId, period }: { c: string; planId: string; period: string }) {
+  const [format, setFormat] = useState('docx');
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [html, setHtml] = useState<{ key: string; body: string } | undefined>();
+  const path = `/api/v1/councils/${c}/plans/${planId}/reports`;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    setDone(undefined);
+    try {
+      if (format === 'html') {
+        const body = await (await apiFetch(path, { period, format })).text();
+        setHtml({ key: period, body });
+        setDone('The report is shown below.');
+      } else {
+        const name = await downloadFromApi(path, { period, format }, `report.${format}`);
+        setDone(`Downloaded ${name}`);
+      }
+    } catch (err) {
+      setError((err as ApiError).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <form onSubmit={submit} noValidate className="app-no-print">
+        <ErrorSummary errors={error ? [{ text: error }] : []} />
+        <Radios
+          id="format"
+          legend="Format"
+          options={[...FORMATS]}
+          value={format}
+          onChange={setFormat}
+          small
+        />
+        <button type="submit" className="govuk-button" disabled={busy} aria-disabled={busy}>
+          {format === 'html' ? 'Show the report' : 'Download the report'}
+        </button>
+        <p className="govuk-body" role="status" data-testid="download-status">
+          {busy ? 'Preparing the report…' : (done ?? '')}
+        </p>
+      </form>
+      {html && html.key === period ? (
+        <section aria-labelledby="report-view">
+          <h2 className="govuk-heading-m" id="report-view">
+            The report as a web page
+          </h2>
+          {/* The report carries council text: a sandbox with no scripts, no same origin, nothing run. */}
+          <iframe className="app-report-frame" title="The report" sandbox="" srcDoc={html.body} />
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,132 @@
+import { formatDate, formatDateTime } from './format.js';
+import { auditWords, PLAN_STATUS_LABELS, RAG_SHORT, STATUS_LABELS } from './labels.js';
+import type { HistoryEventRow } from './responses.js';
+
+/**
+ * An item's history in words: what happened, and each field's value before and after, never the raw
+ * field names or stored values (dates as dates, statuses and ratings as their labels).
+ */
+
+const FIELD_WORDS: Record<string, string> = {
+  title: 'Title',
+  name: 'Name',
+  ref: 'Reference',
+  status: 'Status',
+  due: 'Due',
+  baselineDue: 'First agreed due date',
+  leads: 'Leads',
+  outcome: 'Outcome',
+  currentPosition: 'Current position',
+  narrative: 'Progress narrative',
+  ragOverride: 'RAG rating set by hand',
+  rag: 'RAG rating',
+  themeId: 'Theme',
+  parentId: 'Parent action',
+  order: 'Position',
+  period: 'Period',
+  description: 'Description',
+  ownerPersonId: 'Owner',
+  rebaselineReason: 'Reason for the new date',
+  cancelReason: 'Reason for cancelling',
+  reason: 'Reason',
+  email: 'Email',
+  role: 'Role',
+  roleLabel: 'Job title or team',
+  linkedActionIds: 'Linked actions',
+  kind: 'Kind',
+  directorate: 'Directorate',
+  division: 'Division',
+  reviewCadence: 'Review cycle',
+  reportingPoints: 'Reporting points',
+};
+/** Bookkeeping the history never shows. */
+const HIDDEN = new Set(['version', 'updatedAt', 'updatedBy', 'createdAt', 'createdBy']);
+
+/** `currentPosition` → "Current position" for a field without a word of its own. */
+export function fieldWords(field: string): string {
+  const known = FIELD_WORDS[field];
+  if (known) return known;
+  const spaced = field
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[-_]/g, ' ')
+    .toLowerCase();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+const ENUM_WORDS: Record<string, string> = { ...PLAN_STATUS_LABELS, ...STATUS_LABELS };
+const MAX = 300;
+
+/** One stored value in words. */
+export function valueWords(field: string, v: unknown): string {
+  if (v === undefined || v === null || v === '') return 'none';
+  if (typeof v === 'boolean') return v ? 'Yes' : 'No';
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'string') {
+    if (field === 'rag' && v in RAG_SHORT) return RAG_SHORT[v as keyof typeof RAG_SHORT];
+    if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v);
+    if (/^\d{4}-\d{2}-\d{2}T/.test(v)) return formatDateTime(v);
+    if (ENUM_WORDS[v]) return ENUM_WORDS[v];
+    if (/^[a-z]+(-[a-z]+)+$/.test(v)) return v.replace(/-/g, ' ');
+    if (/Id$/.test(field) && /^[0-9A-Z]{26}$/.test(v)) return 'another item';
+    return v.length > MAX ? `${v.slice(0, MAX)}…` : v;
+  }
+  if (Array.isArray(v)) return v.length ? v.map((x) => valueWords(field, x)).join('; ') : 'none';
+  const o = v as Record<string, unknown>;
+  if (typeof o.text === 'string')
+    return typeof o.due === 'string' ? `${o.text} (${formatDate(o.due)})` : o.text;
+  if (typeof o.rag === 'string')
+    return `${valueWords('rag', o.rag)}${typeof o.reason === 'string' ? `: ${o.reason}` : ''}`;
+  for (const k of ['label', 'title', 'name']) if (typeof o[k] === 'string') return o[k] as string;
+  return (
+    Object.entries(o)
+      .filter(([k]) => !HIDDEN.has(k))
+      .map(([k, x]) => `${fieldWords(k)}: ${valueWords(k, x)}`)
+      .join(', ') || 'none'
+  );
+}
+
+export interface ChangeLine {
+  field: string;
+  before: string;
+  after: string;
+}
+
+/** Each changed field of an update, in words. */
+export function changeLines(e: HistoryEventRow): ChangeLine[] {
+  return (e.changes ?? [])
+    .filter((ch) => !HIDDEN.has(ch.field))
+    .map((ch) => ({
+      field: fieldWords(ch.field),
+      before: valueWords(ch.field, ch.before),
+      after: valueWords(ch.field, ch.after),
+    }));
+}
+
+const nameOf = (v: unknown): string | undefined => {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const o = v as Record<string, unknown>;
+  // A plan's creation keeps the plan and its themes side by side.
+  if (typeof o.plan === 'object' && o.plan !== null) return nameOf(o.plan);
+  for (const k of ['title', 'name', 'label', 'narrative'])
+    if (typeof o[k] === 'string') {
+      const s = o[k] as string;
+      return s.length > 120 ? `${s.slice(0, 120)}…` : s;
+    }
+  return undefined;
+};
+
+/** What happened, in a sentence: "Closed a reporting period: Mid-year 2026-27". */
+export function eventHeadline(e: HistoryEventRow): string {
+  if (e.entityType === 'period-snapshot') {
+    const label = nameOf(e.operation === 'delete' ? e.before : e.after);
+    const reason = (e.after as { reason?: unknown } | undefined)?.reason;
+    return e.operation === 'delete'
+      ? `Reopened a closed reporting period${label ? `: ${label}` : ''}${typeof reason === 'string' ? `. Reason: ${reason}` : ''}`
+      : `Closed a reporting period${label ? `: ${label}` : ''}`;
+  }
+  if (e.entityType === 'calendar-feed')
+    return e.operation === 'revoke' ? 'Stopped a calendar feed' : 'Made a calendar feed';
+  const words = auditWords(e.operation, e.entityType);
+  const name = e.operation === 'update' ? undefined : nameOf(e.after ?? e.before);
+  return name ? `${words}: ${name}` : words;
+}

@@ -1,0 +1,146 @@
+import { type FormEvent, useState } from 'react';
+import { Link, useSearchParams } from 'wouter';
+import { ChangeHistory } from '../components/change-history.js';
+import { DateField } from '../components/date-field.js';
+import { ErrorSummary, Select } from '../components/form.js';
+import { Page } from '../components/page.js';
+import { isoOf, partsOf } from '../lib/plan-draft.js';
+import { useCouncil } from '../lib/session.js';
+import { useApi } from '../lib/use-api.js';
+
+const FILTERS = ['actor', 'item', 'from', 'to'] as const;
+
+/**
+ * The council's audit trail (admins): every change, newest first, filtered by who made it, the plan it
+ * belongs to (or any item given in the address) and Europe/London dates, twenty at a time.
+ */
+export default function AuditPage({ c }: { c: string }) {
+  const { council, can } = useCouncil(c);
+  const admin = can('admin');
+  const [params, setParams] = useSearchParams();
+  const members = useApi('/api/v1/councils/{c}/members', admin ? { path: { c } } : null);
+  const plans = useApi('/api/v1/councils/{c}/plans', admin ? { path: { c }, query: { limit: 200 } } : null);
+  const query = Object.fromEntries(FILTERS.flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])));
+  const name = council?.name ?? c;
+  const crumbs = [{ href: `/councils/${c}`, text: name }];
+  if (!admin)
+    return (
+      <Page title="Audit trail" crumbs={crumbs}>
+        <p className="govuk-body">Only the council’s PeoplePlan administrators can see its audit trail.</p>
+      </Page>
+    );
+  const planOptions = (plans.data?.items ?? []).map((p) => ({ value: p.id, text: p.title }));
+  // An item named in the address that is not a plan (an action's "see in the audit trail") stays choosable.
+  if (query.item && !planOptions.some((o) => o.value === query.item))
+    planOptions.unshift({ value: query.item, text: 'The item you came from' });
+  const people = (members.data?.items ?? []).map((m) => ({ value: m.userSub, text: m.name }));
+  return (
+    <Page title={`Audit trail – ${name}`} heading="Audit trail" caption={name} crumbs={crumbs}>
+      <p className="govuk-body">
+        Every change to the council’s plans, people and settings: who, when, and what.
+      </p>
+      <AuditFilters
+        key={`${JSON.stringify(query)}-${people.length}-${planOptions.length}`}
+        c={c}
+        query={query}
+        people={people}
+        plans={planOptions}
+        onApply={setParams}
+      />
+      <h2 className="govuk-heading-m">Changes</h2>
+      <ChangeHistory
+        key={JSON.stringify(query)}
+        path="/api/v1/councils/{c}/audit"
+        params={{ c }}
+        query={query}
+        label="Changes to the council, newest first"
+      />
+    </Page>
+  );
+}
+
+type Option = { value: string; text: string };
+
+/** The filters, kept in the address: who, which plan, from and to (GOV.UK date inputs). */
+function AuditFilters({
+  c,
+  query,
+  people,
+  plans,
+  onApply,
+}: {
+  c: string;
+  query: Record<string, string>;
+  people: Option[];
+  plans: Option[];
+  onApply: (q: Record<string, string>) => void;
+}) {
+  const [from, setFrom] = useState(partsOf(query.from));
+  const [to, setTo] = useState(partsOf(query.to));
+  const [errors, setErrors] = useState<Array<{ href: string; text: string }>>([]);
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const f = isoOf(from);
+    const t = isoOf(to);
+    const errs = [
+      ...(f === undefined
+        ? [{ href: '#from-day', text: 'Enter a real date for “from”, like 1 4 2026' }]
+        : []),
+      ...(t === undefined ? [{ href: '#to-day', text: 'Enter a real date for “to”, like 30 9 2026' }] : []),
+      ...(f && t && f > t ? [{ href: '#from-day', text: '“From” must be on or before “to”' }] : []),
+    ];
+    setErrors(errs);
+    if (errs.length) return;
+    const next: Record<string, string> = {};
+    for (const k of ['actor', 'item'] as const) {
+      const v = String(form.get(k) ?? '');
+      if (v) next[k] = v;
+    }
+    if (f) next.from = f;
+    if (t) next.to = t;
+    onApply(next);
+  };
+  return (
+    <form onSubmit={submit} noValidate className="app-filters" aria-label="Filter the audit trail">
+      <ErrorSummary errors={errors} />
+      <Select
+        id="actor"
+        label="Changed by"
+        defaultValue={query.actor ?? ''}
+        options={[{ value: '', text: 'Anyone' }, ...people]}
+      />
+      <Select
+        id="item"
+        label="Plan"
+        hint="A plan’s changes include its themes, indicators, risks and closed periods"
+        defaultValue={query.item ?? ''}
+        options={[{ value: '', text: 'Any plan or item' }, ...plans]}
+      />
+      <DateField
+        id="from"
+        legend="From"
+        hint="For example, 1 4 2026"
+        value={from}
+        onChange={setFrom}
+        error={errors.find((x) => x.href === '#from-day')?.text}
+      />
+      <DateField
+        id="to"
+        legend="To"
+        hint="For example, 30 9 2026"
+        value={to}
+        onChange={setTo}
+        error={errors.find((x) => x.href === '#to-day')?.text}
+      />
+      <div className="govuk-button-group">
+        <button type="submit" className="govuk-button govuk-button--secondary">
+          Show changes
+        </button>
+        <Link className="govuk-link" href={`/councils/${c}/audit`}>
+          Clear filters
+        </Link>
+      </div>
+    </form>
+  );
+}
