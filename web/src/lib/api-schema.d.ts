@@ -3095,7 +3095,7 @@ export interface operations {
           };
         };
       };
-      /** @description Stale version: reload and try again */
+      /** @description Stale version (`conflict`): reload and try again; or the plan is archived (`plan-archived`). Nothing was written */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3285,7 +3285,7 @@ export interface operations {
           };
         };
       };
-      /** @description Stale version: reload and try again */
+      /** @description Stale version (`conflict`): reload and try again; or the plan is archived (`plan-archived`). Nothing was written */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4032,6 +4032,21 @@ export interface operations {
           };
         };
       };
+      /** @description The plan is archived (`plan-archived`): nothing was written */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
     };
   };
   listActions: {
@@ -4568,6 +4583,21 @@ export interface operations {
       };
       /** @description Not found (also for another council’s resources) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description The plan is archived (`plan-archived`): nothing was written */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -5123,7 +5153,7 @@ export interface operations {
           };
         };
       };
-      /** @description Stale version: reload and try again */
+      /** @description Stale version (`conflict`): reload and try again; or the plan is archived (`plan-archived`). Nothing was written */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5501,6 +5531,21 @@ export interface operations {
       };
       /** @description Not found (also for another council’s resources) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description The plan is archived (`plan-archived`): nothing was written */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -6176,6 +6221,21 @@ export interface operations {
       };
       /** @description Not found (also for another council’s resources) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description The plan is archived (`plan-archived`): nothing was written */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -6894,7 +6954,7 @@ export interface operations {
           };
         };
       };
-      /** @description Stale version: reload and try again */
+      /** @description Stale version (`conflict`): reload and try again; or the plan is archived (`plan-archived`). Nothing was written */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7014,7 +7074,7 @@ export interface operations {
           };
         };
       };
-      /** @description Stale version: reload and try again */
+      /** @description Stale version (`conflict`): reload and try again; or the plan is archived (`plan-archived`). Nothing was written */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7133,7 +7193,7 @@ export interface operations {
           };
         };
       };
-      /** @description Stale version: reload and try again */
+      /** @description Stale version (`conflict`): reload and try again; or the plan is archived (`plan-archived`). Nothing was written */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7374,7 +7434,7 @@ export interface operations {
           };
         };
       };
-      /** @description Stale version: reload and try again */
+      /** @description Stale version (`conflict`): reload and try again; or the plan is archived (`plan-archived`). Nothing was written */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8058,6 +8118,21 @@ export interface operations {
           };
         };
       };
+      /** @description The plan is archived (`plan-archived`): nothing was written */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
     };
   };
   updateIndicator: {
@@ -8210,7 +8285,7 @@ export interface operations {
           };
         };
       };
-      /** @description Stale version: reload and try again */
+      /** @description Stale version (`conflict`): reload and try again; or the plan is archived (`plan-archived`). Nothing was written */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8433,6 +8508,21 @@ export interface operations {
           };
         };
       };
+      /** @description The plan is archived (`plan-archived`): nothing was written */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
     };
   };
   updateRisk: {
@@ -8543,7 +8633,7 @@ export interface operations {
           };
         };
       };
-      /** @description Stale version: reload and try again */
+      /** @description Stale version (`conflict`): reload and try again; or the plan is archived (`plan-archived`). Nothing was written */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8757,6 +8847,21 @@ export interface operations {
           };
         };
       };
+      /** @description The plan is archived (`plan-archived`): nothing was written */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
     };
   };
   updateContinuityFunction: {
@@ -8861,7 +8966,7 @@ export interface operations {
           };
         };
       };
-      /** @description Stale version: reload and try again */
+      /** @description Stale version (`conflict`): reload and try again; or the plan is archived (`plan-archived`). Nothing was written */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9171,6 +9276,21 @@ export interface operations {
           };
         };
       };
+      /** @description The plan is archived (`plan-archived`): nothing was written */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
     };
   };
   updateDecision: {
@@ -9339,7 +9459,7 @@ export interface operations {
           };
         };
       };
-      /** @description Stale version: reload and try again */
+      /** @description Stale version (`conflict`): reload and try again; or the plan is archived (`plan-archived`). Nothing was written */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13746,6 +13866,21 @@ export interface operations {
           };
         };
       };
+      /** @description The plan is archived (`plan-archived`): nothing was written */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
       /** @description The period has not started */
       422: {
         headers: {
@@ -14075,7 +14210,7 @@ export interface operations {
           };
         };
       };
-      /** @description Closed or reopened meanwhile */
+      /** @description Closed or reopened meanwhile (`conflict`), or the plan is archived (`plan-archived`) */
       409: {
         headers: {
           [name: string]: unknown;
