@@ -6,6 +6,7 @@ import { ActionMilestones } from '../components/action-milestones.js';
 import { SubActions } from '../components/action-subactions.js';
 import { ActionStanding, ActionSummary } from '../components/action-summary.js';
 import { Banner, LoadError, Loading, Page } from '../components/page.js';
+import { ArchivedNotice, isArchived } from '../components/plan-view.js';
 import { ProgressHistory } from '../components/progress-history.js';
 import { ProgressUpdateForm } from '../components/progress-update-form.js';
 import type { TimescaleContext } from '../components/timescale-input.js';
@@ -24,12 +25,15 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
   const a = action.data;
   const planPath = a ? { path: { c, planId: a.planId } } : null;
   const plan = useApi('/api/v1/councils/{c}/plans/{planId}', planPath);
-  const themes = useApi('/api/v1/councils/{c}/plans/{planId}/themes', can('editor') ? planPath : null);
+  // Nothing is offered for change until the plan is known not to be archived (read-only then).
+  const writable = plan.data !== undefined && !isArchived(plan.data);
+  const editor = can('editor') && writable;
+  const themes = useApi('/api/v1/councils/{c}/plans/{planId}/themes', editor ? planPath : null);
   const siblings = useApi(
     '/api/v1/councils/{c}/plans/{planId}/actions',
     a ? { path: { c, planId: a.planId }, query: { limit: 200 } } : null,
   );
-  const reporting = a ? mayReport(a) : false;
+  const reporting = a && writable ? mayReport(a) : false;
   const periods = useApi(
     '/api/v1/councils/{c}/plans/{planId}/reporting-periods',
     reporting ? planPath : null,
@@ -76,7 +80,8 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
       {a ? (
         <>
           <ActionStanding action={a} />
-          {editing ? (
+          {isArchived(p) ? <ArchivedNotice subject="action" /> : null}
+          {editing && editor ? (
             <EditAction
               c={c}
               action={a}
@@ -91,7 +96,7 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
           ) : (
             <>
               <ActionSummary action={a} />
-              {can('editor') ? (
+              {editor ? (
                 <div className="govuk-button-group app-no-print">
                   <button
                     type="button"
@@ -114,7 +119,7 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
             actionId={actionId}
             loaded={milestones}
             today={londonToday()}
-            canEdit={can('editor')}
+            canEdit={editor}
             context={context}
             onChanged={done}
           />
@@ -123,7 +128,7 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
             c={c}
             action={a}
             subActions={subActions}
-            canEdit={can('editor')}
+            canEdit={editor}
             context={context}
             onChanged={done}
           />

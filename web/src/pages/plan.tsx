@@ -13,7 +13,9 @@ import {
 import { PlanDetailsEditor, PlanStatusControl } from '../components/plan-manage.js';
 import { ExtraTables } from '../components/plan-tables.js';
 import {
+  ArchivedNotice,
   groupByTheme,
+  isArchived,
   MilestonesSection,
   milestonesByAction,
   PlanFacts,
@@ -40,7 +42,8 @@ export default function PlanPage({ c, planId }: { c: string; planId: string }) {
   const filtering = Object.values(filters).some(Boolean);
   const filterKey = JSON.stringify(filters);
   const today = londonToday();
-  const editor = can('editor');
+  const archived = isArchived(data?.plan);
+  const editor = can('editor') && !archived;
 
   const view = useMemo(() => {
     if (!data) return undefined;
@@ -89,6 +92,7 @@ export default function PlanPage({ c, planId }: { c: string; planId: string }) {
       {loading && !data ? <Loading what="Loading the plan" /> : null}
       {data && plan && view ? (
         <>
+          {archived ? <ArchivedNotice subject="plan" /> : null}
           <PlanFacts plan={plan} actions={data.actions.length} />
           <div className="govuk-button-group app-no-print">
             <button
