@@ -71,3 +71,21 @@ it('shows an archived plan and its actions read-only, with no controls that woul
   expect(await page.locator('main form, main textarea').count()).toBe(0);
   await expectAccessible(page, 'archived-action');
 }, 60_000);
+
+it('says in plain words why a form open when the plan was archived cannot be saved', async () => {
+  const editor = e.as('editor@harrow.demo');
+  const plan = await editor('POST', `${H}/plans`, { title: 'Archived while open', kind: 'peer-review' });
+  const page = await tabs.open();
+  await signIn(page, e.url, 'editor@harrow.demo');
+  await page.goto(`${e.url}/councils/harrow/plans/${plan.id}`);
+  await page.getByRole('button', { name: 'Change the plan’s details' }).click();
+  await page.fill('#title', 'Renamed too late');
+  await e.as(ADMIN)('DELETE', `${H}/plans/${plan.id}?version=${plan.version}`);
+  await page.getByRole('button', { name: 'Save the plan’s details' }).click();
+  // Not "someone else changed this": there is nothing newer to compare, only a record kept.
+  await page
+    .locator('.govuk-error-summary')
+    .getByText('This plan is archived, so it can no longer be changed.')
+    .waitFor();
+  await expectAccessible(page, 'archived-while-editing');
+}, 30_000);
