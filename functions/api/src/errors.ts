@@ -12,6 +12,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   forbidden: 403,
   'not-found': 404,
   conflict: 409,
+  'plan-archived': 409,
   'payload-too-large': 413,
   'unsupported-media-type': 415,
   unprocessable: 422,

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'not-found'
   | 'conflict'
+  | 'plan-archived'
   | 'payload-too-large'
   | 'unsupported-media-type'
   | 'unprocessable'
@@ -33,6 +34,9 @@ export class DomainError extends Error {
 export const notFound = (what: string) => new DomainError('not-found', `${what} not found`);
 export const forbidden = (message = 'Your role does not allow this') => new DomainError('forbidden', message);
 export const conflict = (message: string, details?: unknown) => new DomainError('conflict', message, details);
+/** An archived plan is the council's record: nothing in it changes (docs/architecture.md, section 6). */
+export const PLAN_ARCHIVED_MESSAGE = 'This plan is archived, so it can no longer be changed.';
+export const planArchived = () => new DomainError('plan-archived', PLAN_ARCHIVED_MESSAGE);
 export const badRequest = (message: string, details?: FieldError[]) =>
   new DomainError('bad-request', message, details);
 export const unprocessable = (message: string, details?: unknown) =>

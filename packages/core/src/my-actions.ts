@@ -55,6 +55,8 @@ export function myActions(
 ): MyAction[] {
   const out: MyAction[] = [];
   for (const { plan, themes, actions, milestones } of plans) {
+    // An archived plan is the council's record, no longer updated: nothing in it is asked of anyone.
+    if (plan.status === 'archived') continue;
     const mine = actions.filter((a) => a.leads.some((l) => l.personId === personId));
     if (!mine.length) continue;
     const window = { today, dueSoonDays };

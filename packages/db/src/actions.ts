@@ -46,8 +46,8 @@ export class ActionsRepo {
   async create(planId: string, input: ActionCreate): Promise<Action> {
     if (!(await this.store.getRaw(sk.plan(planId)))) throw notFound('Plan');
     if (input.themeId) await this.assertThemeOf(planId, input.themeId);
-    // Checked again inside the transaction, in case either is removed meanwhile.
-    const checks = [this.store.conditionExists(sk.plan(planId))];
+    // Checked again inside the transaction, in case either is removed (or the plan archived) meanwhile.
+    const checks = [this.store.conditionPlanWritable(planId)];
     if (input.themeId) checks.push(this.store.conditionExists(sk.theme(planId, input.themeId)));
     if (input.parentId) {
       const parent = await this.get(input.parentId);
@@ -110,8 +110,9 @@ export class ActionsRepo {
       ]);
     }
     if (moved && after.themeId) await this.assertThemeOf(before.planId, after.themeId);
-    const checks =
-      moved && after.themeId ? [this.store.conditionExists(sk.theme(before.planId, after.themeId))] : [];
+    const checks = [this.store.conditionPlanWritable(before.planId)];
+    if (moved && after.themeId)
+      checks.push(this.store.conditionExists(sk.theme(before.planId, after.themeId)));
     // Its sub-actions (and theirs) go with it, so the plan never shows them under the old theme.
     if (moved) checks.push(...(await this.descendantMoves(before, after.themeId)));
     await this.store.transact(
@@ -186,7 +187,7 @@ export class ActionsRepo {
     );
     if (!writes.length) return after;
     await this.store.transact(
-      writes,
+      [this.store.conditionPlanWritable(planId), ...writes],
       [
         {
           operation: 'update',

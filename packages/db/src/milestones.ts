@@ -68,7 +68,11 @@ export class MilestonesRepo {
       ...firstVersion(),
     };
     await this.store.transact(
-      [this.store.conditionExists(sk.action(action.planId, actionId)), ...this.createItems(m)],
+      [
+        this.store.conditionPlanWritable(action.planId),
+        this.store.conditionExists(sk.action(action.planId, actionId)),
+        ...this.createItems(m),
+      ],
       [{ operation: 'create', entityType: 'milestone', entityId: m.id, planId: m.planId, after: m }],
       'action',
     );
@@ -100,6 +104,7 @@ export class MilestonesRepo {
     }
     await this.store.transact(
       [
+        this.store.conditionPlanWritable(before.planId),
         this.store.putVersioned(
           sk.milestone(before.planId, before.actionId, before.id),
           'milestone',

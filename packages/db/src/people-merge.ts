@@ -36,7 +36,8 @@ export interface MergeResult {
 }
 
 /** What a merge reads of a plan header or an action. */
-type PlanItem = Pick<Action, 'id' | 'version' | 'leads' | 'planId'> & Pick<Plan, 'ownerPersonId'>;
+type PlanItem = Pick<Action, 'id' | 'version' | 'leads' | 'planId'> &
+  Pick<Plan, 'ownerPersonId'> & { status?: string };
 
 interface Reference {
   sortKey: string;
@@ -157,15 +158,19 @@ async function references(store: TenantStore, fromId: string, intoId: string): P
   const [planItems, members] = await Promise.all([
     store.queryAll<PlanItem>('PLAN#', {
       types: ['plan', 'action'],
-      attributes: ['id', 'planId', 'leads', 'ownerPersonId', 'version'],
+      attributes: ['id', 'planId', 'leads', 'ownerPersonId', 'version', 'status'],
     }),
     store.queryAll<Membership>('MEMBER#', { types: ['member'] }),
   ]);
   // Items of a plan an import is still writing are not there yet (imports.ts): its header comes last.
-  const visiblePlans = new Set(planItems.filter((i) => i.type === 'plan').map((i) => i.id));
+  // Archived plans are the council's record and are not changed (docs/architecture.md, section 6):
+  // their references stay, and still read, because the person merged away is kept.
+  const visiblePlans = new Set(
+    planItems.filter((i) => i.type === 'plan' && i.status !== 'archived').map((i) => i.id),
+  );
   const out: Reference[] = [];
   for (const i of planItems) {
-    if (i.type === 'plan' && i.ownerPersonId === fromId) {
+    if (i.type === 'plan' && i.status !== 'archived' && i.ownerPersonId === fromId) {
       out.push({
         kind: 'plans',
         sortKey: sk.plan(i.id),

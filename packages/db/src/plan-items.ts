@@ -59,7 +59,7 @@ export class PlanItemsRepo<T extends Stored, C extends object, P extends { versi
     if (!(await this.store.getRaw(sk.plan(planId)))) throw notFound('Plan');
     const item = this.build(planId, input);
     await this.store.transact(
-      [this.store.conditionExists(sk.plan(planId)), this.putItem(item)],
+      [this.store.conditionPlanWritable(planId), this.putItem(item)],
       [{ operation: 'create', entityType: this.type, entityId: item.id, planId, after: item }],
       'plan',
     );
@@ -70,7 +70,10 @@ export class PlanItemsRepo<T extends Stored, C extends object, P extends { versi
     const before = await this.get(planId, id);
     const after = patchedVersion(before, patch as Record<string, unknown>);
     await this.store.transact(
-      [this.store.putVersioned(sk.planItem(planId, this.kind, id), this.type, after, patch.version)],
+      [
+        this.store.conditionPlanWritable(planId),
+        this.store.putVersioned(sk.planItem(planId, this.kind, id), this.type, after, patch.version),
+      ],
       [{ operation: 'update', entityType: this.type, entityId: id, planId, before, after }],
       this.label.toLowerCase(),
     );

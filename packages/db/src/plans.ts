@@ -15,6 +15,7 @@ import {
   type PlanCreate,
   type PlanPatch,
   type ProgressUpdate,
+  planArchived,
   planSearchDoc,
   type Risk,
   type Theme,
@@ -209,6 +210,8 @@ export class PlansRepo {
   private async write(planId: string, patch: PlanPatch, archiving: boolean): Promise<Plan> {
     const [header, stored] = await Promise.all([this.header(planId), this.sections(planId)]);
     const before = withSections(header, stored);
+    // Archived is final, archiving included; the write below checks it again (unlessArchived).
+    if (before.status === 'archived') throw planArchived();
     if (!archiving) assertMayChange(before, patch);
     const after = patchedVersion(before, patch);
     if (after.status === 'active' && before.status !== 'active') after.activatedOn = londonToday();
@@ -229,12 +232,14 @@ export class PlansRepo {
     await this.store.transact(
       [
         ...sectionWrites,
-        this.store.putVersioned(
-          sk.plan(planId),
-          'plan',
-          headerOf(after),
-          patch.version,
-          planIndexAttributes(after.councilId, planId),
+        this.store.unlessArchived(
+          this.store.putVersioned(
+            sk.plan(planId),
+            'plan',
+            headerOf(after),
+            patch.version,
+            planIndexAttributes(after.councilId, planId),
+          ),
         ),
         ...searchWrites(this.store, [planSearchDoc(after)], [planSearchDoc(before)]),
       ],
@@ -264,7 +269,7 @@ export class PlansRepo {
     const theme = this.newTheme(planId, input, existing.length);
     await this.store.transact(
       [
-        this.store.conditionExists(sk.plan(planId)),
+        this.store.conditionPlanWritable(planId),
         this.store.putNew(sk.theme(planId, theme.id), 'theme', theme),
         ...searchWrites(this.store, [themeSearchDoc(theme)]),
       ],
@@ -279,7 +284,10 @@ export class PlansRepo {
     if (!before) throw notFound('Theme');
     const after = patchedVersion(before, patch);
     await this.store.transact(
-      [this.store.putVersioned(sk.theme(planId, themeId), 'theme', after, patch.version)],
+      [
+        this.store.conditionPlanWritable(planId),
+        this.store.putVersioned(sk.theme(planId, themeId), 'theme', after, patch.version),
+      ],
       [{ operation: 'update', entityType: 'theme', entityId: themeId, planId, before, after }],
       'theme',
     );
@@ -294,7 +302,7 @@ export class PlansRepo {
     );
     if (!writes.length) return themes;
     await this.store.transact(
-      [this.store.conditionExists(sk.plan(planId)), ...writes],
+      [this.store.conditionPlanWritable(planId), ...writes],
       [
         {
           operation: 'update',

@@ -265,7 +265,7 @@ export class SnapshotsRepo {
     try {
       await this.store.transact(
         [
-          this.store.conditionExists(sk.plan(planId)),
+          this.store.conditionPlanWritable(planId),
           this.store.putNew(sk.snapshot(planId, period.key), 'snapshot', header),
           ...parts,
         ],
@@ -324,6 +324,7 @@ export class SnapshotsRepo {
     });
     await this.store.transact(
       [
+        this.store.conditionPlanWritable(planId),
         {
           Delete: {
             TableName: this.store.tableName,

@@ -12,7 +12,7 @@ import {
   type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { conflict, forbidden } from '@peopleplan/core';
+import { conflict, forbidden, planArchived } from '@peopleplan/core';
 import { auditChange, historyAttributes } from './audit-change.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { newId, nowIso } from './ids.js';
@@ -43,6 +43,26 @@ export interface AuditInput {
 
 /** DynamoDB allows at most 100 items in one transaction. */
 export const MAX_TRANSACTION_ITEMS = 100;
+
+/** The condition that keeps an archived plan as it is; the failing item comes back to say why. */
+const NOT_ARCHIVED = {
+  ConditionExpression: '#planStatus <> :archived',
+  ExpressionAttributeNames: { '#planStatus': 'status' },
+  ExpressionAttributeValues: { ':archived': 'archived' },
+  ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+};
+
+/** Values in a cancellation reason may come raw (`{ S: 'plan' }`) or already unmarshalled. */
+const textOf = (v: unknown): unknown => (v && typeof v === 'object' && 'S' in v ? v.S : v);
+
+/** A condition failed on a plan header that is archived: the write touched an archived plan. */
+function isArchivedPlan(r: { Code?: string | undefined; Item?: Record<string, unknown> | undefined }) {
+  return (
+    r.Code === 'ConditionalCheckFailed' &&
+    textOf(r.Item?.type) === 'plan' &&
+    textOf(r.Item?.status) === 'archived'
+  );
+}
 
 /** Tries of a transaction that collides with another one in flight (not with a changed version). */
 const TRANSACTION_ATTEMPTS = 4;
@@ -363,6 +383,39 @@ export class TenantStore {
     };
   }
 
+  /**
+   * A check, within a transaction, that the plan exists and is not archived: an archived plan is the
+   * council's record and nothing in it changes (docs/architecture.md, section 6). Checked with the
+   * write, not only read before it, so a plan archived meanwhile refuses the write (409 `plan-archived`).
+   */
+  conditionPlanWritable(planId: string): TransactItem {
+    return {
+      ConditionCheck: {
+        TableName: this.tableName,
+        Key: { PK: this.pk, SK: sk.plan(planId) },
+        ...NOT_ARCHIVED,
+        ConditionExpression: `attribute_exists(PK) AND ${NOT_ARCHIVED.ConditionExpression}`,
+      },
+    };
+  }
+
+  /** A write of the plan header itself, only while the plan is not archived (conditionPlanWritable). */
+  unlessArchived(put: TransactItem): TransactItem {
+    const p = put.Put!;
+    return {
+      Put: {
+        ...p,
+        ConditionExpression: `(${p.ConditionExpression ?? 'attribute_exists(PK)'}) AND ${NOT_ARCHIVED.ConditionExpression}`,
+        ExpressionAttributeNames: { ...p.ExpressionAttributeNames, ...NOT_ARCHIVED.ExpressionAttributeNames },
+        ExpressionAttributeValues: {
+          ...p.ExpressionAttributeValues,
+          ...NOT_ARCHIVED.ExpressionAttributeValues,
+        },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    };
+  }
+
   private auditItem(a: AuditInput): TransactItem {
     const id = newId();
     return this.putNew(
@@ -472,6 +525,7 @@ export class TenantStore {
         if (!(e instanceof TransactionCanceledException)) throw e;
         const reasons = e.CancellationReasons ?? [];
         if (reasons.some((r) => r.Code === 'ConditionalCheckFailed')) {
+          if (reasons.some(isArchivedPlan)) throw planArchived();
           throw conflict(
             `The ${what} was changed by someone else, or no longer exists. Reload it and try again.`,
           );

@@ -171,7 +171,11 @@ export class UpdatesRepo {
       const { items, audits } = itemAndAudit();
       try {
         await this.store.transact(
-          [...items, ...this.actions.latestUpdateWrite(action, after)],
+          [
+            this.store.conditionPlanWritable(first.planId),
+            ...items,
+            ...this.actions.latestUpdateWrite(action, after),
+          ],
           audits,
           'action',
         );
@@ -186,7 +190,11 @@ export class UpdatesRepo {
     // A later update already moved the action: this one joins the history only.
     const { items, audits } = itemAndAudit();
     await this.store.transact(
-      [this.store.conditionExists(sk.action(first.planId, actionId)), ...items],
+      [
+        this.store.conditionPlanWritable(first.planId),
+        this.store.conditionExists(sk.action(first.planId, actionId)),
+        ...items,
+      ],
       audits,
       'action',
     );

@@ -9,7 +9,7 @@ import {
   patchBody,
   validateDraft,
 } from '../lib/action-draft.js';
-import { ApiError, api } from '../lib/api.js';
+import { ApiError, api, isStale } from '../lib/api.js';
 import { useDraft } from '../lib/drafts.js';
 import { useFocusOnMount } from '../lib/focus.js';
 import { RAG_LABELS, RAGS, STATUS_LABELS, STATUSES } from '../lib/labels.js';
@@ -81,7 +81,7 @@ export function EditAction({
       form.discard();
       onSaved();
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409) {
+      if (isStale(e)) {
         // Someone saved first. Fetch what they saved and show both: nothing typed here is lost.
         const latest = await api.get('/api/v1/councils/{c}/actions/{actionId}', { params: { path } });
         setBase(latest);

@@ -31,7 +31,8 @@ export function ActionMilestones({
   // A form left with unsaved text (a session that ended) opens again.
   const drafted = useDraftKeys();
   const [editing, setEditing] = useState<string | undefined>();
-  const [adding, setAdding] = useState(() => canEdit && drafted(`milestone-new:${actionId}`));
+  // Shown only while `canEdit`, which may come true after mounting (the plan read: not archived).
+  const [adding, setAdding] = useState(() => drafted(`milestone-new:${actionId}`));
   const [reopened, setReopened] = useState(false);
   if (!reopened && canEdit && items.length) {
     setReopened(true);
@@ -49,7 +50,7 @@ export function ActionMilestones({
       {items.length ? (
         <MilestonesTable items={items} today={today} canEdit={canEdit} onChange={setEditing} />
       ) : null}
-      {chosen ? (
+      {canEdit && chosen ? (
         <MilestoneForm
           c={c}
           actionId={actionId}

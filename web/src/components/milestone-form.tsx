@@ -1,6 +1,6 @@
 import type { Status } from '@peopleplan/core';
 import { type FormEvent, useRef, useState } from 'react';
-import { ApiError, api } from '../lib/api.js';
+import { api, isStale } from '../lib/api.js';
 import { useDraft } from '../lib/drafts.js';
 import { useFocusOnMount } from '../lib/focus.js';
 import { formatDate } from '../lib/format.js';
@@ -77,7 +77,7 @@ export function MilestoneForm({
       }
     } catch (err) {
       setFormError(
-        err instanceof ApiError && err.status === 409
+        isStale(err)
           ? 'Someone else changed this milestone while you were editing. Your changes are still in the form: cancel to see theirs, or check and save again.'
           : (err as Error).message,
       );

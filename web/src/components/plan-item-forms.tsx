@@ -1,6 +1,6 @@
 import type { Timescale } from '@peopleplan/core';
 import { type FormEvent, useRef, useState } from 'react';
-import { ApiError, api } from '../lib/api.js';
+import { ApiError, api, isStale } from '../lib/api.js';
 import { useDraft } from '../lib/drafts.js';
 import { useFocusOnMount } from '../lib/focus.js';
 import {
@@ -186,7 +186,7 @@ export function ItemForm({
       if (err instanceof ApiError)
         setErrors(fieldErrorsFrom(err.details?.map((d) => ({ ...d, path: `item-${d.path}` }))));
       setFormError(
-        err instanceof ApiError && err.status === 409
+        isStale(err)
           ? 'Someone else changed this while you were editing. Your changes are still in the form: cancel to see theirs.'
           : (err as Error).message,
       );

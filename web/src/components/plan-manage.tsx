@@ -1,6 +1,6 @@
 import { PLAN_STATUS_MOVES } from '@peopleplan/core';
 import { type FormEvent, useRef, useState } from 'react';
-import { ApiError, api } from '../lib/api.js';
+import { ApiError, api, isStale } from '../lib/api.js';
 import { useDraft, useHasDraft } from '../lib/drafts.js';
 import { useFocusOnMount } from '../lib/focus.js';
 import { PLAN_MOVES, PLAN_STATUS_LABELS } from '../lib/labels.js';
@@ -76,7 +76,7 @@ function PlanDetailsForm({
     } catch (err) {
       if (err instanceof ApiError) setErrors(fieldErrorsFrom(err.details));
       setFormError(
-        err instanceof ApiError && err.status === 409
+        isStale(err)
           ? 'Someone else changed the plan while you were editing. Your changes are still in the form: cancel to see theirs, or save again to keep yours.'
           : (err as Error).message,
       );

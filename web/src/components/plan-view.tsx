@@ -10,7 +10,7 @@ import {
 import { type Cell, orderActions, PLAN_COLUMNS, THEME_NOUN } from '../lib/plan-columns.js';
 import type { ActionRow, MilestoneRow, PlanContents, ThemeRow } from '../lib/responses.js';
 import { MilestoneDueCells } from './milestone-due.js';
-import { Prose, ScrollTable, SummaryList } from './page.js';
+import { Banner, Prose, ScrollTable, SummaryList } from './page.js';
 import { RagTag, StatusTag } from './tags.js';
 import { DueTimeline } from './timeline.js';
 import { TimescaleText } from './timescale.js';
@@ -67,6 +67,32 @@ export function PlanFacts({ plan, actions }: { plan: Plan; actions: number }) {
         { key: 'Actions', value: plural(actions, 'action') },
       ]}
     />
+  );
+}
+
+/** Archived is final: nothing in the plan changes (the API answers 409 `plan-archived`). */
+export const isArchived = (plan: Pick<Plan, 'status'> | undefined) => plan?.status === 'archived';
+
+/**
+ * Said on every page of an archived plan, in place of the controls that would change it: the plan
+ * is the council's record now (docs/architecture.md, section 6).
+ */
+export function ArchivedNotice({ subject }: { subject: 'plan' | 'action' | 'theme' }) {
+  if (subject !== 'plan') {
+    return (
+      <p className="govuk-inset-text">
+        This {subject} is part of an archived plan, so it is read-only: nothing in it can be changed.
+      </p>
+    );
+  }
+  return (
+    <Banner>
+      <p className="govuk-notification-banner__heading">This plan is archived and read-only</p>
+      <p className="govuk-body">
+        It is kept as a record of the council’s work, so nothing in it can be changed. Its reports and history
+        can still be read.
+      </p>
+    </Banner>
   );
 }
 

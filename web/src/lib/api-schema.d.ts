@@ -3175,7 +3175,7 @@ export interface operations {
           };
         };
       };
-      /** @description Stale version: reload and try again */
+      /** @description Stale version (`conflict`): reload and try again; or the plan is archived (`plan-archived`). Nothing was written */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3365,7 +3365,7 @@ export interface operations {
           };
         };
       };
-      /** @description Stale version: reload and try again */
+      /** @description Stale version (`conflict`): reload and try again; or the plan is archived (`plan-archived`). Nothing was written */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4112,6 +4112,21 @@ export interface operations {
           };
         };
       };
+      /** @description The plan is archived (`plan-archived`): nothing was written */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
     };
   };
   listActions: {
@@ -4648,6 +4663,21 @@ export interface operations {
       };
       /** @description Not found (also for another council’s resources) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description The plan is archived (`plan-archived`): nothing was written */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -5203,7 +5233,7 @@ export interface operations {
           };
         };
       };
-      /** @description Stale version: reload and try again */
+      /** @description Stale version (`conflict`): reload and try again; or the plan is archived (`plan-archived`). Nothing was written */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5581,6 +5611,21 @@ export interface operations {
       };
       /** @description Not found (also for another council’s resources) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description The plan is archived (`plan-archived`): nothing was written */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -6256,6 +6301,21 @@ export interface operations {
       };
       /** @description Not found (also for another council’s resources) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description The plan is archived (`plan-archived`): nothing was written */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -6974,7 +7034,7 @@ export interface operations {
           };
         };
       };
-      /** @description Stale version: reload and try again */
+      /** @description Stale version (`conflict`): reload and try again; or the plan is archived (`plan-archived`). Nothing was written */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7094,7 +7154,7 @@ export interface operations {
           };
         };
       };
-      /** @description Stale version: reload and try again */
+      /** @description Stale version (`conflict`): reload and try again; or the plan is archived (`plan-archived`). Nothing was written */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7213,7 +7273,7 @@ export interface operations {
           };
         };
       };
-      /** @description Stale version: reload and try again */
+      /** @description Stale version (`conflict`): reload and try again; or the plan is archived (`plan-archived`). Nothing was written */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7454,7 +7514,7 @@ export interface operations {
           };
         };
       };
-      /** @description Stale version: reload and try again */
+      /** @description Stale version (`conflict`): reload and try again; or the plan is archived (`plan-archived`). Nothing was written */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8138,6 +8198,21 @@ export interface operations {
           };
         };
       };
+      /** @description The plan is archived (`plan-archived`): nothing was written */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
     };
   };
   updateIndicator: {
@@ -8290,7 +8365,7 @@ export interface operations {
           };
         };
       };
-      /** @description Stale version: reload and try again */
+      /** @description Stale version (`conflict`): reload and try again; or the plan is archived (`plan-archived`). Nothing was written */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8513,6 +8588,21 @@ export interface operations {
           };
         };
       };
+      /** @description The plan is archived (`plan-archived`): nothing was written */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
     };
   };
   updateRisk: {
@@ -8623,7 +8713,7 @@ export interface operations {
           };
         };
       };
-      /** @description Stale version: reload and try again */
+      /** @description Stale version (`conflict`): reload and try again; or the plan is archived (`plan-archived`). Nothing was written */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8837,6 +8927,21 @@ export interface operations {
           };
         };
       };
+      /** @description The plan is archived (`plan-archived`): nothing was written */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
     };
   };
   updateContinuityFunction: {
@@ -8941,7 +9046,7 @@ export interface operations {
           };
         };
       };
-      /** @description Stale version: reload and try again */
+      /** @description Stale version (`conflict`): reload and try again; or the plan is archived (`plan-archived`). Nothing was written */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9251,6 +9356,21 @@ export interface operations {
           };
         };
       };
+      /** @description The plan is archived (`plan-archived`): nothing was written */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
     };
   };
   updateDecision: {
@@ -9419,7 +9539,7 @@ export interface operations {
           };
         };
       };
-      /** @description Stale version: reload and try again */
+      /** @description Stale version (`conflict`): reload and try again; or the plan is archived (`plan-archived`). Nothing was written */
       409: {
         headers: {
           [name: string]: unknown;
@@ -14080,6 +14200,21 @@ export interface operations {
           };
         };
       };
+      /** @description The plan is archived (`plan-archived`): nothing was written */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
       /** @description The period has not started */
       422: {
         headers: {
@@ -14409,7 +14544,7 @@ export interface operations {
           };
         };
       };
-      /** @description Closed or reopened meanwhile */
+      /** @description Closed or reopened meanwhile (`conflict`), or the plan is archived (`plan-archived`) */
       409: {
         headers: {
           [name: string]: unknown;

@@ -33,6 +33,12 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Someone saved first (409 `conflict`): the form offers theirs beside what was typed. A plan archived
+ * meanwhile is also a 409 (`plan-archived`), but there is nothing newer to show: its message says why.
+ */
+export const isStale = (err: unknown): err is ApiError => err instanceof ApiError && err.code === 'conflict';
+
 interface ApiSetup {
   /** The API's base from the runtime config, e.g. `/api/v1` or `https://host/api/v1`. */
   base: string;

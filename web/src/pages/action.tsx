@@ -7,6 +7,7 @@ import { SubActions } from '../components/action-subactions.js';
 import { ActionStanding, ActionSummary } from '../components/action-summary.js';
 import { ActionChanges } from '../components/item-changes.js';
 import { Banner, LoadError, Loading, Page } from '../components/page.js';
+import { ArchivedNotice, isArchived } from '../components/plan-view.js';
 import { ProgressHistory } from '../components/progress-history.js';
 import { ProgressUpdateForm } from '../components/progress-update-form.js';
 import type { TimescaleContext } from '../components/timescale-input.js';
@@ -26,12 +27,15 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
   const a = action.data;
   const planPath = a ? { path: { c, planId: a.planId } } : null;
   const plan = useApi('/api/v1/councils/{c}/plans/{planId}', planPath);
-  const themes = useApi('/api/v1/councils/{c}/plans/{planId}/themes', can('editor') ? planPath : null);
+  // Nothing is offered for change until the plan is known not to be archived (read-only then).
+  const writable = plan.data !== undefined && !isArchived(plan.data);
+  const editor = can('editor') && writable;
+  const themes = useApi('/api/v1/councils/{c}/plans/{planId}/themes', editor ? planPath : null);
   const siblings = useApi(
     '/api/v1/councils/{c}/plans/{planId}/actions',
     a ? { path: { c, planId: a.planId }, query: { limit: 200 } } : null,
   );
-  const reporting = a ? mayReport(a) : false;
+  const reporting = a && writable ? mayReport(a) : false;
   const periods = useApi(
     '/api/v1/councils/{c}/plans/{planId}/reporting-periods',
     reporting ? planPath : null,
@@ -82,7 +86,8 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
       {a ? (
         <>
           <ActionStanding action={a} />
-          {editing ? (
+          {isArchived(p) ? <ArchivedNotice subject="action" /> : null}
+          {editing && editor ? (
             <EditAction
               c={c}
               action={a}
@@ -97,7 +102,7 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
           ) : (
             <>
               <ActionSummary action={a} />
-              {can('editor') ? (
+              {editor ? (
                 <div className="govuk-button-group app-no-print">
                   <button
                     type="button"
@@ -120,7 +125,7 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
             actionId={actionId}
             loaded={milestones}
             today={londonToday()}
-            canEdit={can('editor')}
+            canEdit={editor}
             context={context}
             onChanged={done}
           />
@@ -129,7 +134,7 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
             c={c}
             action={a}
             subActions={subActions}
-            canEdit={can('editor')}
+            canEdit={editor}
             context={context}
             onChanged={done}
           />

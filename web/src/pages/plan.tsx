@@ -15,7 +15,9 @@ import { PlanDetailsEditor, PlanStatusControl } from '../components/plan-manage.
 import { ExtraTables } from '../components/plan-tables.js';
 import { PlanTravel } from '../components/plan-travel.js';
 import {
+  ArchivedNotice,
   groupByTheme,
+  isArchived,
   MilestonesSection,
   milestonesByAction,
   PlanFacts,
@@ -42,7 +44,8 @@ export default function PlanPage({ c, planId }: { c: string; planId: string }) {
   const filtering = Object.values(filters).some(Boolean);
   const filterKey = JSON.stringify(filters);
   const today = londonToday();
-  const editor = can('editor');
+  const archived = isArchived(data?.plan);
+  const editor = can('editor') && !archived;
 
   const view = useMemo(() => {
     if (!data) return undefined;
@@ -94,6 +97,7 @@ export default function PlanPage({ c, planId }: { c: string; planId: string }) {
       {loading && !data ? <Loading what="Loading the plan" /> : null}
       {data && plan && view ? (
         <>
+          {archived ? <ArchivedNotice subject="plan" /> : null}
           <PlanFacts plan={plan} actions={data.actions.length} />
           <PlanTravel key={saves} c={c} planId={plan.id} />
           <div className="govuk-button-group app-no-print">

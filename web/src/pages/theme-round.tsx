@@ -1,6 +1,6 @@
 import { isOpen } from '@peopleplan/core';
 import { LoadError, Loading, Page } from '../components/page.js';
-import { themeHeading } from '../components/plan-view.js';
+import { ArchivedNotice, isArchived, themeHeading } from '../components/plan-view.js';
 import { UpdateRound } from '../components/update-round.js';
 import { orderActions } from '../lib/plan-columns.js';
 import { useCouncil } from '../lib/session.js';
@@ -40,6 +40,8 @@ export default function ThemeRoundPage({
       {contents.loading || periods.loading ? <Loading what="Loading the theme" /> : null}
       {!can('editor') ? (
         <p className="govuk-body">Only editors run the update round for a whole theme.</p>
+      ) : isArchived(data?.plan) ? (
+        <ArchivedNotice subject="theme" />
       ) : data && periods.data && !theme ? (
         <p className="govuk-body">This theme is not part of the plan.</p>
       ) : data && periods.data && !actions.length ? (

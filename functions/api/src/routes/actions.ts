@@ -15,9 +15,9 @@ import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
 import type { App } from '../types.js';
 import {
+  archivedError,
   body,
   CouncilParam,
-  conflictError,
   errors,
   ItemId,
   json,
@@ -25,6 +25,7 @@ import {
   listOf,
   londonToday,
   PlanParams,
+  planConflictError,
   RagResultSchema,
   withRag,
 } from './common.js';
@@ -88,7 +89,7 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
       summary: 'Add an action (or a sub-action) to the plan',
       'x-min-role': 'editor',
       request: { params: PlanParams, ...body(ActionCreate) },
-      responses: { 201: json(Action, 'Created'), ...errors },
+      responses: { 201: json(Action, 'Created'), ...errors, ...archivedError },
     }),
     async (c) => {
       const p = c.req.valid('param');
@@ -129,7 +130,7 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
       'x-min-role': 'editor',
       summary: 'Edit an action; send the version you last read (409 if someone saved since)',
       request: { params: ActionParams, ...body(ActionPatch) },
-      responses: { 200: json(Action), ...errors, ...conflictError },
+      responses: { 200: json(Action), ...errors, ...planConflictError },
     }),
     async (c) => {
       const p = c.req.valid('param');
@@ -166,7 +167,11 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
       summary:
         'Add a progress update (append-only), filed under one of the plan’s reporting periods; `corrects` names an update it corrects',
       request: { params: ActionParams, ...body(ProgressUpdateCreate) },
-      responses: { 201: json(z.object({ update: ProgressUpdate, action: Action }), 'Created'), ...errors },
+      responses: {
+        201: json(z.object({ update: ProgressUpdate, action: Action }), 'Created'),
+        ...errors,
+        ...archivedError,
+      },
     }),
     async (c) => {
       const p = c.req.valid('param');
@@ -207,7 +212,7 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
       summary: 'Add a milestone; its first due date becomes its baseline',
       'x-min-role': 'editor',
       request: { params: ActionParams, ...body(MilestoneCreate) },
-      responses: { 201: json(Milestone, 'Created'), ...errors },
+      responses: { 201: json(Milestone, 'Created'), ...errors, ...archivedError },
     }),
     async (c) => {
       const p = c.req.valid('param');
@@ -244,7 +249,7 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
       'x-min-role': 'editor',
       summary: 'Edit a milestone; moving `due` keeps the baseline, so slippage stays visible',
       request: { params: MilestoneParams, ...body(MilestonePatch) },
-      responses: { 200: json(Milestone), ...errors, ...conflictError },
+      responses: { 200: json(Milestone), ...errors, ...planConflictError },
     }),
     async (c) => {
       const p = c.req.valid('param');

@@ -19,6 +19,16 @@ export const errors = {
   404: json(ErrorSchema, 'Not found (also for another council’s resources)'),
 };
 export const conflictError = { 409: json(ErrorSchema, 'Stale version: reload and try again') };
+/** Writes into a plan: an archived plan is kept as it is (docs/architecture.md, section 6). */
+export const archivedError = {
+  409: json(ErrorSchema, 'The plan is archived (`plan-archived`): nothing was written'),
+};
+export const planConflictError = {
+  409: json(
+    ErrorSchema,
+    'Stale version (`conflict`): reload and try again; or the plan is archived (`plan-archived`). Nothing was written',
+  ),
+};
 
 export const CouncilParam = z.object({ c: Slug });
 /** Every item id in a path is a ULID: anything else (a `#`, a traversal) is refused before any read. */

@@ -111,7 +111,14 @@ export function registerPeriodRoutes(app: App, deps: AppDeps) {
         'the latest closed period still standing; the period’s report is built from live data again until ' +
         'it is closed anew. 404 if the period is not closed.',
       request: { params: PeriodParams, ...body(Reopen) },
-      responses: { 200: json(Reopened), 409: json(ErrorSchema, 'Closed or reopened meanwhile'), ...errors },
+      responses: {
+        200: json(Reopened),
+        409: json(
+          ErrorSchema,
+          'Closed or reopened meanwhile (`conflict`), or the plan is archived (`plan-archived`)',
+        ),
+        ...errors,
+      },
     }),
     async (c) => {
       const p = c.req.valid('param');

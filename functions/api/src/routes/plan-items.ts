@@ -16,7 +16,16 @@ import {
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
 import type { App } from '../types.js';
-import { body, conflictError, errors, ItemId, json, listOf, PlanParams } from './common.js';
+import {
+  archivedError,
+  body,
+  errors,
+  ItemId,
+  json,
+  listOf,
+  PlanParams,
+  planConflictError,
+} from './common.js';
 
 const ItemParams = PlanParams.extend({ id: ItemId });
 
@@ -95,7 +104,7 @@ export function registerPlanItemRoutes(app: App, deps: AppDeps) {
         summary: `Add a ${k.words} to the plan`,
         'x-min-role': 'editor',
         request: { params: PlanParams, ...body(k.create) },
-        responses: { 201: json(k.schema, 'Created'), ...errors },
+        responses: { 201: json(k.schema, 'Created'), ...errors, ...archivedError },
       }),
       async (c) => {
         const p = c.req.valid('param');
@@ -113,7 +122,7 @@ export function registerPlanItemRoutes(app: App, deps: AppDeps) {
         summary: `Edit a ${k.words}; send the version you last read`,
         'x-min-role': 'editor',
         request: { params: ItemParams, ...body(k.patch) },
-        responses: { 200: json(k.schema), ...errors, ...conflictError },
+        responses: { 200: json(k.schema), ...errors, ...planConflictError },
       }),
       async (c) => {
         const p = c.req.valid('param');

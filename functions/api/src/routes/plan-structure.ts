@@ -3,7 +3,7 @@ import { Action, ActionOrder, Theme, ThemeOrder, ThemePatch } from '@peopleplan/
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
 import type { App } from '../types.js';
-import { body, conflictError, errors, ItemId, json, listOf, PlanParams } from './common.js';
+import { body, errors, ItemId, json, listOf, PlanParams, planConflictError } from './common.js';
 
 const ThemeParams = PlanParams.extend({ themeId: ItemId });
 
@@ -18,7 +18,7 @@ export function registerPlanStructureRoutes(app: App, deps: AppDeps) {
       summary: 'Rename a theme or change its reference or description; send the version you last read',
       'x-min-role': 'editor',
       request: { params: ThemeParams, ...body(ThemePatch) },
-      responses: { 200: json(Theme), ...errors, ...conflictError },
+      responses: { 200: json(Theme), ...errors, ...planConflictError },
     }),
     async (c) => {
       const p = c.req.valid('param');
@@ -36,7 +36,7 @@ export function registerPlanStructureRoutes(app: App, deps: AppDeps) {
       summary: 'Put themes in a new order: those named take the places they held, in the order given',
       'x-min-role': 'editor',
       request: { params: PlanParams, ...body(ThemeOrder) },
-      responses: { 200: json(listOf(Theme)), ...errors, ...conflictError },
+      responses: { 200: json(listOf(Theme)), ...errors, ...planConflictError },
     }),
     async (c) => {
       const p = c.req.valid('param');
@@ -55,7 +55,7 @@ export function registerPlanStructureRoutes(app: App, deps: AppDeps) {
         'Put actions that share a theme and a parent in a new order: those named take the places they held',
       'x-min-role': 'editor',
       request: { params: PlanParams, ...body(ActionOrder) },
-      responses: { 200: json(z.object({ items: z.array(Action) })), ...errors, ...conflictError },
+      responses: { 200: json(z.object({ items: z.array(Action) })), ...errors, ...planConflictError },
     }),
     async (c) => {
       const p = c.req.valid('param');

@@ -13,15 +13,16 @@ import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
 import type { App } from '../types.js';
 import {
+  archivedError,
   body,
   CouncilParam,
-  conflictError,
   errors,
   json,
   ListQuery,
   listOf,
   londonToday,
   PlanParams,
+  planConflictError,
   RagResultSchema,
 } from './common.js';
 
@@ -105,7 +106,7 @@ export function registerPlanRoutes(app: App, deps: AppDeps) {
       summary: 'Edit a plan; send the version you last read (409 if someone saved since)',
       'x-min-role': 'editor',
       request: { params: PlanParams, ...body(PlanPatch) },
-      responses: { 200: json(Plan), ...errors, ...conflictError },
+      responses: { 200: json(Plan), ...errors, ...planConflictError },
     }),
     async (c) => {
       const p = c.req.valid('param');
@@ -123,7 +124,7 @@ export function registerPlanRoutes(app: App, deps: AppDeps) {
       'x-min-role': 'admin',
       summary: 'Archive a plan. Nothing is erased: its history stays on record.',
       request: { params: PlanParams, query: VersionQuery },
-      responses: { 200: json(Plan), ...errors, ...conflictError },
+      responses: { 200: json(Plan), ...errors, ...planConflictError },
     }),
     async (c) => {
       const p = c.req.valid('param');
@@ -186,7 +187,7 @@ export function registerPlanRoutes(app: App, deps: AppDeps) {
       summary: 'Add a theme to the plan',
       'x-min-role': 'editor',
       request: { params: PlanParams, ...body(ThemeCreate) },
-      responses: { 201: json(Theme, 'Created'), ...errors },
+      responses: { 201: json(Theme, 'Created'), ...errors, ...archivedError },
     }),
     async (c) => {
       const p = c.req.valid('param');

@@ -8,6 +8,7 @@ import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
 import type { App } from '../types.js';
 import {
+  archivedError,
   CouncilParam,
   ErrorSchema,
   errors,
@@ -238,6 +239,7 @@ export function registerReportRoutes(app: App, deps: AppDeps) {
         201: json(Closed, 'Closed now'),
         422: json(ErrorSchema, 'The period has not started'),
         ...errors,
+        ...archivedError,
       },
     }),
     async (c) => {
