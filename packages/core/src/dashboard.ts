@@ -233,7 +233,10 @@ export interface ListedDisplay {
   milestones: ReadonlyMap<string, ListedMilestone>;
 }
 
-const numeric = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+// Collators made once: `localeCompare` with a locale and options sets one up on every call, slow
+// over long lists. Same order as `a.localeCompare(b, 'en', { numeric: true })` and `a.localeCompare(b)`.
+const numeric = new Intl.Collator('en', { numeric: true }).compare;
+const local = new Intl.Collator().compare;
 const plain = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -281,11 +284,11 @@ export function listDashboard(counts: DashboardCounts, display: ListedDisplay): 
       lastUpdateAt: action.latestUpdate?.at,
     });
   }
-  const byDue = (a: DashboardItem, b: DashboardItem) => (a.due?.due ?? '').localeCompare(b.due?.due ?? '');
+  const byDue = (a: DashboardItem, b: DashboardItem) => local(a.due?.due ?? '', b.due?.due ?? '');
   out.overdue.sort(byDue);
   out.dueSoon.sort(byDue);
   out.slipping.sort(byDue);
-  out.stale.sort((a, b) => (a.lastUpdateAt ?? '').localeCompare(b.lastUpdateAt ?? ''));
+  out.stale.sort((a, b) => local(a.lastUpdateAt ?? '', b.lastUpdateAt ?? ''));
   return out;
 }
 

@@ -174,8 +174,7 @@ export class TenantStore {
   ): Promise<Page<T>> {
     const input: QueryCommandInput = {
       TableName: this.tableName,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': this.pk, ':prefix': prefix },
+      ...this.prefixCondition(prefix),
       ConsistentRead: consistentRead(opts),
       Limit: opts.limit,
       ScanIndexForward: !opts.newestFirst,
@@ -206,8 +205,7 @@ export class TenantStore {
     do {
       const input: QueryCommandInput = {
         TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': this.pk, ':prefix': prefix },
+        ...this.prefixCondition(prefix),
         ConsistentRead: consistentRead(opts),
         ExclusiveStartKey: start,
       };
@@ -265,8 +263,7 @@ export class TenantStore {
     do {
       const input: QueryCommandInput = {
         TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': this.pk, ':prefix': prefix },
+        ...this.prefixCondition(prefix),
         ConsistentRead: consistentRead(read),
         ExclusiveStartKey: start,
       };
@@ -325,6 +322,19 @@ export class TenantStore {
     return {
       items: (r.Items ?? []).map((i) => entityOf<T>(i)),
       nextCursor: encodeCursor(r.LastEvaluatedKey),
+    };
+  }
+
+  /**
+   * Sort keys starting with `prefix`, as a range: from the prefix to the prefix followed by the
+   * highest character (key parts are ASCII). In AWS it reads exactly what `begins_with` reads;
+   * DynamoDB Local answers `begins_with` by scanning the whole partition but a range from its index,
+   * so a council's many progress updates would slow every local read of its boards and themes.
+   */
+  private prefixCondition(prefix: string) {
+    return {
+      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :prefix AND :prefixEnd',
+      ExpressionAttributeValues: { ':pk': this.pk, ':prefix': prefix, ':prefixEnd': `${prefix}\u{10FFFF}` },
     };
   }
 
