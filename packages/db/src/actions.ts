@@ -15,6 +15,7 @@ import {
   type BoardFacts,
   boardUpdates,
 } from './boards.js';
+import type { ReadConsistency } from './consistency.js';
 import { newId, nowIso } from './ids.js';
 import { dueIndexAttributes, sk } from './keys.js';
 import { reorderWrites } from './reorder.js';
@@ -35,16 +36,24 @@ export function actionIndexAttributes(councilId: string, a: Action): Record<stri
 export class ActionsRepo {
   constructor(private readonly store: TenantStore) {}
 
-  async list(planId: string, opts: { cursor?: string; limit?: number } = {}): Promise<Page<Action>> {
-    if (!(await this.store.getRaw(sk.plan(planId)))) throw notFound('Plan');
+  async list(
+    planId: string,
+    opts: ReadConsistency & { cursor?: string; limit?: number } = {},
+  ): Promise<Page<Action>> {
+    if (!(await this.store.getRaw(sk.plan(planId), opts))) throw notFound('Plan');
     return this.store.queryPage<Action>(`${sk.planChildren(planId)}ACTION#`, { ...opts, types: ['action'] });
   }
 
-  /** Finds an action by id alone through its locator item. */
-  async get(actionId: string): Promise<Action> {
-    const loc = await this.store.get<Locator>(sk.locator(actionId));
+  /**
+   * Finds an action by id alone through its locator item. Strong unless `read` says otherwise: the
+   * action is usually edited next (its version sent back), or changed right here (consistency.ts).
+   */
+  async get(actionId: string, read?: ReadConsistency): Promise<Action> {
+    const loc = await this.store.get<Locator>(sk.locator(actionId), read);
     const action =
-      loc && !loc.actionId ? await this.store.getInVisiblePlan<Action>(loc.target, loc.planId) : undefined;
+      loc && !loc.actionId
+        ? await this.store.getInVisiblePlan<Action>(loc.target, loc.planId, read)
+        : undefined;
     if (!action) throw notFound('Action');
     return action;
   }

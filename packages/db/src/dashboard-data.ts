@@ -89,7 +89,10 @@ export function listedKeys(listed: readonly ListedItem[]): string[] {
 }
 
 /** The listed items' display fields, read by key (the board names each milestone's action). */
-async function listedDisplay(data: CouncilData, listed: readonly ListedItem[]): Promise<ListedDisplay> {
+export async function listedDisplay(
+  data: CouncilData,
+  listed: readonly ListedItem[],
+): Promise<ListedDisplay> {
   const found = await data.store.getMany(listedKeys(listed), { ...EVENTUAL, attributes: LISTED_ATTRIBUTES });
   const actions = new Map<string, ListedAction>();
   const milestones = new Map<string, ListedMilestone>();

@@ -134,10 +134,11 @@ export class SnapshotsRepo {
   private async withEntries(planId: string, header: Header, read?: ReadConsistency): Promise<PeriodSnapshot> {
     const entries = decodeEntries(header.data ?? '');
     if (header.parts > 0) {
-      const parts = await this.store.queryAll<{ data: string }>(
-        sk.snapshotPartPrefix(planId, header.key),
-        read,
-      );
+      const prefix = sk.snapshotPartPrefix(planId, header.key);
+      let parts = await this.store.queryAll<{ data: string }>(prefix, read);
+      // Parts land with their header in one transaction: an eventual read just after the close may
+      // see the header and not yet every part, so it reads them again, strongly.
+      if (parts.length < header.parts) parts = await this.store.queryAll<{ data: string }>(prefix);
       for (const p of parts) decodeEntries(p.data, entries);
     }
     return { ...metaOf(header), entries };
@@ -314,8 +315,12 @@ export class SnapshotsRepo {
   }
 
   /** The report a closed period showed, frozen at closing; undefined if none was kept. */
-  async frozenModel(planId: string, meta: PeriodSnapshotMeta): Promise<unknown | undefined> {
-    return readFrozenModel(this.store, planId, meta.key, meta.frozen);
+  async frozenModel(
+    planId: string,
+    meta: PeriodSnapshotMeta,
+    read?: ReadConsistency,
+  ): Promise<unknown | undefined> {
+    return readFrozenModel(this.store, planId, meta.key, meta.frozen, read);
   }
 
   /**

@@ -101,7 +101,11 @@ async function eachGranted<P>(
       limit(async () => {
         const g = await grantedCouncil(src, partnership, councilId, actor);
         if (!g) return undefined;
-        const [council, headers] = await Promise.all([g.data.council.get(), sharedPlanHeaders(g, kind)]);
+        // Its name and RAG rules, to show: eventual, after the consent was read strongly.
+        const [council, headers] = await Promise.all([
+          g.data.council.get(EVENTUAL),
+          sharedPlanHeaders(g, kind),
+        ]);
         const plans = await Promise.all(headers.map((p) => read(g.data, p)));
         return { councilId, councilName: council.name, ragRules: council.ragRules, plans };
       }),
@@ -144,7 +148,10 @@ export async function loadSharedPlan(
   if (!partnership.memberCouncilIds.includes(councilId)) throw notFound('Plan');
   const g = await grantedCouncil(src, partnership, councilId, actor);
   if (!g || !inConsentScope(g.consent, planId)) throw notFound('Plan');
-  const [council, tree] = await Promise.all([g.data.council.get(), g.data.plans.tree(planId, EVENTUAL)]);
+  const [council, tree] = await Promise.all([
+    g.data.council.get(EVENTUAL),
+    g.data.plans.tree(planId, EVENTUAL),
+  ]);
   if (tree.plan.status === 'archived') throw notFound('Plan');
   return { council: { id: council.id, name: council.name, ragRules: council.ragRules }, tree };
 }

@@ -11,7 +11,7 @@ import {
   planRatings,
   type RagResult,
 } from '@peopleplan/core';
-import type { CouncilData } from '@peopleplan/db';
+import { type CouncilData, EVENTUAL } from '@peopleplan/db';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
 import type { App } from '../types.js';
@@ -37,7 +37,8 @@ const MilestoneWithRag = Milestone.extend({ rag: RagResultSchema });
 
 /** A plan's ratings, rolled up from milestones and sub-actions, from its summaries (one query). */
 async function ratingsOf(data: CouncilData, planId: string, today: string) {
-  const [tree, council] = await Promise.all([data.plans.summaries(planId), data.council.get()]);
+  // Ratings to show beside an item: eventual (packages/db consistency.ts).
+  const [tree, council] = await Promise.all([data.plans.summaries(planId, EVENTUAL), data.council.get()]);
   return planRatings(tree.actions, tree.milestones, today, council.ragRules);
 }
 
@@ -59,7 +60,7 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'viewer');
       const [page, rated, council] = await Promise.all([
-        data.actions.list(p.planId, c.req.valid('query')),
+        data.actions.list(p.planId, { ...c.req.valid('query'), ...EVENTUAL }),
         ratingsOf(data, p.planId, today()),
         data.council.get(),
       ]);
@@ -151,7 +152,7 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'viewer');
-      return c.json(await data.updates.list(p.actionId, c.req.valid('query')), 200);
+      return c.json(await data.updates.list(p.actionId, { ...c.req.valid('query'), ...EVENTUAL }), 200);
     },
   );
 
@@ -188,7 +189,10 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'viewer');
-      const [items, council] = await Promise.all([data.milestones.list(p.actionId), data.council.get()]);
+      const [items, council] = await Promise.all([
+        data.milestones.list(p.actionId, EVENTUAL),
+        data.council.get(),
+      ]);
       const d = today();
       return c.json(
         { items: items.map((m) => withRag(m, d, council.ragRules, m.baselineDue, 'This milestone')) },

@@ -10,6 +10,7 @@ import {
   type Rag,
   ragMixOverPeriods,
 } from '@peopleplan/core';
+import { EVENTUAL } from '@peopleplan/db';
 import { indicatorTrend } from '@peopleplan/reports/trends';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
@@ -120,9 +121,9 @@ export function registerTrendRoutes(app: App, deps: AppDeps) {
       const data = await councilData(c, deps, p.c, 'viewer');
       const [council, plan, tree, periods] = await Promise.all([
         data.council.get(),
-        data.plans.header(p.planId),
-        data.plans.summaries(p.planId),
-        data.snapshots.list(p.planId),
+        data.plans.header(p.planId, EVENTUAL),
+        data.plans.summaries(p.planId, EVENTUAL),
+        data.snapshots.list(p.planId, EVENTUAL),
       ]);
       if (themeId && !tree.themes.some((t) => t.id === themeId)) throw notFound('Theme');
       const d = today();
@@ -141,7 +142,7 @@ export function registerTrendRoutes(app: App, deps: AppDeps) {
       }
       const overdue = (x: { status: Action['status']; due?: { due?: string | undefined } | undefined }) =>
         isOpen(x.status) && !!x.due?.due && x.due.due < d;
-      const indicators = themeId ? [] : await data.indicators.list(p.planId);
+      const indicators = themeId ? [] : await data.indicators.list(p.planId, EVENTUAL);
       return c.json(
         {
           planId: p.planId,
