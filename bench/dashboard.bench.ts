@@ -4,11 +4,12 @@
  * sends the same reads directly (membership check, plan list, each plan's board, themes and last
  * closed period, then the listed items by key), so the ratio is what the API adds: token check,
  * routing, judging, JSON. Then every plan gets ten times as many progress updates again, and the
- * dashboard is timed once more: it reads boards, not plans, so its time should not move.
+ * dashboard is timed once more: it reads boards, not plans, so its time should not move. Beside
+ * them, for comparison, the dashboard as it was read before issue 19 (every plan whole).
  */
 import { randomUUID } from 'node:crypto';
 import { BatchWriteCommand, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { countDashboard } from '@peopleplan/core';
+import { buildDashboard, countDashboard, type PlanData } from '@peopleplan/core';
 import { councilPk, dashboardBoards, listedDisplay, sk } from '@peopleplan/db';
 import type { BenchResult } from './run.js';
 import { type BenchWorld, benchWorld, COUNCIL, sideBySide } from './support/world.js';
@@ -74,6 +75,20 @@ async function addUpdates(w: BenchWorld, times: number): Promise<number> {
   return items.length;
 }
 
+/** How the dashboard read before issue 19, for comparison: every plan whole, then judged. */
+async function fromWholePlans(w: BenchWorld, rules: Parameters<typeof buildDashboard>[2]) {
+  await w.raw.council.withMember('does-not-matter');
+  const plans = await w.raw.plans.listAll();
+  const whole: PlanData[] = await Promise.all(
+    plans.map(async (p) => {
+      const [tree, last] = await Promise.all([w.raw.plans.tree(p.id), w.raw.snapshots.latest(p.id)]);
+      const rags = last && Object.fromEntries(Object.entries(last.entries).map(([id, e]) => [id, e.rag]));
+      return { ...tree, ...(last && rags && { lastPeriod: { label: last.label, rags } }) };
+    }),
+  );
+  return JSON.stringify(buildDashboard(whole, TODAY, rules));
+}
+
 export async function run(): Promise<BenchResult[]> {
   const w = await benchWorld({ plans: PLANS, actions: ACTIONS });
   try {
@@ -97,10 +112,15 @@ export async function run(): Promise<BenchResult[]> {
     const [apiMs, rawMs] = (await sideBySide([api, raw], RUNS)) as [number, number];
     const answer = JSON.parse(body) as { plans: unknown[]; overdue: unknown[] };
     if (answer.plans.length !== PLANS) throw new Error(`the dashboard showed ${answer.plans.length} plans`);
+    // Both ways must answer the same, or the comparison below means nothing.
+    if ((await fromWholePlans(w, council.ragRules)) !== body) throw new Error('whole plans differ');
+    const [wholeMs] = (await sideBySide([() => fromWholePlans(w, council.ragRules)], 5, 1)) as [number];
 
     const updatesBefore = w.plans.reduce((n, p) => n + p.updates, 0);
     const added = await addUpdates(w, 10);
-    const [apiAfterMs] = (await sideBySide([api], RUNS)) as [number];
+    // The raw reads again beside it: if they moved too, the machine's load did, not the dashboard.
+    const [apiAfterMs, rawAfterMs] = (await sideBySide([api, raw], RUNS)) as [number, number];
+    const [wholeAfterMs] = (await sideBySide([() => fromWholePlans(w, council.ragRules)], 5, 1)) as [number];
     const inputs = `${PLANS} plans × ${ACTIONS} actions`;
     return [
       { name: `dashboard: API ms (${inputs}, ${listed.length} listed)`, value: apiMs, unit: 'ms' },
@@ -111,12 +131,15 @@ export async function run(): Promise<BenchResult[]> {
         value: apiAfterMs,
         unit: 'ms',
       },
+      { name: 'dashboard: raw reads ms with 10× updates', value: rawAfterMs, unit: 'ms' },
       {
         name: 'dashboard: time with 10× updates / time before',
         value: apiAfterMs / apiMs,
         unit: 'x',
         goal: '≤ 1.1',
       },
+      { name: 'dashboard read from whole plans (before issue 19) ms', value: wholeMs, unit: 'ms' },
+      { name: 'the same with 10× updates ms', value: wholeAfterMs, unit: 'ms' },
     ];
   } finally {
     await w.stop();
