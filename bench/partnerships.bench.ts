@@ -2,7 +2,7 @@
  * Partnership overview speed: 12 consenting councils × 300 actions each (two plans of 150, each with a
  * closed reporting period) on a DynamoDB Local started here. The overview (consent checked now, each
  * shared plan's board and last closed period read through the council's own session, councils in
- * parallel) is timed against the council dashboard's own reads (`dashboardPlans`, the route's code)
+ * parallel) is timed against the council dashboard's own reads (`councilDashboard`, the route's code)
  * done one council after another, as a partner would get by opening each dashboard in turn. Goal:
  * ratio ≤ 0.5. Alongside: the overview with councils one at a time (what parallel fetching alone
  * buys on this machine) and counted from the plans' items as before boards (what boards buy).
@@ -14,8 +14,8 @@ import {
   boardShardItems,
   ConsentRepo,
   CouncilData,
+  councilDashboard,
   createDocClient,
-  dashboardPlans,
   dueIndexAttributes,
   newId,
   PartnershipsRepo,
@@ -217,11 +217,11 @@ async function seed(doc: DynamoDBDocumentClient): Promise<Partnership> {
   return (await directory.get('bench-shared-service'))!;
 }
 
-/** The council dashboard route for one council: its own reads (`dashboardPlans`) and maths. */
-async function councilDashboard(doc: DynamoDBDocumentClient, councilId: string): Promise<Dashboard> {
+/** The council dashboard route for one council: its own reads and maths (`councilDashboard`). */
+async function dashboardOf(doc: DynamoDBDocumentClient, councilId: string): Promise<Dashboard> {
   const data = new CouncilData(doc, TABLE, tenantContext(councilId, 'viewer', READER));
-  const [council, plans] = await Promise.all([data.council.get(), dashboardPlans(data)]);
-  return buildDashboard(plans, TODAY, council.ragRules);
+  const council = await data.council.get();
+  return (await councilDashboard(data, { today: TODAY, rules: council.ragRules })).dashboard;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -254,7 +254,7 @@ export async function run(): Promise<BenchResult[]> {
     };
     const sequential = async () => {
       const out: Dashboard[] = [];
-      for (const councilId of partnership.memberCouncilIds) out.push(await councilDashboard(doc, councilId));
+      for (const councilId of partnership.memberCouncilIds) out.push(await dashboardOf(doc, councilId));
       return out;
     };
 

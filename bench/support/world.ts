@@ -11,12 +11,14 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { createTokenVerifier } from '@peopleplan/auth';
+import { isOpen, type Status } from '@peopleplan/core';
 import {
   boardShardItems,
   CouncilData,
   councilPk,
   createDocClient,
   DirectoryRepo,
+  dueIndexAttributes,
   PartnershipsRepo,
   planIndexAttributes,
   sk,
@@ -52,7 +54,7 @@ export interface BenchWorld {
   /** The app; `evaluated` says whether IAM is checked on its calls. */
   app(evaluated: boolean): Promise<App>;
   token: string;
-  plans: Array<{ id: string; actionIds: string[]; milestoneIds: string[] }>;
+  plans: Array<{ id: string; actionIds: string[]; milestoneIds: string[]; updates: number }>;
   stop(): Promise<void>;
 }
 
@@ -86,27 +88,12 @@ export async function storePlan(w: Pick<BenchWorld, 'rawDoc' | 'tableName'>, act
     return ids.get(old)!;
   };
   const pk = councilPk(COUNCIL);
-  const plan = { ...s.plan, id: planId, councilId: COUNCIL, status: 'active', sections: [] };
-  // Stored entities carry a version and timestamps; the synthetic data gives them to the plan only.
-  const created = '2013-04-01T09:00:00Z';
-  const stamp = { version: 1, createdAt: created, updatedAt: created };
-  const themes = s.themes.map((t) => ({ ...stamp, ...t, id: re(t.id), planId }));
-  const acts = s.actions.map((a) => ({
-    ...stamp,
-    ...a,
-    id: re(a.id),
-    planId,
-    themeId: a.themeId ? re(a.themeId) : undefined,
-    parentId: a.parentId ? re(a.parentId) : undefined,
-  }));
-  const ms = s.milestones.map((m) => ({
-    ...stamp,
-    ...m,
-    id: re(m.id),
-    planId,
-    actionId: re(m.actionId),
-    linkedActionIds: [],
-  }));
+  // As the repositories write them: every entity versioned and dated, each action with its latest
+  // update and, when open and dated, its due-index keys (actions.ts, milestones.ts, updates.ts).
+  const at = '2013-04-01T09:00:00.000Z';
+  const stamp = { version: 1, createdAt: at, updatedAt: at };
+  const plan = { ...s.plan, id: planId, councilId: COUNCIL, status: 'active', sections: [], unplaced: [] };
+  const themes = s.themes.map((t) => ({ ...t, id: re(t.id), planId, ...stamp }));
   const ups = s.updates.map((u) => ({
     ...u,
     id: re(u.id),
@@ -114,15 +101,51 @@ export async function storePlan(w: Pick<BenchWorld, 'rawDoc' | 'tableName'>, act
     actionId: re(u.actionId),
     period: u.at.slice(0, 7),
   }));
+  const latest = new Map<string, (typeof ups)[number]>();
+  for (const u of ups) if ((latest.get(u.actionId)?.at ?? '') <= u.at) latest.set(u.actionId, u);
+  const acts = s.actions.map((a) => {
+    const id = re(a.id);
+    const last = latest.get(id);
+    return {
+      ...a,
+      id,
+      planId,
+      themeId: a.themeId ? re(a.themeId) : undefined,
+      parentId: a.parentId ? re(a.parentId) : undefined,
+      crossRefs: [],
+      unplaced: [],
+      ...(last && {
+        latestUpdate: {
+          id: last.id,
+          at: last.at,
+          authorName: last.authorName,
+          status: last.status,
+          narrative: last.narrative,
+          period: last.period,
+        },
+      }),
+      ...stamp,
+    };
+  });
+  const ms = s.milestones.map((m) => ({
+    ...m,
+    id: re(m.id),
+    planId,
+    actionId: re(m.actionId),
+    linkedActionIds: [],
+    ...stamp,
+  }));
+  const dueKeys = (x: { id: string; status: Status; due?: { due?: string | undefined } | undefined }) =>
+    dueIndexAttributes(COUNCIL, x.id, x.due?.due, isOpen(x.status));
   const items: Record<string, unknown>[] = [
     { ...plan, ...planIndexAttributes(COUNCIL, planId), PK: pk, SK: sk.plan(planId), type: 'plan' },
     ...themes.map((t) => ({ ...t, PK: pk, SK: sk.theme(planId, t.id), type: 'theme' })),
     ...acts.flatMap((a) => [
-      { ...a, PK: pk, SK: sk.action(planId, a.id), type: 'action' },
+      { ...a, ...dueKeys(a), PK: pk, SK: sk.action(planId, a.id), type: 'action' },
       { PK: pk, SK: sk.locator(a.id), type: 'locator', target: sk.action(planId, a.id), planId },
     ]),
     ...ms.flatMap((m) => [
-      { ...m, PK: pk, SK: sk.milestone(planId, m.actionId, m.id), type: 'milestone' },
+      { ...m, ...dueKeys(m), PK: pk, SK: sk.milestone(planId, m.actionId, m.id), type: 'milestone' },
       {
         PK: pk,
         SK: sk.locator(m.id),

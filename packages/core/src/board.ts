@@ -31,6 +31,8 @@ export interface ActionState {
   created: string;
   /** The action this one is a sub-action of (its rating rolls up into the parent's). */
   parentId?: string | undefined;
+  /** The theme it sits under (dashboards count per theme); absent when it has none. */
+  themeId?: string | undefined;
 }
 
 export interface MilestoneState {
@@ -53,7 +55,10 @@ export const CADENCE_DAYS: Record<Plan['reviewCadence'], number> = {
 };
 
 export function actionState(
-  a: Pick<Action, 'id' | 'status' | 'due' | 'ragOverride' | 'latestUpdate' | 'createdAt' | 'parentId'>,
+  a: Pick<
+    Action,
+    'id' | 'status' | 'due' | 'ragOverride' | 'latestUpdate' | 'createdAt' | 'parentId' | 'themeId'
+  >,
 ): ActionState {
   return {
     id: a.id,
@@ -63,6 +68,8 @@ export function actionState(
     lastUpdate: a.latestUpdate?.at.slice(0, 10),
     created: a.createdAt.slice(0, 10),
     parentId: a.parentId,
+    // A move to "no theme" may store null (ActionPatch): the board, like the dashboard, reads no theme.
+    themeId: a.themeId ?? undefined,
   };
 }
 
@@ -391,7 +398,7 @@ const STATUS_SET = new Set<string>(STATUSES);
 const RAG_SET = new Set<string>(RAGS);
 
 export function encodeActionState(s: ActionState): string {
-  return `${s.status}|${s.due ?? ''}|${s.override ?? ''}|${s.lastUpdate ?? ''}|${s.created}|${s.parentId ?? ''}`;
+  return `${s.status}|${s.due ?? ''}|${s.override ?? ''}|${s.lastUpdate ?? ''}|${s.created}|${s.parentId ?? ''}|${s.themeId ?? ''}`;
 }
 
 export function encodeMilestoneState(s: MilestoneState): string {
@@ -400,8 +407,9 @@ export function encodeMilestoneState(s: MilestoneState): string {
 
 /**
  * Written only by the encoders above: anything else is corruption, reported rather than guessed at.
- * That includes entries in the shape before roll-up (no parent, no milestone's action): readers count
- * such a plan from its items until `npm run boards` rewrites its board.
+ * That includes entries in older shapes (before roll-up: no parent, no milestone's action; before
+ * theme counts: no theme): readers count such a plan from its items until `npm run boards` rewrites
+ * its board.
  */
 function corrupt(id: string, text: string): never {
   throw new Error(`corrupt board entry for ${id}: ${text.slice(0, 80)}`);
@@ -411,9 +419,9 @@ const optionalDate = (v: string | undefined) => !v || isCalendarDate(v);
 
 export function decodeActionState(id: string, text: string): ActionState {
   const parts = text.split('|');
-  const [status, due, override, lastUpdate, created, parentId] = parts;
+  const [status, due, override, lastUpdate, created, parentId, themeId] = parts;
   if (
-    parts.length !== 6 ||
+    parts.length !== 7 ||
     !status ||
     !STATUS_SET.has(status) ||
     !isCalendarDate(created) ||
@@ -431,6 +439,7 @@ export function decodeActionState(id: string, text: string): ActionState {
     lastUpdate: lastUpdate || undefined,
     created,
     parentId: parentId || undefined,
+    themeId: themeId || undefined,
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildDashboard, type PlanData } from './dashboard.js';
+import { actionState, milestoneState } from './board.js';
+import { buildDashboard, countDashboard, listDashboard, type PlanData } from './dashboard.js';
 import type { Action, Milestone, Plan } from './entities.js';
 import { DEFAULT_RAG_RULES } from './rag.js';
 
@@ -96,3 +97,60 @@ describe('buildDashboard', () => {
     ).toEqual([]);
   });
 });
+
+describe('countDashboard and listDashboard', () => {
+  // Ties everywhere: the same due dates, no updates (stale alike), refs out of order, two milestones "A".
+  const tied: PlanData = {
+    plan: { ...plan, activatedOn: '2026-01-01' },
+    themes: [
+      { id: 'T1', planId: 'P', ref: '1', title: 'Theme one', order: 0, ...stamp },
+      { id: 'T2', planId: 'P', ref: '2', title: 'Theme two', order: 1, ...stamp },
+    ],
+    actions: ['10', '2', '1', '3'].map((ref, i) =>
+      action(`a${ref}`, {
+        ref,
+        order: i % 2,
+        themeId: i % 2 ? 'T2' : i === 0 ? 'T1' : 'gone',
+        due: date('2026-11-01'),
+        latestUpdate: undefined,
+      }),
+    ),
+    milestones: [
+      ms('m2', { ref: 'A', actionId: 'a2', due: date('2026-11-01'), baselineDue: date('2026-10-01') }),
+      ms('m1', { ref: 'A', actionId: 'a10', due: date('2026-11-01'), baselineDue: date('2026-10-01') }),
+      ms('m3', { ref: 'B', actionId: 'gone', due: date('2026-11-01') }),
+    ],
+  };
+
+  it('give what buildDashboard gives, whatever order the board holds its entries in', () => {
+    const whole = buildDashboard([tied, data()], '2026-11-23', DEFAULT_RAG_RULES, { dueSoonDays: 60 });
+    expect(whole.stale.length).toBeGreaterThan(2);
+    const counts = countDashboard(
+      [tied, data()].map((p) => ({
+        plan: p.plan,
+        themes: p.themes,
+        actions: p.actions.map(actionState).reverse(),
+        milestones: p.milestones.map(milestoneState).reverse(),
+        lastPeriod: p.lastPeriod,
+      })),
+      '2026-11-23',
+      DEFAULT_RAG_RULES,
+      { dueSoonDays: 60 },
+    );
+    const all = [tied, data()];
+    const display = {
+      actions: new Map(all.flatMap((p) => p.actions.map((a) => [a.id, a] as const)).reverse()),
+      milestones: new Map(all.flatMap((p) => p.milestones.map((m) => [m.id, m] as const)).reverse()),
+    };
+    expect(JSON.stringify(listDashboard(counts, display))).toBe(JSON.stringify(whole));
+  });
+});
+
+function data(): PlanData {
+  return {
+    plan: { ...plan, id: 'Q', title: 'Second plan' },
+    themes: [],
+    actions: [action('q1', { planId: 'Q', due: date('2026-11-01') })],
+    milestones: [],
+  };
+}

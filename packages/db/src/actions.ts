@@ -8,7 +8,14 @@ import {
   isOpen,
   notFound,
 } from '@peopleplan/core';
-import { actionEntry, boardUpdates } from './boards.js';
+import {
+  ACTION_STATE_ATTRIBUTES,
+  actionEntry,
+  type BoardEntry,
+  type BoardFacts,
+  boardUpdates,
+} from './boards.js';
+import type { ReadConsistency } from './consistency.js';
 import { newId, nowIso } from './ids.js';
 import { dueIndexAttributes, sk } from './keys.js';
 import { reorderWrites } from './reorder.js';
@@ -29,16 +36,24 @@ export function actionIndexAttributes(councilId: string, a: Action): Record<stri
 export class ActionsRepo {
   constructor(private readonly store: TenantStore) {}
 
-  async list(planId: string, opts: { cursor?: string; limit?: number } = {}): Promise<Page<Action>> {
-    if (!(await this.store.getRaw(sk.plan(planId)))) throw notFound('Plan');
+  async list(
+    planId: string,
+    opts: ReadConsistency & { cursor?: string; limit?: number } = {},
+  ): Promise<Page<Action>> {
+    if (!(await this.store.getRaw(sk.plan(planId), opts))) throw notFound('Plan');
     return this.store.queryPage<Action>(`${sk.planChildren(planId)}ACTION#`, { ...opts, types: ['action'] });
   }
 
-  /** Finds an action by id alone through its locator item. */
-  async get(actionId: string): Promise<Action> {
-    const loc = await this.store.get<Locator>(sk.locator(actionId));
+  /**
+   * Finds an action by id alone through its locator item. Strong unless `read` says otherwise: the
+   * action is usually edited next (its version sent back), or changed right here (consistency.ts).
+   */
+  async get(actionId: string, read?: ReadConsistency): Promise<Action> {
+    const loc = await this.store.get<Locator>(sk.locator(actionId), read);
     const action =
-      loc && !loc.actionId ? await this.store.getInVisiblePlan<Action>(loc.target, loc.planId) : undefined;
+      loc && !loc.actionId
+        ? await this.store.getInVisiblePlan<Action>(loc.target, loc.planId, read)
+        : undefined;
     if (!action) throw notFound('Action');
     return action;
   }
@@ -113,12 +128,18 @@ export class ActionsRepo {
     const checks = [this.store.conditionPlanWritable(before.planId)];
     if (moved && after.themeId)
       checks.push(this.store.conditionExists(sk.theme(before.planId, after.themeId)));
-    // Its sub-actions (and theirs) go with it, so the plan never shows them under the old theme.
-    if (moved) checks.push(...(await this.descendantMoves(before, after.themeId)));
+    // Its sub-actions (and theirs) go with it, so the plan never shows them under the old theme, and
+    // their board entries with them, so dashboards count them under the new one.
+    const below = moved ? await this.descendants(before) : [];
     await this.store.transact(
       [
         ...checks,
-        ...this.versionedWrite(after, patch.version),
+        ...below.map((d) => this.themeMove(d, after.themeId)),
+        ...this.versionedWrite(
+          after,
+          patch.version,
+          below.map((d) => actionEntry({ ...d, themeId: after.themeId })),
+        ),
         ...searchWrites(this.store, [actionSearchDoc(after)], [actionSearchDoc(before)]),
       ],
       [
@@ -136,38 +157,47 @@ export class ActionsRepo {
     return after;
   }
 
-  /** Every sub-action under `parent` (at any depth), moved to `themeId` (undefined: no theme). */
-  private async descendantMoves(parent: Action, themeId: string | undefined) {
-    const all = await this.store.queryAll<Pick<Action, 'id' | 'parentId'>>(
+  /**
+   * Every sub-action under `parent` (at any depth), with what its board entry needs and its version:
+   * a strong read, because the move is written on condition that each is still as read here.
+   */
+  private async descendants(parent: Action): Promise<Array<BoardFacts & { version: number }>> {
+    const all = await this.store.queryAll<BoardFacts & { version: number }>(
       `${sk.planChildren(parent.planId)}ACTION#`,
-      {
-        types: ['action'],
-        attributes: ['id', 'parentId'],
-      },
+      { types: ['action'], attributes: [...ACTION_STATE_ATTRIBUTES, 'version'] },
     );
-    const below: string[] = [];
+    const below: Array<BoardFacts & { version: number }> = [];
     const visit = (id: string) => {
       for (const a of all) {
-        if (a.parentId === id && !below.includes(a.id) && a.id !== parent.id) {
-          below.push(a.id);
+        if (a.parentId === id && !below.some((b) => b.id === a.id) && a.id !== parent.id) {
+          below.push(a);
           visit(a.id);
         }
       }
     };
     visit(parent.id);
     if (below.length > 90) throw badRequest('Too many sub-actions to move at once');
-    const at = nowIso();
-    return below.map((id) => ({
+    return below;
+  }
+
+  /** A sub-action moved to `themeId` (undefined: no theme), only if unchanged since it was read. */
+  private themeMove(a: BoardFacts & { version: number }, themeId: string | undefined) {
+    return {
       Update: {
         TableName: this.store.tableName,
-        Key: { PK: this.store.pk, SK: sk.action(parent.planId, id) },
+        Key: { PK: this.store.pk, SK: sk.action(a.planId, a.id) },
         UpdateExpression: themeId
           ? 'SET themeId = :theme, version = version + :one, updatedAt = :at'
           : 'REMOVE themeId SET version = version + :one, updatedAt = :at',
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeValues: { ':one': 1, ':at': at, ...(themeId ? { ':theme': themeId } : {}) },
+        ConditionExpression: 'attribute_exists(PK) AND version = :v',
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ':at': nowIso(),
+          ':v': a.version,
+          ...(themeId ? { ':theme': themeId } : {}),
+        },
       },
-    }));
+    };
   }
 
   /**
@@ -245,8 +275,11 @@ export class ActionsRepo {
     ];
   }
 
-  /** A new version of an action, if it still has `expectedVersion`, and its board entry. */
-  versionedWrite(after: Action, expectedVersion: number) {
+  /**
+   * A new version of an action, if it still has `expectedVersion`, and its board entry (with `others`
+   * of the same plan changed in the same transaction: one update per board shard).
+   */
+  versionedWrite(after: Action, expectedVersion: number, others: readonly BoardEntry[] = []) {
     return [
       this.store.putVersioned(
         sk.action(after.planId, after.id),
@@ -255,7 +288,7 @@ export class ActionsRepo {
         expectedVersion,
         actionIndexAttributes(this.store.ctx.councilId, after),
       ),
-      ...boardUpdates(this.store, after.planId, [actionEntry(after)]),
+      ...boardUpdates(this.store, after.planId, [actionEntry(after), ...others]),
     ];
   }
 }

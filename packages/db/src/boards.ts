@@ -12,6 +12,7 @@ import {
   type MilestoneState,
   milestoneState,
 } from '@peopleplan/core';
+import type { ReadConsistency } from './consistency.js';
 import { boardShard, sk } from './keys.js';
 import type { Item, TenantStore } from './store.js';
 import { TABLE } from './table.js';
@@ -48,7 +49,10 @@ export interface BoardEntry {
   value: string;
 }
 
-export const actionEntry = (a: Action): BoardEntry => ({
+/** What an action's board entry is made from (core `actionState`), and the plan it is on. */
+export type BoardFacts = Parameters<typeof actionState>[0] & Pick<Action, 'planId'>;
+
+export const actionEntry = (a: BoardFacts): BoardEntry => ({
   kind: 'action',
   id: a.id,
   value: encodeActionState(actionState(a)),
@@ -104,18 +108,21 @@ export function boardShardItems(
   return shards;
 }
 
-/** What counting a plan reads from its actions and milestones when it has no complete board. */
-const STATE_ATTRIBUTES = [
+/** What an action's board entry is made from, as attributes to read (`actionState`). */
+export const ACTION_STATE_ATTRIBUTES = [
   'id',
+  'planId',
   'status',
   'due.due',
-  'baselineDue.due',
   'ragOverride.rag',
   'latestUpdate.at',
   'createdAt',
   'parentId',
-  'actionId',
+  'themeId',
 ] as const;
+
+/** What counting a plan reads from its actions and milestones when it has no complete board. */
+const STATE_ATTRIBUTES = [...ACTION_STATE_ATTRIBUTES, 'baselineDue.due', 'actionId'] as const;
 
 /** Entries written per update when repairing: keeps each update expression well under 4 KB. */
 const REPAIR_BATCH = 80;
@@ -125,10 +132,11 @@ export class BoardsRepo {
 
   /**
    * The plan's board, or undefined when it is not complete or holds an entry it cannot read (then
-   * readers count from the items, and `repair` mends it).
+   * readers count from the items, and `repair` mends it). Strong unless `read` says otherwise:
+   * combined views read it eventually (consistency.ts).
    */
-  async read(planId: string): Promise<PlanBoard | undefined> {
-    const shards = await this.shards(planId);
+  async read(planId: string, read?: ReadConsistency): Promise<PlanBoard | undefined> {
+    const shards = await this.shards(planId, read);
     if (shards.length < BOARD_SHARDS || shards.some((s) => s.complete !== true)) return undefined;
     const out: PlanBoard = { actions: [], milestones: [] };
     try {
@@ -145,15 +153,16 @@ export class BoardsRepo {
     return out;
   }
 
-  private shards(planId: string) {
-    return this.store.queryAll<Item>(sk.boardPrefix(planId), { types: ['board'] });
+  private shards(planId: string, read?: ReadConsistency) {
+    return this.store.queryAll<Item>(sk.boardPrefix(planId), { types: ['board'], ...read });
   }
 
   /** The same facts read from the plan's actions and milestones themselves (a few attributes each). */
-  async fromItems(planId: string): Promise<PlanBoard> {
+  async fromItems(planId: string, read?: ReadConsistency): Promise<PlanBoard> {
     const items = await this.store.queryAll<Action & Milestone>(sk.planChildren(planId), {
       types: ['action', 'milestone'],
       attributes: STATE_ATTRIBUTES,
+      ...read,
     });
     const out: PlanBoard = { actions: [], milestones: [] };
     for (const { type, ...i } of items) {
@@ -163,10 +172,14 @@ export class BoardsRepo {
     return out;
   }
 
-  /** The board when complete, else the same facts from the items: always the plan as it is now. */
-  async states(planId: string): Promise<PlanBoard & { from: 'board' | 'items' }> {
-    const board = await this.read(planId);
-    return board ? { ...board, from: 'board' } : { ...(await this.fromItems(planId)), from: 'items' };
+  /**
+   * The board when complete, else the same facts from the items: always the plan as it is now. An
+   * incomplete board is not mended here: a read may be a viewer's, through a read-only session, and
+   * `npm run boards` mends it (dashboard-data.ts says why).
+   */
+  async states(planId: string, read?: ReadConsistency): Promise<PlanBoard & { from: 'board' | 'items' }> {
+    const board = await this.read(planId, read);
+    return board ? { ...board, from: 'board' } : { ...(await this.fromItems(planId, read)), from: 'items' };
   }
 
   /**

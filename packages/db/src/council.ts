@@ -1,4 +1,5 @@
 import { type Council, type CouncilSettingsPatch, type Membership, notFound } from '@peopleplan/core';
+import type { ReadConsistency } from './consistency.js';
 import { sk } from './keys.js';
 import { entityOf, type TenantStore } from './store.js';
 import { patchedVersion } from './versioning.js';
@@ -9,9 +10,9 @@ export class CouncilRepo {
 
   constructor(private readonly store: TenantStore) {}
 
-  async get(): Promise<Council> {
+  async get(read?: ReadConsistency): Promise<Council> {
     if (this.primed) return this.primed;
-    const c = await this.store.get<Council>(sk.council());
+    const c = await this.store.get<Council>(sk.council(), read);
     if (!c) throw notFound('Council');
     return c;
   }

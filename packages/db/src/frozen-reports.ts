@@ -1,5 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DomainError } from '@peopleplan/core';
+import type { ReadConsistency } from './consistency.js';
 import { sk } from './keys.js';
 import type { TenantStore } from './store.js';
 
@@ -63,12 +64,15 @@ export async function readFrozenModel(
   planId: string,
   periodKey: string,
   info: FrozenInfo | undefined,
+  read?: ReadConsistency,
 ): Promise<unknown | undefined> {
   if (!info?.parts) return undefined;
-  const items = await store.queryAll<{ part: number; data: Uint8Array }>(
-    sk.frozenReportPrefix(planId, periodKey),
-    { types: ['frozen-report'] },
-  );
+  const prefix = sk.frozenReportPrefix(planId, periodKey);
+  const types = ['frozen-report'];
+  let items = await store.queryAll<{ part: number; data: Uint8Array }>(prefix, { types, ...read });
+  // The parts land with the period's header in one transaction: an eventual read just after the
+  // close may not see them all yet, so it reads them again, strongly.
+  if (items.length !== info.parts) items = await store.queryAll(prefix, { types });
   const parts = items.sort((a, b) => a.part - b.part);
   if (parts.length !== info.parts) {
     throw new Error(`frozen report ${planId}/${periodKey}: ${parts.length} of ${info.parts} parts`);

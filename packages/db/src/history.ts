@@ -2,6 +2,7 @@ import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '@peopleplan/core';
 import { encodeTime } from 'ulidx';
 import { historyAttributes } from './audit-change.js';
+import { consistentRead, type ReadConsistency } from './consistency.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { historyPrefix, sk } from './keys.js';
 import { entityOf, type Item, type Page, type TenantStore } from './store.js';
@@ -16,7 +17,7 @@ import { TABLE } from './table.js';
  * ends; its cursor is the last event returned.
  */
 
-export interface TrailFilter {
+export interface TrailFilter extends ReadConsistency {
   /** Only events by this user (`actorSub`). */
   actor?: string | undefined;
   /** Only events in this item's history (a plan, action, milestone, person…). */
@@ -42,7 +43,10 @@ export class HistoryRepo {
   constructor(private readonly store: TenantStore) {}
 
   /** Every event in one item's history, newest first. */
-  async of(subjectId: string, opts: { cursor?: string; limit?: number } = {}): Promise<Page<AuditEvent>> {
+  async of(
+    subjectId: string,
+    opts: ReadConsistency & { cursor?: string; limit?: number } = {},
+  ): Promise<Page<AuditEvent>> {
     return this.trail({ item: subjectId, ...opts });
   }
 
@@ -63,7 +67,8 @@ export class HistoryRepo {
       ExpressionAttributeNames: { '#pk': pkName, '#sk': skName },
       ExpressionAttributeValues: { ':pk': this.store.pk, ':from': range.from, ':to': range.to },
       ScanIndexForward: false,
-      ...(!onIndex && { ConsistentRead: true }),
+      // The council index is eventually consistent whatever is asked.
+      ...(!onIndex && { ConsistentRead: consistentRead(f) }),
     };
     if (f.actor !== undefined) {
       input.FilterExpression = '#actor = :actor';

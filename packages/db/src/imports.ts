@@ -13,6 +13,7 @@ import {
 } from '@peopleplan/core';
 import { actionIndexAttributes } from './actions.js';
 import { boardShardItems } from './boards.js';
+import type { ReadConsistency } from './consistency.js';
 import { nowIso } from './ids.js';
 import { planIndexAttributes, sk } from './keys.js';
 import { milestoneIndexAttributes } from './milestones.js';
@@ -254,10 +255,13 @@ export class ImportsRepo {
   }
 
   /** Which of these imports have committed: items written by any other import are not visible yet. */
-  async committed(importIds: Iterable<string>): Promise<Set<string>> {
+  async committed(importIds: Iterable<string>, read?: ReadConsistency): Promise<Set<string>> {
     const ids = [...new Set(importIds)];
     if (!ids.length) return new Set();
-    const records = await this.store.getMany(ids.map((id) => sk.importPreview(id)));
+    const records = await this.store.getMany(
+      ids.map((id) => sk.importPreview(id)),
+      read,
+    );
     return new Set(ids.filter((id) => records.get(sk.importPreview(id))?.status === 'committed'));
   }
 

@@ -3,6 +3,7 @@ export * from './alerts.js';
 export * from './boards.js';
 export * from './calendar-feeds.js';
 export * from './client.js';
+export * from './consistency.js';
 export * from './council.js';
 export * from './council-data.js';
 export * from './counting-client.js';

@@ -1,4 +1,3 @@
-import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { repairStoredEntity } from '@peopleplan/core';
 import { STORAGE_ATTRIBUTES } from './keys.js';
 
@@ -22,10 +21,16 @@ export function stored(entity: object): Item {
 }
 
 /**
- * Keep only these attributes (dotted paths reach into maps) in a query's answer. Every name goes
- * through ExpressionAttributeNames, so reserved words such as `status` need no care.
+ * Keep only these attributes (dotted paths reach into maps) in a query's or batch read's answer. Every
+ * name goes through ExpressionAttributeNames, so reserved words such as `status` need no care.
  */
-export function addProjection(input: QueryCommandInput, attributes: readonly string[]): void {
+export function addProjection(
+  input: {
+    ProjectionExpression?: string | undefined;
+    ExpressionAttributeNames?: Record<string, string> | undefined;
+  },
+  attributes: readonly string[],
+): void {
   const names: Record<string, string> = { ...input.ExpressionAttributeNames };
   input.ProjectionExpression = attributes
     .map((a) =>

@@ -1,4 +1,5 @@
 import type { LedPlan } from '@peopleplan/core';
+import { EVENTUAL } from './consistency.js';
 import type { CouncilData } from './council-data.js';
 
 /**
@@ -8,5 +9,6 @@ import type { CouncilData } from './council-data.js';
  */
 export async function activePlans(data: CouncilData): Promise<LedPlan[]> {
   const plans = (await data.plans.listAll()).filter((p) => p.status === 'active');
-  return Promise.all(plans.map((p) => data.plans.tree(p.id)));
+  // A list to read, not to change: eventually consistent (consistency.ts).
+  return Promise.all(plans.map((p) => data.plans.tree(p.id, EVENTUAL)));
 }

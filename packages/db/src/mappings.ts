@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { notFound, unprocessable } from '@peopleplan/core';
+import type { ReadConsistency } from './consistency.js';
 import { sk } from './keys.js';
 import type { TenantStore } from './store.js';
 import { firstVersion, nextVersion, type VersionStamp } from './versioning.js';
@@ -36,8 +37,11 @@ export function mappingId(councilId: string, name: string): string {
 export class MappingsRepo {
   constructor(private readonly store: TenantStore) {}
 
-  async list(): Promise<ImportMapping[]> {
-    const items = await this.store.queryAll<ImportMapping>('MAPPING#', { types: ['import-mapping'] });
+  async list(read?: ReadConsistency): Promise<ImportMapping[]> {
+    const items = await this.store.queryAll<ImportMapping>('MAPPING#', {
+      types: ['import-mapping'],
+      ...read,
+    });
     return items.map(({ type: _t, ...m }) => m as ImportMapping).sort((a, b) => a.name.localeCompare(b.name));
   }
 

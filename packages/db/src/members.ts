@@ -1,4 +1,5 @@
 import { conflict, type MemberPatch, type Membership, notFound } from '@peopleplan/core';
+import type { ReadConsistency } from './consistency.js';
 import { sk } from './keys.js';
 import type { TenantStore } from './store.js';
 import { firstVersion, nextVersion, patchedVersion } from './versioning.js';
@@ -11,8 +12,8 @@ import { firstVersion, nextVersion, patchedVersion } from './versioning.js';
 export class MembersRepo {
   constructor(private readonly store: TenantStore) {}
 
-  async list(): Promise<Membership[]> {
-    const items = await this.store.queryAll<Membership>('MEMBER#', { types: ['member'] });
+  async list(read?: ReadConsistency): Promise<Membership[]> {
+    const items = await this.store.queryAll<Membership>('MEMBER#', { types: ['member'], ...read });
     return items.map(({ type: _t, ...m }) => m as Membership).sort((a, b) => a.name.localeCompare(b.name));
   }
 

@@ -11,6 +11,7 @@ import {
 } from '@peopleplan/core';
 import type { ActionsRepo, Locator } from './actions.js';
 import { boardUpdates, milestoneEntry } from './boards.js';
+import type { ReadConsistency } from './consistency.js';
 import { newId } from './ids.js';
 import { DUE_OUTBOX_PARTITION, dueIndexAttributes, outboxSortKey, sk } from './keys.js';
 import { searchWrites } from './search-index.js';
@@ -39,18 +40,20 @@ export class MilestonesRepo {
     private readonly actions: ActionsRepo,
   ) {}
 
-  async list(actionId: string): Promise<Milestone[]> {
-    const action = await this.actions.get(actionId);
+  async list(actionId: string, read?: ReadConsistency): Promise<Milestone[]> {
+    const action = await this.actions.get(actionId, read);
     const items = await this.store.queryAll<Milestone>(`${sk.action(action.planId, actionId)}#MS#`, {
       types: ['milestone'],
+      ...read,
     });
     return items.map(({ type: _t, ...m }) => m as Milestone);
   }
 
-  async get(milestoneId: string): Promise<Milestone> {
-    const loc = await this.store.get<Locator>(sk.locator(milestoneId));
+  /** Strong unless `read` says otherwise: a milestone is usually edited next (consistency.ts). */
+  async get(milestoneId: string, read?: ReadConsistency): Promise<Milestone> {
+    const loc = await this.store.get<Locator>(sk.locator(milestoneId), read);
     const m = loc?.actionId
-      ? await this.store.getInVisiblePlan<Milestone>(loc.target, loc.planId)
+      ? await this.store.getInVisiblePlan<Milestone>(loc.target, loc.planId, read)
       : undefined;
     if (!m) throw notFound('Milestone');
     return m;

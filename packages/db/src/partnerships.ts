@@ -21,6 +21,7 @@ import {
   unprocessable,
 } from '@peopleplan/core';
 import { z } from 'zod';
+import type { ReadConsistency } from './consistency.js';
 import { nowIso } from './ids.js';
 import { partnershipPk, sk } from './keys.js';
 import { entityOf, TenantStore } from './store.js';
@@ -341,8 +342,8 @@ export class PartnershipsRepo {
 export class ConsentRepo {
   constructor(private readonly store: TenantStore) {}
 
-  async list(): Promise<ConsentRecord[]> {
-    const items = await this.store.queryAll<ConsentRecord>('PARTNERSHIP#', { types: ['consent'] });
+  async list(read?: ReadConsistency): Promise<ConsentRecord[]> {
+    const items = await this.store.queryAll<ConsentRecord>('PARTNERSHIP#', { types: ['consent'], ...read });
     return items
       .map(({ type: _t, ...c }) => c as ConsentRecord)
       .sort((a, b) => a.partnershipId.localeCompare(b.partnershipId));

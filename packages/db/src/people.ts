@@ -6,6 +6,7 @@ import {
   type PersonPatch,
   personSearchDoc,
 } from '@peopleplan/core';
+import type { ReadConsistency } from './consistency.js';
 import { newId } from './ids.js';
 import { ImportsRepo } from './imports.js';
 import { sk } from './keys.js';
@@ -20,9 +21,9 @@ export class PeopleRepo {
    * The directory: people merged into another are kept as records (people-merge.ts) but listed only
    * with `includeMerged` (an import matches their labels to the person they were merged into).
    */
-  async list(opts: { includeMerged?: boolean } = {}): Promise<Person[]> {
-    const raw = await this.store.queryAllRaw('PERSON#', ['person']);
-    const visible = await this.visible(raw);
+  async list(opts: ReadConsistency & { includeMerged?: boolean } = {}): Promise<Person[]> {
+    const raw = await this.store.queryAllRaw('PERSON#', ['person'], opts);
+    const visible = await this.visible(raw, opts);
     return raw
       .filter(visible)
       .map((i) => entityOf<Person>(i))
@@ -30,16 +31,16 @@ export class PeopleRepo {
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  async get(id: string): Promise<Person> {
-    const raw = await this.store.getRaw(sk.person(id));
-    if (!raw || !(await this.visible([raw]))(raw)) throw notFound('Person');
+  async get(id: string, read?: ReadConsistency): Promise<Person> {
+    const raw = await this.store.getRaw(sk.person(id), read);
+    if (!raw || !(await this.visible([raw], read))(raw)) throw notFound('Person');
     return entityOf<Person>(raw);
   }
 
   /** People an import is still committing are not in the directory yet (imports.ts). */
-  private async visible(items: Item[]): Promise<(i: Item) => boolean> {
+  private async visible(items: Item[], read?: ReadConsistency): Promise<(i: Item) => boolean> {
     const pending = items.flatMap((i) => (typeof i.importId === 'string' ? [i.importId] : []));
-    const committed = await new ImportsRepo(this.store).committed(pending);
+    const committed = await new ImportsRepo(this.store).committed(pending, read);
     return (i) => typeof i.importId !== 'string' || committed.has(i.importId);
   }
 

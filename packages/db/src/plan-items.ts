@@ -13,6 +13,7 @@ import {
   type RiskCreate,
   type RiskPatch,
 } from '@peopleplan/core';
+import type { ReadConsistency } from './consistency.js';
 import { newId } from './ids.js';
 import { type PlanItemKind, sk } from './keys.js';
 import type { TenantStore } from './store.js';
@@ -32,10 +33,11 @@ export class PlanItemsRepo<T extends Stored, C extends object, P extends { versi
     private readonly label: string,
   ) {}
 
-  async list(planId: string): Promise<T[]> {
-    if (!(await this.store.getRaw(sk.plan(planId)))) throw notFound('Plan');
+  async list(planId: string, read?: ReadConsistency): Promise<T[]> {
+    if (!(await this.store.getRaw(sk.plan(planId), read))) throw notFound('Plan');
     const items = await this.store.queryAll<T>(`${sk.planChildren(planId)}${this.kind}#`, {
       types: [this.type],
+      ...read,
     });
     return items.map(({ type: _t, ...i }) => i as unknown as T);
   }

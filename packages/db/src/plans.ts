@@ -25,6 +25,7 @@ import {
   themeSearchDoc,
 } from '@peopleplan/core';
 import { boardShardItems } from './boards.js';
+import type { ReadConsistency } from './consistency.js';
 import { newId } from './ids.js';
 import { planIndexAttributes, sk } from './keys.js';
 import { reorderWrites } from './reorder.js';
@@ -136,22 +137,24 @@ export class PlansRepo {
   }
 
   /** The plan header with its sections (each in an item of its own: they may be long). */
-  async get(planId: string): Promise<Plan> {
-    const [plan, sections] = await Promise.all([this.header(planId), this.sections(planId)]);
+  async get(planId: string, read?: ReadConsistency): Promise<Plan> {
+    const [plan, sections] = await Promise.all([this.header(planId, read), this.sections(planId, read)]);
     return withSections(plan, sections);
   }
 
   /** The header alone: everything but the narrative sections. */
-  async header(planId: string): Promise<Plan> {
-    const plan = await this.store.get<Plan>(sk.plan(planId));
+  async header(planId: string, read?: ReadConsistency): Promise<Plan> {
+    const plan = await this.store.get<Plan>(sk.plan(planId), read);
     if (!plan) throw notFound('Plan');
     return plan;
   }
 
-  private async sections(planId: string): Promise<StoredSection[]> {
-    return (await this.store.queryAll<StoredSection>(sk.sectionPrefix(planId), { types: ['section'] })).sort(
-      (a, b) => a.n - b.n,
-    );
+  private async sections(planId: string, read?: ReadConsistency): Promise<StoredSection[]> {
+    const stored = await this.store.queryAll<StoredSection>(sk.sectionPrefix(planId), {
+      types: ['section'],
+      ...read,
+    });
+    return stored.sort((a, b) => a.n - b.n);
   }
 
   async create(input: PlanCreate): Promise<{ plan: Plan; themes: Theme[] }> {
@@ -258,9 +261,17 @@ export class PlansRepo {
     return { ...t, id: newId(), planId, order, ref: t.ref || String(order + 1), ...firstVersion() };
   }
 
-  async listThemes(planId: string): Promise<Theme[]> {
-    await this.get(planId);
-    const themes = await this.store.queryAll<Theme>(`${sk.planChildren(planId)}THEME#`);
+  async listThemes(planId: string, read?: ReadConsistency): Promise<Theme[]> {
+    await this.header(planId, read);
+    return this.themesOf(planId, read);
+  }
+
+  /** A plan's themes in their order, without checking the plan is there (its header was read). */
+  async themesOf(planId: string, read?: ReadConsistency): Promise<Theme[]> {
+    const themes = await this.store.queryAll<Theme>(`${sk.planChildren(planId)}THEME#`, {
+      types: ['theme'],
+      ...read,
+    });
     return themes.map(({ type: _t, ...t }) => t as Theme).sort(byOrder);
   }
 
@@ -322,7 +333,10 @@ export class PlansRepo {
    * A plan's themes, actions and milestones with the attributes combined lists use: the long texts
    * (narratives, current positions, descriptions) are most of an item's bytes and are left out.
    */
-  async summaries(planId: string): Promise<Pick<PlanTree, 'themes' | 'actions' | 'milestones'>> {
+  async summaries(
+    planId: string,
+    read?: ReadConsistency,
+  ): Promise<Pick<PlanTree, 'themes' | 'actions' | 'milestones'>> {
     const out: Pick<PlanTree, 'themes' | 'actions' | 'milestones'> = {
       themes: [],
       actions: [],
@@ -331,6 +345,7 @@ export class PlansRepo {
     const items = await this.store.queryAll<Record<string, unknown>>(sk.planChildren(planId), {
       types: ['theme', 'action', 'milestone'],
       attributes: SUMMARY_ATTRIBUTES,
+      ...read,
     });
     for (const { type, ...rest } of items) {
       if (type === 'theme') out.themes.push(rest as never);
@@ -340,23 +355,32 @@ export class PlansRepo {
     return out;
   }
 
-  /** The plan and everything in it except progress history, in one paginated query. */
-  async tree(planId: string): Promise<PlanTree> {
-    return (await this.read(planId, TREE_TYPES)).tree;
+  /**
+   * The plan and everything in it except progress history, in one paginated query. Strong unless
+   * `read` says otherwise: pages and reports read it eventually (consistency.ts).
+   */
+  async tree(planId: string, read?: ReadConsistency): Promise<PlanTree> {
+    return (await this.read(planId, TREE_TYPES, read)).tree;
   }
 
   /**
    * The plan tree and its whole progress history (reports). Updates sit under their action in the
    * plan's key range, which `tree` already reads (and filters), so this is the same single query.
    */
-  async treeWithUpdates(planId: string): Promise<PlanTree & { updates: ProgressUpdate[] }> {
-    const { tree, of } = await this.read(planId, [...TREE_TYPES, 'update']);
+  async treeWithUpdates(
+    planId: string,
+    read?: ReadConsistency,
+  ): Promise<PlanTree & { updates: ProgressUpdate[] }> {
+    const { tree, of } = await this.read(planId, [...TREE_TYPES, 'update'], read);
     return { ...tree, updates: of<ProgressUpdate>('update') };
   }
 
-  private async read(planId: string, types: string[]) {
-    const header = await this.header(planId);
-    const items = await this.store.queryAll<Record<string, unknown>>(sk.planChildren(planId), { types });
+  private async read(planId: string, types: string[], read?: ReadConsistency) {
+    const header = await this.header(planId, read);
+    const items = await this.store.queryAll<Record<string, unknown>>(sk.planChildren(planId), {
+      types,
+      ...read,
+    });
     const of = <T>(type: string) =>
       items.filter((i) => i.type === type).map(({ type: _t, ...rest }) => rest as unknown as T);
     const plan = withSections(

@@ -12,6 +12,7 @@ import {
   themeSearchDoc,
   updateSearchDoc,
 } from '@peopleplan/core';
+import type { ReadConsistency } from './consistency.js';
 import { searchShard, sk } from './keys.js';
 import type { Item, TenantStore } from './store.js';
 import { TABLE } from './table.js';
@@ -161,9 +162,14 @@ export function newCouncilSearchStamps(store: TenantStore): TransactItem[] {
 export class SearchIndexRepo {
   constructor(private readonly store: TenantStore) {}
 
-  /** Every shard's stamp (its version and whether it is complete): a few bytes each, one query. */
-  async stamps(): Promise<Map<number, SearchStamp>> {
-    const items = await this.store.queryAllRaw(sk.searchStampPrefix(), ['search-stamp']);
+  /**
+   * Every shard's stamp (its version and whether it is complete): a few bytes each, one query.
+   * Searches read them eventually: a stamp a moment old only means a change is noticed on the next
+   * search. The shards themselves are read strongly (consistency.ts): a search keeps what it read as
+   * of the stamp's version, so a shard read older than its stamp would be kept until it changed again.
+   */
+  async stamps(read?: ReadConsistency): Promise<Map<number, SearchStamp>> {
+    const items = await this.store.queryAllRaw(sk.searchStampPrefix(), ['search-stamp'], read);
     return new Map(
       items.map((i) => [
         Number(String(i.SK).slice(sk.searchStampPrefix().length)),

@@ -8,6 +8,7 @@ import {
   STATUSES,
   type Status,
 } from '@peopleplan/core';
+import type { ReadConsistency } from './consistency.js';
 import {
   type FrozenInfo,
   freezeModel,
@@ -117,30 +118,37 @@ export class SnapshotsRepo {
   ) {}
 
   /** Closed periods of a plan, oldest first (by period end; a longer period first on the same end). */
-  async list(planId: string): Promise<PeriodSnapshotMeta[]> {
-    const headers = await this.store.queryAll<Header>(sk.snapshotPrefix(planId), { types: ['snapshot'] });
+  async list(planId: string, read?: ReadConsistency): Promise<PeriodSnapshotMeta[]> {
+    const headers = await this.store.queryAll<Header>(sk.snapshotPrefix(planId), {
+      types: ['snapshot'],
+      ...read,
+    });
     return headers.map(({ type: _t, ...h }) => metaOf(h as Header)).sort(byEnd);
   }
 
-  async get(planId: string, periodKey: string): Promise<PeriodSnapshot | undefined> {
-    const header = await this.store.get<Header>(sk.snapshot(planId, periodKey));
-    return header && this.withEntries(planId, header);
+  async get(planId: string, periodKey: string, read?: ReadConsistency): Promise<PeriodSnapshot | undefined> {
+    const header = await this.store.get<Header>(sk.snapshot(planId, periodKey), read);
+    return header && this.withEntries(planId, header, read);
   }
 
-  private async withEntries(planId: string, header: Header): Promise<PeriodSnapshot> {
+  private async withEntries(planId: string, header: Header, read?: ReadConsistency): Promise<PeriodSnapshot> {
     const entries = decodeEntries(header.data ?? '');
     if (header.parts > 0) {
-      const parts = await this.store.queryAll<{ data: string }>(sk.snapshotPartPrefix(planId, header.key));
+      const prefix = sk.snapshotPartPrefix(planId, header.key);
+      let parts = await this.store.queryAll<{ data: string }>(prefix, read);
+      // Parts land with their header in one transaction: an eventual read just after the close may
+      // see the header and not yet every part, so it reads them again, strongly.
+      if (parts.length < header.parts) parts = await this.store.queryAll<{ data: string }>(prefix);
       for (const p of parts) decodeEntries(p.data, entries);
     }
     return { ...metaOf(header), entries };
   }
 
   /** Every snapshot of a plan with its entries, oldest first: one query over headers and parts. */
-  async history(planId: string): Promise<PeriodSnapshot[]> {
+  async history(planId: string, read?: ReadConsistency): Promise<PeriodSnapshot[]> {
     const items = await this.store.queryAll<Header & { periodKey?: string; data?: string }>(
       sk.snapshotsAll(planId),
-      { types: ['snapshot', 'snapshot-part'] },
+      { types: ['snapshot', 'snapshot-part'], ...read },
     );
     const byKey = new Map<string, PeriodSnapshot>();
     for (const i of items) {
@@ -159,7 +167,7 @@ export class SnapshotsRepo {
    * The plan's most recently ended closed period (the longer one when two end on the same day, e.g.
    * a year-end over its March): what dashboards measure direction of travel against.
    */
-  async latest(planId: string): Promise<PeriodSnapshot | undefined> {
+  async latest(planId: string, read?: ReadConsistency): Promise<PeriodSnapshot | undefined> {
     // Headers only as far as choosing needs (a plan closed monthly for years has many, each holding
     // its entries); the entries are read for the one chosen.
     const headers = await this.store.queryAll<Pick<Header, 'key' | 'start' | 'end'>>(
@@ -167,13 +175,14 @@ export class SnapshotsRepo {
       {
         types: ['snapshot'],
         attributes: ['key', 'start', 'end'],
+        ...read,
       },
     );
     const pick = headers.reduce<(typeof headers)[number] | undefined>(
       (a, b) => (!a || b.end > a.end || (b.end === a.end && b.start < a.start) ? b : a),
       undefined,
     );
-    return pick && this.get(planId, pick.key);
+    return pick && this.get(planId, pick.key, read);
   }
 
   /**
@@ -181,13 +190,17 @@ export class SnapshotsRepo {
    * this one ends (so a year-end report compares with mid-year, a month with the month before),
    * never the period itself.
    */
-  async previous(planId: string, period: SnapshotPeriod): Promise<PeriodSnapshot | undefined> {
-    const earlier = (await this.list(planId)).filter((s) => s.key !== period.key && s.end < period.end);
+  async previous(
+    planId: string,
+    period: SnapshotPeriod,
+    read?: ReadConsistency,
+  ): Promise<PeriodSnapshot | undefined> {
+    const earlier = (await this.list(planId, read)).filter((s) => s.key !== period.key && s.end < period.end);
     // `list` sorts by end, longer period first on a tie: prefer the same kind on the latest end.
     const latestEnd = earlier.at(-1)?.end;
     const candidates = earlier.filter((s) => s.end === latestEnd);
     const pick = candidates.find((s) => s.kind === period.kind) ?? candidates[0];
-    return pick ? this.get(planId, pick.key) : undefined;
+    return pick ? this.get(planId, pick.key, read) : undefined;
   }
 
   /**
@@ -292,14 +305,22 @@ export class SnapshotsRepo {
   }
 
   /** A closed period's header (counts, facts, frozen report's size), without its entries. */
-  async meta(planId: string, periodKey: string): Promise<PeriodSnapshotMeta | undefined> {
-    const header = await this.store.get<Header>(sk.snapshot(planId, periodKey));
+  async meta(
+    planId: string,
+    periodKey: string,
+    read?: ReadConsistency,
+  ): Promise<PeriodSnapshotMeta | undefined> {
+    const header = await this.store.get<Header>(sk.snapshot(planId, periodKey), read);
     return header && metaOf(header);
   }
 
   /** The report a closed period showed, frozen at closing; undefined if none was kept. */
-  async frozenModel(planId: string, meta: PeriodSnapshotMeta): Promise<unknown | undefined> {
-    return readFrozenModel(this.store, planId, meta.key, meta.frozen);
+  async frozenModel(
+    planId: string,
+    meta: PeriodSnapshotMeta,
+    read?: ReadConsistency,
+  ): Promise<unknown | undefined> {
+    return readFrozenModel(this.store, planId, meta.key, meta.frozen, read);
   }
 
   /**

@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { conflict, forbidden, planArchived } from '@peopleplan/core';
 import { auditChange, historyAttributes } from './audit-change.js';
+import { consistentRead, type ReadConsistency } from './consistency.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { newId, nowIso } from './ids.js';
 import { addProjection, entityOf, stored } from './item-shape.js';
@@ -70,6 +71,8 @@ const TRANSACTION_ATTEMPTS = 4;
 /**
  * All reads and writes for one council, through one partition key taken from the TenantContext.
  * Writes go through `transact`, which always adds the audit event and maps condition failures to 409.
+ * Reads are strongly consistent unless the caller passes `{ consistent: false }` (`EVENTUAL`): which
+ * reads may, and why, is in consistency.ts.
  */
 export class TenantStore {
   readonly pk: string;
@@ -82,14 +85,18 @@ export class TenantStore {
     this.pk = councilPk(ctx.councilId);
   }
 
-  async get<T>(sortKey: string): Promise<T | undefined> {
-    const item = await this.getRaw(sortKey);
+  async get<T>(sortKey: string, read?: ReadConsistency): Promise<T | undefined> {
+    const item = await this.getRaw(sortKey, read);
     return item ? entityOf<T>(item) : undefined;
   }
 
-  async getRaw(sortKey: string): Promise<Item | undefined> {
+  async getRaw(sortKey: string, read?: ReadConsistency): Promise<Item | undefined> {
     const r = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: { PK: this.pk, SK: sortKey }, ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { PK: this.pk, SK: sortKey },
+        ConsistentRead: consistentRead(read),
+      }),
     );
     return r.Item;
   }
@@ -99,35 +106,54 @@ export class TenantStore {
    * header, which goes last (imports.ts), so items of a plan without a header are not there yet. One
    * round trip for both.
    */
-  async getInVisiblePlan<T>(sortKey: string, planId: string): Promise<T | undefined> {
-    const found = await this.getMany([sortKey, sk.plan(planId)]);
+  async getInVisiblePlan<T>(sortKey: string, planId: string, read?: ReadConsistency): Promise<T | undefined> {
+    const found = await this.getMany([sortKey, sk.plan(planId)], read);
     const item = found.get(sortKey);
     return item && found.has(sk.plan(planId)) ? entityOf<T>(item) : undefined;
   }
 
   /**
    * Several items by sort key, 100 per request, following unprocessed keys: a map from sort key to the
-   * raw item (absent keys are left out). For jobs that read many things by key once.
+   * raw item (absent keys are left out). For jobs that read many things by key once. The requests of
+   * 100 go out together. `attributes` keeps only those (paths such as `due.due`; the sort key is
+   * always kept, to match items to keys).
    */
-  async getMany(sortKeys: readonly string[]): Promise<Map<string, Item>> {
+  async getMany(
+    sortKeys: readonly string[],
+    opts: ReadConsistency & { attributes?: readonly string[] } = {},
+  ): Promise<Map<string, Item>> {
     const out = new Map<string, Item>();
     const unique = [...new Set(sortKeys)];
-    for (let i = 0; i < unique.length; i += 100) {
-      let keys = unique.slice(i, i + 100).map((SK) => ({ PK: this.pk, SK }));
-      for (let attempt = 0; keys.length > 0; attempt++) {
-        const r = await this.doc.send(
-          new BatchGetCommand({
-            RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } },
-            ReturnConsumedCapacity: 'TOTAL',
-          }),
-        );
-        for (const item of r.Responses?.[this.tableName] ?? []) out.set(String(item.SK), item);
-        keys = (r.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as typeof keys;
-        if (keys.length && attempt > 8) throw new Error('DynamoDB kept returning unprocessed keys');
-        if (keys.length) await new Promise((res) => setTimeout(res, 50 * 2 ** attempt));
-      }
-    }
+    const chunks: string[][] = [];
+    for (let i = 0; i < unique.length; i += 100) chunks.push(unique.slice(i, i + 100));
+    await Promise.all(chunks.map((chunk) => this.batchGet(chunk, opts, out)));
     return out;
+  }
+
+  private async batchGet(
+    sortKeys: readonly string[],
+    opts: ReadConsistency & { attributes?: readonly string[] },
+    out: Map<string, Item>,
+  ): Promise<void> {
+    const request: {
+      ConsistentRead: boolean;
+      ProjectionExpression?: string;
+      ExpressionAttributeNames?: Record<string, string>;
+    } = { ConsistentRead: consistentRead(opts) };
+    if (opts.attributes) addProjection(request, ['SK', ...opts.attributes]);
+    let keys = sortKeys.map((SK) => ({ PK: this.pk, SK }));
+    for (let attempt = 0; keys.length > 0; attempt++) {
+      const r = await this.doc.send(
+        new BatchGetCommand({
+          RequestItems: { [this.tableName]: { ...request, Keys: keys } },
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      for (const item of r.Responses?.[this.tableName] ?? []) out.set(String(item.SK), item);
+      keys = (r.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as typeof keys;
+      if (keys.length && attempt > 8) throw new Error('DynamoDB kept returning unprocessed keys');
+      if (keys.length) await new Promise((res) => setTimeout(res, 50 * 2 ** attempt));
+    }
   }
 
   /**
@@ -164,13 +190,12 @@ export class TenantStore {
   /** One page of items whose sort key starts with `prefix`, optionally of given types. */
   async queryPage<T>(
     prefix: string,
-    opts: { types?: string[]; limit?: number; cursor?: string; newestFirst?: boolean } = {},
+    opts: ReadConsistency & { types?: string[]; limit?: number; cursor?: string; newestFirst?: boolean } = {},
   ): Promise<Page<T>> {
     const input: QueryCommandInput = {
       TableName: this.tableName,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': this.pk, ':prefix': prefix },
-      ConsistentRead: true,
+      ...this.prefixCondition(prefix),
+      ConsistentRead: consistentRead(opts),
       Limit: opts.limit,
       ScanIndexForward: !opts.newestFirst,
       ExclusiveStartKey: decodeCursor(opts.cursor, {
@@ -193,16 +218,15 @@ export class TenantStore {
    */
   async queryAll<T>(
     prefix: string,
-    opts: { types?: string[]; attributes?: readonly string[] } = {},
+    opts: ReadConsistency & { types?: string[]; attributes?: readonly string[] } = {},
   ): Promise<Array<T & { type: string }>> {
     const out: Array<T & { type: string }> = [];
     let start: Record<string, unknown> | undefined;
     do {
       const input: QueryCommandInput = {
         TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': this.pk, ':prefix': prefix },
-        ConsistentRead: true,
+        ...this.prefixCondition(prefix),
+        ConsistentRead: consistentRead(opts),
         ExclusiveStartKey: start,
       };
       this.addTypeFilter(input, opts.types);
@@ -218,7 +242,7 @@ export class TenantStore {
    * The council's whole partition, a page at a time (storage attributes kept): for exporting or
    * erasing a council without holding it all in memory.
    */
-  async *partitionPages(pageSize = 500): AsyncGenerator<Item[]> {
+  async *partitionPages(pageSize = 500, read?: ReadConsistency): AsyncGenerator<Item[]> {
     let start: Record<string, unknown> | undefined;
     do {
       const r = await this.doc.send(
@@ -226,7 +250,7 @@ export class TenantStore {
           TableName: this.tableName,
           KeyConditionExpression: 'PK = :pk',
           ExpressionAttributeValues: { ':pk': this.pk },
-          ConsistentRead: true,
+          ConsistentRead: consistentRead(read),
           Limit: pageSize,
           ExclusiveStartKey: start,
         }),
@@ -253,15 +277,14 @@ export class TenantStore {
   }
 
   /** Every raw item (storage attributes kept) under `prefix`, optionally of given types. */
-  async queryAllRaw(prefix: string, types?: string[]): Promise<Item[]> {
+  async queryAllRaw(prefix: string, types?: string[], read?: ReadConsistency): Promise<Item[]> {
     const out: Item[] = [];
     let start: Record<string, unknown> | undefined;
     do {
       const input: QueryCommandInput = {
         TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': this.pk, ':prefix': prefix },
-        ConsistentRead: true,
+        ...this.prefixCondition(prefix),
+        ConsistentRead: consistentRead(read),
         ExclusiveStartKey: start,
       };
       this.addTypeFilter(input, types);
@@ -319,6 +342,19 @@ export class TenantStore {
     return {
       items: (r.Items ?? []).map((i) => entityOf<T>(i)),
       nextCursor: encodeCursor(r.LastEvaluatedKey),
+    };
+  }
+
+  /**
+   * Sort keys starting with `prefix`, as a range: from the prefix to the prefix followed by the
+   * highest character (key parts are ASCII). In AWS it reads exactly what `begins_with` reads;
+   * DynamoDB Local answers `begins_with` by scanning the whole partition but a range from its index,
+   * so a council's many progress updates would slow every local read of its boards and themes.
+   */
+  private prefixCondition(prefix: string) {
+    return {
+      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :prefix AND :prefixEnd',
+      ExpressionAttributeValues: { ':pk': this.pk, ':prefix': prefix, ':prefixEnd': `${prefix}\u{10FFFF}` },
     };
   }
 

@@ -13,6 +13,7 @@ import {
   updateSearchDoc,
 } from '@peopleplan/core';
 import type { ActionsRepo } from './actions.js';
+import type { ReadConsistency } from './consistency.js';
 import type { CouncilRepo } from './council.js';
 import { newId, nowIso } from './ids.js';
 import { sk } from './keys.js';
@@ -41,9 +42,9 @@ export class UpdatesRepo {
 
   async list(
     actionId: string,
-    opts: { cursor?: string; limit?: number } = {},
+    opts: ReadConsistency & { cursor?: string; limit?: number } = {},
   ): Promise<Page<ProgressUpdate>> {
-    const action = await this.actions.get(actionId);
+    const action = await this.actions.get(actionId, opts);
     return this.store.queryPage<ProgressUpdate>(sk.updatePrefix(action.planId, actionId), {
       ...opts,
       types: ['update'],

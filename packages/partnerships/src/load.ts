@@ -3,12 +3,14 @@ import {
   type Actor,
   type ConsentRecord,
   type CouncilData,
+  EVENTUAL,
   inConsentScope,
   type PartnershipsRepo,
   type PlanTree,
+  planBoardFacts,
 } from '@peopleplan/db';
 import pLimit from 'p-limit';
-import type { BoardPlan, CouncilBoards, SharedCouncil, SharedPlan } from './types.js';
+import type { CouncilBoards, SharedCouncil, SharedPlan } from './types.js';
 
 /** Where partner reads come from. The API (and the alert job) build one from their clients. */
 export interface PartnershipSource {
@@ -68,6 +70,7 @@ async function grantedCouncil(
 }
 
 async function sharedPlanHeaders(g: Granted, kind: PlanKind | undefined): Promise<Plan[]> {
+  // Plan headers come from the council index, which is eventually consistent whatever is asked.
   const out = await g.data.plans.listAll();
   // Archived plans are the council's record, not current work: never shared.
   return out.filter(
@@ -77,28 +80,7 @@ async function sharedPlanHeaders(g: Granted, kind: PlanKind | undefined): Promis
 
 /** A plan's themes, actions and milestones in summary (one query, long texts left out). */
 async function sharedPlan(data: CouncilData, plan: Plan): Promise<SharedPlan> {
-  return { plan, ...(await data.plans.summaries(plan.id)) };
-}
-
-/**
- * A plan's board (or, for a plan written before boards, the same facts from its items) and the RAGs
- * of its last closed reporting period: all the overview needs to count it, in a few small reads.
- */
-async function boardPlan(data: CouncilData, plan: Plan): Promise<BoardPlan> {
-  const [states, last] = await Promise.all([data.boards.states(plan.id), data.snapshots.latest(plan.id)]);
-  return {
-    plan,
-    actions: states.actions,
-    milestones: states.milestones,
-    from: states.from,
-    ...(last && {
-      lastPeriod: {
-        key: last.key,
-        label: last.label,
-        rags: Object.fromEntries(Object.entries(last.entries).map(([id, e]) => [id, e.rag])),
-      },
-    }),
-  };
+  return { plan, ...(await data.plans.summaries(plan.id, EVENTUAL)) };
 }
 
 /**
@@ -119,7 +101,11 @@ async function eachGranted<P>(
       limit(async () => {
         const g = await grantedCouncil(src, partnership, councilId, actor);
         if (!g) return undefined;
-        const [council, headers] = await Promise.all([g.data.council.get(), sharedPlanHeaders(g, kind)]);
+        // Its name and RAG rules, to show: eventual, after the consent was read strongly.
+        const [council, headers] = await Promise.all([
+          g.data.council.get(EVENTUAL),
+          sharedPlanHeaders(g, kind),
+        ]);
         const plans = await Promise.all(headers.map((p) => read(g.data, p)));
         return { councilId, councilName: council.name, ragRules: council.ragRules, plans };
       }),
@@ -144,7 +130,8 @@ export function loadCouncilBoards(
   partnership: Partnership,
   actor: Actor,
 ): Promise<CouncilBoards[]> {
-  return eachGranted(src, partnership, actor, undefined, boardPlan);
+  // The board and last closed period of each plan, read as the council dashboard reads them.
+  return eachGranted(src, partnership, actor, undefined, planBoardFacts);
 }
 
 /**
@@ -161,7 +148,10 @@ export async function loadSharedPlan(
   if (!partnership.memberCouncilIds.includes(councilId)) throw notFound('Plan');
   const g = await grantedCouncil(src, partnership, councilId, actor);
   if (!g || !inConsentScope(g.consent, planId)) throw notFound('Plan');
-  const [council, tree] = await Promise.all([g.data.council.get(), g.data.plans.tree(planId)]);
+  const [council, tree] = await Promise.all([
+    g.data.council.get(EVENTUAL),
+    g.data.plans.tree(planId, EVENTUAL),
+  ]);
   if (tree.plan.status === 'archived') throw notFound('Plan');
   return { council: { id: council.id, name: council.name, ragRules: council.ragRules }, tree };
 }

@@ -1,4 +1,5 @@
-import type { ActionState, MilestoneState, PlanData, Rag, RagRules } from '@peopleplan/core';
+import type { PlanData, RagRules } from '@peopleplan/core';
+import type { PlanBoardFacts } from '@peopleplan/db';
 
 /**
  * One shared plan as read through the council's read-only tenant session, for the combined lists: its
@@ -18,15 +19,7 @@ export interface SharedCouncil {
 }
 
 /** A shared plan as the combined dashboard counts it: its board, and its last closed period's RAGs. */
-export interface BoardPlan {
-  plan: PlanData['plan'];
-  actions: ActionState[];
-  milestones: MilestoneState[];
-  /** The closed reporting period direction of travel compares with, if the plan has one. */
-  lastPeriod?: { key: string; label: string; rags: Record<string, Rag> } | undefined;
-  /** Where the facts came from: the plan's board, or its items (a plan written before boards). */
-  from: 'board' | 'items';
-}
+export type BoardPlan = PlanBoardFacts;
 
 export interface CouncilBoards {
   councilId: string;

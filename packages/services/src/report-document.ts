@@ -1,5 +1,5 @@
 import { badRequest, type IsoDate } from '@peopleplan/core';
-import type { CouncilData } from '@peopleplan/db';
+import { type CouncilData, EVENTUAL } from '@peopleplan/db';
 import {
   asAtText,
   asReportModel,
@@ -34,15 +34,19 @@ export async function periodReport(
 ): Promise<PeriodReport> {
   const council = await data.council.get();
   const period = periodOf(spec, today, council);
-  const [, header] = await Promise.all([data.plans.header(planId), data.snapshots.meta(planId, period.key)]);
-  const frozen = header?.frozen && (await data.snapshots.frozenModel(planId, header));
+  // A report to read, not to change, and a closed period's never changes: eventual reads.
+  const [, header] = await Promise.all([
+    data.plans.header(planId, EVENTUAL),
+    data.snapshots.meta(planId, period.key, EVENTUAL),
+  ]);
+  const frozen = header?.frozen && (await data.snapshots.frozenModel(planId, header, EVENTUAL));
   if (frozen) {
     let model = asReportModel(frozen);
     if (!opts.forecast) model = withoutForecast(model);
     let comparedWith = header.comparedWith;
     if (opts.compareWith) {
       const key = periodOf(opts.compareWith, today, council, 'compareWith').key;
-      const other = await data.snapshots.get(planId, key);
+      const other = await data.snapshots.get(planId, key, EVENTUAL);
       if (!other) {
         const message = `The period ${key} has not been closed for this plan`;
         throw badRequest(message, [{ path: 'compareWith', message }]);
@@ -52,7 +56,10 @@ export async function periodReport(
     }
     return { model, source: 'frozen', comparedWith };
   }
-  const loaded = await loadReport(data, planId, period.key, today, { compareWith: opts.compareWith });
+  const loaded = await loadReport(data, planId, period.key, today, {
+    compareWith: opts.compareWith,
+    ...EVENTUAL,
+  });
   const model = summarise(
     { ...loaded.data, ...(loaded.comparedWith && { comparedWith: loaded.comparedWith.label }) },
     { forecast: opts.forecast === true },

@@ -1,5 +1,5 @@
 import { badRequest, type Council, type IsoDate } from '@peopleplan/core';
-import type { CouncilData, PeriodSnapshot, SnapshotEntry } from '@peopleplan/db';
+import type { CouncilData, PeriodSnapshot, ReadConsistency, SnapshotEntry } from '@peopleplan/db';
 import {
   PeriodError,
   type ReportData,
@@ -45,7 +45,7 @@ export async function loadReport(
   planId: string,
   spec: string,
   today: IsoDate,
-  opts: { compareWith?: string | undefined } = {},
+  opts: ReadConsistency & { compareWith?: string | undefined } = {},
 ): Promise<LoadedReport> {
   const council = await data.council.get();
   const period = periodOf(spec, today, council);
@@ -53,8 +53,8 @@ export async function loadReport(
     ? periodOf(opts.compareWith, today, council, 'compareWith').key
     : undefined;
   const [tree, previous] = await Promise.all([
-    data.plans.treeWithUpdates(planId),
-    compareKey ? data.snapshots.get(planId, compareKey) : data.snapshots.previous(planId, period),
+    data.plans.treeWithUpdates(planId, opts),
+    compareKey ? data.snapshots.get(planId, compareKey, opts) : data.snapshots.previous(planId, period, opts),
   ]);
   if (compareKey && !previous) {
     const message = `The period ${compareKey} has not been closed for this plan`;

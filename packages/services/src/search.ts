@@ -1,5 +1,5 @@
 import { decodeSearchEntry, type SearchDoc, type SearchKind, searchEntryName } from '@peopleplan/core';
-import { type CouncilData, SEARCH_SHARDS, SearchIndexRepo, type SearchShard } from '@peopleplan/db';
+import { type CouncilData, EVENTUAL, SEARCH_SHARDS, SearchIndexRepo, type SearchShard } from '@peopleplan/db';
 import MiniSearch, { type SearchResult } from 'minisearch';
 
 /**
@@ -117,7 +117,7 @@ function applyShard(index: CouncilIndex, shard: SearchShard, seen: number): void
 
 async function refreshed(data: CouncilData): Promise<{ index: CouncilIndex; complete: boolean }> {
   const repo = new SearchIndexRepo(data.store);
-  const stamps = await repo.stamps();
+  const stamps = await repo.stamps(EVENTUAL);
   const councilId = data.ctx.councilId;
   // One refresh of a council at a time in this process: searches meanwhile wait for it.
   const running = inFlight.get(councilId);

@@ -9,7 +9,7 @@ import {
   Slug,
   STATUS_LABELS,
 } from '@peopleplan/core';
-import { type CalendarFeed, CouncilData, type FeedScope, tenantContext } from '@peopleplan/db';
+import { type CalendarFeed, CouncilData, EVENTUAL, type FeedScope, tenantContext } from '@peopleplan/db';
 import type { IcsMilestone } from '@peopleplan/reports/ics';
 import type { Context } from 'hono';
 import type { AppDeps, AppEnv } from '../context.js';
@@ -73,15 +73,17 @@ async function livePlans(data: CouncilData): Promise<Plan[]> {
 async function feedCalendar(data: CouncilData, feed: CalendarFeed) {
   const council = await data.council.get();
   if (feed.scope === 'plan') {
-    const tree = await data.plans.tree(feed.subjectId);
+    // The feed's own record was checked strongly (a revoked feed stops at once); its contents are
+    // read to show: eventual (packages/db consistency.ts).
+    const tree = await data.plans.tree(feed.subjectId, EVENTUAL);
     return {
       name: `${council.name}: ${tree.plan.title} milestones`,
       milestones: milestonesFor(tree.actions, tree.milestones, () => true),
     };
   }
-  const person = await data.people.get(feed.subjectId);
+  const person = await data.people.get(feed.subjectId, EVENTUAL);
   const leads = (a: Action) => a.leads.some((l) => l.personId === person.id);
-  const trees = await Promise.all((await livePlans(data)).map((p) => data.plans.tree(p.id)));
+  const trees = await Promise.all((await livePlans(data)).map((p) => data.plans.tree(p.id, EVENTUAL)));
   return {
     name: `${council.name}: milestones led by ${person.name}`,
     milestones: trees.flatMap((t) => milestonesFor(t.actions, t.milestones, leads)),

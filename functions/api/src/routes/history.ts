@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AuditEvent, CalendarDate, startOfLondonDay, UserSub } from '@peopleplan/core';
-import type { CouncilData, Page } from '@peopleplan/db';
+import { type CouncilData, EVENTUAL, type Page } from '@peopleplan/db';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
 import type { App } from '../types.js';
@@ -66,6 +66,8 @@ export function auditTrail(data: CouncilData, q: z.infer<typeof AuditQuery>) {
     toMs: q.to ? startOfLondonDay(dayAfter(q.to)) : undefined,
     cursor: q.cursor,
     limit: q.limit,
+    // A list to read: nothing is written from it (packages/db consistency.ts).
+    ...EVENTUAL,
   });
 }
 
@@ -96,8 +98,9 @@ export function registerHistoryRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'viewer');
-      await data.plans.header(p.planId);
-      return c.json(historyPage(await data.history.of(p.planId, c.req.valid('query'))), 200);
+      await data.plans.header(p.planId, EVENTUAL);
+      const page = await data.history.of(p.planId, { ...c.req.valid('query'), ...EVENTUAL });
+      return c.json(historyPage(page), 200);
     },
   );
 
@@ -112,8 +115,9 @@ export function registerHistoryRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'viewer');
-      await data.actions.get(p.actionId);
-      return c.json(historyPage(await data.history.of(p.actionId, c.req.valid('query'))), 200);
+      await data.actions.get(p.actionId, EVENTUAL);
+      const page = await data.history.of(p.actionId, { ...c.req.valid('query'), ...EVENTUAL });
+      return c.json(historyPage(page), 200);
     },
   );
 
@@ -128,8 +132,9 @@ export function registerHistoryRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'viewer');
-      await data.milestones.get(p.milestoneId);
-      return c.json(historyPage(await data.history.of(p.milestoneId, c.req.valid('query'))), 200);
+      await data.milestones.get(p.milestoneId, EVENTUAL);
+      const page = await data.history.of(p.milestoneId, { ...c.req.valid('query'), ...EVENTUAL });
+      return c.json(historyPage(page), 200);
     },
   );
 }

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { MemberInvite, MemberPatch, Membership, UserSub } from '@peopleplan/core';
+import { EVENTUAL } from '@peopleplan/db';
 import { changeMember, inviteMember, removeMember } from '@peopleplan/services/onboarding';
 import type { AppDeps } from '../context.js';
 import { onboardingFor } from '../onboarding.js';
@@ -29,7 +30,7 @@ export function registerMemberRoutes(app: App, deps: AppDeps) {
     }),
     async (c) => {
       const data = await councilData(c, deps, c.req.valid('param').c, 'admin');
-      return c.json({ items: await data.members.list() }, 200);
+      return c.json({ items: await data.members.list(EVENTUAL) }, 200);
     },
   );
 

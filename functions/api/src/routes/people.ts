@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Person } from '@peopleplan/core';
-import { mergePerson } from '@peopleplan/db';
+import { EVENTUAL, mergePerson } from '@peopleplan/db';
 import { duplicateGroups } from '@peopleplan/importer/people';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
@@ -39,7 +39,7 @@ export function registerPeopleRoutes(app: App, deps: AppDeps) {
     }),
     async (c) => {
       const data = await councilData(c, deps, c.req.valid('param').c, 'viewer');
-      const people = await data.people.list();
+      const people = await data.people.list(EVENTUAL);
       // A person's name and the label plans write for them are both ways of naming them.
       const labels = people.flatMap((p) => [
         { id: p.id, name: p.name },

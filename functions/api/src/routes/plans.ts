@@ -9,6 +9,7 @@ import {
   Theme,
   ThemeCreate,
 } from '@peopleplan/core';
+import { EVENTUAL } from '@peopleplan/db';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
 import type { App } from '../types.js';
@@ -147,7 +148,8 @@ export function registerPlanRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'viewer');
-      const [tree, council] = await Promise.all([data.plans.tree(p.planId), data.council.get()]);
+      // Contents to show (each item's own GET, read before an edit, is strong): packages/db consistency.ts.
+      const [tree, council] = await Promise.all([data.plans.tree(p.planId, EVENTUAL), data.council.get()]);
       const rated = planRatings(tree.actions, tree.milestones, today(), council.ragRules);
       return c.json(
         {

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { deriveRag, notFound } from '@peopleplan/core';
-import type { PeriodSnapshot, PeriodSnapshotMeta } from '@peopleplan/db';
+import { EVENTUAL, type PeriodSnapshot, type PeriodSnapshotMeta } from '@peopleplan/db';
 import { directionOfTravel, REPORT_FORMATS } from '@peopleplan/reports';
 import { closePeriod } from '@peopleplan/services/periods';
 import { periodOf } from '@peopleplan/services/reporting';
@@ -189,8 +189,8 @@ export function registerReportRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'viewer');
-      await data.plans.get(p.planId);
-      return c.json({ items: await data.snapshots.list(p.planId) }, 200);
+      await data.plans.header(p.planId, EVENTUAL);
+      return c.json({ items: await data.snapshots.list(p.planId, EVENTUAL) }, 200);
     },
   );
 
@@ -208,9 +208,10 @@ export function registerReportRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'viewer');
-      const [council] = await Promise.all([data.council.get(), data.plans.get(p.planId)]);
+      const [council] = await Promise.all([data.council.get(), data.plans.header(p.planId, EVENTUAL)]);
       const period = periodOf(p.periodKey, today(), council, 'periodKey');
-      const snapshot = await data.snapshots.get(p.planId, period.key);
+      // A closed period never changes once written: an eventual read (packages/db consistency.ts).
+      const snapshot = await data.snapshots.get(p.planId, period.key, EVENTUAL);
       if (!snapshot) throw notFound('Closed period');
       return c.json(snapshot, 200);
     },
@@ -267,7 +268,7 @@ export function registerReportRoutes(app: App, deps: AppDeps) {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'viewer');
       const [action, council] = await Promise.all([data.actions.get(p.actionId), data.council.get()]);
-      const history = await data.snapshots.history(action.planId);
+      const history = await data.snapshots.history(action.planId, EVENTUAL);
       const items: z.infer<typeof TimelineEntry>[] = [];
       for (const s of history) {
         const e = s.entries[action.id];

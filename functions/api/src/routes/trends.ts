@@ -10,6 +10,7 @@ import {
   type Rag,
   ragMixOverPeriods,
 } from '@peopleplan/core';
+import { EVENTUAL } from '@peopleplan/db';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
 import type { App } from '../types.js';
@@ -119,9 +120,9 @@ export function registerTrendRoutes(app: App, deps: AppDeps) {
       const data = await councilData(c, deps, p.c, 'viewer');
       const [council, plan, tree, periods] = await Promise.all([
         data.council.get(),
-        data.plans.header(p.planId),
-        data.plans.summaries(p.planId),
-        data.snapshots.list(p.planId),
+        data.plans.header(p.planId, EVENTUAL),
+        data.plans.summaries(p.planId, EVENTUAL),
+        data.snapshots.list(p.planId, EVENTUAL),
       ]);
       if (themeId && !tree.themes.some((t) => t.id === themeId)) throw notFound('Theme');
       const d = today();
@@ -138,7 +139,7 @@ export function registerTrendRoutes(app: App, deps: AppDeps) {
       for (const a of actions) byRag[rated.get(a.id)?.rag ?? 'grey']++;
       const overdue = (x: { status: Action['status']; due?: { due?: string | undefined } | undefined }) =>
         isOpen(x.status) && !!x.due?.due && x.due.due < d;
-      const indicators = themeId ? [] : await data.indicators.list(p.planId);
+      const indicators = themeId ? [] : await data.indicators.list(p.planId, EVENTUAL);
       // Reading indicator periods (and the date formatting behind it) loads only for plans that have some.
       const trend = indicators.length
         ? (await import('@peopleplan/reports/trends')).indicatorTrend
