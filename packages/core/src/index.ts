@@ -9,6 +9,7 @@ export * from './order.js';
 export * from './plan-status.js';
 export * from './rag.js';
 export * from './ratings.js';
+export * from './report-formats.js';
 export * from './reporting-periods.js';
 export * from './roles.js';
 export * from './search-docs.js';

@@ -1,25 +1,30 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchGetCommand,
-  BatchWriteCommand,
-  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
-  PutCommand,
   QueryCommand,
   type QueryCommandInput,
   TransactWriteCommand,
   type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { conflict, forbidden, planArchived } from '@peopleplan/core';
+import { conflict, forbidden } from '@peopleplan/core';
 import { auditChange, historyAttributes } from './audit-change.js';
+import {
+  batchDeleteAll,
+  batchGetAll,
+  deleteEachIf,
+  putAllIfAbsent,
+  putIfCondition,
+  queryAllPages,
+} from './batches.js';
 import { consistentRead, type ReadConsistency } from './consistency.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { newId, nowIso } from './ids.js';
 import { addProjection, entityOf, stored } from './item-shape.js';
 import { assertItemFits } from './item-size.js';
 import { councilPk, sk } from './keys.js';
+import { cancellation, NOT_ARCHIVED } from './plan-archived.js';
 import { TABLE } from './table.js';
 import type { TenantContext } from './tenant.js';
 
@@ -44,26 +49,6 @@ export interface AuditInput {
 
 /** DynamoDB allows at most 100 items in one transaction. */
 export const MAX_TRANSACTION_ITEMS = 100;
-
-/** The condition that keeps an archived plan as it is; the failing item comes back to say why. */
-const NOT_ARCHIVED = {
-  ConditionExpression: '#planStatus <> :archived',
-  ExpressionAttributeNames: { '#planStatus': 'status' },
-  ExpressionAttributeValues: { ':archived': 'archived' },
-  ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
-};
-
-/** Values in a cancellation reason may come raw (`{ S: 'plan' }`) or already unmarshalled. */
-const textOf = (v: unknown): unknown => (v && typeof v === 'object' && 'S' in v ? v.S : v);
-
-/** A condition failed on a plan header that is archived: the write touched an archived plan. */
-function isArchivedPlan(r: { Code?: string | undefined; Item?: Record<string, unknown> | undefined }) {
-  return (
-    r.Code === 'ConditionalCheckFailed' &&
-    textOf(r.Item?.type) === 'plan' &&
-    textOf(r.Item?.status) === 'archived'
-  );
-}
 
 /** Tries of a transaction that collides with another one in flight (not with a changed version). */
 const TRANSACTION_ATTEMPTS = 4;
@@ -141,19 +126,9 @@ export class TenantStore {
       ExpressionAttributeNames?: Record<string, string>;
     } = { ConsistentRead: consistentRead(opts) };
     if (opts.attributes) addProjection(request, ['SK', ...opts.attributes]);
-    let keys = sortKeys.map((SK) => ({ PK: this.pk, SK }));
-    for (let attempt = 0; keys.length > 0; attempt++) {
-      const r = await this.doc.send(
-        new BatchGetCommand({
-          RequestItems: { [this.tableName]: { ...request, Keys: keys } },
-          ReturnConsumedCapacity: 'TOTAL',
-        }),
-      );
-      for (const item of r.Responses?.[this.tableName] ?? []) out.set(String(item.SK), item);
-      keys = (r.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as typeof keys;
-      if (keys.length && attempt > 8) throw new Error('DynamoDB kept returning unprocessed keys');
-      if (keys.length) await new Promise((res) => setTimeout(res, 50 * 2 ** attempt));
-    }
+    const keys = sortKeys.map((SK) => ({ PK: this.pk, SK }));
+    for (const item of await batchGetAll(this.doc, this.tableName, keys, request))
+      out.set(String(item.SK), item);
   }
 
   /**
@@ -170,21 +145,13 @@ export class TenantStore {
   ): Promise<boolean> {
     this.assertCanWrite();
     assertItemFits(item, type);
-    try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...item, PK: this.pk, SK: sortKey, type },
-          ConditionExpression: condition,
-          ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
-          ...(names ? { ExpressionAttributeNames: names } : {}),
-        }),
-      );
-      return true;
-    } catch (e) {
-      if (e instanceof ConditionalCheckFailedException) return false;
-      throw e;
-    }
+    return putIfCondition(this.doc, {
+      TableName: this.tableName,
+      Item: { ...item, PK: this.pk, SK: sortKey, type },
+      ConditionExpression: condition,
+      ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
+      ...(names ? { ExpressionAttributeNames: names } : {}),
+    });
   }
 
   /** One page of items whose sort key starts with `prefix`, optionally of given types. */
@@ -220,22 +187,14 @@ export class TenantStore {
     prefix: string,
     opts: ReadConsistency & { types?: string[]; attributes?: readonly string[] } = {},
   ): Promise<Array<T & { type: string }>> {
-    const out: Array<T & { type: string }> = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const input: QueryCommandInput = {
-        TableName: this.tableName,
-        ...this.prefixCondition(prefix),
-        ConsistentRead: consistentRead(opts),
-        ExclusiveStartKey: start,
-      };
-      this.addTypeFilter(input, opts.types);
-      if (opts.attributes) addProjection(input, ['type', ...opts.attributes]);
-      const r = await this.doc.send(new QueryCommand(input));
-      for (const i of r.Items ?? []) out.push({ ...entityOf<T>(i), type: String(i.type) });
-      start = r.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const input: QueryCommandInput = {
+      TableName: this.tableName,
+      ...this.prefixCondition(prefix),
+      ConsistentRead: consistentRead(opts),
+    };
+    this.addTypeFilter(input, opts.types);
+    if (opts.attributes) addProjection(input, ['type', ...opts.attributes]);
+    return (await queryAllPages(this.doc, input)).map((i) => ({ ...entityOf<T>(i), type: String(i.type) }));
   }
 
   /**
@@ -263,58 +222,36 @@ export class TenantStore {
   /** Delete these items of the council's partition (offboarding: no audit, the partition goes whole). */
   async deleteKeys(sortKeys: readonly string[]): Promise<void> {
     this.assertCanWrite();
-    for (let i = 0; i < sortKeys.length; i += 25) {
-      let requests = sortKeys.slice(i, i + 25).map((SK) => ({ DeleteRequest: { Key: { PK: this.pk, SK } } }));
-      for (let attempt = 0; requests.length; attempt++) {
-        const r = await this.doc.send(
-          new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }),
-        );
-        requests = (r.UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
-        if (requests.length && attempt > 8) throw new Error('DynamoDB kept returning unprocessed deletes');
-        if (requests.length) await new Promise((res) => setTimeout(res, 50 * 2 ** attempt));
-      }
-    }
+    await batchDeleteAll(
+      this.doc,
+      this.tableName,
+      sortKeys.map((SK) => ({ PK: this.pk, SK })),
+    );
   }
 
   /** Every raw item (storage attributes kept) under `prefix`, optionally of given types. */
   async queryAllRaw(prefix: string, types?: string[], read?: ReadConsistency): Promise<Item[]> {
-    const out: Item[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const input: QueryCommandInput = {
-        TableName: this.tableName,
-        ...this.prefixCondition(prefix),
-        ConsistentRead: consistentRead(read),
-        ExclusiveStartKey: start,
-      };
-      this.addTypeFilter(input, types);
-      const r = await this.doc.send(new QueryCommand(input));
-      out.push(...(r.Items ?? []));
-      start = r.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const input: QueryCommandInput = {
+      TableName: this.tableName,
+      ...this.prefixCondition(prefix),
+      ConsistentRead: consistentRead(read),
+    };
+    this.addTypeFilter(input, types);
+    return queryAllPages(this.doc, input);
   }
 
   /** Every raw item of the per-council index between two sort keys (inclusive), following pages. */
   async queryCouncilIndexAll(from: string, to: string): Promise<Item[]> {
-    const ix = TABLE.indexes.council;
-    const out: Item[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const r = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: ix.name,
-          KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
-          ExpressionAttributeNames: { '#pk': ix.partitionKey, '#sk': ix.sortKey },
-          ExpressionAttributeValues: { ':pk': this.pk, ':from': from, ':to': to },
-          ExclusiveStartKey: start,
-        }),
-      );
-      out.push(...(r.Items ?? []));
-      start = r.LastEvaluatedKey;
-    } while (start);
-    return out;
+    return queryAllPages(this.doc, {
+      TableName: this.tableName,
+      IndexName: TABLE.indexes.council.name,
+      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+      ExpressionAttributeNames: {
+        '#pk': TABLE.indexes.council.partitionKey,
+        '#sk': TABLE.indexes.council.sortKey,
+      },
+      ExpressionAttributeValues: { ':pk': this.pk, ':from': from, ':to': to },
+    });
   }
 
   /** Query the per-council index (its partition key is this council's too). */
@@ -502,20 +439,11 @@ export class TenantStore {
     b: { sortKey: string; type: string; item: Item },
   ): Promise<boolean> {
     this.assertCanWrite();
-    const put = (x: typeof a) => ({
-      Put: {
-        TableName: this.tableName,
-        Item: { ...x.item, PK: this.pk, SK: x.sortKey, type: x.type },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      },
-    });
-    try {
-      await this.doc.send(new TransactWriteCommand({ TransactItems: [put(a), put(b)] }));
-      return true;
-    } catch (e) {
-      if (e instanceof TransactionCanceledException) return false;
-      throw e;
-    }
+    return putAllIfAbsent(
+      this.doc,
+      this.tableName,
+      [a, b].map((x) => ({ ...x.item, PK: this.pk, SK: x.sortKey, type: x.type })),
+    );
   }
 
   /**
@@ -524,20 +452,12 @@ export class TenantStore {
    */
   async deleteIfImportedBy(sortKeys: readonly string[], importId: string): Promise<void> {
     this.assertCanWrite();
-    for (const SK of sortKeys) {
-      try {
-        await this.doc.send(
-          new DeleteCommand({
-            TableName: this.tableName,
-            Key: { PK: this.pk, SK },
-            ConditionExpression: 'importId = :imp',
-            ExpressionAttributeValues: { ':imp': importId },
-          }),
-        );
-      } catch (e) {
-        if (!(e instanceof ConditionalCheckFailedException)) throw e;
-      }
-    }
+    await deleteEachIf(
+      this.doc,
+      this.tableName,
+      sortKeys.map((SK) => ({ PK: this.pk, SK })),
+      { ConditionExpression: 'importId = :imp', ExpressionAttributeValues: { ':imp': importId } },
+    );
   }
 
   assertCanWrite(): void {
@@ -559,22 +479,14 @@ export class TenantStore {
         return;
       } catch (e) {
         if (!(e instanceof TransactionCanceledException)) throw e;
-        const reasons = e.CancellationReasons ?? [];
-        if (reasons.some((r) => r.Code === 'ConditionalCheckFailed')) {
-          if (reasons.some(isArchivedPlan)) throw planArchived();
-          throw conflict(
-            `The ${what} was changed by someone else, or no longer exists. Reload it and try again.`,
-          );
+        const verdict = cancellation(e.CancellationReasons ?? [], what);
+        if (verdict === 'retry' && attempt < TRANSACTION_ATTEMPTS) {
+          await new Promise((r) => setTimeout(r, attempt * 25 + Math.random() * 50));
+          continue;
         }
-        if (reasons.some((r) => r.Code === 'TransactionConflict')) {
-          // Another transaction held one of the items (two edits in one plan share a board shard).
-          // Nothing was written and every condition is checked again, so trying again is safe.
-          if (attempt < TRANSACTION_ATTEMPTS) {
-            await new Promise((r) => setTimeout(r, attempt * 25 + Math.random() * 50));
-            continue;
-          }
+        if (verdict === 'retry')
           throw conflict(`The ${what} is being changed by someone else right now. Try again.`);
-        }
+        if (verdict) throw verdict;
         throw e;
       }
     }

@@ -1,4 +1,5 @@
 import { renderCsv } from './csv.js';
+import { REPORT_FORMATS, type ReportFormat } from './formats.js';
 import { renderHtml } from './html.js';
 import type { ReportModel } from './model.js';
 import type { ReportData } from './report-data.js';
@@ -6,8 +7,7 @@ import { exportRows } from './rows.js';
 import { type SummariseOptions, summarise } from './summarise.js';
 import { slugify } from './text.js';
 
-export const REPORT_FORMATS = ['docx', 'html', 'csv', 'xlsx'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export { REPORT_FORMATS, type ReportFormat };
 
 export const CONTENT_TYPES: Record<ReportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { MemberInvite, MemberPatch, Membership, UserSub } from '@peopleplan/core';
 import { EVENTUAL } from '@peopleplan/db';
-import { changeMember, inviteMember, removeMember } from '@peopleplan/services/onboarding';
 import type { AppDeps } from '../context.js';
 import { onboardingFor } from '../onboarding.js';
 import { councilData } from '../tenant.js';
@@ -16,6 +15,9 @@ const MemberView = Membership;
  * an invitation sent when the person is new to PeoplePlan), change a role, link to a person in the
  * plans, remove a leaver (refused from their very next request).
  */
+/** Inviting, changing and removing members loads with its first use, not at a cold start (docs/architecture.md, section 9). */
+const onboarding = () => import('@peopleplan/services/onboarding');
+
 export function registerMemberRoutes(app: App, deps: AppDeps) {
   app.openapi(
     createRoute({
@@ -47,7 +49,12 @@ export function registerMemberRoutes(app: App, deps: AppDeps) {
     }),
     async (c) => {
       const data = await councilData(c, deps, c.req.valid('param').c, 'admin');
-      const member = await inviteMember(onboardingFor(deps), data, c.req.valid('json'), data.ctx.actor);
+      const member = await (await onboarding()).inviteMember(
+        onboardingFor(deps),
+        data,
+        c.req.valid('json'),
+        data.ctx.actor,
+      );
       return c.json(member, 201);
     },
   );
@@ -71,7 +78,10 @@ export function registerMemberRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'admin');
-      return c.json(await changeMember(onboardingFor(deps), data, p.memberId, c.req.valid('json')), 200);
+      return c.json(
+        await (await onboarding()).changeMember(onboardingFor(deps), data, p.memberId, c.req.valid('json')),
+        200,
+      );
     },
   );
 
@@ -89,7 +99,7 @@ export function registerMemberRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'admin');
-      return c.json(await removeMember(onboardingFor(deps), data, p.memberId), 200);
+      return c.json(await (await onboarding()).removeMember(onboardingFor(deps), data, p.memberId), 200);
     },
   );
 }

@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CouncilCreate, CouncilStatusChange, Slug } from '@peopleplan/core';
-import { createCouncil, createPartnership, setCouncilStatus } from '@peopleplan/services/onboarding';
 import type { AppDeps } from '../context.js';
 import { onboardingFor, requireOperator } from '../onboarding.js';
 import type { App } from '../types.js';
@@ -35,6 +34,9 @@ const PartnershipCreateBody = z.strictObject({
  * The service operator's routes: the council directory and counts (never a council's plans), creating
  * councils with their first admin, suspending and reactivating them, and creating partnerships.
  */
+/** The operator's onboarding service loads with its first use, not at a cold start (docs/architecture.md, section 9). */
+const onboarding = () => import('@peopleplan/services/onboarding');
+
 export function registerOperatorRoutes(app: App, deps: AppDeps) {
   app.openapi(
     createRoute({
@@ -65,7 +67,11 @@ export function registerOperatorRoutes(app: App, deps: AppDeps) {
     }),
     async (c) => {
       const actor = await requireOperator(c, deps);
-      const { council } = await createCouncil(onboardingFor(deps, actor), c.req.valid('json'), actor);
+      const { council } = await (await onboarding()).createCouncil(
+        onboardingFor(deps, actor),
+        c.req.valid('json'),
+        actor,
+      );
       return c.json(council, 201);
     },
   );
@@ -85,7 +91,12 @@ export function registerOperatorRoutes(app: App, deps: AppDeps) {
       const actor = await requireOperator(c, deps);
       const { status } = c.req.valid('json');
       return c.json(
-        await setCouncilStatus(onboardingFor(deps, actor), c.req.valid('param').c, status, actor),
+        await (await onboarding()).setCouncilStatus(
+          onboardingFor(deps, actor),
+          c.req.valid('param').c,
+          status,
+          actor,
+        ),
         200,
       );
     },
@@ -105,7 +116,7 @@ export function registerOperatorRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const actor = await requireOperator(c, deps);
       const input = c.req.valid('json');
-      await createPartnership(onboardingFor(deps, actor), input, actor);
+      await (await onboarding()).createPartnership(onboardingFor(deps, actor), input, actor);
       return c.json({ id: input.id }, 201);
     },
   );

@@ -2,16 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Principal } from '@peopleplan/auth';
 import { forbidden, IsoDate, PartnershipConsent, Plan, PlanKind, planRatings, Slug } from '@peopleplan/core';
 import { ConsentChange, ConsentRepo, EVENTUAL, partnerReaders } from '@peopleplan/db';
-import {
-  buildOverview,
-  combinedMilestones,
-  comparePlans,
-  loadCouncilBoards,
-  loadSharedCouncils,
-  loadSharedPlan,
-  openPartnership,
-  type PartnershipSource,
-} from '@peopleplan/partnerships';
+import type { PartnershipSource } from '@peopleplan/partnerships';
 import type { Context } from 'hono';
 import type { AppDeps, AppEnv } from '../context.js';
 import { councilData } from '../tenant.js';
@@ -165,6 +156,9 @@ function assertNotPartnerOnly(principal: Principal, councilId?: string): void {
   if (isPartner && !inCouncil) throw forbidden('Partner readers can only read');
 }
 
+/** The combined views load with the first partnership request, not at a cold start (docs/architecture.md, section 9). */
+const views = () => import('@peopleplan/partnerships');
+
 export function registerPartnershipRoutes(app: App, deps: AppDeps) {
   const today = deps.today ?? (() => londonToday());
 
@@ -174,7 +168,7 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
       directory: deps.partnershipDirectory,
       readerFor: partnerReaders(deps.docFor, deps.config.TABLE_NAME),
     };
-    const partnership = await openPartnership(source, principal, partnershipId);
+    const partnership = await (await views()).openPartnership(source, principal, partnershipId);
     const actor = { sub: principal.sub, name: principal.name, email: principal.email };
     return { source, partnership, actor };
   };
@@ -205,13 +199,16 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const { source, partnership, actor } = await open(c, c.req.valid('param').p);
       const q = c.req.valid('query');
-      const councils = await loadCouncilBoards(source, partnership, actor);
+      const councils = await (await views()).loadCouncilBoards(source, partnership, actor);
       // As on the council dashboard: counted right from the items, mended by `npm run boards`.
       const fromItems = councils.flatMap((x) =>
         x.plans.filter((p) => p.from === 'items').map((p) => `${x.councilId}/${p.plan.id}`),
       );
       if (fromItems.length) deps.logger.warn('plan boards incomplete: run `npm run boards`', { fromItems });
-      return c.json(buildOverview(partnership, councils, today(), { dueSoonDays: q.days }), 200);
+      return c.json(
+        (await views()).buildOverview(partnership, councils, today(), { dueSoonDays: q.days }),
+        200,
+      );
     },
   );
 
@@ -250,8 +247,8 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const { source, partnership, actor } = await open(c, c.req.valid('param').p);
       const q = c.req.valid('query');
-      const councils = await loadSharedCouncils(source, partnership, actor);
-      const items = combinedMilestones(councils, today(), { ...q, councils: q.council });
+      const councils = await (await views()).loadSharedCouncils(source, partnership, actor);
+      const items = (await views()).combinedMilestones(councils, today(), { ...q, councils: q.council });
       return c.json({ items }, 200);
     },
   );
@@ -270,8 +267,8 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const { source, partnership, actor } = await open(c, c.req.valid('param').p);
       const { kind } = c.req.valid('query');
-      const councils = await loadSharedCouncils(source, partnership, actor, { kind });
-      return c.json(comparePlans(councils, kind, today()), 200);
+      const councils = await (await views()).loadSharedCouncils(source, partnership, actor, { kind });
+      return c.json((await views()).comparePlans(councils, kind, today()), 200);
     },
   );
 
@@ -289,7 +286,13 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const params = c.req.valid('param');
       const { source, partnership, actor } = await open(c, params.p);
-      const { council, tree } = await loadSharedPlan(source, partnership, actor, params.c, params.planId);
+      const { council, tree } = await (await views()).loadSharedPlan(
+        source,
+        partnership,
+        actor,
+        params.c,
+        params.planId,
+      );
       // Rated as the council's own plan page rates them (rolled up, core ratings.ts).
       const rated = planRatings(tree.actions, tree.milestones, today(), council.ragRules);
       return c.json(

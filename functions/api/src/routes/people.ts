@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Person } from '@peopleplan/core';
 import { EVENTUAL, mergePerson } from '@peopleplan/db';
-import { duplicateGroups } from '@peopleplan/importer/people';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
 import type { App } from '../types.js';
@@ -24,6 +23,9 @@ const Duplicates = z.object({
 });
 
 /** The people directory's duplicates and merging (issue 15); the directory itself is in council.ts. */
+/** Matching people by name loads with the first duplicates check, not at a cold start (docs/architecture.md, section 9). */
+const peopleMatching = () => import('@peopleplan/importer/people');
+
 export function registerPeopleRoutes(app: App, deps: AppDeps) {
   app.openapi(
     createRoute({
@@ -46,7 +48,8 @@ export function registerPeopleRoutes(app: App, deps: AppDeps) {
         ...(p.roleLabel && p.roleLabel !== p.name ? [{ id: p.id, name: p.roleLabel }] : []),
       ]);
       const byId = new Map(people.map((p) => [p.id, p]));
-      const items = duplicateGroups(labels)
+      const items = (await peopleMatching())
+        .duplicateGroups(labels)
         .map((g) => ({
           people: [...new Set(g.ids)].map((id) => byId.get(id)!),
           reason: g.reason,

@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { closePreview, reopenPeriod } from '@peopleplan/services/periods';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
 import type { App } from '../types.js';
@@ -70,6 +69,9 @@ const Reopened = z
   .openapi('PeriodReopened');
 
 /** Closing a period, seen first (what will be frozen), and reopening one (admins, with a reason). */
+/** Closing, previewing and reopening periods (report summaries included) load with their first use (docs/architecture.md, section 9). */
+const periodService = () => import('@peopleplan/services/periods');
+
 export function registerPeriodRoutes(app: App, deps: AppDeps) {
   const today = deps.today ?? (() => londonToday());
 
@@ -94,7 +96,7 @@ export function registerPeriodRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'editor');
-      return c.json(await closePreview(data, p.planId, p.periodKey, today()), 200);
+      return c.json(await (await periodService()).closePreview(data, p.planId, p.periodKey, today()), 200);
     },
   );
 
@@ -124,7 +126,10 @@ export function registerPeriodRoutes(app: App, deps: AppDeps) {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'admin');
       const { reason } = c.req.valid('json');
-      return c.json(await reopenPeriod(data, p.planId, p.periodKey, today(), reason), 200);
+      return c.json(
+        await (await periodService()).reopenPeriod(data, p.planId, p.periodKey, today(), reason),
+        200,
+      );
     },
   );
 }

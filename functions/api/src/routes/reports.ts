@@ -1,9 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { deriveRag, notFound } from '@peopleplan/core';
+import { deriveRag, directionOfTravel, notFound, REPORT_FORMATS } from '@peopleplan/core';
 import { EVENTUAL, type PeriodSnapshot, type PeriodSnapshotMeta } from '@peopleplan/db';
-import { directionOfTravel, REPORT_FORMATS } from '@peopleplan/reports';
-import { closePeriod } from '@peopleplan/services/periods';
-import { periodOf } from '@peopleplan/services/reporting';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
 import type { App } from '../types.js';
@@ -116,6 +113,9 @@ const metaOf = ({ entries: _e, ...meta }: PeriodSnapshot): PeriodSnapshotMeta =>
  * Committee reports (DOCX, HTML, CSV, XLSX), reporting periods and their snapshots, and each action's
  * status timeline across closed periods.
  */
+/** Closing, previewing and reopening periods (report summaries included) load with their first use (docs/architecture.md, section 9). */
+const periodService = () => import('@peopleplan/services/periods');
+
 export function registerReportRoutes(app: App, deps: AppDeps) {
   const today = deps.today ?? (() => londonToday());
   registerCommitteePack(app, deps, today);
@@ -209,6 +209,7 @@ export function registerReportRoutes(app: App, deps: AppDeps) {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'viewer');
       const [council] = await Promise.all([data.council.get(), data.plans.header(p.planId, EVENTUAL)]);
+      const { periodOf } = await import('@peopleplan/services/reporting');
       const period = periodOf(p.periodKey, today(), council, 'periodKey');
       // A closed period never changes once written: an eventual read (packages/db consistency.ts).
       const snapshot = await data.snapshots.get(p.planId, period.key, EVENTUAL);
@@ -246,7 +247,12 @@ export function registerReportRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'editor');
-      const { snapshot, created } = await closePeriod(data, p.planId, p.periodKey, today());
+      const { snapshot, created } = await (await periodService()).closePeriod(
+        data,
+        p.planId,
+        p.periodKey,
+        today(),
+      );
       return created
         ? c.json({ ...metaOf(snapshot), created }, 201)
         : c.json({ ...metaOf(snapshot), created }, 200);
