@@ -12,6 +12,7 @@ import {
   ErrorSummary,
   type FieldErrors,
   fieldErrorsFrom,
+  SaveOrCancel,
   Select,
   summaryFrom,
   Textarea,
@@ -230,21 +231,14 @@ export function ActionAddForm({
         onChange={(l) => set('leads', l)}
         error={errors.leads}
       />
-      <div className="govuk-button-group">
-        <button type="submit" className="govuk-button" disabled={busy} aria-disabled={busy}>
-          {parentId ? 'Add the sub-action' : 'Add the action'}
-        </button>
-        <button
-          type="button"
-          className="govuk-button govuk-button--secondary"
-          onClick={() => {
-            form.discard();
-            onDone();
-          }}
-        >
-          Cancel
-        </button>
-      </div>
+      <SaveOrCancel
+        save={parentId ? 'Add the sub-action' : 'Add the action'}
+        busy={busy}
+        onCancel={() => {
+          form.discard();
+          onDone();
+        }}
+      />
     </form>
   );
 }

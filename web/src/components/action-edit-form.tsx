@@ -20,6 +20,7 @@ import {
   ErrorSummary,
   type FieldErrors,
   fieldErrorsFrom,
+  SaveOrCancel,
   Select,
   summaryFrom,
   Textarea,
@@ -135,21 +136,14 @@ export function EditAction({
         themes={action.parentId ? [] : themes}
         context={context}
       />
-      <div className="govuk-button-group">
-        <button type="submit" className="govuk-button" disabled={busy} aria-disabled={busy}>
-          Save changes
-        </button>
-        <button
-          type="button"
-          className="govuk-button govuk-button--secondary"
-          onClick={() => {
-            form.discard();
-            onCancel();
-          }}
-        >
-          Cancel
-        </button>
-      </div>
+      <SaveOrCancel
+        save="Save changes"
+        busy={busy}
+        onCancel={() => {
+          form.discard();
+          onCancel();
+        }}
+      />
     </form>
   );
 }

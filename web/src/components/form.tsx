@@ -293,3 +293,25 @@ export function fieldErrorsFrom(details: Array<{ path: string; message: string }
   }
   return out;
 }
+
+/** A form's submit button beside "Cancel" (GOV.UK button group); `busy` disables the submit while saving. */
+export function SaveOrCancel({
+  save,
+  busy = false,
+  onCancel,
+}: {
+  save: string;
+  busy?: boolean;
+  onCancel: () => void;
+}) {
+  return (
+    <div className="govuk-button-group">
+      <button type="submit" className="govuk-button" disabled={busy} aria-disabled={busy}>
+        {save}
+      </button>
+      <button type="button" className="govuk-button govuk-button--secondary" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}

@@ -6,7 +6,15 @@ import { useFocusOnMount } from '../lib/focus.js';
 import { formatDate } from '../lib/format.js';
 import { STATUS_LABELS, STATUSES } from '../lib/labels.js';
 import type { MilestoneRow } from '../lib/responses.js';
-import { ErrorSummary, type FieldErrors, Select, summaryFrom, Textarea, TextInput } from './form.js';
+import {
+  ErrorSummary,
+  type FieldErrors,
+  SaveOrCancel,
+  Select,
+  summaryFrom,
+  Textarea,
+  TextInput,
+} from './form.js';
 import {
   readTimescale,
   type TimescaleContext,
@@ -139,21 +147,13 @@ export function MilestoneForm({
         onChange={(e) => set('status', e.target.value)}
         options={STATUSES.map((s) => ({ value: s, text: STATUS_LABELS[s] }))}
       />
-      <div className="govuk-button-group">
-        <button type="submit" className="govuk-button">
-          {m ? 'Save milestone' : 'Add milestone'}
-        </button>
-        <button
-          type="button"
-          className="govuk-button govuk-button--secondary"
-          onClick={() => {
-            form.discard();
-            onDone();
-          }}
-        >
-          Cancel
-        </button>
-      </div>
+      <SaveOrCancel
+        save={m ? 'Save milestone' : 'Add milestone'}
+        onCancel={() => {
+          form.discard();
+          onDone();
+        }}
+      />
     </form>
   );
 }

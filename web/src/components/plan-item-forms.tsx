@@ -8,6 +8,7 @@ import {
   type FieldErrors,
   fieldErrorsFrom,
   Radios,
+  SaveOrCancel,
   summaryFrom,
   Textarea,
   TextInput,
@@ -214,21 +215,13 @@ export function ItemForm({
           context={context}
         />
       ))}
-      <div className="govuk-button-group">
-        <button type="submit" className="govuk-button">
-          {item ? 'Save' : `Add the ${spec.one}`}
-        </button>
-        <button
-          type="button"
-          className="govuk-button govuk-button--secondary"
-          onClick={() => {
-            form.discard();
-            onDone();
-          }}
-        >
-          Cancel
-        </button>
-      </div>
+      <SaveOrCancel
+        save={item ? 'Save' : `Add the ${spec.one}`}
+        onCancel={() => {
+          form.discard();
+          onDone();
+        }}
+      />
     </form>
   );
 }

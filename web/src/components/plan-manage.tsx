@@ -7,7 +7,7 @@ import { PLAN_MOVES, PLAN_STATUS_LABELS } from '../lib/labels.js';
 import { draftOfPlan, type PlanErrors, planPatchBody, validatePlan } from '../lib/plan-draft.js';
 import type { PlanRow } from '../lib/responses.js';
 import { useApi } from '../lib/use-api.js';
-import { ErrorSummary, fieldErrorsFrom, summaryFrom } from './form.js';
+import { ErrorSummary, fieldErrorsFrom, SaveOrCancel, summaryFrom } from './form.js';
 import { PlanFields } from './plan-fields.js';
 
 /** The plan's details for editors: a button that opens the form (again, after sign-in, with a draft). */
@@ -101,21 +101,13 @@ function PlanDetailsForm({
         errors={errors}
         people={people.data?.items ?? []}
       />
-      <div className="govuk-button-group">
-        <button type="submit" className="govuk-button">
-          Save the plan’s details
-        </button>
-        <button
-          type="button"
-          className="govuk-button govuk-button--secondary"
-          onClick={() => {
-            form.discard();
-            onDone();
-          }}
-        >
-          Cancel
-        </button>
-      </div>
+      <SaveOrCancel
+        save="Save the plan’s details"
+        onCancel={() => {
+          form.discard();
+          onDone();
+        }}
+      />
     </form>
   );
 }

@@ -4,7 +4,15 @@ import { useDraft, useDraftKeys } from '../lib/drafts.js';
 import { useFocusOnMount } from '../lib/focus.js';
 import { THEME_NOUN } from '../lib/plan-columns.js';
 import type { PlanContents, ThemeRow } from '../lib/responses.js';
-import { ErrorSummary, type FieldErrors, fieldErrorsFrom, summaryFrom, Textarea, TextInput } from './form.js';
+import {
+  ErrorSummary,
+  type FieldErrors,
+  fieldErrorsFrom,
+  SaveOrCancel,
+  summaryFrom,
+  Textarea,
+  TextInput,
+} from './form.js';
 import { OrderList } from './order-list.js';
 import { themeHeading } from './plan-view.js';
 
@@ -192,21 +200,13 @@ function ThemeForm({
         value={form.value.description}
         onChange={(e) => set('description', e.target.value)}
       />
-      <div className="govuk-button-group">
-        <button type="submit" className="govuk-button">
-          {prefix === 'Rename' ? 'Save' : `Add the ${noun}`}
-        </button>
-        <button
-          type="button"
-          className="govuk-button govuk-button--secondary"
-          onClick={() => {
-            form.discard();
-            onDone();
-          }}
-        >
-          Cancel
-        </button>
-      </div>
+      <SaveOrCancel
+        save={prefix === 'Rename' ? 'Save' : `Add the ${noun}`}
+        onCancel={() => {
+          form.discard();
+          onDone();
+        }}
+      />
     </form>
   );
 }
