@@ -28,8 +28,9 @@ export interface AppDeps {
    * answer a presigned link). Absent locally: the download is the response body.
    */
   exports?: {
+    /** `path`: `<council>/<file name>`; answers a short-lived link to it. */
     save(
-      filename: string,
+      path: string,
       produce: (write: (chunk: Uint8Array) => Promise<void> | void) => Promise<void>,
     ): Promise<string>;
   };

@@ -14,6 +14,7 @@ import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import { createApp, wholeDocument } from './app.js';
 import type { AppDeps } from './context.js';
 import { routeModules } from './routes/index.js';
+import { s3Exports } from './s3-exports.js';
 import type { ServedBy } from './types.js';
 
 /**
@@ -44,6 +45,10 @@ export async function createLambdaHandler(serviceName: string, servedBy: ServedB
     partnershipDirectory: new PartnershipsRepo(directory, config.TABLE_NAME),
     directory: new DirectoryRepo(directory, config.TABLE_NAME),
     identity: cognitoIdentityAdmin(config.AWS_REGION, config.USER_POOL_ID ?? ''),
+    // Exports go to the exports bucket and answer a link (documents function only: infra api-stack.ts).
+    ...(config.EXPORTS_BUCKET && {
+      exports: s3Exports({ bucket: config.EXPORTS_BUCKET, region: config.AWS_REGION }),
+    }),
     onHandledError: (e) => countHandledError(metrics, e),
     onServerError: () => metrics.addMetric(METRIC.serverErrorResponse, MetricUnit.Count, 1),
   };

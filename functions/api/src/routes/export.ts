@@ -39,7 +39,7 @@ export function registerExportRoutes(app: App, deps: AppDeps) {
       const filename = `peopleplan-${councilId}-${new Date().toISOString().slice(0, 10)}.zip`;
       const { exportCouncil } = await exporter();
       if (deps.exports) {
-        const url = await deps.exports.save(filename, (write) =>
+        const url = await deps.exports.save(`${councilId}/${filename}`, (write) =>
           exportCouncil(data, write, today ? { today } : {}).then(() => undefined),
         );
         return c.redirect(url, 303);
