@@ -18,16 +18,19 @@
  *   wrote; closing a period also freezes a report from what it reads;
  * - an item read by id that the person edits next (GET of a plan, action, milestone, person, theme
  *   and the other plan items): the version they send back must be the current one;
+ * - what a person reads back right after their own change: the lists and pages they edit from (plan
+ *   contents, actions, milestones, progress updates, plan items, people, members, saved mappings, an
+ *   item's history, my actions, an action's rating). The web app reloads them the moment a save
+ *   answers; an eventual read could show the page without the change just made;
  * - search shards: a search keeps each shard as of the version its stamp said, so a shard read older
  *   than its stamp would be kept until the shard changed again;
  * - exports and erasure: an export may be the council's last copy before its partition is erased.
  *
- * Eventual (`EVENTUAL`), because nothing is written from what is read and a read a moment old is
- * harmless: the dashboard and the partnership views (boards, themes, last closed period, the listed
- * items' display fields, shared plans); lists (people and their duplicates, members, actions,
- * milestones, progress updates, plan items, saved mappings, consents, closed periods); item history
- * and the audit trail; plan contents; trends; my actions; reports (a closed period's frozen report
- * and snapshot never change; a live report says "as at"); calendar feeds' contents; search stamps.
+ * Eventual (`EVENTUAL`), because nothing is written from what is read, nobody is looking at their own
+ * change in it, and a read a moment old is harmless: the dashboard and the partnership views (boards,
+ * themes, last closed period, the listed items' display fields, shared plans); the council's audit
+ * trail; trends; reports (a closed period's frozen report and snapshot never change; a live report says
+ * "as at"); calendar feeds' contents; search stamps.
  * A closed period's parts land in the same transaction as its header: a read that sees the header
  * and not yet every part reads the parts again, strongly (snapshots.ts, frozen-reports.ts).
  */

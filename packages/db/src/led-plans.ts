@@ -1,5 +1,4 @@
 import type { LedPlan } from '@peopleplan/core';
-import { EVENTUAL } from './consistency.js';
 import type { CouncilData } from './council-data.js';
 
 /**
@@ -10,5 +9,5 @@ import type { CouncilData } from './council-data.js';
 export async function activePlans(data: CouncilData): Promise<LedPlan[]> {
   const plans = (await data.plans.listAll()).filter((p) => p.status === 'active');
   // A list to read, not to change: eventually consistent (consistency.ts).
-  return Promise.all(plans.map((p) => data.plans.tree(p.id, EVENTUAL)));
+  return Promise.all(plans.map((p) => data.plans.tree(p.id)));
 }

@@ -1,5 +1,5 @@
 import { planRatings, type RagResult, ratingSubtree, ratingsFromStates } from '@peopleplan/core';
-import { type CouncilData, EVENTUAL, sk } from '@peopleplan/db';
+import { type CouncilData, sk } from '@peopleplan/db';
 
 /**
  * The rolled-up ratings (with reasons in words) of some actions of a plan, read from the plan's board
@@ -12,10 +12,10 @@ export async function actionRatings(
   actionIds: readonly string[],
   today: string,
 ): Promise<Map<string, RagResult>> {
-  // Ratings shown beside an item: eventual reads (packages/db consistency.ts).
-  const [board, council] = await Promise.all([data.boards.read(planId, EVENTUAL), data.council.get()]);
+  // Strong reads: the action page shows its rating again right after the person's own edit.
+  const [board, council] = await Promise.all([data.boards.read(planId), data.council.get()]);
   if (!board) {
-    const tree = await data.plans.summaries(planId, EVENTUAL);
+    const tree = await data.plans.summaries(planId);
     return planRatings(tree.actions, tree.milestones, today, council.ragRules).actions;
   }
   const states = ratingSubtree(board.actions, board.milestones, actionIds);
@@ -25,7 +25,7 @@ export async function actionRatings(
       ...ids.actions.map((id) => sk.action(planId, id)),
       ...ids.milestones.map((id) => sk.milestone(planId, milestoneAction.get(id) ?? '', id)),
     ];
-    const items = await data.store.getMany(keys, EVENTUAL);
+    const items = await data.store.getMany(keys);
     return new Map(
       [...items.values()].map((i) => [
         String(i.id),

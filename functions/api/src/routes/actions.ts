@@ -10,7 +10,6 @@ import {
   ProgressUpdateCreate,
   type RagResult,
 } from '@peopleplan/core';
-import { EVENTUAL } from '@peopleplan/db';
 import { actionRatings } from '@peopleplan/services/ratings';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
@@ -55,7 +54,7 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'viewer');
       const [page, council] = await Promise.all([
-        data.actions.list(p.planId, { ...c.req.valid('query'), ...EVENTUAL }),
+        data.actions.list(p.planId, c.req.valid('query')),
         data.council.get(),
       ]);
       const rated = {
@@ -154,7 +153,7 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'viewer');
-      return c.json(await data.updates.list(p.actionId, { ...c.req.valid('query'), ...EVENTUAL }), 200);
+      return c.json(await data.updates.list(p.actionId, c.req.valid('query')), 200);
     },
   );
 
@@ -195,10 +194,7 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'viewer');
-      const [items, council] = await Promise.all([
-        data.milestones.list(p.actionId, EVENTUAL),
-        data.council.get(),
-      ]);
+      const [items, council] = await Promise.all([data.milestones.list(p.actionId), data.council.get()]);
       const d = today();
       return c.json(
         { items: items.map((m) => withRag(m, d, council.ragRules, m.baselineDue, 'This milestone')) },

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Council, CouncilSettingsPatch, Person, PersonCreate, PersonPatch } from '@peopleplan/core';
-import { councilDashboard, EVENTUAL } from '@peopleplan/db';
+import { councilDashboard } from '@peopleplan/db';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
 import type { App } from '../types.js';
@@ -57,7 +57,7 @@ export function registerCouncilRoutes(app: App, deps: AppDeps) {
     }),
     async (c) => {
       const data = await councilData(c, deps, c.req.valid('param').c, 'viewer');
-      return c.json({ items: await data.people.list(EVENTUAL) }, 200);
+      return c.json({ items: await data.people.list() }, 200);
     },
   );
 

@@ -98,8 +98,8 @@ export function registerHistoryRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'viewer');
-      await data.plans.header(p.planId, EVENTUAL);
-      const page = await data.history.of(p.planId, { ...c.req.valid('query'), ...EVENTUAL });
+      await data.plans.header(p.planId);
+      const page = await data.history.of(p.planId, c.req.valid('query'));
       return c.json(historyPage(page), 200);
     },
   );
@@ -115,8 +115,8 @@ export function registerHistoryRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'viewer');
-      await data.actions.get(p.actionId, EVENTUAL);
-      const page = await data.history.of(p.actionId, { ...c.req.valid('query'), ...EVENTUAL });
+      await data.actions.get(p.actionId);
+      const page = await data.history.of(p.actionId, c.req.valid('query'));
       return c.json(historyPage(page), 200);
     },
   );
@@ -132,8 +132,8 @@ export function registerHistoryRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'viewer');
-      await data.milestones.get(p.milestoneId, EVENTUAL);
-      const page = await data.history.of(p.milestoneId, { ...c.req.valid('query'), ...EVENTUAL });
+      await data.milestones.get(p.milestoneId);
+      const page = await data.history.of(p.milestoneId, c.req.valid('query'));
       return c.json(historyPage(page), 200);
     },
   );

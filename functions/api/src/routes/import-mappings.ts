@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { EVENTUAL, MappingsRepo } from '@peopleplan/db';
+import { MappingsRepo } from '@peopleplan/db';
 import { COLUMN_FIELDS } from '@peopleplan/importer/column-fields';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
@@ -42,7 +42,7 @@ export function registerImportMappingRoutes(app: App, deps: AppDeps) {
     }),
     async (c) => {
       const data = await councilData(c, deps, c.req.valid('param').c, 'editor');
-      return c.json({ items: await new MappingsRepo(data.store).list(EVENTUAL) }, 200);
+      return c.json({ items: await new MappingsRepo(data.store).list() }, 200);
     },
   );
 

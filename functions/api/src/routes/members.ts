@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { MemberInvite, MemberPatch, Membership, UserSub } from '@peopleplan/core';
-import { EVENTUAL } from '@peopleplan/db';
 import type { AppDeps } from '../context.js';
 import { onboardingFor } from '../onboarding.js';
 import { councilData } from '../tenant.js';
@@ -32,7 +31,7 @@ export function registerMemberRoutes(app: App, deps: AppDeps) {
     }),
     async (c) => {
       const data = await councilData(c, deps, c.req.valid('param').c, 'admin');
-      return c.json({ items: await data.members.list(EVENTUAL) }, 200);
+      return c.json({ items: await data.members.list() }, 200);
     },
   );
 

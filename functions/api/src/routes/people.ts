@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Person } from '@peopleplan/core';
-import { EVENTUAL, mergePerson } from '@peopleplan/db';
+import { mergePerson } from '@peopleplan/db';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
 import type { App } from '../types.js';
@@ -41,7 +41,7 @@ export function registerPeopleRoutes(app: App, deps: AppDeps) {
     }),
     async (c) => {
       const data = await councilData(c, deps, c.req.valid('param').c, 'viewer');
-      const people = await data.people.list(EVENTUAL);
+      const people = await data.people.list();
       // A person's name and the label plans write for them are both ways of naming them.
       const labels = people.flatMap((p) => [
         { id: p.id, name: p.name },

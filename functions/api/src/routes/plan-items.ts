@@ -13,7 +13,6 @@ import {
   RiskCreate,
   RiskPatch,
 } from '@peopleplan/core';
-import { EVENTUAL } from '@peopleplan/db';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
 import type { App } from '../types.js';
@@ -93,7 +92,7 @@ export function registerPlanItemRoutes(app: App, deps: AppDeps) {
       async (c) => {
         const p = c.req.valid('param');
         const data = await councilData(c, deps, p.c, 'viewer');
-        return c.json({ items: await data[k.repo].list(p.planId, EVENTUAL) }, 200);
+        return c.json({ items: await data[k.repo].list(p.planId) }, 200);
       },
     );
     app.openapi(

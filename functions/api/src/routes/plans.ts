@@ -9,7 +9,6 @@ import {
   Theme,
   ThemeCreate,
 } from '@peopleplan/core';
-import { EVENTUAL } from '@peopleplan/db';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
 import type { App } from '../types.js';
@@ -149,7 +148,7 @@ export function registerPlanRoutes(app: App, deps: AppDeps) {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'viewer');
       // Contents to show (each item's own GET, read before an edit, is strong): packages/db consistency.ts.
-      const [tree, council] = await Promise.all([data.plans.tree(p.planId, EVENTUAL), data.council.get()]);
+      const [tree, council] = await Promise.all([data.plans.tree(p.planId), data.council.get()]);
       const rated = planRatings(tree.actions, tree.milestones, today(), council.ragRules);
       return c.json(
         {
