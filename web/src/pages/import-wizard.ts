@@ -177,7 +177,8 @@ export function useImportWizard(c: string, editor: boolean) {
         params: { path: { c, mappingId: m.id } },
       });
       setSavedId('');
-      saved.reload();
+      // The list without it at once: a reload could answer before the notice and show it still there.
+      if (saved.data) saved.setData({ ...saved.data, items: saved.data.items.filter((x) => x.id !== m.id) });
       setNotice(`Column choices “${m.name}” deleted.`);
     });
   const startAgain = () => {
