@@ -1,20 +1,13 @@
-/**
- * An archived plan in the browser (docs/architecture.md, section 6): its plan and action pages say it is
- * archived and read-only, and offer no control that would change it, even to an administrator; axe on
- * both. The API's side (every write answers 409 `plan-archived`) is in test/api/archived-plan.test.ts.
- */
-import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { expectAccessible, pages } from './support/browser.js';
 import type { DemoPlan } from './support/demo-plan.js';
 import {
   type E2eStack,
-  launchChromium,
-  RESULTS,
   seedDemoPlan,
   signIn,
-  startE2eStack,
+  startStackAndBrowser,
+  stopStackAndBrowser,
 } from './support/stack.js';
 
 let e: E2eStack;
@@ -25,22 +18,14 @@ const ADMIN = 'admin@harrow.demo';
 const H = '/api/v1/councils/harrow';
 
 beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  [e, browser] = await Promise.all([
-    startE2eStack({ dynamoEndpoint: inject('dynamoEndpoint') }),
-    launchChromium(),
-  ]);
+  [e, browser] = await startStackAndBrowser();
   demo = await seedDemoPlan(e);
   const admin = e.as(ADMIN);
   const plan = await admin('GET', `${H}/plans/${demo.planId}`);
   await admin('DELETE', `${H}/plans/${demo.planId}?version=${plan.version}`);
 }, 180_000);
 
-afterAll(async () => {
-  await tabs.closeAll();
-  await browser?.close();
-  await e?.stack.stop();
-});
+afterAll(() => stopStackAndBrowser(e, browser, tabs));
 
 /** Words of every control in the page's main part that would change something. */
 const CHANGING = /edit|add|archive|close|reopen|rename|move|order|change|save|cancel|correct|update round/i;

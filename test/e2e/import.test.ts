@@ -4,20 +4,19 @@
  * deadline corrected with its wording kept, a warning acknowledged (by keyboard), a likely duplicate
  * lead matched at preview and two duplicate people merged on the people page; axe on every state.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORKFORCE_PLAN_TITLE, workforcePlanDocx } from '../../packages/importer/testing/docx-plans.js';
 import {
   axe,
   describeViolations,
   type E2eStack,
-  launchChromium,
   REPO,
   RESULTS,
   signIn,
-  startE2eStack,
+  startStackAndBrowser,
 } from './support/stack.js';
 
 let e: E2eStack;
@@ -26,11 +25,7 @@ const EDITOR = 'editor@harrow.demo';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  [e, browser] = await Promise.all([
-    startE2eStack({ dynamoEndpoint: inject('dynamoEndpoint') }),
-    launchChromium(),
-  ]);
+  [e, browser] = await startStackAndBrowser();
 }, 180_000);
 
 afterAll(async () => {

@@ -1,18 +1,9 @@
-/**
- * Councils and their people in real Chromium against the real local stack (API, dev identity provider,
- * DynamoDB Local, built web/dist): the operator adds a council and its first admin, suspends and
- * reactivates one, sets up a partnership; that admin signs in on the dev sign-in page, invites an
- * editor who signs in, changes the editor's role and linked person, and removes them, and the leaver is
- * refused on their next page load. Keyboard-only invitation, cards at 375px, the undeliverable flag, and
- * axe on every page and state, error states included. Screenshots go to test-results/.
- */
-import { mkdirSync } from 'node:fs';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocClient } from '@peopleplan/db';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, expectNoPageScroll, pages, summaryLink, tabTo } from './support/browser.js';
-import { type E2eStack, launchChromium, RESULTS, signIn, startE2eStack } from './support/stack.js';
+import { type E2eStack, signIn, startStackAndBrowser, stopStackAndBrowser } from './support/stack.js';
 
 let e: E2eStack;
 let browser: Browser;
@@ -20,18 +11,10 @@ const tabs = pages(() => browser);
 const OPERATOR = 'operator@peopleplan.demo';
 
 beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  [e, browser] = await Promise.all([
-    startE2eStack({ dynamoEndpoint: inject('dynamoEndpoint') }),
-    launchChromium(),
-  ]);
+  [e, browser] = await startStackAndBrowser();
 }, 180_000);
 
-afterAll(async () => {
-  await tabs.closeAll();
-  await browser?.close();
-  await e?.stack.stop();
-});
+afterAll(() => stopStackAndBrowser(e, browser, tabs));
 
 const h1 = (page: Page) => page.locator('h1').innerText();
 const banner = (page: Page, text: string) =>

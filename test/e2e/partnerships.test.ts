@@ -1,12 +1,5 @@
-/**
- * The partnership pages in real Chromium against the real local stack (API, dev identity provider,
- * DynamoDB Local, built web/dist): the partner reader's overview, combined milestones with filters in the
- * address, plans side by side and a shared plan read-only; a member council's admin revoking and granting
- * consent; keyboard-only filtering; axe on every page, at 320px too. Screenshots go to test-results/.
- */
-import { mkdirSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectAccessible,
   expectEveryColumnHeaded,
@@ -22,7 +15,7 @@ import {
   type PartnershipData,
   seedPartnershipData,
 } from './support/partnership-data.js';
-import { type E2eStack, launchChromium, RESULTS, signIn, startE2eStack } from './support/stack.js';
+import { type E2eStack, signIn, startStackAndBrowser, stopStackAndBrowser } from './support/stack.js';
 
 let e: E2eStack;
 let browser: Browser;
@@ -33,19 +26,11 @@ const BASE = `/partnerships/${PARTNERSHIP}`;
 const PARTNERSHIP_NAME = 'HR Shared Service (Harrow and East Herts)';
 
 beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  [e, browser] = await Promise.all([
-    startE2eStack({ dynamoEndpoint: inject('dynamoEndpoint') }),
-    launchChromium(),
-  ]);
+  [e, browser] = await startStackAndBrowser();
   data = await seedPartnershipData(e);
 }, 180_000);
 
-afterAll(async () => {
-  await tabs.closeAll();
-  await browser?.close();
-  await e?.stack.stop();
-});
+afterAll(() => stopStackAndBrowser(e, browser, tabs));
 
 const rowHeads = (table: Locator) => table.locator('tbody th[scope="row"]').allInnerTexts();
 const overviewTable = (page: Page) => page.locator('table.app-overview-table');

@@ -1,22 +1,13 @@
-/**
- * Calendar feeds in the browser (issue 17), and the partnership views' overdue actions and side by side:
- * an editor makes a plan's feed on its reports page (copy, `webcal:`), every link inside the feed opens a
- * real app page with its milestone in view, the feed is listed under "Your calendar feeds" and stopped
- * there (its address then answers 404); a person's feed from their page; a partner reader sees overdue
- * actions marked "Action" among the milestones, and plans side by side. axe on every page and state.
- */
-import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, pages } from './support/browser.js';
 import type { DemoPlan } from './support/demo-plan.js';
 import {
   type E2eStack,
-  launchChromium,
-  RESULTS,
   seedDemoPlan,
   signIn,
-  startE2eStack,
+  startStackAndBrowser,
+  stopStackAndBrowser,
 } from './support/stack.js';
 
 let e: E2eStack;
@@ -26,19 +17,11 @@ const tabs = pages(() => browser);
 const EDITOR = 'editor@harrow.demo';
 
 beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  [e, browser] = await Promise.all([
-    startE2eStack({ dynamoEndpoint: inject('dynamoEndpoint') }),
-    launchChromium(),
-  ]);
+  [e, browser] = await startStackAndBrowser();
   demo = await seedDemoPlan(e);
 }, 180_000);
 
-afterAll(async () => {
-  await tabs.closeAll();
-  await browser?.close();
-  await e?.stack.stop();
-});
+afterAll(() => stopStackAndBrowser(e, browser, tabs));
 
 /** The feed as a calendar app fetches it: no sign-in, the address is the credential. */
 async function fetchFeed(url: string): Promise<{ status: number; text: string }> {

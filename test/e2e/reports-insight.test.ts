@@ -1,22 +1,13 @@
-/**
- * Trends, search and history in the browser (issue 17), in real Chromium against the real local stack:
- * charts over closed periods for the plan and one theme, each with its data table, loaded only on the
- * trends page; search from the header with the matched words marked and each result opening its item;
- * every change to a plan, an action and a milestone in words, paged, read again after a save; the
- * council's audit trail filtered by person, plan and date. axe on every page and state.
- */
-import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, expectEveryColumnHeaded, expectNoPageScroll, pages } from './support/browser.js';
 import type { DemoPlan } from './support/demo-plan.js';
 import {
   type E2eStack,
-  launchChromium,
-  RESULTS,
   seedDemoPlan,
   signIn,
-  startE2eStack,
+  startStackAndBrowser,
+  stopStackAndBrowser,
 } from './support/stack.js';
 
 let e: E2eStack;
@@ -28,11 +19,7 @@ const ADMIN = 'admin@harrow.demo';
 const H = '/api/v1/councils/harrow';
 
 beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  [e, browser] = await Promise.all([
-    startE2eStack({ dynamoEndpoint: inject('dynamoEndpoint') }),
-    launchChromium(),
-  ]);
+  [e, browser] = await startStackAndBrowser();
   demo = await seedDemoPlan(e);
   const call = e.as(EDITOR);
   await call('POST', `${H}/plans/${demo.planId}/indicators`, {
@@ -65,11 +52,7 @@ beforeAll(async () => {
     });
 }, 180_000);
 
-afterAll(async () => {
-  await tabs.closeAll();
-  await browser?.close();
-  await e?.stack.stop();
-});
+afterAll(() => stopStackAndBrowser(e, browser, tabs));
 
 describe('trends, search and history', { timeout: 90_000 }, () => {
   it('charts the plan and one theme over closed periods, each chart with its figures, loaded only there', async () => {

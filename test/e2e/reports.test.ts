@@ -7,19 +7,18 @@
  * reason, which the audit trail shows; the committee pack downloads from the dashboard. axe on every
  * page and state.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, pages } from './support/browser.js';
 import type { DemoPlan } from './support/demo-plan.js';
 import {
   type E2eStack,
-  launchChromium,
-  RESULTS,
   seedDemoPlan,
   signIn,
-  startE2eStack,
+  startStackAndBrowser,
+  stopStackAndBrowser,
 } from './support/stack.js';
 
 let e: E2eStack;
@@ -31,19 +30,11 @@ const ADMIN = 'admin@harrow.demo';
 const MID_YEAR = 'Mid-year 2026-27';
 
 beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  [e, browser] = await Promise.all([
-    startE2eStack({ dynamoEndpoint: inject('dynamoEndpoint') }),
-    launchChromium(),
-  ]);
+  [e, browser] = await startStackAndBrowser();
   demo = await seedDemoPlan(e);
 }, 180_000);
 
-afterAll(async () => {
-  await tabs.closeAll();
-  await browser?.close();
-  await e?.stack.stop();
-});
+afterAll(() => stopStackAndBrowser(e, browser, tabs));
 
 const reportFrame = (page: Page) => page.frameLocator('iframe[title="The report"]');
 const choosePeriod = (page: Page, key: string) => page.selectOption('#period', key);

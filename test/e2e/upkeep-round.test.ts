@@ -1,15 +1,7 @@
-/**
- * A contributor keeps their actions up in the browser (issue 16), in real Chromium against the real
- * local stack: "my actions" grouped late, due soon and later with each last update; the update round
- * (period chosen from the plan's reporting points, saved as it goes, a count of what is left); a
- * correction that keeps both updates; text kept when the session ends mid-sentence; an editor's round
- * for a whole theme; and no controls for what the person may not do. axe on every page and state.
- */
-import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, focusedText, pages, successBanner } from './support/browser.js';
-import { type E2eStack, launchChromium, RESULTS, signIn, startE2eStack } from './support/stack.js';
+import { type E2eStack, signIn, startStackAndBrowser, stopStackAndBrowser } from './support/stack.js';
 
 let e: E2eStack;
 let browser: Browser;
@@ -78,19 +70,11 @@ async function seed(): Promise<RoundPlan> {
 }
 
 beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  [e, browser] = await Promise.all([
-    startE2eStack({ dynamoEndpoint: inject('dynamoEndpoint') }),
-    launchChromium(),
-  ]);
+  [e, browser] = await startStackAndBrowser();
   plan = await seed();
 }, 180_000);
 
-afterAll(async () => {
-  await tabs.closeAll();
-  await browser?.close();
-  await e?.stack.stop();
-});
+afterAll(() => stopStackAndBrowser(e, browser, tabs));
 
 const banner = successBanner;
 const focused = focusedText;

@@ -1,22 +1,14 @@
-/**
- * Plans that tell the truth on every screen and on paper (issue 16), in real Chromium against the real
- * local stack: an action's rating rolls up from its milestones by the council's rules (set in settings,
- * the default explained) and says why in words; lateness reads as people say it; at 375px every table
- * becomes stacked cards with every field on screen; printed on A4 landscape a plan keeps its Deadline
- * and Status columns. axe on every page and state.
- */
-import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, expectNoPageScroll, pages, successBanner } from './support/browser.js';
 import type { DemoPlan } from './support/demo-plan.js';
 import {
   type E2eStack,
-  launchChromium,
   RESULTS,
   seedDemoPlan,
   signIn,
-  startE2eStack,
+  startStackAndBrowser,
+  stopStackAndBrowser,
 } from './support/stack.js';
 
 let e: E2eStack;
@@ -30,19 +22,11 @@ const isoAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOS
 const date = (due: string) => ({ text: due, kind: 'date', due, precision: 'day' });
 
 beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  [e, browser] = await Promise.all([
-    startE2eStack({ dynamoEndpoint: inject('dynamoEndpoint') }),
-    launchChromium(),
-  ]);
+  [e, browser] = await startStackAndBrowser();
   demo = await seedDemoPlan(e);
 }, 180_000);
 
-afterAll(async () => {
-  await tabs.closeAll();
-  await browser?.close();
-  await e?.stack.stop();
-});
+afterAll(() => stopStackAndBrowser(e, browser, tabs));
 
 const banner = successBanner;
 

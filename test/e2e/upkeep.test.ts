@@ -1,17 +1,7 @@
-/**
- * Keeping a plan alive in the browser (issue 16), in real Chromium against the real local stack: an
- * editor creates a plan from nothing, changes its details, makes it active, shapes its themes (added,
- * renamed, moved), adds, orders, moves and cancels actions and sub-actions (the reason in the history),
- * moves a milestone later with a reason, adds and changes indicators (targets and actuals per period),
- * risks, continuity and decisions, and closes the plan; an administrator archives it. Every opened form
- * takes focus; axe on every page and state. Screenshots go to test-results/. The contributor's side is in
- * upkeep-round.test.ts; ratings, small screens and paper in upkeep-screens.test.ts.
- */
-import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, focusedText, pages, successBanner, summaryLink } from './support/browser.js';
-import { type E2eStack, launchChromium, RESULTS, signIn, startE2eStack } from './support/stack.js';
+import { type E2eStack, signIn, startStackAndBrowser, stopStackAndBrowser } from './support/stack.js';
 
 let e: E2eStack;
 let browser: Browser;
@@ -19,18 +9,10 @@ const tabs = pages(() => browser);
 const EDITOR = 'editor@harrow.demo';
 
 beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  [e, browser] = await Promise.all([
-    startE2eStack({ dynamoEndpoint: inject('dynamoEndpoint') }),
-    launchChromium(),
-  ]);
+  [e, browser] = await startStackAndBrowser();
 }, 180_000);
 
-afterAll(async () => {
-  await tabs.closeAll();
-  await browser?.close();
-  await e?.stack.stop();
-});
+afterAll(() => stopStackAndBrowser(e, browser, tabs));
 
 const banner = successBanner;
 const focused = focusedText;

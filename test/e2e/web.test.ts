@@ -3,22 +3,21 @@
  * Local, built web/dist): sign in, dashboard, plan, action, progress, conflicts, import, keyboard-only
  * use, and an axe check on every page. Screenshots go to test-results/.
  */
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SEEDS_DIR } from '@peopleplan/devstack';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoPlan } from './support/demo-plan.js';
 import {
   axe,
   describeViolations,
   type E2eStack,
-  launchChromium,
   RESULTS,
   seedDemoPlan,
   signIn,
-  startE2eStack,
+  startStackAndBrowser,
 } from './support/stack.js';
 
 let e: E2eStack;
@@ -27,11 +26,7 @@ let demo: DemoPlan;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  [e, browser] = await Promise.all([
-    startE2eStack({ dynamoEndpoint: inject('dynamoEndpoint') }),
-    launchChromium(),
-  ]);
+  [e, browser] = await startStackAndBrowser();
   demo = await seedDemoPlan(e);
 }, 180_000);
 

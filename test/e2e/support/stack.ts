@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../../scripts/local-stack.js';
 import { type Call, createDemoPlan, type DemoPlan } from './demo-plan.js';
 
@@ -118,3 +119,20 @@ export const describeViolations = (v: AxeViolation[]) =>
   v
     .map((x) => `${x.id} (${x.impact}): ${x.help}\n  ${x.nodes.map((n) => n.target.join(' ')).join('\n  ')}`)
     .join('\n');
+
+/** What every browser test file starts with: one local stack on the run's DynamoDB Local, and Chromium. */
+export async function startStackAndBrowser(): Promise<[E2eStack, Browser]> {
+  mkdirSync(RESULTS, { recursive: true });
+  return Promise.all([startE2eStack({ dynamoEndpoint: inject('dynamoEndpoint') }), launchChromium()]);
+}
+
+/** And ends with: its pages closed, then Chromium and the stack stopped (either may not have started). */
+export async function stopStackAndBrowser(
+  e: E2eStack | undefined,
+  browser: Browser | undefined,
+  tabs?: { closeAll(): Promise<void> },
+): Promise<void> {
+  await tabs?.closeAll();
+  await browser?.close();
+  await e?.stack.stop();
+}
