@@ -41,7 +41,8 @@ export function DateField({
   );
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={described || undefined}>
+      {/* biome-ignore lint/a11y/noRedundantRoles: GOV.UK's date input names its fieldset a group for older screen readers */}
+      <fieldset className="govuk-fieldset" role="group" aria-describedby={described || undefined}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
         {hint ? (
           <div className="govuk-hint" id={`${id}-hint`}>

@@ -26,7 +26,7 @@ export interface PlanDraft {
   reportingPoints: Array<{ label: string; date: DateParts }>;
 }
 
-const NO_DATE: DateParts = { day: '', month: '', year: '' };
+export const NO_DATE: DateParts = { day: '', month: '', year: '' };
 
 export const partsOf = (iso: string | undefined): DateParts =>
   iso

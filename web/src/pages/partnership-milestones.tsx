@@ -1,6 +1,7 @@
 import { isCalendarDate } from '@peopleplan/core';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
+import { DateField } from '../components/date-field.js';
 import { ErrorSummary, type FieldErrors, summaryFrom, TextInput } from '../components/form.js';
 import { LoadError, Loading, Page, ScrollTable } from '../components/page.js';
 import { useOverview, usePartnershipCrumbs, useQueryFormKey } from '../components/partnership-page.js';
@@ -9,6 +10,7 @@ import { TimescaleText } from '../components/timescale.js';
 import { formatDate, plural } from '../lib/format.js';
 import { partnershipHref, sharedPlanHref } from '../lib/partnerships.js';
 import { THEME_NOUN } from '../lib/plan-columns.js';
+import type { DateParts } from '../lib/plan-draft.js';
 import type { CombinedMilestone } from '../lib/responses.js';
 import { useApi } from '../lib/use-api.js';
 
@@ -77,11 +79,7 @@ function addressErrors(f: Filters): FieldErrors {
   return errors;
 }
 
-interface DateParts {
-  day: string;
-  month: string;
-  year: string;
-}
+const DATE_HINT = 'For example, 31 3 2027';
 
 const partsOf = (iso: string): DateParts => {
   const m = ISO.exec(iso);
@@ -272,8 +270,22 @@ function FilterForm({
           />
         </div>
         <div className="app-date-filters">
-          <DateInput id="from" legend={LABELS.from} value={from} onChange={setFrom} error={errors.from} />
-          <DateInput id="to" legend={LABELS.to} value={to} onChange={setTo} error={errors.to} />
+          <DateField
+            id="from"
+            legend={LABELS.from}
+            hint={DATE_HINT}
+            value={from}
+            onChange={setFrom}
+            error={errors.from}
+          />
+          <DateField
+            id="to"
+            legend={LABELS.to}
+            hint={DATE_HINT}
+            value={to}
+            onChange={setTo}
+            error={errors.to}
+          />
         </div>
         <div className="govuk-button-group">
           <button type="submit" className="govuk-button">
@@ -324,64 +336,6 @@ function CouncilChoices({
               <label className="govuk-label govuk-checkboxes__label" htmlFor={`council-${c.id}`}>
                 {c.name}
               </label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-    </div>
-  );
-}
-
-/** The GOV.UK date input: day, month and year fields in one fieldset. */
-function DateInput({
-  id,
-  legend,
-  value,
-  onChange,
-  error,
-}: {
-  id: string;
-  legend: string;
-  value: DateParts;
-  onChange: (v: DateParts) => void;
-  error: string | undefined;
-}) {
-  const describedBy = [`${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  const parts: Array<{ key: keyof DateParts; label: string; width: string }> = [
-    { key: 'day', label: 'Day', width: '2' },
-    { key: 'month', label: 'Month', width: '2' },
-    { key: 'year', label: 'Year', width: '4' },
-  ];
-  return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      {/* biome-ignore lint/a11y/noRedundantRoles: GOV.UK's date input names its fieldset a group for older screen readers */}
-      <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        <div className="govuk-hint" id={`${id}-hint`}>
-          For example, 31 3 2027
-        </div>
-        {error ? (
-          <p className="govuk-error-message" id={`${id}-error`}>
-            <span className="govuk-visually-hidden">Error:</span> {error}
-          </p>
-        ) : null}
-        <div className="govuk-date-input" id={id}>
-          {parts.map((part) => (
-            <div className="govuk-date-input__item" key={part.key}>
-              <div className="govuk-form-group">
-                <label className="govuk-label govuk-date-input__label" htmlFor={`${id}-${part.key}`}>
-                  {part.label}
-                </label>
-                <input
-                  className={`govuk-input govuk-date-input__input govuk-input--width-${part.width}${error ? ' govuk-input--error' : ''}`}
-                  id={`${id}-${part.key}`}
-                  name={`${id}-${part.key}`}
-                  type="text"
-                  inputMode="numeric"
-                  value={value[part.key]}
-                  onChange={(e) => onChange({ ...value, [part.key]: e.target.value })}
-                />
-              </div>
             </div>
           ))}
         </div>
