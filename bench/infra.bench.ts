@@ -118,8 +118,12 @@ async function initTimes(sizes: BundleSize[]): Promise<BenchResult[]> {
     return outdir;
   };
   const emptyDir = await emptyHandler('empty');
+  // One empty handler per distinct set of SDK packages (the API, documents and bounces share theirs).
   const withSdk = new Map<string, string>();
-  for (const b of sizes) withSdk.set(b.name, await emptyHandler(`${b.name}-sdk`, b.coldStartSdk));
+  for (const b of sizes) {
+    const key = b.coldStartSdk.join(' ');
+    if (!withSdk.has(key)) withSdk.set(key, await emptyHandler(`sdk-${withSdk.size}`, b.coldStartSdk));
+  }
   for (const dir of [emptyDir, ...withSdk.values(), ...sizes.map((b) => b.dir)]) {
     if (!existsSync(join(dir, 'node_modules'))) {
       mkdirSync(join(dir, 'node_modules'));
@@ -128,7 +132,7 @@ async function initTimes(sizes: BundleSize[]): Promise<BenchResult[]> {
   }
   const out: BenchResult[] = [];
   for (const b of sizes) {
-    const sdkDir = withSdk.get(b.name)!;
+    const sdkDir = withSdk.get(b.coldStartSdk.join(' '))!;
     const [fn, empty, sdk] = (await sideBySide(
       [() => initMs(b.dir), () => initMs(emptyDir), () => initMs(sdkDir)],
       7,
