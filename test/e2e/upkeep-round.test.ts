@@ -76,8 +76,6 @@ beforeAll(async () => {
 
 afterAll(() => stopStackAndBrowser(e, browser, tabs));
 
-const banner = successBanner;
-const focused = focusedText;
 const left = (page: Page) => page.locator('[data-round-left]').innerText();
 const roundStep = (page: Page) => page.locator('#round-step').innerText();
 
@@ -128,7 +126,7 @@ describe('my actions and the update round', { timeout: 120_000 }, () => {
     await page.getByRole('button', { name: 'Start the update round' }).click();
     await page.getByRole('heading', { level: 1, name: 'Update round: your actions' }).waitFor();
     expect(await left(page)).toBe('3 actions left to update, of 3.');
-    expect(await focused(page)).toBe('1 Refresh the job adverts');
+    expect(await focusedText(page)).toBe('1 Refresh the job adverts');
     // The period is a choice among the plan's reporting points, the next one chosen; never typed.
     const period = page.locator('#round-period');
     expect(await period.evaluate((el) => el.tagName)).toBe('SELECT');
@@ -193,7 +191,7 @@ describe('my actions and the update round', { timeout: 120_000 }, () => {
     expect(await page.locator('#update-period').evaluate((el) => el.tagName)).toBe('SELECT');
     await page.locator('#update-narrative').fill('Graduate scheme approved by the cabinet');
     await page.getByRole('button', { name: 'Add update' }).click();
-    await banner(page, 'Progress update added');
+    await successBanner(page, 'Progress update added');
     const history = page.locator('ol.app-history');
     await history.getByText('Graduate scheme approved by the cabinet').waitFor();
     await history
@@ -201,7 +199,7 @@ describe('my actions and the update round', { timeout: 120_000 }, () => {
       .first()
       .click();
     await page.getByRole('heading', { name: 'Correct an update' }).waitFor();
-    expect(await focused(page)).toBe('Correct an update');
+    expect(await focusedText(page)).toBe('Correct an update');
     expect(await page.locator('#correction-narrative').inputValue()).toBe(
       'Graduate scheme approved by the cabinet',
     );
@@ -209,7 +207,7 @@ describe('my actions and the update round', { timeout: 120_000 }, () => {
     await page.getByLabel('At risk').check();
     await expectAccessible(page, 'correction-form');
     await page.getByRole('button', { name: 'Save the correction' }).click();
-    await banner(page, 'Correction added');
+    await successBanner(page, 'Correction added');
     await history.getByText('Graduate scheme approved by the leader, not yet the cabinet').waitFor();
     const items = history.locator('> li');
     // Newest first: the correction, then the update it corrects; both kept, each marked.
@@ -283,7 +281,7 @@ describe('my actions and the update round', { timeout: 120_000 }, () => {
     // The plan's details: typed, the session ends on saving, signed in again: the form and the text.
     await page.getByRole('link', { name: 'Back to the plan' }).click();
     await page.getByRole('button', { name: 'Change the plan’s details' }).click();
-    expect(await focused(page)).toBe('Change the plan’s details');
+    expect(await focusedText(page)).toBe('Change the plan’s details');
     await page.fill('#directorate', 'Resources');
     await page.fill('#title', 'Recruitment and retention plan 2026-27');
     await expireSession(page);
@@ -293,7 +291,7 @@ describe('my actions and the update round', { timeout: 120_000 }, () => {
     expect(await page.inputValue('#title')).toBe('Recruitment and retention plan 2026-27');
     expect(await page.inputValue('#directorate')).toBe('Resources');
     await page.getByRole('button', { name: 'Save the plan’s details' }).click();
-    await banner(page, 'Plan details saved');
+    await successBanner(page, 'Plan details saved');
     await page.getByRole('heading', { level: 1, name: 'Recruitment and retention plan 2026-27' }).waitFor();
     await expect
       .poll(() => page.locator('main .govuk-summary-list').first().innerText())

@@ -28,8 +28,6 @@ beforeAll(async () => {
 
 afterAll(() => stopStackAndBrowser(e, browser, tabs));
 
-const banner = successBanner;
-
 /** The rating shown beside an action's status, and its reasons once "Why it is …" is opened. */
 async function ratingOf(page: Page, actionId: string): Promise<{ rag: string; why: string }> {
   await page.goto(`${e.url}/councils/harrow/actions/${actionId}`);
@@ -126,7 +124,7 @@ describe('ratings, small screens and paper', { timeout: 120_000 }, () => {
     await milestones.getByLabel('They do not change the action’s rating').check();
     await expectAccessible(admin, 'settings-roll-up');
     await admin.getByRole('button', { name: 'Save settings' }).click();
-    await banner(admin, 'Settings saved');
+    await successBanner(admin, 'Settings saved');
     const own = await ratingOf(page, action.id);
     expect(own).toEqual({ rag: 'Green', why: 'This action is reported as on track' });
   });

@@ -14,8 +14,6 @@ beforeAll(async () => {
 
 afterAll(() => stopStackAndBrowser(e, browser, tabs));
 
-const banner = successBanner;
-const focused = focusedText;
 const dateInto = async (page: Page, id: string, [day, month, year]: [string, string, string]) => {
   await page.fill(`#${id}-day`, day);
   await page.fill(`#${id}-month`, month);
@@ -54,7 +52,7 @@ async function createPlan(page: Page): Promise<string> {
   await dateInto(page, 'point-2-date', ['31', '3', '2027']);
   await page.fill('#themes', 'Leadership\nStrategy');
   await page.getByRole('button', { name: 'Create the plan' }).click();
-  await banner(page, 'Plan created');
+  await successBanner(page, 'Plan created');
   await page.getByRole('heading', { level: 1, name: 'Workforce plan 2026-27 (browser)' }).waitFor();
   const facts = await page.locator('main .govuk-summary-list').first().innerText();
   expect(facts).toContain('Draft');
@@ -67,7 +65,7 @@ async function createPlan(page: Page): Promise<string> {
 /** The details, changed: owner, cadence, a third reporting point; the form takes focus. */
 async function changeDetails(page: Page) {
   await page.getByRole('button', { name: 'Change the plan’s details' }).click();
-  expect(await focused(page)).toBe('Change the plan’s details');
+  expect(await focusedText(page)).toBe('Change the plan’s details');
   expect(await page.inputValue('#title')).toBe('Workforce plan 2026-27 (browser)');
   await page.fill('#ownerLabel', 'Director of People');
   await page.fill('#directorate', 'Resources');
@@ -79,7 +77,7 @@ async function changeDetails(page: Page) {
   await summaryLink(page, 'point-3-date-day').waitFor();
   await dateInto(page, 'point-3-date', ['31', '12', '2026']);
   await page.getByRole('button', { name: 'Save the plan’s details' }).click();
-  await banner(page, 'Plan details saved');
+  await successBanner(page, 'Plan details saved');
   const facts = page.locator('main .govuk-summary-list').first();
   await facts.getByText('Director of People').waitFor();
   const text = await facts.innerText();
@@ -97,25 +95,25 @@ async function changeDetails(page: Page) {
 async function activate(page: Page) {
   await page.getByRole('button', { name: 'Make this plan active' }).click();
   await page.getByRole('heading', { name: 'Make this plan active?' }).waitFor();
-  expect(await focused(page)).toBe('Make this plan active?');
+  expect(await focusedText(page)).toBe('Make this plan active?');
   await expectAccessible(page, 'plan-confirm-active');
   await page.getByRole('button', { name: 'Yes, make this plan active' }).click();
-  await banner(page, 'The plan is now active');
+  await successBanner(page, 'The plan is now active');
   await page.getByRole('heading', { name: 'This plan is active' }).waitFor();
 }
 
 /** Themes: one added, one renamed, the new one moved up; the order is the plan's. */
 async function shapeThemes(page: Page) {
   await page.getByRole('button', { name: 'Add a heading' }).click();
-  expect(await focused(page)).toBe('Add a heading');
+  expect(await focusedText(page)).toBe('Add a heading');
   await page.fill('#theme-title', 'Delivery');
   await page.getByRole('button', { name: 'Add the heading' }).click();
-  await banner(page, 'Heading added');
+  await successBanner(page, 'Heading added');
   await page.getByRole('button', { name: /^Rename\s+Heading 2: Strategy$/ }).click();
   await page.fill('#theme-title', 'Strategy and planning');
   await expectAccessible(page, 'theme-rename');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await banner(page, 'Heading renamed');
+  await successBanner(page, 'Heading renamed');
   await page.getByRole('button', { name: /^Move up\s+Heading 3: Delivery$/ }).click();
   await expect
     .poll(() => themeOrder(page))
@@ -138,7 +136,7 @@ async function addActions(page: Page) {
     await page.getByText('Read as: by 31 March 2027').waitFor();
     if (ref === '1.1') await expectAccessible(page, 'action-add');
     await page.getByRole('button', { name: 'Add the action' }).click();
-    await banner(page, 'Action added');
+    await successBanner(page, 'Action added');
   }
   await leadership.locator('summary').filter({ hasText: 'Change the order of the actions' }).click();
   await leadership.getByRole('button', { name: /^Move up\s+1\.2 Appoint a workforce lead$/ }).click();
@@ -169,22 +167,22 @@ async function keepActionUp(page: Page, planId: string) {
   await page.getByRole('link', { name: 'Launch a leadership programme' }).click();
   await page.getByRole('heading', { level: 1, name: 'Launch a leadership programme' }).waitFor();
   await page.getByRole('button', { name: 'Edit this action' }).click();
-  expect(await focused(page)).toBe('Edit this action');
+  expect(await focusedText(page)).toBe('Edit this action');
   await page.selectOption('#themeId', { label: '3: Delivery' });
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await banner(page, 'Action saved');
+  await successBanner(page, 'Action saved');
 
   await page.getByRole('button', { name: 'Add a sub-action' }).click();
-  expect(await focused(page)).toBe('Add a sub-action to 1.1 Launch a leadership programme');
+  expect(await focusedText(page)).toBe('Add a sub-action to 1.1 Launch a leadership programme');
   await page.fill('#new-ref', '1.1.1');
   await page.fill('#new-title', 'Choose a provider');
   await page.getByRole('button', { name: 'Add the sub-action' }).click();
-  await banner(page, 'Sub-action added');
+  await successBanner(page, 'Sub-action added');
   await page.getByRole('button', { name: 'Add a sub-action' }).click();
   await page.fill('#new-ref', '1.1.2');
   await page.fill('#new-title', 'Agree the budget');
   await page.getByRole('button', { name: 'Add the sub-action' }).click();
-  await banner(page, 'Sub-action added');
+  await successBanner(page, 'Sub-action added');
   const subs = page.locator('#sub-actions ~ ul li a');
   await expect
     .poll(() => subs.allInnerTexts())
@@ -196,14 +194,14 @@ async function keepActionUp(page: Page, planId: string) {
     .toEqual(['1.1.2 Agree the budget', '1.1.1 Choose a provider']);
 
   await page.getByRole('button', { name: 'Add a milestone' }).click();
-  expect(await focused(page)).toBe('Add a milestone');
+  expect(await focusedText(page)).toBe('Add a milestone');
   await page.fill('#ms-new-ref', 'A');
   await page.fill('#ms-new-title', 'Provider chosen');
   await page.fill('#ms-new-due', 'January 2027');
   await page.getByRole('button', { name: 'Add milestone' }).click();
-  await banner(page, 'Milestone added');
+  await successBanner(page, 'Milestone added');
   await page.getByRole('button', { name: /^Change\s+milestone A/ }).click();
-  expect(await focused(page)).toBe('Change milestone A');
+  expect(await focusedText(page)).toBe('Change milestone A');
   await page.fill('#ms-edit-due', 'April 2027');
   await page.getByLabel('Why is it moving later?').waitFor();
   await page.getByRole('button', { name: 'Save milestone' }).click();
@@ -211,17 +209,17 @@ async function keepActionUp(page: Page, planId: string) {
   await expectAccessible(page, 'milestone-rebaseline-error');
   await page.fill('#ms-edit-reason', 'Procurement rules need a second round');
   await page.getByRole('button', { name: 'Save milestone' }).click();
-  await banner(page, 'Milestone saved');
+  await successBanner(page, 'Milestone saved');
   const row = page.locator('section[aria-labelledby="milestones"] tbody tr').first();
   await row.getByText('Procurement rules need a second round').waitFor();
   expect(await row.innerText()).toContain('Re-baselined');
 
   await page.getByRole('button', { name: 'Cancel this action' }).click();
-  expect(await focused(page)).toBe('Cancel this action?');
+  expect(await focusedText(page)).toBe('Cancel this action?');
   await page.fill('#cancel-reason', 'Merged into the corporate programme');
   await expectAccessible(page, 'action-cancel');
   await page.getByRole('button', { name: 'Yes, cancel the action' }).click();
-  await banner(page, /Action cancelled/);
+  await successBanner(page, /Action cancelled/);
   await page.locator('.app-tags-line').getByText('Cancelled').waitFor();
   expect(await page.locator('.app-history').innerText()).toContain(
     'Cancelled: Merged into the corporate programme',
@@ -239,7 +237,7 @@ async function keepActionUp(page: Page, planId: string) {
   await page.getByRole('button', { name: 'Edit this action' }).click();
   await page.fill('#title', 'Choose a training provider');
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await banner(page, 'Action saved');
+  await successBanner(page, 'Action saved');
   await page.getByRole('heading', { level: 1, name: 'Choose a training provider' }).waitFor();
 }
 
@@ -247,7 +245,7 @@ async function keepActionUp(page: Page, planId: string) {
 async function fillTables(page: Page, planId: string) {
   await page.goto(`${e.url}/councils/harrow/plans/${planId}`);
   await page.getByRole('button', { name: 'Add a performance indicator' }).click();
-  expect(await focused(page)).toBe('Add a performance indicator');
+  expect(await focusedText(page)).toBe('Add a performance indicator');
   await page.fill('#item-name', 'Sickness days per employee');
   await page.getByLabel('Lower').check();
   await page.getByRole('button', { name: 'Add a row to targets' }).click();
@@ -261,7 +259,7 @@ async function fillTables(page: Page, planId: string) {
   await page.fill('#item-actuals-1-period', '2026-27 Q1');
   await page.fill('#item-actuals-1-value', '9.5');
   await page.getByRole('button', { name: 'Add the performance indicator' }).click();
-  await banner(page, 'Performance indicator added');
+  await successBanner(page, 'Performance indicator added');
   const indicators = await page.locator('section[aria-labelledby="indicators"] tbody').innerText();
   expect(indicators).toContain('2026-27 Q1: 8');
   expect(indicators).toContain('2026-27 Q1: 9.5');
@@ -273,19 +271,19 @@ async function fillTables(page: Page, planId: string) {
     await page.getByRole('button', { name: button }).click();
     await page.fill(field, value);
     await page.locator('form[aria-labelledby="item-form"] button[type="submit"]').click();
-    await banner(page, done);
+    await successBanner(page, done);
   }
   // Each changed: the indicator's actual for a second period, and a field of each of the others.
   await page
     .getByRole('button', { name: 'Change performance indicator: Sickness days per employee' })
     .click();
-  expect(await focused(page)).toBe('Change this performance indicator');
+  expect(await focusedText(page)).toBe('Change this performance indicator');
   await page.getByRole('button', { name: 'Add a row to actuals' }).click();
   await page.fill('#item-actuals-2-period', '2026-27 Q2');
   await page.fill('#item-actuals-2-value', '8.7');
   await expectAccessible(page, 'indicator-change');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await banner(page, 'Performance indicator saved');
+  await successBanner(page, 'Performance indicator saved');
   await page
     .locator('section[aria-labelledby="indicators"] tbody')
     .getByText(/2026-27 Q2: 8\.7/)
@@ -310,7 +308,7 @@ async function fillTables(page: Page, planId: string) {
     await page.getByRole('button', { name: `Change ${button}` }).click();
     await page.fill(field, value);
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await banner(page, done);
+    await successBanner(page, done);
     await page.locator(`section[aria-labelledby="${table}"] tbody`).getByText(value).waitFor();
   }
   await expectAccessible(page, 'plan-tables');
@@ -320,7 +318,7 @@ async function fillTables(page: Page, planId: string) {
 async function closePlan(page: Page) {
   await page.getByRole('button', { name: 'Close this plan' }).click();
   await page.getByRole('button', { name: 'Yes, close this plan' }).click();
-  await banner(page, 'The plan is now closed');
+  await successBanner(page, 'The plan is now closed');
   await page.getByRole('button', { name: 'Reopen this plan' }).waitFor();
   // Editors do not archive: only administrators see that control.
   expect(await page.getByRole('button', { name: 'Archive this plan' }).count()).toBe(0);
@@ -332,10 +330,10 @@ async function archivePlan(planId: string) {
   await signIn(page, e.url, 'admin@harrow.demo');
   await page.goto(`${e.url}/councils/harrow/plans/${planId}`);
   await page.getByRole('button', { name: 'Archive this plan' }).click();
-  expect(await focused(page)).toBe('Archive this plan?');
+  expect(await focusedText(page)).toBe('Archive this plan?');
   await expectAccessible(page, 'plan-confirm-archive');
   await page.getByRole('button', { name: 'Yes, archive this plan' }).click();
-  await banner(page, 'The plan is now archived');
+  await successBanner(page, 'The plan is now archived');
   await expect.poll(() => page.locator('main .govuk-summary-list').first().innerText()).toContain('Archived');
   // Nothing further to move it to: no status controls are left.
   expect(await page.locator('section[aria-labelledby="plan-status"]').count()).toBe(0);
