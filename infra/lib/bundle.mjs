@@ -7,7 +7,7 @@
  * (see `englishOnlyZod`), and plugins exist only in esbuild's asynchronous API while CDK's local
  * bundling hook is synchronous: the CDK side runs this with execFileSync (lib/bundling.ts).
  *
- * BundleRequest: { entry, outdir, tsconfig, banner?, external?, nodePaths?, metafile? } (absolute paths).
+ * BundleRequest: { entry, outdir, tsconfig, nodePaths?, metafile? } (absolute paths).
  */
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -123,6 +123,34 @@ Object.defineProperty(module.exports, 'stream', {
   },
 };
 
+/** Gives the ES module bundle a `require` (for CommonJS dependencies and `sdkViaRequire`). */
+export const REQUIRE_SHIM =
+  "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+
+/**
+ * The AWS SDK is left to the Lambda runtime, which ships it as CommonJS. Imported from an ES module,
+ * every SDK package goes through Node's ES module loader: it reads the file again to detect its format
+ * and lexes it for named exports before CommonJS loads it anyway, about a third of the SDK's load time
+ * (docs/architecture.md §9). Each `@aws-sdk/*` import (static or `import()`) becomes a small CommonJS
+ * module that `require()`s the package, so the SDK loads through CommonJS alone; esbuild's interop
+ * gives the importing code the same named exports. `require` resolves through NODE_PATH, where Lambda
+ * puts its SDK.
+ */
+export const sdkViaRequire = {
+  name: 'sdk-via-require',
+  setup(build) {
+    build.onResolve({ filter: /^@aws-sdk\// }, (args) =>
+      args.kind === 'require-call'
+        ? { path: args.path, external: true }
+        : { path: args.path, namespace: 'sdk-via-require' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'sdk-via-require' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 /** esbuild options for a Lambda function: one minified ES module for Node.js 22, SDK left to the runtime. */
 export function lambdaBuildOptions(req) {
   return {
@@ -149,13 +177,13 @@ export function lambdaBuildOptions(req) {
     // Node reads modules as UTF-8: no need to escape non-ASCII text (entity tables, MIME charsets) as \uXXXX.
     charset: 'utf8',
     tsconfig: req.tsconfig,
-    // The AWS SDK v3 ships in the Node.js 22 runtime: leaving it out keeps bundles small and cold starts fast.
-    external: req.external ?? ['@aws-sdk/*'],
+    // The AWS SDK v3 ships in the Node.js 22 runtime: leaving it out keeps bundles small (sdkViaRequire).
+    external: ['@aws-sdk/*'],
     nodePaths: req.nodePaths,
-    banner: req.banner ? { js: req.banner } : undefined,
+    banner: { js: REQUIRE_SHIM },
     metafile: true,
     logLevel: 'warning',
-    plugins: [englishOnlyZod, zodWithoutCompiler, leanExcelJs],
+    plugins: [englishOnlyZod, zodWithoutCompiler, leanExcelJs, sdkViaRequire],
   };
 }
 

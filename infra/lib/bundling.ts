@@ -7,17 +7,11 @@ import { REPO_ROOT } from './paths.js';
 /** The esbuild runner (a plain ES module, so that it needs no TypeScript loader). */
 export const BUNDLER = resolve(REPO_ROOT, 'infra/lib/bundle.mjs');
 
-/** Some CommonJS dependencies call require(); give the ES module bundle one. */
-const REQUIRE_SHIM =
-  "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
-
 /** What bundle.mjs takes (as one JSON argument). */
 export interface BundleRequest {
   entry: string;
   outdir: string;
   tsconfig: string;
-  banner?: string;
-  external?: string[];
   /** Extra directories to resolve packages from (for entry points outside the repository). */
   nodePaths?: string[];
   metafile?: string;
@@ -54,8 +48,6 @@ export function bundledCode(entry: string): lambda.Code {
             entry,
             outdir: outputDir,
             tsconfig: resolve(REPO_ROOT, 'tsconfig.json'),
-            banner: REQUIRE_SHIM,
-            external: ['@aws-sdk/*'],
           });
           return true;
         },

@@ -2,7 +2,7 @@
  * Helpers for tests and benchmarks. Tests import CDK's assertions from here so they use infra's own
  * aws-cdk-lib (the repository root holds an older copy pulled in by another tool).
  */
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Stack } from 'aws-cdk-lib';
@@ -78,11 +78,12 @@ export interface BundleSize {
   coldStartSdk: string[];
 }
 
+/** The SDK packages a bundled file requires: `sdkViaRequire` (bundle.mjs) leaves each as `require("@aws-sdk/…")`. */
+const SDK_REQUIRE = /\("(@aws-sdk\/[a-z0-9-]+)"\)/g;
+
 /**
  * Reads a bundled function's module graph back with esbuild (relative imports followed, packages left
  * external): which files a cold start loads, which load on demand, and what is left to the runtime.
- */
-/**
  * `loadsAtInit`: modules the handler imports while it starts (`await import()` at module level, e.g.
  * its route groups): their chunks, named after the module, count as cold-start code too.
  */
@@ -102,9 +103,13 @@ export function analyseBundle(name: string, dir: string, loadsAtInit: readonly s
   const externals = new Set<string>();
   const coldStart = new Set<string>();
   const sdk = new Set<string>();
+  const sdkRequired = (file: string) =>
+    [...readFileSync(join(dir, file), 'utf8').matchAll(SDK_REQUIRE)].map((m) => m[1]!);
   const visit = (file: string) => {
     if (coldStart.has(file)) return;
     coldStart.add(file);
+    // A module-level require (esbuild evaluates its CommonJS wrappers as the importing module loads).
+    for (const m of sdkRequired(file)) sdk.add(m);
     for (const i of inputs[file]?.imports ?? []) {
       if (i.external) {
         externals.add(i.path);
@@ -127,7 +132,10 @@ export function analyseBundle(name: string, dir: string, loadsAtInit: readonly s
       throw new Error(`${name}: route module ${base} is ${chunks.length} chunks, not one`);
     visit(chunks[0]!);
   }
-  for (const v of Object.values(inputs)) for (const i of v.imports) if (i.external) externals.add(i.path);
+  for (const [file, v] of Object.entries(inputs)) {
+    for (const i of v.imports) if (i.external) externals.add(i.path);
+    for (const m of sdkRequired(file)) externals.add(m);
+  }
   const files = Object.keys(inputs).map((path) => ({
     path,
     bytes: statSync(join(dir, path)).size,

@@ -9,9 +9,10 @@ import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { LOADED_AT_INIT } from '../../functions/api/src/routes/index.js';
 import { REPO_ROOT } from '../../infra/lib/paths.js';
+import { freshTable, LOCAL_CREDENTIALS } from '../support/dynamo.js';
 import {
   type BundleSize,
   bundleSizes,
@@ -51,6 +52,12 @@ const API_ENV = {
   AUTH_ISSUER: 'http://127.0.0.1:9/dev/idp',
   AUTH_AUDIENCE: 'x',
   AUTH_JWKS_URI: 'http://127.0.0.1:9/jwks',
+};
+
+/** DynamoDB Local takes any credentials; these are not secrets. */
+const LOCAL_ENV = {
+  AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+  AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
 };
 
 /** A minimal API Gateway HTTP API (payload 2.0) event. */
@@ -142,6 +149,22 @@ describe('Lambda bundles', () => {
     }
   });
 
+  it('loads the runtime’s AWS SDK through require(), never through the ES module loader', () => {
+    for (const b of sizes) {
+      const code = b.files.map((f) => readFileSync(join(b.dir, f.path), 'utf8')).join('\n');
+      expect(code, b.name).not.toMatch(/\bfrom\s*"@aws-sdk\//);
+      expect(code, b.name).not.toMatch(/\bimport\(\s*"@aws-sdk\//);
+    }
+    const byName = Object.fromEntries(sizes.map((b) => [b.name, b.coldStartSdk]));
+    expect(byName.api).toContain('@aws-sdk/client-dynamodb');
+    expect(byName.notifier).toEqual(['@aws-sdk/client-sesv2']);
+    // The Cognito admin client loads on its first use, not at a cold start.
+    expect(byName.api).not.toContain('@aws-sdk/client-cognito-identity-provider');
+    expect(sizes.find((b) => b.name === 'api')?.externals).toContain(
+      '@aws-sdk/client-cognito-identity-provider',
+    );
+  });
+
   it('carries English messages only: no other zod locale in any bundle', () => {
     for (const b of sizes) {
       const code = b.files.map((f) => readFileSync(join(b.dir, f.path), 'utf8')).join('\n');
@@ -206,6 +229,33 @@ describe('bundled handlers run', () => {
       USER_POOL_ID: 'eu-west-2_AbC',
     });
     expect(JSON.parse(out.slice(out.lastIndexOf('{')))).toEqual({ addresses: 1, marked: 0 });
+  });
+
+  it('alerts runs its job on DynamoDB Local through the SDK it requires from the runtime', async () => {
+    const table = await freshTable();
+    const job = (tableName: string) =>
+      run('alerts', ['invoke', JSON.stringify({ today: '2026-12-07' })], {
+        ...LOCAL_ENV,
+        AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoEndpoint'),
+        POWERTOOLS_LOG_LEVEL: 'SILENT',
+        TABLE_NAME: tableName,
+        NOTIFY_QUEUE_URL: 'http://127.0.0.1:9/queue',
+        WEB_BASE_URL: 'http://127.0.0.1:9/',
+      });
+    try {
+      // An empty table: the job reads the directory and the due index, finds nothing, and says so.
+      const out = job(table.tableName);
+      expect(JSON.parse(out.slice(out.lastIndexOf('{')))).toEqual({
+        status: 'complete',
+        emailsSent: 0,
+        emailsFailed: 0,
+        problems: 0,
+      });
+      // It really asked DynamoDB Local: a table that is not there stops it.
+      expect(() => job(`${table.tableName}-missing`)).toThrow(/ResourceNotFoundException|non-existent table/);
+    } finally {
+      await table.drop();
+    }
   });
 
   it.each(['api', 'documents', 'alerts', 'notifier', 'bounces'])(
