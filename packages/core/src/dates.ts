@@ -22,8 +22,10 @@ export function isCalendarDate(value: unknown): value is string {
   if (!m || !yearInRange(Number(m[1]))) return false;
   const month = Number(m[2]);
   const day = Number(m[3]);
-  // The day must exist in that month of that year (leap years by date-fns): 2026-02-30 does not.
-  return month >= 1 && month <= 12 && day >= 1 && day <= getDaysInMonth(new Date(Number(m[1]), month - 1, 1));
+  // The day must exist in that month of that year (leap years by date-fns): 2026-02-30 does not. Every
+  // month has a 28th, so most dates need no calendar at all.
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= 28 || day <= getDaysInMonth(new Date(Number(m[1]), month - 1, 1));
 }
 
 /** True for a `YYYY-MM` string naming a real month in years MIN_YEAR..MAX_YEAR. */

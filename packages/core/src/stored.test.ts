@@ -33,17 +33,23 @@ describe('repairStoredEntity: stored items with impossible dates are made safe, 
   });
 
   it('drops a plan’s impossible period ends and reporting points, naming each', () => {
-    const r = repairStoredEntity('plan', {
+    const plan = {
       ...base,
       period: { label: 'x', start: '2026-02-30', end: '2026-13-45' },
+      approval: { by: 'Cabinet', date: '2026-04-01' },
       reportingPoints: [
         { label: 'Mid-year', date: '2026-09-30' },
         { label: 'Year-end', date: '2027-02-31' },
       ],
-    }) as { period: object; reportingPoints: unknown[]; dataProblems: string[] };
+    };
+    const r = repairStoredEntity('plan', plan) as typeof plan & { dataProblems: string[] };
     expect(r.period).toEqual({ label: 'x' });
+    expect(r.approval).toBe(plan.approval);
     expect(r.reportingPoints).toEqual([{ label: 'Mid-year', date: '2026-09-30' }]);
     expect(r.dataProblems).toHaveLength(3);
+    // The stored item is not changed.
+    expect(plan.period.start).toBe('2026-02-30');
+    expect(plan.reportingPoints).toHaveLength(2);
   });
 
   it('leaves other item types alone', () => {

@@ -37,63 +37,79 @@ export function repairTimescale(value: unknown, field: string, problems: string[
   };
 }
 
-function repairDate(item: Raw, key: string, problems: string[]): void {
+/**
+ * What a repair changes: a field's safe value, or `undefined` to set the field aside. Repairs only
+ * read the item and list changes, so an item with nothing wrong (nearly every one) is never copied.
+ */
+type Changes = Record<string, unknown>;
+
+function repairDate(item: Raw, key: string, problems: string[], changes: Changes): void {
   if (item[key] === undefined || isCalendarDate(item[key])) return;
   problems.push(`${key}: the stored date ${describe(item[key])} is not a real date`);
-  delete item[key];
+  changes[key] = undefined;
 }
 
-function repairTimescaleField(item: Raw, key: string, problems: string[]): void {
+function repairTimescaleField(item: Raw, key: string, problems: string[], changes: Changes): void {
   if (item[key] === undefined) return;
   const repaired = repairTimescale(item[key], key, problems);
-  if (repaired === undefined) delete item[key];
-  else item[key] = repaired;
+  if (repaired !== item[key]) changes[key] = repaired;
 }
 
-function repairPlan(item: Raw, problems: string[]): void {
-  if (item.period && typeof item.period === 'object') {
-    const period = { ...(item.period as Raw) };
-    for (const k of ['start', 'end']) repairDate(period, k, problems);
-    item.period = period;
-  }
-  if (item.approval && typeof item.approval === 'object') {
-    const approval = { ...(item.approval as Raw) };
-    repairDate(approval, 'date', problems);
-    item.approval = approval;
-  }
+/** A nested object (a plan's period) with its bad dates set aside, or undefined when all are real. */
+function repairedDates(value: unknown, keys: string[], problems: string[]): Raw | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const changes: Changes = {};
+  for (const k of keys) repairDate(value as Raw, k, problems, changes);
+  return Object.keys(changes).length ? applied(value as Raw, changes) : undefined;
+}
+
+function repairPlan(item: Raw, problems: string[], changes: Changes): void {
+  const period = repairedDates(item.period, ['start', 'end'], problems);
+  if (period) changes.period = period;
+  const approval = repairedDates(item.approval, ['date'], problems);
+  if (approval) changes.approval = approval;
   if (Array.isArray(item.reportingPoints)) {
-    item.reportingPoints = item.reportingPoints.filter((p: Raw) => {
+    const real = item.reportingPoints.filter((p: Raw) => {
       if (isCalendarDate(p?.date)) return true;
       problems.push(`reportingPoints: "${String(p?.label ?? '')}" has no real date (${describe(p?.date)})`);
       return false;
     });
+    if (real.length !== item.reportingPoints.length) changes.reportingPoints = real;
   }
 }
 
+/** A copy of `item` with `changes` made (`undefined` removes the field). */
+function applied(item: Raw, changes: Changes): Raw {
+  const out: Raw = {};
+  for (const k of Object.keys(item)) if (!(k in changes)) out[k] = item[k];
+  for (const [k, v] of Object.entries(changes)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
 /** Which fields of each item type hold dates, and how each is repaired. */
-const REPAIRS: Record<string, (item: Raw, problems: string[]) => void> = {
-  action: (i, p) => {
-    for (const k of ['start', 'due']) repairTimescaleField(i, k, p);
+const REPAIRS: Record<string, (item: Raw, problems: string[], changes: Changes) => void> = {
+  action: (i, p, c) => {
+    for (const k of ['start', 'due']) repairTimescaleField(i, k, p, c);
   },
-  milestone: (i, p) => {
-    for (const k of ['due', 'baselineDue']) repairTimescaleField(i, k, p);
-    repairDate(i, 'completedOn', p);
+  milestone: (i, p, c) => {
+    for (const k of ['due', 'baselineDue']) repairTimescaleField(i, k, p, c);
+    repairDate(i, 'completedOn', p, c);
   },
   plan: repairPlan,
-  decision: (i, p) => repairTimescaleField(i, 'due', p),
-  dependency: (i, p) => repairTimescaleField(i, 'expected', p),
+  decision: (i, p, c) => repairTimescaleField(i, 'due', p, c),
+  dependency: (i, p, c) => repairTimescaleField(i, 'expected', p, c),
 };
 
 /**
  * The item as readers may safely use it. Returns the same object when nothing was wrong (the common
- * case costs a few checks and no copy).
+ * case costs a few checks and no copy); otherwise a copy, the stored item left as it was.
  */
 export function repairStoredEntity<T extends object>(type: string, item: T): T & WithDataProblems {
   const repair = REPAIRS[type];
   if (!repair) return item;
   const problems: string[] = [];
-  const copy = { ...(item as Raw) };
-  repair(copy, problems);
+  const changes: Changes = {};
+  repair(item as Raw, problems, changes);
   if (!problems.length) return item;
-  return { ...copy, dataProblems: problems } as T & WithDataProblems;
+  return { ...applied(item as Raw, changes), dataProblems: problems } as T & WithDataProblems;
 }

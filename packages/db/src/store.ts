@@ -194,7 +194,12 @@ export class TenantStore {
     };
     this.addTypeFilter(input, opts.types);
     if (opts.attributes) addProjection(input, ['type', ...opts.attributes]);
-    return (await queryAllPages(this.doc, input)).map((i) => ({ ...entityOf<T>(i), type: String(i.type) }));
+    return (await queryAllPages(this.doc, input)).map((i) => {
+      // entityOf answers a fresh object: the type is added to it rather than copied again.
+      const entity = entityOf<T & { type: string }>(i);
+      entity.type = String(i.type);
+      return entity;
+    });
   }
 
   /**
