@@ -207,4 +207,61 @@ describe('merging people', () => {
       audit.filter((e: any) => e.entityType === 'action' && e.after?.leads?.[0]?.personId === keep.id).length,
     ).toBe(n);
   });
+  it('leaves a plan archived while the merge runs as it is, and moves everything else', async () => {
+    const dup = await person('Sam Archer');
+    const keep = await person('Samantha Archer');
+    const plan = async (title: string, owner?: string) => {
+      const p = await ok('POST', `${H}/plans`, {
+        title,
+        kind: 'business-plan',
+        status: 'active',
+        ...(owner && { ownerPersonId: owner }),
+        themes: [{ ref: '1', title: 'People' }],
+      });
+      for (const t of ['First', 'Second']) {
+        await ok('POST', `${H}/plans/${p.id}/actions`, {
+          title: `${t} action of ${title}`,
+          themeId: p.themes[0].id,
+          leads: [{ role: 'responsible', label: 'S Archer', personId: dup.id }],
+        });
+      }
+      return p;
+    };
+    const stays = await plan('Plan that stays open', dup.id);
+    // Only its actions name the person: nothing but a check of the plan stops their change.
+    const closing = await plan('Plan archived meanwhile');
+
+    // The merge reads its references, then (before its first transaction) an admin archives a plan.
+    const store = new TenantStore(
+      api.doc,
+      api.tableName,
+      tenantContext('harrow', 'editor', { sub: 't', name: 'T' }),
+    );
+    const transact = store.transact.bind(store);
+    let archived = false;
+    store.transact = async (items, audits, what) => {
+      if (what === 'person’s plans and actions' && !archived) {
+        archived = true;
+        await ok(
+          'DELETE',
+          `${H}/plans/${closing.id}?version=${closing.version}`,
+          undefined,
+          'admin@harrow.test',
+        );
+      }
+      return transact(items, audits, what);
+    };
+    const r = await mergePerson(store, dup.id, keep.id, dup.version);
+    expect(archived).toBe(true);
+    expect(r.merged.mergedInto).toBe(keep.id);
+
+    const contents = async (id: string) => ok('GET', `${H}/plans/${id}/contents`);
+    const open = await contents(stays.id);
+    expect((await ok('GET', `${H}/plans/${stays.id}`)).ownerPersonId).toBe(keep.id);
+    expect(open.actions.map((a: any) => a.leads[0].personId)).toEqual([keep.id, keep.id]);
+    // The archived plan is the council's record: it still names the person merged away.
+    const kept = await contents(closing.id);
+    expect(kept.actions.map((a: any) => a.leads[0].personId)).toEqual([dup.id, dup.id]);
+    expect(r.moved).toEqual({ actions: 2, plans: 1, members: 0 });
+  });
 });

@@ -12,7 +12,6 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { LOADED_AT_INIT } from '../../functions/api/src/routes/index.js';
 import { REPO_ROOT } from '../../infra/lib/paths.js';
-import { freshTable, LOCAL_CREDENTIALS } from '../support/dynamo.js';
 import {
   type BundleSize,
   bundleSizes,
@@ -20,6 +19,7 @@ import {
   serviceFunctions,
   synthPeoplePlan,
 } from '../../infra/lib/testing.js';
+import { freshTable, LOCAL_CREDENTIALS } from '../support/dynamo.js';
 
 // Issue 19: every function loads at most 500 KiB of code at a cold start (docs/architecture.md).
 const LIMIT_BYTES = 500 * 1024;

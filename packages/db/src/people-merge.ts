@@ -2,6 +2,7 @@ import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
   type Action,
   conflict,
+  DomainError,
   type Membership,
   type Person,
   type Plan,
@@ -11,15 +12,17 @@ import {
 import { nowIso } from './ids.js';
 import { sk } from './keys.js';
 import { PeopleRepo } from './people.js';
+import { NOT_ARCHIVED } from './plan-archived.js';
 import { searchChanges } from './search-index.js';
-import type { AuditInput, TenantStore } from './store.js';
+import { type AuditInput, MAX_TRANSACTION_ITEMS, type TenantStore } from './store.js';
 import { nextVersion } from './versioning.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /**
- * Changes per transaction: each is the item and its audit event, and every transaction also checks the
- * merge's guard on the person being merged away: 2 × 49 + 1 = 99, inside DynamoDB's 100.
+ * Changes per transaction at most: each is the item and its audit event; every transaction also checks
+ * the merge's guard on the person being merged away and that each plan it changes is not archived:
+ * 2 × 49 + 1 + 1 = 100 when they are all in one plan (`mergeBatches` packs fewer when they span plans).
  */
 export const MERGE_CHUNK = 49;
 /** References one merge moves at most (about 40 transactions): above this the merge is refused whole. */
@@ -41,6 +44,8 @@ type PlanItem = Pick<Action, 'id' | 'version' | 'leads' | 'planId'> &
 
 interface Reference {
   sortKey: string;
+  /** The plan the item belongs to (a plan header's own id); none for a member link. */
+  planId?: string;
   version: number;
   set: Record<string, unknown>;
   audit: AuditInput;
@@ -99,14 +104,22 @@ export async function mergePerson(
   }
   const moved = { actions: 0, plans: 0, members: 0 };
   for (let pass = 0; pass < PASSES && refs.length; pass++) {
-    for (let i = 0; i < refs.length; i += MERGE_CHUNK) {
-      const chunk = refs.slice(i, i + MERGE_CHUNK);
-      await store.transact(
-        [guard(store, fromId, intoId), ...chunk.map((r) => versionedSet(store, r))],
-        chunk.map((r) => r.audit),
-        'person’s plans and actions',
-      );
-      for (const r of chunk) moved[r.kind]++;
+    for (const batch of mergeBatches(refs)) {
+      try {
+        await store.transact(
+          [guard(store, fromId, intoId), ...batch.checks.map((id) => store.conditionPlanWritable(id))].concat(
+            batch.refs.map((r) => versionedSet(store, r)),
+          ),
+          batch.refs.map((r) => r.audit),
+          'person’s plans and actions',
+        );
+      } catch (e) {
+        // A plan was archived since the references were read: nothing of this batch was written. The
+        // next pass reads them again, without that plan (archived plans keep their references).
+        if (e instanceof DomainError && e.code === 'plan-archived') break;
+        throw e;
+      }
+      for (const r of batch.refs) moved[r.kind]++;
     }
     refs = await references(store, fromId, intoId);
   }
@@ -174,6 +187,7 @@ async function references(store: TenantStore, fromId: string, intoId: string): P
       out.push({
         kind: 'plans',
         sortKey: sk.plan(i.id),
+        planId: i.id,
         version: i.version,
         set: { ownerPersonId: intoId },
         audit: change('plan', i.id, i.id, { ownerPersonId: fromId }, { ownerPersonId: intoId }),
@@ -186,6 +200,7 @@ async function references(store: TenantStore, fromId: string, intoId: string): P
     out.push({
       kind: 'actions',
       sortKey: sk.action(i.planId, i.id),
+      planId: i.planId,
       version: i.version,
       set: { leads: after },
       audit: change('action', i.id, i.planId, { leads }, { leads: after }),
@@ -218,6 +233,45 @@ const change = (
   after,
 });
 
+/** One transaction of a merge: its changes, and the plans to check are not archived. */
+export interface MergeBatch<R extends Pick<Reference, 'planId' | 'kind'> = Reference> {
+  refs: R[];
+  /** Plans with changed actions and no change of their own header here (which is checked itself). */
+  checks: string[];
+}
+
+/**
+ * The references packed into transactions of at most MAX_TRANSACTION_ITEMS: the guard, each change and
+ * its audit event, and one check per plan whose actions change (so that a plan archived meanwhile stops
+ * the transaction: archived plans are read-only, docs/architecture.md section 6).
+ */
+export function mergeBatches<R extends Pick<Reference, 'planId' | 'kind'>>(refs: R[]): MergeBatch<R>[] {
+  const batches: MergeBatch<R>[] = [];
+  let refsIn: R[] = [];
+  let actionPlans = new Set<string>();
+  let headers = new Set<string>();
+  const close = () => {
+    if (refsIn.length)
+      batches.push({ refs: refsIn, checks: [...actionPlans].filter((id) => !headers.has(id)) });
+    refsIn = [];
+    actionPlans = new Set();
+    headers = new Set();
+  };
+  const size = (extraPlans: number) =>
+    1 + 2 * (refsIn.length + 1) + [...actionPlans].filter((id) => !headers.has(id)).length + extraPlans;
+  for (const r of refs) {
+    const newCheck = r.kind === 'actions' && r.planId && !actionPlans.has(r.planId) && !headers.has(r.planId);
+    // A header joining a batch that already checks its plan replaces that check.
+    const dropsCheck = r.kind === 'plans' && r.planId && actionPlans.has(r.planId) && !headers.has(r.planId);
+    if (size((newCheck ? 1 : 0) - (dropsCheck ? 1 : 0)) > MAX_TRANSACTION_ITEMS) close();
+    refsIn.push(r);
+    if (r.planId && r.kind === 'actions') actionPlans.add(r.planId);
+    if (r.planId && r.kind === 'plans') headers.add(r.planId);
+  }
+  close();
+  return batches;
+}
+
 /** The merge is still the one this request is doing (or has done): checked in every transaction. */
 function guard(store: TenantStore, fromId: string, intoId: string): TransactItem {
   return {
@@ -247,6 +301,13 @@ function versionedSet(store: TenantStore, r: Reference): TransactItem {
       ConditionExpression: 'attribute_exists(PK) AND version = :v',
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
+      // A plan's own header: refused once archived, and said so (plan-archived.ts).
+      ...(r.kind === 'plans' && {
+        ConditionExpression: `attribute_exists(PK) AND version = :v AND ${NOT_ARCHIVED.ConditionExpression}`,
+        ExpressionAttributeNames: { ...names, ...NOT_ARCHIVED.ExpressionAttributeNames },
+        ExpressionAttributeValues: { ...values, ...NOT_ARCHIVED.ExpressionAttributeValues },
+        ReturnValuesOnConditionCheckFailure: NOT_ARCHIVED.ReturnValuesOnConditionCheckFailure,
+      }),
     },
   };
 }
