@@ -168,7 +168,8 @@ export function lambdaBuildOptions(req) {
     // Prefer packages' ES module builds: esbuild can tree-shake those, not CommonJS.
     mainFields: ['module', 'main'],
     minify: true,
-    // Error class names (`ConfigError`, `ImportError`) appear in logs and are matched on.
+    // Libraries compare class names (exceljs: `constructor.name === 'MergeValue'`); ours set theirs
+    // explicitly. Without it the API would load ≈ 25 KiB and ≈ 5 ms less at a cold start: not worth it.
     keepNames: true,
     sourcemap: true,
     sourcesContent: false,

@@ -4,12 +4,15 @@
  * starts grow with it). The bundles are then run the way Lambda runs them, in a child process.
  */
 
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { builtinModules } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LOADED_AT_INIT } from '../../functions/api/src/routes/index.js';
 import { REPO_ROOT } from '../../infra/lib/paths.js';
 import {
@@ -19,11 +22,13 @@ import {
   serviceFunctions,
   synthPeoplePlan,
 } from '../../infra/lib/testing.js';
-import { freshTable, LOCAL_CREDENTIALS } from '../support/dynamo.js';
+import { createTestApi, TEST_CLIENT_ID, TEST_ISSUER, type TestApi } from '../support/api.js';
+import { freshTable } from '../support/dynamo.js';
+import { tokenKit } from '../support/tokens.js';
+import { httpEvent, LOCAL_ENV, runBundle, runBundleAsync } from './support/bundles.js';
 
 // Issue 19: every function loads at most 500 KiB of code at a cold start (docs/architecture.md).
 const LIMIT_BYTES = 500 * 1024;
-const RUNNER = join(dirname(fileURLToPath(import.meta.url)), 'support/run-bundle.mjs');
 const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
 
 let s: Synthesized;
@@ -38,14 +43,8 @@ beforeAll(() => {
 }, 300_000);
 
 /** Runs run-bundle.mjs against a bundle with only the given environment (plus PATH). */
-function run(name: string, args: string[], env: Record<string, string>): string {
-  return execFileSync(process.execPath, ['--enable-source-maps', RUNNER, bundle(name).dir, ...args], {
-    env: { PATH: process.env.PATH ?? '', AWS_REGION: 'eu-west-2', ...env },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: 60_000,
-  });
-}
+const run = (name: string, args: string[], env: Record<string, string>) =>
+  runBundle(bundle(name).dir, args, env);
 
 const API_ENV = {
   TABLE_NAME: 'peopleplan-bundle-test',
@@ -53,36 +52,6 @@ const API_ENV = {
   AUTH_AUDIENCE: 'x',
   AUTH_JWKS_URI: 'http://127.0.0.1:9/jwks',
 };
-
-/** DynamoDB Local takes any credentials; these are not secrets. */
-const LOCAL_ENV = {
-  AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-  AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-};
-
-/** A minimal API Gateway HTTP API (payload 2.0) event. */
-function httpEvent(method: string, path: string) {
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: path,
-    rawQueryString: '',
-    headers: { host: 'api.example', 'user-agent': 'bundle-test' },
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'api',
-      domainName: 'api.example',
-      domainPrefix: 'api',
-      requestId: 'bundle-test',
-      routeKey: '$default',
-      stage: '$default',
-      time: '01/Jan/2026:00:00:00 +0000',
-      timeEpoch: 0,
-      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bundle-test' },
-    },
-    isBase64Encoded: false,
-  };
-}
 
 describe('Lambda bundles', () => {
   it('bundles all five functions, each loading at most 500 KiB of code at a cold start', () => {
@@ -266,4 +235,119 @@ describe('bundled handlers run', () => {
       expect(out.chunks).toBe(bundle(name).files.length - 1);
     },
   );
+});
+
+/**
+ * The documents function as deployed, on DynamoDB Local with a real token (its JWKS served on loopback):
+ * the Word and Excel libraries, and the esbuild plugins that trim them (bundle.mjs), work in the bundle.
+ */
+describe('the bundled documents function reads and writes Word and Excel', () => {
+  let api: TestApi;
+  let jwks: Server;
+  let env: Record<string, string>;
+  let token: string;
+  const H = '/api/v1/councils/harrow';
+  beforeAll(async () => {
+    const kit = tokenKit();
+    api = await createTestApi({ idpKeyFile: kit.keyFile });
+    const { publicJwk } = JSON.parse(readFileSync(kit.keyFile, 'utf8'));
+    jwks = createServer((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys: [publicJwk] }));
+    });
+    await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+    env = {
+      ...LOCAL_ENV,
+      POWERTOOLS_LOG_LEVEL: 'SILENT',
+      TABLE_NAME: api.tableName,
+      DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+      AUTH_ISSUER: TEST_ISSUER,
+      AUTH_AUDIENCE: TEST_CLIENT_ID,
+      AUTH_JWKS_URI: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks`,
+    };
+    token = await api.token('editor@harrow.test');
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => jwks.close(resolve));
+    await api.drop();
+  });
+
+  /** One request to a fresh process of the bundled function; the body decoded as Lambda encodes it. */
+  const call = async (
+    method: string,
+    path: string,
+    opts: { query?: string; body?: string | Buffer; type?: string } = {},
+  ) => {
+    const event = httpEvent(method, path, {
+      ...opts,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(opts.type && { 'content-type': opts.type }),
+      },
+    });
+    const out = await runBundleAsync(bundle('documents').dir, ['invoke', JSON.stringify(event)], env);
+    const res = JSON.parse(out) as { statusCode: number; body: string; isBase64Encoded?: boolean };
+    const body = Buffer.from(res.body, res.isBase64Encoded ? 'base64' : 'utf8');
+    return { status: res.statusCode, body, json: () => JSON.parse(body.toString('utf8')) };
+  };
+
+  const ROWS = [
+    ['Ref', 'Action', 'Lead', 'Deadline'],
+    ['1', 'Refresh the workforce strategy', 'Head of HR', 'March 2027'],
+    ['2', 'Launch the apprenticeship scheme', 'Head of Learning', 'June 2027'],
+    ['3', 'Review the pay policy', 'Head of Reward', 'September 2027'],
+  ];
+
+  it('imports a Word plan, then reports on it in Word and Excel', async () => {
+    const table = new Table({
+      rows: ROWS.map(
+        (r) => new TableRow({ children: r.map((c) => new TableCell({ children: [new Paragraph(c)] })) }),
+      ),
+    });
+    const docx = await Packer.toBuffer(
+      new Document({ sections: [{ children: [new Paragraph('Workforce plan 2026-27'), table] }] }),
+    );
+    const preview = await call('POST', `${H}/imports`, {
+      query: 'filename=plan.docx',
+      body: docx,
+      type: 'application/octet-stream',
+    });
+    expect(preview.status, preview.body.toString()).toBe(201);
+    expect(preview.json().counts).toMatchObject({ actions: 3 });
+    const commit = await call('POST', `${H}/imports/${preview.json().id}/commit`, {
+      body: '{}',
+      type: 'application/json',
+    });
+    expect(commit.status, commit.body.toString()).toBe(200);
+    const planId = commit.json().planId as string;
+
+    const report = (format: string) =>
+      call('GET', `${H}/plans/${planId}/reports`, { query: `period=year-end:2026-27&format=${format}` });
+    const word = await report('docx');
+    expect(word.status, word.body.toString()).toBe(200);
+    const documentXml = await (await JSZip.loadAsync(word.body)).file('word/document.xml')!.async('string');
+    for (const [, title] of ROWS.slice(1)) expect(documentXml).toContain(title);
+
+    const excel = await report('xlsx');
+    expect(excel.status, excel.body.toString()).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(excel.body as unknown as ArrayBuffer);
+    const cells = workbook.worksheets.flatMap((ws) =>
+      ws.getSheetValues().flatMap((row) => (Array.isArray(row) ? row.map(String) : [])),
+    );
+    for (const [, title] of ROWS.slice(1)) expect(cells).toContain(title);
+  });
+
+  it('reads an Excel plan', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Plan').addRows(ROWS);
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+    const preview = await call('POST', `${H}/imports`, {
+      query: 'filename=plan.xlsx',
+      body: xlsx,
+      type: 'application/octet-stream',
+    });
+    expect(preview.status, preview.body.toString()).toBe(201);
+    expect(preview.json().counts).toMatchObject({ actions: 3 });
+  });
 });
