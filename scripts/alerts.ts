@@ -11,18 +11,11 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 import { fileFailureLog, londonToday, mailerSink, runAlerts } from '@peopleplan/alerts';
 import { isCalendarDate } from '@peopleplan/core';
-import { createDocClient } from '@peopleplan/db';
-import { ensureTable } from '@peopleplan/db/create-table';
-import {
-  type DynamoDbLocal,
-  type MailCatcher,
-  startDynamoDbLocal,
-  startMailCatcher,
-} from '@peopleplan/devstack';
+import { type MailCatcher, startMailCatcher } from '@peopleplan/devstack';
 import { localIamClients } from '@peopleplan/iam-local';
 import { createSmtpMailer, withRetry } from '@peopleplan/mail';
 import { ALERT_SENDER } from './local-alerts.js';
-import { readStackFile } from './stack-file.js';
+import { type LocalDynamo, localDynamo } from './local-dynamo.js';
 
 const REPO_ROOT = join(import.meta.dirname, '..');
 const DATA = join(REPO_ROOT, '.data');
@@ -47,33 +40,14 @@ if (!isCalendarDate(today)) {
 }
 const dryRun = values['dry-run'];
 
-async function reachable(endpoint: string): Promise<boolean> {
-  try {
-    await fetch(endpoint, { method: 'POST', signal: AbortSignal.timeout(1500) });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-let ownDb: DynamoDbLocal | undefined;
+let db: LocalDynamo | undefined;
 let ownCatcher: MailCatcher | undefined;
 try {
-  const stack = readStackFile(DATA);
-  let endpoint: string;
-  let tableName = 'peopleplan';
-  let smtpPort: number | undefined;
-  let webBaseUrl = `http://127.0.0.1:${process.env.PORT ?? 3000}`;
-  if (stack && (await reachable(stack.dynamoEndpoint))) {
-    ({ dynamoEndpoint: endpoint, tableName, smtpPort, url: webBaseUrl } = stack);
-    console.log(`Using the running local stack: DynamoDB ${endpoint}, mail ${stack.mailUrl}`);
-  } else {
-    ownDb = await startDynamoDbLocal({ dbPath: join(DATA, 'dynamodb') });
-    endpoint = ownDb.endpoint;
-    console.log('The local stack is not running: started DynamoDB Local on .data/dynamodb');
-  }
-  const doc = createDocClient({ endpoint });
-  await ensureTable(doc as never, tableName);
+  db = await localDynamo(DATA, (line) => console.log(line));
+  const { endpoint, tableName, stack } = db;
+  let smtpPort = stack?.smtpPort;
+  const webBaseUrl = stack?.url ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+  if (stack) console.log(`Mail goes to the running stack's inbox, ${stack.mailUrl}`);
   if (!dryRun && smtpPort === undefined) {
     // Kept in .data/mail, so the inbox shows these messages when `npm start` next runs.
     ownCatcher = await startMailCatcher({ dir: join(DATA, 'mail') });
@@ -147,5 +121,5 @@ try {
   process.exitCode = r.emailsFailed || partner?.failed ? 1 : r.status === 'partial' ? 3 : 0;
 } finally {
   await ownCatcher?.stop();
-  await ownDb?.stop();
+  await db?.stop();
 }

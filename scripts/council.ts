@@ -24,10 +24,9 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoIdentityAdmin } from '@peopleplan/auth';
-import { CouncilCreate, DomainError } from '@peopleplan/core';
+import { CouncilCreate, DomainError, notFound } from '@peopleplan/core';
 import { createDocClient, DirectoryRepo, jobCouncils, PartnershipsRepo } from '@peopleplan/db';
-import { ensureTable } from '@peopleplan/db/create-table';
-import { type DynamoDbLocal, LocalUserDirectory, startDynamoDbLocal } from '@peopleplan/devstack';
+import { LocalUserDirectory } from '@peopleplan/devstack';
 import {
   addOperator,
   createCouncil,
@@ -39,8 +38,8 @@ import {
   setCouncilStatus,
 } from '@peopleplan/services';
 import { readDeployment } from '../infra/smoke/smoke-lib.js';
+import { localDynamo } from './local-dynamo.js';
 import { LOCAL_USERS_FILE } from './local-stack.js';
-import { readStackFile } from './stack-file.js';
 
 const DATA = join(import.meta.dirname, '..', '.data');
 const OPERATOR = { sub: 'system:council-cli', name: 'Operator (npm run council)' };
@@ -85,19 +84,11 @@ async function connect(): Promise<{ deps: OnboardingDeps; close: () => Promise<v
       close: async () => {},
     };
   }
-  const stack = readStackFile(DATA);
-  let own: DynamoDbLocal | undefined;
-  let endpoint = stack?.dynamoEndpoint;
-  if (!endpoint || !(await reachable(endpoint))) {
-    own = await startDynamoDbLocal({ dbPath: join(DATA, 'dynamodb') });
-    endpoint = own.endpoint;
-  }
-  const tableName = stack?.tableName ?? 'peopleplan';
-  const doc = createDocClient({ endpoint });
-  await ensureTable(doc as never, tableName);
+  const db = await localDynamo(DATA);
+  const doc = createDocClient({ endpoint: db.endpoint });
   return {
-    deps: wire(doc, tableName, new LocalUserDirectory(join(DATA, LOCAL_USERS_FILE))),
-    close: async () => own?.stop(),
+    deps: wire(doc, db.tableName, new LocalUserDirectory(join(DATA, LOCAL_USERS_FILE))),
+    close: () => db.stop(),
   };
 }
 
@@ -112,15 +103,6 @@ function wire(
     identity,
     council: jobCouncils(async () => doc, tableName, OPERATOR),
   } satisfies OnboardingDeps;
-}
-
-async function reachable(endpoint: string): Promise<boolean> {
-  try {
-    await fetch(endpoint, { method: 'POST', signal: AbortSignal.timeout(1500) });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function run(deps: OnboardingDeps, command: string[]): Promise<void> {
@@ -156,9 +138,13 @@ async function run(deps: OnboardingDeps, command: string[]): Promise<void> {
       return;
     }
     case 'export': {
-      const out = createWriteStream(need('out'));
-      const data = await deps.council(need('id'));
+      const id = need('id');
+      const path = need('out');
+      // The council first: a mistyped id must not leave an empty file behind.
+      if (!(await deps.directory.council(id))) throw notFound('Council');
+      const data = await deps.council(id);
       await data.council.get();
+      const out = createWriteStream(path);
       const r = await exportCouncil(
         data,
         (chunk) => new Promise<void>((res, rej) => out.write(chunk, (e) => (e ? rej(e) : res()))),
@@ -176,10 +162,12 @@ async function run(deps: OnboardingDeps, command: string[]): Promise<void> {
           .join(', ')})`,
       );
       if (plan.partnerships.length) console.log(`  member of: ${plan.partnerships.join(', ')}`);
-      if (values.confirm !== id) {
+      if (values.confirm === undefined) {
         console.log(`Dry run: nothing erased. Export it first, then run again with --confirm ${id}`);
         return;
       }
+      if (values.confirm !== id)
+        throw new UsageError(`--confirm must repeat the council's id (${id}) to erase it`);
       await eraseCouncil(deps, id, OPERATOR);
       console.log(`Erased ${id}; its id stays taken in the directory`);
       return;
@@ -228,5 +216,7 @@ try {
     console.error(e.message);
     process.exit(1);
   }
-  throw e;
+  // AWS (with --stage): missing credentials, a stage that is not deployed, no permission.
+  console.error(`Could not ${positionals.join(' ')}: ${(e as Error).message}`);
+  process.exit(1);
 }

@@ -65,7 +65,8 @@ export async function ensureDemo(deps: OnboardingDeps, seedPlan: PlanSeeder = im
   }
   await ensureDemoPartnership(deps);
   // Two partner councils with plans of one kind, so "side by side" has something to compare.
-  await ensureSideBySidePlan(await deps.council('east-herts'));
+  if (await ensureSideBySidePlan(await deps.council('east-herts')))
+    await deps.directory.count('east-herts', 'plans', 1);
   await completeDemoBoards(deps);
 }
 

@@ -92,10 +92,10 @@ const THEMES: Array<{ title: string; actions: DemoAction[] }> = [
 
 export const SIDE_BY_SIDE_TITLE = 'East Herts People Strategy 2005-2008';
 
-/** Adds the plan once (a restart finds it and does nothing). */
-export async function ensureSideBySidePlan(data: CouncilData): Promise<void> {
+/** Adds the plan once (a restart finds it and does nothing); true when it was added. */
+export async function ensureSideBySidePlan(data: CouncilData): Promise<boolean> {
   const plans = await data.plans.listAll();
-  if (plans.some((p) => p.kind === 'people-strategy')) return;
+  if (plans.some((p) => p.kind === 'people-strategy')) return false;
   const { plan, themes } = await data.plans.create(
     PlanCreate.parse({
       title: SIDE_BY_SIDE_TITLE,
@@ -127,4 +127,5 @@ export async function ensureSideBySidePlan(data: CouncilData): Promise<void> {
       }
     }
   }
+  return true;
 }

@@ -20,6 +20,7 @@ import { onboardingFor } from '../functions/api/src/onboarding.js';
 import { routeModules } from '../functions/api/src/routes/index.js';
 import { ensureDemo, type PlanSeeder } from './demo-data.js';
 import { startLocalAlerts } from './local-alerts.js';
+import { LOCAL_TABLE } from './local-dynamo.js';
 import { removeStackFile, writeStackFile } from './stack-file.js';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..');
@@ -58,7 +59,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     ? undefined
     : await startDynamoDbLocal(opts.dataDir ? { dbPath: join(opts.dataDir, 'dynamodb') } : {});
   const dynamoEndpoint = opts.dynamoEndpoint ?? ddb!.endpoint;
-  const tableName = opts.tableName ?? 'peopleplan';
+  const tableName = opts.tableName ?? LOCAL_TABLE;
   const doc = createDocClient({ endpoint: dynamoEndpoint });
   await ensureTable(doc as never, tableName);
 

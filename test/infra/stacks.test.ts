@@ -2,6 +2,7 @@
  * What the deployed service must look like: data protection, least privilege, tenant isolation in IAM,
  * private web hosting, the daily schedule and the alarms. One synth (no bundling) shared by the file.
  */
+import { AlertJobConfig, ApiConfig, BounceConfig, LogConfig, NotifierConfig } from '@peopleplan/config';
 import { TABLE } from '@peopleplan/db/table';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Match, type Synthesized, synthPeoplePlan, type Template } from '../../infra/lib/testing.js';
@@ -361,6 +362,22 @@ describe('tenant isolation in IAM', () => {
       expect(json(vars.AUTH_JWKS_URI)).toContain('/.well-known/jwks.json');
     },
   );
+
+  it.each([
+    ['api', 'ApiFunction', ApiConfig],
+    ['api', 'DocumentsFunction', ApiConfig],
+    ['jobs', 'AlertJobFunction', AlertJobConfig],
+    ['jobs', 'NotifierFunction', NotifierConfig],
+    ['jobs', 'BouncesFunction', BounceConfig],
+  ] as const)('gives %s/%s only variables its configuration reads', (stack, prefix, schema) => {
+    // Read by Powertools and the Node.js runtime themselves, not by our configuration.
+    const runtime = /^(POWERTOOLS_|AWS_|NODE_OPTIONS$)/;
+    const read = new Set([...Object.keys(schema.shape), ...Object.keys(LogConfig.shape)]);
+    const unread = Object.keys(envOf(s.templates[stack], prefix)).filter(
+      (k) => !runtime.test(k) && !read.has(k),
+    );
+    expect(unread).toEqual([]);
+  });
 
   it('gives USER_POOL_ID to the API function (not documents) and EXPORTS_BUCKET to documents', () => {
     expect(json(envOf(s.templates.api, 'ApiFunction').USER_POOL_ID)).toContain('UserPool');

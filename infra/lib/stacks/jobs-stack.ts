@@ -131,7 +131,6 @@ export class JobsStack extends Stack {
       environment: {
         STAGE: props.stage,
         TABLE_NAME: table.tableName,
-        DUE_INDEX_NAME: TABLE.indexes.due.name,
         NOTIFY_QUEUE_URL: this.queue.queueUrl,
         WEB_BASE_URL: props.webBaseUrl,
         TENANT_ROLE_ARN: access.tenantRole.roleArn,
@@ -215,7 +214,6 @@ export class JobsStack extends Stack {
         STAGE: props.stage,
         SENDER_EMAIL: props.senderEmail ?? '',
         SES_CONFIGURATION_SET: configurationSet.configurationSetName,
-        WEB_BASE_URL: props.webBaseUrl,
       },
     });
     this.notifier.fn.addEventSource(

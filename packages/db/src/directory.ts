@@ -119,16 +119,23 @@ export class DirectoryRepo {
     return full;
   }
 
+  /** A council's status; once `deleted`, it holds nothing, so its counts are nought. */
   async setStatus(id: string, status: CouncilEntry['status']): Promise<CouncilEntry> {
+    const erased = status === 'deleted';
     try {
       const r = await this.doc.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: directory.councilKey(id),
-          UpdateExpression: 'SET #s = :s, version = version + :one, updatedAt = :at',
+          UpdateExpression: `SET #s = :s, version = version + :one, updatedAt = :at${erased ? ', counts = :none' : ''}`,
           ConditionExpression: 'attribute_exists(PK)',
           ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':s': status, ':one': 1, ':at': nowIso() },
+          ExpressionAttributeValues: {
+            ':s': status,
+            ':one': 1,
+            ':at': nowIso(),
+            ...(erased && { ':none': { members: 0, plans: 0 } }),
+          },
           ReturnValues: 'ALL_NEW',
         }),
       );

@@ -1,4 +1,4 @@
-import { londonToday, notFound } from '@peopleplan/core';
+import { conflict, londonToday, notFound } from '@peopleplan/core';
 import type { CouncilData, Item } from '@peopleplan/db';
 import { renderReport } from '@peopleplan/reports';
 import { Zip, ZipDeflate } from 'fflate';
@@ -97,6 +97,7 @@ export interface ErasePlan {
 export async function planErase(deps: OnboardingDeps, councilId: string): Promise<ErasePlan> {
   const entry = await deps.directory.council(councilId);
   if (!entry) throw notFound('Council');
+  if (entry.status === 'deleted') throw conflict(`${entry.name} (${councilId}) has already been erased.`);
   const data = await deps.council(councilId);
   const byType: Record<string, number> = {};
   let total = 0;
