@@ -157,6 +157,14 @@ describe('councils and their people', () => {
       body: { id: 'wessex', name: 'Wessex again', adminEmail: ADMIN },
     });
     expect(reuse.status).toBe(409);
+    // The directory keeps the id, with nothing counted; erasing it again says it is already gone.
+    expect((await api.deps.directory.council('wessex'))?.counts).toEqual({ members: 0, plans: 0 });
+    await expect(
+      eraseCouncil(api.onboarding, 'wessex', { sub: 'op', name: 'Operator' }),
+    ).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('already been erased'),
+    });
     const trail = await api.deps.directory.auditTrail();
     expect(trail.map((e) => e.operation)).toEqual(
       expect.arrayContaining(['create-council', 'suspend', 'reactivate', 'delete-council']),
