@@ -48,4 +48,22 @@ describe('renderIcs', () => {
     const stamp = new Date('2013-10-20T09:00:00Z');
     expect(renderIcs({ ...input, stamp }).ics).toBe(renderIcs({ ...input, stamp }).ics);
   });
+  it('keeps people’s text inside its field: a line break in a name or title starts no line of the feed', () => {
+    const injected =
+      'Plan\r\nBEGIN:VEVENT\r\nUID:evil@attacker\r\nSUMMARY:Re-confirm your payroll\r\nEND:VEVENT\r\nX-PAD:';
+    const m = milestones.find((x) => x.due?.parsed)!;
+    const r = renderIcs({
+      ...input,
+      name: `Kent: ${injected} milestones`,
+      milestones: [{ ...m, title: `Launch\nBEGIN:VALARM\u2028x` }],
+    });
+    const parsed = new ICAL.Component(ICAL.parse(r.ics));
+    expect(parsed.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v).uid)).toEqual([
+      milestoneUid(m.id),
+    ]);
+    expect(r.ics).not.toMatch(/^(BEGIN:VALARM|UID:evil)/m);
+    expect(parsed.getFirstPropertyValue('name')).toBe(
+      'Kent: Plan BEGIN:VEVENT UID:evil@attacker SUMMARY:Re-confirm your payroll END:VEVENT X-PAD: milestones',
+    );
+  });
 });

@@ -1,6 +1,6 @@
 import type { IsoDate } from '@peopleplan/core';
 import ical from 'ical-generator';
-import { xmlSafe } from './text.js';
+import { oneLine, xmlSafe } from './text.js';
 
 /** What a calendar entry needs from a milestone; the model's `MilestoneRow` fits as it is. */
 export interface IcsMilestone {
@@ -41,7 +41,11 @@ export const milestoneUid = (id: string): string => `milestone-${id}@peopleplan`
 
 /** An iCalendar feed of milestones: all-day events on the parsed due date. */
 export function renderIcs({ name, milestones, baseUrl, councilId, stamp }: IcsInput): IcsResult {
-  const cal = ical({ name, prodId: { company: 'PeoplePlan', product: 'Milestones', language: 'EN' } });
+  // Titles and names are people's text: a line break in one must not start a line of the feed.
+  const cal = ical({
+    name: oneLine(name),
+    prodId: { company: 'PeoplePlan', product: 'Milestones', language: 'EN' },
+  });
   const base = `${baseUrl.replace(/\/+$/, '')}/councils/${encodeURIComponent(councilId)}`;
   const skippedRefs: string[] = [];
   for (const m of milestones) {
@@ -63,7 +67,7 @@ export function renderIcs({ name, milestones, baseUrl, councilId, stamp }: IcsIn
       id: milestoneUid(m.id),
       start,
       allDay: true,
-      summary: xmlSafe(`Milestone ${m.ref}: ${m.title}`),
+      summary: oneLine(`Milestone ${m.ref}: ${m.title}`),
       description: xmlSafe(description),
       url,
       ...(stamp && { stamp }),

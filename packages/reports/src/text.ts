@@ -7,6 +7,16 @@ const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export const xmlSafe = (s: string): string => s.replace(XML_INVALID, '');
 
+/**
+ * Text for a one-line field (a calendar's name, an event's title): every line break and other control
+ * character becomes a space. Some writers put such a field on its line unescaped (ical-generator's
+ * calendar NAME), where a line break would start a line of the caller's choosing.
+ */
+export const oneLine = (s: string): string =>
+  xmlSafe(s)
+    .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
+    .trim();
+
 /** A file-name-safe slug: `Divisional Business Plan 2013-14` → `divisional-business-plan-2013-14`. */
 export const slugify = (s: string): string =>
   s
