@@ -382,17 +382,15 @@ describe('shared-service partnerships API', () => {
   it('lets a recorded partner reader switch their own weekly digest on and off, and nothing else', async () => {
     const D = `${A}/me/digest`;
     const directory = new PartnershipsRepo(api.doc, api.tableName);
-    // Not recorded by an operator yet: nothing to switch, and a token alone never creates a record.
-    expect((await api.call('GET', D, { as: PARTNER_A })).body).toEqual({
-      registered: false,
-      weeklyDigest: false,
-    });
-    const refused = await api.call('PUT', D, { as: PARTNER_A, body: { weeklyDigest: true } });
-    expect(refused.status).toBe(422);
-    expect(refused.body.error.message).toMatch(/not been set up for you/);
-    expect(await directory.readers('shared-hr')).toEqual([]);
-
     const sub = (await api.call('GET', '/api/v1/me', { as: PARTNER_A })).body.sub;
+    // Without a reader record (removed, or never recorded) the group in a token opens nothing, and a
+    // token alone never creates a record.
+    await directory.removeReader('shared-hr', sub);
+    expect((await api.call('GET', D, { as: PARTNER_A })).status).toBe(404);
+    expect((await api.call('PUT', D, { as: PARTNER_A, body: { weeklyDigest: true } })).status).toBe(404);
+    expect((await api.call('GET', `${A}/overview`, { as: PARTNER_A })).status).toBe(404);
+    expect((await directory.readers('shared-hr')).map((r) => r.userSub)).not.toContain(sub);
+
     await directory.putReader({
       partnershipId: 'shared-hr',
       userSub: sub,
@@ -404,7 +402,8 @@ describe('shared-service partnerships API', () => {
     expect(on.status).toBe(200);
     // The address is the operator's, not whatever the token says.
     expect(on.body).toEqual({ registered: true, weeklyDigest: true, email: 'a.partner@shared-hr.test' });
-    expect((await directory.readers('shared-hr')).map((r) => [r.email, r.weeklyDigest])).toEqual([
+    const mine = async () => (await directory.readers('shared-hr')).filter((r) => r.userSub === sub);
+    expect((await mine()).map((r) => [r.email, r.weeklyDigest])).toEqual([
       ['a.partner@shared-hr.test', true],
     ]);
     expect(
@@ -419,10 +418,12 @@ describe('shared-service partnerships API', () => {
     // Only for the partnership's own readers: anyone else gets the same 404 as for a missing one.
     expect((await api.call('PUT', D, { as: PARTNER_B, body: { weeklyDigest: true } })).status).toBe(404);
     expect((await api.call('GET', D, { as: 'admin@harrow.test' })).status).toBe(404);
-    // Once the operator removes the reader, switching it back on is refused: they stay off the list.
+    // Once the operator removes the reader, their very next request finds nothing, token or not: the
+    // combined views and the digest alike, and they stay off the list.
     await directory.removeReader('shared-hr', sub);
-    expect((await api.call('PUT', D, { as: PARTNER_A, body: { weeklyDigest: true } })).status).toBe(422);
-    expect(await directory.readers('shared-hr')).toEqual([]);
+    expect((await api.call('PUT', D, { as: PARTNER_A, body: { weeklyDigest: true } })).status).toBe(404);
+    expect((await api.call('GET', `${A}/milestones`, { as: PARTNER_A })).status).toBe(404);
+    expect(await mine()).toEqual([]);
   });
 
   it('documents the partnership routes in OpenAPI 3.1', () => {

@@ -192,6 +192,14 @@ async function onboard(deps: OnboardingDeps, users: DevUser[], extraCouncils: st
       await deps.identity.ensureGroup(g, 'partner readers');
       const { user: u } = await deps.identity.ensureUser(user.email, user.name);
       await deps.identity.addToGroup(u.username, g);
+      // A reader is recorded with the group, as createPartnership does (the record is checked on every request).
+      await deps.partnerships.putReader({
+        partnershipId: g.split(':')[1]!,
+        userSub: u.sub,
+        email: user.email,
+        name: user.name,
+        weeklyDigest: false,
+      });
     }
   }
 }

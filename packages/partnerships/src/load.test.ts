@@ -30,6 +30,13 @@ describe('loading a partnership from DynamoDB Local', () => {
     doc = createDocClient({ endpoint: inject('dynamoEndpoint') });
     const directory = new PartnershipsRepo(doc, table.tableName);
     await directory.create({ id: 'shared', name: 'Shared', leadCouncilId: 'c-one' });
+    await directory.putReader({
+      partnershipId: 'shared',
+      userSub: READER.sub,
+      email: 'reader@shared.test',
+      name: READER.name,
+      weeklyDigest: false,
+    });
     for (const id of [...MEMBERS, 'outsider']) {
       await provisionCouncil(doc, table.tableName, { id, name: `Council ${id}` });
       const data = new CouncilData(doc, table.tableName, tenantContext(id, 'admin', SEEDER));

@@ -34,8 +34,10 @@ export interface PartnerPrincipal extends Actor {
 export const DEFAULT_COUNCIL_CONCURRENCY = 8;
 
 /**
- * The partnership, when the caller is one of its partner readers. Anyone else gets the same 404 whether
- * it exists or not, so a partnership's existence never leaks.
+ * The partnership, when the caller is one of its partner readers: the token's group says so, and so
+ * does the reader record, read on every request (as a council's member record is), so that a reader
+ * removed from the partnership loses access from their next request, not when their token expires.
+ * Anyone else gets the same 404 whether it exists or not, so a partnership's existence never leaks.
  */
 export async function openPartnership(
   src: PartnershipSource,
@@ -43,8 +45,11 @@ export async function openPartnership(
   partnershipId: string,
 ): Promise<Partnership> {
   if (principal.partnerships[partnershipId] !== 'partner-reader') throw notFound('Partnership');
-  const p = await src.directory.get(partnershipId);
-  if (!p) throw notFound('Partnership');
+  const [p, reader] = await Promise.all([
+    src.directory.get(partnershipId),
+    src.directory.getReader(partnershipId, principal.sub),
+  ]);
+  if (!p || !reader) throw notFound('Partnership');
   return p;
 }
 
