@@ -170,4 +170,29 @@ describe('councils and their people', () => {
       expect.arrayContaining(['create-council', 'suspend', 'reactivate', 'delete-council']),
     );
   });
+  it('never lets an operator read council plans through a partnership', async () => {
+    const partnership = (id: string, reader: string) =>
+      api.call('POST', '/api/v1/partnerships', {
+        as: OP,
+        body: {
+          id,
+          name: 'Shared service',
+          leadCouncilId: 'harrow',
+          memberCouncilIds: ['harrow', 'kent'],
+          readers: [{ email: reader }],
+        },
+      });
+    const refused = await partnership('sneaky', OP);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.message).toMatch(/operators cannot be partner readers/);
+    expect(await api.deps.partnershipDirectory.get('sneaky')).toBeUndefined();
+    // Nor can a partner reader be made an operator.
+    expect((await partnership('shared', 'reader@shared.test')).status).toBe(201);
+    const { addOperator } = await import('@peopleplan/services');
+    await expect(
+      addOperator(api.onboarding, 'reader@shared.test', 'Reader', { sub: 'op', name: 'Op' }),
+    ).rejects.toMatchObject({
+      code: 'unprocessable',
+    });
+  });
 });

@@ -103,10 +103,11 @@ export const OPEN_API_ROUTES: (DocumentRoute & {
 ];
 
 /**
- * Routes served by the documents function: the paths of `documentModules` in
- * functions/api/src/modules.ts (imports, reports and periods, calendar feeds). HTTP API picks the most
- * specific route, so these win over `ANY /api/{proxy+}`; test/infra/routes.test.ts checks that every
- * path of each module set reaches the function that serves it.
+ * Routes served by the documents function: the paths of the route groups `ROUTE_GROUPS` in
+ * functions/api/src/routes/index.ts marks `documents` (imports, reports, periods, calendars, export;
+ * `routeModules('documents')`). HTTP API picks the most specific route, so these win over
+ * `ANY /api/{proxy+}`; test/infra/routes.test.ts checks that every path of each group reaches the
+ * function that serves it.
  */
 export const DOCUMENT_ROUTES: DocumentRoute[] = [
   { path: '/api/v1/councils/{c}/imports', methods: [apigwv2.HttpMethod.ANY] },
@@ -156,7 +157,8 @@ export class ApiStack extends Stack {
     this.documents = new ServiceFunction(this, 'Documents', {
       executionRole: access.documentsRole,
       entry: ENTRIES.documents,
-      description: 'PeoplePlan documents API: plan imports, reports, calendar feeds (Hono)',
+      description:
+        'PeoplePlan documents API: plan imports, reports, period close, calendar feeds, exports (Hono)',
       serviceName: SERVICE.documents,
       logRetention: props.logRetention,
       // Reading a 10 MB workbook builds a large object model; 1769 MB is also where Lambda gives a

@@ -1,4 +1,3 @@
-import { TABLE } from '@peopleplan/db/table';
 import { METRIC, SERVICE } from '@peopleplan/observability/metric-names';
 import {
   Annotations,

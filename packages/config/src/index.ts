@@ -19,12 +19,12 @@ export const ApiConfig = z.object({
   PARTNER_ROLE_ARN: z.string().optional(),
   WEB_BASE_URL: z.url().default('http://127.0.0.1:3000'),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  /** The Cognito user pool members are invited into (AWS; locally the development identity provider's list). */
+  USER_POOL_ID: z.string().optional(),
   /**
    * In AWS: the value CloudFront sends in its secret origin header; requests without it are refused
    * (functions/api/src/origin-guard.ts). Unset locally, where there is no CloudFront.
    */
-  /** The Cognito user pool members are invited into (AWS; locally the development identity provider's list). */
-  USER_POOL_ID: z.string().optional(),
   ORIGIN_VERIFY_SECRET: z.string().min(32).optional(),
   /** In AWS (documents function): where council exports are written (infra/lib/constructs/exports-bucket.ts). */
   EXPORTS_BUCKET: z.string().optional(),
@@ -68,17 +68,6 @@ export const NotifierConfig = z.object({
   AWS_REGION: z.string().default('eu-west-2'),
 });
 export type NotifierConfig = z.infer<typeof NotifierConfig>;
-
-/**
- * Operators' scripts (`npm run boards`): the table, and DynamoDB Local's address when it is the running
- * `npm start`'s (unset: AWS, with the operator's credentials).
- */
-export const OperatorScriptConfig = z.object({
-  TABLE_NAME: z.string().min(3).default('peopleplan'),
-  DYNAMODB_ENDPOINT: z.url().optional(),
-  AWS_REGION: z.string().default('eu-west-2'),
-});
-export type OperatorScriptConfig = z.infer<typeof OperatorScriptConfig>;
 
 /** The local stack (`npm start`): the port it listens on, on loopback only (0: any free port). */
 export const LocalStackConfig = z.object({

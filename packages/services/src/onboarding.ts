@@ -12,6 +12,7 @@ import {
   notFound,
   OPERATOR_GROUP,
   partnershipGroup,
+  unprocessable,
 } from '@peopleplan/core';
 import {
   type CouncilData,
@@ -214,6 +215,17 @@ export async function createPartnership(
     const entry = await deps.directory.council(c);
     if (!entry || entry.status === 'deleted') throw notFound(`Council ${c}`);
   }
+  // Operators never see a council's plans: they cannot read them through a partnership either.
+  for (const r of input.readers) {
+    const existing = await deps.identity.findUser(r.email);
+    if (
+      existing &&
+      (existing.groups.includes(OPERATOR_GROUP) || (await deps.directory.operator(existing.sub)))
+    )
+      throw unprocessable(
+        `${r.email} is a service operator: operators cannot be partner readers (they never see council plans).`,
+      );
+  }
   await deps.partnerships.create({ id: input.id, name: input.name, leadCouncilId: input.leadCouncilId });
   // Each invitation is written in the member council's own partition, through its own session.
   for (const c of input.memberCouncilIds) {
@@ -249,6 +261,11 @@ export async function addOperator(
   name: string,
   actor: Actor,
 ): Promise<void> {
+  const existing = await deps.identity.findUser(email);
+  if (existing?.groups.some((g) => g.startsWith('partnership:')))
+    throw unprocessable(
+      `${email} reads a partnership's plans: operators never see council plans, so a partner reader cannot be one.`,
+    );
   await deps.identity.ensureGroup(OPERATOR_GROUP, 'The team that runs PeoplePlan');
   const { user } = await deps.identity.ensureUser(email, name);
   await deps.identity.addToGroup(user.username, OPERATOR_GROUP);
