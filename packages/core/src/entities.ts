@@ -120,7 +120,12 @@ export type Lead = z.infer<typeof Lead>;
  * enough that a new plan with all its themes and sections is still written in one transaction.
  */
 export const MAX_SECTIONS = 40;
-export const Section = z.strictObject({ key: text(60).min(1), title: text(300), body: text(100_000) });
+export const MAX_SECTION_CHARS = 100_000;
+export const Section = z.strictObject({
+  key: text(60).min(1),
+  title: text(300),
+  body: text(MAX_SECTION_CHARS),
+});
 export const Approval = z.strictObject({ body: text(300).optional(), date: IsoDate.optional() });
 export const ReportingPoint = z.strictObject({ label: text(100).min(1), date: IsoDate });
 

@@ -21,3 +21,9 @@ export class ImportError extends Error {
 }
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Pages a PDF may have. Reading a page's text costs time whatever is on it, so a small file of many
+ * empty pages could hold a process for minutes; a plan, even with its appendices, has far fewer.
+ */
+export const MAX_PDF_PAGES = 500;

@@ -1,5 +1,6 @@
-import type { PlanKind, Timescale } from '@peopleplan/core';
+import { MAX_SECTION_CHARS, MAX_SECTIONS, type PlanKind, type Timescale } from '@peopleplan/core';
 import type { Drafts } from './build-plan.js';
+import { ImportError } from './errors.js';
 import { toThemes } from './finalize/actions.js';
 import { coverageWarnings } from './finalize/coverage.js';
 import { resolveCrossRefs } from './finalize/cross-refs.js';
@@ -25,6 +26,46 @@ export interface FinalizeOptions {
   source: { text: string; lines: string };
 }
 
+type PlanSection = ParsedPlan['sections'][number];
+
+/**
+ * A section longer than a plan's section holds is kept whole, as parts ("Cover (part 2)"), split at the
+ * last line break that fits; a document with more text outside its tables than a plan keeps is refused.
+ */
+function withinSectionLimits(sections: PlanSection[]): PlanSection[] {
+  const out: PlanSection[] = [];
+  for (const s of sections) {
+    let rest = s.body;
+    for (let part = 1; ; part++) {
+      let cut = rest.length;
+      if (cut > MAX_SECTION_CHARS) {
+        const lineEnd = rest.lastIndexOf('\n', MAX_SECTION_CHARS);
+        cut = lineEnd > 0 ? lineEnd : MAX_SECTION_CHARS;
+      }
+      out.push(
+        part === 1
+          ? { ...s, body: rest.slice(0, cut) }
+          : {
+              key: `${s.key}-${part}`.slice(0, 60),
+              title: `${s.title} (part ${part})`.slice(0, 300),
+              body: rest.slice(0, cut),
+            },
+      );
+      rest = rest.slice(cut).replace(/^\n/, '');
+      if (!rest) break;
+    }
+  }
+  if (out.length > MAX_SECTIONS) {
+    const chars = sections.reduce((n, s) => n + s.body.length, 0);
+    throw new ImportError(
+      'too-large',
+      `This document has ${chars.toLocaleString('en-GB')} characters of text outside its tables, more than a plan keeps ` +
+        `(${MAX_SECTIONS} sections of ${MAX_SECTION_CHARS.toLocaleString('en-GB')}). Import the part with the plan's actions.`,
+    );
+  }
+  return out;
+}
+
 /** Turns drafts into the ParsedPlan the preview shows: titles, kinds, dates and leads read. */
 export function finalize(d: Drafts, o: FinalizeOptions): ParsedPlan {
   const warnings = [...d.warnings];
@@ -34,8 +75,10 @@ export function finalize(d: Drafts, o: FinalizeOptions): ParsedPlan {
   warnings.push(...cover.warnings);
   const title = cover.title;
   const period = findPeriod([title, ...cover.rest]);
-  const sections = d.sections.map((s) => ({ key: s.key, title: s.title, body: s.lines.join('\n') }));
-  if (cover.rest.length > 0) sections.unshift({ key: 'cover', title: 'Cover', body: cover.rest.join('\n') });
+  const sections = withinSectionLimits([
+    ...(cover.rest.length > 0 ? [{ key: 'cover', title: 'Cover', body: cover.rest.join('\n') }] : []),
+    ...d.sections.map((s) => ({ key: s.key, title: s.title, body: s.lines.join('\n') })),
+  ]);
   const meta = readMeta([...d.preamble.map((p) => p.text), ...d.sections.flatMap((s) => s.lines)]);
 
   const kind = detectKind(d, title, o.kindHint);

@@ -155,7 +155,8 @@ const REF_LIKE = /^(?:\d{1,4}(?:\.\d{1,3}){0,3}\.?|[A-Z])$/;
 export function refineWithContent(columns: ColumnMapping[], rows: string[][]): ColumnMapping[] {
   const out = columns.map((c) => ({ ...c }));
   if (rows.length === 0) return out;
-  const width = Math.max(...rows.map((r) => r.length), ...out.map((c) => c.index + 1));
+  // Reduced, not spread: a sheet's rows can be more than the call stack takes as arguments.
+  const width = rows.reduce((w, r) => Math.max(w, r.length), Math.max(0, ...out.map((c) => c.index + 1)));
   for (let i = 0; i < width; i++) {
     const values = rows.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '');
     if (values.length < 1) continue;

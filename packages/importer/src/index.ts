@@ -12,7 +12,13 @@ import { loadTimescaleParser } from './timescale-adapter.js';
 
 export { acknowledgementsMissing, unacknowledgedWarnings, warningKey } from './acknowledge.js';
 export { correctedTimescale } from './correct-deadline.js';
-export { IMPORT_ERROR_HTTP, ImportError, type ImportErrorCode, MAX_IMPORT_BYTES } from './errors.js';
+export {
+  IMPORT_ERROR_HTTP,
+  ImportError,
+  type ImportErrorCode,
+  MAX_IMPORT_BYTES,
+  MAX_PDF_PAGES,
+} from './errors.js';
 export { normalizeHeader } from './header-mapping.js';
 export { KNOWN_ROLE_LABELS, splitLeadLabels } from './leads.js';
 export * from './parsed-plan.js';
@@ -120,8 +126,15 @@ const isSubstantial = (doc: SourceDocument) =>
   (sourceText(doc).match(/[\p{L}\p{N}]+/gu) ?? []).length >= 120;
 
 function lineSpan(doc: SourceDocument): string {
-  const lines = doc.items.map((i) => i.line);
-  return lines.length ? `lines ${Math.min(...lines)}–${Math.max(...lines)}` : 'plan';
+  if (!doc.items.length) return 'plan';
+  // A loop, not Math.min(...lines): spreading a long document's lines overflows the call stack.
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const { line } of doc.items) {
+    first = Math.min(first, line);
+    last = Math.max(last, line);
+  }
+  return `lines ${first}–${last}`;
 }
 
 function sourceText(doc: SourceDocument): string {

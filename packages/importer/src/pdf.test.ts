@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ImportError, parsePlanFile } from './index.js';
+import { ImportError, MAX_PDF_PAGES, parsePlanFile } from './index.js';
 
 /** PDFs made from Word by LibreOffice (test/fixtures/pdf/make-pdfs.ts). */
 const fixture = (name: string) => readFileSync(new URL(`../test/fixtures/pdf/${name}`, import.meta.url));
@@ -38,4 +38,32 @@ describe('PDF import', () => {
     expect((err as ImportError).code).toBe('empty');
     expect((err as ImportError).message).toMatch(/no text layer.*scanned/);
   });
+  it('refuses a PDF of more pages than a plan has, before reading any (a small file can hold thousands)', async () => {
+    const err = await parsePlanFile(emptyPagesPdf(MAX_PDF_PAGES + 1)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImportError);
+    expect((err as ImportError).code).toBe('too-large');
+    expect((err as ImportError).message).toMatch(
+      `has ${MAX_PDF_PAGES + 1} pages; the limit is ${MAX_PDF_PAGES}`,
+    );
+  });
 });
+
+/** A valid PDF of `n` empty pages (objects 1 and 2 the catalogue and page tree, then one per page). */
+function emptyPagesPdf(n: number): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Pages /Count ${n} /Kids [${Array.from({ length: n }, (_, i) => `${i + 3} 0 R`).join(' ')}] >>`,
+    ...Array.from({ length: n }, () => '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>'),
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}

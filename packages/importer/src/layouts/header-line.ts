@@ -117,8 +117,24 @@ function isSplitWord(text: string, ls: Letter[], j: number): boolean {
   return /^[a-z]{1,4}\b/.test(text.slice(ls[j]!.at));
 }
 
+/**
+ * Lines read as header lines already: every layout rule asks about every line, and documents repeat
+ * lines (a header on each page), so each distinct text is split once. Bounded, so a huge file cannot
+ * grow it without end.
+ */
+const headerLines = new Map<string, HeaderCell[] | undefined>();
+const HEADER_LINES_KEPT = 5_000;
+
 /** A header line as a header row: its cells are known column names of one table. */
 export function readHeaderLine(text: string): HeaderCell[] | undefined {
+  if (headerLines.has(text)) return headerLines.get(text)?.map((c) => ({ ...c }));
+  if (headerLines.size >= HEADER_LINES_KEPT) headerLines.clear();
+  const cells = headerLineOf(text);
+  headerLines.set(text, cells);
+  return cells?.map((c) => ({ ...c }));
+}
+
+function headerLineOf(text: string): HeaderCell[] | undefined {
   const cells = splitHeaderLine(text);
   if (!cells) return undefined;
   const row = readHeaderRow(

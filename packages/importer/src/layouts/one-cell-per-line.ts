@@ -46,7 +46,9 @@ function headerBlock(lines: Line[], i: number): { cells: string[]; next: number 
     }
     const t = lines[j]!.text.trim();
     // A column name Word or a PDF broke over two lines ("Lead" / "Officer", "Timesc" / "ale").
-    const k = lines.findIndex((x, n) => n > j && !isBlank(x));
+    let k = j + 1;
+    while (k < lines.length && isBlank(lines[k])) k++;
+    if (k >= lines.length) k = -1;
     const joined = k > 0 ? `${t} ${lines[k]!.text.trim()}` : '';
     const joins = k > 0 && /^[A-Za-z]/.test(lines[k]!.text.trim());
     // A name complete on its own line takes the next line only to make a name written exactly so.

@@ -254,11 +254,13 @@ export const trailingFields: LayoutRule = {
     // Lines up to the end of the table: the page's own text (a cookie notice, "Back to top") ends it.
     let end = found.h.next;
     const body: Line[] = [];
+    const lineIndex = new Map<Line, number>();
     for (; end < lines.length; end++) {
       const l = lines[end]!;
       if (isBlank(l)) continue;
       if (isBoilerplate(l.text)) break;
       body.push(l);
+      lineIndex.set(l, end);
     }
     // Lines a PDF wrapped mid-sentence are no table's rows.
     if (isWrappedText(body.map((l) => stripBullet(l.text)))) return undefined;
@@ -302,7 +304,7 @@ export const trailingFields: LayoutRule = {
     for (let n = 0; n < body.length; n++) {
       const l = body[n]!;
       const t = stripBullet(l.text).trim();
-      const again = headerLineAt(lines, lines.indexOf(l));
+      const again = headerLineAt(lines, lineIndex.get(l)!);
       if (again && shapeOf(again.header)) {
         flushAs(afterTheme ? 'para' : 'heading');
         current = undefined;

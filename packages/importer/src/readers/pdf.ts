@@ -1,5 +1,5 @@
 import { extractTextItems, getDocumentProxy, type StructuredTextItem } from 'unpdf';
-import { ImportError } from '../errors.js';
+import { ImportError, MAX_PDF_PAGES } from '../errors.js';
 import { actionHeader } from '../layouts/header-cells.js';
 import type { SourceDocument, SourceItem } from '../source.js';
 
@@ -24,6 +24,12 @@ interface PdfLine {
 
 export async function readPdf(buffer: Buffer): Promise<SourceDocument> {
   const pdf = await getDocumentProxy(new Uint8Array(buffer));
+  if (pdf.numPages > MAX_PDF_PAGES) {
+    throw new ImportError(
+      'too-large',
+      `This PDF has ${pdf.numPages} pages; the limit is ${MAX_PDF_PAGES}. Import the pages with the plan on them, or the Word or Excel file it was made from.`,
+    );
+  }
   const { items: pages } = await extractTextItems(pdf);
   const lines = pages.flatMap((items, p) => toLines(items, p + 1));
   if (lines.length === 0) {

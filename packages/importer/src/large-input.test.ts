@@ -1,0 +1,35 @@
+import { MAX_SECTION_CHARS } from '@peopleplan/core';
+import { describe, expect, it } from 'vitest';
+import { ImportError, parsePlanFile } from './index.js';
+import { ParsedPlan } from './parsed-plan.js';
+
+/** Long documents: kept whole or refused with a reason, never a crash (issue 12: no 500s). */
+describe('large input', () => {
+  it('keeps narrative longer than a section holds as parts, split at line ends', async () => {
+    const text = `${'A paragraph of the plan’s introduction that runs on.\n'.repeat(4000)}`;
+    const plan = await parsePlanFile(Buffer.from(text), { filename: 'intro.txt' });
+    expect(() => ParsedPlan.parse(plan)).not.toThrow();
+    const parts = plan.sections;
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.every((s) => s.body.length <= MAX_SECTION_CHARS)).toBe(true);
+    expect(parts[1]!.title).toMatch(/\(part 2\)$/);
+    // Nothing lost: the parts hold every line but the first, read as the plan's title.
+    expect(plan.title).toMatch(/^A paragraph of the plan’s introduction/);
+    expect(parts.reduce((n, s) => n + s.body.split('\n').filter(Boolean).length, 0)).toBe(3999);
+  });
+
+  it('reads a document of 130,000 lines without overflowing the stack, in bounded time', async () => {
+    const plan = await parsePlanFile(Buffer.from('word\n'.repeat(130_000)), { filename: 'x.txt' });
+    expect(plan.warnings.map((w) => w.code)).toContain('no-actions');
+  });
+
+  it('refuses more text outside tables than a plan keeps, saying so', async () => {
+    const line = `${'x'.repeat(99)}\n`;
+    const err = await parsePlanFile(Buffer.from(line.repeat(42_000)), { filename: 'huge.txt' }).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ImportError);
+    expect((err as ImportError).code).toBe('too-large');
+    expect((err as ImportError).message).toMatch(/characters of text outside its tables/);
+  });
+});
