@@ -7,7 +7,7 @@ import { hashSecret } from '@peopleplan/db';
 import { SEEDS_DIR } from '@peopleplan/devstack';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApi, type TestApi } from '../support/api.js';
+import { createTestApi, TEST_OPERATOR, type TestApi } from '../support/api.js';
 
 const K = '/api/v1/councils/kent';
 const H = '/api/v1/councils/harrow';
@@ -266,5 +266,31 @@ describe('calendar feeds (ICS) of the milestones a person leads, and of a plan',
       (await api.call('DELETE', `${K}/plans/${planId}/calendar-feed`, { as: 'editor@kent.test' })).status,
     ).toBe(204);
     expect((await fetchFeed(api, created.body.url)).status).toBe(404);
+  });
+  it('stops a feed while its council is suspended, and for good once its maker leaves the council', async () => {
+    const LEAVER = 'leaver@kent.test';
+    const invited = await api.call('POST', `${K}/members`, {
+      as: 'admin@kent.test',
+      body: { email: LEAVER, name: 'Leaver', role: 'editor' },
+    });
+    expect(invited.status, JSON.stringify(invited.body)).toBe(201);
+    const created = await api.call('POST', `${K}/plans/${planId}/calendar-feed`, { as: LEAVER, body: {} });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const url = created.body.url as string;
+    expect((await fetchFeed(api, url)).status).toBe(200);
+
+    const status = (s: string) =>
+      api.call('PATCH', '/api/v1/councils/kent', { as: TEST_OPERATOR.email, body: { status: s } });
+    expect((await status('suspended')).status).toBe(200);
+    expect((await fetchFeed(api, url)).status).toBe(404);
+    expect((await status('active')).status).toBe(200);
+    expect((await fetchFeed(api, url)).status).toBe(200);
+
+    const members = await api.call('GET', `${K}/members`, { as: 'admin@kent.test' });
+    const leaver = members.body.items.find((m: { email: string }) => m.email === LEAVER);
+    expect(
+      (await api.call('DELETE', `${K}/members/${leaver.userSub}`, { as: 'admin@kent.test' })).status,
+    ).toBe(200);
+    expect((await fetchFeed(api, url)).status).toBe(404);
   });
 });

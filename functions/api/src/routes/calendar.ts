@@ -260,6 +260,11 @@ export function registerCalendarRoutes(app: App, deps: AppDeps) {
       // …and the council's own record decides whether the feed is live (revoked feeds are kept there).
       const feed = await data.calendarFeeds.resolve(token);
       if (!feed || feed.subjectId !== link.subjectId) return notFound();
+      // A feed is someone's view of the council: it stops with a suspended council, and with its maker
+      // leaving the council (a feed made by the service itself, `system:…`, has no maker to leave).
+      const { council, member } = await data.council.withMember(feed.createdBy.sub);
+      if (!council || council.status === 'suspended') return notFound();
+      if (!member && !feed.createdBy.sub.startsWith('system:')) return notFound();
       let calendar: Awaited<ReturnType<typeof feedCalendar>>;
       try {
         calendar = await feedCalendar(data, feed);
