@@ -18,6 +18,7 @@ import {
 import type { ReadConsistency } from './consistency.js';
 import { newId, nowIso } from './ids.js';
 import { dueIndexAttributes, sk } from './keys.js';
+import { assertReferences, crossRefReferences, leadReferences } from './references.js';
 import { reorderWrites } from './reorder.js';
 import { searchWrites } from './search-index.js';
 import type { Page, TenantStore } from './store.js';
@@ -60,6 +61,10 @@ export class ActionsRepo {
 
   async create(planId: string, input: ActionCreate): Promise<Action> {
     if (!(await this.store.getRaw(sk.plan(planId)))) throw notFound('Plan');
+    await assertReferences(this.store, [
+      ...leadReferences(input.leads),
+      ...crossRefReferences(input.crossRefs),
+    ]);
     if (input.themeId) await this.assertThemeOf(planId, input.themeId);
     // Checked again inside the transaction, in case either is removed (or the plan archived) meanwhile.
     const checks = [this.store.conditionPlanWritable(planId)];
@@ -110,6 +115,10 @@ export class ActionsRepo {
 
   async update(actionId: string, patch: ActionPatch): Promise<Action> {
     const before = await this.get(actionId);
+    await assertReferences(this.store, [
+      ...leadReferences(patch.leads),
+      ...crossRefReferences(patch.crossRefs),
+    ]);
     const { ragOverride, ...rest } = patch;
     let after = patchedVersion(before, rest);
     if (ragOverride === null) {

@@ -14,6 +14,7 @@ import { boardUpdates, milestoneEntry } from './boards.js';
 import type { ReadConsistency } from './consistency.js';
 import { newId } from './ids.js';
 import { DUE_OUTBOX_PARTITION, dueIndexAttributes, outboxSortKey, sk } from './keys.js';
+import { assertReferences, linkedReferences } from './references.js';
 import { searchWrites } from './search-index.js';
 import type { TenantStore } from './store.js';
 import { firstVersion, patchedVersion } from './versioning.js';
@@ -61,6 +62,7 @@ export class MilestonesRepo {
 
   async create(actionId: string, input: MilestoneCreate): Promise<Milestone> {
     const action = await this.actions.get(actionId);
+    await assertReferences(this.store, linkedReferences(input.linkedActionIds));
     const m: Milestone = {
       ...input,
       id: newId(),
@@ -94,6 +96,7 @@ export class MilestonesRepo {
 
   async update(milestoneId: string, patch: MilestonePatch): Promise<Milestone> {
     const before = await this.get(milestoneId);
+    await assertReferences(this.store, linkedReferences(patch.linkedActionIds));
     const { baselineCorrection, rebaselineReason, ...fields } = patch;
     let after = patchedVersion(before, fields);
     if (baselineCorrection) after = this.correctBaseline(after, baselineCorrection);

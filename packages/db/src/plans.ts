@@ -28,6 +28,7 @@ import { boardShardItems } from './boards.js';
 import type { ReadConsistency } from './consistency.js';
 import { newId } from './ids.js';
 import { planIndexAttributes, sk } from './keys.js';
+import { assertReferences, ownerReferences } from './references.js';
 import { reorderWrites } from './reorder.js';
 import { SearchIndexRepo, searchWrites } from './search-index.js';
 import { MAX_TRANSACTION_ITEMS, type Page, type TenantStore } from './store.js';
@@ -158,6 +159,7 @@ export class PlansRepo {
   }
 
   async create(input: PlanCreate): Promise<{ plan: Plan; themes: Theme[] }> {
+    await assertReferences(this.store, ownerReferences(input.ownerPersonId));
     const { themes: themeInputs, ...fields } = input;
     const plan: Plan = {
       ...fields,
@@ -203,6 +205,7 @@ export class PlansRepo {
   }
 
   async update(planId: string, patch: PlanPatch): Promise<Plan> {
+    await assertReferences(this.store, ownerReferences(patch.ownerPersonId));
     return this.write(planId, patch, false);
   }
 

@@ -1,0 +1,62 @@
+import { badRequest } from '@peopleplan/core';
+import { sk } from './keys.js';
+import type { TenantStore } from './store.js';
+
+/** An id a write names, where it sits in the request, and what it must be. */
+export interface Reference {
+  path: string;
+  kind: 'person' | 'action';
+  id: string;
+}
+
+const MESSAGE = {
+  person: 'not a person in this council’s directory',
+  action: 'not an action of this council',
+};
+
+/**
+ * Ids a write stores must be this council's: a lead's or owner's person, a cross-referenced or linked
+ * action. Read in the council's own partition (one BatchGet), so an id from another council, or none
+ * at all, is refused with where it was (400) and nothing is written.
+ */
+export async function assertReferences(store: TenantStore, refs: readonly Reference[]): Promise<void> {
+  if (!refs.length) return;
+  const keyOf = (r: Reference) => (r.kind === 'person' ? sk.person(r.id) : sk.locator(r.id));
+  const found = await store.getMany(refs.map(keyOf), { attributes: ['target'] });
+  // A locator leads to an action or a milestone: an action's target is its key under its plan.
+  const fits = (r: Reference) => {
+    const item = found.get(keyOf(r));
+    return !!item && (r.kind === 'person' || String(item.target).endsWith(`#ACTION#${r.id}`));
+  };
+  const missing = refs.filter((r) => !fits(r));
+  if (missing.length) {
+    throw badRequest(
+      'The request names someone or something that is not in this council',
+      missing.map((r) => ({ path: r.path, message: MESSAGE[r.kind] })),
+    );
+  }
+}
+
+/** The people an action's leads name. */
+export const leadReferences = (
+  leads: readonly { personId?: string | undefined }[] | undefined,
+): Reference[] =>
+  (leads ?? []).flatMap((l, i) =>
+    l.personId ? [{ path: `leads.${i}.personId`, kind: 'person' as const, id: l.personId }] : [],
+  );
+
+/** The actions an action's cross-references name. */
+export const crossRefReferences = (
+  refs: readonly { actionId?: string | undefined }[] | undefined,
+): Reference[] =>
+  (refs ?? []).flatMap((r, i) =>
+    r.actionId ? [{ path: `crossRefs.${i}.actionId`, kind: 'action' as const, id: r.actionId }] : [],
+  );
+
+/** The actions a milestone is linked to besides its own. */
+export const linkedReferences = (ids: readonly string[] | undefined): Reference[] =>
+  (ids ?? []).map((id, i) => ({ path: `linkedActionIds.${i}`, kind: 'action' as const, id }));
+
+/** The person who owns a plan. */
+export const ownerReferences = (personId: string | null | undefined): Reference[] =>
+  personId ? [{ path: 'ownerPersonId', kind: 'person', id: personId }] : [];
