@@ -302,7 +302,22 @@ export const HEADER_SYNONYMS: HeaderSynonym[] = [
   {
     table: 'actions',
     field: 'status',
-    match: ['status', 'rag', 'rag status', 'rag rating', 'task status', 'assessment', 'progress status'],
+    match: [
+      'status',
+      'rag',
+      'rag status',
+      'rag rating',
+      'progress rag',
+      'rag progress',
+      'status rag',
+      'status/rag',
+      'rag/status',
+      'current rag',
+      'overall rag',
+      'task status',
+      'assessment',
+      'progress status',
+    ],
   },
   { table: 'actions', field: 'constraints', match: ['constraints', 'barriers'], kinds: ['iip-assessment'] },
   {

@@ -5,7 +5,7 @@ import { parseLeads } from '../leads.js';
 import type { ParsedAction, ParsedActionMilestone, ParsedTheme } from '../parsed-plan.js';
 import { LEAD_FIELD_ROLES } from '../synonyms.js';
 import { splitYearActions } from '../years.js';
-import { readStatus } from './kind.js';
+import { readStatusOf } from './kind.js';
 
 const TITLE_MAX = 500;
 
@@ -79,10 +79,12 @@ function toAction(
   const milestones = [...yearMilestones(f.yearActions, unplaced, c, ref), ...rowMilestones(a, c, ref)];
   const start = f.start ? c.ts(f.start) : undefined;
   const due = f.due ? c.ts(f.due) : undefined;
-  let status: Status | undefined = a.status ?? readStatus(f.status);
+  const read = readStatusOf(f.status);
+  let status: Status | undefined = a.status ?? read?.status;
   if (!status && due?.kind === 'completed') status = 'completed';
   if (!status && due?.kind === 'ongoing') status = 'ongoing';
-  const progress = [f.progress, f.status && !readStatus(f.status) ? f.status : undefined].filter(Boolean);
+  // A status cell that is more than a status (a sentence, "Amber/Red") is kept with the progress, as written.
+  const progress = [f.progress, f.status && !read?.exact ? f.status : undefined].filter(Boolean);
   const out: ParsedAction = {
     ref,
     generatedRef,

@@ -3,26 +3,59 @@ import type { Drafts } from '../build-plan.js';
 import { TITLE_KIND_CUES } from '../synonyms.js';
 
 /** A status column's text when it is one of the status words ("Completed", "On track", "Red" is not). */
+/**
+ * The status a council wrote, in words or as a RAG rating: Green is on track, Amber at risk, Red off
+ * track, Blue (or Complete) completed; a single letter only when it is the whole cell. A cell that opens
+ * with one ("Complete (July 2026)", "Green – on track") reads as it. Two colours ("Amber/Red") read as
+ * the worse: `mixed` says so, so that the words can be kept beside it.
+ */
+export function readStatusOf(
+  text: string | undefined,
+): { status: Status; mixed: boolean; exact: boolean } | undefined {
+  const t = text?.trim().toLowerCase().replace(/\.$/, '');
+  if (!t) return undefined;
+  const letters: Record<string, Status> = { r: 'off-track', a: 'at-risk', g: 'on-track', b: 'completed' };
+  if (letters[t]) return { status: letters[t]!, mixed: false, exact: true };
+  const colours: Array<[RegExp, Status]> = [
+    [/\bred\b/, 'off-track'],
+    [/\b(amber|yellow)\b/, 'at-risk'],
+    [/\bgreen\b/, 'on-track'],
+    [/\bblue\b/, 'completed'],
+  ];
+  const named = colours.filter(([re]) => re.test(t));
+  // Colours only when the cell is about them: "Red/Amber", "Green - on track", not "Red Cross funding".
+  if (
+    named.length &&
+    /^(red|amber|yellow|green|blue)\b\s*($|[/\-–—:(,]|(red|amber|yellow|green|blue|on|off|at|complete)\b)/.test(
+      t,
+    )
+  )
+    return { status: named[0]![1], mixed: named.length > 1, exact: named.length === 1 && onlyStatusWords(t) };
+  const words: Array<[RegExp, Status]> = [
+    [/^not[\s-]+(yet[\s-]+)?started\b/, 'not-started'],
+    [/^on[\s-]+track\b/, 'on-track'],
+    [/^at[\s-]+risk\b/, 'at-risk'],
+    [/^off[\s-]+track\b/, 'off-track'],
+    [/^(complete|completed|done|achieved)\b/, 'completed'],
+    [/^deferred\b/, 'deferred'],
+    [/^cancell?ed\b/, 'cancelled'],
+    [/^on[\s-]*going\b/, 'ongoing'],
+  ];
+  const word = words.find(([re]) => re.test(t));
+  return word ? { status: word[1], mixed: false, exact: onlyStatusWords(t) } : undefined;
+}
+
+/** "Green – on track", "Complete": nothing in the cell but a status; "Complete (July 2026)" says more. */
+const onlyStatusWords = (t: string) =>
+  t
+    .replace(
+      /\b(red|amber|yellow|green|blue|not|yet|started|on|off|at|track|risk|complete|completed|done|achieved|deferred|cancell?ed|going|ongoing|rag|status)\b/g,
+      '',
+    )
+    .replace(/[\s\-–—:/()]+/g, '') === '';
+
 export function readStatus(text: string | undefined): Status | undefined {
-  const t = text
-    ?.trim()
-    .toLowerCase()
-    .replace(/[\s_]+/g, '-')
-    .replace(/\.$/, '');
-  const known: Record<string, Status> = {
-    'not-started': 'not-started',
-    'on-track': 'on-track',
-    'at-risk': 'at-risk',
-    'off-track': 'off-track',
-    completed: 'completed',
-    complete: 'completed',
-    done: 'completed',
-    deferred: 'deferred',
-    cancelled: 'cancelled',
-    ongoing: 'ongoing',
-    'on-going': 'ongoing',
-  };
-  return t ? known[t] : undefined;
+  return readStatusOf(text)?.status;
 }
 
 export function detectKind(

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { parsePlanFile } from '../index.js';
+import { readStatusOf } from './kind.js';
+
+describe('readStatusOf: a council’s status or RAG cell', () => {
+  it.each([
+    ['Green', 'on-track', true],
+    ['G', 'on-track', true],
+    ['Amber', 'at-risk', true],
+    ['A', 'at-risk', true],
+    ['Red', 'off-track', true],
+    ['Blue', 'completed', true],
+    ['Complete', 'completed', true],
+    ['Green - on track', 'on-track', true],
+    ['Not started', 'not-started', true],
+    ['On track', 'on-track', true],
+    ['Complete (July 2026)', 'completed', false],
+    ['Amber/Red', 'off-track', false],
+  ] as const)('%s reads as %s', (cell, status, exact) => {
+    expect(readStatusOf(cell)).toMatchObject({ status, exact });
+  });
+
+  it.each(['Red Cross funding agreed', 'Delayed pending pay benchmarking', 'x', ''])(
+    'leaves “%s” to the progress text',
+    (cell) => expect(readStatusOf(cell)).toBeUndefined(),
+  );
+
+  it('imports a RAG column as each action’s status, keeping words that say more with the progress', async () => {
+    const text = [
+      'Ref\tAction\tLead\tDeadline\tRAG\tUpdate',
+      '1\tRefresh the workforce strategy\tHead of HR\tMarch 2027\tAmber\tDraft to CMT in October',
+      '2\tLaunch apprenticeships\tHead of L&D\tJune 2027\tG\t',
+      '3\tReview pay policy\tHead of Reward\tSeptember 2027\tRed\tDelayed pending benchmarking',
+      '4\tNew induction\tHead of HR\tJuly 2026\tComplete (July 2026)\t',
+    ].join('\n');
+    const plan = await parsePlanFile(Buffer.from(text), { filename: 'plan.txt' });
+    const actions = plan.themes.flatMap((t) => t.actions);
+    expect(actions.map((a) => a.status)).toEqual(['at-risk', 'on-track', 'off-track', 'completed']);
+    expect(actions[0]!.progress).toBe('Draft to CMT in October');
+    expect(actions[3]!.progress).toBe('Complete (July 2026)');
+  });
+});
