@@ -54,10 +54,6 @@ const onlyStatusWords = (t: string) =>
     )
     .replace(/[\s\-–—:/()]+/g, '') === '';
 
-export function readStatus(text: string | undefined): Status | undefined {
-  return readStatusOf(text)?.status;
-}
-
 export function detectKind(
   d: Drafts,
   title: string,
