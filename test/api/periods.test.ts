@@ -108,6 +108,14 @@ describe('historic reports, close preview and reopening (East Herts peer review,
     expect(frozen.res.headers.get('x-report-as-at')).toBeNull();
     const five = byRef.get('5')!;
     expect(frozen.row('5')[frozen.col('Status')]).toBe('On track');
+    // An update filed under the closed period would be in no report: refused until it is reopened.
+    const late = await api.call('POST', `${H}/actions/${five.id}/updates`, {
+      as: 'editor@harrow.test',
+      body: { narrative: 'Filed late', status: 'off-track', period: 'mid-year 2007-08' },
+    });
+    expect(late.status).toBe(409);
+    expect(late.body.error.message).toMatch(/Mid-year 2007-08 is closed and its report is frozen/);
+    expect((await contents()).get('5')!.status).toBe('on-track');
 
     // Years later, someone renames the action and reports it off track.
     today = '2026-12-01';
@@ -174,5 +182,14 @@ describe('historic reports, close preview and reopening (East Herts peer review,
     const live = await csv('period=mid-year:2007-08&format=csv');
     expect(live.res.headers.get('x-report-source')).toBe('live');
     expect(live.row('5')[live.col('Title')]).toBe('Renamed in December 2026');
+    // Open again, it takes updates (on a day the plan still offers the period).
+    const was = today;
+    today = '2007-12-01';
+    const update = await api.call('POST', `${H}/actions/${byRef.get('5')!.id}/updates`, {
+      as: 'editor@harrow.test',
+      body: { narrative: 'Filed under the right period', status: 'on-track', period: 'mid-year 2007-08' },
+    });
+    today = was;
+    expect(update.status, JSON.stringify(update.body)).toBe(201);
   });
 });

@@ -93,6 +93,24 @@ export class UpdatesRepo {
     ]);
   }
 
+  /**
+   * A closed period's report is frozen (snapshots.ts): an update filed under it would be in no report,
+   * so it is refused until an admin reopens the period. Closed periods are the plan's snapshot headers.
+   */
+  private async assertPeriodOpen(planId: string, period: string): Promise<void> {
+    const closed = await this.store.queryAll<{ label: string }>(sk.snapshotPrefix(planId), {
+      types: ['snapshot'],
+      attributes: ['label'],
+    });
+    const match = closed.find((c) => squash(c.label) === squash(period));
+    if (match) {
+      throw conflict(
+        `${match.label} is closed and its report is frozen: add this update to the current period, or ask an ` +
+          `administrator to reopen ${match.label}.`,
+      );
+    }
+  }
+
   /** The update a correction corrects: of the same action, and not corrected already. */
   private async correctable(action: Action, id: string): Promise<ProgressUpdate> {
     const items = await this.store.queryAll<ProgressUpdate>(sk.updatePrefix(action.planId, action.id), {
@@ -127,6 +145,7 @@ export class UpdatesRepo {
     this.assertMayReport(first);
     const corrected = input.corrects ? await this.correctable(first, input.corrects) : undefined;
     const period = await this.periodFor(first, input.period, corrected, today);
+    await this.assertPeriodOpen(first.planId, period);
     const at = nowIso();
     const update: ProgressUpdate = {
       id: newId(),
