@@ -147,4 +147,29 @@ describe('import: preview then commit', () => {
     ).toBe(404);
     expect((await api.call('GET', `${K}/imports/${p.body.id}`, { as: 'editor@kent.test' })).status).toBe(404);
   });
+  it('says when the council already has a plan of that title, and commits a second only once that is acknowledged', async () => {
+    const s = seed('003');
+    const preview = await api.call('POST', `${K}/imports`, {
+      as: 'editor@kent.test',
+      body: { text: s.text, filename: s.name },
+    });
+    expect(preview.status).toBe(201);
+    const dup = preview.body.acknowledgements.find(
+      (a: { key: string }) => a.key === 'possible-duplicate@plan',
+    );
+    expect(dup?.message).toMatch(/already has a plan called “.+”.*Committing adds a second plan/);
+    const plans = await planCount();
+    const refused = await api.call('POST', `${K}/imports/${preview.body.id}/commit`, {
+      as: 'editor@kent.test',
+      body: {},
+    });
+    expect(refused.status).toBe(422);
+    expect(await planCount()).toBe(plans);
+    const committed = await api.call('POST', `${K}/imports/${preview.body.id}/commit`, {
+      as: 'editor@kent.test',
+      body: { acknowledge: preview.body.acknowledgements.map((a: { key: string }) => a.key) },
+    });
+    expect(committed.status, JSON.stringify(committed.body)).toBe(200);
+    expect(await planCount()).toBe(plans + 1);
+  });
 });

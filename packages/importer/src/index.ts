@@ -19,6 +19,7 @@ export {
   MAX_IMPORT_BYTES,
   MAX_PDF_PAGES,
 } from './errors.js';
+export { UNTITLED_PLAN } from './finalize/title.js';
 export { normalizeHeader } from './header-mapping.js';
 export { KNOWN_ROLE_LABELS, splitLeadLabels } from './leads.js';
 export * from './parsed-plan.js';

@@ -1,4 +1,11 @@
-import { DomainError, type PlanKind, type Timescale, unprocessable } from '@peopleplan/core';
+import {
+  DomainError,
+  dateWords,
+  type Plan,
+  type PlanKind,
+  type Timescale,
+  unprocessable,
+} from '@peopleplan/core';
 import { type CouncilData, newId, nowIso } from '@peopleplan/db';
 import {
   correctedTimescale,
@@ -10,6 +17,7 @@ import {
   ParsedPlan,
   parsePlanFile,
   toEntities,
+  UNTITLED_PLAN,
   unacknowledgedWarnings,
   warningKey,
 } from '@peopleplan/importer';
@@ -124,6 +132,7 @@ export async function previewImport(
       throw new DomainError(IMPORT_CODES[e.code], e.message, { importError: e.code });
     throw e;
   }
+  plan = withDuplicateWarning(plan, await data.plans.listAll());
   const id = newId();
   const stored: StoredPreview = {
     plan,
@@ -133,6 +142,42 @@ export async function previewImport(
   };
   await data.imports.savePreview(id, stored, { ...(opts.filename ? { filename: opts.filename } : {}) });
   return describe(id, stored, dir);
+}
+
+const sameTitle = (a: string, b: string) =>
+  a
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim() ===
+  b
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/**
+ * A plan already in the council with the same title: most likely the same file imported again, which
+ * would double every action and alert. Said before the commit, which waits for it to be acknowledged.
+ */
+function withDuplicateWarning(plan: ParsedPlan, existing: readonly Plan[]): ParsedPlan {
+  // Text pasted with no title is called UNTITLED_PLAN: the same name says nothing then.
+  if (plan.title === UNTITLED_PLAN) return plan;
+  const same = existing.filter((p) => p.status !== 'archived' && sameTitle(p.title, plan.title));
+  if (!same.length) return plan;
+  const when = same[0]!.createdAt ? ` (added ${dateWords(same[0]!.createdAt)})` : '';
+  return {
+    ...plan,
+    warnings: [
+      ...plan.warnings,
+      {
+        code: 'possible-duplicate',
+        where: 'plan',
+        message:
+          `This council already has a plan called “${same[0]!.title}”${when}. Committing adds a second plan with ` +
+          'its own actions and alerts: check this is not the same plan imported again.',
+        requiresAcknowledgement: true,
+      },
+    ],
+  };
 }
 
 export async function getImport(

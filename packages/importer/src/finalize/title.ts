@@ -16,6 +16,9 @@ const META_LINES: { re: RegExp; field: 'directorate' | 'division' | 'ownerLabel'
   { re: /^(?:responsible\s+(?:corporate\s+)?director|plan\s+owner|owner)\s*:\s*(.+)$/i, field: 'ownerLabel' },
 ];
 
+/** The title of a plan read from text with no title line and no file name. */
+export const UNTITLED_PLAN = 'Imported plan';
+
 export interface Cover {
   title: string;
   /** Cover lines left after the title was taken. */
@@ -53,7 +56,7 @@ export function readCover(preamble: { text: string; where: string }[], filename?
   }
   const rest = [...lines];
   const title =
-    (at >= 0 ? rest.splice(at, 1)[0] : undefined) ?? filename?.replace(/\.[^.]+$/, '') ?? 'Imported plan';
+    (at >= 0 ? rest.splice(at, 1)[0] : undefined) ?? filename?.replace(/\.[^.]+$/, '') ?? UNTITLED_PLAN;
   if (at < 0) {
     warnings.push({
       code: 'no-title',
