@@ -7,7 +7,7 @@ import {
   PLAN_STATUS_LABELS,
   REVIEW_CADENCE_LABELS,
 } from '../lib/labels.js';
-import { type Cell, orderActions, PLAN_COLUMNS, THEME_NOUN } from '../lib/plan-columns.js';
+import { type Cell, type Column, columnsFor, orderActions, THEME_NOUN } from '../lib/plan-columns.js';
 import type { ActionRow, MilestoneRow, PlanContents, ThemeRow } from '../lib/responses.js';
 import { MilestoneDueCells } from './milestone-due.js';
 import { Banner, Prose, ScrollTable, SummaryList } from './page.js';
@@ -149,6 +149,11 @@ export function ThemeSections({
   /** Controls under a theme's table (editors on the council's own plan page). */
   tools?: ((theme: ThemeRow, actions: ActionRow[]) => ReactNode) | undefined;
 }) {
+  // One set of columns for the whole plan, so every theme's table reads alike.
+  const columns = columnsFor(
+    kind,
+    groups.flatMap((g) => g.actions),
+  );
   return (
     <>
       {groups
@@ -161,7 +166,7 @@ export function ThemeSections({
             <ThemeAbout kind={kind} theme={g.theme} />
             {g.actions.length ? (
               <ActionTable
-                kind={kind}
+                columns={columns}
                 actions={g.actions}
                 msByAction={msByAction}
                 caption={g.theme?.title ?? 'Other actions'}
@@ -177,21 +182,20 @@ export function ThemeSections({
   );
 }
 
-/** One theme's actions in the columns the council wrote its plan in (by kind). */
+/** One theme's actions in the columns the council wrote its plan in (by kind: `columnsFor`). */
 export function ActionTable({
-  kind,
+  columns,
   actions,
   msByAction,
   caption,
   actionHref,
 }: {
-  kind: Plan['kind'];
+  columns: Column[];
   actions: ActionRow[];
   msByAction: Map<string, MilestoneRow[]>;
   caption: string;
   actionHref: ActionHref;
 }) {
-  const columns = PLAN_COLUMNS[kind];
   return (
     <ScrollTable label={`${caption}: actions`}>
       <table className="govuk-table app-table app-action-table app-cards">

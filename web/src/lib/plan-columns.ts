@@ -76,6 +76,19 @@ export const PLAN_COLUMNS: Record<PlanKind, Column[]> = {
   ],
 };
 
+/**
+ * The columns a plan's tables show: its kind's, and a due date column when its actions have dates the
+ * kind's columns would not show (a people strategy read from a table with a target date column).
+ */
+export function columnsFor(kind: PlanKind, actions: ReadonlyArray<Pick<Action, 'due'>>): Column[] {
+  const columns = PLAN_COLUMNS[kind];
+  const showsDue = columns.some((c) => c.cell.type === 'timescale' && c.cell.field === 'due');
+  if (showsDue || !actions.some((a) => a.due)) return columns;
+  const at = columns.findIndex((c) => c.cell.type === 'progress' || c.cell.type === 'status');
+  const due: Column = { heading: 'Due', cell: { type: 'timescale', field: 'due' }, narrow: true };
+  return [...columns.slice(0, at), due, ...columns.slice(at)];
+}
+
 /** What a theme is called in each kind of plan. */
 export const THEME_NOUN: Record<PlanKind, string> = {
   'people-strategy': 'Key priority',
