@@ -44,26 +44,59 @@ import { LOCAL_USERS_FILE } from './local-stack.js';
 const DATA = join(import.meta.dirname, '..', '.data');
 const OPERATOR = { sub: 'system:council-cli', name: 'Operator (npm run council)' };
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    id: { type: 'string' },
-    name: { type: 'string' },
-    admin: { type: 'string' },
-    'admin-name': { type: 'string' },
-    'fy-start': { type: 'string' },
-    out: { type: 'string' },
-    confirm: { type: 'string' },
-    email: { type: 'string' },
-    lead: { type: 'string' },
-    members: { type: 'string' },
-    reader: { type: 'string', multiple: true },
-    stage: { type: 'string' },
-    region: { type: 'string', default: 'eu-west-2' },
-  },
-});
+const USAGE = `npm run council -- <command>   (add --stage STAGE [--region REGION] for a deployed stack)
+  create --id ID --name NAME --admin EMAIL [--admin-name NAME] [--fy-start MONTH]
+  list
+  suspend --id ID  |  reactivate --id ID
+  export --id ID --out FILE
+  delete --id ID [--confirm ID]        (without --confirm: a dry run)
+  operator add --email EMAIL --name NAME
+  partnership create --id ID --name NAME --lead COUNCIL --members A,B [--reader EMAIL …]`;
+
+function args() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        id: { type: 'string' },
+        name: { type: 'string' },
+        admin: { type: 'string' },
+        'admin-name': { type: 'string' },
+        'fy-start': { type: 'string' },
+        out: { type: 'string' },
+        confirm: { type: 'string' },
+        email: { type: 'string' },
+        lead: { type: 'string' },
+        members: { type: 'string' },
+        reader: { type: 'string', multiple: true },
+        stage: { type: 'string' },
+        region: { type: 'string', default: 'eu-west-2' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    // An option nobody knows, or one without its value: say so and how it is used, no stack trace.
+    console.error(`${(e as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+const { values, positionals } = args();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
 class UsageError extends Error {}
+
+/** The option a field of the service's input comes from. */
+const OPTION_OF: Record<string, string> = {
+  adminEmail: 'admin',
+  adminName: 'admin-name',
+  financialYearStartMonth: 'fy-start',
+  leadCouncilId: 'lead',
+  memberCouncilIds: 'members',
+  readers: 'reader',
+};
 const need = (name: keyof typeof values): string => {
   const v = values[name];
   if (typeof v !== 'string' || !v) throw new UsageError(`--${name} is required`);
@@ -206,10 +239,15 @@ try {
     await close();
   }
 } catch (e) {
-  if (e instanceof UsageError || (e as Error).name === 'ZodError') {
-    console.error(
-      `${(e as Error).message}\nUsage: see the top of scripts/council.ts, or the README ("Add a council")`,
-    );
+  if (e instanceof Error && e.name === 'ZodError') {
+    const { issues } = e as Error & { issues: Array<{ path: PropertyKey[]; message: string }> };
+    // `--id`, not `id`: the fields are the command's options.
+    const lines = issues.map((i) => `--${OPTION_OF[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`);
+    console.error(`${lines.join('\n')}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (e instanceof UsageError) {
+    console.error(`${e.message}\n\n${USAGE}`);
     process.exit(2);
   }
   if (e instanceof DomainError) {
