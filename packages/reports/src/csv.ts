@@ -1,6 +1,11 @@
 import { stringify } from 'csv-stringify/sync';
 import { EXPORT_COLUMNS, type ExportRow } from './rows.js';
 
+/** Control characters (not tab or line breaks) go: "\0=1+1" must not hide its "=" from the escaping. */
+const printable = (v: unknown) =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point.
+  typeof v === 'string' ? v.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '') : v;
+
 /**
  * CSV of actions and milestones. Formula-injection safe: csv-stringify's `escape_formulas` prefixes
  * `'` to any cell starting with `=`, `+`, `-`, `@`, tab or CR (and their full-width forms), so a
@@ -8,7 +13,7 @@ import { EXPORT_COLUMNS, type ExportRow } from './rows.js';
  */
 export function renderCsv(rows: readonly ExportRow[]): string {
   return stringify(
-    rows.map((r) => EXPORT_COLUMNS.map((c) => r[c.key])),
+    rows.map((r) => EXPORT_COLUMNS.map((c) => printable(r[c.key]))),
     {
       header: true,
       columns: EXPORT_COLUMNS.map((c) => c.header),

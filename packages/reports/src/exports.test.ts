@@ -60,6 +60,9 @@ describe('renderCsv', () => {
     });
     const narrative = parsed.find((r) => r[2] === '3.1')![16]!;
     expect(narrative.startsWith(`'=HYPERLINK(`)).toBe(true);
+    // A control character in front does not hide a formula from the escaping: it is removed first.
+    const hidden = parseCsv(renderCsv([{ ...rows[0]!, ref: 'NUL', title: '\u0000=1+1' }]), { bom: true });
+    expect(hidden[1]![4]).toBe("'=1+1");
     // Ordinary text is untouched.
     expect(parsed.find((r) => r[2] === '2.1')![4]).toBe(
       "HRBC support to Children's Social Worker recruitment campaign",
