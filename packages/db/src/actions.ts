@@ -7,6 +7,7 @@ import {
   badRequest,
   isOpen,
   notFound,
+  planArchived,
 } from '@peopleplan/core';
 import {
   ACTION_STATE_ATTRIBUTES,
@@ -214,7 +215,10 @@ export class ActionsRepo {
    * the group: the others must share its theme and parent.
    */
   async reorder(planId: string, input: ActionOrder): Promise<Action[]> {
-    if (!(await this.store.getRaw(sk.plan(planId)))) throw notFound('Plan');
+    const plan = await this.store.getRaw(sk.plan(planId));
+    if (!plan) throw notFound('Plan');
+    // Refused alike whether or not the order would change (an order already so writes nothing).
+    if (plan.status === 'archived') throw planArchived();
     const all = (
       await this.store.queryAll<Action>(`${sk.planChildren(planId)}ACTION#`, { types: ['action'] })
     ).map(({ type: _t, ...a }) => a as Action);

@@ -310,7 +310,9 @@ export class PlansRepo {
 
   /** Themes named take the places they held between them, in the order given (ThemeOrder). */
   async reorderThemes(planId: string, input: ThemeOrder): Promise<Theme[]> {
-    const themes = await this.listThemes(planId);
+    // Refused alike whether or not the order would change (an order already so writes nothing).
+    if ((await this.header(planId)).status === 'archived') throw planArchived();
+    const themes = await this.themesOf(planId);
     const { writes, after } = reorderWrites(this.store, themes, input.themeIds, (t) =>
       sk.theme(planId, t.id),
     );
