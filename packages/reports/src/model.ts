@@ -94,6 +94,8 @@ export interface MilestoneRow extends StatusView {
   baselineDue?: TimescaleView;
   completedOn?: IsoDate;
   rebaselined: boolean;
+  /** Why it moved later, as the person who moved it said (the latest re-baseline's reason). */
+  rebaselineReason?: string;
   overdue: boolean;
   /** Latest update of the milestone's action. */
   latest?: UpdateView;

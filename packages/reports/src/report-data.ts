@@ -45,7 +45,7 @@ export type ReportAction = Pick<Action, 'id' | 'ref' | 'title' | 'status' | 'ord
   >;
 
 export type ReportMilestone = Pick<Milestone, 'id' | 'actionId' | 'ref' | 'title' | 'status'> &
-  Partial<Pick<Milestone, 'linkedActionIds' | 'baselineDue' | 'due' | 'completedOn'>>;
+  Partial<Pick<Milestone, 'linkedActionIds' | 'baselineDue' | 'due' | 'completedOn' | 'rebaselines'>>;
 
 export type ReportUpdate = Pick<
   ProgressUpdate,

@@ -110,6 +110,16 @@ describe('summarise: Kent business plan at mid-year 2013-14', () => {
     });
     expect(msC!.themeHeading).toBe('Priority 2: Productivity');
     expect(msE!.reasonText).toBe('Re-baselined: from 31 May 2013 to 31 Oct 2013');
+    // With the reason the person gave when they moved it.
+    const data = kentBusinessPlan().data;
+    const e = data.milestones.find((m) => m.ref === 'E')!;
+    e.rebaselines = [
+      { to: e.due!, reason: 'Waiting for the pay benchmarking', by: 'Editor', at: '2013-05-20T09:00:00Z' },
+    ];
+    const withReason = summarise(data).exceptions.find((x) => x.item.ref === 'E')!;
+    expect(withReason.reasonText).toBe(
+      'Re-baselined: from 31 May 2013 to 31 Oct 2013, because: Waiting for the pay benchmarking',
+    );
     expect(stale!.reasonText).toBe('No update this period (last 15 Mar 2013)');
     expect(model.summary.exceptions).toEqual({
       'off-track': 1,

@@ -58,7 +58,8 @@ export function buildExceptions(
     if (m.rebaselined) {
       found.push([
         're-baselined',
-        `${EXCEPTION_REASON_LABELS['re-baselined']}: from ${formatDate(m.baselineDue!.parsed!)} to ${formatDate(m.due!.parsed!)}`,
+        `${EXCEPTION_REASON_LABELS['re-baselined']}: from ${formatDate(m.baselineDue!.parsed!)} to ${formatDate(m.due!.parsed!)}` +
+          (m.rebaselineReason ? `, because: ${m.rebaselineReason}` : ''),
       ]);
     }
     push(m, found);

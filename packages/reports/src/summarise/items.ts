@@ -121,6 +121,8 @@ export function milestoneRow(
     .filter((r): r is string => !!r);
   const due = timescaleView(m.due, 'due');
   const baselineDue = timescaleView(m.baselineDue, 'due');
+  const rebaselined = isOpen(m.status) && !!dueDate && !!baseline && dueDate > baseline;
+  const reason = rebaselined ? m.rebaselines?.at(-1)?.reason?.trim() : undefined;
   return {
     kind: 'milestone' as const,
     id: m.id,
@@ -136,7 +138,8 @@ export function milestoneRow(
     ...(baselineDue && { baselineDue }),
     ...(m.completedOn && { completedOn: m.completedOn }),
     ...statusView(m.status, rag),
-    rebaselined: isOpen(m.status) && !!dueDate && !!baseline && dueDate > baseline,
+    rebaselined,
+    ...(reason && { rebaselineReason: reason }),
     overdue: isOpen(m.status) && !!dueDate && dueDate < ctx.asOf,
     ...(row?.latest && { latest: row.latest }),
   };
