@@ -111,14 +111,14 @@ function splitList(p: string, known: ReadonlySet<string>): string[] {
 }
 
 /**
- * Splits a "who" cell into labels without inventing any: on line breaks and "/" (except inside one role,
+ * Splits a "who" cell into labels without inventing any: on line breaks, ";" and "/" (except inside one role,
  * "HR/OD Manager", or a label the directory knows), after a closing bracket that is followed by another
  * label ("GM (HR) GM (OD)"), and on ",", " and ", " & " when the parts are all names, initials, roles or
  * teams. Anything else stays one label, exactly as written.
  */
 export function splitLeadLabels(cell: string, known: ReadonlySet<string> = new Set()): string[] {
   const parts = cell
-    .split('\n')
+    .split(/\n|;/)
     .flatMap((p) => splitSlashes(p, known))
     .flatMap((p) => p.split(/(?<=\))\s+(?=[A-Z])/))
     .map((p) => p.trim().replace(/^[-–]\s+/, ''))

@@ -14,6 +14,7 @@ describe('lead cells', () => {
     ],
     ['HOPOS/L ois Prior', ['HOPOS', 'L ois Prior']],
     ['Helen Farrell/', ['Helen Farrell']],
+    ['Head of HR; Occupational Health', ['Head of HR', 'Occupational Health']],
     ['All Directors and Heads of', ['All Directors and Heads of']],
     ['HR & Communi cations teams', ['HR & Communi cations teams']],
     ['Clir Jackson', ['Clir Jackson']],
