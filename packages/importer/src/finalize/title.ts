@@ -7,6 +7,12 @@ import { isBoilerplate } from './boilerplate.js';
 const NOT_TITLE =
   /^(?:item\s+\S+|.*\bcommittee\b.*\d{4}|\.+.*|\d{4}\s*[-–—]\s*\d{2,4}|action\s+plan|appendix\s+\w+|public|private|confidential|\d+|\w+day,?\s+\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4})$/i;
 
+/** An organisation's name, as a cover gives it above the plan's own. */
+const ORGANISATION =
+  /\b(?:council|borough|county|district|city|authority|trust|nhs|police|fire(?:\s+and\s+rescue)?|university|college|service)\b/i;
+/** Words a plan's name has. */
+const PLAN_WORDS = /\b(?:plan|strategy|programme|review|framework|priorities|charter|roadmap|action)\b/i;
+
 const META_LINES: { re: RegExp; field: 'directorate' | 'division' | 'ownerLabel' }[] = [
   { re: /^directorate(?:\s+name)?\s*:\s*(.+)$/i, field: 'directorate' },
   {
@@ -35,16 +41,19 @@ export function readCover(preamble: { text: string; where: string }[], filename?
   const lines = preamble.map((p) => p.text);
   const warnings: ImportWarning[] = [];
   let at = lines.findIndex((_l, i) => i > 0 && /^service\s+area\s+under\s+review:?$/i.test(lines[i - 1]!));
-  if (at < 0) {
-    at = lines.findIndex(
-      (l) =>
-        !NOT_TITLE.test(l) &&
-        !/:/.test(l.slice(0, 40)) &&
-        !isBoilerplate(l) &&
-        l.length <= 300 &&
-        // A table's column name left above its rows ("Objective Area") is not the plan's title.
-        (matchHeader(l)[0]?.confidence ?? 0) < 1,
-    );
+  const candidate = (l: string) =>
+    !NOT_TITLE.test(l) &&
+    !/:/.test(l.slice(0, 40)) &&
+    !isBoilerplate(l) &&
+    l.length <= 300 &&
+    // A table's column name left above its rows ("Objective Area") is not the plan's title.
+    (matchHeader(l)[0]?.confidence ?? 0) < 1;
+  if (at < 0) at = lines.findIndex(candidate);
+  // A cover often opens with the organisation's name ("Testshire County Council"); the plan's own name
+  // follows it. The name that says what the plan is wins, when one of the next lines does.
+  if (at >= 0 && ORGANISATION.test(lines[at]!) && !PLAN_WORDS.test(lines[at]!)) {
+    const named = lines.findIndex((l, i) => i > at && i <= at + 3 && candidate(l) && PLAN_WORDS.test(l));
+    if (named > at) at = named;
   }
   const first = preamble[0];
   if (first && at !== 0 && isBoilerplate(first.text)) {
