@@ -165,11 +165,20 @@ describe('import: preview then commit', () => {
     });
     expect(refused.status).toBe(422);
     expect(await planCount()).toBe(plans);
+    const acknowledge = preview.body.acknowledgements.map((a: { key: string }) => a.key);
+    const blank = await api.call('POST', `${K}/imports/${preview.body.id}/commit`, {
+      as: 'editor@kent.test',
+      body: { acknowledge, title: '   ' },
+    });
+    expect(blank.status).toBe(400);
+    // Committed under the title the person gave it.
     const committed = await api.call('POST', `${K}/imports/${preview.body.id}/commit`, {
       as: 'editor@kent.test',
-      body: { acknowledge: preview.body.acknowledgements.map((a: { key: string }) => a.key) },
+      body: { acknowledge, title: 'HR Business Plan 2013-14 (second copy)' },
     });
     expect(committed.status, JSON.stringify(committed.body)).toBe(200);
     expect(await planCount()).toBe(plans + 1);
+    const plan = await api.call('GET', `${K}/plans/${committed.body.planId}`, { as: 'viewer@kent.test' });
+    expect(plan.body.title).toBe('HR Business Plan 2013-14 (second copy)');
   });
 });

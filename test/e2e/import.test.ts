@@ -55,6 +55,8 @@ const planView = (page: Page) => page.locator('section.app-import-plan');
 /** The preview's action tables (the plan page's own), without the table of other columns. */
 const actionTables = (page: Page) => planView(page).locator('table.app-action-table');
 
+const RENAMED = 'Workforce Strategy Action Plan 2026 to 2029';
+
 describe('import wizard', { timeout: 180_000 }, () => {
   it('imports a Word plan: a column mapped in plain words and saved, a plan start, a corrected deadline, a lead matched', async () => {
     const api = e.as(EDITOR);
@@ -116,13 +118,23 @@ describe('import wizard', { timeout: 180_000 }, () => {
       .waitFor();
     await page.getByLabel('J. Turner-Robinson').selectOption({ label: 'Jackie Turner-Robinson' });
     expect(await page.locator('main').innerText()).toContain('Possible duplicate');
+    // The title as read, which the person may put right before importing.
+    const title = page.getByLabel('Plan title');
+    expect(await title.inputValue()).toBe(WORKFORCE_PLAN_TITLE);
+    await title.fill('');
+    await page.getByRole('button', { name: 'Import this plan' }).click();
+    await page
+      .locator('.govuk-error-summary')
+      .getByRole('link', { name: 'Enter the plan’s title' })
+      .waitFor();
+    await title.fill(RENAMED);
     await expectAccessible(page, 'import-preview-edited');
 
     await page.getByRole('button', { name: 'Import this plan' }).click();
     await page.getByRole('heading', { level: 1, name: 'Plan imported' }).waitFor({ timeout: 60_000 });
     await expectAccessible(page, 'import-done');
     await page.getByRole('link', { name: 'Open the imported plan' }).click();
-    await page.getByRole('heading', { level: 1, name: WORKFORCE_PLAN_TITLE }).waitFor();
+    await page.getByRole('heading', { level: 1, name: RENAMED }).waitFor();
     const row = page.locator('table.app-action-table tbody tr', {
       hasText: 'Refresh the workforce strategy',
     });

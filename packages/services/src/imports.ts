@@ -201,6 +201,8 @@ export interface CommitOptions {
   plan?: ParsedPlan | undefined;
   /** Keys (`code@where`) of the warnings the person has seen. */
   acknowledge?: string[] | undefined;
+  /** The plan's title as the person gave it, when the one read is not the plan's name. */
+  title?: string | undefined;
   deadlines?: DeadlineCorrection[] | undefined;
   /** Per new lead label: an existing person, or the same person as another new label. */
   people?: Record<string, LeadChoice> | undefined;
@@ -228,8 +230,9 @@ export async function commitImport(
       open.map((w) => ({ path: 'acknowledge', message: `${warningKey(w)}: ${w.message}` })),
     );
   }
+  const read = ParsedPlan.parse(opts.plan ?? stored.plan);
   const plan = withCorrections(
-    ParsedPlan.parse(opts.plan ?? stored.plan),
+    opts.title ? { ...read, title: opts.title } : read,
     opts.deadlines ?? [],
     stored.planStart,
   );

@@ -3,6 +3,7 @@ import { formatDate } from '../lib/format.js';
 import { countActions, type DateIssue, type LeadAnswer } from '../lib/import-plan.js';
 import { PLAN_KIND_LABELS } from '../lib/labels.js';
 import type { PersonRow } from '../lib/responses.js';
+import { TextInput } from './form.js';
 import { ImportColumns } from './import-columns.js';
 import { ImportDeadlines } from './import-deadlines.js';
 import { ImportPeople } from './import-people.js';
@@ -21,6 +22,8 @@ export interface PreviewEdits {
   planStart: DateParts;
   setPlanStart: (d: DateParts) => void;
   planStartChanged: boolean;
+  title: string;
+  setTitle: (t: string) => void;
   fixes: Edits;
   setFixes: (f: Edits) => void;
   acked: string[];
@@ -69,9 +72,19 @@ export function ImportPreviewView({
         setAcked={edits.setAcked}
         error={fieldErrors.acknowledge}
       />
+      <TextInput
+        id="plan-title"
+        label="Plan title"
+        labelClass="govuk-label--m"
+        hint="As read from the document. Change it if it is not the plan’s name: it is what every page and report calls the plan."
+        value={edits.title}
+        onChange={(e) => edits.setTitle(e.target.value)}
+        error={fieldErrors.title}
+        maxLength={300}
+        spellCheck
+      />
       <SummaryList
         rows={[
-          { key: 'Title', value: plan.title },
           { key: 'Kind of plan', value: PLAN_KIND_LABELS[plan.kind] },
           preview.planStart && { key: 'Plan starts on', value: formatDate(preview.planStart) },
           { key: 'Themes', value: String(plan.themes.length) },

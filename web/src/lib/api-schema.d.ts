@@ -13645,6 +13645,7 @@ export interface operations {
           plan?: {
             [key: string]: unknown;
           };
+          title?: string;
           acknowledge?: string[];
           deadlines?: {
             path: (string | number)[];

@@ -67,7 +67,13 @@ async function readPreview(c: string, s: SourceInput): Promise<ImportPreview> {
 async function sendCommit(
   c: string,
   preview: ImportPreview,
-  edits: { acked: string[]; fixes: Fields; answers: Record<string, LeadAnswer>; issues: DateIssue[] },
+  edits: {
+    acked: string[];
+    fixes: Fields;
+    answers: Record<string, LeadAnswer>;
+    issues: DateIssue[];
+    title: string;
+  },
 ): Promise<{ planId?: string }> {
   const open = preview.acknowledgements.filter((a) => !edits.acked.includes(a.key));
   if (open.length) {
@@ -76,11 +82,17 @@ async function sendCommit(
     throw new Refused([{ href: `#${ackFieldId(first)}`, text }], { acknowledge: text });
   }
   const fixed = edits.issues.filter((i) => edits.fixes[i.key]?.trim());
+  const title = edits.title.trim();
+  if (!title) {
+    const text = 'Enter the plan’s title';
+    throw new Refused([{ href: '#plan-title', text }], { title: text });
+  }
   try {
     return await api.post('/api/v1/councils/{c}/imports/{id}/commit', {
       params: { path: { c, id: preview.id } },
       body: {
         ...(edits.acked.length ? { acknowledge: edits.acked } : {}),
+        ...(title !== preview.plan.title ? { title } : {}),
         ...(fixed.length
           ? { deadlines: fixed.map((i) => ({ path: i.path, text: edits.fixes[i.key]!.trim() })) }
           : {}),
@@ -122,6 +134,7 @@ export function useImportWizard(c: string, editor: boolean) {
   const [savedId, setSavedId] = useState('');
   const [columns, setColumns] = useState<Fields>({});
   const [planStart, setPlanStart] = useState(NO_DATE);
+  const [title, setTitle] = useState('');
   const [fixes, setFixes] = useState<Fields>({});
   const [acked, setAcked] = useState<string[]>([]);
   const [answers, setAnswers] = useState<Record<string, LeadAnswer>>({});
@@ -159,6 +172,7 @@ export function useImportWizard(c: string, editor: boolean) {
       setNotice(undefined);
       setColumns(res.mapping);
       setPlanStart(partsFromDate(res.planStart));
+      setTitle(res.plan.title);
       if (!kind) setKind(res.plan.kind);
       window.scrollTo(0, 0);
     });
@@ -166,8 +180,8 @@ export function useImportWizard(c: string, editor: boolean) {
   const commit = () =>
     step(async () => {
       if (!preview) return;
-      const res = await sendCommit(c, preview, { acked, fixes, answers, issues });
-      setDone({ ...(res.planId ? { planId: res.planId } : {}), title: preview.plan.title });
+      const res = await sendCommit(c, preview, { acked, fixes, answers, issues, title });
+      setDone({ ...(res.planId ? { planId: res.planId } : {}), title: title.trim() || preview.plan.title });
     });
   const deleteSaved = () =>
     step(async () => {
@@ -197,6 +211,8 @@ export function useImportWizard(c: string, editor: boolean) {
       setColumns,
       planStart,
       setPlanStart,
+      title,
+      setTitle,
       fixes,
       setFixes,
       acked,

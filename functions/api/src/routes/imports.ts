@@ -26,6 +26,8 @@ const LeadChoice = z.union([
 // OpenAPI generator cannot describe inline.
 const Commit = z.strictObject({
   plan: z.record(z.string(), z.unknown()).optional(),
+  /** The plan's title, when the one read from the document is not its name. */
+  title: z.string().trim().min(1).max(300).optional(),
   /** Keys (`code@where`) of the warnings the person has seen: the preview's `acknowledgements`. */
   acknowledge: z.array(z.string().max(600)).max(200).optional(),
   /** Deadlines corrected in the preview: the date from these words, the plan's wording kept. */
