@@ -269,6 +269,11 @@ export const ProgressUpdate = z.object({
   period: text(100),
   narrative: z.string().trim().min(1).max(20_000),
   status: Status,
+  /**
+   * The action's status when the update was made: what a report of an earlier period shows for an action
+   * whose only updates came after it (absent on updates made before it was kept).
+   */
+  statusBefore: Status.optional(),
   rag: Rag.optional(),
   /** The earlier update this one corrects: both stay in the history; the correction counts. */
   corrects: Id.optional(),

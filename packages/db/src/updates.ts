@@ -157,6 +157,7 @@ export class UpdatesRepo {
       period,
       narrative: input.narrative,
       status: input.status,
+      statusBefore: first.status,
       ...(input.rag ? { rag: input.rag } : {}),
       ...(corrected ? { corrects: corrected.id } : {}),
     };

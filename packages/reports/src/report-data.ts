@@ -51,7 +51,7 @@ export type ReportUpdate = Pick<
   ProgressUpdate,
   'id' | 'actionId' | 'at' | 'authorName' | 'narrative' | 'status'
 > &
-  Partial<Pick<ProgressUpdate, 'period' | 'rag' | 'corrects'>>;
+  Partial<Pick<ProgressUpdate, 'period' | 'rag' | 'corrects' | 'statusBefore'>>;
 
 export type ReportIndicator = Pick<Indicator, 'id' | 'name' | 'goodDirection' | 'targets' | 'actuals'> &
   Partial<Pick<Indicator, 'ref' | 'unit' | 'floorStandard' | 'baseline' | 'benchmark'>>;

@@ -75,6 +75,31 @@ describe('summarise: Kent business plan at mid-year 2013-14', () => {
     expect(a23.latest?.narrative).toContain('not yet funded');
   });
 
+  it('gives an action changed only after the period the status it had then, not today’s', () => {
+    // Completed in the next period: the closed mid-year report still shows it as it stood.
+    const { data, actions: a } = kentBusinessPlan();
+    const a11 = data.actions.find((x) => x.id === a.a11.id)!;
+    data.updates = data.updates.filter((u) => u.actionId !== a11.id);
+    delete a11.latestUpdate;
+    a11.status = 'completed';
+    data.updates.push({
+      id: 'later',
+      actionId: a11.id,
+      at: '2014-02-01T10:00:00Z',
+      authorName: 'Paul Royel',
+      narrative: 'Done',
+      status: 'completed',
+      statusBefore: 'at-risk',
+      period: 'Year-end 2013-14',
+    });
+    const row = actionByRef(
+      summarise(data).themes.flatMap((t) => t.actions),
+      a11.ref,
+    );
+    expect(row).toMatchObject({ status: 'at-risk' });
+    expect(row.latest).toBeUndefined();
+  });
+
   it('counts an update tagged for the period even when written after it closed', () => {
     const a22 = actionByRef(all, '2.2');
     expect(a22.updatedInPeriod).toBe(true);

@@ -5293,6 +5293,16 @@ export interface operations {
                 | 'cancelled'
                 | 'ongoing';
               /** @enum {string} */
+              statusBefore?:
+                | 'not-started'
+                | 'on-track'
+                | 'at-risk'
+                | 'off-track'
+                | 'completed'
+                | 'deferred'
+                | 'cancelled'
+                | 'ongoing';
+              /** @enum {string} */
               rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
               corrects?: string;
             }[];
@@ -5413,6 +5423,16 @@ export interface operations {
               narrative: string;
               /** @enum {string} */
               status:
+                | 'not-started'
+                | 'on-track'
+                | 'at-risk'
+                | 'off-track'
+                | 'completed'
+                | 'deferred'
+                | 'cancelled'
+                | 'ongoing';
+              /** @enum {string} */
+              statusBefore?:
                 | 'not-started'
                 | 'on-track'
                 | 'at-risk'

@@ -34,8 +34,9 @@ export interface RowContext {
 
 /** An action's status as the report gives it: for a closed period, the one reported for it. */
 export function reportedStatus(a: ReportAction, ctx: Pick<RowContext, 'updates' | 'periodClosed'>): Status {
-  const latest = ctx.updates.latest(a);
-  return ctx.periodClosed && latest ? latest.status : a.status;
+  if (!ctx.periodClosed) return a.status;
+  // Reported in or before the period: that; else, if it changed only after the period, what it was then.
+  return ctx.updates.latest(a)?.status ?? ctx.updates.statusBeforeLater(a) ?? a.status;
 }
 
 const ragWord = (rag: Rag) => rag[0]!.toUpperCase() + rag.slice(1);

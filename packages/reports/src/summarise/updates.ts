@@ -10,6 +10,8 @@ const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 /** Which updates speak for the period, and what the latest one said. */
 export class UpdateIndex {
   private readonly byAction = new Map<string, ReportUpdate[]>();
+  /** Each action's first update after the period (filed under a later one): it says what came before. */
+  private readonly firstAfter = new Map<string, ReportUpdate>();
   private readonly periodKeys: Set<string>;
 
   constructor(
@@ -28,7 +30,11 @@ export class UpdateIndex {
     const place = (u: ReportUpdate) => Date.parse((u.corrects && atOf.get(u.corrects)) || u.at);
     for (const u of updates) {
       if (corrected.has(u.id)) continue;
-      if (!this.counts(u) && this.dateOf(u.at) > period.end) continue;
+      if (!this.counts(u) && this.dateOf(u.at) > period.end) {
+        const first = this.firstAfter.get(u.actionId);
+        if (!first || place(u) < place(first)) this.firstAfter.set(u.actionId, u);
+        continue;
+      }
       const list = this.byAction.get(u.actionId) ?? [];
       list.push(u);
       this.byAction.set(u.actionId, list);
@@ -61,6 +67,14 @@ export class UpdateIndex {
     const l = action.latestUpdate;
     if (l && this.dateOf(l.at) <= this.period.end) return this.view({ ...l, actionId: action.id });
     return undefined;
+  }
+
+  /**
+   * The status an action had at the period's end, when no update in or before the period says it: the
+   * one its first later update found (`statusBefore`), else undefined (today's is all there is).
+   */
+  statusBeforeLater(action: ReportAction): ReportUpdate['status'] | undefined {
+    return this.firstAfter.get(action.id)?.statusBefore;
   }
 
   updatedInPeriod(action: ReportAction): boolean {
