@@ -47,7 +47,13 @@ export async function localDynamo(
     log('The local stack is not running: started DynamoDB Local on .data/dynamodb');
   }
   const tableName = stack?.tableName ?? LOCAL_TABLE;
-  await ensureTable(createDocClient({ endpoint }) as never, tableName);
+  try {
+    await ensureTable(createDocClient({ endpoint }) as never, tableName);
+  } catch (e) {
+    // The DynamoDB Local started here must not outlive the command.
+    await own?.stop();
+    throw e;
+  }
   return {
     endpoint,
     tableName,

@@ -26,6 +26,20 @@ import { nextVersion } from './versioning.js';
 export const currentPeriod = (at: string) => at.slice(0, 7);
 
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+/**
+ * A period's name as a set of words, whatever their order or the dates in brackets: "Q1 2026-27 (April–
+ * June 2026)", "Q1 2026-27" and "2026-27 Q1" are one period; "mid-year:2026-27" and "Mid-year 2026-27" too.
+ */
+const periodWords = (s: string) =>
+  (
+    s
+      .replace(/\([^)]*\)/g, ' ')
+      .toLowerCase()
+      .match(/[a-z0-9]+/g) ?? []
+  )
+    .sort()
+    .join(' ');
+export const samePeriodName = (a: string, b: string) => periodWords(a) === periodWords(b);
 
 /**
  * Progress history is append-only: there is no update or delete here, by design. A correction is a
@@ -98,11 +112,11 @@ export class UpdatesRepo {
    * so it is refused until an admin reopens the period. Closed periods are the plan's snapshot headers.
    */
   private async assertPeriodOpen(planId: string, period: string): Promise<void> {
-    const closed = await this.store.queryAll<{ label: string }>(sk.snapshotPrefix(planId), {
+    const closed = await this.store.queryAll<{ label: string; key: string }>(sk.snapshotPrefix(planId), {
       types: ['snapshot'],
-      attributes: ['label'],
+      attributes: ['label', 'key'],
     });
-    const match = closed.find((c) => squash(c.label) === squash(period));
+    const match = closed.find((c) => samePeriodName(c.label, period) || samePeriodName(c.key, period));
     if (match) {
       throw conflict(
         `${match.label} is closed and its report is frozen: add this update to the current period, or ask an ` +
@@ -157,7 +171,6 @@ export class UpdatesRepo {
       period,
       narrative: input.narrative,
       status: input.status,
-      statusBefore: first.status,
       ...(input.rag ? { rag: input.rag } : {}),
       ...(corrected ? { corrects: corrected.id } : {}),
     };
@@ -188,6 +201,7 @@ export class UpdatesRepo {
     const moves = !corrected || first.latestUpdate?.id === corrected.id;
     for (let attempt = 0; moves && attempt < 5; attempt++) {
       if (action.latestUpdate && action.latestUpdate.id > update.id) break;
+      stampStatusBefore(update, action, corrected);
       const after = nextVersion(action, { status: input.status, latestUpdate: latestOf(update) });
       const { items, audits } = itemAndAudit();
       try {
@@ -209,6 +223,7 @@ export class UpdatesRepo {
       }
     }
     // A later update already moved the action: this one joins the history only.
+    stampStatusBefore(update, action, corrected);
     const { items, audits } = itemAndAudit();
     await this.store.transact(
       [
@@ -221,6 +236,12 @@ export class UpdatesRepo {
     );
     return { update, action };
   }
+}
+
+/** What the action was when this update changed it; a correction stands where the one it corrects stood. */
+function stampStatusBefore(update: ProgressUpdate, action: Action, corrected: ProgressUpdate | undefined) {
+  if (!corrected) update.statusBefore = action.status;
+  else if (corrected.statusBefore) update.statusBefore = corrected.statusBefore;
 }
 
 const latestOf = (u: ProgressUpdate) => ({

@@ -116,9 +116,29 @@ function splitList(p: string, known: ReadonlySet<string>): string[] {
  * label ("GM (HR) GM (OD)"), and on ",", " and ", " & " when the parts are all names, initials, roles or
  * teams. Anything else stays one label, exactly as written.
  */
+/** "Head of HR; Occupational Health": two leads; "Head of Service (Adults; Children)" stays one. */
+function splitSemicolons(p: string, known: ReadonlySet<string>): string[] {
+  if (!p.includes(';') || isKnown(p, known)) return [p];
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < p.length; i++) {
+    const ch = p[i];
+    if (ch === '(' || ch === '[') depth++;
+    else if ((ch === ')' || ch === ']') && depth > 0) depth--;
+    else if (ch === ';' && depth === 0) {
+      out.push(p.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(p.slice(start));
+  return out;
+}
+
 export function splitLeadLabels(cell: string, known: ReadonlySet<string> = new Set()): string[] {
   const parts = cell
-    .split(/\n|;/)
+    .split('\n')
+    .flatMap((p) => splitSemicolons(p, known))
     .flatMap((p) => splitSlashes(p, known))
     .flatMap((p) => p.split(/(?<=\))\s+(?=[A-Z])/))
     .map((p) => p.trim().replace(/^[-–]\s+/, ''))

@@ -14,6 +14,8 @@ export function readStatusOf(
 ): { status: Status; mixed: boolean; exact: boolean } | undefined {
   const t = text?.trim().toLowerCase().replace(/\.$/, '');
   if (!t) return undefined;
+  // "Completed by March 2027", "Complete in Q3": a target date, not a status.
+  if (/^(?:to\s+be\s+)?complete(?:d)?\s+(?:by|before|in|on|during|for)\b/.test(t)) return undefined;
   const letters: Record<string, Status> = { r: 'off-track', a: 'at-risk', g: 'on-track', b: 'completed' };
   if (letters[t]) return { status: letters[t]!, mixed: false, exact: true };
   const colours: Array<[RegExp, Status]> = [

@@ -9,7 +9,7 @@ const NOT_TITLE =
 
 /** An organisation's name, as a cover gives it above the plan's own. */
 const ORGANISATION =
-  /\b(?:council|borough|county|district|city|authority|trust|nhs|police|fire(?:\s+and\s+rescue)?|university|college|service)\b/i;
+  /\b(?:council|borough|county|district|city|authority|nhs|police|fire(?:\s+and\s+rescue)?|university|college)\b/i;
 /** Words a plan's name has. */
 const PLAN_WORDS = /\b(?:plan|strategy|programme|review|framework|priorities|charter|roadmap|action)\b/i;
 
@@ -48,10 +48,11 @@ export function readCover(preamble: { text: string; where: string }[], filename?
     l.length <= 300 &&
     // A table's column name left above its rows ("Objective Area") is not the plan's title.
     (matchHeader(l)[0]?.confidence ?? 0) < 1;
+  const labelled = at >= 0;
   if (at < 0) at = lines.findIndex(candidate);
   // A cover often opens with the organisation's name ("Testshire County Council"); the plan's own name
   // follows it. The name that says what the plan is wins, when one of the next lines does.
-  if (at >= 0 && ORGANISATION.test(lines[at]!) && !PLAN_WORDS.test(lines[at]!)) {
+  if (!labelled && at >= 0 && ORGANISATION.test(lines[at]!) && !PLAN_WORDS.test(lines[at]!)) {
     const named = lines.findIndex((l, i) => i > at && i <= at + 3 && candidate(l) && PLAN_WORDS.test(l));
     if (named > at) at = named;
   }

@@ -127,6 +127,8 @@ const HEADER_LINES_KEPT = 5_000;
 
 /** A header line as a header row: its cells are known column names of one table. */
 export function readHeaderLine(text: string): HeaderCell[] | undefined {
+  // Longer than any header line (splitHeaderLine refuses them at once): nothing to keep.
+  if (text.length > 400) return headerLineOf(text);
   if (headerLines.has(text)) return headerLines.get(text)?.map((c) => ({ ...c }));
   if (headerLines.size >= HEADER_LINES_KEPT) headerLines.clear();
   const cells = headerLineOf(text);
