@@ -32,7 +32,7 @@ type PlanSection = ParsedPlan['sections'][number];
  * A section longer than a plan's section holds is kept whole, as parts ("Cover (part 2)"), split at the
  * last line break that fits; a document with more text outside its tables than a plan keeps is refused.
  */
-function withinSectionLimits(sections: PlanSection[]): PlanSection[] {
+export function withinSectionLimits(sections: PlanSection[]): PlanSection[] {
   const out: PlanSection[] = [];
   for (const s of sections) {
     let rest = s.body;
@@ -55,13 +55,31 @@ function withinSectionLimits(sections: PlanSection[]): PlanSection[] {
       if (!rest) break;
     }
   }
-  if (out.length > MAX_SECTIONS) {
+  const packed = out.length > MAX_SECTIONS ? packSections(out) : out;
+  if (packed.length > MAX_SECTIONS) {
     const chars = sections.reduce((n, s) => n + s.body.length, 0);
     throw new ImportError(
       'too-large',
       `This document has ${chars.toLocaleString('en-GB')} characters of text outside its tables, more than a plan keeps ` +
         `(${MAX_SECTIONS} sections of ${MAX_SECTION_CHARS.toLocaleString('en-GB')}). Import the part with the plan's actions.`,
     );
+  }
+  return packed;
+}
+
+/**
+ * More sections than a plan has room for, but short ones (a document with many headings): neighbours
+ * share a section, each keeping its heading as its first line, as long as the text fits.
+ */
+function packSections(sections: PlanSection[]): PlanSection[] {
+  const out: PlanSection[] = [];
+  for (const s of sections) {
+    const last = out.at(-1);
+    const text = `${s.title}\n${s.body}`;
+    if (last && last.body.length + 1 + text.length <= MAX_SECTION_CHARS) {
+      last.body = `${last.body}\n${text}`;
+      last.title = `${last.title.replace(/ and more$/, '')} and more`.slice(0, 300);
+    } else out.push({ ...s });
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { MAX_SECTION_CHARS } from '@peopleplan/core';
 import { describe, expect, it } from 'vitest';
+import { withinSectionLimits } from './finalize.js';
 import { ImportError, parsePlanFile } from './index.js';
 import { ParsedPlan } from './parsed-plan.js';
 
@@ -31,5 +32,16 @@ describe('large input', () => {
     expect(err).toBeInstanceOf(ImportError);
     expect((err as ImportError).code).toBe('too-large');
     expect((err as ImportError).message).toMatch(/characters of text outside its tables/);
+  });
+  it('puts many short sections together rather than refusing them', () => {
+    const many = Array.from({ length: 45 }, (_, i) => ({
+      key: `s${i}`,
+      title: `Heading ${i + 1}`,
+      body: `Text ${i + 1}`,
+    }));
+    const kept = withinSectionLimits(many);
+    expect(kept.length).toBeLessThanOrEqual(40);
+    const all = kept.map((s) => `${s.title}\n${s.body}`).join('\n');
+    for (let i = 1; i <= 45; i++) expect(all).toContain(`Text ${i}`);
   });
 });
