@@ -180,5 +180,24 @@ describe('import: preview then commit', () => {
     expect(await planCount()).toBe(plans + 1);
     const plan = await api.call('GET', `${K}/plans/${committed.body.planId}`, { as: 'viewer@kent.test' });
     expect(plan.body.title).toBe('HR Business Plan 2013-14 (second copy)');
+
+    // A title given at commit is checked as the preview's was: the same name needs the same tick.
+    const other = await api.call('POST', `${K}/imports`, {
+      as: 'editor@kent.test',
+      body: {
+        text: 'Ref\tAction\tLead\tDeadline\n1\tRun induction\tHead of HR\tMarch 2027\n',
+        filename: 'induction.txt',
+      },
+    });
+    expect(other.body.acknowledgements).toEqual([]);
+    const renamed = (acknowledge?: string[]) =>
+      api.call('POST', `${K}/imports/${other.body.id}/commit`, {
+        as: 'editor@kent.test',
+        body: { title: 'HR Business Plan 2013-14 (second copy)', ...(acknowledge && { acknowledge }) },
+      });
+    const needsTick = await renamed();
+    expect(needsTick.status).toBe(422);
+    expect(needsTick.body.error.details[0].message).toMatch(/^possible-duplicate@plan: /);
+    expect((await renamed(['possible-duplicate@plan'])).status).toBe(200);
   });
 });

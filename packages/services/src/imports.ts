@@ -231,6 +231,20 @@ export async function commitImport(
     );
   }
   const read = ParsedPlan.parse(opts.plan ?? stored.plan);
+  // A title changed at commit is checked against the council's plans as the preview's was.
+  if (opts.title && opts.title !== stored.plan.title) {
+    const renamed = withDuplicateWarning(
+      { ...stored.plan, title: opts.title, warnings: [] },
+      await data.plans.listAll(),
+    );
+    const unseen = unacknowledgedWarnings(renamed, opts.acknowledge ?? []);
+    if (unseen.length) {
+      throw unprocessable(
+        `Acknowledge this warning before importing: ${unseen[0]!.message}`,
+        unseen.map((w) => ({ path: 'acknowledge', message: `${warningKey(w)}: ${w.message}` })),
+      );
+    }
+  }
   const plan = withCorrections(
     opts.title ? { ...read, title: opts.title } : read,
     opts.deadlines ?? [],
