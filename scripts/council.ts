@@ -11,6 +11,8 @@
  *   delete --id ID [--confirm ID]        (without --confirm: a dry run, counts by item type)
  *   operator add --email EMAIL --name NAME
  *   partnership create --id ID --name NAME --lead COUNCIL --members A,B [--reader EMAIL …]
+ *   partnership add-reader --id ID --email EMAIL [--name NAME]
+ *   partnership remove-reader --id ID --email EMAIL
  *
  * Exits 0 when done, 1 with a message when the request cannot be done (an id that exists, say),
  * 2 for a mistake in the command itself.
@@ -29,12 +31,14 @@ import { createDocClient, DirectoryRepo, jobCouncils, PartnershipsRepo } from '@
 import { LocalUserDirectory } from '@peopleplan/devstack';
 import {
   addOperator,
+  addPartnerReader,
   createCouncil,
   createPartnership,
   eraseCouncil,
   exportCouncil,
   type OnboardingDeps,
   planErase,
+  removePartnerReader,
   setCouncilStatus,
 } from '@peopleplan/services';
 import { readDeployment } from '../infra/smoke/smoke-lib.js';
@@ -51,7 +55,9 @@ const USAGE = `npm run council -- <command>   (add --stage STAGE [--region REGIO
   export --id ID --out FILE
   delete --id ID [--confirm ID]        (without --confirm: a dry run)
   operator add --email EMAIL --name NAME
-  partnership create --id ID --name NAME --lead COUNCIL --members A,B [--reader EMAIL …]`;
+  partnership create --id ID --name NAME --lead COUNCIL --members A,B [--reader EMAIL …]
+  partnership add-reader --id ID --email EMAIL [--name NAME]
+  partnership remove-reader --id ID --email EMAIL`;
 
 function args() {
   try {
@@ -224,6 +230,21 @@ async function run(deps: OnboardingDeps, command: string[]): Promise<void> {
         OPERATOR,
       );
       console.log(`Created partnership ${values.id}; each member council's admin must now grant consent`);
+      return;
+    case 'partnership add-reader':
+      await addPartnerReader(
+        deps,
+        need('id'),
+        { email: need('email'), ...(values.name ? { name: values.name } : {}) },
+        OPERATOR,
+      );
+      console.log(`${values.email} reads partnership ${values.id} from their next sign-in`);
+      return;
+    case 'partnership remove-reader':
+      await removePartnerReader(deps, need('id'), need('email'), OPERATOR);
+      console.log(
+        `${values.email} no longer reads partnership ${values.id}: it ends with their next request`,
+      );
       return;
     default:
       throw new UsageError(`unknown command "${command.join(' ')}"`);

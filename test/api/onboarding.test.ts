@@ -194,5 +194,21 @@ describe('councils and their people', () => {
     ).rejects.toMatchObject({
       code: 'unprocessable',
     });
+
+    // Readers are added and removed later too: the record is what each request checks.
+    const { addPartnerReader, removePartnerReader } = await import('@peopleplan/services');
+    const actor = { sub: 'op', name: 'Op' };
+    await addPartnerReader(api.onboarding, 'shared', { email: 'second.reader@shared.test' }, actor);
+    const second = (await api.users.findUser('second.reader@shared.test'))!;
+    expect(second.groups).toContain('partnership:shared:partner-reader');
+    expect(await api.deps.partnershipDirectory.getReader('shared', second.sub)).toBeDefined();
+    await expect(addPartnerReader(api.onboarding, 'shared', { email: OP }, actor)).rejects.toMatchObject({
+      code: 'unprocessable',
+    });
+    await removePartnerReader(api.onboarding, 'shared', 'second.reader@shared.test', actor);
+    expect(await api.deps.partnershipDirectory.getReader('shared', second.sub)).toBeUndefined();
+    expect((await api.users.findUser('second.reader@shared.test'))!.groups).not.toContain(
+      'partnership:shared:partner-reader',
+    );
   });
 });

@@ -46,7 +46,9 @@ export interface OperatorAuditEvent {
     | 'reactivate'
     | 'delete-council'
     | 'create-partnership'
-    | 'add-operator';
+    | 'add-operator'
+    | 'add-reader'
+    | 'remove-reader';
   target: string;
   detail?: unknown;
 }

@@ -215,42 +215,89 @@ export async function createPartnership(
     const entry = await deps.directory.council(c);
     if (!entry || entry.status === 'deleted') throw notFound(`Council ${c}`);
   }
-  // Operators never see a council's plans: they cannot read them through a partnership either.
-  for (const r of input.readers) {
-    const existing = await deps.identity.findUser(r.email);
-    if (
-      existing &&
-      (existing.groups.includes(OPERATOR_GROUP) || (await deps.directory.operator(existing.sub)))
-    )
-      throw unprocessable(
-        `${r.email} is a service operator: operators cannot be partner readers (they never see council plans).`,
-      );
-  }
+  for (const r of input.readers) await assertMayRead(deps, r.email);
   await deps.partnerships.create({ id: input.id, name: input.name, leadCouncilId: input.leadCouncilId });
   // Each invitation is written in the member council's own partition, through its own session.
   for (const c of input.memberCouncilIds) {
     await deps.partnerships.invite(input.id, c, actor, (await deps.council(c)).store);
   }
-  const group = partnershipGroup(input.id);
-  await deps.identity.ensureGroup(group, `${input.name}: partner readers`);
-  for (const r of input.readers) {
-    const name = r.name ?? r.email.split('@')[0]!;
-    const { user } = await deps.identity.ensureUser(r.email, name);
-    await deps.identity.addToGroup(user.username, group);
-    await deps.partnerships.putReader({
-      partnershipId: input.id,
-      userSub: user.sub,
-      email: r.email.toLowerCase(),
-      name,
-      weeklyDigest: true,
-    });
-  }
+  await deps.identity.ensureGroup(partnershipGroup(input.id), `${input.name}: partner readers`);
+  for (const r of input.readers) await recordReader(deps, input.id, r);
   await deps.directory.audit({
     actorSub: actor.sub,
     actorName: actor.name,
     operation: 'create-partnership',
     target: input.id,
     detail: { members: input.memberCouncilIds, readers: input.readers.map((r) => r.email) },
+  });
+}
+
+/** Operators never see a council's plans: they cannot read them through a partnership either. */
+async function assertMayRead(deps: OnboardingDeps, email: string): Promise<void> {
+  const existing = await deps.identity.findUser(email);
+  if (existing && (existing.groups.includes(OPERATOR_GROUP) || (await deps.directory.operator(existing.sub))))
+    throw unprocessable(
+      `${email} is a service operator: operators cannot be partner readers (they never see council plans).`,
+    );
+}
+
+/** A partner reader: their sign-in, the partnership's group, and the record read on every request. */
+async function recordReader(
+  deps: OnboardingDeps,
+  partnershipId: string,
+  r: { email: string; name?: string | undefined },
+): Promise<void> {
+  const name = r.name ?? r.email.split('@')[0]!;
+  const { user } = await deps.identity.ensureUser(r.email, name);
+  await deps.identity.addToGroup(user.username, partnershipGroup(partnershipId));
+  await deps.partnerships.putReader({
+    partnershipId,
+    userSub: user.sub,
+    email: r.email.toLowerCase(),
+    name,
+    weeklyDigest: true,
+  });
+}
+
+/** Add a partner reader to a partnership (also how a reader recorded by group alone gets their record). */
+export async function addPartnerReader(
+  deps: OnboardingDeps,
+  partnershipId: string,
+  reader: { email: string; name?: string | undefined },
+  actor: Actor,
+): Promise<void> {
+  const p = await deps.partnerships.get(partnershipId);
+  if (!p) throw notFound('Partnership');
+  await assertMayRead(deps, reader.email);
+  await deps.identity.ensureGroup(partnershipGroup(partnershipId), `${p.name}: partner readers`);
+  await recordReader(deps, partnershipId, reader);
+  await deps.directory.audit({
+    actorSub: actor.sub,
+    actorName: actor.name,
+    operation: 'add-reader',
+    target: partnershipId,
+    detail: { email: reader.email },
+  });
+}
+
+/** Remove a partner reader: their record (access ends with their next request), group and sessions. */
+export async function removePartnerReader(
+  deps: OnboardingDeps,
+  partnershipId: string,
+  email: string,
+  actor: Actor,
+): Promise<void> {
+  const user = await deps.identity.findUser(email);
+  if (!user) throw notFound('Reader');
+  await deps.partnerships.removeReader(partnershipId, user.sub);
+  await deps.identity.removeFromGroup(user.username, partnershipGroup(partnershipId));
+  await deps.identity.signOutEverywhere(user.username);
+  await deps.directory.audit({
+    actorSub: actor.sub,
+    actorName: actor.name,
+    operation: 'remove-reader',
+    target: partnershipId,
+    detail: { email },
   });
 }
 
