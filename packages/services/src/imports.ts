@@ -144,12 +144,9 @@ export async function previewImport(
   return describe(id, stored, dir);
 }
 
-const sameTitle = (a: string, b: string) =>
-  a
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim() ===
-  b
+/** A title as compared for duplicates: case, punctuation and spacing aside. */
+const titleKey = (t: string) =>
+  t
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
@@ -161,7 +158,8 @@ const sameTitle = (a: string, b: string) =>
 function withDuplicateWarning(plan: ParsedPlan, existing: readonly Plan[]): ParsedPlan {
   // Text pasted with no title is called UNTITLED_PLAN: the same name says nothing then.
   if (plan.title === UNTITLED_PLAN) return plan;
-  const same = existing.filter((p) => p.status !== 'archived' && sameTitle(p.title, plan.title));
+  const key = titleKey(plan.title);
+  const same = existing.filter((p) => p.status !== 'archived' && titleKey(p.title) === key);
   if (!same.length) return plan;
   const when = same[0]!.createdAt ? ` (added ${dateWords(same[0]!.createdAt)})` : '';
   return {
