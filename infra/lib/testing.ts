@@ -103,8 +103,14 @@ export function analyseBundle(name: string, dir: string, loadsAtInit: readonly s
   const externals = new Set<string>();
   const coldStart = new Set<string>();
   const sdk = new Set<string>();
-  const sdkRequired = (file: string) =>
-    [...readFileSync(join(dir, file), 'utf8').matchAll(SDK_REQUIRE)].map((m) => m[1]!);
+  // Each file read once: cold-start files are asked again below, with all the others.
+  const required = new Map(
+    Object.keys(inputs).map((file) => [
+      file,
+      [...readFileSync(join(dir, file), 'utf8').matchAll(SDK_REQUIRE)].map((m) => m[1]!),
+    ]),
+  );
+  const sdkRequired = (file: string) => required.get(file) ?? [];
   const visit = (file: string) => {
     if (coldStart.has(file)) return;
     coldStart.add(file);
