@@ -4,7 +4,8 @@
  * person merged away stays as a record pointing at the survivor, and a merge too big for one
  * transaction goes in chunks that are safe to stop and send again.
  */
-import { MERGE_CHUNK, mergePerson, searchShard, TenantStore, tenantContext } from '@peopleplan/db';
+import { searchShard, TenantStore, tenantContext } from '@peopleplan/db';
+import { MERGE_CHUNK, mergePerson } from '@peopleplan/db/people-merge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../support/api.js';
 import { readPartition } from '../support/partitions.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { CouncilData, tenantContext } from '@peopleplan/db';
+import { CouncilData, ImportsRepo, tenantContext } from '@peopleplan/db';
 import { commitImport } from '@peopleplan/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveLocal } from '../../functions/api/src/local.js';
@@ -374,7 +374,7 @@ describe('nothing one council types can break another council’s day', () => {
         api.tableName,
         tenantContext('harrow', 'editor', { sub: 's', name: 'E' }),
       );
-      expect(await admin.imports.cleanupAbandoned(Date.now() + 2 * 3600_000)).toBe(1);
+      expect(await new ImportsRepo(admin.store).cleanupAbandoned(Date.now() + 2 * 3600_000)).toBe(1);
       const left = await api.doc.send(
         new QueryCommand({
           TableName: api.tableName,

@@ -6,7 +6,6 @@ import { BoardsRepo } from './boards.js';
 import { CalendarFeedsRepo } from './calendar-feeds.js';
 import { CouncilRepo } from './council.js';
 import { HistoryRepo } from './history.js';
-import { ImportsRepo } from './imports.js';
 import { MembersRepo } from './members.js';
 import { MilestonesRepo } from './milestones.js';
 import { ConsentRepo } from './partnerships.js';
@@ -32,7 +31,6 @@ export class CouncilData {
   readonly risks: ReturnType<typeof risksRepo>;
   readonly continuity: ReturnType<typeof continuityRepo>;
   readonly decisions: ReturnType<typeof decisionsRepo>;
-  readonly imports: ImportsRepo;
   readonly snapshots: SnapshotsRepo;
   readonly calendarFeeds: CalendarFeedsRepo;
   readonly boards: BoardsRepo;
@@ -55,7 +53,6 @@ export class CouncilData {
     this.risks = risksRepo(this.store);
     this.continuity = continuityRepo(this.store);
     this.decisions = decisionsRepo(this.store);
-    this.imports = new ImportsRepo(this.store);
     this.snapshots = new SnapshotsRepo(this.store);
     this.calendarFeeds = new CalendarFeedsRepo(this.store);
     this.boards = new BoardsRepo(this.store);

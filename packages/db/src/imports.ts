@@ -13,7 +13,6 @@ import {
 } from '@peopleplan/core';
 import { actionIndexAttributes } from './actions.js';
 import { boardShardItems } from './boards.js';
-import type { ReadConsistency } from './consistency.js';
 import { nowIso } from './ids.js';
 import { planIndexAttributes, sk } from './keys.js';
 import { milestoneIndexAttributes } from './milestones.js';
@@ -252,17 +251,6 @@ export class ImportsRepo {
         }
         throw e;
       });
-  }
-
-  /** Which of these imports have committed: items written by any other import are not visible yet. */
-  async committed(importIds: Iterable<string>, read?: ReadConsistency): Promise<Set<string>> {
-    const ids = [...new Set(importIds)];
-    if (!ids.length) return new Set();
-    const records = await this.store.getMany(
-      ids.map((id) => sk.importPreview(id)),
-      read,
-    );
-    return new Set(ids.filter((id) => records.get(sk.importPreview(id))?.status === 'committed'));
   }
 
   /**

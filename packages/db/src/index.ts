@@ -21,7 +21,6 @@ export * from './members.js';
 export * from './milestones.js';
 export * from './partnerships.js';
 export * from './people.js';
-export * from './people-merge.js';
 export * from './plan-items.js';
 export * from './plans.js';
 export * from './provisioning.js';

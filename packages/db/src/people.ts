@@ -8,7 +8,7 @@ import {
 } from '@peopleplan/core';
 import type { ReadConsistency } from './consistency.js';
 import { newId } from './ids.js';
-import { ImportsRepo } from './imports.js';
+import { committedImports } from './import-status.js';
 import { sk } from './keys.js';
 import { searchWrites } from './search-index.js';
 import { entityOf, type Item, type TenantStore } from './store.js';
@@ -40,7 +40,7 @@ export class PeopleRepo {
   /** People an import is still committing are not in the directory yet (imports.ts). */
   private async visible(items: Item[], read?: ReadConsistency): Promise<(i: Item) => boolean> {
     const pending = items.flatMap((i) => (typeof i.importId === 'string' ? [i.importId] : []));
-    const committed = await new ImportsRepo(this.store).committed(pending, read);
+    const committed = await committedImports(this.store, pending, read);
     return (i) => typeof i.importId !== 'string' || committed.has(i.importId);
   }
 

@@ -6,7 +6,7 @@ import {
   type Timescale,
   unprocessable,
 } from '@peopleplan/core';
-import { type CouncilData, newId, nowIso } from '@peopleplan/db';
+import { type CouncilData, ImportsRepo, newId, nowIso } from '@peopleplan/db';
 import {
   correctedTimescale,
   ImportError,
@@ -111,7 +111,7 @@ export async function previewImport(
     throw new DomainError('unavailable', 'Other plans are being read right now: try again in a minute.');
   }
   // A commit abandoned part way (over an hour ago) is removed before anything new is added.
-  await data.imports.cleanupAbandoned();
+  await new ImportsRepo(data.store).cleanupAbandoned();
   const dir = directoryOf(await data.people.list({ includeMerged: true }));
   let plan: ParsedPlan;
   try {
@@ -140,7 +140,9 @@ export async function previewImport(
     planStart: opts.planStart,
     mapping: opts.mapping,
   };
-  await data.imports.savePreview(id, stored, { ...(opts.filename ? { filename: opts.filename } : {}) });
+  await new ImportsRepo(data.store).savePreview(id, stored, {
+    ...(opts.filename ? { filename: opts.filename } : {}),
+  });
   return describe(id, stored, dir);
 }
 
@@ -182,13 +184,18 @@ export async function getImport(
   data: CouncilData,
   id: string,
 ): Promise<(ImportPreview & { status: 'preview' }) | { id: string; status: 'committed'; planId: string }> {
-  const { record, payload } = await data.imports.get(id);
+  const { record, payload } = await new ImportsRepo(data.store).get(id);
   if (record.status === 'committed') return { id, status: 'committed', planId: record.planId! };
   const dir = directoryOf(await data.people.list({ includeMerged: true }));
   return { ...describe(id, payload as StoredPreview, dir), status: 'preview' };
 }
 
 /** A person's correction of one deadline: where it is in the plan, and the date in their words. */
+/** Where an import stands (`preview` or `committed`): the route counts a plan on its first commit. */
+export async function importStatus(data: CouncilData, id: string) {
+  return (await new ImportsRepo(data.store).get(id)).record.status;
+}
+
 export interface DeadlineCorrection {
   path: Array<string | number>;
   text: string;
@@ -215,7 +222,7 @@ export async function commitImport(
   id: string,
   opts: CommitOptions = {},
 ): Promise<{ planId: string; status: string; unresolvedLeads: string[]; counts: Record<string, number> }> {
-  const { record, payload } = await data.imports.get(id);
+  const { record, payload } = await new ImportsRepo(data.store).get(id);
   if (record.status === 'committed') {
     return { planId: record.planId!, status: 'committed', unresolvedLeads: [], counts: {} };
   }
@@ -258,7 +265,7 @@ export async function commitImport(
     ...(opts.people ? { leadChoices: checkLeadChoices(plan, dir, opts.people) } : {}),
     now: nowIso(),
   });
-  const done = await data.imports.commit(id, bundle);
+  const done = await new ImportsRepo(data.store).commit(id, bundle);
   return {
     planId: done.planId!,
     status: done.status,

@@ -181,11 +181,11 @@ export function registerImportRoutes(app: App, deps: AppDeps) {
         if (!parsed.success) throw badRequest('The corrected plan is not valid', fieldErrors(parsed.error));
         corrected = parsed.data;
       }
-      const before = await data.imports.get(p.id);
-      const { commitImport } = await importService();
+      const { commitImport, importStatus } = await importService();
+      const before = await importStatus(data, p.id);
       const result = await commitImport(data, p.id, { ...rest, plan: corrected });
       // The operator's directory counts plans (never reads them): a first commit adds one.
-      if (before.record.status !== 'committed') await deps.directory.count(p.c, 'plans', 1);
+      if (before !== 'committed') await deps.directory.count(p.c, 'plans', 1);
       return c.json(result, 200);
     },
   );

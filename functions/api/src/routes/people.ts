@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Person } from '@peopleplan/core';
-import { mergePerson } from '@peopleplan/db';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
 import type { App } from '../types.js';
@@ -93,6 +92,8 @@ export function registerPeopleRoutes(app: App, deps: AppDeps) {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'editor');
       const { into, version } = c.req.valid('json');
+      // Merging is rare: its code loads on the first merge, not at every cold start (docs/architecture.md §9).
+      const { mergePerson } = await import('@peopleplan/db/people-merge');
       return c.json(await mergePerson(data.store, p.personId, into, version), 200);
     },
   );
