@@ -1,5 +1,4 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
   type Action,
   type ActionState,
@@ -14,10 +13,8 @@ import {
 } from '@peopleplan/core';
 import type { ReadConsistency } from './consistency.js';
 import { boardShard, sk } from './keys.js';
-import type { Item, TenantStore } from './store.js';
+import type { Item, TenantStore, TransactItem } from './store.js';
 import { TABLE } from './table.js';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /**
  * A plan's board: for every action and milestone, the short entry its counts need (status, due,

@@ -1,5 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { samePeriodName } from './updates.js';
+import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { freshTable } from '../../../test/support/dynamo.js';
+import { createDocClient } from './client.js';
+import { ClosedPeriods, samePeriodName } from './closed-periods.js';
+import { CouncilData } from './council-data.js';
+import { countingDocClient } from './counting-client.js';
+import { councilPk, sk } from './keys.js';
+import { provisionCouncil } from './provisioning.js';
+import { tenantContext } from './tenant.js';
 
 describe('samePeriodName: an update’s period against a closed one', () => {
   it.each([
@@ -13,4 +21,155 @@ describe('samePeriodName: an update’s period against a closed one', () => {
     ['Q1 2026-27 (April–June 2026)', 'Q2 2026-27'],
     ['Mid-year 2026-27', 'Mid-year 2027-28'],
   ])('%s is not %s', (closed, asked) => expect(samePeriodName(closed, asked)).toBe(false));
+});
+
+const TODAY = '2026-10-15';
+const midYear = {
+  key: 'mid-year-2026-27',
+  label: 'Mid-year 2026-27',
+  kind: 'mid-year' as const,
+  start: '2026-04-01',
+  end: '2026-09-30',
+  asOf: '2026-09-30',
+};
+const yearEnd = {
+  key: 'year-end-2026-27',
+  label: 'Year-end 2026-27',
+  kind: 'year-end' as const,
+  start: '2026-04-01',
+  end: '2027-03-31',
+  asOf: '2027-03-31',
+};
+const entries = { '01J00000000000000000000000': { status: 'on-track' as const, rag: 'green' as const } };
+
+describe('closed periods: the set every progress update checks (DynamoDB Local)', () => {
+  const raw = createDocClient({ endpoint: inject('dynamoEndpoint') });
+  const counting = countingDocClient(raw);
+  let tableName: string;
+  let drop: () => Promise<void>;
+  let harrow: CouncilData;
+
+  beforeAll(async () => {
+    const t = await freshTable();
+    tableName = t.tableName;
+    drop = t.drop;
+    await provisionCouncil(raw, tableName, { id: 'harrow', name: 'Harrow' });
+    harrow = new CouncilData(
+      counting.doc,
+      tableName,
+      tenantContext('harrow', 'editor', { sub: 'u1', name: 'Ed' }),
+    );
+  });
+  afterAll(() => drop());
+
+  const newAction = async () => {
+    const { plan } = await harrow.plans.create({
+      title: 'Workforce plan',
+      kind: 'business-plan',
+      period: { start: '2026-04-01', end: '2027-03-31' },
+      status: 'active',
+      reviewCadence: 'quarterly',
+      reportingPoints: [],
+      sections: [],
+      themes: [],
+    });
+    const action = await harrow.actions.create(plan.id, {
+      ref: '1',
+      title: 'Recruit apprentices',
+      leads: [],
+      status: 'not-started',
+      due: { text: '31 March 2027', kind: 'date', due: '2027-03-31', precision: 'day' },
+      crossRefs: [],
+    });
+    return { planId: plan.id, actionId: action.id };
+  };
+  const report = (actionId: string, period: string) =>
+    harrow.updates.append(actionId, { narrative: 'Progress', status: 'on-track', period }, TODAY);
+  const closedSet = async (planId: string) => {
+    const r = await raw.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: { PK: councilPk('harrow'), SK: sk.closedPeriods(planId) },
+      }),
+    );
+    return r.Item && [...((r.Item.closed as Set<string> | undefined) ?? [])].sort();
+  };
+
+  it('is written with the close: an update under that period is refused, one under an open period reads no snapshot', async () => {
+    const { planId, actionId } = await newAction();
+    await harrow.snapshots.close(planId, midYear, entries);
+    expect(await closedSet(planId)).toEqual(['2026 27 mid year']);
+
+    await expect(report(actionId, 'Mid-year 2026-27')).rejects.toThrow(
+      /Mid-year 2026-27 is closed and its report is frozen/,
+    );
+    counting.reset();
+    await report(actionId, 'Year-end 2026-27');
+    // The check is one small get: no query of the plan's snapshot headers (which can hold its entries).
+    expect(counting.counts.queries).toBe(0);
+  });
+
+  it('is built from the snapshot headers for a plan closed before the set existed', async () => {
+    const { planId, actionId } = await newAction();
+    await harrow.snapshots.close(planId, midYear, entries);
+    await raw.send(
+      new DeleteCommand({
+        TableName: tableName,
+        Key: { PK: councilPk('harrow'), SK: sk.closedPeriods(planId) },
+      }),
+    );
+    await expect(report(actionId, 'mid-year 2026-27')).rejects.toThrow(/Mid-year 2026-27 is closed/);
+    expect(await closedSet(planId)).toEqual(['2026 27 mid year']);
+
+    // A second close of such a plan carries the first one's name too (and a plan with none gets an empty set).
+    await raw.send(
+      new DeleteCommand({
+        TableName: tableName,
+        Key: { PK: councilPk('harrow'), SK: sk.closedPeriods(planId) },
+      }),
+    );
+    await harrow.snapshots.close(planId, yearEnd, entries);
+    expect(await closedSet(planId)).toEqual(['2026 27 end year', '2026 27 mid year']);
+    const fresh = await newAction();
+    await report(fresh.actionId, 'Year-end 2026-27');
+    expect(await closedSet(fresh.planId)).toEqual([]);
+  });
+
+  it('refuses an update whose period closed between its check and its write', async () => {
+    const { planId, actionId } = await newAction();
+    const check = await new ClosedPeriods(harrow.store).assertOpen(planId, 'Year-end 2026-27');
+    expect(check).toHaveLength(1);
+    await harrow.snapshots.close(planId, yearEnd, entries);
+    await expect(
+      harrow.store.transact(
+        [...check, harrow.store.conditionExists(sk.action(planId, actionId))],
+        [],
+        'progress update',
+      ),
+    ).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('loses the period on reopening, and takes updates under it again', async () => {
+    const { planId, actionId } = await newAction();
+    await harrow.snapshots.close(planId, midYear, entries);
+    await harrow.snapshots.close(planId, yearEnd, entries);
+    await harrow.snapshots.reopen(planId, midYear.key, 'Filed against the wrong period');
+    expect(await closedSet(planId)).toEqual(['2026 27 end year']);
+    const { update } = await report(actionId, 'Mid-year 2026-27');
+    expect(update.period).toBe('Mid-year 2026-27');
+    await expect(report(actionId, 'Year-end 2026-27')).rejects.toThrow(/Year-end 2026-27 is closed/);
+  });
+
+  it('lets an update through when the set names a period no snapshot header closes', async () => {
+    const { planId, actionId } = await newAction();
+    // A reopen racing the set's first build can leave a name behind: the headers have the last word.
+    await harrow.store.update(
+      sk.closedPeriods(planId),
+      'SET #type = :type ADD #closed :words',
+      { '#type': 'type', '#closed': 'closed' },
+      { ':type': 'closed-periods', ':words': new Set(['2026 27 mid year']) },
+    );
+    const { update } = await report(actionId, 'Mid-year 2026-27');
+    expect(update.period).toBe('Mid-year 2026-27');
+  });
 });

@@ -75,6 +75,11 @@ export const sk = {
   frozenReport: (planId: string, periodKey: string, part: number) =>
     `FROZEN#${k(planId)}#${k(periodKey)}#${k(part).padStart(3, '0')}`,
   frozenReportPrefix: (planId: string, periodKey: string) => `FROZEN#${k(planId)}#${k(periodKey)}#`,
+  /**
+   * The names of a plan's closed periods (closed-periods.ts), checked by every progress update. Outside
+   * the plan's `PLAN#<p>#` range, so reading a plan never reads it.
+   */
+  closedPeriods: (planId: string) => `CLOSED#${k(planId)}`,
   /** Headers and parts of every snapshot of a plan, in one query (`SNAP#` and `SNAPPART#`). */
   snapshotsAll: (planId: string) => `PLAN#${k(planId)}#SNAP`,
   /**

@@ -6,7 +6,6 @@ import {
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
-  type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import {
@@ -24,7 +23,7 @@ import { z } from 'zod';
 import type { ReadConsistency } from './consistency.js';
 import { nowIso } from './ids.js';
 import { partnershipPk, sk } from './keys.js';
-import { entityOf, TenantStore } from './store.js';
+import { entityOf, TenantStore, type TransactItem } from './store.js';
 import { type Actor, tenantContext } from './tenant.js';
 import { firstVersion, nextVersion } from './versioning.js';
 
@@ -73,8 +72,6 @@ export const PartnershipCreate = z.strictObject({
   leadCouncilId: Slug,
 });
 export type PartnershipCreate = z.infer<typeof PartnershipCreate>;
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const SYSTEM: Actor = { sub: 'system', name: 'System' };
 

@@ -1,4 +1,3 @@
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
   type Action,
   conflict,
@@ -14,10 +13,8 @@ import { sk } from './keys.js';
 import { PeopleRepo } from './people.js';
 import { NOT_ARCHIVED } from './plan-archived.js';
 import { searchChanges } from './search-index.js';
-import { type AuditInput, MAX_TRANSACTION_ITEMS, type TenantStore } from './store.js';
+import { type AuditInput, MAX_TRANSACTION_ITEMS, type TenantStore, type TransactItem } from './store.js';
 import { nextVersion } from './versioning.js';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /**
  * Changes per transaction at most: each is the item and its audit event; every transaction also checks

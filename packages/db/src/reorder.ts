@@ -1,9 +1,6 @@
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { badRequest, compareRefs } from '@peopleplan/core';
 import { nowIso } from './ids.js';
-import type { TenantStore } from './store.js';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+import type { TenantStore, TransactItem } from './store.js';
 
 interface Orderable {
   id: string;

@@ -1,4 +1,3 @@
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
   actionSearchDoc,
   encodeSearchDoc,
@@ -14,10 +13,8 @@ import {
 } from '@peopleplan/core';
 import type { ReadConsistency } from './consistency.js';
 import { searchShard, sk } from './keys.js';
-import type { Item, TenantStore } from './store.js';
+import type { Item, TenantStore, TransactItem } from './store.js';
 import { TABLE } from './table.js';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /**
  * The council's search index in DynamoDB (docs/architecture.md, "Search"): `TABLE.searchShards` items

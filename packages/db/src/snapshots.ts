@@ -8,6 +8,7 @@ import {
   STATUSES,
   type Status,
 } from '@peopleplan/core';
+import { ClosedPeriods } from './closed-periods.js';
 import type { ReadConsistency } from './consistency.js';
 import {
   type FrozenInfo,
@@ -112,10 +113,14 @@ const byEnd = (a: SnapshotPeriod, b: SnapshotPeriod) =>
   a.end.localeCompare(b.end) || a.start.localeCompare(b.start) || a.key.localeCompare(b.key);
 
 export class SnapshotsRepo {
+  private readonly closedPeriods: ClosedPeriods;
+
   constructor(
     private readonly store: TenantStore,
     private readonly entriesPerItem = SNAPSHOT_ENTRIES_PER_ITEM,
-  ) {}
+  ) {
+    this.closedPeriods = new ClosedPeriods(store);
+  }
 
   /** Closed periods of a plan, oldest first (by period end; a longer period first on the same end). */
   async list(planId: string, read?: ReadConsistency): Promise<PeriodSnapshotMeta[]> {
@@ -271,8 +276,8 @@ export class SnapshotsRepo {
           }),
         );
     const parts = [...entryParts, ...frozenPuts(this.store, planId, period.key, frozenParts)];
-    // Plan check + header + parts + audit must fit one transaction.
-    if (parts.length + 3 > MAX_TRANSACTION_ITEMS) {
+    // Plan check + header + closed-period names + parts + audit must fit one transaction.
+    if (parts.length + 4 > MAX_TRANSACTION_ITEMS) {
       throw new DomainError('payload-too-large', 'This plan has too many actions to snapshot in one go');
     }
     try {
@@ -280,6 +285,7 @@ export class SnapshotsRepo {
         [
           this.store.conditionPlanWritable(planId),
           this.store.putNew(sk.snapshot(planId, period.key), 'snapshot', header),
+          await this.closedPeriods.closing(planId, period),
           ...parts,
         ],
         [
@@ -356,6 +362,7 @@ export class SnapshotsRepo {
         },
         ...Array.from({ length: header.parts }, (_, n) => del(sk.snapshotPart(planId, periodKey, n))),
         ...frozenDeletes(this.store, planId, periodKey, header.frozen?.parts ?? 0),
+        ...(await this.closedPeriods.reopening(planId, header)),
       ],
       [
         {

@@ -31,7 +31,7 @@ import type { TenantContext } from './tenant.js';
 export type Item = Record<string, unknown>;
 export { entityOf };
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export interface Page<T> {
   items: T[];

@@ -13,6 +13,7 @@ import {
   updateSearchDoc,
 } from '@peopleplan/core';
 import type { ActionsRepo } from './actions.js';
+import { ClosedPeriods } from './closed-periods.js';
 import type { ReadConsistency } from './consistency.js';
 import type { CouncilRepo } from './council.js';
 import { newId, nowIso } from './ids.js';
@@ -26,20 +27,6 @@ import { nextVersion } from './versioning.js';
 export const currentPeriod = (at: string) => at.slice(0, 7);
 
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
-/**
- * A period's name as a set of words, whatever their order or the dates in brackets: "Q1 2026-27 (April–
- * June 2026)", "Q1 2026-27" and "2026-27 Q1" are one period; "mid-year:2026-27" and "Mid-year 2026-27" too.
- */
-const periodWords = (s: string) =>
-  (
-    s
-      .replace(/\([^)]*\)/g, ' ')
-      .toLowerCase()
-      .match(/[a-z0-9]+/g) ?? []
-  )
-    .sort()
-    .join(' ');
-export const samePeriodName = (a: string, b: string) => periodWords(a) === periodWords(b);
 
 /**
  * Progress history is append-only: there is no update or delete here, by design. A correction is a
@@ -47,12 +34,16 @@ export const samePeriodName = (a: string, b: string) => periodWords(a) === perio
  * "latest update" in the same transaction.
  */
 export class UpdatesRepo {
+  private readonly closedPeriods: ClosedPeriods;
+
   constructor(
     private readonly store: TenantStore,
     private readonly actions: ActionsRepo,
     private readonly plans: PlansRepo,
     private readonly council: CouncilRepo,
-  ) {}
+  ) {
+    this.closedPeriods = new ClosedPeriods(store);
+  }
 
   async list(
     actionId: string,
@@ -107,24 +98,6 @@ export class UpdatesRepo {
     ]);
   }
 
-  /**
-   * A closed period's report is frozen (snapshots.ts): an update filed under it would be in no report,
-   * so it is refused until an admin reopens the period. Closed periods are the plan's snapshot headers.
-   */
-  private async assertPeriodOpen(planId: string, period: string): Promise<void> {
-    const closed = await this.store.queryAll<{ label: string; key: string }>(sk.snapshotPrefix(planId), {
-      types: ['snapshot'],
-      attributes: ['label', 'key'],
-    });
-    const match = closed.find((c) => samePeriodName(c.label, period) || samePeriodName(c.key, period));
-    if (match) {
-      throw conflict(
-        `${match.label} is closed and its report is frozen: add this update to the current period, or ask an ` +
-          `administrator to reopen ${match.label}.`,
-      );
-    }
-  }
-
   /** The update a correction corrects: of the same action, and not corrected already. */
   private async correctable(action: Action, id: string): Promise<ProgressUpdate> {
     const items = await this.store.queryAll<ProgressUpdate>(sk.updatePrefix(action.planId, action.id), {
@@ -159,7 +132,9 @@ export class UpdatesRepo {
     this.assertMayReport(first);
     const corrected = input.corrects ? await this.correctable(first, input.corrects) : undefined;
     const period = await this.periodFor(first, input.period, corrected, today);
-    await this.assertPeriodOpen(first.planId, period);
+    // A closed period's report is frozen (snapshots.ts): an update filed under it would be in no report,
+    // so it is refused until an admin reopens the period; the transaction checks it again.
+    const periodOpen = await this.closedPeriods.assertOpen(first.planId, period);
     const at = nowIso();
     const update: ProgressUpdate = {
       id: newId(),
@@ -208,6 +183,7 @@ export class UpdatesRepo {
         await this.store.transact(
           [
             this.store.conditionPlanWritable(first.planId),
+            ...periodOpen,
             ...items,
             ...this.actions.latestUpdateWrite(action, after),
           ],
@@ -217,7 +193,9 @@ export class UpdatesRepo {
         return { update, action: after };
       } catch (e) {
         if (!(e instanceof DomainError && e.code === 'conflict')) throw e;
-        // A later update landed, the update was corrected meanwhile, or the action's dates changed.
+        // A later update landed, the update was corrected meanwhile, the action's dates changed, or the
+        // period was closed (which refuses the update, as the check before did).
+        await this.closedPeriods.assertOpen(first.planId, period);
         action = await this.actions.get(actionId);
         if (corrected) await this.correctable(first, corrected.id);
       }
@@ -229,6 +207,7 @@ export class UpdatesRepo {
       [
         this.store.conditionPlanWritable(first.planId),
         this.store.conditionExists(sk.action(first.planId, actionId)),
+        ...periodOpen,
         ...items,
       ],
       audits,
