@@ -123,7 +123,7 @@ function tableRow(s: BuildState, index: number, item: SourceItem & { type: 'row'
   const mapping = s.mapping;
   const kind = mapping.kind;
   mapping.table = item.table;
-  const r = readRow(s, cells, mapping, where);
+  const r = readRow(s, cells, mapping, where, item.fills);
   if (item.milestones) r.milestones = item.milestones;
   if (kind === 'actions') {
     actionRow(s, r, mapping);

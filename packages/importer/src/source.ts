@@ -12,6 +12,8 @@ export type SourceItem =
   | {
       type: 'row';
       cells: string[];
+      /** Each cell's fill colour (RRGGBB) where it has one (readers/cell-colours.ts). */
+      fills?: (string | undefined)[];
       table: number;
       line: number;
       /** A header row a layout rule recognised by its shape: read with a lower bar for known names. */

@@ -1,5 +1,6 @@
 import { continuesSentence, excerpt, joinText } from '../cells.js';
 import type { ColumnField } from '../parsed-plan.js';
+import { ragWordOfFill } from '../readers/cell-colours.js';
 import {
   type ActionDraft,
   type ActiveMapping,
@@ -30,13 +31,22 @@ const TEXT_FIELDS: ColumnField[] = [
   'measureOfSuccess',
 ];
 
-/** The cells of one row under their columns' fields; cells under no known column are named extras. */
-export function readRow(s: BuildState, cells: string[], m: ActiveMapping, where: string): RowDraft {
+/**
+ * The cells of one row under their columns' fields; cells under no known column are named extras. An
+ * empty status cell with a RAG colour (`fills`) reads as that colour's word (readers/cell-colours.ts).
+ */
+export function readRow(
+  s: BuildState,
+  cells: string[],
+  m: ActiveMapping,
+  where: string,
+  fills?: (string | undefined)[],
+): RowDraft {
   const fields: RowDraft['fields'] = {};
   const byColumn: RowDraft['byColumn'] = [];
   const extra: ExtraField[] = [];
   for (const col of m.columns) {
-    const text = cells[col.index]?.trim() ?? '';
+    const text = cells[col.index]?.trim() || (col.field === 'status' && ratingColour(fills, col.index)) || '';
     if (!text || col.field === 'ignore') continue;
     byColumn.push({ col, text });
     fields[col.field] = fields[col.field] ? `${fields[col.field]}\n${text}` : text;
@@ -52,6 +62,16 @@ export function readRow(s: BuildState, cells: string[], m: ActiveMapping, where:
     }
   }
   return { fields, byColumn, extra, cells, ...(s.theme ? { themeRef: s.theme.ref } : {}), where };
+}
+
+/**
+ * The RAG word of a cell's colour, unless most of the row has that colour: banded or highlighted rows
+ * colour every cell, which rates nothing.
+ */
+function ratingColour(fills: (string | undefined)[] | undefined, index: number): string | undefined {
+  const fill = fills?.[index];
+  if (!fill || fills.filter((f) => f === fill).length > fills.length / 2) return undefined;
+  return ragWordOfFill(fill);
 }
 
 /** Extra cells stay with the action of their own row; a continuation row adds to the same names. */

@@ -1,6 +1,9 @@
 import mammoth from 'mammoth';
 import { type HTMLElement, parse } from 'node-html-parser';
 import type { SourceDocument, SourceItem } from '../source.js';
+import { wordTableFills } from './cell-colours.js';
+
+type Fill = string | undefined;
 
 const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li']);
 
@@ -13,7 +16,7 @@ function blockText(el: HTMLElement): string {
       const tag = c.tagName?.toLowerCase();
       if (!tag) continue;
       if (BLOCKS.has(tag)) lines.push(c.text);
-      else if (tag === 'table') lines.push(...tableRows(c).map((r) => r.join(' ')));
+      else if (tag === 'table') lines.push(...tableRows(c).map((r) => r.cells.join(' ')));
       else walk(c);
     }
   };
@@ -21,34 +24,48 @@ function blockText(el: HTMLElement): string {
   return lines.length > 0 ? lines.join('\n') : el.text;
 }
 
-/** Rows of a table with merged cells spread back out, so each value stays in its column. */
-function tableRows(table: HTMLElement): string[][] {
-  const rows: string[][] = [];
+/**
+ * Rows of a table with merged cells spread back out, so each value stays in its column; with `fills`
+ * (the Word table's cell colours, cell by cell as mammoth wrote them), each row's colours likewise.
+ */
+function tableRows(table: HTMLElement, fills?: Fill[][]): { cells: string[]; fills?: Fill[] }[] {
+  const rows: { cells: string[]; fills?: Fill[] }[] = [];
   const spans: { col: number; left: number }[] = [];
-  for (const tr of table.querySelectorAll('tr')) {
-    if (tr.closest('table') !== table) continue;
+  const trs = table.querySelectorAll('tr').filter((tr) => tr.closest('table') === table);
+  // The colours are used only when the XML's table has exactly the HTML's shape.
+  const cellsOf = (tr: HTMLElement) =>
+    (tr.childNodes as HTMLElement[]).filter((c) => ['td', 'th'].includes(c.tagName?.toLowerCase() ?? ''));
+  const colours =
+    fills && fills.length === trs.length && trs.every((tr, i) => cellsOf(tr).length === fills[i]!.length)
+      ? fills
+      : undefined;
+  for (const [r, tr] of trs.entries()) {
     const row: string[] = [];
+    const rowFills: Fill[] = [];
     const place = () => {
       for (;;) {
         const s = spans.find((x) => x.col === row.length && x.left > 0);
         if (!s) return;
         s.left--;
         row.push('');
+        rowFills.push(undefined);
       }
     };
-    for (const cell of tr.childNodes as HTMLElement[]) {
-      const tag = cell.tagName?.toLowerCase();
-      if (tag !== 'td' && tag !== 'th') continue;
+    for (const [c, cell] of cellsOf(tr).entries()) {
       place();
       const col = row.length;
       const colspan = Number(cell.getAttribute('colspan') ?? 1) || 1;
       const rowspan = Number(cell.getAttribute('rowspan') ?? 1) || 1;
       row.push(blockText(cell));
-      for (let i = 1; i < colspan; i++) row.push('');
+      rowFills.push(colours?.[r]![c]);
+      for (let i = 1; i < colspan; i++) {
+        row.push('');
+        rowFills.push(undefined);
+      }
       if (rowspan > 1) for (let i = 0; i < colspan; i++) spans.push({ col: col + i, left: rowspan - 1 });
     }
     place();
-    rows.push(row);
+    rows.push({ cells: row, ...(rowFills.some(Boolean) && { fills: rowFills }) });
   }
   return rows;
 }
@@ -57,6 +74,7 @@ function tableRows(table: HTMLElement): string[][] {
 export async function readDocx(buffer: Buffer): Promise<SourceDocument> {
   const { value: html } = await mammoth.convertToHtml({ buffer });
   const root = parse(html);
+  const fills = wordTableFills(buffer);
   const items: SourceItem[] = [];
   let table = 0;
   let line = 0;
@@ -65,7 +83,8 @@ export async function readDocx(buffer: Buffer): Promise<SourceDocument> {
       const tag = child.tagName?.toLowerCase();
       if (!tag) continue;
       if (tag === 'table') {
-        for (const cells of tableRows(child)) items.push({ type: 'row', cells, table, line: ++line });
+        for (const row of tableRows(child, fills[table]))
+          items.push({ type: 'row', ...row, table, line: ++line });
         table++;
       } else if (BLOCKS.has(tag)) {
         items.push({ type: 'para', text: child.text, line: ++line });

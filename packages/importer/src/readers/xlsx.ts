@@ -27,6 +27,14 @@ function cellText(cell: ExcelJS.Cell): { text: string; formula: boolean } {
   return { text: String(cell.text ?? ''), formula: false };
 }
 
+/** A cell's solid fill as RRGGBB (theme colours, which need the workbook's palette, are not read). */
+function fillOf(cell: ExcelJS.Cell): string | undefined {
+  const fill = cell.fill;
+  if (fill?.type !== 'pattern' || fill.pattern !== 'solid') return undefined;
+  const argb = fill.fgColor?.argb;
+  return argb && /^[0-9A-Fa-f]{8}$/.test(argb) ? argb.slice(2).toUpperCase() : undefined;
+}
+
 /** Each worksheet is one table; rows keep their column positions. */
 export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
   const wb = new ExcelJS.Workbook();
@@ -37,13 +45,17 @@ export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
   wb.eachSheet((sheet) => {
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const cells: string[] = [];
+      const fills: (string | undefined)[] = [];
       for (let c = 1; c <= sheet.columnCount; c++) {
-        const { text, formula } = cellText(row.getCell(c));
+        const cell = row.getCell(c);
+        const { text, formula } = cellText(cell);
+        fills.push(cell.isMerged && cell.master !== cell ? undefined : fillOf(cell));
         const where = `sheet "${sheet.name}" row ${rowNumber} column ${c}`;
         if (formula || looksLikeFormula(text)) formulaCells.push({ text, where });
         cells.push(text);
       }
-      if (cells.some((c) => c.trim() !== '')) items.push({ type: 'row', cells, table, line: rowNumber });
+      if (cells.some((c) => c.trim() !== ''))
+        items.push({ type: 'row', cells, ...(fills.some(Boolean) && { fills }), table, line: rowNumber });
     });
     table++;
   });

@@ -1,0 +1,141 @@
+import {
+  Document,
+  Packer,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  VerticalMergeType,
+} from 'docx';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { parsePlanFile } from './index.js';
+import { ragWordOfFill } from './readers/cell-colours.js';
+
+/**
+ * A RAG rating shown only by the cell's colour, as many councils write it: the status column's empty
+ * cell reads as its colour; coloured cells elsewhere (a shaded header, a timeline bar) mean nothing.
+ */
+
+const HEADER = ['Ref', 'Action', 'Lead', 'Deadline', 'RAG', 'Jan', 'Feb'];
+/** Rows of [ref, title, lead, due, RAG text, RAG colour, timeline colour]. */
+const ROWS: Array<[string, string, string, string, string, string | undefined, string | undefined]> = [
+  ['1', 'Refresh the workforce strategy', 'Head of HR', 'March 2027', '', '00B050', '4472C4'],
+  ['2', 'Launch the apprenticeship scheme', 'Head of HR', 'June 2027', '', 'FFC000', undefined],
+  ['3', 'Reduce agency spend', 'Finance Lead', 'December 2026', '', 'FF0000', '4472C4'],
+  ['4', 'Publish the pay gap report', 'Head of HR', 'April 2026', '', '0070C0', undefined],
+  ['5', 'Review the sickness policy', 'HR Adviser', 'May 2027', 'Amber', '00B050', undefined],
+  ['6', 'Staff survey action plan', 'OD Manager', 'July 2027', '', 'D9D9D9', undefined],
+];
+
+const shaded = (text: string, fill?: string) =>
+  new TableCell({
+    children: [new Paragraph(text)],
+    ...(fill && { shading: { type: ShadingType.CLEAR, fill, color: 'auto' } }),
+  });
+
+async function wordPlan(): Promise<Buffer> {
+  // Actions 1 and 2 share their lead in one vertically merged cell: the colours line up with the text
+  // only if merges are followed as mammoth follows them.
+  const lead = (i: number, text: string) =>
+    i > 1
+      ? shaded(text)
+      : new TableCell({
+          children: [new Paragraph(i === 0 ? text : '')],
+          verticalMerge: i === 0 ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE,
+        });
+  const rows = [
+    new TableRow({ tableHeader: true, children: HEADER.map((h) => shaded(h, '1F3864')) }),
+    ...ROWS.map(
+      ([ref, title, leadName, due, rag, fill, bar], i) =>
+        new TableRow({
+          children: [shaded(ref), shaded(title), lead(i, leadName), shaded(due)].concat(
+            shaded(rag, fill),
+            shaded('', bar),
+            shaded(''),
+          ),
+        }),
+    ),
+  ];
+  return Packer.toBuffer(
+    new Document({ sections: [{ children: [new Paragraph('People Plan 2026-27'), new Table({ rows })] }] }),
+  );
+}
+
+async function excelPlan(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Plan');
+  ws.addRow(HEADER);
+  for (const [ref, title, lead, due, rag, fill, bar] of ROWS) {
+    const row = ws.addRow([ref, title, lead, due, rag, '', '']);
+    const paint = (col: number, argb?: string) => {
+      if (argb) row.getCell(col).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${argb}` } };
+    };
+    paint(5, fill);
+    paint(6, bar);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const statuses = (plan: Awaited<ReturnType<typeof parsePlanFile>>) =>
+  Object.fromEntries(plan.themes.flatMap((t) => t.actions).map((a) => [a.ref, a.status]));
+
+describe('RAG ratings shown by cell colour', () => {
+  const expected = {
+    '1': 'on-track',
+    '2': 'at-risk',
+    '3': 'off-track',
+    '4': 'completed',
+    // Words win over the colour; a grey cell says nothing.
+    '5': 'at-risk',
+    '6': undefined,
+  };
+
+  it('reads an empty RAG cell of a Word table by its shading', async () => {
+    const plan = await parsePlanFile(await wordPlan(), { filename: 'people-plan.docx' });
+    expect(statuses(plan)).toEqual(expected);
+    // A timeline bar in another column is not an extra of the action.
+    expect(plan.themes[0]!.actions[0]!.extra ?? []).toEqual([]);
+  });
+
+  it('reads an empty RAG cell of a spreadsheet by its fill', async () => {
+    const plan = await parsePlanFile(await excelPlan(), { filename: 'people-plan.xlsx' });
+    expect(statuses(plan)).toEqual(expected);
+  });
+
+  it('does not read a colour the whole row has (banded rows) as a rating', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Plan');
+    ws.addRow(HEADER);
+    for (const [i, [ref, title, lead, due]] of ROWS.entries()) {
+      const row = ws.addRow([ref, title, lead, due, '', '', '']);
+      if (i % 2)
+        for (let c = 1; c <= HEADER.length; c++)
+          row.getCell(c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFBDD7EE' } };
+    }
+    const plan = await parsePlanFile(Buffer.from(await wb.xlsx.writeBuffer()), { filename: 'plan.xlsx' });
+    expect(Object.values(statuses(plan)).filter(Boolean)).toEqual([]);
+  });
+
+  it.each([
+    ['00B050', 'Green'],
+    ['92D050', 'Green'],
+    ['C6EFCE', 'Green'],
+    ['FFC000', 'Amber'],
+    ['FFFF00', 'Amber'],
+    ['F79646', 'Amber'],
+    ['FFEB9C', 'Amber'],
+    ['FF0000', 'Red'],
+    ['C00000', 'Red'],
+    ['FFC7CE', 'Red'],
+    ['0070C0', 'Blue'],
+    ['00B0F0', 'Blue'],
+    ['D9D9D9', undefined],
+    ['000000', undefined],
+    ['7030A0', undefined],
+    ['FFFFFF', undefined],
+    ['F2F2F2', undefined],
+    ['DEEAF6', undefined],
+  ])('%s is %s', (hex, word) => expect(ragWordOfFill(hex)).toBe(word));
+});

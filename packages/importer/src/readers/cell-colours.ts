@@ -1,0 +1,140 @@
+/**
+ * Cell colours. Many councils show an action's RAG rating by colouring its cell and writing nothing in
+ * it. The readers keep each table cell's fill (`fills` on a row, as RRGGBB), and a status column's empty
+ * cell is read by its colour (build/action-rows.ts); any other coloured cell (a Gantt bar, a shaded
+ * header) means nothing to the importer.
+ */
+import { DOMParser } from '@xmldom/xmldom';
+import { unzipSync } from 'fflate';
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+
+/** The child elements of `el` named `w:<name>`. */
+const children = (el: Element, name: string): Element[] => {
+  const out: Element[] = [];
+  for (let n = el.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 1 && (n as Element).namespaceURI === W && (n as Element).localName === name)
+      out.push(n as Element);
+  }
+  return out;
+};
+const child = (el: Element | undefined, name: string) => (el ? children(el, name)[0] : undefined);
+const attr = (el: Element | undefined, name: string) => el?.getAttributeNS(W, name) || undefined;
+
+/** A fill as RRGGBB, or undefined for none, "auto" or white. */
+function fillOf(hex: string | undefined): string | undefined {
+  const h = hex?.toUpperCase();
+  return h && /^[0-9A-F]{6}$/.test(h) && h !== 'FFFFFF' ? h : undefined;
+}
+
+/**
+ * The fills of every body-level table of a Word document, in order: per row, per cell, as mammoth lists
+ * them (deleted rows left out; a cell continuing a vertical merge left out, as it becomes a rowspan).
+ * A table inside a cell is not one of them: its text is read into the cell.
+ */
+export function wordTableFills(docx: Uint8Array): (string | undefined)[][][] {
+  // Colours only add to what mammoth read: a document whose XML this cannot read keeps its text.
+  try {
+    return readTableFills(docx);
+  } catch {
+    return [];
+  }
+}
+
+function readTableFills(docx: Uint8Array): (string | undefined)[][][] {
+  const files = unzipSync(docx, { filter: (f) => f.name === 'word/document.xml' });
+  const xml = files['word/document.xml'];
+  if (!xml) return [];
+  const doc = new DOMParser({ errorHandler: { warning: () => {}, error: () => {} } }).parseFromString(
+    new TextDecoder().decode(xml),
+    'text/xml',
+  );
+  const body = child(doc.documentElement ?? undefined, 'body');
+  if (!body) return [];
+  const tables: (string | undefined)[][][] = [];
+  const visit = (el: Element) => {
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType !== 1 || (n as Element).namespaceURI !== W) continue;
+      const e = n as Element;
+      if (e.localName === 'tbl') tables.push(tableFills(e));
+      // Content controls and the like hold tables too; a paragraph never holds a body-level table.
+      else if (e.localName !== 'p') visit(e);
+    }
+  };
+  visit(body);
+  return tables;
+}
+
+function tableFills(tbl: Element): (string | undefined)[][] {
+  const rows: (string | undefined)[][] = [];
+  // mammoth's rule: a cell continuing a vertical merge is dropped when some row above has a cell there.
+  const seen = new Set<number>();
+  for (const tr of rowsOf(tbl)) {
+    if (child(child(tr, 'trPr'), 'del')) continue;
+    const row: (string | undefined)[] = [];
+    let column = 0;
+    for (const tc of cellsOf(tr)) {
+      const props = child(tc, 'tcPr');
+      const vMerge = child(props, 'vMerge');
+      const continues = vMerge !== undefined && attr(vMerge, 'val') !== 'restart';
+      const span = Number(attr(child(props, 'gridSpan'), 'val') ?? 1) || 1;
+      if (continues && seen.has(column)) {
+        column += span;
+        continue;
+      }
+      seen.add(column);
+      row.push(fillOf(attr(child(props, 'shd'), 'fill')));
+      column += span;
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Rows and cells, through the content controls and custom XML that may wrap them. */
+const wrapped = (el: Element, name: string): Element[] =>
+  [...childElements(el)].flatMap((e) =>
+    e.localName === name
+      ? [e]
+      : ['sdt', 'sdtContent', 'customXml'].includes(e.localName ?? '')
+        ? wrapped(e, name)
+        : [],
+  );
+const rowsOf = (tbl: Element) => wrapped(tbl, 'tr');
+const cellsOf = (tr: Element) => wrapped(tr, 'tc');
+
+function* childElements(el: Element): Generator<Element> {
+  for (let n = el.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 1 && (n as Element).namespaceURI === W) yield n as Element;
+  }
+}
+
+/**
+ * The RAG word a fill stands for, by its hue: red, amber (orange to yellow), green, or blue (complete,
+ * in a BRAG scheme). Greys, black and pale washes say nothing.
+ */
+export function ragWordOfFill(hex: string | undefined): string | undefined {
+  if (!hex || !/^[0-9A-Fa-f]{6}$/.test(hex)) return undefined;
+  const [r, g, b] = [0, 2, 4].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255) as [
+    number,
+    number,
+    number,
+  ];
+  const max = Math.max(r, g, b);
+  const min = Math.min(r, g, b);
+  const light = (max + min) / 2;
+  const chroma = max - min;
+  const saturation = chroma / (1 - Math.abs(2 * light - 1) || 1);
+  // Grey, black or near white: not a rating colour. Excel's pale "Good/Neutral/Bad" fills still are.
+  if (chroma < 0.1 || saturation < 0.3 || light < 0.12) return undefined;
+  let hue: number;
+  if (max === r) hue = (((g - b) / chroma) % 6) * 60;
+  else if (max === g) hue = ((b - r) / chroma + 2) * 60;
+  else hue = ((r - g) / chroma + 4) * 60;
+  if (hue < 0) hue += 360;
+  if (hue >= 340 || hue < 15) return 'Red';
+  if (hue < 65) return 'Amber';
+  if (hue < 170) return 'Green';
+  if (hue >= 185 && hue < 250) return 'Blue';
+  return undefined;
+}
