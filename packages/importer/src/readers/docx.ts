@@ -57,7 +57,7 @@ function tableRows(table: HTMLElement, fills?: Fill[][]): { cells: string[]; fil
       const colspan = Number(cell.getAttribute('colspan') ?? 1) || 1;
       const rowspan = Number(cell.getAttribute('rowspan') ?? 1) || 1;
       row.push(blockText(cell));
-      rowFills.push(colours?.[r]![c]);
+      rowFills.push(colours?.[r]?.[c]);
       for (let i = 1; i < colspan; i++) {
         row.push('');
         rowFills.push(undefined);
