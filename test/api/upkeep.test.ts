@@ -102,6 +102,29 @@ describe('keeping a plan up', () => {
     expect(reactivated.body.error.code).toBe('plan-archived');
   });
 
+  it('keeps what the council calls the plan’s groups, in its reports too, until it is emptied', async () => {
+    const made = await call('POST', `${H}/plans`, EDITOR, {
+      title: 'Workforce plan 2026-27',
+      kind: 'business-plan',
+      themeNoun: 'Theme',
+      themes: [{ ref: '1', title: 'Pay and reward' }],
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const id = made.body.id;
+    expect((await call('GET', `${H}/plans/${id}`, 'viewer@harrow.test')).body.themeNoun).toBe('Theme');
+    const report = async () =>
+      String((await call('GET', `${H}/plans/${id}/reports?period=year-end&format=html`, EDITOR)).body);
+    const html = await report();
+    expect(html).toContain('Theme 1: Pay and reward');
+    expect(html).not.toContain('Priority 1');
+    const long = await call('PATCH', `${H}/plans/${id}`, EDITOR, { version: 1, themeNoun: 'x'.repeat(41) });
+    expect(long.status).toBe(400);
+    expect(long.body.error.details[0].path).toBe('themeNoun');
+    const emptied = await call('PATCH', `${H}/plans/${id}`, EDITOR, { version: 1, themeNoun: '' });
+    expect(emptied.status).toBe(200);
+    expect(await report()).toContain('Priority 1: Pay and reward');
+  });
+
   it('refuses two reporting points with one name', async () => {
     const r = await call('POST', `${H}/plans`, EDITOR, {
       title: 'Twice',

@@ -69,6 +69,8 @@ async function changeDetails(page: Page) {
   expect(await page.inputValue('#title')).toBe('Workforce plan 2026-27 (browser)');
   await page.fill('#ownerLabel', 'Director of People');
   await page.fill('#directorate', 'Resources');
+  // The council's own word for the plan's groups, in place of the kind's ("Heading").
+  await page.fill('#themeNoun', 'Theme');
   await page.getByLabel('Every six months').check();
   await page.getByRole('button', { name: 'Add a reporting point' }).click();
   await page.fill('#point-3-label', 'Q3 2026-27');
@@ -80,6 +82,8 @@ async function changeDetails(page: Page) {
   await successBanner(page, 'Plan details saved');
   const facts = page.locator('main .govuk-summary-list').first();
   await facts.getByText('Director of People').waitFor();
+  expect(await page.getByLabel('Theme', { exact: true }).count()).toBe(1);
+  expect(await page.getByLabel('Heading', { exact: true }).count()).toBe(0);
   const text = await facts.innerText();
   for (const want of [
     'Resources',
@@ -104,27 +108,27 @@ async function activate(page: Page) {
 
 /** Themes: one added, one renamed, the new one moved up; the order is the plan's. */
 async function shapeThemes(page: Page) {
-  await page.getByRole('button', { name: 'Add a heading' }).click();
-  expect(await focusedText(page)).toBe('Add a heading');
+  await page.getByRole('button', { name: 'Add a theme' }).click();
+  expect(await focusedText(page)).toBe('Add a theme');
   await page.fill('#theme-title', 'Delivery');
-  await page.getByRole('button', { name: 'Add the heading' }).click();
-  await successBanner(page, 'Heading added');
-  await page.getByRole('button', { name: /^Rename\s+Heading 2: Strategy$/ }).click();
+  await page.getByRole('button', { name: 'Add the theme' }).click();
+  await successBanner(page, 'Theme added');
+  await page.getByRole('button', { name: /^Rename\s+Theme 2: Strategy$/ }).click();
   await page.fill('#theme-title', 'Strategy and planning');
   await expectAccessible(page, 'theme-rename');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await successBanner(page, 'Heading renamed');
-  await page.getByRole('button', { name: /^Move up\s+Heading 3: Delivery$/ }).click();
+  await successBanner(page, 'Theme renamed');
+  await page.getByRole('button', { name: /^Move up\s+Theme 3: Delivery$/ }).click();
   await expect
     .poll(() => themeOrder(page))
-    .toEqual(['Heading 1: Leadership', 'Heading 3: Delivery', 'Heading 2: Strategy and planning']);
+    .toEqual(['Theme 1: Leadership', 'Theme 3: Delivery', 'Theme 2: Strategy and planning']);
   // Focus stays with the theme that moved.
   expect(await page.evaluate(() => document.activeElement?.id)).toMatch(/^(up|down)-/);
 }
 
 /** Two actions under Leadership, the second moved above the first. */
 async function addActions(page: Page) {
-  const leadership = page.locator('section.app-theme').filter({ hasText: 'Heading 1: Leadership' });
+  const leadership = page.locator('section.app-theme').filter({ hasText: 'Theme 1: Leadership' });
   for (const [ref, title] of [
     ['1.1', 'Launch a leadership programme'],
     ['1.2', 'Appoint a workforce lead'],
@@ -225,7 +229,7 @@ async function keepActionUp(page: Page, planId: string) {
     'Cancelled: Merged into the corporate programme',
   );
   await page.goto(`${e.url}/councils/harrow/plans/${planId}`);
-  const delivery = page.locator('section.app-theme').filter({ hasText: 'Heading 3: Delivery' });
+  const delivery = page.locator('section.app-theme').filter({ hasText: 'Theme 3: Delivery' });
   // Moved with its sub-action, and kept (cancelled) in the plan.
   await expect
     .poll(() => delivery.locator('tbody tr td:first-child').allInnerTexts())

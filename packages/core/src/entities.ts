@@ -134,6 +134,8 @@ export const Plan = z.object({
   councilId: Slug,
   title,
   kind: PlanKind,
+  /** What the plan calls its groups, in the council's own word ("Theme", "Objective"); none: its kind's. */
+  themeNoun: text(40).optional(),
   period: z.strictObject({ label: text(100).optional(), start: IsoDate.optional(), end: IsoDate.optional() }),
   ownerPersonId: Id.optional(),
   ownerLabel: text(200).optional(),

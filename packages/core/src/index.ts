@@ -15,6 +15,7 @@ export * from './roles.js';
 export * from './search-docs.js';
 export * from './status.js';
 export * from './stored.js';
+export * from './theme-noun.js';
 export * from './timescale.js';
 export * from './trends.js';
 export * from './words.js';

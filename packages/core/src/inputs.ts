@@ -40,6 +40,7 @@ const ReportingPoints = z
 export const PlanCreate = z.strictObject({
   title,
   kind: PlanKind,
+  themeNoun: text(40).optional(),
   period: z
     .strictObject({ label: text(100).optional(), start: IsoDate.optional(), end: IsoDate.optional() })
     .default({}),
@@ -62,6 +63,8 @@ export type PlanCreate = z.infer<typeof PlanCreate>;
 export const PlanPatch = z.strictObject({
   version,
   title: title.optional(),
+  /** Empty: the plan's groups are called by its kind's word again. */
+  themeNoun: text(40).optional(),
   period: z
     .strictObject({ label: text(100).optional(), start: IsoDate.optional(), end: IsoDate.optional() })
     .optional(),

@@ -7,6 +7,7 @@ import { resolveCrossRefs } from './finalize/cross-refs.js';
 import { toIndicator } from './finalize/indicators.js';
 import { detectKind } from './finalize/kind.js';
 import { continuity, decisions, dependencies, keyMilestones, risks } from './finalize/tables.js';
+import { councilThemeNoun } from './finalize/theme-noun.js';
 import { readCover, readMeta } from './finalize/title.js';
 import type { Candidate } from './match.js';
 import type { ImportWarning, ParsedPlan, SourceFormat } from './parsed-plan.js';
@@ -115,9 +116,11 @@ export function finalize(d: Drafts, o: FinalizeOptions): ParsedPlan {
   const candidates: Candidate[] = all.map((a) => ({ ref: a.ref, title: a.title }));
   resolveCrossRefs(themes, all, candidates, warn);
 
+  const themeNoun = councilThemeNoun(themes);
   const plan: Omit<ParsedPlan, 'warnings'> = {
     format: o.format,
     kind: kind.kind,
+    ...(themeNoun ? { themeNoun } : {}),
     title,
     ...(period ? { period } : {}),
     ...meta,

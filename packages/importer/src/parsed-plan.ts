@@ -208,6 +208,8 @@ export type ImportWarning = z.infer<typeof ImportWarning>;
 export const ParsedPlan = z.strictObject({
   format: SourceFormat,
   kind: PlanKind,
+  /** What the plan's headings call its groups ("Theme 1: …" gives "Theme"), when most agree. */
+  themeNoun: z.string().max(40).optional(),
   title: z.string().min(1),
   period: z
     .strictObject({ label: z.string().optional(), start: z.string().optional(), end: z.string().optional() })

@@ -84,6 +84,7 @@ export function toEntities(parsed: ParsedPlan, ctx: EntityContext): ImportEntiti
     councilId: ctx.councilId,
     title: parsed.title,
     kind: parsed.kind,
+    ...(parsed.themeNoun ? { themeNoun: parsed.themeNoun } : {}),
     period: parsed.period ?? {},
     ...(parsed.ownerLabel ? { ownerLabel: parsed.ownerLabel } : {}),
     ...(parsed.directorate ? { directorate: parsed.directorate } : {}),

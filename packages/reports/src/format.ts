@@ -1,4 +1,11 @@
-import type { IsoDate, LeadRole, PlanKind, Timescale } from '@peopleplan/core';
+import {
+  type IsoDate,
+  type LeadRole,
+  type Plan,
+  type PlanKind,
+  type Timescale,
+  themeNounOf,
+} from '@peopleplan/core';
 import { format, parseISO } from 'date-fns';
 
 /** Display helpers shared by the model and the renderers (en-GB). */
@@ -50,17 +57,19 @@ export interface PlanKindLabels {
   themes: string;
 }
 
-export const PLAN_KIND_LABELS: Record<PlanKind, PlanKindLabels> = {
-  'people-strategy': { kind: 'People strategy', theme: 'Key priority', themes: 'key priority' },
-  'peer-review': { kind: 'Peer review action plan', theme: 'Heading', themes: 'heading' },
-  'best-value-review': {
-    kind: 'Best value review',
-    theme: 'Service improvement',
-    themes: 'service improvement',
-  },
-  'business-plan': { kind: 'Business plan', theme: 'Priority', themes: 'priority' },
-  'iip-assessment': { kind: 'Investors in People assessment', theme: 'Area', themes: 'area' },
+const KIND_LABELS: Record<PlanKind, string> = {
+  'people-strategy': 'People strategy',
+  'peer-review': 'Peer review action plan',
+  'best-value-review': 'Best value review',
+  'business-plan': 'Business plan',
+  'iip-assessment': 'Investors in People assessment',
 };
+
+/** What a plan is, and what it calls its groups: the council's own word if the plan has one (core). */
+export function planLabels(plan: Pick<Plan, 'kind' | 'themeNoun'>): PlanKindLabels {
+  const theme = themeNounOf(plan);
+  return { kind: KIND_LABELS[plan.kind], theme, themes: theme.toLowerCase() };
+}
 
 const NUMBER = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 

@@ -24,7 +24,7 @@ export type ReportCouncil = Pick<
 >;
 
 export type ReportPlan = Pick<Plan, 'id' | 'title' | 'kind' | 'period' | 'status'> &
-  Partial<Pick<Plan, 'ownerLabel' | 'directorate' | 'division' | 'approval'>>;
+  Partial<Pick<Plan, 'ownerLabel' | 'directorate' | 'division' | 'approval' | 'themeNoun'>>;
 
 export type ReportTheme = Pick<Theme, 'id' | 'ref' | 'title' | 'order'> & Partial<Pick<Theme, 'description'>>;
 

@@ -1,5 +1,5 @@
 import { DEFAULT_RAG_RULES, directionOfTravel, planRatings } from '@peopleplan/core';
-import { compareRefs, PLAN_KIND_LABELS } from './format.js';
+import { compareRefs, planLabels } from './format.js';
 import { indicatorRow } from './indicators.js';
 import type { ActionRow, ReportModel } from './model.js';
 import type { ReportData } from './report-data.js';
@@ -21,7 +21,7 @@ export interface SummariseOptions {
 /** Builds the report model from plan data. Pure: same data, same model. */
 export function summarise(data: ReportData, options: SummariseOptions = {}): ReportModel {
   const { council, plan, period, today } = data;
-  const labels = PLAN_KIND_LABELS[plan.kind];
+  const labels = planLabels(plan);
   const periodClosed = today > period.end;
   const asOf = periodClosed ? period.end : today;
 

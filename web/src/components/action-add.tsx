@@ -1,11 +1,11 @@
-import type { Lead, Status } from '@peopleplan/core';
+import { type Lead, type Status, themeNounOf } from '@peopleplan/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { ApiError, api } from '../lib/api.js';
 import { useDraft, useHasDraft } from '../lib/drafts.js';
 import { useFocusOnMount } from '../lib/focus.js';
 import { STATUS_LABELS, STATUSES } from '../lib/labels.js';
-import { orderActions, THEME_NOUN } from '../lib/plan-columns.js';
+import { orderActions } from '../lib/plan-columns.js';
 import type { ActionRow, PlanContents, ThemeRow } from '../lib/responses.js';
 import { useApi } from '../lib/use-api.js';
 import {
@@ -40,7 +40,7 @@ export function ThemeTools({
   context: TimescaleContext;
   onChanged: (message?: string) => void;
 }) {
-  const noun = THEME_NOUN[plan.kind].toLowerCase();
+  const noun = themeNounOf(plan).toLowerCase();
   const [adding, setAdding] = useState(useHasDraft(`action-new:${plan.id}:${theme.id}:`));
   const top = orderActions(actions).filter((a) => a.depth === 0);
   const name = (a: ActionRow) => `${a.ref ? `${a.ref} ` : ''}${a.title}`;

@@ -22,12 +22,7 @@ export function ImportPlanView({ plan }: { plan: ParsedPlan }) {
         The plan as it will be imported
       </h2>
       {view.groups.length ? (
-        <ThemeSections
-          kind={plan.kind}
-          groups={view.groups}
-          msByAction={view.msByAction}
-          actionHref={undefined}
-        />
+        <ThemeSections plan={plan} groups={view.groups} msByAction={view.msByAction} actionHref={undefined} />
       ) : (
         <p className="govuk-body">No themes or actions were found.</p>
       )}

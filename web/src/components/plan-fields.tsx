@@ -1,4 +1,4 @@
-import type { PlanKind, ReviewCadence } from '@peopleplan/core';
+import { type PlanKind, type ReviewCadence, THEME_NOUN } from '@peopleplan/core';
 import { PLAN_KIND_LABELS, REVIEW_CADENCE_LABELS } from '../lib/labels.js';
 import type { PlanDraft, PlanErrors } from '../lib/plan-draft.js';
 import type { PersonRow } from '../lib/responses.js';
@@ -39,6 +39,17 @@ export function PlanFields({
           value: k,
           text: PLAN_KIND_LABELS[k],
         }))}
+      />
+      <TextInput
+        id="themeNoun"
+        label="What the plan calls its groups (optional)"
+        hint={`The word before each group’s number, as the council writes it: for example Theme, Objective or Outcome. Left empty, ${
+          draft.kind ? `“${THEME_NOUN[draft.kind]}”` : 'the word of the plan’s kind'
+        }.`}
+        width="20"
+        error={errors.themeNoun}
+        value={draft.themeNoun}
+        onChange={(e) => set('themeNoun', e.target.value)}
       />
       <h2 className="govuk-heading-m">Period</h2>
       <TextInput

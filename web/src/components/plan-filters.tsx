@@ -1,9 +1,8 @@
-import type { PlanKind, Status } from '@peopleplan/core';
+import type { Status } from '@peopleplan/core';
 import type { FormEvent } from 'react';
 import { Link } from 'wouter';
 import { actionJudgement } from '../lib/judgements.js';
 import { STATUS_LABELS, STATUSES } from '../lib/labels.js';
-import { THEME_NOUN } from '../lib/plan-columns.js';
 import type { ActionRow, PlanContents, ThemeRow } from '../lib/responses.js';
 
 /*
@@ -59,7 +58,7 @@ export function queryFromForm(form: HTMLFormElement): Record<string, string> {
 
 /** The filter form; it applies on submit, so nothing moves while a person is still choosing. */
 export function PlanFilters({
-  kind,
+  noun,
   filters,
   filtering,
   leads,
@@ -67,7 +66,8 @@ export function PlanFilters({
   clearHref,
   onSubmit,
 }: {
-  kind: PlanKind;
+  /** What the plan calls its groups ("Priority", "Theme"). */
+  noun: string;
   filters: Filters;
   filtering: boolean;
   leads: string[];
@@ -95,7 +95,7 @@ export function PlanFilters({
         />
         <FilterSelect
           id="theme"
-          label={THEME_NOUN[kind]}
+          label={noun}
           value={filters.theme}
           options={themes.map((t) => ({
             value: t.id,

@@ -1,3 +1,4 @@
+import { themeNounOf } from '@peopleplan/core';
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { formatDate, formatDateTime, plural } from '../lib/format.js';
@@ -7,7 +8,7 @@ import {
   PLAN_STATUS_LABELS,
   REVIEW_CADENCE_LABELS,
 } from '../lib/labels.js';
-import { type Cell, type Column, columnsFor, orderActions, THEME_NOUN } from '../lib/plan-columns.js';
+import { type Cell, type Column, columnsFor, orderActions } from '../lib/plan-columns.js';
 import type { ActionRow, MilestoneRow, PlanContents, ThemeRow } from '../lib/responses.js';
 import { MilestoneDueCells } from './milestone-due.js';
 import { Banner, Prose, ScrollTable, SummaryList } from './page.js';
@@ -96,9 +97,12 @@ export function ArchivedNotice({ subject }: { subject: 'plan' | 'action' | 'them
   );
 }
 
-/** The theme heading a group of actions sits under ("Heading 1: Leadership"). */
-export function themeHeading(kind: Plan['kind'], theme: ThemeRow | undefined): string {
-  return theme ? `${THEME_NOUN[kind]}${theme.ref ? ` ${theme.ref}` : ''}: ${theme.title}` : 'Other actions';
+/** What a plan's groups are called by: its kind, and the council's own word for them if it has one. */
+type NounOf = Pick<Plan, 'kind'> & { themeNoun?: string | undefined };
+
+/** The theme heading a group of actions sits under ("Heading 1: Leadership", "Theme 2: Pay"). */
+export function themeHeading(plan: NounOf, theme: ThemeRow | undefined): string {
+  return theme ? `${themeNounOf(plan)}${theme.ref ? ` ${theme.ref}` : ''}: ${theme.title}` : 'Other actions';
 }
 
 /** Actions grouped by theme in the plan's order; actions without a (known) theme last. */
@@ -118,12 +122,12 @@ export function groupByTheme<A extends { themeId?: string | undefined }>(
 }
 
 /** A theme's optional description, folded away. */
-export function ThemeAbout({ kind, theme }: { kind: Plan['kind']; theme: ThemeRow | undefined }) {
+export function ThemeAbout({ plan, theme }: { plan: NounOf; theme: ThemeRow | undefined }) {
   if (!theme?.description) return null;
   return (
     <details className="govuk-details">
       <summary className="govuk-details__summary">
-        <span className="govuk-details__summary-text">About this {THEME_NOUN[kind].toLowerCase()}</span>
+        <span className="govuk-details__summary-text">About this {themeNounOf(plan).toLowerCase()}</span>
       </summary>
       <div className="govuk-details__text">
         <Prose text={theme.description} />
@@ -134,14 +138,14 @@ export function ThemeAbout({ kind, theme }: { kind: Plan['kind']; theme: ThemeRo
 
 /** The plan's actions, a section per theme (themes left empty by a filter are skipped when `skipEmpty`). */
 export function ThemeSections({
-  kind,
+  plan,
   groups,
   msByAction,
   actionHref,
   skipEmpty = false,
   tools,
 }: {
-  kind: Plan['kind'];
+  plan: NounOf;
   groups: Array<{ theme: ThemeRow | undefined; key: string; actions: ActionRow[] }>;
   msByAction: Map<string, MilestoneRow[]>;
   actionHref: ActionHref;
@@ -151,7 +155,7 @@ export function ThemeSections({
 }) {
   // One set of columns for the whole plan, so every theme's table reads alike.
   const columns = columnsFor(
-    kind,
+    plan.kind,
     groups.flatMap((g) => g.actions),
   );
   return (
@@ -161,9 +165,9 @@ export function ThemeSections({
         .map((g) => (
           <section className="app-theme" key={g.key} aria-labelledby={`theme-${g.key}`}>
             <h2 className="govuk-heading-m" id={`theme-${g.key}`}>
-              {themeHeading(kind, g.theme)}
+              {themeHeading(plan, g.theme)}
             </h2>
-            <ThemeAbout kind={kind} theme={g.theme} />
+            <ThemeAbout plan={plan} theme={g.theme} />
             {g.actions.length ? (
               <ActionTable
                 columns={columns}

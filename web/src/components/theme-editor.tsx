@@ -1,8 +1,8 @@
+import { themeNounOf } from '@peopleplan/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { ApiError, api } from '../lib/api.js';
 import { useDraft, useDraftKeys } from '../lib/drafts.js';
 import { useFocusOnMount } from '../lib/focus.js';
-import { THEME_NOUN } from '../lib/plan-columns.js';
 import type { PlanContents, ThemeRow } from '../lib/responses.js';
 import {
   ErrorSummary,
@@ -30,7 +30,7 @@ export function ThemesEditor({
   themes: ThemeRow[];
   onChanged: (message?: string) => void;
 }) {
-  const noun = THEME_NOUN[plan.kind].toLowerCase();
+  const noun = themeNounOf(plan).toLowerCase();
   const sorted = [...themes].sort((x, y) => x.order - y.order);
   const drafted = useDraftKeys();
   const [renaming, setRenaming] = useState(() => sorted.find((t) => drafted(`theme-edit:${t.id}`))?.id);
@@ -47,7 +47,7 @@ export function ThemesEditor({
       {sorted.length ? (
         <OrderList
           label="Themes, in order"
-          items={sorted.map((t) => ({ id: t.id, text: themeHeading(plan.kind, t) }))}
+          items={sorted.map((t) => ({ id: t.id, text: themeHeading(plan, t) }))}
           onMove={async (themeIds) => {
             await api.put('/api/v1/councils/{c}/plans/{planId}/theme-order', {
               params: { path: { c, planId: plan.id } },
@@ -65,7 +65,7 @@ export function ThemesEditor({
               <span className="govuk-visually-hidden">
                 {' '}
                 {themeHeading(
-                  plan.kind,
+                  plan,
                   sorted.find((t) => t.id === id),
                 )}
               </span>

@@ -2584,6 +2584,7 @@ export interface operations {
                 | 'best-value-review'
                 | 'business-plan'
                 | 'iip-assessment';
+              themeNoun?: string;
               period: {
                 label?: string;
                 /** Format: date */
@@ -2710,6 +2711,7 @@ export interface operations {
           title: string;
           /** @enum {string} */
           kind: 'people-strategy' | 'peer-review' | 'best-value-review' | 'business-plan' | 'iip-assessment';
+          themeNoun?: string;
           /** @default {} */
           period?: {
             label?: string;
@@ -2777,6 +2779,7 @@ export interface operations {
               | 'best-value-review'
               | 'business-plan'
               | 'iip-assessment';
+            themeNoun?: string;
             period: {
               label?: string;
               /** Format: date */
@@ -2928,6 +2931,7 @@ export interface operations {
               | 'best-value-review'
               | 'business-plan'
               | 'iip-assessment';
+            themeNoun?: string;
             period: {
               label?: string;
               /** Format: date */
@@ -3068,6 +3072,7 @@ export interface operations {
               | 'best-value-review'
               | 'business-plan'
               | 'iip-assessment';
+            themeNoun?: string;
             period: {
               label?: string;
               /** Format: date */
@@ -3207,6 +3212,7 @@ export interface operations {
         'application/json': {
           version: number;
           title?: string;
+          themeNoun?: string;
           period?: {
             label?: string;
             /** Format: date */
@@ -3258,6 +3264,7 @@ export interface operations {
               | 'best-value-review'
               | 'business-plan'
               | 'iip-assessment';
+            themeNoun?: string;
             period: {
               label?: string;
               /** Format: date */
@@ -3412,6 +3419,7 @@ export interface operations {
                 | 'best-value-review'
                 | 'business-plan'
                 | 'iip-assessment';
+              themeNoun?: string;
               period: {
                 label?: string;
                 /** Format: date */
@@ -10977,6 +10985,7 @@ export interface operations {
                 | 'best-value-review'
                 | 'business-plan'
                 | 'iip-assessment';
+              themeNoun?: string;
               period: {
                 label?: string;
                 /** Format: date */

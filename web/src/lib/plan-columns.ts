@@ -89,15 +89,6 @@ export function columnsFor(kind: PlanKind, actions: ReadonlyArray<Pick<Action, '
   return [...columns.slice(0, at), due, ...columns.slice(at)];
 }
 
-/** What a theme is called in each kind of plan. */
-export const THEME_NOUN: Record<PlanKind, string> = {
-  'people-strategy': 'Key priority',
-  'peer-review': 'Heading',
-  'best-value-review': 'Service improvement',
-  'business-plan': 'Priority',
-  'iip-assessment': 'Area',
-};
-
 /** Actions in document order with sub-actions straight after their parent. */
 export function orderActions<A extends Pick<Action, 'id' | 'parentId' | 'order'>>(
   actions: A[],

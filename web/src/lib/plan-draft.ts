@@ -13,6 +13,8 @@ export interface DateParts {
 export interface PlanDraft {
   title: string;
   kind: PlanKind | '';
+  /** What the plan calls its groups, if not its kind's word ("Theme", "Objective"). */
+  themeNoun: string;
   periodLabel: string;
   periodStart: DateParts;
   periodEnd: DateParts;
@@ -47,6 +49,7 @@ export function isoOf(d: DateParts): string | undefined {
 export const emptyPlanDraft = (): PlanDraft => ({
   title: '',
   kind: '',
+  themeNoun: '',
   periodLabel: '',
   periodStart: NO_DATE,
   periodEnd: NO_DATE,
@@ -63,6 +66,7 @@ export const emptyPlanDraft = (): PlanDraft => ({
 export const draftOfPlan = (p: PlanRow): PlanDraft => ({
   title: p.title,
   kind: p.kind,
+  themeNoun: p.themeNoun ?? '',
   periodLabel: p.period.label ?? '',
   periodStart: partsOf(p.period.start),
   periodEnd: partsOf(p.period.end),
@@ -83,6 +87,8 @@ export function validatePlan(d: PlanDraft): PlanErrors {
   const e: PlanErrors = {};
   if (!d.title.trim()) e.title = 'Enter the plan’s title';
   if (!d.kind) e.kind = 'Choose what kind of plan it is';
+  if (d.themeNoun.trim().length > 40)
+    e.themeNoun = 'What the plan calls its groups must be 40 characters or fewer';
   const start = isoOf(d.periodStart);
   const end = isoOf(d.periodEnd);
   if (start === undefined)
@@ -113,6 +119,7 @@ export function planBody(d: PlanDraft): Omit<CreateBody, 'themes' | 'status' | '
   return {
     title: d.title.trim(),
     kind: d.kind as PlanKind,
+    ...(text(d.themeNoun) ? { themeNoun: text(d.themeNoun) } : {}),
     period: {
       ...(text(d.periodLabel) ? { label: text(d.periodLabel) } : {}),
       ...(start ? { start } : {}),
@@ -140,6 +147,7 @@ export function planPatchBody(d: PlanDraft, version: number): PatchBody {
     ...rest,
     version,
     ownerPersonId: d.ownerPersonId || null,
+    themeNoun: d.themeNoun.trim(),
     ownerLabel: d.ownerLabel.trim(),
     directorate: d.directorate.trim(),
     division: d.division.trim(),

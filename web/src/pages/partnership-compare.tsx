@@ -1,4 +1,4 @@
-import type { PlanKind } from '@peopleplan/core';
+import { type PlanKind, THEME_NOUN } from '@peopleplan/core';
 import { type FormEvent, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { ErrorSummary, Radios } from '../components/form.js';
@@ -12,7 +12,6 @@ import {
 import { formatDate, formatDateTime, plural } from '../lib/format.js';
 import { PLAN_KIND_LABELS, PLAN_STATUS_LABELS } from '../lib/labels.js';
 import { ragWords, sharedPlanHref, statusWords } from '../lib/partnerships.js';
-import { THEME_NOUN } from '../lib/plan-columns.js';
 import type { ComparedPlan, ComparedTheme, Comparison } from '../lib/responses.js';
 import { useApi } from '../lib/use-api.js';
 

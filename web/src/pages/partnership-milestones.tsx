@@ -1,4 +1,4 @@
-import { isCalendarDate } from '@peopleplan/core';
+import { isCalendarDate, THEME_NOUN } from '@peopleplan/core';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { DateField } from '../components/date-field.js';
@@ -9,7 +9,6 @@ import { RagTag, StatusTag } from '../components/tags.js';
 import { TimescaleText } from '../components/timescale.js';
 import { formatDate, plural } from '../lib/format.js';
 import { partnershipHref, sharedPlanHref } from '../lib/partnerships.js';
-import { THEME_NOUN } from '../lib/plan-columns.js';
 import type { DateParts } from '../lib/plan-draft.js';
 import type { CombinedMilestone } from '../lib/responses.js';
 import { useApi } from '../lib/use-api.js';

@@ -55,7 +55,7 @@ export default function PartnershipPlanPage({ p, c, planId }: { p: string; c: st
           </div>
           <PlanFacts plan={plan} actions={data.actions.length} />
           <ThemeSections
-            kind={plan.kind}
+            plan={plan}
             groups={view.groups}
             msByAction={view.msByAction}
             actionHref={undefined}

@@ -1,4 +1,4 @@
-import { londonToday } from '@peopleplan/core';
+import { londonToday, themeNounOf } from '@peopleplan/core';
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { ActionAddForm, ThemeTools } from '../components/action-add.js';
@@ -142,7 +142,7 @@ export default function PlanPage({ c, planId }: { c: string; planId: string }) {
           ) : null}
 
           <PlanFilters
-            kind={plan.kind}
+            noun={themeNounOf(plan)}
             filters={filters}
             filtering={filtering}
             leads={view.leads}
@@ -157,7 +157,7 @@ export default function PlanPage({ c, planId }: { c: string; planId: string }) {
           </p>
 
           <ThemeSections
-            kind={plan.kind}
+            plan={plan}
             groups={view.groups}
             msByAction={view.msByAction}
             actionHref={actionHref}

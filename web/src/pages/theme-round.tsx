@@ -22,7 +22,7 @@ export default function ThemeRoundPage({
   const periods = useApi('/api/v1/councils/{c}/plans/{planId}/reporting-periods', { path });
   const data = contents.data;
   const theme = data?.themes.find((t) => t.id === themeId);
-  const heading = data ? themeHeading(data.plan.kind, theme) : 'Theme';
+  const heading = data ? themeHeading(data.plan, theme) : 'Theme';
   const actions = data
     ? orderActions(data.actions.filter((a) => a.themeId === themeId && isOpen(a.status)))
     : [];

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { readSeed, SEED } from '../../test/helpers.js';
+import { parsePlanFile } from '../index.js';
+import { toEntities } from '../to-entities.js';
+import { councilThemeNoun } from './theme-noun.js';
+
+const labelled = (...labels: (string | undefined)[]) => labels.map((label) => ({ label }));
+
+describe('what the council calls its plan’s groups', () => {
+  it.each([
+    [labelled('Theme 1: Pay', 'Theme 2: Wellbeing', 'Theme 3: Skills'), 'Theme'],
+    [labelled('PRIORITY 1: Prevention', 'PRIORITY 2: Productivity'), 'Priority'],
+    [labelled('Objective one', 'Objective two', undefined), 'Objective'],
+    [labelled('Key priority 1: Finding people', 'Key priority 2: Diversity'), 'Key priority'],
+    [labelled('Outcome A – Healthy workforce', 'Outcome B – Skilled workforce'), 'Outcome'],
+  ])('%j: %s', (themes, noun) => expect(councilThemeNoun(themes)).toBe(noun));
+
+  it.each([
+    // Headings that disagree, or most with none, say nothing.
+    [labelled('Theme 1: Pay', 'Objective 2: Skills')],
+    [labelled('Theme 1: Pay', undefined, undefined)],
+    // A year is not a group's number; "Action 3" numbers an action.
+    [labelled('Recruitment 2026: new posts', 'Retention 2026: exit interviews')],
+    [labelled('Action 1', 'Action 2')],
+    [[]],
+  ])('%j: none', (themes) => expect(councilThemeNoun(themes)).toBeUndefined());
+
+  it('reads it from a plan, and the plan keeps it', async () => {
+    const text = [
+      'Workforce Plan 2026-27',
+      'Theme 1: Recruitment',
+      'Ref\tAction\tLead\tDeadline',
+      '1.1\tLaunch the apprenticeship scheme\tHead of HR\tMarch 2027',
+      'Theme 2: Wellbeing',
+      'Ref\tAction\tLead\tDeadline',
+      '2.1\tRefresh the sickness absence policy\tHR Adviser\tJune 2027',
+    ].join('\n');
+    const parsed = await parsePlanFile(text);
+    expect(parsed.themeNoun).toBe('Theme');
+    const { plan } = toEntities(parsed, {
+      councilId: 'harrow',
+      importId: '01J00000000000000000000000',
+      actor: { sub: 'u1', name: 'Ed' },
+      people: [],
+      now: '2026-12-06T10:00:00.000Z',
+    });
+    expect(plan.themeNoun).toBe('Theme');
+    expect((await parsePlanFile(readSeed(SEED.kent))).themeNoun).toBe('Priority');
+  });
+});
