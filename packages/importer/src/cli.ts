@@ -46,6 +46,8 @@ try {
 } catch (e) {
   if (e instanceof ImportError) {
     console.error(`cannot import ${file}: ${e.message} (${e.code})`);
+    // The reader's own words, for whoever looks into why.
+    if (e.cause instanceof Error) console.error(`  reader said: ${e.cause.message}`);
     process.exit(2);
   }
   const err = e as NodeJS.ErrnoException;

@@ -1,5 +1,6 @@
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readSeed, SEED } from '../test/helpers.js';
 import { ImportError, type ParsedPlan, parsePlanFile } from './index.js';
@@ -225,6 +226,24 @@ describe('bad input', () => {
     const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('....notes.txt hello')]);
     expect(await code(parsePlanFile(zip))).toBe('unsupported-format');
     expect(await code(parsePlanFile(Buffer.from('%PDF-1.7\n...')))).toBe('unsupported-format');
+  });
+
+  it('says in plain words what to do with a damaged Word file, keeping the library’s words for the log', async () => {
+    const good = await docxFrom(['Workforce plan', 'Ref\tAction', '1\tRecruit']);
+    const files = unzipSync(new Uint8Array(good));
+    files['word/document.xml'] = strToU8(
+      `${strFromU8(files['word/document.xml']!).slice(0, 200)}&undefined;<w:body><w:p>`,
+    );
+    const damaged = Buffer.from(zipSync(files));
+    const error = await parsePlanFile(damaged, { filename: 'plan.docx' }).then(
+      () => undefined,
+      (e: ImportError) => e,
+    );
+    expect(error).toBeInstanceOf(ImportError);
+    expect(error!.code).toBe('unsupported-format');
+    expect(error!.message).toMatch(/^The Word document could not be read: .* save it again as a \.docx file/);
+    expect(error!.message).not.toMatch(/xmldom|entity|Error/);
+    expect(error!.cause).toBeInstanceOf(Error);
   });
 
   it('rejects a spreadsheet with no header row and a Word file with no table', async () => {

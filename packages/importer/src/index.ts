@@ -3,7 +3,7 @@ import { buildDrafts } from './build-plan.js';
 import { excerpt } from './cells.js';
 import { ImportError } from './errors.js';
 import { finalize } from './finalize.js';
-import { type MappingOverride, ParsedPlan } from './parsed-plan.js';
+import { type MappingOverride, ParsedPlan, type SourceFormat } from './parsed-plan.js';
 import { readCsv } from './readers/csv.js';
 import { readText } from './readers/text.js';
 import { sniff } from './sniff.js';
@@ -114,12 +114,26 @@ async function readDocument(input: Buffer | string, filename?: string): Promise<
     return readText(sniffed.text!);
   } catch (e) {
     if (e instanceof ImportError) throw e;
-    throw new ImportError(
-      'unsupported-format',
-      `The ${sniffed.format.toUpperCase()} file could not be read: ${(e as Error).message}`,
-    );
+    // The library's own words ("[xmldom error] entity not found") help nobody at a council: they stay in
+    // the error's cause, for the log.
+    throw new ImportError('unsupported-format', UNREADABLE[sniffed.format], { cause: e });
   }
 }
+
+/** What to tell a person whose file the reader could not open, and what to try. */
+const UNREADABLE: Record<SourceFormat, string> = {
+  docx:
+    'The Word document could not be read: it may be damaged, protected by a password, or not really a ' +
+    'Word file. Open it in Word, save it again as a .docx file, and import that.',
+  xlsx:
+    'The Excel workbook could not be read: it may be damaged, protected by a password, or not really an ' +
+    'Excel file. Open it in Excel, save it again as a .xlsx file, and import that.',
+  pdf:
+    'The PDF could not be read: it may be damaged or protected by a password. Import the Word or Excel ' +
+    'file it was made from, or save the PDF again without a password.',
+  csv: 'The CSV file could not be read: save it again from Excel as "CSV UTF-8" and import that.',
+  text: 'The text could not be read: paste it again, or import the file it came from.',
+};
 
 /** Enough words to be a plan rather than a note (a plan excerpt runs to hundreds of words). */
 const isSubstantial = (doc: SourceDocument) =>
