@@ -148,6 +148,32 @@ export function readHeaderRow(
 
 const REF_LIKE = /^(?:\d{1,4}(?:\.\d{1,3}){0,3}\.?|[A-Z])$/;
 
+/** Headers that name a plan's groups in some plans and a rating in others ("Priority": Recruitment, or High). */
+const GROUP_OR_RATING = /^(?:strategic |key )?(?:priority|priorities|objective|objectives|aim|aims)$/;
+const RATING = /^(?:high|medium|med|low|h|m|l|critical|urgent|essential|desirable|\d)$/i;
+
+/**
+ * A "Priority" column that names groups, not ratings: its cells are not High/Medium/Low, and a name spans
+ * several actions (a merged cell, written once, or the same name repeated). It becomes the theme column,
+ * unless the table already has one or the person mapped the column themselves.
+ */
+function groupFromContent(out: ColumnMapping[], rows: string[][]) {
+  if (out.some((c) => c.field === 'group')) return;
+  const titleCol = out.find((c) => c.field === 'title')?.index;
+  const titled =
+    titleCol === undefined ? rows.length : rows.filter((r) => (r[titleCol] ?? '').trim() !== '').length;
+  for (const col of out) {
+    if (col.field !== 'ignore' || col.confidence !== 0 || !GROUP_OR_RATING.test(normalizeHeader(col.header)))
+      continue;
+    const values = rows.map((r) => (r[col.index] ?? '').trim()).filter((v) => v !== '');
+    if (!values.length || values.some((v) => RATING.test(v))) continue;
+    if (values.length < titled || new Set(values).size < values.length) {
+      Object.assign(col, { field: 'group', confidence: 0.6 });
+      return;
+    }
+  }
+}
+
 /**
  * Business plans write "Actions" over a column of refs (1, 1.1) and leave the title column's header
  * blank; key milestones do the same with A, B, C. Reads the cells below to put each field where it is.
@@ -176,6 +202,7 @@ export function refineWithContent(columns: ColumnMapping[], rows: string[][]): C
         Object.assign(next, { field: displaced, confidence: 0.6 });
     }
   }
+  groupFromContent(out, rows);
   // No column named as the title ("| | | | DATE" over key milestones): the widest unnamed text column is.
   if (!out.some((c) => c.field === 'title')) {
     let best: { i: number; len: number } | undefined;

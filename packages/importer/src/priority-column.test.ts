@@ -1,0 +1,52 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { parsePlanFile } from './index.js';
+
+/**
+ * A "Priority" column means the plan's groups in some councils' workbooks (a merged cell over the
+ * actions of each) and a rating in others (High, Medium, Low). The first makes themes; the second stays
+ * with each action as written.
+ */
+const ACTIONS = [
+  ['1.1', 'Launch the apprenticeship scheme', 'Head of HR', 'March 2027'],
+  ['1.2', 'Refresh the recruitment website', 'Recruitment Manager', 'June 2027'],
+  ['2.1', 'Introduce wellbeing champions', 'OD Manager', 'September 2027'],
+  ['2.2', 'Review the sickness absence policy', 'HR Adviser', 'December 2027'],
+];
+
+async function workbook(priority: (row: number) => string, merge: boolean): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Action plan');
+  ws.addRow(['Priority', 'Ref', 'Action', 'Lead', 'Deadline']);
+  ACTIONS.forEach((a, i) => ws.addRow([priority(i), ...a]));
+  if (merge) {
+    ws.mergeCells('A2:A3');
+    ws.mergeCells('A4:A5');
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe('a Priority column', () => {
+  it('of merged group names makes the themes', async () => {
+    const names = ['Recruitment and retention', '', 'Health and wellbeing', ''];
+    const plan = await parsePlanFile(await workbook((i) => names[i]!, true), { filename: 'plan.xlsx' });
+    expect(plan.themes.map((t) => [t.title, t.actions.map((a) => a.ref)])).toEqual([
+      ['Recruitment and retention', ['1.1', '1.2']],
+      ['Health and wellbeing', ['2.1', '2.2']],
+    ]);
+  });
+
+  it('of group names repeated on every row makes the themes too', async () => {
+    const names = ['Recruitment', 'Recruitment', 'Wellbeing', 'Wellbeing'];
+    const plan = await parsePlanFile(await workbook((i) => names[i]!, false), { filename: 'plan.xlsx' });
+    expect(plan.themes.map((t) => t.title)).toEqual(['Recruitment', 'Wellbeing']);
+  });
+
+  it('of ratings stays with each action, as written', async () => {
+    const ratings = ['High', 'Medium', 'High', 'Low'];
+    const plan = await parsePlanFile(await workbook((i) => ratings[i]!, false), { filename: 'plan.xlsx' });
+    const actions = plan.themes.flatMap((t) => t.actions);
+    expect(actions).toHaveLength(4);
+    expect(actions.map((a) => a.extra)).toEqual(ratings.map((text) => [{ label: 'Priority', text }]));
+  });
+});
