@@ -18,7 +18,7 @@ async function workbook(priority: (row: number) => string, merge: boolean): Prom
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Action plan');
   ws.addRow(['Priority', 'Ref', 'Action', 'Lead', 'Deadline']);
-  ACTIONS.forEach((a, i) => ws.addRow([priority(i), ...a]));
+  for (const [i, a] of ACTIONS.entries()) ws.addRow([priority(i), ...a]);
   if (merge) {
     ws.mergeCells('A2:A3');
     ws.mergeCells('A4:A5');
