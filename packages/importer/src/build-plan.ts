@@ -27,6 +27,23 @@ export function buildDrafts(items: SourceItem[], override?: MappingOverride): Dr
 }
 
 const isSectionHeading = (t: string) => t.length <= 300 && SECTION_HEADINGS.some((re) => re.test(t));
+const COLOURS = ['red', 'amber', 'green', 'blue'];
+/** "RAG key", "Key:", "Status key" on a line of its own, or opening one ("RAG key: Red – off track…"). */
+const KEY_TITLE = /^(?:(?:b?rag|status|rating|colour)\s+)?(?:key|legend)\s*:?$/;
+const KEY_OPENING = /^(?:b?rag|status|rating)\s+(?:status\s+|rating\s+)?(?:key|legend)\b/;
+/** One colour's line of a key: "Amber = some slippage", "G – on track". */
+const KEY_ITEM = /^(?:red|amber|green|blue|grey|r|a|g|b)\b\s*[:=\-–—(]/;
+
+/** A line of a RAG key; `inKey` when the line before was one (a key often gives each colour a line). */
+function ragKeyLine(text: string, inKey: boolean): boolean {
+  if (text.length > 600) return false;
+  const t = text.toLowerCase();
+  if (KEY_TITLE.test(t) || KEY_OPENING.test(t)) return true;
+  if (/^key\s*[:\-–—]/.test(t) && COLOURS.some((c) => t.includes(c))) return true;
+  if (COLOURS.filter((c) => new RegExp(`\\b${c}\\b\\s*[:=\\-–—(]`).test(t)).length >= 3) return true;
+  return inKey && t.length < 200 && KEY_ITEM.test(t);
+}
+
 const isFileReference = (t: string) => /^[A-Za-z]:\\|\.(?:docx?|xlsx?|pdf|rtf)$/i.test(t);
 
 function paragraph(s: BuildState, raw: string, where: string) {
@@ -50,6 +67,15 @@ function paragraph(s: BuildState, raw: string, where: string) {
     s.mapping = undefined;
     s.afterRows = false;
     s.lastAction = s.lastItem = undefined;
+    return;
+  }
+  // A key to the RAG colours, usually under the table, explains the plan: it is not a note on the last action.
+  const keyLine = ragKeyLine(text, s.ragKey !== undefined);
+  s.ragKey = keyLine
+    ? (s.ragKey ?? s.d.sections.find((x) => x.key === 'rag-key') ?? startSection(s, 'RAG key'))
+    : undefined;
+  if (s.ragKey) {
+    s.ragKey.lines.push(text);
     return;
   }
   if (isFileReference(text)) {

@@ -104,6 +104,8 @@ export interface BuildState {
   unknownTable?: { table: number; section: SectionDraft };
   /** Narrative themes (best-value reviews): where the next paragraph goes. */
   narrative?: { mode: NarrativeMode; phase?: ActionDraft; last?: ActionDraft; status?: Status };
+  /** The plan's RAG key, while its lines are being read ("Key:", then "Red – off track"…). */
+  ragKey?: SectionDraft;
 }
 
 export function emptyDrafts(): Drafts {
