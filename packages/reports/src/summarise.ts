@@ -5,6 +5,7 @@ import type { ActionRow, ReportModel } from './model.js';
 import type { ReportData } from './report-data.js';
 import { buildExceptions, sortExceptions } from './summarise/exceptions.js';
 import { actionRow, milestoneRow, type RowContext, reportedStatus } from './summarise/items.js';
+import { milestoneAsAt } from './summarise/milestone-as-at.js';
 import { OTHER_THEME_ID, PlanTree } from './summarise/plan-tree.js';
 import { themeSections } from './summarise/sections.js';
 import { buildSummary } from './summarise/summary.js';
@@ -41,10 +42,12 @@ export function summarise(data: ReportData, options: SummariseOptions = {}): Rep
     snapshots: data.snapshots,
     ...(options.forecast && { forecastTo: period.financialYear.end }),
   };
+  // An ended period's report shows milestones as they stood at its end (a period may be closed late).
+  const asAt = periodClosed ? data.milestones.map((m) => milestoneAsAt(m, asOf)) : data.milestones;
   // Ratings roll up from milestones and sub-actions as every page shows them, from the statuses reported.
   ctx.ratings = planRatings(
     data.actions.map((a) => ({ ...a, status: reportedStatus(a, ctx) })),
-    data.milestones,
+    asAt,
     asOf,
     ctx.rules,
   ).actions;
@@ -52,7 +55,7 @@ export function summarise(data: ReportData, options: SummariseOptions = {}): Rep
   const actions = [...data.actions]
     .sort((x, y) => x.order - y.order || compareRefs(x.ref, y.ref))
     .map((a) => rows.get(a.id)!);
-  const milestones = [...data.milestones]
+  const milestones = [...asAt]
     .sort((x, y) => compareRefs(x.ref, y.ref))
     .map((m) => milestoneRow(m, ctx, rows));
 
