@@ -86,6 +86,7 @@ async function changeDetails(page: Page) {
   expect(await page.getByLabel('Heading', { exact: true }).count()).toBe(0);
   const text = await facts.innerText();
   for (const want of [
+    'Its groups are called',
     'Resources',
     'Every six months',
     // Reporting points in the order they come round.
