@@ -1,9 +1,10 @@
 /**
  * `npm run boards -- [--council ID …] [--dry-run] [--stage STAGE [--region REGION]]`: make plan boards
- * say what their plans' items say (BoardsRepo.repair): for plans written before boards existed, or after
- * a rollback to a release without them. Safe while people work. Locally it uses the running `npm start`'s
+ * say what their plans' items say (BoardsRepo.repair), and each plan's record of its closed periods what
+ * its snapshots say (SnapshotsRepo.repairClosedPeriods): for plans written before these existed, after a
+ * rollback to a release without them, or after a council is restored from an export. Safe while people work. Locally it uses the running `npm start`'s
  * DynamoDB (or starts DynamoDB Local on the same files); with `--stage` a deployed stack's table (read
- * from its CloudFormation outputs), with an operator's credentials, which need Query and UpdateItem on
+ * from its CloudFormation outputs), with an operator's credentials, which need Query, GetItem and UpdateItem on
  * the table. AWS is reached only when a stage is named. Without --council every council in the
  * service's directory is repaired.
  */
@@ -67,11 +68,13 @@ try {
     for (const plan of await data.plans.listAll()) {
       plans++;
       const r = await data.boards.repair(plan.id, { dryRun });
-      if (r.added + r.corrected + r.completed === 0) continue;
+      const closed = await data.snapshots.repairClosedPeriods(plan.id, { dryRun });
+      if (r.added + r.corrected + r.completed === 0 && !closed) continue;
       touched++;
       console.log(
         `${councilId} ${plan.id} “${plan.title}”: ${r.added} entries ${dryRun ? 'missing' : 'added'}, ` +
-          `${r.corrected} ${dryRun ? 'wrong' : 'corrected'}, ${r.completed} shards ${dryRun ? 'incomplete' : 'completed'}`,
+          `${r.corrected} ${dryRun ? 'wrong' : 'corrected'}, ${r.completed} shards ${dryRun ? 'incomplete' : 'completed'}` +
+          `${closed ? `, closed periods ${dryRun ? 'out of step' : 'brought in step'}` : ''}`,
       );
     }
   }

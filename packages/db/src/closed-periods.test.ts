@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshTable } from '../../../test/support/dynamo.js';
 import { createDocClient } from './client.js';
@@ -92,8 +92,21 @@ describe('closed periods: the set every progress update checks (DynamoDB Local)'
         Key: { PK: councilPk('harrow'), SK: sk.closedPeriods(planId) },
       }),
     );
-    return r.Item && [...((r.Item.closed as Set<string> | undefined) ?? [])].sort();
+    return (
+      r.Item &&
+      Object.keys(r.Item)
+        .filter((k) => k.startsWith('closed:'))
+        .map((k) => k.slice('closed:'.length))
+        .sort()
+    );
   };
+  const dropItem = (planId: string) =>
+    raw.send(
+      new DeleteCommand({
+        TableName: tableName,
+        Key: { PK: councilPk('harrow'), SK: sk.closedPeriods(planId) },
+      }),
+    );
 
   it('is written with the close: an update under that period is refused, one under an open period reads no snapshot', async () => {
     const { planId, actionId } = await newAction();
@@ -112,22 +125,12 @@ describe('closed periods: the set every progress update checks (DynamoDB Local)'
   it('is built from the snapshot headers for a plan closed before the set existed', async () => {
     const { planId, actionId } = await newAction();
     await harrow.snapshots.close(planId, midYear, entries);
-    await raw.send(
-      new DeleteCommand({
-        TableName: tableName,
-        Key: { PK: councilPk('harrow'), SK: sk.closedPeriods(planId) },
-      }),
-    );
+    await dropItem(planId);
     await expect(report(actionId, 'mid-year 2026-27')).rejects.toThrow(/Mid-year 2026-27 is closed/);
     expect(await closedSet(planId)).toEqual(['2026 27 mid year']);
 
     // A second close of such a plan carries the first one's name too (and a plan with none gets an empty set).
-    await raw.send(
-      new DeleteCommand({
-        TableName: tableName,
-        Key: { PK: councilPk('harrow'), SK: sk.closedPeriods(planId) },
-      }),
-    );
+    await dropItem(planId);
     await harrow.snapshots.close(planId, yearEnd, entries);
     expect(await closedSet(planId)).toEqual(['2026 27 end year', '2026 27 mid year']);
     const fresh = await newAction();
@@ -135,18 +138,28 @@ describe('closed periods: the set every progress update checks (DynamoDB Local)'
     expect(await closedSet(fresh.planId)).toEqual([]);
   });
 
-  it('refuses an update whose period closed between its check and its write', async () => {
+  it('refuses an update whose period closed between its check and its write, saying so', async () => {
     const { planId, actionId } = await newAction();
-    const check = await new ClosedPeriods(harrow.store).assertOpen(planId, 'Year-end 2026-27');
-    expect(check).toHaveLength(1);
-    await harrow.snapshots.close(planId, yearEnd, entries);
-    await expect(
-      harrow.store.transact(
-        [...check, harrow.store.conditionExists(sk.action(planId, actionId))],
-        [],
-        'progress update',
-      ),
-    ).rejects.toMatchObject({ code: 'conflict' });
+    // The period closes just after the update has checked it, before its transaction.
+    const periods = (harrow.updates as unknown as { closedPeriods: ClosedPeriods }).closedPeriods;
+    const check = periods.assertOpen.bind(periods);
+    let closedMeanwhile = false;
+    periods.assertOpen = async (plan, period) => {
+      const condition = await check(plan, period);
+      if (!closedMeanwhile) {
+        closedMeanwhile = true;
+        await harrow.snapshots.close(planId, yearEnd, entries);
+      }
+      return condition;
+    };
+    try {
+      await expect(report(actionId, 'Year-end 2026-27')).rejects.toThrow(/Year-end 2026-27 is closed/);
+    } finally {
+      periods.assertOpen = check;
+    }
+    expect(closedMeanwhile).toBe(true);
+    const page = await harrow.updates.list(actionId);
+    expect(page.items).toEqual([]);
   });
 
   it('loses the period on reopening, and takes updates under it again', async () => {
@@ -160,16 +173,61 @@ describe('closed periods: the set every progress update checks (DynamoDB Local)'
     await expect(report(actionId, 'Year-end 2026-27')).rejects.toThrow(/Year-end 2026-27 is closed/);
   });
 
-  it('lets an update through when the set names a period no snapshot header closes', async () => {
+  it('lets an update through when the item names a period no snapshot header closes, unless it changes', async () => {
     const { planId, actionId } = await newAction();
-    // A reopen racing the set's first build can leave a name behind: the headers have the last word.
+    // A reopen racing the item's first build can leave a name behind: the headers have the last word.
     await harrow.store.update(
       sk.closedPeriods(planId),
-      'SET #type = :type ADD #closed :words',
-      { '#type': 'type', '#closed': 'closed' },
-      { ':type': 'closed-periods', ':words': new Set(['2026 27 mid year']) },
+      'SET #type = :type, #name = :yes ADD #v :one',
+      { '#type': 'type', '#name': 'closed:2026 27 mid year', '#v': 'v' },
+      { ':type': 'closed-periods', ':yes': true, ':one': 1 },
     );
     const { update } = await report(actionId, 'Mid-year 2026-27');
     expect(update.period).toBe('Mid-year 2026-27');
+    // The check then rests on nothing changing the item before the write: closing any period does.
+    const check = await new ClosedPeriods(harrow.store).assertOpen(planId, 'Mid-year 2026-27');
+    await harrow.snapshots.close(planId, yearEnd, entries);
+    await expect(
+      harrow.store.transact(
+        [...check, harrow.store.conditionExists(sk.action(planId, actionId))],
+        [],
+        'update',
+      ),
+    ).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('is made to match the snapshot headers again after a restore, names missing and left over alike', async () => {
+    const { planId, actionId } = await newAction();
+    await harrow.snapshots.close(planId, midYear, entries);
+    const periods = new ClosedPeriods(harrow.store);
+    expect(await periods.rebuild(planId)).toBe(false);
+    // An older copy of the item put back: it names a period since reopened, and not one closed since.
+    await harrow.store.update(
+      sk.closedPeriods(planId),
+      'SET #name = :yes REMOVE #mid',
+      { '#name': 'closed:2026 27 end year', '#mid': 'closed:2026 27 mid year' },
+      { ':yes': true },
+    );
+    expect(await periods.rebuild(planId, { dryRun: true })).toBe(true);
+    expect(await closedSet(planId)).toEqual(['2026 27 end year']);
+    expect(await periods.rebuild(planId)).toBe(true);
+    expect(await closedSet(planId)).toEqual(['2026 27 mid year']);
+    await expect(report(actionId, 'Mid-year 2026-27')).rejects.toThrow(/Mid-year 2026-27 is closed/);
+    // Written back from a council's export (plain JSON), the item still works.
+    const exported = JSON.parse(
+      JSON.stringify(
+        (
+          await raw.send(
+            new GetCommand({
+              TableName: tableName,
+              Key: { PK: councilPk('harrow'), SK: sk.closedPeriods(planId) },
+            }),
+          )
+        ).Item,
+      ),
+    );
+    await raw.send(new PutCommand({ TableName: tableName, Item: exported }));
+    await harrow.snapshots.reopen(planId, midYear.key, 'Reported against the wrong period');
+    expect(await closedSet(planId)).toEqual([]);
   });
 });

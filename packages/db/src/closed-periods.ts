@@ -1,15 +1,18 @@
 /**
- * Which reporting periods of a plan are closed, in one small item per plan (`CLOSED#<plan>`): a string
- * set of each closed period's name as words (its label's and its key's). A progress update must not be
- * filed under a closed period (its report is frozen), and checking that by reading the plan's snapshot
- * headers cost a query of items that can hold a whole plan's entries, on every update. The set is
- * written in the same transaction as the snapshot it stands for (close and reopen, snapshots.ts), so
- * "not in the set" means "not closed", and an update's transaction checks the set again: an update and a
- * close at the same moment cannot both win.
+ * Which reporting periods of a plan are closed, in one small item per plan (`CLOSED#<plan>`): an attribute
+ * `closed:<words>` per closed period's name as words (its label's and its key's), and a counter `v` that
+ * every change moves on. A progress update must not be filed under a closed period (its report is frozen),
+ * and checking that by reading the plan's snapshot headers cost a query of items that can hold a whole
+ * plan's entries, on every update. The item is changed in the same transaction as the snapshot it stands
+ * for (close and reopen, snapshots.ts), so a name missing from it is a period not closed; an update's
+ * transaction checks the name is still missing, so an update and a close at the same moment cannot both
+ * succeed.
  *
- * Plans closed before this item existed have none: the first reader builds it from their snapshot
- * headers. A set that says closed is confirmed against the headers before an update is refused (a
- * reopen racing that first build could leave a word behind), so the set only ever saves reads.
+ * Plain attributes (not a string set) so that a council's export, written back as JSON, restores them as
+ * they were. Plans closed before this item existed have none: the first reader builds it from their
+ * snapshot headers, and `rebuild` (npm run boards) makes it match them again after a restore. A name in
+ * the item is confirmed against the headers before an update is refused: a reopen racing the first build
+ * could leave one behind, and then the update's transaction checks the counter instead.
  */
 import { conflict } from '@peopleplan/core';
 import { sk } from './keys.js';
@@ -37,13 +40,40 @@ export interface ClosedPeriodName {
 }
 
 const TYPE = 'closed-periods';
+const PREFIX = 'closed:';
 const wordsOf = (periods: readonly ClosedPeriodName[]) =>
   new Set(periods.flatMap((p) => [periodWords(p.label), periodWords(p.key)]).filter(Boolean));
+const namesIn = (item: Item) =>
+  new Set(Object.keys(item).flatMap((k) => (k.startsWith(PREFIX) ? [k.slice(PREFIX.length)] : [])));
+
+/** An update of the item: names set and removed, the counter moved on. */
+function change(planId: string, set: Iterable<string>, remove: Iterable<string> = []) {
+  const names: Record<string, string> = { '#type': 'type', '#v': 'v' };
+  const placeholder = (w: string) => {
+    const p = `#n${Object.keys(names).length}`;
+    names[p] = `${PREFIX}${w}`;
+    return p;
+  };
+  const sets = [...set].map((w) => `${placeholder(w)} = :yes`);
+  const removes = [...remove].map(placeholder);
+  return {
+    UpdateExpression:
+      `SET ${['#type = :type', 'planId = :plan', ...sets].join(', ')}` +
+      `${removes.length ? ` REMOVE ${removes.join(', ')}` : ''} ADD #v :one`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: {
+      ':type': TYPE,
+      ':plan': planId,
+      ':one': 1,
+      ...(sets.length && { ':yes': true }),
+    },
+  };
+}
 
 export class ClosedPeriods {
   constructor(private readonly store: TenantStore) {}
 
-  /** The closed periods' names, from their snapshot headers (the record the set stands for). */
+  /** The closed periods' names, from their snapshot headers (the record the item stands for). */
   private async headers(planId: string): Promise<ClosedPeriodName[]> {
     return this.store.queryAll<ClosedPeriodName>(sk.snapshotPrefix(planId), {
       types: ['snapshot'],
@@ -51,54 +81,45 @@ export class ClosedPeriods {
     });
   }
 
-  /** The set's item for `words`, added (ADD makes the item if there is none). */
-  private addWords(planId: string, words: Set<string>): TransactItem {
+  /** The item, if it has been built (one without a counter was written by an earlier form of it). */
+  private async item(planId: string): Promise<Item | undefined> {
+    const item = await this.store.getRaw(sk.closedPeriods(planId));
+    return item?.v === undefined ? undefined : item;
+  }
+
+  private update(planId: string, u: ReturnType<typeof change>, condition?: string, values: Item = {}) {
     return {
       Update: {
         TableName: this.store.tableName,
         Key: { PK: this.store.pk, SK: sk.closedPeriods(planId) },
-        UpdateExpression: `SET #type = :type, planId = :plan${words.size ? ' ADD #closed :words' : ''}`,
-        ExpressionAttributeNames: { '#type': 'type', ...(words.size && { '#closed': 'closed' }) },
-        ExpressionAttributeValues: {
-          ':type': TYPE,
-          ':plan': planId,
-          ...(words.size && { ':words': words }),
-        },
+        ...u,
+        ...(condition && { ConditionExpression: condition }),
+        ExpressionAttributeValues: { ...u.ExpressionAttributeValues, ...values },
       },
-    };
+    } satisfies TransactItem;
   }
 
   /**
-   * For a close's transaction: the period joins the set. A plan closed before the set existed gets the
-   * names of its earlier closed periods too (ADD is a union, so two closes at once lose nothing).
+   * For a close's transaction: the period's names join the item. A plan closed before the item existed
+   * gets the names of its earlier closed periods too.
    */
   async closing(planId: string, period: ClosedPeriodName): Promise<TransactItem> {
-    const item = await this.store.getRaw(sk.closedPeriods(planId));
-    return this.addWords(planId, wordsOf(item ? [period] : [...(await this.headers(planId)), period]));
+    const known = await this.item(planId);
+    return this.update(
+      planId,
+      change(planId, wordsOf(known ? [period] : [...(await this.headers(planId)), period])),
+    );
   }
 
   /**
-   * For a reopen's transaction: the period leaves the set, unless another closed period has the same
-   * name. No item means the set was never built; the next reader builds it without this period.
+   * For a reopen's transaction: the period's names leave the item, unless another closed period has the
+   * same name. No item means it was never built; the next reader builds it without this period.
    */
   async reopening(planId: string, period: ClosedPeriodName): Promise<TransactItem[]> {
-    if (!(await this.store.getRaw(sk.closedPeriods(planId)))) return [];
-    const others = (await this.headers(planId)).filter((h) => h.key !== period.key);
-    const still = wordsOf(others);
-    const gone = new Set([...wordsOf([period])].filter((w) => !still.has(w)));
-    if (!gone.size) return [];
-    return [
-      {
-        Update: {
-          TableName: this.store.tableName,
-          Key: { PK: this.store.pk, SK: sk.closedPeriods(planId) },
-          UpdateExpression: 'DELETE #closed :words',
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeNames: { '#closed': 'closed' },
-          ExpressionAttributeValues: { ':words': gone },
-        },
-      },
-    ];
+    if (!(await this.item(planId))) return [];
+    const still = wordsOf((await this.headers(planId)).filter((h) => h.key !== period.key));
+    const gone = [...wordsOf([period])].filter((w) => !still.has(w));
+    return [this.update(planId, change(planId, [], gone), 'attribute_exists(PK)')];
   }
 
   /**
@@ -107,49 +128,84 @@ export class ClosedPeriods {
    */
   async assertOpen(planId: string, period: string): Promise<TransactItem[]> {
     const words = periodWords(period);
-    const item = await this.store.getRaw(sk.closedPeriods(planId));
-    const closed = item ? setOf(item.closed) : await this.build(planId);
-    if (closed.has(words)) {
-      const match = (await this.headers(planId)).find(
-        (c) => samePeriodName(c.label, period) || samePeriodName(c.key, period),
-      );
-      if (match) {
-        throw conflict(
-          `${match.label} is closed and its report is frozen: add this update to the current period, or ask ` +
-            `an administrator to reopen ${match.label}.`,
-        );
-      }
-      // A word left behind by a reopen that raced the set's first build: the headers say open. The
-      // transaction cannot check the set for this name, so it goes without that check.
-      return [];
+    const item = (await this.item(planId)) ?? (await this.build(planId));
+    const key = { PK: this.store.pk, SK: sk.closedPeriods(planId) };
+    if (!namesIn(item).has(words)) {
+      return [
+        {
+          ConditionCheck: {
+            TableName: this.store.tableName,
+            Key: key,
+            ConditionExpression: 'attribute_not_exists(#name)',
+            ExpressionAttributeNames: { '#name': `${PREFIX}${words}` },
+          },
+        },
+      ];
     }
+    const match = (await this.headers(planId)).find(
+      (c) => samePeriodName(c.label, period) || samePeriodName(c.key, period),
+    );
+    if (match) {
+      throw conflict(
+        `${match.label} is closed and its report is frozen: add this update to the current period, or ask ` +
+          `an administrator to reopen ${match.label}.`,
+      );
+    }
+    // A name left behind by a reopen that raced the item's first build: the headers say open. Nothing
+    // may change the item (a close would) before the update lands.
     return [
       {
         ConditionCheck: {
           TableName: this.store.tableName,
-          Key: { PK: this.store.pk, SK: sk.closedPeriods(planId) },
-          ConditionExpression: 'attribute_not_exists(PK) OR NOT contains(#closed, :words)',
-          ExpressionAttributeNames: { '#closed': 'closed' },
-          ExpressionAttributeValues: { ':words': words },
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          Key: key,
+          ConditionExpression: '#v = :v',
+          ExpressionAttributeNames: { '#v': 'v' },
+          ExpressionAttributeValues: { ':v': item.v },
         },
       },
     ];
   }
 
-  /** The set for a plan that has none yet, from its snapshot headers, kept for the next reader. */
-  private async build(planId: string): Promise<Set<string>> {
-    const words = wordsOf(await this.headers(planId));
-    const { Update } = this.addWords(planId, words);
+  /** The item for a plan that has none yet, from its snapshot headers, kept for the next reader. */
+  private async build(planId: string): Promise<Item> {
+    const { Update } = this.update(planId, change(planId, wordsOf(await this.headers(planId))));
     await this.store.update(
       sk.closedPeriods(planId),
-      Update!.UpdateExpression!,
-      Update!.ExpressionAttributeNames as Record<string, string>,
-      Update!.ExpressionAttributeValues as Item,
+      Update.UpdateExpression,
+      Update.ExpressionAttributeNames,
+      Update.ExpressionAttributeValues,
     );
-    return words;
+    return (await this.item(planId)) ?? {};
+  }
+
+  /**
+   * Makes the item say exactly what the snapshot headers say (after a council is restored from an export,
+   * say). True when it had to change; with `dryRun`, nothing is written.
+   */
+  async rebuild(planId: string, opts: { dryRun?: boolean } = {}): Promise<boolean> {
+    const item = await this.item(planId);
+    const want = wordsOf(await this.headers(planId));
+    const have = item ? namesIn(item) : new Set<string>();
+    const missing = [...want].filter((w) => !have.has(w));
+    const extra = [...have].filter((w) => !want.has(w));
+    if (item && !missing.length && !extra.length) return false;
+    if (opts.dryRun) return true;
+    const { Update } = this.update(planId, change(planId, missing, extra));
+    try {
+      // Only if no close or reopen came between reading the headers and this write.
+      await this.store.update(
+        sk.closedPeriods(planId),
+        Update.UpdateExpression,
+        Update.ExpressionAttributeNames,
+        Update.ExpressionAttributeValues,
+        item
+          ? { condition: '#v = :v', values: { ':v': item.v } }
+          : { condition: 'attribute_not_exists(v)', values: {} },
+      );
+    } catch (e) {
+      if ((e as Error).name === 'ConditionalCheckFailedException') return this.rebuild(planId, opts);
+      throw e;
+    }
+    return true;
   }
 }
-
-const setOf = (v: unknown): Set<string> =>
-  v instanceof Set ? (v as Set<string>) : new Set(Array.isArray(v) ? (v as string[]) : []);

@@ -310,6 +310,14 @@ export class SnapshotsRepo {
     return { snapshot: { ...meta, entries: Object.fromEntries(list) }, created: true };
   }
 
+  /**
+   * The plan's record of which periods are closed (closed-periods.ts), made to say what its snapshot
+   * headers say: after a council is restored from an export. True when it had to change.
+   */
+  repairClosedPeriods(planId: string, opts: { dryRun?: boolean } = {}): Promise<boolean> {
+    return this.closedPeriods.rebuild(planId, opts);
+  }
+
   /** A closed period's header (counts, facts, frozen report's size), without its entries. */
   async meta(
     planId: string,

@@ -203,16 +203,23 @@ export class UpdatesRepo {
     // A later update already moved the action: this one joins the history only.
     stampStatusBefore(update, action, corrected);
     const { items, audits } = itemAndAudit();
-    await this.store.transact(
-      [
-        this.store.conditionPlanWritable(first.planId),
-        this.store.conditionExists(sk.action(first.planId, actionId)),
-        ...periodOpen,
-        ...items,
-      ],
-      audits,
-      'action',
-    );
+    try {
+      await this.store.transact(
+        [
+          this.store.conditionPlanWritable(first.planId),
+          this.store.conditionExists(sk.action(first.planId, actionId)),
+          ...periodOpen,
+          ...items,
+        ],
+        audits,
+        'action',
+      );
+    } catch (e) {
+      // A period closed meanwhile is said as such, not as "changed by someone else".
+      if (e instanceof DomainError && e.code === 'conflict')
+        await this.closedPeriods.assertOpen(first.planId, period);
+      throw e;
+    }
     return { update, action };
   }
 }
