@@ -1,6 +1,7 @@
 import {
   type IsoDate,
   type LeadRole,
+  nounInSentence,
   type Plan,
   type PlanKind,
   type Timescale,
@@ -68,7 +69,7 @@ const KIND_LABELS: Record<PlanKind, string> = {
 /** What a plan is, and what it calls its groups: the council's own word if the plan has one (core). */
 export function planLabels(plan: Pick<Plan, 'kind' | 'themeNoun'>): PlanKindLabels {
   const theme = themeNounOf(plan);
-  return { kind: KIND_LABELS[plan.kind], theme, themes: theme.toLowerCase() };
+  return { kind: KIND_LABELS[plan.kind], theme, themes: nounInSentence(theme) };
 }
 
 const NUMBER = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });

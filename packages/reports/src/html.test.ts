@@ -42,6 +42,22 @@ describe('renderHtml', () => {
     ]);
   });
 
+  it('calls the groups by the plan’s own word: capitalised in headings, acronyms kept in sentences', () => {
+    const typed = (themeNoun: string) =>
+      parse(renderHtml(summarise({ ...data, plan: { ...data.plan, themeNoun } })));
+    const lower = typed('outcome');
+    expect(lower.querySelectorAll('h3').map((h) => h.text)).toEqual([
+      'Outcome 1: Prevention',
+      'Outcome 2: Productivity',
+    ]);
+    expect(lower.querySelectorAll('h2').map((h) => h.text)).toContain('Progress by outcome');
+    expect(
+      typed('HR priority')
+        .querySelectorAll('h2')
+        .map((h) => h.text),
+    ).toContain('Progress by HR priority');
+  });
+
   it('gives every table a caption and scoped header cells', () => {
     const tables = root.querySelectorAll('table');
     expect(tables.length).toBeGreaterThanOrEqual(8);

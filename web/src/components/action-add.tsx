@@ -1,4 +1,4 @@
-import { type Lead, type Status, themeNounOf } from '@peopleplan/core';
+import { type Lead, nounInSentence, type Status, themeNounOf } from '@peopleplan/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { ApiError, api } from '../lib/api.js';
@@ -40,7 +40,7 @@ export function ThemeTools({
   context: TimescaleContext;
   onChanged: (message?: string) => void;
 }) {
-  const noun = themeNounOf(plan).toLowerCase();
+  const noun = nounInSentence(themeNounOf(plan));
   const [adding, setAdding] = useState(useHasDraft(`action-new:${plan.id}:${theme.id}:`));
   const top = orderActions(actions).filter((a) => a.depth === 0);
   const name = (a: ActionRow) => `${a.ref ? `${a.ref} ` : ''}${a.title}`;

@@ -1,4 +1,4 @@
-import { themeNounOf } from '@peopleplan/core';
+import { nounInSentence, themeNounOf } from '@peopleplan/core';
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { formatDate, formatDateTime, plural } from '../lib/format.js';
@@ -128,7 +128,7 @@ export function ThemeAbout({ plan, theme }: { plan: NounOf; theme: ThemeRow | un
   return (
     <details className="govuk-details">
       <summary className="govuk-details__summary">
-        <span className="govuk-details__summary-text">About this {themeNounOf(plan).toLowerCase()}</span>
+        <span className="govuk-details__summary-text">About this {nounInSentence(themeNounOf(plan))}</span>
       </summary>
       <div className="govuk-details__text">
         <Prose text={theme.description} />

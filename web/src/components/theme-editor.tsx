@@ -1,4 +1,4 @@
-import { themeNounOf } from '@peopleplan/core';
+import { type ThemeWords, themeWordsOf } from '@peopleplan/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { ApiError, api } from '../lib/api.js';
 import { useDraft, useDraftKeys } from '../lib/drafts.js';
@@ -30,7 +30,7 @@ export function ThemesEditor({
   themes: ThemeRow[];
   onChanged: (message?: string) => void;
 }) {
-  const noun = themeNounOf(plan).toLowerCase();
+  const words = themeWordsOf(plan);
   const sorted = [...themes].sort((x, y) => x.order - y.order);
   const drafted = useDraftKeys();
   const [renaming, setRenaming] = useState(() => sorted.find((t) => drafted(`theme-edit:${t.id}`))?.id);
@@ -39,14 +39,14 @@ export function ThemesEditor({
   return (
     <section className="app-section-break app-no-print" aria-labelledby="themes-editor">
       <h2 className="govuk-heading-m" id="themes-editor">
-        Themes of this plan
+        {words.nouns} of this plan
       </h2>
       <p className="govuk-hint">
-        Each {noun} groups the plan’s actions. Move them into the order the plan reads in.
+        Each {words.inSentence} groups the plan’s actions. Move them into the order the plan reads in.
       </p>
       {sorted.length ? (
         <OrderList
-          label="Themes, in order"
+          label={`${words.nouns}, in order`}
           items={sorted.map((t) => ({ id: t.id, text: themeHeading(plan, t) }))}
           onMove={async (themeIds) => {
             await api.put('/api/v1/councils/{c}/plans/{planId}/theme-order', {
@@ -73,14 +73,14 @@ export function ThemesEditor({
           )}
         />
       ) : (
-        <p className="govuk-body">This plan has no themes yet.</p>
+        <p className="govuk-body">This plan has no {words.pluralInSentence} yet.</p>
       )}
       {chosen ? (
         <ThemeForm
           key={chosen.id}
           c={c}
           planId={plan.id}
-          noun={noun}
+          words={words}
           theme={chosen}
           onDone={(message) => {
             setRenaming(undefined);
@@ -91,7 +91,7 @@ export function ThemesEditor({
         <ThemeForm
           c={c}
           planId={plan.id}
-          noun={noun}
+          words={words}
           onDone={(message) => {
             setAdding(false);
             onChanged(message);
@@ -103,7 +103,7 @@ export function ThemesEditor({
           className="govuk-button govuk-button--secondary"
           onClick={() => setAdding(true)}
         >
-          Add a {noun}
+          Add {words.withArticle}
         </button>
       )}
     </section>
@@ -114,13 +114,13 @@ export function ThemesEditor({
 function ThemeForm({
   c,
   planId,
-  noun,
+  words,
   theme,
   onDone,
 }: {
   c: string;
   planId: string;
-  noun: string;
+  words: ThemeWords;
   theme?: ThemeRow;
   onDone: (message?: string) => void;
 }) {
@@ -137,7 +137,7 @@ function ThemeForm({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const v: FieldErrors = {
-      'theme-title': form.value.title.trim() ? undefined : `Enter the ${noun}’s title`,
+      'theme-title': form.value.title.trim() ? undefined : `Enter the ${words.inSentence}’s title`,
     };
     setErrors(v);
     if (v['theme-title']) return;
@@ -157,11 +157,7 @@ function ThemeForm({
         await api.post('/api/v1/councils/{c}/plans/{planId}/themes', { params: { path }, body: fields });
       }
       form.discard();
-      onDone(
-        theme
-          ? `${noun.charAt(0).toUpperCase()}${noun.slice(1)} renamed`
-          : `${noun.charAt(0).toUpperCase()}${noun.slice(1)} added`,
-      );
+      onDone(`${words.noun} ${theme ? 'renamed' : 'added'}`);
     } catch (err) {
       if (err instanceof ApiError) setErrors(fieldErrorsFrom(err.details));
       setFormError((err as Error).message);
@@ -176,7 +172,7 @@ function ThemeForm({
       aria-labelledby="theme-form"
     >
       <h3 className="govuk-heading-s" id="theme-form" tabIndex={-1} ref={heading}>
-        {theme ? `Rename ${noun} ${theme.ref || theme.title}` : `Add a ${noun}`}
+        {theme ? `Rename ${words.inSentence} ${theme.ref || theme.title}` : `Add ${words.withArticle}`}
       </h3>
       <ErrorSummary errors={[...(formError ? [{ text: formError }] : []), ...summaryFrom(errors)]} />
       <TextInput
@@ -201,7 +197,7 @@ function ThemeForm({
         onChange={(e) => set('description', e.target.value)}
       />
       <SaveOrCancel
-        save={prefix === 'Rename' ? 'Save' : `Add the ${noun}`}
+        save={prefix === 'Rename' ? 'Save' : `Add the ${words.inSentence}`}
         onCancel={() => {
           form.discard();
           onDone();
