@@ -2,6 +2,7 @@ import { actionRow, placeOrphan, readRow } from './build/action-rows.js';
 import { type BuildState, type Drafts, emptyDrafts, warn } from './build/drafts.js';
 import { addSubHeader, applyHeader, isPeriodLabel, readHeaderAt } from './build/header-rows.js';
 import { narrativeParagraph } from './build/narrative.js';
+import { takeRagKeyLine } from './build/rag-key.js';
 import { headingTheme, startSection, startTheme, themeHeading } from './build/themes.js';
 import { cleanText, excerpt, joinText } from './cells.js';
 import type { MappingOverride } from './parsed-plan.js';
@@ -20,36 +21,22 @@ export function buildDrafts(items: SourceItem[], override?: MappingOverride): Dr
   for (let index = 0; index < items.length; index++) {
     const item = items[index]!;
     if (item.type === 'para') paragraph(s, item.text, `line ${item.line}`);
-    else if (item.type === 'heading') headingTheme(s, cleanText(item.text));
-    else index += tableRow(s, index, item) - 1;
+    else if (item.type === 'heading') {
+      s.ragKey = undefined;
+      headingTheme(s, cleanText(item.text));
+    } else index += tableRow(s, index, item) - 1;
   }
   return s.d;
 }
 
 const isSectionHeading = (t: string) => t.length <= 300 && SECTION_HEADINGS.some((re) => re.test(t));
-const COLOURS = ['red', 'amber', 'green', 'blue'];
-/** "RAG key", "Key:", "Status key" on a line of its own, or opening one ("RAG key: Red – off track…"). */
-const KEY_TITLE = /^(?:(?:b?rag|status|rating|colour)\s+)?(?:key|legend)\s*:?$/;
-const KEY_OPENING = /^(?:b?rag|status|rating)\s+(?:status\s+|rating\s+)?(?:key|legend)\b/;
-/** One colour's line of a key: "Amber = some slippage", "G – on track". */
-const KEY_ITEM = /^(?:red|amber|green|blue|grey|r|a|g|b)\b\s*[:=\-–—(]/;
-
-/** A line of a RAG key; `inKey` when the line before was one (a key often gives each colour a line). */
-function ragKeyLine(text: string, inKey: boolean): boolean {
-  if (text.length > 600) return false;
-  const t = text.toLowerCase();
-  if (KEY_TITLE.test(t) || KEY_OPENING.test(t)) return true;
-  if (/^key\s*[:\-–—]/.test(t) && COLOURS.some((c) => t.includes(c))) return true;
-  if (COLOURS.filter((c) => new RegExp(`\\b${c}\\b\\s*[:=\\-–—(]`).test(t)).length >= 3) return true;
-  return inKey && t.length < 200 && KEY_ITEM.test(t);
-}
-
 const isFileReference = (t: string) => /^[A-Za-z]:\\|\.(?:docx?|xlsx?|pdf|rtf)$/i.test(t);
 
 function paragraph(s: BuildState, raw: string, where: string) {
   const text = cleanText(raw);
   if (!text) return;
   const th = themeHeading(text);
+  if (th || isSectionHeading(text)) s.ragKey = undefined;
   if (th) {
     s.theme = startTheme(s, th.ref, th.title, text, true);
     s.d.kindCues.push(...th.kinds);
@@ -69,15 +56,7 @@ function paragraph(s: BuildState, raw: string, where: string) {
     s.lastAction = s.lastItem = undefined;
     return;
   }
-  // A key to the RAG colours, usually under the table, explains the plan: it is not a note on the last action.
-  const keyLine = ragKeyLine(text, s.ragKey !== undefined);
-  s.ragKey = keyLine
-    ? (s.ragKey ?? s.d.sections.find((x) => x.key === 'rag-key') ?? startSection(s, 'RAG key'))
-    : undefined;
-  if (s.ragKey) {
-    s.ragKey.lines.push(text);
-    return;
-  }
+  if (takeRagKeyLine(s, text)) return;
   if (isFileReference(text)) {
     const sec =
       s.d.sections.find((x) => x.key === 'document-reference') ?? startSection(s, 'Document reference');
@@ -99,6 +78,9 @@ function tableRow(s: BuildState, index: number, item: SourceItem & { type: 'row'
   if (filled.length === 0) return 1;
   s.d.sawRows = true;
   s.narrative = undefined;
+  // A RAG key typed into a sheet's rows ("Key", "Red – off track"): one or two cells a row.
+  if (filled.length <= 2 && takeRagKeyLine(s, filled.join(' – '))) return 1;
+  s.ragKey = undefined;
   const first = filled[0]!;
   const firstIdx = cells.indexOf(first);
 

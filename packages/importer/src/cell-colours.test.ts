@@ -118,6 +118,36 @@ describe('RAG ratings shown by cell colour', () => {
     expect(Object.values(statuses(plan)).filter(Boolean)).toEqual([]);
   });
 
+  it('does not read a status column’s own shading, or blue alone, as ratings', async () => {
+    for (const fill of ['DDEBF7', 'FFFF99', '0070C0']) {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Plan');
+      ws.addRow(HEADER);
+      for (const [ref, title, lead, due] of ROWS) {
+        const row = ws.addRow([ref, title, lead, due, '', '', '']);
+        row.getCell(5).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${fill}` } };
+      }
+      const plan = await parsePlanFile(Buffer.from(await wb.xlsx.writeBuffer()), { filename: 'plan.xlsx' });
+      expect(Object.values(statuses(plan)).filter(Boolean), fill).toEqual([]);
+    }
+  });
+
+  it('counts only the read cells of a wide sheet when telling banding from a rating', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Plan');
+    ws.addRow(HEADER);
+    for (const [i, [ref, title, lead, due]] of ROWS.entries()) {
+      const row = ws.addRow([ref, title, lead, due, '', '', '']);
+      if (i % 2)
+        for (let c = 1; c <= HEADER.length; c++)
+          row.getCell(c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF9BC2E6' } };
+    }
+    // One stray cell far to the right makes the sheet 20 columns wide.
+    ws.getCell('T2').value = 'x';
+    const plan = await parsePlanFile(Buffer.from(await wb.xlsx.writeBuffer()), { filename: 'plan.xlsx' });
+    expect(Object.values(statuses(plan)).filter(Boolean)).toEqual([]);
+  });
+
   it.each([
     ['00B050', 'Green'],
     ['92D050', 'Green'],

@@ -150,24 +150,31 @@ const REF_LIKE = /^(?:\d{1,4}(?:\.\d{1,3}){0,3}\.?|[A-Z])$/;
 
 /** Headers that name a plan's groups in some plans and a rating in others ("Priority": Recruitment, or High). */
 const GROUP_OR_RATING = /^(?:strategic |key )?(?:priority|priorities|objective|objectives|aim|aims)$/;
-const RATING = /^(?:high|medium|med|low|h|m|l|critical|urgent|essential|desirable|\d)$/i;
+/** Ratings and rankings: High, "Low priority", P1, "Priority 2", MoSCoW, a lone number or letter. */
+const RATING =
+  /^(?:(?:very\s+)?(?:high|medium|med|low)(?:\s+priority)?|h|m|l|p\s*\d|priority\s*\d|critical|urgent|essential|desirable|must|should|could|won'?t|(?:must|should|could|won'?t)\s+(?:do|have)|\d{1,2}|[a-e])$/i;
 
 /**
- * A "Priority" column that names groups, not ratings: its cells are not High/Medium/Low, and a name spans
- * several actions (a merged cell, written once, or the same name repeated). It becomes the theme column,
- * unless the table already has one or the person mapped the column themselves.
+ * A "Priority" column that names groups, not ratings: no cell is a rating, there are at least two names,
+ * and each name covers one run of rows (a merged cell, written once, or the same name repeated), where
+ * a rating comes back again and again. It becomes the theme column, unless the table already has one or
+ * the person mapped the column themselves.
  */
 function groupFromContent(out: ColumnMapping[], rows: string[][]) {
   if (out.some((c) => c.field === 'group')) return;
   const titleCol = out.find((c) => c.field === 'title')?.index;
-  const titled =
-    titleCol === undefined ? rows.length : rows.filter((r) => (r[titleCol] ?? '').trim() !== '').length;
+  const titled = titleCol === undefined ? rows : rows.filter((r) => (r[titleCol] ?? '').trim() !== '');
   for (const col of out) {
     if (col.field !== 'ignore' || col.confidence !== 0 || !GROUP_OR_RATING.test(normalizeHeader(col.header)))
       continue;
-    const values = rows.map((r) => (r[col.index] ?? '').trim()).filter((v) => v !== '');
-    if (!values.length || values.some((v) => RATING.test(v))) continue;
-    if (values.length < titled || new Set(values).size < values.length) {
+    const values = titled.map((r) => (r[col.index] ?? '').trim());
+    const named = values.filter((v) => v !== '');
+    if (named.length === 0 || named.some((v) => RATING.test(v))) continue;
+    // Runs: a name starts one when it differs from the name above it (blanks continue the one above).
+    const runs: string[] = [];
+    for (const v of named) if (v !== runs.at(-1)) runs.push(v);
+    const names = new Set(runs);
+    if (names.size >= 2 && names.size === runs.length && names.size * 2 <= titled.length) {
       Object.assign(col, { field: 'group', confidence: 0.6 });
       return;
     }

@@ -42,6 +42,20 @@ describe('a Priority column', () => {
     expect(plan.themes.map((t) => t.title)).toEqual(['Recruitment', 'Wellbeing']);
   });
 
+  it.each([
+    [['P1', 'P2', 'P1', 'P3']],
+    [['High priority', 'Low priority', 'High priority', 'Low priority']],
+    [['Must do', 'Should do', 'Must do', 'Could do']],
+    // Names that come back after another name are ratings or tags, not groups.
+    [['Recruitment', 'Wellbeing', 'Recruitment', 'Wellbeing']],
+  ])('of %j is not read as themes', async (values) => {
+    const plan = await parsePlanFile(await workbook((i) => values[i]!, false), { filename: 'plan.xlsx' });
+    expect(plan.themes).toHaveLength(1);
+    expect(plan.themes[0]!.actions.map((a) => a.extra)).toEqual(
+      values.map((text) => [{ label: 'Priority', text }]),
+    );
+  });
+
   it('of ratings stays with each action, as written', async () => {
     const ratings = ['High', 'Medium', 'High', 'Low'];
     const plan = await parsePlanFile(await workbook((i) => ratings[i]!, false), { filename: 'plan.xlsx' });

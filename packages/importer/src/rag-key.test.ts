@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parsePlanFile } from './index.js';
 
@@ -22,7 +23,8 @@ describe('a RAG key under the table', () => {
     const plan = await parsePlanFile([...TABLE, ...key].join('\n'));
     expect(lastAction(plan).unplaced).toEqual([]);
     const section = plan.sections.find((s) => s.title === 'RAG key');
-    expect(section?.body).toBe(key.join('\n'));
+    // A line that only says "Key" is the section's own title.
+    expect(section?.body).toBe(key.filter((l) => !/^(rag |status )*key$/i.test(l)).join('\n'));
     expect(plan.warnings.map((w) => w.code)).not.toContain('orphan-text');
   });
 
@@ -30,15 +32,52 @@ describe('a RAG key under the table', () => {
     const plan = await parsePlanFile(
       [...TABLE, 'Key', 'Green = on track', 'Next review by the People Board in March.'].join('\n'),
     );
-    expect(plan.sections.find((s) => s.title === 'RAG key')?.body).toBe('Key\nGreen = on track');
+    expect(plan.sections.find((s) => s.title === 'RAG key')?.body).toBe('Green = on track');
     expect(lastAction(plan).unplaced).toEqual(['Next review by the People Board in March.']);
   });
 
-  it('leaves text that only mentions a colour where it was', async () => {
-    const plan = await parsePlanFile(
-      [...TABLE, 'Green travel plan to be agreed with Red Cross partners.'].join('\n'),
-    );
+  it.each([
+    ['Green travel plan to be agreed with Red Cross partners.'],
+    ['Key: training delivered to all managers by March.'],
+    ['Overall: Red (2), Amber (5), Green (10) at the last review.'],
+    ['We will cut red-tape, protect green-space and support blue-light services.'],
+  ])('leaves %j where it was', async (line) => {
+    const plan = await parsePlanFile([...TABLE, line].join('\n'));
     expect(plan.sections.find((s) => s.title === 'RAG key')).toBeUndefined();
-    expect(lastAction(plan).unplaced).toEqual(['Green travel plan to be agreed with Red Cross partners.']);
+    expect(lastAction(plan).unplaced).toEqual([line]);
+  });
+
+  it('ends at a theme heading', async () => {
+    const plan = await parsePlanFile(
+      [
+        'Theme 1: Recruitment',
+        ...TABLE.slice(1),
+        'RAG key',
+        'Red – off track',
+        'Theme 2: Pay',
+        'Ref\tAction\tLead\tDeadline\tRAG',
+        'A\tAppoint a reward lead\tHead of HR\tMay 2027\tGreen',
+      ].join('\n'),
+    );
+    expect(plan.sections.find((s) => s.title === 'RAG key')?.body).toBe('Red – off track');
+    expect(plan.themes.map((t) => t.actions.map((a) => a.title))).toEqual([
+      ['Launch the apprenticeship scheme', 'Refresh the sickness absence policy'],
+      ['Appoint a reward lead'],
+    ]);
+  });
+
+  it('typed into a spreadsheet’s rows under the table is the key, not themes or a risk', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Plan');
+    for (const line of TABLE.slice(1)) ws.addRow(line.split('\t'));
+    ws.addRow([]);
+    for (const line of ['Key', 'Red – off track', 'Amber – at risk', 'Green – on track']) ws.addRow([line]);
+    const plan = await parsePlanFile(Buffer.from(await wb.xlsx.writeBuffer()), { filename: 'plan.xlsx' });
+    expect(plan.sections.find((s) => s.title === 'RAG key')?.body).toBe(
+      'Red – off track\nAmber – at risk\nGreen – on track',
+    );
+    expect(plan.themes.flatMap((t) => t.actions)).toHaveLength(2);
+    expect(plan.themes).toHaveLength(1);
+    expect(plan.risks).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
 import { continuesSentence, excerpt, joinText } from '../cells.js';
 import type { ColumnField } from '../parsed-plan.js';
-import { ragWordOfFill } from '../readers/cell-colours.js';
 import {
   type ActionDraft,
   type ActiveMapping,
@@ -10,6 +9,7 @@ import {
   type RowDraft,
   warn,
 } from './drafts.js';
+import { ratingColour } from './status-colours.js';
 import { defaultTheme, findTheme, nextThemeRef, themeByTitle } from './themes.js';
 
 const LEADS_OR_DATES: ColumnField[] = [
@@ -46,7 +46,8 @@ export function readRow(
   const byColumn: RowDraft['byColumn'] = [];
   const extra: ExtraField[] = [];
   for (const col of m.columns) {
-    const text = cells[col.index]?.trim() || (col.field === 'status' && ratingColour(fills, col.index)) || '';
+    const text =
+      cells[col.index]?.trim() || (col.field === 'status' && ratingColour(fills, col.index, m)) || '';
     if (!text || col.field === 'ignore') continue;
     byColumn.push({ col, text });
     fields[col.field] = fields[col.field] ? `${fields[col.field]}\n${text}` : text;
@@ -62,16 +63,6 @@ export function readRow(
     }
   }
   return { fields, byColumn, extra, cells, ...(s.theme ? { themeRef: s.theme.ref } : {}), where };
-}
-
-/**
- * The RAG word of a cell's colour, unless most of the row has that colour: banded or highlighted rows
- * colour every cell, which rates nothing.
- */
-function ratingColour(fills: (string | undefined)[] | undefined, index: number): string | undefined {
-  const fill = fills?.[index];
-  if (!fill || fills.filter((f) => f === fill).length > fills.length / 2) return undefined;
-  return ragWordOfFill(fill);
 }
 
 /** Extra cells stay with the action of their own row; a continuation row adds to the same names. */

@@ -86,6 +86,8 @@ export interface ActiveMapping {
   headerRowIndex: number;
   /** The group column is filled on (nearly) every row that has a title (seed 001's "Heading"). */
   groupRepeats?: boolean;
+  /** Fills of the status column that rate nothing (status-colours.ts). */
+  statusShading?: Set<string>;
 }
 
 export type NarrativeMode = 'start' | 'description' | 'phaseIntro' | 'proposals';

@@ -8,6 +8,7 @@ import {
 import type { TableMapping } from '../parsed-plan.js';
 import type { SourceItem } from '../source.js';
 import type { ActiveMapping, BuildState } from './drafts.js';
+import { shadingOf } from './status-colours.js';
 import { themeHeading } from './themes.js';
 
 const LAYOUT_SHARE = 0.5;
@@ -22,6 +23,18 @@ function rowsAfter(s: BuildState, index: number): string[][] {
     if (readHeaderRow(cells, undefined, s.override)) break;
     if (themeHeading(cells.find((c) => c !== '') ?? '')) break;
     out.push(cells);
+  }
+  return out;
+}
+
+/** The rows of the same table after a header, as read (with their fills), up to 200. */
+function bodyRows(s: BuildState, index: number): Extract<SourceItem, { type: 'row' }>[] {
+  const header = s.items[index];
+  const out: Extract<SourceItem, { type: 'row' }>[] = [];
+  for (let j = index + 1; j < s.items.length && out.length < 200; j++) {
+    const it = s.items[j]!;
+    if (it.type !== 'row' || (header?.type === 'row' && it.table !== header.table)) break;
+    if (it.cells.some((c) => c.trim() !== '')) out.push(it);
   }
   return out;
 }
@@ -84,6 +97,7 @@ export function applyHeader(
   const below = rowsAfter(s, index + rows - 1);
   const columns = refineWithContent(header.columns, below);
   const groupCol = columns.find((c) => c.field === 'group')?.index;
+  const statusCol = columns.find((c) => c.field === 'status')?.index;
   const titleCol = columns.find((c) => c.field === 'title')?.index;
   let groupRepeats = false;
   if (groupCol !== undefined && titleCol !== undefined) {
@@ -102,6 +116,7 @@ export function applyHeader(
       width: item.cells.length,
       headerRowIndex: index,
       groupRepeats,
+      ...(statusCol !== undefined && { statusShading: shadingOf(bodyRows(s, index + rows - 1), statusCol) }),
     };
     s.d.mappings.push({ table: s.d.mappings.length, kind: header.kind, columns });
   } else s.mapping!.headerRowIndex = index + rows - 1;

@@ -9,16 +9,14 @@ import { unzipSync } from 'fflate';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
-/** The child elements of `el` named `w:<name>`. */
-const children = (el: Element, name: string): Element[] => {
-  const out: Element[] = [];
+/** The WordprocessingML child elements of `el`. */
+function* childElements(el: Element): Generator<Element> {
   for (let n = el.firstChild; n; n = n.nextSibling) {
-    if (n.nodeType === 1 && (n as Element).namespaceURI === W && (n as Element).localName === name)
-      out.push(n as Element);
+    if (n.nodeType === 1 && (n as Element).namespaceURI === W) yield n as Element;
   }
-  return out;
-};
-const child = (el: Element | undefined, name: string) => (el ? children(el, name)[0] : undefined);
+}
+const child = (el: Element | undefined, name: string) =>
+  el ? [...childElements(el)].find((e) => e.localName === name) : undefined;
 const attr = (el: Element | undefined, name: string) => el?.getAttributeNS(W, name) || undefined;
 
 /** A fill as RRGGBB, or undefined for none, "auto" or white. */
@@ -83,7 +81,9 @@ function tableFills(tbl: Element): (string | undefined)[][] {
         continue;
       }
       seen.add(column);
-      row.push(fillOf(attr(child(props, 'shd'), 'fill')));
+      const shd = child(props, 'shd');
+      // Solid shading paints the pattern colour over the fill.
+      row.push(fillOf(attr(shd, attr(shd, 'val') === 'solid' ? 'color' : 'fill')));
       column += span;
     }
     rows.push(row);
@@ -103,23 +103,22 @@ const wrapped = (el: Element, name: string): Element[] =>
 const rowsOf = (tbl: Element) => wrapped(tbl, 'tr');
 const cellsOf = (tr: Element) => wrapped(tr, 'tc');
 
-function* childElements(el: Element): Generator<Element> {
-  for (let n = el.firstChild; n; n = n.nextSibling) {
-    if (n.nodeType === 1 && (n as Element).namespaceURI === W) yield n as Element;
-  }
+const channels = (hex: string) =>
+  [0, 2, 4].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
+
+/** A pale fill (lightness over 75 %): the shading of a column or a row as often as a rating. */
+export function isPaleFill(hex: string): boolean {
+  const c = channels(hex);
+  return (Math.max(...c) + Math.min(...c)) / 2 > 0.75;
 }
 
 /**
  * The RAG word a fill stands for, by its hue: red, amber (orange to yellow), green, or blue (complete,
- * in a BRAG scheme). Greys, black and pale washes say nothing.
+ * in a BRAG scheme). Greys, black and near-white say nothing; Excel's pale Good/Neutral/Bad fills do.
  */
 export function ragWordOfFill(hex: string | undefined): string | undefined {
   if (!hex || !/^[0-9A-Fa-f]{6}$/.test(hex)) return undefined;
-  const [r, g, b] = [0, 2, 4].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255) as [
-    number,
-    number,
-    number,
-  ];
+  const [r, g, b] = channels(hex);
   const max = Math.max(r, g, b);
   const min = Math.min(r, g, b);
   const light = (max + min) / 2;
