@@ -246,6 +246,31 @@ describe('bad input', () => {
     expect(error!.cause).toBeInstanceOf(Error);
   });
 
+  it('tells a person what to do with a .docx or .xlsx that is protected, emptied, cut short or not one', async () => {
+    const message = (p: Promise<unknown>) =>
+      p.then(
+        () => 'no error',
+        (e: Error) => e.message,
+      );
+    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(600)]);
+    expect(await message(parsePlanFile(ole, { filename: 'plan.docx' }))).toMatch(/protected by a password/);
+    expect(await message(parsePlanFile(ole, { filename: 'plan.doc' }))).toMatch(
+      /old-style .* or one protected/,
+    );
+    const good = await docxFrom(['Workforce plan', 'Ref\tAction', '1\tRecruit']);
+    const files = unzipSync(new Uint8Array(good));
+    delete files['word/document.xml'];
+    expect(await message(parsePlanFile(Buffer.from(zipSync(files)), { filename: 'plan.docx' }))).toMatch(
+      /named \.docx but its Word content is missing: it may be damaged\. Open it in Word, save it again/,
+    );
+    expect(
+      await message(parsePlanFile(good.subarray(0, good.length / 2), { filename: 'plan.docx' })),
+    ).toMatch(/damaged: its parts cannot be read\. Open it in Word or Excel, save it again/);
+    expect(
+      await message(parsePlanFile(Buffer.from('Ref\tAction\n1\tRecruit'), { filename: 'plan.xlsx' })),
+    ).toMatch(/named \.xlsx but is not an Excel workbook/);
+  });
+
   it('rejects a spreadsheet with no header row and a Word file with no table', async () => {
     expect(
       await code(

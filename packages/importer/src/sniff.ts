@@ -73,17 +73,32 @@ export function sniff(input: Buffer | string, filename?: string): { format: Snif
       if (latin.includes('xl/workbook.xml')) return { format: 'xlsx' };
       throw new ImportError(
         'unsupported-format',
-        'This is a zip file but not a Word (.docx) or Excel (.xlsx) document.',
+        ext === 'docx' || ext === 'xlsx'
+          ? `This file is named .${ext} but its ${ext === 'docx' ? 'Word' : 'Excel'} content is missing: it may be ` +
+              `damaged. Open it in ${ext === 'docx' ? 'Word' : 'Excel'}, save it again as a .${ext} file, and import that.`
+          : 'This is a zip file but not a Word (.docx) or Excel (.xlsx) document.',
       );
     }
     if (input.subarray(0, 4).equals(OLE)) {
       throw new ImportError(
         'unsupported-format',
-        'This is an old-style Word or Excel file (.doc/.xls). Save it as .docx or .xlsx and try again.',
+        ext === 'docx' || ext === 'xlsx'
+          ? 'This file is protected by a password (Word and Excel keep protected files in a form that cannot be ' +
+              'read). Remove the password, save the file again, and import that.'
+          : 'This is an old-style Word or Excel file (.doc/.xls), or one protected by a password. Save it as ' +
+              '.docx or .xlsx without a password and try again.',
       );
     }
     // The PDF header may follow a few bytes of junk (the format allows 1 KB).
     if (input.subarray(0, 1024).toString('latin1').includes('%PDF-')) return { format: 'pdf' };
+    if (ext === 'docx' || ext === 'xlsx') {
+      throw new ImportError(
+        'unsupported-format',
+        `This file is named .${ext} but is not ${ext === 'docx' ? 'a Word document' : 'an Excel workbook'}: it ` +
+          `may be damaged or saved in another format. Open it in ${ext === 'docx' ? 'Word' : 'Excel'}, save it ` +
+          `again as a .${ext} file, and import that.`,
+      );
+    }
     if (looksBinary(input) && !(input[0] === 0xff || input[0] === 0xfe)) {
       throw new ImportError(
         'unsupported-format',

@@ -482,7 +482,7 @@ export const TITLE_KIND_CUES: { re: RegExp; kind: PlanKind }[] = [
   { re: /\bbusiness\s+plan\b/i, kind: 'business-plan' },
   { re: /\binvestors\s+in\s+people\b|\biip\b/i, kind: 'iip-assessment' },
   {
-    re: /\bstrategy\b.*\bpeople\b|\bpeople\b.*\bstrategy\b|\bworkforce\s+strategy\b/i,
+    re: /\bstrategy\b.*\bpeople\b|\bpeople\b.*\bstrategy\b|\bworkforce\s+strategy\b|\b(?:people|workforce)\s+plan\b/i,
     kind: 'people-strategy',
   },
 ];

@@ -47,4 +47,13 @@ describe('what the council calls its plan’s groups', () => {
     expect(plan.themeNoun).toBe('Theme');
     expect((await parsePlanFile(readSeed(SEED.kent))).themeNoun).toBe('Priority');
   });
+
+  it('takes a "People Plan" or "Workforce Plan" for a people strategy', async () => {
+    for (const title of ['Harrow People Plan 2026-2029', 'Workforce Plan 2026/27']) {
+      const plan = await parsePlanFile(
+        `${title}\nRef\tAction\tLead\tDeadline\n1\tRecruit apprentices\tHead of HR\tMarch 2027`,
+      );
+      expect(plan.kind, title).toBe('people-strategy');
+    }
+  });
 });

@@ -51,7 +51,8 @@ export function declaredEntries(buf: Uint8Array, limits: ArchiveLimits = ARCHIVE
     if (e instanceof ImportError) throw e;
     throw new ImportError(
       'unsupported-format',
-      'The file looks like a Word or Excel file but its zip structure cannot be read.',
+      'The file looks like a Word or Excel file but it is damaged: its parts cannot be read. Open it in Word ' +
+        'or Excel, save it again, and import that.',
     );
   }
   return entries;
