@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BoardsRepo, TenantStore, tenantContext } from '@peopleplan/db';
 import { SEEDS_DIR } from '@peopleplan/devstack';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApi, type TestApi } from '../support/api.js';
 
 const seed = (prefix: string) => {
@@ -122,6 +122,32 @@ describe('import: preview then commit', () => {
       const big = await post('a'.repeat(10 * 1024 * 1024 + 10), 'text/plain', 'big.txt');
       expect(big.status).toBe(413);
       expect(await planCount()).toBe(before);
+    });
+
+    it('a Word file its reader cannot open → 415 in plain words; the reader’s own words go to the log', async () => {
+      // A real Word file whose document XML is broken part way.
+      const { Document, Packer, Paragraph } = await import('docx');
+      const { strFromU8, strToU8, unzipSync, zipSync } = await import('fflate');
+      const good = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Plan')] }] }));
+      const files = unzipSync(new Uint8Array(good));
+      files['word/document.xml'] = strToU8(
+        `${strFromU8(files['word/document.xml']!).slice(0, 200)}&nope;<w:p>`,
+      );
+      const warn = vi.spyOn(api.deps.logger, 'warn');
+      try {
+        const r = await post(new Uint8Array(zipSync(files)), 'application/octet-stream', 'plan.docx');
+        expect(r.status).toBe(415);
+        expect(r.body.error.message).toMatch(
+          /^The Word document could not be read: .* save it again as a \.docx/,
+        );
+        expect(JSON.stringify(r.body)).not.toMatch(/xmldom|entity/i);
+        expect(warn).toHaveBeenCalledWith(
+          'request refused',
+          expect.objectContaining({ cause: expect.any(String) }),
+        );
+      } finally {
+        warn.mockRestore();
+      }
     });
 
     it('a formula cell is kept as plain text and flagged, never run', async () => {

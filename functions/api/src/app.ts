@@ -53,10 +53,15 @@ export function createApp(
   app.use('/api/*', guard);
   app.use('/calendar/*', guard);
   app.onError((err, c) =>
-    onError(err, c, (e) => {
-      logger.error('unhandled error', e);
-      deps.onHandledError?.(e);
-    }),
+    onError(
+      err,
+      c,
+      (e) => {
+        logger.error('unhandled error', e);
+        deps.onHandledError?.(e);
+      },
+      (e, cause) => logger.warn('request refused', { error: e.message, cause: cause.message }),
+    ),
   );
   app.notFound((c) => c.json(errorBody('not-found', 'No such route'), 404));
 

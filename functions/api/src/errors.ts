@@ -43,8 +43,15 @@ export function fieldErrors(error: ZodError): FieldError[] {
   }));
 }
 
-export function onError(err: Error, c: Context, log: (e: Error) => void) {
+export function onError(
+  err: Error,
+  c: Context,
+  log: (e: Error) => void,
+  /** A refusal with a cause underneath (a file a reader could not open): logged for whoever looks into it. */
+  note: (e: Error, cause: Error) => void = () => {},
+) {
   if (err instanceof DomainError) {
+    if (err.cause instanceof Error) note(err, err.cause);
     return c.json(errorBody(err.code, err.message, err.details), STATUS[err.code]);
   }
   if (err instanceof HTTPException) {

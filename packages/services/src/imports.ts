@@ -129,7 +129,7 @@ export async function previewImport(
     );
   } catch (e) {
     if (e instanceof ImportError)
-      throw new DomainError(IMPORT_CODES[e.code], e.message, { importError: e.code });
+      throw new DomainError(IMPORT_CODES[e.code], e.message, { importError: e.code }, { cause: e.cause });
     throw e;
   }
   plan = withDuplicateWarning(plan, await data.plans.listAll());
