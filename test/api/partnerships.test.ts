@@ -31,10 +31,16 @@ describe('shared-service partnerships API', () => {
   const milestones: Record<string, string> = {};
   const actions: Record<string, string> = {};
 
-  async function plan(council: string, title: string, kind: string) {
+  async function plan(council: string, title: string, kind: string, themeNoun?: string) {
     const r = await api.call('POST', `/api/v1/councils/${council}/plans`, {
       as: `editor@${council}.test`,
-      body: { title, kind, status: 'active', themes: [{ ref: '1', title: `${title} theme` }] },
+      body: {
+        title,
+        kind,
+        status: 'active',
+        themes: [{ ref: '1', title: `${title} theme` }],
+        ...(themeNoun ? { themeNoun } : {}),
+      },
     });
     expect(r.status).toBe(201);
     return r.body as { id: string; themes: Array<{ id: string }> };
@@ -89,7 +95,7 @@ describe('shared-service partnerships API', () => {
     await directory.create({ id: 'other-service', name: 'Other service', leadCouncilId: 'kent' });
     await directory.invite('other-service', 'kent');
 
-    const h = await plan('harrow', 'Harrow people strategy', 'people-strategy');
+    const h = await plan('harrow', 'Harrow people strategy', 'people-strategy', 'Theme');
     plans.harrow = h.id;
     const ha = await action('harrow', h, 'Develop flexible benefits', 'GM (HR)');
     actions.harrow = ha;
@@ -169,6 +175,9 @@ describe('shared-service partnerships API', () => {
     const ids = all.body.items.map((i: { id: string }) => i.id);
     expect(ids).toEqual([milestones.overdue, milestones.barnet, milestones.slipping]);
     expect(all.body.items[2]).toMatchObject({ slipping: true, overdue: false, slippedDays: 61 });
+    // Each plan's own word for its groups, where its council gave one, for the theme line under it.
+    expect(all.body.items[0]).toMatchObject({ planKind: 'people-strategy', themeNoun: 'Theme' });
+    expect(all.body.items[1].themeNoun).toBeUndefined();
     expect(JSON.stringify(all.body)).not.toMatch(/kent|unshared/i);
 
     const q = async (query: string) =>

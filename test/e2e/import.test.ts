@@ -195,6 +195,35 @@ describe('import wizard', { timeout: 180_000 }, () => {
     await page.getByRole('heading', { level: 1, name: 'Plan imported' }).waitFor({ timeout: 60_000 });
   });
 
+  it('calls the plan’s groups by the word its headings use', async () => {
+    const page = await newPage();
+    await signIn(page, e.url, EDITOR);
+    await page.goto(`${e.url}/councils/harrow/import`);
+    await page.getByLabel('Paste a table').check();
+    await page
+      .getByLabel('Paste the plan’s table')
+      .fill(
+        [
+          'Objective\tAction\tLead\tDeadline\tStatus',
+          'Objective 1: Pay\tReview pay bands\tHR Manager\tMarch 2027\tGreen',
+          'Objective 2: Recruitment\tNew careers site\tHR Manager\tJune 2026\tRed',
+          'Objective 2: Recruitment\tOpen days\tHR Manager\tJune 2027\tAmber',
+        ].join('\n'),
+      );
+    await page.getByRole('button', { name: 'Preview the import' }).click();
+    await previewed(page);
+    const facts = page.locator('main .govuk-summary-list').first();
+    expect(
+      await facts.locator('.govuk-summary-list__row', { hasText: 'Its groups are called' }).innerText(),
+    ).toMatch(/Its groups are called\s+Objective/);
+    expect(await facts.locator('.govuk-summary-list__row', { hasText: 'Objectives' }).innerText()).toMatch(
+      /Objectives\s+2/,
+    );
+    expect(await facts.innerText()).not.toMatch(/Themes|Priorities/);
+    await planView(page).getByRole('heading', { name: 'Objective 2: Recruitment' }).waitFor();
+    await expectAccessible(page, 'import-preview-own-word');
+  });
+
   it('will not import a plan read as empty until the warning is acknowledged (keyboard only)', async () => {
     const page = await newPage();
     await signIn(page, e.url, EDITOR);

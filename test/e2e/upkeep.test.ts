@@ -20,7 +20,7 @@ const dateInto = async (page: Page, id: string, [day, month, year]: [string, str
   await page.fill(`#${id}-year`, year);
 };
 const themeOrder = (page: Page) =>
-  page.locator('ol[aria-label="Themes, in order"] .app-order-list__text').allInnerTexts();
+  page.locator('ol[aria-label="Objectives, in order"] .app-order-list__text').allInnerTexts();
 
 /** The new-plan page: refused empty, then the plan with two themes and two reporting points, as a draft. */
 async function createPlan(page: Page): Promise<string> {
@@ -50,7 +50,8 @@ async function createPlan(page: Page): Promise<string> {
   expect(await summaryLink(page, 'point-2-date-day').count()).toBe(1);
   await dateInto(page, 'periodEnd', ['31', '3', '2027']);
   await dateInto(page, 'point-2-date', ['31', '3', '2027']);
-  await page.fill('#themes', 'Leadership\nStrategy');
+  // The groups field is named by the kind chosen: a peer review's are headings.
+  await page.getByLabel('Headings (optional)').fill('Leadership\nStrategy');
   await page.getByRole('button', { name: 'Create the plan' }).click();
   await successBanner(page, 'Plan created');
   await page.getByRole('heading', { level: 1, name: 'Workforce plan 2026-27 (browser)' }).waitFor();
@@ -69,8 +70,9 @@ async function changeDetails(page: Page) {
   expect(await page.inputValue('#title')).toBe('Workforce plan 2026-27 (browser)');
   await page.fill('#ownerLabel', 'Director of People');
   await page.fill('#directorate', 'Resources');
-  // The council's own word for the plan's groups, in place of the kind's ("Heading").
-  await page.fill('#themeNoun', 'Theme');
+  // The council's own word for the plan's groups, in place of the kind's ("Heading"), typed in lower
+  // case: headings still start with a capital ("Objective 1"), sentences take "an" ("Add an objective").
+  await page.fill('#themeNoun', 'objective');
   await page.getByLabel('Every six months').check();
   await page.getByRole('button', { name: 'Add a reporting point' }).click();
   await page.fill('#point-3-label', 'Q3 2026-27');
@@ -82,7 +84,7 @@ async function changeDetails(page: Page) {
   await successBanner(page, 'Plan details saved');
   const facts = page.locator('main .govuk-summary-list').first();
   await facts.getByText('Director of People').waitFor();
-  expect(await page.getByLabel('Theme', { exact: true }).count()).toBe(1);
+  expect(await page.getByLabel('Objective', { exact: true }).count()).toBe(1);
   expect(await page.getByLabel('Heading', { exact: true }).count()).toBe(0);
   const text = await facts.innerText();
   for (const want of [
@@ -109,27 +111,28 @@ async function activate(page: Page) {
 
 /** Themes: one added, one renamed, the new one moved up; the order is the plan's. */
 async function shapeThemes(page: Page) {
-  await page.getByRole('button', { name: 'Add a theme' }).click();
-  expect(await focusedText(page)).toBe('Add a theme');
+  expect(await page.getByRole('heading', { level: 2, name: 'Objectives of this plan' }).count()).toBe(1);
+  await page.getByRole('button', { name: 'Add an objective' }).click();
+  expect(await focusedText(page)).toBe('Add an objective');
   await page.fill('#theme-title', 'Delivery');
-  await page.getByRole('button', { name: 'Add the theme' }).click();
-  await successBanner(page, 'Theme added');
-  await page.getByRole('button', { name: /^Rename\s+Theme 2: Strategy$/ }).click();
+  await page.getByRole('button', { name: 'Add the objective' }).click();
+  await successBanner(page, 'Objective added');
+  await page.getByRole('button', { name: /^Rename\s+Objective 2: Strategy$/ }).click();
   await page.fill('#theme-title', 'Strategy and planning');
   await expectAccessible(page, 'theme-rename');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await successBanner(page, 'Theme renamed');
-  await page.getByRole('button', { name: /^Move up\s+Theme 3: Delivery$/ }).click();
+  await successBanner(page, 'Objective renamed');
+  await page.getByRole('button', { name: /^Move up\s+Objective 3: Delivery$/ }).click();
   await expect
     .poll(() => themeOrder(page))
-    .toEqual(['Theme 1: Leadership', 'Theme 3: Delivery', 'Theme 2: Strategy and planning']);
+    .toEqual(['Objective 1: Leadership', 'Objective 3: Delivery', 'Objective 2: Strategy and planning']);
   // Focus stays with the theme that moved.
   expect(await page.evaluate(() => document.activeElement?.id)).toMatch(/^(up|down)-/);
 }
 
 /** Two actions under Leadership, the second moved above the first. */
 async function addActions(page: Page) {
-  const leadership = page.locator('section.app-theme').filter({ hasText: 'Theme 1: Leadership' });
+  const leadership = page.locator('section.app-theme').filter({ hasText: 'Objective 1: Leadership' });
   for (const [ref, title] of [
     ['1.1', 'Launch a leadership programme'],
     ['1.2', 'Appoint a workforce lead'],
@@ -173,7 +176,8 @@ async function keepActionUp(page: Page, planId: string) {
   await page.getByRole('heading', { level: 1, name: 'Launch a leadership programme' }).waitFor();
   await page.getByRole('button', { name: 'Edit this action' }).click();
   expect(await focusedText(page)).toBe('Edit this action');
-  await page.selectOption('#themeId', { label: '3: Delivery' });
+  // The move is offered under the plan's own word for its groups.
+  await page.getByLabel('Objective', { exact: true }).selectOption({ label: '3: Delivery' });
   await page.getByRole('button', { name: 'Save changes' }).click();
   await successBanner(page, 'Action saved');
 
@@ -230,7 +234,7 @@ async function keepActionUp(page: Page, planId: string) {
     'Cancelled: Merged into the corporate programme',
   );
   await page.goto(`${e.url}/councils/harrow/plans/${planId}`);
-  const delivery = page.locator('section.app-theme').filter({ hasText: 'Theme 3: Delivery' });
+  const delivery = page.locator('section.app-theme').filter({ hasText: 'Objective 3: Delivery' });
   // Moved with its sub-action, and kept (cancelled) in the plan.
   await expect
     .poll(() => delivery.locator('tbody tr td:first-child').allInnerTexts())

@@ -91,8 +91,12 @@ export interface ThemeWords {
   withArticle: string;
 }
 
-export function themeWordsOf(plan: Pick<Plan, 'kind' | 'themeNoun'>): ThemeWords {
-  const noun = themeNounOf(plan);
+export const themeWordsOf = (plan: Pick<Plan, 'kind' | 'themeNoun'>): ThemeWords =>
+  nounWords(themeNounOf(plan));
+
+/** Every form of a word for groups, from the word itself (a form's draft, before there is a plan). */
+export function nounWords(word: string): ThemeWords {
+  const noun = nounAtStart(word);
   const nouns = pluralNoun(noun);
   return {
     noun,

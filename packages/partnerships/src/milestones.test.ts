@@ -77,6 +77,20 @@ describe('combinedMilestones', () => {
     expect(b.leads).toEqual(['L&D Team']);
   });
 
+  it('says what each plan calls its groups when the council gave its own word', () => {
+    const [harrow, eastHerts] = fixture();
+    const own = {
+      ...harrow!,
+      plans: harrow!.plans.map((p) => ({ ...p, plan: { ...p.plan, themeNoun: 'Theme' } })),
+    };
+    const items = combinedMilestones([own, eastHerts!], TODAY);
+    expect(items.find((i) => i.councilId === 'harrow')).toMatchObject({
+      planKind: 'people-strategy',
+      themeNoun: 'Theme',
+    });
+    expect(items.find((i) => i.councilId === 'east-herts')!.themeNoun).toBeUndefined();
+  });
+
   it('filters by council, theme, lead and due window', () => {
     const all = fixture();
     const refs = (f: Parameters<typeof combinedMilestones>[2]) =>

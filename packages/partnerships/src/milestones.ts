@@ -23,6 +23,8 @@ export interface CombinedMilestone {
   planId: string;
   planTitle: string;
   planKind: PlanKind;
+  /** What the plan calls its groups, when the council gave its own word ("Theme"); else its kind's. */
+  themeNoun?: string | undefined;
   themeId?: string | undefined;
   themeRef?: string | undefined;
   themeTitle?: string | undefined;
@@ -166,6 +168,7 @@ function pushItem(
     planId: plan.id,
     planTitle: plan.title,
     planKind: plan.kind,
+    themeNoun: plan.themeNoun,
     themeId: theme?.id,
     themeRef: theme?.ref,
     themeTitle: theme?.title,

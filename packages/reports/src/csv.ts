@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { EXPORT_COLUMNS, type ExportRow } from './rows.js';
+import { EXPORT_COLUMNS, type ExportColumn, type ExportRow } from './rows.js';
 
 /** Control characters (not tab or line breaks) go: "\0=1+1" must not hide its "=" from the escaping. */
 const printable = (v: unknown) =>
@@ -11,12 +11,15 @@ const printable = (v: unknown) =>
  * `'` to any cell starting with `=`, `+`, `-`, `@`, tab or CR (and their full-width forms), so a
  * spreadsheet shows the text rather than running it. A UTF-8 BOM makes Excel read `–` and `£` right.
  */
-export function renderCsv(rows: readonly ExportRow[]): string {
+export function renderCsv(
+  rows: readonly ExportRow[],
+  columns: readonly ExportColumn[] = EXPORT_COLUMNS,
+): string {
   return stringify(
-    rows.map((r) => EXPORT_COLUMNS.map((c) => printable(r[c.key]))),
+    rows.map((r) => columns.map((c) => printable(r[c.key]))),
     {
       header: true,
-      columns: EXPORT_COLUMNS.map((c) => c.header),
+      columns: columns.map((c) => c.header),
       escape_formulas: true,
       bom: true,
       record_delimiter: 'windows',

@@ -4,6 +4,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kentBusinessPlan } from '../testing/fixtures.js';
 import { renderCsv } from './csv.js';
+import { renderReportModel } from './render-model.js';
 import { EXPORT_COLUMNS, type ExportRow, exportRows } from './rows.js';
 import { summarise } from './summarise.js';
 import { renderXlsx } from './xlsx.js';
@@ -104,5 +105,30 @@ describe('renderXlsx', () => {
     }
     const xml = await (await JSZip.loadAsync(buffer)).file('xl/worksheets/sheet1.xml')!.async('string');
     expect(xml).not.toMatch(/<f[ >]/);
+  });
+});
+
+describe('the group column of a report’s CSV and Excel', () => {
+  const headersOf = async (themeNoun?: string) => {
+    const model = summarise({ ...data, plan: { ...data.plan, ...(themeNoun ? { themeNoun } : {}) } });
+    const csv = String((await renderReportModel(model, 'csv')).body);
+    const wb = new ExcelJS.Workbook();
+    const xlsx = (await renderReportModel(model, 'xlsx')).body as Buffer;
+    await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
+    const theme = EXPORT_COLUMNS.findIndex((c) => c.key === 'theme');
+    return {
+      csv: (parseCsv(csv, { bom: true }) as string[][])[0]![theme],
+      xlsx: wb.worksheets[0]!.getRow(1).getCell(theme + 1).value,
+      cell: exportRows(model)[0]!.theme,
+    };
+  };
+
+  it('is headed by the plan’s word for its groups, as its cells are', async () => {
+    expect(await headersOf()).toEqual({ csv: 'Priority', xlsx: 'Priority', cell: 'Priority 1: Prevention' });
+    expect(await headersOf('objective')).toEqual({
+      csv: 'Objective',
+      xlsx: 'Objective',
+      cell: 'Objective 1: Prevention',
+    });
   });
 });

@@ -2,7 +2,7 @@ import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
 import type { ReportModel } from './model.js';
 import { CONTENT_TYPES, type RenderedReport, type ReportFormat } from './render.js';
-import { exportRows } from './rows.js';
+import { exportColumns, exportRows } from './rows.js';
 import { slugify } from './text.js';
 
 /**
@@ -17,7 +17,7 @@ export async function renderReportModel(model: ReportModel, format: ReportFormat
       : format === 'html'
         ? renderHtml(model)
         : format === 'csv'
-          ? renderCsv(exportRows(model))
-          : await (await import('./xlsx.js')).renderXlsx(exportRows(model));
+          ? renderCsv(exportRows(model), exportColumns(model))
+          : await (await import('./xlsx.js')).renderXlsx(exportRows(model), exportColumns(model));
   return { body, contentType: CONTENT_TYPES[format], filename, model };
 }

@@ -3,7 +3,7 @@ import { REPORT_FORMATS, type ReportFormat } from './formats.js';
 import { renderHtml } from './html.js';
 import type { ReportModel } from './model.js';
 import type { ReportData } from './report-data.js';
-import { exportRows } from './rows.js';
+import { exportColumns, exportRows } from './rows.js';
 import { type SummariseOptions, summarise } from './summarise.js';
 import { slugify } from './text.js';
 
@@ -40,7 +40,7 @@ export async function renderReport(
       : format === 'html'
         ? renderHtml(model)
         : format === 'csv'
-          ? renderCsv(exportRows(model))
-          : await (await import('./xlsx.js')).renderXlsx(exportRows(model));
+          ? renderCsv(exportRows(model), exportColumns(model))
+          : await (await import('./xlsx.js')).renderXlsx(exportRows(model), exportColumns(model));
   return { body, contentType: CONTENT_TYPES[format], filename, model };
 }

@@ -53,6 +53,15 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { key: 'latestUpdate', header: 'Latest update', width: 80 },
 ];
 
+/**
+ * The columns of one report's export: the group column is headed by the plan's own word ("Priority",
+ * "Objective"), as its cells ("Priority 1: Prevention") and the other formats are.
+ */
+export function exportColumns(model: Pick<ReportModel, 'plan'>): readonly ExportColumn[] {
+  const theme = model.plan.labels.theme;
+  return EXPORT_COLUMNS.map((c) => (c.key === 'theme' ? { ...c, header: theme } : c));
+}
+
 function row(model: ReportModel, theme: string, item: ActionRow | MilestoneRow): ExportRow {
   const isAction = item.kind === 'action';
   return {

@@ -1,4 +1,4 @@
-import type { Status } from '@peopleplan/core';
+import { type Plan, type Status, type ThemeWords, themeWordsOf } from '@peopleplan/core';
 import { type FormEvent, useRef, useState } from 'react';
 import {
   type Conflict,
@@ -37,6 +37,7 @@ import { type TimescaleContext, TimescaleInput } from './timescale-input.js';
 export function EditAction({
   c,
   action,
+  plan,
   themes,
   context,
   onCancel,
@@ -44,6 +45,8 @@ export function EditAction({
 }: {
   c: string;
   action: ActionRow;
+  /** The action's plan: what it calls its groups. */
+  plan: Pick<Plan, 'kind' | 'themeNoun'>;
   /** The plan's themes, to move a (top-level) action to another. */
   themes: ThemeRow[];
   context: TimescaleContext;
@@ -134,6 +137,7 @@ export function EditAction({
         errors={errors}
         people={people.data?.items ?? []}
         themes={action.parentId ? [] : themes}
+        words={themeWordsOf(plan)}
         context={context}
       />
       <SaveOrCancel
@@ -156,6 +160,7 @@ function ActionFields({
   errors,
   people,
   themes,
+  words,
   context,
 }: {
   draft: Draft;
@@ -165,6 +170,8 @@ function ActionFields({
   people: PersonRow[];
   /** Empty for a sub-action: it moves with its parent. */
   themes: ThemeRow[];
+  /** The plan's word for its groups, in place of "theme". */
+  words: ThemeWords;
   context: TimescaleContext;
 }) {
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }));
@@ -196,13 +203,13 @@ function ActionFields({
       {themes.length ? (
         <Select
           id="themeId"
-          label="Theme"
+          label={words.noun}
           hint="Moving the action moves its sub-actions with it."
           value={draft.themeId}
           onChange={(e) => set('themeId', e.target.value)}
           options={[
             ...themes.map((t) => ({ value: t.id, text: `${t.ref ? `${t.ref}: ` : ''}${t.title}` })),
-            ...(draft.themeId ? [] : [{ value: '', text: 'No theme' }]),
+            ...(draft.themeId ? [] : [{ value: '', text: `No ${words.inSentence}` }]),
           ]}
         />
       ) : null}

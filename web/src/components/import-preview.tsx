@@ -1,3 +1,4 @@
+import { themeWordsOf } from '@peopleplan/core';
 import type { ImportPreview } from '../lib/api-narrowings.js';
 import { formatDate } from '../lib/format.js';
 import { countActions, type DateIssue, type LeadAnswer } from '../lib/import-plan.js';
@@ -64,6 +65,7 @@ export function ImportPreviewView({
 }) {
   const { plan } = preview;
   const newLeads = preview.people.leads.filter((l) => !l.person).length;
+  const words = themeWordsOf(plan);
   return (
     <>
       <ImportAcknowledgements
@@ -87,7 +89,9 @@ export function ImportPreviewView({
         rows={[
           { key: 'Kind of plan', value: PLAN_KIND_LABELS[plan.kind] },
           preview.planStart && { key: 'Plan starts on', value: formatDate(preview.planStart) },
-          { key: 'Themes', value: String(plan.themes.length) },
+          // The word read from the headings ("Theme 1", "Objective one"), which the plan will keep.
+          plan.themeNoun?.trim() && { key: 'Its groups are called', value: words.noun },
+          { key: words.nouns, value: String(plan.themes.length) },
           { key: 'Actions', value: String(countActions(plan)) },
           { key: 'Deadlines to check', value: String(issues.length) },
           { key: 'Leads not in the directory', value: String(newLeads) },

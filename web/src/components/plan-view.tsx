@@ -34,7 +34,7 @@ export function PlanFacts({ plan, actions }: { plan: Plan; actions: number }) {
     <SummaryList
       rows={[
         { key: 'Kind of plan', value: PLAN_KIND_LABELS[plan.kind] },
-        plan.themeNoun?.trim() && { key: 'Its groups are called', value: plan.themeNoun.trim() },
+        plan.themeNoun?.trim() && { key: 'Its groups are called', value: themeNounOf(plan) },
         {
           key: 'Period',
           value:

@@ -10723,6 +10723,8 @@ export interface operations {
                 | 'best-value-review'
                 | 'business-plan'
                 | 'iip-assessment';
+              /** @description What the plan calls its groups, when not its kind’s word ("Theme") */
+              themeNoun?: string;
               themeId?: string;
               themeRef?: string;
               themeTitle?: string;

@@ -1,4 +1,11 @@
-import { isCalendarDate, type PlanKind, type ReviewCadence } from '@peopleplan/core';
+import {
+  isCalendarDate,
+  nounWords,
+  type PlanKind,
+  type ReviewCadence,
+  THEME_NOUN,
+  type ThemeWords,
+} from '@peopleplan/core';
 import type { ApiInit } from './api.js';
 import type { PlanRow } from './responses.js';
 
@@ -79,6 +86,13 @@ export const draftOfPlan = (p: PlanRow): PlanDraft => ({
   reviewCadence: p.reviewCadence,
   reportingPoints: p.reportingPoints.map((r) => ({ label: r.label, date: partsOf(r.date) })),
 });
+
+/**
+ * What the plan being typed calls its groups: the word typed, else the chosen kind's, else "Theme"
+ * (before a kind is chosen), so the form's own labels follow what the person is writing.
+ */
+export const draftThemeWords = (d: Pick<PlanDraft, 'kind' | 'themeNoun'>): ThemeWords =>
+  nounWords(d.themeNoun.trim() || (d.kind ? THEME_NOUN[d.kind] : 'Theme'));
 
 export type PlanErrors = Partial<Record<string, string>>;
 

@@ -87,10 +87,11 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
         <>
           <ActionStanding action={a} />
           {isArchived(p) ? <ArchivedNotice subject="action" /> : null}
-          {editing && editor ? (
+          {editing && editor && p ? (
             <EditAction
               c={c}
               action={a}
+              plan={p}
               themes={themes.data?.items ?? []}
               context={context}
               onCancel={() => setEditing(false)}

@@ -1,4 +1,4 @@
-import { isCalendarDate, THEME_NOUN } from '@peopleplan/core';
+import { isCalendarDate, themeNounOf } from '@peopleplan/core';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { DateField } from '../components/date-field.js';
@@ -407,7 +407,7 @@ function MilestoneTable({ p, items }: { p: string; items: CombinedMilestone[] })
                 ) : null}
                 {i.themeTitle ? (
                   <span className="app-item-type">
-                    {THEME_NOUN[i.planKind]}
+                    {themeNounOf({ kind: i.planKind, themeNoun: i.themeNoun })}
                     {i.themeRef ? ` ${i.themeRef}` : ''}: {i.themeTitle}
                   </span>
                 ) : null}

@@ -6,6 +6,7 @@ import { PlanFields } from '../components/plan-fields.js';
 import { ApiError, api } from '../lib/api.js';
 import { useDraft } from '../lib/drafts.js';
 import {
+  draftThemeWords,
   emptyPlanDraft,
   type PlanDraft,
   type PlanErrors,
@@ -70,6 +71,8 @@ export default function NewPlanPage({ c }: { c: string }) {
     }
   };
 
+  // The groups field is named by the word the plan will use, as the kind and word are chosen above it.
+  const words = draftThemeWords(form.value);
   return (
     <Page title="Create a plan" caption={council?.name} crumbs={crumbs}>
       <form onSubmit={submit} noValidate className="app-form-column">
@@ -87,8 +90,8 @@ export default function NewPlanPage({ c }: { c: string }) {
         />
         <Textarea
           id="themes"
-          label="Themes (optional)"
-          hint="The plan’s priorities, headings or areas, one a line, in order. You can add, rename and reorder them later."
+          label={`${words.nouns} (optional)`}
+          hint={`The plan’s ${words.pluralInSentence}, one a line, in order. You can add, rename and reorder them later.`}
           rows={4}
           value={form.value.themes}
           onChange={(e) => set('themes', e.target.value)}

@@ -78,6 +78,10 @@ const CombinedMilestone = z.object({
   planId: z.string(),
   planTitle: z.string(),
   planKind: PlanKind,
+  themeNoun: z
+    .string()
+    .optional()
+    .openapi({ description: 'What the plan calls its groups, when not its kind’s word ("Theme")' }),
   themeId: z.string().optional(),
   themeRef: z.string().optional(),
   themeTitle: z.string().optional(),
