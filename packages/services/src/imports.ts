@@ -31,6 +31,9 @@ import {
 } from './import-people.js';
 
 /** Import errors in the API's vocabulary (mapped to HTTP in one place, errors.ts). */
+/** The council's import records: only this service and its routes read or write them. */
+const importsOf = (data: CouncilData) => new ImportsRepo(data.store);
+
 const IMPORT_CODES: Record<ImportErrorCode, DomainError['code']> = {
   empty: 'unprocessable',
   'too-large': 'payload-too-large',
@@ -111,7 +114,7 @@ export async function previewImport(
     throw new DomainError('unavailable', 'Other plans are being read right now: try again in a minute.');
   }
   // A commit abandoned part way (over an hour ago) is removed before anything new is added.
-  await new ImportsRepo(data.store).cleanupAbandoned();
+  await importsOf(data).cleanupAbandoned();
   const dir = directoryOf(await data.people.list({ includeMerged: true }));
   let plan: ParsedPlan;
   try {
@@ -140,7 +143,7 @@ export async function previewImport(
     planStart: opts.planStart,
     mapping: opts.mapping,
   };
-  await new ImportsRepo(data.store).savePreview(id, stored, {
+  await importsOf(data).savePreview(id, stored, {
     ...(opts.filename ? { filename: opts.filename } : {}),
   });
   return describe(id, stored, dir);
@@ -184,18 +187,18 @@ export async function getImport(
   data: CouncilData,
   id: string,
 ): Promise<(ImportPreview & { status: 'preview' }) | { id: string; status: 'committed'; planId: string }> {
-  const { record, payload } = await new ImportsRepo(data.store).get(id);
+  const { record, payload } = await importsOf(data).get(id);
   if (record.status === 'committed') return { id, status: 'committed', planId: record.planId! };
   const dir = directoryOf(await data.people.list({ includeMerged: true }));
   return { ...describe(id, payload as StoredPreview, dir), status: 'preview' };
 }
 
-/** A person's correction of one deadline: where it is in the plan, and the date in their words. */
 /** Where an import stands (`preview` or `committed`): the route counts a plan on its first commit. */
 export async function importStatus(data: CouncilData, id: string) {
-  return (await new ImportsRepo(data.store).get(id)).record.status;
+  return (await importsOf(data).get(id)).record.status;
 }
 
+/** A person's correction of one deadline: where it is in the plan, and the date in their words. */
 export interface DeadlineCorrection {
   path: Array<string | number>;
   text: string;
@@ -222,7 +225,7 @@ export async function commitImport(
   id: string,
   opts: CommitOptions = {},
 ): Promise<{ planId: string; status: string; unresolvedLeads: string[]; counts: Record<string, number> }> {
-  const { record, payload } = await new ImportsRepo(data.store).get(id);
+  const { record, payload } = await importsOf(data).get(id);
   if (record.status === 'committed') {
     return { planId: record.planId!, status: 'committed', unresolvedLeads: [], counts: {} };
   }
@@ -265,7 +268,7 @@ export async function commitImport(
     ...(opts.people ? { leadChoices: checkLeadChoices(plan, dir, opts.people) } : {}),
     now: nowIso(),
   });
-  const done = await new ImportsRepo(data.store).commit(id, bundle);
+  const done = await importsOf(data).commit(id, bundle);
   return {
     planId: done.planId!,
     status: done.status,

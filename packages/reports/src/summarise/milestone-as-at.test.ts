@@ -43,6 +43,12 @@ describe('a milestone as it stood at the end of an ended period', () => {
     expect(then.rebaselines).toHaveLength(1);
   });
 
+  it('dates a move by the London day: 00:30 on 1 October in summer time is after a September end', () => {
+    const moved = { ...base, status: 'on-track' as const, completedOn: undefined };
+    moved.rebaselines = [{ ...base.rebaselines![1]!, at: '2013-09-30T23:30:00Z' }];
+    expect(milestoneAsAt(moved, '2013-09-30').due?.due).toBe('2013-10-31');
+  });
+
   it('is unchanged when nothing happened to it after the period end', () => {
     expect(milestoneAsAt(base, '2014-03-31')).toBe(base);
     const noDate = { ...base, completedOn: undefined, rebaselines: [] };

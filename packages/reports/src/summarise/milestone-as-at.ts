@@ -1,4 +1,4 @@
-import type { IsoDate } from '@peopleplan/core';
+import { type IsoDate, londonToday } from '@peopleplan/core';
 import type { ReportMilestone } from '../report-data.js';
 
 /**
@@ -9,7 +9,8 @@ import type { ReportMilestone } from '../report-data.js';
  */
 export function milestoneAsAt(m: ReportMilestone, asOf: IsoDate): ReportMilestone {
   const completedLater = m.status === 'completed' && !!m.completedOn && m.completedOn > asOf;
-  const movedLater = m.rebaselines?.findIndex((r) => r.at.slice(0, 10) > asOf) ?? -1;
+  // A move is dated by the London day it was made on, as the period's end is.
+  const movedLater = m.rebaselines?.findIndex((r) => londonToday(new Date(r.at)) > asOf) ?? -1;
   if (!completedLater && movedLater < 0) return m;
   const { completedOn: _done, ...rest } = m;
   const then: ReportMilestone = completedLater ? { ...rest, status: 'on-track' } : { ...m };
