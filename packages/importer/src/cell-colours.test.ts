@@ -104,6 +104,25 @@ describe('RAG ratings shown by cell colour', () => {
     expect(statuses(plan)).toEqual(expected);
   });
 
+  it('reads Excel’s theme colours ("Green, Accent 6"), tints included', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Plan');
+    ws.addRow(HEADER);
+    // The workbook's own theme says what each number is: exceljs writes Office 2007's, where accent 3 is
+    // green (9BBB59), accent 2 red (C0504D) and accent 6 orange (F79646); a tint keeps the hue.
+    const themed = [
+      { theme: 6 },
+      { theme: 5, tint: 0.3999755851924192 },
+      { theme: 9, tint: -0.249977111117893 },
+    ];
+    for (const [i, [ref, title, lead, due]] of ROWS.slice(0, 3).entries()) {
+      const row = ws.addRow([ref, title, lead, due, '', '', '']);
+      row.getCell(5).fill = { type: 'pattern', pattern: 'solid', fgColor: themed[i] as ExcelJS.Color };
+    }
+    const plan = await parsePlanFile(Buffer.from(await wb.xlsx.writeBuffer()), { filename: 'plan.xlsx' });
+    expect(statuses(plan)).toEqual({ '1': 'on-track', '2': 'off-track', '3': 'at-risk' });
+  });
+
   it('does not read a colour the whole row has (banded rows) as a rating', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Plan');

@@ -103,6 +103,67 @@ const wrapped = (el: Element, name: string): Element[] =>
 const rowsOf = (tbl: Element) => wrapped(tbl, 'tr');
 const cellsOf = (tr: Element) => wrapped(tr, 'tc');
 
+const DRAWING = 'http://schemas.openxmlformats.org/drawingml/2006/main';
+/** The theme's colours in the order Excel numbers them: lt1, dk1, lt2, dk2, accent1–6, links. */
+const THEME_ORDER = [
+  'lt1',
+  'dk1',
+  'lt2',
+  'dk2',
+  'accent1',
+  'accent2',
+  'accent3',
+  'accent4',
+  'accent5',
+  'accent6',
+  'hlink',
+  'folHlink',
+];
+
+/**
+ * A workbook's theme colours as RRGGBB, by the number a cell's `{ theme, tint }` fill names (Excel's own
+ * "Green, Accent 6" and the like). Empty when the workbook has no theme this can read.
+ */
+export function workbookThemeColours(xlsx: Uint8Array): string[] {
+  try {
+    const files = unzipSync(xlsx, { filter: (f) => /^xl\/theme\/theme\d*\.xml$/.test(f.name) });
+    const xml = files['xl/theme/theme1.xml'] ?? Object.values(files)[0];
+    if (!xml) return [];
+    const doc = new DOMParser({ errorHandler: { warning: () => {}, error: () => {} } }).parseFromString(
+      new TextDecoder().decode(xml),
+      'text/xml',
+    );
+    const scheme = doc.getElementsByTagNameNS(DRAWING, 'clrScheme')[0];
+    if (!scheme) return [];
+    const colourOf = (name: string) => {
+      const el = scheme.getElementsByTagNameNS(DRAWING, name)[0];
+      const c =
+        el?.getElementsByTagNameNS(DRAWING, 'srgbClr')[0] ?? el?.getElementsByTagNameNS(DRAWING, 'sysClr')[0];
+      return (
+        (c?.getAttribute('val') === 'windowText' || c?.getAttribute('val') === 'window'
+          ? c.getAttribute('lastClr')
+          : c?.getAttribute('val')) ?? ''
+      );
+    };
+    return THEME_ORDER.map((n) => colourOf(n).toUpperCase());
+  } catch {
+    return [];
+  }
+}
+
+/** A theme colour lightened (tint > 0) or darkened (tint < 0), as Excel shows it. */
+export function tinted(hex: string, tint = 0): string {
+  return channels(hex)
+    .map((c) => (tint > 0 ? c + (1 - c) * tint : c * (1 + tint)))
+    .map((c) =>
+      Math.round(Math.min(1, Math.max(0, c)) * 255)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')
+    .toUpperCase();
+}
+
 const channels = (hex: string) =>
   [0, 2, 4].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
 

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { looksLikeFormula } from '../cells.js';
 import type { SourceDocument, SourceItem } from '../source.js';
+import { tinted, workbookThemeColours } from './cell-colours.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -27,18 +28,21 @@ function cellText(cell: ExcelJS.Cell): { text: string; formula: boolean } {
   return { text: String(cell.text ?? ''), formula: false };
 }
 
-/** A cell's solid fill as RRGGBB (theme colours, which need the workbook's palette, are not read). */
-function fillOf(cell: ExcelJS.Cell): string | undefined {
+/** A cell's solid fill as RRGGBB: an RGB colour, or one of the workbook's theme colours with its tint. */
+function fillOf(cell: ExcelJS.Cell, theme: string[]): string | undefined {
   const fill = cell.fill;
   if (fill?.type !== 'pattern' || fill.pattern !== 'solid') return undefined;
-  const argb = fill.fgColor?.argb;
-  return argb && /^[0-9A-Fa-f]{8}$/.test(argb) ? argb.slice(2).toUpperCase() : undefined;
+  const colour = fill.fgColor as { argb?: string; theme?: number; tint?: number } | undefined;
+  if (colour?.argb && /^[0-9A-Fa-f]{8}$/.test(colour.argb)) return colour.argb.slice(2).toUpperCase();
+  const base = colour?.theme === undefined ? undefined : theme[colour.theme];
+  return base && /^[0-9A-F]{6}$/.test(base) ? tinted(base, colour?.tint) : undefined;
 }
 
 /** Each worksheet is one table; rows keep their column positions. */
 export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+  const theme = workbookThemeColours(buffer);
   const items: SourceItem[] = [];
   const formulaCells: SourceDocument['formulaCells'] = [];
   let table = 0;
@@ -49,7 +53,7 @@ export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
       for (let c = 1; c <= sheet.columnCount; c++) {
         const cell = row.getCell(c);
         const { text, formula } = cellText(cell);
-        fills.push(cell.isMerged && cell.master !== cell ? undefined : fillOf(cell));
+        fills.push(cell.isMerged && cell.master !== cell ? undefined : fillOf(cell, theme));
         const where = `sheet "${sheet.name}" row ${rowNumber} column ${c}`;
         if (formula || looksLikeFormula(text)) formulaCells.push({ text, where });
         cells.push(text);
