@@ -1,5 +1,14 @@
 import type { Plan, PlanKind } from './entities.js';
 
+/** What each kind of plan is called, in words a council uses ("Business plan"). */
+export const PLAN_KIND_NAMES: Record<PlanKind, string> = {
+  'people-strategy': 'People strategy',
+  'peer-review': 'Peer review action plan',
+  'best-value-review': 'Best value review',
+  'business-plan': 'Business plan',
+  'iip-assessment': 'Investors in People assessment',
+};
+
 /** What a theme is called in each kind of plan, when the plan does not say. */
 export const THEME_NOUN: Record<PlanKind, string> = {
   'people-strategy': 'Key priority',

@@ -1,4 +1,10 @@
-import { MAX_SECTION_CHARS, MAX_SECTIONS, type PlanKind, type Timescale } from '@peopleplan/core';
+import {
+  MAX_SECTION_CHARS,
+  MAX_SECTIONS,
+  PLAN_KIND_NAMES,
+  type PlanKind,
+  type Timescale,
+} from '@peopleplan/core';
 import type { Drafts } from './build-plan.js';
 import { ImportError } from './errors.js';
 import { toThemes } from './finalize/actions.js';
@@ -102,7 +108,11 @@ export function finalize(d: Drafts, o: FinalizeOptions): ParsedPlan {
 
   const kind = detectKind(d, title, o.kindHint);
   if (!kind.confident)
-    warn('kind-guessed', `Plan kind not clear from the headers: read as ${kind.kind}.`, 'plan');
+    warn(
+      'kind-guessed',
+      `The document does not say what kind of plan it is: it was read as a ${PLAN_KIND_NAMES[kind.kind].toLowerCase()}. Choose the kind above if that is wrong.`,
+      'plan',
+    );
 
   const anchor = o.planStart ?? period?.start;
   const tsOpts = {

@@ -2,8 +2,8 @@ import {
   type IsoDate,
   type LeadRole,
   nounInSentence,
+  PLAN_KIND_NAMES,
   type Plan,
-  type PlanKind,
   type Timescale,
   themeNounOf,
 } from '@peopleplan/core';
@@ -58,18 +58,10 @@ export interface PlanKindLabels {
   themes: string;
 }
 
-const KIND_LABELS: Record<PlanKind, string> = {
-  'people-strategy': 'People strategy',
-  'peer-review': 'Peer review action plan',
-  'best-value-review': 'Best value review',
-  'business-plan': 'Business plan',
-  'iip-assessment': 'Investors in People assessment',
-};
-
 /** What a plan is, and what it calls its groups: the council's own word if the plan has one (core). */
 export function planLabels(plan: Pick<Plan, 'kind' | 'themeNoun'>): PlanKindLabels {
   const theme = themeNounOf(plan);
-  return { kind: KIND_LABELS[plan.kind], theme, themes: nounInSentence(theme) };
+  return { kind: PLAN_KIND_NAMES[plan.kind], theme, themes: nounInSentence(theme) };
 }
 
 const NUMBER = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });

@@ -175,7 +175,7 @@ function withDuplicateWarning(plan: ParsedPlan, existing: readonly Plan[]): Pars
         code: 'possible-duplicate',
         where: 'plan',
         message:
-          `This council already has a plan called “${same[0]!.title}”${when}. Committing adds a second plan with ` +
+          `This council already has a plan called “${same[0]!.title}”${when}. Importing this adds a second plan with ` +
           'its own actions and alerts: check this is not the same plan imported again.',
         requiresAcknowledgement: true,
       },
