@@ -183,7 +183,7 @@ describe('import: preview then commit', () => {
     const dup = preview.body.acknowledgements.find(
       (a: { key: string }) => a.key === 'possible-duplicate@plan',
     );
-    expect(dup?.message).toMatch(/already has a plan called “.+”.*Committing adds a second plan/);
+    expect(dup?.message).toMatch(/already has a plan called “.+”.*Importing this adds a second plan/);
     const plans = await planCount();
     const refused = await api.call('POST', `${K}/imports/${preview.body.id}/commit`, {
       as: 'editor@kent.test',
