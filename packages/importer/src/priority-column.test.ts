@@ -26,6 +26,23 @@ async function workbook(priority: (row: number) => string, merge: boolean): Prom
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+describe('a sheet’s title row', () => {
+  it('merged across the top is the plan’s title, not a table', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Action plan');
+    ws.addRow(['Mercia County Council – Workforce Action Plan 2026/27']);
+    ws.mergeCells('A1:E1');
+    ws.addRow(['Ref', 'Action', 'Lead', 'Deadline']);
+    for (const a of ACTIONS) ws.addRow(a);
+    const plan = await parsePlanFile(Buffer.from(await wb.xlsx.writeBuffer()), {
+      filename: 'action-plan.xlsx',
+    });
+    expect(plan.title).toBe('Mercia County Council – Workforce Action Plan 2026/27');
+    expect(plan.sections.map((s) => s.title)).not.toContain(expect.stringMatching(/^Table:/));
+    expect(plan.themes.flatMap((t) => t.actions)).toHaveLength(4);
+  });
+});
+
 describe('a Priority column', () => {
   it('of merged group names makes the themes', async () => {
     const names = ['Recruitment and retention', '', 'Health and wellbeing', ''];

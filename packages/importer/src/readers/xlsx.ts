@@ -47,6 +47,7 @@ export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
   const formulaCells: SourceDocument['formulaCells'] = [];
   let table = 0;
   wb.eachSheet((sheet) => {
+    let opening = true;
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const cells: string[] = [];
       const fills: (string | undefined)[] = [];
@@ -58,8 +59,13 @@ export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
         if (formula || looksLikeFormula(text)) formulaCells.push({ text, where });
         cells.push(text);
       }
-      if (cells.some((c) => c.trim() !== ''))
+      const filled = cells.filter((c) => c.trim() !== '');
+      // A sheet's opening rows of one cell (a title merged across the top, a note) are its paragraphs.
+      if (filled.length === 1 && opening) items.push({ type: 'para', text: filled[0]!, line: rowNumber });
+      else if (filled.length) {
+        opening = false;
         items.push({ type: 'row', cells, ...(fills.some(Boolean) && { fills }), table, line: rowNumber });
+      }
     });
     table++;
   });
