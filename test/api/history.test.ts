@@ -1,6 +1,6 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { londonToday } from '@peopleplan/core';
-import { CouncilData, councilPk, sk, tenantContext } from '@peopleplan/db';
+import { CouncilData, councilPk, historyIndexAttributes, sk, tenantContext } from '@peopleplan/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../support/api.js';
 
@@ -140,6 +140,86 @@ describe('history of every item, and the audit trail filtered', () => {
     expect(backwards.status).toBe(400);
     expect((await get('from=2026-02-30')).status).toBe(400);
     expect((await api.call('GET', `${H}/audit`, { as: 'editor@harrow.test' })).status).toBe(403);
+  });
+
+  it('records only what a save of the plan’s details changed, not the form’s empty fields', async () => {
+    const made = await ok('POST', `${H}/plans`, editor, {
+      title: 'Workforce plan 2025-2028',
+      kind: 'business-plan',
+      period: { label: '2025–2028', start: '2025-04-01', end: '2028-03-31' },
+    });
+    const id = made.id;
+    const latest = async () =>
+      (await api.call('GET', `${H}/plans/${id}/history`, { as: 'viewer@harrow.test' })).body.items[0];
+    // Every field sent, as the details form sends them: '' and {} for what was never given.
+    const form = {
+      title: 'Workforce plan 2025-2028',
+      period: { end: '2028-03-31', start: '2025-04-01', label: '2025–2028' },
+      ownerPersonId: null,
+      themeNoun: '',
+      ownerLabel: '',
+      directorate: '',
+      division: '',
+      approval: {},
+      reviewCadence: 'quarterly',
+      reportingPoints: [],
+    };
+    await ok('PATCH', `${H}/plans/${id}`, editor, { ...form, version: 1 });
+    expect(await latest()).toMatchObject({ operation: 'update', entityType: 'plan', changes: [] });
+    const plan = await ok('GET', `${H}/plans/${id}`, editor);
+    expect('themeNoun' in plan).toBe(false);
+
+    await ok('PATCH', `${H}/plans/${id}`, editor, {
+      ...form,
+      version: 2,
+      themeNoun: 'Theme',
+      directorate: 'Resources',
+    });
+    expect((await latest()).changes).toEqual([
+      { field: 'directorate', before: '', after: 'Resources' },
+      { field: 'themeNoun', after: 'Theme' },
+    ]);
+    // Emptied, the word goes (the kind's word is used again); it is not kept as ''.
+    const emptied = await ok('PATCH', `${H}/plans/${id}`, editor, {
+      ...form,
+      version: 3,
+      directorate: 'Resources',
+    });
+    expect('themeNoun' in emptied).toBe(false);
+    expect((await latest()).changes).toEqual([{ field: 'themeNoun', before: 'Theme' }]);
+
+    // Events written before the comparison by meaning read the same way.
+    const eventId = '01ARZ3NDEKTSV4RRFFQ69G5FAW';
+    await api.doc.send(
+      new PutCommand({
+        TableName: api.tableName,
+        Item: {
+          PK: councilPk('harrow'),
+          SK: sk.audit(eventId),
+          ...historyIndexAttributes('harrow', id, eventId),
+          type: 'audit',
+          id: eventId,
+          councilId: 'harrow',
+          at: '2026-01-01T10:00:00.000Z',
+          actorSub: 'someone',
+          operation: 'update',
+          entityType: 'plan',
+          entityId: id,
+          planId: id,
+          before: { period: { start: '2025-04-01', end: '2028-03-31', label: '2025–2028' }, title: 'Old' },
+          after: {
+            period: { label: '2025–2028', start: '2025-04-01', end: '2028-03-31' },
+            title: 'New',
+            approval: {},
+            ownerLabel: '',
+          },
+        },
+      }),
+    );
+    const all = await api.call('GET', `${H}/plans/${id}/history`, { as: 'viewer@harrow.test' });
+    expect(all.body.items.find((e: { id: string }) => e.id === eventId).changes).toEqual([
+      { field: 'title', before: 'Old', after: 'New' },
+    ]);
   });
 
   it('indexes events written before they had history (backfill)', async () => {

@@ -12,6 +12,7 @@ export * from './ratings.js';
 export * from './report-formats.js';
 export * from './reporting-periods.js';
 export * from './roles.js';
+export * from './same-meaning.js';
 export * from './search-docs.js';
 export * from './status.js';
 export * from './stored.js';

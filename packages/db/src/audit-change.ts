@@ -1,3 +1,4 @@
+import { meansTheSame } from '@peopleplan/core';
 import { historyIndexAttributes } from './keys.js';
 import type { AuditInput } from './store.js';
 
@@ -12,8 +13,8 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * What an audit event keeps of a change: for an update, only the fields that changed, before and
- * after (what the history of an item shows); for other operations, what was given. A very large
+ * What an audit event keeps of a change: for an update, only the fields whose meaning changed, before
+ * and after (what the history of an item shows; `meansTheSame`, core); for other operations, what was given. A very large
  * event (long narrative on both sides) keeps the start of each long text and says how much is left out.
  */
 export function auditChange(a: AuditInput): AuditInput {
@@ -23,7 +24,8 @@ export function auditChange(a: AuditInput): AuditInput {
     const after: Obj = {};
     for (const k of new Set([...Object.keys(a.before), ...Object.keys(a.after)])) {
       if (STAMPS.has(k) || k === 'dataProblems') continue;
-      if (JSON.stringify(a.before[k]) === JSON.stringify(a.after[k])) continue;
+      // A form sends every field: '' for none, {} for an empty approval, keys in its own order.
+      if (meansTheSame(a.before[k], a.after[k])) continue;
       if (k in a.before) before[k] = a.before[k];
       if (k in a.after) after[k] = a.after[k];
     }

@@ -98,6 +98,13 @@ function assertMayChange(before: Plan, patch: PlanPatch): void {
   }
 }
 
+/**
+ * An emptied word for the plan's groups means its kind's word again: the field is removed (`null` in a
+ * patch), never kept as '' for every page and report to tell apart from a word.
+ */
+const nounCleared = (patch: PlanPatch): Record<string, unknown> =>
+  patch.themeNoun !== undefined && !patch.themeNoun.trim() ? { ...patch, themeNoun: null } : patch;
+
 /** A narrative section as stored: its place in the plan, and the section itself. */
 type StoredSection = Plan['sections'][number] & { n: number };
 
@@ -160,9 +167,10 @@ export class PlansRepo {
 
   async create(input: PlanCreate): Promise<{ plan: Plan; themes: Theme[] }> {
     await assertReferences(this.store, ownerReferences(input.ownerPersonId));
-    const { themes: themeInputs, ...fields } = input;
+    const { themes: themeInputs, themeNoun, ...fields } = input;
     const plan: Plan = {
       ...fields,
+      ...(themeNoun?.trim() ? { themeNoun } : {}),
       id: newId(),
       councilId: this.store.ctx.councilId,
       ...(fields.status === 'active' ? { activatedOn: londonToday() } : {}),
@@ -219,7 +227,7 @@ export class PlansRepo {
     // Archived is final, archiving included; the write below checks it again (unlessArchived).
     if (before.status === 'archived') throw planArchived();
     if (!archiving) assertMayChange(before, patch);
-    const after = patchedVersion(before, patch);
+    const after = patchedVersion(before, nounCleared(patch));
     if (after.status === 'active' && before.status !== 'active') after.activatedOn = londonToday();
     // Sections are rewritten only when the patch names them: each is an item of its own.
     const sectionWrites = patch.sections

@@ -1,5 +1,5 @@
 import { formatDate, formatDateTime } from './format.js';
-import { auditWords, PLAN_STATUS_LABELS, RAG_SHORT, STATUS_LABELS } from './labels.js';
+import { auditWords, PLAN_KIND_LABELS, PLAN_STATUS_LABELS, RAG_SHORT, STATUS_LABELS } from './labels.js';
 import type { HistoryEventRow } from './responses.js';
 
 /**
@@ -33,7 +33,11 @@ const FIELD_WORDS: Record<string, string> = {
   role: 'Role',
   roleLabel: 'Job title or team',
   linkedActionIds: 'Linked actions',
-  kind: 'Kind',
+  kind: 'Kind of plan',
+  // As the plan's details form names them.
+  themeNoun: 'What the plan calls its groups',
+  ownerLabel: 'Owner as the plan names them',
+  approval: 'Approval',
   directorate: 'Directorate',
   division: 'Division',
   reviewCadence: 'Review cycle',
@@ -63,6 +67,8 @@ export function valueWords(field: string, v: unknown): string {
   if (typeof v === 'number') return String(v);
   if (typeof v === 'string') {
     if (field === 'rag' && v in RAG_SHORT) return RAG_SHORT[v as keyof typeof RAG_SHORT];
+    if (field === 'kind' && v in PLAN_KIND_LABELS)
+      return PLAN_KIND_LABELS[v as keyof typeof PLAN_KIND_LABELS];
     if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v);
     if (/^\d{4}-\d{2}-\d{2}T/.test(v)) return formatDateTime(v);
     if (ENUM_WORDS[v]) return ENUM_WORDS[v];

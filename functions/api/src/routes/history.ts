@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AuditEvent, CalendarDate, startOfLondonDay, UserSub } from '@peopleplan/core';
+import { AuditEvent, CalendarDate, meansTheSame, startOfLondonDay, UserSub } from '@peopleplan/core';
 import { type CouncilData, EVENTUAL, type Page } from '@peopleplan/db';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
@@ -17,12 +17,18 @@ export const HistoryEvent = AuditEvent.extend({
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** An event with its changes field by field (an update's event keeps changed fields only). */
+/**
+ * An event with its changes field by field (an update's event keeps changed fields only). Events
+ * written before `auditChange` compared values by meaning may still hold fields that did not change
+ * ('' for none, the same period with its keys in another order): they are left out here too.
+ */
 function withChanges(e: z.infer<typeof AuditEvent>): z.infer<typeof HistoryEvent> {
   if (e.operation !== 'update' || !isObj(e.before) || !isObj(e.after)) return e;
   const before = e.before;
   const after = e.after;
-  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .filter((field) => !meansTheSame(before[field], after[field]))
+    .sort();
   return {
     ...e,
     changes: fields.map((field) => ({
