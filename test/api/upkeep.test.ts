@@ -125,6 +125,33 @@ describe('keeping a plan up', () => {
     expect(await report()).toContain('Priority 1: Pay and reward');
   });
 
+  it('changes a plan’s kind (editors), records it in the plan’s history, and reports in its words', async () => {
+    const made = await call('POST', `${H}/plans`, EDITOR, {
+      title: 'Peer review plan',
+      kind: 'peer-review',
+      themes: [{ ref: '1', title: 'Leadership' }],
+    });
+    const id = made.body.id;
+    const viewer = await call('PATCH', `${H}/plans/${id}`, 'viewer@harrow.test', {
+      version: 1,
+      kind: 'business-plan',
+    });
+    expect(viewer.status).toBe(403);
+    const bad = await call('PATCH', `${H}/plans/${id}`, EDITOR, { version: 1, kind: 'novel' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0].path).toBe('kind');
+    const changed = await call('PATCH', `${H}/plans/${id}`, EDITOR, { version: 1, kind: 'business-plan' });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect(changed.body).toMatchObject({ kind: 'business-plan', version: 2 });
+    expect((await call('GET', `${H}/plans/${id}`, 'viewer@harrow.test')).body.kind).toBe('business-plan');
+    const history = await call('GET', `${H}/plans/${id}/history`, 'viewer@harrow.test');
+    expect(history.body.items[0].changes).toEqual([
+      { field: 'kind', before: 'peer-review', after: 'business-plan' },
+    ]);
+    const report = await call('GET', `${H}/plans/${id}/reports?period=year-end&format=html`, EDITOR);
+    expect(String(report.body)).toContain('Priority 1: Leadership');
+  });
+
   it('refuses two reporting points with one name', async () => {
     const r = await call('POST', `${H}/plans`, EDITOR, {
       title: 'Twice',

@@ -63,6 +63,8 @@ export type PlanCreate = z.infer<typeof PlanCreate>;
 export const PlanPatch = z.strictObject({
   version,
   title: title.optional(),
+  /** What kind of plan it is: its columns and the word for its groups follow (frozen reports keep theirs). */
+  kind: PlanKind.optional(),
   /** Empty: the plan's groups are called by its kind's word again. */
   themeNoun: text(40).optional(),
   period: z

@@ -3212,6 +3212,8 @@ export interface operations {
         'application/json': {
           version: number;
           title?: string;
+          /** @enum {string} */
+          kind?: 'people-strategy' | 'peer-review' | 'best-value-review' | 'business-plan' | 'iip-assessment';
           themeNoun?: string;
           period?: {
             label?: string;

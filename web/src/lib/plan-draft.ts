@@ -156,7 +156,7 @@ type PatchBody = NonNullable<ApiInit<'patch', '/api/v1/councils/{c}/plans/{planI
 
 /** A change of details: every field sent, so a field emptied in the form is emptied in the plan. */
 export function planPatchBody(d: PlanDraft, version: number): PatchBody {
-  const { kind: _kind, ownerPersonId: _p, ...rest } = planBody(d);
+  const { ownerPersonId: _p, ...rest } = planBody(d);
   return {
     ...rest,
     version,
