@@ -51,6 +51,12 @@ async function expectAccessible(page: Page, name: string) {
 
 const previewed = (page: Page) =>
   page.getByRole('heading', { level: 1, name: 'Check the import' }).waitFor({ timeout: 60_000 });
+/** The element with focus: its tag and text. */
+const focusedHeading = (page: Page) =>
+  page.evaluate(() => ({
+    tag: document.activeElement?.tagName,
+    text: document.activeElement?.textContent?.trim(),
+  }));
 const planView = (page: Page) => page.locator('section.app-import-plan');
 /** The preview's action tables (the plan page's own), without the table of other columns. */
 const actionTables = (page: Page) => planView(page).locator('table.app-action-table');
@@ -74,6 +80,8 @@ describe('import wizard', { timeout: 180_000 }, () => {
     });
     await page.getByRole('button', { name: 'Preview the import' }).click();
     await previewed(page);
+    // A new step at the same address: focus goes to its heading, as on every other step and page.
+    await expect.poll(() => focusedHeading(page)).toEqual({ tag: 'H1', text: 'Check the import' });
     // The plan as the plan page shows it: actions, deadlines as written, flagged where no date is known.
     await actionTables(page).getByText('Refresh the workforce strategy').waitFor();
     expect(await actionTables(page).first().innerText()).toContain('Post restructuring');
@@ -230,8 +238,10 @@ describe('import wizard', { timeout: 180_000 }, () => {
     await page.goto(`${e.url}/councils/harrow/import`);
     await page.getByLabel('Paste a table').check();
     await page.getByLabel('Paste the plan’s table').fill('Action\tLead\tDeadline\n');
-    await page.getByRole('button', { name: 'Preview the import' }).click();
+    await page.getByRole('button', { name: 'Preview the import' }).focus();
+    await page.keyboard.press('Enter');
     await previewed(page);
+    await expect.poll(() => focusedHeading(page)).toEqual({ tag: 'H1', text: 'Check the import' });
     const box = page.getByLabel(/I have checked this: No actions were found/);
     expect(await page.locator('.govuk-checkboxes__hint').first().innerText()).toBe(
       'In the document: lines 1–1',

@@ -11,7 +11,8 @@ export interface Crumb {
 
 /**
  * A page: breadcrumbs, one h1 and the content. On every client-side route change focus moves to the h1,
- * so screen reader and keyboard users start at the new page's heading (not on the first load).
+ * so screen reader and keyboard users start at the new page's heading (not on the first load). A page
+ * whose steps share one address (the import wizard) passes `step`: each new step is a new page to them.
  */
 export function Page({
   title,
@@ -20,6 +21,7 @@ export function Page({
   crumbs,
   children,
   wide,
+  step,
 }: {
   /** Document title (without the service name). */
   title: string;
@@ -29,20 +31,22 @@ export function Page({
   crumbs?: Crumb[];
   children?: ReactNode;
   wide?: boolean;
+  /** Changes when the page moves to another step at the same address: the h1 takes focus again. */
+  step?: unknown;
 }) {
   const h1 = useRef<HTMLHeadingElement>(null);
   const [location] = useLocation();
   useEffect(() => {
     document.title = `${title} – PeoplePlan`;
   }, [title]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on route change only
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on route (or step) change only
   useEffect(() => {
     if (firstPage) {
       firstPage = false;
       return;
     }
     h1.current?.focus({ preventScroll: false });
-  }, [location]);
+  }, [location, step]);
   return (
     <>
       {crumbs?.length ? <Breadcrumbs crumbs={crumbs} /> : null}

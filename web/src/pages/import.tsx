@@ -34,6 +34,9 @@ export default function ImportPage({ c }: { c: string }) {
       caption={council?.name}
       crumbs={crumbs}
       wide={!!preview}
+      // Each reading of the plan (and starting again) is a new step: focus goes to its heading, "Check
+      // the import", where the page has scrolled to, not back to the top of the document.
+      step={preview}
     >
       <ErrorSummary errors={w.errors} />
       {w.notice ? (
