@@ -276,6 +276,16 @@ describe('nothing one council types can break another council’s day', () => {
       }
     });
 
+    it('checks the caller’s role before the body: 404 to a stranger, 403 to a lower role, 400 only to who may', async () => {
+      const bad = { title: '', kind: 'not-a-kind', surprise: true };
+      const post = (as: string) => api.call('POST', `${H}/plans`, { as, body: bad });
+      expect((await post('editor@kent.test')).status).toBe(404);
+      const viewer = await post('viewer@harrow.test');
+      expect(viewer.status).toBe(403);
+      expect(JSON.stringify(viewer.body)).not.toMatch(/kind|title|surprise/);
+      expect((await post(EDITOR)).status).toBe(400);
+    });
+
     it('answers a JSON 404 for an unknown API route on the local server too, never the web app', async () => {
       const dist = mkdtempSync(join(tmpdir(), 'web-'));
       writeFileSync(join(dist, 'index.html'), '<!doctype html><title>app</title>');

@@ -80,15 +80,18 @@ describe('trends', () => {
     expect(t.ragMix.map((p: { periodKey: string }) => p.periodKey)).toEqual(['mid-year-2026-27', '2026-10']);
     // Mid-year: the late action is overdue at 30 September (red), the other on track (green).
     expect(t.ragMix[0]).toMatchObject({ total: 2, byRag: { red: 1, green: 1, amber: 0, blue: 0, grey: 0 } });
+    // M2 (due 31 July) was moved to November on the day this test runs, after both periods ended (its
+    // re-baseline is dated by the clock, not the test's \`today\`): each period's report counts it as it
+    // stood then, overdue.
     expect(t.overdue).toEqual([
       {
         periodKey: 'mid-year-2026-27',
         label: 'Mid-year 2026-27',
         end: '2026-09-30',
         actions: 1,
-        milestones: 0,
+        milestones: 1,
       },
-      { periodKey: '2026-10', label: 'October 2026', end: '2026-10-31', actions: 1, milestones: 0 },
+      { periodKey: '2026-10', label: 'October 2026', end: '2026-10-31', actions: 1, milestones: 1 },
     ]);
     expect(t.current).toMatchObject({
       asOf: '2026-11-16',

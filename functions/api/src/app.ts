@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './context.js';
 import { errorBody, fieldErrors, onError } from './errors.js';
 import { originGuard } from './origin-guard.js';
+import { roleBeforeInput } from './tenant.js';
 import type { App, RouteModule } from './types.js';
 
 /**
@@ -109,6 +110,10 @@ export function createApp(
     await next();
   });
 
+  // Every council route checks the caller's role before it reads the request's input (tenant.ts).
+  const register = app.openapi;
+  app.openapi = ((route, handler, hook) =>
+    register(roleBeforeInput(route, deps), handler, hook)) as App['openapi'];
   for (const m of modules) m(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', BEARER);

@@ -46,5 +46,7 @@ export interface AppEnv {
   Variables: {
     principal: Principal;
     requestId: string;
+    /** Councils opened for this request (tenant.ts): each is read once, however often it is asked for. */
+    openCouncils: Map<string, Promise<import('./tenant.js').OpenCouncil>>;
   };
 }

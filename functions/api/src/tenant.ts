@@ -5,9 +5,10 @@ import {
   type Membership,
   notFound,
   roleAtLeast,
+  Slug,
 } from '@peopleplan/core';
 import { CouncilData, tenantContext } from '@peopleplan/db';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from './context.js';
 
 /** Viewers read through a read-only session; everyone who may write, a read-write one. */
@@ -26,11 +27,21 @@ export interface OpenCouncil {
  * token, says the role: a removal or a role change counts from the very next request, not the next
  * token. Anything short of that answers 404 (it leaks nothing, not even existence).
  */
-export async function openCouncil(
-  c: Context<AppEnv>,
-  deps: AppDeps,
-  councilId: string,
-): Promise<OpenCouncil> {
+export function openCouncil(c: Context<AppEnv>, deps: AppDeps, councilId: string): Promise<OpenCouncil> {
+  let opened = c.get('openCouncils');
+  if (!opened) {
+    opened = new Map();
+    c.set('openCouncils', opened);
+  }
+  let open = opened.get(councilId);
+  if (!open) {
+    open = readCouncil(c, deps, councilId);
+    opened.set(councilId, open);
+  }
+  return open;
+}
+
+async function readCouncil(c: Context<AppEnv>, deps: AppDeps, councilId: string): Promise<OpenCouncil> {
   const principal = c.get('principal');
   const tokenRole = Object.hasOwn(principal.councils, councilId) ? principal.councils[councilId] : undefined;
   if (!tokenRole) throw notFound('Council');
@@ -57,6 +68,36 @@ export async function openCouncil(
   );
   data.council.prime(council);
   return { data, council, member, role };
+}
+
+const COUNCIL_ROLES: ReadonlySet<string> = new Set<CouncilRole>(['viewer', 'contributor', 'editor', 'admin']);
+
+/**
+ * A council route with its role checked before its input: `x-min-role` (the route's declared least role)
+ * is checked by a middleware that runs before the route's validators, so a caller who may not use the
+ * route hears 404 or 403, never what its body should have held. The handler's own `councilData` call
+ * then reuses the council read here.
+ */
+export function roleBeforeInput<R extends { path: string; middleware?: unknown; 'x-min-role'?: unknown }>(
+  route: R,
+  deps: AppDeps,
+): R {
+  const min = route['x-min-role'];
+  if (typeof min !== 'string' || !COUNCIL_ROLES.has(min) || !route.path.includes('/councils/{c}'))
+    return route;
+  const check: MiddlewareHandler<AppEnv> = async (c, next) => {
+    // A council id that could be no council's is the path's own mistake: its validator says so (400).
+    const councilId = c.req.param('c') ?? '';
+    if (Slug.safeParse(councilId).success) await councilData(c, deps, councilId, min as CouncilRole);
+    await next();
+  };
+  const own =
+    route.middleware === undefined
+      ? []
+      : Array.isArray(route.middleware)
+        ? route.middleware
+        : [route.middleware];
+  return { ...route, middleware: [check, ...own] };
 }
 
 /**
