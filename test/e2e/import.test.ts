@@ -203,7 +203,7 @@ describe('import wizard', { timeout: 180_000 }, () => {
     await page.getByRole('heading', { level: 1, name: 'Plan imported' }).waitFor({ timeout: 60_000 });
   });
 
-  it('calls the plan’s groups by the word its headings use', async () => {
+  it('calls the plan’s groups by the word its headings use, and rates each action as the plan page will', async () => {
     const page = await newPage();
     await signIn(page, e.url, EDITOR);
     await page.goto(`${e.url}/councils/harrow/import`);
@@ -212,24 +212,48 @@ describe('import wizard', { timeout: 180_000 }, () => {
       .getByLabel('Paste the plan’s table')
       .fill(
         [
-          'Objective\tAction\tLead\tDeadline\tStatus',
-          'Objective 1: Pay\tReview pay bands\tHR Manager\tMarch 2027\tGreen',
-          'Objective 2: Recruitment\tNew careers site\tHR Manager\tJune 2026\tRed',
-          'Objective 2: Recruitment\tOpen days\tHR Manager\tJune 2027\tAmber',
+          'Pay and recruitment plan 2026-27',
+          'Objective 1: Pay',
+          'Ref\tAction\tLead\tDeadline\tStatus',
+          '1.1\tReview pay bands\tHR Manager\tMarch 2027\tGreen',
+          '1.2\tAgency spend review\tHR Manager\tMay 2026\tGreen',
+          'Objective 2: Recruitment',
+          'Ref\tAction\tLead\tDeadline\tStatus',
+          '2.1\tNew careers site\tHR Manager\tJune 2026\tRed',
+          '2.2\tOpen days\tHR Manager\tJune 2027\tAmber',
         ].join('\n'),
       );
     await page.getByRole('button', { name: 'Preview the import' }).click();
     await previewed(page);
     const facts = page.locator('main .govuk-summary-list').first();
-    expect(
-      await facts.locator('.govuk-summary-list__row', { hasText: 'Its groups are called' }).innerText(),
-    ).toMatch(/Its groups are called\s+Objective/);
-    expect(await facts.locator('.govuk-summary-list__row', { hasText: 'Objectives' }).innerText()).toMatch(
-      /Objectives\s+2/,
-    );
-    expect(await facts.innerText()).not.toMatch(/Themes|Priorities/);
+    const fact = (key: string) => facts.locator('.govuk-summary-list__row', { hasText: key }).innerText();
+    expect(await fact('Its groups are called')).toMatch(/Its groups are called\s+Objective/);
+    expect(await fact('Objectives')).toMatch(/Objectives\s+2/);
+    expect(await facts.innerText()).not.toMatch(/Themes|Key priorities/);
     await planView(page).getByRole('heading', { name: 'Objective 2: Recruitment' }).waitFor();
+    // Each action's rating in words, by the council's rules, as the plan page will show it: never a
+    // grey placeholder ("On track · Grey").
+    const titles = ['Review pay bands', 'Agency spend review', 'New careers site', 'Open days'];
+    const ratings = async (tables: ReturnType<typeof actionTables>) => {
+      const out: Record<string, string> = {};
+      for (const title of titles) {
+        const tags = tables.locator('tbody tr', { hasText: title }).locator('.govuk-tag');
+        out[title] = (await tags.allInnerTexts()).join(' · ').replace(/RAG rating:\s*/, '');
+      }
+      return out;
+    };
+    const previewed_ = await ratings(actionTables(page));
+    expect(previewed_['Review pay bands']).toBe('On track · Green');
+    expect(previewed_['New careers site']).toBe('Off track · Red');
+    expect(previewed_['Open days']).toBe('At risk · Amber');
+    expect(Object.values(previewed_).join(' ')).not.toContain('Grey');
     await expectAccessible(page, 'import-preview-own-word');
+
+    await page.getByRole('button', { name: 'Import this plan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Plan imported' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('link', { name: 'Open the imported plan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Pay and recruitment plan 2026-27' }).waitFor();
+    expect(await ratings(page.locator('table.app-action-table'))).toEqual(previewed_);
   });
 
   it('will not import a plan read as empty until the warning is acknowledged (keyboard only)', async () => {

@@ -1,18 +1,19 @@
 import type { ParsedPlan } from '@peopleplan/importer';
 import { useMemo } from 'react';
-import { previewContents } from '../lib/import-plan.js';
+import { previewContents, type RatingContext } from '../lib/import-plan.js';
 import { ScrollTable } from './page.js';
 import { groupByTheme, milestonesByAction, ThemeSections } from './plan-view.js';
 
 /**
  * The plan as the plan page will show it once imported (the same components: themes, actions in the
- * columns of its kind, leads, deadlines as written and as dates), and the columns kept as notes.
+ * columns of its kind, leads, deadlines as written and as dates, each rated by the council's rules),
+ * and the columns kept as notes.
  */
-export function ImportPlanView({ plan }: { plan: ParsedPlan }) {
+export function ImportPlanView({ plan, rating }: { plan: ParsedPlan; rating: RatingContext | undefined }) {
   const view = useMemo(() => {
-    const { themes, actions, milestones } = previewContents(plan);
+    const { themes, actions, milestones } = previewContents(plan, rating);
     return { actions, groups: groupByTheme(themes, actions), msByAction: milestonesByAction(milestones) };
-  }, [plan]);
+  }, [plan, rating]);
   const extras = view.actions.flatMap((a) =>
     (a.extra ?? []).map((x) => ({ ref: a.ref, title: a.title, ...x })),
   );

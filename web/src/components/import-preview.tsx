@@ -1,7 +1,7 @@
 import { themeWordsOf } from '@peopleplan/core';
 import type { ImportPreview } from '../lib/api-narrowings.js';
 import { formatDate } from '../lib/format.js';
-import { countActions, type DateIssue, type LeadAnswer } from '../lib/import-plan.js';
+import { countActions, type DateIssue, type LeadAnswer, type RatingContext } from '../lib/import-plan.js';
 import { PLAN_KIND_LABELS } from '../lib/labels.js';
 import type { PersonRow } from '../lib/responses.js';
 import { TextInput } from './form.js';
@@ -42,6 +42,7 @@ export function ImportPreviewView({
   c,
   preview,
   issues,
+  rating,
   directory,
   edits,
   fieldErrors,
@@ -54,6 +55,8 @@ export function ImportPreviewView({
   c: string;
   preview: ImportPreview;
   issues: DateIssue[];
+  /** The council's rules and today, to rate actions as the plan page will (unknown while loading). */
+  rating: RatingContext | undefined;
   directory: PersonRow[];
   edits: PreviewEdits;
   fieldErrors: Record<string, string>;
@@ -101,7 +104,7 @@ export function ImportPreviewView({
           },
         ]}
       />
-      <ImportPlanView plan={plan} />
+      <ImportPlanView plan={plan} rating={rating} />
       <ImportColumns
         c={c}
         plan={plan}

@@ -1,4 +1,4 @@
-import type { Timescale } from '@peopleplan/core';
+import { planRatings, type RagRules, type Timescale } from '@peopleplan/core';
 import type { ParsedAction, ParsedPlan } from '@peopleplan/importer';
 import type { ActionRow, MilestoneRow, ThemeRow } from './responses.js';
 
@@ -95,13 +95,23 @@ export function leadChoices(answers: Record<string, LeadAnswer>) {
 }
 
 const STAMP = { version: 1, createdAt: '1970-01-01T00:00:00.000Z', updatedAt: '1970-01-01T00:00:00.000Z' };
+/** Only while the council's RAG rules are not known (still loading, or not read). */
 const NOT_JUDGED = { rag: 'grey' as const, reasons: ['Judged once the plan is imported'], overridden: false };
+
+/** What the plan page rates items by: the council's RAG rules, on a London day. */
+export interface RatingContext {
+  today: string;
+  rules: RagRules;
+}
 
 /**
  * The parsed plan in the shape the plan page shows (themes, actions, milestones), so the preview reuses
- * its components: ids are made up from places in the plan; nothing here is saved.
+ * its components: ids are made up from places in the plan; nothing here is saved. Statuses and first
+ * agreed dates are set as the import will set them (importer to-entities.ts), and with `rating` every
+ * action and milestone is rated as the plan page will rate it (core `planRatings`, as the contents
+ * route does), so the preview's RAG is the plan's, not a grey placeholder.
  */
-export function previewContents(plan: ParsedPlan) {
+export function previewContents(plan: ParsedPlan, rating?: RatingContext) {
   const themes: ThemeRow[] = [];
   const actions: ActionRow[] = [];
   const milestones: MilestoneRow[] = [];
@@ -123,7 +133,9 @@ export function previewContents(plan: ParsedPlan) {
       leads: a.leads,
       ...(a.start ? { start: a.start } : {}),
       ...(a.due ? { due: a.due } : {}),
-      status: a.status ?? 'not-started',
+      status:
+        a.status ??
+        (a.due?.kind === 'completed' ? 'completed' : a.due?.kind === 'ongoing' ? 'ongoing' : 'not-started'),
       crossRefs: [],
       unplaced: a.unplaced,
       ...(a.extra?.length ? { extra: a.extra } : {}),
@@ -140,7 +152,9 @@ export function previewContents(plan: ParsedPlan) {
         ref: m.ref,
         title: m.title,
         due: m.due,
-        status: m.completed ? 'completed' : 'not-started',
+        // What the plan first committed to: the date as imported.
+        baselineDue: m.due,
+        status: m.completed || m.due.kind === 'completed' ? 'completed' : 'not-started',
         rag: NOT_JUDGED,
         ...STAMP,
       });
@@ -164,5 +178,10 @@ export function previewContents(plan: ParsedPlan) {
       add(a, themeId, `a${ti}-${ai}`);
     });
   });
+  if (rating) {
+    const rated = planRatings(actions, milestones, rating.today, rating.rules);
+    for (const a of actions) a.rag = rated.actions.get(a.id) ?? NOT_JUDGED;
+    for (const m of milestones) m.rag = rated.milestones.get(m.id) ?? NOT_JUDGED;
+  }
   return { themes, actions, milestones };
 }

@@ -1,3 +1,4 @@
+import { londonToday } from '@peopleplan/core';
 import { type FormEvent, useMemo, useState } from 'react';
 import { currentColumns } from '../components/import-columns.js';
 import { deadlineFieldId } from '../components/import-deadlines.js';
@@ -6,7 +7,14 @@ import type { ImportSource } from '../components/import-source-form.js';
 import { ackFieldId } from '../components/import-warnings.js';
 import { ApiError, api } from '../lib/api.js';
 import type { ImportPreview } from '../lib/api-narrowings.js';
-import { type DateIssue, dateIssues, importBody, type LeadAnswer, leadChoices } from '../lib/import-plan.js';
+import {
+  type DateIssue,
+  dateIssues,
+  importBody,
+  type LeadAnswer,
+  leadChoices,
+  type RatingContext,
+} from '../lib/import-plan.js';
 import { useApi } from '../lib/use-api.js';
 
 export type Problem = { href?: string; text: string };
@@ -127,6 +135,8 @@ function commitRefusal(err: unknown, fixed: DateIssue[]): Refused {
 export function useImportWizard(c: string, editor: boolean) {
   const saved = useApi('/api/v1/councils/{c}/import-mappings', editor ? { path: { c } } : null);
   const people = useApi('/api/v1/councils/{c}/people', editor ? { path: { c } } : null);
+  // The council's RAG rules, read with the first step: the preview rates actions as the plan page will.
+  const settings = useApi('/api/v1/councils/{c}/settings', editor ? { path: { c } } : null);
   const [source, setSource] = useState<ImportSource>('file');
   const [file, setFile] = useState<File | undefined>();
   const [text, setText] = useState('');
@@ -144,6 +154,12 @@ export function useImportWizard(c: string, editor: boolean) {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<{ planId?: string; title: string } | undefined>();
   const issues = useMemo(() => (preview ? dateIssues(preview.plan) : []), [preview]);
+  const rules = settings.data?.ragRules;
+  // Today as of each reading, as the plan page judges on the day it is read.
+  const rating = useMemo<RatingContext | undefined>(
+    () => (rules && preview ? { today: londonToday(), rules } : undefined),
+    [rules, preview],
+  );
 
   /** One step at a time: busy while it runs, its refusal shown. */
   const step = async (run: () => Promise<void>) => {
@@ -222,6 +238,7 @@ export function useImportWizard(c: string, editor: boolean) {
     },
     preview,
     issues,
+    rating,
     errors: refused?.problems ?? [],
     fieldErrors: refused?.fields ?? {},
     notice,

@@ -60,6 +60,7 @@ export default function ImportPage({ c }: { c: string }) {
           c={c}
           preview={preview}
           issues={w.issues}
+          rating={w.rating}
           directory={w.people.data?.items ?? []}
           edits={{
             ...edits,
