@@ -324,4 +324,54 @@ describe('keeping a plan up', () => {
     expect(contents.continuity[0].minimumServiceLevel).toBe('Pay on time');
     expect(contents.decisions[0].decisionMaker).toBe('Council');
   });
+
+  it('removes a risk read wrongly, at the version seen, for editors of the council only; the audit keeps it', async () => {
+    const base = `${H}/plans/${planId}/risks`;
+    const risk = (await call('POST', base, EDITOR, { description: 'Green – on track' })).body;
+    const path = `${base}/${risk.id}`;
+    expect((await call('DELETE', `${path}?version=1`, 'viewer@harrow.test')).status).toBe(403);
+    expect(
+      (await call('DELETE', `${K}/plans/${kentPlanId}/risks/${risk.id}?version=1`, 'editor@kent.test'))
+        .status,
+    ).toBe(404);
+    expect((await call('DELETE', path, EDITOR)).status).toBe(400);
+    await call('PATCH', path, EDITOR, { version: 1, description: 'Green – on track (key)' });
+    expect((await call('DELETE', `${path}?version=1`, EDITOR)).status).toBe(409);
+    expect((await call('DELETE', `${path}?version=2`, EDITOR)).status).toBe(204);
+    expect(
+      (await call('GET', base, 'viewer@harrow.test')).body.items.map((r: { id: string }) => r.id),
+    ).not.toContain(risk.id);
+    expect((await call('DELETE', `${path}?version=2`, EDITOR)).status).toBe(404);
+    const audit = (await call('GET', `${H}/audit?limit=5`, 'admin@harrow.test')).body.items;
+    expect(audit[0]).toMatchObject({ operation: 'delete', entityType: 'risk', entityId: risk.id });
+    expect(audit[0].before.description).toBe('Green – on track (key)');
+  });
+
+  it('removes a theme only once no action is under it', async () => {
+    const made = await call('POST', `${H}/plans/${planId}/themes`, EDITOR, { title: 'Key' });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const path = `${H}/plans/${planId}/themes/${made.body.id}`;
+    const action = await call('POST', `${H}/plans/${planId}/actions`, EDITOR, {
+      title: 'Put under the stray theme',
+      themeId: made.body.id,
+    });
+    expect(action.status, JSON.stringify(action.body)).toBe(201);
+    const refused = await call('DELETE', `${path}?version=1`, EDITOR);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/still has an action: move it to another/);
+    expect((await call('DELETE', `${path}?version=1`, 'contributor@harrow.test')).status).toBe(403);
+    const moved = await call('PATCH', `${H}/actions/${action.body.id}`, EDITOR, {
+      version: action.body.version,
+      themeId: themes[0]!.id,
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    const search = async () =>
+      JSON.stringify((await call('GET', `${H}/search?q=Key`, 'viewer@harrow.test')).body);
+    expect(await search()).toContain(made.body.id);
+    expect((await call('DELETE', `${path}?version=1`, EDITOR)).status).toBe(204);
+    const listed = (await call('GET', `${H}/plans/${planId}/themes`, 'viewer@harrow.test')).body.items;
+    expect(listed.map((t: { id: string }) => t.id)).not.toContain(made.body.id);
+    // Search no longer finds it.
+    expect(await search()).not.toContain(made.body.id);
+  });
 });

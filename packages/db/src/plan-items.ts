@@ -81,6 +81,22 @@ export class PlanItemsRepo<T extends Stored, C extends object, P extends { versi
     );
     return after;
   }
+
+  /**
+   * Removes a record (a risk an import read wrongly, a decision entered twice): only at the version the
+   * person saw, and the audit trail keeps what it held.
+   */
+  async remove(planId: string, id: string, version: number): Promise<void> {
+    const before = await this.get(planId, id);
+    await this.store.transact(
+      [
+        this.store.conditionPlanWritable(planId),
+        this.store.deleteVersioned(sk.planItem(planId, this.kind, id), version),
+      ],
+      [{ operation: 'delete', entityType: this.type, entityId: id, planId, before }],
+      this.label.toLowerCase(),
+    );
+  }
 }
 
 export const indicatorsRepo = (store: TenantStore) =>

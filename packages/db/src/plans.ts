@@ -4,12 +4,14 @@ import {
   type ContinuityFunction,
   canMovePlan,
   compareRefs,
+  conflict,
   type Decision,
   type Dependency,
   type Indicator,
   londonToday,
   type Milestone,
   notFound,
+  nounInSentence,
   PLAN_STATUS_MOVES,
   type Plan,
   type PlanCreate,
@@ -22,6 +24,7 @@ import {
   type ThemeCreate,
   type ThemeOrder,
   type ThemePatch,
+  themeNounOf,
   themeSearchDoc,
 } from '@peopleplan/core';
 import { boardShardItems } from './boards.js';
@@ -30,7 +33,7 @@ import { newId } from './ids.js';
 import { planIndexAttributes, sk } from './keys.js';
 import { assertReferences, ownerReferences } from './references.js';
 import { reorderWrites } from './reorder.js';
-import { SearchIndexRepo, searchWrites } from './search-index.js';
+import { SearchIndexRepo, searchChanges, searchWrites } from './search-index.js';
 import { MAX_TRANSACTION_ITEMS, type Page, type TenantStore } from './store.js';
 import { firstVersion, patchedVersion } from './versioning.js';
 
@@ -314,6 +317,36 @@ export class PlansRepo {
       'theme',
     );
     return after;
+  }
+
+  /**
+   * Removes a theme with no actions under it (one an import made from a stray line, say); with actions,
+   * 409: they are moved first. An action written into it meanwhile checks that it still exists.
+   */
+  async removeTheme(planId: string, themeId: string, version: number): Promise<void> {
+    const before = await this.store.get<Theme>(sk.theme(planId, themeId));
+    if (!before) throw notFound('Theme');
+    const actions = await this.store.queryAll<{ themeId?: string }>(`${sk.planChildren(planId)}ACTION#`, {
+      types: ['action'],
+      attributes: ['themeId'],
+    });
+    const under = actions.filter((a) => a.themeId === themeId).length;
+    if (under) {
+      const noun = nounInSentence(themeNounOf(await this.header(planId)));
+      throw conflict(
+        `“${before.title}” still has ${under === 1 ? 'an action' : `${under} actions`}: move ${under === 1 ? 'it' : 'them'} to another ${noun} first.`,
+      );
+    }
+    await this.store.transact(
+      [
+        this.store.conditionPlanWritable(planId),
+        this.store.deleteVersioned(sk.theme(planId, themeId), version),
+        // Search no longer finds it.
+        ...searchChanges(this.store, { set: [], remove: [themeSearchDoc(before)] }),
+      ],
+      [{ operation: 'delete', entityType: 'theme', entityId: themeId, planId, before }],
+      'theme',
+    );
   }
 
   /** Themes named take the places they held between them, in the order given (ThemeOrder). */

@@ -351,6 +351,18 @@ export class TenantStore {
   }
 
   /** A check that an item exists (e.g. the plan an action is added to) within a transaction. */
+  /** A delete only while the item is at `version`: removing what someone has just changed is a 409. */
+  deleteVersioned(sortKey: string, version: number): TransactItem {
+    return {
+      Delete: {
+        TableName: this.tableName,
+        Key: { PK: this.pk, SK: sortKey },
+        ConditionExpression: 'version = :v',
+        ExpressionAttributeValues: { ':v': version },
+      },
+    };
+  }
+
   conditionExists(sortKey: string): TransactItem {
     return {
       ConditionCheck: {

@@ -13,6 +13,7 @@ import {
   Textarea,
   TextInput,
 } from './form.js';
+import { RemoveConfirm } from './remove-confirm.js';
 import { readTimescale, type TimescaleContext, TimescaleInput } from './timescale-input.js';
 
 /** The plan's other tables that editors add to and change (seed 003: business plans). */
@@ -222,6 +223,28 @@ export function ItemForm({
           onDone();
         }}
       />
+      {item ? (
+        // A record an import read wrongly, or one entered twice; the plan's history keeps what it held.
+        <RemoveConfirm
+          label={`Remove this ${spec.one}`}
+          question={`Remove this ${spec.one} from the plan? The plan’s history keeps what it said.`}
+          onConfirm={async () => {
+            const del = api.del as (p: string, init: object) => Promise<unknown>;
+            await del(`/api/v1/councils/{c}/plans/{planId}/${kind}/{id}`, {
+              params: { path: { c, planId, id: item.id }, query: { version: item.version } },
+            });
+            form.discard();
+            onDone(`${spec.one.charAt(0).toUpperCase()}${spec.one.slice(1)} removed`);
+          }}
+          onRefused={(err) =>
+            setFormError(
+              isStale(err)
+                ? 'Someone else changed this while you were looking at it: cancel to see their changes, then remove it.'
+                : (err as Error).message,
+            )
+          }
+        />
+      ) : null}
     </form>
   );
 }

@@ -15,6 +15,7 @@ import {
 } from './form.js';
 import { OrderList } from './order-list.js';
 import { themeHeading } from './plan-view.js';
+import { RemoveConfirm } from './remove-confirm.js';
 
 type Plan = PlanContents['plan'];
 
@@ -203,6 +204,21 @@ function ThemeForm({
           onDone();
         }}
       />
+      {theme ? (
+        // One an import made from a stray line, say; the API refuses while actions are under it.
+        <RemoveConfirm
+          label={`Remove this ${words.inSentence}`}
+          question={`Remove “${theme.title}” from the plan? Only ${words.withArticle} with no actions under it can be removed.`}
+          onConfirm={async () => {
+            await api.del('/api/v1/councils/{c}/plans/{planId}/themes/{themeId}', {
+              params: { path: { c, planId, themeId: theme.id }, query: { version: theme.version } },
+            });
+            form.discard();
+            onDone(`${words.noun} removed`);
+          }}
+          onRefused={(err) => setFormError((err as Error).message)}
+        />
+      ) : null}
     </form>
   );
 }

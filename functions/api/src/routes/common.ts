@@ -34,6 +34,8 @@ export const CouncilParam = z.object({ c: Slug });
 /** Every item id in a path is a ULID: anything else (a `#`, a traversal) is refused before any read. */
 export const ItemId = Id;
 export const PlanParams = CouncilParam.extend({ planId: ItemId });
+/** The version the person last read, for a delete (which has no body to carry it). */
+export const VersionQuery = z.object({ version: z.coerce.number().int().min(1) });
 export const ListQuery = z.object({
   cursor: z.string().max(2048).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),

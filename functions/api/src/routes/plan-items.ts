@@ -25,6 +25,7 @@ import {
   listOf,
   PlanParams,
   planConflictError,
+  VersionQuery,
 } from './common.js';
 
 const ItemParams = PlanParams.extend({ id: ItemId });
@@ -129,6 +130,24 @@ export function registerPlanItemRoutes(app: App, deps: AppDeps) {
         const data = await councilData(c, deps, p.c, 'editor');
         // biome-ignore lint/suspicious/noExplicitAny: the pair (repo, schema) is fixed per kind above
         return c.json(await data[k.repo].update(p.planId, p.id, c.req.valid('json') as any), 200);
+      },
+    );
+    app.openapi(
+      createRoute({
+        method: 'delete',
+        path: `/api/v1/councils/{c}/plans/{planId}/${k.path}/{id}`,
+        operationId: `remove${k.one}`,
+        tags: ['Plans'],
+        summary: `Remove a ${k.words} (the audit trail keeps it); send the version you last read`,
+        'x-min-role': 'editor',
+        request: { params: ItemParams, query: VersionQuery },
+        responses: { 204: { description: 'Removed' }, ...errors, ...planConflictError },
+      }),
+      async (c) => {
+        const p = c.req.valid('param');
+        const data = await councilData(c, deps, p.c, 'editor');
+        await data[k.repo].remove(p.planId, p.id, c.req.valid('query').version);
+        return c.body(null, 204);
       },
     );
   }

@@ -3,7 +3,7 @@ import { Action, ActionOrder, Theme, ThemeOrder, ThemePatch } from '@peopleplan/
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
 import type { App } from '../types.js';
-import { body, errors, ItemId, json, listOf, PlanParams, planConflictError } from './common.js';
+import { body, errors, ItemId, json, listOf, PlanParams, planConflictError, VersionQuery } from './common.js';
 
 const ThemeParams = PlanParams.extend({ themeId: ItemId });
 
@@ -24,6 +24,26 @@ export function registerPlanStructureRoutes(app: App, deps: AppDeps) {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'editor');
       return c.json(await data.plans.updateTheme(p.planId, p.themeId, c.req.valid('json')), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/v1/councils/{c}/plans/{planId}/themes/{themeId}',
+      operationId: 'removeTheme',
+      tags: ['Plans'],
+      summary:
+        'Remove a theme with no actions under it (409 while it has any); send the version you last read',
+      'x-min-role': 'editor',
+      request: { params: ThemeParams, query: VersionQuery },
+      responses: { 204: { description: 'Removed' }, ...errors, ...planConflictError },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      const data = await councilData(c, deps, p.c, 'editor');
+      await data.plans.removeTheme(p.planId, p.themeId, c.req.valid('query').version);
+      return c.body(null, 204);
     },
   );
 

@@ -24,9 +24,9 @@ import {
   PlanParams,
   planConflictError,
   RagResultSchema,
+  VersionQuery,
 } from './common.js';
 
-const VersionQuery = z.object({ version: z.coerce.number().int().min(1) });
 export const PlanContents = z.object({
   plan: Plan,
   themes: z.array(Theme),
