@@ -1,5 +1,5 @@
 import { actionRow, placeOrphan, readRow } from './build/action-rows.js';
-import { type BuildState, type Drafts, emptyDrafts, warn } from './build/drafts.js';
+import { type ActiveMapping, type BuildState, type Drafts, emptyDrafts, warn } from './build/drafts.js';
 import { addSubHeader, applyHeader, isPeriodLabel, readHeaderAt } from './build/header-rows.js';
 import { narrativeParagraph } from './build/narrative.js';
 import { takeRagKeyLine } from './build/rag-key.js';
@@ -30,6 +30,21 @@ export function buildDrafts(items: SourceItem[], override?: MappingOverride): Dr
 }
 
 const isSectionHeading = (t: string) => t.length <= 300 && SECTION_HEADINGS.some((re) => re.test(t));
+/**
+ * Whether a row holds an action beside its first cell: a title in another column, and a ref, or two
+ * more of its read columns filled. "PRIORITY 1 | | DESCRIPTION OF PRIORITY: …" holds none.
+ */
+function actionBeside(m: ActiveMapping, cells: string[], firstIdx: number): boolean {
+  const filledIn = (field: string) =>
+    m.columns.some((c) => c.field === field && c.index !== firstIdx && cells[c.index]?.trim());
+  if (!filledIn('title')) return false;
+  if (filledIn('ref')) return true;
+  const others = m.columns.filter(
+    (c) => c.index !== firstIdx && c.field !== 'ignore' && c.field !== 'title' && cells[c.index]?.trim(),
+  );
+  return others.length >= 2;
+}
+
 const isFileReference = (t: string) => /^[A-Za-z]:\\|\.(?:docx?|xlsx?|pdf|rtf)$/i.test(t);
 
 function paragraph(s: BuildState, raw: string, where: string) {
@@ -86,7 +101,15 @@ function tableRow(s: BuildState, index: number, item: SourceItem & { type: 'row'
 
   // Priority rows: "PRIORITY 1: Prevention | | DESCRIPTION OF PRIORITY: …".
   const th = firstIdx === 0 && !item.header ? themeHeading(first) : undefined;
-  if (th && !(s.mapping?.kind === 'actions' && s.mapping.columns.some((c) => c.field === 'group'))) {
+  // A group cell written as a heading ("Objective 1: Pay") beside an action of its own, in a table whose
+  // first column was not read as the group: the theme starts here, and the rest of the row is its action.
+  if (th && s.mapping?.kind === 'actions' && actionBeside(s.mapping, cells, firstIdx)) {
+    s.theme = startTheme(s, th.ref, th.title || first, first, false);
+    s.d.kindCues.push(...th.kinds);
+    s.d.headings.push({ text: first, as: `theme ${th.ref}` });
+    s.lastAction = s.lastItem = undefined;
+    cells[firstIdx] = '';
+  } else if (th && !(s.mapping?.kind === 'actions' && s.mapping.columns.some((c) => c.field === 'group'))) {
     s.theme = startTheme(s, th.ref, th.title || first, first, false);
     s.d.kindCues.push(...th.kinds);
     s.d.headings.push({ text: first, as: `theme ${th.ref}` });

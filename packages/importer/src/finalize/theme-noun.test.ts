@@ -48,6 +48,23 @@ describe('what the council calls its plan’s groups', () => {
     expect((await parsePlanFile(readSeed(SEED.kent))).themeNoun).toBe('Priority');
   });
 
+  it('reads a group cell written as a heading beside its first action as both', async () => {
+    const plan = await parsePlanFile(
+      [
+        'Workforce plan 2026-27',
+        'Objective\tRef\tAction\tLead\tDeadline',
+        'Objective 1: Pay\t1.1\tReview pay policy\tHead of HR\tMarch 2027',
+        '\t1.2\tBenchmark salaries\tReward lead\tJune 2027',
+        'Objective 2: Wellbeing\t2.1\tWellbeing champions\tOD Manager\tMay 2027',
+      ].join('\n'),
+    );
+    expect(plan.themes.map((t) => [t.title, t.actions.map((a) => `${a.ref} ${a.title}`)])).toEqual([
+      ['Pay', ['1.1 Review pay policy', '1.2 Benchmark salaries']],
+      ['Wellbeing', ['2.1 Wellbeing champions']],
+    ]);
+    expect(plan.themeNoun).toBe('Objective');
+  });
+
   it('takes a "People Plan" or "Workforce Plan" for a people strategy', async () => {
     for (const title of ['Harrow People Plan 2026-2029', 'Workforce Plan 2026/27']) {
       const plan = await parsePlanFile(
