@@ -6,6 +6,7 @@
  */
 import { ALERT_JOB_ACTOR, type AlertJobOptions, mailerSink, runAlertJob } from '@peopleplan/alerts';
 import {
+  alertsOf,
   CouncilData,
   countingDocClient,
   createDocClient,
@@ -40,11 +41,9 @@ async function world(raw: ReturnType<typeof createDocClient>, councils: number) 
   const base: AlertJobOptions = {
     dueIndex: new DueIndexRepo(counting.doc, tableName),
     council: async (c) =>
-      new CouncilData(
-        counting.doc,
-        tableName,
-        tenantContext(c, 'system', ALERT_JOB_ACTOR),
-      ).alerts.withSecretLinks(links),
+      alertsOf(
+        new CouncilData(counting.doc, tableName, tenantContext(c, 'system', ALERT_JOB_ACTOR)),
+      ).withSecretLinks(links),
     today: TODAY,
     webBaseUrl: 'https://peopleplan.example',
     staleProgress: 'never',

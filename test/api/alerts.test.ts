@@ -1,5 +1,5 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { ALERT_LINK_DAYS, CouncilData, hashSecret, tenantContext } from '@peopleplan/db';
+import { ALERT_LINK_DAYS, alertsOf, CouncilData, hashSecret, tenantContext } from '@peopleplan/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../support/api.js';
 
@@ -53,7 +53,7 @@ describe('alert preferences API', () => {
     );
     // As the alert job makes them: the lookup with the job's own client, the link in harrow's partition.
     const token = (
-      await job.alerts.withSecretLinks(api.deps.directory.secretLinks).preferenceTokens([personId], true)
+      await alertsOf(job).withSecretLinks(api.deps.directory.secretLinks).preferenceTokens([personId], true)
     ).get(personId)!;
     const url = `/api/alert-preferences/harrow/${token}`;
     const page = await api.app.request(url);
@@ -79,11 +79,9 @@ describe('alert preferences API', () => {
   });
 
   it("takes the council from the link's lookup, never the URL, and needs the council's own record too", async () => {
-    const job = new CouncilData(
-      api.doc,
-      api.tableName,
-      tenantContext('harrow', 'system', { sub: 'job', name: 'Job' }),
-    ).alerts.withSecretLinks(api.deps.directory.secretLinks);
+    const job = alertsOf(
+      new CouncilData(api.doc, api.tableName, tenantContext('harrow', 'system', { sub: 'job', name: 'Job' })),
+    ).withSecretLinks(api.deps.directory.secretLinks);
     const token = (await job.preferenceTokens([personId], true)).get(personId)!;
     const opened: string[] = [];
     const docFor = api.deps.docFor;
@@ -120,11 +118,9 @@ describe('alert preferences API', () => {
   });
 
   it('stops working once the link has lapsed', async () => {
-    const job = new CouncilData(
-      api.doc,
-      api.tableName,
-      tenantContext('harrow', 'system', { sub: 'job', name: 'Job' }),
-    ).alerts.withSecretLinks(api.deps.directory.secretLinks);
+    const job = alertsOf(
+      new CouncilData(api.doc, api.tableName, tenantContext('harrow', 'system', { sub: 'job', name: 'Job' })),
+    ).withSecretLinks(api.deps.directory.secretLinks);
     const longAgo = new Date(Date.now() - (ALERT_LINK_DAYS + 1) * 86_400_000);
     const token = (await job.preferenceTokens([personId], true, longAgo)).get(personId)!;
     expect((await api.app.request(`/api/alert-preferences/harrow/${token}`)).status).toBe(404);

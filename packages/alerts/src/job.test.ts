@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Lead, Milestone, Person } from '@peopleplan/core';
 import {
+  alertsOf,
   CouncilData,
   countingDocClient,
   createDocClient,
@@ -67,7 +68,7 @@ const wired = (
 ) => ({
   dueIndex: new DueIndexRepo(own, tableName),
   council: async (c: string) =>
-    (await jobCouncils(docFor, tableName, ALERT_JOB_ACTOR)(c)).alerts.withSecretLinks(
+    alertsOf(await jobCouncils(docFor, tableName, ALERT_JOB_ACTOR)(c)).withSecretLinks(
       new SecretLinksRepo(own, tableName),
     ),
 });

@@ -1,4 +1,5 @@
 import {
+  alertsOf,
   ConsentRepo,
   CouncilData,
   createDocClient,
@@ -82,11 +83,13 @@ describe('partner readers’ weekly digest', () => {
       readerFor: partnerReaders(async () => doc, table.tableName),
     },
     council: async (c: string) =>
-      new CouncilData(
-        doc,
-        table.tableName,
-        tenantContext(c, 'system', { sub: 'system:alerts', name: 'Alerts' }),
-      ).alerts,
+      alertsOf(
+        new CouncilData(
+          doc,
+          table.tableName,
+          tenantContext(c, 'system', { sub: 'system:alerts', name: 'Alerts' }),
+        ),
+      ),
     webBaseUrl: 'http://app.test',
   });
 

@@ -1,4 +1,5 @@
 import {
+  alertsOf,
   type DocFor,
   DueIndexRepo,
   jobCouncils,
@@ -40,7 +41,7 @@ export async function runAlerts(
 ): Promise<{ job: AlertJobResult; partner?: PartnerDigestResult }> {
   const councils = jobCouncils(wiring.docFor, wiring.tableName, ALERT_JOB_ACTOR);
   const links = new SecretLinksRepo(wiring.own, wiring.tableName);
-  const council = async (id: string) => (await councils(id)).alerts.withSecretLinks(links);
+  const council = async (id: string) => alertsOf(await councils(id)).withSecretLinks(links);
   const job = await runAlertJob({
     ...opts,
     dueIndex: new DueIndexRepo(wiring.own, wiring.tableName),

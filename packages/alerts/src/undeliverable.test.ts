@@ -1,6 +1,7 @@
 /** Alerts stop going to an address the bounce handler marked undeliverable (issue 14, item 5). */
 import type { Person } from '@peopleplan/core';
 import {
+  alertsOf,
   CouncilData,
   createDocClient,
   provisionCouncil,
@@ -38,7 +39,7 @@ afterAll(async () => {
 
 describe('undeliverable addresses', () => {
   it('are known to the run once members are read, whatever their case; admins exclude them', async () => {
-    const repo = harrow.alerts;
+    const repo = alertsOf(harrow);
     expect(repo.undeliverable('gone@harrow.example')).toBe(false); // not read yet
     await repo.members();
     expect(repo.undeliverable('GONE@harrow.example')).toBe(true);

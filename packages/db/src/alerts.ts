@@ -10,6 +10,7 @@ import {
   type Status,
   type Timescale,
 } from '@peopleplan/core';
+import { alertLinkOwner } from './alert-link-owner.js';
 import { councilFromPk, sk } from './keys.js';
 import { hashSecret, type SecretLinksRepo } from './secret-links.js';
 import type { Item, TenantStore } from './store.js';
@@ -93,6 +94,9 @@ export type ClaimResult = 'claimed' | 'taken';
 
 /** How long the preferences link in an alert email works (its records then lapse by TTL). */
 export const ALERT_LINK_DAYS = 90;
+
+/** A council's alert ledger, for the alert job and its tests (not a member of CouncilData: the API never needs it). */
+export const alertsOf = (data: { store: TenantStore }) => new CouncilAlertsRepo(data.store);
 
 export class CouncilAlertsRepo {
   private readonly cache = new Map<string, Item | null>();
@@ -291,11 +295,8 @@ export class CouncilAlertsRepo {
    * The person a preferences link belongs to in this council (after its lookup named this council), if
    * the link is this council's and has not lapsed.
    */
-  async personForToken(token: string, now: Date = new Date()): Promise<string | undefined> {
-    const link = await this.store.getRaw(sk.alertLink(hashSecret(token)));
-    if (typeof link?.personId !== 'string') return undefined;
-    if (typeof link.expiresAt === 'number' && link.expiresAt * 1000 <= now.getTime()) return undefined;
-    return link.personId;
+  personForToken(token: string, now: Date = new Date()): Promise<string | undefined> {
+    return alertLinkOwner(this.store, token, now);
   }
 
   /**

@@ -1,7 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '@peopleplan/core';
 import { ActionsRepo } from './actions.js';
-import { CouncilAlertsRepo } from './alerts.js';
 import { BoardsRepo } from './boards.js';
 import { CalendarFeedsRepo } from './calendar-feeds.js';
 import { CouncilRepo } from './council.js';
@@ -34,7 +33,6 @@ export class CouncilData {
   readonly snapshots: SnapshotsRepo;
   readonly calendarFeeds: CalendarFeedsRepo;
   readonly boards: BoardsRepo;
-  readonly alerts: CouncilAlertsRepo;
   /** This council's consents to share with partnerships (kept in its own partition). */
   readonly consents: ConsentRepo;
   /** Each item's history and the audit trail, filtered. */
@@ -56,7 +54,6 @@ export class CouncilData {
     this.snapshots = new SnapshotsRepo(this.store);
     this.calendarFeeds = new CalendarFeedsRepo(this.store);
     this.boards = new BoardsRepo(this.store);
-    this.alerts = new CouncilAlertsRepo(this.store);
     this.consents = new ConsentRepo(this.store);
     this.history = new HistoryRepo(this.store);
   }

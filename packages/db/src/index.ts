@@ -1,4 +1,5 @@
 export * from './actions.js';
+export * from './alert-link-owner.js';
 export * from './alerts.js';
 export * from './boards.js';
 export * from './calendar-feeds.js';

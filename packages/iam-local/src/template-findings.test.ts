@@ -6,6 +6,7 @@
  */
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import {
+  alertsOf,
   createDocClient,
   type DocFor,
   jobCouncils,
@@ -162,7 +163,7 @@ describe("the partner digest's claim, through the lead council's session (issue 
 
     it('a failed send is released, so next run claims and sends the digest (it was lost before)', async () => {
       const council = jobCouncils(docFor, tableName, { sub: 'system:alerts', name: 'alerts' });
-      const harrow = (await council('harrow')).alerts;
+      const harrow = alertsOf(await council('harrow'));
       const at = new Date('2026-03-09T07:00:00Z');
       expect(await harrow.claimPartnerDigest('east', '2026-W11', 'reader@example.gov.uk', at)).toBe(true);
       // The send failed: the claim is marked failed (an UpdateItem the session may make).

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AlertPreferences, DomainError, notFound, type Person, Slug } from '@peopleplan/core';
-import { CouncilData, tenantContext } from '@peopleplan/db';
+import { alertLinkOwner, CouncilData, tenantContext } from '@peopleplan/db';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { html } from 'hono/html';
@@ -159,7 +159,7 @@ export function registerAlertRoutes(app: App, deps: AppDeps) {
     const councilId = link.councilId;
     const reader = await ownPreferencesData(deps, councilId, { sub: 'alert-link', name: 'Alert email link' });
     // The council's own record of the link must agree (and not have lapsed).
-    const personId = await reader.alerts.personForToken(token);
+    const personId = await alertLinkOwner(reader.store, token);
     if (!personId || personId !== link.subjectId) return missing();
     const person = await reader.people.get(personId);
     const council = await reader.council.get();
