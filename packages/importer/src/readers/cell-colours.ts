@@ -19,6 +19,24 @@ const child = (el: Element | undefined, name: string) =>
   el ? [...childElements(el)].find((e) => e.localName === name) : undefined;
 const attr = (el: Element | undefined, name: string) => el?.getAttributeNS(W, name) || undefined;
 
+/**
+ * One XML part of an Office file (the first whose name `wanted` accepts, `preferred` first), parsed;
+ * undefined when there is none. Parse warnings are not errors here: colours only add to what was read.
+ */
+function xmlPart(
+  zip: Uint8Array,
+  wanted: (name: string) => boolean,
+  preferred?: string,
+): Document | undefined {
+  const files = unzipSync(zip, { filter: (f) => wanted(f.name) });
+  const xml = (preferred && files[preferred]) || Object.values(files)[0];
+  if (!xml) return undefined;
+  return new DOMParser({ errorHandler: { warning: () => {}, error: () => {} } }).parseFromString(
+    new TextDecoder().decode(xml),
+    'text/xml',
+  );
+}
+
 /** A fill as RRGGBB, or undefined for none, "auto" or white. */
 function fillOf(hex: string | undefined): string | undefined {
   const h = hex?.toUpperCase();
@@ -40,20 +58,12 @@ export function wordTableFills(docx: Uint8Array): (string | undefined)[][][] {
 }
 
 function readTableFills(docx: Uint8Array): (string | undefined)[][][] {
-  const files = unzipSync(docx, { filter: (f) => f.name === 'word/document.xml' });
-  const xml = files['word/document.xml'];
-  if (!xml) return [];
-  const doc = new DOMParser({ errorHandler: { warning: () => {}, error: () => {} } }).parseFromString(
-    new TextDecoder().decode(xml),
-    'text/xml',
-  );
-  const body = child(doc.documentElement ?? undefined, 'body');
+  const doc = xmlPart(docx, (name) => name === 'word/document.xml');
+  const body = child(doc?.documentElement ?? undefined, 'body');
   if (!body) return [];
   const tables: (string | undefined)[][][] = [];
   const visit = (el: Element) => {
-    for (let n = el.firstChild; n; n = n.nextSibling) {
-      if (n.nodeType !== 1 || (n as Element).namespaceURI !== W) continue;
-      const e = n as Element;
+    for (const e of childElements(el)) {
       if (e.localName === 'tbl') tables.push(tableFills(e));
       // Content controls and the like hold tables too; a paragraph never holds a body-level table.
       else if (e.localName !== 'p') visit(e);
@@ -126,24 +136,14 @@ const THEME_ORDER = [
  */
 export function workbookThemeColours(xlsx: Uint8Array): string[] {
   try {
-    const files = unzipSync(xlsx, { filter: (f) => /^xl\/theme\/theme\d*\.xml$/.test(f.name) });
-    const xml = files['xl/theme/theme1.xml'] ?? Object.values(files)[0];
-    if (!xml) return [];
-    const doc = new DOMParser({ errorHandler: { warning: () => {}, error: () => {} } }).parseFromString(
-      new TextDecoder().decode(xml),
-      'text/xml',
-    );
-    const scheme = doc.getElementsByTagNameNS(DRAWING, 'clrScheme')[0];
+    const doc = xmlPart(xlsx, (name) => /^xl\/theme\/theme\d*\.xml$/.test(name), 'xl/theme/theme1.xml');
+    const scheme = doc?.getElementsByTagNameNS(DRAWING, 'clrScheme')[0];
     if (!scheme) return [];
     const colourOf = (name: string) => {
       const el = scheme.getElementsByTagNameNS(DRAWING, name)[0];
-      const c =
-        el?.getElementsByTagNameNS(DRAWING, 'srgbClr')[0] ?? el?.getElementsByTagNameNS(DRAWING, 'sysClr')[0];
-      return (
-        (c?.getAttribute('val') === 'windowText' || c?.getAttribute('val') === 'window'
-          ? c.getAttribute('lastClr')
-          : c?.getAttribute('val')) ?? ''
-      );
+      const rgb = el?.getElementsByTagNameNS(DRAWING, 'srgbClr')[0]?.getAttribute('val');
+      // A system colour (window, windowText) keeps the colour it last had as `lastClr`.
+      return rgb ?? el?.getElementsByTagNameNS(DRAWING, 'sysClr')[0]?.getAttribute('lastClr') ?? '';
     };
     return THEME_ORDER.map((n) => colourOf(n).toUpperCase());
   } catch {
@@ -167,11 +167,28 @@ export function tinted(hex: string, tint = 0): string {
 const channels = (hex: string) =>
   [0, 2, 4].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
 
-/** A pale fill (lightness over 75 %): the shading of a column or a row as often as a rating. */
-export function isPaleFill(hex: string): boolean {
-  const c = channels(hex);
-  return (Math.max(...c) + Math.min(...c)) / 2 > 0.75;
+/** A colour's hue (degrees), chroma, lightness and saturation, each but the hue from 0 to 1. */
+function hslOf(hex: string) {
+  const [r, g, b] = channels(hex);
+  const max = Math.max(r, g, b);
+  const min = Math.min(r, g, b);
+  const light = (max + min) / 2;
+  const chroma = max - min;
+  const saturation = chroma / (1 - Math.abs(2 * light - 1) || 1);
+  // A grey has no hue.
+  const hue =
+    chroma === 0
+      ? 0
+      : max === r
+        ? (((g - b) / chroma) % 6) * 60
+        : max === g
+          ? ((b - r) / chroma + 2) * 60
+          : ((r - g) / chroma + 4) * 60;
+  return { hue: hue < 0 ? hue + 360 : hue, chroma, light, saturation };
 }
+
+/** A pale fill (lightness over 75 %): the shading of a column or a row as often as a rating. */
+export const isPaleFill = (hex: string): boolean => hslOf(hex).light > 0.75;
 
 /**
  * The RAG word a fill stands for, by its hue: red, amber (orange to yellow), green, or blue (complete,
@@ -179,19 +196,9 @@ export function isPaleFill(hex: string): boolean {
  */
 export function ragWordOfFill(hex: string | undefined): string | undefined {
   if (!hex || !/^[0-9A-Fa-f]{6}$/.test(hex)) return undefined;
-  const [r, g, b] = channels(hex);
-  const max = Math.max(r, g, b);
-  const min = Math.min(r, g, b);
-  const light = (max + min) / 2;
-  const chroma = max - min;
-  const saturation = chroma / (1 - Math.abs(2 * light - 1) || 1);
+  const { hue, chroma, light, saturation } = hslOf(hex);
   // Grey, black or near white: not a rating colour. Excel's pale "Good/Neutral/Bad" fills still are.
   if (chroma < 0.1 || saturation < 0.3 || light < 0.12) return undefined;
-  let hue: number;
-  if (max === r) hue = (((g - b) / chroma) % 6) * 60;
-  else if (max === g) hue = ((b - r) / chroma + 2) * 60;
-  else hue = ((r - g) / chroma + 4) * 60;
-  if (hue < 0) hue += 360;
   if (hue >= 340 || hue < 15) return 'Red';
   if (hue < 65) return 'Amber';
   if (hue < 170) return 'Green';
