@@ -1,15 +1,12 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
   type QueryCommandInput,
-  TransactWriteCommand,
   type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { conflict, forbidden } from '@peopleplan/core';
-import { auditChange, historyAttributes } from './audit-change.js';
+import { forbidden } from '@peopleplan/core';
 import {
   batchDeleteAll,
   batchGetAll,
@@ -20,13 +17,13 @@ import {
 } from './batches.js';
 import { consistentRead, type ReadConsistency } from './consistency.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { newId, nowIso } from './ids.js';
 import { addProjection, entityOf, stored } from './item-shape.js';
 import { assertItemFits } from './item-size.js';
 import { councilPk, sk } from './keys.js';
-import { cancellation, NOT_ARCHIVED } from './plan-archived.js';
+import { NOT_ARCHIVED } from './plan-archived.js';
 import { TABLE } from './table.js';
 import type { TenantContext } from './tenant.js';
+import { auditItem, sendTransaction } from './transactions.js';
 
 export type Item = Record<string, unknown>;
 export { entityOf };
@@ -49,9 +46,6 @@ export interface AuditInput {
 
 /** DynamoDB allows at most 100 items in one transaction. */
 export const MAX_TRANSACTION_ITEMS = 100;
-
-/** Tries of a transaction that collides with another one in flight (not with a changed version). */
-const TRANSACTION_ATTEMPTS = 4;
 
 /**
  * All reads and writes for one council, through one partition key taken from the TenantContext.
@@ -350,7 +344,6 @@ export class TenantStore {
     };
   }
 
-  /** A check that an item exists (e.g. the plan an action is added to) within a transaction. */
   /** A delete only while the item is at `version`: removing what someone has just changed is a 409. */
   deleteVersioned(sortKey: string, version: number): TransactItem {
     return {
@@ -363,6 +356,7 @@ export class TenantStore {
     };
   }
 
+  /** A check that an item exists (e.g. the plan an action is added to) within a transaction. */
   conditionExists(sortKey: string): TransactItem {
     return {
       ConditionCheck: {
@@ -404,23 +398,6 @@ export class TenantStore {
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
     };
-  }
-
-  private auditItem(a: AuditInput): TransactItem {
-    const id = newId();
-    return this.putNew(
-      sk.audit(id),
-      'audit',
-      {
-        id,
-        councilId: this.ctx.councilId,
-        at: nowIso(),
-        actorSub: this.ctx.actor.sub,
-        actorName: this.ctx.actor.name,
-        ...auditChange(a),
-      },
-      historyAttributes(this.ctx.councilId, a, id),
-    );
   }
 
   /**
@@ -487,25 +464,9 @@ export class TenantStore {
    */
   async transact(items: TransactItem[], audits: AuditInput[], what = 'item'): Promise<void> {
     this.assertCanWrite();
-    const all = [...items, ...audits.map((a) => this.auditItem(a))];
+    const all = [...items, ...audits.map((a) => auditItem(this, a))];
     if (all.length > MAX_TRANSACTION_ITEMS) throw new Error(`transaction too large: ${all.length} items`);
     for (const t of items) if (t.Put?.Item) assertItemFits(t.Put.Item, what);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.doc.send(new TransactWriteCommand({ TransactItems: all }));
-        return;
-      } catch (e) {
-        if (!(e instanceof TransactionCanceledException)) throw e;
-        const verdict = cancellation(e.CancellationReasons ?? [], what);
-        if (verdict === 'retry' && attempt < TRANSACTION_ATTEMPTS) {
-          await new Promise((r) => setTimeout(r, attempt * 25 + Math.random() * 50));
-          continue;
-        }
-        if (verdict === 'retry')
-          throw conflict(`The ${what} is being changed by someone else right now. Try again.`);
-        if (verdict) throw verdict;
-        throw e;
-      }
-    }
+    await sendTransaction(this.doc, all, what);
   }
 }
