@@ -121,14 +121,7 @@ export class CalendarFeedsRepo {
     await this.store.transact(
       [
         this.revokeItem(ptr.tokenHash, nowIso(), { sub: actor.sub, name: actor.name }),
-        {
-          Delete: {
-            TableName: this.store.tableName,
-            Key: { PK: this.store.pk, SK: ptrKey },
-            ConditionExpression: 'version = :v',
-            ExpressionAttributeValues: { ':v': ptr.version },
-          },
-        },
+        this.store.deleteVersioned(ptrKey, ptr.version),
       ],
       [this.audit('revoke', scope, subjectId)],
       'calendar feed',

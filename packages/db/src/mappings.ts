@@ -91,16 +91,7 @@ export class MappingsRepo {
   async remove(id: string): Promise<ImportMapping> {
     const before = await this.get(id);
     await this.store.transact(
-      [
-        {
-          Delete: {
-            TableName: this.store.tableName,
-            Key: { PK: this.store.pk, SK: sk.importMapping(id) },
-            ConditionExpression: 'version = :v',
-            ExpressionAttributeValues: { ':v': before.version },
-          },
-        },
-      ],
+      [this.store.deleteVersioned(sk.importMapping(id), before.version)],
       [{ operation: 'delete', entityType: 'import-mapping', entityId: id, before }],
       'saved column mapping',
     );

@@ -82,16 +82,7 @@ export class MembersRepo {
   async remove(userSub: string): Promise<Membership> {
     const before = await this.require(userSub);
     await this.store.transact(
-      [
-        {
-          Delete: {
-            TableName: this.store.tableName,
-            Key: { PK: this.store.pk, SK: sk.member(userSub) },
-            ConditionExpression: 'version = :v',
-            ExpressionAttributeValues: { ':v': before.version },
-          },
-        },
-      ],
+      [this.store.deleteVersioned(sk.member(userSub), before.version)],
       [{ operation: 'delete', entityType: 'member', entityId: userSub, before }],
       'membership',
     );

@@ -360,14 +360,7 @@ export class SnapshotsRepo {
     await this.store.transact(
       [
         this.store.conditionPlanWritable(planId),
-        {
-          Delete: {
-            TableName: this.store.tableName,
-            Key: { PK: this.store.pk, SK: sk.snapshot(planId, periodKey) },
-            ConditionExpression: 'version = :v',
-            ExpressionAttributeValues: { ':v': header.version },
-          },
-        },
+        this.store.deleteVersioned(sk.snapshot(planId, periodKey), header.version),
         ...Array.from({ length: header.parts }, (_, n) => del(sk.snapshotPart(planId, periodKey, n))),
         ...frozenDeletes(this.store, planId, periodKey, header.frozen?.parts ?? 0),
         ...(await this.closedPeriods.reopening(planId, header)),
