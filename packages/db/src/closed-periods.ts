@@ -87,16 +87,27 @@ export class ClosedPeriods {
     return item?.v === undefined ? undefined : item;
   }
 
-  private update(planId: string, u: ReturnType<typeof change>, condition?: string, values: Item = {}) {
+  /** A change of the item, for a transaction. */
+  private update(planId: string, u: ReturnType<typeof change>, condition?: string): TransactItem {
     return {
       Update: {
         TableName: this.store.tableName,
         Key: { PK: this.store.pk, SK: sk.closedPeriods(planId) },
         ...u,
         ...(condition && { ConditionExpression: condition }),
-        ExpressionAttributeValues: { ...u.ExpressionAttributeValues, ...values },
       },
-    } satisfies TransactItem;
+    };
+  }
+
+  /** The same change written on its own, outside a transaction (the first build, a rebuild). */
+  private write(planId: string, u: ReturnType<typeof change>, only?: { condition: string; values: Item }) {
+    return this.store.update(
+      sk.closedPeriods(planId),
+      u.UpdateExpression,
+      u.ExpressionAttributeNames,
+      u.ExpressionAttributeValues,
+      only,
+    );
   }
 
   /**
@@ -168,13 +179,7 @@ export class ClosedPeriods {
 
   /** The item for a plan that has none yet, from its snapshot headers, kept for the next reader. */
   private async build(planId: string): Promise<Item> {
-    const { Update } = this.update(planId, change(planId, wordsOf(await this.headers(planId))));
-    await this.store.update(
-      sk.closedPeriods(planId),
-      Update.UpdateExpression,
-      Update.ExpressionAttributeNames,
-      Update.ExpressionAttributeValues,
-    );
+    await this.write(planId, change(planId, wordsOf(await this.headers(planId))));
     return (await this.item(planId)) ?? {};
   }
 
@@ -190,14 +195,11 @@ export class ClosedPeriods {
     const extra = [...have].filter((w) => !want.has(w));
     if (item && !missing.length && !extra.length) return false;
     if (opts.dryRun) return true;
-    const { Update } = this.update(planId, change(planId, missing, extra));
     try {
       // Only if no close or reopen came between reading the headers and this write.
-      await this.store.update(
-        sk.closedPeriods(planId),
-        Update.UpdateExpression,
-        Update.ExpressionAttributeNames,
-        Update.ExpressionAttributeValues,
+      await this.write(
+        planId,
+        change(planId, missing, extra),
         item
           ? { condition: '#v = :v', values: { ':v': item.v } }
           : { condition: 'attribute_not_exists(v)', values: {} },
