@@ -1,6 +1,6 @@
 import {
   type Council,
-  type CouncilRole,
+  CouncilRole,
   forbidden,
   type Membership,
   notFound,
@@ -70,8 +70,6 @@ async function readCouncil(c: Context<AppEnv>, deps: AppDeps, councilId: string)
   return { data, council, member, role };
 }
 
-const COUNCIL_ROLES: ReadonlySet<string> = new Set<CouncilRole>(['viewer', 'contributor', 'editor', 'admin']);
-
 /**
  * A council route with its role checked before its input: `x-min-role` (the route's declared least role)
  * is checked by a middleware that runs before the route's validators, so a caller who may not use the
@@ -82,13 +80,12 @@ export function roleBeforeInput<R extends { path: string; middleware?: unknown; 
   route: R,
   deps: AppDeps,
 ): R {
-  const min = route['x-min-role'];
-  if (typeof min !== 'string' || !COUNCIL_ROLES.has(min) || !route.path.includes('/councils/{c}'))
-    return route;
+  const min = CouncilRole.safeParse(route['x-min-role']);
+  if (!min.success || !route.path.includes('/councils/{c}')) return route;
   const check: MiddlewareHandler<AppEnv> = async (c, next) => {
     // A council id that could be no council's is the path's own mistake: its validator says so (400).
     const councilId = c.req.param('c') ?? '';
-    if (Slug.safeParse(councilId).success) await councilData(c, deps, councilId, min as CouncilRole);
+    if (Slug.safeParse(councilId).success) await councilData(c, deps, councilId, min.data);
     await next();
   };
   const own =
