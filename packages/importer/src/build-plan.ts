@@ -103,24 +103,25 @@ function tableRow(s: BuildState, index: number, item: SourceItem & { type: 'row'
   const th = firstIdx === 0 && !item.header ? themeHeading(first) : undefined;
   // A group cell written as a heading ("Objective 1: Pay") beside an action of its own, in a table whose
   // first column was not read as the group: the theme starts here, and the rest of the row is its action.
-  if (th && s.mapping?.kind === 'actions' && actionBeside(s.mapping, cells, firstIdx)) {
+  const withAction = th && s.mapping?.kind === 'actions' && actionBeside(s.mapping, cells, firstIdx);
+  if (
+    th &&
+    (withAction || !(s.mapping?.kind === 'actions' && s.mapping.columns.some((c) => c.field === 'group')))
+  ) {
     s.theme = startTheme(s, th.ref, th.title || first, first, false);
     s.d.kindCues.push(...th.kinds);
     s.d.headings.push({ text: first, as: `theme ${th.ref}` });
     s.lastAction = s.lastItem = undefined;
-    cells[firstIdx] = '';
-  } else if (th && !(s.mapping?.kind === 'actions' && s.mapping.columns.some((c) => c.field === 'group'))) {
-    s.theme = startTheme(s, th.ref, th.title || first, first, false);
-    s.d.kindCues.push(...th.kinds);
-    s.d.headings.push({ text: first, as: `theme ${th.ref}` });
-    for (const other of filled.slice(1)) {
-      const label = THEME_DESCRIPTION_LABEL.exec(other);
-      if (label) s.d.headings.push({ text: label[0].trim(), as: `theme ${th.ref} description` });
-      s.theme.description = joinText(s.theme.description, other.replace(THEME_DESCRIPTION_LABEL, ''));
+    if (withAction) cells[firstIdx] = '';
+    else {
+      for (const other of filled.slice(1)) {
+        const label = THEME_DESCRIPTION_LABEL.exec(other);
+        if (label) s.d.headings.push({ text: label[0].trim(), as: `theme ${th.ref} description` });
+        s.theme.description = joinText(s.theme.description, other.replace(THEME_DESCRIPTION_LABEL, ''));
+      }
+      s.afterRows = false;
+      return 1;
     }
-    s.lastAction = s.lastItem = undefined;
-    s.afterRows = false;
-    return 1;
   }
   // A section heading written in a table's first row ("SECTION G: ACTIVITY REQUIRING SUPPORT …").
   if (firstIdx === 0 && filled.length === 1 && /^section\s+[a-z]\s*[:.\-–—]/i.test(first)) {
