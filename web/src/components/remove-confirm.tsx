@@ -1,4 +1,5 @@
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
+import { useFocusOnMount } from '../lib/focus.js';
 
 /**
  * A "Remove" button that asks first: the question and a "Yes, remove it" button, which takes focus,
@@ -17,10 +18,6 @@ export function RemoveConfirm({
   onRefused: (err: unknown) => void;
 }) {
   const [asking, setAsking] = useState(false);
-  const yes = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (asking) yes.current?.focus();
-  }, [asking]);
   if (!asking) {
     return (
       <button type="button" className="govuk-button govuk-button--warning" onClick={() => setAsking(true)}>
@@ -28,6 +25,25 @@ export function RemoveConfirm({
       </button>
     );
   }
+  return (
+    <Question
+      question={question}
+      onYes={async () => {
+        try {
+          await onConfirm();
+        } catch (err) {
+          setAsking(false);
+          onRefused(err);
+        }
+      }}
+      onNo={() => setAsking(false)}
+    />
+  );
+}
+
+function Question({ question, onYes, onNo }: { question: ReactNode; onYes: () => void; onNo: () => void }) {
+  const yes = useRef<HTMLButtonElement>(null);
+  useFocusOnMount(yes);
   return (
     <div className="govuk-warning-text">
       <span className="govuk-warning-text__icon" aria-hidden="true">
@@ -37,26 +53,10 @@ export function RemoveConfirm({
         <span className="govuk-visually-hidden">Warning</span>
         {question}
         <div className="govuk-button-group govuk-!-margin-top-2">
-          <button
-            type="button"
-            ref={yes}
-            className="govuk-button govuk-button--warning"
-            onClick={async () => {
-              try {
-                await onConfirm();
-              } catch (err) {
-                setAsking(false);
-                onRefused(err);
-              }
-            }}
-          >
+          <button type="button" ref={yes} className="govuk-button govuk-button--warning" onClick={onYes}>
             Yes, remove it
           </button>
-          <button
-            type="button"
-            className="govuk-button govuk-button--secondary"
-            onClick={() => setAsking(false)}
-          >
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={onNo}>
             No, keep it
           </button>
         </div>
