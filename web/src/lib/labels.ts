@@ -1,4 +1,12 @@
-import type { LeadRole, PlanKind, Rag, ReviewCadence, Status, Timeliness } from '@peopleplan/core';
+import {
+  type LeadRole,
+  PLAN_KIND_NAMES,
+  type PlanKind,
+  type Rag,
+  type ReviewCadence,
+  type Status,
+  type Timeliness,
+} from '@peopleplan/core';
 
 export {
   RAG_LABELS,
@@ -38,13 +46,8 @@ export const RAG_SHORT: Record<Rag, string> = {
   grey: 'Grey',
 };
 
-export const PLAN_KIND_LABELS: Record<PlanKind, string> = {
-  'people-strategy': 'People strategy',
-  'peer-review': 'Peer review action plan',
-  'best-value-review': 'Best value review',
-  'business-plan': 'Business plan',
-  'iip-assessment': 'Investors in People assessment',
-};
+/** The kinds' names are core's (reports and import notes use them too). */
+export const PLAN_KIND_LABELS: Record<PlanKind, string> = PLAN_KIND_NAMES;
 
 export const PLAN_STATUS_LABELS: Record<string, string> = {
   draft: 'Draft',
