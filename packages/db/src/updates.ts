@@ -134,7 +134,7 @@ export class UpdatesRepo {
     const period = await this.periodFor(first, input.period, corrected, today);
     // A closed period's report is frozen (snapshots.ts): an update filed under it would be in no report,
     // so it is refused until an admin reopens the period; the transaction checks it again.
-    const periodOpen = await this.closedPeriods.assertOpen(first.planId, period);
+    let periodOpen = await this.closedPeriods.assertOpen(first.planId, period);
     const at = nowIso();
     const update: ProgressUpdate = {
       id: newId(),
@@ -194,8 +194,8 @@ export class UpdatesRepo {
       } catch (e) {
         if (!(e instanceof DomainError && e.code === 'conflict')) throw e;
         // A later update landed, the update was corrected meanwhile, the action's dates changed, or the
-        // period was closed (which refuses the update, as the check before did).
-        await this.closedPeriods.assertOpen(first.planId, period);
+        // period was closed (which refuses the update, as the check before did): the retry checks afresh.
+        periodOpen = await this.closedPeriods.assertOpen(first.planId, period);
         action = await this.actions.get(actionId);
         if (corrected) await this.correctable(first, corrected.id);
       }
