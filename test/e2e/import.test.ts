@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORKFORCE_PLAN_TITLE, workforcePlanDocx } from '../../packages/importer/testing/docx-plans.js';
+import { objectivesPlan } from '../support/pasted-plans.js';
 import {
   axe,
   describeViolations,
@@ -208,21 +209,7 @@ describe('import wizard', { timeout: 180_000 }, () => {
     await signIn(page, e.url, EDITOR);
     await page.goto(`${e.url}/councils/harrow/import`);
     await page.getByLabel('Paste a table').check();
-    await page
-      .getByLabel('Paste the plan’s table')
-      .fill(
-        [
-          'Pay and recruitment plan 2026-27',
-          'Objective 1: Pay',
-          'Ref\tAction\tLead\tDeadline\tStatus',
-          '1.1\tReview pay bands\tHR Manager\tMarch 2027\tGreen',
-          '1.2\tAgency spend review\tHR Manager\tMay 2026\tGreen',
-          'Objective 2: Recruitment',
-          'Ref\tAction\tLead\tDeadline\tStatus',
-          '2.1\tNew careers site\tHR Manager\tJune 2026\tRed',
-          '2.2\tOpen days\tHR Manager\tJune 2027\tAmber',
-        ].join('\n'),
-      );
+    await page.getByLabel('Paste the plan’s table').fill(objectivesPlan('Pay and recruitment plan 2026-27'));
     await page.getByRole('button', { name: 'Preview the import' }).click();
     await previewed(page);
     const facts = page.locator('main .govuk-summary-list').first();

@@ -2,18 +2,9 @@ import { DEFAULT_RAG_RULES } from '@peopleplan/core';
 import { parsePlanFile } from '@peopleplan/importer';
 import { describe, expect, it } from 'vitest';
 import { previewContents } from '../../web/src/lib/import-plan.js';
+import { objectivesPlan } from '../support/pasted-plans.js';
 
-const TEXT = [
-  'Workforce Plan 2026-27',
-  'Objective 1: Pay',
-  'Ref\tAction\tLead\tDeadline\tStatus',
-  '1.1\tReview pay bands\tHR Manager\tMarch 2027\tGreen',
-  '1.2\tAgency spend review\tHR Manager\tMay 2026\tGreen',
-  'Objective 2: Recruitment',
-  'Ref\tAction\tLead\tDeadline\tStatus',
-  '2.1\tNew careers site\tHR Manager\tJune 2026\tRed',
-  '2.2\tOpen days\tHR Manager\tJune 2027\tAmber',
-].join('\n');
+const TEXT = objectivesPlan('Workforce Plan 2026-27');
 
 describe('the import preview’s ratings', () => {
   it('rates each action as the plan page will, by the council’s rules on the day, not grey', async () => {
