@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CalendarDate,
   CalendarMonth,
+  civilDateAt,
   DateRange,
   daysBetween,
   isCalendarDate,
@@ -86,5 +87,23 @@ describe('startOfLondonDay', () => {
     // The days the clocks change: both begin at the previous offset's midnight.
     expect(new Date(startOfLondonDay('2026-03-29')).toISOString()).toBe('2026-03-29T00:00:00.000Z');
     expect(new Date(startOfLondonDay('2026-10-25')).toISOString()).toBe('2026-10-24T23:00:00.000Z');
+  });
+});
+
+describe('civilDateAt', () => {
+  it('gives the London date an instant falls on, across the clock changes', () => {
+    expect(civilDateAt('2026-09-30T23:30:00Z')).toBe('2026-10-01'); // 00:30 BST
+    expect(civilDateAt('2026-12-31T23:30:00Z')).toBe('2026-12-31'); // GMT
+    expect(civilDateAt('2026-10-25T00:30:00+01:00')).toBe('2026-10-25');
+    expect(civilDateAt(Date.parse('2026-03-29T00:59:59Z'))).toBe('2026-03-29');
+  });
+
+  it('uses the time zone it is given', () => {
+    expect(civilDateAt('2026-06-01T03:00:00Z', 'America/New_York')).toBe('2026-05-31');
+    expect(civilDateAt('2026-06-01T03:00:00Z', 'UTC')).toBe('2026-06-01');
+  });
+
+  it('refuses what is not an instant', () => {
+    expect(() => civilDateAt('not a time')).toThrow(RangeError);
   });
 });

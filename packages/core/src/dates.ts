@@ -88,9 +88,27 @@ function dayNumber(date: string): number {
 /** Whole calendar days from one civil date (`YYYY-MM-DD`) to another: negative when `to` is earlier. */
 export const daysBetween = (from: string, to: string): number => dayNumber(to) - dayNumber(from);
 
+/** One formatter per time zone: making one costs far more than using it (a report converts hundreds). */
+const civilFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The civil date (`YYYY-MM-DD`) an instant falls on in a time zone (Europe/London unless the council
+ * keeps another): an update written at 00:30 BST on 1 October belongs to October, not September.
+ * Throws a RangeError for an instant that is not one.
+ */
+export function civilDateAt(instant: Date | number | string, timeZone = 'Europe/London'): string {
+  let f = civilFormats.get(timeZone);
+  if (!f) {
+    // en-CA writes dates as YYYY-MM-DD.
+    f = new Intl.DateTimeFormat('en-CA', { timeZone });
+    civilFormats.set(timeZone, f);
+  }
+  return f.format(typeof instant === 'string' ? Date.parse(instant) : instant);
+}
+
 /** Today's civil date in Europe/London, where councils keep their deadlines. */
 export function londonToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+  return civilDateAt(now);
 }
 
 /** The instant (epoch ms) a civil date begins in Europe/London: midnight GMT, or 23:00 UTC the day before in summer. */

@@ -1,6 +1,4 @@
-import { tz } from '@date-fns/tz';
-import type { IsoDate } from '@peopleplan/core';
-import { format, parseISO } from 'date-fns';
+import { civilDateAt, type IsoDate } from '@peopleplan/core';
 import type { UpdateView } from '../model.js';
 import type { ReportPeriod } from '../period.js';
 import type { ReportAction, ReportUpdate } from '../report-data.js';
@@ -42,13 +40,13 @@ export class UpdateIndex {
     for (const list of this.byAction.values()) list.sort((a, b) => place(a) - place(b));
   }
 
-  /** Time-zone conversion is the costly step of a large report: each timestamp is converted once. */
+  /** Each timestamp is converted once (a correction repeats the time it stands in for). */
   private readonly dates = new Map<string, IsoDate>();
 
   dateOf(at: string): IsoDate {
     let d = this.dates.get(at);
     if (d === undefined) {
-      d = format(parseISO(at), 'yyyy-MM-dd', { in: tz(this.timeZone) });
+      d = civilDateAt(at, this.timeZone);
       this.dates.set(at, d);
     }
     return d;
