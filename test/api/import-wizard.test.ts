@@ -47,20 +47,20 @@ describe('import wizard API', () => {
   it('refuses to commit until each warning that needs it is acknowledged (422 naming it), writing nothing', async () => {
     const p = await preview({ text: 'Action,Lead,Deadline\n', filename: 'empty.csv' });
     expect(p.acknowledgements).toEqual([
-      expect.objectContaining({ key: 'no-actions@lines 1–1', code: 'no-actions', where: 'lines 1–1' }),
+      expect.objectContaining({ key: 'no-actions@line 1', code: 'no-actions', where: 'line 1' }),
     ]);
     const before = await planCount();
     const refused = await commit(p.id);
     expect(refused.status).toBe(422);
     expect(refused.body.error.message).toMatch(/Acknowledge this warning/);
     expect(refused.body.error.details).toEqual([
-      { path: 'acknowledge', message: expect.stringContaining('no-actions@lines 1–1') },
+      { path: 'acknowledge', message: expect.stringContaining('no-actions@line 1') },
     ]);
     // A corrected plan without the warning does not get past it: the preview's own warnings count.
     const stripped = { ...p.plan, warnings: [] };
     expect((await commit(p.id, { plan: stripped })).status).toBe(422);
     expect(await planCount()).toBe(before);
-    const ok = await commit(p.id, { acknowledge: ['no-actions@lines 1–1'] });
+    const ok = await commit(p.id, { acknowledge: ['no-actions@line 1'] });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(await planCount()).toBe(before + 1);
   });

@@ -4,6 +4,7 @@ import { excerpt } from './cells.js';
 import { ImportError } from './errors.js';
 import { finalize } from './finalize.js';
 import { type MappingOverride, ParsedPlan, type SourceFormat } from './parsed-plan.js';
+import { namePlacesInMessage, placeNamer } from './places.js';
 import { readCsv } from './readers/csv.js';
 import { readText } from './readers/text.js';
 import { sniff } from './sniff.js';
@@ -53,6 +54,7 @@ export interface ParseOptions {
  */
 export async function parsePlanFile(input: Buffer | string, opts: ParseOptions = {}): Promise<ParsedPlan> {
   const doc = await readDocument(input, opts.filename);
+  const namePlaces = placeNamer(doc);
   const drafts = buildDrafts(doc.items, opts.mappingOverride);
   drafts.warnings.unshift(...(doc.warnings ?? []));
   if ((doc.format === 'csv' || doc.format === 'xlsx') && !drafts.sawHeader) {
@@ -96,6 +98,11 @@ export async function parsePlanFile(input: Buffer | string, opts: ParseOptions =
     knownLeads: new Set([...(opts.knownLeads ?? [])].map((k) => k.toLowerCase())),
     source: { text: sourceText(doc), lines: lineSpan(doc) },
   });
+  plan.warnings = plan.warnings.map((w) => ({
+    ...w,
+    where: namePlaces(w.where),
+    message: namePlacesInMessage(w.message, namePlaces),
+  }));
   return ParsedPlan.parse(plan);
 }
 
@@ -149,7 +156,7 @@ function lineSpan(doc: SourceDocument): string {
     first = Math.min(first, line);
     last = Math.max(last, line);
   }
-  return `lines ${first}–${last}`;
+  return first === last ? `line ${first}` : `lines ${first}–${last}`;
 }
 
 function sourceText(doc: SourceDocument): string {

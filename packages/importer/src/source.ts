@@ -7,7 +7,7 @@ import type { ImportWarning, SourceFormat } from './parsed-plan.js';
  * mark the header rows they built with `header`, so the rest of the importer reads every layout alike.
  */
 export type SourceItem =
-  | { type: 'para'; text: string; line: number }
+  | { type: 'para'; text: string; line: number; sheetRow?: SheetRow }
   | { type: 'heading'; text: string; line: number }
   | {
       type: 'row';
@@ -16,6 +16,7 @@ export type SourceItem =
       fills?: (string | undefined)[];
       table: number;
       line: number;
+      sheetRow?: SheetRow;
       /** A header row a layout rule recognised by its shape: read with a lower bar for known names. */
       header?: boolean;
       /** The layout rule that built the row (layouts/), for the preview's mapping notes. */
@@ -23,6 +24,15 @@ export type SourceItem =
       /** Dated steps the row lists as records of their own (a YAML plan's "milestones:"). */
       milestones?: RowMilestone[];
     };
+
+/**
+ * Where a spreadsheet row is, as Excel numbers it. An item's `line` counts through the whole workbook
+ * (so it names one row even when sheets repeat row numbers); this is what a person can find.
+ */
+export interface SheetRow {
+  sheet: string;
+  row: number;
+}
 
 /** A milestone a row carries, as written: its date is read later with the plan's period. */
 export interface RowMilestone {

@@ -46,6 +46,7 @@ export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
   const items: SourceItem[] = [];
   const formulaCells: SourceDocument['formulaCells'] = [];
   let table = 0;
+  let line = 0;
   wb.eachSheet((sheet) => {
     let opening = true;
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -55,16 +56,19 @@ export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
         const cell = row.getCell(c);
         const { text, formula } = cellText(cell);
         fills.push(cell.isMerged && cell.master !== cell ? undefined : fillOf(cell, theme));
-        const where = `sheet "${sheet.name}" row ${rowNumber} column ${c}`;
+        const where = `sheet "${sheet.name}", row ${rowNumber}, column ${c}`;
         if (formula || looksLikeFormula(text)) formulaCells.push({ text, where });
         cells.push(text);
       }
       const filled = cells.filter((c) => c.trim() !== '');
       // A sheet's opening rows of one cell (a title merged across the top, a note) are its paragraphs.
-      if (filled.length === 1 && opening) items.push({ type: 'para', text: filled[0]!, line: rowNumber });
+      const sheetRow = { sheet: sheet.name, row: rowNumber };
+      if (filled.length === 1 && opening)
+        items.push({ type: 'para', text: filled[0]!, line: ++line, sheetRow });
       else if (filled.length) {
         opening = false;
-        items.push({ type: 'row', cells, ...(fills.some(Boolean) && { fills }), table, line: rowNumber });
+        const colours = fills.some(Boolean) && { fills };
+        items.push({ type: 'row', cells, ...colours, table, line: ++line, sheetRow });
       }
     });
     table++;
