@@ -1,6 +1,15 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parsePlanFile } from './index.js';
+import { toEntities } from './to-entities.js';
+
+const ENTITY_CONTEXT = {
+  councilId: 'kent',
+  importId: '01JD0000000000000000000000',
+  now: '2026-04-01T09:00:00.000Z',
+  by: 'user-1',
+  people: [],
+};
 
 /**
  * A "Priority" column means the plan's groups in some councils' workbooks (a merged cell over the
@@ -79,5 +88,37 @@ describe('a Priority column', () => {
     const actions = plan.themes.flatMap((t) => t.actions);
     expect(actions).toHaveLength(4);
     expect(actions.map((a) => a.extra)).toEqual(ratings.map((text) => [{ label: 'Priority', text }]));
+  });
+
+  it('of ratings leaves the actions in one unnumbered group, not "Priority 1"', async () => {
+    const ratings = ['High', 'Medium', 'High', 'Low'];
+    const plan = await parsePlanFile(await workbook((i) => ratings[i]!, false), { filename: 'plan.xlsx' });
+    expect(plan.themes.map((t) => [t.ref, t.title])).toEqual([['', 'Actions']]);
+    const { themes } = toEntities(plan, ENTITY_CONTEXT);
+    expect(themes.map((t) => t.ref)).toEqual(['']);
+  });
+});
+
+describe('headings after actions that come before any', () => {
+  it('are numbered from 1: the first group is not one of the plan’s own', async () => {
+    const plan = await parsePlanFile(
+      [
+        'Ref\tAction\tLead\tDeadline',
+        'A\tAgree the plan with the People Board\tDirector of People\tApril 2026',
+        '',
+        'Recruitment and retention',
+        'Ref\tAction\tLead\tDeadline',
+        'B\tLaunch the apprenticeship scheme\tHead of HR\tMarch 2027',
+        '',
+        'Wellbeing',
+        'Ref\tAction\tLead\tDeadline',
+        'C\tIntroduce wellbeing champions\tOD Manager\tSeptember 2027',
+      ].join('\n'),
+    );
+    expect(plan.themes.map((t) => [t.ref, t.title, t.actions.length])).toEqual([
+      ['', 'Actions', 1],
+      ['1', 'Recruitment and retention', 1],
+      ['2', 'Wellbeing', 1],
+    ]);
   });
 });

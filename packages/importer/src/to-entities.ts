@@ -104,7 +104,7 @@ export function toEntities(parsed: ParsedPlan, ctx: EntityContext): ImportEntiti
     return {
       id: themeId,
       planId,
-      ref: t.ref || String(ti + 1),
+      ref: t.ref,
       title: t.title,
       ...(t.description ? { description: t.description } : {}),
       order: ti,

@@ -78,14 +78,17 @@ export function startTheme(
 
 /** A ref for a theme the document does not number: the next number not taken. */
 export function nextThemeRef(s: BuildState): string {
-  let n = s.d.themes.length + 1;
+  // The group made for actions that come before any heading has no number (`defaultTheme`).
+  let n = s.d.themes.filter((t) => t.ref !== '').length + 1;
   while (findTheme(s, String(n))) n++;
   return String(n);
 }
 
 export function defaultTheme(s: BuildState): ThemeDraft {
   if (s.theme) return s.theme;
-  const t = s.d.themes[0] ?? { ref: '1', title: 'Actions', actions: [] };
+  // Not numbered: it is not one of the plan's own groups, so it is shown as "Actions", never as
+  // "Priority 1: Actions" beside a Priority column that rates each action High, Medium or Low.
+  const t = s.d.themes[0] ?? { ref: '', title: 'Actions', actions: [] };
   s.theme = t;
   if (!s.d.themes.includes(t)) {
     s.d.themes.push(t);
