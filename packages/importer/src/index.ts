@@ -1,5 +1,6 @@
 import type { PlanKind } from '@peopleplan/core';
 import { buildDrafts } from './build-plan.js';
+import { headedTables } from './build/headed-tables.js';
 import { excerpt } from './cells.js';
 import { ImportError } from './errors.js';
 import { finalize } from './finalize.js';
@@ -55,7 +56,7 @@ export interface ParseOptions {
 export async function parsePlanFile(input: Buffer | string, opts: ParseOptions = {}): Promise<ParsedPlan> {
   const doc = await readDocument(input, opts.filename);
   const namePlaces = placeNamer(doc);
-  const drafts = buildDrafts(doc.items, opts.mappingOverride);
+  const drafts = buildDrafts(headedTables(doc.items, opts.mappingOverride), opts.mappingOverride);
   drafts.warnings.unshift(...(doc.warnings ?? []));
   if ((doc.format === 'csv' || doc.format === 'xlsx') && !drafts.sawHeader) {
     throw new ImportError(
