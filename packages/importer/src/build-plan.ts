@@ -2,7 +2,7 @@ import { actionRow, placeOrphan, readRow } from './build/action-rows.js';
 import { type ActiveMapping, type BuildState, type Drafts, emptyDrafts, warn } from './build/drafts.js';
 import { addSubHeader, applyHeader, isPeriodLabel, readHeaderAt } from './build/header-rows.js';
 import { narrativeParagraph } from './build/narrative.js';
-import { takeRagKeyLine } from './build/rag-key.js';
+import { takeRagKeyLine, takeRagKeyTable } from './build/rag-key.js';
 import { headingTheme, startSection, startTheme, themeHeading } from './build/themes.js';
 import { cleanText, excerpt, joinText } from './cells.js';
 import type { MappingOverride } from './parsed-plan.js';
@@ -93,6 +93,12 @@ function tableRow(s: BuildState, index: number, item: SourceItem & { type: 'row'
   if (filled.length === 0) return 1;
   s.d.sawRows = true;
   s.narrative = undefined;
+  // A RAG key in a small table of its own, a row per colour (the colour perhaps only its shading).
+  const prev = s.items[index - 1];
+  if (prev?.type !== 'row' || prev.table !== item.table) {
+    const keyRows = takeRagKeyTable(s, index, cleanText);
+    if (keyRows) return keyRows;
+  }
   // A RAG key typed into a sheet's rows ("Key", "Red – off track"): one or two cells a row.
   if (filled.length <= 2 && takeRagKeyLine(s, filled.join(' – '))) return 1;
   s.ragKey = undefined;

@@ -7,7 +7,7 @@ const ENTITY_CONTEXT = {
   councilId: 'kent',
   importId: '01JD0000000000000000000000',
   now: '2026-04-01T09:00:00.000Z',
-  by: 'user-1',
+  actor: { sub: 'user-1', name: 'Editor' },
   people: [],
 };
 

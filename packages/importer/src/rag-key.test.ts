@@ -1,3 +1,4 @@
+import { Document, Packer, Paragraph, ShadingType, Table, TableCell, TableRow } from 'docx';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parsePlanFile } from './index.js';
@@ -79,5 +80,86 @@ describe('a RAG key under the table', () => {
     expect(plan.themes.flatMap((t) => t.actions)).toHaveLength(2);
     expect(plan.themes).toHaveLength(1);
     expect(plan.risks).toEqual([]);
+  });
+});
+
+/** A Word table: each row's cells as [text, fill?]. */
+const wordTable = (rows: Array<Array<[string, string?]>>) =>
+  new Table({
+    rows: rows.map(
+      (r) =>
+        new TableRow({
+          children: r.map(
+            ([text, fill]) =>
+              new TableCell({
+                children: [new Paragraph(text)],
+                ...(fill && { shading: { type: ShadingType.CLEAR, fill, color: 'auto' } }),
+              }),
+          ),
+        }),
+    ),
+  });
+
+async function wordPlanWithKey(key: Array<Array<[string, string?]>>, above: boolean): Promise<Buffer> {
+  const main = wordTable(TABLE.slice(1).map((l) => l.split('\t').map((c): [string] => [c])));
+  const keyTable = wordTable(key);
+  return Packer.toBuffer(
+    new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph(TABLE[0]!),
+            ...(above ? [keyTable, new Paragraph(''), main] : [main, new Paragraph(''), keyTable]),
+          ],
+        },
+      ],
+    }),
+  );
+}
+
+describe('a RAG key laid out as a Word table', () => {
+  it.each([true, false])(
+    'of shaded cells beside their meanings is the key (above the plan: %s)',
+    async (above) => {
+      const key: Array<Array<[string, string?]>> = [
+        [['RAG key']],
+        [['', 'FF0000'], ['Significantly off track']],
+        [['', 'FFC000'], ['At risk of missing the deadline']],
+        [['', '00B050'], ['On track']],
+        [['', '0070C0'], ['Complete']],
+      ];
+      const plan = await parsePlanFile(await wordPlanWithKey(key, above), { filename: 'plan.docx' });
+      expect(plan.sections.find((s) => s.title === 'RAG key')?.body).toBe(
+        'Red – Significantly off track\nAmber – At risk of missing the deadline\nGreen – On track\nBlue – Complete',
+      );
+      expect(plan.sections.map((s) => s.title)).not.toContain(expect.stringMatching(/^Table/));
+      expect(plan.themes.flatMap((t) => t.actions.map((a) => a.title))).toEqual([
+        'Launch the apprenticeship scheme',
+        'Refresh the sickness absence policy',
+      ]);
+      expect(plan.warnings.map((w) => w.code)).not.toContain('unrecognised-table');
+    },
+  );
+
+  it('with the colours written in their cells is the key', async () => {
+    const key: Array<Array<[string, string?]>> = [
+      [['R'], ['Not on target']],
+      [['A'], ['At risk']],
+      [['G'], ['On target']],
+    ];
+    const plan = await parsePlanFile(await wordPlanWithKey(key, false), { filename: 'plan.docx' });
+    expect(plan.sections.find((s) => s.title === 'RAG key')?.body).toBe(
+      'Red – Not on target\nAmber – At risk\nGreen – On target',
+    );
+  });
+
+  it('that counts actions by colour is not a key', async () => {
+    const counts: Array<Array<[string, string?]>> = [
+      [['Red'], ['2']],
+      [['Amber'], ['5']],
+      [['Green'], ['10']],
+    ];
+    const plan = await parsePlanFile(await wordPlanWithKey(counts, false), { filename: 'plan.docx' });
+    expect(plan.sections.find((s) => s.title === 'RAG key')).toBeUndefined();
   });
 });

@@ -1,3 +1,5 @@
+import { ragWordOfFill } from '../readers/cell-colours.js';
+import type { SourceItem } from '../source.js';
 import type { BuildState } from './drafts.js';
 import { startSection } from './themes.js';
 
@@ -40,3 +42,53 @@ export function takeRagKeyLine(s: BuildState, text: string): boolean {
   if (!KEY_TITLE.test(t)) s.ragKey.lines.push(text.trim());
   return true;
 }
+
+/** A key's colour written in its cell: "Red", "AMBER", "G". */
+const COLOUR_CELL = /^(red|amber|green|blue|grey|gray|r|a|g|b)\b\.?$/i;
+const COLOUR_NAMES: Record<string, string> = { r: 'Red', a: 'Amber', g: 'Green', b: 'Blue', gray: 'Grey' };
+const colourName = (word: string) => {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  return COLOUR_NAMES[w] ?? `${w[0]!.toUpperCase()}${w.slice(1)}`;
+};
+
+/**
+ * A RAG key laid out as a small table of its own, a row per colour: "Red | Significantly off track",
+ * or a cell shaded red beside what it means (the colour shown only as the cell's shading). Read at the
+ * table's first row; answers how many rows it took (0: not a key). A row's colour is its first cell's
+ * word, else its shading; a key names at least three colours and every row but a title row has one.
+ */
+export function takeRagKeyTable(s: BuildState, index: number, clean: (t: string) => string): number {
+  const first = s.items[index];
+  if (first?.type !== 'row') return 0;
+  const rows: Extract<SourceItem, { type: 'row' }>[] = [];
+  for (let i = index; i < s.items.length && rows.length <= MAX_KEY_ROWS; i++) {
+    const it = s.items[i]!;
+    if (it.type !== 'row' || it.table !== first.table) break;
+    rows.push(it);
+  }
+  if (rows.length > MAX_KEY_ROWS) return 0;
+  const lines: string[] = [];
+  const colours = new Set<string>();
+  for (const [r, row] of rows.entries()) {
+    const cells = row.cells.map(clean);
+    const filled = cells.map((c, i) => ({ c, i })).filter((x) => x.c !== '');
+    if (filled.length > 3) return 0;
+    if (r === 0 && filled.length === 1 && KEY_TITLE.test(filled[0]!.c.toLowerCase())) continue;
+    const written = filled[0] && COLOUR_CELL.exec(filled[0].c);
+    const shaded = row.fills?.map(ragWordOfFill).find(Boolean);
+    const colour = written ? colourName(written[1]!) : shaded;
+    const meaning = (written ? filled.slice(1) : filled).map((x) => x.c).join(' – ');
+    // What the colour means is words: "Red | 3" is a count of red actions, not a key.
+    if (!colour || !/\p{L}{3}/u.test(meaning)) return 0;
+    colours.add(colour);
+    lines.push(`${colour} – ${meaning}`);
+  }
+  if (colours.size < 3) return 0;
+  s.ragKey = undefined;
+  const section = s.d.sections.find((x) => x.key === 'rag-key') ?? startSection(s, 'RAG key');
+  section.lines.push(...lines);
+  return rows.length;
+}
+
+/** A key has a row per colour, and perhaps a title row: more rows than that are a table of something else. */
+const MAX_KEY_ROWS = 7;
