@@ -72,7 +72,115 @@ async function expectCards(page: Page, width: number, name: string) {
   await expectNoPageScroll(page, width, name);
 }
 
+/**
+ * A plan of `kind` whose action table has eight columns, written as councils write them: long outcomes,
+ * several leads, dated deadlines, corporate actions by year and a long progress update.
+ */
+async function eightColumnPlan(kind: 'people-strategy' | 'iip-assessment'): Promise<string> {
+  const api = e.as(EDITOR);
+  const plan = await api('POST', `${H}/plans`, {
+    title: `Eight-column ${kind} plan (width test)`,
+    kind,
+    status: 'active',
+    reportingPoints: [{ label: 'Q1 2026-27', date: isoAgo(10) }],
+    themes: [{ ref: '1', title: 'Finding and keeping the right people with the right skills' }],
+  });
+  const leads = [
+    { role: 'responsible', label: 'Head of People and Organisational Development' },
+    { role: 'accountable', label: 'Assistant Director (Human Resources and Payroll)' },
+  ];
+  const long =
+    'People will be able to choose benefits to suit their current needs and change their package as their needs change, across every directorate.';
+  const ids: string[] = [];
+  for (const [i, status] of (['not-started', 'on-track', 'at-risk'] as const).entries()) {
+    const action = await api('POST', `${H}/plans/${plan.id}/actions`, {
+      themeId: plan.themes[0].id,
+      ref: `1.${i + 1}`,
+      title: `Develop a flexible benefits package and a streamlined, professional recruitment service (${i + 1})`,
+      outcome: long,
+      constraints: 'Budget for 2026-27 not yet agreed by the Cabinet; trade union consultation required.',
+      measureOfSuccess: 'Vacancy fill time down from 52 to 40 days; staff survey satisfaction above 70%.',
+      leads,
+      status,
+      due: { text: 'Within the next year', kind: 'date', due: isoAgo(-300), precision: 'day' },
+    });
+    await api('POST', `${H}/actions/${action.id}/milestones`, {
+      ref: 'A',
+      title: 'Negotiate the flexible benefits scheme with the recognised trade unions',
+      due: date(isoAgo(-120)),
+    });
+    ids.push(action.id);
+  }
+  await api('POST', `${H}/actions/${ids[2]}/updates`, {
+    narrative:
+      'Discussions on flexible benefits were included within the pay and grading review, but at that time they were rejected by the trade unions. This is now being considered again as part of the national agenda.',
+    status: 'at-risk',
+    rag: 'amber',
+    period: 'Q1 2026-27',
+  });
+  return plan.id;
+}
+
+/** Where the Status column's heading and cells sit on the screen, and how wide the page and tables are. */
+const statusColumn = (page: Page) =>
+  page.evaluate(() => {
+    const tables = [
+      ...document.querySelectorAll<HTMLTableElement>('section.app-theme table.app-action-table'),
+    ];
+    const box = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return { text: (el as HTMLElement).innerText.trim(), left: r.left, right: r.right, width: r.width };
+    };
+    return {
+      columns: tables.map((t) => t.querySelectorAll('thead th').length),
+      headers: tables.flatMap((t) =>
+        [...t.querySelectorAll('thead th')].filter((th) => th.textContent === 'Status').map(box),
+      ),
+      cells: tables.flatMap((t) => [...t.querySelectorAll('td[data-label="Status"]')].map(box)),
+      scrolled: [...document.querySelectorAll('section.app-theme .app-table-scroll')].map(
+        (s) => s.scrollWidth - s.clientWidth,
+      ),
+      pageWidth: document.documentElement.scrollWidth,
+    };
+  });
+
 describe('ratings, small screens and paper', { timeout: 120_000 }, () => {
+  it('fits an eight-column plan into a 1280px window, Status on screen in words, and reflows at 320px', async () => {
+    for (const kind of ['people-strategy', 'iip-assessment'] as const) {
+      const planId = await eightColumnPlan(kind);
+      const page = await tabs.open();
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await signIn(page, e.url, 'viewer@harrow.demo');
+      await page.goto(`${e.url}/councils/harrow/plans/${planId}`);
+      await page.locator('section.app-theme table.app-action-table tbody tr').first().waitFor();
+      const at1280 = await statusColumn(page);
+      expect(at1280.columns, kind).toEqual([8]);
+      expect(at1280.headers, kind).toHaveLength(1);
+      expect(at1280.cells, kind).toHaveLength(3);
+      // No sideways scrolling, of the page or of the table's own region: every Status is in the window.
+      expect(at1280.scrolled, kind).toEqual([0]);
+      expect(at1280.pageWidth, kind).toBeLessThanOrEqual(1280);
+      for (const c of [...at1280.headers, ...at1280.cells]) {
+        expect(c.width, `${kind}: ${c.text}`).toBeGreaterThan(0);
+        expect(c.left, `${kind}: ${c.text}`).toBeGreaterThanOrEqual(0);
+        expect(c.right, `${kind}: ${c.text}`).toBeLessThanOrEqual(1280);
+      }
+      // Status and RAG in words, never colour alone.
+      expect(at1280.cells.map((c) => c.text.replace(/\s+/g, ' '))).toEqual([
+        expect.stringMatching(/^Not started RAG rating: \w+/),
+        expect.stringMatching(/^On track RAG rating: \w+/),
+        expect.stringMatching(/^At risk RAG rating: \w+/),
+      ]);
+      await expectAccessible(page, `plan-8-columns-${kind}-1280`);
+
+      // WCAG 1.4.10: at 320px the table becomes cards, Status among every cell on screen and named.
+      await page.setViewportSize({ width: 320, height: 800 });
+      await expectCards(page, 320, `${kind} plan at 320px`);
+      await page.locator('td[data-label="Status"]').first().waitFor();
+      await expectAccessible(page, `plan-8-columns-${kind}-320`);
+    }
+  });
+
   it('rates an action from its milestones in words, by the council’s rules, and reads lateness as people say it', async () => {
     const api = e.as(EDITOR);
     const action = await api('POST', `${H}/plans/${demo.planId}/actions`, {

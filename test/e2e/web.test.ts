@@ -83,26 +83,28 @@ describe('web app', { timeout: 120_000 }, () => {
     await page.getByRole('link', { name: demo.planTitle }).click();
     await page.waitForURL(new RegExp(`/plans/${demo.planId}$`));
     await page.getByRole('heading', { level: 1, name: demo.planTitle }).waitFor();
-    // A peer-review plan reads in its own columns, leads kept apart by role.
+    // A peer-review plan reads in its own columns, leads kept apart by role; status comes straight after
+    // the challenge, where it is seen first.
     const headers = await page.locator('table.app-action-table').first().locator('thead th').allInnerTexts();
     expect(headers).toEqual([
       'Ref',
       'Challenge',
+      'Status',
       'Action needed and current position',
       'Member lead',
       'Strategic lead',
       'Operational lead',
       'Deadline',
-      'Status',
     ]);
     const firstRow = await page
       .locator('table.app-action-table tbody tr')
       .first()
       .locator('td')
       .allInnerTexts();
-    expect(firstRow[3]).toContain('Cllr Jackson');
-    expect(firstRow[4]).toContain('GM (HR)');
-    expect(firstRow[5]).toContain('L&D Team');
+    expect(firstRow[2]).toContain('Not started');
+    expect(firstRow[4]).toContain('Cllr Jackson');
+    expect(firstRow[5]).toContain('GM (HR)');
+    expect(firstRow[6]).toContain('L&D Team');
     // Status and RAG are words, not only colours; an event deadline is flagged.
     expect(await page.locator('main').innerText()).toContain('Depends on an event');
     await expectAccessible(page, 'plan');

@@ -208,11 +208,7 @@ export function ActionTable({
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             {columns.map((col) => (
-              <th
-                scope="col"
-                className={`govuk-table__header${col.narrow ? ' app-col-narrow' : ' app-col-text'}`}
-                key={col.heading}
-              >
+              <th scope="col" className={`govuk-table__header ${columnClass(col)}`} key={col.heading}>
                 {col.heading}
               </th>
             ))}
@@ -222,7 +218,11 @@ export function ActionTable({
           {orderActions(actions).map((a) => (
             <tr className={`govuk-table__row${a.depth ? ' app-subaction' : ''}`} key={a.id}>
               {columns.map((col) => (
-                <td className="govuk-table__cell" key={col.heading} data-label={col.heading}>
+                <td
+                  className={`govuk-table__cell ${columnClass(col)}`}
+                  key={col.heading}
+                  data-label={col.heading}
+                >
                   <CellView
                     cell={col.cell}
                     action={a}
@@ -237,6 +237,16 @@ export function ActionTable({
       </table>
     </ScrollTable>
   );
+}
+
+/**
+ * How wide a column may be: refs as wide as they are, status wide enough for its tags in words, dates and
+ * role leads narrow, and text that wraps, so every column of an eight-column plan fits a 1280px window.
+ */
+function columnClass(col: Column): string {
+  if (col.cell.type === 'ref') return 'app-col-ref';
+  if (col.cell.type === 'status') return 'app-col-status';
+  return col.narrow ? 'app-col-narrow' : 'app-col-text';
 }
 
 /** Milestones keyed by the action they belong to. */

@@ -2,7 +2,9 @@ import type { Action, LeadRole, PlanKind } from '@peopleplan/core';
 
 /**
  * Which columns a plan's table shows, by kind: councils read their plan in the columns they wrote it
- * in. Each column names what it shows; the plan page renders the cells.
+ * in. Each column names what it shows; the plan page renders the cells. Status is PeoplePlan's own
+ * column, not the council's: it comes straight after what the action is, so the column people come
+ * for is on screen however many columns the plan has and however narrow the window.
  */
 export type Cell =
   | { type: 'ref' }
@@ -28,15 +30,16 @@ export const PLAN_COLUMNS: Record<PlanKind, Column[]> = {
   'people-strategy': [
     ref,
     { heading: 'What we’ll do', cell: { type: 'title' } },
+    status,
     { heading: 'To achieve what', cell: { type: 'text', field: 'outcome' } },
     { heading: 'Corporate actions by year', cell: { type: 'milestones' } },
     { heading: 'Who', cell: { type: 'leads', roles: 'all' } },
     { heading: 'Progress', cell: { type: 'progress' } },
-    status,
   ],
   'peer-review': [
     ref,
     { heading: 'Challenge', cell: { type: 'title' } },
+    status,
     { heading: 'Action needed and current position', cell: { type: 'text', field: 'currentPosition' } },
     { heading: 'Member lead', cell: { type: 'leads', roles: ['member'] }, narrow: true },
     { heading: 'Strategic lead', cell: { type: 'leads', roles: ['strategic'] }, narrow: true },
@@ -46,45 +49,46 @@ export const PLAN_COLUMNS: Record<PlanKind, Column[]> = {
       narrow: true,
     },
     { heading: 'Deadline', cell: { type: 'timescale', field: 'due' }, narrow: true },
-    status,
   ],
   'best-value-review': [
     ref,
     { heading: 'Description', cell: { type: 'title' } },
+    status,
     { heading: 'Proposed improvement targets', cell: { type: 'text', field: 'measureOfSuccess' } },
     { heading: 'Lead', cell: { type: 'leads', roles: 'all' } },
     { heading: 'Timescale', cell: { type: 'timescale', field: 'due' }, narrow: true },
-    status,
   ],
   'business-plan': [
     ref,
     { heading: 'Action', cell: { type: 'title' } },
+    status,
     { heading: 'Accountable officer', cell: { type: 'leads', roles: 'all' } },
     { heading: 'Start', cell: { type: 'timescale', field: 'start' }, narrow: true },
     { heading: 'End', cell: { type: 'timescale', field: 'due' }, narrow: true },
-    status,
   ],
   'iip-assessment': [
     ref,
     { heading: 'Issue being faced', cell: { type: 'title' } },
+    status,
     { heading: 'Actions needed or planned', cell: { type: 'text', field: 'outcome' } },
     { heading: 'Responsibility', cell: { type: 'leads', roles: 'all' } },
     { heading: 'Timescales', cell: { type: 'timescale', field: 'due' }, narrow: true },
     { heading: 'Constraints', cell: { type: 'text', field: 'constraints' } },
     { heading: 'Measure of success', cell: { type: 'text', field: 'measureOfSuccess' } },
-    status,
   ],
 };
 
 /**
  * The columns a plan's tables show: its kind's, and a due date column when its actions have dates the
- * kind's columns would not show (a people strategy read from a table with a target date column).
+ * kind's columns would not show (a people strategy read from a table with a target date column), before
+ * the progress column or else last.
  */
 export function columnsFor(kind: PlanKind, actions: ReadonlyArray<Pick<Action, 'due'>>): Column[] {
   const columns = PLAN_COLUMNS[kind];
   const showsDue = columns.some((c) => c.cell.type === 'timescale' && c.cell.field === 'due');
   if (showsDue || !actions.some((a) => a.due)) return columns;
-  const at = columns.findIndex((c) => c.cell.type === 'progress' || c.cell.type === 'status');
+  const progress = columns.findIndex((c) => c.cell.type === 'progress');
+  const at = progress < 0 ? columns.length : progress;
   const due: Column = { heading: 'Due', cell: { type: 'timescale', field: 'due' }, narrow: true };
   return [...columns.slice(0, at), due, ...columns.slice(at)];
 }
