@@ -308,6 +308,74 @@ describe('my actions and the update round', { timeout: 120_000 }, () => {
   });
 });
 
+describe('an update round in the plan’s own words', { timeout: 120_000 }, () => {
+  it('calls a theme what the plan calls its groups, never “theme”', async () => {
+    const editor = e.as(EDITOR);
+    const admin = e.as('admin@harrow.demo');
+    const objectives = async (title: string, themeNoun: string) =>
+      editor('POST', `${H}/plans`, {
+        title,
+        kind: 'business-plan',
+        themeNoun,
+        status: 'active',
+        themes: [
+          { ref: '1', title: 'Healthy workplaces' },
+          { ref: '2', title: 'Fair pay' },
+        ],
+      });
+    const p = await objectives('Workforce plan 2026-27 (own words)', 'Objective');
+    const [healthy, pay] = p.themes;
+    await editor('POST', `${H}/plans/${p.id}/actions`, {
+      themeId: healthy.id,
+      ref: '1.1',
+      title: 'Run wellbeing check-ins',
+      status: 'on-track',
+    });
+    // Fair pay's only action is done: its round has nothing open.
+    await editor('POST', `${H}/plans/${p.id}/actions`, {
+      themeId: pay.id,
+      ref: '2.1',
+      title: 'Publish the pay gap report',
+      status: 'completed',
+    });
+    const archived = await objectives('Workforce plan 2025-26 (own words, archived)', 'Outcome');
+    await admin('DELETE', `${H}/plans/${archived.id}?version=${archived.version}`);
+    const round = (planId: string, themeId: string) =>
+      `${e.url}/councils/harrow/plans/${planId}/themes/${themeId}/round`;
+    const main = (page: Page) => page.locator('main').innerText();
+
+    const page = await tabs.open();
+    await signIn(page, e.url, EDITOR);
+    await page.goto(`${e.url}/councils/harrow/plans/${p.id}`);
+    await page.getByRole('link', { name: 'Update round for this objective (Healthy workplaces)' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Update round: Objective 1: Healthy workplaces' })
+      .waitFor();
+    expect(await roundStep(page)).toBe('1.1 Run wellbeing check-ins');
+    expect(await main(page)).not.toMatch(/\btheme/i);
+    expect(await page.title()).toBe('Update round: Objective 1: Healthy workplaces – PeoplePlan');
+    await expectAccessible(page, 'theme-round-own-word');
+
+    await page.goto(round(p.id, pay.id));
+    await page.getByText('This objective has no open actions.').waitFor();
+    expect(await main(page)).not.toMatch(/\btheme/i);
+    await page.goto(round(p.id, 'no-such-group'));
+    await page.getByText('This objective is not part of the plan.').waitFor();
+    expect(await main(page)).not.toMatch(/\btheme/i);
+    await page.goto(round(archived.id, archived.themes[0].id));
+    await page.getByText('This outcome is part of an archived plan, so it is read-only').waitFor();
+    expect(await main(page)).not.toMatch(/\btheme/i);
+    await expectAccessible(page, 'theme-round-archived-own-word');
+
+    const viewer = await tabs.open();
+    await signIn(viewer, e.url, 'viewer@harrow.demo');
+    await viewer.goto(round(p.id, healthy.id));
+    await viewer.getByText('Only editors run the update round for a whole objective.').waitFor();
+    expect(await main(viewer)).not.toMatch(/\btheme/i);
+    await expectAccessible(viewer, 'theme-round-viewer-own-word');
+  });
+});
+
 /** Every control that changes a plan, none of which a contributor or viewer may use. */
 const PLAN_CONTROLS = [
   'Change the plan’s details',

@@ -77,9 +77,10 @@ export const isArchived = (plan: Pick<Plan, 'status'> | undefined) => plan?.stat
 
 /**
  * Said on every page of an archived plan, in place of the controls that would change it: the plan
- * is the council's record now (docs/architecture.md, section 6).
+ * is the council's record now (docs/architecture.md, section 6). The subject is what the page shows,
+ * inside a sentence: the plan, an action, or one of its groups in the plan's word ("objective").
  */
-export function ArchivedNotice({ subject }: { subject: 'plan' | 'action' | 'theme' }) {
+export function ArchivedNotice({ subject }: { subject: string }) {
   if (subject !== 'plan') {
     return (
       <p className="govuk-inset-text">

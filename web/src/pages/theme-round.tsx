@@ -1,4 +1,4 @@
-import { isOpen } from '@peopleplan/core';
+import { isOpen, themeWordsOf } from '@peopleplan/core';
 import { LoadError, Loading, Page } from '../components/page.js';
 import { ArchivedNotice, isArchived, themeHeading } from '../components/plan-view.js';
 import { UpdateRound } from '../components/update-round.js';
@@ -6,7 +6,10 @@ import { orderActions } from '../lib/plan-columns.js';
 import { useCouncil } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
 
-/** An editor's update round over one theme's open actions, sub-actions after their parent (issue 16). */
+/**
+ * An editor's update round over one theme's open actions, sub-actions after their parent (issue 16). The
+ * page calls the theme what the plan calls its groups ("objective", "key priority"), as the plan page does.
+ */
 export default function ThemeRoundPage({
   c,
   planId,
@@ -22,14 +25,16 @@ export default function ThemeRoundPage({
   const periods = useApi('/api/v1/councils/{c}/plans/{planId}/reporting-periods', { path });
   const data = contents.data;
   const theme = data?.themes.find((t) => t.id === themeId);
-  const heading = data ? themeHeading(data.plan, theme) : 'Theme';
+  // Until the plan is loaded its word for its groups is not known: the page is only "Update round".
+  const heading = data ? themeHeading(data.plan, theme) : undefined;
+  const noun = data ? themeWordsOf(data.plan).inSentence : '';
   const actions = data
     ? orderActions(data.actions.filter((a) => a.themeId === themeId && isOpen(a.status)))
     : [];
   const error = contents.error ?? periods.error;
   return (
     <Page
-      title={`Update round: ${heading}`}
+      title={heading ? `Update round: ${heading}` : 'Update round'}
       caption={data?.plan.title}
       crumbs={[
         { href: `/councils/${c}`, text: council?.name ?? 'Dashboard' },
@@ -37,16 +42,16 @@ export default function ThemeRoundPage({
       ]}
     >
       {error ? <LoadError error={error} retry={contents.reload} /> : null}
-      {contents.loading || periods.loading ? <Loading what="Loading the theme" /> : null}
-      {!can('editor') ? (
-        <p className="govuk-body">Only editors run the update round for a whole theme.</p>
-      ) : isArchived(data?.plan) ? (
-        <ArchivedNotice subject="theme" />
-      ) : data && periods.data && !theme ? (
-        <p className="govuk-body">This theme is not part of the plan.</p>
-      ) : data && periods.data && !actions.length ? (
-        <p className="govuk-body">This theme has no open actions.</p>
-      ) : data && periods.data ? (
+      {contents.loading || periods.loading ? <Loading what="Loading the actions" /> : null}
+      {!data || !heading ? null : !can('editor') ? (
+        <p className="govuk-body">Only editors run the update round for a whole {noun}.</p>
+      ) : isArchived(data.plan) ? (
+        <ArchivedNotice subject={noun} />
+      ) : periods.data && !theme ? (
+        <p className="govuk-body">This {noun} is not part of the plan.</p>
+      ) : periods.data && !actions.length ? (
+        <p className="govuk-body">This {noun} has no open actions.</p>
+      ) : periods.data ? (
         <UpdateRound
           c={c}
           scope={`theme:${themeId}`}
