@@ -87,9 +87,9 @@ describe('RAG ratings shown by cell colour', () => {
     '2': 'at-risk',
     '3': 'off-track',
     '4': 'completed',
-    // Words win over the colour; a grey cell says nothing.
+    // Words win over the colour; grey among rating colours is BRAG-G's "not yet started".
     '5': 'at-risk',
-    '6': undefined,
+    '6': 'not-started',
   };
 
   it('reads an empty RAG cell of a Word table by its shading', async () => {
@@ -154,6 +154,18 @@ describe('RAG ratings shown by cell colour', () => {
       const plan = await parsePlanFile(Buffer.from(await wb.xlsx.writeBuffer()), { filename: 'plan.xlsx' });
       expect(Object.values(statuses(plan)).filter(Boolean), fill).toEqual([]);
     }
+  });
+
+  it('does not read grey as a rating in a column no other colour rates', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Plan');
+    ws.addRow(HEADER);
+    for (const [i, [ref, title, lead, due]] of ROWS.entries()) {
+      const row = ws.addRow([ref, title, lead, due, '', '', '']);
+      if (i % 2) row.getCell(5).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFBFBFBF' } };
+    }
+    const plan = await parsePlanFile(Buffer.from(await wb.xlsx.writeBuffer()), { filename: 'plan.xlsx' });
+    expect(Object.values(statuses(plan)).filter(Boolean)).toEqual([]);
   });
 
   it('counts only the read cells of a wide sheet when telling banding from a rating', async () => {

@@ -127,10 +127,11 @@ describe('a RAG key laid out as a Word table', () => {
         [['', 'FFC000'], ['At risk of missing the deadline']],
         [['', '00B050'], ['On track']],
         [['', '0070C0'], ['Complete']],
+        [['', 'BFBFBF'], ['Not yet started / not due']],
       ];
       const plan = await parsePlanFile(await wordPlanWithKey(key, above), { filename: 'plan.docx' });
       expect(plan.sections.find((s) => s.title === 'RAG key')?.body).toBe(
-        'Red – Significantly off track\nAmber – At risk of missing the deadline\nGreen – On track\nBlue – Complete',
+        'Red – Significantly off track\nAmber – At risk of missing the deadline\nGreen – On track\nBlue – Complete\nGrey – Not yet started / not due',
       );
       expect(plan.sections.map((s) => s.title)).not.toContain(expect.stringMatching(/^Table/));
       expect(plan.themes.flatMap((t) => t.actions.map((a) => a.title))).toEqual([

@@ -1,4 +1,4 @@
-import { ragWordOfFill } from '../readers/cell-colours.js';
+import { greyWordOfFill, ragWordOfFill } from '../readers/cell-colours.js';
 import type { SourceItem } from '../source.js';
 import type { BuildState } from './drafts.js';
 import { startSection } from './themes.js';
@@ -75,7 +75,7 @@ export function takeRagKeyTable(s: BuildState, index: number, clean: (t: string)
     if (filled.length > 3) return 0;
     if (r === 0 && filled.length === 1 && KEY_TITLE.test(filled[0]!.c.toLowerCase())) continue;
     const written = filled[0] && COLOUR_CELL.exec(filled[0].c);
-    const shaded = row.fills?.map(ragWordOfFill).find(Boolean);
+    const shaded = row.fills?.map((f) => ragWordOfFill(f) ?? greyWordOfFill(f)).find(Boolean);
     const colour = written ? colourName(written[1]!) : shaded;
     const meaning = (written ? filled.slice(1) : filled).map((x) => x.c).join(' – ');
     // What the colour means is words: "Red | 3" is a count of red actions, not a key.

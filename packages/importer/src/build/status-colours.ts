@@ -1,4 +1,4 @@
-import { isPaleFill, ragWordOfFill } from '../readers/cell-colours.js';
+import { greyWordOfFill, isPaleFill, ragWordOfFill } from '../readers/cell-colours.js';
 import type { SourceItem } from '../source.js';
 import type { ActiveMapping } from './drafts.js';
 
@@ -29,6 +29,9 @@ export function shadingOf(rows: readonly Row[], statusCol: number): Set<string> 
   );
   if (words.size === 1 && words.has('Blue'))
     for (const f of counts.keys()) if (ragWordOfFill(f) === 'Blue') ignored.add(f);
+  // Grey is "not started" only in a column whose other cells are rated by colour.
+  const rated = [...counts.keys()].some((f) => !ignored.has(f) && ragWordOfFill(f));
+  if (!rated) for (const f of counts.keys()) if (greyWordOfFill(f)) ignored.add(f);
   return ignored;
 }
 
@@ -38,5 +41,5 @@ export function ratingColour(fills: Row['fills'], index: number, m: ActiveMappin
   if (!fill || m.statusShading?.has(fill)) return undefined;
   const read = m.columns.filter((c) => c.field !== 'ignore').map((c) => c.index);
   if (read.filter((i) => fills[i] === fill).length > read.length / 2) return undefined;
-  return ragWordOfFill(fill);
+  return ragWordOfFill(fill) ?? greyWordOfFill(fill);
 }

@@ -23,12 +23,14 @@ export function readStatusOf(
     [/\b(amber|yellow)\b/, 'at-risk'],
     [/\bgreen\b/, 'on-track'],
     [/\bblue\b/, 'completed'],
+    // BRAG-G: grey is "not yet started / not due" (core's RAG labels).
+    [/\b(grey|gray)\b/, 'not-started'],
   ];
   const named = colours.filter(([re]) => re.test(t));
   // Colours only when the cell is about them: "Red/Amber", "Green - on track", not "Red Cross funding".
   if (
     named.length &&
-    /^(red|amber|yellow|green|blue)\b\s*($|[/\-–—:(,]|(red|amber|yellow|green|blue|on|off|at|complete)\b)/.test(
+    /^(red|amber|yellow|green|blue|grey|gray)\b\s*($|[/\-–—:(,]|(red|amber|yellow|green|blue|on|off|at|complete)\b)/.test(
       t,
     )
   )
@@ -51,7 +53,7 @@ export function readStatusOf(
 const onlyStatusWords = (t: string) =>
   t
     .replace(
-      /\b(red|amber|yellow|green|blue|not|yet|started|on|off|at|track|risk|complete|completed|done|achieved|deferred|cancell?ed|going|ongoing|rag|status)\b/g,
+      /\b(red|amber|yellow|green|blue|grey|gray|not|yet|started|on|off|at|track|risk|complete|completed|done|achieved|deferred|cancell?ed|going|ongoing|rag|status)\b/g,
       '',
     )
     .replace(/[\s\-–—:/()]+/g, '') === '';

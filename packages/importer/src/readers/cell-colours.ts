@@ -205,3 +205,14 @@ export function ragWordOfFill(hex: string | undefined): string | undefined {
   if (hue >= 185 && hue < 250) return 'Blue';
   return undefined;
 }
+
+/**
+ * A fill a RAG key or a rated status column can mean as grey ("not yet started / not due", the G of
+ * BRAG-G): a mid grey, neither near white nor near black. On its own a grey means nothing (headers and
+ * banding are grey too); callers take it only beside fills that do rate.
+ */
+export function greyWordOfFill(hex: string | undefined): 'Grey' | undefined {
+  if (!hex || !/^[0-9A-Fa-f]{6}$/.test(hex)) return undefined;
+  const { chroma, light } = hslOf(hex);
+  return chroma < 0.06 && light >= 0.3 && light <= 0.92 ? 'Grey' : undefined;
+}
