@@ -375,4 +375,45 @@ describe('partnership pages', { timeout: 180_000 }, () => {
     await expect.poll(() => resultCount(page)).toBe(all);
     expect(await page.getByRole('checkbox', { name: HARROW }).isChecked()).toBe(false);
   });
+
+  it('labels the combined milestones’ theme filter in the plans’ own word when they agree, else “Group”', async () => {
+    const page = await tabs.open();
+    await signIn(page, e.url, PARTNER);
+    const themeLabel = () => page.locator('label[for="filter-theme"]').innerText();
+    const themeHint = () => page.locator('#filter-theme-hint').innerText();
+    // Both councils: a people strategy's key priorities and a peer review's headings, so a neutral word,
+    // with the plans' own words in the hint.
+    await page.goto(`${e.url}${BASE}/milestones`);
+    await page.locator('#result-count', { hasText: 'Showing' }).waitFor();
+    expect(await themeLabel()).toBe('Group');
+    const hint = await themeHint();
+    expect(hint).toMatch(/^An? .*, as each plan calls it: a number, such as 2, or words from its title$/);
+    expect(hint).toContain('key priority');
+    expect(hint).toContain('heading');
+    await page.getByLabel('Group').waitFor();
+    expect(await page.locator('form.app-filters-form').innerText()).not.toMatch(/theme/i);
+    await expectAccessible(page, 'partnership-milestones-group');
+
+    // Only East Herts' people strategy shown: its word, "Key priority", labels the field.
+    const lead = encodeURIComponent('Head of HR (East Herts)');
+    await page.goto(`${e.url}${BASE}/milestones?lead=${lead}`);
+    await page.locator('#result-count', { hasText: 'Showing 1 milestone' }).waitFor();
+    expect(await page.locator('table[data-testid="milestones"]').innerText()).toContain(
+      'Key priority 1: Recruitment and retention',
+    );
+    expect(await themeLabel()).toBe('Key priority');
+    expect(await themeHint()).toBe('A number, such as 2, or words from its title');
+    await page.getByLabel('Key priority').fill('x'.repeat(201));
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page
+      .locator('.govuk-error-summary')
+      .getByRole('link', { name: 'Key priority must be 200 characters or fewer' })
+      .waitFor();
+    await expectAccessible(page, 'partnership-milestones-own-word');
+    // A filter that matches nothing keeps the word the person has just read.
+    await page.getByLabel('Key priority').fill('99');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.getByText('No overdue or re-baselined milestone matches these filters.').waitFor();
+    expect(await themeLabel()).toBe('Key priority');
+  });
 });

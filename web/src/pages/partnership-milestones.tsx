@@ -1,5 +1,5 @@
-import { isCalendarDate, themeNounOf } from '@peopleplan/core';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { isCalendarDate, nounAtStart, nounInSentence, themeNounOf, withArticle } from '@peopleplan/core';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { DateField } from '../components/date-field.js';
 import { ErrorSummary, type FieldErrors, summaryFrom, TextInput } from '../components/form.js';
@@ -64,8 +64,40 @@ function apiQueryOf(f: Filters) {
 
 const LABELS = { from: 'Due from', to: 'Due to' } as const;
 
+/**
+ * What the milestones' plans call their groups, each word once ("Key priority", "Heading"), in the order
+ * the list first names them.
+ */
+function nounsOf(items: CombinedMilestone[]): string[] {
+  const nouns = new Map<string, string>();
+  for (const i of items) {
+    const noun = themeNounOf({ kind: i.planKind, themeNoun: i.themeNoun });
+    if (!nouns.has(noun.toLowerCase())) nouns.set(noun.toLowerCase(), noun);
+  }
+  return [...nouns.values()];
+}
+
+/** "a, b or c" */
+const orList = (words: string[]) =>
+  words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}` : (words[0] ?? '');
+
+/**
+ * The theme filter's label and hint: the plans' own word when every plan listed uses the same one ("Key
+ * priority"), else "Group", the word the app uses for what a plan groups its actions under, with the
+ * plans' words in the hint.
+ */
+function themeFilterWords(nouns: string[]): { label: string; hint: string } {
+  const how = 'a number, such as 2, or words from its title';
+  const [first, ...rest] = nouns;
+  if (first && !rest.length) return { label: first, hint: nounAtStart(how) };
+  if (!first)
+    return { label: 'Group', hint: `What a plan groups its actions under, such as a priority: ${how}` };
+  const words = orList([withArticle(first), ...rest.map(nounInSentence)]);
+  return { label: 'Group', hint: `${nounAtStart(words)}, as each plan calls it: ${how}` };
+}
+
 /** What is wrong with filters that came in the address (a bookmark or an edited link). */
-function addressErrors(f: Filters): FieldErrors {
+function addressErrors(f: Filters, themeLabel: string): FieldErrors {
   const errors: FieldErrors = {};
   for (const k of ['from', 'to'] as const) {
     if (!f[k]) continue;
@@ -73,7 +105,7 @@ function addressErrors(f: Filters): FieldErrors {
   }
   if (!errors.from && !errors.to && f.from && f.to && f.from > f.to)
     errors.to = 'Due to must be the same as or after due from';
-  if (f.theme.length > MAX_TEXT) errors.theme = `Theme must be ${MAX_TEXT} characters or fewer`;
+  if (f.theme.length > MAX_TEXT) errors.theme = `${themeLabel} must be ${MAX_TEXT} characters or fewer`;
   if (f.lead.length > MAX_TEXT) errors.lead = `Lead must be ${MAX_TEXT} characters or fewer`;
   return errors;
 }
@@ -113,8 +145,8 @@ export default function PartnershipMilestonesPage({ p }: { p: string }) {
   const search = useSearch();
   const form = useQueryFormKey(search);
   const filters = filtersOf(search);
-  const badAddress = addressErrors(filters);
-  const valid = !Object.values(badAddress).some(Boolean);
+  // Whether the address can be used does not depend on the words its errors are told in.
+  const valid = !Object.values(addressErrors(filters, '')).some(Boolean);
   const query = queryOf(filters);
   const filtering = query !== '';
   const list = useApi(
@@ -124,6 +156,16 @@ export default function PartnershipMilestonesPage({ p }: { p: string }) {
   const name = overview.data?.partnership.name;
   const crumbs = usePartnershipCrumbs(p, name);
   const items = list.data?.items;
+  // The plans' word for their groups, from the milestones listed; while a new list loads, or when a filter
+  // matches nothing, the words last shown stay, so the label does not change under the person's eyes.
+  const seen = useRef<string[] | undefined>(undefined);
+  const listed = items?.length ? nounsOf(items) : undefined;
+  const nouns = listed ?? seen.current ?? (items || list.error || !valid ? [] : undefined);
+  useEffect(() => {
+    if (nouns?.length) seen.current = nouns;
+  });
+  const themeWords = themeFilterWords(nouns ?? []);
+  const badAddress = addressErrors(filters, themeWords.label);
   const overdue = items?.filter((i) => i.overdue).length ?? 0;
   const slipping = items?.filter((i) => i.slipping).length ?? 0;
   const count = items
@@ -136,13 +178,15 @@ export default function PartnershipMilestonesPage({ p }: { p: string }) {
     <Page title="Overdue and re-baselined milestones" caption={name ?? 'Partnership'} crumbs={crumbs} wide>
       {overview.error ? <LoadError error={overview.error} retry={overview.reload} /> : null}
       {overview.loading ? <Loading what="Loading the partnership" /> : null}
-      {overview.data || overview.error ? (
+      {/* Shown once the plans' word for their groups is known, so its label does not change as it loads. */}
+      {(overview.data || overview.error) && nouns ? (
         // The overview only names the councils to filter by: without it the list still shows.
         <FilterForm
           key={form.key}
           p={p}
           onSubmit={form.submitting}
           filters={filters}
+          themeWords={themeWords}
           addressErrors={badAddress}
           councils={(overview.data?.councils ?? []).map((c) => ({ id: c.councilId, name: c.councilName }))}
           filtering={filtering}
@@ -177,6 +221,7 @@ export default function PartnershipMilestonesPage({ p }: { p: string }) {
 function FilterForm({
   p,
   filters,
+  themeWords,
   addressErrors: fromAddress,
   councils,
   filtering,
@@ -186,6 +231,8 @@ function FilterForm({
   p: string;
   onSubmit: (query: string) => void;
   filters: Filters;
+  /** The theme filter's label and hint (`themeFilterWords`). */
+  themeWords: { label: string; hint: string };
   addressErrors: FieldErrors;
   councils: Array<{ id: string; name: string }>;
   filtering: boolean;
@@ -206,7 +253,10 @@ function FilterForm({
     const f = dateOf(LABELS.from, from);
     const t = dateOf(LABELS.to, to);
     const next: FieldErrors = {
-      theme: theme.trim().length > MAX_TEXT ? `Theme must be ${MAX_TEXT} characters or fewer` : undefined,
+      theme:
+        theme.trim().length > MAX_TEXT
+          ? `${themeWords.label} must be ${MAX_TEXT} characters or fewer`
+          : undefined,
       lead: lead.trim().length > MAX_TEXT ? `Lead must be ${MAX_TEXT} characters or fewer` : undefined,
       from: f.error,
       to:
@@ -252,8 +302,8 @@ function FilterForm({
           <TextInput
             id="filter-theme"
             name="theme"
-            label="Theme"
-            hint="A number, such as 2, or words from its title"
+            label={themeWords.label}
+            hint={themeWords.hint}
             value={theme}
             error={errors.theme}
             onChange={(e) => setTheme(e.target.value)}
