@@ -185,8 +185,13 @@ function groupFromContent(out: ColumnMapping[], rows: string[][]) {
  * Business plans write "Actions" over a column of refs (1, 1.1) and leave the title column's header
  * blank; key milestones do the same with A, B, C. Reads the cells below to put each field where it is.
  */
-export function refineWithContent(columns: ColumnMapping[], rows: string[][]): ColumnMapping[] {
+export function refineWithContent(
+  columns: ColumnMapping[],
+  rows: string[][],
+  override?: MappingOverride,
+): ColumnMapping[] {
   const out = columns.map((c) => ({ ...c }));
+  const chosen = new Set(Object.keys(override ?? {}).map(normalizeHeader));
   if (rows.length === 0) return out;
   // Reduced, not spread: a sheet's rows can be more than the call stack takes as arguments.
   const width = rows.reduce((w, r) => Math.max(w, r.length), Math.max(0, ...out.map((c) => c.index + 1)));
@@ -196,8 +201,12 @@ export function refineWithContent(columns: ColumnMapping[], rows: string[][]): C
     const refLike = values.filter((v) => REF_LIKE.test(v)).length / values.length;
     if (refLike < 0.8) continue;
     const col = out.find((c) => c.index === i);
-    // Numbered areas ("Area" = 1, 2) are themes, not action refs.
-    if (col?.field === 'ref' || col?.field === 'group') continue;
+    // Only a column with no field of its own, or the title's ("Actions" over 1, 1.1), is taken for the
+    // refs: letters under "RAG" (G, A, R) are ratings and fractions under "% complete" are progress, and a
+    // column a person chose in the preview stays as they chose. Numbered areas ("Area" = 1, 2) are
+    // themes, not action refs.
+    if (col && ((col.field !== 'ignore' && col.field !== 'title') || chosen.has(normalizeHeader(col.header))))
+      continue;
     const displaced = col?.field;
     if (col) Object.assign(col, { field: 'ref', confidence: 0.6 });
     else out.push({ index: i, header: '', field: 'ref', confidence: 0.6 });

@@ -95,7 +95,7 @@ export function applyHeader(
   s.d.sawHeader = true;
   s.d.kindCues.push(...header.kindCues);
   const below = rowsAfter(s, index + rows - 1);
-  const columns = refineWithContent(header.columns, below);
+  const columns = refineWithContent(header.columns, below, s.override);
   const groupCol = columns.find((c) => c.field === 'group')?.index;
   const statusCol = columns.find((c) => c.field === 'status')?.index;
   const titleCol = columns.find((c) => c.field === 'title')?.index;

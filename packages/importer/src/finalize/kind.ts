@@ -16,7 +16,14 @@ export function readStatusOf(
   if (!t) return undefined;
   // "Completed by March 2027", "Complete in Q3": a target date, not a status.
   if (/^(?:to\s+be\s+)?complete(?:d)?\s+(?:by|before|in|on|during|for)\b/.test(t)) return undefined;
-  const letters: Record<string, Status> = { r: 'off-track', a: 'at-risk', g: 'on-track', b: 'completed' };
+  // BRAG letters, and C for complete where a plan writes its blue that way.
+  const letters: Record<string, Status> = {
+    r: 'off-track',
+    a: 'at-risk',
+    g: 'on-track',
+    b: 'completed',
+    c: 'completed',
+  };
   if (letters[t]) return { status: letters[t]!, mixed: false, exact: true };
   const colours: Array<[RegExp, Status]> = [
     [/\bred\b/, 'off-track'],

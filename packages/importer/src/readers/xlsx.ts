@@ -11,6 +11,9 @@ function cellText(cell: ExcelJS.Cell): { text: string; formula: boolean } {
   const v = cell.value;
   if (v === null || v === undefined) return { text: '', formula: false };
   if (typeof v === 'string') return { text: v, formula: false };
+  // A fraction formatted as a percentage reads as Excel shows it ("40%"), not as 0.4 (a ref, to the eye).
+  if (typeof v === 'number' && /%/.test(cell.numFmt ?? ''))
+    return { text: `${+(v * 100).toFixed(2)}%`, formula: false };
   if (typeof v === 'number' || typeof v === 'boolean') return { text: String(v), formula: false };
   if (v instanceof Date) {
     return {
