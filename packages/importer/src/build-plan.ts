@@ -1,9 +1,17 @@
 import { actionRow, placeOrphan, readRow } from './build/action-rows.js';
 import { type ActiveMapping, type BuildState, type Drafts, emptyDrafts, warn } from './build/drafts.js';
+import { groupRowName, numberedGroup } from './build/group-rows.js';
 import { addSubHeader, applyHeader, isPeriodLabel, readHeaderAt } from './build/header-rows.js';
 import { narrativeParagraph } from './build/narrative.js';
 import { takeRagKeyLine, takeRagKeyTable } from './build/rag-key.js';
-import { headingTheme, startSection, startTheme, themeHeading } from './build/themes.js';
+import {
+  findTheme,
+  headingTheme,
+  nextThemeRef,
+  startSection,
+  startTheme,
+  themeHeading,
+} from './build/themes.js';
 import { cleanText, excerpt, joinText } from './cells.js';
 import type { MappingOverride } from './parsed-plan.js';
 import type { SourceItem } from './source.js';
@@ -161,6 +169,16 @@ function tableRow(s: BuildState, index: number, item: SourceItem & { type: 'row'
   const mapping = s.mapping;
   const kind = mapping.kind;
   mapping.table = item.table;
+  const group = kind === 'actions' && !item.header ? groupRowName(mapping, cells) : undefined;
+  if (group) {
+    const numbered = numberedGroup(group);
+    const ref = numbered && !findTheme(s, numbered.ref) ? numbered.ref : nextThemeRef(s);
+    s.theme = startTheme(s, ref, numbered?.title ?? group, group, false);
+    s.d.headings.push({ text: group, as: `theme ${ref}` });
+    s.lastAction = s.lastItem = undefined;
+    s.afterRows = false;
+    return 1;
+  }
   const r = readRow(s, cells, mapping, where, item.fills);
   if (item.milestones) r.milestones = item.milestones;
   if (kind === 'actions') {

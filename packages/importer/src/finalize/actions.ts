@@ -8,6 +8,8 @@ import { splitYearActions } from '../years.js';
 import { readStatusOf } from './kind.js';
 
 const TITLE_MAX = 500;
+/** ParsedAction's ref: longer text in a ref cell is not a ref. */
+const REF_MAX = 20;
 
 export interface ActionContext {
   ts: (text: string) => Timescale;
@@ -53,11 +55,23 @@ function toAction(
   parentRef: string | undefined,
   n: number,
 ): ParsedAction {
-  const generatedRef = !a.ref;
-  const ref = a.ref ?? (parentRef ? `${parentRef}.${n}` : newRef());
   const f = a.fields;
   const unplaced = [...a.unplaced];
   let title = f.title?.trim() ?? '';
+  // Text too long to be a ref (a note or a heading that landed in the ref column) is not one: it is the
+  // title when there is none, else kept with the action; the action is numbered as if it had no ref.
+  const written = a.ref && a.ref.length > REF_MAX ? a.ref : undefined;
+  if (written) {
+    if (!title) title = written;
+    else unplaced.push(written);
+    c.warn(
+      'long-ref',
+      `Text in the ref column is not a ref; it was kept with the action: "${excerpt(written)}"`,
+      a.where,
+    );
+  }
+  const generatedRef = !a.ref || !!written;
+  const ref = (written ? undefined : a.ref) ?? (parentRef ? `${parentRef}.${n}` : newRef());
   let description = [a.description, f.description].filter(Boolean).join('\n') || undefined;
   if (!title) {
     title = '(untitled)';

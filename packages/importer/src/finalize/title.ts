@@ -22,6 +22,18 @@ const META_LINES: { re: RegExp; field: 'directorate' | 'division' | 'ownerLabel'
   { re: /^(?:responsible\s+(?:corporate\s+)?director|plan\s+owner|owner)\s*:\s*(.+)$/i, field: 'ownerLabel' },
 ];
 
+/** A cover's label for the plan's name: "Plan title: …", "Name of plan: …", "Title: …". */
+const TITLE_LABEL = /^(?:plan\s+(?:title|name)|(?:title|name)\s+of\s+(?:the\s+)?plan|title)\s*:\s*(.+)$/i;
+
+/**
+ * A label and its value ("Owner: Head of HR", "Date: May 2026"), not a title; a title can have a colon
+ * too ("Workforce Strategy 2026–2029: Action Plan"), after words that say what the plan is.
+ */
+function isLabelAndValue(line: string): boolean {
+  const label = /^([^:]{1,40}):/.exec(line)?.[1];
+  return label !== undefined && !PLAN_WORDS.test(label) && !/\d{4}/.test(label);
+}
+
 /** The title of a plan read from text with no title line and no file name. */
 export const UNTITLED_PLAN = 'Imported plan';
 
@@ -40,10 +52,19 @@ export interface Cover {
 export function readCover(preamble: { text: string; where: string }[], filename?: string): Cover {
   const lines = preamble.map((p) => p.text);
   const warnings: ImportWarning[] = [];
+  // "Plan title: People Plan 2026–2029" (a cover sheet's label and value) says it outright.
+  const named = lines.map((l) => TITLE_LABEL.exec(l)?.[1]?.trim()).findIndex(Boolean);
+  if (named >= 0) {
+    const rest = lines.filter((_l, i) => i !== named);
+    const title = TITLE_LABEL.exec(lines[named]!)![1]!
+      .trim()
+      .replace(/^(["'“])(.+)(["'”])$/, '$2');
+    return { title, rest, warnings };
+  }
   let at = lines.findIndex((_l, i) => i > 0 && /^service\s+area\s+under\s+review:?$/i.test(lines[i - 1]!));
   const candidate = (l: string) =>
     !NOT_TITLE.test(l) &&
-    !/:/.test(l.slice(0, 40)) &&
+    !isLabelAndValue(l) &&
     !isBoilerplate(l) &&
     l.length <= 300 &&
     // A table's column name left above its rows ("Objective Area") is not the plan's title.

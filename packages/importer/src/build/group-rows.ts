@@ -1,0 +1,42 @@
+import type { ActiveMapping } from './drafts.js';
+
+/**
+ * A row of an action table that holds only a group's name, written in its first column and often
+ * merged across the table ("Ambition 1 – A great place to work", "Cross-cutting: digital skills",
+ * "Recruitment"): the group the actions below belong to. Only the first column counts, and only when
+ * that column is not the actions' own titles, nor a ref: a title alone on a row is an action, a short
+ * code is a ref, and text alone in a later column is a cell carried over a page break.
+ */
+export function groupRowName(m: ActiveMapping, cells: string[]): string | undefined {
+  const filled = cells.map((c, i) => ({ c: c.trim(), i })).filter((x) => x.c !== '');
+  if (filled.length !== 1) return undefined;
+  const [{ c: text, i }] = filled as [{ c: string; i: number }];
+  const firstColumn = Math.min(...m.columns.filter((c) => c.field !== 'ignore').map((c) => c.index), i);
+  if (i !== firstColumn && i !== 0) return undefined;
+  const field = m.columns.find((c) => c.index === i)?.field;
+  if (field && field !== 'ref' && field !== 'ignore' && field !== 'group') return undefined;
+  if (REF_LIKE.test(text) || text.length > 150 || !/\p{L}{3}/u.test(text) || /[.;,]$/.test(text))
+    return undefined;
+  return text;
+}
+
+/** Codes a ref column holds: 3, 1.2, 1.1a, CV1, HR-3, A, (ii). */
+const REF_LIKE = /^\(?(?:[A-Za-z]{0,4}[-\s]?\d{1,4}(?:\.\d{1,3}){0,3}[a-z]?|[A-Za-z]|[ivxIVX]{1,5})[.)]?$/;
+
+const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/**
+ * A group name written with its own word and number ("Ambition 1 – A great place to work", "Workstream
+ * two: Pay"): the number is the group's ref and the word is what the plan calls its groups.
+ */
+export function numberedGroup(text: string): { ref: string; title: string } | undefined {
+  const m = /^(\p{L}+(?:[ -]\p{L}+){0,2})\s+(\d{1,2}|[a-z]+)\s*[:.\-–—]\s*(.+)$/iu.exec(text);
+  if (!m) return undefined;
+  const n = m[2]!.toLowerCase();
+  const ref = /^\d+$/.test(n)
+    ? n
+    : NUMBER_WORDS.indexOf(n) >= 0
+      ? String(NUMBER_WORDS.indexOf(n) + 1)
+      : undefined;
+  return ref ? { ref, title: m[3]!.trim() } : undefined;
+}
