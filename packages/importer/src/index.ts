@@ -1,6 +1,6 @@
 import type { PlanKind } from '@peopleplan/core';
-import { buildDrafts } from './build-plan.js';
 import { headedTables } from './build/headed-tables.js';
+import { buildDrafts } from './build-plan.js';
 import { excerpt } from './cells.js';
 import { ImportError } from './errors.js';
 import { finalize } from './finalize.js';

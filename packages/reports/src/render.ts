@@ -1,6 +1,6 @@
 import { REPORT_FORMATS, type ReportFormat } from './formats.js';
-import type { ReportData } from './report-data.js';
 import { type RenderedReport, renderReportModel } from './render-model.js';
+import type { ReportData } from './report-data.js';
 import { type SummariseOptions, summarise } from './summarise.js';
 
 export { REPORT_FORMATS, type ReportFormat };

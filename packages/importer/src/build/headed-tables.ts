@@ -57,7 +57,7 @@ interface Lead {
 function startsTable(items: SourceItem[], i: number): boolean {
   const prev = items[i - 1];
   const item = items[i] as Row;
-  return !prev || prev.type !== 'row' || prev.table !== item.table || sheetOf(prev) !== sheetOf(item);
+  return prev?.type !== 'row' || prev.table !== item.table || sheetOf(prev) !== sheetOf(item);
 }
 
 const sheetOf = (item: SourceItem) => (item.type === 'heading' ? undefined : item.sheetRow?.sheet);
