@@ -100,6 +100,42 @@ describe('summarise: Kent business plan at mid-year 2013-14', () => {
     expect(row.latest).toBeUndefined();
   });
 
+  it('gives an action imported after the period the status the plan gave it, not a later update’s', () => {
+    // Imported in December with the plan's own progress, then updated: the closed mid-year report says
+    // what the imported plan said, the earliest status there is.
+    const { data, actions: a } = kentBusinessPlan();
+    const a11 = data.actions.find((x) => x.id === a.a11.id)!;
+    data.updates = data.updates.filter((u) => u.actionId !== a11.id);
+    delete a11.latestUpdate;
+    a11.status = 'off-track';
+    data.updates.push(
+      {
+        id: 'imported',
+        actionId: a11.id,
+        at: '2013-12-06T10:00:00Z',
+        authorName: 'Editor (imported)',
+        narrative: 'Delayed',
+        status: 'not-started',
+        period: 'imported',
+      },
+      {
+        id: 'december',
+        actionId: a11.id,
+        at: '2013-12-06T11:00:00Z',
+        authorName: 'Paul Royel',
+        narrative: 'Behind plan',
+        status: 'off-track',
+        statusBefore: 'not-started',
+        period: 'Year-end 2013-14',
+      },
+    );
+    const row = actionByRef(
+      summarise(data).themes.flatMap((t) => t.actions),
+      a11.ref,
+    );
+    expect(row).toMatchObject({ status: 'not-started' });
+  });
+
   it('counts an update tagged for the period even when written after it closed', () => {
     const a22 = actionByRef(all, '2.2');
     expect(a22.updatedInPeriod).toBe(true);

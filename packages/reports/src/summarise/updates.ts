@@ -72,7 +72,10 @@ export class UpdateIndex {
    * one its first later update found (`statusBefore`), else undefined (today's is all there is).
    */
   statusBeforeLater(action: ReportAction): ReportUpdate['status'] | undefined {
-    return this.firstAfter.get(action.id)?.statusBefore;
+    const first = this.firstAfter.get(action.id);
+    // An update with nothing before it (the plan's own progress column, imported) says what the status
+    // was when it was written: the earliest known, nearer the period than today's.
+    return first && (first.statusBefore ?? first.status);
   }
 
   updatedInPeriod(action: ReportAction): boolean {
