@@ -95,6 +95,12 @@ function toAction(
   const due = f.due ? c.ts(f.due) : undefined;
   const read = readStatusOf(f.status);
   let status: Status | undefined = a.status ?? read?.status;
+  if (f.status?.trim() && !status)
+    c.warn(
+      'status-not-read',
+      `The status "${excerpt(f.status.trim())}" is not one the importer knows: the action starts as Not started, and the words are kept with its progress. Set its status after importing.`,
+      a.where,
+    );
   if (!status && due?.kind === 'completed') status = 'completed';
   if (!status && due?.kind === 'ongoing') status = 'ongoing';
   // A status cell that is more than a status (a sentence, "Amber/Red") is kept with the progress, as written.

@@ -16,14 +16,33 @@ describe('readStatusOf: a council’s status or RAG cell', () => {
     ['On track', 'on-track', true],
     ['Complete (July 2026)', 'completed', false],
     ['Amber/Red', 'off-track', false],
+    ['Grey', 'not-started', true],
+    ['C', 'completed', true],
+    ['Delayed', 'off-track', true],
+    ['Behind schedule', 'off-track', true],
+    ['Some slippage', 'at-risk', true],
+    ['In progress', 'on-track', true],
+    ['On hold', 'deferred', true],
+    ['Delayed pending pay benchmarking', 'off-track', false],
   ] as const)('%s reads as %s', (cell, status, exact) => {
     expect(readStatusOf(cell)).toMatchObject({ status, exact });
   });
 
-  it.each(['Red Cross funding agreed', 'Delayed pending pay benchmarking', 'x', ''])(
+  it.each(['Red Cross funding agreed', 'Pending pay benchmarking', 'x', ''])(
     'leaves “%s” to the progress text',
     (cell) => expect(readStatusOf(cell)).toBeUndefined(),
   );
+
+  it('says when a status cell’s words are not a status it knows', async () => {
+    const text = [
+      'Ref\tAction\tLead\tStatus',
+      '1\tRefresh the workforce strategy\tHead of HR\tWith CMT',
+    ].join('\n');
+    const plan = await parsePlanFile(text);
+    const action = plan.themes[0]!.actions[0]!;
+    expect([action.status, action.progress]).toEqual([undefined, 'With CMT']);
+    expect(plan.warnings.find((w) => w.code === 'status-not-read')?.message).toMatch(/"With CMT" is not one/);
+  });
 
   it('imports a RAG column as each action’s status, keeping words that say more with the progress', async () => {
     const text = [

@@ -51,6 +51,13 @@ export function readStatusOf(
     [/^deferred\b/, 'deferred'],
     [/^cancell?ed\b/, 'cancelled'],
     [/^on[\s-]*going\b/, 'ongoing'],
+    // Councils' own words for the same states.
+    [/^(delayed|overdue|behind(\s+(schedule|plan|target))?|slipped)\b/, 'off-track'],
+    [/^(slipping|(some|minor)\s+slippage)\b/, 'at-risk'],
+    [/^(in[\s-]+progress|under[\s-]*way|progressing|started)\b/, 'on-track'],
+    [/^(on[\s-]+hold|paused)\b/, 'deferred'],
+    [/^(closed|finished)\b/, 'completed'],
+    [/^(withdrawn|stopped)\b/, 'cancelled'],
   ];
   const word = words.find(([re]) => re.test(t));
   return word ? { status: word[1], mixed: false, exact: onlyStatusWords(t) } : undefined;
@@ -60,7 +67,7 @@ export function readStatusOf(
 const onlyStatusWords = (t: string) =>
   t
     .replace(
-      /\b(red|amber|yellow|green|blue|grey|gray|not|yet|started|on|off|at|track|risk|complete|completed|done|achieved|deferred|cancell?ed|going|ongoing|rag|status)\b/g,
+      /\b(red|amber|yellow|green|blue|grey|gray|not|yet|started|on|off|at|track|risk|complete|completed|done|achieved|deferred|cancell?ed|going|ongoing|rag|status|delayed|overdue|behind|schedule|plan|target|slipped|slipping|some|minor|slippage|in|progress|under|way|underway|progressing|hold|paused|closed|finished|withdrawn|stopped)\b/g,
       '',
     )
     .replace(/[\s\-–—:/()]+/g, '') === '';
