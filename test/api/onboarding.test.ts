@@ -88,6 +88,36 @@ describe('councils and their people', () => {
     expect(audit.body.items[0]).toMatchObject({ entityType: 'plan', actorName: 'New Editor' });
   });
 
+  it('gives a person the email of the member linked to them, so what they lead reaches them', async () => {
+    const sam = await api.call('POST', `${X}/people`, { as: ADMIN, body: { name: 'Sam Patel' } });
+    const shared = await api.call('POST', `${X}/people`, {
+      as: ADMIN,
+      body: { name: 'Payroll Team', email: 'payroll@wessex.gov.uk' },
+    });
+    expect([sam.status, shared.status]).toEqual([201, 201]);
+    const invited = await api.call('POST', `${X}/members`, {
+      as: ADMIN,
+      body: { email: 'sam.patel@wessex.gov.uk', role: 'contributor', personId: sam.body.id },
+    });
+    expect(invited.status).toBe(201);
+    const people = async () =>
+      new Map(
+        (await api.call('GET', `${X}/people`, { as: ADMIN })).body.items.map(
+          (p: { id: string; email?: string }) => [p.id, p.email],
+        ),
+      );
+    expect((await people()).get(sam.body.id)).toBe('sam.patel@wessex.gov.uk');
+    // Linked later to a person who has an address of their own: theirs stays.
+    const relinked = await api.call('PATCH', `${X}/members/${invited.body.userSub}`, {
+      as: ADMIN,
+      body: { version: invited.body.version, personId: shared.body.id },
+    });
+    expect(relinked.status).toBe(200);
+    expect((await people()).get(shared.body.id)).toBe('payroll@wessex.gov.uk');
+    const gone = await api.call('DELETE', `${X}/members/${invited.body.userSub}`, { as: ADMIN });
+    expect(gone.status).toBe(200);
+  });
+
   it('takes a role change from the very next request, whatever the token still says', async () => {
     const before = await api.token(EDITOR);
     const members = await api.call('GET', `${X}/members`, { as: ADMIN });

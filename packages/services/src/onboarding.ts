@@ -11,6 +11,7 @@ import {
   type Membership,
   notFound,
   OPERATOR_GROUP,
+  type Person,
   partnershipGroup,
   unprocessable,
 } from '@peopleplan/core';
@@ -139,7 +140,7 @@ export async function inviteMember(
   if (await data.members.byEmail(input.email)) {
     throw conflict(`${input.email} is already a member of this council`);
   }
-  if (input.personId) await data.people.get(input.personId);
+  const person = input.personId ? await data.people.get(input.personId) : undefined;
   const councilId = data.ctx.councilId;
   const name = input.name ?? input.email.split('@')[0]!;
   const { user } = await deps.identity.ensureUser(input.email, name);
@@ -154,7 +155,23 @@ export async function inviteMember(
     invitedBy: invitedBy.name,
   });
   await deps.directory.count(councilId, 'members', 1);
+  if (person) await giveEmail(data, person, input.email);
   return member;
+}
+
+/**
+ * Alerts go to the people named on actions, by the email in the people directory. A member linked to a
+ * person with no email gives them the member's, so what they lead reaches them without typing it in
+ * twice; an email already there (perhaps a shared inbox) is left as it is.
+ */
+async function giveEmail(data: CouncilData, person: Person, email: string): Promise<void> {
+  if (person.email || person.mergedInto) return;
+  try {
+    await data.people.update(person.id, { email, version: person.version });
+  } catch (e) {
+    // Changed by someone else at this moment: theirs stands, and the link is made all the same.
+    if (!(e instanceof DomainError && e.code === 'conflict')) throw e;
+  }
 }
 
 /** Change a member's role (their group moves with it), name, or the person they are in the plans. */
@@ -164,7 +181,7 @@ export async function changeMember(
   userSub: string,
   patch: MemberPatch,
 ): Promise<Membership> {
-  if (patch.personId) await data.people.get(patch.personId);
+  const person = patch.personId ? await data.people.get(patch.personId) : undefined;
   if (patch.role && patch.role !== 'admin' && userSub === data.ctx.actor.sub) {
     throw new DomainError('unprocessable', 'You cannot take away your own admin role: ask another admin');
   }
@@ -174,6 +191,7 @@ export async function changeMember(
     await deps.identity.addToGroup(userSub, councilGroup(councilId, after.role));
     await deps.identity.removeFromGroup(userSub, councilGroup(councilId, before.role));
   }
+  if (person) await giveEmail(data, person, after.email);
   return after;
 }
 
