@@ -228,11 +228,14 @@ async function linesFor(
     return;
   }
   const admins = (await repo.admins()).filter((m) => m.email);
+  // Said once: "the plan has no owner" may already be why no one is told.
+  const ownerToo =
+    owner || whoCannot.startsWith('the plan') ? '' : ' The plan has no owner who can be emailed either.';
   for (const m of admins)
     add(
       adminRecipient(repo.councilId, m),
-      'owner',
-      `${note} The plan has no owner who can be emailed either.`,
+      'admin',
+      `${note}${ownerToo} It comes to you as an administrator of the council.`,
     );
   if (!admins.length)
     out.unreachable.push({ councilId: repo.councilId, itemId: item.id, title: item.title, reason: note });

@@ -407,7 +407,14 @@ describe('failures and crashes', () => {
       staleProgress: 'never',
     });
     const admin = inbox(start).get('admin@harrow.test');
-    expect(admin?.[0]?.text).toContain('No one will be told about this: no lead is named for this action.');
+    expect(admin?.[0]?.text).toContain(
+      'No one will be told about this: no lead is named for this action. The plan has no owner who can be emailed either. It comes to you as an administrator of the council.',
+    );
+    // The reason the email gives is the admin's, not a lead's.
+    expect(admin?.[0]?.text).toContain(
+      'You get these emails because you administer the council and no one named on some of them can be emailed.',
+    );
+    expect(admin?.[0]?.text).not.toContain('you lead or own these actions');
   });
 });
 

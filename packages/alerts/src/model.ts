@@ -15,7 +15,8 @@ export interface Recipient {
   personId?: string | undefined;
 }
 
-export type LineRole = 'lead' | 'escalation' | 'owner';
+/** Why a line reaches its reader: they lead the action, are escalated to, own the plan, or administer the council (when no one named can be emailed). */
+export type LineRole = 'lead' | 'escalation' | 'owner' | 'admin';
 
 /** One item in one recipient's digest. */
 export interface AlertLine {

@@ -79,6 +79,16 @@ export function subjectFor(lines: AlertLine[]): string {
   return `PeoplePlan alerts for ${councils}: ${parts.join(', ')}`;
 }
 
+/** Why the reader gets the email, from the parts they play in it. */
+function whyYou(lines: AlertLine[]): string {
+  const roles = new Set(lines.map((l) => l.role));
+  const why = [
+    roles.has('lead') || roles.has('owner') || roles.has('escalation') ? 'you lead or own these actions' : '',
+    roles.has('admin') ? 'you administer the council and no one named on some of them can be emailed' : '',
+  ].filter(Boolean);
+  return `You get these emails because ${why.join(', and because ')}.`;
+}
+
 /** One digest as plain text and accessible HTML. All user text goes through `html`, which escapes it. */
 export function renderDigest(d: Digest, opts: RenderOptions): RenderedEmail {
   const max = opts.maxLines ?? 200;
@@ -107,7 +117,7 @@ export function renderDigest(d: Digest, opts: RenderOptions): RenderedEmail {
     ...(hidden > 0 ? ['', `…and ${plural(hidden, 'more item')}: see the dashboard in PeoplePlan.`] : []),
     '',
     '--',
-    'You get these emails because you lead or own these actions.',
+    whyYou(d.lines),
     ...prefs.map((p) => `Change how often you get them, or stop "due soon" reminders (${p.name}): ${p.url}`),
     '',
   ].join('\n');
@@ -155,7 +165,7 @@ export function renderDigest(d: Digest, opts: RenderOptions): RenderedEmail {
     )}
     ${hidden > 0 ? html`<p>…and ${plural(hidden, 'more item')}: see the dashboard in PeoplePlan.</p>` : ''}
     <hr />
-    <p>You get these emails because you lead or own these actions.</p>
+    <p>${whyYou(d.lines)}</p>
     ${prefs.map(
       (p) =>
         html`<p><a href="${p.url}" style="color: #1d70b8">Change how often you get alert emails from ${p.name}, or stop “due soon” reminders</a></p>`,
