@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canMovePlan } from './plan-status.js';
-import { currentPeriod, findPeriod, reportingPeriods } from './reporting-periods.js';
+import { currentPeriod, findPeriod, periodToUpdate, reportingPeriods } from './reporting-periods.js';
 
 const uk = (today: string) => ({ financialYearStartMonth: 4, today });
 
@@ -19,6 +19,20 @@ describe('reporting periods', () => {
     expect(periods.map((p) => p.value)).toEqual(['Mid-year 2026-27', 'Year-end 2026-27']);
     expect(currentPeriod(periods, '2026-11-16')?.value).toBe('Year-end 2026-27');
     expect(currentPeriod(periods, '2027-06-01')?.value).toBe('Year-end 2026-27');
+  });
+
+  it('file an update by default under the period still being gathered, else the one in progress', () => {
+    const periods = reportingPeriods({ period: {}, reportingPoints: [] }, uk('2026-12-06'));
+    const none = () => false;
+    // December: mid-year (30 September) is still being gathered until it is closed.
+    expect(periodToUpdate(periods, '2026-12-06', none)?.value).toBe('Mid-year 2026-27');
+    expect(periodToUpdate(periods, '2026-12-06', (p) => p.value === 'Mid-year 2026-27')?.value).toBe(
+      'Year-end 2026-27',
+    );
+    // More than a quarter after it, the period in progress, closed or not.
+    expect(periodToUpdate(periods, '2027-01-15', none)?.value).toBe('Year-end 2026-27');
+    // On the reporting day itself, that period is the one in progress.
+    expect(periodToUpdate(periods, '2026-09-30', none)?.value).toBe('Mid-year 2026-27');
   });
 
   it('are mid-year and year-end of each financial year the plan covers, when it has none', () => {

@@ -1,4 +1,4 @@
-import { addMonths, addYears, lightFormat, parseISO, subDays } from 'date-fns';
+import { addMonths, addYears, differenceInCalendarDays, lightFormat, parseISO, subDays } from 'date-fns';
 import type { Plan } from './entities.js';
 
 /**
@@ -79,6 +79,30 @@ export function currentPeriod(
   today: string,
 ): ReportingPeriod | undefined {
   return periods.find((p) => p.date >= today) ?? periods.at(-1);
+}
+
+/** How long after a period's reporting date its updates are still gathered, by default (a quarter). */
+const GATHERING_DAYS = 92;
+
+/**
+ * The period an update is filed under by default: the one last reported before today while its report
+ * is still being gathered (not closed, and reported within the last quarter: councils collect mid-year
+ * updates in October and November), else the one in progress. The update round, the update forms and
+ * the reports page then speak of the same period.
+ */
+export function periodToUpdate(
+  periods: readonly ReportingPeriod[],
+  today: string,
+  isClosed: (p: ReportingPeriod) => boolean,
+): ReportingPeriod | undefined {
+  const last = periods.filter((p) => p.date < today).at(-1);
+  if (
+    last &&
+    !isClosed(last) &&
+    differenceInCalendarDays(parseISO(today), parseISO(last.date)) <= GATHERING_DAYS
+  )
+    return last;
+  return currentPeriod(periods, today);
 }
 
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');

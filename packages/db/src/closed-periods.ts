@@ -177,6 +177,12 @@ export class ClosedPeriods {
     ];
   }
 
+  /** Whether a period of the plan is closed, by any of its names (for choosing a default, not for refusing). */
+  async closedTest(planId: string): Promise<(name: string) => boolean> {
+    const names = namesIn((await this.item(planId)) ?? (await this.build(planId)));
+    return (name) => names.has(periodWords(name));
+  }
+
   /** The item for a plan that has none yet, from its snapshot headers, kept for the next reader. */
   private async build(planId: string): Promise<Item> {
     await this.write(planId, change(planId, wordsOf(await this.headers(planId))));

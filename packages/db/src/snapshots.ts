@@ -122,6 +122,11 @@ export class SnapshotsRepo {
     this.closedPeriods = new ClosedPeriods(store);
   }
 
+  /** Whether a period of the plan is closed, by any of its names: one small read (closed-periods.ts). */
+  closedTest(planId: string): Promise<(name: string) => boolean> {
+    return this.closedPeriods.closedTest(planId);
+  }
+
   /** Closed periods of a plan, oldest first (by period end; a longer period first on the same end). */
   async list(planId: string, read?: ReadConsistency): Promise<PeriodSnapshotMeta[]> {
     const headers = await this.store.queryAll<Header>(sk.snapshotPrefix(planId), {

@@ -8,7 +8,7 @@ import {
   londonToday,
   type ProgressUpdate,
   type ProgressUpdateCreate,
-  currentPeriod as periodInProgress,
+  periodToUpdate,
   reportingPeriods,
   updateSearchDoc,
 } from '@peopleplan/core';
@@ -70,7 +70,7 @@ export class UpdatesRepo {
 
   /**
    * The period an update is filed under: one the plan offers (core reporting-periods.ts), however the
-   * request spells it; none given, the one in progress (a correction: the corrected update's). Free
+   * request spells it; none given, the one being gathered (core `periodToUpdate`; a correction: the corrected update's). Free
    * text is refused: "next tuesday" would be kept for ever.
    */
   private async periodFor(
@@ -85,7 +85,10 @@ export class UpdatesRepo {
       financialYearStartMonth: council.financialYearStartMonth ?? 4,
       today,
     });
-    if (asked === undefined) return periodInProgress(offered, today)?.value ?? currentPeriod(nowIso());
+    if (asked === undefined) {
+      const closed = await this.closedPeriods.closedTest(action.planId);
+      return periodToUpdate(offered, today, (p) => closed(p.value))?.value ?? currentPeriod(nowIso());
+    }
     const found = findPeriod(offered, asked);
     if (found) return found.value;
     // A correction may keep the period of the update it corrects, even one the plan no longer offers.

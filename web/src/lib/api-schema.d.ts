@@ -7899,7 +7899,7 @@ export interface operations {
                 /** @description One of the plan’s own reporting points (else the usual mid-year and year-end) */
                 fromPlan: boolean;
               }[];
-              /** @description The period in progress: what an update is filed under by default */
+              /** @description What an update is filed under by default: the period last reported while its report is still gathered (not closed, reported within the last quarter), else the one in progress */
               current?: string;
               id: string;
               title: string;
@@ -7996,7 +7996,7 @@ export interface operations {
               /** @description One of the plan’s own reporting points (else the usual mid-year and year-end) */
               fromPlan: boolean;
             }[];
-            /** @description The period in progress: what an update is filed under by default */
+            /** @description What an update is filed under by default: the period last reported while its report is still gathered (not closed, reported within the last quarter), else the one in progress */
             current?: string;
           };
         };

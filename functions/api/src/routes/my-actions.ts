@@ -1,6 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { Action, currentPeriod, myActions, PlanKind, reportingPeriods, Timescale } from '@peopleplan/core';
-import { activePlans } from '@peopleplan/db';
+import {
+  Action,
+  myActions,
+  PlanKind,
+  periodToUpdate,
+  type ReportingPeriod,
+  reportingPeriods,
+  Timescale,
+} from '@peopleplan/core';
+import { activePlans, type CouncilData } from '@peopleplan/db';
 import type { AppDeps } from '../context.js';
 import { openCouncil } from '../tenant.js';
 import type { App } from '../types.js';
@@ -16,7 +24,12 @@ const Period = z.object({
 });
 const Periods = z.object({
   items: z.array(Period),
-  current: z.string().optional().describe('The period in progress: what an update is filed under by default'),
+  current: z
+    .string()
+    .optional()
+    .describe(
+      'What an update is filed under by default: the period last reported while its report is still gathered (not closed, reported within the last quarter), else the one in progress',
+    ),
 });
 
 const MyAction = z.object({
@@ -75,13 +88,15 @@ export function registerMyActionRoutes(app: App, deps: AppDeps) {
           ...base,
           person: { id: member.personId },
           items,
-          plans: plans
-            .filter((p) => used.has(p.plan.id))
-            .map(({ plan }) => {
-              const periods = reportingPeriods(plan, opts);
-              const current = currentPeriod(periods, d)?.value;
-              return { id: plan.id, title: plan.title, items: periods, ...(current ? { current } : {}) };
-            }),
+          plans: await Promise.all(
+            plans
+              .filter((p) => used.has(p.plan.id))
+              .map(async ({ plan }) => {
+                const periods = reportingPeriods(plan, opts);
+                const current = (await toUpdate(data, plan.id, periods, d))?.value;
+                return { id: plan.id, title: plan.title, items: periods, ...(current ? { current } : {}) };
+              }),
+          ),
         },
         200,
       );
@@ -107,8 +122,19 @@ export function registerMyActionRoutes(app: App, deps: AppDeps) {
         financialYearStartMonth: council.financialYearStartMonth,
         today: d,
       });
-      const current = currentPeriod(periods, d)?.value;
+      const current = (await toUpdate(data, p.planId, periods, d))?.value;
       return c.json({ items: periods, ...(current ? { current } : {}) }, 200);
     },
   );
+}
+
+/** The period an update to a plan goes under by default (core's `periodToUpdate`), given which are closed. */
+async function toUpdate(
+  data: CouncilData,
+  planId: string,
+  periods: ReportingPeriod[],
+  today: string,
+): Promise<ReportingPeriod | undefined> {
+  const closed = await data.snapshots.closedTest(planId);
+  return periodToUpdate(periods, today, (p) => closed(p.value));
 }
