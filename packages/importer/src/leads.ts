@@ -45,8 +45,12 @@ function typeOf(label: string): LabelType {
   const lower = words.map((w) => w.toLowerCase().replace(/[^a-z&-]/g, ''));
   if (lower.some((w) => PERSON_ROLE.has(w))) return 'role';
   if (lower.some((w) => UNIT.has(w))) return 'unit';
+  // "HR & OD" is an area's initials, as "HR" is.
+  const initials = words.filter((w) => w !== '&' && w.toLowerCase() !== 'and');
   if (
-    words.every((w) => /^[A-Z][A-Z&-]{0,7}$/.test(w.replace(/[(),.]/g, '')) || /^[A-Z][a-z]?[A-Z]+$/.test(w))
+    initials.every(
+      (w) => /^[A-Z][A-Z&-]{0,7}$/.test(w.replace(/[(),.]/g, '')) || /^[A-Z][a-z]?[A-Z]+$/.test(w),
+    )
   )
     return 'initials';
   if (words.length >= 2 && words.length <= 3 && words.every((w) => NAME.test(w))) return 'name';
@@ -91,8 +95,7 @@ function splitSlashes(part: string, known: ReadonlySet<string>): string[] {
  */
 function splitList(p: string, known: ReadonlySet<string>): string[] {
   if (isKnown(p, known)) return [p];
-  const names = p
-    .split(/\s*,\s*|\s+and\s+|\s+&\s+/)
+  const names = joinedAcronyms(p.split(/(\s*,\s*|\s+and\s+|\s+&\s+)/))
     .map((n) => n.trim())
     .filter((n) => n !== '');
   if (names.length < 2) return [p];
@@ -105,10 +108,46 @@ function splitList(p: string, known: ReadonlySet<string>): string[] {
   if (types.includes('other')) return [p];
   const kinds = new Set(types);
   if (kinds.size === 1) return names;
-  // A person followed by their role or team, or a role followed by its team, is one lead.
-  if (names.length === 2 && (types[0] === 'name' || (types[0] === 'role' && types[1] === 'unit'))) return [p];
+  // A person followed by their role or team, or a role followed by its team or its areas ("Assistant
+  // Director, HR & OD"; "Director AS, AO" names two), is one lead.
+  if (
+    names.length === 2 &&
+    (types[0] === 'name' ||
+      (types[0] === 'role' &&
+        (types[1] === 'unit' || (types[1] === 'initials' && /\s(?:&|and)\s/.test(names[1]!)))))
+  )
+    return [p];
   return kinds.has('initials') || kinds.size <= 2 ? names : [p];
 }
+
+/**
+ * Parts of a list (with their separators between) where "and" or "&" joins two acronyms into one area,
+ * "Head of HR & OD", "HR and OD": those stay one part.
+ */
+function joinedAcronyms(pieces: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < pieces.length; i += 2) {
+    const piece = pieces[i]!;
+    const sep = pieces[i - 1];
+    const prev = out.at(-1);
+    const words = prev?.trim().split(/\s+/) ?? [];
+    // Only after a role's words ("Head of HR & OD", "Assistant Director, HR & OD"): two people's
+    // initials on their own ("JS & TH") are two leads.
+    if (
+      (words.length > 1 || out.length > 1) &&
+      sep &&
+      /and|&/.test(sep) &&
+      ACRONYM_WORD.test(piece.trim()) &&
+      ACRONYM_WORD.test(words.at(-1)!)
+    )
+      out[out.length - 1] = `${prev}${sep}${piece}`;
+    else out.push(piece);
+  }
+  return out;
+}
+
+/** A capitalised short form: HR, OD, ICT, L&D. */
+const ACRONYM_WORD = /^[A-Z][A-Z&]{1,5}$/;
 
 /**
  * Splits a "who" cell into labels without inventing any: on line breaks, ";" and "/" (except inside one role,

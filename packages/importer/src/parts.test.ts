@@ -18,6 +18,11 @@ describe('lead cells', () => {
     ['All Directors and Heads of', ['All Directors and Heads of']],
     ['HR & Communi cations teams', ['HR & Communi cations teams']],
     ['Clir Jackson', ['Clir Jackson']],
+    // Two areas' initials joined inside one role are one lead; two people's initials are two.
+    ['Head of HR & OD', ['Head of HR & OD']],
+    ['Assistant Director, HR & OD', ['Assistant Director, HR & OD']],
+    ['Head of HR and Head of OD', ['Head of HR', 'Head of OD']],
+    ['JS & TH', ['JS', 'TH']],
   ])('%s', (cell, labels) => {
     expect(splitLeadLabels(cell)).toEqual(labels);
   });
