@@ -1,4 +1,5 @@
 import { actionRow, placeOrphan, readRow } from './build/action-rows.js';
+import { coverTableLines } from './build/cover-table.js';
 import { type ActiveMapping, type BuildState, type Drafts, emptyDrafts, warn } from './build/drafts.js';
 import { groupRowName, numberedGroup } from './build/group-rows.js';
 import { addSubHeader, applyHeader, isPeriodLabel, readHeaderAt } from './build/header-rows.js';
@@ -99,11 +100,21 @@ function tableRow(s: BuildState, index: number, item: SourceItem & { type: 'row'
   const cells = item.cells.map(cleanText);
   const filled = cells.filter((c) => c !== '');
   if (filled.length === 0) return 1;
+  const prev = s.items[index - 1];
+  const startsTable = prev?.type !== 'row' || prev.table !== item.table;
+  // A cover's details as a table of labels and values: the cover's lines, not a table of the plan.
+  const cover = startsTable && !s.mapping ? coverTableLines(s.items, index, cleanText) : undefined;
+  if (cover) {
+    for (const line of cover) paragraph(s, line, where);
+    let n = 1;
+    while (s.items[index + n]?.type === 'row' && (s.items[index + n] as typeof item).table === item.table)
+      n++;
+    return n;
+  }
   s.d.sawRows = true;
   s.narrative = undefined;
   // A RAG key in a small table of its own, a row per colour (the colour perhaps only its shading).
-  const prev = s.items[index - 1];
-  if (prev?.type !== 'row' || prev.table !== item.table) {
+  if (startsTable) {
     const keyRows = takeRagKeyTable(s, index, cleanText);
     if (keyRows) return keyRows;
   }

@@ -123,3 +123,45 @@ describe('one table per group', () => {
     expect(plan.themes.map((t) => t.title)).not.toContain('Continued');
   });
 });
+
+describe('a cover sheet of labels and values', () => {
+  it('gives the plan its title, owner and period, and is not read as an action table', async () => {
+    const wb = new ExcelJS.Workbook();
+    const cover = wb.addWorksheet('Cover');
+    cover.addRow(['Southdale County Council']);
+    cover.addRow([]);
+    for (const row of [
+      ['Plan title', 'People Plan 2026–2029: Delivery Plan'],
+      ['Plan owner', 'Director of Resources'],
+      ['Approved by', 'Cabinet'],
+      ['Date approved', '18 June 2026'],
+      ['Version', '1.3'],
+    ])
+      cover.addRow(row);
+    for (const [name, rows] of GROUPS) {
+      const ws = wb.addWorksheet(name);
+      ws.addRow(HEADER);
+      for (const r of rows) ws.addRow(r);
+    }
+    const plan = await parsePlanFile(Buffer.from(await wb.xlsx.writeBuffer()), { filename: 'plan.xlsx' });
+    expect(plan.title).toBe('People Plan 2026–2029: Delivery Plan');
+    expect(plan.ownerLabel).toBe('Director of Resources');
+    expect(plan.period?.label).toBe('2026–2029');
+    expect(groupsOf(plan)).toEqual(EXPECTED);
+  });
+
+  it('leaves a two-column action table alone', async () => {
+    const text = [
+      ['Action', 'Deadline'],
+      ['Launch the apprenticeship scheme', 'March 2027'],
+      ['Review the pay policy', 'June 2027'],
+    ]
+      .map((r) => r.join('\t'))
+      .join('\n');
+    const plan = await parsePlanFile(text);
+    expect(plan.themes.flatMap((t) => t.actions).map((a) => a.title)).toEqual([
+      'Launch the apprenticeship scheme',
+      'Review the pay policy',
+    ]);
+  });
+});

@@ -1,0 +1,51 @@
+import type { SourceItem } from '../source.js';
+
+type Row = Extract<SourceItem, { type: 'row' }>;
+
+/**
+ * A plan's details laid out as a small table of labels and values, a cover sheet's or a Word cover's:
+ * "Plan title | People Plan 2026–2029", "Plan owner | Director of Resources", "Approved by | Cabinet".
+ * Read at the table's first row, its rows are the cover's lines ("Plan owner: Director of Resources"),
+ * which say the plan's title, owner and the rest. Without this, "Plan owner | Director of Resources"
+ * read as an action table's header (owner, resources) and every detail below it became an action.
+ *
+ * A table is one when it is short, every row is a label and one value (or a title alone on the first
+ * row), and most labels are words a cover uses.
+ */
+export function coverTableLines(
+  items: readonly SourceItem[],
+  index: number,
+  clean: (t: string) => string,
+): string[] | undefined {
+  const first = items[index];
+  if (first?.type !== 'row') return undefined;
+  const rows: Row[] = [];
+  for (let i = index; i < items.length; i++) {
+    const it = items[i]!;
+    if (it.type !== 'row' || it.table !== first.table) break;
+    if (rows.length === MAX_ROWS) return undefined;
+    rows.push(it);
+  }
+  const lines: string[] = [];
+  let covered = 0;
+  for (const [r, row] of rows.entries()) {
+    const filled = row.cells.map(clean).filter((c) => c !== '');
+    if (r === 0 && filled.length === 1) {
+      lines.push(filled[0]!);
+      continue;
+    }
+    if (filled.length !== 2) return undefined;
+    const [label, value] = filled as [string, string];
+    if (label.split(/\s+/).length > 4 || /[.;]$/.test(label)) return undefined;
+    if (COVER_LABEL.test(label)) covered++;
+    lines.push(`${label.replace(/\s*:$/, '')}: ${value}`);
+  }
+  const pairs = lines.length - (rows[0] && lines[0] && !lines[0].includes(': ') ? 1 : 0);
+  return pairs >= 2 && covered / pairs >= 0.6 ? lines : undefined;
+}
+
+const MAX_ROWS = 15;
+
+/** Words a plan's cover labels its details with. */
+const COVER_LABEL =
+  /\b(?:title|name|owner|sponsor|author|approved|approval|date|version|review|reviewed|updated|status|period|directorate|department|service|council|organisation|contact|prepared|responsible|portfolio|lead\s+member|cabinet|committee|published|effective|valid)\b/i;
