@@ -179,6 +179,20 @@ export const HEADER_SYNONYMS: HeaderSynonym[] = [
       'background',
     ],
   },
+  // Dated steps of each action, one a line ("Jun 2026 – panels trained"); a table of the plan's own key
+  // milestones is its own kind (below), told apart by its other columns.
+  {
+    table: 'actions',
+    field: 'milestones',
+    match: [
+      'milestones',
+      'key milestones',
+      'milestones and dates',
+      'key steps',
+      'interim milestones',
+      'milestone dates',
+    ],
+  },
   {
     table: 'actions',
     field: 'yearActions',

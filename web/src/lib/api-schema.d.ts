@@ -13701,6 +13701,7 @@ export interface operations {
               | 'outcome'
               | 'currentPosition'
               | 'yearActions'
+              | 'milestones'
               | 'lead:member'
               | 'lead:strategic'
               | 'lead:operational'

@@ -75,14 +75,28 @@ function addExtras(target: ActionDraft, extra: ExtraField[]) {
 }
 
 export function findActionByRef(s: BuildState, ref: string): ActionDraft | undefined {
-  for (const t of s.d.themes) {
-    for (const a of t.actions) {
+  const find = (actions: ActionDraft[]): ActionDraft | undefined => {
+    for (const a of actions) {
       if (a.ref === ref) return a;
-      const sub = a.subActions.find((x) => x.ref === ref);
+      const sub = find(a.subActions);
       if (sub) return sub;
     }
+    return undefined;
+  };
+  for (const t of s.d.themes) {
+    const hit = find(t.actions);
+    if (hit) return hit;
   }
   return undefined;
+}
+
+/** The ref a sub-action's ref hangs under: "1.1a" under "1.1" (when there is one), "1.2" under "1". */
+function parentOf(s: BuildState, ref: string): { ref: string; action: ActionDraft | undefined } | undefined {
+  const stem = /^(.*\d)[a-z]$/.exec(ref)?.[1];
+  const stemAction = stem && ref.includes('.') ? findActionByRef(s, stem) : undefined;
+  if (stem && stemAction) return { ref: stem, action: stemAction };
+  const dot = ref.lastIndexOf('.');
+  return dot > 0 ? { ref: ref.slice(0, dot), action: findActionByRef(s, ref.slice(0, dot)) } : undefined;
 }
 
 export function placeOrphan(s: BuildState, text: string, where: string) {
@@ -155,15 +169,15 @@ export function actionRow(s: BuildState, r: RowDraft, m: ActiveMapping) {
   const themeBefore = s.theme;
   if (group || issue) switchTheme(s, m, group, issue);
   if (ref) {
-    const dot = ref.lastIndexOf('.');
-    const parent = dot > 0 ? findActionByRef(s, ref.slice(0, dot)) : undefined;
+    const up = parentOf(s, ref);
+    const parent = up?.action;
     const a = newActionDraft(f, r.where, ref);
     addExtras(a, r.extra);
     if (r.milestones) a.milestones = r.milestones;
     if (parent) parent.subActions.push(a);
     else {
-      if (dot > 0 && !s.d.themes.some((t) => t.ref === ref.slice(0, dot)))
-        warn(s, 'orphan-sub-action', `No action ${ref.slice(0, dot)} for sub-action ${ref}.`, r.where);
+      if (up && !s.d.themes.some((t) => t.ref === up.ref))
+        warn(s, 'orphan-sub-action', `No action ${up.ref} for sub-action ${ref}.`, r.where);
       defaultTheme(s).actions.push(a);
       s.lastAction = a;
     }

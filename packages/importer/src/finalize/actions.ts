@@ -90,7 +90,11 @@ function toAction(
   const leads: Lead[] = Object.entries(LEAD_FIELD_ROLES).flatMap(([field, role]) =>
     parseLeads(f[field as keyof typeof LEAD_FIELD_ROLES], role, c.known),
   );
-  const milestones = [...yearMilestones(f.yearActions, unplaced, c, ref), ...rowMilestones(a, c, ref)];
+  const milestones = [
+    ...yearMilestones(f.yearActions, unplaced, c, ref),
+    ...cellMilestones(f.milestones, unplaced, c, ref),
+    ...rowMilestones(a, c, ref),
+  ];
   const start = f.start ? c.ts(f.start) : undefined;
   const due = f.due ? c.ts(f.due) : undefined;
   const read = readStatusOf(f.status);
@@ -155,6 +159,45 @@ function yearMilestones(
     }
   }
   return milestones;
+}
+
+/**
+ * A milestones cell, a dated step a line: "Jun 2026 – evaluation panels trained", "15/07/2026: job
+ * descriptions collected", "Appeals heard – March 2027", "Appeals heard (by March 2027)". A line whose
+ * date cannot be read is kept with the action, with a note.
+ */
+function cellMilestones(
+  cell: string | undefined,
+  unplaced: string[],
+  c: ActionContext,
+  ref: string,
+): ParsedActionMilestone[] {
+  const milestones: ParsedActionMilestone[] = [];
+  for (const line of (cell ?? '').split('\n').map((l) => l.replace(/^[-•*]\s*/, '').trim())) {
+    if (!line) continue;
+    const step = datedStep(line, c);
+    if (!step) {
+      unplaced.push(line);
+      c.warn(
+        'undated-milestone',
+        `A milestone has no date that could be read; kept with the action: "${excerpt(line)}"`,
+        `action ${ref}`,
+      );
+      continue;
+    }
+    milestones.push({ ref: `${ref}.M${milestones.length + 1}`, title: step.title, due: step.due });
+  }
+  return milestones;
+}
+
+function datedStep(line: string, c: ActionContext): { title: string; due: Timescale } | undefined {
+  const dated = (date: string, title: string) => {
+    const due = c.ts(date.trim());
+    return due.kind === 'unparsed' || !title.trim() ? undefined : { title: title.trim(), due };
+  };
+  const before = /^(.{3,30}?)\s*(?:[–—:]|\s-)\s+(.+)$/.exec(line);
+  const after = /^(.+?)\s*(?:[–—]|\s-\s|\((?:by\s+)?)\s*(?:by\s+)?([^()]{3,30}?)\)?$/i.exec(line);
+  return (before && dated(before[1]!, before[2]!)) ?? (after ? dated(after[2]!, after[1]!) : undefined);
 }
 
 /** Milestones a row listed as records of their own (a YAML plan's "milestones:"), numbered under the action. */
