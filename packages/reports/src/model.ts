@@ -75,6 +75,8 @@ export interface ActionRow extends StatusView {
   /** This action, or one of its sub-actions, has an update counted for the period. */
   updatedInPeriod: boolean;
   forecast?: Forecast;
+  /** For an ended period: the day it was added to the plan, when that was after the period ("6 Dec 2026"). */
+  addedAfterPeriod?: string;
 }
 
 export interface MilestoneRow extends StatusView {
@@ -82,6 +84,8 @@ export interface MilestoneRow extends StatusView {
   id: string;
   ref: string;
   title: string;
+  /** As an action's. */
+  addedAfterPeriod?: string;
   themeId: string;
   actionId: string;
   actionRef: string;
@@ -225,3 +229,10 @@ export interface ReportModel {
   /** The closed period direction of travel is measured against (`Mid-year 2013-14`), if any. */
   comparedWith?: string;
 }
+
+/**
+ * An action's or milestone's title as a report shows it: one added to the plan after an ended period
+ * says so, so that a committee does not read it as part of that period's position.
+ */
+export const itemTitle = (i: Pick<ActionRow, 'title' | 'addedAfterPeriod'>): string =>
+  i.addedAfterPeriod ? `${i.title} (added ${i.addedAfterPeriod}, after this period)` : i.title;

@@ -24,7 +24,7 @@ export type ReportCouncil = Pick<
 >;
 
 export type ReportPlan = Pick<Plan, 'id' | 'title' | 'kind' | 'period' | 'status'> &
-  Partial<Pick<Plan, 'ownerLabel' | 'directorate' | 'division' | 'approval' | 'themeNoun'>>;
+  Partial<Pick<Plan, 'ownerLabel' | 'directorate' | 'division' | 'approval' | 'themeNoun' | 'createdAt'>>;
 
 export type ReportTheme = Pick<Theme, 'id' | 'ref' | 'title' | 'order'> & Partial<Pick<Theme, 'description'>>;
 
@@ -41,11 +41,14 @@ export type ReportAction = Pick<Action, 'id' | 'ref' | 'title' | 'status' | 'ord
       | 'due'
       | 'ragOverride'
       | 'latestUpdate'
+      | 'createdAt'
     >
   >;
 
 export type ReportMilestone = Pick<Milestone, 'id' | 'actionId' | 'ref' | 'title' | 'status'> &
-  Partial<Pick<Milestone, 'linkedActionIds' | 'baselineDue' | 'due' | 'completedOn' | 'rebaselines'>>;
+  Partial<
+    Pick<Milestone, 'linkedActionIds' | 'baselineDue' | 'due' | 'completedOn' | 'rebaselines' | 'createdAt'>
+  >;
 
 export type ReportUpdate = Pick<
   ProgressUpdate,

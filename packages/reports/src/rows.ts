@@ -1,5 +1,5 @@
 import type { IsoDate } from '@peopleplan/core';
-import type { ActionRow, MilestoneRow, ReportModel } from './model.js';
+import { type ActionRow, itemTitle, type MilestoneRow, type ReportModel } from './model.js';
 
 /** One flat row per action and per milestone: the shape of the CSV and XLSX exports. */
 export interface ExportRow {
@@ -69,7 +69,7 @@ function row(model: ReportModel, theme: string, item: ActionRow | MilestoneRow):
     theme,
     ref: item.ref,
     type: isAction ? 'Action' : 'Milestone',
-    title: item.title,
+    title: itemTitle(item),
     relatedActions: isAction ? (item.parentRef ?? '') : item.actionRefs.join(', '),
     leads: item.leadsText,
     startWritten: isAction ? (item.start?.text ?? '') : '',

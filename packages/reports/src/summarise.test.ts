@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { eastHertsPeerReview, kentBusinessPlan, SCRIPT_NARRATIVE } from '../testing/fixtures.js';
 import { syntheticReportData } from '../testing/synthetic.js';
+import { renderHtml } from './html.js';
 import { assessIndicator } from './indicators.js';
 import type { ActionRow } from './model.js';
+import { exportRows } from './rows.js';
 import { directionOfTravel, summarise } from './summarise.js';
 
 const actionByRef = (rows: ActionRow[], ref: string) => rows.find((r) => r.ref === ref)!;
@@ -134,6 +136,31 @@ describe('summarise: Kent business plan at mid-year 2013-14', () => {
       a11.ref,
     );
     expect(row).toMatchObject({ status: 'not-started' });
+  });
+
+  it('says which actions and milestones were added after an ended period, but not the plan’s own', () => {
+    // Mid-year 2013-14 ended on 30 September; the plan was imported on 6 October with its actions.
+    const { data, actions: a } = kentBusinessPlan();
+    data.plan.createdAt = '2013-10-06T09:00:00.000Z';
+    for (const x of data.actions) x.createdAt = data.plan.createdAt;
+    const added = data.actions.find((x) => x.id === a.a11.id)!;
+    added.createdAt = '2013-10-08T15:00:00.000Z';
+    const milestone = data.milestones[0]!;
+    milestone.createdAt = '2013-10-09T08:00:00.000Z';
+    const model = summarise(data);
+    const rows = model.themes.flatMap((t) => t.actions);
+    expect(rows.filter((r) => r.addedAfterPeriod).map((r) => [r.ref, r.addedAfterPeriod])).toEqual([
+      [added.ref, '8 Oct 2013'],
+    ]);
+    const msRow = model.themes.flatMap((t) => t.milestones).find((m) => m.id === milestone.id)!;
+    expect(msRow.addedAfterPeriod).toBe('9 Oct 2013');
+    // Every format says so beside the title.
+    const words = `(added 8 Oct 2013, after this period)`;
+    expect(renderHtml(model)).toContain(words);
+    expect(exportRows(model).find((r) => r.ref === added.ref)?.title).toContain(words);
+    // Not for a period still running.
+    const running = summarise({ ...data, today: '2013-09-20' });
+    expect(running.themes.flatMap((t) => t.actions).some((r) => r.addedAfterPeriod)).toBe(false);
   });
 
   it('counts an update tagged for the period even when written after it closed', () => {

@@ -1,5 +1,5 @@
-import { DEFAULT_RAG_RULES, directionOfTravel, planRatings } from '@peopleplan/core';
-import { compareRefs, planLabels } from './format.js';
+import { civilDateAt, DEFAULT_RAG_RULES, directionOfTravel, planRatings } from '@peopleplan/core';
+import { compareRefs, formatDate, planLabels } from './format.js';
 import { indicatorRow } from './indicators.js';
 import type { ActionRow, ReportModel } from './model.js';
 import type { ReportData } from './report-data.js';
@@ -17,6 +17,18 @@ export { directionOfTravel };
 export interface SummariseOptions {
   /** Add a forecast year-end status to every action (see `forecastYearEnd`). */
   forecast?: boolean;
+}
+
+/**
+ * The day an item was added, when that was after an ended period (London date, as the period's end):
+ * not for the plan's own items, created with it (an import made after the period is the plan as it was).
+ */
+function addedAfter(planCreatedAt: string | undefined, asOf: string, timeZone: string) {
+  return (createdAt: string | undefined): string | undefined => {
+    if (!createdAt || createdAt === planCreatedAt) return undefined;
+    const day = civilDateAt(createdAt, timeZone);
+    return day > asOf ? formatDate(day) : undefined;
+  };
 }
 
 /** Builds the report model from plan data. Pure: same data, same model. */
@@ -41,6 +53,9 @@ export function summarise(data: ReportData, options: SummariseOptions = {}): Rep
     rules: council.ragRules ?? DEFAULT_RAG_RULES,
     snapshots: data.snapshots,
     ...(options.forecast && { forecastTo: period.financialYear.end }),
+    ...(periodClosed && {
+      addedAfter: addedAfter(plan.createdAt, asOf, council.timeZone || 'Europe/London'),
+    }),
   };
   // An ended period's report shows milestones as they stood at its end (a period may be closed late).
   const asAt = periodClosed ? data.milestones.map((m) => milestoneAsAt(m, asOf)) : data.milestones;

@@ -1,5 +1,5 @@
 import type { Paragraph, Table } from 'docx';
-import { type ReportModel, type ThemeSection, TRAVEL_LABELS } from '../model.js';
+import { itemTitle, type ReportModel, type ThemeSection, TRAVEL_LABELS } from '../model.js';
 import { caption, h1, h2, para, paragraphs, spacer } from './blocks.js';
 import { indentedRef, latestText, statusCell } from './cells.js';
 import { type Column, table } from './table.js';
@@ -18,7 +18,7 @@ export function exceptionsSection(model: ReportModel): (Paragraph | Table)[] {
   ];
   const rows = model.exceptions.map(({ item: i, themeHeading, reasonText }) => [
     i.kind === 'milestone' ? `${i.ref} (${i.actionRef})` : i.ref,
-    i.kind === 'milestone' ? `Milestone: ${i.title}` : i.title,
+    i.kind === 'milestone' ? `Milestone: ${itemTitle(i)}` : itemTitle(i),
     themeHeading,
     reasonText,
     i.leadsText,
@@ -45,7 +45,7 @@ function actionsTable(t: ThemeSection, hasForecast: boolean): Table {
   ];
   const rows = t.actions.map((a) => [
     indentedRef(a),
-    a.title,
+    itemTitle(a),
     a.leadsText,
     a.due?.display ?? '',
     statusCell(a),
@@ -67,7 +67,7 @@ function milestonesTable(t: ThemeSection): Table {
   ];
   const rows = t.milestones.map((m) => [
     m.ref,
-    m.title,
+    itemTitle(m),
     m.actionRefs.join(', '),
     m.due?.display ?? '',
     m.baselineDue?.display ?? '',

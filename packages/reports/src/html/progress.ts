@@ -1,4 +1,4 @@
-import { type ReportModel, type ThemeSection, TRAVEL_LABELS } from '../model.js';
+import { itemTitle, type ReportModel, type ThemeSection, TRAVEL_LABELS } from '../model.js';
 import { esc, multiline } from './escape.js';
 import { latest, refCell, status, table, textCols } from './table.js';
 
@@ -17,7 +17,7 @@ export function exceptionsSection(model: ReportModel): string[] {
   );
   const rows = model.exceptions.map(({ item: i, themeHeading, reasonText }) => [
     esc(i.kind === 'milestone' ? `${i.ref} (${i.actionRef})` : i.ref),
-    esc(i.kind === 'milestone' ? `Milestone: ${i.title}` : i.title),
+    esc(i.kind === 'milestone' ? `Milestone: ${itemTitle(i)}` : itemTitle(i)),
     esc(themeHeading),
     esc(reasonText),
     esc(i.leadsText),
@@ -41,7 +41,7 @@ function actionsTable(t: ThemeSection, hasForecast: boolean): string {
   );
   const rows = t.actions.map((a) => [
     refCell(a),
-    esc(a.title),
+    esc(itemTitle(a)),
     esc(a.leadsText),
     esc(a.due?.display ?? ''),
     status(a),
@@ -56,7 +56,7 @@ function milestonesTable(t: ThemeSection): string {
   const cols = textCols('Ref', 'Milestone', 'Actions', 'Due', 'Baseline due', 'Status');
   const rows = t.milestones.map((m) => [
     esc(m.ref),
-    esc(m.title),
+    esc(itemTitle(m)),
     esc(m.actionRefs.join(', ')),
     esc(m.due?.display ?? ''),
     esc(m.baselineDue?.display ?? ''),

@@ -30,6 +30,13 @@ export interface RowContext {
   forecastTo?: IsoDate;
   /** Each action's rating rolled up from its milestones and sub-actions, as pages show it (core ratings.ts). */
   ratings?: Map<string, RagResult>;
+  /** For an ended period: the day an item created at `createdAt` was added, if after the period. */
+  addedAfter?: (createdAt: string | undefined) => string | undefined;
+}
+
+function addedAfterPeriod(createdAt: string | undefined, ctx: RowContext): { addedAfterPeriod?: string } {
+  const on = ctx.addedAfter?.(createdAt);
+  return on ? { addedAfterPeriod: on } : {};
 }
 
 /** An action's status as the report gives it: for a closed period, the one reported for it. */
@@ -95,6 +102,7 @@ export function actionRow(a: ReportAction, ctx: RowContext): ActionRow {
     ...(previous && { previous }),
     ...(latest && { latest }),
     updatedInPeriod: ctx.tree.updatedInPeriod(a, ctx.updates),
+    ...addedAfterPeriod(a.createdAt, ctx),
     ...(ctx.forecastTo && {
       forecast: forecastYearEnd(status, rag.rag, a.due?.due, ctx.forecastTo, start?.parsed),
     }),
@@ -129,6 +137,7 @@ export function milestoneRow(
     id: m.id,
     ref: m.ref,
     title: m.title,
+    ...addedAfterPeriod(m.createdAt, ctx),
     themeId: row?.themeId ?? OTHER_THEME_ID,
     actionId: m.actionId,
     actionRef: action?.ref ?? '',
