@@ -128,7 +128,11 @@ function tableRow(s: BuildState, index: number, item: SourceItem & { type: 'row'
   const th = firstIdx === 0 && !item.header ? themeHeading(first) : undefined;
   // A group cell written as a heading ("Objective 1: Pay") beside an action of its own, in a table whose
   // first column was not read as the group: the theme starts here, and the rest of the row is its action.
-  const withAction = th && s.mapping?.kind === 'actions' && actionBeside(s.mapping, cells, firstIdx);
+  const inGroupColumn =
+    s.mapping?.kind === 'actions' &&
+    s.mapping.columns.some((c) => c.field === 'group' && c.index === firstIdx);
+  const withAction =
+    th && !inGroupColumn && s.mapping?.kind === 'actions' && actionBeside(s.mapping, cells, firstIdx);
   if (
     th &&
     (withAction || !(s.mapping?.kind === 'actions' && s.mapping.columns.some((c) => c.field === 'group')))

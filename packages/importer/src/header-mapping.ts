@@ -130,7 +130,16 @@ export function readHeaderRow(
         columns.push({ index: p.i, header: p.c, field: 'ignore', confidence: 0 });
       }
     }
-    const enough = matched >= 2 ? matched / filled.length >= minShare : filled.length === 1 && matched === 1;
+    // A list export adds columns of its own ("Created", "Priority", a council's "Directorate"): three or
+    // more of an action's fields, its title among them, make a header whatever else the row holds.
+    const fields = new Set(
+      columns.filter((c) => c.confidence > 0 && c.field !== 'ignore').map((c) => c.field),
+    );
+    const actionFields = kind === 'actions' && fields.has('title') && fields.size >= 3;
+    const enough =
+      matched >= 2
+        ? matched / filled.length >= minShare || actionFields
+        : filled.length === 1 && matched === 1;
     // Columns known only to be kept aside ("Governance forum") do not make a header on their own.
     if (!enough || !columns.some((c) => c.confidence > 0 && c.field !== 'ignore')) continue;
     if (kind === 'milestones' && nextFirstCell && /^[A-Z]$/.test(nextFirstCell.trim())) score += 2;
@@ -181,6 +190,26 @@ function groupFromContent(out: ColumnMapping[], rows: string[][]) {
   }
 }
 
+/** A column a quarter names: "Q1", "Quarter 2", "Q3 2025/26", "Q4 25/26". */
+const QUARTER_HEADER = /^(?:q|quarter\s*)[1-4](?:\s+(?:\d{2}|\d{4})(?:\s*\d{2,4})?)?$/;
+/** A RAG rating as a cell writes it: a letter or a colour, perhaps "Complete". */
+const RATING_CELL = /^(?:[rag]|b|c|red|amber|green|blue|complete|completed)$/i;
+
+/**
+ * Columns headed by a quarter ("Q1" … "Q4") whose cells are RAG letters or colours are a status a
+ * quarter (the latest filled one is the action's status, build/action-rows.ts). Before the refs are
+ * looked for: "G", "A" would otherwise read as refs.
+ */
+function ratingsByPeriod(out: ColumnMapping[], rows: string[][], chosen: ReadonlySet<string>) {
+  for (const col of out) {
+    if (col.field !== 'ignore' || chosen.has(normalizeHeader(col.header))) continue;
+    if (!QUARTER_HEADER.test(normalizeHeader(col.header))) continue;
+    const values = rows.map((r) => (r[col.index] ?? '').trim()).filter((v) => v !== '');
+    if (values.length >= 2 && values.filter((v) => RATING_CELL.test(v)).length / values.length >= 0.8)
+      Object.assign(col, { field: 'status', confidence: 0.6 });
+  }
+}
+
 /**
  * Business plans write "Actions" over a column of refs (1, 1.1) and leave the title column's header
  * blank; key milestones do the same with A, B, C. Reads the cells below to put each field where it is.
@@ -192,6 +221,7 @@ export function refineWithContent(
 ): ColumnMapping[] {
   const out = columns.map((c) => ({ ...c }));
   const chosen = new Set(Object.keys(override ?? {}).map(normalizeHeader));
+  ratingsByPeriod(out, rows, chosen);
   if (rows.length === 0) return out;
   // Reduced, not spread: a sheet's rows can be more than the call stack takes as arguments.
   const width = rows.reduce((w, r) => Math.max(w, r.length), Math.max(0, ...out.map((c) => c.index + 1)));

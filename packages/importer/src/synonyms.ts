@@ -101,6 +101,8 @@ export const HEADER_SYNONYMS: HeaderSynonym[] = [
       'issue',
       'action',
       'actions',
+      // A SharePoint or Microsoft Lists export's item name: the word alone ("Agenda title" is not one).
+      /^(?:action\s+)?title$/,
       'objective',
       'objectives',
       'task',
@@ -331,6 +333,9 @@ export const HEADER_SYNONYMS: HeaderSynonym[] = [
       'task status',
       'assessment',
       'progress status',
+      // A status a quarter: "Q1 RAG", "RAG Q2", "Q3 status", "Quarter 4 RAG".
+      /^(?:q|quarter\s*)[1-4]\s+(?:rag|status)(?:\s+status)?$/,
+      /^(?:rag|status)\s+(?:q|quarter\s*)[1-4]$/,
     ],
   },
   { table: 'actions', field: 'constraints', match: ['constraints', 'barriers'], kinds: ['iip-assessment'] },
@@ -359,6 +364,17 @@ export const HEADER_SYNONYMS: HeaderSynonym[] = [
     table: 'actions',
     field: 'ignore',
     match: [
+      // A list export's own columns (SharePoint, Microsoft Lists) and sheets' worked-out counters.
+      'item type',
+      'content type',
+      'path',
+      'created',
+      'modified',
+      'created by',
+      'modified by',
+      'attachments',
+      'compliance asset id',
+      /^days\b/,
       'governance forum',
       'governance group',
       'reporting forum',

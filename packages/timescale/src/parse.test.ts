@@ -343,3 +343,11 @@ describe('forms the corpus of other bodies’ plans added', () => {
     ['FY 17 Q3 June 2017', none, unparsed(/FY 17/)],
   ]);
 });
+
+describe('a moment with its time zone (list exports)', () => {
+  it('is the day it falls on in London', () => {
+    expect(parseTimescale('2026-03-30T23:00:00Z')).toMatchObject({ kind: 'date', due: '2026-03-31' });
+    expect(parseTimescale('2025-12-31T00:00:00Z')).toMatchObject({ kind: 'date', due: '2025-12-31' });
+    expect(parseTimescale('2026-06-30T09:00:00+01:00')).toMatchObject({ kind: 'date', due: '2026-06-30' });
+  });
+});

@@ -3,7 +3,7 @@
  * (cues.ts). When two readings compete, or a date cannot be placed, the answer is `unparsed`
  * with a note saying why: a person fixes it, nothing is guessed.
  */
-import type { Precision, Timescale } from '@peopleplan/core';
+import { civilDateAt, type Precision, type Timescale } from '@peopleplan/core';
 import { addBusinessDays, addDays, addHours, addMonths, addWeeks, differenceInCalendarDays } from 'date-fns';
 import { fromIso, iso, type Span } from './calendar.js';
 import { type Cue, type Cues, type Duration, ELSEWHERE, findCues, NO_TIMESCALE } from './cues.js';
@@ -187,8 +187,17 @@ export function parseTimescale(text: string, ctx: TimescaleContext = {}): Timesc
   }
 }
 
+/** A moment with its time zone, as list exports write dates ("2026-03-30T23:00:00Z"). */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * A moment is read as the day it falls on in London: SharePoint writes 31 March (BST) as
+ * "2026-03-30T23:00:00Z", which is the 31st where the council is.
+ */
+const asLondonDay = (s: string) => (INSTANT.test(s) ? civilDateAt(s) : s);
+
 function read(text: string, ctx: TimescaleContext): Timescale {
-  const s = normalise(text);
+  const s = asLondonDay(normalise(text));
   const bare = s.replace(/[\s.,;:!]+$/g, '').trim();
   if (!bare) return unparsed(text, 'blank');
   if (NO_TIMESCALE.test(bare)) return unparsed(text, 'no timescale given');

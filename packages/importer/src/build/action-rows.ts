@@ -10,7 +10,7 @@ import {
   warn,
 } from './drafts.js';
 import { ratingColour } from './status-colours.js';
-import { defaultTheme, findTheme, nextThemeRef, themeByTitle } from './themes.js';
+import { defaultTheme, findTheme, nextThemeRef, themeByTitle, themeHeading } from './themes.js';
 
 const LEADS_OR_DATES: ColumnField[] = [
   'lead:member',
@@ -45,12 +45,19 @@ export function readRow(
   const fields: RowDraft['fields'] = {};
   const byColumn: RowDraft['byColumn'] = [];
   const extra: ExtraField[] = [];
+  const statuses: { header: string; text: string }[] = [];
   for (const col of m.columns) {
     const text =
       cells[col.index]?.trim() || (col.field === 'status' && ratingColour(fills, col.index, m)) || '';
     if (!text || col.field === 'ignore') continue;
     byColumn.push({ col, text });
+    if (col.field === 'status') statuses.push({ header: col.header, text });
     fields[col.field] = fields[col.field] ? `${fields[col.field]}\n${text}` : text;
+  }
+  // A status a quarter (Q1 RAG … Q4 RAG): the latest filled one is the status; the others stay, named.
+  if (statuses.length > 1) {
+    fields.status = statuses.at(-1)!.text;
+    for (const x of statuses.slice(0, -1)) extra.push({ label: x.header || 'Status', text: x.text });
   }
   const mapped = new Set(m.columns.filter((c) => c.field !== 'ignore').map((c) => c.index));
   const loose = cells.map((c, i) => ({ c: c.trim(), i })).filter((x) => x.c !== '' && !mapped.has(x.i));
@@ -117,11 +124,28 @@ export function placeOrphan(s: BuildState, text: string, where: string) {
 function switchTheme(s: BuildState, m: ActiveMapping, group: string | undefined, issue: string | undefined) {
   const groupHeader = m.columns.find((c) => c.field === 'group')?.header.trim();
   if (group) {
-    const existing = themeByTitle(s, group) ?? (/^\d+$/.test(group) ? findTheme(s, group) : undefined);
+    // "Objective 1: Attract staff" written in the group column: its number and title, as a heading's.
+    const heading = themeHeading(group);
+    const existing =
+      themeByTitle(s, group) ??
+      (heading?.title ? themeByTitle(s, heading.title) : undefined) ??
+      (/^\d+$/.test(group) ? findTheme(s, group) : undefined);
     if (existing) {
       s.theme = existing;
       if (issue && !existing.description?.includes(issue))
         existing.description = joinText(existing.description, issue);
+      return;
+    }
+    if (heading?.title && !findTheme(s, heading.ref)) {
+      s.theme = {
+        ref: heading.ref,
+        title: heading.title,
+        label: group,
+        actions: [],
+        ...(issue ? { description: issue } : {}),
+      };
+      s.d.kindCues.push(...heading.kinds);
+      s.d.themes.push(s.theme);
       return;
     }
     const num = /^(\d+(?:\.\d+)?)\.?\s*(.*)$/s.exec(group);

@@ -21,7 +21,10 @@ function rowsAfter(s: BuildState, index: number): string[][] {
     if (it.type !== 'row') break;
     const cells = it.cells.map((c) => c.trim());
     if (readHeaderRow(cells, undefined, s.override)) break;
-    if (themeHeading(cells.find((c) => c !== '') ?? '')) break;
+    // A theme's own row ends the sample; a group cell beside an action of its own ("Objective 1: …" on
+    // every row) does not.
+    const filled = cells.filter((c) => c !== '');
+    if (filled.length <= 2 && themeHeading(filled[0] ?? '')) break;
     out.push(cells);
   }
   return out;

@@ -55,7 +55,6 @@ export function readStatusOf(
     [/^(delayed|overdue|behind(\s+(schedule|plan|target))?|slipped)\b/, 'off-track'],
     [/^(slipping|(some|minor)\s+slippage)\b/, 'at-risk'],
     [/^(in[\s-]+progress|under[\s-]*way|progressing|started)\b/, 'on-track'],
-    [/^(on[\s-]+hold|paused)\b/, 'deferred'],
     [/^(closed|finished)\b/, 'completed'],
     [/^(withdrawn|stopped)\b/, 'cancelled'],
   ];

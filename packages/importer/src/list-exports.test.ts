@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { parsePlanFile } from './index.js';
+
+/** Plans kept as lists (SharePoint, Microsoft Lists) and trackers with a status a quarter. */
+
+describe('a SharePoint list exported as CSV', () => {
+  const CSV = [
+    '\uFEFFTitle,Workstream,Owner,Due Date,Status,Priority,Progress Notes,Created,Modified,ID,Item Type,Path',
+    'Implement new recruitment portal,Attract,"Patel, Asha",2026-03-30T23:00:00Z,In Progress,High,Supplier appointed.,2025-04-02T09:12:44Z,2025-10-01T15:03:10Z,1,Item,sites/HR/Lists/People Plan',
+    'Refresh the employer value proposition,Attract,"Brown, Tom;Patel, Asha",2025-12-31T00:00:00Z,Not Started,Medium,,2025-04-02T09:14:02Z,2025-04-02T09:14:02Z,2,Item,sites/HR/Lists/People Plan',
+    'Launch graduate trainee scheme,Develop,"Nguyen, Linh",2026-08-30T23:00:00Z,On Hold,Low,Budget paused.,2025-04-03T11:20:00Z,2025-09-18T10:45:31Z,3,Item,sites/HR/Lists/People Plan',
+  ].join('\n');
+
+  it('reads its Title, owners and London dates, whatever columns the list adds', async () => {
+    const plan = await parsePlanFile(Buffer.from(CSV), { filename: 'People Plan.csv' });
+    const actions = plan.themes.flatMap((t) => t.actions);
+    expect(plan.themes.map((t) => t.title)).toEqual(['Attract', 'Develop']);
+    expect(actions.map((a) => [a.ref, a.title, a.due?.kind === 'date' && a.due.due])).toEqual([
+      ['1', 'Implement new recruitment portal', '2026-03-31'],
+      ['2', 'Refresh the employer value proposition', '2025-12-31'],
+      ['3', 'Launch graduate trainee scheme', '2026-08-31'],
+    ]);
+    expect(actions[1]!.leads.map((l) => l.label)).toEqual(['Brown, Tom', 'Patel, Asha']);
+    // "On hold" is for the person to set: deferred would close the action and stop its alerts.
+    expect(actions[2]!.status).toBeUndefined();
+    expect(plan.warnings.find((w) => w.code === 'status-not-read')?.message).toContain('"On Hold"');
+    // The list's own columns are kept aside under their names, not read as refs or titles.
+    expect(actions[0]!.extra?.map((x) => x.label)).toEqual(
+      expect.arrayContaining(['Priority', 'Created', 'Modified', 'Item Type', 'Path']),
+    );
+  });
+});
+
+describe('a status a quarter', () => {
+  it('gives each action the latest quarter’s rating, keeping the earlier ones', async () => {
+    const text = [
+      ['Strategic objective', 'Action', 'Owner', 'By when', 'Q1', 'Q2', 'Q3', 'Q4'],
+      [
+        'Objective 1: Attract staff',
+        'Launch a careers website',
+        'Head of HR',
+        'March 2026',
+        'G',
+        'A',
+        '',
+        '',
+      ],
+      [
+        'Objective 1: Attract staff',
+        'Guaranteed interviews',
+        'Recruitment Manager',
+        'Sept 2025',
+        'A',
+        'R',
+        '',
+        '',
+      ],
+      ['Objective 2: Develop people', 'Aspiring managers', 'OD Manager', 'Q3 2025/26', 'G', 'G', '', ''],
+    ]
+      .map((r) => r.join('\t'))
+      .join('\n');
+    const plan = await parsePlanFile(text);
+    expect(plan.themes.map((t) => [t.ref, t.title, t.actions.map((a) => a.status)])).toEqual([
+      ['1', 'Attract staff', ['at-risk', 'off-track']],
+      ['2', 'Develop people', ['on-track']],
+    ]);
+    expect(plan.themes[0]!.actions[0]!.extra).toEqual([{ label: 'Q1', text: 'G' }]);
+  });
+});
