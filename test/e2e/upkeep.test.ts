@@ -158,7 +158,8 @@ async function addActions(page: Page) {
     await page.getByText('Read as: by 31 March 2027').waitFor();
     if (ref === '1.1') await expectAccessible(page, 'action-add');
     await page.getByRole('button', { name: 'Add the action' }).click();
-    await successBanner(page, 'Action added');
+    // Said beside the objective's table, not in a banner at the top of the plan.
+    await leadership.locator('.app-saved-note').getByText(`Action added: ${ref} ${title}`).waitFor();
   }
   await leadership.locator('summary').filter({ hasText: 'Change the order of the actions' }).click();
   await leadership.getByRole('button', { name: /^Move up\s+1\.2 Appoint a workforce lead$/ }).click();

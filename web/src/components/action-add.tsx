@@ -1,9 +1,9 @@
 import { type Lead, nounInSentence, type Status, themeNounOf } from '@peopleplan/core';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { ApiError, api } from '../lib/api.js';
 import { useDraft, useHasDraft } from '../lib/drafts.js';
-import { useFocusOnMount } from '../lib/focus.js';
+import { focusMessage, useFocusNext, useFocusOnMount } from '../lib/focus.js';
 import { STATUS_LABELS, STATUSES } from '../lib/labels.js';
 import { orderActions } from '../lib/plan-columns.js';
 import type { ActionRow, PlanContents, ThemeRow } from '../lib/responses.js';
@@ -24,6 +24,36 @@ import { readTimescale, type TimescaleContext, TimescaleInput } from './timescal
 
 type Plan = PlanContents['plan'];
 
+/** An action just added, said beside where it was added (`where`: its theme's id, or '' for the plan). */
+export interface AddedAction {
+  /** Counts the adds: each is a new message, which takes focus. */
+  n: number;
+  where: string;
+  action: Pick<ActionRow, 'id' | 'ref' | 'title'>;
+}
+
+const actionName = (a: Pick<ActionRow, 'ref' | 'title'>) => `${a.ref ? `${a.ref} ` : ''}${a.title}`;
+
+/**
+ * "Action added", beside the table the action joins rather than in a banner at the top of a long plan:
+ * it takes focus, so a keyboard user stays where they were working, with a link to the new action.
+ */
+export function ActionAddedNote({ c, added }: { c: string; added: AddedAction }) {
+  const note = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // Centred: the table above it grows by the new row once the plan is read again.
+    focusMessage(note.current, 'center');
+  }, []);
+  return (
+    <div className="govuk-inset-text app-saved-note" role="status" tabIndex={-1} ref={note}>
+      Action added:{' '}
+      <Link className="govuk-link" href={`/councils/${c}/actions/${added.action.id}`}>
+        {actionName(added.action)}
+      </Link>
+    </div>
+  );
+}
+
 /** Under each theme, for editors: add an action, put its actions in order, run its update round. */
 export function ThemeTools({
   c,
@@ -31,6 +61,8 @@ export function ThemeTools({
   theme,
   actions,
   context,
+  added,
+  onAdded,
   onChanged,
 }: {
   c: string;
@@ -38,14 +70,19 @@ export function ThemeTools({
   theme: ThemeRow;
   actions: ActionRow[];
   context: TimescaleContext;
+  /** The action just added here, if it was. */
+  added: AddedAction | undefined;
+  onAdded: (action: AddedAction['action']) => void;
   onChanged: (message?: string) => void;
 }) {
   const noun = nounInSentence(themeNounOf(plan));
   const [adding, setAdding] = useState(useHasDraft(`action-new:${plan.id}:${theme.id}:`));
+  const focusNext = useFocusNext();
   const top = orderActions(actions).filter((a) => a.depth === 0);
-  const name = (a: ActionRow) => `${a.ref ? `${a.ref} ` : ''}${a.title}`;
+  const opener = `add-action-${theme.id}`;
   return (
     <div className="app-theme-tools app-no-print">
+      {added && !adding ? <ActionAddedNote key={added.n} c={c} added={added} /> : null}
       {adding ? (
         <ActionAddForm
           c={c}
@@ -53,15 +90,20 @@ export function ThemeTools({
           themeId={theme.id}
           context={context}
           heading={`Add an action to ${noun} ${theme.ref || theme.title}`}
-          onDone={(message) => {
+          onDone={(_, created) => {
             setAdding(false);
-            onChanged(message);
+            if (created) onAdded(created);
+            else {
+              focusNext(opener);
+              onChanged();
+            }
           }}
         />
       ) : (
         <div className="govuk-button-group">
           <button
             type="button"
+            id={opener}
             className="govuk-button govuk-button--secondary"
             onClick={() => setAdding(true)}
           >
@@ -89,7 +131,7 @@ export function ThemeTools({
           <div className="govuk-details__text">
             <OrderList
               label={`Actions in ${theme.title}, in order`}
-              items={top.map((a) => ({ id: a.id, text: name(a) }))}
+              items={top.map((a) => ({ id: a.id, text: actionName(a) }))}
               onMove={async (actionIds) => {
                 await api.put('/api/v1/councils/{c}/plans/{planId}/action-order', {
                   params: { path: { c, planId: plan.id } },
@@ -121,7 +163,8 @@ export function ActionAddForm({
   parentId?: string | undefined;
   context: TimescaleContext;
   heading: string;
-  onDone: (message?: string) => void;
+  /** Added (with what was added), or cancelled (nothing). */
+  onDone: (message?: string, created?: Pick<ActionRow, 'id' | 'ref' | 'title'>) => void;
 }) {
   const form = useDraft(`action-new:${planId}:${themeId ?? ''}:${parentId ?? ''}`, () => ({
     ref: '',
@@ -152,7 +195,7 @@ export function ActionAddForm({
     setBusy(true);
     try {
       const due = await readTimescale(f.dueText, undefined, context);
-      await api.post('/api/v1/councils/{c}/plans/{planId}/actions', {
+      const created = await api.post('/api/v1/councils/{c}/plans/{planId}/actions', {
         params: { path: { c, planId } },
         body: {
           ref: f.ref.trim(),
@@ -166,7 +209,7 @@ export function ActionAddForm({
         },
       });
       form.discard();
-      onDone(parentId ? 'Sub-action added' : 'Action added');
+      onDone(parentId ? 'Sub-action added' : 'Action added', created);
     } catch (err) {
       if (err instanceof ApiError) setErrors(fieldErrorsFrom(err.details));
       setFormError((err as Error).message);

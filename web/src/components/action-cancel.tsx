@@ -1,7 +1,7 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { ApiError, api } from '../lib/api.js';
 import { useDraft, useHasDraft } from '../lib/drafts.js';
-import { useFocusOnMount } from '../lib/focus.js';
+import { useFocusNext, useFocusOnMount } from '../lib/focus.js';
 import type { ActionRow } from '../lib/responses.js';
 import { ErrorSummary, Textarea } from './form.js';
 
@@ -19,25 +19,45 @@ export function CancelAction({
   onDone: (message: string) => void;
 }) {
   const [asking, setAsking] = useState(useHasDraft(`cancel:${action.id}`));
+  const focusNext = useFocusNext();
   if (!asking) {
     return (
-      <button type="button" className="govuk-button govuk-button--warning" onClick={() => setAsking(true)}>
+      <button
+        type="button"
+        id="cancel-action"
+        className="govuk-button govuk-button--warning"
+        onClick={() => setAsking(true)}
+      >
         Cancel this action
       </button>
     );
   }
-  return <CancelForm c={c} action={action} onClose={() => setAsking(false)} onDone={onDone} />;
+  return (
+    <CancelForm
+      c={c}
+      action={action}
+      onKeep={() => {
+        setAsking(false);
+        focusNext('cancel-action');
+      }}
+      onDone={(message) => {
+        setAsking(false);
+        onDone(message);
+      }}
+    />
+  );
 }
 
 function CancelForm({
   c,
   action,
-  onClose,
+  onKeep,
   onDone,
 }: {
   c: string;
   action: ActionRow;
-  onClose: () => void;
+  /** "Keep the action": the form closes and focus goes back to the button that opened it. */
+  onKeep: () => void;
   onDone: (message: string) => void;
 }) {
   const form = useDraft(`cancel:${action.id}`, () => '');
@@ -57,7 +77,6 @@ function CancelForm({
         body: { status: 'cancelled', narrative: `Cancelled: ${form.value.trim()}` },
       });
       form.discard();
-      onClose();
       onDone('Action cancelled. It stays in the plan and its history, marked as cancelled.');
     } catch (err) {
       setError(err instanceof ApiError ? err.message : (err as Error).message);
@@ -96,7 +115,7 @@ function CancelForm({
           className="govuk-button govuk-button--secondary"
           onClick={() => {
             form.discard();
-            onClose();
+            onKeep();
           }}
         >
           Keep the action

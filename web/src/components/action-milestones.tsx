@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useDraftKeys } from '../lib/drafts.js';
+import { useFocusNext } from '../lib/focus.js';
 import { formatDate } from '../lib/format.js';
 import type { MilestoneRow } from '../lib/responses.js';
 import type { Loaded } from '../lib/use-api.js';
@@ -34,6 +35,7 @@ export function ActionMilestones({
   // Shown only while `canEdit`, which may come true after mounting (the plan read: not archived).
   const [adding, setAdding] = useState(() => drafted(`milestone-new:${actionId}`));
   const [reopened, setReopened] = useState(false);
+  const focusNext = useFocusNext();
   if (!reopened && canEdit && items.length) {
     setReopened(true);
     const m = items.find((x) => drafted(`milestone-edit:${x.id}`));
@@ -59,6 +61,7 @@ export function ActionMilestones({
           onDone={(msg) => {
             setEditing(undefined);
             if (msg) onChanged(msg);
+            else focusNext(`milestone-change-${chosen.id}`);
           }}
         />
       ) : null}
@@ -71,11 +74,13 @@ export function ActionMilestones({
             onDone={(msg) => {
               setAdding(false);
               if (msg) onChanged(msg);
+              else focusNext('milestone-add');
             }}
           />
         ) : (
           <button
             type="button"
+            id="milestone-add"
             className="govuk-button govuk-button--secondary"
             onClick={() => setAdding(true)}
           >
@@ -153,7 +158,12 @@ function MilestonesTable({
               </td>
               {canEdit ? (
                 <td className="govuk-table__cell app-no-print" data-label="">
-                  <button type="button" className="app-link-button govuk-link" onClick={() => onChange(m.id)}>
+                  <button
+                    type="button"
+                    id={`milestone-change-${m.id}`}
+                    className="app-link-button govuk-link"
+                    onClick={() => onChange(m.id)}
+                  >
                     Change
                     <span className="govuk-visually-hidden">
                       {' '}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { api } from '../lib/api.js';
 import { useHasDraft } from '../lib/drafts.js';
+import { useFocusNext } from '../lib/focus.js';
 import type { ActionRow } from '../lib/responses.js';
 import { ActionAddForm } from './action-add.js';
 import { OrderList } from './order-list.js';
@@ -31,6 +32,7 @@ export function SubActions({
   const [adding, setAdding] = useState(
     useHasDraft(`action-new:${action.planId}:${action.themeId ?? ''}:${action.id}`),
   );
+  const focusNext = useFocusNext();
   const sorted = [...subActions].sort((x, y) => x.order - y.order);
   if (!sorted.length && !canEdit) return null;
   return (
@@ -83,12 +85,14 @@ export function SubActions({
             heading={`Add a sub-action to ${name(action)}`}
             onDone={(message) => {
               setAdding(false);
-              onChanged(message);
+              if (message) onChanged(message);
+              else focusNext('add-sub-action');
             }}
           />
         ) : (
           <button
             type="button"
+            id="add-sub-action"
             className="govuk-button govuk-button--secondary"
             onClick={() => setAdding(true)}
           >

@@ -1,4 +1,5 @@
 import type { Lead, LeadRole } from '@peopleplan/core';
+import { useFocusNext } from '../lib/focus.js';
 import { LEAD_ROLE_LABELS, LEAD_ROLES } from '../lib/labels.js';
 import type { PersonRow } from '../lib/responses.js';
 
@@ -17,6 +18,9 @@ export function LeadEditor({
   onChange: (leads: Lead[]) => void;
   error?: string | undefined;
 }) {
+  // A lead added takes focus at its first field (it appears above the button); a lead removed leaves
+  // focus on the lead that took its place, else on "Add a lead".
+  const focusNext = useFocusNext();
   const set = (i: number, patch: Partial<Lead>) =>
     onChange(leads.map((l, j) => (j === i ? ({ ...l, ...patch } as Lead) : l)));
   return (
@@ -94,7 +98,10 @@ export function LeadEditor({
                 <button
                   type="button"
                   className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
-                  onClick={() => onChange(leads.filter((_, j) => j !== i))}
+                  onClick={() => {
+                    onChange(leads.filter((_, j) => j !== i));
+                    focusNext(i < leads.length - 1 ? `lead-${n}-role` : 'lead-add');
+                  }}
                 >
                   Remove<span className="govuk-visually-hidden"> lead {n}</span>
                 </button>
@@ -104,8 +111,12 @@ export function LeadEditor({
         })}
         <button
           type="button"
+          id="lead-add"
           className="govuk-button govuk-button--secondary"
-          onClick={() => onChange([...leads, { role: 'responsible', label: '' }])}
+          onClick={() => {
+            onChange([...leads, { role: 'responsible', label: '' }]);
+            focusNext(`lead-${leads.length + 1}-role`);
+          }}
         >
           Add a lead
         </button>

@@ -1,6 +1,7 @@
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { ApiError } from '../lib/api.js';
+import { focusMessage } from '../lib/focus.js';
 
 let firstPage = true;
 
@@ -125,8 +126,8 @@ export function Banner({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    // A success banner follows an action the person took: move them to it.
-    if (type === 'success') ref.current?.focus();
+    // A success banner follows an action the person took: move them to it, wherever they were.
+    if (type === 'success') focusMessage(ref.current);
   }, [type]);
   const id = `banner-${type}`;
   return (
@@ -146,6 +147,34 @@ export function Banner({
       <div className="govuk-notification-banner__content">{children}</div>
     </div>
   );
+}
+
+/** What a page's last save did, numbered: each save is a new message, even in the same words. */
+export interface Saved {
+  text: string;
+  n: number;
+}
+
+/**
+ * A page's success message and the function that sets it (undefined clears it). Each save makes a new
+ * banner (`SavedBanner`), which takes focus and scrolls into view, even when one is already showing.
+ */
+export function useSaved(first?: string): [Saved | undefined, (text?: string) => void] {
+  const [saved, setSaved] = useState<Saved | undefined>(first ? { text: first, n: 0 } : undefined);
+  const say = useCallback(
+    (text?: string) => setSaved((s) => (text ? { text, n: (s?.n ?? 0) + 1 } : undefined)),
+    [],
+  );
+  return [saved, say];
+}
+
+/** The success banner of `useSaved`: drawn afresh for each save, so it takes focus each time. */
+export function SavedBanner({ saved }: { saved: Saved | undefined }) {
+  return saved ? (
+    <Banner type="success" key={saved.n}>
+      <p className="govuk-notification-banner__heading">{saved.text}</p>
+    </Banner>
+  ) : null;
 }
 
 export function SummaryList({

@@ -2,7 +2,7 @@ import { PLAN_STATUS_MOVES } from '@peopleplan/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { ApiError, api, isStale } from '../lib/api.js';
 import { useDraft, useHasDraft } from '../lib/drafts.js';
-import { useFocusOnMount } from '../lib/focus.js';
+import { useFocusNext, useFocusOnMount } from '../lib/focus.js';
 import { PLAN_MOVES, PLAN_STATUS_LABELS } from '../lib/labels.js';
 import { draftOfPlan, type PlanErrors, planPatchBody, validatePlan } from '../lib/plan-draft.js';
 import type { PlanRow } from '../lib/responses.js';
@@ -22,9 +22,15 @@ export function PlanDetailsEditor({
 }) {
   const key = `plan-edit:${plan.id}`;
   const [open, setOpen] = useState(useHasDraft(key));
+  const focusNext = useFocusNext();
   if (!open) {
     return (
-      <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        id="plan-edit-open"
+        className="govuk-button govuk-button--secondary"
+        onClick={() => setOpen(true)}
+      >
         Change the plan’s details
       </button>
     );
@@ -37,6 +43,7 @@ export function PlanDetailsEditor({
       onDone={(message) => {
         setOpen(false);
         if (message) onSaved(message);
+        else focusNext('plan-edit-open');
       }}
     />
   );
@@ -131,6 +138,7 @@ export function PlanStatusControl({
 }) {
   const [asking, setAsking] = useState<Move | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const focusNext = useFocusNext();
   const moves: Move[] = [
     ...PLAN_STATUS_MOVES[plan.status].map(
       (to): Move => (to === 'active' && plan.status === 'closed' ? 'reopen' : (to as Move)),
@@ -167,12 +175,21 @@ export function PlanStatusControl({
         This plan is {PLAN_STATUS_LABELS[plan.status]?.toLowerCase()}
       </h2>
       {asking ? (
-        <Confirm move={asking} error={error} onYes={() => void confirm()} onNo={() => setAsking(undefined)} />
+        <Confirm
+          move={asking}
+          error={error}
+          onYes={() => void confirm()}
+          onNo={() => {
+            setAsking(undefined);
+            focusNext(`plan-move-${asking}`);
+          }}
+        />
       ) : (
         <div className="govuk-button-group">
           {moves.map((m) => (
             <button
               key={m}
+              id={`plan-move-${m}`}
               type="button"
               className={`govuk-button ${m === 'archived' ? 'govuk-button--warning' : 'govuk-button--secondary'}`}
               onClick={() => setAsking(m)}

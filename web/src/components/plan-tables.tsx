@@ -1,6 +1,7 @@
 import type { Indicator } from '@peopleplan/core';
 import { type ReactNode, useState } from 'react';
 import { useDraftKeys } from '../lib/drafts.js';
+import { useFocusNext } from '../lib/focus.js';
 import type { PlanContents } from '../lib/responses.js';
 import { ScrollTable } from './page.js';
 import { ITEM_KINDS, ItemForm, type ItemKind } from './plan-item-forms.js';
@@ -48,6 +49,7 @@ function SimpleTable({
         )
       : undefined,
   );
+  const focusNext = useFocusNext();
   if (!rows.length && !editable) return null;
   const one = editable ? ITEM_KINDS[editable].one : '';
   const changing = items?.find((i) => i.id === open);
@@ -88,6 +90,7 @@ function SimpleTable({
                     <td className="govuk-table__cell app-no-print" data-label="">
                       <button
                         type="button"
+                        id={`${id}-change-${items[i]!.id}`}
                         className="app-link-button govuk-link"
                         onClick={() => setOpen(items[i]!.id)}
                       >
@@ -117,12 +120,14 @@ function SimpleTable({
           context={edit.context}
           onDone={(message) => {
             setOpen(undefined);
+            if (!message) focusNext(changing ? `${id}-change-${changing.id}` : `${id}-add`);
             edit.onChanged(message);
           }}
         />
       ) : editable ? (
         <button
           type="button"
+          id={`${id}-add`}
           className="govuk-button govuk-button--secondary app-no-print"
           onClick={() => setOpen(`new:${edit!.planId}`)}
         >

@@ -66,6 +66,7 @@ export function ProgressHistory({
             {onCorrect && !correction ? (
               <button
                 type="button"
+                id={`correct-${u.id}`}
                 className="app-link-button govuk-link app-no-print"
                 onClick={() => onCorrect(u)}
               >

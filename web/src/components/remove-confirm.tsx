@@ -18,9 +18,21 @@ export function RemoveConfirm({
   onRefused: (err: unknown) => void;
 }) {
   const [asking, setAsking] = useState(false);
+  // "No, keep it" (or a refusal) puts focus back on the button that asked.
+  const back = useRef(false);
   if (!asking) {
     return (
-      <button type="button" className="govuk-button govuk-button--warning" onClick={() => setAsking(true)}>
+      <button
+        type="button"
+        className="govuk-button govuk-button--warning"
+        ref={(el) => {
+          if (el && back.current) {
+            back.current = false;
+            el.focus();
+          }
+        }}
+        onClick={() => setAsking(true)}
+      >
         {label}
       </button>
     );
@@ -36,7 +48,10 @@ export function RemoveConfirm({
           onRefused(err);
         }
       }}
-      onNo={() => setAsking(false)}
+      onNo={() => {
+        back.current = true;
+        setAsking(false);
+      }}
     />
   );
 }

@@ -1,6 +1,7 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { type ApiError, apiFetch } from '../lib/api.js';
 import { downloadFromApi } from '../lib/download.js';
+import { focusMessage } from '../lib/focus.js';
 import { formatDate } from '../lib/format.js';
 import type { ReportPeriodChoice } from '../lib/responses.js';
 import { ErrorSummary, Radios } from './form.js';
@@ -69,17 +70,28 @@ export function PeriodState({ period }: { period: ReportPeriodChoice }) {
   );
 }
 
-/** Choose a format and download the report in one click, or see the web page version here. */
+/**
+ * Choose a format and download the report in one click, or see the web page version here. The button
+ * stays focusable while the report is made (a disabled button would drop focus to the page); once made,
+ * the message that says so takes focus.
+ */
 export function ReportDownload({ c, planId, period }: { c: string; planId: string; period: string }) {
   const [format, setFormat] = useState('docx');
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<string | undefined>();
+  // A new object each time: the same words twice are still a new message to focus.
+  const [done, setDone] = useState<{ text: string } | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [html, setHtml] = useState<{ key: string; body: string } | undefined>();
+  const status = useRef<HTMLParagraphElement>(null);
   const path = `/api/v1/councils/${c}/plans/${planId}/reports`;
+  useEffect(() => {
+    if (done) focusMessage(status.current);
+  }, [done]);
+  const say = (text: string) => setDone({ text });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (busy) return;
     setBusy(true);
     setError(undefined);
     setDone(undefined);
@@ -87,10 +99,10 @@ export function ReportDownload({ c, planId, period }: { c: string; planId: strin
       if (format === 'html') {
         const body = await (await apiFetch(path, { period, format })).text();
         setHtml({ key: period, body });
-        setDone('The report is shown below.');
+        say('The report is shown below.');
       } else {
         const name = await downloadFromApi(path, { period, format }, `report.${format}`);
-        setDone(`Downloaded ${name}`);
+        say(`Downloaded ${name}`);
       }
     } catch (err) {
       setError((err as ApiError).message);
@@ -110,11 +122,11 @@ export function ReportDownload({ c, planId, period }: { c: string; planId: strin
           onChange={setFormat}
           small
         />
-        <button type="submit" className="govuk-button" disabled={busy} aria-disabled={busy}>
+        <button type="submit" className="govuk-button" aria-disabled={busy}>
           {format === 'html' ? 'Show the report' : 'Download the report'}
         </button>
-        <p className="govuk-body" role="status" data-testid="download-status">
-          {busy ? 'Preparing the report…' : (done ?? '')}
+        <p className="govuk-body" role="status" data-testid="download-status" tabIndex={-1} ref={status}>
+          {busy ? 'Preparing the report…' : (done?.text ?? '')}
         </p>
       </form>
       {html && html.key === period ? (

@@ -2,7 +2,7 @@ import { type ThemeWords, themeWordsOf } from '@peopleplan/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { ApiError, api } from '../lib/api.js';
 import { useDraft, useDraftKeys } from '../lib/drafts.js';
-import { useFocusOnMount } from '../lib/focus.js';
+import { useFocusNext, useFocusOnMount } from '../lib/focus.js';
 import type { PlanContents, ThemeRow } from '../lib/responses.js';
 import {
   ErrorSummary,
@@ -36,6 +36,7 @@ export function ThemesEditor({
   const drafted = useDraftKeys();
   const [renaming, setRenaming] = useState(() => sorted.find((t) => drafted(`theme-edit:${t.id}`))?.id);
   const [adding, setAdding] = useState(() => drafted(`theme-new:${plan.id}`));
+  const focusNext = useFocusNext();
   const chosen = sorted.find((t) => t.id === renaming);
   return (
     <section className="app-section-break app-no-print" aria-labelledby="themes-editor">
@@ -59,6 +60,7 @@ export function ThemesEditor({
           extra={(id) => (
             <button
               type="button"
+              id={`rename-${id}`}
               className="govuk-button govuk-button--secondary app-table-button"
               onClick={() => setRenaming(id)}
             >
@@ -85,6 +87,7 @@ export function ThemesEditor({
           theme={chosen}
           onDone={(message) => {
             setRenaming(undefined);
+            if (!message) focusNext(`rename-${chosen.id}`);
             onChanged(message);
           }}
         />
@@ -95,12 +98,14 @@ export function ThemesEditor({
           words={words}
           onDone={(message) => {
             setAdding(false);
+            if (!message) focusNext('add-theme');
             onChanged(message);
           }}
         />
       ) : (
         <button
           type="button"
+          id="add-theme"
           className="govuk-button govuk-button--secondary"
           onClick={() => setAdding(true)}
         >

@@ -1,8 +1,9 @@
 import { isOpen, type Status } from '@peopleplan/core';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { ApiError, api } from '../lib/api.js';
 import { useDraft } from '../lib/drafts.js';
+import { focusMessage } from '../lib/focus.js';
 import { formatDateTime, plural } from '../lib/format.js';
 import { STATUS_LABELS, STATUSES } from '../lib/labels.js';
 import type { ActionRow, ReportingPeriods } from '../lib/responses.js';
@@ -62,6 +63,8 @@ export function UpdateRound({
   const [actions, setActions] = useState(() => items.map((i) => i.action));
   const round = useDraft<RoundState>(`round:${scope}`, () => ({ periods: {}, skipped: [] }));
   const [saved, setSaved] = useState<string | undefined>();
+  // Set once the person has saved or skipped here: the end of the round then takes focus.
+  const [stepped, setStepped] = useState(false);
   const periodOf = (planId: string) => round.value.periods[planId] ?? periods.get(planId)?.current ?? '';
   const done = (a: RoundAction) =>
     !isOpen(a.status) ||
@@ -103,24 +106,30 @@ export function UpdateRound({
           onSaved={(after) => {
             setActions((list) => list.map((a) => (a.id === after.id ? { ...a, ...after } : a)));
             setSaved(`Update for ${name(current)} saved.`);
+            setStepped(true);
             round.set((r) => ({ ...r, saved: [...(r.saved ?? []), current.id] }));
             go(nextAfter(current.id));
           }}
           onSkip={() => {
             setSaved(undefined);
+            setStepped(true);
             round.set((r) => ({ ...r, current: nextAfter(current.id), skipped: [...r.skipped, current.id] }));
           }}
         />
       ) : left ? (
-        <div className="govuk-inset-text app-round-done">
+        <RoundEnd key="skipped" className="govuk-inset-text app-round-done" focus={stepped}>
           <h2 className="govuk-heading-m">Actions skipped</h2>
           <p className="govuk-body">{plural(left, 'action')} skipped: choose one below to update it.</p>
-        </div>
+        </RoundEnd>
       ) : (
-        <div className="govuk-panel govuk-panel--confirmation app-round-done">
+        <RoundEnd
+          key="complete"
+          className="govuk-panel govuk-panel--confirmation app-round-done"
+          focus={stepped}
+        >
           <h2 className="govuk-panel__title">Update round complete</h2>
           <div className="govuk-panel__body">Every action is up to date.</div>
-        </div>
+        </RoundEnd>
       )}
       <RoundList
         actions={actions}
@@ -135,6 +144,31 @@ export function UpdateRound({
         </Link>
       </p>
     </>
+  );
+}
+
+/**
+ * Where the round ends (all done, or only skipped actions left). After the last save or skip here it
+ * takes focus: the form the person was in has gone, and this says what happened.
+ */
+function RoundEnd({
+  className,
+  focus,
+  children,
+}: {
+  className: string;
+  focus: boolean;
+  children: ReactNode;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: on arrival only, not when `focus` changes later
+  useEffect(() => {
+    if (focus) focusMessage(box.current);
+  }, []);
+  return (
+    <div className={className} tabIndex={-1} ref={box}>
+      {children}
+    </div>
   );
 }
 

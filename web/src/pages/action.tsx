@@ -6,12 +6,13 @@ import { ActionMilestones } from '../components/action-milestones.js';
 import { SubActions } from '../components/action-subactions.js';
 import { ActionStanding, ActionSummary } from '../components/action-summary.js';
 import { ActionChanges } from '../components/item-changes.js';
-import { Banner, LoadError, Loading, Page } from '../components/page.js';
+import { LoadError, Loading, Page, SavedBanner, useSaved } from '../components/page.js';
 import { ArchivedNotice, isArchived } from '../components/plan-view.js';
 import { ProgressHistory } from '../components/progress-history.js';
 import { ProgressUpdateForm } from '../components/progress-update-form.js';
 import type { TimescaleContext } from '../components/timescale-input.js';
 import { useDraftKeys, useHasDraft } from '../lib/drafts.js';
+import { useFocusNext } from '../lib/focus.js';
 import { useHashTarget } from '../lib/hash-target.js';
 import type { ProgressUpdateRow } from '../lib/responses.js';
 import { useCouncil } from '../lib/session.js';
@@ -43,8 +44,9 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
   const [editing, setEditing] = useState(useHasDraft(`action-edit:${actionId}`));
   const drafted = useDraftKeys();
   const [correcting, setCorrecting] = useState<ProgressUpdateRow | undefined>();
-  const [saved, setSaved] = useState<string | undefined>();
+  const [saved, setSaved] = useSaved();
   const [saves, setSaves] = useState(0);
+  const focusNext = useFocusNext();
   // A calendar feed's or search result's link names a milestone or update: bring it into view.
   useHashTarget(!!action.data && !!milestones.data && !!updates.data);
 
@@ -78,11 +80,7 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
     >
       {action.error ? <LoadError error={action.error} retry={action.reload} /> : null}
       {action.loading ? <Loading what="Loading the action" /> : null}
-      {saved ? (
-        <Banner type="success">
-          <p className="govuk-notification-banner__heading">{saved}</p>
-        </Banner>
-      ) : null}
+      <SavedBanner saved={saved} />
       {a ? (
         <>
           <ActionStanding action={a} />
@@ -94,7 +92,10 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
               plan={p}
               themes={themes.data?.items ?? []}
               context={context}
-              onCancel={() => setEditing(false)}
+              onCancel={() => {
+                setEditing(false);
+                focusNext('edit-action');
+              }}
               onSaved={() => {
                 setEditing(false);
                 done('Action saved');
@@ -107,6 +108,7 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
                 <div className="govuk-button-group app-no-print">
                   <button
                     type="button"
+                    id="edit-action"
                     className="govuk-button govuk-button--secondary"
                     onClick={() => {
                       setSaved(undefined);
@@ -155,7 +157,10 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
                   setCorrecting(undefined);
                   done(m);
                 }}
-                onCancel={() => setCorrecting(undefined)}
+                onCancel={() => {
+                  setCorrecting(undefined);
+                  focusNext(`correct-${pending.id}`);
+                }}
               />
             ) : reporting ? (
               <ProgressUpdateForm c={c} action={a} periods={periods.data} onAdded={done} />

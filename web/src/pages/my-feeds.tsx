@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { CalendarFeed } from '../components/calendar-feed.js';
-import { Banner, LoadError, Loading, Page, ScrollTable } from '../components/page.js';
+import { LoadError, Loading, Page, SavedBanner, ScrollTable, useSaved } from '../components/page.js';
 import { api } from '../lib/api.js';
 import { formatDateTime } from '../lib/format.js';
 import type { MyCalendarFeed } from '../lib/responses.js';
@@ -12,7 +12,7 @@ import { useApi } from '../lib/use-api.js';
 export default function MyFeedsPage({ c }: { c: string }) {
   const { council, can } = useCouncil(c);
   const feeds = useApi('/api/v1/councils/{c}/calendar-feeds', can('contributor') ? { path: { c } } : null);
-  const [stopped, setStopped] = useState<string | undefined>();
+  const [stopped, setStopped] = useSaved();
   const [error, setError] = useState<Error | undefined>();
   const name = council?.name ?? c;
   const crumbs = [{ href: `/councils/${c}`, text: name }];
@@ -41,11 +41,7 @@ export default function MyFeedsPage({ c }: { c: string }) {
       caption={name}
       crumbs={crumbs}
     >
-      {stopped ? (
-        <Banner type="success">
-          <p className="govuk-notification-banner__heading">{stopped}</p>
-        </Banner>
-      ) : null}
+      <SavedBanner saved={stopped} />
       {!can('contributor') ? (
         <p className="govuk-body">Calendar feeds are for contributors, editors and administrators.</p>
       ) : null}
@@ -55,7 +51,7 @@ export default function MyFeedsPage({ c }: { c: string }) {
             The milestones you lead
           </h2>
           <CalendarFeed
-            key={stopped ?? ''}
+            key={stopped?.n ?? 0}
             c={c}
             scope="person"
             subjectId={council.personId}

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
 import { ErrorSummary, type FieldErrors, fieldErrorsFrom, summaryFrom } from '../components/form.js';
-import { Banner, LoadError, Loading, Page, ScrollTable } from '../components/page.js';
+import { LoadError, Loading, Page, SavedBanner, ScrollTable, useSaved } from '../components/page.js';
 import { PersonFields } from '../components/person-fields.js';
 import { PlainTag } from '../components/tags.js';
 import { ApiError, api } from '../lib/api.js';
@@ -12,8 +12,8 @@ import { DuplicatePeople } from './people-merge.js';
 export default function PeoplePage({ c }: { c: string }) {
   const { council, can } = useCouncil(c);
   const people = useApi('/api/v1/councils/{c}/people', { path: { c } });
-  const [added, setAdded] = useState<string | undefined>();
-  const [merged, setMerged] = useState<string | undefined>();
+  // One message at a time, the latest save's: a person added, or two merged.
+  const [saved, setSaved] = useSaved();
   const items = [...(people.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name));
   const unresolved = items.filter((p) => p.unresolved).length;
   return (
@@ -24,16 +24,7 @@ export default function PeoplePage({ c }: { c: string }) {
       crumbs={[{ href: `/councils/${c}`, text: council?.name ?? 'Dashboard' }]}
       wide
     >
-      {added ? (
-        <Banner type="success">
-          <p className="govuk-notification-banner__heading">{added} added to the directory</p>
-        </Banner>
-      ) : null}
-      {merged ? (
-        <Banner type="success">
-          <p className="govuk-notification-banner__heading">{merged}</p>
-        </Banner>
-      ) : null}
+      <SavedBanner saved={saved} />
       <p className="govuk-body">
         The council’s directory of people who lead actions. Plans name leads as they were written (“GM (HR)”,
         “L&amp;D Team”); each label points at a person here so that alerts reach them.
@@ -100,9 +91,8 @@ export default function PeoplePage({ c }: { c: string }) {
         <DuplicatePeople
           c={c}
           onMerged={(sentence) => {
-            setMerged(sentence);
+            setSaved(sentence);
             people.reload();
-            window.scrollTo(0, 0);
           }}
         />
       ) : null}
@@ -110,7 +100,7 @@ export default function PeoplePage({ c }: { c: string }) {
         <AddPerson
           c={c}
           onAdded={(name) => {
-            setAdded(name);
+            setSaved(`${name} added to the directory`);
             people.reload();
           }}
         />

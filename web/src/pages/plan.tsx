@@ -1,9 +1,9 @@
 import { londonToday, themeNounOf } from '@peopleplan/core';
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'wouter';
-import { ActionAddForm, ThemeTools } from '../components/action-add.js';
+import { ActionAddedNote, ActionAddForm, type AddedAction, ThemeTools } from '../components/action-add.js';
 import { ChangeHistory } from '../components/change-history.js';
-import { Banner, LoadError, Loading, Page } from '../components/page.js';
+import { LoadError, Loading, Page, SavedBanner, useSaved } from '../components/page.js';
 import {
   type Filters,
   filtersFrom,
@@ -28,6 +28,7 @@ import {
 import { ThemesEditor } from '../components/theme-editor.js';
 import type { TimescaleContext } from '../components/timescale-input.js';
 import { useHasDraft } from '../lib/drafts.js';
+import { useFocusNext } from '../lib/focus.js';
 import { plural } from '../lib/format.js';
 import { PLAN_KIND_LABELS } from '../lib/labels.js';
 import { useCouncil } from '../lib/session.js';
@@ -39,7 +40,9 @@ export default function PlanPage({ c, planId }: { c: string; planId: string }) {
     path: { c, planId },
   });
   const [params, setParams] = useSearchParams();
-  const [saved, setSaved] = useState<string | undefined>(params.get('created') ? 'Plan created' : undefined);
+  const [saved, setSaved] = useSaved(params.get('created') ? 'Plan created' : undefined);
+  // An action added is said beside its table, not at the top (a long plan would lose the person's place).
+  const [added, setAdded] = useState<AddedAction | undefined>();
   const filters = filtersFrom(params);
   const filtering = Object.values(filters).some(Boolean);
   const filterKey = JSON.stringify(filters);
@@ -66,11 +69,14 @@ export default function PlanPage({ c, planId }: { c: string; planId: string }) {
   };
   // Each save reads the plan's history again.
   const [saves, setSaves] = useState(0);
-  const changed = (message?: string) => {
+  const changed = (message?: string, next?: (x: AddedAction | undefined) => AddedAction) => {
     setSaved(message);
+    setAdded(next ?? undefined);
     setSaves((n) => n + 1);
     reload();
   };
+  const addedTo = (where: string) => (action: AddedAction['action']) =>
+    changed(undefined, (x) => ({ n: (x?.n ?? 0) + 1, where, action }));
 
   const plan = data?.plan;
   const context: TimescaleContext = {
@@ -88,11 +94,7 @@ export default function PlanPage({ c, planId }: { c: string; planId: string }) {
       crumbs={crumbs}
       wide
     >
-      {saved ? (
-        <Banner type="success">
-          <p className="govuk-notification-banner__heading">{saved}</p>
-        </Banner>
-      ) : null}
+      <SavedBanner saved={saved} />
       {error ? <LoadError error={error} retry={reload} /> : null}
       {loading && !data ? <Loading what="Loading the plan" /> : null}
       {data && plan && view ? (
@@ -138,7 +140,14 @@ export default function PlanPage({ c, planId }: { c: string; planId: string }) {
           ) : null}
           {editor ? <ThemesEditor c={c} plan={plan} themes={view.themes} onChanged={changed} /> : null}
           {editor && !view.themes.length ? (
-            <PlanLevelAdd c={c} planId={plan.id} context={context} onChanged={changed} />
+            <PlanLevelAdd
+              c={c}
+              planId={plan.id}
+              context={context}
+              added={added?.where === '' ? added : undefined}
+              onAdded={addedTo('')}
+              onChanged={changed}
+            />
           ) : null}
 
           <PlanFilters
@@ -171,6 +180,8 @@ export default function PlanPage({ c, planId }: { c: string; planId: string }) {
                       theme={theme}
                       actions={actions}
                       context={context}
+                      added={added?.where === theme.id ? added : undefined}
+                      onAdded={addedTo(theme.id)}
                       onChanged={changed}
                     />
                   )
@@ -206,32 +217,45 @@ function PlanLevelAdd({
   c,
   planId,
   context,
+  added,
+  onAdded,
   onChanged,
 }: {
   c: string;
   planId: string;
   context: TimescaleContext;
+  added: AddedAction | undefined;
+  onAdded: (action: AddedAction['action']) => void;
   onChanged: (message?: string) => void;
 }) {
   const [adding, setAdding] = useState(useHasDraft(`action-new:${planId}::`));
+  const focusNext = useFocusNext();
   return adding ? (
     <ActionAddForm
       c={c}
       planId={planId}
       context={context}
       heading="Add an action"
-      onDone={(message) => {
+      onDone={(_, created) => {
         setAdding(false);
-        onChanged(message);
+        if (created) onAdded(created);
+        else {
+          focusNext('add-action');
+          onChanged();
+        }
       }}
     />
   ) : (
-    <button
-      type="button"
-      className="govuk-button govuk-button--secondary app-no-print"
-      onClick={() => setAdding(true)}
-    >
-      Add an action
-    </button>
+    <>
+      {added ? <ActionAddedNote key={added.n} c={c} added={added} /> : null}
+      <button
+        id="add-action"
+        type="button"
+        className="govuk-button govuk-button--secondary app-no-print"
+        onClick={() => setAdding(true)}
+      >
+        Add an action
+      </button>
+    </>
   );
 }

@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { CalendarFeed } from '../components/calendar-feed.js';
-import { Banner, LoadError, Loading, Page } from '../components/page.js';
+import { LoadError, Loading, Page, SavedBanner, useSaved } from '../components/page.js';
 import { PeriodClose } from '../components/period-close.js';
 import { PeriodSelect, PeriodState, ReportDownload } from '../components/report-download.js';
 import { useCouncil } from '../lib/session.js';
@@ -16,7 +15,7 @@ export default function ReportsPage({ c, planId }: { c: string; planId: string }
   const plan = useApi('/api/v1/councils/{c}/plans/{planId}', { path: { c, planId } });
   const periods = useApi('/api/v1/councils/{c}/plans/{planId}/report-periods', { path: { c, planId } });
   const [params, setParams] = useSearchParams();
-  const [saved, setSaved] = useState<string | undefined>();
+  const [saved, setSaved] = useSaved();
   const items = periods.data?.items ?? [];
   // By default the latest mid-year or year-end that has ended: what a committee asks for next.
   const chosen =
@@ -36,11 +35,7 @@ export default function ReportsPage({ c, planId }: { c: string; planId: string }
         { href: `/councils/${c}/plans/${planId}`, text: title },
       ]}
     >
-      {saved ? (
-        <Banner type="success">
-          <p className="govuk-notification-banner__heading">{saved}</p>
-        </Banner>
-      ) : null}
+      <SavedBanner saved={saved} />
       {plan.error ? <LoadError error={plan.error} retry={plan.reload} /> : null}
       {periods.error ? <LoadError error={periods.error} retry={periods.reload} /> : null}
       {periods.loading ? <Loading what="Loading the reporting periods" /> : null}
