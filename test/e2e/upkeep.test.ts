@@ -194,7 +194,9 @@ async function keepActionUp(page: Page, planId: string) {
   // The move is offered under the plan's own word for its groups.
   await page.getByLabel('Objective', { exact: true }).selectOption({ label: '3: Delivery' });
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await successBanner(page, 'Action saved');
+  // A move says where to, in the plan's word for its groups; the page says which group it is in.
+  await successBanner(page, 'Moved to Objective 3: Delivery');
+  await page.getByTestId('action-group').getByText('Objective 3: Delivery').waitFor();
 
   await page.getByRole('button', { name: 'Add a sub-action' }).click();
   expect(await focusedText(page)).toBe('Add a sub-action to 1.1 Launch a leadership programme');

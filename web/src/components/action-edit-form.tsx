@@ -51,7 +51,8 @@ export function EditAction({
   themes: ThemeRow[];
   context: TimescaleContext;
   onCancel: () => void;
-  onSaved: () => void;
+  /** The fields that changed (none: nothing to save), and the theme the action is now under. */
+  onSaved: (changed: Array<keyof Draft>, themeId: string) => void;
 }) {
   /** The saved action this edit builds on: replaced by the newer one after a conflict. */
   const [base, setBase] = useState(action);
@@ -74,7 +75,7 @@ export function EditAction({
     const keys = changedKeys(draftOf(on), d);
     if (!keys.length) {
       form.discard();
-      onSaved();
+      onSaved(keys, d.themeId);
       return;
     }
     const path = { c, actionId: on.id };
@@ -83,7 +84,7 @@ export function EditAction({
     try {
       await api.patch('/api/v1/councils/{c}/actions/{actionId}', { params: { path }, body });
       form.discard();
-      onSaved();
+      onSaved(keys, d.themeId);
     } catch (e) {
       if (isStale(e)) {
         // Someone saved first. Fetch what they saved and show both: nothing typed here is lost.

