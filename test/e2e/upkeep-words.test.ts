@@ -15,6 +15,7 @@ let browser: Browser;
 const tabs = pages(() => browser);
 const H = '/api/v1/councils/harrow';
 const EDITOR = 'editor@harrow.demo';
+const ADMIN = 'admin@harrow.demo';
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const date = (due: string) => ({ text: due, kind: 'date', due, precision: 'day' });
 
@@ -90,6 +91,48 @@ async function as(email: string, path: string): Promise<Page> {
 const planPage = () => `/plans/${plan.planId}`;
 
 describe('a plan in its own words', { timeout: 120_000 }, () => {
+  it('calls its groups by the plan’s own word on the dashboard', async () => {
+    const page = await as(EDITOR, '');
+    await page.locator('[data-dashboard-ready]').waitFor();
+    const card = page.locator('section.app-plan-card', { hasText: 'People strategy 2026-27 (own words)' });
+    expect(await card.locator('thead th').first().innerText()).toBe('Objective');
+    expect(await card.locator('tr.app-total-row th').innerText()).toBe('All objectives');
+    expect(await card.innerText()).not.toMatch(/\btheme/i);
+    await expectAccessible(page, 'words-dashboard');
+  });
+
+  it('calls a group by the plan’s own word in the plan’s changes and in the audit trail', async () => {
+    await e.as(EDITOR)('POST', `${H}/plans/${plan.planId}/themes`, { ref: '4', title: 'Learning' });
+    const page = await as(EDITOR, planPage());
+    const changes = page.getByRole('list', { name: 'Changes to this plan, newest first' });
+    await changes.getByText('Added an objective: Learning').waitFor();
+    expect(await changes.innerText()).not.toMatch(/\btheme/i);
+
+    const admin = await as(ADMIN, `/audit?item=${plan.planId}`);
+    const trail = admin.getByRole('list', { name: 'Changes to the council, newest first' });
+    await trail.getByText('Added an objective: Learning').waitFor();
+    expect(await trail.innerText()).not.toMatch(/\ba theme\b/i);
+    await expectAccessible(admin, 'words-audit');
+  });
+
+  it('lists a correction of a progress update as a correction', async () => {
+    const editor = e.as(EDITOR);
+    const first = await editor('POST', `${H}/actions/${plan.adverts}/updates`, {
+      narrative: 'Adverts drafted with the services',
+      status: 'on-track',
+    });
+    await editor('POST', `${H}/actions/${plan.adverts}/updates`, {
+      narrative: 'Adverts drafted with the services and the unions',
+      status: 'on-track',
+      corrects: first.update.id,
+    });
+    const page = await as(EDITOR, `/actions/${plan.adverts}`);
+    const history = page.getByRole('list', { name: 'Changes to this action, newest first' });
+    await history.getByText('Corrected a progress update').waitFor();
+    // The update it corrects is still "added"; the correction is not.
+    expect(await history.getByText('Added a progress update').count()).toBe(1);
+  });
+
   it('says which objective an action is in, and where a move took it', async () => {
     const page = await as(EDITOR, `/actions/${plan.bands}`);
     const group = page.getByTestId('action-group');

@@ -1,5 +1,6 @@
+import { nounWords } from '@peopleplan/core';
 import { describe, expect, it } from 'vitest';
-import { changeLines } from '../../web/src/lib/history-words.js';
+import { changeLines, eventHeadline } from '../../web/src/lib/history-words.js';
 
 const update = (changes: Array<{ field: string; before?: unknown; after?: unknown }>) =>
   ({
@@ -28,5 +29,62 @@ describe('a plan’s changes in words', () => {
       { field: 'Owner as the plan names them', before: 'none', after: 'Director of People' },
       { field: 'What the plan calls its groups', before: 'Theme', after: 'none' },
     ]);
+  });
+});
+
+const event = (e: Partial<Parameters<typeof eventHeadline>[0]>) =>
+  ({
+    id: '01ARZ3NDEKTSV4RRFFQ69G5FAV',
+    councilId: 'harrow',
+    at: '2026-12-06T10:00:00.000Z',
+    actorSub: 'someone',
+    operation: 'create',
+    entityType: 'plan',
+    entityId: 'x',
+    planId: 'p1',
+    ...e,
+  }) as Parameters<typeof eventHeadline>[0];
+
+describe('changes in the plan’s own words', () => {
+  const names = {
+    themeWords: (planId: string | undefined) => (planId === 'p1' ? nounWords('objective') : undefined),
+    themeHeading: (id: string) => ({ t1: 'Objective 1: Pay', t2: 'Objective 2: Recruitment' })[id],
+  };
+
+  it('names a group by the word its plan uses, else "a group"', () => {
+    const added = event({ entityType: 'theme', after: { title: 'Pay' } });
+    expect(eventHeadline(added, names)).toBe('Added an objective: Pay');
+    expect(eventHeadline({ ...added, operation: 'delete', before: { title: 'Pay' } }, names)).toBe(
+      'Removed an objective: Pay',
+    );
+    expect(eventHeadline({ ...added, planId: 'elsewhere' }, names)).toBe('Added a group: Pay');
+    expect(eventHeadline(added)).toBe('Added a group: Pay');
+  });
+
+  it('says where an action moved between groups, by their names', () => {
+    const moved = event({
+      operation: 'update',
+      entityType: 'action',
+      changes: [{ field: 'themeId', before: 't1', after: 't2' }],
+    });
+    expect(changeLines(moved, names)).toEqual([
+      { field: 'Objective', before: 'Objective 1: Pay', after: 'Objective 2: Recruitment' },
+    ]);
+  });
+
+  it('calls a correction of a progress update a correction', () => {
+    const update = { narrative: 'Done', status: 'completed' };
+    expect(eventHeadline(event({ operation: 'append', entityType: 'update', after: update }))).toBe(
+      'Added a progress update: Done',
+    );
+    expect(
+      eventHeadline(
+        event({
+          operation: 'append',
+          entityType: 'update',
+          after: { ...update, corrects: '01ARZ3NDEKTSV4RRFFQ69G5FAW' },
+        }),
+      ),
+    ).toBe('Corrected a progress update: Done');
   });
 });

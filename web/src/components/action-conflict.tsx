@@ -1,14 +1,16 @@
-import { type Conflict, FIELD_LABELS, showField } from '../lib/action-draft.js';
+import { type Conflict, fieldLabel, type Groups, showField } from '../lib/action-draft.js';
 import { ScrollTable } from './page.js';
 
 /** Someone saved the action first: both versions side by side, and the choice of which to keep. */
 export function ConflictPanel({
   conflict,
+  groups,
   busy,
   onMine,
   onTheirs,
 }: {
   conflict: Conflict;
+  groups: Groups;
   busy: boolean;
   onMine: () => void;
   onTheirs: () => void;
@@ -41,10 +43,10 @@ export function ConflictPanel({
               {conflict.keys.map((k) => (
                 <tr className="govuk-table__row" key={k}>
                   <th scope="row" className="govuk-table__header">
-                    {FIELD_LABELS[k]}
+                    {fieldLabel(k, groups)}
                   </th>
-                  <td className="govuk-table__cell">{showField(k, conflict.mine)}</td>
-                  <td className="govuk-table__cell">{showField(k, conflict.theirs)}</td>
+                  <td className="govuk-table__cell">{showField(k, conflict.mine, groups)}</td>
+                  <td className="govuk-table__cell">{showField(k, conflict.theirs, groups)}</td>
                 </tr>
               ))}
             </tbody>

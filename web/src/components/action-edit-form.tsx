@@ -27,6 +27,7 @@ import {
   TextInput,
 } from './form.js';
 import { LeadEditor } from './lead-editor.js';
+import { themeHeading } from './plan-view.js';
 import { type TimescaleContext, TimescaleInput } from './timescale-input.js';
 
 /**
@@ -120,6 +121,13 @@ export function EditAction({
       {conflict ? (
         <ConflictPanel
           conflict={conflict}
+          groups={{
+            words: themeWordsOf(plan),
+            headingOf: (id) => {
+              const t = themes.find((x) => x.id === id);
+              return t ? themeHeading(plan, t) : undefined;
+            },
+          }}
           busy={busy}
           onMine={() => {
             setConflict(undefined);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../lib/api.js';
 import { formatDateTime } from '../lib/format.js';
-import { changeLines, eventHeadline } from '../lib/history-words.js';
+import { changeLines, eventHeadline, type HistoryNames } from '../lib/history-words.js';
 import type { HistoryEventRow } from '../lib/responses.js';
 import { useApi } from '../lib/use-api.js';
 import { LoadError, Loading } from './page.js';
@@ -16,12 +16,12 @@ type HistoryPath =
 type Page = { items: HistoryEventRow[]; nextCursor?: string | undefined };
 
 /** One change: when, who, what, and each field before and after. */
-export function ChangeEntry({ e }: { e: HistoryEventRow }) {
-  const lines = changeLines(e);
+export function ChangeEntry({ e, names }: { e: HistoryEventRow; names?: HistoryNames | undefined }) {
+  const lines = changeLines(e, names);
   return (
     <li className="app-change">
       <p className="govuk-body govuk-!-margin-bottom-1">
-        <span className="govuk-!-font-weight-bold">{eventHeadline(e)}</span>
+        <span className="govuk-!-font-weight-bold">{eventHeadline(e, names)}</span>
       </p>
       <p className="govuk-body-s app-muted govuk-!-margin-bottom-1">
         {formatDateTime(e.at)} by {e.actorName ?? 'someone no longer named'}
@@ -55,12 +55,15 @@ export function ChangeHistory({
   params,
   label,
   query = {},
+  names,
 }: {
   path: HistoryPath;
   params: Record<string, string>;
   /** What the list is of, for its accessible name: "Changes to this action". */
   label: string;
   query?: Record<string, string>;
+  /** The plans' own words for their groups, and the groups' names. */
+  names?: HistoryNames | undefined;
 }) {
   const get = api.get as (p: string, i: object) => Promise<Page>;
   const first = useApi(path as '/api/v1/councils/{c}/audit', {
@@ -91,7 +94,7 @@ export function ChangeHistory({
       {items.length ? (
         <ol className="app-changes" aria-label={label}>
           {items.map((e) => (
-            <ChangeEntry key={e.id} e={e} />
+            <ChangeEntry key={e.id} e={e} names={names} />
           ))}
         </ol>
       ) : (

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { HistoryNames } from '../lib/history-words.js';
 import type { MilestoneRow } from '../lib/responses.js';
 import { ChangeHistory } from './change-history.js';
 
@@ -34,11 +35,14 @@ export function ActionChanges({
   actionId,
   milestones,
   saves,
+  names,
 }: {
   c: string;
   actionId: string;
   milestones: MilestoneRow[];
   saves: number;
+  /** The plan's word for its groups and their names: a move between groups in the plan's words. */
+  names?: HistoryNames | undefined;
 }) {
   return (
     <section className="app-section-break app-no-print" aria-labelledby="action-changes">
@@ -50,6 +54,7 @@ export function ActionChanges({
         path="/api/v1/councils/{c}/actions/{actionId}/history"
         params={{ c, actionId }}
         label="Changes to this action, newest first"
+        names={names}
       />
       {milestones.map((m) => (
         <MilestoneChanges key={m.id} c={c} m={m} saves={saves} />

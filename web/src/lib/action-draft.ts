@@ -1,4 +1,4 @@
-import type { Lead, Rag, Status } from '@peopleplan/core';
+import type { Lead, Rag, Status, ThemeWords } from '@peopleplan/core';
 import { readTimescale, type TimescaleContext } from '../components/timescale-input.js';
 import type { ApiInit } from './api.js';
 import { LEAD_ROLE_LABELS, RAG_LABELS, STATUS_LABELS } from './labels.js';
@@ -54,11 +54,26 @@ export const FIELD_LABELS: Record<keyof Draft, string> = {
   themeId: 'Theme',
 };
 
+/** The plan's groups, for naming the one an action is under in the plan's own word. */
+export interface Groups {
+  words: ThemeWords;
+  /** "Objective 3: Pay", by the theme's id. */
+  headingOf: (themeId: string) => string | undefined;
+}
+
+/** A field's name, the theme in the plan's word for its groups ("Objective"). */
+export const fieldLabel = (k: keyof Draft, groups?: Groups) =>
+  k === 'themeId' && groups ? groups.words.noun : FIELD_LABELS[k];
+
 /** One field of a draft in words, for comparing two versions side by side. */
-export function showField(k: keyof Draft, d: Draft): string {
+export function showField(k: keyof Draft, d: Draft, groups?: Groups): string {
   const v = d[k];
   if (k === 'status') return STATUS_LABELS[v as Status];
   if (k === 'ragMode') return v === 'auto' ? 'Worked out from status and dates' : RAG_LABELS[v as Rag];
+  if (k === 'themeId' && groups)
+    return v
+      ? (groups.headingOf(v as string) ?? `Another ${groups.words.inSentence}`)
+      : `No ${groups.words.inSentence}`;
   if (k === 'themeId') return v ? 'Another theme' : 'No theme';
   if (k === 'leads')
     return (v as Lead[]).map((l) => `${l.label} (${LEAD_ROLE_LABELS[l.role]})`).join(', ') || 'None';

@@ -1,3 +1,4 @@
+import type { ThemeWords } from '@peopleplan/core';
 import { formatDate, formatDateTime } from './format.js';
 import { auditWords, PLAN_KIND_LABELS, PLAN_STATUS_LABELS, RAG_SHORT, STATUS_LABELS } from './labels.js';
 import type { HistoryEventRow } from './responses.js';
@@ -20,7 +21,8 @@ const FIELD_WORDS: Record<string, string> = {
   narrative: 'Progress narrative',
   ragOverride: 'RAG rating set by hand',
   rag: 'RAG rating',
-  themeId: 'Theme',
+  // In the plan's own word when it is known (`HistoryNames`).
+  themeId: 'Group',
   parentId: 'Parent action',
   order: 'Position',
   period: 'Period',
@@ -43,6 +45,15 @@ const FIELD_WORDS: Record<string, string> = {
   reviewCadence: 'Review cycle',
   reportingPoints: 'Reporting points',
 };
+/**
+ * What the history can name in a plan's own words: what the plan an event belongs to calls its groups
+ * ("Objective"), and its groups by id ("Objective 3: Pay"). Without them: "a group", "another item".
+ */
+export interface HistoryNames {
+  themeWords?: (planId: string | undefined) => ThemeWords | undefined;
+  themeHeading?: (themeId: string) => string | undefined;
+}
+
 /** Bookkeeping the history never shows. */
 const HIDDEN = new Set(['version', 'updatedAt', 'updatedBy', 'createdAt', 'createdBy']);
 
@@ -97,15 +108,25 @@ export interface ChangeLine {
   after: string;
 }
 
-/** Each changed field of an update, in words. */
-export function changeLines(e: HistoryEventRow): ChangeLine[] {
+/** Each changed field of an update, in words (the group an action moved between in the plan's). */
+export function changeLines(e: HistoryEventRow, names: HistoryNames = {}): ChangeLine[] {
+  const theme = (v: unknown) =>
+    (typeof v === 'string' ? names.themeHeading?.(v) : undefined) ?? valueWords('themeId', v);
   return (e.changes ?? [])
     .filter((ch) => !HIDDEN.has(ch.field))
-    .map((ch) => ({
-      field: fieldWords(ch.field),
-      before: valueWords(ch.field, ch.before),
-      after: valueWords(ch.field, ch.after),
-    }));
+    .map((ch) =>
+      ch.field === 'themeId'
+        ? {
+            field: names.themeWords?.(e.planId)?.noun ?? fieldWords(ch.field),
+            before: theme(ch.before),
+            after: theme(ch.after),
+          }
+        : {
+            field: fieldWords(ch.field),
+            before: valueWords(ch.field, ch.before),
+            after: valueWords(ch.field, ch.after),
+          },
+    );
 }
 
 const nameOf = (v: unknown): string | undefined => {
@@ -121,8 +142,11 @@ const nameOf = (v: unknown): string | undefined => {
   return undefined;
 };
 
-/** What happened, in a sentence: "Closed a reporting period: Mid-year 2026-27". */
-export function eventHeadline(e: HistoryEventRow): string {
+/**
+ * What happened, in a sentence: "Closed a reporting period: Mid-year 2026-27", "Added an objective: Pay"
+ * (a group in its plan's word), "Corrected a progress update" (an update that names the one it corrects).
+ */
+export function eventHeadline(e: HistoryEventRow, names: HistoryNames = {}): string {
   if (e.entityType === 'period-snapshot') {
     const label = nameOf(e.operation === 'delete' ? e.before : e.after);
     const reason = (e.after as { reason?: unknown } | undefined)?.reason;
@@ -132,7 +156,16 @@ export function eventHeadline(e: HistoryEventRow): string {
   }
   if (e.entityType === 'calendar-feed')
     return e.operation === 'revoke' ? 'Stopped a calendar feed' : 'Made a calendar feed';
-  const words = auditWords(e.operation, e.entityType);
+  const correction =
+    e.entityType === 'update' &&
+    typeof (e.after as { corrects?: unknown } | undefined)?.corrects === 'string';
+  const words = correction
+    ? 'Corrected a progress update'
+    : auditWords(
+        e.operation,
+        e.entityType,
+        e.entityType === 'theme' ? names.themeWords?.(e.planId)?.withArticle : undefined,
+      );
   const name = e.operation === 'update' ? undefined : nameOf(e.after ?? e.before);
   return name ? `${words}: ${name}` : words;
 }

@@ -119,7 +119,9 @@ const OPERATION_WORDS: Record<string, string> = {
 };
 const ENTITY_WORDS: Record<string, string> = {
   plan: 'a plan',
-  theme: 'a theme',
+  // The app's word for what a plan groups its actions under, when the plan's own word is not known
+  // (history-words.ts uses the plan's: "Added an objective").
+  theme: 'a group',
   action: 'an action',
   milestone: 'a milestone',
   update: 'a progress update',
@@ -133,5 +135,6 @@ const ENTITY_WORDS: Record<string, string> = {
   consent: 'sharing with a partnership',
   'period-snapshot': 'a closed period',
 };
-export const auditWords = (operation: string, entityType: string) =>
-  `${OPERATION_WORDS[operation] ?? 'Changed'} ${ENTITY_WORDS[entityType] ?? 'an item'}`;
+/** "Added an objective": what happened to an item; `what` names it in a plan's own word (a theme). */
+export const auditWords = (operation: string, entityType: string, what?: string) =>
+  `${OPERATION_WORDS[operation] ?? 'Changed'} ${what ?? ENTITY_WORDS[entityType] ?? 'an item'}`;

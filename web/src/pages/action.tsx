@@ -1,4 +1,4 @@
-import { isOpen, londonToday } from '@peopleplan/core';
+import { isOpen, londonToday, themeWordsOf } from '@peopleplan/core';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { CancelAction } from '../components/action-cancel.js';
@@ -207,7 +207,17 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
               <Loading what="Loading the history" />
             )}
           </section>
-          <ActionChanges c={c} actionId={actionId} milestones={milestones.data?.items ?? []} saves={saves} />
+          <ActionChanges
+            c={c}
+            actionId={actionId}
+            milestones={milestones.data?.items ?? []}
+            saves={saves}
+            names={
+              p
+                ? { themeWords: () => themeWordsOf(p), themeHeading: (id) => groupOf(id)?.heading }
+                : undefined
+            }
+          />
         </>
       ) : null}
     </Page>

@@ -1,3 +1,4 @@
+import { themeWordsOf } from '@peopleplan/core';
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { ChangeHistory } from '../components/change-history.js';
@@ -34,6 +35,15 @@ export default function AuditPage({ c }: { c: string }) {
   if (query.item && !planOptions.some((o) => o.value === query.item))
     planOptions.unshift({ value: query.item, text: 'The item you came from' });
   const people = (members.data?.items ?? []).map((m) => ({ value: m.userSub, text: m.name }));
+  // Each change to a group is named in its own plan's word for its groups ("Added an objective").
+  const byId = new Map((plans.data?.items ?? []).map((p) => [p.id, p]));
+  const themeWords = (planId: string | undefined) => {
+    const plan = planId ? byId.get(planId) : undefined;
+    return plan ? themeWordsOf(plan) : undefined;
+  };
+  // The plans' word for their groups when they all use one, else "groups" (as the partnership's filter).
+  const groupWords = [...new Set([...byId.values()].map((p) => themeWordsOf(p).pluralInSentence))];
+  const groups = groupWords.length === 1 ? groupWords[0]! : 'groups';
   return (
     <Page title={`Audit trail – ${name}`} heading="Audit trail" caption={name} crumbs={crumbs}>
       <p className="govuk-body">
@@ -45,6 +55,7 @@ export default function AuditPage({ c }: { c: string }) {
         query={query}
         people={people}
         plans={planOptions}
+        groups={groups}
         onApply={setParams}
       />
       <h2 className="govuk-heading-m">Changes</h2>
@@ -54,6 +65,7 @@ export default function AuditPage({ c }: { c: string }) {
         params={{ c }}
         query={query}
         label="Changes to the council, newest first"
+        names={{ themeWords }}
       />
     </Page>
   );
@@ -67,12 +79,15 @@ function AuditFilters({
   query,
   people,
   plans,
+  groups,
   onApply,
 }: {
   c: string;
   query: Record<string, string>;
   people: Option[];
   plans: Option[];
+  /** What the plans call their groups, in a sentence ("objectives"; "groups" when they differ). */
+  groups: string;
   onApply: (q: Record<string, string>) => void;
 }) {
   const [from, setFrom] = useState(partsOf(query.from));
@@ -113,7 +128,7 @@ function AuditFilters({
       <Select
         id="item"
         label="Plan"
-        hint="A plan’s changes include its themes, indicators, risks and closed periods"
+        hint={`A plan’s changes include its ${groups}, indicators, risks and closed periods`}
         defaultValue={query.item ?? ''}
         options={[{ value: '', text: 'Any plan or item' }, ...plans]}
       />

@@ -1,4 +1,12 @@
-import type { Dashboard, DashboardItem, PlanSummary, Rag, Status } from '@peopleplan/core';
+import {
+  type Dashboard,
+  type DashboardItem,
+  type PlanSummary,
+  type Rag,
+  type Status,
+  type ThemeWords,
+  themeWordsOf,
+} from '@peopleplan/core';
 import { type ReactNode, useEffect } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { CommitteePack } from '../components/committee-pack.js';
@@ -27,18 +35,23 @@ export function DashboardPage({ c }: { c: string }) {
     path: { c },
     query: { days },
   });
-
+  // The plans' headers, for what each calls its groups (the dashboard's summaries name only the kind).
+  const headers = useApi('/api/v1/councils/{c}/plans', { path: { c }, query: { limit: 200 } });
+  const nouns = new Map((headers.data?.items ?? []).map((p) => [p.id, p.themeNoun]));
+  const wordsOf = (p: PlanSummary) => themeWordsOf({ kind: p.kind, themeNoun: nouns.get(p.planId) });
+  // Shown once the words are known (or cannot be), so a heading does not change under the reader's eyes.
+  const ready = data && (headers.data || headers.error);
   useEffect(() => {
     // For the bench and anyone profiling: the moment the dashboard's figures are on screen.
-    if (data) performance.mark('peopleplan:dashboard-ready');
-  }, [data]);
+    if (ready) performance.mark('peopleplan:dashboard-ready');
+  }, [ready]);
 
   const name = council?.name ?? c;
   return (
     <Page title={`Dashboard – ${name}`} heading="Dashboard" caption={name} wide>
       {error ? <LoadError error={error} retry={reload} /> : null}
-      {loading ? <Loading what="Loading the dashboard" /> : null}
-      {data ? (
+      {loading || (data && !ready) ? <Loading what="Loading the dashboard" /> : null}
+      {data && ready ? (
         <div data-dashboard-ready="true">
           <p className="govuk-body app-as-at">Figures as at {formatDate(data.today)}.</p>
           <Headlines data={data} days={days} />
@@ -59,7 +72,7 @@ export function DashboardPage({ c }: { c: string }) {
             </p>
           ) : null}
           {data.plans.map((p) => (
-            <PlanCard key={p.planId} c={c} plan={p} />
+            <PlanCard key={p.planId} c={c} plan={p} words={wordsOf(p)} />
           ))}
           {data.plans.length ? <CommitteePack c={c} today={data.today} /> : null}
           <p className="govuk-body app-no-print">
@@ -237,7 +250,7 @@ function Headlines({ data, days }: { data: Dashboard; days: number }) {
   );
 }
 
-function PlanCard({ c, plan }: { c: string; plan: PlanSummary }) {
+function PlanCard({ c, plan, words }: { c: string; plan: PlanSummary; words: ThemeWords }) {
   // Only the statuses this plan uses, so the table stays readable on a phone and a projector.
   const statuses = STATUSES.filter((s: Status) => plan.byStatus[s] > 0);
   return (
@@ -265,13 +278,13 @@ function PlanCard({ c, plan }: { c: string; plan: PlanSummary }) {
         </p>
       )}
       {plan.total ? (
-        <ScrollTable label={`${plan.title}: actions by status and theme`}>
+        <ScrollTable label={`${plan.title}: actions by status and ${words.inSentence}`}>
           <table className="govuk-table app-table app-count-table">
             <caption className="govuk-table__caption govuk-table__caption--s">Actions by status</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
                 <th scope="col" className="govuk-table__header">
-                  Theme
+                  {words.noun}
                 </th>
                 {statuses.map((s) => (
                   <th scope="col" className="govuk-table__header govuk-table__header--numeric" key={s}>
@@ -289,8 +302,15 @@ function PlanCard({ c, plan }: { c: string; plan: PlanSummary }) {
                 .map((t) => (
                   <tr className="govuk-table__row" key={t.themeId ?? 'none'}>
                     <th scope="row" className="govuk-table__header app-theme-cell">
-                      {t.ref ? `${t.ref}. ` : ''}
-                      {t.title}
+                      {t.themeId === null ? (
+                        // Actions under no group of the plan's (the summary calls them "No theme").
+                        `No ${words.inSentence}`
+                      ) : (
+                        <>
+                          {t.ref ? `${t.ref}. ` : ''}
+                          {t.title}
+                        </>
+                      )}
                     </th>
                     {statuses.map((s) => (
                       <td className="govuk-table__cell govuk-table__cell--numeric" key={s}>
@@ -302,7 +322,7 @@ function PlanCard({ c, plan }: { c: string; plan: PlanSummary }) {
                 ))}
               <tr className="govuk-table__row app-total-row">
                 <th scope="row" className="govuk-table__header">
-                  All themes
+                  All {words.pluralInSentence}
                 </th>
                 {statuses.map((s) => (
                   <td className="govuk-table__cell govuk-table__cell--numeric" key={s}>

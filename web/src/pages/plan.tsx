@@ -1,4 +1,4 @@
-import { londonToday, themeNounOf } from '@peopleplan/core';
+import { londonToday, themeNounOf, themeWordsOf } from '@peopleplan/core';
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { ActionAddedNote, ActionAddForm, type AddedAction, ThemeTools } from '../components/action-add.js';
@@ -23,6 +23,7 @@ import {
   PlanFacts,
   PlanSections,
   ThemeSections,
+  themeHeading,
   UnplacedText,
 } from '../components/plan-view.js';
 import { ThemesEditor } from '../components/theme-editor.js';
@@ -204,6 +205,13 @@ export default function PlanPage({ c, planId }: { c: string; planId: string }) {
               path="/api/v1/councils/{c}/plans/{planId}/history"
               params={{ c, planId }}
               label="Changes to this plan, newest first"
+              names={{
+                themeWords: () => themeWordsOf(plan),
+                themeHeading: (id) => {
+                  const t = view.themes.find((x) => x.id === id);
+                  return t ? themeHeading(plan, t) : undefined;
+                },
+              }}
             />
           </section>
         </>
