@@ -218,6 +218,14 @@ describe('import wizard', { timeout: 180_000 }, () => {
     expect(await fact('Objectives')).toMatch(/Objectives\s+2/);
     expect(await facts.innerText()).not.toMatch(/Themes|Key priorities/);
     await planView(page).getByRole('heading', { name: 'Objective 2: Recruitment' }).waitFor();
+    // Only the columns the plan fills (no empty Start column: it gives none), its leads as "Lead".
+    expect(await actionTables(page).first().locator('thead th').allInnerTexts()).toEqual([
+      'Ref',
+      'Action',
+      'Status',
+      'Lead',
+      'End',
+    ]);
     // Each action's rating in words, by the council's rules, as the plan page will show it: never a
     // grey placeholder ("On track · Grey").
     const titles = ['Review pay bands', 'Agency spend review', 'New careers site', 'Open days'];

@@ -133,6 +133,30 @@ describe('a plan in its own words', { timeout: 120_000 }, () => {
     expect(await history.getByText('Added a progress update').count()).toBe(1);
   });
 
+  it('shows a column only when an action fills it, milestones as "Milestones" and leads as "Lead"', async () => {
+    const page = await as('viewer@harrow.demo', planPage());
+    const table = page.locator('table.app-action-table').first();
+    await table.locator('tbody tr').first().waitFor();
+    const headers = await table.locator('thead th').allInnerTexts();
+    expect(headers).toContain('Milestones');
+    expect(headers).toContain('Lead');
+    // No action says what it is to achieve: no empty "To achieve what" column; the kind's own words for
+    // milestones and leads are not used.
+    for (const gone of ['To achieve what', 'Corporate actions by year', 'Who'])
+      expect(headers).not.toContain(gone);
+    expect(
+      await table.locator('tbody tr').first().locator('td[data-label="Milestones"]').innerText(),
+    ).toContain('Adverts drafted');
+    await expectAccessible(page, 'words-columns');
+
+    // The action's page calls its lead "Lead", as the plan page does.
+    await page.goto(`${e.url}/councils/harrow/actions/${plan.adverts}`);
+    const facts = page.locator('main .govuk-summary-list').first();
+    await facts.getByText('HR Manager').waitFor();
+    expect(await facts.locator('dt').allInnerTexts()).toContain('Lead');
+    expect(await facts.innerText()).not.toContain('Responsible');
+  });
+
   it('says which objective an action is in, and where a move took it', async () => {
     const page = await as(EDITOR, `/actions/${plan.bands}`);
     const group = page.getByTestId('action-group');

@@ -159,6 +159,7 @@ export function ThemeSections({
   const columns = columnsFor(
     plan.kind,
     groups.flatMap((g) => g.actions),
+    (id) => (msByAction.get(id)?.length ?? 0) > 0,
   );
   return (
     <>

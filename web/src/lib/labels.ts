@@ -61,7 +61,8 @@ export const LEAD_ROLE_LABELS: Record<LeadRole, string> = {
   strategic: 'Strategic lead',
   operational: 'Operational lead',
   accountable: 'Accountable officer',
-  responsible: 'Responsible',
+  // The app calls an action's lead "Lead" everywhere (the plan's own column headers aside).
+  responsible: 'Lead',
 };
 
 /**

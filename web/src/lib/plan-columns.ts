@@ -4,7 +4,9 @@ import type { Action, LeadRole, PlanKind } from '@peopleplan/core';
  * Which columns a plan's table shows, by kind: councils read their plan in the columns they wrote it
  * in. Each column names what it shows; the plan page renders the cells. Status is PeoplePlan's own
  * column, not the council's: it comes straight after what the action is, so the column people come
- * for is on screen however many columns the plan has and however narrow the window.
+ * for is on screen however many columns the plan has and however narrow the window. The app's own
+ * words where a kind's would mislead: an action's leads are "Lead" (a column of one role keeps the
+ * role's name), its milestones "Milestones".
  */
 export type Cell =
   | { type: 'ref' }
@@ -32,8 +34,8 @@ export const PLAN_COLUMNS: Record<PlanKind, Column[]> = {
     { heading: 'What we’ll do', cell: { type: 'title' } },
     status,
     { heading: 'To achieve what', cell: { type: 'text', field: 'outcome' } },
-    { heading: 'Corporate actions by year', cell: { type: 'milestones' } },
-    { heading: 'Who', cell: { type: 'leads', roles: 'all' } },
+    { heading: 'Milestones', cell: { type: 'milestones' } },
+    { heading: 'Lead', cell: { type: 'leads', roles: 'all' } },
     { heading: 'Progress', cell: { type: 'progress' } },
   ],
   'peer-review': [
@@ -62,7 +64,7 @@ export const PLAN_COLUMNS: Record<PlanKind, Column[]> = {
     ref,
     { heading: 'Action', cell: { type: 'title' } },
     status,
-    { heading: 'Accountable officer', cell: { type: 'leads', roles: 'all' } },
+    { heading: 'Lead', cell: { type: 'leads', roles: 'all' } },
     { heading: 'Start', cell: { type: 'timescale', field: 'start' }, narrow: true },
     { heading: 'End', cell: { type: 'timescale', field: 'due' }, narrow: true },
   ],
@@ -71,21 +73,60 @@ export const PLAN_COLUMNS: Record<PlanKind, Column[]> = {
     { heading: 'Issue being faced', cell: { type: 'title' } },
     status,
     { heading: 'Actions needed or planned', cell: { type: 'text', field: 'outcome' } },
-    { heading: 'Responsibility', cell: { type: 'leads', roles: 'all' } },
+    { heading: 'Lead', cell: { type: 'leads', roles: 'all' } },
     { heading: 'Timescales', cell: { type: 'timescale', field: 'due' }, narrow: true },
     { heading: 'Constraints', cell: { type: 'text', field: 'constraints' } },
     { heading: 'Measure of success', cell: { type: 'text', field: 'measureOfSuccess' } },
   ],
 };
 
+/** What a column's cells are read from. */
+export type ColumnAction = Pick<
+  Action,
+  | 'id'
+  | 'due'
+  | 'start'
+  | 'outcome'
+  | 'currentPosition'
+  | 'constraints'
+  | 'measureOfSuccess'
+  | 'leads'
+  | 'latestUpdate'
+>;
+
+/** Whether an action has something to show in a column (the action itself and its status always do). */
+function hasValue(cell: Cell, a: ColumnAction, hasMilestones: (actionId: string) => boolean): boolean {
+  switch (cell.type) {
+    case 'text':
+      return Boolean(a[cell.field]?.trim());
+    case 'leads':
+      return cell.roles === 'all'
+        ? a.leads.length > 0
+        : a.leads.some((l) => (cell.roles as string[]).includes(l.role));
+    case 'timescale':
+      return Boolean(a[cell.field]);
+    case 'milestones':
+      return hasMilestones(a.id);
+    case 'progress':
+      return Boolean(a.latestUpdate || a.currentPosition?.trim());
+    default:
+      return true;
+  }
+}
+
 /**
- * The columns a plan's tables show: its kind's, and a due date column when its actions have dates the
- * kind's columns would not show (a people strategy read from a table with a target date column), before
- * the progress column or else last.
+ * The columns a plan's tables show: its kind's, each only when some action has a value for it (an
+ * always-empty column says nothing and pushes the others off a narrow screen), and a due date column
+ * when its actions have dates the kind's columns would not show (a people strategy read from a table
+ * with a target date column), before the progress column or else last.
  */
-export function columnsFor(kind: PlanKind, actions: ReadonlyArray<Pick<Action, 'due'>>): Column[] {
-  const columns = PLAN_COLUMNS[kind];
-  const showsDue = columns.some((c) => c.cell.type === 'timescale' && c.cell.field === 'due');
+export function columnsFor(
+  kind: PlanKind,
+  actions: ReadonlyArray<ColumnAction>,
+  hasMilestones: (actionId: string) => boolean = () => false,
+): Column[] {
+  const columns = PLAN_COLUMNS[kind].filter((c) => actions.some((a) => hasValue(c.cell, a, hasMilestones)));
+  const showsDue = PLAN_COLUMNS[kind].some((c) => c.cell.type === 'timescale' && c.cell.field === 'due');
   if (showsDue || !actions.some((a) => a.due)) return columns;
   const progress = columns.findIndex((c) => c.cell.type === 'progress');
   const at = progress < 0 ? columns.length : progress;
