@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, pages, successBanner } from './support/browser.js';
+import { expectAccessible, pages, successBanner, tabTo } from './support/browser.js';
 import { type E2eStack, signIn, startStackAndBrowser, stopStackAndBrowser } from './support/stack.js';
 
 let e: E2eStack;
@@ -177,5 +177,44 @@ describe('a plan in its own words', { timeout: 120_000 }, () => {
     await page.getByLabel('Objective', { exact: true }).selectOption({ label: '2: Pay' });
     await page.getByRole('button', { name: 'Save changes' }).click();
     await successBanner(page, 'Moved to Objective 2: Pay');
+  });
+
+  it('offers removal beside an empty objective only, by keyboard, and says why the others cannot go', async () => {
+    const page = await as(EDITOR, planPage());
+    const list = page.getByRole('list', { name: 'Objectives, in order' });
+    await list.waitFor();
+    const item = (name: string) => list.locator('li', { hasText: name });
+    // An objective with actions: no Remove, a hint that its actions must move first.
+    expect(
+      await item('Objective 1: Recruitment')
+        .getByRole('button', { name: /^Remove/ })
+        .count(),
+    ).toBe(0);
+    expect(await item('Objective 1: Recruitment').innerText()).toContain(
+      'To remove it, move its actions to another objective first',
+    );
+    // The rename form no longer offers removal.
+    await item('Objective 2: Pay')
+      .getByRole('button', { name: /^Rename/ })
+      .click();
+    expect(
+      await page
+        .locator('form[aria-labelledby="theme-form"]')
+        .getByRole('button', { name: /Remove/ })
+        .count(),
+    ).toBe(0);
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    // The empty one: reached by Tab, asked first (focus on "Yes, remove it"), then removed.
+    await tabTo(page, { text: 'Remove Objective 3: Spare line', tag: 'BUTTON' });
+    await expectAccessible(page, 'words-remove-offered');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent?.trim()))
+      .toBe('Yes, remove it');
+    await page.keyboard.press('Enter');
+    await successBanner(page, 'Objective removed');
+    await expect
+      .poll(() => list.locator('li').allInnerTexts())
+      .not.toContainEqual(expect.stringContaining('Spare line'));
   });
 });

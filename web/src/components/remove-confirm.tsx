@@ -10,12 +10,15 @@ export function RemoveConfirm({
   question,
   onConfirm,
   onRefused,
+  small = false,
 }: {
   /** "Remove this risk". */
-  label: string;
+  label: ReactNode;
   question: ReactNode;
   onConfirm: () => Promise<void>;
   onRefused: (err: unknown) => void;
+  /** Smaller, for a button in a list of items. */
+  small?: boolean;
 }) {
   const [asking, setAsking] = useState(false);
   // "No, keep it" (or a refusal) puts focus back on the button that asked.
@@ -24,7 +27,7 @@ export function RemoveConfirm({
     return (
       <button
         type="button"
-        className="govuk-button govuk-button--warning"
+        className={`govuk-button govuk-button--warning${small ? ' app-table-button' : ''}`}
         ref={(el) => {
           if (el && back.current) {
             back.current = false;

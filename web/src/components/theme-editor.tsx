@@ -3,7 +3,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { ApiError, api } from '../lib/api.js';
 import { useDraft, useDraftKeys } from '../lib/drafts.js';
 import { useFocusNext, useFocusOnMount } from '../lib/focus.js';
-import type { PlanContents, ThemeRow } from '../lib/responses.js';
+import type { ActionRow, PlanContents, ThemeRow } from '../lib/responses.js';
 import {
   ErrorSummary,
   type FieldErrors,
@@ -19,16 +19,23 @@ import { RemoveConfirm } from './remove-confirm.js';
 
 type Plan = PlanContents['plan'];
 
-/** A plan's themes for editors: in order, each can be renamed or moved; new ones added at the end. */
+/**
+ * A plan's themes for editors: in order, each can be renamed or moved; new ones added at the end. An
+ * empty theme (a line an import took for one, say) can be removed beside its name; one with actions says
+ * they must be moved first (the API refuses it too).
+ */
 export function ThemesEditor({
   c,
   plan,
   themes,
+  actions,
   onChanged,
 }: {
   c: string;
   plan: Plan;
   themes: ThemeRow[];
+  /** Every action of the plan (not only those a filter shows): a theme with any cannot be removed. */
+  actions: Pick<ActionRow, 'themeId'>[];
   onChanged: (message?: string) => void;
 }) {
   const words = themeWordsOf(plan);
@@ -36,8 +43,10 @@ export function ThemesEditor({
   const drafted = useDraftKeys();
   const [renaming, setRenaming] = useState(() => sorted.find((t) => drafted(`theme-edit:${t.id}`))?.id);
   const [adding, setAdding] = useState(() => drafted(`theme-new:${plan.id}`));
+  const [refused, setRefused] = useState<string | undefined>();
   const focusNext = useFocusNext();
   const chosen = sorted.find((t) => t.id === renaming);
+  const used = new Set(actions.map((a) => a.themeId));
   return (
     <section className="app-section-break app-no-print" aria-labelledby="themes-editor">
       <h2 className="govuk-heading-m" id="themes-editor">
@@ -46,6 +55,7 @@ export function ThemesEditor({
       <p className="govuk-hint">
         Each {words.inSentence} groups the plan’s actions. Move them into the order the plan reads in.
       </p>
+      <ErrorSummary errors={refused ? [{ text: refused }] : []} />
       {sorted.length ? (
         <OrderList
           label={`${words.nouns}, in order`}
@@ -57,23 +67,47 @@ export function ThemesEditor({
             });
             onChanged();
           }}
-          extra={(id) => (
-            <button
-              type="button"
-              id={`rename-${id}`}
-              className="govuk-button govuk-button--secondary app-table-button"
-              onClick={() => setRenaming(id)}
-            >
-              Rename
-              <span className="govuk-visually-hidden">
-                {' '}
-                {themeHeading(
-                  plan,
-                  sorted.find((t) => t.id === id),
+          extra={(id) => {
+            const theme = sorted.find((t) => t.id === id)!;
+            const name = <span className="govuk-visually-hidden"> {themeHeading(plan, theme)}</span>;
+            return (
+              <>
+                <button
+                  type="button"
+                  id={`rename-${id}`}
+                  className="govuk-button govuk-button--secondary app-table-button"
+                  onClick={() => {
+                    setRefused(undefined);
+                    setRenaming(id);
+                  }}
+                >
+                  Rename{name}
+                </button>
+                {used.has(id) ? (
+                  <span className="govuk-hint app-order-list__hint">
+                    To remove it, move its actions to another {words.inSentence} first
+                  </span>
+                ) : (
+                  <RemoveConfirm
+                    small
+                    label={<>Remove{name}</>}
+                    question={`Remove “${theme.title}” from the plan? It has no actions.`}
+                    onConfirm={async () => {
+                      await api.del('/api/v1/councils/{c}/plans/{planId}/themes/{themeId}', {
+                        params: {
+                          path: { c, planId: plan.id, themeId: id },
+                          query: { version: theme.version },
+                        },
+                      });
+                      setRefused(undefined);
+                      onChanged(`${words.noun} removed`);
+                    }}
+                    onRefused={(err) => setRefused((err as Error).message)}
+                  />
                 )}
-              </span>
-            </button>
-          )}
+              </>
+            );
+          }}
         />
       ) : (
         <p className="govuk-body">This plan has no {words.pluralInSentence} yet.</p>
@@ -209,21 +243,6 @@ function ThemeForm({
           onDone();
         }}
       />
-      {theme ? (
-        // One an import made from a stray line, say; the API refuses while actions are under it.
-        <RemoveConfirm
-          label={`Remove this ${words.inSentence}`}
-          question={`Remove “${theme.title}” from the plan? Only ${words.withArticle} with no actions under it can be removed.`}
-          onConfirm={async () => {
-            await api.del('/api/v1/councils/{c}/plans/{planId}/themes/{themeId}', {
-              params: { path: { c, planId, themeId: theme.id }, query: { version: theme.version } },
-            });
-            form.discard();
-            onDone(`${words.noun} removed`);
-          }}
-          onRefused={(err) => setFormError((err as Error).message)}
-        />
-      ) : null}
     </form>
   );
 }

@@ -139,7 +139,9 @@ export default function PlanPage({ c, planId }: { c: string; planId: string }) {
               onChanged={changed}
             />
           ) : null}
-          {editor ? <ThemesEditor c={c} plan={plan} themes={view.themes} onChanged={changed} /> : null}
+          {editor ? (
+            <ThemesEditor c={c} plan={plan} themes={view.themes} actions={data.actions} onChanged={changed} />
+          ) : null}
           {editor && !view.themes.length ? (
             <PlanLevelAdd
               c={c}
