@@ -217,4 +217,21 @@ describe('a plan in its own words', { timeout: 120_000 }, () => {
       .poll(() => list.locator('li').allInnerTexts())
       .not.toContainEqual(expect.stringContaining('Spare line'));
   });
+
+  it('takes a RAG rating in the update round, as the action page’s update form does', async () => {
+    const page = await as(EDITOR, `${planPage()}/themes/${plan.themes.pay}/round`);
+    await page.locator('#round-step').waitFor();
+    const rag = page.getByLabel('RAG rating (optional)');
+    expect(await rag.inputValue()).toBe('');
+    await rag.selectOption('amber');
+    await page.fill('#round-narrative', 'Benchmarking late: the regional survey is delayed');
+    await expectAccessible(page, 'words-round-rag');
+    await page.getByRole('button', { name: 'Save and go to the next action' }).click();
+    await page.getByRole('heading', { name: 'Update round complete' }).waitFor();
+    const updates = await e.as(EDITOR)('GET', `${H}/actions/${plan.bands}/updates`);
+    expect(updates.items[0]).toMatchObject({
+      narrative: 'Benchmarking late: the regional survey is delayed',
+      rag: 'amber',
+    });
+  });
 });

@@ -1,13 +1,21 @@
-import { isOpen, type Status } from '@peopleplan/core';
+import { isOpen, type Rag, type Status } from '@peopleplan/core';
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { ApiError, api } from '../lib/api.js';
 import { useDraft } from '../lib/drafts.js';
 import { focusMessage } from '../lib/focus.js';
 import { formatDateTime, plural } from '../lib/format.js';
-import { STATUS_LABELS, STATUSES } from '../lib/labels.js';
+import { RAG_LABELS, RAGS, STATUS_LABELS, STATUSES } from '../lib/labels.js';
 import type { ActionRow, ReportingPeriods } from '../lib/responses.js';
-import { ErrorSummary, type FieldErrors, fieldErrorsFrom, Radios, summaryFrom, Textarea } from './form.js';
+import {
+  ErrorSummary,
+  type FieldErrors,
+  fieldErrorsFrom,
+  Radios,
+  Select,
+  summaryFrom,
+  Textarea,
+} from './form.js';
 import { Prose } from './page.js';
 import { PeriodSelect } from './period-select.js';
 import { RagTag, StatusTag } from './tags.js';
@@ -195,14 +203,20 @@ function RoundStep({
   onSaved: (action: RoundAction) => void;
   onSkip: () => void;
 }) {
-  const form = useDraft(`round:${scope}:${a.id}`, () => ({ status: a.status as Status, narrative: '' }));
+  const form = useDraft(`round:${scope}:${a.id}`, () => ({
+    status: a.status as Status,
+    rag: '' as Rag | '',
+    narrative: '',
+  }));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   // Each new action in the round takes focus, so the person starts at its heading.
   useEffect(() => heading.current?.focus(), []);
-  const set = (k: 'status' | 'narrative', v: string) => form.set((f) => ({ ...f, [k]: v }));
+  const set = (k: 'status' | 'rag' | 'narrative', v: string) => form.set((f) => ({ ...f, [k]: v }));
+  // A draft kept from before the RAG field existed has none.
+  const rag = form.value.rag ?? '';
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -217,6 +231,7 @@ function RoundStep({
         body: {
           narrative: form.value.narrative.trim(),
           status: form.value.status,
+          ...(rag ? { rag } : {}),
           ...(period ? { period } : {}),
         },
       });
@@ -287,6 +302,17 @@ function RoundStep({
         value={form.value.status}
         onChange={(v) => set('status', v)}
         options={STATUSES.map((s) => ({ value: s, text: STATUS_LABELS[s] }))}
+      />
+      <Select
+        id="round-rag"
+        label="RAG rating (optional)"
+        hint="Leave it to be worked out from the status and dates, or give the RAG you are reporting."
+        value={rag}
+        onChange={(e) => set('rag', e.target.value)}
+        options={[
+          { value: '', text: 'Work it out' },
+          ...RAGS.map((r) => ({ value: r, text: RAG_LABELS[r] })),
+        ]}
       />
       {periods ? (
         <PeriodSelect
