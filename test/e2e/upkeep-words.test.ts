@@ -234,4 +234,24 @@ describe('a plan in its own words', { timeout: 120_000 }, () => {
       rag: 'amber',
     });
   });
+
+  it('says a closed period is closed in the update forms, and does not offer it', async () => {
+    await e.as(EDITOR)('POST', `${H}/plans/${plan.planId}/periods/mid-year-2026-27/close`, {});
+    const expectClosed = async (page: Page, select: string) => {
+      const closed = page.locator(`${select} option`, { hasText: 'Mid-year 2026-27' });
+      await expect.poll(() => closed.innerText()).toMatch(/\(closed\)$/);
+      expect(await closed.isDisabled()).toBe(true);
+      expect(await page.locator(select).inputValue()).toBe('Year-end 2026-27');
+      expect(
+        await page.locator(`${select} option`, { hasText: 'Year-end 2026-27' }).innerText(),
+      ).not.toContain('closed');
+    };
+    const page = await as(EDITOR, `/actions/${plan.adverts}`);
+    await page.locator('#update-period').waitFor();
+    await expectClosed(page, '#update-period');
+    await expectAccessible(page, 'words-period-closed');
+    await page.goto(`${e.url}/councils/harrow${planPage()}/themes/${plan.themes.recruitment}/round`);
+    await page.locator('#round-period').waitFor();
+    await expectClosed(page, '#round-period');
+  });
 });

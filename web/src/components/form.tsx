@@ -159,7 +159,7 @@ export function Select({
   options,
   ...rest
 }: FieldProps & {
-  options: Array<{ value: string; text: string }>;
+  options: Array<{ value: string; text: string; disabled?: boolean }>;
 } & Omit<React.SelectHTMLAttributes<HTMLSelectElement>, 'id'>) {
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
@@ -176,7 +176,7 @@ export function Select({
         {...rest}
       >
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} disabled={o.disabled}>
             {o.text}
           </option>
         ))}

@@ -1,6 +1,7 @@
 import type { Rag, Status } from '@peopleplan/core';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../lib/api.js';
+import { useClosedPeriods } from '../lib/closed-periods.js';
 import { useDraft } from '../lib/drafts.js';
 import { formatDateTime } from '../lib/format.js';
 import { RAG_LABELS, RAGS, STATUS_LABELS, STATUSES } from '../lib/labels.js';
@@ -14,7 +15,7 @@ import {
   summaryFrom,
   Textarea,
 } from './form.js';
-import { PeriodSelect } from './period-select.js';
+import { closedMessage, defaultPeriod, PeriodSelect } from './period-select.js';
 
 /**
  * A lead (or an editor) reports progress: status now, an optional RAG, the reporting period chosen from
@@ -53,12 +54,15 @@ export function ProgressUpdateForm({
   }, [correcting]);
   const f = form.value;
   const set = <K extends keyof typeof f>(k: K, v: (typeof f)[K]) => form.set((d) => ({ ...d, [k]: v }));
-  const period = correcting ? correcting.period : f.period || periods?.current || '';
+  const isClosed = useClosedPeriods(c, correcting ? [] : [action.planId]);
+  const closed = (v: string) => isClosed(action.planId, v);
+  const period = correcting ? correcting.period : f.period || defaultPeriod(periods, closed);
   const prefix = correcting ? 'correction' : 'update';
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const v: FieldErrors = {
+      [`${prefix}-period`]: !correcting && period && closed(period) ? closedMessage(period) : undefined,
       [`${prefix}-narrative`]: f.narrative.trim()
         ? undefined
         : 'Write what has happened since the last update',
@@ -146,6 +150,7 @@ export function ProgressUpdateForm({
           value={period}
           onChange={(v) => set('period', v)}
           error={errors[`${prefix}-period`]}
+          closed={closed}
         />
       ) : null}
       <Textarea

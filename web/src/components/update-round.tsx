@@ -2,6 +2,7 @@ import { isOpen, type Rag, type Status } from '@peopleplan/core';
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { ApiError, api } from '../lib/api.js';
+import { useClosedPeriods } from '../lib/closed-periods.js';
 import { useDraft } from '../lib/drafts.js';
 import { focusMessage } from '../lib/focus.js';
 import { formatDateTime, plural } from '../lib/format.js';
@@ -17,7 +18,7 @@ import {
   Textarea,
 } from './form.js';
 import { Prose } from './page.js';
-import { PeriodSelect } from './period-select.js';
+import { closedMessage, defaultPeriod, PeriodSelect } from './period-select.js';
 import { RagTag, StatusTag } from './tags.js';
 import { TimescaleText } from './timescale.js';
 
@@ -73,7 +74,12 @@ export function UpdateRound({
   const [saved, setSaved] = useState<string | undefined>();
   // Set once the person has saved or skipped here: the end of the round then takes focus.
   const [stepped, setStepped] = useState(false);
-  const periodOf = (planId: string) => round.value.periods[planId] ?? periods.get(planId)?.current ?? '';
+  const isClosed = useClosedPeriods(
+    c,
+    items.map((i) => i.action.planId),
+  );
+  const periodOf = (planId: string) =>
+    round.value.periods[planId] ?? defaultPeriod(periods.get(planId), (v) => isClosed(planId, v));
   const done = (a: RoundAction) =>
     !isOpen(a.status) ||
     Boolean(round.value.saved?.includes(a.id)) ||
@@ -110,6 +116,7 @@ export function UpdateRound({
           position={`${actions.indexOf(current) + 1} of ${actions.length}`}
           periods={periods.get(current.planId)}
           period={periodOf(current.planId)}
+          closed={(v) => isClosed(current.planId, v)}
           onPeriod={(v) => round.set((r) => ({ ...r, periods: { ...r.periods, [current.planId]: v } }))}
           onSaved={(after) => {
             setActions((list) => list.map((a) => (a.id === after.id ? { ...a, ...after } : a)));
@@ -188,6 +195,7 @@ function RoundStep({
   position,
   periods,
   period,
+  closed,
   onPeriod,
   onSaved,
   onSkip,
@@ -199,6 +207,8 @@ function RoundStep({
   position: string;
   periods: ReportingPeriods | undefined;
   period: string;
+  /** Whether a period of the action's plan is closed (updates cannot go under it). */
+  closed: (value: string) => boolean;
   onPeriod: (v: string) => void;
   onSaved: (action: RoundAction) => void;
   onSkip: () => void;
@@ -220,10 +230,13 @@ function RoundStep({
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const v: FieldErrors = { narrative: form.value.narrative.trim() ? undefined : 'Write what has happened' };
+    const v: FieldErrors = {
+      period: period && closed(period) ? closedMessage(period) : undefined,
+      narrative: form.value.narrative.trim() ? undefined : 'Write what has happened',
+    };
     setErrors(v);
     setFormError(undefined);
-    if (v.narrative) return;
+    if (Object.values(v).some(Boolean)) return;
     setBusy(true);
     try {
       const r = await api.post('/api/v1/councils/{c}/actions/{actionId}/updates', {
@@ -321,6 +334,7 @@ function RoundStep({
           value={period}
           onChange={onPeriod}
           error={errors.period}
+          closed={closed}
         />
       ) : null}
       <Textarea
