@@ -254,4 +254,24 @@ describe('a plan in its own words', { timeout: 120_000 }, () => {
     await page.locator('#round-period').waitFor();
     await expectClosed(page, '#round-period');
   });
+
+  it('draws the milestone timeline’s first and last markers whole', async () => {
+    const page = await as('viewer@harrow.demo', planPage());
+    const chart = page.locator('section[aria-labelledby="milestones"] .app-timeline-chart');
+    await chart.waitFor();
+    const edges = await chart.evaluate((fig) => {
+      const box = fig.getBoundingClientRect();
+      const markers = [...fig.querySelectorAll('.app-timeline-chart__marker')].map((m) =>
+        m.getBoundingClientRect(),
+      );
+      return {
+        left: box.left,
+        right: box.right,
+        first: Math.min(...markers.map((m) => m.left)),
+        last: Math.max(...markers.map((m) => m.right)),
+      };
+    });
+    expect(edges.last).toBeLessThanOrEqual(edges.right);
+    expect(edges.first).toBeGreaterThanOrEqual(edges.left);
+  });
 });
