@@ -5,6 +5,7 @@ import { groupRowName, numberedGroup } from './build/group-rows.js';
 import { addSubHeader, applyHeader, isPeriodLabel, readHeaderAt } from './build/header-rows.js';
 import { narrativeParagraph } from './build/narrative.js';
 import { takeRagKeyLine, takeRagKeyTable } from './build/rag-key.js';
+import { notAnActionRow } from './build/tally-rows.js';
 import {
   findTheme,
   headingTheme,
@@ -184,6 +185,14 @@ function tableRow(s: BuildState, index: number, item: SourceItem & { type: 'row'
   const mapping = s.mapping;
   const kind = mapping.kind;
   mapping.table = item.table;
+  const aside = kind === 'actions' && !item.header ? notAnActionRow(cells, s.inTally) : undefined;
+  s.inTally = aside?.section === 'Summary';
+  if (aside) {
+    const title = aside.section;
+    const sec = s.d.sections.find((x) => x.title === title) ?? startSection(s, title);
+    sec.lines.push(aside.line);
+    return 1;
+  }
   const group = kind === 'actions' && !item.header ? groupRowName(mapping, cells) : undefined;
   if (group) {
     const numbered = numberedGroup(group);

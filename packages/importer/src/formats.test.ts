@@ -316,14 +316,20 @@ describe('bad input', () => {
     ]);
   });
 
-  it('keeps an XLSX formula as its formula text, never its computed value', async () => {
+  it('reads an XLSX formula as the value the workbook saved for it, never running it', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Plan');
     ws.addRow(['Action', 'Who', 'Deadline']);
+    // What Excel shows (its last result, saved in the file) is what the council wrote.
     ws.addRow(['Count the returns', { formula: 'CONCAT("GM ","(HR)")', result: 'GM (HR)' }, 'June 2013']);
+    // No saved result: the formula's text, kept as text, with a note.
+    ws.addRow(['Chase the returns', { formula: 'CONCAT("Head ","of HR")' }, 'July 2013']);
+    // A saved result that is itself formula-like is noted too (exports escape it).
+    ws.addRow(['Audit the returns', { formula: 'A1', result: '=cmd|calc' }, 'August 2013']);
     const plan = await parsePlanFile(Buffer.from(await wb.xlsx.writeBuffer()));
-    expect(plan.themes[0]!.actions[0]!.leads[0]!.label).toBe('=CONCAT("GM ","(HR)")');
-    expect(plan.warnings.some((w) => w.code === 'formula-cell')).toBe(true);
+    const leads = plan.themes[0]!.actions.map((a) => a.leads[0]?.label);
+    expect(leads).toEqual(['GM (HR)', '=CONCAT("Head ","of HR")', '=cmd|calc']);
+    expect(plan.warnings.filter((w) => w.code === 'formula-cell')).toHaveLength(2);
   });
 
   it('decodes Windows-1252 and UTF-16 text', async () => {

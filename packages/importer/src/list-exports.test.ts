@@ -67,3 +67,39 @@ describe('a status a quarter', () => {
     expect(plan.themes[0]!.actions[0]!.extra).toEqual([{ label: 'Q1', text: 'G' }]);
   });
 });
+
+describe('a tracker workbook', () => {
+  it('leaves out hidden sheets and columns, and keeps a tally under the table as a summary', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const lookups = wb.addWorksheet('Lookups');
+    lookups.state = 'hidden';
+    for (const v of ['Not started', 'In progress', 'Complete']) lookups.addRow([v]);
+    const ws = wb.addWorksheet('Action Plan');
+    ws.addRow(['Ref', 'Action', 'Owner', 'Target date', 'Days to target', 'Status']);
+    ws.addRow(['OD1', 'Launch the coaching network', 'OD Manager', 'March 2026', 40, 'In progress']);
+    ws.addRow(['OD2', 'Refresh the appraisal guidance', 'HR Adviser', 'June 2026', 120, 'Not started']);
+    ws.getColumn(5).hidden = true;
+    ws.addRow([]);
+    ws.addRow(['', 'Summary']);
+    ws.addRow(['', 'Total actions: 2']);
+    ws.addRow(['', 'Complete:', '', '', '', { formula: 'COUNTIF(F2:F3,"In progress")', result: 1 }]);
+    ws.addRow(['', 'Percentage complete', '', '', '', 0]);
+    ws.addRow(['', 'Signed off by: Jane Okafor, Director of People']);
+    const plan = await parsePlanFile(Buffer.from(await wb.xlsx.writeBuffer()), { filename: 'tracker.xlsx' });
+    const actions = plan.themes.flatMap((t) => t.actions);
+    expect(actions.map((a) => [a.ref, a.title, a.status])).toEqual([
+      ['OD1', 'Launch the coaching network', 'on-track'],
+      ['OD2', 'Refresh the appraisal guidance', 'not-started'],
+    ]);
+    expect(actions[0]!.extra ?? []).toEqual([]);
+    expect(plan.sections.find((s) => s.title === 'Summary')?.body).toBe(
+      ['Summary', 'Total actions: 2', 'Complete: | 1', 'Percentage complete | 0'].join('\n'),
+    );
+    expect(plan.sections.find((s) => s.title === 'Sign-off')?.body).toBe(
+      'Signed off by: Jane Okafor, Director of People',
+    );
+    expect(JSON.stringify(plan)).not.toContain('In progress\nComplete');
+    expect(plan.warnings.map((w) => w.code)).not.toContain('formula-cell');
+  });
+});

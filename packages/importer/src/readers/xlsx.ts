@@ -6,22 +6,27 @@ import { tinted, workbookThemeColours } from './cell-colours.js';
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A cell as the text a person sees; formulas are kept as their formula text, never evaluated. */
+/** A plain value as Excel shows it. */
+function valueText(v: unknown, numFmt: string | undefined): string | undefined {
+  if (typeof v === 'string') return v;
+  // A fraction formatted as a percentage reads as Excel shows it ("40%"), not as 0.4 (a ref, to the eye).
+  if (typeof v === 'number' && /%/.test(numFmt ?? '')) return `${+(v * 100).toFixed(2)}%`;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
+  return undefined;
+}
+
 function cellText(cell: ExcelJS.Cell): { text: string; formula: boolean } {
   if (cell.isMerged && cell.master !== cell) return { text: '', formula: false };
   const v = cell.value;
   if (v === null || v === undefined) return { text: '', formula: false };
-  if (typeof v === 'string') return { text: v, formula: false };
-  // A fraction formatted as a percentage reads as Excel shows it ("40%"), not as 0.4 (a ref, to the eye).
-  if (typeof v === 'number' && /%/.test(cell.numFmt ?? ''))
-    return { text: `${+(v * 100).toFixed(2)}%`, formula: false };
-  if (typeof v === 'number' || typeof v === 'boolean') return { text: String(v), formula: false };
-  if (v instanceof Date) {
-    return {
-      text: `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`,
-      formula: false,
-    };
-  }
+  const plain = valueText(v, cell.numFmt);
+  if (plain !== undefined) return { text: plain, formula: false };
+  if (typeof v !== 'object') return { text: String(v), formula: false };
   if ('formula' in v || 'sharedFormula' in v) {
+    // What the cell shows, as the workbook saved it (Excel keeps each formula's last result): never run.
+    const shown = 'result' in v ? valueText(v.result, cell.numFmt) : undefined;
+    if (shown !== undefined) return { text: shown, formula: false };
     const f = 'formula' in v ? v.formula : (v as { sharedFormula: string }).sharedFormula;
     return { text: `=${f}`, formula: true };
   }
@@ -51,11 +56,19 @@ export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
   let table = 0;
   let line = 0;
   wb.eachSheet((sheet) => {
+    // A hidden sheet (lookup lists, workings) is not part of the plan a person reads.
+    if (sheet.state === 'hidden' || sheet.state === 'veryHidden') return;
     let opening = true;
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const cells: string[] = [];
       const fills: (string | undefined)[] = [];
       for (let c = 1; c <= sheet.columnCount; c++) {
+        // A hidden column (a worked-out "Days to target") likewise: it is left out, and its place kept.
+        if (sheet.getColumn(c).hidden) {
+          cells.push('');
+          fills.push(undefined);
+          continue;
+        }
         const cell = row.getCell(c);
         const { text, formula } = cellText(cell);
         fills.push(cell.isMerged && cell.master !== cell ? undefined : fillOf(cell, theme));

@@ -1,0 +1,37 @@
+/**
+ * Rows inside an action table that are about the table, not actions: a tally under it ("Total actions:
+ * 24", "Complete | 6", "Summary") and a sign-off ("Signed off by: Jane Okafor, Date: 12/09/2025"). Each
+ * is kept as a line of its own section, named for what it is, so that nothing is lost and no action is
+ * made of it.
+ */
+export function notAnActionRow(
+  cells: string[],
+  /** The row above was a tally: "Percentage complete | 25%" carries it on. */
+  inTally = false,
+): { section: 'Summary' | 'Sign-off'; line: string } | undefined {
+  const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
+  const [first, ...rest] = filled;
+  if (!first) return undefined;
+  const line = filled.join(' | ');
+  if (SIGN_OFF.test(first)) return { section: 'Sign-off', line };
+  const numbersOnly = rest.every((c) => NUMBER.test(c));
+  if (!numbersOnly) return undefined;
+  const carriesOn = inTally && rest.length > 0 && first.split(/\s+/).length <= 4;
+  if (
+    TALLY_WORD.test(first) ||
+    LABEL_AND_NUMBER.test(first) ||
+    (LABEL.test(first) && rest.length > 0) ||
+    carriesOn
+  )
+    return { section: 'Summary', line };
+  return undefined;
+}
+
+const SIGN_OFF = /^(?:signed(?:\s+off)?|approved|agreed|authori[sz]ed)(?:\s+by)?\s*[:\-–]/i;
+const NUMBER = /^-?\d+(?:[.,]\d+)?\s*%?$/;
+/** A tally's own words, alone: "Summary", "Total", "Totals:", "Grand total". */
+const TALLY_WORD = /^(?:summary|(?:grand\s+|sub-?)?totals?|count)\s*:?$/i;
+/** "Total actions: 24", "Complete: 6", "Overdue: 25%". */
+const LABEL_AND_NUMBER = /^[\p{L}][\p{L} ]{1,38}:\s*-?\d+(?:[.,]\d+)?\s*%?$/u;
+/** "Complete:" with its number in the next cell. */
+const LABEL = /^[\p{L}][\p{L} ]{1,38}:$/u;
