@@ -103,3 +103,65 @@ describe('a tracker workbook', () => {
     expect(plan.warnings.map((w) => w.code)).not.toContain('formula-cell');
   });
 });
+
+describe('a plan pasted from an email, as a numbered list', () => {
+  it('reads each item’s lead and deadline from its own text, across the lines the email wrapped', async () => {
+    const text = [
+      'From: Sarah Jones (HR Business Partner)',
+      'Subject: Workforce Strategy action plan',
+      '',
+      'Hi all,',
+      '',
+      'Please find below the final action plan agreed at CMT yesterday.',
+      '',
+      'Workforce Strategy 2025-2028: Action Plan',
+      '',
+      '1. Recruitment',
+      '1.1 Launch a new careers website – Lead: Head of HR – by March 2026',
+      '1.2 Introduce values-based recruitment training for all hiring managers – Lead: Recruitment',
+      'Manager – by December 2025',
+      '',
+      '2. Retention',
+      '2.1 Introduce stay interviews for hard-to-fill roles (Lead: HR Business Partners, by June 2026)',
+      '2.2 Launch a flexible working campaign – Lead: OD Manager – ongoing',
+      '',
+      'Any comments to me by Friday please.',
+      'Thanks, Sarah',
+    ].join('\n');
+    const plan = await parsePlanFile(text);
+    expect(plan.title).toBe('Workforce Strategy 2025-2028: Action Plan');
+    expect(
+      plan.themes.map((t) => [
+        t.ref,
+        t.title,
+        t.actions.map((a) => [a.ref, a.title, a.leads.map((l) => l.label).join('; '), a.due?.text]),
+      ]),
+    ).toEqual([
+      [
+        '1',
+        'Recruitment',
+        [
+          ['1.1', 'Launch a new careers website', 'Head of HR', 'by March 2026'],
+          [
+            '1.2',
+            'Introduce values-based recruitment training for all hiring managers',
+            'Recruitment Manager',
+            'by December 2025',
+          ],
+        ],
+      ],
+      [
+        '2',
+        'Retention',
+        [
+          ['2.1', 'Introduce stay interviews for hard-to-fill roles', 'HR Business Partners', 'by June 2026'],
+          ['2.2', 'Launch a flexible working campaign', 'OD Manager', 'ongoing'],
+        ],
+      ],
+    ]);
+    // The email's sign-off is not part of the last action: kept aside beside it, with a note.
+    const last = plan.themes[1]!.actions[1]!;
+    expect(last.description).toBeUndefined();
+    expect(last.unplaced).toEqual(['Any comments to me by Friday please.', 'Thanks, Sarah']);
+  });
+});

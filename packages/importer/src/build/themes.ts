@@ -99,7 +99,10 @@ export function defaultTheme(s: BuildState): ThemeDraft {
 
 /** A heading a layout rule found ("Objective one", "Actions held over from …"): a theme from here on. */
 export function headingTheme(s: BuildState, text: string) {
-  const th = themeHeading(text);
+  // "1. Recruitment" (a numbered list's heading): its number is the ref, the rest the title.
+  const numbered = /^(\d{1,3})[.)]\s+(\S.*)$/.exec(text);
+  const th =
+    themeHeading(text) ?? (numbered ? { ref: numbered[1]!, title: numbered[2]!, kinds: [] } : undefined);
   const ref = th?.ref && !findTheme(s, th.ref) ? th.ref : nextThemeRef(s);
   // "Objective two" alone: its title is the line that follows, as for a heading paragraph.
   const t: ThemeDraft = {

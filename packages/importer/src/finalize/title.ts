@@ -5,7 +5,7 @@ import { isBoilerplate } from './boilerplate.js';
 
 /** Cover lines that are not the plan's title: committee agenda items, dates, bare labels. */
 const NOT_TITLE =
-  /^(?:item\s+\S+|.*\bcommittee\b.*\d{4}|\.+.*|\d{4}\s*[-–—]\s*\d{2,4}|action\s+plan|appendix\s+\w+|public|private|confidential|\d+|\w+day,?\s+\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4})$/i;
+  /^(?:(?:hi|hello|dear|good\s+(?:morning|afternoon))\b.*|item\s+\S+|.*\bcommittee\b.*\d{4}|\.+.*|\d{4}\s*[-–—]\s*\d{2,4}|action\s+plan|appendix\s+\w+|public|private|confidential|\d+|\w+day,?\s+\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4})$/i;
 
 /** An organisation's name, as a cover gives it above the plan's own. */
 const ORGANISATION =
@@ -70,7 +70,14 @@ export function readCover(preamble: { text: string; where: string }[], filename?
     // A table's column name left above its rows ("Objective Area") is not the plan's title.
     (matchHeader(l)[0]?.confidence ?? 0) < 1;
   const labelled = at >= 0;
-  if (at < 0) at = lines.findIndex(candidate);
+  // A title is not a sentence: "Please find below the final plan." gives way to the plan's name after it.
+  if (at < 0) {
+    const first = lines.findIndex(candidate);
+    const named = lines.findIndex(
+      (l, i) => i >= first && i <= first + 4 && candidate(l) && !/[.!?]$/.test(l),
+    );
+    at = first >= 0 && /[.!?]$/.test(lines[first]!) && named > first ? named : first;
+  }
   // A cover often opens with the organisation's name ("Testshire County Council"); the plan's own name
   // follows it. The name that says what the plan is wins, when one of the next lines does.
   if (!labelled && at >= 0 && ORGANISATION.test(lines[at]!) && !PLAN_WORDS.test(lines[at]!)) {
