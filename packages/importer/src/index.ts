@@ -4,6 +4,7 @@ import { buildDrafts } from './build-plan.js';
 import { excerpt } from './cells.js';
 import { ImportError } from './errors.js';
 import { finalize } from './finalize.js';
+import { matchHeader } from './header-mapping.js';
 import { type MappingOverride, ParsedPlan, type SourceFormat } from './parsed-plan.js';
 import { namePlacesInMessage, placeNamer } from './places.js';
 import { readCsv } from './readers/csv.js';
@@ -59,10 +60,7 @@ export async function parsePlanFile(input: Buffer | string, opts: ParseOptions =
   const drafts = buildDrafts(headedTables(doc.items, opts.mappingOverride), opts.mappingOverride);
   drafts.warnings.unshift(...(doc.warnings ?? []));
   if ((doc.format === 'csv' || doc.format === 'xlsx') && !drafts.sawHeader) {
-    throw new ImportError(
-      'no-header',
-      'No header row found: the first row of the table should name its columns (e.g. Action, Lead, Deadline).',
-    );
+    throw new ImportError('no-header', noHeaderMessage(doc));
   }
   const hasStructure = drafts.themes.length > 0 || drafts.sawHeader;
   if (!hasStructure && isSubstantial(doc)) {
@@ -142,6 +140,31 @@ const UNREADABLE: Record<SourceFormat, string> = {
   csv: 'The CSV file could not be read: save it again from Excel as "CSV UTF-8" and import that.',
   text: 'The text could not be read: paste it again, or import the file it came from.',
 };
+
+/**
+ * What to say when no row reads as a header: the first row's own headings, so that a person sees
+ * which of their column names to change (one of them must say what the action is).
+ */
+function noHeaderMessage(doc: SourceDocument): string {
+  const first = doc.items.find((i) => i.type === 'row');
+  const names =
+    first?.type === 'row'
+      ? first.cells
+          .map((c) => c.trim())
+          .filter(Boolean)
+          .slice(0, 12)
+      : [];
+  const known = names.filter((n) =>
+    matchHeader(n).some((m) => m.table === 'actions' && m.confidence >= 0.85),
+  );
+  const unknown = names.filter((n) => !known.includes(n));
+  return names.length
+    ? `The columns of this table could not be read: of its headings (${names.map((n) => `"${excerpt(n, 30)}"`).join(', ')}), ` +
+        `${known.length ? `only ${known.map((n) => `"${excerpt(n, 30)}"`).join(', ')} ${known.length === 1 ? 'is' : 'are'} known` : 'none is known'}. ` +
+        'Rename the column that holds the actions "Action", and the others as "Lead", "Deadline", "Status" where they are those' +
+        `${unknown.length ? ', or choose each column in the preview' : ''}.`
+    : 'No header row found: the first row of the table should name its columns (e.g. Action, Lead, Deadline).';
+}
 
 /** Enough words to be a plan rather than a note (a plan excerpt runs to hundreds of words). */
 const isSubstantial = (doc: SourceDocument) =>

@@ -22,7 +22,7 @@ const PLAN = [
   [
     '1.2',
     'Model the cost of the new structure',
-    'Quarterly updates to CMT',
+    'Quarterly updates to CMT\\nRevised date: 31/12/2025 (awaiting union sign-off)',
     'Payroll Manager',
     'October 2026',
   ],
@@ -47,7 +47,10 @@ describe('a milestones column', () => {
     ]);
     const cost = one.subActions[1]!;
     expect(cost.milestones).toEqual([]);
-    expect(cost.unplaced).toContain('Quarterly updates to CMT');
+    expect(cost.unplaced).toEqual([
+      'Quarterly updates to CMT',
+      'Revised date: 31/12/2025 (awaiting union sign-off)',
+    ]);
     expect(plan.warnings.map((w) => w.code)).toContain('undated-milestone');
   });
 });

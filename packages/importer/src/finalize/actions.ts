@@ -97,7 +97,9 @@ function toAction(
   ];
   const start = f.start ? c.ts(f.start) : undefined;
   const due = f.due ? c.ts(f.due) : undefined;
-  const read = readStatusOf(f.status);
+  // No status column, or an empty one: a progress cell that says only a status ("Complete") says it.
+  const said = !f.status && f.progress ? readStatusOf(f.progress) : undefined;
+  const read = readStatusOf(f.status) ?? (said?.exact ? said : undefined);
   let status: Status | undefined = a.status ?? read?.status;
   if (f.status?.trim() && !status)
     c.warn(
@@ -193,7 +195,9 @@ function cellMilestones(
 function datedStep(line: string, c: ActionContext): { title: string; due: Timescale } | undefined {
   const dated = (date: string, title: string) => {
     const due = c.ts(date.trim());
-    return due.kind === 'unparsed' || !title.trim() ? undefined : { title: title.trim(), due };
+    // A milestone is a dated step: "awaiting sign-off" or "ongoing" is no date.
+    const dated = (due.kind === 'date' || due.kind === 'range') && !!due.due;
+    return !dated || !title.trim() ? undefined : { title: title.trim(), due };
   };
   const before = /^(.{3,30}?)\s*(?:[–—:]|\s-)\s+(.+)$/.exec(line);
   const after = /^(.+?)\s*(?:[–—]|\s-\s|\((?:by\s+)?)\s*(?:by\s+)?([^()]{3,30}?)\)?$/i.exec(line);

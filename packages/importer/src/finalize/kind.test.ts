@@ -33,6 +33,17 @@ describe('readStatusOf: a council’s status or RAG cell', () => {
     (cell) => expect(readStatusOf(cell)).toBeUndefined(),
   );
 
+  it('reads a progress cell that says only a status, where the plan has no status of its own', async () => {
+    const text = [
+      'Ref\tAction\tLead\tProgress',
+      '1\tPublish the pay gap report\tHead of HR\tComplete',
+      '2\tRefresh induction\tOD Manager\tDraft with CMT for comment',
+    ].join('\n');
+    const [done, drafting] = (await parsePlanFile(text)).themes[0]!.actions;
+    expect([done!.status, done!.progress]).toEqual(['completed', 'Complete']);
+    expect([drafting!.status, drafting!.progress]).toEqual([undefined, 'Draft with CMT for comment']);
+  });
+
   it('says when a status cell’s words are not a status it knows', async () => {
     const text = [
       'Ref\tAction\tLead\tStatus',
