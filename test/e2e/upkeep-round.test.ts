@@ -31,7 +31,8 @@ async function seed(): Promise<RoundPlan> {
     kind: 'business-plan',
     status: 'active',
     reportingPoints: [
-      { label: 'Q3 2026-27', date: day(-30) },
+      // Reported more than a quarter ago: its updates are no longer being gathered, so Q4 is the default.
+      { label: 'Q3 2026-27', date: day(-100) },
       { label: 'Q4 2026-27', date: day(60) },
     ],
     themes: [
@@ -127,7 +128,7 @@ describe('my actions and the update round', { timeout: 120_000 }, () => {
     await page.getByRole('heading', { level: 1, name: 'Update round: your actions' }).waitFor();
     expect(await left(page)).toBe('3 actions left to update, of 3.');
     expect(await focusedText(page)).toBe('1 Refresh the job adverts');
-    // The period is a choice among the plan's reporting points, the next one chosen; never typed.
+    // The period is a choice among the plan's reporting points, the one being gathered chosen; never typed.
     const period = page.locator('#round-period');
     expect(await period.evaluate((el) => el.tagName)).toBe('SELECT');
     expect(await period.locator('option').allInnerTexts()).toEqual([
