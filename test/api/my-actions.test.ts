@@ -102,8 +102,8 @@ describe('my actions, reporting periods, corrections and ratings', () => {
         id: planId,
         title: 'People plan',
         items: [
-          { value: 'Q3 2026-27', label: 'Q3 2026-27', date: day(-30), fromPlan: true },
-          { value: 'Q4 2026-27', label: 'Q4 2026-27', date: day(60), fromPlan: true },
+          { value: 'Q3 2026-27', label: 'Q3 2026-27', date: day(-30), fromPlan: true, closed: false },
+          { value: 'Q4 2026-27', label: 'Q4 2026-27', date: day(60), fromPlan: true, closed: false },
         ],
         // Q3 was reported 30 days ago and is not closed: its updates are still being gathered.
         current: 'Q3 2026-27',

@@ -1,7 +1,6 @@
 import type { Rag, Status } from '@peopleplan/core';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../lib/api.js';
-import { useClosedPeriods } from '../lib/closed-periods.js';
 import { useDraft } from '../lib/drafts.js';
 import { formatDateTime } from '../lib/format.js';
 import { RAG_LABELS, RAGS, STATUS_LABELS, STATUSES } from '../lib/labels.js';
@@ -54,8 +53,8 @@ export function ProgressUpdateForm({
   }, [correcting]);
   const f = form.value;
   const set = <K extends keyof typeof f>(k: K, v: (typeof f)[K]) => form.set((d) => ({ ...d, [k]: v }));
-  const isClosed = useClosedPeriods(c, correcting ? [] : [action.planId]);
-  const closed = (v: string) => isClosed(action.planId, v);
+  // The API says which periods are closed (their reports are frozen); a correction keeps its own.
+  const closed = (v: string) => !correcting && (periods?.items.find((p) => p.value === v)?.closed ?? false);
   const period = correcting ? correcting.period : f.period || defaultPeriod(periods, closed);
   const prefix = correcting ? 'correction' : 'update';
 

@@ -2,7 +2,6 @@ import { isOpen, type Rag, type Status } from '@peopleplan/core';
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { ApiError, api } from '../lib/api.js';
-import { useClosedPeriods } from '../lib/closed-periods.js';
 import { useDraft } from '../lib/drafts.js';
 import { focusMessage } from '../lib/focus.js';
 import { formatDateTime, plural } from '../lib/format.js';
@@ -74,10 +73,9 @@ export function UpdateRound({
   const [saved, setSaved] = useState<string | undefined>();
   // Set once the person has saved or skipped here: the end of the round then takes focus.
   const [stepped, setStepped] = useState(false);
-  const isClosed = useClosedPeriods(
-    c,
-    items.map((i) => i.action.planId),
-  );
+  // The API says which of each plan's periods are closed (their reports are frozen).
+  const isClosed = (planId: string, v: string) =>
+    periods.get(planId)?.items.find((p) => p.value === v)?.closed ?? false;
   const periodOf = (planId: string) =>
     round.value.periods[planId] ?? defaultPeriod(periods.get(planId), (v) => isClosed(planId, v));
   const done = (a: RoundAction) =>

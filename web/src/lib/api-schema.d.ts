@@ -7898,6 +7898,8 @@ export interface operations {
                 date: string;
                 /** @description One of the plan’s own reporting points (else the usual mid-year and year-end) */
                 fromPlan: boolean;
+                /** @description Closed: its report is frozen, and an update filed under it is refused */
+                closed: boolean;
               }[];
               /** @description What an update is filed under by default: the period last reported while its report is still gathered (not closed, reported within the last quarter), else the one in progress */
               current?: string;
@@ -7995,6 +7997,8 @@ export interface operations {
               date: string;
               /** @description One of the plan’s own reporting points (else the usual mid-year and year-end) */
               fromPlan: boolean;
+              /** @description Closed: its report is frozen, and an update filed under it is refused */
+              closed: boolean;
             }[];
             /** @description What an update is filed under by default: the period last reported while its report is still gathered (not closed, reported within the last quarter), else the one in progress */
             current?: string;

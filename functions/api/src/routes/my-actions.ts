@@ -21,6 +21,7 @@ const Period = z.object({
   fromPlan: z
     .boolean()
     .describe('One of the plan’s own reporting points (else the usual mid-year and year-end)'),
+  closed: z.boolean().describe('Closed: its report is frozen, and an update filed under it is refused'),
 });
 const Periods = z.object({
   items: z.array(Period),
@@ -92,9 +93,8 @@ export function registerMyActionRoutes(app: App, deps: AppDeps) {
             plans
               .filter((p) => used.has(p.plan.id))
               .map(async ({ plan }) => {
-                const periods = reportingPeriods(plan, opts);
-                const current = (await toUpdate(data, plan.id, periods, d))?.value;
-                return { id: plan.id, title: plan.title, items: periods, ...(current ? { current } : {}) };
+                const periods = await periodsOf(data, plan.id, reportingPeriods(plan, opts), d);
+                return { id: plan.id, title: plan.title, ...periods };
               }),
           ),
         },
@@ -122,19 +122,20 @@ export function registerMyActionRoutes(app: App, deps: AppDeps) {
         financialYearStartMonth: council.financialYearStartMonth,
         today: d,
       });
-      const current = (await toUpdate(data, p.planId, periods, d))?.value;
-      return c.json({ items: periods, ...(current ? { current } : {}) }, 200);
+      return c.json(await periodsOf(data, p.planId, periods, d), 200);
     },
   );
 }
 
-/** The period an update to a plan goes under by default (core's `periodToUpdate`), given which are closed. */
-async function toUpdate(
-  data: CouncilData,
-  planId: string,
-  periods: ReportingPeriod[],
-  today: string,
-): Promise<ReportingPeriod | undefined> {
+/**
+ * A plan's reporting periods, each saying whether it is closed, and the one an update goes under by
+ * default (core's `periodToUpdate`): one small read of the plan's closed periods.
+ */
+async function periodsOf(data: CouncilData, planId: string, periods: ReportingPeriod[], today: string) {
   const closed = await data.snapshots.closedTest(planId);
-  return periodToUpdate(periods, today, (p) => closed(p.value));
+  const current = periodToUpdate(periods, today, (p) => closed(p.value))?.value;
+  return {
+    items: periods.map((p) => ({ ...p, closed: closed(p.value) })),
+    ...(current ? { current } : {}),
+  };
 }
