@@ -104,7 +104,10 @@ type NounOf = Pick<Plan, 'kind'> & { themeNoun?: string | undefined };
 
 /** The theme heading a group of actions sits under ("Heading 1: Leadership", "Theme 2: Pay"). */
 export function themeHeading(plan: NounOf, theme: ThemeRow | undefined): string {
-  return theme ? `${themeNounOf(plan)}${theme.ref ? ` ${theme.ref}` : ''}: ${theme.title}` : 'Other actions';
+  if (!theme) return 'Other actions';
+  // An unnumbered group (the importer's "Actions" for a plan with none of its own) is its title alone, as
+  // in reports: "Priority: Actions" would call it one of the plan's priorities.
+  return theme.ref ? `${themeNounOf(plan)} ${theme.ref}: ${theme.title}` : theme.title;
 }
 
 /** Actions grouped by theme in the plan's order; actions without a (known) theme last. */
