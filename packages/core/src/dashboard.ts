@@ -27,6 +27,8 @@ export interface PlanSummary {
   planId: string;
   title: string;
   kind: Plan['kind'];
+  /** What the plan calls its groups, when it has its own word ("Objective"): its table's headings use it. */
+  themeNoun?: string;
   status: Plan['status'];
   total: number;
   byStatus: Counts<Status>;
@@ -135,6 +137,7 @@ function summarisePlan(
     planId: plan.id,
     title: plan.title,
     kind: plan.kind,
+    ...(plan.themeNoun && { themeNoun: plan.themeNoun }),
     status: plan.status,
     total: 0,
     byStatus: zero(STATUSES),
