@@ -122,6 +122,16 @@ describe('my actions, reporting periods, corrections and ratings', () => {
     ).toBe('Q3 2026-27');
   });
 
+  it('lets a viewer read a new plan’s periods: saying which are closed writes nothing', async () => {
+    // A plan no one has updated or closed yet has no closed-periods record; a viewer's session may not
+    // write one (IAM, checked here as in AWS).
+    const fresh = await call('POST', `${H}/plans`, EDITOR, { title: 'Fresh plan', kind: 'business-plan' });
+    expect(fresh.status).toBe(201);
+    const r = await call('GET', `${H}/plans/${fresh.body.id}/reporting-periods`, 'viewer@harrow.test');
+    expect(r.status).toBe(200);
+    expect(r.body.items.every((p: { closed: boolean }) => p.closed === false)).toBe(true);
+  });
+
   it('rolls an action’s rating up from its milestones and sub-actions, with reasons in words', async () => {
     const a = (await call('GET', `${H}/actions/${ids.msLate}`, 'viewer@harrow.test')).body;
     expect(a.status).toBe('on-track');

@@ -177,9 +177,14 @@ export class ClosedPeriods {
     ];
   }
 
-  /** Whether a period of the plan is closed, by any of its names (for choosing a default, not for refusing). */
+  /**
+   * Whether a period of the plan is closed, by any of its names, for pages and defaults (an update's own
+   * check is `assertOpen`). Reads only: a viewer's session may not write, so a plan whose item was never
+   * built is answered from its snapshot headers.
+   */
   async closedTest(planId: string): Promise<(name: string) => boolean> {
-    const names = namesIn((await this.item(planId)) ?? (await this.build(planId)));
+    const item = await this.item(planId);
+    const names = item ? namesIn(item) : wordsOf(await this.headers(planId));
     return (name) => names.has(periodWords(name));
   }
 
