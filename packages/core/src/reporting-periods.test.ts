@@ -35,6 +35,26 @@ describe('reporting periods', () => {
     expect(periodToUpdate(periods, '2026-09-30', none)?.value).toBe('Mid-year 2026-27');
   });
 
+  it('move on sooner for quarterly points, and never default to a closed period', () => {
+    const quarters = reportingPeriods(
+      {
+        period: {},
+        reportingPoints: [
+          { label: 'Q1 2026-27', date: '2026-06-30' },
+          { label: 'Q2 2026-27', date: '2026-09-30' },
+          { label: 'Q3 2026-27', date: '2026-12-31' },
+        ],
+      },
+      uk('2026-09-29'),
+    );
+    const none = () => false;
+    // The day before Q2 is reported, Q2 (Q1's gathering ended half way to Q2).
+    expect(periodToUpdate(quarters, '2026-09-29', none)?.value).toBe('Q2 2026-27');
+    expect(periodToUpdate(quarters, '2026-07-20', none)?.value).toBe('Q1 2026-27');
+    // Q2 closed early: Q3.
+    expect(periodToUpdate(quarters, '2026-09-29', (p) => p.value === 'Q2 2026-27')?.value).toBe('Q3 2026-27');
+  });
+
   it('are mid-year and year-end of each financial year the plan covers, when it has none', () => {
     const periods = reportingPeriods(
       { period: { start: '2004-04-01', end: '2008-03-31' }, reportingPoints: [] },

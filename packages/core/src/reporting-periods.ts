@@ -81,7 +81,7 @@ export function currentPeriod(
   return periods.find((p) => p.date >= today) ?? periods.at(-1);
 }
 
-/** How long after a period's reporting date its updates are still gathered, by default (a quarter). */
+/** How long after a period's reporting date its updates are still gathered, at most (a quarter). */
 const GATHERING_DAYS = 92;
 
 /**
@@ -95,14 +95,29 @@ export function periodToUpdate(
   today: string,
   isClosed: (p: ReportingPeriod) => boolean,
 ): ReportingPeriod | undefined {
-  const last = periods.filter((p) => p.date < today).at(-1);
-  if (
-    last &&
-    !isClosed(last) &&
-    differenceInCalendarDays(parseISO(today), parseISO(last.date)) <= GATHERING_DAYS
-  )
-    return last;
-  return currentPeriod(periods, today);
+  const ended = periods.filter((p) => p.date < today);
+  const last = ended.at(-1);
+  const next = periods[ended.length];
+  const days = (from: string, to: string) => differenceInCalendarDays(parseISO(to), parseISO(from));
+  // Gathered for a quarter at most, and for no more than half the way to the next reporting date (a
+  // quarterly or monthly plan moves on sooner).
+  const window = Math.min(
+    GATHERING_DAYS,
+    next && last ? Math.floor(days(last.date, next.date) / 2) : GATHERING_DAYS,
+  );
+  if (last && !isClosed(last) && days(last.date, today) <= window) return last;
+  const current = currentPeriod(periods, today);
+  // The period in progress is closed (closed early): the next open one, else the latest open before it.
+  if (!current || !isClosed(current)) return current;
+  const at = periods.indexOf(current);
+  return (
+    periods.slice(at + 1).find((p) => !isClosed(p)) ??
+    periods
+      .slice(0, at)
+      .reverse()
+      .find((p) => !isClosed(p)) ??
+    current
+  );
 }
 
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');

@@ -155,6 +155,10 @@ export function readHeaderRow(
   return best;
 }
 
+/** A row that names two or more known columns: a table's header, whatever else the table looks like. */
+export const isHeader = (cells: string[]): boolean =>
+  (readHeaderRow(cells, undefined, undefined)?.columns.filter((c) => c.field !== 'ignore').length ?? 0) >= 2;
+
 const REF_LIKE = /^(?:\d{1,4}(?:\.\d{1,3}){0,3}\.?|[A-Z])$/;
 
 /** Headers that name a plan's groups in some plans and a rating in others ("Priority": Recruitment, or High). */

@@ -131,8 +131,8 @@ function joinedAcronyms(pieces: string[]): string[] {
     const sep = pieces[i - 1];
     const prev = out.at(-1);
     const words = prev?.trim().split(/\s+/) ?? [];
-    // Only after a role's words ("Head of HR & OD", "Assistant Director, HR & OD"): two people's
-    // initials on their own ("JS & TH") are two leads.
+    // Only areas' initials ("Head of HR & OD", "Assistant Director, HR & OD"): two people's initials
+    // ("JS & TH") or two roles ("Head of HR & CEO") are two leads.
     if (
       (words.length > 1 || out.length > 1) &&
       sep &&
@@ -146,8 +146,8 @@ function joinedAcronyms(pieces: string[]): string[] {
   return out;
 }
 
-/** A capitalised short form: HR, OD, ICT, L&D. */
-const ACRONYM_WORD = /^[A-Z][A-Z&]{1,5}$/;
+/** Areas of work councils name by their initials: "HR & OD", "ICT and Digital" is not one. */
+const ACRONYM_WORD = /^(?:HR|OD|ICT|IT|L&D|EDI|H&S|HSE|OH|ER|IR|DSE|HRD|HRBP|CX|PR)$/;
 
 /**
  * Splits a "who" cell into labels without inventing any: on line breaks, ";" and "/" (except inside one role,

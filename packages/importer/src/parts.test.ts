@@ -23,6 +23,8 @@ describe('lead cells', () => {
     ['Assistant Director, HR & OD', ['Assistant Director, HR & OD']],
     ['Head of HR and Head of OD', ['Head of HR', 'Head of OD']],
     ['JS & TH', ['JS', 'TH']],
+    ['Head of HR & CEO', ['Head of HR', 'CEO']],
+    ['Head of HR, JS & TH', ['Head of HR', 'JS', 'TH']],
   ])('%s', (cell, labels) => {
     expect(splitLeadLabels(cell)).toEqual(labels);
   });

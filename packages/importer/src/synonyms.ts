@@ -186,14 +186,8 @@ export const HEADER_SYNONYMS: HeaderSynonym[] = [
   {
     table: 'actions',
     field: 'milestones',
-    match: [
-      'milestones',
-      'key milestones',
-      'milestones and dates',
-      'key steps',
-      'interim milestones',
-      'milestone dates',
-    ],
+    // Whole names only: "Key milestones" heads a table of the plan's own milestones.
+    match: [/^(?:milestones|milestones and dates|key steps|interim milestones|milestone dates)$/],
   },
   {
     table: 'actions',

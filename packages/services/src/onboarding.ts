@@ -168,9 +168,9 @@ async function giveEmail(data: CouncilData, person: Person, email: string): Prom
   if (person.email || person.mergedInto) return;
   try {
     await data.people.update(person.id, { email, version: person.version });
-  } catch (e) {
-    // Changed by someone else at this moment: theirs stands, and the link is made all the same.
-    if (!(e instanceof DomainError && e.code === 'conflict')) throw e;
+  } catch {
+    // Best effort: the member and the link are made already (a retry would say "already a member"), and
+    // a person changed by someone else at this moment keeps what they were given.
   }
 }
 

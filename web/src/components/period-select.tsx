@@ -51,24 +51,10 @@ export function PeriodSelect({
 }
 
 /**
- * The period an update goes under unless the person chooses another: the one in progress, or when that
- * is closed the next open one after it (else the last open one before it).
+ * The period an update goes under unless the person chooses another: the API's choice (core
+ * `periodToUpdate`: the one being gathered, else the one in progress, never a closed one).
  */
-export function defaultPeriod(
-  periods: ReportingPeriods | undefined,
-  closed: (value: string) => boolean = () => false,
-): string {
-  if (!periods) return '';
-  const current = periods.current ?? '';
-  if (!current || !closed(current)) return current;
-  const at = periods.items.findIndex((p) => p.value === current);
-  const open = (p: ReportingPeriodRow) => !closed(p.value);
-  return (
-    periods.items.slice(at + 1).find(open)?.value ??
-    periods.items.slice(0, Math.max(0, at)).reverse().find(open)?.value ??
-    current
-  );
-}
+export const defaultPeriod = (periods: ReportingPeriods | undefined): string => periods?.current ?? '';
 
 /** What the form says before sending an update filed under a closed period (the API would refuse it). */
 export const closedMessage = (period: string) =>

@@ -55,7 +55,7 @@ export function ProgressUpdateForm({
   const set = <K extends keyof typeof f>(k: K, v: (typeof f)[K]) => form.set((d) => ({ ...d, [k]: v }));
   // The API says which periods are closed (their reports are frozen); a correction keeps its own.
   const closed = (v: string) => !correcting && (periods?.items.find((p) => p.value === v)?.closed ?? false);
-  const period = correcting ? correcting.period : f.period || defaultPeriod(periods, closed);
+  const period = correcting ? correcting.period : f.period || defaultPeriod(periods);
   const prefix = correcting ? 'correction' : 'update';
 
   const submit = async (e: FormEvent) => {

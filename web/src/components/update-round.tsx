@@ -76,8 +76,7 @@ export function UpdateRound({
   // The API says which of each plan's periods are closed (their reports are frozen).
   const isClosed = (planId: string, v: string) =>
     periods.get(planId)?.items.find((p) => p.value === v)?.closed ?? false;
-  const periodOf = (planId: string) =>
-    round.value.periods[planId] ?? defaultPeriod(periods.get(planId), (v) => isClosed(planId, v));
+  const periodOf = (planId: string) => round.value.periods[planId] ?? defaultPeriod(periods.get(planId));
   const done = (a: RoundAction) =>
     !isOpen(a.status) ||
     Boolean(round.value.saved?.includes(a.id)) ||

@@ -31,6 +31,9 @@ const TEXT_FIELDS: ColumnField[] = [
   'measureOfSuccess',
 ];
 
+/** A column a quarter names: "Q1", "Q2 RAG", "RAG Q3", "Quarter 4 status". */
+const QUARTER = /(?:^|\s)(?:q|quarter\s*)[1-4](?:\s|$)/i;
+
 /**
  * The cells of one row under their columns' fields; cells under no known column are named extras. An
  * empty status cell with a RAG colour (`fills`) reads as that colour's word (readers/cell-colours.ts).
@@ -55,7 +58,8 @@ export function readRow(
     fields[col.field] = fields[col.field] ? `${fields[col.field]}\n${text}` : text;
   }
   // A status a quarter (Q1 RAG … Q4 RAG): the latest filled one is the status; the others stay, named.
-  if (statuses.length > 1) {
+  // Other pairs ("RAG" and "Status") are joined, for the status reader to weigh.
+  if (statuses.length > 1 && statuses.every((x) => QUARTER.test(x.header.trim()))) {
     fields.status = statuses.at(-1)!.text;
     for (const x of statuses.slice(0, -1)) extra.push({ label: x.header || 'Status', text: x.text });
   }

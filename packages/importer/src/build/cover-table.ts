@@ -1,3 +1,4 @@
+import { isHeader } from '../header-mapping.js';
 import type { SourceItem } from '../source.js';
 
 type Row = Extract<SourceItem, { type: 'row' }>;
@@ -19,6 +20,8 @@ export function coverTableLines(
 ): string[] | undefined {
   const first = items[index];
   if (first?.type !== 'row') return undefined;
+  // "Action | Lead" over its rows is an action table, even of two columns.
+  if (isHeader(first.cells.map(clean))) return undefined;
   const rows: Row[] = [];
   for (let i = index; i < items.length; i++) {
     const it = items[i]!;
@@ -36,7 +39,7 @@ export function coverTableLines(
     }
     if (filled.length !== 2) return undefined;
     const [label, value] = filled as [string, string];
-    if (label.split(/\s+/).length > 4 || /[.;]$/.test(label)) return undefined;
+    if (label.split(/\s+/).length > 3 || /[.;]$/.test(label)) return undefined;
     if (COVER_LABEL.test(label)) covered++;
     lines.push(`${label.replace(/\s*:$/, '')}: ${value}`);
   }

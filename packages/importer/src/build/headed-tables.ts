@@ -3,6 +3,7 @@ import { normalizeHeader, readHeaderRow } from '../header-mapping.js';
 import type { MappingOverride } from '../parsed-plan.js';
 import type { SourceItem } from '../source.js';
 import { SECTION_HEADINGS } from '../synonyms.js';
+import { themeHeading } from './themes.js';
 
 type Row = Extract<SourceItem, { type: 'row' }>;
 
@@ -15,14 +16,16 @@ type Row = Extract<SourceItem, { type: 'row' }>;
  * A heading counts only when at least two action tables with the same header are headed so, and the
  * headings differ: a plan's title above its one table stays its title, and a line repeated above each
  * page's header (a running head) is not a group. Headings the importer already knows ("Theme 2: Pay")
- * are left to the usual rules. Answers the items with those headings as `heading` items.
+ * are left to the usual rules, as are tables with a group column. Answers the items with those headings
+ * as `heading` items.
  */
 export function headedTables(items: SourceItem[], override?: MappingOverride): SourceItem[] {
   const byHeader = new Map<string, Lead[]>();
   for (const [i, item] of items.entries()) {
     if (item.type !== 'row' || !startsTable(items, i)) continue;
     const header = readHeaderRow(item.cells.map(cleanText), undefined, override);
-    if (header?.kind !== 'actions') continue;
+    // A table that names each action's group in a column of its own needs no heading for it.
+    if (header?.kind !== 'actions' || header.columns.some((c) => c.field === 'group')) continue;
     const lead = leadOf(items, i);
     if (!lead) continue;
     const key = JSON.stringify(item.cells.map((c) => normalizeHeader(cleanText(c))));
@@ -67,8 +70,8 @@ function leadOf(items: SourceItem[], i: number): Lead | undefined {
   const row = items[i] as Row;
   if (prev?.type === 'para' && sheetOf(prev) === sheetOf(row)) {
     const text = cleanText(prev.text);
-    // The document's first line is its title unless it reads as nothing of the kind.
-    if (i - 1 === 0 && TITLE_WORDS.test(text)) return undefined;
+    // A line naming the plan (before its first table) is its title, not a group.
+    if (TITLE_WORDS.test(text) && !items.slice(0, i - 1).some((x) => x.type === 'row')) return undefined;
     return isHeadingLike(text) ? { at: i - 1, text, replaces: true } : undefined;
   }
   // A sheet of its own, with no title row: its name is the heading, unless Excel gave it ("Sheet2").
@@ -80,13 +83,15 @@ function leadOf(items: SourceItem[], i: number): Lead | undefined {
 }
 
 const TITLE_WORDS = /\b(?:plan|strategy|programme|20\d\d)\b/i;
-const PAGE_FURNITURE =
-  /^(?:page\s+\d+|\d+\s+of\s+\d+|continued|cont(?:inued|'d)?\.?|\(cont(?:inued|'d)?\.?\))/i;
+/** A page's own words, anywhere in the line: "Page 2", "2 of 9", "(continued)". */
+const PAGE_FURNITURE = /\bpage\s+\d+\b|\b\d+\s+of\s+\d+\b|^cont(?:inued|'d)?\.?$|\(cont(?:inued|'d)?\.?\)/i;
 
 /** A short line that names something, not a sentence, a page number or a section of the plan's own. */
 function isHeadingLike(text: string): boolean {
   if (!text || text.length > 120 || text.split(/\s+/).length > 15) return false;
   if (/[.;,]$/.test(text) || !/\p{L}{3}/u.test(text)) return false;
   if (PAGE_FURNITURE.test(text)) return false;
+  // A heading the importer knows ("Priority 1: Recruitment") is read by its own rule, once.
+  if (themeHeading(text)) return false;
   return !SECTION_HEADINGS.some((re) => re.test(text));
 }

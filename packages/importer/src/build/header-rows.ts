@@ -126,6 +126,7 @@ export function applyHeader(
   if (header.kind !== 'actions') s.lastAction = s.lastItem = undefined;
   s.afterRows = false;
   s.unknownTable = undefined;
+  s.inTally = false;
 }
 
 export const isPeriodLabel = (t: string) =>

@@ -1,3 +1,4 @@
+import { isHeader } from '../header-mapping.js';
 import { greyWordOfFill, ragWordOfFill } from '../readers/cell-colours.js';
 import type { SourceItem } from '../source.js';
 import type { BuildState } from './drafts.js';
@@ -60,6 +61,8 @@ const colourName = (word: string) => {
 export function takeRagKeyTable(s: BuildState, index: number, clean: (t: string) => string): number {
   const first = s.items[index];
   if (first?.type !== 'row') return 0;
+  // A table with a header ("Action | Lead | RAG") is a table of its own, however few its rows.
+  if (isHeader(first.cells.map(clean))) return 0;
   const rows: Extract<SourceItem, { type: 'row' }>[] = [];
   for (let i = index; i < s.items.length && rows.length <= MAX_KEY_ROWS; i++) {
     const it = s.items[i]!;
@@ -75,7 +78,9 @@ export function takeRagKeyTable(s: BuildState, index: number, clean: (t: string)
     if (filled.length > 3) return 0;
     if (r === 0 && filled.length === 1 && KEY_TITLE.test(filled[0]!.c.toLowerCase())) continue;
     const written = filled[0] && COLOUR_CELL.exec(filled[0].c);
-    const shaded = row.fills?.map((f) => ragWordOfFill(f) ?? greyWordOfFill(f)).find(Boolean);
+    // The colour is the row's first cell's: the swatch beside what it means.
+    const swatch = row.fills?.[0];
+    const shaded = ragWordOfFill(swatch) ?? greyWordOfFill(swatch);
     const colour = written ? colourName(written[1]!) : shaded;
     const meaning = (written ? filled.slice(1) : filled).map((x) => x.c).join(' – ');
     // What the colour means is words: "Red | 3" is a count of red actions, not a key.

@@ -13,7 +13,9 @@ export function notAnActionRow(
   const [first, ...rest] = filled;
   if (!first) return undefined;
   const line = filled.join(' | ');
-  if (SIGN_OFF.test(first)) return { section: 'Sign-off', line };
+  // A sign-off says little else ("Signed off by: …", perhaps its date); "Agreed: will align…" in a
+  // response column beside its own action, lead and date is that action's text.
+  if (SIGN_OFF.test(first) && filled.length <= 2) return { section: 'Sign-off', line };
   const numbersOnly = rest.every((c) => NUMBER.test(c));
   if (!numbersOnly) return undefined;
   const carriesOn = inTally && rest.length > 0 && first.split(/\s+/).length <= 4;

@@ -51,16 +51,25 @@ export function readStatusOf(
     [/^deferred\b/, 'deferred'],
     [/^cancell?ed\b/, 'cancelled'],
     [/^on[\s-]*going\b/, 'ongoing'],
-    // Councils' own words for the same states.
-    [/^(delayed|overdue|behind(\s+(schedule|plan|target))?|slipped)\b/, 'off-track'],
-    [/^(slipping|(some|minor)\s+slippage)\b/, 'at-risk'],
-    [/^(in[\s-]+progress|under[\s-]*way|progressing|started)\b/, 'on-track'],
-    [/^(closed|finished)\b/, 'completed'],
-    [/^(withdrawn|stopped)\b/, 'cancelled'],
   ];
   const word = words.find(([re]) => re.test(t));
-  return word ? { status: word[1], mixed: false, exact: onlyStatusWords(t) } : undefined;
+  if (word) return { status: word[1], mixed: false, exact: onlyStatusWords(t) };
+  // Councils' own words for the same states, read only when the cell says nothing else and names one
+  // state: "Delayed" is off track; "In progress – behind schedule" or "Finished phase 1, phase 2
+  // delayed" is for a person to read.
+  const said = new Set([...OWN_WORDS, ...colours].filter(([re]) => re.test(t)).map(([, status]) => status));
+  return said.size === 1 && onlyStatusWords(t)
+    ? { status: [...said][0]!, mixed: false, exact: true }
+    : undefined;
 }
+
+const OWN_WORDS: Array<[RegExp, Status]> = [
+  [/\b(delayed|overdue|behind(\s+(schedule|plan|target))?|slipped)\b/, 'off-track'],
+  [/\b(slipping|(some|minor)\s+slippage)\b/, 'at-risk'],
+  [/\b(in[\s-]+progress|under[\s-]*way|progressing|started)\b/, 'on-track'],
+  [/\b(closed|finished)\b/, 'completed'],
+  [/\b(withdrawn|stopped)\b/, 'cancelled'],
+];
 
 /** "Green – on track", "Complete": nothing in the cell but a status; "Complete (July 2026)" says more. */
 const onlyStatusWords = (t: string) =>

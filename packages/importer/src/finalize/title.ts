@@ -22,8 +22,8 @@ const META_LINES: { re: RegExp; field: 'directorate' | 'division' | 'ownerLabel'
   { re: /^(?:responsible\s+(?:corporate\s+)?director|plan\s+owner|owner)\s*:\s*(.+)$/i, field: 'ownerLabel' },
 ];
 
-/** A cover's label for the plan's name: "Plan title: …", "Name of plan: …", "Title: …". */
-const TITLE_LABEL = /^(?:plan\s+(?:title|name)|(?:title|name)\s+of\s+(?:the\s+)?plan|title)\s*:\s*(.+)$/i;
+/** A cover's label for the plan's name: "Plan title: …", "Name of plan: …" ("Title:" alone may be a person's). */
+const TITLE_LABEL = /^(?:plan\s+(?:title|name)|(?:title|name)\s+of\s+(?:the\s+)?plan)\s*:\s*(.+)$/i;
 
 /**
  * A label and its value ("Owner: Head of HR", "Date: May 2026"), not a title; a title can have a colon
@@ -77,6 +77,8 @@ export function readCover(preamble: { text: string; where: string }[], filename?
       (l, i) => i >= first && i <= first + 4 && candidate(l) && !/[.!?]$/.test(l),
     );
     at = first >= 0 && /[.!?]$/.test(lines[first]!) && named > first ? named : first;
+    // Only a sentence ("Please find below the actions agreed.") is no title: say so, and name it for now.
+    if (at >= 0 && /[.!?]$/.test(lines[at]!) && lines[at]!.split(/\s+/).length >= 6) at = -1;
   }
   // A cover often opens with the organisation's name ("Testshire County Council"); the plan's own name
   // follows it. The name that says what the plan is wins, when one of the next lines does.
