@@ -5,7 +5,6 @@ import { tinted, workbookThemeColours } from './cell-colours.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** A cell as the text a person sees; formulas are kept as their formula text, never evaluated. */
 /** A plain value as Excel shows it. */
 function valueText(v: unknown, numFmt: string | undefined): string | undefined {
   if (typeof v === 'string') return v;
@@ -16,6 +15,10 @@ function valueText(v: unknown, numFmt: string | undefined): string | undefined {
   return undefined;
 }
 
+/**
+ * A cell as the text a person sees: a formula as the value the workbook saved for it, never run; with no
+ * saved value, its formula text (noted).
+ */
 function cellText(cell: ExcelJS.Cell): { text: string; formula: boolean } {
   if (cell.isMerged && cell.master !== cell) return { text: '', formula: false };
   const v = cell.value;
