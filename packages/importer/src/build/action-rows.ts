@@ -86,19 +86,9 @@ function addExtras(target: ActionDraft, extra: ExtraField[]) {
 }
 
 export function findActionByRef(s: BuildState, ref: string): ActionDraft | undefined {
-  const find = (actions: ActionDraft[]): ActionDraft | undefined => {
-    for (const a of actions) {
-      if (a.ref === ref) return a;
-      const sub = find(a.subActions);
-      if (sub) return sub;
-    }
-    return undefined;
-  };
-  for (const t of s.d.themes) {
-    const hit = find(t.actions);
-    if (hit) return hit;
-  }
-  return undefined;
+  // Every action with a ref is made in one place (`actionRow`), which files it here: a lookup per row
+  // stays cheap on a plan of thousands (a walk of every action per row was quadratic).
+  return s.byRef?.get(ref);
 }
 
 /** The ref a sub-action's ref hangs under: "1.1a" under "1.1" (when there is one), "1.2" under "1". */
@@ -200,6 +190,9 @@ export function actionRow(s: BuildState, r: RowDraft, m: ActiveMapping) {
     const up = parentOf(s, ref);
     const parent = up?.action;
     const a = newActionDraft(f, r.where, ref);
+    // The latest of a ref: where a plan numbers each group's actions from 1, a sub-action's parent is
+    // the one above it.
+    (s.byRef ??= new Map()).set(ref, a);
     addExtras(a, r.extra);
     if (r.milestones) a.milestones = r.milestones;
     if (parent) parent.subActions.push(a);

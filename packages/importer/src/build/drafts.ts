@@ -108,6 +108,8 @@ export interface BuildState {
   narrative?: { mode: NarrativeMode; phase?: ActionDraft; last?: ActionDraft; status?: Status };
   /** The plan's RAG key, while its lines are being read ("Key:", then "Red – off track"…). */
   ragKey?: SectionDraft;
+  /** Each ref's action, as rows make them (build/action-rows.ts). */
+  byRef?: Map<string, ActionDraft>;
   /** The row above was a tally under the table (build/tally-rows.ts): a short label and a number carry it on. */
   inTally?: boolean;
 }
