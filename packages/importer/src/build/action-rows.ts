@@ -192,7 +192,8 @@ export function actionRow(s: BuildState, r: RowDraft, m: ActiveMapping) {
     const a = newActionDraft(f, r.where, ref);
     // The latest of a ref: where a plan numbers each group's actions from 1, a sub-action's parent is
     // the one above it.
-    (s.byRef ??= new Map()).set(ref, a);
+    s.byRef ??= new Map();
+    s.byRef.set(ref, a);
     addExtras(a, r.extra);
     if (r.milestones) a.milestones = r.milestones;
     if (parent) parent.subActions.push(a);
