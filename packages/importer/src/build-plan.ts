@@ -1,7 +1,7 @@
 import { actionRow, placeOrphan, readRow } from './build/action-rows.js';
 import { coverTableLines } from './build/cover-table.js';
 import { type ActiveMapping, type BuildState, type Drafts, emptyDrafts, warn } from './build/drafts.js';
-import { groupRowName, numberedGroup } from './build/group-rows.js';
+import { groupRowName, noteRow, numberedGroup } from './build/group-rows.js';
 import { addSubHeader, applyHeader, isPeriodLabel, readHeaderAt } from './build/header-rows.js';
 import { narrativeParagraph } from './build/narrative.js';
 import { takeRagKeyLine, takeRagKeyTable } from './build/rag-key.js';
@@ -191,6 +191,11 @@ function tableRow(s: BuildState, index: number, item: SourceItem & { type: 'row'
     const title = aside.section;
     const sec = s.d.sections.find((x) => x.title === title) ?? startSection(s, title);
     sec.lines.push(aside.line);
+    return 1;
+  }
+  const note = kind === 'actions' && !item.header ? noteRow(cells) : undefined;
+  if (note) {
+    placeOrphan(s, note, where);
     return 1;
   }
   const group = kind === 'actions' && !item.header ? groupRowName(mapping, cells) : undefined;

@@ -91,6 +91,22 @@ describe('a group’s name on a row of its own', () => {
     ]);
   });
 
+  it('is not taken from a note under an action', async () => {
+    const plan = await parsePlanFile(
+      await wordTable([
+        ['Priority 1: Recruitment'],
+        action('1.1', 'Launch the apprenticeship scheme', 'Head of HR', 'March 2026', 'On track'),
+        ['Note: the scheme depends on levy funding being agreed by Cabinet'],
+        action('1.2', 'Refresh the recruitment website', 'Recruitment Manager', 'June 2026', 'At risk'),
+      ]),
+      { filename: 'plan.docx' },
+    );
+    expect(groupsOf(plan)).toEqual([['1', 'Recruitment', 2]]);
+    expect(plan.themes[0]!.actions[0]!.unplaced).toEqual([
+      'Note: the scheme depends on levy funding being agreed by Cabinet',
+    ]);
+  });
+
   it('is not taken from a title alone on its row, a ref alone, or a cell carried over a page break', async () => {
     const text = [
       ['Action', 'Lead', 'Deadline'],

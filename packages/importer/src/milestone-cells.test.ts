@@ -13,6 +13,13 @@ const PLAN = [
     'December 2026',
   ],
   [
+    '1.3',
+    'Report the new structure',
+    'Report to Cabinet: 12/03/2026\\nTrain panels by end of June 2026\\nPhase 1: Sept–Dec 2025',
+    'Reward Manager',
+    'March 2026',
+  ],
+  [
     '1.1a',
     'Evaluate the schools support roles',
     '15/07/2026: job descriptions collected',
@@ -33,7 +40,13 @@ describe('a milestones column', () => {
     const text = PLAN.map((r) => r.map((c) => `"${c.replace(/\\n/g, '\n')}"`).join(',')).join('\n');
     const plan = await parsePlanFile(text, { filename: 'plan.csv' });
     const one = plan.themes[0]!.actions[0]!;
-    expect(one.subActions.map((a) => a.ref)).toEqual(['1.1', '1.2']);
+    expect(one.subActions.map((a) => a.ref)).toEqual(['1.1', '1.3', '1.2']);
+    const report = one.subActions.find((a) => a.ref === '1.3')!;
+    expect(report.milestones.map((m) => [m.title, m.due.kind, m.due.due])).toEqual([
+      ['Report to Cabinet', 'date', '2026-03-12'],
+      ['Train panels', 'date', '2026-06-30'],
+      ['Phase 1', report.milestones[2]?.due.kind, '2025-12-31'],
+    ]);
     const evaluation = one.subActions[0]!;
     expect(evaluation.milestones.map((m) => [m.title, m.due.kind === 'date' && m.due.due])).toEqual([
       ['evaluation panels trained', '2026-06-30'],
@@ -45,7 +58,7 @@ describe('a milestones column', () => {
     expect(evaluation.subActions[0]!.milestones.map((m) => m.due.kind === 'date' && m.due.due)).toEqual([
       '2026-07-15',
     ]);
-    const cost = one.subActions[1]!;
+    const cost = one.subActions.find((a) => a.ref === '1.2')!;
     expect(cost.milestones).toEqual([]);
     expect(cost.unplaced).toEqual([
       'Quarterly updates to CMT',

@@ -19,7 +19,8 @@ export function summarize(plan: ParsedPlan): string {
   for (const t of plan.themes) {
     const leads = new Set(t.actions.flatMap((a) => a.leads.map((l) => l.label)));
     out.push(
-      `  ${t.ref.padStart(2)}. ${t.title.slice(0, 60).padEnd(60)} ${String(t.actions.length).padStart(3)} actions, ` +
+      // An unnumbered group ("Actions") has no number to print.
+      `  ${t.ref ? `${t.ref.padStart(2)}.` : '   '} ${t.title.slice(0, 60).padEnd(60)} ${String(t.actions.length).padStart(3)} actions, ` +
         `${count(t.actions)} sub-actions, ${leads.size} leads`,
     );
   }

@@ -17,7 +17,17 @@ export function groupRowName(m: ActiveMapping, cells: string[]): string | undefi
   if (field && field !== 'ref' && field !== 'ignore' && field !== 'group') return undefined;
   if (REF_LIKE.test(text) || text.length > 150 || !/\p{L}{3}/u.test(text) || /[.;,]$/.test(text))
     return undefined;
+  // A note under an action ("Note: the scheme depends on levy funding", "See also 2.3") is not a group.
+  if (NOTE.test(text)) return undefined;
   return text;
+}
+
+const NOTE = /^(?:notes?|nb|n\.b\.|please\s+note|footnote|see(?:\s+also)?|\*)\b/i;
+
+/** A note alone on a row ("Note: the scheme depends on levy funding"): it belongs with the action above. */
+export function noteRow(cells: string[]): string | undefined {
+  const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
+  return filled.length === 1 && NOTE.test(filled[0]!) ? filled[0] : undefined;
 }
 
 /** Codes a ref column holds: 3, 1.2, 1.1a, CV1, HR-3, A, (ii). */

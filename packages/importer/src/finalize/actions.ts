@@ -199,9 +199,22 @@ function datedStep(line: string, c: ActionContext): { title: string; due: Timesc
     const dated = (due.kind === 'date' || due.kind === 'range') && !!due.due;
     return !dated || !title.trim() ? undefined : { title: title.trim(), due };
   };
-  const before = /^(.{3,30}?)\s*(?:[–—:]|\s-)\s+(.+)$/.exec(line);
-  const after = /^(.+?)\s*(?:[–—]|\s-\s|\((?:by\s+)?)\s*(?:by\s+)?([^()]{3,30}?)\)?$/i.exec(line);
-  return (before && dated(before[1]!, before[2]!)) ?? (after ? dated(after[2]!, after[1]!) : undefined);
+  // Where the date is, tried in turn: first ("Jun 2026 – panels trained"), after a colon ("Report to
+  // Cabinet: 12/03/2026"), after a dash, in brackets ("… (by December 2026)"), after "by" ("… by end of
+  // June 2026"). A colon before a date range keeps the range whole ("Phase 1: Sept–Dec 2025").
+  const forms: Array<[RegExp, 'date-first' | 'date-last']> = [
+    [/^(.{3,30}?)\s*(?:[–—:]|\s-)\s+(.+)$/, 'date-first'],
+    [/^(.+?):\s+(.{3,30})$/, 'date-last'],
+    [/^(.+?)\s*(?:[–—]|\s-\s)\s*(?:by\s+)?(.{3,30})$/i, 'date-last'],
+    [/^(.+?)\s*\((?:by\s+)?([^()]{3,30})\)$/i, 'date-last'],
+    [/^(.+?)\s+by\s+(.{3,30})$/i, 'date-last'],
+  ];
+  for (const [re, order] of forms) {
+    const m = re.exec(line);
+    const step = m && (order === 'date-first' ? dated(m[1]!, m[2]!) : dated(m[2]!, m[1]!));
+    if (step) return step;
+  }
+  return undefined;
 }
 
 /** Milestones a row listed as records of their own (a YAML plan's "milestones:"), numbered under the action. */
