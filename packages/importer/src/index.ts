@@ -55,9 +55,34 @@ export interface ParseOptions {
  * read only in part carries warnings saying what was not read.
  */
 export async function parsePlanFile(input: Buffer | string, opts: ParseOptions = {}): Promise<ParsedPlan> {
-  const doc = await readDocument(input, opts.filename);
+  const read = await readDocument(input, opts.filename);
+  const build = (d: SourceDocument) =>
+    buildDrafts(headedTables(d.items, opts.mappingOverride), opts.mappingOverride);
+  let doc = read;
+  let drafts = build(doc);
+  const hidden = read.hidden;
+  if (hidden) {
+    const names = hidden.sheets.map((n) => `"${n}"`).join(', ');
+    // The plan only on a hidden sheet (behind a visible summary): read it, and say so.
+    const withHidden = { ...read, items: [...read.items, ...hidden.items] };
+    const again = drafts.sawHeader ? undefined : build(withHidden);
+    if (again?.sawHeader) {
+      doc = withHidden;
+      drafts = again;
+      drafts.warnings.push({
+        code: 'hidden-sheet-read',
+        message: `The plan's table is on a hidden sheet (${names}): it was read. Check this is the plan you meant.`,
+        where: 'plan',
+      });
+    } else {
+      drafts.warnings.push({
+        code: 'hidden-sheets-left-out',
+        message: `Hidden sheets were left out, as Excel does not show them: ${names}.`,
+        where: 'plan',
+      });
+    }
+  }
   const namePlaces = placeNamer(doc);
-  const drafts = buildDrafts(headedTables(doc.items, opts.mappingOverride), opts.mappingOverride);
   drafts.warnings.unshift(...(doc.warnings ?? []));
   if ((doc.format === 'csv' || doc.format === 'xlsx') && !drafts.sawHeader) {
     throw new ImportError('no-header', noHeaderMessage(doc));

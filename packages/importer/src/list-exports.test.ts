@@ -165,3 +165,24 @@ describe('a plan pasted from an email, as a numbered list', () => {
     expect(last.unplaced).toEqual(['Any comments to me by Friday please.', 'Thanks, Sarah']);
   });
 });
+
+describe('a workbook whose plan is on a hidden sheet', () => {
+  it('reads it when no sheet in view holds the plan, and says so', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const dash = wb.addWorksheet('Dashboard');
+    dash.addRow(['Status', 'Count']);
+    dash.addRow(['On track', { formula: 'COUNTIF(Data!D:D,"On track")', result: 1 }]);
+    const data = wb.addWorksheet('Data');
+    data.state = 'hidden';
+    data.addRow(['Ref', 'Action', 'Lead', 'Status']);
+    data.addRow(['1', 'Launch the apprenticeship scheme', 'Head of HR', 'On track']);
+    data.addRow(['2', 'Review exit interviews', 'HR Manager', 'Not started']);
+    const plan = await parsePlanFile(Buffer.from(await wb.xlsx.writeBuffer()), { filename: 'tracker.xlsx' });
+    expect(plan.themes.flatMap((t) => t.actions.map((a) => a.title))).toEqual([
+      'Launch the apprenticeship scheme',
+      'Review exit interviews',
+    ]);
+    expect(plan.warnings.find((w) => w.code === 'hidden-sheet-read')?.message).toContain('"Data"');
+  });
+});

@@ -49,4 +49,6 @@ export interface SourceDocument {
   formulaCells: { text: string; where: string }[];
   /** What the reader or a layout rule noticed (a commented-out block, a paragraph it could not split). */
   warnings?: ImportWarning[];
+  /** A workbook's hidden sheets: left out, unless no sheet in view holds the plan. */
+  hidden?: { items: SourceItem[]; sheets: string[] };
 }

@@ -54,13 +54,18 @@ export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   const theme = workbookThemeColours(buffer);
-  const items: SourceItem[] = [];
+  const shown: SourceItem[] = [];
   const formulaCells: SourceDocument['formulaCells'] = [];
   let table = 0;
   let line = 0;
+  const hiddenItems: SourceItem[] = [];
+  const hiddenSheets: string[] = [];
   wb.eachSheet((sheet) => {
-    // A hidden sheet (lookup lists, workings) is not part of the plan a person reads.
-    if (sheet.state === 'hidden' || sheet.state === 'veryHidden') return;
+    // A hidden sheet (lookup lists, workings) is not part of the plan a person reads: kept apart, read
+    // only if no sheet in view holds the plan (index.ts).
+    const hidden = sheet.state === 'hidden' || sheet.state === 'veryHidden';
+    if (hidden) hiddenSheets.push(sheet.name);
+    const items = hidden ? hiddenItems : shown;
     let opening = true;
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const cells: string[] = [];
@@ -92,5 +97,10 @@ export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
     });
     table++;
   });
-  return { format: 'xlsx', items, formulaCells };
+  return {
+    format: 'xlsx',
+    items: shown,
+    formulaCells,
+    ...(hiddenSheets.length && { hidden: { items: hiddenItems, sheets: hiddenSheets } }),
+  };
 }
