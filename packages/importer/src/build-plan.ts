@@ -15,9 +15,9 @@ import {
   themeHeading,
 } from './build/themes.js';
 import { cleanText, excerpt, joinText } from './cells.js';
+import { SECTION_HEADINGS, THEME_DESCRIPTION_LABEL } from './heading-words.js';
 import type { MappingOverride } from './parsed-plan.js';
 import type { SourceItem } from './source.js';
-import { SECTION_HEADINGS, THEME_DESCRIPTION_LABEL } from './synonyms.js';
 
 export type { ActionDraft, Drafts, RowDraft, ThemeDraft } from './build/drafts.js';
 

@@ -24,6 +24,7 @@ export {
 } from './errors.js';
 export { UNTITLED_PLAN } from './finalize/title.js';
 export { normalizeHeader } from './header-mapping.js';
+export { THEME_PATTERNS } from './heading-words.js';
 export { KNOWN_ROLE_LABELS, splitLeadLabels } from './leads.js';
 export * from './parsed-plan.js';
 export {
@@ -34,7 +35,7 @@ export {
   normaliseRoleLabel,
   type PersonLabel,
 } from './people/index.js';
-export { HEADER_SYNONYMS, THEME_PATTERNS } from './synonyms.js';
+export { HEADER_SYNONYMS } from './synonyms.js';
 
 export interface ParseOptions {
   /** Used only to settle text-versus-CSV and as a last-resort title. */

@@ -1,8 +1,8 @@
 import { cleanText } from '../cells.js';
 import { normalizeHeader, readHeaderRow } from '../header-mapping.js';
+import { SECTION_HEADINGS } from '../heading-words.js';
 import type { MappingOverride } from '../parsed-plan.js';
 import type { SourceItem } from '../source.js';
-import { SECTION_HEADINGS } from '../synonyms.js';
 import { themeHeading } from './themes.js';
 
 type Row = Extract<SourceItem, { type: 'row' }>;

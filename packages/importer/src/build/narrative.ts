@@ -1,5 +1,5 @@
 import { joinText } from '../cells.js';
-import { NARRATIVE_LABELS } from '../synonyms.js';
+import { NARRATIVE_LABELS } from '../heading-words.js';
 import { type ActionDraft, type BuildState, newActionDraft } from './drafts.js';
 
 const BULLET_START = /^\s*[·•▪●◦■\-–]\s+/;

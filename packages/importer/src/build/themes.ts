@@ -1,6 +1,6 @@
 import type { PlanKind } from '@peopleplan/core';
 import { normalizeHeader } from '../header-mapping.js';
-import { THEME_PATTERNS } from '../synonyms.js';
+import { THEME_PATTERNS } from '../heading-words.js';
 import { type BuildState, type SectionDraft, type ThemeDraft, warn } from './drafts.js';
 
 const NUMBER_WORDS: Record<string, string> = {

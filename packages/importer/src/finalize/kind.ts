@@ -1,6 +1,6 @@
 import type { PlanKind, Status } from '@peopleplan/core';
 import type { Drafts } from '../build-plan.js';
-import { TITLE_KIND_CUES } from '../synonyms.js';
+import { TITLE_KIND_CUES } from '../heading-words.js';
 
 /** A status column's text when it is one of the status words ("Completed", "On track", "Red" is not). */
 /**

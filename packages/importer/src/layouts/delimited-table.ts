@@ -1,4 +1,4 @@
-import { THEME_PATTERNS } from '../synonyms.js';
+import { THEME_PATTERNS } from '../heading-words.js';
 import { alignCells } from './align.js';
 import { isLeadCell, isRefCell } from './cell-kinds.js';
 import { actionHeader, type LayoutHeader } from './header-cells.js';

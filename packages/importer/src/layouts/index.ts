@@ -1,6 +1,6 @@
+import { SECTION_HEADINGS, THEME_PATTERNS } from '../heading-words.js';
 import type { ImportWarning } from '../parsed-plan.js';
 import type { SourceItem } from '../source.js';
-import { SECTION_HEADINGS, THEME_PATTERNS } from '../synonyms.js';
 import { bulletedList } from './bulleted-list.js';
 import { pipeTable, slashSeparatedTable } from './delimited-table.js';
 import { labelValueBlocks } from './label-value.js';

@@ -1,7 +1,7 @@
 import { matchHeader } from '../header-mapping.js';
+import { THEME_PATTERNS } from '../heading-words.js';
 import type { ColumnField } from '../parsed-plan.js';
 import type { SourceItem } from '../source.js';
-import { THEME_PATTERNS } from '../synonyms.js';
 import { isBlank, nextFilled } from './lines.js';
 import { type LayoutRule, row } from './rule.js';
 

@@ -1,6 +1,6 @@
 import { parseTimescale } from '@peopleplan/timescale';
 import { isBoilerplate } from '../finalize/boilerplate.js';
-import { SECTION_HEADINGS, THEME_PATTERNS } from '../synonyms.js';
+import { SECTION_HEADINGS, THEME_PATTERNS } from '../heading-words.js';
 import { isDateCell, isLeadCell } from './cell-kinds.js';
 import { isBlank, type Line } from './lines.js';
 import { isWrappedText } from './pdf-columns.js';

@@ -1,7 +1,7 @@
 import { isBoilerplate } from '../finalize/boilerplate.js';
+import { THEME_PATTERNS } from '../heading-words.js';
 import type { ImportWarning } from '../parsed-plan.js';
 import type { SourceItem } from '../source.js';
-import { THEME_PATTERNS } from '../synonyms.js';
 import { isDateCell } from './cell-kinds.js';
 import { headerLineAt } from './header-line.js';
 import { isBlank, type Line, nextFilled } from './lines.js';

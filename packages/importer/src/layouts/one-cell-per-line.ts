@@ -1,7 +1,7 @@
 import { isBoilerplate } from '../finalize/boilerplate.js';
 import { matchHeader } from '../header-mapping.js';
+import { THEME_PATTERNS } from '../heading-words.js';
 import type { SourceItem } from '../source.js';
-import { THEME_PATTERNS } from '../synonyms.js';
 import { alignCells } from './align.js';
 import { cellKind, DATE_WORDS } from './cell-kinds.js';
 import { actionHeader, type LayoutHeader } from './header-cells.js';

@@ -1,7 +1,7 @@
 import { isBoilerplate } from '../finalize/boilerplate.js';
 import { matchHeader } from '../header-mapping.js';
+import { THEME_PATTERNS } from '../heading-words.js';
 import type { SourceItem } from '../source.js';
-import { THEME_PATTERNS } from '../synonyms.js';
 import { headerLineAt } from './header-line.js';
 import { isBlank, type Line } from './lines.js';
 import { type LayoutRule, row } from './rule.js';

@@ -1,0 +1,60 @@
+import type { PlanKind } from '@peopleplan/core';
+
+/**
+ * What a line of a plan says about itself when it is a heading: a theme's ("Priority 2: Pay"), a
+ * narrative section's ("Executive summary"), a best-value review's sub-headings, and title words that
+ * point at a kind. Column names are in synonyms.ts. Data, not code: add forms here.
+ */
+
+/** Theme headings: a paragraph or the first cell of a row. Group 1 = number, group 2 = title. */
+export const THEME_PATTERNS: { re: RegExp; kinds: PlanKind[] }[] = [
+  { re: /^key\s+priority\s+(\d+)\s*[:.\-–—]?\s*(.*)$/i, kinds: ['people-strategy'] },
+  { re: /^priority\s+(\d+)\s*[:.\-–—]\s*(.*)$/i, kinds: ['business-plan'] },
+  { re: /^service\s+improvement\s+(\d+)\s*[:.\-–—]?\s*(.*)$/i, kinds: ['best-value-review'] },
+  { re: /^area\s+(\d+)\s*[:.\-–—]\s*(.+)$/i, kinds: ['iip-assessment'] },
+  { re: /^theme\s+(\d+)\s*[:.\-–—]?\s*(.*)$/i, kinds: [] },
+  {
+    re: /^(?:strategic\s+)?(?:objective|goal|aim|outcome|commitment)\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:[:.\-–—]\s*(.*))?$/i,
+    kinds: [],
+  },
+];
+
+/** Labels inside a theme row that introduce its description ("DESCRIPTION OF PRIORITY: …"). */
+export const THEME_DESCRIPTION_LABEL = /^description(?:\s+of\s+(?:priority|theme|area))?\s*:\s*/i;
+
+/** Narrative headings that start a free-text section (matched against the whole trimmed line). */
+export const SECTION_HEADINGS: RegExp[] = [
+  /^section\s+[a-z]\s*[:.\-–—]\s*.+$/i,
+  /^executive\s+summary:?$/i,
+  /^(?:\d+\.\s*)?executive\s+summary$/i,
+  /^service\s+budget$/i,
+  /^core\s+review\s+team\s+membership$/i,
+  /^terms\s+of\s+reference\b.*$/i,
+  /^sections\s+of\s+report$/i,
+  /^service\s+improvements$/i,
+  /^reports\s+on\s+areas\s+of\s+research$/i,
+  /^area\s+of\s+work\s+\d+\b.*$/i,
+  /^(?:conclusions?|next\s+steps|glossary|introduction|background|purpose|summary|recommendations|findings)$/i,
+];
+
+/** Inside a narrative theme (best-value reviews): sub-headings and what they introduce. */
+export const NARRATIVE_LABELS = {
+  description: /^description$/i,
+  phase: /^phase\s+(\d+)\s*[:.\-–—]?\s*(.*)$/i,
+  proposals:
+    /^(?:proposed\s+(?:service\s+)?improvements?(?:\s+targets)?|proposed\s+actions|recommendations)$/i,
+  underway:
+    /^(?:service\s+improvements\s+)?currently\s+underway$|^service\s+improvements\s+currently\s+underway$/i,
+};
+
+/** Words in the plan's title (and first lines) that point at a kind. */
+export const TITLE_KIND_CUES: { re: RegExp; kind: PlanKind }[] = [
+  { re: /\bpeer\s+review\b/i, kind: 'peer-review' },
+  { re: /\bbest\s+value\b/i, kind: 'best-value-review' },
+  { re: /\bbusiness\s+plan\b/i, kind: 'business-plan' },
+  { re: /\binvestors\s+in\s+people\b|\biip\b/i, kind: 'iip-assessment' },
+  {
+    re: /\bstrategy\b.*\bpeople\b|\bpeople\b.*\bstrategy\b|\bworkforce\s+strategy\b|\b(?:people|workforce)\s+plan\b/i,
+    kind: 'people-strategy',
+  },
+];
