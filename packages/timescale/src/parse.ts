@@ -3,11 +3,11 @@
  * (cues.ts). When two readings compete, or a date cannot be placed, the answer is `unparsed`
  * with a note saying why: a person fixes it, nothing is guessed.
  */
-import { civilDateAt, type Precision, type Timescale } from '@peopleplan/core';
+import type { Precision, Timescale } from '@peopleplan/core';
 import { addBusinessDays, addDays, addHours, addMonths, addWeeks, differenceInCalendarDays } from 'date-fns';
 import { fromIso, iso, type Span } from './calendar.js';
 import { type Cue, type Cues, type Duration, ELSEWHERE, findCues, NO_TIMESCALE } from './cues.js';
-import { normalise } from './normalise.js';
+import { asLondonDay, normalise } from './normalise.js';
 import { place } from './ranges.js';
 import { scan } from './scan.js';
 import type { Env, Mention } from './scan-words.js';
@@ -186,15 +186,6 @@ export function parseTimescale(text: string, ctx: TimescaleContext = {}): Timesc
     return unparsed(raw, `could not be read (${(e as Error).message})`);
   }
 }
-
-/** A moment with its time zone, as list exports write dates ("2026-03-30T23:00:00Z"). */
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
-
-/**
- * A moment is read as the day it falls on in London: SharePoint writes 31 March (BST) as
- * "2026-03-30T23:00:00Z", which is the 31st where the council is.
- */
-const asLondonDay = (s: string) => (INSTANT.test(s) ? civilDateAt(s) : s);
 
 function read(text: string, ctx: TimescaleContext): Timescale {
   const s = asLondonDay(normalise(text));
