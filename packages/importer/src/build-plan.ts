@@ -17,7 +17,7 @@ import {
 import { cleanText, excerpt, joinText } from './cells.js';
 import { SECTION_HEADINGS, THEME_DESCRIPTION_LABEL } from './heading-words.js';
 import type { MappingOverride } from './parsed-plan.js';
-import type { SourceItem } from './source.js';
+import { type SourceItem, startsTable, tableRows } from './source.js';
 
 export type { ActionDraft, Drafts, RowDraft, ThemeDraft } from './build/drafts.js';
 
@@ -101,21 +101,17 @@ function tableRow(s: BuildState, index: number, item: SourceItem & { type: 'row'
   const cells = item.cells.map(cleanText);
   const filled = cells.filter((c) => c !== '');
   if (filled.length === 0) return 1;
-  const prev = s.items[index - 1];
-  const startsTable = prev?.type !== 'row' || prev.table !== item.table;
+  const opensTable = startsTable(s.items, index);
   // A cover's details as a table of labels and values: the cover's lines, not a table of the plan.
-  const cover = startsTable && !s.mapping ? coverTableLines(s.items, index, cleanText) : undefined;
+  const cover = opensTable && !s.mapping ? coverTableLines(s.items, index, cleanText) : undefined;
   if (cover) {
     for (const line of cover) paragraph(s, line, where);
-    let n = 1;
-    while (s.items[index + n]?.type === 'row' && (s.items[index + n] as typeof item).table === item.table)
-      n++;
-    return n;
+    return tableRows(s.items, index).length;
   }
   s.d.sawRows = true;
   s.narrative = undefined;
   // A RAG key in a small table of its own, a row per colour (the colour perhaps only its shading).
-  if (startsTable) {
+  if (opensTable) {
     const keyRows = takeRagKeyTable(s, index, cleanText);
     if (keyRows) return keyRows;
   }

@@ -52,3 +52,30 @@ export interface SourceDocument {
   /** A workbook's hidden sheets: left out, unless no sheet in view holds the plan. */
   hidden?: { items: SourceItem[]; sheets: string[] };
 }
+
+type Row = Extract<SourceItem, { type: 'row' }>;
+
+/** Whether the row at `i` starts a table: the item before it is not a row of the same table. */
+export function startsTable(items: readonly SourceItem[], i: number): boolean {
+  const prev = items[i - 1];
+  return prev?.type !== 'row' || prev.table !== (items[i] as Row).table;
+}
+
+/**
+ * The rows of the table whose row is at `index`, from there on: at most `limit` and one more, so that a
+ * caller can tell a table longer than it takes.
+ */
+export function tableRows(
+  items: readonly SourceItem[],
+  index: number,
+  limit = Number.POSITIVE_INFINITY,
+): Row[] {
+  const first = items[index];
+  const rows: Row[] = [];
+  for (let i = index; i < items.length && rows.length <= limit; i++) {
+    const it = items[i]!;
+    if (it.type !== 'row' || first?.type !== 'row' || it.table !== first.table) break;
+    rows.push(it);
+  }
+  return rows;
+}

@@ -1,7 +1,5 @@
 import { isHeader } from '../header-mapping.js';
-import type { SourceItem } from '../source.js';
-
-type Row = Extract<SourceItem, { type: 'row' }>;
+import { type SourceItem, tableRows } from '../source.js';
 
 /**
  * A plan's details laid out as a small table of labels and values, a cover sheet's or a Word cover's:
@@ -22,13 +20,8 @@ export function coverTableLines(
   if (first?.type !== 'row') return undefined;
   // "Action | Lead" over its rows is an action table, even of two columns.
   if (isHeader(first.cells.map(clean))) return undefined;
-  const rows: Row[] = [];
-  for (let i = index; i < items.length; i++) {
-    const it = items[i]!;
-    if (it.type !== 'row' || it.table !== first.table) break;
-    if (rows.length === MAX_ROWS) return undefined;
-    rows.push(it);
-  }
+  const rows = tableRows(items, index, MAX_ROWS);
+  if (rows.length > MAX_ROWS) return undefined;
   const lines: string[] = [];
   let covered = 0;
   for (const [r, row] of rows.entries()) {

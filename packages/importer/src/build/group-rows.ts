@@ -1,4 +1,5 @@
 import type { ActiveMapping } from './drafts.js';
+import { NUMBER_WORDS } from './themes.js';
 
 /**
  * A row of an action table that holds only a group's name, written in its first column and often
@@ -33,8 +34,6 @@ export function noteRow(cells: string[]): string | undefined {
 /** Codes a ref column holds: 3, 1.2, 1.1a, CV1, HR-3, A, (ii). */
 const REF_LIKE = /^\(?(?:[A-Za-z]{0,4}[-\s]?\d{1,4}(?:\.\d{1,3}){0,3}[a-z]?|[A-Za-z]|[ivxIVX]{1,5})[.)]?$/;
 
-const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
-
 /**
  * A group name written with its own word and number ("Ambition 1 – A great place to work", "Workstream
  * two: Pay"): the number is the group's ref and the word is what the plan calls its groups.
@@ -43,10 +42,6 @@ export function numberedGroup(text: string): { ref: string; title: string } | un
   const m = /^(\p{L}+(?:[ -]\p{L}+){0,2})\s+(\d{1,2}|[a-z]+)\s*[:.\-–—]\s*(.+)$/iu.exec(text);
   if (!m) return undefined;
   const n = m[2]!.toLowerCase();
-  const ref = /^\d+$/.test(n)
-    ? n
-    : NUMBER_WORDS.indexOf(n) >= 0
-      ? String(NUMBER_WORDS.indexOf(n) + 1)
-      : undefined;
+  const ref = /^\d+$/.test(n) ? n : NUMBER_WORDS[n];
   return ref ? { ref, title: m[3]!.trim() } : undefined;
 }

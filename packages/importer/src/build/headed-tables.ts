@@ -2,7 +2,7 @@ import { cleanText } from '../cells.js';
 import { normalizeHeader, readHeaderRow } from '../header-mapping.js';
 import { SECTION_HEADINGS } from '../heading-words.js';
 import type { MappingOverride } from '../parsed-plan.js';
-import type { SourceItem } from '../source.js';
+import { type SourceItem, startsTable } from '../source.js';
 import { themeHeading } from './themes.js';
 
 type Row = Extract<SourceItem, { type: 'row' }>;
@@ -54,13 +54,6 @@ interface Lead {
   at: number;
   text: string;
   replaces: boolean;
-}
-
-/** A table's first row: in Word and Excel the table changes; pasted text has rows after a paragraph. */
-function startsTable(items: SourceItem[], i: number): boolean {
-  const prev = items[i - 1];
-  const item = items[i] as Row;
-  return prev?.type !== 'row' || prev.table !== item.table || sheetOf(prev) !== sheetOf(item);
 }
 
 const sheetOf = (item: SourceItem) => (item.type === 'heading' ? undefined : item.sheetRow?.sheet);

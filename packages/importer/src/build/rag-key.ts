@@ -1,6 +1,6 @@
 import { isHeader } from '../header-mapping.js';
 import { greyWordOfFill, ragWordOfFill } from '../readers/cell-colours.js';
-import type { SourceItem } from '../source.js';
+import { tableRows } from '../source.js';
 import type { BuildState } from './drafts.js';
 import { startSection } from './themes.js';
 
@@ -63,12 +63,7 @@ export function takeRagKeyTable(s: BuildState, index: number, clean: (t: string)
   if (first?.type !== 'row') return 0;
   // A table with a header ("Action | Lead | RAG") is a table of its own, however few its rows.
   if (isHeader(first.cells.map(clean))) return 0;
-  const rows: Extract<SourceItem, { type: 'row' }>[] = [];
-  for (let i = index; i < s.items.length && rows.length <= MAX_KEY_ROWS; i++) {
-    const it = s.items[i]!;
-    if (it.type !== 'row' || it.table !== first.table) break;
-    rows.push(it);
-  }
+  const rows = tableRows(s.items, index, MAX_KEY_ROWS);
   if (rows.length > MAX_KEY_ROWS) return 0;
   const lines: string[] = [];
   const colours = new Set<string>();

@@ -3,7 +3,8 @@ import { normalizeHeader } from '../header-mapping.js';
 import { THEME_PATTERNS } from '../heading-words.js';
 import { type BuildState, type SectionDraft, type ThemeDraft, warn } from './drafts.js';
 
-const NUMBER_WORDS: Record<string, string> = {
+/** Numbers councils write in words ("Objective one"), as refs. */
+export const NUMBER_WORDS: Record<string, string> = {
   one: '1',
   two: '2',
   three: '3',
