@@ -142,17 +142,6 @@ export const numberedList: LayoutRule = {
       const wrapped = lines.slice(from, blank < 0 ? stop : blank).map((l) => l.text.trim());
       const inline = labelledFields([it.text, ...wrapped].join(' '));
       if (inline) {
-        if (!next && blank >= 0) {
-          out.push(
-            row(
-              [it.ref, inline.title, inline.description, inline.lead, inline.due],
-              lines[it.at]!.line,
-              'numbered-list',
-            ),
-          );
-          end = blank;
-          break;
-        }
         out.push(
           row(
             [it.ref, inline.title, inline.description, inline.lead, inline.due],
@@ -160,8 +149,9 @@ export const numberedList: LayoutRule = {
             'numbered-list',
           ),
         );
+        // The last item ends at its blank line (an email's sign-off follows), else where the list does.
         if (!next || stop < next.at) {
-          end = stop;
+          end = !next && blank >= 0 ? blank : stop;
           break;
         }
         continue;
