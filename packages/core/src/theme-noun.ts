@@ -86,6 +86,13 @@ function pluralWord(word: string): string {
 export const themeNounOf = (plan: Pick<Plan, 'kind' | 'themeNoun'>): string =>
   nounAtStart(plan.themeNoun?.trim() || THEME_NOUN[plan.kind]);
 
+/**
+ * A group's heading in the plan's word: "Priority 2: Pay". An unnumbered group (the importer's
+ * "Actions" for a plan with none of its own) is its title alone, not "Priority: Actions".
+ */
+export const themeHeadingIn = (noun: string, theme: { ref: string; title: string }): string =>
+  theme.ref ? `${noun} ${theme.ref}: ${theme.title}` : theme.title;
+
 /** Every form of a plan's word for its groups that pages and reports need. */
 export interface ThemeWords {
   /** Starting a heading or label: "Objective", "Key priority", "HR priority". */

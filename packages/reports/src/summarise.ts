@@ -1,4 +1,10 @@
-import { civilDateAt, DEFAULT_RAG_RULES, directionOfTravel, planRatings } from '@peopleplan/core';
+import {
+  civilDateAt,
+  DEFAULT_RAG_RULES,
+  directionOfTravel,
+  planRatings,
+  themeHeadingIn,
+} from '@peopleplan/core';
 import { compareRefs, formatDate, planLabels } from './format.js';
 import { indicatorRow } from './indicators.js';
 import type { ActionRow, ReportModel } from './model.js';
@@ -40,9 +46,7 @@ export function summarise(data: ReportData, options: SummariseOptions = {}): Rep
 
   // Themes in plan order; actions without a (known) theme take their parent's, else "Other actions".
   const themes = [...data.themes].sort((a, b) => a.order - b.order || compareRefs(a.ref, b.ref));
-  const headingOf = new Map<string, string>(
-    themes.map((t) => [t.id, t.ref ? `${labels.theme} ${t.ref}: ${t.title}` : t.title]),
-  );
+  const headingOf = new Map<string, string>(themes.map((t) => [t.id, themeHeadingIn(labels.theme, t)]));
   headingOf.set(OTHER_THEME_ID, 'Other actions');
 
   const ctx: RowContext = {

@@ -1,4 +1,4 @@
-import { nounInSentence, themeNounOf } from '@peopleplan/core';
+import { nounInSentence, themeHeadingIn, themeNounOf } from '@peopleplan/core';
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { formatDate, formatDateTime, plural } from '../lib/format.js';
@@ -104,10 +104,7 @@ type NounOf = Pick<Plan, 'kind'> & { themeNoun?: string | undefined };
 
 /** The theme heading a group of actions sits under ("Heading 1: Leadership", "Theme 2: Pay"). */
 export function themeHeading(plan: NounOf, theme: ThemeRow | undefined): string {
-  if (!theme) return 'Other actions';
-  // An unnumbered group (the importer's "Actions" for a plan with none of its own) is its title alone, as
-  // in reports: "Priority: Actions" would call it one of the plan's priorities.
-  return theme.ref ? `${themeNounOf(plan)} ${theme.ref}: ${theme.title}` : theme.title;
+  return theme ? themeHeadingIn(themeNounOf(plan), theme) : 'Other actions';
 }
 
 /** Actions grouped by theme in the plan's order; actions without a (known) theme last. */
