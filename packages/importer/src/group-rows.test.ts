@@ -187,3 +187,16 @@ describe('a RAG column written as letters, and progress as percentages', () => {
     ]);
   });
 });
+
+describe('refs under a long ref', () => {
+  it('a milestone under "WFP/2025-26/REC/01" keeps the end of the ref and fits the 20 characters a ref may have', async () => {
+    const text = [
+      'Ref\tAction\tLead\tDeadline\tMilestones',
+      'WFP/2025-26/REC/01\tLaunch the new recruitment portal\tHead of HR\tMarch 2027\tJun 2026 – supplier chosen',
+      'WFP/2025-26/REC/02\tRun a graduate scheme\tHead of HR\tMarch 2027\tSep 2026 – first cohort starts',
+    ].join('\n');
+    const plan = await parsePlanFile(Buffer.from(text), { filename: 'plan.txt' });
+    const milestones = plan.themes.flatMap((t) => t.actions).flatMap((a) => a.milestones.map((m) => m.ref));
+    expect(milestones).toEqual(['…P/2025-26/REC/01.M1', '…P/2025-26/REC/02.M1']);
+  });
+});

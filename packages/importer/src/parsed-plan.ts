@@ -22,7 +22,7 @@ export type ParsedCrossRef = z.infer<typeof ParsedCrossRef>;
 
 /** A milestone that belongs to one action (a people-strategy year row: "2005-06 Implement …"). */
 export const ParsedActionMilestone = z.strictObject({
-  ref: z.string().min(1),
+  ref: z.string().min(1).max(20),
   title: z.string().min(1),
   due: Timescale,
   /** The plan marks it done ("complete: true"). */
@@ -94,7 +94,7 @@ export type ParsedTheme = z.infer<typeof ParsedTheme>;
 
 /** A plan-level key milestone (seed 003) citing the actions it belongs to. */
 export const ParsedMilestone = z.strictObject({
-  ref: z.string().min(1),
+  ref: z.string().min(1).max(20),
   themeRef: z.string().optional(),
   title: z.string().min(1),
   due: Timescale,

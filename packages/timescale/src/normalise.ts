@@ -3,7 +3,7 @@
  * made plain, so the parser only has to know one spelling of each thing. The original text is kept
  * elsewhere; this is only for reading.
  */
-import { civilDateAt } from '@peopleplan/core';
+import { civilDateAt, isCalendarDate } from '@peopleplan/core';
 import { decode } from 'html-entities';
 
 const SPACES = /[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\t\r\n\f\v]/g;
@@ -45,6 +45,8 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{
 
 /**
  * A moment is read as the day it falls on in London: SharePoint writes 31 March (BST) as
- * "2026-03-30T23:00:00Z", which is the 31st where the council is. Other text is left as it is.
+ * "2026-03-30T23:00:00Z", which is the 31st where the council is. Other text, and a moment on a day that
+ * does not exist ("2026-02-30T10:00Z", which Date would roll over into March), is left as it is.
  */
-export const asLondonDay = (s: string): string => (INSTANT.test(s) ? civilDateAt(s) : s);
+export const asLondonDay = (s: string): string =>
+  INSTANT.test(s) && isCalendarDate(s.slice(0, 10)) ? civilDateAt(s) : s;

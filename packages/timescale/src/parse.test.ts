@@ -350,4 +350,7 @@ describe('a moment with its time zone (list exports)', () => {
     expect(parseTimescale('2025-12-31T00:00:00Z')).toMatchObject({ kind: 'date', due: '2025-12-31' });
     expect(parseTimescale('2026-06-30T09:00:00+01:00')).toMatchObject({ kind: 'date', due: '2026-06-30' });
   });
+  it('on a day that does not exist is not read (never rolled over into the next month)', () => {
+    expect(parseTimescale('2026-02-30T10:00Z')).toMatchObject({ kind: 'unparsed', note: /not a real date/ });
+  });
 });

@@ -11,6 +11,15 @@ const TITLE_MAX = 500;
 /** ParsedAction's ref: longer text in a ref cell is not a ref. */
 const REF_MAX = 20;
 
+/**
+ * A sub-action's or milestone's ref under its action's ("3.1", "3.M1"). Under a ref too long to add to
+ * ("WFP/2025-26/REC/01"), the ref keeps its end, where refs differ, after an ellipsis, so it still fits.
+ */
+export function childRef(parent: string, tail: string): string {
+  const ref = `${parent}.${tail}`;
+  return ref.length <= REF_MAX ? ref : `…${ref.slice(ref.length - REF_MAX + 1)}`;
+}
+
 export interface ActionContext {
   ts: (text: string) => Timescale;
   warn: (code: string, message: string, where: string) => void;
@@ -71,7 +80,7 @@ function toAction(
     );
   }
   const generatedRef = !a.ref || !!written;
-  const ref = (written ? undefined : a.ref) ?? (parentRef ? `${parentRef}.${n}` : newRef());
+  const ref = (written ? undefined : a.ref) ?? (parentRef ? childRef(parentRef, String(n)) : newRef());
   let description = [a.description, f.description].filter(Boolean).join('\n') || undefined;
   if (!title) {
     title = '(untitled)';
@@ -187,7 +196,7 @@ function cellMilestones(
       );
       continue;
     }
-    milestones.push({ ref: `${ref}.M${milestones.length + 1}`, title: step.title, due: step.due });
+    milestones.push({ ref: childRef(ref, `M${milestones.length + 1}`), title: step.title, due: step.due });
   }
   return milestones;
 }
@@ -228,7 +237,7 @@ function rowMilestones(a: ActionDraft, c: ActionContext, ref: string): ParsedAct
         `line ${m.line}`,
       );
     return {
-      ref: `${ref}.M${i + 1}`,
+      ref: childRef(ref, `M${i + 1}`),
       title: m.title,
       due,
       ...(m.completed ? { completed: true } : {}),
