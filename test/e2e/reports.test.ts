@@ -194,4 +194,45 @@ describe('reports, closing a period and the committee pack', { timeout: 90_000 }
     expect(xml.match(/<w:tbl>/g)!.length).toBeGreaterThan(3);
     await page.getByTestId('pack-status').getByText(`Downloaded ${pack.name}`).waitFor();
   });
+
+  it('does not offer to correct an update filed under a closed period, and says why', async () => {
+    const call = e.as(EDITOR);
+    const base = '/api/v1/councils/harrow';
+    const plan = await call('POST', `${base}/plans`, {
+      title: 'Agile working action plan (closed period test)',
+      kind: 'people-strategy',
+      period: { label: '2026-27', start: '2026-04-01', end: '2027-03-31' },
+      status: 'active',
+      themes: [{ ref: '1', title: 'Ways of working' }],
+    });
+    const action = await call('POST', `${base}/plans/${plan.id}/actions`, {
+      themeId: plan.themes[0].id,
+      ref: '1.1',
+      title: 'Agree a hybrid working policy',
+      status: 'on-track',
+    });
+    await call('POST', `${base}/actions/${action.id}/updates`, {
+      narrative: 'Policy drafted with the unions.',
+      status: 'on-track',
+      period: MID_YEAR,
+    });
+    await call('POST', `${base}/plans/${plan.id}/periods/mid-year:2026-27/close`, {});
+    await call('POST', `${base}/actions/${action.id}/updates`, {
+      narrative: 'Policy out for consultation.',
+      status: 'on-track',
+    });
+
+    const page = await tabs.open();
+    await signIn(page, e.url, EDITOR);
+    await page.goto(`${e.url}/councils/harrow/actions/${action.id}`);
+    const history = page.getByRole('list', { name: 'Progress updates, newest first' });
+    const filedUnderClosed = history
+      .getByRole('listitem')
+      .filter({ hasText: 'Policy drafted with the unions.' });
+    await filedUnderClosed.getByText(`${MID_YEAR} is closed and its report is frozen`).waitFor();
+    expect(await filedUnderClosed.getByRole('button', { name: /Correct this update/ }).count()).toBe(0);
+    const open = history.getByRole('listitem').filter({ hasText: 'Policy out for consultation.' });
+    expect(await open.getByRole('button', { name: /Correct this update/ }).count()).toBe(1);
+    await expectAccessible(page, 'action-closed-period-update');
+  });
 });

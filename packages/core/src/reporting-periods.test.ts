@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { canMovePlan } from './plan-status.js';
-import { currentPeriod, findPeriod, periodToUpdate, reportingPeriods } from './reporting-periods.js';
+import {
+  currentPeriod,
+  findPeriod,
+  periodToUpdate,
+  reportingPeriods,
+  samePeriodName,
+} from './reporting-periods.js';
 
 const uk = (today: string) => ({ financialYearStartMonth: 4, today });
 
@@ -112,4 +118,18 @@ describe('plan status', () => {
     expect(canMovePlan('archived', 'active')).toBe(false);
     expect(canMovePlan('active', 'archived')).toBe(false);
   });
+});
+
+describe('samePeriodName: an update’s period against a closed one', () => {
+  it.each([
+    ['Q1 2026-27 (April–June 2026)', 'Q1 2026-27'],
+    ['Q1 2026-27 (April–June 2026)', '2026-27 Q1'],
+    ['mid-year:2026-27', 'Mid-year 2026-27'],
+    ['Year-end 2026-27', 'year end 2026-27'],
+  ])('%s is %s', (closed, asked) => expect(samePeriodName(closed, asked)).toBe(true));
+
+  it.each([
+    ['Q1 2026-27 (April–June 2026)', 'Q2 2026-27'],
+    ['Mid-year 2026-27', 'Mid-year 2027-28'],
+  ])('%s is not %s', (closed, asked) => expect(samePeriodName(closed, asked)).toBe(false));
 });

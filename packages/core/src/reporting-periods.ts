@@ -130,3 +130,18 @@ export function findPeriod(periods: readonly ReportingPeriod[], asked: string): 
   const want = squash(asked);
   return want ? periods.find((p) => squash(p.value) === want) : undefined;
 }
+
+/**
+ * A period's name as a set of words, whatever their order or the dates in brackets: "Q1 2026-27 (April–
+ * June 2026)", "Q1 2026-27" and "2026-27 Q1" are one period; "mid-year:2026-27" and "Mid-year 2026-27" too.
+ */
+export const periodWords = (s: string) =>
+  (
+    s
+      .replace(/\([^)]*\)/g, ' ')
+      .toLowerCase()
+      .match(/[a-z0-9]+/g) ?? []
+  )
+    .sort()
+    .join(' ');
+export const samePeriodName = (a: string, b: string) => periodWords(a) === periodWords(b);

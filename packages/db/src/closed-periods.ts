@@ -14,24 +14,9 @@
  * the item is confirmed against the headers before an update is refused: a reopen racing the first build
  * could leave one behind, and then the update's transaction checks the counter instead.
  */
-import { conflict } from '@peopleplan/core';
+import { conflict, periodWords, samePeriodName } from '@peopleplan/core';
 import { sk } from './keys.js';
 import type { Item, TenantStore, TransactItem } from './store.js';
-
-/**
- * A period's name as a set of words, whatever their order or the dates in brackets: "Q1 2026-27 (April–
- * June 2026)", "Q1 2026-27" and "2026-27 Q1" are one period; "mid-year:2026-27" and "Mid-year 2026-27" too.
- */
-export const periodWords = (s: string) =>
-  (
-    s
-      .replace(/\([^)]*\)/g, ' ')
-      .toLowerCase()
-      .match(/[a-z0-9]+/g) ?? []
-  )
-    .sort()
-    .join(' ');
-export const samePeriodName = (a: string, b: string) => periodWords(a) === periodWords(b);
 
 /** A closed period as its snapshot header names it. */
 export interface ClosedPeriodName {

@@ -1,3 +1,4 @@
+import { samePeriodName } from '@peopleplan/core';
 import { formatDate } from '../lib/format.js';
 import type { ReportingPeriodRow, ReportingPeriods } from '../lib/responses.js';
 import { Select } from './form.js';
@@ -59,3 +60,12 @@ export const defaultPeriod = (periods: ReportingPeriods | undefined): string => 
 /** What the form says before sending an update filed under a closed period (the API would refuse it). */
 export const closedMessage = (period: string) =>
   `${period} is closed and its report is frozen: choose an open reporting period`;
+
+/**
+ * Whether a period is closed, by its value or its label (an update keeps the name it was filed under),
+ * matched as the API matches them (core `samePeriodName`).
+ */
+export const periodClosed = (periods: ReportingPeriods | undefined, period: string): boolean =>
+  !!periods?.items.some(
+    (p) => p.closed && (samePeriodName(p.value, period) || samePeriodName(p.label, period)),
+  );

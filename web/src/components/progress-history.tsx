@@ -10,10 +10,16 @@ import { PlainTag, RagTag, StatusTag } from './tags.js';
 export function ProgressHistory({
   items,
   onCorrect,
+  closed = () => false,
 }: {
   items: ProgressUpdateRow[];
   /** Offered on updates not yet corrected, to those who may report on the action. */
   onCorrect?: ((u: ProgressUpdateRow) => void) | undefined;
+  /**
+   * Whether the period an update is filed under is closed: its correction would be filed there too,
+   * which the API refuses (the report is frozen), so it is not offered.
+   */
+  closed?: (period: string) => boolean;
 }) {
   if (!items.length) return <p className="govuk-body">No progress has been reported yet.</p>;
   const correctionOf = new Map(items.filter((u) => u.corrects).map((u) => [u.corrects!, u]));
@@ -63,7 +69,12 @@ export function ProgressHistory({
                 )}
               </p>
             ) : null}
-            {onCorrect && !correction ? (
+            {onCorrect && !correction && u.period && closed(u.period) ? (
+              <p className="govuk-body-s app-no-print">
+                {u.period} is closed and its report is frozen, so this update cannot be corrected. An
+                administrator can reopen the period.
+              </p>
+            ) : onCorrect && !correction ? (
               <button
                 type="button"
                 id={`correct-${u.id}`}

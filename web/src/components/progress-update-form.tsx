@@ -14,7 +14,7 @@ import {
   summaryFrom,
   Textarea,
 } from './form.js';
-import { closedMessage, defaultPeriod, PeriodSelect } from './period-select.js';
+import { closedMessage, defaultPeriod, PeriodSelect, periodClosed } from './period-select.js';
 
 /**
  * A lead (or an editor) reports progress: status now, an optional RAG, the reporting period chosen from
@@ -54,7 +54,7 @@ export function ProgressUpdateForm({
   const f = form.value;
   const set = <K extends keyof typeof f>(k: K, v: (typeof f)[K]) => form.set((d) => ({ ...d, [k]: v }));
   // The API says which periods are closed (their reports are frozen); a correction keeps its own.
-  const closed = (v: string) => !correcting && (periods?.items.find((p) => p.value === v)?.closed ?? false);
+  const closed = (v: string) => !correcting && periodClosed(periods, v);
   const period = correcting ? correcting.period : f.period || defaultPeriod(periods);
   const prefix = correcting ? 'correction' : 'update';
 

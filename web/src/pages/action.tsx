@@ -8,6 +8,7 @@ import { SubActions } from '../components/action-subactions.js';
 import { ActionStanding, ActionSummary } from '../components/action-summary.js';
 import { ActionChanges } from '../components/item-changes.js';
 import { LoadError, Loading, Page, SavedBanner, useSaved } from '../components/page.js';
+import { periodClosed } from '../components/period-select.js';
 import { ArchivedNotice, isArchived, themeHeading } from '../components/plan-view.js';
 import { ProgressHistory } from '../components/progress-history.js';
 import { ProgressUpdateForm } from '../components/progress-update-form.js';
@@ -194,6 +195,7 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
             {updates.data ? (
               <ProgressHistory
                 items={updates.data.items}
+                closed={(period) => periodClosed(periods.data, period)}
                 onCorrect={
                   reporting
                     ? (u) => {
