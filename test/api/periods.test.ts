@@ -193,3 +193,92 @@ describe('historic reports, close preview and reopening (East Herts peer review,
     expect(update.status, JSON.stringify(update.body)).toBe(201);
   });
 });
+
+/**
+ * A plan's own reporting points (Q1–Q4) and the report periods: an update filed under "Q2" (30
+ * September) speaks for the mid-year report even when written in October, and closing the mid-year
+ * closes Q1 and Q2 with it, until it is reopened.
+ */
+describe('a plan’s own reporting points close with the report period they fall in', () => {
+  let api: TestApi;
+  let planId: string;
+  let actionId: string;
+  const as = 'editor@harrow.test';
+
+  beforeAll(async () => {
+    api = await createTestApi({ today: () => '2026-10-15' });
+    const plan = await api.call('POST', `${H}/plans`, {
+      as,
+      body: {
+        title: 'Workforce plan 2026-27',
+        kind: 'people-strategy',
+        period: { label: '2026-27', start: '2026-04-01', end: '2027-03-31' },
+        status: 'active',
+        reportingPoints: [
+          { label: 'Q1', date: '2026-06-30' },
+          { label: 'Q2', date: '2026-09-30' },
+          { label: 'Q3', date: '2026-12-31' },
+          { label: 'Q4', date: '2027-03-31' },
+        ],
+        themes: [{ ref: '1', title: 'Recruitment' }],
+      },
+    });
+    expect(plan.status, JSON.stringify(plan.body)).toBe(201);
+    planId = plan.body.id;
+    const action = await api.call('POST', `${H}/plans/${planId}/actions`, {
+      as,
+      body: {
+        themeId: plan.body.themes[0].id,
+        ref: '1.1',
+        title: 'Launch a careers site',
+        status: 'on-track',
+      },
+    });
+    actionId = action.body.id;
+    const q2 = await api.call('POST', `${H}/actions/${actionId}/updates`, {
+      as,
+      body: { narrative: 'Q2 return: supplier delayed', status: 'at-risk', period: 'Q2' },
+    });
+    expect(q2.status).toBe(201);
+  });
+  afterAll(() => api.drop());
+
+  const periods = async () =>
+    (await api.call('GET', `${H}/plans/${planId}/reporting-periods`, { as: 'viewer@harrow.test' })).body;
+
+  it('reports the Q2 update in the mid-year, closes Q1 and Q2 with it, and opens them again on reopening', async () => {
+    const closed = await api.call('POST', `${H}/plans/${planId}/periods/mid-year:2026-27/close`, {
+      as,
+      body: {},
+    });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(201);
+    expect(closed.body.byStatus).toEqual({ 'at-risk': 1 });
+
+    const after = await periods();
+    expect(after.items.map((p: { value: string; closed: boolean }) => [p.value, p.closed])).toEqual([
+      ['Q1', true],
+      ['Q2', true],
+      ['Q3', false],
+      ['Q4', false],
+    ]);
+    expect(after.current).toBe('Q3');
+    const late = await api.call('POST', `${H}/actions/${actionId}/updates`, {
+      as,
+      body: { narrative: 'Filed late under Q2', status: 'off-track', period: 'Q2' },
+    });
+    expect(late.status).toBe(409);
+    expect(late.body.error.message).toMatch(/^Q2, in Mid-year 2026-27 is closed and its report is frozen/);
+
+    const reopened = await api.call('POST', `${H}/plans/${planId}/periods/mid-year-2026-27/reopen`, {
+      as: 'admin@harrow.test',
+      body: { reason: 'The Q2 return was late' },
+    });
+    expect(reopened.status, JSON.stringify(reopened.body)).toBe(200);
+    expect((await periods()).items.every((p: { closed: boolean }) => !p.closed)).toBe(true);
+    const now = await api.call('POST', `${H}/actions/${actionId}/updates`, {
+      as,
+      body: { narrative: 'Filed late under Q2', status: 'off-track', period: 'Q2' },
+    });
+    expect(now.status).toBe(201);
+  });
+});

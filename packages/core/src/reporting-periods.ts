@@ -145,3 +145,14 @@ export const periodWords = (s: string) =>
     .sort()
     .join(' ');
 export const samePeriodName = (a: string, b: string) => periodWords(a) === periodWords(b);
+
+/**
+ * The plan's own reporting points (their names) dated within a report period, from `start` to `end`:
+ * an update filed under one speaks for that period's report, and closing the period closes them too
+ * ("Q2", 30 September, is in the mid-year, September's and the second quarter's reports).
+ */
+export const reportingPointsWithin = (
+  points: ReadonlyArray<{ label: string; date: string }> | undefined,
+  start: string,
+  end: string,
+): string[] => (points ?? []).filter((p) => p.date >= start && p.date <= end).map((p) => p.label);

@@ -22,12 +22,19 @@ import type { Item, TenantStore, TransactItem } from './store.js';
 export interface ClosedPeriodName {
   key: string;
   label: string;
+  /** The plan's own reporting points that closed with it (`SnapshotPeriod.points`). */
+  points?: string[] | undefined;
 }
 
 const TYPE = 'closed-periods';
 const PREFIX = 'closed:';
 const wordsOf = (periods: readonly ClosedPeriodName[]) =>
-  new Set(periods.flatMap((p) => [periodWords(p.label), periodWords(p.key)]).filter(Boolean));
+  new Set(
+    periods
+      .flatMap((p) => [p.label, p.key, ...(p.points ?? [])])
+      .map(periodWords)
+      .filter(Boolean),
+  );
 const namesIn = (item: Item) =>
   new Set(Object.keys(item).flatMap((k) => (k.startsWith(PREFIX) ? [k.slice(PREFIX.length)] : [])));
 
@@ -62,7 +69,7 @@ export class ClosedPeriods {
   private async headers(planId: string): Promise<ClosedPeriodName[]> {
     return this.store.queryAll<ClosedPeriodName>(sk.snapshotPrefix(planId), {
       types: ['snapshot'],
-      attributes: ['label', 'key'],
+      attributes: ['label', 'key', 'points'],
     });
   }
 
@@ -138,12 +145,14 @@ export class ClosedPeriods {
         },
       ];
     }
-    const match = (await this.headers(planId)).find(
-      (c) => samePeriodName(c.label, period) || samePeriodName(c.key, period),
+    const match = (await this.headers(planId)).find((c) =>
+      [c.label, c.key, ...(c.points ?? [])].some((name) => samePeriodName(name, period)),
     );
     if (match) {
+      const which =
+        samePeriodName(match.label, period) || samePeriodName(match.key, period) ? '' : `${period}, in `;
       throw conflict(
-        `${match.label} is closed and its report is frozen: add this update to the current period, or ask ` +
+        `${which}${match.label} is closed and its report is frozen: add this update to the current period, or ask ` +
           `an administrator to reopen ${match.label}.`,
       );
     }

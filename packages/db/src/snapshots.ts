@@ -48,6 +48,11 @@ export interface SnapshotPeriod {
   kind: PeriodKind;
   start: IsoDate;
   end: IsoDate;
+  /**
+   * The plan's own reporting points dated within the period when it closed ("Q2"): updates filed under
+   * them speak for its report, so they close with it. Absent when the plan had none.
+   */
+  points?: string[];
 }
 
 export interface PeriodSnapshotMeta extends SnapshotPeriod {
@@ -252,6 +257,7 @@ export class SnapshotsRepo {
       kind: period.kind,
       start: period.start,
       end: period.end,
+      ...(period.points?.length && { points: period.points }),
       asOf: period.asOf,
       closedAt: nowIso(),
       closedBy: { sub: actor.sub, name: actor.name },

@@ -7,8 +7,9 @@ const fyLabel = (startYear: number, startMonth: number) =>
 
 /**
  * The periods a plan can be reported on, newest first: the mid-year and year-end of each financial year
- * the plan's period touches, then each month, all of them started by `today` (a report or a close of a
- * period not yet begun says nothing). At most `maxMonths` months, the latest.
+ * the plan's period touches, then its quarters (councils report quarterly to committee), then each
+ * month, all of them started by `today` (a report or a close of a period not yet begun says nothing).
+ * At most `maxMonths` months, the latest.
  */
 export function periodChoices(
   plan: { start: IsoDate; end: IsoDate },
@@ -19,21 +20,27 @@ export function periodChoices(
   const last = plan.end < today ? plan.end : today;
   if (last < plan.start) return [];
   const points: ReportPeriod[] = [];
+  const quarters: ReportPeriod[] = [];
   const firstFy = financialYearOf(plan.start, startMonth).startYear;
   const lastFy = financialYearOf(last, startMonth).startYear;
+  const fyStart = { financialYearStartMonth: startMonth };
   for (let y = lastFy; y >= firstFy && y > lastFy - 20; y--) {
     const fy = fyLabel(y, startMonth);
     for (const kind of ['year-end', 'mid-year'] as const) {
-      const p = resolvePeriod(`${kind}:${fy}`, today, { financialYearStartMonth: startMonth });
+      const p = resolvePeriod(`${kind}:${fy}`, today, fyStart);
       if (p.start <= today) points.push(p);
+    }
+    for (const n of [4, 3, 2, 1]) {
+      const q = resolvePeriod(`${y}-Q${n}`, today, fyStart);
+      if (q.start <= last && q.end >= plan.start) quarters.push(q);
     }
   }
   const months: ReportPeriod[] = [];
   let m = startOfMonth(parseISO(last));
   const first = startOfMonth(parseISO(plan.start));
   while (m >= first && months.length < (options.maxMonths ?? 36)) {
-    months.push(resolvePeriod(format(m, 'yyyy-MM'), today, { financialYearStartMonth: startMonth }));
+    months.push(resolvePeriod(format(m, 'yyyy-MM'), today, fyStart));
     m = addMonths(m, -1);
   }
-  return [...points, ...months];
+  return [...points, ...quarters, ...months];
 }

@@ -190,13 +190,18 @@ describe('period properties', () => {
 });
 
 describe('periodChoices', () => {
-  it('lists mid-year and year-end of each year the plan touches, then months, started by today', () => {
+  it('lists mid-year and year-end of each year the plan touches, then quarters, then months, started by today', () => {
     const got = periodChoices({ start: '2013-04-01', end: '2015-03-31' }, '2014-06-15', { maxMonths: 3 });
     expect(got.map((p) => p.key)).toEqual([
       'year-end-2014-15',
       'mid-year-2014-15',
       'year-end-2013-14',
       'mid-year-2013-14',
+      '2014-Q1',
+      '2013-Q4',
+      '2013-Q3',
+      '2013-Q2',
+      '2013-Q1',
       '2014-06',
       '2014-05',
       '2014-04',
@@ -207,6 +212,8 @@ describe('periodChoices', () => {
     expect(got.map((p) => p.key)).toEqual([
       'year-end-2013-14',
       'mid-year-2013-14',
+      '2013-Q4',
+      '2013-Q3',
       '2014-01',
       '2013-12',
       '2013-11',

@@ -24,7 +24,12 @@ export type ReportCouncil = Pick<
 >;
 
 export type ReportPlan = Pick<Plan, 'id' | 'title' | 'kind' | 'period' | 'status'> &
-  Partial<Pick<Plan, 'ownerLabel' | 'directorate' | 'division' | 'approval' | 'themeNoun' | 'createdAt'>>;
+  Partial<
+    Pick<
+      Plan,
+      'ownerLabel' | 'directorate' | 'division' | 'approval' | 'themeNoun' | 'createdAt' | 'reportingPoints'
+    >
+  >;
 
 export type ReportTheme = Pick<Theme, 'id' | 'ref' | 'title' | 'order'> & Partial<Pick<Theme, 'description'>>;
 

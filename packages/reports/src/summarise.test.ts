@@ -169,6 +169,26 @@ describe('summarise: Kent business plan at mid-year 2013-14', () => {
     expect(a22.latest).toMatchObject({ date: '2013-10-05' });
   });
 
+  it('counts an update filed under one of the plan’s own reporting points within the period', () => {
+    const plan = { ...data.plan, reportingPoints: [{ label: 'Q2', date: '2013-09-30' }] };
+    const a21 = actions.a21;
+    const late = {
+      id: 'u-q2',
+      actionId: a21.id,
+      at: '2013-10-08T10:00:00+01:00',
+      narrative: 'Q2 return: campaign back on track.',
+      status: 'on-track' as const,
+      period: 'Q2',
+      authorName: 'Julie Cudmore',
+    };
+    const rowOf = (m: ReturnType<typeof summarise>) => actionByRef(m.themes.flatMap((t) => t.actions), '2.1');
+    const withPoint = summarise({ ...data, plan, updates: [...data.updates, late] });
+    expect(rowOf(withPoint).latest).toMatchObject({ date: '2013-10-08', narrative: late.narrative });
+    // Without the point, "Q2" names no period: written after the period, it does not count.
+    const without = summarise({ ...data, updates: [...data.updates, late] });
+    expect(rowOf(without).latest?.narrative).toBe(SCRIPT_NARRATIVE);
+  });
+
   it('derives RAG with core rules: overdue open work is red', () => {
     expect(actionByRef(all, '3.4')).toMatchObject({
       rag: 'red',

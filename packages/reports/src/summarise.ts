@@ -3,6 +3,7 @@ import {
   DEFAULT_RAG_RULES,
   directionOfTravel,
   planRatings,
+  reportingPointsWithin,
   themeHeadingIn,
 } from '@peopleplan/core';
 import { compareRefs, formatDate, planLabels } from './format.js';
@@ -51,7 +52,12 @@ export function summarise(data: ReportData, options: SummariseOptions = {}): Rep
 
   const ctx: RowContext = {
     tree: new PlanTree(data.actions, new Set(themes.map((t) => t.id))),
-    updates: new UpdateIndex(data.updates, period, council.timeZone || 'Europe/London'),
+    updates: new UpdateIndex(
+      data.updates,
+      period,
+      council.timeZone || 'Europe/London',
+      reportingPointsWithin(plan.reportingPoints, period.start, period.end),
+    ),
     periodClosed,
     asOf,
     rules: council.ragRules ?? DEFAULT_RAG_RULES,

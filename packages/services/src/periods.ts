@@ -1,4 +1,11 @@
-import { type IsoDate, type PeriodFacts, type Rag, type Status, unprocessable } from '@peopleplan/core';
+import {
+  type IsoDate,
+  type PeriodFacts,
+  type Rag,
+  reportingPointsWithin,
+  type Status,
+  unprocessable,
+} from '@peopleplan/core';
 import type { CouncilData, PeriodReopened, PeriodSnapshot, PeriodSnapshotMeta } from '@peopleplan/db';
 import {
   periodFacts,
@@ -48,7 +55,8 @@ async function modelToFreeze(data: CouncilData, planId: string, period: ReportPe
   const loaded = await loadReport(data, planId, period.key, today);
   const c = loaded.comparedWith;
   const model = summarise({ ...loaded.data, ...(c && { comparedWith: c.label }) }, { forecast: true });
-  return { model, comparedWith: c && { key: c.key, label: c.label } };
+  const points = reportingPointsWithin(loaded.data.plan.reportingPoints, period.start, period.end);
+  return { model, points, comparedWith: c && { key: c.key, label: c.label } };
 }
 
 function countsOf(model: ReportModel) {
@@ -114,8 +122,9 @@ export async function closePeriod(
     await data.plans.header(planId);
     return { snapshot: existing, created: false };
   }
-  const { model, comparedWith } = await modelToFreeze(data, planId, period, today);
-  return data.snapshots.close(planId, { ...period, asOf: model.asOf }, snapshotEntries(model), {
+  const { model, points, comparedWith } = await modelToFreeze(data, planId, period, today);
+  const closing = { ...period, asOf: model.asOf, ...(points.length && { points }) };
+  return data.snapshots.close(planId, closing, snapshotEntries(model), {
     model,
     facts: periodFacts(model),
     comparedWith,

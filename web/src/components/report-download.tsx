@@ -48,6 +48,7 @@ export function PeriodSelect({
         <optgroup label="Mid-year and year-end">
           {periods.filter((p) => p.kind === 'mid-year' || p.kind === 'year-end').map(option)}
         </optgroup>
+        <optgroup label="Quarters">{periods.filter((p) => p.kind === 'quarter').map(option)}</optgroup>
         <optgroup label="Months">{periods.filter((p) => p.kind === 'month').map(option)}</optgroup>
       </select>
     </div>

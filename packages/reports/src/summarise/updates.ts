@@ -16,11 +16,16 @@ export class UpdateIndex {
     updates: ReportUpdate[],
     private readonly period: ReportPeriod,
     private readonly timeZone: string,
+    /** The plan's own reporting points within the period (core `reportingPointsWithin`). */
+    points: readonly string[] = [],
   ) {
-    // An update tagged for this period counts even when written after it closed (councils collect
-    // mid-year updates in October); an untagged one counts by its date.
+    // An update tagged for this period, or for one of the plan's reporting points within it, counts even
+    // when written after it closed (councils collect mid-year updates in October); an untagged one
+    // counts by its date.
     this.periodKeys = new Set(
-      [period.key, period.label, ...(period.kind === 'quarter' ? period.valueKeys : [])].map(squash),
+      [period.key, period.label, ...(period.kind === 'quarter' ? period.valueKeys : []), ...points].map(
+        squash,
+      ),
     );
     // A corrected update is replaced by its correction, which stands where the corrected one stood.
     const corrected = new Set(updates.map((u) => u.corrects).filter(Boolean));
