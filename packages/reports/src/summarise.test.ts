@@ -181,7 +181,11 @@ describe('summarise: Kent business plan at mid-year 2013-14', () => {
       period: 'Q2',
       authorName: 'Julie Cudmore',
     };
-    const rowOf = (m: ReturnType<typeof summarise>) => actionByRef(m.themes.flatMap((t) => t.actions), '2.1');
+    const rowOf = (m: ReturnType<typeof summarise>) =>
+      actionByRef(
+        m.themes.flatMap((t) => t.actions),
+        '2.1',
+      );
     const withPoint = summarise({ ...data, plan, updates: [...data.updates, late] });
     expect(rowOf(withPoint).latest).toMatchObject({ date: '2013-10-08', narrative: late.narrative });
     // Without the point, "Q2" names no period: written after the period, it does not count.
