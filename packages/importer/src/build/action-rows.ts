@@ -1,4 +1,5 @@
 import { continuesSentence, excerpt, joinText } from '../cells.js';
+import { isPageFurniture } from '../page-furniture.js';
 import type { ColumnField } from '../parsed-plan.js';
 import {
   type ActionDraft,
@@ -102,7 +103,11 @@ function parentOf(s: BuildState, ref: string): { ref: string; action: ActionDraf
 
 export function placeOrphan(s: BuildState, text: string, where: string) {
   const target = s.lastItem ?? s.lastAction;
-  if (target) {
+  if (isPageFurniture(text)) {
+    // Kept with the plan's loose text, never as an action's progress.
+    s.d.unplaced.push(text);
+    warn(s, 'page-furniture', `A page's own words were left out of the actions: "${excerpt(text)}"`, where);
+  } else if (target) {
     target.unplaced.push(text);
     warn(s, 'orphan-text', `Text outside the table kept with the action above: "${excerpt(text)}"`, where);
   } else {

@@ -1,6 +1,7 @@
 import { cleanText } from '../cells.js';
 import { normalizeHeader, readHeaderRow } from '../header-mapping.js';
 import { SECTION_HEADINGS } from '../heading-words.js';
+import { PAGE_WORDS } from '../page-furniture.js';
 import type { MappingOverride } from '../parsed-plan.js';
 import { type SourceItem, startsTable } from '../source.js';
 import { themeHeading } from './themes.js';
@@ -76,14 +77,12 @@ function leadOf(items: SourceItem[], i: number): Lead | undefined {
 }
 
 const TITLE_WORDS = /\b(?:plan|strategy|programme|20\d\d)\b/i;
-/** A page's own words, anywhere in the line: "Page 2", "2 of 9", "(continued)". */
-const PAGE_FURNITURE = /\bpage\s+\d+\b|\b\d+\s+of\s+\d+\b|^cont(?:inued|'d)?\.?$|\(cont(?:inued|'d)?\.?\)/i;
 
 /** A short line that names something, not a sentence, a page number or a section of the plan's own. */
 function isHeadingLike(text: string): boolean {
   if (!text || text.length > 120 || text.split(/\s+/).length > 15) return false;
   if (/[.;,]$/.test(text) || !/\p{L}{3}/u.test(text)) return false;
-  if (PAGE_FURNITURE.test(text)) return false;
+  if (PAGE_WORDS.test(text)) return false;
   // A heading the importer knows ("Priority 1: Recruitment") is read by its own rule, once.
   if (themeHeading(text)) return false;
   return !SECTION_HEADINGS.some((re) => re.test(text));
