@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ImportError, MAX_PDF_PAGES, parsePlanFile } from './index.js';
 
-/** PDFs made from Word by LibreOffice (test/fixtures/pdf/make-pdfs.ts). */
+/** PDFs made from Word by LibreOffice (test/fixtures/pdf/make-pdfs.ts; one-line-rows.pdf the same way). */
 const fixture = (name: string) => readFileSync(new URL(`../test/fixtures/pdf/${name}`, import.meta.url));
 
 describe('PDF import', () => {
@@ -30,6 +30,28 @@ describe('PDF import', () => {
     // A column too narrow for a word broke it over two lines: "Team/Corpo" + "rate".
     expect(b!.leads.map((l) => l.label)).toEqual(['L&D Team', 'Corporate Communications']);
     expect(plan.themes[1]!.actions[0]!.due).toMatchObject({ kind: 'relative', due: '2014-10-01' });
+  });
+
+  it("starts a row where most rows are one line high, so the usual gap is a row's, not a wrapped line's", async () => {
+    // one-line-rows.pdf: a Word table (Ref | Action | Lead officer | Target date | RAG | Progress) with a
+    // theme row across it, exported by LibreOffice; four of its six rows are one line high.
+    const plan = await parsePlanFile(fixture('one-line-rows.pdf'), { filename: 'plan.pdf' });
+    expect(plan.themes.map((t) => [t.ref, t.title])).toEqual([['1', 'Recruitment and Retention']]);
+    const actions = plan.themes[0]!.actions;
+    expect(actions.map((a) => [a.ref, a.leads.map((l) => l.label), a.due?.text, a.status])).toEqual([
+      ['1.1', ['Head of HR and OD'], '30/09/2026', 'at-risk'],
+      ['1.2', ["Director of Children's Services"], '31/07/2026', 'on-track'],
+      ['1.3', ['Recruitment Manager'], '31/03/2027', 'at-risk'],
+      ['1.4', ['HR Business Partners'], '31/05/2026', 'on-track'],
+      ['1.5', ['Head of Procurement'], '30/11/2026', 'off-track'],
+      ['1.6', ['Recruitment Manager'], '30/06/2026', 'on-track'],
+    ]);
+    // Wrapped cells still join: three lines of an action, two of a progress note.
+    expect(actions[0]!.title).toBe(
+      'Develop and launch an Employee Value Proposition and refreshed careers pages, including testimonials from apprentices, social workers and refuse crews',
+    );
+    expect(actions[3]!.progress).toBe('Exit survey live; stay interviews piloted in Waste.');
+    expect(actions[2]!.title).toBe('Reduce time to hire from 62 to 45 days');
   });
 
   it('refuses a scanned PDF (no text layer) with a message saying so', async () => {

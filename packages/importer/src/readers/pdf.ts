@@ -2,19 +2,16 @@ import { extractTextItems, getDocumentProxy, type StructuredTextItem } from 'unp
 import { ImportError, MAX_PDF_PAGES } from '../errors.js';
 import { actionHeader } from '../layouts/header-cells.js';
 import type { SourceDocument, SourceItem } from '../source.js';
+import { type Chunk, columnOf, continuesRow, spansColumns } from './pdf-rows.js';
 
 /**
  * Text PDFs (committee papers, plans saved from Word): the words and where they sit on each page.
  * Lines are words at the same height; a table's cells are the runs of words with a wide gap between
  * them, put under the columns of the header row above them by their left edge; a row of the table
- * ends where the gap to the next line is wider than a wrapped line's. A PDF with no text on any page
- * is a scan, which cannot be read without OCR.
+ * ends where the gap to the next line is wider than a wrapped line's, or where the next line's text
+ * cannot carry on the row's cells (pdf-rows.ts). A PDF with no text on any page is a scan, which
+ * cannot be read without OCR.
  */
-interface Chunk {
-  text: string;
-  x: number;
-  right: number;
-}
 interface PdfLine {
   y: number;
   page: number;
@@ -80,9 +77,13 @@ function toItems(lines: PdfLine[]): SourceItem[] {
   const items: SourceItem[] = [];
   let columns: number[] | undefined;
   let table = 0;
-  let block: { cells: string[]; line: number; full: boolean[] } | undefined;
+  let block: { cells: string[]; line: number; full: boolean[]; last: Chunk[] } | undefined;
   let prev: PdfLine | undefined;
   let headerFull: boolean[] = [];
+  let headerLast: Chunk[] = [];
+  let headerTexts = '';
+  // How far right the table's text has reached: the last column's right edge, as far as known.
+  let right = 0;
   const flush = () => {
     if (block) items.push({ type: 'row', cells: block.cells, table, line: block.line });
     block = undefined;
@@ -90,45 +91,78 @@ function toItems(lines: PdfLine[]): SourceItem[] {
   lines.forEach((l, n) => {
     const lineNo = n + 1;
     const gap = prev && prev.page === l.page ? prev.y - l.y : Number.POSITIVE_INFINITY;
-    // A wrapped line of a cell sits one line pitch below; a new row has the cell padding on top.
+    // A wrapped line of a cell sits one line pitch below; a new row has the cell padding on top. The
+    // padding can be too thin to see, so a line this close is a row's next line only if its text can
+    // carry on that row's cells (continuesRow).
     const wrapped = gap <= pitch * 1.03;
     prev = l;
     if (l.chunks.length >= 2) {
       const header = actionHeader(l.chunks.map((c) => c.text));
       if (header && (!columns || !wrapped)) {
         flush();
-        table++;
+        // The header Word and Excel repeat at the top of each page goes on with the table above it.
+        const texts = l.chunks.map((c) => c.text).join('\n');
+        const repeated = columns && gap === Number.POSITIVE_INFINITY && texts === headerTexts;
         columns = l.chunks.map((c) => c.x);
+        if (repeated) return;
+        table++;
+        headerTexts = texts;
         headerFull = columns.map((_, k) => fillsColumn(l, columns!, k));
+        headerLast = l.chunks;
+        right = Math.max(...l.chunks.map((c) => c.right));
         const cells = l.chunks.map((c) => c.text);
         items.push({ type: 'row', cells, table, line: lineNo, header: true, layout: 'pdf-columns' });
         return;
       }
     }
+    if (columns) right = Math.max(right, ...l.chunks.map((c) => c.right));
     // A header cell wrapped over two lines ("Measure of" / "success"): the next line completes the header.
     const last = items.at(-1);
-    if (columns && !block && wrapped && last?.type === 'row' && last.header) {
+    if (
+      columns &&
+      !block &&
+      wrapped &&
+      last?.type === 'row' &&
+      last.header &&
+      continuesRow(
+        { filled: last.cells.map((c) => c !== ''), last: headerLast },
+        l.chunks,
+        columns,
+        right,
+        l.height,
+      )
+    ) {
       for (const c of l.chunks) {
         const k = columnOf(columns, c.x);
         last.cells[k] = last.cells[k] ? joinWrapped(last.cells[k]!, c.text, headerFull[k]) : c.text;
       }
       headerFull = columns.map((_, k) => fillsColumn(l, columns!, k));
+      headerLast = l.chunks;
       return;
     }
-    if (columns && (l.chunks.length >= 2 || (block && wrapped))) {
+    // One cell across the table's columns, close below it: a row of its own (a theme's heading).
+    const spans = columns && l.chunks.length === 1 && spansColumns(columns, l.chunks[0]!, l.height);
+    if (columns && (l.chunks.length >= 2 || (wrapped && (block || spans)))) {
       const cells = columns.map(() => '');
       for (const c of l.chunks) {
         const k = columnOf(columns, c.x);
         cells[k] = cells[k] ? `${cells[k]} ${c.text}` : c.text;
       }
-      if (block && wrapped) {
+      const open = block && { filled: block.cells.map((c) => c !== ''), last: block.last };
+      if (block && open && wrapped && continuesRow(open, l.chunks, columns, right, l.height)) {
         block.cells = block.cells.map((x, k) =>
           cells[k] ? (x ? joinWrapped(x, cells[k]!, block!.full[k]) : cells[k]!) : x,
         );
         block.full = columns.map((_, k) => fillsColumn(l, columns!, k));
+        block.last = l.chunks;
       } else {
         flush();
-        block = { cells, line: lineNo, full: columns.map((_, k) => fillsColumn(l, columns!, k)) };
+        block = {
+          cells,
+          line: lineNo,
+          full: columns.map((_, k) => fillsColumn(l, columns!, k)),
+          last: l.chunks,
+        };
       }
       return;
     }
@@ -165,11 +199,4 @@ function joinWrapped(above: string, below: string, full: boolean | undefined): s
   // Only a short lower-case piece alone on its line is the end of a broken word ("y", "rate", "ions").
   if (full && /[A-Za-z]$/.test(above) && /^[a-z]{1,4}$/.test(below)) return above + below;
   return /-$/.test(above) ? above + below : `${above} ${below}`;
-}
-
-/** The column whose left edge is nearest at or left of x (a little to the right is allowed). */
-function columnOf(columns: number[], x: number): number {
-  let best = 0;
-  for (let k = 0; k < columns.length; k++) if (columns[k]! <= x + 4) best = k;
-  return best;
 }

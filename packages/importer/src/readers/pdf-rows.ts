@@ -1,0 +1,81 @@
+/**
+ * Where a PDF table's rows begin. The gap between lines cannot always tell: a row of a table from Word
+ * or LibreOffice is often only a point or so taller than a wrapped line, and where most rows are one
+ * line high the most common gap is the row's own. The text can tell: a cell's text is written on
+ * until the next word does not fit in its column, so a line with text where the row's cell had room
+ * left for it starts a row of its own (readers/pdf.ts).
+ */
+
+/** A run of words on one line of a page: one cell's text where the line is in a table. */
+export interface Chunk {
+  text: string;
+  x: number;
+  right: number;
+}
+
+/** The open row as far as read: which columns have text, and the chunks of its last line. */
+export interface OpenRow {
+  filled: boolean[];
+  last: Chunk[];
+}
+
+/** The column whose left edge is nearest at or left of x (a little to the right is allowed). */
+export function columnOf(columns: number[], x: number): number {
+  let best = 0;
+  for (let k = 0; k < columns.length; k++) if (columns[k]! <= x + 4) best = k;
+  return best;
+}
+
+/** Text running well over the next column's left edge: one cell across columns (a theme's row). */
+export function spansColumns(columns: number[], c: Chunk, height: number): boolean {
+  const next = columns[columnOf(columns, c.x) + 1];
+  return next !== undefined && c.right > next + height;
+}
+
+/**
+ * Whether `line` can be the next line of the open row: no cell of it runs from the first column across
+ * the next (a theme's row) or sits under a cell that spans its column, and none is in a column whose
+ * cell in the row has ended (no text on the row's last line, or a last line its first word would have
+ * fitted on). A column the row has no text in yet says nothing (a cell centred or set at the bottom
+ * starts lower down), nor does a line of one cell outside the first column (a cell's next paragraph:
+ * a lead a line, a bullet). `right` is where the table's text has reached: the last column's right
+ * edge as far as known.
+ */
+export function continuesRow(
+  row: OpenRow,
+  line: Chunk[],
+  columns: number[],
+  right: number,
+  height: number,
+): boolean {
+  const lone = line.length === 1 && columnOf(columns, line[0]!.x) > 0;
+  for (const c of line) {
+    const k = columnOf(columns, c.x);
+    // Only from the first column: elsewhere it may be two cells' text closer than a wide gap.
+    if (k === 0 && spansColumns(columns, c, height)) return false;
+    if (row.last.some((a) => columnOf(columns, a.x) < k && a.right > columns[k]!)) return false;
+    if (lone || !row.filled[k]) continue;
+    const above = row.last.find((a) => columnOf(columns, a.x) === k);
+    const next = columns[k + 1];
+    const edge = next === undefined ? right : next - height * GUTTER;
+    if (!above || fitsAfter(above, c, edge, height)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether the first word of `below` would have fitted after `above` in a column whose text can reach
+ * `edge`: then the writer would have put it there, and `below` is not the same cell's text. A word's
+ * width is its share of its chunk's; a space is a quarter of the line's height.
+ */
+function fitsAfter(above: Chunk, below: Chunk, edge: number, height: number): boolean {
+  const word = below.text.split(' ')[0]!;
+  const width = ((below.right - below.x) * word.length) / Math.max(1, below.text.length);
+  return above.right + height * 0.25 + width <= edge;
+}
+
+/**
+ * The space between one column's text and the next column's, in line heights: the cell padding either
+ * side of the border (about 11 points in Word and LibreOffice for 10-point text), at its widest usual.
+ */
+const GUTTER = 1.2;
