@@ -5,7 +5,8 @@ import {
   type PlanKind,
   type Timescale,
 } from '@peopleplan/core';
-import type { Drafts } from './build-plan.js';
+import type { ActionDraft, Drafts, ThemeDraft } from './build-plan.js';
+import { numericDateOrder } from './date-order.js';
 import { ImportError } from './errors.js';
 import { toThemes } from './finalize/actions.js';
 import { coverageWarnings } from './finalize/coverage.js';
@@ -115,9 +116,17 @@ export function finalize(d: Drafts, o: FinalizeOptions): ParsedPlan {
     );
 
   const anchor = o.planStart ?? period?.start;
+  const order = numericDateOrder(datesWritten(d.themes));
+  if (order.monthFirst)
+    warn(
+      'month-first-dates',
+      `Dates such as "${order.example}" show this file writes dates month first, as US software exports them: all its dates were read that way (check one or two).`,
+      'plan',
+    );
   const tsOpts = {
     ...(period ? { period: { start: period.start, end: period.end } } : {}),
     ...(anchor ? { anchor } : {}),
+    ...(order.monthFirst ? { monthFirst: true } : {}),
   };
   const ts = (text: string): Timescale => o.parseTimescale(text, tsOpts);
 
@@ -197,4 +206,16 @@ function lineRanges(wheres: string[]): string[] {
     i = j + 1;
   }
   return out;
+}
+
+/** Every date an action's cells give (start, deadline, milestones), sub-actions too. */
+function* datesWritten(themes: ThemeDraft[]): Generator<string | undefined> {
+  const walk = function* (a: ActionDraft): Generator<string | undefined> {
+    yield a.fields.start;
+    yield a.fields.due;
+    yield a.fields.milestones;
+    for (const m of a.milestones ?? []) yield m.due;
+    for (const s of a.subActions) yield* walk(s);
+  };
+  for (const t of themes) for (const a of t.actions) yield* walk(a);
 }

@@ -39,6 +39,9 @@ export const HEADER_SYNONYMS: HeaderSynonym[] = [
       'workstream',
       'work stream',
       'outcome area',
+      // A project tool's grouping of its tasks (Planner's buckets, Asana's sections, Monday.com's groups).
+      // Whole names only: "Section 75 Annual" is a cell, not a header.
+      /^(?:bucket|bucket name|section|section column)$/,
     ],
   },
   { table: 'actions', field: 'group', match: ['area', 'area number', 'area no'], kinds: ['iip-assessment'] },
@@ -107,6 +110,12 @@ export const HEADER_SYNONYMS: HeaderSynonym[] = [
       'objectives',
       'task',
       'tasks',
+      // A project tool's export (Microsoft Planner, Asana, Smartsheet, Monday.com): the item's name.
+      'task name',
+      'task title',
+      'item name',
+      // Whole names only: "Name of plan" or "Name of officer" is not the item's.
+      /^name$/,
       'key actions',
       'key action',
       'actions and outputs',
@@ -246,7 +255,15 @@ export const HEADER_SYNONYMS: HeaderSynonym[] = [
       'lead person',
       'lead manager',
       'responsible officer s',
+      'assigned to',
+      'assignee',
+      'assignees',
     ],
+  },
+  {
+    table: 'actions',
+    field: 'completed',
+    match: [/^(?:completed date|completed at|completed on|date completed|completed|date closed)$/],
   },
   {
     table: 'actions',
@@ -358,7 +375,20 @@ export const HEADER_SYNONYMS: HeaderSynonym[] = [
     table: 'actions',
     field: 'ignore',
     match: [
-      // A list export's own columns (SharePoint, Microsoft Lists) and sheets' worked-out counters.
+      // A list export's own columns (SharePoint, Microsoft Lists, project tools) and sheets' worked-out
+      // counters. A tool's task id is its database's, not a ref the council uses.
+      'task id',
+      'parent task',
+      'created date',
+      'created at',
+      'last modified',
+      'completed by',
+      'is recurring',
+      'checklist items',
+      'completed checklist items',
+      'assignee email',
+      // Whole names only: "Late actions" or "Projects and programmes" could head the plan's own columns.
+      /^(?:late|projects|labels|tags)$/,
       'item type',
       'content type',
       'path',

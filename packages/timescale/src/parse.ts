@@ -19,6 +19,11 @@ export interface TimescaleContext {
   period?: { start?: string; end?: string };
   /** The plan numbers quarters by calendar year (Q1 = January–March) instead of financial year. */
   calendarQuarters?: boolean;
+  /**
+   * The document writes numeric dates month first ("6/30/2026"), as US software exports them; the
+   * importer decides it from all of a document's dates, never one cell's.
+   */
+  monthFirst?: boolean;
 }
 
 /** The schema's limit on `text` and `note`. */
@@ -60,7 +65,7 @@ type FullEnv = Env & { anchor?: Date };
 const envCache = new Map<string, FullEnv>();
 
 function envOf(ctx: TimescaleContext): FullEnv {
-  const key = `${ctx.anchor}|${ctx.period?.start}|${ctx.period?.end}|${ctx.calendarQuarters === true}`;
+  const key = `${ctx.anchor}|${ctx.period?.start}|${ctx.period?.end}|${ctx.calendarQuarters === true}|${ctx.monthFirst === true}`;
   let env = envCache.get(key);
   if (!env) {
     if (envCache.size >= 256) envCache.clear();
@@ -80,6 +85,7 @@ function readEnv(ctx: TimescaleContext): FullEnv {
       ? addDays(start, differenceInCalendarDays(end, start) / 2).getFullYear()
       : (start ?? end ?? anchor)?.getFullYear();
   const env: Env & { anchor?: Date } = { calendarQuarters: ctx.calendarQuarters === true };
+  if (ctx.monthFirst) env.monthFirst = true;
   if (refYear !== undefined) env.refYear = refYear;
   if (start || end) env.period = { ...(start ? { start } : {}), ...(end ? { end } : {}) };
   if (anchor) env.anchor = anchor;

@@ -9,6 +9,8 @@ export interface Env {
   refYear?: number;
   period?: { start?: Date; end?: Date };
   calendarQuarters: boolean;
+  /** Numeric dates are month first (TimescaleContext.monthFirst). */
+  monthFirst?: boolean;
 }
 
 /** A date written without its year ("March", "Q3", "10th September"): placed by a range or the period. */

@@ -45,12 +45,17 @@ const isoDate: Matcher = (s, i) => {
 const NUMERIC = sticky(
   '(?<a>\\d{1,2})(?<sep>[/.-])(?<b>\\d{1,2})\\k<sep>(?<c>\\d{4}|\\d{2})(?!\\d|[/.-]\\d)',
 );
-/** 31/03/2014, 31.3.14: day first, as written in the UK. */
+/** 31/03/2014, 31.3.14: day first, as written in the UK (month first where the document is: 6/30/2026). */
 const numericDate: Matcher = (s, i, env) => {
   const m = execAt(NUMERIC, s, i);
   if (!m?.groups) return undefined;
   const end = i + m[0].length;
-  const [a, b, c] = [Number(m.groups.a), Number(m.groups.b), m.groups.c!];
+  const [first, second, c] = [Number(m.groups.a), Number(m.groups.b), m.groups.c!];
+  if (env.monthFirst && c.length === 4) {
+    const span = daySpan(Number(c), first, second);
+    return span ? { end, span } : { end, issue: notADate(m[0]) };
+  }
+  const [a, b] = [first, second];
   if (b > 12) {
     return {
       end,

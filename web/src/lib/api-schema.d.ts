@@ -13715,6 +13715,7 @@ export interface operations {
               | 'due'
               | 'progress'
               | 'status'
+              | 'completed'
               | 'constraints'
               | 'measureOfSuccess'
               | 'mitigation'

@@ -107,7 +107,8 @@ function toAction(
   const start = f.start ? c.ts(f.start) : undefined;
   const due = f.due ? c.ts(f.due) : undefined;
   // No status column, or an empty one: a progress cell that says only a status ("Complete") says it.
-  const said = !f.status && f.progress ? readStatusOf(f.progress) : undefined;
+  const whole = !f.status && f.progress ? readStatusOf(f.progress) : undefined;
+  const said = whole?.exact ? whole : !f.status && f.progress ? statusSaidIn(f.progress) : whole;
   const read = readStatusOf(f.status) ?? (said?.exact ? said : undefined);
   let status: Status | undefined = a.status ?? read?.status;
   if (f.status?.trim() && !status)
@@ -116,10 +117,17 @@ function toAction(
       `The status "${excerpt(f.status.trim())}" is not one the importer knows: the action starts as Not started, and the words are kept with its progress. Set its status after importing.`,
       a.where,
     );
+  // A completion column ("Completed Date", "Completed At"): a date or a yes there means it is done.
+  const completed = doneOn(f.completed, c);
+  if (!status && completed) status = 'completed';
   if (!status && due?.kind === 'completed') status = 'completed';
   if (!status && due?.kind === 'ongoing') status = 'ongoing';
   // A status cell that is more than a status (a sentence, "Amber/Red") is kept with the progress, as written.
-  const progress = [f.progress, f.status && !read?.exact ? f.status : undefined].filter(Boolean);
+  const progress = [
+    f.progress,
+    f.status && !read?.exact ? f.status : undefined,
+    completed && completed !== true ? `Completed ${completed}` : undefined,
+  ].filter(Boolean);
   const out: ParsedAction = {
     ref,
     generatedRef,
@@ -199,6 +207,31 @@ function cellMilestones(
     milestones.push({ ref: childRef(ref, `M${milestones.length + 1}`), title: step.title, due: step.due });
   }
   return milestones;
+}
+
+/**
+ * A progress note that opens or closes with its status, set off by a dash, colon or full stop:
+ * "Complete – went live early", "Delayed: now Q1 2027/28", "Went live 14 April. Complete." The words
+ * must be a status alone ("Complete the review by May" is an instruction, not one).
+ */
+function statusSaidIn(progress: string): ReturnType<typeof readStatusOf> {
+  const t = progress.trim();
+  const first = /^([A-Za-z][A-Za-z ]{3,24}?)\s*(?:[–—:.]|\s-)\s+\S/.exec(t)?.[1];
+  const last = /(?:[.;!]|\s[–—-])\s*([A-Za-z][A-Za-z ]{3,24}?)\.?$/.exec(t)?.[1];
+  for (const words of [first, last]) {
+    const read = words ? readStatusOf(words) : undefined;
+    if (read?.exact && !read.mixed) return read;
+  }
+  return undefined;
+}
+
+/** When a completion cell says the action was done: its date as written, true for a plain yes, else undefined. */
+function doneOn(cell: string | undefined, c: ActionContext): string | true | undefined {
+  const t = cell?.trim();
+  if (!t || /^(?:no|n|false|-|–|n\/a|0)$/i.test(t)) return undefined;
+  if (/^(?:yes|y|true|done|complete|completed|✓|✔|x)$/i.test(t)) return true;
+  const when = c.ts(t);
+  return when.kind === 'date' && when.due ? t : undefined;
 }
 
 function datedStep(line: string, c: ActionContext): { title: string; due: Timescale } | undefined {
