@@ -320,9 +320,9 @@ describe('ratings roll up from milestones and sub-actions', () => {
     expect(rag({}, '2')).toBe('green');
   });
 
-  it('counts staleness from the last update, else from the day the plan became active', () => {
-    const clock = planClock(plan({ approval: { date: '2004-06-01' }, createdAt: '2026-01-01T09:00:00Z' }));
-    expect(clock.activeSince).toBe('2004-06-01');
+  it('counts staleness from the last update, else from the day the plan became active (here)', () => {
+    const clock = planClock(plan({ approval: { date: '2026-02-01' }, createdAt: '2026-01-01T09:00:00Z' }));
+    expect(clock.activeSince).toBe('2026-02-01');
     const imported = actionState(a('x'));
     const added = actionState(a('y', { createdAt: '2026-11-30T10:00:00Z' }));
     const w = { today, dueSoonDays: 30 };
@@ -334,6 +334,11 @@ describe('ratings roll up from milestones and sub-actions', () => {
     expect(planClock(plan({ activatedOn: '2026-11-01', period: { start: '2026-04-01' } })).activeSince).toBe(
       '2026-11-01',
     );
+    // A plan imported in November, approved in April: nothing could be reported here before November, so
+    // its actions are not stale on the first day (nor their leads emailed as if they were).
+    const late = planClock(plan({ approval: { date: '2026-04-01' }, createdAt: '2026-11-20T09:00:00Z' }));
+    expect(late.activeSince).toBe('2026-11-20');
+    expect(judgePlan(late, [imported], [], w, DEFAULT_RAG_RULES).actions.get('x')!.stale).toBe(false);
   });
 
   it('puts a person’s action in late, due soon or later by it and its milestones', () => {

@@ -99,12 +99,16 @@ export type PlanClockInput = Pick<Plan, 'status' | 'reviewCadence' | 'createdAt'
  * already active (an import) or was saved before that was recorded became active when it was
  * approved, else when its period began, else when it was created (docs/architecture.md, "Ratings").
  */
+const laterOf = (a: string, b: string) => (a > b ? a : b);
+
 export function planClock(p: PlanClockInput): PlanClock {
   const createdOn = p.createdAt.slice(0, 10);
   return {
     status: p.status,
     reviewCadence: p.reviewCadence,
-    activeSince: p.activatedOn ?? p.approval?.date ?? p.period?.start ?? createdOn,
+    // Never before the plan came into PeoplePlan: nothing could be reported here before it did, and a
+    // plan imported mid-year would otherwise have every action stale (and its leads emailed) on day one.
+    activeSince: laterOf(p.activatedOn ?? p.approval?.date ?? p.period?.start ?? createdOn, createdOn),
     createdOn,
   };
 }
