@@ -229,4 +229,33 @@ describe('trends, search and history', { timeout: 90_000 }, () => {
       await expectAccessible(page, `${name}-320`);
     }
   });
+
+  it('asks when a milestone was completed, not taking the day it was recorded', async () => {
+    const page = await tabs.open();
+    await signIn(page, e.url, EDITOR);
+    await page.goto(`${e.url}/councils/harrow/actions/${demo.actionIds[1]}`);
+    await page.getByRole('button', { name: /^Change\s+milestone A/ }).click();
+    await page.selectOption('#ms-edit-status', 'completed');
+    const legend = page.getByRole('group', { name: 'When was it completed?' });
+    await legend.waitFor();
+    await page.fill('#ms-edit-done-day', '31');
+    await page.fill('#ms-edit-done-month', '12');
+    await page.fill('#ms-edit-done-year', '2099');
+    await page.getByRole('button', { name: 'Save milestone' }).click();
+    await page
+      .locator('.govuk-error-summary a[href="#ms-edit-done-day"]')
+      .getByText('cannot be in the future')
+      .waitFor();
+    await expectAccessible(page, 'milestone-completed-on-error');
+    await page.fill('#ms-edit-done-day', '2');
+    await page.fill('#ms-edit-done-month', '11');
+    await page.fill('#ms-edit-done-year', '2026');
+    await page.getByRole('button', { name: 'Save milestone' }).click();
+    await page.locator('.govuk-notification-banner--success').getByText('Milestone saved').waitFor();
+    const { items } = await e.as(EDITOR)('GET', `${H}/actions/${demo.actionIds[1]}/milestones`);
+    expect(items.find((m: { ref: string }) => m.ref === 'A')).toMatchObject({
+      status: 'completed',
+      completedOn: '2026-11-02',
+    });
+  });
 });

@@ -1,11 +1,13 @@
-import type { Status } from '@peopleplan/core';
+import { londonToday, type Status } from '@peopleplan/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { api, isStale } from '../lib/api.js';
 import { useDraft } from '../lib/drafts.js';
 import { useFocusOnMount } from '../lib/focus.js';
 import { formatDate } from '../lib/format.js';
 import { STATUS_LABELS, STATUSES } from '../lib/labels.js';
+import { type DateParts, isoOf, partsOf } from '../lib/plan-draft.js';
 import type { MilestoneRow } from '../lib/responses.js';
+import { DateField } from './date-field.js';
 import {
   ErrorSummary,
   type FieldErrors,
@@ -45,9 +47,14 @@ export function MilestoneForm({
     dueText: m?.due?.text ?? '',
     status: (m?.status ?? 'not-started') as Status,
     reason: '',
+    completedOn: partsOf(m?.completedOn),
   }));
-  const { ref, title, dueText, status, reason } = form.value;
-  const set = (k: keyof typeof form.value, v: string) => form.set((f) => ({ ...f, [k]: v }));
+  const { ref, title, dueText, status, reason, completedOn } = form.value;
+  const set = (k: keyof typeof form.value, v: string | DateParts) => form.set((f) => ({ ...f, [k]: v }));
+  // The day it was done, asked when it is marked complete: the reports and trends date it by this, and
+  // "today" would misdate a milestone met in June but recorded in December.
+  const completing = Boolean(m) && status === 'completed';
+  const doneOn = isoOf(completedOn);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | undefined>();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -61,6 +68,13 @@ export function MilestoneForm({
       [`${prefix}-title`]: title.trim() ? undefined : 'Enter the milestone',
       [`${prefix}-reason`]:
         later && reason.trim().length < 3 ? 'Say why the milestone is moving later' : undefined,
+      [`${prefix}-done-day`]: !completing
+        ? undefined
+        : doneOn === undefined
+          ? 'Enter the day it was completed as a real date, for example 27 6 2026'
+          : doneOn && doneOn > londonToday()
+            ? 'The day it was completed cannot be in the future'
+            : undefined,
     };
     setErrors(v);
     if (Object.values(v).some(Boolean)) return;
@@ -71,7 +85,20 @@ export function MilestoneForm({
         const moved = Boolean(due?.due && m.due?.due && due.due > m.due.due);
         await api.patch('/api/v1/councils/{c}/milestones/{milestoneId}', {
           params: { path: { c, milestoneId: m.id } },
-          body: { version: m.version, ...fields, due, ...(moved ? { rebaselineReason: reason.trim() } : {}) },
+          body: {
+            version: m.version,
+            ...fields,
+            due,
+            ...(moved ? { rebaselineReason: reason.trim() } : {}),
+            // Blank means today (the API's default); not completed clears it.
+            ...(completing
+              ? doneOn
+                ? { completedOn: doneOn }
+                : {}
+              : m.completedOn
+                ? { completedOn: null }
+                : {}),
+          },
         });
         form.discard();
         onDone('Milestone saved');
@@ -147,6 +174,16 @@ export function MilestoneForm({
         onChange={(e) => set('status', e.target.value)}
         options={STATUSES.map((s) => ({ value: s, text: STATUS_LABELS[s] }))}
       />
+      {completing ? (
+        <DateField
+          id={`${prefix}-done`}
+          legend="When was it completed?"
+          hint="Leave it blank for today."
+          error={errors[`${prefix}-done-day`]}
+          value={completedOn}
+          onChange={(v) => set('completedOn', v)}
+        />
+      ) : null}
       <SaveOrCancel
         save={m ? 'Save milestone' : 'Add milestone'}
         onCancel={() => {
