@@ -87,6 +87,11 @@ describe('financial years run 1 April to 31 March', () => {
       { kind: 'date', due: '2013-12-31', precision: 'year' },
     ],
     ['year two', none, unparsed(/plan's start/)],
+    // A run of the plan's years is due at the end of the last ("Yr 1–3": the third year's end).
+    ['Yr 1–3', harrow, fy('2007-03-31')],
+    ['Years 1 to 2', harrow, fy('2006-03-31')],
+    ['Year 2-3', harrow, fy('2007-03-31')],
+    ['Year 3 to 1', harrow, unparsed(/runs backwards/)],
     [
       '2013-2015',
       none,

@@ -1,6 +1,7 @@
 /**
  * "year one", "year 2", "second year of the plan": a year of the plan counted from its period's
- * start, a financial year when the plan starts on 1 April.
+ * start, a financial year when the plan starts on 1 April. "Yr 1–3", "Years 1 to 3": the years from the
+ * first's start to the last's end (due at the end of year 3, not year 1).
  */
 import { addDays, addYears } from 'date-fns';
 import { inYearRange } from './calendar.js';
@@ -23,20 +24,24 @@ const NUMBER_WORDS: Record<string, number> = {
   fourth: 4,
   fifth: 5,
 };
+const N = '[1-9]|one|two|three|four|five|six|seven|eight|nine|ten';
 const PLAN_YEAR = sticky(
-  '(?:(?:plan\\s+)?(?:year|yr)\\s*(?<n>[1-9]|one|two|three|four|five|six|seven|eight|nine|ten)(?![\\da-z])|(?<o>first|second|third|fourth|fifth)\\s+year(?![a-z])(?:\\s+of\\s+the\\s+(?:plan|strategy))?)',
+  `(?:(?:plan\\s+)?(?:years?|yrs?)\\s*(?<n>${N})(?:\\s*(?:-|–|—|to|and|&)\\s*(?:(?:year|yr)\\s*)?(?<last>${N}))?(?![\\da-z])|(?<o>first|second|third|fourth|fifth)\\s+year(?![a-z])(?:\\s+of\\s+the\\s+(?:plan|strategy))?)`,
 );
 
 export const planYear: Matcher = (s, i, env) => {
   const m = execAt(PLAN_YEAR, s, i);
   if (!m?.groups) return undefined;
-  const word = (m.groups.n ?? m.groups.o)!.toLowerCase();
-  const n = NUMBER_WORDS[word] ?? Number(word);
+  const count = (w: string) => NUMBER_WORDS[w.toLowerCase()] ?? Number(w);
+  const n = count((m.groups.n ?? m.groups.o)!);
+  const last = m.groups.last ? count(m.groups.last) : n;
   const end = i + m[0].length;
+  // "Years 3 to 1" is no range the plan could mean.
+  if (last < n) return { end, issue: `"${m[0]}" runs backwards` };
   const start = env.period?.start;
   if (!start) return { end, issue: `"${m[0]}" counts from the plan's start, which is not known` };
   const lo = addYears(start, n - 1);
-  const hi = addDays(addYears(start, n), -1);
+  const hi = addDays(addYears(start, last), -1);
   if (!inYearRange(hi.getFullYear())) return { end, issue: notADate(m[0]) };
   const aligned = start.getDate() === 1 && (start.getMonth() === 3 || start.getMonth() === 0);
   const precision = !aligned ? 'day' : start.getMonth() === 3 ? 'financial-year' : 'year';
