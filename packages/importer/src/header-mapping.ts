@@ -214,6 +214,35 @@ function ratingsByPeriod(out: ColumnMapping[], rows: string[][], chosen: Readonl
   }
 }
 
+/** A column a month names: "Apr", "September", "Oct-26", "Jan 2027". */
+const MONTH_HEADER =
+  /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|tember|ober|ember)?(?:\s*(?:\d{2}|\d{4}))?$/;
+
+/**
+ * A Gantt chart's columns: three or more side by side headed by months or quarters, each row marking
+ * when the work happens (an X, a tick, or only shading). They are its timeline, never refs ("X") or
+ * notes: the first and last marked give the action's dates (build/action-rows.ts).
+ */
+function timelineColumns(out: ColumnMapping[], chosen: ReadonlySet<string>) {
+  const isPeriod = (c: ColumnMapping) =>
+    c.field === 'ignore' &&
+    !chosen.has(normalizeHeader(c.header)) &&
+    (MONTH_HEADER.test(normalizeHeader(c.header)) || QUARTER_HEADER.test(normalizeHeader(c.header)));
+  const sorted = [...out].sort((a, b) => a.index - b.index);
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (
+      j < sorted.length &&
+      isPeriod(sorted[j]!) &&
+      (j === i || sorted[j]!.index === sorted[j - 1]!.index + 1)
+    )
+      j++;
+    if (j - i >= 3)
+      for (const c of sorted.slice(i, j)) Object.assign(c, { field: 'timeline', confidence: 0.6 });
+    i = Math.max(j, i + 1);
+  }
+}
+
 /**
  * Business plans write "Actions" over a column of refs (1, 1.1) and leave the title column's header
  * blank; key milestones do the same with A, B, C. Reads the cells below to put each field where it is.
@@ -226,6 +255,7 @@ export function refineWithContent(
   const out = columns.map((c) => ({ ...c }));
   const chosen = new Set(Object.keys(override ?? {}).map(normalizeHeader));
   ratingsByPeriod(out, rows, chosen);
+  timelineColumns(out, chosen);
   if (rows.length === 0) return out;
   // Reduced, not spread: a sheet's rows can be more than the call stack takes as arguments.
   const width = rows.reduce((w, r) => Math.max(w, r.length), Math.max(0, ...out.map((c) => c.index + 1)));

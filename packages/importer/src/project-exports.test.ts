@@ -80,3 +80,15 @@ describe('a progress note that opens or closes with its status', () => {
     expect(actions[0]!.progress).toBe('Complete – agreed at CMT.');
   });
 });
+
+describe('a CSV with its title above the table', () => {
+  it('takes the line of one cell as the plan’s title and period, not a row', async () => {
+    const plan = await parsePlanFile(
+      Buffer.from('Workforce Plan 2026/27\nRef,Action,Lead,Deadline\n1,Run the staff survey,Head of HR,Q3\n'),
+      { filename: 'exports/plan.csv' },
+    );
+    expect(plan.title).toBe('Workforce Plan 2026/27');
+    expect(plan.period?.label).toBe('2026/27');
+    expect(plan.themes.flatMap((t) => t.actions).map((a) => a.due?.due)).toEqual(['2026-12-31']);
+  });
+});

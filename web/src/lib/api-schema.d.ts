@@ -13713,6 +13713,7 @@ export interface operations {
               | 'lead:responsible'
               | 'start'
               | 'due'
+              | 'timeline'
               | 'progress'
               | 'status'
               | 'completed'

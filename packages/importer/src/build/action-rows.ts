@@ -35,6 +35,13 @@ const TEXT_FIELDS: ColumnField[] = [
 /** A column a quarter names: "Q1", "Q2 RAG", "RAG Q3", "Quarter 4 status". */
 const QUARTER = /(?:^|\s)(?:q|quarter\s*)[1-4](?:\s|$)/i;
 
+/** A timeline cell that marks work: any text but a "no" ("-", "0", "N"), or shading other than white. */
+const isMark = (text: string | undefined, fill: string | undefined) => {
+  const t = text?.trim() ?? '';
+  if (t) return !/^(?:-|–|0|n|no|n\/a)$/i.test(t);
+  return !!fill && !/^(?:f{6}|f{8}|auto)$/i.test(fill);
+};
+
 /**
  * The cells of one row under their columns' fields; cells under no known column are named extras. An
  * empty status cell with a RAG colour (`fills`) reads as that colour's word (readers/cell-colours.ts).
@@ -50,7 +57,19 @@ export function readRow(
   const byColumn: RowDraft['byColumn'] = [];
   const extra: ExtraField[] = [];
   const statuses: { header: string; text: string }[] = [];
+  const marked: string[] = [];
   for (const col of m.columns) {
+    if (col.field === 'timeline') {
+      // "Q3 (Oct–Dec)": the quarter's own name is the date; the months in brackets only explain it.
+      if (isMark(cells[col.index], fills?.[col.index]))
+        marked.push(
+          col.header
+            .replace(/\([^)]*\)/g, ' ')
+            .replace(/\s+/g, ' ')
+            .trim(),
+        );
+      continue;
+    }
     const text =
       cells[col.index]?.trim() || (col.field === 'status' && ratingColour(fills, col.index, m)) || '';
     if (!text || col.field === 'ignore') continue;
@@ -64,6 +83,9 @@ export function readRow(
     fields.status = statuses.at(-1)!.text;
     for (const x of statuses.slice(0, -1)) extra.push({ label: x.header || 'Status', text: x.text });
   }
+  // A Gantt row: the months or quarters it marks are when it runs ("Oct – Mar"), read as any deadline is.
+  if (marked.length && !fields.due)
+    fields.due = marked.length === 1 ? marked[0]! : `${marked[0]} – ${marked.at(-1)}`;
   const mapped = new Set(m.columns.filter((c) => c.field !== 'ignore').map((c) => c.index));
   const loose = cells.map((c, i) => ({ c: c.trim(), i })).filter((x) => x.c !== '' && !mapped.has(x.i));
   // A ragged row (fewer cells than its header): the last loose cell is the date column's value.

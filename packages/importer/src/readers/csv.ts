@@ -35,11 +35,18 @@ export function readCsv(text: string): SourceDocument {
   const rows = parseCsvRows(text);
   const formulaCells: SourceDocument['formulaCells'] = [];
   const items: SourceDocument['items'] = [];
+  // Lines of one cell above the table are its title and notes ("Workforce Plan 2026/27"), as a sheet's
+  // title rows are: the plan's title and period come from them. Below, a lone cell is a row (a group's).
+  let tableStarted = false;
   rows.forEach((cells, i) => {
     cells.forEach((c, col) => {
       if (looksLikeFormula(c)) formulaCells.push({ text: c, where: `row ${i + 1} column ${col + 1}` });
     });
-    if (cells.some((c) => c.trim() !== '')) items.push({ type: 'row', cells, table: 0, line: i + 1 });
+    const filled = cells.filter((c) => c.trim() !== '');
+    if (filled.length === 0) return;
+    tableStarted ||= filled.length > 1;
+    if (!tableStarted) items.push({ type: 'para', text: filled[0]!.trim(), line: i + 1 });
+    else items.push({ type: 'row', cells, table: 0, line: i + 1 });
   });
   return { format: 'csv', items, formulaCells };
 }
