@@ -1,4 +1,5 @@
 import type { PlanKind } from '@peopleplan/core';
+import { formTables } from './build/form-tables.js';
 import { headedTables } from './build/headed-tables.js';
 import { buildDrafts } from './build-plan.js';
 import { excerpt } from './cells.js';
@@ -58,7 +59,10 @@ export interface ParseOptions {
 export async function parsePlanFile(input: Buffer | string, opts: ParseOptions = {}): Promise<ParsedPlan> {
   const read = await readDocument(input, opts.filename);
   const build = (d: SourceDocument) =>
-    buildDrafts(headedTables(d.items, opts.mappingOverride), opts.mappingOverride);
+    buildDrafts(
+      headedTables(formTables(d.items, opts.mappingOverride), opts.mappingOverride),
+      opts.mappingOverride,
+    );
   let doc = read;
   let drafts = build(doc);
   const hidden = read.hidden;
@@ -121,7 +125,11 @@ export async function parsePlanFile(input: Buffer | string, opts: ParseOptions =
     parseTimescale: await loadTimescaleParser(),
     ...(opts.planStart ? { planStart: opts.planStart } : {}),
     knownLeads: new Set([...(opts.knownLeads ?? [])].map((k) => k.toLowerCase())),
-    source: { text: sourceText(doc), lines: lineSpan(doc) },
+    // A form's labels, written again on every action, count as a header does: once (build/form-tables.ts).
+    source: {
+      text: sourceText({ ...doc, items: formTables(doc.items, opts.mappingOverride) }),
+      lines: lineSpan(doc),
+    },
   });
   plan.warnings = plan.warnings.map((w) => ({
     ...w,

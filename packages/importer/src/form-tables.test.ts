@@ -1,0 +1,260 @@
+import { Document, HeadingLevel, Packer, Paragraph, ShadingType, Table, TableCell, TableRow } from 'docx';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { parsePlanFile } from './index.js';
+
+/**
+ * Plans written as forms: each action its own small table of labels and values, under a heading per
+ * group. Each table is one action (build/form-tables.ts).
+ */
+
+type Pair = [string, string | string[]];
+
+/** A two-column table of labels and values; a value given as lines is a cell of several paragraphs. */
+const formTable = (pairs: Pair[]) =>
+  new Table({
+    rows: pairs.map(
+      ([label, value]) =>
+        new TableRow({
+          children: [
+            new TableCell({ children: [new Paragraph(label)] }),
+            new TableCell({
+              children: (Array.isArray(value) ? value : [value]).map((v) => new Paragraph(v)),
+            }),
+          ],
+        }),
+    ),
+  });
+
+const heading = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2 });
+
+const word = async (children: (Paragraph | Table)[]) =>
+  parsePlanFile(await Packer.toBuffer(new Document({ sections: [{ children }] })), { filename: 'plan.docx' });
+
+type Act = [ref: string, title: string, lead: string, due: string, progress: string, rag: string];
+const THEMES: Array<[string, Act[]]> = [
+  [
+    'Recruitment and retention',
+    [
+      ['1.1', 'Launch a new careers site', 'Head of HR', 'September 2026', 'Supplier appointed.', 'Green'],
+      [
+        '1.2',
+        'Introduce a market supplement policy',
+        'HR Business Partner',
+        'July 2026',
+        'Draft out.',
+        'Amber',
+      ],
+    ],
+  ],
+  [
+    'Health and wellbeing',
+    [
+      [
+        '2.1',
+        'Reduce sickness absence to 8.5 days',
+        'Occupational Health Manager',
+        'March 2027',
+        '9.7 days.',
+        'Red',
+      ],
+      [
+        '2.2',
+        'Achieve Disability Confident Leader',
+        'EDI Lead',
+        'January 2027',
+        'Self-assessment done.',
+        'Green',
+      ],
+    ],
+  ],
+];
+
+const actionsOf = (plan: Awaited<ReturnType<typeof parsePlanFile>>) =>
+  plan.themes.flatMap((t) => t.actions.map((a) => ({ theme: t.title, ref: a.ref, title: a.title })));
+
+describe('an action plan of one small table per action', () => {
+  it('reads each table as an action; "Action 1.1" gives its ref, the heading above its theme', async () => {
+    const plan = await word([
+      new Paragraph({ text: 'Workforce Strategy Action Plan 2026–2028', heading: HeadingLevel.TITLE }),
+      ...THEMES.flatMap(([name, acts], t) => [
+        heading(`Theme ${t + 1}: ${name}`),
+        ...acts.flatMap(([ref, title, lead, due, progress, rag]) => [
+          formTable([
+            [`Action ${ref}`, title],
+            ['Lead officer', lead],
+            ['Target date', due],
+            ['Progress', progress],
+            ['RAG', rag],
+          ]),
+          new Paragraph(''),
+        ]),
+      ]),
+    ]);
+    expect(plan.themes.map((t) => [t.ref, t.title])).toEqual([
+      ['1', 'Recruitment and retention'],
+      ['2', 'Health and wellbeing'],
+    ]);
+    expect(actionsOf(plan)).toEqual(
+      THEMES.flatMap(([theme, acts]) => acts.map(([ref, title]) => ({ theme, ref, title }))),
+    );
+    const a = plan.themes[1]!.actions[1]!;
+    // "EDI Lead" is the value of a row, not a header of the rows below it.
+    expect(a.leads.map((l) => l.label)).toEqual(['EDI Lead']);
+    expect(a.due?.text).toBe('January 2027');
+    expect(a.progress).toBe('Self-assessment done.');
+    expect(a.status).toBe('on-track');
+    expect(plan.themes[1]!.actions[0]!.status).toBe('off-track');
+    expect(plan.sections.map((s) => s.title)).not.toContain(expect.stringMatching(/^Table/));
+    const codes = plan.warnings.map((w) => w.code);
+    expect(codes).not.toContain('unrecognised-table');
+    expect(codes).not.toContain('unplaced-row');
+  });
+
+  it('reads plain labels with a Ref row, under headings that are names alone', async () => {
+    const plan = await word([
+      new Paragraph({ text: 'People Plan 2026–2028', heading: HeadingLevel.TITLE }),
+      ...THEMES.flatMap(([name, acts]) => [
+        heading(name),
+        ...acts.map(([ref, title, lead, due]) =>
+          formTable([
+            ['Ref', ref],
+            ['Action', title],
+            ['Lead officer', lead],
+            ['Target date', due],
+          ]),
+        ),
+      ]),
+    ]);
+    expect(actionsOf(plan)).toEqual(
+      THEMES.flatMap(([theme, acts]) => acts.map(([ref, title]) => ({ theme, ref, title }))),
+    );
+    expect(plan.themes[0]!.actions[0]!.leads.map((l) => l.label)).toEqual(['Head of HR']);
+  });
+
+  it('takes labels with colons, values that look like header words and values of several paragraphs', async () => {
+    const table = (title: string, lead: string, progress: string[], status: string) =>
+      formTable([
+        ['Action:', title],
+        ['Lead officer:', lead],
+        ['Deadline:', 'March 2027'],
+        ['Progress update:', progress],
+        ['Status:', status],
+      ]);
+    const plan = await word([
+      new Paragraph({ text: 'Action Plan 2026–27', heading: HeadingLevel.TITLE }),
+      heading('Priority 1: Inclusion'),
+      table(
+        'Publish the pay gap reports',
+        'EDI Lead',
+        ['Data collected.', 'Report drafted for CMT.'],
+        'Complete',
+      ),
+      table('Review the hybrid working policy', 'Owner', ['Survey closes in May.'], 'Amber'),
+    ]);
+    const [first, second] = plan.themes[0]!.actions;
+    expect(plan.themes[0]!.title).toBe('Inclusion');
+    expect(first?.title).toBe('Publish the pay gap reports');
+    expect(first?.leads.map((l) => l.label)).toEqual(['EDI Lead']);
+    expect(first?.progress).toBe('Data collected.\nReport drafted for CMT.');
+    expect(first?.status).toBe('completed');
+    expect(second?.leads.map((l) => l.label)).toEqual(['Owner']);
+    expect(second?.status).toBe('at-risk');
+  });
+
+  it('keeps a label it does not know with its action, and reads a RAG cell by its shading alone', async () => {
+    const table = (n: string, title: string, fill: string) =>
+      new Table({
+        rows: [
+          [`Recommendation ${n}`, title],
+          ['Owner', 'Head of HR'],
+          ['Link to corporate plan', 'Priority A'],
+          ['By when', 'May 2026'],
+          ['RAG', ''],
+        ].map(
+          ([label, value], r) =>
+            new TableRow({
+              children: [
+                new TableCell({ children: [new Paragraph(label!)] }),
+                new TableCell({
+                  children: [new Paragraph(value!)],
+                  ...(r === 4 && { shading: { type: ShadingType.CLEAR, fill, color: 'auto' } }),
+                }),
+              ],
+            }),
+        ),
+      });
+    const plan = await word([
+      new Paragraph({ text: 'Peer review action plan 2026', heading: HeadingLevel.TITLE }),
+      table('1', 'Set up a workforce board', 'FF0000'),
+      table('2', 'Publish a people dashboard', '00B050'),
+    ]);
+    const actions = plan.themes.flatMap((t) => t.actions);
+    expect(actions.map((a) => [a.ref, a.title, a.status])).toEqual([
+      ['1', 'Set up a workforce board', 'off-track'],
+      ['2', 'Publish a people dashboard', 'on-track'],
+    ]);
+    expect(actions[0]!.extra).toEqual([{ label: 'Link to corporate plan', text: 'Priority A' }]);
+  });
+
+  it('still reads a cover table, a RAG key table and a tally as before', async () => {
+    const plan = await word([
+      formTable([
+        ['Plan title', 'People Plan 2026–2029'],
+        ['Plan owner', 'Director of Resources'],
+        ['Approved by', 'Cabinet'],
+        ['Review date', 'March 2027'],
+      ]),
+      heading('Theme 1: Recruitment'),
+      ...THEMES[0]![1].map(([ref, title, lead, due, progress, rag]) =>
+        formTable([
+          [`Action ${ref}`, title],
+          ['Lead officer', lead],
+          ['Target date', due],
+          ['Progress', progress],
+          ['RAG', rag],
+        ]),
+      ),
+      new Paragraph('RAG key'),
+      formTable([
+        ['Red', 'Off track'],
+        ['Amber', 'At risk'],
+        ['Green', 'On track'],
+      ]),
+      new Paragraph('Summary'),
+      formTable([
+        ['Total actions', '2'],
+        ['Complete', '0'],
+      ]),
+    ]);
+    expect(plan.title).toBe('People Plan 2026–2029');
+    expect(plan.ownerLabel).toBe('Director of Resources');
+    expect(actionsOf(plan).map((a) => a.ref)).toEqual(['1.1', '1.2']);
+    expect(plan.sections.find((s) => s.title === 'RAG key')?.body).toBe(
+      'Red – Off track\nAmber – At risk\nGreen – On track',
+    );
+    // "Total actions | 2" names no action: the tally is kept as text, as it was.
+    expect(plan.sections.find((s) => s.body.includes('Total actions | 2'))).toBeDefined();
+  });
+
+  it('in a workbook: label in column A, value in column B, records one under another', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Actions');
+    ws.addRow(['People Plan 2026–2028']);
+    for (const [t, [name, acts]] of THEMES.entries()) {
+      ws.addRow([`Theme ${t + 1}: ${name}`]);
+      for (const [ref, title, lead, due, , rag] of acts) {
+        ws.addRow([`Action ${ref}`, title]);
+        ws.addRow(['Lead officer', lead]);
+        ws.addRow(['Target date', due]);
+        ws.addRow(['RAG', rag]);
+        ws.addRow([]);
+      }
+    }
+    const plan = await parsePlanFile(Buffer.from(await wb.xlsx.writeBuffer()), { filename: 'plan.xlsx' });
+    expect(actionsOf(plan)).toEqual(
+      THEMES.flatMap(([theme, acts]) => acts.map(([ref, title]) => ({ theme, ref, title }))),
+    );
+    expect(plan.themes[0]!.actions[1]!.status).toBe('at-risk');
+  });
+});
