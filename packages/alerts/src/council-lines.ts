@@ -1,9 +1,18 @@
-import { type Action, AlertSettings, CADENCE_DAYS, isOpen, type Plan } from '@peopleplan/core';
+import {
+  type Action,
+  AlertSettings,
+  CADENCE_DAYS,
+  isOpen,
+  type Plan,
+  type Rebaseline,
+} from '@peopleplan/core';
 import { CouncilAlertsRepo, type DueItem, type OutboxEntry } from '@peopleplan/db';
 import { daysBetween, isMondayDate, longDate, plusDays } from './dates.js';
-import type { AlertLine, LineRole, Recipient } from './model.js';
+import type { AlertsCouncil } from './history.js';
+import type { AlertLine, DeadlineMove, LineRole, Recipient } from './model.js';
 import { adminRecipient, deliveryLeads, planOwner, resolveLeads, strategicLeads } from './recipients.js';
 import { dateStage, type Stage } from './stages.js';
+import { type Gap, listWords, routedNote } from './wording.js';
 
 const keys = CouncilAlertsRepo.keys;
 
@@ -13,11 +22,12 @@ export interface Candidate {
   stage: Stage;
   keyDate: string;
   note?: string;
+  moved?: DeadlineMove;
   outboxSk?: string;
 }
 
 export interface CouncilRunInput {
-  repo: CouncilAlertsRepo;
+  repo: AlertsCouncil;
   today: string;
   horizonDays: number;
   /** Items the cross-council due index gave for this council. */
@@ -107,31 +117,32 @@ function dateCandidates(due: DueItem[], today: string, settings: AlertSettings):
 }
 
 async function outboxCandidates(
-  repo: CouncilAlertsRepo,
+  repo: AlertsCouncil,
   outbox: OutboxEntry[],
   skipped: OutboxEntry[],
 ): Promise<Candidate[]> {
   if (!outbox.length) return [];
   await repo.load(outbox.map((o) => keys.milestone(o.planId, o.actionId, o.milestoneId)));
-  const out: Candidate[] = [];
+  const current: Array<{ o: OutboxEntry; m: DueItem }> = [];
   for (const o of outbox) {
     const m = repo.milestone(o.planId, o.actionId, o.milestoneId);
     // Changed again, completed or deleted since: the newer state is what counts.
-    if (!m || !isOpen(m.status) || m.due?.due !== o.due) {
-      skipped.push(o);
-      continue;
-    }
-    const moved = o.previousDue ? ` from ${longDate(o.previousDue)}` : '';
-    const baseline = o.baselineDue ? `; first committed for ${longDate(o.baselineDue)}` : '';
-    out.push({
-      item: m,
-      stage: 'rebaselined',
-      keyDate: o.due,
-      note: `The deadline was moved${moved} to ${longDate(o.due)}${baseline}.`,
-      outboxSk: o.sk,
-    });
+    if (!m || !isOpen(m.status) || m.due?.due !== o.due) skipped.push(o);
+    else current.push({ o, m });
   }
-  return out;
+  const history =
+    (await repo.rebaselineHistory?.(current.map(({ m }) => m))) ?? new Map<string, Rebaseline[]>();
+  return current.map(({ o, m }) => {
+    // This move's entry: the latest one to the date the alert is about.
+    const entry = history.get(m.id)?.findLast((r) => r.to.due === o.due);
+    const moved: DeadlineMove = {
+      baseline: o.baselineDue,
+      from: o.previousDue ?? entry?.from?.due,
+      to: o.due,
+      ...(entry ? { recorded: { reason: entry.reason, by: entry.by, at: entry.at } } : {}),
+    };
+    return { item: m, stage: 'rebaselined', keyDate: o.due, moved, outboxSk: o.sk };
+  });
 }
 
 /** Open actions with no progress update within their plan's review cadence. */
@@ -199,16 +210,14 @@ async function linesFor(
     out.lines.push({ ...base, recipient, role, ...(note ? { note } : {}) });
   const owner = planOwner(repo, plan);
   let told = false;
-  let whoCannot: string;
+  let gaps: Gap[];
   if (c.stage === 'rebaselined') {
     if (owner) add(owner, 'owner');
     told = !!owner;
-    whoCannot = plan.ownerLabel
-      ? `the plan owner (${plan.ownerLabel}) has no email address in the people directory`
-      : 'the plan has no owner';
+    gaps = [ownerGap(repo, plan)];
   } else {
     const leads = deliveryLeads(action);
-    const { reachable, unreachable } = resolveLeads(repo, leads);
+    const { reachable, unreachable, bounced } = resolveLeads(repo, leads);
     for (const r of reachable) add(r, 'lead');
     told = reachable.length > 0;
     if (c.stage === 'escalated') {
@@ -217,28 +226,59 @@ async function linesFor(
       for (const r of escalateTo) add(r, 'escalation');
       told ||= escalateTo.length > 0;
     }
-    whoCannot = leads.length
-      ? `${unreachable.join(', ')} ${unreachable.length === 1 ? 'has' : 'have'} no email address in the people directory`
-      : 'no lead is named for this action';
+    gaps = leadGaps(leads.length, unreachable, bounced);
   }
   if (told) return;
-  const note = `No one will be told about this: ${whoCannot}.`;
   if (owner && c.stage !== 'rebaselined') {
-    add(owner, 'owner', note);
+    add(owner, 'owner', routedNote(gaps, 'owner'));
     return;
   }
+  // The owner cannot be told either: said once, with what would put it right.
+  if (c.stage !== 'rebaselined') gaps.push(ownerGap(repo, plan));
   const admins = (await repo.admins()).filter((m) => m.email);
-  // Said once: "the plan has no owner" may already be why no one is told.
-  const ownerToo =
-    owner || whoCannot.startsWith('the plan') ? '' : ' The plan has no owner who can be emailed either.';
-  for (const m of admins)
-    add(
-      adminRecipient(repo.councilId, m),
-      'admin',
-      `${note}${ownerToo} It comes to you as an administrator of the council.`,
-    );
-  if (!admins.length)
-    out.unreachable.push({ councilId: repo.councilId, itemId: item.id, title: item.title, reason: note });
+  for (const m of admins) add(adminRecipient(repo.councilId, m), 'admin', routedNote(gaps, 'admin'));
+  if (!admins.length) {
+    const reason = `No one can be told about this: ${gaps.map((g) => g.missing).join(', and ')}.`;
+    out.unreachable.push({ councilId: repo.councilId, itemId: item.id, title: item.title, reason });
+  }
+}
+
+/** Why the leads of an action cannot be told. */
+export function leadGaps(named: number, unreachable: string[], bounced: string[]): Gap[] {
+  if (!named) return [{ missing: 'no lead is named for this action', fix: 'name a lead for it' }];
+  const noEmail = unreachable.filter((l) => !bounced.includes(l));
+  const gaps: Gap[] = [];
+  if (noEmail.length)
+    gaps.push({
+      missing: `${listWords(noEmail)} ${noEmail.length === 1 ? 'has' : 'have'} no email address in the people directory`,
+      fix: noEmail.length === 1 ? 'add their email address' : 'add their email addresses',
+    });
+  if (bounced.length)
+    gaps.push({
+      missing: `email to ${listWords(bounced)} is not being delivered`,
+      fix: 'check their email address in the people directory',
+    });
+  return gaps;
+}
+
+/** Why the plan's owner cannot be told. */
+export function ownerGap(repo: Pick<CouncilAlertsRepo, 'person'>, plan: Plan): Gap {
+  const person = plan.ownerPersonId ? repo.person(plan.ownerPersonId) : undefined;
+  const name = plan.ownerLabel || person?.name;
+  const who = name ? `the plan's owner (${name})` : "the plan's owner";
+  if (person?.email)
+    return {
+      missing: `email to ${who} is not being delivered`,
+      fix: 'check their email address in the people directory',
+    };
+  if (plan.ownerPersonId)
+    return { missing: `${who} has no email address in the people directory`, fix: 'add their email address' };
+  if (plan.ownerLabel)
+    return {
+      missing: `${who} is not linked to anyone in the people directory`,
+      fix: "choose the plan's owner from the people directory",
+    };
+  return { missing: 'this plan has no owner', fix: "set the plan's owner" };
 }
 
 function baseLine(repo: CouncilAlertsRepo, c: Candidate, plan: Plan, action: Action, today: string) {
@@ -260,6 +300,15 @@ function baseLine(repo: CouncilAlertsRepo, c: Candidate, plan: Plan, action: Act
     daysLate: item.due?.due ? daysBetween(item.due.due, today) : undefined,
     status: item.status,
     note: c.note,
+    movedFrom: slippedFrom(item, c.stage),
+    moved: c.moved,
     outboxSk: c.outboxSk,
   };
+}
+
+/** The baseline of a milestone now due later, for reminders (a re-baseline alert says more). */
+function slippedFrom(item: DueItem, stage: Stage): string | undefined {
+  const baseline = item.baselineDue?.due;
+  const due = item.due?.due;
+  return stage !== 'rebaselined' && baseline && due && baseline < due ? baseline : undefined;
 }

@@ -2,6 +2,7 @@ export * from './council-lines.js';
 export * from './dates.js';
 export * from './deliver.js';
 export * from './failure-log.js';
+export * from './history.js';
 export * from './job.js';
 export * from './model.js';
 export * from './partner-digests.js';

@@ -1,7 +1,6 @@
 import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Lead, Milestone, Person } from '@peopleplan/core';
 import {
-  alertsOf,
   CouncilData,
   countingDocClient,
   createDocClient,
@@ -21,6 +20,7 @@ import { freshTable } from '../../../test/support/dynamo.js';
 import { seedSynthetic } from '../../../test/support/synthetic-alerts.js';
 import { plusDays } from './dates.js';
 import { memoryFailureLog } from './failure-log.js';
+import { alertsCouncil } from './history.js';
 import { type AlertJobOptions, mailerSink, runAlertJob } from './job.js';
 import { ALERT_JOB_ACTOR } from './run.js';
 
@@ -50,7 +50,6 @@ async function table() {
 const system = (doc: DynamoDBDocumentClient, tableName: string, c: string) =>
   new CouncilData(doc, tableName, tenantContext(c, 'system', { sub: 'system:alerts', name: 'Alerts' }));
 
-/** What the job reads with: the due index, and each council through its own (here: local) session. */
 /**
  * What the job reads with, as in AWS: the due index and secret lookups through its own role
  * (`alerts`), and each council through a tenant session assumed from it; every command checked
@@ -68,7 +67,7 @@ const wired = (
 ) => ({
   dueIndex: new DueIndexRepo(own, tableName),
   council: async (c: string) =>
-    alertsOf(await jobCouncils(docFor, tableName, ALERT_JOB_ACTOR)(c)).withSecretLinks(
+    alertsCouncil(await jobCouncils(docFor, tableName, ALERT_JOB_ACTOR)(c)).withSecretLinks(
       new SecretLinksRepo(own, tableName),
     ),
 });
@@ -232,7 +231,9 @@ describe('alert job against DynamoDB Local and a real SMTP receiver', () => {
 
   it('reports an item whose lead has no email to the plan owner, with user text escaped in HTML', async () => {
     const olive = catcher.messages().find((m) => m.envelope.to.includes('olive@harrow.test'))!;
-    expect(olive.text).toContain('No one will be told about this: L&D Team has no email address');
+    expect(olive.text).toContain(
+      "L&D Team has no email address in the people directory, so this comes to you as the plan's owner: add their email address so that the right person hears.",
+    );
     expect(olive.text).toContain('<script>alert("x")</script> & Co review');
     expect(olive.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co review');
     expect(olive.html).not.toContain('<script>');
@@ -266,7 +267,7 @@ describe('alert job against DynamoDB Local and a real SMTP receiver', () => {
     expect(olive).toHaveLength(1);
     expect(olive![0]!.text).toContain('Deadline moved past its baseline: Milestone soon');
     expect(olive![0]!.text).toContain(
-      'moved from 15 March 2026 to 9 May 2026; first committed for 15 March 2026',
+      '  Baseline: 15 March 2026\n  New deadline: 9 May 2026\n  Reason given: none\n  Moved by: Alerts on',
     );
     expect(await readOutbox(doc, tableName)).toHaveLength(0);
     expect((await run({ outboxOnly: true })).emailsSent).toBe(0);
@@ -408,11 +409,11 @@ describe('failures and crashes', () => {
     });
     const admin = inbox(start).get('admin@harrow.test');
     expect(admin?.[0]?.text).toContain(
-      'No one will be told about this: no lead is named for this action. The plan has no owner who can be emailed either. It comes to you as an administrator of the council.',
+      "No lead is named for this action, and this plan has no owner, so this comes to you as an administrator: name a lead for it, and set the plan's owner, so that the right person hears.",
     );
     // The reason the email gives is the admin's, not a lead's.
     expect(admin?.[0]?.text).toContain(
-      'You get these emails because you administer the council and no one named on some of them can be emailed.',
+      'You get these emails because you administer the council and no one named on them can be emailed.',
     );
     expect(admin?.[0]?.text).not.toContain('you lead or own these actions');
   });

@@ -13,6 +13,7 @@ import {
   notYetTold,
 } from './deliver.js';
 import type { FailureLog } from './failure-log.js';
+import type { AlertsCouncil } from './history.js';
 import type { AlertLine } from './model.js';
 import type { RenderedEmail } from './render.js';
 
@@ -25,7 +26,7 @@ export interface AlertJobOptions {
    * One council's alert records through that council's own session (in AWS the tenant role with the
    * session tag `council=<id>`): everything the job reads or writes in a council partition goes here.
    */
-  council: (councilId: string) => Promise<CouncilAlertsRepo>;
+  council: (councilId: string) => Promise<AlertsCouncil>;
   /** The council-local date the run is for (`YYYY-MM-DD`). */
   today: string;
   webBaseUrl: string;

@@ -39,11 +39,26 @@ export interface AlertLine {
   daysLate?: number | undefined;
   status: Status;
   role: LineRole;
-  /** Why the reader is getting this, when it is not obvious ("No one will be told about this: …"). */
+  /** Why the reader is getting this, when it is not obvious ("This plan has no owner, so this comes to you…"). */
   note?: string | undefined;
+  /** A milestone due later than its baseline: the baseline, so a reminder says it has slipped before. */
+  movedFrom?: string | undefined;
+  /** Set for re-baseline alerts: what moved, and what its history says of who, when and why. */
+  moved?: DeadlineMove | undefined;
   recipient: Recipient;
   /** Set for re-baseline alerts: the outbox record that asked for it. */
   outboxSk?: string | undefined;
+}
+
+/** One re-baseline of a milestone's deadline. Dates are `YYYY-MM-DD`. */
+export interface DeadlineMove {
+  /** The first committed date. */
+  baseline?: string | undefined;
+  /** The deadline before this move (the baseline, unless it had moved before). */
+  from?: string | undefined;
+  to: string;
+  /** From the milestone's re-baseline history, when it has this move. */
+  recorded?: { reason?: string | undefined; by: string; at: string } | undefined;
 }
 
 export interface Digest {

@@ -43,19 +43,24 @@ const reachablePerson = (
   return r && !repo.undeliverable(r.email) ? r : undefined;
 };
 
-/** Leads resolved through the directory: who can be told, and the labels of those who cannot. */
+/**
+ * Leads resolved through the directory: who can be told, the labels of those who cannot, and which of
+ * those have an address that mail is not delivered to (so the reason given is the right one).
+ */
 export function resolveLeads(
   repo: Pick<CouncilAlertsRepo, 'councilId' | 'person' | 'undeliverable'>,
   leads: Lead[],
-): { reachable: Recipient[]; unreachable: string[] } {
+): { reachable: Recipient[]; unreachable: string[]; bounced: string[] } {
   const reachable: Recipient[] = [];
   const unreachable: string[] = [];
+  const bounced: string[] = [];
   for (const l of leads) {
     const r = l.personId ? reachablePerson(repo, l.personId) : undefined;
     if (r) reachable.push(r);
     else unreachable.push(l.label);
+    if (!r && l.personId && repo.person(l.personId)?.email) bounced.push(l.label);
   }
-  return { reachable, unreachable };
+  return { reachable, unreachable, bounced };
 }
 
 export const planOwner = (

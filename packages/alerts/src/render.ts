@@ -2,7 +2,8 @@ import { STATUS_LABELS } from '@peopleplan/core';
 import { html } from 'hono/html';
 import { longDate } from './dates.js';
 import type { AlertLine, Digest } from './model.js';
-import { STAGE_LABELS, STAGES, type Stage } from './stages.js';
+import { STAGES, type Stage } from './stages.js';
+import { movedLines, plural, shownStage, stageCounts, stageLabel, whyYou } from './wording.js';
 
 export interface RenderOptions {
   webBaseUrl: string;
@@ -23,8 +24,6 @@ const base = (u: string) => u.replace(/\/+$/, '');
 export const actionUrl = (webBaseUrl: string, l: Pick<AlertLine, 'councilId' | 'actionId'>) =>
   `${base(webBaseUrl)}/councils/${encodeURIComponent(l.councilId)}/actions/${encodeURIComponent(l.actionId)}`;
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 /** "12 days late", "due today", "due in 3 days". */
 export function lateness(l: AlertLine): string {
   if (l.stage === 'stale') return l.note ?? 'no recent update';
@@ -39,7 +38,8 @@ const itemLabel = (l: AlertLine) =>
     ? `Milestone ${l.ref ? `${l.ref} ` : ''}of action ${l.actionRef || '(no ref)'}`
     : `Action ${l.actionRef || '(no ref)'}`;
 const dueWritten = (l: AlertLine) => l.due?.text || '(no deadline written)';
-const dueParsed = (l: AlertLine) => (l.due?.due ? longDate(l.due.due) : 'no date');
+const dueParsed = (l: AlertLine) =>
+  `${l.due?.due ? longDate(l.due.due) : 'no date'}${l.movedFrom ? `; moved from ${longDate(l.movedFrom)}` : ''}`;
 
 interface PlanGroup {
   councilId: string;
@@ -63,30 +63,17 @@ function groupByPlan(lines: AlertLine[]): PlanGroup[] {
   }
   const order = (s: Stage) => STAGES.length - STAGES.indexOf(s);
   for (const g of groups.values())
-    g.lines.sort((a, b) => order(b.stage) - order(a.stage) || (b.daysLate ?? 0) - (a.daysLate ?? 0));
+    g.lines.sort(
+      (a, b) => order(shownStage(b)) - order(shownStage(a)) || (b.daysLate ?? 0) - (a.daysLate ?? 0),
+    );
   return [...groups.values()].sort(
     (a, b) => a.councilName.localeCompare(b.councilName) || a.planTitle.localeCompare(b.planTitle),
   );
 }
 
 export function subjectFor(lines: AlertLine[]): string {
-  const counts = new Map<Stage, number>();
-  for (const l of lines) counts.set(l.stage, (counts.get(l.stage) ?? 0) + 1);
-  const parts = STAGES.filter((s) => counts.has(s))
-    .reverse()
-    .map((s) => `${counts.get(s)} ${STAGE_LABELS[s].toLowerCase()}`);
   const councils = [...new Set(lines.map((l) => l.councilName))].join(', ');
-  return `PeoplePlan alerts for ${councils}: ${parts.join(', ')}`;
-}
-
-/** Why the reader gets the email, from the parts they play in it. */
-function whyYou(lines: AlertLine[]): string {
-  const roles = new Set(lines.map((l) => l.role));
-  const why = [
-    roles.has('lead') || roles.has('owner') || roles.has('escalation') ? 'you lead or own these actions' : '',
-    roles.has('admin') ? 'you administer the council and no one named on some of them can be emailed' : '',
-  ].filter(Boolean);
-  return `You get these emails because ${why.join(', and because ')}.`;
+  return `PeoplePlan alerts for ${councils}: ${stageCounts(lines)}`;
 }
 
 /** One digest as plain text and accessible HTML. All user text goes through `html`, which escapes it. */
@@ -107,8 +94,9 @@ export function renderDigest(d: Digest, opts: RenderOptions): RenderedEmail {
       `== ${g.planTitle} (${g.councilName}) ==`,
       ...g.lines.flatMap((l) => [
         '',
-        `* ${STAGE_LABELS[l.stage]}: ${itemLabel(l)} – ${l.title}`,
+        `* ${stageLabel(l)}: ${itemLabel(l)} – ${l.title}`,
         `  Due: "${dueWritten(l)}" (read as ${dueParsed(l)})${lateness(l) ? ` – ${lateness(l)}` : ''}`,
+        ...(l.moved ? movedLines(l.moved).map((m) => `  ${m}`) : []),
         `  Status: ${STATUS_LABELS[l.status]}`,
         ...(l.note && l.stage !== 'stale' ? [`  ${l.note}`] : []),
         `  Open: ${actionUrl(opts.webBaseUrl, l)}`,
@@ -148,10 +136,11 @@ export function renderDigest(d: Digest, opts: RenderOptions): RenderedEmail {
           <tbody>
             ${g.lines.map(
               (l) => html`<tr>
-                <td style="border-bottom: 1px solid #b1b4b6; padding: 4px"><strong>${STAGE_LABELS[l.stage]}</strong></td>
+                <td style="border-bottom: 1px solid #b1b4b6; padding: 4px"><strong>${stageLabel(l)}</strong></td>
                 <td style="border-bottom: 1px solid #b1b4b6; padding: 4px">
                   ${itemLabel(l)}:
                   <a href="${actionUrl(opts.webBaseUrl, l)}" style="color: #1d70b8">${l.title}</a>
+                  ${l.moved ? movedLines(l.moved).map((m) => html`<br />${m}`) : ''}
                   ${l.note && l.stage !== 'stale' ? html`<br /><strong>${l.note}</strong>` : ''}
                 </td>
                 <td style="border-bottom: 1px solid #b1b4b6; padding: 4px">${dueWritten(l)}</td>

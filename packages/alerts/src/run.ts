@@ -1,5 +1,4 @@
 import {
-  alertsOf,
   type DocFor,
   DueIndexRepo,
   jobCouncils,
@@ -8,6 +7,7 @@ import {
   SecretLinksRepo,
 } from '@peopleplan/db';
 import type { PartnershipSource } from '@peopleplan/partnerships';
+import { alertsCouncil } from './history.js';
 import { type AlertJobOptions, type AlertJobResult, runAlertJob } from './job.js';
 import { type PartnerDigestResult, sendPartnerDigests } from './partner-digests.js';
 
@@ -41,7 +41,7 @@ export async function runAlerts(
 ): Promise<{ job: AlertJobResult; partner?: PartnerDigestResult }> {
   const councils = jobCouncils(wiring.docFor, wiring.tableName, ALERT_JOB_ACTOR);
   const links = new SecretLinksRepo(wiring.own, wiring.tableName);
-  const council = async (id: string) => alertsOf(await councils(id)).withSecretLinks(links);
+  const council = async (id: string) => alertsCouncil(await councils(id)).withSecretLinks(links);
   const job = await runAlertJob({
     ...opts,
     dueIndex: new DueIndexRepo(wiring.own, wiring.tableName),
