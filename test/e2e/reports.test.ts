@@ -66,6 +66,18 @@ describe('reports, closing a period and the committee pack', { timeout: 90_000 }
     await page.getByRole('link', { name: 'Reports and closing a reporting period' }).click();
     await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
     await expectAccessible(page, 'reports');
+    // The plan has its own reporting points: the page opens on the report period ending on the date of
+    // the point updates are being gathered for, a quarter rather than the month ending that day.
+    const call = e.as(EDITOR);
+    const points = await call('GET', `/api/v1/councils/harrow/plans/${demo.planId}/reporting-periods`);
+    const due = points.items.find((p: { value: string }) => p.value === points.current).date;
+    const choices = await call('GET', `/api/v1/councils/harrow/plans/${demo.planId}/report-periods`);
+    const quarter = choices.items.find(
+      (p: { kind: string; end: string }) => p.kind === 'quarter' && p.end === due,
+    );
+    expect(quarter).toBeDefined();
+    expect(await page.locator('#period').inputValue()).toBe(quarter.key);
+    expect(await page.getByTestId('period-state').innerText()).toContain(quarter.label);
 
     await choosePeriod(page, 'mid-year-2026-27');
     expect(await page.getByTestId('period-state').innerText()).toContain('is not closed');
@@ -107,6 +119,8 @@ describe('reports, closing a period and the committee pack', { timeout: 90_000 }
     expect(facts).toContain('1 April 2026 to 30 September 2026');
     expect(facts).toMatch(/Actions\s+3/);
     expect(facts).not.toMatch(/on-track|not-started/);
+    // The mid-year has ended: no warning that it has not.
+    expect(await page.getByTestId('close-early').count()).toBe(0);
     await expectAccessible(page, 'reports-close-preview');
     await page.getByRole('button', { name: `Yes, close ${MID_YEAR}` }).click();
     await page.locator('.govuk-notification-banner--success').getByText(`${MID_YEAR} is closed`).waitFor();
@@ -133,6 +147,25 @@ describe('reports, closing a period and the committee pack', { timeout: 90_000 }
     expect(await page.getByTestId('period-state').innerText()).toContain('is not closed');
     expect(await showHtml(page)).toMatch(/December 2026 \(as at \d{1,2} \w{3} 2026, \d\d:\d\d\)$/);
     expect(await reportFrame(page).locator('body').innerText()).toContain('Renamed after the period closed');
+
+    // December has not ended: its preview warns, before the button that would close it.
+    await page.getByRole('button', { name: 'See what closing December 2026 will freeze' }).click();
+    const early = page.getByTestId('close-early');
+    await early.waitFor();
+    expect(await early.innerText()).toMatch(
+      /^!\s*Warning\s*December 2026 has not ended\. Closing it now freezes its report as at \d{1,2} \w+ 2026, and no update can be filed under it afterwards\.$/,
+    );
+    expect(
+      await page.evaluate(() => {
+        const warning = document.querySelector('[data-testid="close-early"]')!;
+        const button = [...document.querySelectorAll('button')].find(
+          (b) => b.textContent === 'Yes, close December 2026',
+        )!;
+        return Boolean(warning.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_FOLLOWING);
+      }),
+    ).toBe(true);
+    await expectAccessible(page, 'reports-close-preview-early');
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
 
     // Direction of travel now shows on the plan and the dashboard.
     await page.goto(`${e.url}/councils/harrow/plans/${demo.planId}`);
@@ -179,10 +212,56 @@ describe('reports, closing a period and the committee pack', { timeout: 90_000 }
   });
 
   it('downloads the committee pack from the dashboard: every active plan in one Word document', async () => {
+    // Last month closed for the demo plan only, then for every active plan: the pack's list says which.
+    const call = e.as(EDITOR);
+    const d = new Date();
+    const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1));
+    const month = last.toISOString().slice(0, 7);
+    const monthName = last.toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    await call('POST', '/api/v1/councils/harrow/plans', {
+      title: 'Apprenticeship plan (a second active plan)',
+      kind: 'people-strategy',
+      period: { label: '2026-27', start: '2026-04-01', end: '2027-03-31' },
+      status: 'active',
+    });
+    await call('POST', `/api/v1/councils/harrow/plans/${demo.planId}/periods/${month}/close`, {});
+    // Two milestones of an overdue action are overdue too: the plan's line says which are which.
+    for (const [ref, days] of [
+      ['B', 5],
+      ['C', 9],
+    ] as const)
+      await call('POST', `/api/v1/councils/harrow/actions/${demo.actionIds[1]}/milestones`, {
+        ref,
+        title: `Milestone ${ref}, overdue`,
+        due: {
+          text: `${days} days ago`,
+          kind: 'date',
+          due: new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10),
+          precision: 'day',
+        },
+      });
+
     const page = await tabs.open();
     await signIn(page, e.url, 'viewer@harrow.demo');
     await page.goto(`${e.url}/councils/harrow`);
     await page.getByRole('heading', { name: 'Committee pack' }).waitFor();
+    const card = page.locator('section.app-plan-card').filter({ hasText: demo.planTitle });
+    expect(await card.locator('p').first().innerText()).toContain(
+      '3 actions · 1 overdue action · 2 overdue milestones ·',
+    );
+    const option = page.locator(`#pack-period option[value="${month}"]`);
+    await expect.poll(() => option.innerText()).toBe(`${monthName} (closed for some plans)`);
+    const dashboard = await call('GET', '/api/v1/councils/harrow/dashboard');
+    for (const p of dashboard.plans)
+      if (p.status === 'active' && p.planId !== demo.planId)
+        await call('POST', `/api/v1/councils/harrow/plans/${p.planId}/periods/${month}/close`, {});
+    await page.reload();
+    await page.getByRole('heading', { name: 'Committee pack' }).waitFor();
+    await expect.poll(() => option.innerText()).toBe(`${monthName} (closed)`);
+    // As the reports page says it: the month in progress, and a period not closed, plainly.
+    expect(await page.locator('#pack-period option').allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/ \(in progress\)$/), 'Mid-year 2026-27']),
+    );
     await page.selectOption('#pack-period', 'mid-year:2026-27');
     await expectAccessible(page, 'dashboard-committee-pack');
     const pack = await download(page, 'Download the committee pack (Word)');

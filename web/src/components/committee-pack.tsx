@@ -1,6 +1,9 @@
-import { type FormEvent, useState } from 'react';
-import type { ApiError } from '../lib/api.js';
+import { samePeriodName } from '@peopleplan/core';
+import { type FormEvent, useEffect, useState } from 'react';
+import { type ApiError, api } from '../lib/api.js';
 import { downloadFromApi } from '../lib/download.js';
+import type { ReportPeriodChoice } from '../lib/responses.js';
+import { periodNote } from './report-download.js';
 
 const MONTHS = [
   'January',
@@ -42,9 +45,49 @@ export function packPeriods(today: string): Array<{ value: string; text: string;
   return [...points, ...months];
 }
 
-/** Every active plan's report for one period in one Word document, from the dashboard. */
-export function CommitteePack({ c, today }: { c: string; today: string }) {
+/**
+ * Whether a pack's period is closed: for every plan in the pack that reports on it (its reports are all
+ * frozen), for only some ('partly'), or for none. `plans` holds each plan's report periods.
+ */
+function packClosed(value: string, plans: ReadonlyArray<readonly ReportPeriodChoice[]>): boolean | 'partly' {
+  const closed = plans.flatMap((periods) => {
+    const p = periods.find((x) => samePeriodName(x.key, value));
+    return p ? [p.closed] : [];
+  });
+  const n = closed.filter(Boolean).length;
+  return n === 0 ? false : n === closed.length ? true : 'partly';
+}
+
+/** Each plan's report periods (whether each is closed), read for the pack's list; none if unreadable. */
+function usePlansPeriods(c: string, planIds: readonly string[]): ReportPeriodChoice[][] {
+  const [periods, setPeriods] = useState<ReportPeriodChoice[][]>([]);
+  const key = planIds.join(' ');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the plans' ids
+  useEffect(() => {
+    let live = true;
+    Promise.all(
+      planIds.map((planId) =>
+        api.get('/api/v1/councils/{c}/plans/{planId}/report-periods', { params: { path: { c, planId } } }),
+      ),
+    ).then(
+      (all) => live && setPeriods(all.map((x) => x.items)),
+      // The list still works without saying which periods are closed.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [c, key]);
+  return periods;
+}
+
+/**
+ * Every active plan's report for one period in one Word document, from the dashboard. Each period says
+ * whether it is closed, as the reports page's list does.
+ */
+export function CommitteePack({ c, today, planIds }: { c: string; today: string; planIds: string[] }) {
   const options = packPeriods(today);
+  const plansPeriods = usePlansPeriods(c, planIds);
   const [period, setPeriod] = useState(options.find((o) => o.ended)?.value ?? options[0]!.value);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -95,6 +138,7 @@ export function CommitteePack({ c, today }: { c: string; today: string }) {
             {options.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.text}
+                {periodNote({ closed: packClosed(o.value, plansPeriods), running: !o.ended })}
               </option>
             ))}
           </select>

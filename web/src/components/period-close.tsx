@@ -144,13 +144,26 @@ function ConfirmClose({
         Close {preview.period.label} and freeze its report?
       </h3>
       <PreviewFacts preview={preview} />
+      {preview.asOf < preview.period.end ? (
+        // Judged as at today, before the period's end: say so before the button that freezes it.
+        <div className="govuk-warning-text" data-testid="close-early">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span> {preview.period.label} has not ended.
+            Closing it now freezes its report as at {formatDate(preview.asOf)}, and no update can be filed
+            under it afterwards.
+          </strong>
+        </div>
+      ) : null}
       <div className="govuk-warning-text">
         <span className="govuk-warning-text__icon" aria-hidden="true">
           !
         </span>
         <strong className="govuk-warning-text__text">
-          <span className="govuk-visually-hidden">Warning</span>
-          Only an administrator can reopen a closed period, and must say why.
+          <span className="govuk-visually-hidden">Warning</span> Only an administrator can reopen a closed
+          period, and must say why.
         </strong>
       </div>
       <div className="govuk-button-group">

@@ -13,6 +13,19 @@ export const FORMATS = [
   { value: 'csv', text: 'CSV file (.csv)', hint: 'The same rows, for other systems' },
 ] as const;
 
+/**
+ * What a period's name is followed by in a list of periods: closed (its report is frozen), closed for
+ * only some of the plans a list covers (the committee pack), or still in progress.
+ */
+export const periodNote = (p: { closed: boolean | 'partly'; running: boolean }) =>
+  p.closed === 'partly'
+    ? ' (closed for some plans)'
+    : p.closed
+      ? ' (closed)'
+      : p.running
+        ? ' (in progress)'
+        : '';
+
 /** The period chooser, grouped: mid-year and year-end first, then months; a closed period says so. */
 export function PeriodSelect({
   periods,
@@ -26,7 +39,7 @@ export function PeriodSelect({
   const option = (p: ReportPeriodChoice) => (
     <option key={p.key} value={p.key}>
       {p.label}
-      {p.closed ? ' (closed)' : p.running ? ' (in progress)' : ''}
+      {periodNote(p)}
     </option>
   );
   return (

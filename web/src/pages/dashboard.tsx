@@ -69,9 +69,15 @@ export function DashboardPage({ c }: { c: string }) {
             </p>
           ) : null}
           {data.plans.map((p) => (
-            <PlanCard key={p.planId} c={c} plan={p} words={wordsOf(p)} />
+            <PlanCard key={p.planId} c={c} plan={p} words={wordsOf(p)} overdue={data.overdue} />
           ))}
-          {data.plans.length ? <CommitteePack c={c} today={data.today} /> : null}
+          {data.plans.length ? (
+            <CommitteePack
+              c={c}
+              today={data.today}
+              planIds={data.plans.filter((p) => p.status === 'active').map((p) => p.planId)}
+            />
+          ) : null}
           <p className="govuk-body app-no-print">
             <Link className="govuk-link" href={`/councils/${c}/search`}>
               Search the council’s plans
@@ -247,7 +253,36 @@ function Headlines({ data, days }: { data: Dashboard; days: number }) {
   );
 }
 
-function PlanCard({ c, plan, words }: { c: string; plan: PlanSummary; words: ThemeWords }) {
+/**
+ * A plan's overdue count in words, actions and milestones apart ("1 overdue action · 5 overdue
+ * milestones"), from the dashboard's overdue list; the plan's own count alone should the list not hold
+ * them all (an item changed away between the counting and the listing).
+ */
+function overdueWords(plan: Pick<PlanSummary, 'planId' | 'overdue'>, overdue: readonly DashboardItem[]) {
+  const mine = overdue.filter((i) => i.planId === plan.planId);
+  if (mine.length !== plan.overdue) return `${plan.overdue} overdue`;
+  if (!mine.length) return 'nothing overdue';
+  const actions = mine.filter((i) => i.type === 'action').length;
+  const milestones = mine.length - actions;
+  return [
+    actions ? plural(actions, 'overdue action') : '',
+    milestones ? plural(milestones, 'overdue milestone') : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+function PlanCard({
+  c,
+  plan,
+  words,
+  overdue,
+}: {
+  c: string;
+  plan: PlanSummary;
+  words: ThemeWords;
+  overdue: readonly DashboardItem[];
+}) {
   // Only the statuses this plan uses, so the table stays readable on a phone and a projector.
   const statuses = STATUSES.filter((s: Status) => plan.byStatus[s] > 0);
   return (
@@ -259,8 +294,8 @@ function PlanCard({ c, plan, words }: { c: string; plan: PlanSummary; words: The
       </h3>
       <p className="govuk-body-s app-muted">
         {PLAN_KIND_LABELS[plan.kind]} · {PLAN_STATUS_LABELS[plan.status] ?? plan.status} ·{' '}
-        {plural(plan.total, 'action')} · {plan.overdue} overdue · {plan.slipping} re-baselined · {plan.stale}{' '}
-        stale
+        {plural(plan.total, 'action')} · {overdueWords(plan, overdue)} · {plan.slipping} re-baselined ·{' '}
+        {plan.stale} stale
       </p>
       <RagSummary counts={plan.byRag} total={plan.total} />
       {plan.travel ? (

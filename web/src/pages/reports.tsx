@@ -3,6 +3,7 @@ import { CalendarFeed } from '../components/calendar-feed.js';
 import { LoadError, Loading, Page, SavedBanner, useSaved } from '../components/page.js';
 import { PeriodClose } from '../components/period-close.js';
 import { PeriodSelect, PeriodState, ReportDownload } from '../components/report-download.js';
+import { defaultReportPeriod } from '../lib/report-period.js';
 import { useCouncil } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
 
@@ -14,14 +15,15 @@ export default function ReportsPage({ c, planId }: { c: string; planId: string }
   const { council, can, role } = useCouncil(c);
   const plan = useApi('/api/v1/councils/{c}/plans/{planId}', { path: { c, planId } });
   const periods = useApi('/api/v1/councils/{c}/plans/{planId}/report-periods', { path: { c, planId } });
+  // The plan's own reporting points, and the one updates are being gathered for.
+  const points = useApi('/api/v1/councils/{c}/plans/{planId}/reporting-periods', { path: { c, planId } });
   const [params, setParams] = useSearchParams();
   const [saved, setSaved] = useSaved();
   const items = periods.data?.items ?? [];
-  // By default the latest mid-year or year-end that has ended: what a committee asks for next.
-  const chosen =
-    items.find((p) => p.key === params.get('period')) ??
-    items.find((p) => !p.running && (p.kind === 'mid-year' || p.kind === 'year-end')) ??
-    items[0];
+  const asked = items.find((p) => p.key === params.get('period'));
+  // Without a period asked for, the default waits for the reporting points (else it would change under
+  // the person once they came); if they cannot be read, today's rule stands.
+  const chosen = asked ?? (points.loading ? undefined : defaultReportPeriod(items, points.data));
   const owner = !!council?.personId && plan.data?.ownerPersonId === council.personId;
   const title = plan.data?.title ?? 'Plan';
 
@@ -38,8 +40,10 @@ export default function ReportsPage({ c, planId }: { c: string; planId: string }
       <SavedBanner saved={saved} />
       {plan.error ? <LoadError error={plan.error} retry={plan.reload} /> : null}
       {periods.error ? <LoadError error={periods.error} retry={periods.reload} /> : null}
-      {periods.loading ? <Loading what="Loading the reporting periods" /> : null}
-      {periods.data && !chosen ? (
+      {periods.loading || (periods.data && !asked && points.loading) ? (
+        <Loading what="Loading the reporting periods" />
+      ) : null}
+      {periods.data && !points.loading && !chosen ? (
         <p className="govuk-body">This plan’s period has not started yet: there is nothing to report.</p>
       ) : null}
       {chosen ? (
