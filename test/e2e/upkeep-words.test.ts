@@ -274,4 +274,44 @@ describe('a plan in its own words', { timeout: 120_000 }, () => {
     expect(edges.last).toBeLessThanOrEqual(edges.right);
     expect(edges.first).toBeGreaterThanOrEqual(edges.left);
   });
+
+  it('lists milestones by due date, then ref in natural order (M2 before M10), on the action and the plan', async () => {
+    const editor = e.as(EDITOR);
+    const action = await editor('POST', `${H}/plans/${plan.planId}/actions`, {
+      themeId: plan.themes.pay,
+      ref: '2.2',
+      title: 'Publish the pay policy',
+      status: 'on-track',
+    });
+    // Added out of order: by neither date, ref nor the order they were added do they read right.
+    for (const [ref, due] of [
+      ['2.2.M3', day(90)],
+      ['2.2.M10', day(60)],
+      ['2.2.M2', day(60)],
+      ['2.2.M1', day(30)],
+    ] as const)
+      await editor('POST', `${H}/actions/${action.id}/milestones`, {
+        ref,
+        title: `Step ${ref}`,
+        due: date(due),
+      });
+    const inOrder = ['2.2.M1', '2.2.M2', '2.2.M10', '2.2.M3'];
+    const refs = async (cells: ReturnType<Page['locator']>) =>
+      (await cells.allInnerTexts()).map((t) => /2\.2\.M\d+/.exec(t)?.[0]).filter(Boolean);
+
+    const page = await as('viewer@harrow.demo', `/actions/${action.id}`);
+    const onAction = page.locator('section[aria-labelledby="milestones"] td[data-label="Milestone"]');
+    await onAction.first().waitFor();
+    expect(await refs(onAction)).toEqual(inOrder);
+
+    await page.goto(`${e.url}/councils/harrow${planPage()}`);
+    const onPlan = page.locator('section[aria-labelledby="milestones"] td[data-label="Milestone"]');
+    await onPlan.first().waitFor();
+    expect(await refs(onPlan)).toEqual(inOrder);
+    // The action's row in the plan's table lists them the same way.
+    const row = page.locator('table.app-action-table tbody tr', { hasText: 'Publish the pay policy' });
+    expect(await row.locator('td[data-label="Milestones"] li').allInnerTexts()).toEqual(
+      inOrder.map((ref) => expect.stringContaining(`Step ${ref}`)),
+    );
+  });
 });

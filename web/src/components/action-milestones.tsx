@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useDraftKeys } from '../lib/drafts.js';
 import { useFocusNext } from '../lib/focus.js';
 import { formatDate } from '../lib/format.js';
+import { sortMilestones } from '../lib/milestone-order.js';
 import type { MilestoneRow } from '../lib/responses.js';
 import type { Loaded } from '../lib/use-api.js';
 import { MilestoneDueCells } from './milestone-due.js';
@@ -28,7 +29,8 @@ export function ActionMilestones({
   context: TimescaleContext;
   onChanged: (message: string) => void;
 }) {
-  const items = loaded.data?.items ?? [];
+  // By due date, then ref (2.2.M2 before 2.2.M10).
+  const items = sortMilestones(loaded.data?.items ?? []);
   // A form left with unsaved text (a session that ended) opens again.
   const drafted = useDraftKeys();
   const [editing, setEditing] = useState<string | undefined>();

@@ -8,6 +8,7 @@ import {
   PLAN_STATUS_LABELS,
   REVIEW_CADENCE_LABELS,
 } from '../lib/labels.js';
+import { sortMilestones } from '../lib/milestone-order.js';
 import { type Cell, type Column, columnsFor, orderActions } from '../lib/plan-columns.js';
 import type { ActionRow, MilestoneRow, PlanContents, ThemeRow } from '../lib/responses.js';
 import { MilestoneDueCells } from './milestone-due.js';
@@ -251,10 +252,10 @@ function columnClass(col: Column): string {
   return col.narrow ? 'app-col-narrow' : 'app-col-text';
 }
 
-/** Milestones keyed by the action they belong to. */
+/** Milestones keyed by the action they belong to, each action's by due date then ref. */
 export function milestonesByAction(milestones: MilestoneRow[]): Map<string, MilestoneRow[]> {
   const out = new Map<string, MilestoneRow[]>();
-  for (const m of milestones) out.set(m.actionId, [...(out.get(m.actionId) ?? []), m]);
+  for (const m of sortMilestones(milestones)) out.set(m.actionId, [...(out.get(m.actionId) ?? []), m]);
   return out;
 }
 
@@ -341,7 +342,7 @@ export function MilestonesSection({
   actionHref: ActionHref;
 }) {
   const actions = new Map(data.actions.map((a) => [a.id, a]));
-  const ms = [...data.milestones].sort((x, y) => (x.due?.due ?? '9999').localeCompare(y.due?.due ?? '9999'));
+  const ms = sortMilestones(data.milestones);
   return (
     <section className="app-section-break" aria-labelledby="milestones">
       <h2 className="govuk-heading-m" id="milestones">

@@ -16,6 +16,7 @@ import type { TimescaleContext } from '../components/timescale-input.js';
 import { useDraftKeys, useHasDraft } from '../lib/drafts.js';
 import { useFocusNext } from '../lib/focus.js';
 import { useHashTarget } from '../lib/hash-target.js';
+import { sortMilestones } from '../lib/milestone-order.js';
 import type { ProgressUpdateRow } from '../lib/responses.js';
 import { useCouncil } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
@@ -212,7 +213,7 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
           <ActionChanges
             c={c}
             actionId={actionId}
-            milestones={milestones.data?.items ?? []}
+            milestones={sortMilestones(milestones.data?.items ?? [])}
             saves={saves}
             names={
               p
