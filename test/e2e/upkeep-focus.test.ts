@@ -161,6 +161,26 @@ describe('focus after a save and after Cancel', { timeout: 120_000 }, () => {
     await bannerFocused(page, 'Action saved');
   });
 
+  it('in the plan’s details, "Add a reporting point" takes focus to the new point’s name', async () => {
+    const page = await editorOn(`/plans/${plan.planId}`);
+    await page.getByRole('button', { name: 'Change the plan’s details' }).click();
+    const add = page.getByRole('button', { name: 'Add a reporting point' });
+    await add.click();
+    // The row appears above the button: focus goes to its first field, not left on the button.
+    await expect.poll(async () => (await focus(page)).id).toBe('point-1-label');
+    await page.keyboard.type('Q3 2026-27');
+    await add.click();
+    await expect.poll(async () => (await focus(page)).id).toBe('point-2-label');
+    expect(await page.getByLabel('Reporting point 1: name').inputValue()).toBe('Q3 2026-27');
+    await expectAccessible(page, 'focus-point-added');
+    // A point removed: focus on the point that took its place, else back on "Add a reporting point".
+    await page.getByRole('button', { name: 'Remove reporting point 1' }).click();
+    await expect.poll(async () => (await focus(page)).id).toBe('point-1-label');
+    await page.getByRole('button', { name: 'Remove reporting point 1' }).click();
+    await focusBackOn(page, 'point-add');
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  });
+
   it('on a plan, a rename after an add takes focus to its banner; Cancel returns to the opener', async () => {
     const page = await editorOn(`/plans/${plan.planId}`);
     await page.getByRole('button', { name: 'Add an objective' }).click();
@@ -190,8 +210,14 @@ describe('focus after a save and after Cancel', { timeout: 120_000 }, () => {
     await pay.getByRole('button', { name: /^Add an action/ }).click();
     await page.fill('#new-ref', '3.9');
     await page.fill('#new-title', 'Publish the pay policy');
+    // The add form takes its lead as the edit form does, focus going to the new lead's first field.
+    await page.getByRole('group', { name: 'Leads' }).getByRole('button', { name: 'Add a lead' }).click();
+    await expect.poll(async () => (await focus(page)).id).toBe('lead-1-role');
+    await page.fill('#lead-1-label', 'Reward Manager');
     await page.getByRole('button', { name: 'Add the action' }).click();
-    await pay.locator('tbody tr', { hasText: 'Publish the pay policy' }).waitFor();
+    const added = pay.locator('tbody tr', { hasText: 'Publish the pay policy' });
+    await added.waitFor();
+    expect(await added.innerText()).toContain('Reward Manager');
     await expect
       .poll(() => focus(page))
       .toMatchObject({

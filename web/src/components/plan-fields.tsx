@@ -1,4 +1,5 @@
 import { type PlanKind, type ReviewCadence, THEME_NOUN } from '@peopleplan/core';
+import { useFocusNext } from '../lib/focus.js';
 import { PLAN_KIND_LABELS, REVIEW_CADENCE_LABELS } from '../lib/labels.js';
 import type { PlanDraft, PlanErrors } from '../lib/plan-draft.js';
 import type { PersonRow } from '../lib/responses.js';
@@ -149,6 +150,9 @@ function ReportingPointFields({
   errors: PlanErrors;
 }) {
   const points = draft.reportingPoints;
+  // As with leads: a point added takes focus at its name (it appears above the button); a point removed
+  // leaves focus on the point that took its place, else on "Add a reporting point".
+  const focusNext = useFocusNext();
   const change = (i: number, p: Partial<PlanDraft['reportingPoints'][number]>) =>
     set(
       'reportingPoints',
@@ -186,12 +190,13 @@ function ReportingPointFields({
             <button
               type="button"
               className="govuk-button govuk-button--warning"
-              onClick={() =>
+              onClick={() => {
                 set(
                   'reportingPoints',
                   points.filter((_, j) => j !== i),
-                )
-              }
+                );
+                focusNext(i < points.length - 1 ? `point-${n}-label` : 'point-add');
+              }}
             >
               Remove<span className="govuk-visually-hidden"> reporting point {n}</span>
             </button>
@@ -200,10 +205,12 @@ function ReportingPointFields({
       })}
       <button
         type="button"
+        id="point-add"
         className="govuk-button govuk-button--secondary"
-        onClick={() =>
-          set('reportingPoints', [...points, { label: '', date: { day: '', month: '', year: '' } }])
-        }
+        onClick={() => {
+          set('reportingPoints', [...points, { label: '', date: { day: '', month: '', year: '' } }]);
+          focusNext(`point-${points.length + 1}-label`);
+        }}
       >
         Add a reporting point
       </button>
