@@ -244,9 +244,29 @@ describe('my actions and the update round', { timeout: 120_000 }, () => {
     await page.locator('section.app-theme').first().waitFor();
     await noControls(page, PLAN_CONTROLS);
     expect(await page.getByRole('link', { name: /^Update round for this/ }).count()).toBe(0);
+    // A contributor reports on what they lead: "My actions" is in the menu (hidden or not on a phone).
+    const menuLink = (p: Page, text: string) => p.locator('#navigation a', { hasText: text });
+    expect(await menuLink(page, 'My actions').count()).toBe(1);
+    // Labels the import could not match are for an editor to check, and the page says so to one.
+    await page.goto(`${e.url}/councils/harrow/people`);
+    await page.locator('table').first().waitFor();
+    const check = (p: Page) => p.getByText('Check them and add an email address').count();
+    expect(await check(page)).toBe(0);
+    const editor = await tabs.open();
+    await signIn(editor, e.url, EDITOR);
+    await editor.goto(`${e.url}/councils/harrow/people`);
+    await editor.locator('table').first().waitFor();
+    expect(await check(editor)).toBe(1);
 
     const viewer = await tabs.open();
     await signIn(viewer, e.url, 'viewer@harrow.demo');
+    // A viewer (a councillor) reports on nothing: no "My actions" in the menu, no checking to do.
+    await menuLink(viewer, 'People').waitFor({ state: 'attached' });
+    expect(await menuLink(viewer, 'My actions').count()).toBe(0);
+    await viewer.goto(`${e.url}/councils/harrow/people`);
+    await viewer.locator('table').first().waitFor();
+    expect(await check(viewer)).toBe(0);
+    await expectAccessible(viewer, 'people-viewer');
     await viewer.goto(`${e.url}/councils/harrow/actions/${plan.ids.late}`);
     await viewer.getByRole('heading', { name: 'History' }).waitFor();
     await viewer.locator('ol.app-history').waitFor();

@@ -27,7 +27,8 @@ interface NavItem {
 
 function councilNav(c: string, role: string | undefined): NavItem[] {
   const items: NavItem[] = [{ href: `/councils/${c}`, text: 'Dashboard' }];
-  items.push({ href: `/councils/${c}/my-actions`, text: 'My actions', prefix: true });
+  // Viewers (councillors) report on nothing: the actions they might lead are read on the plans.
+  if (role !== 'viewer') items.push({ href: `/councils/${c}/my-actions`, text: 'My actions', prefix: true });
   items.push({ href: `/councils/${c}/people`, text: 'People', prefix: true });
   if (role === 'admin' || role === 'editor')
     items.push({ href: `/councils/${c}/import`, text: 'Import a plan' });

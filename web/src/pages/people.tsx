@@ -29,7 +29,7 @@ export default function PeoplePage({ c }: { c: string }) {
         The council’s directory of people who lead actions. Plans name leads as they were written (“GM (HR)”,
         “L&amp;D Team”); each label points at a person here so that alerts reach them.
       </p>
-      {unresolved ? (
+      {unresolved && can('editor') ? (
         <div className="govuk-inset-text">
           {unresolved} {unresolved === 1 ? 'label was' : 'labels were'} not matched to a known person when a
           plan was imported. Check them and add an email address so that alerts reach someone.
