@@ -1,4 +1,5 @@
 import type { PlanKind } from '@peopleplan/core';
+import { inEnglish } from './bilingual.js';
 import type { ColumnField, ColumnMapping, MappingOverride, TableKind } from './parsed-plan.js';
 import { HEADER_SYNONYMS, type HeaderSynonym } from './synonyms.js';
 
@@ -111,7 +112,8 @@ export function readHeaderRow(
   const filled = cells.map((c, i) => ({ c: c.trim(), i })).filter((x) => x.c !== '');
   if (filled.length === 0) return undefined;
   const overrides = new Map(Object.entries(override ?? {}).map(([k, v]) => [normalizeHeader(k), v]));
-  const perCell = filled.map((x) => ({ ...x, matches: matchHeader(x.c) }));
+  // A Welsh council's header names each column in both languages ("Statws / Status"): read the English.
+  const perCell = filled.map((x) => ({ ...x, matches: matchHeader(inEnglish(x.c)) }));
   const kinds = new Set(perCell.flatMap((p) => p.matches.map((m) => m.table)));
   let best: HeaderCandidate | undefined;
   for (const kind of kinds) {

@@ -1,4 +1,5 @@
 import type { PlanKind } from '@peopleplan/core';
+import { englishHalf } from '../bilingual.js';
 import { normalizeHeader } from '../header-mapping.js';
 import { THEME_PATTERNS } from '../heading-words.js';
 import { type BuildState, type SectionDraft, type ThemeDraft, warn } from './drafts.js';
@@ -19,6 +20,21 @@ export const NUMBER_WORDS: Record<string, string> = {
 
 /** A theme heading ("Key priority 1: …", "Objective one", "Goal 3"): its number as a ref, and its title. */
 export function themeHeading(text: string): { ref: string; title: string; kinds: PlanKind[] } | undefined {
+  const heading = headingIn(text);
+  if (heading) return heading;
+  // "Thema 3: Llesiant / Theme 3: Wellbeing": read by its English half; its title keeps both languages.
+  const english = englishHalf(text);
+  const h = english ? headingIn(english) : undefined;
+  if (!english || !h) return undefined;
+  const welsh = text
+    .replace(english, '')
+    .replace(/^\s*\/\s*|\s*\/\s*$/g, '')
+    .trim();
+  const welshTitle = welsh.replace(/^\p{L}+\s+\S{1,4}\s*[:.–-]\s*/u, '').trim();
+  return { ...h, title: welshTitle && h.title ? `${welshTitle} / ${h.title}` : h.title };
+}
+
+function headingIn(text: string): { ref: string; title: string; kinds: PlanKind[] } | undefined {
   for (const p of THEME_PATTERNS) {
     const m = p.re.exec(text.trim());
     if (m) {

@@ -1,4 +1,5 @@
 import type { Lead, Status, Timescale } from '@peopleplan/core';
+import { inEnglish } from '../bilingual.js';
 import type { ActionDraft, ThemeDraft } from '../build-plan.js';
 import { excerpt } from '../cells.js';
 import { parseLeads } from '../leads.js';
@@ -97,19 +98,19 @@ function toAction(
     );
   }
   const leads: Lead[] = Object.entries(LEAD_FIELD_ROLES).flatMap(([field, role]) =>
-    parseLeads(f[field as keyof typeof LEAD_FIELD_ROLES], role, c.known),
+    parseLeads(englishOf(f[field as keyof typeof LEAD_FIELD_ROLES]), role, c.known),
   );
   const milestones = [
     ...yearMilestones(f.yearActions, unplaced, c, ref),
     ...cellMilestones(f.milestones, unplaced, c, ref),
     ...rowMilestones(a, c, ref),
   ];
-  const start = f.start ? c.ts(f.start) : undefined;
-  const due = f.due ? c.ts(f.due) : undefined;
+  const start = f.start ? bilingualTs(f.start, c) : undefined;
+  const due = f.due ? bilingualTs(f.due, c) : undefined;
   // No status column, or an empty one: a progress cell that says only a status ("Complete") says it.
   const whole = !f.status && f.progress ? readStatusOf(f.progress) : undefined;
   const said = whole?.exact ? whole : !f.status && f.progress ? statusSaidIn(f.progress) : whole;
-  const read = readStatusOf(f.status) ?? (said?.exact ? said : undefined);
+  const read = readStatusOf(englishOf(f.status)) ?? (said?.exact ? said : undefined);
   let status: Status | undefined = a.status ?? read?.status;
   if (f.status?.trim() && !status)
     c.warn(
@@ -223,6 +224,14 @@ function statusSaidIn(progress: string): ReturnType<typeof readStatusOf> {
     if (read?.exact && !read.mixed) return read;
   }
   return undefined;
+}
+
+const englishOf = (cell: string | undefined) => (cell === undefined ? undefined : inEnglish(cell));
+
+/** A date written in Welsh and English ("Medi 2026 / September 2026") is read once, in English, and kept whole. */
+function bilingualTs(text: string, c: ActionContext): Timescale {
+  const english = inEnglish(text);
+  return english === text ? c.ts(text) : { ...c.ts(english), text };
 }
 
 /** When a completion cell says the action was done: its date as written, true for a plain yes, else undefined. */
