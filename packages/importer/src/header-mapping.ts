@@ -245,6 +245,22 @@ function timelineColumns(out: ColumnMapping[], chosen: ReadonlySet<string>) {
   }
 }
 
+/** Names that head the action itself in some tables (a list of targets) and a figure beside it in others. */
+const WEAK_TITLE = /^(?:targets?|indicators?|milestone|what)$/;
+
+/**
+ * One title: beside a column that names the action ("Action"), a "Target" column is the figure aimed
+ * for ("90%"), kept under its name, not joined onto every title.
+ */
+function oneTitle(out: ColumnMapping[], chosen: ReadonlySet<string>) {
+  const titles = out.filter((c) => c.field === 'title');
+  const weak = (c: ColumnMapping) => WEAK_TITLE.test(normalizeHeader(c.header));
+  if (titles.length < 2 || titles.every(weak)) return;
+  for (const c of titles)
+    if (weak(c) && !chosen.has(normalizeHeader(c.header)))
+      Object.assign(c, { field: 'ignore', confidence: 0.6 });
+}
+
 /**
  * Business plans write "Actions" over a column of refs (1, 1.1) and leave the title column's header
  * blank; key milestones do the same with A, B, C. Reads the cells below to put each field where it is.
@@ -258,6 +274,7 @@ export function refineWithContent(
   const chosen = new Set(Object.keys(override ?? {}).map(normalizeHeader));
   ratingsByPeriod(out, rows, chosen);
   timelineColumns(out, chosen);
+  oneTitle(out, chosen);
   if (rows.length === 0) return out;
   // Reduced, not spread: a sheet's rows can be more than the call stack takes as arguments.
   const width = rows.reduce((w, r) => Math.max(w, r.length), Math.max(0, ...out.map((c) => c.index + 1)));

@@ -27,3 +27,17 @@ describe('cells under an unknown column (the shifted-by-one bug)', () => {
     expect(actions.flatMap((a) => a.unplaced)).toEqual([]);
   });
 });
+
+describe('a Target column beside the action', () => {
+  it('is the figure aimed for, kept under its name, not joined onto the title', async () => {
+    const plan = await parsePlanFile(
+      Buffer.from(
+        'Ref,Action,Lead,Deadline,Measure,Baseline,Target\n2b,Apprenticeship levy utilisation plan,Apprenticeship Lead,Apr-26,Levy spent (%),54%,90%\n',
+      ),
+      { filename: 'plan.csv' },
+    );
+    const [a] = plan.themes.flatMap((t) => t.actions);
+    expect(a!.title).toBe('Apprenticeship levy utilisation plan');
+    expect(a!.extra).toContainEqual({ label: 'Target', text: '90%' });
+  });
+});

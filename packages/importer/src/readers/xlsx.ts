@@ -11,8 +11,26 @@ function valueText(v: unknown, numFmt: string | undefined): string | undefined {
   // A fraction formatted as a percentage reads as Excel shows it ("40%"), not as 0.4 (a ref, to the eye).
   if (typeof v === 'number' && /%/.test(numFmt ?? '')) return `${+(v * 100).toFixed(2)}%`;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
+  if (v instanceof Date) return dateText(v, numFmt);
   return undefined;
+}
+
+const MONTHS = 'January February March April May June July August September October November December'.split(
+  ' ',
+);
+
+/**
+ * A date as precise as the sheet shows it: formatted "Sep-26" or "mmmm yyyy" (no day), it is a month, and
+ * reads "September 2026" (due at the month's end), not the 1st it is stored as; "yyyy" alone, a year.
+ */
+function dateText(v: Date, numFmt: string | undefined): string {
+  // Quoted text and [colour] or [$-locale] parts are not date tokens.
+  const f = (numFmt ?? '').replace(/"[^"]*"|\[[^\]]*\]/g, '').toLowerCase();
+  const shows = (token: RegExp) => token.test(f);
+  if (f && !shows(/d/) && !shows(/h|s/) && shows(/y/)) {
+    return shows(/m/) ? `${MONTHS[v.getUTCMonth()]} ${v.getUTCFullYear()}` : String(v.getUTCFullYear());
+  }
+  return `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
 }
 
 /**
