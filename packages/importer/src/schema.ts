@@ -4,3 +4,4 @@
  */
 export { MAX_IMPORT_BYTES } from './errors.js';
 export * from './parsed-plan.js';
+export { DUPLICATE_REASONS } from './people/reasons.js';

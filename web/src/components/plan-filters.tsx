@@ -23,10 +23,39 @@ export interface Filters {
   due: string;
 }
 
+type LeadRef = { label: string; personId?: string | undefined };
+
+/** A lead as the filter knows it: the person, when the label is matched to one, else the label as written. */
+const leadKey = (l: LeadRef) => (l.personId ? `person:${l.personId}` : l.label);
+
+/**
+ * The leads to filter by: one choice a person, however the plan wrote them ("Aisha Khan", "A. Khan"),
+ * named by the label used most, with the others after it; labels matched to no one, as written.
+ */
+export function leadChoices(
+  actions: ReadonlyArray<{ leads: readonly LeadRef[] }>,
+): Array<{ value: string; text: string }> {
+  const labels = new Map<string, Map<string, number>>();
+  for (const a of actions)
+    for (const l of a.leads) {
+      const byLabel = labels.get(leadKey(l)) ?? new Map<string, number>();
+      byLabel.set(l.label, (byLabel.get(l.label) ?? 0) + 1);
+      labels.set(leadKey(l), byLabel);
+    }
+  return [...labels]
+    .map(([value, byLabel]) => {
+      const [main, ...others] = [...byLabel]
+        .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+        .map(([l]) => l);
+      return { value, text: others.length ? `${main} (also ${others.join(', ')})` : main! };
+    })
+    .sort((x, y) => x.text.localeCompare(y.text));
+}
+
 /** Whether an action passes the filters. */
 export function matches(a: ActionRow, f: Filters, plan: PlanContents['plan'], today: string): boolean {
   if (f.status && a.status !== f.status) return false;
-  if (f.lead && !a.leads.some((l) => l.label === f.lead)) return false;
+  if (f.lead && !a.leads.some((l) => leadKey(l) === f.lead || l.label === f.lead)) return false;
   if (f.theme && (a.themeId ?? 'none') !== f.theme) return false;
   if (f.due === 'nodate') return !a.due?.due;
   if (f.due) {
@@ -70,7 +99,7 @@ export function PlanFilters({
   noun: string;
   filters: Filters;
   filtering: boolean;
-  leads: string[];
+  leads: Array<{ value: string; text: string }>;
   themes: ThemeRow[];
   clearHref: string;
   onSubmit: (e: FormEvent<HTMLFormElement>) => void;
@@ -87,12 +116,7 @@ export function PlanFilters({
           value={filters.status}
           options={STATUSES.map((s: Status) => ({ value: s, text: STATUS_LABELS[s] }))}
         />
-        <FilterSelect
-          id="lead"
-          label="Lead"
-          value={filters.lead}
-          options={leads.map((l) => ({ value: l, text: l }))}
-        />
+        <FilterSelect id="lead" label="Lead" value={filters.lead} options={leads} />
         <FilterSelect
           id="theme"
           label={noun}

@@ -13322,7 +13322,7 @@ export interface operations {
                 updatedAt: string;
               }[];
               /** @enum {string} */
-              reason: 'spelling' | 'typo' | 'initial' | 'surname';
+              reason: 'spelling' | 'typo' | 'role' | 'initial' | 'surname';
               explanation: string;
             }[];
           };

@@ -7,6 +7,7 @@ import { LoadError, Loading, Page, SavedBanner, useSaved } from '../components/p
 import {
   type Filters,
   filtersFrom,
+  leadChoices,
   matches,
   PlanFilters,
   queryFromForm,
@@ -55,9 +56,7 @@ export default function PlanPage({ c, planId }: { c: string; planId: string }) {
     if (!data) return undefined;
     const f = JSON.parse(filterKey) as Filters;
     const shown = data.actions.filter((a) => matches(a, f, data.plan, today));
-    const leads = [...new Set(data.actions.flatMap((a) => a.leads.map((l) => l.label)))].sort((x, y) =>
-      x.localeCompare(y),
-    );
+    const leads = leadChoices(data.actions);
     const msByAction = milestonesByAction(data.milestones);
     const themes = [...data.themes].sort((x, y) => x.order - y.order);
     const groups = groupByTheme(themes, shown);

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Person } from '@peopleplan/core';
+import { DUPLICATE_REASONS } from '@peopleplan/importer/schema';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
 import type { App } from '../types.js';
@@ -15,7 +16,7 @@ const Duplicates = z.object({
   items: z.array(
     z.object({
       people: z.array(Person),
-      reason: z.enum(['spelling', 'typo', 'initial', 'surname']),
+      reason: z.enum(DUPLICATE_REASONS),
       explanation: z.string(),
     }),
   ),

@@ -1,5 +1,6 @@
 import { ROLE_WORDS } from '../layouts/role-words.js';
 import { labelWords, matchedByVariant, normaliseName, normaliseRoleLabel } from './normalise.js';
+import { DUPLICATE_REASONS, type DuplicateReason } from './reasons.js';
 
 /**
  * Likely duplicates among the people a council's plans name, offered for merging (never merged by
@@ -13,7 +14,7 @@ export interface PersonLabel {
   roleLabel?: string;
 }
 
-export type DuplicateReason = 'spelling' | 'typo' | 'initial' | 'surname';
+export type { DuplicateReason } from './reasons.js';
 
 export interface DuplicateGroup {
   /** The labels as written, in the order given. */
@@ -28,6 +29,7 @@ export interface DuplicateGroup {
 const EXPLAIN: Record<DuplicateReason, string> = {
   spelling: 'written the same apart from case, spaces, hyphens or full stops',
   typo: 'the same once a common typo is read as meant (e.g. "Clir" for "Cllr")',
+  role: 'the same name, once with the job title after it (e.g. "Mark Bennett (Head of OD)")',
   initial: 'the same surname, with the first name given as its initial',
   surname: 'a surname on its own that matches only this one person',
 };
@@ -35,6 +37,13 @@ const EXPLAIN: Record<DuplicateReason, string> = {
 /** Labels that name a role or team rather than a person: they never match by initials or surname. */
 const isRole = (label: string) => labelWords(label).some((w) => ROLE_WORDS.has(w) && w !== 'cllr');
 const personWords = (label: string) => normaliseName(label).split(' ').filter(Boolean);
+
+/** The name before a job title written after it: "Mark Bennett (Head of OD)", "Mark Bennett, Head of OD". */
+const nameBeforeRole = (label: string) => {
+  const m = /^(.+?)\s*(?:\(([^)]+)\)|,\s*(.+)|\s[–—-]\s(.+))$/.exec(label.trim());
+  const role = m && (m[2] ?? m[3] ?? m[4]);
+  return m && role && isRole(role) ? m[1]!.trim() : label;
+};
 
 /** Two first names that can be one person's: the same, or one the other's initial. */
 const sameFirst = (a: string, b: string) => a === b || ((a.length === 1 || b.length === 1) && a[0] === b[0]);
@@ -52,6 +61,12 @@ function firstNamesWith(rest: string, all: readonly string[]): Set<string> {
 /** Why two labels are likely the same person, or undefined. Earlier reasons are the surer ones. */
 function pairReason(a: string, b: string, all: readonly string[]): DuplicateReason | undefined {
   if (normaliseRoleLabel(a) === normaliseRoleLabel(b)) return matchedByVariant(a, b) ? 'typo' : 'spelling';
+  // "Mark Bennett (Head of OD)" or "Mark Bennett, Head of OD" beside "Mark Bennett": one person, once
+  // with the job title the plan wrote after the name.
+  const [na, nb] = [nameBeforeRole(a), nameBeforeRole(b)];
+  if ((na !== a || nb !== b) && na && nb && !isRole(na) && !isRole(nb)) {
+    if (personWords(na).length >= 2 && normaliseName(na) === normaliseName(nb)) return 'role';
+  }
   if (isRole(a) || isRole(b)) return undefined;
   const wa = personWords(a);
   const wb = personWords(b);
@@ -86,7 +101,7 @@ export function duplicateGroups(people: readonly (string | PersonLabel)[]): Dupl
     return r;
   };
   const reasonOf = new Map<number, DuplicateReason>();
-  const ORDER: DuplicateReason[] = ['spelling', 'typo', 'initial', 'surname'];
+  const ORDER: readonly DuplicateReason[] = DUPLICATE_REASONS;
   for (let i = 0; i < items.length; i++)
     for (let j = i + 1; j < items.length; j++) {
       const r = pairReason(labels[i]!, labels[j]!, labels);

@@ -62,3 +62,20 @@ describe('likely duplicates (the Kent import of the issue)', () => {
     expect(duplicateGroups(['Paul Royel', 'Paula Royel'])).toEqual([]);
   });
 });
+
+describe('a name with the job title after it', () => {
+  it('is offered as the same person as the name alone, never a different name with that title', () => {
+    const groups = duplicateGroups([
+      'Mark Bennett (Head of OD)',
+      'Mark Bennett',
+      'Aisha Khan, Head of HR',
+      'Aisha Khan',
+      'Head of OD',
+    ]);
+    expect(groups.map((g) => [g.labels, g.reason])).toEqual([
+      [['Mark Bennett (Head of OD)', 'Mark Bennett'], 'role'],
+      [['Aisha Khan, Head of HR', 'Aisha Khan'], 'role'],
+    ]);
+    expect(duplicateGroups(['Mark Bennett (Head of OD)', 'Mark Benson'])).toEqual([]);
+  });
+});
