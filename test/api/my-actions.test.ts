@@ -262,4 +262,43 @@ describe('my actions, reporting periods, corrections and ratings', () => {
       await api2.drop();
     }
   });
+
+  it('lets a contributor mark the milestones of the actions they lead done, on the day they were done', async () => {
+    const mine = (await call('GET', `${H}/actions/${ids.msLate}/milestones`, CONTRIBUTOR)).body.items[0];
+    const theirs = (
+      await call('POST', `${H}/actions/${ids.other}/milestones`, EDITOR, { ref: 'C', title: 'Theirs' })
+    ).body;
+    const done = (id: string, as: string, body: object) =>
+      call('POST', `${H}/milestones/${id}/completion`, as, body);
+
+    const future = await done(mine.id, CONTRIBUTOR, {
+      version: mine.version,
+      completed: true,
+      completedOn: day(3),
+    });
+    expect(future.status).toBe(400);
+    expect(future.body.error.details[0].path).toBe('completedOn');
+    expect((await done(theirs.id, CONTRIBUTOR, { version: theirs.version, completed: true })).status).toBe(
+      403,
+    );
+    expect(
+      (await done(mine.id, 'viewer@harrow.test', { version: mine.version, completed: true })).status,
+    ).toBe(403);
+
+    const r = await done(mine.id, CONTRIBUTOR, {
+      version: mine.version,
+      completed: true,
+      completedOn: day(-2),
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body).toMatchObject({ status: 'completed', completedOn: day(-2) });
+    // No longer late in the contributor's list.
+    const list = await call('GET', `${H}/my-actions`, CONTRIBUTOR);
+    const four = list.body.items.find((i: { action: { ref: string } }) => i.action.ref === '4');
+    expect(four.milestones.some((m: { late: boolean }) => m.late)).toBe(false);
+
+    const undone = await done(mine.id, CONTRIBUTOR, { version: r.body.version, completed: false });
+    expect(undone.body).toMatchObject({ status: 'on-track' });
+    expect(undone.body.completedOn).toBeUndefined();
+  });
 });

@@ -229,6 +229,40 @@ describe('my actions and the update round', { timeout: 120_000 }, () => {
     await expectAccessible(page, 'correction-history');
   });
 
+  it('lets the contributor mark a milestone of an action they lead as done, on the day it was done', async () => {
+    const ms = await e.as(EDITOR)('POST', `${H}/actions/${plan.ids.later}/milestones`, {
+      ref: 'A',
+      title: 'Shortlist the graduate scheme providers',
+      due: date(day(-5)),
+    });
+    const page = await tabs.open();
+    await signIn(page, e.url, CONTRIBUTOR);
+    await page.goto(`${e.url}/councils/harrow/actions/${plan.ids.later}`);
+    const row = page.locator(`#milestone-${ms.id}`);
+    expect(await page.getByRole('button', { name: /^Change\s+milestone/ }).count()).toBe(0);
+    await row.getByRole('button', { name: /^Mark as done\s+milestone A/ }).click();
+    expect(await focusedText(page)).toBe('Mark milestone A Shortlist the graduate scheme providers as done');
+    await page.fill('#ms-done-day', '1');
+    await page.fill('#ms-done-month', '1');
+    await page.fill('#ms-done-year', '2099');
+    await page.getByRole('button', { name: 'Mark as done', exact: true }).click();
+    await page
+      .locator('.govuk-error-summary a[href="#ms-done-day"]')
+      .getByText('cannot be in the future')
+      .waitFor();
+    await expectAccessible(page, 'milestone-done-error');
+    const [y, m, d] = day(-2).split('-');
+    await page.fill('#ms-done-day', String(Number(d)));
+    await page.fill('#ms-done-month', String(Number(m)));
+    await page.fill('#ms-done-year', y!);
+    await page.getByRole('button', { name: 'Mark as done', exact: true }).click();
+    await successBanner(page, 'Milestone A marked as done');
+    await row.getByText('Completed').waitFor();
+    expect(await row.getByRole('button', { name: /^Mark as done/ }).count()).toBe(0);
+    const saved = await e.as(EDITOR)('GET', `${H}/actions/${plan.ids.later}/milestones`);
+    expect(saved.items[0]).toMatchObject({ status: 'completed', completedOn: day(-2) });
+  });
+
   it('shows no control a contributor or viewer may not use', async () => {
     const page = await tabs.open();
     await signIn(page, e.url, CONTRIBUTOR);

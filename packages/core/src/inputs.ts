@@ -154,6 +154,17 @@ export const MilestoneCreate = z.strictObject({
 });
 export type MilestoneCreate = z.infer<typeof MilestoneCreate>;
 
+/**
+ * Marking a milestone done, or not done after all: what a contributor may change on the milestones of
+ * the actions they lead. `completedOn` is the day it was done (default today), never in the future.
+ */
+export const MilestoneCompletion = z.strictObject({
+  version,
+  completed: z.boolean(),
+  completedOn: IsoDate.optional(),
+});
+export type MilestoneCompletion = z.infer<typeof MilestoneCompletion>;
+
 export const MilestonePatch = z.strictObject({
   version,
   ref: text(20).optional(),

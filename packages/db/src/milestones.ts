@@ -4,6 +4,7 @@ import {
   isOpen,
   londonToday,
   type Milestone,
+  type MilestoneCompletion,
   type MilestoneCreate,
   type MilestonePatch,
   milestoneSearchDoc,
@@ -14,6 +15,7 @@ import { boardUpdates, milestoneEntry } from './boards.js';
 import type { ReadConsistency } from './consistency.js';
 import { newId } from './ids.js';
 import { DUE_OUTBOX_PARTITION, dueIndexAttributes, outboxSortKey, sk } from './keys.js';
+import { assertMayReportOn } from './may-report.js';
 import { assertReferences, linkedReferences } from './references.js';
 import { searchWrites } from './search-index.js';
 import type { TenantStore } from './store.js';
@@ -94,6 +96,24 @@ export class MilestonesRepo {
     ];
   }
 
+  /**
+   * Marks a milestone done (on the day given, else today) or not done after all. Contributors may, on the
+   * milestones of the actions they lead, as they report its progress; editors and admins on any.
+   */
+  async setCompleted(milestoneId: string, input: MilestoneCompletion): Promise<Milestone> {
+    const m = await this.get(milestoneId);
+    assertMayReportOn(
+      this.store.ctx,
+      await this.actions.get(m.actionId),
+      'Contributors can mark done only the milestones of actions they lead',
+    );
+    return this.update(milestoneId, {
+      version: input.version,
+      status: input.completed ? 'completed' : m.status === 'completed' ? 'on-track' : m.status,
+      completedOn: input.completed ? (input.completedOn ?? londonToday()) : null,
+    });
+  }
+
   async update(milestoneId: string, patch: MilestonePatch): Promise<Milestone> {
     const before = await this.get(milestoneId);
     await assertReferences(this.store, linkedReferences(patch.linkedActionIds));
@@ -103,6 +123,11 @@ export class MilestonesRepo {
     if (movedLater(before, after)) after = this.recordRebaseline(before, after, rebaselineReason);
     if (!after.baselineDue && after.due) after = { ...after, baselineDue: after.due };
     if (after.status === 'completed' && !after.completedOn) after.completedOn = londonToday();
+    if (after.completedOn && after.completedOn > londonToday()) {
+      throw badRequest('A milestone cannot be completed on a day still to come', [
+        { path: 'completedOn', message: 'give the day it was completed, today or earlier' },
+      ]);
+    }
     if (after.completedOn && after.status !== 'completed') {
       throw badRequest('A milestone with a completed date must have status completed', [
         { path: 'completedOn', message: 'clear it, or set status to completed' },

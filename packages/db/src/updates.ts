@@ -4,7 +4,6 @@ import {
   conflict,
   DomainError,
   findPeriod,
-  forbidden,
   londonToday,
   type ProgressUpdate,
   type ProgressUpdateCreate,
@@ -18,6 +17,7 @@ import type { ReadConsistency } from './consistency.js';
 import type { CouncilRepo } from './council.js';
 import { newId, nowIso } from './ids.js';
 import { sk } from './keys.js';
+import { assertMayReportOn } from './may-report.js';
 import type { PlansRepo } from './plans.js';
 import { searchWrites } from './search-index.js';
 import type { Page, TenantStore } from './store.js';
@@ -59,13 +59,7 @@ export class UpdatesRepo {
 
   /** Contributors may report only on actions they lead; editors and admins on any. */
   assertMayReport(action: Action): void {
-    const { role, actor } = this.store.ctx;
-    if (role === 'admin' || role === 'editor') return;
-    if (role === 'contributor' && actor.personId && action.leads.some((l) => l.personId === actor.personId))
-      return;
-    throw forbidden(
-      role === 'contributor' ? 'Contributors can add progress only on actions they lead' : undefined,
-    );
+    assertMayReportOn(this.store.ctx, action, 'Contributors can add progress only on actions they lead');
   }
 
   /**

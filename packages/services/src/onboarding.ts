@@ -45,7 +45,7 @@ export interface Actor {
 const ROLE_DESCRIPTIONS: Record<CouncilRole, string> = {
   admin: 'users, settings and everything in the council',
   editor: 'plans, actions, milestones and imports',
-  contributor: 'progress on the actions they lead',
+  contributor: 'progress on the actions they lead, and marking their milestones done',
   viewer: 'reading (councillors, management teams)',
 };
 

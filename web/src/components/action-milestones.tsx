@@ -5,19 +5,24 @@ import { formatDate } from '../lib/format.js';
 import { sortMilestones } from '../lib/milestone-order.js';
 import type { MilestoneRow } from '../lib/responses.js';
 import type { Loaded } from '../lib/use-api.js';
+import { MilestoneDoneForm } from './milestone-done-form.js';
 import { MilestoneDueCells } from './milestone-due.js';
 import { MilestoneForm } from './milestone-form.js';
 import { LoadError, ScrollTable } from './page.js';
 import { RagTag, StatusTag } from './tags.js';
 import type { TimescaleContext } from './timescale-input.js';
 
-/** An action's milestones: the table, and for editors a form to change one or add another. */
+/**
+ * An action's milestones: the table, and for editors a form to change one or add another; the action's
+ * lead (a contributor) may mark one done.
+ */
 export function ActionMilestones({
   c,
   actionId,
   loaded,
   today,
   canEdit,
+  canReport = false,
   context,
   onChanged,
 }: {
@@ -26,9 +31,12 @@ export function ActionMilestones({
   loaded: Pick<Loaded<{ items: MilestoneRow[] }>, 'data' | 'error' | 'reload'>;
   today: string;
   canEdit: boolean;
+  /** May report on the action (its lead): marks its milestones done. */
+  canReport?: boolean;
   context: TimescaleContext;
   onChanged: (message: string) => void;
 }) {
+  const [completing, setCompleting] = useState<string | undefined>();
   // By due date, then ref (2.2.M2 before 2.2.M10).
   const items = sortMilestones(loaded.data?.items ?? []);
   // A form left with unsaved text (a session that ended) opens again.
@@ -52,8 +60,30 @@ export function ActionMilestones({
       {loaded.error ? <LoadError error={loaded.error} retry={loaded.reload} /> : null}
       {loaded.data && !items.length ? <p className="govuk-body">This action has no milestones.</p> : null}
       {items.length ? (
-        <MilestonesTable items={items} today={today} canEdit={canEdit} onChange={setEditing} />
+        <MilestonesTable
+          items={items}
+          today={today}
+          canEdit={canEdit}
+          onChange={setEditing}
+          onComplete={!canEdit && canReport ? setCompleting : undefined}
+        />
       ) : null}
+      {!canEdit && canReport && completing
+        ? (() => {
+            const m = items.find((x) => x.id === completing);
+            return m ? (
+              <MilestoneDoneForm
+                c={c}
+                milestone={m}
+                onDone={(msg) => {
+                  setCompleting(undefined);
+                  if (msg) onChanged(msg);
+                  else focusNext(`milestone-done-${m.id}`);
+                }}
+              />
+            ) : null;
+          })()
+        : null}
       {canEdit && chosen ? (
         <MilestoneForm
           c={c}
@@ -99,12 +129,16 @@ function MilestonesTable({
   today,
   canEdit,
   onChange,
+  onComplete,
 }: {
   items: MilestoneRow[];
   today: string;
   canEdit: boolean;
   onChange: (milestoneId: string) => void;
+  /** Offered to the action's lead on each milestone not yet done. */
+  onComplete?: ((milestoneId: string) => void) | undefined;
 }) {
+  const actions = canEdit || !!onComplete;
   return (
     <ScrollTable label="Milestones">
       <table className="govuk-table app-table app-cards">
@@ -126,9 +160,9 @@ function MilestonesTable({
             <th scope="col" className="govuk-table__header">
               Status
             </th>
-            {canEdit ? (
+            {actions ? (
               <th scope="col" className="govuk-table__header">
-                <span className="govuk-visually-hidden">Change</span>
+                <span className="govuk-visually-hidden">{canEdit ? 'Change' : 'Mark as done'}</span>
               </th>
             ) : null}
           </tr>
@@ -157,6 +191,7 @@ function MilestonesTable({
               </td>
               <td className="govuk-table__cell app-tags" data-label="Status">
                 <StatusTag status={m.status} /> <RagTag rag={m.rag.rag} result={m.rag} />
+                {m.completedOn ? <span className="govuk-body-s"> on {formatDate(m.completedOn)}</span> : null}
               </td>
               {canEdit ? (
                 <td className="govuk-table__cell app-no-print" data-label="">
@@ -172,6 +207,23 @@ function MilestonesTable({
                       milestone {m.ref} {m.title}
                     </span>
                   </button>
+                </td>
+              ) : onComplete ? (
+                <td className="govuk-table__cell app-no-print" data-label="">
+                  {m.status === 'completed' ? null : (
+                    <button
+                      type="button"
+                      id={`milestone-done-${m.id}`}
+                      className="app-link-button govuk-link"
+                      onClick={() => onComplete(m.id)}
+                    >
+                      Mark as done
+                      <span className="govuk-visually-hidden">
+                        {' '}
+                        milestone {m.ref} {m.title}
+                      </span>
+                    </button>
+                  )}
                 </td>
               ) : null}
             </tr>

@@ -272,6 +272,26 @@ export interface paths {
     patch: operations['updateMilestone'];
     trace?: never;
   };
+  '/api/v1/councils/{c}/milestones/{milestoneId}/completion': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark a milestone done (on the day it was done) or not done
+     * @description Contributors may, on the milestones of the actions they lead, as they report progress on them (403 on any other); editors and admins on any. `completedOn` defaults to today and is never in the future.
+     */
+    post: operations['setMilestoneCompletion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/councils/{c}/plans/{planId}/themes/{themeId}': {
     parameters: {
       query?: never;
@@ -6773,6 +6793,336 @@ export interface operations {
             };
             reason: string;
           };
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            planId: string;
+            actionId: string;
+            /** @default [] */
+            linkedActionIds: string[];
+            ref: string;
+            title: string;
+            baselineDue?: {
+              text: string;
+              /** @enum {string} */
+              kind:
+                | 'date'
+                | 'range'
+                | 'ongoing'
+                | 'completed'
+                | 'tbc'
+                | 'recurring'
+                | 'relative'
+                | 'event'
+                | 'unparsed';
+              /** Format: date */
+              start?: string;
+              /** Format: date */
+              due?: string;
+              /** @enum {string} */
+              precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+              /** @enum {string} */
+              recurrence?:
+                | 'weekly'
+                | 'fortnightly'
+                | 'monthly'
+                | 'termly'
+                | 'quarterly'
+                | 'six-monthly'
+                | 'annual'
+                | 'biennial';
+              note?: string;
+            };
+            due?: {
+              text: string;
+              /** @enum {string} */
+              kind:
+                | 'date'
+                | 'range'
+                | 'ongoing'
+                | 'completed'
+                | 'tbc'
+                | 'recurring'
+                | 'relative'
+                | 'event'
+                | 'unparsed';
+              /** Format: date */
+              start?: string;
+              /** Format: date */
+              due?: string;
+              /** @enum {string} */
+              precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+              /** @enum {string} */
+              recurrence?:
+                | 'weekly'
+                | 'fortnightly'
+                | 'monthly'
+                | 'termly'
+                | 'quarterly'
+                | 'six-monthly'
+                | 'annual'
+                | 'biennial';
+              note?: string;
+            };
+            /** Format: date */
+            completedOn?: string;
+            /** @enum {string} */
+            status:
+              | 'not-started'
+              | 'on-track'
+              | 'at-risk'
+              | 'off-track'
+              | 'completed'
+              | 'deferred'
+              | 'cancelled'
+              | 'ongoing';
+            baselineCorrections?: {
+              from?: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              to: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              reason: string;
+              by: string;
+              /** Format: date-time */
+              at: string;
+            }[];
+            rebaselines?: {
+              from?: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              to: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              reason?: string;
+              by: string;
+              /** Format: date-time */
+              at: string;
+            }[];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Stale version (`conflict`): reload and try again; or the plan is archived (`plan-archived`). Nothing was written */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  setMilestoneCompletion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        milestoneId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          version: number;
+          completed: boolean;
+          /** Format: date */
+          completedOn?: string;
         };
       };
     };

@@ -155,6 +155,7 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
             loaded={milestones}
             today={londonToday()}
             canEdit={editor}
+            canReport={reporting}
             context={context}
             onChanged={done}
           />

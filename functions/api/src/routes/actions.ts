@@ -4,6 +4,7 @@ import {
   ActionCreate,
   ActionPatch,
   Milestone,
+  MilestoneCompletion,
   MilestoneCreate,
   MilestonePatch,
   ProgressUpdate,
@@ -255,6 +256,27 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'editor');
       return c.json(await data.milestones.update(p.milestoneId, c.req.valid('json')), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/councils/{c}/milestones/{milestoneId}/completion',
+      operationId: 'setMilestoneCompletion',
+      tags: ['Actions'],
+      'x-min-role': 'contributor',
+      summary: 'Mark a milestone done (on the day it was done) or not done',
+      description:
+        'Contributors may, on the milestones of the actions they lead, as they report progress on them ' +
+        '(403 on any other); editors and admins on any. `completedOn` defaults to today and is never in the future.',
+      request: { params: MilestoneParams, ...body(MilestoneCompletion) },
+      responses: { 200: json(Milestone), ...errors, ...planConflictError },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      const data = await councilData(c, deps, p.c, 'contributor');
+      return c.json(await data.milestones.setCompleted(p.milestoneId, c.req.valid('json')), 200);
     },
   );
 }
