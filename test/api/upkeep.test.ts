@@ -289,6 +289,44 @@ describe('keeping a plan up', () => {
     expect(earlier.body.rebaselines).toHaveLength(1);
   });
 
+  it('keeps each move of an action’s deadline later, with its reason, and the first committed date', async () => {
+    const a = (
+      await call('POST', `${H}/plans/${planId}/actions`, EDITOR, {
+        title: 'Refresh the appraisal scheme',
+        due: date('2027-06-30'),
+      })
+    ).body;
+    expect(a.baselineDue).toBeUndefined();
+    const moved = await call('PATCH', `${H}/actions/${a.id}`, EDITOR, {
+      version: a.version,
+      due: date('2027-09-30'),
+      rebaselineReason: 'New HR system arrives in August',
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(moved.body.baselineDue.due).toBe('2027-06-30');
+    expect(moved.body.rebaselines).toMatchObject([
+      { from: { due: '2027-06-30' }, to: { due: '2027-09-30' }, reason: 'New HR system arrives in August' },
+    ]);
+    // Moved again: the first committed date stays; moved earlier: no move is recorded.
+    const again = await call('PATCH', `${H}/actions/${a.id}`, EDITOR, {
+      version: moved.body.version,
+      due: date('2027-12-31'),
+    });
+    expect(again.body.baselineDue.due).toBe('2027-06-30');
+    expect(again.body.rebaselines).toHaveLength(2);
+    const earlier = await call('PATCH', `${H}/actions/${a.id}`, EDITOR, {
+      version: again.body.version,
+      due: date('2027-11-30'),
+    });
+    expect(earlier.body.rebaselines).toHaveLength(2);
+    // The reports show where it started.
+    const csv = await api.app.request(`${H}/plans/${planId}/reports?period=2026-12&format=csv`, {
+      headers: { authorization: `Bearer ${await api.token(EDITOR)}` },
+    });
+    const row = (await csv.text()).split('\n').find((l) => l.includes('Refresh the appraisal scheme'))!;
+    expect(row).toContain('2027-06-30');
+  });
+
   it('adds and edits continuity functions and key decisions', async () => {
     for (const [kind, fields, change] of [
       ['continuity', { name: 'Payroll', timescale: '24 hours' }, { minimumServiceLevel: 'Pay on time' }],

@@ -258,4 +258,25 @@ describe('trends, search and history', { timeout: 90_000 }, () => {
       completedOn: '2026-11-02',
     });
   });
+
+  it('asks why an action’s deadline moves later, and keeps the first agreed date beside it', async () => {
+    const page = await tabs.open();
+    await signIn(page, e.url, EDITOR);
+    await page.goto(`${e.url}/councils/harrow/actions/${demo.targetActionId}`);
+    await page.getByRole('button', { name: 'Edit this action' }).click();
+    await page.fill('#due', '31 March 2099');
+    await page.getByLabel('Why is it moving later?').waitFor();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page
+      .locator('.govuk-error-summary a[href="#dueReason"]')
+      .getByText('Say why the deadline is moving later')
+      .waitFor();
+    await expectAccessible(page, 'action-rebaseline-error');
+    await page.fill('#dueReason', 'Waiting for the new HR system');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.locator('.govuk-notification-banner--success').getByText('Action saved').waitFor();
+    const first = page.locator('.govuk-summary-list__row').filter({ hasText: 'First agreed due' });
+    await first.getByText('Waiting for the new HR system').waitFor();
+    expect(await first.innerText()).toContain('to 31 March 2099');
+  });
 });

@@ -190,6 +190,15 @@ export const LatestUpdate = z.strictObject({
   period: z.string().optional(),
 });
 
+export const Rebaseline = z.strictObject({
+  from: Timescale.optional(),
+  to: Timescale,
+  reason: z.string().max(2000).optional(),
+  by: z.string(),
+  at: IsoDateTime,
+});
+export type Rebaseline = z.infer<typeof Rebaseline>;
+
 export const Action = z.object({
   id: Id,
   planId: Id,
@@ -204,6 +213,13 @@ export const Action = z.object({
   leads: z.array(Lead).max(20).default([]),
   start: Timescale.optional(),
   due: Timescale.optional(),
+  /**
+   * The first committed due, kept when the due first moves later (absent: the due is still the one first
+   * committed), so slippage stays visible in reports, as a milestone's does.
+   */
+  baselineDue: Timescale.optional(),
+  /** Each time the due moved later, oldest first, with the reason given. */
+  rebaselines: z.array(Rebaseline).max(100).optional(),
   status: Status,
   ragOverride: RagOverride.optional(),
   crossRefs: z.array(CrossRef).max(20).default([]),
@@ -224,15 +240,6 @@ export const BaselineCorrection = z.strictObject({
   at: IsoDateTime,
 });
 export type BaselineCorrection = z.infer<typeof BaselineCorrection>;
-
-export const Rebaseline = z.strictObject({
-  from: Timescale.optional(),
-  to: Timescale,
-  reason: z.string().max(2000).optional(),
-  by: z.string(),
-  at: IsoDateTime,
-});
-export type Rebaseline = z.infer<typeof Rebaseline>;
 
 export const Milestone = z.object({
   id: Id,

@@ -142,6 +142,8 @@ export const ActionPatch = z.strictObject({
     .nullable()
     .optional(),
   crossRefs: z.array(CrossRef).max(20).optional(),
+  /** Why `due` moves later: kept with the action, as a milestone's re-baseline is. */
+  rebaselineReason: z.string().trim().min(3, 'say why it is moving later').max(2000).optional(),
 });
 export type ActionPatch = z.infer<typeof ActionPatch>;
 

@@ -120,8 +120,25 @@ export class ActionsRepo {
       ...leadReferences(patch.leads),
       ...crossRefReferences(patch.crossRefs),
     ]);
-    const { ragOverride, ...rest } = patch;
+    const { ragOverride, rebaselineReason, ...rest } = patch;
     let after = patchedVersion(before, rest);
+    // A due moved later is kept with the action: the first committed date, and each move with its reason.
+    if (after.due?.due && before.due?.due && after.due.due > before.due.due) {
+      after = {
+        ...after,
+        baselineDue: before.baselineDue ?? before.due,
+        rebaselines: [
+          ...(before.rebaselines ?? []),
+          {
+            from: before.due,
+            to: after.due,
+            ...(rebaselineReason ? { reason: rebaselineReason } : {}),
+            by: this.store.ctx.actor.name,
+            at: after.updatedAt,
+          },
+        ].slice(-100),
+      };
+    }
     if (ragOverride === null) {
       const { ragOverride: _dropped, ...without } = after;
       after = without as Action;

@@ -67,6 +67,10 @@ export interface ActionRow extends StatusView {
   leadsText: string;
   start?: TimescaleView;
   due?: TimescaleView;
+  /** The first committed due, when the due has moved later since (re-baselined, as a milestone is). */
+  baselineDue?: TimescaleView;
+  /** Why it last moved later, as the person who moved it said. */
+  rebaselineReason?: string;
   outcome?: string;
   currentPosition?: string;
   travel: Travel;

@@ -44,6 +44,8 @@ export type ReportAction = Pick<Action, 'id' | 'ref' | 'title' | 'status' | 'ord
       | 'measureOfSuccess'
       | 'start'
       | 'due'
+      | 'baselineDue'
+      | 'rebaselines'
       | 'ragOverride'
       | 'latestUpdate'
       | 'createdAt'

@@ -76,7 +76,7 @@ function row(model: ReportModel, theme: string, item: ActionRow | MilestoneRow):
     startParsed: isAction ? (item.start?.parsed ?? '') : '',
     dueWritten: item.due?.text ?? '',
     dueParsed: item.due?.parsed ?? '',
-    baselineDue: isAction ? '' : (item.baselineDue?.parsed ?? ''),
+    baselineDue: item.baselineDue?.parsed ?? '',
     completedOn: isAction ? '' : (item.completedOn ?? ''),
     status: item.statusLabel,
     rag: item.ragWord,

@@ -193,6 +193,32 @@ describe('summarise: Kent business plan at mid-year 2013-14', () => {
     expect(rowOf(without).latest?.narrative).toBe(SCRIPT_NARRATIVE);
   });
 
+  it('lists an action whose deadline moved later among the exceptions, with the first agreed date and why', () => {
+    const a12 = {
+      ...actions.a12,
+      due: { text: 'March 2014', kind: 'date' as const, due: '2014-03-31', precision: 'month' as const },
+      baselineDue: {
+        text: 'Dec 2013',
+        kind: 'date' as const,
+        due: '2013-12-31',
+        precision: 'month' as const,
+      },
+      rebaselines: [
+        {
+          to: { text: 'March 2014', kind: 'date' as const, due: '2014-03-31', precision: 'month' as const },
+          reason: 'Waiting for the ERP release',
+          by: 'Paul Royel',
+          at: '2013-09-01T10:00:00Z',
+        },
+      ],
+    };
+    const m = summarise({ ...data, actions: data.actions.map((x) => (x.id === a12.id ? a12 : x)) });
+    const row = m.exceptions.find((e) => e.item.id === a12.id)!;
+    expect(row.reasons).toContain('re-baselined');
+    expect(row.reasonText).toContain('from 31 Dec 2013 to 31 Mar 2014, because: Waiting for the ERP release');
+    expect(exportRows(m).find((r) => r.ref === a12.ref)?.baselineDue).toBe('2013-12-31');
+  });
+
   it('derives RAG with core rules: overdue open work is red', () => {
     expect(actionByRef(all, '3.4')).toMatchObject({
       rag: 'red',

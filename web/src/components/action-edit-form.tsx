@@ -6,12 +6,14 @@ import {
   conflictOf,
   type Draft,
   draftOf,
+  movesLater,
   patchBody,
   validateDraft,
 } from '../lib/action-draft.js';
 import { ApiError, api, isStale } from '../lib/api.js';
 import { useDraft } from '../lib/drafts.js';
 import { useFocusOnMount } from '../lib/focus.js';
+import { formatDate } from '../lib/format.js';
 import { RAG_LABELS, RAGS, STATUS_LABELS, STATUSES } from '../lib/labels.js';
 import type { ActionRow, PersonRow, ThemeRow } from '../lib/responses.js';
 import { useApi } from '../lib/use-api.js';
@@ -28,7 +30,7 @@ import {
 } from './form.js';
 import { LeadEditor } from './lead-editor.js';
 import { themeHeading } from './plan-view.js';
-import { type TimescaleContext, TimescaleInput } from './timescale-input.js';
+import { type TimescaleContext, TimescaleInput, useParsedTimescale } from './timescale-input.js';
 
 /**
  * Editing an action. Only changed fields are sent, with the version they were based on; when someone
@@ -81,6 +83,10 @@ export function EditAction({
     }
     const path = { c, actionId: on.id };
     const body = await patchBody(d, on, keys, context);
+    if (movesLater(body, on) && d.dueReason.trim().length < 3) {
+      setErrors({ dueReason: 'Say why the deadline is moving later' });
+      return;
+    }
     setBusy(true);
     try {
       await api.patch('/api/v1/councils/{c}/actions/{actionId}', { params: { path }, body });
@@ -109,7 +115,12 @@ export function EditAction({
 
   const summary = [
     ...(formError ? [{ text: formError }] : []),
-    ...summaryFrom(errors, { title: 'title', leads: 'leads', ragReason: 'ragReason' }),
+    ...summaryFrom(errors, {
+      title: 'title',
+      leads: 'leads',
+      ragReason: 'ragReason',
+      dueReason: 'dueReason',
+    }),
   ];
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="edit-heading">
@@ -184,6 +195,9 @@ function ActionFields({
   context: TimescaleContext;
 }) {
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }));
+  // Moving the deadline later asks why, as a milestone's re-baseline does (the reason is kept).
+  const parsedDue = useParsedTimescale(draft.dueText, base.due, context);
+  const later = movesLater({ due: parsedDue }, base);
   type Prose = 'outcome' | 'currentPosition' | 'constraints' | 'measureOfSuccess';
   const text = (k: Prose, label: string, rows = 5) => (
     <Textarea id={k} label={label} rows={rows} value={draft[k]} onChange={(e) => set(k, e.target.value)} />
@@ -240,11 +254,27 @@ function ActionFields({
       <TimescaleInput
         id="due"
         label="Due"
+        hint={
+          base.baselineDue
+            ? `First agreed: ${base.baselineDue.text}. A later date shows as re-baselined.`
+            : undefined
+        }
         original={base.due}
         text={draft.dueText}
         onText={(t) => set('dueText', t)}
         context={context}
       />
+      {later ? (
+        <Textarea
+          id="dueReason"
+          label="Why is it moving later?"
+          hint={`It was due ${formatDate(base.due?.due)}. The reason is kept with the action and shown in its reports.`}
+          rows={2}
+          error={errors.dueReason}
+          value={draft.dueReason}
+          onChange={(e) => set('dueReason', e.target.value)}
+        />
+      ) : null}
       <LeadEditor
         leads={draft.leads}
         people={people}

@@ -1,3 +1,4 @@
+import { formatDate } from '../lib/format.js';
 import { LEAD_ROLE_LABELS, RAG_LABELS } from '../lib/labels.js';
 import type { ActionRow } from '../lib/responses.js';
 import { Prose, SummaryList } from './page.js';
@@ -56,6 +57,25 @@ export function ActionSummary({ action: a }: { action: ActionRow }) {
           : [{ key: 'Leads', value: 'None' }]),
         { key: 'Start', value: <TimescaleText value={a.start} /> },
         { key: 'Due', value: <TimescaleText value={a.due} /> },
+        // Each move later, with its reason: slippage stays visible, as on a milestone.
+        a.baselineDue && {
+          key: 'First agreed due',
+          value: (
+            <>
+              <TimescaleText value={a.baselineDue} />
+              {a.rebaselines?.length ? (
+                <ul className="govuk-list app-year-list">
+                  {a.rebaselines.map((r) => (
+                    <li key={r.at}>
+                      Moved on {formatDate(r.at)} to {r.to.text}
+                      {r.reason ? `: ${r.reason}` : ''}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </>
+          ),
+        },
         a.ragOverride && {
           key: 'RAG set by hand',
           value: `${RAG_LABELS[a.ragOverride.rag]}: ${a.ragOverride.reason}`,

@@ -14,6 +14,8 @@ export interface Draft {
   measureOfSuccess: string;
   status: Status;
   dueText: string;
+  /** Why the due moves later (asked only then): kept with the action, as a milestone's re-baseline. */
+  dueReason: string;
   startText: string;
   leads: Lead[];
   ragMode: 'auto' | Rag;
@@ -31,6 +33,7 @@ export const draftOf = (a: ActionRow): Draft => ({
   measureOfSuccess: a.measureOfSuccess ?? '',
   status: a.status,
   dueText: a.due?.text ?? '',
+  dueReason: '',
   startText: a.start?.text ?? '',
   leads: a.leads,
   ragMode: a.ragOverride?.rag ?? 'auto',
@@ -47,6 +50,7 @@ export const FIELD_LABELS: Record<keyof Draft, string> = {
   measureOfSuccess: 'Measure of success',
   status: 'Status',
   dueText: 'Due',
+  dueReason: 'Why the deadline moves later',
   startText: 'Start',
   leads: 'Leads',
   ragMode: 'RAG',
@@ -113,7 +117,7 @@ export const validateDraft = (d: Draft) => ({
 type PatchBody = NonNullable<ApiInit<'patch', '/api/v1/councils/{c}/actions/{actionId}'>['body']>;
 type TextField = Exclude<
   keyof Draft,
-  'status' | 'dueText' | 'startText' | 'leads' | 'ragMode' | 'ragReason' | 'themeId'
+  'status' | 'dueText' | 'dueReason' | 'startText' | 'leads' | 'ragMode' | 'ragReason' | 'themeId'
 >;
 
 /** The PATCH body: only the changed fields, deadlines read the way the form showed them. */
@@ -125,6 +129,7 @@ export async function patchBody(
 ): Promise<PatchBody> {
   const body: PatchBody = { version: on.version };
   for (const k of keys) {
+    if (k === 'dueReason') continue;
     if (k === 'dueText') body.due = await readTimescale(d.dueText, on.due, context);
     else if (k === 'startText') body.start = await readTimescale(d.startText, on.start, context);
     else if (k === 'ragMode' || k === 'ragReason')
@@ -134,5 +139,10 @@ export async function patchBody(
     else if (k === 'themeId') body.themeId = d.themeId || null;
     else body[k as TextField] = d[k as TextField].trim();
   }
+  if (movesLater(body, on)) body.rebaselineReason = d.dueReason.trim();
   return body;
 }
+
+/** The deadline moves to a later date: a re-baseline, whose reason is asked and kept. */
+export const movesLater = (body: Pick<PatchBody, 'due'>, on: Pick<ActionRow, 'due'>) =>
+  Boolean(body.due?.due && on.due?.due && body.due.due > on.due.due);

@@ -3585,6 +3585,105 @@ export interface operations {
                   | 'biennial';
                 note?: string;
               };
+              baselineDue?: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              rebaselines?: {
+                from?: {
+                  text: string;
+                  /** @enum {string} */
+                  kind:
+                    | 'date'
+                    | 'range'
+                    | 'ongoing'
+                    | 'completed'
+                    | 'tbc'
+                    | 'recurring'
+                    | 'relative'
+                    | 'event'
+                    | 'unparsed';
+                  /** Format: date */
+                  start?: string;
+                  /** Format: date */
+                  due?: string;
+                  /** @enum {string} */
+                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                  /** @enum {string} */
+                  recurrence?:
+                    | 'weekly'
+                    | 'fortnightly'
+                    | 'monthly'
+                    | 'termly'
+                    | 'quarterly'
+                    | 'six-monthly'
+                    | 'annual'
+                    | 'biennial';
+                  note?: string;
+                };
+                to: {
+                  text: string;
+                  /** @enum {string} */
+                  kind:
+                    | 'date'
+                    | 'range'
+                    | 'ongoing'
+                    | 'completed'
+                    | 'tbc'
+                    | 'recurring'
+                    | 'relative'
+                    | 'event'
+                    | 'unparsed';
+                  /** Format: date */
+                  start?: string;
+                  /** Format: date */
+                  due?: string;
+                  /** @enum {string} */
+                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                  /** @enum {string} */
+                  recurrence?:
+                    | 'weekly'
+                    | 'fortnightly'
+                    | 'monthly'
+                    | 'termly'
+                    | 'quarterly'
+                    | 'six-monthly'
+                    | 'annual'
+                    | 'biennial';
+                  note?: string;
+                };
+                reason?: string;
+                by: string;
+                /** Format: date-time */
+                at: string;
+              }[];
               /** @enum {string} */
               status:
                 | 'not-started'
@@ -4266,6 +4365,105 @@ export interface operations {
                   | 'biennial';
                 note?: string;
               };
+              baselineDue?: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              rebaselines?: {
+                from?: {
+                  text: string;
+                  /** @enum {string} */
+                  kind:
+                    | 'date'
+                    | 'range'
+                    | 'ongoing'
+                    | 'completed'
+                    | 'tbc'
+                    | 'recurring'
+                    | 'relative'
+                    | 'event'
+                    | 'unparsed';
+                  /** Format: date */
+                  start?: string;
+                  /** Format: date */
+                  due?: string;
+                  /** @enum {string} */
+                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                  /** @enum {string} */
+                  recurrence?:
+                    | 'weekly'
+                    | 'fortnightly'
+                    | 'monthly'
+                    | 'termly'
+                    | 'quarterly'
+                    | 'six-monthly'
+                    | 'annual'
+                    | 'biennial';
+                  note?: string;
+                };
+                to: {
+                  text: string;
+                  /** @enum {string} */
+                  kind:
+                    | 'date'
+                    | 'range'
+                    | 'ongoing'
+                    | 'completed'
+                    | 'tbc'
+                    | 'recurring'
+                    | 'relative'
+                    | 'event'
+                    | 'unparsed';
+                  /** Format: date */
+                  start?: string;
+                  /** Format: date */
+                  due?: string;
+                  /** @enum {string} */
+                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                  /** @enum {string} */
+                  recurrence?:
+                    | 'weekly'
+                    | 'fortnightly'
+                    | 'monthly'
+                    | 'termly'
+                    | 'quarterly'
+                    | 'six-monthly'
+                    | 'annual'
+                    | 'biennial';
+                  note?: string;
+                };
+                reason?: string;
+                by: string;
+                /** Format: date-time */
+                at: string;
+              }[];
               /** @enum {string} */
               status:
                 | 'not-started'
@@ -4593,6 +4791,105 @@ export interface operations {
                 | 'biennial';
               note?: string;
             };
+            baselineDue?: {
+              text: string;
+              /** @enum {string} */
+              kind:
+                | 'date'
+                | 'range'
+                | 'ongoing'
+                | 'completed'
+                | 'tbc'
+                | 'recurring'
+                | 'relative'
+                | 'event'
+                | 'unparsed';
+              /** Format: date */
+              start?: string;
+              /** Format: date */
+              due?: string;
+              /** @enum {string} */
+              precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+              /** @enum {string} */
+              recurrence?:
+                | 'weekly'
+                | 'fortnightly'
+                | 'monthly'
+                | 'termly'
+                | 'quarterly'
+                | 'six-monthly'
+                | 'annual'
+                | 'biennial';
+              note?: string;
+            };
+            rebaselines?: {
+              from?: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              to: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              reason?: string;
+              by: string;
+              /** Format: date-time */
+              at: string;
+            }[];
             /** @enum {string} */
             status:
               | 'not-started'
@@ -4826,6 +5123,105 @@ export interface operations {
                 | 'biennial';
               note?: string;
             };
+            baselineDue?: {
+              text: string;
+              /** @enum {string} */
+              kind:
+                | 'date'
+                | 'range'
+                | 'ongoing'
+                | 'completed'
+                | 'tbc'
+                | 'recurring'
+                | 'relative'
+                | 'event'
+                | 'unparsed';
+              /** Format: date */
+              start?: string;
+              /** Format: date */
+              due?: string;
+              /** @enum {string} */
+              precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+              /** @enum {string} */
+              recurrence?:
+                | 'weekly'
+                | 'fortnightly'
+                | 'monthly'
+                | 'termly'
+                | 'quarterly'
+                | 'six-monthly'
+                | 'annual'
+                | 'biennial';
+              note?: string;
+            };
+            rebaselines?: {
+              from?: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              to: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              reason?: string;
+              by: string;
+              /** Format: date-time */
+              at: string;
+            }[];
             /** @enum {string} */
             status:
               | 'not-started'
@@ -5060,6 +5456,7 @@ export interface operations {
             text: string;
             actionId?: string;
           }[];
+          rebaselineReason?: string;
         };
       };
     };
@@ -5150,6 +5547,105 @@ export interface operations {
                 | 'biennial';
               note?: string;
             };
+            baselineDue?: {
+              text: string;
+              /** @enum {string} */
+              kind:
+                | 'date'
+                | 'range'
+                | 'ongoing'
+                | 'completed'
+                | 'tbc'
+                | 'recurring'
+                | 'relative'
+                | 'event'
+                | 'unparsed';
+              /** Format: date */
+              start?: string;
+              /** Format: date */
+              due?: string;
+              /** @enum {string} */
+              precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+              /** @enum {string} */
+              recurrence?:
+                | 'weekly'
+                | 'fortnightly'
+                | 'monthly'
+                | 'termly'
+                | 'quarterly'
+                | 'six-monthly'
+                | 'annual'
+                | 'biennial';
+              note?: string;
+            };
+            rebaselines?: {
+              from?: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              to: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              reason?: string;
+              by: string;
+              /** Format: date-time */
+              at: string;
+            }[];
             /** @enum {string} */
             status:
               | 'not-started'
@@ -5560,6 +6056,105 @@ export interface operations {
                   | 'biennial';
                 note?: string;
               };
+              baselineDue?: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              rebaselines?: {
+                from?: {
+                  text: string;
+                  /** @enum {string} */
+                  kind:
+                    | 'date'
+                    | 'range'
+                    | 'ongoing'
+                    | 'completed'
+                    | 'tbc'
+                    | 'recurring'
+                    | 'relative'
+                    | 'event'
+                    | 'unparsed';
+                  /** Format: date */
+                  start?: string;
+                  /** Format: date */
+                  due?: string;
+                  /** @enum {string} */
+                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                  /** @enum {string} */
+                  recurrence?:
+                    | 'weekly'
+                    | 'fortnightly'
+                    | 'monthly'
+                    | 'termly'
+                    | 'quarterly'
+                    | 'six-monthly'
+                    | 'annual'
+                    | 'biennial';
+                  note?: string;
+                };
+                to: {
+                  text: string;
+                  /** @enum {string} */
+                  kind:
+                    | 'date'
+                    | 'range'
+                    | 'ongoing'
+                    | 'completed'
+                    | 'tbc'
+                    | 'recurring'
+                    | 'relative'
+                    | 'event'
+                    | 'unparsed';
+                  /** Format: date */
+                  start?: string;
+                  /** Format: date */
+                  due?: string;
+                  /** @enum {string} */
+                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                  /** @enum {string} */
+                  recurrence?:
+                    | 'weekly'
+                    | 'fortnightly'
+                    | 'monthly'
+                    | 'termly'
+                    | 'quarterly'
+                    | 'six-monthly'
+                    | 'annual'
+                    | 'biennial';
+                  note?: string;
+                };
+                reason?: string;
+                by: string;
+                /** Format: date-time */
+                at: string;
+              }[];
               /** @enum {string} */
               status:
                 | 'not-started'
@@ -7879,6 +8474,105 @@ export interface operations {
                   | 'biennial';
                 note?: string;
               };
+              baselineDue?: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              rebaselines?: {
+                from?: {
+                  text: string;
+                  /** @enum {string} */
+                  kind:
+                    | 'date'
+                    | 'range'
+                    | 'ongoing'
+                    | 'completed'
+                    | 'tbc'
+                    | 'recurring'
+                    | 'relative'
+                    | 'event'
+                    | 'unparsed';
+                  /** Format: date */
+                  start?: string;
+                  /** Format: date */
+                  due?: string;
+                  /** @enum {string} */
+                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                  /** @enum {string} */
+                  recurrence?:
+                    | 'weekly'
+                    | 'fortnightly'
+                    | 'monthly'
+                    | 'termly'
+                    | 'quarterly'
+                    | 'six-monthly'
+                    | 'annual'
+                    | 'biennial';
+                  note?: string;
+                };
+                to: {
+                  text: string;
+                  /** @enum {string} */
+                  kind:
+                    | 'date'
+                    | 'range'
+                    | 'ongoing'
+                    | 'completed'
+                    | 'tbc'
+                    | 'recurring'
+                    | 'relative'
+                    | 'event'
+                    | 'unparsed';
+                  /** Format: date */
+                  start?: string;
+                  /** Format: date */
+                  due?: string;
+                  /** @enum {string} */
+                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                  /** @enum {string} */
+                  recurrence?:
+                    | 'weekly'
+                    | 'fortnightly'
+                    | 'monthly'
+                    | 'termly'
+                    | 'quarterly'
+                    | 'six-monthly'
+                    | 'annual'
+                    | 'biennial';
+                  note?: string;
+                };
+                reason?: string;
+                by: string;
+                /** Format: date-time */
+                at: string;
+              }[];
               /** @enum {string} */
               status:
                 | 'not-started'
@@ -8120,6 +8814,105 @@ export interface operations {
                     | 'biennial';
                   note?: string;
                 };
+                baselineDue?: {
+                  text: string;
+                  /** @enum {string} */
+                  kind:
+                    | 'date'
+                    | 'range'
+                    | 'ongoing'
+                    | 'completed'
+                    | 'tbc'
+                    | 'recurring'
+                    | 'relative'
+                    | 'event'
+                    | 'unparsed';
+                  /** Format: date */
+                  start?: string;
+                  /** Format: date */
+                  due?: string;
+                  /** @enum {string} */
+                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                  /** @enum {string} */
+                  recurrence?:
+                    | 'weekly'
+                    | 'fortnightly'
+                    | 'monthly'
+                    | 'termly'
+                    | 'quarterly'
+                    | 'six-monthly'
+                    | 'annual'
+                    | 'biennial';
+                  note?: string;
+                };
+                rebaselines?: {
+                  from?: {
+                    text: string;
+                    /** @enum {string} */
+                    kind:
+                      | 'date'
+                      | 'range'
+                      | 'ongoing'
+                      | 'completed'
+                      | 'tbc'
+                      | 'recurring'
+                      | 'relative'
+                      | 'event'
+                      | 'unparsed';
+                    /** Format: date */
+                    start?: string;
+                    /** Format: date */
+                    due?: string;
+                    /** @enum {string} */
+                    precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                    /** @enum {string} */
+                    recurrence?:
+                      | 'weekly'
+                      | 'fortnightly'
+                      | 'monthly'
+                      | 'termly'
+                      | 'quarterly'
+                      | 'six-monthly'
+                      | 'annual'
+                      | 'biennial';
+                    note?: string;
+                  };
+                  to: {
+                    text: string;
+                    /** @enum {string} */
+                    kind:
+                      | 'date'
+                      | 'range'
+                      | 'ongoing'
+                      | 'completed'
+                      | 'tbc'
+                      | 'recurring'
+                      | 'relative'
+                      | 'event'
+                      | 'unparsed';
+                    /** Format: date */
+                    start?: string;
+                    /** Format: date */
+                    due?: string;
+                    /** @enum {string} */
+                    precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                    /** @enum {string} */
+                    recurrence?:
+                      | 'weekly'
+                      | 'fortnightly'
+                      | 'monthly'
+                      | 'termly'
+                      | 'quarterly'
+                      | 'six-monthly'
+                      | 'annual'
+                      | 'biennial';
+                    note?: string;
+                  };
+                  reason?: string;
+                  by: string;
+                  /** Format: date-time */
+                  at: string;
+                }[];
                 /** @enum {string} */
                 status:
                   | 'not-started'
@@ -11982,6 +12775,105 @@ export interface operations {
                   | 'biennial';
                 note?: string;
               };
+              baselineDue?: {
+                text: string;
+                /** @enum {string} */
+                kind:
+                  | 'date'
+                  | 'range'
+                  | 'ongoing'
+                  | 'completed'
+                  | 'tbc'
+                  | 'recurring'
+                  | 'relative'
+                  | 'event'
+                  | 'unparsed';
+                /** Format: date */
+                start?: string;
+                /** Format: date */
+                due?: string;
+                /** @enum {string} */
+                precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                /** @enum {string} */
+                recurrence?:
+                  | 'weekly'
+                  | 'fortnightly'
+                  | 'monthly'
+                  | 'termly'
+                  | 'quarterly'
+                  | 'six-monthly'
+                  | 'annual'
+                  | 'biennial';
+                note?: string;
+              };
+              rebaselines?: {
+                from?: {
+                  text: string;
+                  /** @enum {string} */
+                  kind:
+                    | 'date'
+                    | 'range'
+                    | 'ongoing'
+                    | 'completed'
+                    | 'tbc'
+                    | 'recurring'
+                    | 'relative'
+                    | 'event'
+                    | 'unparsed';
+                  /** Format: date */
+                  start?: string;
+                  /** Format: date */
+                  due?: string;
+                  /** @enum {string} */
+                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                  /** @enum {string} */
+                  recurrence?:
+                    | 'weekly'
+                    | 'fortnightly'
+                    | 'monthly'
+                    | 'termly'
+                    | 'quarterly'
+                    | 'six-monthly'
+                    | 'annual'
+                    | 'biennial';
+                  note?: string;
+                };
+                to: {
+                  text: string;
+                  /** @enum {string} */
+                  kind:
+                    | 'date'
+                    | 'range'
+                    | 'ongoing'
+                    | 'completed'
+                    | 'tbc'
+                    | 'recurring'
+                    | 'relative'
+                    | 'event'
+                    | 'unparsed';
+                  /** Format: date */
+                  start?: string;
+                  /** Format: date */
+                  due?: string;
+                  /** @enum {string} */
+                  precision?: 'day' | 'month' | 'quarter' | 'season' | 'year' | 'financial-year';
+                  /** @enum {string} */
+                  recurrence?:
+                    | 'weekly'
+                    | 'fortnightly'
+                    | 'monthly'
+                    | 'termly'
+                    | 'quarterly'
+                    | 'six-monthly'
+                    | 'annual'
+                    | 'biennial';
+                  note?: string;
+                };
+                reason?: string;
+                by: string;
+                /** Format: date-time */
+                at: string;
+              }[];
               /** @enum {string} */
               status:
                 | 'not-started'

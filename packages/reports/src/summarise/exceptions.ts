@@ -22,6 +22,10 @@ export function buildExceptions(
     const days = differenceInCalendarDays(parseISO(asOf), parseISO(due!.parsed!));
     return `Overdue: due ${formatDate(due!.parsed!)}, ${days} day${days === 1 ? '' : 's'} late`;
   };
+  /** "Re-baselined: from 30 Jun 2027 to 30 Sep 2027, because: …", for an action or a milestone. */
+  const movedText = (x: ActionRow | MilestoneRow) =>
+    `${EXCEPTION_REASON_LABELS['re-baselined']}: from ${formatDate(x.baselineDue!.parsed!)} to ${formatDate(x.due!.parsed!)}` +
+    (x.rebaselineReason ? `, because: ${x.rebaselineReason}` : '');
   const out: ExceptionRow[] = [];
   const push = (item: ActionRow | MilestoneRow, found: [ExceptionReason, string][]) => {
     if (!found.length) return;
@@ -43,6 +47,7 @@ export function buildExceptions(
       ]);
     }
     if (a.due?.parsed && a.due.parsed < asOf) found.push(['overdue', overdueText(a.due)]);
+    if (a.baselineDue?.parsed && a.due?.parsed) found.push(['re-baselined', movedText(a)]);
     const notYetStarted = a.start?.parsed !== undefined && a.start.parsed > period.end;
     if (!a.updatedInPeriod && !notYetStarted) {
       found.push([
@@ -56,11 +61,7 @@ export function buildExceptions(
     const found: [ExceptionReason, string][] = [];
     if (m.overdue) found.push(['overdue', overdueText(m.due)]);
     if (m.rebaselined) {
-      found.push([
-        're-baselined',
-        `${EXCEPTION_REASON_LABELS['re-baselined']}: from ${formatDate(m.baselineDue!.parsed!)} to ${formatDate(m.due!.parsed!)}` +
-          (m.rebaselineReason ? `, because: ${m.rebaselineReason}` : ''),
-      ]);
+      found.push(['re-baselined', movedText(m)]);
     }
     push(m, found);
   }

@@ -83,6 +83,12 @@ export function actionRow(a: ReportAction, ctx: RowContext): ActionRow {
   const previous = ctx.snapshots[a.id];
   const start = timescaleView(a.start, 'start');
   const due = timescaleView(a.due, 'due');
+  // Re-baselined: open, and now due after the date first committed (db keeps it when the due moves later).
+  const slipped =
+    isOpen(status) && a.due?.due && a.baselineDue?.due && a.due.due > a.baselineDue.due
+      ? timescaleView(a.baselineDue, 'due')
+      : undefined;
+  const reason = slipped ? a.rebaselines?.at(-1)?.reason?.trim() : undefined;
   const parent = ctx.tree.parent(a);
   return {
     kind: 'action',
@@ -95,6 +101,8 @@ export function actionRow(a: ReportAction, ctx: RowContext): ActionRow {
     ...leadsOf(a),
     ...(start && { start }),
     ...(due && { due }),
+    ...(slipped && { baselineDue: slipped }),
+    ...(reason && { rebaselineReason: reason }),
     ...(a.outcome && { outcome: a.outcome }),
     ...(a.currentPosition && { currentPosition: a.currentPosition }),
     ...statusView(status, rag),
