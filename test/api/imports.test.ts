@@ -160,6 +160,41 @@ describe('import: preview then commit', () => {
     });
   });
 
+  it('says which milestones are dated before today and not done; a complete action’s milestones are done', async () => {
+    const text = [
+      'Workforce Plan 2019-21',
+      '',
+      'Ref\tAction\tLead\tDeadline\tStatus\tMilestones',
+      '1\tRecruit a careers adviser\tHead of HR\tMarch 2021\tOn track\tJan 2020 – advert placed',
+      '2\tPublish the pay policy\tReward Lead\tMarch 2020\tComplete\tFeb 2020 – policy agreed',
+    ].join('\n');
+    const preview = await api.call('POST', `${H}/imports`, {
+      as: 'editor@harrow.test',
+      body: { text, filename: 'workforce-plan.txt' },
+    });
+    expect(preview.status).toBe(201);
+    const past = preview.body.plan.warnings.filter((w: { code: string }) => w.code === 'past-milestones');
+    expect(past.map((w: { message: string }) => w.message)).toEqual([
+      expect.stringMatching(
+        /^1 milestone is dated before today and not marked done \(for example “advert placed”/,
+      ),
+    ]);
+    const committed = await api.call('POST', `${H}/imports/${preview.body.id}/commit`, {
+      as: 'editor@harrow.test',
+      body: {},
+    });
+    expect(committed.status, JSON.stringify(committed.body)).toBe(200);
+    const contents = await api.call('GET', `${H}/plans/${committed.body.planId}/contents`, {
+      as: 'viewer@harrow.test',
+    });
+    expect(
+      contents.body.milestones.map((m: { title: string; status: string }) => [m.title, m.status]),
+    ).toEqual([
+      ['advert placed', 'not-started'],
+      ['policy agreed', 'completed'],
+    ]);
+  });
+
   it('roles and isolation: a viewer cannot import (403); another council’s import is 404', async () => {
     const s = seed('000');
     expect(

@@ -216,7 +216,11 @@ function addAction(b: Build, a: ParsedAction, themeId: string, path: string, par
       title: m.title,
       due: m.due,
       baselineDue: m.due,
-      status: m.completed || m.due.kind === 'completed' ? 'completed' : 'not-started',
+      // An action the plan marks complete has met its milestones, whatever their dates.
+      status:
+        m.completed || m.due.kind === 'completed' || action.status === 'completed'
+          ? 'completed'
+          : 'not-started',
       ...stamp,
     });
   });

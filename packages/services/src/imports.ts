@@ -22,6 +22,7 @@ import {
   warningKey,
 } from '@peopleplan/importer';
 import pLimit from 'p-limit';
+import { withPastMilestonesWarning } from './import-past-milestones.js';
 import {
   checkLeadChoices,
   type Directory,
@@ -96,6 +97,8 @@ export interface PreviewOptions {
   kind?: PlanKind | undefined;
   mapping?: MappingOverride | undefined;
   planStart?: string | undefined;
+  /** Today, London (`YYYY-MM-DD`): milestones dated before it and not done are said in the preview. */
+  today?: string | undefined;
 }
 
 /**
@@ -136,6 +139,7 @@ export async function previewImport(
     throw e;
   }
   plan = withDuplicateWarning(plan, await data.plans.listAll());
+  if (opts.today) plan = withPastMilestonesWarning(plan, opts.today);
   const id = newId();
   const stored: StoredPreview = {
     plan,

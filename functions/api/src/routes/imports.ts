@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { badRequest, IsoDate, PlanKind } from '@peopleplan/core';
+import { badRequest, IsoDate, londonToday, PlanKind } from '@peopleplan/core';
 import { ColumnField, MAX_IMPORT_BYTES, ParsedPlan } from '@peopleplan/importer/schema';
 import type { AppDeps } from '../context.js';
 import { fieldErrors } from '../errors.js';
@@ -129,7 +129,8 @@ export function registerImportRoutes(app: App, deps: AppDeps) {
         );
       }
       const { previewImport } = await importService();
-      return c.json(await previewImport(data, input, options), 201);
+      const today = (deps.today ?? londonToday)();
+      return c.json(await previewImport(data, input, { ...options, today }), 201);
     },
   );
 
