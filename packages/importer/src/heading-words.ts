@@ -37,6 +37,20 @@ export const SECTION_HEADINGS: RegExp[] = [
   /^(?:conclusions?|next\s+steps|glossary|introduction|background|purpose|summary|recommendations|findings)$/i,
 ];
 
+/**
+ * Lines naming a list of measures, not of actions ("How we will know we have succeeded", "Measures of
+ * success", "What success looks like", "Outcomes"): matched from the line's start.
+ */
+export const MEASURE_HEADINGS: RegExp[] = [
+  /^how\s+(?:we\s+will|will\s+we|do\s+we|we\s+ll)\s+(?:know|measure|tell|judge)\b/i,
+  /^(?:our\s+|key\s+)?(?:success\s+)?measures?(?:\s+of\s+success)?\b(?!\s+\d)/i,
+  /^measuring\s+(?:success|progress|impact)\b/i,
+  /^what\s+success\s+(?:looks|will\s+look)\s+like\b/i,
+  /^(?:our\s+|key\s+|expected\s+|intended\s+)?outcomes?\b(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b)/i,
+  /^(?:key\s+performance\s+indicators|kpis?|success\s+criteria|targets)\b/i,
+  /^(?:what|the)\s+difference\s+(?:it|this|we)\s+will\s+make\b/i,
+];
+
 /** Inside a narrative theme (best-value reviews): sub-headings and what they introduce. */
 export const NARRATIVE_LABELS = {
   description: /^description$/i,

@@ -1,3 +1,4 @@
+import { BULLETED_ACTIONS } from './layouts/bulleted-actions.js';
 import type { SourceDocument, SourceItem } from './source.js';
 
 /**
@@ -50,7 +51,8 @@ function placeOf(item: SourceItem, format: 'docx' | 'xlsx', rowsSoFar: Map<numbe
     const short = `${container}, row ${item.sheetRow.row}`;
     return { full: short, short, container, row: item.sheetRow.row };
   }
-  if (item.type === 'row' && format === 'docx') {
+  // A Word list read as actions (layouts/bulleted-actions.ts) is paragraphs, not a table, in the file.
+  if (item.type === 'row' && format === 'docx' && item.layout !== BULLETED_ACTIONS) {
     const row = (rowsSoFar.get(item.table) ?? 0) + 1;
     rowsSoFar.set(item.table, row);
     const container = `table ${item.table + 1}`;

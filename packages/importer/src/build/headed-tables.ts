@@ -1,6 +1,7 @@
 import { cleanText } from '../cells.js';
 import { normalizeHeader, readHeaderRow } from '../header-mapping.js';
 import { SECTION_HEADINGS } from '../heading-words.js';
+import { BULLETED_ACTIONS } from '../layouts/bulleted-actions.js';
 import { PAGE_WORDS } from '../page-furniture.js';
 import type { MappingOverride } from '../parsed-plan.js';
 import { type SourceItem, startsTable } from '../source.js';
@@ -24,6 +25,8 @@ export function headedTables(items: SourceItem[], override?: MappingOverride): S
   const byHeader = new Map<string, Lead[]>();
   for (const [i, item] of items.entries()) {
     if (item.type !== 'row' || !startsTable(items, i)) continue;
+    // A list of actions read under its own group heading, with that group's sentences just above it.
+    if (item.layout === BULLETED_ACTIONS) continue;
     const header = readHeaderRow(item.cells.map(cleanText), undefined, override);
     // A table that names each action's group in a column of its own needs no heading for it.
     if (header?.kind !== 'actions' || header.columns.some((c) => c.field === 'group')) continue;

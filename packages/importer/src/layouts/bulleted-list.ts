@@ -1,4 +1,5 @@
 import { matchHeader } from '../header-mapping.js';
+import { MEASURE_HEADINGS } from '../heading-words.js';
 import type { SourceItem } from '../source.js';
 import { isBlank, type Line, nextFilled } from './lines.js';
 import { type LayoutRule, row } from './rule.js';
@@ -8,14 +9,17 @@ import { type LayoutRule, row } from './rule.js';
  * implementing the following actions:", "We will:"), or that follow a label and its value naming
  * who owns them ("Governance Group" / "People Experience Group- Co-create …", where a web page ran
  * the value into the first bullet). A sentence just above the label is the theme the bullets serve.
- * Bullets anywhere else (a page's figures, a list of goals) are not read as actions.
+ * Bullets under a group heading that say who leads them or by when are read by bulleted-actions.ts;
+ * bullets anywhere else (a page's figures, a list of goals) are not read as actions.
  */
-const BULLET = /^\s*(?:[-–•▪●◦■➢·*]|o(?=\s))\s+(?=\S)(?!\d)/;
-const isBullet = (t: string) => BULLET.test(t);
-const bulletText = (t: string) => t.replace(BULLET, '').trim();
+// A dash before a number may be a minus or a range ("- 5", "– 2026"); a bullet glyph before one is a
+// bullet ("• 90% of managers …").
+const BULLET = /^\s*(?:[•▪●◦■➢·]\s+(?=\S)|(?:[-–*]|o(?=\s))\s+(?=\S)(?!\d))/;
+export const isBullet = (t: string) => BULLET.test(t);
+export const bulletText = (t: string) => t.replace(BULLET, '').trim();
 
 /** "… by implementing the following actions:", "We will:", "Actions:" */
-const INTRODUCES =
+export const INTRODUCES =
   /(?:\bactions?\b|\bwe\s+will\b|\bsteps\b|\bcommitments?\b|\bobjectives\b|\bpriorities\b|\bwill\s+be\s+(?:done|taken|delivered)\b)[^:]{0,60}:\s*$/i;
 
 /** A label alone on its line naming a column ("Governance Group", "Lead officer"). */
@@ -36,8 +40,16 @@ interface Bullets {
   next: number;
 }
 
-/** Bullets from line `j`: a bullet's text runs on over lines until a blank line or the next bullet. */
-function readBullets(lines: Line[], j: number, first?: { text: string; line: number }): Bullets {
+/**
+ * Bullets from line `j`: a bullet's text runs on over lines until a blank line or the next bullet, or
+ * a line `carriesOn` says is not more of it (a heading under the list, with no blank line between).
+ */
+export function readBullets(
+  lines: Line[],
+  j: number,
+  first?: { text: string; line: number },
+  carriesOn: (text: string, bullet: string) => boolean = () => true,
+): Bullets {
   const texts = first ? [first] : [];
   let k = j;
   for (; k < lines.length; k++) {
@@ -48,7 +60,8 @@ function readBullets(lines: Line[], j: number, first?: { text: string; line: num
       continue;
     }
     if (isBullet(l.text)) texts.push({ text: bulletText(l.text), line: l.line });
-    else if (texts.length > 0 && !isBlank(lines[k - 1])) texts.at(-1)!.text += ` ${l.text.trim()}`;
+    else if (texts.length > 0 && !isBlank(lines[k - 1]) && carriesOn(l.text, texts.at(-1)!.text))
+      texts.at(-1)!.text += ` ${l.text.trim()}`;
     else break;
   }
   return { texts, next: k };
@@ -84,7 +97,8 @@ export const bulletedList: LayoutRule = {
       for (const b of list.texts) items.push(row([b.text, value], b.line, NAME));
       return { items, next: list.next };
     }
-    if (!INTRODUCES.test(t)) return undefined;
+    // "How we will know we have succeeded:" introduces measures, not actions.
+    if (!INTRODUCES.test(t) || MEASURE_HEADINGS.some((re) => re.test(t))) return undefined;
     const start = nextFilled(lines, i + 1);
     if (start < 0 || !isBullet(lines[start]!.text)) return undefined;
     const list = readBullets(lines, start);

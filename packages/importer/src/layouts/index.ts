@@ -1,6 +1,7 @@
 import { SECTION_HEADINGS, THEME_PATTERNS } from '../heading-words.js';
 import type { ImportWarning } from '../parsed-plan.js';
 import type { SourceItem } from '../source.js';
+import { bulletedActions } from './bulleted-actions.js';
 import { bulletedList } from './bulleted-list.js';
 import { pipeTable, slashSeparatedTable } from './delimited-table.js';
 import { labelValueBlocks } from './label-value.js';
@@ -43,6 +44,7 @@ export const TEXT_RULES: LayoutRule[] = [
   numberedRows,
   paragraphRows,
   labelValueBlocks,
+  bulletedActions,
   numberedList,
   bulletedList,
   runOnTable,

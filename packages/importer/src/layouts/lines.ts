@@ -2,6 +2,8 @@
 export interface Line {
   text: string;
   line: number;
+  /** A Word heading (Heading 1–6): a heading whatever its length or its last character. */
+  heading?: boolean;
 }
 
 export const isBlank = (l: Line | undefined) => !l || l.text.trim() === '';

@@ -2,6 +2,7 @@ import { parseTimescale } from '@peopleplan/timescale';
 import { isBoilerplate } from '../finalize/boilerplate.js';
 import { SECTION_HEADINGS, THEME_PATTERNS } from '../heading-words.js';
 import { isDateCell, isLeadCell } from './cell-kinds.js';
+import { inlineFields } from './inline-fields.js';
 import { isBlank, type Line } from './lines.js';
 import { isWrappedText } from './pdf-columns.js';
 import { type LayoutRule, row } from './rule.js';
@@ -140,7 +141,7 @@ export const numberedList: LayoutRule = {
       const from = (it.textLine ?? it.at) + 1;
       const blank = lines.findIndex((l, n) => n >= from && n < stop && isBlank(l));
       const wrapped = lines.slice(from, blank < 0 ? stop : blank).map((l) => l.text.trim());
-      const inline = labelledFields([it.text, ...wrapped].join(' '));
+      const inline = inlineFields([it.text, ...wrapped].join(' '));
       if (inline) {
         out.push(
           row(
@@ -182,40 +183,6 @@ export const numberedList: LayoutRule = {
     return { items: out, next: end };
   },
 };
-
-/** "Lead: Head of HR", "Owner - OD Manager", "(Lead: L&D Manager)": a lead written into the item's text. */
-const INLINE_LEAD = /^(?:lead(?:\s+officer)?|owner|responsible|who)\s*[:-]\s*(.+)$/i;
-const INLINE_DUE =
-  /^(?:(?:by|due|deadline|target(?:\s+date)?|complete\s+by)\b\s*:?\s*(.+)|(ongoing|on-going|tbc|tbd))$/i;
-
-/**
- * An item that names its lead in its own text, its parts set apart by dashes or brackets: "Launch the
- * website – Lead: Head of HR – by March 2026", "Review exit interviews (Lead: Head of HR, by March
- * 2026)". The first part is the title; a part after it that is neither lead nor deadline is its
- * description. Only when a lead is labelled so: other lists keep the rules above.
- */
-function labelledFields(
-  text: string,
-): { title: string; description: string; lead: string; due: string } | undefined {
-  const parts = text
-    .replace(/\(([^()]*\b(?:lead|owner)\s*:[^()]*)\)/gi, ' – $1')
-    .split(/\s+[–—-]\s+|,\s+(?=(?:by|due|lead|owner)\b)/i)
-    .map((p) => p.trim())
-    .filter(Boolean);
-  if (parts.length < 2 || !parts.slice(1).some((p) => INLINE_LEAD.test(p))) return undefined;
-  const [title, ...rest] = parts as [string, ...string[]];
-  const lead: string[] = [];
-  const due: string[] = [];
-  const description: string[] = [];
-  for (const p of rest) {
-    const l = INLINE_LEAD.exec(p);
-    const d = INLINE_DUE.exec(p);
-    if (l) lead.push(l[1]!.trim());
-    else if (d && !due.length) due.push(p);
-    else description.push(p);
-  }
-  return { title, description: description.join('\n'), lead: lead.join('\n'), due: due.join('\n') };
-}
 
 /** The last item runs to the end, or to web-page text or a heading after it ("Back to top", "Goal 2"). */
 function findEnd(lines: Line[], from: number): number {

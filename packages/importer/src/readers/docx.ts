@@ -1,5 +1,7 @@
 import mammoth from 'mammoth';
 import { type HTMLElement, parse } from 'node-html-parser';
+import { bulletedActions } from '../layouts/bulleted-actions.js';
+import type { Line } from '../layouts/lines.js';
 import type { SourceDocument, SourceItem } from '../source.js';
 import { wordTableFills } from './cell-colours.js';
 
@@ -70,12 +72,53 @@ function tableRows(table: HTMLElement, fills?: Fill[][]): { cells: string[]; fil
   return rows;
 }
 
+type Para = Extract<SourceItem, { type: 'para' }>;
+
+/**
+ * Word's list paragraphs (bulleted or numbered; mammoth writes them as list items without their
+ * bullets) and its headings, between tables: read by the rule for lists of actions under group
+ * headings (layouts/bulleted-actions.ts) as pasted text is, a list paragraph as a bullet. Other
+ * paragraphs stay as they are. Rows it makes are numbered after the document's own tables, which keep
+ * their numbers (and their colours).
+ */
+function readActionLists(items: SourceItem[], kinds: Map<Para, 'li' | 'h'>, tables: number): SourceItem[] {
+  const out: SourceItem[] = [];
+  let table = tables;
+  let run: Para[] = [];
+  const flush = () => {
+    const lines: Line[] = run.map((p) => ({
+      text: kinds.get(p) === 'li' ? `• ${p.text.trim()}` : p.text,
+      line: p.line,
+      ...(kinds.get(p) === 'h' ? { heading: true } : {}),
+    }));
+    for (let i = 0; i < lines.length; ) {
+      const m = bulletedActions.read(lines, i, { known: new Set() });
+      if (m && m.next > i) {
+        for (const it of m.items) out.push(it.type === 'row' ? { ...it, table } : it);
+        table++;
+        i = m.next;
+      } else out.push(run[i++]!);
+    }
+    run = [];
+  };
+  for (const it of items) {
+    if (it.type === 'para') run.push(it);
+    else {
+      flush();
+      out.push(it);
+    }
+  }
+  flush();
+  return out;
+}
+
 /** Word documents: mammoth gives clean HTML; tables become rows, everything else paragraphs. */
 export async function readDocx(buffer: Buffer): Promise<SourceDocument> {
   const { value: html } = await mammoth.convertToHtml({ buffer });
   const root = parse(html);
   const fills = wordTableFills(buffer);
   const items: SourceItem[] = [];
+  const kinds = new Map<Para, 'li' | 'h'>();
   let table = 0;
   let line = 0;
   const visit = (node: HTMLElement) => {
@@ -87,10 +130,12 @@ export async function readDocx(buffer: Buffer): Promise<SourceDocument> {
           items.push({ type: 'row', ...row, table, line: ++line });
         table++;
       } else if (BLOCKS.has(tag)) {
-        items.push({ type: 'para', text: child.text, line: ++line });
+        const para: Para = { type: 'para', text: child.text, line: ++line };
+        if (tag === 'li' || tag.startsWith('h')) kinds.set(para, tag === 'li' ? 'li' : 'h');
+        items.push(para);
       } else visit(child);
     }
   };
   visit(root);
-  return { format: 'docx', items, formulaCells: [] };
+  return { format: 'docx', items: readActionLists(items, kinds, table), formulaCells: [] };
 }
