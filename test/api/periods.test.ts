@@ -262,6 +262,14 @@ describe('a plan’s own reporting points close with the report period they fall
       ['Q4', false],
     ]);
     expect(after.current).toBe('Q3');
+    // The committee pack's list says so in one read, however many plans the council has.
+    const pack = await api.call('GET', `${H}/committee-pack/periods`, { as: 'viewer@harrow.test' });
+    expect(pack.status).toBe(200);
+    const byKey = new Map(pack.body.items.map((p: { key: string }) => [p.key, p]));
+    expect(byKey.get('mid-year-2026-27')).toMatchObject({ kind: 'mid-year', closedPlans: 1, running: false });
+    expect(byKey.get('year-end-2026-27')).toMatchObject({ closedPlans: 0, running: true });
+    expect(byKey.get('2026-Q2')).toMatchObject({ kind: 'quarter', closedPlans: 0 });
+    expect(pack.body.items.filter((p: { kind: string }) => p.kind === 'month')).toHaveLength(6);
     const late = await api.call('POST', `${H}/actions/${actionId}/updates`, {
       as,
       body: { narrative: 'Filed late under Q2', status: 'off-track', period: 'Q2' },

@@ -262,7 +262,7 @@ describe('reports, closing a period and the committee pack', { timeout: 90_000 }
     expect(await page.locator('#pack-period option').allInnerTexts()).toEqual(
       expect.arrayContaining([expect.stringMatching(/ \(in progress\)$/), 'Mid-year 2026-27']),
     );
-    await page.selectOption('#pack-period', 'mid-year:2026-27');
+    await page.selectOption('#pack-period', 'mid-year-2026-27');
     await expectAccessible(page, 'dashboard-committee-pack');
     const pack = await download(page, 'Download the committee pack (Word)');
     expect(pack.name).toMatch(/committee-pack-mid-year-2026-27\.docx$/);

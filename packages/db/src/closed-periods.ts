@@ -15,6 +15,7 @@
  * could leave one behind, and then the update's transaction checks the counter instead.
  */
 import { conflict, periodWords, samePeriodName } from '@peopleplan/core';
+import { EVENTUAL } from './consistency.js';
 import { sk } from './keys.js';
 import type { Item, TenantStore, TransactItem } from './store.js';
 
@@ -180,6 +181,21 @@ export class ClosedPeriods {
     const item = await this.item(planId);
     const names = item ? namesIn(item) : wordsOf(await this.headers(planId));
     return (name) => names.has(periodWords(name));
+  }
+
+  /**
+   * Every plan's closed periods at once, by plan id, for the council's committee pack: one query of the
+   * council's small `CLOSED#` items. A plan closed before those items existed, and not updated or closed
+   * since, is missing until `npm run boards` (or its next update) builds its item.
+   */
+  async byPlan(): Promise<Map<string, (name: string) => boolean>> {
+    const items = await this.store.queryAllRaw('CLOSED#', [TYPE], EVENTUAL);
+    return new Map(
+      items.map((item) => {
+        const names = namesIn(item);
+        return [String(item.planId), (name: string) => names.has(periodWords(name))];
+      }),
+    );
   }
 
   /** The item for a plan that has none yet, from its snapshot headers, kept for the next reader. */

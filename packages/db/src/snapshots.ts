@@ -127,6 +127,11 @@ export class SnapshotsRepo {
     this.closedPeriods = new ClosedPeriods(store);
   }
 
+  /** Every plan's closed periods, by plan id: one query (closed-periods.ts `byPlan`). */
+  closedByPlan(): Promise<Map<string, (name: string) => boolean>> {
+    return this.closedPeriods.byPlan();
+  }
+
   /** Whether a period of the plan is closed, by any of its names: one small read (closed-periods.ts). */
   closedTest(planId: string): Promise<(name: string) => boolean> {
     return this.closedPeriods.closedTest(planId);

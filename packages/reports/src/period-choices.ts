@@ -2,6 +2,8 @@ import type { IsoDate } from '@peopleplan/core';
 import { addMonths, format, parseISO, startOfMonth } from 'date-fns';
 import { financialYearOf, type ReportPeriod, type ResolveOptions, resolvePeriod } from './period.js';
 
+export { financialYearOf } from './period.js';
+
 const fyLabel = (startYear: number, startMonth: number) =>
   startMonth === 1 ? String(startYear) : `${startYear}-${String((startYear + 1) % 100).padStart(2, '0')}`;
 

@@ -38,3 +38,42 @@ export async function committeePack(data: CouncilData, spec: string, today: IsoD
     source: sources.size > 1 ? 'mixed' : (built[0]?.source ?? 'live'),
   };
 }
+
+export interface PackPeriod {
+  key: string;
+  label: string;
+  kind: 'mid-year' | 'year-end' | 'quarter' | 'month';
+  /** Under way today (its report says "as at"). */
+  running: boolean;
+  /** Of the active plans, how many have closed it (their reports in the pack are frozen). */
+  closedPlans: number;
+  activePlans: number;
+}
+
+/**
+ * The periods a committee pack can be asked for, newest first: mid-year and year-end of this financial year
+ * and the last, their quarters, and the last six months, each saying how many of the council's active plans
+ * have closed it. Two reads whatever the number of plans: the plans, and every plan's closed periods.
+ */
+export async function packPeriods(data: CouncilData, today: IsoDate): Promise<PackPeriod[]> {
+  const [council, plans, closedByPlan] = await Promise.all([
+    data.council.get(),
+    data.plans.listAll(),
+    data.snapshots.closedByPlan(),
+  ]);
+  const { periodChoices, financialYearOf } = await import('@peopleplan/reports/period-choices');
+  const fyStart = council.financialYearStartMonth;
+  const lastYear = financialYearOf(today, fyStart).startYear - 1;
+  const start = `${lastYear}-${String(fyStart).padStart(2, '0')}-01`;
+  const active = plans.filter((p) => p.status === 'active');
+  return periodChoices({ start, end: today }, today, { financialYearStartMonth: fyStart, maxMonths: 6 }).map(
+    (p) => ({
+      key: p.key,
+      label: p.label,
+      kind: p.kind,
+      running: p.start <= today && today <= p.end,
+      closedPlans: active.filter((plan) => closedByPlan.get(plan.id)?.(p.key)).length,
+      activePlans: active.length,
+    }),
+  );
+}

@@ -1,94 +1,22 @@
-import { samePeriodName } from '@peopleplan/core';
-import { type FormEvent, useEffect, useState } from 'react';
-import { type ApiError, api } from '../lib/api.js';
+import { type FormEvent, useState } from 'react';
+import type { ApiError } from '../lib/api.js';
 import { downloadFromApi } from '../lib/download.js';
-import type { ReportPeriodChoice } from '../lib/responses.js';
+import { useApi } from '../lib/use-api.js';
 import { periodNote } from './report-download.js';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/**
- * The periods a committee pack is asked for, newest first: mid-year and year-end of this financial
- * year and the last (April to March, as UK councils keep them; the API reads the council's own year),
- * then the last six months. The period that ended most recently is chosen first.
- */
-export function packPeriods(today: string): Array<{ value: string; text: string; ended: boolean }> {
-  const [y, m] = today.split('-').map(Number) as [number, number];
-  const fy = m >= 4 ? y : y - 1;
-  const label = (start: number) => `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
-  const points = [fy, fy - 1].flatMap((start) => [
-    { value: `year-end:${label(start)}`, text: `Year-end ${label(start)}`, ended: start < fy },
-    {
-      value: `mid-year:${label(start)}`,
-      text: `Mid-year ${label(start)}`,
-      ended: start < fy || m >= 10 || m < 4,
-    },
-  ]);
-  const months = Array.from({ length: 6 }, (_, i) => {
-    const d = new Date(Date.UTC(y, m - 1 - i, 1));
-    const value = `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-    return { value, text: `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`, ended: i > 0 };
-  });
-  return [...points, ...months];
-}
-
-/**
- * Whether a pack's period is closed: for every plan in the pack that reports on it (its reports are all
- * frozen), for only some ('partly'), or for none. `plans` holds each plan's report periods.
- */
-function packClosed(value: string, plans: ReadonlyArray<readonly ReportPeriodChoice[]>): boolean | 'partly' {
-  const closed = plans.flatMap((periods) => {
-    const p = periods.find((x) => samePeriodName(x.key, value));
-    return p ? [p.closed] : [];
-  });
-  const n = closed.filter(Boolean).length;
-  return n === 0 ? false : n === closed.length ? true : 'partly';
-}
-
-/** Each plan's report periods (whether each is closed), read for the pack's list; none if unreadable. */
-function usePlansPeriods(c: string, planIds: readonly string[]): ReportPeriodChoice[][] {
-  const [periods, setPeriods] = useState<ReportPeriodChoice[][]>([]);
-  const key = planIds.join(' ');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the plans' ids
-  useEffect(() => {
-    let live = true;
-    Promise.all(
-      planIds.map((planId) =>
-        api.get('/api/v1/councils/{c}/plans/{planId}/report-periods', { params: { path: { c, planId } } }),
-      ),
-    ).then(
-      (all) => live && setPeriods(all.map((x) => x.items)),
-      // The list still works without saying which periods are closed.
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [c, key]);
-  return periods;
-}
 
 /**
  * Every active plan's report for one period in one Word document, from the dashboard. Each period says
  * whether it is closed, as the reports page's list does.
  */
-export function CommitteePack({ c, today, planIds }: { c: string; today: string; planIds: string[] }) {
-  const options = packPeriods(today);
-  const plansPeriods = usePlansPeriods(c, planIds);
-  const [period, setPeriod] = useState(options.find((o) => o.ended)?.value ?? options[0]!.value);
+export function CommitteePack({ c }: { c: string }) {
+  // One read for the list, however many plans: each period says how many active plans closed it.
+  const periods = useApi('/api/v1/councils/{c}/committee-pack/periods', { path: { c } });
+  const options = periods.data?.items ?? [];
+  // By default the mid-year or year-end that ended most recently: what a committee asks for next.
+  const fallback =
+    options.find((o) => !o.running && (o.kind === 'mid-year' || o.kind === 'year-end')) ?? options[0];
+  const [chosen, setPeriod] = useState<string | undefined>();
+  const period = chosen ?? fallback?.key ?? '';
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | undefined>();
   const submit = async (e: FormEvent) => {
@@ -136,9 +64,12 @@ export function CommitteePack({ c, today, planIds }: { c: string; today: string;
             onChange={(e) => setPeriod(e.target.value)}
           >
             {options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.text}
-                {periodNote({ closed: packClosed(o.value, plansPeriods), running: !o.ended })}
+              <option key={o.key} value={o.key}>
+                {o.label}
+                {periodNote({
+                  closed: o.closedPlans === 0 ? false : o.closedPlans === o.activePlans ? true : 'partly',
+                  running: o.running,
+                })}
               </option>
             ))}
           </select>

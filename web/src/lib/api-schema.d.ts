@@ -1008,6 +1008,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/councils/{c}/committee-pack/periods': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The periods a committee pack can be asked for, each saying how many active plans closed it */
+    get: operations['listCommitteePackPeriods'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/councils/{c}/committee-pack': {
     parameters: {
       query?: never;
@@ -1395,6 +1412,15 @@ export interface components {
       subjectName: string;
       createdAt: string;
       createdBy: string;
+    };
+    CommitteePackPeriod: {
+      key: string;
+      label: string;
+      /** @enum {string} */
+      kind: 'mid-year' | 'year-end' | 'quarter' | 'month';
+      running: boolean;
+      closedPlans: number;
+      activePlans: number;
     };
     PeriodSnapshotMeta: {
       planId: string;
@@ -15517,6 +15543,90 @@ export interface operations {
       };
       /** @description A warning not acknowledged, or a correction with no date */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  listCommitteePackPeriods: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['CommitteePackPeriod'][];
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -71,13 +71,7 @@ export function DashboardPage({ c }: { c: string }) {
           {data.plans.map((p) => (
             <PlanCard key={p.planId} c={c} plan={p} words={wordsOf(p)} overdue={data.overdue} />
           ))}
-          {data.plans.length ? (
-            <CommitteePack
-              c={c}
-              today={data.today}
-              planIds={data.plans.filter((p) => p.status === 'active').map((p) => p.planId)}
-            />
-          ) : null}
+          {data.plans.length ? <CommitteePack c={c} /> : null}
           <p className="govuk-body app-no-print">
             <Link className="govuk-link" href={`/councils/${c}/search`}>
               Search the council’s plans

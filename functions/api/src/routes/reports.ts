@@ -300,8 +300,38 @@ export function registerReportRoutes(app: App, deps: AppDeps) {
   );
 }
 
+const PackPeriod = z
+  .object({
+    key: z.string(),
+    label: z.string(),
+    kind: z.enum(['mid-year', 'year-end', 'quarter', 'month']),
+    running: z.boolean(),
+    closedPlans: z.number().int().min(0),
+    activePlans: z.number().int().min(0),
+  })
+  .openapi('CommitteePackPeriod');
+
 /** The council's committee pack: every active plan's report for one period, in one Word document. */
 function registerCommitteePack(app: App, deps: AppDeps, today: () => string) {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/councils/{c}/committee-pack/periods',
+      operationId: 'listCommitteePackPeriods',
+      tags: ['Reports'],
+      'x-min-role': 'viewer',
+      summary: 'The periods a committee pack can be asked for, each saying how many active plans closed it',
+      request: { params: CouncilParam },
+      responses: { 200: json(z.object({ items: z.array(PackPeriod) })), ...errors },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      const data = await councilData(c, deps, p.c, 'viewer');
+      const { packPeriods } = await import('@peopleplan/services/committee-pack');
+      return c.json({ items: await packPeriods(data, today()) }, 200);
+    },
+  );
+
   app.openapi(
     createRoute({
       method: 'get',
