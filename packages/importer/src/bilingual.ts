@@ -20,8 +20,6 @@ const WELSH = new Set(
     'gwasanaethau gwasanaeth corfforaethol cymraeg gymraeg iaith safonau dysgu datblygu',
     // Workforce themes.
     'recriwtio cadw chadw lles cydraddoldeb amrywiaeth hyfforddiant gweithlu gweithwyr',
-    // Months and seasons.
-    'ionawr chwefror mawrth ebrill mai mehefin gorffennaf awst medi hydref tachwedd rhagfyr gwanwyn haf gaeaf',
     // Verbs actions open with, and their objects.
     'cyflwyno adolygu sicrhau darparu cynnal lleihau hyfforddi asesu gwella cefnogi creu polisi gweithio',
     // Statuses.
@@ -31,12 +29,21 @@ const WELSH = new Set(
     .split(/\s+/),
 );
 
+/** Months and seasons: Welsh only beside a year ("Medi 2026"); alone they are first names too (Haf, Medi, Mai). */
+const WELSH_MONTHS = new Set(
+  'ionawr chwefror mawrth ebrill mai mehefin gorffennaf awst medi hydref tachwedd rhagfyr gwanwyn haf gaeaf'.split(
+    ' ',
+  ),
+);
+
 const words = (s: string) => s.toLowerCase().match(/[\p{L}'’-]+/gu) ?? [];
 
 /** Share of a text's words that are Welsh (on the list above). */
 function welshShare(s: string): number {
   const w = words(s);
-  return w.length ? w.filter((x) => WELSH.has(x.replace(/['’].*$/, ''))).length / w.length : 0;
+  const dated = /\d{4}/.test(s);
+  const welsh = (x: string) => WELSH.has(x) || (dated && WELSH_MONTHS.has(x));
+  return w.length ? w.filter((x) => welsh(x.replace(/['’].*$/, ''))).length / w.length : 0;
 }
 
 /** The two halves of a bilingual cell, if it has exactly two. */

@@ -216,6 +216,9 @@ function ratingsByPeriod(out: ColumnMapping[], rows: string[][], chosen: Readonl
   }
 }
 
+/** What a Gantt chart marks its bars with: a cross, a tick, a dot, a star, "Y". */
+export const MARK = /^(?:x|✓|✔|✗|●|•|■|▪|\*|y|yes|\/)$/i;
+
 /** A column a month names: "Apr", "September", "Oct-26", "Jan 2027". */
 const MONTH_HEADER =
   /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|tember|ober|ember)?(?:\s*(?:\d{2}|\d{4}))?$/;
@@ -225,11 +228,14 @@ const MONTH_HEADER =
  * when the work happens (an X, a tick, or only shading). They are its timeline, never refs ("X") or
  * notes: the first and last marked give the action's dates (build/action-rows.ts).
  */
-function timelineColumns(out: ColumnMapping[], chosen: ReadonlySet<string>) {
+function timelineColumns(out: ColumnMapping[], rows: string[][], chosen: ReadonlySet<string>) {
+  // Only marks, or nothing (shading): a column of updates, ratings or figures a month is not a timeline.
+  const onlyMarks = (i: number) => rows.every((r) => !(r[i] ?? '').trim() || MARK.test((r[i] ?? '').trim()));
   const isPeriod = (c: ColumnMapping) =>
     c.field === 'ignore' &&
     !chosen.has(normalizeHeader(c.header)) &&
-    (MONTH_HEADER.test(normalizeHeader(c.header)) || QUARTER_HEADER.test(normalizeHeader(c.header)));
+    (MONTH_HEADER.test(normalizeHeader(c.header)) || QUARTER_HEADER.test(normalizeHeader(c.header))) &&
+    onlyMarks(c.index);
   const sorted = [...out].sort((a, b) => a.index - b.index);
   for (let i = 0; i < sorted.length; ) {
     let j = i;
@@ -249,16 +255,22 @@ function timelineColumns(out: ColumnMapping[], chosen: ReadonlySet<string>) {
 const WEAK_TITLE = /^(?:targets?|indicators?|milestone|what)$/;
 
 /**
- * One title: beside a column that names the action ("Action"), a "Target" column is the figure aimed
- * for ("90%"), kept under its name, not joined onto every title.
+ * One title: beside a column that names the action ("Action"), a "Target" column of figures ("90%",
+ * "12", "Yes") is the figure aimed for, kept under its name, not joined onto every title; a "Name" column
+ * beside it names who leads. A "Target" of sentences beside an "Objective" is the action, as before.
  */
-function oneTitle(out: ColumnMapping[], chosen: ReadonlySet<string>) {
-  const titles = out.filter((c) => c.field === 'title');
-  const weak = (c: ColumnMapping) => WEAK_TITLE.test(normalizeHeader(c.header));
-  if (titles.length < 2 || titles.every(weak)) return;
-  for (const c of titles)
-    if (weak(c) && !chosen.has(normalizeHeader(c.header)))
-      Object.assign(c, { field: 'ignore', confidence: 0.6 });
+function oneTitle(out: ColumnMapping[], rows: string[][], chosen: ReadonlySet<string>) {
+  if (out.filter((c) => c.field === 'title').length < 2) return;
+  const figures = (i: number) => {
+    const values = rows.map((r) => (r[i] ?? '').trim()).filter(Boolean);
+    return values.length > 0 && values.every((v) => v.length <= 12 || /^[\d.,%£$ <>=≥≤+-]+$/.test(v));
+  };
+  for (const c of out) {
+    const h = normalizeHeader(c.header);
+    if (c.field !== 'title' || chosen.has(h)) continue;
+    if (h === 'name') Object.assign(c, { field: 'lead:responsible', confidence: 0.6 });
+    else if (WEAK_TITLE.test(h) && figures(c.index)) Object.assign(c, { field: 'ignore', confidence: 0.6 });
+  }
 }
 
 /**
@@ -273,8 +285,8 @@ export function refineWithContent(
   const out = columns.map((c) => ({ ...c }));
   const chosen = new Set(Object.keys(override ?? {}).map(normalizeHeader));
   ratingsByPeriod(out, rows, chosen);
-  timelineColumns(out, chosen);
-  oneTitle(out, chosen);
+  timelineColumns(out, rows, chosen);
+  oneTitle(out, rows, chosen);
   if (rows.length === 0) return out;
   // Reduced, not spread: a sheet's rows can be more than the call stack takes as arguments.
   const width = rows.reduce((w, r) => Math.max(w, r.length), Math.max(0, ...out.map((c) => c.index + 1)));

@@ -5,10 +5,10 @@ import { isPageFurniture } from './page-furniture.js';
 describe('a page’s own words', () => {
   it.each([
     'Page 2 of 4',
-    '3 of 9',
     'Back to top',
     'Skip to main content',
     'Printed from ellesmere.moderngov.co.uk',
+    'Printed on 03/03/2026 at 10:15',
     '© Ellesmere City Council',
     '(continued)',
   ])('"%s" is the page’s, not the plan’s', (line) => expect(isPageFurniture(line)).toBe(true));
@@ -16,6 +16,9 @@ describe('a page’s own words', () => {
   it.each([
     'Back to work scheme launched for 12 staff',
     '2 of 3 networks launched',
+    '14 of 20',
+    'Copyright guidance issued to all schools in January.',
+    'Printed on 3 March: list of starters sent to payroll.',
     'Page turners reading group started',
   ])('"%s" is the plan’s', (line) => expect(isPageFurniture(line)).toBe(false));
 

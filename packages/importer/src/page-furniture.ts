@@ -9,12 +9,14 @@ export const PAGE_WORDS =
   /\bpage\s+\d+\b|\b\d+\s+of\s+\d+\b|^cont(?:inued|'d)?\.?$|\(cont(?:inued|'d)?\.?\)/i;
 
 const WHOLE_LINE = [
-  /^(?:page\s+)?\d+\s*(?:of|\/)\s*\d+$/i,
-  /^page\s+\d+$/i,
+  // "Page 2 of 4", "Page 3"; a bare "14 of 20" may be a figure of progress, so it needs the word.
+  /^page\s+\d+(?:\s*(?:of|\/)\s*\d+)?$/i,
   /^cont(?:inued|'d)?\.?$|^\(cont(?:inued|'d)?\.?\)$/i,
   /^(?:back to top|skip to (?:main )?content|print this page|share this page|return to (?:top|contents))$/i,
-  /^printed (?:from|on|by)\b.{0,80}$/i,
-  /^(?:©|\(c\)|copyright\b).{0,80}$/i,
+  // "Printed from ellesmere.moderngov.co.uk", "Printed on 3/3/2026": no sentence after it.
+  /^printed\s+(?:from|on|by)\s+(?!.*[:;]\s+\p{L})\S.{0,60}$/iu,
+  // "© Ellesmere City Council", "Copyright © 2026": not "Copyright guidance issued to schools".
+  /^(?:©|\(c\)\s)|^copyright\s+(?:©|\(c\)|\d{4})/i,
 ];
 
 /** A line that is only a page's own words. */

@@ -46,7 +46,9 @@ describe('a project tool’s export (Microsoft Planner, Asana)', () => {
 
 describe('numericDateOrder: the document decides, never one cell', () => {
   it.each([
-    [['6/30/2026', '9/1/2026'], true],
+    [['6/30/2026', '9/1/2026', '11/30/2026'], true],
+    // One slip among UK dates does not make the file American.
+    [['01/04/2026', '06/05/2026', '12/25/2026', '03/11/2026', '09/01/2027'], false],
     [['30/06/2026', '9/1/2026'], false],
     // One UK-only date settles it, whatever else is there.
     [['6/30/2026', '13/02/2026'], false],
@@ -67,13 +69,21 @@ describe('a progress note that opens or closes with its status', () => {
         '3,Succession plans for statutory roles,Chief Executive,Dec 2025,Delayed – now Q1 2026/27.',
         '4,Review the pay line,Reward Lead,Jan 2026,Report to SMT in January – complete.',
         '5,Roll out EDI e-learning,EDI Lead,June 2026,Complete the remaining modules by May.',
+        '6,Refresh the appraisal scheme,OD Lead,June 2026,In progress – behind schedule',
+        '7,Publish the pay policy,Reward Lead,June 2026,Complete – phase 1 only. Phase 2 due March 2027',
+        '8,Reach Disability Confident Leader,EDI Lead,June 2026,Closed – not achieved; carried forward',
       ].join('\n'),
     );
+    // "Behind schedule" is the note's last word on it; the last two say more than their first word, and
+    // are left for a person to set.
     expect(actions.map((a) => a.status)).toEqual([
       'completed',
       'completed',
       'off-track',
       'completed',
+      undefined,
+      'off-track',
+      undefined,
       undefined,
     ]);
     // The words are kept as written.
@@ -90,5 +100,17 @@ describe('a CSV with its title above the table', () => {
     expect(plan.title).toBe('Workforce Plan 2026/27');
     expect(plan.period?.label).toBe('2026/27');
     expect(plan.themes.flatMap((t) => t.actions).map((a) => a.due?.due)).toEqual(['2026-12-31']);
+  });
+});
+
+describe('a CSV of one column', () => {
+  it('is a list of actions, its first line the header', async () => {
+    const plan = await parsePlanFile(Buffer.from('Action\nRecruit apprentices\nReview the pay policy\n'), {
+      filename: 'list.csv',
+    });
+    expect(plan.themes.flatMap((t) => t.actions).map((a) => a.title)).toEqual([
+      'Recruit apprentices',
+      'Review the pay policy',
+    ]);
   });
 });

@@ -263,7 +263,8 @@ export const HEADER_SYNONYMS: HeaderSynonym[] = [
   {
     table: 'actions',
     field: 'completed',
-    match: [/^(?:completed date|completed at|completed on|date completed|completed|date closed)$/],
+    // Whole names only, and only dates of completion: a bare "Completed" column may hold a percentage.
+    match: [/^(?:completed date|completed at|completed on|date completed)$/],
   },
   {
     table: 'actions',

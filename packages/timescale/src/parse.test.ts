@@ -92,6 +92,9 @@ describe('financial years run 1 April to 31 March', () => {
     ['Years 1 to 2', harrow, fy('2006-03-31')],
     ['Year 2-3', harrow, fy('2007-03-31')],
     ['Year 3 to 1', harrow, unparsed(/runs backwards/)],
+    ['Years 1, 2 and 3', harrow, fy('2007-03-31')],
+    // A length after a year of the plan is not a run of years.
+    ['Year 1 - 3 months', harrow, unparsed(/gives both/)],
     [
       '2013-2015',
       none,

@@ -25,8 +25,10 @@ const NUMBER_WORDS: Record<string, number> = {
   fifth: 5,
 };
 const N = '[1-9]|one|two|three|four|five|six|seven|eight|nine|ten';
+// A count of months or weeks after the number ("Year 1 - 3 months") is a length, not a year of the plan.
+const NOT_UNIT = '(?![\\da-z])(?!\\s*(?:months?|mths?|weeks?|wks?|days?|years?|yrs?)\\b)';
 const PLAN_YEAR = sticky(
-  `(?:(?:plan\\s+)?(?:years?|yrs?)\\s*(?<n>${N})(?:\\s*(?:-|–|—|to|and|&)\\s*(?:(?:year|yr)\\s*)?(?<last>${N}))?(?![\\da-z])|(?<o>first|second|third|fourth|fifth)\\s+year(?![a-z])(?:\\s+of\\s+the\\s+(?:plan|strategy))?)`,
+  `(?:(?:plan\\s+)?(?<word>years?|yrs?)\\s*(?<n>${N})(?<rest>(?:\\s*(?:,|-|–|—|to|and|&)\\s*(?:(?:year|yr)\\s*)?(?:${N}))*)${NOT_UNIT}|(?<o>first|second|third|fourth|fifth)\\s+year(?![a-z])(?:\\s+of\\s+the\\s+(?:plan|strategy))?)`,
 );
 
 export const planYear: Matcher = (s, i, env) => {
@@ -34,7 +36,11 @@ export const planYear: Matcher = (s, i, env) => {
   if (!m?.groups) return undefined;
   const count = (w: string) => NUMBER_WORDS[w.toLowerCase()] ?? Number(w);
   const n = count((m.groups.n ?? m.groups.o)!);
-  const last = m.groups.last ? count(m.groups.last) : n;
+  // "Years 1, 2 and 3", "Yr 1–3": the last year named.
+  const more = m.groups.rest?.match(new RegExp(`(?:${N})(?![\\da-z])`, 'gi')) ?? [];
+  const last = more.length ? count(more.at(-1)!) : n;
+  // "Years 2" is no plan year anyone writes: a plural names a run.
+  if (/s$/i.test(m.groups.word ?? '') && !more.length) return undefined;
   const end = i + m[0].length;
   // "Years 3 to 1" is no range the plan could mean.
   if (last < n) return { end, issue: `"${m[0]}" runs backwards` };

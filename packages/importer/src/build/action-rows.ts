@@ -1,4 +1,5 @@
 import { continuesSentence, excerpt, joinText } from '../cells.js';
+import { MARK } from '../header-mapping.js';
 import { isPageFurniture } from '../page-furniture.js';
 import type { ColumnField } from '../parsed-plan.js';
 import {
@@ -35,12 +36,23 @@ const TEXT_FIELDS: ColumnField[] = [
 /** A column a quarter names: "Q1", "Q2 RAG", "RAG Q3", "Quarter 4 status". */
 const QUARTER = /(?:^|\s)(?:q|quarter\s*)[1-4](?:\s|$)/i;
 
-/** A timeline cell that marks work: any text but a "no" ("-", "0", "N"), or shading other than white. */
-const isMark = (text: string | undefined, fill: string | undefined) => {
+/**
+ * A timeline cell that marks work: a mark ("X", a tick), or shading other than white that is not the
+ * row's own (a table banded in grey on alternate rows shades every cell of the row alike).
+ */
+const isMark = (text: string | undefined, fill: string | undefined, rowFill: string | undefined) => {
   const t = text?.trim() ?? '';
-  if (t) return !/^(?:-|–|0|n|no|n\/a)$/i.test(t);
-  return !!fill && !/^(?:f{6}|f{8}|auto)$/i.test(fill);
+  if (t) return MARK.test(t);
+  return !!fill && fill !== rowFill && !paleGrey(fill);
 };
+
+/** White or a pale grey (FFFFFF, F2F2F2, D9D9D9): a table's banding or background, never a bar. */
+function paleGrey(fill: string): boolean {
+  const hex = /^(?:[0-9a-f]{2})?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(fill);
+  if (!hex) return /^auto$/i.test(fill);
+  const [r, g, b] = hex.slice(1).map((h) => Number.parseInt(h, 16)) as [number, number, number];
+  return Math.min(r, g, b) >= 0xc0 && Math.max(r, g, b) - Math.min(r, g, b) <= 0x10;
+}
 
 /**
  * The cells of one row under their columns' fields; cells under no known column are named extras. An
@@ -58,10 +70,12 @@ export function readRow(
   const extra: ExtraField[] = [];
   const statuses: { header: string; text: string }[] = [];
   const marked: string[] = [];
+  // The shading of the row's own cells (banding), told apart from a bar's: that of its first cell.
+  const rowFill = fills?.[m.columns.find((c) => c.field !== 'timeline')?.index ?? 0];
   for (const col of m.columns) {
     if (col.field === 'timeline') {
       // "Q3 (Oct–Dec)": the quarter's own name is the date; the months in brackets only explain it.
-      if (isMark(cells[col.index], fills?.[col.index]))
+      if (isMark(cells[col.index], fills?.[col.index], rowFill))
         marked.push(
           col.header
             .replace(/\([^)]*\)/g, ' ')

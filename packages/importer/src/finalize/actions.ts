@@ -121,6 +121,8 @@ function toAction(
   // A completion column ("Completed Date", "Completed At"): a date or a yes there means it is done.
   const completed = doneOn(f.completed, c);
   if (!status && completed) status = 'completed';
+  // A completion cell that does not say it is done ("Partly", "50%") is kept, under its name.
+  const notDone = f.completed?.trim() && !completed ? f.completed.trim() : undefined;
   if (!status && due?.kind === 'completed') status = 'completed';
   if (!status && due?.kind === 'ongoing') status = 'ongoing';
   // A status cell that is more than a status (a sentence, "Amber/Red") is kept with the progress, as written.
@@ -147,8 +149,13 @@ function toAction(
     subActions: [],
     milestones,
     unplaced,
-    ...(a.extra.length
-      ? { extra: a.extra.map((x) => ({ label: x.label.slice(0, 300), text: x.text })) }
+    ...(a.extra.length || notDone
+      ? {
+          extra: [
+            ...a.extra.map((x) => ({ label: x.label.slice(0, 300), text: x.text })),
+            ...(notDone ? [{ label: 'Completed', text: notDone }] : []),
+          ],
+        }
       : {}),
   };
   out.subActions = a.subActions.map((s, i) => toAction(s, c, newRef, ref, i + 1));
@@ -215,13 +222,18 @@ function cellMilestones(
  * "Complete – went live early", "Delayed: now Q1 2027/28", "Went live 14 April. Complete." The words
  * must be a status alone ("Complete the review by May" is an instruction, not one).
  */
+const HEDGED =
+  /\b(?:behind|delay(?:ed)?|slipp(?:ed|ing)|late|not|partial(?:ly)?|partly|only|outstanding|carried|except|but|however|remaining)\b/i;
+
 function statusSaidIn(progress: string): ReturnType<typeof readStatusOf> {
   const t = progress.trim();
   const first = /^([A-Za-z][A-Za-z ]{3,24}?)\s*(?:[–—:.]|\s-)\s+\S/.exec(t)?.[1];
   const last = /(?:[.;!]|\s[–—-])\s*([A-Za-z][A-Za-z ]{3,24}?)\.?$/.exec(t)?.[1];
+  // The rest of the note must not say otherwise: "In progress – behind schedule", "Complete – phase 1
+  // only", "Closed – not achieved" are for a person to read.
   for (const words of [first, last]) {
     const read = words ? readStatusOf(words) : undefined;
-    if (read?.exact && !read.mixed) return read;
+    if (read?.exact && !read.mixed && !HEDGED.test(t.replace(words!, ' '))) return read;
   }
   return undefined;
 }

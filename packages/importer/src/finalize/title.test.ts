@@ -22,3 +22,18 @@ describe('readCover: the plan’s title', () => {
     expect(cover('HR Business Plan 2013-14', 'Kent County Council').title).toBe('HR Business Plan 2013-14');
   });
 });
+
+describe('readCover: a committee paper’s own labels are not the plan’s title', () => {
+  it.each([
+    [
+      ['Agenda Item 6(b) – Appendix 2', 'Workforce Strategy Action Plan 2025-28'],
+      'Workforce Strategy Action Plan 2025-28',
+    ],
+    [
+      ['AGENDA ITEM NO. 7', 'Workforce Strategy Action Plan 2025-28'],
+      'Workforce Strategy Action Plan 2025-28',
+    ],
+    [['Agenda item 5 – Workforce Strategy Action Plan 2025-28'], 'Workforce Strategy Action Plan 2025-28'],
+    [['Appendix B – People Strategy Action Plan 2025-2028'], 'People Strategy Action Plan 2025-2028'],
+  ])('%j is titled "%s"', (lines, title) => expect(cover(...lines).title).toBe(title));
+});

@@ -5,9 +5,10 @@ import { isBoilerplate } from './boilerplate.js';
 
 /** Cover lines that are not the plan's title: committee agenda items, dates, bare labels. */
 const NOT_TITLE =
-  /^(?:(?:hi|hello|dear|good\s+(?:morning|afternoon))\b.*|(?:agenda\s+)?item(?:\s+\S+)?|agenda|.*\bcommittee\b.*\d{4}|\.+.*|\d{4}\s*[-–—]\s*\d{2,4}|action\s+plan|appendix\s+\w+|public|private|confidential|\d+|\w+day,?\s+\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4})$/i;
+  /^(?:(?:hi|hello|dear|good\s+(?:morning|afternoon))\b.*|(?:agenda\s+)?item(?:\s+no\.?)?(?:\s+[\w().]+)?(?:\s*[-–—:]\s*appendix\s+\w+)?|agenda|.*\bcommittee\b.*\d{4}|\.+.*|\d{4}\s*[-–—]\s*\d{2,4}|action\s+plan|appendix\s+\w+|public|private|confidential|\d+|\w+day,?\s+\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4})$/i;
 
-const APPENDIX = /^appendix\s+[A-Z0-9]{1,3}\s*[-–—:]\s*(?=\S)/i;
+const APPENDIX =
+  /^(?:(?:agenda\s+)?item(?:\s+no\.?)?\s+[\w().]+|appendix\s+[A-Z0-9]{1,3})\s*[-–—:]\s*(?=\S)/i;
 
 /** An organisation's name, as a cover gives it above the plan's own. */
 const ORGANISATION =
@@ -97,9 +98,9 @@ export function readCover(preamble: { text: string; where: string }[], filename?
     });
   }
   const rest = [...lines];
-  // "Appendix B – People Strategy Action Plan": the appendix's letter is the committee paper's, not the plan's.
+  // "Appendix B – People Strategy Action Plan", "Agenda item 5 – …": the committee paper's, not the plan's.
   const title =
-    (at >= 0 ? rest.splice(at, 1)[0]!.replace(APPENDIX, '') : undefined) ??
+    (at >= 0 ? rest.splice(at, 1)[0]!.replace(APPENDIX, '').replace(APPENDIX, '') : undefined) ??
     filename?.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') ??
     UNTITLED_PLAN;
   if (at < 0) {

@@ -32,7 +32,10 @@ export const tabSeparated: LayoutRule = {
       }
       if (!l.text.includes('\t')) break;
       const cells = l.text.split('\t');
-      const rest = cells.length < width ? runOn(lines, j + 1, width - cells.length) : undefined;
+      const rest =
+        cells.length < width && opensOn(cells.at(-1)!, lines, j + 1)
+          ? runOn(lines, j + 1, width - cells.length)
+          : undefined;
       if (rest) {
         for (const more of rest.cells) {
           cells[cells.length - 1] = `${cells.at(-1)}\n${more[0]}`.trim();
@@ -63,6 +66,20 @@ function tableWidth(lines: Line[], i: number): number {
 
 /** A paragraph of a cell: it ends as a sentence does, or is a bullet (a heading between tables is neither). */
 const CELL_PARAGRAPH = /[.;:!?)”"’]$|^[•▪◦‣●○■□➢►*–-]\s/;
+
+/**
+ * Whether the next line reads as more of the row's last cell: that cell ends as a sentence does
+ * ("Approved by Cabinet.") or the line carries on one (lower case, a bracket, a bullet). "Run the staff
+ * survey⇥OD Manager" above "Publish the pay gap report⇥HR Manager" is two short rows, not one.
+ */
+function opensOn(lastCell: string, lines: Line[], j: number): boolean {
+  const next =
+    lines
+      .slice(j)
+      .find((l) => !isBlank(l))
+      ?.text.trim() ?? '';
+  return /[.;:,!?]$/.test(lastCell.trim()) || /^(?:\p{Ll}|[(•▪◦‣●○■□➢►*–-]\s?)/u.test(next);
+}
 
 /** A first cell that starts a row or a table of its own: a ref ("A", "1.2"), a heading in capitals, a question. */
 const startsRow = (cell: string) => {

@@ -64,7 +64,9 @@ function pairReason(a: string, b: string, all: readonly string[]): DuplicateReas
   // "Mark Bennett (Head of OD)" or "Mark Bennett, Head of OD" beside "Mark Bennett": one person, once
   // with the job title the plan wrote after the name.
   const [na, nb] = [nameBeforeRole(a), nameBeforeRole(b)];
-  if ((na !== a || nb !== b) && na && nb && !isRole(na) && !isRole(nb)) {
+  // Only when one of the two has no title: "David Jones (Head of Highways)" and "David Jones (HR Business
+  // Partner)" may well be two people.
+  if ((na !== a) !== (nb !== b) && na && nb && !isRole(na) && !isRole(nb)) {
     if (personWords(na).length >= 2 && normaliseName(na) === normaliseName(nb)) return 'role';
   }
   if (isRole(a) || isRole(b)) return undefined;

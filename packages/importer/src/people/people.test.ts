@@ -77,5 +77,9 @@ describe('a name with the job title after it', () => {
       [['Aisha Khan, Head of HR', 'Aisha Khan'], 'role'],
     ]);
     expect(duplicateGroups(['Mark Bennett (Head of OD)', 'Mark Benson'])).toEqual([]);
+    // Two job titles: perhaps two people of one name, so not offered as one.
+    expect(duplicateGroups(['David Jones (Head of Highways)', 'David Jones (HR Business Partner)'])).toEqual(
+      [],
+    );
   });
 });

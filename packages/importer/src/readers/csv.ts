@@ -37,7 +37,8 @@ export function readCsv(text: string): SourceDocument {
   const items: SourceDocument['items'] = [];
   // Lines of one cell above the table are its title and notes ("Workforce Plan 2026/27"), as a sheet's
   // title rows are: the plan's title and period come from them. Below, a lone cell is a row (a group's).
-  let tableStarted = false;
+  // A file of one column (a list of actions) has no title lines: every line is a row.
+  let tableStarted = !rows.some((cells) => cells.filter((c) => c.trim() !== '').length > 1);
   rows.forEach((cells, i) => {
     cells.forEach((c, col) => {
       if (looksLikeFormula(c)) formulaCells.push({ text: c, where: `row ${i + 1} column ${col + 1}` });
