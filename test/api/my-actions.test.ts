@@ -278,6 +278,14 @@ describe('my actions, reporting periods, corrections and ratings', () => {
     });
     expect(future.status).toBe(400);
     expect(future.body.error.details[0].path).toBe('completedOn');
+    // Nor long before the plan began: a slip of the keyboard, or a claim the plan's dates cannot bear.
+    const ancient = await done(mine.id, CONTRIBUTOR, {
+      version: mine.version,
+      completed: true,
+      completedOn: '1999-01-01',
+    });
+    expect(ancient.status).toBe(400);
+    expect(ancient.body.error.message).toMatch(/before its plan began/);
     expect((await done(theirs.id, CONTRIBUTOR, { version: theirs.version, completed: true })).status).toBe(
       403,
     );

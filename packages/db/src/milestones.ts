@@ -9,6 +9,7 @@ import {
   type MilestonePatch,
   milestoneSearchDoc,
   notFound,
+  type Plan,
 } from '@peopleplan/core';
 import type { ActionsRepo, Locator } from './actions.js';
 import { boardUpdates, milestoneEntry } from './boards.js';
@@ -128,6 +129,9 @@ export class MilestonesRepo {
         { path: 'completedOn', message: 'give the day it was completed, today or earlier' },
       ]);
     }
+    if (after.completedOn && after.completedOn !== before.completedOn) {
+      await this.assertAfterPlanStart(before.planId, after.completedOn);
+    }
     if (after.completedOn && after.status !== 'completed') {
       throw badRequest('A milestone with a completed date must have status completed', [
         { path: 'completedOn', message: 'clear it, or set status to completed' },
@@ -161,6 +165,23 @@ export class MilestonesRepo {
     );
     return after;
   }
+  /**
+   * A milestone is not completed before its plan began: a day before the plan's period (or, for a plan
+   * with none, more than a year before the plan was made) is a slip of the keyboard, or a claim to have
+   * met it in time that the plan's own dates cannot bear.
+   */
+  private async assertAfterPlanStart(planId: string, completedOn: string): Promise<void> {
+    const plan = await this.store.get<Pick<Plan, 'period' | 'createdAt'>>(sk.plan(planId));
+    const earliest =
+      plan?.period.start ??
+      (plan ? `${Number(plan.createdAt.slice(0, 4)) - 1}${plan.createdAt.slice(4, 10)}` : undefined);
+    if (earliest && completedOn < earliest) {
+      throw badRequest(`A milestone cannot be completed before its plan began (${earliest})`, [
+        { path: 'completedOn', message: `give a day on or after ${earliest}` },
+      ]);
+    }
+  }
+
   /** Each move of the current due to a later date is kept with the milestone, with the reason given. */
   private recordRebaseline(before: Milestone, after: Milestone, reason: string | undefined): Milestone {
     const entry = {
