@@ -4,4 +4,3 @@
  */
 export { MAX_IMPORT_BYTES } from './errors.js';
 export * from './parsed-plan.js';
-export { DUPLICATE_REASONS } from './people/reasons.js';

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Person } from '@peopleplan/core';
-import { DUPLICATE_REASONS } from '@peopleplan/importer/schema';
+import { DUPLICATE_REASONS } from '@peopleplan/importer/people-reasons';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
 import type { App } from '../types.js';
