@@ -5,6 +5,7 @@ import {
   findPeriod,
   periodToUpdate,
   reportingPeriods,
+  reportingPointsWithin,
   samePeriodName,
 } from './reporting-periods.js';
 
@@ -132,4 +133,20 @@ describe('samePeriodName: an update’s period against a closed one', () => {
     ['Q1 2026-27 (April–June 2026)', 'Q2 2026-27'],
     ['Mid-year 2026-27', 'Mid-year 2027-28'],
   ])('%s is not %s', (closed, asked) => expect(samePeriodName(closed, asked)).toBe(false));
+});
+
+describe('reportingPointsWithin: the points a report period covers', () => {
+  const points = [
+    { label: 'Q1', date: '2026-06-30' },
+    { label: 'Q2', date: '2026-09-30' },
+    { label: 'Q3', date: '2026-12-31' },
+  ];
+  it.each([
+    ['the mid-year covers Q1 and Q2', '2026-04-01', '2026-09-30', ['Q1', 'Q2']],
+    ['the second quarter covers Q2', '2026-07-01', '2026-09-30', ['Q2']],
+    ['September alone covers no quarter', '2026-09-01', '2026-09-30', []],
+    ['April to June covers Q1, from the plan’s start', '2026-04-01', '2026-06-30', ['Q1']],
+  ])('%s', (_what, start, end, want) =>
+    expect(reportingPointsWithin(points, start, end, '2026-04-01')).toEqual(want),
+  );
 });

@@ -1,4 +1,12 @@
-import { addMonths, addYears, differenceInCalendarDays, lightFormat, parseISO, subDays } from 'date-fns';
+import {
+  addDays,
+  addMonths,
+  addYears,
+  differenceInCalendarDays,
+  lightFormat,
+  parseISO,
+  subDays,
+} from 'date-fns';
 import type { Plan } from './entities.js';
 
 /**
@@ -147,12 +155,25 @@ export const periodWords = (s: string) =>
 export const samePeriodName = (a: string, b: string) => periodWords(a) === periodWords(b);
 
 /**
- * The plan's own reporting points (their names) dated within a report period, from `start` to `end`:
- * an update filed under one speaks for that period's report, and closing the period closes them too
- * ("Q2", 30 September, is in the mid-year, September's and the second quarter's reports).
+ * The plan's own reporting points (their names) that a report period covers: dated within it, and the
+ * whole stretch each point reports on with it (from the day after the point before; the first point's
+ * from the plan's start). An update filed under one speaks for that report, and closing the period closes
+ * them: the mid-year (April–September) covers Q1 and Q2, the second quarter covers Q2, but September alone
+ * covers no quarter, so closing September's report still takes Q2's updates for the mid-year.
  */
-export const reportingPointsWithin = (
+export function reportingPointsWithin(
   points: ReadonlyArray<{ label: string; date: string }> | undefined,
   start: string,
   end: string,
-): string[] => (points ?? []).filter((p) => p.date >= start && p.date <= end).map((p) => p.label);
+  planStart?: string,
+): string[] {
+  const sorted = [...(points ?? [])].sort((a, b) => a.date.localeCompare(b.date));
+  return sorted
+    .filter((p, i) => {
+      if (p.date < start || p.date > end) return false;
+      const before = sorted[i - 1];
+      const from = before ? lightFormat(addDays(parseISO(before.date), 1), 'yyyy-MM-dd') : planStart;
+      return from === undefined || from >= start;
+    })
+    .map((p) => p.label);
+}

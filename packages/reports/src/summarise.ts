@@ -56,7 +56,7 @@ export function summarise(data: ReportData, options: SummariseOptions = {}): Rep
       data.updates,
       period,
       council.timeZone || 'Europe/London',
-      reportingPointsWithin(plan.reportingPoints, period.start, period.end),
+      reportingPointsWithin(plan.reportingPoints, period.start, period.end, plan.period.start),
     ),
     periodClosed,
     asOf,

@@ -55,7 +55,8 @@ async function modelToFreeze(data: CouncilData, planId: string, period: ReportPe
   const loaded = await loadReport(data, planId, period.key, today);
   const c = loaded.comparedWith;
   const model = summarise({ ...loaded.data, ...(c && { comparedWith: c.label }) }, { forecast: true });
-  const points = reportingPointsWithin(loaded.data.plan.reportingPoints, period.start, period.end);
+  const { plan } = loaded.data;
+  const points = reportingPointsWithin(plan.reportingPoints, period.start, period.end, plan.period.start);
   return { model, points, comparedWith: c && { key: c.key, label: c.label } };
 }
 
