@@ -115,6 +115,7 @@ export const DOCUMENT_ROUTES: DocumentRoute[] = [
   { path: '/api/v1/councils/{c}/plans/{planId}/reports', methods: [apigwv2.HttpMethod.GET] },
   { path: '/api/v1/councils/{c}/plans/{planId}/periods', methods: [apigwv2.HttpMethod.GET] },
   { path: '/api/v1/councils/{c}/committee-pack', methods: [apigwv2.HttpMethod.GET] },
+  { path: '/api/v1/councils/{c}/committee-pack/periods', methods: [apigwv2.HttpMethod.GET] },
   { path: '/api/v1/councils/{c}/plans/{planId}/periods/{proxy+}', methods: [apigwv2.HttpMethod.ANY] },
   { path: '/api/v1/councils/{c}/actions/{actionId}/timeline', methods: [apigwv2.HttpMethod.GET] },
   { path: '/api/v1/councils/{c}/people/{personId}/calendar-feed', methods: [apigwv2.HttpMethod.ANY] },
