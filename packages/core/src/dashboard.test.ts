@@ -74,6 +74,8 @@ describe('buildDashboard', () => {
     expect(d.dueSoon.map((i) => i.id)).toEqual(['a3']);
     expect(d.slipping.map((i) => i.id)).toEqual(['m1']);
     expect(d.stale.map((i) => i.id)).toEqual(['a3']);
+    // The plan's count says how many of its overdue items are milestones (the dashboard words them apart).
+    expect(d.plans[0]).toMatchObject({ overdue: 1, overdueMilestones: 0 });
   });
 
   it('counts direction of travel since the last closed period', () => {

@@ -33,7 +33,9 @@ export interface PlanSummary {
   total: number;
   byStatus: Counts<Status>;
   byRag: Counts<Rag>;
+  /** Overdue actions and milestones together; of them, `overdueMilestones` are milestones. */
   overdue: number;
+  overdueMilestones: number;
   slipping: number;
   stale: number;
   themes: ThemeSummary[];
@@ -143,6 +145,7 @@ function summarisePlan(
     byStatus: zero(STATUSES),
     byRag: zero(RAGS),
     overdue: 0,
+    overdueMilestones: 0,
     slipping: 0,
     stale: 0,
     themes: [],
@@ -188,6 +191,7 @@ function summarisePlan(
     if (j.overdue) {
       list('overdue', 'milestone', m.id, m.actionId, j.rag);
       summary.overdue++;
+      summary.overdueMilestones++;
     } else if (j.dueSoon) list('dueSoon', 'milestone', m.id, m.actionId, j.rag);
     if (j.slipping) {
       list('slipping', 'milestone', m.id, m.actionId, j.rag);

@@ -69,7 +69,7 @@ export function DashboardPage({ c }: { c: string }) {
             </p>
           ) : null}
           {data.plans.map((p) => (
-            <PlanCard key={p.planId} c={c} plan={p} words={wordsOf(p)} overdue={data.overdue} />
+            <PlanCard key={p.planId} c={c} plan={p} words={wordsOf(p)} />
           ))}
           {data.plans.length ? <CommitteePack c={c} /> : null}
           <p className="govuk-body app-no-print">
@@ -247,17 +247,11 @@ function Headlines({ data, days }: { data: Dashboard; days: number }) {
   );
 }
 
-/**
- * A plan's overdue count in words, actions and milestones apart ("1 overdue action · 5 overdue
- * milestones"), from the dashboard's overdue list; the plan's own count alone should the list not hold
- * them all (an item changed away between the counting and the listing).
- */
-function overdueWords(plan: Pick<PlanSummary, 'planId' | 'overdue'>, overdue: readonly DashboardItem[]) {
-  const mine = overdue.filter((i) => i.planId === plan.planId);
-  if (mine.length !== plan.overdue) return `${plan.overdue} overdue`;
-  if (!mine.length) return 'nothing overdue';
-  const actions = mine.filter((i) => i.type === 'action').length;
-  const milestones = mine.length - actions;
+/** A plan's overdue count in words, actions and milestones apart ("1 overdue action · 5 overdue milestones"). */
+function overdueWords(plan: Pick<PlanSummary, 'overdue' | 'overdueMilestones'>) {
+  if (!plan.overdue) return 'nothing overdue';
+  const milestones = plan.overdueMilestones;
+  const actions = plan.overdue - milestones;
   return [
     actions ? plural(actions, 'overdue action') : '',
     milestones ? plural(milestones, 'overdue milestone') : '',
@@ -266,17 +260,7 @@ function overdueWords(plan: Pick<PlanSummary, 'planId' | 'overdue'>, overdue: re
     .join(' · ');
 }
 
-function PlanCard({
-  c,
-  plan,
-  words,
-  overdue,
-}: {
-  c: string;
-  plan: PlanSummary;
-  words: ThemeWords;
-  overdue: readonly DashboardItem[];
-}) {
+function PlanCard({ c, plan, words }: { c: string; plan: PlanSummary; words: ThemeWords }) {
   // Only the statuses this plan uses, so the table stays readable on a phone and a projector.
   const statuses = STATUSES.filter((s: Status) => plan.byStatus[s] > 0);
   return (
@@ -288,8 +272,8 @@ function PlanCard({
       </h3>
       <p className="govuk-body-s app-muted">
         {PLAN_KIND_LABELS[plan.kind]} · {PLAN_STATUS_LABELS[plan.status] ?? plan.status} ·{' '}
-        {plural(plan.total, 'action')} · {overdueWords(plan, overdue)} · {plan.slipping} re-baselined ·{' '}
-        {plan.stale} stale
+        {plural(plan.total, 'action')} · {overdueWords(plan)} · {plan.slipping} re-baselined · {plan.stale}{' '}
+        stale
       </p>
       <RagSummary counts={plan.byRag} total={plan.total} />
       {plan.travel ? (
