@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { englishHalf } from './bilingual.js';
+import { englishHalf, inEnglish } from './bilingual.js';
 import { parsePlanFile } from './index.js';
 
 describe('englishHalf: a cell in Welsh and English', () => {
@@ -47,5 +47,18 @@ describe('a Welsh council’s bilingual plan', () => {
     ]);
     // The words a person reads stay as written, in both languages.
     expect(actions[0]!.title).toBe('Datblygu brand cyflogwr newydd / Develop a new employer brand');
+  });
+});
+
+describe('inEnglish: a cell of several bilingual lines', () => {
+  it('reads each line by its English half', () => {
+    expect(inEnglish('Pennaeth AD / Head of HR\nRheolwr Cyflogau / Payroll Manager')).toBe(
+      'Head of HR\nPayroll Manager',
+    );
+    expect(inEnglish('Pennaeth AD / Head of HR, Rheolwr Cyflogau / Payroll Manager')).toBe(
+      'Head of HR, Payroll Manager',
+    );
+    // English alone is left as it is.
+    expect(inEnglish('Assistant Director, HR & OD')).toBe('Assistant Director, HR & OD');
   });
 });

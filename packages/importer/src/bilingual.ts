@@ -17,7 +17,7 @@ const WELSH = new Set(
     'dyddiad targed arweinydd arweiniol statws cynnydd diweddariad sylwadau cyf cyfeirnod',
     // Roles and teams.
     'pennaeth rheolwr swyddog cyfarwyddwr prif weithredwr tîm adnoddau dynol busnes',
-    'gwasanaethau gwasanaeth corfforaethol cymraeg gymraeg iaith safonau dysgu datblygu',
+    'gwasanaethau gwasanaeth corfforaethol cymraeg gymraeg iaith safonau dysgu datblygu cyflogau',
     // Workforce themes.
     'recriwtio cadw chadw lles cydraddoldeb amrywiaeth hyfforddiant gweithlu gweithwyr',
     // Verbs actions open with, and their objects.
@@ -70,5 +70,14 @@ export function englishHalf(text: string | undefined): string | undefined {
   return undefined;
 }
 
-/** The cell as it reads in English: its English half when it is bilingual, else itself. */
-export const inEnglish = (text: string): string => englishHalf(text) ?? text;
+/**
+ * The cell as it reads in English: its English half when it is bilingual, else each line's or listed
+ * part's ("Pennaeth AD / Head of HR, Rheolwr Cyflogau / Payroll Manager" is two leads, not four), else
+ * itself.
+ */
+export const inEnglish = (text: string): string =>
+  englishHalf(text) ??
+  text
+    .split(/(\s*[\n;,]\s*)/)
+    .map((part, i) => (i % 2 === 0 ? (englishHalf(part) ?? part) : part))
+    .join('');
