@@ -3,6 +3,7 @@ import { coverTableLines } from './build/cover-table.js';
 import { type ActiveMapping, type BuildState, type Drafts, emptyDrafts, warn } from './build/drafts.js';
 import { groupRowName, noteRow, numberedGroup } from './build/group-rows.js';
 import { addSubHeader, applyHeader, isPeriodLabel, readHeaderAt } from './build/header-rows.js';
+import { letterGroups } from './build/letter-groups.js';
 import { narrativeParagraph } from './build/narrative.js';
 import { takeRagKeyLine, takeRagKeyTable } from './build/rag-key.js';
 import { notAnActionRow } from './build/tally-rows.js';
@@ -36,6 +37,8 @@ export function buildDrafts(items: SourceItem[], override?: MappingOverride): Dr
       headingTheme(s, cleanText(item.text));
     } else index += tableRow(s, index, item) - 1;
   }
+  // Refs "A1", "B1" are the groups of a plan with no groups of its own; read once every row is in.
+  letterGroups(s);
   return s.d;
 }
 

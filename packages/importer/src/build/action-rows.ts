@@ -11,6 +11,7 @@ import {
   type RowDraft,
   warn,
 } from './drafts.js';
+import { placeFootnote } from './footnotes.js';
 import { ratingColour } from './status-colours.js';
 import { defaultTheme, findTheme, nextThemeRef, themeByTitle, themeHeading } from './themes.js';
 
@@ -139,6 +140,8 @@ function parentOf(s: BuildState, ref: string): { ref: string; action: ActionDraf
 
 export function placeOrphan(s: BuildState, text: string, where: string) {
   const target = s.lastItem ?? s.lastAction;
+  // "[1] Subject to Cabinet approval": with the action whose cell is marked [1], not the one above.
+  if (placeFootnote(s, text, where)) return;
   if (isPageFurniture(text)) {
     // Kept with the plan's loose text, never as an action's progress.
     s.d.unplaced.push(text);

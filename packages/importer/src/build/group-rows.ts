@@ -1,4 +1,5 @@
 import type { ActiveMapping } from './drafts.js';
+import { footnoteLine } from './footnotes.js';
 import { NUMBER_WORDS } from './themes.js';
 
 /**
@@ -19,16 +20,20 @@ export function groupRowName(m: ActiveMapping, cells: string[]): string | undefi
   if (REF_LIKE.test(text) || text.length > 150 || !/\p{L}{3}/u.test(text) || /[.;,]$/.test(text))
     return undefined;
   // A note under an action ("Note: the scheme depends on levy funding", "See also 2.3") is not a group.
-  if (NOTE.test(text)) return undefined;
+  if (NOTE.test(text) || footnoteLine(text)) return undefined;
   return text;
 }
 
 const NOTE = /^(?:notes?|nb|n\.b\.|please\s+note|footnote|see(?:\s+also)?|\*)\b/i;
 
-/** A note alone on a row ("Note: the scheme depends on levy funding"): it belongs with the action above. */
+/**
+ * A note alone on a row ("Note: the scheme depends on levy funding", a footnote "[1] Subject to…"): it
+ * belongs with the action above, or a footnote with the action it marks (build/footnotes.ts).
+ */
 export function noteRow(cells: string[]): string | undefined {
   const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
-  return filled.length === 1 && NOTE.test(filled[0]!) ? filled[0] : undefined;
+  const text = filled.length === 1 ? filled[0]! : undefined;
+  return text && (NOTE.test(text) || footnoteLine(text)) ? text : undefined;
 }
 
 /** Codes a ref column holds: 3, 1.2, 1.1a, CV1, HR-3, A, (ii). */

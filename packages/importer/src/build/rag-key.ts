@@ -19,28 +19,50 @@ const KEY_OPENING =
 const KEY_ITEM = /^(?:red|amber|green|blue|grey|r|a|g|b)\b\s*[:=\-–—(]/;
 /** A colour named as a key names it: "Green – on track", "Red (behind)". */
 const COLOUR_ITEM = /\b(red|amber|green|blue)\b\s*[:=\-–—(]/g;
+/** A colour written in full at a line's start: "Amber = some slippage" (not "A – Leadership"). */
+const COLOUR_WORD = /^(?:red|amber|green|blue|grey)\b/;
+/** What a letter means in a RAG key: its colour ("R = Red"), or a status ("on track", "at risk", "complete"). */
+const STATUS_MEANING =
+  /\b(?:on|off)\s+(?:track|target|schedule)\b|\b(?:red|amber|green|blue|gr[ae]y|behind|ahead|delay(?:ed|s)?|slipp(?:age|ed|ing)|risks?|concerns?|complet(?:e|ed|ion)|achieved|met|missed|started|progress(?:ing)?|overdue|late|issues?|problems?|closed|done|ongoing|cancelled|hold|attention|intervention|exceptions?)\b/;
 
-/** A line of a RAG key; `inKey` when the line before was one (a key often gives each colour a line). */
-function keyLine(t: string, inKey: boolean): boolean {
+/**
+ * A line of a RAG key; `inKey` when the line before was one (a key often gives each colour a line),
+ * `colourKey` when the key so far is known to be one of colours (a colour line, or "RAG key" as its title).
+ * A letter alone ("A – …", "B – …") is a colour only in such a key or when it means a status: "Key:"
+ * then "A – Leadership and culture" is a key of the plan's groups (build/letter-groups.ts).
+ */
+function keyLine(t: string, inKey: boolean, colourKey: boolean): boolean {
   if (t.length > 600) return false;
   if (KEY_TITLE.test(t) || KEY_OPENING.test(t)) return true;
   // "Red - behind schedule, Amber - at risk, Green - on schedule": opens with a colour, names three.
   if (KEY_ITEM.test(t) && new Set([...t.matchAll(COLOUR_ITEM)].map((m) => m[1])).size >= 3) return true;
-  return inKey && t.length < 200 && KEY_ITEM.test(t);
+  if (!inKey || t.length >= 200 || !KEY_ITEM.test(t)) return false;
+  return colourKey || COLOUR_WORD.test(t) || STATUS_MEANING.test(t.replace(KEY_ITEM, ''));
 }
+
+/** A title that says the key is of colours or statuses: "RAG key", "Status key" (not "Key" alone). */
+const NAMED_KEY = /^(?:b?rag|status|rating|colour)\b/;
 
 /**
  * Takes `text` into the plan's RAG key when it is a line of one, and says so; any other text ends the
- * key. A bare title line ("Key") is not kept: the section is called "RAG key".
+ * key. A bare title line ("Key") is not kept: the section is called "RAG key". The section is made at
+ * the key's first colour line, so a "Key:" over something else leaves no empty "RAG key" behind.
  */
 export function takeRagKeyLine(s: BuildState, text: string): boolean {
   const t = text.trim().toLowerCase();
-  if (!keyLine(t, s.ragKey !== undefined)) {
+  // Until a colour line comes, the key is a placeholder outside the plan's sections.
+  const started = s.ragKey !== undefined && s.d.sections.includes(s.ragKey);
+  const colourKey = started || NAMED_KEY.test(s.ragKey?.title.toLowerCase() ?? '');
+  if (!keyLine(t, s.ragKey !== undefined, colourKey)) {
     s.ragKey = undefined;
     return false;
   }
-  s.ragKey ??= s.d.sections.find((x) => x.key === 'rag-key') ?? startSection(s, 'RAG key');
-  if (!KEY_TITLE.test(t)) s.ragKey.lines.push(text.trim());
+  if (KEY_TITLE.test(t)) {
+    s.ragKey = { key: 'rag-key', title: t, lines: [] };
+    return true;
+  }
+  if (!started) s.ragKey = s.d.sections.find((x) => x.key === 'rag-key') ?? startSection(s, 'RAG key');
+  s.ragKey!.lines.push(text.trim());
   return true;
 }
 

@@ -112,6 +112,16 @@ function readActionLists(items: SourceItem[], kinds: Map<Para, 'li' | 'h'>, tabl
   return out;
 }
 
+/**
+ * A Word footnote or endnote, which mammoth lists after the text (its marker "[1]" left in the cell):
+ * written as a typed note is, "[1] Subject to…", without the link back ("↑"), so it is matched with
+ * the action its marker is in (build/footnotes.ts). Not a list of the plan's.
+ */
+function wordNote(li: HTMLElement): string | undefined {
+  const n = /^(?:foot|end)note-(\d+)$/.exec(li.getAttribute('id') ?? '')?.[1];
+  return n ? `[${n}] ${li.text.replace(/\s*↑\s*$/, '').trim()}` : undefined;
+}
+
 /** Word documents: mammoth gives clean HTML; tables become rows, everything else paragraphs. */
 export async function readDocx(buffer: Buffer): Promise<SourceDocument> {
   const { value: html } = await mammoth.convertToHtml({ buffer });
@@ -130,8 +140,9 @@ export async function readDocx(buffer: Buffer): Promise<SourceDocument> {
           items.push({ type: 'row', ...row, table, line: ++line });
         table++;
       } else if (BLOCKS.has(tag)) {
-        const para: Para = { type: 'para', text: child.text, line: ++line };
-        if (tag === 'li' || tag.startsWith('h')) kinds.set(para, tag === 'li' ? 'li' : 'h');
+        const note = tag === 'li' ? wordNote(child) : undefined;
+        const para: Para = { type: 'para', text: note ?? child.text, line: ++line };
+        if (!note && (tag === 'li' || tag.startsWith('h'))) kinds.set(para, tag === 'li' ? 'li' : 'h');
         items.push(para);
       } else visit(child);
     }
