@@ -237,6 +237,99 @@ describe('an action plan of one small table per action', () => {
     expect(plan.sections.find((s) => s.body.includes('Total actions | 2'))).toBeDefined();
   });
 
+  it('leaves a document-control box out of the actions, even one for each part of a pack', async () => {
+    const grid = (rows: string[][]) =>
+      new Table({
+        rows: rows.map(
+          (r) => new TableRow({ children: r.map((c) => new TableCell({ children: [new Paragraph(c)] })) }),
+        ),
+      });
+    const part = (name: string, lead: string, acts: [string, string, string][]) => [
+      heading(`Part ${name}`),
+      formTable([
+        ['Title', `${name} Service Action Plan`],
+        ['Owner', lead],
+        ['Review date', '31 March 2026'],
+        ['Version', '0.3'],
+        ['Status', 'Draft'],
+      ]),
+      grid([['Ref', 'Action', 'Lead', 'Due'], ...acts.map(([t, l, d], i) => [`${i + 1}`, t, l, d])]),
+    ];
+    const plan = await word([
+      new Paragraph({ text: 'Workforce Strategy Action Plans 2025-26', heading: HeadingLevel.TITLE }),
+      ...part('HR', 'Head of HR', [
+        ['Recruit apprentices', 'Head of HR', 'March 2026'],
+        ['Review pay policy', 'HR Manager', 'June 2026'],
+      ]),
+      ...part('OD', 'Head of OD', [
+        ['Launch mentoring', 'OD Manager', 'June 2026'],
+        ['Wellbeing offer', 'OD Manager', 'September 2026'],
+      ]),
+    ]);
+    expect(actionsOf(plan).map((a) => a.title)).toEqual([
+      'Recruit apprentices',
+      'Review pay policy',
+      'Launch mentoring',
+      'Wellbeing offer',
+    ]);
+    expect(plan.warnings.map((w) => w.code)).not.toContain('status-not-read');
+  });
+
+  it('still reads action forms whose title label is "Title" when they say no more about a document', async () => {
+    const plan = await word([
+      new Paragraph({ text: 'People Plan 2026–2028', heading: HeadingLevel.TITLE }),
+      ...THEMES[0]![1].map(([, title, lead, due, progress]) =>
+        formTable([
+          ['Title', title],
+          ['Owner', lead],
+          ['Target date', due],
+          ['Progress', progress],
+        ]),
+      ),
+    ]);
+    expect(actionsOf(plan).map((a) => a.title)).toEqual(THEMES[0]![1].map(([, title]) => title));
+  });
+
+  it("reads a label on rows one under another as one field of several lines: each action's milestones", async () => {
+    const plan = await word([
+      new Paragraph({ text: 'People Strategy Action Plan 2025-28', heading: HeadingLevel.TITLE }),
+      heading('Theme 1: Attract and recruit'),
+      formTable([
+        ['Action 1.1', 'Launch a careers site'],
+        ['Lead officer', 'Head of HR'],
+        ['Milestone', 'Design agreed – June 2026'],
+        ['Milestone', 'Site live – September 2026'],
+        ['Target date', 'September 2026'],
+      ]),
+      formTable([
+        ['Action 1.2', 'Grow apprenticeships'],
+        ['Lead officer', 'OD Manager'],
+        ['Milestone', '10 starts – March 2026'],
+        ['Milestone', '20 starts – March 2027'],
+        ['Target date', 'March 2027'],
+      ]),
+    ]);
+    const actions = plan.themes.flatMap((t) => t.actions);
+    expect(actions.map((a) => [a.ref, a.title, a.milestones.map((m) => [m.title, m.due?.due])])).toEqual([
+      [
+        '1.1',
+        'Launch a careers site',
+        [
+          ['Design agreed', '2026-06-30'],
+          ['Site live', '2026-09-30'],
+        ],
+      ],
+      [
+        '1.2',
+        'Grow apprenticeships',
+        [
+          ['10 starts', '2026-03-31'],
+          ['20 starts', '2027-03-31'],
+        ],
+      ],
+    ]);
+  });
+
   it('in a workbook: label in column A, value in column B, records one under another', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Actions');

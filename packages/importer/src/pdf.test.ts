@@ -54,6 +54,23 @@ describe('PDF import', () => {
     expect(actions[2]!.title).toBe('Reduce time to hire from 62 to 45 days');
   });
 
+  it("keeps cells' next paragraphs on one line with the row they belong to; a row with no ref is its own", async () => {
+    // cell-paragraphs.pdf: a Word table (Ref | Action | Lead | Deadline | Progress) exported by
+    // LibreOffice, as one-line-rows.pdf. Action 1's Lead is "Head of HR⏎OD Manager" and its Progress
+    // "Adverts out.⏎Twelve appointed.", their second paragraphs on one line with nothing in the Ref
+    // column; "Consult the unions", one line with no ref, is a row of its own below action 2's one line.
+    const plan = await parsePlanFile(fixture('cell-paragraphs.pdf'), { filename: 'plan.pdf' });
+    const actions = plan.themes.flatMap((t) => t.actions);
+    expect(actions.map((a) => [a.title, a.leads.map((l) => l.label), a.due?.text])).toEqual([
+      ['Recruit apprentices', ['Head of HR', 'OD Manager'], 'March 2026'],
+      ['Review pay policy', ['HR Manager'], 'June 2026'],
+      ['Consult the unions', ['HR Manager'], 'July 2026'],
+      ['Launch mentoring', ['Head of OD', 'L&D Team'], 'June 2026'],
+    ]);
+    expect(actions.flatMap((a) => a.subActions)).toEqual([]);
+    expect(actions[0]!.progress).toMatch(/^Adverts out\.\s+Twelve appointed\.$/);
+  });
+
   it('refuses a scanned PDF (no text layer) with a message saying so', async () => {
     const err = await parsePlanFile(fixture('scanned.pdf')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ImportError);

@@ -3,6 +3,7 @@ import { matchHeader, normalizeHeader, readHeaderRow } from '../header-mapping.j
 import { labelValue } from '../layouts/label-value.js';
 import type { MappingOverride } from '../parsed-plan.js';
 import { type SourceItem, startsTable, tableRows } from '../source.js';
+import { coverTableLines } from './cover-table.js';
 import { themeHeading } from './themes.js';
 
 type Row = Extract<SourceItem, { type: 'row' }>;
@@ -27,7 +28,9 @@ type Row = Extract<SourceItem, { type: 'row' }>;
  * known, and each record has a title and two more known fields. A record must also be shaped like
  * another record in the document (the same title label, mostly the same fields): a plan's cover
  * (build/cover-table.ts), a RAG key (build/rag-key.ts) or a tally stands alone and is left to its rule.
- * In a workbook, label in column A and value in column B, a record starts where a label comes round again.
+ * A document's own details are no action either, even repeated for each part of a pack (isDocumentBox).
+ * In a workbook, label in column A and value in column B, a record starts where a label comes round again;
+ * a label on rows one under another ("Milestone", "Milestone") is one field of several lines (readTable).
  */
 export function formTables(items: SourceItem[], override?: MappingOverride): SourceItem[] {
   const tables = new Map<number, { parts: Part[]; rows: number }>();
@@ -122,7 +125,8 @@ function readTable(rows: Row[]): Part[] | undefined {
     if (rec) parts.push({ record: rec });
     rec = undefined;
   };
-  for (const row of rows) {
+  const names = labelNames(rows);
+  for (const [n, row] of rows.entries()) {
     const cells = row.cells.map(cleanText);
     const filled = cells.flatMap((c, i) => (c ? [i] : []));
     if (filled.length === 0) {
@@ -141,29 +145,38 @@ function readTable(rows: Row[]): Part[] | undefined {
     labelCol = at;
     const text = cells[at]!.replace(/\s*:$/, '');
     // A label is a name: "Theme 2: Pay" alone on its row is a heading ("Objective 2" alone too).
-    const lab =
-      text.includes(':') || (filled.length === 1 && themeHeading(text)) ? undefined : readLabel(text);
+    let lab = text.includes(':') || (filled.length === 1 && themeHeading(text)) ? undefined : readLabel(text);
     if (!lab && filled.length === 1) {
       // A line alone between records ("Priority 2: Growing our own"): a paragraph, perhaps a heading.
       close();
       parts.push({ para: row, text: cells[at]! });
       continue;
     }
+    // A label on rows one under another is a list, as a column named in the plural holds one item a
+    // line: two "Milestone" rows are the action's milestones, not a second title starting a record.
+    // A list of titles ("Action", "Action") is so many records, as before.
+    const repeats = !text.includes(':') && [-1, 1].some((d) => nextName(rows, names, n, d) === names[n]);
+    const many = repeats ? readLabel(plural(lab?.label ?? text)) : undefined;
+    const list = repeats && many?.field !== 'title';
+    if (list) lab = many;
+    const label = lab?.label ?? (list ? plural(text) : text);
+    const name = normalizeHeader(label);
+    const v = filled[1] ?? at + 1;
+    if (list && last && normalizeHeader(last.label) === name) {
+      if (cells[v]) last.value = last.value ? `${last.value}\n${cells[v]}` : cells[v]!;
+      continue;
+    }
     labels++;
     if (lab) known++;
-    const named = lab && lab.field !== 'ignore';
-    const label = lab?.label ?? text;
-    const name = normalizeHeader(label);
-    const base = named ? lab.field : `label:${name}`;
+    const base = lab && lab.field !== 'ignore' ? lab.field : `label:${name}`;
     // A label met again, or a second title (a workbook's records one under another), starts a record.
     if (rec?.fields.some((f) => normalizeHeader(f.label) === name || (base === 'title' && f.key === base)))
       close();
     rec ??= { fields: [], first: row };
-    if (lab?.ref && lab.field !== 'ref') rec.ref ??= lab.ref;
+    if (lab?.ref && lab.field !== 'ref' && !list) rec.ref ??= lab.ref;
     // Two labels for one field ("Progress", "Comments") are two columns, as they would be in a header.
     const key = rec.fields.some((f) => f.key === base) ? `${base}#${name}` : base;
     // The value's cell, even empty: a RAG cell may say its colour only by its shading.
-    const v = filled[1] ?? at + 1;
     const fill = row.fills?.[v];
     rec.fields.push({ key, label, value: cells[v] ?? '', ...(fill && { fill }) });
   }
@@ -172,6 +185,31 @@ function readTable(rows: Row[]): Part[] | undefined {
   if (records.length === 0 || known / labels < 0.6) return undefined;
   return records.every(isAction) ? parts : undefined;
 }
+
+/** Each row's label as read (its ref aside: "Milestone 1" is "milestone"); undefined where it has none. */
+function labelNames(rows: Row[]): (string | undefined)[] {
+  const firsts = rows.map((r) => r.cells.findIndex((c) => cleanText(c) !== '')).filter((i) => i >= 0);
+  const col = Math.min(...firsts);
+  return rows.map((r) => {
+    const text = cleanText(r.cells[col] ?? '').replace(/\s*:$/, '');
+    return text ? normalizeHeader(readLabel(text)?.label ?? text) : undefined;
+  });
+}
+
+/**
+ * The label of the next labelled row before (d = -1) or after (d = 1) row n: a value wrapped onto a row
+ * of its own is passed over; a blank row ends the search, as it ends a record.
+ */
+function nextName(rows: Row[], names: (string | undefined)[], n: number, d: number): string | undefined {
+  for (let i = n + d; i >= 0 && i < rows.length; i += d) {
+    if (names[i] !== undefined) return names[i];
+    if (rows[i]!.cells.every((c) => cleanText(c) === '')) return undefined;
+  }
+  return undefined;
+}
+
+/** "Milestone" → "Milestones": the name a column of such items would have. */
+const plural = (label: string) => (/s$/i.test(label) ? label : `${label}s`);
 
 /** The fields a record names (a ref written with its title counts as one). */
 function keysOf(r: FormRecord): Set<string> {
@@ -185,9 +223,33 @@ const isKnown = (key: string) => !key.startsWith('label:');
 /** Says what is done, and two more things about it: who, when, how it is going. */
 function isAction(r: FormRecord): boolean {
   const title = r.fields.find((f) => f.key === 'title');
-  if (!title || !/\p{L}{3}/u.test(title.value)) return false;
+  if (!title || !/\p{L}{3}/u.test(title.value) || isDocumentBox(r)) return false;
   return [...keysOf(r)].filter((k) => isKnown(k) && k !== 'title').length >= 2;
 }
+
+/**
+ * A document's own details, not an action: a cover or document-control box ("Title | HR Service Action
+ * Plan", "Owner | Head of HR", "Review date | 31 March 2026", "Status | Draft"), which a pack may repeat
+ * for each of its parts. An action's title label says what is done ("Action", "Recommendation", "What
+ * we will do"); here it is the document's ("Title", "Name"), the rows read as a cover's
+ * (build/cover-table.ts), and one says how the document is kept: reviewed, versioned, approved.
+ */
+function isDocumentBox(r: FormRecord): boolean {
+  const title = r.fields.find((f) => f.key === 'title')!;
+  if (!DOCUMENT_TITLE.test(normalizeHeader(title.label))) return false;
+  if (!r.fields.some((f) => DOCUMENT_KEEPING.test(f.label))) return false;
+  const rows = r.fields.map(
+    (f): Row => ({ type: 'row', cells: [f.label, f.value], table: 0, line: r.first.line }),
+  );
+  return coverTableLines(rows, 0, cleanText) !== undefined;
+}
+
+/** A title label that names a document's title, not an action's. */
+const DOCUMENT_TITLE =
+  /^(?:(?:document|plan|strategy|policy|report|paper)\s+)?(?:title|name)$|^name of (?:the )?(?:document|plan|strategy|policy|report|paper)$/;
+
+/** Labels of how a document is kept (reviewed, versioned, approved), not of how an action is done. */
+const DOCUMENT_KEEPING = /\b(?:review|reviewed|version|approved|approval|author|published|classification)\b/i;
 
 /**
  * The records shaped like another record of the document: the same title label, and mostly the same

@@ -13,10 +13,14 @@ export interface Chunk {
   right: number;
 }
 
-/** The open row as far as read: which columns have text, and the chunks of its last line. */
+/**
+ * The open row as far as read: which columns have text, the chunks of its last line, and the gap above
+ * its first line (a row's own, which a wrapped line's is a little less than), where known.
+ */
 export interface OpenRow {
   filled: boolean[];
   last: Chunk[];
+  gap?: number;
 }
 
 /** The column whose left edge is nearest at or left of x (a little to the right is allowed). */
@@ -38,8 +42,11 @@ export function spansColumns(columns: number[], c: Chunk, height: number): boole
  * cell in the row has ended (no text on the row's last line, or a last line its first word would have
  * fitted on). A column the row has no text in yet says nothing (a cell centred or set at the bottom
  * starts lower down), nor does a line of one cell outside the first column (a cell's next paragraph:
- * a lead a line, a bullet). `right` is where the table's text has reached: the last column's right
- * edge as far as known.
+ * a lead a line, a bullet). Nor do several cells' next paragraphs ("Head of HR⏎OD Manager" beside
+ * "Adverts out.⏎Twelve appointed."): cells outside the first column, each under text of its column on
+ * the row's last line, on a line closer below it (`gap`) than rows are apart; a row of the same columns
+ * with no ref (a second action of an area) sits a row's gap below. `right` is where the table's text has
+ * reached: the last column's right edge as far as known.
  */
 export function continuesRow(
   row: OpenRow,
@@ -47,8 +54,14 @@ export function continuesRow(
   columns: number[],
   right: number,
   height: number,
+  gap: number,
 ): boolean {
   const lone = line.length === 1 && columnOf(columns, line[0]!.x) > 0;
+  const paragraphs =
+    line.length >= 2 &&
+    row.gap !== undefined &&
+    gap < row.gap - height * CLOSER &&
+    line.every((c) => columnOf(columns, c.x) > 0 && row.filled[columnOf(columns, c.x)]);
   for (const c of line) {
     const k = columnOf(columns, c.x);
     // Only from the first column: elsewhere it may be two cells' text closer than a wide gap.
@@ -56,11 +69,25 @@ export function continuesRow(
     if (row.last.some((a) => columnOf(columns, a.x) < k && a.right > columns[k]!)) return false;
     if (lone || !row.filled[k]) continue;
     const above = row.last.find((a) => columnOf(columns, a.x) === k);
-    const next = columns[k + 1];
-    const edge = next === undefined ? right : next - height * GUTTER;
-    if (!above || fitsAfter(above, c, edge, height)) return false;
+    if (!above || (!paragraphs && startsParagraph(above, c, columns, right, height))) return false;
   }
   return true;
+}
+
+/**
+ * Whether `below`, in the column of `above` on the line before, is the start of a paragraph, not the
+ * wrapped end of the one above: its first word would have fitted on that line.
+ */
+export function startsParagraph(
+  above: Chunk,
+  below: Chunk,
+  columns: number[],
+  right: number,
+  height: number,
+): boolean {
+  const next = columns[columnOf(columns, above.x) + 1];
+  const edge = next === undefined ? right : next - height * GUTTER;
+  return fitsAfter(above, below, edge, height);
 }
 
 /**
@@ -79,3 +106,10 @@ function fitsAfter(above: Chunk, below: Chunk, edge: number, height: number): bo
  * side of the border (about 11 points in Word and LibreOffice for 10-point text), at its widest usual.
  */
 const GUTTER = 1.2;
+
+/**
+ * How much closer a wrapped line sits than the next row, in line heights: the row's border and any cell
+ * padding, half a point or more in Word's and LibreOffice's PDFs, where lines of 10-point text are
+ * placed to a tenth of a point.
+ */
+const CLOSER = 0.03;

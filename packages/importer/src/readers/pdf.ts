@@ -2,7 +2,7 @@ import { extractTextItems, getDocumentProxy, type StructuredTextItem } from 'unp
 import { ImportError, MAX_PDF_PAGES } from '../errors.js';
 import { actionHeader } from '../layouts/header-cells.js';
 import type { SourceDocument, SourceItem } from '../source.js';
-import { type Chunk, columnOf, continuesRow, spansColumns } from './pdf-rows.js';
+import { type Chunk, columnOf, continuesRow, spansColumns, startsParagraph } from './pdf-rows.js';
 
 /**
  * Text PDFs (committee papers, plans saved from Word): the words and where they sit on each page.
@@ -77,11 +77,21 @@ function toItems(lines: PdfLine[]): SourceItem[] {
   const items: SourceItem[] = [];
   let columns: number[] | undefined;
   let table = 0;
-  let block: { cells: string[]; line: number; full: boolean[]; last: Chunk[] } | undefined;
+  let block:
+    | { cells: string[]; line: number; full: boolean[]; last: Chunk[]; gap: number | undefined }
+    | undefined;
   let prev: PdfLine | undefined;
   let headerFull: boolean[] = [];
   let headerLast: Chunk[] = [];
+  let headerGap: number | undefined;
   let headerTexts = '';
+  // The gap above the table's last row begun below a line of its page: a row's own gap, which a row
+  // begun at the top of a page goes by (continuesRow tells a wrapped line by it).
+  let rowGap: number | undefined;
+  const opening = (gap: number) => {
+    if (Number.isFinite(gap)) rowGap = gap;
+    return rowGap;
+  };
   // How far right the table's text has reached: the last column's right edge, as far as known.
   let right = 0;
   const flush = () => {
@@ -106,6 +116,8 @@ function toItems(lines: PdfLine[]): SourceItem[] {
         columns = l.chunks.map((c) => c.x);
         if (repeated) return;
         table++;
+        rowGap = undefined;
+        headerGap = opening(gap);
         headerTexts = texts;
         headerFull = columns.map((_, k) => fillsColumn(l, columns!, k));
         headerLast = l.chunks;
@@ -125,11 +137,12 @@ function toItems(lines: PdfLine[]): SourceItem[] {
       last?.type === 'row' &&
       last.header &&
       continuesRow(
-        { filled: last.cells.map((c) => c !== ''), last: headerLast },
+        { filled: last.cells.map((c) => c !== ''), last: headerLast, gap: headerGap },
         l.chunks,
         columns,
         right,
         l.height,
+        gap,
       )
     ) {
       for (const c of l.chunks) {
@@ -148,13 +161,26 @@ function toItems(lines: PdfLine[]): SourceItem[] {
         const k = columnOf(columns, c.x);
         cells[k] = cells[k] ? `${cells[k]} ${c.text}` : c.text;
       }
-      const open = block && { filled: block.cells.map((c) => c !== ''), last: block.last };
-      if (block && open && wrapped && continuesRow(open, l.chunks, columns, right, l.height)) {
-        block.cells = block.cells.map((x, k) =>
-          cells[k] ? (x ? joinWrapped(x, cells[k]!, block!.full[k]) : cells[k]!) : x,
-        );
-        block.full = columns.map((_, k) => fillsColumn(l, columns!, k));
-        block.last = l.chunks;
+      const open = block && {
+        filled: block.cells.map((c) => c !== ''),
+        last: block.last,
+        gap: block.gap,
+      };
+      if (block && open && wrapped && continuesRow(open, l.chunks, columns, right, l.height, gap)) {
+        const b = block;
+        // A cell's next paragraph goes on a line of its own, as Word's reader gives it (a lead a line).
+        const starts = (k: number) => {
+          const above = b.last.find((a) => columnOf(columns!, a.x) === k);
+          const below = l.chunks.find((c) => columnOf(columns!, c.x) === k);
+          return !!above && !!below && startsParagraph(above, below, columns!, right, l.height);
+        };
+        b.cells = b.cells.map((x, k) => {
+          if (!cells[k]) return x;
+          if (!x) return cells[k]!;
+          return starts(k) ? `${x}\n${cells[k]}` : joinWrapped(x, cells[k]!, b.full[k]);
+        });
+        b.full = columns.map((_, k) => fillsColumn(l, columns!, k));
+        b.last = l.chunks;
       } else {
         flush();
         block = {
@@ -162,6 +188,7 @@ function toItems(lines: PdfLine[]): SourceItem[] {
           line: lineNo,
           full: columns.map((_, k) => fillsColumn(l, columns!, k)),
           last: l.chunks,
+          gap: opening(gap),
         };
       }
       return;
