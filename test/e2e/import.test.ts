@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORKFORCE_PLAN_TITLE, workforcePlanDocx } from '../../packages/importer/testing/docx-plans.js';
 import { objectivesPlan } from '../support/pasted-plans.js';
+import { focusedText } from './support/browser.js';
 import {
   axe,
   describeViolations,
@@ -312,6 +313,10 @@ describe('import wizard', { timeout: 180_000 }, () => {
     await expectAccessible(page, 'people-duplicates');
     await group.getByLabel(/^Chris Patel/).check();
     await group.getByRole('button', { name: 'Merge the others into the one kept' }).click();
+    // A merge is confirmed first, saying who goes where; focus goes to the question.
+    expect(await focusedText(page)).toBe('Merge C. Patel into Chris Patel?');
+    await expectAccessible(page, 'people-merge-confirm');
+    await group.getByRole('button', { name: 'Yes, merge' }).click();
     await page
       .locator('.govuk-notification-banner--success')
       .getByText('C. Patel merged into Chris Patel: 1 plan moved across.')

@@ -1,6 +1,7 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { ErrorSummary, Radios, Select } from '../components/form.js';
 import { ApiError, api } from '../lib/api.js';
+import { useFocusOnMount } from '../lib/focus.js';
 import type { PersonRow } from '../lib/responses.js';
 import { useApi } from '../lib/use-api.js';
 
@@ -89,15 +90,22 @@ function DuplicateGroup({
   const [keep, setKeep] = useState(likely.id);
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  // A merge moves every reference and is not undone here: it is confirmed first, naming who goes where.
+  const [confirming, setConfirming] = useState(false);
+  const into = people.find((p) => p.id === keep)!;
+  const merged = people.filter((p) => p.id !== keep);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const into = people.find((p) => p.id === keep)!;
+    if (!confirming) {
+      setConfirming(true);
+      return;
+    }
+    setConfirming(false);
     setBusy(true);
     setError(undefined);
     try {
       const done: string[] = [];
-      for (const from of people.filter((p) => p.id !== keep))
-        done.push(mergedSentence(await mergeInto(c, from, into)));
+      for (const from of merged) done.push(mergedSentence(await mergeInto(c, from, into)));
       onMerged(done.join(' '));
     } catch (err) {
       setError(mergeError(err));
@@ -115,18 +123,29 @@ function DuplicateGroup({
         hint={`Likely the same person: ${explanation}.`}
         error={error}
         value={keep}
-        onChange={setKeep}
+        onChange={(v) => {
+          setKeep(v);
+          setConfirming(false);
+        }}
         small
         options={people.map((p) => ({ value: p.id, text: describe(p) }))}
       />
-      <button
-        type="submit"
-        className="govuk-button govuk-button--secondary"
-        disabled={busy}
-        aria-disabled={busy}
-      >
-        Merge the others into the one kept
-      </button>
+      {confirming ? (
+        <MergeConfirm
+          what={`Merge ${merged.map((p) => p.name).join(' and ')} into ${into.name}?`}
+          busy={busy}
+          onCancel={() => setConfirming(false)}
+        />
+      ) : (
+        <button
+          type="submit"
+          className="govuk-button govuk-button--secondary"
+          disabled={busy}
+          aria-disabled={busy}
+        >
+          Merge the others into the one kept
+        </button>
+      )}
     </form>
   );
 }
@@ -147,15 +166,21 @@ export function MergePersonForm({
 }) {
   const [into, setInto] = useState('');
   const [error, setError] = useState<string | undefined>();
+  const [confirming, setConfirming] = useState(false);
   const others = directory.filter((p) => p.id !== person.id);
+  const target = others.find((p) => p.id === into);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const target = others.find((p) => p.id === into);
     if (!target) {
       setError(`Choose who ${person.name} is the same person as`);
       return;
     }
     setError(undefined);
+    if (!confirming) {
+      setConfirming(true);
+      return;
+    }
+    setConfirming(false);
     try {
       onMerged(mergedSentence(await mergeInto(c, person, target)));
     } catch (err) {
@@ -176,15 +201,62 @@ export function MergePersonForm({
         hint={`${person.name} is then kept only as a record pointing at them: every action, plan and user linked to ${person.name} moves across, and the history is kept.`}
         error={error}
         value={into}
-        onChange={(e) => setInto(e.target.value)}
+        onChange={(e) => {
+          setInto(e.target.value);
+          setConfirming(false);
+        }}
         options={[
           { value: '', text: 'Choose a person' },
           ...others.map((p) => ({ value: p.id, text: describe(p) })),
         ]}
       />
-      <button type="submit" className="govuk-button govuk-button--warning">
-        Merge into this person
-      </button>
+      {confirming && target ? (
+        <MergeConfirm
+          what={`Merge ${person.name} into ${target.name}?`}
+          busy={false}
+          onCancel={() => setConfirming(false)}
+        />
+      ) : (
+        <button type="submit" className="govuk-button govuk-button--warning">
+          Merge into this person
+        </button>
+      )}
     </form>
+  );
+}
+
+/** The step before a merge: what will happen, said plainly, with the way back. Takes focus when shown. */
+function MergeConfirm({ what, busy, onCancel }: { what: string; busy: boolean; onCancel: () => void }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusOnMount(heading);
+  return (
+    <div className="govuk-warning-text app-merge-confirm">
+      <span className="govuk-warning-text__icon" aria-hidden="true">
+        !
+      </span>
+      <div className="govuk-warning-text__text">
+        <span className="govuk-visually-hidden">Warning </span>
+        <h3 className="govuk-heading-s" tabIndex={-1} ref={heading}>
+          {what}
+        </h3>
+        <p className="govuk-body">
+          Every action, plan and user linked to them moves across, and the history is kept. It cannot be
+          undone here.
+        </p>
+        <div className="govuk-button-group">
+          <button
+            type="submit"
+            className="govuk-button govuk-button--warning"
+            disabled={busy}
+            aria-disabled={busy}
+          >
+            Yes, merge
+          </button>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      </div>
+    </div>
   );
 }
