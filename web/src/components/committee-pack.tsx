@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import type { ApiError } from '../lib/api.js';
 import { downloadFromApi } from '../lib/download.js';
 import { useApi } from '../lib/use-api.js';
+import { LoadError, Loading } from './page.js';
 import { periodNote } from './report-download.js';
 
 /**
@@ -52,32 +53,37 @@ export function CommitteePack({ c }: { c: string }) {
           </div>
         </div>
       ) : null}
-      <form className="app-inline-form" onSubmit={submit}>
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="pack-period">
-            Period
-          </label>
-          <select
-            className="govuk-select"
-            id="pack-period"
-            value={period}
-            onChange={(e) => setPeriod(e.target.value)}
-          >
-            {options.map((o) => (
-              <option key={o.key} value={o.key}>
-                {o.label}
-                {periodNote({
-                  closed: o.closedPlans === 0 ? false : o.closedPlans === o.activePlans ? true : 'partly',
-                  running: o.running,
-                })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="govuk-button">
-          Download the committee pack (Word)
-        </button>
-      </form>
+      {periods.error ? <LoadError error={periods.error} retry={periods.reload} /> : null}
+      {periods.loading ? <Loading what="Loading the periods" /> : null}
+      {/* Offered once the periods are read: a pack is always asked for one of them. */}
+      {options.length ? (
+        <form className="app-inline-form" onSubmit={submit}>
+          <div className="govuk-form-group">
+            <label className="govuk-label" htmlFor="pack-period">
+              Period
+            </label>
+            <select
+              className="govuk-select"
+              id="pack-period"
+              value={period}
+              onChange={(e) => setPeriod(e.target.value)}
+            >
+              {options.map((o) => (
+                <option key={o.key} value={o.key}>
+                  {o.label}
+                  {periodNote({
+                    closed: o.closedPlans === 0 ? false : o.closedPlans === o.activePlans ? true : 'partly',
+                    running: o.running,
+                  })}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="govuk-button">
+            Download the committee pack (Word)
+          </button>
+        </form>
+      ) : null}
       <p className="govuk-body" role="status" data-testid="pack-status">
         {status}
       </p>
