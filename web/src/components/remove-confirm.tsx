@@ -41,8 +41,10 @@ export function RemoveConfirm({
     );
   }
   return (
-    <Question
+    <ConfirmQuestion
       question={question}
+      yes="Yes, remove it"
+      no="No, keep it"
       onYes={async () => {
         try {
           await onConfirm();
@@ -59,9 +61,33 @@ export function RemoveConfirm({
   );
 }
 
-function Question({ question, onYes, onNo }: { question: ReactNode; onYes: () => void; onNo: () => void }) {
-  const yes = useRef<HTMLButtonElement>(null);
-  useFocusOnMount(yes);
+/**
+ * The question asked before something that cannot be undone here, in a GOV.UK warning, with its yes and
+ * no. Focus goes to the yes button, or to the question when it must be read first (a merge names who
+ * goes where).
+ */
+export function ConfirmQuestion({
+  question,
+  detail,
+  yes,
+  no,
+  onYes,
+  onNo,
+  focus = 'yes',
+  busy = false,
+}: {
+  question: ReactNode;
+  detail?: ReactNode;
+  yes: string;
+  no: string;
+  onYes: () => void;
+  onNo: () => void;
+  focus?: 'yes' | 'question';
+  busy?: boolean;
+}) {
+  const yesRef = useRef<HTMLButtonElement>(null);
+  const questionRef = useRef<HTMLHeadingElement>(null);
+  useFocusOnMount(focus === 'yes' ? yesRef : questionRef);
   return (
     <div className="govuk-warning-text">
       <span className="govuk-warning-text__icon" aria-hidden="true">
@@ -69,13 +95,27 @@ function Question({ question, onYes, onNo }: { question: ReactNode; onYes: () =>
       </span>
       <div className="govuk-warning-text__text">
         <span className="govuk-visually-hidden">Warning</span>
-        {question}
+        {focus === 'question' ? (
+          <h3 className="govuk-heading-s" tabIndex={-1} ref={questionRef}>
+            {question}
+          </h3>
+        ) : (
+          question
+        )}
+        {detail}
         <div className="govuk-button-group govuk-!-margin-top-2">
-          <button type="button" ref={yes} className="govuk-button govuk-button--warning" onClick={onYes}>
-            Yes, remove it
+          <button
+            type="button"
+            ref={yesRef}
+            className="govuk-button govuk-button--warning"
+            disabled={busy}
+            aria-disabled={busy}
+            onClick={onYes}
+          >
+            {yes}
           </button>
           <button type="button" className="govuk-button govuk-button--secondary" onClick={onNo}>
-            No, keep it
+            {no}
           </button>
         </div>
       </div>

@@ -1,7 +1,7 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { ErrorSummary, Radios, Select } from '../components/form.js';
+import { ConfirmQuestion } from '../components/remove-confirm.js';
 import { ApiError, api } from '../lib/api.js';
-import { useFocusOnMount } from '../lib/focus.js';
 import type { PersonRow } from '../lib/responses.js';
 import { useApi } from '../lib/use-api.js';
 
@@ -94,12 +94,11 @@ function DuplicateGroup({
   const [confirming, setConfirming] = useState(false);
   const into = people.find((p) => p.id === keep)!;
   const merged = people.filter((p) => p.id !== keep);
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!confirming) {
-      setConfirming(true);
-      return;
-    }
+    setConfirming(true);
+  };
+  const merge = async () => {
     setConfirming(false);
     setBusy(true);
     setError(undefined);
@@ -134,6 +133,7 @@ function DuplicateGroup({
         <MergeConfirm
           what={`Merge ${merged.map((p) => p.name).join(' and ')} into ${into.name}?`}
           busy={busy}
+          onYes={merge}
           onCancel={() => setConfirming(false)}
         />
       ) : (
@@ -169,17 +169,16 @@ export function MergePersonForm({
   const [confirming, setConfirming] = useState(false);
   const others = directory.filter((p) => p.id !== person.id);
   const target = others.find((p) => p.id === into);
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!target) {
       setError(`Choose who ${person.name} is the same person as`);
       return;
     }
     setError(undefined);
-    if (!confirming) {
-      setConfirming(true);
-      return;
-    }
+    setConfirming(true);
+  };
+  const merge = async (target: PersonRow) => {
     setConfirming(false);
     try {
       onMerged(mergedSentence(await mergeInto(c, person, target)));
@@ -214,6 +213,7 @@ export function MergePersonForm({
         <MergeConfirm
           what={`Merge ${person.name} into ${target.name}?`}
           busy={false}
+          onYes={() => merge(target)}
           onCancel={() => setConfirming(false)}
         />
       ) : (
@@ -225,38 +225,33 @@ export function MergePersonForm({
   );
 }
 
-/** The step before a merge: what will happen, said plainly, with the way back. Takes focus when shown. */
-function MergeConfirm({ what, busy, onCancel }: { what: string; busy: boolean; onCancel: () => void }) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  useFocusOnMount(heading);
+/** The step before a merge: what will happen, said plainly, with the way back; the question takes focus. */
+function MergeConfirm({
+  what,
+  busy,
+  onYes,
+  onCancel,
+}: {
+  what: string;
+  busy: boolean;
+  onYes: () => void;
+  onCancel: () => void;
+}) {
   return (
-    <div className="govuk-warning-text app-merge-confirm">
-      <span className="govuk-warning-text__icon" aria-hidden="true">
-        !
-      </span>
-      <div className="govuk-warning-text__text">
-        <span className="govuk-visually-hidden">Warning </span>
-        <h3 className="govuk-heading-s" tabIndex={-1} ref={heading}>
-          {what}
-        </h3>
+    <ConfirmQuestion
+      question={what}
+      detail={
         <p className="govuk-body">
           Every action, plan and user linked to them moves across, and the history is kept. It cannot be
           undone here.
         </p>
-        <div className="govuk-button-group">
-          <button
-            type="submit"
-            className="govuk-button govuk-button--warning"
-            disabled={busy}
-            aria-disabled={busy}
-          >
-            Yes, merge
-          </button>
-          <button type="button" className="govuk-button govuk-button--secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
-      </div>
-    </div>
+      }
+      yes="Yes, merge"
+      no="Cancel"
+      focus="question"
+      busy={busy}
+      onYes={onYes}
+      onNo={onCancel}
+    />
   );
 }
