@@ -31,14 +31,7 @@ export function MilestoneDoneForm({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const day = isoOf(when);
-    const v: FieldErrors = {
-      'ms-done-day':
-        day === undefined
-          ? 'Enter the day it was completed as a real date, for example 27 6 2026'
-          : day && day > londonToday()
-            ? 'The day it was completed cannot be in the future'
-            : undefined,
-    };
+    const v: FieldErrors = { 'ms-done-day': completedOnError(day) };
     setErrors(v);
     setFormError(undefined);
     if (Object.values(v).some(Boolean)) return;
@@ -71,15 +64,41 @@ export function MilestoneDoneForm({
         Mark milestone {name} as done
       </h3>
       <ErrorSummary errors={[...(formError ? [{ text: formError }] : []), ...summaryFrom(errors)]} />
-      <DateField
-        id="ms-done"
-        legend="When was it completed?"
-        hint="Leave it blank for today."
-        error={errors['ms-done-day']}
-        value={when}
-        onChange={setWhen}
-      />
+      <CompletedOnField id="ms-done" error={errors['ms-done-day']} value={when} onChange={setWhen} />
       <SaveOrCancel save="Mark as done" busy={busy} onCancel={() => onDone()} />
     </form>
+  );
+}
+
+/**
+ * What is wrong with the day a milestone was completed, as typed (`isoOf`: '' blank, which means today;
+ * undefined, not a real date), or nothing. The API checks again, and that it is not before the plan began.
+ */
+export function completedOnError(day: string | undefined): string | undefined {
+  if (day === undefined) return 'Enter the day it was completed as a real date, for example 27 6 2026';
+  return day && day > londonToday() ? 'The day it was completed cannot be in the future' : undefined;
+}
+
+/** The day a milestone was completed: blank for today. Its error's id is `<id>-day`. */
+export function CompletedOnField({
+  id,
+  error,
+  value,
+  onChange,
+}: {
+  id: string;
+  error: string | undefined;
+  value: DateParts;
+  onChange: (v: DateParts) => void;
+}) {
+  return (
+    <DateField
+      id={id}
+      legend="When was it completed?"
+      hint="Leave it blank for today."
+      error={error}
+      value={value}
+      onChange={onChange}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { londonToday, type Status } from '@peopleplan/core';
+import type { Status } from '@peopleplan/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { api, isStale } from '../lib/api.js';
 import { useDraft } from '../lib/drafts.js';
@@ -7,7 +7,6 @@ import { formatDate } from '../lib/format.js';
 import { STATUS_LABELS, STATUSES } from '../lib/labels.js';
 import { type DateParts, isoOf, partsOf } from '../lib/plan-draft.js';
 import type { MilestoneRow } from '../lib/responses.js';
-import { DateField } from './date-field.js';
 import {
   ErrorSummary,
   type FieldErrors,
@@ -17,6 +16,7 @@ import {
   Textarea,
   TextInput,
 } from './form.js';
+import { CompletedOnField, completedOnError } from './milestone-done-form.js';
 import {
   readTimescale,
   type TimescaleContext,
@@ -68,13 +68,7 @@ export function MilestoneForm({
       [`${prefix}-title`]: title.trim() ? undefined : 'Enter the milestone',
       [`${prefix}-reason`]:
         later && reason.trim().length < 3 ? 'Say why the milestone is moving later' : undefined,
-      [`${prefix}-done-day`]: !completing
-        ? undefined
-        : doneOn === undefined
-          ? 'Enter the day it was completed as a real date, for example 27 6 2026'
-          : doneOn && doneOn > londonToday()
-            ? 'The day it was completed cannot be in the future'
-            : undefined,
+      [`${prefix}-done-day`]: completing ? completedOnError(doneOn) : undefined,
     };
     setErrors(v);
     if (Object.values(v).some(Boolean)) return;
@@ -175,10 +169,8 @@ export function MilestoneForm({
         options={STATUSES.map((s) => ({ value: s, text: STATUS_LABELS[s] }))}
       />
       {completing ? (
-        <DateField
+        <CompletedOnField
           id={`${prefix}-done`}
-          legend="When was it completed?"
-          hint="Leave it blank for today."
           error={errors[`${prefix}-done-day`]}
           value={completedOn}
           onChange={(v) => set('completedOn', v)}
