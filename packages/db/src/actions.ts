@@ -19,6 +19,7 @@ import {
 import type { ReadConsistency } from './consistency.js';
 import { newId, nowIso } from './ids.js';
 import { dueIndexAttributes, sk } from './keys.js';
+import { movedLater, withRebaseline } from './rebaselines.js';
 import { assertReferences, crossRefReferences, leadReferences } from './references.js';
 import { reorderWrites } from './reorder.js';
 import { searchWrites } from './search-index.js';
@@ -123,21 +124,13 @@ export class ActionsRepo {
     const { ragOverride, rebaselineReason, ...rest } = patch;
     let after = patchedVersion(before, rest);
     // A due moved later is kept with the action: the first committed date, and each move with its reason.
-    if (after.due?.due && before.due?.due && after.due.due > before.due.due) {
-      after = {
-        ...after,
-        baselineDue: before.baselineDue ?? before.due,
-        rebaselines: [
-          ...(before.rebaselines ?? []),
-          {
-            from: before.due,
-            to: after.due,
-            ...(rebaselineReason ? { reason: rebaselineReason } : {}),
-            by: this.store.ctx.actor.name,
-            at: after.updatedAt,
-          },
-        ].slice(-100),
-      };
+    if (movedLater(before, after)) {
+      after = withRebaseline(
+        before,
+        { ...after, baselineDue: before.baselineDue ?? before.due },
+        rebaselineReason,
+        this.store.ctx.actor.name,
+      );
     }
     if (ragOverride === null) {
       const { ragOverride: _dropped, ...without } = after;

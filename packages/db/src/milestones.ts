@@ -17,6 +17,7 @@ import type { ReadConsistency } from './consistency.js';
 import { newId } from './ids.js';
 import { DUE_OUTBOX_PARTITION, dueIndexAttributes, outboxSortKey, sk } from './keys.js';
 import { assertMayReportOn } from './may-report.js';
+import { movedLater, withRebaseline } from './rebaselines.js';
 import { assertReferences, linkedReferences } from './references.js';
 import { searchWrites } from './search-index.js';
 import type { TenantStore } from './store.js';
@@ -33,10 +34,6 @@ export function isRebaseline(before: Milestone, after: Milestone): boolean {
   if (!isOpen(after.status) || !due || !baseline || due <= baseline) return false;
   return !before.due?.due || due > before.due.due;
 }
-
-/** The current due moved to a later date (a re-baseline once past the first committed date). */
-const movedLater = (before: Milestone, after: Milestone) =>
-  Boolean(after.due?.due && before.due?.due && after.due.due > before.due.due);
 
 export class MilestonesRepo {
   constructor(
@@ -121,7 +118,8 @@ export class MilestonesRepo {
     const { baselineCorrection, rebaselineReason, ...fields } = patch;
     let after = patchedVersion(before, fields);
     if (baselineCorrection) after = this.correctBaseline(after, baselineCorrection);
-    if (movedLater(before, after)) after = this.recordRebaseline(before, after, rebaselineReason);
+    if (movedLater(before, after))
+      after = withRebaseline(before, after, rebaselineReason, this.store.ctx.actor.name);
     if (!after.baselineDue && after.due) after = { ...after, baselineDue: after.due };
     if (after.status === 'completed' && !after.completedOn) after.completedOn = londonToday();
     if (after.completedOn && after.completedOn > londonToday()) {
@@ -180,18 +178,6 @@ export class MilestonesRepo {
         { path: 'completedOn', message: `give a day on or after ${earliest}` },
       ]);
     }
-  }
-
-  /** Each move of the current due to a later date is kept with the milestone, with the reason given. */
-  private recordRebaseline(before: Milestone, after: Milestone, reason: string | undefined): Milestone {
-    const entry = {
-      ...(before.due ? { from: before.due } : {}),
-      to: after.due!,
-      ...(reason ? { reason } : {}),
-      by: this.store.ctx.actor.name,
-      at: after.updatedAt,
-    };
-    return { ...after, rebaselines: [...(after.rebaselines ?? []), entry].slice(-100) };
   }
 
   /** Only an admin may move a baseline, and the reason stays with the milestone. */
