@@ -73,11 +73,11 @@ const CELL_PARAGRAPH = /[.;:!?)”"’]$|^[•▪◦‣●○■□➢►*–-]\
  * survey⇥OD Manager" above "Publish the pay gap report⇥HR Manager" is two short rows, not one.
  */
 function opensOn(lastCell: string, lines: Line[], j: number): boolean {
-  const next =
-    lines
-      .slice(j)
-      .find((l) => !isBlank(l))
-      ?.text.trim() ?? '';
+  // The next line with text, found in place: a copy of the rest of a long paste for every short row
+  // would make reading it quadratic.
+  let k = j;
+  while (k < lines.length && isBlank(lines[k])) k++;
+  const next = lines[k]?.text.trim() ?? '';
   return /[.;:,!?]$/.test(lastCell.trim()) || /^(?:\p{Ll}|[(•▪◦‣●○■□➢►*–-]\s?)/u.test(next);
 }
 
