@@ -132,6 +132,9 @@ describe('samePeriodName: an update’s period against a closed one', () => {
   it.each([
     ['Q1 2026-27 (April–June 2026)', 'Q2 2026-27'],
     ['Mid-year 2026-27', 'Mid-year 2027-28'],
+    // A plan's own points a year apart, told apart only by their brackets.
+    ['Q1 (2025-26)', 'Q1 (2026-27)'],
+    ['Q1 (April–June 2026)', 'Q1 (April–June 2027)'],
   ])('%s is not %s', (closed, asked) => expect(samePeriodName(closed, asked)).toBe(false));
 });
 
@@ -148,5 +151,32 @@ describe('reportingPointsWithin: the points a report period covers', () => {
     ['April to June covers Q1, from the plan’s start', '2026-04-01', '2026-06-30', ['Q1']],
   ])('%s', (_what, start, end, want) =>
     expect(reportingPointsWithin(points, start, end, '2026-04-01')).toEqual(want),
+  );
+
+  // Points named by the meeting that hears them, a few weeks after the period they report on.
+  const meetings = [
+    { label: 'Cabinet 8 October', date: '2026-10-08' },
+    { label: 'Cabinet 14 January', date: '2027-01-14' },
+    { label: 'Cabinet 10 April', date: '2027-04-10' },
+  ];
+  it.each([
+    [
+      'the mid-year covers the October meeting, reporting from April',
+      '2026-04-01',
+      '2026-09-30',
+      ['Cabinet 8 October'],
+    ],
+    ['the second quarter does not: that meeting reports on April too', '2026-07-01', '2026-09-30', []],
+    ['the third quarter covers the January meeting', '2026-10-01', '2026-12-31', ['Cabinet 14 January']],
+    [
+      'the year covers all three, April’s meeting hearing its last quarter',
+      '2026-04-01',
+      '2027-03-31',
+      meetings.map((m) => m.label),
+    ],
+    ['October alone covers none', '2026-10-01', '2026-10-31', []],
+    ['the first quarter covers none: October is too long after it', '2026-04-01', '2026-06-30', []],
+  ])('%s', (_what, start, end, want) =>
+    expect(reportingPointsWithin(meetings, start, end, '2026-04-01')).toEqual(want),
   );
 });

@@ -139,27 +139,38 @@ export function findPeriod(periods: readonly ReportingPeriod[], asked: string): 
   return want ? periods.find((p) => squash(p.value) === want) : undefined;
 }
 
+/** A year in a period's name: "2026", "2026-27". */
+const YEAR_IN_NAME = /\b(19|20)\d\d\b/;
+
 /**
  * A period's name as a set of words, whatever their order or the dates in brackets: "Q1 2026-27 (April–
  * June 2026)", "Q1 2026-27" and "2026-27 Q1" are one period; "mid-year:2026-27" and "Mid-year 2026-27" too.
+ * Brackets are left out only when the rest of the name says the year: in "Q1 (2025-26)" and "Q1 (2026-27)",
+ * a plan's points a year apart, the brackets are all that tells them apart.
  */
-export const periodWords = (s: string) =>
-  (
-    s
-      .replace(/\([^)]*\)/g, ' ')
-      .toLowerCase()
-      .match(/[a-z0-9]+/g) ?? []
-  )
+export const periodWords = (s: string) => {
+  const unbracketed = s.replace(/\([^)]*\)/g, ' ');
+  return ((YEAR_IN_NAME.test(unbracketed) ? unbracketed : s).toLowerCase().match(/[a-z0-9]+/g) ?? [])
     .sort()
     .join(' ');
+};
 export const samePeriodName = (a: string, b: string) => periodWords(a) === periodWords(b);
 
 /**
- * The plan's own reporting points (their names) that a report period covers: dated within it, and the
- * whole stretch each point reports on with it (from the day after the point before; the first point's
- * from the plan's start). An update filed under one speaks for that report, and closing the period closes
- * them: the mid-year (April–September) covers Q1 and Q2, the second quarter covers Q2, but September alone
- * covers no quarter, so closing September's report still takes Q2's updates for the mid-year.
+ * How long after a report period ends a reporting point may still be reported on with it: a council often
+ * names its points by the meeting that hears them ("Cabinet, 8 October"), a few weeks after the period.
+ */
+const MEETING_GRACE_DAYS = 42;
+
+/**
+ * The plan's own reporting points (their names) that a report period covers. Each point reports on a
+ * stretch: from the day after the point before (the first point's from the plan's start) to its date. A
+ * report period covers a point whose stretch starts within it, more than half of whose days are within it,
+ * and which is dated by the period's end or up to six weeks after it (a meeting hearing the period). An
+ * update filed under one speaks for that report, and closing the period closes them: the mid-year (April–
+ * September) covers Q1 and Q2, and a point "Cabinet 8 October" reporting from April; the second quarter
+ * covers Q2 but not that point (it reports on April too); September alone covers no quarter, so closing
+ * September's report still takes Q2's updates for the mid-year.
  */
 export function reportingPointsWithin(
   points: ReadonlyArray<{ label: string; date: string }> | undefined,
@@ -168,12 +179,18 @@ export function reportingPointsWithin(
   planStart?: string,
 ): string[] {
   const sorted = [...(points ?? [])].sort((a, b) => a.date.localeCompare(b.date));
+  const day = (s: string) => parseISO(s);
+  const lastDay = iso(addDays(day(end), MEETING_GRACE_DAYS));
   return sorted
     .filter((p, i) => {
-      if (p.date < start || p.date > end) return false;
+      if (p.date < start || p.date > lastDay) return false;
       const before = sorted[i - 1];
-      const from = before ? lightFormat(addDays(parseISO(before.date), 1), 'yyyy-MM-dd') : planStart;
-      return from === undefined || from >= start;
+      const from = before ? iso(addDays(day(before.date), 1)) : planStart;
+      if (from === undefined) return p.date <= end;
+      if (from < start || from > end) return false;
+      const inPeriod = differenceInCalendarDays(day(p.date < end ? p.date : end), day(from)) + 1;
+      const all = differenceInCalendarDays(day(p.date), day(from)) + 1;
+      return inPeriod * 2 > all;
     })
     .map((p) => p.label);
 }

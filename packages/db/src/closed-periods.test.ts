@@ -48,14 +48,14 @@ describe('closed periods: the set every progress update checks (DynamoDB Local)'
   });
   afterAll(() => drop());
 
-  const newAction = async () => {
+  const newAction = async (reportingPoints: { label: string; date: string }[] = []) => {
     const { plan } = await harrow.plans.create({
       title: 'Workforce plan',
       kind: 'business-plan',
-      period: { start: '2026-04-01', end: '2027-03-31' },
+      period: { start: '2026-04-01', end: reportingPoints.at(-1)?.date ?? '2027-03-31' },
       status: 'active',
       reviewCadence: 'quarterly',
-      reportingPoints: [],
+      reportingPoints,
       sections: [],
       themes: [],
     });
@@ -164,9 +164,9 @@ describe('closed periods: the set every progress update checks (DynamoDB Local)'
     // A reopen racing the item's first build can leave a name behind: the headers have the last word.
     await harrow.store.update(
       sk.closedPeriods(planId),
-      'SET #type = :type, #name = :yes ADD #v :one',
-      { '#type': 'type', '#name': 'closed:2026 27 mid year', '#v': 'v' },
-      { ':type': 'closed-periods', ':yes': true, ':one': 1 },
+      'SET #type = :type, #words = :words, #name = :yes ADD #v :one',
+      { '#type': 'type', '#words': 'words', '#name': 'closed:2026 27 mid year', '#v': 'v' },
+      { ':type': 'closed-periods', ':words': 2, ':yes': true, ':one': 1 },
     );
     const { update } = await report(actionId, 'Mid-year 2026-27');
     expect(update.period).toBe('Mid-year 2026-27');
@@ -180,6 +180,28 @@ describe('closed periods: the set every progress update checks (DynamoDB Local)'
         'update',
       ),
     ).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('is rebuilt by its next reader when its names were written the old way, brackets dropped', async () => {
+    const { planId, actionId } = await newAction([
+      { label: 'Q1 (2026-27)', date: '2026-06-30' },
+      { label: 'Q1 (2027-28)', date: '2027-06-30' },
+    ]);
+    const q1 = { ...midYear, key: 'q1-2026-27', label: 'Q1 2026-27', end: '2026-06-30', asOf: '2026-06-30' };
+    await harrow.snapshots.close(planId, { ...q1, points: ['Q1 (2026-27)'] }, entries);
+    expect(await closedSet(planId)).toEqual(['2026 27 q1']);
+    // As written before brackets counted: the point "Q1 (2026-27)" as plain "q1", and no `words`.
+    await harrow.store.update(
+      sk.closedPeriods(planId),
+      'SET #old = :yes REMOVE #words',
+      { '#old': 'closed:q1', '#words': 'words' },
+      { ':yes': true },
+    );
+    // Next year's first quarter, named alike but for its brackets, is open; this year's is closed.
+    const { update } = await report(actionId, 'Q1 (2027-28)');
+    expect(update.period).toBe('Q1 (2027-28)');
+    expect(await closedSet(planId)).toEqual(['2026 27 q1']);
+    await expect(report(actionId, 'Q1 (2026-27)')).rejects.toThrow(/Q1 2026-27 is closed/);
   });
 
   it('is made to match the snapshot headers again after a restore, names missing and left over alike', async () => {

@@ -13,6 +13,9 @@
  * snapshot headers, and `rebuild` (npm run boards) makes it match them again after a restore. A name in
  * the item is confirmed against the headers before an update is refused: a reopen racing the first build
  * could leave one behind, and then the update's transaction checks the counter instead.
+ *
+ * The item also says which way its names were written (`words`): when core's `periodWords` changes, an
+ * item written the old way is read as not built yet, and rebuilt from the headers by its next reader.
  */
 import { conflict, periodWords, samePeriodName } from '@peopleplan/core';
 import { EVENTUAL } from './consistency.js';
@@ -29,6 +32,11 @@ export interface ClosedPeriodName {
 
 const TYPE = 'closed-periods';
 const PREFIX = 'closed:';
+/**
+ * How the names are written: 2 since brackets count when only they tell two names apart (core
+ * `periodWords`). Moving it on makes every item be rebuilt by its next reader.
+ */
+const WORDS = 2;
 const wordsOf = (periods: readonly ClosedPeriodName[]) =>
   new Set(
     periods
@@ -41,7 +49,7 @@ const namesIn = (item: Item) =>
 
 /** An update of the item: names set and removed, the counter moved on. */
 function change(planId: string, set: Iterable<string>, remove: Iterable<string> = []) {
-  const names: Record<string, string> = { '#type': 'type', '#v': 'v' };
+  const names: Record<string, string> = { '#type': 'type', '#v': 'v', '#words': 'words' };
   const placeholder = (w: string) => {
     const p = `#n${Object.keys(names).length}`;
     names[p] = `${PREFIX}${w}`;
@@ -51,12 +59,13 @@ function change(planId: string, set: Iterable<string>, remove: Iterable<string> 
   const removes = [...remove].map(placeholder);
   return {
     UpdateExpression:
-      `SET ${['#type = :type', 'planId = :plan', ...sets].join(', ')}` +
+      `SET ${['#type = :type', 'planId = :plan', '#words = :words', ...sets].join(', ')}` +
       `${removes.length ? ` REMOVE ${removes.join(', ')}` : ''} ADD #v :one`,
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: {
       ':type': TYPE,
       ':plan': planId,
+      ':words': WORDS,
       ':one': 1,
       ...(sets.length && { ':yes': true }),
     },
@@ -74,10 +83,13 @@ export class ClosedPeriods {
     });
   }
 
-  /** The item, if it has been built (one without a counter was written by an earlier form of it). */
+  /**
+   * The item, if it has been built as this code writes it (one without a counter, or with names written
+   * another way, was written by an earlier form of it).
+   */
   private async item(planId: string): Promise<Item | undefined> {
     const item = await this.store.getRaw(sk.closedPeriods(planId));
-    return item?.v === undefined ? undefined : item;
+    return item?.v === undefined || item.words !== WORDS ? undefined : item;
   }
 
   /** A change of the item, for a transaction. */
@@ -105,14 +117,11 @@ export class ClosedPeriods {
 
   /**
    * For a close's transaction: the period's names join the item. A plan closed before the item existed
-   * gets the names of its earlier closed periods too.
+   * (or as it is written now) has it built from its earlier closed periods first.
    */
   async closing(planId: string, period: ClosedPeriodName): Promise<TransactItem> {
-    const known = await this.item(planId);
-    return this.update(
-      planId,
-      change(planId, wordsOf(known ? [period] : [...(await this.headers(planId)), period])),
-    );
+    if (!(await this.item(planId))) await this.rebuild(planId);
+    return this.update(planId, change(planId, wordsOf([period])));
   }
 
   /**
@@ -198,9 +207,9 @@ export class ClosedPeriods {
     );
   }
 
-  /** The item for a plan that has none yet, from its snapshot headers, kept for the next reader. */
+  /** The item for a plan that has none yet (as written now), from its snapshot headers, kept for the next reader. */
   private async build(planId: string): Promise<Item> {
-    await this.write(planId, change(planId, wordsOf(await this.headers(planId))));
+    await this.rebuild(planId);
     return (await this.item(planId)) ?? {};
   }
 
@@ -209,12 +218,14 @@ export class ClosedPeriods {
    * say). True when it had to change; with `dryRun`, nothing is written.
    */
   async rebuild(planId: string, opts: { dryRun?: boolean } = {}): Promise<boolean> {
-    const item = await this.item(planId);
+    // Read whatever form it is in: names written another way are removed as left over.
+    const raw = await this.store.getRaw(sk.closedPeriods(planId));
+    const item = raw?.v === undefined ? undefined : raw;
     const want = wordsOf(await this.headers(planId));
-    const have = item ? namesIn(item) : new Set<string>();
+    const have = raw ? namesIn(raw) : new Set<string>();
     const missing = [...want].filter((w) => !have.has(w));
     const extra = [...have].filter((w) => !want.has(w));
-    if (item && !missing.length && !extra.length) return false;
+    if (item?.words === WORDS && !missing.length && !extra.length) return false;
     if (opts.dryRun) return true;
     try {
       // Only if no close or reopen came between reading the headers and this write.

@@ -49,7 +49,7 @@ export interface SnapshotPeriod {
   start: IsoDate;
   end: IsoDate;
   /**
-   * The plan's own reporting points dated within the period when it closed ("Q2"): updates filed under
+   * The plan's own reporting points the period covered when it closed ("Q2"; core `reportingPointsWithin`): updates filed under
    * them speak for its report, so they close with it. Absent when the plan had none.
    */
   points?: string[];
