@@ -6,6 +6,7 @@ import {
   type Timescale,
 } from '@peopleplan/core';
 import type { ActionDraft, Drafts, ThemeDraft } from './build-plan.js';
+import { excerpt } from './cells.js';
 import { numericDateOrder } from './date-order.js';
 import { ImportError } from './errors.js';
 import { toThemes } from './finalize/actions.js';
@@ -13,6 +14,7 @@ import { coverageWarnings } from './finalize/coverage.js';
 import { resolveCrossRefs } from './finalize/cross-refs.js';
 import { toIndicator } from './finalize/indicators.js';
 import { detectKind } from './finalize/kind.js';
+import { expandLeads, keyLineWarning, leadLabels, readLeadKey } from './finalize/lead-key.js';
 import { continuity, decisions, dependencies, keyMilestones, risks } from './finalize/tables.js';
 import { councilThemeNoun } from './finalize/theme-noun.js';
 import { readCover, readMeta } from './finalize/title.js';
@@ -132,6 +134,26 @@ export function finalize(d: Drafts, o: FinalizeOptions): ParsedPlan {
 
   const themes = toThemes(d.themes, { ts, warn, known: o.knownLeads ?? new Set() });
   const all = themes.flatMap((t) => t.actions.flatMap((a) => [a, ...a.subActions]));
+  const leadKey = readLeadKey(
+    [
+      ...d.preamble.map((p) => p.text),
+      ...d.sections.flatMap((s) => s.lines),
+      ...d.unplaced,
+      ...all.flatMap((a) => a.unplaced),
+    ],
+    leadLabels(themes),
+  );
+  if (leadKey.names.size > 0) {
+    const taken = expandLeads(themes, leadKey);
+    const read = keyLineWarning([...leadKey.lines, ...taken], excerpt);
+    warnings.splice(0, warnings.length, ...warnings.filter((w) => !read(w)));
+    const said = [...leadKey.names].map(([short, long]) => `${short} is "${long}"`);
+    warn(
+      'lead-key',
+      `Leads written short were read by the document's key: ${said.slice(0, 3).join(', ')}${said.length > 3 ? ` and ${said.length - 3} more` : ''}. Each keeps its short form in brackets.`,
+      'plan',
+    );
+  }
   const candidates: Candidate[] = all.map((a) => ({ ref: a.ref, title: a.title }));
   resolveCrossRefs(themes, all, candidates, warn);
 
