@@ -223,6 +223,12 @@ export const MARK = /^(?:x|✓|✔|✗|●|•|■|▪|\*|y|yes|\/)$/i;
 const MONTH_HEADER =
   /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|tember|ober|ember)?(?:\s*(?:\d{2}|\d{4}))?$/;
 
+/** A header naming a month or a quarter ("Apr", "Oct-26", "Q3"): a Gantt chart's column. */
+export const isPeriodHeader = (header: string) => {
+  const h = normalizeHeader(header);
+  return MONTH_HEADER.test(h) || QUARTER_HEADER.test(h);
+};
+
 /**
  * A Gantt chart's columns: three or more side by side headed by months or quarters, each row marking
  * when the work happens (an X, a tick, or only shading). They are its timeline, never refs ("X") or
@@ -234,7 +240,7 @@ function timelineColumns(out: ColumnMapping[], rows: string[][], chosen: Readonl
   const isPeriod = (c: ColumnMapping) =>
     c.field === 'ignore' &&
     !chosen.has(normalizeHeader(c.header)) &&
-    (MONTH_HEADER.test(normalizeHeader(c.header)) || QUARTER_HEADER.test(normalizeHeader(c.header))) &&
+    isPeriodHeader(c.header) &&
     onlyMarks(c.index);
   const sorted = [...out].sort((a, b) => a.index - b.index);
   for (let i = 0; i < sorted.length; ) {

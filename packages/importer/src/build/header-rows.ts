@@ -1,6 +1,7 @@
 import { cleanText } from '../cells.js';
 import {
   type HeaderCandidate,
+  isPeriodHeader,
   normalizeHeader,
   readHeaderRow,
   refineWithContent,
@@ -73,18 +74,63 @@ export function readHeaderAt(
     // Only a row that already reads as (part of) a header takes the row below into it.
     const headerLike = alone ?? (cells.filter((c) => c !== '').length >= 3 && shortCells(cells));
     if (headerLike && below.some((c) => c !== '') && shortCells(below)) {
-      const width = Math.max(cells.length, below.length);
-      const joined = Array.from({ length: width }, (_, i) =>
-        [cells[i] ?? '', below[i] ?? ''].filter((c) => c !== '').join(' '),
-      );
+      const joined = joinHeaderRows(cells, below);
       const both = readHeaderRow(joined, nextRowFirstCell(s, index + 1), s.override, share);
       const known = (h: HeaderCandidate | undefined) =>
         h?.columns.filter((c) => c.field !== 'ignore').length ?? 0;
-      if (both && (!alone || (known(both) > known(alone) && both.score > alone.score)))
+      // A row of months or quarters under the header (a Gantt chart's, under its years) is the header's.
+      const periods = below.filter((c) => c !== '');
+      const timeline = periods.length >= 3 && periods.every(isPeriodHeader);
+      if (
+        both &&
+        (!alone ||
+          (known(both) > known(alone) && both.score > alone.score) ||
+          (timeline && known(both) >= known(alone)))
+      )
         return { header: both, cells: joined, rows: 2 };
     }
   }
   return alone ? { header: alone, cells, rows: 1 } : undefined;
+}
+
+/** A year a header cell spans over the months or quarters below it: "2026/27", "2026-27", "FY 2027". */
+const YEAR_LABEL = /^(?:fy\s*)?((?:19|20)\d{2})(?:\s*[-/]\s*(?:\d{2}|\d{4}))?$/i;
+const JAN_TO_MAR = /^(?:jan|feb|mar)/i;
+
+/**
+ * A header written over two rows, cell by cell. A cell over several columns (merged: empty cells follow
+ * it above filled ones) heads each of them; the cell below names the column, the one above only groups
+ * it: "Timescale" over "Start | End" gives "Start (Timescale)" and "End (Timescale)", read as the start
+ * and the deadline. A year over months or quarters dates each: "2026/27" over "Apr … Mar" gives "Apr
+ * 2026" … "Mar 2027" (a financial year's January to March are in its second year). Any other pair is
+ * one name wrapped over two rows: "ACTIONS NEEDED OR" over "PLANNED".
+ */
+export function joinHeaderRows(top: readonly string[], below: readonly string[]): string[] {
+  const width = Math.max(top.length, below.length);
+  const out: string[] = [];
+  let span: string | undefined;
+  for (let i = 0; i < width; i++) {
+    const above = top[i] ?? '';
+    const under = below[i] ?? '';
+    // A span runs on over the empty cells after its own, while the row below names their columns.
+    if (above !== '') span = (top[i + 1] ?? '') === '' && (below[i + 1] ?? '') !== '' ? above : undefined;
+    else if (under === '') span = undefined;
+    const group = above !== '' ? above : span;
+    if (!group || !under) out.push([above, under].filter((c) => c !== '').join(' '));
+    else if (span === group) out.push(underSpan(group, under));
+    else out.push(`${above} ${under}`);
+  }
+  return out;
+}
+
+/** A column's name under a cell spanning several: the year dates a month or quarter, anything else groups it. */
+function underSpan(group: string, under: string): string {
+  const year = YEAR_LABEL.exec(group.trim());
+  if (!year || !isPeriodHeader(under)) return `${under} (${group})`;
+  if (/^q/i.test(under.trim())) return `${under} ${group}`;
+  const fiscal = /[-/]/.test(group);
+  const first = Number(year[1]);
+  return `${under} ${fiscal && JAN_TO_MAR.test(under.trim()) ? first + 1 : first}`;
 }
 
 /** Takes a header row into use; a header repeated after a page break keeps the table going. */
