@@ -102,17 +102,26 @@ function splitList(p: string, known: ReadonlySet<string>): string[] {
   if (names.every((n) => isKnown(n, known))) return names;
   // "All Directors and Heads of", "HR & Communications teams": one group, the words shared.
   if (/^all\b/i.test(p) || names.some((n) => /\b(?:of|for|to|the|and)$/i.test(n))) return [p];
-  if (/\b(?:teams|services|departments|units|managers|officers)$/i.test(names.at(-1)!) && names.length === 2)
-    return [p];
   const types = names.map(typeOf);
+  // "HR & Communications teams" shares its last word; "Head of Regulatory Services" is a role of its own.
+  if (
+    /\b(?:teams|services|departments|units|managers|officers)$/i.test(names.at(-1)!) &&
+    names.length === 2 &&
+    !(types[0] === 'role' && types[1] === 'role')
+  )
+    return [p];
   if (types.includes('other')) return [p];
   const kinds = new Set(types);
   if (kinds.size === 1) return names;
   // A person followed by their role or team, or a role followed by its team or its areas ("Assistant
-  // Director, HR & OD"; "Director AS, AO" names two), is one lead.
+  // Director, HR & OD"; "Director AS, AO" names two), is one lead. So is a role over two areas joined by
+  // "&" or "and": "Head of Waste & Street Scene" (the second area reads like a name, not a person's).
+  const overAreas =
+    types[0] === 'role' && /\s(?:of|for)\s/i.test(names[0]!) && types[1] === 'name' && !/,/.test(p);
   if (
     names.length === 2 &&
     (types[0] === 'name' ||
+      overAreas ||
       (types[0] === 'role' &&
         (types[1] === 'unit' || (types[1] === 'initials' && /\s(?:&|and)\s/.test(names[1]!)))))
   )

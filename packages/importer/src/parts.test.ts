@@ -25,6 +25,10 @@ describe('lead cells', () => {
     ['JS & TH', ['JS', 'TH']],
     ['Head of HR & CEO', ['Head of HR', 'CEO']],
     ['Head of HR, JS & TH', ['Head of HR', 'JS', 'TH']],
+    // A role over two areas is one lead; a role and a person's name after a comma are not joined.
+    ['Head of Waste & Street Scene', ['Head of Waste & Street Scene']],
+    ['Director of Finance and Corporate Resources', ['Director of Finance and Corporate Resources']],
+    ['Head of Planning and Head of Regulatory Services', ['Head of Planning', 'Head of Regulatory Services']],
   ])('%s', (cell, labels) => {
     expect(splitLeadLabels(cell)).toEqual(labels);
   });
