@@ -173,15 +173,18 @@ const RATING =
  * A "Priority" column that names groups, not ratings: no cell is a rating, there are at least two names,
  * and each name covers one run of rows (a merged cell, written once, or the same name repeated), where
  * a rating comes back again and again. It becomes the theme column, unless the table already has one or
- * the person mapped the column themselves.
+ * the person mapped the column themselves. So does an "Objective" column read as a second title beside
+ * the action's own ("Ref | Objective | Action"): its runs are the groups, not part of every title.
  */
 function groupFromContent(out: ColumnMapping[], rows: string[][]) {
   if (out.some((c) => c.field === 'group')) return;
-  const titleCol = out.find((c) => c.field === 'title')?.index;
+  const titles = out.filter((c) => c.field === 'title');
+  const titleCol = titles.find((c) => !GROUP_OR_RATING.test(normalizeHeader(c.header)))?.index;
   const titled = titleCol === undefined ? rows : rows.filter((r) => (r[titleCol] ?? '').trim() !== '');
   for (const col of out) {
-    if (col.field !== 'ignore' || col.confidence !== 0 || !GROUP_OR_RATING.test(normalizeHeader(col.header)))
-      continue;
+    const unread = col.field === 'ignore' && col.confidence === 0;
+    const secondTitle = col.field === 'title' && titles.length > 1 && col.index !== titleCol;
+    if (!(unread || secondTitle) || !GROUP_OR_RATING.test(normalizeHeader(col.header))) continue;
     const values = titled.map((r) => (r[col.index] ?? '').trim());
     const named = values.filter((v) => v !== '');
     if (named.length === 0 || named.some((v) => RATING.test(v))) continue;

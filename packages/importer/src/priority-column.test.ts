@@ -122,3 +122,31 @@ describe('headings after actions that come before any', () => {
     ]);
   });
 });
+
+describe('an "Objective" column beside the action’s own', () => {
+  const csv = (objective: (i: number) => string) =>
+    [
+      'Ref;Objective;Action;Lead;Due',
+      ...ACTIONS.map(([ref, title, lead, due], i) => [ref, objective(i), title, lead, due].join(';')),
+    ].join('\n');
+
+  it('names the groups when its names run over the actions', async () => {
+    const plan = await parsePlanFile(
+      Buffer.from(csv((i) => (i < 2 ? 'Be an inclusive employer' : 'Look after our people'))),
+      { filename: 'plan.csv' },
+    );
+    expect(plan.themes.map((t) => [t.title, t.actions.map((a) => a.title)])).toEqual([
+      ['Be an inclusive employer', ['Launch the apprenticeship scheme', 'Refresh the recruitment website']],
+      ['Look after our people', ['Introduce wellbeing champions', 'Review the sickness absence policy']],
+    ]);
+  });
+
+  it('stays part of each action when every row has an objective of its own', async () => {
+    const plan = await parsePlanFile(Buffer.from(csv((i) => `Objective ${i + 1}: a distinct aim`)), {
+      filename: 'plan.csv',
+    });
+    expect(plan.themes.flatMap((t) => t.actions).map((a) => a.title)[0]).toMatch(
+      /Objective 1: a distinct aim[\s\S]*Launch the apprenticeship scheme/,
+    );
+  });
+});
