@@ -60,11 +60,17 @@ describe('merging people', () => {
         { role: 'accountable', label: 'Head of HR' },
       ],
     });
+    // A lead written as just the merged person's name takes the survivor's: the merge says which is right.
+    const byName = await ok('POST', `${H}/plans/${plan.id}/actions`, {
+      title: 'Run the staff survey',
+      themeId: plan.themes[0].id,
+      leads: [{ role: 'responsible', label: 'Jackie Turner Robinson', personId: dup.id }],
+    });
     await api.linkMember('contributor@harrow.test', 'harrow', dup.id);
 
     const r = await merge(dup.id, { into: keep.id, version: dup.version });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
-    expect(r.body.moved).toEqual({ actions: 1, plans: 1, members: 1 });
+    expect(r.body.moved).toEqual({ actions: 2, plans: 1, members: 1 });
     // The survivor takes what it lacked; the merged person points at it.
     expect(r.body.person).toMatchObject({ id: keep.id, email: 'jackie@harrow.test', roleLabel: 'J T-R' });
     expect(r.body.merged).toMatchObject({ id: dup.id, mergedInto: keep.id });
@@ -80,6 +86,9 @@ describe('merging people', () => {
       { role: 'accountable', label: 'Head of HR' },
     ]);
     expect(after.version).toBe(action.version + 1);
+    expect((await ok('GET', `${H}/actions/${byName.id}`)).leads).toEqual([
+      { role: 'responsible', label: 'Turner-Robinson', personId: keep.id },
+    ]);
     expect((await ok('GET', `${H}/plans/${action.planId}`)).ownerPersonId).toBe(keep.id);
     const members = (await ok('GET', `${H}/members`, undefined, 'admin@harrow.test')).items;
     expect(members.find((m: any) => m.email === 'contributor@harrow.test').personId).toBe(keep.id);

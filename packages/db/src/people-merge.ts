@@ -83,7 +83,7 @@ export async function mergePerson(
       `${from.name} was changed by someone else since you opened the page. Reload and try again.`,
     );
   }
-  let refs = await references(store, fromId, intoId);
+  let refs = await references(store, from, into);
   if (refs.length > MAX_MERGE_REFERENCES) {
     throw unprocessable(
       `${from.name} is named in ${refs.length} places, more than the ${MAX_MERGE_REFERENCES} one merge moves: ` +
@@ -118,7 +118,7 @@ export async function mergePerson(
       }
       for (const r of batch.refs) moved[r.kind]++;
     }
-    refs = await references(store, fromId, intoId);
+    refs = await references(store, from, into);
   }
   if (done) return { person: into, merged: from, moved };
   return finish(store, marked, into, moved);
@@ -163,8 +163,25 @@ async function finish(
   return { person, merged, moved };
 }
 
-/** Every item that names the person: action leads, plan owners, member links. */
-async function references(store: TenantStore, fromId: string, intoId: string): Promise<Reference[]> {
+/** A person's name, perhaps with their title after a comma: "Jon Smith", "Jon Smith, OD Manager". */
+const PERSONS_NAME =
+  /^(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.?)(?: (?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.?)){1,3}(?:,.*)?$/;
+
+/**
+ * Every item that names the person: action leads, plan owners, member links. A lead whose label is just
+ * the merged person's name, written as a person's name ("Jon Smith"), takes the survivor's ("John
+ * Smith"): the merge says which spelling is right. Any other label ("HOP OS", "Head of HR") stays as the
+ * plan wrote it.
+ */
+async function references(
+  store: TenantStore,
+  from: Pick<Person, 'id' | 'name'>,
+  into: Pick<Person, 'id' | 'name'>,
+): Promise<Reference[]> {
+  const fromId = from.id;
+  const intoId = into.id;
+  const sameName = (label: string) =>
+    label.trim().toLowerCase() === from.name.trim().toLowerCase() && PERSONS_NAME.test(label.trim());
   const [planItems, members] = await Promise.all([
     store.queryAll<PlanItem>('PLAN#', {
       types: ['plan', 'action'],
@@ -193,7 +210,11 @@ async function references(store: TenantStore, fromId: string, intoId: string): P
     if (i.type !== 'action' || !visiblePlans.has(i.planId)) continue;
     const leads = i.leads ?? [];
     if (!leads.some((l) => l.personId === fromId)) continue;
-    const after = leads.map((l) => (l.personId === fromId ? { ...l, personId: intoId } : l));
+    const after = leads.map((l) =>
+      l.personId === fromId
+        ? { ...l, personId: intoId, ...(sameName(l.label) && { label: into.name.slice(0, 200) }) }
+        : l,
+    );
     out.push({
       kind: 'actions',
       sortKey: sk.action(i.planId, i.id),

@@ -14590,7 +14590,7 @@ export interface operations {
                 updatedAt: string;
               }[];
               /** @enum {string} */
-              reason: 'spelling' | 'typo' | 'role' | 'initial' | 'surname';
+              reason: 'spelling' | 'typo' | 'role' | 'first-name' | 'initial' | 'surname';
               explanation: string;
             }[];
           };

@@ -30,6 +30,7 @@ const EXPLAIN: Record<DuplicateReason, string> = {
   spelling: 'written the same apart from case, spaces, hyphens or full stops',
   typo: 'the same once a common typo is read as meant (e.g. "Clir" for "Cllr")',
   role: 'the same name, once with the job title after it (e.g. "Mark Bennett (Head of OD)")',
+  'first-name': 'the same surname, with first names a letter apart (e.g. "Jon" and "John")',
   initial: 'the same surname, with the first name given as its initial',
   surname: 'a surname on its own that matches only this one person',
 };
@@ -47,6 +48,22 @@ const nameBeforeRole = (label: string) => {
 
 /** Two first names that can be one person's: the same, or one the other's initial. */
 const sameFirst = (a: string, b: string) => a === b || ((a.length === 1 || b.length === 1) && a[0] === b[0]);
+
+/**
+ * Two first names one letter apart, inside the name: "Jon" and "John", "Philip" and "Phillip", "Rachel"
+ * and "Rachael". Not a letter at the end ("Paul" and "Paula", "Louis" and "Louise" are two people), nor
+ * one letter for another ("Mark" and "Mary"). A name misspelt once in a plan, or typed by someone else.
+ */
+function oneLetterApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) !== 1 || Math.min(a.length, b.length) < 3) return false;
+  const [s, l] = a.length < b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < s.length && s[i] === l[i]) i++;
+  return i > 0 && i < s.length && s.slice(i) === l.slice(i + 1);
+}
+
+/** The title after a name, normalised ("" without one): two names with different titles may be two people. */
+const titleAfter = (label: string, name: string) => normaliseRoleLabel(label.trim().slice(name.length));
 
 /** Full first names written with this surname, among every label given. */
 function firstNamesWith(rest: string, all: readonly string[]): Set<string> {
@@ -68,6 +85,19 @@ function pairReason(a: string, b: string, all: readonly string[]): DuplicateReas
   // Partner)" may well be two people.
   if ((na !== a) !== (nb !== b) && na && nb && !isRole(na) && !isRole(nb)) {
     if (personWords(na).length >= 2 && normaliseName(na) === normaliseName(nb)) return 'role';
+  }
+  // "Jon Smith, OD Manager" and "John Smith, OD Manager": the same surname (and title, or one without),
+  // first names a letter apart.
+  const [ta, tb] = [titleAfter(a, na), titleAfter(b, nb)];
+  if (na && nb && !isRole(na) && !isRole(nb) && (ta === tb || !ta || !tb)) {
+    const [pa, pb] = [personWords(na), personWords(nb)];
+    if (
+      pa.length >= 2 &&
+      pa.length === pb.length &&
+      pa.slice(1).join(' ') === pb.slice(1).join(' ') &&
+      oneLetterApart(pa[0]!, pb[0]!)
+    )
+      return 'first-name';
   }
   if (isRole(a) || isRole(b)) return undefined;
   const wa = personWords(a);

@@ -63,6 +63,32 @@ describe('likely duplicates (the Kent import of the issue)', () => {
   });
 });
 
+describe('first names a letter apart', () => {
+  it('are offered as one person, with the same surname and title', () => {
+    const groups = duplicateGroups([
+      'Jon Smith, OD Manager',
+      'John Smith, OD Manager',
+      'Philip Ward',
+      'Phillip Ward',
+      'Rachel Green (Head of HR)',
+      'Rachael Green',
+    ]);
+    expect(groups.map((g) => [g.labels, g.reason])).toEqual([
+      [['Jon Smith, OD Manager', 'John Smith, OD Manager'], 'first-name'],
+      [['Philip Ward', 'Phillip Ward'], 'first-name'],
+      [['Rachel Green (Head of HR)', 'Rachael Green'], 'first-name'],
+    ]);
+  });
+
+  it('are not, a letter at the end or in place of another, with another title, or another surname', () => {
+    expect(duplicateGroups(['Paul Royel', 'Paula Royel'])).toEqual([]);
+    expect(duplicateGroups(['Louis Martin', 'Louise Martin'])).toEqual([]);
+    expect(duplicateGroups(['Mark Evans', 'Mary Evans'])).toEqual([]);
+    expect(duplicateGroups(['Jon Smith (Head of Highways)', 'John Smith (HR Business Partner)'])).toEqual([]);
+    expect(duplicateGroups(['Jon Smith', 'John Smyth'])).toEqual([]);
+  });
+});
+
 describe('a name with the job title after it', () => {
   it('is offered as the same person as the name alone, never a different name with that title', () => {
     const groups = duplicateGroups([
