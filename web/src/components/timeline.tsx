@@ -4,7 +4,9 @@ import { RAG_SHORT, STATUS_LABELS } from '../lib/labels.js';
 
 /**
  * A Gantt-style picture of when items fall due, from the earliest overdue one to the horizon. It is a
- * picture only (hidden from screen readers): the table beside it carries the same facts as text.
+ * picture only (hidden from screen readers): the table beside it carries the same facts as text. Each row
+ * says its state in words too ("Late", "Done", its RAG), never by the marker's colour alone. Only an open
+ * item is late: a milestone done before today is drawn at its date, with no bar running on to today.
  */
 export type TimelineItem = Pick<
   DashboardItem,
@@ -52,13 +54,18 @@ export function DueTimeline({
       <ol className="app-timeline-chart__rows">
         {dated.map((i, n) => {
           const d = offsets[n]!;
-          const late = d < 0;
+          const open = i.status !== 'completed' && i.status !== 'cancelled';
+          const late = open && d < 0;
           const baseline = i.baselineDue?.due ? daysBetween(today, i.baselineDue.due) : undefined;
-          const start = Math.min(d, baseline ?? d, 0);
-          const end = Math.max(d, baseline ?? d, 0);
+          // An open item's bar runs from today to its date; a closed one's only from its baseline.
+          const now = open ? 0 : d;
+          const start = Math.min(d, baseline ?? d, now);
+          const end = Math.max(d, baseline ?? d, now);
+          const state = open ? (late ? 'Late' : RAG_SHORT[i.rag]) : STATUS_LABELS[i.status];
           return (
             <li key={`${i.type}-${i.id}`} className="app-timeline-chart__row">
               <span className="app-timeline-chart__label">
+                <span className="app-timeline-chart__state">{state}</span>
                 {i.ref ? `${i.ref} ` : ''}
                 {i.title}
               </span>
