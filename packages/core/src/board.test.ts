@@ -49,6 +49,7 @@ const arbAction = (id: string, parents: string[] = []): fc.Arbitrary<Action> =>
       override: fc.option(rag),
       updated: fc.option(day),
       created: fc.option(day),
+      baseline: fc.option(day),
       parent: parents.length ? fc.option(fc.constantFrom(...parents)) : fc.constant(null),
     })
     .map((r) => ({
@@ -65,6 +66,7 @@ const arbAction = (id: string, parents: string[] = []): fc.Arbitrary<Action> =>
       ...(r.created ? { createdAt: `${r.created}T09:00:00.000Z` } : {}),
       ...(r.parent ? { parentId: r.parent } : {}),
       ...(r.due ? { due: ts(r.due) } : { due: { text: 'Ongoing', kind: 'ongoing' as const } }),
+      ...(r.baseline ? { baselineDue: ts(r.baseline) } : {}),
       ...(r.override
         ? { ragOverride: { rag: r.override, reason: 'agreed at DMT', by: 'x', at: stamp.createdAt } }
         : {}),
@@ -158,6 +160,17 @@ describe('board entries', () => {
     const { latestUpdate: _none, ...noUpdate } = a!;
     expect(actionState(noUpdate).lastUpdate).toBeUndefined();
     expect(actionState({ ...noUpdate, createdAt: '2026-01-01T09:00:00.000Z' }).created).toBe('2026-01-01');
+  });
+
+  it('reads an action entry written before baselines were kept as one with none', () => {
+    expect(decodeActionState('x', 'on-track|2027-03-31|||2026-04-01||T1')).toMatchObject({
+      due: '2027-03-31',
+      themeId: 'T1',
+      baseline: undefined,
+    });
+    expect(decodeActionState('x', 'on-track|2027-03-31|||2026-04-01||T1|2026-11-30').baseline).toBe(
+      '2026-11-30',
+    );
   });
 
   it('refuses entries in the shape from before roll-up, so the plan is counted from its items', () => {

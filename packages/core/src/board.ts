@@ -33,6 +33,8 @@ export interface ActionState {
   parentId?: string | undefined;
   /** The theme it sits under (dashboards count per theme); absent when it has none. */
   themeId?: string | undefined;
+  /** The due date first agreed, when the action has been re-baselined (moved later, with a reason). */
+  baseline?: string | undefined;
 }
 
 export interface MilestoneState {
@@ -58,7 +60,8 @@ export function actionState(
   a: Pick<
     Action,
     'id' | 'status' | 'due' | 'ragOverride' | 'latestUpdate' | 'createdAt' | 'parentId' | 'themeId'
-  >,
+  > &
+    Partial<Pick<Action, 'baselineDue'>>,
 ): ActionState {
   return {
     id: a.id,
@@ -70,6 +73,7 @@ export function actionState(
     parentId: a.parentId,
     // A move to "no theme" may store null (ActionPatch): the board, like the dashboard, reads no theme.
     themeId: a.themeId ?? undefined,
+    baseline: a.baselineDue?.due,
   };
 }
 
@@ -135,6 +139,8 @@ export interface ActionJudgement {
   overdue: boolean;
   dueSoon: boolean;
   stale: boolean;
+  /** Open, with a current due later than first agreed (re-baselined), as a milestone can be. */
+  slipping: boolean;
 }
 
 /** Overdue and due soon: for open items with a due date only. */
@@ -289,6 +295,7 @@ export function judgePlan(
       rag: rated.actions.get(a.id)!.rag,
       ...dueFlags(open, a.due, w),
       stale: plan.status === 'active' && open && daysBetween(staleSince(a, plan), w.today) > cadence,
+      slipping: open && Boolean(a.due && a.baseline && a.due > a.baseline),
     });
   }
   for (const m of milestones) {
@@ -326,7 +333,7 @@ export interface PlanCounts {
   byRag: Counts<Rag>;
   /** Open actions and milestones past their due date. */
   overdue: number;
-  /** Open milestones re-baselined later. */
+  /** Open actions and milestones re-baselined later. */
   slipping: number;
   /** Open actions without an update within the plan's review cadence. */
   stale: number;
@@ -386,6 +393,7 @@ export function countPlan(
     if (j.overdue) out.overdue++;
     if (j.dueSoon) out.dueSoon++;
     if (j.stale) out.stale++;
+    if (j.slipping) out.slipping++;
     out.travel[lastPeriod ? directionOfTravel(lastPeriod.rags[a.id], j.rag) : 'unknown']++;
   }
   for (const m of milestones) {
@@ -402,7 +410,8 @@ const STATUS_SET = new Set<string>(STATUSES);
 const RAG_SET = new Set<string>(RAGS);
 
 export function encodeActionState(s: ActionState): string {
-  return `${s.status}|${s.due ?? ''}|${s.override ?? ''}|${s.lastUpdate ?? ''}|${s.created}|${s.parentId ?? ''}|${s.themeId ?? ''}`;
+  // The baseline came last, later: entries written before it have seven parts and read as none.
+  return `${s.status}|${s.due ?? ''}|${s.override ?? ''}|${s.lastUpdate ?? ''}|${s.created}|${s.parentId ?? ''}|${s.themeId ?? ''}|${s.baseline ?? ''}`;
 }
 
 export function encodeMilestoneState(s: MilestoneState): string {
@@ -423,9 +432,10 @@ const optionalDate = (v: string | undefined) => !v || isCalendarDate(v);
 
 export function decodeActionState(id: string, text: string): ActionState {
   const parts = text.split('|');
-  const [status, due, override, lastUpdate, created, parentId, themeId] = parts;
+  const [status, due, override, lastUpdate, created, parentId, themeId, baseline] = parts;
   if (
-    parts.length !== 7 ||
+    (parts.length !== 7 && parts.length !== 8) ||
+    !optionalDate(baseline) ||
     !status ||
     !STATUS_SET.has(status) ||
     !isCalendarDate(created) ||
@@ -444,6 +454,7 @@ export function decodeActionState(id: string, text: string): ActionState {
     created,
     parentId: parentId || undefined,
     themeId: themeId || undefined,
+    baseline: baseline || undefined,
   };
 }
 

@@ -78,6 +78,29 @@ describe('buildDashboard', () => {
     expect(d.plans[0]).toMatchObject({ overdue: 1, overdueMilestones: 0 });
   });
 
+  it('lists an action re-baselined (moved later, with a reason) as slipping, as a milestone is', () => {
+    const moved = buildDashboard(
+      [
+        {
+          ...data,
+          actions: [
+            ...data.actions,
+            action('a4', { due: date('2027-01-31'), baselineDue: date('2026-11-30') }),
+            // Done: no longer slipping, whatever its dates.
+            action('a5', { status: 'completed', due: date('2027-01-31'), baselineDue: date('2026-11-30') }),
+          ],
+        },
+      ],
+      '2026-11-23',
+      DEFAULT_RAG_RULES,
+    );
+    expect(moved.slipping.map((i) => [i.type, i.id, i.baselineDue?.due])).toEqual([
+      ['action', 'a4', '2026-11-30'],
+      ['milestone', 'm1', '2027-03-31'],
+    ]);
+    expect(moved.plans[0]!.slipping).toBe(2);
+  });
+
   it('counts direction of travel since the last closed period', () => {
     const withPeriod = buildDashboard(
       [{ ...data, lastPeriod: { label: 'Mid-year 2026-27', rags: { a1: 'green', a2: 'amber' } } }],

@@ -182,6 +182,10 @@ function summarisePlan(
       list('stale', 'action', a.id, a.id, j.rag);
       summary.stale++;
     }
+    if (j.slipping) {
+      list('slipping', 'action', a.id, a.id, j.rag);
+      summary.slipping++;
+    }
   }
   const actionIds = new Set(b.actions.map((a) => a.id));
   for (const m of b.milestones) {
@@ -225,9 +229,10 @@ export function countDashboard(
 }
 
 /** What a list shows of an action: read by key for listed items only. */
-export type ListedAction = Pick<Action, 'id' | 'ref' | 'title' | 'due' | 'status' | 'leads' | 'order'> & {
-  latestUpdate?: Pick<NonNullable<Action['latestUpdate']>, 'at'> | undefined;
-};
+export type ListedAction = Pick<Action, 'id' | 'ref' | 'title' | 'due' | 'status' | 'leads' | 'order'> &
+  Partial<Pick<Action, 'baselineDue'>> & {
+    latestUpdate?: Pick<NonNullable<Action['latestUpdate']>, 'at'> | undefined;
+  };
 
 /** What a list shows of a milestone (and of its action: leads, last update). */
 export type ListedMilestone = Pick<

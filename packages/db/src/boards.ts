@@ -116,10 +116,11 @@ export const ACTION_STATE_ATTRIBUTES = [
   'createdAt',
   'parentId',
   'themeId',
+  'baselineDue.due',
 ] as const;
 
 /** What counting a plan reads from its actions and milestones when it has no complete board. */
-const STATE_ATTRIBUTES = [...ACTION_STATE_ATTRIBUTES, 'baselineDue.due', 'actionId'] as const;
+const STATE_ATTRIBUTES = [...ACTION_STATE_ATTRIBUTES, 'actionId'] as const;
 
 /** Entries written per update when repairing: keeps each update expression well under 4 KB. */
 const REPAIR_BATCH = 80;

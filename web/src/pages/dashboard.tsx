@@ -106,12 +106,12 @@ export function DashboardPage({ c }: { c: string }) {
           <ItemsSection
             c={c}
             id="slipping"
-            heading="Slipping: re-baselined milestones"
-            intro="Milestones whose due date has moved later than first agreed."
+            heading="Slipping: re-baselined actions and milestones"
+            intro="Actions and milestones whose due date has moved later than first agreed."
             items={data.slipping}
-            caption="Re-baselined milestones"
+            caption="Re-baselined actions and milestones"
             columns={['plan', 'baseline', 'due', 'leads']}
-            none="No milestone has been re-baselined."
+            none="No open action or milestone has been re-baselined."
           />
           <ItemsSection
             c={c}
@@ -129,11 +129,11 @@ export function DashboardPage({ c }: { c: string }) {
             c={c}
             id="stale"
             heading="Stale: no recent progress update"
-            intro="Open actions with no update within their plan’s review cycle."
+            intro="Open actions with no update within their plan’s review cycle, counted from the last update, or from when the plan came into PeoplePlan."
             items={data.stale}
             caption="Actions with no recent progress update"
             columns={['plan', 'lastUpdate', 'leads']}
-            none="Every open action has a recent update."
+            none="No open action has gone a whole review cycle without an update."
           />
         </div>
       ) : null}
