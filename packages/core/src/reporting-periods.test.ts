@@ -31,12 +31,13 @@ describe('reporting periods', () => {
   it('file an update by default under the period still being gathered, else the one in progress', () => {
     const periods = reportingPeriods({ period: {}, reportingPoints: [] }, uk('2026-12-06'));
     const none = () => false;
-    // December: mid-year (30 September) is still being gathered until it is closed.
-    expect(periodToUpdate(periods, '2026-12-06', none)?.value).toBe('Mid-year 2026-27');
-    expect(periodToUpdate(periods, '2026-12-06', (p) => p.value === 'Mid-year 2026-27')?.value).toBe(
+    // October and November: mid-year (30 September) is still being gathered until it is closed.
+    expect(periodToUpdate(periods, '2026-11-20', none)?.value).toBe('Mid-year 2026-27');
+    expect(periodToUpdate(periods, '2026-11-20', (p) => p.value === 'Mid-year 2026-27')?.value).toBe(
       'Year-end 2026-27',
     );
-    // More than a quarter after it, the period in progress, closed or not.
+    // From December, the period in progress, closed or not: December's work is not September's.
+    expect(periodToUpdate(periods, '2026-12-06', none)?.value).toBe('Year-end 2026-27');
     expect(periodToUpdate(periods, '2027-01-15', none)?.value).toBe('Year-end 2026-27');
     // On the reporting day itself, that period is the one in progress.
     expect(periodToUpdate(periods, '2026-09-30', none)?.value).toBe('Mid-year 2026-27');

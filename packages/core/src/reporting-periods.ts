@@ -89,12 +89,16 @@ export function currentPeriod(
   return periods.find((p) => p.date >= today) ?? periods.at(-1);
 }
 
-/** How long after a period's reporting date its updates are still gathered, at most (a quarter). */
-const GATHERING_DAYS = 92;
+/**
+ * How long after a period's reporting date its updates are still gathered, at most: two months (a
+ * council gathers its mid-year updates in October and November). Longer, and December's updates (on Q3's
+ * work) were filed by default under the mid-year, frozen into September's report when it closed late.
+ */
+const GATHERING_DAYS = 61;
 
 /**
  * The period an update is filed under by default: the one last reported before today while its report
- * is still being gathered (not closed, and reported within the last quarter: councils collect mid-year
+ * is still being gathered (not closed, and reported within the last two months: councils collect mid-year
  * updates in October and November), else the one in progress. The update round, the update forms and
  * the reports page then speak of the same period.
  */
@@ -107,7 +111,7 @@ export function periodToUpdate(
   const last = ended.at(-1);
   const next = periods[ended.length];
   const days = (from: string, to: string) => differenceInCalendarDays(parseISO(to), parseISO(from));
-  // Gathered for a quarter at most, and for no more than half the way to the next reporting date (a
+  // Gathered for two months at most, and for no more than half the way to the next reporting date (a
   // quarterly or monthly plan moves on sooner).
   const window = Math.min(
     GATHERING_DAYS,
