@@ -12,6 +12,7 @@ import {
   warn,
 } from './drafts.js';
 import { placeFootnote } from './footnotes.js';
+import { milestoneRow } from './milestone-rows.js';
 import { ratingColour } from './status-colours.js';
 import { defaultTheme, findTheme, nextThemeRef, themeByTitle, themeHeading } from './themes.js';
 
@@ -252,6 +253,8 @@ export function actionRow(s: BuildState, r: RowDraft, m: ActiveMapping) {
     return;
   }
   const newTheme = s.theme !== themeBefore;
+  // "Milestone: Contract awarded", "– Launch to staff" under an action: a step of it, never an action.
+  if (!newTheme && milestoneRow(s, r, f)) return;
   // Where every action repeats its group, a row with its group cell empty carries on the row above.
   const carriesOn = m.groupRepeats && !group;
   const continues =

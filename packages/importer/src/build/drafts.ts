@@ -29,7 +29,24 @@ export interface ActionDraft {
   subActions: ActionDraft[];
   unplaced: string[];
   extra: ExtraField[];
-  milestones?: RowMilestone[];
+  /**
+   * Its milestones as written: those its own row lists (a YAML plan's "milestones:"), and rows under it
+   * that are its milestones ("Milestone: …", "– Launch to staff": build/milestone-rows.ts).
+   */
+  milestones?: (RowMilestone | MilestoneRowDraft)[];
+  where: string;
+}
+
+/** A milestone row as written, read (its date, whether it is done) with the plan's period in finalize/. */
+export interface MilestoneRowDraft {
+  from: 'table-row';
+  title: string;
+  due?: string;
+  status?: string;
+  progress?: string;
+  completed?: string;
+  /** Its other cells (a lead, a start, a note), by their column's header: kept with the action. */
+  notes: ExtraField[];
   where: string;
 }
 
@@ -112,6 +129,8 @@ export interface BuildState {
   byRef?: Map<string, ActionDraft>;
   /** The row above was a tally under the table (build/tally-rows.ts): a short label and a number carry it on. */
   inTally?: boolean;
+  /** The last bullet item made a sub-action, and the action it is a step of (build/milestone-rows.ts). */
+  stepHost?: { host: ActionDraft; step: ActionDraft };
 }
 
 export function emptyDrafts(): Drafts {

@@ -1,5 +1,6 @@
 import type { Lead, Status, Timescale } from '@peopleplan/core';
 import { inEnglish } from '../bilingual.js';
+import type { MilestoneRowDraft } from '../build/drafts.js';
 import type { ActionDraft, ThemeDraft } from '../build-plan.js';
 import { excerpt } from '../cells.js';
 import { parseLeads } from '../leads.js';
@@ -103,8 +104,8 @@ function toAction(
   const milestones = [
     ...yearMilestones(f.yearActions, unplaced, c, ref),
     ...cellMilestones(f.milestones, unplaced, c, ref),
-    ...rowMilestones(a, c, ref),
   ];
+  milestones.push(...rowMilestones(a, c, ref, milestones, unplaced));
   const start = f.start ? bilingualTs(f.start, c) : undefined;
   const due = f.due ? bilingualTs(f.due, c) : undefined;
   // No status column, or an empty one: a progress cell that says only a status ("Complete") says it.
@@ -280,9 +281,33 @@ function datedStep(line: string, c: ActionContext): { title: string; due: Timesc
   return undefined;
 }
 
-/** Milestones a row listed as records of their own (a YAML plan's "milestones:"), numbered under the action. */
-function rowMilestones(a: ActionDraft, c: ActionContext, ref: string): ParsedActionMilestone[] {
-  return (a.milestones ?? []).map((m, i) => {
+/**
+ * Milestones written as rows: records a row lists (a YAML plan's "milestones:") and rows under the action
+ * that are its milestones (build/milestone-rows.ts), numbered after its other milestones ("3.M1").
+ */
+function rowMilestones(
+  a: ActionDraft,
+  c: ActionContext,
+  ref: string,
+  before: ParsedActionMilestone[],
+  unplaced: string[],
+): ParsedActionMilestone[] {
+  const out: ParsedActionMilestone[] = [];
+  const taken = new Set(before.map((m) => m.ref));
+  let n = 0;
+  const nextRef = () => {
+    let mref: string;
+    do mref = childRef(ref, `M${++n}`);
+    while (taken.has(mref));
+    taken.add(mref);
+    return mref;
+  };
+  for (const m of a.milestones ?? []) {
+    if ('from' in m) {
+      const step = tableRowMilestone(m, c, unplaced);
+      if (step) out.push({ ref: nextRef(), ...step });
+      continue;
+    }
     const due = c.ts(m.due ?? '');
     if (m.due && due.kind === 'unparsed')
       c.warn(
@@ -290,11 +315,54 @@ function rowMilestones(a: ActionDraft, c: ActionContext, ref: string): ParsedAct
         `Milestone "${excerpt(m.title)}" has a date that could not be read: "${m.due}"`,
         `line ${m.line}`,
       );
-    return {
-      ref: childRef(ref, `M${i + 1}`),
-      title: m.title,
-      due,
-      ...(m.completed ? { completed: true } : {}),
-    };
-  });
+    out.push({ ref: nextRef(), title: m.title, due, ...(m.completed ? { completed: true } : {}) });
+  }
+  return out;
+}
+
+/**
+ * A row under the action that is its milestone ("Milestone: Contract awarded", "– Launch to staff"):
+ * dated by its deadline cell, else by a date in its title ("Go-live – March 2027"), and done when its
+ * status says so (or, with no status column, a progress cell that says only a status, or a completion
+ * cell). One with no date is kept with the action, with a note, as a milestones cell's line is; its other
+ * cells (a lead, a note) are kept with the action under the milestone's name.
+ */
+function tableRowMilestone(
+  row: MilestoneRowDraft,
+  c: ActionContext,
+  unplaced: string[],
+): Omit<ParsedActionMilestone, 'ref'> | undefined {
+  const written = row.due ? bilingualTs(row.due, c) : undefined;
+  const step =
+    written && (written.kind === 'date' || written.kind === 'range') && written.due
+      ? { title: row.title, due: written }
+      : datedStep(row.title, c);
+  const status = readStatusOf(englishOf(row.status));
+  const whole = !row.status && row.progress ? readStatusOf(row.progress) : undefined;
+  const said = whole?.exact ? whole : !row.status && row.progress ? statusSaidIn(row.progress) : undefined;
+  const done =
+    (status ?? said)?.status === 'completed' || !!doneOn(row.completed, c) || written?.kind === 'completed';
+  const notes = [
+    ...(row.status && !status?.exact ? [{ label: 'Status', text: row.status }] : []),
+    ...(row.progress && !whole?.exact ? [{ label: 'Progress', text: row.progress }] : []),
+    ...(row.completed && !doneOn(row.completed, c) ? [{ label: 'Completed', text: row.completed }] : []),
+    ...row.notes,
+  ];
+  if (!step) {
+    unplaced.push(`Milestone: ${row.title}${row.due ? ` (${row.due})` : ''}`);
+    c.warn(
+      'undated-milestone',
+      `A milestone has no date that could be read; kept with the action: "${excerpt(row.title)}"`,
+      row.where,
+    );
+  }
+  if (notes.length) {
+    for (const x of notes) unplaced.push(`Milestone "${row.title}" – ${x.label}: ${x.text}`);
+    c.warn(
+      'milestone-row-notes',
+      `The words beside milestone "${excerpt(row.title)}" were kept with its action: "${excerpt(notes.map((x) => x.text).join('; '))}"`,
+      row.where,
+    );
+  }
+  return step && { title: step.title, due: step.due, ...(done ? { completed: true } : {}) };
 }

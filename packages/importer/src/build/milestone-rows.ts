@@ -1,0 +1,104 @@
+import type { ColumnField } from '../parsed-plan.js';
+import {
+  type BuildState,
+  type ExtraField,
+  type MilestoneRowDraft,
+  newActionDraft,
+  type RowDraft,
+} from './drafts.js';
+
+/**
+ * Rows of an action table that are steps of the action above, not actions: a row with no ref whose
+ * title says it is a milestone ("Milestone: Contract awarded", "Milestone 2 – …", "MS1: …", "M3 - …"),
+ * or sets it under the action as a dash or bullet item with a deadline ("– Launch to staff | Jan 2027",
+ * "- …", "o …"). Each is a milestone of the action (or sub-action) above, dated by the row's deadline
+ * cell and done when its status says so (finalize/actions.ts); a bullet item with a lead of its own is a
+ * sub-action of it, so its lead is kept. A row with its own ref is never one (`actionRow` reads it
+ * first), nor a row of a table whose actions are themselves written so (a list of bulleted actions).
+ * Round bullets ("•", "▪", Word's own lists) are taken off every cell before rows are read (`cleanText`),
+ * so only the marks that survive that are seen here.
+ */
+
+/** The words that say a row is a milestone, and its punctuation: "Milestone:", "Key milestone 2 –", "MS1:", "M3 -". */
+const MILESTONE_WORD =
+  /^(?:key\s+)?(?:milestone(?:\s*\d+[a-z]?)?|ms\s*\d+[a-z]?|m\d+[a-z]?)\s*(?:[:–—.)]|-(?=\s))\s*/i;
+/** A dash or bullet opening a cell: "– Launch", "—", "•", "▪", "◦", "o Launch", "- Launch", "* Launch". */
+const STEP_MARK = /^(?:[–—•▪◦‣●○■□·∙➢➤►]|[-*](?=\s)|o(?=\s+\p{L}))\s*/u;
+
+const LEADS: ColumnField[] = [
+  'lead:member',
+  'lead:strategic',
+  'lead:operational',
+  'lead:accountable',
+  'lead:responsible',
+];
+/** Fields a milestone row's own reading uses; its other cells are kept beside it as notes. */
+const READ: ColumnField[] = [
+  'ref',
+  'group',
+  'themeDescription',
+  'title',
+  'due',
+  'status',
+  'progress',
+  'completed',
+];
+
+/** How a title marks itself as a step: the title without its mark, and which mark. */
+function stepTitle(title: string | undefined): { title: string; by: 'word' | 'bullet' } | undefined {
+  const t = title?.trim() ?? '';
+  for (const [re, by] of [
+    [MILESTONE_WORD, 'word'],
+    [STEP_MARK, 'bullet'],
+  ] as const) {
+    const m = re.exec(t);
+    const rest = m ? t.slice(m[0].length).trim() : '';
+    if (rest) return { title: rest, by };
+  }
+  return undefined;
+}
+
+/**
+ * A row with no ref whose title marks it as a step of the action above: kept on that action as a
+ * milestone (or, a bullet item with its own lead, as a sub-action). Answers whether the row was taken.
+ */
+export function milestoneRow(s: BuildState, r: RowDraft, f: RowDraft['fields']): boolean {
+  const step = stepTitle(f.title);
+  if (!step) return false;
+  // The action above: a bullet's sub-action is a step, not where the next steps go.
+  const host = s.stepHost && s.stepHost.step === s.lastItem ? s.stepHost.host : (s.lastItem ?? s.lastAction);
+  if (!host) return false;
+  // A bullet item says nothing of being a milestone but its date: one with none ("- objective: …", a
+  // line of a note) is left to the rules for rows.
+  if (step.by === 'bullet' && !f.due?.trim()) return false;
+  // Actions written as bullets (or as "Milestone: …", where no action came first) are a list of actions.
+  if (stepTitle(host.fields.title)?.by === step.by) return false;
+  const ownLead = LEADS.some((x) => f[x]?.trim());
+  if (step.by === 'bullet' && ownLead) {
+    const sub = newActionDraft({ ...f, title: step.title }, r.where);
+    sub.extra.push(...r.extra);
+    host.subActions.push(sub);
+    s.stepHost = { host, step: sub };
+    s.lastItem = sub;
+    return true;
+  }
+  const notes: ExtraField[] = [
+    ...r.byColumn
+      .filter((x) => !READ.includes(x.col.field))
+      .map((x) => ({ label: x.col.header.trim() || x.col.field, text: x.text })),
+    ...r.extra,
+  ];
+  const m: MilestoneRowDraft = {
+    from: 'table-row',
+    title: step.title,
+    ...(f.due?.trim() ? { due: f.due.trim() } : {}),
+    ...(f.status?.trim() ? { status: f.status.trim() } : {}),
+    ...(f.progress?.trim() ? { progress: f.progress.trim() } : {}),
+    ...(f.completed?.trim() ? { completed: f.completed.trim() } : {}),
+    notes,
+    where: r.where,
+  };
+  // A copy: a row's own list (a YAML plan's) is its reader's.
+  host.milestones = [...(host.milestones ?? []), m];
+  return true;
+}
