@@ -270,6 +270,8 @@ describe('a plan’s own reporting points close with the report period they fall
     expect(byKey.get('year-end-2026-27')).toMatchObject({ closedPlans: 0, running: true });
     expect(byKey.get('2026-Q2')).toMatchObject({ kind: 'quarter', closedPlans: 0 });
     expect(pack.body.items.filter((p: { kind: string }) => p.kind === 'month')).toHaveLength(6);
+    // The council's plans start in April 2026: it has no earlier period to report.
+    expect(pack.body.items.filter((p: { key: string }) => /2025/.test(p.key))).toEqual([]);
     const late = await api.call('POST', `${H}/actions/${actionId}/updates`, {
       as,
       body: { narrative: 'Filed late under Q2', status: 'off-track', period: 'Q2' },

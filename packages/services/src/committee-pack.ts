@@ -63,9 +63,15 @@ export async function packPeriods(data: CouncilData, today: IsoDate): Promise<Pa
   ]);
   const { periodChoices, financialYearOf } = await import('@peopleplan/reports/period-choices');
   const fyStart = council.financialYearStartMonth;
-  const lastYear = financialYearOf(today, fyStart).startYear - 1;
-  const start = `${lastYear}-${String(fyStart).padStart(2, '0')}-01`;
   const active = plans.filter((p) => p.status === 'active');
+  // From last financial year, or from the year the earliest active plan began if later: a council whose
+  // plans start this April has no earlier period to report.
+  const begins = active.map((p) => p.period.start ?? p.createdAt.slice(0, 10)).sort()[0];
+  const firstYear = Math.max(
+    financialYearOf(today, fyStart).startYear - 1,
+    begins && begins <= today ? financialYearOf(begins, fyStart).startYear : Number.NEGATIVE_INFINITY,
+  );
+  const start = `${firstYear}-${String(fyStart).padStart(2, '0')}-01`;
   return periodChoices({ start, end: today }, today, { financialYearStartMonth: fyStart, maxMonths: 6 }).map(
     (p) => ({
       key: p.key,
