@@ -1,7 +1,8 @@
 import { MEASURE_HEADINGS, SECTION_HEADINGS, THEME_PATTERNS } from '../heading-words.js';
 import type { SourceItem } from '../source.js';
 import { INTRODUCES, isBullet, readBullets } from './bulleted-list.js';
-import { inlineFields } from './inline-fields.js';
+import { fieldLine, namedColumns } from './field-lines.js';
+import { type InlineFields, inlineFields } from './inline-fields.js';
 import { type Line, nextFilled } from './lines.js';
 import { embeddedDeadline } from './numbered-list.js';
 import { type LayoutContext, type LayoutRule, row } from './rule.js';
@@ -56,22 +57,35 @@ function listLabel(l: Line): Label | undefined {
 
 /**
  * A bullet runs on over a line that is indented, starts in lower case, or closes its bracket ("(Lead:
- * Head of HR;" / "by May 2026)"); any other line (the next heading, pasted with no blank line) ends it.
+ * Head of HR;" / "by May 2026)"), and over a line naming one of its fields ("Lead: Head of HR",
+ * "Timescale: Q3 2026/27", field-lines.ts), set apart as a dash sets a field apart; any other line (the
+ * next heading, pasted with no blank line) ends it.
  */
 const carriesOn = (text: string, bullet: string) =>
   /^\s+\S/.test(text) ||
   /^[a-z]/.test(text.trim()) ||
-  (bullet.match(/\(/g)?.length ?? 0) > (bullet.match(/\)/g)?.length ?? 0);
+  (bullet.match(/\(/g)?.length ?? 0) > (bullet.match(/\)/g)?.length ?? 0) ||
+  !!fieldLine(text);
+const separator = (text: string) => (fieldLine(text) ? ' – ' : ' ');
 
 type Bullet = { text: string; line: number };
 type Part = { kind: 'text'; line: Line } | { kind: 'list'; label?: Line; as?: Label; bullets: Bullet[] };
 
-/** The action's cells: title, description, lead and deadline, as the bullet writes them. */
-function cellsOf(text: string, known: ReadonlySet<string>): string[] | undefined {
+type Cells = { cells: string[]; named: InlineFields['named'] };
+
+/**
+ * The action's cells: title, description, lead and deadline, as the bullet writes them, and the other
+ * fields it names by their labels ("Status: On track").
+ */
+function cellsOf(text: string, known: ReadonlySet<string>): Cells | undefined {
   const f = inlineFields(text, { loose: true, known });
-  if (f) return [f.title, f.description, f.lead, f.due || (embeddedDeadline(f.title) ?? '')];
+  if (f)
+    return {
+      cells: [f.title, f.description, f.lead, f.due || (embeddedDeadline(f.title) ?? '')],
+      named: f.named,
+    };
   const due = embeddedDeadline(text);
-  return due ? [text, '', '', due] : undefined;
+  return due ? { cells: [text, '', '', due], named: [] } : undefined;
 }
 
 /** Whether a list is actions: most bullets name a lead or a date, or its line says so and one does. */
@@ -97,7 +111,7 @@ function readGroup(lines: Line[], i: number): { parts: Part[]; next: number } | 
     const label = isBullet(l.text) ? undefined : listLabel(l);
     const b = label ? nextFilled(lines, k + 1) : k;
     if (b >= 0 && isBullet(lines[b]!.text)) {
-      const list = readBullets(lines, b, undefined, carriesOn);
+      const list = readBullets(lines, b, undefined, carriesOn, separator);
       parts.push({ kind: 'list', ...(label ? { label: l, as: label } : {}), bullets: list.texts });
       j = next = list.next;
       continue;
@@ -122,7 +136,7 @@ export const bulletedActions: LayoutRule = {
     if (actions.size === 0) return undefined;
     const head = lines[i]!;
     const items: SourceItem[] = [{ type: 'heading', text: head.text.trim(), line: head.line }];
-    const rows: SourceItem[] = [];
+    const rows: (Cells & { line: number })[] = [];
     // The group's sentences and its other lists first, so that they are its description; its actions'
     // rows after them. A line naming the action list ("What we will do") is its header, as a table's.
     for (const p of group.parts) {
@@ -131,13 +145,20 @@ export const bulletedActions: LayoutRule = {
         if (p.label) items.push({ type: 'para', text: p.label.text.trim(), line: p.label.line });
         for (const b of p.bullets) items.push({ type: 'para', text: `• ${b.text}`, line: b.line });
       } else {
-        for (const b of p.bullets) {
-          if (rows.length === 0)
-            rows.push(row(['Action', 'Description', 'Lead', 'Timescale'], b.line, BULLETED_ACTIONS, true));
-          rows.push(row(cellsOf(b.text, ctx.known) ?? [b.text, '', '', ''], b.line, BULLETED_ACTIONS));
-        }
+        for (const b of p.bullets)
+          rows.push({
+            ...(cellsOf(b.text, ctx.known) ?? { cells: [b.text, '', '', ''], named: [] }),
+            line: b.line,
+          });
       }
     }
-    return { items: [...items, ...rows], next: group.next };
+    // A column for each other field a label named, as a table's header would.
+    const named = namedColumns(rows.map((r) => r.named));
+    const header = ['Action', 'Description', 'Lead', 'Timescale', ...named.labels];
+    const table = [
+      row(header, rows[0]!.line, BULLETED_ACTIONS, true),
+      ...rows.map((r) => row([...r.cells, ...named.cells(r.named)], r.line, BULLETED_ACTIONS)),
+    ];
+    return { items: [...items, ...table], next: group.next };
   },
 };

@@ -43,12 +43,14 @@ interface Bullets {
 /**
  * Bullets from line `j`: a bullet's text runs on over lines until a blank line or the next bullet, or
  * a line `carriesOn` says is not more of it (a heading under the list, with no blank line between).
+ * A line carried on is joined to the bullet after `separator` (a space, or a dash setting a field apart).
  */
 export function readBullets(
   lines: Line[],
   j: number,
   first?: { text: string; line: number },
   carriesOn: (text: string, bullet: string) => boolean = () => true,
+  separator: (text: string) => string = () => ' ',
 ): Bullets {
   const texts = first ? [first] : [];
   let k = j;
@@ -61,7 +63,7 @@ export function readBullets(
     }
     if (isBullet(l.text)) texts.push({ text: bulletText(l.text), line: l.line });
     else if (texts.length > 0 && !isBlank(lines[k - 1]) && carriesOn(l.text, texts.at(-1)!.text))
-      texts.at(-1)!.text += ` ${l.text.trim()}`;
+      texts.at(-1)!.text += `${separator(l.text)}${l.text.trim()}`;
     else break;
   }
   return { texts, next: k };

@@ -1,4 +1,5 @@
 import { DATE_WORDS, isDateCell, isLeadCell } from './cell-kinds.js';
+import { fieldLine } from './field-lines.js';
 
 /** "Lead: Head of HR", "Leads: HR and OD", "Owner - OD Manager": a lead written into an item's text. */
 const INLINE_LEAD = /^(?:leads?(?:\s+officers?)?|owners?|responsible|who)\s*[:-]\s*(.+)$/i;
@@ -19,6 +20,8 @@ export interface InlineFields {
   description: string;
   lead: string;
   due: string;
+  /** Other fields a part names by its label ("Status: On track"), by that label (field-lines.ts). */
+  named: { label: string; value: string }[];
 }
 
 /**
@@ -47,14 +50,20 @@ export function inlineFields(
   const lead: string[] = [];
   const due: string[] = [];
   const description: string[] = [];
+  const named: InlineFields['named'] = [];
   let name: string | undefined;
   let date: string | undefined;
   for (const raw of rest) {
     const p = opts.loose ? raw.replace(/[.;,]$/, '') : raw;
     const l = INLINE_LEAD.exec(p);
     const d = INLINE_DUE.exec(p);
+    // "Timescale: Q3 2026/27", "Deadline: March 2027": the label names the field, the value is the date.
+    const f = fieldLine(p, opts.known);
     if (l) lead.push(l[1]!.trim());
+    else if (f?.field === 'due' && f.value && !due.length) due.push(f.value);
     else if (d && !due.length && (!opts.loose || d[2] || dateLike(d[1]!))) due.push(p);
+    else if (f?.value && f.field !== 'due' && !f.field.startsWith('lead:'))
+      named.push({ label: f.label, value: f.value });
     else if (opts.loose && date === undefined && isDateCell(p)) date = p;
     else if (opts.loose && name === undefined && isLeadCell(p, opts.known)) name = p;
     else description.push(p);
@@ -66,5 +75,5 @@ export function inlineFields(
   if (name !== undefined) (both && !lead.length ? lead : description).push(name);
   if (date !== undefined) (!due.length && (both || lead.length) ? due : description).push(date);
   if (!lead.length && !due.length) return undefined;
-  return { title, description: description.join('\n'), lead: lead.join('\n'), due: due.join('\n') };
+  return { title, description: description.join('\n'), lead: lead.join('\n'), due: due.join('\n'), named };
 }

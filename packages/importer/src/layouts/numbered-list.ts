@@ -1,7 +1,9 @@
 import { parseTimescale } from '@peopleplan/timescale';
 import { isBoilerplate } from '../finalize/boilerplate.js';
-import { SECTION_HEADINGS, THEME_PATTERNS } from '../heading-words.js';
+import { MEASURE_HEADINGS, SECTION_HEADINGS, THEME_PATTERNS } from '../heading-words.js';
+import type { SourceItem } from '../source.js';
 import { isDateCell, isLeadCell } from './cell-kinds.js';
+import { fieldLine, namedColumns, readItemLines } from './field-lines.js';
 import { inlineFields } from './inline-fields.js';
 import { isBlank, type Line } from './lines.js';
 import { isWrappedText } from './pdf-columns.js';
@@ -117,72 +119,158 @@ export const numberedList: LayoutRule = {
       .slice(i + 1, items.at(-1)!.at)
       .filter((l) => !isBlank(l) && !itemAt(lines, lines.indexOf(l)));
     if (isWrappedText(between.map((l) => l.text))) return undefined;
-    const out = [
-      row(['Ref', 'Action', 'Description', 'Lead', 'Timescale'], lines[i]!.line, 'numbered-list', true),
-    ];
+    const groups: Group[] = [{ paras: [], rows: [] }];
+    const group = () => groups.at(-1)!;
+    const lineOf = (j: number) => ({
+      type: 'para' as const,
+      text: lines[j]!.text.trim(),
+      line: lines[j]!.line,
+    });
+    /** The item's own lines after its text, up to `stop`. */
+    const bodyOf = (it: Item, stop: number) =>
+      lines.slice((it.textLine ?? it.at) + 1, stop).flatMap((l, n) => (isBlank(l) ? [] : [n]));
+    let measures: string | undefined;
     let end = lines.length;
     for (let k = 0; k < items.length; k++) {
       const it = items[k]!;
       const next = items[k + 1];
-      if (next && isParentOf(it, next) && next.at - it.at <= 3) {
-        out.push({ type: 'heading', text: `${it.ref}. ${it.text}`, line: lines[it.at]!.line });
-        continue;
-      }
-      const stop = Math.min(next?.at ?? lines.length, findEnd(lines, (it.textLine ?? it.at) + 1));
-      const body = lines
-        .slice((it.textLine ?? it.at) + 1, stop)
-        .filter((l) => !isBlank(l))
-        .map((l) => l.text.trim());
-      const lead: string[] = [];
-      const due: string[] = [];
-      const description: string[] = [];
-      // "Launch the website – Lead: Head of HR – by March 2026", wrapped over lines as an email wraps it:
-      // the item runs to its first blank line.
       const from = (it.textLine ?? it.at) + 1;
-      const blank = lines.findIndex((l, n) => n >= from && n < stop && isBlank(l));
-      const wrapped = lines.slice(from, blank < 0 ? stop : blank).map((l) => l.text.trim());
-      const inline = inlineFields([it.text, ...wrapped].join(' '));
-      if (inline) {
-        out.push(
-          row(
-            [it.ref, inline.title, inline.description, inline.lead, inline.due],
-            lines[it.at]!.line,
-            'numbered-list',
-          ),
-        );
-        // The last item ends at its blank line (an email's sign-off follows), else where the list does.
-        if (!next || stop < next.at) {
-          end = !next && blank >= 0 ? blank : stop;
+      const stop = Math.min(next?.at ?? lines.length, findEnd(lines, from));
+      // "4. How we will know we have succeeded" and the lines (or items) under it: the group's
+      // description, never actions (as bulleted-actions.ts keeps such a list).
+      if (measures && it.ref.startsWith(`${measures}.`)) {
+        group().paras.push(lineOf(it.at), ...bodyOf(it, stop).map((n) => lineOf(from + n)));
+      } else if (isMeasuresHeading(it.text)) {
+        measures = it.ref;
+        const heading = { type: 'para' as const, text: it.text, line: lines[it.at]!.line };
+        group().paras.push(heading, ...bodyOf(it, stop).map((n) => lineOf(from + n)));
+      } else if (next && isParentOf(it, next) && (next.at - it.at <= 3 || lines[it.at]!.heading)) {
+        measures = undefined;
+        // A group's heading: its sentences before its first item are its description.
+        const intro = lines.slice(from, next.at).flatMap((l, n) => (isBlank(l) ? [] : [lineOf(from + n)]));
+        groups.push({
+          heading: { type: 'heading', text: `${it.ref}. ${it.text}`, line: lines[it.at]!.line },
+          paras: intro,
+          rows: [],
+        });
+        continue;
+      } else {
+        const read = readItem(lines, it, from, stop, ctx.known);
+        group().rows.push({ cells: read.cells, line: lines[it.at]!.line });
+        if (read.end !== undefined && (!next || stop < next.at)) {
+          // The last item ends at its blank line (an email's sign-off follows), else where the list does.
+          end = !next ? read.end : stop;
           break;
         }
-        continue;
       }
-      for (const t of body) {
-        if (due.length === 0 && isDateCell(t)) due.push(t);
-        else if (isLeadCell(t, ctx.known) && t.split(/\s+/).length <= 8) lead.push(t);
-        else description.push(t);
-      }
-      if (due.length === 0) {
-        const inText = embeddedDeadline([it.text, ...description].join(' '));
-        if (inText) due.push(inText);
-      }
-      const title = it.label ? `${it.text}` : it.text;
-      out.push(
-        row(
-          [it.ref, title, description.join('\n'), lead.join('\n'), due.join('\n')],
-          lines[it.at]!.line,
-          'numbered-list',
-        ),
-      );
       // A heading or the page's own text after an item ends the list there.
       if (!next || stop < next.at) {
         end = stop;
         break;
       }
     }
-    return { items: out, next: end };
+    return { items: listItems(groups, lines[i]!.line), next: end };
   },
 };
+
+/** "How we will know we have succeeded", "Measures of success": a heading, not an action that says so. */
+const isMeasuresHeading = (t: string) =>
+  t.split(/\s+/).length <= 10 && !/[.;,!?]$/.test(t) && MEASURE_HEADINGS.some((re) => re.test(t));
+
+interface Cells {
+  ref: string;
+  title: string;
+  description: string;
+  lead: string;
+  due: string;
+  named: { label: string; value: string }[];
+}
+
+interface Group {
+  heading?: SourceItem;
+  paras: SourceItem[];
+  rows: { cells: Cells; line: number }[];
+}
+
+/**
+ * One item's cells. "Launch the website – Lead: Head of HR – by March 2026", wrapped over lines as an
+ * email wraps it, runs to its first blank line (`end`, when its fields are read so); otherwise its
+ * lines are its lead, deadline and description, each labelled or not (field-lines.ts).
+ */
+function readItem(
+  lines: Line[],
+  it: Item,
+  from: number,
+  stop: number,
+  known: ReadonlySet<string>,
+): { cells: Cells; end?: number } {
+  const blank = lines.findIndex((l, n) => n >= from && n < stop && isBlank(l));
+  const to = blank < 0 ? stop : blank;
+  // A labelled line ("Lead: Head of HR") is a field of its own, not more of the item's text, unless
+  // the line before left its part open ("… 20 students a year –" / "Lead: … – by September 2026").
+  const open = (j: number) => /[–—:;,-]\s*$/.test(j < from ? it.text : lines[j]!.text);
+  let wrapEnd = from;
+  while (wrapEnd < to && (open(wrapEnd - 1) || !fieldLine(lines[wrapEnd]!.text, known))) wrapEnd++;
+  const wrapped = lines.slice(from, wrapEnd).map((l) => l.text.trim());
+  const inline = inlineFields([it.text, ...wrapped].join(' '));
+  const rest = (a: number, b: number) =>
+    lines
+      .slice(a, b)
+      .filter((l) => !isBlank(l))
+      .map((l) => l.text.trim());
+  if (inline) {
+    const more = readItemLines(rest(wrapEnd, to), known);
+    return {
+      cells: {
+        ref: it.ref,
+        title: inline.title,
+        description: [inline.description, ...more.description].filter(Boolean).join('\n'),
+        lead: [inline.lead, ...more.lead].filter(Boolean).join('\n'),
+        due: inline.due || more.due.join('\n'),
+        named: [...inline.named, ...more.named],
+      },
+      end: blank >= 0 ? blank : stop,
+    };
+  }
+  const read = readItemLines(rest(from, stop), known, (t, into) => {
+    if (into.due.length === 0 && isDateCell(t)) into.due.push(t);
+    else if (isLeadCell(t, known) && t.split(/\s+/).length <= 8) into.lead.push(t);
+    else return false;
+    return true;
+  });
+  if (read.due.length === 0) {
+    const inText = embeddedDeadline([it.text, ...read.description].join(' '));
+    if (inText) read.due.push(inText);
+  }
+  return {
+    cells: {
+      ref: it.ref,
+      title: it.text,
+      description: read.description.join('\n'),
+      lead: read.lead.join('\n'),
+      due: read.due.join('\n'),
+      named: read.named,
+    },
+  };
+}
+
+/**
+ * The list as a table: its header (with a column for each other field a label named, "Status"), then
+ * each group's heading, its description and its actions' rows.
+ */
+function listItems(groups: Group[], line: number): SourceItem[] {
+  const named = namedColumns(groups.flatMap((g) => g.rows.map((r) => r.cells.named)));
+  const [loose, ...headed] = groups as [Group, ...Group[]];
+  const out: SourceItem[] = [
+    ...loose.paras,
+    row(['Ref', 'Action', 'Description', 'Lead', 'Timescale', ...named.labels], line, 'numbered-list', true),
+  ];
+  const rowOf = ({ cells: c, line }: Group['rows'][number]) =>
+    row([c.ref, c.title, c.description, c.lead, c.due, ...named.cells(c.named)], line, 'numbered-list');
+  out.push(...loose.rows.map(rowOf));
+  for (const g of headed) out.push(g.heading!, ...g.paras, ...g.rows.map(rowOf));
+  return out;
+}
 
 /** The last item runs to the end, or to web-page text or a heading after it ("Back to top", "Goal 2"). */
 function findEnd(lines: Line[], from: number): number {

@@ -1,6 +1,7 @@
 import mammoth from 'mammoth';
 import { type HTMLElement, parse } from 'node-html-parser';
 import { bulletedActions } from '../layouts/bulleted-actions.js';
+import { readLayouts } from '../layouts/index.js';
 import type { Line } from '../layouts/lines.js';
 import type { SourceDocument, SourceItem } from '../source.js';
 import { wordTableFills } from './cell-colours.js';
@@ -74,6 +75,15 @@ function tableRows(table: HTMLElement, fills?: Fill[][]): { cells: string[]; fil
 
 type Para = Extract<SourceItem, { type: 'para' }>;
 
+/** Paragraphs as lines of text, a list paragraph as a bullet and a Word heading marked so. */
+function linesOf(run: Para[], kinds: Map<Para, 'li' | 'h'>): Line[] {
+  return run.map((p) => ({
+    text: kinds.get(p) === 'li' ? `• ${p.text.trim()}` : p.text,
+    line: p.line,
+    ...(kinds.get(p) === 'h' ? { heading: true } : {}),
+  }));
+}
+
 /**
  * Word's list paragraphs (bulleted or numbered; mammoth writes them as list items without their
  * bullets) and its headings, between tables: read by the rule for lists of actions under group
@@ -86,11 +96,7 @@ function readActionLists(items: SourceItem[], kinds: Map<Para, 'li' | 'h'>, tabl
   let table = tables;
   let run: Para[] = [];
   const flush = () => {
-    const lines: Line[] = run.map((p) => ({
-      text: kinds.get(p) === 'li' ? `• ${p.text.trim()}` : p.text,
-      line: p.line,
-      ...(kinds.get(p) === 'h' ? { heading: true } : {}),
-    }));
+    const lines = linesOf(run, kinds);
     for (let i = 0; i < lines.length; ) {
       const m = bulletedActions.read(lines, i, { known: new Set() });
       if (m && m.next > i) {
@@ -122,7 +128,10 @@ function wordNote(li: HTMLElement): string | undefined {
   return n ? `[${n}] ${li.text.replace(/\s*↑\s*$/, '').trim()}` : undefined;
 }
 
-/** Word documents: mammoth gives clean HTML; tables become rows, everything else paragraphs. */
+/**
+ * Word documents: mammoth gives clean HTML; tables become rows, everything else paragraphs. A document
+ * with no table at all is read as its paragraphs are, by the layout rules pasted text gets.
+ */
 export async function readDocx(buffer: Buffer): Promise<SourceDocument> {
   const { value: html } = await mammoth.convertToHtml({ buffer });
   const root = parse(html);
@@ -148,5 +157,9 @@ export async function readDocx(buffer: Buffer): Promise<SourceDocument> {
     }
   };
   visit(root);
-  return { format: 'docx', items: readActionLists(items, kinds, table), formulaCells: [] };
+  if (table > 0) return { format: 'docx', items: readActionLists(items, kinds, table), formulaCells: [] };
+  // No table at all: the document is its paragraphs, read by the layout rules pasted text gets
+  // (numbered items with "Lead:" lines under them, bullets under headings, a form of labels).
+  const { items: read, warnings } = readLayouts(linesOf(items as Para[], kinds));
+  return { format: 'docx', items: read, formulaCells: [], ...(warnings.length ? { warnings } : {}) };
 }
