@@ -211,6 +211,15 @@ describe('a plan in its own words', { timeout: 120_000 }, () => {
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.textContent?.trim()))
       .toBe('Yes, remove it');
+    // Escape answers no, and gives focus back to the button that asked; asked again, yes removes it.
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent?.trim()))
+      .toBe('Remove Objective 3: Spare line');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent?.trim()))
+      .toBe('Yes, remove it');
     await page.keyboard.press('Enter');
     await successBanner(page, 'Objective removed');
     await expect
@@ -250,6 +259,13 @@ describe('a plan in its own words', { timeout: 120_000 }, () => {
     await page.locator('#update-period').waitFor();
     await expectClosed(page, '#update-period');
     await expectAccessible(page, 'words-period-closed');
+    // An action with no update yet, so the round has one to ask about whichever period earlier tests filed under.
+    await e.as(EDITOR)('POST', `${H}/plans/${plan.planId}/actions`, {
+      themeId: plan.themes.recruitment,
+      ref: '1.2',
+      title: 'Run a recruitment open day',
+      status: 'not-started',
+    });
     await page.goto(`${e.url}/councils/harrow${planPage()}/themes/${plan.themes.recruitment}/round`);
     await page.locator('#round-period').waitFor();
     await expectClosed(page, '#round-period');

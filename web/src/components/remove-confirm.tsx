@@ -64,7 +64,7 @@ export function RemoveConfirm({
 /**
  * The question asked before something that cannot be undone here, in a GOV.UK warning, with its yes and
  * no. Focus goes to the yes button, or to the question when it must be read first (a merge names who
- * goes where).
+ * goes where). Escape is "no".
  */
 export function ConfirmQuestion({
   question,
@@ -88,8 +88,18 @@ export function ConfirmQuestion({
   const yesRef = useRef<HTMLButtonElement>(null);
   const questionRef = useRef<HTMLHeadingElement>(null);
   useFocusOnMount(focus === 'yes' ? yesRef : questionRef);
+  // Escape answers no, as it closes a dialog: focus goes back where the caller puts it on "no".
   return (
-    <div className="govuk-warning-text">
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape from the buttons inside, not a control of its own
+    <div
+      className="govuk-warning-text"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !busy) {
+          e.stopPropagation();
+          onNo();
+        }
+      }}
+    >
       <span className="govuk-warning-text__icon" aria-hidden="true">
         !
       </span>
