@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCover } from './title.js';
+import { readCover, readMeta } from './title.js';
 
 const cover = (...lines: string[]) => readCover(lines.map((text, i) => ({ text, where: `line ${i + 1}` })));
 
@@ -36,4 +36,26 @@ describe('readCover: a committee paper’s own labels are not the plan’s title
     [['Agenda item 5 – Workforce Strategy Action Plan 2025-28'], 'Workforce Strategy Action Plan 2025-28'],
     [['Appendix B – People Strategy Action Plan 2025-2028'], 'People Strategy Action Plan 2025-2028'],
   ])('%j is titled "%s"', (lines, title) => expect(cover(...lines).title).toBe(title));
+});
+
+describe('readMeta: who owns the plan, from its cover', () => {
+  it.each([
+    ['Owner: Head of HR & OD', 'Head of HR & OD'],
+    // The next fields of a document-control line run on once its spacing is gone.
+    ['Owner: Head of HR & OD Version 2.1 Last updated 3 November 2026', 'Head of HR & OD'],
+    [
+      'Document owner: Head of Organisational Development; approved by Cabinet',
+      'Head of Organisational Development',
+    ],
+    // A sentence after the owner is about the plan.
+    [
+      'Plan owner: Sarah Jones, Assistant Director People. This plan is reviewed each quarter by CMT.',
+      'Sarah Jones, Assistant Director People',
+    ],
+  ])('%s', (line, owner) => expect(readMeta([line]).ownerLabel).toBe(owner));
+
+  it('takes no owner from a paragraph about the plan', () => {
+    const long = `Owner: ${'the whole workforce and every manager who '.repeat(4)}leads a team`;
+    expect(readMeta([long]).ownerLabel).toBeUndefined();
+  });
 });

@@ -22,8 +22,20 @@ const META_LINES: { re: RegExp; field: 'directorate' | 'division' | 'ownerLabel'
     re: /^(?:division|business\s+unit|division\/business\s+unit)(?:\s+name)?\s*:\s*(.+)$/i,
     field: 'division',
   },
-  { re: /^(?:responsible\s+(?:corporate\s+)?director|plan\s+owner|owner)\s*:\s*(.+)$/i, field: 'ownerLabel' },
+  {
+    re: /^(?:responsible\s+(?:corporate\s+)?director|(?:plan|document|strategy)\s+owner|owner)\s*:\s*(.+)$/i,
+    field: 'ownerLabel',
+  },
 ];
+
+/**
+ * Where a cover value ends when the next field runs on in the same line or paragraph ("Owner: Head of HR
+ * & OD  Version 2.1  Last updated 3 November 2026", the spaces gone), or a sentence follows it.
+ */
+const NEXT_FIELD =
+  /\s+(?=(?:version|v)\s*\d|(?:last\s+)?(?:updated|reviewed)\b|(?:review\s+)?date\s*:|next\s+review\b|status\s*:|approved\s+(?:by|on)\b|classification\s*:)|[.;]\s+(?=[A-Z])/i;
+/** Longer than this, a value is a paragraph about the plan, not who owns it. */
+const MAX_META = 120;
 
 /** A cover's label for the plan's name: "Plan title: …", "Name of plan: …" ("Title:" alone may be a person's). */
 const TITLE_LABEL = /^(?:plan\s+(?:title|name)|(?:title|name)\s+of\s+(?:the\s+)?plan)\s*:\s*(.+)$/i;
@@ -120,7 +132,11 @@ export function readMeta(
   for (const line of lines) {
     for (const m of META_LINES) {
       const hit = m.re.exec(line);
-      if (hit && !meta[m.field]) meta[m.field] = hit[1]!.trim();
+      const value = hit?.[1]!
+        .split(NEXT_FIELD)[0]!
+        .replace(/[.,;:]$/, '')
+        .trim();
+      if (value && value.length <= MAX_META && !meta[m.field]) meta[m.field] = value;
     }
   }
   return meta;
