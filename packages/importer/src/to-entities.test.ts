@@ -53,6 +53,24 @@ describe('toEntities', async () => {
     expect(new Set(e.people.map((p) => p.name.toLowerCase())).size).toBe(e.people.length);
   });
 
+  it('creates a person named by their name, their job title apart, when a lead gives both', async () => {
+    const plan = await parsePlanFile(
+      [
+        'Workforce Plan 2026/27',
+        'Ref\tAction\tLead\tDeadline',
+        '1\tRefresh the job adverts\tHelen Price, Head of HR\tMarch 2027',
+        '2\tReview pay bands\tHead of Reward\tMarch 2027',
+        '3\tRun the staff survey\tTom Evans (OD Manager)\tMarch 2027',
+      ].join('\n'),
+    );
+    const people = toEntities(plan, { ...ctx, people: [] }).people;
+    expect(people.map((p) => [p.name, p.jobTitle, p.roleLabel])).toEqual([
+      ['Helen Price', 'Head of HR', 'Helen Price, Head of HR'],
+      ['Head of Reward', undefined, 'Head of Reward'],
+      ['Tom Evans', 'OD Manager', 'Tom Evans (OD Manager)'],
+    ]);
+  });
+
   it('matches a label Word split across a line, or wrote with another dash, to the same person', () => {
     expect(normaliseLabel('Princi pal HCU')).toBe(normaliseLabel('Principal HCU'));
     expect(normaliseLabel("Snr. Prof & SM's \u2013LC")).toBe(normaliseLabel("Snr Prof & SM's -LC"));

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Action, Milestone, Person, Plan, PlanBundle, ProgressUpdate, Theme } from '@peopleplan/core';
 import type { ParsedAction, ParsedPlan } from './parsed-plan.js';
+import { newPersonName } from './people/name-title.js';
 import { normaliseRoleLabel } from './people/normalise.js';
 
 /** What committing an import writes: every record with its final id, ready for the database. */
@@ -162,7 +163,9 @@ function directory(ctx: EntityContext, id: (path: string) => string, stamp: Buil
       p = {
         id: id(`person:${key}`),
         councilId: ctx.councilId,
-        name: label,
+        // "Helen Price, Head of HR": the person is Helen Price, her title apart; the label as written
+        // stays her role label, which later imports match.
+        ...newPersonName(label),
         roleLabel: label,
         unresolved: true,
         alertPreferences: { frequency: 'immediate', dueSoon: true },

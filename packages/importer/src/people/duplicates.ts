@@ -1,5 +1,5 @@
-import { ROLE_WORDS } from '../layouts/role-words.js';
-import { labelWords, matchedByVariant, normaliseName, normaliseRoleLabel } from './normalise.js';
+import { isRole, nameAndTitle } from './name-title.js';
+import { matchedByVariant, normaliseName, normaliseRoleLabel } from './normalise.js';
 import { DUPLICATE_REASONS, type DuplicateReason } from './reasons.js';
 
 /**
@@ -35,15 +35,12 @@ const EXPLAIN: Record<DuplicateReason, string> = {
   surname: 'a surname on its own that matches only this one person',
 };
 
-/** Labels that name a role or team rather than a person: they never match by initials or surname. */
-const isRole = (label: string) => labelWords(label).some((w) => ROLE_WORDS.has(w) && w !== 'cllr');
 const personWords = (label: string) => normaliseName(label).split(' ').filter(Boolean);
 
 /** The name before a job title written after it: "Mark Bennett (Head of OD)", "Mark Bennett, Head of OD". */
 const nameBeforeRole = (label: string) => {
-  const m = /^(.+?)\s*(?:\(([^)]+)\)|,\s*(.+)|\s[–—-]\s(.+))$/.exec(label.trim());
-  const role = m && (m[2] ?? m[3] ?? m[4]);
-  return m && role && isRole(role) ? m[1]!.trim() : label;
+  const { name, title } = nameAndTitle(label);
+  return title ? name : label;
 };
 
 /** Two first names that can be one person's: the same, or one the other's initial. */
@@ -160,4 +157,26 @@ export function duplicateGroups(people: readonly (string | PersonLabel)[]): Dupl
         explanation: EXPLAIN[reason],
       };
     });
+}
+
+/**
+ * Likely duplicates among a council's directory, as the people page offers them for merging: a person's
+ * name and the label plans write for them are both ways of naming them, and a group is of people, each
+ * once (a person whose name and label match each other alone is no group).
+ */
+export function duplicatePeople<P extends { id: string; name: string; roleLabel?: string | undefined }>(
+  people: readonly P[],
+): Array<{ people: P[]; reason: DuplicateReason; explanation: string }> {
+  const labels = people.flatMap((p) => [
+    { id: p.id, name: p.name },
+    ...(p.roleLabel && p.roleLabel !== p.name ? [{ id: p.id, name: p.roleLabel }] : []),
+  ]);
+  const byId = new Map(people.map((p) => [p.id, p]));
+  return duplicateGroups(labels)
+    .map((g) => ({
+      people: [...new Set(g.ids)].map((id) => byId.get(id)!),
+      reason: g.reason,
+      explanation: g.explanation,
+    }))
+    .filter((g) => g.people.length > 1);
 }
