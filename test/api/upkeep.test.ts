@@ -327,6 +327,38 @@ describe('keeping a plan up', () => {
     expect(row).toContain('2027-06-30');
   });
 
+  it('refuses a ref another action of the plan has, and numbers a milestone added without one', async () => {
+    const add = (ref: string, title: string) =>
+      call('POST', `${H}/plans/${planId}/actions`, EDITOR, { themeId: themes[2]!.id, ref, title });
+    const first = await add('3.3', 'Launch the wellbeing champions network');
+    expect(first.status).toBe(201);
+    const again = await add(' 3.3', 'Run a menopause café');
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toMatch(
+      /^3\.3 is already the ref of “Launch the wellbeing champions network” in this plan/,
+    );
+    const other = await add('3.4', 'Run a menopause café');
+    expect(other.status).toBe(201);
+    // Renumbered onto a taken ref: refused, nothing changed; its own ref kept while other fields change.
+    const renumber = await call('PATCH', `${H}/actions/${other.body.id}`, EDITOR, {
+      version: other.body.version,
+      ref: '3.3',
+    });
+    expect(renumber.status).toBe(409);
+    const kept = await call('PATCH', `${H}/actions/${other.body.id}`, EDITOR, {
+      version: other.body.version,
+      ref: '3.4',
+      title: 'Run a monthly menopause café',
+    });
+    expect(kept.status, JSON.stringify(kept.body)).toBe(200);
+    // Milestones added by hand are numbered as imported ones are, after those already there.
+    const ms = async (body: object) =>
+      (await call('POST', `${H}/actions/${first.body.id}/milestones`, EDITOR, body)).body.ref;
+    expect(await ms({ title: 'Champions recruited' })).toBe('3.3.M1');
+    expect(await ms({ title: 'Champions trained', ref: 'T1' })).toBe('T1');
+    expect(await ms({ title: 'Network launched' })).toBe('3.3.M2');
+  });
+
   it('adds and edits continuity functions and key decisions', async () => {
     for (const [kind, fields, change] of [
       ['continuity', { name: 'Payroll', timescale: '24 hours' }, { minimumServiceLevel: 'Pay on time' }],

@@ -19,6 +19,7 @@ import { DUE_OUTBOX_PARTITION, dueIndexAttributes, outboxSortKey, sk } from './k
 import { assertMayReportOn } from './may-report.js';
 import { movedLater, withRebaseline } from './rebaselines.js';
 import { assertReferences, linkedReferences } from './references.js';
+import { nextMilestoneRef } from './refs.js';
 import { searchWrites } from './search-index.js';
 import type { TenantStore } from './store.js';
 import { firstVersion, patchedVersion } from './versioning.js';
@@ -63,8 +64,15 @@ export class MilestonesRepo {
   async create(actionId: string, input: MilestoneCreate): Promise<Milestone> {
     const action = await this.actions.get(actionId);
     await assertReferences(this.store, linkedReferences(input.linkedActionIds));
+    const ref = input.ref?.trim()
+      ? input.ref
+      : (nextMilestoneRef(
+          action.ref,
+          (await this.list(actionId)).map((x) => x.ref),
+        ) ?? input.ref);
     const m: Milestone = {
       ...input,
+      ...(ref !== undefined && { ref }),
       id: newId(),
       planId: action.planId,
       actionId,

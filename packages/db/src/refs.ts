@@ -1,0 +1,44 @@
+import { conflict } from '@peopleplan/core';
+import { sk } from './keys.js';
+import type { TenantStore } from './store.js';
+
+/**
+ * Refs are how a plan and its committee papers name an action ("3.3"): an action added or renumbered by
+ * hand may not take a ref another action of the plan has (two "3.3"s in a report cannot be told apart).
+ * Checked before the write; an import keeps the refs the document gave, even repeated ones.
+ */
+const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+export async function assertActionRefFree(
+  store: TenantStore,
+  planId: string,
+  ref: string | undefined,
+  exceptId?: string,
+): Promise<void> {
+  if (!ref?.trim()) return;
+  const actions = await store.queryAll<{ id: string; ref?: string; title: string }>(
+    `${sk.planChildren(planId)}ACTION#`,
+    { types: ['action'], attributes: ['id', 'ref', 'title'] },
+  );
+  const taken = actions.find((a) => a.id !== exceptId && a.ref && same(a.ref, ref));
+  if (taken) {
+    throw conflict(
+      `${ref.trim()} is already the ref of “${taken.title}” in this plan: give this action another ref.`,
+    );
+  }
+}
+
+/**
+ * The ref a milestone added by hand gets when none is given, as imported ones have: its action's ref and
+ * the next free number ("3.1.M2"). None when the action has no ref or the ref would not fit (20 characters).
+ */
+export function nextMilestoneRef(actionRef: string, taken: readonly string[]): string | undefined {
+  if (!actionRef.trim()) return undefined;
+  const used = new Set(taken.map((r) => r.trim().toLowerCase()));
+  for (let n = 1; n <= taken.length + 1; n++) {
+    const ref = `${actionRef.trim()}.M${n}`;
+    if (ref.length > 20) return undefined;
+    if (!used.has(ref.toLowerCase())) return ref;
+  }
+  return undefined;
+}
