@@ -180,4 +180,15 @@ describe('reportingPointsWithin: the points a report period covers', () => {
   ])('%s', (_what, start, end, want) =>
     expect(reportingPointsWithin(meetings, start, end, '2026-04-01')).toEqual(want),
   );
+
+  it('gives a month’s report half a month for its meeting, a longer period six weeks', () => {
+    const panel = [
+      { label: 'Early September', date: '2026-09-05' },
+      { label: 'Panel 20 October', date: '2026-10-20' },
+    ];
+    expect(reportingPointsWithin(panel, '2026-09-01', '2026-09-30', '2026-04-01')).toEqual([]);
+    expect(reportingPointsWithin(panel, '2026-07-01', '2026-09-30', '2026-04-01')).toEqual([
+      'Panel 20 October',
+    ]);
+  });
 });

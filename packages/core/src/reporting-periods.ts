@@ -170,7 +170,8 @@ const MEETING_GRACE_DAYS = 42;
  * The plan's own reporting points (their names) that a report period covers. Each point reports on a
  * stretch: from the day after the point before (the first point's from the plan's start) to its date. A
  * report period covers a point whose stretch starts within it, more than half of whose days are within it,
- * and which is dated by the period's end or up to six weeks after it (a meeting hearing the period). An
+ * and which is dated by the period's end or up to six weeks after it (a meeting hearing the period; for a
+ * period shorter than twelve weeks, up to half its length after it). An
  * update filed under one speaks for that report, and closing the period closes them: the mid-year (April–
  * September) covers Q1 and Q2, and a point "Cabinet 8 October" reporting from April; the second quarter
  * covers Q2 but not that point (it reports on April too); September alone covers no quarter, so closing
@@ -184,7 +185,12 @@ export function reportingPointsWithin(
 ): string[] {
   const sorted = [...(points ?? [])].sort((a, b) => a.date.localeCompare(b.date));
   const day = (s: string) => parseISO(s);
-  const lastDay = iso(addDays(day(end), MEETING_GRACE_DAYS));
+  // Six weeks, but no more than half the period: September's monthly report is not heard in November.
+  const grace = Math.min(
+    MEETING_GRACE_DAYS,
+    Math.floor((differenceInCalendarDays(day(end), day(start)) + 1) / 2),
+  );
+  const lastDay = iso(addDays(day(end), grace));
   return sorted
     .filter((p, i) => {
       if (p.date < start || p.date > lastDay) return false;

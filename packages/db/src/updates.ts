@@ -8,6 +8,7 @@ import {
   type ProgressUpdate,
   type ProgressUpdateCreate,
   periodToUpdate,
+  planArchived,
   reportingPeriods,
   updateSearchDoc,
 } from '@peopleplan/core';
@@ -73,8 +74,10 @@ export class UpdatesRepo {
     corrected: ProgressUpdate | undefined,
     today: string,
   ): Promise<string> {
-    if (asked === undefined && corrected) return corrected.period;
     const [plan, council] = await Promise.all([this.plans.header(action.planId), this.council.get()]);
+    // An archived plan takes no update, whatever its period: said first (the transaction checks it too).
+    if (plan.status === 'archived') throw planArchived();
+    if (asked === undefined && corrected) return corrected.period;
     const offered = reportingPeriods(plan, {
       financialYearStartMonth: council.financialYearStartMonth ?? 4,
       today,
