@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { findPeriod } from './period.js';
+
+describe('the plan period from its title', () => {
+  it('reads a span of two financial years as from the first one’s start to the second one’s end', () => {
+    expect(findPeriod(['Workforce Development Plan 2026/27 to 2027/28'])).toEqual({
+      label: '2026/27 to 2027/28',
+      start: '2026-04-01',
+      end: '2028-03-31',
+    });
+    expect(findPeriod(['People Plan 2025-26 – 2027-28'])).toMatchObject({
+      start: '2025-04-01',
+      end: '2028-03-31',
+    });
+    expect(findPeriod(['Action plan 2026/2027 until 2028/2029'])).toMatchObject({
+      start: '2026-04-01',
+      end: '2029-03-31',
+    });
+    // A second year that is not later is no span; one financial year is read as before.
+    expect(findPeriod(['Review of 2027/28 to 2026/27'])).toMatchObject({ label: '2027/28' });
+    expect(findPeriod(['Business Plan 2013-14'])).toMatchObject({ start: '2013-04-01', end: '2014-03-31' });
+  });
+
+  it('reads a span of years joined by "to" as one joined by a dash', () => {
+    expect(findPeriod(['People Strategy 2026 to 2030'])).toEqual({
+      label: '2026 to 2030',
+      start: '2026-04-01',
+      end: '2030-03-31',
+    });
+    // A dash as before; a span too long to be a plan's is none.
+    expect(findPeriod(['Strategy 2004 – 2008'])).toMatchObject({ start: '2004-04-01', end: '2008-03-31' });
+    expect(findPeriod(['From 1990 to 2030'])).toBeUndefined();
+  });
+});
