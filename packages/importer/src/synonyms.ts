@@ -195,8 +195,9 @@ export const HEADER_SYNONYMS: HeaderSynonym[] = [
   {
     table: 'actions',
     field: 'milestones',
-    // Whole names only: "Key milestones" heads a table of the plan's own milestones.
-    match: [/^(?:milestones|milestones and dates|key steps|interim milestones|milestone dates)$/],
+    // Whole names only: "Key milestones" alone heads a table of the plan's own milestones (its title
+    // column); beside an action's columns it is each action's.
+    match: [/^(?:(?:key\s+)?milestones|milestones and dates|key steps|interim milestones|milestone dates)$/],
   },
   {
     table: 'actions',

@@ -3,6 +3,7 @@ import { inEnglish } from '../bilingual.js';
 import type { MilestoneRowDraft } from '../build/drafts.js';
 import type { ActionDraft, ThemeDraft } from '../build-plan.js';
 import { excerpt } from '../cells.js';
+import { matchHeader } from '../header-mapping.js';
 import { parseLeads } from '../leads.js';
 import type { ParsedAction, ParsedActionMilestone, ParsedTheme } from '../parsed-plan.js';
 import { LEAD_FIELD_ROLES } from '../synonyms.js';
@@ -191,8 +192,9 @@ function yearMilestones(
 
 /**
  * A milestones cell, a dated step a line: "Jun 2026 – evaluation panels trained", "15/07/2026: job
- * descriptions collected", "Appeals heard – March 2027", "Appeals heard (by March 2027)". A line whose
- * date cannot be read is kept with the action, with a note.
+ * descriptions collected", "Appeals heard – March 2027", "Appeals heard (by March 2027)", or a row of a
+ * small table in the cell ("Supplier appointed | Sept 2026", readers/docx.ts), whose header row
+ * ("Milestone | Date") is none. A line whose date cannot be read is kept with the action, with a note.
  */
 function cellMilestones(
   cell: string | undefined,
@@ -203,7 +205,9 @@ function cellMilestones(
   const milestones: ParsedActionMilestone[] = [];
   for (const line of (cell ?? '').split('\n').map((l) => l.replace(/^[-•*]\s*/, '').trim())) {
     if (!line) continue;
-    const step = datedStep(line, c);
+    const cells = line.includes(' | ') ? line.split(' | ') : undefined;
+    if (cells && isHeaderLine(cells, c)) continue;
+    const step = (cells && cellsStep(cells, c)) ?? datedStep(line, c);
     if (!step) {
       unplaced.push(line);
       c.warn(
@@ -216,6 +220,22 @@ function cellMilestones(
     milestones.push({ ref: childRef(ref, `M${milestones.length + 1}`), title: step.title, due: step.due });
   }
   return milestones;
+}
+
+const isDate = (text: string, c: ActionContext) => {
+  const due = c.ts(text.trim());
+  return (due.kind === 'date' || due.kind === 'range') && !!due.due;
+};
+
+/** A small table's header row: every cell a column's name ("Milestone | Date"), none a date. */
+const isHeaderLine = (cells: string[], c: ActionContext) =>
+  cells.every((x) => (matchHeader(x)[0]?.confidence ?? 0) >= 0.85 && !isDate(x, c));
+
+/** A small table's row: one cell its date, the others the step ("Intake 1 | Sept 2026", "May 2026 | Go-live"). */
+function cellsStep(cells: string[], c: ActionContext): { title: string; due: Timescale } | undefined {
+  const dates = cells.filter((x) => isDate(x, c));
+  const title = cells.filter((x) => !dates.includes(x)).join(' – ');
+  return dates.length === 1 && title ? { title, due: c.ts(dates[0]!.trim()) } : undefined;
 }
 
 /**

@@ -10,7 +10,11 @@ type Fill = string | undefined;
 
 const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li']);
 
-/** The text of a cell: one line per paragraph or list item, so that Word's structure survives. */
+/**
+ * The text of a cell: one line per paragraph or list item, so that Word's structure survives. A table
+ * inside the cell is a line a row, its cells kept apart by " | " ("Supplier appointed | Sept 2026"): a
+ * milestones column written so is read as a step and its date (finalize/actions.ts).
+ */
 function blockText(el: HTMLElement): string {
   const lines: string[] = [];
   const walk = (node: HTMLElement) => {
@@ -19,7 +23,15 @@ function blockText(el: HTMLElement): string {
       const tag = c.tagName?.toLowerCase();
       if (!tag) continue;
       if (BLOCKS.has(tag)) lines.push(c.text);
-      else if (tag === 'table') lines.push(...tableRows(c).map((r) => r.cells.join(' ')));
+      else if (tag === 'table')
+        lines.push(
+          ...tableRows(c).map((r) =>
+            r.cells
+              .map((x) => x.replace(/\s+/g, ' ').trim())
+              .filter(Boolean)
+              .join(' | '),
+          ),
+        );
       else walk(c);
     }
   };
