@@ -88,3 +88,28 @@ describe('changes in the plan’s own words', () => {
     ).toBe('Corrected a progress update: Done');
   });
 });
+
+describe('people named in a change', () => {
+  it('are named from the directory, not "another item"', () => {
+    const names = { personName: (id: string) => ({ '01ARZ3NDEKTSV4RRFFQ69G5FAA': 'Helen Price' })[id] };
+    expect(
+      changeLines(
+        update([
+          {
+            field: 'ownerPersonId',
+            before: '01ARZ3NDEKTSV4RRFFQ69G5FAA',
+            after: '01ARZ3NDEKTSV4RRFFQ69G5FZZ',
+          },
+          { field: 'personId', after: '01ARZ3NDEKTSV4RRFFQ69G5FAA' },
+          { field: 'mergedInto', after: '01ARZ3NDEKTSV4RRFFQ69G5FAA' },
+        ]),
+        names,
+      ),
+    ).toEqual([
+      // One the directory does not list (merged away) is said so, never as its id.
+      { field: 'Owner', before: 'Helen Price', after: 'someone no longer listed' },
+      { field: 'Person', before: 'none', after: 'Helen Price' },
+      { field: 'Merged into', before: 'none', after: 'Helen Price' },
+    ]);
+  });
+});

@@ -28,6 +28,8 @@ const FIELD_WORDS: Record<string, string> = {
   period: 'Period',
   description: 'Description',
   ownerPersonId: 'Owner',
+  mergedInto: 'Merged into',
+  mergingInto: 'Being merged into',
   rebaselineReason: 'Reason for the new date',
   cancelReason: 'Reason for cancelling',
   reason: 'Reason',
@@ -52,7 +54,12 @@ const FIELD_WORDS: Record<string, string> = {
 export interface HistoryNames {
   themeWords?: (planId: string | undefined) => ThemeWords | undefined;
   themeHeading?: (themeId: string) => string | undefined;
+  /** A person of the directory by id: an owner, a member's link, a merge ("Helen Price", not "another item"). */
+  personName?: (personId: string) => string | undefined;
 }
+
+/** Fields that hold a person's id. */
+const PERSON_FIELDS = new Set(['personId', 'ownerPersonId', 'mergedInto', 'mergingInto']);
 
 /** Bookkeeping the history never shows. */
 const HIDDEN = new Set(['version', 'updatedAt', 'updatedBy', 'createdAt', 'createdBy']);
@@ -112,6 +119,10 @@ export interface ChangeLine {
 export function changeLines(e: HistoryEventRow, names: HistoryNames = {}): ChangeLine[] {
   const theme = (v: unknown) =>
     (typeof v === 'string' ? names.themeHeading?.(v) : undefined) ?? valueWords('themeId', v);
+  const person = (field: string, v: unknown) =>
+    typeof v === 'string' && /^[0-9A-Z]{26}$/.test(v)
+      ? (names.personName?.(v) ?? 'someone no longer listed')
+      : valueWords(field, v);
   return (e.changes ?? [])
     .filter((ch) => !HIDDEN.has(ch.field))
     .map((ch) =>
@@ -121,11 +132,17 @@ export function changeLines(e: HistoryEventRow, names: HistoryNames = {}): Chang
             before: theme(ch.before),
             after: theme(ch.after),
           }
-        : {
-            field: fieldWords(ch.field),
-            before: valueWords(ch.field, ch.before),
-            after: valueWords(ch.field, ch.after),
-          },
+        : PERSON_FIELDS.has(ch.field)
+          ? {
+              field: ch.field === 'personId' ? 'Person' : fieldWords(ch.field),
+              before: person(ch.field, ch.before),
+              after: person(ch.field, ch.after),
+            }
+          : {
+              field: fieldWords(ch.field),
+              before: valueWords(ch.field, ch.before),
+              after: valueWords(ch.field, ch.after),
+            },
     );
 }
 

@@ -21,6 +21,8 @@ export default function AuditPage({ c }: { c: string }) {
   const [params, setParams] = useSearchParams();
   const members = useApi('/api/v1/councils/{c}/members', admin ? { path: { c } } : null);
   const plans = useApi('/api/v1/councils/{c}/plans', admin ? { path: { c }, query: { limit: 200 } } : null);
+  // People named by id in the changes (an owner, a member's link, a merge), in words.
+  const directory = useApi('/api/v1/councils/{c}/people', admin ? { path: { c } } : null);
   const query = Object.fromEntries(FILTERS.flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])));
   const name = council?.name ?? c;
   const crumbs = [{ href: `/councils/${c}`, text: name }];
@@ -44,6 +46,7 @@ export default function AuditPage({ c }: { c: string }) {
   // The plans' word for their groups when they all use one, else "groups" (as the partnership's filter).
   const groupWords = [...new Set([...byId.values()].map((p) => themeWordsOf(p).pluralInSentence))];
   const groups = groupWords.length === 1 ? groupWords[0]! : 'groups';
+  const personById = new Map((directory.data?.items ?? []).map((p) => [p.id, p.name]));
   return (
     <Page title={`Audit trail – ${name}`} heading="Audit trail" caption={name} crumbs={crumbs}>
       <p className="govuk-body">
@@ -65,7 +68,7 @@ export default function AuditPage({ c }: { c: string }) {
         params={{ c }}
         query={query}
         label="Changes to the council, newest first"
-        names={{ themeWords }}
+        names={{ themeWords, personName: (id) => personById.get(id) }}
       />
     </Page>
   );
