@@ -151,6 +151,8 @@ describe('focus after a save and after Cancel', { timeout: 120_000 }, () => {
   it('on an action, "Add a lead" takes focus to the new lead’s first field', async () => {
     const page = await editorOn(`/actions/${plan.actionId}`);
     await page.getByRole('button', { name: 'Edit this action' }).click();
+    // Cancelling asks why, on its own button: the edit form's status does not offer it.
+    expect(await page.locator('#status option').allInnerTexts()).not.toContain('Cancelled');
     await page.getByRole('button', { name: 'Add a lead' }).click();
     // The fields appear above the button: focus goes to them, not left behind on the button.
     await expect.poll(async () => (await focus(page)).id).toBe('lead-2-role');

@@ -239,9 +239,19 @@ function ActionFields({
       <Select
         id="status"
         label="Status"
+        // Cancelling asks why ("Cancel this action", on the action's page): not offered here, so an
+        // action is never cancelled without its reason. One already cancelled keeps the option.
+        hint={
+          base.status === 'cancelled'
+            ? undefined
+            : 'To cancel the action, use “Cancel this action”: it asks why.'
+        }
         value={draft.status}
         onChange={(e) => set('status', e.target.value as Status)}
-        options={STATUSES.map((s) => ({ value: s, text: STATUS_LABELS[s] }))}
+        options={STATUSES.filter((s) => s !== 'cancelled' || base.status === 'cancelled').map((s) => ({
+          value: s,
+          text: STATUS_LABELS[s],
+        }))}
       />
       <TimescaleInput
         id="start"
