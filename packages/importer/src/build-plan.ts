@@ -4,6 +4,7 @@ import { type ActiveMapping, type BuildState, type Drafts, emptyDrafts, warn } f
 import { groupRowName, noteRow, numberedGroup } from './build/group-rows.js';
 import { addSubHeader, applyHeader, isPeriodLabel, readHeaderAt } from './build/header-rows.js';
 import { letterGroups } from './build/letter-groups.js';
+import { titleBulleted } from './build/milestone-rows.js';
 import { narrativeParagraph } from './build/narrative.js';
 import { takeRagKeyLine, takeRagKeyTable } from './build/rag-key.js';
 import { notAnActionRow } from './build/tally-rows.js';
@@ -209,6 +210,7 @@ function tableRow(s: BuildState, index: number, item: SourceItem & { type: 'row'
   }
   const r = readRow(s, cells, mapping, where, item.fills);
   if (item.milestones) r.milestones = item.milestones;
+  if (kind === 'actions' && titleBulleted(item.cells, mapping)) r.bulleted = true;
   if (kind === 'actions') {
     actionRow(s, r, mapping);
     s.afterRows = true;

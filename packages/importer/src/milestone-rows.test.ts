@@ -172,4 +172,72 @@ describe('milestone rows under an action', () => {
       ['1.M2', 'New form live', '2027-03-31', false],
     ]);
   });
+
+  it('see a Word list item or a typed round bullet in the title cell as a dash item', async () => {
+    // A cell given as ["•", text] is a Word list item (mammoth writes it without its bullet).
+    const cellOf = (c: string | [string, string]) =>
+      new TableCell({
+        children: [
+          typeof c === 'string' ? new Paragraph(c) : new Paragraph({ text: c[1], bullet: { level: 0 } }),
+        ],
+      });
+    const word = async (rows: (string | [string, string])[][], header = HEADER) =>
+      parsePlanFile(
+        await Packer.toBuffer(
+          new Document({
+            sections: [
+              {
+                children: [
+                  new Paragraph('Workforce Development Action Plan 2026–2028'),
+                  new Table({
+                    rows: [header, ...rows].map((r) => new TableRow({ children: r.map(cellOf) })),
+                  }),
+                ],
+              },
+            ],
+          }),
+        ),
+        { filename: 'plan.docx' },
+      );
+    const plan = await word([
+      ['1', 'Refresh the appraisal scheme', 'Head of OD', 'March 2027', ''],
+      ['', ['•', 'Consult the unions'], '', 'Jan 2027', 'Done'],
+      ['', '• New form live', '', 'March 2027', ''],
+      ['', ['•', 'Train the panel'], 'Learning Manager', 'Feb 2027', ''],
+    ]);
+    const [one] = actionsOf(plan);
+    expect(actionsOf(plan)).toHaveLength(1);
+    expect(steps(one!)).toEqual([
+      ['1.M1', 'Consult the unions', '2027-01-31', true],
+      ['1.M2', 'New form live', '2027-03-31', false],
+    ]);
+    // A bullet item with its own lead is a sub-action, as a dash item is.
+    expect(one!.subActions.map((x) => [x.title, x.leads.map((l) => l.label)])).toEqual([
+      ['Train the panel', ['Learning Manager']],
+    ]);
+    // Pasted, the bullet is typed in the cell.
+    const pasted = await parsePlanFile(
+      tabs([
+        HEADER,
+        ['1', 'Refresh the appraisal scheme', 'Head of OD', 'March 2027', ''],
+        ['', '• Consult the unions', '', 'Jan 2027', 'Done'],
+        ['', '• New form live', '', 'March 2027', ''],
+      ]),
+    );
+    expect(steps(actionsOf(pasted)[0]!)).toEqual(steps(one!));
+    // A table of actions all written as Word list items is a list of actions.
+    const list = await word(
+      [
+        [['•', 'Refresh the appraisal scheme'], 'Head of OD', 'March 2027'],
+        [['•', 'Train managers in the new scheme'], 'Learning Manager', 'June 2027'],
+        [['•', 'Publish the results'], 'Head of OD', 'Sept 2027'],
+      ],
+      ['Action', 'Lead', 'Deadline'],
+    );
+    expect(actionsOf(list).map((a) => a.title)).toEqual([
+      'Refresh the appraisal scheme',
+      'Train managers in the new scheme',
+      'Publish the results',
+    ]);
+  });
 });

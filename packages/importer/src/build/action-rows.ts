@@ -235,6 +235,7 @@ export function actionRow(s: BuildState, r: RowDraft, m: ActiveMapping) {
     const up = parentOf(s, ref);
     const parent = up?.action;
     const a = newActionDraft(f, r.where, ref);
+    if (r.bulleted) a.bulleted = true;
     // The latest of a ref: where a plan numbers each group's actions from 1, a sub-action's parent is
     // the one above it.
     s.byRef ??= new Map();
@@ -272,6 +273,7 @@ export function actionRow(s: BuildState, r: RowDraft, m: ActiveMapping) {
       delete f[first];
     }
     const a = newActionDraft(f, r.where);
+    if (r.bulleted) a.bulleted = true;
     addExtras(a, r.extra);
     if (r.milestones) a.milestones = r.milestones;
     defaultTheme(s).actions.push(a);

@@ -29,6 +29,8 @@ export interface ActionDraft {
   subActions: ActionDraft[];
   unplaced: string[];
   extra: ExtraField[];
+  /** Its title cell opened with a round bullet, a Word list item ("• …"): its bullet rows are actions too. */
+  bulleted?: boolean;
   /**
    * Its milestones as written: those its own row lists (a YAML plan's "milestones:"), and rows under it
    * that are its milestones ("Milestone: …", "– Launch to staff": build/milestone-rows.ts).
@@ -72,6 +74,11 @@ export interface RowDraft {
   cells: string[];
   themeRef?: string;
   milestones?: RowMilestone[];
+  /**
+   * Its title cell, as written, opened with a round bullet ("• Launch to staff", a Word list item), which
+   * `cleanText` takes off: a dash item to the milestone-rows rule (build/milestone-rows.ts).
+   */
+  bulleted?: boolean;
   where: string;
 }
 

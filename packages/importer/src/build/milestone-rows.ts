@@ -1,5 +1,6 @@
 import type { ColumnField } from '../parsed-plan.js';
 import {
+  type ActiveMapping,
   type BuildState,
   type ExtraField,
   type MilestoneRowDraft,
@@ -15,8 +16,8 @@ import {
  * cell and done when its status says so (finalize/actions.ts); a bullet item with a lead of its own is a
  * sub-action of it, so its lead is kept. A row with its own ref is never one (`actionRow` reads it
  * first), nor a row of a table whose actions are themselves written so (a list of bulleted actions).
- * Round bullets ("•", "▪", Word's own lists) are taken off every cell before rows are read (`cleanText`),
- * so only the marks that survive that are seen here.
+ * Round bullets ("•", "▪", Word's own lists) are taken off every cell before rows are read (`cleanText`):
+ * a row whose title cell opened with one says so (`RowDraft.bulleted`, `titleBulleted`).
  */
 
 /** The words that say a row is a milestone, and its punctuation: "Milestone:", "Key milestone 2 –", "MS1:", "M3 -". */
@@ -44,9 +45,30 @@ const READ: ColumnField[] = [
   'completed',
 ];
 
-/** How a title marks itself as a step: the title without its mark, and which mark. */
-function stepTitle(title: string | undefined): { title: string; by: 'word' | 'bullet' } | undefined {
+/** Round bullets as written: typed ("• ", "▪ ") or a Word list item's (readers/docx.ts). */
+const ROUND_BULLET = /(?:^|\s)[•▪●◦■□➢‣∙○➤►·]\s/gu;
+
+/**
+ * Whether a row's title cell, as written, is one item opened with a round bullet, before `cleanText`
+ * took it off. A cell of several bullets is a list of things to do, not one step.
+ */
+export function titleBulleted(raw: string[], m: ActiveMapping): boolean {
+  const col = m.columns.find((c) => c.field === 'title' && raw[c.index]?.trim());
+  const text = col ? raw[col.index]!.trim() : '';
+  const bullets = [...text.matchAll(ROUND_BULLET)];
+  return bullets.length === 1 && bullets[0]!.index === 0;
+}
+
+/**
+ * How a title marks itself as a step: the title without its mark, and which mark. `bulleted`: its cell
+ * opened with a round bullet, already taken off.
+ */
+function stepTitle(
+  title: string | undefined,
+  bulleted?: boolean,
+): { title: string; by: 'word' | 'bullet' } | undefined {
   const t = title?.trim() ?? '';
+  if (bulleted && t) return { title: t, by: 'bullet' };
   for (const [re, by] of [
     [MILESTONE_WORD, 'word'],
     [STEP_MARK, 'bullet'],
@@ -63,7 +85,7 @@ function stepTitle(title: string | undefined): { title: string; by: 'word' | 'bu
  * milestone (or, a bullet item with its own lead, as a sub-action). Answers whether the row was taken.
  */
 export function milestoneRow(s: BuildState, r: RowDraft, f: RowDraft['fields']): boolean {
-  const step = stepTitle(f.title);
+  const step = stepTitle(f.title, r.bulleted);
   if (!step) return false;
   // The action above: a bullet's sub-action is a step, not where the next steps go.
   const host = s.stepHost && s.stepHost.step === s.lastItem ? s.stepHost.host : (s.lastItem ?? s.lastAction);
@@ -72,7 +94,7 @@ export function milestoneRow(s: BuildState, r: RowDraft, f: RowDraft['fields']):
   // line of a note) is left to the rules for rows.
   if (step.by === 'bullet' && !f.due?.trim()) return false;
   // Actions written as bullets (or as "Milestone: …", where no action came first) are a list of actions.
-  if (stepTitle(host.fields.title)?.by === step.by) return false;
+  if (stepTitle(host.fields.title, host.bulleted)?.by === step.by) return false;
   const ownLead = LEADS.some((x) => f[x]?.trim());
   if (step.by === 'bullet' && ownLead) {
     const sub = newActionDraft({ ...f, title: step.title }, r.where);

@@ -22,7 +22,9 @@ function blockText(el: HTMLElement): string {
       const c = child as HTMLElement;
       const tag = c.tagName?.toLowerCase();
       if (!tag) continue;
-      if (BLOCKS.has(tag)) lines.push(c.text);
+      // A list item keeps a bullet, as Word shows it (mammoth leaves it out): the title of a step under
+      // an action (build/milestone-rows.ts); `cleanText` takes it off everywhere else.
+      if (BLOCKS.has(tag)) lines.push(tag === 'li' ? `• ${c.text.trim()}` : c.text);
       else if (tag === 'table')
         lines.push(
           ...tableRows(c).map((r) =>
