@@ -18,6 +18,7 @@ import {
 } from './build/themes.js';
 import { cleanText, excerpt, joinText } from './cells.js';
 import { SECTION_HEADINGS, THEME_DESCRIPTION_LABEL } from './heading-words.js';
+import { BULLETED_ACTIONS } from './layouts/bulleted-actions.js';
 import type { MappingOverride } from './parsed-plan.js';
 import { type SourceItem, startsTable, tableRows } from './source.js';
 
@@ -58,6 +59,9 @@ function actionBeside(m: ActiveMapping, cells: string[], firstIdx: number): bool
   );
   return others.length >= 2;
 }
+
+/** Layout rules whose rows are a list's items (numbered paragraphs, bullets), not a table's rows. */
+const LIST_LAYOUTS = new Set(['numbered-list', BULLETED_ACTIONS, 'bulleted-list']);
 
 const isFileReference = (t: string) => /^[A-Za-z]:\\|\.(?:docx?|xlsx?|pdf|rtf)$/i.test(t);
 
@@ -214,6 +218,7 @@ function tableRow(s: BuildState, index: number, item: SourceItem & { type: 'row'
   if (kind === 'actions') {
     actionRow(s, r, mapping);
     s.afterRows = true;
+    s.listRows = LIST_LAYOUTS.has(item.layout ?? '');
   } else if (kind !== 'other') s.d.tables[kind].push(r);
   return 1;
 }

@@ -193,11 +193,13 @@ function groupLineWarnings(warnings: ImportWarning[]): ImportWarning[] {
   let run: { w: ImportWarning; from: number; to: number; n: number } | undefined;
   const flush = () => {
     if (!run) return;
+    // Outside the table, or the list of actions in a document with none (build/action-rows.ts).
+    const outside = /^Text outside (the list of actions) /.exec(run.w.message)?.[1] ?? 'the table';
     if (run.n === 1) out.push(run.w);
     else
       out.push({
         ...run.w,
-        message: `${run.n} lines (${run.from}–${run.to}) were kept as text outside the table; the first: ${run.w.message}`,
+        message: `${run.n} lines (${run.from}–${run.to}) were kept as text outside ${outside}; the first: ${run.w.message}`,
         where: `lines ${run.from}–${run.to}`,
       });
     run = undefined;

@@ -30,6 +30,8 @@ export const SECTION_HEADINGS: RegExp[] = [
   /^service\s+budget$/i,
   /^core\s+review\s+team\s+membership$/i,
   /^terms\s+of\s+reference\b.*$/i,
+  // The document's own details under a heading of their own (document-control.ts).
+  /^(?:document\s+(?:control|history|information)|version\s+(?:control|history)|revision\s+history):?$/i,
   /^sections\s+of\s+report$/i,
   /^service\s+improvements$/i,
   /^reports\s+on\s+areas\s+of\s+research$/i,

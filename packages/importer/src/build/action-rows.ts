@@ -1,4 +1,5 @@
 import { continuesSentence, excerpt, joinText } from '../cells.js';
+import { isDocumentControl } from '../document-control.js';
 import { MARK } from '../header-mapping.js';
 import { isPageFurniture } from '../page-furniture.js';
 import type { ColumnField } from '../parsed-plan.js';
@@ -14,7 +15,7 @@ import {
 import { placeFootnote } from './footnotes.js';
 import { milestoneRow } from './milestone-rows.js';
 import { ratingColour } from './status-colours.js';
-import { defaultTheme, findTheme, nextThemeRef, themeByTitle, themeHeading } from './themes.js';
+import { defaultTheme, findTheme, nextThemeRef, startSection, themeByTitle, themeHeading } from './themes.js';
 
 const LEADS_OR_DATES: ColumnField[] = [
   'lead:member',
@@ -139,6 +140,12 @@ function parentOf(s: BuildState, ref: string): { ref: string; action: ActionDraf
   return dot > 0 ? { ref: ref.slice(0, dot), action: findActionByRef(s, ref.slice(0, dot)) } : undefined;
 }
 
+/**
+ * Text outside the actions' rows: a footnote goes to the action it marks, a page's own words and the
+ * document's own details (its owner, approval, review, version: document-control.ts) are kept apart
+ * from the actions, and anything else stays with the action above, with a note that says where it was
+ * (outside the table, or the list of actions in a document with none).
+ */
 export function placeOrphan(s: BuildState, text: string, where: string) {
   const target = s.lastItem ?? s.lastAction;
   // "[1] Subject to Cabinet approval": with the action whose cell is marked [1], not the one above.
@@ -147,9 +154,13 @@ export function placeOrphan(s: BuildState, text: string, where: string) {
     // Kept with the plan's loose text, never as an action's progress.
     s.d.unplaced.push(text);
     warn(s, 'page-furniture', `A page's own words were left out of the actions: "${excerpt(text)}"`, where);
+  } else if (isDocumentControl(text)) {
+    const sec = s.d.sections.find((x) => x.key === 'document-control') ?? startSection(s, 'Document control');
+    sec.lines.push(text);
   } else if (target) {
     target.unplaced.push(text);
-    warn(s, 'orphan-text', `Text outside the table kept with the action above: "${excerpt(text)}"`, where);
+    const outside = s.listRows ? 'the list of actions' : 'the table';
+    warn(s, 'orphan-text', `Text outside ${outside} kept with the action above: "${excerpt(text)}"`, where);
   } else {
     s.d.unplaced.push(text);
     warn(s, 'unplaced-text', `Could not place: "${excerpt(text)}"`, where);

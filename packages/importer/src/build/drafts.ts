@@ -138,6 +138,8 @@ export interface BuildState {
   inTally?: boolean;
   /** The last bullet item made a sub-action, and the action it is a step of (build/milestone-rows.ts). */
   stepHost?: { host: ActionDraft; step: ActionDraft };
+  /** The last actions' rows were a list's (numbered paragraphs, bullets: layouts/), not a table's. */
+  listRows?: boolean;
 }
 
 export function emptyDrafts(): Drafts {

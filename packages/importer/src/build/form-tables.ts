@@ -1,4 +1,5 @@
 import { cleanText } from '../cells.js';
+import { DOCUMENT_KEEPING } from '../document-control.js';
 import { matchHeader, normalizeHeader, readHeaderRow } from '../header-mapping.js';
 import { labelValue } from '../layouts/label-value.js';
 import type { MappingOverride } from '../parsed-plan.js';
@@ -247,9 +248,6 @@ function isDocumentBox(r: FormRecord): boolean {
 /** A title label that names a document's title, not an action's. */
 const DOCUMENT_TITLE =
   /^(?:(?:document|plan|strategy|policy|report|paper)\s+)?(?:title|name)$|^name of (?:the )?(?:document|plan|strategy|policy|report|paper)$/;
-
-/** Labels of how a document is kept (reviewed, versioned, approved), not of how an action is done. */
-const DOCUMENT_KEEPING = /\b(?:review|reviewed|version|approved|approval|author|published|classification)\b/i;
 
 /**
  * The records shaped like another record of the document: the same title label, and mostly the same
