@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { notFound } from '@peopleplan/core';
-import { nowIso } from './ids.js';
 import { sk } from './keys.js';
-import { hashSecret, type SecretLinksRepo } from './secret-links.js';
-import { entityOf, type TenantStore } from './store.js';
+import { hashSecret } from './secret-hash.js';
+import type { SecretLinksRepo } from './secret-links.js';
+import type { Item, TenantStore } from './store.js';
 
 /**
  * Private calendar feeds (ICS). A calendar client such as Outlook subscribes to a bare URL and
@@ -36,7 +36,22 @@ interface FeedPointer {
 /** 32 random bytes, base64url: 43 characters. */
 const TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
 
+/** A feed's own fields, read alone for a list of feeds. */
+const FEED_FIELDS = ['tokenHash', 'scope', 'subjectId', 'createdAt', 'createdBy', 'revokedAt', 'revokedBy'];
+const feedOf = (i: Item) =>
+  Object.fromEntries(FEED_FIELDS.filter((f) => f in i).map((f) => [f, i[f]])) as unknown as CalendarFeed;
+const now = () => new Date().toISOString();
+
 export const hashFeedToken = hashSecret;
+
+/**
+ * A council's calendar feeds (not a member of CouncilData: only the calendar routes and the list of
+ * one's own feeds need them, so they load with those, not at every cold start). This module uses only the
+ * store's methods and the secret's hash (secret-hash.ts), none of the store's own modules: code loaded on
+ * demand that takes part of what every request loads would split that into more chunks, each one more
+ * import at a cold start (docs/architecture.md, section 9).
+ */
+export const calendarFeedsOf = (data: { store: TenantStore }) => new CalendarFeedsRepo(data.store);
 
 export class CalendarFeedsRepo {
   constructor(private readonly store: TenantStore) {}
@@ -51,11 +66,14 @@ export class CalendarFeedsRepo {
   async listCurrent(): Promise<CalendarFeed[]> {
     const pointers = await this.store.queryAll<FeedPointer>('FEEDOF#', { types: ['calendar-feed-pointer'] });
     if (!pointers.length) return [];
-    const found = await this.store.getMany(pointers.map((p) => sk.calendarFeed(p.tokenHash)));
+    const found = await this.store.getMany(
+      pointers.map((p) => sk.calendarFeed(p.tokenHash)),
+      { attributes: FEED_FIELDS },
+    );
     return pointers
       .map((p) => found.get(sk.calendarFeed(p.tokenHash)))
       .filter((i) => i !== undefined)
-      .map((i) => entityOf<CalendarFeed>(i))
+      .map(feedOf)
       .filter((f) => !f.revokedAt)
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
@@ -74,7 +92,7 @@ export class CalendarFeedsRepo {
     const token = randomBytes(32).toString('base64url');
     const { actor } = this.store.ctx;
     const by = { sub: actor.sub, name: actor.name };
-    const at = nowIso();
+    const at = now();
     const feed: CalendarFeed = {
       tokenHash: hashFeedToken(token),
       scope,
@@ -120,7 +138,7 @@ export class CalendarFeedsRepo {
     const { actor } = this.store.ctx;
     await this.store.transact(
       [
-        this.revokeItem(ptr.tokenHash, nowIso(), { sub: actor.sub, name: actor.name }),
+        this.revokeItem(ptr.tokenHash, now(), { sub: actor.sub, name: actor.name }),
         this.store.deleteVersioned(ptrKey, ptr.version),
       ],
       [this.audit('revoke', scope, subjectId)],

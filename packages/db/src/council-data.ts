@@ -2,7 +2,6 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '@peopleplan/core';
 import { ActionsRepo } from './actions.js';
 import { BoardsRepo } from './boards.js';
-import { CalendarFeedsRepo } from './calendar-feeds.js';
 import { CouncilRepo } from './council.js';
 import { HistoryRepo } from './history.js';
 import { MembersRepo } from './members.js';
@@ -31,7 +30,6 @@ export class CouncilData {
   readonly continuity: ReturnType<typeof continuityRepo>;
   readonly decisions: ReturnType<typeof decisionsRepo>;
   readonly snapshots: SnapshotsRepo;
-  readonly calendarFeeds: CalendarFeedsRepo;
   readonly boards: BoardsRepo;
   /** This council's consents to share with partnerships (kept in its own partition). */
   readonly consents: ConsentRepo;
@@ -52,7 +50,6 @@ export class CouncilData {
     this.continuity = continuityRepo(this.store);
     this.decisions = decisionsRepo(this.store);
     this.snapshots = new SnapshotsRepo(this.store);
-    this.calendarFeeds = new CalendarFeedsRepo(this.store);
     this.boards = new BoardsRepo(this.store);
     this.consents = new ConsentRepo(this.store);
     this.history = new HistoryRepo(this.store);

@@ -1,8 +1,10 @@
-import { createHash } from 'node:crypto';
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { Slug } from '@peopleplan/core';
 import { nowIso } from './ids.js';
 import { secretLinkKey } from './keys.js';
+import { hashSecret } from './secret-hash.js';
+
+export { hashSecret };
 
 /**
  * Lookups from a sign-in-free secret (a calendar feed's token, an alert email's preferences link) to the
@@ -30,8 +32,6 @@ export interface SecretLink {
 
 /** Secrets are base64url tokens of 24 or 32 random bytes; anything else is never looked up. */
 const TOKEN_RE = /^[A-Za-z0-9_-]{20,64}$/;
-
-export const hashSecret = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 export class SecretLinksRepo {
   constructor(

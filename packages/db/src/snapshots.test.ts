@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshTable } from '../../../test/support/dynamo.js';
-import { hashFeedToken } from './calendar-feeds.js';
+import { calendarFeedsOf, hashFeedToken } from './calendar-feeds.js';
 import { createDocClient } from './client.js';
 import { CouncilData } from './council-data.js';
 import { councilPk, sk } from './keys.js';
@@ -188,8 +188,9 @@ describe('period snapshots and calendar feeds on DynamoDB Local', () => {
 
   it('keeps only a hash of a feed token; a new feed revokes the old; revoking ends it', async () => {
     const person = await harrow.people.create({ name: 'Anne' });
+    const feeds = calendarFeedsOf(harrow);
     const links = new SecretLinksRepo(doc, tableName);
-    const one = await harrow.calendarFeeds.create('person', person.id, links);
+    const one = await feeds.create('person', person.id, links);
     expect(one.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const stored = await doc.send(
       new GetCommand({
@@ -198,7 +199,7 @@ describe('period snapshots and calendar feeds on DynamoDB Local', () => {
       }),
     );
     expect(JSON.stringify(stored.Item)).not.toContain(one.token);
-    expect((await harrow.calendarFeeds.resolve(one.token))?.subjectId).toBe(person.id);
+    expect((await feeds.resolve(one.token))?.subjectId).toBe(person.id);
     // Its lookup outside the council names the council (and holds no token either).
     expect(await links.resolve(one.token, 'calendar-feed')).toMatchObject({
       councilId: 'harrow',
@@ -208,17 +209,17 @@ describe('period snapshots and calendar feeds on DynamoDB Local', () => {
     });
     expect(await links.resolve(one.token, 'alert-link')).toBeUndefined();
 
-    const two = await harrow.calendarFeeds.create('person', person.id, links);
-    expect(await harrow.calendarFeeds.resolve(one.token)).toBeUndefined();
+    const two = await feeds.create('person', person.id, links);
+    expect(await feeds.resolve(one.token)).toBeUndefined();
     expect(await links.resolve(one.token, 'calendar-feed')).toBeUndefined();
-    expect((await harrow.calendarFeeds.resolve(two.token))?.scope).toBe('person');
+    expect((await feeds.resolve(two.token))?.scope).toBe('person');
 
-    await harrow.calendarFeeds.revoke('person', person.id, links);
-    expect(await harrow.calendarFeeds.resolve(two.token)).toBeUndefined();
+    await feeds.revoke('person', person.id, links);
+    expect(await feeds.resolve(two.token)).toBeUndefined();
     expect(await links.resolve(two.token, 'calendar-feed')).toBeUndefined();
-    await expect(harrow.calendarFeeds.revoke('person', person.id, links)).rejects.toMatchObject({
+    await expect(feeds.revoke('person', person.id, links)).rejects.toMatchObject({
       code: 'not-found',
     });
-    expect(await harrow.calendarFeeds.resolve('not a token')).toBeUndefined();
+    expect(await feeds.resolve('not a token')).toBeUndefined();
   });
 });

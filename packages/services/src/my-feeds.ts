@@ -1,4 +1,4 @@
-import type { CouncilData } from '@peopleplan/db';
+import { type CouncilData, calendarFeedsOf } from '@peopleplan/db';
 
 export interface MyFeed {
   scope: 'person' | 'plan';
@@ -15,7 +15,7 @@ export interface MyFeed {
  */
 export async function myCalendarFeeds(data: CouncilData): Promise<MyFeed[]> {
   const { actor } = data.ctx;
-  const feeds = (await data.calendarFeeds.listCurrent()).filter(
+  const feeds = (await calendarFeedsOf(data).listCurrent()).filter(
     (f) => f.createdBy.sub === actor.sub || (f.scope === 'person' && f.subjectId === actor.personId),
   );
   const [plans, people] = await Promise.all([

@@ -9,7 +9,14 @@ import {
   Slug,
   STATUS_LABELS,
 } from '@peopleplan/core';
-import { type CalendarFeed, CouncilData, EVENTUAL, type FeedScope, tenantContext } from '@peopleplan/db';
+import {
+  type CalendarFeed,
+  CouncilData,
+  calendarFeedsOf,
+  EVENTUAL,
+  type FeedScope,
+  tenantContext,
+} from '@peopleplan/db';
 import type { IcsMilestone } from '@peopleplan/reports/ics';
 import type { Context } from 'hono';
 import type { AppDeps, AppEnv } from '../context.js';
@@ -149,7 +156,7 @@ export function registerCalendarRoutes(app: App, deps: AppDeps) {
       async (c) => {
         const p = c.req.valid('param') as { c: string; personId?: string; planId?: string };
         const data = await access(c, p);
-        const { token, feed } = await data.calendarFeeds.create(
+        const { token, feed } = await calendarFeedsOf(data).create(
           scope,
           subjectOf(p),
           deps.directory.secretLinks,
@@ -181,7 +188,7 @@ export function registerCalendarRoutes(app: App, deps: AppDeps) {
       async (c) => {
         const p = c.req.valid('param') as { c: string; personId?: string; planId?: string };
         const data = await access(c, p);
-        const feed = await data.calendarFeeds.current(scope, subjectOf(p));
+        const feed = await calendarFeedsOf(data).current(scope, subjectOf(p));
         return c.json(
           {
             active: !!feed && !feed.revokedAt,
@@ -208,7 +215,7 @@ export function registerCalendarRoutes(app: App, deps: AppDeps) {
       async (c) => {
         const p = c.req.valid('param') as { c: string; personId?: string; planId?: string };
         const data = await access(c, p);
-        await data.calendarFeeds.revoke(scope, subjectOf(p), deps.directory.secretLinks);
+        await calendarFeedsOf(data).revoke(scope, subjectOf(p), deps.directory.secretLinks);
         return c.body(null, 204);
       },
     );
@@ -258,7 +265,7 @@ export function registerCalendarRoutes(app: App, deps: AppDeps) {
         tenantContext(link.councilId, 'viewer', { sub: 'calendar-feed', name: 'Calendar feed' }),
       );
       // …and the council's own record decides whether the feed is live (revoked feeds are kept there).
-      const feed = await data.calendarFeeds.resolve(token);
+      const feed = await calendarFeedsOf(data).resolve(token);
       if (!feed || feed.subjectId !== link.subjectId) return notFound();
       // A feed is someone's view of the council: it stops with a suspended council, and with its maker
       // leaving the council (a feed made by the service itself, `system:…`, has no maker to leave).
