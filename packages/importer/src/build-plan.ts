@@ -113,7 +113,12 @@ function tableRow(s: BuildState, index: number, item: SourceItem & { type: 'row'
   // A cover's details as a table of labels and values: the cover's lines, not a table of the plan.
   const cover = opensTable && !s.mapping ? coverTableLines(s.items, index, cleanText) : undefined;
   if (cover) {
-    for (const line of cover) paragraph(s, line, where);
+    for (const line of cover) {
+      const before = s.d.preamble.length;
+      paragraph(s, line.text, where);
+      // A label and its value are read (the plan's owner, its period), not text left in the cover.
+      if (line.detail) for (const p of s.d.preamble.slice(before)) p.detail = true;
+    }
     return tableRows(s.items, index).length;
   }
   s.d.sawRows = true;
@@ -156,6 +161,16 @@ function tableRow(s: BuildState, index: number, item: SourceItem & { type: 'row'
       s.afterRows = false;
       return 1;
     }
+  }
+  // A section's heading alone on a row of a sheet that is no action table's ("Abbreviations" under the
+  // RAG key): the rows under it are that section's lines, a table it names, not one of unknown header.
+  const inActions = s.mapping?.kind === 'actions' && s.mapping.table === item.table;
+  if (firstIdx === 0 && filled.length === 1 && !inActions && !item.header && isSectionHeading(first)) {
+    s.section = startSection(s, first);
+    s.unknownTable = { table: item.table, section: s.section };
+    s.theme = undefined;
+    s.mapping = undefined;
+    return 1;
   }
   // A section heading written in a table's first row ("SECTION G: ACTIVITY REQUIRING SUPPORT …").
   if (firstIdx === 0 && filled.length === 1 && /^section\s+[a-z]\s*[:.\-–—]/i.test(first)) {

@@ -176,8 +176,14 @@ export function finalize(d: Drafts, o: FinalizeOptions): ParsedPlan {
     unplaced: d.unplaced,
     mapping: { tables: d.mappings, headings: d.headings },
   };
-  const coverLines = d.preamble.filter((p) => cover.rest.includes(p.text)).map((p) => p.where);
-  const coverage = coverageWarnings(plan, { ...o.source, coverLines: lineRanges(coverLines) }, warnings);
+  const inCover = d.preamble.filter((p) => cover.rest.includes(p.text));
+  const coverLines = inCover.filter((p) => !p.detail).map((p) => p.where);
+  const coverDetails = inCover.filter((p) => p.detail).map((p) => p.text);
+  const coverage = coverageWarnings(
+    plan,
+    { ...o.source, coverLines: lineRanges(coverLines), coverDetails },
+    warnings,
+  );
   return { ...plan, warnings: [...coverage, ...groupLineWarnings(warnings)] };
 }
 

@@ -37,6 +37,8 @@ export const SECTION_HEADINGS: RegExp[] = [
   /^reports\s+on\s+areas\s+of\s+research$/i,
   /^area\s+of\s+work\s+\d+\b.*$/i,
   /^(?:conclusions?|next\s+steps|glossary|introduction|background|purpose|summary|recommendations|findings)$/i,
+  // A list of the plan's short forms, often on its key's sheet ("Abbreviations", then "CMT | …").
+  /^(?:glossary\s+of\s+terms|(?:abbreviations|acronyms)(?:\s+(?:and|&)\s+(?:abbreviations|acronyms))?(?:\s+used)?):?$/i,
 ];
 
 /**

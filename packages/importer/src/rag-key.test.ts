@@ -20,6 +20,8 @@ describe('a RAG key under the table', () => {
     [['Key', 'Red = significant slippage', 'Amber = some slippage', 'Green = on track', 'B – Completed']],
     [['RAG status key', 'R – not on target', 'A – at risk of missing target', 'G – on target']],
     [['Red - behind schedule, Amber - at risk, Green - on schedule']],
+    // "C" for complete, where the plan writes its blue so.
+    [['RAG key', 'R – off track', 'A – at risk', 'G – on track', 'C – complete']],
   ])('%j is the plan’s RAG key, not a note on the last action', async (key) => {
     const plan = await parsePlanFile([...TABLE, ...key].join('\n'));
     expect(lastAction(plan).unplaced).toEqual([]);
@@ -80,6 +82,28 @@ describe('a RAG key under the table', () => {
     expect(plan.themes.flatMap((t) => t.actions)).toHaveLength(2);
     expect(plan.themes).toHaveLength(1);
     expect(plan.risks).toEqual([]);
+  });
+
+  it('on a sheet of its own, a table of letters, ends where rows of something else begin', async () => {
+    const wb = new ExcelJS.Workbook();
+    const key = wb.addWorksheet('Key');
+    for (const row of [
+      ['R', 'Off track'],
+      ['A', 'Some slippage'],
+      ['G', 'On track'],
+      ['C', 'Complete'],
+      [],
+      ['Sickness absence', 'Days lost per FTE'],
+      ['Turnover', 'Leavers as a share of headcount'],
+    ])
+      key.addRow(row);
+    const ws = wb.addWorksheet('Plan');
+    for (const line of TABLE.slice(1)) ws.addRow(line.split('\t'));
+    const plan = await parsePlanFile(Buffer.from(await wb.xlsx.writeBuffer()), { filename: 'plan.xlsx' });
+    expect(plan.sections.find((s) => s.title === 'RAG key')?.body).toBe(
+      'Red – Off track\nAmber – Some slippage\nGreen – On track\nBlue (C) – Complete',
+    );
+    expect(plan.themes.flatMap((t) => t.actions)).toHaveLength(2);
   });
 });
 

@@ -89,7 +89,8 @@ export interface SectionDraft {
 }
 
 export interface Drafts {
-  preamble: { text: string; where: string }[];
+  /** Lines before the plan's content; `detail`: a label and its value from a cover's table, read as such. */
+  preamble: { text: string; where: string; detail?: boolean }[];
   sections: SectionDraft[];
   themes: ThemeDraft[];
   tables: Record<Exclude<TableKind, 'actions' | 'other'>, RowDraft[]>;

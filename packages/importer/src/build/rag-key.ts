@@ -17,6 +17,8 @@ const KEY_OPENING =
   /^(?:(?:b?rag|status|rating)\s+(?:status\s+|rating\s+)?(?:key|legend)\b|key\s*[:\-–—].*\b(?:red|amber|green|blue)\b)/;
 /** One colour's line of a key: "Amber = some slippage", "G – on track". */
 const KEY_ITEM = /^(?:red|amber|green|blue|grey|r|a|g|b)\b\s*[:=\-–—(]/;
+/** "C – Complete", "C = completed": the letter a plan may write its blue with. */
+const COMPLETE_ITEM = /^c\b\s*[:=\-–—(]\s*(?:complete|completed|closed|done|achieved)\b/;
 /** A colour named as a key names it: "Green – on track", "Red (behind)". */
 const COLOUR_ITEM = /\b(red|amber|green|blue)\b\s*[:=\-–—(]/g;
 /** A colour written in full at a line's start: "Amber = some slippage" (not "A – Leadership"). */
@@ -36,6 +38,8 @@ function keyLine(t: string, inKey: boolean, colourKey: boolean): boolean {
   if (KEY_TITLE.test(t) || KEY_OPENING.test(t)) return true;
   // "Red - behind schedule, Amber - at risk, Green - on schedule": opens with a colour, names three.
   if (KEY_ITEM.test(t) && new Set([...t.matchAll(COLOUR_ITEM)].map((m) => m[1])).size >= 3) return true;
+  // "C – Complete" in a key of colours: a rating's letter where the plan writes its blue so.
+  if (inKey && colourKey && t.length < 200 && COMPLETE_ITEM.test(t)) return true;
   if (!inKey || t.length >= 200 || !KEY_ITEM.test(t)) return false;
   return colourKey || COLOUR_WORD.test(t) || STATUS_MEANING.test(t.replace(KEY_ITEM, ''));
 }
@@ -86,31 +90,59 @@ export function takeRagKeyTable(s: BuildState, index: number, clean: (t: string)
   // A table with a header ("Action | Lead | RAG") is a table of its own, however few its rows.
   if (isHeader(first.cells.map(clean))) return 0;
   const rows = tableRows(s.items, index, MAX_KEY_ROWS);
-  if (rows.length > MAX_KEY_ROWS) return 0;
   const lines: string[] = [];
   const colours = new Set<string>();
+  let taken = 0;
   for (const [r, row] of rows.entries()) {
-    const cells = row.cells.map(clean);
-    const filled = cells.map((c, i) => ({ c, i })).filter((x) => x.c !== '');
-    if (filled.length > 3) return 0;
-    if (r === 0 && filled.length === 1 && KEY_TITLE.test(filled[0]!.c.toLowerCase())) continue;
-    const written = filled[0] && COLOUR_CELL.exec(filled[0].c);
-    // The colour is the row's first cell's: the swatch beside what it means.
-    const swatch = row.fills?.[0];
-    const shaded = ragWordOfFill(swatch) ?? greyWordOfFill(swatch);
-    const colour = written ? colourName(written[1]!) : shaded;
-    const meaning = (written ? filled.slice(1) : filled).map((x) => x.c).join(' – ');
-    // What the colour means is words: "Red | 3" is a count of red actions, not a key.
-    if (!colour || !/\p{L}{3}/u.test(meaning)) return 0;
-    colours.add(colour);
-    lines.push(`${colour} – ${meaning}`);
+    const line = keyRow(row, r, clean);
+    // Rows after a key of three colours or more (a list of abbreviations on the key's sheet) are not its.
+    if (line === undefined) {
+      if (colours.size >= 3) break;
+      return 0;
+    }
+    if (r >= MAX_KEY_ROWS) return 0;
+    taken = r + 1;
+    if (!line) continue;
+    colours.add(line.colour);
+    lines.push(line.text);
   }
   if (colours.size < 3) return 0;
   s.ragKey = undefined;
   const section = s.d.sections.find((x) => x.key === 'rag-key') ?? startSection(s, 'RAG key');
   section.lines.push(...lines);
-  return rows.length;
+  return taken;
+}
+
+/**
+ * A key table's row: its colour and the line it reads as, `null` for its title row ("RAG key"), none
+ * when it is no row of a key. The colour is the first cell's word, else the first cell's shading: a
+ * letter the plan rates with ("C", "NS") on a swatch is that colour's code ("Blue (C) – Complete").
+ */
+function keyRow(
+  row: ReturnType<typeof tableRows>[number],
+  r: number,
+  clean: (t: string) => string,
+): { colour: string; text: string } | null | undefined {
+  const filled = row.cells.map(clean).filter((c) => c !== '');
+  if (filled.length > 3 || filled.length === 0) return undefined;
+  if (r === 0 && filled.length === 1 && KEY_TITLE.test(filled[0]!.toLowerCase())) return null;
+  const written = COLOUR_CELL.exec(filled[0]!);
+  const swatch = row.fills?.[0];
+  const shaded = ragWordOfFill(swatch) ?? greyWordOfFill(swatch);
+  // Unshaded, "C | Complete" in a key of colours is its blue.
+  const complete = !written && !shaded && COMPLETE_ITEM.test(filled.join(' – ').toLowerCase());
+  const code =
+    !written && (shaded || complete) && filled.length > 1 && CODE_CELL.test(filled[0]!)
+      ? filled[0]
+      : undefined;
+  const colour = written ? colourName(written[1]!) : complete ? 'Blue' : shaded;
+  const meaning = (written || code ? filled.slice(1) : filled).join(' – ');
+  // What the colour means is words: "Red | 3" is a count of red actions, not a key.
+  if (!colour || !/\p{L}{3}/u.test(meaning)) return undefined;
+  return { colour, text: `${colour}${code ? ` (${code})` : ''} – ${meaning}` };
 }
 
 /** A key has a row per colour, and perhaps a title row: more rows than that are a table of something else. */
 const MAX_KEY_ROWS = 7;
+/** A rating's code written on its swatch: "C", "NS", "B/C". */
+const CODE_CELL = /^[A-Z]{1,2}(?:\/[A-Z]{1,2})?$/;

@@ -45,7 +45,7 @@ export const PARTLY_READ_SHARE = 0.8;
  */
 export function coverageWarnings(
   plan: Omit<ParsedPlan, 'warnings'>,
-  source: { text: string; lines: string; coverLines: string[] },
+  source: { text: string; lines: string; coverLines: string[]; coverDetails?: string[] },
   warnings: ImportWarning[],
 ): ImportWarning[] {
   const actions = plan.themes.reduce((n, t) => n + t.actions.length, 0);
@@ -65,9 +65,10 @@ export function coverageWarnings(
     ];
   }
   const total = wordCount(source.text);
-  const coverWords = plan.sections
-    .filter((s) => s.key === 'cover')
-    .reduce((n, s) => n + wordCount(s.body), 0);
+  // A cover's details read from its table ("Plan owner: …") are read, though the cover keeps them.
+  const coverWords =
+    plan.sections.filter((s) => s.key === 'cover').reduce((n, s) => n + wordCount(s.body), 0) -
+    (source.coverDetails ?? []).reduce((n, t) => n + wordCount(t), 0);
   const placed = placedWords(plan) - coverWords;
   const share = total > 0 ? placed / total : 1;
   const pct = Math.round(share * 100);

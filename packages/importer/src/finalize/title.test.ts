@@ -52,6 +52,9 @@ describe('readMeta: who owns the plan, from its cover', () => {
       'Plan owner: Sarah Jones, Assistant Director People. This plan is reviewed each quarter by CMT.',
       'Sarah Jones, Assistant Director People',
     ],
+    // A cover's row kept as a table's text: the label's cell, then the value's.
+    ['Document owner | Head of HR', 'Head of HR'],
+    ['Responsible director | Director of Resources', 'Director of Resources'],
   ])('%s', (line, owner) => expect(readMeta([line]).ownerLabel).toBe(owner));
 
   it('takes no owner from a paragraph about the plan', () => {

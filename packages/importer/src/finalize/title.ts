@@ -129,12 +129,15 @@ export function readMeta(
   lines: string[],
 ): Partial<Record<'directorate' | 'division' | 'ownerLabel', string>> {
   const meta: Partial<Record<'directorate' | 'division' | 'ownerLabel', string>> = {};
-  for (const line of lines) {
+  for (const raw of lines) {
+    // A row of a table kept as text, "Document owner | Head of HR", says what "Document owner: …" says.
+    const pair = /^([^|:]{1,40}?) \| ([^|]+)$/.exec(raw);
+    const line = pair ? `${pair[1]}: ${pair[2]}` : raw;
     for (const m of META_LINES) {
       const hit = m.re.exec(line);
-      const value = hit?.[1]!
-        .split(NEXT_FIELD)[0]!
-        .replace(/[.,;:]$/, '')
+      const value = hit?.[1]
+        ?.split(NEXT_FIELD)[0]
+        ?.replace(/[.,;:]$/, '')
         .trim();
       if (value && value.length <= MAX_META && !meta[m.field]) meta[m.field] = value;
     }
