@@ -47,11 +47,12 @@ const PARTITIONS = [
 
 /**
  * Bodies the document cannot describe: a rule across fields (consent), a body the route reads itself
- * (import), or one that must not change what the other cases rely on (a merge of the contributor's own
- * person, sent with a stale version: 409, documented, and nothing moves).
+ * (import), or one that must not change what the other cases rely on (a merge or a hand-over of the
+ * contributor's own person, sent with a stale version: 409, documented, and nothing moves).
  */
 const BODY_OVERRIDES: Record<string, unknown> = {
   'POST /api/v1/councils/{c}/people/{personId}/merge': { version: 999_999 },
+  'POST /api/v1/councils/{c}/people/{personId}/hand-over': { version: 999_999 },
   'POST /api/v1/councils': {
     id: 'matrix-new',
     name: 'New council',
@@ -164,8 +165,10 @@ describe('security matrix: every operation of the OpenAPI document', () => {
     const idOf = (kind: IdKind) => world.ids[home][kind][0];
     const minimal = op.body ? (minimalValue(op.body, idOf) as Record<string, unknown>) : undefined;
     const override = BODY_OVERRIDES[op.name];
-    // An override of the merge keeps the minimal body's real ids: only its version is stale.
-    const body = op.name.endsWith('/merge') ? { ...minimal, ...(override as object) } : (override ?? minimal);
+    // An override of a merge or hand-over keeps the minimal body's real ids: only its version is stale.
+    const body = /\/(merge|hand-over)$/.test(op.name)
+      ? { ...minimal, ...(override as object) }
+      : (override ?? minimal);
     if (body === undefined) return { url, init: { method: op.method, headers } };
     headers['content-type'] = 'application/json';
     return { url, init: { method: op.method, headers, body: JSON.stringify(body) } };

@@ -167,7 +167,7 @@ export function fieldKind(field: string | undefined): IdKind {
   if (!field) return 'plan';
   if (/^themeIds?$/.test(field)) return 'theme';
   if (/^(parentId|linkedActionIds|actionIds?)$/.test(field)) return 'action';
-  if (/personId$/i.test(field) || field === 'into') return 'person';
+  if (/personId$/i.test(field) || field === 'into' || field === 'to') return 'person';
   return 'plan';
 }
 

@@ -217,7 +217,7 @@ async function linesFor(
     gaps = [ownerGap(repo, plan)];
   } else {
     const leads = deliveryLeads(action);
-    const { reachable, unreachable, bounced } = resolveLeads(repo, leads);
+    const { reachable, unreachable, bounced, left } = resolveLeads(repo, leads);
     for (const r of reachable) add(r, 'lead');
     told = reachable.length > 0;
     if (c.stage === 'escalated') {
@@ -226,7 +226,7 @@ async function linesFor(
       for (const r of escalateTo) add(r, 'escalation');
       told ||= escalateTo.length > 0;
     }
-    gaps = leadGaps(leads.length, unreachable, bounced);
+    gaps = leadGaps(leads.length, unreachable, bounced, left);
   }
   if (told) return;
   if (owner && c.stage !== 'rebaselined') {
@@ -244,10 +244,20 @@ async function linesFor(
 }
 
 /** Why the leads of an action cannot be told. */
-export function leadGaps(named: number, unreachable: string[], bounced: string[]): Gap[] {
+export function leadGaps(
+  named: number,
+  unreachable: string[],
+  bounced: string[],
+  left: string[] = [],
+): Gap[] {
   if (!named) return [{ missing: 'no lead is named for this action', fix: 'name a lead for it' }];
-  const noEmail = unreachable.filter((l) => !bounced.includes(l));
+  const noEmail = unreachable.filter((l) => !bounced.includes(l) && !left.includes(l));
   const gaps: Gap[] = [];
+  if (left.length)
+    gaps.push({
+      missing: `${listWords(left)} ${left.length === 1 ? 'has' : 'have'} left the council`,
+      fix: 'hand their actions over on their page in the people directory',
+    });
   if (noEmail.length)
     gaps.push({
       missing: `${listWords(noEmail)} ${noEmail.length === 1 ? 'has' : 'have'} no email address in the people directory`,
@@ -266,6 +276,11 @@ export function ownerGap(repo: Pick<CouncilAlertsRepo, 'person'>, plan: Plan): G
   const person = plan.ownerPersonId ? repo.person(plan.ownerPersonId) : undefined;
   const name = plan.ownerLabel || person?.name;
   const who = name ? `the plan's owner (${name})` : "the plan's owner";
+  if (person?.leftOn)
+    return {
+      missing: `${who} has left the council`,
+      fix: 'hand their plans over on their page in the people directory',
+    };
   if (person?.email)
     return {
       missing: `email to ${who} is not being delivered`,

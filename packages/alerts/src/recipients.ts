@@ -14,8 +14,9 @@ export function deliveryLeads(action: Pick<Action, 'leads'>): Lead[] {
 export const strategicLeads = (action: Pick<Action, 'leads'>) =>
   (action.leads ?? []).filter((l) => l.role === 'strategic');
 
+/** A directory person as a recipient: none without an address, or once they have left the council. */
 export function personRecipient(councilId: string, p: Person | undefined): Recipient | undefined {
-  if (!p?.email) return undefined;
+  if (!p?.email || p.leftOn) return undefined;
   return {
     key: p.id,
     councilId,
@@ -45,22 +46,25 @@ const reachablePerson = (
 
 /**
  * Leads resolved through the directory: who can be told, the labels of those who cannot, and which of
- * those have an address that mail is not delivered to (so the reason given is the right one).
+ * those have an address that mail is not delivered to, or have left (so the reason given is the right one).
  */
 export function resolveLeads(
   repo: Pick<CouncilAlertsRepo, 'councilId' | 'person' | 'undeliverable'>,
   leads: Lead[],
-): { reachable: Recipient[]; unreachable: string[]; bounced: string[] } {
+): { reachable: Recipient[]; unreachable: string[]; bounced: string[]; left: string[] } {
   const reachable: Recipient[] = [];
   const unreachable: string[] = [];
   const bounced: string[] = [];
+  const left: string[] = [];
   for (const l of leads) {
     const r = l.personId ? reachablePerson(repo, l.personId) : undefined;
     if (r) reachable.push(r);
     else unreachable.push(l.label);
-    if (!r && l.personId && repo.person(l.personId)?.email) bounced.push(l.label);
+    const p = !r && l.personId ? repo.person(l.personId) : undefined;
+    if (p?.leftOn) left.push(l.label);
+    else if (p?.email) bounced.push(l.label);
   }
-  return { reachable, unreachable, bounced };
+  return { reachable, unreachable, bounced, left };
 }
 
 export const planOwner = (

@@ -81,6 +81,11 @@ export const Person = z.object({
   mergedAt: IsoDateTime.optional(),
   /** A merge into this person has started and not finished: references are being moved (people-merge.ts). */
   mergingInto: Id.optional(),
+  /**
+   * The day they left the council: no longer offered as a lead or a plan's owner, and told nothing by
+   * the alert job. Set only once they lead no open action (people-handover.ts); cleared, they are back.
+   */
+  leftOn: IsoDate.optional(),
   ...Versioned.shape,
 });
 export type Person = z.infer<typeof Person>;

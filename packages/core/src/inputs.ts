@@ -264,6 +264,8 @@ export const PersonPatch = PersonCreate.partial().extend({
   version,
   unresolved: z.boolean().optional(),
   alertPreferences: AlertPreferences.optional(),
+  /** The day they left the council (`null`: they have not, or are back). */
+  leftOn: IsoDate.nullable().optional(),
 });
 export type PersonPatch = z.infer<typeof PersonPatch>;
 

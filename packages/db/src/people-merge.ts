@@ -10,10 +10,17 @@ import {
 } from '@peopleplan/core';
 import { nowIso } from './ids.js';
 import { sk } from './keys.js';
+import {
+  change,
+  leadsMoved,
+  MAX_MOVED_REFERENCES,
+  type MovedReference,
+  referenceBatches,
+  sendBatch,
+} from './moved-references.js';
 import { PeopleRepo } from './people.js';
-import { NOT_ARCHIVED } from './plan-archived.js';
 import { searchChanges } from './search-index.js';
-import { type AuditInput, MAX_TRANSACTION_ITEMS, type TenantStore, type TransactItem } from './store.js';
+import type { TenantStore, TransactItem } from './store.js';
 import { nextVersion } from './versioning.js';
 
 /**
@@ -23,7 +30,7 @@ import { nextVersion } from './versioning.js';
  */
 export const MERGE_CHUNK = 49;
 /** References one merge moves at most (about 40 transactions): above this the merge is refused whole. */
-export const MAX_MERGE_REFERENCES = 2_000;
+export const MAX_MERGE_REFERENCES = MAX_MOVED_REFERENCES;
 /** Passes over the references: one that appeared while the first pass ran is moved by the next. */
 const PASSES = 3;
 
@@ -39,15 +46,7 @@ export interface MergeResult {
 type PlanItem = Pick<Action, 'id' | 'version' | 'leads' | 'planId'> &
   Pick<Plan, 'ownerPersonId'> & { status?: string };
 
-interface Reference {
-  sortKey: string;
-  /** The plan the item belongs to (a plan header's own id); none for a member link. */
-  planId?: string;
-  version: number;
-  set: Record<string, unknown>;
-  audit: AuditInput;
-  kind: keyof MergeResult['moved'];
-}
+type Reference = MovedReference;
 
 /**
  * Merge one person of the directory into another (docs/architecture.md, "Merging people"). Every
@@ -103,13 +102,7 @@ export async function mergePerson(
   for (let pass = 0; pass < PASSES && refs.length; pass++) {
     for (const batch of mergeBatches(refs)) {
       try {
-        await store.transact(
-          [guard(store, fromId, intoId), ...batch.checks.map((id) => store.conditionPlanWritable(id))].concat(
-            batch.refs.map((r) => versionedSet(store, r)),
-          ),
-          batch.refs.map((r) => r.audit),
-          'person’s plans and actions',
-        );
+        await sendBatch(store, [guard(store, fromId, intoId)], batch, 'person’s plans and actions');
       } catch (e) {
         // A plan was archived since the references were read: nothing of this batch was written. The
         // next pass reads them again, without that plan (archived plans keep their references).
@@ -163,10 +156,6 @@ async function finish(
   return { person, merged, moved };
 }
 
-/** A person's name, perhaps with their title after a comma: "Jon Smith", "Jon Smith, OD Manager". */
-const PERSONS_NAME =
-  /^(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.?)(?: (?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.?)){1,3}(?:,.*)?$/;
-
 /**
  * Every item that names the person: action leads, plan owners, member links. A lead whose label is just
  * the merged person's name, written as a person's name ("Jon Smith"), takes the survivor's ("John
@@ -180,8 +169,6 @@ async function references(
 ): Promise<Reference[]> {
   const fromId = from.id;
   const intoId = into.id;
-  const sameName = (label: string) =>
-    label.trim().toLowerCase() === from.name.trim().toLowerCase() && PERSONS_NAME.test(label.trim());
   const [planItems, members] = await Promise.all([
     store.queryAll<PlanItem>('PLAN#', {
       types: ['plan', 'action'],
@@ -210,11 +197,7 @@ async function references(
     if (i.type !== 'action' || !visiblePlans.has(i.planId)) continue;
     const leads = i.leads ?? [];
     if (!leads.some((l) => l.personId === fromId)) continue;
-    const after = leads.map((l) =>
-      l.personId === fromId
-        ? { ...l, personId: intoId, ...(sameName(l.label) && { label: into.name.slice(0, 200) }) }
-        : l,
-    );
+    const after = leadsMoved(leads, from, into);
     out.push({
       kind: 'actions',
       sortKey: sk.action(i.planId, i.id),
@@ -236,59 +219,9 @@ async function references(
   return out;
 }
 
-const change = (
-  entityType: string,
-  entityId: string,
-  planId: string | undefined,
-  before: object,
-  after: object,
-): AuditInput => ({
-  operation: 'update',
-  entityType,
-  entityId,
-  ...(planId ? { planId } : {}),
-  before,
-  after,
-});
-
-/** One transaction of a merge: its changes, and the plans to check are not archived. */
-export interface MergeBatch<R extends Pick<Reference, 'planId' | 'kind'> = Reference> {
-  refs: R[];
-  /** Plans with changed actions and no change of their own header here (which is checked itself). */
-  checks: string[];
-}
-
-/**
- * The references packed into transactions of at most MAX_TRANSACTION_ITEMS: the guard, each change and
- * its audit event, and one check per plan whose actions change (so that a plan archived meanwhile stops
- * the transaction: archived plans are read-only, docs/architecture.md section 6).
- */
-export function mergeBatches<R extends Pick<Reference, 'planId' | 'kind'>>(refs: R[]): MergeBatch<R>[] {
-  const batches: MergeBatch<R>[] = [];
-  let refsIn: R[] = [];
-  let actionPlans = new Set<string>();
-  let headers = new Set<string>();
-  const close = () => {
-    if (refsIn.length)
-      batches.push({ refs: refsIn, checks: [...actionPlans].filter((id) => !headers.has(id)) });
-    refsIn = [];
-    actionPlans = new Set();
-    headers = new Set();
-  };
-  const size = (extraPlans: number) =>
-    1 + 2 * (refsIn.length + 1) + [...actionPlans].filter((id) => !headers.has(id)).length + extraPlans;
-  for (const r of refs) {
-    const newCheck = r.kind === 'actions' && r.planId && !actionPlans.has(r.planId) && !headers.has(r.planId);
-    // A header joining a batch that already checks its plan replaces that check.
-    const dropsCheck = r.kind === 'plans' && r.planId && actionPlans.has(r.planId) && !headers.has(r.planId);
-    if (size((newCheck ? 1 : 0) - (dropsCheck ? 1 : 0)) > MAX_TRANSACTION_ITEMS) close();
-    refsIn.push(r);
-    if (r.planId && r.kind === 'actions') actionPlans.add(r.planId);
-    if (r.planId && r.kind === 'plans') headers.add(r.planId);
-  }
-  close();
-  return batches;
-}
+/** The references packed into transactions beside the merge's one guard (moved-references.ts). */
+export const mergeBatches = <R extends Pick<Reference, 'planId' | 'kind'>>(refs: R[]) =>
+  referenceBatches(refs, 1);
 
 /** The merge is still the one this request is doing (or has done): checked in every transaction. */
 function guard(store: TenantStore, fromId: string, intoId: string): TransactItem {
@@ -298,34 +231,6 @@ function guard(store: TenantStore, fromId: string, intoId: string): TransactItem
       Key: { PK: store.pk, SK: sk.person(fromId) },
       ConditionExpression: 'mergingInto = :into OR mergedInto = :into',
       ExpressionAttributeValues: { ':into': intoId },
-    },
-  };
-}
-
-/** Only the fields that change, the version and the time: the rest of the item (index keys too) stays. */
-function versionedSet(store: TenantStore, r: Reference): TransactItem {
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = { ':v': r.version, ':next': r.version + 1, ':now': nowIso() };
-  const sets = Object.entries(r.set).map(([k, v], n) => {
-    names[`#f${n}`] = k;
-    values[`:f${n}`] = v;
-    return `#f${n} = :f${n}`;
-  });
-  return {
-    Update: {
-      TableName: store.tableName,
-      Key: { PK: store.pk, SK: r.sortKey },
-      UpdateExpression: `SET ${sets.join(', ')}, version = :next, updatedAt = :now`,
-      ConditionExpression: 'attribute_exists(PK) AND version = :v',
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-      // A plan's own header: refused once archived, and said so (plan-archived.ts).
-      ...(r.kind === 'plans' && {
-        ConditionExpression: `attribute_exists(PK) AND version = :v AND ${NOT_ARCHIVED.ConditionExpression}`,
-        ExpressionAttributeNames: { ...names, ...NOT_ARCHIVED.ExpressionAttributeNames },
-        ExpressionAttributeValues: { ...values, ...NOT_ARCHIVED.ExpressionAttributeValues },
-        ReturnValuesOnConditionCheckFailure: NOT_ARCHIVED.ReturnValuesOnConditionCheckFailure,
-      }),
     },
   };
 }

@@ -69,7 +69,10 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Edit a person in the directory */
+    /**
+     * Edit a person in the directory
+     * @description `leftOn` marks them as having left (`null`: back). 409 while they lead open actions.
+     */
     patch: operations['updatePerson'];
     trace?: never;
   };
@@ -910,6 +913,43 @@ export interface paths {
      * @description The person in the path is kept as a record pointing at `into` (`mergedInto`), so the history still reads and imports still match their labels. Sending the same merge again finishes one that stopped part way. 409: a version changed meanwhile, or either person was merged into someone else; 422: the same person twice, or more references than one merge moves.
      */
     post: operations['mergePerson'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/councils/{c}/people/{personId}/leads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Open actions the person leads and plans they own (not archived) */
+    get: operations['listPersonLeads'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/councils/{c}/people/{personId}/hand-over': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Hand the person’s open actions (as lead) and plans (as owner) over to another person
+     * @description 409: something changed meanwhile (send it again to move the rest).
+     */
+    post: operations['handOverPerson'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2072,6 +2112,8 @@ export interface operations {
               /** Format: date-time */
               mergedAt?: string;
               mergingInto?: string;
+              /** Format: date */
+              leftOn?: string;
               version: number;
               /** Format: date-time */
               createdAt: string;
@@ -2200,6 +2242,8 @@ export interface operations {
             /** Format: date-time */
             mergedAt?: string;
             mergingInto?: string;
+            /** Format: date */
+            leftOn?: string;
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -2299,6 +2343,8 @@ export interface operations {
             /** @default true */
             dueSoon?: boolean;
           };
+          /** Format: date */
+          leftOn?: string | null;
         };
       };
     };
@@ -2338,6 +2384,8 @@ export interface operations {
             /** Format: date-time */
             mergedAt?: string;
             mergingInto?: string;
+            /** Format: date */
+            leftOn?: string;
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -14583,6 +14631,8 @@ export interface operations {
                 /** Format: date-time */
                 mergedAt?: string;
                 mergingInto?: string;
+                /** Format: date */
+                leftOn?: string;
                 version: number;
                 /** Format: date-time */
                 createdAt: string;
@@ -14713,6 +14763,8 @@ export interface operations {
               /** Format: date-time */
               mergedAt?: string;
               mergingInto?: string;
+              /** Format: date */
+              leftOn?: string;
               version: number;
               /** Format: date-time */
               createdAt: string;
@@ -14748,6 +14800,8 @@ export interface operations {
               /** Format: date-time */
               mergedAt?: string;
               mergingInto?: string;
+              /** Format: date */
+              leftOn?: string;
               version: number;
               /** Format: date-time */
               createdAt: string;
@@ -14838,6 +14892,241 @@ export interface operations {
         };
       };
       /** @description The same person twice, or too many references for one merge */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  listPersonLeads: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        personId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            actions: {
+              planId: string;
+              planTitle: string;
+              id: string;
+              ref: string;
+              title: string;
+              /** @enum {string} */
+              status:
+                | 'not-started'
+                | 'on-track'
+                | 'at-risk'
+                | 'off-track'
+                | 'completed'
+                | 'deferred'
+                | 'cancelled'
+                | 'ongoing';
+              due?: string;
+            }[];
+            plans: {
+              id: string;
+              title: string;
+              /** @enum {string} */
+              status: 'draft' | 'active' | 'closed' | 'archived';
+            }[];
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  handOverPerson: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        personId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          to: string;
+          version: number;
+          actionIds?: string[];
+          planIds?: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Handed over */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            moved: {
+              actions: number;
+              plans: number;
+            };
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Stale version: reload and try again */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description To themselves, a leaver or a merged person */
       422: {
         headers: {
           [name: string]: unknown;

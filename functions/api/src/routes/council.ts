@@ -85,6 +85,7 @@ export function registerCouncilRoutes(app: App, deps: AppDeps) {
       operationId: 'updatePerson',
       tags: ['Council'],
       summary: 'Edit a person in the directory',
+      description: '`leftOn` marks them as having left (`null`: back). 409 while they lead open actions.',
       'x-min-role': 'editor',
       request: { params: CouncilParam.extend({ personId: ItemId }), ...body(PersonPatch) },
       responses: { 200: json(Person), ...errors, ...conflictError },
@@ -92,7 +93,11 @@ export function registerCouncilRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'editor');
-      return c.json(await data.people.update(p.personId, c.req.valid('json')), 200);
+      const patch = c.req.valid('json');
+      // Marking someone as left is refused while they lead open actions (loaded only then: §9).
+      if (patch.leftOn)
+        await (await import('@peopleplan/db/people-moves')).refuseLeavingWhileLeading(data, p.personId);
+      return c.json(await data.people.update(p.personId, patch), 200);
     },
   );
 

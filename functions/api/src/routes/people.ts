@@ -1,10 +1,37 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { Person } from '@peopleplan/core';
+import { Person, PlanStatus, Status } from '@peopleplan/core';
 import { DUPLICATE_REASONS } from '@peopleplan/importer/people-reasons';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
 import type { App } from '../types.js';
 import { body, CouncilParam, conflictError, ErrorSchema, errors, ItemId, json } from './common.js';
+
+const PersonParams = CouncilParam.extend({ personId: ItemId });
+const Ids = z.array(ItemId).max(2000).optional();
+const HandOver = z.strictObject({
+  /** The person who takes the work over. */
+  to: ItemId,
+  /** The version of the person handing over, as the caller last saw them. */
+  version: z.number().int().min(1),
+  /** The actions to hand over; absent: every open action they lead. */
+  actionIds: Ids,
+  /** The plans to hand over; absent: every plan they own. */
+  planIds: Ids,
+});
+const Leads = z.object({
+  actions: z.array(
+    z.object({
+      planId: ItemId,
+      planTitle: z.string(),
+      id: ItemId,
+      ref: z.string(),
+      title: z.string(),
+      status: Status,
+      due: z.string().optional(),
+    }),
+  ),
+  plans: z.array(z.object({ id: ItemId, title: z.string(), status: PlanStatus })),
+});
 
 const Merge = z.strictObject({
   /** The person who stays. */
@@ -22,9 +49,11 @@ const Duplicates = z.object({
   ),
 });
 
-/** The people directory's duplicates and merging (issue 15); the directory itself is in council.ts. */
+/** The people directory's duplicates, merging (issue 15) and handing over; the directory itself is in council.ts. */
 /** Matching people by name loads with the first duplicates check, not at a cold start (docs/architecture.md, section 9). */
 const peopleMatching = () => import('@peopleplan/importer/people');
+/** Merging and handing over are rare: their code loads with the first request for either (§9). */
+const peopleMoves = () => import('@peopleplan/db/people-moves');
 
 export function registerPeopleRoutes(app: App, deps: AppDeps) {
   app.openapi(
@@ -41,21 +70,7 @@ export function registerPeopleRoutes(app: App, deps: AppDeps) {
     }),
     async (c) => {
       const data = await councilData(c, deps, c.req.valid('param').c, 'viewer');
-      const people = await data.people.list();
-      // A person's name and the label plans write for them are both ways of naming them.
-      const labels = people.flatMap((p) => [
-        { id: p.id, name: p.name },
-        ...(p.roleLabel && p.roleLabel !== p.name ? [{ id: p.id, name: p.roleLabel }] : []),
-      ]);
-      const byId = new Map(people.map((p) => [p.id, p]));
-      const items = (await peopleMatching())
-        .duplicateGroups(labels)
-        .map((g) => ({
-          people: [...new Set(g.ids)].map((id) => byId.get(id)!),
-          reason: g.reason,
-          explanation: g.explanation,
-        }))
-        .filter((g) => g.people.length > 1);
+      const items = (await peopleMatching()).duplicatePeople(await data.people.list());
       return c.json({ items }, 200);
     },
   );
@@ -74,7 +89,7 @@ export function registerPeopleRoutes(app: App, deps: AppDeps) {
         'reads and imports still match their labels. Sending the same merge again finishes one that stopped ' +
         'part way. 409: a version changed meanwhile, or either person was merged into someone else; 422: the ' +
         'same person twice, or more references than one merge moves.',
-      request: { params: CouncilParam.extend({ personId: ItemId }), ...body(Merge) },
+      request: { params: PersonParams, ...body(Merge) },
       responses: {
         200: json(
           z.object({
@@ -93,9 +108,52 @@ export function registerPeopleRoutes(app: App, deps: AppDeps) {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'editor');
       const { into, version } = c.req.valid('json');
-      // Merging is rare: its code loads on the first merge, not at every cold start (docs/architecture.md §9).
-      const { mergePerson } = await import('@peopleplan/db/people-merge');
+      const { mergePerson } = await peopleMoves();
       return c.json(await mergePerson(data.store, p.personId, into, version), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/councils/{c}/people/{personId}/leads',
+      operationId: 'listPersonLeads',
+      tags: ['Council'],
+      'x-min-role': 'viewer',
+      summary: 'Open actions the person leads and plans they own (not archived)',
+      request: { params: PersonParams },
+      responses: { 200: json(Leads), ...errors },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      const data = await councilData(c, deps, p.c, 'viewer');
+      const { personLeads } = await peopleMoves();
+      return c.json(await personLeads(data, p.personId), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/councils/{c}/people/{personId}/hand-over',
+      operationId: 'handOverPerson',
+      tags: ['Council'],
+      'x-min-role': 'editor',
+      summary: 'Hand the person’s open actions (as lead) and plans (as owner) over to another person',
+      description: '409: something changed meanwhile (send it again to move the rest).',
+      request: { params: PersonParams, ...body(HandOver) },
+      responses: {
+        200: json(z.object({ moved: z.object({ actions: z.number(), plans: z.number() }) }), 'Handed over'),
+        ...errors,
+        ...conflictError,
+        422: json(ErrorSchema, 'To themselves, a leaver or a merged person'),
+      },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      const data = await councilData(c, deps, p.c, 'editor');
+      const { handOver } = await peopleMoves();
+      return c.json(await handOver(data, p.personId, c.req.valid('json')), 200);
     },
   );
 }

@@ -1,0 +1,149 @@
+/**
+ * What moving a person's references to another person needs, whether a merge (people-merge.ts) or a
+ * hand-over (people-handover.ts): each changed item as a version-checked update of only its changed
+ * fields with its audit event, packed into transactions that also check their plans are not archived.
+ */
+import type { Lead, Person } from '@peopleplan/core';
+import { nowIso } from './ids.js';
+import { NOT_ARCHIVED } from './plan-archived.js';
+import { type AuditInput, MAX_TRANSACTION_ITEMS, type TenantStore, type TransactItem } from './store.js';
+
+/** References one merge or hand-over moves at most (about 40 transactions): above this it is refused whole. */
+export const MAX_MOVED_REFERENCES = 2_000;
+
+/** One item whose reference to a person changes. */
+export interface MovedReference {
+  sortKey: string;
+  /** The plan the item belongs to (a plan header's own id); none for a member link. */
+  planId?: string;
+  version: number;
+  set: Record<string, unknown>;
+  audit: AuditInput;
+  kind: 'actions' | 'plans' | 'members';
+}
+
+export const change = (
+  entityType: string,
+  entityId: string,
+  planId: string | undefined,
+  before: object,
+  after: object,
+): AuditInput => ({
+  operation: 'update',
+  entityType,
+  entityId,
+  ...(planId ? { planId } : {}),
+  before,
+  after,
+});
+
+/** A person's name, perhaps with their title after a comma: "Jon Smith", "Jon Smith, OD Manager". */
+const PERSONS_NAME =
+  /^(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.?)(?: (?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.?)){1,3}(?:,.*)?$/;
+
+/**
+ * A label that is just `from`'s name, written as a person's name ("Jon Smith"), now names `into`. Any
+ * other label ("HOP OS", "Head of HR") stays as the plan wrote it: the role is still the role.
+ */
+export function labelFor(label: string, from: Pick<Person, 'name'>, into: Pick<Person, 'name'>): string {
+  const same =
+    label.trim().toLowerCase() === from.name.trim().toLowerCase() && PERSONS_NAME.test(label.trim());
+  return same ? into.name.slice(0, 200) : label;
+}
+
+/** An action's leads with `from`'s moved to `into`, their labels as `labelFor` says. */
+export const leadsMoved = (
+  leads: Lead[],
+  from: Pick<Person, 'id' | 'name'>,
+  into: Pick<Person, 'id' | 'name'>,
+) =>
+  leads.map((l) =>
+    l.personId === from.id ? { ...l, personId: into.id, label: labelFor(l.label, from, into) } : l,
+  );
+
+/** One transaction's worth of references, and the plans to check are not archived. */
+export interface ReferenceBatch<R extends Pick<MovedReference, 'planId' | 'kind'> = MovedReference> {
+  refs: R[];
+  /** Plans with changed actions and no change of their own header here (which is checked itself). */
+  checks: string[];
+}
+
+/**
+ * The references packed into transactions of at most MAX_TRANSACTION_ITEMS: `guards` checks of the
+ * people concerned, each change and its audit event, and one check per plan whose actions change (so
+ * that a plan archived meanwhile stops the transaction: archived plans are read-only,
+ * docs/architecture.md section 6).
+ */
+export function referenceBatches<R extends Pick<MovedReference, 'planId' | 'kind'>>(
+  refs: R[],
+  guards: number,
+): ReferenceBatch<R>[] {
+  const batches: ReferenceBatch<R>[] = [];
+  let refsIn: R[] = [];
+  let actionPlans = new Set<string>();
+  let headers = new Set<string>();
+  const close = () => {
+    if (refsIn.length)
+      batches.push({ refs: refsIn, checks: [...actionPlans].filter((id) => !headers.has(id)) });
+    refsIn = [];
+    actionPlans = new Set();
+    headers = new Set();
+  };
+  const size = (extraPlans: number) =>
+    guards + 2 * (refsIn.length + 1) + [...actionPlans].filter((id) => !headers.has(id)).length + extraPlans;
+  for (const r of refs) {
+    const newCheck = r.kind === 'actions' && r.planId && !actionPlans.has(r.planId) && !headers.has(r.planId);
+    // A header joining a batch that already checks its plan replaces that check.
+    const dropsCheck = r.kind === 'plans' && r.planId && actionPlans.has(r.planId) && !headers.has(r.planId);
+    if (size((newCheck ? 1 : 0) - (dropsCheck ? 1 : 0)) > MAX_TRANSACTION_ITEMS) close();
+    refsIn.push(r);
+    if (r.planId && r.kind === 'actions') actionPlans.add(r.planId);
+    if (r.planId && r.kind === 'plans') headers.add(r.planId);
+  }
+  close();
+  return batches;
+}
+
+/** One batch's transaction: the guards, its plan checks and its changes, with their audit events. */
+export function sendBatch(
+  store: TenantStore,
+  guards: TransactItem[],
+  batch: ReferenceBatch,
+  what: string,
+): Promise<void> {
+  return store.transact(
+    [...guards, ...batch.checks.map((id) => store.conditionPlanWritable(id))].concat(
+      batch.refs.map((r) => versionedSet(store, r)),
+    ),
+    batch.refs.map((r) => r.audit),
+    what,
+  );
+}
+
+/** Only the fields that change, the version and the time: the rest of the item (index keys too) stays. */
+function versionedSet(store: TenantStore, r: MovedReference): TransactItem {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ':v': r.version, ':next': r.version + 1, ':now': nowIso() };
+  const sets = Object.entries(r.set).map(([k, v], n) => {
+    names[`#f${n}`] = k;
+    values[`:f${n}`] = v;
+    return `#f${n} = :f${n}`;
+  });
+  return {
+    Update: {
+      TableName: store.tableName,
+      Key: { PK: store.pk, SK: r.sortKey },
+      UpdateExpression: `SET ${sets.join(', ')}, version = :next, updatedAt = :now`,
+      ConditionExpression: 'attribute_exists(PK) AND version = :v',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+      // A plan's own header: refused once archived, and said so (plan-archived.ts).
+      ...(r.kind === 'plans' && {
+        ConditionExpression: `attribute_exists(PK) AND version = :v AND ${NOT_ARCHIVED.ConditionExpression}`,
+        ExpressionAttributeNames: { ...names, ...NOT_ARCHIVED.ExpressionAttributeNames },
+        ExpressionAttributeValues: { ...values, ...NOT_ARCHIVED.ExpressionAttributeValues },
+        ReturnValuesOnConditionCheckFailure: NOT_ARCHIVED.ReturnValuesOnConditionCheckFailure,
+      }),
+    },
+  };
+}
