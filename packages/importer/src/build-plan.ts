@@ -33,15 +33,31 @@ export function buildDrafts(items: SourceItem[], override?: MappingOverride): Dr
   const s: BuildState = { d: emptyDrafts(), items, override, afterRows: false };
   for (let index = 0; index < items.length; index++) {
     const item = items[index]!;
+    if (item.type !== 'heading' && item.sheetRow && item.sheetRow.sheet !== s.sheet) {
+      if (s.sheet !== undefined) newSheet(s, item.sheetRow.sheet);
+      s.sheet = item.sheetRow.sheet;
+    }
     if (item.type === 'para') paragraph(s, item.text, `line ${item.line}`);
     else if (item.type === 'heading') {
       s.ragKey = undefined;
-      headingTheme(s, cleanText(item.text));
+      headingTheme(s, cleanText(item.text), item.label && cleanText(item.label));
     } else index += tableRow(s, index, item) - 1;
   }
   // Refs "A1", "B1" are the groups of a plan with no groups of its own; read once every row is in.
   letterGroups(s);
   return s.d;
+}
+
+/**
+ * A sheet's lines are its own: never notes on the last action of the sheet before. Those no rule reads
+ * (a heading, a key) make a section named for the sheet ("Notes").
+ */
+function newSheet(s: BuildState, sheet: string) {
+  s.afterRows = false;
+  s.lastAction = s.lastItem = undefined;
+  s.ragKey = undefined;
+  s.section = undefined;
+  if (s.d.sawRows) s.sheetText = sheet.trim();
 }
 
 const isSectionHeading = (t: string) => t.length <= 300 && SECTION_HEADINGS.some((re) => re.test(t));
@@ -98,6 +114,8 @@ function paragraph(s: BuildState, raw: string, where: string) {
   }
   if (s.afterRows && s.mapping?.kind === 'actions') return placeOrphan(s, text, where);
   if (narrativeParagraph(s, raw, text, where)) return;
+  if (s.sheetText && !s.section) s.section = startSection(s, s.sheetText);
+  s.sheetText = undefined;
   if (s.section) s.section.lines.push(text);
   else if (s.d.themes.length === 0 && !s.d.sawRows) s.d.preamble.push({ text, where });
   else placeOrphan(s, text, where);
@@ -123,6 +141,7 @@ function tableRow(s: BuildState, index: number, item: SourceItem & { type: 'row'
   }
   s.d.sawRows = true;
   s.narrative = undefined;
+  s.sheetText = undefined;
   // A RAG key in a small table of its own, a row per colour (the colour perhaps only its shading).
   if (opensTable) {
     const keyRows = takeRagKeyTable(s, index, cleanText);

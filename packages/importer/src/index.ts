@@ -1,17 +1,18 @@
 import type { PlanKind } from '@peopleplan/core';
 import { formTables } from './build/form-tables.js';
 import { headedTables } from './build/headed-tables.js';
+import { sheetBanners } from './build/sheet-banners.js';
 import { buildDrafts } from './build-plan.js';
 import { excerpt } from './cells.js';
 import { ImportError } from './errors.js';
 import { finalize } from './finalize.js';
-import { matchHeader } from './header-mapping.js';
+import { isHeader, matchHeader } from './header-mapping.js';
 import { type MappingOverride, ParsedPlan, type SourceFormat } from './parsed-plan.js';
 import { namePlacesInMessage, placeNamer } from './places.js';
 import { readCsv } from './readers/csv.js';
 import { readText } from './readers/text.js';
 import { sniff } from './sniff.js';
-import type { SourceDocument } from './source.js';
+import type { SourceDocument, SourceItem } from './source.js';
 import { loadTimescaleParser } from './timescale-adapter.js';
 
 export { acknowledgementsMissing, unacknowledgedWarnings, warningKey } from './acknowledge.js';
@@ -59,10 +60,7 @@ export interface ParseOptions {
 export async function parsePlanFile(input: Buffer | string, opts: ParseOptions = {}): Promise<ParsedPlan> {
   const read = await readDocument(input, opts.filename);
   const build = (d: SourceDocument) =>
-    buildDrafts(
-      headedTables(formTables(d.items, opts.mappingOverride), opts.mappingOverride),
-      opts.mappingOverride,
-    );
+    buildDrafts(headedTables(prepared(d.items, opts), opts.mappingOverride), opts.mappingOverride);
   let doc = read;
   let drafts = build(doc);
   const hidden = read.hidden;
@@ -125,9 +123,10 @@ export async function parsePlanFile(input: Buffer | string, opts: ParseOptions =
     parseTimescale: await loadTimescaleParser(),
     ...(opts.planStart ? { planStart: opts.planStart } : {}),
     knownLeads: new Set([...(opts.knownLeads ?? [])].map((k) => k.toLowerCase())),
-    // A form's labels, written again on every action, count as a header does: once (build/form-tables.ts).
+    // A form's labels, written again on every action, count as a header does: once (build/form-tables.ts);
+    // so does a banner repeated at the top of each sheet (build/sheet-banners.ts).
     source: {
-      text: sourceText({ ...doc, items: formTables(doc.items, opts.mappingOverride) }),
+      text: sourceText({ ...doc, items: prepared(doc.items, opts) }),
       lines: lineSpan(doc),
     },
   });
@@ -138,6 +137,10 @@ export async function parsePlanFile(input: Buffer | string, opts: ParseOptions =
   }));
   return ParsedPlan.parse(plan);
 }
+
+/** The reader's items as the rules read them: forms made tables, a banner repeated on each sheet read once. */
+const prepared = (items: SourceItem[], opts: ParseOptions): SourceItem[] =>
+  sheetBanners(formTables(items, opts.mappingOverride));
 
 async function readDocument(input: Buffer | string, filename?: string): Promise<SourceDocument> {
   const sniffed = sniff(input, filename);
@@ -218,7 +221,16 @@ function lineSpan(doc: SourceDocument): string {
 }
 
 function sourceText(doc: SourceDocument): string {
-  return doc.items.map((i) => (i.type === 'row' ? i.cells.join(' ') : i.text)).join('\n');
+  // A header written again above each sheet's or page's table is read once, and counts once.
+  const seen = new Map<string, 'once' | 'header' | 'row'>();
+  const rowText = (cells: string[]) => {
+    const text = cells.join(' ');
+    const was = seen.get(text);
+    const now = was === undefined ? 'once' : was === 'once' ? (isHeader(cells) ? 'header' : 'row') : was;
+    seen.set(text, now);
+    return now === 'header' ? '' : text;
+  };
+  return doc.items.map((i) => (i.type === 'row' ? rowText(i.cells) : i.text)).join('\n');
 }
 
 export * from './to-entities.js';

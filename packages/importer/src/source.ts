@@ -8,7 +8,13 @@ import type { ImportWarning, SourceFormat } from './parsed-plan.js';
  */
 export type SourceItem =
   | { type: 'para'; text: string; line: number; sheetRow?: SheetRow }
-  | { type: 'heading'; text: string; line: number }
+  | {
+      type: 'heading';
+      text: string;
+      line: number;
+      /** The heading as written, when `text` is its name alone ("Priority: Pay" named "Pay"). */
+      label?: string;
+    }
   | {
       type: 'row';
       cells: string[];

@@ -139,6 +139,10 @@ export interface BuildState {
   inTally?: boolean;
   /** The last bullet item made a sub-action, and the action it is a step of (build/milestone-rows.ts). */
   stepHost?: { host: ActionDraft; step: ActionDraft };
+  /** The workbook's sheet being read. */
+  sheet?: string;
+  /** A sheet opened after the plan's tables: its lines, if no rule takes them, are a section of its name. */
+  sheetText?: string;
   /** The last actions' rows were a list's (numbered paragraphs, bullets: layouts/), not a table's. */
   listRows?: boolean;
 }

@@ -38,17 +38,31 @@ export function headedTables(items: SourceItem[], override?: MappingOverride): S
   const chosen = new Map<number, Lead>();
   for (const leads of byHeader.values()) {
     const distinct = new Set(leads.map((l) => l.text.toLowerCase()));
-    if (leads.length >= 2 && distinct.size === leads.length) for (const l of leads) chosen.set(l.at, l);
+    if (leads.length < 2 || distinct.size !== leads.length) continue;
+    for (const l of unlabelled(leads)) chosen.set(l.at, l);
   }
   if (chosen.size === 0) return items;
+  // A sheet's other lines at its top (a note, a sentence about the group) follow its heading: they are
+  // the group's, never notes on the last action of the sheet before. Before any table, they stay the
+  // plan's cover, and the heading stands where it is.
+  const headingAt = new Map<number, Lead>();
+  for (const lead of chosen.values()) {
+    const from = sheetOpening(items, lead.table) ?? lead.at;
+    const afterTables = items.slice(0, from).some((x) => x.type === 'row');
+    headingAt.set(afterTables ? Math.min(from, lead.at) : lead.at, lead);
+  }
   const out: SourceItem[] = [];
   for (const [i, item] of items.entries()) {
-    const lead = chosen.get(i);
-    if (lead?.replaces) out.push({ type: 'heading', text: lead.text, line: item.line });
-    else {
-      if (lead) out.push({ type: 'heading', text: lead.text, line: item.line });
-      out.push(item);
-    }
+    const lead = headingAt.get(i);
+    if (lead)
+      out.push({
+        type: 'heading',
+        text: lead.text,
+        line: item.line,
+        ...(lead.label && { label: lead.label }),
+      });
+    // The paragraph that is the heading is read as the heading, once.
+    if (!chosen.get(i)?.replaces) out.push(item);
   }
   return out;
 }
@@ -58,25 +72,63 @@ interface Lead {
   at: number;
   text: string;
   replaces: boolean;
+  /** The table's first row. */
+  table: number;
+  /** The heading as written, when its label is taken off ("Priority: Pay" names the group "Pay"). */
+  label?: string;
 }
 
 const sheetOf = (item: SourceItem) => (item.type === 'heading' ? undefined : item.sheetRow?.sheet);
 
+/**
+ * Where the sheet that the table at `i` opens begins: the first of the lines above the table, or the
+ * table itself; none when the table is not the first on its sheet, or not on a sheet.
+ */
+function sheetOpening(items: SourceItem[], i: number): number | undefined {
+  const sheet = sheetOf(items[i]!);
+  if (sheet === undefined) return undefined;
+  let from = i;
+  while (from > 0 && items[from - 1]!.type === 'para' && sheetOf(items[from - 1]!) === sheet) from--;
+  return from > 0 && sheetOf(items[from - 1]!) === sheet ? undefined : from;
+}
+
+/**
+ * Headings that all open with the same label ("Priority: Recruitment", "Priority: Wellbeing") name their
+ * groups by what follows it; the label stays with each, as written (the plan's word for its groups).
+ */
+function unlabelled(leads: Lead[]): Lead[] {
+  const parts = leads.map((l) => LABELLED.exec(l.text));
+  const label = parts[0]?.[1]?.toLowerCase();
+  if (!label || parts.some((p) => p?.[1]?.toLowerCase() !== label)) return leads;
+  return leads.map((l, n) => ({ ...l, text: parts[n]![2]!.trim(), label: l.text }));
+}
+
+/** "Priority: Recruitment & Retention": a label of a few words, a colon, and the name. */
+const LABELLED = /^(\p{L}[\p{L}'’ ]{0,30}?)\s*:\s+(\S.*)$/u;
+
 function leadOf(items: SourceItem[], i: number): Lead | undefined {
   const prev = items[i - 1];
   const row = items[i] as Row;
-  if (prev?.type === 'para' && sheetOf(prev) === sheetOf(row)) {
-    const text = cleanText(prev.text);
-    // A line naming the plan (before its first table) is its title, not a group.
-    if (TITLE_WORDS.test(text) && !items.slice(0, i - 1).some((x) => x.type === 'row')) return undefined;
-    return isHeadingLike(text) ? { at: i - 1, text, replaces: true } : undefined;
-  }
-  // A sheet of its own, with no title row: its name is the heading, unless Excel gave it ("Sheet2").
   const sheet = row.sheetRow?.sheet;
-  if (sheet && (!prev || sheetOf(prev) !== sheet) && !/^sheet\s*\d*$/i.test(sheet.trim())) {
-    return { at: i, text: sheet.trim(), replaces: false };
+  const from = sheetOpening(items, i);
+  if (sheet && from !== undefined) {
+    // A sheet of its own: the last heading among the lines at its top, else its name, unless Excel gave
+    // it ("Sheet2"). A line naming the plan, before its first table, is its title, not a group.
+    const beforeTables = !items.slice(0, from).some((x) => x.type === 'row');
+    for (let k = i - 1; k >= from; k--) {
+      const text = cleanText((items[k] as { text: string }).text);
+      if (beforeTables && TITLE_WORDS.test(text)) continue;
+      if (isHeadingLike(text)) return { at: k, text, replaces: true, table: i };
+    }
+    return /^sheet\s*\d*$/i.test(sheet.trim())
+      ? undefined
+      : { at: i, text: sheet.trim(), replaces: false, table: i };
   }
-  return undefined;
+  if (prev?.type !== 'para' || sheetOf(prev) !== sheet) return undefined;
+  const text = cleanText(prev.text);
+  // A line naming the plan (before its first table) is its title, not a group.
+  if (TITLE_WORDS.test(text) && !items.slice(0, i - 1).some((x) => x.type === 'row')) return undefined;
+  return isHeadingLike(text) ? { at: i - 1, text, replaces: true, table: i } : undefined;
 }
 
 const TITLE_WORDS = /\b(?:plan|strategy|programme|20\d\d)\b/i;

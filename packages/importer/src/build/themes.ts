@@ -114,8 +114,11 @@ export function defaultTheme(s: BuildState): ThemeDraft {
   return t;
 }
 
-/** A heading a layout rule found ("Objective one", "Actions held over from …"): a theme from here on. */
-export function headingTheme(s: BuildState, text: string) {
+/**
+ * A heading a layout rule found ("Objective one", "Actions held over from …"): a theme from here on.
+ * `label` is the heading as written when `text` is the group's name alone ("Priority: Pay", named "Pay").
+ */
+export function headingTheme(s: BuildState, text: string, label = text) {
   // "1. Recruitment" (a numbered list's heading): its number is the ref, the rest the title.
   const numbered = /^(\d{1,3})[.)]\s+(\S.*)$/.exec(text);
   const th =
@@ -125,14 +128,14 @@ export function headingTheme(s: BuildState, text: string) {
   const t: ThemeDraft = {
     ref,
     title: th?.title || text,
-    label: text,
+    label,
     actions: [],
     fromParagraph: true,
     needsTitle: !!th && th.title === '',
   };
   s.d.themes.push(t);
   if (th) s.d.kindCues.push(...th.kinds);
-  s.d.headings.push({ text, as: `theme ${ref}` });
+  s.d.headings.push({ text: label, as: `theme ${ref}` });
   s.theme = t;
   s.narrative = { mode: 'description' };
   s.section = undefined;

@@ -32,6 +32,8 @@ function placedWords(plan: Omit<ParsedPlan, 'warnings'>): number {
   for (const x of [...plan.milestones, ...plan.decisions]) n += wordCount(x.title);
   for (const r of plan.risks) n += wordCount(r.description) + wordCount(r.mitigation ?? '');
   for (const i of plan.indicators) n += wordCount(i.name);
+  // A table's header is read: its names are the columns' (once, however often it is written again).
+  for (const t of plan.mapping.tables) for (const c of t.columns) n += wordCount(c.header);
   return n + wordCount(plan.title);
 }
 

@@ -13,6 +13,9 @@ describe('what the council calls its plan’s groups', () => {
     [labelled('Objective one', 'Objective two', undefined), 'Objective'],
     [labelled('Key priority 1: Finding people', 'Key priority 2: Diversity'), 'Key priority'],
     [labelled('Outcome A – Healthy workforce', 'Outcome B – Skilled workforce'), 'Outcome'],
+    // A group's noun and a colon, no number: a sheet's title row "Priority: Recruitment & Retention".
+    [labelled('Priority: Recruitment & Retention', 'Priority: EDI', 'Priority: Health'), 'Priority'],
+    [labelled('Strategic objective: Pay', 'Strategic objective: Skills'), 'Strategic objective'],
   ])('%j: %s', (themes, noun) => expect(councilThemeNoun(themes)).toBe(noun));
 
   it.each([
@@ -22,6 +25,8 @@ describe('what the council calls its plan’s groups', () => {
     // A year is not a group's number; "Action 3" numbers an action.
     [labelled('Recruitment 2026: new posts', 'Retention 2026: exit interviews')],
     [labelled('Action 1', 'Action 2')],
+    // A colon after a word that names no group is a topic's: "Workforce: recruitment".
+    [labelled('Workforce: recruitment', 'Workforce: retention')],
     [[]],
   ])('%j: none', (themes) => expect(councilThemeNoun(themes)).toBeUndefined());
 

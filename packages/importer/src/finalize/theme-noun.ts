@@ -5,6 +5,12 @@
  */
 const NUMBER = String.raw`(?:\d{1,2}(?:\.\d+)*|[ivxlc]{1,6}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z])`;
 const LABEL = new RegExp(String.raw`^\s*([a-z][a-z'’ -]{1,38}?)\s+${NUMBER}\s*(?:$|[:.\-–—)])`, 'i');
+/**
+ * A group named by its noun and a colon, no number ("Priority: Recruitment", a sheet's title row): only
+ * a word that names a plan's groups, so "Workforce: recruitment" gives no noun.
+ */
+const NAMED =
+  /^\s*((?:(?:key|strategic|corporate)\s+)?(?:priority|theme|objective|aim|ambition|goal|outcome|workstream|work\s+stream|pillar|strand|commitment|focus\s+area|priority\s+area))\s*:\s*\S/i;
 /** Words that number something other than a group. */
 const NOT_A_GROUP =
   /^(actions?|tables?|pages?|figures?|appendix|appendices|annex|steps?|items?|no|number|ref|year|phase|version)$/i;
@@ -16,7 +22,7 @@ const asWord = (s: string) => (s === s.toUpperCase() ? `${s[0]}${s.slice(1).toLo
 export function councilThemeNoun(themes: ReadonlyArray<{ label?: string | undefined }>): string | undefined {
   const counts = new Map<string, { word: string; n: number }>();
   for (const t of themes) {
-    const found = LABEL.exec(t.label ?? '')?.[1]?.trim();
+    const found = (LABEL.exec(t.label ?? '') ?? NAMED.exec(t.label ?? ''))?.[1]?.trim();
     if (!found) continue;
     const word = asWord(found);
     const key = word.toLowerCase();
