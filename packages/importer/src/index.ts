@@ -1,6 +1,7 @@
 import type { PlanKind } from '@peopleplan/core';
 import { formTables } from './build/form-tables.js';
 import { headedTables } from './build/headed-tables.js';
+import { listFolders } from './build/list-folders.js';
 import { sheetBanners } from './build/sheet-banners.js';
 import { buildDrafts } from './build-plan.js';
 import { excerpt } from './cells.js';
@@ -59,8 +60,12 @@ export interface ParseOptions {
  */
 export async function parsePlanFile(input: Buffer | string, opts: ParseOptions = {}): Promise<ParsedPlan> {
   const read = await readDocument(input, opts.filename);
-  const build = (d: SourceDocument) =>
-    buildDrafts(headedTables(prepared(d.items, opts), opts.mappingOverride), opts.mappingOverride);
+  const build = (d: SourceDocument) => {
+    const ready = prepared(d.items, opts);
+    const drafts = buildDrafts(headedTables(ready.items, opts.mappingOverride), opts.mappingOverride);
+    drafts.warnings.push(...ready.warnings);
+    return drafts;
+  };
   let doc = read;
   let drafts = build(doc);
   const hidden = read.hidden;
@@ -126,7 +131,7 @@ export async function parsePlanFile(input: Buffer | string, opts: ParseOptions =
     // A form's labels, written again on every action, count as a header does: once (build/form-tables.ts);
     // so does a banner repeated at the top of each sheet (build/sheet-banners.ts).
     source: {
-      text: sourceText({ ...doc, items: prepared(doc.items, opts) }),
+      text: sourceText({ ...doc, items: prepared(doc.items, opts).items }),
       lines: lineSpan(doc),
     },
   });
@@ -138,9 +143,12 @@ export async function parsePlanFile(input: Buffer | string, opts: ParseOptions =
   return ParsedPlan.parse(plan);
 }
 
-/** The reader's items as the rules read them: forms made tables, a banner repeated on each sheet read once. */
-const prepared = (items: SourceItem[], opts: ParseOptions): SourceItem[] =>
-  sheetBanners(formTables(items, opts.mappingOverride));
+/**
+ * The reader's items as the rules read them: forms made tables, a banner repeated on each sheet read
+ * once, a list export's folder rows its groups (build/list-folders.ts).
+ */
+const prepared = (items: SourceItem[], opts: ParseOptions) =>
+  listFolders(sheetBanners(formTables(items, opts.mappingOverride)), opts.mappingOverride);
 
 async function readDocument(input: Buffer | string, filename?: string): Promise<SourceDocument> {
   const sniffed = sniff(input, filename);

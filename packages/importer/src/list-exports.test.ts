@@ -31,6 +31,67 @@ describe('a SharePoint list exported as CSV', () => {
   });
 });
 
+describe('a SharePoint list with folders, exported as CSV', () => {
+  const root = 'sites/PeopleServices/Lists/PeoplePlanActions';
+  const CSV = [
+    '\uFEFFTitle,Assigned To,Due Date,% Complete,Status,Item Type,Path',
+    `Wellbeing,,,,,Folder,${root}`,
+    `Recruitment and Retention,,,,,Folder,${root}`,
+    `Roll out wellbeing conversations,"Patel, Anita",30/09/2026,100%,Completed,Item,${root}/Wellbeing`,
+    `Introduce a refer-a-friend bonus,"Price, Helen",31/12/2026,60%,In Progress,Item,${root}/Recruitment and Retention`,
+    `Set up a wellbeing hub,"Okafor, Daniel; Patel, Anita",31/01/2027,40%,In Progress,Item,${root}/Wellbeing`,
+    `Pilot compressed hours,"Evans, Gareth",30/06/2027,10%,Waiting on someone else,Item,${root}/Recruitment and Retention`,
+  ].join('\n');
+
+  it('reads its folders as its groups, never as actions, each item under the folder its path names', async () => {
+    const plan = await parsePlanFile(Buffer.from(CSV), { filename: 'Workforce Plan.csv' });
+    expect(plan.themes.map((t) => [t.title, t.actions.map((a) => a.title)])).toEqual([
+      ['Wellbeing', ['Roll out wellbeing conversations', 'Set up a wellbeing hub']],
+      ['Recruitment and Retention', ['Introduce a refer-a-friend bonus', 'Pilot compressed hours']],
+    ]);
+    const actions = plan.themes.flatMap((t) => t.actions);
+    // "Surname, First" is one person; a semicolon parts two.
+    expect(actions.map((a) => a.leads.map((l) => l.label))).toEqual([
+      ['Patel, Anita'],
+      ['Okafor, Daniel', 'Patel, Anita'],
+      ['Price, Helen'],
+      ['Evans, Gareth'],
+    ]);
+    expect(plan.warnings.find((w) => w.code === 'list-folders')?.message).toContain(
+      '2 folder rows are not actions',
+    );
+    expect(plan.warnings.map((w) => w.code)).not.toContain('no-theme');
+  });
+
+  it('reads “Waiting on someone else” as at risk, keeps the words and says so', async () => {
+    const plan = await parsePlanFile(Buffer.from(CSV), { filename: 'Workforce Plan.csv' });
+    const waiting = plan.themes[1]!.actions[1]!;
+    expect(waiting.status).toBe('at-risk');
+    expect(waiting.progress).toBe('Waiting on someone else');
+    const said = plan.warnings.find((w) => w.code === 'status-assumed');
+    expect(said?.message).toContain('"Waiting on someone else"');
+    expect(said?.message).toContain('At risk');
+    expect(plan.warnings.map((w) => w.code)).not.toContain('status-not-read');
+  });
+
+  it('groups by the path alone when the list exports no folder rows, an item at the list’s top under “Actions”', async () => {
+    const csv = [
+      'Title,Assigned To,Due Date,Path',
+      `Agree the hybrid working policy,Head of HR,31/03/2027,${root}`,
+      `Roll out wellbeing conversations,OD Manager,30/09/2026,${root}/Wellbeing`,
+      `Run resilience workshops,OD Manager,31/03/2027,${root}/Wellbeing/Workshops`,
+      `Introduce a refer-a-friend bonus,Recruitment Manager,31/12/2026,${root}/Recruitment`,
+    ].join('\n');
+    const plan = await parsePlanFile(Buffer.from(csv), { filename: 'list.csv' });
+    expect(plan.themes.map((t) => [t.title, t.actions.length])).toEqual([
+      ['Actions', 1],
+      ['Wellbeing', 1],
+      ['Workshops', 1],
+      ['Recruitment', 1],
+    ]);
+  });
+});
+
 describe('a status a quarter', () => {
   it('gives each action the latest quarter’s rating, keeping the earlier ones', async () => {
     const text = [

@@ -1,4 +1,4 @@
-import type { Lead, Status, Timescale } from '@peopleplan/core';
+import { type Lead, STATUS_LABELS, type Status, type Timescale } from '@peopleplan/core';
 import { inEnglish } from '../bilingual.js';
 import type { MilestoneRowDraft } from '../build/drafts.js';
 import type { ActionDraft, ThemeDraft } from '../build-plan.js';
@@ -118,6 +118,12 @@ function toAction(
     c.warn(
       'status-not-read',
       `The status "${excerpt(f.status.trim())}" is not one the importer knows: the action starts as Not started, and the words are kept with its progress. Set its status after importing.`,
+      a.where,
+    );
+  if (read?.assumed && status === read.status)
+    c.warn(
+      'status-assumed',
+      `The status "${excerpt(f.status!.trim())}" names no rating: the action is read as ${STATUS_LABELS[read.status]}, as it waits on another, and the words are kept with its progress. Change its status after importing if that is wrong.`,
       a.where,
     );
   // A completion column ("Completed Date", "Completed At"): a date or a yes there means it is done.

@@ -11,7 +11,7 @@ import { TITLE_KIND_CUES } from '../heading-words.js';
  */
 export function readStatusOf(
   text: string | undefined,
-): { status: Status; mixed: boolean; exact: boolean } | undefined {
+): { status: Status; mixed: boolean; exact: boolean; assumed?: boolean } | undefined {
   const t = text?.trim().toLowerCase().replace(/\.$/, '');
   if (!t) return undefined;
   // "Completed by March 2027", "Complete in Q3": a target date, not a status.
@@ -54,6 +54,10 @@ export function readStatusOf(
   ];
   const word = words.find(([re]) => re.test(t));
   if (word) return { status: word[1], mixed: false, exact: onlyStatusWords(t) };
+  // A list's or task tool's own state that names no rating (SharePoint, Outlook and To Do tasks' "Waiting
+  // on someone else"): read as the rating a council gives it, its words kept and the person told.
+  const tool = TOOL_STATES.find(([re]) => re.test(t));
+  if (tool) return { status: tool[1], mixed: false, exact: false, assumed: true };
   // Councils' own words for the same states, read only when the cell says nothing else and names one
   // state: "Delayed" is off track; "In progress – behind schedule" or "Finished phase 1, phase 2
   // delayed" is for a person to read.
@@ -62,6 +66,11 @@ export function readStatusOf(
     ? { status: [...said][0]!, mixed: false, exact: true }
     : undefined;
 }
+
+/** Held up by another: at risk, not yet off track (nothing says it is late), never closed as "deferred". */
+const TOOL_STATES: Array<[RegExp, Status]> = [
+  [/^waiting\s+(?:on|for)\s+(?:someone|somebody|others?|another)(?:\s+else)?$/, 'at-risk'],
+];
 
 const OWN_WORDS: Array<[RegExp, Status]> = [
   [/\b(delayed|overdue|behind(\s+(schedule|plan|target))?|slipped)\b/, 'off-track'],
