@@ -1,5 +1,6 @@
 import type { ImportPreview } from '../lib/api-narrowings.js';
 import type { LeadAnswer } from '../lib/import-plan.js';
+import { personChoices } from '../lib/person-choices.js';
 import type { PersonRow } from '../lib/responses.js';
 import { ScrollTable } from './page.js';
 import { PlainTag } from './tags.js';
@@ -143,7 +144,7 @@ function LeadChoice({
           </optgroup>
         ) : null}
         <optgroup label="Everyone in the people directory">
-          {directory
+          {personChoices(directory, value.startsWith('person:') ? value.slice(7) : undefined)
             .filter((p) => !suggested.has(p.id))
             .map((p) => (
               <option key={p.id} value={`person:${p.id}`}>

@@ -1,6 +1,7 @@
 import type { Lead, LeadRole } from '@peopleplan/core';
 import { useFocusNext } from '../lib/focus.js';
 import { LEAD_ROLE_LABELS, LEAD_ROLES } from '../lib/labels.js';
+import { leftNote, personChoices } from '../lib/person-choices.js';
 import type { PersonRow } from '../lib/responses.js';
 
 /**
@@ -75,10 +76,11 @@ export function LeadEditor({
                   }}
                 >
                   <option value="">Not in the directory</option>
-                  {people.map((p) => (
+                  {personChoices(people, l.personId).map((p) => (
                     <option key={p.id} value={p.id}>
                       {p.name}
                       {p.roleLabel && p.roleLabel !== p.name ? ` (${p.roleLabel})` : ''}
+                      {leftNote(p)}
                     </option>
                   ))}
                 </select>

@@ -1,6 +1,7 @@
 import { type PlanKind, type ReviewCadence, THEME_NOUN } from '@peopleplan/core';
 import { useFocusNext } from '../lib/focus.js';
 import { PLAN_KIND_LABELS, REVIEW_CADENCE_LABELS } from '../lib/labels.js';
+import { leftNote, personChoices } from '../lib/person-choices.js';
 import type { PlanDraft, PlanErrors } from '../lib/plan-draft.js';
 import type { PersonRow } from '../lib/responses.js';
 import { DateField } from './date-field.js';
@@ -86,7 +87,10 @@ export function PlanFields({
         onChange={(e) => set('ownerPersonId', e.target.value)}
         options={[
           { value: '', text: 'Nobody chosen' },
-          ...people.map((p) => ({ value: p.id, text: p.name })),
+          ...personChoices(people, draft.ownerPersonId).map((p) => ({
+            value: p.id,
+            text: p.name + leftNote(p),
+          })),
         ]}
       />
       <TextInput

@@ -5,6 +5,7 @@ import { LoadError, Loading, Page, SavedBanner, ScrollTable, useSaved } from '..
 import { PersonFields } from '../components/person-fields.js';
 import { PlainTag } from '../components/tags.js';
 import { ApiError, api } from '../lib/api.js';
+import { formatDate } from '../lib/format.js';
 import { useCouncil } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
 import { DuplicatePeople } from './people-merge.js';
@@ -14,8 +15,17 @@ export default function PeoplePage({ c }: { c: string }) {
   const people = useApi('/api/v1/councils/{c}/people', { path: { c } });
   // One message at a time, the latest save's: a person added, or two merged.
   const [saved, setSaved] = useSaved();
-  const items = [...(people.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name));
+  const all = [...(people.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name));
+  // People who have left are listed apart: they lead nothing and are offered for nothing.
+  const items = all.filter((p) => !p.leftOn);
+  const leavers = all.filter((p) => p.leftOn);
   const unresolved = items.filter((p) => p.unresolved).length;
+  const name = (p: (typeof all)[number]) => (
+    // Everyone may open a person's page: what they lead is there (editors change them there too).
+    <Link className="govuk-link" href={`/councils/${c}/people/${p.id}`}>
+      {p.name}
+    </Link>
+  );
   return (
     <Page
       title={`People – ${council?.name ?? c}`}
@@ -63,15 +73,7 @@ export default function PeoplePage({ c }: { c: string }) {
             <tbody className="govuk-table__body">
               {items.map((p) => (
                 <tr className="govuk-table__row" key={p.id}>
-                  <td className="govuk-table__cell">
-                    {can('editor') ? (
-                      <Link className="govuk-link" href={`/councils/${c}/people/${p.id}`}>
-                        {p.name}
-                      </Link>
-                    ) : (
-                      p.name
-                    )}
-                  </td>
+                  <td className="govuk-table__cell">{name(p)}</td>
                   <td className="govuk-table__cell">{p.roleLabel ?? ''}</td>
                   <td className="govuk-table__cell">{p.jobTitle ?? ''}</td>
                   <td className="govuk-table__cell">
@@ -81,6 +83,37 @@ export default function PeoplePage({ c }: { c: string }) {
                     {p.unresolved ? <PlainTag colour="yellow">Not matched</PlainTag> : null}
                     {!p.email ? <PlainTag colour="grey">No email</PlainTag> : null}
                   </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
+      ) : null}
+      {leavers.length ? (
+        <ScrollTable label="People who have left">
+          <table className="govuk-table app-table">
+            <caption className="govuk-table__caption govuk-table__caption--m">
+              Left the council ({leavers.length})
+            </caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">
+                  Name
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Label in plans
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Left on
+                </th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {leavers.map((p) => (
+                <tr className="govuk-table__row" key={p.id}>
+                  <td className="govuk-table__cell">{name(p)}</td>
+                  <td className="govuk-table__cell">{p.roleLabel ?? ''}</td>
+                  <td className="govuk-table__cell">{formatDate(p.leftOn)}</td>
                 </tr>
               ))}
             </tbody>

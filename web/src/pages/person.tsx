@@ -8,12 +8,16 @@ import {
   fieldErrorsFrom,
   summaryFrom,
 } from '../components/form.js';
-import { Banner, LoadError, Loading, Page } from '../components/page.js';
+import { Banner, LoadError, Loading, Page, SavedBanner, SummaryList, useSaved } from '../components/page.js';
 import { PersonFields } from '../components/person-fields.js';
 import { ApiError, api } from '../lib/api.js';
+import { formatDate } from '../lib/format.js';
+import type { PersonRow } from '../lib/responses.js';
 import { useCouncil } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
 import { MergePersonForm } from './people-merge.js';
+import { PersonWork } from './person-handover.js';
+import { MarkLeft } from './person-left.js';
 
 export default function PersonPage({ c, personId }: { c: string; personId: string }) {
   const { council, can } = useCouncil(c);
@@ -24,6 +28,10 @@ export default function PersonPage({ c, personId }: { c: string; personId: strin
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | undefined>();
   const [merged, setMerged] = useState<string | undefined>();
+  // What the last hand-over or change of leaving did: its banner takes focus.
+  const [saved, setSaved] = useSaved();
+  // Editors change the person; everyone else (a councillor viewing, say) reads them, with no form.
+  const editor = can('editor');
   useEffect(() => {
     if (person)
       setF({
@@ -76,12 +84,13 @@ export default function PersonPage({ c, personId }: { c: string; personId: strin
 
   return (
     <Page
-      title={person ? `Change ${person.name}` : 'Change person'}
+      title={person ? (editor ? `Change ${person.name}` : person.name) : editor ? 'Change person' : 'Person'}
       crumbs={[
         { href: `/councils/${c}`, text: council?.name ?? 'Dashboard' },
         { href: `/councils/${c}/people`, text: 'People' },
       ]}
     >
+      <SavedBanner saved={saved} />
       {people.error ? <LoadError error={people.error} retry={people.reload} /> : null}
       {people.loading ? <Loading /> : null}
       {merged ? (
@@ -99,7 +108,8 @@ export default function PersonPage({ c, personId }: { c: string; personId: strin
       {people.data && !person && !merged ? (
         <p className="govuk-body">This person is not in the directory.</p>
       ) : null}
-      {person && !merged ? (
+      {person && !merged && !editor ? <PersonSummary person={person} /> : null}
+      {person && !merged && editor ? (
         <form onSubmit={submit} noValidate>
           <ErrorSummary errors={[...(formError ? [{ text: formError }] : []), ...summaryFrom(errors)]} />
           <PersonFields value={f} onChange={setF} errors={errors} />
@@ -119,7 +129,28 @@ export default function PersonPage({ c, personId }: { c: string; personId: strin
           </button>
         </form>
       ) : null}
-      {person && !merged && (can('editor') || council?.personId === person.id) ? (
+      {person && !merged ? (
+        <PersonWork
+          c={c}
+          person={person}
+          directory={people.data?.items ?? []}
+          editable={editor}
+          onHandedOver={setSaved}
+          onStale={people.reload}
+        />
+      ) : null}
+      {person && !merged && editor ? (
+        <MarkLeft
+          c={c}
+          person={person}
+          onChanged={(sentence) => {
+            setSaved(sentence);
+            people.reload();
+          }}
+          onStale={people.reload}
+        />
+      ) : null}
+      {person && !merged && (editor || council?.personId === person.id) ? (
         <section className="app-section-break" aria-labelledby="person-feed">
           <h2 className="govuk-heading-m" id="person-feed">
             Calendar feed
@@ -132,7 +163,7 @@ export default function PersonPage({ c, personId }: { c: string; personId: strin
           />
         </section>
       ) : null}
-      {person && !merged && can('editor') ? (
+      {person && !merged && editor ? (
         <MergePersonForm
           c={c}
           person={person}
@@ -145,5 +176,24 @@ export default function PersonPage({ c, personId }: { c: string; personId: strin
         />
       ) : null}
     </Page>
+  );
+}
+
+/** A person as those who may not change them read them: every field in words, none of them a control. */
+function PersonSummary({ person: p }: { person: PersonRow }) {
+  return (
+    <SummaryList
+      rows={[
+        { key: 'Name', value: p.name },
+        { key: 'Label in plans', value: p.roleLabel || 'None' },
+        { key: 'Job title', value: p.jobTitle || 'None' },
+        { key: 'Email', value: p.email || 'None: no alerts' },
+        {
+          key: 'Checked',
+          value: p.unresolved ? 'Not yet: a label from an imported plan that matched nobody' : 'Yes',
+        },
+        p.leftOn && { key: 'Left the council', value: formatDate(p.leftOn) },
+      ]}
+    />
   );
 }
