@@ -21,7 +21,6 @@ import { newId, nowIso } from './ids.js';
 import { dueIndexAttributes, sk } from './keys.js';
 import { movedLater, withRebaseline } from './rebaselines.js';
 import { assertReferences, crossRefReferences, leadReferences } from './references.js';
-import { assertActionRefFree } from './refs.js';
 import { reorderWrites } from './reorder.js';
 import { searchWrites } from './search-index.js';
 import type { Page, TenantStore } from './store.js';
@@ -32,6 +31,9 @@ interface Locator {
   planId: string;
   actionId?: string;
 }
+
+/** The ref check loads with the first action written by hand, not at a cold start (docs/architecture.md, §9). */
+const refs = () => import('./refs.js');
 
 export function actionIndexAttributes(councilId: string, a: Action): Record<string, string> {
   return dueIndexAttributes(councilId, a.id, a.due?.due, isOpen(a.status));
@@ -69,7 +71,7 @@ export class ActionsRepo {
       ...crossRefReferences(input.crossRefs),
     ]);
     if (input.themeId) await this.assertThemeOf(planId, input.themeId);
-    await assertActionRefFree(this.store, planId, input.ref);
+    await (await refs()).assertActionRefFree(this.store, planId, input.ref);
     // Checked again inside the transaction, in case either is removed (or the plan archived) meanwhile.
     const checks = [this.store.conditionPlanWritable(planId)];
     if (input.themeId) checks.push(this.store.conditionExists(sk.theme(planId, input.themeId)));
@@ -127,7 +129,7 @@ export class ActionsRepo {
       patch.ref !== undefined &&
       !(before.ref && patch.ref.trim().toLowerCase() === before.ref.toLowerCase())
     )
-      await assertActionRefFree(this.store, before.planId, patch.ref, actionId);
+      await (await refs()).assertActionRefFree(this.store, before.planId, patch.ref, actionId);
     const { ragOverride, rebaselineReason, ...rest } = patch;
     let after = patchedVersion(before, rest);
     // A due moved later is kept with the action: the first committed date, and each move with its reason.

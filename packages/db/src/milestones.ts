@@ -19,7 +19,6 @@ import { DUE_OUTBOX_PARTITION, dueIndexAttributes, outboxSortKey, sk } from './k
 import { assertMayReportOn } from './may-report.js';
 import { movedLater, withRebaseline } from './rebaselines.js';
 import { assertReferences, linkedReferences } from './references.js';
-import { nextMilestoneRef } from './refs.js';
 import { searchWrites } from './search-index.js';
 import type { TenantStore } from './store.js';
 import { firstVersion, patchedVersion } from './versioning.js';
@@ -64,9 +63,10 @@ export class MilestonesRepo {
   async create(actionId: string, input: MilestoneCreate): Promise<Milestone> {
     const action = await this.actions.get(actionId);
     await assertReferences(this.store, linkedReferences(input.linkedActionIds));
+    // Numbered after its action's ref; refs.ts loads on demand (docs/architecture.md, section 9).
     const ref = input.ref?.trim()
       ? input.ref
-      : (nextMilestoneRef(
+      : ((await import('./refs.js')).nextMilestoneRef(
           action.ref,
           (await this.list(actionId)).map((x) => x.ref),
         ) ?? input.ref);

@@ -10,13 +10,7 @@ import {
 } from '@peopleplan/core';
 import { ClosedPeriods } from './closed-periods.js';
 import type { ReadConsistency } from './consistency.js';
-import {
-  type FrozenInfo,
-  freezeModel,
-  frozenDeletes,
-  frozenPuts,
-  readFrozenModel,
-} from './frozen-reports.js';
+import type { FrozenInfo } from './frozen-reports.js';
 import { nowIso } from './ids.js';
 import { sk } from './keys.js';
 import { MAX_TRANSACTION_ITEMS, type TenantStore } from './store.js';
@@ -116,6 +110,12 @@ const metaOf = ({ parts: _p, data: _d, ...meta }: Header): PeriodSnapshotMeta =>
 
 const byEnd = (a: SnapshotPeriod, b: SnapshotPeriod) =>
   a.end.localeCompare(b.end) || a.start.localeCompare(b.start) || a.key.localeCompare(b.key);
+
+/**
+ * Frozen reports are closed, reopened and read by the documents function: their code loads with the first
+ * of those, not with every function's cold start (docs/architecture.md, section 9).
+ */
+const frozen = () => import('./frozen-reports.js');
 
 export class SnapshotsRepo {
   private readonly closedPeriods: ClosedPeriods;
@@ -253,6 +253,7 @@ export class SnapshotsRepo {
       chunks.push(encodeEntries(list.slice(i, i + this.entriesPerItem)));
     }
     const inline = chunks.length <= 1;
+    const { freezeModel, frozenPuts } = await frozen();
     const frozenParts = report ? freezeModel(report.model) : [];
     const { actor } = this.store.ctx;
     const meta: PeriodSnapshotMeta = {
@@ -350,7 +351,7 @@ export class SnapshotsRepo {
     meta: PeriodSnapshotMeta,
     read?: ReadConsistency,
   ): Promise<unknown | undefined> {
-    return readFrozenModel(this.store, planId, meta.key, meta.frozen, read);
+    return (await frozen()).readFrozenModel(this.store, planId, meta.key, meta.frozen, read);
   }
 
   /**
@@ -378,7 +379,7 @@ export class SnapshotsRepo {
         this.store.conditionPlanWritable(planId),
         this.store.deleteVersioned(sk.snapshot(planId, periodKey), header.version),
         ...Array.from({ length: header.parts }, (_, n) => del(sk.snapshotPart(planId, periodKey, n))),
-        ...frozenDeletes(this.store, planId, periodKey, header.frozen?.parts ?? 0),
+        ...(await frozen()).frozenDeletes(this.store, planId, periodKey, header.frozen?.parts ?? 0),
         ...(await this.closedPeriods.reopening(planId, header)),
       ],
       [
