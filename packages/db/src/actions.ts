@@ -82,6 +82,8 @@ export class ActionsRepo {
           { path: 'parentId', message: 'must be an action of the same plan' },
         ]);
       }
+      // A parent removed meanwhile (action-removal.ts) leaves no sub-action behind.
+      checks.push(this.store.conditionExists(sk.action(planId, input.parentId)));
     }
     const action: Action = {
       ...input,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditChange } from './audit-change.js';
+import { auditChange, historySubject } from './audit-change.js';
 
 describe('auditChange: what an update’s event keeps', () => {
   it('keeps only fields whose meaning changed, not a period with its keys reordered or empty form fields', () => {
@@ -29,5 +29,18 @@ describe('auditChange: what an update’s event keeps', () => {
       before: { themeNoun: 'Theme' },
       after: {},
     });
+  });
+});
+
+describe('historySubject: whose history an event is in', () => {
+  it('puts an action’s or milestone’s removal in its plan’s history (its own page is gone), other events in its own', () => {
+    const removed = (entityType: string) =>
+      historySubject({ operation: 'delete', entityType, entityId: 'x1', planId: 'p1', before: {} });
+    expect(removed('action')).toBe('p1');
+    expect(removed('milestone')).toBe('p1');
+    expect(historySubject({ operation: 'update', entityType: 'action', entityId: 'x1', planId: 'p1' })).toBe(
+      'x1',
+    );
+    expect(historySubject({ operation: 'delete', entityType: 'member', entityId: 'm1' })).toBe('m1');
   });
 });

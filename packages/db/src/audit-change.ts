@@ -58,14 +58,16 @@ const PLAN_LEVEL = new Set([
 /**
  * Whose history an audit event is part of (keys.ts `historyIndexAttributes`): a progress update's is
  * its action's (it moves the action's status); a theme's, indicator's, risk's or closed period's is
- * its plan's; anything else is its own.
+ * its plan's, and so is an action's or milestone's removal (its own page is gone, action-removal.ts);
+ * anything else is its own.
  */
 export function historySubject(a: AuditInput): string {
   if (a.entityType === 'update') {
     const actionId = (a.after as { actionId?: unknown } | undefined)?.actionId;
     if (typeof actionId === 'string') return actionId;
   }
-  if (PLAN_LEVEL.has(a.entityType) && a.planId) return a.planId;
+  const removed = a.operation === 'delete' && (a.entityType === 'action' || a.entityType === 'milestone');
+  if ((PLAN_LEVEL.has(a.entityType) || removed) && a.planId) return a.planId;
   return a.entityId;
 }
 

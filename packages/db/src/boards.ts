@@ -35,6 +35,7 @@ export interface PlanBoard {
 
 export const BOARD_SHARDS = TABLE.boardShards;
 
+// action-removal.ts names entries by these too (it is loaded on demand and imports nothing from here).
 const ACTION_PREFIX = 'a_';
 const MILESTONE_PREFIX = 'm_';
 const entryName = (kind: 'action' | 'milestone', id: string) =>

@@ -214,11 +214,32 @@ export interface paths {
     get: operations['getAction'];
     put?: never;
     post?: never;
-    delete?: never;
+    /**
+     * Remove an action entered by mistake, at the version you read (the audit trail keeps it)
+     * @description 409 if a committee may have seen it; `GET …/removal` says why.
+     */
+    delete: operations['removeAction'];
     options?: never;
     head?: never;
     /** Edit an action; send the version you last read (409 if someone saved since) */
     patch: operations['updateAction'];
+    trace?: never;
+  };
+  '/api/v1/councils/{c}/actions/{actionId}/removal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether the action can be removed, and if not why */
+    get: operations['getActionRemoval'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/councils/{c}/actions/{actionId}/updates': {
@@ -5422,6 +5443,104 @@ export interface operations {
       };
     };
   };
+  removeAction: {
+    parameters: {
+      query: {
+        version: number;
+      };
+      header?: never;
+      path: {
+        c: string;
+        actionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Stale version (`conflict`): reload and try again; or the plan is archived (`plan-archived`). Nothing was written */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
   updateAction: {
     parameters: {
       query?: never;
@@ -5840,6 +5959,92 @@ export interface operations {
       };
       /** @description Stale version (`conflict`): reload and try again; or the plan is archived (`plan-archived`). Nothing was written */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  getActionRemoval: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        c: string;
+        actionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            removable: boolean;
+            reason?: string;
+          };
+        };
+      };
+      /** @description Invalid request: details lists each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description Not found (also for another council’s resources) */
+      404: {
         headers: {
           [name: string]: unknown;
         };

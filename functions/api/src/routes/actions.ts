@@ -28,6 +28,7 @@ import {
   PlanParams,
   planConflictError,
   RagResultSchema,
+  VersionQuery,
   withRag,
 } from './common.js';
 
@@ -35,6 +36,13 @@ const ActionParams = CouncilParam.extend({ actionId: ItemId });
 const MilestoneParams = CouncilParam.extend({ milestoneId: ItemId });
 const ActionWithRag = Action.extend({ rag: RagResultSchema });
 const MilestoneWithRag = Milestone.extend({ rag: RagResultSchema });
+const Removability = z.object({
+  removable: z.boolean(),
+  /** Why not, in words to show beside it ("It has progress updates: cancel it instead."). */
+  reason: z.string().optional(),
+});
+/** Removing an action is rare: its code loads with the first request for it (docs/architecture.md, §9). */
+const actionRemoval = () => import('@peopleplan/db/action-removal');
 
 /** A plan's ratings, rolled up from milestones and sub-actions, from its summaries (one query). */
 export function registerActionRoutes(app: App, deps: AppDeps) {
@@ -137,6 +145,44 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'editor');
       return c.json(await data.actions.update(p.actionId, c.req.valid('json')), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/v1/councils/{c}/actions/{actionId}',
+      operationId: 'removeAction',
+      tags: ['Actions'],
+      'x-min-role': 'editor',
+      summary: 'Remove an action entered by mistake, at the version you read (the audit trail keeps it)',
+      description: '409 if a committee may have seen it; `GET …/removal` says why.',
+      request: { params: ActionParams, query: VersionQuery },
+      responses: { 204: { description: 'Removed' }, ...errors, ...planConflictError },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      const data = await councilData(c, deps, p.c, 'editor');
+      await (await actionRemoval()).removeAction(data, p.actionId, c.req.valid('query').version);
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/councils/{c}/actions/{actionId}/removal',
+      operationId: 'getActionRemoval',
+      tags: ['Actions'],
+      'x-min-role': 'editor',
+      summary: 'Whether the action can be removed, and if not why',
+      request: { params: ActionParams },
+      responses: { 200: json(Removability), ...errors },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      const data = await councilData(c, deps, p.c, 'editor');
+      return c.json(await (await actionRemoval()).actionRemovability(data, p.actionId), 200);
     },
   );
 

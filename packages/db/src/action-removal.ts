@@ -1,0 +1,231 @@
+/**
+ * Removing an action entered by mistake (a duplicate, say): it goes from its plan, its counts, its
+ * reports, search and the alert job's view, in one transaction, and the audit trail keeps every item it
+ * held (docs/architecture.md, "Removing an action"). Only an action that carries no record a committee
+ * may have seen can go: no progress update, in no closed period's report, no sub-action, no milestone
+ * marked done. Any other is cancelled instead (a progress update), so that its history stays.
+ *
+ * Loaded by the API with the first request that needs it, never at a cold start (section 9).
+ */
+import { type Action, conflict, type Milestone, planArchived } from '@peopleplan/core';
+import type { ActionsRepo } from './actions.js';
+import type { BoardsRepo } from './boards.js';
+import { boardShard, sk } from './keys.js';
+import { searchChanges } from './search-index.js';
+import type { SnapshotsRepo } from './snapshots.js';
+import type { AuditInput, TenantStore, TransactItem } from './store.js';
+
+/**
+ * What removing needs of a council's data (CouncilData has each). The repositories are handed in, and
+ * nothing else the API loads at a cold start is imported here beyond keys and search: a module this
+ * lazy chunk imported would be split out of the chunk it shares, and every route would pay for the
+ * extra imports at a cold start (docs/architecture.md, section 9).
+ */
+export interface RemovalData {
+  store: TenantStore;
+  actions: ActionsRepo;
+  boards: BoardsRepo;
+  snapshots: SnapshotsRepo;
+}
+
+/** DynamoDB's limit on a transaction's items (store.ts `MAX_TRANSACTION_ITEMS`, not imported: above). */
+const MAX_TRANSACTION_ITEMS = 100;
+
+/** An entry's attribute in its board shard (boards.ts `entryName`; the API test sees none left behind). */
+const boardEntryName = (kind: 'action' | 'milestone', id: string) => (kind === 'action' ? 'a_' : 'm_') + id;
+
+/** Whether an action can be removed and, when it cannot, why, in words to show beside it. */
+export type Removability = { removable: true } | { removable: false; reason: string };
+
+/**
+ * A close reads the plan before it stamps `closedAt`, so a closed period can hold an action only if it
+ * closed after the action was added; this much is allowed for clocks that disagree.
+ */
+const CLOCK_MARGIN_MS = 5 * 60_000;
+
+/** Everything the removal writes, read as it stands now. */
+interface Removal {
+  action: Action;
+  milestones: Milestone[];
+  /** Re-baseline alerts saved for these items and not yet delivered (the due index's outbox). */
+  outbox: string[];
+  /** The plan's closed-period record's counter as read, or none. */
+  closedCounter: unknown;
+}
+
+/** Whether the action can be removed now, and why not (reads only). */
+export async function actionRemovability(data: RemovalData, actionId: string): Promise<Removability> {
+  const action = await data.actions.get(actionId);
+  const read = await readRemoval(data, action);
+  if ('reason' in read) return { removable: false, reason: read.reason };
+  return { removable: true };
+}
+
+/**
+ * Removes the action at the version the person saw, with its locator, milestones (and theirs), board and
+ * search entries and any re-baseline alert still waiting, each item's audit event holding it whole: one
+ * transaction, on condition that the action is still at that version, each milestone as read, the plan
+ * writable and no period of it closed meanwhile. 409 saying why (and to cancel it instead) otherwise.
+ */
+export async function removeAction(data: RemovalData, actionId: string, version: number): Promise<void> {
+  const action = await data.actions.get(actionId);
+  const read = await readRemoval(data, action);
+  if ('archived' in read) throw planArchived();
+  if (version !== action.version) {
+    throw conflict('The action was changed by someone else, or no longer exists. Reload it and try again.');
+  }
+  if ('reason' in read) throw conflict(`${named(action)} cannot be removed. ${read.reason}`);
+  const { items, audits } = writes(data.store, read);
+  await data.store.transact(items, audits, 'action');
+}
+
+type Refusal = { reason: string; archived?: true };
+
+/**
+ * Reads what a removal needs, or why the action cannot go: its plan archived, or a record a committee
+ * may have seen on it, or more than one transaction holds.
+ */
+async function readRemoval(data: RemovalData, action: Action): Promise<Removal | Refusal> {
+  const { store } = data;
+  const planId = action.planId;
+  const [header, updates, stored, board, closed, snapshots] = await Promise.all([
+    store.getRaw(sk.plan(planId)),
+    store.queryPage(sk.updatePrefix(planId, action.id), { limit: 1 }),
+    store.queryAll<Milestone>(`${sk.action(planId, action.id)}#MS#`, { types: ['milestone'] }),
+    data.boards.states(planId),
+    store.getRaw(sk.closedPeriods(planId)),
+    store.queryAll<{ key: string; label: string; closedAt?: string }>(sk.snapshotPrefix(planId), {
+      types: ['snapshot'],
+      attributes: ['key', 'label', 'closedAt'],
+    }),
+  ]);
+  if (header?.status === 'archived') return { reason: planArchived().message, archived: true };
+  const refuse = (why: string): Refusal => ({ reason: `${why}: cancel it instead.` });
+  if (updates.items.length || action.latestUpdate) return refuse('It has progress updates');
+  const reported = await closedReportWith(data.snapshots, action, snapshots);
+  if (reported) return refuse(`It is in the closed report for ${reported}`);
+  const below = board.actions.filter((a) => a.parentId === action.id).length;
+  if (below) return refuse(below === 1 ? 'It has a sub-action' : `It has ${below} sub-actions`);
+  const milestones = stored.map(({ type: _t, ...m }) => m as Milestone);
+  const done = milestones.find((m) => m.status === 'completed' || m.completedOn);
+  if (done) return refuse(`Its milestone “${done.title}” is marked done`);
+  const outbox = await Promise.all(
+    [action.id, ...milestones.map((m) => m.id)].map(async (id) =>
+      (await store.queryAllRaw(`ALERT#${id}#`, ['alert-outbox']))
+        // Delivered or skipped ones have left the due index: they are the alert job's record.
+        .filter((r) => r.DUEPK !== undefined)
+        .map((r) => String(r.SK)),
+    ),
+  );
+  const removal: Removal = { action, milestones, outbox: outbox.flat(), closedCounter: closed?.v };
+  const { items, audits } = writes(store, removal);
+  if (items.length + audits.length > MAX_TRANSACTION_ITEMS) {
+    return refuse(`It has too many milestones to remove in one go (${milestones.length})`);
+  }
+  return removal;
+}
+
+/** The removal's transaction: conditions, deletes, board and search updates, and an audit event per item. */
+function writes(store: TenantStore, r: Removal): { items: TransactItem[]; audits: AuditInput[] } {
+  const { action, milestones } = r;
+  const planId = action.planId;
+  const gone = [
+    { kind: 'action' as const, id: action.id },
+    ...milestones.map((m) => ({ kind: 'milestone' as const, id: m.id })),
+  ];
+  return {
+    items: [
+      store.conditionPlanWritable(planId),
+      closedUnchanged(store, planId, r.closedCounter),
+      store.deleteVersioned(sk.action(planId, action.id), action.version),
+      deleteItem(store, sk.locator(action.id)),
+      ...milestones.flatMap((m) => [
+        store.deleteVersioned(sk.milestone(planId, action.id, m.id), m.version),
+        deleteItem(store, sk.locator(m.id)),
+      ]),
+      ...boardRemovals(store, planId, gone),
+      ...searchChanges(store, { set: [], remove: gone }),
+      ...r.outbox.map((key) => deleteItem(store, key)),
+    ],
+    audits: [
+      { operation: 'delete', entityType: 'action', entityId: action.id, planId, before: action },
+      ...milestones.map(
+        (m): AuditInput => ({
+          operation: 'delete',
+          entityType: 'milestone',
+          entityId: m.id,
+          planId,
+          before: m,
+        }),
+      ),
+    ],
+  };
+}
+
+/** The label of a closed period whose report holds the action, if any. */
+async function closedReportWith(
+  repo: SnapshotsRepo,
+  action: Action,
+  snapshots: ReadonlyArray<{ key: string; label: string; closedAt?: string }>,
+): Promise<string | undefined> {
+  const since = new Date(Date.parse(action.createdAt) - CLOCK_MARGIN_MS).toISOString();
+  // Only a period closed after the action was added can hold it: only their entries are read.
+  for (const s of snapshots.filter((x) => !x.closedAt || x.closedAt >= since)) {
+    if ((await repo.get(action.planId, s.key))?.entries[action.id]) return s.label;
+  }
+  return undefined;
+}
+
+/** "Action 2.4 “Run a menopause café”". */
+const named = (a: Action) => `Action ${a.ref ? `${a.ref} ` : ''}“${a.title}”`;
+
+const deleteItem = (store: TenantStore, SK: string): TransactItem => ({
+  Delete: { TableName: store.tableName, Key: { PK: store.pk, SK } },
+});
+
+/**
+ * A check that no period of the plan was closed or reopened since it was read (closed-periods.ts: every
+ * close moves the item's counter on, making the item if need be), so that a close cannot freeze the
+ * action into a report while it is being removed.
+ */
+function closedUnchanged(store: TenantStore, planId: string, counter: unknown): TransactItem {
+  return {
+    ConditionCheck: {
+      TableName: store.tableName,
+      Key: { PK: store.pk, SK: sk.closedPeriods(planId) },
+      ConditionExpression: counter === undefined ? 'attribute_not_exists(#v)' : '#v = :v',
+      ExpressionAttributeNames: { '#v': 'v' },
+      ...(counter === undefined ? {} : { ExpressionAttributeValues: { ':v': counter } }),
+    },
+  };
+}
+
+/**
+ * The updates that take these entries off their plan's board, one per shard touched; each also sets what
+ * every board write sets (boards.ts), so that no shard is left half made.
+ */
+function boardRemovals(
+  store: TenantStore,
+  planId: string,
+  entries: ReadonlyArray<{ kind: 'action' | 'milestone'; id: string }>,
+): TransactItem[] {
+  const byShard = new Map<number, string[]>();
+  for (const e of entries) {
+    const n = boardShard(e.id);
+    byShard.set(n, [...(byShard.get(n) ?? []), boardEntryName(e.kind, e.id)]);
+  }
+  return [...byShard].map(([n, names]) => ({
+    Update: {
+      TableName: store.tableName,
+      Key: { PK: store.pk, SK: sk.board(planId, n) },
+      UpdateExpression: `SET #type = :type, #plan = :plan, #shard = :shard REMOVE ${names.map((_, i) => `#e${i}`).join(', ')}`,
+      ExpressionAttributeNames: {
+        '#type': 'type',
+        '#plan': 'planId',
+        '#shard': 'shard',
+        ...Object.fromEntries(names.map((name, i) => [`#e${i}`, name])),
+      },
+      ExpressionAttributeValues: { ':type': 'board', ':plan': planId, ':shard': n },
+    },
+  }));
+}
