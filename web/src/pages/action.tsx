@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { CancelAction } from '../components/action-cancel.js';
 import { EditAction } from '../components/action-edit-form.js';
 import { ActionMilestones } from '../components/action-milestones.js';
+import { RemoveAction } from '../components/action-remove.js';
 import { SubActions } from '../components/action-subactions.js';
 import { ActionStanding, ActionSummary } from '../components/action-summary.js';
 import { ActionChanges } from '../components/item-changes.js';
@@ -34,6 +35,8 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
   // Nothing is offered for change until the plan is known not to be archived (read-only then).
   const writable = plan.data !== undefined && !isArchived(plan.data);
   const editor = can('editor') && writable;
+  // Whether a duplicate (or any action entered by mistake) may be removed, and why not: editors only.
+  const removal = useApi('/api/v1/councils/{c}/actions/{actionId}/removal', editor ? { path } : null);
   // Everyone sees which of the plan's groups the action is in; editors can move it to another.
   const themes = useApi('/api/v1/councils/{c}/plans/{planId}/themes', planPath);
   const siblings = useApi(
@@ -70,6 +73,7 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
     updates.reload();
     milestones.reload();
     siblings.reload();
+    removal.reload();
   };
   // A correction left unsaved when a session ended opens again.
   const pending = correcting ?? updates.data?.items.find((u) => drafted(`correct:${u.id}`));
@@ -145,6 +149,17 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
                   </button>
                   {isOpen(a.status) ? <CancelAction c={c} action={a} onDone={done} /> : null}
                 </div>
+              ) : null}
+              {editor && (removal.data?.removable || isOpen(a.status)) ? (
+                <RemoveAction
+                  c={c}
+                  action={a}
+                  removal={removal.data}
+                  onRefused={() => {
+                    action.reload();
+                    removal.reload();
+                  }}
+                />
               ) : null}
             </>
           )}

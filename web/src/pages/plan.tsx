@@ -1,7 +1,8 @@
 import { londonToday, themeNounOf, themeWordsOf } from '@peopleplan/core';
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { ActionAddedNote, ActionAddForm, type AddedAction, ThemeTools } from '../components/action-add.js';
+import { removedMessage } from '../components/action-remove.js';
 import { ChangeHistory } from '../components/change-history.js';
 import { LoadError, Loading, Page, SavedBanner, useSaved } from '../components/page.js';
 import {
@@ -43,6 +44,14 @@ export default function PlanPage({ c, planId }: { c: string; planId: string }) {
   });
   const [params, setParams] = useSearchParams();
   const [saved, setSaved] = useSaved(params.get('created') ? 'Plan created' : undefined);
+  // An action just removed on its own page: said here, once. Set after the page's heading has taken
+  // focus (Page), so that the banner takes it from there; forgotten, so a reload does not say it again.
+  useEffect(() => {
+    const removed = removedMessage(history.state);
+    if (!removed) return;
+    setSaved(removed);
+    history.replaceState(null, '', window.location.href);
+  }, [setSaved]);
   // An action added is said beside its table, not at the top (a long plan would lose the person's place).
   const [added, setAdded] = useState<AddedAction | undefined>();
   const filters = filtersFrom(params);
