@@ -359,6 +359,25 @@ describe('keeping a plan up', () => {
     expect(await ms({ title: 'Network launched' })).toBe('3.3.M2');
   });
 
+  it('lets the text an import kept with an action be tidied or cleared, the history keeping it', async () => {
+    const a = (
+      await call('POST', `${H}/plans/${planId}/actions`, EDITOR, { title: 'Reduce sickness absence' })
+    ).body;
+    const kept = await call('PATCH', `${H}/actions/${a.id}`, EDITOR, {
+      version: a.version,
+      unplaced: ['Review: this plan will be reviewed in March 2027.'],
+    });
+    expect(kept.body.unplaced).toEqual(['Review: this plan will be reviewed in March 2027.']);
+    const cleared = await call('PATCH', `${H}/actions/${a.id}`, EDITOR, {
+      version: kept.body.version,
+      unplaced: [],
+    });
+    expect(cleared.status, JSON.stringify(cleared.body)).toBe(200);
+    expect(cleared.body.unplaced).toEqual([]);
+    const history = await call('GET', `${H}/actions/${a.id}/history`, EDITOR);
+    expect(JSON.stringify(history.body)).toContain('Review: this plan will be reviewed in March 2027.');
+  });
+
   it('adds and edits continuity functions and key decisions', async () => {
     for (const [kind, fields, change] of [
       ['continuity', { name: 'Payroll', timescale: '24 hours' }, { minimumServiceLevel: 'Pay on time' }],

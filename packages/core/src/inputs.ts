@@ -142,6 +142,8 @@ export const ActionPatch = z.strictObject({
     .nullable()
     .optional(),
   crossRefs: z.array(CrossRef).max(20).optional(),
+  /** The text an import could not place, tidied or cleared by hand (the history keeps what it said). */
+  unplaced: z.array(text(20_000)).max(200).optional(),
   /** Why `due` moves later: kept with the action, as a milestone's re-baseline is. */
   rebaselineReason: z.string().trim().min(3, 'say why it is moving later').max(2000).optional(),
 });

@@ -302,6 +302,16 @@ function ActionFields({
           ...RAGS.map((r) => ({ value: r, text: `Set by hand: ${RAG_LABELS[r]}` })),
         ]}
       />
+      {base.unplaced.length > 0 ? (
+        <Textarea
+          id="importNotes"
+          label="Text kept from the import"
+          hint="Words the import could not place in a field. Move what matters into the fields above and clear the rest: the action’s history keeps what it said."
+          rows={4}
+          value={draft.importNotes}
+          onChange={(e) => set('importNotes', e.target.value)}
+        />
+      ) : null}
       {draft.ragMode !== 'auto' ? (
         <Textarea
           id="ragReason"

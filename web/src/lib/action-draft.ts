@@ -22,7 +22,17 @@ export interface Draft {
   ragReason: string;
   /** The theme it sits under ('' for none): moving it moves its sub-actions too. */
   themeId: string;
+  /** Text the import could not place, a paragraph each (a blank line between). */
+  importNotes: string;
 }
+
+/** The import's paragraphs as the form shows them, and back. */
+const notesText = (lines: readonly string[]) => lines.join('\n\n');
+const notesLines = (text: string) =>
+  text
+    .split(/\n\s*\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 export const draftOf = (a: ActionRow): Draft => ({
   ref: a.ref,
@@ -39,6 +49,7 @@ export const draftOf = (a: ActionRow): Draft => ({
   ragMode: a.ragOverride?.rag ?? 'auto',
   ragReason: a.ragOverride?.reason ?? '',
   themeId: a.themeId ?? '',
+  importNotes: notesText(a.unplaced),
 });
 
 export const FIELD_LABELS: Record<keyof Draft, string> = {
@@ -56,6 +67,7 @@ export const FIELD_LABELS: Record<keyof Draft, string> = {
   ragMode: 'RAG',
   ragReason: 'Reason for setting RAG by hand',
   themeId: 'Theme',
+  importNotes: 'Text kept from the import',
 };
 
 /** The plan's groups, for naming the one an action is under in the plan's own word. */
@@ -117,7 +129,15 @@ export const validateDraft = (d: Draft) => ({
 type PatchBody = NonNullable<ApiInit<'patch', '/api/v1/councils/{c}/actions/{actionId}'>['body']>;
 type TextField = Exclude<
   keyof Draft,
-  'status' | 'dueText' | 'dueReason' | 'startText' | 'leads' | 'ragMode' | 'ragReason' | 'themeId'
+  | 'status'
+  | 'dueText'
+  | 'dueReason'
+  | 'startText'
+  | 'leads'
+  | 'ragMode'
+  | 'ragReason'
+  | 'themeId'
+  | 'importNotes'
 >;
 
 /** The PATCH body: only the changed fields, deadlines read the way the form showed them. */
@@ -137,6 +157,7 @@ export async function patchBody(
     else if (k === 'leads') body.leads = d.leads.map((l) => ({ ...l, label: l.label.trim() }));
     else if (k === 'status') body.status = d.status;
     else if (k === 'themeId') body.themeId = d.themeId || null;
+    else if (k === 'importNotes') body.unplaced = notesLines(d.importNotes);
     else body[k as TextField] = d[k as TextField].trim();
   }
   if (movesLater(body, on)) body.rebaselineReason = d.dueReason.trim();

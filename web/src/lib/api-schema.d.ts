@@ -5649,6 +5649,7 @@ export interface operations {
             text: string;
             actionId?: string;
           }[];
+          unplaced?: string[];
           rebaselineReason?: string;
         };
       };

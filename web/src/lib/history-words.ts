@@ -46,6 +46,7 @@ const FIELD_WORDS: Record<string, string> = {
   division: 'Division',
   reviewCadence: 'Review cycle',
   reportingPoints: 'Reporting points',
+  unplaced: 'Text kept from the import',
 };
 /**
  * What the history can name in a plan's own words: what the plan an event belongs to calls its groups
