@@ -184,6 +184,29 @@ describe('handing over a person’s work', () => {
       'Tom Baker has left the council: hand over to someone who is still here.',
     );
 
+    // Nor is someone who has left made a lead or an owner anew; the lead he had stays, the action editable.
+    const { plan: fresh, actions: added } = await planLedBy('After Tom', una, ['on-track']);
+    const asLead = await api.call('PATCH', `${H}/actions/${added[0].id}`, {
+      as: EDITOR,
+      body: {
+        version: added[0].version,
+        leads: [...added[0].leads, { role: 'responsible', label: 'Tom Baker', personId: tom.id }],
+      },
+    });
+    expect(asLead.status).toBe(422);
+    expect(asLead.body.error.message).toBe('Tom Baker has left the council: choose someone still here.');
+    const asOwner = await api.call('PATCH', `${H}/plans/${fresh.id}`, {
+      as: EDITOR,
+      body: { version: fresh.version, ownerPersonId: tom.id },
+    });
+    expect(asOwner.status).toBe(422);
+    const done = await ok('GET', `${H}/actions/${actions[1].id}`);
+    const edited = await api.call('PATCH', `${H}/actions/${actions[1].id}`, {
+      as: EDITOR,
+      body: { version: done.version, leads: done.leads, title: 'Completed by Tom, retitled' },
+    });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+
     // Back again: cleared with null.
     const back = await patch({ version: left.body.version, leftOn: null });
     expect(back.status).toBe(200);

@@ -124,7 +124,7 @@ export class ActionsRepo {
   async update(actionId: string, patch: ActionPatch): Promise<Action> {
     const before = await this.get(actionId);
     await assertReferences(this.store, [
-      ...leadReferences(patch.leads),
+      ...leadReferences(patch.leads, before.leads),
       ...crossRefReferences(patch.crossRefs),
     ]);
     if (

@@ -216,7 +216,9 @@ export class PlansRepo {
   }
 
   async update(planId: string, patch: PlanPatch): Promise<Plan> {
-    await assertReferences(this.store, ownerReferences(patch.ownerPersonId));
+    // The owner it had is no newly named person (one who has left may stay owner of a closed plan).
+    const owner = patch.ownerPersonId ? (await this.header(planId)).ownerPersonId : undefined;
+    await assertReferences(this.store, ownerReferences(patch.ownerPersonId, owner));
     return this.write(planId, patch, false);
   }
 

@@ -1,4 +1,4 @@
-import { badRequest } from '@peopleplan/core';
+import { badRequest, unprocessable } from '@peopleplan/core';
 import { sk } from './keys.js';
 import type { TenantStore } from './store.js';
 
@@ -7,6 +7,8 @@ export interface Reference {
   path: string;
   kind: 'person' | 'action';
   id: string;
+  /** A person newly named (a lead added, an owner chosen): one who has left the council may not be. */
+  added?: boolean;
 }
 
 const MESSAGE = {
@@ -22,7 +24,7 @@ const MESSAGE = {
 export async function assertReferences(store: TenantStore, refs: readonly Reference[]): Promise<void> {
   if (!refs.length) return;
   const keyOf = (r: Reference) => (r.kind === 'person' ? sk.person(r.id) : sk.locator(r.id));
-  const found = await store.getMany(refs.map(keyOf), { attributes: ['target'] });
+  const found = await store.getMany(refs.map(keyOf), { attributes: ['target', 'name', 'leftOn'] });
   // A locator leads to an action or a milestone: an action's target is its key under its plan.
   const fits = (r: Reference) => {
     const item = found.get(keyOf(r));
@@ -35,14 +37,35 @@ export async function assertReferences(store: TenantStore, refs: readonly Refere
       missing.map((r) => ({ path: r.path, message: MESSAGE[r.kind] })),
     );
   }
+  // Someone who has left leads nothing new (their work is handed over: people-handover.ts); a lead
+  // they already had stays as it is, so the action can still be edited.
+  const left = refs.filter((r) => r.kind === 'person' && r.added && found.get(keyOf(r))?.leftOn);
+  if (left.length) {
+    const name = String(found.get(keyOf(left[0]!))?.name ?? 'This person');
+    throw unprocessable(
+      `${name} has left the council: choose someone still here.`,
+      left.map((r) => ({ path: r.path, message: 'has left the council' })),
+    );
+  }
 }
 
 /** The people an action's leads name. */
 export const leadReferences = (
   leads: readonly { personId?: string | undefined }[] | undefined,
+  /** The leads the item had: a person among them is not newly named. */
+  before: readonly { personId?: string | undefined }[] = [],
 ): Reference[] =>
   (leads ?? []).flatMap((l, i) =>
-    l.personId ? [{ path: `leads.${i}.personId`, kind: 'person' as const, id: l.personId }] : [],
+    l.personId
+      ? [
+          {
+            path: `leads.${i}.personId`,
+            kind: 'person' as const,
+            id: l.personId,
+            added: !before.some((b) => b.personId === l.personId),
+          },
+        ]
+      : [],
   );
 
 /** The actions an action's cross-references name. */
@@ -58,5 +81,5 @@ export const linkedReferences = (ids: readonly string[] | undefined): Reference[
   (ids ?? []).map((id, i) => ({ path: `linkedActionIds.${i}`, kind: 'action' as const, id }));
 
 /** The person who owns a plan. */
-export const ownerReferences = (personId: string | null | undefined): Reference[] =>
-  personId ? [{ path: 'ownerPersonId', kind: 'person', id: personId }] : [];
+export const ownerReferences = (personId: string | null | undefined, before?: string): Reference[] =>
+  personId ? [{ path: 'ownerPersonId', kind: 'person', id: personId, added: personId !== before }] : [];

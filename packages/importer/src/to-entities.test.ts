@@ -71,6 +71,21 @@ describe('toEntities', async () => {
     ]);
   });
 
+  it('matches no lead to someone who has left: a person to check is made instead', async () => {
+    const plan = await parsePlanFile(
+      [
+        'Workforce Plan 2026/27',
+        'Ref\tAction\tLead\tDeadline',
+        '1\tRefresh the job adverts\tAmanda Beer\tMarch 2027',
+      ].join('\n'),
+    );
+    const stays = toEntities(plan, { ...ctx, people: [known] });
+    expect(stays.actions[0]!.leads[0]!.personId).toBe(known.id);
+    const gone = toEntities(plan, { ...ctx, people: [{ ...known, leftOn: '2026-10-31' }] });
+    expect(gone.actions[0]!.leads[0]!.personId).not.toBe(known.id);
+    expect(gone.people.map((p) => [p.name, p.unresolved])).toEqual([['Amanda Beer', true]]);
+  });
+
   it('matches a label Word split across a line, or wrote with another dash, to the same person', () => {
     expect(normaliseLabel('Princi pal HCU')).toBe(normaliseLabel('Principal HCU'));
     expect(normaliseLabel("Snr. Prof & SM's \u2013LC")).toBe(normaliseLabel("Snr Prof & SM's -LC"));

@@ -134,7 +134,8 @@ export function toEntities(parsed: ParsedPlan, ctx: EntityContext): ImportEntiti
 function directory(ctx: EntityContext, id: (path: string) => string, stamp: Build['stamp']) {
   const byLabel = new Map<string, Person>();
   const byId = new Map(ctx.people.map((p) => [p.id, p]));
-  for (const p of ctx.people) {
+  // Someone who has left is matched by nobody's label: a plan naming them gets a person to check instead.
+  for (const p of ctx.people.filter((x) => !x.leftOn)) {
     byLabel.set(normaliseLabel(p.name), p);
     if (p.roleLabel) byLabel.set(normaliseLabel(p.roleLabel), p);
   }
