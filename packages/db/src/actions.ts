@@ -127,11 +127,8 @@ export class ActionsRepo {
       ...leadReferences(patch.leads, before.leads),
       ...crossRefReferences(patch.crossRefs),
     ]);
-    if (
-      patch.ref !== undefined &&
-      !(before.ref && patch.ref.trim().toLowerCase() === before.ref.toLowerCase())
-    )
-      await (await refs()).assertActionRefFree(this.store, before.planId, patch.ref, actionId);
+    if (patch.ref !== undefined)
+      await (await refs()).assertActionRefFree(this.store, before.planId, patch.ref, before);
     const { ragOverride, rebaselineReason, ...rest } = patch;
     let after = patchedVersion(before, rest);
     // A due moved later is kept with the action: the first committed date, and each move with its reason.

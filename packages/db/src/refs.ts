@@ -13,14 +13,15 @@ export async function assertActionRefFree(
   store: TenantStore,
   planId: string,
   ref: string | undefined,
-  exceptId?: string,
+  /** The action being renumbered, and the ref it has: kept as it is, it is not checked. */
+  except?: { id: string; ref: string },
 ): Promise<void> {
-  if (!ref?.trim()) return;
+  if (!ref?.trim() || (except?.ref && same(except.ref, ref))) return;
   const actions = await store.queryAll<{ id: string; ref?: string; title: string }>(
     `${sk.planChildren(planId)}ACTION#`,
     { types: ['action'], attributes: ['id', 'ref', 'title'] },
   );
-  const taken = actions.find((a) => a.id !== exceptId && a.ref && same(a.ref, ref));
+  const taken = actions.find((a) => a.id !== except?.id && a.ref && same(a.ref, ref));
   if (taken) {
     throw conflict(
       `${ref.trim()} is already the ref of “${taken.title}” in this plan: give this action another ref.`,
