@@ -143,6 +143,10 @@ export interface ActionJudgement {
   slipping: boolean;
 }
 
+/** Re-baselined: open, and now due later than first agreed. */
+const slips = (open: boolean, s: { due?: string | undefined; baseline?: string | undefined }) =>
+  open && Boolean(s.due && s.baseline && s.due > s.baseline);
+
 /** Overdue and due soon: for open items with a due date only. */
 function dueFlags(open: boolean, due: string | undefined, w: Window) {
   const d = open && due ? daysBetween(w.today, due) : undefined;
@@ -173,7 +177,7 @@ export function judgeMilestone(s: MilestoneState, w: Window, rules: RagRules): M
   return {
     rag: rateMilestone(s, w.today, rules).rag,
     ...dueFlags(open, s.due, w),
-    slipping: open && Boolean(s.due && s.baseline && s.due > s.baseline),
+    slipping: slips(open, s),
   };
 }
 
@@ -295,7 +299,7 @@ export function judgePlan(
       rag: rated.actions.get(a.id)!.rag,
       ...dueFlags(open, a.due, w),
       stale: plan.status === 'active' && open && daysBetween(staleSince(a, plan), w.today) > cadence,
-      slipping: open && Boolean(a.due && a.baseline && a.due > a.baseline),
+      slipping: slips(open, a),
     });
   }
   for (const m of milestones) {
@@ -303,7 +307,7 @@ export function judgePlan(
     out.milestones.set(m.id, {
       rag: rated.milestones.get(m.id)!.rag,
       ...dueFlags(open, m.due, w),
-      slipping: open && Boolean(m.due && m.baseline && m.due > m.baseline),
+      slipping: slips(open, m),
     });
   }
   return out;
