@@ -75,8 +75,7 @@ export async function removeAction(data: RemovalData, actionId: string, version:
     throw conflict('The action was changed by someone else, or no longer exists. Reload it and try again.');
   }
   if ('reason' in read) throw conflict(`${named(action)} cannot be removed. ${read.reason}`);
-  const { items, audits } = writes(data.store, read);
-  await data.store.transact(items, audits, 'action');
+  await data.store.transact(read.writes.items, read.writes.audits, 'action');
 }
 
 type Refusal = { reason: string; archived?: true };
@@ -85,7 +84,10 @@ type Refusal = { reason: string; archived?: true };
  * Reads what a removal needs, or why the action cannot go: its plan archived, or a record a committee
  * may have seen on it, or more than one transaction holds.
  */
-async function readRemoval(data: RemovalData, action: Action): Promise<Removal | Refusal> {
+async function readRemoval(
+  data: RemovalData,
+  action: Action,
+): Promise<(Removal & { writes: ReturnType<typeof writes> }) | Refusal> {
   const { store } = data;
   const planId = action.planId;
   const [header, updates, stored, board, closed, snapshots] = await Promise.all([
@@ -118,11 +120,12 @@ async function readRemoval(data: RemovalData, action: Action): Promise<Removal |
     ),
   );
   const removal: Removal = { action, milestones, outbox: outbox.flat(), closedCounter: closed?.v };
-  const { items, audits } = writes(store, removal);
-  if (items.length + audits.length > MAX_TRANSACTION_ITEMS) {
+  // Built once: counted here against a transaction's limit, and sent as they are by `removeAction`.
+  const w = writes(store, removal);
+  if (w.items.length + w.audits.length > MAX_TRANSACTION_ITEMS) {
     return refuse(`It has too many milestones to remove in one go (${milestones.length})`);
   }
-  return removal;
+  return { ...removal, writes: w };
 }
 
 /** The removal's transaction: conditions, deletes, board and search updates, and an audit event per item. */

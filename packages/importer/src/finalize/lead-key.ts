@@ -56,10 +56,11 @@ export interface LeadKey {
 export function readLeadKey(lines: readonly string[], leads: ReadonlySet<string>): LeadKey {
   const key: LeadKey = { names: new Map(), lines: new Set() };
   for (const line of lines) {
-    const entries = lineEntries(line).filter(([short, long]) => leads.has(short) && !leads.has(long));
+    const all = lineEntries(line);
+    const entries = all.filter(([short, long]) => leads.has(short) && !leads.has(long));
     if (entries.length === 0) continue;
     for (const [short, long] of entries) if (!key.names.has(short)) key.names.set(short, long);
-    if (entries.length === lineEntries(line).length) key.lines.add(line);
+    if (entries.length === all.length) key.lines.add(line);
   }
   return key.names.size >= 2 ? key : { names: new Map(), lines: new Set() };
 }
