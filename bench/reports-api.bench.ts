@@ -16,27 +16,11 @@ import { renderDocx } from '@peopleplan/reports/docx';
 import { syntheticReportData } from '@peopleplan/reports/testing';
 import { loadReport } from '@peopleplan/services';
 import type { BenchResult } from './run.js';
+import { sideBySide } from './support/world.js';
 
 const ACTIONS = 500;
 const PERIOD = 'mid-year:2013-14';
 const TODAY = '2013-10-15';
-
-/**
- * Median wall time of each function, run interleaved (a, b, c, a, b, c…) after `warmup` untimed
- * rounds, so a busy machine or the JVM warming up skews them alike.
- */
-async function sideBySide(fns: (() => unknown)[], runs: number, warmup = 3): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) for (const fn of fns) await fn();
-  const times = fns.map(() => [] as number[]);
-  for (let i = 0; i < runs; i++) {
-    for (const [k, fn] of fns.entries()) {
-      const t0 = performance.now();
-      await fn();
-      times[k]!.push(performance.now() - t0);
-    }
-  }
-  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]!);
-}
 
 export async function run(): Promise<BenchResult[]> {
   const ddb = await startDynamoDbLocal();
