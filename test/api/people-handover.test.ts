@@ -20,11 +20,7 @@ describe('handing over a person’s work', () => {
   });
   afterAll(() => api.drop());
 
-  const ok = async (method: string, path: string, body?: unknown, as = EDITOR) => {
-    const r = await api.call(method, path, { as, ...(body === undefined ? {} : { body }) });
-    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
-    return r.body;
-  };
+  const ok = (method: string, path: string, body?: unknown, as = EDITOR) => api.ok(method, path, body, as);
   const person = (name: string, extra: Record<string, unknown> = {}) =>
     ok('POST', `${H}/people`, { name, ...extra });
   const handOverCall = (from: string, body: Record<string, unknown>, as = EDITOR) =>

@@ -47,6 +47,8 @@ export interface TestApi {
       headers?: Record<string, string>;
     },
   ): Promise<{ status: number; body: any; headers: Headers }>;
+  /** A call that must succeed (status under 300), as `as`: its body; otherwise it throws with the answer. */
+  ok(method: string, path: string, body: unknown, as: string): Promise<any>;
   /** Link a user's membership to a directory person (contributors report on what they lead). */
   linkMember(email: string, councilId: string, personId: string): Promise<void>;
   drop(): Promise<void>;
@@ -145,6 +147,11 @@ export async function createTestApi(
     onboarding,
     token: (email, o) => idp.tokenFor(email, o),
     call,
+    ok: async (method, path, body, as) => {
+      const r = await call(method, path, { as, ...(body === undefined ? {} : { body }) });
+      if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
+      return r.body;
+    },
     linkMember: async (email, councilId, personId) => {
       const data = await onboarding.council(councilId);
       const member = await data.members.byEmail(email);
