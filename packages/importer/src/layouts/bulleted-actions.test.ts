@@ -1,10 +1,10 @@
-import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph } from 'docx';
+import { HeadingLevel, Paragraph } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { parsePlanFile } from '../index.js';
 import type { ParsedPlan } from '../parsed-plan.js';
 import { placeNamer } from '../places.js';
 import { readDocx } from '../readers/docx.js';
-import { readSample } from './test-helpers.js';
+import { bulletedWordFile, readSample, wordBullet } from './test-helpers.js';
 
 /** Each theme's title, and its actions as title | leads | deadline as written. */
 const actionsOf = (plan: ParsedPlan) =>
@@ -96,38 +96,22 @@ describe('bulleted-actions', () => {
   });
 
   it('reads Word list paragraphs under Word headings, and names a note’s place as the paragraph', async () => {
-    const bullet = (text: string) => new Paragraph({ text, numbering: { reference: 'bullets', level: 0 } });
-    const doc = new Document({
-      numbering: {
-        config: [
-          {
-            reference: 'bullets',
-            levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT }],
-          },
-        ],
-      },
-      sections: [
-        {
-          children: [
-            new Paragraph({ text: 'Workforce Action Plan 2026', heading: HeadingLevel.HEADING_1 }),
-            new Paragraph({ text: 'We look after our wellbeing', heading: HeadingLevel.HEADING_2 }),
-            new Paragraph('Stress remains our top reason for absence.'),
-            new Paragraph({ text: 'What we will do', heading: HeadingLevel.HEADING_3 }),
-            bullet(
-              'Retender the Employee Assistance Programme (Lead: Occupational Health Manager; by January 2027)',
-            ),
-            bullet('Train all managers in supporting mental health (Lead: L&D Manager; by 31/02/2027)'),
-            new Paragraph({ text: 'What success looks like', heading: HeadingLevel.HEADING_3 }),
-            bullet('Average sickness absence under 9 days per FTE'),
-            new Paragraph({ text: 'We are a fair employer', heading: HeadingLevel.HEADING_2 }),
-            bullet('Introduce anonymised shortlisting (Lead: Recruitment Manager; by April 2026)'),
-            bullet('Achieve Menopause Friendly accreditation (Lead: Wellbeing Officer; by March 2027)'),
-          ],
-        },
-      ],
-    });
-    const buffer = await Packer.toBuffer(doc);
-    const plan = await parsePlanFile(buffer, { filename: 'plan.docx' });
+    const file = await bulletedWordFile([
+      new Paragraph({ text: 'Workforce Action Plan 2026', heading: HeadingLevel.HEADING_1 }),
+      new Paragraph({ text: 'We look after our wellbeing', heading: HeadingLevel.HEADING_2 }),
+      new Paragraph('Stress remains our top reason for absence.'),
+      new Paragraph({ text: 'What we will do', heading: HeadingLevel.HEADING_3 }),
+      wordBullet(
+        'Retender the Employee Assistance Programme (Lead: Occupational Health Manager; by January 2027)',
+      ),
+      wordBullet('Train all managers in supporting mental health (Lead: L&D Manager; by 31/02/2027)'),
+      new Paragraph({ text: 'What success looks like', heading: HeadingLevel.HEADING_3 }),
+      wordBullet('Average sickness absence under 9 days per FTE'),
+      new Paragraph({ text: 'We are a fair employer', heading: HeadingLevel.HEADING_2 }),
+      wordBullet('Introduce anonymised shortlisting (Lead: Recruitment Manager; by April 2026)'),
+      wordBullet('Achieve Menopause Friendly accreditation (Lead: Wellbeing Officer; by March 2027)'),
+    ]);
+    const plan = await parsePlanFile(file, { filename: 'plan.docx' });
     expect(actionsOf(plan)).toEqual([
       {
         theme: 'We look after our wellbeing',
@@ -152,7 +136,7 @@ describe('bulleted-actions', () => {
       ].join('\n'),
     );
     // The document has no table: a note on an action points at its paragraph, not at "table 1, row 3".
-    const read = await readDocx(buffer);
+    const read = await readDocx(file);
     const train = read.items.find((i) => i.type === 'row' && i.cells[0]!.startsWith('Train'))!;
     expect(placeNamer(read)(`line ${train.line}`)).toBe(
       'the paragraph "Train all managers in supporting mental…"',

@@ -1,10 +1,10 @@
-import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
+import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { parsePlanFile } from '../index.js';
 import type { ParsedPlan } from '../parsed-plan.js';
 import { fieldLine } from './field-lines.js';
 import { inlineFields } from './inline-fields.js';
-import { readSample } from './test-helpers.js';
+import { bulletedWordFile, readSample, wordBullet } from './test-helpers.js';
 
 /** Each theme's title, and its actions as ref | title | leads | deadline as written. */
 const actionsOf = (plan: ParsedPlan) =>
@@ -220,32 +220,17 @@ describe('numbered paragraphs with their fields on lines of their own', () => {
   });
 
   it('reads a Word bullet whose lead, deadline and status are the paragraphs under it', async () => {
-    const bullet = (text: string) => new Paragraph({ text, numbering: { reference: 'bullets', level: 0 } });
-    const doc = new Document({
-      numbering: {
-        config: [
-          {
-            reference: 'bullets',
-            levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT }],
-          },
-        ],
-      },
-      sections: [
-        {
-          children: [
-            new Paragraph({ text: 'Our wellbeing', heading: HeadingLevel.HEADING_1 }),
-            bullet('Retender the Employee Assistance Programme'),
-            new Paragraph('Lead: Occupational Health Manager'),
-            new Paragraph('Timescale: January 2027'),
-            new Paragraph('Status: On track'),
-            bullet('Train all managers in supporting mental health'),
-            new Paragraph('Lead: L&D Manager'),
-            new Paragraph('Timescale: Q4 2026/27'),
-          ],
-        },
-      ],
-    });
-    const plan = await parsePlanFile(await Packer.toBuffer(doc), { filename: 'plan.docx' });
+    const file = await bulletedWordFile([
+      new Paragraph({ text: 'Our wellbeing', heading: HeadingLevel.HEADING_1 }),
+      wordBullet('Retender the Employee Assistance Programme'),
+      new Paragraph('Lead: Occupational Health Manager'),
+      new Paragraph('Timescale: January 2027'),
+      new Paragraph('Status: On track'),
+      wordBullet('Train all managers in supporting mental health'),
+      new Paragraph('Lead: L&D Manager'),
+      new Paragraph('Timescale: Q4 2026/27'),
+    ]);
+    const plan = await parsePlanFile(file, { filename: 'plan.docx' });
     expect(actionsOf(plan)).toEqual([
       {
         theme: 'Our wellbeing',

@@ -1,3 +1,4 @@
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph } from 'docx';
 import type { SourceItem } from '../source.js';
 import { readLayouts } from './index.js';
 import { toLines } from './lines.js';
@@ -18,3 +19,23 @@ export function readSample(text: string, known: string[] = []) {
     headings: items.filter((i) => i.type === 'heading').map((i) => (i as { text: string }).text),
   };
 }
+
+/** A paragraph of a Word bulleted list (`bulletedWordFile`'s). */
+export const wordBullet = (text: string) =>
+  new Paragraph({ text, numbering: { reference: 'bullets', level: 0 } });
+
+/** A Word document of these paragraphs, whose `wordBullet`s make a bulleted list, as a file. */
+export const bulletedWordFile = (children: Paragraph[]) =>
+  Packer.toBuffer(
+    new Document({
+      numbering: {
+        config: [
+          {
+            reference: 'bullets',
+            levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT }],
+          },
+        ],
+      },
+      sections: [{ children }],
+    }),
+  );
