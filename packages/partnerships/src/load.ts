@@ -4,10 +4,12 @@ import {
   type ConsentRecord,
   type CouncilData,
   EVENTUAL,
+  entityOf,
   inConsentScope,
   type PartnershipsRepo,
   type PlanTree,
   planBoardFacts,
+  sk,
 } from '@peopleplan/db';
 import pLimit from 'p-limit';
 import type { CouncilBoards, SharedCouncil, SharedPlan } from './types.js';
@@ -59,9 +61,10 @@ interface Granted {
 }
 
 /**
- * The council's consent, read now (consistent read, never cached: a revocation counts from the next
- * request), if it has granted. Undefined for invited, revoked or missing. Nothing else of the council
- * is read before this says yes.
+ * The council's consent, read now with the council's own record (one consistent read, never cached: a
+ * revocation or a suspension counts from the next request), if it has granted and is not suspended.
+ * Undefined for invited, revoked or missing, and for a suspended council, whose data no one reads
+ * (docs/architecture.md, "Tenant isolation"). Nothing else of the council is read before this says yes.
  */
 async function grantedCouncil(
   src: PartnershipSource,
@@ -70,8 +73,13 @@ async function grantedCouncil(
   actor: Actor,
 ): Promise<Granted | undefined> {
   const data = await src.readerFor(councilId, { sub: actor.sub, name: actor.name, email: actor.email });
-  const consent = await data.consents.granted(partnership.id);
-  return consent && { data, consent };
+  const found = await data.store.getMany([sk.consent(partnership.id), sk.council()]);
+  const consent = found.get(sk.consent(partnership.id));
+  const council = found.get(sk.council());
+  if (consent?.status !== 'granted' || !council || council.status === 'suspended') return undefined;
+  // Its name and RAG rules, to show, as read here.
+  data.council.prime(entityOf<Council>(council));
+  return { data, consent: entityOf<ConsentRecord>(consent) };
 }
 
 async function sharedPlanHeaders(g: Granted, kind: PlanKind | undefined): Promise<Plan[]> {
@@ -106,7 +114,6 @@ async function eachGranted<P>(
       limit(async () => {
         const g = await grantedCouncil(src, partnership, councilId, actor);
         if (!g) return undefined;
-        // Its name and RAG rules, to show: eventual, after the consent was read strongly.
         const [council, headers] = await Promise.all([
           g.data.council.get(EVENTUAL),
           sharedPlanHeaders(g, kind),

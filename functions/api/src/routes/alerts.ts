@@ -161,8 +161,10 @@ export function registerAlertRoutes(app: App, deps: AppDeps) {
     // The council's own record of the link must agree (and not have lapsed).
     const personId = await alertLinkOwner(reader.store, token);
     if (!personId || personId !== link.subjectId) return missing();
-    const person = await reader.people.get(personId);
+    // A suspended council's data is read by no one, through no link (as its calendar feeds).
     const council = await reader.council.get();
+    if (council.status === 'suspended') return missing();
+    const person = await reader.people.get(personId);
     if (c.req.method === 'GET') return c.html(form(person, council.name, false));
     const f = await c.req.parseBody();
     const prefs = {
