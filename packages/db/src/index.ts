@@ -17,7 +17,6 @@ export * from './ids.js';
 export * from './imports.js';
 export * from './keys.js';
 export * from './led-plans.js';
-export * from './mappings.js';
 export * from './members.js';
 export * from './milestones.js';
 export * from './partnerships.js';

@@ -13,6 +13,28 @@ export interface ImportMapping extends VersionStamp {
   createdBy: string;
 }
 
+/**
+ * As stored: the headings as values in a list of pairs, never as a map's keys, so that no heading ("",
+ * "constructor", "__proto__") can stand for something of the map or the object it is read into. A
+ * mapping saved before holds a map (`columns: { heading: field }`) and is read as it is.
+ */
+type StoredMapping = Omit<ImportMapping, 'columns'> & {
+  columns: Array<{ heading: string; field: string }> | Record<string, string>;
+};
+
+const stored = (m: ImportMapping): StoredMapping => ({
+  ...m,
+  columns: Object.entries(m.columns).map(([heading, field]) => ({ heading, field })),
+});
+
+const read = (m: StoredMapping): ImportMapping => ({
+  ...m,
+  // Object.fromEntries defines each heading as the result's own property, whatever it is called.
+  columns: Array.isArray(m.columns)
+    ? Object.fromEntries(m.columns.map((c) => [c.heading, c.field]))
+    : m.columns,
+});
+
 /** Enough for every kind of plan a council keeps; a list a person can still read through. */
 export const MAX_SAVED_MAPPINGS = 50;
 
@@ -33,22 +55,23 @@ export function mappingId(councilId: string, name: string): string {
   return id;
 }
 
-/** Saved column mappings of one council (`MAPPING#<id>`): list, save (create or replace), delete. */
+/**
+ * Saved column mappings of one council (`MAPPING#<id>`): list, save (create or replace), delete. Loaded
+ * with the first request about them, not at a cold start (docs/architecture.md, section 9).
+ */
 export class MappingsRepo {
   constructor(private readonly store: TenantStore) {}
 
-  async list(read?: ReadConsistency): Promise<ImportMapping[]> {
-    const items = await this.store.queryAll<ImportMapping>('MAPPING#', {
+  async list(consistency?: ReadConsistency): Promise<ImportMapping[]> {
+    const items = await this.store.queryAll<StoredMapping>('MAPPING#', {
       types: ['import-mapping'],
-      ...read,
+      ...consistency,
     });
-    return items.map(({ type: _t, ...m }) => m as ImportMapping).sort((a, b) => a.name.localeCompare(b.name));
+    return items.map(({ type: _t, ...m }) => read(m)).sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  async get(id: string): Promise<ImportMapping> {
-    const m = await this.store.get<ImportMapping>(sk.importMapping(id));
-    if (!m) throw notFound('Saved column mapping');
-    return m;
+  private async stored(id: string): Promise<StoredMapping | undefined> {
+    return this.store.get<StoredMapping>(sk.importMapping(id));
   }
 
   /** Saves under `name`: a new mapping, or a new version of the one with that name. */
@@ -57,7 +80,7 @@ export class MappingsRepo {
     columns: Record<string, string>,
   ): Promise<{ mapping: ImportMapping; created: boolean }> {
     const id = mappingId(this.store.ctx.councilId, name);
-    const before = await this.store.get<ImportMapping>(sk.importMapping(id));
+    const before = await this.stored(id);
     if (!before) {
       const count = (await this.list()).length;
       if (count >= MAX_SAVED_MAPPINGS) {
@@ -72,29 +95,31 @@ export class MappingsRepo {
         createdBy: this.store.ctx.actor.name,
         ...firstVersion(),
       };
+      const after = stored(mapping);
       await this.store.transact(
-        [this.store.putNew(sk.importMapping(id), 'import-mapping', mapping)],
-        [{ operation: 'create', entityType: 'import-mapping', entityId: id, after: mapping }],
+        [this.store.putNew(sk.importMapping(id), 'import-mapping', after)],
+        [{ operation: 'create', entityType: 'import-mapping', entityId: id, after }],
         'saved column mapping',
       );
       return { mapping, created: true };
     }
-    const after = nextVersion(before, { name: name.trim(), columns });
+    const after = stored(nextVersion(read(before), { name: name.trim(), columns }));
     await this.store.transact(
       [this.store.putVersioned(sk.importMapping(id), 'import-mapping', after, before.version)],
       [{ operation: 'update', entityType: 'import-mapping', entityId: id, before, after }],
       'saved column mapping',
     );
-    return { mapping: after, created: false };
+    return { mapping: read(after), created: false };
   }
 
   async remove(id: string): Promise<ImportMapping> {
-    const before = await this.get(id);
+    const before = await this.stored(id);
+    if (!before) throw notFound('Saved column mapping');
     await this.store.transact(
       [this.store.deleteVersioned(sk.importMapping(id), before.version)],
       [{ operation: 'delete', entityType: 'import-mapping', entityId: id, before }],
       'saved column mapping',
     );
-    return before;
+    return read(before);
   }
 }

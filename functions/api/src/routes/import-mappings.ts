@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { MappingsRepo } from '@peopleplan/db';
 import { COLUMN_FIELDS } from '@peopleplan/importer/column-fields';
 import type { AppDeps } from '../context.js';
 import { councilData } from '../tenant.js';
@@ -15,12 +14,38 @@ const SavedMapping = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
+/**
+ * Each heading as the request wrote it, before the record is read (which would leave "__proto__" out
+ * unsaid and keep one of two headings that differ only in spaces): not blank, not too long, not twice.
+ */
+const headingProblems = (columns: unknown, ctx: z.RefinementCtx) => {
+  const seen = new Set<string>();
+  for (const raw of columns && typeof columns === 'object' ? Object.keys(columns) : []) {
+    const heading = raw.trim();
+    const problem = !heading
+      ? 'a column heading cannot be blank'
+      : heading.length > 300
+        ? 'a column heading can be at most 300 characters'
+        : heading === '__proto__'
+          ? '“__proto__” cannot be a column heading'
+          : seen.has(heading) && `the heading “${heading}” is there twice`;
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, path: [raw] });
+    seen.add(heading);
+  }
+  return columns;
+};
 const SaveMapping = z.strictObject({
   name: z.string().trim().min(1, 'give the mapping a name').max(100),
-  columns: z
-    .record(z.string().max(300), z.enum(COLUMN_FIELDS))
-    .refine((c) => Object.keys(c).length <= 200, 'at most 200 columns'),
+  columns: z.preprocess(
+    headingProblems,
+    z
+      .record(z.string().trim().min(1).max(300), z.enum(COLUMN_FIELDS))
+      .refine((c) => Object.keys(c).length <= 200, 'at most 200 columns'),
+  ),
 });
+/** The repository loads with the first request about mappings (docs/architecture.md, section 9). */
+const mappings = async (store: import('@peopleplan/db').TenantStore) =>
+  new (await import('@peopleplan/db/mappings')).MappingsRepo(store);
 const MappingParams = CouncilParam.extend({ mappingId: ItemId });
 
 /**
@@ -42,7 +67,7 @@ export function registerImportMappingRoutes(app: App, deps: AppDeps) {
     }),
     async (c) => {
       const data = await councilData(c, deps, c.req.valid('param').c, 'editor');
-      return c.json({ items: await new MappingsRepo(data.store).list() }, 200);
+      return c.json({ items: await (await mappings(data.store)).list() }, 200);
     },
   );
 
@@ -66,7 +91,7 @@ export function registerImportMappingRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const data = await councilData(c, deps, c.req.valid('param').c, 'editor');
       const { name, columns } = c.req.valid('json');
-      const { mapping, created } = await new MappingsRepo(data.store).save(name, columns);
+      const { mapping, created } = await (await mappings(data.store)).save(name, columns);
       return created ? c.json(mapping, 201) : c.json(mapping, 200);
     },
   );
@@ -85,7 +110,7 @@ export function registerImportMappingRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'editor');
-      return c.json(await new MappingsRepo(data.store).remove(p.mappingId), 200);
+      return c.json(await (await mappings(data.store)).remove(p.mappingId), 200);
     },
   );
 }
