@@ -83,8 +83,13 @@ export interface ActionRow extends StatusView {
   addedAfterPeriod?: string;
 }
 
-export interface MilestoneRow extends StatusView {
+export interface MilestoneRow extends Omit<StatusView, 'status'> {
   kind: 'milestone';
+  /**
+   * Absent in the report of an ended period for a milestone open at its end whose status then is not
+   * recorded (it was completed after: `completedLater`); its words say so and no rating is made up.
+   */
+  status?: Status;
   id: string;
   ref: string;
   title: string;
@@ -101,6 +106,8 @@ export interface MilestoneRow extends StatusView {
   due?: TimescaleView;
   baselineDue?: TimescaleView;
   completedOn?: IsoDate;
+  /** For an ended period: the day it was completed, after the period end (it was open then). */
+  completedLater?: IsoDate;
   rebaselined: boolean;
   /** Why it moved later, as the person who moved it said (the latest re-baseline's reason). */
   rebaselineReason?: string;

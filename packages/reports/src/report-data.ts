@@ -88,6 +88,11 @@ export interface ReportData {
   updates: ReportUpdate[];
   indicators: ReportIndicator[];
   risks: ReportRisk[];
+  /**
+   * For an ended period, by id: the status an item had at its end where only its history tells it (a
+   * milestone completed after the end, an action closed after it with no update; `closedAfterPeriod`).
+   */
+  statusAtEnd?: Record<string, Status>;
   /** Previous period's status and RAG by action id: direction of travel. Missing id = new. */
   snapshots: Record<string, ActionSnapshot>;
   /** Label of the closed period `snapshots` come from, named in the report (`Year-end 2012-13`). */

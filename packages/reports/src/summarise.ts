@@ -10,14 +10,15 @@ import { compareRefs, formatDate, planLabels } from './format.js';
 import { indicatorRow } from './indicators.js';
 import type { ActionRow, ReportModel } from './model.js';
 import type { ReportData } from './report-data.js';
+import { asAtPeriodEnd } from './summarise/as-at.js';
 import { buildExceptions, sortExceptions } from './summarise/exceptions.js';
 import { actionRow, milestoneRow, type RowContext, reportedStatus } from './summarise/items.js';
-import { milestoneAsAt } from './summarise/milestone-as-at.js';
 import { OTHER_THEME_ID, PlanTree } from './summarise/plan-tree.js';
 import { themeSections } from './summarise/sections.js';
 import { buildSummary } from './summarise/summary.js';
 import { UpdateIndex } from './summarise/updates.js';
 
+export { closedAfterPeriod, statusBeforeChange } from './summarise/as-at.js';
 export { forecastYearEnd } from './summarise/forecast.js';
 export { directionOfTravel };
 
@@ -50,8 +51,20 @@ export function summarise(data: ReportData, options: SummariseOptions = {}): Rep
   const headingOf = new Map<string, string>(themes.map((t) => [t.id, themeHeadingIn(labels.theme, t)]));
   headingOf.set(OTHER_THEME_ID, 'Other actions');
 
+  // An ended period's report shows actions and milestones as they stood at its end (a period may be
+  // closed late): one rule for both.
+  const known = data.statusAtEnd ?? {};
+  const actionsThen = periodClosed
+    ? data.actions.map((a) => {
+        const then = asAtPeriodEnd(a, asOf, known[a.id]);
+        return { ...then, status: then.status ?? a.status };
+      })
+    : data.actions;
+  const milestonesThen = periodClosed
+    ? data.milestones.map((m) => asAtPeriodEnd(m, asOf, known[m.id]))
+    : data.milestones;
   const ctx: RowContext = {
-    tree: new PlanTree(data.actions, new Set(themes.map((t) => t.id))),
+    tree: new PlanTree(actionsThen, new Set(themes.map((t) => t.id))),
     updates: new UpdateIndex(
       data.updates,
       period,
@@ -67,20 +80,20 @@ export function summarise(data: ReportData, options: SummariseOptions = {}): Rep
       addedAfter: addedAfter(plan.createdAt, asOf, council.timeZone || 'Europe/London'),
     }),
   };
-  // An ended period's report shows milestones as they stood at its end (a period may be closed late).
-  const asAt = periodClosed ? data.milestones.map((m) => milestoneAsAt(m, asOf)) : data.milestones;
   // Ratings roll up from milestones and sub-actions as every page shows them, from the statuses reported.
   ctx.ratings = planRatings(
-    data.actions.map((a) => ({ ...a, status: reportedStatus(a, ctx) })),
-    asAt,
+    actionsThen.map((a) => ({ ...a, status: reportedStatus(a, ctx) })),
+    // One open then with no status recorded is rated by its dates alone: an on-track milestone raises
+    // nothing (core rag.ts, roll-up).
+    milestonesThen.map((m) => ({ ...m, status: m.status ?? 'on-track' })),
     asOf,
     ctx.rules,
   ).actions;
-  const rows = new Map<string, ActionRow>(data.actions.map((a) => [a.id, actionRow(a, ctx)]));
-  const actions = [...data.actions]
+  const rows = new Map<string, ActionRow>(actionsThen.map((a) => [a.id, actionRow(a, ctx)]));
+  const actions = [...actionsThen]
     .sort((x, y) => x.order - y.order || compareRefs(x.ref, y.ref))
     .map((a) => rows.get(a.id)!);
-  const milestones = [...asAt]
+  const milestones = [...milestonesThen]
     .sort((x, y) => compareRefs(x.ref, y.ref))
     .map((m) => milestoneRow(m, ctx, rows));
 

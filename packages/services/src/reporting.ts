@@ -1,11 +1,13 @@
-import { badRequest, type Council, type IsoDate } from '@peopleplan/core';
+import { badRequest, type Council, type IsoDate, type Status } from '@peopleplan/core';
 import type { CouncilData, PeriodSnapshot, ReadConsistency, SnapshotEntry } from '@peopleplan/db';
 import {
+  closedAfterPeriod,
   PeriodError,
   type ReportData,
   type ReportModel,
   type ReportPeriod,
   resolvePeriod,
+  statusBeforeChange,
 } from '@peopleplan/reports';
 
 /**
@@ -35,9 +37,40 @@ export interface LoadedReport {
   comparedWith?: PeriodSnapshot;
 }
 
+/** Items' histories read at once, at most: a report of a long-past period may need many. */
+const HISTORY_READS = 8;
+
+/**
+ * For an ended period, the status at its end of each item only its history can tell (reports'
+ * `closedAfterPeriod`: a milestone completed after the end, an action closed after it with no update),
+ * from the events after the period's last day: one query of the council index per such item.
+ */
+async function statusesAtEnd(
+  data: CouncilData,
+  tree: Parameters<typeof closedAfterPeriod>[0],
+  asOf: IsoDate,
+  timeZone: string,
+): Promise<Record<string, Status>> {
+  const ids = closedAfterPeriod(tree, asOf, timeZone);
+  const out: Record<string, Status> = {};
+  // From midnight UTC of the last day: never later than the London day after it begins.
+  const fromMs = Date.parse(`${asOf}T00:00:00Z`);
+  for (let i = 0; i < ids.length; i += HISTORY_READS) {
+    await Promise.all(
+      ids.slice(i, i + HISTORY_READS).map(async (id) => {
+        const page = await data.history.trail({ item: id, fromMs, limit: 100, consistent: false });
+        const status = statusBeforeChange(page.items, asOf, timeZone);
+        if (status) out[id] = status;
+      }),
+    );
+  }
+  return out;
+}
+
 /**
  * Everything one report needs, in three reads: the council, the plan with its whole progress
- * history (one query over the plan's key range), and the closed period to compare with.
+ * history (one query over the plan's key range), and the closed period to compare with; for an ended
+ * period, also the history of the few items whose status at its end only that tells (`statusesAtEnd`).
  * `compareWith` names that period; by default it is the latest one closed before this period ends.
  */
 export async function loadReport(
@@ -60,6 +93,10 @@ export async function loadReport(
     const message = `The period ${compareKey} has not been closed for this plan`;
     throw badRequest(message, [{ path: 'compareWith', message }]);
   }
+  const statusAtEnd =
+    today > period.end
+      ? await statusesAtEnd(data, tree, period.end, council.timeZone || 'Europe/London')
+      : {};
   return {
     data: {
       council,
@@ -70,6 +107,7 @@ export async function loadReport(
       updates: tree.updates,
       indicators: tree.indicators,
       risks: tree.risks,
+      ...(Object.keys(statusAtEnd).length && { statusAtEnd }),
       snapshots: previous?.entries ?? {},
       period,
       today,

@@ -1,18 +1,22 @@
 import {
+  combine,
   deriveRag,
   directionOfTravel,
+  explain,
   type IsoDate,
   isOpen,
   RAG_LABELS,
   type Rag,
   type RagResult,
   type RagRules,
+  rateItem,
   STATUS_LABELS,
   type Status,
 } from '@peopleplan/core';
-import { LEAD_ROLE_LABELS, timescaleView } from '../format.js';
+import { formatDate, LEAD_ROLE_LABELS, timescaleView } from '../format.js';
 import type { ActionRow, LeadView, MilestoneRow, StatusView } from '../model.js';
 import type { ActionSnapshot, ReportAction, ReportMilestone } from '../report-data.js';
+import type { AsAt } from './as-at.js';
 import { forecastYearEnd } from './forecast.js';
 import { OTHER_THEME_ID, type PlanTree } from './plan-tree.js';
 import type { UpdateIndex } from './updates.js';
@@ -58,6 +62,28 @@ function statusView(status: Status, rag: ReturnType<typeof deriveRag>): StatusVi
     text: `${STATUS_LABELS[status]} (${ragWord(rag.rag)})`,
     ragReasons: rag.reasons,
     overridden: rag.overridden,
+  };
+}
+
+/**
+ * A milestone open at the period end whose status then is not recorded (completed after it): rated by its
+ * dates alone (overdue, re-baselined), else not rated, and said to be open, never given a status.
+ */
+function openAtEndView(m: AsAt<ReportMilestone>, ctx: RowContext): Omit<StatusView, 'status'> {
+  const rated = rateItem({ status: 'on-track', due: m.due, baselineDue: m.baselineDue }, ctx.asOf, ctx.rules);
+  const byDates = rated.findings.filter((f) => f.finding.kind !== 'status');
+  const rag = byDates.length ? explain(combine(byDates, false), 'This milestone') : undefined;
+  const label = 'Open at the period end';
+  return {
+    statusLabel: label,
+    rag: rag?.rag ?? 'grey',
+    ragWord: rag ? ragWord(rag.rag) : '',
+    ragLabel: rag ? RAG_LABELS[rag.rag] : 'Not rated',
+    text:
+      `${label}${rag ? `, ${ragWord(rag.rag)}` : ''}` +
+      (m.completedLater ? ` (completed ${formatDate(m.completedLater)})` : ''),
+    ragReasons: rag?.reasons ?? [],
+    overridden: false,
   };
 }
 
@@ -117,20 +143,25 @@ export function actionRow(a: ReportAction, ctx: RowContext): ActionRow {
   };
 }
 
-/** A milestone: its own status and dates, its action's leads and latest update. */
+/**
+ * A milestone: its own status and dates, its action's leads and latest update. For an ended period, as it
+ * stood at the end (`asAtPeriodEnd`): one with no status is open then, its status not recorded.
+ */
 export function milestoneRow(
-  m: ReportMilestone,
+  m: AsAt<ReportMilestone>,
   ctx: RowContext,
   rows: Map<string, ActionRow>,
 ): MilestoneRow {
   const action = ctx.tree.byId.get(m.actionId);
   const row = rows.get(m.actionId);
-  const rag = deriveRag(
-    { status: m.status, due: m.due, baselineDue: m.baselineDue },
-    ctx.asOf,
-    ctx.rules,
-    'This milestone',
-  );
+  const { status } = m;
+  const open = !status || isOpen(status);
+  const shown = status
+    ? statusView(
+        status,
+        deriveRag({ status, due: m.due, baselineDue: m.baselineDue }, ctx.asOf, ctx.rules, 'This milestone'),
+      )
+    : openAtEndView(m, ctx);
   const dueDate = m.due?.due;
   const baseline = m.baselineDue?.due;
   const refs = [m.actionId, ...(m.linkedActionIds ?? [])]
@@ -138,7 +169,7 @@ export function milestoneRow(
     .filter((r): r is string => !!r);
   const due = timescaleView(m.due, 'due');
   const baselineDue = timescaleView(m.baselineDue, 'due');
-  const rebaselined = isOpen(m.status) && !!dueDate && !!baseline && dueDate > baseline;
+  const rebaselined = open && !!dueDate && !!baseline && dueDate > baseline;
   const reason = rebaselined ? m.rebaselines?.at(-1)?.reason?.trim() : undefined;
   return {
     kind: 'milestone' as const,
@@ -155,10 +186,11 @@ export function milestoneRow(
     ...(due && { due }),
     ...(baselineDue && { baselineDue }),
     ...(m.completedOn && { completedOn: m.completedOn }),
-    ...statusView(m.status, rag),
+    ...(m.completedLater && { completedLater: m.completedLater }),
+    ...shown,
     rebaselined,
     ...(reason && { rebaselineReason: reason }),
-    overdue: isOpen(m.status) && !!dueDate && dueDate < ctx.asOf,
+    overdue: open && !!dueDate && dueDate < ctx.asOf,
     ...(row?.latest && { latest: row.latest }),
   };
 }
