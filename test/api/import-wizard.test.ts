@@ -94,6 +94,9 @@ describe('import wizard API', () => {
 
     const ok = await commit(p.id, { deadlines: [{ path, text: '31 May 2027' }] });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    // The start given is the plan's own, not only the date "within 6 months" counted from.
+    const plan = await api.call('GET', `${H}/plans/${ok.body.planId}`, { as: 'viewer@harrow.test' });
+    expect(plan.body.period.start).toBe('2026-06-01');
     const saved = (await actionsOf(ok.body.planId)).find((a) => a.ref === '1');
     expect(saved.due).toMatchObject({ text: 'Post restructuring', kind: 'date', due: '2027-05-31' });
     expect(saved.due.note).toContain('31 May 2027');

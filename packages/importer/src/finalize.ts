@@ -20,7 +20,7 @@ import { councilThemeNoun } from './finalize/theme-noun.js';
 import { readCover, readMeta } from './finalize/title.js';
 import type { Candidate } from './match.js';
 import type { ImportWarning, ParsedPlan, SourceFormat } from './parsed-plan.js';
-import { findPeriod } from './period.js';
+import { findPeriod, type PlanPeriod } from './period.js';
 import type { ParseTimescale } from './timescale-adapter.js';
 
 export interface FinalizeOptions {
@@ -94,6 +94,17 @@ function packSections(sections: PlanSection[]): PlanSection[] {
   return out;
 }
 
+/**
+ * The plan's period with the start the person gave at import ("The plan starts on"): their date wins
+ * over one read from the title, and is kept on the plan, not only used to read "within 6 months".
+ */
+function startingOn(period: PlanPeriod | undefined, planStart: string | undefined): PlanPeriod | undefined {
+  if (!planStart) return period;
+  // A start after the period read ends means the title's years were not this plan's span.
+  const kept = period?.end && period.end > planStart ? period : undefined;
+  return { ...kept, start: planStart };
+}
+
 /** Turns drafts into the ParsedPlan the preview shows: titles, kinds, dates and leads read. */
 export function finalize(d: Drafts, o: FinalizeOptions): ParsedPlan {
   const warnings = [...d.warnings];
@@ -102,7 +113,7 @@ export function finalize(d: Drafts, o: FinalizeOptions): ParsedPlan {
   const cover = readCover(d.preamble, o.filename);
   warnings.push(...cover.warnings);
   const title = cover.title;
-  const period = findPeriod([title, ...cover.rest]);
+  const period = startingOn(findPeriod([title, ...cover.rest]), o.planStart);
   const sections = withinSectionLimits([
     ...(cover.rest.length > 0 ? [{ key: 'cover', title: 'Cover', body: cover.rest.join('\n') }] : []),
     ...d.sections.map((s) => ({ key: s.key, title: s.title, body: s.lines.join('\n') })),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parsePlanFile } from './index.js';
 import { findPeriod } from './period.js';
 
 describe('the plan period from its title', () => {
@@ -30,5 +31,26 @@ describe('the plan period from its title', () => {
     // A dash as before; a span too long to be a plan's is none.
     expect(findPeriod(['Strategy 2004 – 2008'])).toMatchObject({ start: '2004-04-01', end: '2008-03-31' });
     expect(findPeriod(['From 1990 to 2030'])).toBeUndefined();
+  });
+});
+
+describe('the plan start given at import', () => {
+  const plan = (title: string, planStart: string) =>
+    parsePlanFile(
+      Buffer.from(
+        `${title}\n\nRef\tAction\tLead\tBy when\n1.1\tReview the pay policy\tHead of HR\tWithin 6 months\n`,
+      ),
+      { filename: 'plan.txt', planStart },
+    );
+
+  it('is kept as the plan’s start, with the end the title gives, and anchors “within 6 months”', async () => {
+    const p = await plan('People Plan 2026/27', '2026-05-01');
+    expect(p.period).toEqual({ label: '2026/27', start: '2026-05-01', end: '2027-03-31' });
+    expect(p.themes[0]!.actions[0]!.due).toMatchObject({ due: '2026-11-01' });
+  });
+
+  it('is the whole period when the title gives none, and drops a title span it starts after', async () => {
+    expect((await plan('Our People Plan', '2026-04-01')).period).toEqual({ start: '2026-04-01' });
+    expect((await plan('People Plan 2024/25', '2026-04-01')).period).toEqual({ start: '2026-04-01' });
   });
 });
