@@ -20,6 +20,21 @@ export interface TimescaleContext {
 }
 
 /**
+ * What a plan's deadlines are read against: its period, and the date "within 6 months" counts from.
+ * That is the plan's start, as at import ("The plan starts on"), so a deadline typed in a form means
+ * what the same words meant in the imported file; the approval date only when no start is known.
+ */
+export function planDeadlineContext(
+  plan: { period: { start?: string; end?: string }; approval?: { date?: string } | undefined } | undefined,
+): TimescaleContext {
+  if (!plan) return {};
+  return {
+    anchor: plan.period.start ?? plan.approval?.date,
+    period: { start: plan.period.start, end: plan.period.end },
+  };
+}
+
+/**
  * A deadline typed the way councils write it ("April 08", "Q3 2026-27", "Post restructuring"), read
  * as the person types and shown back in words, so nothing is guessed silently.
  */

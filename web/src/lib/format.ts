@@ -50,7 +50,10 @@ export function timescaleMeaning(t: Timescale | undefined): string {
     case 'recurring':
       return `recurring${t.recurrence ? ` (${t.recurrence})` : ''}${t.due ? `, next by ${formatDate(t.due)}` : ''}`;
     case 'relative':
-      return t.due ? `by ${formatDate(t.due)} (relative)` : 'relative to another date';
+      // Say which date "within 6 months" counted from: the plan's start (planDeadlineContext).
+      return t.due
+        ? `by ${formatDate(t.due)} (${t.start ? `counted from ${formatDate(t.start)}` : 'relative'})`
+        : 'relative to another date';
     case 'ongoing':
       return 'ongoing';
     case 'completed':

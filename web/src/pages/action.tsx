@@ -13,7 +13,7 @@ import { periodClosed } from '../components/period-select.js';
 import { ArchivedNotice, isArchived, themeHeading } from '../components/plan-view.js';
 import { ProgressHistory } from '../components/progress-history.js';
 import { ProgressUpdateForm } from '../components/progress-update-form.js';
-import type { TimescaleContext } from '../components/timescale-input.js';
+import { planDeadlineContext } from '../components/timescale-input.js';
 import { useDraftKeys, useHasDraft } from '../lib/drafts.js';
 import { useFocusNext } from '../lib/focus.js';
 import { useHashTarget } from '../lib/hash-target.js';
@@ -58,10 +58,7 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
   useHashTarget(!!action.data && !!milestones.data && !!updates.data);
 
   const p = plan.data;
-  const context: TimescaleContext = {
-    anchor: p?.approval?.date ?? p?.period.start,
-    period: p ? { start: p.period.start, end: p.period.end } : undefined,
-  };
+  const context = planDeadlineContext(p);
   const crumbs = [
     { href: `/councils/${c}`, text: council?.name ?? 'Dashboard' },
     ...(a ? [{ href: `/councils/${c}/plans/${a.planId}`, text: p?.title ?? 'Plan' }] : []),

@@ -29,7 +29,7 @@ import {
   UnplacedText,
 } from '../components/plan-view.js';
 import { ThemesEditor } from '../components/theme-editor.js';
-import type { TimescaleContext } from '../components/timescale-input.js';
+import { planDeadlineContext, type TimescaleContext } from '../components/timescale-input.js';
 import { useHasDraft } from '../lib/drafts.js';
 import { useFocusNext } from '../lib/focus.js';
 import { plural } from '../lib/format.js';
@@ -88,10 +88,7 @@ export default function PlanPage({ c, planId }: { c: string; planId: string }) {
     changed(undefined, (x) => ({ n: (x?.n ?? 0) + 1, where, action }));
 
   const plan = data?.plan;
-  const context: TimescaleContext = {
-    anchor: plan?.approval?.date ?? plan?.period.start,
-    period: plan ? { start: plan.period.start, end: plan.period.end } : undefined,
-  };
+  const context = planDeadlineContext(plan);
   const actionHref = (actionId: string) => `/councils/${c}/actions/${actionId}`;
   const crumbs = [{ href: `/councils/${c}`, text: council?.name ?? 'Dashboard' }];
   return (
