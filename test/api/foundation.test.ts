@@ -5,7 +5,9 @@ const H = '/api/v1/councils/harrow';
 const K = '/api/v1/councils/kent';
 const EDITOR = 'editor@harrow.test';
 
-const march = { text: 'March 2027', kind: 'date', due: '2027-03-31', precision: 'month' };
+/** Deadlines always ahead of the day the suite runs, so an on-track action stays green in any year. */
+const YEAR = new Date().getUTCFullYear() + 2;
+const march = { text: `March ${YEAR}`, kind: 'date', due: `${YEAR}-03-31`, precision: 'month' };
 
 describe('foundation API on DynamoDB Local, with real tokens', () => {
   let api: TestApi;
@@ -319,14 +321,14 @@ describe('foundation API on DynamoDB Local, with real tokens', () => {
 
   it('moving a milestone later keeps its baseline and shows as slipping on the dashboard', async () => {
     const m = await api.call('GET', `${H}/milestones/${milestoneId}`, { as: EDITOR });
-    const later = { text: 'June 2027', kind: 'date', due: '2027-06-30', precision: 'month' };
+    const later = { text: `June ${YEAR}`, kind: 'date', due: `${YEAR}-06-30`, precision: 'month' };
     const r = await api.call('PATCH', `${H}/milestones/${milestoneId}`, {
       as: EDITOR,
       body: { version: m.body.version, due: later },
     });
     expect(r.status).toBe(200);
-    expect(r.body.baselineDue.due).toBe('2027-03-31');
-    expect(r.body.due.due).toBe('2027-06-30');
+    expect(r.body.baselineDue.due).toBe(`${YEAR}-03-31`);
+    expect(r.body.due.due).toBe(`${YEAR}-06-30`);
     const dash = await api.call('GET', `${H}/dashboard`, { as: 'viewer@harrow.test' });
     expect(dash.body.slipping.map((i: { id: string }) => i.id)).toContain(milestoneId);
   });
@@ -335,8 +337,8 @@ describe('foundation API on DynamoDB Local, with real tokens', () => {
     const r = await api.call('GET', `${H}/audit?limit=5`, { as: 'admin@harrow.test' });
     const last = r.body.items[0];
     expect(last.entityType).toBe('milestone');
-    expect(last.before.due.due).toBe('2027-03-31');
-    expect(last.after.due.due).toBe('2027-06-30');
+    expect(last.before.due.due).toBe(`${YEAR}-03-31`);
+    expect(last.after.due.due).toBe(`${YEAR}-06-30`);
     expect(last.actorName).toBe('editor of harrow');
     expect((await api.call('GET', `${H}/audit`, { as: EDITOR })).status).toBe(403);
   });

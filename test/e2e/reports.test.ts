@@ -8,6 +8,7 @@
  * page and state.
  */
 import { readFileSync } from 'node:fs';
+import { londonToday } from '@peopleplan/core';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +29,17 @@ const tabs = pages(() => browser);
 const EDITOR = 'editor@harrow.demo';
 const ADMIN = 'admin@harrow.demo';
 const MID_YEAR = 'Mid-year 2026-27';
+/** This month in London, as the reports page names and keys it: a period that has not ended. */
+const today = londonToday();
+const THIS_MONTH = {
+  key: today.slice(0, 7),
+  label: new Intl.DateTimeFormat('en-GB', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/London',
+  }).format(),
+  year: today.slice(0, 4),
+};
 
 beforeAll(async () => {
   [e, browser] = await startStackAndBrowser();
@@ -82,7 +94,9 @@ describe('reports, closing a period and the committee pack', { timeout: 90_000 }
     await choosePeriod(page, 'mid-year-2026-27');
     expect(await page.getByTestId('period-state').innerText()).toContain('is not closed');
     const h1 = await showHtml(page);
-    expect(h1).toMatch(new RegExp(`${MID_YEAR} \\(as at \\d{1,2} \\w{3} 2026, \\d\\d:\\d\\d\\)$`));
+    expect(h1).toMatch(
+      new RegExp(`${MID_YEAR} \\(as at \\d{1,2} \\w{3} ${THIS_MONTH.year}, \\d\\d:\\d\\d\\)$`),
+    );
     expect(await reportFrame(page).locator('table').count()).toBeGreaterThan(0);
     await expectAccessible(page, 'reports-html');
 
@@ -143,26 +157,28 @@ describe('reports, closing a period and the committee pack', { timeout: 90_000 }
     expect(frozenText).toContain('Agree the corporate workforce plan');
     expect(frozenText).not.toContain('Renamed after the period closed');
 
-    await choosePeriod(page, '2026-12');
+    await choosePeriod(page, THIS_MONTH.key);
     expect(await page.getByTestId('period-state').innerText()).toContain('is not closed');
-    expect(await showHtml(page)).toMatch(/December 2026 \(as at \d{1,2} \w{3} 2026, \d\d:\d\d\)$/);
+    expect(await showHtml(page)).toMatch(
+      new RegExp(`${THIS_MONTH.label} \\(as at \\d{1,2} \\w{3} ${THIS_MONTH.year}, \\d\\d:\\d\\d\\)$`),
+    );
     expect(await reportFrame(page).locator('body').innerText()).toContain('Renamed after the period closed');
 
-    // December has not ended: its preview warns, before the button that would close it.
-    await page.getByRole('button', { name: 'See what closing December 2026 will freeze' }).click();
+    // This month has not ended: its preview warns, before the button that would close it.
+    await page.getByRole('button', { name: `See what closing ${THIS_MONTH.label} will freeze` }).click();
     const early = page.getByTestId('close-early');
     await early.waitFor();
     expect(await early.innerText()).toMatch(
-      /^!\s*Warning\s*December 2026 has not ended\. Closing it now freezes its report as at \d{1,2} \w+ 2026, and no update can be filed under it afterwards\.$/,
+      new RegExp(
+        `^!\\s*Warning\\s*${THIS_MONTH.label} has not ended\\. Closing it now freezes its report as at \\d{1,2} \\w+ ${THIS_MONTH.year}, and no update can be filed under it afterwards\\.$`,
+      ),
     );
     expect(
-      await page.evaluate(() => {
+      await page.evaluate((close) => {
         const warning = document.querySelector('[data-testid="close-early"]')!;
-        const button = [...document.querySelectorAll('button')].find(
-          (b) => b.textContent === 'Yes, close December 2026',
-        )!;
+        const button = [...document.querySelectorAll('button')].find((b) => b.textContent === close)!;
         return Boolean(warning.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_FOLLOWING);
-      }),
+      }, `Yes, close ${THIS_MONTH.label}`),
     ).toBe(true);
     await expectAccessible(page, 'reports-close-preview-early');
     await page.getByRole('button', { name: 'Cancel', exact: true }).click();

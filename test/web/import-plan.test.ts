@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { previewContents } from '../../web/src/lib/import-plan.js';
 import { objectivesPlan } from '../support/pasted-plans.js';
 
-const TEXT = objectivesPlan('Workforce Plan 2026-27');
+const TEXT = objectivesPlan('Workforce Plan 2026-27', 2026);
 
 describe('the import preview’s ratings', () => {
   it('rates each action as the plan page will, by the council’s rules on the day, not grey', async () => {

@@ -2,8 +2,8 @@ import { decode } from 'html-entities';
 import { parse } from 'node-html-parser';
 
 const HTML_TAG = /<\/?(?:p|ul|ol|li|br|div|span|b|i|u|strong|em|font|table|tr|td|th)\b[^>]*>/i;
-/** List bullets Word and converters leave in text. */
-const BULLETS = /(?:^|\s)[▪•●◦■□➢✓·]\s+/g;
+/** List bullets Word and converters leave in text; not a symbol a key explains ("✓ = activity that year"). */
+const BULLETS = /(?:^|\s)[▪•●◦■□➢✓·]\s+(?!\s|=)/g;
 
 /**
  * A cell or paragraph as plain text: stray HTML (`<ul style=…> ▪ …`, `<p>…</p>`) becomes one line per

@@ -58,4 +58,76 @@ describe('a Gantt chart: months or quarters marked along each row', () => {
     const plan = await parsePlanFile(Buffer.from(ratings), { filename: 'ratings.csv' });
     expect(plan.themes.flatMap((t) => t.actions).map((a) => a.status)).toEqual(['at-risk', 'on-track']);
   });
+
+  it('reads ticks in financial-year columns as from 1 April of the first to 31 March after the last', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Delivery plan');
+    ws.addRow(['Workforce Strategy 2026-2029 – Three Year Delivery Plan']);
+    ws.addRow(['Key: ✓ = activity takes place in that financial year']);
+    ws.addRow([]);
+    ws.addRow(['Ref', 'Action', 'Lead', '2026/27', '2027/28', '2028/29', 'Success measure']);
+    ws.addRow(['1.1', 'Modernise job adverts', 'Recruitment Manager', '✓', '', '', 'Applications up 20%']);
+    ws.addRow([
+      '1.2',
+      'Run a campaign for hard-to-fill roles',
+      'Comms',
+      'x',
+      'X',
+      '',
+      'Vacancy rate under 8%',
+    ]);
+    ws.addRow(['1.3', 'Offer T-level placements', 'Apprenticeship Lead', 'No', '●', 'Yes', '20 a year']);
+    ws.addRow(['2.1', 'Introduce career conversations', 'Head of OD', '', '✔', '', 'Survey score up']);
+    ws.addRow(['2.2', 'Hold annual staff awards', 'Comms', 'Y', 'Y', 'Y', 'Awards held']);
+    const plan = await parsePlanFile(Buffer.from(await wb.xlsx.writeBuffer()), { filename: 'grid.xlsx' });
+    const actions = plan.themes.flatMap((t) => t.actions);
+    expect(actions.map((a) => [a.ref, a.due?.kind, a.due?.start, a.due?.due])).toEqual([
+      ['1.1', 'range', '2026-04-01', '2027-03-31'],
+      ['1.2', 'range', '2026-04-01', '2028-03-31'],
+      ['1.3', 'range', '2027-04-01', '2029-03-31'],
+      // Ticked in one year alone: it starts then, not now.
+      ['2.1', 'range', '2027-04-01', '2028-03-31'],
+      ['2.2', 'range', '2026-04-01', '2029-03-31'],
+    ]);
+    expect(actions.map((a) => a.due?.text)).toContain('2027/28 – 2028/29');
+    // The ticks are the dates, not notes; the success measure stays the action's.
+    expect(actions.flatMap((a) => a.extra ?? [])).toEqual([]);
+    expect(actions[0]!.measureOfSuccess).toBe('Applications up 20%');
+    // The key keeps its tick: a symbol it explains is no bullet.
+    expect(JSON.stringify(plan.sections)).toContain('Key: ✓ = activity takes place in that financial year');
+  });
+
+  it('reads two year columns, calendar years by their months, and leaves year columns of figures', async () => {
+    const twoYears = [
+      'Ref,Action,Lead,2026/27,2027/28',
+      '1,Recruit a cohort of apprentices,Head of HR,Y,',
+      '2,Review the pay policy,Reward Lead,Y,Y',
+    ].join('\n');
+    expect(await dueOf(Buffer.from(twoYears), 'two.csv')).toEqual([
+      ['1', 'Apr 2026 – Mar 2027', '2026-04-01', '2027-03-31'],
+      ['2', '2026/27 – 2027/28', '2026-04-01', '2028-03-31'],
+    ]);
+    // A header of only the action, its lead and years is still a header.
+    const calendar = [
+      'Action,Lead,2026,2027,2028',
+      'Recruit a cohort of apprentices,Head of HR,x,x,',
+      'Review the pay policy,Reward Lead,,,x',
+    ].join('\n');
+    expect(await dueOf(Buffer.from(calendar), 'calendar.csv')).toEqual([
+      ['1', 'Jan 2026 – Dec 2027', '2026-01-01', '2027-12-31'],
+      ['2', 'Jan – Dec 2028', '2028-01-01', '2028-12-31'],
+    ]);
+    const figures = [
+      'Ref,Action,Lead,Deadline,2026/27,2027/28,2028/29',
+      '1,Cut sickness absence,Head of HR,March 2029,9 days,8.5 days,8 days',
+      '2,Reduce turnover,HR Manager,March 2029,12%,11%,10%',
+    ].join('\n');
+    const plan = await parsePlanFile(Buffer.from(figures), { filename: 'figures.csv' });
+    const actions = plan.themes.flatMap((t) => t.actions);
+    expect(actions.map((a) => [a.due?.due, a.extra?.map((x) => x.text)])).toEqual([
+      ['2029-03-31', ['9 days', '8.5 days', '8 days']],
+      ['2029-03-31', ['12%', '11%', '10%']],
+    ]);
+  });
 });

@@ -1,17 +1,12 @@
 import type { PlanKind } from '@peopleplan/core';
 import { inEnglish } from './bilingual.js';
+import { normalizeHeader } from './header-text.js';
+import { milestoneColumns } from './milestone-columns.js';
 import type { ColumnField, ColumnMapping, MappingOverride, TableKind } from './parsed-plan.js';
 import { HEADER_SYNONYMS, type HeaderSynonym } from './synonyms.js';
+import { MARK, yearHeader } from './timeline.js';
 
-/** Lower case, `&` as "and", no bracketed notes ("(month/year)"), punctuation as spaces. */
-export function normalizeHeader(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/\([^)]*\)/g, ' ')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
+export { normalizeHeader };
 
 const squash = (s: string) => s.replace(/ /g, '');
 
@@ -115,6 +110,11 @@ export function readHeaderRow(
   // A Welsh council's header names each column in both languages ("Statws / Status"): read the English.
   const perCell = filled.map((x) => ({ ...x, matches: matchHeader(inEnglish(x.c)) }));
   const kinds = new Set(perCell.flatMap((p) => p.matches.map((m) => m.table)));
+  // A Gantt chart's months, quarters or years name when, not what: they neither make a header nor
+  // keep one from being read ("Action | Lead | 2026/27 | 2027/28 | 2028/29").
+  const periods = perCell.filter(
+    (p) => !p.matches.length && (isPeriodHeader(p.c) || yearHeader(normalizeHeader(p.c))),
+  ).length;
   let best: HeaderCandidate | undefined;
   for (const kind of kinds) {
     let score = 0;
@@ -140,7 +140,7 @@ export function readHeaderRow(
     const actionFields = kind === 'actions' && fields.has('title') && fields.size >= 3;
     const enough =
       matched >= 2
-        ? matched / filled.length >= minShare || actionFields
+        ? matched / (filled.length - periods) >= minShare || actionFields
         : filled.length === 1 && matched === 1;
     // Columns known only to be kept aside ("Governance forum") do not make a header on their own.
     if (!enough || !columns.some((c) => c.confidence > 0 && c.field !== 'ignore')) continue;
@@ -219,9 +219,6 @@ function ratingsByPeriod(out: ColumnMapping[], rows: string[][], chosen: Readonl
   }
 }
 
-/** What a Gantt chart marks its bars with: a cross, a tick, a dot, a star, "Y". */
-export const MARK = /^(?:x|✓|✔|✗|●|•|■|▪|\*|y|yes|\/)$/i;
-
 /** A column a month names: "Apr", "September", "Oct-26", "Jan 2027". */
 const MONTH_HEADER =
   /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|tember|ober|ember)?(?:\s*(?:\d{2}|\d{4}))?$/;
@@ -232,18 +229,27 @@ export const isPeriodHeader = (header: string) => {
   return MONTH_HEADER.test(h) || QUARTER_HEADER.test(h);
 };
 
+/** A cell of a timeline that says the work is not then: "No", "N", a dash. */
+const NOT_MARKED = /^(?:no|n|-|–|—)$/i;
+
 /**
- * A Gantt chart's columns: three or more side by side headed by months or quarters, each row marking
- * when the work happens (an X, a tick, or only shading). They are its timeline, never refs ("X") or
- * notes: the first and last marked give the action's dates (build/action-rows.ts).
+ * A Gantt chart's columns: three or more side by side headed by months or quarters, or two or more
+ * headed by years (a delivery plan's "2026/27 | 2027/28 | 2028/29", timeline.ts), each row marking when
+ * the work happens (an X, a tick, or only shading). They are its timeline, never refs ("X") or notes:
+ * the first and last marked give the action's dates (build/action-rows.ts).
  */
 function timelineColumns(out: ColumnMapping[], rows: string[][], chosen: ReadonlySet<string>) {
   // Only marks, or nothing (shading): a column of updates, ratings or figures a month is not a timeline.
-  const onlyMarks = (i: number) => rows.every((r) => !(r[i] ?? '').trim() || MARK.test((r[i] ?? '').trim()));
+  const onlyMarks = (i: number) =>
+    rows.every((r) => {
+      const t = (r[i] ?? '').trim();
+      return !t || MARK.test(t) || NOT_MARKED.test(t);
+    });
+  const isYear = (c: ColumnMapping) => !!yearHeader(normalizeHeader(c.header));
   const isPeriod = (c: ColumnMapping) =>
     c.field === 'ignore' &&
     !chosen.has(normalizeHeader(c.header)) &&
-    isPeriodHeader(c.header) &&
+    (isPeriodHeader(c.header) || isYear(c)) &&
     onlyMarks(c.index);
   const sorted = [...out].sort((a, b) => a.index - b.index);
   for (let i = 0; i < sorted.length; ) {
@@ -254,8 +260,10 @@ function timelineColumns(out: ColumnMapping[], rows: string[][], chosen: Readonl
       (j === i || sorted[j]!.index === sorted[j - 1]!.index + 1)
     )
       j++;
-    if (j - i >= 3)
-      for (const c of sorted.slice(i, j)) Object.assign(c, { field: 'timeline', confidence: 0.6 });
+    const run = sorted.slice(i, j);
+    // A plan runs over fewer years than months: two years side by side are a timeline already.
+    if (run.length >= 3 || (run.length === 2 && run.every(isYear)))
+      for (const c of run) Object.assign(c, { field: 'timeline', confidence: 0.6 });
     i = Math.max(j, i + 1);
   }
 }
@@ -295,6 +303,7 @@ export function refineWithContent(
   const chosen = new Set(Object.keys(override ?? {}).map(normalizeHeader));
   ratingsByPeriod(out, rows, chosen);
   timelineColumns(out, rows, chosen);
+  milestoneColumns(out, chosen);
   oneTitle(out, rows, chosen);
   if (rows.length === 0) return out;
   // Reduced, not spread: a sheet's rows can be more than the call stack takes as arguments.

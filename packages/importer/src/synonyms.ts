@@ -1,4 +1,5 @@
 import type { PlanKind } from '@peopleplan/core';
+import { MILESTONE_N } from './milestone-columns.js';
 import type { ColumnField, TableKind } from './parsed-plan.js';
 
 /**
@@ -197,7 +198,11 @@ export const HEADER_SYNONYMS: HeaderSynonym[] = [
     field: 'milestones',
     // Whole names only: "Key milestones" alone heads a table of the plan's own milestones (its title
     // column); beside an action's columns it is each action's.
-    match: [/^(?:(?:key\s+)?milestones|milestones and dates|key steps|interim milestones|milestone dates)$/],
+    match: [
+      /^(?:(?:key\s+)?milestones|milestones and dates|key steps|interim milestones|milestone dates)$/,
+      // A milestone a column ("Milestone 1", "Key milestone 2"), each paired with its date column.
+      MILESTONE_N,
+    ],
   },
   {
     table: 'actions',

@@ -16,6 +16,22 @@ export interface DemoPlan {
 
 const isoIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
+/**
+ * The plan runs from April 2026 (its mid-year 2026-27 has ended, whenever the suite runs) to the end of
+ * the financial year in progress, at least March 2027: so today always falls in it, and "this month"
+ * is always one of its open periods.
+ */
+function period(): { label: string; start: string; end: string } {
+  const today = new Date();
+  const fyEnd = today.getUTCFullYear() + (today.getUTCMonth() >= 3 ? 1 : 0);
+  const end = Math.max(2027, fyEnd);
+  return {
+    label: end === 2027 ? '2026-27' : `2026-27 to ${end - 1}-${String(end % 100).padStart(2, '0')}`,
+    start: '2026-04-01',
+    end: `${end}-03-31`,
+  };
+}
+
 export async function createDemoPlan(call: Call, council: string): Promise<DemoPlan> {
   const base = `/api/v1/councils/${council}`;
   const people = [
@@ -31,7 +47,7 @@ export async function createDemoPlan(call: Call, council: string): Promise<DemoP
   const plan = await call('POST', `${base}/plans`, {
     title: planTitle,
     kind: 'peer-review',
-    period: { label: '2026-27', start: '2026-04-01', end: '2027-03-31' },
+    period: period(),
     status: 'active',
     reviewCadence: 'quarterly',
     // Progress updates are filed under one of these (never free text).

@@ -1,8 +1,9 @@
 import { continuesSentence, excerpt, joinText } from '../cells.js';
 import { isDocumentControl } from '../document-control.js';
-import { MARK } from '../header-mapping.js';
+import { columnMilestones } from '../milestone-columns.js';
 import { isPageFurniture } from '../page-furniture.js';
 import type { ColumnField } from '../parsed-plan.js';
+import { MARK, periodLabel, timelineSpan } from '../timeline.js';
 import {
   type ActionDraft,
   type ActiveMapping,
@@ -70,23 +71,19 @@ export function readRow(
 ): RowDraft {
   const fields: RowDraft['fields'] = {};
   const byColumn: RowDraft['byColumn'] = [];
-  const extra: ExtraField[] = [];
+  // "Milestone 1 | M1 date | Milestone 2 | …": the action's steps, each with its own date (milestone-columns.ts).
+  const steps = columnMilestones(cells, m.columns, where);
+  const extra: ExtraField[] = [...steps.extra];
   const statuses: { header: string; text: string }[] = [];
   const marked: string[] = [];
   // The shading of the row's own cells (banding), told apart from a bar's: that of its first cell.
   const rowFill = fills?.[m.columns.find((c) => c.field !== 'timeline')?.index ?? 0];
   for (const col of m.columns) {
     if (col.field === 'timeline') {
-      // "Q3 (Oct–Dec)": the quarter's own name is the date; the months in brackets only explain it.
-      if (isMark(cells[col.index], fills?.[col.index], rowFill))
-        marked.push(
-          col.header
-            .replace(/\([^)]*\)/g, ' ')
-            .replace(/\s+/g, ' ')
-            .trim(),
-        );
+      if (isMark(cells[col.index], fills?.[col.index], rowFill)) marked.push(periodLabel(col.header));
       continue;
     }
+    if (steps.taken.has(col.index)) continue;
     const text =
       cells[col.index]?.trim() || (col.field === 'status' && ratingColour(fills, col.index, m)) || '';
     if (!text || col.field === 'ignore') continue;
@@ -100,9 +97,8 @@ export function readRow(
     fields.status = statuses.at(-1)!.text;
     for (const x of statuses.slice(0, -1)) extra.push({ label: x.header || 'Status', text: x.text });
   }
-  // A Gantt row: the months or quarters it marks are when it runs ("Oct – Mar"), read as any deadline is.
-  if (marked.length && !fields.due)
-    fields.due = marked.length === 1 ? marked[0]! : `${marked[0]} – ${marked.at(-1)}`;
+  // A Gantt row: the months, quarters or years it marks are when it runs ("Oct – Mar"), read as any deadline is.
+  if (marked.length && !fields.due) fields.due = timelineSpan(marked);
   const mapped = new Set(m.columns.filter((c) => c.field !== 'ignore').map((c) => c.index));
   const loose = cells.map((c, i) => ({ c: c.trim(), i })).filter((x) => x.c !== '' && !mapped.has(x.i));
   // A ragged row (fewer cells than its header): the last loose cell is the date column's value.
@@ -113,7 +109,15 @@ export function readRow(
       extra.push({ label: header || `Column ${x.i + 1}`, text: x.c });
     }
   }
-  return { fields, byColumn, extra, cells, ...(s.theme ? { themeRef: s.theme.ref } : {}), where };
+  return {
+    fields,
+    byColumn,
+    extra,
+    cells,
+    ...(s.theme ? { themeRef: s.theme.ref } : {}),
+    ...(steps.steps.length ? { milestones: steps.steps } : {}),
+    where,
+  };
 }
 
 /** Extra cells stay with the action of their own row; a continuation row adds to the same names. */

@@ -39,9 +39,12 @@ export interface ActionDraft {
   where: string;
 }
 
-/** A milestone row as written, read (its date, whether it is done) with the plan's period in finalize/. */
+/**
+ * A milestone row as written, read (its date, whether it is done) with the plan's period in finalize/;
+ * or one of a row's numbered milestone columns, with its date column (`columns`, milestone-columns.ts).
+ */
 export interface MilestoneRowDraft {
-  from: 'table-row';
+  from: 'table-row' | 'columns';
   title: string;
   due?: string;
   status?: string;
@@ -73,7 +76,8 @@ export interface RowDraft {
   extra: ExtraField[];
   cells: string[];
   themeRef?: string;
-  milestones?: RowMilestone[];
+  /** Its milestones: records it lists (a YAML plan's), or its numbered milestone columns' steps. */
+  milestones?: (RowMilestone | MilestoneRowDraft)[];
   /**
    * Its title cell, as written, opened with a round bullet ("• Launch to staff", a Word list item), which
    * `cleanText` takes off: a dash item to the milestone-rows rule (build/milestone-rows.ts).

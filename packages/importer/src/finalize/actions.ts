@@ -362,7 +362,16 @@ function tableRowMilestone(
   const step =
     written && (written.kind === 'date' || written.kind === 'range') && written.due
       ? { title: row.title, due: written }
-      : datedStep(row.title, c);
+      : // A numbered milestone column's step is one whatever its date column says ("TBC", "Quarterly").
+        row.from === 'columns' && written
+        ? { title: row.title, due: written }
+        : datedStep(row.title, c);
+  if (row.from === 'columns' && step?.due.kind === 'unparsed')
+    c.warn(
+      'unparsed-date',
+      `Milestone "${excerpt(row.title)}" has a date that could not be read: "${excerpt(row.due ?? '')}"`,
+      row.where,
+    );
   const status = readStatusOf(englishOf(row.status));
   const whole = !row.status && row.progress ? readStatusOf(row.progress) : undefined;
   const said = whole?.exact ? whole : !row.status && row.progress ? statusSaidIn(row.progress) : undefined;
@@ -374,6 +383,15 @@ function tableRowMilestone(
     ...(row.completed && !doneOn(row.completed, c) ? [{ label: 'Completed', text: row.completed }] : []),
     ...row.notes,
   ];
+  if (!step && row.from === 'columns') {
+    // Its column says it is a milestone: kept as one, to be dated after importing.
+    c.warn(
+      'undated-milestone',
+      `Milestone "${excerpt(row.title)}" has no date: it is kept as a milestone to date after importing.`,
+      row.where,
+    );
+    return { title: row.title, due: c.ts(''), ...(done ? { completed: true } : {}) };
+  }
   if (!step) {
     unplaced.push(`Milestone: ${row.title}${row.due ? ` (${row.due})` : ''}`);
     c.warn(
