@@ -5,6 +5,7 @@
  */
 import type { Lead, Person } from '@peopleplan/core';
 import { nowIso } from './ids.js';
+import { sk } from './keys.js';
 import { NOT_ARCHIVED } from './plan-archived.js';
 import { type AuditInput, MAX_TRANSACTION_ITEMS, type TenantStore, type TransactItem } from './store.js';
 
@@ -144,6 +145,21 @@ function versionedSet(store: TenantStore, r: MovedReference): TransactItem {
         ExpressionAttributeValues: { ...values, ...NOT_ARCHIVED.ExpressionAttributeValues },
         ReturnValuesOnConditionCheckFailure: NOT_ARCHIVED.ReturnValuesOnConditionCheckFailure,
       }),
+    },
+  };
+}
+
+/**
+ * The person taking the references (a hand-over's new person, a merge's survivor) has not left or been
+ * merged away meanwhile: checked in every transaction that moves references to them.
+ */
+export function stillHere(store: TenantStore, toId: string): TransactItem {
+  return {
+    ConditionCheck: {
+      TableName: store.tableName,
+      Key: { PK: store.pk, SK: sk.person(toId) },
+      ConditionExpression:
+        'attribute_exists(PK) AND attribute_not_exists(leftOn) AND attribute_not_exists(mergingInto) AND attribute_not_exists(mergedInto)',
     },
   };
 }

@@ -7,6 +7,7 @@
 import {
   type Action,
   conflict,
+  daysBetween,
   notFound,
   type Person,
   type Plan,
@@ -22,6 +23,7 @@ import {
   type MovedReference,
   referenceBatches,
   sendBatch,
+  stillHere,
 } from './moved-references.js';
 import type { PeopleRepo } from './people.js';
 import type { TenantStore, TransactItem } from './store.js';
@@ -141,17 +143,39 @@ export async function personLeads({ store, people }: Council, personId: string):
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
+/** A leaving date further ahead than this is more likely a mistyped year than notice given. */
+const LEAVING_NOTICE_DAYS = 366;
+
 /**
- * Refuses (409) marking a person as having left while they lead open actions in plans that are not
- * archived: those are handed over first, so that no open action is left with nobody to chase.
+ * Refuses marking a person as having left on `leftOn` (`today`, Europe/London): 422 for a day more than
+ * a year ahead (a mistyped year, most likely); 409 while they lead open actions or own a plan still in
+ * use (draft or active) that is not archived: those are handed over first, so that nothing in use is
+ * left with nobody to chase.
  */
-export async function refuseLeavingWhileLeading({ store, people }: Council, personId: string): Promise<void> {
+export async function refuseLeavingWhileLeading(
+  { store, people }: Council,
+  personId: string,
+  leftOn: string,
+  today: string,
+): Promise<void> {
   const person = await people.get(personId);
-  const open = (await openWork(store, personId)).actions.length;
-  if (open) {
+  if (daysBetween(today, leftOn) > LEAVING_NOTICE_DAYS) {
+    throw unprocessable(
+      `${person.name} cannot be marked as leaving on ${leftOn}, more than a year from now: check the date.`,
+      [{ path: 'leftOn', message: 'more than a year from now' }],
+    );
+  }
+  const work = await openWork(store, personId);
+  const open = work.actions.length;
+  const owned = work.plans.filter((p) => p.status === 'active' || p.status === 'draft').length;
+  if (open || owned) {
+    const what = [
+      ...(open ? [`leads ${plural(open, 'open action')}`] : []),
+      ...(owned ? [`owns ${plural(owned, 'plan')} in use`] : []),
+    ].join(' and ');
     throw conflict(
-      `${person.name} still leads ${plural(open, 'open action')}: hand ${open === 1 ? 'it' : 'them'} over to ` +
-        'someone else first, then mark them as left.',
+      `${person.name} still ${what}: hand ${open + owned === 1 ? 'it' : 'them'} over to someone else first, ` +
+        'then mark them as left.',
     );
   }
 }
@@ -263,18 +287,6 @@ function unchanged(store: TenantStore, from: Person): TransactItem {
       ConditionExpression:
         'version = :v AND attribute_not_exists(mergingInto) AND attribute_not_exists(mergedInto)',
       ExpressionAttributeValues: { ':v': from.version },
-    },
-  };
-}
-
-/** The person taking over has not left or been merged away meanwhile. */
-function stillHere(store: TenantStore, toId: string): TransactItem {
-  return {
-    ConditionCheck: {
-      TableName: store.tableName,
-      Key: { PK: store.pk, SK: sk.person(toId) },
-      ConditionExpression:
-        'attribute_exists(PK) AND attribute_not_exists(leftOn) AND attribute_not_exists(mergingInto) AND attribute_not_exists(mergedInto)',
     },
   };
 }

@@ -12,11 +12,13 @@ import { nowIso } from './ids.js';
 import { sk } from './keys.js';
 import {
   change,
+  labelFor,
   leadsMoved,
   MAX_MOVED_REFERENCES,
   type MovedReference,
   referenceBatches,
   sendBatch,
+  stillHere,
 } from './moved-references.js';
 import { PeopleRepo } from './people.js';
 import { searchChanges } from './search-index.js';
@@ -25,10 +27,13 @@ import { nextVersion } from './versioning.js';
 
 /**
  * Changes per transaction at most: each is the item and its audit event; every transaction also checks
- * the merge's guard on the person being merged away and that each plan it changes is not archived:
- * 2 × 49 + 1 + 1 = 100 when they are all in one plan (`mergeBatches` packs fewer when they span plans).
+ * the merge's guard on the person being merged away, that the survivor is still here, and that each plan
+ * it changes is not archived: 2 × 48 + 2 + 1 = 99 when they are all in one plan (`mergeBatches` packs
+ * fewer when they span plans).
  */
-export const MERGE_CHUNK = 49;
+export const MERGE_CHUNK = 48;
+/** The checks every merge transaction holds besides its changes: `guard` and `stillHere`. */
+const MERGE_GUARDS = 2;
 /** References one merge moves at most (about 40 transactions): above this the merge is refused whole. */
 export const MAX_MERGE_REFERENCES = MAX_MOVED_REFERENCES;
 /** Passes over the references: one that appeared while the first pass ran is moved by the next. */
@@ -44,7 +49,7 @@ export interface MergeResult {
 
 /** What a merge reads of a plan header or an action. */
 type PlanItem = Pick<Action, 'id' | 'version' | 'leads' | 'planId'> &
-  Pick<Plan, 'ownerPersonId'> & { status?: string };
+  Pick<Plan, 'ownerPersonId' | 'ownerLabel'> & { status?: string };
 
 type Reference = MovedReference;
 
@@ -76,6 +81,12 @@ export async function mergePerson(
   if ((from.mergedInto && !done) || (from.mergingInto && from.mergingInto !== intoId)) {
     throw conflict(`${from.name} has already been merged into someone else.`);
   }
+  // Their open work would pass to someone nobody can chase (as a hand-over to a leaver would).
+  if (into.leftOn && !done) {
+    throw unprocessable(`${into.name} has left the council: merge into someone who is still here.`, [
+      { path: 'into', message: 'has left the council' },
+    ]);
+  }
   const resuming = done || from.mergingInto === intoId;
   if (!resuming && from.version !== expectedVersion) {
     throw conflict(
@@ -102,7 +113,8 @@ export async function mergePerson(
   for (let pass = 0; pass < PASSES && refs.length; pass++) {
     for (const batch of mergeBatches(refs)) {
       try {
-        await sendBatch(store, [guard(store, fromId, intoId)], batch, 'person’s plans and actions');
+        const guards = [guard(store, fromId, intoId), stillHere(store, intoId)];
+        await sendBatch(store, guards, batch, 'person’s plans and actions');
       } catch (e) {
         // A plan was archived since the references were read: nothing of this batch was written. The
         // next pass reads them again, without that plan (archived plans keep their references).
@@ -172,7 +184,7 @@ async function references(
   const [planItems, members] = await Promise.all([
     store.queryAll<PlanItem>('PLAN#', {
       types: ['plan', 'action'],
-      attributes: ['id', 'planId', 'leads', 'ownerPersonId', 'version', 'status'],
+      attributes: ['id', 'planId', 'leads', 'ownerPersonId', 'ownerLabel', 'version', 'status'],
     }),
     store.queryAll<Membership>('MEMBER#', { types: ['member'] }),
   ]);
@@ -185,13 +197,17 @@ async function references(
   const out: Reference[] = [];
   for (const i of planItems) {
     if (i.type === 'plan' && i.status !== 'archived' && i.ownerPersonId === fromId) {
+      // The owner's label follows the lead labels' rule, as a hand-over's does.
+      const label = i.ownerLabel;
+      const before = { ownerPersonId: fromId, ...(label && { ownerLabel: label }) };
+      const after = { ownerPersonId: intoId, ...(label && { ownerLabel: labelFor(label, from, into) }) };
       out.push({
         kind: 'plans',
         sortKey: sk.plan(i.id),
         planId: i.id,
         version: i.version,
-        set: { ownerPersonId: intoId },
-        audit: change('plan', i.id, i.id, { ownerPersonId: fromId }, { ownerPersonId: intoId }),
+        set: after,
+        audit: change('plan', i.id, i.id, before, after),
       });
     }
     if (i.type !== 'action' || !visiblePlans.has(i.planId)) continue;
@@ -219,9 +235,9 @@ async function references(
   return out;
 }
 
-/** The references packed into transactions beside the merge's one guard (moved-references.ts). */
+/** The references packed into transactions beside the merge's guards (moved-references.ts). */
 export const mergeBatches = <R extends Pick<Reference, 'planId' | 'kind'>>(refs: R[]) =>
-  referenceBatches(refs, 1);
+  referenceBatches(refs, MERGE_GUARDS);
 
 /** The merge is still the one this request is doing (or has done): checked in every transaction. */
 function guard(store: TenantStore, fromId: string, intoId: string): TransactItem {

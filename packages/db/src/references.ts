@@ -1,4 +1,4 @@
-import { badRequest, unprocessable } from '@peopleplan/core';
+import { badRequest } from '@peopleplan/core';
 import { sk } from './keys.js';
 import type { TenantStore } from './store.js';
 
@@ -7,7 +7,10 @@ export interface Reference {
   path: string;
   kind: 'person' | 'action';
   id: string;
-  /** A person newly named (a lead added, an owner chosen): one who has left the council may not be. */
+  /**
+   * A person newly named (a lead added, an owner chosen): one who has left the council, or was merged
+   * into another person, may not be.
+   */
   added?: boolean;
 }
 
@@ -24,7 +27,9 @@ const MESSAGE = {
 export async function assertReferences(store: TenantStore, refs: readonly Reference[]): Promise<void> {
   if (!refs.length) return;
   const keyOf = (r: Reference) => (r.kind === 'person' ? sk.person(r.id) : sk.locator(r.id));
-  const found = await store.getMany(refs.map(keyOf), { attributes: ['target', 'name', 'leftOn'] });
+  const found = await store.getMany(refs.map(keyOf), {
+    attributes: ['target', 'name', 'leftOn', 'mergedInto', 'mergingInto'],
+  });
   // A locator leads to an action or a milestone: an action's target is its key under its plan.
   const fits = (r: Reference) => {
     const item = found.get(keyOf(r));
@@ -37,16 +42,16 @@ export async function assertReferences(store: TenantStore, refs: readonly Refere
       missing.map((r) => ({ path: r.path, message: MESSAGE[r.kind] })),
     );
   }
-  // Someone who has left leads nothing new (their work is handed over: people-handover.ts); a lead
-  // they already had stays as it is, so the action can still be edited.
-  const left = refs.filter((r) => r.kind === 'person' && r.added && found.get(keyOf(r))?.leftOn);
-  if (left.length) {
-    const name = String(found.get(keyOf(left[0]!))?.name ?? 'This person');
-    throw unprocessable(
-      `${name} has left the council: choose someone still here.`,
-      left.map((r) => ({ path: r.path, message: 'has left the council' })),
-    );
-  }
+  // Someone who has left, or was merged into someone else, leads and owns nothing new (their work is
+  // handed over or moved: people-handover.ts, people-merge.ts); a lead they already had stays as it is,
+  // so the action can still be edited. The refusal, rarely needed, loads only then.
+  const gone = refs.flatMap((r) => {
+    const person = r.kind === 'person' && r.added ? found.get(keyOf(r)) : undefined;
+    return person && (person.leftOn || person.mergedInto || person.mergingInto)
+      ? [{ path: r.path, person }]
+      : [];
+  });
+  if (gone.length) await (await import('./references-gone.js')).refuseGone(store, gone);
 }
 
 /** The people an action's leads name. */

@@ -71,7 +71,7 @@ export interface paths {
     head?: never;
     /**
      * Edit a person in the directory
-     * @description `leftOn` marks them as having left (`null`: back). 409 while they lead open actions.
+     * @description `leftOn` marks them as having left (`null`: back). 409 while they lead open actions or own a draft or active plan; 422 for a day more than a year ahead.
      */
     patch: operations['updatePerson'];
     trace?: never;

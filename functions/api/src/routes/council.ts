@@ -85,7 +85,9 @@ export function registerCouncilRoutes(app: App, deps: AppDeps) {
       operationId: 'updatePerson',
       tags: ['Council'],
       summary: 'Edit a person in the directory',
-      description: '`leftOn` marks them as having left (`null`: back). 409 while they lead open actions.',
+      description:
+        '`leftOn` marks them as having left (`null`: back). 409 while they lead open actions or own a draft or ' +
+        'active plan; 422 for a day more than a year ahead.',
       'x-min-role': 'editor',
       request: { params: CouncilParam.extend({ personId: ItemId }), ...body(PersonPatch) },
       responses: { 200: json(Person), ...errors, ...conflictError },
@@ -94,9 +96,15 @@ export function registerCouncilRoutes(app: App, deps: AppDeps) {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'editor');
       const patch = c.req.valid('json');
-      // Marking someone as left is refused while they lead open actions (loaded only then: §9).
+      // Marking someone as left is refused while they lead open actions or own a plan in use, and for a
+      // day over a year ahead (loaded only then: §9).
       if (patch.leftOn)
-        await (await import('@peopleplan/db/people-moves')).refuseLeavingWhileLeading(data, p.personId);
+        await (await import('@peopleplan/db/people-moves')).refuseLeavingWhileLeading(
+          data,
+          p.personId,
+          patch.leftOn,
+          today(),
+        );
       return c.json(await data.people.update(p.personId, patch), 200);
     },
   );
