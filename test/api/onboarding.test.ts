@@ -118,6 +118,45 @@ describe('councils and their people', () => {
     expect(gone.status).toBe(200);
   });
 
+  it('finds or makes the person an invited member is in the plans, when the admin names no one', async () => {
+    const invited: string[] = [];
+    const invite = async (body: { email: string; role: string; name: string }) => {
+      const r = await api.call('POST', `${X}/members`, { as: ADMIN, body });
+      expect(r.status).toBe(201);
+      invited.push(r.body.userSub);
+      if (!r.body.personId) return undefined;
+      const people = (await api.call('GET', `${X}/people`, { as: ADMIN })).body.items;
+      return people.find((p: { id: string }) => p.id === r.body.personId);
+    };
+    const add = (body: object) => api.call('POST', `${X}/people`, { as: ADMIN, body });
+    // An imported lead of their name, with no email yet: linked, and given the member's address.
+    const priya = await add({ name: 'Priya  Patel' });
+    expect(
+      await invite({ email: 'priya.patel@wessex.gov.uk', role: 'contributor', name: 'Priya Patel' }),
+    ).toMatchObject({ id: priya.body.id, email: 'priya.patel@wessex.gov.uk' });
+    // A person already holding the address is theirs, whatever the name.
+    const tom = await add({ name: 'T. Baker', email: 'Tom.Baker@wessex.gov.uk' });
+    expect((await invite({ email: 'tom.baker@wessex.gov.uk', role: 'editor', name: 'Tom Baker' }))?.id).toBe(
+      tom.body.id,
+    );
+    // No one of theirs yet: a new person, who can be chosen as a lead; a councillor (viewer) is none.
+    expect(
+      await invite({ email: 'mark.hughes@wessex.gov.uk', role: 'contributor', name: 'Mark Hughes' }),
+    ).toMatchObject({ name: 'Mark Hughes', email: 'mark.hughes@wessex.gov.uk' });
+    expect(await invite({ email: 'cllr.jones@wessex.gov.uk', role: 'viewer', name: 'Cllr Jones' })).toBe(
+      undefined,
+    );
+    // Two people of one name are left for the admin to choose between.
+    await add({ name: 'Alex Smith' });
+    await add({ name: 'Alex Smith' });
+    expect(await invite({ email: 'alex.smith@wessex.gov.uk', role: 'contributor', name: 'Alex Smith' })).toBe(
+      undefined,
+    );
+    for (const sub of invited) {
+      expect((await api.call('DELETE', `${X}/members/${sub}`, { as: ADMIN })).status).toBe(200);
+    }
+  });
+
   it('takes a role change from the very next request, whatever the token still says', async () => {
     const before = await api.token(EDITOR);
     const members = await api.call('GET', `${X}/members`, { as: ADMIN });

@@ -140,9 +140,9 @@ export async function inviteMember(
   if (await data.members.byEmail(input.email)) {
     throw conflict(`${input.email} is already a member of this council`);
   }
-  const person = input.personId ? await data.people.get(input.personId) : undefined;
   const councilId = data.ctx.councilId;
   const name = input.name ?? input.email.split('@')[0]!;
+  const person = input.personId ? await data.people.get(input.personId) : await personFor(data, input);
   const { user } = await deps.identity.ensureUser(input.email, name);
   await deps.identity.addToGroup(user.username, councilGroup(councilId, input.role));
   const member = await data.members.add({
@@ -151,12 +151,35 @@ export async function inviteMember(
     email: input.email,
     name,
     role: input.role,
-    ...(input.personId ? { personId: input.personId } : {}),
+    ...(person ? { personId: person.id } : {}),
     invitedBy: invitedBy.name,
   });
   await deps.directory.count(councilId, 'members', 1);
   if (person) await giveEmail(data, person, input.email);
   return member;
+}
+
+const nameKey = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/**
+ * Who an invited member is in the plans when the admin names no one, so that what they lead reaches
+ * them and they can be chosen as a lead: the one person in the directory with their email, else the one
+ * of their name with no email yet (an imported lead); else, for anyone but a viewer (a councillor reads,
+ * and leads nothing), a new person. Two people of one email or name are left for the admin to choose.
+ */
+async function personFor(data: CouncilData, input: MemberInvite): Promise<Person | undefined> {
+  const people = (await data.people.list()).filter((p) => !p.leftOn);
+  const email = input.email.toLowerCase();
+  const byEmail = people.filter((p) => p.email?.toLowerCase() === email);
+  if (byEmail.length) return byEmail.length === 1 ? byEmail[0] : undefined;
+  const byName = input.name ? people.filter((p) => !p.email && nameKey(p.name) === nameKey(input.name!)) : [];
+  if (byName.length) return byName.length === 1 ? byName[0] : undefined;
+  if (input.role === 'viewer' || !input.name) return undefined;
+  return data.people.create({ name: input.name, email: input.email });
 }
 
 /**

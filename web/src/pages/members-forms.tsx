@@ -17,9 +17,9 @@ import type { Done, Member } from './members.js';
 const PERSON_HINT =
   'Their entry in the people directory: alerts about the actions it leads go to them, and contributors update those actions';
 
-function personOptions(people: PersonRow[]) {
+function personOptions(people: PersonRow[], none = 'Not linked') {
   return [
-    { value: '', text: 'Not linked' },
+    { value: '', text: none },
     ...people.map((p) => ({ value: p.id, text: p.email ? `${p.name} (${p.email})` : p.name })),
   ];
 }
@@ -138,7 +138,8 @@ export function InviteForm({
         error={errors.personId}
         value={f.personId}
         onChange={(e) => setF({ ...f, personId: e.target.value })}
-        options={personOptions(people)}
+        // Left unchosen, the invitation links them itself (services onboarding.ts, personFor).
+        options={personOptions(people, 'Find them by email or name, or add them (not for viewers)')}
       />
       <button type="submit" className="govuk-button" disabled={busy} aria-disabled={busy}>
         Send invitation
