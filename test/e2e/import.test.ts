@@ -145,6 +145,10 @@ describe('import wizard', { timeout: 180_000 }, () => {
     await expectAccessible(page, 'import-done');
     await page.getByRole('link', { name: 'Open the imported plan' }).click();
     await page.getByRole('heading', { level: 1, name: RENAMED }).waitFor();
+    // The start given at import is the plan's own.
+    expect(await page.locator('main .govuk-summary-list').first().innerText()).toMatch(
+      /Period\s+(.+: )?(From )?1 June 2026/,
+    );
     const row = page.locator('table.app-action-table tbody tr', {
       hasText: 'Refresh the workforce strategy',
     });

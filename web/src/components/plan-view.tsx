@@ -39,19 +39,16 @@ export function PlanFacts({ plan, actions }: { plan: Plan; actions: number }) {
         {
           key: 'Period',
           value:
-            [
-              plan.period.label,
-              plan.period.start && plan.period.end
-                ? `${formatDate(plan.period.start)} to ${formatDate(plan.period.end)}`
-                : '',
-            ]
+            [plan.period.label, periodDates(plan.period)]
               .filter(Boolean)
               .join(': ') || 'Not given',
         },
         { key: 'Status', value: PLAN_STATUS_LABELS[plan.status] ?? plan.status },
-        (plan.ownerLabel || plan.directorate || plan.division) && {
-          key: 'Owner',
-          value: [plan.ownerLabel, plan.directorate, plan.division].filter(Boolean).join(', '),
+        plan.ownerLabel && { key: 'Owner', value: plan.ownerLabel },
+        // Where the plan sits is not who owns it: a directorate alone is never shown as the owner.
+        (plan.directorate || plan.division) && {
+          key: 'Directorate or service',
+          value: [plan.directorate, plan.division].filter(Boolean).join(', '),
         },
         plan.approval &&
           (plan.approval.body || plan.approval.date) && {
@@ -463,4 +460,11 @@ export function UnplacedText({ plan }: { plan: Plan }) {
       ))}
     </section>
   );
+}
+
+/** A period's dates in words, whichever of its ends are known (an import may give the start alone). */
+function periodDates({ start, end }: { start?: string; end?: string }): string {
+  if (start && end) return `${formatDate(start)} to ${formatDate(end)}`;
+  if (start) return `From ${formatDate(start)}`;
+  return end ? `Until ${formatDate(end)}` : '';
 }
