@@ -6,7 +6,7 @@ import {
   type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { forbidden } from '@peopleplan/core';
+import { forbidden, unprocessable } from '@peopleplan/core';
 import {
   batchDeleteAll,
   batchGetAll,
@@ -460,12 +460,22 @@ export class TenantStore {
 
   /**
    * Write items and their audit events in one transaction. A failed condition becomes a 409 whose
-   * message says what was stale; nothing is written.
+   * message says what was stale; nothing is written. A change whose size the person decides (an action
+   * with many sub-actions) says in `tooLarge` why it is refused (422) when it needs more items than one
+   * transaction holds: counted here, on exactly what would be sent, before anything is.
    */
-  async transact(items: TransactItem[], audits: AuditInput[], what = 'item'): Promise<void> {
+  async transact(
+    items: TransactItem[],
+    audits: AuditInput[],
+    what = 'item',
+    tooLarge?: string,
+  ): Promise<void> {
     this.assertCanWrite();
     const all = [...items, ...audits.map((a) => auditItem(this, a))];
-    if (all.length > MAX_TRANSACTION_ITEMS) throw new Error(`transaction too large: ${all.length} items`);
+    if (all.length > MAX_TRANSACTION_ITEMS) {
+      if (tooLarge) throw unprocessable(tooLarge);
+      throw new Error(`transaction too large: ${all.length} items`);
+    }
     for (const t of items) if (t.Put?.Item) assertItemFits(t.Put.Item, what);
     await sendTransaction(this.doc, all, what);
   }

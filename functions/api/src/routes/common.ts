@@ -35,7 +35,13 @@ export const CouncilParam = z.object({ c: Slug });
 export const ItemId = Id;
 export const PlanParams = CouncilParam.extend({ planId: ItemId });
 /** The version the person last read, for a delete (which has no body to carry it). */
-export const VersionQuery = z.object({ version: z.coerce.number().int().min(1) });
+export const VersionQuery = z.object({
+  // Missing, it would read as NaN ("expected number, received NaN"): say what to send instead.
+  version: z.coerce
+    .number({ error: 'required: the version you last read, as ?version=<number>' })
+    .int()
+    .min(1),
+});
 export const ListQuery = z.object({
   cursor: z.string().max(2048).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
