@@ -4,8 +4,10 @@ import { type ActiveMapping, type BuildState, type Drafts, emptyDrafts, warn } f
 import { groupRowName, noteRow, numberedGroup } from './build/group-rows.js';
 import { addSubHeader, applyHeader, isPeriodLabel, readHeaderAt } from './build/header-rows.js';
 import { letterGroups } from './build/letter-groups.js';
+import { withMergedDown } from './build/merged-down.js';
 import { titleBulleted } from './build/milestone-rows.js';
 import { narrativeParagraph } from './build/narrative.js';
+import { outlineGroup, outlineRowRead, outlineStep } from './build/outline-rows.js';
 import { takeRagKeyLine, takeRagKeyTable } from './build/rag-key.js';
 import { notAnActionRow } from './build/tally-rows.js';
 import {
@@ -246,11 +248,16 @@ function tableRow(s: BuildState, index: number, item: SourceItem & { type: 'row'
     s.afterRows = false;
     return 1;
   }
-  const r = readRow(s, cells, mapping, where, item.fills);
+  if (kind === 'actions' && !item.header && outlineGroup(s, index, item, cells, mapping)) return 1;
+  const own = withMergedDown(item, cells, mapping);
+  const r = readRow(s, own.cells, mapping, where, own.fills);
   if (item.milestones) r.milestones = item.milestones;
   if (kind === 'actions' && titleBulleted(item.cells, mapping)) r.bulleted = true;
   if (kind === 'actions') {
-    actionRow(s, r, mapping);
+    if (!outlineStep(s, index, item, r, mapping)) {
+      actionRow(s, r, mapping);
+      outlineRowRead(s, item, where);
+    }
     s.afterRows = true;
     s.listRows = LIST_LAYOUTS.has(item.layout ?? '');
   } else if (kind !== 'other') s.d.tables[kind].push(r);

@@ -29,6 +29,16 @@ export type SourceItem =
       layout?: string;
       /** Dated steps the row lists as records of their own (a YAML plan's "milestones:"). */
       milestones?: RowMilestone[];
+      /**
+       * A workbook row's outline level (Excel's Group rows: 0 the sheet's top, 1 grouped once…), set
+       * only on sheets that group rows: how deep the row sits in the plan (build/outline-rows.ts).
+       */
+      outline?: number;
+      /**
+       * Cells a merge from a row above covers, by column: Excel keeps a merged cell's text (and fill) in
+       * its top row alone, the rows below it empty (build/merged-down.ts).
+       */
+      mergedDown?: { cells: string[]; fills: (string | undefined)[] };
     };
 
 /**

@@ -149,6 +149,21 @@ export interface BuildState {
   sheetText?: string;
   /** The last actions' rows were a list's (numbered paragraphs, bullets: layouts/), not a table's. */
   listRows?: boolean;
+  /** A sheet's grouped rows, as read (build/outline-rows.ts). */
+  outline?: OutlineState;
+}
+
+/**
+ * How a table's rows grouped with Excel's outline read: the level that holds its groups, if one does,
+ * and the rows open above the next (the last action, then its sub-actions), each with its level.
+ */
+export interface OutlineState {
+  mapping: ActiveMapping;
+  table: number;
+  /** Its groups' rows come above their rows, not below (a sheet's totals under what they add up). */
+  readable: boolean;
+  groupLevel?: number;
+  open: { level: number; draft: ActionDraft }[];
 }
 
 export function emptyDrafts(): Drafts {

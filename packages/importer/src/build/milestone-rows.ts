@@ -26,7 +26,7 @@ const MILESTONE_WORD =
 /** A dash or bullet opening a cell: "– Launch", "—", "•", "▪", "◦", "o Launch", "- Launch", "* Launch". */
 const STEP_MARK = /^(?:[–—•▪◦‣●○■□·∙➢➤►]|[-*](?=\s)|o(?=\s+\p{L}))\s*/u;
 
-const LEADS: ColumnField[] = [
+export const LEADS: ColumnField[] = [
   'lead:member',
   'lead:strategic',
   'lead:operational',
@@ -104,15 +104,22 @@ export function milestoneRow(s: BuildState, r: RowDraft, f: RowDraft['fields']):
     s.lastItem = sub;
     return true;
   }
+  // A copy: a row's own list (a YAML plan's) is its reader's.
+  host.milestones = [...(host.milestones ?? []), rowMilestone(r, f, step.title)];
+  return true;
+}
+
+/** A row read as a milestone: dated by its deadline cell, its cells no milestone holds kept as notes. */
+export function rowMilestone(r: RowDraft, f: RowDraft['fields'], title: string): MilestoneRowDraft {
   const notes: ExtraField[] = [
     ...r.byColumn
       .filter((x) => !READ.includes(x.col.field))
       .map((x) => ({ label: x.col.header.trim() || x.col.field, text: x.text })),
     ...r.extra,
   ];
-  const m: MilestoneRowDraft = {
+  return {
     from: 'table-row',
-    title: step.title,
+    title,
     ...(f.due?.trim() ? { due: f.due.trim() } : {}),
     ...(f.status?.trim() ? { status: f.status.trim() } : {}),
     ...(f.progress?.trim() ? { progress: f.progress.trim() } : {}),
@@ -120,7 +127,4 @@ export function milestoneRow(s: BuildState, r: RowDraft, f: RowDraft['fields']):
     notes,
     where: r.where,
   };
-  // A copy: a row's own list (a YAML plan's) is its reader's.
-  host.milestones = [...(host.milestones ?? []), m];
-  return true;
 }

@@ -38,7 +38,6 @@ function dateText(v: Date, numFmt: string | undefined): string {
  * saved value, its formula text (noted).
  */
 function cellText(cell: ExcelJS.Cell): { text: string; formula: boolean } {
-  if (cell.isMerged && cell.master !== cell) return { text: '', formula: false };
   const v = cell.value;
   if (v === null || v === undefined) return { text: '', formula: false };
   const plain = valueText(v, cell.numFmt);
@@ -67,6 +66,15 @@ function fillOf(cell: ExcelJS.Cell, theme: string[]): string | undefined {
   return base && /^[0-9A-F]{6}$/.test(base) ? tinted(base, colour?.tint) : undefined;
 }
 
+/** Whether any of a sheet's rows is grouped (an outline level above the sheet's top). */
+function sheetHasOutline(sheet: ExcelJS.Worksheet): boolean {
+  let found = false;
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    if ((row.outlineLevel ?? 0) > 0) found = true;
+  });
+  return found;
+}
+
 /** Each worksheet is one table; rows keep their column positions. */
 export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
   const wb = new ExcelJS.Workbook();
@@ -85,10 +93,15 @@ export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
     if (hidden) hiddenSheets.push(sheet.name);
     const items = hidden ? hiddenItems : shown;
     let opening = true;
+    // Rows grouped with Excel's outline (Group rows) say how deep each sits: kept only where a sheet has them.
+    const outlined = sheetHasOutline(sheet);
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const cells: string[] = [];
       const fills: (string | undefined)[] = [];
+      const down = { cells: [] as string[], fills: [] as (string | undefined)[] };
       for (let c = 1; c <= sheet.columnCount; c++) {
+        down.cells.push('');
+        down.fills.push(undefined);
         // A hidden column (a worked-out "Days to target") likewise: it is left out, and its place kept.
         if (sheet.getColumn(c).hidden) {
           cells.push('');
@@ -96,8 +109,15 @@ export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
           continue;
         }
         const cell = row.getCell(c);
-        const { text, formula } = cellText(cell);
-        fills.push(cell.isMerged && cell.master !== cell ? undefined : fillOf(cell, theme));
+        // A merged cell's text is its top-left cell's; the others read empty, as Excel shows them. A
+        // merge down a column is noted apart, for the rules that know which columns it may repeat in.
+        const covered = cell.isMerged && cell.master !== cell;
+        if (covered && cell.master.col === cell.col) {
+          down.cells[c - 1] = cellText(cell.master).text;
+          down.fills[c - 1] = fillOf(cell.master, theme);
+        }
+        const { text, formula } = covered ? { text: '', formula: false } : cellText(cell);
+        fills.push(covered ? undefined : fillOf(cell, theme));
         const where = `sheet "${sheet.name}", row ${rowNumber}, column ${c}`;
         if (formula || looksLikeFormula(text)) formulaCells.push({ text, where });
         cells.push(text);
@@ -110,7 +130,20 @@ export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
       else if (filled.length) {
         opening = false;
         const colours = fills.some(Boolean) && { fills };
-        items.push({ type: 'row', cells, ...colours, table, line: ++line, sheetRow });
+        const mergedDown = (down.cells.some((c) => c.trim() !== '') || down.fills.some(Boolean)) && {
+          mergedDown: down,
+        };
+        const outline = outlined && { outline: row.outlineLevel ?? 0 };
+        items.push({
+          type: 'row',
+          cells,
+          ...colours,
+          table,
+          line: ++line,
+          sheetRow,
+          ...outline,
+          ...mergedDown,
+        });
       }
     });
     table++;
