@@ -11,6 +11,9 @@ describe('a page’s own words', () => {
     'Printed on 03/03/2026 at 10:15',
     '© Ellesmere City Council',
     '(continued)',
+    'OFFICIAL',
+    'OFFICIAL-SENSITIVE: COMMERCIAL',
+    'NOT PROTECTIVELY MARKED',
   ])('"%s" is the page’s, not the plan’s', (line) => expect(isPageFurniture(line)).toBe(true));
 
   it.each([
@@ -20,6 +23,8 @@ describe('a page’s own words', () => {
     'Copyright guidance issued to all schools in January.',
     'Printed on 3 March: list of starters sent to payroll.',
     'Page turners reading group started',
+    'Official launch of the staff app',
+    'Restricted posts reviewed',
   ])('"%s" is the plan’s', (line) => expect(isPageFurniture(line)).toBe(false));
 
   it('are left out of the actions of a plan pasted from a committee web page, with a note, and its title is the plan’s', async () => {

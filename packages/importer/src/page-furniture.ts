@@ -19,8 +19,18 @@ const WHOLE_LINE = [
   /^(?:©|\(c\)\s)|^copyright\s+(?:©|\(c\)|\d{4})/i,
 ];
 
+/**
+ * A government protective marking on its own ("OFFICIAL", "OFFICIAL-SENSITIVE [PERSONAL]", "NOT
+ * PROTECTIVELY MARKED", "Classification: OFFICIAL"): a page's header says how to handle the paper, never
+ * what the plan is called.
+ */
+const MARKING =
+  /^(?:(?:(?:security|protective|government\s+security)\s+)?(?:classification|marking)\s*:\s*)?(?:official(?:[\s:–—-]+sensitive)?|not\s+protectively\s+marked|protect|restricted|confidential|unclassified|(?:top\s+)?secret)(?:\s*[-–—:]?\s*\[?(?:personal|commercial|locsen|legal|staff|management|policy|sensitive)\]?)?$/i;
+
+export const isSecurityMarking = (text: string): boolean => MARKING.test(text.trim());
+
 /** A line that is only a page's own words. */
 export const isPageFurniture = (text: string): boolean => {
   const t = text.trim();
-  return t.length <= 100 && WHOLE_LINE.some((re) => re.test(t));
+  return t.length <= 100 && (WHOLE_LINE.some((re) => re.test(t)) || isSecurityMarking(t));
 };

@@ -38,6 +38,25 @@ describe('readCover: a committee paper’s own labels are not the plan’s title
   ])('%j is titled "%s"', (lines, title) => expect(cover(...lines).title).toBe(title));
 });
 
+describe('readCover: a protective marking is how to handle the paper, never its title', () => {
+  it.each([
+    'OFFICIAL',
+    'OFFICIAL-SENSITIVE',
+    'OFFICIAL SENSITIVE',
+    'Official – Sensitive',
+    'OFFICIAL-SENSITIVE [PERSONAL]',
+    'NOT PROTECTIVELY MARKED',
+    'Classification: OFFICIAL',
+  ])('"%s" above the plan’s name', (marking) =>
+    expect(cover(marking, 'Workforce Strategy Action Plan 2026-2028').title).toBe(
+      'Workforce Strategy Action Plan 2026-2028',
+    ),
+  );
+
+  it('a title that starts as one is still a title', () =>
+    expect(cover('Official Workforce Plan 2026').title).toBe('Official Workforce Plan 2026'));
+});
+
 describe('readMeta: who owns the plan, from its cover', () => {
   it.each([
     ['Owner: Head of HR & OD', 'Head of HR & OD'],

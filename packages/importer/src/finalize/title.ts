@@ -1,5 +1,6 @@
 import { excerpt } from '../cells.js';
 import { matchHeader } from '../header-mapping.js';
+import { isSecurityMarking } from '../page-furniture.js';
 import type { ImportWarning } from '../parsed-plan.js';
 import { isBoilerplate } from './boilerplate.js';
 
@@ -81,6 +82,8 @@ export function readCover(preamble: { text: string; where: string }[], filename?
     !NOT_TITLE.test(l) &&
     !isLabelAndValue(l) &&
     !isBoilerplate(l) &&
+    // "OFFICIAL", "OFFICIAL-SENSITIVE": how to handle the paper, above its title on every page.
+    !isSecurityMarking(l) &&
     l.length <= 300 &&
     // A table's column name left above its rows ("Objective Area") is not the plan's title.
     (matchHeader(l)[0]?.confidence ?? 0) < 1;

@@ -21,6 +21,8 @@ export interface OpenRow {
   filled: boolean[];
   last: Chunk[];
   gap?: number;
+  /** One cell heading the rows under it (a theme's row): the rows' cells are never its text. */
+  group?: boolean;
 }
 
 /** The column whose left edge is nearest at or left of x (a little to the right is allowed). */
@@ -46,7 +48,8 @@ export function spansColumns(columns: number[], c: Chunk, height: number): boole
  * "Adverts out.⏎Twelve appointed."): cells outside the first column, each under text of its column on
  * the row's last line, on a line closer below it (`gap`) than rows are apart; a row of the same columns
  * with no ref (a second action of an area) sits a row's gap below. `right` is where the table's text has
- * reached: the last column's right edge as far as known.
+ * reached: the last column's right edge as far as known. A theme's row (`group`) goes on only in a line
+ * of one cell from the first column whose first word would not have fitted above it.
  */
 export function continuesRow(
   row: OpenRow,
@@ -56,6 +59,14 @@ export function continuesRow(
   height: number,
   gap: number,
 ): boolean {
+  if (row.group) {
+    const [above, below] = [row.last[0]!, line[0]!];
+    if (line.length > 1 || columnOf(columns, below.x) > 0) return false;
+    // One across the table wraps at the table's right edge, not a column's.
+    return spansColumns(columns, above, height)
+      ? !fitsAfter(above, below, right, height)
+      : !startsParagraph(above, below, columns, right, height);
+  }
   const lone = line.length === 1 && columnOf(columns, line[0]!.x) > 0;
   const paragraphs =
     line.length >= 2 &&
@@ -93,13 +104,39 @@ export function startsParagraph(
 /**
  * Whether the first word of `below` would have fitted after `above` in a column whose text can reach
  * `edge`: then the writer would have put it there, and `below` is not the same cell's text. A word's
- * width is its share of its chunk's; a space is a quarter of the line's height.
+ * width is its share of its chunk's, by its letters' widths; a space is a quarter of the line's height.
+ * A word must fit with a quarter of a line height to spare: the widths are estimates, and a word that
+ * only just fits by them ("New attendance" / "management policy") often did not.
  */
 function fitsAfter(above: Chunk, below: Chunk, edge: number, height: number): boolean {
   const word = below.text.split(' ')[0]!;
-  const width = ((below.right - below.x) * word.length) / Math.max(1, below.text.length);
-  return above.right + height * 0.25 + width <= edge;
+  const width = ((below.right - below.x) * advance(word)) / Math.max(1, advance(below.text));
+  return above.right + height * 0.25 + width <= edge - height * 0.25;
 }
+
+/**
+ * How wide a run of text is, in thousandths of the type size, by Arial's widths (Liberation Sans in
+ * LibreOffice, much like Calibri's in proportion): a word of wide letters ("management") takes more of
+ * its line than its count of letters says.
+ */
+function advance(text: string): number {
+  let w = 0;
+  for (const ch of text) w += WIDTHS.get(ch) ?? (/\p{Lu}/u.test(ch) ? 700 : 556);
+  return w;
+}
+
+const WIDTHS = new Map<string, number>(
+  (
+    [
+      [" fijlt.,:;!|'/I", 250],
+      ['r-()[]', 333],
+      ['ckszvxyJ', 500],
+      ['w%', 800],
+      ['mM', 833],
+      ['W', 944],
+    ] as const
+  ).flatMap(([chars, w]) => [...chars].map((c) => [c, w] as const)),
+);
 
 /**
  * The space between one column's text and the next column's, in line heights: the cell padding either

@@ -2,6 +2,7 @@ import { extractTextItems, getDocumentProxy, type StructuredTextItem } from 'unp
 import { ImportError, MAX_PDF_PAGES } from '../errors.js';
 import { actionHeader } from '../layouts/header-cells.js';
 import type { SourceDocument, SourceItem } from '../source.js';
+import { pageFurniture } from './pdf-furniture.js';
 import { type Chunk, columnOf, continuesRow, spansColumns, startsParagraph } from './pdf-rows.js';
 
 /**
@@ -9,8 +10,9 @@ import { type Chunk, columnOf, continuesRow, spansColumns, startsParagraph } fro
  * Lines are words at the same height; a table's cells are the runs of words with a wide gap between
  * them, put under the columns of the header row above them by their left edge; a row of the table
  * ends where the gap to the next line is wider than a wrapped line's, or where the next line's text
- * cannot carry on the row's cells (pdf-rows.ts). A PDF with no text on any page is a scan, which
- * cannot be read without OCR.
+ * cannot carry on the row's cells (pdf-rows.ts). A table goes on over a page break: its header row
+ * repeated there is not read again, and the running header and footer between the pages are the pages'
+ * own (pdf-furniture.ts). A PDF with no text on any page is a scan, which cannot be read without OCR.
  */
 interface PdfLine {
   y: number;
@@ -35,7 +37,13 @@ export async function readPdf(buffer: Buffer): Promise<SourceDocument> {
       'This PDF has no text layer: it looks like a scanned document. Run it through OCR, or import the Word or Excel file it was made from.',
     );
   }
-  return { format: 'pdf', items: toItems(lines), formulaCells: [] };
+  const { furniture, warnings } = pageFurniture(lines);
+  return {
+    format: 'pdf',
+    items: toItems(lines, furniture),
+    formulaCells: [],
+    ...(warnings.length ? { warnings } : {}),
+  };
 }
 
 function toLines(items: StructuredTextItem[], page: number): PdfLine[] {
@@ -72,19 +80,30 @@ function mergeChunks(chunks: Chunk[], height: number): Chunk[] {
 }
 
 /** Lines into paragraphs and table rows (a header row fixes the columns for the lines below it). */
-function toItems(lines: PdfLine[]): SourceItem[] {
-  const pitch = linePitch(lines);
+function toItems(lines: PdfLine[], furniture: Set<PdfLine>): SourceItem[] {
+  const pitch = linePitch(lines.filter((l) => !furniture.has(l)));
   const items: SourceItem[] = [];
   let columns: number[] | undefined;
   let table = 0;
   let block:
-    | { cells: string[]; line: number; full: boolean[]; last: Chunk[]; gap: number | undefined }
+    | {
+        cells: string[];
+        line: number;
+        full: boolean[];
+        last: Chunk[];
+        gap: number | undefined;
+        group: boolean;
+      }
     | undefined;
   let prev: PdfLine | undefined;
   let headerFull: boolean[] = [];
   let headerLast: Chunk[] = [];
   let headerGap: number | undefined;
-  let headerTexts = '';
+  // The header row's lines as written, to know it where a page repeats it; how many of them are skipped.
+  let headerLines: string[] = [];
+  let repeating = 0;
+  // The table's first line on a page after a break: the gap above it says nothing of the row it is in.
+  let resumed = false;
   // The gap above the table's last row begun below a line of its page: a row's own gap, which a row
   // begun at the top of a page goes by (continuesRow tells a wrapped line by it).
   let rowGap: number | undefined;
@@ -99,26 +118,39 @@ function toItems(lines: PdfLine[]): SourceItem[] {
     block = undefined;
   };
   lines.forEach((l, n) => {
+    // Line numbers count the page's own lines too: the same numbers whatever is left out.
+    if (furniture.has(l)) return;
     const lineNo = n + 1;
     const gap = prev && prev.page === l.page ? prev.y - l.y : Number.POSITIVE_INFINITY;
     // A wrapped line of a cell sits one line pitch below; a new row has the cell padding on top. The
     // padding can be too thin to see, so a line this close is a row's next line only if its text can
     // carry on that row's cells (continuesRow).
     const wrapped = gap <= pitch * 1.03;
+    if (columns && prev && prev.page !== l.page) resumed = true;
     prev = l;
+    const texts = l.chunks.map((c) => c.text).join('\n');
+    // The rest of a header of two lines or more ("Measure of" / "success"), repeated on a new page.
+    if (repeating > 0 && wrapped && texts === headerLines[repeating]) {
+      repeating++;
+      return;
+    }
+    repeating = 0;
     if (l.chunks.length >= 2) {
       const header = actionHeader(l.chunks.map((c) => c.text));
       if (header && (!columns || !wrapped)) {
+        // The header Word and Excel repeat at the top of each page goes on with the table above it:
+        // a row the page break cut goes on below it.
+        if (columns && gap === Number.POSITIVE_INFINITY && texts === headerLines[0]) {
+          repeating = 1;
+          return;
+        }
         flush();
-        // The header Word and Excel repeat at the top of each page goes on with the table above it.
-        const texts = l.chunks.map((c) => c.text).join('\n');
-        const repeated = columns && gap === Number.POSITIVE_INFINITY && texts === headerTexts;
         columns = l.chunks.map((c) => c.x);
-        if (repeated) return;
         table++;
         rowGap = undefined;
+        resumed = false;
         headerGap = opening(gap);
-        headerTexts = texts;
+        headerLines = [texts];
         headerFull = columns.map((_, k) => fillsColumn(l, columns!, k));
         headerLast = l.chunks;
         right = Math.max(...l.chunks.map((c) => c.right));
@@ -151,11 +183,13 @@ function toItems(lines: PdfLine[]): SourceItem[] {
       }
       headerFull = columns.map((_, k) => fillsColumn(l, columns!, k));
       headerLast = l.chunks;
+      headerLines.push(texts);
       return;
     }
-    // One cell across the table's columns, close below it: a row of its own (a theme's heading).
-    const spans = columns && l.chunks.length === 1 && spansColumns(columns, l.chunks[0]!, l.height);
-    if (columns && (l.chunks.length >= 2 || (wrapped && (block || spans)))) {
+    // Over a page break, only text set in the table's cells (at their left edges) goes on with its row.
+    const carries = wrapped || (resumed && !!columns && inColumns(l, columns, true));
+    resumed = false;
+    if (columns) {
       const cells = columns.map(() => '');
       for (const c of l.chunks) {
         const k = columnOf(columns, c.x);
@@ -165,8 +199,9 @@ function toItems(lines: PdfLine[]): SourceItem[] {
         filled: block.cells.map((c) => c !== ''),
         last: block.last,
         gap: block.gap,
+        group: block.group,
       };
-      if (block && open && wrapped && continuesRow(open, l.chunks, columns, right, l.height, gap)) {
+      if (block && open && carries && continuesRow(open, l.chunks, columns, right, l.height, gap)) {
         const b = block;
         // A cell's next paragraph goes on a line of its own, as Word's reader gives it (a lead a line).
         const starts = (k: number) => {
@@ -181,7 +216,17 @@ function toItems(lines: PdfLine[]): SourceItem[] {
         });
         b.full = columns.map((_, k) => fillsColumn(l, columns!, k));
         b.last = l.chunks;
-      } else {
+        return;
+      }
+      // One cell across the table's columns, close below it: a row of its own (a theme's heading); so
+      // is one the table's rows go on under (groupRow), however far below the row above it sits. (One
+      // close under a row, in the first column alone, may be a row whose other cells start lower.)
+      const spans = l.chunks.length === 1 && spansColumns(columns, l.chunks[0]!, l.height);
+      const group =
+        l.chunks.length === 1 &&
+        ((wrapped && spans) ||
+          (!(wrapped && block) && groupRow(lines, n, columns, furniture, headerLines, pitch)));
+      if (l.chunks.length >= 2 || (wrapped && block) || group) {
         flush();
         block = {
           cells,
@@ -189,9 +234,10 @@ function toItems(lines: PdfLine[]): SourceItem[] {
           full: columns.map((_, k) => fillsColumn(l, columns!, k)),
           last: l.chunks,
           gap: opening(gap),
+          group,
         };
+        return;
       }
-      return;
     }
     flush();
     columns = undefined;
@@ -199,6 +245,57 @@ function toItems(lines: PdfLine[]): SourceItem[] {
   });
   flush();
   return items;
+}
+
+/**
+ * Whether the line at `n`, one cell across the table or in its first column ("Objective 2 – Learning
+ * and skills"), is a row of the table: the table's rows go on under it (after the header a page
+ * repeats, or another such row). A paragraph after the table has none under it. The gap above it is
+ * no help: the row's padding may leave it a paragraph's distance from the row above.
+ */
+function groupRow(
+  lines: PdfLine[],
+  n: number,
+  columns: number[],
+  furniture: Set<PdfLine>,
+  header: string[],
+  pitch: number,
+): boolean {
+  let above = lines[n]!;
+  const one = (l: PdfLine) =>
+    l.chunks.length === 1 &&
+    (columnOf(columns, l.chunks[0]!.x) === 0 || spansColumns(columns, l.chunks[0]!, l.height));
+  if (!one(above)) return false;
+  for (let m = n + 1, seen = 0; m < lines.length && seen < 4; m++) {
+    const l = lines[m]!;
+    if (furniture.has(l)) continue;
+    const texts = l.chunks.map((c) => c.text).join('\n');
+    if (l.page !== above.page) {
+      if (header.includes(texts)) continue;
+    } else if (above.y - l.y > pitch * 2) return false;
+    if (l.chunks.length >= 2) return inColumns(l, columns) && !actionHeader(l.chunks.map((c) => c.text));
+    if (!one(l)) return false;
+    above = l;
+    seen++;
+  }
+  return false;
+}
+
+/**
+ * Whether a line can be a row of the table: one run of text a column, none across the next column's
+ * edge (the lines of a table of other columns under it, "Improved | No change | Worse" under "Status |
+ * Actions", are not); `aligned`, each run also starting at its column's left edge, as cell text does.
+ */
+function inColumns(l: PdfLine, columns: number[], aligned = false): boolean {
+  const ks = l.chunks.map((c) => columnOf(columns, c.x));
+  return (
+    new Set(ks).size === ks.length &&
+    l.chunks.every(
+      (c, i) =>
+        c.right <= (columns[ks[i]! + 1] ?? Number.POSITIVE_INFINITY) + 2 &&
+        (!aligned || Math.abs(c.x - columns[ks[i]!]!) <= l.height),
+    )
+  );
 }
 
 /** The usual distance between two lines of text: the most common gap, to the half point. */
