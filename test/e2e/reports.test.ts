@@ -186,7 +186,9 @@ describe('reports, closing a period and the committee pack', { timeout: 90_000 }
     // Direction of travel now shows on the plan and the dashboard.
     await page.goto(`${e.url}/councils/harrow/plans/${demo.planId}`);
     expect(await page.getByTestId('plan-travel').innerText()).toMatch(
-      new RegExp(`since ${MID_YEAR}: \\d+ improved, \\d+ no change, \\d+ worse`),
+      new RegExp(
+        `since ${MID_YEAR}: \\d+ improved, (\\d+ started, )?\\d+ no change, (\\d+ stopped, )?\\d+ worse`,
+      ),
     );
     await page.goto(`${e.url}/councils/harrow`);
     const card = page.locator('section.app-plan-card').filter({ hasText: demo.planTitle });

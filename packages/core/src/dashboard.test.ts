@@ -110,9 +110,23 @@ describe('buildDashboard', () => {
     // a1 green → red (overdue): worse; a2 amber → blue (completed): improved; a3 not in the snapshot: new.
     expect(withPeriod.plans[0]!.travel).toEqual({
       since: 'Mid-year 2026-27',
-      counts: { improved: 1, same: 0, worse: 1, new: 1 },
+      counts: { improved: 1, started: 0, same: 0, stopped: 0, worse: 1, new: 1 },
     });
     expect(d.plans[0]!.travel).toBeUndefined();
+    // a3 not started (grey) then, on track (green) now: a start, not "no change", as reports count it.
+    const started = buildDashboard(
+      [{ ...data, lastPeriod: { label: 'Mid-year 2026-27', rags: { a1: 'red', a2: 'amber', a3: 'grey' } } }],
+      '2026-11-23',
+      DEFAULT_RAG_RULES,
+    );
+    expect(started.plans[0]!.travel?.counts).toEqual({
+      improved: 1,
+      started: 1,
+      same: 1,
+      stopped: 0,
+      worse: 0,
+      new: 0,
+    });
   });
 
   it('leaves archived plans out', () => {

@@ -10,7 +10,7 @@ import {
 } from './board.js';
 import { daysBetween } from './dates.js';
 import type { Action, Milestone, Plan, Theme } from './entities.js';
-import { directionOfTravel, type RagRules, type Travel } from './rag.js';
+import { type RagRules, type TravelMove, travelMove } from './rag.js';
 import { RAGS, type Rag, STATUSES, type Status } from './status.js';
 import type { Timescale } from './timescale.js';
 
@@ -40,7 +40,7 @@ export interface PlanSummary {
   stale: number;
   themes: ThemeSummary[];
   /** Direction of travel of actions since the plan's last closed reporting period, if there is one. */
-  travel?: { since: string; counts: Counts<Travel> };
+  travel?: { since: string; counts: Counts<TravelMove> };
 }
 
 export interface DashboardItem {
@@ -150,7 +150,10 @@ function summarisePlan(
     stale: 0,
     themes: [],
     ...(lastPeriod && {
-      travel: { since: lastPeriod.label, counts: { improved: 0, same: 0, worse: 0, new: 0 } },
+      travel: {
+        since: lastPeriod.label,
+        counts: { improved: 0, started: 0, same: 0, stopped: 0, worse: 0, new: 0 },
+      },
     }),
   };
   const themes = new Map(b.themes.map((t) => [t.id, emptyTheme(t.id, t.ref, t.title)]));
@@ -161,7 +164,8 @@ function summarisePlan(
   const judged = judgePlan(planClock(plan), b.actions, b.milestones, window, rules);
   for (const a of b.actions) {
     const j = judged.actions.get(a.id)!;
-    if (summary.travel) summary.travel.counts[directionOfTravel(lastPeriod?.rags[a.id], j.rag)]++;
+    // Counted as reports count it (a start is no "no change"); partnership views count by rank alone.
+    if (summary.travel) summary.travel.counts[travelMove(lastPeriod?.rags[a.id], j.rag)]++;
     summary.total++;
     summary.byStatus[a.status]++;
     summary.byRag[j.rag]++;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RAG_RULES, deriveRag, findingWords, type RagFinding, RagRules } from './rag.js';
+import {
+  DEFAULT_RAG_RULES,
+  deriveRag,
+  directionOfTravel,
+  findingWords,
+  type RagFinding,
+  RagRules,
+  travelMove,
+} from './rag.js';
 import { latenessWords } from './words.js';
 
 const due = (d: string) => ({ text: d, kind: 'date' as const, due: d, precision: 'day' as const });
@@ -97,5 +105,18 @@ describe('words', () => {
     expect(findingWords(f, 'This action')).toBe(
       'Milestone C of sub-action 2.1 is 4 weeks late (due 24 October 2026)',
     );
+  });
+});
+
+describe('direction of travel', () => {
+  it('tells a start or a stop apart from no change, ranking them with it (neither better nor worse)', () => {
+    expect(directionOfTravel('grey', 'green')).toBe('same');
+    expect(travelMove('grey', 'green')).toBe('started');
+    expect(travelMove('green', 'grey')).toBe('stopped');
+    expect(travelMove('green', 'green')).toBe('same');
+    expect(travelMove('grey', 'grey')).toBe('same');
+    expect(travelMove('grey', 'amber')).toBe('worse');
+    expect(travelMove('amber', 'green')).toBe('improved');
+    expect(travelMove(undefined, 'green')).toBe('new');
   });
 });

@@ -198,3 +198,17 @@ export function directionOfTravel(previous: Rag | undefined, current: Rag): Trav
   const d = TRAVEL_RANK[current] - TRAVEL_RANK[previous];
   return d < 0 ? 'improved' : d > 0 ? 'worse' : 'same';
 }
+
+/** Direction of travel as reports and the dashboard count and word it (`travelMove`). */
+export type TravelMove = Travel | 'started' | 'stopped';
+
+/**
+ * Direction of travel with a move between ratings of one rank told apart from no change: grey to green
+ * is a start (not started, or deferred, and now under way), green to grey a stop (deferred, cancelled, or
+ * not started after all). Neither is better or worse by `TRAVEL_RANK`, and neither is "no change".
+ */
+export function travelMove(previous: Rag | undefined, current: Rag): TravelMove {
+  const d = directionOfTravel(previous, current);
+  if (d !== 'same' || previous === current) return d;
+  return current === 'green' ? 'started' : 'stopped';
+}

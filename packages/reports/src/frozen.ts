@@ -1,6 +1,8 @@
-import { directionOfTravel, type PeriodFacts, type Rag, type Status } from '@peopleplan/core';
+import { type PeriodFacts, type Rag, type Status, travelMove } from '@peopleplan/core';
 import { formatDate } from './format.js';
 import type { ActionRow, ReportModel, TravelCounts } from './model.js';
+import type { ActionSnapshot } from './report-data.js';
+import { emptyTravel } from './summarise/summary.js';
 
 /**
  * A report model once it is frozen with a closed period (docs/architecture.md, "Historic means
@@ -8,8 +10,6 @@ import type { ActionRow, ReportModel, TravelCounts } from './model.js';
  * dropping forecasts, measuring travel against another closed period, and saying "as at" when built
  * from live data. Pure: models in, models out.
  */
-
-const emptyTravel = (): TravelCounts => ({ improved: 0, same: 0, worse: 0, new: 0 });
 
 /** What a closed period keeps for the trends: overdue counts, milestones, and per theme. */
 export function periodFacts(model: ReportModel): PeriodFacts {
@@ -61,9 +61,18 @@ export function compareWithPeriod(
   entries: Record<string, { status: Status; rag: Rag }>,
   label: string,
 ): ReportModel {
-  const out = mapActions(model, ({ previous: _p, ...a }) => {
-    const previous = entries[a.id];
-    return { ...a, travel: directionOfTravel(previous?.rag, a.rag), ...(previous && { previous }) };
+  return { ...measureTravel(model, (a) => entries[a.id]), comparedWith: label };
+}
+
+/** Each action's travel from `previousOf` (none: new), and the counts again. */
+function measureTravel(
+  model: ReportModel,
+  previousOf: (a: ActionRow) => ActionSnapshot | undefined,
+): ReportModel {
+  const out = mapActions(model, (row) => {
+    const previous = previousOf(row);
+    const { previous: _p, ...a } = row;
+    return { ...a, travel: travelMove(previous?.rag, a.rag), ...(previous && { previous }) };
   });
   const travel = emptyTravel();
   const byTheme = new Map<string, TravelCounts>();
@@ -77,7 +86,6 @@ export function compareWithPeriod(
   }
   return {
     ...out,
-    comparedWith: label,
     summary: {
       ...out.summary,
       travel,
@@ -100,11 +108,16 @@ export function markAsAt(model: ReportModel, asAt: string): ReportModel {
   return { ...model, title: `${model.title} (as at ${asAt})` };
 }
 
-/** A frozen model read back: refuse anything that is not one (it was written by `summarise`). */
+/**
+ * A frozen model read back: refuse anything that is not one (it was written by `summarise`). One frozen
+ * before starts and stops were told apart from no change has its travel measured again from what it
+ * froze (each action's RAG then and before), so its words and counts say the same as a new report's.
+ */
 export function asReportModel(value: unknown): ReportModel {
   const m = value as Partial<ReportModel> | null;
   if (!m || typeof m.title !== 'string' || !Array.isArray(m.themes) || !m.summary || !m.period) {
     throw new Error('not a frozen report model');
   }
-  return m as ReportModel;
+  const model = m as ReportModel;
+  return model.summary.travel.started === undefined ? measureTravel(model, (a) => a.previous) : model;
 }

@@ -1,20 +1,48 @@
-import type { IsoDate, LeadRole, PlanKind, Rag, Status } from '@peopleplan/core';
+import {
+  type IsoDate,
+  type LeadRole,
+  type PlanKind,
+  type Rag,
+  STATUS_LABELS,
+  type Status,
+  type TravelMove,
+} from '@peopleplan/core';
 import type { PlanKindLabels, TimescaleView } from './format.js';
 import type { ReportPeriod } from './period.js';
 import type { ActionSnapshot } from './report-data.js';
 
 /** The report model: everything a renderer shows, already worked out. Renderers only lay it out. */
 
-/** Direction of travel since the previous period's snapshot. */
-export type Travel = 'improved' | 'same' | 'worse' | 'new';
+/** Direction of travel since the previous period's snapshot (core `travelMove`). */
+export type Travel = TravelMove;
 export const TRAVEL_LABELS: Record<Travel, string> = {
   improved: 'Improved',
+  started: 'Started',
   same: 'No change',
+  stopped: 'Stopped',
   worse: 'Worse',
   new: 'New this period',
 };
+/** In the order the summary lists them; `started` and `stopped` only when some action did. */
+export const TRAVELS = ['improved', 'started', 'same', 'stopped', 'worse', 'new'] as const;
+export const travelsShown = (counts: TravelCounts): Travel[] =>
+  TRAVELS.filter((k) => (k !== 'started' && k !== 'stopped') || counts[k] > 0);
 
 export type TravelCounts = Record<Travel, number>;
+
+/**
+ * An action's direction of travel in words, with where it was: "Improved (was red)"; a start or a stop
+ * by its statuses, "Started (was not started)", "Stopped: deferred (was on track)".
+ */
+export function travelText(a: Pick<ActionRow, 'travel' | 'previous' | 'statusLabel'>): string {
+  const label = TRAVEL_LABELS[a.travel];
+  if (!a.previous) return label;
+  const was = (s: Status) => STATUS_LABELS[s].toLowerCase();
+  if (a.travel === 'started') return `${label} (was ${was(a.previous.status)})`;
+  if (a.travel === 'stopped')
+    return `${label}: ${a.statusLabel.toLowerCase()} (was ${was(a.previous.status)})`;
+  return `${label} (was ${a.previous.rag})`;
+}
 
 export interface LeadView {
   role: LeadRole;

@@ -59,15 +59,15 @@ describe('summarise: Kent business plan at mid-year 2013-14', () => {
   it('counts direction of travel since the last snapshot', () => {
     // Ratings roll up (core ratings.ts): 3 and 5 are red through sub-actions 3.4 and 5.2, 3.1 amber
     // through its re-baselined milestone E.
-    expect(model.summary.travel).toEqual({ improved: 2, same: 6, worse: 6, new: 2 });
+    expect(model.summary.travel).toEqual({ improved: 2, started: 0, same: 6, stopped: 0, worse: 6, new: 2 });
     expect(actionByRef(all, '2.1').travel).toBe('worse');
     expect(actionByRef(all, '2.3').travel).toBe('improved');
     expect(actionByRef(all, '3.2').travel).toBe('improved');
     expect(actionByRef(all, '2.2').travel).toBe('new');
     expect(actionByRef(all, '3.4').travel).toBe('worse');
     const byTheme = model.summary.byTheme.map((t) => t.travel);
-    expect(byTheme[0]).toEqual({ improved: 2, same: 4, worse: 4, new: 2 });
-    expect(byTheme[1]).toEqual({ improved: 0, same: 2, worse: 2, new: 0 });
+    expect(byTheme[0]).toEqual({ improved: 2, started: 0, same: 4, stopped: 0, worse: 4, new: 2 });
+    expect(byTheme[1]).toEqual({ improved: 0, started: 0, same: 2, stopped: 0, worse: 2, new: 0 });
   });
 
   it('uses the status reported for a closed period, not a later one', () => {
@@ -375,7 +375,7 @@ describe('summarise: East Herts peer review at Q3 2007-08', () => {
       ['LN2', ['overdue', 'stale']],
       ['D2', ['stale']],
     ]);
-    expect(model.summary.travel).toEqual({ improved: 0, same: 2, worse: 2, new: 4 });
+    expect(model.summary.travel).toEqual({ improved: 0, started: 0, same: 2, stopped: 0, worse: 2, new: 4 });
   });
 });
 
@@ -388,7 +388,7 @@ describe('summarise properties', () => {
         expect(s.totalActions).toBe(n);
         expect(s.byStatus.reduce((a, r) => a + r.count, 0)).toBe(n);
         expect(s.byRag.reduce((a, r) => a + r.count, 0)).toBe(n);
-        expect(s.travel.improved + s.travel.same + s.travel.worse + s.travel.new).toBe(n);
+        expect(Object.values(s.travel).reduce((a, x) => a + x, 0)).toBe(n);
         expect(s.byTheme.reduce((a, t) => a + t.total, 0)).toBe(n);
         expect(model.themes.reduce((a, t) => a + t.actions.length, 0)).toBe(n);
         // Exceptions are open items only, and every reason is counted.

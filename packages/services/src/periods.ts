@@ -37,9 +37,17 @@ export interface ClosePreview {
   byRag: Partial<Record<Rag, number>>;
   /** Absent for a period closed before these counts were kept. */
   facts?: PeriodFacts;
-  travel?: TravelCounts;
+  travel?: RankedTravel;
   comparedWith?: { key: string; label: string };
 }
+
+/** Direction of travel by rank alone (core `directionOfTravel`), as the close preview's API gives it. */
+type RankedTravel = Record<'improved' | 'same' | 'worse' | 'new', number>;
+/** A start or a stop is neither better nor worse: by rank alone it is counted with `same`. */
+const byRank = ({ started, stopped, same, ...t }: TravelCounts): RankedTravel => ({
+  ...t,
+  same: same + started + stopped,
+});
 
 const refOf = ({ key, label, kind, start, end }: PeriodRef): PeriodRef => ({ key, label, kind, start, end });
 
@@ -102,7 +110,7 @@ export async function closePreview(
     asOf: model.asOf,
     ...countsOf(model),
     facts: periodFacts(model),
-    travel: model.summary.travel,
+    travel: byRank(model.summary.travel),
     ...(comparedWith && { comparedWith }),
   };
 }

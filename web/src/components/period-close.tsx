@@ -40,7 +40,8 @@ function PreviewFacts({ preview }: { preview: ClosePreview }) {
         },
         preview.travel && {
           key: `Since ${preview.comparedWith?.label ?? 'the last closed period'}`,
-          value: `${preview.travel.improved} improved, ${preview.travel.same} no change, ${preview.travel.worse} worse, ${preview.travel.new} new`,
+          // Counted by rank alone: a start (not started to on track) is among the neither better nor worse.
+          value: `${preview.travel.improved} improved, ${preview.travel.same} no better or worse, ${preview.travel.worse} worse, ${preview.travel.new} new`,
         },
       ]}
     />

@@ -1,8 +1,9 @@
+import { travelWords } from '../lib/travel.js';
 import { useApi } from '../lib/use-api.js';
 
 /**
  * The plan's direction of travel since its last closed period, as the dashboard counts it: how many
- * actions' RAG ratings improved, stayed or got worse.
+ * actions' RAG ratings improved, started, stayed, stopped or got worse.
  */
 export function PlanTravel({ c, planId }: { c: string; planId: string }) {
   const board = useApi('/api/v1/councils/{c}/dashboard', { path: { c } });
@@ -11,8 +12,7 @@ export function PlanTravel({ c, planId }: { c: string; planId: string }) {
   const t = plan.travel;
   return t ? (
     <p className="govuk-body" data-testid="plan-travel">
-      <strong>Direction of travel since {t.since}:</strong> {t.counts.improved} improved, {t.counts.same} no
-      change, {t.counts.worse} worse{t.counts.new ? `, ${t.counts.new} new` : ''}.
+      <strong>Direction of travel since {t.since}:</strong> {travelWords(t.counts).join(', ')}.
     </p>
   ) : (
     <p className="govuk-body app-muted" data-testid="plan-travel">

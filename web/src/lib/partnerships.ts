@@ -23,7 +23,8 @@ export function ragWords(counts: Partial<Record<Rag, number>>): string[] {
 export function travelWords(t: TravelCounts): string[] {
   const out: string[] = [];
   if (t.improved) out.push(`${t.improved} improved`);
-  if (t.same) out.push(`${t.same} no change`);
+  // Counted by rank alone (core `directionOfTravel`): a start is among them, so not "no change".
+  if (t.same) out.push(`${t.same} no better or worse`);
   if (t.worse) out.push(`${t.worse} worse`);
   if (t.new) out.push(`${t.new} new since the period closed`);
   if (t.unknown) out.push(`${t.unknown} not yet compared: no reporting period closed`);

@@ -23,6 +23,7 @@ import {
   STATUSES,
 } from '../lib/labels.js';
 import { useCouncil } from '../lib/session.js';
+import { travelWords } from '../lib/travel.js';
 import { useApi } from '../lib/use-api.js';
 
 const WINDOWS = [14, 30, 60, 90];
@@ -278,9 +279,7 @@ function PlanCard({ c, plan, words }: { c: string; plan: PlanSummary; words: The
       <RagSummary counts={plan.byRag} total={plan.total} />
       {plan.travel ? (
         <p className="govuk-body-s" data-testid="travel">
-          <strong>Since {plan.travel.since}:</strong> {plan.travel.counts.improved} improved ·{' '}
-          {plan.travel.counts.same} no change · {plan.travel.counts.worse} worse
-          {plan.travel.counts.new ? ` · ${plan.travel.counts.new} new` : ''}
+          <strong>Since {plan.travel.since}:</strong> {travelWords(plan.travel.counts).join(' · ')}
         </p>
       ) : (
         <p className="govuk-body-s app-muted">

@@ -1,5 +1,5 @@
 import type { Paragraph, Table } from 'docx';
-import { itemTitle, type ReportModel, type ThemeSection, TRAVEL_LABELS } from '../model.js';
+import { itemTitle, type ReportModel, type ThemeSection, travelText } from '../model.js';
 import { caption, h1, h2, para, paragraphs, spacer } from './blocks.js';
 import { indentedRef, latestText, statusCell } from './cells.js';
 import { type Column, table } from './table.js';
@@ -49,7 +49,7 @@ function actionsTable(t: ThemeSection, hasForecast: boolean): Table {
     a.leadsText,
     a.due?.display ?? '',
     statusCell(a),
-    a.previous ? `${TRAVEL_LABELS[a.travel]} (was ${a.previous.rag})` : TRAVEL_LABELS[a.travel],
+    travelText(a),
     latestText(a),
     ...(hasForecast ? [a.forecast ? `${a.forecast.label}: ${a.forecast.reason}` : ''] : []),
   ]);

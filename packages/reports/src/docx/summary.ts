@@ -1,6 +1,6 @@
 import type { Paragraph, Table } from 'docx';
 import { formatDate } from '../format.js';
-import { type ReportModel, summarySentence, TRAVEL_LABELS } from '../model.js';
+import { type ReportModel, summarySentence, TRAVEL_LABELS, travelsShown } from '../model.js';
 import { caption, h1, para, spacer, title } from './blocks.js';
 import { table } from './table.js';
 
@@ -18,8 +18,6 @@ export function titleBlock(model: ReportModel): Paragraph[] {
   ];
   return [title(model.title), ...lines.map(para)];
 }
-
-const TRAVELS = ['improved', 'same', 'worse', 'new'] as const;
 
 /** The summary: counts by status, direction of travel, and counts by theme. */
 export function summarySection(model: ReportModel): (Paragraph | Table)[] {
@@ -39,8 +37,8 @@ export function summarySection(model: ReportModel): (Paragraph | Table)[] {
     spacer(),
     caption(`Direction of travel since ${model.comparedWith ?? 'the last report'}`),
     table(
-      TRAVELS.map((k) => [TRAVEL_LABELS[k], 1] as const),
-      [TRAVELS.map((k) => String(summary.travel[k]))],
+      travelsShown(summary.travel).map((k) => [TRAVEL_LABELS[k], 1] as const),
+      [travelsShown(summary.travel).map((k) => String(summary.travel[k]))],
     ),
     spacer(),
     caption(`Actions by ${plan.labels.themes}`),

@@ -1,4 +1,4 @@
-import { itemTitle, type ReportModel, type ThemeSection, TRAVEL_LABELS } from '../model.js';
+import { itemTitle, type ReportModel, type ThemeSection, travelText } from '../model.js';
 import { esc, multiline } from './escape.js';
 import { latest, refCell, status, table, textCols } from './table.js';
 
@@ -45,7 +45,7 @@ function actionsTable(t: ThemeSection, hasForecast: boolean): string {
     esc(a.leadsText),
     esc(a.due?.display ?? ''),
     status(a),
-    esc(a.previous ? `${TRAVEL_LABELS[a.travel]} (was ${a.previous.rag})` : TRAVEL_LABELS[a.travel]),
+    esc(travelText(a)),
     latest(a),
     ...(hasForecast ? [a.forecast ? esc(`${a.forecast.label}: ${a.forecast.reason}`) : ''] : []),
   ]);

@@ -1,5 +1,5 @@
 import { formatDate } from '../format.js';
-import { type ReportModel, summarySentence, TRAVEL_LABELS } from '../model.js';
+import { type ReportModel, summarySentence, TRAVEL_LABELS, travelsShown } from '../model.js';
 import { esc } from './escape.js';
 import { table } from './table.js';
 
@@ -21,8 +21,6 @@ export function titleBlock(model: ReportModel): string[] {
   ];
 }
 
-const TRAVELS = ['improved', 'same', 'worse', 'new'] as const;
-
 /** The summary: counts by status, direction of travel, and counts by theme. */
 export function summarySection(model: ReportModel): string[] {
   const { summary, plan } = model;
@@ -38,7 +36,7 @@ export function summarySection(model: ReportModel): string[] {
     table(
       `Direction of travel since ${model.comparedWith ?? 'the last report'}`,
       [{ header: 'Direction' }, { header: 'Actions', num: true }],
-      TRAVELS.map((k) => [esc(TRAVEL_LABELS[k]), String(summary.travel[k])]),
+      travelsShown(summary.travel).map((k) => [esc(TRAVEL_LABELS[k]), String(summary.travel[k])]),
     ),
     table(
       `Actions by ${plan.labels.themes}`,

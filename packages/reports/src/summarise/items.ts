@@ -1,7 +1,6 @@
 import {
   combine,
   deriveRag,
-  directionOfTravel,
   explain,
   type IsoDate,
   isOpen,
@@ -12,6 +11,7 @@ import {
   rateItem,
   STATUS_LABELS,
   type Status,
+  travelMove,
 } from '@peopleplan/core';
 import { formatDate, LEAD_ROLE_LABELS, timescaleView } from '../format.js';
 import type { ActionRow, LeadView, MilestoneRow, StatusView } from '../model.js';
@@ -132,7 +132,7 @@ export function actionRow(a: ReportAction, ctx: RowContext): ActionRow {
     ...(a.outcome && { outcome: a.outcome }),
     ...(a.currentPosition && { currentPosition: a.currentPosition }),
     ...statusView(status, rag),
-    travel: directionOfTravel(previous?.rag, rag.rag),
+    travel: travelMove(previous?.rag, rag.rag),
     ...(previous && { previous }),
     ...(latest && { latest }),
     updatedInPeriod: ctx.tree.updatedInPeriod(a, ctx.updates),

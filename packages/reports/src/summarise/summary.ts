@@ -9,7 +9,14 @@ import type {
   TravelCounts,
 } from '../model.js';
 
-const emptyTravel = (): TravelCounts => ({ improved: 0, same: 0, worse: 0, new: 0 });
+export const emptyTravel = (): TravelCounts => ({
+  improved: 0,
+  started: 0,
+  same: 0,
+  stopped: 0,
+  worse: 0,
+  new: 0,
+});
 const zeroes = <K extends string>(keys: readonly K[]) =>
   Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
