@@ -21,9 +21,10 @@ describe('a SharePoint list exported as CSV', () => {
       ['3', 'Launch graduate trainee scheme', '2026-08-31'],
     ]);
     expect(actions[1]!.leads.map((l) => l.label)).toEqual(['Brown, Tom', 'Patel, Asha']);
-    // "On hold" is for the person to set: deferred would close the action and stop its alerts.
-    expect(actions[2]!.status).toBeUndefined();
-    expect(plan.warnings.find((w) => w.code === 'status-not-read')?.message).toContain('"On Hold"');
+    // "On hold" is held up, still to be done (at risk), never deferred, which would close the action and
+    // stop its alerts; the person is told, and the words kept.
+    expect(actions[2]!.status).toBe('at-risk');
+    expect(plan.warnings.find((w) => w.code === 'status-assumed')?.message).toContain('"On Hold"');
     // The list's own columns are kept aside under their names, not read as refs or titles.
     expect(actions[0]!.extra?.map((x) => x.label)).toEqual(
       expect.arrayContaining(['Priority', 'Created', 'Modified', 'Item Type', 'Path']),

@@ -123,7 +123,7 @@ function toAction(
   if (read?.assumed && status === read.status)
     c.warn(
       'status-assumed',
-      `The status "${excerpt(f.status!.trim())}" names no rating: the action is read as ${STATUS_LABELS[read.status]}, as it waits on another, and the words are kept with its progress. Change its status after importing if that is wrong.`,
+      `The status "${excerpt(f.status!.trim())}" names no rating: the action is read as ${STATUS_LABELS[read.status]}, ${read.assumed}, and the words are kept with its progress. Change its status after importing if that is wrong.`,
       a.where,
     );
   // A completion column ("Completed Date", "Completed At"): a date or a yes there means it is done.

@@ -26,11 +26,24 @@ describe('readStatusOf: a council’s status or RAG cell', () => {
     expect(readStatusOf(cell)).toMatchObject({ status, exact });
   });
 
-  // "On hold" is left to the person: deferred would close it and stop its alerts.
+  // States that name no rating: read as a reader would, the person told (`assumed`) and the words kept.
+  // "On hold" is never deferred, which would close it and stop its alerts: it is still to be done.
+  it.each([
+    ['Waiting on someone else', 'at-risk'],
+    ['On hold', 'at-risk'],
+    ['Paused pending restructure', 'at-risk'],
+    ['Blocked', 'off-track'],
+    ['Stuck', 'off-track'],
+    ['Working on it', 'on-track'],
+    ['Superseded – see 2.4', 'cancelled'],
+    ['Merged with 3.1', 'cancelled'],
+  ] as const)('%s reads as %s, said to be assumed', (cell, status) => {
+    expect(readStatusOf(cell)).toMatchObject({ status, exact: false, assumed: expect.any(String) });
+  });
+
   it.each([
     'Red Cross funding agreed',
     'Pending pay benchmarking',
-    'On hold',
     'Delayed pending pay benchmarking',
     'In progress - behind schedule',
     'Finished phase 1, phase 2 delayed',

@@ -2,7 +2,6 @@ import type { PlanKind, Status } from '@peopleplan/core';
 import type { Drafts } from '../build-plan.js';
 import { TITLE_KIND_CUES } from '../heading-words.js';
 
-/** A status column's text when it is one of the status words ("Completed", "On track", "Red" is not). */
 /**
  * The status a council wrote, in words or as a RAG rating: Green is on track, Amber at risk, Red off
  * track, Blue (or Complete) completed; a single letter only when it is the whole cell. A cell that opens
@@ -11,7 +10,7 @@ import { TITLE_KIND_CUES } from '../heading-words.js';
  */
 export function readStatusOf(
   text: string | undefined,
-): { status: Status; mixed: boolean; exact: boolean; assumed?: boolean } | undefined {
+): { status: Status; mixed: boolean; exact: boolean; assumed?: string } | undefined {
   const t = text?.trim().toLowerCase().replace(/\.$/, '');
   if (!t) return undefined;
   // "Completed by March 2027", "Complete in Q3": a target date, not a status.
@@ -54,10 +53,10 @@ export function readStatusOf(
   ];
   const word = words.find(([re]) => re.test(t));
   if (word) return { status: word[1], mixed: false, exact: onlyStatusWords(t) };
-  // A list's or task tool's own state that names no rating (SharePoint, Outlook and To Do tasks' "Waiting
-  // on someone else"): read as the rating a council gives it, its words kept and the person told.
-  const tool = TOOL_STATES.find(([re]) => re.test(t));
-  if (tool) return { status: tool[1], mixed: false, exact: false, assumed: true };
+  // A state that names no rating (a task tool's "Waiting on someone else", "On hold", "Superseded – see
+  // 2.4"): read as the rating a council gives it, its words kept and the person told why.
+  const state = UNRATED_STATES.find(([re]) => re.test(t));
+  if (state) return { status: state[1], mixed: false, exact: false, assumed: state[2] };
   // Councils' own words for the same states, read only when the cell says nothing else and names one
   // state: "Delayed" is off track; "In progress – behind schedule" or "Finished phase 1, phase 2
   // delayed" is for a person to read.
@@ -67,9 +66,22 @@ export function readStatusOf(
     : undefined;
 }
 
-/** Held up by another: at risk, not yet off track (nothing says it is late), never closed as "deferred". */
-const TOOL_STATES: Array<[RegExp, Status]> = [
-  [/^waiting\s+(?:on|for)\s+(?:someone|somebody|others?|another)(?:\s+else)?$/, 'at-risk'],
+/**
+ * States of work that name no rating, with the one a reader gives each and why. Held up (waiting, on
+ * hold, paused) is at risk, not yet off track (nothing says it is late), and never closed as "deferred":
+ * it is still to be done. Blocked or stuck cannot go on: off track. Replaced by another action: cancelled,
+ * its words ("see 2.4") kept to say by which.
+ */
+const UNRATED_STATES: Array<[RegExp, Status, string]> = [
+  [
+    /^waiting\s+(?:on|for)\s+(?:someone|somebody|others?|another)(?:\s+else)?$/,
+    'at-risk',
+    'as it waits on another',
+  ],
+  [/^(?:on[\s-]+hold|paused)\b/, 'at-risk', 'as it is held up'],
+  [/^(?:blocked|stuck)\b/, 'off-track', 'as it cannot go on'],
+  [/^working\s+on\s+it$/, 'on-track', 'as work on it is under way'],
+  [/^(?:superseded|replaced|merged\s+(?:with|into))\b/, 'cancelled', 'as another action takes its place'],
 ];
 
 const OWN_WORDS: Array<[RegExp, Status]> = [
