@@ -104,6 +104,11 @@ describe('trends', () => {
     const july = t.burnUp.months.find((m: { month: string }) => m.month === '2026-07');
     // Planned by baseline: M1 (June) and M2 (July); due now: M1 only (M2 moved to November); M1 done in July.
     expect(july).toEqual({ month: '2026-07', planned: 2, due: 1, completed: 1 });
+    // Today is 16 November 2026: later months are planned and due, but what is completed then is not known.
+    const month = (m: string) => t.burnUp.months.find((x: { month: string }) => x.month === m);
+    expect(month('2026-11').completed).toBe(1);
+    expect(month('2026-12')).toEqual({ month: '2026-12', planned: 2, due: 2, completed: null });
+    expect(month('2027-03').completed).toBeNull();
     expect(t.indicators[0].points.map((p: { period: string; rag: string }) => [p.period, p.rag])).toEqual([
       ['2026-27 Q1', 'amber'],
       ['2026-27 Q2', 'green'],

@@ -81,8 +81,23 @@ describe('burn-up', () => {
       ['2013-06', 2, 1, 1],
       ['2013-07', 3, 2, 1],
       ['2013-08', 3, 3, 2],
-      ['2013-09', 3, 3, 2],
+      // September is still to come on 10 August: planned and due, but nothing known yet of completed.
+      ['2013-09', 3, 3, null],
     ]);
+  });
+
+  it('fills in no completed figure for a month still to come', () => {
+    const b = burnUp([{ status: 'completed', due: d('2026-11-30'), completedOn: '2026-11-30' }], {
+      today: '2026-12-06',
+      start: '2026-04-01',
+      end: '2028-03-31',
+    });
+    const completed = new Map(b.months.map((m) => [m.month, m.completed]));
+    expect(completed.get('2026-11')).toBe(1);
+    expect(completed.get('2026-12')).toBe(1);
+    expect(completed.get('2027-01')).toBeNull();
+    expect(completed.get('2028-03')).toBeNull();
+    expect(b.months.at(-1)).toMatchObject({ month: '2028-03', planned: 1, due: 1 });
   });
 
   it('has no months without dates, and at most ten years of them', () => {

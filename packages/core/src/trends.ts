@@ -90,8 +90,8 @@ export interface BurnUpPoint {
   planned: number;
   /** Milestones whose current due date falls in or before the month. */
   due: number;
-  /** Milestones completed in or before the month. */
-  completed: number;
+  /** Milestones completed in or before the month; null for a month still to come (not yet known). */
+  completed: number | null;
 }
 
 export interface BurnUp {
@@ -115,7 +115,8 @@ function nextMonth(month: string): string {
 /**
  * Milestones completed against planned, month by month (cumulative): from the plan's start (or the
  * earliest date) to its end (or the latest date, or this month if later than both), at most
- * `MAX_BURN_UP_MONTHS` (the latest ones).
+ * `MAX_BURN_UP_MONTHS` (the latest ones). Months after this one have what is planned and due, and no
+ * completed figure: what will be done then is not known.
  */
 export function burnUp(
   milestones: readonly BurnUpMilestone[],
@@ -151,6 +152,12 @@ export function burnUp(
     };
   };
   const [p, d, c] = [counter(planned), counter(due), counter(completed)];
-  const points = months.map((month) => ({ month, planned: p(month), due: d(month), completed: c(month) }));
+  const thisMonth = monthOf(opts.today);
+  const points = months.map((month) => ({
+    month,
+    planned: p(month),
+    due: d(month),
+    completed: month > thisMonth ? null : c(month),
+  }));
   return { total, undated, completedUndated, months: points.slice(-MAX_BURN_UP_MONTHS) };
 }

@@ -1430,7 +1430,8 @@ export interface components {
           month: string;
           planned: number;
           due: number;
-          completed: number;
+          /** @description Null for a month still to come: what will be completed is not known */
+          completed: number | null;
         }[];
       };
       indicators: {

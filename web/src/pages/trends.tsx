@@ -158,6 +158,9 @@ function Overdue({ t }: { t: PlanTrends }) {
 
 function BurnUp({ t }: { t: PlanTrends }) {
   const b = t.burnUp;
+  const last = b.months.at(-1);
+  // Months still to come have no completed figure: the last month with one is this month.
+  const known = b.months.filter((m) => m.completed !== null).at(-1);
   const series: Series[] = [
     { name: 'Planned (first agreed)', style: 'planned', values: b.months.map((m) => m.planned) },
     { name: 'Due (current dates)', style: 'due', values: b.months.map((m) => m.due) },
@@ -171,7 +174,7 @@ function BurnUp({ t }: { t: PlanTrends }) {
       chart={
         <Lines
           title="Milestones planned, due and completed, cumulative by month"
-          desc={`By ${b.months.at(-1) ? monthWords(b.months.at(-1)!.month) : 'now'}: ${b.months.at(-1)?.planned ?? 0} planned, ${b.months.at(-1)?.completed ?? 0} completed.`}
+          desc={`By ${last ? monthWords(last.month) : 'now'}: ${last?.planned ?? 0} planned.${known ? ` By ${monthWords(known.month)}: ${known.completed} completed.` : ''}`}
           categories={b.months.map((m) => monthWords(m.month))}
           series={series}
         />
@@ -180,7 +183,11 @@ function BurnUp({ t }: { t: PlanTrends }) {
       columns={['Month', 'Planned', 'Due', 'Completed']}
       rows={b.months.map((m) => ({
         head: monthWords(m.month),
-        cells: [String(m.planned), String(m.due), String(m.completed)],
+        cells: [
+          String(m.planned),
+          String(m.due),
+          m.completed === null ? 'Still to come' : String(m.completed),
+        ],
       }))}
     />
   );

@@ -55,7 +55,11 @@ const Trends = z
           month: z.string(),
           planned: z.number().int(),
           due: z.number().int(),
-          completed: z.number().int(),
+          completed: z
+            .number()
+            .int()
+            .nullable()
+            .openapi({ description: 'Null for a month still to come: what will be completed is not known' }),
         }),
       ),
     }),
