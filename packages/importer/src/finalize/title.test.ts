@@ -15,6 +15,15 @@ describe('readCover: the plan’s title', () => {
     expect(c.rest).toContain('Testshire County Council');
   });
 
+  it('takes the plan’s own name over a page’s short heading above it', () => {
+    const c = cover('Our commitments', 'Belonging in the NHS road map', 'Select each commitment below.');
+    expect(c.title).toBe('Belonging in the NHS road map');
+    expect(c.rest).toContain('Our commitments');
+    // A short name of its own, with its year, is a title: what follows does not take its place.
+    expect(cover('Our People 2026', 'Action plan for managers').title).toBe('Our People 2026');
+    expect(cover('Introduction', 'Why we need to change').title).toBe('Introduction');
+  });
+
   it('keeps the first line when nothing after it names a plan', () => {
     expect(cover('London Borough of Harrow', 'Introduction by the Chief Executive').title).toBe(
       'London Borough of Harrow',

@@ -15,7 +15,9 @@ const APPENDIX =
 const ORGANISATION =
   /\b(?:council|borough|county|district|city|authority|nhs|police|fire(?:\s+and\s+rescue)?|university|college)\b/i;
 /** Words a plan's name has. */
-const PLAN_WORDS = /\b(?:plan|strategy|programme|review|framework|priorities|charter|roadmap|action)\b/i;
+const PLAN_WORDS = /\b(?:plan|strategy|programme|review|framework|priorities|charter|road\s?map|action)\b/i;
+/** A page's short heading with no year ("Our commitments", "Introduction"), not a plan's own name. */
+const shortHeading = (l: string) => l.trim().split(/\s+/).length <= 3 && !/\d/.test(l);
 
 const META_LINES: { re: RegExp; field: 'directorate' | 'division' | 'ownerLabel' }[] = [
   { re: /^directorate(?:\s+name)?\s*:\s*(.+)$/i, field: 'directorate' },
@@ -98,9 +100,11 @@ export function readCover(preamble: { text: string; where: string }[], filename?
     // Only a sentence ("Please find below the actions agreed.") is no title: say so, and name it for now.
     if (at >= 0 && /[.!?]$/.test(lines[at]!) && lines[at]!.split(/\s+/).length >= 6) at = -1;
   }
-  // A cover often opens with the organisation's name ("Testshire County Council"); the plan's own name
-  // follows it. The name that says what the plan is wins, when one of the next lines does.
-  if (!labelled && at >= 0 && ORGANISATION.test(lines[at]!) && !PLAN_WORDS.test(lines[at]!)) {
+  // A cover often opens with the organisation's name ("Testshire County Council") or a page's heading
+  // ("Our commitments"); the plan's own name follows it. The name that says what the plan is wins, when
+  // one of the next lines does.
+  const opener = (l: string) => ORGANISATION.test(l) || shortHeading(l);
+  if (!labelled && at >= 0 && opener(lines[at]!) && !PLAN_WORDS.test(lines[at]!)) {
     const named = lines.findIndex((l, i) => i > at && i <= at + 3 && candidate(l) && PLAN_WORDS.test(l));
     if (named > at) at = named;
   }
