@@ -1,6 +1,7 @@
 import {
   type IsoDate,
   type PeriodFacts,
+  type Plan,
   type Rag,
   reportingPointsWithin,
   type Status,
@@ -14,6 +15,7 @@ import {
   summarise,
   type TravelCounts,
 } from '@peopleplan/reports';
+import { planPeriods } from './plan-periods.js';
 import { loadReport, periodOf, snapshotEntries } from './reporting.js';
 
 /**
@@ -58,6 +60,21 @@ async function startedPeriod(data: CouncilData, spec: string, today: IsoDate) {
   return period;
 }
 
+/**
+ * Closing (or previewing the close of) a period the plan does not offer is refused (422): one decades
+ * before it began would freeze today's actions into a report of then (`planPeriods`, as the reports page
+ * lists them).
+ */
+async function offeredPeriod(data: CouncilData, plan: Plan, period: ReportPeriod, today: IsoDate) {
+  const { periods, spanText } = planPeriods(plan, await data.council.get(), today);
+  if (!periods.some((p) => p.key === period.key)) {
+    throw unprocessable(
+      `${period.label} is not a reporting period of this plan, which runs from ${spanText}: choose one of its own.`,
+      [{ path: 'periodKey', message: 'not a reporting period of this plan' }],
+    );
+  }
+}
+
 /** The model closing would freeze, built now, and the closed period it compares with. */
 async function modelToFreeze(data: CouncilData, planId: string, period: ReportPeriod, today: IsoDate) {
   const loaded = await loadReport(data, planId, period.key, today);
@@ -87,7 +104,10 @@ export async function closePreview(
   today: IsoDate,
 ): Promise<ClosePreview> {
   const period = await startedPeriod(data, spec, today);
-  const [, meta] = await Promise.all([data.plans.header(planId), data.snapshots.meta(planId, period.key)]);
+  const [plan, meta] = await Promise.all([
+    data.plans.header(planId),
+    data.snapshots.meta(planId, period.key),
+  ]);
   if (meta) {
     const { closedAt, closedBy, asOf, actionCount, byStatus, byRag, facts, comparedWith } = meta;
     return {
@@ -103,6 +123,7 @@ export async function closePreview(
       ...(comparedWith && { comparedWith }),
     };
   }
+  await offeredPeriod(data, plan, period, today);
   const { model, comparedWith } = await modelToFreeze(data, planId, period, today);
   return {
     period: refOf(period),
@@ -131,6 +152,7 @@ export async function closePeriod(
     await data.plans.header(planId);
     return { snapshot: existing, created: false };
   }
+  await offeredPeriod(data, await data.plans.header(planId), period, today);
   const { model, points, comparedWith } = await modelToFreeze(data, planId, period, today);
   const closing = { ...period, asOf: model.asOf, ...(points.length && { points }) };
   return data.snapshots.close(planId, closing, snapshotEntries(model), {

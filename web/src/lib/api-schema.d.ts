@@ -1171,7 +1171,7 @@ export interface paths {
     put?: never;
     /**
      * Close a reporting period: snapshot every action’s status and RAG
-     * @description Freezes the period’s report, and each action’s status and RAG exactly as it shows them (RAG judged at the period end, or today if the period is still running), so later reports show direction of travel. Idempotent: closing a period that is already closed changes nothing and answers 200 with the existing snapshot (`created: false`); the first close answers 201. A period that has not started cannot be closed (422). Send `{}` as the body.
+     * @description Freezes the period’s report, and each action’s status and RAG exactly as it shows them (RAG judged at the period end, or today if the period is still running), so later reports show direction of travel. Idempotent: closing a period that is already closed changes nothing and answers 200 with the existing snapshot (`created: false`); the first close answers 201. A period that has not started, or that the plan does not offer (`GET …/report-periods`), cannot be closed (422). Send `{}` as the body.
      */
     post: operations['closePeriod'];
     delete?: never;
@@ -1206,7 +1206,7 @@ export interface paths {
     };
     /**
      * What closing the period will freeze: counts by status and RAG, overdue, period dates
-     * @description Nothing is written. For a period already closed, the counts it froze (`closed: true`). A period that has not started cannot be closed (422).
+     * @description Nothing is written. For a period already closed, the counts it froze (`closed: true`). A period that has not started, or that the plan does not offer (`GET …/report-periods`), cannot be closed (422).
      */
     get: operations['previewClosePeriod'];
     put?: never;
@@ -16604,7 +16604,7 @@ export interface operations {
           };
         };
       };
-      /** @description The period has not started */
+      /** @description The period has not started, or is not one of the plan’s */
       422: {
         headers: {
           [name: string]: unknown;
@@ -16826,7 +16826,7 @@ export interface operations {
           };
         };
       };
-      /** @description The period has not started */
+      /** @description The period has not started, or is not one of the plan’s */
       422: {
         headers: {
           [name: string]: unknown;

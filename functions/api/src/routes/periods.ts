@@ -85,11 +85,11 @@ export function registerPeriodRoutes(app: App, deps: AppDeps) {
       summary: 'What closing the period will freeze: counts by status and RAG, overdue, period dates',
       description:
         'Nothing is written. For a period already closed, the counts it froze (`closed: true`). A period ' +
-        'that has not started cannot be closed (422).',
+        'that has not started, or that the plan does not offer (`GET …/report-periods`), cannot be closed (422).',
       request: { params: PeriodParams },
       responses: {
         200: json(Preview),
-        422: json(ErrorSchema, 'The period has not started'),
+        422: json(ErrorSchema, 'The period has not started, or is not one of the plan’s'),
         ...errors,
       },
     }),

@@ -42,15 +42,10 @@ function registerReportPeriodChoices(app: App, deps: AppDeps, today: () => strin
         data.plans.header(p.planId),
         data.snapshots.list(p.planId),
       ]);
-      const { periodChoices } = await import('@peopleplan/reports/period-choices');
+      const { planPeriods } = await import('@peopleplan/services/plan-periods');
       const d = today();
       const byKey = new Map(closed.map((s) => [s.key, s]));
-      // A plan without dates is reported on from the year before it was made, up to today.
-      const made = plan.createdAt.slice(0, 10);
-      const start = plan.period.start ?? `${Number(made.slice(0, 4)) - 1}${made.slice(4)}`;
-      const items = periodChoices({ start, end: plan.period.end ?? d }, d, {
-        financialYearStartMonth: council.financialYearStartMonth,
-      }).map((x) => {
+      const items = planPeriods(plan, council, d).periods.map((x) => {
         const s = byKey.get(x.key);
         return {
           key: x.key,

@@ -230,8 +230,8 @@ export function registerReportRoutes(app: App, deps: AppDeps) {
         'Freezes the period’s report, and each action’s status and RAG exactly as it shows them (RAG judged at the ' +
         'period end, or today if the period is still running), so later reports show direction of travel. ' +
         'Idempotent: closing a period that is already closed changes nothing and answers 200 with the ' +
-        'existing snapshot (`created: false`); the first close answers 201. A period that has not started ' +
-        'cannot be closed (422). Send `{}` as the body.',
+        'existing snapshot (`created: false`); the first close answers 201. A period that has not started, ' +
+        'or that the plan does not offer (`GET …/report-periods`), cannot be closed (422). Send `{}` as the body.',
       request: {
         params: PeriodParams,
         body: { content: { 'application/json': { schema: z.object({}).strict() } }, required: false },
@@ -239,7 +239,7 @@ export function registerReportRoutes(app: App, deps: AppDeps) {
       responses: {
         200: json(Closed, 'Already closed: the existing snapshot'),
         201: json(Closed, 'Closed now'),
-        422: json(ErrorSchema, 'The period has not started'),
+        422: json(ErrorSchema, 'The period has not started, or is not one of the plan’s'),
         ...errors,
         ...archivedError,
       },
