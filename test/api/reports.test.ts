@@ -121,7 +121,12 @@ describe('committee reports through the API', () => {
         (x) => isOpen(x.status) && x.due?.due && x.due.due < asOf,
       );
       expect(overdue.length).toBeGreaterThan(0);
-      expect(text).toMatch(new RegExp(`exceptions?: \\d+ off track, ${overdue.length} overdue`));
+      // The headings can overlap (overdue and not updated): the sentence says how many are counted twice.
+      expect(text).toMatch(
+        new RegExp(
+          `exceptions?(, \\d+ of them under more than one heading)?: \\d+ off track, ${overdue.length} overdue`,
+        ),
+      );
       const byStatus = new Map<string, number>();
       for (const a of contents.actions)
         byStatus.set(STATUS_LABELS[a.status], (byStatus.get(STATUS_LABELS[a.status]) ?? 0) + 1);

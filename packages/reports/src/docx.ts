@@ -48,7 +48,7 @@ export async function renderCommitteePackDocx(
     ),
     h1('Plans in this pack'),
     ...(models.length
-      ? models.map((m, i) => para(`${i + 1}. ${m.plan.title}: ${summarySentence(m.summary)}`))
+      ? models.map((m, i) => para(`${i + 1}. ${m.plan.title}: ${summarySentence(m)}`))
       : [para('There are no active plans.')]),
   ];
   return Packer.toBuffer(

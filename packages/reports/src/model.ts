@@ -229,13 +229,29 @@ export interface Summary {
   exceptions: Record<ExceptionReason, number> & { total: number };
 }
 
-/** `500 actions and 144 milestones. 12 exceptions: 3 off track, …`: the summary's opening sentence. */
-export function summarySentence(summary: Summary): string {
+/**
+ * `500 actions and 144 milestones. 12 exceptions, 3 of them under more than one heading: 3 off track, …`:
+ * the summary's opening sentence. An item can be overdue and not updated at once, so the headings' counts
+ * may add up to more than the exceptions: the sentence says how many are counted twice or more.
+ */
+export function summarySentence({
+  summary,
+  exceptions,
+}: Pick<ReportModel, 'summary' | 'exceptions'>): string {
   const ex = summary.exceptions;
+  const several = exceptions.filter((e) => e.reasons.length > 1).length;
+  const overlap =
+    several === 0
+      ? ''
+      : ex.total === 1
+        ? ', counted under more than one heading'
+        : several === ex.total
+          ? ', each under more than one heading'
+          : `, ${several} of them under more than one heading`;
   return (
     `${summary.totalActions} actions and ${summary.milestones.total} milestones. ` +
-    `${ex.total} exception${ex.total === 1 ? '' : 's'}: ${ex['off-track']} off track, ${ex.overdue} overdue, ` +
-    `${ex['re-baselined']} re-baselined, ${ex.stale} without an update this period.`
+    `${ex.total} exception${ex.total === 1 ? '' : 's'}${overlap}: ${ex['off-track']} off track, ` +
+    `${ex.overdue} overdue, ${ex['re-baselined']} re-baselined, ${ex.stale} without an update this period.`
   );
 }
 

@@ -25,7 +25,7 @@ export function summarySection(model: ReportModel): (Paragraph | Table)[] {
   const shownStatuses = summary.byStatus.filter((s) => s.count > 0);
   return [
     h1('Summary'),
-    para(summarySentence(summary)),
+    para(summarySentence(model)),
     caption('Actions by status'),
     table(
       [

@@ -27,7 +27,7 @@ export function summarySection(model: ReportModel): string[] {
   const shown = summary.byStatus.filter((s) => s.count > 0);
   return [
     '<section aria-labelledby="summary"><h2 id="summary">Summary</h2>',
-    `<p>${summarySentence(summary)}</p>`,
+    `<p>${summarySentence(model)}</p>`,
     table(
       'Actions by status',
       [{ header: 'Status' }, { header: 'Actions', num: true }],
