@@ -362,3 +362,19 @@ describe('a moment with its time zone (list exports)', () => {
     expect(parseTimescale('2026-02-30T10:00Z')).toMatchObject({ kind: 'unparsed', note: /not a real date/ });
   });
 });
+
+describe('a week named by its first day', () => {
+  it.each([
+    ['w/c 12 April 2027', '2027-04-12', '2027-04-16'],
+    ['Week commencing 12/04/27', '2027-04-12', '2027-04-16'],
+    ['w/b 14th June 2027', '2027-06-14', '2027-06-18'],
+    ['W/C: 16 April 2027', '2027-04-16', '2027-04-16'],
+  ])('“%s” is that working week, due by its Friday', (text, start, due) => {
+    expect(parseTimescale(text)).toMatchObject({ kind: 'range', start, due, precision: 'day' });
+  });
+
+  it('is no week without a day: “w/c TBC” is to be confirmed, “w/c April 2027” a month', () => {
+    expect(parseTimescale('w/c TBC').kind).toBe('tbc');
+    expect(parseTimescale('w/c April 2027')).not.toMatchObject({ kind: 'range' });
+  });
+});

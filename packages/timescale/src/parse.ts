@@ -7,10 +7,12 @@ import type { Precision, Timescale } from '@peopleplan/core';
 import { addBusinessDays, addDays, addHours, addMonths, addWeeks, differenceInCalendarDays } from 'date-fns';
 import { fromIso, iso, type Span } from './calendar.js';
 import { type Cue, type Cues, type Duration, ELSEWHERE, findCues, NO_TIMESCALE } from './cues.js';
+import { blank, leftover, tidy } from './leftover.js';
 import { asLondonDay, normalise } from './normalise.js';
 import { place } from './ranges.js';
 import { scan } from './scan.js';
 import type { Env, Mention } from './scan-words.js';
+import { weekOf } from './week-of.js';
 
 export interface TimescaleContext {
   /** The plan's approval or start date (`YYYY-MM-DD`): what "Immediate" and "Within 3 months" count from. */
@@ -119,42 +121,6 @@ function roleOf(s: string, m: Mention): Role {
   return 'end';
 }
 
-const LEAD = /^(?:[\s\-:;,./&+]+|(?:and|by|from|until|till|due|deadline|between)\b)/i;
-const TRAIL =
-  /(?:[\s\-:;,./&+]+|\b(?:by|in|on|at|the|of|to|until|till|due|deadline|target|date|and|from|for|before|during|end|no\s+later\s+than|or|is|are|was|be|between))$/i;
-
-/** Tidies a leftover piece of commentary: fillers and stray punctuation off both ends. */
-function tidy(seg: string): string {
-  let s = seg.trim();
-  for (let prev = ''; prev !== s; ) {
-    prev = s;
-    s = s.replace(LEAD, '').replace(TRAIL, '').trim();
-    if (s.startsWith(')') || (s.startsWith('(') && !s.includes(')'))) s = s.slice(1).trim();
-    if (s.endsWith('(') || (s.endsWith(')') && !s.includes('('))) s = s.slice(0, -1).trim();
-  }
-  return s;
-}
-
-/** What is left of the cell once the parts that made the reading are taken out. */
-function leftover(s: string, used: { at: number; end: number }[]): string | undefined {
-  const cuts = [...used].sort((a, b) => a.at - b.at);
-  const pieces: string[] = [];
-  let i = 0;
-  for (const c of cuts) {
-    if (c.at > i) pieces.push(s.slice(i, c.at));
-    i = Math.max(i, c.end);
-  }
-  pieces.push(s.slice(i));
-  const kept = pieces.map(tidy).filter(Boolean);
-  return kept.length ? kept.join('; ') : undefined;
-}
-
-function blank(s: string, spans: { at: number; end: number }[]): string {
-  let out = s;
-  for (const m of spans) out = out.slice(0, m.at) + ' '.repeat(m.end - m.at) + out.slice(m.end);
-  return out;
-}
-
 function addDuration(from: Date, amount: number, unit: Duration['unit']): Date | undefined {
   const whole = Math.floor(amount);
   const part = amount - whole;
@@ -197,6 +163,8 @@ function read(text: string, ctx: TimescaleContext): Timescale {
   const s = asLondonDay(normalise(text));
   const bare = s.replace(/[\s.,;:!]+$/g, '').trim();
   if (!bare) return unparsed(text, 'blank');
+  const week = weekOf(text, bare, (rest) => read(rest, ctx));
+  if (week) return week;
   if (NO_TIMESCALE.test(bare)) return unparsed(text, 'no timescale given');
 
   const env = envOf(ctx);
