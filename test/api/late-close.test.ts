@@ -1,4 +1,5 @@
 import { londonToday } from '@peopleplan/core';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { type HTMLElement, parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../support/api.js';
@@ -98,5 +99,22 @@ describe('a period closed late shows actions and milestones as they stood at its
     expect(survey[5]).toBe('Not started (Grey)');
     const signOff = rowOf(html, ': milestones', '4.2');
     expect(signOff[3]).toContain('15 Jan 2027');
+  });
+
+  it('exports each item added after the period with its own title and the day in a column of its own', async () => {
+    // Added by hand today, after the plan was made: each says so, in words in the web report.
+    const html = await api.call('GET', `${H}/plans/${planId}/reports?period=${MID_YEAR}&format=html`, {
+      as: 'viewer@harrow.test',
+    });
+    expect(html.body).toContain('Run the pulse survey (added ');
+    const csv = await api.call('GET', `${H}/plans/${planId}/reports?period=${MID_YEAR}&format=csv`, {
+      as: 'viewer@harrow.test',
+    });
+    expect(csv.status).toBe(200);
+    const [head, ...rows] = parseCsv(csv.body, { bom: true }) as string[][];
+    const col = (name: string) => head!.indexOf(name);
+    const survey = rows.find((r) => r[col('Ref')] === '4.1')!;
+    expect(survey[col('Title')]).toBe('Run the pulse survey');
+    expect(survey[col('Added after the period')]).toBe(londonToday());
   });
 });

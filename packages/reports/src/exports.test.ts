@@ -132,3 +132,28 @@ describe('the group column of a report’s CSV and Excel', () => {
     });
   });
 });
+
+describe('an item added after an ended period, in the CSV and Excel exports', () => {
+  it('keeps its title as it is and gives the day it was added in a column of its own', async () => {
+    const { data: late } = kentBusinessPlan('mid-year', '2013-12-06');
+    const added = late.actions.find((a) => a.ref === '4.1')!;
+    added.createdAt = '2013-12-06T10:00:00.000Z';
+    const model = summarise(late);
+    const column = EXPORT_COLUMNS.findIndex((c) => c.key === 'addedAfterPeriod');
+    const title = EXPORT_COLUMNS.findIndex((c) => c.key === 'title');
+    expect(EXPORT_COLUMNS[column]).toMatchObject({ header: 'Added after the period', date: true });
+
+    const csv = parseCsv(String((await renderReportModel(model, 'csv')).body), { bom: true }) as string[][];
+    const line = csv.find((r) => r[2] === '4.1')!;
+    expect(line[title]).toBe(added.title);
+    expect(line[column]).toBe('2013-12-06');
+    expect(csv.find((r) => r[2] === '4')![column]).toBe('');
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await renderReportModel(model, 'xlsx')).body as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    const rowOf = sheet.getColumn(3).values.indexOf('4.1');
+    expect(sheet.getRow(rowOf).getCell(title + 1).value).toBe(added.title);
+    expect(sheet.getRow(rowOf).getCell(column + 1).value).toEqual(new Date('2013-12-06T00:00:00Z'));
+  });
+});

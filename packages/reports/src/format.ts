@@ -7,7 +7,7 @@ import {
   type Timescale,
   themeNounOf,
 } from '@peopleplan/core';
-import { format, parseISO } from 'date-fns';
+import { format, isValid, parse, parseISO } from 'date-fns';
 
 /** Display helpers shared by the model and the renderers (en-GB). */
 
@@ -20,6 +20,12 @@ export function formatDate(iso: IsoDate): string {
     if (shownDates.size < 10_000) shownDates.set(iso, shown);
   }
   return shown;
+}
+
+/** The day `formatDate` wrote (`30 Sep 2013` → `2013-09-30`), for a model that keeps the words alone. */
+export function dateOfShown(shown: string): IsoDate | undefined {
+  const d = parse(shown, 'd MMM yyyy', new Date(0));
+  return isValid(d) ? format(d, 'yyyy-MM-dd') : undefined;
 }
 
 /** A timescale as written, with the parsed date beside it when the text is not already that date. */

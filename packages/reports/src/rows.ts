@@ -1,5 +1,6 @@
 import type { IsoDate } from '@peopleplan/core';
-import { type ActionRow, itemTitle, type MilestoneRow, type ReportModel } from './model.js';
+import { dateOfShown } from './format.js';
+import type { ActionRow, MilestoneRow, ReportModel } from './model.js';
 
 /** One flat row per action and per milestone: the shape of the CSV and XLSX exports. */
 export interface ExportRow {
@@ -22,6 +23,11 @@ export interface ExportRow {
   rag: string;
   latestUpdateDate: IsoDate | '';
   latestUpdate: string;
+  /**
+   * For an ended period, the day an item was added when that was after the period: a field of its own,
+   * so the title stays the item's title for the systems that read the export (Word and web say it in words).
+   */
+  addedAfterPeriod: IsoDate | '';
 }
 
 export interface ExportColumn {
@@ -51,6 +57,7 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { key: 'rag', header: 'RAG', width: 10 },
   { key: 'latestUpdateDate', header: 'Latest update date', width: 12, date: true },
   { key: 'latestUpdate', header: 'Latest update', width: 80 },
+  { key: 'addedAfterPeriod', header: 'Added after the period', width: 12, date: true },
 ];
 
 /**
@@ -69,7 +76,7 @@ function row(model: ReportModel, theme: string, item: ActionRow | MilestoneRow):
     theme,
     ref: item.ref,
     type: isAction ? 'Action' : 'Milestone',
-    title: itemTitle(item),
+    title: item.title,
     relatedActions: isAction ? (item.parentRef ?? '') : item.actionRefs.join(', '),
     leads: item.leadsText,
     startWritten: isAction ? (item.start?.text ?? '') : '',
@@ -82,6 +89,7 @@ function row(model: ReportModel, theme: string, item: ActionRow | MilestoneRow):
     rag: item.ragWord,
     latestUpdateDate: isAction ? (item.latest?.date ?? '') : '',
     latestUpdate: isAction ? (item.latest?.narrative ?? '') : '',
+    addedAfterPeriod: (item.addedAfterPeriod && dateOfShown(item.addedAfterPeriod)) || '',
   };
 }
 
