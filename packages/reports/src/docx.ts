@@ -4,6 +4,7 @@ import { committeePack, committeePaper } from './docx/page.js';
 import { exceptionsSection, progressSection } from './docx/progress.js';
 import { indicatorsSection, risksSection } from './docx/registers.js';
 import { summarySection, titleBlock } from './docx/summary.js';
+import { headed } from './format.js';
 import { type ReportModel, summarySentence } from './model.js';
 
 /** One plan's paper: title block, summary, exceptions, progress by theme, indicators and risks. */
@@ -48,7 +49,7 @@ export async function renderCommitteePackDocx(
     ),
     h1('Plans in this pack'),
     ...(models.length
-      ? models.map((m, i) => para(`${i + 1}. ${m.plan.title}: ${summarySentence(m)}`))
+      ? models.map((m, i) => para(`${i + 1}. ${headed(m.plan.title, summarySentence(m))}`))
       : [para('There are no active plans.')]),
   ];
   return Packer.toBuffer(

@@ -22,6 +22,16 @@ export function formatDate(iso: IsoDate): string {
   return shown;
 }
 
+/**
+ * `heading: rest`, the heading's own closing stop, colon, semicolon or comma dropped first, so a theme
+ * named "… in decision-making." captions its table "… in decision-making: actions", not "….: actions".
+ * A heading that ends in a question or an exclamation keeps it, and a dash follows.
+ */
+export function headed(heading: string, rest: string): string {
+  const h = heading.trimEnd();
+  return /[?!]$/.test(h) ? `${h} – ${rest}` : `${h.replace(/[\s.:;,]+$/, '')}: ${rest}`;
+}
+
 /** The day `formatDate` wrote (`30 Sep 2013` → `2013-09-30`), for a model that keeps the words alone. */
 export function dateOfShown(shown: string): IsoDate | undefined {
   const d = parse(shown, 'd MMM yyyy', new Date(0));

@@ -6,7 +6,7 @@ import {
   reportingPointsWithin,
   themeHeadingIn,
 } from '@peopleplan/core';
-import { compareRefs, formatDate, planLabels } from './format.js';
+import { compareRefs, formatDate, headed, planLabels } from './format.js';
 import { indicatorRow } from './indicators.js';
 import type { ActionRow, ReportModel } from './model.js';
 import type { ReportData } from './report-data.js';
@@ -105,7 +105,7 @@ export function summarise(data: ReportData, options: SummariseOptions = {}): Rep
   const sections = themeSections(themes, headingOf, actions, milestones);
 
   return {
-    title: `${plan.title}: progress report, ${period.label}`,
+    title: headed(plan.title, `progress report, ${period.label}`),
     council: { id: council.id, name: council.name },
     plan: {
       id: plan.id,

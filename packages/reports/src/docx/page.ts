@@ -8,6 +8,7 @@ import {
   type Table,
   TextRun,
 } from 'docx';
+import { headed } from '../format.js';
 import type { ReportModel } from '../model.js';
 import { xmlSafe } from '../text.js';
 
@@ -36,7 +37,7 @@ export function committeePaper(model: ReportModel, children: (Paragraph | Table)
   return new Document({
     ...documentProperties({
       title: model.title,
-      subject: `${plan.title}: ${period.label}`,
+      subject: headed(plan.title, period.label),
       description: `Progress report for ${model.council.name}, ${period.label}`,
     }),
     sections: [{ properties: PAGE, footers: { default: footer(model) }, children }],

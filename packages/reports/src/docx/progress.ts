@@ -1,4 +1,5 @@
 import type { Paragraph, Table } from 'docx';
+import { headed } from '../format.js';
 import { itemTitle, type ReportModel, type ThemeSection, travelText } from '../model.js';
 import { caption, h1, h2, para, paragraphs, spacer } from './blocks.js';
 import { indentedRef, latestText, statusCell } from './cells.js';
@@ -82,8 +83,8 @@ export function progressSection(model: ReportModel): (Paragraph | Table)[] {
   for (const t of model.themes) {
     out.push(h2(t.heading));
     if (t.description) out.push(...paragraphs(t.description));
-    if (t.actions.length) out.push(caption(`${t.heading}: actions`), actionsTable(t, model.hasForecast));
-    if (t.milestones.length) out.push(spacer(), caption(`${t.heading}: milestones`), milestonesTable(t));
+    if (t.actions.length) out.push(caption(headed(t.heading, 'actions')), actionsTable(t, model.hasForecast));
+    if (t.milestones.length) out.push(spacer(), caption(headed(t.heading, 'milestones')), milestonesTable(t));
   }
   return out;
 }

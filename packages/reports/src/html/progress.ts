@@ -1,3 +1,4 @@
+import { headed } from '../format.js';
 import { itemTitle, type ReportModel, type ThemeSection, travelText } from '../model.js';
 import { esc, multiline } from './escape.js';
 import { latest, refCell, status, table, textCols } from './table.js';
@@ -49,7 +50,7 @@ function actionsTable(t: ThemeSection, hasForecast: boolean): string {
     latest(a),
     ...(hasForecast ? [a.forecast ? esc(`${a.forecast.label}: ${a.forecast.reason}`) : ''] : []),
   ]);
-  return table(`${t.heading}: actions`, cols, rows);
+  return table(headed(t.heading, 'actions'), cols, rows);
 }
 
 function milestonesTable(t: ThemeSection): string {
@@ -62,7 +63,7 @@ function milestonesTable(t: ThemeSection): string {
     esc(m.baselineDue?.display ?? ''),
     status(m),
   ]);
-  return table(`${t.heading}: milestones`, cols, rows);
+  return table(headed(t.heading, 'milestones'), cols, rows);
 }
 
 /** Progress by theme. Each theme starts a new printed page; the first shares its page with this heading. */

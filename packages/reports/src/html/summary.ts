@@ -1,4 +1,4 @@
-import { formatDate } from '../format.js';
+import { formatDate, headed } from '../format.js';
 import { type ReportModel, summarySentence, TRAVEL_LABELS, travelsShown } from '../model.js';
 import { esc } from './escape.js';
 import { table } from './table.js';
@@ -8,7 +8,7 @@ export function titleBlock(model: ReportModel): string[] {
   const { period, plan } = model;
   const meta: [string, string][] = [
     ['Council', model.council.name],
-    ['Plan', `${plan.title}${plan.periodLabel ? ` (${plan.periodLabel})` : ''}: ${plan.labels.kind}`],
+    ['Plan', headed(`${plan.title}${plan.periodLabel ? ` (${plan.periodLabel})` : ''}`, plan.labels.kind)],
     ...(plan.directorate ? ([['Directorate', plan.directorate]] as [string, string][]) : []),
     ...(plan.division ? ([['Division', plan.division]] as [string, string][]) : []),
     ['Reporting period', `${period.label}, ${formatDate(period.start)} to ${formatDate(period.end)}`],
