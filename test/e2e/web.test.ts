@@ -282,4 +282,32 @@ describe('web app', { timeout: 120_000 }, () => {
     await page.getByRole('link', { name: /Open the imported plan|Go to the dashboard/ }).click();
     await page.locator('h1').waitFor();
   });
+
+  it('names each milestone’s link to its action by the milestone, so no two links read alike', async () => {
+    const call = e.as('editor@harrow.demo');
+    const contents = await call('GET', `/api/v1/councils/harrow/plans/${demo.planId}/contents`);
+    const action = contents.actions.find((a: { ref: string }) => a.ref === '1.2');
+    // A second milestone of the action that already has milestone A: two links to one action.
+    await call('POST', `/api/v1/councils/harrow/actions/${action.id}/milestones`, {
+      ref: 'B',
+      title: 'Cabinet signs the plan off',
+    });
+    const page = await newPage();
+    await signIn(page, e.url, 'viewer@harrow.demo');
+    await page.goto(`${e.url}/councils/harrow/plans/${demo.planId}`);
+    const links = page.locator('section[aria-labelledby="milestones"] table a');
+    await links.nth(1).waitFor();
+    const names = await links.evaluateAll((as) => as.map((a) => a.textContent!.replace(/\s+/g, ' ').trim()));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        `1.2 ${action.title} (the action of milestone A: Consult trade unions)`,
+        `1.2 ${action.title} (the action of milestone B: Cabinet signs the plan off)`,
+      ]),
+    );
+    const all = await page.getByRole('link').evaluateAll((as) => as.map((a) => a.textContent!.trim()));
+    for (const name of names) expect(all.filter((n) => n.replace(/\s+/g, ' ') === name)).toHaveLength(1);
+    // The visible words are unchanged: what is added is for a screen reader's list of links.
+    expect(await links.first().locator('.govuk-visually-hidden').count()).toBe(1);
+    await expectAccessible(page, 'plan-milestone-links');
+  });
 });

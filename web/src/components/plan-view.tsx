@@ -392,8 +392,15 @@ export function MilestonesSection({
                   </td>
                   <td className="govuk-table__cell app-cell-s" data-label="Action">
                     {a && actionHref ? (
+                      // Several milestones of one action link to it: each link names its milestone too,
+                      // so no two links read alike out of the table (WCAG 2.4.4).
                       <Link className="govuk-link" href={actionHref(a.id)}>
                         {actionText}
+                        <span className="govuk-visually-hidden">
+                          {' '}
+                          (the action of milestone {m.ref ? `${m.ref}: ` : ''}
+                          {m.title})
+                        </span>
                       </Link>
                     ) : (
                       actionText
