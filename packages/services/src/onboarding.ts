@@ -136,13 +136,22 @@ export async function inviteMember(
   data: CouncilData,
   input: MemberInvite,
   invitedBy: Actor,
+  /**
+   * Find or add the person they are in the plans when none is named (`personFor`): an admin inviting
+   * colleagues (the members route). A council's first admin and the demo users are linked to no one.
+   */
+  opts: { findPerson?: boolean } = {},
 ): Promise<Membership> {
   if (await data.members.byEmail(input.email)) {
     throw conflict(`${input.email} is already a member of this council`);
   }
   const councilId = data.ctx.councilId;
   const name = input.name ?? input.email.split('@')[0]!;
-  const person = input.personId ? await data.people.get(input.personId) : await personFor(data, input);
+  const person = input.personId
+    ? await data.people.get(input.personId)
+    : opts.findPerson
+      ? await personFor(data, input)
+      : undefined;
   const { user } = await deps.identity.ensureUser(input.email, name);
   await deps.identity.addToGroup(user.username, councilGroup(councilId, input.role));
   const member = await data.members.add({

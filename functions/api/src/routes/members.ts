@@ -53,6 +53,7 @@ export function registerMemberRoutes(app: App, deps: AppDeps) {
         data,
         c.req.valid('json'),
         data.ctx.actor,
+        { findPerson: true },
       );
       return c.json(member, 201);
     },
