@@ -49,6 +49,10 @@ describe('a milestone as it stood at the end of an ended period', () => {
       status: 'at-risk',
       completedLater: '2013-11-15',
     });
+    // Done by then already (reopened after, and done again): completed, not open.
+    const again = asAtPeriodEnd(base, '2013-09-30', 'completed');
+    expect(again.status).toBe('completed');
+    expect(again.completedLater).toBeUndefined();
   });
 
   it('dates a move by the London day: 00:30 on 1 October in summer time is after a September end', () => {

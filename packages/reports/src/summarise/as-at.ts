@@ -49,7 +49,8 @@ export function asAtPeriodEnd<T extends Dated>(item: T, asOf: IsoDate, statusThe
     ...rest,
     ...(statusAt && { status: statusAt }),
     ...(completedOn && !completedLater && { completedOn }),
-    ...(completedLater && { completedLater }),
+    // Completed at the end already (done, reopened, and done again after it): not open then.
+    ...(completedLater && statusAt !== 'completed' && { completedLater }),
     ...(before && { due: before }),
     ...(rebaselines && { rebaselines: movedLater >= 0 ? rebaselines.slice(0, movedLater) : rebaselines }),
   } as AsAt<T>;
