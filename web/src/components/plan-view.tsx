@@ -38,10 +38,7 @@ export function PlanFacts({ plan, actions }: { plan: Plan; actions: number }) {
         plan.themeNoun?.trim() && { key: 'Its groups are called', value: themeNounOf(plan) },
         {
           key: 'Period',
-          value:
-            [plan.period.label, periodDates(plan.period)]
-              .filter(Boolean)
-              .join(': ') || 'Not given',
+          value: [plan.period.label, periodDates(plan.period)].filter(Boolean).join(': ') || 'Not given',
         },
         { key: 'Status', value: PLAN_STATUS_LABELS[plan.status] ?? plan.status },
         plan.ownerLabel && { key: 'Owner', value: plan.ownerLabel },
