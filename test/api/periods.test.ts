@@ -272,6 +272,26 @@ describe('a plan’s own reporting points close with the report period they fall
     expect(pack.body.items.filter((p: { kind: string }) => p.kind === 'month')).toHaveLength(6);
     // The council's plans start in April 2026: it has no earlier period to report.
     expect(pack.body.items.filter((p: { key: string }) => /2025/.test(p.key))).toEqual([]);
+    // A plan of 2004-08 reports on none of these periods: it neither counts nor holds one open.
+    const old = await api.call('POST', `${H}/plans`, {
+      as,
+      body: {
+        title: 'People Strategy 2004-08',
+        kind: 'people-strategy',
+        period: { start: '2004-04-01', end: '2008-03-31' },
+        status: 'active',
+      },
+    });
+    expect(old.status).toBe(201);
+    const packNow = await api.call('GET', `${H}/committee-pack/periods`, { as: 'viewer@harrow.test' });
+    expect(packNow.body.items.find((p: { key: string }) => p.key === 'mid-year-2026-27')).toMatchObject({
+      closedPlans: 1,
+      activePlans: 1,
+    });
+    await api.call('PATCH', `${H}/plans/${old.body.id}`, {
+      as,
+      body: { version: old.body.version, status: 'archived' },
+    });
     const late = await api.call('POST', `${H}/actions/${actionId}/updates`, {
       as,
       body: { narrative: 'Filed late under Q2', status: 'off-track', period: 'Q2' },

@@ -45,7 +45,7 @@ export interface PackPeriod {
   kind: 'mid-year' | 'year-end' | 'quarter' | 'month';
   /** Under way today (its report says "as at"). */
   running: boolean;
-  /** Of the active plans, how many have closed it (their reports in the pack are frozen). */
+  /** Of the active plans that report on it (it is one of their periods), how many have closed it. */
   closedPlans: number;
   activePlans: number;
 }
@@ -72,14 +72,23 @@ export async function packPeriods(data: CouncilData, today: IsoDate): Promise<Pa
     begins && begins <= today ? financialYearOf(begins, fyStart).startYear : Number.NEGATIVE_INFINITY,
   );
   const start = `${firstYear}-${String(fyStart).padStart(2, '0')}-01`;
+  // A plan counts for a period it can be closed for (its own periods: plan-periods.ts), so a pack period
+  // is "closed" once every plan that reports on it has closed it; a plan of 2004-08 never holds it open.
+  const { planPeriods } = await import('./plan-periods.js');
+  const offers = new Map(
+    active.map((plan) => [plan.id, new Set(planPeriods(plan, council, today).periods.map((x) => x.key))]),
+  );
   return periodChoices({ start, end: today }, today, { financialYearStartMonth: fyStart, maxMonths: 6 }).map(
-    (p) => ({
-      key: p.key,
-      label: p.label,
-      kind: p.kind,
-      running: p.start <= today && today <= p.end,
-      closedPlans: active.filter((plan) => closedByPlan.get(plan.id)?.(p.key)).length,
-      activePlans: active.length,
-    }),
+    (p) => {
+      const reporting = active.filter((plan) => offers.get(plan.id)?.has(p.key));
+      return {
+        key: p.key,
+        label: p.label,
+        kind: p.kind,
+        running: p.start <= today && today <= p.end,
+        closedPlans: reporting.filter((plan) => closedByPlan.get(plan.id)?.(p.key)).length,
+        activePlans: reporting.length,
+      };
+    },
   );
 }
