@@ -111,10 +111,12 @@ export function readHeaderRow(
   const perCell = filled.map((x) => ({ ...x, matches: matchHeader(inEnglish(x.c)) }));
   const kinds = new Set(perCell.flatMap((p) => p.matches.map((m) => m.table)));
   // A Gantt chart's months, quarters or years name when, not what: they neither make a header nor
-  // keep one from being read ("Action | Lead | 2026/27 | 2027/28 | 2028/29").
-  const periods = perCell.filter(
+  // keep one from being read ("Action | Lead | 2026/27 | 2027/28 | 2028/29"). Only a run of them is a
+  // timeline: one date in a row ("1 | Action one | Lead Person | March 2027") is a deadline, a value.
+  const periodCells = perCell.filter(
     (p) => !p.matches.length && (isPeriodHeader(p.c) || yearHeader(normalizeHeader(p.c))),
   ).length;
+  const periods = periodCells >= 2 ? periodCells : 0;
   let best: HeaderCandidate | undefined;
   for (const kind of kinds) {
     let score = 0;
