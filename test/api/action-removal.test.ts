@@ -7,6 +7,8 @@
  * editor and another council: each refusal changes nothing.
  */
 import { londonToday } from '@peopleplan/core';
+import { CouncilData, tenantContext } from '@peopleplan/db';
+import { removeAction } from '@peopleplan/db/action-removal';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../support/api.js';
 import { diffPartition, isEmptyDiff, readPartition } from '../support/partitions.js';
@@ -204,6 +206,137 @@ describe('removing an action entered by mistake', () => {
     ).toEqual(['action', 'milestone']);
     // Its ref is free again.
     expect((await addAction('Run a menopause café in the libraries', { ref: '2.5' })).id).toBeTruthy();
+  });
+
+  it('takes other items’ links to it out in the same transaction, any plan’s but an archived one’s, so they can still be edited', async () => {
+    const other = await ok('POST', `${H}/plans`, EDITOR, {
+      title: 'Linking plan',
+      kind: 'business-plan',
+      status: 'active',
+      themes: [{ title: 'Links' }],
+    });
+    const dup = await addAction('Train first aiders, entered twice');
+    const keeps = await addAction('Refresh first aid kits');
+    const same = await addAction('Refers to it', {
+      crossRefs: [
+        { text: 'see the training', actionId: dup.id },
+        { text: 'and the kits', actionId: keeps.id },
+      ],
+    });
+    const ms = await ok('POST', `${H}/actions/${same.id}/milestones`, EDITOR, {
+      title: 'Both done',
+      linkedActionIds: [dup.id, keeps.id],
+    });
+    const far = await ok('POST', `${H}/plans/${other.id}/actions`, EDITOR, {
+      title: 'In another plan',
+      crossRefs: [{ text: 'see training', actionId: dup.id }],
+    });
+    const archivedPlan = await ok('POST', `${H}/plans`, EDITOR, {
+      title: 'Archived linking plan',
+      kind: 'business-plan',
+      status: 'active',
+      themes: [{ title: 'Old' }],
+    });
+    const record = await ok('POST', `${H}/plans/${archivedPlan.id}/actions`, EDITOR, {
+      title: 'Archived, linking',
+      crossRefs: [{ text: 'see training', actionId: dup.id }],
+    });
+    await ok('DELETE', `${H}/plans/${archivedPlan.id}?version=${archivedPlan.version}`, ADMIN);
+
+    expect(await ok('GET', `${H}/actions/${dup.id}/removal`, EDITOR)).toEqual({
+      removable: true,
+      note: 'The links to it from 3 other items (cross-references, milestones) will be taken out.',
+    });
+    expect((await call('DELETE', `${H}/actions/${dup.id}?version=${dup.version}`, EDITOR)).status).toBe(204);
+
+    // The words stay, the link to it goes; other links stay; each item moved on a version.
+    const s = await current(same.id);
+    expect(s).toMatchObject({
+      version: same.version + 1,
+      crossRefs: [{ text: 'see the training' }, { text: 'and the kits', actionId: keeps.id }],
+    });
+    expect((s as unknown as { crossRefs: object[] }).crossRefs[0]).not.toHaveProperty('actionId');
+    const m = await ok('GET', `${H}/milestones/${ms.id}`, EDITOR);
+    expect(m).toMatchObject({ version: ms.version + 1, linkedActionIds: [keeps.id] });
+    const f = await ok('GET', `${H}/actions/${far.id}`, EDITOR);
+    expect(f.crossRefs).toEqual([{ text: 'see training' }]);
+    // An archived plan is the council's record, read-only: its link stays as it was.
+    const r = await ok('GET', `${H}/actions/${record.id}`, EDITOR);
+    expect(r).toMatchObject({
+      version: record.version,
+      crossRefs: [{ text: 'see training', actionId: dup.id }],
+    });
+
+    // Each change is audited, in its own item's history.
+    const history = (await ok('GET', `${H}/actions/${same.id}/history`, EDITOR)).items;
+    expect(history[0]).toMatchObject({
+      operation: 'update',
+      before: { crossRefs: [{ actionId: dup.id }, { actionId: keeps.id }] },
+      after: { crossRefs: [{ text: 'see the training' }, { actionId: keeps.id }] },
+    });
+    const msHistory = (await ok('GET', `${H}/milestones/${ms.id}/history`, EDITOR)).items;
+    expect(msHistory[0]).toMatchObject({
+      operation: 'update',
+      before: { linkedActionIds: [dup.id, keeps.id] },
+      after: { linkedActionIds: [keeps.id] },
+    });
+
+    // Editing them afterwards, sending their links back as read, is accepted.
+    const edited = await ok('PATCH', `${H}/actions/${same.id}`, EDITOR, {
+      version: s.version,
+      title: 'Edited',
+      crossRefs: (s as unknown as { crossRefs: object[] }).crossRefs,
+    });
+    expect(edited.title).toBe('Edited');
+    const mEdited = await ok('PATCH', `${H}/milestones/${ms.id}`, EDITOR, {
+      version: m.version,
+      title: 'Edited',
+      linkedActionIds: m.linkedActionIds,
+    });
+    expect(mEdited.title).toBe('Edited');
+    // A link newly added to the removed action is still refused.
+    const again = await call('PATCH', `${H}/actions/${same.id}`, EDITOR, {
+      version: edited.version,
+      crossRefs: [{ text: 'see the training', actionId: dup.id }],
+    });
+    expect(again.status).toBe(400);
+    expect(again.body.error.details[0]).toEqual({
+      path: 'crossRefs.0.actionId',
+      message: 'not an action of this council',
+    });
+  });
+
+  it('refuses the removal, changing nothing, when a linking item changed since it was read', async () => {
+    const dup = await addAction('Wellbeing survey, entered twice');
+    const same = await addAction('Act on the survey', {
+      crossRefs: [{ text: 'after the survey', actionId: dup.id }],
+    });
+    expect(await ok('GET', `${H}/actions/${dup.id}/removal`, EDITOR)).toMatchObject({ removable: true });
+    // The linking item is edited between the removal's reads and its write: its version moved.
+    const council = new CouncilData(
+      api.doc,
+      api.tableName,
+      tenantContext('harrow', 'editor', { sub: 'test', name: 'Test' }),
+    );
+    const transact = council.store.transact.bind(council.store);
+    let once = false;
+    council.store.transact = async (items, audits, what, tooLarge) => {
+      if (!once) {
+        once = true;
+        await ok('PATCH', `${H}/actions/${same.id}`, EDITOR, { version: same.version, title: 'Act on it' });
+      }
+      return transact(items, audits, what, tooLarge);
+    };
+    const before = await partitions();
+    await expect(removeAction(council, dup.id, dup.version)).rejects.toMatchObject({ code: 'conflict' });
+    const after = await partitions();
+    // Only the edit made meanwhile: the removal wrote nothing.
+    const d = JSON.stringify(diffPartition(before[0]!, after[0]!));
+    expect(d).not.toContain(dup.id);
+    expect((await current(dup.id)).version).toBe(dup.version);
+    expect((await ok('GET', `${H}/actions/${same.id}`, EDITOR)).crossRefs).toEqual([
+      { text: 'after the survey', actionId: dup.id },
+    ]);
   });
 
   it('refuses an action with progress updates, and says to cancel it instead', async () => {

@@ -299,4 +299,60 @@ describe('handing over a person’s work', () => {
     const audit = (await ok('GET', `${H}/audit?limit=20`, undefined, 'admin@harrow.test')).items;
     expect(audit.filter((e: any) => e.after?.leads?.[0]?.personId === to.id)).toEqual([]);
   });
+
+  /** Search's kinds of item found by these words, sorted. */
+  const kindsFound = async (q: string) =>
+    ((await ok('GET', `${H}/search?q=${encodeURIComponent(q)}&limit=50`)).items as Array<{ kind: string }>)
+      .map((i) => i.kind)
+      .sort();
+
+  it('has search find the handed-over action and plan by the new person’s name, not the leaver’s', async () => {
+    const helen = await person('Helen Zebedee');
+    const sarah = await person('Sarah Quartermaine');
+    const { actions } = await planLedBy('Searchable plan', helen, ['on-track', 'on-track'], helen.id);
+    expect(await kindsFound('Zebedee')).toEqual(['action', 'person', 'plan']);
+    const r = await handOverCall(helen.id, { to: sarah.id, version: helen.version });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(await kindsFound('Zebedee')).toEqual(['person']);
+    expect(await kindsFound('Quartermaine')).toEqual(['action', 'person', 'plan']);
+    // The action led by a role ("Head of Workforce") keeps its words, so its entry was not rewritten.
+    const found = (await ok('GET', `${H}/search?q=Quartermaine`)).items.map((i: any) => i.id);
+    expect(found).toContain(actions[1].id);
+    expect(found).not.toContain(actions[0].id);
+  });
+
+  it('writes the search entries of a hand-over bigger than one transaction, each within 100 items', async () => {
+    const n = 70;
+    const rows = Array.from(
+      { length: n },
+      (_, i) => `${i + 1}\tTask number ${i + 1}\tOlwen Pryddergh\tMarch 2027`,
+    );
+    const imp = await ok('POST', `${H}/imports`, {
+      text: `Ref\tAction\tLead\tDeadline\n${rows.join('\n')}\n`,
+    });
+    await ok('POST', `${H}/imports/${imp.id}/commit`, {});
+    const olwen = (await ok('GET', `${H}/people`)).items.find((x: any) => x.name === 'Olwen Pryddergh');
+    const to = await person('Gwilym Tresillian');
+    const data = new CouncilData(
+      api.doc,
+      api.tableName,
+      tenantContext('harrow', 'editor', { sub: 't', name: 'T' }),
+    );
+    const transact = data.store.transact.bind(data.store);
+    const sizes: number[] = [];
+    data.store.transact = async (items, audits, what) => {
+      sizes.push(items.length + audits.length);
+      return transact(items, audits, what);
+    };
+    const r = await handOver(data, olwen.id, { to: to.id, version: olwen.version });
+    expect(r.moved.actions).toBe(n);
+    expect(sizes.length).toBeGreaterThan(1);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(100);
+    // Every entry of the index names the new person, none the leaver but her own.
+    const shards = [...(await snapshot()).entries()].filter(([k]) => k.startsWith('SEARCH#'));
+    const entries = shards.flatMap(([, v]) => Object.values(JSON.parse(v) as Record<string, unknown>));
+    const count = (words: string) => entries.filter((e) => String(e).includes(words)).length;
+    expect(count('Gwilym Tresillian')).toBe(n + 1);
+    expect(count('Olwen Pryddergh')).toBe(1);
+  });
 });

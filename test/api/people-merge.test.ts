@@ -270,4 +270,31 @@ describe('merging people', () => {
     expect(kept.actions.map((a: any) => a.leads[0].personId)).toEqual([dup.id, dup.id]);
     expect(r.moved).toEqual({ actions: 2, plans: 1, members: 0 });
   });
+
+  it('has search find the merged person’s actions and plans by the survivor’s name', async () => {
+    const dup = await person('Ros Quibble');
+    const keep = await person('Rosalind Vantongeren');
+    const plan = await ok('POST', `${H}/plans`, {
+      title: 'Searched merge plan',
+      kind: 'business-plan',
+      status: 'active',
+      ownerPersonId: dup.id,
+      ownerLabel: 'Ros Quibble',
+      themes: [{ ref: '1', title: 'People' }],
+    });
+    await ok('POST', `${H}/plans/${plan.id}/actions`, {
+      title: 'Map the apprenticeship levy',
+      themeId: plan.themes[0].id,
+      leads: [{ role: 'responsible', label: 'Ros Quibble', personId: dup.id }],
+    });
+    const kinds = async (q: string) =>
+      ((await ok('GET', `${H}/search?q=${encodeURIComponent(q)}`)).items as Array<{ kind: string }>)
+        .map((i) => i.kind)
+        .sort();
+    expect(await kinds('Quibble')).toEqual(['action', 'person', 'plan']);
+    const r = await merge(dup.id, { into: keep.id, version: dup.version });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(await kinds('Quibble')).toEqual([]);
+    expect(await kinds('Vantongeren')).toEqual(['action', 'person', 'plan']);
+  });
 });

@@ -34,8 +34,11 @@ const MAX_TRANSACTION_ITEMS = 100;
 /** An entry's attribute in its board shard (boards.ts `entryName`; the API test sees none left behind). */
 const boardEntryName = (kind: 'action' | 'milestone', id: string) => (kind === 'action' ? 'a_' : 'm_') + id;
 
-/** Whether an action can be removed and, when it cannot, why, in words to show beside it. */
-export type Removability = { removable: true } | { removable: false; reason: string };
+/**
+ * Whether an action can be removed and, when it cannot, why, in words to show beside it; when it can and
+ * other items link to it, a note saying those links go with it.
+ */
+export type Removability = { removable: true; note?: string } | { removable: false; reason: string };
 
 /**
  * A close reads the plan before it stamps `closedAt`, so a closed period can hold an action only if it
@@ -51,6 +54,20 @@ interface Removal {
   outbox: string[];
   /** The plan's closed-period record's counter as read, or none. */
   closedCounter: unknown;
+  /** Other actions' cross-references and milestones' links to it, taken out with it. */
+  links: Link[];
+}
+
+/** An item of another action that links to the removed one, and its links without it. */
+interface Link {
+  kind: 'action' | 'milestone';
+  SK: string;
+  id: string;
+  planId: string;
+  version: number;
+  field: 'crossRefs' | 'linkedActionIds';
+  before: unknown[];
+  after: unknown[];
 }
 
 /** Whether the action can be removed now, and why not (reads only). */
@@ -58,7 +75,12 @@ export async function actionRemovability(data: RemovalData, actionId: string): P
   const action = await data.actions.get(actionId);
   const read = await readRemoval(data, action);
   if ('reason' in read) return { removable: false, reason: read.reason };
-  return { removable: true };
+  const n = read.links.length;
+  if (!n) return { removable: true };
+  return {
+    removable: true,
+    note: `The links to it from ${n === 1 ? '1 other item' : `${n} other items`} (cross-references, milestones) will be taken out.`,
+  };
 }
 
 /**
@@ -119,10 +141,15 @@ async function readRemoval(
         .map((r) => String(r.SK)),
     ),
   );
-  const removal: Removal = { action, milestones, outbox: outbox.flat(), closedCounter: closed?.v };
+  const links = await linksTo(store, action);
+  const removal: Removal = { action, milestones, outbox: outbox.flat(), closedCounter: closed?.v, links };
   // Built once: counted here against a transaction's limit, and sent as they are by `removeAction`.
   const w = writes(store, removal);
-  if (w.items.length + w.audits.length > MAX_TRANSACTION_ITEMS) {
+  const size = (x: ReturnType<typeof writes>) => x.items.length + x.audits.length;
+  if (size(w) > MAX_TRANSACTION_ITEMS) {
+    if (size(writes(store, { ...removal, links: [] })) <= MAX_TRANSACTION_ITEMS) {
+      return refuse(`It is linked from too many other items to remove in one go (${links.length})`);
+    }
     return refuse(`It has too many milestones to remove in one go (${milestones.length})`);
   }
   return { ...removal, writes: w };
@@ -149,6 +176,11 @@ function writes(store: TenantStore, r: Removal): { items: TransactItem[]; audits
       ...boardRemovals(store, planId, gone),
       ...searchChanges(store, { set: [], remove: gone }),
       ...r.outbox.map((key) => deleteItem(store, key)),
+      // Another plan's items change too: it must still be writable (archived plans keep theirs).
+      ...[...new Set(r.links.map((l) => l.planId))]
+        .filter((id) => id !== planId)
+        .map((id) => store.conditionPlanWritable(id)),
+      ...r.links.map((l) => unlinked(store, l)),
     ],
     audits: [
       { operation: 'delete', entityType: 'action', entityId: action.id, planId, before: action },
@@ -161,9 +193,77 @@ function writes(store: TenantStore, r: Removal): { items: TransactItem[]; audits
           before: m,
         }),
       ),
+      ...r.links.map(
+        (l): AuditInput => ({
+          operation: 'update',
+          entityType: l.kind,
+          entityId: l.id,
+          planId: l.planId,
+          before: { [l.field]: l.before },
+          after: { [l.field]: l.after },
+        }),
+      ),
     ],
   };
 }
+
+/** What the removal reads of each action and milestone that may link to it. */
+type Linking = Pick<Action, 'id' | 'planId' | 'version' | 'crossRefs'> &
+  Partial<Pick<Milestone, 'actionId' | 'linkedActionIds'>> & { type: string };
+
+/**
+ * The items that link to the action: cross-references of other actions and links of milestones of
+ * other actions. A link may name an action of any plan of the council (references.ts checks only the
+ * council's locator) and nothing indexes links, so every plan's actions and milestones are read: plans
+ * listed by the council index (plan headers only), one key range each under `PLAN#<p>#ACTION#` (no
+ * sections, themes or closed periods), archived plans left out (read-only: their links stay, the record).
+ */
+async function linksTo(store: TenantStore, action: Action): Promise<Link[]> {
+  const plans = (await store.queryCouncilIndexAll('PLAN#', 'PLAN#~')).filter(
+    (p) => p.type === 'plan' && p.status !== 'archived' && typeof p.id === 'string',
+  );
+  const items = await Promise.all(
+    plans.map((p) =>
+      store.queryAll<Linking>(`${sk.planChildren(String(p.id))}ACTION#`, {
+        types: ['action', 'milestone'],
+        attributes: ['id', 'planId', 'actionId', 'version', 'crossRefs', 'linkedActionIds'],
+      }),
+    ),
+  );
+  const gone = action.id;
+  return items.flat().flatMap((i): Link[] => {
+    const base = { id: i.id, planId: i.planId, version: i.version };
+    if (i.type === 'action' && i.id !== gone && i.crossRefs?.some((c) => c.actionId === gone)) {
+      // The cross-reference keeps its words ("see 1.1"); only its link goes.
+      const after = i.crossRefs.map(({ actionId, ...c }) => (actionId === gone ? c : { ...c, actionId }));
+      const SK = sk.action(i.planId, i.id);
+      return [{ ...base, kind: 'action', SK, field: 'crossRefs', before: i.crossRefs, after }];
+    }
+    if (i.type === 'milestone' && i.actionId && i.actionId !== gone && i.linkedActionIds?.includes(gone)) {
+      const after = i.linkedActionIds.filter((id) => id !== gone);
+      const SK = sk.milestone(i.planId, i.actionId, i.id);
+      return [{ ...base, kind: 'milestone', SK, field: 'linkedActionIds', before: i.linkedActionIds, after }];
+    }
+    return [];
+  });
+}
+
+/** The linking item's field without the link, conditional on the version read (409 if it changed). */
+const unlinked = (store: TenantStore, l: Link): TransactItem => ({
+  Update: {
+    TableName: store.tableName,
+    Key: { PK: store.pk, SK: l.SK },
+    UpdateExpression: 'SET #f = :f, #version = :next, #at = :now',
+    ConditionExpression: 'attribute_exists(PK) AND #version = :v',
+    ExpressionAttributeNames: { '#f': l.field, '#version': 'version', '#at': 'updatedAt' },
+    ExpressionAttributeValues: {
+      ':f': l.after,
+      ':v': l.version,
+      ':next': l.version + 1,
+      ':now': new Date().toISOString(),
+    },
+  },
+});
 
 /** The label of a closed period whose report holds the action, if any. */
 async function closedReportWith(

@@ -3,10 +3,11 @@
  * hand-over (people-handover.ts): each changed item as a version-checked update of only its changed
  * fields with its audit event, packed into transactions that also check their plans are not archived.
  */
-import type { Lead, Person } from '@peopleplan/core';
+import { encodeSearchDoc, type Lead, type Person, type SearchDoc } from '@peopleplan/core';
 import { nowIso } from './ids.js';
-import { sk } from './keys.js';
+import { searchShard, sk } from './keys.js';
 import { NOT_ARCHIVED } from './plan-archived.js';
+import { searchWrites } from './search-index.js';
 import { type AuditInput, MAX_TRANSACTION_ITEMS, type TenantStore, type TransactItem } from './store.js';
 
 /** References one merge or hand-over moves at most (about 40 transactions): above this it is refused whole. */
@@ -21,7 +22,19 @@ export interface MovedReference {
   set: Record<string, unknown>;
   audit: AuditInput;
   kind: 'actions' | 'plans' | 'members';
+  /** The item's search entry after the change, when its searchable text changes (a lead's or owner's label). */
+  search?: SearchDoc | undefined;
 }
+
+/**
+ * What search knows of a plan or action (core search-docs.ts) besides the id, plan, ref, title, leads and
+ * owner's label a move reads anyway: read with them, so a moved label's entry is written with the move.
+ */
+export const SEARCHED = ['outcome', 'measureOfSuccess', 'period', 'directorate', 'division'] as const;
+
+/** The item's search entry after the change, if it differs from the one before. */
+export const changedDoc = (before: SearchDoc, after: SearchDoc) =>
+  encodeSearchDoc(before) === encodeSearchDoc(after) ? undefined : after;
 
 export const change = (
   entityType: string,
@@ -63,7 +76,9 @@ export const leadsMoved = (
   );
 
 /** One transaction's worth of references, and the plans to check are not archived. */
-export interface ReferenceBatch<R extends Pick<MovedReference, 'planId' | 'kind'> = MovedReference> {
+type Batched = Pick<MovedReference, 'planId' | 'kind' | 'search'>;
+
+export interface ReferenceBatch<R extends Batched = MovedReference> {
   refs: R[];
   /** Plans with changed actions and no change of their own header here (which is checked itself). */
   checks: string[];
@@ -71,41 +86,52 @@ export interface ReferenceBatch<R extends Pick<MovedReference, 'planId' | 'kind'
 
 /**
  * The references packed into transactions of at most MAX_TRANSACTION_ITEMS: `guards` checks of the
- * people concerned, each change and its audit event, and one check per plan whose actions change (so
+ * people concerned, each change and its audit event, one check per plan whose actions change (so
  * that a plan archived meanwhile stops the transaction: archived plans are read-only,
- * docs/architecture.md section 6).
+ * docs/architecture.md section 6), and the search shard and stamp of each shard whose entries change.
  */
-export function referenceBatches<R extends Pick<MovedReference, 'planId' | 'kind'>>(
-  refs: R[],
-  guards: number,
-): ReferenceBatch<R>[] {
+export function referenceBatches<R extends Batched>(refs: R[], guards: number): ReferenceBatch<R>[] {
   const batches: ReferenceBatch<R>[] = [];
   let refsIn: R[] = [];
   let actionPlans = new Set<string>();
   let headers = new Set<string>();
+  let shards = new Set<number>();
   const close = () => {
     if (refsIn.length)
       batches.push({ refs: refsIn, checks: [...actionPlans].filter((id) => !headers.has(id)) });
     refsIn = [];
     actionPlans = new Set();
     headers = new Set();
+    shards = new Set();
   };
-  const size = (extraPlans: number) =>
-    guards + 2 * (refsIn.length + 1) + [...actionPlans].filter((id) => !headers.has(id)).length + extraPlans;
+  const size = (extra: number) =>
+    guards +
+    2 * (refsIn.length + 1) +
+    [...actionPlans].filter((id) => !headers.has(id)).length +
+    2 * shards.size +
+    extra;
   for (const r of refs) {
     const newCheck = r.kind === 'actions' && r.planId && !actionPlans.has(r.planId) && !headers.has(r.planId);
     // A header joining a batch that already checks its plan replaces that check.
     const dropsCheck = r.kind === 'plans' && r.planId && actionPlans.has(r.planId) && !headers.has(r.planId);
-    if (size((newCheck ? 1 : 0) - (dropsCheck ? 1 : 0)) > MAX_TRANSACTION_ITEMS) close();
+    // A search entry in a shard the batch does not yet write adds that shard and its stamp.
+    const shard = r.search ? searchShard(r.search.id) : undefined;
+    const newShard = shard !== undefined && !shards.has(shard);
+    const extra = (newCheck ? 1 : 0) - (dropsCheck ? 1 : 0) + (newShard ? 2 : 0);
+    if (size(extra) > MAX_TRANSACTION_ITEMS) close();
     refsIn.push(r);
     if (r.planId && r.kind === 'actions') actionPlans.add(r.planId);
     if (r.planId && r.kind === 'plans') headers.add(r.planId);
+    if (shard !== undefined) shards.add(shard);
   }
   close();
   return batches;
 }
 
-/** One batch's transaction: the guards, its plan checks and its changes, with their audit events. */
+/**
+ * One batch's transaction: the guards, its plan checks, its changes and the search entries they change
+ * (one update per shard), with their audit events.
+ */
 export function sendBatch(
   store: TenantStore,
   guards: TransactItem[],
@@ -115,6 +141,10 @@ export function sendBatch(
   return store.transact(
     [...guards, ...batch.checks.map((id) => store.conditionPlanWritable(id))].concat(
       batch.refs.map((r) => versionedSet(store, r)),
+      searchWrites(
+        store,
+        batch.refs.flatMap((r) => (r.search ? [r.search] : [])),
+      ),
     ),
     batch.refs.map((r) => r.audit),
     what,

@@ -6,22 +6,26 @@
  */
 import {
   type Action,
+  actionSearchDoc,
   conflict,
   daysBetween,
   notFound,
   type Person,
   type Plan,
+  planSearchDoc,
   type Status,
   unprocessable,
 } from '@peopleplan/core';
 import { sk } from './keys.js';
 import {
   change,
+  changedDoc,
   labelFor,
   leadsMoved,
   MAX_MOVED_REFERENCES,
   type MovedReference,
   referenceBatches,
+  SEARCHED,
   sendBatch,
   stillHere,
 } from './moved-references.js';
@@ -91,6 +95,8 @@ async function openWork(store: TenantStore, personId: string) {
       'ownerPersonId',
       'ownerLabel',
       'version',
+      // A moved label changes what search finds the item by: its entry is written with the move.
+      ...SEARCHED,
     ],
   });
   // Archived plans are the council's record (docs/architecture.md, section 6); a plan an import is still
@@ -244,6 +250,7 @@ export async function handOver(
         version: p.version,
         set: after,
         audit: change('plan', p.id, p.id, before, after),
+        search: changedDoc(planSearchDoc(p as never), planSearchDoc({ ...p, ...after } as never)),
       };
     }),
     ...actions.map((a): MovedReference => {
@@ -260,6 +267,7 @@ export async function handOver(
         version: a.version,
         set: { leads: after },
         audit: change('action', a.id, a.planId, { leads }, { leads: after }),
+        search: changedDoc(actionSearchDoc(a as never), actionSearchDoc({ ...a, leads: after } as never)),
       };
     }),
   ];

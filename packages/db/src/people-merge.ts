@@ -1,22 +1,26 @@
 import {
   type Action,
+  actionSearchDoc,
   conflict,
   DomainError,
   type Membership,
   type Person,
   type Plan,
   personSearchDoc,
+  planSearchDoc,
   unprocessable,
 } from '@peopleplan/core';
 import { nowIso } from './ids.js';
 import { sk } from './keys.js';
 import {
   change,
+  changedDoc,
   labelFor,
   leadsMoved,
   MAX_MOVED_REFERENCES,
   type MovedReference,
   referenceBatches,
+  SEARCHED,
   sendBatch,
   stillHere,
 } from './moved-references.js';
@@ -48,7 +52,7 @@ export interface MergeResult {
 }
 
 /** What a merge reads of a plan header or an action. */
-type PlanItem = Pick<Action, 'id' | 'version' | 'leads' | 'planId'> &
+type PlanItem = Pick<Action, 'id' | 'version' | 'leads' | 'planId' | 'ref' | 'title'> &
   Pick<Plan, 'ownerPersonId' | 'ownerLabel'> & { status?: string };
 
 type Reference = MovedReference;
@@ -184,7 +188,19 @@ async function references(
   const [planItems, members] = await Promise.all([
     store.queryAll<PlanItem>('PLAN#', {
       types: ['plan', 'action'],
-      attributes: ['id', 'planId', 'leads', 'ownerPersonId', 'ownerLabel', 'version', 'status'],
+      // With what search knows of each: a moved label's item has its entry written with the move.
+      attributes: [
+        'id',
+        'planId',
+        'ref',
+        'title',
+        'leads',
+        'ownerPersonId',
+        'ownerLabel',
+        'version',
+        'status',
+        ...SEARCHED,
+      ],
     }),
     store.queryAll<Membership>('MEMBER#', { types: ['member'] }),
   ]);
@@ -208,6 +224,7 @@ async function references(
         version: i.version,
         set: after,
         audit: change('plan', i.id, i.id, before, after),
+        search: changedDoc(planSearchDoc(i as never), planSearchDoc({ ...i, ...after } as never)),
       });
     }
     if (i.type !== 'action' || !visiblePlans.has(i.planId)) continue;
@@ -221,6 +238,7 @@ async function references(
       version: i.version,
       set: { leads: after },
       audit: change('action', i.id, i.planId, { leads }, { leads: after }),
+      search: changedDoc(actionSearchDoc(i as never), actionSearchDoc({ ...i, leads: after } as never)),
     });
   }
   for (const m of members.filter((x) => x.personId === fromId)) {

@@ -5997,6 +5997,7 @@ export interface operations {
           'application/json': {
             removable: boolean;
             reason?: string;
+            note?: string;
           };
         };
       };
