@@ -87,13 +87,13 @@ describe('handing over a leaver’s work', () => {
     expect(await page.getByRole('link', { name: `1.3 ${titles[2]}` }).count()).toBe(1);
     await expectAccessible(page, 'person-handed-over');
 
-    // Helen still leads an open action: marking her as left is refused in the API's words.
+    // Helen still leads an open action and owns the plan: marking her as left is refused in the API's words.
     await tabTo(page, { text: 'Mark as left', tag: 'BUTTON' });
     await page.keyboard.press('Enter');
     await page
       .locator('.govuk-error-summary')
       .getByText(
-        'Helen Ward still leads 1 open action: hand it over to someone else first, then mark them as left.',
+        'Helen Ward still leads 1 open action and owns 1 plan in use: hand them over to someone else first, then mark them as left.',
       )
       .waitFor();
     await expectAccessible(page, 'person-left-refused');
