@@ -9,6 +9,7 @@ import { titleBulleted } from './build/milestone-rows.js';
 import { narrativeParagraph } from './build/narrative.js';
 import { outlineGroup, outlineRowRead, outlineStep } from './build/outline-rows.js';
 import { takeRagKeyLine, takeRagKeyTable } from './build/rag-key.js';
+import { openSubTable, subTableRow } from './build/sub-tables.js';
 import { notAnActionRow } from './build/tally-rows.js';
 import {
   findTheme,
@@ -202,9 +203,11 @@ function tableRow(s: BuildState, index: number, item: SourceItem & { type: 'row'
   }
   const header = readHeaderAt(s, index, cells);
   if (header) {
+    if (openSubTable(s, index, item, header.cells, header.header)) return header.rows;
     applyHeader(s, index, item, header.header, header.rows);
     return header.rows;
   }
+  if (subTableRow(s, item, cells, where)) return 1;
   const m = s.mapping;
   // Second header row of a performance-indicator table: "Q1 | Q2 | Q3 | Q4" under "Target".
   if (m?.kind === 'indicators' && m.headerRowIndex === index - 1 && filled.every(isPeriodLabel)) {

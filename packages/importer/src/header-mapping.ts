@@ -140,10 +140,11 @@ export function readHeaderRow(
       columns.filter((c) => c.confidence > 0 && c.field !== 'ignore').map((c) => c.field),
     );
     const actionFields = kind === 'actions' && fields.has('title') && fields.size >= 3;
+    // A lone cell naming who leads is no header: a group's row ("People", "Owner") is read as a group.
     const enough =
       matched >= 2
         ? matched / (filled.length - periods) >= minShare || actionFields
-        : filled.length === 1 && matched === 1;
+        : filled.length === 1 && matched === 1 && !columns[0]!.field.startsWith('lead:');
     // Columns known only to be kept aside ("Governance forum") do not make a header on their own.
     if (!enough || !columns.some((c) => c.confidence > 0 && c.field !== 'ignore')) continue;
     if (kind === 'milestones' && nextFirstCell && /^[A-Z]$/.test(nextFirstCell.trim())) score += 2;

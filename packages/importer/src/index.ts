@@ -1,6 +1,7 @@
 import type { PlanKind } from '@peopleplan/core';
 import { formTables } from './build/form-tables.js';
 import { headedTables } from './build/headed-tables.js';
+import { headerGroups } from './build/header-groups.js';
 import { listFolders } from './build/list-folders.js';
 import { sheetBanners } from './build/sheet-banners.js';
 import { buildDrafts } from './build-plan.js';
@@ -145,10 +146,11 @@ export async function parsePlanFile(input: Buffer | string, opts: ParseOptions =
 
 /**
  * The reader's items as the rules read them: forms made tables, a banner repeated on each sheet read
- * once, a list export's folder rows its groups (build/list-folders.ts).
+ * once, a board's group names above its header's copies its groups (build/header-groups.ts), a list
+ * export's folder rows its groups (build/list-folders.ts).
  */
 const prepared = (items: SourceItem[], opts: ParseOptions) =>
-  listFolders(sheetBanners(formTables(items, opts.mappingOverride)), opts.mappingOverride);
+  listFolders(headerGroups(sheetBanners(formTables(items, opts.mappingOverride))), opts.mappingOverride);
 
 async function readDocument(input: Buffer | string, filename?: string): Promise<SourceDocument> {
   const sniffed = sniff(input, filename);

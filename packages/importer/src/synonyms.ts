@@ -264,6 +264,9 @@ export const HEADER_SYNONYMS: HeaderSynonym[] = [
       'assigned to',
       'assignee',
       'assignees',
+      // A project tool's people column (Monday.com's "Person", "People"). Whole names only: "Our people"
+      // or "People services" is a group or a team, never the column of who leads.
+      /^(?:person|persons|people)$/,
     ],
   },
   {

@@ -59,6 +59,18 @@ function paleGrey(fill: string): boolean {
 }
 
 /**
+ * A deadline written twice: a project tool's timeline ("2026-10-01 - 2027-03-31") and its date column
+ * (the range's end, "2027-03-31"), or the same words in two columns.
+ */
+function sameDeadline(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a.trim(), b.trim()] : [b.trim(), a.trim()];
+  return (
+    short === long ||
+    (short.length >= 4 && /\d/.test(short) && long.endsWith(` ${short}`) && /[-–—]|\bto\b/.test(long))
+  );
+}
+
+/**
  * The cells of one row under their columns' fields; cells under no known column are named extras. An
  * empty status cell with a RAG colour (`fills`) reads as that colour's word (readers/cell-colours.ts).
  */
@@ -89,7 +101,13 @@ export function readRow(
     if (!text || col.field === 'ignore') continue;
     byColumn.push({ col, text });
     if (col.field === 'status') statuses.push({ header: col.header, text });
-    fields[col.field] = fields[col.field] ? `${fields[col.field]}\n${text}` : text;
+    const before = fields[col.field];
+    if (col.field === 'due' && before && sameDeadline(before, text)) {
+      // The longer says it all: a range's own end in another column adds nothing.
+      if (text.length > before.length) fields.due = text;
+      continue;
+    }
+    fields[col.field] = before ? `${before}\n${text}` : text;
   }
   // A status a quarter (Q1 RAG … Q4 RAG): the latest filled one is the status; the others stay, named.
   // Other pairs ("RAG" and "Status") are joined, for the status reader to weigh.

@@ -151,6 +151,22 @@ export interface BuildState {
   listRows?: boolean;
   /** A sheet's grouped rows, as read (build/outline-rows.ts). */
   outline?: OutlineState;
+  /** A table's rows of an action's sub-items, under a header of their own (build/sub-tables.ts). */
+  subTable?: SubTable;
+}
+
+/**
+ * Rows under a header of their own within an action table, the action above's sub-items: read with
+ * that header, as long as their cells stay within its columns `from`–`to`.
+ */
+export interface SubTable {
+  mapping: ActiveMapping;
+  host: ActionDraft;
+  table: number;
+  from: number;
+  to: number;
+  /** Its header starts right of the table's (the first column left empty under the items' titles). */
+  indented: boolean;
 }
 
 /**

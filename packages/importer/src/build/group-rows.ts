@@ -17,11 +17,17 @@ export function groupRowName(m: ActiveMapping, cells: string[]): string | undefi
   if (i !== firstColumn && i !== 0) return undefined;
   const field = m.columns.find((c) => c.index === i)?.field;
   if (field && field !== 'ref' && field !== 'ignore' && field !== 'group') return undefined;
+  return groupNameText(text) ? text : undefined;
+}
+
+/**
+ * Text that can name a group: words, not a ref ("1.2"), a sentence (ending "." or ","), nor a note under
+ * an action ("Note: the scheme depends on levy funding", "See also 2.3").
+ */
+export function groupNameText(text: string): boolean {
   if (REF_LIKE.test(text) || text.length > 150 || !/\p{L}{3}/u.test(text) || /[.;,]$/.test(text))
-    return undefined;
-  // A note under an action ("Note: the scheme depends on levy funding", "See also 2.3") is not a group.
-  if (NOTE.test(text) || footnoteLine(text)) return undefined;
-  return text;
+    return false;
+  return !(NOTE.test(text) || footnoteLine(text));
 }
 
 const NOTE = /^(?:notes?|nb|n\.b\.|please\s+note|footnote|see(?:\s+also)?|\*)\b/i;

@@ -71,8 +71,15 @@ export function readHeaderAt(
   const next = s.items[index + 1];
   if (next?.type === 'row' && next.table === item.table) {
     const below = next.cells.map(cleanText);
-    // Only a row that already reads as (part of) a header takes the row below into it.
-    const headerLike = alone ?? (cells.filter((c) => c !== '').length >= 3 && shortCells(cells));
+    // Only a row that already reads as (part of) a header takes the row below into it. In a table
+    // already headed, a row that is none above one that is a header alone is the table's own: an item
+    // above its sub-items' header, the last sub-item above the table's header again (build/sub-tables.ts).
+    const headed = s.mapping?.kind === 'actions' && s.mapping.table === item.table;
+    const headerLike =
+      alone ??
+      (cells.filter((c) => c !== '').length >= 3 &&
+        shortCells(cells) &&
+        !(headed && readHeaderRow(below, undefined, s.override)));
     if (headerLike && below.some((c) => c !== '') && shortCells(below)) {
       const joined = joinHeaderRows(cells, below);
       const both = readHeaderRow(joined, nextRowFirstCell(s, index + 1), s.override, share);

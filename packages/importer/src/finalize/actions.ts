@@ -99,9 +99,22 @@ function toAction(
       `action ${ref}`,
     );
   }
-  const leads: Lead[] = Object.entries(LEAD_FIELD_ROLES).flatMap(([field, role]) =>
-    parseLeads(englishOf(f[field as keyof typeof LEAD_FIELD_ROLES]), role, c.known),
-  );
+  const leads: Lead[] = Object.entries(LEAD_FIELD_ROLES)
+    .flatMap(([field, role]) =>
+      parseLeads(englishOf(f[field as keyof typeof LEAD_FIELD_ROLES]), role, c.known),
+    )
+    .filter((l) => {
+      // "Done", "Stuck", "Working on it", "Amber" under a lead's column (a status column's words read
+      // with another header's columns): never a person to add to the plan. Kept with the action.
+      if (!isStatusWords(l.label)) return true;
+      unplaced.push(l.label);
+      c.warn(
+        'lead-is-status',
+        `"${excerpt(l.label)}" in a lead's column reads as a status, not a person: it was kept with the action and no lead was made of it.`,
+        a.where,
+      );
+      return false;
+    });
   const milestones = [
     ...yearMilestones(f.yearActions, unplaced, c, ref),
     ...cellMilestones(f.milestones, unplaced, c, ref),
@@ -168,6 +181,12 @@ function toAction(
   };
   out.subActions = a.subActions.map((s, i) => toAction(s, c, newRef, ref, i + 1));
   return out;
+}
+
+/** A cell that is a status and nothing else, as the status column reads it; a lone letter may be initials. */
+function isStatusWords(label: string): boolean {
+  const read = label.trim().length > 1 ? readStatusOf(label) : undefined;
+  return !!read && (read.exact || !!read.assumed);
 }
 
 /** A people strategy's year rows ("2005-06 Implement …"): milestones due at each financial year's end. */
