@@ -1,7 +1,7 @@
 import { actionRow, placeOrphan, readRow } from './build/action-rows.js';
 import { coverTableLines } from './build/cover-table.js';
 import { type ActiveMapping, type BuildState, type Drafts, emptyDrafts, warn } from './build/drafts.js';
-import { groupRowName, noteRow, numberedGroup } from './build/group-rows.js';
+import { groupRowName, noteRow, openGroup } from './build/group-rows.js';
 import { addSubHeader, applyHeader, isPeriodLabel, readHeaderAt } from './build/header-rows.js';
 import { letterGroups } from './build/letter-groups.js';
 import { withMergedDown } from './build/merged-down.js';
@@ -10,15 +10,9 @@ import { narrativeParagraph } from './build/narrative.js';
 import { outlineGroup, outlineRowRead, outlineStep } from './build/outline-rows.js';
 import { takeRagKeyLine, takeRagKeyTable } from './build/rag-key.js';
 import { openSubTable, subTableRow } from './build/sub-tables.js';
+import { tableCaption } from './build/table-captions.js';
 import { notAnActionRow } from './build/tally-rows.js';
-import {
-  findTheme,
-  headingTheme,
-  nextThemeRef,
-  startSection,
-  startTheme,
-  themeHeading,
-} from './build/themes.js';
+import { headingTheme, startSection, startTheme, themeHeading } from './build/themes.js';
 import { cleanText, excerpt, joinText } from './cells.js';
 import { SECTION_HEADINGS, THEME_DESCRIPTION_LABEL } from './heading-words.js';
 import { BULLETED_ACTIONS } from './layouts/bulleted-actions.js';
@@ -142,6 +136,10 @@ function tableRow(s: BuildState, index: number, item: SourceItem & { type: 'row'
     }
     return tableRows(s.items, index).length;
   }
+  // A table's caption, or its one group row under a heading (build/table-captions.ts).
+  const caption = tableCaption(s, index, cells);
+  if (caption === 'line') paragraph(s, filled[0]!, where);
+  if (caption) return 1;
   s.d.sawRows = true;
   s.narrative = undefined;
   s.sheetText = undefined;
@@ -243,12 +241,7 @@ function tableRow(s: BuildState, index: number, item: SourceItem & { type: 'row'
   }
   const group = kind === 'actions' && !item.header ? groupRowName(mapping, cells) : undefined;
   if (group) {
-    const numbered = numberedGroup(group);
-    const ref = numbered && !findTheme(s, numbered.ref) ? numbered.ref : nextThemeRef(s);
-    s.theme = startTheme(s, ref, numbered?.title ?? group, group, false);
-    s.d.headings.push({ text: group, as: `theme ${ref}` });
-    s.lastAction = s.lastItem = undefined;
-    s.afterRows = false;
+    openGroup(s, group);
     return 1;
   }
   if (kind === 'actions' && !item.header && outlineGroup(s, index, item, cells, mapping)) return 1;

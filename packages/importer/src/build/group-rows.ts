@@ -1,6 +1,6 @@
-import type { ActiveMapping } from './drafts.js';
+import type { ActiveMapping, BuildState } from './drafts.js';
 import { footnoteLine } from './footnotes.js';
-import { NUMBER_WORDS } from './themes.js';
+import { findTheme, NUMBER_WORDS, nextThemeRef, startTheme } from './themes.js';
 
 /**
  * A row of an action table that holds only a group's name, written in its first column and often
@@ -51,8 +51,21 @@ const REF_LIKE = /^\(?(?:[A-Za-z]{0,4}[-\s]?\d{1,4}(?:\.\d{1,3}){0,3}[a-z]?|[A-Z
  */
 export function numberedGroup(text: string): { ref: string; title: string } | undefined {
   const m = /^(\p{L}+(?:[ -]\p{L}+){0,2})\s+(\d{1,2}|[a-z]+)\s*[:.\-–—]\s*(.+)$/iu.exec(text);
+  // "4. Health, safety and wellbeing": numbered as a heading is, the number no part of the name.
+  const bare = m ? undefined : /^(\d{1,2})[.)]\s+(\p{L}.*)$/u.exec(text);
+  if (bare) return { ref: bare[1]!, title: bare[2]!.trim() };
   if (!m) return undefined;
   const n = m[2]!.toLowerCase();
   const ref = /^\d+$/.test(n) ? n : NUMBER_WORDS[n];
   return ref ? { ref, title: m[3]!.trim() } : undefined;
+}
+
+/** Opens the group a row names ("Ambition 1 – A great place to work", "4. Wellbeing", "Recruitment"). */
+export function openGroup(s: BuildState, text: string) {
+  const numbered = numberedGroup(text);
+  const ref = numbered && !findTheme(s, numbered.ref) ? numbered.ref : nextThemeRef(s);
+  s.theme = startTheme(s, ref, numbered?.title ?? text, text, false);
+  s.d.headings.push({ text, as: `theme ${ref}` });
+  s.lastAction = s.lastItem = undefined;
+  s.afterRows = false;
 }

@@ -5,6 +5,7 @@ import { BULLETED_ACTIONS } from '../layouts/bulleted-actions.js';
 import { PAGE_WORDS } from '../page-furniture.js';
 import type { MappingOverride } from '../parsed-plan.js';
 import { type SourceItem, startsTable } from '../source.js';
+import { captionRows, namesAColumn } from './table-captions.js';
 import { themeHeading } from './themes.js';
 
 type Row = Extract<SourceItem, { type: 'row' }>;
@@ -27,12 +28,15 @@ export function headedTables(items: SourceItem[], override?: MappingOverride): S
     if (item.type !== 'row' || !startsTable(items, i)) continue;
     // A list of actions read under its own group heading, with that group's sentences just above it.
     if (item.layout === BULLETED_ACTIONS) continue;
-    const header = readHeaderRow(item.cells.map(cleanText), undefined, override);
+    // The header is under the table's caption, if it has one (build/table-captions.ts).
+    const captions = captionRows(items, i, override);
+    const head = items[i + captions] as Row;
+    const header = readHeaderRow(head.cells.map(cleanText), undefined, override);
     // A table that names each action's group in a column of its own needs no heading for it.
     if (header?.kind !== 'actions' || header.columns.some((c) => c.field === 'group')) continue;
-    const lead = leadOf(items, i);
+    const lead = leadOf(items, i) ?? captionLead(items, i, captions, override);
     if (!lead) continue;
-    const key = JSON.stringify(item.cells.map((c) => normalizeHeader(cleanText(c))));
+    const key = JSON.stringify(head.cells.map((c) => normalizeHeader(cleanText(c))));
     byHeader.set(key, [...(byHeader.get(key) ?? []), lead]);
   }
   const chosen = new Map<number, Lead>();
@@ -129,6 +133,29 @@ function leadOf(items: SourceItem[], i: number): Lead | undefined {
   // A line naming the plan (before its first table) is its title, not a group.
   if (TITLE_WORDS.test(text) && !items.slice(0, i - 1).some((x) => x.type === 'row')) return undefined;
   return isHeadingLike(text) ? { at: i - 1, text, replaces: true, table: i } : undefined;
+}
+
+/**
+ * A table with no heading above it, but a caption at its top: the caption is its heading. Over the
+ * plan's first table, a caption naming the plan is its title, not a group.
+ */
+function captionLead(
+  items: SourceItem[],
+  i: number,
+  captions: number,
+  override: MappingOverride | undefined,
+): Lead | undefined {
+  // Under a heading the usual rules read ("Objective 2"), the caption is that group's.
+  const prev = items[i - 1];
+  if (prev?.type === 'heading' || (prev?.type === 'para' && themeHeading(cleanText(prev.text))))
+    return undefined;
+  const beforeTables = !items.slice(0, i).some((x) => x.type === 'row');
+  for (let k = i + captions - 1; k >= i; k--) {
+    const text = (items[k] as Row).cells.map(cleanText).find((c) => c !== '')!;
+    if ((beforeTables && TITLE_WORDS.test(text)) || namesAColumn(text, override)) continue;
+    if (isHeadingLike(text)) return { at: k, text, replaces: true, table: i };
+  }
+  return undefined;
 }
 
 const TITLE_WORDS = /\b(?:plan|strategy|programme|20\d\d)\b/i;

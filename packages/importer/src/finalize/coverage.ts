@@ -1,3 +1,4 @@
+import { CAPTION } from '../build/table-captions.js';
 import type { ImportWarning, ParsedPlan } from '../parsed-plan.js';
 
 /** Above this share of the document's words left unplaced, the import is not trusted without a look. */
@@ -34,6 +35,8 @@ function placedWords(plan: Omit<ParsedPlan, 'warnings'>): number {
   for (const i of plan.indicators) n += wordCount(i.name);
   // A table's header is read: its names are the columns' (once, however often it is written again).
   for (const t of plan.mapping.tables) for (const c of t.columns) n += wordCount(c.header);
+  // A table's caption that says its heading again, or labels it, is read too (build/table-captions.ts).
+  for (const h of plan.mapping.headings) if (h.as.startsWith(CAPTION)) n += wordCount(h.text);
   return n + wordCount(plan.title);
 }
 
