@@ -92,7 +92,7 @@ describe('removing an action entered by mistake', { timeout: 120_000 }, () => {
     await tabTo(page, { text: 'Remove this action', tag: 'BUTTON' });
     await page.keyboard.press('Enter');
     const question =
-      'Remove 2.4 Run a menopause café? It goes from the plan and its reports; the audit trail keeps it.';
+      'Remove 2.4 Run a menopause café? It goes from the plan and its reports, and links to it from other actions and milestones are taken out; the audit trail keeps it.';
     await page.getByText(question).waitFor();
     await expect.poll(async () => (await focus(page)).text).toBe('Yes, remove it');
     await expectAccessible(page, 'action-removal-asked');

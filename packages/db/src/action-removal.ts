@@ -34,11 +34,8 @@ const MAX_TRANSACTION_ITEMS = 100;
 /** An entry's attribute in its board shard (boards.ts `entryName`; the API test sees none left behind). */
 const boardEntryName = (kind: 'action' | 'milestone', id: string) => (kind === 'action' ? 'a_' : 'm_') + id;
 
-/**
- * Whether an action can be removed and, when it cannot, why, in words to show beside it; when it can and
- * other items link to it, a note saying those links go with it.
- */
-export type Removability = { removable: true; note?: string } | { removable: false; reason: string };
+/** Whether an action can be removed and, when it cannot, why, in words to show beside it. */
+export type Removability = { removable: true } | { removable: false; reason: string };
 
 /**
  * A close reads the plan before it stamps `closedAt`, so a closed period can hold an action only if it
@@ -70,17 +67,16 @@ interface Link {
   after: unknown[];
 }
 
-/** Whether the action can be removed now, and why not (reads only). */
+/**
+ * Whether the action can be removed now, and why not (reads only). The action page asks on every view
+ * by an editor, and every action of a newly imported plan is removable, so this never reads the other
+ * items that link to it (`linksTo` reads every plan's actions): the removal itself finds and unlinks them.
+ */
 export async function actionRemovability(data: RemovalData, actionId: string): Promise<Removability> {
   const action = await data.actions.get(actionId);
-  const read = await readRemoval(data, action);
+  const read = await readRemoval(data, action, { links: false });
   if ('reason' in read) return { removable: false, reason: read.reason };
-  const n = read.links.length;
-  if (!n) return { removable: true };
-  return {
-    removable: true,
-    note: `The links to it from ${n === 1 ? '1 other item' : `${n} other items`} (cross-references, milestones) will be taken out.`,
-  };
+  return { removable: true };
 }
 
 /**
@@ -91,7 +87,7 @@ export async function actionRemovability(data: RemovalData, actionId: string): P
  */
 export async function removeAction(data: RemovalData, actionId: string, version: number): Promise<void> {
   const action = await data.actions.get(actionId);
-  const read = await readRemoval(data, action);
+  const read = await readRemoval(data, action, { links: true });
   if ('archived' in read) throw planArchived();
   if (version !== action.version) {
     throw conflict('The action was changed by someone else, or no longer exists. Reload it and try again.');
@@ -109,6 +105,7 @@ type Refusal = { reason: string; archived?: true };
 async function readRemoval(
   data: RemovalData,
   action: Action,
+  opts: { links: boolean },
 ): Promise<(Removal & { writes: ReturnType<typeof writes> }) | Refusal> {
   const { store } = data;
   const planId = action.planId;
@@ -141,7 +138,7 @@ async function readRemoval(
         .map((r) => String(r.SK)),
     ),
   );
-  const links = await linksTo(store, action);
+  const links = opts.links ? await linksTo(store, action) : [];
   const removal: Removal = { action, milestones, outbox: outbox.flat(), closedCounter: closed?.v, links };
   // Built once: counted here against a transaction's limit, and sent as they are by `removeAction`.
   const w = writes(store, removal);

@@ -9,8 +9,6 @@ import { RemoveConfirm } from './remove-confirm.js';
 interface Removability {
   removable: boolean;
   reason?: string | undefined;
-  /** What else removing it changes (other items' links to it are taken out). */
-  note?: string | undefined;
 }
 
 /** Set by the action page as it goes to the plan's page: what that page's banner says (`removedMessage`). */
@@ -51,7 +49,7 @@ export function RemoveAction({
       {removal.removable ? (
         <RemoveConfirm
           label="Remove this action"
-          question={`Remove ${name}? It goes from the plan and its reports; the audit trail keeps it.${removal.note ? ` ${removal.note}` : ''}`}
+          question={`Remove ${name}? It goes from the plan and its reports, and links to it from other actions and milestones are taken out; the audit trail keeps it.`}
           onConfirm={async () => {
             await api.del('/api/v1/councils/{c}/actions/{actionId}', {
               params: { path: { c, actionId: a.id }, query: { version: a.version } },

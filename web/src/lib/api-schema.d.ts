@@ -5997,7 +5997,6 @@ export interface operations {
           'application/json': {
             removable: boolean;
             reason?: string;
-            note?: string;
           };
         };
       };

@@ -40,8 +40,6 @@ const Removability = z.object({
   removable: z.boolean(),
   /** Why not, in words to show beside it ("It has progress updates: cancel it instead."). */
   reason: z.string().optional(),
-  /** What else removing it changes ("The links to it from 2 other items … will be taken out."). */
-  note: z.string().optional(),
 });
 /** Removing an action is rare: its code loads with the first request for it (docs/architecture.md, §9). */
 const actionRemoval = () => import('@peopleplan/db/action-removal');
