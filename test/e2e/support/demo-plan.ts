@@ -21,7 +21,7 @@ const isoIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOSt
  * the financial year in progress, at least March 2027: so today always falls in it, and "this month"
  * is always one of its open periods.
  */
-function period(): { label: string; start: string; end: string } {
+export function demoPlanPeriod(): { label: string; start: string; end: string } {
   const today = new Date();
   const fyEnd = today.getUTCFullYear() + (today.getUTCMonth() >= 3 ? 1 : 0);
   const end = Math.max(2027, fyEnd);
@@ -47,7 +47,7 @@ export async function createDemoPlan(call: Call, council: string): Promise<DemoP
   const plan = await call('POST', `${base}/plans`, {
     title: planTitle,
     kind: 'peer-review',
-    period: period(),
+    period: demoPlanPeriod(),
     status: 'active',
     reviewCadence: 'quarterly',
     // Progress updates are filed under one of these (never free text).
