@@ -32,6 +32,23 @@ export interface MovedReference {
  */
 export const SEARCHED = ['outcome', 'measureOfSuccess', 'period', 'directorate', 'division'] as const;
 
+/**
+ * What a hand-over or merge reads of each plan and action that may name the person: who leads or owns
+ * it, its version for the conditional write, and what search knows of it (`SEARCHED`).
+ */
+export const MOVED_ITEM_ATTRIBUTES = [
+  'id',
+  'planId',
+  'ref',
+  'title',
+  'leads',
+  'status',
+  'ownerPersonId',
+  'ownerLabel',
+  'version',
+  ...SEARCHED,
+] as const;
+
 /** The item's search entry after the change, if it differs from the one before. */
 export const changedDoc = (before: SearchDoc, after: SearchDoc) =>
   encodeSearchDoc(before) === encodeSearchDoc(after) ? undefined : after;

@@ -23,9 +23,9 @@ import {
   labelFor,
   leadsMoved,
   MAX_MOVED_REFERENCES,
+  MOVED_ITEM_ATTRIBUTES,
   type MovedReference,
   referenceBatches,
-  SEARCHED,
   sendBatch,
   stillHere,
 } from './moved-references.js';
@@ -84,20 +84,8 @@ type PlanItem = Pick<Action, 'id' | 'planId' | 'ref' | 'title' | 'leads' | 'due'
 async function openWork(store: TenantStore, personId: string) {
   const items = await store.queryAll<PlanItem>('PLAN#', {
     types: ['plan', 'action'],
-    attributes: [
-      'id',
-      'planId',
-      'ref',
-      'title',
-      'leads',
-      'due',
-      'status',
-      'ownerPersonId',
-      'ownerLabel',
-      'version',
-      // A moved label changes what search finds the item by: its entry is written with the move.
-      ...SEARCHED,
-    ],
+    // And its deadline, which the person page lists beside each action.
+    attributes: [...MOVED_ITEM_ATTRIBUTES, 'due'],
   });
   // Archived plans are the council's record (docs/architecture.md, section 6); a plan an import is still
   // writing has no header yet (imports.ts), so its actions are not there yet either.

@@ -18,9 +18,9 @@ import {
   labelFor,
   leadsMoved,
   MAX_MOVED_REFERENCES,
+  MOVED_ITEM_ATTRIBUTES,
   type MovedReference,
   referenceBatches,
-  SEARCHED,
   sendBatch,
   stillHere,
 } from './moved-references.js';
@@ -188,19 +188,7 @@ async function references(
   const [planItems, members] = await Promise.all([
     store.queryAll<PlanItem>('PLAN#', {
       types: ['plan', 'action'],
-      // With what search knows of each: a moved label's item has its entry written with the move.
-      attributes: [
-        'id',
-        'planId',
-        'ref',
-        'title',
-        'leads',
-        'ownerPersonId',
-        'ownerLabel',
-        'version',
-        'status',
-        ...SEARCHED,
-      ],
+      attributes: [...MOVED_ITEM_ATTRIBUTES],
     }),
     store.queryAll<Membership>('MEMBER#', { types: ['member'] }),
   ]);
