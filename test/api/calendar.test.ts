@@ -259,6 +259,22 @@ describe('calendar feeds (ICS) of the milestones a person leads, and of a plan',
     const cal = new ICAL.Component(ICAL.parse(feed.text));
     expect(String(cal.getFirstPropertyValue('name'))).toContain('milestones');
 
+    // A repeating milestone is one event that repeats, from its first occurrence (core occurrence.ts).
+    const quarterly = await api.call('POST', `${K}/actions/${actions[0]!.id}/milestones`, {
+      as: 'editor@kent.test',
+      body: {
+        title: 'Quarterly sickness return to CMT',
+        due: { text: 'Quarterly', kind: 'recurring', recurrence: 'quarterly', due: '2026-06-30' },
+      },
+    });
+    expect(quarterly.status, JSON.stringify(quarterly.body)).toBe(201);
+    const repeating = eventsOf((await fetchFeed(api, created.body.url)).text).find(
+      (e) => e.uid === `milestone-${quarterly.body.id}@peopleplan`,
+    )!;
+    expect(repeating.isRecurring()).toBe(true);
+    const next = repeating.iterator();
+    expect([1, 2, 3].map(() => next.next()!.toString())).toEqual(['2026-06-30', '2026-09-30', '2026-12-31']);
+
     expect(
       (await api.call('DELETE', `${K}/plans/${planId}/calendar-feed`, { as: 'viewer@kent.test' })).status,
     ).toBe(403);

@@ -1,3 +1,4 @@
+import { londonToday } from '@peopleplan/core';
 import { describe, expect, it } from 'vitest';
 import { planDeadlineContext } from '../../web/src/components/timescale-input.js';
 import { timescaleMeaning } from '../../web/src/lib/format.js';
@@ -22,5 +23,23 @@ describe('what a plan’s deadlines count from in the forms', () => {
     } as const;
     expect(timescaleMeaning(within)).toBe('by 1 October 2026 (counted from 1 April 2026)');
     expect(timescaleMeaning({ ...within, start: undefined })).toBe('by 1 October 2026 (relative)');
+  });
+
+  it('gives a repeating deadline’s next occurrence, and the first one when that has passed', () => {
+    const quarterly = { text: 'Quarterly', kind: 'recurring', recurrence: 'quarterly' } as const;
+    expect(timescaleMeaning({ ...quarterly, due: '2190-06-30' })).toBe(
+      'recurring (quarterly), next by 30 June 2190',
+    );
+    const since2010 = timescaleMeaning({ ...quarterly, due: '2010-03-31' });
+    const m = /^recurring \(quarterly\), next by (\d+) (\w+) (\d{4}) \(first 31 March 2010\)$/.exec(
+      since2010,
+    );
+    expect(m, since2010).not.toBeNull();
+    const next = new Date(`${m![2]} ${m![1]}, ${m![3]} 12:00 UTC`);
+    // A quarter's end, still to come (or today), and within the next three months.
+    expect(['March 31', 'June 30', 'September 30', 'December 31']).toContain(`${m![2]} ${m![1]}`);
+    const today = new Date(`${londonToday()}T12:00:00Z`);
+    expect(next.getTime()).toBeGreaterThanOrEqual(today.getTime());
+    expect(next.getTime() - today.getTime()).toBeLessThan(93 * 86_400_000);
   });
 });

@@ -1,8 +1,11 @@
 import {
   type Action,
   AlertSettings,
+  atOccurrence,
   CADENCE_DAYS,
+  dueOn,
   isOpen,
+  lateBy,
   type Plan,
   type Rebaseline,
 } from '@peopleplan/core';
@@ -109,9 +112,11 @@ function dateCandidates(due: DueItem[], today: string, settings: AlertSettings):
   const out: Candidate[] = [];
   for (const item of due) {
     // An item whose stored date is not real was repaired to "unparsed" on reading: no date, no stage.
-    if (!isOpen(item.status) || !item.due?.due) continue;
-    const stage = dateStage(item.due.due, today, settings);
-    if (stage) out.push({ item, stage, keyDate: item.due.due });
+    const due = dueOn(item.due, today);
+    if (!isOpen(item.status) || !due) continue;
+    // A repeating deadline is told about each time it comes round: its occurrence is the key date.
+    const stage = dateStage(due, today, settings);
+    if (stage) out.push({ item, stage, keyDate: due });
   }
   return out;
 }
@@ -310,9 +315,9 @@ function baseLine(repo: CouncilAlertsRepo, c: Candidate, plan: Plan, action: Act
     actionRef: action.ref,
     ref: item.ref,
     title: item.title,
-    due: item.due,
+    due: atOccurrence(item.due, today),
     keyDate: c.keyDate,
-    daysLate: item.due?.due ? daysBetween(item.due.due, today) : undefined,
+    daysLate: lateBy(item.due, today),
     status: item.status,
     note: c.note,
     movedFrom: slippedFrom(item, c.stage),

@@ -16,6 +16,7 @@ import type { FailureLog } from './failure-log.js';
 import type { AlertsCouncil } from './history.js';
 import type { AlertLine } from './model.js';
 import type { RenderedEmail } from './render.js';
+import { moveRepeatsOn } from './repeats.js';
 
 export type { DigestSink, EmailOutcome } from './deliver.js';
 
@@ -73,6 +74,8 @@ export interface AlertJobResult {
   /** Lines held for a weekly digest (Mondays) or opted out of (due soon). */
   held: number;
   optedOut: number;
+  /** Repeating deadlines moved on in the due index to their next occurrence (repeats.ts). */
+  repeatsMovedOn: number;
   /** Items nobody at all could be told about (no lead, owner or admin with an email): reported, not dropped. */
   unreachable: Array<{ councilId: string; itemId: string; title: string; reason: string }>;
   /** Councils and items the run could not handle, each named for an operator (and counted in metrics). */
@@ -132,6 +135,15 @@ export async function runAlertJob(opts: AlertJobOptions): Promise<AlertJobResult
         outboxOnly: opts.outboxOnly ?? false,
         onProblem: (itemId, what) => problem(councilId, itemId, what),
       });
+      if (!dryRun && !opts.outboxOnly) {
+        const onProblem = (itemId: string, what: string) => problem(councilId, itemId, what);
+        result.repeatsMovedOn += await moveRepeatsOn(
+          repo,
+          group(due.items, councilId),
+          opts.today,
+          onProblem,
+        );
+      }
       repos.set(councilId, repo);
       lines.push(...mine.lines);
       for (const o of mine.outboxSkipped) skipped.add(o);
@@ -197,6 +209,7 @@ function emptyResult(today: string, dryRun: boolean): AlertJobResult {
     alreadySent: 0,
     held: 0,
     optedOut: 0,
+    repeatsMovedOn: 0,
     unreachable: [],
     problems: [],
   };

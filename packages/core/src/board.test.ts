@@ -3,23 +3,37 @@ import { describe, expect, it } from 'vitest';
 import {
   actionState,
   countPlan,
-  decodeActionState,
-  decodeMilestoneState,
-  encodeActionState,
-  encodeMilestoneState,
   judgePlan,
   milestoneState,
   planClock,
   ratePlan,
   timeliness,
 } from './board.js';
+import {
+  decodeActionState,
+  decodeMilestoneState,
+  encodeActionState,
+  encodeMilestoneState,
+} from './board-codec.js';
 import { buildDashboard } from './dashboard.js';
 import type { Action, Milestone, Plan } from './entities.js';
 import { DEFAULT_RAG_RULES, explain, RagRules } from './rag.js';
 import { RAGS, STATUSES } from './status.js';
+import type { Recurrence, Timescale } from './timescale.js';
 
 const stamp = { version: 1, createdAt: '2026-01-01T09:00:00.000Z', updatedAt: '2026-01-01T09:00:00.000Z' };
 const ts = (d: string) => ({ text: d, kind: 'date' as const, due: d, precision: 'day' as const });
+/** A repeating deadline first due on `d` (judged by its occurrence on the day: occurrence.ts). */
+const every = (d: string, recurrence: Recurrence): Timescale => ({
+  text: recurrence,
+  kind: 'recurring',
+  recurrence,
+  due: d,
+  precision: 'day',
+});
+const repeat = fc.option(fc.constantFrom<Recurrence>('weekly', 'monthly', 'quarterly', 'annual'), {
+  freq: 3,
+});
 const plan = (over: Partial<Plan> = {}): Plan => ({
   id: 'P',
   councilId: 'harrow',
@@ -50,6 +64,7 @@ const arbAction = (id: string, parents: string[] = []): fc.Arbitrary<Action> =>
       updated: fc.option(day),
       created: fc.option(day),
       baseline: fc.option(day),
+      repeat,
       parent: parents.length ? fc.option(fc.constantFrom(...parents)) : fc.constant(null),
     })
     .map((r) => ({
@@ -65,7 +80,9 @@ const arbAction = (id: string, parents: string[] = []): fc.Arbitrary<Action> =>
       ...stamp,
       ...(r.created ? { createdAt: `${r.created}T09:00:00.000Z` } : {}),
       ...(r.parent ? { parentId: r.parent } : {}),
-      ...(r.due ? { due: ts(r.due) } : { due: { text: 'Ongoing', kind: 'ongoing' as const } }),
+      ...(r.due
+        ? { due: r.repeat ? every(r.due, r.repeat) : ts(r.due) }
+        : { due: { text: 'Ongoing', kind: 'ongoing' as const } }),
       ...(r.baseline ? { baselineDue: ts(r.baseline) } : {}),
       ...(r.override
         ? { ragOverride: { rag: r.override, reason: 'agreed at DMT', by: 'x', at: stamp.createdAt } }
@@ -84,7 +101,7 @@ const arbAction = (id: string, parents: string[] = []): fc.Arbitrary<Action> =>
     }));
 
 const arbMilestone = (id: string, actionId: string): fc.Arbitrary<Milestone> =>
-  fc.record({ status, due: fc.option(day), baseline: fc.option(day) }).map((r) => ({
+  fc.record({ status, due: fc.option(day), baseline: fc.option(day), repeat }).map((r) => ({
     id,
     planId: 'P',
     actionId,
@@ -93,7 +110,7 @@ const arbMilestone = (id: string, actionId: string): fc.Arbitrary<Milestone> =>
     title: `Milestone ${id}`,
     status: r.status,
     ...stamp,
-    ...(r.due ? { due: ts(r.due) } : {}),
+    ...(r.due ? { due: r.repeat ? every(r.due, r.repeat) : ts(r.due) } : {}),
     ...(r.baseline ? { baselineDue: ts(r.baseline) } : {}),
   }));
 
@@ -363,5 +380,83 @@ describe('ratings roll up from milestones and sub-actions', () => {
     expect(timeliness('on-track', { overdue: false, dueSoon: true }, [])).toBe('due-soon');
     expect(timeliness('on-track', { overdue: false, dueSoon: false }, [])).toBe('later');
     expect(timeliness('completed', { overdue: false, dueSoon: false }, [])).toBe('closed');
+  });
+});
+
+describe('a repeating deadline is judged by its occurrence on the day', () => {
+  const action = (over: Partial<Action> = {}): Action => ({
+    id: 'a1',
+    planId: 'P',
+    ref: '1.1',
+    title: 'Quarterly workforce return',
+    leads: [],
+    status: 'on-track',
+    crossRefs: [],
+    unplaced: [],
+    order: 0,
+    ...stamp,
+    due: every('2026-06-30', 'quarterly'),
+    ...over,
+  });
+  const window = { today: '2026-12-06', dueSoonDays: 30 };
+
+  it('is neither late nor red once its first occurrence has passed, and due soon before the next', () => {
+    const s = actionState(action());
+    expect(s.every).toBe('quarterly');
+    const j = judgePlan(planClock(plan()), [s], [], window, DEFAULT_RAG_RULES).actions.get('a1')!;
+    expect(j).toMatchObject({ overdue: false, dueSoon: true, slipping: false });
+    expect(j.rag).toBe('green');
+    // Before: the same action as a single deadline of that date was 159 days late.
+    const once = actionState(action({ due: ts('2026-06-30') }));
+    const late = judgePlan(planClock(plan()), [once], [], window, DEFAULT_RAG_RULES).actions.get('a1')!;
+    expect(late).toMatchObject({ overdue: true, rag: 'red' });
+  });
+
+  it('says why in words by the coming occurrence, and counts a move later by the dates as agreed', () => {
+    const m: Milestone = {
+      id: 'm1',
+      planId: 'P',
+      actionId: 'a1',
+      linkedActionIds: [],
+      ref: 'A',
+      title: 'Return sent',
+      status: 'not-started',
+      ...stamp,
+      due: every('2026-06-30', 'quarterly'),
+      baselineDue: ts('2026-03-31'),
+    };
+    const rated = ratePlan([actionState(action())], [milestoneState(m)], '2026-12-20', DEFAULT_RAG_RULES);
+    const words = explain(rated.milestones.get('m1')!, 'This milestone').reasons;
+    expect(words).toContain('This milestone has not started and is due in 11 days');
+    expect(words).toContain(
+      'This milestone has moved from 31 March 2026 to 30 June 2026, later than first agreed',
+    );
+  });
+
+  it('keeps its repeat on the board, and reads an entry written before repeats as a single date', () => {
+    const s = actionState(action());
+    expect(decodeActionState('a1', encodeActionState(s))).toEqual({ ...s, id: 'a1' });
+    expect(encodeActionState(s).split('|')).toHaveLength(9);
+    const older = encodeActionState({ ...s, every: undefined });
+    expect(older.split('|')).toHaveLength(8);
+    expect(decodeActionState('a1', older).every).toBeUndefined();
+    expect(() => decodeActionState('a1', `${older}|sometimes`)).toThrow(/corrupt/);
+    const ms = milestoneState({
+      id: 'm1',
+      status: 'not-started',
+      due: every('2026-06-30', 'annual'),
+      actionId: 'a1',
+    });
+    expect(decodeMilestoneState('m1', encodeMilestoneState(ms))).toEqual(ms);
+  });
+
+  it('lists the action in the dashboard by days to the coming occurrence', () => {
+    const d = buildDashboard(
+      [{ plan: plan(), themes: [], actions: [action({ status: 'not-started' })], milestones: [] }],
+      '2026-12-06',
+      DEFAULT_RAG_RULES,
+    );
+    expect(d.overdue).toEqual([]);
+    expect(d.dueSoon.map((i) => [i.ref, i.daysLate])).toEqual([['1.1', -25]]);
   });
 });

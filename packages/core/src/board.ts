@@ -1,5 +1,6 @@
-import { daysBetween, isCalendarDate } from './dates.js';
+import { daysBetween } from './dates.js';
 import type { Action, Milestone, Plan } from './entities.js';
+import { occurrenceOn, repeatOf } from './occurrence.js';
 import {
   combine,
   directionOfTravel,
@@ -11,6 +12,7 @@ import {
   rollUpOf,
 } from './rag.js';
 import { isOpen, RAGS, type Rag, STATUSES, type Status } from './status.js';
+import type { Recurrence } from './timescale.js';
 
 /**
  * A plan's "board": the few facts about each action and milestone that its counts depend on (status,
@@ -21,8 +23,10 @@ import { isOpen, RAGS, type Rag, STATUSES, type Status } from './status.js';
 export interface ActionState {
   id: string;
   status: Status;
-  /** Current due date (yyyy-mm-dd), when the timescale has one. */
+  /** Current due date (yyyy-mm-dd), when the timescale has one: a repeating deadline's first. */
   due?: string | undefined;
+  /** How often the deadline repeats (judged by its current occurrence: occurrence.ts). */
+  every?: Recurrence | undefined;
   /** An overriding RAG, when someone set one. */
   override?: Rag | undefined;
   /** Day of the latest progress update; absent when there is none yet. */
@@ -41,6 +45,7 @@ export interface MilestoneState {
   id: string;
   status: Status;
   due?: string | undefined;
+  every?: Recurrence | undefined;
   baseline?: string | undefined;
   /** The action it belongs to (its rating rolls up into the action's). */
   actionId: string;
@@ -67,6 +72,7 @@ export function actionState(
     id: a.id,
     status: a.status,
     due: a.due?.due,
+    every: repeatOf(a.due),
     override: a.ragOverride?.rag,
     lastUpdate: a.latestUpdate?.at.slice(0, 10),
     created: a.createdAt.slice(0, 10),
@@ -80,7 +86,14 @@ export function actionState(
 export function milestoneState(
   m: Pick<Milestone, 'id' | 'status' | 'due' | 'baselineDue' | 'actionId'>,
 ): MilestoneState {
-  return { id: m.id, status: m.status, due: m.due?.due, baseline: m.baselineDue?.due, actionId: m.actionId };
+  return {
+    id: m.id,
+    status: m.status,
+    due: m.due?.due,
+    every: repeatOf(m.due),
+    baseline: m.baselineDue?.due,
+    actionId: m.actionId,
+  };
 }
 
 /**
@@ -147,8 +160,17 @@ export interface ActionJudgement {
 const slips = (open: boolean, s: { due?: string | undefined; baseline?: string | undefined }) =>
   open && Boolean(s.due && s.baseline && s.due > s.baseline);
 
-/** Overdue and due soon: for open items with a due date only. */
-function dueFlags(open: boolean, due: string | undefined, w: Window) {
+/** A state's deadline as rating reads it (a repeating one by its occurrence on the day). */
+const dueFacts = (s: { due?: string | undefined; every?: Recurrence | undefined }) =>
+  s.due
+    ? s.every
+      ? { due: s.due, kind: 'recurring' as const, recurrence: s.every }
+      : { due: s.due }
+    : undefined;
+
+/** Overdue and due soon: for open items with a due date only; a repeating one by its current occurrence. */
+function dueFlags(open: boolean, s: { due?: string | undefined; every?: Recurrence | undefined }, w: Window) {
+  const due = s.due && occurrenceOn(s.due, s.every, w.today);
   const d = open && due ? daysBetween(w.today, due) : undefined;
   return { overdue: d !== undefined && d < 0, dueSoon: d !== undefined && d >= 0 && d <= w.dueSoonDays };
 }
@@ -165,7 +187,7 @@ const rateMilestone = (s: MilestoneState, today: string, rules: RagRules) =>
   rateItem(
     {
       status: s.status,
-      due: s.due ? { due: s.due } : undefined,
+      due: dueFacts(s),
       baselineDue: s.baseline ? { due: s.baseline } : undefined,
     },
     today,
@@ -176,7 +198,7 @@ export function judgeMilestone(s: MilestoneState, w: Window, rules: RagRules): M
   const open = isOpen(s.status);
   return {
     rag: rateMilestone(s, w.today, rules).rag,
-    ...dueFlags(open, s.due, w),
+    ...dueFlags(open, s, w),
     slipping: slips(open, s),
   };
 }
@@ -224,7 +246,7 @@ export function ratePlan(
     const own = rateItem(
       {
         status: a.status,
-        due: a.due ? { due: a.due } : undefined,
+        due: dueFacts(a),
         override: a.override && { rag: a.override },
       },
       today,
@@ -297,7 +319,7 @@ export function judgePlan(
     const open = isOpen(a.status);
     out.actions.set(a.id, {
       rag: rated.actions.get(a.id)!.rag,
-      ...dueFlags(open, a.due, w),
+      ...dueFlags(open, a, w),
       stale: plan.status === 'active' && open && daysBetween(staleSince(a, plan), w.today) > cadence,
       slipping: slips(open, a),
     });
@@ -306,7 +328,7 @@ export function judgePlan(
     const open = isOpen(m.status);
     out.milestones.set(m.id, {
       rag: rated.milestones.get(m.id)!.rag,
-      ...dueFlags(open, m.due, w),
+      ...dueFlags(open, m, w),
       slipping: slips(open, m),
     });
   }
@@ -407,67 +429,4 @@ export function countPlan(
     if (j.slipping) out.slipping++;
   }
   return out;
-}
-
-// Board entries as stored: one short string per item, `|`-separated (statuses and dates never hold `|`).
-const STATUS_SET = new Set<string>(STATUSES);
-const RAG_SET = new Set<string>(RAGS);
-
-export function encodeActionState(s: ActionState): string {
-  // The baseline came last, later: entries written before it have seven parts and read as none.
-  return `${s.status}|${s.due ?? ''}|${s.override ?? ''}|${s.lastUpdate ?? ''}|${s.created}|${s.parentId ?? ''}|${s.themeId ?? ''}|${s.baseline ?? ''}`;
-}
-
-export function encodeMilestoneState(s: MilestoneState): string {
-  return `${s.status}|${s.due ?? ''}|${s.baseline ?? ''}|${s.actionId}`;
-}
-
-/**
- * Written only by the encoders above: anything else is corruption, reported rather than guessed at.
- * That includes entries in older shapes (before roll-up: no parent, no milestone's action; before
- * theme counts: no theme): readers count such a plan from its items until `npm run boards` rewrites
- * its board.
- */
-function corrupt(id: string, text: string): never {
-  throw new Error(`corrupt board entry for ${id}: ${text.slice(0, 80)}`);
-}
-
-const optionalDate = (v: string | undefined) => !v || isCalendarDate(v);
-
-export function decodeActionState(id: string, text: string): ActionState {
-  const parts = text.split('|');
-  const [status, due, override, lastUpdate, created, parentId, themeId, baseline] = parts;
-  if (
-    (parts.length !== 7 && parts.length !== 8) ||
-    !optionalDate(baseline) ||
-    !status ||
-    !STATUS_SET.has(status) ||
-    !isCalendarDate(created) ||
-    !optionalDate(lastUpdate) ||
-    (override && !RAG_SET.has(override)) ||
-    !optionalDate(due)
-  ) {
-    corrupt(id, text);
-  }
-  return {
-    id,
-    status: status as Status,
-    due: due || undefined,
-    override: (override || undefined) as Rag | undefined,
-    lastUpdate: lastUpdate || undefined,
-    created,
-    parentId: parentId || undefined,
-    themeId: themeId || undefined,
-    baseline: baseline || undefined,
-  };
-}
-
-export function decodeMilestoneState(id: string, text: string): MilestoneState {
-  const parts = text.split('|');
-  const [status, due, baseline, actionId] = parts;
-  if (parts.length !== 4 || !status || !STATUS_SET.has(status) || !optionalDate(due) || !actionId) {
-    corrupt(id, text);
-  }
-  if (!optionalDate(baseline)) corrupt(id, text);
-  return { id, status: status as Status, due: due || undefined, baseline: baseline || undefined, actionId };
 }

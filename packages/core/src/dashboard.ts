@@ -8,8 +8,8 @@ import {
   planClock,
   zeroCounts as zero,
 } from './board.js';
-import { daysBetween } from './dates.js';
 import type { Action, Milestone, Plan, Theme } from './entities.js';
+import { dueOn, lateBy } from './occurrence.js';
 import { type RagRules, type TravelMove, travelMove } from './rag.js';
 import { RAGS, type Rag, STATUSES, type Status } from './status.js';
 import type { Timescale } from './timescale.js';
@@ -295,12 +295,13 @@ export function listDashboard(counts: DashboardCounts, display: ListedDisplay): 
       baselineDue: 'baselineDue' in x ? x.baselineDue : undefined,
       status: x.status,
       rag,
-      daysLate: x.due?.due ? daysBetween(x.due.due, today) : undefined,
+      daysLate: lateBy(x.due, today),
       leads: action.leads.map((l) => l.label),
       lastUpdateAt: action.latestUpdate?.at,
     });
   }
-  const byDue = (a: DashboardItem, b: DashboardItem) => local(a.due?.due ?? '', b.due?.due ?? '');
+  const byDue = (a: DashboardItem, b: DashboardItem) =>
+    local(dueOn(a.due, today) ?? '', dueOn(b.due, today) ?? '');
   out.overdue.sort(byDue);
   out.dueSoon.sort(byDue);
   out.slipping.sort(byDue);

@@ -9,6 +9,7 @@ import {
 } from './board.js';
 import { daysBetween } from './dates.js';
 import type { Action, Milestone, Plan, Theme } from './entities.js';
+import { dueOn, lateBy } from './occurrence.js';
 import type { RagResult, RagRules } from './rag.js';
 import { planRatings } from './ratings.js';
 import { isOpen } from './status.js';
@@ -78,21 +79,21 @@ export function myActions(
         plan: { id: plan.id, title: plan.title, kind: plan.kind },
         ...(theme ? { theme: { id: theme.id, ref: theme.ref, title: theme.title } } : {}),
         timeliness: timeliness(a.status, judged.actions.get(a.id)!, msJudged),
-        ...(a.due?.due ? { daysLate: daysBetween(a.due.due, today) } : {}),
+        ...(a.due?.due ? { daysLate: lateBy(a.due, today) } : {}),
         milestones: own
-          .filter((m) => isOpen(m.status) && m.due?.due)
-          .sort((x, y) => x.due!.due!.localeCompare(y.due!.due!))
-          .map((m) => ({
+          .flatMap((m) => (isOpen(m.status) && m.due?.due ? [{ m, due: dueOn(m.due, today)! }] : []))
+          .sort((x, y) => x.due.localeCompare(y.due))
+          .map(({ m, due }) => ({
             id: m.id,
             ref: m.ref,
             title: m.title,
             due: m.due!,
-            daysLate: daysBetween(m.due!.due!, today),
+            daysLate: daysBetween(due, today),
             late: judged.milestones.get(m.id)!.overdue,
           })),
       });
     }
   }
-  const dueOf = (x: MyAction) => x.action.due?.due ?? '9999-12-31';
+  const dueOf = (x: MyAction) => dueOn(x.action.due, today) ?? '9999-12-31';
   return out.sort((x, y) => ORDER[x.timeliness] - ORDER[y.timeliness] || dueOf(x).localeCompare(dueOf(y)));
 }

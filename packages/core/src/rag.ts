@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { daysBetween } from './dates.js';
+import { type DueFacts, dueOn } from './occurrence.js';
 import { isOpen, RAG_SEVERITY, Rag, STATUS_LABELS, type Status } from './status.js';
 import type { Timescale } from './timescale.js';
 import { dateWords, durationWords } from './words.js';
@@ -72,10 +73,13 @@ export const DEFAULT_RAG_RULES: RagRules = RagRules.parse({});
 
 export const rollUpOf = (rules: RagRules): RollUpRules => rules.rollUp ?? DEFAULT_ROLL_UP;
 
-/** Only the parsed dates count: a whole Timescale fits, and so does a bare `{ due }`. */
+/**
+ * Only the parsed dates count: a whole Timescale fits, and so does a bare `{ due }`. A repeating
+ * deadline is judged by its occurrence current on the day (occurrence.ts).
+ */
 export interface RagInput {
   status: Status;
-  due?: Pick<Timescale, 'due'> | undefined;
+  due?: DueFacts | undefined;
   baselineDue?: Pick<Timescale, 'due'> | undefined;
   override?: { rag: Rag; reason?: string | undefined } | undefined;
 }
@@ -115,15 +119,16 @@ export function rateItem(input: RagInput, today: string, rules: RagRules = DEFAU
   const findings: Rated['findings'] = [
     { rag: rules.byStatus[input.status], finding: { kind: 'status', status: input.status } },
   ];
-  const due = input.due?.due;
+  const due = dueOn(input.due, today);
   if (isOpen(input.status) && due) {
     const days = daysBetween(today, due);
     if (days < 0) findings.push({ rag: rules.overdue, finding: { kind: 'overdue', days: -days, due } });
     else if (input.status === 'not-started' && days <= rules.dueSoonDays)
       findings.push({ rag: rules.notStartedDueSoon, finding: { kind: 'due-soon', days } });
-    const baseline = input.baselineDue?.due;
-    if (baseline && due > baseline)
-      findings.push({ rag: rules.rebaselined, finding: { kind: 'rebaselined', from: baseline, to: due } });
+    // Moved later than first agreed: the dates as agreed, not an occurrence that has come round since.
+    const [agreed, baseline] = [input.due?.due, input.baselineDue?.due];
+    if (agreed && baseline && agreed > baseline)
+      findings.push({ rag: rules.rebaselined, finding: { kind: 'rebaselined', from: baseline, to: agreed } });
   }
   return combine(findings, false);
 }

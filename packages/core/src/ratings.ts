@@ -1,5 +1,6 @@
 import { type ActionState, type MilestoneState, milestoneState, ratePlan } from './board.js';
 import type { Action, Milestone } from './entities.js';
+import { repeatOf } from './occurrence.js';
 import { explain, type RagResult, type RagRules, type Rated } from './rag.js';
 
 type RatedAction = Pick<Action, 'id' | 'ref' | 'title' | 'status'> &
@@ -28,6 +29,7 @@ export function planRatings(
     id: a.id,
     status: a.status,
     due: a.due?.due,
+    every: repeatOf(a.due),
     override: a.ragOverride?.rag,
     parentId: a.parentId,
     created: '',

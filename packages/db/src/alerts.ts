@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   type Action,
   type Council,
@@ -11,7 +12,7 @@ import {
   type Timescale,
 } from '@peopleplan/core';
 import { alertLinkOwner } from './alert-link-owner.js';
-import { councilFromPk, sk } from './keys.js';
+import { councilFromPk, dueIndexAttributes, sk } from './keys.js';
 import { hashSecret, type SecretLinksRepo } from './secret-links.js';
 import type { Item, TenantStore } from './store.js';
 
@@ -39,6 +40,8 @@ export interface DueItem {
   createdAt: string;
   /** What was wrong with the stored item (an impossible date), when something was. */
   dataProblems?: string[] | undefined;
+  /** The date the due index holds it under, when it was read from that index. */
+  indexedOn?: string | undefined;
 }
 
 /** A re-baseline alert saved with the milestone change and not yet delivered. */
@@ -87,6 +90,7 @@ export function toDueItem(raw: Item): DueItem | undefined {
     latestUpdate: raw.latestUpdate as DueItem['latestUpdate'],
     createdAt: String(raw.createdAt ?? ''),
     ...(item.dataProblems ? { dataProblems: item.dataProblems } : {}),
+    ...(typeof raw.DUESK === 'string' && { indexedOn: raw.DUESK.slice(0, 10) }),
   };
 }
 
@@ -179,6 +183,34 @@ export class CouncilAlertsRepo {
   async dueBetween(after: string, to: string): Promise<DueItem[]> {
     const items = await this.store.queryCouncilIndexAll(`DUE#${after}#~`, `DUE#${to}#~`);
     return items.flatMap((r) => toDueItem({ ...r, PK: this.store.pk }) ?? []);
+  }
+
+  /**
+   * Keep a repeating deadline's item in the due index under its coming occurrence instead of the one
+   * that has passed (core occurrence.ts), so the job reads it again only when that one draws near. Only
+   * if the index still holds it where the job found it: an edit meanwhile has indexed it afresh. False
+   * when it did not move for that reason.
+   */
+  async moveDueIndex(item: DueItem, to: string): Promise<boolean> {
+    if (!item.indexedOn) return false;
+    const key =
+      item.type === 'action'
+        ? sk.action(item.planId, item.id)
+        : sk.milestone(item.planId, item.actionId, item.id);
+    const index = dueIndexAttributes(this.councilId, item.id, to, true);
+    try {
+      await this.store.update(
+        key,
+        'SET DUESK = :sk, CSK = :csk',
+        {},
+        { ':sk': index.DUESK, ':csk': index.CSK },
+        { condition: 'begins_with(DUESK, :was)', values: { ':was': `${item.indexedOn}#` } },
+      );
+      return true;
+    } catch (e) {
+      if (e instanceof ConditionalCheckFailedException) return false;
+      throw e;
+    }
   }
 
   /** Plans that are running (not closed or archived), for the stale-progress pass. */

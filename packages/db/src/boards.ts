@@ -112,6 +112,8 @@ export const ACTION_STATE_ATTRIBUTES = [
   'planId',
   'status',
   'due.due',
+  'due.kind',
+  'due.recurrence',
   'ragOverride.rag',
   'latestUpdate.at',
   'createdAt',

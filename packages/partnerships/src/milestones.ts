@@ -1,6 +1,8 @@
 import {
   type Action,
+  atOccurrence,
   deriveRag,
+  dueOn,
   isOpen,
   type PlanKind,
   type Rag,
@@ -141,12 +143,13 @@ function pushItem(
   today: string,
   filter: MilestoneFilter,
 ): void {
-  const due = item.due?.due;
-  if (!isOpen(item.status) || !due) return;
+  // A repeating deadline by its current occurrence; moved later by the dates as agreed.
+  const [due, agreed] = [dueOn(item.due, today), item.due?.due];
+  if (!isOpen(item.status) || !due || !agreed) return;
   const baselineDue = kind === 'milestone' ? item.baselineDue : undefined;
   const baseline = baselineDue?.due;
   const overdue = due < today;
-  const slipping = baseline !== undefined && due > baseline;
+  const slipping = baseline !== undefined && agreed > baseline;
   if (!overdue && !slipping) return;
   if (filter.from && due < filter.from) return;
   if (filter.to && due > filter.to) return;
@@ -178,7 +181,7 @@ function pushItem(
     id: item.id,
     ref: item.ref,
     title: item.title,
-    due: item.due,
+    due: atOccurrence(item.due, today),
     baselineDue,
     status: item.status,
     rag: rag.rag,
@@ -186,7 +189,7 @@ function pushItem(
     overdue,
     daysLate: overdue ? daysBetween(due, today) : undefined,
     slipping,
-    slippedDays: slipping ? daysBetween(baseline!, due) : undefined,
+    slippedDays: slipping ? daysBetween(baseline!, agreed) : undefined,
     leads,
     changedAt: item.updatedAt,
   });

@@ -1,9 +1,11 @@
 import {
+  dueOn,
   type IsoDate,
   type LeadRole,
   nounInSentence,
   PLAN_KIND_NAMES,
   type Plan,
+  repeatOf,
   type Timescale,
   themeNounOf,
 } from '@peopleplan/core';
@@ -48,12 +50,21 @@ export interface TimescaleView {
   display: string;
 }
 
-export function timescaleView(t: Timescale | undefined, which: 'start' | 'due'): TimescaleView | undefined {
+/**
+ * `on`: the day the report is as at. A repeating deadline is then due on its occurrence current that
+ * day (core occurrence.ts), shown as `Quarterly (next 31 Dec 2026)`.
+ */
+export function timescaleView(
+  t: Timescale | undefined,
+  which: 'start' | 'due',
+  on?: IsoDate,
+): TimescaleView | undefined {
   if (!t) return undefined;
-  const parsed = which === 'start' ? (t.start ?? t.due) : t.due;
+  const repeats = which === 'due' && on !== undefined && repeatOf(t) !== undefined;
+  const parsed = which === 'start' ? (t.start ?? t.due) : repeats ? dueOn(t, on!) : t.due;
   const text = t.text.trim();
   if (!parsed) return { text, display: text || '—' };
-  const shown = formatDate(parsed);
+  const shown = repeats ? `next ${formatDate(parsed)}` : formatDate(parsed);
   return { text, parsed, display: !text ? shown : text === shown ? text : `${text} (${shown})` };
 }
 

@@ -1,3 +1,4 @@
+import { nthOccurrence, type Recurrence } from '@peopleplan/core';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { kentBusinessPlan } from '../testing/fixtures.js';
@@ -65,5 +66,42 @@ describe('renderIcs', () => {
     expect(parsed.getFirstPropertyValue('name')).toBe(
       'Kent: Plan BEGIN:VEVENT UID:evil@attacker SUMMARY:Re-confirm your payroll END:VEVENT X-PAD: milestones',
     );
+  });
+});
+
+describe('renderIcs: a repeating deadline is one event that repeats as the app counts it', () => {
+  const cases: Array<[string, Recurrence]> = [
+    ['2026-06-30', 'quarterly'],
+    ['2026-01-31', 'monthly'],
+    ['2026-01-15', 'monthly'],
+    ['2027-02-28', 'annual'],
+    ['2026-04-30', 'annual'],
+    ['2026-11-06', 'fortnightly'],
+    ['2026-09-30', 'six-monthly'],
+    ['2026-07-22', 'termly'],
+  ];
+  it.each(cases)('first due %s, %s: the calendar’s next occurrences are core’s', (first, every) => {
+    const ics = renderIcs({
+      name: 'Repeats',
+      councilId: 'kent',
+      baseUrl: 'https://peopleplan.example',
+      milestones: [
+        {
+          id: 'm1',
+          ref: 'A',
+          title: 'Workforce return',
+          actionId: 'a1',
+          actionRef: '1.1',
+          actionTitle: 'Returns',
+          due: { text: every, parsed: first, repeats: every },
+        },
+      ],
+    }).ics;
+    const event = new ICAL.Event(new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!);
+    expect(event.isRecurring()).toBe(true);
+    const it = event.iterator();
+    const fromCalendar = Array.from({ length: 9 }, () => it.next()!.toString());
+    const fromCore = Array.from({ length: 9 }, (_, n) => nthOccurrence(first, every, n));
+    expect(fromCalendar).toEqual(fromCore);
   });
 });

@@ -1,5 +1,5 @@
-import type { IsoDate } from '@peopleplan/core';
-import ical from 'ical-generator';
+import type { IsoDate, Recurrence } from '@peopleplan/core';
+import ical, { ICalEventRepeatingFreq, type ICalRepeatingOptions } from 'ical-generator';
 import { oneLine, xmlSafe } from './text.js';
 
 /** What a calendar entry needs from a milestone; the model's `MilestoneRow` fits as it is. */
@@ -10,8 +10,35 @@ export interface IcsMilestone {
   actionId: string;
   actionRef: string;
   actionTitle: string;
-  due?: { text: string; parsed?: IsoDate };
+  /** `repeats`: a repeating deadline, whose `parsed` date is its first occurrence. */
+  due?: { text: string; parsed?: IsoDate; repeats?: Recurrence | undefined };
   statusLabel?: string;
+}
+
+const F = ICalEventRepeatingFreq;
+const RULES: Record<Recurrence, { freq: ICalEventRepeatingFreq; interval: number }> = {
+  weekly: { freq: F.WEEKLY, interval: 1 },
+  fortnightly: { freq: F.WEEKLY, interval: 2 },
+  monthly: { freq: F.MONTHLY, interval: 1 },
+  termly: { freq: F.MONTHLY, interval: 4 },
+  quarterly: { freq: F.MONTHLY, interval: 3 },
+  'six-monthly': { freq: F.MONTHLY, interval: 6 },
+  annual: { freq: F.YEARLY, interval: 1 },
+  biennial: { freq: F.YEARLY, interval: 2 },
+};
+
+/**
+ * The calendar's rule for a repeating deadline, as core occurrence.ts counts it: a month's last day
+ * repeats on each month's last day (BYMONTHDAY=-1), so a quarter end stays one.
+ */
+function repeatRule(first: IsoDate, every: Recurrence): ICalRepeatingOptions {
+  const rule = RULES[every];
+  const [y, m, d] = first.split('-').map(Number) as [number, number, number];
+  const monthEnd = new Date(Date.UTC(y, m, 0)).getUTCDate() === d;
+  if (rule.freq === F.WEEKLY || !monthEnd) return rule;
+  // Yearly, only February's end moves (28th or 29th); BYMONTHDAY alone would repeat every month.
+  if (rule.freq === F.YEARLY) return m === 2 ? { ...rule, byMonth: [2], byMonthDay: [-1] } : rule;
+  return { ...rule, byMonthDay: [-1] };
 }
 
 export interface IcsInput {
@@ -70,6 +97,7 @@ export function renderIcs({ name, milestones, baseUrl, councilId, stamp }: IcsIn
       summary: oneLine(`Milestone ${m.ref}: ${m.title}`),
       description: xmlSafe(description),
       url,
+      ...(m.due?.repeats && { repeating: repeatRule(due, m.due.repeats) }),
       ...(stamp && { stamp }),
     });
   }

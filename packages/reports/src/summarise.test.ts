@@ -227,6 +227,26 @@ describe('summarise: Kent business plan at mid-year 2013-14', () => {
     expect(exportRows(m).find((r) => r.ref === a12.ref)?.baselineDue).toBe('2013-12-31');
   });
 
+  it('judges a repeating deadline by its occurrence at the period end: "Monthly" is never late', () => {
+    const a34 = all.find((r) => r.ref === '3.4')!;
+    const monthly = {
+      text: 'Monthly',
+      kind: 'recurring' as const,
+      recurrence: 'monthly' as const,
+      due: '2013-05-31',
+      precision: 'month' as const,
+    };
+    const m = summarise({
+      ...data,
+      actions: data.actions.map((x) => (x.id === a34.id ? { ...x, due: monthly } : x)),
+    });
+    const row = m.themes.flatMap((t) => t.actions).find((r) => r.id === a34.id)!;
+    expect(row).toMatchObject({ rag: 'green', text: 'On track (Green)' });
+    expect(row.due).toEqual({ text: 'Monthly', parsed: '2013-09-30', display: 'Monthly (next 30 Sep 2013)' });
+    expect(m.exceptions.some((e) => e.item.id === a34.id)).toBe(false);
+    expect(exportRows(m).find((r) => r.ref === '3.4')?.dueParsed).toBe('2013-09-30');
+  });
+
   it('derives RAG with core rules: overdue open work is red', () => {
     expect(actionByRef(all, '3.4')).toMatchObject({
       rag: 'red',

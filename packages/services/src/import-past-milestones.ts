@@ -1,4 +1,4 @@
-import { type IsoDate, isOpen } from '@peopleplan/core';
+import { dueOn, type IsoDate, isOpen } from '@peopleplan/core';
 import type { ParsedAction, ParsedPlan } from '@peopleplan/importer/schema';
 
 /**
@@ -12,7 +12,10 @@ export function withPastMilestonesWarning(plan: ParsedPlan, today: IsoDate): Par
   const past = plan.themes
     .flatMap((t) => t.actions.flatMap(all))
     .filter((a) => !a.status || isOpen(a.status))
-    .flatMap((a) => a.milestones.filter((m) => !m.completed && m.due.due && m.due.due < today));
+    .flatMap((a) =>
+      // A repeating one is due on its next occurrence, never overdue (core occurrence.ts).
+      a.milestones.filter((m) => !m.completed && (dueOn(m.due, today) ?? today) < today),
+    );
   if (!past.length) return plan;
   const first = past[0]!;
   const n = past.length;

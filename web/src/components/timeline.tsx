@@ -1,4 +1,4 @@
-import { type DashboardItem, daysBetween } from '@peopleplan/core';
+import { type DashboardItem, daysBetween, dueOn } from '@peopleplan/core';
 import { formatShortDate } from '../lib/format.js';
 import { RAG_SHORT, STATUS_LABELS } from '../lib/labels.js';
 
@@ -24,7 +24,8 @@ export function DueTimeline({
 }) {
   const dated = items.filter((i) => i.due?.due);
   if (!dated.length) return null;
-  const offsets = dated.map((i) => daysBetween(today, i.due!.due!));
+  // A repeating deadline sits at its occurrence still to come (core occurrence.ts).
+  const offsets = dated.map((i) => daysBetween(today, dueOn(i.due, today)!));
   const baselines = dated.flatMap((i) => (i.baselineDue?.due ? [daysBetween(today, i.baselineDue.due)] : []));
   // Baselines are inside the span too: a bar from an earlier baseline never runs out into the label.
   const from = Math.min(0, ...offsets, ...baselines);

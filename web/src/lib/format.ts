@@ -1,4 +1,4 @@
-import { latenessWords, type Timescale } from '@peopleplan/core';
+import { dueOn, latenessWords, londonToday, type Timescale } from '@peopleplan/core';
 
 /** Dates are civil dates (no time): formatted in UTC so the day never shifts. */
 const dateFmt = new Intl.DateTimeFormat('en-GB', {
@@ -35,6 +35,14 @@ export function lateness(daysLate: number | undefined): string {
   return daysLate === undefined ? '' : latenessWords(daysLate);
 }
 
+function next(t: Timescale): string {
+  const due = dueOn(t, londonToday());
+  if (!due) return '';
+  return due === t.due
+    ? `, next by ${formatDate(due)}`
+    : `, next by ${formatDate(due)} (first ${formatDate(t.due)})`;
+}
+
 /** Short plain description of a timescale's parsed meaning, for tables and screen readers. */
 export function timescaleMeaning(t: Timescale | undefined): string {
   if (!t) return '';
@@ -48,7 +56,8 @@ export function timescaleMeaning(t: Timescale | undefined): string {
           ? `by ${formatDate(t.due)}`
           : '';
     case 'recurring':
-      return `recurring${t.recurrence ? ` (${t.recurrence})` : ''}${t.due ? `, next by ${formatDate(t.due)}` : ''}`;
+      // The occurrence still to come (core occurrence.ts), and the first one as the plan gave it.
+      return `recurring${t.recurrence ? ` (${t.recurrence})` : ''}${next(t)}`;
     case 'relative':
       // Say which date "within 6 months" counted from: the plan's start (planDeadlineContext).
       return t.due

@@ -5,6 +5,7 @@ import {
   forbidden,
   type Milestone,
   type Plan,
+  repeatOf,
   roleAtLeast,
   Slug,
   STATUS_LABELS,
@@ -66,7 +67,9 @@ function milestonesFor(actions: Action[], milestones: Milestone[], pick: (a: Act
         actionId: m.actionId,
         actionRef: action?.ref ?? '',
         actionTitle: action?.title ?? '',
-        ...(m.due && { due: { text: m.due.text, ...(m.due.due && { parsed: m.due.due }) } }),
+        ...(m.due && {
+          due: { text: m.due.text, ...(m.due.due && { parsed: m.due.due }), repeats: repeatOf(m.due) },
+        }),
         statusLabel: STATUS_LABELS[m.status],
       };
     });

@@ -2,6 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   type Action,
   burnUp,
+  type DueFacts,
+  dueOn,
   isOpen,
   notFound,
   overdueOverPeriods,
@@ -141,8 +143,10 @@ export function registerTrendRoutes(app: App, deps: AppDeps) {
       const rated = planRatings(tree.actions, tree.milestones, d, council.ragRules).actions;
       const byRag = Object.fromEntries(RAGS.map((r) => [r, 0])) as Record<Rag, number>;
       for (const a of actions) byRag[rated.get(a.id)?.rag ?? 'grey']++;
-      const overdue = (x: { status: Action['status']; due?: { due?: string | undefined } | undefined }) =>
-        isOpen(x.status) && !!x.due?.due && x.due.due < d;
+      const overdue = (x: { status: Action['status']; due?: DueFacts | undefined }) => {
+        const due = dueOn(x.due, d);
+        return isOpen(x.status) && due !== undefined && due < d;
+      };
       const indicators = themeId ? [] : await data.indicators.list(p.planId, EVENTUAL);
       // Reading indicator periods (and the date formatting behind it) loads only for plans that have some.
       const trend = indicators.length

@@ -108,7 +108,7 @@ export function actionRow(a: ReportAction, ctx: RowContext): ActionRow {
     deriveRag({ status, due: a.due, override: a.ragOverride }, ctx.asOf, ctx.rules, 'This action');
   const previous = ctx.snapshots[a.id];
   const start = timescaleView(a.start, 'start');
-  const due = timescaleView(a.due, 'due');
+  const due = timescaleView(a.due, 'due', ctx.asOf);
   // Re-baselined: open, and now due after the date first committed (db keeps it when the due moves later).
   const slipped =
     isOpen(status) && a.due?.due && a.baselineDue?.due && a.due.due > a.baselineDue.due
@@ -138,7 +138,7 @@ export function actionRow(a: ReportAction, ctx: RowContext): ActionRow {
     updatedInPeriod: ctx.tree.updatedInPeriod(a, ctx.updates),
     ...addedAfterPeriod(a.createdAt, ctx),
     ...(ctx.forecastTo && {
-      forecast: forecastYearEnd(status, rag.rag, a.due?.due, ctx.forecastTo, start?.parsed),
+      forecast: forecastYearEnd(status, rag.rag, due?.parsed, ctx.forecastTo, start?.parsed),
     }),
   };
 }
@@ -162,14 +162,13 @@ export function milestoneRow(
         deriveRag({ status, due: m.due, baselineDue: m.baselineDue }, ctx.asOf, ctx.rules, 'This milestone'),
       )
     : openAtEndView(m, ctx);
-  const dueDate = m.due?.due;
-  const baseline = m.baselineDue?.due;
+  const [agreed, baseline] = [m.due?.due, m.baselineDue?.due];
   const refs = [m.actionId, ...(m.linkedActionIds ?? [])]
     .map((id) => ctx.tree.byId.get(id)?.ref)
     .filter((r): r is string => !!r);
-  const due = timescaleView(m.due, 'due');
+  const due = timescaleView(m.due, 'due', ctx.asOf);
   const baselineDue = timescaleView(m.baselineDue, 'due');
-  const rebaselined = open && !!dueDate && !!baseline && dueDate > baseline;
+  const rebaselined = open && !!agreed && !!baseline && agreed > baseline;
   const reason = rebaselined ? m.rebaselines?.at(-1)?.reason?.trim() : undefined;
   return {
     kind: 'milestone' as const,
@@ -190,7 +189,7 @@ export function milestoneRow(
     ...shown,
     rebaselined,
     ...(reason && { rebaselineReason: reason }),
-    overdue: open && !!dueDate && dueDate < ctx.asOf,
+    overdue: open && !!due?.parsed && due.parsed < ctx.asOf,
     ...(row?.latest && { latest: row.latest }),
   };
 }
