@@ -337,6 +337,15 @@ describe('keeping a plan up', () => {
     expect(again.body.error.message).toMatch(
       /^3\.3 is already the ref of “Launch the wellbeing champions network” in this plan/,
     );
+    // Refs that look the same on every page and report are the same ref: a zero-width space pasted
+    // from Word, a full-width digit, a soft hyphen, doubled spaces.
+    for (const lookAlike of ['3.3\u200b', '３.３', '3\u00ad.3', '\ufeff3.3 ']) {
+      const refused = await add(lookAlike, 'Run a menopause café');
+      expect(refused.status, JSON.stringify(lookAlike)).toBe(409);
+    }
+    const spaced = await add('3.3  b', 'Spaced ref');
+    expect(spaced.body.ref).toBe('3.3 b');
+    expect((await add('3.3 b', 'Same ref')).status).toBe(409);
     const other = await add('3.4', 'Run a menopause café');
     expect(other.status).toBe(201);
     // Renumbered onto a taken ref: refused, nothing changed; its own ref kept while other fields change.

@@ -16,6 +16,7 @@ import {
   Section,
   Slug,
 } from './entities.js';
+import { normaliseRef } from './order.js';
 import { RagRules } from './rag.js';
 import { CouncilRole } from './roles.js';
 import { Rag, Status } from './status.js';
@@ -27,6 +28,8 @@ import { IsoDate, Timescale } from './timescale.js';
  */
 const title = z.string().trim().min(1, 'must not be empty').max(500);
 const text = (max: number) => z.string().trim().max(max);
+/** A ref, kept as people mean it (order.ts `normaliseRef`): look-alikes of another ref are that ref. */
+const ref = z.string().overwrite(normaliseRef).max(20);
 const version = z.number().int().min(1);
 
 /** A plan's reporting points: each is a period updates are filed under, so each needs its own name. */
@@ -54,7 +57,7 @@ export const PlanCreate = z.strictObject({
   reportingPoints: ReportingPoints.default([]),
   sections: z.array(Section).max(MAX_SECTIONS).default([]),
   themes: z
-    .array(z.strictObject({ ref: text(20).default(''), title, description: text(20_000).optional() }))
+    .array(z.strictObject({ ref: ref.default(''), title, description: text(20_000).optional() }))
     .max(50)
     .default([]),
 });
@@ -83,7 +86,7 @@ export const PlanPatch = z.strictObject({
 export type PlanPatch = z.infer<typeof PlanPatch>;
 
 export const ThemeCreate = z.strictObject({
-  ref: text(20).default(''),
+  ref: ref.default(''),
   title,
   description: text(20_000).optional(),
 });
@@ -91,7 +94,7 @@ export type ThemeCreate = z.infer<typeof ThemeCreate>;
 
 export const ThemePatch = z.strictObject({
   version,
-  ref: text(20).optional(),
+  ref: ref.optional(),
   title: title.optional(),
   description: text(20_000).optional(),
 });
@@ -109,7 +112,7 @@ export type ActionOrder = z.infer<typeof ActionOrder>;
 const actionFields = {
   themeId: Id.optional(),
   parentId: Id.optional(),
-  ref: text(20).default(''),
+  ref: ref.default(''),
   title,
   outcome: text(20_000).optional(),
   currentPosition: text(20_000).optional(),
@@ -127,7 +130,7 @@ export type ActionCreate = z.infer<typeof ActionCreate>;
 export const ActionPatch = z.strictObject({
   version,
   themeId: Id.nullable().optional(),
-  ref: text(20).optional(),
+  ref: ref.optional(),
   title: title.optional(),
   outcome: text(20_000).optional(),
   currentPosition: text(20_000).optional(),
@@ -150,7 +153,7 @@ export const ActionPatch = z.strictObject({
 export type ActionPatch = z.infer<typeof ActionPatch>;
 
 export const MilestoneCreate = z.strictObject({
-  ref: text(20).default(''),
+  ref: ref.default(''),
   title,
   due: Timescale.optional(),
   linkedActionIds: z.array(Id).max(50).default([]),
@@ -171,7 +174,7 @@ export type MilestoneCompletion = z.infer<typeof MilestoneCompletion>;
 
 export const MilestonePatch = z.strictObject({
   version,
-  ref: text(20).optional(),
+  ref: ref.optional(),
   title: title.optional(),
   due: Timescale.nullable().optional(),
   linkedActionIds: z.array(Id).max(50).optional(),
@@ -204,7 +207,7 @@ export const ProgressUpdateCreate = z.strictObject({
 export type ProgressUpdateCreate = z.infer<typeof ProgressUpdateCreate>;
 
 export const IndicatorCreate = z.strictObject({
-  ref: text(20).optional(),
+  ref: ref.optional(),
   name: title,
   unit: text(40).optional(),
   goodDirection: z.enum(['up', 'down', 'none']).default('up'),
@@ -220,7 +223,7 @@ export const IndicatorPatch = IndicatorCreate.partial().extend({ version });
 export type IndicatorPatch = z.infer<typeof IndicatorPatch>;
 
 export const RiskCreate = z.strictObject({
-  ref: text(20).optional(),
+  ref: ref.optional(),
   description: title,
   likelihood: text(40).optional(),
   impact: text(40).optional(),
@@ -243,7 +246,7 @@ export const ContinuityPatch = ContinuityCreate.partial().extend({ version });
 export type ContinuityPatch = z.infer<typeof ContinuityPatch>;
 
 export const DecisionCreate = z.strictObject({
-  ref: text(20).optional(),
+  ref: ref.optional(),
   title,
   decisionMaker: text(200).optional(),
   due: Timescale.optional(),
