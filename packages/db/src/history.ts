@@ -1,6 +1,6 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '@peopleplan/core';
-import { encodeTime } from 'ulidx';
+import { encodeTime } from 'ulid';
 import { historyAttributes } from './audit-change.js';
 import { consistentRead, type ReadConsistency } from './consistency.js';
 import { decodeCursor, encodeCursor } from './cursor.js';

@@ -1,4 +1,4 @@
-import { monotonicFactory } from 'ulidx';
+import { monotonicFactory } from 'ulid';
 
 /** ULIDs: sortable by time, so audit and progress history read in order. */
 export const newId: () => string = monotonicFactory();
