@@ -117,8 +117,8 @@ describe('milestones a column each, beside their dates', () => {
         'WP2',
         [
           ['Agreement with neighbouring councils', 'date', '2026-10-31'],
-          // Its column says it is a milestone: kept, its date as written.
-          ['Agency spend reported to CMT', 'recurring', undefined],
+          // Its column says it is a milestone: kept; "Quarterly" is each quarter's end from the plan's start.
+          ['Agency spend reported to CMT', 'recurring', '2026-06-30'],
           ['Impact review', 'tbc', undefined],
         ],
       ],

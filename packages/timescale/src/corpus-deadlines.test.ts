@@ -83,8 +83,9 @@ const EXPECTED: [line: number, text: string, expected: Expect][] = [
     },
   ],
   [20, 'March 2015', { kind: 'date', due: '2015-03-31' }],
-  [21, 'quarterly', { kind: 'recurring', recurrence: 'quarterly' }],
-  [22, 'every six months', { kind: 'recurring', recurrence: 'six-monthly' }],
+  // A repeat with no date: its first period end from the plan's start (repeat-start.ts).
+  [21, 'quarterly', { kind: 'recurring', recurrence: 'quarterly', due: '2014-06-30' }],
+  [22, 'every six months', { kind: 'recurring', recurrence: 'six-monthly', due: '2014-09-30' }],
   [
     23,
     'the next eighteen months',

@@ -205,7 +205,28 @@ describe('repeats', () => {
     ],
     ['Each year in April', none, { kind: 'recurring', recurrence: 'annual', note: /April/ }],
     ['Every March', kent, { kind: 'recurring', recurrence: 'annual', due: '2014-03-31', precision: 'month' }],
-    ['Quarterly from April 2013', none, { kind: 'recurring', recurrence: 'quarterly', start: '2013-04-01' }],
+    [
+      'Quarterly from April 2013',
+      none,
+      {
+        kind: 'recurring',
+        recurrence: 'quarterly',
+        start: '2013-04-01',
+        due: '2013-06-30',
+        precision: 'quarter',
+        note: /each quarter's end, the first after it starts/,
+      },
+    ],
+    [
+      'Quarterly',
+      kent,
+      { kind: 'recurring', recurrence: 'quarterly', due: '2013-06-30', precision: 'quarter' },
+    ],
+    // No start known: the repeat is kept with no date, never a guessed one.
+    ['Quarterly', none, { kind: 'recurring', recurrence: 'quarterly' }],
+    // A yearly or weekly repeat names no month or day: no date.
+    ['Annually', kent, { kind: 'recurring', recurrence: 'annual' }],
+    ['Weekly', kent, { kind: 'recurring', recurrence: 'weekly' }],
     ['Bi-annually', none, { kind: 'recurring', note: /twice a year or every two years/ }],
     ['Fortnightly', none, { kind: 'recurring', recurrence: 'fortnightly' }],
     ['Bi-weekly', none, { kind: 'recurring', note: /twice a week or every two weeks/ }],

@@ -3,13 +3,14 @@
  * (cues.ts). When two readings compete, or a date cannot be placed, the answer is `unparsed`
  * with a note saying why: a person fixes it, nothing is guessed.
  */
-import type { Precision, Timescale } from '@peopleplan/core';
+import type { Precision, Recurrence, Timescale } from '@peopleplan/core';
 import { addBusinessDays, addDays, addHours, addMonths, addWeeks, differenceInCalendarDays } from 'date-fns';
 import { fromIso, iso, type Span } from './calendar.js';
 import { type Cue, type Cues, type Duration, ELSEWHERE, findCues, NO_TIMESCALE } from './cues.js';
 import { blank, leftover, tidy } from './leftover.js';
 import { asLondonDay, normalise } from './normalise.js';
 import { place } from './ranges.js';
+import { firstPeriodEnd } from './repeat-start.js';
 import { scan } from './scan.js';
 import type { Env, Mention } from './scan-words.js';
 import { weekOf } from './week-of.js';
@@ -400,13 +401,35 @@ function relativeSpan(
   return build(text, 'relative', { start: anchor, due, precision: 'day', notes: notesFrom(d) });
 }
 
+/** A repeat that names no date: its first period end from the plan's start (repeat-start.ts), if known. */
+function repeatFromStart(
+  text: string,
+  recurrence: Recurrence | undefined,
+  notes: (string | undefined)[],
+  env: Env & { anchor?: Date },
+  /** When the repeat says when it starts ("Quarterly from June 2026"). */
+  start?: Date,
+): Timescale {
+  const base = start ?? env.anchor ?? env.period?.start;
+  const first = base && firstPeriodEnd(recurrence, base);
+  if (!first) return build(text, 'recurring', { start, recurrence, notes });
+  const from = start ? 'it starts' : 'the plan starts';
+  const read = `read as ${first.words}, the first after ${from} (${iso(first.due)}): correct it if the plan means other days`;
+  return build(text, 'recurring', {
+    start,
+    due: first.due,
+    precision: first.precision,
+    recurrence,
+    notes: [...notes, read],
+  });
+}
+
 /** Repeats: "Quarterly", "Monthly progress", "Each year in April", "Q1, Q2, Q3, Q4". */
 function repeated(text: string, s: string, mentions: Mention[], cues: Cues, env: Env & { anchor?: Date }) {
   const quarters = mentions.filter((m) => /^(?:q[1-4]|quarter\s*[1-4])$/i.test(s.slice(m.at, m.end)));
   if (quarters.length === 4 && mentions.length === 4) {
     const all = new Set(quarters.map((m) => s.slice(m.at, m.end).slice(-1)));
-    if (all.size === 4)
-      return build(text, 'recurring', { recurrence: 'quarterly', notes: [leftover(s, mentions)] });
+    if (all.size === 4) return repeatFromStart(text, 'quarterly', [leftover(s, mentions)], env);
   }
   const everyMonth = mentions.find(
     (m) =>
@@ -459,6 +482,10 @@ function repeated(text: string, s: string, mentions: Mention[], cues: Cues, env:
   }
   // The first date written is the next due; any later ones ("August 2018 and August 2020") are kept.
   const first = dues[0];
+  if (!first) {
+    notes.unshift(leftover(s, used));
+    return repeatFromStart(text, cue.recurrence, notes, env, start);
+  }
   if (first) [due, precision] = [first.due, first.precision];
   for (const d of dues.slice(1)) notes.push(`also "${d.text}" (${iso(d.due)})`);
   notes.unshift(leftover(s, used));
