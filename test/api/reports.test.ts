@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dueOn, isOpen, STATUS_LABELS, type Status } from '@peopleplan/core';
+import { dueOn, isOpen, STATUS_LABELS, type Status, type Timescale } from '@peopleplan/core';
 import { SEEDS_DIR } from '@peopleplan/devstack';
 import { createLogger } from '@peopleplan/observability';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -24,7 +24,7 @@ interface Item {
   title: string;
   status: Status;
   version: number;
-  due?: { due?: string };
+  due?: { due?: string; kind?: Timescale['kind']; recurrence?: Timescale['recurrence'] };
   rag: { rag: string };
 }
 
