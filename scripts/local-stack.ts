@@ -1,7 +1,8 @@
 import { join, resolve } from 'node:path';
 import { createTokenVerifier } from '@peopleplan/auth';
-import { createDocClient, DirectoryRepo, PartnershipsRepo } from '@peopleplan/db';
+import { createDocClient, DirectoryRepo } from '@peopleplan/db';
 import { ensureTable } from '@peopleplan/db/create-table';
+import { partnershipDirectoryOnUse } from '@peopleplan/db/partnership-directory';
 import {
   createDevIdp,
   type DevIdp,
@@ -14,7 +15,6 @@ import { localIamClients } from '@peopleplan/iam-local';
 import { createLogger } from '@peopleplan/observability';
 import { createApp } from '../functions/api/src/app.js';
 import type { AppDeps } from '../functions/api/src/context.js';
-
 import { type LocalServer, serveLocal } from '../functions/api/src/local.js';
 import { onboardingFor } from '../functions/api/src/onboarding.js';
 import { routeModules } from '../functions/api/src/routes/index.js';
@@ -89,7 +89,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       jwksUri: `${issuer}/.well-known/jwks.json`,
     }),
     docFor: app.docFor,
-    partnershipDirectory: new PartnershipsRepo(app.own, tableName),
+    partnershipDirectory: partnershipDirectoryOnUse(app.own, tableName),
     directory: new DirectoryRepo(app.own, tableName),
     identity: users,
   };

@@ -1,7 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createTokenVerifier } from '@peopleplan/auth';
 import { type CouncilRole, OPERATOR_GROUP, parseGroups } from '@peopleplan/core';
-import { createDocClient, DirectoryRepo, PartnershipsRepo } from '@peopleplan/db';
+import { createDocClient, DirectoryRepo } from '@peopleplan/db';
+import { partnershipDirectoryOnUse } from '@peopleplan/db/partnership-directory';
 import { createDevIdp, type DevUser, LocalUserDirectory } from '@peopleplan/devstack';
 import { localIamClients } from '@peopleplan/iam-local';
 import { createLogger } from '@peopleplan/observability';
@@ -105,7 +106,7 @@ export async function createTestApi(
       jwks: idp.jwks as never,
     }),
     docFor: clients.docFor,
-    partnershipDirectory: new PartnershipsRepo(clients.own, table.tableName),
+    partnershipDirectory: partnershipDirectoryOnUse(clients.own, table.tableName),
     directory: new DirectoryRepo(clients.own, table.tableName),
     identity: users,
     ...(opts.today ? { today: opts.today } : {}),

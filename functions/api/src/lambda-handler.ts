@@ -1,12 +1,7 @@
 import { cognitoIdentityAdmin, createTokenVerifier } from '@peopleplan/auth';
 import { ApiConfig, loadConfig } from '@peopleplan/config';
-import {
-  createDocClient,
-  DirectoryRepo,
-  PartnershipsRepo,
-  TenantCredentialsProvider,
-  tenantDocClients,
-} from '@peopleplan/db';
+import { createDocClient, DirectoryRepo, TenantCredentialsProvider, tenantDocClients } from '@peopleplan/db';
+import { partnershipDirectoryOnUse } from '@peopleplan/db/partnership-directory';
 import { createLogger, METRIC } from '@peopleplan/observability';
 import { countHandledError, createMetrics, MetricUnit } from '@peopleplan/observability/metrics';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
@@ -42,7 +37,7 @@ export async function createLambdaHandler(serviceName: string, servedBy: ServedB
       credentials: TenantCredentialsProvider.fromConfig(config),
       logger,
     }),
-    partnershipDirectory: new PartnershipsRepo(directory, config.TABLE_NAME),
+    partnershipDirectory: partnershipDirectoryOnUse(directory, config.TABLE_NAME),
     directory: new DirectoryRepo(directory, config.TABLE_NAME),
     identity: cognitoIdentityAdmin(config.AWS_REGION, config.USER_POOL_ID ?? ''),
     // Exports go to the exports bucket and answer a link (documents function only: infra api-stack.ts).
