@@ -63,6 +63,10 @@ export interface DashboardItem {
 
 export interface Dashboard {
   today: string;
+  /** Every directorate the council's plans name (a head of service reads theirs alone), A to Z. */
+  directorates?: string[];
+  /** The directorate the dashboard is narrowed to, when it is. */
+  directorate?: string;
   plans: PlanSummary[];
   overdue: DashboardItem[];
   slipping: DashboardItem[];

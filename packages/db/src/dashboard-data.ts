@@ -132,14 +132,31 @@ export async function dashboardBoards(
  */
 export async function councilDashboard(
   data: CouncilData,
-  opts: { today: string; rules: RagRules; dueSoonDays?: number | undefined },
+  opts: {
+    today: string;
+    rules: RagRules;
+    dueSoonDays?: number | undefined;
+    directorate?: string | undefined;
+  },
 ): Promise<{ dashboard: Dashboard; fromItems: string[] }> {
-  const boards = await dashboardBoards(data);
+  const all = await dashboardBoards(data);
+  // Narrowed to one directorate's plans (named alike whatever the case), counted by the same rules.
+  const key = (d: string | undefined) => d?.trim().toLowerCase() ?? '';
+  const boards = opts.directorate
+    ? all.filter((b) => key(b.plan.directorate) === key(opts.directorate))
+    : all;
+  const directorates = [
+    ...new Set(all.flatMap((b) => (b.plan.directorate?.trim() ? [b.plan.directorate.trim()] : []))),
+  ];
   const counts = countDashboard(boards, opts.today, opts.rules, {
     ...(opts.dueSoonDays !== undefined && { dueSoonDays: opts.dueSoonDays }),
   });
   return {
-    dashboard: listDashboard(counts, await listedDisplay(data, counts.listed)),
+    dashboard: {
+      ...listDashboard(counts, await listedDisplay(data, counts.listed)),
+      directorates: directorates.sort((a, b) => a.localeCompare(b, 'en')),
+      ...(opts.directorate && { directorate: opts.directorate }),
+    },
     fromItems: boards.filter((b) => b.from === 'items').map((b) => b.plan.id),
   };
 }

@@ -138,7 +138,10 @@ export function registerCouncilRoutes(app: App, deps: AppDeps) {
       summary: 'Counts by status and RAG per plan and theme; overdue, slipping, stale and due-soon lists',
       request: {
         params: CouncilParam,
-        query: z.object({ days: z.coerce.number().int().min(1).max(365).optional() }),
+        query: z.object({
+          days: z.coerce.number().int().min(1).max(365).optional(),
+          directorate: z.string().trim().min(1).max(200).optional(),
+        }),
       },
       responses: { 200: json(z.unknown()), ...errors },
     }),
@@ -149,6 +152,7 @@ export function registerCouncilRoutes(app: App, deps: AppDeps) {
         today: today(),
         rules: council.ragRules,
         dueSoonDays: c.req.valid('query').days ?? 30,
+        directorate: c.req.valid('query').directorate,
       });
       // Counted right from their items, but slower: the board is mended by `npm run boards`, not here.
       if (fromItems.length) deps.logger.warn('plan boards incomplete: run `npm run boards`', { fromItems });
