@@ -2593,6 +2593,7 @@ export interface operations {
     parameters: {
       query?: {
         days?: number;
+        directorate?: string;
       };
       header?: never;
       path: {
