@@ -73,7 +73,11 @@ export async function parsePlanFile(input: Buffer | string, opts: ParseOptions =
   if (hidden) {
     const names = hidden.sheets.map((n) => `"${n}"`).join(', ');
     // The plan only on a hidden sheet (behind a visible summary): read it, and say so.
-    const withHidden = { ...read, items: [...read.items, ...hidden.items] };
+    const withHidden = {
+      ...read,
+      items: [...read.items, ...hidden.items],
+      warnings: [...(read.warnings ?? []), ...(hidden.warnings ?? [])],
+    };
     const again = drafts.sawHeader ? undefined : build(withHidden);
     if (again?.sawHeader) {
       doc = withHidden;

@@ -66,7 +66,7 @@ export interface SourceDocument {
   /** What the reader or a layout rule noticed (a commented-out block, a paragraph it could not split). */
   warnings?: ImportWarning[];
   /** A workbook's hidden sheets: left out, unless no sheet in view holds the plan. */
-  hidden?: { items: SourceItem[]; sheets: string[] };
+  hidden?: { items: SourceItem[]; sheets: string[]; warnings?: ImportWarning[] };
 }
 
 type Row = Extract<SourceItem, { type: 'row' }>;

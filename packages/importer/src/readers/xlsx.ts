@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { looksLikeFormula } from '../cells.js';
+import { excerpt, looksLikeFormula } from '../cells.js';
+import type { ImportWarning } from '../parsed-plan.js';
 import type { SourceDocument, SourceItem } from '../source.js';
 import { tinted, workbookThemeColours } from './cell-colours.js';
 
@@ -86,6 +87,9 @@ export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
   let line = 0;
   const hiddenItems: SourceItem[] = [];
   const hiddenSheets: string[] = [];
+  // Rows a council hid, on sheets in view and on hidden ones: named in one note (`hiddenRowsNote`).
+  const hiddenRows: HiddenRow[] = [];
+  const hiddenSheetRows: HiddenRow[] = [];
   wb.eachSheet((sheet) => {
     // A hidden sheet (lookup lists, workings) is not part of the plan a person reads: kept apart, read
     // only if no sheet in view holds the plan (index.ts).
@@ -96,6 +100,14 @@ export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
     // Rows grouped with Excel's outline (Group rows) say how deep each sits: kept only where a sheet has them.
     const outlined = sheetHasOutline(sheet);
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      // A row hidden by hand (a withdrawn action, workings) is not part of the plan Excel shows: left
+      // out as hidden columns are, and named in a note. A row of a collapsed group is hidden too, but
+      // Excel shows it behind the group's "+": still the plan's (build/outline-rows.ts).
+      if (row.hidden && !(outlined && (row.outlineLevel ?? 0) > 0)) {
+        const text = shownText(row, sheet);
+        if (text) (hidden ? hiddenSheetRows : hiddenRows).push({ sheet: sheet.name, row: rowNumber, text });
+        return;
+      }
       const cells: string[] = [];
       const fills: (string | undefined)[] = [];
       const down = { cells: [] as string[], fills: [] as (string | undefined)[] };
@@ -148,10 +160,65 @@ export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
     });
     table++;
   });
+  const rowsNote = hiddenRowsNote(hiddenRows);
+  const sheetRowsNote = hiddenRowsNote(hiddenSheetRows);
   return {
     format: 'xlsx',
     items: shown,
     formulaCells,
-    ...(hiddenSheets.length && { hidden: { items: hiddenItems, sheets: hiddenSheets } }),
+    ...(rowsNote && { warnings: [rowsNote] }),
+    ...(hiddenSheets.length && {
+      hidden: {
+        items: hiddenItems,
+        sheets: hiddenSheets,
+        ...(sheetRowsNote && { warnings: [sheetRowsNote] }),
+      },
+    }),
+  };
+}
+
+interface HiddenRow {
+  sheet: string;
+  row: number;
+  text: string;
+}
+
+/** A hidden row's text as its cells in view would show it, to name it in a note. */
+function shownText(row: ExcelJS.Row, sheet: ExcelJS.Worksheet): string {
+  const cells: string[] = [];
+  for (let c = 1; c <= sheet.columnCount; c++) {
+    if (sheet.getColumn(c).hidden) continue;
+    const cell = row.getCell(c);
+    if (cell.isMerged && cell.master !== cell) continue;
+    const text = cellText(cell).text.replace(/\s+/g, ' ').trim();
+    if (text) cells.push(text);
+  }
+  return cells.join(' | ');
+}
+
+/** How many hidden rows a note names one by one; the rest are counted. */
+const NAMED_ROWS = 10;
+
+/**
+ * One note naming the rows left out, so that nothing is lost silently: a row hidden to withdraw an
+ * action is meant to stay out, but a row hidden by a filter someone left on is the plan's.
+ */
+function hiddenRowsNote(rows: HiddenRow[]): ImportWarning | undefined {
+  if (rows.length === 0) return undefined;
+  const bySheet = new Map<string, HiddenRow[]>();
+  for (const r of rows.slice(0, NAMED_ROWS)) bySheet.set(r.sheet, [...(bySheet.get(r.sheet) ?? []), r]);
+  const named = [...bySheet]
+    .map(
+      ([sheet, rs]) => `sheet "${sheet}", ${rs.map((r) => `row ${r.row} ("${excerpt(r.text)}")`).join(', ')}`,
+    )
+    .join('; ');
+  const more = rows.length > NAMED_ROWS ? ` and ${rows.length - NAMED_ROWS} more` : '';
+  return {
+    code: 'hidden-rows-left-out',
+    message:
+      `${rows.length === 1 ? 'A hidden row was' : `${rows.length} hidden rows were`} left out, as Excel does not show ` +
+      `${rows.length === 1 ? 'it' : 'them'}: ${named}${more}. If ${rows.length === 1 ? 'it belongs' : 'they belong'} ` +
+      'in the plan (hidden by a filter, say), show them in Excel and import the file again.',
+    where: 'plan',
   };
 }
