@@ -226,7 +226,8 @@ function tableRow(s: BuildState, index: number, item: SourceItem & { type: 'row'
   const mapping = s.mapping;
   const kind = mapping.kind;
   mapping.table = item.table;
-  const aside = kind === 'actions' && !item.header ? notAnActionRow(cells, s.inTally) : undefined;
+  const aside =
+    kind === 'actions' && !item.header ? notAnActionRow(cells, s.inTally, item.aggregates) : undefined;
   s.inTally = aside?.section === 'Summary';
   if (aside) {
     const title = aside.section;

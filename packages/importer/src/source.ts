@@ -39,6 +39,11 @@ export type SourceItem =
        * its top row alone, the rows below it empty (build/merged-down.ts).
        */
       mergedDown?: { cells: string[]; fills: (string | undefined)[] };
+      /**
+       * Columns whose cell is a formula counting or adding up rows of its sheet (`=COUNTIF(F4:F18,…)`,
+       * `=SUM(E:E)`): a total about the table, not an action's value (build/tally-rows.ts).
+       */
+      aggregates?: number[];
     };
 
 /**

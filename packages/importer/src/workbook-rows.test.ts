@@ -80,3 +80,68 @@ describe('rows a council hid', () => {
     expect(plan.warnings.map((w) => w.code)).not.toContain('hidden-rows-left-out');
   });
 });
+
+describe('a totals row under the action table', () => {
+  it('is no action when its first cell says Total, whatever the other cells hold', async () => {
+    const plan = await workbook((ws) => {
+      ws.addRow(HEADER);
+      ws.addRow([
+        '1.1',
+        'Launch a workforce planning toolkit',
+        'Head of HR',
+        '31/12/2026',
+        'Green',
+        'Piloted.',
+      ]);
+      ws.addRow(['1.2', 'Establish a talent pool', 'Head of Resourcing', '31/03/2027', 'Amber', '']);
+      ws.addRow([]);
+      ws.addRow([
+        'Total',
+        { formula: 'COUNTIF(A2:A3,"?.?")&" actions"', result: '2 actions' },
+        '',
+        'Green:',
+        { formula: 'COUNTIF(E2:E3,"Green")', result: 1 },
+        { formula: '"Amber "&COUNTIF(E2:E3,"Amber")', result: 'Amber 1' },
+      ]);
+    });
+    expect(actionsOf(plan).map((a) => a.ref)).toEqual(['1.1', '1.2']);
+    expect(plan.sections.find((s) => s.title === 'Summary')?.body).toBe(
+      'Total | 2 actions | Green: | 1 | Amber 1',
+    );
+    expect(plan.warnings.map((w) => w.code)).not.toContain('status-not-read');
+    expect(plan.warnings.map((w) => w.code)).not.toContain('unparsed-deadline');
+  });
+
+  it('is no action when its values count or add up the columns above, under a label', async () => {
+    const plan = await workbook((ws) => {
+      ws.addRow(HEADER);
+      ws.addRow(['1.1', 'Launch a workforce planning toolkit', 'Head of HR', '31/12/2026', 'Green', '']);
+      ws.addRow(['1.2', 'Establish a talent pool', 'Head of Resourcing', '31/03/2027', 'Complete', '']);
+      ws.addRow([
+        '',
+        'Actions complete',
+        '',
+        '',
+        { formula: 'COUNTIF(E$2:E$3,"Complete")', result: 1 },
+        { formula: 'COUNTA(B2:B3)', result: 2 },
+      ]);
+    });
+    expect(actionsOf(plan).map((a) => a.ref)).toEqual(['1.1', '1.2']);
+    expect(plan.sections.find((s) => s.title === 'Summary')?.body).toBe('Actions complete | 1 | 2');
+  });
+
+  it('leaves an action whose own cells a formula counts an action', async () => {
+    const plan = await workbook((ws) => {
+      ws.addRow(['Ref', 'Action', 'Lead', 'Deadline', 'Step 1', 'Step 2', 'Steps done']);
+      ws.addRow(['1.1', 'Run the staff survey', 'OD Manager', '31/12/2026', 'Done', 'Done', '']);
+      ws.getCell('G2').value = { formula: 'COUNTIF(E2:F2,"Done")', result: 2 };
+      ws.addRow(['1.2', 'Publish the pay gap report', 'Reward Manager', '31/03/2027', 'Done', '', '']);
+      ws.getCell('G3').value = { formula: 'SUM(COUNTIF(E3:F3,"Done"))', result: 1 };
+    });
+    expect(actionsOf(plan).map((a) => a.title)).toEqual([
+      'Run the staff survey',
+      'Publish the pay gap report',
+    ]);
+    expect(plan.sections.find((s) => s.title === 'Summary')).toBeUndefined();
+  });
+});

@@ -57,6 +57,27 @@ function cellText(cell: ExcelJS.Cell): { text: string; formula: boolean } {
   return { text: String(cell.text ?? ''), formula: false };
 }
 
+/** A function that sums up what it is given: a table's totals use these. */
+const AGGREGATE =
+  /\b(?:SUM|SUMIFS?|SUMPRODUCT|COUNT|COUNTA|COUNTBLANK|COUNTIFS?|AVERAGE|AVERAGEA|AVERAGEIFS?|SUBTOTAL|AGGREGATE|MAX|MIN|MEDIAN)\s*\(/i;
+/** A range of cells: "F4:F18", "$F$4:F18", or whole columns "F:F". */
+const RANGE = /\$?[A-Z]{1,3}\$?(\d+)?\s*:\s*\$?[A-Z]{1,3}\$?(\d+)?(?![\w(])/gi;
+
+/**
+ * Whether a cell counts or adds up rows of the sheet (`=COUNTIF(F4:F18,"Green")`, `=SUM(E:E)`): a total
+ * about the table, not an action's own value. A formula over its own row (`=COUNTIF(E5:J5,"Done")`)
+ * is the action's.
+ */
+function aggregatesRows(cell: ExcelJS.Cell): boolean {
+  const formula = cell.type === ExcelJS.ValueType.Formula ? cell.formula : undefined;
+  if (!formula || !AGGREGATE.test(formula)) return false;
+  // Quoted text ("hh:mm") is no range.
+  const ranges = formula.replace(/"[^"]*"/g, '""').matchAll(RANGE);
+  return [...ranges].some(([, from, to]) =>
+    from === undefined ? to === undefined : to !== undefined && from !== to,
+  );
+}
+
 /** A cell's solid fill as RRGGBB: an RGB colour, or one of the workbook's theme colours with its tint. */
 function fillOf(cell: ExcelJS.Cell, theme: string[]): string | undefined {
   const fill = cell.fill;
@@ -111,6 +132,7 @@ export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
       const cells: string[] = [];
       const fills: (string | undefined)[] = [];
       const down = { cells: [] as string[], fills: [] as (string | undefined)[] };
+      const aggregates: number[] = [];
       for (let c = 1; c <= sheet.columnCount; c++) {
         down.cells.push('');
         down.fills.push(undefined);
@@ -133,6 +155,7 @@ export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
         const where = `sheet "${sheet.name}", row ${rowNumber}, column ${c}`;
         if (formula || looksLikeFormula(text)) formulaCells.push({ text, where });
         cells.push(text);
+        if (!covered && text.trim() && aggregatesRows(cell)) aggregates.push(c - 1);
       }
       const filled = cells.filter((c) => c.trim() !== '');
       // A sheet's opening rows of one cell (a title merged across the top, a note) are its paragraphs.
@@ -146,6 +169,7 @@ export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
           mergedDown: down,
         };
         const outline = outlined && { outline: row.outlineLevel ?? 0 };
+        const totals = aggregates.length > 0 && { aggregates };
         items.push({
           type: 'row',
           cells,
@@ -155,6 +179,7 @@ export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
           sheetRow,
           ...outline,
           ...mergedDown,
+          ...totals,
         });
       }
     });
