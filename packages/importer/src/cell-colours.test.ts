@@ -194,6 +194,81 @@ describe('RAG ratings shown by cell colour', () => {
     ['7030A0', undefined],
     ['FFFFFF', undefined],
     ['F2F2F2', undefined],
-    ['DEEAF6', undefined],
   ])('%s is %s', (hex, word) => expect(ragWordOfFill(hex)).toBe(word));
+});
+
+/**
+ * The colours people pick from the palettes of Word and Excel (Office 2013+ and Office 2007 themes, each
+ * accent's lighter 80/60/40% and darker 25/50% tints, and the standard colours) and of Google Docs and
+ * Sheets (its light 3/2/1 and dark 1/2/3 rows). The lightest tints are barely coloured, but they are
+ * what a RAG column is shaded with; a wash of one down a whole column or row is told apart by the
+ * column and the row (build/status-colours.ts), not here.
+ */
+describe('the standard palettes’ tints', () => {
+  const PALETTES: Record<string, Record<string, string[]>> = {
+    Red: {
+      google: ['f4cccc', 'ea9999', 'e06666', 'cc0000', '990000', '660000'],
+      office2007: ['F2DCDB', 'E6B8B7', 'DA9694', '963634', '632523'],
+      standard: ['FF0000', 'C00000'],
+    },
+    Amber: {
+      google: ['fff2cc', 'ffe599', 'ffd966', 'f1c232', 'bf9000', '7f6000', 'fce5cd', 'f9cb9c', 'b45f06'],
+      office2013: ['FFF2CC', 'FFE699', 'FFD966', 'BF8F00', '806000', 'FCE4D6', 'F8CBAD', 'C65911', '833C0C'],
+      office2007: ['FDE9D9', 'FCD5B4', 'FABF8F', 'E26B0A', '974706'],
+      standard: ['FFC000', 'FFFF00'],
+    },
+    Green: {
+      google: ['d9ead3', 'b6d7a8', '93c47d', '6aa84f', '38761d', '274e13'],
+      office2013: ['E2EFDA', 'C6E0B4', 'A9D08E', '548235', '375623', 'E2EFD9', 'C5E0B3'],
+      office2007: ['EBF1DE', 'D8E4BC', 'C4D79B', '76933C', '4F6228'],
+      standard: ['92D050', '00B050'],
+    },
+    Blue: {
+      google: ['cfe2f3', '9fc5e8', '6fa8dc', '3d85c6', '0b5394', '073763'],
+      office2013: ['D9E1F2', 'B4C6E7', '8EA9DB', '2F5496', '203764', 'DDEBF7', 'DEEAF6', 'BDD7EE', '1F4E78'],
+      office2007: ['DCE6F1', 'B8CCE4', '95B3D7', '366092', '244062', 'DAEEF3', 'B7DEE8', '31869B'],
+      standard: ['00B0F0', '0070C0', '002060'],
+    },
+  };
+  const cases = Object.entries(PALETTES).flatMap(([word, palettes]) =>
+    Object.entries(palettes).flatMap(([palette, hexes]) => hexes.map((hex) => [hex, palette, word])),
+  );
+  it.each(cases)('%s (%s) is %s', (hex, _palette, word) => expect(ragWordOfFill(hex)).toBe(word));
+
+  // Greys, and the themes' grey-blue (Text 2) and tan (Background 2) tints, a header's or a band's
+  // colours, rate nothing; nor do purple, magenta, or a near-white with a trace of colour.
+  it.each([
+    ['efefef', 'd9d9d9', 'cccccc', 'b7b7b7', '999999', '666666', '434343', 'f3f3f3'],
+    ['EDEDED', 'DBDBDB', 'C9C9C9', '7B7B7B', '525252', 'F2F2F2', 'E7E6E6', 'AEAAAA', '757171'],
+    ['D6DCE4', 'ACB9CA', '8497B0', '333F4F', '222B35', 'EEECE1', 'DDD9C4', 'C4BD97', '948A54'],
+    ['d9d2e9', 'ead1dc', 'd0e0e3', '7030A0', 'E4DFEC', 'CCC0DA', 'F0FFF0', 'F0F8FF', 'FFFFF0'],
+  ])('%s … rate nothing', (...hexes) => {
+    expect(hexes.map(ragWordOfFill)).toEqual(hexes.map(() => undefined));
+  });
+});
+
+describe('a Google Docs export rated by its pastel shading alone', () => {
+  it('reads light green 3, light yellow 3 and light red 3 as Green, Amber and Red', async () => {
+    const rows = [
+      new TableRow({ children: ['Ref', 'Action', 'Lead', 'Due', 'RAG'].map((h) => shaded(h, 'cfe2f3')) }),
+      ...[
+        ['HM1', 'Train 40 mental health first aiders', 'Priya Shah', '30/11/2026', 'd9ead3'],
+        ['HM2', 'Launch a menopause policy', 'Sam Patel', '31/03/2027', 'fff2cc'],
+        ['HM3', 'Reduce stress-related absence', 'Occupational Health', '12/01/2027', 'f4cccc'],
+        ['HB1', 'Offer free health checks', 'Health & Safety Team', '01/09/2026', 'd9ead3'],
+      ].map(
+        ([ref, title, lead, due, fill]) =>
+          new TableRow({
+            children: [shaded(ref!), shaded(title!), shaded(lead!), shaded(due!), shaded('', fill)],
+          }),
+      ),
+    ];
+    const doc = new Document({
+      sections: [
+        { children: [new Paragraph('Workforce Wellbeing Action Plan 2026-27'), new Table({ rows })] },
+      ],
+    });
+    const plan = await parsePlanFile(await Packer.toBuffer(doc), { filename: 'wellbeing.docx' });
+    expect(statuses(plan)).toEqual({ HM1: 'on-track', HM2: 'at-risk', HM3: 'off-track', HB1: 'on-track' });
+  });
 });

@@ -187,18 +187,31 @@ function hslOf(hex: string) {
   return { hue: hue < 0 ? hue + 360 : hue, chroma, light, saturation };
 }
 
+/**
+ * How little colour a pale tint may have and still rate: Google's light green 3 (D9EAD3) has 0.09, Office
+ * 2007's green "lighter 80%" (EBF1DE) 0.075; a near white (F0F8FF) 0.06, the Text 2 grey-blue (D6DCE4)
+ * 0.055 and a saturation of 0.21, the Background 2 tan (DDD9C4) 0.27.
+ */
+const PALE_TINT_CHROMA = 0.07;
+const PALE_TINT_SATURATION = 0.35;
+
 /** A pale fill (lightness over 75 %): the shading of a column or a row as often as a rating. */
 export const isPaleFill = (hex: string): boolean => hslOf(hex).light > 0.75;
 
 /**
  * The RAG word a fill stands for, by its hue: red, amber (orange to yellow), green, or blue (complete,
- * in a BRAG scheme). Greys, black and near-white say nothing; Excel's pale Good/Neutral/Bad fills do.
+ * in a BRAG scheme). Greys, black and near-white say nothing; Excel's pale Good/Neutral/Bad fills do,
+ * and so do the palettes' lightest tints (Google's light green 3, Office's "lighter 80%").
  */
 export function ragWordOfFill(hex: string | undefined): string | undefined {
   if (!hex || !/^[0-9A-Fa-f]{6}$/.test(hex)) return undefined;
   const { hue, chroma, light, saturation } = hslOf(hex);
-  // Grey, black or near white: not a rating colour. Excel's pale "Good/Neutral/Bad" fills still are.
-  if (chroma < 0.1 || saturation < 0.3 || light < 0.12) return undefined;
+  if (light < 0.12) return undefined;
+  // A colour, or a pale tint of one: little colour, but all of it one hue (saturation is colour for
+  // its lightness). Greys, the themes' grey-blues and tans, and near whites are neither.
+  const coloured = chroma >= 0.1 && saturation >= 0.3;
+  const tint = chroma >= PALE_TINT_CHROMA && saturation >= PALE_TINT_SATURATION;
+  if (!coloured && !tint) return undefined;
   if (hue >= 340 || hue < 15) return 'Red';
   if (hue < 65) return 'Amber';
   if (hue < 170) return 'Green';
