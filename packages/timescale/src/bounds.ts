@@ -35,3 +35,16 @@ export function boundsOf(t: Pick<Timescale, 'start' | 'due' | 'precision'>): Bou
   })();
   return { from: iso(first), to: t.due };
 }
+
+/**
+ * A timescale read as a start: the first day of the stretch it names. "June 2026" in a start column
+ * starts on 1 June, where the same words as a deadline are due on 30 June; `due` stays the stretch's
+ * last day, so the text and its span are kept. A day, a range (which has its start) and what has no
+ * date are as they were read; so is a stretch read with a note ("late 2014": its end was taken, not
+ * its span; "H2 2026/27": words left over), whose first day is not what the words say.
+ */
+export function asStart(t: Timescale): Timescale {
+  if (t.kind !== 'date' || t.start || t.note || !t.precision || t.precision === 'day') return t;
+  const bounds = boundsOf(t);
+  return bounds && bounds.from !== t.due ? { ...t, start: bounds.from } : t;
+}

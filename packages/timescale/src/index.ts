@@ -38,10 +38,11 @@
  * reads) is `unparsed`, with a note saying why, for a person to settle. Text over 500 characters
  * (the schema's limit) is cut to 500 and left unparsed.
  *
- * Helpers: `financialYearOf`, `fyStart`, `fyEnd`, `parseFinancialYear`, `fyLabel`, and `boundsOf`
- * (the first and last day a parsed timescale covers, e.g. for a start column).
+ * Helpers: `financialYearOf`, `fyStart`, `fyEnd`, `parseFinancialYear`, `fyLabel`, `boundsOf`
+ * (the first and last day a parsed timescale covers) and `asStart` (a start column's timescale: from
+ * its first day).
  */
-export { type Bounds, boundsOf } from './bounds.js';
+export { asStart, type Bounds, boundsOf } from './bounds.js';
 export {
   financialYearOf,
   fyEnd,

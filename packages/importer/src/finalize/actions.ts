@@ -1,4 +1,5 @@
 import { type Lead, STATUS_LABELS, type Status, type Timescale } from '@peopleplan/core';
+import { asStart } from '@peopleplan/timescale';
 import { inEnglish } from '../bilingual.js';
 import type { MilestoneRowDraft } from '../build/drafts.js';
 import type { ActionDraft, ThemeDraft } from '../build-plan.js';
@@ -120,7 +121,8 @@ function toAction(
     ...cellMilestones(f.milestones, unplaced, c, ref),
   ];
   milestones.push(...rowMilestones(a, c, ref, milestones, unplaced));
-  const start = f.start ? bilingualTs(f.start, c) : undefined;
+  // A start is the first day of what it names ("June 2026": 1 June), a deadline the last.
+  const start = f.start ? asStart(bilingualTs(f.start, c)) : undefined;
   const due = f.due ? bilingualTs(f.due, c) : undefined;
   // No status column, or an empty one: a progress cell that says only a status ("Complete") says it.
   const whole = !f.status && f.progress ? readStatusOf(f.progress) : undefined;
