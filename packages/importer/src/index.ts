@@ -167,7 +167,7 @@ async function readDocument(input: Buffer | string, filename?: string): Promise<
     if (sniffed.format === 'docx') return await (await import('./readers/docx.js')).readDocx(input as Buffer);
     if (sniffed.format === 'xlsx') return await (await import('./readers/xlsx.js')).readXlsx(input as Buffer);
     if (sniffed.format === 'pdf') return await (await import('./readers/pdf.js')).readPdf(input as Buffer);
-    if (sniffed.format === 'csv') return readCsv(sniffed.text!);
+    if (sniffed.format === 'csv') return readCsv(sniffed.text!, sniffed.delimiter);
     return readText(sniffed.text!);
   } catch (e) {
     if (e instanceof ImportError) throw e;

@@ -43,21 +43,52 @@ function looksLikeCsv(text: string): boolean {
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
   if (lines.length < 2) return false;
   try {
-    const rows = parseCsvRows(text).filter((r) => r.some((c) => c.trim() !== ''));
-    const counts = new Map<number, number>();
-    for (const r of rows) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
-    const [width, n] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
-    return width >= 2 && n / rows.length >= 0.7;
+    return oneTable(parseCsvRows(text).filter((r) => r.some((c) => c.trim() !== '')));
   } catch {
     return false;
   }
 }
 
 /**
+ * Whether tab-separated text is quoted as a CSV file is (Excel's "Text (Tab delimited)", a .tsv export):
+ * read with the CSV reader, a cell quoted over lines or with doubled quotes is one cell. A `.tsv` file
+ * is, unless its quotes do not close; other text only when reading its quotes changes its cells and
+ * makes one table of it (pasted text of tabs and paragraphs stays with the layout rules, layouts/).
+ */
+function quotedTabTable(text: string, ext: string | undefined): boolean {
+  let rows: string[][];
+  try {
+    rows = parseCsvRows(text, '\t').filter((r) => r.some((c) => c.trim() !== ''));
+  } catch {
+    return false;
+  }
+  if (ext === 'tsv') return true;
+  const plain = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .map((l) => l.split('\t'));
+  const quotesRead =
+    rows.length !== plain.length || rows.some((r, i) => r.join('\t') !== plain[i]!.join('\t'));
+  return quotesRead && oneTable(rows);
+}
+
+/** True when most rows have the same number (≥ 2) of cells. */
+function oneTable(rows: string[][]): boolean {
+  const counts = new Map<number, number>();
+  for (const r of rows) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
+  const [width, n] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+  return width >= 2 && n / rows.length >= 0.7;
+}
+
+/**
  * Decides the format from the bytes; the file name only settles a tie between text and CSV.
  * Office files are zips: the entry names say whether it is Word or Excel.
  */
-export function sniff(input: Buffer | string, filename?: string): { format: SniffedFormat; text?: string } {
+export function sniff(
+  input: Buffer | string,
+  filename?: string,
+): { format: SniffedFormat; text?: string; delimiter?: '\t' } {
   const size = typeof input === 'string' ? Buffer.byteLength(input) : input.length;
   if (size > MAX_IMPORT_BYTES) {
     throw new ImportError('too-large', `The file is ${(size / 1048576).toFixed(1)} MB; the limit is 10 MB.`);
@@ -109,6 +140,7 @@ export function sniff(input: Buffer | string, filename?: string): { format: Snif
   }
   if (text.trim() === '') throw new ImportError('empty', 'The file is empty.');
   const hasTabs = /\t/.test(text);
+  if (hasTabs && quotedTabTable(text, ext)) return { format: 'csv', text, delimiter: '\t' };
   if (ext === 'csv' && !hasTabs) return { format: 'csv', text };
   if (!hasTabs && looksLikeCsv(text)) return { format: 'csv', text };
   return { format: 'text', text };

@@ -31,8 +31,8 @@ export function parseCsvRows(text: string, delimiter = sniffDelimiter(text)): st
   }) as string[][];
 }
 
-export function readCsv(text: string): SourceDocument {
-  const rows = parseCsvRows(text);
+export function readCsv(text: string, delimiter?: ',' | ';' | '\t'): SourceDocument {
+  const rows = parseCsvRows(text, delimiter);
   const formulaCells: SourceDocument['formulaCells'] = [];
   const items: SourceDocument['items'] = [];
   // Lines of one cell above the table are its title and notes ("Workforce Plan 2026/27"), as a sheet's
