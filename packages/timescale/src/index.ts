@@ -12,7 +12,8 @@
  *   "mid April 2005" (month end, with a note); "mid-2023" is the year's middle (30 June 2023), while
  *   "Early 07" stays vague. Two-digit years are read nearest the plan period.
  * - Financial years (1 April–31 March): "2013/14", "2013-14", "FY13/14", "2004 –05", "2006 07",
- *   "2005/6", "2013/2014"; "year end" / "end of financial year" and "year one" from the plan period.
+ *   "2005/6", "2013/2014"; "year end" / "end of financial year" / "end of FY" / "FY end" and "year one"
+ *   from the plan period.
  * - Quarters of the financial year (Q1 = April–June) unless `calendarQuarters`: "Q1 2013/14",
  *   "Q1-Q2 2013/14", "2014/15 Q2"; a bare "Q3" only inside a one-year plan period.
  * - Meteorological seasons: "Spring 09" (March–May), "Winter 2013/14" (December–February).

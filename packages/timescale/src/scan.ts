@@ -323,9 +323,12 @@ const quarter: Matcher = (s, i, env) => {
 };
 
 const YEAR_END = sticky(
-  '(?:(?:the\\s+)?end\\s+of\\s+(?:the\\s+)?(?<f1>financial\\s+|calendar\\s+|fiscal\\s+)?year|(?<f2>financial\\s+|calendar\\s+|fiscal\\s+)?year[\\s-]?end)(?![a-z])',
+  '(?:(?:the\\s+)?end\\s+of\\s+(?:the\\s+)?(?:(?<f1>financial\\s+|calendar\\s+|fiscal\\s+)?year|fy)|(?:(?<f2>financial\\s+|calendar\\s+|fiscal\\s+)?year|fy)[\\s-]?end|fye)(?![a-z])',
 );
-/** "year end", "end of financial year 2013/14": a financial year's end unless it says calendar. */
+/**
+ * "year end", "end of financial year 2013/14", "end of FY", "FY end": a financial year's end unless it
+ * says calendar.
+ */
 const yearEnd: Matcher = (s, i, env) => {
   const m = execAt(YEAR_END, s, i);
   if (!m?.groups) return undefined;
