@@ -150,6 +150,21 @@ describe('import: preview then commit', () => {
       }
     });
 
+    it('a web page or a Rich Text file → 415 saying to save it as .docx, never a plan of its markup', async () => {
+      const before = await planCount();
+      const page =
+        '<!DOCTYPE html>\n<html><body><table><thead><tr><th>Action</th></tr></thead></table></body></html>';
+      for (const [raw, type, name] of [
+        [page, 'text/html', 'plan.html'],
+        ['{\\rtf1\\ansi\\deff4 {\\fonttbl{\\f0 Times;}} Attract}\\cell\\row}', 'application/rtf', 'plan.rtf'],
+      ] as const) {
+        const r = await post(raw, type, name);
+        expect(r.status, name).toBe(415);
+        expect(r.body.error.message, name).toMatch(/save it as a Word document \(\.docx\)/);
+      }
+      expect(await planCount()).toBe(before);
+    });
+
     it('a formula cell is kept as plain text and flagged, never run', async () => {
       const csv =
         'Action,Lead,Deadline\n"=cmd|\' /C calc\'!A0",GM (HR),March 2014\nReview pay policy,HOPOS,June 2014\n';

@@ -49,6 +49,40 @@ function looksLikeCsv(text: string): boolean {
   }
 }
 
+const SAVE_AS_DOCX = 'Open it in Word, save it as a Word document (.docx), and import that';
+
+/**
+ * What to say of an OpenDocument file (LibreOffice, or Google's download as .odt): its first entry,
+ * "mimetype", is stored as it is, so its type shows in the bytes; else the file's name says it.
+ */
+function openDocumentOf(latin: string, ext: string | undefined): string | undefined {
+  const type =
+    /mimetypeapplication\/vnd\.oasis\.opendocument\.(text|spreadsheet|presentation)/.exec(latin)?.[1] ??
+    { odt: 'text', ods: 'spreadsheet', odp: 'presentation' }[ext ?? ''];
+  if (type === 'text')
+    return `This is an OpenDocument text (.odt) file, which cannot be imported. Open it in Word or LibreOffice Writer, save it as a Word document (.docx), and import that.`;
+  if (type === 'spreadsheet')
+    return 'This is an OpenDocument spreadsheet (.ods), which cannot be imported. Open it in Excel or LibreOffice Calc, save it as an Excel workbook (.xlsx), and import that.';
+  if (type === 'presentation')
+    return 'This is an OpenDocument presentation (.odp), which cannot be imported. Import the Word or Excel file that holds the plan.';
+  return undefined;
+}
+
+/** A web page's own start: its doctype or <html> tag (Word's "Web Page" has namespaces on it). */
+const HTML_START = /^\uFEFF?\s*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html\b|<html[\s>])/i;
+
+/**
+ * What to say of text that is markup, not a plan's words: a web page (its tags would be read as themes
+ * and risks) or Rich Text (its control words likewise). Their tables are not read; Word opens both.
+ */
+function markupOf(text: string, ext: string | undefined): string | undefined {
+  if (ext === 'rtf' || /^\uFEFF?\s*\{\\rtf/.test(text))
+    return `This is a Rich Text (.rtf) document, which cannot be imported. ${SAVE_AS_DOCX}.`;
+  if (ext === 'html' || ext === 'htm' || ext === 'xhtml' || HTML_START.test(text))
+    return `This is a web page (HTML), which cannot be imported. ${SAVE_AS_DOCX}; or copy the plan's table from the page in a browser and paste it here.`;
+  return undefined;
+}
+
 /**
  * Whether tab-separated text is quoted as a CSV file is (Excel's "Text (Tab delimited)", a .tsv export):
  * read with the CSV reader, a cell quoted over lines or with doubled quotes is one cell. A `.tsv` file
@@ -102,6 +136,8 @@ export function sniff(
       const latin = input.toString('latin1');
       if (latin.includes('word/document.xml')) return { format: 'docx' };
       if (latin.includes('xl/workbook.xml')) return { format: 'xlsx' };
+      const odf = openDocumentOf(latin, ext);
+      if (odf) throw new ImportError('unsupported-format', odf);
       throw new ImportError(
         'unsupported-format',
         ext === 'docx' || ext === 'xlsx'
@@ -139,6 +175,8 @@ export function sniff(
     text = decodeText(input);
   }
   if (text.trim() === '') throw new ImportError('empty', 'The file is empty.');
+  const markup = markupOf(text, ext);
+  if (markup) throw new ImportError('unsupported-format', markup);
   const hasTabs = /\t/.test(text);
   if (hasTabs && quotedTabTable(text, ext)) return { format: 'csv', text, delimiter: '\t' };
   if (ext === 'csv' && !hasTabs) return { format: 'csv', text };

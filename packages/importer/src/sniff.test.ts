@@ -1,0 +1,89 @@
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { IMPORT_ERROR_HTTP, ImportError, parsePlanFile } from './index.js';
+
+/**
+ * Files in a format the importer does not read (a web page, Rich Text, OpenDocument) are refused with
+ * a message saying what to do (415), never read as text into a plan of markup.
+ */
+
+async function refusal(input: Buffer | string, filename?: string): Promise<ImportError> {
+  const e = await parsePlanFile(input, filename ? { filename } : {}).then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(ImportError);
+  const error = e as ImportError;
+  expect(error.code).toBe('unsupported-format');
+  expect(IMPORT_ERROR_HTTP[error.code]).toBe(415);
+  return error;
+}
+
+const PAGE = [
+  '<!DOCTYPE html>',
+  '<html>',
+  '<head><meta http-equiv="content-type" content="text/html; charset=utf-8"/><title></title></head>',
+  '<body>',
+  '<h1>Workforce Strategy 2026–2029</h1>',
+  '<table><thead><tr><th>Ref</th><th>Action</th><th>Lead</th><th>Deadline</th></tr></thead>',
+  '<tbody><tr><td>1.1</td><td>Launch a careers website</td><td>Head of HR</td><td>October 2026</td></tr></tbody>',
+  '</table>',
+  '</body>',
+  '</html>',
+].join('\n');
+
+describe('a file the importer does not read', () => {
+  it('a web page (.html, .htm, or HTML by its content): save it as .docx', async () => {
+    for (const [input, name] of [
+      [PAGE, 'plan.html'],
+      [PAGE, 'plan.htm'],
+      [PAGE, undefined],
+      [
+        `\uFEFF  ${PAGE.replace('<!DOCTYPE html>\n<html>', '<html xmlns:o="urn:schemas-microsoft-com:office:office">')}`,
+        undefined,
+      ],
+    ] as const) {
+      const error = await refusal(Buffer.from(input), name);
+      expect(error.message, name).toMatch(/web page/);
+      expect(error.message, name).toMatch(/save it as a Word document \(\.docx\)/);
+    }
+  });
+
+  it('Rich Text (.rtf, or by its content): save it as .docx', async () => {
+    const rtf =
+      '{\\rtf1\\ansi\\deff4\\adeflang1025\n{\\fonttbl{\\f0\\froman Times New Roman;}}\n\\pard Attract\\cell\\row}';
+    for (const name of ['plan.rtf', undefined]) {
+      const error = await refusal(Buffer.from(rtf), name);
+      expect(error.message).toMatch(/Rich Text/);
+      expect(error.message).toMatch(/save it as a Word document \(\.docx\)/);
+    }
+  });
+
+  it('OpenDocument text or spreadsheet: save it as .docx or .xlsx', async () => {
+    const odf = (type: string) =>
+      Buffer.from(
+        zipSync({
+          mimetype: [strToU8(`application/vnd.oasis.opendocument.${type}`), { level: 0 }],
+          'content.xml': strToU8('<office:document-content/>'),
+        }),
+      );
+    expect((await refusal(odf('text'), 'plan.odt')).message).toMatch(
+      /OpenDocument text \(\.odt\).*save it as a Word document \(\.docx\)/,
+    );
+    expect((await refusal(odf('text'))).message).toMatch(/\.odt/);
+    expect((await refusal(odf('spreadsheet'), 'plan.ods')).message).toMatch(
+      /OpenDocument spreadsheet \(\.ods\).*save it as an Excel workbook \(\.xlsx\)/,
+    );
+  });
+
+  it('but text that only mentions a tag is read as text', async () => {
+    const plan = await parsePlanFile(
+      [
+        'Ref\tAction\tLead\tDeadline',
+        '1\tPublish the <b>new</b> intranet pages\tHead of Comms\tMarch 2027',
+      ].join('\n'),
+      { filename: 'plan.txt' },
+    );
+    expect(plan.themes.flatMap((t) => t.actions)).toHaveLength(1);
+  });
+});
