@@ -131,7 +131,8 @@ function splitList(p: string, known: ReadonlySet<string>): string[] {
 
 /**
  * Parts of a list (with their separators between) where "and" or "&" joins two acronyms into one area,
- * "Head of HR & OD", "HR and OD": those stay one part.
+ * "Head of HR & OD", "HR and OD", or areas before the role they qualify, "HR Systems & Insight
+ * Manager": those stay one part.
  */
 function joinedAcronyms(pieces: string[]): string[] {
   const out: string[] = [];
@@ -142,17 +143,33 @@ function joinedAcronyms(pieces: string[]): string[] {
     const words = prev?.trim().split(/\s+/) ?? [];
     // Only areas' initials ("Head of HR & OD", "Assistant Director, HR & OD"): two people's initials
     // ("JS & TH") or two roles ("Head of HR & CEO") are two leads.
-    if (
-      (words.length > 1 || out.length > 1) &&
+    const joins =
       sep &&
       /and|&/.test(sep) &&
-      ACRONYM_WORD.test(piece.trim()) &&
-      ACRONYM_WORD.test(words.at(-1)!)
-    )
-      out[out.length - 1] = `${prev}${sep}${piece}`;
+      (((words.length > 1 || out.length > 1) &&
+        ACRONYM_WORD.test(piece.trim()) &&
+        ACRONYM_WORD.test(words.at(-1)!)) ||
+        areasOfOneRole(words, piece));
+    if (joins) out[out.length - 1] = `${prev}${sep}${piece}`;
     else out.push(piece);
   }
   return out;
+}
+
+/**
+ * "HR Systems & Insight Manager", "HR & Payroll Manager", "OD & Wellbeing Team": the words before the
+ * "&" name an area (no role, team or person of their own: not "Head of HR", "Jane Smith" or a person's
+ * initials, "JS"), and those after it end in the role or team both qualify. One job title, one lead.
+ */
+function areasOfOneRole(before: string[], after: string): boolean {
+  const next = after.trim().split(/\s+/);
+  const last = next.at(-1)!.toLowerCase();
+  if (next.length < 2 || before.length === 0 || !(PERSON_ROLE.has(last) || UNIT.has(last))) return false;
+  const lower = before.map((w) => w.toLowerCase());
+  if (lower.some((w) => PERSON_ROLE.has(w) || UNIT.has(w))) return false;
+  if (before.length >= 2 && before.length <= 3 && before.every((w) => NAME.test(w))) return false;
+  // Capitals alone are an area's initials only when councils use them so ("HR", "ICT"), not a person's.
+  return before.every((w) => !/^[A-Z]{2,}$/.test(w) || ACRONYM_WORD.test(w)) && /^[A-Z]/.test(before[0]!);
 }
 
 /** Areas of work councils name by their initials: "HR & OD", "ICT and Digital" is not one. */

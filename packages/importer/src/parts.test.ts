@@ -29,6 +29,20 @@ describe('lead cells', () => {
     ['Head of Waste & Street Scene', ['Head of Waste & Street Scene']],
     ['Director of Finance and Corporate Resources', ['Director of Finance and Corporate Resources']],
     ['Head of Planning and Head of Regulatory Services', ['Head of Planning', 'Head of Regulatory Services']],
+    // Areas joined by "&" before the role (or team) they qualify are one job title; a role, a name or a
+    // person's initials before the "&" are a lead of their own.
+    ['HR Systems & Insight Manager', ['HR Systems & Insight Manager']],
+    ['HR Systems and Insight Manager', ['HR Systems and Insight Manager']],
+    ['HR & Payroll Manager', ['HR & Payroll Manager']],
+    ['ICT & Digital Lead', ['ICT & Digital Lead']],
+    ['OD & Wellbeing Team', ['OD & Wellbeing Team']],
+    ['Health & Safety Advisor', ['Health & Safety Advisor']],
+    ['HR Systems & Insight Manager / Head of Finance', ['HR Systems & Insight Manager', 'Head of Finance']],
+    ['Head of HR, HR Systems & Insight Manager', ['Head of HR', 'HR Systems & Insight Manager']],
+    ['Head of HR & Insight Manager', ['Head of HR', 'Insight Manager']],
+    ['Head of OD & Digital Lead', ['Head of OD', 'Digital Lead']],
+    ['JS & Insight Manager', ['JS', 'Insight Manager']],
+    ['Head of HR & Head of Finance', ['Head of HR', 'Head of Finance']],
   ])('%s', (cell, labels) => {
     expect(splitLeadLabels(cell)).toEqual(labels);
   });
