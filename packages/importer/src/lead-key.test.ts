@@ -88,12 +88,36 @@ describe('leads written short, explained by a key in the document', () => {
     ]);
   });
 
+  it('are read from a key to initials giving each person’s name and role, "Name, Role"', async () => {
+    const plan = await parsePlanFile(
+      [
+        'Workforce Plan 2026–2029',
+        'Ref\tAction\tLead\tDeadline',
+        '1.1\tEmbed the values framework in recruitment and appraisal\tJS\tMarch 2027',
+        '1.2\tDeliver a senior leadership programme\tAB\tMarch 2028',
+        '1.3\tIncrease apprenticeship starts to 40 a year\tPP / JS\tMarch 2029',
+        '',
+        'Key to initials',
+        'JS – Jane Smith, Head of HR',
+        'AB – Amir Begum, Head of Organisational Development',
+        'PP – Cllr Priya Patel, Portfolio Holder (Resources)',
+      ].join('\n'),
+    );
+    expect(leads(plan)).toEqual([
+      ['1.1', ['Jane Smith, Head of HR (JS)']],
+      ['1.2', ['Amir Begum, Head of Organisational Development (AB)']],
+      ['1.3', ['Cllr Priya Patel, Portfolio Holder (Resources) (PP)', 'Jane Smith, Head of HR (JS)']],
+    ]);
+    expect(plan.themes.flatMap((t) => t.actions).at(-1)?.unplaced).toEqual([]);
+  });
+
   it('are left as written when a line explains only one of them, or is prose', async () => {
     const plan = await parsePlanFile(
       [
         'Workforce Plan 2026–2029',
         'HoHR – Head of HR',
         'Reward – we will review pay and grading in 2027, with the trade unions.',
+        'ODM – We will review the role, with the unions',
         ...TABLE,
       ].join('\n'),
     );

@@ -24,6 +24,13 @@ const MAX_EXPANSION = 150;
  * "Reward – we will review pay and grading in 2027, with the trade unions." is prose about pay, not a key.
  */
 const NAME = /^[\p{Lu}\p{N}][^,;]*$/u;
+/**
+ * Or a person's name, a comma, and their role: "Jane Smith, Head of HR", "Cllr Priya Patel, Portfolio
+ * Holder". The words before the comma are a name (two to four capitalised words, a title first
+ * perhaps), so "Reward – We will review the role, with the unions" is still prose.
+ */
+const NAME_AND_ROLE =
+  /^(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3},\s*\p{Lu}[^,;]*$/u;
 const MAX_WORDS = 10;
 
 /** The entries a line gives, short form → what it stands for; none when any part of it is not one. */
@@ -35,8 +42,8 @@ function lineEntries(line: string): [string, string][] {
     if (!m) return [];
     const long = m[2]!.replace(/[.;,]\s*$/, '').trim();
     const words = long.split(/\s+/).length;
-    if (long.length > MAX_EXPANSION || long.length <= m[1]!.length || !NAME.test(long) || words > MAX_WORDS)
-      return [];
+    const named = NAME.test(long) || NAME_AND_ROLE.test(long);
+    if (long.length > MAX_EXPANSION || long.length <= m[1]!.length || !named || words > MAX_WORDS) return [];
     out.push([m[1]!, long]);
   }
   return out;
