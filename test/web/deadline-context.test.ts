@@ -1,7 +1,7 @@
 import { londonToday } from '@peopleplan/core';
 import { describe, expect, it } from 'vitest';
-import { planDeadlineContext } from '../../web/src/components/timescale-input.js';
-import { timescaleMeaning } from '../../web/src/lib/format.js';
+import { planDeadlineContext, readTimescale } from '../../web/src/components/timescale-input.js';
+import { startMeaning, timescaleMeaning } from '../../web/src/lib/format.js';
 
 describe('what a plan’s deadlines count from in the forms', () => {
   it('is the plan’s start, as at import; the approval date only when no start is known', () => {
@@ -41,5 +41,17 @@ describe('what a plan’s deadlines count from in the forms', () => {
     const today = new Date(`${londonToday()}T12:00:00Z`);
     expect(next.getTime()).toBeGreaterThanOrEqual(today.getTime());
     expect(next.getTime() - today.getTime()).toBeLessThan(93 * 86_400_000);
+  });
+
+  it('reads a start from the first day of what it names, as the importer does', async () => {
+    const start = await readTimescale('June 2026', undefined, { asStart: true });
+    expect(start).toMatchObject({ kind: 'date', start: '2026-06-01', due: '2026-06-30' });
+    expect(startMeaning(start!)).toBe('from 1 June 2026');
+    const due = await readTimescale('June 2026', undefined, {});
+    expect(due?.start).toBeUndefined();
+    expect(timescaleMeaning(due!)).toBe('by 30 June 2026');
+    expect(
+      startMeaning((await readTimescale('1 June 2026', undefined, { asStart: true })) ?? undefined),
+    ).toBe('from 1 June 2026');
   });
 });

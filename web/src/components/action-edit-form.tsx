@@ -259,7 +259,7 @@ function ActionFields({
         original={base.start}
         text={draft.startText}
         onText={(t) => set('startText', t)}
-        context={context}
+        context={{ ...context, asStart: true }}
       />
       <TimescaleInput
         id="due"

@@ -1,22 +1,41 @@
 import type { Timescale } from '@peopleplan/core';
 import { useEffect, useState } from 'react';
-import { timescaleMeaning } from '../lib/format.js';
+import { startMeaning, timescaleMeaning } from '../lib/format.js';
 import { TextInput } from './form.js';
 
 type Parser = (
   text: string,
   ctx: { anchor?: string; period?: { start?: string; end?: string } },
 ) => Timescale;
-let parser: Promise<Parser> | undefined;
+type Reader = { parse: Parser; asStart: (t: Timescale) => Timescale };
+let parser: Promise<Reader> | undefined;
 /** The council-deadline parser loads only when someone edits a date. */
 const loadParser = () => {
-  parser ??= import('@peopleplan/timescale').then((m) => m.parseTimescale as Parser);
+  parser ??= import('@peopleplan/timescale').then((m) => ({
+    parse: m.parseTimescale as Parser,
+    asStart: m.asStart,
+  }));
   return parser;
 };
 
 export interface TimescaleContext {
   anchor?: string | undefined;
   period?: { start?: string | undefined; end?: string | undefined } | undefined;
+  /** The field is a start: read from the first day of what it names ("June 2026": 1 June), as at import. */
+  asStart?: boolean | undefined;
+}
+
+/** Read text in a plan's context: a start from the first day of what it names (timescale `asStart`). */
+function read({ parse, asStart }: Reader, text: string, context: TimescaleContext): Timescale {
+  const ctx: Parameters<Parser>[1] = {};
+  if (context.anchor) ctx.anchor = context.anchor;
+  if (context.period?.start || context.period?.end)
+    ctx.period = {
+      ...(context.period.start ? { start: context.period.start } : {}),
+      ...(context.period.end ? { end: context.period.end } : {}),
+    };
+  const t = parse(text, ctx);
+  return context.asStart ? asStart(t) : t;
 }
 
 /**
@@ -73,7 +92,8 @@ export function TimescaleInput({
       />
       {text.trim() && parsed ? (
         <p className="govuk-body-s app-timescale-read" aria-live="polite">
-          Read as: <strong>{timescaleMeaning(parsed) || 'no date'}</strong>
+          Read as:{' '}
+          <strong>{(context.asStart ? startMeaning(parsed) : timescaleMeaning(parsed)) || 'no date'}</strong>
           {parsed.note ? ` (${parsed.note})` : ''}
         </p>
       ) : null}
@@ -90,6 +110,7 @@ export function useParsedTimescale(
   const anchor = context.anchor;
   const start = context.period?.start;
   const end = context.period?.end;
+  const asStart = context.asStart;
   useEffect(() => {
     if (original && text === original.text) {
       setParsed(original);
@@ -100,16 +121,13 @@ export function useParsedTimescale(
       return;
     }
     let live = true;
-    loadParser().then((parse) => {
-      const ctx: Parameters<Parser>[1] = {};
-      if (anchor) ctx.anchor = anchor;
-      if (start || end) ctx.period = { ...(start ? { start } : {}), ...(end ? { end } : {}) };
-      if (live) setParsed(parse(text, ctx));
+    loadParser().then((reader) => {
+      if (live) setParsed(read(reader, text, { anchor, period: { start, end }, asStart }));
     });
     return () => {
       live = false;
     };
-  }, [text, original, anchor, start, end]);
+  }, [text, original, anchor, start, end, asStart]);
   return parsed;
 }
 
@@ -121,13 +139,5 @@ export async function readTimescale(
 ): Promise<Timescale | null> {
   if (!text.trim()) return null;
   if (original && original.text === text) return original;
-  const parse = await loadParser();
-  const ctx: Parameters<Parser>[1] = {};
-  if (context.anchor) ctx.anchor = context.anchor;
-  if (context.period?.start || context.period?.end)
-    ctx.period = {
-      ...(context.period.start ? { start: context.period.start } : {}),
-      ...(context.period.end ? { end: context.period.end } : {}),
-    };
-  return parse(text, ctx);
+  return read(await loadParser(), text, context);
 }

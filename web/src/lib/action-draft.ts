@@ -151,7 +151,8 @@ export async function patchBody(
   for (const k of keys) {
     if (k === 'dueReason') continue;
     if (k === 'dueText') body.due = await readTimescale(d.dueText, on.due, context);
-    else if (k === 'startText') body.start = await readTimescale(d.startText, on.start, context);
+    else if (k === 'startText')
+      body.start = await readTimescale(d.startText, on.start, { ...context, asStart: true });
     else if (k === 'ragMode' || k === 'ragReason')
       body.ragOverride = d.ragMode === 'auto' ? null : { rag: d.ragMode, reason: d.ragReason.trim() };
     else if (k === 'leads') body.leads = d.leads.map((l) => ({ ...l, label: l.label.trim() }));

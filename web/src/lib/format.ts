@@ -43,6 +43,13 @@ function next(t: Timescale): string {
     : `, next by ${formatDate(due)} (first ${formatDate(t.due)})`;
 }
 
+/** A start's meaning: from the first day it names ("June 2026": from 1 June 2026). */
+export function startMeaning(t: Timescale | undefined): string {
+  if (t && (t.kind === 'date' || t.kind === 'range') && (t.start ?? t.due))
+    return `from ${formatDate(t.start ?? t.due)}`;
+  return timescaleMeaning(t);
+}
+
 /** Short plain description of a timescale's parsed meaning, for tables and screen readers. */
 export function timescaleMeaning(t: Timescale | undefined): string {
   if (!t) return '';
