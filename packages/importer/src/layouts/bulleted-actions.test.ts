@@ -4,6 +4,7 @@ import { parsePlanFile } from '../index.js';
 import type { ParsedPlan } from '../parsed-plan.js';
 import { placeNamer } from '../places.js';
 import { readDocx } from '../readers/docx.js';
+import { isDateCell } from './cell-kinds.js';
 import { bulletedWordFile, readSample, wordBullet } from './test-helpers.js';
 
 /** Each theme's title, and its actions as title | leads | deadline as written. */
@@ -176,5 +177,25 @@ describe('bulleted-actions', () => {
       ['Retender the Employee Assistance Programme', '', 'Occupational Health Manager', 'by January 2027'],
     ]);
     expect(r.items.filter((i) => i.type === 'para')).toHaveLength(3);
+  });
+
+  it('takes a last part the timescale reader reads whole as the deadline ("Six-monthly", "annually")', () => {
+    const r = readSample(
+      [
+        'Theme 1: A great place to work',
+        'What we will do:',
+        '• Run a pulse survey and publish what we did in response – OD Advisor – Six-monthly',
+        '• Offer at least 12 apprenticeships a year – Apprenticeship Coordinator – annually',
+        '• Check in with every new starter – HR Business Partners – Every six months',
+      ].join('\n'),
+    );
+    expect(r.data).toEqual([
+      ['Run a pulse survey and publish what we did in response', '', 'OD Advisor', 'Six-monthly'],
+      ['Offer at least 12 apprenticeships a year', '', 'Apprenticeship Coordinator', 'annually'],
+      ['Check in with every new starter', '', 'HR Business Partners', 'Every six months'],
+    ]);
+    // Words the timescale reader leaves over are a name's ("Section 75 Annual"), not a deadline.
+    expect(isDateCell('Six-monthly')).toBe(true);
+    expect(isDateCell('Section 75 Annual')).toBe(false);
   });
 });

@@ -28,11 +28,12 @@ export function isDateCell(text: string): boolean {
   if (!DATE_KINDS.has(parsed.kind)) return false;
   // Recurring and relative forms explain themselves in the note ("'30 September' each time …"), and a
   // second deadline is named there ("also …"); otherwise a long note means the date is incidental.
-  // …but only where the words are a deadline's: "Section 75 Annual" is a report's name.
+  // …but only where the words are a deadline's: "Section 75 Annual" is a report's name. A text the
+  // reader read whole, no word left over in its note ("Six-monthly", "Twice yearly"), is one.
   const timeWords =
     DATE_WORDS.test(t) ||
     /^(?:annually|quarterly|monthly|bi-?\w+ly|every|each|within|by|over|next|ongoing)\b/i.test(t);
-  if (parsed.kind === 'recurring' || parsed.kind === 'relative') return timeWords;
+  if (parsed.kind === 'recurring' || parsed.kind === 'relative') return timeWords || !parsed.note;
   // A second deadline ("also …"), or a note explaining how the whole text was read ('"mid-2023": …').
   if (parsed.note?.startsWith('also ') || parsed.note?.startsWith(`"${t}"`)) return true;
   return !parsed.note || parsed.note.length <= Math.max(24, t.length * 0.6);
