@@ -10,7 +10,14 @@ const INLINE_DUE =
 const LEAD_BRACKET = /\(([^()]*\b(?:leads?|owners?)\s*:[^()]*)\)/gi;
 /** "(by March 2026)", "(ongoing)" closing an item: only where a deadline alone says it is an action. */
 const DUE_BRACKET = /\((\s*(?:(?:by|due|deadline)\b[^()]*|ongoing|on-going|tbc))\)\s*\.?\s*$/i;
-const PARTS = /\s+[–—-]\s+|[,;]\s+(?=(?:by|due|deadline|leads?|owners?)\b)/i;
+/**
+ * Where an item's parts meet: a dash set apart, a comma or semicolon before a lead or a deadline, or a
+ * sentence's end before one labelled with a colon ("… pages. Lead: Head of HR. Target: Sept 2026.").
+ */
+const PARTS =
+  /\s+[–—-]\s+|[,;]\s+(?=(?:by|due|deadline|leads?|owners?)\b)|\.\s+(?=(?:leads?(?:\s+officers?)?|owners?|responsible|target(?:\s+date)?|by|due|deadline|by\s+when|timescale)\s*:)/i;
+/** A part that opens with a field's label and a colon: its closing full stop is the sentence's. */
+const LABELLED = /^[\p{L} ]{2,20}:\s*\S/u;
 
 /** "March 2027", "31/02/2027" (kept, and flagged later, as any impossible date is), not "working with partners". */
 const dateLike = (t: string) => isDateCell(t) || (DATE_WORDS.test(t) && t.split(/\s+/).length <= 4);
@@ -54,14 +61,16 @@ export function inlineFields(
   let name: string | undefined;
   let date: string | undefined;
   for (const raw of rest) {
-    const p = opts.loose ? raw.replace(/[.;,]$/, '') : raw;
+    const p = opts.loose || LABELLED.test(raw) ? raw.replace(/[.;,]$/, '') : raw;
     const l = INLINE_LEAD.exec(p);
     const d = INLINE_DUE.exec(p);
     // "Timescale: Q3 2026/27", "Deadline: March 2027": the label names the field, the value is the date.
     const f = fieldLine(p, opts.known);
     if (l) lead.push(l[1]!.trim());
     else if (f?.field === 'due' && f.value && !due.length) due.push(f.value);
-    else if (d && !due.length && (!opts.loose || d[2] || dateLike(d[1]!))) due.push(p);
+    // "Target: September 2026": the value alone, as a labelled line gives it; "by March 2026" as written.
+    else if (d && !due.length && (!opts.loose || d[2] || dateLike(d[1]!)))
+      due.push(d[1] && /^[^:]+:/.test(p) ? d[1].trim() : p);
     else if (f?.value && f.field !== 'due' && !f.field.startsWith('lead:'))
       named.push({ label: f.label, value: f.value });
     else if (opts.loose && date === undefined && isDateCell(p)) date = p;

@@ -269,4 +269,43 @@ describe('numbered paragraphs with their fields on lines of their own', () => {
     expect(fieldLine('Where we are now: our vacancy rate is 11.2%')).toBeUndefined();
     expect(fieldLine('Action 1.2: Run a survey')).toBeUndefined();
   });
+
+  it('reads "Lead:", "Owner:", "Target:", "By:" and "Deadline:" sentences after the title as its fields', () => {
+    const r = readSample(
+      [
+        '1. Attract and recruit the people we need',
+        '1.1 Refresh the careers pages. Lead: Head of HR & OD. Target: September 2026.',
+        '1.2 Introduce a guaranteed interview scheme. Owner: Recruitment Manager. By: 31/12/2026.',
+        '2. Develop our people',
+        '2.1 Launch an Aspiring Managers programme. Lead: OD Manager. Deadline: January 2027.',
+        '2.2 Introduce annual career conversations. Lead: Heads of Service.',
+      ].join('\n'),
+    );
+    expect(r.headings).toEqual(['1. Attract and recruit the people we need', '2. Develop our people']);
+    expect(r.data.map((c) => [c[0], c[1], c[3], c[4]])).toEqual([
+      ['1.1', 'Refresh the careers pages', 'Head of HR & OD', 'September 2026'],
+      ['1.2', 'Introduce a guaranteed interview scheme', 'Recruitment Manager', '31/12/2026'],
+      ['2.1', 'Launch an Aspiring Managers programme', 'OD Manager', 'January 2027'],
+      ['2.2', 'Introduce annual career conversations', 'Heads of Service', ''],
+    ]);
+  });
+
+  it('splits an item’s sentences only where the next one opens with a field’s label and a colon', () => {
+    expect(inlineFields('Refresh the careers pages. Lead: Head of HR & OD. Target: September 2026.')).toEqual(
+      {
+        title: 'Refresh the careers pages',
+        description: '',
+        lead: 'Head of HR & OD',
+        due: 'September 2026',
+        named: [],
+      },
+    );
+    expect(inlineFields('Refresh the careers pages. Target: September 2026.', { loose: true })?.due).toBe(
+      'September 2026',
+    );
+    // A sentence that merely starts with such a word is the item's own.
+    expect(
+      inlineFields('Review pay. By doing so we keep our staff. Leaders will meet monthly.'),
+    ).toBeUndefined();
+  });
 });
