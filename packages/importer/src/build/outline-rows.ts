@@ -22,7 +22,8 @@ import { findTheme, nextThemeRef, startTheme, themeHeading } from './themes.js';
  * - a row under an action (or sub-action) is its step: a milestone when it has a deadline and no lead
  *   of its own, else a sub-action, as a dash item under an action is (build/milestone-rows.ts).
  * A row whose ref places it ("1.2", "1.1a") is read by its ref, as everywhere. A sheet whose summary
- * rows come below what they sum is read as rows are.
+ * rows come below what they sum is read as rows are. A Word list's levels come as such rows too, its
+ * groups already read as headings (layouts/bulleted-actions.ts).
  */
 
 type Row = Extract<SourceItem, { type: 'row' }>;
@@ -58,7 +59,9 @@ function outlineOf(s: BuildState, index: number, item: Row, m: ActiveMapping): O
   const actionsUnder =
     under.some((r) => fieldFilled(r.cells, m, LEADS)) ||
     under.some((r) => (r.outline ?? 0) > Math.min(...under.map((u) => u.outline ?? 0)));
-  const grouped = groups.length > 0 && groups.every((r) => groupLike(r.cells, m)) && actionsUnder;
+  // A list a layout rule read (a Word list's levels) has its groups already: its rows are actions and steps.
+  const grouped =
+    !item.layout && groups.length > 0 && groups.every((r) => groupLike(r.cells, m)) && actionsUnder;
   s.outline = { mapping: m, table: item.table, readable, ...(grouped && { groupLevel: top }), open: [] };
   return s.outline;
 }

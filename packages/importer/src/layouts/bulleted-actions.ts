@@ -1,6 +1,7 @@
 import { MEASURE_HEADINGS, SECTION_HEADINGS, THEME_PATTERNS } from '../heading-words.js';
 import type { SourceItem } from '../source.js';
 import { INTRODUCES, isBullet, readBullets } from './bulleted-list.js';
+import { isDateCell } from './cell-kinds.js';
 import { fieldLine, namedColumns } from './field-lines.js';
 import { type InlineFields, inlineFields } from './inline-fields.js';
 import { type Line, nextFilled } from './lines.js';
@@ -18,6 +19,11 @@ import { type LayoutContext, type LayoutRule, row } from './rule.js';
  * whose bullets name no lead and no date (a page's figures, a list of goals). They are kept, with the
  * group's sentences, as the group's description: they say what the whole group is for, so no one of
  * its actions owns them, and the theme's page is where a council reads them.
+ *
+ * A Word list's levels (lines.ts `depth`) are read as a reader reads them: the actions are the
+ * shallowest level whose bullets say who or when; a bullet above that level with bullets under it is a
+ * group, and one under an action is its step, a milestone when dated and no one leads it, else a
+ * sub-action (the rows' `outline`, read as Excel's grouped rows are: build/outline-rows.ts).
  */
 export const BULLETED_ACTIONS = 'bulleted-actions';
 
@@ -68,7 +74,8 @@ const carriesOn = (text: string, bullet: string) =>
   !!fieldLine(text);
 const separator = (text: string) => (fieldLine(text) ? ' – ' : ' ');
 
-type Bullet = { text: string; line: number };
+type Bullet = { text: string; line: number; depth?: number };
+type Row = Extract<SourceItem, { type: 'row' }>;
 type Part = { kind: 'text'; line: Line } | { kind: 'list'; label?: Line; as?: Label; bullets: Bullet[] };
 
 type Cells = { cells: string[]; named: InlineFields['named'] };
@@ -88,11 +95,70 @@ function cellsOf(text: string, known: ReadonlySet<string>): Cells | undefined {
   return due ? { cells: [text, '', '', due], named: [] } : undefined;
 }
 
-/** Whether a list is actions: most bullets name a lead or a date, or its line says so and one does. */
-function isActions(list: Extract<Part, { kind: 'list' }>, known: ReadonlySet<string>): boolean {
-  if (list.as === 'measures') return false;
-  const saying = list.bullets.filter((b) => cellsOf(b.text, known)).length;
-  return saying > 0 && (saying * 2 >= list.bullets.length || list.as === 'actions');
+type List = Extract<Part, { kind: 'list' }>;
+
+/** A bullet's level in its list, 0 for the list's outermost items. */
+const levelIn = (list: List) => {
+  const top = Math.min(...list.bullets.map((b) => b.depth ?? 0));
+  return (b: Bullet) => (b.depth ?? 0) - top;
+};
+
+/**
+ * The level of a list's actions: the shallowest whose bullets mostly name a lead or a date, or one does
+ * and the list's line says they are actions. Undefined: the list is no actions (measures, goals).
+ */
+function actionLevel(list: List, known: ReadonlySet<string>): number | undefined {
+  if (list.as === 'measures') return undefined;
+  const level = levelIn(list);
+  for (const n of [...new Set(list.bullets.map(level))].sort((a, b) => a - b)) {
+    const at = list.bullets.filter((b) => level(b) === n);
+    const saying = at.filter((b) => cellsOf(b.text, known)).length;
+    if (saying > 0 && (saying * 2 >= at.length || list.as === 'actions')) return n;
+  }
+  return undefined;
+}
+
+/** A step's own list letter ("a)", "(ii)", "b."): Word's numbering of the steps, no words of theirs. */
+const STEP_LETTER = /^\(?(?:[a-z]|[ivx]{1,4})[.)]\s+(?=\S)/;
+
+/**
+ * A step's cells: as an action's, or its title and a date after a dash ("Agree principles with UNISON –
+ * May 2026"), which under an action is the step's date.
+ */
+function stepCells(text: string, known: ReadonlySet<string>): Cells {
+  const t = text.replace(STEP_LETTER, '');
+  const read = cellsOf(t, known);
+  if (read) return read;
+  const parts = t.split(/\s+[–—-]\s+/);
+  const date = parts.length > 1 ? parts.at(-1)! : '';
+  return isDateCell(date)
+    ? { cells: [parts.slice(0, -1).join(' – '), '', '', date], named: [] }
+    : { cells: [t, '', '', ''], named: [] };
+}
+
+type Entry =
+  | { kind: 'heading'; text: string; line: number }
+  | (Cells & { kind: 'row'; line: number; outline?: number });
+
+/**
+ * An action list's rows: its actions, their steps a level or more under them (`outline`), and a group's
+ * heading for each bullet above the actions' level with bullets under it (else a line of the group's).
+ */
+function listEntries(list: List, at: number, known: ReadonlySet<string>): Entry[] {
+  const level = levelIn(list);
+  const stepped = list.bullets.some((b) => level(b) > at);
+  return list.bullets.flatMap((b, k): Entry[] => {
+    const n = level(b);
+    if (n < at) {
+      const next = list.bullets[k + 1];
+      return next && level(next) > n ? [{ kind: 'heading', text: b.text, line: b.line }] : [];
+    }
+    const cells =
+      n === at
+        ? (cellsOf(b.text, known) ?? { cells: [b.text, '', '', ''], named: [] })
+        : stepCells(b.text, known);
+    return [{ kind: 'row', ...cells, line: b.line, ...(stepped && { outline: n - at }) }];
+  });
 }
 
 /** The group's heading at `i`, its sentences and lists, up to the next heading or the last list. */
@@ -132,33 +198,36 @@ export const bulletedActions: LayoutRule = {
     const group = readGroup(lines, i);
     if (!group) return undefined;
     const lists = group.parts.filter((p) => p.kind === 'list');
-    const actions = new Set(lists.filter((p) => isActions(p, ctx.known)));
-    if (actions.size === 0) return undefined;
-    const head = lines[i]!;
-    const items: SourceItem[] = [{ type: 'heading', text: head.text.trim(), line: head.line }];
-    const rows: (Cells & { line: number })[] = [];
+    const levels = new Map(lists.map((p) => [p, actionLevel(p, ctx.known)]));
+    if (lists.every((p) => levels.get(p) === undefined)) return undefined;
+    const entries: Entry[] = [];
+    const items: SourceItem[] = [];
     // The group's sentences and its other lists first, so that they are its description; its actions'
     // rows after them. A line naming the action list ("What we will do") is its header, as a table's.
     for (const p of group.parts) {
+      const at = p.kind === 'list' ? levels.get(p) : undefined;
       if (p.kind === 'text') items.push({ type: 'para', text: p.line.text.trim(), line: p.line.line });
-      else if (!actions.has(p)) {
+      else if (at === undefined) {
         if (p.label) items.push({ type: 'para', text: p.label.text.trim(), line: p.label.line });
         for (const b of p.bullets) items.push({ type: 'para', text: `• ${b.text}`, line: b.line });
-      } else {
-        for (const b of p.bullets)
-          rows.push({
-            ...(cellsOf(b.text, ctx.known) ?? { cells: [b.text, '', '', ''], named: [] }),
-            line: b.line,
-          });
-      }
+      } else entries.push(...listEntries(p, at, ctx.known));
     }
+    // A list that names its own groups leaves the line above it no group of its own (a plan's title).
+    const head = lines[i]!;
+    const grouped = entries.some((e) => e.kind === 'heading');
+    items.unshift({ type: grouped ? 'para' : 'heading', text: head.text.trim(), line: head.line });
+    const rows = entries.filter((e) => e.kind === 'row');
     // A column for each other field a label named, as a table's header would.
     const named = namedColumns(rows.map((r) => r.named));
     const header = ['Action', 'Description', 'Lead', 'Timescale', ...named.labels];
-    const table = [
-      row(header, rows[0]!.line, BULLETED_ACTIONS, true),
-      ...rows.map((r) => row([...r.cells, ...named.cells(r.named)], r.line, BULLETED_ACTIONS)),
-    ];
+    const table: SourceItem[] = [row(header, rows[0]?.line ?? head.line, BULLETED_ACTIONS, true)];
+    for (const e of entries) {
+      if (e.kind === 'heading') table.push({ type: 'heading', text: e.text, line: e.line });
+      else {
+        const r = row([...e.cells, ...named.cells(e.named)], e.line, BULLETED_ACTIONS) as Row;
+        table.push(e.outline === undefined ? r : { ...r, outline: e.outline });
+      }
+    }
     return { items: [...items, ...table], next: group.next };
   },
 };

@@ -36,7 +36,8 @@ function labelLine(t: string): string | undefined {
 const GLUED = /^(?<value>[A-Z][^-–]{2,120}?[^\s-])\.?\s?[-–]\s+(?<rest>\S.*)$/;
 
 interface Bullets {
-  texts: { text: string; line: number }[];
+  /** Each bullet's text and line, and a Word list item's depth (lines.ts). */
+  texts: { text: string; line: number; depth?: number }[];
   next: number;
 }
 
@@ -61,7 +62,12 @@ export function readBullets(
       if (n < 0 || !isBullet(lines[n]!.text)) break;
       continue;
     }
-    if (isBullet(l.text)) texts.push({ text: bulletText(l.text), line: l.line });
+    if (isBullet(l.text))
+      texts.push({
+        text: bulletText(l.text),
+        line: l.line,
+        ...(l.depth !== undefined && { depth: l.depth }),
+      });
     else if (texts.length > 0 && !isBlank(lines[k - 1]) && carriesOn(l.text, texts.at(-1)!.text))
       texts.at(-1)!.text += `${separator(l.text)}${l.text.trim()}`;
     else break;

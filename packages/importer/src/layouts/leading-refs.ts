@@ -18,13 +18,14 @@ export function moveLeadingRefs(items: SourceItem[]): void {
   const titleAt = h.fields.indexOf('title');
   const refAt = h.fields.indexOf('ref');
   if (titleAt < 0) return;
-  const data = rows.filter((r) => !r.header);
+  // The actions' refs: a step under one (a row deeper in a list's outline) has none of its own.
+  const data = rows.filter((r) => !r.header && !r.outline);
   const split = (r: Row) =>
     refAt >= 0 && r.cells[refAt] ? undefined : LEADING_REF.exec(r.cells[titleAt] ?? '');
   const numbered = data.filter((r) => split(r));
   if (numbered.length < 2 || numbered.length < data.length * 0.6) return;
-  for (const r of data) {
-    const m = split(r)?.groups;
+  for (const r of rows.filter((x) => !x.header)) {
+    const m = r.outline ? undefined : split(r)?.groups;
     if (m) r.cells[titleAt] = m.rest!;
     if (refAt >= 0) {
       if (m) r.cells[refAt] = m.ref!;

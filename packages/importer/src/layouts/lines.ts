@@ -4,6 +4,8 @@ export interface Line {
   line: number;
   /** A Word heading (Heading 1–6): a heading whatever its length or its last character. */
   heading?: boolean;
+  /** A Word list paragraph's level: 0 for its list's outermost items, 1 for those under them… */
+  depth?: number;
 }
 
 export const isBlank = (l: Line | undefined) => !l || l.text.trim() === '';

@@ -9,6 +9,20 @@ import { wordTableFills } from './cell-colours.js';
 type Fill = string | undefined;
 
 const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li']);
+const LISTS = new Set(['ul', 'ol']);
+const tagOf = (node: HTMLElement) => node.tagName?.toLowerCase();
+
+/**
+ * A list item's own words, without the list nested in it: mammoth writes a sub-list inside its parent
+ * item, and Word shows each item of it on a line of its own ("by December 2026" then "Introduce…").
+ */
+const ownText = (li: HTMLElement) =>
+  (li.childNodes as HTMLElement[])
+    .filter((c) => !LISTS.has(tagOf(c) ?? '') && tagOf(c) !== 'table')
+    .map((c) => c.text)
+    .join('');
+const nestedLists = (li: HTMLElement) =>
+  (li.childNodes as HTMLElement[]).filter((c) => LISTS.has(tagOf(c) ?? ''));
 
 /**
  * The text of a cell: one line per paragraph or list item, so that Word's structure survives. A table
@@ -20,11 +34,16 @@ function blockText(el: HTMLElement): string {
   const walk = (node: HTMLElement) => {
     for (const child of node.childNodes) {
       const c = child as HTMLElement;
-      const tag = c.tagName?.toLowerCase();
+      const tag = tagOf(c);
       if (!tag) continue;
       // A list item keeps a bullet, as Word shows it (mammoth leaves it out): the title of a step under
-      // an action (build/milestone-rows.ts); `cleanText` takes it off everywhere else.
-      if (BLOCKS.has(tag)) lines.push(tag === 'li' ? `• ${c.text.trim()}` : c.text);
+      // an action (build/milestone-rows.ts); `cleanText` takes it off everywhere else. Its sub-list's
+      // items are lines of their own.
+      if (tag === 'li') {
+        const own = ownText(c).trim();
+        if (own) lines.push(`• ${own}`);
+        for (const list of nestedLists(c)) walk(list);
+      } else if (BLOCKS.has(tag)) lines.push(c.text);
       else if (tag === 'table')
         lines.push(
           ...tableRows(c).map((r) =>
@@ -88,14 +107,19 @@ function tableRows(table: HTMLElement, fills?: Fill[][]): { cells: string[]; fil
 }
 
 type Para = Extract<SourceItem, { type: 'para' }>;
+/** What a paragraph is in Word: a heading, or a list item at its list's depth (0 outermost). */
+type Kind = 'h' | { depth: number };
+type Kinds = Map<Para, Kind>;
 
-/** Paragraphs as lines of text, a list paragraph as a bullet and a Word heading marked so. */
-function linesOf(run: Para[], kinds: Map<Para, 'li' | 'h'>): Line[] {
-  return run.map((p) => ({
-    text: kinds.get(p) === 'li' ? `• ${p.text.trim()}` : p.text,
-    line: p.line,
-    ...(kinds.get(p) === 'h' ? { heading: true } : {}),
-  }));
+/** Paragraphs as lines of text, a list paragraph as a bullet at its depth and a Word heading marked so. */
+function linesOf(run: Para[], kinds: Kinds): Line[] {
+  return run.map((p) => {
+    const kind = kinds.get(p);
+    if (kind === 'h') return { text: p.text, line: p.line, heading: true };
+    return kind
+      ? { text: `• ${p.text.trim()}`, line: p.line, depth: kind.depth }
+      : { text: p.text, line: p.line };
+  });
 }
 
 /**
@@ -105,7 +129,7 @@ function linesOf(run: Para[], kinds: Map<Para, 'li' | 'h'>): Line[] {
  * paragraphs stay as they are. Rows it makes are numbered after the document's own tables, which keep
  * their numbers (and their colours).
  */
-function readActionLists(items: SourceItem[], kinds: Map<Para, 'li' | 'h'>, tables: number): SourceItem[] {
+function readActionLists(items: SourceItem[], kinds: Kinds, tables: number): SourceItem[] {
   const out: SourceItem[] = [];
   let table = tables;
   let run: Para[] = [];
@@ -151,26 +175,36 @@ export async function readDocx(buffer: Buffer): Promise<SourceDocument> {
   const root = parse(html);
   const fills = wordTableFills(buffer);
   const items: SourceItem[] = [];
-  const kinds = new Map<Para, 'li' | 'h'>();
+  const kinds: Kinds = new Map();
   let table = 0;
   let line = 0;
-  const visit = (node: HTMLElement) => {
+  // `depth`: how many lists hold the node, less one (a list item's depth; mammoth nests a sub-list in
+  // the item above it). Each item is a paragraph of its own words, its sub-list's items after it.
+  const visit = (node: HTMLElement, depth: number) => {
     for (const child of node.childNodes as HTMLElement[]) {
-      const tag = child.tagName?.toLowerCase();
+      const tag = tagOf(child);
       if (!tag) continue;
       if (tag === 'table') {
         for (const row of tableRows(child, fills[table]))
           items.push({ type: 'row', ...row, table, line: ++line });
         table++;
+      } else if (tag === 'li') {
+        const note = wordNote(child);
+        const text = note ?? ownText(child);
+        if (note || text.trim()) {
+          const para: Para = { type: 'para', text, line: ++line };
+          if (!note) kinds.set(para, { depth });
+          items.push(para);
+        }
+        if (!note) for (const list of nestedLists(child)) visit(list, depth + 1);
       } else if (BLOCKS.has(tag)) {
-        const note = tag === 'li' ? wordNote(child) : undefined;
-        const para: Para = { type: 'para', text: note ?? child.text, line: ++line };
-        if (!note && (tag === 'li' || tag.startsWith('h'))) kinds.set(para, tag === 'li' ? 'li' : 'h');
+        const para: Para = { type: 'para', text: child.text, line: ++line };
+        if (tag.startsWith('h')) kinds.set(para, 'h');
         items.push(para);
-      } else visit(child);
+      } else visit(child, LISTS.has(tag) ? depth + 1 : depth);
     }
   };
-  visit(root);
+  visit(root, -1);
   if (table > 0) return { format: 'docx', items: readActionLists(items, kinds, table), formulaCells: [] };
   // No table at all: the document is its paragraphs, read by the layout rules pasted text gets
   // (numbered items with "Lead:" lines under them, bullets under headings, a form of labels).
