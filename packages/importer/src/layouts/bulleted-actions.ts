@@ -4,6 +4,7 @@ import { INTRODUCES, isBullet, readBullets } from './bulleted-list.js';
 import { isDateCell } from './cell-kinds.js';
 import { fieldLine, namedColumns } from './field-lines.js';
 import { type InlineFields, inlineFields } from './inline-fields.js';
+import { leadingRef } from './leading-refs.js';
 import { type Line, nextFilled } from './lines.js';
 import { embeddedDeadline } from './numbered-list.js';
 import { type LayoutContext, type LayoutRule, row } from './rule.js';
@@ -74,7 +75,7 @@ const carriesOn = (text: string, bullet: string) =>
   !!fieldLine(text);
 const separator = (text: string) => (fieldLine(text) ? ' – ' : ' ');
 
-type Bullet = { text: string; line: number; depth?: number };
+type Bullet = { text: string; line: number; depth?: number; numbered?: boolean };
 type Row = Extract<SourceItem, { type: 'row' }>;
 type Part = { kind: 'text'; line: Line } | { kind: 'list'; label?: Line; as?: Label; bullets: Bullet[] };
 
@@ -138,7 +139,7 @@ function stepCells(text: string, known: ReadonlySet<string>): Cells {
 
 type Entry =
   | { kind: 'heading'; text: string; line: number }
-  | (Cells & { kind: 'row'; line: number; outline?: number });
+  | (Cells & { kind: 'row'; line: number; outline?: number; ref?: string });
 
 /**
  * An action list's rows: its actions, their steps a level or more under them (`outline`), and a group's
@@ -153,11 +154,20 @@ function listEntries(list: List, at: number, known: ReadonlySet<string>): Entry[
       const next = list.bullets[k + 1];
       return next && level(next) > n ? [{ kind: 'heading', text: b.text, line: b.line }] : [];
     }
-    const cells =
-      n === at
-        ? (cellsOf(b.text, known) ?? { cells: [b.text, '', '', ''], named: [] })
-        : stepCells(b.text, known);
-    return [{ kind: 'row', ...cells, line: b.line, ...(stepped && { outline: n - at }) }];
+    if (n > at) return [{ kind: 'row', ...stepCells(b.text, known), line: b.line, outline: n - at }];
+    // Word's own number opening an action is its ref, whatever the other items hold.
+    const numbered = b.numbered ? leadingRef(b.text) : undefined;
+    const text = numbered?.rest ?? b.text;
+    const cells = cellsOf(text, known) ?? { cells: [text, '', '', ''], named: [] };
+    return [
+      {
+        kind: 'row',
+        ...cells,
+        line: b.line,
+        ...(stepped && { outline: 0 }),
+        ...(numbered && { ref: numbered.ref }),
+      },
+    ];
   });
 }
 
@@ -219,12 +229,14 @@ export const bulletedActions: LayoutRule = {
     const rows = entries.filter((e) => e.kind === 'row');
     // A column for each other field a label named, as a table's header would.
     const named = namedColumns(rows.map((r) => r.named));
-    const header = ['Action', 'Description', 'Lead', 'Timescale', ...named.labels];
+    const refs = rows.some((r) => r.ref) ? ['Ref'] : [];
+    const header = [...refs, 'Action', 'Description', 'Lead', 'Timescale', ...named.labels];
     const table: SourceItem[] = [row(header, rows[0]?.line ?? head.line, BULLETED_ACTIONS, true)];
     for (const e of entries) {
       if (e.kind === 'heading') table.push({ type: 'heading', text: e.text, line: e.line });
       else {
-        const r = row([...e.cells, ...named.cells(e.named)], e.line, BULLETED_ACTIONS) as Row;
+        const cells = [...(refs.length ? [e.ref ?? ''] : []), ...e.cells, ...named.cells(e.named)];
+        const r = row(cells, e.line, BULLETED_ACTIONS) as Row;
         table.push(e.outline === undefined ? r : { ...r, outline: e.outline });
       }
     }

@@ -37,7 +37,7 @@ const GLUED = /^(?<value>[A-Z][^-–]{2,120}?[^\s-])\.?\s?[-–]\s+(?<rest>\S.*)
 
 interface Bullets {
   /** Each bullet's text and line, and a Word list item's depth (lines.ts). */
-  texts: { text: string; line: number; depth?: number }[];
+  texts: { text: string; line: number; depth?: number; numbered?: boolean }[];
   next: number;
 }
 
@@ -67,6 +67,7 @@ export function readBullets(
         text: bulletText(l.text),
         line: l.line,
         ...(l.depth !== undefined && { depth: l.depth }),
+        ...(l.numbered && { numbered: true }),
       });
     else if (texts.length > 0 && !isBlank(lines[k - 1]) && carriesOn(l.text, texts.at(-1)!.text))
       texts.at(-1)!.text += `${separator(l.text)}${l.text.trim()}`;

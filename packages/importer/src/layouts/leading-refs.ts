@@ -6,6 +6,12 @@ type Row = Extract<SourceItem, { type: 'row' }>;
 /** "A12. Report …", "1 Maintain …", "E1.1 There will be …": a ref written at the start of the text. */
 const LEADING_REF = /^(?<ref>[A-Z]{0,3}\d{1,3}(?:\.\d{1,3}){0,3})[.):]?\s+(?<rest>\S[\s\S]*)$/;
 
+/** A text's leading ref and the rest of it ("1.1", "Launch…"), when it opens with one. */
+export function leadingRef(text: string): { ref: string; rest: string } | undefined {
+  const m = LEADING_REF.exec(text)?.groups;
+  return m ? { ref: m.ref!, rest: m.rest! } : undefined;
+}
+
 /**
  * Where most rows of a table a layout rule read start their text with a ref and the table has no ref
  * column (or an empty one), the refs move to a ref column so that actions keep the document's numbers.

@@ -6,6 +6,8 @@ export interface Line {
   heading?: boolean;
   /** A Word list paragraph's level: 0 for its list's outermost items, 1 for those under them… */
   depth?: number;
+  /** A Word list item that opens with the number Word gives it ("1.1 Launch…"): that number is its ref. */
+  numbered?: boolean;
 }
 
 export const isBlank = (l: Line | undefined) => !l || l.text.trim() === '';

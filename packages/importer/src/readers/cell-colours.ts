@@ -10,20 +10,20 @@ import { unzipSync } from 'fflate';
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
 /** The WordprocessingML child elements of `el`. */
-function* childElements(el: Element): Generator<Element> {
+export function* childElements(el: Element): Generator<Element> {
   for (let n = el.firstChild; n; n = n.nextSibling) {
     if (n.nodeType === 1 && (n as Element).namespaceURI === W) yield n as Element;
   }
 }
-const child = (el: Element | undefined, name: string) =>
+export const child = (el: Element | undefined, name: string) =>
   el ? [...childElements(el)].find((e) => e.localName === name) : undefined;
-const attr = (el: Element | undefined, name: string) => el?.getAttributeNS(W, name) || undefined;
+export const attr = (el: Element | undefined, name: string) => el?.getAttributeNS(W, name) || undefined;
 
 /**
  * One XML part of an Office file (the first whose name `wanted` accepts, `preferred` first), parsed;
  * undefined when there is none. Parse warnings are not errors here: colours only add to what was read.
  */
-function xmlPart(
+export function xmlPart(
   zip: Uint8Array,
   wanted: (name: string) => boolean,
   preferred?: string,

@@ -5,6 +5,7 @@ import { readLayouts } from '../layouts/index.js';
 import type { Line } from '../layouts/lines.js';
 import type { SourceDocument, SourceItem } from '../source.js';
 import { wordTableFills } from './cell-colours.js';
+import { numberParagraphs } from './word-numbering.js';
 
 type Fill = string | undefined;
 
@@ -107,8 +108,8 @@ function tableRows(table: HTMLElement, fills?: Fill[][]): { cells: string[]; fil
 }
 
 type Para = Extract<SourceItem, { type: 'para' }>;
-/** What a paragraph is in Word: a heading, or a list item at its list's depth (0 outermost). */
-type Kind = 'h' | { depth: number };
+/** What a paragraph is in Word: a heading, or a list item at its depth (0 outermost), perhaps numbered. */
+type Kind = 'h' | { depth: number; numbered?: boolean };
 type Kinds = Map<Para, Kind>;
 
 /** Paragraphs as lines of text, a list paragraph as a bullet at its depth and a Word heading marked so. */
@@ -116,9 +117,13 @@ function linesOf(run: Para[], kinds: Kinds): Line[] {
   return run.map((p) => {
     const kind = kinds.get(p);
     if (kind === 'h') return { text: p.text, line: p.line, heading: true };
-    return kind
-      ? { text: `• ${p.text.trim()}`, line: p.line, depth: kind.depth }
-      : { text: p.text, line: p.line };
+    if (!kind) return { text: p.text, line: p.line };
+    return {
+      text: `• ${p.text.trim()}`,
+      line: p.line,
+      depth: kind.depth,
+      ...(kind.numbered && { numbered: true }),
+    };
   });
 }
 
@@ -171,7 +176,13 @@ function wordNote(li: HTMLElement): string | undefined {
  * with no table at all is read as its paragraphs are, by the layout rules pasted text gets.
  */
 export async function readDocx(buffer: Buffer): Promise<SourceDocument> {
-  const { value: html } = await mammoth.convertToHtml({ buffer });
+  // Word's own list numbers ("1.1" in a "No." cell, "Priority 2 –"), which mammoth leaves out.
+  const numbering = numberParagraphs(buffer);
+  const { value: html } = await mammoth.convertToHtml(
+    { buffer },
+    numbering ? { transformDocument: numbering.transformDocument } : {},
+  );
+  const numbered = numbering?.numbered === true;
   const root = parse(html);
   const fills = wordTableFills(buffer);
   const items: SourceItem[] = [];
@@ -193,7 +204,8 @@ export async function readDocx(buffer: Buffer): Promise<SourceDocument> {
         const text = note ?? ownText(child);
         if (note || text.trim()) {
           const para: Para = { type: 'para', text, line: ++line };
-          if (!note) kinds.set(para, { depth });
+          // An item of a numbered list opens with its number, its ref: one alone under a heading too.
+          if (!note) kinds.set(para, { depth, ...(numbered && tagOf(node) === 'ol' && { numbered }) });
           items.push(para);
         }
         if (!note) for (const list of nestedLists(child)) visit(list, depth + 1);

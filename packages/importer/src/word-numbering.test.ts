@@ -1,0 +1,218 @@
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  type Table,
+  TextRun,
+} from 'docx';
+import { describe, expect, it } from 'vitest';
+import { parsePlanFile } from './index.js';
+import type { ParsedAction, ParsedPlan } from './parsed-plan.js';
+import { wordListNumbers } from './readers/word-numbering.js';
+
+/**
+ * Numbers Word writes itself (w:numPr: "Priority 1 –", "1.1", "a)"), which are often a plan's only refs:
+ * read as Word shows them, in paragraphs and in table cells.
+ */
+
+type Level = { level: number; format: (typeof LevelFormat)[keyof typeof LevelFormat]; text: string };
+const lvl = (level: number, format: Level['format'], text: string, start?: number) => ({
+  level,
+  format,
+  text,
+  alignment: AlignmentType.LEFT,
+  ...(start !== undefined ? { start } : {}),
+});
+
+const BULLETS = [
+  lvl(0, LevelFormat.BULLET, '•'),
+  lvl(1, LevelFormat.BULLET, 'o'),
+  lvl(2, LevelFormat.BULLET, '▪'),
+];
+const PLAN_LEVELS = [
+  lvl(0, LevelFormat.DECIMAL, '%1.'),
+  lvl(1, LevelFormat.DECIMAL, '%1.%2'),
+  lvl(2, LevelFormat.LOWER_LETTER, '%3)'),
+];
+const PRIORITY_LEVELS = [
+  lvl(0, LevelFormat.DECIMAL, 'Priority %1 –'),
+  lvl(1, LevelFormat.DECIMAL, '%1.%2'),
+  lvl(2, LevelFormat.LOWER_LETTER, '%3)'),
+];
+
+const numbering = {
+  config: [
+    { reference: 'bullets', levels: BULLETS },
+    { reference: 'plan', levels: PLAN_LEVELS },
+    { reference: 'priorities', levels: PRIORITY_LEVELS },
+    { reference: 'flat', levels: [lvl(0, LevelFormat.DECIMAL, '%1.')] },
+  ],
+};
+
+/** A paragraph of a Word list: its text, which list, and how deep. */
+const item = (text: string, reference: string, level = 0, instance?: number) =>
+  new Paragraph({
+    numbering: { reference, level, ...(instance !== undefined ? { instance } : {}) },
+    children: [new TextRun(text)],
+  });
+const heading = (text: string, numbered?: string) =>
+  new Paragraph({
+    heading: HeadingLevel.HEADING_2,
+    ...(numbered ? { numbering: { reference: numbered, level: 0 } } : {}),
+    children: [new TextRun(text)],
+  });
+
+const wordFile = (children: (Paragraph | Table)[]) =>
+  Packer.toBuffer(new Document({ numbering, sections: [{ children }] }));
+const read = async (children: (Paragraph | Table)[]) =>
+  parsePlanFile(await wordFile(children), { filename: 'plan.docx' });
+
+const actions = (plan: ParsedPlan) => plan.themes.flatMap((t) => t.actions);
+const row = (a: ParsedAction) => [a.ref, a.title, a.leads.map((l) => l.label).join(' + '), a.due?.text ?? ''];
+const steps = (a: ParsedAction | undefined) => (a?.milestones ?? []).map((m) => [m.title, m.due.text]);
+
+describe('Word multi-level numbering in paragraphs', () => {
+  const THEMES = ['Attract and recruit the people we need', 'Develop our people and our leaders'];
+
+  it('reads "Priority n –" headings as groups, "n.m" items as actions by their numbers, "a)" steps as milestones', async () => {
+    const p = await read([
+      new Paragraph({
+        text: 'Workforce Plan 2026–2029: Year One Delivery Plan',
+        heading: HeadingLevel.HEADING_1,
+      }),
+      heading(THEMES[0]!, 'priorities'),
+      item('Refresh the careers pages – Lead: Head of HR & OD – by September 2026', 'priorities', 1),
+      item('Agree brand brief with Communications – May 2026', 'priorities', 2),
+      item('New careers pages live – September 2026', 'priorities', 2),
+      item(
+        'Introduce a guaranteed interview scheme – Lead: Recruitment Manager – by 31/12/2026',
+        'priorities',
+        1,
+      ),
+      heading(THEMES[1]!, 'priorities'),
+      item('Launch an Aspiring Managers programme – Lead: OD Manager – by January 2027', 'priorities', 1),
+      item('First cohort starts – January 2027', 'priorities', 2),
+      item(
+        'Introduce annual career conversations – Lead: Heads of Service – by December 2026',
+        'priorities',
+        1,
+      ),
+    ]);
+    expect(p.themes.map((t) => [t.ref, t.title])).toEqual([
+      ['1', THEMES[0]],
+      ['2', THEMES[1]],
+    ]);
+    expect(actions(p).map(row)).toEqual([
+      ['1.1', 'Refresh the careers pages', 'Head of HR & OD', 'by September 2026'],
+      ['1.2', 'Introduce a guaranteed interview scheme', 'Recruitment Manager', 'by 31/12/2026'],
+      ['2.1', 'Launch an Aspiring Managers programme', 'OD Manager', 'by January 2027'],
+      ['2.2', 'Introduce annual career conversations', 'Heads of Service', 'by December 2026'],
+    ]);
+    expect(actions(p).every((a) => !a.generatedRef)).toBe(true);
+    expect(steps(actions(p)[0])).toEqual([
+      ['Agree brand brief with Communications', 'May 2026'],
+      ['New careers pages live', 'September 2026'],
+    ]);
+    expect(steps(actions(p)[2])).toEqual([['First cohort starts', 'January 2027']]);
+  });
+
+  it('reads "Title. Lead: X. Target: Y." sentences as the title, lead and deadline', async () => {
+    const p = await read([
+      heading(THEMES[0]!, 'priorities'),
+      item('Refresh the careers pages. Lead: Head of HR & OD. Target: September 2026.', 'priorities', 1),
+      item(
+        'Introduce a guaranteed interview scheme. Owner: Recruitment Manager. By: 31/12/2026.',
+        'priorities',
+        1,
+      ),
+      heading(THEMES[1]!, 'priorities'),
+      item(
+        'Launch an Aspiring Managers programme. Lead: OD Manager. Deadline: January 2027.',
+        'priorities',
+        1,
+      ),
+    ]);
+    expect(p.themes.map((t) => t.title)).toEqual(THEMES);
+    expect(actions(p).map(row)).toEqual([
+      ['1.1', 'Refresh the careers pages', 'Head of HR & OD', 'September 2026'],
+      ['1.2', 'Introduce a guaranteed interview scheme', 'Recruitment Manager', '31/12/2026'],
+      ['2.1', 'Launch an Aspiring Managers programme', 'OD Manager', 'January 2027'],
+    ]);
+  });
+
+  it('reads a flat numbered list under plain headings, its numbers running on across them', async () => {
+    const p = await read([
+      heading(THEMES[0]!),
+      item('Refresh the careers pages. Lead: Head of HR & OD. Target: September 2026.', 'flat'),
+      item('Introduce a guaranteed interview scheme. Lead: Recruitment Manager. Target: 31/12/2026.', 'flat'),
+      heading(THEMES[1]!),
+      item('Launch an Aspiring Managers programme. Lead: OD Manager. Target: January 2027.', 'flat'),
+      item('Introduce annual career conversations. Lead: Heads of Service. Target: April 2027.', 'flat'),
+    ]);
+    expect(p.themes.map((t) => [t.title, t.actions.map((a) => a.ref)])).toEqual([
+      [THEMES[0], ['1', '2']],
+      [THEMES[1], ['3', '4']],
+    ]);
+    expect(actions(p)[3]!.leads.map((l) => l.label)).toEqual(['Heads of Service']);
+  });
+
+  it('counts as Word does: a level restarts under its parent, a new list instance starts again', async () => {
+    const p = await read([
+      heading('Recruitment'),
+      item('Refresh the careers pages (Lead: Head of HR; by September 2026)', 'flat', 0, 1),
+      item('Launch a guaranteed interview scheme (Lead: Head of HR; by December 2026)', 'flat', 0, 1),
+      heading('Pay'),
+      item('Review market supplements (Lead: Reward Manager; by June 2026)', 'flat', 0, 2),
+      item('Publish the pay policy (Lead: Reward Manager; by March 2027)', 'flat', 0, 2),
+    ]);
+    expect(p.themes.map((t) => t.actions.map((a) => [a.ref, a.title]))).toEqual([
+      [
+        ['1', 'Refresh the careers pages'],
+        ['2', 'Launch a guaranteed interview scheme'],
+      ],
+      [
+        ['1', 'Review market supplements'],
+        ['2', 'Publish the pay policy'],
+      ],
+    ]);
+  });
+});
+
+describe('Word’s list numbers, worked out from the document’s numbering', () => {
+  it('writes each level as its text says, from its start, legal numbering as decimals', async () => {
+    const file = await Packer.toBuffer(
+      new Document({
+        numbering: {
+          config: [
+            {
+              reference: 'roman',
+              levels: [
+                lvl(0, LevelFormat.UPPER_ROMAN, 'Part %1.', 3),
+                { ...lvl(1, LevelFormat.DECIMAL, '%1.%2'), isLegalNumberingStyle: true },
+                lvl(2, LevelFormat.LOWER_LETTER, '(%3)'),
+              ],
+            },
+          ],
+        },
+        sections: [
+          {
+            children: [0, 1, 2, 2, 1, 0, 1, 2].map((level, i) => item(`Item ${i}`, 'roman', level)),
+          },
+        ],
+      }),
+    );
+    expect(wordListNumbers(file)?.map((n) => n.label)).toEqual([
+      'Part III.',
+      '3.1',
+      '(a)',
+      '(b)',
+      '3.2',
+      'Part IV.',
+      '4.1',
+      '(a)',
+    ]);
+  });
+});
