@@ -1,7 +1,7 @@
 import { actionRow, placeOrphan, readRow } from './build/action-rows.js';
 import { coverTableLines } from './build/cover-table.js';
 import { type ActiveMapping, type BuildState, type Drafts, emptyDrafts, warn } from './build/drafts.js';
-import { groupRowName, noteRow, openGroup } from './build/group-rows.js';
+import { groupRowName, noteRow, numberedGroupRow, openGroup } from './build/group-rows.js';
 import { addSubHeader, applyHeader, isPeriodLabel, readHeaderAt } from './build/header-rows.js';
 import { letterGroups } from './build/letter-groups.js';
 import { withMergedDown } from './build/merged-down.js';
@@ -71,6 +71,19 @@ function actionBeside(m: ActiveMapping, cells: string[], firstIdx: number): bool
     (c) => c.index !== firstIdx && c.field !== 'ignore' && c.field !== 'title' && cells[c.index]?.trim(),
   );
   return others.length >= 2;
+}
+
+/** The cells of the next row of the table at `index` that has a ref, as read. */
+function refRowBelow(items: SourceItem[], index: number, m: ActiveMapping): string[] | undefined {
+  const refs = m.columns.filter((c) => c.field === 'ref').map((c) => c.index);
+  const table = (items[index] as { table?: number }).table;
+  for (let i = index + 1; i < items.length; i++) {
+    const it = items[i]!;
+    if (it.type !== 'row' || it.table !== table) return undefined;
+    const cells = it.cells.map(cleanText);
+    if (refs.some((c) => cells[c])) return cells;
+  }
+  return undefined;
 }
 
 /** Layout rules whose rows are a list's items (numbered paragraphs, bullets), not a table's rows. */
@@ -241,8 +254,13 @@ function tableRow(s: BuildState, index: number, item: SourceItem & { type: 'row'
     return 1;
   }
   const group = kind === 'actions' && !item.header ? groupRowName(mapping, cells) : undefined;
-  if (group) {
-    openGroup(s, group);
+  const numbered =
+    kind === 'actions' && !item.header && !group
+      ? numberedGroupRow(s, mapping, cells, () => refRowBelow(s.items, index, mapping))
+      : undefined;
+  if (group || numbered) {
+    openGroup(s, (group ?? numbered)!);
+    if (numbered) s.numberedGroup = s.theme;
     return 1;
   }
   if (kind === 'actions' && !item.header && outlineGroup(s, index, item, cells, mapping)) return 1;

@@ -5,7 +5,9 @@ import {
   LevelFormat,
   Packer,
   Paragraph,
-  type Table,
+  Table,
+  TableCell,
+  TableRow,
   TextRun,
 } from 'docx';
 import { describe, expect, it } from 'vitest';
@@ -179,6 +181,74 @@ describe('Word multi-level numbering in paragraphs', () => {
       ],
     ]);
   });
+});
+
+describe('Word numbering in table cells', () => {
+  const HEADER = ['No.', 'Action', 'Lead officer', 'Target date', 'Status'];
+  const cell = (children: Paragraph[], columnSpan?: number) =>
+    new TableCell({ children, ...(columnSpan ? { columnSpan } : {}) });
+  const text = (t: string) => cell([new Paragraph(t)]);
+  const GROUPS: [string, [string, string, string, string][]][] = [
+    [
+      'Attract and recruit the people we need',
+      [
+        ['Refresh the careers pages', 'Head of HR & OD', 'September 2026', 'On track'],
+        ['Pilot values-based assessment', 'Customer Services Manager', 'March 2027', 'On track'],
+      ],
+    ],
+    [
+      'Develop our people and our leaders',
+      [
+        ['Launch an Aspiring Managers programme', 'OD Manager', 'January 2027', 'On track'],
+        ['Roll out people-management training', 'OD Manager', 'December 2026', 'Not started'],
+      ],
+    ],
+  ];
+  /** The table, its numbers Word's own ("numbered") or typed into the cells. */
+  const table = (numbers: 'numbered' | 'typed') =>
+    new Table({
+      rows: [
+        new TableRow({ tableHeader: true, children: HEADER.map(text) }),
+        ...GROUPS.flatMap(([group, rows], g) => [
+          new TableRow({
+            children: [
+              numbers === 'typed' ? text(`${g + 1}.`) : cell([item('', 'plan', 0)]),
+              cell([new Paragraph({ children: [new TextRun({ text: group, bold: true })] })], 4),
+            ],
+          }),
+          ...rows.map(
+            (cells, a) =>
+              new TableRow({
+                children: [
+                  numbers === 'typed' ? text(`${g + 1}.${a + 1}`) : cell([item('', 'plan', 1)]),
+                  ...cells.map(text),
+                ],
+              }),
+          ),
+        ]),
+      ],
+    });
+
+  for (const numbers of ['numbered', 'typed'] as const) {
+    it(`reads a row of a number and a title across the table as a group (${numbers} numbers)`, async () => {
+      const p = await read([
+        new Paragraph({ text: 'Workforce Plan 2026–2029: Action Plan', heading: HeadingLevel.HEADING_1 }),
+        table(numbers),
+      ]);
+      expect(p.themes.map((t) => [t.ref, t.title, t.actions.map((a) => a.ref)])).toEqual([
+        ['1', GROUPS[0]![0], ['1.1', '1.2']],
+        ['2', GROUPS[1]![0], ['2.1', '2.2']],
+      ]);
+      expect(actions(p).every((a) => a.subActions.length === 0 && !a.generatedRef)).toBe(true);
+      expect(actions(p).map((a) => a.leads[0]?.label)).toEqual([
+        'Head of HR & OD',
+        'Customer Services Manager',
+        'OD Manager',
+        'OD Manager',
+      ]);
+      expect(p.warnings.map((w) => w.code)).not.toContain('no-theme');
+    });
+  }
 });
 
 describe('Word’s list numbers, worked out from the document’s numbering', () => {

@@ -143,6 +143,8 @@ export interface BuildState {
   inTally?: boolean;
   /** The last bullet item made a sub-action, and the action it is a step of (build/milestone-rows.ts). */
   stepHost?: { host: ActionDraft; step: ActionDraft };
+  /** The group a row of a number and a name opened ("1. | Recruitment"): such rows are the groups. */
+  numberedGroup?: ThemeDraft;
   /** The workbook's sheet being read. */
   sheet?: string;
   /** A sheet opened after the plan's tables: its lines, if no rule takes them, are a section of its name. */

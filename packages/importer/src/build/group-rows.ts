@@ -21,6 +21,30 @@ export function groupRowName(m: ActiveMapping, cells: string[]): string | undefi
 }
 
 /**
+ * A row of only a number and a name ("1. | Attract and recruit the people we need", the name merged
+ * across the rest of the table, the number typed or Word's own), whose next row is numbered under it
+ * ("1.1"): the heading of group 1, as a heading so numbered is, never an action holding the rows under
+ * it as sub-actions. Under a group a heading or a priority's row opened, such a row is an objective
+ * of that group, an action with its sub-actions still. `below` is the table's next row with a ref.
+ */
+export function numberedGroupRow(
+  s: BuildState,
+  m: ActiveMapping,
+  cells: string[],
+  below: () => string[] | undefined,
+) {
+  if (s.theme && s.theme.ref !== '' && s.theme !== s.numberedGroup) return undefined;
+  const filled = cells.map((c, i) => ({ c: c.trim(), i })).filter((x) => x.c !== '');
+  if (filled.length !== 2) return undefined;
+  const [num, name] = filled as [{ c: string; i: number }, { c: string; i: number }];
+  const field = (i: number) => m.columns.find((c) => c.index === i)?.field;
+  const ref = /^(\d{1,2})\.?$/.exec(num.c)?.[1];
+  if (!ref || field(num.i) !== 'ref' || field(name.i) !== 'title' || !groupNameText(name.c)) return undefined;
+  const next = below()?.[num.i]?.trim() ?? '';
+  return new RegExp(`^${ref}\\.\\d`).test(next) ? `${ref}. ${name.c}` : undefined;
+}
+
+/**
  * Text that can name a group: words, not a ref ("1.2"), a sentence (ending "." or ","), nor a note under
  * an action ("Note: the scheme depends on levy funding", "See also 2.3").
  */
