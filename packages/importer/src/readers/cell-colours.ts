@@ -37,6 +37,18 @@ export function xmlPart(
   );
 }
 
+const documents = new WeakMap<Uint8Array, Document | undefined>();
+
+/** A Word document's main part, parsed once for every reader of it (cell colours, list numbers). */
+export function wordDocumentXml(docx: Uint8Array): Document | undefined {
+  if (!documents.has(docx))
+    documents.set(
+      docx,
+      xmlPart(docx, (name) => name === 'word/document.xml'),
+    );
+  return documents.get(docx);
+}
+
 /** A fill as RRGGBB, or undefined for none, "auto" or white. */
 function fillOf(hex: string | undefined): string | undefined {
   const h = hex?.toUpperCase();
@@ -58,8 +70,7 @@ export function wordTableFills(docx: Uint8Array): (string | undefined)[][][] {
 }
 
 function readTableFills(docx: Uint8Array): (string | undefined)[][][] {
-  const doc = xmlPart(docx, (name) => name === 'word/document.xml');
-  const body = child(doc?.documentElement ?? undefined, 'body');
+  const body = child(wordDocumentXml(docx)?.documentElement ?? undefined, 'body');
   if (!body) return [];
   const tables: (string | undefined)[][][] = [];
   const visit = (el: Element) => {

@@ -9,7 +9,7 @@
  * The numbers are matched to mammoth's numbered paragraphs in order, and only used when the two agree
  * on every one of them (their count and levels): otherwise the document reads as before, unnumbered.
  */
-import { attr, child, childElements, xmlPart } from './cell-colours.js';
+import { attr, child, childElements, wordDocumentXml, xmlPart } from './cell-colours.js';
 
 interface Level {
   start: number;
@@ -179,10 +179,7 @@ export interface ListNumber {
 export function wordListNumbers(docx: Uint8Array): ListNumber[] | undefined {
   try {
     const lists = readLists(docx);
-    const body = child(
-      xmlPart(docx, (name) => name === 'word/document.xml')?.documentElement ?? undefined,
-      'body',
-    );
+    const body = child(wordDocumentXml(docx)?.documentElement ?? undefined, 'body');
     return lists && body ? count(lists, body) : undefined;
   } catch {
     // Numbers only add to what mammoth read: a document whose XML this cannot read keeps its text.
