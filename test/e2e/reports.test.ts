@@ -48,16 +48,32 @@ beforeAll(async () => {
 
 afterAll(() => stopStackAndBrowser(e, browser, tabs));
 
-const reportFrame = (page: Page) => page.frameLocator('iframe[title="The report"]');
 const choosePeriod = (page: Page, key: string) => page.selectOption('#period', key);
 
-/** The web page report for the chosen period, shown in the page; its h1. */
-async function showHtml(page: Page): Promise<string> {
+/**
+ * The web page report for the chosen period, opened in a new tab as a page of its own (so it scrolls,
+ * prints and saves whole); that tab, once the report is in it.
+ */
+async function showHtml(page: Page): Promise<Page> {
   await page.getByLabel('Web page').check();
-  await page.getByRole('button', { name: 'Show the report' }).click();
-  await page.getByTestId('download-status').getByText('The report is shown below.').waitFor();
-  return reportFrame(page).locator('h1').innerText();
+  const [report] = await Promise.all([
+    page.context().waitForEvent('page'),
+    page.getByRole('button', { name: 'Open the report in a new tab' }).click(),
+  ]);
+  await report.locator('h1').waitFor();
+  await page.getByTestId('download-status').getByText('The report opened in a new tab.').waitFor();
+  return report;
 }
+
+/** The text of the report's page, then the tab closed (as a person closes it to go back to the form). */
+async function reportText(report: Page): Promise<string> {
+  const text = await report.locator('body').innerText();
+  await report.close();
+  return text;
+}
+
+/** How many pages a PDF has (Chromium writes each page's dictionary uncompressed). */
+const pdfPages = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
 
 /** Downloads in the chosen format; the file's name and bytes. */
 async function download(page: Page, button: string): Promise<{ name: string; bytes: Uint8Array }> {
@@ -93,11 +109,36 @@ describe('reports, closing a period and the committee pack', { timeout: 90_000 }
 
     await choosePeriod(page, 'mid-year-2026-27');
     expect(await page.getByTestId('period-state').innerText()).toContain('is not closed');
-    const h1 = await showHtml(page);
-    expect(h1).toMatch(
+    const report = await showHtml(page);
+    expect(await report.locator('h1').innerText()).toMatch(
       new RegExp(`${MID_YEAR} \\(as at \\d{1,2} \\w{3} ${THIS_MONTH.year}, \\d\\d:\\d\\d\\)$`),
     );
-    expect(await reportFrame(page).locator('table').count()).toBeGreaterThan(0);
+    expect(await report.locator('table').count()).toBeGreaterThan(0);
+    await expectAccessible(report, 'reports-html-page');
+    // The report is a page of its own, not a frame: the keyboard scrolls it, and it prints whole (its
+    // own A4 landscape pages, each group of actions on a new one), as the API made it.
+    expect(report.url()).toMatch(/^blob:/);
+    expect(await report.locator('iframe').count()).toBe(0);
+    await report.locator('body').click({ position: { x: 5, y: 5 } });
+    await report.keyboard.press('End');
+    await expect.poll(() => report.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    expect(pdfPages(await report.pdf())).toBeGreaterThan(2);
+    // Nothing in it runs or loads, and it cannot reach the app's page that opened it.
+    expect(
+      await report.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'),
+    ).toContain("default-src 'none'");
+    expect(await report.evaluate(() => window.opener)).toBeNull();
+    await report.close();
+    // The status says so, with a link that opens it again (and opens it when a browser blocks the tab).
+    const [again] = await Promise.all([
+      page.context().waitForEvent('page'),
+      page
+        .getByTestId('download-status')
+        .getByRole('link', { name: 'Open it again (opens in a new tab)' })
+        .click(),
+    ]);
+    expect(await again.locator('h1').innerText()).toContain(MID_YEAR);
+    await again.close();
     await expectAccessible(page, 'reports-html');
 
     await page.getByLabel('Word document (.docx)').check();
@@ -151,18 +192,19 @@ describe('reports, closing a period and the committee pack', { timeout: 90_000 }
       version: action.version,
       title: 'Renamed after the period closed',
     });
-    const frozen = await showHtml(page);
-    expect(frozen).not.toContain('as at');
-    const frozenText = await reportFrame(page).locator('body').innerText();
+    const frozenReport = await showHtml(page);
+    expect(await frozenReport.locator('h1').innerText()).not.toContain('as at');
+    const frozenText = await reportText(frozenReport);
     expect(frozenText).toContain('Agree the corporate workforce plan');
     expect(frozenText).not.toContain('Renamed after the period closed');
 
     await choosePeriod(page, THIS_MONTH.key);
     expect(await page.getByTestId('period-state').innerText()).toContain('is not closed');
-    expect(await showHtml(page)).toMatch(
+    const monthReport = await showHtml(page);
+    expect(await monthReport.locator('h1').innerText()).toMatch(
       new RegExp(`${THIS_MONTH.label} \\(as at \\d{1,2} \\w{3} ${THIS_MONTH.year}, \\d\\d:\\d\\d\\)$`),
     );
-    expect(await reportFrame(page).locator('body').innerText()).toContain('Renamed after the period closed');
+    expect(await reportText(monthReport)).toContain('Renamed after the period closed');
 
     // This month has not ended: its preview warns, before the button that would close it.
     await page.getByRole('button', { name: `See what closing ${THIS_MONTH.label} will freeze` }).click();

@@ -22,7 +22,7 @@ export class SecurityHeaders extends Construct {
     const csp = [
       "default-src 'self'",
       "script-src 'self'",
-      // The HTML report shown in a sandboxed frame (srcdoc inherits this policy): its one inline style.
+      // The HTML report opened as a blob: page (which inherits this policy): its one inline style.
       `style-src 'self' ${STYLE_CSP_SOURCE}`,
       "img-src 'self' data:",
       "font-src 'self' data:",

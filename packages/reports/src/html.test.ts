@@ -19,7 +19,7 @@ describe('renderHtml', () => {
     );
   });
 
-  it('has one inline style, the one the web app’s policy allows by its hash (shown in a sandboxed frame)', () => {
+  it('has one inline style, the one the web app’s policy allows by its hash (opened as a blob: page)', () => {
     const styles = root.querySelectorAll('style');
     expect(styles).toHaveLength(1);
     const hash = createHash('sha256').update(styles[0]!.innerHTML).digest('base64');

@@ -3,12 +3,17 @@ import { type ApiError, apiFetch } from '../lib/api.js';
 import { downloadFromApi } from '../lib/download.js';
 import { focusMessage } from '../lib/focus.js';
 import { formatDate } from '../lib/format.js';
+import { openReportTab, showReport } from '../lib/report-tab.js';
 import type { ReportPeriodChoice } from '../lib/responses.js';
 import { ErrorSummary, Radios } from './form.js';
 
 export const FORMATS = [
   { value: 'docx', text: 'Word document (.docx)', hint: 'The committee paper, ready to file' },
-  { value: 'html', text: 'Web page', hint: 'Shown on this page; print it from your browser' },
+  {
+    value: 'html',
+    text: 'Web page',
+    hint: 'Opens in a new tab as a page of its own, to read, print or save whole',
+  },
   { value: 'xlsx', text: 'Excel spreadsheet (.xlsx)', hint: 'Every action and milestone, one row each' },
   { value: 'csv', text: 'CSV file (.csv)', hint: 'The same rows, for other systems' },
 ] as const;
@@ -85,23 +90,30 @@ export function PeriodState({ period }: { period: ReportPeriodChoice }) {
 }
 
 /**
- * Choose a format and download the report in one click, or see the web page version here. The button
- * stays focusable while the report is made (a disabled button would drop focus to the page); once made,
- * the message that says so takes focus.
+ * Choose a format and download the report in one click, or open the web page version in a new tab
+ * (lib/report-tab.ts says why a tab of its own). The button stays focusable while the report is made (a
+ * disabled button would drop focus to the page); once made, the message that says so takes focus.
  */
 export function ReportDownload({ c, planId, period }: { c: string; planId: string; period: string }) {
   const [format, setFormat] = useState('docx');
   const [busy, setBusy] = useState(false);
   // A new object each time: the same words twice are still a new message to focus.
-  const [done, setDone] = useState<{ text: string } | undefined>();
+  const [done, setDone] = useState<{ text: string; report?: boolean } | undefined>();
   const [error, setError] = useState<string | undefined>();
-  const [html, setHtml] = useState<{ key: string; body: string } | undefined>();
+  // The last web page report's address, for the link that opens it again; let go when replaced.
+  const [html, setHtml] = useState<{ key: string; url: string; opened: boolean } | undefined>();
   const status = useRef<HTMLParagraphElement>(null);
   const path = `/api/v1/councils/${c}/plans/${planId}/reports`;
   useEffect(() => {
     if (done) focusMessage(status.current);
   }, [done]);
-  const say = (text: string) => setDone({ text });
+  useEffect(() => {
+    const url = html?.url;
+    return () => {
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [html?.url]);
+  const say = (text: string, report = false) => setDone({ text, report });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -109,49 +121,42 @@ export function ReportDownload({ c, planId, period }: { c: string; planId: strin
     setBusy(true);
     setError(undefined);
     setDone(undefined);
+    const tab = format === 'html' ? openReportTab() : null;
     try {
       if (format === 'html') {
         const body = await (await apiFetch(path, { period, format })).text();
-        setHtml({ key: period, body });
-        say('The report is shown below.');
+        const opened = Boolean(tab && !tab.closed);
+        setHtml({ key: period, url: showReport(tab, body), opened });
+        say(opened ? 'The report opened in a new tab.' : 'The report is ready.', true);
       } else {
         const name = await downloadFromApi(path, { period, format }, `report.${format}`);
         say(`Downloaded ${name}`);
       }
     } catch (err) {
+      tab?.close();
       setError((err as ApiError).message);
     } finally {
       setBusy(false);
     }
   };
   return (
-    <>
-      <form onSubmit={submit} noValidate className="app-no-print">
-        <ErrorSummary errors={error ? [{ text: error }] : []} />
-        <Radios
-          id="format"
-          legend="Format"
-          options={[...FORMATS]}
-          value={format}
-          onChange={setFormat}
-          small
-        />
-        <button type="submit" className="govuk-button" aria-disabled={busy}>
-          {format === 'html' ? 'Show the report' : 'Download the report'}
-        </button>
-        <p className="govuk-body" role="status" data-testid="download-status" tabIndex={-1} ref={status}>
-          {busy ? 'Preparing the report…' : (done?.text ?? '')}
-        </p>
-      </form>
-      {html && html.key === period ? (
-        <section aria-labelledby="report-view">
-          <h2 className="govuk-heading-m" id="report-view">
-            The report as a web page
-          </h2>
-          {/* The report carries council text: a sandbox with no scripts, no same origin, nothing run. */}
-          <iframe className="app-report-frame" title="The report" sandbox="" srcDoc={html.body} />
-        </section>
-      ) : null}
-    </>
+    <form onSubmit={submit} noValidate className="app-no-print">
+      <ErrorSummary errors={error ? [{ text: error }] : []} />
+      <Radios id="format" legend="Format" options={[...FORMATS]} value={format} onChange={setFormat} small />
+      <button type="submit" className="govuk-button" aria-disabled={busy}>
+        {format === 'html' ? 'Open the report in a new tab' : 'Download the report'}
+      </button>
+      <p className="govuk-body" role="status" data-testid="download-status" tabIndex={-1} ref={status}>
+        {busy ? 'Preparing the report…' : (done?.text ?? '')}
+        {!busy && done?.report && html?.key === period ? (
+          <>
+            {' '}
+            <a className="govuk-link" href={html.url} target="_blank" rel="noopener">
+              {html.opened ? 'Open it again' : 'Open it'} (opens in a new tab)
+            </a>
+          </>
+        ) : null}
+      </p>
+    </form>
   );
 }

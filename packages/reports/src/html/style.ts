@@ -27,7 +27,7 @@ td.num{text-align:right}
 }`;
 
 /**
- * The stylesheet's CSP source (`'sha256-…'`): the web app shows the HTML report in a sandboxed frame,
+ * The stylesheet's CSP source (`'sha256-…'`): the web app opens the HTML report as a `blob:` page,
  * which inherits the app's policy, so the app's `style-src` allows exactly this inline style and no
  * other (infra's security headers).
  */
