@@ -21,13 +21,15 @@ describe('the plan page’s lead filter', () => {
     type Row = Parameters<typeof matches>[0];
     const f = { status: '', lead: 'person:p1', theme: '', due: '' };
     const plan = {} as Parameters<typeof matches>[2];
-    expect(actions.map((a) => matches(a as unknown as Row, f, plan, '2026-12-06'))).toEqual([
+    expect(actions.map((a) => matches(a as unknown as Row, f, plan, '2026-12-06', []))).toEqual([
       true,
       true,
       true,
       false,
     ]);
     // An address saved before people were matched still filters by the label.
-    expect(matches(actions[1] as unknown as Row, { ...f, lead: 'A. Khan' }, plan, '2026-12-06')).toBe(true);
+    expect(matches(actions[1] as unknown as Row, { ...f, lead: 'A. Khan' }, plan, '2026-12-06', [])).toBe(
+      true,
+    );
   });
 });

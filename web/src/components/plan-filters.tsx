@@ -1,19 +1,21 @@
 import type { Status } from '@peopleplan/core';
 import type { FormEvent } from 'react';
 import { Link } from 'wouter';
-import { actionJudgement } from '../lib/judgements.js';
+import { actionTimeliness } from '../lib/judgements.js';
 import { STATUS_LABELS, STATUSES } from '../lib/labels.js';
-import type { ActionRow, PlanContents, ThemeRow } from '../lib/responses.js';
+import type { ActionRow, MilestoneRow, PlanContents, ThemeRow } from '../lib/responses.js';
 
 /*
  * The plan page's filters, kept in the address so that a filtered plan can be bookmarked and shared.
  */
-const DUE_WINDOWS: Record<string, string> = {
-  overdue: 'Overdue',
-  '30': 'Due in the next 30 days',
-  '90': 'Due in the next 90 days',
-  nodate: 'No date',
-};
+const BY_MILESTONES = '(the action or one of its milestones)';
+/** The due filter's choices: late and due soon count an action's milestones, as "my actions" does. */
+export const DUE_CHOICES = [
+  { value: 'overdue', text: `Late ${BY_MILESTONES}` },
+  { value: '30', text: `Due in the next 30 days ${BY_MILESTONES}` },
+  { value: '90', text: `Due in the next 90 days ${BY_MILESTONES}` },
+  { value: 'nodate', text: 'No date' },
+];
 const WINDOW_DAYS: Record<string, number> = { '30': 30, '90': 90 };
 
 export interface Filters {
@@ -52,16 +54,23 @@ export function leadChoices(
     .sort((x, y) => x.text.localeCompare(y.text));
 }
 
-/** Whether an action passes the filters. */
-export function matches(a: ActionRow, f: Filters, plan: PlanContents['plan'], today: string): boolean {
+/** Whether an action passes the filters; `milestones` are the plan's (its own are picked out). */
+export function matches(
+  a: ActionRow,
+  f: Filters,
+  plan: PlanContents['plan'],
+  today: string,
+  milestones: readonly MilestoneRow[],
+): boolean {
   if (f.status && a.status !== f.status) return false;
   if (f.lead && !a.leads.some((l) => leadKey(l) === f.lead || l.label === f.lead)) return false;
   if (f.theme && (a.themeId ?? 'none') !== f.theme) return false;
   if (f.due === 'nodate') return !a.due?.due;
   if (f.due) {
-    // Overdue and due soon as the dashboard judges them (core's board.ts): open actions only.
-    const judged = actionJudgement(a, { today, dueSoonDays: WINDOW_DAYS[f.due] ?? 0 }, plan);
-    return f.due === 'overdue' ? judged.overdue : judged.dueSoon;
+    // Late and due soon as "my actions" and the dashboards judge them (core's board.ts): open actions
+    // only, late through a milestone too, and late before due soon.
+    const when = actionTimeliness(a, milestones, { today, dueSoonDays: WINDOW_DAYS[f.due] ?? 0 }, plan);
+    return when === (f.due === 'overdue' ? 'late' : 'due-soon');
   }
   return true;
 }
@@ -126,12 +135,7 @@ export function PlanFilters({
             text: `${t.ref ? `${t.ref}. ` : ''}${t.title}`,
           }))}
         />
-        <FilterSelect
-          id="due"
-          label="Due"
-          value={filters.due}
-          options={Object.entries(DUE_WINDOWS).map(([value, text]) => ({ value, text }))}
-        />
+        <FilterSelect id="due" label="Due" value={filters.due} options={DUE_CHOICES} />
       </div>
       <div className="govuk-button-group">
         <button type="submit" className="govuk-button">

@@ -6,6 +6,8 @@ import {
   milestoneState,
   type PlanClockInput,
   planClock,
+  type Timeliness,
+  timeliness,
   type Window,
 } from '@peopleplan/core';
 
@@ -15,9 +17,26 @@ import {
  * flags; the RAG they show is the one the API worked out with the council's own rules, so the default
  * rules passed here never reach the screen.
  */
-export function actionJudgement(a: Parameters<typeof actionState>[0], w: Window, plan: PlanClockInput) {
+
+/**
+ * Where an action stands as a person's list ("my actions") puts it: late when it or one of its open
+ * milestones is past due, else due soon when one of them is, else later; closed when it is (core's
+ * `timeliness`, the one rule).
+ */
+export function actionTimeliness(
+  a: Parameters<typeof actionState>[0],
+  milestones: ReadonlyArray<Parameters<typeof milestoneState>[0]>,
+  w: Window,
+  plan: PlanClockInput,
+): Timeliness {
   const s = actionState(a);
-  return judgePlan(planClock(plan), [s], [], w, DEFAULT_RAG_RULES).actions.get(s.id)!;
+  const own = milestones.filter((m) => m.actionId === a.id).map(milestoneState);
+  const judged = judgePlan(planClock(plan), [s], own, w, DEFAULT_RAG_RULES);
+  return timeliness(
+    s.status,
+    judged.actions.get(s.id)!,
+    own.map((m) => judged.milestones.get(m.id)!),
+  );
 }
 
 /** Open and now due later than first agreed (re-baselined): the dashboard's "slipping". */

@@ -64,9 +64,9 @@ export default function PlanPage({ c, planId }: { c: string; planId: string }) {
   const view = useMemo(() => {
     if (!data) return undefined;
     const f = JSON.parse(filterKey) as Filters;
-    const shown = data.actions.filter((a) => matches(a, f, data.plan, today));
-    const leads = leadChoices(data.actions);
     const msByAction = milestonesByAction(data.milestones);
+    const shown = data.actions.filter((a) => matches(a, f, data.plan, today, msByAction.get(a.id) ?? []));
+    const leads = leadChoices(data.actions);
     const themes = [...data.themes].sort((x, y) => x.order - y.order);
     const groups = groupByTheme(themes, shown);
     return { shown, leads, msByAction, groups, themes };
