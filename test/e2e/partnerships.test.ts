@@ -36,11 +36,18 @@ const rowHeads = (table: Locator) => table.locator('tbody th[scope="row"]').allI
 const overviewTable = (page: Page) => page.locator('table.app-overview-table');
 const serviceNav = (page: Page, name: string) =>
   page.locator('.govuk-service-navigation').getByRole('link', { name, exact: true });
-const resultCount = async (page: Page) => {
+/** The list's count of what it shows: overdue actions and milestones, each counted as what it is. */
+const COUNT =
+  /^Showing (?:(\d+) overdue actions?)?(?: and )?(?:(\d+) milestones?)?(?: matching your filters)?(?: \((\d+) overdue, (\d+) re-baselined\))?$/;
+const counted = async (page: Page) => {
   const text = await page.locator('#result-count').innerText();
-  const m = /Showing (\d+) milestone/.exec(text);
-  if (!m) throw new Error(`no count in "${text}"`);
-  return Number(m[1]);
+  const m = COUNT.exec(text);
+  if (!m || (!m[1] && !m[2])) throw new Error(`no count in "${text}"`);
+  return { actions: Number(m[1] ?? 0), milestones: Number(m[2] ?? 0), text };
+};
+const resultCount = async (page: Page) => {
+  const c = await counted(page);
+  return c.actions + c.milestones;
 };
 const milestoneCouncils = (page: Page) =>
   page
@@ -119,12 +126,25 @@ describe('partnership pages', { timeout: 180_000 }, () => {
     expect((await e.as(PARTNER)('GET', `/api/v1${BASE}/me/digest`)).weeklyDigest).toBe(true);
 
     // Combined milestones, both councils.
-    await serviceNav(page, 'Milestones').click();
+    await serviceNav(page, 'Overdue and re-baselined').click();
     await page.waitForURL(new RegExp(`${BASE}/milestones$`));
     await page.locator('#result-count', { hasText: 'Showing' }).waitFor();
     const all = await resultCount(page);
     expect(new Set(await milestoneCouncils(page))).toEqual(new Set(['harrow', 'east-herts']));
     const table = page.locator('table[data-testid="milestones"]');
+    // Overdue actions are listed too (a plan may date its actions, not milestones): the heading and the
+    // count say so, and count each as what it is.
+    expect(await page.locator('h1').innerText()).toBe(
+      'Overdue actions and milestones, and re-baselined milestones',
+    );
+    const itemKinds = await table.locator('tbody th .app-item-kind').allInnerTexts();
+    const actionRows = itemKinds.filter((k) => k === 'Action').length;
+    expect(actionRows).toBeGreaterThan(0);
+    const count = await counted(page);
+    expect([count.actions, count.milestones]).toEqual([actionRows, itemKinds.length - actionRows]);
+    expect(count.text).toMatch(
+      /^Showing \d+ overdue actions? and \d+ milestones? \(\d+ overdue, \d+ re-baselined\)$/,
+    );
     expect(await table.innerText()).toContain(data.eastHertsMilestone);
     const slipped = table.locator('tbody tr', { hasText: 'Consult trade unions' });
     expect(await slipped.innerText()).toMatch(/moved 28 days later than first agreed/);
@@ -397,7 +417,11 @@ describe('partnership pages', { timeout: 180_000 }, () => {
     // Only East Herts' people strategy shown: its word, "Key priority", labels the field.
     const lead = encodeURIComponent('Head of HR (East Herts)');
     await page.goto(`${e.url}${BASE}/milestones?lead=${lead}`);
-    await page.locator('#result-count', { hasText: 'Showing 1 milestone' }).waitFor();
+    await page
+      .locator('#result-count', {
+        hasText: 'Showing 1 milestone matching your filters (1 overdue, 0 re-baselined)',
+      })
+      .waitFor();
     expect(await page.locator('table[data-testid="milestones"]').innerText()).toContain(
       'Key priority 1: Recruitment and retention',
     );
@@ -413,7 +437,9 @@ describe('partnership pages', { timeout: 180_000 }, () => {
     // A filter that matches nothing keeps the word the person has just read.
     await page.getByLabel('Key priority').fill('99');
     await page.getByRole('button', { name: 'Apply filters' }).click();
-    await page.getByText('No overdue or re-baselined milestone matches these filters.').waitFor();
+    await page
+      .getByText('No overdue action or milestone, and no re-baselined milestone, matches these filters.')
+      .waitFor();
     expect(await themeLabel()).toBe('Key priority');
   });
 });

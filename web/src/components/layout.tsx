@@ -45,7 +45,7 @@ function councilNav(c: string, role: string | undefined): NavItem[] {
 function partnershipNav(p: string): NavItem[] {
   return [
     { href: `/partnerships/${p}`, text: 'Overview', section: `/partnerships/${p}/councils` },
-    { href: `/partnerships/${p}/milestones`, text: 'Milestones' },
+    { href: `/partnerships/${p}/milestones`, text: 'Overdue and re-baselined' },
     { href: `/partnerships/${p}/compare`, text: 'Side by side' },
   ];
 }

@@ -1,14 +1,17 @@
 import { isCalendarDate, nounAtStart, nounInSentence, themeNounOf, withArticle } from '@peopleplan/core';
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
+import {
+  COMBINED_LIST_TITLE,
+  CombinedMilestoneTable,
+  combinedCount,
+} from '../components/combined-milestones.js';
 import { DateField } from '../components/date-field.js';
 import { ErrorSummary, type FieldErrors, summaryFrom, TextInput } from '../components/form.js';
-import { LoadError, Loading, Page, ScrollTable } from '../components/page.js';
+import { LoadError, Loading, Page } from '../components/page.js';
 import { useOverview, usePartnershipCrumbs, useQueryFormKey } from '../components/partnership-page.js';
-import { RagTag, StatusTag } from '../components/tags.js';
-import { TimescaleText } from '../components/timescale.js';
-import { formatDate, plural } from '../lib/format.js';
-import { partnershipHref, sharedPlanHref } from '../lib/partnerships.js';
+import { formatDate } from '../lib/format.js';
+import { partnershipHref } from '../lib/partnerships.js';
 import type { DateParts } from '../lib/plan-draft.js';
 import type { CombinedMilestone } from '../lib/responses.js';
 import { useApi } from '../lib/use-api.js';
@@ -136,8 +139,8 @@ function dateOf(label: string, p: DateParts): { iso?: string; error?: string; fi
 }
 
 /**
- * Overdue and re-baselined milestones across the consenting councils (issue 7), filterable by council,
- * theme, lead and due window. The filters live in the address, so a filtered view can be bookmarked and
+ * Overdue actions and milestones, and re-baselined milestones, across the consenting councils (issue
+ * 7), filterable by council, theme, lead and due window. The filters live in the address, so a filtered view can be bookmarked and
  * the weekly digest's link lands here.
  */
 export default function PartnershipMilestonesPage({ p }: { p: string }) {
@@ -166,16 +169,10 @@ export default function PartnershipMilestonesPage({ p }: { p: string }) {
   });
   const themeWords = themeFilterWords(nouns ?? []);
   const badAddress = addressErrors(filters, themeWords.label);
-  const overdue = items?.filter((i) => i.overdue).length ?? 0;
-  const slipping = items?.filter((i) => i.slipping).length ?? 0;
-  const count = items
-    ? `Showing ${plural(items.length, 'milestone')}${filtering ? ' matching your filters' : ''}: ${overdue} overdue, ${slipping} re-baselined`
-    : list.loading
-      ? 'Loading milestones…'
-      : '';
+  const count = items ? combinedCount(items, filtering) : list.loading ? 'Loading…' : '';
 
   return (
-    <Page title="Overdue and re-baselined milestones" caption={name ?? 'Partnership'} crumbs={crumbs} wide>
+    <Page title={COMBINED_LIST_TITLE} caption={name ?? 'Partnership'} crumbs={crumbs} wide>
       {overview.error ? <LoadError error={overview.error} retry={overview.reload} /> : null}
       {overview.loading ? <Loading what="Loading the partnership" /> : null}
       {/* Shown once the plans' word for their groups is known, so its label does not change as it loads. */}
@@ -192,8 +189,8 @@ export default function PartnershipMilestonesPage({ p }: { p: string }) {
           filtering={filtering}
           intro={
             <p className="govuk-body">
-              Open milestones past their due date, and milestones now due later than first agreed, across
-              every council that shares its plans with the partnership.
+              Open actions and milestones past their due date, and milestones now due later than first agreed,
+              across every council that shares its plans with the partnership.
               {overview.data ? ` Figures as at ${formatDate(overview.data.today)}.` : ''}
             </p>
           }
@@ -205,12 +202,12 @@ export default function PartnershipMilestonesPage({ p }: { p: string }) {
       {list.error ? <LoadError error={list.error} retry={list.reload} /> : null}
       {items ? (
         items.length ? (
-          <MilestoneTable p={p} items={items} />
+          <CombinedMilestoneTable p={p} items={items} />
         ) : (
           <p className="govuk-body">
             {filtering
-              ? 'No overdue or re-baselined milestone matches these filters.'
-              : 'No milestone is overdue or re-baselined in the shared plans.'}
+              ? 'No overdue action or milestone, and no re-baselined milestone, matches these filters.'
+              : 'No action or milestone is overdue, and no milestone re-baselined, in the shared plans.'}
           </p>
         )
       ) : null}
@@ -293,7 +290,7 @@ function FilterForm({
       {intro}
       <form className="app-filters-form" onSubmit={submit} noValidate aria-labelledby="filter-heading">
         <h2 className="govuk-heading-m" id="filter-heading">
-          Filter milestones
+          Filter the list
         </h2>
         {councils.length > 1 ? (
           <CouncilChoices councils={councils} chosen={chosen} setChosen={setChosen} />
@@ -390,99 +387,5 @@ function CouncilChoices({
         </div>
       </fieldset>
     </div>
-  );
-}
-
-function lateWords(i: CombinedMilestone): string[] {
-  const out: string[] = [];
-  if (i.overdue && i.daysLate !== undefined) out.push(`${plural(i.daysLate, 'day')} late`);
-  if (i.slipping && i.slippedDays !== undefined)
-    out.push(`moved ${plural(i.slippedDays, 'day')} later than first agreed`);
-  return out;
-}
-
-function MilestoneTable({ p, items }: { p: string; items: CombinedMilestone[] }) {
-  return (
-    <ScrollTable label="Overdue and re-baselined milestones">
-      <table className="govuk-table app-table" data-testid="milestones">
-        <caption className="govuk-table__caption govuk-table__caption--m">
-          Overdue actions and milestones, and re-baselined milestones, by due date
-        </caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header app-col-text">
-              Milestone or action
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Council
-            </th>
-            <th scope="col" className="govuk-table__header app-col-text">
-              Plan and action
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Now due
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Originally due
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Late or moved
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Status and RAG
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Lead
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {items.map((i) => (
-            <tr className="govuk-table__row" key={`${i.councilId}-${i.id}`} data-council={i.councilId}>
-              <th scope="row" className="govuk-table__header app-theme-cell">
-                <span className="app-item-kind">{i.kind === 'action' ? 'Action' : 'Milestone'}</span>
-                {i.ref ? <span className="app-ref">{i.ref}</span> : null}
-                {i.title}
-              </th>
-              <td className="govuk-table__cell app-cell-s">{i.councilName}</td>
-              <td className="govuk-table__cell app-cell-s">
-                <Link className="govuk-link" href={sharedPlanHref(p, i.councilId, i.planId)}>
-                  {i.planTitle}
-                </Link>
-                {i.kind === 'milestone' ? (
-                  <span className="app-item-type">
-                    Action {i.actionRef ? `${i.actionRef}: ` : ''}
-                    {i.actionTitle}
-                  </span>
-                ) : null}
-                {i.themeTitle ? (
-                  <span className="app-item-type">
-                    {themeNounOf({ kind: i.planKind, themeNoun: i.themeNoun })}
-                    {i.themeRef ? ` ${i.themeRef}` : ''}: {i.themeTitle}
-                  </span>
-                ) : null}
-              </td>
-              <td className="govuk-table__cell app-nowrap-m">
-                <TimescaleText value={i.due} />
-              </td>
-              <td className="govuk-table__cell app-nowrap-m">
-                <TimescaleText value={i.baselineDue} />
-              </td>
-              <td className="govuk-table__cell app-cell-s">
-                {lateWords(i).map((w) => (
-                  <span className="app-lateness" key={w}>
-                    {w}
-                  </span>
-                ))}
-              </td>
-              <td className="govuk-table__cell app-tags">
-                <StatusTag status={i.status} /> <RagTag rag={i.rag} />
-              </td>
-              <td className="govuk-table__cell app-cell-s">{i.leads.join(', ') || 'None named'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollTable>
   );
 }

@@ -1,0 +1,127 @@
+import { themeNounOf } from '@peopleplan/core';
+import { Link } from 'wouter';
+import { plural } from '../lib/format.js';
+import { sharedPlanHref } from '../lib/partnerships.js';
+import type { CombinedMilestone } from '../lib/responses.js';
+import { ScrollTable } from './page.js';
+import { RagTag, StatusTag } from './tags.js';
+import { TimescaleText } from './timescale.js';
+
+/** What the list holds: open actions and milestones past due, and milestones moved later. */
+export const COMBINED_LIST_TITLE = 'Overdue actions and milestones, and re-baselined milestones';
+
+/**
+ * The list's count, each item counted as what it is ("Showing 22 overdue actions and 81 milestones (79
+ * overdue, 4 re-baselined)"): an action is listed only when overdue, a milestone when overdue, moved
+ * later than first agreed, or both (packages/partnerships milestones.ts).
+ */
+export function combinedCount(items: CombinedMilestone[], filtering: boolean): string {
+  const actions = items.filter((i) => i.kind === 'action').length;
+  const milestones = items.filter((i) => i.kind === 'milestone');
+  const what =
+    [
+      actions ? plural(actions, 'overdue action') : '',
+      milestones.length ? plural(milestones.length, 'milestone') : '',
+    ]
+      .filter(Boolean)
+      .join(' and ') || 'no overdue action or milestone';
+  const split = milestones.length
+    ? ` (${milestones.filter((m) => m.overdue).length} overdue, ${milestones.filter((m) => m.slipping).length} re-baselined)`
+    : '';
+  return `Showing ${what}${filtering ? ' matching your filters' : ''}${split}`;
+}
+
+function lateWords(i: CombinedMilestone): string[] {
+  const out: string[] = [];
+  if (i.overdue && i.daysLate !== undefined) out.push(`${plural(i.daysLate, 'day')} late`);
+  if (i.slipping && i.slippedDays !== undefined)
+    out.push(`moved ${plural(i.slippedDays, 'day')} later than first agreed`);
+  return out;
+}
+
+/** The combined list's table, by due date. */
+export function CombinedMilestoneTable({ p, items }: { p: string; items: CombinedMilestone[] }) {
+  return (
+    <ScrollTable label={COMBINED_LIST_TITLE}>
+      <table className="govuk-table app-table" data-testid="milestones">
+        <caption className="govuk-table__caption govuk-table__caption--m">
+          Overdue actions and milestones, and re-baselined milestones, by due date
+        </caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header app-col-text">
+              Milestone or action
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Council
+            </th>
+            <th scope="col" className="govuk-table__header app-col-text">
+              Plan and action
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Now due
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Originally due
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Late or moved
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Status and RAG
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Lead
+            </th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {items.map((i) => (
+            <tr className="govuk-table__row" key={`${i.councilId}-${i.id}`} data-council={i.councilId}>
+              <th scope="row" className="govuk-table__header app-theme-cell">
+                <span className="app-item-kind">{i.kind === 'action' ? 'Action' : 'Milestone'}</span>
+                {i.ref ? <span className="app-ref">{i.ref}</span> : null}
+                {i.title}
+              </th>
+              <td className="govuk-table__cell app-cell-s">{i.councilName}</td>
+              <td className="govuk-table__cell app-cell-s">
+                <Link className="govuk-link" href={sharedPlanHref(p, i.councilId, i.planId)}>
+                  {i.planTitle}
+                </Link>
+                {i.kind === 'milestone' ? (
+                  <span className="app-item-type">
+                    Action {i.actionRef ? `${i.actionRef}: ` : ''}
+                    {i.actionTitle}
+                  </span>
+                ) : null}
+                {i.themeTitle ? (
+                  <span className="app-item-type">
+                    {themeNounOf({ kind: i.planKind, themeNoun: i.themeNoun })}
+                    {i.themeRef ? ` ${i.themeRef}` : ''}: {i.themeTitle}
+                  </span>
+                ) : null}
+              </td>
+              <td className="govuk-table__cell app-nowrap-m">
+                <TimescaleText value={i.due} />
+              </td>
+              <td className="govuk-table__cell app-nowrap-m">
+                <TimescaleText value={i.baselineDue} />
+              </td>
+              <td className="govuk-table__cell app-cell-s">
+                {lateWords(i).map((w) => (
+                  <span className="app-lateness" key={w}>
+                    {w}
+                  </span>
+                ))}
+              </td>
+              <td className="govuk-table__cell app-tags">
+                <StatusTag status={i.status} /> <RagTag rag={i.rag} />
+              </td>
+              <td className="govuk-table__cell app-cell-s">{i.leads.join(', ') || 'None named'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollTable>
+  );
+}
