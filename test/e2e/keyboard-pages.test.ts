@@ -15,7 +15,7 @@ import {
 } from '@peopleplan/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, pages } from './support/browser.js';
+import { expectAccessible, pages, tabTo } from './support/browser.js';
 import { type E2eStack, signIn, startStackAndBrowser, stopStackAndBrowser } from './support/stack.js';
 
 let e: E2eStack;
@@ -50,7 +50,94 @@ async function latePlan(): Promise<{ planId: string; title: string }> {
   return { planId: plan.planId, title: plan.title };
 }
 
+/** What has focus: never the body; on screen or not; in which table row or list item, counted from 0. */
+const focus = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    const r = el?.getBoundingClientRect();
+    const row = el?.closest('tr, li');
+    return {
+      body: !el || el === document.body,
+      tag: el?.tagName ?? '',
+      text: (el?.innerText ?? '').trim().replace(/\s+/g, ' '),
+      onScreen: Boolean(r && r.height > 0 && r.bottom > 0 && r.top < window.innerHeight),
+      section: el?.closest('section[aria-labelledby]')?.getAttribute('aria-labelledby') ?? '',
+      row: row ? [...row.parentElement!.children].indexOf(row) : -1,
+    };
+  });
+
 describe('what the keyboard-only trial found', { timeout: 120_000 }, () => {
+  it('moves focus to the first row a dashboard list’s “Show all” reveals, and Tab goes on through the rest', async () => {
+    const dash = await e.as(EDITOR)('GET', `${H}/dashboard`);
+    expect(dash.overdue.length).toBeGreaterThan(12);
+    const page = await on('/councils/harrow');
+    await page.locator('[data-dashboard-ready]').waitFor();
+    await tabTo(page, {
+      text: `Show all ${dash.overdue.length} overdue actions and milestones`,
+      tag: 'BUTTON',
+    });
+    await page.keyboard.press('Enter');
+    // The button has gone; focus is on the eleventh row, the first the button revealed, and on screen.
+    await expect
+      .poll(() => focus(page))
+      .toMatchObject({ body: false, tag: 'TR', section: 'overdue', row: 10, onScreen: true });
+    expect((await focus(page)).text).toContain(dash.overdue[10].title);
+    expect(await page.locator('section[aria-labelledby="overdue"] tbody tr').count()).toBe(
+      dash.overdue.length,
+    );
+    await page
+      .locator('section[aria-labelledby="overdue"] [role="status"]', {
+        hasText: `Showing all ${dash.overdue.length} overdue actions and milestones`,
+      })
+      .waitFor();
+    // Tab goes on from there: into the revealed row, not past the rows to the next section.
+    await page.keyboard.press('Tab');
+    expect(await focus(page)).toMatchObject({ tag: 'A', section: 'overdue', row: 10 });
+    await expectAccessible(page, 'dashboard-overdue-all');
+
+    // Every other list cut short does the same.
+    for (const button of await page.getByRole('button', { name: /^Show all \d+/ }).all()) {
+      const section = await button.evaluate((b) =>
+        b.closest('section[aria-labelledby]')!.getAttribute('aria-labelledby'),
+      );
+      await button.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => focus(page)).toMatchObject({ tag: 'TR', section, row: 10, onScreen: true });
+    }
+  });
+
+  it('moves focus to the first change “Show older changes” reveals in the audit trail', async () => {
+    // More changes than one page of the trail holds: a plan and its actions, each added by hand.
+    const editor = e.as(EDITOR);
+    const plan = await editor('POST', `${H}/plans`, {
+      title: 'Audit trail plan (browser test)',
+      kind: 'business-plan',
+      themes: [{ ref: '1', title: 'Recruitment' }],
+    });
+    for (let i = 1; i <= 22; i++)
+      await editor('POST', `${H}/plans/${plan.id}/actions`, {
+        themeId: plan.themes[0].id,
+        ref: `1.${i}`,
+        title: `Audit trail action ${i}`,
+        leads: [],
+      });
+    const page = await on('/councils/harrow/audit', 'admin@harrow.demo');
+    const entries = page.locator('ol.app-changes > li');
+    await entries.first().waitFor();
+    const first = await entries.count();
+    await tabTo(page, { text: 'Show older changes', tag: 'BUTTON' });
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => focus(page))
+      .toMatchObject({ body: false, tag: 'LI', row: first, onScreen: true });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Showing \d+ changes, newest first\.$/ })
+      .waitFor();
+    expect(await entries.count()).toBeGreaterThan(first);
+    await expectAccessible(page, 'audit-older-changes');
+  });
+
   it('filters a plan’s late actions as “my actions” judges them: late itself or through a milestone', async () => {
     const { planId } = await latePlan();
     const contents = await e.as(EDITOR)('GET', `${H}/plans/${planId}/contents`);
@@ -78,6 +165,7 @@ describe('what the keyboard-only trial found', { timeout: 120_000 }, () => {
 
     const page = await on(`/councils/harrow/plans/${planId}`);
     const due = page.locator('#filter-due');
+    await due.waitFor();
     expect(await due.locator('option').allInnerTexts()).toEqual([
       'All',
       'Late (the action or one of its milestones)',

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api } from '../lib/api.js';
+import { useFocusRevealed } from '../lib/focus.js';
 import { formatDateTime } from '../lib/format.js';
 import { changeLines, eventHeadline, type HistoryNames } from '../lib/history-words.js';
 import type { HistoryEventRow } from '../lib/responses.js';
@@ -15,11 +16,23 @@ type HistoryPath =
   | '/api/v1/councils/{c}/audit';
 type Page = { items: HistoryEventRow[]; nextCursor?: string | undefined };
 
-/** One change: when, who, what, and each field before and after. */
-export function ChangeEntry({ e, names }: { e: HistoryEventRow; names?: HistoryNames | undefined }) {
+/**
+ * One change: when, who, what, and each field before and after. `tabIndex` and `ref` when it is the
+ * first of those "Show older changes" revealed (it takes focus).
+ */
+export function ChangeEntry({
+  e,
+  names,
+  ...focus
+}: {
+  e: HistoryEventRow;
+  names?: HistoryNames | undefined;
+  tabIndex?: number;
+  ref?: (el: HTMLElement | null) => void;
+}) {
   const lines = changeLines(e, names);
   return (
-    <li className="app-change">
+    <li className="app-change" {...focus}>
       <p className="govuk-body govuk-!-margin-bottom-1">
         <span className="govuk-!-font-weight-bold">{eventHeadline(e, names)}</span>
       </p>
@@ -73,12 +86,16 @@ export function ChangeHistory({
   const [older, setOlder] = useState<Page[]>([]);
   const [error, setError] = useState<Error | undefined>();
   const [busy, setBusy] = useState(false);
+  const { reveal, revealed } = useFocusRevealed();
   if (first.error) return <LoadError error={first.error} retry={first.reload} />;
   if (!first.data) return <Loading what="Loading the changes" />;
   const pages = [first.data as Page, ...older];
   const items = pages.flatMap((p) => p.items);
   const cursor = pages.at(-1)?.nextCursor;
   const more = async () => {
+    // The button stays enabled (a disabled one would drop focus to the page) but does nothing twice.
+    if (busy) return;
+    reveal(items.length);
     setBusy(true);
     try {
       const next = await get(path, { params: { path: params, query: { ...query, limit: PAGE, cursor } } });
@@ -93,8 +110,8 @@ export function ChangeHistory({
     <>
       {items.length ? (
         <ol className="app-changes" aria-label={label}>
-          {items.map((e) => (
-            <ChangeEntry key={e.id} e={e} names={names} />
+          {items.map((e, i) => (
+            <ChangeEntry key={e.id} e={e} names={names} {...revealed(i)} />
           ))}
         </ol>
       ) : (
@@ -109,7 +126,6 @@ export function ChangeHistory({
           type="button"
           className="govuk-button govuk-button--secondary"
           onClick={more}
-          disabled={busy}
           aria-disabled={busy}
         >
           Show older changes

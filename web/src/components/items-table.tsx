@@ -1,6 +1,7 @@
 import type { DashboardItem } from '@peopleplan/core';
 import { useState } from 'react';
 import { Link } from 'wouter';
+import { useFocusRevealed } from '../lib/focus.js';
 import { formatDateTime, lateness } from '../lib/format.js';
 import { ScrollTable } from './page.js';
 import { RagTag, StatusTag } from './tags.js';
@@ -24,6 +25,8 @@ export function ItemsTable({
   // A long list is cut to the first few: the dashboard is read in a meeting, the rest is one click away.
   const [all, setAll] = useState(items.length <= LIMIT + 2);
   const shown = all ? items : items.slice(0, LIMIT);
+  const { reveal, revealed } = useFocusRevealed();
+  const [showing, setShowing] = useState('');
   return (
     <>
       <ScrollTable label={caption}>
@@ -70,8 +73,8 @@ export function ItemsTable({
             </tr>
           </thead>
           <tbody className="govuk-table__body">
-            {shown.map((i) => (
-              <tr className="govuk-table__row" key={`${i.type}-${i.id}`}>
+            {shown.map((i, n) => (
+              <tr className="govuk-table__row" key={`${i.type}-${i.id}`} {...revealed(n)}>
                 <td className="govuk-table__cell" data-label="Item">
                   <Link className="govuk-link" href={`/councils/${c}/actions/${i.actionId}`}>
                     {i.ref ? <span className="app-ref">{i.ref}</span> : null}
@@ -127,12 +130,20 @@ export function ItemsTable({
         <button
           type="button"
           className="govuk-button govuk-button--secondary app-no-print"
-          onClick={() => setAll(true)}
+          onClick={() => {
+            reveal(LIMIT);
+            setAll(true);
+            setShowing(`Showing all ${items.length} ${caption.toLowerCase()}.`);
+          }}
         >
           Show all {items.length}
           <span className="govuk-visually-hidden"> {caption.toLowerCase()}</span>
         </button>
       ) : null}
+      {/* Says what the button did; there before it is pressed, so screen readers announce the change. */}
+      <p className="govuk-visually-hidden" role="status">
+        {showing}
+      </p>
     </>
   );
 }
