@@ -106,6 +106,32 @@ describe('what the keyboard-only trial found', { timeout: 120_000 }, () => {
     }
   });
 
+  it('keeps the dashboard in place when the due-soon window changes, and focus on that section', async () => {
+    const page = await on('/councils/harrow');
+    await page.locator('[data-dashboard-ready]').waitFor();
+    await page.locator('#days').focus();
+    await page.locator('#days').selectOption('60');
+    await page.keyboard.press('Tab');
+    expect((await focus(page)).text).toBe('Show');
+    const scrolled = await page.evaluate(() => window.scrollY);
+    expect(scrolled).toBeGreaterThan(0);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.searchParams.get('days') === '60');
+    const dash = await e.as(EDITOR)('GET', `${H}/dashboard?days=60`);
+    // Focus is on the section's heading, now saying the new window, where the person was; not at the top.
+    await expect
+      .poll(() => focus(page))
+      .toMatchObject({
+        body: false,
+        tag: 'H2',
+        text: `Due in the next 60 days (${dash.dueSoon.length})`,
+        onScreen: true,
+      });
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    expect(await page.locator('#days').inputValue()).toBe('60');
+    await expectAccessible(page, 'dashboard-due-60');
+  });
+
   it('moves focus to the first change “Show older changes” reveals in the audit trail', async () => {
     // More changes than one page of the trail holds: a plan and its actions, each added by hand.
     const editor = e.as(EDITOR);

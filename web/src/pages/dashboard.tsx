@@ -7,12 +7,13 @@ import {
   type ThemeWords,
   themeWordsOf,
 } from '@peopleplan/core';
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { CommitteePack } from '../components/committee-pack.js';
 import { type ItemColumn, ItemsTable } from '../components/items-table.js';
 import { LoadError, Loading, Page, ScrollTable } from '../components/page.js';
 import { DueTimeline } from '../components/timeline.js';
+import { focusMessage } from '../lib/focus.js';
 import { formatDate, plural } from '../lib/format.js';
 import {
   PLAN_KIND_LABELS,
@@ -29,16 +30,26 @@ import { useApi } from '../lib/use-api.js';
 const WINDOWS = [14, 30, 60, 90];
 
 export function DashboardPage({ c }: { c: string }) {
-  const { council, can } = useCouncil(c);
+  const { council } = useCouncil(c);
   const [params, setParams] = useSearchParams();
   const days = WINDOWS.includes(Number(params.get('days'))) ? Number(params.get('days')) : 30;
-  const { data, error, loading, reload } = useApi('/api/v1/councils/{c}/dashboard', {
-    path: { c },
-    query: { days },
-  });
-  // What each plan calls its groups: its own word, else its kind's.
-  const wordsOf = (p: PlanSummary) => themeWordsOf({ kind: p.kind, themeNoun: p.themeNoun });
-  const ready = !!data;
+  const loaded = useApi('/api/v1/councils/{c}/dashboard', { path: { c }, query: { days } });
+  const { error, loading, reload } = loaded;
+  // While another due-soon window loads, the dashboard read last stays on screen (with the window it
+  // was read for), so the page neither empties nor jumps to the top under the person.
+  const [last, setLast] = useState<{ data: Dashboard; days: number } | undefined>();
+  useEffect(() => {
+    if (loaded.data) setLast({ data: loaded.data, days });
+  }, [loaded.data, days]);
+  const view = loaded.data ? { data: loaded.data, days } : last;
+  // After "Show", the due-soon section's heading takes focus once the new window has loaded (WCAG 2.4.3).
+  const [focusOn, setFocusOn] = useState<number | undefined>();
+  useEffect(() => {
+    if (focusOn === undefined || !loaded.data || focusOn !== days) return;
+    focusMessage(document.getElementById('due-soon'), 'start');
+    setFocusOn(undefined);
+  }, [focusOn, loaded.data, days]);
+  const ready = !!view;
   useEffect(() => {
     // For the bench and anyone profiling: the moment the dashboard's figures are on screen.
     if (ready) performance.mark('peopleplan:dashboard-ready');
@@ -48,97 +59,130 @@ export function DashboardPage({ c }: { c: string }) {
   return (
     <Page title={`Dashboard – ${name}`} heading="Dashboard" caption={name} wide>
       {error ? <LoadError error={error} retry={reload} /> : null}
-      {loading || (data && !ready) ? <Loading what="Loading the dashboard" /> : null}
-      {data && ready ? (
-        <div data-dashboard-ready="true">
-          <p className="govuk-body app-as-at">Figures as at {formatDate(data.today)}.</p>
-          <Headlines data={data} days={days} />
-          <h2 className="govuk-heading-m" id="plans">
-            Plans
-          </h2>
-          {data.plans.length === 0 ? <p className="govuk-body">There are no plans yet.</p> : null}
-          {can('editor') ? (
-            <p className="govuk-body app-no-print">
-              <Link className="govuk-link" href={`/councils/${c}/plans/new`}>
-                Create a plan
-              </Link>{' '}
-              or{' '}
-              <Link className="govuk-link" href={`/councils/${c}/import`}>
-                import one from a document
-              </Link>
-              .
-            </p>
-          ) : null}
-          {data.plans.map((p) => (
-            <PlanCard key={p.planId} c={c} plan={p} words={wordsOf(p)} />
-          ))}
-          {data.plans.length ? <CommitteePack c={c} /> : null}
-          <p className="govuk-body app-no-print">
-            <Link className="govuk-link" href={`/councils/${c}/search`}>
-              Search the council’s plans
-            </Link>
-            {can('contributor') ? (
-              <>
-                {' · '}
-                <Link className="govuk-link" href={`/councils/${c}/calendar-feeds`}>
-                  Your calendar feeds
-                </Link>
-              </>
-            ) : null}
-            {can('admin') ? (
-              <>
-                {' · '}
-                <Link className="govuk-link" href={`/councils/${c}/audit`}>
-                  Audit trail
-                </Link>
-              </>
-            ) : null}
-          </p>
-
-          <ItemsSection
-            c={c}
-            id="overdue"
-            heading="Overdue"
-            items={data.overdue}
-            caption="Overdue actions and milestones"
-            columns={['plan', 'due', 'lateness', 'leads']}
-            none="Nothing is overdue."
-          />
-          <ItemsSection
-            c={c}
-            id="slipping"
-            heading="Slipping: re-baselined actions and milestones"
-            intro="Actions and milestones whose due date has moved later than first agreed."
-            items={data.slipping}
-            caption="Re-baselined actions and milestones"
-            columns={['plan', 'baseline', 'due', 'leads']}
-            none="No open action or milestone has been re-baselined."
-          />
-          <ItemsSection
-            c={c}
-            id="due-soon"
-            heading={`Due in the next ${days} days`}
-            items={data.dueSoon}
-            caption={`Due in the next ${days} days`}
-            columns={['plan', 'due', 'lateness', 'leads']}
-            none={`Nothing is due in the next ${days} days.`}
-          >
-            <DaysForm days={days} onDays={(d) => setParams({ days: String(d) })} />
-            <DueSoonTimeline data={data} days={days} />
-          </ItemsSection>
-          <ItemsSection
-            c={c}
-            id="stale"
-            heading="Stale: no recent progress update"
-            intro="Open actions with no update within their plan’s review cycle, counted from the last update, or from when the plan came into PeoplePlan."
-            items={data.stale}
-            caption="Actions with no recent progress update"
-            columns={['plan', 'lastUpdate', 'leads']}
-            none="No open action has gone a whole review cycle without an update."
-          />
-        </div>
+      {loading && !view ? <Loading what="Loading the dashboard" /> : null}
+      {view ? (
+        <DashboardView
+          c={c}
+          data={view.data}
+          days={view.days}
+          reloading={loading}
+          onDays={(d) => {
+            setFocusOn(d);
+            setParams({ days: String(d) });
+          }}
+        />
       ) : null}
     </Page>
+  );
+}
+
+/** The dashboard's figures and lists, read for a due-soon window of `days`. */
+function DashboardView({
+  c,
+  data,
+  days,
+  reloading,
+  onDays,
+}: {
+  c: string;
+  data: Dashboard;
+  days: number;
+  /** Another window is being read: said in its section, while these figures stay. */
+  reloading: boolean;
+  onDays: (days: number) => void;
+}) {
+  const { can } = useCouncil(c);
+  // What each plan calls its groups: its own word, else its kind's.
+  const wordsOf = (p: PlanSummary) => themeWordsOf({ kind: p.kind, themeNoun: p.themeNoun });
+  return (
+    <div data-dashboard-ready="true">
+      <p className="govuk-body app-as-at">Figures as at {formatDate(data.today)}.</p>
+      <Headlines data={data} days={days} />
+      <h2 className="govuk-heading-m" id="plans">
+        Plans
+      </h2>
+      {data.plans.length === 0 ? <p className="govuk-body">There are no plans yet.</p> : null}
+      {can('editor') ? (
+        <p className="govuk-body app-no-print">
+          <Link className="govuk-link" href={`/councils/${c}/plans/new`}>
+            Create a plan
+          </Link>{' '}
+          or{' '}
+          <Link className="govuk-link" href={`/councils/${c}/import`}>
+            import one from a document
+          </Link>
+          .
+        </p>
+      ) : null}
+      {data.plans.map((p) => (
+        <PlanCard key={p.planId} c={c} plan={p} words={wordsOf(p)} />
+      ))}
+      {data.plans.length ? <CommitteePack c={c} /> : null}
+      <p className="govuk-body app-no-print">
+        <Link className="govuk-link" href={`/councils/${c}/search`}>
+          Search the council’s plans
+        </Link>
+        {can('contributor') ? (
+          <>
+            {' · '}
+            <Link className="govuk-link" href={`/councils/${c}/calendar-feeds`}>
+              Your calendar feeds
+            </Link>
+          </>
+        ) : null}
+        {can('admin') ? (
+          <>
+            {' · '}
+            <Link className="govuk-link" href={`/councils/${c}/audit`}>
+              Audit trail
+            </Link>
+          </>
+        ) : null}
+      </p>
+
+      <ItemsSection
+        c={c}
+        id="overdue"
+        heading="Overdue"
+        items={data.overdue}
+        caption="Overdue actions and milestones"
+        columns={['plan', 'due', 'lateness', 'leads']}
+        none="Nothing is overdue."
+      />
+      <ItemsSection
+        c={c}
+        id="slipping"
+        heading="Slipping: re-baselined actions and milestones"
+        intro="Actions and milestones whose due date has moved later than first agreed."
+        items={data.slipping}
+        caption="Re-baselined actions and milestones"
+        columns={['plan', 'baseline', 'due', 'leads']}
+        none="No open action or milestone has been re-baselined."
+      />
+      <ItemsSection
+        c={c}
+        id="due-soon"
+        heading={`Due in the next ${days} days`}
+        items={data.dueSoon}
+        caption={`Due in the next ${days} days`}
+        columns={['plan', 'due', 'lateness', 'leads']}
+        none={`Nothing is due in the next ${days} days.`}
+      >
+        <DaysForm days={days} onDays={onDays} />
+        {reloading ? <Loading what="Loading the items due in the window you chose" /> : null}
+        <DueSoonTimeline data={data} days={days} />
+      </ItemsSection>
+      <ItemsSection
+        c={c}
+        id="stale"
+        heading="Stale: no recent progress update"
+        intro="Open actions with no update within their plan’s review cycle, counted from the last update, or from when the plan came into PeoplePlan."
+        items={data.stale}
+        caption="Actions with no recent progress update"
+        columns={['plan', 'lastUpdate', 'leads']}
+        none="No open action has gone a whole review cycle without an update."
+      />
+    </div>
   );
 }
 
@@ -166,7 +210,8 @@ function ItemsSection({
 }) {
   return (
     <section aria-labelledby={id}>
-      <h2 className="govuk-heading-m" id={id}>
+      {/* Focusable, for the control in its section that reloads it (the due-soon window). */}
+      <h2 className="govuk-heading-m" id={id} tabIndex={-1}>
         {heading} ({items.length})
       </h2>
       {intro ? <p className="govuk-body">{intro}</p> : null}
