@@ -132,6 +132,36 @@ describe('what the keyboard-only trial found', { timeout: 120_000 }, () => {
     await expectAccessible(page, 'dashboard-due-60');
   });
 
+  it('titles every page whose subject cannot be found “Page not found”, council and partnership alike', async () => {
+    const missing = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
+    const { planId } = await latePlan();
+    const cases: Array<[string, string]> = [
+      ['partner@hr-shared-service.demo', '/partnerships/other-partnership'],
+      ['partner@hr-shared-service.demo', '/partnerships/other-partnership/milestones'],
+      ['partner@hr-shared-service.demo', '/partnerships/other-partnership/compare'],
+      // Kent is not in the partnership; Harrow is, but has no such plan.
+      ['partner@hr-shared-service.demo', `/partnerships/hr-shared-service/councils/kent/plans/${planId}`],
+      ['partner@hr-shared-service.demo', `/partnerships/hr-shared-service/councils/harrow/plans/${missing}`],
+      [EDITOR, '/councils/kent'],
+      [EDITOR, `/councils/harrow/plans/${missing}`],
+      [EDITOR, `/councils/harrow/plans/${missing}/reports`],
+      [EDITOR, `/councils/harrow/actions/${missing}`],
+    ];
+    const signedIn = new Map<string, Page>();
+    for (const [email, path] of cases) {
+      let page = signedIn.get(email);
+      if (!page) {
+        page = await tabs.open();
+        await signIn(page, e.url, email);
+        signedIn.set(email, page);
+      }
+      await page.goto(`${e.url}${path}`);
+      await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+      expect(await page.title(), path).toBe('Page not found – PeoplePlan');
+      await expectAccessible(page, `not-found-${path.split('/').slice(1, 4).join('-')}`);
+    }
+  });
+
   it('moves focus to the first change “Show older changes” reveals in the audit trail', async () => {
     // More changes than one page of the trail holds: a plan and its actions, each added by hand.
     const editor = e.as(EDITOR);

@@ -10,10 +10,18 @@ export interface Crumb {
   text: string;
 }
 
+const NOT_FOUND = 'Page not found';
+
+/** Whether any of a page's loads was answered "not found" (404): its subject is not there for them. */
+export const isNotFound = (...errors: unknown[]) =>
+  errors.some((e) => e instanceof ApiError && e.status === 404);
+
 /**
  * A page: breadcrumbs, one h1 and the content. On every client-side route change focus moves to the h1,
  * so screen reader and keyboard users start at the new page's heading (not on the first load). A page
  * whose steps share one address (the import wizard) passes `step`: each new step is a new page to them.
+ * A page whose subject cannot be found (`notFound`, usually `isNotFound` of its loads) is the one
+ * not-found page, whatever its address: that title and heading (WCAG 2.4.2), and what to do next.
  */
 export function Page({
   title,
@@ -23,6 +31,7 @@ export function Page({
   children,
   wide,
   step,
+  notFound = false,
 }: {
   /** Document title (without the service name). */
   title: string;
@@ -34,12 +43,15 @@ export function Page({
   wide?: boolean;
   /** Changes when the page moves to another step at the same address: the h1 takes focus again. */
   step?: unknown;
+  /** Its subject does not exist, or not for this person: the page says "Page not found" instead. */
+  notFound?: boolean;
 }) {
   const h1 = useRef<HTMLHeadingElement>(null);
   const [location] = useLocation();
+  const fullTitle = `${notFound ? NOT_FOUND : title} – PeoplePlan`;
   useEffect(() => {
-    document.title = `${title} – PeoplePlan`;
-  }, [title]);
+    document.title = fullTitle;
+  }, [fullTitle]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on route (or step) change only
   useEffect(() => {
     if (firstPage) {
@@ -54,14 +66,32 @@ export function Page({
       <main className="govuk-main-wrapper" id="main-content">
         <div className="govuk-grid-row">
           <div className={wide ? 'govuk-grid-column-full' : 'govuk-grid-column-full app-page'}>
-            {caption ? <span className="govuk-caption-l">{caption}</span> : null}
+            {caption && !notFound ? <span className="govuk-caption-l">{caption}</span> : null}
             <h1 className="govuk-heading-l app-h1" tabIndex={-1} ref={h1}>
-              {heading ?? title}
+              {notFound ? NOT_FOUND : (heading ?? title)}
             </h1>
-            {children}
+            {notFound ? <NotFoundAdvice /> : children}
           </div>
         </div>
       </main>
+    </>
+  );
+}
+
+/** What a person can do about a page that is not there. */
+function NotFoundAdvice() {
+  return (
+    <>
+      <p className="govuk-body">If you typed the web address, check it is correct.</p>
+      <p className="govuk-body">
+        If you followed a link, what it points to may have been removed, or you may not have access to it. Ask
+        your council’s PeoplePlan administrator.
+      </p>
+      <p className="govuk-body">
+        <Link className="govuk-link" href="/">
+          Go to your councils
+        </Link>
+      </p>
     </>
   );
 }

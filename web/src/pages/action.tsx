@@ -8,7 +8,7 @@ import { RemoveAction } from '../components/action-remove.js';
 import { SubActions } from '../components/action-subactions.js';
 import { ActionStanding, ActionSummary } from '../components/action-summary.js';
 import { ActionChanges } from '../components/item-changes.js';
-import { LoadError, Loading, Page, SavedBanner, useSaved } from '../components/page.js';
+import { isNotFound, LoadError, Loading, Page, SavedBanner, useSaved } from '../components/page.js';
 import { periodClosed } from '../components/period-select.js';
 import { ArchivedNotice, isArchived, themeHeading } from '../components/plan-view.js';
 import { ProgressHistory } from '../components/progress-history.js';
@@ -88,6 +88,7 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
       caption={a ? `Action${a.ref ? ` ${a.ref}` : ''}` : undefined}
       heading={a?.title ?? 'Action'}
       crumbs={crumbs}
+      notFound={isNotFound(action.error)}
     >
       {action.error ? <LoadError error={action.error} retry={action.reload} /> : null}
       {action.loading ? <Loading what="Loading the action" /> : null}

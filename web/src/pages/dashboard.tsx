@@ -11,7 +11,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { CommitteePack } from '../components/committee-pack.js';
 import { type ItemColumn, ItemsTable } from '../components/items-table.js';
-import { LoadError, Loading, Page, ScrollTable } from '../components/page.js';
+import { isNotFound, LoadError, Loading, Page, ScrollTable } from '../components/page.js';
 import { DueTimeline } from '../components/timeline.js';
 import { focusMessage } from '../lib/focus.js';
 import { formatDate, plural } from '../lib/format.js';
@@ -57,7 +57,7 @@ export function DashboardPage({ c }: { c: string }) {
 
   const name = council?.name ?? c;
   return (
-    <Page title={`Dashboard – ${name}`} heading="Dashboard" caption={name} wide>
+    <Page title={`Dashboard – ${name}`} heading="Dashboard" caption={name} wide notFound={isNotFound(error)}>
       {error ? <LoadError error={error} retry={reload} /> : null}
       {loading && !view ? <Loading what="Loading the dashboard" /> : null}
       {view ? (

@@ -1,6 +1,6 @@
 import type { Timeliness } from '@peopleplan/core';
 import { Link } from 'wouter';
-import { LoadError, Loading, Page } from '../components/page.js';
+import { isNotFound, LoadError, Loading, Page } from '../components/page.js';
 import { RagTag, StatusTag } from '../components/tags.js';
 import { TimescaleText } from '../components/timescale.js';
 import { formatDateTime, lateness, plural } from '../lib/format.js';
@@ -24,6 +24,7 @@ export default function MyActionsPage({ c }: { c: string }) {
       caption={council?.name}
       crumbs={[{ href: `/councils/${c}`, text: council?.name ?? 'Dashboard' }]}
       wide
+      notFound={isNotFound(mine.error)}
     >
       {mine.error ? <LoadError error={mine.error} retry={mine.reload} /> : null}
       {mine.loading ? <Loading what="Loading your actions" /> : null}

@@ -1,4 +1,4 @@
-import { LoadError, Loading, Page } from '../components/page.js';
+import { isNotFound, LoadError, Loading, Page } from '../components/page.js';
 import { UpdateRound } from '../components/update-round.js';
 import { useCouncil } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
@@ -17,6 +17,7 @@ export default function MyRoundPage({ c }: { c: string }) {
         { href: `/councils/${c}`, text: council?.name ?? 'Dashboard' },
         { href: `/councils/${c}/my-actions`, text: 'My actions' },
       ]}
+      notFound={isNotFound(mine.error)}
     >
       {mine.error ? <LoadError error={mine.error} retry={mine.reload} /> : null}
       {mine.loading ? <Loading what="Loading your actions" /> : null}

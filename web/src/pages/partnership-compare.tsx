@@ -2,7 +2,7 @@ import { type PlanKind, THEME_NOUN } from '@peopleplan/core';
 import { type FormEvent, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { ErrorSummary, Radios } from '../components/form.js';
-import { LoadError, Loading, Page, ScrollTable } from '../components/page.js';
+import { isNotFound, LoadError, Loading, Page, ScrollTable } from '../components/page.js';
 import {
   useOverview,
   usePartnershipCrumbs,
@@ -47,7 +47,13 @@ export default function PartnershipComparePage({ p }: { p: string }) {
 
   const title = kind ? `Side by side: ${PLAN_KIND_LABELS[kind]}` : 'Side by side';
   return (
-    <Page title={title} caption={name ?? 'Partnership'} crumbs={crumbs} wide>
+    <Page
+      title={title}
+      caption={name ?? 'Partnership'}
+      crumbs={crumbs}
+      wide
+      notFound={isNotFound(overview.error, comparison.error)}
+    >
       {overview.error ? <LoadError error={overview.error} retry={overview.reload} /> : null}
       {overview.loading ? <Loading what="Loading the partnership" /> : null}
       {overview.data ? (

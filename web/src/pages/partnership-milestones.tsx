@@ -8,7 +8,7 @@ import {
 } from '../components/combined-milestones.js';
 import { DateField } from '../components/date-field.js';
 import { ErrorSummary, type FieldErrors, summaryFrom, TextInput } from '../components/form.js';
-import { LoadError, Loading, Page } from '../components/page.js';
+import { isNotFound, LoadError, Loading, Page } from '../components/page.js';
 import { useOverview, usePartnershipCrumbs, useQueryFormKey } from '../components/partnership-page.js';
 import { formatDate } from '../lib/format.js';
 import { partnershipHref } from '../lib/partnerships.js';
@@ -172,7 +172,13 @@ export default function PartnershipMilestonesPage({ p }: { p: string }) {
   const count = items ? combinedCount(items, filtering) : list.loading ? 'Loading…' : '';
 
   return (
-    <Page title={COMBINED_LIST_TITLE} caption={name ?? 'Partnership'} crumbs={crumbs} wide>
+    <Page
+      title={COMBINED_LIST_TITLE}
+      caption={name ?? 'Partnership'}
+      crumbs={crumbs}
+      wide
+      notFound={isNotFound(overview.error, list.error)}
+    >
       {overview.error ? <LoadError error={overview.error} retry={overview.reload} /> : null}
       {overview.loading ? <Loading what="Loading the partnership" /> : null}
       {/* Shown once the plans' word for their groups is known, so its label does not change as it loads. */}

@@ -1,6 +1,6 @@
 import { londonToday } from '@peopleplan/core';
 import { useMemo } from 'react';
-import { LoadError, Loading, Page } from '../components/page.js';
+import { isNotFound, LoadError, Loading, Page } from '../components/page.js';
 import { usePartnershipCrumbs } from '../components/partnership-page.js';
 import { ExtraTables } from '../components/plan-tables.js';
 import {
@@ -44,6 +44,7 @@ export default function PartnershipPlanPage({ p, c, planId }: { p: string; c: st
       }
       crumbs={crumbs}
       wide
+      notFound={isNotFound(error)}
     >
       {error ? <LoadError error={error} retry={reload} /> : null}
       {loading ? <Loading what="Loading the plan" /> : null}

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
-import { Banner, LoadError, Loading, Page, ScrollTable } from '../components/page.js';
+import { Banner, isNotFound, LoadError, Loading, Page, ScrollTable } from '../components/page.js';
 import { useOverview, usePartnershipCrumbs, WordList } from '../components/partnership-page.js';
 import { api } from '../lib/api.js';
 import { formatDate, plural } from '../lib/format.js';
@@ -23,7 +23,13 @@ export default function PartnershipPage({ p }: { p: string }) {
   const crumbs = usePartnershipCrumbs(p, name, true);
   const rows = data?.councils ?? [];
   return (
-    <Page title={name ?? 'Partnership'} caption="Partnership overview" crumbs={crumbs} wide>
+    <Page
+      title={name ?? 'Partnership'}
+      caption="Partnership overview"
+      crumbs={crumbs}
+      wide
+      notFound={isNotFound(overview.error)}
+    >
       {overview.loading ? <Loading what="Loading the partnership" /> : null}
       {overview.error ? <LoadError error={overview.error} retry={overview.reload} /> : null}
       {data ? (

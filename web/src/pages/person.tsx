@@ -8,7 +8,16 @@ import {
   fieldErrorsFrom,
   summaryFrom,
 } from '../components/form.js';
-import { Banner, LoadError, Loading, Page, SavedBanner, SummaryList, useSaved } from '../components/page.js';
+import {
+  Banner,
+  isNotFound,
+  LoadError,
+  Loading,
+  Page,
+  SavedBanner,
+  SummaryList,
+  useSaved,
+} from '../components/page.js';
 import { PersonFields } from '../components/person-fields.js';
 import { ApiError, api } from '../lib/api.js';
 import { formatDate } from '../lib/format.js';
@@ -89,6 +98,8 @@ export default function PersonPage({ c, personId }: { c: string; personId: strin
         { href: `/councils/${c}`, text: council?.name ?? 'Dashboard' },
         { href: `/councils/${c}/people`, text: 'People' },
       ]}
+      // A person not in the directory (a mistyped address); one just merged away says so instead.
+      notFound={isNotFound(people.error) || Boolean(people.data && !person && !merged)}
     >
       <SavedBanner saved={saved} />
       {people.error ? <LoadError error={people.error} retry={people.reload} /> : null}
@@ -104,9 +115,6 @@ export default function PersonPage({ c, personId }: { c: string; personId: strin
             </Link>
           </p>
         </>
-      ) : null}
-      {people.data && !person && !merged ? (
-        <p className="govuk-body">This person is not in the directory.</p>
       ) : null}
       {person && !merged && !editor ? <PersonSummary person={person} /> : null}
       {person && !merged && editor ? (

@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'wouter';
 import { ActionAddedNote, ActionAddForm, type AddedAction, ThemeTools } from '../components/action-add.js';
 import { removedMessage } from '../components/action-remove.js';
 import { ChangeHistory } from '../components/change-history.js';
-import { LoadError, Loading, Page, SavedBanner, useSaved } from '../components/page.js';
+import { isNotFound, LoadError, Loading, Page, SavedBanner, useSaved } from '../components/page.js';
 import {
   type Filters,
   filtersFrom,
@@ -99,6 +99,7 @@ export default function PlanPage({ c, planId }: { c: string; planId: string }) {
       }
       crumbs={crumbs}
       wide
+      notFound={isNotFound(error)}
     >
       <SavedBanner saved={saved} />
       {error ? <LoadError error={error} retry={reload} /> : null}

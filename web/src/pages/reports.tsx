@@ -1,6 +1,6 @@
 import { Link, useSearchParams } from 'wouter';
 import { CalendarFeed } from '../components/calendar-feed.js';
-import { LoadError, Loading, Page, SavedBanner, useSaved } from '../components/page.js';
+import { isNotFound, LoadError, Loading, Page, SavedBanner, useSaved } from '../components/page.js';
 import { PeriodClose } from '../components/period-close.js';
 import { PeriodSelect, PeriodState, ReportDownload } from '../components/report-download.js';
 import { defaultReportPeriod } from '../lib/report-period.js';
@@ -36,6 +36,7 @@ export default function ReportsPage({ c, planId }: { c: string; planId: string }
         { href: `/councils/${c}`, text: council?.name ?? 'Dashboard' },
         { href: `/councils/${c}/plans/${planId}`, text: title },
       ]}
+      notFound={isNotFound(plan.error, periods.error)}
     >
       <SavedBanner saved={saved} />
       {plan.error ? <LoadError error={plan.error} retry={plan.reload} /> : null}

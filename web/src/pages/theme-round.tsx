@@ -1,5 +1,5 @@
 import { isOpen, themeWordsOf } from '@peopleplan/core';
-import { LoadError, Loading, Page } from '../components/page.js';
+import { isNotFound, LoadError, Loading, Page } from '../components/page.js';
 import { ArchivedNotice, isArchived, themeHeading } from '../components/plan-view.js';
 import { UpdateRound } from '../components/update-round.js';
 import { orderActions } from '../lib/plan-columns.js';
@@ -40,6 +40,7 @@ export default function ThemeRoundPage({
         { href: `/councils/${c}`, text: council?.name ?? 'Dashboard' },
         { href: `/councils/${c}/plans/${planId}`, text: data?.plan.title ?? 'Plan' },
       ]}
+      notFound={isNotFound(error)}
     >
       {error ? <LoadError error={error} retry={contents.reload} /> : null}
       {contents.loading || periods.loading ? <Loading what="Loading the actions" /> : null}

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'wouter';
 import { Legend, Lines, type Series, StackedBars } from '../components/charts.js';
-import { LoadError, Loading, Page, ScrollTable } from '../components/page.js';
+import { isNotFound, LoadError, Loading, Page, ScrollTable } from '../components/page.js';
 import { formatDate, plural } from '../lib/format.js';
 import { RAG_SHORT, RAGS } from '../lib/labels.js';
 import type { PlanTrends } from '../lib/responses.js';
@@ -252,6 +252,7 @@ export default function TrendsPage({ c, planId }: { c: string; planId: string })
         { href: `/councils/${c}`, text: council?.name ?? 'Dashboard' },
         { href: `/councils/${c}/plans/${planId}`, text: title },
       ]}
+      notFound={isNotFound(plan.error, trends.error)}
     >
       <form
         className="app-inline-form app-no-print"
