@@ -162,6 +162,52 @@ describe('what the keyboard-only trial found', { timeout: 120_000 }, () => {
     }
   });
 
+  it('names the council or partnership in every page’s title, after the page', async () => {
+    const HARROW = 'London Borough of Harrow';
+    const SHARED = 'HR Shared Service (Harrow and East Herts)';
+    const { planId, title } = await latePlan();
+    const contents = await e.as(EDITOR)('GET', `${H}/plans/${planId}/contents`);
+    const action = contents.actions[0];
+    const cases: Array<[string, string, string]> = [
+      ['admin@harrow.demo', '/councils/harrow', `Dashboard – ${HARROW}`],
+      ['admin@harrow.demo', '/councils/harrow/members', `Members – ${HARROW}`],
+      ['admin@harrow.demo', '/councils/harrow/people', `People – ${HARROW}`],
+      ['admin@harrow.demo', '/councils/harrow/my-actions', `My actions – ${HARROW}`],
+      ['admin@harrow.demo', `/councils/harrow/plans/${planId}`, `${title} – ${HARROW}`],
+      [
+        'admin@harrow.demo',
+        `/councils/harrow/actions/${action.id}`,
+        `${action.ref ? `${action.ref} ` : ''}${action.title} – ${HARROW}`,
+      ],
+      [
+        'partner@hr-shared-service.demo',
+        '/partnerships/hr-shared-service',
+        `Partnership overview – ${SHARED}`,
+      ],
+      [
+        'partner@hr-shared-service.demo',
+        '/partnerships/hr-shared-service/milestones',
+        `Overdue actions and milestones, and re-baselined milestones – ${SHARED}`,
+      ],
+      [
+        'partner@hr-shared-service.demo',
+        '/partnerships/hr-shared-service/compare',
+        `Side by side – ${SHARED}`,
+      ],
+    ];
+    const signedIn = new Map<string, Page>();
+    for (const [email, path, expected] of cases) {
+      let page = signedIn.get(email);
+      if (!page) {
+        page = await tabs.open();
+        await signIn(page, e.url, email);
+        signedIn.set(email, page);
+      }
+      await page.goto(`${e.url}${path}`);
+      await expect.poll(() => page.title(), { message: path }).toBe(`${expected} – PeoplePlan`);
+    }
+  });
+
   it('moves focus to the first change “Show older changes” reveals in the audit trail', async () => {
     // More changes than one page of the trail holds: a plan and its actions, each added by hand.
     const editor = e.as(EDITOR);

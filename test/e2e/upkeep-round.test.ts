@@ -408,7 +408,9 @@ describe('an update round in the plan’s own words', { timeout: 120_000 }, () =
       .waitFor();
     expect(await roundStep(page)).toBe('1.1 Run wellbeing check-ins');
     expect(await main(page)).not.toMatch(/\btheme/i);
-    expect(await page.title()).toBe('Update round: Objective 1: Healthy workplaces – PeoplePlan');
+    expect(await page.title()).toBe(
+      'Update round: Objective 1: Healthy workplaces – London Borough of Harrow – PeoplePlan',
+    );
     await expectAccessible(page, 'theme-round-own-word');
 
     await page.goto(round(p.id, pay.id));

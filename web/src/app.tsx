@@ -1,7 +1,7 @@
 import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { Layout } from './components/layout.js';
-import { Loading, Page } from './components/page.js';
+import { Loading, Page, PagePlace } from './components/page.js';
 import { api, configureApi } from './lib/api.js';
 import { clearToken, currentToken, lastCouncil, signOut } from './lib/auth.js';
 import type { RuntimeConfig } from './lib/config.js';
@@ -117,12 +117,12 @@ function SignOut() {
 /** Council pages: only for councils the person belongs to (others read as not found). */
 function Council({ c, children }: { c: string; children: ReactNode }) {
   const { me } = useSession();
-  const member = me?.councils.some((x) => x.id === c);
+  const member = me?.councils.find((x) => x.id === c);
   useEffect(() => {
     if (member) lastCouncil.set(c);
   }, [c, member]);
   if (!member) return <NotFoundPage />;
-  return <>{children}</>;
+  return <PagePlace.Provider value={member.name}>{children}</PagePlace.Provider>;
 }
 
 /** The service operator's pages: only for operators (others read as not found). */

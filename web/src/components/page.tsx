@@ -1,4 +1,4 @@
-import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { ApiError } from '../lib/api.js';
 import { focusMessage } from '../lib/focus.js';
@@ -12,6 +12,12 @@ export interface Crumb {
 
 const NOT_FOUND = 'Page not found';
 
+/**
+ * Whose page it is, for its title: the council around every council page (app.tsx), or a partnership's
+ * name, which its pages give (`place`) once it has loaded.
+ */
+export const PagePlace = createContext<string | undefined>(undefined);
+
 /** Whether any of a page's loads was answered "not found" (404): its subject is not there for them. */
 export const isNotFound = (...errors: unknown[]) =>
   errors.some((e) => e instanceof ApiError && e.status === 404);
@@ -20,8 +26,10 @@ export const isNotFound = (...errors: unknown[]) =>
  * A page: breadcrumbs, one h1 and the content. On every client-side route change focus moves to the h1,
  * so screen reader and keyboard users start at the new page's heading (not on the first load). A page
  * whose steps share one address (the import wizard) passes `step`: each new step is a new page to them.
- * A page whose subject cannot be found (`notFound`, usually `isNotFound` of its loads) is the one
- * not-found page, whatever its address: that title and heading (WCAG 2.4.2), and what to do next.
+ * Its title says the page, then whose it is (the council or partnership), then the service: "My actions
+ * – London Borough of Harrow – PeoplePlan" (WCAG 2.4.2). A page whose subject cannot be found
+ * (`notFound`, usually `isNotFound` of its loads) is the one not-found page, whatever its address: that
+ * title and heading, with no place, and what to do next.
  */
 export function Page({
   title,
@@ -32,8 +40,9 @@ export function Page({
   wide,
   step,
   notFound = false,
+  place,
 }: {
-  /** Document title (without the service name). */
+  /** Document title (without the council's or partnership's name, nor the service's). */
   title: string;
   /** The h1 when it differs from the title. */
   heading?: ReactNode;
@@ -45,10 +54,15 @@ export function Page({
   step?: unknown;
   /** Its subject does not exist, or not for this person: the page says "Page not found" instead. */
   notFound?: boolean;
+  /** Whose page it is, when not a council's (`PagePlace`): a partnership's name. */
+  place?: string | undefined;
 }) {
   const h1 = useRef<HTMLHeadingElement>(null);
   const [location] = useLocation();
-  const fullTitle = `${notFound ? NOT_FOUND : title} – PeoplePlan`;
+  const around = useContext(PagePlace);
+  const fullTitle = notFound
+    ? `${NOT_FOUND} – PeoplePlan`
+    : [title, place ?? around, 'PeoplePlan'].filter(Boolean).join(' – ');
   useEffect(() => {
     document.title = fullTitle;
   }, [fullTitle]);

@@ -48,7 +48,7 @@ export default function AuditPage({ c }: { c: string }) {
   const groups = groupWords.length === 1 ? groupWords[0]! : 'groups';
   const personById = new Map((directory.data?.items ?? []).map((p) => [p.id, p.name]));
   return (
-    <Page title={`Audit trail – ${name}`} heading="Audit trail" caption={name} crumbs={crumbs}>
+    <Page title="Audit trail" caption={name} crumbs={crumbs}>
       <p className="govuk-body">
         Every change to the council’s plans, people and settings: who, when, and what.
       </p>

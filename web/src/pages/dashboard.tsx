@@ -57,7 +57,7 @@ export function DashboardPage({ c }: { c: string }) {
 
   const name = council?.name ?? c;
   return (
-    <Page title={`Dashboard – ${name}`} heading="Dashboard" caption={name} wide notFound={isNotFound(error)}>
+    <Page title="Dashboard" caption={name} wide notFound={isNotFound(error)}>
       {error ? <LoadError error={error} retry={reload} /> : null}
       {loading && !view ? <Loading what="Loading the dashboard" /> : null}
       {view ? (

@@ -65,7 +65,7 @@ export default function MembersPage({ c }: { c: string }) {
   };
 
   return (
-    <Page title={`Members – ${name}`} heading="Members" caption={name} crumbs={crumbs} wide>
+    <Page title="Members" caption={name} crumbs={crumbs} wide>
       {done ? (
         <Banner type="success" key={done.seq}>
           <p className="govuk-notification-banner__heading">{done.title}</p>

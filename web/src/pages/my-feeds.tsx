@@ -35,12 +35,7 @@ export default function MyFeedsPage({ c }: { c: string }) {
     }
   };
   return (
-    <Page
-      title={`Your calendar feeds – ${name}`}
-      heading="Your calendar feeds"
-      caption={name}
-      crumbs={crumbs}
-    >
+    <Page title="Your calendar feeds" caption={name} crumbs={crumbs}>
       <SavedBanner saved={stopped} />
       {!can('contributor') ? (
         <p className="govuk-body">Calendar feeds are for contributors, editors and administrators.</p>

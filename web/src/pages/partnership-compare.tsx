@@ -49,6 +49,7 @@ export default function PartnershipComparePage({ p }: { p: string }) {
   return (
     <Page
       title={title}
+      place={name}
       caption={name ?? 'Partnership'}
       crumbs={crumbs}
       wide

@@ -174,6 +174,7 @@ export default function PartnershipMilestonesPage({ p }: { p: string }) {
   return (
     <Page
       title={COMBINED_LIST_TITLE}
+      place={name}
       caption={name ?? 'Partnership'}
       crumbs={crumbs}
       wide

@@ -36,6 +36,7 @@ export default function PartnershipPlanPage({ p, c, planId }: { p: string; c: st
   return (
     <Page
       title={plan ? `${plan.title} – ${data.council.name}` : 'Shared plan'}
+      place={data?.partnership.name}
       heading={plan?.title ?? 'Shared plan'}
       caption={
         plan

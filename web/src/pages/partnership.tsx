@@ -24,7 +24,9 @@ export default function PartnershipPage({ p }: { p: string }) {
   const rows = data?.councils ?? [];
   return (
     <Page
-      title={name ?? 'Partnership'}
+      title="Partnership overview"
+      heading={name ?? 'Partnership'}
+      place={name}
       caption="Partnership overview"
       crumbs={crumbs}
       wide

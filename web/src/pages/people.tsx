@@ -28,8 +28,7 @@ export default function PeoplePage({ c }: { c: string }) {
   );
   return (
     <Page
-      title={`People – ${council?.name ?? c}`}
-      heading="People"
+      title="People"
       caption={council?.name}
       crumbs={[{ href: `/councils/${c}`, text: council?.name ?? 'Dashboard' }]}
       wide

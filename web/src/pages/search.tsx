@@ -102,7 +102,7 @@ export default function SearchPage({ c }: { c: string }) {
   const items = answer.data?.items ?? [];
   return (
     <Page
-      title={q ? `Search: ${q} – ${name}` : `Search – ${name}`}
+      title={q ? `Search: ${q}` : 'Search'}
       heading="Search"
       caption={name}
       crumbs={[{ href: `/councils/${c}`, text: name }]}

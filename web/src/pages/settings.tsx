@@ -99,7 +99,7 @@ export default function SettingsPage({ c }: { c: string }) {
       : [];
   return (
     <Page
-      title={`Settings – ${council?.name ?? c}`}
+      title="Settings"
       heading="Council settings"
       caption={council?.name}
       crumbs={[{ href: `/councils/${c}`, text: council?.name ?? 'Dashboard' }]}
