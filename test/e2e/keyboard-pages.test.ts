@@ -30,6 +30,10 @@ beforeAll(async () => {
 
 afterAll(() => stopStackAndBrowser(e, browser, tabs));
 
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const left = (page: Page) => page.locator('[data-round-left]').innerText();
+const roundStep = (page: Page) => page.locator('#round-step').innerText();
+
 /** The signed-in person on a page of the app; its h1 is on screen. */
 async function on(path: string, email = EDITOR): Promise<Page> {
   const page = await tabs.open();
@@ -282,5 +286,62 @@ describe('what the keyboard-only trial found', { timeout: 120_000 }, () => {
       .filter({ hasText: `Showing ${late} of ${contents.actions.length} actions` })
       .waitFor();
     await expectAccessible(page, 'plan-filter-late');
+  });
+
+  it('counts a round by the actions to update in it; those already up to date for the period are said apart', async () => {
+    const editor = e.as(EDITOR);
+    const p = await editor('POST', `${H}/plans`, {
+      title: 'Pay and grading plan (round counts)',
+      kind: 'business-plan',
+      status: 'active',
+      reportingPoints: [
+        { label: 'Q3 2026-27', date: day(-100) },
+        { label: 'Q4 2026-27', date: day(60) },
+      ],
+      themes: [{ ref: '1', title: 'Pay' }],
+    });
+    const ids: string[] = [];
+    for (const [ref, title] of [
+      ['1.1', 'Benchmark pay against neighbours'],
+      ['1.2', 'Agree the grading review'],
+      ['1.3', 'Publish the pay policy statement'],
+    ])
+      ids.push(
+        (
+          await editor('POST', `${H}/plans/${p.id}/actions`, {
+            themeId: p.themes[0].id,
+            ref,
+            title,
+            status: 'on-track',
+            leads: [],
+          })
+        ).id,
+      );
+    // 1.2 is already up to date for the period being gathered.
+    await editor('POST', `${H}/actions/${ids[1]}/updates`, {
+      narrative: 'Grading review agreed with the unions',
+      status: 'on-track',
+      period: 'Q4 2026-27',
+    });
+    const page = await tabs.open();
+    await signIn(page, e.url, EDITOR);
+    await page.goto(`${e.url}/councils/harrow/plans/${p.id}/themes/${p.themes[0].id}/round`);
+    await page.getByRole('heading', { level: 1, name: 'Update round: Priority 1: Pay' }).waitFor();
+    const caption = () => page.locator('.app-round-step .govuk-caption-m').innerText();
+    const listed = () => page.locator('.app-round-list__item').allInnerTexts();
+    // Two to update, so "of 2" everywhere, and the one already up to date listed after them.
+    expect(await left(page)).toBe('2 actions left to update, of 2. 1 other action is already up to date.');
+    expect(await caption()).toBe('Action 1 of 2');
+    expect((await listed()).map((t) => t.replace(/\s+/g, ' ').replace(/ Update now.*$/, ''))).toEqual([
+      '1.1 Benchmark pay against neighbours Updating now',
+      '1.3 Publish the pay policy statement To do',
+      '1.2 Agree the grading review Updated',
+    ]);
+    await page.fill('#round-narrative', 'Benchmarking data from four neighbours');
+    await page.getByRole('button', { name: 'Save and go to the next action' }).click();
+    await expect.poll(() => left(page)).toContain('1 action left to update, of 2.');
+    expect(await caption()).toBe('Action 2 of 2');
+    expect(await roundStep(page)).toBe('1.3 Publish the pay policy statement');
+    await expectAccessible(page, 'theme-round-counts');
   });
 });

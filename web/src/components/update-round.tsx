@@ -7,6 +7,7 @@ import { focusMessage } from '../lib/focus.js';
 import { formatDateTime, plural } from '../lib/format.js';
 import { RAG_LABELS, RAGS, STATUS_LABELS, STATUSES } from '../lib/labels.js';
 import type { ActionRow, ReportingPeriods } from '../lib/responses.js';
+import { roundCounts, roundStatus } from '../lib/round.js';
 import {
   ErrorSummary,
   type FieldErrors,
@@ -81,9 +82,10 @@ export function UpdateRound({
     !isOpen(a.status) ||
     Boolean(round.value.saved?.includes(a.id)) ||
     (a.latestUpdate?.period !== undefined && a.latestUpdate.period === periodOf(a.planId));
-  const queue = actions.filter((a) => !done(a) && !round.value.skipped.includes(a.id));
+  const counts = roundCounts(actions, done, round.value.saved ?? []);
+  const { inRound, already, left } = counts;
+  const queue = inRound.filter((a) => !done(a) && !round.value.skipped.includes(a.id));
   const current = queue.find((a) => a.id === round.value.current) ?? queue[0];
-  const left = actions.filter((a) => !done(a)).length;
   const contextOf = new Map(items.map((i) => [i.action.id, i.context]));
 
   const go = (id: string | undefined, skipped = round.value.skipped) =>
@@ -98,9 +100,7 @@ export function UpdateRound({
     <>
       <p className="govuk-body govuk-!-font-weight-bold" role="status" data-round-left={left}>
         {saved ? `${saved} ` : ''}
-        {left
-          ? `${plural(left, 'action')} left to update, of ${actions.length}.`
-          : `All ${plural(actions.length, 'action')} updated.`}
+        {roundStatus(counts)}
       </p>
       {/* Only a finished round is confirmed in a panel: skipped actions still wait for the person. */}
       {current ? (
@@ -110,7 +110,7 @@ export function UpdateRound({
           scope={scope}
           action={current}
           context={contextOf.get(current.id) ?? ''}
-          position={`${actions.indexOf(current) + 1} of ${actions.length}`}
+          position={`${inRound.indexOf(current) + 1} of ${inRound.length}`}
           periods={periods.get(current.planId)}
           period={periodOf(current.planId)}
           closed={(v) => isClosed(current.planId, v)}
@@ -144,7 +144,7 @@ export function UpdateRound({
         </RoundEnd>
       )}
       <RoundList
-        actions={actions}
+        actions={[...inRound, ...already]}
         done={done}
         current={current?.id}
         skipped={round.value.skipped}

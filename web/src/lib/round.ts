@@ -1,0 +1,41 @@
+import { plural } from './format.js';
+
+/**
+ * What an update round counts, so that its status, its "Action n of m" and its list agree: the actions
+ * in the round are those still to update, and those updated in this round (they stay counted as it goes
+ * on); actions already up to date before it began (updated for the period chosen) are listed after them
+ * and said apart.
+ */
+export interface RoundCounts<A> {
+  inRound: A[];
+  already: A[];
+  /** In the round and not yet updated. */
+  left: number;
+}
+
+export function roundCounts<A extends { id: string }>(
+  actions: readonly A[],
+  done: (a: A) => boolean,
+  savedHere: readonly string[],
+): RoundCounts<A> {
+  const before = (a: A) => done(a) && !savedHere.includes(a.id);
+  const inRound = actions.filter((a) => !before(a));
+  return {
+    inRound,
+    already: actions.filter(before),
+    left: inRound.filter((a) => !done(a)).length,
+  };
+}
+
+/** "2 actions left to update, of 3. 1 other action is already up to date." */
+export function roundStatus({ inRound, already, left }: RoundCounts<unknown>): string {
+  if (!inRound.length)
+    return `${already.length === 1 ? 'The only action is' : `All ${already.length} actions are`} already up to date.`;
+  const main = left
+    ? `${plural(left, 'action')} left to update, of ${inRound.length}.`
+    : `All ${plural(inRound.length, 'action')} updated.`;
+  const others = already.length
+    ? ` ${plural(already.length, 'other action')} ${already.length === 1 ? 'is' : 'are'} already up to date.`
+    : '';
+  return main + others;
+}
