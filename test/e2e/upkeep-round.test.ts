@@ -251,6 +251,21 @@ describe('my actions and the update round', { timeout: 120_000 }, () => {
       .getByText('cannot be in the future')
       .waitFor();
     await expectAccessible(page, 'milestone-done-error');
+    // A day the API refuses (before the plan began) is shown as the form's own checks are: beside the
+    // date, linked from the summary, the boxes marked invalid, the date in words.
+    await page.fill('#ms-done-year', '2003');
+    await page.getByRole('button', { name: 'Mark as done', exact: true }).click();
+    const refused = page.locator('.govuk-error-summary a[href="#ms-done-day"]');
+    await refused.getByText('cannot be completed before its plan began').waitFor();
+    const words = /^A milestone cannot be completed before its plan began \(\d{1,2} [A-Z][a-z]+ \d{4}\)$/;
+    expect(await refused.innerText()).toMatch(words);
+    expect(await page.locator('.govuk-error-summary li').count()).toBe(1);
+    expect((await page.locator('#ms-done-error').innerText()).replace(/^Error:\s*/, '')).toMatch(words);
+    for (const part of ['day', 'month', 'year'])
+      expect(await page.locator(`#ms-done-${part}`).getAttribute('aria-invalid')).toBe('true');
+    await refused.click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('ms-done-day');
+    await expectAccessible(page, 'milestone-done-refused');
     const [y, m, d] = day(-2).split('-');
     await page.fill('#ms-done-day', String(Number(d)));
     await page.fill('#ms-done-month', String(Number(m)));

@@ -1,7 +1,7 @@
 import { type Lead, nounInSentence, type Status, themeNounOf } from '@peopleplan/core';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
-import { ApiError, api } from '../lib/api.js';
+import { api } from '../lib/api.js';
 import { useDraft, useHasDraft } from '../lib/drafts.js';
 import { focusMessage, useFocusNext, useFocusOnMount } from '../lib/focus.js';
 import { STATUS_LABELS, STATUSES } from '../lib/labels.js';
@@ -11,7 +11,7 @@ import { useApi } from '../lib/use-api.js';
 import {
   ErrorSummary,
   type FieldErrors,
-  fieldErrorsFrom,
+  refusal,
   SaveOrCancel,
   Select,
   summaryFrom,
@@ -211,8 +211,9 @@ export function ActionAddForm({
       form.discard();
       onDone(parentId ? 'Sub-action added' : 'Action added', created);
     } catch (err) {
-      if (err instanceof ApiError) setErrors(fieldErrorsFrom(err.details));
-      setFormError((err as Error).message);
+      const r = refusal(err, { title: 'new-title', leads: 'leads' });
+      setErrors(r.errors);
+      setFormError(r.message);
     } finally {
       setBusy(false);
     }

@@ -10,7 +10,7 @@ import {
   patchBody,
   validateDraft,
 } from '../lib/action-draft.js';
-import { ApiError, api, isStale } from '../lib/api.js';
+import { api, isStale } from '../lib/api.js';
 import { useDraft } from '../lib/drafts.js';
 import { useFocusOnMount } from '../lib/focus.js';
 import { formatDate } from '../lib/format.js';
@@ -21,7 +21,7 @@ import { ConflictPanel } from './action-conflict.js';
 import {
   ErrorSummary,
   type FieldErrors,
-  fieldErrorsFrom,
+  refusal,
   SaveOrCancel,
   Select,
   summaryFrom,
@@ -98,10 +98,16 @@ export function EditAction({
         const latest = await api.get('/api/v1/councils/{c}/actions/{actionId}', { params: { path } });
         setBase(latest);
         setConflict(conflictOf(d, on, latest, keys));
-      } else if (e instanceof ApiError) {
-        setErrors(fieldErrorsFrom(e.details));
-        setFormError(e.message);
-      } else setFormError((e as Error).message);
+      } else {
+        const r = refusal(e, {
+          title: 'title',
+          leads: 'leads',
+          rebaselineReason: 'dueReason',
+          ragOverride: 'ragReason',
+        });
+        setErrors(r.errors);
+        setFormError(r.message);
+      }
     } finally {
       setBusy(false);
     }

@@ -33,6 +33,7 @@ export function DateField({
           name={`${id}-${part}`}
           type="text"
           inputMode="numeric"
+          aria-invalid={error ? true : undefined}
           value={value[part]}
           onChange={(e) => onChange({ ...value, [part]: e.target.value })}
         />

@@ -1,4 +1,7 @@
+import { isCalendarDate } from '@peopleplan/core';
 import { type ReactNode, useEffect, useRef } from 'react';
+import { ApiError } from '../lib/api.js';
+import { formatDate } from '../lib/format.js';
 
 export interface FieldErrors {
   [field: string]: string | undefined;
@@ -117,6 +120,7 @@ export function TextInput({
         name={id}
         type="text"
         aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? true : undefined}
         {...input}
       />
     </div>
@@ -144,6 +148,7 @@ export function Textarea({
         name={id}
         rows={5}
         aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? true : undefined}
         {...rest}
       />
     </div>
@@ -173,6 +178,7 @@ export function Select({
         id={id}
         name={id}
         aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? true : undefined}
         {...rest}
       >
         {options.map((o) => (
@@ -284,14 +290,51 @@ export function Checkbox({
   );
 }
 
-/** Map API field errors (`details: [{path, message}]`) onto form fields. */
-export function fieldErrorsFrom(details: Array<{ path: string; message: string }> | undefined): FieldErrors {
-  const out: FieldErrors = {};
-  for (const d of details ?? []) {
-    const key = d.path.split('.')[0] || 'form';
-    out[key] ??= d.message;
+/** ISO dates in an API message as a page shows dates: "2004-04-01" reads "1 April 2004". */
+export const datesInWords = (text: string) =>
+  text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => (isCalendarDate(iso) ? formatDate(iso) : iso));
+
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * Where a form shows the API's field errors: the API's field (a path: `title`, `period.start`,
+ * `leads.0.label`) to the form's field id, by its longest part given (`period.start`, else `period`), or
+ * a function of the whole path.
+ */
+export type FieldIds = Record<string, string> | ((path: string) => string | undefined);
+
+function fieldIdOf(fields: FieldIds, path: string): string | undefined {
+  if (typeof fields === 'function') return fields(path);
+  const parts = path.split('.');
+  for (let n = parts.length; n > 0; n--) {
+    const id = fields[parts.slice(0, n).join('.')];
+    if (id) return id;
   }
-  return out;
+  return undefined;
+}
+
+/**
+ * A save the API refused, shown as the form's own checks are (GOV.UK error pattern; WCAG 3.3.1, 3.3.3):
+ * each field error the API gives (`details: [{ path, message }]`) beside the field it names (`fields`),
+ * so the summary links to it and the field is marked invalid. When the refusal names one field, its
+ * message is the API's sentence (the detail is only a note to it); with several, each field's own note,
+ * as a sentence. What names no field of the form is said in the summary alone (`message`). Dates in
+ * words throughout. Every form that saves through the API shows its refusals so.
+ */
+export function refusal(
+  err: unknown,
+  fields: FieldIds,
+): { errors: FieldErrors; message: string | undefined } {
+  if (!(err instanceof ApiError)) return { errors: {}, message: (err as Error).message };
+  const details = err.details ?? [];
+  const errors: FieldErrors = {};
+  for (const d of details) {
+    const id = fieldIdOf(fields, d.path);
+    if (!id || errors[id]) continue;
+    errors[id] = datesInWords(details.length === 1 ? err.message : sentence(d.message));
+  }
+  const placed = details.every((d) => fieldIdOf(fields, d.path));
+  return { errors, message: details.length && placed ? undefined : datesInWords(err.message) };
 }
 
 /** A form's submit button beside "Cancel" (GOV.UK button group); `busy` disables the submit while saving. */

@@ -5,7 +5,7 @@ import { useFocusOnMount } from '../lib/focus.js';
 import { type DateParts, isoOf, NO_DATE } from '../lib/plan-draft.js';
 import type { MilestoneRow } from '../lib/responses.js';
 import { DateField } from './date-field.js';
-import { ErrorSummary, type FieldErrors, SaveOrCancel, summaryFrom } from './form.js';
+import { ErrorSummary, type FieldErrors, refusal, SaveOrCancel, summaryFrom } from './form.js';
 
 /**
  * Marks a milestone done, on the day it was done: what the lead of an action may do with its milestones
@@ -43,11 +43,16 @@ export function MilestoneDoneForm({
       });
       onDone(`Milestone ${m.ref || m.title} marked as done`);
     } catch (err) {
-      setFormError(
-        isStale(err)
-          ? 'Someone changed this milestone while you were looking at it. Cancel to see the change, then try again.'
-          : (err as Error).message,
-      );
+      if (isStale(err)) {
+        setFormError(
+          'Someone changed this milestone while you were looking at it. Cancel to see the change, then try again.',
+        );
+      } else {
+        // The API's checks of the day (not before the plan began) beside the date, as the form's own.
+        const r = refusal(err, { completedOn: 'ms-done-day' });
+        setErrors(r.errors);
+        setFormError(r.message);
+      }
     } finally {
       setBusy(false);
     }

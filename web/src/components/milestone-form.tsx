@@ -10,6 +10,7 @@ import type { MilestoneRow } from '../lib/responses.js';
 import {
   ErrorSummary,
   type FieldErrors,
+  refusal,
   SaveOrCancel,
   Select,
   summaryFrom,
@@ -105,11 +106,22 @@ export function MilestoneForm({
         onDone('Milestone added');
       }
     } catch (err) {
-      setFormError(
-        isStale(err)
-          ? 'Someone else changed this milestone while you were editing. Your changes are still in the form: cancel to see theirs, or check and save again.'
-          : (err as Error).message,
-      );
+      if (isStale(err)) {
+        setFormError(
+          'Someone else changed this milestone while you were editing. Your changes are still in the form: cancel to see theirs, or check and save again.',
+        );
+      } else {
+        const r = refusal(err, {
+          ref: `${prefix}-ref`,
+          title: `${prefix}-title`,
+          due: `${prefix}-due`,
+          rebaselineReason: `${prefix}-reason`,
+          status: `${prefix}-status`,
+          completedOn: `${prefix}-done-day`,
+        });
+        setErrors(r.errors);
+        setFormError(r.message);
+      }
     }
   };
   return (
@@ -127,6 +139,7 @@ export function MilestoneForm({
         id={`${prefix}-ref`}
         label="Reference"
         width="5"
+        error={errors[`${prefix}-ref`]}
         value={ref}
         onChange={(e) => set('ref', e.target.value)}
       />
@@ -146,6 +159,7 @@ export function MilestoneForm({
             : undefined
         }
         original={m?.due}
+        error={errors[`${prefix}-due`]}
         text={dueText}
         onText={(t) => set('dueText', t)}
         context={context}
@@ -164,6 +178,7 @@ export function MilestoneForm({
       <Select
         id={`${prefix}-status`}
         label="Status"
+        error={errors[`${prefix}-status`]}
         value={status}
         onChange={(e) => set('status', e.target.value)}
         options={STATUSES.map((s) => ({ value: s, text: STATUS_LABELS[s] }))}

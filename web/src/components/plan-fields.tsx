@@ -9,6 +9,21 @@ import { Radios, Select, TextInput } from './form.js';
 
 type SetPlan = <K extends keyof PlanDraft>(k: K, v: PlanDraft[K]) => void;
 
+/** Where `PlanFields` shows the API's error of a plan field (`refusal`): its path to the field's id. */
+export function planFieldId(path: string): string | undefined {
+  const point = /^reportingPoints\.(\d+)\.(label|date)/.exec(path);
+  if (point) return `point-${Number(point[1]) + 1}-${point[2] === 'date' ? 'date-day' : 'label'}`;
+  const ids: Record<string, string> = {
+    title: 'title',
+    kind: 'kind',
+    themeNoun: 'themeNoun',
+    'period.start': 'periodStart-day',
+    'period.end': 'periodEnd-day',
+    'approval.date': 'approvalDate-day',
+  };
+  return ids[path] ?? ids[path.split('.')[0] ?? ''];
+}
+
 /** A plan's details as form fields: the same when creating a plan and when changing one. */
 export function PlanFields({
   draft,

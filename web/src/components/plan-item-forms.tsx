@@ -1,13 +1,13 @@
 import type { Timescale } from '@peopleplan/core';
 import { type FormEvent, useRef, useState } from 'react';
-import { ApiError, api, isStale } from '../lib/api.js';
+import { api, isStale } from '../lib/api.js';
 import { useDraft } from '../lib/drafts.js';
 import { useFocusOnMount } from '../lib/focus.js';
 import {
   ErrorSummary,
   type FieldErrors,
-  fieldErrorsFrom,
   Radios,
+  refusal,
   SaveOrCancel,
   summaryFrom,
   Textarea,
@@ -185,12 +185,12 @@ export function ItemForm({
       form.discard();
       onDone(`${spec.one.charAt(0).toUpperCase()}${spec.one.slice(1)} ${item ? 'saved' : 'added'}`);
     } catch (err) {
-      if (err instanceof ApiError)
-        setErrors(fieldErrorsFrom(err.details?.map((d) => ({ ...d, path: `item-${d.path}` }))));
+      const r = refusal(err, (path) => `item-${path.split('.')[0]}`);
+      setErrors(r.errors);
       setFormError(
         isStale(err)
           ? 'Someone else changed this while you were editing. Your changes are still in the form: cancel to see theirs.'
-          : (err as Error).message,
+          : r.message,
       );
     }
   };

@@ -1,14 +1,14 @@
 import { PLAN_STATUS_MOVES } from '@peopleplan/core';
 import { type FormEvent, useRef, useState } from 'react';
-import { ApiError, api, isStale } from '../lib/api.js';
+import { api, isStale } from '../lib/api.js';
 import { useDraft, useHasDraft } from '../lib/drafts.js';
 import { useFocusNext, useFocusOnMount } from '../lib/focus.js';
 import { PLAN_MOVES, PLAN_STATUS_LABELS } from '../lib/labels.js';
 import { draftOfPlan, type PlanErrors, planPatchBody, validatePlan } from '../lib/plan-draft.js';
 import type { PlanRow } from '../lib/responses.js';
 import { useApi } from '../lib/use-api.js';
-import { ErrorSummary, fieldErrorsFrom, SaveOrCancel, summaryFrom } from './form.js';
-import { PlanFields } from './plan-fields.js';
+import { ErrorSummary, refusal, SaveOrCancel, summaryFrom } from './form.js';
+import { PlanFields, planFieldId } from './plan-fields.js';
 
 /** The plan's details for editors: a button that opens the form (again, after sign-in, with a draft). */
 export function PlanDetailsEditor({
@@ -81,11 +81,12 @@ function PlanDetailsForm({
       form.discard();
       onDone('Plan details saved');
     } catch (err) {
-      if (err instanceof ApiError) setErrors(fieldErrorsFrom(err.details));
+      const r = refusal(err, planFieldId);
+      setErrors(r.errors);
       setFormError(
         isStale(err)
           ? 'Someone else changed the plan while you were editing. Your changes are still in the form: cancel to see theirs, or save again to keep yours.'
-          : (err as Error).message,
+          : r.message,
       );
     }
   };

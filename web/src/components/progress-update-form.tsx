@@ -5,15 +5,7 @@ import { useDraft } from '../lib/drafts.js';
 import { formatDateTime } from '../lib/format.js';
 import { RAG_LABELS, RAGS, STATUS_LABELS, STATUSES } from '../lib/labels.js';
 import type { ActionRow, ProgressUpdateRow, ReportingPeriods } from '../lib/responses.js';
-import {
-  ErrorSummary,
-  type FieldErrors,
-  fieldErrorsFrom,
-  Radios,
-  Select,
-  summaryFrom,
-  Textarea,
-} from './form.js';
+import { ErrorSummary, type FieldErrors, Radios, refusal, Select, summaryFrom, Textarea } from './form.js';
 import { closedMessage, defaultPeriod, PeriodSelect, periodClosed } from './period-select.js';
 
 /**
@@ -85,12 +77,17 @@ export function ProgressUpdateForm({
       onAdded(correcting ? 'Correction added' : 'Progress update added');
     } catch (err) {
       if (err instanceof ApiError) {
-        const details = fieldErrorsFrom(err.details);
-        setErrors(Object.fromEntries(Object.entries(details).map(([k, m]) => [`${prefix}-${k}`, m])));
+        const r = refusal(err, (path) => {
+          const field = path.split('.')[0];
+          return field === 'status' || field === 'period' || field === 'narrative'
+            ? `${prefix}-${field}`
+            : undefined;
+        });
+        setErrors(r.errors);
         setFormError(
           err.status === 403
             ? 'You can only report progress on actions you lead. Ask an editor to add you as a lead.'
-            : err.message,
+            : r.message,
         );
       } else setFormError((err as Error).message);
     } finally {

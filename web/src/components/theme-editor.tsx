@@ -1,13 +1,13 @@
 import { type ThemeWords, themeWordsOf } from '@peopleplan/core';
 import { type FormEvent, useRef, useState } from 'react';
-import { ApiError, api } from '../lib/api.js';
+import { api } from '../lib/api.js';
 import { useDraft, useDraftKeys } from '../lib/drafts.js';
 import { useFocusNext, useFocusOnMount } from '../lib/focus.js';
 import type { ActionRow, PlanContents, ThemeRow } from '../lib/responses.js';
 import {
   ErrorSummary,
   type FieldErrors,
-  fieldErrorsFrom,
+  refusal,
   SaveOrCancel,
   summaryFrom,
   Textarea,
@@ -199,8 +199,9 @@ function ThemeForm({
       form.discard();
       onDone(`${words.noun} ${theme ? 'renamed' : 'added'}`);
     } catch (err) {
-      if (err instanceof ApiError) setErrors(fieldErrorsFrom(err.details));
-      setFormError((err as Error).message);
+      const r = refusal(err, { title: 'theme-title' });
+      setErrors(r.errors);
+      setFormError(r.message);
     }
   };
   const prefix = theme ? 'Rename' : 'Add';

@@ -8,15 +8,7 @@ import { formatDateTime, plural } from '../lib/format.js';
 import { RAG_LABELS, RAGS, STATUS_LABELS, STATUSES } from '../lib/labels.js';
 import type { ActionRow, ReportingPeriods } from '../lib/responses.js';
 import { roundCounts, roundStatus } from '../lib/round.js';
-import {
-  ErrorSummary,
-  type FieldErrors,
-  fieldErrorsFrom,
-  Radios,
-  Select,
-  summaryFrom,
-  Textarea,
-} from './form.js';
+import { ErrorSummary, type FieldErrors, Radios, refusal, Select, summaryFrom, Textarea } from './form.js';
 import { Prose } from './page.js';
 import { closedMessage, defaultPeriod, PeriodSelect } from './period-select.js';
 import { RagTag, StatusTag } from './tags.js';
@@ -248,11 +240,12 @@ function RoundStep({
       form.discard();
       onSaved({ ...a, status: r.action.status, latestUpdate: r.action.latestUpdate });
     } catch (err) {
-      if (err instanceof ApiError) setErrors(fieldErrorsFrom(err.details));
+      const r = refusal(err, { narrative: 'narrative', period: 'period' });
+      setErrors(r.errors);
       setFormError(
         err instanceof ApiError && err.status === 403
           ? 'You can only report progress on actions you lead.'
-          : (err as Error).message,
+          : r.message,
       );
     } finally {
       setBusy(false);

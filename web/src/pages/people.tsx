@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
-import { ErrorSummary, type FieldErrors, fieldErrorsFrom, summaryFrom } from '../components/form.js';
+import { ErrorSummary, type FieldErrors, refusal, summaryFrom } from '../components/form.js';
 import { LoadError, Loading, Page, SavedBanner, ScrollTable, useSaved } from '../components/page.js';
 import { PersonFields } from '../components/person-fields.js';
 import { PlainTag } from '../components/tags.js';
-import { ApiError, api } from '../lib/api.js';
+import { api } from '../lib/api.js';
 import { formatDate } from '../lib/format.js';
 import { useCouncil } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
@@ -170,8 +170,9 @@ function AddPerson({ c, onAdded }: { c: string; onAdded: (name: string) => void 
       onAdded(f.name.trim());
       setF({ name: '', roleLabel: '', jobTitle: '', email: '' });
     } catch (err) {
-      if (err instanceof ApiError) setErrors(fieldErrorsFrom(err.details));
-      setFormError((err as Error).message);
+      const r = refusal(err, { name: 'name', email: 'email' });
+      setErrors(r.errors);
+      setFormError(r.message);
     }
   };
   return (

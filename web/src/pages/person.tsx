@@ -1,13 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { CalendarFeed } from '../components/calendar-feed.js';
-import {
-  Checkbox,
-  ErrorSummary,
-  type FieldErrors,
-  fieldErrorsFrom,
-  summaryFrom,
-} from '../components/form.js';
+import { Checkbox, ErrorSummary, type FieldErrors, refusal, summaryFrom } from '../components/form.js';
 import {
   Banner,
   isNotFound,
@@ -86,8 +80,9 @@ export default function PersonPage({ c, personId }: { c: string; personId: strin
         people.reload();
         return;
       }
-      if (err instanceof ApiError) setErrors(fieldErrorsFrom(err.details));
-      setFormError((err as Error).message);
+      const r = refusal(err, { name: 'name', email: 'email' });
+      setErrors(r.errors);
+      setFormError(r.message);
     }
   };
 

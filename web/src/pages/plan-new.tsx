@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { useLocation } from 'wouter';
-import { ErrorSummary, fieldErrorsFrom, Radios, summaryFrom, Textarea } from '../components/form.js';
+import { ErrorSummary, Radios, refusal, summaryFrom, Textarea } from '../components/form.js';
 import { Page } from '../components/page.js';
-import { PlanFields } from '../components/plan-fields.js';
-import { ApiError, api } from '../lib/api.js';
+import { PlanFields, planFieldId } from '../components/plan-fields.js';
+import { api } from '../lib/api.js';
 import { useDraft } from '../lib/drafts.js';
 import {
   draftThemeWords,
@@ -65,8 +65,9 @@ export default function NewPlanPage({ c }: { c: string }) {
       form.discard();
       navigate(`/councils/${c}/plans/${created.id}?created=1`);
     } catch (err) {
-      if (err instanceof ApiError) setErrors(fieldErrorsFrom(err.details));
-      setFormError((err as Error).message);
+      const r = refusal(err, planFieldId);
+      setErrors(r.errors);
+      setFormError(r.message);
       setBusy(false);
     }
   };

@@ -1,7 +1,7 @@
 import type { RagRules } from '@peopleplan/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link } from 'wouter';
-import { ErrorSummary, type FieldErrors, fieldErrorsFrom, summaryFrom } from '../components/form.js';
+import { ErrorSummary, type FieldErrors, refusal, summaryFrom } from '../components/form.js';
 import { Banner, LoadError, Loading, Page } from '../components/page.js';
 import { AlertFields, RagRuleFields } from '../components/settings-fields.js';
 import { ApiError, api } from '../lib/api.js';
@@ -84,8 +84,14 @@ export default function SettingsPage({ c }: { c: string }) {
         );
         return;
       }
-      if (err instanceof ApiError) setErrors(fieldErrorsFrom(err.details));
-      setFormError((err as Error).message);
+      const r = refusal(err, {
+        name: 'name',
+        'alertSettings.dueSoonDays': 'alertDueSoonDays',
+        'alertSettings.escalateAfterDays': 'escalateAfterDays',
+        'ragRules.dueSoonDays': 'dueSoonDays',
+      });
+      setErrors(r.errors);
+      setFormError(r.message);
     }
   };
 
