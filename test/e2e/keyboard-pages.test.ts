@@ -344,4 +344,42 @@ describe('what the keyboard-only trial found', { timeout: 120_000 }, () => {
     expect(await roundStep(page)).toBe('1.3 Publish the pay policy statement');
     await expectAccessible(page, 'theme-round-counts');
   });
+
+  it('lets a head of service narrow the dashboard to their directorate, by keyboard', async () => {
+    const editor = e.as(EDITOR);
+    for (const [title, directorate] of [
+      ['Adults workforce plan (directorate test)', 'Adults and Health'],
+      ['Place workforce plan (directorate test)', 'Place'],
+    ]) {
+      const p = await editor('POST', `${H}/plans`, {
+        title,
+        kind: 'business-plan',
+        directorate,
+        status: 'active',
+        themes: [{ title: 'Recruitment' }],
+      });
+      await editor('POST', `${H}/plans/${p.id}/actions`, {
+        themeId: p.themes[0].id,
+        title: `Late action of ${directorate}`,
+        due: { text: '31 March 2020', kind: 'date', due: '2020-03-31', precision: 'day' },
+      });
+    }
+    const page = await on('/councils/harrow', 'viewer@harrow.demo');
+    await page.locator('[data-dashboard-ready]').waitFor();
+    await tabTo(page, { id: 'directorate' });
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#directorate').inputValue()).toBe('Place');
+    await tabTo(page, { tag: 'BUTTON', text: 'Show' });
+    await page.keyboard.press('Enter');
+    await page.getByText('for the plans of Place.').waitFor();
+    expect(new URL(page.url()).searchParams.get('directorate')).toBe('Place');
+    const cards = await page.locator('h3').allInnerTexts();
+    expect(cards.some((t) => t.includes('Place workforce plan'))).toBe(true);
+    expect(cards.some((t) => t.includes('Adults workforce plan'))).toBe(false);
+    const overdue = await page.locator('section[aria-labelledby="overdue"]').innerText();
+    expect(overdue).toContain('Late action of Place');
+    expect(overdue).not.toContain('Late action of Adults and Health');
+    await expectAccessible(page, 'dashboard-directorate');
+  });
 });

@@ -10,6 +10,7 @@ import {
 import { type ReactNode, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { CommitteePack } from '../components/committee-pack.js';
+import { DirectorateChoice } from '../components/directorate-choice.js';
 import { type ItemColumn, ItemsTable } from '../components/items-table.js';
 import { isNotFound, LoadError, Loading, Page, ScrollTable } from '../components/page.js';
 import { DueTimeline } from '../components/timeline.js';
@@ -33,7 +34,16 @@ export function DashboardPage({ c }: { c: string }) {
   const { council } = useCouncil(c);
   const [params, setParams] = useSearchParams();
   const days = WINDOWS.includes(Number(params.get('days'))) ? Number(params.get('days')) : 30;
-  const loaded = useApi('/api/v1/councils/{c}/dashboard', { path: { c }, query: { days } });
+  const directorate = params.get('directorate')?.trim() || undefined;
+  const loaded = useApi('/api/v1/councils/{c}/dashboard', {
+    path: { c },
+    query: { days, ...(directorate && { directorate }) },
+  });
+  // The address keeps both choices: changing one keeps the other.
+  const choose = (next: { days?: number; directorate?: string | undefined }) => {
+    const d = 'directorate' in next ? next.directorate : directorate;
+    setParams({ days: String(next.days ?? days), ...(d && { directorate: d }) });
+  };
   const { error, loading, reload } = loaded;
   // While another due-soon window loads, the dashboard read last stays on screen (with the window it
   // was read for), so the page neither empties nor jumps to the top under the person.
@@ -68,8 +78,10 @@ export function DashboardPage({ c }: { c: string }) {
           reloading={loading}
           onDays={(d) => {
             setFocusOn(d);
-            setParams({ days: String(d) });
+            choose({ days: d });
           }}
+          directorate={directorate}
+          onDirectorate={(d) => choose({ directorate: d })}
         />
       ) : null}
     </Page>
@@ -83,6 +95,8 @@ function DashboardView({
   days,
   reloading,
   onDays,
+  directorate,
+  onDirectorate,
 }: {
   c: string;
   data: Dashboard;
@@ -90,18 +104,34 @@ function DashboardView({
   /** Another window is being read: said in its section, while these figures stay. */
   reloading: boolean;
   onDays: (days: number) => void;
+  directorate: string | undefined;
+  onDirectorate: (directorate: string | undefined) => void;
 }) {
   const { can } = useCouncil(c);
   // What each plan calls its groups: its own word, else its kind's.
   const wordsOf = (p: PlanSummary) => themeWordsOf({ kind: p.kind, themeNoun: p.themeNoun });
   return (
     <div data-dashboard-ready="true">
-      <p className="govuk-body app-as-at">Figures as at {formatDate(data.today)}.</p>
+      <DirectorateChoice
+        directorates={data.directorates ?? []}
+        directorate={directorate}
+        onDirectorate={onDirectorate}
+      />
+      <p className="govuk-body app-as-at">
+        Figures as at {formatDate(data.today)}
+        {data.directorate ? `, for the plans of ${shownDirectorate(data)}` : ''}.
+      </p>
       <Headlines data={data} days={days} />
       <h2 className="govuk-heading-m" id="plans">
         Plans
       </h2>
-      {data.plans.length === 0 ? <p className="govuk-body">There are no plans yet.</p> : null}
+      {data.plans.length === 0 ? (
+        <p className="govuk-body">
+          {data.directorate
+            ? 'None of the council’s plans name this directorate.'
+            : 'There are no plans yet.'}
+        </p>
+      ) : null}
       {can('editor') ? (
         <p className="govuk-body app-no-print">
           <Link className="govuk-link" href={`/councils/${c}/plans/new`}>
@@ -224,6 +254,10 @@ function ItemsSection({
     </section>
   );
 }
+
+/** The directorate as the plans write it (the address may have another case). */
+const shownDirectorate = (data: Dashboard) =>
+  data.directorates?.find((d) => d.toLowerCase() === data.directorate?.toLowerCase()) ?? data.directorate;
 
 /** The due-soon window, kept in the address (`?days=`). */
 function DaysForm({ days, onDays }: { days: number; onDays: (days: number) => void }) {

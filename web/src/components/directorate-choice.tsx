@@ -1,0 +1,42 @@
+import { Select } from './form.js';
+
+/**
+ * A head of service reads their own directorate's part of the dashboard (`?directorate=`; the API counts
+ * only the plans that name it). Offered only when the council's plans name a directorate.
+ */
+export function DirectorateChoice({
+  directorates,
+  directorate,
+  onDirectorate,
+}: {
+  directorates: readonly string[];
+  directorate: string | undefined;
+  onDirectorate: (directorate: string | undefined) => void;
+}) {
+  if (!directorates.length) return null;
+  const chosen = directorates.find((d) => d.toLowerCase() === directorate?.toLowerCase()) ?? '';
+  return (
+    <form
+      className="app-inline-form app-no-print"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const value = String(new FormData(e.currentTarget).get('directorate') ?? '');
+        onDirectorate(value || undefined);
+      }}
+    >
+      <Select
+        id="directorate"
+        label="Plans of"
+        defaultValue={chosen}
+        key={chosen}
+        options={[
+          { value: '', text: 'All directorates' },
+          ...directorates.map((d) => ({ value: d, text: d })),
+        ]}
+      />
+      <button type="submit" className="govuk-button govuk-button--secondary">
+        Show
+      </button>
+    </form>
+  );
+}
