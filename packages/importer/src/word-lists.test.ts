@@ -1,84 +1,12 @@
-import {
-  AlignmentType,
-  Document,
-  HeadingLevel,
-  LevelFormat,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-} from 'docx';
+import { HeadingLevel, Paragraph, Table, TableRow } from 'docx';
 import { describe, expect, it } from 'vitest';
-import { parsePlanFile } from './index.js';
-import type { ParsedAction, ParsedPlan } from './parsed-plan.js';
+import { actions, cell, heading, item, read, row, steps, text } from '../testing/word-lists.js';
 
 /**
  * Word's own lists: bullets with sub-bullets, multi-level numbering ("Priority 1 –", "1.1", "a)") and
  * numbers Word writes itself (w:numPr), in paragraphs and in table cells. Each list level is read as a
  * reader reads it: the group, the action, the action's steps; a number as Word shows it.
  */
-
-type Level = { level: number; format: (typeof LevelFormat)[keyof typeof LevelFormat]; text: string };
-const lvl = (level: number, format: Level['format'], text: string, start?: number) => ({
-  level,
-  format,
-  text,
-  alignment: AlignmentType.LEFT,
-  ...(start !== undefined ? { start } : {}),
-});
-
-const BULLETS = [
-  lvl(0, LevelFormat.BULLET, '•'),
-  lvl(1, LevelFormat.BULLET, 'o'),
-  lvl(2, LevelFormat.BULLET, '▪'),
-];
-const PLAN_LEVELS = [
-  lvl(0, LevelFormat.DECIMAL, '%1.'),
-  lvl(1, LevelFormat.DECIMAL, '%1.%2'),
-  lvl(2, LevelFormat.LOWER_LETTER, '%3)'),
-];
-const PRIORITY_LEVELS = [
-  lvl(0, LevelFormat.DECIMAL, 'Priority %1 –'),
-  lvl(1, LevelFormat.DECIMAL, '%1.%2'),
-  lvl(2, LevelFormat.LOWER_LETTER, '%3)'),
-];
-
-const numbering = {
-  config: [
-    { reference: 'bullets', levels: BULLETS },
-    { reference: 'plan', levels: PLAN_LEVELS },
-    { reference: 'priorities', levels: PRIORITY_LEVELS },
-    { reference: 'flat', levels: [lvl(0, LevelFormat.DECIMAL, '%1.')] },
-  ],
-};
-
-/** A paragraph of a Word list: its text, which list, and how deep. */
-const item = (text: string, reference: string, level = 0, instance?: number) =>
-  new Paragraph({
-    numbering: { reference, level, ...(instance !== undefined ? { instance } : {}) },
-    children: [new TextRun(text)],
-  });
-const heading = (text: string, numbered?: string) =>
-  new Paragraph({
-    heading: HeadingLevel.HEADING_2,
-    ...(numbered ? { numbering: { reference: numbered, level: 0 } } : {}),
-    children: [new TextRun(text)],
-  });
-
-const wordFile = (children: (Paragraph | Table)[]) =>
-  Packer.toBuffer(new Document({ numbering, sections: [{ children }] }));
-const read = async (children: (Paragraph | Table)[]) =>
-  parsePlanFile(await wordFile(children), { filename: 'plan.docx' });
-
-const cell = (children: Paragraph[], columnSpan?: number) =>
-  new TableCell({ children, ...(columnSpan ? { columnSpan } : {}) });
-const text = (t: string) => cell([new Paragraph(t)]);
-
-const actions = (plan: ParsedPlan) => plan.themes.flatMap((t) => t.actions);
-const row = (a: ParsedAction) => [a.ref, a.title, a.leads.map((l) => l.label).join(' + '), a.due?.text ?? ''];
-const steps = (a: ParsedAction | undefined) => (a?.milestones ?? []).map((m) => [m.title, m.due.text]);
 
 describe('Word bullets with sub-bullets under headings', () => {
   const plan = () =>
