@@ -34,7 +34,14 @@ describe('the dashboard from boards is the dashboard from whole plans', () => {
         return { ...tree, ...(last && rags && { lastPeriod: { label: last.label, rags } }) };
       }),
     );
-    return buildDashboard(whole, TODAY, council.ragRules, { dueSoonDays: days });
+    // And the directorates the plans name, for the page's choice (db dashboard-data.ts).
+    const directorates = [
+      ...new Set(plans.flatMap((p) => (p.directorate?.trim() ? [p.directorate.trim()] : []))),
+    ];
+    return {
+      ...buildDashboard(whole, TODAY, council.ragRules, { dueSoonDays: days }),
+      directorates: directorates.sort((a, b) => a.localeCompare(b, 'en')),
+    };
   }
 
   async function expectSame(): Promise<Dashboard> {
