@@ -311,7 +311,7 @@ function Headlines({ data, days }: { data: Dashboard; days: number }) {
     { id: 'overdue', n: data.overdue.length, text: 'overdue', alert: data.overdue.length > 0 },
     { id: 'slipping', n: data.slipping.length, text: 're-baselined', alert: data.slipping.length > 0 },
     { id: 'due-soon', n: data.dueSoon.length, text: `due in ${days} days`, alert: false },
-    { id: 'stale', n: data.stale.length, text: 'without a recent update', alert: false },
+    { id: 'stale', n: data.stale.length, text: 'not updated within their review cycle', alert: false },
   ];
   return (
     <ul className="app-headlines">

@@ -140,7 +140,9 @@ function MyTable({ c, caption, items }: { c: string; caption: string; items: MyA
                 <ul className="app-year-list">
                   {i.milestones.map((m) => (
                     <li key={m.id}>
-                      <span className="govuk-!-font-weight-bold">{m.ref || m.title}: </span>
+                      {/* Its name, not its ref alone: an imported ref may be a year ("2005-06"). */}
+                      {m.ref ? <span className="govuk-!-font-weight-bold">{m.ref} </span> : null}
+                      {m.title.length > 60 ? `${m.title.slice(0, 57)}…` : m.title}:{' '}
                       <span className={m.late ? 'app-late' : undefined}>{lateness(m.daysLate)}</span>
                     </li>
                   ))}
