@@ -35,14 +35,28 @@ interface Lists {
 }
 
 const num = (v: string | undefined) => (v !== undefined && /^-?\d+$/.test(v) ? Number(v) : undefined);
+/**
+ * Bounds a document cannot go past: Word's own range for a start (0–32767), a level's text of at most 64
+ * characters and 9 numbers, a label of at most 40. A 1.5 KB file asking for "%1" 2,000 times from a start
+ * of millions in letters made hundreds of megabytes of labels; past a bound a paragraph has no label.
+ */
+const MAX_START = 32_767;
+const MAX_LEVEL_TEXT = 64;
+const MAX_LABEL = 40;
+const startOf = (v: string | undefined) => {
+  const n = num(v);
+  return n === undefined ? undefined : Math.min(Math.max(n, 0), MAX_START);
+};
+const levelText = (v: string) =>
+  v.length <= MAX_LEVEL_TEXT && (v.match(/%[1-9]/g) ?? []).length <= 9 ? v : '';
 
 function levelOf(lvl: Element): Level {
   const text = child(lvl, 'lvlText');
   const legal = child(lvl, 'isLgl');
   return {
-    start: num(attr(child(lvl, 'start'), 'val')) ?? 0,
+    start: startOf(attr(child(lvl, 'start'), 'val')) ?? 0,
     format: attr(child(lvl, 'numFmt'), 'val') ?? 'decimal',
-    ...(text ? { text: attr(text, 'val') ?? '' } : {}),
+    ...(text ? { text: levelText(attr(text, 'val') ?? '') } : {}),
     restart: num(attr(child(lvl, 'lvlRestart'), 'val')),
     legal: legal !== undefined && !['false', '0'].includes(attr(legal, 'val') ?? ''),
     pStyle: attr(child(lvl, 'pStyle'), 'val'),
@@ -72,7 +86,7 @@ function readLists(docx: Uint8Array): Lists | undefined {
       for (const o of childElements(e)) {
         if (o.localName !== 'lvlOverride') continue;
         const ilvl = num(attr(o, 'ilvl')) ?? 0;
-        const start = num(attr(child(o, 'startOverride'), 'val'));
+        const start = startOf(attr(child(o, 'startOverride'), 'val'));
         if (start !== undefined) starts.set(ilvl, start);
         const lvl = child(o, 'lvl');
         if (lvl) levels.set(ilvl, levelOf(lvl));
@@ -138,6 +152,8 @@ const ROMAN: [number, string][] = [
   [1, 'i'],
 ];
 const roman = (n: number) => {
+  // Roman numerals stop at 3999 (MMMCMXCIX); Word writes larger numbers in figures.
+  if (n > 3999) return String(n);
   let out = '';
   for (const [v, s] of ROMAN) for (; n >= v; n -= v) out += s;
   return out;
@@ -225,7 +241,7 @@ function count(lists: Lists, body: Element): ListNumber[] {
       const n = Number(d) - 1;
       return formatted(c[n] ?? startAt(n), def.legal ? 'decimal' : (levelAt(n)?.format ?? 'decimal'));
     });
-    return text.trim() || undefined;
+    return (text.length <= MAX_LABEL && text.trim()) || undefined;
   };
 
   const paragraph = (p: Element, kept: boolean) => {
