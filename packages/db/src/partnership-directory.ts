@@ -18,13 +18,40 @@ export function partnershipDirectoryOnUse(doc: DynamoDBDocumentClient, tableName
       });
     return loading;
   };
-  return new Proxy({} as PartnershipsRepo, {
-    get:
-      (_target, name) =>
+  // Only the repository's own methods, named here: anything else is undefined, so the object is never
+  // taken for a promise (`then`) and no private method or other property can be reached through it.
+  const methods = new Map(
+    PUBLIC_METHODS.map((name) => [
+      name,
       async (...args: unknown[]) => {
         const r = await repo();
-        const method = r[name as keyof PartnershipsRepo] as unknown as (...a: unknown[]) => unknown;
-        return method.apply(r, args);
+        return (r[name] as (...a: unknown[]) => unknown).apply(r, args);
       },
+    ]),
+  );
+  return new Proxy({} as PartnershipsRepo, {
+    get: (_target, name) => (typeof name === 'string' ? methods.get(name as Method) : undefined),
+    has: (_target, name) => typeof name === 'string' && methods.has(name as Method),
   });
 }
+
+type Method = {
+  [K in keyof PartnershipsRepo]: PartnershipsRepo[K] extends (...a: never[]) => Promise<unknown> ? K : never;
+}[keyof PartnershipsRepo];
+/** Every public method of the directory (all async); the type check keeps the list whole. */
+const PUBLIC_METHODS = [
+  'get',
+  'create',
+  'removeMember',
+  'ids',
+  'putReader',
+  'getReader',
+  'setWeeklyDigest',
+  'removeReader',
+  'readers',
+  'invite',
+] as const satisfies readonly Method[];
+// A method added to the repository and not listed here fails to compile.
+type Missing = Exclude<Method, (typeof PUBLIC_METHODS)[number]>;
+const complete: Missing extends never ? true : Missing = true;
+void complete;
