@@ -65,6 +65,11 @@ describe('the dashboard narrowed to a directorate', () => {
     ]);
     // Still offered all of them, to choose another.
     expect(res.body.directorates).toEqual(['Children’s Services', 'Resources']);
+    // Written with a zero-width space or in full-width letters, it is still that directorate.
+    for (const q of ['%E2%80%8BResources', encodeURIComponent('Ｒesources')]) {
+      const alike = await dashboard(`?directorate=${q}`);
+      expect(alike.body.plans.map((p: { title: string }) => p.title)).toEqual(['Resources workforce plan']);
+    }
     const none = await dashboard('?directorate=Place');
     expect(none.status).toBe(200);
     expect(none.body.plans).toEqual([]);

@@ -339,7 +339,21 @@ describe('keeping a plan up', () => {
     );
     // Refs that look the same on every page and report are the same ref: a zero-width space pasted
     // from Word, a full-width digit, a soft hyphen, doubled spaces.
-    for (const lookAlike of ['3.3\u200b', '３.３', '3\u00ad.3', '\ufeff3.3 ']) {
+    for (const lookAlike of [
+      '3.3\u200b',
+      '３.３',
+      '3\u00ad.3',
+      '\ufeff3.3 ',
+      // Direction marks and overrides, invisible separators and fillers (security probe).
+      '3.3\u200e',
+      '\u20663.3',
+      '3.3\u202e',
+      '3.3\u2063',
+      '3.3\u034f',
+      '3.3\u180e',
+      '3.3\u3164',
+      '\u00003.3',
+    ]) {
       const refused = await add(lookAlike, 'Run a menopause café');
       expect(refused.status, JSON.stringify(lookAlike)).toBe(409);
     }

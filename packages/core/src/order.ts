@@ -8,15 +8,17 @@ export const compareRefs: (a: string, b: string) => number = new Intl.Collator('
 }).compare;
 
 /**
- * A ref as people mean it: compatibility forms folded (NFKC: a full-width "３.３" is "3.3"), invisible
- * characters that Word and web pages carry along taken out (zero-width spaces and joiners, the byte-order
- * mark), runs of spaces made one. "3.3" and "3.3\u200b" look alike on every page and report, so they may
- * not be two actions' refs.
+ * A ref (or a short label such as a directorate) as people mean it: compatibility forms folded (NFKC: a
+ * full-width "３.３" is "3.3"), characters nobody sees taken out (every format and control character:
+ * zero-width spaces and joiners, direction marks and overrides, the byte-order mark, soft hyphens; and
+ * the fillers that draw nothing: U+034F, U+115F, U+1160, U+3164, U+FFA0), runs of spaces made one.
+ * "3.3" and "3.3" with any of them look alike on every page and report, so they may not be two actions'
+ * refs, and a right-to-left override may not turn a ref round in a committee paper.
  */
 export const normaliseRef = (ref: string): string =>
   ref
     .normalize('NFKC')
-    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+    .replace(/[\p{Cf}\p{Cc}\u034f\u115f\u1160\u3164\uffa0]/gu, (c) => (/\s/.test(c) ? ' ' : ''))
     .replace(/\s+/g, ' ')
     .trim();
 

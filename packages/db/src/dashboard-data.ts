@@ -9,6 +9,7 @@ import {
   type ListedMilestone,
   listDashboard,
   type MilestoneState,
+  normaliseRef,
   type Plan,
   type Rag,
   type RagRules,
@@ -141,7 +142,7 @@ export async function councilDashboard(
 ): Promise<{ dashboard: Dashboard; fromItems: string[] }> {
   const all = await dashboardBoards(data);
   // Narrowed to one directorate's plans (named alike whatever the case), counted by the same rules.
-  const key = (d: string | undefined) => d?.trim().toLowerCase() ?? '';
+  const key = (d: string | undefined) => normaliseRef(d ?? '').toLowerCase();
   const boards = opts.directorate
     ? all.filter((b) => key(b.plan.directorate) === key(opts.directorate))
     : all;
