@@ -63,4 +63,8 @@ describe('repeating deadlines', () => {
     // A repeat whose frequency is not known stays on the date given.
     expect(dueOn({ ...quarterly, recurrence: undefined }, '2026-12-06')).toBe('2026-06-30');
   });
+
+  it('judges a repeat it does not know (stored before it was checked) by its first date, never throwing', () => {
+    expect(occurrenceOn('2026-06-30', 'sometimes' as never, '2026-12-06')).toBe('2026-06-30');
+  });
 });

@@ -43,16 +43,17 @@ export function nthOccurrence(first: string, every: Recurrence, n: number): stri
 
 /** The occurrence current on `on`: the first on or after it (`first` itself until it has passed). */
 export function occurrenceOn(first: string, every: Recurrence | undefined, on: string): string {
-  if (!every || first >= on) return first;
-  const step = STEP[every];
-  if ('days' in step) return nthOccurrence(first, every, Math.ceil(daysBetween(first, on) / step.days));
+  const step = every && STEP[every];
+  // A repeat not known here (data stored before its value was checked) is judged by its first date.
+  if (!step || first >= on) return first;
+  if ('days' in step) return nthOccurrence(first, every!, Math.ceil(daysBetween(first, on) / step.days));
   // An estimate that is never past the answer (its month is not after `on`'s), then step on.
   const months =
     (Number(on.slice(0, 4)) - Number(first.slice(0, 4))) * 12 +
     (Number(on.slice(5, 7)) - Number(first.slice(5, 7)));
   let n = Math.max(0, Math.floor(months / step.months));
-  let d = nthOccurrence(first, every, n);
-  while (d < on) d = nthOccurrence(first, every, ++n);
+  let d = nthOccurrence(first, every!, n);
+  while (d < on) d = nthOccurrence(first, every!, ++n);
   return d;
 }
 
