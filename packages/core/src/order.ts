@@ -18,7 +18,7 @@ export const compareRefs: (a: string, b: string) => number = new Intl.Collator('
 export const normaliseRef = (ref: string): string =>
   ref
     .normalize('NFKC')
-    .replace(/[\p{Cf}\p{Cc}\u034f\u115f\u1160\u3164\uffa0]/gu, (c) => (/\s/.test(c) ? ' ' : ''))
+    .replace(/\p{Cf}|\p{Cc}|\u034f|\u115f|\u1160|\u3164|\uffa0/gu, (c) => (/\s/.test(c) ? ' ' : ''))
     .replace(/\s+/g, ' ')
     .trim();
 
