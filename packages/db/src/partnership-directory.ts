@@ -18,21 +18,16 @@ export function partnershipDirectoryOnUse(doc: DynamoDBDocumentClient, tableName
       });
     return loading;
   };
-  // Only the repository's own methods, named here: anything else is undefined, so the object is never
-  // taken for a promise (`then`) and no private method or other property can be reached through it.
-  const methods = new Map(
-    PUBLIC_METHODS.map((name) => [
-      name,
-      async (...args: unknown[]) => {
-        const r = await repo();
-        return (r[name] as (...a: unknown[]) => unknown).apply(r, args);
-      },
-    ]),
-  );
-  return new Proxy({} as PartnershipsRepo, {
-    get: (_target, name) => (typeof name === 'string' ? methods.get(name as Method) : undefined),
-    has: (_target, name) => typeof name === 'string' && methods.has(name as Method),
-  });
+  // Only the repository's own methods, named here, on an object with no prototype: it is never taken for a
+  // promise (no `then`) and no private method or other property can be reached through it.
+  const directory = Object.create(null) as Record<Method, (...args: unknown[]) => Promise<unknown>>;
+  for (const name of PUBLIC_METHODS) {
+    directory[name] = async (...args) => {
+      const r = await repo();
+      return (r[name] as (...a: unknown[]) => unknown).apply(r, args);
+    };
+  }
+  return Object.freeze(directory) as unknown as PartnershipsRepo;
 }
 
 type Method = {
