@@ -150,19 +150,35 @@ describe('import: preview then commit', () => {
       }
     });
 
-    it('a web page or a Rich Text file → 415 saying to save it as .docx, never a plan of its markup', async () => {
+    it('a Rich Text file → 415 saying to save it as .docx, never a plan of its markup', async () => {
       const before = await planCount();
-      const page =
-        '<!DOCTYPE html>\n<html><body><table><thead><tr><th>Action</th></tr></thead></table></body></html>';
-      for (const [raw, type, name] of [
-        [page, 'text/html', 'plan.html'],
-        ['{\\rtf1\\ansi\\deff4 {\\fonttbl{\\f0 Times;}} Attract}\\cell\\row}', 'application/rtf', 'plan.rtf'],
-      ] as const) {
-        const r = await post(raw, type, name);
-        expect(r.status, name).toBe(415);
-        expect(r.body.error.message, name).toMatch(/save it as a Word document \(\.docx\)/);
-      }
+      const r = await post(
+        '{\\rtf1\\ansi\\deff4 {\\fonttbl{\\f0 Times;}} Attract}\\cell\\row}',
+        'application/rtf',
+        'plan.rtf',
+      );
+      expect(r.status).toBe(415);
+      expect(r.body.error.message).toMatch(/save it as a Word document \(\.docx\)/);
       expect(await planCount()).toBe(before);
+    });
+
+    it("a web page's action plan table is previewed as a Word document's is, the page's navigation left out", async () => {
+      const page = [
+        '<!DOCTYPE html><html><head><meta charset="windows-1252"><script>var a = 1;</script></head><body>',
+        '<nav><ul><li><a href="/">Home</a></li><li><a href="/c">Committees</a></li></ul></nav>',
+        '<h1>Workforce Action Plan 2026/27</h1>',
+        '<table><tr><th>Ref</th><th>Action</th><th>Lead</th><th>Deadline</th><th>RAG</th></tr>',
+        '<tr><td>1</td><td><p>Launch a careers website</p></td><td>Head of HR<br>Head of Comms</td>',
+        '<td>October 2026</td><td>Green</td></tr></table></body></html>',
+      ].join('\n');
+      const r = await post(page, 'text/html', 'item.html');
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      expect(r.body.plan.format).toBe('html');
+      expect(r.body.counts).toMatchObject({ actions: 1 });
+      const action = r.body.plan.themes[0].actions[0];
+      expect(action.title).toBe('Launch a careers website');
+      expect(action.leads.map((l: { label: string }) => l.label)).toEqual(['Head of HR', 'Head of Comms']);
+      expect(JSON.stringify(r.body.plan)).not.toMatch(/Committees|var a/);
     });
 
     it('a formula cell is kept as plain text and flagged, never run', async () => {

@@ -55,7 +55,7 @@ export interface ParseOptions {
 }
 
 /**
- * Reads a council's plan (pasted or tab-separated text, CSV, XLSX, DOCX, PDF) into a ParsedPlan. Pure:
+ * Reads a council's plan (pasted or tab-separated text, CSV, XLSX, DOCX, a web page, PDF) into a ParsedPlan. Pure:
  * no database, no network. Throws ImportError when the file cannot be read as a plan at all; a plan
  * read only in part carries warnings saying what was not read.
  */
@@ -114,7 +114,7 @@ export async function parsePlanFile(input: Buffer | string, opts: ParseOptions =
       throw new ImportError('no-header', 'The table has no header row naming its columns.');
     throw new ImportError(
       'no-table',
-      doc.format === 'docx'
+      doc.format === 'docx' || doc.format === 'html'
         ? 'The document has no table and no numbered priorities to import.'
         : 'No table, list or numbered priorities found to import.',
     );
@@ -167,6 +167,7 @@ async function readDocument(input: Buffer | string, filename?: string): Promise<
     if (sniffed.format === 'docx') return await (await import('./readers/docx.js')).readDocx(input as Buffer);
     if (sniffed.format === 'xlsx') return await (await import('./readers/xlsx.js')).readXlsx(input as Buffer);
     if (sniffed.format === 'pdf') return await (await import('./readers/pdf.js')).readPdf(input as Buffer);
+    if (sniffed.format === 'html') return (await import('./readers/html.js')).readHtml(sniffed.text!);
     if (sniffed.format === 'csv') return readCsv(sniffed.text!, sniffed.delimiter);
     return readText(sniffed.text!);
   } catch (e) {
@@ -188,6 +189,9 @@ const UNREADABLE: Record<SourceFormat, string> = {
   pdf:
     'The PDF could not be read: it may be damaged or protected by a password. Import the Word or Excel ' +
     'file it was made from, or save the PDF again without a password.',
+  html:
+    'The web page could not be read. Open it in Word, save it as a Word document (.docx), and import that; ' +
+    "or copy the plan's table from the page in a browser and paste it here.",
   csv: 'The CSV file could not be read: save it again from Excel as "CSV UTF-8" and import that.',
   text: 'The text could not be read: paste it again, or import the file it came from.',
 };

@@ -9,7 +9,7 @@ import { COLUMN_FIELDS } from './column-fields.js';
  * an `unplaced` list and is named in `warnings`.
  */
 
-export const SourceFormat = z.enum(['text', 'csv', 'xlsx', 'docx', 'pdf']);
+export const SourceFormat = z.enum(['text', 'csv', 'xlsx', 'docx', 'html', 'pdf']);
 export type SourceFormat = z.infer<typeof SourceFormat>;
 
 /** A cross-reference such as "See Diversity": `targetRef` is an action ref, `targetThemeRef` a theme ref. */

@@ -9,7 +9,7 @@ import type { SourceDocument, SourceItem } from './source.js';
  * sheet and row as Excel numbers them. Other formats keep their lines.
  */
 export function placeNamer(doc: SourceDocument): (text: string) => string {
-  if (doc.format !== 'docx' && doc.format !== 'xlsx') return (text) => text;
+  if (doc.format !== 'docx' && doc.format !== 'html' && doc.format !== 'xlsx') return (text) => text;
   const places = new Map<number, Place>();
   const rowsSoFar = new Map<number, number>();
   for (const item of doc.items) places.set(item.line, placeOf(item, doc.format, rowsSoFar));
@@ -45,14 +45,14 @@ interface Place {
   row?: number;
 }
 
-function placeOf(item: SourceItem, format: 'docx' | 'xlsx', rowsSoFar: Map<number, number>): Place {
+function placeOf(item: SourceItem, format: 'docx' | 'html' | 'xlsx', rowsSoFar: Map<number, number>): Place {
   if (item.type !== 'heading' && item.sheetRow) {
     const container = `sheet "${item.sheetRow.sheet}"`;
     const short = `${container}, row ${item.sheetRow.row}`;
     return { full: short, short, container, row: item.sheetRow.row };
   }
   // A Word list read as actions (layouts/bulleted-actions.ts) is paragraphs, not a table, in the file.
-  if (item.type === 'row' && format === 'docx' && item.layout !== BULLETED_ACTIONS) {
+  if (item.type === 'row' && format !== 'xlsx' && item.layout !== BULLETED_ACTIONS) {
     const row = (rowsSoFar.get(item.table) ?? 0) + 1;
     rowsSoFar.set(item.table, row);
     const container = `table ${item.table + 1}`;

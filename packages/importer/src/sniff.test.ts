@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { IMPORT_ERROR_HTTP, ImportError, parsePlanFile } from './index.js';
 
 /**
- * Files in a format the importer does not read (a web page, Rich Text, OpenDocument) are refused with
+ * Files in a format the importer does not read (Rich Text, OpenDocument) are refused with
  * a message saying what to do (415), never read as text into a plan of markup.
  */
 
@@ -19,36 +19,7 @@ async function refusal(input: Buffer | string, filename?: string): Promise<Impor
   return error;
 }
 
-const PAGE = [
-  '<!DOCTYPE html>',
-  '<html>',
-  '<head><meta http-equiv="content-type" content="text/html; charset=utf-8"/><title></title></head>',
-  '<body>',
-  '<h1>Workforce Strategy 2026–2029</h1>',
-  '<table><thead><tr><th>Ref</th><th>Action</th><th>Lead</th><th>Deadline</th></tr></thead>',
-  '<tbody><tr><td>1.1</td><td>Launch a careers website</td><td>Head of HR</td><td>October 2026</td></tr></tbody>',
-  '</table>',
-  '</body>',
-  '</html>',
-].join('\n');
-
 describe('a file the importer does not read', () => {
-  it('a web page (.html, .htm, or HTML by its content): save it as .docx', async () => {
-    for (const [input, name] of [
-      [PAGE, 'plan.html'],
-      [PAGE, 'plan.htm'],
-      [PAGE, undefined],
-      [
-        `\uFEFF  ${PAGE.replace('<!DOCTYPE html>\n<html>', '<html xmlns:o="urn:schemas-microsoft-com:office:office">')}`,
-        undefined,
-      ],
-    ] as const) {
-      const error = await refusal(Buffer.from(input), name);
-      expect(error.message, name).toMatch(/web page/);
-      expect(error.message, name).toMatch(/save it as a Word document \(\.docx\)/);
-    }
-  });
-
   it('Rich Text (.rtf, or by its content): save it as .docx', async () => {
     const rtf =
       '{\\rtf1\\ansi\\deff4\\adeflang1025\n{\\fonttbl{\\f0\\froman Times New Roman;}}\n\\pard Attract\\cell\\row}';
@@ -74,6 +45,16 @@ describe('a file the importer does not read', () => {
     expect((await refusal(odf('spreadsheet'), 'plan.ods')).message).toMatch(
       /OpenDocument spreadsheet \(\.ods\).*save it as an Excel workbook \(\.xlsx\)/,
     );
+  });
+
+  it('a web page is read, not refused (html-pages.test.ts)', async () => {
+    const page =
+      '<!DOCTYPE html><html><body><table><tr><th>Action</th><th>Lead</th></tr>' +
+      '<tr><td>Launch a careers website</td><td>Head of HR</td></tr></table></body></html>';
+    for (const name of ['plan.html', 'plan.htm', undefined]) {
+      const plan = await parsePlanFile(Buffer.from(page), name ? { filename: name } : {});
+      expect(plan.format, name).toBe('html');
+    }
   });
 
   it('but text that only mentions a tag is read as text', async () => {

@@ -1,7 +1,7 @@
 import { ImportError, MAX_IMPORT_BYTES } from './errors.js';
 import { parseCsvRows } from './readers/csv.js';
 
-export type SniffedFormat = 'docx' | 'xlsx' | 'pdf' | 'csv' | 'text';
+export type SniffedFormat = 'docx' | 'xlsx' | 'pdf' | 'csv' | 'html' | 'text';
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
@@ -71,15 +71,35 @@ function openDocumentOf(latin: string, ext: string | undefined): string | undefi
 /** A web page's own start: its doctype or <html> tag (Word's "Web Page" has namespaces on it). */
 const HTML_START = /^\uFEFF?\s*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html\b|<html[\s>])/i;
 
+/** A web page, by its name or its own start: read as a Word document's HTML is (readers/html.ts). */
+const isHtml = (text: string, ext: string | undefined) =>
+  ext === 'html' || ext === 'htm' || ext === 'xhtml' || HTML_START.test(text);
+
 /**
- * What to say of text that is markup, not a plan's words: a web page (its tags would be read as themes
- * and risks) or Rich Text (its control words likewise). Their tables are not read; Word opens both.
+ * A web page's text in the charset it says it is in: a byte order mark first, then its meta tag
+ * (Word's "Web Page" says windows-1252), else as other text is decoded.
+ */
+function decodeHtml(buf: Buffer): string {
+  if ((buf[0] === 0xef && buf[1] === 0xbb) || buf[0] === 0xff || buf[0] === 0xfe) return decodeText(buf);
+  const head = buf.subarray(0, 4096).toString('latin1');
+  const charset = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1]?.toLowerCase();
+  if (!charset || charset === 'utf-8' || charset === 'utf8') return decodeText(buf);
+  if (/^(?:windows-1252|cp1252|iso-8859-1|latin-?1|us-ascii|ascii)$/.test(charset))
+    return decodeWindows1252(buf);
+  try {
+    return new TextDecoder(charset).decode(buf);
+  } catch {
+    return decodeText(buf);
+  }
+}
+
+/**
+ * What to say of text that is Rich Text markup, not a plan's words: its control words would be read as
+ * themes and risks. Word opens it.
  */
 function markupOf(text: string, ext: string | undefined): string | undefined {
   if (ext === 'rtf' || /^\uFEFF?\s*\{\\rtf/.test(text))
     return `This is a Rich Text (.rtf) document, which cannot be imported. ${SAVE_AS_DOCX}.`;
-  if (ext === 'html' || ext === 'htm' || ext === 'xhtml' || HTML_START.test(text))
-    return `This is a web page (HTML), which cannot be imported. ${SAVE_AS_DOCX}; or copy the plan's table from the page in a browser and paste it here.`;
   return undefined;
 }
 
@@ -177,6 +197,8 @@ export function sniff(
   if (text.trim() === '') throw new ImportError('empty', 'The file is empty.');
   const markup = markupOf(text, ext);
   if (markup) throw new ImportError('unsupported-format', markup);
+  if (isHtml(text, ext))
+    return { format: 'html', text: typeof input === 'string' ? text : decodeHtml(input) };
   const hasTabs = /\t/.test(text);
   if (hasTabs && quotedTabTable(text, ext)) return { format: 'csv', text, delimiter: '\t' };
   if (ext === 'csv' && !hasTabs) return { format: 'csv', text };

@@ -1,0 +1,186 @@
+import { type HTMLElement, NodeType, parse } from 'node-html-parser';
+import type { SourceDocument } from '../source.js';
+import { readWordHtml } from './word-html.js';
+
+/**
+ * Web pages (a committee report's page, Word's or Writer's "Save as Web Page"): the page is written
+ * again in the shape mammoth gives a Word document (paragraphs, headings, lists, tables, nothing
+ * else), so that its tables, headings and lists are read as a Word document's are (README, "Import
+ * your plan"). What is not the page's text is left out: scripts, styles, forms, and the site's own
+ * furniture (its header, navigation, breadcrumbs and footer).
+ */
+export function readHtml(text: string): SourceDocument {
+  const root = parse(text, { comment: false, blockTextElements: { pre: true } });
+  const body = root.querySelector('body') ?? root;
+  return readWordHtml(new PageWriter().page(body), 'html');
+}
+
+/** Never the page's text. */
+const SKIPPED = new Set([
+  'head',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'canvas',
+  'iframe',
+  'object',
+  'img',
+  'form',
+  'button',
+  'select',
+  'input',
+  'textarea',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'dialog',
+  'map',
+]);
+const SKIPPED_ROLES = /^(?:navigation|banner|contentinfo|search|menu|menubar|dialog)$/i;
+/** A site's furniture by its id or class ("mgBreadCrumbs", "site-header", "skip-link"), outside tables. */
+const FURNITURE =
+  /(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|mgbreadcrumbs|masthead|banner|site-?header|site-?footer|page-?header|page-?footer|footer|header|skip-?link|skip|cookies?|cookie-?banner|sidebar|social|share|print-?link)(?:$|[\s_-])/i;
+const BLOCKS = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'blockquote',
+  'center',
+  'figure',
+  'figcaption',
+  'address',
+  'dl',
+  'dt',
+  'dd',
+  'pre',
+  'fieldset',
+  'details',
+  'summary',
+  'hgroup',
+  'caption',
+  'body',
+  'html',
+]);
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const CELLS = new Set(['td', 'th']);
+
+const furniture = (el: HTMLElement) =>
+  FURNITURE.test(`${el.getAttribute('id') ?? ''} ${el.getAttribute('class') ?? ''}`);
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const tagOf = (n: HTMLElement) => n.tagName?.toLowerCase() ?? '';
+
+function hidden(el: HTMLElement): boolean {
+  if (el.hasAttribute?.('hidden') || el.getAttribute?.('aria-hidden') === 'true') return true;
+  if (SKIPPED_ROLES.test(el.getAttribute?.('role') ?? '')) return true;
+  return /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(el.getAttribute?.('style') ?? '');
+}
+
+/**
+ * Writes a page's elements as mammoth's HTML. Words outside any paragraph (a cell's text, a div's)
+ * become a paragraph of their own; a line break starts a new one, as a browser shows it on a new line.
+ */
+class PageWriter {
+  private out: string[] = [];
+  private run = '';
+
+  page(body: HTMLElement): string {
+    this.blocks(body, false);
+    this.flush();
+    return this.out.join('');
+  }
+
+  private flush() {
+    const words = this.run.replace(/\s+/g, ' ').trim();
+    if (words) this.out.push(`<p>${escapeHtml(words)}</p>`);
+    this.run = '';
+  }
+
+  /** The children of a block: its words gathered into paragraphs, its blocks written as such. */
+  private blocks(el: HTMLElement, inTable: boolean) {
+    for (const node of el.childNodes as HTMLElement[]) {
+      if (node.nodeType === NodeType.TEXT_NODE) {
+        this.run += node.text;
+        continue;
+      }
+      if (node.nodeType !== NodeType.ELEMENT_NODE) continue;
+      const tag = tagOf(node);
+      if (SKIPPED.has(tag) || hidden(node) || (!inTable && furniture(node))) continue;
+      if (tag === 'br') {
+        this.flush();
+        continue;
+      }
+      const isBlock = BLOCKS.has(tag) || HEADINGS.has(tag) || ['ul', 'ol', 'li', 'table', 'tr'].includes(tag);
+      if (!isBlock) {
+        // Inline (a link, bold, Word's spans): its words join the paragraph.
+        this.blocks(node, inTable);
+        continue;
+      }
+      this.flush();
+      if (HEADINGS.has(tag)) {
+        const words = node.text.replace(/\s+/g, ' ').trim();
+        if (words) this.out.push(`<${tag}>${escapeHtml(words)}</${tag}>`);
+      } else if (tag === 'ul' || tag === 'ol') this.list(node, tag, inTable);
+      else if (tag === 'table') this.table(node);
+      else this.blocks(node, inTable);
+      this.flush();
+    }
+  }
+
+  /** A list as mammoth writes one: each item's own words, its sub-lists inside it. */
+  private list(el: HTMLElement, tag: string, inTable: boolean) {
+    this.out.push(`<${tag}>`);
+    for (const li of el.childNodes as HTMLElement[]) {
+      const t = tagOf(li);
+      if (t === 'ul' || t === 'ol') {
+        this.list(li, t, inTable);
+        continue;
+      }
+      if (t !== 'li' || hidden(li)) continue;
+      const own = (li.childNodes as HTMLElement[])
+        .filter(
+          (c) =>
+            !['ul', 'ol'].includes(tagOf(c)) &&
+            !(c.nodeType === NodeType.ELEMENT_NODE && SKIPPED.has(tagOf(c))),
+        )
+        .map((c) => c.text)
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+      this.out.push(`<li>${escapeHtml(own)}`);
+      for (const sub of li.childNodes as HTMLElement[]) {
+        const s = tagOf(sub);
+        if (s === 'ul' || s === 'ol') this.list(sub, s, inTable);
+      }
+      this.out.push('</li>');
+    }
+    this.out.push(`</${tag}>`);
+  }
+
+  /** A table's rows (in its head, bodies and foot alike) and cells, with their spans. */
+  private table(el: HTMLElement) {
+    this.out.push('<table>');
+    const rows = el.querySelectorAll('tr').filter((tr) => tr.closest('table') === el);
+    for (const tr of rows) {
+      if (hidden(tr)) continue;
+      this.out.push('<tr>');
+      for (const cell of tr.childNodes as HTMLElement[]) {
+        const tag = tagOf(cell);
+        if (!CELLS.has(tag)) continue;
+        const span = ['colspan', 'rowspan']
+          .map((a) => (Number(cell.getAttribute(a)) > 1 ? ` ${a}="${Number(cell.getAttribute(a))}"` : ''))
+          .join('');
+        this.out.push(`<${tag}${span}>`);
+        this.blocks(cell, true);
+        this.flush();
+        this.out.push(`</${tag}>`);
+      }
+      this.out.push('</tr>');
+    }
+    this.out.push('</table>');
+  }
+}
