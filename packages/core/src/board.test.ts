@@ -371,6 +371,20 @@ describe('ratings roll up from milestones and sub-actions', () => {
     const late = planClock(plan({ approval: { date: '2026-04-01' }, createdAt: '2026-11-20T09:00:00Z' }));
     expect(late.activeSince).toBe('2026-11-20');
     expect(judgePlan(late, [imported], [], w, DEFAULT_RAG_RULES).actions.get('x')!.stale).toBe(false);
+    // Its progress log's latest entry, dated July, is history brought in with it: not stale on day one.
+    const logged = actionState(
+      a('x', {
+        createdAt: '2026-11-20T09:00:00Z',
+        latestUpdate: {
+          id: 'u',
+          at: '2026-07-01T12:00:00.000Z',
+          authorName: 'E (imported)',
+          status: 'on-track',
+          narrative: 'on hold',
+        },
+      }),
+    );
+    expect(judgePlan(late, [logged], [], w, DEFAULT_RAG_RULES).actions.get('x')!.stale).toBe(false);
   });
 
   it('puts a person’s action in late, due soon or later by it and its milestones', () => {

@@ -131,11 +131,13 @@ export function planClock(p: PlanClockInput): PlanClock {
 }
 
 /**
- * The day an action's staleness counts from: its last update; else, for an action that came with the
+ * The day an action's staleness counts from: its last update (never before the action was made); else, for an action that came with the
  * plan, the day the plan became active; for one added later, the later of that and the day it was added.
  */
 export function staleSince(s: ActionState, plan: PlanClock): string {
-  if (s.lastUpdate) return s.lastUpdate;
+  // An update dated before the action came into PeoplePlan is imported history (a plan's dated progress
+  // log): counted, like the plan's clock, from the day it came in (docs/architecture.md, "Ratings").
+  if (s.lastUpdate) return laterOf(s.lastUpdate, s.created);
   if (s.created > plan.createdOn && s.created > plan.activeSince) return s.created;
   return plan.activeSince;
 }
