@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BoardsRepo, TenantStore, tenantContext } from '@peopleplan/db';
 import { SEEDS_DIR } from '@peopleplan/devstack';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApi, type TestApi } from '../support/api.js';
 
@@ -291,5 +292,56 @@ describe('import: preview then commit', () => {
     expect(needsTick.status).toBe(422);
     expect(needsTick.body.error.details[0].message).toMatch(/^possible-duplicate@plan: /);
     expect((await renamed(['possible-duplicate@plan'])).status).toBe(200);
+  });
+  it('a dated progress log becomes one update an entry, each at its date; a report shows the period’s latest', async () => {
+    const csv = [
+      'Ref,Action,Lead,Deadline,Progress update',
+      '1,Recruit six AMHPs,Head of Adult Services,March 2027,"Agreed by DMT. 12/05/26 – recruited 3 posts; 01/07/26 – on hold; 20/10/26 – restarted"',
+      '2,Refresh the induction,Head of HR,March 2027,Work started in May 2026',
+      '3,Scope a pay review,Head of Reward,March 2027,03/03/26 – scoped',
+    ].join('\r\n');
+    const preview = await api.call('POST', `${K}/imports`, {
+      as: 'editor@kent.test',
+      body: { text: csv, filename: 'Progress log 2026-27.csv' },
+    });
+    expect(preview.status, JSON.stringify(preview.body)).toBe(201);
+    const acknowledge = preview.body.plan.warnings
+      .filter((w: { acknowledge?: boolean }) => w.acknowledge)
+      .map((w: { code: string; where: string }) => `${w.code}@${w.where}`);
+    const commit = await api.call('POST', `${K}/imports/${preview.body.id}/commit`, {
+      as: 'editor@kent.test',
+      body: { acknowledge },
+    });
+    expect(commit.status, JSON.stringify(commit.body)).toBe(200);
+    expect(commit.body.counts.updates).toBe(5);
+    const planId = commit.body.planId;
+    const contents = await api.call('GET', `${K}/plans/${planId}/contents`, { as: 'viewer@kent.test' });
+    const [first, second] = contents.body.actions;
+    const history = await api.call('GET', `${K}/actions/${first.id}/updates`, { as: 'viewer@kent.test' });
+    // Newest first, each at its own date; the words before the first date stay with it.
+    expect(
+      history.body.items.map((u: { at: string; narrative: string }) => [u.at.slice(0, 10), u.narrative]),
+    ).toEqual([
+      ['2026-10-20', '20/10/26 – restarted'],
+      ['2026-07-01', '01/07/26 – on hold'],
+      ['2026-05-12', 'Agreed by DMT. 12/05/26 – recruited 3 posts'],
+    ]);
+    expect(first.latestUpdate).toMatchObject({ narrative: '20/10/26 – restarted' });
+    // No dated entry: one update on the import day, as before.
+    expect(second.latestUpdate.narrative).toBe('Work started in May 2026');
+    // The mid-year report (April–September) shows the latest entry dated in it.
+    const report = await api.call('GET', `${K}/plans/${planId}/reports?period=mid-year-2026-27&format=csv`, {
+      as: 'viewer@kent.test',
+    });
+    expect(report.status).toBe(200);
+    const [head, ...rows] = parseCsv(report.body, { bom: true }) as string[][];
+    const row = rows.find((r) => r[head!.indexOf('Ref')] === '1')!;
+    expect(row[head!.indexOf('Latest update')]).toBe('01/07/26 – on hold');
+    expect(row[head!.indexOf('Latest update date')]).toBe('2026-07-01');
+    // Entries dated before the import are history brought in with the plan: no action is stale on its
+    // first day for them (staleness counts from the import at the earliest).
+    const dashboard = await api.call('GET', `${K}/dashboard`, { as: 'viewer@kent.test' });
+    const summary = dashboard.body.plans.find((p: { planId: string }) => p.planId === planId);
+    expect(summary.stale).toBe(0);
   });
 });

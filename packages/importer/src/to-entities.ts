@@ -3,6 +3,7 @@ import type { Action, Milestone, Person, Plan, PlanBundle, ProgressUpdate, Theme
 import type { ParsedAction, ParsedPlan } from './parsed-plan.js';
 import { newPersonName } from './people/name-title.js';
 import { normaliseRoleLabel } from './people/normalise.js';
+import { progressEntries } from './progress-log.js';
 
 /** What committing an import writes: every record with its final id, ready for the database. */
 export interface ImportEntities extends PlanBundle {
@@ -61,6 +62,8 @@ interface Build {
   updates: ProgressUpdate[];
   actionByRef: Map<string, Action>;
   order: number;
+  /** The plan's period: a two-digit year in a progress log is read nearest it. */
+  period?: { start?: string; end?: string };
 }
 
 export function toEntities(parsed: ParsedPlan, ctx: EntityContext): ImportEntities {
@@ -79,6 +82,7 @@ export function toEntities(parsed: ParsedPlan, ctx: EntityContext): ImportEntiti
     updates: [],
     actionByRef: new Map(),
     order: 0,
+    ...(parsed.period ? { period: parsed.period } : {}),
   };
   const plan: Plan = {
     id: planId,
@@ -234,22 +238,45 @@ function addAction(b: Build, a: ParsedAction, themeId: string, path: string, par
   });
 }
 
-/** The plan's own progress column becomes the action's first, imported progress update. */
+/**
+ * The plan's own progress column becomes the action's imported progress updates: one, on the import
+ * day, or one a dated entry when the cell is a dated log (progress-log.ts), each at its own date, so
+ * that reports count it under the period its date falls in (an update filed under no period of the
+ * plan counts by its date, docs/architecture.md) and the latest entry is the action's latest update.
+ */
 function firstUpdate(b: Build, action: Action, narrative: string, path: string) {
-  const u: ProgressUpdate = {
-    id: b.id(`upd:${path}`),
-    planId: b.planId,
-    actionId: action.id,
-    authorSub: b.ctx.actor.sub,
-    authorName: `${b.ctx.actor.name} (imported)`,
-    at: b.ctx.now,
-    period: 'imported',
-    narrative,
-    status: action.status,
-  };
-  b.updates.push(u);
-  action.latestUpdate = { id: u.id, at: u.at, authorName: u.authorName, status: u.status, narrative };
+  const entries = progressEntries(narrative, b.ctx.now.slice(0, 10), b.period);
+  const dated = entries.length > 1 || entries[0]!.date !== undefined;
+  entries.forEach((entry, i) => {
+    const u: ProgressUpdate = {
+      id: dated ? orderedId(b.id(`upd:${path}:${i}`), i) : b.id(`upd:${path}`),
+      planId: b.planId,
+      actionId: action.id,
+      authorSub: b.ctx.actor.sub,
+      authorName: `${b.ctx.actor.name} (imported)`,
+      // Midday UTC: the same day in London whatever the season (reports read an update's day there).
+      at: entry.date ? `${entry.date}T12:00:00.000Z` : b.ctx.now,
+      period: 'imported',
+      narrative: entry.text,
+      status: action.status,
+    };
+    b.updates.push(u);
+    action.latestUpdate = {
+      id: u.id,
+      at: u.at,
+      authorName: u.authorName,
+      status: u.status,
+      narrative: u.narrative,
+    };
+  });
 }
+
+/**
+ * An action's history is listed in the order of its updates' ids (newest first): a log's entries, written
+ * at once, take ids in their dates' order (the import's id first, as every id of the import has).
+ */
+const orderedId = (id: string, i: number) =>
+  id.slice(0, 10) + CROCKFORD[Math.floor(i / 32) % 32]! + CROCKFORD[i % 32]! + id.slice(12);
 
 /** Cross-references ("See Diversity") point at the action they name, where the importer found it. */
 function linkCrossRefs(b: Build, parsed: ParsedPlan) {
