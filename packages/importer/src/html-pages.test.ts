@@ -82,4 +82,30 @@ describe('a web page', () => {
     expect(plan.themes.map((t) => t.actions.length)).toEqual([2, 1]);
     expect(plan.themes[0]!.actions[0]!.leads.map((l) => l.label)).toEqual(['Head of HR']);
   });
+  it('reads Word\'s "Save as Web Page": its list paragraphs as a list, its conditional markers left out', async () => {
+    const item = (level: number, marker: string, words: string) =>
+      `<p class=MsoListParagraph style='text-indent:-18.0pt;mso-list:l0 level${level} lfo1'><![if !supportLists]>` +
+      `<span style='font-family:Symbol'>${marker}<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span>` +
+      `<![endif]>${words}</p>`;
+    const page = [
+      '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head>',
+      '<meta http-equiv=Content-Type content="text/html; charset=windows-1252">',
+      '<!--[if gte mso 9]><xml><o:DocumentProperties><o:Author>HR</o:Author></o:DocumentProperties></xml><![endif]-->',
+      '</head><body lang=EN-GB><div class=WordSection1>',
+      '<h1>People Plan 2026/27</h1><h2>Theme 1: Recruitment</h2>',
+      item(1, '·', 'Launch a careers website &#8211; Lead: Head of HR &#8211; by March 2027'),
+      item(1, '·', 'Review the pay policy &#8211; Lead: Head of Finance &#8211; by June 2027'),
+      '</div></body></html>',
+    ].join('\n');
+    // UTF-8 bytes under a windows-1252 tag (a page re-saved by an editor) are read as UTF-8.
+    const plan = await parsePlanFile(Buffer.from(page.replace('People Plan', 'People Plan – draft')), {
+      filename: 'plan.htm',
+    });
+    expect(plan.title).toBe('People Plan – draft 2026/27');
+    expect(plan.themes[0]!.actions.map((a) => [a.title, a.leads.map((l) => l.label)])).toEqual([
+      ['Launch a careers website', ['Head of HR']],
+      ['Review the pay policy', ['Head of Finance']],
+    ]);
+    expect(JSON.stringify(plan)).not.toMatch(/supportLists|endif|Author/);
+  });
 });

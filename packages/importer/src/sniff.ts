@@ -75,15 +75,25 @@ const HTML_START = /^\uFEFF?\s*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html\b|<html[\
 const isHtml = (text: string, ext: string | undefined) =>
   ext === 'html' || ext === 'htm' || ext === 'xhtml' || HTML_START.test(text);
 
+const isUtf8 = (buf: Buffer) => {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 /**
- * A web page's text in the charset it says it is in: a byte order mark first, then its meta tag
- * (Word's "Web Page" says windows-1252), else as other text is decoded.
+ * A web page's text in the charset it says it is in: a byte order mark first, then bytes that are
+ * UTF-8, then its meta tag (Word's "Web Page" says windows-1252), else as other text is decoded.
  */
 function decodeHtml(buf: Buffer): string {
   if ((buf[0] === 0xef && buf[1] === 0xbb) || buf[0] === 0xff || buf[0] === 0xfe) return decodeText(buf);
   const head = buf.subarray(0, 4096).toString('latin1');
   const charset = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1]?.toLowerCase();
-  if (!charset || charset === 'utf-8' || charset === 'utf8') return decodeText(buf);
+  // Bytes that are UTF-8 are read so whatever the tag says (a page re-saved by an editor keeps its old tag).
+  if (!charset || charset === 'utf-8' || charset === 'utf8' || isUtf8(buf)) return decodeText(buf);
   if (/^(?:windows-1252|cp1252|iso-8859-1|latin-?1|us-ascii|ascii)$/.test(charset))
     return decodeWindows1252(buf);
   try {

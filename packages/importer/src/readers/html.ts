@@ -10,7 +10,11 @@ import { readWordHtml } from './word-html.js';
  * furniture (its header, navigation, breadcrumbs and footer).
  */
 export function readHtml(text: string): SourceDocument {
-  const root = parse(text, { comment: false, blockTextElements: { pre: true } });
+  // Word's downlevel-revealed conditionals ("<![if !supportLists]>") are markers, not text.
+  const root = parse(text.replace(/<!\[(?:if[^\]]*|endif)\]>/gi, ''), {
+    comment: false,
+    blockTextElements: { pre: true },
+  });
   const body = root.querySelector('body') ?? root;
   return readWordHtml(new PageWriter().page(body), 'html');
 }
@@ -80,6 +84,24 @@ function hidden(el: HTMLElement): boolean {
   return /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(el.getAttribute?.('style') ?? '');
 }
 
+/** A Word list paragraph's level (1 outermost), from its style ("mso-list:l0 level2 lfo1"). */
+function wordListLevel(n: HTMLElement): number | undefined {
+  if (n.nodeType !== NodeType.ELEMENT_NODE || tagOf(n) !== 'p') return undefined;
+  const m = /mso-list\s*:\s*l\d+\s+level(\d+)/i.exec(n.getAttribute('style') ?? '');
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * A Word list paragraph's words: its bullet glyph (Symbol's "·", Wingdings' "§", "o") left out, as
+ * mammoth leaves Word's bullets out; a number or letter ("1.", "a)") kept, as the item's ref.
+ */
+function wordListItem(n: HTMLElement): { text: string; ordered: boolean } {
+  const text = n.text.replace(/[\s\u00a0]+/g, ' ').trim();
+  const marker = /^(?:[·•§▪■□◦o\-–]|\uF0B7|\uF0A7)\s+/.exec(text);
+  if (marker) return { text: text.slice(marker[0].length), ordered: false };
+  return { text, ordered: /^(?:\d+(?:\.\d+)*|[a-z]|[ivx]+)[.)]\s/i.test(text) };
+}
+
 /**
  * Writes a page's elements as mammoth's HTML. Words outside any paragraph (a cell's text, a div's)
  * become a paragraph of their own; a line break starts a new one, as a browser shows it on a new line.
@@ -102,7 +124,25 @@ class PageWriter {
 
   /** The children of a block: its words gathered into paragraphs, its blocks written as such. */
   private blocks(el: HTMLElement, inTable: boolean) {
-    for (const node of el.childNodes as HTMLElement[]) {
+    const nodes = el.childNodes as HTMLElement[];
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i]!;
+      const level = wordListLevel(node);
+      if (level) {
+        // Word's list paragraphs, one after another (blank text between them aside), are one list.
+        const items: { level: number; text: string; ordered: boolean }[] = [];
+        for (let j = i; j < nodes.length; j++) {
+          const n = nodes[j]!;
+          const l = wordListLevel(n);
+          if (l) {
+            items.push({ level: l, ...wordListItem(n) });
+            i = j;
+          } else if (n.nodeType !== NodeType.TEXT_NODE || n.text.trim()) break;
+        }
+        this.flush();
+        this.wordList(items);
+        continue;
+      }
       if (node.nodeType === NodeType.TEXT_NODE) {
         this.run += node.text;
         continue;
@@ -128,6 +168,28 @@ class PageWriter {
       else if (tag === 'table') this.table(node);
       else this.blocks(node, inTable);
       this.flush();
+    }
+  }
+
+  /** Word's list paragraphs as mammoth writes a list: a deeper item in a list inside the item above it. */
+  private wordList(items: { level: number; text: string; ordered: boolean }[]) {
+    const open: string[] = [];
+    for (const it of items) {
+      const level = Math.min(it.level, open.length + 1);
+      if (level > open.length) {
+        const tag = it.ordered ? 'ol' : 'ul';
+        this.out.push(`<${tag}>`);
+        open.push(tag);
+      } else {
+        this.out.push('</li>');
+        while (open.length > level) this.out.push(`</${open.pop()}></li>`);
+      }
+      this.out.push(`<li>${escapeHtml(it.text)}`);
+    }
+    this.out.push('</li>');
+    while (open.length) {
+      this.out.push(`</${open.pop()}>`);
+      if (open.length) this.out.push('</li>');
     }
   }
 
