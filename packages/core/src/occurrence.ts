@@ -33,6 +33,9 @@ const iso = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.ge
  * month's last day stays its month's last day (30 June, 30 September, 31 December, 31 March); another
  * day is kept, or is the month's last when the month is shorter (31 January → 28 February → 31 March).
  */
+/** How far apart a repeat's occurrences are: a number of days, or of months. */
+export const repeatStep = (every: Recurrence): { days: number } | { months: number } => STEP[every];
+
 export function nthOccurrence(first: string, every: Recurrence, n: number): string {
   const step = STEP[every];
   const start = toDate(first);
@@ -43,17 +46,17 @@ export function nthOccurrence(first: string, every: Recurrence, n: number): stri
 
 /** The occurrence current on `on`: the first on or after it (`first` itself until it has passed). */
 export function occurrenceOn(first: string, every: Recurrence | undefined, on: string): string {
-  const step = every && STEP[every];
+  const step = every ? STEP[every] : undefined;
   // A repeat not known here (data stored before its value was checked) is judged by its first date.
-  if (!step || first >= on) return first;
-  if ('days' in step) return nthOccurrence(first, every!, Math.ceil(daysBetween(first, on) / step.days));
+  if (!every || !step || first >= on) return first;
+  if ('days' in step) return nthOccurrence(first, every, Math.ceil(daysBetween(first, on) / step.days));
   // An estimate that is never past the answer (its month is not after `on`'s), then step on.
   const months =
     (Number(on.slice(0, 4)) - Number(first.slice(0, 4))) * 12 +
     (Number(on.slice(5, 7)) - Number(first.slice(5, 7)));
   let n = Math.max(0, Math.floor(months / step.months));
-  let d = nthOccurrence(first, every!, n);
-  while (d < on) d = nthOccurrence(first, every!, ++n);
+  let d = nthOccurrence(first, every, n);
+  while (d < on) d = nthOccurrence(first, every, ++n);
   return d;
 }
 

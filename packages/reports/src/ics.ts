@@ -1,4 +1,4 @@
-import type { IsoDate, Recurrence } from '@peopleplan/core';
+import { type IsoDate, type Recurrence, repeatStep } from '@peopleplan/core';
 import ical, { ICalEventRepeatingFreq, type ICalRepeatingOptions } from 'ical-generator';
 import { oneLine, xmlSafe } from './text.js';
 
@@ -16,29 +16,24 @@ export interface IcsMilestone {
 }
 
 const F = ICalEventRepeatingFreq;
-const RULES: Record<Recurrence, { freq: ICalEventRepeatingFreq; interval: number }> = {
-  weekly: { freq: F.WEEKLY, interval: 1 },
-  fortnightly: { freq: F.WEEKLY, interval: 2 },
-  monthly: { freq: F.MONTHLY, interval: 1 },
-  termly: { freq: F.MONTHLY, interval: 4 },
-  quarterly: { freq: F.MONTHLY, interval: 3 },
-  'six-monthly': { freq: F.MONTHLY, interval: 6 },
-  annual: { freq: F.YEARLY, interval: 1 },
-  biennial: { freq: F.YEARLY, interval: 2 },
-};
 
 /**
- * The calendar's rule for a repeating deadline, as core occurrence.ts counts it: a month's last day
- * repeats on each month's last day (BYMONTHDAY=-1), so a quarter end stays one.
+ * The calendar's rule for a repeating deadline, from the steps core occurrence.ts counts by: weeks as
+ * WEEKLY, months as MONTHLY (whole years as YEARLY). A month's last day repeats on each month's last day
+ * (BYMONTHDAY=-1), so a quarter end stays one.
  */
 function repeatRule(first: IsoDate, every: Recurrence): ICalRepeatingOptions {
-  const rule = RULES[every];
+  const step = repeatStep(every);
+  if ('days' in step) return { freq: F.WEEKLY, interval: step.days / 7 };
   const [y, m, d] = first.split('-').map(Number) as [number, number, number];
   const monthEnd = new Date(Date.UTC(y, m, 0)).getUTCDate() === d;
-  if (rule.freq === F.WEEKLY || !monthEnd) return rule;
-  // Yearly, only February's end moves (28th or 29th); BYMONTHDAY alone would repeat every month.
-  if (rule.freq === F.YEARLY) return m === 2 ? { ...rule, byMonth: [2], byMonthDay: [-1] } : rule;
-  return { ...rule, byMonthDay: [-1] };
+  if (step.months % 12 === 0) {
+    const rule = { freq: F.YEARLY, interval: step.months / 12 };
+    // Yearly, only February's end moves (28th or 29th); BYMONTHDAY alone would repeat every month.
+    return monthEnd && m === 2 ? { ...rule, byMonth: [2], byMonthDay: [-1] } : rule;
+  }
+  const rule = { freq: F.MONTHLY, interval: step.months };
+  return monthEnd ? { ...rule, byMonthDay: [-1] } : rule;
 }
 
 export interface IcsInput {
