@@ -5,6 +5,7 @@ import {
   CADENCE_DAYS,
   dueOn,
   isOpen,
+  lastActiveOn,
   lateBy,
   type Plan,
   type Rebaseline,
@@ -163,10 +164,7 @@ async function staleCandidates(
     const cadence = plan.reviewCadence ?? 'quarterly';
     for (const a of actions) {
       if (!isOpen(a.status)) continue;
-      // Never before the action was made: an imported progress log's dates are history brought in with it
-      // (core `staleSince`).
-      const at = a.latestUpdate?.at;
-      const last = (at && at > a.createdAt ? at : a.createdAt).slice(0, 10);
+      const last = lastActiveOn(a.latestUpdate?.at, a.createdAt);
       const since = daysBetween(last, today);
       if (since <= CADENCE_DAYS[cadence]) continue;
       candidates.push({

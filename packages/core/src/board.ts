@@ -131,13 +131,19 @@ export function planClock(p: PlanClockInput): PlanClock {
 }
 
 /**
+ * The day an action was last active: its latest update, never before it came into PeoplePlan. An update
+ * dated earlier is imported history (a plan's dated progress log), counted, like the plan's clock, from
+ * the day it came in (docs/architecture.md, "Ratings"). Dates or ISO times, either.
+ */
+export const lastActiveOn = (lastUpdate: string | undefined, created: string): string =>
+  laterOf((lastUpdate ?? created).slice(0, 10), created.slice(0, 10));
+
+/**
  * The day an action's staleness counts from: its last update (never before the action was made); else, for an action that came with the
  * plan, the day the plan became active; for one added later, the later of that and the day it was added.
  */
 export function staleSince(s: ActionState, plan: PlanClock): string {
-  // An update dated before the action came into PeoplePlan is imported history (a plan's dated progress
-  // log): counted, like the plan's clock, from the day it came in (docs/architecture.md, "Ratings").
-  if (s.lastUpdate) return laterOf(s.lastUpdate, s.created);
+  if (s.lastUpdate) return lastActiveOn(s.lastUpdate, s.created);
   if (s.created > plan.createdOn && s.created > plan.activeSince) return s.created;
   return plan.activeSince;
 }
