@@ -2,7 +2,6 @@ import {
   type Action,
   atOccurrence,
   deriveRag,
-  dueOn,
   isOpen,
   type PlanKind,
   type Rag,
@@ -144,7 +143,8 @@ function pushItem(
   filter: MilestoneFilter,
 ): void {
   // A repeating deadline by its current occurrence; moved later by the dates as agreed.
-  const [due, agreed] = [dueOn(item.due, today), item.due?.due];
+  const shown = atOccurrence(item.due, today);
+  const [due, agreed] = [shown?.due, item.due?.due];
   if (!isOpen(item.status) || !due || !agreed) return;
   const baselineDue = kind === 'milestone' ? item.baselineDue : undefined;
   const baseline = baselineDue?.due;
@@ -181,7 +181,7 @@ function pushItem(
     id: item.id,
     ref: item.ref,
     title: item.title,
-    due: atOccurrence(item.due, today),
+    due: shown,
     baselineDue,
     status: item.status,
     rag: rag.rag,
