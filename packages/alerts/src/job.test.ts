@@ -6,10 +6,8 @@ import {
   createDocClient,
   type DocFor,
   DueIndexRepo,
-  jobCouncils,
   provisionCouncil,
   provisionMember,
-  SecretLinksRepo,
   tenantContext,
 } from '@peopleplan/db';
 import { type MailCatcher, startMailCatcher } from '@peopleplan/devstack';
@@ -20,9 +18,8 @@ import { freshTable } from '../../../test/support/dynamo.js';
 import { seedSynthetic } from '../../../test/support/synthetic-alerts.js';
 import { plusDays } from './dates.js';
 import { memoryFailureLog } from './failure-log.js';
-import { alertsCouncil } from './history.js';
 import { type AlertJobOptions, mailerSink, runAlertJob } from './job.js';
-import { ALERT_JOB_ACTOR } from './run.js';
+import { alertJobSources } from './run.js';
 
 const TODAY = '2026-03-10'; // a Tuesday
 const WEB = 'https://peopleplan.example';
@@ -64,13 +61,7 @@ const wired = (
   tableName: string,
   own: DynamoDBDocumentClient = iam.own,
   docFor: DocFor = iam.docFor,
-) => ({
-  dueIndex: new DueIndexRepo(own, tableName),
-  council: async (c: string) =>
-    alertsCouncil(await jobCouncils(docFor, tableName, ALERT_JOB_ACTOR)(c)).withSecretLinks(
-      new SecretLinksRepo(own, tableName),
-    ),
-});
+) => alertJobSources({ tableName, own, docFor });
 const readOutbox = async (doc: DynamoDBDocumentClient, tableName: string) =>
   (await new DueIndexRepo(doc, tableName).outbox()).entries;
 

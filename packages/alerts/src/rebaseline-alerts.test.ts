@@ -6,20 +6,16 @@
 import {
   CouncilData,
   createDocClient,
-  DueIndexRepo,
-  jobCouncils,
   provisionCouncil,
   provisionMember,
-  SecretLinksRepo,
   tenantContext,
 } from '@peopleplan/db';
 import { localIamClients } from '@peopleplan/iam-local';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshTable } from '../../../test/support/dynamo.js';
-import { alertsCouncil } from './history.js';
 import { runAlertJob } from './job.js';
 import type { RenderedEmail } from './render.js';
-import { ALERT_JOB_ACTOR } from './run.js';
+import { alertJobSources } from './run.js';
 
 const day = (due: string) => ({ text: due, kind: 'date' as const, due, precision: 'day' as const });
 
@@ -80,11 +76,7 @@ beforeAll(async () => {
   run = async (today, outboxOnly = false) => {
     const sent = new Map<string, RenderedEmail>();
     const r = await runAlertJob({
-      dueIndex: new DueIndexRepo(iam.own, t.tableName),
-      council: async (c) =>
-        alertsCouncil(await jobCouncils(iam.docFor, t.tableName, ALERT_JOB_ACTOR)(c)).withSecretLinks(
-          new SecretLinksRepo(iam.own, t.tableName),
-        ),
+      ...alertJobSources({ tableName: t.tableName, own: iam.own, docFor: iam.docFor }),
       today,
       webBaseUrl: 'https://peopleplan.example',
       sink: {

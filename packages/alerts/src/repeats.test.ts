@@ -3,11 +3,8 @@ import type { Timescale } from '@peopleplan/core';
 import {
   CouncilData,
   createDocClient,
-  DueIndexRepo,
   duePartitions,
-  jobCouncils,
   provisionCouncil,
-  SecretLinksRepo,
   TABLE,
   tenantContext,
 } from '@peopleplan/db';
@@ -16,9 +13,8 @@ import { localIamClients } from '@peopleplan/iam-local';
 import { createSmtpMailer } from '@peopleplan/mail';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshTable } from '../../../test/support/dynamo.js';
-import { alertsCouncil } from './history.js';
 import { mailerSink, runAlertJob } from './job.js';
-import { ALERT_JOB_ACTOR } from './run.js';
+import { alertJobSources } from './run.js';
 
 /**
  * A repeating deadline ("Quarterly", first due 31 December 2025) through the real job: on DynamoDB
@@ -84,11 +80,7 @@ describe('repeating deadlines in the alert job', () => {
     const iam = await localIamClients({ endpoint: inject('dynamoEndpoint'), role: 'alerts' });
     run = (today) =>
       runAlertJob({
-        dueIndex: new DueIndexRepo(iam.own, tableName),
-        council: async (c) =>
-          alertsCouncil(await jobCouncils(iam.docFor, tableName, ALERT_JOB_ACTOR)(c)).withSecretLinks(
-            new SecretLinksRepo(iam.own, tableName),
-          ),
+        ...alertJobSources({ tableName: tableName, own: iam.own, docFor: iam.docFor }),
         today,
         webBaseUrl: 'https://peopleplan.example',
         sink: mailerSink(createSmtpMailer({ port: catcher.port, from: 'alerts@peopleplan.test' })),

@@ -31,6 +31,19 @@ export type AlertRunOptions = Omit<AlertJobOptions, 'dueIndex' | 'council'> & {
 };
 
 /**
+ * What the job reads with: the cross-council due index through its own client, and each council through
+ * that council's own session, with the preferences links' lookups written by its own client.
+ */
+export function alertJobSources(wiring: AlertRunWiring): Pick<AlertJobOptions, 'dueIndex' | 'council'> {
+  const councils = jobCouncils(wiring.docFor, wiring.tableName, ALERT_JOB_ACTOR);
+  const links = new SecretLinksRepo(wiring.own, wiring.tableName);
+  return {
+    dueIndex: new DueIndexRepo(wiring.own, wiring.tableName),
+    council: async (id: string) => alertsCouncil(await councils(id)).withSecretLinks(links),
+  };
+}
+
+/**
  * One run of the alert job as every entry point runs it (the Lambda, `npm run alerts`, the local
  * stack's schedule): council alerts, then, on the daily run, partner readers' weekly digests. Each
  * council is reached only through its own session.
@@ -39,14 +52,8 @@ export async function runAlerts(
   wiring: AlertRunWiring,
   opts: AlertRunOptions,
 ): Promise<{ job: AlertJobResult; partner?: PartnerDigestResult }> {
-  const councils = jobCouncils(wiring.docFor, wiring.tableName, ALERT_JOB_ACTOR);
-  const links = new SecretLinksRepo(wiring.own, wiring.tableName);
-  const council = async (id: string) => alertsCouncil(await councils(id)).withSecretLinks(links);
-  const job = await runAlertJob({
-    ...opts,
-    dueIndex: new DueIndexRepo(wiring.own, wiring.tableName),
-    council,
-  });
+  const sources = alertJobSources(wiring);
+  const job = await runAlertJob({ ...opts, ...sources });
   if (!opts.partnerDigests || opts.outboxOnly || !opts.sink) return { job };
   const source: PartnershipSource = {
     directory: new PartnershipsRepo(wiring.own, wiring.tableName),
@@ -54,7 +61,7 @@ export async function runAlerts(
   };
   const partner = await sendPartnerDigests({
     source,
-    council,
+    council: sources.council,
     today: opts.today,
     webBaseUrl: opts.webBaseUrl,
     sink: opts.sink,
