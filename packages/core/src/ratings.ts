@@ -1,6 +1,5 @@
-import { type ActionState, type MilestoneState, milestoneState, ratePlan } from './board.js';
+import { type ActionState, actionState, type MilestoneState, milestoneState, ratePlan } from './board.js';
 import type { Action, Milestone } from './entities.js';
-import { repeatOf } from './occurrence.js';
 import { explain, type RagResult, type RagRules, type Rated } from './rag.js';
 
 type RatedAction = Pick<Action, 'id' | 'ref' | 'title' | 'status'> &
@@ -24,16 +23,9 @@ export function planRatings(
 ): { actions: Map<string, RagResult>; milestones: Map<string, RagResult> } {
   const actionNames = new Map(actions.map((a) => [a.id, nameOf(a)]));
   const milestoneNames = new Map(milestones.map((m) => [m.id, nameOf(m)]));
-  // Ratings need no dates of activity (staleness is the board's other judgement).
-  const states = actions.map((a) => ({
-    id: a.id,
-    status: a.status,
-    due: a.due?.due,
-    every: repeatOf(a.due),
-    override: a.ragOverride?.rag,
-    parentId: a.parentId,
-    created: '',
-  }));
+  // The board's own states (its rule for what rating reads); ratings need no dates of activity
+  // (staleness is the board's other judgement), so none is given.
+  const states = actions.map((a) => actionState({ ...a, createdAt: '' }));
   const rated = ratePlan(states, milestones.map(milestoneState), today, rules, {
     action: (id) => actionNames.get(id) ?? id,
     milestone: (id) => milestoneNames.get(id) ?? id,
