@@ -1,5 +1,9 @@
 import { Select } from './form.js';
 
+/** A directorate as the plans write it (the address may have it in another case); none if no plan names it. */
+export const asWritten = (directorates: readonly string[] | undefined, asked: string): string | undefined =>
+  directorates?.find((d) => d.toLowerCase() === asked.toLowerCase());
+
 /**
  * A head of service reads their own directorate's part of the dashboard (`?directorate=`; the API counts
  * only the plans that name it). Offered only when the council's plans name a directorate.
@@ -14,7 +18,7 @@ export function DirectorateChoice({
   onDirectorate: (directorate: string | undefined) => void;
 }) {
   if (!directorates.length) return null;
-  const chosen = directorates.find((d) => d.toLowerCase() === directorate?.toLowerCase()) ?? '';
+  const chosen = (directorate ? asWritten(directorates, directorate) : undefined) ?? '';
   return (
     <form
       className="app-inline-form app-no-print"

@@ -10,7 +10,7 @@ import {
 import { type ReactNode, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { CommitteePack } from '../components/committee-pack.js';
-import { DirectorateChoice } from '../components/directorate-choice.js';
+import { asWritten, DirectorateChoice } from '../components/directorate-choice.js';
 import { type ItemColumn, ItemsTable } from '../components/items-table.js';
 import { isNotFound, LoadError, Loading, Page, ScrollTable } from '../components/page.js';
 import { DueTimeline } from '../components/timeline.js';
@@ -119,7 +119,10 @@ function DashboardView({
       />
       <p className="govuk-body app-as-at">
         Figures as at {formatDate(data.today)}
-        {data.directorate ? `, for the plans of ${shownDirectorate(data)}` : ''}.
+        {data.directorate
+          ? `, for the plans of ${asWritten(data.directorates, data.directorate) ?? data.directorate}`
+          : ''}
+        .
       </p>
       <Headlines data={data} days={days} />
       <h2 className="govuk-heading-m" id="plans">
@@ -254,10 +257,6 @@ function ItemsSection({
     </section>
   );
 }
-
-/** The directorate as the plans write it (the address may have another case). */
-const shownDirectorate = (data: Dashboard) =>
-  data.directorates?.find((d) => d.toLowerCase() === data.directorate?.toLowerCase()) ?? data.directorate;
 
 /** The due-soon window, kept in the address (`?days=`). */
 function DaysForm({ days, onDays }: { days: number; onDays: (days: number) => void }) {
