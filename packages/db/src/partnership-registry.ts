@@ -98,19 +98,7 @@ export class PartnershipsRepo {
     const after = nextVersion(before, {
       memberCouncilIds: before.memberCouncilIds.filter((c) => c !== councilId),
     });
-    await this.send(
-      [
-        {
-          Put: {
-            TableName: this.tableName,
-            Item: { ...after, PK: partnershipPk(partnershipId), SK: PARTNERSHIP_SK, type: 'partnership' },
-            ConditionExpression: 'version = :v',
-            ExpressionAttributeValues: { ':v': before.version },
-          },
-        },
-      ],
-      'The partnership was changed meanwhile: try again',
-    );
+    await this.saveVersioned(partnershipId, before, after);
   }
 
   /** Every partnership's id (the weekly digest job goes through them). */
@@ -271,7 +259,13 @@ export class PartnershipsRepo {
       'partnership',
     );
     const after = nextVersion(before, { memberCouncilIds: [...before.memberCouncilIds, councilId] });
-    await this.send(
+    await this.saveVersioned(partnershipId, before, after);
+    return { partnership: after, consent };
+  }
+
+  /** The partnership record as changed, only if nobody changed it since `before` was read. */
+  private saveVersioned(partnershipId: string, before: Partnership, after: Partnership): Promise<void> {
+    return this.send(
       [
         {
           Put: {
@@ -284,7 +278,6 @@ export class PartnershipsRepo {
       ],
       'The partnership was changed meanwhile: try again',
     );
-    return { partnership: after, consent };
   }
 
   private async send(items: TransactItem[], message: string) {
