@@ -11,6 +11,7 @@ import { type Action, conflict, type Milestone, planArchived } from '@peopleplan
 import type { ActionsRepo } from './actions.js';
 import type { BoardsRepo } from './boards.js';
 import { boardShard, sk } from './keys.js';
+import { releasedClaim } from './refs.js';
 import { searchChanges } from './search-index.js';
 import type { SnapshotsRepo } from './snapshots.js';
 import type { AuditInput, TenantStore, TransactItem } from './store.js';
@@ -53,6 +54,8 @@ interface Removal {
   closedCounter: unknown;
   /** Other actions' cross-references and milestones' links to it, taken out with it. */
   links: Link[];
+  /** The delete of its claim on its ref, if it holds one (refs.ts). */
+  claim: TransactItem[];
 }
 
 /** An item of another action that links to the removed one, and its links without it. */
@@ -109,7 +112,7 @@ async function readRemoval(
 ): Promise<(Removal & { writes: ReturnType<typeof writes> }) | Refusal> {
   const { store } = data;
   const planId = action.planId;
-  const [header, updates, stored, board, closed, snapshots] = await Promise.all([
+  const [header, updates, stored, board, closed, snapshots, claim] = await Promise.all([
     store.getRaw(sk.plan(planId)),
     store.queryPage(sk.updatePrefix(planId, action.id), { limit: 1 }),
     store.queryAll<Milestone>(`${sk.action(planId, action.id)}#MS#`, { types: ['milestone'] }),
@@ -119,6 +122,7 @@ async function readRemoval(
       types: ['snapshot'],
       attributes: ['key', 'label', 'closedAt'],
     }),
+    releasedClaim(store, action),
   ]);
   if (header?.status === 'archived') return { reason: planArchived().message, archived: true };
   const refuse = (why: string): Refusal => ({ reason: `${why}: cancel it instead.` });
@@ -139,7 +143,14 @@ async function readRemoval(
     ),
   );
   const links = opts.links ? await linksTo(store, action) : [];
-  const removal: Removal = { action, milestones, outbox: outbox.flat(), closedCounter: closed?.v, links };
+  const removal: Removal = {
+    action,
+    milestones,
+    outbox: outbox.flat(),
+    closedCounter: closed?.v,
+    links,
+    claim,
+  };
   // Built once: counted here against a transaction's limit, and sent as they are by `removeAction`.
   const w = writes(store, removal);
   const size = (x: ReturnType<typeof writes>) => x.items.length + x.audits.length;
@@ -166,6 +177,7 @@ function writes(store: TenantStore, r: Removal): { items: TransactItem[]; audits
       closedUnchanged(store, planId, r.closedCounter),
       store.deleteVersioned(sk.action(planId, action.id), action.version),
       deleteItem(store, sk.locator(action.id)),
+      ...r.claim,
       ...milestones.flatMap((m) => [
         store.deleteVersioned(sk.milestone(planId, action.id, m.id), m.version),
         deleteItem(store, sk.locator(m.id)),

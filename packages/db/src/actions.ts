@@ -71,7 +71,8 @@ export class ActionsRepo {
       ...crossRefReferences(input.crossRefs),
     ]);
     if (input.themeId) await this.assertThemeOf(planId, input.themeId);
-    await (await refs()).assertActionRefFree(this.store, planId, input.ref);
+    const id = newId();
+    const claim = await (await refs()).claimActionRef(this.store, planId, input.ref, id);
     // Checked again inside the transaction, in case either is removed (or the plan archived) meanwhile.
     const checks = [this.store.conditionPlanWritable(planId)];
     if (input.themeId) checks.push(this.store.conditionExists(sk.theme(planId, input.themeId)));
@@ -87,7 +88,7 @@ export class ActionsRepo {
     }
     const action: Action = {
       ...input,
-      id: newId(),
+      id,
       planId,
       // Seconds since epoch: added actions sort after imported ones (0..n) without reading siblings.
       order: Math.floor(Date.now() / 1000),
@@ -95,7 +96,7 @@ export class ActionsRepo {
       ...firstVersion(),
     };
     await this.store.transact(
-      [...checks, ...this.createItems(action)],
+      [...checks, ...claim, ...this.createItems(action)],
       [{ operation: 'create', entityType: 'action', entityId: action.id, planId, after: action }],
       'plan or theme',
     );
@@ -127,8 +128,10 @@ export class ActionsRepo {
       ...leadReferences(patch.leads, before.leads),
       ...crossRefReferences(patch.crossRefs),
     ]);
-    if (patch.ref !== undefined)
-      await (await refs()).assertActionRefFree(this.store, before.planId, patch.ref, before);
+    const claim =
+      patch.ref === undefined
+        ? []
+        : await (await refs()).claimActionRef(this.store, before.planId, patch.ref, before.id, before);
     const { ragOverride, rebaselineReason, ...rest } = patch;
     let after = patchedVersion(before, rest);
     // A due moved later is kept with the action: the first committed date, and each move with its reason.
@@ -162,6 +165,7 @@ export class ActionsRepo {
     await this.store.transact(
       [
         ...checks,
+        ...claim,
         ...below.map((d) => this.themeMove(d, after.themeId)),
         ...this.versionedWrite(
           after,

@@ -94,6 +94,11 @@ export const sk = {
   /** A shard's stamp: its version, read on every search to see which shards changed. */
   searchStamp: (n: number) => `SEARCHSTAMP#${k(n).padStart(2, '0')}`,
   searchStampPrefix: () => 'SEARCHSTAMP#',
+  /**
+   * A plan's claim on a ref given by hand (refs.ts), keyed by the ref as `sameRef` compares it. Outside the
+   * plan's `PLAN#<p>#` range, so reading a plan never reads its claims.
+   */
+  refClaim: (planId: string, refKey: string) => `REF#${k(planId)}#${k(refKey)}`,
   /** A calendar feed, keyed by the SHA-256 of its secret token (the token itself is never stored). */
   calendarFeed: (tokenHash: string) => `FEED#${k(tokenHash)}`,
   /** Which feed is current for a person or a plan, so it can be revoked without knowing the token. */

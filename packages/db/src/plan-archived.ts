@@ -24,6 +24,12 @@ export function isArchivedPlan(r: { Code?: string | undefined; Item?: Record<str
   );
 }
 
+/** A condition failed on a ref's claim (refs.ts): another action took the ref since it was read. */
+function claimedRef(r: { Code?: string | undefined; Item?: Record<string, unknown> | undefined }) {
+  if (r.Code !== 'ConditionalCheckFailed' || textOf(r.Item?.type) !== 'ref-claim') return undefined;
+  return String(textOf(r.Item?.ref) ?? '');
+}
+
 /**
  * A cancelled transaction's reasons in words: a failed condition is a 409 (`plan-archived` when it was an
  * archived plan's header); a collision with another transaction in flight may be tried again ('retry':
@@ -35,6 +41,12 @@ export function cancellation(
 ): Error | 'retry' | undefined {
   if (reasons.some((r) => r.Code === 'ConditionalCheckFailed')) {
     if (reasons.some(isArchivedPlan)) return planArchived();
+    const ref = reasons.map(claimedRef).find((r) => r !== undefined);
+    if (ref !== undefined) {
+      return conflict(
+        `${ref} was given to another action of this plan a moment ago: give this action another ref.`,
+      );
+    }
     return conflict(`The ${what} was changed by someone else, or no longer exists. Reload it and try again.`);
   }
   // Another transaction held one of the items (two edits in one plan share a board shard).
