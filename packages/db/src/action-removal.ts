@@ -56,6 +56,8 @@ interface Removal {
   links: Link[];
   /** The delete of its claim on its ref, if it holds one (refs.ts). */
   claim: TransactItem[];
+  /** The last child added to it, as read before its children were (actions.ts `childAdded`). */
+  childMark: unknown;
 }
 
 /** An item of another action that links to the removed one, and its links without it. */
@@ -112,6 +114,9 @@ async function readRemoval(
 ): Promise<(Removal & { writes: ReturnType<typeof writes> }) | Refusal> {
   const { store } = data;
   const planId = action.planId;
+  // Read before its milestones and sub-actions: a child added after this read changes the mark, and the
+  // removal's condition on it then fails; one added before it is among those read below.
+  const childMark = (await store.getRaw(sk.action(planId, action.id)))?.lastChildAdded;
   const [header, updates, stored, board, closed, snapshots, claim] = await Promise.all([
     store.getRaw(sk.plan(planId)),
     store.queryPage(sk.updatePrefix(planId, action.id), { limit: 1 }),
@@ -150,6 +155,7 @@ async function readRemoval(
     closedCounter: closed?.v,
     links,
     claim,
+    childMark,
   };
   // Built once: counted here against a transaction's limit, and sent as they are by `removeAction`.
   const w = writes(store, removal);
@@ -175,7 +181,7 @@ function writes(store: TenantStore, r: Removal): { items: TransactItem[]; audits
     items: [
       store.conditionPlanWritable(planId),
       closedUnchanged(store, planId, r.closedCounter),
-      store.deleteVersioned(sk.action(planId, action.id), action.version),
+      deleteUnchanged(store, sk.action(planId, action.id), action.version, r.childMark),
       deleteItem(store, sk.locator(action.id)),
       ...r.claim,
       ...milestones.flatMap((m) => [
@@ -290,6 +296,23 @@ async function closedReportWith(
 
 /** "Action 2.4 “Run a menopause café”". */
 const named = (a: Action) => `Action ${a.ref ? `${a.ref} ` : ''}“${a.title}”`;
+
+/** The action's delete: at the version read, and with no milestone or sub-action added since. */
+function deleteUnchanged(store: TenantStore, SK: string, version: number, childMark: unknown): TransactItem {
+  const noNewChild = childMark === undefined ? 'attribute_not_exists(#child)' : '#child = :child';
+  return {
+    Delete: {
+      TableName: store.tableName,
+      Key: { PK: store.pk, SK },
+      ConditionExpression: `#version = :v AND ${noNewChild}`,
+      ExpressionAttributeNames: { '#version': 'version', '#child': 'lastChildAdded' },
+      ExpressionAttributeValues: {
+        ':v': version,
+        ...(childMark === undefined ? {} : { ':child': childMark }),
+      },
+    },
+  };
+}
 
 const deleteItem = (store: TenantStore, SK: string): TransactItem => ({
   Delete: { TableName: store.tableName, Key: { PK: store.pk, SK } },

@@ -23,7 +23,7 @@ import { movedLater, withRebaseline } from './rebaselines.js';
 import { assertReferences, crossRefReferences, leadReferences } from './references.js';
 import { reorderWrites } from './reorder.js';
 import { searchWrites } from './search-index.js';
-import type { Page, TenantStore } from './store.js';
+import type { Page, TenantStore, TransactItem } from './store.js';
 import { firstVersion, patchedVersion } from './versioning.js';
 
 interface Locator {
@@ -84,7 +84,7 @@ export class ActionsRepo {
         ]);
       }
       // A parent removed meanwhile (action-removal.ts) leaves no sub-action behind.
-      checks.push(this.store.conditionExists(sk.action(planId, input.parentId)));
+      checks.push(this.childAdded(planId, input.parentId, id));
     }
     const action: Action = {
       ...input,
@@ -101,6 +101,25 @@ export class ActionsRepo {
       'plan or theme',
     );
     return action;
+  }
+
+  /**
+   * A check that a parent action exists which also marks it with the child (milestone or sub-action)
+   * added in the same transaction: a removal of the parent that read it before (and so none of the new
+   * child) is then refused instead of leaving the child behind (action-removal.ts). The mark is not part
+   * of the action (a storage attribute, no new version), so nobody editing the action is refused for it.
+   */
+  childAdded(planId: string, parentId: string, childId: string): TransactItem {
+    return {
+      Update: {
+        TableName: this.store.tableName,
+        Key: { PK: this.store.pk, SK: sk.action(planId, parentId) },
+        UpdateExpression: 'SET #child = :child',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#child': 'lastChildAdded' },
+        ExpressionAttributeValues: { ':child': childId },
+      },
+    };
   }
 
   private async assertThemeOf(planId: string, themeId: string): Promise<void> {

@@ -184,6 +184,8 @@ export const STORAGE_ATTRIBUTES = [
   'CSK',
   'expiresAt',
   'importId',
+  // The id of the last milestone or sub-action added to an action (actions.ts `childAdded`).
+  'lastChildAdded',
 ] as const;
 
 /**

@@ -83,7 +83,7 @@ export class MilestonesRepo {
     await this.store.transact(
       [
         this.store.conditionPlanWritable(action.planId),
-        this.store.conditionExists(sk.action(action.planId, actionId)),
+        this.actions.childAdded(action.planId, actionId, m.id),
         ...this.createItems(m),
       ],
       [{ operation: 'create', entityType: 'milestone', entityId: m.id, planId: m.planId, after: m }],
