@@ -5,10 +5,11 @@ import {
   CADENCE_DAYS,
   dueOn,
   isOpen,
-  lastActiveOn,
   lateBy,
   type Plan,
+  planClock,
   type Rebaseline,
+  staleSince,
 } from '@peopleplan/core';
 import { CouncilAlertsRepo, type DueItem, type OutboxEntry } from '@peopleplan/db';
 import { daysBetween, isMondayDate, longDate, plusDays } from './dates.js';
@@ -151,20 +152,26 @@ async function outboxCandidates(
   });
 }
 
-/** Open actions with no progress update within their plan's review cadence. */
+/** Open actions of active plans with no progress update within their plan's review cadence. */
 async function staleCandidates(
   repo: CouncilAlertsRepo,
   today: string,
 ): Promise<{ candidates: Candidate[]; checked: number }> {
   const candidates: Candidate[] = [];
   let checked = 0;
-  for (const plan of await repo.runningPlans()) {
+  for (const plan of await repo.activePlans()) {
     const actions = await repo.planActions(plan.id);
     checked += actions.length;
     const cadence = plan.reviewCadence ?? 'quarterly';
+    // Counted as the dashboard counts (core staleSince): an action never updated waits from the day its
+    // plan became active, not from the day it was imported into a draft.
+    const clock = planClock(plan);
     for (const a of actions) {
       if (!isOpen(a.status)) continue;
-      const last = lastActiveOn(a.latestUpdate?.at, a.createdAt);
+      const last = staleSince(
+        { lastUpdate: a.latestUpdate?.at.slice(0, 10), created: a.createdAt.slice(0, 10) },
+        clock,
+      );
       const since = daysBetween(last, today);
       if (since <= CADENCE_DAYS[cadence]) continue;
       candidates.push({

@@ -142,7 +142,7 @@ export const lastActiveOn = (lastUpdate: string | undefined, created: string): s
  * The day an action's staleness counts from: its last update (never before the action was made); else, for an action that came with the
  * plan, the day the plan became active; for one added later, the later of that and the day it was added.
  */
-export function staleSince(s: ActionState, plan: PlanClock): string {
+export function staleSince(s: Pick<ActionState, 'lastUpdate' | 'created'>, plan: PlanClock): string {
   if (s.lastUpdate) return lastActiveOn(s.lastUpdate, s.created);
   if (s.created > plan.createdOn && s.created > plan.activeSince) return s.created;
   return plan.activeSince;

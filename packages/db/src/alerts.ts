@@ -214,11 +214,12 @@ export class CouncilAlertsRepo {
   }
 
   /** Plans that are running (not closed or archived), for the stale-progress pass. */
-  async runningPlans(): Promise<Plan[]> {
+  /** The plans being reported on: a draft is not yet, a closed or archived plan no longer is. */
+  async activePlans(): Promise<Plan[]> {
     const headers = await this.store.queryCouncilIndexAll('PLAN#', 'PLAN#~');
     return headers
       .map((h) => repairStoredEntity('plan', h) as unknown as Plan)
-      .filter((p) => p.status !== 'archived' && p.status !== 'closed');
+      .filter((p) => p.status === 'active');
   }
 
   async planActions(planId: string): Promise<DueItem[]> {
