@@ -28,3 +28,25 @@ export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
  * empty pages could hold a process for minutes; a plan, even with its appendices, has far fewer.
  */
 export const MAX_PDF_PAGES = 500;
+
+/**
+ * Table rows a file may have. The largest plans councils keep (a tracker of every service's actions,
+ * with a row per milestone) run to a few thousand rows; 20,000 leaves room for ten times that. Past it
+ * the file is a data export, not a plan, and the table rules (which compare each row with the rows
+ * around it) would hold a process for minutes: 200,000 rows of a 10 MB CSV did.
+ */
+export const MAX_TABLE_ROWS = 20_000;
+
+/** Refuses a document with more table rows than any plan has, before the table rules read them. */
+export function checkRowCount(items: readonly { type: string }[]): void {
+  let rows = 0;
+  for (const i of items) if (i.type === 'row') rows++;
+  if (rows <= MAX_TABLE_ROWS) return;
+  const n = (x: number) => x.toLocaleString('en-GB');
+  throw new ImportError(
+    'too-large',
+    `The file has ${n(rows)} rows; PeoplePlan reads plans of up to ${n(MAX_TABLE_ROWS)} rows. ` +
+      'Check that this is the plan and not a data export; if the plan is one sheet or part of a larger ' +
+      'file, save that part on its own and import it.',
+  );
+}

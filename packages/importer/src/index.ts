@@ -6,7 +6,7 @@ import { listFolders } from './build/list-folders.js';
 import { sheetBanners } from './build/sheet-banners.js';
 import { buildDrafts } from './build-plan.js';
 import { excerpt } from './cells.js';
-import { ImportError } from './errors.js';
+import { checkRowCount, ImportError } from './errors.js';
 import { finalize } from './finalize.js';
 import { isHeader, matchHeader } from './header-mapping.js';
 import { type MappingOverride, ParsedPlan, type SourceFormat } from './parsed-plan.js';
@@ -25,6 +25,7 @@ export {
   type ImportErrorCode,
   MAX_IMPORT_BYTES,
   MAX_PDF_PAGES,
+  MAX_TABLE_ROWS,
 } from './errors.js';
 export { UNTITLED_PLAN } from './finalize/title.js';
 export { normalizeHeader } from './header-mapping.js';
@@ -61,6 +62,8 @@ export interface ParseOptions {
  */
 export async function parsePlanFile(input: Buffer | string, opts: ParseOptions = {}): Promise<ParsedPlan> {
   const read = await readDocument(input, opts.filename);
+  // Counted before any table rule runs: reading is quick, the rules over a data export's rows are not.
+  checkRowCount([...read.items, ...(read.hidden?.items ?? [])]);
   const build = (d: SourceDocument) => {
     const ready = prepared(d.items, opts);
     const drafts = buildDrafts(headedTables(ready.items, opts.mappingOverride), opts.mappingOverride);

@@ -1,5 +1,6 @@
 import { MAX_SECTION_CHARS } from '@peopleplan/core';
 import { describe, expect, it } from 'vitest';
+import { checkRowCount, MAX_TABLE_ROWS } from './errors.js';
 import { withinSectionLimits } from './finalize.js';
 import { ImportError, parsePlanFile } from './index.js';
 import { ParsedPlan } from './parsed-plan.js';
@@ -43,5 +44,29 @@ describe('large input', () => {
     expect(kept.length).toBeLessThanOrEqual(40);
     const all = kept.map((s) => `${s.title}\n${s.body}`).join('\n');
     for (let i = 1; i <= 45; i++) expect(all).toContain(`Text ${i}`);
+  });
+
+  it('refuses a file of more table rows than any plan has, quickly and saying so', async () => {
+    // 200,000 quoted rows, just under 10 MB: a data export, not a plan. It took minutes (and then ran out
+    // of stack) before the rows were counted.
+    const rows = ['"Ref","Action","Lead","Deadline"'];
+    for (let i = 1; i <= 200_000; i++) rows.push(`"${i}","Action ${i}","HR","Mar 27"`);
+    const err = await parsePlanFile(Buffer.from(rows.join('\r\n')), { filename: 'export.csv' }).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ImportError);
+    expect((err as ImportError).code).toBe('too-large');
+    expect((err as ImportError).message).toMatch(
+      /^The file has 200,001 rows; PeoplePlan reads plans of up to 20,000 rows\./,
+    );
+  });
+
+  it('counts rows only: a plan of up to the limit is read', () => {
+    const row = { type: 'row' };
+    expect(() => checkRowCount(Array.from({ length: MAX_TABLE_ROWS }, () => row))).not.toThrow();
+    expect(() =>
+      checkRowCount([...Array.from({ length: MAX_TABLE_ROWS }, () => row), { type: 'para' }]),
+    ).not.toThrow();
+    expect(() => checkRowCount(Array.from({ length: MAX_TABLE_ROWS + 1 }, () => row))).toThrow(ImportError);
   });
 });
