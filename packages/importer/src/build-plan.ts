@@ -86,6 +86,23 @@ function refRowBelow(items: SourceItem[], index: number, m: ActiveMapping): stri
   return undefined;
 }
 
+/** A column's name: a word or three, no figure or date, no sentence. */
+const COLUMN_NAME = /^\p{Lu}[\p{L}'’&/()?-]*(?:\s+[\p{L}'’&/()?-]+){0,2}$/u;
+
+/**
+ * Whether the row at `index`, opening its table, names that table's columns: three or more cells, each
+ * a column's name, above rows of the same table. No action's row is written so (its action is a phrase
+ * with a verb; its ref, deadline or status holds a figure or a date).
+ */
+function ownColumnNames(items: SourceItem[], index: number): boolean {
+  const row = items[index] as Extract<SourceItem, { type: 'row' }>;
+  if (!startsTable(items, index)) return false;
+  const next = items[index + 1];
+  if (next?.type !== 'row' || next.table !== row.table) return false;
+  const filled = row.cells.map(cleanText).filter((c) => c !== '');
+  return filled.length >= 3 && filled.every((c) => c.length <= 30 && COLUMN_NAME.test(c));
+}
+
 /** Layout rules whose rows are a list's items (numbered paragraphs, bullets), not a table's rows. */
 const LIST_LAYOUTS = new Set(['numbered-list', BULLETED_ACTIONS, 'bulleted-list']);
 
@@ -225,8 +242,11 @@ function tableRow(s: BuildState, index: number, item: SourceItem & { type: 'row'
     addSubHeader(m, cells, s.d.mappings.at(-1)!);
     return 1;
   }
-  // A new table with a different shape and no header of its own is not the previous table.
-  if (m && item.table !== m.table && Math.abs(cells.length - m.width) > 1) s.mapping = undefined;
+  // A new table with a different shape and no header of its own is not the previous table; nor is one
+  // whose first row names columns the importer does not know ("Forum | Role | Frequency | Chair" under
+  // the actions, a sheet of the plan's governance): a table carried over a page goes on with an action.
+  if (m && item.table !== m.table && (Math.abs(cells.length - m.width) > 1 || ownColumnNames(s.items, index)))
+    s.mapping = undefined;
   if (!s.mapping || s.mapping.kind === 'other') {
     if (!s.unknownTable || s.unknownTable.table !== item.table) {
       const sec = s.section ?? startSection(s, `Table: ${excerpt(first, 80)}`);

@@ -1,0 +1,78 @@
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { allActions } from '../test/helpers.js';
+import { parsePlanFile } from './index.js';
+
+const table = (rows: string[][]) =>
+  new Table({
+    rows: rows.map(
+      (r) => new TableRow({ children: r.map((c) => new TableCell({ children: [new Paragraph(c)] })) }),
+    ),
+  });
+const docx = (children: (Paragraph | Table)[]) => Packer.toBuffer(new Document({ sections: [{ children }] }));
+
+const ACTIONS = [
+  ['Ref', 'Action', 'Lead', 'Timescale'],
+  ['EDI1', 'Publish the ethnicity pay gap alongside the gender pay gap', 'Head of HR', 'March 2027'],
+  ['EDI2', 'Set up staff networks for disabled and LGBTQ+ staff', 'EDI Officer', 'Q2 2026/27'],
+];
+const GOVERNANCE = [
+  ['Forum', 'Role', 'Frequency', 'Chair'],
+  ['Corporate Management Team', 'Owns the plan and agrees changes', 'Quarterly', 'Chief Executive'],
+  ['EDI Steering Group', 'Monitors progress on each action', 'Every two months', 'Director of People'],
+];
+
+describe('a table of another kind after the action table, with a header the importer does not know', () => {
+  it('Word: a governance table under the actions is kept as text, not read as more actions', async () => {
+    const plan = await parsePlanFile(
+      await docx([
+        new Paragraph('EDI Workforce Action Plan'),
+        table(ACTIONS),
+        new Paragraph('Monitoring'),
+        table(GOVERNANCE),
+      ]),
+      { filename: 'plan.docx' },
+    );
+    expect(allActions(plan).map((a) => a.ref)).toEqual(['EDI1', 'EDI2']);
+    expect(plan.indicators).toEqual([]);
+    const kept = plan.sections.flatMap((s) => s.body.split('\n'));
+    expect(kept).toContain(
+      'EDI Steering Group | Monitors progress on each action | Every two months | Director of People',
+    );
+  });
+
+  it('Excel: a governance sheet after the sheets of actions is kept as text', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Actions').addRows(ACTIONS);
+    wb.addWorksheet('Governance').addRows([
+      ['Group', 'Chair', 'Frequency', 'Reports to'],
+      ['People Board', 'Chief Executive', 'Quarterly', 'Cabinet'],
+      ['Employee Forum', 'Head of HR', 'Bi-monthly', 'People Board'],
+    ]);
+    const plan = await parsePlanFile(Buffer.from(await wb.xlsx.writeBuffer()), { filename: 'plan.xlsx' });
+    expect(allActions(plan).map((a) => a.ref)).toEqual(['EDI1', 'EDI2']);
+    expect(plan.sections.flatMap((s) => s.body.split('\n'))).toContain(
+      'Employee Forum | Head of HR | Bi-monthly | People Board',
+    );
+  });
+
+  it('a table carried on over a page, its first row an action, is still the action table', async () => {
+    const plan = await parsePlanFile(
+      await docx([
+        table(ACTIONS),
+        table([
+          ['EDI3', 'Anonymise applications for all posts', 'Recruitment Manager', 'Q3 2026/27'],
+          ['', 'Train recruiting managers', 'Learning Team', 'Ongoing'],
+        ]),
+      ]),
+      { filename: 'plan.docx' },
+    );
+    expect(allActions(plan).map((a) => a.title)).toEqual([
+      ACTIONS[1]![1],
+      ACTIONS[2]![1],
+      'Anonymise applications for all posts',
+      'Train recruiting managers',
+    ]);
+  });
+});
