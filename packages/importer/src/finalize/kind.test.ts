@@ -22,6 +22,18 @@ describe('readStatusOf: a council’s status or RAG cell', () => {
     ['Behind schedule', 'off-track', true],
     ['Some slippage', 'at-risk', true],
     ['In progress', 'on-track', true],
+    // A rating as an emoji (pasted from Teams or Planner) or a tick.
+    ['🟢', 'on-track', true],
+    ['🟠', 'at-risk', true],
+    ['🟡', 'at-risk', true],
+    ['🔴', 'off-track', true],
+    ['🔵', 'completed', true],
+    ['🟢 On track', 'on-track', true],
+    ['🟥', 'off-track', true],
+    ['✓', 'completed', true],
+    ['✔️', 'completed', true],
+    ['☑', 'completed', true],
+    ['✅ Done', 'completed', true],
   ] as const)('%s reads as %s', (cell, status, exact) => {
     expect(readStatusOf(cell)).toMatchObject({ status, exact });
   });

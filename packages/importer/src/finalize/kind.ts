@@ -11,7 +11,7 @@ import { TITLE_KIND_CUES } from '../heading-words.js';
 export function readStatusOf(
   text: string | undefined,
 ): { status: Status; mixed: boolean; exact: boolean; assumed?: string } | undefined {
-  const t = text?.trim().toLowerCase().replace(/\.$/, '');
+  const t = inWords(text?.trim().toLowerCase() ?? '').replace(/\.$/, '');
   if (!t) return undefined;
   // "Completed by March 2027", "Complete in Q3": a target date, not a status.
   if (/^(?:to\s+be\s+)?complete(?:d)?\s+(?:by|before|in|on|during|for)\b/.test(t)) return undefined;
@@ -64,6 +64,26 @@ export function readStatusOf(
   return said.size === 1 && onlyStatusWords(t)
     ? { status: [...said][0]!, mixed: false, exact: true }
     : undefined;
+}
+
+/**
+ * Symbols a cell rates with, as the words they stand for: a coloured circle or square (Teams, Planner and
+ * Excel's emoji: 🔴 🟠 🟡 🟢 🔵) is its colour, a tick (✓ ✔ ☑ ✅) is done. "🟢 On track" reads as "green
+ * on track".
+ */
+const SYMBOLS: Array<[RegExp, string]> = [
+  [/[\u{1F534}\u{1F7E5}]/gu, 'red'],
+  [/[\u{1F7E0}\u{1F7E7}]/gu, 'amber'],
+  [/[\u{1F7E1}\u{1F7E8}]/gu, 'yellow'],
+  [/[\u{1F7E2}\u{1F7E9}]/gu, 'green'],
+  [/[\u{1F535}\u{1F7E6}]/gu, 'blue'],
+  [/[\u2713\u2714\u2611\u2705]/gu, 'done'],
+];
+function inWords(t: string): string {
+  if (!/[\u2611-\u2714\u{1F534}-\u{1F7EF}]/u.test(t)) return t;
+  let out = t.replace(/\uFE0F/g, '');
+  for (const [re, word] of SYMBOLS) out = out.replace(re, ` ${word} `);
+  return out.replace(/\s+/g, ' ').trim();
 }
 
 /**
