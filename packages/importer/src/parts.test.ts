@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanText, joinText, looksLikeFormula } from './cells.js';
 import { matchHeader, normalizeHeader } from './header-mapping.js';
+import { parsePlanFile } from './index.js';
 import { splitLeadLabels } from './leads.js';
 import { findPeriod } from './period.js';
 import { splitYearActions } from './years.js';
@@ -90,6 +91,35 @@ describe('headers', () => {
     expect(matchHeader('Action needed & current position')[0]!.field).toBe('currentPosition');
     expect(matchHeader('Issue being faced')[0]!.field).toBe('themeDescription');
     expect(matchHeader('What we’ll do')[0]!.field).toBe('title');
+  });
+
+  it('reads a SMART plan’s columns and an audit plan’s implementation date', async () => {
+    expect(matchHeader('Specific (what will we do?)')[0]!.field).toBe('title');
+    expect(matchHeader('Measurable (how will we know?)')[0]!.field).toBe('measureOfSuccess');
+    expect(matchHeader('Time-bound (by when?)')[0]!.field).toBe('due');
+    expect(matchHeader('Agreed implementation date')[0]!.field).toBe('due');
+    const plan = await parsePlanFile(
+      [
+        'No.\tSpecific (what will we do?)\tMeasurable (how will we know?)\tAchievable (resources)\tTime-bound (by when?)\tResponsible',
+        '1\tRecruit 12 reablement workers\tVacancies below 5%\tBetter Care Fund\tMarch 2027\tReablement Manager',
+      ].join('\n'),
+    );
+    expect(plan.themes[0]!.actions[0]).toMatchObject({
+      title: 'Recruit 12 reablement workers',
+      measureOfSuccess: 'Vacancies below 5%',
+      due: { due: '2027-03-31' },
+    });
+    const audit = await parsePlanFile(
+      [
+        'Rec. No.\tRecommendation\tManagement response\tResponsible officer\tImplementation date',
+        '1\tDBS checks should be renewed every three years.\tAgreed.\tHR Operations Manager\t30 September 2026',
+        '2\tRight to work checks should be recorded.\tAgreed.\tHR Operations Manager\tImplemented',
+      ].join('\n'),
+    );
+    expect(audit.themes[0]!.actions.map((a) => [a.due?.due, a.status])).toEqual([
+      ['2026-09-30', undefined],
+      [undefined, 'completed'],
+    ]);
   });
 });
 

@@ -142,6 +142,8 @@ export const HEADER_SYNONYMS: HeaderSynonym[] = [
       'what',
       'what will we do',
       'what we are going to do',
+      // A SMART plan's columns, each letter a column: "Specific (what will we do?)" names the action.
+      'specific',
     ],
   },
   { table: 'actions', field: 'description', match: ['description', 'details', 'detail', 'narrative'] },
@@ -312,6 +314,16 @@ export const HEADER_SYNONYMS: HeaderSynonym[] = [
       'due by',
       'date for completion',
       'target',
+      // An audit or inspection action plan's date the management response gives.
+      'implementation date',
+      'agreed implementation date',
+      'target implementation date',
+      'proposed implementation date',
+      'date of implementation',
+      'implementation timescale',
+      // A SMART plan's "Time-bound (by when?)".
+      'time bound',
+      'timebound',
     ],
   },
   {
@@ -376,6 +388,8 @@ export const HEADER_SYNONYMS: HeaderSynonym[] = [
       'evidence of success',
       'kpi',
       'kpis',
+      // A SMART plan's "Measurable (how will we know?)".
+      'measurable',
     ],
     kinds: ['iip-assessment'],
   },

@@ -52,7 +52,7 @@ function first(re: RegExp, s: string, accept: (m: RegExpExecArray) => boolean = 
   return undefined;
 }
 
-const COMPLETED = /\b(?:completed|complete|done|finished|achieved)\b/gi;
+const COMPLETED = /\b(?:completed|complete|done|finished|achieved|implemented)\b/gi;
 /** "to be completed", "not done", "once complete": the work is not finished. */
 const NOT_YET =
   /\b(?:to|be|being|not|until|when|once|after|upon|on|for|before|by|yet|partially|partly|almost|nearly|will|should|must|can|could)\s*$/i;

@@ -194,6 +194,10 @@ describe('statuses written in the date column', () => {
     ['Done', none, { kind: 'completed' }],
     ['Complete', none, { kind: 'completed' }],
     ['Completed March 2013', none, { kind: 'completed', due: '2013-03-31', precision: 'month' }],
+    // An audit action plan's implementation date, once the recommendation is in place.
+    ['Implemented', none, { kind: 'completed' }],
+    ['Implemented June 2013', none, { kind: 'completed', due: '2013-06-30', precision: 'month' }],
+    ['To be implemented by March 2014', none, { ...month('2014-03-31'), note: /^To be implemented$/ }],
     ['Complete by March 2014', none, { ...month('2014-03-31'), note: /^Complete$/ }],
     ['To be completed by March 2014', none, { ...month('2014-03-31'), note: /^To be completed$/ }],
     ['On-going', none, { kind: 'ongoing' }],

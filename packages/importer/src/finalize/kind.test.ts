@@ -22,6 +22,7 @@ describe('readStatusOf: a council’s status or RAG cell', () => {
     ['Behind schedule', 'off-track', true],
     ['Some slippage', 'at-risk', true],
     ['In progress', 'on-track', true],
+    ['Implemented', 'completed', true],
     // A rating as an emoji (pasted from Teams or Planner) or a tick.
     ['🟢', 'on-track', true],
     ['🟠', 'at-risk', true],

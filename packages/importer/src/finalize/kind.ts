@@ -46,7 +46,7 @@ export function readStatusOf(
     [/^on[\s-]+track\b/, 'on-track'],
     [/^at[\s-]+risk\b/, 'at-risk'],
     [/^off[\s-]+track\b/, 'off-track'],
-    [/^(complete|completed|done|achieved)\b/, 'completed'],
+    [/^(complete|completed|done|achieved|implemented)\b/, 'completed'],
     [/^deferred\b/, 'deferred'],
     [/^cancell?ed\b/, 'cancelled'],
     [/^on[\s-]*going\b/, 'ongoing'],
@@ -116,7 +116,7 @@ const OWN_WORDS: Array<[RegExp, Status]> = [
 const onlyStatusWords = (t: string) =>
   t
     .replace(
-      /\b(red|amber|yellow|green|blue|grey|gray|not|yet|started|on|off|at|track|risk|complete|completed|done|achieved|deferred|cancell?ed|going|ongoing|rag|status|delayed|overdue|behind|schedule|plan|target|slipped|slipping|some|minor|slippage|in|progress|under|way|underway|progressing|hold|paused|closed|finished|withdrawn|stopped)\b/g,
+      /\b(red|amber|yellow|green|blue|grey|gray|not|yet|started|on|off|at|track|risk|complete|completed|done|achieved|implemented|deferred|cancell?ed|going|ongoing|rag|status|delayed|overdue|behind|schedule|plan|target|slipped|slipping|some|minor|slippage|in|progress|under|way|underway|progressing|hold|paused|closed|finished|withdrawn|stopped)\b/g,
       '',
     )
     .replace(/[\s\-–—:/()]+/g, '') === '';
