@@ -35,9 +35,37 @@ export function resolveCrossRefs(
           } else refs.push(...found.map((f) => ({ text: cite, ...f })));
         }
       }
+      // A progress or comments cell that points at other actions by their refs ("Links to action 2.3",
+      // "See also 2.1 and 3.2"): only refs of this plan's actions count, the words stay where they are.
+      const notes = [action.progress, ...(action.extra ?? []).map((e) => e.text)].filter(
+        (x): x is string => !!x,
+      );
+      for (const text of notes) {
+        for (const cite of pointers(text)) {
+          const found = cite.refs.filter((r) => r !== action.ref && all.some((a) => a.ref === r));
+          for (const targetRef of new Set(found))
+            if (!refs.some((r) => r.targetRef === targetRef)) refs.push({ text: cite.text, targetRef });
+        }
+      }
       action.crossRefs = refs;
     }
   }
+}
+
+/** A ref as a plan numbers its actions: "2.3", "4", "EDI2", "R1", "2.3a". */
+const REF = String.raw`(?:\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?|[A-Z]{1,4}\d{1,3}(?:\.\d{1,3})?)`;
+/** Words that point at other actions, then their refs: "Links to action 2.3", "see also 2.1 and 3.2". */
+const POINTER = new RegExp(
+  String.raw`\b(?:see(?:\s+also)?|links?\s+(?:to|with)|linked\s+(?:to|with)|related\s+to|relates\s+to|depends\s+on|dependent\s+on|dependency\s+on|cross[-\s]?ref(?:erence)?(?:\s+to)?)` +
+    String.raw`\s*:?\s+(?:actions?\s+|refs?\.?\s+|no\.?\s+)?(${REF}(?:\s*(?:,|and|&|/)\s*(?:actions?\s+)?${REF})*)(?![\w.]*\d)`,
+  'gi',
+);
+
+function pointers(text: string): { text: string; refs: string[] }[] {
+  return [...text.matchAll(POINTER)].map((m) => ({
+    text: m[0],
+    refs: m[1]!.split(/\s*(?:,|and|&|\/)\s*/i).map((r) => r.replace(/^actions?\s+/i, '').trim()),
+  }));
 }
 
 function resolveOne(
