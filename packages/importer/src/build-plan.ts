@@ -1,4 +1,4 @@
-import { actionRow, placeOrphan, readRow } from './build/action-rows.js';
+import { actionRow, groupNumberedRefs, placeOrphan, readRow } from './build/action-rows.js';
 import { coverTableLines } from './build/cover-table.js';
 import { type ActiveMapping, type BuildState, type Drafts, emptyDrafts, warn } from './build/drafts.js';
 import { groupRowName, noteRow, numberedGroupRow, openGroup } from './build/group-rows.js';
@@ -42,6 +42,7 @@ export function buildDrafts(items: SourceItem[], override?: MappingOverride): Dr
   }
   // Refs "A1", "B1" are the groups of a plan with no groups of its own; read once every row is in.
   letterGroups(s);
+  groupNumberedRefs(s);
   return s.d;
 }
 

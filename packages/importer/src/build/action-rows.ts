@@ -358,3 +358,20 @@ function continuation(s: BuildState, r: RowDraft, f: RowDraft['fields']) {
     } else target.fields[k] = joinText(target.fields[k], v);
   }
 }
+
+/**
+ * A plan that numbers its actions "1.1", "1.2", "2.1" with no action "1" or "2" anywhere numbers them
+ * within its groups: none is a sub-action missing its parent, and saying so of each is noise. Where
+ * some action has sub-actions under it, a missing parent is worth a look, and the warnings stay.
+ */
+export function groupNumberedRefs(s: BuildState): void {
+  if (!s.d.warnings.some((w) => w.code === 'orphan-sub-action')) return;
+  const refs: string[] = [];
+  const walk = (a: ActionDraft) => {
+    if (a.ref) refs.push(a.ref);
+    a.subActions.forEach(walk);
+  };
+  for (const t of s.d.themes) t.actions.forEach(walk);
+  if (refs.some((r) => parentOf(s, r)?.action)) return;
+  s.d.warnings = s.d.warnings.filter((w) => w.code !== 'orphan-sub-action');
+}
