@@ -75,4 +75,37 @@ describe('a table of another kind after the action table, with a header the impo
       'Train recruiting managers',
     ]);
   });
+
+  it('a sign-off table under the actions (Name | Role | Date) is who agreed the plan, not more actions', async () => {
+    const plan = await parsePlanFile(
+      [
+        'Customer Services Workforce Action Plan',
+        '',
+        'Action\tOwner\tBy when',
+        'Cross-train advisers on council tax and benefits\tTeam Leader (Revs)\tNov 2026',
+        'Introduce a peak-time rota\tCustomer Services Manager\tQ2 2026/27',
+        '',
+        'Sign-off',
+        'Name\tRole\tDate',
+        'Priya Shah\tAssistant Director, Customer Services\t15/05/2026',
+        'Mark Jones\tHead of HR\t16/05/2026',
+      ].join('\n'),
+    );
+    expect(allActions(plan).map((a) => a.title)).toEqual([
+      'Cross-train advisers on council tax and benefits',
+      'Introduce a peak-time rota',
+    ]);
+    expect(plan.sections.flatMap((s) => s.body.split('\n'))).toContain(
+      'Mark Jones | Head of HR | 16/05/2026',
+    );
+  });
+
+  it('a project tool’s export headed "Name" is still its actions', async () => {
+    const plan = await parsePlanFile(
+      ['Name\tPerson\tStatus\tDate', 'Launch the staff survey\tSam Patel\tWorking on it\t30/06/2026'].join(
+        '\n',
+      ),
+    );
+    expect(allActions(plan).map((a) => a.title)).toEqual(['Launch the staff survey']);
+  });
 });

@@ -501,6 +501,22 @@ export const HEADER_SYNONYMS: HeaderSynonym[] = [
   { table: 'dependencies', field: 'due', match: ['expected date'] },
   // Tables kept as narrative: recognised so their rows are not read as actions.
   { table: 'other', field: 'title', match: ['financial resources', 'divisional unit', 'fte establishment'] },
+  // A sign-off or approval table ("Name | Role | Date", "Name | Job title | Signature"): who agreed the
+  // plan, never its actions. "Name" alone heads a project tool's items: only beside these it is not one.
+  {
+    table: 'other',
+    field: 'title',
+    match: [
+      'name',
+      'role',
+      'job title',
+      'signature',
+      'signed',
+      'date signed',
+      'signed off by',
+      'approved by',
+    ],
+  },
 ];
 
 /** Lead role for each lead column. */
