@@ -222,6 +222,29 @@ function ratingsByPeriod(out: ColumnMapping[], rows: string[][], chosen: Readonl
   }
 }
 
+/** A header asking whether the work is done: "Done", "Complete?", "Completed (tick)". */
+const DONE_HEADER = /^(?:done|complete|completed|achieved|finished)$/;
+/** A tick box or mark as a cell writes it, ticked or not. */
+const TICK_CELL = /^(?:[\u2713\u2714\u2611\u2705\u2610\u2612\u2717\u2718]\uFE0F?|x|y|n|yes|no)$/i;
+
+/**
+ * A column headed "Done" or "Complete?" whose cells are only ticks or tick boxes (✓, ☑, ☐, Yes, No) says
+ * whether each action is done: its completion column (a tick is done, an empty box is not). Only one the
+ * header did not map, and only ticks: "Completed" over percentages or dates is left as it was read.
+ */
+function tickedDone(out: ColumnMapping[], rows: string[][], chosen: ReadonlySet<string>) {
+  if (out.some((c) => c.field === 'completed')) return;
+  for (const col of out) {
+    const h = normalizeHeader(col.header);
+    if (col.field !== 'ignore' || col.confidence > 0 || chosen.has(h) || !DONE_HEADER.test(h)) continue;
+    const values = rows.map((r) => (r[col.index] ?? '').trim()).filter((v) => v !== '');
+    if (values.length >= 1 && values.every((v) => TICK_CELL.test(v))) {
+      Object.assign(col, { field: 'completed', confidence: 0.6 });
+      return;
+    }
+  }
+}
+
 /** A column a month names: "Apr", "September", "Oct-26", "Jan 2027". */
 const MONTH_HEADER =
   /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|tember|ober|ember)?(?:\s*(?:\d{2}|\d{4}))?$/;
@@ -305,6 +328,7 @@ export function refineWithContent(
   const out = columns.map((c) => ({ ...c }));
   const chosen = new Set(Object.keys(override ?? {}).map(normalizeHeader));
   ratingsByPeriod(out, rows, chosen);
+  tickedDone(out, rows, chosen);
   timelineColumns(out, rows, chosen);
   milestoneColumns(out, chosen);
   oneTitle(out, rows, chosen);

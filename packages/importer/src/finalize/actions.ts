@@ -145,7 +145,8 @@ function toAction(
   const completed = doneOn(f.completed, c);
   if (!status && completed) status = 'completed';
   // A completion cell that does not say it is done ("Partly", "50%") is kept, under its name.
-  const notDone = f.completed?.trim() && !completed ? f.completed.trim() : undefined;
+  const notDone =
+    f.completed?.trim() && !completed && !NOT_DONE.test(f.completed.trim()) ? f.completed.trim() : undefined;
   if (!status && due?.kind === 'completed') status = 'completed';
   if (!status && due?.kind === 'ongoing') status = 'ongoing';
   // A status cell that is more than a status (a sentence, "Amber/Red") is kept with the progress, as written.
@@ -295,10 +296,13 @@ function bilingualTs(text: string, c: ActionContext): Timescale {
 }
 
 /** When a completion cell says the action was done: its date as written, true for a plain yes, else undefined. */
+/** A completion cell that says no: "No", a dash, or an empty tick box (☐, or ☒ ✗ ✘ for "no"). */
+const NOT_DONE = /^(?:no|n|false|-|–|n\/a|0|☐|☒|✗|✘)$/i;
+
 function doneOn(cell: string | undefined, c: ActionContext): string | true | undefined {
   const t = cell?.trim();
-  if (!t || /^(?:no|n|false|-|–|n\/a|0)$/i.test(t)) return undefined;
-  if (/^(?:yes|y|true|done|complete|completed|✓|✔|x)$/i.test(t)) return true;
+  if (!t || NOT_DONE.test(t)) return undefined;
+  if (/^(?:yes|y|true|done|complete|completed|x|[✓✔☑✅]\uFE0F?)$/iu.test(t)) return true;
   const when = c.ts(t);
   return when.kind === 'date' && when.due ? t : undefined;
 }
