@@ -3,9 +3,10 @@
  * Smartsheet) export "6/30/2026"; a UK council writes "30/06/2026". One cell cannot tell "9/1/2026"
  * apart, so the document's dates decide together: month first when two or more can only be read month
  * first (a second number over 12), a fifth of them at least, and none can only be read day first. One
- * "12/25/2026" among UK dates is a slip, not a US file.
+ * "12/25/2026" among UK dates is a slip, not a US file. A two-digit year counts alike ("03/31/27").
  */
-const NUMERIC_DATE = /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/g;
+// A two-digit year too: Smartsheet's export writes "03/31/27".
+const NUMERIC_DATE = /\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?!\d|[/.-]\d)/g;
 
 export interface DateOrder {
   monthFirst: boolean;
@@ -21,7 +22,7 @@ export function numericDateOrder(texts: Iterable<string | undefined>): DateOrder
   for (const text of texts) {
     if (!text) continue;
     for (const m of text.matchAll(NUMERIC_DATE)) {
-      const [a, b] = [Number(m[1]), Number(m[2])];
+      const [a, b] = [Number(m[1]), Number(m[3])];
       all++;
       if (a >= 1 && a <= 12 && b > 12 && b <= 31) {
         monthOnly ??= m[0];

@@ -54,6 +54,9 @@ describe('numericDateOrder: the document decides, never one cell', () => {
     [['6/30/2026', '13/02/2026'], false],
     [['9/1/2026', '4/1/2026'], false],
     [['31.03.2026 and 1.4.2026'], false],
+    // A two-digit year, as Smartsheet exports it.
+    [['04/01/26', '07/31/26', '12/18/26', '03/31/27'], true],
+    [['12/05/26', '15/05/26'], false],
   ])('%j month first: %s', (texts, monthFirst) => {
     expect(numericDateOrder(texts).monthFirst).toBe(monthFirst);
   });

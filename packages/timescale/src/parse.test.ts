@@ -25,6 +25,17 @@ function check(text: string, ctx: TimescaleContext, want: Want) {
 const table = (cases: [string, TimescaleContext, Want][]) =>
   it.each(cases.map(([t, c, w]) => [t, c, w] as const))('%j', (t, c, w) => check(t, c, w));
 
+describe('a document whose dates are month first (a project tool’s export)', () => {
+  const us: TimescaleContext = { monthFirst: true };
+  table([
+    ['6/30/2026', us, day('2026-06-30')],
+    // Smartsheet writes a two-digit year.
+    ['03/31/27', us, day('2027-03-31')],
+    ['12/18/26', us, day('2026-12-18')],
+    ['04/01/26', us, day('2026-04-01')],
+  ]);
+});
+
 describe('explicit days, UK order', () => {
   table([
     ['31/03/2014', none, day('2014-03-31')],

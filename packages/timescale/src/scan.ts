@@ -51,8 +51,8 @@ const numericDate: Matcher = (s, i, env) => {
   if (!m?.groups) return undefined;
   const end = i + m[0].length;
   const [first, second, c] = [Number(m.groups.a), Number(m.groups.b), m.groups.c!];
-  if (env.monthFirst && c.length === 4) {
-    const span = daySpan(Number(c), first, second);
+  if (env.monthFirst) {
+    const span = daySpan(year(c, env), first, second);
     return span ? { end, span } : { end, issue: notADate(m[0]) };
   }
   const [a, b] = [first, second];
