@@ -39,6 +39,9 @@ export const SECTION_HEADINGS: RegExp[] = [
   /^(?:conclusions?|next\s+steps|glossary|introduction|background|purpose|summary|recommendations|findings)$/i,
   // A list of the plan's short forms, often on its key's sheet ("Abbreviations", then "CMT | …").
   /^(?:glossary\s+of\s+terms|(?:abbreviations|acronyms)(?:\s+(?:and|&)\s+(?:abbreviations|acronyms))?(?:\s+used)?):?$/i,
+  // Who agreed the plan and how it is watched over, after its actions: never a note on the last one.
+  // Whole names only: "Governance" alone may be a group of the plan's actions.
+  /^(?:sign[\s-]?off|signatures?|approvals?|document\s+approval|(?:monitoring|governance)\s+(?:and|&)\s+(?:monitoring|governance|reporting|review)|(?:monitoring|governance|reporting)\s+arrangements):?$/i,
 ];
 
 /**

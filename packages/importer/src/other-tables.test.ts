@@ -100,6 +100,26 @@ describe('a table of another kind after the action table, with a header the impo
     );
   });
 
+  it.each(['Sign-off', 'Approval', 'Monitoring and governance', 'Governance arrangements'])(
+    'a "%s" heading after the actions starts a section of its own, not a note on the last action',
+    async (heading) => {
+      const plan = await parsePlanFile(
+        [
+          'Action\tOwner\tBy when',
+          'Cross-train advisers on council tax and benefits\tTeam Leader (Revs)\tNov 2026',
+          'Introduce a peak-time rota\tCustomer Services Manager\tQ2 2026/27',
+          '',
+          heading,
+          'The plan is reviewed by the Customer Services board every quarter.',
+        ].join('\n'),
+      );
+      expect(allActions(plan).map((a) => a.unplaced)).toEqual([[], []]);
+      expect(plan.sections.find((s) => s.title === heading)?.body).toBe(
+        'The plan is reviewed by the Customer Services board every quarter.',
+      );
+    },
+  );
+
   it('a project tool’s export headed "Name" is still its actions', async () => {
     const plan = await parsePlanFile(
       ['Name\tPerson\tStatus\tDate', 'Launch the staff survey\tSam Patel\tWorking on it\t30/06/2026'].join(
