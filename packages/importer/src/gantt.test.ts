@@ -59,6 +59,32 @@ describe('a Gantt chart: months or quarters marked along each row', () => {
     expect(plan.themes.flatMap((t) => t.actions).map((a) => a.status)).toEqual(['at-risk', 'on-track']);
   });
 
+  it('keeps words written in a year column under a later group, and counts that year', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Delivery plan');
+    ws.addRow(['Ref', 'Action', 'Lead', 'Year 1 (2026/27)', 'Year 2 (2027/28)', 'Year 3 (2028/29)']);
+    ws.addRow(['Theme 1: Our culture']);
+    ws.addRow(['1.1', 'Refresh the council values with staff', 'Head of OD', '✓', '', '']);
+    ws.addRow(['1.2', 'Launch staff recognition awards', 'Head of Communications', '✓', '✓', '✓']);
+    ws.addRow(['Theme 2: Our skills']);
+    ws.addRow([
+      '2.1',
+      'Digital skills training for frontline staff',
+      'Head of Digital',
+      'Sep 2026',
+      'Mar 2028',
+      'N/A',
+    ]);
+    const plan = await parsePlanFile(Buffer.from(await wb.xlsx.writeBuffer()), { filename: 'years.xlsx' });
+    const a = plan.themes.flatMap((t) => t.actions).find((x) => x.ref === '2.1')!;
+    expect([a.due?.start, a.due?.due]).toEqual(['2026-04-01', '2028-03-31']);
+    expect(a.extra).toEqual([
+      { label: 'Year 1 (2026/27)', text: 'Sep 2026' },
+      { label: 'Year 2 (2027/28)', text: 'Mar 2028' },
+    ]);
+  });
+
   it('reads ticks in financial-year columns as from 1 April of the first to 31 March after the last', async () => {
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();

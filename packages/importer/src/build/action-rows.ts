@@ -50,6 +50,9 @@ const isMark = (text: string | undefined, fill: string | undefined, rowFill: str
   return !!fill && fill !== rowFill && !paleGrey(fill);
 };
 
+/** A timeline cell that says the work is not then: "No", "N", a dash, "N/A". */
+const UNMARKED = /^(?:no|n|-|–|—|n\/?a)$/i;
+
 /** White or a pale grey (FFFFFF, F2F2F2, D9D9D9): a table's banding or background, never a bar. */
 function paleGrey(fill: string): boolean {
   const hex = /^(?:[0-9a-f]{2})?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(fill);
@@ -92,7 +95,15 @@ export function readRow(
   const rowFill = fills?.[m.columns.find((c) => c.field !== 'timeline')?.index ?? 0];
   for (const col of m.columns) {
     if (col.field === 'timeline') {
-      if (isMark(cells[col.index], fills?.[col.index], rowFill)) marked.push(periodLabel(col.header));
+      const words = cells[col.index]?.trim() ?? '';
+      if (isMark(words, fills?.[col.index], rowFill)) marked.push(periodLabel(col.header));
+      // Words where the other rows have a mark ("Sep 2026", "Pilot" under "Year 1"): the work is then,
+      // and the words are kept under the column's name (the column was told a timeline by the rows
+      // above, which had marks alone).
+      else if (words && !UNMARKED.test(words)) {
+        marked.push(periodLabel(col.header));
+        extra.push({ label: col.header, text: words });
+      }
       continue;
     }
     if (steps.taken.has(col.index)) continue;
