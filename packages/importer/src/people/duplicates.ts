@@ -29,7 +29,7 @@ export interface DuplicateGroup {
 const EXPLAIN: Record<DuplicateReason, string> = {
   spelling: 'written the same apart from case, spaces, hyphens or full stops',
   typo: 'the same once a common typo is read as meant (e.g. "Clir" for "Cllr")',
-  role: 'the same name, once with the job title after it (e.g. "Mark Bennett (Head of OD)")',
+  role: 'the same name, once with the job title beside it (e.g. "Mark Bennett (Head of OD)", "Head of HR (Jane Smith)")',
   'first-name': 'the same surname, with first names a letter apart (e.g. "Jon" and "John")',
   initial: 'the same surname, with the first name given as its initial',
   surname: 'a surname on its own that matches only this one person',

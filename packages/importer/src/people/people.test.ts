@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { duplicateGroups, normaliseName, normaliseRoleLabel } from './index.js';
+import { newPersonName } from './name-title.js';
 
 describe('normalising names and role labels', () => {
   it.each([
@@ -103,6 +104,11 @@ describe('a name with the job title after it', () => {
       [['Aisha Khan, Head of HR', 'Aisha Khan'], 'role'],
     ]);
     expect(duplicateGroups(['Mark Bennett (Head of OD)', 'Mark Benson'])).toEqual([]);
+    // The title first, the name in brackets.
+    expect(duplicateGroups(['Head of HR (Jane Smith)', 'Jane Smith', 'Head of HR (interim)'])).toEqual([
+      expect.objectContaining({ labels: ['Head of HR (Jane Smith)', 'Jane Smith'], reason: 'role' }),
+    ]);
+    expect(newPersonName('Head of HR (Jane Smith)')).toEqual({ name: 'Jane Smith', jobTitle: 'Head of HR' });
     // Two job titles: perhaps two people of one name, so not offered as one.
     expect(duplicateGroups(['David Jones (Head of Highways)', 'David Jones (HR Business Partner)'])).toEqual(
       [],
