@@ -107,6 +107,9 @@ function ownColumnNames(items: SourceItem[], index: number): boolean {
 /** Layout rules whose rows are a list's items (numbered paragraphs, bullets), not a table's rows. */
 const LIST_LAYOUTS = new Set(['numbered-list', BULLETED_ACTIONS, 'bulleted-list']);
 
+/** A key to a column's values: "Key: …", "Priority key: H – high …", "Status key – …". */
+const COLUMN_KEY = /^(?:[\p{L}&/]+\s+){0,2}key\s*(?::|[–—-]\s)\s*\S/iu;
+
 const isFileReference = (t: string) => /^[A-Za-z]:\\|\.(?:docx?|xlsx?|pdf|rtf)$/i.test(t);
 
 function paragraph(s: BuildState, raw: string, where: string) {
@@ -138,6 +141,13 @@ function paragraph(s: BuildState, raw: string, where: string) {
     const sec =
       s.d.sections.find((x) => x.key === 'document-reference') ?? startSection(s, 'Document reference');
     sec.lines.push(text);
+    return;
+  }
+  // "Priority key: High – …; Low – …" under the table: what a column's values mean, never a note on the
+  // last action (a RAG key's colours are read above, by takeRagKeyLine).
+  if (s.afterRows && COLUMN_KEY.test(text)) {
+    const title = 'Key';
+    (s.d.sections.find((x) => x.title === title) ?? startSection(s, title)).lines.push(text);
     return;
   }
   if (s.afterRows && s.mapping?.kind === 'actions') return placeOrphan(s, text, where);

@@ -128,4 +128,18 @@ describe('a table of another kind after the action table, with a header the impo
     );
     expect(allActions(plan).map((a) => a.title)).toEqual(['Launch the staff survey']);
   });
+
+  it('a key to a column under the table ("Priority key: …") is the plan’s key, not a note on the last action', async () => {
+    const plan = await parsePlanFile(
+      [
+        'Rec. No.\tRecommendation\tPriority\tResponsible officer\tImplementation date',
+        '1\tDBS checks should be renewed every three years.\tHigh\tHR Operations Manager\t30 September 2026',
+        '2\tReferences should be obtained before any start date.\tMedium\tRecruitment Team Leader\t31 July 2026',
+        '',
+        'Priority key: High – fundamental control weakness; Medium – significant; Low – good practice.',
+      ].join('\n'),
+    );
+    expect(allActions(plan).map((a) => a.unplaced)).toEqual([[], []]);
+    expect(plan.sections.find((s) => s.title === 'Key')?.body).toMatch(/^Priority key: High/);
+  });
 });
