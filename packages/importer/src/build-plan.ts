@@ -107,8 +107,25 @@ function ownColumnNames(items: SourceItem[], index: number): boolean {
 /** Layout rules whose rows are a list's items (numbered paragraphs, bullets), not a table's rows. */
 const LIST_LAYOUTS = new Set(['numbered-list', BULLETED_ACTIONS, 'bulleted-list']);
 
-/** A key to a column's values: "Key: …", "Priority key: H – high …", "Status key – …". */
-const COLUMN_KEY = /^(?:[\p{L}&/]+\s+){0,2}key\s*(?::|[–—-]\s)\s*\S/iu;
+/** A key's label: "Key:", "Priority key:", "Status key –". */
+const KEY_LABEL = /^(?:[\p{L}&/]+\s+){0,2}key\s*(?::|[–—-]\s)\s*/iu;
+/** One entry of a key: a word or a few, then what it means ("High – fundamental weakness", "H = high"). */
+const KEY_ENTRY = /^[\p{L}\d][\p{L}\d ]{0,24}?\s*(?:[–—=:]|\s-)\s*\S/u;
+
+/**
+ * A key to a column's values: its label, then two entries or more, each a value and what it means
+ * ("Priority key: High – fundamental control weakness; Medium – significant; Low – good practice").
+ * "Key: training delivered by March" is a sentence, not a key.
+ */
+function isColumnKey(text: string): boolean {
+  const label = KEY_LABEL.exec(text);
+  if (!label) return false;
+  const entries = text
+    .slice(label[0].length)
+    .split(/\s*[;,|]\s*/)
+    .filter((e) => e.trim() !== '');
+  return entries.length >= 2 && entries.every((e) => KEY_ENTRY.test(e));
+}
 
 const isFileReference = (t: string) => /^[A-Za-z]:\\|\.(?:docx?|xlsx?|pdf|rtf)$/i.test(t);
 
@@ -145,7 +162,7 @@ function paragraph(s: BuildState, raw: string, where: string) {
   }
   // "Priority key: High – …; Low – …" under the table: what a column's values mean, never a note on the
   // last action (a RAG key's colours are read above, by takeRagKeyLine).
-  if (s.afterRows && COLUMN_KEY.test(text)) {
+  if (s.afterRows && isColumnKey(text)) {
     const title = 'Key';
     (s.d.sections.find((x) => x.title === title) ?? startSection(s, title)).lines.push(text);
     return;
