@@ -175,6 +175,7 @@ function SaveMapping({
           type="text"
           value={name}
           aria-describedby={`mapping-name-hint${error ? ' mapping-name-error' : ''}`}
+          aria-invalid={error ? true : undefined}
           onChange={(e) => setName(e.target.value)}
         />
       </div>

@@ -110,6 +110,7 @@ function DeadlineRow({
             value={value}
             autoComplete="off"
             aria-describedby={`${id}-read${error ? ` ${id}-error` : ''}`}
+            aria-invalid={error ? true : undefined}
             onChange={(e) => onChange(e.target.value)}
           />
           <p

@@ -12,6 +12,41 @@ export interface SavedMapping {
   columns: Record<string, string>;
 }
 
+/** The file to upload, in the GOV.UK file upload pattern: its error beside it, and the field marked invalid. */
+function FileField({
+  error,
+  setFile,
+}: {
+  error: string | undefined;
+  setFile: (f: File | undefined) => void;
+}) {
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <label className="govuk-label" htmlFor="import-file">
+        Upload a file
+      </label>
+      <div className="govuk-hint" id="import-file-hint">
+        Word, PDF, Excel, CSV, text or a saved web page, up to 10 MB
+      </div>
+      {error ? (
+        <p className="govuk-error-message" id="import-file-error">
+          <span className="govuk-visually-hidden">Error:</span> {error}
+        </p>
+      ) : null}
+      <input
+        className={`govuk-file-upload${error ? ' govuk-file-upload--error' : ''}`}
+        id="import-file"
+        name="file"
+        type="file"
+        accept=".docx,.pdf,.xlsx,.csv,.txt,.tsv,.html,.htm"
+        aria-describedby={`import-file-hint${error ? ' import-file-error' : ''}`}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => setFile(e.target.files?.[0])}
+      />
+    </div>
+  );
+}
+
 /**
  * The first step: a file to upload or a table to paste, and optionally the kind of plan, the column
  * choices saved on an earlier import, and the date the plan starts.
@@ -54,8 +89,9 @@ export function ImportSourceForm({
   return (
     <form onSubmit={onSubmit} noValidate>
       <p className="govuk-body">
-        Import an action plan from Word (.docx), a PDF with text in it, Excel (.xlsx), a CSV file, or text
-        copied from a table. You will see the plan as it was read before anything is saved.
+        Import an action plan from Word (.docx), a PDF with text in it, Excel (.xlsx), a CSV file, a web page
+        saved as .html, or text copied from a table. You will see the plan as it was read before anything is
+        saved.
       </p>
       <Radios
         id="source"
@@ -69,25 +105,7 @@ export function ImportSourceForm({
         ]}
       />
       {source === 'file' ? (
-        <div
-          className={`govuk-form-group${errors.some((x) => x.href === '#import-file') ? ' govuk-form-group--error' : ''}`}
-        >
-          <label className="govuk-label" htmlFor="import-file">
-            Upload a file
-          </label>
-          <div className="govuk-hint" id="import-file-hint">
-            Word, PDF, Excel, CSV or text, up to 10 MB
-          </div>
-          <input
-            className="govuk-file-upload"
-            id="import-file"
-            name="file"
-            type="file"
-            accept=".docx,.pdf,.xlsx,.csv,.txt,.tsv"
-            aria-describedby="import-file-hint"
-            onChange={(e) => setFile(e.target.files?.[0])}
-          />
-        </div>
+        <FileField error={errors.find((x) => x.href === '#import-file')?.text} setFile={setFile} />
       ) : (
         <Textarea
           id="import-text"

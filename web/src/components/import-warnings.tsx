@@ -53,6 +53,7 @@ export function ImportAcknowledgements({
                   setAcked(e.target.checked ? [...acked, w.key] : acked.filter((k) => k !== w.key))
                 }
                 aria-describedby={`${ackFieldId(n)}-hint`}
+                aria-invalid={error && !acked.includes(w.key) ? true : undefined}
               />
               <label className="govuk-label govuk-checkboxes__label" htmlFor={ackFieldId(n)}>
                 I have checked this: {w.message}

