@@ -122,4 +122,20 @@ describe('a new council, by keyboard', { timeout: 240_000 }, () => {
     await press(page, 'Import this plan');
     await page.getByRole('heading', { level: 1, name: 'Plan imported' }).waitFor();
   });
+
+  it('titles the settings page alike for every role', async () => {
+    const titles: string[] = [];
+    for (const who of [ADMIN, HR]) {
+      const page = await tabs.open();
+      await signIn(page, e.url, who);
+      await page.goto(`${e.url}/councils/${C}/settings`);
+      await page.getByRole('heading', { level: 1, name: 'Council settings' }).waitFor();
+      titles.push(await page.title());
+      await expectAccessible(page, `new-council-settings-${titles.length}`);
+    }
+    expect(titles).toEqual([
+      'Council settings – Northvale District Council – PeoplePlan',
+      'Council settings – Northvale District Council – PeoplePlan',
+    ]);
+  });
 });

@@ -29,9 +29,15 @@ export default function SettingsPage({ c }: { c: string }) {
     if (settings.data && !f) setF(formOf(settings.data));
   }, [settings.data, f]);
 
+  // One title and heading whoever opens it (WCAG 2.4.2): the menu's "Settings" is this page.
+  const page = {
+    title: 'Council settings',
+    caption: council?.name,
+    crumbs: [{ href: `/councils/${c}`, text: council?.name ?? 'Dashboard' }],
+  };
   if (!can('admin')) {
     return (
-      <Page title="Council settings">
+      <Page {...page}>
         <p className="govuk-body">Only the council’s PeoplePlan administrators can change its settings.</p>
       </Page>
     );
@@ -104,12 +110,7 @@ export default function SettingsPage({ c }: { c: string }) {
         )
       : [];
   return (
-    <Page
-      title="Settings"
-      heading="Council settings"
-      caption={council?.name}
-      crumbs={[{ href: `/councils/${c}`, text: council?.name ?? 'Dashboard' }]}
-    >
+    <Page {...page}>
       {saved ? (
         <Banner type="success">
           <p className="govuk-notification-banner__heading">Settings saved</p>
