@@ -138,4 +138,49 @@ describe('a new council, by keyboard', { timeout: 240_000 }, () => {
       'Council settings – Northvale District Council – PeoplePlan',
     ]);
   });
+
+  it('leads from each count of the dashboard’s status table to those actions', async () => {
+    const api = e.as(HR);
+    const base = `/api/v1/councils/${C}`;
+    const plan = await api('POST', `${base}/plans`, {
+      title: 'Northvale Workforce Plan',
+      kind: 'people-strategy',
+      status: 'active',
+      themes: [
+        { ref: '1', title: 'Recruitment' },
+        { ref: '2', title: 'Wellbeing' },
+      ],
+    });
+    const [recruitment, wellbeing] = plan.themes;
+    for (const [themeId, title, status] of [
+      [recruitment.id, 'Careers site', 'on-track'],
+      [recruitment.id, 'Open days', 'not-started'],
+      [recruitment.id, 'Apprentice scheme', 'on-track'],
+      [wellbeing.id, 'Wellbeing survey', 'on-track'],
+    ]) {
+      await api('POST', `${base}/plans/${plan.id}/actions`, { themeId, title, status, leads: [] });
+    }
+    const page = await tabs.open();
+    await signIn(page, e.url, HR);
+    await page.waitForURL(new RegExp(`/councils/${C}$`));
+    const card = page.locator('section.app-plan-card').filter({ hasText: 'Northvale Workforce Plan' });
+    await card.locator('table').waitFor();
+    // Each count says what it lists to a screen reader, not the number alone.
+    const link = card.getByRole('link', { name: '2 on track actions in 1. Recruitment' });
+    expect(await link.count()).toBe(1);
+    expect(await card.getByRole('link', { name: '3 on track actions in the plan' }).count()).toBe(1);
+    await expectAccessible(page, 'new-council-dashboard-counts');
+
+    await tabTo(page, { text: '2 on track actions in 1. Recruitment', tag: 'A' });
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/plans\/[^/?]+\?/);
+    const url = new URL(page.url());
+    expect(Object.fromEntries(url.searchParams)).toEqual({ status: 'on-track', theme: recruitment.id });
+    await page.getByText('Showing 2 of 4 actions').waitFor();
+    const shown = await page.locator('table.app-action-table tbody tr').allInnerTexts();
+    expect(shown.join('\n')).toContain('Careers site');
+    expect(shown.join('\n')).toContain('Apprentice scheme');
+    expect(shown.join('\n')).not.toContain('Open days');
+    expect(shown.join('\n')).not.toContain('Wellbeing survey');
+  });
 });

@@ -3,7 +3,6 @@ import {
   type DashboardItem,
   type PlanSummary,
   type Rag,
-  type Status,
   type ThemeWords,
   themeWordsOf,
 } from '@peopleplan/core';
@@ -12,18 +11,12 @@ import { Link, useSearchParams } from 'wouter';
 import { CommitteePack } from '../components/committee-pack.js';
 import { asWritten, DirectorateChoice } from '../components/directorate-choice.js';
 import { type ItemColumn, ItemsTable } from '../components/items-table.js';
-import { isNotFound, LoadError, Loading, Page, ScrollTable } from '../components/page.js';
+import { isNotFound, LoadError, Loading, Page } from '../components/page.js';
+import { StatusCounts } from '../components/status-counts.js';
 import { DueTimeline } from '../components/timeline.js';
 import { focusMessage } from '../lib/focus.js';
 import { formatDate, plural } from '../lib/format.js';
-import {
-  PLAN_KIND_LABELS,
-  PLAN_STATUS_LABELS,
-  RAG_SHORT,
-  RAGS,
-  STATUS_LABELS,
-  STATUSES,
-} from '../lib/labels.js';
+import { PLAN_KIND_LABELS, PLAN_STATUS_LABELS, RAG_SHORT, RAGS } from '../lib/labels.js';
 import { useCouncil } from '../lib/session.js';
 import { travelWords } from '../lib/travel.js';
 import { useApi } from '../lib/use-api.js';
@@ -340,8 +333,6 @@ function overdueWords(plan: Pick<PlanSummary, 'overdue' | 'overdueMilestones'>) 
 }
 
 function PlanCard({ c, plan, words }: { c: string; plan: PlanSummary; words: ThemeWords }) {
-  // Only the statuses this plan uses, so the table stays readable on a phone and a projector.
-  const statuses = STATUSES.filter((s: Status) => plan.byStatus[s] > 0);
   return (
     <section className="app-plan-card" aria-labelledby={`plan-${plan.planId}`}>
       <h3 className="govuk-heading-m app-plan-card__title" id={`plan-${plan.planId}`}>
@@ -364,64 +355,7 @@ function PlanCard({ c, plan, words }: { c: string; plan: PlanSummary; words: The
           No reporting period closed yet: direction of travel starts at the first.
         </p>
       )}
-      {plan.total ? (
-        <ScrollTable label={`${plan.title}: actions by status and ${words.inSentence}`}>
-          <table className="govuk-table app-table app-count-table">
-            <caption className="govuk-table__caption govuk-table__caption--s">Actions by status</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  {words.noun}
-                </th>
-                {statuses.map((s) => (
-                  <th scope="col" className="govuk-table__header govuk-table__header--numeric" key={s}>
-                    {STATUS_LABELS[s]}
-                  </th>
-                ))}
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Total
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {plan.themes
-                .filter((t) => t.total > 0)
-                .map((t) => (
-                  <tr className="govuk-table__row" key={t.themeId ?? 'none'}>
-                    <th scope="row" className="govuk-table__header app-theme-cell">
-                      {t.themeId === null ? (
-                        // Actions under no group of the plan's (the summary calls them "No theme").
-                        `No ${words.inSentence}`
-                      ) : (
-                        <>
-                          {t.ref ? `${t.ref}. ` : ''}
-                          {t.title}
-                        </>
-                      )}
-                    </th>
-                    {statuses.map((s) => (
-                      <td className="govuk-table__cell govuk-table__cell--numeric" key={s}>
-                        {t.byStatus[s]}
-                      </td>
-                    ))}
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{t.total}</td>
-                  </tr>
-                ))}
-              <tr className="govuk-table__row app-total-row">
-                <th scope="row" className="govuk-table__header">
-                  All {words.pluralInSentence}
-                </th>
-                {statuses.map((s) => (
-                  <td className="govuk-table__cell govuk-table__cell--numeric" key={s}>
-                    {plan.byStatus[s]}
-                  </td>
-                ))}
-                <td className="govuk-table__cell govuk-table__cell--numeric">{plan.total}</td>
-              </tr>
-            </tbody>
-          </table>
-        </ScrollTable>
-      ) : null}
+      {plan.total ? <StatusCounts c={c} plan={plan} words={words} /> : null}
     </section>
   );
 }
