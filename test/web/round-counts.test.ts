@@ -21,6 +21,8 @@ describe('the update round’s counts agree: the status, “Action n of m” and
     expect(roundStatus(c)).toBe('2 actions left to update, of 3. 1 other action is already up to date.');
     const all = counts(['a', 'b', 'c', 'd'], ['a', 'c', 'd']);
     expect(roundStatus(all)).toBe('All 3 actions updated. 1 other action is already up to date.');
+    // A round of one: "the action", never "All 1 action".
+    expect(roundStatus(roundCounts([{ id: 'a' }], () => true, ['a']))).toBe('The action is updated.');
   });
 
   it('says so when nothing was left to update, and says nothing of others when there are none', () => {

@@ -33,7 +33,9 @@ export function roundStatus({ inRound, already, left }: RoundCounts<unknown>): s
     return `${already.length === 1 ? 'The only action is' : `All ${already.length} actions are`} already up to date.`;
   const main = left
     ? `${plural(left, 'action')} left to update, of ${inRound.length}.`
-    : `All ${plural(inRound.length, 'action')} updated.`;
+    : inRound.length === 1
+      ? 'The action is updated.'
+      : `All ${inRound.length} actions updated.`;
   const others = already.length
     ? ` ${plural(already.length, 'other action')} ${already.length === 1 ? 'is' : 'are'} already up to date.`
     : '';
