@@ -191,7 +191,7 @@ describe('what the keyboard-only trial found', { timeout: 120_000 }, () => {
       [
         'partner@hr-shared-service.demo',
         '/partnerships/hr-shared-service/milestones',
-        `Overdue actions and milestones, and re-baselined milestones – ${SHARED}`,
+        `Overdue and re-baselined actions and milestones – ${SHARED}`,
       ],
       [
         'partner@hr-shared-service.demo',

@@ -108,7 +108,7 @@ export function buildSlippageDigest(input: SlippageDigestInput): Digest | undefi
       }),
     ]),
     '',
-    ...(input.link ? [`See every overdue and slipping milestone: ${input.link}`, ''] : []),
+    ...(input.link ? [`See every overdue or re-baselined action and milestone: ${input.link}`, ''] : []),
     'You receive this weekly digest as a partner reader of this partnership. Change it in your alert settings.',
   ].join('\n');
 
@@ -130,7 +130,7 @@ export function buildSlippageDigest(input: SlippageDigestInput): Digest | undefi
         `<tbody>${list.map(row).join('')}</tbody></table>`,
     ),
     ...(input.link
-      ? [`<p><a href="${encode(input.link)}">See every overdue and slipping milestone</a></p>`]
+      ? [`<p><a href="${encode(input.link)}">See every overdue or re-baselined action and milestone</a></p>`]
       : []),
     '<p style="color: #505a5f">You receive this weekly digest as a partner reader of this partnership. Change it in your alert settings.</p>',
     '</body></html>',

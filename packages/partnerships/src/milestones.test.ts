@@ -48,14 +48,24 @@ describe('combinedMilestones', () => {
     expect(items[3]).toMatchObject({ overdue: false, slipping: true, daysLate: undefined });
   });
 
-  it('lists open overdue actions too, never as slipping (East Herts’ deadlines sit on its actions)', () => {
+  it('lists open overdue and re-baselined actions too (East Herts’ deadlines sit on its actions)', () => {
     const ep = plan({ title: 'East Herts peer review', kind: 'peer-review' });
     const late = action(ep.id, { ref: '15', due: '2026-05-01', leads: ['HR Manager'] });
     const done = action(ep.id, { ref: '16', due: '2026-05-01', status: 'completed' });
     const later = action(ep.id, { ref: '17', due: '2026-09-01' });
-    const eastHerts = council('east-herts', 'East Herts', [shared(ep, { actions: [late, done, later] })]);
+    // Moved later with a reason: its first agreed deadline kept, as a milestone's is.
+    const moved = action(ep.id, { ref: '18', due: '2026-10-31', baseline: '2026-07-31' });
+    const movedDone = action(ep.id, {
+      ref: '19',
+      due: '2026-10-31',
+      baseline: '2026-07-31',
+      status: 'completed',
+    });
+    const eastHerts = council('east-herts', 'East Herts', [
+      shared(ep, { actions: [late, done, later, moved, movedDone] }),
+    ]);
     const items = combinedMilestones([eastHerts], TODAY);
-    expect(items).toHaveLength(1);
+    expect(items.map((i) => i.ref)).toEqual(['15', '18']);
     expect(items[0]).toMatchObject({
       kind: 'action',
       id: late.id,
@@ -67,6 +77,14 @@ describe('combinedMilestones', () => {
       slipping: false,
       rag: 'red',
       leads: ['HR Manager'],
+    });
+    expect(items[1]).toMatchObject({
+      kind: 'action',
+      id: moved.id,
+      overdue: false,
+      slipping: true,
+      slippedDays: 92,
+      baselineDue: { due: '2026-07-31' },
     });
     expect(combinedMilestones(fixture(), TODAY).every((i) => i.kind === 'milestone')).toBe(true);
   });

@@ -13,9 +13,8 @@ import { daysBetween } from './dates.js';
 import type { SharedCouncil } from './types.js';
 
 /**
- * A milestone that is overdue, slipping (re-baselined later), or both, or an overdue action, with where
- * it sits. For an action, `id`/`ref`/`title` and `actionId`/`actionRef`/`actionTitle` name the action
- * itself; it has no baseline, so it is never slipping.
+ * An action or milestone that is overdue, slipping (re-baselined later), or both, with where it sits.
+ * For an action, `id`/`ref`/`title` and `actionId`/`actionRef`/`actionTitle` name the action itself.
  */
 export interface CombinedMilestone {
   kind: 'milestone' | 'action';
@@ -88,10 +87,11 @@ function themeOf(
 }
 
 /**
- * Overdue and slipping milestones, and overdue actions, across every consenting council, by current
- * due date. The same rules as each council's dashboard: open items only; overdue = due before today;
- * slipping = current due later than the baseline. Actions count too: a plan whose deadlines sit on its
- * actions (East Herts' peer review has no milestones) would otherwise show nothing overdue.
+ * Overdue and slipping actions and milestones across every consenting council, by current due date.
+ * The same rules as each council's dashboard (core's board.ts): open items only; overdue = due before
+ * today; slipping = current due later than the baseline, an action's as a milestone's (a later
+ * deadline keeps the first agreed one). Actions count too: a plan whose deadlines sit on its actions
+ * (East Herts' peer review has no milestones) would otherwise show nothing overdue or moved.
  */
 export function combinedMilestones(
   councils: readonly SharedCouncil[],
@@ -146,7 +146,7 @@ function pushItem(
   const shown = atOccurrence(item.due, today);
   const [due, agreed] = [shown?.due, item.due?.due];
   if (!isOpen(item.status) || !due || !agreed) return;
-  const baselineDue = kind === 'milestone' ? item.baselineDue : undefined;
+  const baselineDue = item.baselineDue;
   const baseline = baselineDue?.due;
   const overdue = due < today;
   const slipping = baseline !== undefined && agreed > baseline;
@@ -160,7 +160,7 @@ function pushItem(
   const rag = deriveRag(
     kind === 'milestone'
       ? { status: item.status, due: item.due, baselineDue }
-      : { status: item.status, due: item.due, override: item.ragOverride },
+      : { status: item.status, due: item.due, baselineDue, override: item.ragOverride },
     today,
     council.ragRules,
   );

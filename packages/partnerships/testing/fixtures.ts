@@ -52,6 +52,8 @@ export function action(
     title?: string;
     status?: Status;
     due?: string;
+    /** The deadline first agreed, when it has since moved later (re-baselined). */
+    baseline?: string;
     themeId?: string;
     parentId?: string;
     leads?: string[];
@@ -70,6 +72,7 @@ export function action(
     unplaced: [],
     order: 0,
     ...(a.due ? { due: date(a.due) } : {}),
+    ...(a.baseline ? { baselineDue: date(a.baseline) } : {}),
     ...(a.themeId ? { themeId: a.themeId } : {}),
     ...(a.parentId ? { parentId: a.parentId } : {}),
     ...(a.lastUpdateAt

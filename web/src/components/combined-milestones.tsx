@@ -7,26 +7,23 @@ import { ScrollTable } from './page.js';
 import { RagTag, StatusTag } from './tags.js';
 import { TimescaleText } from './timescale.js';
 
-/** What the list holds: open actions and milestones past due, and milestones moved later. */
-export const COMBINED_LIST_TITLE = 'Overdue actions and milestones, and re-baselined milestones';
+/** What the list holds: open actions and milestones past due, or moved later than first agreed. */
+export const COMBINED_LIST_TITLE = 'Overdue and re-baselined actions and milestones';
 
 /**
- * The list's count, each item counted as what it is ("Showing 22 overdue actions and 81 milestones (79
- * overdue, 4 re-baselined)"): an action is listed only when overdue, a milestone when overdue, moved
- * later than first agreed, or both (packages/partnerships milestones.ts).
+ * The list's count, each item counted as what it is ("Showing 22 actions and 81 milestones (99 overdue,
+ * 6 re-baselined)"): an action or milestone is listed when overdue, moved later than first agreed, or
+ * both, so counted in both (packages/partnerships milestones.ts).
  */
 export function combinedCount(items: CombinedMilestone[], filtering: boolean): string {
   const actions = items.filter((i) => i.kind === 'action').length;
-  const milestones = items.filter((i) => i.kind === 'milestone');
+  const milestones = items.length - actions;
   const what =
-    [
-      actions ? plural(actions, 'overdue action') : '',
-      milestones.length ? plural(milestones.length, 'milestone') : '',
-    ]
+    [actions ? plural(actions, 'action') : '', milestones ? plural(milestones, 'milestone') : '']
       .filter(Boolean)
-      .join(' and ') || 'no overdue action or milestone';
-  const split = milestones.length
-    ? ` (${milestones.filter((m) => m.overdue).length} overdue, ${milestones.filter((m) => m.slipping).length} re-baselined)`
+      .join(' and ') || 'no overdue or re-baselined action or milestone';
+  const split = items.length
+    ? ` (${items.filter((m) => m.overdue).length} overdue, ${items.filter((m) => m.slipping).length} re-baselined)`
     : '';
   return `Showing ${what}${filtering ? ' matching your filters' : ''}${split}`;
 }
@@ -45,7 +42,7 @@ export function CombinedMilestoneTable({ p, items }: { p: string; items: Combine
     <ScrollTable label={COMBINED_LIST_TITLE}>
       <table className="govuk-table app-table" data-testid="milestones">
         <caption className="govuk-table__caption govuk-table__caption--m">
-          Overdue actions and milestones, and re-baselined milestones, by due date
+          {COMBINED_LIST_TITLE}, by due date
         </caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">

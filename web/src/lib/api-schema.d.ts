@@ -658,7 +658,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Overdue and slipping milestones across the consenting councils, by due date */
+    /** Overdue and re-baselined actions and milestones across the consenting councils, by due date */
     get: operations['listPartnershipMilestones'];
     put?: never;
     post?: never;

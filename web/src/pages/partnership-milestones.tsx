@@ -139,7 +139,7 @@ function dateOf(label: string, p: DateParts): { iso?: string; error?: string; fi
 }
 
 /**
- * Overdue actions and milestones, and re-baselined milestones, across the consenting councils (issue
+ * Overdue and re-baselined actions and milestones across the consenting councils (issue
  * 7), filterable by council, theme, lead and due window. The filters live in the address, so a filtered view can be bookmarked and
  * the weekly digest's link lands here.
  */
@@ -213,8 +213,8 @@ export default function PartnershipMilestonesPage({ p }: { p: string }) {
         ) : (
           <p className="govuk-body">
             {filtering
-              ? 'No overdue action or milestone, and no re-baselined milestone, matches these filters.'
-              : 'No action or milestone is overdue, and no milestone re-baselined, in the shared plans.'}
+              ? 'No overdue or re-baselined action or milestone matches these filters.'
+              : 'No action or milestone is overdue or re-baselined in the shared plans.'}
           </p>
         )
       ) : null}

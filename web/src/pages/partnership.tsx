@@ -50,8 +50,7 @@ export default function PartnershipPage({ p }: { p: string }) {
               <Definitions dueSoonDays={data.dueSoonDays} />
               <p className="govuk-body">
                 <Link className="govuk-link" href={partnershipHref(p, 'milestones')}>
-                  See every overdue action and milestone, and every re-baselined milestone, across the
-                  councils
+                  See every overdue or re-baselined action and milestone across the councils
                 </Link>
               </p>
               <h2 className="govuk-heading-m" id="shared-plans">

@@ -223,7 +223,7 @@ export function registerPartnershipRoutes(app: App, deps: AppDeps) {
       operationId: 'listPartnershipMilestones',
       tags: ['Partnerships'],
       'x-min-role': 'partner-reader',
-      summary: 'Overdue and slipping milestones across the consenting councils, by due date',
+      summary: 'Overdue and re-baselined actions and milestones across the consenting councils, by due date',
       request: {
         params: PartnershipParam,
         query: z.object({
