@@ -139,7 +139,7 @@ describe('a new council, by keyboard', { timeout: 240_000 }, () => {
     ]);
   });
 
-  it('leads from each count of the dashboard’s status table to those actions', async () => {
+  it('leads from each count of the dashboard’s status table to those actions, and names each lead once', async () => {
     const api = e.as(HR);
     const base = `/api/v1/councils/${C}`;
     const plan = await api('POST', `${base}/plans`, {
@@ -160,9 +160,20 @@ describe('a new council, by keyboard', { timeout: 240_000 }, () => {
     ]) {
       await api('POST', `${base}/plans/${plan.id}/actions`, { themeId, title, status, leads: [] });
     }
+    // Overdue, led by one person in two roles: the dashboard's lists name them once.
+    const hrManager = (role: string) => ({ role, label: 'HR Manager' });
+    await api('POST', `${base}/plans/${plan.id}/actions`, {
+      themeId: wellbeing.id,
+      title: 'Wellbeing policy',
+      status: 'not-started',
+      leads: [hrManager('strategic'), hrManager('operational')],
+      due: { text: 'January 2026', kind: 'date', due: '2026-01-31', precision: 'month' },
+    });
     const page = await tabs.open();
     await signIn(page, e.url, HR);
     await page.waitForURL(new RegExp(`/councils/${C}$`));
+    const overdueLead = page.locator('tr', { hasText: 'Wellbeing policy' }).locator('td[data-label="Lead"]');
+    expect(await overdueLead.first().innerText()).toBe('HR Manager');
     const card = page.locator('section.app-plan-card').filter({ hasText: 'Northvale Workforce Plan' });
     await card.locator('table').waitFor();
     // Each count says what it lists to a screen reader, not the number alone.
@@ -176,7 +187,7 @@ describe('a new council, by keyboard', { timeout: 240_000 }, () => {
     await page.waitForURL(/\/plans\/[^/?]+\?/);
     const url = new URL(page.url());
     expect(Object.fromEntries(url.searchParams)).toEqual({ status: 'on-track', theme: recruitment.id });
-    await page.getByText('Showing 2 of 4 actions').waitFor();
+    await page.getByText('Showing 2 of 5 actions').waitFor();
     const shown = await page.locator('table.app-action-table tbody tr').allInnerTexts();
     expect(shown.join('\n')).toContain('Careers site');
     expect(shown.join('\n')).toContain('Apprentice scheme');

@@ -115,7 +115,8 @@ export function ItemsTable({
                 ) : null}
                 {has('leads') ? (
                   <td className="govuk-table__cell app-cell-s" data-label="Lead">
-                    {i.leads.join(', ') || 'None'}
+                    {/* One person in two roles (strategic and operational lead) is named once. */}
+                    {[...new Set(i.leads)].join(', ') || 'None'}
                   </td>
                 ) : null}
                 <td className="govuk-table__cell app-tags" data-label="Status">
