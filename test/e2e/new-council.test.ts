@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, pages, summaryLink, tabTo } from './support/browser.js';
+import { expectAccessible, focusedText, pages, summaryLink, tabTo } from './support/browser.js';
 import { type E2eStack, signIn, startStackAndBrowser, stopStackAndBrowser } from './support/stack.js';
 
 let e: E2eStack;
@@ -193,5 +193,33 @@ describe('a new council, by keyboard', { timeout: 240_000 }, () => {
     expect(shown.join('\n')).toContain('Apprentice scheme');
     expect(shown.join('\n')).not.toContain('Open days');
     expect(shown.join('\n')).not.toContain('Wellbeing survey');
+  });
+
+  it('names a milestone added with no reference by its title when it is changed', async () => {
+    const api = e.as(HR);
+    const plan = await api('POST', `/api/v1/councils/${C}/plans`, {
+      title: 'Northvale Pay Plan',
+      kind: 'business-plan',
+    });
+    const action = await api('POST', `/api/v1/councils/${C}/plans/${plan.id}/actions`, {
+      title: 'Review pay bands',
+      status: 'on-track',
+      leads: [],
+    });
+    const page = await tabs.open();
+    await signIn(page, e.url, HR);
+    await page.goto(`${e.url}/councils/${C}/actions/${action.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Review pay bands' }).waitFor();
+    await press(page, 'Add a milestone');
+    // The reference may be left out, and its label says so.
+    expect(await page.locator('label[for="ms-new-ref"]').innerText()).toBe('Reference (optional)');
+    await typeInto(page, 'ms-new-title', 'Consult the unions');
+    await press(page, 'Add milestone');
+    await page.locator('.govuk-notification-banner--success').getByText('Milestone added').waitFor();
+    const change = await page.locator('button[id^="milestone-change-"]').getAttribute('id');
+    await tabTo(page, { id: change! }, { back: true });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedText(page)).toBe('Change milestone Consult the unions');
+    await expectAccessible(page, 'new-council-milestone-no-ref');
   });
 });

@@ -132,12 +132,13 @@ export function MilestoneForm({
       className="app-highlight govuk-!-margin-bottom-6"
     >
       <h3 className="govuk-heading-m" id={`${prefix}-heading`} tabIndex={-1} ref={heading}>
-        {m ? `Change milestone ${m.ref}` : 'Add a milestone'}
+        {/* A milestone added with no reference is named by its title, as its "Mark as done" says. */}
+        {m ? `Change milestone ${m.ref || m.title}` : 'Add a milestone'}
       </h3>
       <ErrorSummary errors={[...(formError ? [{ text: formError }] : []), ...summaryFrom(errors)]} />
       <TextInput
         id={`${prefix}-ref`}
-        label="Reference"
+        label="Reference (optional)"
         width="5"
         error={errors[`${prefix}-ref`]}
         value={ref}
