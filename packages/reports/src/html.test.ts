@@ -115,4 +115,12 @@ describe('renderHtml', () => {
     expect(css).toMatch(/@media print\{[\s\S]*#progress,section\.theme\+section\.theme\{break-before:page\}/);
     expect(root.querySelectorAll('section.theme')).toHaveLength(2);
   });
+
+  it('heads a row with its title when the action has no ref: no empty row header', () => {
+    const [first, ...rest] = data.actions;
+    const noRef = { ...data, actions: [{ ...first!, ref: '' }, ...rest] };
+    const headers = parse(renderHtml(summarise(noRef))).querySelectorAll('th[scope="row"]');
+    expect(headers.filter((h) => h.text.trim() === '')).toEqual([]);
+    expect(headers.map((h) => h.text)).toContain(first!.title);
+  });
 });

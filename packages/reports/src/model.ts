@@ -234,6 +234,8 @@ export interface Summary {
  * the summary's opening sentence. An item can be overdue and not updated at once, so the headings' counts
  * may add up to more than the exceptions: the sentence says how many are counted twice or more.
  */
+const counted = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
 export function summarySentence({
   summary,
   exceptions,
@@ -249,7 +251,7 @@ export function summarySentence({
           ? ', each under more than one heading'
           : `, ${several} of them under more than one heading`;
   return (
-    `${summary.totalActions} actions and ${summary.milestones.total} milestones. ` +
+    `${counted(summary.totalActions, 'action')} and ${counted(summary.milestones.total, 'milestone')}. ` +
     `${ex.total} exception${ex.total === 1 ? '' : 's'}${overlap}: ${ex['off-track']} off track, ` +
     `${ex.overdue} overdue, ${ex['re-baselined']} re-baselined, ${ex.stale} without an update this period.`
   );

@@ -48,4 +48,13 @@ describe('the summary sentence', () => {
     const pack = await renderCommitteePackDocx({ councilName: 'East Herts', periodLabel: 'Q3' }, [model]);
     expect(await documentXml(pack)).toContain(sentence);
   });
+
+  it('counts one action or one milestone in the singular', () => {
+    const one = {
+      ...model,
+      summary: { ...model.summary, totalActions: 1, milestones: { ...model.summary.milestones, total: 1 } },
+    };
+    expect(summarySentence(one)).toMatch(/^1 action and 1 milestone\. /);
+    expect(summarySentence(model)).toMatch(/^\d+ actions and \d+ milestones\. /);
+  });
 });

@@ -8,16 +8,25 @@ export interface Col {
   num?: boolean;
 }
 
-const cellHtml = (cols: Col[], cell: string, i: number) =>
-  i === 0 ? `<th scope="row">${cell}</th>` : `<td${cols[i]?.num ? ' class="num"' : ''}>${cell}</td>`;
+const cellHtml = (cols: Col[], cell: string, i: number, header: boolean) =>
+  header ? `<th scope="row">${cell}</th>` : `<td${cols[i]?.num ? ' class="num"' : ''}>${cell}</td>`;
+
+/** Whether an escaped HTML cell shows any text (an action with no ref has an empty first cell). */
+const showsText = (cell: string) => cell.replace(/<[^>]*>/g, '').trim() !== '';
 
 /**
  * A data table with its caption and scoped header cells. `rows` are already-escaped HTML; the first
- * cell of each row is its row header.
+ * cell of each row that shows text is its row header (the ref, or the title when there is no ref): an
+ * empty row header names nothing to a screen reader.
  */
 export function table(captionText: string, cols: Col[], rows: string[][]): string {
   const head = cols.map((c) => `<th scope="col">${esc(c.header)}</th>`).join('');
-  const body = rows.map((r) => `<tr>${r.map((cell, i) => cellHtml(cols, cell, i)).join('')}</tr>`).join('\n');
+  const body = rows
+    .map((r) => {
+      const header = Math.max(0, r.findIndex(showsText));
+      return `<tr>${r.map((cell, i) => cellHtml(cols, cell, i, i === header)).join('')}</tr>`;
+    })
+    .join('\n');
   return `<table><caption>${esc(captionText)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
