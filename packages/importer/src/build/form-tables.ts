@@ -2,6 +2,7 @@ import { cleanText } from '../cells.js';
 import { DOCUMENT_KEEPING } from '../document-control.js';
 import { matchHeader, normalizeHeader, readHeaderRow } from '../header-mapping.js';
 import { labelValue } from '../layouts/label-value.js';
+import { least } from '../least.js';
 import type { MappingOverride } from '../parsed-plan.js';
 import { type SourceItem, startsTable, tableRows } from '../source.js';
 import { coverTableLines } from './cover-table.js';
@@ -190,7 +191,7 @@ function readTable(rows: Row[]): Part[] | undefined {
 /** Each row's label as read (its ref aside: "Milestone 1" is "milestone"); undefined where it has none. */
 function labelNames(rows: Row[]): (string | undefined)[] {
   const firsts = rows.map((r) => r.cells.findIndex((c) => cleanText(c) !== '')).filter((i) => i >= 0);
-  const col = Math.min(...firsts);
+  const col = least(firsts);
   return rows.map((r) => {
     const text = cleanText(r.cells[col] ?? '').replace(/\s*:$/, '');
     return text ? normalizeHeader(readLabel(text)?.label ?? text) : undefined;

@@ -1,4 +1,5 @@
 import { joinText } from '../cells.js';
+import { least } from '../least.js';
 import type { ColumnField } from '../parsed-plan.js';
 import { type SourceItem, tableRows } from '../source.js';
 import {
@@ -50,15 +51,15 @@ function outlineOf(s: BuildState, index: number, item: Row, m: ActiveMapping): O
   const rows = tableRows(s.items, index).filter((r) => !r.header && r.cells.some((c) => c.trim() !== ''));
   const level = (i: number) => rows[i]?.outline ?? 0;
   const parents = rows.filter((_, i) => i + 1 < rows.length && level(i + 1) > level(i));
-  const top = Math.min(...parents.map((r) => r.outline ?? 0));
+  const top = least(parents.map((r) => r.outline ?? 0));
   // Rows read from their group's row down. A table that opens deeper than its first rows with rows
   // under them puts its summaries below what they sum (Excel's default for totals): not read so.
   const readable = level(0) <= top;
   const groups = parents.filter((r) => (r.outline ?? 0) === top);
   const under = rows.filter((r) => (r.outline ?? 0) > top);
+  const shallowest = least(under.map((u) => u.outline ?? 0));
   const actionsUnder =
-    under.some((r) => fieldFilled(r.cells, m, LEADS)) ||
-    under.some((r) => (r.outline ?? 0) > Math.min(...under.map((u) => u.outline ?? 0)));
+    under.some((r) => fieldFilled(r.cells, m, LEADS)) || under.some((r) => (r.outline ?? 0) > shallowest);
   // A list a layout rule read (a Word list's levels) has its groups already: its rows are actions and steps.
   const grouped =
     !item.layout && groups.length > 0 && groups.every((r) => groupLike(r.cells, m)) && actionsUnder;

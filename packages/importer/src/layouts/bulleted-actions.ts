@@ -1,4 +1,5 @@
 import { MEASURE_HEADINGS, SECTION_HEADINGS, THEME_PATTERNS } from '../heading-words.js';
+import { least } from '../least.js';
 import type { SourceItem } from '../source.js';
 import { INTRODUCES, isBullet, readBullets } from './bulleted-list.js';
 import { isDateCell } from './cell-kinds.js';
@@ -100,7 +101,7 @@ type List = Extract<Part, { kind: 'list' }>;
 
 /** A bullet's level in its list, 0 for the list's outermost items. */
 const levelIn = (list: List) => {
-  const top = Math.min(...list.bullets.map((b) => b.depth ?? 0));
+  const top = least(list.bullets.map((b) => b.depth ?? 0));
   return (b: Bullet) => (b.depth ?? 0) - top;
 };
 
@@ -220,7 +221,7 @@ export const bulletedActions: LayoutRule = {
       else if (at === undefined) {
         if (p.label) items.push({ type: 'para', text: p.label.text.trim(), line: p.label.line });
         for (const b of p.bullets) items.push({ type: 'para', text: `• ${b.text}`, line: b.line });
-      } else entries.push(...listEntries(p, at, ctx.known));
+      } else for (const e of listEntries(p, at, ctx.known)) entries.push(e);
     }
     // A list that names its own groups leaves the line above it no group of its own (a plan's title).
     const head = lines[i]!;

@@ -267,8 +267,13 @@ function listItems(groups: Group[], line: number): SourceItem[] {
   ];
   const rowOf = ({ cells: c, line }: Group['rows'][number]) =>
     row([c.ref, c.title, c.description, c.lead, c.due, ...named.cells(c.named)], line, 'numbered-list');
-  out.push(...loose.rows.map(rowOf));
-  for (const g of headed) out.push(g.heading!, ...g.paras, ...g.rows.map(rowOf));
+  // Loops, not push(...rows): a long list's rows as arguments overflow the call stack.
+  for (const r of loose.rows) out.push(rowOf(r));
+  for (const g of headed) {
+    out.push(g.heading!);
+    for (const p of g.paras) out.push(p);
+    for (const r of g.rows) out.push(rowOf(r));
+  }
   return out;
 }
 

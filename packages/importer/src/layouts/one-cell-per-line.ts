@@ -132,7 +132,7 @@ function readRows(
   let rec: Cell[] = [];
   const flush = () => {
     if (rec.length === 0) return;
-    out.push(...zipOrAlign(cols, rec, known));
+    for (const item of zipOrAlign(cols, rec, known)) out.push(item);
     rec = [];
   };
   for (const c of cells) {
