@@ -13,20 +13,35 @@ const shortFmt = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
   timeZone: 'UTC',
 });
-const dateTimeFmt = new Intl.DateTimeFormat('en-GB', {
+/** A moment's day and time where the council is (Europe/London), for "7 December 2026 at 9:05am". */
+const londonDayFmt = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'long',
   year: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
   timeZone: 'Europe/London',
 });
+const londonTimeFmt = new Intl.DateTimeFormat('en-GB', {
+  hour: 'numeric',
+  minute: '2-digit',
+  hourCycle: 'h12',
+  timeZone: 'Europe/London',
+});
+
+/** The time as GOV.UK writes it: "9:05am", "12:26am", "midday", "midnight" (never "0:26"). */
+function londonTime(d: Date): string {
+  const part = (type: string) => londonTimeFmt.formatToParts(d).find((p) => p.type === type)?.value ?? '';
+  const [hour, minute] = [part('hour'), part('minute')];
+  const pm = /p/i.test(part('dayPeriod'));
+  if (hour === '12' && minute === '00') return pm ? 'midday' : 'midnight';
+  return `${hour}:${minute}${pm ? 'pm' : 'am'}`;
+}
 
 export const formatDate = (iso: string | undefined) =>
   iso ? dateFmt.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : '';
 export const formatShortDate = (iso: string | undefined) =>
   iso ? shortFmt.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : '';
-export const formatDateTime = (iso: string | undefined) => (iso ? dateTimeFmt.format(new Date(iso)) : '');
+export const formatDateTime = (iso: string | undefined) =>
+  iso ? `${londonDayFmt.format(new Date(iso))} at ${londonTime(new Date(iso))}` : '';
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
