@@ -1,4 +1,14 @@
-import { Document, HeadingLevel, Packer, Paragraph, ShadingType, Table, TableCell, TableRow } from 'docx';
+import {
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+} from 'docx';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parsePlanFile } from './index.js';
@@ -349,5 +359,115 @@ describe('an action plan of one small table per action', () => {
       THEMES.flatMap(([theme, acts]) => acts.map(([ref, title]) => ({ theme, ref, title }))),
     );
     expect(plan.themes[0]!.actions[1]!.status).toBe('at-risk');
+  });
+});
+
+describe('form tables with no title row, each under its action written as a paragraph', () => {
+  const bold = (text: string) => new Paragraph({ children: [new TextRun({ text, bold: true })] });
+
+  it('takes a bold line just above each table as its title and ref; the heading above that, its group', async () => {
+    const plan = await word([
+      new Paragraph({
+        text: 'Eastmoor Council – Workforce Action Plan 2026-2028',
+        heading: HeadingLevel.TITLE,
+      }),
+      new Paragraph('Each action has a named lead and a deadline.'),
+      heading('Priority 1: Recruitment'),
+      bold('1.1 Launch a new careers site'),
+      formTable([
+        ['Lead', 'Head of HR'],
+        ['Deadline', 'December 2026'],
+        ['Milestones', ['Design agreed – July 2026', 'Site live – December 2026']],
+        ['Status', 'On track'],
+      ]),
+      bold('1.2 Run a graduate scheme'),
+      formTable([
+        ['Lead', 'Recruitment Manager'],
+        ['Deadline', 'April 2027'],
+        ['Status', 'Not started'],
+      ]),
+      heading('Priority 2: Wellbeing'),
+      bold('2.1 Achieve the Thrive at Work award'),
+      formTable([
+        ['Lead', 'Head of Health and Safety'],
+        ['Deadline', 'September 2027'],
+        ['Status', 'At risk'],
+      ]),
+    ]);
+    expect(plan.themes.map((t) => t.title)).toEqual(['Recruitment', 'Wellbeing']);
+    const actions = plan.themes.flatMap((t) => t.actions);
+    expect(actions.map((a) => [a.ref, a.title, a.leads.map((l) => l.label), a.due?.due, a.status])).toEqual([
+      ['1.1', 'Launch a new careers site', ['Head of HR'], '2026-12-31', 'on-track'],
+      ['1.2', 'Run a graduate scheme', ['Recruitment Manager'], '2027-04-30', 'not-started'],
+      ['2.1', 'Achieve the Thrive at Work award', ['Head of Health and Safety'], '2027-09-30', 'at-risk'],
+    ]);
+    expect(actions[0]!.milestones.map((m) => [m.title, m.due?.due])).toEqual([
+      ['Design agreed', '2026-07-31'],
+      ['Site live', '2026-12-31'],
+    ]);
+    expect(plan.sections.map((s) => s.title)).not.toContain(expect.stringMatching(/^Table/));
+    expect(plan.unplaced).toEqual([]);
+  });
+
+  it('takes a Heading 3 above each table as its title, under Heading 2 groups', async () => {
+    const h3 = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_3 });
+    const form = (lead: string, due: string, measure: string) =>
+      formTable([
+        ['Lead officer', lead],
+        ['Target date', due],
+        ['Success measure', measure],
+      ]);
+    const plan = await word([
+      new Paragraph({ text: 'HR Service Plan 2026/27', heading: HeadingLevel.TITLE }),
+      heading('Workforce planning'),
+      h3('A1 Workforce plans for every directorate'),
+      form('Strategic HR Manager', '31/10/2026', 'Every directorate has a plan'),
+      h3('A2 Succession plans for critical roles'),
+      form('HR Business Partners', '31/03/2027', 'Plans in place'),
+      heading('Equality and inclusion'),
+      h3('B1 Publish the gender pay gap report'),
+      form('Head of Reward', '30/03/2027', 'Report published'),
+    ]);
+    expect(
+      plan.themes.map((t) => [t.title, t.actions.map((a) => [a.ref, a.title, a.leads[0]?.label])]),
+    ).toEqual([
+      [
+        'Workforce planning',
+        [
+          ['A1', 'Workforce plans for every directorate', 'Strategic HR Manager'],
+          ['A2', 'Succession plans for critical roles', 'HR Business Partners'],
+        ],
+      ],
+      ['Equality and inclusion', [['B1', 'Publish the gender pay gap report', 'Head of Reward']]],
+    ]);
+    expect(plan.themes[1]!.actions[0]!.due?.due).toBe('2027-03-30');
+    expect(plan.themes[1]!.actions[0]!.measureOfSuccess).toBe('Report published');
+  });
+
+  it('leaves a document-control box under its heading as the document’s, even one for each part of a pack', async () => {
+    const part = (name: string) => [
+      heading(`${name} Service Plan`),
+      new Paragraph('Document control'),
+      formTable([
+        ['Owner', `Head of ${name}`],
+        ['Review date', 'March 2027'],
+        ['Version', '1.2'],
+        ['Status', 'Approved'],
+      ]),
+      ...THEMES[0]![1].map(([ref, title, lead, due]) =>
+        formTable([
+          [`Action ${ref}`, `${title} (${name})`],
+          ['Lead officer', lead],
+          ['Target date', due],
+        ]),
+      ),
+    ];
+    const plan = await word([
+      new Paragraph({ text: 'People Plans 2026–2028', heading: HeadingLevel.TITLE }),
+      ...part('HR'),
+      ...part('OD'),
+    ]);
+    expect(actionsOf(plan).map((a) => a.title)).not.toContain('Document control');
+    expect(actionsOf(plan)).toHaveLength(4);
   });
 });

@@ -2,6 +2,7 @@ import { cleanText } from '../cells.js';
 import { DOCUMENT_KEEPING } from '../document-control.js';
 import { matchHeader, normalizeHeader, readHeaderRow } from '../header-mapping.js';
 import { labelValue } from '../layouts/label-value.js';
+import { leadingRef } from '../layouts/leading-refs.js';
 import { least } from '../least.js';
 import type { MappingOverride } from '../parsed-plan.js';
 import { type SourceItem, startsTable, tableRows } from '../source.js';
@@ -33,19 +34,28 @@ type Row = Extract<SourceItem, { type: 'row' }>;
  * A document's own details are no action either, even repeated for each part of a pack (isDocumentBox).
  * In a workbook, label in column A and value in column B, a record starts where a label comes round again;
  * a label on rows one under another ("Milestone", "Milestone") is one field of several lines (readTable).
+ * A table with no title row of its own ("Lead | …", "Deadline | …") is titled by the paragraph just above
+ * it, a Word heading or a bold line ("1.1 Develop an employer brand"), its ref written first the ref
+ * (titledAbove); the heading above that names the group as usual.
  */
 export function formTables(items: SourceItem[], override?: MappingOverride): SourceItem[] {
   const tables = new Map<number, { parts: Part[]; rows: number }>();
+  // Paragraphs read as the title of the form table under them: written as that record's title.
+  const titles = new Set<number>();
   for (const [i, item] of items.entries()) {
     if (item.type !== 'row' || !startsTable(items, i)) continue;
     const rows = tableRows(items, i);
-    const parts = readTable(rows);
-    if (parts) tables.set(i, { parts, rows: rows.length });
+    const above = paraAbove(items, i);
+    const parts = readTable(rows, above && items[above]?.type === 'para' ? items[above].text : undefined);
+    if (!parts) continue;
+    tables.set(i, { parts, rows: rows.length });
+    if (above !== undefined && recordsOf(parts).some((r) => r.titledAbove)) titles.add(above);
   }
   const records = [...tables.values()].flatMap((t) => recordsOf(t.parts));
   if (records.length < 2) return items;
   const paired = pairedRecords(records);
   for (const [i, t] of tables) if (!recordsOf(t.parts).every((r) => paired.has(r))) tables.delete(i);
+  for (const at of titles) if (!tables.has(nextRowAt(items, at))) titles.delete(at);
   const kept = [...tables.values()].flatMap((t) => recordsOf(t.parts));
   if (kept.length < 2) return items;
   const columns = columnsOf(kept);
@@ -59,6 +69,8 @@ export function formTables(items: SourceItem[], override?: MappingOverride): Sou
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     const table = tables.get(i);
+    // A record's title, written in its row: neither a paragraph of its own nor the end of a run.
+    if (titles.has(i)) continue;
     if (!table) {
       out.push(item);
       if (item.type !== 'para' || cleanText(item.text) !== '') inRun = false;
@@ -100,6 +112,8 @@ interface FormRecord {
   /** A number written with the label: "Action 1.1". */
   ref?: string;
   first: Row;
+  /** Its title is the paragraph just above its table, which has no title row. */
+  titledAbove?: boolean;
 }
 
 type Part = { record: FormRecord } | { para: Row; text: string };
@@ -116,8 +130,45 @@ function readLabel(text: string): { field: string; label: string; ref?: string }
   return best ? { field: best.field, label: text } : undefined;
 }
 
-/** The records of a table of labels and values, or undefined when the table is not one. */
-function readTable(rows: Row[]): Part[] | undefined {
+/** The paragraph just above the table starting at `i` (blank paragraphs between passed over). */
+function paraAbove(items: SourceItem[], i: number): number | undefined {
+  for (let j = i - 1; j >= 0; j--) {
+    const it = items[j]!;
+    if (it.type !== 'para') return undefined;
+    if (cleanText(it.text) !== '') return j;
+  }
+  return undefined;
+}
+
+/** The index of the first row after paragraph `at` (blank paragraphs passed over). */
+function nextRowAt(items: SourceItem[], at: number): number {
+  let j = at + 1;
+  while (items[j]?.type === 'para' && cleanText((items[j] as { text: string }).text) === '') j++;
+  return j;
+}
+
+/**
+ * A paragraph that can title the form table under it: one short line that says what is done, not a
+ * group's heading ("Priority 2: …"), a sentence introducing the table ("The actions are as follows:")
+ * nor a note.
+ */
+function titleAbove(text: string | undefined): { title: string; ref?: string } | undefined {
+  const t = cleanText(text ?? '');
+  if (!t || t.includes('\n') || t.length > 200 || !/\p{L}{3}/u.test(t) || /[:;]$/.test(t)) return undefined;
+  if (themeHeading(t)) return undefined;
+  const lv = labelValue(t);
+  if (lv)
+    return lv.field === 'title' && lv.value ? { title: lv.value, ...(lv.ref && { ref: lv.ref }) } : undefined;
+  const r = leadingRef(t);
+  return r ? { title: r.rest, ref: r.ref } : { title: t };
+}
+
+/**
+ * The records of a table of labels and values, or undefined when the table is not one. A table that is
+ * one record with no title row takes its title from the paragraph above it (`above`), unless its labels
+ * say how a document is kept (a document-control box under its heading).
+ */
+function readTable(rows: Row[], above?: string): Part[] | undefined {
   const parts: Part[] = [];
   let rec: FormRecord | undefined;
   let labelCol: number | undefined;
@@ -185,6 +236,18 @@ function readTable(rows: Row[]): Part[] | undefined {
   close();
   const records = recordsOf(parts);
   if (records.length === 0 || known / labels < 0.6) return undefined;
+  const only = parts.length === 1 ? records[0] : undefined;
+  const titled = titleAbove(above);
+  if (
+    only &&
+    titled &&
+    !only.fields.some((f) => f.key === 'title' || DOCUMENT_KEEPING.test(f.label)) &&
+    !only.ref
+  ) {
+    only.fields.unshift({ key: 'title', label: 'Action', value: titled.title });
+    if (titled.ref) only.ref = titled.ref;
+    only.titledAbove = true;
+  }
   return records.every(isAction) ? parts : undefined;
 }
 
