@@ -212,7 +212,9 @@ function toItems(lines: PdfLine[], furniture: Set<PdfLine>): SourceItem[] {
         b.cells = b.cells.map((x, k) => {
           if (!cells[k]) return x;
           if (!x) return cells[k]!;
-          return starts(k) ? `${x}\n${cells[k]}` : joinWrapped(x, cells[k]!, b.full[k]);
+          return starts(k) || startsItem(x, cells[k]!)
+            ? `${x}\n${cells[k]}`
+            : joinWrapped(x, cells[k]!, b.full[k]);
         });
         b.full = columns.map((_, k) => fillsColumn(l, columns!, k));
         b.last = l.chunks;
@@ -317,6 +319,33 @@ function fillsColumn(l: PdfLine, columns: number[], k: number): boolean {
   const chunk = l.chunks.filter((c) => columnOf(columns, c.x) === k).at(-1);
   return !!chunk && next - chunk.right < l.height * 1.4;
 }
+
+/**
+ * Whether the line `below` starts an item of its own in a cell whose text so far is `above`, though
+ * the line above ended too near the column's edge to tell by the room left (startsParagraph): a bullet
+ * ("• Committee decision"), or a capital after a line that ends in a date, as each of a list of dated
+ * steps does ("Options paper to CMT – February 2027" / "Committee decision – June 2027"). A date
+ * wrapped over the line's end ("… – November" / "2026") goes on as before.
+ */
+function startsItem(above: string, below: string): boolean {
+  if (BULLET.test(below)) return true;
+  const last = above.split('\n').at(-1)!;
+  return ENDS_WITH_DATE.test(last) && /^\p{Lu}/u.test(below);
+}
+
+const BULLET = /^[•●○◦▪▫■□‣⁃➢✓]\s*\S/u;
+
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+
+/**
+ * A line's last words a date: "June 2027", "30 June 2027", "Jun-27", "30/06/2027", "Q4 2026/27",
+ * "2026/27", a closing bracket or full stop after it allowed.
+ */
+const ENDS_WITH_DATE = new RegExp(
+  String.raw`(?:\b${MONTH}[\s-]+(?:\d{4}|\d{2})|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\bQ[1-4]\s+\d{4}(?:/\d{2})?|\b\d{4}/\d{2})\)?\.?$`,
+  'i',
+);
 
 /** "Responsibilit" + "y": a word the column was too narrow for is joined back; other lines join with a space. */
 function joinWrapped(above: string, below: string, full: boolean | undefined): string {
