@@ -58,13 +58,19 @@ function blockText(el: HTMLElement): string {
   return lines.length > 0 ? lines.join('\n') : el.text;
 }
 
+type TableRow = { cells: string[]; fills?: Fill[]; mergedDown?: { cells: string[]; fills: Fill[] } };
+
 /**
  * Rows of a table with merged cells spread back out, so each value stays in its column; with `fills`
- * (the Word table's cell colours, cell by cell as mammoth wrote them), each row's colours likewise.
+ * (the Word table's cell colours, cell by cell as mammoth wrote them), each row's colours likewise. A
+ * cell merged down (Word's vertical merge, mammoth's `rowspan`) reads empty in the rows below its top,
+ * as Word shows it, and its text and colour are noted as the merge covering them, as a workbook's are
+ * (build/merged-down.ts decides by the column whether each row takes them: a lead, a deadline, a status
+ * yes; a theme, a ref or a title no).
  */
-function tableRows(table: HTMLElement, fills?: Fill[][]): { cells: string[]; fills?: Fill[] }[] {
-  const rows: { cells: string[]; fills?: Fill[] }[] = [];
-  const spans: { col: number; left: number }[] = [];
+function tableRows(table: HTMLElement, fills?: Fill[][]): TableRow[] {
+  const rows: TableRow[] = [];
+  const spans: { col: number; left: number; text: string; fill: Fill }[] = [];
   const trs = table.querySelectorAll('tr').filter((tr) => tr.closest('table') === table);
   // The colours are used only when the XML's table has exactly the HTML's shape.
   const cellsOf = (tr: HTMLElement) =>
@@ -76,11 +82,14 @@ function tableRows(table: HTMLElement, fills?: Fill[][]): { cells: string[]; fil
   for (const [r, tr] of trs.entries()) {
     const row: string[] = [];
     const rowFills: Fill[] = [];
+    const down: { cells: string[]; fills: Fill[] } = { cells: [], fills: [] };
     const place = () => {
       for (;;) {
         const s = spans.find((x) => x.col === row.length && x.left > 0);
         if (!s) return;
         s.left--;
+        down.cells[row.length] = s.text;
+        down.fills[row.length] = s.fill;
         row.push('');
         rowFills.push(undefined);
       }
@@ -90,16 +99,36 @@ function tableRows(table: HTMLElement, fills?: Fill[][]): { cells: string[]; fil
       const col = row.length;
       const colspan = Number(cell.getAttribute('colspan') ?? 1) || 1;
       const rowspan = Number(cell.getAttribute('rowspan') ?? 1) || 1;
-      row.push(blockText(cell));
-      rowFills.push(colours?.[r]?.[c]);
+      const text = blockText(cell);
+      const fill = colours?.[r]?.[c];
+      row.push(text);
+      rowFills.push(fill);
       for (let i = 1; i < colspan; i++) {
         row.push('');
         rowFills.push(undefined);
       }
-      if (rowspan > 1) for (let i = 0; i < colspan; i++) spans.push({ col: col + i, left: rowspan - 1 });
+      // The text is the merge's first column's alone, as a merge across a row is never repeated.
+      if (rowspan > 1)
+        for (let i = 0; i < colspan; i++)
+          spans.push({
+            col: col + i,
+            left: rowspan - 1,
+            text: i === 0 ? text : '',
+            fill: i === 0 ? fill : undefined,
+          });
     }
     place();
-    rows.push({ cells: row, ...(rowFills.some(Boolean) && { fills: rowFills }) });
+    const covered = down.cells.some((t) => t?.trim()) || down.fills.some(Boolean);
+    rows.push({
+      cells: row,
+      ...(rowFills.some(Boolean) && { fills: rowFills }),
+      ...(covered && {
+        mergedDown: {
+          cells: row.map((_, i) => down.cells[i] ?? ''),
+          fills: row.map((_, i) => down.fills[i]),
+        },
+      }),
+    });
   }
   return rows;
 }
