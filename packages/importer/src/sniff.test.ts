@@ -1,6 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { IMPORT_ERROR_HTTP, ImportError, parsePlanFile } from './index.js';
+import { decodeText } from './sniff.js';
 
 /**
  * Files in a format the importer does not read (Rich Text, OpenDocument) are refused with
@@ -66,5 +67,22 @@ describe('a file the importer does not read', () => {
       { filename: 'plan.txt' },
     );
     expect(plan.themes.flatMap((t) => t.actions)).toHaveLength(1);
+  });
+});
+
+describe('a byte-order mark', () => {
+  const text =
+    'Workforce Action Plan 2026–27 – Resourcing\nRef;Action;Lead;Deadline\n1.1;Review the council’s relocation package;Head of Reward;31/03/2027\n';
+  const cp1252 = Buffer.from(text.replace(/–/g, '\u0096').replace('’', '\u0092'), 'latin1');
+  const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+
+  it('is dropped in front of UTF-8 text and in front of Windows-1252 text alike', () => {
+    expect(decodeText(Buffer.concat([bom, Buffer.from(text)]))).toBe(text);
+    expect(decodeText(Buffer.concat([bom, cp1252]))).toBe(text);
+  });
+
+  it('never opens the plan’s title ("ï»¿Workforce…")', async () => {
+    const plan = await parsePlanFile(Buffer.concat([bom, cp1252]), { filename: 'plan.csv' });
+    expect(plan.title).toBe('Workforce Action Plan 2026–27 – Resourcing');
   });
 });

@@ -14,7 +14,9 @@ export function decodeText(buf: Buffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(start));
   } catch {
-    return decodeWindows1252(buf);
+    // A UTF-8 byte-order mark in front of Windows-1252 text (a file re-saved by a tool that adds one)
+    // is still no text of the file's: never "ï»¿" opening its first line.
+    return decodeWindows1252(buf.subarray(start));
   }
 }
 
