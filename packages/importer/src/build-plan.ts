@@ -18,6 +18,7 @@ import { SECTION_HEADINGS, THEME_DESCRIPTION_LABEL } from './heading-words.js';
 import { BULLETED_ACTIONS } from './layouts/bulleted-actions.js';
 import type { MappingOverride } from './parsed-plan.js';
 import { type SourceItem, startsTable, tableRows } from './source.js';
+import { readTimescale } from './timescale-adapter.js';
 
 export type { ActionDraft, Drafts, RowDraft, ThemeDraft } from './build/drafts.js';
 
@@ -105,6 +106,39 @@ function ownColumnNames(items: SourceItem[], index: number): boolean {
 }
 
 /** Layout rules whose rows are a list's items (numbered paragraphs, bullets), not a table's rows. */
+/** A row of a small table inside a cell, as the Word reader writes it: its cells apart ("Go live | Jan 2027"). */
+const INNER_ROW = /^[^|]*\S[^|]* \|(?: [^|]*\S[^|]*(?: \||$))+$/;
+const isDate = (text: string) => {
+  const t = readTimescale(text.trim());
+  return (t.kind === 'date' || t.kind === 'range') && !!t.due;
+};
+
+/**
+ * A small table inside an action's title cell, under the action's own words ("Implement a new e-learning
+ * platform", then "Step | When", "Procure supplier | July 2026"…): never the title's. Its rows with a
+ * date are the action's steps, read as a milestones column's lines are (one dated milestone a row, the
+ * small table's header none: its first row when it holds no date and the rows under it do); a small
+ * table of no dates is the action's description. Undefined when the title cell holds no such table.
+ */
+function innerTableOfTitle(
+  cells: string[],
+  m: ActiveMapping,
+): { cells: string[]; lines: string[]; field: 'milestones' | 'description' } | undefined {
+  const col = m.columns.find((c) => c.field === 'title')?.index;
+  const lines = col === undefined ? [] : (cells[col] ?? '').split('\n');
+  let first = lines.length;
+  while (first > 0 && INNER_ROW.test(lines[first - 1]!)) first--;
+  // The action's own words above it, and a table of two rows or more.
+  if (first === 0 || lines.length - first < 2) return undefined;
+  const rows = lines.slice(first);
+  const dated = rows.map((l) => l.split(' | ').some(isDate));
+  const out = [...cells];
+  out[col!] = lines.slice(0, first).join('\n');
+  if (!dated.some(Boolean)) return { cells: out, lines: rows, field: 'description' };
+  const steps = !dated[0] && dated.slice(1).some(Boolean) ? rows.slice(1) : rows;
+  return { cells: out, lines: steps, field: 'milestones' };
+}
+
 const LIST_LAYOUTS = new Set(['numbered-list', BULLETED_ACTIONS, 'bulleted-list']);
 
 /** A key's label: "Key:", "Priority key:", "Status key –". */
@@ -313,7 +347,9 @@ function tableRow(s: BuildState, index: number, item: SourceItem & { type: 'row'
   }
   if (kind === 'actions' && !item.header && outlineGroup(s, index, item, cells, mapping)) return 1;
   const own = withMergedDown(item, cells, mapping);
-  const r = readRow(s, own.cells, mapping, where, own.fills);
+  const inner = kind === 'actions' ? innerTableOfTitle(own.cells, mapping) : undefined;
+  const r = readRow(s, inner?.cells ?? own.cells, mapping, where, own.fills);
+  if (inner) r.fields[inner.field] = joinText(r.fields[inner.field], inner.lines.join('\n'));
   if (item.milestones) r.milestones = item.milestones;
   if (kind === 'actions' && titleBulleted(item.cells, mapping)) r.bulleted = true;
   if (kind === 'actions') {

@@ -161,3 +161,75 @@ describe('a table of milestones inside an action’s cell', () => {
     );
   });
 });
+
+describe('a small table inside the action’s own cell, under its words', () => {
+  async function nested(innerRows: string[][]) {
+    const row = (cells: (Paragraph | Table)[][]) => new TableRow({ children: cells.map((c) => cell(c)) });
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({
+              text: 'Organisational Development Plan 2026/27',
+              heading: HeadingLevel.HEADING_1,
+            }),
+            new Table({
+              rows: [
+                row([
+                  [p('Ref', true)],
+                  [p('Action and steps', true)],
+                  [p('Lead', true)],
+                  [p('Completion date', true)],
+                ]),
+                row([
+                  [p('OD1')],
+                  [p('Implement a new e-learning platform'), inner(innerRows), p('')],
+                  [p('L&D Manager')],
+                  [p('January 2027')],
+                ]),
+                row([
+                  [p('OD2')],
+                  [p('Run a corporate induction day')],
+                  [p('L&D Manager')],
+                  [p('March 2027')],
+                ]),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const pl = await parsePlanFile(await Packer.toBuffer(doc), {
+      filename: 'plan.docx',
+      planStart: '2026-04-01',
+    });
+    return { pl, first: pl.themes[0]!.actions[0]! };
+  }
+
+  it('is not the title: its dated rows are the action’s milestones, its header none', async () => {
+    const { pl, first } = await nested([
+      ['Step', 'When'],
+      ['Procure supplier', 'July 2026'],
+      ['Migrate content', 'November 2026'],
+      ['Go live', 'January 2027'],
+    ]);
+    expect(first.title).toBe('Implement a new e-learning platform');
+    expect(first.milestones.map((m) => [m.title, m.due.due])).toEqual([
+      ['Procure supplier', '2026-07-31'],
+      ['Migrate content', '2026-11-30'],
+      ['Go live', '2027-01-31'],
+    ]);
+    expect(first.unplaced).toEqual([]);
+    expect(pl.warnings.map((w) => w.code)).not.toContain('undated-milestone');
+  });
+
+  it('of no dates is the action’s description, not its title', async () => {
+    const { first } = await nested([
+      ['Measure', 'Target'],
+      ['Staff using the platform', '80%'],
+    ]);
+    expect(first.title).toBe('Implement a new e-learning platform');
+    expect(first.milestones).toEqual([]);
+    expect(first.description).toBe('Measure | Target\nStaff using the platform | 80%');
+  });
+});
