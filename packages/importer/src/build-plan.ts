@@ -38,6 +38,7 @@ export function buildDrafts(items: SourceItem[], override?: MappingOverride): Dr
     if (item.type === 'para') paragraph(s, item.text, `line ${item.line}`);
     else if (item.type === 'heading') {
       s.ragKey = undefined;
+      if (closingHeading(s, index, cleanText(item.text))) continue;
       headingTheme(s, cleanText(item.text), item.label && cleanText(item.label));
     } else index += tableRow(s, index, item) - 1;
   }
@@ -45,6 +46,26 @@ export function buildDrafts(items: SourceItem[], override?: MappingOverride): Dr
   letterGroups(s);
   groupNumberedRefs(s);
   return s.d;
+}
+
+/**
+ * A heading after the plan's last table ("Monitoring and review", "How we will deliver this plan"), one
+ * that names no theme: a section of the document's, its paragraphs that section's lines, never notes on
+ * the last action nor a theme with no actions. Where the plan's groups are themselves such headings
+ * among its rows (a list rule's, layouts/: "Deliver high-quality care" over its rows), one after the
+ * rows is the next group still, as before.
+ */
+function closingHeading(s: BuildState, index: number, text: string): boolean {
+  if (!text || !s.d.sawRows || themeHeading(text)) return false;
+  const lastRow = s.items.findLastIndex((it) => it.type === 'row');
+  if (lastRow > index || s.items.slice(0, lastRow).some((it) => it.type === 'heading')) return false;
+  s.section = startSection(s, text);
+  s.theme = undefined;
+  s.narrative = undefined;
+  s.mapping = undefined;
+  s.afterRows = false;
+  s.lastAction = s.lastItem = undefined;
+  return true;
 }
 
 /**

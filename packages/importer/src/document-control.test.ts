@@ -133,4 +133,22 @@ describe('a document’s own details after its actions', () => {
       ),
     ]);
   });
+
+  it('under a Word heading of its own after the last table are that section’s, whatever the heading says', async () => {
+    const plan = await word([
+      p('Staff Survey Action Plan 2026/27'),
+      ACTIONS,
+      h('How we will deliver this plan'),
+      p('Progress is reported to the People Board every quarter by the lead officers.'),
+      h('Governance'),
+      p('The People Board oversees the plan.'),
+    ]);
+    expect(lastAction(plan).unplaced).toEqual([]);
+    expect(section(plan, 'How we will deliver this plan')).toBe(
+      'Progress is reported to the People Board every quarter by the lead officers.',
+    );
+    expect(section(plan, 'Governance')).toBe('The People Board oversees the plan.');
+    expect(plan.themes.map((t) => t.title)).toEqual(['Actions']);
+    expect(codes(plan)).not.toContain('orphan-text');
+  });
 });

@@ -242,7 +242,19 @@ export function readWordHtml(
     }
   };
   visit(root, -1);
-  if (table > 0) return { format, items: readActionLists(items, kinds, table), formulaCells: [] };
+  if (table > 0) {
+    // A Word heading after the document's last table (and after any list of actions read as one) is
+    // a heading of the document's, "Monitoring and review": build-plan.ts opens a section of it.
+    const read = readActionLists(items, kinds, table);
+    const last = read.findLastIndex((it) => it.type === 'row');
+    const out = read.map(
+      (it, i): SourceItem =>
+        i > last && it.type === 'para' && kinds.get(it) === 'h' && it.text.trim()
+          ? { type: 'heading', text: it.text, line: it.line }
+          : it,
+    );
+    return { format, items: out, formulaCells: [] };
+  }
   // No table at all: the document is its paragraphs, read by the layout rules pasted text gets
   // (numbered items with "Lead:" lines under them, bullets under headings, a form of labels).
   const { items: read, warnings } = readLayouts(linesOf(items as Para[], kinds));
