@@ -6,13 +6,21 @@ import type { PlanKind } from '@peopleplan/core';
  * point at a kind. Column names are in synonyms.ts. Data, not code: add forms here.
  */
 
+/**
+ * A theme's number: digits, or one letter followed by a separator ("Theme A – Workforce planning"; the
+ * separator keeps "Priority a …" as words).
+ */
+const N = String.raw`(\d+|[a-z](?=\s*[:.\-–—]))`;
+const theme = (words: string, separator: string, title = '(.*)') =>
+  new RegExp(String.raw`^${words}\s+${N}\s*${separator}\s*${title}$`, 'i');
+
 /** Theme headings: a paragraph or the first cell of a row. Group 1 = number, group 2 = title. */
 export const THEME_PATTERNS: { re: RegExp; kinds: PlanKind[] }[] = [
-  { re: /^key\s+priority\s+(\d+)\s*[:.\-–—]?\s*(.*)$/i, kinds: ['people-strategy'] },
-  { re: /^priority\s+(\d+)\s*[:.\-–—]\s*(.*)$/i, kinds: ['business-plan'] },
-  { re: /^service\s+improvement\s+(\d+)\s*[:.\-–—]?\s*(.*)$/i, kinds: ['best-value-review'] },
-  { re: /^area\s+(\d+)\s*[:.\-–—]\s*(.+)$/i, kinds: ['iip-assessment'] },
-  { re: /^theme\s+(\d+)\s*[:.\-–—]?\s*(.*)$/i, kinds: [] },
+  { re: theme(String.raw`key\s+priority`, '[:.\\-–—]?'), kinds: ['people-strategy'] },
+  { re: theme('priority', '[:.\\-–—]'), kinds: ['business-plan'] },
+  { re: theme(String.raw`service\s+improvement`, '[:.\\-–—]?'), kinds: ['best-value-review'] },
+  { re: theme('area', '[:.\\-–—]', '(.+)'), kinds: ['iip-assessment'] },
+  { re: theme('theme', '[:.\\-–—]?'), kinds: [] },
   {
     re: /^(?:strategic\s+)?(?:objective|goal|aim|outcome|commitment)\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:[:.\-–—]\s*(.*))?$/i,
     kinds: [],
