@@ -83,6 +83,12 @@ describe('readMeta: who owns the plan, from its cover', () => {
     // A cover's row kept as a table's text: the label's cell, then the value's.
     ['Document owner | Head of HR', 'Head of HR'],
     ['Responsible director | Director of Resources', 'Director of Resources'],
+    // Said in a sentence, as a closing paragraph does.
+    ['The plan owner is the Director of People.', 'Director of People'],
+    [
+      'The strategy owner is Sarah Jones, Assistant Director People.',
+      'Sarah Jones, Assistant Director People',
+    ],
   ])('%s', (line, owner) => expect(readMeta([line]).ownerLabel).toBe(owner));
 
   it('takes no owner from a paragraph about the plan', () => {

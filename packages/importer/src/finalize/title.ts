@@ -28,6 +28,10 @@ const META_LINES: { re: RegExp; field: 'directorate' | 'division' | 'ownerLabel'
   {
     re: /^(?:responsible\s+(?:corporate\s+)?director|(?:plan|document|strategy)\s+owner|owner)\s*:\s*(.+)$/i,
     field: 'ownerLabel',
+  }, // Written as a sentence: "The plan owner is the Director of People."
+  {
+    re: /^(?:the\s+)?(?:plan|document|strategy|action\s+plan)(?:'s)?\s+owner\s+is\s+(?:the\s+)?(.+)$/i,
+    field: 'ownerLabel',
   },
 ];
 
