@@ -1,0 +1,72 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { parsePlanFile } from '../index.js';
+
+const PLAN: (string | number | Date)[][] = [
+  ['Ref', 'Action', 'Lead', 'Deadline', 'Status'],
+  ['1', 'Agree a hybrid working policy', 'Head of HR', 'October 2026', 'In progress'],
+  ['2', 'Refresh the induction e-learning', 'L&D Manager', 'December 2026', 'Not started'],
+];
+
+/** A plan sheet, then a sheet in view of the lists its drop-downs could pick from. */
+async function withLists(name: string, lists: string[][], opts: { validation?: boolean } = {}) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Plan');
+  for (const r of PLAN) ws.addRow(r);
+  if (opts.validation)
+    for (const cell of ['E2', 'E3'])
+      ws.getCell(cell).dataValidation = { type: 'list', allowBlank: true, formulae: [`'${name}'!$A$2:$A$5`] };
+  const lk = wb.addWorksheet(name);
+  for (const r of lists) lk.addRow(r);
+  return parsePlanFile(Buffer.from(await wb.xlsx.writeBuffer()), { filename: 'plan.xlsx' });
+}
+
+const titles = (plan: Awaited<ReturnType<typeof parsePlanFile>>) =>
+  plan.themes.flatMap((t) => t.actions.map((a) => a.title));
+
+describe('a sheet of lists of values beside the plan', () => {
+  const LOOKUPS = [
+    ['Status', 'RAG', 'Officer', 'Directorate'],
+    ['Not started', 'Amber', 'Head of HR', 'Resources'],
+    ['In progress', 'Green', 'L&D Manager', 'People'],
+    ['Complete', 'Blue', 'OH Manager', 'Place'],
+  ];
+
+  it('is not read as actions, and one note names it', async () => {
+    const plan = await withLists('Lookups', LOOKUPS);
+    expect(titles(plan)).toEqual(['Agree a hybrid working policy', 'Refresh the induction e-learning']);
+    const notes = plan.warnings.filter((w) => w.code === 'list-sheets-left-out');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.message).toContain('"Lookups" (Status, RAG, Officer, Directorate)');
+    expect(plan.warnings.map((w) => w.code)).not.toContain('unplaced-row');
+  });
+
+  it('is known by its values (the plan’s own statuses and officers), whatever the sheet is called', async () => {
+    const plan = await withLists('Sheet2', LOOKUPS);
+    expect(titles(plan)).toHaveLength(2);
+    expect(plan.warnings.map((w) => w.code)).toContain('list-sheets-left-out');
+  });
+
+  it('is known by a drop-down drawing on it, though none of its values is in the plan yet', async () => {
+    const lists = [
+      ['Status', 'Officer'],
+      ['Proposed', 'Head of Finance'],
+      ['Agreed', 'Payroll Manager'],
+      ['Withdrawn', 'Head of Legal'],
+    ];
+    const plan = await withLists('Sheet2', lists, { validation: true });
+    expect(titles(plan)).toHaveLength(2);
+    expect(plan.warnings.map((w) => w.code)).toContain('list-sheets-left-out');
+  });
+
+  it('is still read when its columns are records, not lists (a value repeated down a column)', async () => {
+    const team = [
+      ['Officer', 'Status'],
+      ['Head of HR', 'In progress'],
+      ['L&D Manager', 'In progress'],
+      ['OH Manager', 'Not started'],
+    ];
+    const plan = await withLists('Lookups', team);
+    expect(plan.warnings.map((w) => w.code)).not.toContain('list-sheets-left-out');
+  });
+});
