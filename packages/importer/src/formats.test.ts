@@ -322,14 +322,17 @@ describe('bad input', () => {
     ws.addRow(['Action', 'Who', 'Deadline']);
     // What Excel shows (its last result, saved in the file) is what the council wrote.
     ws.addRow(['Count the returns', { formula: 'CONCAT("GM ","(HR)")', result: 'GM (HR)' }, 'June 2013']);
-    // No saved result: the formula's text, kept as text, with a note.
+    // No saved result (never calculated): the cell shows nothing yet, so it reads as empty, with a note.
     ws.addRow(['Chase the returns', { formula: 'CONCAT("Head ","of HR")' }, 'July 2013']);
     // A saved result that is itself formula-like is noted too (exports escape it).
     ws.addRow(['Audit the returns', { formula: 'A1', result: '=cmd|calc' }, 'August 2013']);
     const plan = await parsePlanFile(Buffer.from(await wb.xlsx.writeBuffer()));
     const leads = plan.themes[0]!.actions.map((a) => a.leads[0]?.label);
-    expect(leads).toEqual(['GM (HR)', '=CONCAT("Head ","of HR")', '=cmd|calc']);
-    expect(plan.warnings.filter((w) => w.code === 'formula-cell')).toHaveLength(2);
+    expect(leads).toEqual(['GM (HR)', undefined, '=cmd|calc']);
+    expect(plan.warnings.filter((w) => w.code === 'formula-cell')).toHaveLength(1);
+    expect(plan.warnings.find((w) => w.code === 'formula-no-result')?.message).toContain(
+      'sheet "Plan", cell B3',
+    );
   });
 
   it('decodes Windows-1252 and UTF-16 text', async () => {

@@ -70,3 +70,33 @@ describe('a sheet of lists of values beside the plan', () => {
     expect(plan.warnings.map((w) => w.code)).not.toContain('list-sheets-left-out');
   });
 });
+
+describe('a formula with no saved result', () => {
+  it('reads as empty, not as its formula text joined into the status or progress', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Plan');
+    ws.addRow(['Ref', 'Action', 'Lead', 'Deadline', 'Status', 'RAG']);
+    const rows = [
+      ['1', 'Update the recruitment policy', 'Head of HR', 'July 2026', 'Complete'],
+      ['2', 'Introduce an onboarding app', 'HR Systems Manager', 'January 2027', 'Delayed'],
+      ['3', 'Deliver unconscious bias training', 'EDI Lead', 'March 2027', 'In progress'],
+    ];
+    rows.forEach((r, i) => {
+      const row = ws.addRow(r);
+      // Written by a program, never calculated in Excel: no result saved.
+      row.getCell(6).value = {
+        formula: `IF(E${i + 2}="Complete","Blue",IF(E${i + 2}="Delayed","Red","Green"))`,
+      };
+    });
+    const plan = await parsePlanFile(Buffer.from(await wb.xlsx.writeBuffer()), { filename: 'plan.xlsx' });
+    const actions = plan.themes.flatMap((t) => t.actions);
+    expect(actions.map((a) => a.status)).toEqual(['completed', 'off-track', 'on-track']);
+    expect(actions.map((a) => a.progress ?? '')).toEqual(['', '', '']);
+    const codes = plan.warnings.map((w) => w.code);
+    expect(codes).not.toContain('status-not-read');
+    expect(codes).not.toContain('formula-cell');
+    const note = plan.warnings.filter((w) => w.code === 'formula-no-result');
+    expect(note).toHaveLength(1);
+    expect(note[0]!.message).toContain('sheet "Plan", cells F2, F3, F4');
+  });
+});

@@ -36,26 +36,27 @@ function dateText(v: Date, numFmt: string | undefined): string {
 }
 
 /**
- * A cell as the text a person sees: a formula as the value the workbook saved for it, never run; with no
- * saved value, its formula text (noted).
+ * A cell as the text a person sees: a formula as the value the workbook saved for it, never run. A
+ * formula with no saved value (a workbook written by a program and never opened in Excel) shows nothing
+ * until Excel calculates it: it reads as empty (`unsaved`, noted), never as its formula's text.
  */
-function cellText(cell: ExcelJS.Cell): { text: string; formula: boolean } {
+function cellText(cell: ExcelJS.Cell): { text: string; unsaved?: boolean } {
   const v = cell.value;
-  if (v === null || v === undefined) return { text: '', formula: false };
+  if (v === null || v === undefined) return { text: '' };
   const plain = valueText(v, cell.numFmt);
-  if (plain !== undefined) return { text: plain, formula: false };
-  if (typeof v !== 'object') return { text: String(v), formula: false };
+  if (plain !== undefined) return { text: plain };
+  if (typeof v !== 'object') return { text: String(v) };
   if ('formula' in v || 'sharedFormula' in v) {
     // What the cell shows, as the workbook saved it (Excel keeps each formula's last result): never run.
     const shown = 'result' in v ? valueText(v.result, cell.numFmt) : undefined;
-    if (shown !== undefined) return { text: shown, formula: false };
-    const f = 'formula' in v ? v.formula : (v as { sharedFormula: string }).sharedFormula;
-    return { text: `=${f}`, formula: true };
+    if (shown !== undefined) return { text: shown };
+    const error = 'result' in v && v.result && typeof v.result === 'object' && 'error' in v.result;
+    return error ? { text: String((v.result as { error: unknown }).error) } : { text: '', unsaved: true };
   }
-  if ('richText' in v) return { text: v.richText.map((r) => r.text).join(''), formula: false };
-  if ('text' in v && typeof v.text === 'string') return { text: v.text, formula: false };
-  if ('error' in v) return { text: String(v.error), formula: false };
-  return { text: String(cell.text ?? ''), formula: false };
+  if ('richText' in v) return { text: v.richText.map((r) => r.text).join('') };
+  if ('text' in v && typeof v.text === 'string') return { text: v.text };
+  if ('error' in v) return { text: String(v.error) };
+  return { text: String(cell.text ?? '') };
 }
 
 /** A function that sums up what it is given: a table's totals use these. */
@@ -114,6 +115,8 @@ export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
   const hiddenSheetRows: HiddenRow[] = [];
   // Each sheet in view as its rows of cells, to find the lists of values behind drop-downs (`listSheets`).
   const inView: SheetCells[] = [];
+  // Formulas with no saved value, read as empty: named in one note (`unsavedNote`).
+  const unsavedFormulas: HiddenRow[] = [];
   wb.eachSheet((sheet) => {
     // A hidden sheet (lookup lists, workings) is not part of the plan a person reads: kept apart, read
     // only if no sheet in view holds the plan (index.ts).
@@ -155,11 +158,13 @@ export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
           down.cells[c - 1] = cellText(cell.master).text;
           down.fills[c - 1] = fillOf(cell.master, theme);
         }
-        const { text, formula } = covered ? { text: '', formula: false } : cellText(cell);
+        const { text, unsaved } = covered ? { text: '' } : cellText(cell);
         if (!covered && isDateCell(cell)) read.dated = true;
         fills.push(covered ? undefined : fillOf(cell, theme));
         const where = `sheet "${sheet.name}", row ${rowNumber}, column ${c}`;
-        if (formula || looksLikeFormula(text)) formulaCells.push({ text, where });
+        if (looksLikeFormula(text)) formulaCells.push({ text, where });
+        if (unsaved && !hidden)
+          unsavedFormulas.push({ sheet: sheet.name, row: rowNumber, text: columnName(c) });
         cells.push(text);
         if (!covered && text.trim() && aggregatesRows(cell)) aggregates.push(c - 1);
       }
@@ -197,7 +202,8 @@ export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
   const lists = listSheets(inView, validatedSheets(wb));
   const listed = new Set(lists.map((l) => l.name));
   const inList = (where: string) => lists.some((l) => where.startsWith(`sheet "${l.name}",`));
-  const warnings = [rowsNote, listsNote(lists)].filter((w): w is ImportWarning => !!w);
+  const unsavedNote = unsavedFormulasNote(unsavedFormulas.filter((u) => !listed.has(u.sheet)));
+  const warnings = [rowsNote, unsavedNote, listsNote(lists)].filter((w): w is ImportWarning => !!w);
   return {
     format: 'xlsx',
     items: listed.size
@@ -212,6 +218,37 @@ export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
         ...(sheetRowsNote && { warnings: [sheetRowsNote] }),
       },
     }),
+  };
+}
+
+/** A column's letters as Excel names it: 1 → "A", 28 → "AB". */
+function columnName(n: number): string {
+  let out = '';
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) out = String.fromCharCode(65 + ((c - 1) % 26)) + out;
+  return out;
+}
+
+/**
+ * One note naming the formulas read as empty, as they had no saved value: Excel shows their results
+ * once it has calculated them, and the importer never runs a formula.
+ */
+function unsavedFormulasNote(cells: HiddenRow[]): ImportWarning | undefined {
+  if (cells.length === 0) return undefined;
+  const bySheet = new Map<string, string[]>();
+  for (const c of cells.slice(0, NAMED_ROWS))
+    bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), `${c.text}${c.row}`]);
+  const named = [...bySheet].map(
+    ([sheet, at]) => `sheet "${sheet}", ${at.length === 1 ? 'cell' : 'cells'} ${at.join(', ')}`,
+  );
+  const more = cells.length > NAMED_ROWS ? ` and ${cells.length - NAMED_ROWS} more` : '';
+  const one = cells.length === 1;
+  return {
+    code: 'formula-no-result',
+    message:
+      `${one ? 'A formula has' : `${cells.length} formulas have`} no result saved in the workbook (it was saved ` +
+      `without being calculated), so ${one ? 'its cell was' : 'their cells were'} read as empty: ${named.join('; ')}${more}. ` +
+      'To keep what they show, open the file in Excel, save it and import it again.',
+    where: 'plan',
   };
 }
 
