@@ -100,3 +100,22 @@ describe('a formula with no saved result', () => {
     expect(note[0]!.message).toContain('sheet "Plan", cells F2, F3, F4');
   });
 });
+
+describe('a date pasted as its number into a General cell', () => {
+  it('reads as the date under a date column, and stays a number under any other', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Plan');
+    ws.addRow(['Ref', 'Action', 'Lead', 'Budget', 'Target date']);
+    // 46295 is 30/09/2026 in Excel's numbering; the cells are General, so Excel shows the numbers.
+    ws.addRow(['A1', 'Run the staff survey', 'Head of OD', 46295, 46295]);
+    ws.addRow(['A2', 'Publish the workforce profile', 'HR Analyst', 500, '31/01/2027']);
+    ws.addRow(['A3', 'Agree the EDI action plan', 'EDI Lead', 0, 12]);
+    const plan = await parsePlanFile(Buffer.from(await wb.xlsx.writeBuffer()), { filename: 'plan.xlsx' });
+    const actions = plan.themes.flatMap((t) => t.actions);
+    expect(actions.map((a) => a.due?.due)).toEqual(['2026-09-30', '2027-01-31', undefined]);
+    expect(actions[0]!.extra?.find((e) => e.label === 'Budget')?.text).toBe('46295');
+    const notes = plan.warnings.filter((w) => w.code === 'date-from-number');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.message).toContain('46295 as 30/09/2026 (sheet "Plan", cell E2)');
+  });
+});

@@ -117,6 +117,8 @@ export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
   const inView: SheetCells[] = [];
   // Formulas with no saved value, read as empty: named in one note (`unsavedNote`).
   const unsavedFormulas: HiddenRow[] = [];
+  // Numbers in a date column read as the dates they stand for: named in one note (`serialDatesNote`).
+  const readSerials: SerialCell[] = [];
   wb.eachSheet((sheet) => {
     // A hidden sheet (lookup lists, workings) is not part of the plan a person reads: kept apart, read
     // only if no sheet in view holds the plan (index.ts).
@@ -127,6 +129,9 @@ export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
     // Rows grouped with Excel's outline (Group rows) say how deep each sits: kept only where a sheet has them.
     const outlined = sheetHasOutline(sheet);
     const read: SheetCells = { name: sheet.name, rows: [], dated: false };
+    // Whole numbers in General cells that could be dates, and the sheet's rows near its top, for `serialDates`.
+    const serials: SerialCell[] = [];
+    const topRows: { row: number; cells: string[] }[] = [];
     if (!hidden) inView.push(read);
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       // A row hidden by hand (a withdrawn action, workings) is not part of the plan Excel shows: left
@@ -141,6 +146,7 @@ export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
       const fills: (string | undefined)[] = [];
       const down = { cells: [] as string[], fills: [] as (string | undefined)[] };
       const aggregates: number[] = [];
+      const rowSerials: { col: number; serial: number }[] = [];
       for (let c = 1; c <= sheet.columnCount; c++) {
         down.cells.push('');
         down.fills.push(undefined);
@@ -160,6 +166,8 @@ export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
         }
         const { text, unsaved } = covered ? { text: '' } : cellText(cell);
         if (!covered && isDateCell(cell)) read.dated = true;
+        const serial = covered ? undefined : dateSerial(cell);
+        if (serial !== undefined) rowSerials.push({ col: c - 1, serial });
         fills.push(covered ? undefined : fillOf(cell, theme));
         const where = `sheet "${sheet.name}", row ${rowNumber}, column ${c}`;
         if (looksLikeFormula(text)) formulaCells.push({ text, where });
@@ -182,6 +190,9 @@ export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
         };
         const outline = outlined && { outline: row.outlineLevel ?? 0 };
         const totals = aggregates.length > 0 && { aggregates };
+        if (topRows.length < 50) topRows.push({ row: rowNumber, cells });
+        for (const { col, serial } of rowSerials)
+          serials.push({ sheet: sheet.name, row: rowNumber, cells, col, serial });
         items.push({
           type: 'row',
           cells,
@@ -195,6 +206,7 @@ export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
         });
       }
     });
+    if (!hidden) readSerials.push(...serialDates(topRows, serials));
     table++;
   });
   const rowsNote = hiddenRowsNote(hiddenRows);
@@ -203,7 +215,10 @@ export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
   const listed = new Set(lists.map((l) => l.name));
   const inList = (where: string) => lists.some((l) => where.startsWith(`sheet "${l.name}",`));
   const unsavedNote = unsavedFormulasNote(unsavedFormulas.filter((u) => !listed.has(u.sheet)));
-  const warnings = [rowsNote, unsavedNote, listsNote(lists)].filter((w): w is ImportWarning => !!w);
+  const serialNote = serialDatesNote(readSerials.filter((d) => !listed.has(d.sheet)));
+  const warnings = [rowsNote, unsavedNote, serialNote, listsNote(lists)].filter(
+    (w): w is ImportWarning => !!w,
+  );
   return {
     format: 'xlsx',
     items: listed.size
@@ -218,6 +233,75 @@ export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
         ...(sheetRowsNote && { warnings: [sheetRowsNote] }),
       },
     }),
+  };
+}
+
+/** A whole number in a General cell, as a date pasted as its number (46295) is. */
+interface SerialCell {
+  sheet: string;
+  row: number;
+  /** The row's cells as read: the number's is rewritten as a date when its column is a date column. */
+  cells: string[];
+  col: number;
+  serial: number;
+}
+
+/** Excel's day numbers for 1 January 2000 and 31 December 2060: a plan's dates fall between them. */
+const SERIALS = { from: 36526, to: 58439 };
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** A whole number in a cell formatted General (Excel shows it as a number), in the range of a plan's dates. */
+function dateSerial(cell: ExcelJS.Cell): number | undefined {
+  const v = cell.value;
+  const general = !cell.numFmt || /^general$/i.test(cell.numFmt);
+  if (typeof v !== 'number' || !general || !Number.isInteger(v)) return undefined;
+  return v >= SERIALS.from && v <= SERIALS.to ? v : undefined;
+}
+
+/**
+ * A date pasted as its number into a General cell shows as "46295" in Excel, but under a header naming a
+ * date (Deadline, Target date, Start date) it can only be the date it stands for: read so (30/09/2026),
+ * and named in a note. Anywhere else the number stays as Excel shows it.
+ */
+function serialDates(top: { row: number; cells: string[] }[], serials: SerialCell[]): SerialCell[] {
+  if (serials.length === 0) return [];
+  // Each date column, from the first header row naming it.
+  const dateColumns = new Map<number, number>();
+  for (const { row, cells } of top) {
+    if (cells.filter((c) => c.trim()).length < 2) continue;
+    for (const col of readHeaderRow(cells, undefined, undefined)?.columns ?? [])
+      if ((col.field === 'due' || col.field === 'start') && !dateColumns.has(col.index))
+        dateColumns.set(col.index, row);
+  }
+  const read: SerialCell[] = [];
+  for (const s of serials) {
+    const header = dateColumns.get(s.col);
+    if (header === undefined || s.row <= header) continue;
+    s.cells[s.col] = new Date(EXCEL_EPOCH + s.serial * 86_400_000).toISOString().slice(0, 10);
+    read.push(s);
+  }
+  return read;
+}
+
+/** One note naming the numbers read as dates, so that a person can check them. */
+function serialDatesNote(cells: SerialCell[]): ImportWarning | undefined {
+  if (cells.length === 0) return undefined;
+  const uk = (iso: string) => iso.split('-').reverse().join('/');
+  const named = cells
+    .slice(0, NAMED_ROWS)
+    .map(
+      (c) =>
+        `${c.serial} as ${uk(c.cells[c.col]!)} (sheet "${c.sheet}", cell ${columnName(c.col + 1)}${c.row})`,
+    );
+  const more = cells.length > NAMED_ROWS ? ` and ${cells.length - NAMED_ROWS} more` : '';
+  const one = cells.length === 1;
+  return {
+    code: 'date-from-number',
+    message:
+      `${one ? 'A number' : `${cells.length} numbers`} in a date column ${one ? 'was' : 'were'} read as the ` +
+      `${one ? 'date it stands' : 'dates they stand'} for in Excel, though ${one ? 'its cell is' : 'their cells are'} ` +
+      `not formatted as a date: ${named.join(', ')}${more}. Check ${one ? 'it' : 'them'} after importing.`,
+    where: 'plan',
   };
 }
 
