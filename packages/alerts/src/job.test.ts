@@ -1,86 +1,22 @@
 import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Lead, Milestone, Person } from '@peopleplan/core';
-import {
-  CouncilData,
-  countingDocClient,
-  createDocClient,
-  type DocFor,
-  DueIndexRepo,
-  provisionCouncil,
-  provisionMember,
-  tenantContext,
-} from '@peopleplan/db';
-import { type MailCatcher, startMailCatcher } from '@peopleplan/devstack';
-import { localIamClients } from '@peopleplan/iam-local';
-import { createSmtpMailer, withRetry } from '@peopleplan/mail';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { freshTable } from '../../../test/support/dynamo.js';
+import { type CouncilData, countingDocClient, provisionCouncil, provisionMember } from '@peopleplan/db';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedSynthetic } from '../../../test/support/synthetic-alerts.js';
-import { plusDays } from './dates.js';
 import { memoryFailureLog } from './failure-log.js';
-import { type AlertJobOptions, mailerSink, runAlertJob } from './job.js';
-import { alertJobSources } from './run.js';
-
-const TODAY = '2026-03-10'; // a Tuesday
-const WEB = 'https://peopleplan.example';
-const date = (offset: number) => {
-  const d = plusDays(TODAY, offset);
-  return { text: `by ${d}`, kind: 'date' as const, due: d, precision: 'day' as const };
-};
-
-let catcher: MailCatcher;
-const tables: Array<() => Promise<void>> = [];
-beforeAll(async () => {
-  catcher = await startMailCatcher();
-});
-afterAll(async () => {
-  await catcher.stop();
-  for (const drop of tables) await drop();
-});
-
-async function table() {
-  const t = await freshTable();
-  tables.push(t.drop);
-  return { doc: createDocClient({ endpoint: inject('dynamoEndpoint') }), tableName: t.tableName };
-}
-
-const system = (doc: DynamoDBDocumentClient, tableName: string, c: string) =>
-  new CouncilData(doc, tableName, tenantContext(c, 'system', { sub: 'system:alerts', name: 'Alerts' }));
-
-/**
- * What the job reads with, as in AWS: the due index and secret lookups through its own role
- * (`alerts`), and each council through a tenant session assumed from it; every command checked
- * against the synthesised policies (packages/iam-local).
- */
-let iam: Awaited<ReturnType<typeof localIamClients>>;
-beforeAll(async () => {
-  iam = await localIamClients({ endpoint: inject('dynamoEndpoint'), role: 'alerts' });
-});
-const wired = (
-  _seedingClient: DynamoDBDocumentClient,
-  tableName: string,
-  own: DynamoDBDocumentClient = iam.own,
-  docFor: DocFor = iam.docFor,
-) => alertJobSources({ tableName, own, docFor });
-const readOutbox = async (doc: DynamoDBDocumentClient, tableName: string) =>
-  (await new DueIndexRepo(doc, tableName).outbox()).entries;
-
-function smtpSink(opts: { onRetry?: () => void } = {}) {
-  const mailer = withRetry(createSmtpMailer({ port: catcher.port, from: 'alerts@peopleplan.test' }), {
-    attempts: 3,
-    backoffMs: 5,
-    ...(opts.onRetry ? { onRetry: opts.onRetry } : {}),
-  });
-  return mailerSink(mailer);
-}
-
-/** Messages the catcher received since `from`, by recipient address. */
-const inbox = (from: number) => {
-  const out = new Map<string, { subject: string; text: string; html: string }[]>();
-  for (const m of catcher.messages().slice(from))
-    for (const to of m.envelope.to) out.set(to, [...(out.get(to) ?? []), m]);
-  return out;
-};
+import { type AlertJobOptions, runAlertJob } from './job.js';
+import {
+  catcher,
+  date,
+  inbox,
+  readOutbox,
+  smtpSink,
+  system,
+  TODAY,
+  table,
+  WEB,
+  wired,
+} from './job-test-world.js';
 
 describe('alert job against DynamoDB Local and a real SMTP receiver', () => {
   let doc: DynamoDBDocumentClient;
@@ -407,98 +343,6 @@ describe('failures and crashes', () => {
       'You get these emails because you administer the council and no one named on them can be emailed.',
     );
     expect(admin?.[0]?.text).not.toContain('you lead or own these actions');
-  });
-});
-
-describe('stale progress', () => {
-  it('asks the lead for an update when none was made within the plan’s review cadence', async () => {
-    const { doc, tableName } = await table();
-    await provisionCouncil(doc, tableName, { id: 'kent', name: 'Kent' });
-    const kent = system(doc, tableName, 'kent');
-    const lee = await kent.people.create({ name: 'Lee', email: 'lee@kent.test' });
-    const { plan } = await kent.plans.create({
-      title: 'Monthly-reviewed plan',
-      kind: 'business-plan',
-      period: {},
-      status: 'active',
-      reviewCadence: 'monthly',
-      reportingPoints: [],
-      sections: [],
-      themes: [],
-    });
-    await kent.actions.create(plan.id, {
-      ref: '7',
-      title: 'Ongoing work with no date',
-      leads: [{ role: 'operational', label: 'Lee', personId: lee.id }],
-      status: 'ongoing',
-      crossRefs: [],
-    });
-    const today = plusDays(new Date().toISOString().slice(0, 10), 40);
-    const base = { ...wired(doc, tableName), today, webBaseUrl: WEB, sink: smtpSink(), councils: ['kent'] };
-    const start = catcher.messages().length;
-    const r = await runAlertJob({ ...base, staleProgress: 'always' });
-    expect(r.read.staleCheckedActions).toBe(1);
-    const lee1 = inbox(start).get('lee@kent.test');
-    expect(lee1?.[0]?.text).toContain('Progress update needed: Action 7 – Ongoing work with no date');
-    expect((await runAlertJob({ ...base, staleProgress: 'always' })).emailsSent).toBe(0);
-  });
-
-  it('counts as the dashboard does: from the day the plan became active, and never for a draft', async () => {
-    const { doc, tableName } = await table();
-    await provisionCouncil(doc, tableName, { id: 'kent', name: 'Kent' });
-    const kent = system(doc, tableName, 'kent');
-    const lee = await kent.people.create({ name: 'Lee', email: 'lee@kent.test' });
-    const planWithAction = async (title: string) => {
-      const { plan } = await kent.plans.create({
-        title,
-        kind: 'business-plan',
-        period: {},
-        status: 'draft',
-        reviewCadence: 'quarterly',
-        reportingPoints: [],
-        sections: [],
-        themes: [],
-      });
-      await kent.actions.create(plan.id, {
-        ref: '1',
-        title: `${title}: recruit apprentices`,
-        leads: [{ role: 'operational', label: 'Lee', personId: lee.id }],
-        status: 'ongoing',
-        crossRefs: [],
-      });
-      return plan;
-    };
-    const made = new Date().toISOString().slice(0, 10);
-    // Imported as a draft, approved and made active two months later.
-    const approved = await planWithAction('Approved later');
-    await doc.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: { PK: 'C#kent', SK: `PLAN#${approved.id}` },
-        UpdateExpression: 'SET #s = :active, activatedOn = :on',
-        ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':active': 'active', ':on': plusDays(made, 60) },
-      }),
-    );
-    // Still a draft: nobody reports on it yet.
-    await planWithAction('Still a draft');
-    const run = (today: string) =>
-      runAlertJob({
-        ...wired(doc, tableName),
-        today,
-        webBaseUrl: WEB,
-        sink: smtpSink(),
-        councils: ['kent'],
-        staleProgress: 'always',
-      });
-    const start = catcher.messages().length;
-    // 100 days after the actions came in, 40 after the plan became active: within a quarter.
-    expect((await run(plusDays(made, 100))).emailsSent).toBe(0);
-    // 100 days after it became active: the approved plan's lead is asked, the draft's is not.
-    expect((await run(plusDays(made, 160))).emailsSent).toBe(1);
-    const text = inbox(start).get('lee@kent.test')?.[0]?.text ?? '';
-    expect(text).toContain('Approved later: recruit apprentices');
-    expect(text).not.toContain('Still a draft');
   });
 });
 

@@ -59,13 +59,18 @@ function closingHeading(s: BuildState, index: number, text: string): boolean {
   if (!text || !s.d.sawRows || themeHeading(text)) return false;
   const lastRow = s.items.findLastIndex((it) => it.type === 'row');
   if (lastRow > index || s.items.slice(0, lastRow).some((it) => it.type === 'heading')) return false;
+  openSection(s, text);
+  return true;
+}
+
+/** A section heading: what follows is the section's text, under no theme, table or action. */
+function openSection(s: BuildState, text: string): void {
   s.section = startSection(s, text);
   s.theme = undefined;
   s.narrative = undefined;
   s.mapping = undefined;
   s.afterRows = false;
   s.lastAction = s.lastItem = undefined;
-  return true;
 }
 
 /**
@@ -200,12 +205,7 @@ function paragraph(s: BuildState, raw: string, where: string) {
     return;
   }
   if (isSectionHeading(text)) {
-    s.section = startSection(s, text);
-    s.theme = undefined;
-    s.narrative = undefined;
-    s.mapping = undefined;
-    s.afterRows = false;
-    s.lastAction = s.lastItem = undefined;
+    openSection(s, text);
     return;
   }
   if (takeRagKeyLine(s, text)) return;
