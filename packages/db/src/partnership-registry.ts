@@ -103,21 +103,7 @@ export class PartnershipsRepo {
 
   /** Every partnership's id (the weekly digest job goes through them). */
   async ids(): Promise<string[]> {
-    const out: string[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const r = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': DIRECTORY_PK, ':prefix': 'PARTNERSHIP#' },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const i of r.Items ?? []) out.push(String(i.id));
-      start = r.LastEvaluatedKey;
-    } while (start);
-    return out;
+    return (await this.queryPrefix(DIRECTORY_PK, 'PARTNERSHIP#')).map((i) => String(i.id));
   }
 
   /**
@@ -193,18 +179,25 @@ export class PartnershipsRepo {
   }
 
   async readers(partnershipId: string): Promise<PartnershipReader[]> {
-    const out: PartnershipReader[] = [];
+    return (await this.queryPrefix(partnershipPk(partnershipId), 'READER#')).map((i) =>
+      entityOf<PartnershipReader>(i),
+    );
+  }
+
+  /** Every item of a partition whose sort key starts with `prefix`, page after page. */
+  private async queryPrefix(pk: string, prefix: string): Promise<Record<string, unknown>[]> {
+    const out: Record<string, unknown>[] = [];
     let start: Record<string, unknown> | undefined;
     do {
       const r = await this.doc.send(
         new QueryCommand({
           TableName: this.tableName,
           KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': partnershipPk(partnershipId), ':prefix': 'READER#' },
+          ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
           ExclusiveStartKey: start,
         }),
       );
-      for (const i of r.Items ?? []) out.push(entityOf<PartnershipReader>(i));
+      out.push(...(r.Items ?? []));
       start = r.LastEvaluatedKey;
     } while (start);
     return out;
