@@ -14848,7 +14848,7 @@ export interface operations {
                 updatedAt: string;
               }[];
               /** @enum {string} */
-              reason: 'spelling' | 'typo' | 'role' | 'first-name' | 'initial' | 'surname';
+              reason: 'spelling' | 'typo' | 'role' | 'first-name' | 'initial' | 'surname' | 'initials';
               explanation: string;
             }[];
           };

@@ -6,7 +6,8 @@ import { DUPLICATE_REASONS, type DuplicateReason } from './reasons.js';
  * Likely duplicates among the people a council's plans name, offered for merging (never merged by
  * themselves): labels that differ only in case, spaces, hyphens or full stops ("HOP OS", "HOPOS"); a
  * known typo ("Clir Jackson", "Cllr Jackson"); a first name given as an initial ("J. Turner-Robinson",
- * "Jackie Turner Robinson"); or a surname alone that names exactly one person ("Turner-Robinson").
+ * "Jackie Turner Robinson"); a surname alone that names exactly one person ("Turner-Robinson"); or
+ * initials that fit exactly one person's name ("JS", "Jane Smith").
  */
 export interface PersonLabel {
   id?: string;
@@ -33,6 +34,7 @@ const EXPLAIN: Record<DuplicateReason, string> = {
   'first-name': 'the same surname, with first names a letter apart (e.g. "Jon" and "John")',
   initial: 'the same surname, with the first name given as its initial',
   surname: 'a surname on its own that matches only this one person',
+  initials: 'initials that fit only this one person named in the plans (e.g. "JS" and "Jane Smith")',
 };
 
 const personWords = (label: string) => normaliseName(label).split(' ').filter(Boolean);
@@ -72,6 +74,35 @@ function firstNamesWith(rest: string, all: readonly string[]): Set<string> {
   return out;
 }
 
+/** The letters of a label written as initials only: "JS", "J.S.", "J S", "JTR"; else undefined. */
+function writtenInitials(label: string): string | undefined {
+  const t = label.trim();
+  return /^(?:\p{Lu}\.?\s?){2,3}$/u.test(t) && !isRole(t) ? t.replace(/[.\s]/g, '').toLowerCase() : undefined;
+}
+
+/**
+ * The initials a person's name can be written as: every word's ("JTR" for Jackie Turner-Robinson) and
+ * first and last ("JR"). A role, or a name of one word, has none.
+ */
+function nameInitials(label: string): string[] {
+  const name = nameBeforeRole(label);
+  if (isRole(name) || writtenInitials(name)) return [];
+  const w = personWords(name);
+  if (w.length < 2) return [];
+  return [...new Set([w.map((x) => x[0]).join(''), `${w[0]![0]}${w.at(-1)![0]}`])];
+}
+
+/**
+ * "JS" beside "Jane Smith": plans often name leads by their initials. Only when the initials fit exactly
+ * one person named anywhere in the labels (a "John Smith" too, and "JS" could be either).
+ */
+function initialsFit(short: string, name: string, all: readonly string[]): boolean {
+  const fits = (l: string) => nameInitials(l).includes(short);
+  if (!fits(name)) return false;
+  const people = new Set(all.filter(fits).map((l) => normaliseName(nameBeforeRole(l))));
+  return people.size === 1;
+}
+
 /** Why two labels are likely the same person, or undefined. Earlier reasons are the surer ones. */
 function pairReason(a: string, b: string, all: readonly string[]): DuplicateReason | undefined {
   if (normaliseRoleLabel(a) === normaliseRoleLabel(b)) return matchedByVariant(a, b) ? 'typo' : 'spelling';
@@ -96,6 +127,9 @@ function pairReason(a: string, b: string, all: readonly string[]): DuplicateReas
     )
       return 'first-name';
   }
+  const [ia, ib] = [writtenInitials(a), writtenInitials(b)];
+  if (ia && !ib) return initialsFit(ia, b, all) ? 'initials' : undefined;
+  if (ib && !ia) return initialsFit(ib, a, all) ? 'initials' : undefined;
   if (isRole(a) || isRole(b)) return undefined;
   const wa = personWords(a);
   const wb = personWords(b);

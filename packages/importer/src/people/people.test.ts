@@ -115,3 +115,31 @@ describe('a name with the job title after it', () => {
     );
   });
 });
+
+describe('initials', () => {
+  it('are offered as the one person they fit', () => {
+    const groups = duplicateGroups([
+      'JS',
+      'Jane Smith',
+      'J.T.R.',
+      'Jackie Turner-Robinson',
+      'MB',
+      'Head of OD',
+    ]);
+    expect(groups.map((g) => [g.labels, g.reason])).toEqual([
+      [['JS', 'Jane Smith'], 'initials'],
+      [['J.T.R.', 'Jackie Turner-Robinson'], 'initials'],
+    ]);
+    expect(groups[0]!.explanation).toContain('initials');
+    // With the job title after the name, and first and last initials of a three-word name.
+    expect(duplicateGroups(['Mark Bennett (Head of OD)', 'MB']).map((g) => g.reason)).toEqual(['initials']);
+    expect(duplicateGroups(['JR', 'Jackie Turner Robinson']).map((g) => g.reason)).toEqual(['initials']);
+  });
+
+  it('are not, when two people fit, for a role acronym, or for a role', () => {
+    expect(duplicateGroups(['JS', 'Jane Smith', 'John Smith'])).toEqual([]);
+    expect(duplicateGroups(['HR', 'Helen Roberts'])).toEqual([]);
+    expect(duplicateGroups(['OD', 'Olivia Dean'])).toEqual([]);
+    expect(duplicateGroups(['HO', 'Head of OD'])).toEqual([]);
+  });
+});
