@@ -66,7 +66,7 @@ export class ActionsRepo {
 
   async create(planId: string, input: ActionCreate): Promise<Action> {
     if (!(await this.store.getRaw(sk.plan(planId)))) throw notFound('Plan');
-    await assertReferences(this.store, [
+    const named = await assertReferences(this.store, [
       ...leadReferences(input.leads),
       ...crossRefReferences(input.crossRefs),
     ]);
@@ -74,7 +74,7 @@ export class ActionsRepo {
     const id = newId();
     const claim = await (await refs()).claimActionRef(this.store, planId, input.ref, id);
     // Checked again inside the transaction, in case either is removed (or the plan archived) meanwhile.
-    const checks = [this.store.conditionPlanWritable(planId)];
+    const checks = [this.store.conditionPlanWritable(planId), ...named];
     if (input.themeId) checks.push(this.store.conditionExists(sk.theme(planId, input.themeId)));
     if (input.parentId) {
       const parent = await this.get(input.parentId);
@@ -143,7 +143,7 @@ export class ActionsRepo {
 
   async update(actionId: string, patch: ActionPatch): Promise<Action> {
     const before = await this.get(actionId);
-    await assertReferences(this.store, [
+    const named = await assertReferences(this.store, [
       ...leadReferences(patch.leads, before.leads),
       ...crossRefReferences(patch.crossRefs),
     ]);
@@ -175,7 +175,7 @@ export class ActionsRepo {
       ]);
     }
     if (moved && after.themeId) await this.assertThemeOf(before.planId, after.themeId);
-    const checks = [this.store.conditionPlanWritable(before.planId)];
+    const checks = [this.store.conditionPlanWritable(before.planId), ...named];
     if (moved && after.themeId)
       checks.push(this.store.conditionExists(sk.theme(before.planId, after.themeId)));
     // Its sub-actions (and theirs) go with it, so the plan never shows them under the old theme, and

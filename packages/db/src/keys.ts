@@ -186,6 +186,8 @@ export const STORAGE_ATTRIBUTES = [
   'importId',
   // The id of the last milestone or sub-action added to an action (actions.ts `childAdded`).
   'lastChildAdded',
+  // A person's mark, each time a write newly names them as a lead or owner (references.ts `namedMarks`).
+  'lastNamed',
 ] as const;
 
 /**

@@ -30,6 +30,7 @@ import {
   stillHere,
 } from './moved-references.js';
 import type { PeopleRepo } from './people.js';
+import { NAMED_MARK } from './references.js';
 import type { TenantStore, TransactItem } from './store.js';
 
 /** A council's store and directory (CouncilData's): passed in, so this module loads none of them itself. */
@@ -144,14 +145,18 @@ const LEAVING_NOTICE_DAYS = 366;
  * Refuses marking a person as having left on `leftOn` (`today`, Europe/London): 422 for a day more than
  * a year ahead (a mistyped year, most likely); 409 while they lead open actions or own a plan still in
  * use (draft or active) that is not archived: those are handed over first, so that nothing in use is
- * left with nobody to chase.
+ * left with nobody to chase. Returns the person's named mark as it was before their work was read,
+ * for the write that marks them as left (`PeopleRepo.update`'s `namedMark`).
  */
 export async function refuseLeavingWhileLeading(
   { store, people }: Council,
   personId: string,
   leftOn: string,
   today: string,
-): Promise<void> {
+): Promise<{ namedMark: string | undefined }> {
+  // Read before their work: the write marking them as left requires it unchanged (references.ts), so a
+  // lead named after this read refuses the write instead of going to someone who has left.
+  const namedMark = (await store.getRaw(sk.person(personId)))?.[NAMED_MARK] as string | undefined;
   const person = await people.get(personId);
   if (daysBetween(today, leftOn) > LEAVING_NOTICE_DAYS) {
     throw unprocessable(
@@ -172,6 +177,7 @@ export async function refuseLeavingWhileLeading(
         'then mark them as left.',
     );
   }
+  return { namedMark };
 }
 
 /**

@@ -10,8 +10,9 @@ import type { ReadConsistency } from './consistency.js';
 import { newId } from './ids.js';
 import { committedImports } from './import-status.js';
 import { sk } from './keys.js';
+import { NAMED_MARK } from './references.js';
 import { searchWrites } from './search-index.js';
-import { entityOf, type Item, type TenantStore } from './store.js';
+import { entityOf, type Item, type TenantStore, type TransactItem } from './store.js';
 import { firstVersion, patchedVersion } from './versioning.js';
 
 export class PeopleRepo {
@@ -68,7 +69,12 @@ export class PeopleRepo {
     return person;
   }
 
-  async update(id: string, patch: PersonPatch): Promise<Person> {
+  /**
+   * `namedMark`, when marking someone as left: their named mark as read before their open work was
+   * (people-handover.ts `refuseLeavingWhileLeading`); the write requires it unchanged, so no lead
+   * named meanwhile is left with someone who has gone (references.ts).
+   */
+  async update(id: string, patch: PersonPatch, leaving?: { namedMark: string | undefined }): Promise<Person> {
     const before = await this.get(id);
     // A merged person's record is history; only its alert preferences (reached by its own link) may change.
     const changes = Object.keys(patch).filter((k) => k !== 'version' && k !== 'alertPreferences');
@@ -78,7 +84,7 @@ export class PeopleRepo {
     const after = patchedVersion(before, patch);
     await this.store.transact(
       [
-        this.store.putVersioned(sk.person(id), 'person', after, patch.version),
+        unnamedSince(this.store.putVersioned(sk.person(id), 'person', after, patch.version), leaving),
         ...searchWrites(this.store, [personSearchDoc(after)], [personSearchDoc(before)]),
       ],
       [{ operation: 'update', entityType: 'person', entityId: id, before, after }],
@@ -86,4 +92,22 @@ export class PeopleRepo {
     );
     return after;
   }
+}
+
+/** A person's write, on condition that nobody was newly named as their lead since `leaving` was read. */
+function unnamedSince(
+  put: TransactItem,
+  leaving: { namedMark: string | undefined } | undefined,
+): TransactItem {
+  if (!leaving) return put;
+  const p = put.Put!;
+  const mark = leaving.namedMark;
+  return {
+    Put: {
+      ...p,
+      ConditionExpression: `(${p.ConditionExpression}) AND ${mark ? '#named = :named' : 'attribute_not_exists(#named)'}`,
+      ExpressionAttributeNames: { ...p.ExpressionAttributeNames, '#named': NAMED_MARK },
+      ExpressionAttributeValues: { ...p.ExpressionAttributeValues, ...(mark && { ':named': mark }) },
+    },
+  };
 }

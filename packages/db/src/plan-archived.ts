@@ -2,7 +2,7 @@
  * Why a transaction was cancelled, as the caller should hear it. Archived plans are read-only
  * (docs/architecture.md, section 6): the condition that keeps them, and how its failure reads.
  */
-import { conflict, planArchived } from '@peopleplan/core';
+import { conflict, planArchived, unprocessable } from '@peopleplan/core';
 
 /** The condition that keeps an archived plan as it is; the failing item comes back to say why. */
 export const NOT_ARCHIVED = {
@@ -31,6 +31,20 @@ function claimedRef(r: { Code?: string | undefined; Item?: Record<string, unknow
 }
 
 /**
+ * A condition failed on a person a write newly names (references.ts `namedMarks`): they were marked as
+ * left, or merged into someone else, since the write read them. Said as the check before it says it.
+ */
+function goneMeanwhile(r: { Code?: string | undefined; Item?: Record<string, unknown> | undefined }) {
+  if (r.Code !== 'ConditionalCheckFailed' || textOf(r.Item?.type) !== 'person') return undefined;
+  const name = String(textOf(r.Item?.name) ?? 'This person');
+  if (r.Item?.mergedInto || r.Item?.mergingInto)
+    return unprocessable(`${name} was merged into another person a moment ago: choose that person instead.`);
+  if (r.Item?.leftOn)
+    return unprocessable(`${name} has just been marked as left: choose someone still here.`);
+  return undefined;
+}
+
+/**
  * A cancelled transaction's reasons in words: a failed condition is a 409 (`plan-archived` when it was an
  * archived plan's header); a collision with another transaction in flight may be tried again ('retry':
  * nothing was written and every condition is checked again); anything else is not ours to explain.
@@ -41,6 +55,8 @@ export function cancellation(
 ): Error | 'retry' | undefined {
   if (reasons.some((r) => r.Code === 'ConditionalCheckFailed')) {
     if (reasons.some(isArchivedPlan)) return planArchived();
+    const gone = reasons.map(goneMeanwhile).find((e) => e !== undefined);
+    if (gone) return gone;
     const ref = reasons.map(claimedRef).find((r) => r !== undefined);
     if (ref !== undefined) {
       return conflict(

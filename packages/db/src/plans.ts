@@ -34,7 +34,7 @@ import { planIndexAttributes, sk } from './keys.js';
 import { assertReferences, ownerReferences } from './references.js';
 import { reorderWrites } from './reorder.js';
 import { SearchIndexRepo, searchChanges, searchWrites } from './search-index.js';
-import { MAX_TRANSACTION_ITEMS, type Page, type TenantStore } from './store.js';
+import { MAX_TRANSACTION_ITEMS, type Page, type TenantStore, type TransactItem } from './store.js';
 import { firstVersion, patchedVersion } from './versioning.js';
 
 /** One plan read whole (without progress history): what the plan page, dashboard and reports need. */
@@ -169,7 +169,7 @@ export class PlansRepo {
   }
 
   async create(input: PlanCreate): Promise<{ plan: Plan; themes: Theme[] }> {
-    await assertReferences(this.store, ownerReferences(input.ownerPersonId));
+    const named = await assertReferences(this.store, ownerReferences(input.ownerPersonId));
     const { themes: themeInputs, themeNoun, ...fields } = input;
     const plan: Plan = {
       ...fields,
@@ -182,6 +182,7 @@ export class PlansRepo {
     };
     const themes = themeInputs.map((t, order) => this.newTheme(plan.id, t, order));
     const items = [
+      ...named,
       ...sectionPuts(this.store, plan),
       this.store.putNew(
         sk.plan(plan.id),
@@ -218,15 +219,21 @@ export class PlansRepo {
   async update(planId: string, patch: PlanPatch): Promise<Plan> {
     // The owner it had is no newly named person (one who has left may stay owner of a closed plan).
     const owner = patch.ownerPersonId ? (await this.header(planId)).ownerPersonId : undefined;
-    await assertReferences(this.store, ownerReferences(patch.ownerPersonId, owner));
-    return this.write(planId, patch, false);
+    const named = await assertReferences(this.store, ownerReferences(patch.ownerPersonId, owner));
+    return this.write(planId, patch, false, named);
   }
 
   /**
    * A plan's status moves only as PLAN_STATUS_MOVES allows (draft → active → closed, reopened), except
    * archiving (its own route). Becoming active is dated: staleness counts from then (core board.ts).
    */
-  private async write(planId: string, patch: PlanPatch, archiving: boolean): Promise<Plan> {
+  private async write(
+    planId: string,
+    patch: PlanPatch,
+    archiving: boolean,
+    /** The owner newly named, marked in the same transaction (references.ts). */
+    named: TransactItem[] = [],
+  ): Promise<Plan> {
     const [header, stored] = await Promise.all([this.header(planId), this.sections(planId)]);
     const before = withSections(header, stored);
     // Archived is final, archiving included; the write below checks it again (unlessArchived).
@@ -250,6 +257,7 @@ export class PlansRepo {
       : [];
     await this.store.transact(
       [
+        ...named,
         ...sectionWrites,
         this.store.unlessArchived(
           this.store.putVersioned(

@@ -1,6 +1,7 @@
 import { badRequest } from '@peopleplan/core';
-import { sk } from './keys.js';
-import type { TenantStore } from './store.js';
+import { newId } from './ids.js';
+import { type STORAGE_ATTRIBUTES, sk } from './keys.js';
+import type { TenantStore, TransactItem } from './store.js';
 
 /** An id a write names, where it sits in the request, and what it must be. */
 export interface Reference {
@@ -23,9 +24,15 @@ const MESSAGE = {
  * Ids a write stores must be this council's: a lead's or owner's person, a cross-referenced or linked
  * action. Read in the council's own partition (one BatchGet), so an id from another council, or none
  * at all, is refused with where it was (400) and nothing is written.
+ *
+ * Returns what the write's own transaction must hold for the people it newly names (`namedMarks`); the
+ * caller sends them with its items.
  */
-export async function assertReferences(store: TenantStore, refs: readonly Reference[]): Promise<void> {
-  if (!refs.length) return;
+export async function assertReferences(
+  store: TenantStore,
+  refs: readonly Reference[],
+): Promise<TransactItem[]> {
+  if (!refs.length) return [];
   const keyOf = (r: Reference) => (r.kind === 'person' ? sk.person(r.id) : sk.locator(r.id));
   const found = await store.getMany(refs.map(keyOf), {
     attributes: ['target', 'name', 'leftOn', 'mergedInto', 'mergingInto'],
@@ -52,6 +59,32 @@ export async function assertReferences(store: TenantStore, refs: readonly Refere
       : [];
   });
   if (gone.length) await (await import('./references-gone.js')).refuseGone(store, gone);
+  return namedMarks(store, refs);
+}
+
+/** The storage attribute a person is marked with when newly named (no new version: nobody is refused for it). */
+export const NAMED_MARK = 'lastNamed' satisfies (typeof STORAGE_ATTRIBUTES)[number];
+
+/**
+ * For each person newly named, an update marking them as named, on condition that they have not left
+ * or been merged away: checked with the write, not only read before it. Marking a person as left
+ * requires the mark unchanged since it read their open work (people-handover.ts), so a lead named
+ * meanwhile is either written first, and found, or refused here (422, plan-archived.ts `cancellation`).
+ */
+function namedMarks(store: TenantStore, refs: readonly Reference[]): TransactItem[] {
+  const ids = [...new Set(refs.filter((r) => r.kind === 'person' && r.added).map((r) => r.id))];
+  return ids.map((id) => ({
+    Update: {
+      TableName: store.tableName,
+      Key: { PK: store.pk, SK: sk.person(id) },
+      UpdateExpression: 'SET #named = :named',
+      ConditionExpression:
+        'attribute_exists(PK) AND attribute_not_exists(leftOn) AND attribute_not_exists(mergingInto) AND attribute_not_exists(mergedInto)',
+      ExpressionAttributeNames: { '#named': NAMED_MARK },
+      ExpressionAttributeValues: { ':named': newId() },
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    },
+  }));
 }
 
 /** The people an action's leads name. */

@@ -98,14 +98,15 @@ export function registerCouncilRoutes(app: App, deps: AppDeps) {
       const patch = c.req.valid('json');
       // Marking someone as left is refused while they lead open actions or own a plan in use, and for a
       // day over a year ahead (loaded only then: §9).
-      if (patch.leftOn)
-        await (await import('@peopleplan/db/people-moves')).refuseLeavingWhileLeading(
-          data,
-          p.personId,
-          patch.leftOn,
-          today(),
-        );
-      return c.json(await data.people.update(p.personId, patch), 200);
+      const leaving = patch.leftOn
+        ? await (await import('@peopleplan/db/people-moves')).refuseLeavingWhileLeading(
+            data,
+            p.personId,
+            patch.leftOn,
+            today(),
+          )
+        : undefined;
+      return c.json(await data.people.update(p.personId, patch, leaving), 200);
     },
   );
 
