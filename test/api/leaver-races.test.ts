@@ -36,7 +36,8 @@ describe('marking someone as left while they are named', () => {
   afterAll(() => api.drop());
 
   /** ROUNDS fresh people, each marked as left while `name` names them; the outcomes of each pair. */
-  const race = async (name: (p: { id: string; name: string }, i: number) => Promise<{ status: number }>) => {
+  type Answer = { status: number; body?: { error?: { message?: string } } };
+  const race = async (name: (p: { id: string; name: string }, i: number) => Promise<Answer>) => {
     const people = await Promise.all(
       Array.from({ length: ROUNDS }, (_, i) =>
         api.ok('POST', `${H}/people`, { name: `Leaver ${name.length}${i} ${Date.now()}` }, EDITOR),
