@@ -5,7 +5,8 @@ import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, 
  * council uploads, in the layouts issue 15 names. No binary fixture to keep in step.
  */
 const cell = (text: string) => new TableCell({ children: text.split('\n').map((t) => new Paragraph(t)) });
-const table = (rows: string[][]) =>
+/** A full-width Word table of plain cells (a line break in a cell makes a new paragraph). */
+export const table = (rows: string[][]) =>
   new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: rows.map((r) => new TableRow({ children: r.map(cell) })),
@@ -34,9 +35,10 @@ export function workforcePlanDocx(): Promise<Buffer> {
   ]);
 }
 
-/** An Investors in People action plan, as in the PDF fixture (packages/importer/test/fixtures/pdf). */
-export function iipPlanDocx(): Promise<Buffer> {
-  return docx('Investors in People Action Plan 2014-15', [
+/** An Investors in People action plan (also the PDF fixture's: packages/importer/test/fixtures/pdf). */
+export const IIP_PLAN = {
+  title: 'Investors in People Action Plan 2014-15',
+  rows: [
     [
       'Area number',
       'Issue being faced',
@@ -73,5 +75,8 @@ export function iipPlanDocx(): Promise<Buffer> {
       'Venue',
       'Every starter inducted',
     ],
-  ]);
+  ],
+};
+export function iipPlanDocx(): Promise<Buffer> {
+  return docx(IIP_PLAN.title, IIP_PLAN.rows);
 }
