@@ -4,6 +4,7 @@ import { renderReport } from '@peopleplan/reports';
 import { Zip, ZipDeflate } from 'fflate';
 import type { Actor, OnboardingDeps } from './onboarding.js';
 import { loadReport } from './reporting.js';
+import { endSessionsIfNothingLeft } from './sessions.js';
 
 /**
  * A council takes its data with it: one ZIP holding every item of its partition as JSON lines (what a
@@ -129,7 +130,7 @@ export async function eraseCouncil(
   for (const id of plan.partnerships) await deps.partnerships.removeMember(id, councilId);
   for (const m of members) {
     await deps.identity.removeFromGroup(m.userSub, `council:${councilId}:${m.role}`);
-    await deps.identity.signOutEverywhere(m.userSub);
+    await endSessionsIfNothingLeft(deps.identity, m.email);
   }
   // Pages are read and deleted until the partition is empty (deleting while paging would skip items).
   // Feed and alert-link secrets also have lookups outside the partition (S#<hash>): those go too.

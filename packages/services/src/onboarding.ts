@@ -22,6 +22,7 @@ import {
   type PartnershipsRepo,
   provisionCouncil,
 } from '@peopleplan/db';
+import { endSessionsIfNothingLeft } from './sessions.js';
 
 /**
  * Onboarding, member management and offboarding of councils, the same way locally and in AWS: the
@@ -145,6 +146,7 @@ export async function inviteMember(
   if (await data.members.byEmail(input.email)) {
     throw conflict(`${input.email} is already a member of this council`);
   }
+  await assertNotOperator(deps, input.email, 'council members', 'email');
   const councilId = data.ctx.councilId;
   const name = input.name ?? input.email.split('@')[0]!;
   const person = input.personId
@@ -229,7 +231,8 @@ export async function changeMember(
 
 /**
  * A leaver: the member record goes (the API refuses them from their very next request, whatever token
- * they hold), the council's group is taken away, and every session they have is ended.
+ * they hold), the council's group is taken away, and every session they have is ended unless they still
+ * belong to another council, a partnership or the operators (sessions.ts).
  */
 export async function removeMember(
   deps: OnboardingDeps,
@@ -241,7 +244,7 @@ export async function removeMember(
   }
   const before = await data.members.remove(userSub);
   await deps.identity.removeFromGroup(userSub, councilGroup(data.ctx.councilId, before.role));
-  await deps.identity.signOutEverywhere(userSub);
+  await endSessionsIfNothingLeft(deps.identity, before.email);
   await deps.directory.count(data.ctx.councilId, 'members', -1);
   return before;
 }
@@ -265,7 +268,7 @@ export async function createPartnership(
     const entry = await deps.directory.council(c);
     if (!entry || entry.status === 'deleted') throw notFound(`Council ${c}`);
   }
-  for (const r of input.readers) await assertMayRead(deps, r.email);
+  for (const r of input.readers) await assertNotOperator(deps, r.email, 'partner readers');
   await deps.partnerships.create({ id: input.id, name: input.name, leadCouncilId: input.leadCouncilId });
   // Each invitation is written in the member council's own partition, through its own session.
   for (const c of input.memberCouncilIds) {
@@ -282,12 +285,22 @@ export async function createPartnership(
   });
 }
 
-/** Operators never see a council's plans: they cannot read them through a partnership either. */
-async function assertMayRead(deps: OnboardingDeps, email: string): Promise<void> {
+/**
+ * Operators never see a council's plans: they cannot be made a council's members, nor read plans
+ * through a partnership. Refused (422) however a council admin or operator asks.
+ */
+async function assertNotOperator(
+  deps: OnboardingDeps,
+  email: string,
+  what: string,
+  /** The field that gave the email, for the form to point at. */
+  path?: string,
+): Promise<void> {
   const existing = await deps.identity.findUser(email);
   if (existing && (existing.groups.includes(OPERATOR_GROUP) || (await deps.directory.operator(existing.sub))))
     throw unprocessable(
-      `${email} is a service operator: operators cannot be partner readers (they never see council plans).`,
+      `${email} is a service operator: operators cannot be ${what} (they never see council plans).`,
+      path ? [{ path, message: 'is a service operator' }] : undefined,
     );
 }
 
@@ -318,7 +331,7 @@ export async function addPartnerReader(
 ): Promise<void> {
   const p = await deps.partnerships.get(partnershipId);
   if (!p) throw notFound('Partnership');
-  await assertMayRead(deps, reader.email);
+  await assertNotOperator(deps, reader.email, 'partner readers');
   await deps.identity.ensureGroup(partnershipGroup(partnershipId), `${p.name}: partner readers`);
   await recordReader(deps, partnershipId, reader);
   await deps.directory.audit({
@@ -330,7 +343,10 @@ export async function addPartnerReader(
   });
 }
 
-/** Remove a partner reader: their record (access ends with their next request), group and sessions. */
+/**
+ * Remove a partner reader: their record (access ends with their next request), group, and sessions
+ * unless they have another role (sessions.ts).
+ */
 export async function removePartnerReader(
   deps: OnboardingDeps,
   partnershipId: string,
@@ -341,7 +357,7 @@ export async function removePartnerReader(
   if (!user) throw notFound('Reader');
   await deps.partnerships.removeReader(partnershipId, user.sub);
   await deps.identity.removeFromGroup(user.username, partnershipGroup(partnershipId));
-  await deps.identity.signOutEverywhere(user.username);
+  await endSessionsIfNothingLeft(deps.identity, email);
   await deps.directory.audit({
     actorSub: actor.sub,
     actorName: actor.name,
