@@ -11,6 +11,7 @@ export default defineConfig({
       'packages/*/test/**/*.test.ts',
       'functions/*/src/**/*.test.ts',
       'test/**/*.test.ts',
+      'web/src/**/*.test.tsx',
     ],
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
