@@ -1,5 +1,6 @@
 import { type Conflict, fieldLabel, type Groups, showField } from '../lib/action-draft.js';
 import { ScrollTable } from './page.js';
+import { TableHead } from './table-head.js';
 
 /** Someone saved the action first: both versions side by side, and the choice of which to keep. */
 export function ConflictPanel({
@@ -26,19 +27,7 @@ export function ConflictPanel({
         <ScrollTable label="Your version and the saved version">
           <table className="govuk-table app-compare">
             <caption className="govuk-table__caption govuk-table__caption--s">Differences</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Field
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Your version
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Saved version
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Field', 'Your version', 'Saved version']} />
             <tbody className="govuk-table__body">
               {conflict.keys.map((k) => (
                 <tr className="govuk-table__row" key={k}>

@@ -9,6 +9,7 @@ import { MilestoneDoneForm } from './milestone-done-form.js';
 import { MilestoneDueCells } from './milestone-due.js';
 import { MilestoneForm } from './milestone-form.js';
 import { LoadError, ScrollTable } from './page.js';
+import { TableHead } from './table-head.js';
 import { RagTag, StatusTag } from './tags.js';
 import type { TimescaleContext } from './timescale-input.js';
 
@@ -143,30 +144,16 @@ function MilestonesTable({
     <ScrollTable label="Milestones">
       <table className="govuk-table app-table app-cards">
         <caption className="govuk-table__caption govuk-visually-hidden">Milestones</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Milestone
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Originally due
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Now due
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Moved later
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Status
-            </th>
-            {actions ? (
-              <th scope="col" className="govuk-table__header">
-                <span className="govuk-visually-hidden">{canEdit ? 'Change' : 'Mark as done'}</span>
-              </th>
-            ) : null}
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            'Milestone',
+            'Originally due',
+            'Now due',
+            'Moved later',
+            'Status',
+            actions ? { label: canEdit ? 'Change' : 'Mark as done', hidden: true } : null,
+          ]}
+        />
         <tbody className="govuk-table__body">
           {items.map((m) => (
             <tr className="govuk-table__row" key={m.id} id={`milestone-${m.id}`}>

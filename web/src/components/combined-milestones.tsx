@@ -4,6 +4,7 @@ import { plural } from '../lib/format.js';
 import { sharedPlanHref } from '../lib/partnerships.js';
 import type { CombinedMilestone } from '../lib/responses.js';
 import { ScrollTable } from './page.js';
+import { TableHead } from './table-head.js';
 import { RagTag, StatusTag } from './tags.js';
 import { TimescaleText } from './timescale.js';
 
@@ -44,34 +45,18 @@ export function CombinedMilestoneTable({ p, items }: { p: string; items: Combine
         <caption className="govuk-table__caption govuk-table__caption--m">
           {COMBINED_LIST_TITLE}, by due date
         </caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header app-col-text">
-              Milestone or action
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Council
-            </th>
-            <th scope="col" className="govuk-table__header app-col-text">
-              Plan and action
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Now due
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Originally due
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Late or moved
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Status and RAG
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Lead
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: 'Milestone or action', className: 'app-col-text' },
+            'Council',
+            { label: 'Plan and action', className: 'app-col-text' },
+            'Now due',
+            'Originally due',
+            'Late or moved',
+            'Status and RAG',
+            'Lead',
+          ]}
+        />
         <tbody className="govuk-table__body">
           {items.map((i) => (
             <tr className="govuk-table__row" key={`${i.councilId}-${i.id}`} data-council={i.councilId}>

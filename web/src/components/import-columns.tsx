@@ -3,6 +3,7 @@ import { COLUMN_FIELD_LABELS, COLUMN_FIELDS, TABLE_KIND_LABELS } from '@peoplepl
 import { type FormEvent, useState } from 'react';
 import { ApiError, api } from '../lib/api.js';
 import { ScrollTable } from './page.js';
+import { TableHead } from './table-head.js';
 
 type Choices = Record<string, string>;
 
@@ -55,16 +56,7 @@ export function ImportColumns({
             <caption className="govuk-table__caption govuk-table__caption--s">
               Table {t.table + 1}: {TABLE_KIND_LABELS[t.kind] ?? t.kind}
             </caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Column in the document
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  What it is
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Column in the document', 'What it is']} />
             <tbody className="govuk-table__body">
               {t.columns.map((col) => {
                 const id = `map-${t.table}-${col.index}`;

@@ -1,6 +1,7 @@
 import { timescaleMeaning } from '../lib/format.js';
 import type { DateIssue } from '../lib/import-plan.js';
 import { ScrollTable } from './page.js';
+import { TableHead } from './table-head.js';
 import { TimescaleText } from './timescale.js';
 import { type TimescaleContext, useParsedTimescale } from './timescale-input.js';
 
@@ -36,19 +37,7 @@ export function ImportDeadlines({
       <ScrollTable label="Deadlines to check">
         <table className="govuk-table app-table">
           <caption className="govuk-table__caption govuk-visually-hidden">Deadlines to check</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Where
-              </th>
-              <th scope="col" className="govuk-table__header">
-                As written
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Date to use
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Where', 'As written', 'Date to use']} />
           <tbody className="govuk-table__body">
             {issues.map((i) => (
               <DeadlineRow

@@ -3,6 +3,7 @@ import type { LeadAnswer } from '../lib/import-plan.js';
 import { personChoices } from '../lib/person-choices.js';
 import type { PersonRow } from '../lib/responses.js';
 import { ScrollTable } from './page.js';
+import { TableHead } from './table-head.js';
 import { PlainTag } from './tags.js';
 
 type Answers = Record<string, LeadAnswer>;
@@ -42,19 +43,13 @@ export function ImportPeople({
       <ScrollTable label="Leads of the plan">
         <table className="govuk-table app-table">
           <caption className="govuk-table__caption govuk-visually-hidden">Leads of the plan</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                As written in the plan
-              </th>
-              <th scope="col" className="govuk-table__header app-col-narrow">
-                Actions
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Who it is
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              'As written in the plan',
+              { label: 'Actions', className: 'app-col-narrow' },
+              'Who it is',
+            ]}
+          />
           <tbody className="govuk-table__body">
             {people.leads.map((l, n) => (
               <tr className="govuk-table__row" key={l.label}>

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { previewContents, type RatingContext } from '../lib/import-plan.js';
 import { ScrollTable } from './page.js';
 import { groupByTheme, milestonesByAction, ThemeSections } from './plan-view.js';
+import { TableHead } from './table-head.js';
 
 /**
  * The plan as the plan page will show it once imported (the same components: themes, actions in the
@@ -33,19 +34,7 @@ export function ImportPlanView({ plan, rating }: { plan: ParsedPlan; rating: Rat
             <caption className="govuk-table__caption govuk-table__caption--m">
               Other columns, kept on each action
             </caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Action
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Column
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  As written
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Action', 'Column', 'As written']} />
             <tbody className="govuk-table__body">
               {extras.map((x, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: cells in document order

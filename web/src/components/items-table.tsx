@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { useFocusRevealed } from '../lib/focus.js';
 import { formatDateTime, lateness } from '../lib/format.js';
 import { ScrollTable } from './page.js';
+import { TableHead } from './table-head.js';
 import { RagTag, StatusTag } from './tags.js';
 import { TimescaleText } from './timescale.js';
 
@@ -32,46 +33,18 @@ export function ItemsTable({
       <ScrollTable label={caption}>
         <table className="govuk-table app-table app-cards">
           <caption className="govuk-table__caption govuk-visually-hidden">{caption}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Item
-              </th>
-              {has('plan') ? (
-                <th scope="col" className="govuk-table__header">
-                  Plan
-                </th>
-              ) : null}
-              {has('baseline') ? (
-                <th scope="col" className="govuk-table__header">
-                  Originally due
-                </th>
-              ) : null}
-              {has('due') ? (
-                <th scope="col" className="govuk-table__header">
-                  {has('baseline') ? 'Now due' : 'Due'}
-                </th>
-              ) : null}
-              {has('lateness') ? (
-                <th scope="col" className="govuk-table__header">
-                  When
-                </th>
-              ) : null}
-              {has('lastUpdate') ? (
-                <th scope="col" className="govuk-table__header">
-                  Last update
-                </th>
-              ) : null}
-              {has('leads') ? (
-                <th scope="col" className="govuk-table__header">
-                  Lead
-                </th>
-              ) : null}
-              <th scope="col" className="govuk-table__header">
-                Status
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              'Item',
+              has('plan') && 'Plan',
+              has('baseline') && 'Originally due',
+              has('due') && (has('baseline') ? 'Now due' : 'Due'),
+              has('lateness') && 'When',
+              has('lastUpdate') && 'Last update',
+              has('leads') && 'Lead',
+              'Status',
+            ]}
+          />
           <tbody className="govuk-table__body">
             {shown.map((i, n) => (
               <tr className="govuk-table__row" key={`${i.type}-${i.id}`} {...revealed(n)}>

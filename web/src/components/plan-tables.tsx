@@ -5,6 +5,7 @@ import { useFocusNext } from '../lib/focus.js';
 import type { PlanContents } from '../lib/responses.js';
 import { ScrollTable } from './page.js';
 import { ITEM_KINDS, ItemForm, type ItemKind } from './plan-item-forms.js';
+import { TableHead } from './table-head.js';
 import { TimescaleText } from './timescale.js';
 import type { TimescaleContext } from './timescale-input.js';
 
@@ -62,20 +63,12 @@ function SimpleTable({
         <ScrollTable label={title}>
           <table className="govuk-table app-table app-cards">
             <caption className="govuk-table__caption govuk-visually-hidden">{title}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                {head.map((h) => (
-                  <th scope="col" className="govuk-table__header" key={h}>
-                    {h}
-                  </th>
-                ))}
-                {editable ? (
-                  <th scope="col" className="govuk-table__header app-no-print">
-                    <span className="govuk-visually-hidden">Change</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                ...head,
+                editable ? { label: 'Change', hidden: true, className: 'app-no-print' } : null,
+              ]}
+            />
             <tbody className="govuk-table__body">
               {rows.map((r, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: rows in document order

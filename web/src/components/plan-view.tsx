@@ -13,6 +13,7 @@ import { type Cell, type Column, columnsFor, orderActions } from '../lib/plan-co
 import type { ActionRow, MilestoneRow, PlanContents, ThemeRow } from '../lib/responses.js';
 import { MilestoneDueCells } from './milestone-due.js';
 import { Banner, Prose, ScrollTable, SummaryList } from './page.js';
+import { TableHead } from './table-head.js';
 import { RagTag, StatusTag } from './tags.js';
 import { DueTimeline } from './timeline.js';
 import { TimescaleText } from './timescale.js';
@@ -202,15 +203,7 @@ export function ActionTable({
     <ScrollTable label={`${caption}: actions`}>
       <table className="govuk-table app-table app-action-table app-cards">
         <caption className="govuk-table__caption govuk-visually-hidden">{caption}: actions</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            {columns.map((col) => (
-              <th scope="col" className={`govuk-table__header ${columnClass(col)}`} key={col.heading}>
-                {col.heading}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={columns.map((col) => ({ label: col.heading, className: columnClass(col) }))} />
         <tbody className="govuk-table__body">
           {orderActions(actions).map((a) => (
             <tr className={`govuk-table__row${a.depth ? ' app-subaction' : ''}`} key={a.id}>
@@ -358,25 +351,7 @@ export function MilestonesSection({
       <ScrollTable label="Milestones">
         <table className="govuk-table app-table app-cards">
           <caption className="govuk-table__caption govuk-visually-hidden">Milestones</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Milestone
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Action
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Originally due
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Now due
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Status
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Milestone', 'Action', 'Originally due', 'Now due', 'Status']} />
           <tbody className="govuk-table__body">
             {ms.map((m) => {
               const a = actions.get(m.actionId);

@@ -2,6 +2,7 @@ import type { PlanSummary, Status, ThemeWords } from '@peopleplan/core';
 import { Link } from 'wouter';
 import { STATUS_LABELS, STATUSES } from '../lib/labels.js';
 import { ScrollTable } from './page.js';
+import { TableHead } from './table-head.js';
 
 /**
  * A plan's actions by status and group, as the dashboard shows them. Each count above nought opens the
@@ -27,21 +28,13 @@ export function StatusCounts({ c, plan, words }: { c: string; plan: PlanSummary;
     <ScrollTable label={`${plan.title}: actions by status and ${words.inSentence}`}>
       <table className="govuk-table app-table app-count-table">
         <caption className="govuk-table__caption govuk-table__caption--s">Actions by status</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              {words.noun}
-            </th>
-            {statuses.map((s) => (
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric" key={s}>
-                {STATUS_LABELS[s]}
-              </th>
-            ))}
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Total
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            words.noun,
+            ...statuses.map((s) => ({ label: STATUS_LABELS[s], numeric: true })),
+            { label: 'Total', numeric: true },
+          ]}
+        />
         <tbody className="govuk-table__body">
           {plan.themes
             .filter((t) => t.total > 0)

@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { useWide } from '../components/layout.js';
 import { Banner, LoadError, Loading, Page, ScrollTable, SummaryList } from '../components/page.js';
+import { TableHead } from '../components/table-head.js';
 import { PlainTag } from '../components/tags.js';
 import type { ApiData } from '../lib/api.js';
 import { formatDate, plural } from '../lib/format.js';
@@ -273,21 +274,7 @@ function MemberList({
     <ScrollTable label="Members">
       <table className="govuk-table app-table" data-testid="members">
         <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Name
-            </th>
-            {COLUMNS.map((h) => (
-              <th scope="col" className="govuk-table__header" key={h}>
-                {h}
-              </th>
-            ))}
-            <th scope="col" className="govuk-table__header">
-              Action
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Name', ...COLUMNS, 'Action']} />
         <tbody className="govuk-table__body">
           {rows.map((r) => (
             <tr className="govuk-table__row" key={r.key} data-member={r.key}>

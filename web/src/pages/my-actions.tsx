@@ -1,6 +1,7 @@
 import type { Timeliness } from '@peopleplan/core';
 import { Link } from 'wouter';
 import { isNotFound, LoadError, Loading, Page } from '../components/page.js';
+import { TableHead } from '../components/table-head.js';
 import { RagTag, StatusTag } from '../components/tags.js';
 import { TimescaleText } from '../components/timescale.js';
 import { formatDateTime, lateness, plural } from '../lib/format.js';
@@ -105,15 +106,7 @@ function MyTable({ c, caption, items }: { c: string; caption: string; items: MyA
   return (
     <table className="govuk-table app-table app-cards">
       <caption className="govuk-table__caption govuk-visually-hidden">{caption}: your actions</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          {['Action', 'Due', 'Milestones', 'Last update', 'Status'].map((h) => (
-            <th scope="col" className="govuk-table__header" key={h}>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead columns={['Action', 'Due', 'Milestones', 'Last update', 'Status']} />
       <tbody className="govuk-table__body">
         {items.map((i) => (
           <tr className="govuk-table__row" key={i.action.id}>

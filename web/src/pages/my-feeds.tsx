@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { CalendarFeed } from '../components/calendar-feed.js';
 import { LoadError, Loading, Page, SavedBanner, ScrollTable, useSaved } from '../components/page.js';
+import { TableHead } from '../components/table-head.js';
 import { api } from '../lib/api.js';
 import { formatDateTime } from '../lib/format.js';
 import type { MyCalendarFeed } from '../lib/responses.js';
@@ -68,19 +69,7 @@ export default function MyFeedsPage({ c }: { c: string }) {
         <ScrollTable label="Your calendar feeds">
           <table className="govuk-table app-table" data-testid="my-feeds">
             <caption className="govuk-table__caption govuk-visually-hidden">Your calendar feeds</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Feed of
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Made
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  <span className="govuk-visually-hidden">Stop</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Feed of', 'Made', { label: 'Stop', hidden: true }]} />
             <tbody className="govuk-table__body">
               {feeds.data.items.map((f) => (
                 <tr className="govuk-table__row" key={`${f.scope}-${f.subjectId}`}>

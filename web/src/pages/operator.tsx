@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ErrorSummary } from '../components/form.js';
 import { Banner, LoadError, Loading, Page, ScrollTable } from '../components/page.js';
+import { TableHead } from '../components/table-head.js';
 import { PlainTag } from '../components/tags.js';
 import { type ApiData, ApiError, api } from '../lib/api.js';
 import { formatDate, plural } from '../lib/format.js';
@@ -120,28 +121,16 @@ function Directory({
         <caption className="govuk-table__caption govuk-table__caption--m">
           {plural(items.length, 'council')}
         </caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Council
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Status
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Members
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Plans
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Added
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Action
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            'Council',
+            'Status',
+            { label: 'Members', numeric: true },
+            { label: 'Plans', numeric: true },
+            'Added',
+            'Action',
+          ]}
+        />
         <tbody className="govuk-table__body">
           {items.map((x) => (
             <tr className="govuk-table__row" key={x.id} data-council={x.id}>

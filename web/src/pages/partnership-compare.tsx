@@ -9,6 +9,7 @@ import {
   useQueryFormKey,
   WordList,
 } from '../components/partnership-page.js';
+import { TableHead } from '../components/table-head.js';
 import { formatDate, formatDateTime, plural } from '../lib/format.js';
 import { PLAN_KIND_LABELS, PLAN_STATUS_LABELS } from '../lib/labels.js';
 import { ragWords, sharedPlanHref, statusWords } from '../lib/partnerships.js';
@@ -19,7 +20,6 @@ const KINDS = Object.keys(PLAN_KIND_LABELS) as PlanKind[];
 const isKind = (k: string | null): k is PlanKind => k !== null && (KINDS as string[]).includes(k);
 
 const num = 'govuk-table__cell govuk-table__cell--numeric';
-const numHead = 'govuk-table__header govuk-table__header--numeric';
 
 /**
  * Side by side (issue 7): every consenting council's shared plans of one kind (say each member's peer
@@ -153,37 +153,19 @@ function PlansTable({ p, data }: { p: string; data: Comparison }) {
         <caption className="govuk-table__caption govuk-table__caption--m">
           {PLAN_KIND_LABELS[data.kind]}: {plural(data.plans.length, 'plan')} compared
         </caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Council
-            </th>
-            <th scope="col" className="govuk-table__header app-col-text">
-              Plan
-            </th>
-            <th scope="col" className={numHead}>
-              Actions
-            </th>
-            <th scope="col" className="govuk-table__header">
-              By status
-            </th>
-            <th scope="col" className="govuk-table__header">
-              By RAG
-            </th>
-            <th scope="col" className={numHead}>
-              Overdue
-            </th>
-            <th scope="col" className={numHead}>
-              Re-baselined (slipping)
-            </th>
-            <th scope="col" className={numHead}>
-              Stale
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Last progress update
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            'Council',
+            { label: 'Plan', className: 'app-col-text' },
+            { label: 'Actions', numeric: true },
+            'By status',
+            'By RAG',
+            { label: 'Overdue', numeric: true },
+            { label: 'Re-baselined (slipping)', numeric: true },
+            { label: 'Stale', numeric: true },
+            'Last progress update',
+          ]}
+        />
         <tbody className="govuk-table__body">
           {data.plans.map((x) => (
             <tr className="govuk-table__row" key={`${x.councilId}-${x.planId}`} data-council={x.councilId}>
@@ -244,18 +226,9 @@ function ThemesTable({ data }: { data: Comparison }) {
         <caption className="govuk-table__caption govuk-table__caption--m">
           {noun} by {noun.toLowerCase()}, side by side
         </caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              {noun}
-            </th>
-            {data.plans.map((x) => (
-              <th scope="col" className="govuk-table__header app-col-text" key={`${x.councilId}-${x.planId}`}>
-                {planName(x)}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead
+          columns={[noun, ...data.plans.map((x) => ({ label: planName(x), className: 'app-col-text' }))]}
+        />
         <tbody className="govuk-table__body">
           {data.themeRows.map((row) => (
             <tr className="govuk-table__row" key={row.ref || 'none'}>

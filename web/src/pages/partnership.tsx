@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
 import { Banner, isNotFound, LoadError, Loading, Page, ScrollTable } from '../components/page.js';
 import { useOverview, usePartnershipCrumbs, WordList } from '../components/partnership-page.js';
+import { TableHead } from '../components/table-head.js';
 import { api } from '../lib/api.js';
 import { formatDate, plural } from '../lib/format.js';
 import { PLAN_KIND_LABELS, PLAN_STATUS_LABELS } from '../lib/labels.js';
@@ -10,7 +11,6 @@ import type { OverviewCounts, OverviewRow, SharedPlanRef } from '../lib/response
 import { useApi } from '../lib/use-api.js';
 
 const num = 'govuk-table__cell govuk-table__cell--numeric';
-const numHead = 'govuk-table__header govuk-table__header--numeric';
 
 /**
  * The partnership's combined view (issue 7), read-only: one row per consenting council with its counts
@@ -180,40 +180,20 @@ function CouncilTable({
     <ScrollTable label="Councils sharing their plans">
       <table className="govuk-table app-table app-overview-table">
         <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Council
-            </th>
-            <th scope="col" className={numHead}>
-              Plans shared
-            </th>
-            <th scope="col" className={numHead}>
-              Actions
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Actions by status
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Actions by RAG
-            </th>
-            <th scope="col" className={numHead}>
-              Overdue
-            </th>
-            <th scope="col" className={numHead}>
-              Re-baselined (slipping)
-            </th>
-            <th scope="col" className={numHead}>
-              Stale
-            </th>
-            <th scope="col" className={numHead}>
-              Due in the next {dueSoonDays} days
-            </th>
-            <th scope="col" className="govuk-table__header app-col-travel">
-              Direction of travel
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            'Council',
+            { label: 'Plans shared', numeric: true },
+            { label: 'Actions', numeric: true },
+            'Actions by status',
+            'Actions by RAG',
+            { label: 'Overdue', numeric: true },
+            { label: 'Re-baselined (slipping)', numeric: true },
+            { label: 'Stale', numeric: true },
+            { label: <>Due in the next {dueSoonDays} days</>, numeric: true },
+            { label: 'Direction of travel', className: 'app-col-travel' },
+          ]}
+        />
         <tbody className="govuk-table__body">
           {rows.map((r) => (
             <CountsRow key={r.councilId} head={r.councilName} counts={r} />

@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { ErrorSummary, type FieldErrors, refusal, summaryFrom } from '../components/form.js';
 import { LoadError, Loading, Page, SavedBanner, ScrollTable, useSaved } from '../components/page.js';
 import { PersonFields } from '../components/person-fields.js';
+import { TableHead } from '../components/table-head.js';
 import { PlainTag } from '../components/tags.js';
 import { api } from '../lib/api.js';
 import { formatDate } from '../lib/format.js';
@@ -50,25 +51,7 @@ export default function PeoplePage({ c }: { c: string }) {
         <ScrollTable label="People directory">
           <table className="govuk-table app-table">
             <caption className="govuk-table__caption govuk-table__caption--m">{items.length} people</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Name
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Label in plans
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Job title
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Email
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Check
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Name', 'Label in plans', 'Job title', 'Email', 'Check']} />
             <tbody className="govuk-table__body">
               {items.map((p) => (
                 <tr className="govuk-table__row" key={p.id}>
@@ -94,19 +77,7 @@ export default function PeoplePage({ c }: { c: string }) {
             <caption className="govuk-table__caption govuk-table__caption--m">
               Left the council ({leavers.length})
             </caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Name
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Label in plans
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Left on
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Name', 'Label in plans', 'Left on']} />
             <tbody className="govuk-table__body">
               {leavers.map((p) => (
                 <tr className="govuk-table__row" key={p.id}>

@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { Checkbox, ErrorSummary, Select } from '../components/form.js';
 import { LoadError, Loading, ScrollTable } from '../components/page.js';
 import { ConfirmQuestion } from '../components/remove-confirm.js';
+import { TableHead } from '../components/table-head.js';
 import { StatusTag } from '../components/tags.js';
 import { api, isStale } from '../lib/api.js';
 import { useFocusNext } from '../lib/focus.js';
@@ -120,17 +121,7 @@ export function PersonWork({
         </div>
       </td>
     ) : null;
-  const head = (names: string[]) => (
-    <thead className="govuk-table__head">
-      <tr className="govuk-table__row">
-        {[...(editable ? ['Hand over'] : []), ...names].map((n) => (
-          <th scope="col" className="govuk-table__header" key={n}>
-            {n}
-          </th>
-        ))}
-      </tr>
-    </thead>
-  );
+  const head = (names: string[]) => <TableHead columns={[editable && 'Hand over', ...names]} />;
 
   const lists = (
     <>

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useSearchParams } from 'wouter';
 import { Legend, Lines, type Series, StackedBars } from '../components/charts.js';
 import { isNotFound, LoadError, Loading, Page, ScrollTable } from '../components/page.js';
+import { TableHead } from '../components/table-head.js';
 import { formatDate, plural } from '../lib/format.js';
 import { RAG_SHORT, RAGS } from '../lib/labels.js';
 import type { PlanTrends } from '../lib/responses.js';
@@ -49,19 +50,7 @@ function Chart({
               <caption className="govuk-table__caption govuk-table__caption--s">
                 {heading}: the figures
               </caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  {columns.map((c, i) => (
-                    <th
-                      key={c}
-                      scope="col"
-                      className={`govuk-table__header${i ? ' govuk-table__header--numeric' : ''}`}
-                    >
-                      {c}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
+              <TableHead columns={columns.map((c, i) => ({ label: c, numeric: i > 0 }))} />
               <tbody className="govuk-table__body">
                 {rows.map((r) => (
                   <tr className="govuk-table__row" key={r.head}>
