@@ -76,6 +76,17 @@ describe('historic reports, close preview and reopening (East Herts peer review,
     expect(rags).toBe(byRef.size);
     expect(r.body.facts.overdueActions).toBeGreaterThan(0);
     expect(r.body.facts.themes.length).toBeGreaterThan(0);
+    // What the report will list as without an update is said before the close, and agrees with it.
+    const html = await api.app.request(`${H}/plans/${planId}/reports?period=mid-year:2007-08&format=html`, {
+      headers: { authorization: `Bearer ${await api.token('editor@harrow.test')}` },
+    });
+    const stale = /(\d+) without an update this period/.exec(await html.text());
+    expect(r.body.notUpdated.length).toBe(Number(stale![1]));
+    expect(r.body.notUpdated.length).toBeGreaterThan(0);
+    for (const a of r.body.notUpdated) {
+      expect(byRef.get(a.ref)?.id, JSON.stringify(a)).toBe(a.actionId);
+      expect(a.themeHeading).not.toBe('');
+    }
     const after = (await api.call('GET', `${H}/plans/${planId}/periods`, { as: 'viewer@harrow.test' })).body;
     expect(after).toEqual(before);
     const future = await api.call('GET', `${H}/plans/${planId}/periods/year-end:2009-10/close-preview`, {
@@ -143,6 +154,8 @@ describe('historic reports, close preview and reopening (East Herts peer review,
       actionCount: byRef.size,
       closedBy: { name: 'editor of harrow' },
     });
+    // Nothing can be updated for a closed period any more: no list of what is missing.
+    expect(preview.body.notUpdated).toBeUndefined();
   });
 
   it('reopens a period for admins only, with a reason kept in the audit trail', async () => {

@@ -176,6 +176,15 @@ describe('reports, closing a period and the committee pack', { timeout: 90_000 }
     expect(facts).not.toMatch(/on-track|not-started/);
     // The mid-year has ended: no warning that it has not.
     expect(await page.getByTestId('close-early').count()).toBe(0);
+    // What the report will list as without an update, by theme, each with its update round.
+    const missing = page.getByTestId('close-not-updated');
+    expect(await missing.innerText()).toContain(`2 open actions have no update for ${MID_YEAR}.`);
+    expect(await missing.getByRole('link').allInnerTexts()).toEqual([
+      '1.1 Develop a member development programme',
+      'Run the update round for Heading 1: Leadership',
+      '2.1 Align directorate business plans with the people strategy',
+      'Run the update round for Heading 2: Strategy',
+    ]);
     await expectAccessible(page, 'reports-close-preview');
     await page.getByRole('button', { name: `Yes, close ${MID_YEAR}` }).click();
     await page.locator('.govuk-notification-banner--success').getByText(`${MID_YEAR} is closed`).waitFor();
@@ -223,7 +232,11 @@ describe('reports, closing a period and the committee pack', { timeout: 90_000 }
       }, `Yes, close ${THIS_MONTH.label}`),
     ).toBe(true);
     await expectAccessible(page, 'reports-close-preview-early');
-    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await page.getByRole('button', { name: 'Cancel', exact: true }).press('Enter');
+    // Focus goes back to the button the confirmation was opened from, not to the top of the page.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe(`See what closing ${THIS_MONTH.label} will freeze`);
 
     // Direction of travel now shows on the plan and the dashboard.
     await page.goto(`${e.url}/councils/harrow/plans/${demo.planId}`);

@@ -41,6 +41,36 @@ export interface ClosePreview {
   facts?: PeriodFacts;
   travel?: RankedTravel;
   comparedWith?: { key: string; label: string };
+  /**
+   * Open actions with no update for the period, as its report will list them ("without an update this
+   * period"), in report order: said before the close, while they can still be updated. Only for a period
+   * not yet closed.
+   */
+  notUpdated?: NotUpdated[];
+}
+
+/** An open action the period's report will list as without an update. */
+export interface NotUpdated {
+  actionId: string;
+  ref: string;
+  title: string;
+  themeId: string;
+  themeHeading: string;
+}
+
+/**
+ * The model's own "without an update this period" exceptions, so the preview and the report agree; in
+ * plan order (the report lists exceptions worst first), as the update rounds go through them.
+ */
+function notUpdatedIn(model: ReportModel): NotUpdated[] {
+  const order = new Map(model.themes.flatMap((t) => t.actions).map((a, i) => [a.id, i]));
+  return model.exceptions
+    .flatMap(({ item, reasons, themeHeading }) =>
+      item.kind === 'action' && reasons.includes('stale')
+        ? [{ actionId: item.id, ref: item.ref, title: item.title, themeId: item.themeId, themeHeading }]
+        : [],
+    )
+    .sort((a, b) => (order.get(a.actionId) ?? 0) - (order.get(b.actionId) ?? 0));
 }
 
 /** Direction of travel by rank alone (core `directionOfTravel`), as the close preview's API gives it. */
@@ -133,6 +163,7 @@ export async function closePreview(
     facts: periodFacts(model),
     travel: byRank(model.summary.travel),
     ...(comparedWith && { comparedWith }),
+    notUpdated: notUpdatedIn(model),
   };
 }
 

@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../lib/api.js';
 import { useFocusOnMount } from '../lib/focus.js';
 import { formatDate } from '../lib/format.js';
@@ -48,6 +48,61 @@ function PreviewFacts({ preview }: { preview: ClosePreview }) {
   );
 }
 
+/** The open actions the period's report will list as without an update, by theme, with each theme's round. */
+function NotUpdated({ c, planId, preview }: { c: string; planId: string; preview: ClosePreview }) {
+  const missing = preview.notUpdated;
+  if (!missing) return null;
+  const label = preview.period.label;
+  if (!missing.length)
+    return (
+      <p className="govuk-body" data-testid="close-all-updated">
+        Every open action has an update for {label}.
+      </p>
+    );
+  const themes = new Map<string, { heading: string; actions: typeof missing }>();
+  for (const a of missing) {
+    const t = themes.get(a.themeId) ?? { heading: a.themeHeading, actions: [] };
+    t.actions.push(a);
+    themes.set(a.themeId, t);
+  }
+  const n = missing.length;
+  return (
+    <div data-testid="close-not-updated">
+      <div className="govuk-warning-text">
+        <span className="govuk-warning-text__icon" aria-hidden="true">
+          !
+        </span>
+        <strong className="govuk-warning-text__text">
+          <span className="govuk-visually-hidden">Warning</span> {n} open{' '}
+          {n === 1 ? 'action has' : 'actions have'} no update for {label}. The report will list{' '}
+          {n === 1 ? 'it' : 'them'} as without an update; once the period is closed, no update can be filed
+          under it.
+        </strong>
+      </div>
+      {[...themes].map(([themeId, t]) => (
+        <div key={themeId}>
+          <h4 className="govuk-heading-s govuk-!-margin-bottom-1">{t.heading}</h4>
+          <ul className="govuk-list govuk-list--bullet">
+            {t.actions.map((a) => (
+              <li key={a.actionId}>
+                <a className="govuk-link" href={`/councils/${c}/actions/${a.actionId}`}>
+                  {a.ref ? `${a.ref} ` : ''}
+                  {a.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+          <p className="govuk-body">
+            <a className="govuk-link" href={`/councils/${c}/plans/${planId}/themes/${themeId}/round`}>
+              Run the update round for {t.heading}
+            </a>
+          </p>
+        </div>
+      ))}
+    </div>
+  );
+}
+
 /**
  * Closing a period (editors and admins): the preview of what will be frozen, a confirmation, then the
  * close. Admins may reopen a closed period, with a reason kept in the audit trail.
@@ -69,6 +124,15 @@ export function PeriodClose({
   const [error, setError] = useState<Error | undefined>();
   const [busy, setBusy] = useState(false);
   const path = { c, planId, periodKey: period.key };
+  // Cancelling the confirmation puts focus back where it was opened from (WCAG 2.4.3), not on the page.
+  const opener = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (!preview && refocus.current) {
+      refocus.current = false;
+      opener.current?.focus();
+    }
+  }, [preview]);
 
   const open = async () => {
     setError(undefined);
@@ -115,10 +179,15 @@ export function PeriodClose({
           preview={preview}
           busy={busy}
           onConfirm={close}
-          onCancel={() => setPreview(undefined)}
-        />
+          onCancel={() => {
+            refocus.current = true;
+            setPreview(undefined);
+          }}
+        >
+          <NotUpdated c={c} planId={planId} preview={preview} />
+        </ConfirmClose>
       ) : (
-        <button type="button" className="govuk-button govuk-button--secondary" onClick={open}>
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={open} ref={opener}>
           See what closing {period.label} will freeze
         </button>
       )}
@@ -131,11 +200,14 @@ function ConfirmClose({
   busy,
   onConfirm,
   onCancel,
+  children,
 }: {
   preview: ClosePreview;
   busy: boolean;
   onConfirm: () => void;
   onCancel: () => void;
+  /** What is still missing, said before the button that freezes it. */
+  children?: ReactNode;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusOnMount(heading);
@@ -145,6 +217,7 @@ function ConfirmClose({
         Close {preview.period.label} and freeze its report?
       </h3>
       <PreviewFacts preview={preview} />
+      {children}
       {preview.asOf < preview.period.end ? (
         // Judged as at today, before the period's end: say so before the button that freezes it.
         <div className="govuk-warning-text" data-testid="close-early">

@@ -1583,6 +1583,14 @@ export interface components {
         key: string;
         label: string;
       };
+      /** @description Open actions with no update for the period, as its report will list them (a period not yet closed only) */
+      notUpdated?: {
+        actionId: string;
+        ref: string;
+        title: string;
+        themeId: string;
+        themeHeading: string;
+      }[];
     };
     PeriodReopened: {
       planId: string;

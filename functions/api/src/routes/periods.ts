@@ -43,6 +43,21 @@ const Preview = z
       .object({ improved: z.number(), same: z.number(), worse: z.number(), new: z.number() })
       .optional(),
     comparedWith: z.object({ key: z.string(), label: z.string() }).optional(),
+    notUpdated: z
+      .array(
+        z.object({
+          actionId: z.string(),
+          ref: z.string(),
+          title: z.string(),
+          themeId: z.string(),
+          themeHeading: z.string(),
+        }),
+      )
+      .optional()
+      .openapi({
+        description:
+          'Open actions with no update for the period, as its report will list them (a period not yet closed only)',
+      }),
   })
   .openapi('ClosePreview');
 const Reopen = z.strictObject({
