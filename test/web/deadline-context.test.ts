@@ -1,5 +1,6 @@
 import { londonToday } from '@peopleplan/core';
 import { describe, expect, it } from 'vitest';
+import { timescaleShown } from '../../web/src/components/timescale.js';
 import { planDeadlineContext, readTimescale } from '../../web/src/components/timescale-input.js';
 import { startMeaning, timescaleMeaning } from '../../web/src/lib/format.js';
 
@@ -41,6 +42,24 @@ describe('what a plan’s deadlines count from in the forms', () => {
     const today = new Date(`${londonToday()}T12:00:00Z`);
     expect(next.getTime()).toBeGreaterThanOrEqual(today.getTime());
     expect(next.getTime() - today.getTime()).toBeLessThan(93 * 86_400_000);
+  });
+
+  it('shows a repeating deadline by its next occurrence, as the report does, not its first past date', () => {
+    const quarterly = {
+      text: 'Quarterly',
+      kind: 'recurring',
+      recurrence: 'quarterly',
+      due: '2026-06-30',
+    } as const;
+    // The plan page, action page and update round on 7 December 2026: the report says "next 31 Dec 2026".
+    expect(timescaleShown(quarterly, '2026-12-07')).toBe('next 31 December 2026');
+    expect(timescaleShown(quarterly, '2026-06-30')).toBe('next 30 June 2026');
+    expect(timescaleShown(quarterly, '2027-01-01')).toBe('next 31 March 2027');
+    // A baseline or start keeps the date the plan gave; a deadline that does not repeat is unchanged.
+    expect(timescaleShown(quarterly, '2026-12-07', true)).toBe('30 June 2026');
+    expect(timescaleShown({ text: 'June 2026', kind: 'date', due: '2026-06-30' }, '2026-12-07')).toBe(
+      '30 June 2026',
+    );
   });
 
   it('reads a start from the first day of what it names, as the importer does', async () => {

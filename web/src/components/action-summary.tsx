@@ -55,14 +55,14 @@ export function ActionSummary({ action: a }: { action: ActionRow }) {
                 .join(', '),
             }))
           : [{ key: 'Leads', value: 'None' }]),
-        { key: 'Start', value: <TimescaleText value={a.start} /> },
+        { key: 'Start', value: <TimescaleText value={a.start} asPlanned /> },
         { key: 'Due', value: <TimescaleText value={a.due} /> },
         // Each move later, with its reason: slippage stays visible, as on a milestone.
         a.baselineDue && {
           key: 'First agreed due',
           value: (
             <>
-              <TimescaleText value={a.baselineDue} />
+              <TimescaleText value={a.baselineDue} asPlanned />
               {a.rebaselines?.length ? (
                 <ul className="govuk-list app-year-list">
                   {a.rebaselines.map((r) => (

@@ -87,7 +87,7 @@ export function CombinedMilestoneTable({ p, items }: { p: string; items: Combine
                 <TimescaleText value={i.due} />
               </td>
               <td className="govuk-table__cell app-nowrap-m">
-                <TimescaleText value={i.baselineDue} />
+                <TimescaleText value={i.baselineDue} asPlanned />
               </td>
               <td className="govuk-table__cell app-cell-s">
                 {lateWords(i).map((w) => (

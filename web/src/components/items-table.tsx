@@ -62,7 +62,7 @@ export function ItemsTable({
                 ) : null}
                 {has('baseline') ? (
                   <td className="govuk-table__cell app-nowrap-m" data-label="Originally due">
-                    <TimescaleText value={i.baselineDue} />
+                    <TimescaleText value={i.baselineDue} asPlanned />
                   </td>
                 ) : null}
                 {has('due') ? (

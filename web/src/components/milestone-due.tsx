@@ -7,7 +7,7 @@ export function MilestoneDueCells({ milestone: m, today }: { milestone: Mileston
   return (
     <>
       <td className="govuk-table__cell app-nowrap-m" data-label="Originally due">
-        <TimescaleText value={m.baselineDue} />
+        <TimescaleText value={m.baselineDue} asPlanned />
       </td>
       <td className="govuk-table__cell app-nowrap-m" data-label="Now due">
         <TimescaleText value={m.due} />

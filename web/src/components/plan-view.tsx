@@ -286,7 +286,7 @@ function CellView({
       );
     }
     case 'timescale':
-      return <TimescaleText value={a[cell.field]} />;
+      return <TimescaleText value={a[cell.field]} asPlanned={cell.field === 'start'} />;
     case 'milestones':
       return milestones.length ? (
         <ul className="app-year-list">
