@@ -126,6 +126,8 @@ describe('historic reports, close preview and reopening (East Herts peer review,
     });
     expect(late.status).toBe(409);
     expect(late.body.error.message).toMatch(/Mid-year 2007-08 is closed and its report is frozen/);
+    // Named on the period field, so the form says it there and its error summary links to it.
+    expect(late.body.error.details).toEqual([{ path: 'period', message: late.body.error.message }]);
     expect((await contents()).get('5')!.status).toBe('on-track');
 
     // Years later, someone renames the action and reports it off track.

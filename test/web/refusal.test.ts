@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { refusal, summaryFrom } from '../../web/src/components/form.js';
+import { closedMeanwhile } from '../../web/src/components/period-select.js';
 import { ApiError } from '../../web/src/lib/api.js';
 
 const refused = (message: string, details?: Array<{ path: string; message: string }>) =>
@@ -72,5 +73,23 @@ describe('refusal: a save the API refused, shown as the form’s own checks are'
     expect(refusal(new Error('PeoplePlan could not be reached'), {}).message).toBe(
       'PeoplePlan could not be reached',
     );
+  });
+
+  it('says a period closed in another tab on the period field, and knows the list of periods is stale', () => {
+    const message =
+      'Q1 2026-27 (April–June 2026) is closed and its report is frozen: add this update to the current period, or ask an administrator to reopen Q1 2026-27 (April–June 2026).';
+    const closed = new ApiError(409, 'conflict', message, [{ path: 'period', message }]);
+    const r = refusal(closed, { narrative: 'narrative', period: 'period' });
+    expect(r.errors).toEqual({ period: message });
+    expect(r.message).toBeUndefined();
+    expect(summaryFrom(r.errors, { period: 'round-period' })).toEqual([
+      { href: '#round-period', text: message },
+    ]);
+    expect(closedMeanwhile(closed)).toBe(true);
+    // Another conflict (a correction corrected meanwhile) or a refused field says nothing of the periods.
+    expect(closedMeanwhile(new ApiError(409, 'conflict', 'That update has already been corrected'))).toBe(
+      false,
+    );
+    expect(closedMeanwhile(refused('Choose one', [{ path: 'period', message: 'not one' }]))).toBe(false);
   });
 });

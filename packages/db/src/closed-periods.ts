@@ -161,10 +161,11 @@ export class ClosedPeriods {
     if (match) {
       const which =
         samePeriodName(match.label, period) || samePeriodName(match.key, period) ? '' : `${period}, in `;
-      throw conflict(
+      const message =
         `${which}${match.label} is closed and its report is frozen: add this update to the current period, or ask ` +
-          `an administrator to reopen ${match.label}.`,
-      );
+        `an administrator to reopen ${match.label}.`;
+      // Named on the period field, so a form can say it there and link its error summary to it.
+      throw conflict(message, [{ path: 'period', message }]);
     }
     // A name left behind by a reopen that raced the item's first build: the headers say open. Nothing
     // may change the item (a close would) before the update lands.

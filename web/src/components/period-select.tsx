@@ -1,4 +1,5 @@
 import { samePeriodName } from '@peopleplan/core';
+import { ApiError } from '../lib/api.js';
 import { formatDate } from '../lib/format.js';
 import type { ReportingPeriodRow, ReportingPeriods } from '../lib/responses.js';
 import { Select } from './form.js';
@@ -69,3 +70,10 @@ export const periodClosed = (periods: ReportingPeriods | undefined, period: stri
   !!periods?.items.some(
     (p) => p.closed && (samePeriodName(p.value, period) || samePeriodName(p.label, period)),
   );
+
+/**
+ * Whether the API refused an update because its period was closed after the form loaded (a 409 naming
+ * the period field, closed in another tab say): the form's list of periods is then out of date.
+ */
+export const closedMeanwhile = (err: unknown): boolean =>
+  err instanceof ApiError && err.status === 409 && !!err.details?.some((d) => d.path === 'period');

@@ -6,7 +6,13 @@ import { formatDateTime } from '../lib/format.js';
 import { RAG_LABELS, RAGS, STATUS_LABELS, STATUSES } from '../lib/labels.js';
 import type { ActionRow, ProgressUpdateRow, ReportingPeriods } from '../lib/responses.js';
 import { ErrorSummary, type FieldErrors, Radios, refusal, Select, summaryFrom, Textarea } from './form.js';
-import { closedMessage, defaultPeriod, PeriodSelect, periodClosed } from './period-select.js';
+import {
+  closedMeanwhile,
+  closedMessage,
+  defaultPeriod,
+  PeriodSelect,
+  periodClosed,
+} from './period-select.js';
 
 /**
  * A lead (or an editor) reports progress: status now, an optional RAG, the reporting period chosen from
@@ -21,10 +27,13 @@ export function ProgressUpdateForm({
   correcting,
   onAdded,
   onCancel,
+  onPeriodsStale,
 }: {
   c: string;
   action: ActionRow;
   periods: ReportingPeriods | undefined;
+  /** Reloads the periods: one was closed after they were loaded (the API refused an update under it). */
+  onPeriodsStale: () => void;
   correcting?: ProgressUpdateRow | undefined;
   onAdded: (message: string) => void;
   onCancel?: () => void;
@@ -84,6 +93,8 @@ export function ProgressUpdateForm({
             : undefined;
         });
         setErrors(r.errors);
+        // Closed in another tab, say: the list is reloaded so that it shows the period as closed.
+        if (closedMeanwhile(err)) onPeriodsStale();
         setFormError(
           err.status === 403
             ? 'You can only report progress on actions you lead. Ask an editor to add you as a lead.'

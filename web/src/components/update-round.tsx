@@ -10,7 +10,7 @@ import type { ActionRow, ReportingPeriods } from '../lib/responses.js';
 import { roundCounts, roundStatus } from '../lib/round.js';
 import { ErrorSummary, type FieldErrors, Radios, refusal, Select, summaryFrom, Textarea } from './form.js';
 import { Prose } from './page.js';
-import { closedMessage, defaultPeriod, PeriodSelect } from './period-select.js';
+import { closedMeanwhile, closedMessage, defaultPeriod, PeriodSelect } from './period-select.js';
 import { RagTag, StatusTag } from './tags.js';
 import { TimescaleText } from './timescale.js';
 
@@ -52,6 +52,7 @@ export function UpdateRound({
   periods,
   backHref,
   backText,
+  onPeriodsStale,
 }: {
   c: string;
   /** Names this round's drafts ("mine", "theme:<id>"). */
@@ -60,6 +61,8 @@ export function UpdateRound({
   periods: Map<string, ReportingPeriods>;
   backHref: string;
   backText: string;
+  /** Reloads the periods: one was closed after they were loaded (the API refused an update under it). */
+  onPeriodsStale: () => void;
 }) {
   const [actions, setActions] = useState(() => items.map((i) => i.action));
   const round = useDraft<RoundState>(`round:${scope}`, () => ({ periods: {}, skipped: [] }));
@@ -106,6 +109,7 @@ export function UpdateRound({
           periods={periods.get(current.planId)}
           period={periodOf(current.planId)}
           closed={(v) => isClosed(current.planId, v)}
+          onPeriodsStale={onPeriodsStale}
           onPeriod={(v) => round.set((r) => ({ ...r, periods: { ...r.periods, [current.planId]: v } }))}
           onSaved={(after) => {
             setActions((list) => list.map((a) => (a.id === after.id ? { ...a, ...after } : a)));
@@ -185,6 +189,7 @@ function RoundStep({
   periods,
   period,
   closed,
+  onPeriodsStale,
   onPeriod,
   onSaved,
   onSkip,
@@ -198,6 +203,7 @@ function RoundStep({
   period: string;
   /** Whether a period of the action's plan is closed (updates cannot go under it). */
   closed: (value: string) => boolean;
+  onPeriodsStale: () => void;
   onPeriod: (v: string) => void;
   onSaved: (action: RoundAction) => void;
   onSkip: () => void;
@@ -240,6 +246,8 @@ function RoundStep({
       form.discard();
       onSaved({ ...a, status: r.action.status, latestUpdate: r.action.latestUpdate });
     } catch (err) {
+      // A period closed meanwhile is said on the period field (the API names it), and the list is
+      // reloaded so that it shows the period as closed.
       const r = refusal(err, { narrative: 'narrative', period: 'period' });
       setErrors(r.errors);
       setFormError(
@@ -247,6 +255,7 @@ function RoundStep({
           ? 'You can only report progress on actions you lead.'
           : r.message,
       );
+      if (closedMeanwhile(err)) onPeriodsStale();
     } finally {
       setBusy(false);
     }

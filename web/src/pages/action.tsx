@@ -193,6 +193,7 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
                 action={a}
                 periods={periods.data}
                 correcting={pending}
+                onPeriodsStale={periods.reload}
                 onAdded={(m) => {
                   setCorrecting(undefined);
                   done(m);
@@ -203,7 +204,13 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
                 }}
               />
             ) : reporting ? (
-              <ProgressUpdateForm c={c} action={a} periods={periods.data} onAdded={done} />
+              <ProgressUpdateForm
+                c={c}
+                action={a}
+                periods={periods.data}
+                onAdded={done}
+                onPeriodsStale={periods.reload}
+              />
             ) : null}
             <h3 className="govuk-heading-m">History</h3>
             {updates.error ? <LoadError error={updates.error} retry={updates.reload} /> : null}

@@ -35,6 +35,7 @@ export default function MyRoundPage({ c }: { c: string }) {
           periods={new Map(data.plans.map((p) => [p.id, p]))}
           backHref={`/councils/${c}/my-actions`}
           backText="Back to my actions"
+          onPeriodsStale={mine.reload}
         />
       ) : null}
     </Page>

@@ -60,6 +60,7 @@ export default function ThemeRoundPage({
           periods={new Map([[planId, periods.data]])}
           backHref={`/councils/${c}/plans/${planId}`}
           backText="Back to the plan"
+          onPeriodsStale={periods.reload}
         />
       ) : null}
     </Page>
