@@ -82,7 +82,13 @@ export default function PartnershipComparePage({ p }: { p: string }) {
         comparison.data.plans.length ? (
           <>
             <p className="govuk-body app-as-at">Figures as at {formatDate(comparison.data.today)}.</p>
+            {/* Each table's heading sits outside its sideways-scrolling region, so that it wraps at 320px
+                instead of being cut off; a hidden caption with the same words still names the table. */}
+            <h2 className="govuk-heading-m">{plansCaption(comparison.data)}</h2>
             <PlansTable p={p} data={comparison.data} />
+            {comparison.data.themeRows.length ? (
+              <h2 className="govuk-heading-m">{themesCaption(comparison.data)}</h2>
+            ) : null}
             <ThemesTable data={comparison.data} />
           </>
         ) : (
@@ -145,14 +151,18 @@ function KindForm({
 }
 
 const planName = (x: ComparedPlan) => `${x.councilName}: ${x.title}`;
+const plansCaption = (data: Comparison) =>
+  `${PLAN_KIND_LABELS[data.kind]}: ${plural(data.plans.length, 'plan')} compared`;
+const themesCaption = (data: Comparison) => {
+  const noun = THEME_NOUN[data.kind];
+  return `${noun} by ${noun.toLowerCase()}, side by side`;
+};
 
 function PlansTable({ p, data }: { p: string; data: Comparison }) {
   return (
     <ScrollTable label="Plans compared">
       <table className="govuk-table app-table" data-testid="compare-plans">
-        <caption className="govuk-table__caption govuk-table__caption--m">
-          {PLAN_KIND_LABELS[data.kind]}: {plural(data.plans.length, 'plan')} compared
-        </caption>
+        <caption className="govuk-table__caption govuk-visually-hidden">{plansCaption(data)}</caption>
         <TableHead
           columns={[
             'Council',
@@ -223,9 +233,7 @@ function ThemesTable({ data }: { data: Comparison }) {
   return (
     <ScrollTable label={`${noun} by ${noun.toLowerCase()}`}>
       <table className="govuk-table app-table app-side-by-side" data-testid="compare-themes">
-        <caption className="govuk-table__caption govuk-table__caption--m">
-          {noun} by {noun.toLowerCase()}, side by side
-        </caption>
+        <caption className="govuk-table__caption govuk-visually-hidden">{themesCaption(data)}</caption>
         <TableHead
           columns={[noun, ...data.plans.map((x) => ({ label: planName(x), className: 'app-col-text' }))]}
         />
