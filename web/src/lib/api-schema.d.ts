@@ -764,7 +764,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Your own alert email preferences in this council */
+    /** Your own alert email preferences in this council; `linked: false` when you are in no directory entry */
     get: operations['getMyAlertPreferences'];
     /** Choose immediate or weekly alert emails, and whether to get due-soon reminders */
     put: operations['setMyAlertPreferences'];
@@ -13994,20 +13994,27 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            personId: string;
-            name: string;
-            email?: string;
-            alertPreferences: {
-              /**
-               * @default immediate
-               * @enum {string}
-               */
-              frequency: 'immediate' | 'weekly';
-              /** @default true */
-              dueSoon: boolean;
-            };
-          };
+          'application/json':
+            | {
+                /** @enum {boolean} */
+                linked: true;
+                personId: string;
+                name: string;
+                email?: string;
+                alertPreferences: {
+                  /**
+                   * @default immediate
+                   * @enum {string}
+                   */
+                  frequency: 'immediate' | 'weekly';
+                  /** @default true */
+                  dueSoon: boolean;
+                };
+              }
+            | {
+                /** @enum {boolean} */
+                linked: false;
+              };
         };
       };
       /** @description Invalid request: details lists each field */
@@ -14098,6 +14105,8 @@ export interface operations {
         };
         content: {
           'application/json': {
+            /** @enum {boolean} */
+            linked: true;
             personId: string;
             name: string;
             email?: string;

@@ -2,12 +2,13 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { Checkbox, ErrorSummary, Radios } from '../components/form.js';
 import { Banner, Loading, Page } from '../components/page.js';
-import { ApiError, api } from '../lib/api.js';
+import { api } from '../lib/api.js';
 import type { AlertPreferences } from '../lib/responses.js';
 import { useCouncil } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
 
-type Prefs = AlertPreferences['alertPreferences'];
+type Mine = Extract<AlertPreferences, { linked: true }>;
+type Prefs = Mine['alertPreferences'];
 
 /** The signed-in person's own alert choices. Overdue alerts cannot be switched off. */
 export default function AlertPreferencesPage({ c }: { c: string }) {
@@ -17,9 +18,11 @@ export default function AlertPreferencesPage({ c }: { c: string }) {
   const [f, setF] = useState<Prefs | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [saved, setSaved] = useState(false);
+  // Absent while loading, and for someone in no directory entry (they lead nothing, so get no alerts).
+  const mine = prefs.data?.linked ? prefs.data : undefined;
   useEffect(() => {
-    if (prefs.data) setF(prefs.data.alertPreferences);
-  }, [prefs.data]);
+    if (mine) setF(mine.alertPreferences);
+  }, [mine]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -38,7 +41,6 @@ export default function AlertPreferencesPage({ c }: { c: string }) {
     }
   };
 
-  const unavailable = prefs.error instanceof ApiError && prefs.error.status === 404;
   return (
     <Page
       title="Your email alerts"
@@ -50,20 +52,20 @@ export default function AlertPreferencesPage({ c }: { c: string }) {
           <p className="govuk-notification-banner__heading">Your alert preferences have been saved</p>
         </Banner>
       ) : null}
-      <p className="govuk-body">
-        PeoplePlan emails you about milestones and actions you lead: when they are due soon and when they are
-        overdue. You will always be told about overdue items.
-      </p>
+      {prefs.data && !mine ? (
+        <NotLinked c={c} council={council?.name} admin={can('admin')} />
+      ) : (
+        <p className="govuk-body">
+          PeoplePlan emails you about milestones and actions you lead: when they are due soon and when they
+          are overdue. You will always be told about overdue items.
+        </p>
+      )}
       {prefs.loading ? <Loading /> : null}
-      {unavailable ? (
-        <NotLinked c={c} admin={can('admin')} />
-      ) : prefs.error ? (
-        <ErrorSummary errors={[{ text: prefs.error.message }]} />
-      ) : null}
-      {prefs.data ? (
+      {prefs.error ? <ErrorSummary errors={[{ text: prefs.error.message }]} /> : null}
+      {mine ? (
         <p className="govuk-body">
           Emails go to{' '}
-          {prefs.data.email ?? <strong>no address yet: ask your administrator to add your email</strong>}.
+          {mine.email ?? <strong>no address yet: ask your administrator to add your email</strong>}.
         </p>
       ) : null}
       {f ? (
@@ -107,19 +109,19 @@ export default function AlertPreferencesPage({ c }: { c: string }) {
 }
 
 /**
- * No directory entry is linked to the person's membership yet (nor has their email). Administrators link
- * members to people on the Members page; everyone else is told to ask one.
+ * No directory entry is the person (a councillor, say): said plainly first, that they lead nothing and
+ * so get no alerts; only then how an account is linked, for someone who should lead actions.
  */
-function NotLinked({ c, admin }: { c: string; admin: boolean }) {
+function NotLinked({ c, council, admin }: { c: string; council: string | undefined; admin: boolean }) {
   return (
-    <div className="govuk-inset-text">
-      <p className="govuk-body">
-        Alert preferences are not available for your account yet: it is not linked to your entry in the people
-        directory.
+    <>
+      <p className="govuk-body" data-not-linked>
+        You do not lead any actions or milestones in {council ? `${council}’s` : 'this council’s'} plans, so
+        PeoplePlan sends you no alert emails.
       </p>
       {admin ? (
         <p className="govuk-body">
-          As an administrator you can link it yourself: on the{' '}
+          If you should lead actions, link your account to your entry in the people directory: on the{' '}
           <Link className="govuk-link" href={`/councils/${c}/members`}>
             Members page
           </Link>
@@ -132,9 +134,10 @@ function NotLinked({ c, admin }: { c: string; admin: boolean }) {
         </p>
       ) : (
         <p className="govuk-body">
-          Ask your council’s PeoplePlan administrator to link it: they do this on the council’s Members page.
+          If you should lead actions, a PeoplePlan administrator of the council links your account to your
+          entry in the people directory.
         </p>
       )}
-    </div>
+    </>
   );
 }

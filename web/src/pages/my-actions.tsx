@@ -30,11 +30,27 @@ export default function MyActionsPage({ c }: { c: string }) {
       {mine.error ? <LoadError error={mine.error} retry={mine.reload} /> : null}
       {mine.loading ? <Loading what="Loading your actions" /> : null}
       {data && !data.person ? (
-        <div className="govuk-inset-text">
-          Your account is not linked to a person in the council’s directory, so PeoplePlan cannot tell which
-          actions you lead. Ask one of the council’s PeoplePlan administrators to link you on the members
-          page.
-        </div>
+        // Said plainly first (a councillor leads nothing); how to be linked only for someone who should.
+        <>
+          <p className="govuk-body" data-not-linked>
+            You do not lead any actions in {council ? `${council.name}’s` : 'this council’s'} plans, so there
+            is nothing here for you to update and PeoplePlan sends you no alert emails.
+          </p>
+          <p className="govuk-body">
+            If you should lead actions, a PeoplePlan administrator of the council links your account to your
+            entry in the people directory
+            {can('admin') ? (
+              <>
+                {' '}
+                on the{' '}
+                <Link className="govuk-link" href={`/councils/${c}/members`}>
+                  Members page
+                </Link>
+              </>
+            ) : null}
+            .
+          </p>
+        </>
       ) : null}
       {data?.person ? (
         <>

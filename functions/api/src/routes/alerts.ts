@@ -9,11 +9,17 @@ import type { App } from '../types.js';
 import { body, CouncilParam, conflictError, errors, json } from './common.js';
 
 const MyAlertPreferences = z.object({
+  linked: z.literal(true),
   personId: z.string(),
   name: z.string(),
   email: z.string().optional(),
   alertPreferences: AlertPreferences,
 });
+/**
+ * No directory entry is the caller (a councillor, say): they lead nothing in the plans, so no alert is
+ * about them. An expected answer, not an error, so a page can say so without a failed request.
+ */
+const NotLinked = z.object({ linked: z.literal(false) });
 const PreferencesBody = z.strictObject({
   frequency: z.enum(['immediate', 'weekly']),
   dueSoon: z.boolean(),
@@ -51,17 +57,26 @@ export async function savePreferences(
 
 /** The caller's own directory entry: linked through their membership, else matched by email. */
 async function myPerson(c: Context<AppEnv>, deps: AppDeps, councilId: string): Promise<Person> {
+  const person = await findMyPerson(c, deps, councilId);
+  if (!person) throw notFound('Your entry in this council’s people directory');
+  return person;
+}
+
+async function findMyPerson(
+  c: Context<AppEnv>,
+  deps: AppDeps,
+  councilId: string,
+): Promise<Person | undefined> {
   const data = await councilData(c, deps, councilId, 'viewer');
   const principal = c.get('principal');
   const member = await data.members.get(principal.sub);
   if (member?.personId) return data.people.get(member.personId);
   const email = (member?.email ?? principal.email)?.toLowerCase();
-  const person = email ? (await data.people.list()).find((p) => p.email?.toLowerCase() === email) : undefined;
-  if (!person) throw notFound('Your entry in this council’s people directory');
-  return person;
+  return email ? (await data.people.list()).find((p) => p.email?.toLowerCase() === email) : undefined;
 }
 
 const view = (p: Person) => ({
+  linked: true as const,
   personId: p.id,
   name: p.name,
   ...(p.email ? { email: p.email } : {}),
@@ -77,11 +92,15 @@ export function registerAlertRoutes(app: App, deps: AppDeps) {
       operationId: 'getMyAlertPreferences',
       tags: ['Alerts'],
       'x-min-role': 'viewer',
-      summary: 'Your own alert email preferences in this council',
+      summary:
+        'Your own alert email preferences in this council; `linked: false` when you are in no directory entry',
       request: { params: CouncilParam },
-      responses: { 200: json(MyAlertPreferences), ...errors },
+      responses: { 200: json(z.union([MyAlertPreferences, NotLinked])), ...errors },
     }),
-    async (c) => c.json(view(await myPerson(c, deps, c.req.valid('param').c)), 200),
+    async (c) => {
+      const person = await findMyPerson(c, deps, c.req.valid('param').c);
+      return c.json(person ? view(person) : { linked: false as const }, 200);
+    },
   );
 
   app.openapi(
