@@ -1,6 +1,7 @@
 import { londonToday } from '@peopleplan/core';
 import { useMemo } from 'react';
-import { isNotFound, LoadError, Loading, Page } from '../components/page.js';
+import { Link } from 'wouter';
+import { type Crumb, isNotFound, LoadError, Loading, Page } from '../components/page.js';
 import { usePartnershipCrumbs } from '../components/partnership-page.js';
 import { ExtraTables } from '../components/plan-tables.js';
 import {
@@ -12,6 +13,8 @@ import {
   ThemeSections,
 } from '../components/plan-view.js';
 import { PLAN_KIND_LABELS } from '../lib/labels.js';
+import { partnershipHref } from '../lib/partnerships.js';
+import { useSession } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
 
 /**
@@ -32,6 +35,11 @@ export default function PartnershipPlanPage({ p, c, planId }: { p: string; c: st
       msByAction: milestonesByAction(data.milestones),
     };
   }, [data]);
+  const { me } = useSession();
+  const reader = me?.partnerships.find((x) => x.id === p);
+  // To a reader of the partnership, a plan it cannot see is one its council does not (or no longer)
+  // share: said so, with the way back to what is shared, not as a page that does not exist.
+  if (reader && isNotFound(error)) return <NotShared p={p} name={reader.name} crumbs={crumbs} />;
   const plan = data?.plan;
   return (
     <Page
@@ -69,6 +77,23 @@ export default function PartnershipPlanPage({ p, c, planId }: { p: string; c: st
           <PlanSections plan={plan} />
         </>
       ) : null}
+    </Page>
+  );
+}
+
+function NotShared({ p, name, crumbs }: { p: string; name: string; crumbs: Crumb[] }) {
+  return (
+    <Page title="Plan not shared with the partnership" place={name} crumbs={crumbs}>
+      <p className="govuk-body" data-not-shared>
+        This plan is not shared with {name}: its council does not share it, or has stopped sharing it. Each
+        council chooses which of its plans the partnership sees, and can stop at any time.
+      </p>
+      <p className="govuk-body">
+        <Link className="govuk-link" href={partnershipHref(p)}>
+          Go to the partnership overview
+        </Link>{' '}
+        to see the plans shared now.
+      </p>
     </Page>
   );
 }
