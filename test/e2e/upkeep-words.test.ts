@@ -5,6 +5,7 @@
  * the update round, closed periods said before an update is sent, and the milestone timeline drawn
  * whole. In real Chromium against the local stack, axe on each page.
  */
+import { dueOn, londonToday } from '@peopleplan/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, pages, successBanner, tabTo } from './support/browser.js';
@@ -271,6 +272,36 @@ describe('a plan in its own words', { timeout: 120_000 }, () => {
     await expectClosed(page, '#round-period');
   });
 
+  it('says on the period field when a period closed in another tab refuses an update, and marks it closed', async () => {
+    // Both forms are filled in under Year-end 2026-27 (the open period), then it is closed elsewhere.
+    const form = await as(EDITOR, `/actions/${plan.adverts}`);
+    await form.locator('#update-period').waitFor();
+    expect(await form.locator('#update-period').inputValue()).toBe('Year-end 2026-27');
+    await form.fill('#update-narrative', 'Adverts live on the careers site');
+    const round = await as(EDITOR, `${planPage()}/themes/${plan.themes.recruitment}/round`);
+    await round.locator('#round-period').waitFor();
+    expect(await round.locator('#round-period').inputValue()).toBe('Year-end 2026-27');
+    await round.fill('#round-narrative', 'Open day booked for March');
+    await e.as(EDITOR)('POST', `${H}/plans/${plan.planId}/periods/year-end-2026-27/close`, {});
+
+    const refused = async (page: Page, field: string, save: string) => {
+      await page.getByRole('button', { name: save }).click();
+      // The error summary links to the field, which says it too; the list now marks the period closed.
+      const link = page.locator(`.govuk-error-summary a[href="#${field}"]`);
+      await link.waitFor();
+      expect(await link.innerText()).toMatch(/^Year-end 2026-27 is closed and its report is frozen/);
+      expect(await page.locator(`#${field}-error`).innerText()).toContain('Year-end 2026-27 is closed');
+      const option = page.locator(`#${field} option`, { hasText: 'Year-end 2026-27' });
+      await expect.poll(() => option.innerText()).toMatch(/\(closed\)$/);
+      await link.click();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe(field);
+    };
+    await refused(form, 'update-period', 'Add update');
+    await expectAccessible(form, 'words-period-closed-meanwhile');
+    await refused(round, 'round-period', 'Save and go to the next action');
+    await expectAccessible(round, 'words-round-period-closed-meanwhile');
+  });
+
   it('draws the milestone timeline’s first and last markers whole', async () => {
     const page = await as('viewer@harrow.demo', planPage());
     const chart = page.locator('section[aria-labelledby="milestones"] .app-timeline-chart');
@@ -329,5 +360,44 @@ describe('a plan in its own words', { timeout: 120_000 }, () => {
     expect(await row.locator('td[data-label="Milestones"] li').allInnerTexts()).toEqual(
       inOrder.map((ref) => expect.stringContaining(`Step ${ref}`)),
     );
+  });
+
+  it('shows a repeating deadline by its next date, as the report does, on the plan, the action and the round', async () => {
+    const editor = e.as(EDITOR);
+    const p = await editor('POST', `${H}/plans`, {
+      title: 'Workforce plan 2025-26 (repeats)',
+      kind: 'business-plan',
+      status: 'active',
+      period: { label: '2025-26', start: '2025-04-01', end: '2026-03-31' },
+      themes: [{ ref: '1', title: 'Wellbeing' }],
+    });
+    const due = { text: 'Quarterly', kind: 'recurring', recurrence: 'quarterly', due: '2025-06-30' } as const;
+    const action = await editor('POST', `${H}/plans/${p.id}/actions`, {
+      themeId: p.themes[0].id,
+      title: 'Report sickness absence to the board',
+      status: 'on-track',
+      due,
+    });
+    // The occurrence current today (core), as the report and the dashboard judge it.
+    const next = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
+      new Date(`${dueOn(due, londonToday())}T00:00:00Z`),
+    );
+    const dueOf = (text: string) => {
+      expect(text).toContain(`next ${next}`);
+      expect(text).not.toContain('30 June 2025');
+    };
+    const page = await as(EDITOR, `/plans/${p.id}`);
+    const row = page.locator('table.app-action-table tbody tr', { hasText: 'Report sickness absence' });
+    dueOf(await row.locator('.app-timescale').innerText());
+    await page.goto(`${e.url}/councils/harrow/actions/${action.id}`);
+    // The summary list's "Due" row (not "Originally due").
+    const dueRow = () =>
+      page.locator('.govuk-summary-list__row', { has: page.locator('dt', { hasText: /^Due$/ }) });
+    await dueRow().waitFor();
+    dueOf(await dueRow().innerText());
+    await page.goto(`${e.url}/councils/harrow/plans/${p.id}/themes/${p.themes[0].id}/round`);
+    await page.locator('#round-step').waitFor();
+    dueOf(await dueRow().innerText());
+    await expectAccessible(page, 'words-round-repeating');
   });
 });
