@@ -325,10 +325,24 @@ describe('my actions and the update round', { timeout: 120_000 }, () => {
     await viewer.locator('section.app-theme').first().waitFor();
     await noControls(viewer, PLAN_CONTROLS);
     await expectAccessible(viewer, 'plan-viewer');
+    // A councillor in no directory entry is told plainly that they lead nothing, so get no alerts, and
+    // "Your alerts" says the same without a failed request.
+    const failed: string[] = [];
+    viewer.on('response', (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+    });
     await viewer.goto(`${e.url}/councils/harrow/my-actions`);
-    await viewer.getByText('Your account is not linked to a person').waitFor();
+    const plainly =
+      /^You do not lead any actions (or milestones )?in London Borough of Harrow’s plans, .*no alert emails\.$/;
+    expect(await viewer.locator('[data-not-linked]').innerText()).toMatch(plainly);
     expect(await viewer.getByRole('button', { name: 'Start the update round' }).count()).toBe(0);
     await expectAccessible(viewer, 'my-actions-unlinked');
+    await menuLink(viewer, 'Your alerts').click();
+    await viewer.getByRole('heading', { level: 1, name: 'Your email alerts' }).waitFor();
+    expect(await viewer.locator('[data-not-linked]').innerText()).toMatch(plainly);
+    await viewer.waitForLoadState('networkidle');
+    expect(failed).toEqual([]);
+    await expectAccessible(viewer, 'alerts-unlinked');
   });
 
   it('runs an editor’s round for a whole theme, and keeps a plan’s details typed when the session ends', async () => {
