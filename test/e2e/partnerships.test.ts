@@ -242,6 +242,23 @@ describe('partnership pages', { timeout: 180_000 }, () => {
     }
     // A date in the address that is not a date is explained, not sent to the API.
     expect(await page.locator('.govuk-error-summary').innerText()).toContain('Due from must be a real date');
+    // Side by side, each table's heading is outside its sideways-scrolling region: whole at 320px.
+    await page.goto(`${e.url}${BASE}/compare?kind=people-strategy`);
+    const headings = page.locator('main h2', { hasText: /compared|side by side/ });
+    await page.locator('table[data-testid="compare-themes"]').waitFor();
+    expect(await headings.count()).toBe(2);
+    const placed = await headings.evaluateAll((hs) =>
+      hs.map((h) => ({
+        scrolls: !!h.closest('.app-table-scroll'),
+        fits: h.getBoundingClientRect().right <= 320,
+      })),
+    );
+    expect(placed).toEqual([
+      { scrolls: false, fits: true },
+      { scrolls: false, fits: true },
+    ]);
+    // The tables keep their names.
+    await page.getByRole('table', { name: /^People strategy: \d+ plans compared$/ }).waitFor();
 
     const admin = await tabs.open(320);
     await signIn(admin, e.url, 'admin@harrow.demo');
@@ -295,6 +312,14 @@ describe('partnership pages', { timeout: 180_000 }, () => {
     await overviewTable(partner).waitFor();
     expect(await rowHeads(overviewTable(partner))).toEqual([HARROW, 'All councils']);
     expect(await partner.locator('main').innerText()).not.toContain('East Hertfordshire');
+    // Its plan's address, opened again, says the plan is no longer shared and leads back to the overview.
+    await partner.goto(`${e.url}${BASE}/councils/east-herts/plans/${data.eastHertsPlanId}`);
+    await partner.locator('[data-not-shared]').waitFor();
+    expect(await partner.locator('h1').innerText()).toBe('Plan not shared with the partnership');
+    expect(await partner.locator('main').innerText()).not.toMatch(/Page not found|your council/);
+    await expectAccessible(partner, 'partnership-plan-not-shared');
+    await partner.getByRole('link', { name: 'Go to the partnership overview' }).click();
+    await overviewTable(partner).waitFor();
     await partner.goto(`${e.url}${BASE}/milestones`);
     await partner.locator('#result-count', { hasText: 'Showing' }).waitFor();
     expect(new Set(await milestoneCouncils(partner))).toEqual(new Set(['harrow']));
