@@ -24,6 +24,7 @@ import { assertReferences, crossRefReferences, leadReferences } from './referenc
 import { reorderWrites } from './reorder.js';
 import { searchWrites } from './search-index.js';
 import type { Page, TenantStore, TransactItem } from './store.js';
+import { actionAddedTo } from './theme-marks.js';
 import { firstVersion, patchedVersion } from './versioning.js';
 
 interface Locator {
@@ -73,9 +74,10 @@ export class ActionsRepo {
     if (input.themeId) await this.assertThemeOf(planId, input.themeId);
     const id = newId();
     const claim = await (await refs()).claimActionRef(this.store, planId, input.ref, id);
-    // Checked again inside the transaction, in case either is removed (or the plan archived) meanwhile.
+    // Checked again inside the transaction, in case either is removed (or the plan archived) meanwhile;
+    // the theme is marked, so that a removal of it that read its actions before is refused (theme-marks.ts).
     const checks = [this.store.conditionPlanWritable(planId), ...named];
-    if (input.themeId) checks.push(this.store.conditionExists(sk.theme(planId, input.themeId)));
+    if (input.themeId) checks.push(actionAddedTo(this.store, planId, input.themeId));
     if (input.parentId) {
       const parent = await this.get(input.parentId);
       if (parent.planId !== planId) {
@@ -176,8 +178,8 @@ export class ActionsRepo {
     }
     if (moved && after.themeId) await this.assertThemeOf(before.planId, after.themeId);
     const checks = [this.store.conditionPlanWritable(before.planId), ...named];
-    if (moved && after.themeId)
-      checks.push(this.store.conditionExists(sk.theme(before.planId, after.themeId)));
+    // The theme moved into is marked, as adding an action to it does (theme-marks.ts).
+    if (moved && after.themeId) checks.push(actionAddedTo(this.store, before.planId, after.themeId));
     // Its sub-actions (and theirs) go with it, so the plan never shows them under the old theme, and
     // their board entries with them, so dashboards count them under the new one.
     const below = moved ? await this.descendants(before) : [];

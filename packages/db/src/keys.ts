@@ -184,8 +184,11 @@ export const STORAGE_ATTRIBUTES = [
   'CSK',
   'expiresAt',
   'importId',
-  // The id of the last milestone or sub-action added to an action (actions.ts `childAdded`).
+  // The id of the last milestone or sub-action added to an action, or anywhere below it (actions.ts
+  // `childAdded`).
   'lastChildAdded',
+  // A fresh id, each time an action is added to a theme or moved into it (theme-marks.ts).
+  'lastActionAdded',
   // A person's mark, each time a write newly names them as a lead or owner (references.ts `namedMarks`).
   'lastNamed',
 ] as const;

@@ -34,7 +34,8 @@ import { planIndexAttributes, sk } from './keys.js';
 import { assertReferences, ownerReferences } from './references.js';
 import { reorderWrites } from './reorder.js';
 import { SearchIndexRepo, searchChanges, searchWrites } from './search-index.js';
-import { MAX_TRANSACTION_ITEMS, type Page, type TenantStore, type TransactItem } from './store.js';
+import { entityOf, MAX_TRANSACTION_ITEMS, type Page, type TenantStore, type TransactItem } from './store.js';
+import { markUnchanged, THEME_MARK } from './theme-marks.js';
 import { firstVersion, patchedVersion } from './versioning.js';
 
 /** One plan read whole (without progress history): what the plan page, dashboard and reports need. */
@@ -321,6 +322,8 @@ export class PlansRepo {
     await this.store.transact(
       [
         this.store.conditionPlanWritable(planId),
+        // Drops the theme's mark (theme-marks.ts) with the new version: a removal that read the mark
+        // also requires the version it was sent, so a mark dropped never passes for one unchanged.
         this.store.putVersioned(sk.theme(planId, themeId), 'theme', after, patch.version),
       ],
       [{ operation: 'update', entityType: 'theme', entityId: themeId, planId, before, after }],
@@ -331,31 +334,51 @@ export class PlansRepo {
 
   /**
    * Removes a theme with no actions under it (one an import made from a stray line, say); with actions,
-   * 409: they are moved first. An action written into it meanwhile checks that it still exists.
+   * 409: they are moved first. An action added to it or moved into it meanwhile marks it in its own
+   * transaction (theme-marks.ts), and the delete requires the mark read before the actions were: so the
+   * action is either among those read, or the removal is refused, and sent again it finds the action.
    */
   async removeTheme(planId: string, themeId: string, version: number): Promise<void> {
-    const before = await this.store.get<Theme>(sk.theme(planId, themeId));
-    if (!before) throw notFound('Theme');
-    const actions = await this.store.queryAll<{ themeId?: string }>(`${sk.planChildren(planId)}ACTION#`, {
-      types: ['action'],
-      attributes: ['themeId'],
-    });
-    const under = actions.filter((a) => a.themeId === themeId).length;
-    if (under) {
-      const noun = nounInSentence(themeNounOf(await this.header(planId)));
-      throw conflict(
-        `“${before.title}” still has ${under === 1 ? 'an action' : `${under} actions`}: move ${under === 1 ? 'it' : 'them'} to another ${noun} first.`,
+    const raw = await this.store.getRaw(sk.theme(planId, themeId));
+    if (!raw) throw notFound('Theme');
+    const before = entityOf<Theme>(raw);
+    await this.refuseWithActions(before);
+    try {
+      await this.store.transact(
+        [
+          this.store.conditionPlanWritable(planId),
+          markUnchanged(
+            this.store.deleteVersioned(sk.theme(planId, themeId), version),
+            THEME_MARK,
+            raw[THEME_MARK],
+          ),
+          // Search no longer finds it.
+          ...searchChanges(this.store, { set: [], remove: [themeSearchDoc(before)] }),
+        ],
+        [{ operation: 'delete', entityType: 'theme', entityId: themeId, planId, before }],
+        'theme',
       );
+    } catch (e) {
+      // An action added meanwhile: said as it is when found before the write.
+      await this.refuseWithActions(before);
+      throw e;
     }
-    await this.store.transact(
-      [
-        this.store.conditionPlanWritable(planId),
-        this.store.deleteVersioned(sk.theme(planId, themeId), version),
-        // Search no longer finds it.
-        ...searchChanges(this.store, { set: [], remove: [themeSearchDoc(before)] }),
-      ],
-      [{ operation: 'delete', entityType: 'theme', entityId: themeId, planId, before }],
-      'theme',
+  }
+
+  /** 409 while the theme has actions under it, naming how many and what to do. */
+  private async refuseWithActions(theme: Theme): Promise<void> {
+    const actions = await this.store.queryAll<{ themeId?: string }>(
+      `${sk.planChildren(theme.planId)}ACTION#`,
+      {
+        types: ['action'],
+        attributes: ['themeId'],
+      },
+    );
+    const under = actions.filter((a) => a.themeId === theme.id).length;
+    if (!under) return;
+    const noun = nounInSentence(themeNounOf(await this.header(theme.planId)));
+    throw conflict(
+      `“${theme.title}” still has ${under === 1 ? 'an action' : `${under} actions`}: move ${under === 1 ? 'it' : 'them'} to another ${noun} first.`,
     );
   }
 

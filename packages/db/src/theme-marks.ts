@@ -1,0 +1,55 @@
+/**
+ * Marks that let a removal or a move see what was added while it read (docs/architecture.md, "What may
+ * be removed"): a theme is marked by every write that puts an action in it, an action by every child
+ * added under it (actions.ts `childAdded`). A mark is a storage attribute holding a fresh id: no new
+ * version, so nobody editing the item is refused for it, and the write that must see nothing added since
+ * it read requires the mark unchanged.
+ */
+import { newId } from './ids.js';
+import { type STORAGE_ATTRIBUTES, sk } from './keys.js';
+import type { TenantStore, TransactItem } from './store.js';
+
+/** The storage attribute a theme is marked with whenever an action is added to it or moved into it. */
+export const THEME_MARK = 'lastActionAdded' satisfies (typeof STORAGE_ATTRIBUTES)[number];
+
+/**
+ * A check that the theme exists which also marks it, in the transaction that adds an action to it or
+ * moves one into it: a removal of the theme that read its actions before (and so not this one) is then
+ * refused (plans.ts `removeTheme`). A fresh id each time, not the action's: an action moved out and back
+ * in while the removal read must change the mark too.
+ */
+export function actionAddedTo(store: TenantStore, planId: string, themeId: string): TransactItem {
+  return {
+    Update: {
+      TableName: store.tableName,
+      Key: { PK: store.pk, SK: sk.theme(planId, themeId) },
+      UpdateExpression: 'SET #mark = :mark',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeNames: { '#mark': THEME_MARK },
+      ExpressionAttributeValues: { ':mark': newId() },
+    },
+  };
+}
+
+/**
+ * The Put or Delete, on condition also that the item's `name` mark is still `mark` as read (undefined:
+ * still unmarked). A Put of the whole item drops the mark (it is read without it), and moves the version
+ * on, which every such write also requires: so a mark dropped is never mistaken for one unchanged.
+ */
+export function markUnchanged(item: TransactItem, name: string, mark: unknown): TransactItem {
+  const op = item.Put ? 'Put' : 'Delete';
+  const write = item[op];
+  if (!write?.ConditionExpression) throw new Error('markUnchanged: a conditional Put or Delete only');
+  const unmarked = mark === undefined;
+  return {
+    [op]: {
+      ...write,
+      ConditionExpression: `(${write.ConditionExpression}) AND ${unmarked ? 'attribute_not_exists(#mark)' : '#mark = :mark'}`,
+      ExpressionAttributeNames: { ...write.ExpressionAttributeNames, '#mark': name },
+      ExpressionAttributeValues: {
+        ...write.ExpressionAttributeValues,
+        ...(unmarked ? {} : { ':mark': mark }),
+      },
+    },
+  } as TransactItem;
+}
