@@ -18,7 +18,7 @@ import {
 } from './boards.js';
 import type { ReadConsistency } from './consistency.js';
 import { newId, nowIso } from './ids.js';
-import { dueIndexAttributes, sk } from './keys.js';
+import { dueIndexAttributes, type STORAGE_ATTRIBUTES, sk } from './keys.js';
 import { movedLater, withRebaseline } from './rebaselines.js';
 import { assertReferences, crossRefReferences, leadReferences } from './references.js';
 import { reorderWrites } from './reorder.js';
@@ -39,6 +39,9 @@ const refs = () => import('./refs.js');
 export function actionIndexAttributes(councilId: string, a: Action): Record<string, string> {
   return dueIndexAttributes(councilId, a.id, a.due?.due, isOpen(a.status));
 }
+
+/** The storage attribute an action is marked with when a child is added under it (`childAdded`). */
+const CHILD_MARK = 'lastChildAdded' satisfies (typeof STORAGE_ATTRIBUTES)[number];
 
 export class ActionsRepo {
   constructor(private readonly store: TenantStore) {}
@@ -71,25 +74,25 @@ export class ActionsRepo {
       ...leadReferences(input.leads),
       ...crossRefReferences(input.crossRefs),
     ]);
-    if (input.themeId) await this.assertThemeOf(planId, input.themeId);
+    const family = input.parentId ? await this.familyOf(planId, input.parentId, input.themeId) : undefined;
+    const { themeId: given, ...fields } = input;
+    const themeId = family ? family.themeId : given;
+    if (themeId) await this.assertThemeOf(planId, themeId);
     const id = newId();
     const claim = await (await refs()).claimActionRef(this.store, planId, input.ref, id);
     // Checked again inside the transaction, in case either is removed (or the plan archived) meanwhile;
     // the theme is marked, so that a removal of it that read its actions before is refused (theme-marks.ts).
     const checks = [this.store.conditionPlanWritable(planId), ...named];
-    if (input.themeId) checks.push(actionAddedTo(this.store, planId, input.themeId));
-    if (input.parentId) {
-      const parent = await this.get(input.parentId);
-      if (parent.planId !== planId) {
-        throw badRequest('The parent action belongs to another plan', [
-          { path: 'parentId', message: 'must be an action of the same plan' },
-        ]);
-      }
-      // A parent removed meanwhile (action-removal.ts) leaves no sub-action behind.
-      checks.push(this.childAdded(planId, input.parentId, id));
-    }
+    if (themeId) checks.push(actionAddedTo(this.store, planId, themeId));
+    // A parent removed meanwhile (action-removal.ts) leaves no sub-action behind; the parent must still
+    // be in the theme read (a move to another theme that wrote first has moved it).
+    if (family)
+      checks.push(
+        ...family.marked.map((pid, i) => this.childAdded(planId, pid, id, i ? undefined : { themeId })),
+      );
     const action: Action = {
-      ...input,
+      ...fields,
+      ...(themeId ? { themeId } : {}),
       id,
       planId,
       // Seconds since epoch: added actions sort after imported ones (0..n) without reading siblings.
@@ -111,17 +114,60 @@ export class ActionsRepo {
    * child) is then refused instead of leaving the child behind (action-removal.ts). The mark is not part
    * of the action (a storage attribute, no new version), so nobody editing the action is refused for it.
    */
-  childAdded(planId: string, parentId: string, childId: string): TransactItem {
+  childAdded(
+    planId: string,
+    parentId: string,
+    childId: string,
+    /** For a sub-action: the theme it takes, which the parent must still be in. */
+    inTheme?: { themeId: string | undefined },
+  ): TransactItem {
+    const theme = !inTheme
+      ? ''
+      : inTheme.themeId
+        ? ' AND themeId = :theme'
+        : ' AND attribute_not_exists(themeId)';
     return {
       Update: {
         TableName: this.store.tableName,
         Key: { PK: this.store.pk, SK: sk.action(planId, parentId) },
         UpdateExpression: 'SET #child = :child',
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeNames: { '#child': 'lastChildAdded' },
-        ExpressionAttributeValues: { ':child': childId },
+        ConditionExpression: `attribute_exists(PK)${theme}`,
+        ExpressionAttributeNames: { '#child': CHILD_MARK },
+        ExpressionAttributeValues: {
+          ':child': childId,
+          ...(inTheme?.themeId ? { ':theme': inTheme.themeId } : {}),
+        },
       },
     };
+  }
+
+  /**
+   * A sub-action's parent (in the same plan), the one its creation marks (`childAdded`), and the theme
+   * it takes: its parent's. Another theme given is refused (400), as moving a sub-action on its own is: it
+   * moves with its parent.
+   */
+  private async familyOf(
+    planId: string,
+    parentId: string,
+    given: string | undefined,
+  ): Promise<{ marked: string[]; themeId: string | undefined }> {
+    const parent = await this.get(parentId);
+    if (parent.planId !== planId) {
+      throw badRequest('The parent action belongs to another plan', [
+        { path: 'parentId', message: 'must be an action of the same plan' },
+      ]);
+    }
+    if (given !== undefined && given !== parent.themeId) {
+      throw badRequest('A sub-action is in its parent action’s theme', [
+        {
+          path: 'themeId',
+          message: parent.themeId
+            ? 'must be the parent action’s theme, or left out'
+            : 'must be left out: the parent action has no theme',
+        },
+      ]);
+    }
+    return { marked: [parent.id], themeId: parent.themeId };
   }
 
   private async assertThemeOf(planId: string, themeId: string): Promise<void> {
