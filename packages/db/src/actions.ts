@@ -5,6 +5,7 @@ import {
   type ActionPatch,
   actionSearchDoc,
   badRequest,
+  conflict,
   isOpen,
   notFound,
   planArchived,
@@ -24,7 +25,7 @@ import { assertReferences, crossRefReferences, leadReferences } from './referenc
 import { reorderWrites } from './reorder.js';
 import { searchWrites } from './search-index.js';
 import type { Page, TenantStore, TransactItem } from './store.js';
-import { actionAddedTo } from './theme-marks.js';
+import { actionAddedTo, markUnchanged } from './theme-marks.js';
 import { firstVersion, patchedVersion } from './versioning.js';
 
 interface Locator {
@@ -42,6 +43,9 @@ export function actionIndexAttributes(councilId: string, a: Action): Record<stri
 
 /** The storage attribute an action is marked with when a child is added under it (`childAdded`). */
 const CHILD_MARK = 'lastChildAdded' satisfies (typeof STORAGE_ATTRIBUTES)[number];
+
+/** Tries of a move to another theme while sub-actions are being added under the action moved. */
+const MOVE_ATTEMPTS = 3;
 
 export class ActionsRepo {
   constructor(private readonly store: TenantStore) {}
@@ -84,8 +88,9 @@ export class ActionsRepo {
     // the theme is marked, so that a removal of it that read its actions before is refused (theme-marks.ts).
     const checks = [this.store.conditionPlanWritable(planId), ...named];
     if (themeId) checks.push(actionAddedTo(this.store, planId, themeId));
-    // A parent removed meanwhile (action-removal.ts) leaves no sub-action behind; the parent must still
-    // be in the theme read (a move to another theme that wrote first has moved it).
+    // A parent removed meanwhile (action-removal.ts) leaves no sub-action behind, nor does the top
+    // action of the family moving to another theme (`update`): both are marked, and the parent must
+    // still be in the theme read (a move that wrote first has moved it).
     if (family)
       checks.push(
         ...family.marked.map((pid, i) => this.childAdded(planId, pid, id, i ? undefined : { themeId })),
@@ -103,7 +108,7 @@ export class ActionsRepo {
     await this.store.transact(
       [...checks, ...claim, ...this.createItems(action)],
       [{ operation: 'create', entityType: 'action', entityId: action.id, planId, after: action }],
-      'plan or theme',
+      family ? 'plan, theme or parent action' : 'plan or theme',
     );
     return action;
   }
@@ -142,9 +147,9 @@ export class ActionsRepo {
   }
 
   /**
-   * A sub-action's parent (in the same plan), the one its creation marks (`childAdded`), and the theme
-   * it takes: its parent's. Another theme given is refused (400), as moving a sub-action on its own is: it
-   * moves with its parent.
+   * A sub-action's parent (in the same plan) and the action at the top of its family, the ones its
+   * creation marks (`childAdded`), and the theme it takes: its parent's. Another theme given is refused
+   * (400), as moving a sub-action on its own is: it moves with its parent.
    */
   private async familyOf(
     planId: string,
@@ -167,7 +172,16 @@ export class ActionsRepo {
         },
       ]);
     }
-    return { marked: [parent.id], themeId: parent.themeId };
+    // Only an action at the top of a family moves theme (its sub-actions, and theirs, with it).
+    let top = parent;
+    const seen = new Set([parent.id]);
+    while (top.parentId && !seen.has(top.parentId)) {
+      seen.add(top.parentId);
+      const up = await this.store.get<Action>(sk.action(planId, top.parentId));
+      if (!up) break;
+      top = up;
+    }
+    return { marked: top === parent ? [parent.id] : [parent.id, top.id], themeId: parent.themeId };
   }
 
   private async assertThemeOf(planId: string, themeId: string): Promise<void> {
@@ -190,6 +204,21 @@ export class ActionsRepo {
   }
 
   async update(actionId: string, patch: ActionPatch): Promise<Action> {
+    for (let attempt = 1; ; attempt++) {
+      const after = await this.write(actionId, patch, attempt < MOVE_ATTEMPTS);
+      if (after) return after;
+    }
+  }
+
+  /**
+   * One try of `update`. Answers undefined when a sub-action was added while it moved to another theme
+   * and `mayTryAgain` (nothing was written: read again, the new one moves with it).
+   */
+  private async write(
+    actionId: string,
+    patch: ActionPatch,
+    mayTryAgain: boolean,
+  ): Promise<Action | undefined> {
     const before = await this.get(actionId);
     const named = await assertReferences(this.store, [
       ...leadReferences(patch.leads, before.leads),
@@ -227,34 +256,53 @@ export class ActionsRepo {
     // The theme moved into is marked, as adding an action to it does (theme-marks.ts).
     if (moved && after.themeId) checks.push(actionAddedTo(this.store, before.planId, after.themeId));
     // Its sub-actions (and theirs) go with it, so the plan never shows them under the old theme, and
-    // their board entries with them, so dashboards count them under the new one.
+    // their board entries with them, so dashboards count them under the new one. Its mark is read
+    // before them: a sub-action added under it (or theirs: `familyOf`) after this read changes the mark,
+    // and the move's condition on it fails; one added before is among those read.
+    const childMark = moved
+      ? (await this.store.getRaw(sk.action(before.planId, before.id)))?.[CHILD_MARK]
+      : undefined;
     const below = moved ? await this.descendants(before) : [];
-    await this.store.transact(
-      [
-        ...checks,
-        ...claim,
-        ...below.map((d) => this.themeMove(d, after.themeId)),
-        ...this.versionedWrite(
-          after,
-          patch.version,
-          below.map((d) => actionEntry({ ...d, themeId: after.themeId })),
-        ),
-        ...searchWrites(this.store, [actionSearchDoc(after)], [actionSearchDoc(before)]),
-      ],
-      [
-        {
-          operation: 'update',
-          entityType: 'action',
-          entityId: actionId,
-          planId: before.planId,
-          before,
-          after,
-        },
-      ],
-      'action',
-      `This action has ${below.length} sub-actions, more than can move to another theme with it in one go.`,
+    const [put, ...board] = this.versionedWrite(
+      after,
+      patch.version,
+      below.map((d) => actionEntry({ ...d, themeId: after.themeId })),
     );
+    try {
+      await this.store.transact(
+        [
+          ...checks,
+          ...claim,
+          ...below.map((d) => this.themeMove(d, after.themeId)),
+          moved ? markUnchanged(put!, CHILD_MARK, childMark) : put!,
+          ...board,
+          ...searchWrites(this.store, [actionSearchDoc(after)], [actionSearchDoc(before)]),
+        ],
+        [
+          {
+            operation: 'update',
+            entityType: 'action',
+            entityId: actionId,
+            planId: before.planId,
+            before,
+            after,
+          },
+        ],
+        'action',
+        `This action has ${below.length} sub-actions, more than can move to another theme with it in one go.`,
+      );
+    } catch (e) {
+      if (!moved || !(await this.childAddedSince(before, patch.version, childMark))) throw e;
+      if (mayTryAgain) return undefined;
+      throw conflict('Sub-actions were being added to this action as it moved: reload it and move it again.');
+    }
     return after;
+  }
+
+  /** Whether the action is still at `version` but has a child added since its mark was read. */
+  private async childAddedSince(action: Action, version: number, mark: unknown): Promise<boolean> {
+    const now = await this.store.getRaw(sk.action(action.planId, action.id));
+    return !!now && now.version === version && now[CHILD_MARK] !== mark;
   }
 
   /**

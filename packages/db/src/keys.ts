@@ -184,8 +184,8 @@ export const STORAGE_ATTRIBUTES = [
   'CSK',
   'expiresAt',
   'importId',
-  // The id of the last milestone or sub-action added to an action, or anywhere below it (actions.ts
-  // `childAdded`).
+  // The id of the last milestone or sub-action added to an action (and, on the top action of a family,
+  // anywhere below it: actions.ts `childAdded`).
   'lastChildAdded',
   // A fresh id, each time an action is added to a theme or moved into it (theme-marks.ts).
   'lastActionAdded',
