@@ -16,6 +16,9 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // expect.poll waits for a page to settle (a title, focus after a save); 1 s, the default, flaked on a
+    // busy 2-core machine. Patience only: a poll that passes sooner returns at once.
+    expect: { poll: { timeout: 10_000 } },
     pool: 'forks',
     maxWorkers: 2,
     reporters: ['default'],
