@@ -1,0 +1,88 @@
+import { deflateRawSync } from 'node:zlib';
+import { zipSync } from 'fflate';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { ImportError } from '../../packages/importer/src/errors.js';
+import { parsePlanFile } from '../../packages/importer/src/index.js';
+import { ARCHIVE_LIMITS, checkArchive } from '../../packages/importer/src/readers/zip-guard.js';
+
+/**
+ * SECURITY PROBE (sec9): the archive guard reads a zip two ways (central directory for sizes, local
+ * headers for the streaming inflate), but the readers behind it (mammoth and exceljs, both JSZip) take the
+ * compression method and sizes from the central directory only. A zip whose LOCAL header says "stored"
+ * while its CENTRAL directory says "deflate" is counted by the guard at its packed size, then inflated
+ * whole by JSZip. A 10 MB upload of this shape inflates to ~10 GB in the documents function.
+ */
+function storedLocalDeflatedCentral(inflatedMb: number): Buffer {
+  const deflated = deflateRawSync(Buffer.alloc(inflatedMb * 1024 * 1024), { level: 9 });
+  // Build a normal zip with the deflate stream as a STORED entry (so its bytes are the deflate stream).
+  const buf = Buffer.from(
+    zipSync(
+      {
+        '[Content_Types].xml': new TextEncoder().encode('<Types/>'),
+        'word/document.xml': [new Uint8Array(deflated), { level: 0 }],
+      },
+      { level: 0 },
+    ),
+  );
+  // Central directory only: method 8 (deflate), and an uncompressed size of 1 KB (below the ratio check).
+  for (let at = 0; at + 46 <= buf.length; at++) {
+    if (buf.readUInt32LE(at) !== 0x02014b50) continue;
+    const nameLen = buf.readUInt16LE(at + 28);
+    const name = buf.subarray(at + 46, at + 46 + nameLen).toString('latin1');
+    if (name === 'word/document.xml') {
+      buf.writeUInt16LE(8, at + 10); // compression method
+      buf.writeUInt32LE(1024, at + 24); // declared uncompressed size
+    }
+  }
+  return buf;
+}
+
+async function inflatedByJsZip(buf: Buffer, name: string): Promise<number> {
+  const zip = await JSZip.loadAsync(buf);
+  let total = 0;
+  await new Promise<void>((resolve) => {
+    zip
+      .file(name)!
+      .internalStream('uint8array')
+      .on('data', (chunk: Uint8Array) => {
+        total += chunk.length;
+      })
+      .on('error', () => resolve())
+      .on('end', () => resolve())
+      .resume();
+  });
+  return total;
+}
+
+describe('security probe: zip guard vs. the readers behind it', () => {
+  it('refuses a DOCX whose local header says stored but whose central directory says deflate', () => {
+    const file = storedLocalDeflatedCentral(80);
+    expect(file.length).toBeLessThan(1024 * 1024);
+    // The guard must refuse: the reader will inflate 80 MB, over the 50 MB limit.
+    expect(() => checkArchive(file)).toThrow(ImportError);
+  });
+
+  it('what the guard passed is inflated by JSZip (mammoth/exceljs) past the 50 MB limit', async () => {
+    const file = storedLocalDeflatedCentral(80);
+    let guardPassed = true;
+    try {
+      checkArchive(file);
+    } catch {
+      guardPassed = false;
+    }
+    const inflated = await inflatedByJsZip(file, 'word/document.xml');
+    // Either the guard refuses it, or what the reader unpacks stays within the limit.
+    expect(guardPassed && inflated > ARCHIVE_LIMITS.totalBytes).toBe(false);
+  });
+
+  it('the import refuses it as too large (413), not after unpacking it', async () => {
+    const file = storedLocalDeflatedCentral(80);
+    const e = await parsePlanFile(file, { filename: 'plan.docx' }).then(
+      () => undefined,
+      (x: unknown) => x,
+    );
+    expect(e).toBeInstanceOf(ImportError);
+    expect((e as ImportError).code).toBe('too-large');
+  });
+});
