@@ -42,8 +42,8 @@ async function inflatedByJsZip(buf: Buffer, name: string): Promise<number> {
   const zip = await JSZip.loadAsync(buf);
   let total = 0;
   await new Promise<void>((resolve) => {
-    zip
-      .file(name)!
+    // JSZip's own streaming API (not in its types): what its async() readers (mammoth, exceljs) run.
+    (zip.file(name) as unknown as { internalStream(t: string): NodeJS.EventEmitter & { resume(): void } })
       .internalStream('uint8array')
       .on('data', (chunk: Uint8Array) => {
         total += chunk.length;
