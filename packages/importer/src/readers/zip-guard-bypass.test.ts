@@ -2,18 +2,19 @@ import { deflateRawSync } from 'node:zlib';
 import { zipSync } from 'fflate';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { ImportError } from '../../packages/importer/src/errors.js';
-import { parsePlanFile } from '../../packages/importer/src/index.js';
-import { ARCHIVE_LIMITS, checkArchive } from '../../packages/importer/src/readers/zip-guard.js';
+import { ImportError } from '../errors.js';
+import { parsePlanFile } from '../index.js';
+import { ARCHIVE_LIMITS, checkArchive } from './zip-guard.js';
 
 /**
- * SECURITY PROBE (sec9): the archive guard reads a zip two ways (central directory for sizes, local
- * headers for the streaming inflate), but the readers behind it (mammoth and exceljs, both JSZip) take the
- * compression method and sizes from the central directory only. A zip whose LOCAL header says "stored"
- * while its CENTRAL directory says "deflate" is counted by the guard at its packed size, then inflated
- * whole by JSZip. A 10 MB upload of this shape inflates to ~10 GB in the documents function.
+ * Found by a security probe (sec9): the archive guard read a zip two ways (central directory for sizes,
+ * local headers for the streaming inflate), but the readers behind it (mammoth and exceljs, both JSZip)
+ * take the compression method and sizes from the central directory only. A zip whose LOCAL header says
+ * "stored" while its CENTRAL directory says "deflate" was counted at its packed size, then inflated whole
+ * by JSZip: 78 KB to 80 MB, and a 10 MB upload to ~10 GB. `agree` rewrites the local header to match, so
+ * only the guard's own count (as the readers read it) stands in the way.
  */
-function storedLocalDeflatedCentral(inflatedMb: number): Buffer {
+function storedLocalDeflatedCentral(inflatedMb: number, agree = false): Buffer {
   const deflated = deflateRawSync(Buffer.alloc(inflatedMb * 1024 * 1024), { level: 9 });
   // Build a normal zip with the deflate stream as a STORED entry (so its bytes are the deflate stream).
   const buf = Buffer.from(
@@ -33,6 +34,11 @@ function storedLocalDeflatedCentral(inflatedMb: number): Buffer {
     if (name === 'word/document.xml') {
       buf.writeUInt16LE(8, at + 10); // compression method
       buf.writeUInt32LE(1024, at + 24); // declared uncompressed size
+      const local = buf.readUInt32LE(at + 42);
+      if (agree) {
+        buf.writeUInt16LE(8, local + 8);
+        buf.writeUInt32LE(1024, local + 22);
+      }
     }
   }
   return buf;
@@ -76,13 +82,31 @@ describe('security probe: zip guard vs. the readers behind it', () => {
     expect(guardPassed && inflated > ARCHIVE_LIMITS.totalBytes).toBe(false);
   });
 
-  it('the import refuses it as too large (413), not after unpacking it', async () => {
+  // The probe expected 413; the file is forged (its header and directory disagree), which the guard says
+  // before unpacking anything: 415, "damaged or not a real Word or Excel file".
+  it('the import refuses it as forged (415), saying what is wrong, not after unpacking it', async () => {
     const file = storedLocalDeflatedCentral(80);
+    const started = Date.now();
+    const e = await parsePlanFile(file, { filename: 'plan.docx' }).then(
+      () => undefined,
+      (x: unknown) => x,
+    );
+    expect(e).toBeInstanceOf(ImportError);
+    expect((e as ImportError).code).toBe('unsupported-format');
+    expect((e as ImportError).message).toMatch(
+      /damaged or is not a real Word or Excel file: its part "word\/document\.xml" is packed one way/,
+    );
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('with its header made to agree, the import refuses it as too large (413), unpacking it no further', async () => {
+    const file = storedLocalDeflatedCentral(80, true);
     const e = await parsePlanFile(file, { filename: 'plan.docx' }).then(
       () => undefined,
       (x: unknown) => x,
     );
     expect(e).toBeInstanceOf(ImportError);
     expect((e as ImportError).code).toBe('too-large');
+    expect((e as ImportError).message).toMatch(/unpacks to more than 50 MB/);
   });
 });
