@@ -83,7 +83,7 @@ describe('security probe: zip guard vs. the readers behind it', () => {
   });
 
   // The probe expected 413; the file is forged (its header and directory disagree), which the guard says
-  // before unpacking anything: 415, "damaged or not a real Word or Excel file".
+  // before unpacking anything: 415, "looks like a Word or Excel file but it is damaged".
   it('the import refuses it as forged (415), saying what is wrong, not after unpacking it', async () => {
     const file = storedLocalDeflatedCentral(80);
     const started = Date.now();
@@ -94,7 +94,7 @@ describe('security probe: zip guard vs. the readers behind it', () => {
     expect(e).toBeInstanceOf(ImportError);
     expect((e as ImportError).code).toBe('unsupported-format');
     expect((e as ImportError).message).toMatch(
-      /damaged or is not a real Word or Excel file: its part "word\/document\.xml" is packed one way/,
+      /but it is damaged: its part "word\/document\.xml" is packed one way/,
     );
     expect(Date.now() - started).toBeLessThan(2000);
   });

@@ -97,7 +97,9 @@ describe('forged zips: a local header that disagrees with the directory, parts t
     expect(e).toBeInstanceOf(ImportError);
     expect((e as ImportError).code).toBe('unsupported-format');
     expect(IMPORT_ERROR_HTTP[(e as ImportError).code]).toBe(415);
-    expect((e as ImportError).message).toMatch(/^The file is damaged or is not a real Word or Excel file: /);
+    expect((e as ImportError).message).toMatch(
+      /^The file looks like a Word or Excel file but it is damaged: /,
+    );
     expect((e as ImportError).message).toMatch(what);
   };
 

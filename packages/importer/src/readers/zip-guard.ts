@@ -46,8 +46,8 @@ interface Part extends ArchiveEntry {
 }
 
 const DAMAGED =
-  'The file is damaged or is not a real Word or Excel file: %s. Open it in Word or Excel, save it again, ' +
-  'and import that.';
+  'The file looks like a Word or Excel file but it is damaged: %s. Open it in Word or Excel, save it ' +
+  'again, and import that.';
 const damaged = (what: string) => new ImportError('unsupported-format', DAMAGED.replace('%s', what));
 
 const SIG = {
@@ -72,7 +72,7 @@ function readParts(buf: Uint8Array, limits: ArchiveLimits): Part[] {
   // The end record: the last one in the file, as JSZip and fflate both look for it from the end.
   let end = buf.length - 22;
   while (end >= 0 && u32(end) !== SIG.end) end--;
-  if (end < 0) throw damaged('its table of contents is missing');
+  if (end < 0) throw damaged('its parts cannot be read');
   let count = u16(end + 10);
   let dirSize = u32(end + 12);
   let dirStart = u32(end + 16);
