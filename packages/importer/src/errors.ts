@@ -30,6 +30,15 @@ export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_PDF_PAGES = 500;
 
 /**
+ * Bytes a PDF's compressed streams may unpack to, in all (readers/pdf-streams.ts). Twice what a Word or
+ * Excel file may unpack to (readers/zip-guard.ts): a PDF keeps its pictures as raw pixels, compressed,
+ * where a Word file keeps them as PNG or JPEG, so the same plan unpacks to more; 100 MB is still some 15
+ * full-screen screenshots over a plan's text. The PDF library takes about 1.5 s and 200 MB of memory to
+ * read that much; without a bound a 1.5 MB file held a process for 23 s and 1.7 GB.
+ */
+export const MAX_PDF_UNPACKED_BYTES = 100 * 1024 * 1024;
+
+/**
  * Table rows a file may have. The largest plans councils keep (a tracker of every service's actions,
  * with a row per milestone) run to a few thousand rows; 20,000 leaves room for ten times that. Past it
  * the file is a data export, not a plan, and the table rules (which compare each row with the rows

@@ -1,9 +1,10 @@
-import { extractTextItems, getDocumentProxy, type StructuredTextItem } from 'unpdf';
+import type { StructuredTextItem } from 'unpdf';
 import { ImportError, MAX_PDF_PAGES } from '../errors.js';
 import { actionHeader } from '../layouts/header-cells.js';
 import type { SourceDocument, SourceItem } from '../source.js';
 import { pageFurniture } from './pdf-furniture.js';
 import { type Chunk, columnOf, continuesRow, spansColumns, startsParagraph } from './pdf-rows.js';
+import { checkPdfStreams } from './pdf-streams.js';
 
 /**
  * Text PDFs (committee papers, plans saved from Word): the words and where they sit on each page.
@@ -22,6 +23,10 @@ interface PdfLine {
 }
 
 export async function readPdf(buffer: Buffer): Promise<SourceDocument> {
+  // The library unpacks every stream whole: a decompression bomb is refused before it opens the file.
+  checkPdfStreams(buffer);
+  // Loaded only once the file has passed: the library alone takes seconds to load on a busy machine.
+  const { extractTextItems, getDocumentProxy } = await import('unpdf');
   const pdf = await getDocumentProxy(new Uint8Array(buffer));
   if (pdf.numPages > MAX_PDF_PAGES) {
     throw new ImportError(
