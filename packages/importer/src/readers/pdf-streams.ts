@@ -13,8 +13,7 @@ import { ImportError, MAX_PDF_UNPACKED_BYTES } from '../errors.js';
  * anywhere, and the usual ones, and the largest count is taken: data that is not of a filter's kind
  * fails within bytes, so an honest stream counts what it really unpacks to. FlateDecode, LZWDecode,
  * RunLengthDecode and BrotliDecode are counted exactly, ASCIIHex and ASCII85 decoded first when they
- * come before them; all of these end themselves, so they are read on to their own end whatever
- * `/Length` says. Picture codecs (DCT, JPX, CCITT, JBIG2) end the count: the library decodes pictures
+ * come before them; deflate data ends itself, so it is read on to its own end whatever `/Length` says. Picture codecs (DCT, JPX, CCITT, JBIG2) end the count: the library decodes pictures
  * only to draw them, not to read text. Where the bytes cannot be seen before the library decrypts them
  * (an encrypted PDF), a stream counts at the most its bytes could unpack to (`RATIO`) through the
  * filters the file names.
@@ -47,8 +46,13 @@ const FILTERS: Record<string, Filter> = {
   JBIG2Decode: 'picture',
 };
 
-/** Filter lists counted in every PDF, whatever it names: the ones an encoder uses on its own. */
-const USUAL: Filter[][] = [['flate'], ['hex', 'flate'], ['a85', 'flate'], ['lzw'], ['rl']];
+/**
+ * Filter lists counted in every PDF, whatever it names: deflate, alone or in text. LZW and run-length
+ * are counted where the file names them, or names a filter list out of sight (in a packed object): read
+ * as LZW, other data runs on and on, so they are not tried on every stream.
+ */
+const USUAL: Filter[][] = [['flate'], ['hex', 'flate'], ['a85', 'flate']];
+const HIDDEN: Filter[][] = [['lzw'], ['rl']];
 
 const MB = (n: number) => `${Math.round(n / 1048576)} MB`;
 
@@ -118,6 +122,7 @@ function filterChains(text: string): Filter[][] {
     if (m[2] !== undefined) {
       const target = new RegExp(String.raw`(?<!\d)${m[2]}\s+${m[3]}\s+obj\s*${value}`);
       list = target.exec(text)?.[1] ?? '';
+      if (!list) for (const c of HIDDEN) seen.set(c.join(), c);
     }
     const chain = (list.match(/\/[^\s/[\]<>()%{}]+/g) ?? []).map(
       (n) => FILTERS[decodeName(n.slice(1))] ?? 'pass',
@@ -141,13 +146,20 @@ function measure(data: Uint8Array, length: number, chain: Filter[], budget: numb
   }
   const f = chain[first] as Expanding;
   let bytes: number;
-  if (f === 'flate') bytes = untilBad(data.subarray(2), budget, inflate);
-  else if (f === 'lzw') bytes = Math.max(lzwLength(data, 0, budget), lzwLength(data, 1, budget));
-  else if (f === 'rl') bytes = runLength(data);
+  // The library unpacks nothing of deflate data without a zlib header (it reads the stream as empty).
+  if (f === 'flate') bytes = zlibHeader(data) ? untilBad(data.subarray(2), budget, inflate) : 0;
+  // LZW and run-length data are read to the stream's `endstream` only: past it, they would read on.
+  else if (f === 'lzw') {
+    const own = data.subarray(0, length);
+    bytes = Math.max(lzwLength(own, 0, budget), lzwLength(own, 1, budget));
+  } else if (f === 'rl') bytes = runLength(data.subarray(0, length));
   else bytes = untilBad(data.subarray(0, length), budget, unbrotli);
   // A second expanding filter after the first (no encoder does that) counts at the most it could.
   return bytes * chainRatio(chain.slice(first + 1));
 }
+
+const zlibHeader = (d: Uint8Array) =>
+  d.length >= 2 && (d[0]! & 0x0f) === 8 && ((d[0]! << 8) | d[1]!) % 31 === 0 && !(d[1]! & 0x20);
 
 const inflate = (data: Uint8Array, max: number) =>
   inflateRawSync(data, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: max }).length;
@@ -236,15 +248,17 @@ function runLength(data: Uint8Array): number {
 
 /** ASCIIHexDecode: hex digits up to `>`, whitespace skipped. */
 function asciiHex(data: Uint8Array): Uint8Array {
-  const text = Buffer.from(data).toString('latin1');
-  const end = text.indexOf('>');
-  const hex = (end < 0 ? text : text.slice(0, end)).replace(/[^0-9A-Fa-f]/g, '');
+  const end = data.indexOf(0x3e);
+  const text = Buffer.from(data.buffer, data.byteOffset, end < 0 ? data.length : end).toString('latin1');
+  const hex = text.replace(/[^0-9A-Fa-f]/g, '');
   return Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex');
 }
 
 /** ASCII85Decode: groups of five characters to four bytes, `z` four zeros, up to `~>`. */
 function ascii85(data: Uint8Array): Uint8Array {
-  const out = new Uint8Array(data.length * 4);
+  const end = data.indexOf(0x7e);
+  const input = end < 0 ? data : data.subarray(0, end);
+  const out = new Uint8Array(input.length * 4);
   let at = 0;
   let group: number[] = [];
   const flush = (n: number) => {
@@ -253,8 +267,7 @@ function ascii85(data: Uint8Array): Uint8Array {
     for (let k = 0; k < n; k++) out[at++] = Math.floor(v / 256 ** (3 - k)) % 256;
     group = [];
   };
-  for (const c of data) {
-    if (c === 0x7e) break;
+  for (const c of input) {
     if (c === 0x7a && group.length === 0) at += 4;
     else if (c >= 0x21 && c <= 0x75) {
       group.push(c - 33);
