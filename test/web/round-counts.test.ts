@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roundCounts, roundStatus } from '../../web/src/lib/round.js';
+import { roundCounts, roundStatus, updatedFor } from '../../web/src/lib/round.js';
 
 const actions = ['a', 'b', 'c', 'd'].map((id) => ({ id }));
 const counts = (done: string[], saved: string[] = []) =>
@@ -34,5 +34,24 @@ describe('the update round’s counts agree: the status, “Action n of m” and
     expect(roundStatus(counts(['a', 'b', 'c'], ['a']))).toBe(
       '1 action left to update, of 2. 2 other actions are already up to date.',
     );
+  });
+});
+
+describe('an action already updated for the period chosen (core updatesFor, as the reports count)', () => {
+  const periods = {
+    items: [
+      { value: 'Q2 2026-27', label: 'Q2 2026-27', date: '2026-09-30', fromPlan: true, closed: true },
+      { value: 'Q3 2026-27', label: 'Q3 2026-27', date: '2026-12-31', fromPlan: true, closed: false },
+    ],
+    current: 'Q3 2026-27',
+  };
+  it('is not, when its latest update is a late one filed under the period before', () => {
+    expect(updatedFor(periods, 'Q3 2026-27', { period: 'Q2 2026-27', at: '2026-10-20T10:00:00Z' })).toBe(false);
+    expect(updatedFor(periods, 'Q3 2026-27', { period: 'Q3 2026-27', at: '2026-10-20T10:00:00Z' })).toBe(true);
+  });
+  it('goes by the day for an update filed under no period, as a report does', () => {
+    expect(updatedFor(periods, 'Q3 2026-27', { at: '2026-10-20T10:00:00Z' })).toBe(true);
+    expect(updatedFor(periods, 'Q3 2026-27', { at: '2026-09-20T10:00:00Z' })).toBe(false);
+    expect(updatedFor(periods, 'Q3 2026-27', undefined)).toBe(false);
   });
 });

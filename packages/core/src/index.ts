@@ -21,4 +21,5 @@ export * from './stored.js';
 export * from './theme-noun.js';
 export * from './timescale.js';
 export * from './trends.js';
+export * from './update-period.js';
 export * from './words.js';

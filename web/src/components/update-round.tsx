@@ -7,7 +7,7 @@ import { focusMessage } from '../lib/focus.js';
 import { formatDateTime, plural } from '../lib/format.js';
 import { RAG_LABELS, RAGS, STATUS_LABELS, STATUSES } from '../lib/labels.js';
 import type { ActionRow, ReportingPeriods } from '../lib/responses.js';
-import { roundCounts, roundStatus } from '../lib/round.js';
+import { roundCounts, roundStatus, updatedFor } from '../lib/round.js';
 import { ErrorSummary, type FieldErrors, Radios, refusal, Select, summaryFrom, Textarea } from './form.js';
 import { Prose } from './page.js';
 import { closedMeanwhile, closedMessage, defaultPeriod, PeriodSelect } from './period-select.js';
@@ -76,7 +76,7 @@ export function UpdateRound({
   const done = (a: RoundAction) =>
     !isOpen(a.status) ||
     Boolean(round.value.saved?.includes(a.id)) ||
-    (a.latestUpdate?.period !== undefined && a.latestUpdate.period === periodOf(a.planId));
+    updatedFor(periods.get(a.planId), periodOf(a.planId), a.latestUpdate);
   const counts = roundCounts(actions, done, round.value.saved ?? []);
   const { inRound, already, left } = counts;
   const queue = inRound.filter((a) => !done(a) && !round.value.skipped.includes(a.id));

@@ -1,4 +1,21 @@
+import { civilDateAt, reportingPeriodOfUpdates, updatesFor } from '@peopleplan/core';
 import { plural } from './format.js';
+import type { ReportingPeriods } from './responses.js';
+
+/**
+ * Whether an action's latest update is already for the period chosen: core's rule, as the reports count
+ * "without an update this period" (one filed under a period is that period's alone; one filed under none
+ * goes by the day it was written, in the plan's stretch before the period's date).
+ */
+export function updatedFor(
+  periods: ReportingPeriods | undefined,
+  value: string,
+  latest: { period?: string | undefined; at: string } | undefined,
+): boolean {
+  if (!latest || !value) return false;
+  const period = (periods && reportingPeriodOfUpdates(periods.items, value)) ?? { names: [value] };
+  return updatesFor(period)({ period: latest.period, date: civilDateAt(latest.at) });
+}
 
 /**
  * What an update round counts, so that its status, its "Action n of m" and its list agree: the actions

@@ -1,16 +1,15 @@
-import { civilDateAt, type IsoDate } from '@peopleplan/core';
+import { civilDateAt, type IsoDate, type UpdateFiling, updatesFor } from '@peopleplan/core';
 import type { UpdateView } from '../model.js';
 import type { ReportPeriod } from '../period.js';
 import type { ReportAction, ReportUpdate } from '../report-data.js';
-
-const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** Which updates speak for the period, and what the latest one said. */
 export class UpdateIndex {
   private readonly byAction = new Map<string, ReportUpdate[]>();
   /** Each action's first update after the period (filed under a later one): it says what came before. */
   private readonly firstAfter = new Map<string, ReportUpdate>();
-  private readonly periodKeys: Set<string>;
+  /** Core's rule (`updatesFor`): the update round counts by it too. */
+  private readonly speaksFor: (u: UpdateFiling) => boolean;
 
   constructor(
     updates: ReportUpdate[],
@@ -19,14 +18,13 @@ export class UpdateIndex {
     /** The plan's own reporting points within the period (core `reportingPointsWithin`). */
     points: readonly string[] = [],
   ) {
-    // An update tagged for this period, or for one of the plan's reporting points within it, counts even
-    // when written after it closed (councils collect mid-year updates in October); an untagged one
-    // counts by its date.
-    this.periodKeys = new Set(
-      [period.key, period.label, ...(period.kind === 'quarter' ? period.valueKeys : []), ...points].map(
-        squash,
-      ),
-    );
+    // An update filed under this period, or under one of the plan's reporting points within it, counts
+    // even when written after it closed (councils collect mid-year updates in October); one filed under
+    // another period never does, whatever its date; an unfiled one counts by its date.
+    this.speaksFor = updatesFor({
+      names: [period.key, period.label, ...(period.kind === 'quarter' ? period.valueKeys : []), ...points],
+      days: { start: period.start, end: period.end },
+    });
     // A corrected update is replaced by its correction, which stands where the corrected one stood.
     const corrected = new Set(updates.map((u) => u.corrects).filter(Boolean));
     const atOf = new Map(updates.map((u) => [u.id, u.at]));
@@ -58,9 +56,7 @@ export class UpdateIndex {
   }
 
   private counts(u: ReportUpdate): boolean {
-    if (u.period && this.periodKeys.has(squash(u.period))) return true;
-    const d = this.dateOf(u.at);
-    return d >= this.period.start && d <= this.period.end;
+    return this.speaksFor({ period: u.period, date: this.dateOf(u.at) });
   }
 
   latest(action: ReportAction): UpdateView | undefined {

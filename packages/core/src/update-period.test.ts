@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { reportingPeriodOfUpdates, updatesFor } from './update-period.js';
+
+describe('updatesFor: which updates speak for a period', () => {
+  const q3 = updatesFor({
+    names: ['Q3 2026-27 (October–December 2026)'],
+    days: { start: '2026-10-01', end: '2026-12-31' },
+  });
+
+  it('gives an update filed under a period to that period alone, whatever day it was written', () => {
+    expect(q3({ period: 'Q2 2026-27', date: '2026-10-20' })).toBe(false);
+    expect(q3({ period: '2026-27 q3', date: '2027-01-09' })).toBe(true);
+  });
+
+  it('goes by the day for an update filed under no period', () => {
+    expect(q3({ date: '2026-10-20' })).toBe(true);
+    expect(q3({ period: ' ', date: '2026-10-20' })).toBe(true);
+    expect(q3({ date: '2026-09-30' })).toBe(false);
+    // Days unknown: only a filed update can be placed.
+    expect(updatesFor({ names: ['Q3'] })({ date: '2026-10-20' })).toBe(false);
+  });
+
+  it('counts a plan’s reporting period from the day after the one before it to its own date', () => {
+    const periods = [
+      { value: 'Q3', label: 'Q3', date: '2026-12-31' },
+      { value: 'Q2', label: 'Q2', date: '2026-09-30' },
+    ];
+    expect(reportingPeriodOfUpdates(periods, 'Q3')).toEqual({
+      names: ['Q3', 'Q3'],
+      days: { start: '2026-10-01', end: '2026-12-31' },
+    });
+    expect(reportingPeriodOfUpdates(periods, 'Q2')?.days).toEqual({ start: undefined, end: '2026-09-30' });
+    expect(reportingPeriodOfUpdates(periods, 'Q4')).toBeUndefined();
+  });
+});
