@@ -46,8 +46,12 @@ describe('an action already updated for the period chosen (core updatesFor, as t
     current: 'Q3 2026-27',
   };
   it('is not, when its latest update is a late one filed under the period before', () => {
-    expect(updatedFor(periods, 'Q3 2026-27', { period: 'Q2 2026-27', at: '2026-10-20T10:00:00Z' })).toBe(false);
-    expect(updatedFor(periods, 'Q3 2026-27', { period: 'Q3 2026-27', at: '2026-10-20T10:00:00Z' })).toBe(true);
+    expect(updatedFor(periods, 'Q3 2026-27', { period: 'Q2 2026-27', at: '2026-10-20T10:00:00Z' })).toBe(
+      false,
+    );
+    expect(updatedFor(periods, 'Q3 2026-27', { period: 'Q3 2026-27', at: '2026-10-20T10:00:00Z' })).toBe(
+      true,
+    );
   });
   it('goes by the day for an update filed under no period, as a report does', () => {
     expect(updatedFor(periods, 'Q3 2026-27', { at: '2026-10-20T10:00:00Z' })).toBe(true);
