@@ -95,16 +95,20 @@ describe('historic reports, close preview and reopening (East Herts peer review,
     expect(future.status).toBe(422);
   });
 
-  it('says "as at" on a report of a period not closed, built from live data', async () => {
+  it('says "as at" the day it judges on a report of a period not closed, and when it was produced apart', async () => {
+    // Asked for on 15 October: the mid-year ended on 30 September, and is judged then.
     const { res } = await csv('period=mid-year:2007-08&format=csv');
     expect(res.headers.get('x-report-source')).toBe('live');
-    expect(res.headers.get('x-report-as-at')).toMatch(/^15 Oct 2007, \d\d:\d\d$/);
+    expect(res.headers.get('x-report-as-at')).toBe('30 Sep 2007');
     const html = await api.app.request(`${H}/plans/${planId}/reports?period=mid-year:2007-08&format=html`, {
       headers: { authorization: `Bearer ${await api.token('viewer@harrow.test')}` },
     });
-    expect(parseHtml(await html.text()).querySelector('h1')!.text).toMatch(
-      /progress report, Mid-year 2007-08 \(as at 15 Oct 2007, \d\d:\d\d\)$/,
-    );
+    const doc = parseHtml(await html.text());
+    expect(doc.querySelector('h1')!.text).toMatch(/progress report, Mid-year 2007-08 \(as at 30 Sep 2007\)$/);
+    const meta = doc.querySelectorAll('dl.meta dd').map((d) => d.text);
+    expect(meta).toContain('30 Sep 2007');
+    // As GOV.UK writes a time: "7 December 2026 at 3:15am".
+    expect(meta.at(-1)).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4} at (\d{1,2}:\d\d[ap]m|midday|midnight)$/);
   });
 
   it('freezes the report when the period closes: later changes never reach it', async () => {

@@ -35,3 +35,39 @@ const longDate = new Intl.DateTimeFormat('en-GB', {
 /** A civil date (`YYYY-MM-DD`) in words: "31 March 2026". */
 export const dateWords = (date: string): string =>
   longDate.format(new Date(`${date.slice(0, 10)}T00:00:00Z`));
+
+/** Day and time formatters per time zone: a report and the pages each use one or two. */
+const momentFormats = new Map<string, { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
+
+function momentFormat(timeZone: string) {
+  let f = momentFormats.get(timeZone);
+  if (!f) {
+    f = {
+      day: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone }),
+      time: new Intl.DateTimeFormat('en-GB', {
+        hour: 'numeric',
+        minute: '2-digit',
+        hourCycle: 'h12',
+        timeZone,
+      }),
+    };
+    momentFormats.set(timeZone, f);
+  }
+  return f;
+}
+
+/**
+ * A moment as GOV.UK writes it, where the council is: "7 December 2026 at 3:15am", "… at midday",
+ * "… at midnight" (never "0:26" or "03:15"). The pages and the reports' "Produced" line both use it.
+ */
+export function momentWords(instant: string | Date, timeZone = 'Europe/London'): string {
+  const d = new Date(instant);
+  const { day, time } = momentFormat(timeZone);
+  const parts = time.formatToParts(d);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const [hour, minute] = [part('hour'), part('minute')];
+  const pm = /p/i.test(part('dayPeriod'));
+  const at =
+    hour === '12' && minute === '00' ? (pm ? 'midday' : 'midnight') : `${hour}:${minute}${pm ? 'pm' : 'am'}`;
+  return `${day.format(d)} at ${at}`;
+}

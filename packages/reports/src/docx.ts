@@ -4,7 +4,7 @@ import { committeePack, committeePaper } from './docx/page.js';
 import { exceptionsSection, progressSection } from './docx/progress.js';
 import { indicatorsSection, risksSection } from './docx/registers.js';
 import { summarySection, titleBlock } from './docx/summary.js';
-import { headed } from './format.js';
+import { formatDate, headed } from './format.js';
 import { type ReportModel, summarySentence } from './model.js';
 
 /** One plan's paper: title block, summary, exceptions, progress by theme, indicators and risks. */
@@ -36,16 +36,20 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
  * that names the period and lists the plans with their one-line summaries.
  */
 export async function renderCommitteePackDocx(
-  meta: { councilName: string; periodLabel: string; asAt?: string | undefined },
+  meta: { councilName: string; periodLabel: string; produced?: string | undefined },
   models: ReportModel[],
 ): Promise<Buffer> {
   const packTitle = `${meta.councilName}: committee pack, ${meta.periodLabel}`;
+  // The day the papers judge, when they share one (a plan that closed the period early judges earlier):
+  // each paper says its own in any case.
+  const asOfs = [...new Set(models.map((m) => m.asOf))];
+  const asAt = asOfs.length === 1 ? `, as at ${formatDate(asOfs[0]!)}` : '';
   const cover = [
     title(packTitle),
     para(
-      meta.asAt
-        ? `Progress on every active plan, as at ${meta.asAt}.`
-        : `Progress on every active plan, as reported for ${meta.periodLabel}.`,
+      meta.produced
+        ? `Progress on every active plan${asAt}. Produced ${meta.produced}.`
+        : `Progress on every active plan, as reported for ${meta.periodLabel}${asAt}.`,
     ),
     h1('Plans in this pack'),
     ...(models.length

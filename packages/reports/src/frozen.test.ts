@@ -1,6 +1,9 @@
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { kentBusinessPlan } from '../testing/fixtures.js';
-import { asAtText, compareWithPeriod, markAsAt, periodFacts, withoutForecast } from './frozen.js';
+import { renderCommitteePackDocx, renderDocx } from './docx.js';
+import { compareWithPeriod, markLive, periodFacts, withoutForecast } from './frozen.js';
+import { renderHtml } from './html.js';
 import { summarise } from './summarise.js';
 
 describe('frozen report models', () => {
@@ -50,9 +53,43 @@ describe('frozen report models', () => {
     }
   });
 
-  it('says "as at" the date asked for, at the time of day, in the title', () => {
-    const text = asAtText('2013-10-20', new Date('2013-10-20T13:05:00Z'), 'Europe/London');
-    expect(text).toBe('20 Oct 2013, 14:05');
-    expect(markAsAt(model, text).title).toBe(`${model.title} (as at 20 Oct 2013, 14:05)`);
+  it('says one "as at", the day it judges, and when it was produced apart, as the pages say a time', () => {
+    // Built on 20 October for the mid-year (ended 30 September): judged at the period's end.
+    const live = markLive(model, new Date('2013-10-20T13:05:00Z'), 'Europe/London');
+    expect(model.asOf).toBe('2013-09-30');
+    expect(live.title).toBe(`${model.title} (as at 30 Sep 2013)`);
+    expect(live.produced).toBe('20 October 2013 at 2:05pm');
+    const html = renderHtml(live);
+    // Its <title>, heading and "Position as at" all name the one day.
+    const days = [...html.matchAll(/as at(?: |<\/dt><dd>)(\d+ \w+ \d{4})/gi)].map((m) => m[1]);
+    expect(days).toEqual(['30 Sep 2013', '30 Sep 2013', '30 Sep 2013']);
+    expect(html).toContain('<dt>Position as at</dt><dd>30 Sep 2013</dd>');
+    expect(html).toContain('<dt>Produced</dt><dd>20 October 2013 at 2:05pm</dd>');
+    // Frozen when the period closed: the day alone.
+    expect(renderHtml(model)).toContain(`<dt>Produced</dt><dd>`);
+  });
+
+  it('says the same "as at" in a Word paper’s title and body, and on the committee pack’s cover', async () => {
+    const text = async (docx: Buffer) =>
+      (
+        (await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string')).match(
+          /<w:t[^>]*>[^<]*<\/w:t>/g,
+        ) ?? []
+      )
+        .map((t) => t.replace(/<[^>]+>/g, ''))
+        .join('\n');
+    const live = markLive(model, new Date('2013-10-20T02:15:00Z'), 'Europe/London');
+    const paper = await text(await renderDocx(live));
+    expect(paper.match(/as at:? [^\n)]*/gi)).toEqual(['as at 30 Sep 2013', 'as at: 30 Sep 2013']);
+    expect(paper).toContain('Produced: 20 October 2013 at 3:15am');
+    const pack = await text(
+      await renderCommitteePackDocx(
+        { councilName: 'Kent', periodLabel: 'Mid-year 2013-14', produced: live.produced },
+        [live],
+      ),
+    );
+    expect(pack).toContain(
+      'Progress on every active plan, as at 30 Sep 2013. Produced 20 October 2013 at 3:15am.',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { type PeriodFacts, type Rag, type Status, travelMove } from '@peopleplan/core';
+import { momentWords, type PeriodFacts, type Rag, type Status, travelMove } from '@peopleplan/core';
 import { formatDate } from './format.js';
 import type { ActionRow, ReportModel, TravelCounts } from './model.js';
 import type { ActionSnapshot } from './report-data.js';
@@ -7,8 +7,8 @@ import { emptyTravel } from './summarise/summary.js';
 /**
  * A report model once it is frozen with a closed period (docs/architecture.md, "Historic means
  * historic"), and the few things done to a model after `summarise`: the facts its snapshot keeps,
- * dropping forecasts, measuring travel against another closed period, and saying "as at" when built
- * from live data. Pure: models in, models out.
+ * dropping forecasts, measuring travel against another closed period, and saying "as at" and when it
+ * was produced when built from live data. Pure: models in, models out.
  */
 
 /** What a closed period keeps for the trends: overdue counts, milestones, and per theme. */
@@ -94,18 +94,18 @@ function measureTravel(
   };
 }
 
-/** `16 Nov 2026, 14:32`: the date the report was asked for, at the time of day it was built. */
-export function asAtText(today: string, now: Date, timeZone: string): string {
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' }).format(now);
-  return `${formatDate(today)}, ${time}`;
-}
-
 /**
  * A report built from live data (its period is not closed) says so in its title, which every format
- * shows first: `…: progress report, Mid-year 2026-27 (as at 16 Nov 2026, 14:32)`.
+ * shows first, as at the one day it judges (the period's end, or today while it runs): `…: progress
+ * report, Mid-year 2026-27 (as at 30 Sep 2026)`. When it was produced is said apart, plainly ("Produced
+ * 7 December 2026 at 3:15am"), never as a second "as at".
  */
-export function markAsAt(model: ReportModel, asAt: string): ReportModel {
-  return { ...model, title: `${model.title} (as at ${asAt})` };
+export function markLive(model: ReportModel, now: Date, timeZone: string): ReportModel {
+  return {
+    ...model,
+    title: `${model.title} (as at ${formatDate(model.asOf)})`,
+    produced: momentWords(now, timeZone),
+  };
 }
 
 /**

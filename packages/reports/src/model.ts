@@ -1,4 +1,5 @@
 import {
+  dateWords,
   type IsoDate,
   type LeadRole,
   type PlanKind,
@@ -275,6 +276,11 @@ export interface ReportModel {
   /** RAG and overdue are judged at this date: the period end, or today if the period is still open. */
   asOf: IsoDate;
   generatedOn: IsoDate;
+  /**
+   * When a report built from live data was produced, as GOV.UK says it ("7 December 2026 at 3:15am",
+   * core `momentWords`): said apart from "as at", which is the day the position is judged.
+   */
+  produced?: string;
   summary: Summary;
   /** Worst first. */
   exceptions: ExceptionRow[];
@@ -286,6 +292,13 @@ export interface ReportModel {
   /** The closed period direction of travel is measured against (`Mid-year 2013-14`), if any. */
   comparedWith?: string;
 }
+
+/**
+ * When the report was produced, as GOV.UK says it: "7 December 2026 at 3:15am" for one built from live
+ * data, the day alone ("7 December 2026") for one frozen when its period closed.
+ */
+export const producedText = (m: Pick<ReportModel, 'produced' | 'generatedOn'>): string =>
+  m.produced ?? dateWords(m.generatedOn);
 
 /**
  * An action's or milestone's title as a report shows it: one added to the plan after an ended period

@@ -14,7 +14,7 @@ export interface CommitteePack {
 
 /**
  * The council's committee pack for a period: every active plan's report (frozen where the plan's period
- * is closed, else built now and saying "as at"), titles in order, in one Word document. Loaded with
+ * is closed, else built now, saying "as at" and when it was produced), titles in order, in one Word document. Loaded with
  * the first pack asked for, with the Word writer.
  */
 export async function committeePack(data: CouncilData, spec: string, today: IsoDate): Promise<CommitteePack> {
@@ -24,10 +24,12 @@ export async function committeePack(data: CouncilData, spec: string, today: IsoD
     .filter((x) => x.status === 'active')
     .sort((a, b) => a.title.localeCompare(b.title));
   const built = [];
-  for (const plan of plans) built.push(await periodReport(data, plan.id, spec, today));
+  // One moment for the whole pack: its papers say they were produced when its cover does.
+  const now = new Date();
+  for (const plan of plans) built.push(await periodReport(data, plan.id, spec, today, { now }));
   const { renderCommitteePackDocx } = await import('@peopleplan/reports/docx');
   const body = await renderCommitteePackDocx(
-    { councilName: council.name, periodLabel: label, asAt: built.find((b) => b.asAt)?.asAt },
+    { councilName: council.name, periodLabel: label, produced: built.find((b) => b.produced)?.produced },
     built.map((b) => b.model),
   );
   const sources = new Set(built.map((b) => b.source));

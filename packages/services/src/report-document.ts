@@ -1,10 +1,10 @@
 import { badRequest, type IsoDate } from '@peopleplan/core';
 import { type CouncilData, EVENTUAL } from '@peopleplan/db';
 import {
-  asAtText,
   asReportModel,
   compareWithPeriod,
-  markAsAt,
+  formatDate,
+  markLive,
   type ReportModel,
   summarise,
   withoutForecast,
@@ -14,15 +14,17 @@ import { loadReport, periodOf } from './reporting.js';
 /**
  * The report model a request for a plan and period gets (docs/architecture.md, "Historic means
  * historic"): for a closed period, the model frozen when it closed, and nothing else; for any other,
- * one built now from live data, saying "as at" the date and time it was built.
+ * one built now from live data, saying "as at" the day it judges, and when it was produced.
  */
 export interface PeriodReport {
   model: ReportModel;
   source: 'frozen' | 'live';
   /** The closed period direction of travel is measured against, if any. */
   comparedWith?: { key: string; label: string } | undefined;
-  /** For a live report: `16 Nov 2026, 14:32`. */
+  /** For a live report: the day its position is judged at, `30 Sep 2026` (its title says it too). */
   asAt?: string;
+  /** For a live report: when it was built, `7 December 2026 at 3:15am`. */
+  produced?: string;
 }
 
 export async function periodReport(
@@ -64,12 +66,13 @@ export async function periodReport(
     { ...loaded.data, ...(loaded.comparedWith && { comparedWith: loaded.comparedWith.label }) },
     { forecast: opts.forecast === true },
   );
-  const asAt = asAtText(today, opts.now ?? new Date(), council.timeZone || 'Europe/London');
+  const live = markLive(model, opts.now ?? new Date(), council.timeZone || 'Europe/London');
   const c = loaded.comparedWith;
   return {
-    model: markAsAt(model, asAt),
+    model: live,
     source: 'live',
     comparedWith: c && { key: c.key, label: c.label },
-    asAt,
+    asAt: formatDate(live.asOf),
+    ...(live.produced && { produced: live.produced }),
   };
 }

@@ -1,4 +1,4 @@
-import { dueOn, latenessWords, londonToday, type Timescale } from '@peopleplan/core';
+import { dueOn, latenessWords, londonToday, momentWords, type Timescale } from '@peopleplan/core';
 
 /** Dates are civil dates (no time): formatted in UTC so the day never shifts. */
 const dateFmt = new Intl.DateTimeFormat('en-GB', {
@@ -13,35 +13,12 @@ const shortFmt = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
   timeZone: 'UTC',
 });
-/** A moment's day and time where the council is (Europe/London), for "7 December 2026 at 9:05am". */
-const londonDayFmt = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'Europe/London',
-});
-const londonTimeFmt = new Intl.DateTimeFormat('en-GB', {
-  hour: 'numeric',
-  minute: '2-digit',
-  hourCycle: 'h12',
-  timeZone: 'Europe/London',
-});
-
-/** The time as GOV.UK writes it: "9:05am", "12:26am", "midday", "midnight" (never "0:26"). */
-function londonTime(d: Date): string {
-  const part = (type: string) => londonTimeFmt.formatToParts(d).find((p) => p.type === type)?.value ?? '';
-  const [hour, minute] = [part('hour'), part('minute')];
-  const pm = /p/i.test(part('dayPeriod'));
-  if (hour === '12' && minute === '00') return pm ? 'midday' : 'midnight';
-  return `${hour}:${minute}${pm ? 'pm' : 'am'}`;
-}
-
 export const formatDate = (iso: string | undefined) =>
   iso ? dateFmt.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : '';
 export const formatShortDate = (iso: string | undefined) =>
   iso ? shortFmt.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : '';
-export const formatDateTime = (iso: string | undefined) =>
-  iso ? `${londonDayFmt.format(new Date(iso))} at ${londonTime(new Date(iso))}` : '';
+/** "7 December 2026 at 9:05am" where the council is (core `momentWords`: the reports say it alike). */
+export const formatDateTime = (iso: string | undefined) => (iso ? momentWords(iso) : '');
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 

@@ -133,8 +133,9 @@ export function registerReportRoutes(app: App, deps: AppDeps) {
         'with their latest narrative, indicators and risks. CSV and XLSX list actions and milestones; a cell ' +
         'that a spreadsheet would read as a formula is escaped. HTML is served inline with a strict CSP. ' +
         'A closed period’s report is the one frozen when it closed (`X-Report-Source: frozen`), nothing live ' +
-        'mixed in; any other is built now from live data (`X-Report-Source: live`) and its title says ' +
-        '“as at” the date and time (`X-Report-As-At`). `X-Report-Compared-With` names the closed period ' +
+        'mixed in; any other is built now from live data (`X-Report-Source: live`): its title says “as at” the ' +
+        'day its position is judged (`X-Report-As-At`: the period’s end, or today while it runs), and it says ' +
+        'when it was produced. `X-Report-Compared-With` names the closed period ' +
         'direction of travel is measured against.',
       request: { params: PlanParams, query: ReportQuery },
       responses: {

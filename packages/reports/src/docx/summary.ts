@@ -1,6 +1,6 @@
 import type { Paragraph, Table } from 'docx';
 import { formatDate } from '../format.js';
-import { type ReportModel, summarySentence, TRAVEL_LABELS, travelsShown } from '../model.js';
+import { producedText, type ReportModel, summarySentence, TRAVEL_LABELS, travelsShown } from '../model.js';
 import { caption, h1, para, spacer, title } from './blocks.js';
 import { table } from './table.js';
 
@@ -14,7 +14,7 @@ export function titleBlock(model: ReportModel): Paragraph[] {
     ...(plan.division ? [`Division: ${plan.division}`] : []),
     `Reporting period: ${period.label}, ${formatDate(period.start)} to ${formatDate(period.end)}`,
     `Position as at: ${formatDate(model.asOf)}`,
-    `Report produced: ${formatDate(model.generatedOn)}`,
+    `Produced: ${producedText(model)}`,
   ];
   return [title(model.title), ...lines.map(para)];
 }

@@ -1,5 +1,5 @@
 import { formatDate, headed } from '../format.js';
-import { type ReportModel, summarySentence, TRAVEL_LABELS, travelsShown } from '../model.js';
+import { producedText, type ReportModel, summarySentence, TRAVEL_LABELS, travelsShown } from '../model.js';
 import { esc } from './escape.js';
 import { table } from './table.js';
 
@@ -13,7 +13,7 @@ export function titleBlock(model: ReportModel): string[] {
     ...(plan.division ? ([['Division', plan.division]] as [string, string][]) : []),
     ['Reporting period', `${period.label}, ${formatDate(period.start)} to ${formatDate(period.end)}`],
     ['Position as at', formatDate(model.asOf)],
-    ['Report produced', formatDate(model.generatedOn)],
+    ['Produced', producedText(model)],
   ];
   return [
     `<h1>${esc(model.title)}</h1>`,
