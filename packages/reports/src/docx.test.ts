@@ -67,7 +67,8 @@ describe('renderDocx: Kent business plan', () => {
     expect(rows.map((r) => r[0])).toEqual(['2.1', '3.4', 'C (5.2)', 'E (3.1)', '3.3', '1.1']);
     expect(rows[0]![5]).toBe('Off track (Red)');
     expect(rows[0]![6]).toContain(SCRIPT_NARRATIVE);
-    expect(rows[1]![3]).toBe('Overdue: due 31 Aug 2013, 30 days late');
+    // As the dashboard says it (core latenessWords): weeks, not 30 days.
+    expect(rows[1]![3]).toBe('Overdue: due 31 Aug 2013, 4 weeks late');
     expect(rows[1]![5]).toBe('On track (Red)');
   });
 

@@ -1,7 +1,7 @@
 import { themeNounOf } from '@peopleplan/core';
 import { Link } from 'wouter';
 import { plural } from '../lib/format.js';
-import { sharedPlanHref } from '../lib/partnerships.js';
+import { lateWords, sharedPlanHref } from '../lib/partnerships.js';
 import type { CombinedMilestone } from '../lib/responses.js';
 import { ScrollTable } from './page.js';
 import { TableHead } from './table-head.js';
@@ -27,14 +27,6 @@ export function combinedCount(items: CombinedMilestone[], filtering: boolean): s
     ? ` (${items.filter((m) => m.overdue).length} overdue, ${items.filter((m) => m.slipping).length} re-baselined)`
     : '';
   return `Showing ${what}${filtering ? ' matching your filters' : ''}${split}`;
-}
-
-function lateWords(i: CombinedMilestone): string[] {
-  const out: string[] = [];
-  if (i.overdue && i.daysLate !== undefined) out.push(`${plural(i.daysLate, 'day')} late`);
-  if (i.slipping && i.slippedDays !== undefined)
-    out.push(`moved ${plural(i.slippedDays, 'day')} later than first agreed`);
-  return out;
 }
 
 /** The combined list's table, by due date. */

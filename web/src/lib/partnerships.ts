@@ -1,5 +1,7 @@
 import type { Rag, Status, TravelCounts } from '@peopleplan/core';
+import { lateness, plural } from './format.js';
 import { RAG_SHORT, RAGS, STATUS_LABELS, STATUSES } from './labels.js';
+import type { CombinedMilestone } from './responses.js';
 
 /** Web paths of the partnership pages. Ids are slugs and ULIDs, safe in a path as they are. */
 export const partnershipHref = (p: string, page: '' | 'milestones' | 'compare' = '') =>
@@ -28,5 +30,19 @@ export function travelWords(t: TravelCounts): string[] {
   if (t.worse) out.push(`${t.worse} worse`);
   if (t.new) out.push(`${t.new} new since the period closed`);
   if (t.unknown) out.push(`${t.unknown} not yet compared: no reporting period closed`);
+  return out;
+}
+
+/**
+ * How late a shared milestone is, and how far it moved: lateness as the dashboard and the reports say it
+ * ("21 years late", core latenessWords), never "7921 days late".
+ */
+export function lateWords(
+  i: Pick<CombinedMilestone, 'overdue' | 'daysLate' | 'slipping' | 'slippedDays'>,
+): string[] {
+  const out: string[] = [];
+  if (i.overdue && i.daysLate !== undefined) out.push(lateness(i.daysLate));
+  if (i.slipping && i.slippedDays !== undefined)
+    out.push(`moved ${plural(i.slippedDays, 'day')} later than first agreed`);
   return out;
 }

@@ -1,4 +1,4 @@
-import { type IsoDate, isOpen, RAG_SEVERITY } from '@peopleplan/core';
+import { type IsoDate, isOpen, latenessWords, RAG_SEVERITY } from '@peopleplan/core';
 import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { compareRefs, formatDate, type TimescaleView } from '../format.js';
 import {
@@ -18,9 +18,11 @@ export function buildExceptions(
   period: ReportPeriod,
   headingOf: Map<string, string>,
 ): ExceptionRow[] {
+  // Lateness as the dashboard and the partnership views say it (core latenessWords): "3 years late",
+  // never "1096 days late".
   const overdueText = (due: TimescaleView | undefined) => {
     const days = differenceInCalendarDays(parseISO(asOf), parseISO(due!.parsed!));
-    return `Overdue: due ${formatDate(due!.parsed!)}, ${days} day${days === 1 ? '' : 's'} late`;
+    return `Overdue: due ${formatDate(due!.parsed!)}, ${latenessWords(days)}`;
   };
   /** "Re-baselined: from 30 Jun 2027 to 30 Sep 2027, because: …", for an action or a milestone. */
   const movedText = (x: ActionRow | MilestoneRow) =>
