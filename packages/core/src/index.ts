@@ -5,6 +5,7 @@ export * from './dates.js';
 export * from './entities.js';
 export * from './errors.js';
 export * from './inputs.js';
+export * from './lead-words.js';
 export * from './my-actions.js';
 export * from './occurrence.js';
 export * from './order.js';

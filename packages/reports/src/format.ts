@@ -1,7 +1,6 @@
 import {
   dueOn,
   type IsoDate,
-  type LeadRole,
   nounInSentence,
   PLAN_KIND_NAMES,
   type Plan,
@@ -67,14 +66,6 @@ export function timescaleView(
   const shown = repeats ? `next ${formatDate(parsed)}` : formatDate(parsed);
   return { text, parsed, display: !text ? shown : text === shown ? text : `${text} (${shown})` };
 }
-
-export const LEAD_ROLE_LABELS: Record<LeadRole, string> = {
-  member: 'Member lead',
-  strategic: 'Strategic lead',
-  operational: 'Operational lead',
-  accountable: 'Accountable officer',
-  responsible: 'Responsible',
-};
 
 export interface PlanKindLabels {
   /** What the plan is: shown under the title. */

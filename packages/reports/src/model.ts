@@ -2,6 +2,7 @@ import {
   dateWords,
   type IsoDate,
   type LeadRole,
+  NO_LEAD,
   type PlanKind,
   type Rag,
   STATUS_LABELS,
@@ -306,3 +307,9 @@ export const producedText = (m: Pick<ReportModel, 'produced' | 'generatedOn'>): 
  */
 export const itemTitle = (i: Pick<ActionRow, 'title' | 'addedAfterPeriod'>): string =>
   i.addedAfterPeriod ? `${i.title} (added ${i.addedAfterPeriod}, after this period)` : i.title;
+
+/**
+ * An item's Lead cell in a paper: its leads, or "None named" where it has none, as the pages say it (core
+ * NO_LEAD). The exports keep the cell empty for the systems that read them.
+ */
+export const leadsCell = (i: Pick<ActionRow, 'leadsText'>): string => i.leadsText || NO_LEAD;

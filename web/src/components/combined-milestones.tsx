@@ -1,6 +1,7 @@
 import { themeNounOf } from '@peopleplan/core';
 import { Link } from 'wouter';
 import { plural } from '../lib/format.js';
+import { NO_LEAD } from '../lib/labels.js';
 import { lateWords, sharedPlanHref } from '../lib/partnerships.js';
 import type { CombinedMilestone } from '../lib/responses.js';
 import { ScrollTable } from './page.js';
@@ -91,7 +92,7 @@ export function CombinedMilestoneTable({ p, items }: { p: string; items: Combine
               <td className="govuk-table__cell app-tags">
                 <StatusTag status={i.status} /> <RagTag rag={i.rag} />
               </td>
-              <td className="govuk-table__cell app-cell-s">{i.leads.join(', ') || 'None named'}</td>
+              <td className="govuk-table__cell app-cell-s">{i.leads.join(', ') || NO_LEAD}</td>
             </tr>
           ))}
         </tbody>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { useFocusRevealed } from '../lib/focus.js';
 import { formatDateTime, lateness } from '../lib/format.js';
+import { NO_LEAD } from '../lib/labels.js';
 import { ScrollTable } from './page.js';
 import { TableHead } from './table-head.js';
 import { RagTag, StatusTag } from './tags.js';
@@ -89,7 +90,7 @@ export function ItemsTable({
                 {has('leads') ? (
                   <td className="govuk-table__cell app-cell-s" data-label="Lead">
                     {/* One person in two roles (strategic and operational lead) is named once. */}
-                    {[...new Set(i.leads)].join(', ') || 'None'}
+                    {[...new Set(i.leads)].join(', ') || NO_LEAD}
                   </td>
                 ) : null}
                 <td className="govuk-table__cell app-tags" data-label="Status">

@@ -1,4 +1,5 @@
 import {
+  LEAD_ROLE_LABELS,
   type LeadRole,
   PLAN_KIND_NAMES,
   type PlanKind,
@@ -8,7 +9,10 @@ import {
   type Timeliness,
 } from '@peopleplan/core';
 
+// Lead roles' words and "None named" are core's: the reports say them as the pages do.
 export {
+  LEAD_ROLE_LABELS,
+  NO_LEAD,
   RAG_LABELS,
   RAGS,
   ROLL_UP_EXPLAINED,
@@ -56,18 +60,9 @@ export const PLAN_STATUS_LABELS: Record<string, string> = {
   archived: 'Archived',
 };
 
-export const LEAD_ROLE_LABELS: Record<LeadRole, string> = {
-  member: 'Member lead',
-  strategic: 'Strategic lead',
-  operational: 'Operational lead',
-  accountable: 'Accountable officer',
-  // The app calls an action's lead "Lead" everywhere (the plan's own column headers aside).
-  responsible: 'Lead',
-};
-
 /**
  * Core's LEAD_ROLES lives beside the zod schemas (entities.ts), which would pull zod into the browser;
- * the record above is typed by core's LeadRole, so this list cannot miss one.
+ * core's LEAD_ROLE_LABELS is typed by LeadRole, so this list cannot miss one.
  */
 export const LEAD_ROLES = Object.keys(LEAD_ROLE_LABELS) as LeadRole[];
 

@@ -1,6 +1,6 @@
 import type { Paragraph, Table } from 'docx';
 import { headed } from '../format.js';
-import { itemTitle, type ReportModel, type ThemeSection, travelText } from '../model.js';
+import { itemTitle, leadsCell, type ReportModel, type ThemeSection, travelText } from '../model.js';
 import { caption, h1, h2, para, paragraphs, spacer } from './blocks.js';
 import { indentedRef, latestText, statusCell } from './cells.js';
 import { type Column, table } from './table.js';
@@ -22,7 +22,7 @@ export function exceptionsSection(model: ReportModel): (Paragraph | Table)[] {
     i.kind === 'milestone' ? `Milestone: ${itemTitle(i)}` : itemTitle(i),
     themeHeading,
     reasonText,
-    i.leadsText,
+    leadsCell(i),
     statusCell(i),
     latestText(i),
   ]);
@@ -47,7 +47,7 @@ function actionsTable(t: ThemeSection, hasForecast: boolean): Table {
   const rows = t.actions.map((a) => [
     indentedRef(a),
     itemTitle(a),
-    a.leadsText,
+    leadsCell(a),
     a.due?.display ?? '',
     statusCell(a),
     travelText(a),

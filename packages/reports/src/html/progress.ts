@@ -1,5 +1,5 @@
 import { headed } from '../format.js';
-import { itemTitle, type ReportModel, type ThemeSection, travelText } from '../model.js';
+import { itemTitle, leadsCell, type ReportModel, type ThemeSection, travelText } from '../model.js';
 import { esc, multiline } from './escape.js';
 import { latest, refCell, status, table, textCols } from './table.js';
 
@@ -21,7 +21,7 @@ export function exceptionsSection(model: ReportModel): string[] {
     esc(i.kind === 'milestone' ? `Milestone: ${itemTitle(i)}` : itemTitle(i)),
     esc(themeHeading),
     esc(reasonText),
-    esc(i.leadsText),
+    esc(leadsCell(i)),
     status(i),
     latest(i),
   ]);
@@ -43,7 +43,7 @@ function actionsTable(t: ThemeSection, hasForecast: boolean): string {
   const rows = t.actions.map((a) => [
     refCell(a),
     esc(itemTitle(a)),
-    esc(a.leadsText),
+    esc(leadsCell(a)),
     esc(a.due?.display ?? ''),
     status(a),
     esc(travelText(a)),

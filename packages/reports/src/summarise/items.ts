@@ -4,6 +4,8 @@ import {
   explain,
   type IsoDate,
   isOpen,
+  LEAD_ROLE_LABELS,
+  leadsWords,
   RAG_LABELS,
   type Rag,
   type RagResult,
@@ -13,7 +15,7 @@ import {
   type Status,
   travelMove,
 } from '@peopleplan/core';
-import { formatDate, LEAD_ROLE_LABELS, timescaleView } from '../format.js';
+import { formatDate, timescaleView } from '../format.js';
 import type { ActionRow, LeadView, MilestoneRow, StatusView } from '../model.js';
 import type { ActionSnapshot, ReportAction, ReportMilestone } from '../report-data.js';
 import type { AsAt } from './as-at.js';
@@ -93,11 +95,9 @@ function leadsOf(action: ReportAction | undefined): { leads: LeadView[]; leadsTe
     roleLabel: LEAD_ROLE_LABELS[l.role],
     label: l.label,
   }));
-  // Group by role in the plan's order: "Strategic lead: Anne Freimanis, HOPOS; Operational lead: …"
-  const byRole = new Map<string, string[]>();
-  for (const l of leads) byRole.set(l.roleLabel, [...(byRole.get(l.roleLabel) ?? []), l.label]);
-  const leadsText = [...byRole].map(([role, names]) => `${role}: ${names.join(', ')}`).join('; ');
-  return { leads, leadsText };
+  // As the plan's pages list them (core): "Strategic lead: Anne Freimanis; Lead: …" only when the roles
+  // differ, else the names alone.
+  return { leads, leadsText: leadsWords(leads) };
 }
 
 export function actionRow(a: ReportAction, ctx: RowContext): ActionRow {
