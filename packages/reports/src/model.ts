@@ -160,6 +160,11 @@ export interface ExceptionRow {
   reasons: ExceptionReason[];
   /** `Overdue: due 30 Jun 2013; No update this period` */
   reasonText: string;
+  /**
+   * Said in place of the latest update on a milestone row whose action's update another row of the table
+   * already shows (`See action 2.1`): each action's update is printed once (`shareActionUpdates`).
+   */
+  latestNote?: string;
 }
 
 export interface ThemeSummary {

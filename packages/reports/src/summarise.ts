@@ -11,7 +11,7 @@ import { indicatorRow } from './indicators.js';
 import type { ActionRow, ReportModel } from './model.js';
 import type { ReportData } from './report-data.js';
 import { asAtPeriodEnd } from './summarise/as-at.js';
-import { buildExceptions, sortExceptions } from './summarise/exceptions.js';
+import { buildExceptions, shareActionUpdates, sortExceptions } from './summarise/exceptions.js';
 import { actionRow, milestoneRow, type RowContext, reportedStatus } from './summarise/items.js';
 import { OTHER_THEME_ID, PlanTree } from './summarise/plan-tree.js';
 import { themeSections } from './summarise/sections.js';
@@ -102,6 +102,7 @@ export function summarise(data: ReportData, options: SummariseOptions = {}): Rep
     exceptions,
     new Map([...themes.map((t, i) => [t.id, i] as const), [OTHER_THEME_ID, themes.length]]),
   );
+  shareActionUpdates(exceptions);
   const sections = themeSections(themes, headingOf, actions, milestones);
 
   return {

@@ -17,14 +17,14 @@ export function exceptionsSection(model: ReportModel): (Paragraph | Table)[] {
     ['Status', 2],
     ['Latest update', 6],
   ];
-  const rows = model.exceptions.map(({ item: i, themeHeading, reasonText }) => [
+  const rows = model.exceptions.map(({ item: i, themeHeading, reasonText, latestNote }) => [
     i.kind === 'milestone' ? `${i.ref} (${i.actionRef})` : i.ref,
     i.kind === 'milestone' ? `Milestone: ${itemTitle(i)}` : itemTitle(i),
     themeHeading,
     reasonText,
     leadsCell(i),
     statusCell(i),
-    latestText(i),
+    latestNote ?? latestText(i),
   ]);
   return [
     h1('Exceptions'),

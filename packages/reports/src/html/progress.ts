@@ -16,14 +16,14 @@ export function exceptionsSection(model: ReportModel): string[] {
     'Status',
     'Latest update',
   );
-  const rows = model.exceptions.map(({ item: i, themeHeading, reasonText }) => [
+  const rows = model.exceptions.map(({ item: i, themeHeading, reasonText, latestNote }) => [
     esc(i.kind === 'milestone' ? `${i.ref} (${i.actionRef})` : i.ref),
     esc(i.kind === 'milestone' ? `Milestone: ${itemTitle(i)}` : itemTitle(i)),
     esc(themeHeading),
     esc(reasonText),
     esc(leadsCell(i)),
     status(i),
-    latest(i),
+    latestNote ? esc(latestNote) : latest(i),
   ]);
   const captionText = `Exceptions: ${model.exceptions.length} items off track, overdue, re-baselined or not updated`;
   return [open, table(captionText, cols, rows), '</section>'];

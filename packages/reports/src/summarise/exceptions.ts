@@ -86,3 +86,21 @@ export function sortExceptions(exceptions: ExceptionRow[], themeOrder: Map<strin
       (x.item.kind === y.item.kind ? compareRefs(x.item.ref, y.item.ref) : x.item.kind === 'action' ? -1 : 1),
   );
 }
+
+/**
+ * Each action's latest update once in the (sorted) exceptions: on the action's own row if it is one,
+ * else on the first of its milestones' rows; its other milestone rows say where to read it ("See action
+ * 2.1"; the action's row in its theme's table carries it too). A long update repeated for every overdue
+ * milestone bloated committee papers.
+ */
+export function shareActionUpdates(exceptions: ExceptionRow[]): void {
+  const shownBy = new Map<string, ExceptionRow>();
+  for (const e of exceptions) if (e.item.kind === 'action') shownBy.set(e.item.id, e);
+  for (const e of exceptions) {
+    const m = e.item;
+    if (m.kind !== 'milestone' || !m.latest) continue;
+    const first = shownBy.get(m.actionId);
+    if (!first) shownBy.set(m.actionId, e);
+    else if (first !== e) e.latestNote = `See action ${m.actionRef || `“${m.actionTitle}”`}`;
+  }
+}
