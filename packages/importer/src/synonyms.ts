@@ -41,6 +41,8 @@ export const HEADER_SYNONYMS: HeaderSynonym[] = [
       'workstream',
       'work stream',
       'outcome area',
+      // The NHS People Promise: trusts' people plans group their actions by its elements.
+      /^(?:our )?people promise(?: (?:theme|element|pillar|area))?$/,
       // A project tool's grouping of its tasks (Planner's buckets, Asana's sections, Monday.com's groups).
       // Whole names only: "Section 75 Annual" is a cell, not a header.
       /^(?:bucket|bucket name|section|section column)$/,
@@ -234,6 +236,10 @@ export const HEADER_SYNONYMS: HeaderSynonym[] = [
       'executive lead',
       'lead director',
       'sponsor',
+      // The NHS's and programme boards' accountable lead.
+      'sro',
+      'senior responsible officer',
+      'senior responsible owner',
     ],
     kinds: ['business-plan'],
   },
@@ -364,6 +370,10 @@ export const HEADER_SYNONYMS: HeaderSynonym[] = [
       'rag/status',
       'current rag',
       'overall rag',
+      // Blue-RAG (blue for complete), as NHS bodies rate progress.
+      'brag',
+      'brag status',
+      'brag rating',
       'task status',
       'assessment',
       'progress status',
