@@ -66,4 +66,49 @@ describe('one-cell-per-line', () => {
     const r = readSample(['Policy Officer', 'Policy Officer', 'March 2025'].join('\n'));
     expect(r.layouts).not.toContain('one-cell-per-line');
   });
+
+  it('reads a row a ref when text columns follow the date, leaving the page’s links after the table', () => {
+    // A committee report's table copied from the web page: Progress and RAG come after the target date.
+    const r = readSample(
+      [
+        'Ref',
+        'Action',
+        'Lead officer',
+        'Target date',
+        'Progress',
+        'RAG',
+        '1.1',
+        'Introduce a workforce dashboard',
+        'Head of HR',
+        'December 2026',
+        'Dashboard built; testing with two DMTs',
+        'Green',
+        '1.2',
+        'Agree a workforce plan for each directorate',
+        'HR Business Partners',
+        'March 2027',
+        'Three of five plans drafted',
+        'Amber',
+        'Back to agenda',
+      ].join('\n'),
+    );
+    expect(r.data).toEqual([
+      [
+        '1.1',
+        'Introduce a workforce dashboard',
+        'Head of HR',
+        'December 2026',
+        'Dashboard built; testing with two DMTs',
+        'Green',
+      ],
+      [
+        '1.2',
+        'Agree a workforce plan for each directorate',
+        'HR Business Partners',
+        'March 2027',
+        'Three of five plans drafted',
+        'Amber',
+      ],
+    ]);
+  });
 });

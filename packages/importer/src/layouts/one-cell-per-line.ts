@@ -7,6 +7,7 @@ import { cellKind, DATE_WORDS } from './cell-kinds.js';
 import { actionHeader, type LayoutHeader } from './header-cells.js';
 import { isBlank, type Line } from './lines.js';
 import { type Cell, isOutOfOrder, isWrappedText, readOutOfOrder } from './pdf-columns.js';
+import { refRows } from './ref-rows.js';
 import { type LayoutMatch, type LayoutRule, row } from './rule.js';
 
 /**
@@ -114,6 +115,25 @@ export const oneCellPerLine: LayoutRule = {
     // header's words: the numbered-list rule reads them, the header staying as text.
     if (cells.filter((c) => /^\d{1,2}\.\s+[A-Z]/.test(c.text)).length >= 3) return undefined;
     if (isOutOfOrder(cells)) return { ...readOutOfOrder(header, cells, lines[i]!.line), next: j };
+    const byRef = cells.some((c) => isHeading(c.text)) ? undefined : refRows(header, cells);
+    if (byRef) {
+      const items = [row(header.cells, lines[i]!.line, 'one-cell-per-line', true)];
+      for (const r of byRef.rows) {
+        // A full row is the header's cells in order; a shorter one (a blank cell left no line) is aligned.
+        if (r.length === header.cells.length)
+          items.push(
+            row(
+              r.map((c) => c.text),
+              r[0]!.line,
+              'one-cell-per-line',
+            ),
+          );
+        else items.push(...zipOrAlign(header, r, ctx.known));
+      }
+      const after = byRef.after[0];
+      const next = after ? lines.findIndex((l) => l.line === after.line) : j;
+      return { items, next: next >= 0 ? next : j } satisfies LayoutMatch;
+    }
     return { items: readRows(header, cells, lines[i]!.line, ctx.known), next: j } satisfies LayoutMatch;
   },
 };
