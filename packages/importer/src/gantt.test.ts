@@ -156,4 +156,23 @@ describe('a Gantt chart: months or quarters marked along each row', () => {
       ['2029-03-31', ['12%', '11%', '10%']],
     ]);
   });
+
+  it('reads a cross as "not that year" in a row that ticks other years', async () => {
+    const text = [
+      'Workforce Strategy 2026-2029: Action Plan',
+      '',
+      ['No.', 'Action', 'Lead', 'Year 1', 'Year 2', 'Year 3'].join('\t'),
+      ['1', 'Develop a workforce planning toolkit', 'Head of HR', '✓', 'X', 'X'].join('\t'),
+      ['2', 'Grow our own social workers', 'Principal Social Worker', '✓', '✓', '✓'].join('\t'),
+      ['3', 'Implement a new HR and payroll system', 'HR Systems Manager', 'X', '✓', 'X'].join('\t'),
+      ['4', 'Review pay and grading', 'Head of Reward', '✗', '✔', '✔'].join('\t'),
+    ].join('\n');
+    const plan = await parsePlanFile(text);
+    expect(plan.themes.flatMap((t) => t.actions).map((a) => [a.ref, a.due?.text, a.due?.due])).toEqual([
+      ['1', 'Year 1', '2027-03-31'],
+      ['2', 'Year 1 – Year 3', '2029-03-31'],
+      ['3', 'Year 2', '2028-03-31'],
+      ['4', 'Year 2 – Year 3', '2029-03-31'],
+    ]);
+  });
 });

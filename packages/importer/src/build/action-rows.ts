@@ -53,6 +53,17 @@ const isMark = (text: string | undefined, fill: string | undefined, rowFill: str
 /** A timeline cell that says the work is not then: "No", "N", a dash, "N/A". */
 const UNMARKED = /^(?:no|n|-|–|—|n\/?a)$/i;
 
+const TICK = /^(?:✓|✔|☑|✅|y|yes)$/i;
+const CROSS = /^(?:x|✗|✘|❌)$/i;
+/**
+ * A row that ticks some years and crosses others ("✓ | X | X" under Year 1–3) uses the cross for "not
+ * then", as a checklist does; where a row has crosses alone the cross is the mark (a Gantt's "X").
+ */
+const crossesMeanNo = (cells: string[], m: ActiveMapping) => {
+  const marks = m.columns.filter((c) => c.field === 'timeline').map((c) => cells[c.index]?.trim() ?? '');
+  return marks.some((t) => TICK.test(t)) && marks.some((t) => CROSS.test(t));
+};
+
 /** White or a pale grey (FFFFFF, F2F2F2, D9D9D9): a table's banding or background, never a bar. */
 function paleGrey(fill: string): boolean {
   const hex = /^(?:[0-9a-f]{2})?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(fill);
@@ -93,9 +104,11 @@ export function readRow(
   const marked: string[] = [];
   // The shading of the row's own cells (banding), told apart from a bar's: that of its first cell.
   const rowFill = fills?.[m.columns.find((c) => c.field !== 'timeline')?.index ?? 0];
+  const noCross = crossesMeanNo(cells, m);
   for (const col of m.columns) {
     if (col.field === 'timeline') {
       const words = cells[col.index]?.trim() ?? '';
+      if (noCross && CROSS.test(words)) continue;
       if (isMark(words, fills?.[col.index], rowFill)) marked.push(periodLabel(col.header));
       // Words where the other rows have a mark ("Sep 2026", "Pilot" under "Year 1"): the work is then,
       // and the words are kept under the column's name (the column was told a timeline by the rows
