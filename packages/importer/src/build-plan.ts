@@ -1,4 +1,5 @@
 import { actionRow, groupNumberedRefs, placeOrphan, readRow } from './build/action-rows.js';
+import { bulletedTitleRows } from './build/bulleted-title.js';
 import { coverTableLines } from './build/cover-table.js';
 import { type ActiveMapping, type BuildState, type Drafts, emptyDrafts, warn } from './build/drafts.js';
 import { groupRowName, noteRow, numberedGroupRow, openGroup } from './build/group-rows.js';
@@ -373,7 +374,12 @@ function tableRow(s: BuildState, index: number, item: SourceItem & { type: 'row'
   if (inner) r.fields[inner.field] = joinText(r.fields[inner.field], inner.lines.join('\n'));
   if (item.milestones) r.milestones = item.milestones;
   if (kind === 'actions' && titleBulleted(item.cells, mapping)) r.bulleted = true;
-  if (kind === 'actions') {
+  const parts = kind === 'actions' ? bulletedTitleRows(item.cells, r, mapping) : undefined;
+  if (parts) {
+    for (const part of parts) actionRow(s, part, mapping);
+    s.afterRows = true;
+    s.listRows = LIST_LAYOUTS.has(item.layout ?? '');
+  } else if (kind === 'actions') {
     if (!outlineStep(s, index, item, r, mapping)) {
       actionRow(s, r, mapping);
       outlineRowRead(s, item, where);
