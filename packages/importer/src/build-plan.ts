@@ -10,6 +10,7 @@ import { titleBulleted } from './build/milestone-rows.js';
 import { narrativeParagraph } from './build/narrative.js';
 import { outlineGroup, outlineRowRead, outlineStep } from './build/outline-rows.js';
 import { takeRagKeyLine, takeRagKeyTable } from './build/rag-key.js';
+import { withdrawStruckRow } from './build/struck-rows.js';
 import { openSubTable, subTableRow } from './build/sub-tables.js';
 import { tableCaption } from './build/table-captions.js';
 import { notAnActionRow } from './build/tally-rows.js';
@@ -374,6 +375,7 @@ function tableRow(s: BuildState, index: number, item: SourceItem & { type: 'row'
   if (inner) r.fields[inner.field] = joinText(r.fields[inner.field], inner.lines.join('\n'));
   if (item.milestones) r.milestones = item.milestones;
   if (kind === 'actions' && titleBulleted(item.cells, mapping)) r.bulleted = true;
+  if (kind === 'actions') withdrawStruckRow(s, item, r, mapping, where);
   const parts = kind === 'actions' ? bulletedTitleRows(item.cells, r, mapping) : undefined;
   if (parts) {
     for (const part of parts) actionRow(s, part, mapping);

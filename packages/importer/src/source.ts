@@ -44,6 +44,8 @@ export type SourceItem =
        * `=SUM(E:E)`): a total about the table, not an action's value (build/tally-rows.ts).
        */
       aggregates?: number[];
+      /** Columns whose cell is struck through, every word (readers/struck-cells.ts): a dropped action's. */
+      struck?: number[];
     };
 
 /**

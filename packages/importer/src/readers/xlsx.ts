@@ -5,6 +5,7 @@ import type { ImportWarning } from '../parsed-plan.js';
 import type { SourceDocument, SourceItem } from '../source.js';
 import { tinted, workbookThemeColours } from './cell-colours.js';
 import { isDateCell, listSheets, listsNote, type SheetCells, validatedSheets } from './list-sheets.js';
+import { isStruck } from './struck-cells.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -147,6 +148,7 @@ export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
       const fills: (string | undefined)[] = [];
       const down = { cells: [] as string[], fills: [] as (string | undefined)[] };
       const aggregates: number[] = [];
+      const struck: number[] = [];
       const rowSerials: { col: number; serial: number }[] = [];
       for (let c = 1; c <= sheet.columnCount; c++) {
         down.cells.push('');
@@ -176,6 +178,7 @@ export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
           unsavedFormulas.push({ sheet: sheet.name, row: rowNumber, text: columnName(c) });
         cells.push(text);
         if (!covered && text.trim() && aggregatesRows(cell)) aggregates.push(c - 1);
+        if (!covered && text.trim() && isStruck(cell)) struck.push(c - 1);
       }
       const filled = cells.filter((c) => c.trim() !== '');
       if (filled.length) read.rows.push(cells);
@@ -191,6 +194,7 @@ export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
         };
         const outline = outlined && { outline: row.outlineLevel ?? 0 };
         const totals = aggregates.length > 0 && { aggregates };
+        const struckThrough = struck.length > 0 && { struck };
         if (topRows.length < 50) topRows.push({ row: rowNumber, cells });
         for (const { col, serial } of rowSerials)
           serials.push({ sheet: sheet.name, row: rowNumber, cells, col, serial });
@@ -204,6 +208,7 @@ export async function readXlsx(buffer: Buffer): Promise<SourceDocument> {
           ...outline,
           ...mergedDown,
           ...totals,
+          ...struckThrough,
         });
       }
     });
