@@ -93,4 +93,43 @@ describe('a dated progress log', () => {
       ['2026-05-12', '12/05/26 – recruited 3 posts; 01/02/27 – review planned'],
     ]);
   });
+
+  it('dates an update a quarter wrote at the quarter’s end in the plan’s year', async () => {
+    const parsed = await parsePlanFile(
+      [
+        'People Plan 2026/27',
+        '',
+        [
+          'Ref',
+          'Action',
+          'Lead',
+          'Due',
+          'Q1 update',
+          'Q1 RAG',
+          'Q2 update',
+          'Q2 RAG',
+          'Q3 update',
+          'Q3 RAG',
+        ].join('\t'),
+        [
+          '1',
+          'Reduce time to hire',
+          'Head of Resourcing',
+          'Mar 2027',
+          'Baseline agreed',
+          'G',
+          'Now 49 days',
+          'A',
+          '',
+          '',
+        ].join('\t'),
+      ].join('\n'),
+    );
+    const e = toEntities(parsed, ctx);
+    expect(e.updates.map((u) => [u.at.slice(0, 10), u.narrative])).toEqual([
+      ['2026-06-30', 'Q1 update: Baseline agreed'],
+      ['2026-09-30', 'Q2 update: Now 49 days'],
+    ]);
+    expect(e.actions[0]!.status).toBe('at-risk');
+  });
 });

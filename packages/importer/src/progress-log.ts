@@ -23,6 +23,12 @@ const ENTRY = new RegExp(
 );
 
 /**
+ * An entry a quarter's column wrote ("Q1 update: …", "Quarter 2: …", build/action-rows.ts labels them
+ * so): dated at the quarter's end, in the plan's year, when the plan's period is known.
+ */
+const QUARTER_ENTRY = /(?:^|\n)[ \t]*((?:q|quarter[ \t]*)[1-4])\b[^:\n]{0,25}:/gi;
+
+/**
  * A progress cell as dated entries, oldest first: a cell holding a log ("12/05/26 – recruited 3 posts;
  * 01/07/26 – on hold", or one per line "May 2026: …") is split at each date that opens an entry, UK
  * day first (the timescale package reads it; a month alone is its first day). Words before the first
@@ -43,6 +49,13 @@ export function progressEntries(
     // The entry opens where its line's words do: a bullet, or the bracket before the writer's initials.
     starts.push({ at: m.index! + m[0].length - m[0].trimStart().length, date });
   }
+  if (period?.start)
+    for (const m of text.matchAll(QUARTER_ENTRY)) {
+      const t = parseTimescale(m[1]!, { period });
+      if (t.kind !== 'date' || t.precision !== 'quarter' || !t.due || t.due > today) continue;
+      starts.push({ at: m.index! + m[0].length - m[0].trimStart().length, date: t.due });
+    }
+  starts.sort((a, b) => a.at - b.at);
   if (starts.length === 0) return [{ text: cell }];
   const entries = starts.map((s, i) => ({
     date: s.date,

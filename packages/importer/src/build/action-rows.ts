@@ -105,6 +105,9 @@ export function readRow(
   // The shading of the row's own cells (banding), told apart from a bar's: that of its first cell.
   const rowFill = fills?.[m.columns.find((c) => c.field !== 'timeline')?.index ?? 0];
   const noCross = crossesMeanNo(cells, m);
+  const quarterUpdates = m.columns.filter(
+    (c) => c.field === 'progress' && QUARTER.test(c.header.trim()),
+  ).length;
   for (const col of m.columns) {
     if (col.field === 'timeline') {
       const words = cells[col.index]?.trim() ?? '';
@@ -124,6 +127,12 @@ export function readRow(
       cells[col.index]?.trim() || (col.field === 'status' && ratingColour(fills, col.index, m)) || '';
     if (!text || col.field === 'ignore') continue;
     byColumn.push({ col, text });
+    // An update a quarter ("Q1 update | Q2 update"): each kept under its quarter, as the history it is.
+    if (col.field === 'progress' && quarterUpdates > 1 && QUARTER.test(col.header.trim())) {
+      const labelled = `${col.header.trim()}: ${text}`;
+      fields.progress = fields.progress ? `${fields.progress}\n${labelled}` : labelled;
+      continue;
+    }
     if (col.field === 'status') statuses.push({ header: col.header, text });
     const before = fields[col.field];
     if (col.field === 'due' && before && sameDeadline(before, text)) {
