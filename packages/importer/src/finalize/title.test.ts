@@ -24,6 +24,28 @@ describe('readCover: the plan’s title', () => {
     expect(cover('Introduction', 'Why we need to change').title).toBe('Introduction');
   });
 
+  it('takes the plan’s own name past a web page’s navigation under the organisation’s', () => {
+    const c = cover(
+      'Northshire County Council',
+      'Home',
+      'Council and democracy',
+      'Agenda item',
+      'Issue - meetings',
+      'Agenda item',
+      'Workforce Strategy Action Plan - Quarter 2 update',
+    );
+    expect(c.title).toBe('Workforce Strategy Action Plan - Quarter 2 update');
+    // A sentence between them is the page's content: the organisation's name stays the title.
+    expect(
+      cover(
+        'Northshire County Council',
+        'Home',
+        'We are recruiting across all our services this year',
+        'Pay Policy Statement',
+      ).title,
+    ).toBe('Northshire County Council');
+  });
+
   it('keeps the first line when nothing after it names a plan', () => {
     expect(cover('London Borough of Harrow', 'Introduction by the Chief Executive').title).toBe(
       'London Borough of Harrow',

@@ -56,6 +56,19 @@ function isLabelAndValue(line: string): boolean {
   return label !== undefined && !PLAN_WORDS.test(label) && !/\d{4}/.test(label);
 }
 
+/** How far past an organisation's name the plan's own name is looked for, over navigation alone. */
+const NAVIGATION_LINES = 10;
+
+/** The first line naming a plan after `at` when every line before it is a short heading or no title. */
+function pastNavigation(lines: string[], at: number, candidate: (l: string) => boolean): number | undefined {
+  for (let i = at + 1; i < lines.length && i <= at + NAVIGATION_LINES; i++) {
+    const l = lines[i]!;
+    if (candidate(l) && PLAN_WORDS.test(l)) return i;
+    if (candidate(l) && !shortHeading(l)) return undefined;
+  }
+  return undefined;
+}
+
 /** The title of a plan read from text with no title line and no file name. */
 export const UNTITLED_PLAN = 'Imported plan';
 
@@ -111,6 +124,9 @@ export function readCover(preamble: { text: string; where: string }[], filename?
   if (!labelled && at >= 0 && opener(lines[at]!) && !PLAN_WORDS.test(lines[at]!)) {
     const named = lines.findIndex((l, i) => i > at && i <= at + 3 && candidate(l) && PLAN_WORDS.test(l));
     if (named > at) at = named;
+    // Or further down past a web page's navigation ("Home", "Council and democracy", "Agenda item"):
+    // lines that are short headings or no title at all, up to the plan's name.
+    else if (ORGANISATION.test(lines[at]!)) at = pastNavigation(lines, at, candidate) ?? at;
   }
   const first = preamble[0];
   if (first && at !== 0 && isBoilerplate(first.text)) {
