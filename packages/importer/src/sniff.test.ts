@@ -48,6 +48,20 @@ describe('a file the importer does not read', () => {
     );
   });
 
+  it('old Word or Excel (.doc, .xls): named as such, with the formats that are read', async () => {
+    const ole = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(600),
+    ]);
+    const doc = (await refusal(ole, 'plan.doc')).message;
+    expect(doc).toMatch(/old-style Word document \(\.doc\).*save it as a Word document \(\.docx\)/);
+    expect((await refusal(ole, 'tracker.xls')).message).toMatch(
+      /old-style Excel workbook \(\.xls\).*save it as an Excel workbook \(\.xlsx\)/,
+    );
+    for (const message of [doc, (await refusal(ole)).message])
+      expect(message).toMatch(/reads Word \(\.docx\), Excel \(\.xlsx\), CSV, PDF/);
+  });
+
   it('a web page is read, not refused (html-pages.test.ts)', async () => {
     const page =
       '<!DOCTYPE html><html><body><table><tr><th>Action</th><th>Lead</th></tr>' +

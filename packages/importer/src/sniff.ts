@@ -52,6 +52,21 @@ function looksLikeCsv(text: string): boolean {
 }
 
 const SAVE_AS_DOCX = 'Open it in Word, save it as a Word document (.docx), and import that';
+/** Said with every refusal of a file's format: what the person can bring instead. */
+const READS = 'PeoplePlan reads Word (.docx), Excel (.xlsx), CSV, PDF, web pages and plain text.';
+
+/** What to say of an OLE file (Word 97–2003, Excel 97–2003, or a file protected by a password) by its name. */
+function oldOfficeOf(ext: string | undefined): string {
+  const kind =
+    ext === 'doc' || ext === 'dot'
+      ? { what: 'old-style Word document (.doc)', app: 'Word', as: 'a Word document (.docx)' }
+      : ext === 'xls' || ext === 'xlt'
+        ? { what: 'old-style Excel workbook (.xls)', app: 'Excel', as: 'an Excel workbook (.xlsx)' }
+        : undefined;
+  if (!kind)
+    return `This is an old-style Word or Excel file (.doc/.xls), or one protected by a password. Save it as .docx or .xlsx without a password and try again. ${READS}`;
+  return `This is an ${kind.what}, or one protected by a password. Open it in ${kind.app}, save it as ${kind.as} without a password, and import that. ${READS}`;
+}
 
 /**
  * What to say of an OpenDocument file (LibreOffice, or Google's download as .odt): its first entry,
@@ -62,11 +77,11 @@ function openDocumentOf(latin: string, ext: string | undefined): string | undefi
     /mimetypeapplication\/vnd\.oasis\.opendocument\.(text|spreadsheet|presentation)/.exec(latin)?.[1] ??
     { odt: 'text', ods: 'spreadsheet', odp: 'presentation' }[ext ?? ''];
   if (type === 'text')
-    return `This is an OpenDocument text (.odt) file, which cannot be imported. Open it in Word or LibreOffice Writer, save it as a Word document (.docx), and import that.`;
+    return `This is an OpenDocument text (.odt) file, which cannot be imported. Open it in Word or LibreOffice Writer, save it as a Word document (.docx), and import that. ${READS}`;
   if (type === 'spreadsheet')
-    return 'This is an OpenDocument spreadsheet (.ods), which cannot be imported. Open it in Excel or LibreOffice Calc, save it as an Excel workbook (.xlsx), and import that.';
+    return `This is an OpenDocument spreadsheet (.ods), which cannot be imported. Open it in Excel or LibreOffice Calc, save it as an Excel workbook (.xlsx), and import that. ${READS}`;
   if (type === 'presentation')
-    return 'This is an OpenDocument presentation (.odp), which cannot be imported. Import the Word or Excel file that holds the plan.';
+    return `This is an OpenDocument presentation (.odp), which cannot be imported. Import the Word or Excel file that holds the plan. ${READS}`;
   return undefined;
 }
 
@@ -111,7 +126,7 @@ function decodeHtml(buf: Buffer): string {
  */
 function markupOf(text: string, ext: string | undefined): string | undefined {
   if (ext === 'rtf' || /^\uFEFF?\s*\{\\rtf/.test(text))
-    return `This is a Rich Text (.rtf) document, which cannot be imported. ${SAVE_AS_DOCX}.`;
+    return `This is a Rich Text (.rtf) document, which cannot be imported. ${SAVE_AS_DOCX}. ${READS}`;
   return undefined;
 }
 
@@ -184,8 +199,7 @@ export function sniff(
         ext === 'docx' || ext === 'xlsx'
           ? 'This file is protected by a password (Word and Excel keep protected files in a form that cannot be ' +
               'read). Remove the password, save the file again, and import that.'
-          : 'This is an old-style Word or Excel file (.doc/.xls), or one protected by a password. Save it as ' +
-              '.docx or .xlsx without a password and try again.',
+          : oldOfficeOf(ext),
       );
     }
     // The PDF header may follow a few bytes of junk (the format allows 1 KB).
