@@ -14,6 +14,11 @@ describe('a page’s own words', () => {
     'OFFICIAL',
     'OFFICIAL-SENSITIVE: COMMERCIAL',
     'NOT PROTECTIVELY MARKED',
+    'Back to agenda',
+    'Supporting documents:',
+    'Appendix A - Action Plan, item 7. PDF 198 KB',
+    'Accessibility statement',
+    'Contact us',
   ])('"%s" is the page’s, not the plan’s', (line) => expect(isPageFurniture(line)).toBe(true));
 
   it.each([
@@ -25,6 +30,9 @@ describe('a page’s own words', () => {
     'Page turners reading group started',
     'Official launch of the staff app',
     'Restricted posts reviewed',
+    'Contact us page rewritten for applicants',
+    'Supporting documents for the pay review sent to unions',
+    'Cookies policy agreed with IT',
   ])('"%s" is the plan’s', (line) => expect(isPageFurniture(line)).toBe(false));
 
   it('are left out of the actions of a plan pasted from a committee web page, with a note, and its title is the plan’s', async () => {

@@ -15,6 +15,10 @@ const WHOLE_LINE = [
   /^(?:back to top|skip to (?:main )?content|print this page|share this page|return to (?:top|contents))$/i,
   // "Printed from ellesmere.moderngov.co.uk", "Printed on 3/3/2026": no sentence after it.
   /^printed\s+(?:from|on|by)\s+(?!.*[:;]\s+\p{L})\S.{0,60}$/iu,
+  // A council website's links around a committee item ("Back to agenda", "Supporting documents:", the
+  // item's papers as moderngov lists them, "Appendix A, item 7. PDF 198 KB") and its footer's links.
+  /^(?:back to (?:agenda|meeting|the agenda)|supporting documents:?|contact us|accessibility(?: statement)?|cookies|cookie (?:policy|settings)|privacy(?: notice| policy)?|site ?map|terms and conditions)$/i,
+  /\.\s*(?:PDF|DOCX?|XLSX?)\s+\d+(?:\.\d+)?\s*[KM]B$/i,
   // "© Ellesmere City Council", "Copyright © 2026": not "Copyright guidance issued to schools".
   /^(?:©|\(c\)\s)|^copyright\s+(?:©|\(c\)|\d{4})/i,
 ];
