@@ -32,3 +32,32 @@ describe('a struck-through row of a tracker', () => {
     ]);
   });
 });
+
+describe('a struck-through row of a Word table', () => {
+  it('is a withdrawn action; a word struck and retyped in a cell is an edit', async () => {
+    const { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } = await import('docx');
+    const cell = (runs: { text: string; strike?: boolean }[]) =>
+      new TableCell({ children: [new Paragraph({ children: runs.map((r) => new TextRun(r)) })] });
+    const row = (...cells: { text: string; strike?: boolean }[][]) =>
+      new TableRow({ children: cells.map(cell) });
+    const t = (text: string, strike = false) => [{ text, strike }];
+    const table = new Table({
+      rows: [
+        row(t('Ref'), t('Action'), t('Lead'), t('Deadline')),
+        row(t('1'), t('Run a careers fair', true), t('HR Business Partner'), t('March 2027')),
+        row(
+          t('2'),
+          [{ text: 'Train ' }, { text: '20', strike: true }, { text: ' 40 first aiders' }],
+          t('Wellbeing Lead'),
+          t('June 2027'),
+        ),
+      ],
+    });
+    const doc = new Document({ sections: [{ children: [new Paragraph('Workforce plan 2026-27'), table] }] });
+    const plan = await parsePlanFile(Buffer.from(await Packer.toBuffer(doc)), { filename: 'plan.docx' });
+    expect(plan.themes.flatMap((t) => t.actions).map((a) => [a.ref, a.status])).toEqual([
+      ['1', 'cancelled'],
+      ['2', undefined],
+    ]);
+  });
+});

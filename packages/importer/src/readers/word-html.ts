@@ -3,6 +3,7 @@ import { bulletedActions } from '../layouts/bulleted-actions.js';
 import { readLayouts } from '../layouts/index.js';
 import type { Line } from '../layouts/lines.js';
 import type { SourceDocument, SourceItem } from '../source.js';
+import { isStruckHtml } from './struck-html.js';
 
 export type Fill = string | undefined;
 
@@ -58,7 +59,12 @@ function blockText(el: HTMLElement): string {
   return lines.length > 0 ? lines.join('\n') : el.text;
 }
 
-type TableRow = { cells: string[]; fills?: Fill[]; mergedDown?: { cells: string[]; fills: Fill[] } };
+type TableRow = {
+  cells: string[];
+  fills?: Fill[];
+  mergedDown?: { cells: string[]; fills: Fill[] };
+  struck?: number[];
+};
 
 /**
  * Rows of a table with merged cells spread back out, so each value stays in its column; with `fills`
@@ -83,6 +89,8 @@ function tableRows(table: HTMLElement, fills?: Fill[][]): TableRow[] {
     const row: string[] = [];
     const rowFills: Fill[] = [];
     const down: { cells: string[]; fills: Fill[] } = { cells: [], fills: [] };
+    // Cells struck through, by column: a dropped action's (build/struck-rows.ts).
+    const struck: number[] = [];
     const place = () => {
       for (;;) {
         const s = spans.find((x) => x.col === row.length && x.left > 0);
@@ -101,6 +109,7 @@ function tableRows(table: HTMLElement, fills?: Fill[][]): TableRow[] {
       const rowspan = Number(cell.getAttribute('rowspan') ?? 1) || 1;
       const text = blockText(cell);
       const fill = colours?.[r]?.[c];
+      if (isStruckHtml(cell)) struck.push(col);
       row.push(text);
       rowFills.push(fill);
       for (let i = 1; i < colspan; i++) {
@@ -122,6 +131,7 @@ function tableRows(table: HTMLElement, fills?: Fill[][]): TableRow[] {
     rows.push({
       cells: row,
       ...(rowFills.some(Boolean) && { fills: rowFills }),
+      ...(struck.length > 0 && { struck }),
       ...(covered && {
         mergedDown: {
           cells: row.map((_, i) => down.cells[i] ?? ''),
