@@ -199,7 +199,7 @@ export function finalize(d: Drafts, o: FinalizeOptions): ParsedPlan {
 }
 
 /** Codes warned once a line that read better as one warning over a run of lines. */
-const PER_LINE = new Set(['orphan-text', 'unplaced-text']);
+const PER_LINE = new Set(['orphan-text', 'unplaced-text', 'page-furniture']);
 
 /**
  * "Text outside the table kept with the action above" for each of 80 lines of a page is one warning
@@ -213,6 +213,13 @@ function groupLineWarnings(warnings: ImportWarning[]): ImportWarning[] {
     // Outside the table, or the list of actions in a document with none (build/action-rows.ts).
     const outside = /^Text outside (the list of actions) /.exec(run.w.message)?.[1] ?? 'the table';
     if (run.n === 1) out.push(run.w);
+    // A web page's footer links after the table: one warning, not one a link.
+    else if (run.w.code === 'page-furniture')
+      out.push({
+        ...run.w,
+        message: `${run.n} lines (${run.from}–${run.to}) were a page's own words, left out of the actions; the first: ${/"[^]*"$/.exec(run.w.message)?.[0] ?? run.w.message}`,
+        where: `lines ${run.from}–${run.to}`,
+      });
     else
       out.push({
         ...run.w,

@@ -67,6 +67,10 @@ describe('a page’s own words', () => {
       ['2.1', 'completed', []],
       ['2.2', 'not-started', []],
     ]);
-    expect(plan.warnings.filter((w) => w.code === 'page-furniture').length).toBe(3);
+    // "Page 2 of 4" alone, and the footer's two lines ("Back to top", "Printed from …") named once.
+    expect(plan.warnings.filter((w) => w.code === 'page-furniture').map((w) => w.where)).toEqual([
+      'line 12',
+      'lines 19–20',
+    ]);
   });
 });
