@@ -217,7 +217,7 @@ function groupLineWarnings(warnings: ImportWarning[]): ImportWarning[] {
     else if (run.w.code === 'page-furniture')
       out.push({
         ...run.w,
-        message: `${run.n} lines (${run.from}–${run.to}) were a page's own words, left out of the actions; the first: ${/"[^]*"$/.exec(run.w.message)?.[0] ?? run.w.message}`,
+        message: `${run.n} lines (${run.from}–${run.to}) were a page's own words, left out of the actions; the first: ${/"[\s\S]*"$/.exec(run.w.message)?.[0] ?? run.w.message}`,
         where: `lines ${run.from}–${run.to}`,
       });
     else
