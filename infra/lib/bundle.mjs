@@ -9,8 +9,8 @@
  *
  * BundleRequest: { entry, outdir, tsconfig, nodePaths?, metafile? } (absolute paths).
  */
-import { writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import * as esbuild from 'esbuild';
 
 /** zod's locale index, re-exporting every language's messages (≈ 260 KiB minified). */
@@ -198,8 +198,33 @@ export async function bundle(req) {
         'has zod moved its locale index? Update englishOnlyZod in infra/lib/bundle.mjs.',
     );
   }
+  withoutUnusedShim(req.outdir, Object.keys(result.metafile.outputs));
   if (req.metafile) writeFileSync(req.metafile, JSON.stringify(result.metafile));
   return result.metafile;
+}
+
+/**
+ * esbuild writes the banner (`REQUIRE_SHIM`, its own first line) into every chunk, though only the few
+ * holding CommonJS code call `require`: taken out of the others (≈ 100 bytes each, a few KiB of every
+ * cold start across the API's chunks), their source maps moved up the one line with it. A chunk still
+ * naming `require` anywhere keeps it; esbuild's `__require` helper names it, so any chunk defining that
+ * helper keeps it too.
+ */
+function withoutUnusedShim(outdir, outputs) {
+  const first = `${REQUIRE_SHIM}\n`;
+  for (const out of outputs.filter((o) => o.endsWith('.mjs'))) {
+    const file = join(outdir, out.slice(out.lastIndexOf(basename(outdir)) + basename(outdir).length + 1));
+    if (!existsSync(file)) continue;
+    const code = readFileSync(file, 'utf8');
+    if (!code.startsWith(first) || /\brequire\b/.test(code.slice(first.length))) continue;
+    writeFileSync(file, code.slice(first.length));
+    const map = `${file}.map`;
+    if (!existsSync(map)) continue;
+    const m = JSON.parse(readFileSync(map, 'utf8'));
+    // The banner line carries no mappings: its ';' goes with it.
+    if (typeof m.mappings === 'string' && m.mappings.startsWith(';')) m.mappings = m.mappings.slice(1);
+    writeFileSync(map, JSON.stringify(m));
+  }
 }
 
 if (process.argv[1] && basename(process.argv[1]) === basename(new URL(import.meta.url).pathname)) {

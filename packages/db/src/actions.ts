@@ -22,7 +22,6 @@ import { newId, nowIso } from './ids.js';
 import { dueIndexAttributes, type STORAGE_ATTRIBUTES, sk } from './keys.js';
 import { movedLater, withRebaseline } from './rebaselines.js';
 import { assertReferences, crossRefReferences, leadReferences } from './references.js';
-import { reorderWrites } from './reorder.js';
 import { searchWrites } from './search-index.js';
 import type { Page, TenantStore, TransactItem } from './store.js';
 import { actionAddedTo, markUnchanged } from './theme-marks.js';
@@ -362,6 +361,8 @@ export class ActionsRepo {
     const first = all.find((a) => a.id === input.actionIds[0]);
     if (!first) throw notFound('Action');
     const siblings = all.filter((a) => a.themeId === first.themeId && a.parentId === first.parentId);
+    // Loaded with the first reorder: putting things in a new order is rare (docs/architecture.md, section 9).
+    const { reorderWrites } = await import('./reorder.js');
     const { writes, after } = reorderWrites(this.store, siblings, input.actionIds, (a) =>
       sk.action(planId, a.id),
     );

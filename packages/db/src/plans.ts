@@ -32,7 +32,6 @@ import type { ReadConsistency } from './consistency.js';
 import { newId } from './ids.js';
 import { planIndexAttributes, sk } from './keys.js';
 import { assertReferences, ownerReferences } from './references.js';
-import { reorderWrites } from './reorder.js';
 import { SearchIndexRepo, searchChanges, searchWrites } from './search-index.js';
 import { entityOf, MAX_TRANSACTION_ITEMS, type Page, type TenantStore, type TransactItem } from './store.js';
 import { markUnchanged, THEME_MARK } from './theme-marks.js';
@@ -387,6 +386,8 @@ export class PlansRepo {
     // Refused alike whether or not the order would change (an order already so writes nothing).
     if ((await this.header(planId)).status === 'archived') throw planArchived();
     const themes = await this.themesOf(planId);
+    // Loaded with the first reorder: putting things in a new order is rare (docs/architecture.md, section 9).
+    const { reorderWrites } = await import('./reorder.js');
     const { writes, after } = reorderWrites(this.store, themes, input.themeIds, (t) =>
       sk.theme(planId, t.id),
     );
