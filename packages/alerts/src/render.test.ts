@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertLine, LineRole, Recipient } from './model.js';
-import { renderDigest } from './render.js';
+import { lateness, renderDigest } from './render.js';
 import type { Stage } from './stages.js';
 
 const reader: Recipient = {
@@ -67,9 +67,24 @@ describe('a milestone that has slipped before', () => {
   it('says where its deadline moved from, in both parts', () => {
     const email = render([line('overdue', 'lead', { movedFrom: '2026-11-30' })]);
     expect(email.text).toContain(
-      'Due: "January 2027" (read as 31 January 2027; moved from 30 November 2026) – 40 days late',
+      'Due: "January 2027" (read as 31 January 2027; moved from 30 November 2026) – 5 weeks late',
     );
     expect(words(email.html)).toContain('31 January 2027; moved from 30 November 2026');
+  });
+});
+
+describe('lateness', () => {
+  it('is said as the dashboard and reports say it: days under a fortnight, then weeks, months, years', () => {
+    const at = (daysLate: number) => lateness(line('overdue', 'lead', { daysLate }));
+    expect([at(3), at(40), at(400), at(7921), at(0), at(-5), at(-21)]).toEqual([
+      '3 days late',
+      '5 weeks late',
+      '13 months late',
+      '21 years late',
+      'due today',
+      'due in 5 days',
+      'due in 3 weeks',
+    ]);
   });
 });
 

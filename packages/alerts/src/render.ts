@@ -1,4 +1,4 @@
-import { STATUS_LABELS } from '@peopleplan/core';
+import { latenessWords, STATUS_LABELS } from '@peopleplan/core';
 import { html } from 'hono/html';
 import { longDate } from './dates.js';
 import type { AlertLine, Digest } from './model.js';
@@ -24,13 +24,11 @@ const base = (u: string) => u.replace(/\/+$/, '');
 export const actionUrl = (webBaseUrl: string, l: Pick<AlertLine, 'councilId' | 'actionId'>) =>
   `${base(webBaseUrl)}/councils/${encodeURIComponent(l.councilId)}/actions/${encodeURIComponent(l.actionId)}`;
 
-/** "12 days late", "due today", "due in 3 days". */
+/** "12 days late", "5 weeks late", "due today", "due in 3 days": as the dashboard and reports say it (core). */
 export function lateness(l: AlertLine): string {
   if (l.stage === 'stale') return l.note ?? 'no recent update';
   if (l.daysLate === undefined) return '';
-  if (l.daysLate > 0) return `${plural(l.daysLate, 'day')} late`;
-  if (l.daysLate === 0) return 'due today';
-  return `due in ${plural(-l.daysLate, 'day')}`;
+  return latenessWords(l.daysLate);
 }
 
 const itemLabel = (l: AlertLine) =>
