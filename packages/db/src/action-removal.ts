@@ -15,6 +15,7 @@ import { releasedClaim } from './refs.js';
 import { searchChanges } from './search-index.js';
 import type { SnapshotsRepo } from './snapshots.js';
 import type { AuditInput, TenantStore, TransactItem } from './store.js';
+import { CHILD_MARK, markUnchanged } from './theme-marks.js';
 
 /**
  * What removing needs of a council's data (CouncilData has each). The repositories are handed in, and
@@ -116,7 +117,7 @@ async function readRemoval(
   const planId = action.planId;
   // Read before its milestones and sub-actions: a child added after this read changes the mark, and the
   // removal's condition on it then fails; one added before it is among those read below.
-  const childMark = (await store.getRaw(sk.action(planId, action.id)))?.lastChildAdded;
+  const childMark = (await store.getRaw(sk.action(planId, action.id)))?.[CHILD_MARK];
   const [header, updates, stored, board, closed, snapshots, claim] = await Promise.all([
     store.getRaw(sk.plan(planId)),
     store.queryPage(sk.updatePrefix(planId, action.id), { limit: 1 }),
@@ -181,7 +182,12 @@ function writes(store: TenantStore, r: Removal): { items: TransactItem[]; audits
     items: [
       store.conditionPlanWritable(planId),
       closedUnchanged(store, planId, r.closedCounter),
-      deleteUnchanged(store, sk.action(planId, action.id), action.version, r.childMark),
+      // At the version read, and with no milestone or sub-action added since (its mark as read).
+      markUnchanged(
+        store.deleteVersioned(sk.action(planId, action.id), action.version),
+        CHILD_MARK,
+        r.childMark,
+      ),
       deleteItem(store, sk.locator(action.id)),
       ...r.claim,
       ...milestones.flatMap((m) => [
@@ -296,23 +302,6 @@ async function closedReportWith(
 
 /** "Action 2.4 “Run a menopause café”". */
 const named = (a: Action) => `Action ${a.ref ? `${a.ref} ` : ''}“${a.title}”`;
-
-/** The action's delete: at the version read, and with no milestone or sub-action added since. */
-function deleteUnchanged(store: TenantStore, SK: string, version: number, childMark: unknown): TransactItem {
-  const noNewChild = childMark === undefined ? 'attribute_not_exists(#child)' : '#child = :child';
-  return {
-    Delete: {
-      TableName: store.tableName,
-      Key: { PK: store.pk, SK },
-      ConditionExpression: `#version = :v AND ${noNewChild}`,
-      ExpressionAttributeNames: { '#version': 'version', '#child': 'lastChildAdded' },
-      ExpressionAttributeValues: {
-        ':v': version,
-        ...(childMark === undefined ? {} : { ':child': childMark }),
-      },
-    },
-  };
-}
 
 const deleteItem = (store: TenantStore, SK: string): TransactItem => ({
   Delete: { TableName: store.tableName, Key: { PK: store.pk, SK } },

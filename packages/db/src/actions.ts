@@ -19,12 +19,12 @@ import {
 } from './boards.js';
 import type { ReadConsistency } from './consistency.js';
 import { newId, nowIso } from './ids.js';
-import { dueIndexAttributes, type STORAGE_ATTRIBUTES, sk } from './keys.js';
+import { dueIndexAttributes, sk } from './keys.js';
 import { movedLater, withRebaseline } from './rebaselines.js';
 import { assertReferences, crossRefReferences, leadReferences } from './references.js';
 import { searchWrites } from './search-index.js';
 import type { Page, TenantStore, TransactItem } from './store.js';
-import { actionAddedTo, markUnchanged } from './theme-marks.js';
+import { actionAddedTo, CHILD_MARK, markUnchanged } from './theme-marks.js';
 import { firstVersion, patchedVersion } from './versioning.js';
 
 interface Locator {
@@ -39,9 +39,6 @@ const refs = () => import('./refs.js');
 export function actionIndexAttributes(councilId: string, a: Action): Record<string, string> {
   return dueIndexAttributes(councilId, a.id, a.due?.due, isOpen(a.status));
 }
-
-/** The storage attribute an action is marked with when a child is added under it (`childAdded`). */
-const CHILD_MARK = 'lastChildAdded' satisfies (typeof STORAGE_ATTRIBUTES)[number];
 
 /** Tries of a move to another theme while sub-actions are being added under the action moved. */
 const MOVE_ATTEMPTS = 3;

@@ -12,7 +12,8 @@ import { committedImports } from './import-status.js';
 import { sk } from './keys.js';
 import { NAMED_MARK } from './references.js';
 import { searchWrites } from './search-index.js';
-import { entityOf, type Item, type TenantStore, type TransactItem } from './store.js';
+import { entityOf, type Item, type TenantStore } from './store.js';
+import { markUnchanged } from './theme-marks.js';
 import { firstVersion, patchedVersion } from './versioning.js';
 
 export class PeopleRepo {
@@ -84,7 +85,14 @@ export class PeopleRepo {
     const after = patchedVersion(before, patch);
     await this.store.transact(
       [
-        unnamedSince(this.store.putVersioned(sk.person(id), 'person', after, patch.version), leaving),
+        // Nobody newly named as their lead since their work was read (references.ts).
+        leaving
+          ? markUnchanged(
+              this.store.putVersioned(sk.person(id), 'person', after, patch.version),
+              NAMED_MARK,
+              leaving.namedMark,
+            )
+          : this.store.putVersioned(sk.person(id), 'person', after, patch.version),
         ...searchWrites(this.store, [personSearchDoc(after)], [personSearchDoc(before)]),
       ],
       [{ operation: 'update', entityType: 'person', entityId: id, before, after }],
@@ -92,22 +100,4 @@ export class PeopleRepo {
     );
     return after;
   }
-}
-
-/** A person's write, on condition that nobody was newly named as their lead since `leaving` was read. */
-function unnamedSince(
-  put: TransactItem,
-  leaving: { namedMark: string | undefined } | undefined,
-): TransactItem {
-  if (!leaving) return put;
-  const p = put.Put!;
-  const mark = leaving.namedMark;
-  return {
-    Put: {
-      ...p,
-      ConditionExpression: `(${p.ConditionExpression}) AND ${mark ? '#named = :named' : 'attribute_not_exists(#named)'}`,
-      ExpressionAttributeNames: { ...p.ExpressionAttributeNames, '#named': NAMED_MARK },
-      ExpressionAttributeValues: { ...p.ExpressionAttributeValues, ...(mark && { ':named': mark }) },
-    },
-  };
 }

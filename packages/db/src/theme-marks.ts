@@ -9,6 +9,9 @@ import { newId } from './ids.js';
 import { type STORAGE_ATTRIBUTES, sk } from './keys.js';
 import type { TenantStore, TransactItem } from './store.js';
 
+/** The storage attribute an action is marked with whenever a milestone or sub-action is added under it. */
+export const CHILD_MARK = 'lastChildAdded' satisfies (typeof STORAGE_ATTRIBUTES)[number];
+
 /** The storage attribute a theme is marked with whenever an action is added to it or moved into it. */
 export const THEME_MARK = 'lastActionAdded' satisfies (typeof STORAGE_ATTRIBUTES)[number];
 
