@@ -10,7 +10,7 @@
  * BundleRequest: { entry, outdir, tsconfig, nodePaths?, metafile? } (absolute paths).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 
 /** zod's locale index, re-exporting every language's messages (≈ 260 KiB minified). */
@@ -198,7 +198,7 @@ export async function bundle(req) {
         'has zod moved its locale index? Update englishOnlyZod in infra/lib/bundle.mjs.',
     );
   }
-  withoutUnusedShim(req.outdir, Object.keys(result.metafile.outputs));
+  withoutUnusedShim(Object.keys(result.metafile.outputs));
   if (req.metafile) writeFileSync(req.metafile, JSON.stringify(result.metafile));
   return result.metafile;
 }
@@ -210,10 +210,11 @@ export async function bundle(req) {
  * naming `require` anywhere keeps it; esbuild's `__require` helper names it, so any chunk defining that
  * helper keeps it too.
  */
-function withoutUnusedShim(outdir, outputs) {
+function withoutUnusedShim(outputs) {
   const first = `${REQUIRE_SHIM}\n`;
   for (const out of outputs.filter((o) => o.endsWith('.mjs'))) {
-    const file = join(outdir, out.slice(out.lastIndexOf(basename(outdir)) + basename(outdir).length + 1));
+    // The metafile names outputs relative to the working directory esbuild ran in (this process's).
+    const file = resolve(out);
     if (!existsSync(file)) continue;
     const code = readFileSync(file, 'utf8');
     if (!code.startsWith(first) || /\brequire\b/.test(code.slice(first.length))) continue;
