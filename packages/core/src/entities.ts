@@ -195,6 +195,12 @@ export const LatestUpdate = z.strictObject({
   period: z.string().optional(),
 });
 
+/**
+ * What an effective update says of its filing (recent-updates.ts): the update round asks whether any of
+ * them is for the period chosen, as a report reads the whole history (update-period.ts).
+ */
+export const RecentUpdate = z.strictObject({ period: z.string().optional(), at: IsoDateTime });
+
 export const Rebaseline = z.strictObject({
   from: Timescale.optional(),
   to: Timescale,
@@ -233,6 +239,11 @@ export const Action = z.object({
   extra: z.array(ExtraField).max(50).optional(),
   order: z.number().int().min(0),
   latestUpdate: LatestUpdate.optional(),
+  /**
+   * The newest effective updates (about RECENT_UPDATES; a correction replaces the update it corrects),
+   * by update id. Absent on an action with no update since it was kept: `latestUpdate` says instead.
+   */
+  recentUpdates: z.record(z.string(), RecentUpdate).optional(),
   ...Versioned.shape,
 });
 export type Action = z.infer<typeof Action>;

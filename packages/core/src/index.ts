@@ -12,6 +12,7 @@ export * from './order.js';
 export * from './plan-status.js';
 export * from './rag.js';
 export * from './ratings.js';
+export * from './recent-updates.js';
 export * from './report-formats.js';
 export * from './reporting-periods.js';
 export * from './roles.js';
