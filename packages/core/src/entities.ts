@@ -200,6 +200,7 @@ export const LatestUpdate = z.strictObject({
  * them is for the period chosen, as a report reads the whole history (update-period.ts).
  */
 export const RecentUpdate = z.strictObject({ period: z.string().optional(), at: IsoDateTime });
+export type RecentUpdate = z.infer<typeof RecentUpdate>;
 
 export const Rebaseline = z.strictObject({
   from: Timescale.optional(),

@@ -20,6 +20,7 @@ import { newId, nowIso } from './ids.js';
 import { sk } from './keys.js';
 import { assertMayReportOn } from './may-report.js';
 import type { PlansRepo } from './plans.js';
+import { joinRecentUpdates, recentChange, withRecentChange } from './recent-updates.js';
 import { searchWrites } from './search-index.js';
 import type { Page, TenantStore } from './store.js';
 import { nextVersion } from './versioning.js';
@@ -177,6 +178,7 @@ export class UpdatesRepo {
     for (let attempt = 0; moves && attempt < 5; attempt++) {
       if (action.latestUpdate && action.latestUpdate.id > update.id) break;
       stampStatusBefore(update, action, corrected);
+      const recent = await recentChange(this.store, action, update);
       const after = nextVersion(action, { status: input.status, latestUpdate: latestOf(update) });
       const { items, audits } = itemAndAudit();
       try {
@@ -185,12 +187,12 @@ export class UpdatesRepo {
             this.store.conditionPlanWritable(first.planId),
             ...periodOpen,
             ...items,
-            ...this.actions.latestUpdateWrite(action, after),
+            ...withRecentChange(this.actions.latestUpdateWrite(action, after), recent),
           ],
           audits,
           'action',
         );
-        return { update, action: after };
+        return { update, action: { ...after, recentUpdates: recent.after } };
       } catch (e) {
         if (!(e instanceof DomainError && e.code === 'conflict')) throw e;
         // A later update landed, the update was corrected meanwhile, the action's dates changed, or the
@@ -204,15 +206,13 @@ export class UpdatesRepo {
     stampStatusBefore(update, action, corrected);
     const { items, audits } = itemAndAudit();
     try {
-      await this.store.transact(
-        [
-          this.store.conditionPlanWritable(first.planId),
-          this.store.conditionExists(sk.action(first.planId, actionId)),
-          ...periodOpen,
-          ...items,
-        ],
-        audits,
-        'action',
+      // Its recent updates change all the same: the update round reads them (core recent-updates.ts).
+      action = await joinRecentUpdates(this.store, action, update, (recentWrite) =>
+        this.store.transact(
+          [this.store.conditionPlanWritable(first.planId), recentWrite, ...periodOpen, ...items],
+          audits,
+          'action',
+        ),
       );
     } catch (e) {
       // A period closed meanwhile is said as such, not as "changed by someone else".
