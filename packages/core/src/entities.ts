@@ -244,7 +244,12 @@ export const Action = z.object({
    * The newest effective updates (about RECENT_UPDATES; a correction replaces the update it corrects),
    * by update id. Absent on an action with no update since it was kept: `latestUpdate` says instead.
    */
-  recentUpdates: z.record(z.string(), RecentUpdate).optional(),
+  recentUpdates: z
+    .record(z.string(), RecentUpdate)
+    .optional()
+    .describe(
+      'The newest effective updates’ periods and times, by update id: whether one is for a period (absent: see latestUpdate)',
+    ),
   ...Versioned.shape,
 });
 export type Action = z.infer<typeof Action>;

@@ -3839,6 +3839,14 @@ export interface operations {
                 narrative: string;
                 period?: string;
               };
+              /** @description The newest effective updates’ periods and times, by update id: whether one is for a period (absent: see latestUpdate) */
+              recentUpdates?: {
+                [key: string]: {
+                  period?: string;
+                  /** Format: date-time */
+                  at: string;
+                };
+              };
               version: number;
               /** Format: date-time */
               createdAt: string;
@@ -4619,6 +4627,14 @@ export interface operations {
                 narrative: string;
                 period?: string;
               };
+              /** @description The newest effective updates’ periods and times, by update id: whether one is for a period (absent: see latestUpdate) */
+              recentUpdates?: {
+                [key: string]: {
+                  period?: string;
+                  /** Format: date-time */
+                  at: string;
+                };
+              };
               version: number;
               /** Format: date-time */
               createdAt: string;
@@ -5045,6 +5061,14 @@ export interface operations {
               narrative: string;
               period?: string;
             };
+            /** @description The newest effective updates’ periods and times, by update id: whether one is for a period (absent: see latestUpdate) */
+            recentUpdates?: {
+              [key: string]: {
+                period?: string;
+                /** Format: date-time */
+                at: string;
+              };
+            };
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -5376,6 +5400,14 @@ export interface operations {
               rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
               narrative: string;
               period?: string;
+            };
+            /** @description The newest effective updates’ periods and times, by update id: whether one is for a period (absent: see latestUpdate) */
+            recentUpdates?: {
+              [key: string]: {
+                period?: string;
+                /** Format: date-time */
+                at: string;
+              };
             };
             version: number;
             /** Format: date-time */
@@ -5899,6 +5931,14 @@ export interface operations {
               rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
               narrative: string;
               period?: string;
+            };
+            /** @description The newest effective updates’ periods and times, by update id: whether one is for a period (absent: see latestUpdate) */
+            recentUpdates?: {
+              [key: string]: {
+                period?: string;
+                /** Format: date-time */
+                at: string;
+              };
             };
             version: number;
             /** Format: date-time */
@@ -6494,6 +6534,14 @@ export interface operations {
                 rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
                 narrative: string;
                 period?: string;
+              };
+              /** @description The newest effective updates’ periods and times, by update id: whether one is for a period (absent: see latestUpdate) */
+              recentUpdates?: {
+                [key: string]: {
+                  period?: string;
+                  /** Format: date-time */
+                  at: string;
+                };
               };
               version: number;
               /** Format: date-time */
@@ -8913,6 +8961,14 @@ export interface operations {
                 narrative: string;
                 period?: string;
               };
+              /** @description The newest effective updates’ periods and times, by update id: whether one is for a period (absent: see latestUpdate) */
+              recentUpdates?: {
+                [key: string]: {
+                  period?: string;
+                  /** Format: date-time */
+                  at: string;
+                };
+              };
               version: number;
               /** Format: date-time */
               createdAt: string;
@@ -9252,6 +9308,14 @@ export interface operations {
                   rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
                   narrative: string;
                   period?: string;
+                };
+                /** @description The newest effective updates’ periods and times, by update id: whether one is for a period (absent: see latestUpdate) */
+                recentUpdates?: {
+                  [key: string]: {
+                    period?: string;
+                    /** Format: date-time */
+                    at: string;
+                  };
                 };
                 version: number;
                 /** Format: date-time */
@@ -13213,6 +13277,14 @@ export interface operations {
                 rag?: 'red' | 'amber' | 'green' | 'blue' | 'grey';
                 narrative: string;
                 period?: string;
+              };
+              /** @description The newest effective updates’ periods and times, by update id: whether one is for a period (absent: see latestUpdate) */
+              recentUpdates?: {
+                [key: string]: {
+                  period?: string;
+                  /** Format: date-time */
+                  at: string;
+                };
               };
               version: number;
               /** Format: date-time */
