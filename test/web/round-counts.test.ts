@@ -45,17 +45,49 @@ describe('an action already updated for the period chosen (core updatesFor, as t
     ],
     current: 'Q3 2026-27',
   };
-  it('is not, when its latest update is a late one filed under the period before', () => {
-    expect(updatedFor(periods, 'Q3 2026-27', { period: 'Q2 2026-27', at: '2026-10-20T10:00:00Z' })).toBe(
+  type Filing = { period?: string; at: string };
+  const q3 = { period: 'Q3 2026-27', at: '2026-10-20T10:00:00Z' };
+  const lateQ2 = { period: 'Q2 2026-27', at: '2026-10-21T10:00:00Z' };
+
+  it('is, when a late update for the period before was filed after this period’s', () => {
+    const action = { latestUpdate: lateQ2, recentUpdates: { a: q3, b: lateQ2 } };
+    expect(updatedFor(periods, 'Q3 2026-27', action)).toBe(true);
+    expect(updatedFor(periods, 'Q2 2026-27', action)).toBe(true);
+    // Only the late one: Q3 is still to do.
+    expect(updatedFor(periods, 'Q3 2026-27', { latestUpdate: lateQ2, recentUpdates: { b: lateQ2 } })).toBe(
       false,
     );
-    expect(updatedFor(periods, 'Q3 2026-27', { period: 'Q3 2026-27', at: '2026-10-20T10:00:00Z' })).toBe(
-      true,
-    );
   });
+
+  it('is not, once this period’s update was corrected to another period', () => {
+    // The correction replaced the Q3 update in the recent updates: the latest update alone would say Q3.
+    const corrected = { period: 'Q2 2026-27', at: '2026-10-22T10:00:00Z' };
+    const action = { latestUpdate: q3, recentUpdates: { b: lateQ2, c: corrected } };
+    expect(updatedFor(periods, 'Q3 2026-27', action)).toBe(false);
+  });
+
+  it('goes by its latest update alone when it has no recent updates (kept before they were)', () => {
+    expect(updatedFor(periods, 'Q3 2026-27', { latestUpdate: lateQ2 })).toBe(false);
+    expect(updatedFor(periods, 'Q3 2026-27', { latestUpdate: q3 })).toBe(true);
+    expect(updatedFor(periods, 'Q3 2026-27', {})).toBe(false);
+    expect(updatedFor(periods, '', { latestUpdate: q3 })).toBe(false);
+  });
+
   it('goes by the day for an update filed under no period, as a report does', () => {
-    expect(updatedFor(periods, 'Q3 2026-27', { at: '2026-10-20T10:00:00Z' })).toBe(true);
-    expect(updatedFor(periods, 'Q3 2026-27', { at: '2026-09-20T10:00:00Z' })).toBe(false);
-    expect(updatedFor(periods, 'Q3 2026-27', undefined)).toBe(false);
+    const oct = { at: '2026-10-20T10:00:00Z' };
+    const sep = { at: '2026-09-20T10:00:00Z' };
+    expect(updatedFor(periods, 'Q3 2026-27', { recentUpdates: { a: sep, b: oct } })).toBe(true);
+    expect(updatedFor(periods, 'Q3 2026-27', { recentUpdates: { a: sep } })).toBe(false);
+    expect(updatedFor(periods, 'Q3 2026-27', { latestUpdate: oct })).toBe(true);
+  });
+
+  it('keeps the round’s count, list and status agreeing when a late update came after this period’s', () => {
+    const actions: Array<{ id: string; latestUpdate: Filing; recentUpdates: Record<string, Filing> }> = [
+      { id: 'a', latestUpdate: lateQ2, recentUpdates: { x: q3, y: lateQ2 } },
+      { id: 'b', latestUpdate: lateQ2, recentUpdates: { y: lateQ2 } },
+    ];
+    const c = roundCounts(actions, (a) => updatedFor(periods, 'Q3 2026-27', a), []);
+    expect(c.already.map((a) => a.id)).toEqual(['a']);
+    expect(roundStatus(c)).toBe('1 action left to update, of 1. 1 other action is already up to date.');
   });
 });

@@ -17,7 +17,7 @@ import { TimescaleText } from './timescale.js';
 /** What the round needs of an action (my actions and a plan's contents both give it). */
 export type RoundAction = Pick<
   ActionRow,
-  'id' | 'ref' | 'title' | 'status' | 'planId' | 'due' | 'latestUpdate' | 'rag'
+  'id' | 'ref' | 'title' | 'status' | 'planId' | 'due' | 'latestUpdate' | 'recentUpdates' | 'rag'
 >;
 
 export interface RoundItem {
@@ -41,7 +41,7 @@ const name = (a: RoundAction) => `${a.ref ? `${a.ref} ` : ''}${a.title}`;
 /**
  * The quarterly update round (issue 16): one open action at a time (status, what has happened, the
  * reporting period chosen from the plan's), saved as it goes, with a count of what is left. An action
- * counts as done once its latest update is for the period chosen, or once saved in this round (a
+ * counts as done once one of its recent updates is for the period chosen (round.ts), or once saved in this round (a
  * period changed for a later action does not undo it). Where the person is, and what they
  * have typed, are kept as drafts: a session that ends mid-round resumes at the same action.
  */
@@ -76,7 +76,7 @@ export function UpdateRound({
   const done = (a: RoundAction) =>
     !isOpen(a.status) ||
     Boolean(round.value.saved?.includes(a.id)) ||
-    updatedFor(periods.get(a.planId), periodOf(a.planId), a.latestUpdate);
+    updatedFor(periods.get(a.planId), periodOf(a.planId), a);
   const counts = roundCounts(actions, done, round.value.saved ?? []);
   const { inRound, already, left } = counts;
   const queue = inRound.filter((a) => !done(a) && !round.value.skipped.includes(a.id));
@@ -244,7 +244,8 @@ function RoundStep({
         },
       });
       form.discard();
-      onSaved({ ...a, status: r.action.status, latestUpdate: r.action.latestUpdate });
+      const { status, latestUpdate, recentUpdates } = r.action;
+      onSaved({ ...a, status, latestUpdate, recentUpdates });
     } catch (err) {
       // A period closed meanwhile is said on the period field (the API names it), and the list is
       // reloaded so that it shows the period as closed.

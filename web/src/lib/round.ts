@@ -1,20 +1,26 @@
-import { civilDateAt, reportingPeriodOfUpdates, updatesFor } from '@peopleplan/core';
+import { reportingPeriodOfUpdates, updatedInPeriod } from '@peopleplan/core';
 import { plural } from './format.js';
 import type { ReportingPeriods } from './responses.js';
 
+type Filing = { period?: string | undefined; at: string };
+
 /**
- * Whether an action's latest update is already for the period chosen: core's rule, as the reports count
- * "without an update this period" (one filed under a period is that period's alone; one filed under none
- * goes by the day it was written, in the plan's stretch before the period's date).
+ * Whether an action is already updated for the period chosen: whether any of its recent effective updates
+ * is for it, by core's rule, as the reports count "without an update this period" from the whole history
+ * (one filed under a period is that period's alone; one filed under none goes by the day it was written,
+ * in the plan's stretch before the period's date). A late update for an earlier period, or a correction,
+ * filed after this period's update leaves it updated. An action kept before its recent updates were has
+ * only its latest update to go by.
  */
 export function updatedFor(
   periods: ReportingPeriods | undefined,
   value: string,
-  latest: { period?: string | undefined; at: string } | undefined,
+  action: { latestUpdate?: Filing | undefined; recentUpdates?: Record<string, Filing> | undefined },
 ): boolean {
-  if (!latest || !value) return false;
+  if (!value) return false;
+  const summary = action.recentUpdates ?? (action.latestUpdate ? { latest: action.latestUpdate } : {});
   const period = (periods && reportingPeriodOfUpdates(periods.items, value)) ?? { names: [value] };
-  return updatesFor(period)({ period: latest.period, date: civilDateAt(latest.at) });
+  return updatedInPeriod(summary, period);
 }
 
 /**
