@@ -48,6 +48,7 @@ export type ReportAction = Pick<Action, 'id' | 'ref' | 'title' | 'status' | 'ord
       | 'rebaselines'
       | 'ragOverride'
       | 'latestUpdate'
+      | 'recentUpdates'
       | 'createdAt'
     >
   >;

@@ -201,6 +201,32 @@ describe('summarise: Kent business plan at mid-year 2013-14', () => {
     expect(rowOf(without).latest?.narrative).toBe(SCRIPT_NARRATIVE);
   });
 
+  it('without the history, counts an action updated in the period by any of its recent updates', () => {
+    const { data, actions: a } = kentBusinessPlan();
+    const a21 = data.actions.find((x) => x.id === a.a21.id)!;
+    data.updates = data.updates.filter((u) => u.actionId !== a21.id);
+    // Its latest update is a later period's; the mid-year one before it is only in its recent updates.
+    a21.latestUpdate = {
+      id: 'late',
+      at: '2013-10-08T10:00:00Z',
+      authorName: 'Julie Cudmore',
+      narrative: 'Year-end return',
+      status: 'on-track',
+      period: 'Year-end 2013-14',
+    };
+    const rowOf = () =>
+      actionByRef(
+        summarise(data).themes.flatMap((t) => t.actions),
+        a21.ref,
+      );
+    expect(rowOf().updatedInPeriod).toBe(false);
+    a21.recentUpdates = {
+      mid: { period: 'Mid-year 2013-14', at: '2013-10-07T10:00:00Z' },
+      late: { period: 'Year-end 2013-14', at: '2013-10-08T10:00:00Z' },
+    };
+    expect(rowOf().updatedInPeriod).toBe(true);
+  });
+
   it('lists an action whose deadline moved later among the exceptions, with the first agreed date and why', () => {
     const a12 = {
       ...actions.a12,

@@ -82,6 +82,11 @@ export class UpdateIndex {
   updatedInPeriod(action: ReportAction): boolean {
     const list = this.byAction.get(action.id);
     if (list) return list.some((u) => this.counts(u));
+    // No history given: its recent updates, as the update round reads them (core recent-updates.ts).
+    if (action.recentUpdates)
+      return Object.values(action.recentUpdates).some((u) =>
+        this.speaksFor({ ...u, date: this.dateOf(u.at) }),
+      );
     const l = action.latestUpdate;
     return l !== undefined && this.counts({ ...l, actionId: action.id });
   }
