@@ -16,7 +16,7 @@ import { nextVersion } from './versioning.js';
  * An update's change to its action's recent updates (core recent-updates.ts), as parts of an update
  * expression on the action. Entries are set and removed one by one, by update id, with no condition on
  * the action's version: updates appended at once each add their own entry and none is lost
- * (docs/architecture.md, "Progress updates").
+ * (docs/architecture.md, section 3, "Writes").
  */
 export interface RecentChange {
   /** The summary after the change, as read before it. */
