@@ -56,10 +56,13 @@ export async function recentChange(
       values: { ':ruNew': entry },
     };
   }
-  const history = await store.queryAll<FiledUpdate>(sk.updatePrefix(action.planId, action.id), {
-    types: ['update'],
-    attributes: ['id', 'at', 'period', 'corrects'],
-  });
+  // No latest update: no update yet (each first moves it), so no history to read on a new action's first.
+  const history = !action.latestUpdate
+    ? []
+    : await store.queryAll<FiledUpdate>(sk.updatePrefix(action.planId, action.id), {
+        types: ['update'],
+        attributes: ['id', 'at', 'period', 'corrects'],
+      });
   const after = recentUpdatesOf([...history.filter((u) => u.id !== update.id), update]);
   return {
     after,
