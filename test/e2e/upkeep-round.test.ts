@@ -390,6 +390,17 @@ describe('my actions and the update round', { timeout: 120_000 }, () => {
     await page.getByRole('button', { name: 'Change the plan’s details' }).waitFor();
     expect(await page.locator('#division').count()).toBe(0);
   });
+
+  it('counts as up to date an action whose update for the period has a late one for the period before after it', async () => {
+    // Both were updated for Q4 (the default) in the round above; a late Q3 update now follows one of them.
+    const late = { narrative: 'Late Q3 return', status: 'on-track', period: 'Q3 2026-27' };
+    await e.as(EDITOR)('POST', `${H}/actions/${plan.ids.mine}/updates`, late);
+    const page = await tabs.open();
+    await signIn(page, e.url, EDITOR);
+    await page.goto(`${e.url}/councils/harrow/plans/${plan.planId}`);
+    await page.getByRole('link', { name: 'Update round for this priority (Retention)' }).click();
+    await expect.poll(() => left(page)).toBe('All 2 actions are already up to date.');
+  });
 });
 
 describe('an update round in the plan’s own words', { timeout: 120_000 }, () => {
