@@ -96,6 +96,17 @@ describe('an action’s recent updates', () => {
     expect(periodsOf(summary)).toEqual([...periods].sort());
   });
 
+  it('keeps the newest dozen, a correction of one no longer among them included', async () => {
+    const actionId = await newAction('1.4');
+    const filed = [];
+    for (let i = 0; i < 13; i++) filed.push(await file(actionId, { narrative: `Return ${i}`, period: 'Q3' }));
+    const ids = filed.map((f) => f.update.id);
+    expect(Object.keys(await recent(actionId)).sort()).toEqual(ids.slice(1).sort());
+    // The first is no longer summarised: its correction removes nothing there, and the oldest makes room.
+    const fixed = await file(actionId, { narrative: 'Return 0, corrected', corrects: ids[0] });
+    expect(Object.keys(await recent(actionId)).sort()).toEqual([...ids.slice(2), fixed.update.id].sort());
+  });
+
   it('makes the summary of an action kept before it from the whole history, once, even when raced', async () => {
     const actionId = await newAction('1.3');
     const q3 = await file(actionId, { narrative: 'Q3 return', period: 'Q3' });
