@@ -281,6 +281,11 @@ export const Milestone = z.object({
   baselineCorrections: z.array(BaselineCorrection).max(50).optional(),
   /** Each time the current due moved later (re-baselined), oldest first, with the reason given. */
   rebaselines: z.array(Rebaseline).max(100).optional(),
+  /**
+   * Set when the milestone was still open as its action closed, and was closed with it: what it was
+   * then, so that reopening the action reopens it as it was (milestones-with-action.ts). Read-only.
+   */
+  closedWithAction: z.object({ status: Status, completedOn: IsoDate.optional() }).optional(),
   ...Versioned.shape,
 });
 export type Milestone = z.infer<typeof Milestone>;

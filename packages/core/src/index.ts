@@ -6,6 +6,7 @@ export * from './entities.js';
 export * from './errors.js';
 export * from './inputs.js';
 export * from './lead-words.js';
+export * from './milestones-with-action.js';
 export * from './my-actions.js';
 export * from './occurrence.js';
 export * from './order.js';
