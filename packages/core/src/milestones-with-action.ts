@@ -49,7 +49,11 @@ export function milestonesWithAction(
   return out;
 }
 
-/** The words a milestone's field error gives when it would be open under an action that is not. */
-export function closedActionMessage(action: Status): string {
-  return `This action is ${action}: reopen it first, or add the milestone as done.`;
+/**
+ * Why a milestone may not be open under an action that is not (422): added open, or opened again.
+ */
+export function closedActionMessage(action: Status, adding: boolean): string {
+  return adding
+    ? `This action is ${action}: reopen it first, or add the milestone as done.`
+    : `This action is ${action}: reopen it first, then open its milestone again.`;
 }

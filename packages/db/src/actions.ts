@@ -6,7 +6,9 @@ import {
   actionSearchDoc,
   badRequest,
   conflict,
+  DomainError,
   isOpen,
+  londonToday,
   notFound,
   planArchived,
 } from '@peopleplan/core';
@@ -20,6 +22,11 @@ import {
 import type { ReadConsistency } from './consistency.js';
 import { newId, nowIso } from './ids.js';
 import { dueIndexAttributes, sk } from './keys.js';
+import {
+  type MilestonesFollowing,
+  milestonesFollowing,
+  tooManyMilestones,
+} from './milestones-with-action.js';
 import { movedLater, withRebaseline } from './rebaselines.js';
 import { assertReferences, crossRefReferences, leadReferences } from './references.js';
 import { searchWrites } from './search-index.js';
@@ -199,21 +206,24 @@ export class ActionsRepo {
     ];
   }
 
-  async update(actionId: string, patch: ActionPatch): Promise<Action> {
+  /** `today`: the day a completion closing its open milestones is dated (milestones-with-action.ts). */
+  async update(actionId: string, patch: ActionPatch, today: string = londonToday()): Promise<Action> {
     for (let attempt = 1; ; attempt++) {
-      const after = await this.write(actionId, patch, attempt < MOVE_ATTEMPTS);
+      const after = await this.write(actionId, patch, attempt < MOVE_ATTEMPTS, today);
       if (after) return after;
     }
   }
 
   /**
-   * One try of `update`. Answers undefined when a sub-action was added while it moved to another theme
-   * and `mayTryAgain` (nothing was written: read again, the new one moves with it).
+   * One try of `update`. Answers undefined when a sub-action was added while it moved to another theme,
+   * or a milestone was added or changed while it closed or reopened with them, and `mayTryAgain`
+   * (nothing was written: read again, the new one moves with it).
    */
   private async write(
     actionId: string,
     patch: ActionPatch,
     mayTryAgain: boolean,
+    today: string,
   ): Promise<Action | undefined> {
     const before = await this.get(actionId);
     const named = await assertReferences(this.store, [
@@ -251,26 +261,32 @@ export class ActionsRepo {
     const checks = [this.store.conditionPlanWritable(before.planId), ...named];
     // The theme moved into is marked, as adding an action to it does (theme-marks.ts).
     if (moved && after.themeId) checks.push(actionAddedTo(this.store, before.planId, after.themeId));
+    // Its open milestones close with it, and reopen with it (milestones-with-action.ts); the mark is
+    // read before them, as for a move.
+    const following = await milestonesFollowing(this.store, before, after, today);
     // Its sub-actions (and theirs) go with it, so the plan never shows them under the old theme, and
     // their board entries with them, so dashboards count them under the new one. Its mark is read
     // before them: a sub-action added under it (or theirs: `familyOf`) after this read changes the mark,
     // and the move's condition on it fails; one added before is among those read.
-    const childMark = moved
-      ? (await this.store.getRaw(sk.action(before.planId, before.id)))?.[CHILD_MARK]
-      : undefined;
+    const marked = moved || following !== undefined;
+    const childMark = following
+      ? following.mark
+      : moved
+        ? (await this.store.getRaw(sk.action(before.planId, before.id)))?.[CHILD_MARK]
+        : undefined;
     const below = moved ? await this.descendants(before) : [];
-    const [put, ...board] = this.versionedWrite(
-      after,
-      patch.version,
-      below.map((d) => actionEntry({ ...d, themeId: after.themeId })),
-    );
+    const [put, ...board] = this.versionedWrite(after, patch.version, [
+      ...below.map((d) => actionEntry({ ...d, themeId: after.themeId })),
+      ...(following?.entries ?? []),
+    ]);
     try {
       await this.store.transact(
         [
           ...checks,
           ...claim,
           ...below.map((d) => this.themeMove(d, after.themeId)),
-          moved ? markUnchanged(put!, CHILD_MARK, childMark) : put!,
+          marked ? markUnchanged(put!, CHILD_MARK, childMark) : put!,
+          ...(following?.writes ?? []),
           ...board,
           ...searchWrites(this.store, [actionSearchDoc(after)], [actionSearchDoc(before)]),
         ],
@@ -283,22 +299,39 @@ export class ActionsRepo {
             before,
             after,
           },
+          ...(following?.audits ?? []),
         ],
         'action',
-        `This action has ${below.length} sub-actions, more than can move to another theme with it in one go.`,
+        following?.writes.length && !below.length
+          ? tooManyMilestones(following.writes.length)
+          : `This action has ${below.length} sub-actions, more than can move to another theme with it in one go.`,
       );
     } catch (e) {
-      if (!moved || !(await this.childAddedSince(before, patch.version, childMark))) throw e;
+      if (!(e instanceof DomainError && e.code === 'conflict') || !marked) throw e;
+      if (!(await this.childrenChangedSince(before, patch.version, childMark, following))) throw e;
       if (mayTryAgain) return undefined;
-      throw conflict('Sub-actions were being added to this action as it moved: reload it and move it again.');
+      throw conflict(
+        moved
+          ? 'Sub-actions were being added to this action as it moved: reload it and move it again.'
+          : 'Milestones were being added or changed under this action as it changed: reload it and try again.',
+      );
     }
     return after;
   }
 
-  /** Whether the action is still at `version` but has a child added since its mark was read. */
-  private async childAddedSince(action: Action, version: number, mark: unknown): Promise<boolean> {
+  /**
+   * Whether the action is still at `version` but has a child added since its mark was read, or (its
+   * milestones following it) one of them changed meanwhile: the action itself was not.
+   */
+  private async childrenChangedSince(
+    action: Action,
+    version: number,
+    mark: unknown,
+    following: MilestonesFollowing | undefined,
+  ): Promise<boolean> {
     const now = await this.store.getRaw(sk.action(action.planId, action.id));
-    return !!now && now.version === version && now[CHILD_MARK] !== mark;
+    if (!now || now.version !== version) return false;
+    return now[CHILD_MARK] !== mark || !!following?.writes.length;
   }
 
   /**
@@ -386,9 +419,10 @@ export class ActionsRepo {
   /**
    * The action moved by a progress update: status, latest update and version, without a version check
    * from the caller, but only if no later update landed and its due date is still the one read (the
-   * index keys follow from both). Then its board entry.
+   * index keys follow from both). Then its board entry. With the milestones `following` it (closed or
+   * reopened with it), their writes too, and only if no milestone was added under it since they were read.
    */
-  latestUpdateWrite(before: Action, after: Action) {
+  latestUpdateWrite(before: Action, after: Action, following?: MilestonesFollowing) {
     const index = actionIndexAttributes(this.store.ctx.councilId, after);
     const names: Record<string, string> = { '#status': 'status', '#lu': 'latestUpdate', '#due': 'due' };
     const values: Record<string, unknown> = {
@@ -406,20 +440,23 @@ export class ActionsRepo {
     const removes = ['DUEPK', 'DUESK', 'CPK', 'CSK'].filter((k) => !(k in index));
     const dueNow = before.due?.due;
     if (dueNow) values[':due'] = dueNow;
-    return [
-      {
-        Update: {
-          TableName: this.store.tableName,
-          Key: { PK: this.store.pk, SK: sk.action(before.planId, before.id) },
-          UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-          ConditionExpression:
-            'attribute_exists(PK) AND (attribute_not_exists(#lu) OR #lu.id < :id) AND ' +
-            (dueNow ? '#due.#due = :due' : 'attribute_not_exists(#due.#due)'),
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-        },
+    const write: TransactItem = {
+      Update: {
+        TableName: this.store.tableName,
+        Key: { PK: this.store.pk, SK: sk.action(before.planId, before.id) },
+        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+        ConditionExpression:
+          'attribute_exists(PK) AND (attribute_not_exists(#lu) OR #lu.id < :id) AND ' +
+          (dueNow ? '#due.#due = :due' : 'attribute_not_exists(#due.#due)'),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
       },
-      ...boardUpdates(this.store, after.planId, [actionEntry(after)]),
+    };
+    if (!following) return [write, ...boardUpdates(this.store, after.planId, [actionEntry(after)])];
+    return [
+      markUnchanged(write, CHILD_MARK, following.mark),
+      ...following.writes,
+      ...boardUpdates(this.store, after.planId, [actionEntry(after), ...following.entries]),
     ];
   }
 

@@ -1,5 +1,8 @@
 import {
+  type Action,
   badRequest,
+  closedActionMessage,
+  DomainError,
   forbidden,
   isOpen,
   londonToday,
@@ -10,6 +13,7 @@ import {
   milestoneSearchDoc,
   notFound,
   type Plan,
+  unprocessable,
 } from '@peopleplan/core';
 import type { ActionsRepo, Locator } from './actions.js';
 import { boardUpdates, milestoneEntry } from './boards.js';
@@ -17,6 +21,7 @@ import type { ReadConsistency } from './consistency.js';
 import { newId } from './ids.js';
 import { DUE_OUTBOX_PARTITION, dueIndexAttributes, outboxSortKey, sk } from './keys.js';
 import { assertMayReportOn } from './may-report.js';
+import { whileActionOpen } from './milestones-with-action.js';
 import { movedLater, withRebaseline } from './rebaselines.js';
 import { assertReferences, linkedReferences } from './references.js';
 import { searchWrites } from './search-index.js';
@@ -62,6 +67,8 @@ export class MilestonesRepo {
 
   async create(actionId: string, input: MilestoneCreate): Promise<Milestone> {
     const action = await this.actions.get(actionId);
+    const open = isOpen(input.status);
+    if (open) assertActionOpen(action, 'status', true);
     await assertReferences(this.store, linkedReferences(input.linkedActionIds));
     // Numbered after its action's ref; refs.ts loads on demand (docs/architecture.md, section 9).
     const ref = input.ref?.trim()
@@ -80,15 +87,23 @@ export class MilestonesRepo {
       ...(input.due ? { baselineDue: input.due } : {}),
       ...firstVersion(),
     };
-    await this.store.transact(
-      [
-        this.store.conditionPlanWritable(action.planId),
-        this.actions.childAdded(action.planId, actionId, m.id),
-        ...this.createItems(m),
-      ],
-      [{ operation: 'create', entityType: 'milestone', entityId: m.id, planId: m.planId, after: m }],
-      'action',
-    );
+    const added = this.actions.childAdded(action.planId, actionId, m.id);
+    try {
+      await this.store.transact(
+        [
+          this.store.conditionPlanWritable(action.planId),
+          open ? whileActionOpen(added) : added,
+          ...this.createItems(m),
+        ],
+        [{ operation: 'create', entityType: 'milestone', entityId: m.id, planId: m.planId, after: m }],
+        'action',
+      );
+    } catch (e) {
+      // The action closed since it was read: said as the check before says it.
+      if (open && e instanceof DomainError && e.code === 'conflict')
+        assertActionOpen(await this.actions.get(actionId), 'status', true);
+      throw e;
+    }
     return m;
   }
 
@@ -108,11 +123,13 @@ export class MilestonesRepo {
    */
   async setCompleted(milestoneId: string, input: MilestoneCompletion): Promise<Milestone> {
     const m = await this.get(milestoneId);
+    const action = await this.actions.get(m.actionId);
     assertMayReportOn(
       this.store.ctx,
-      await this.actions.get(m.actionId),
+      action,
       'Contributors can mark done only the milestones of actions they lead',
     );
+    if (!input.completed && m.status === 'completed') assertActionOpen(action, 'completed', false);
     return this.update(milestoneId, {
       version: input.version,
       status: input.completed ? 'completed' : m.status === 'completed' ? 'on-track' : m.status,
@@ -125,6 +142,17 @@ export class MilestonesRepo {
     await assertReferences(this.store, linkedReferences(patch.linkedActionIds));
     const { baselineCorrection, rebaselineReason, ...fields } = patch;
     let after = patchedVersion(before, fields);
+    // Closed or opened by hand, it is no longer the action's to reopen (milestones-with-action.ts).
+    if (
+      after.closedWithAction &&
+      (after.status !== before.status || after.completedOn !== before.completedOn)
+    ) {
+      const { closedWithAction: _was, ...mine } = after;
+      after = mine;
+    }
+    // Opened again only under an open action, and only while it is (checked in the transaction too).
+    const reopens = !isOpen(before.status) && isOpen(after.status);
+    if (reopens) assertActionOpen(await this.actions.get(before.actionId), 'status', false);
     if (baselineCorrection) after = this.correctBaseline(after, baselineCorrection);
     if (movedLater(before, after))
       after = withRebaseline(before, after, rebaselineReason, this.store.ctx.actor.name);
@@ -146,6 +174,9 @@ export class MilestonesRepo {
     await this.store.transact(
       [
         this.store.conditionPlanWritable(before.planId),
+        ...(reopens
+          ? [whileActionOpen(this.store.conditionExists(sk.action(before.planId, before.actionId)))]
+          : []),
         this.store.putVersioned(
           sk.milestone(before.planId, before.actionId, before.id),
           'milestone',
@@ -232,4 +263,11 @@ export class MilestonesRepo {
       },
     };
   }
+}
+
+/** An open milestone goes only under an open action: the action must be reopened first (422). */
+function assertActionOpen(action: Action, path: string, adding: boolean): void {
+  if (isOpen(action.status)) return;
+  const message = closedActionMessage(action.status, adding);
+  throw unprocessable(message, [{ path, message }]);
 }

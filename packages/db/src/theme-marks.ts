@@ -35,14 +35,15 @@ export function actionAddedTo(store: TenantStore, planId: string, themeId: strin
 }
 
 /**
- * The Put or Delete, on condition also that the item's `name` mark is still `mark` as read (undefined:
- * still unmarked). A Put of the whole item drops the mark (it is read without it), and moves the version
- * on, which every such write also requires: so a mark dropped is never mistaken for one unchanged.
+ * The Put, Delete or Update, on condition also that the item's `name` mark is still `mark` as read
+ * (undefined: still unmarked). A Put of the whole item drops the mark (it is read without it), and moves
+ * the version on, which every such write also requires: so a mark dropped is never mistaken for one
+ * unchanged. An Update leaves the mark as it was (a progress update's write: actions.ts `latestUpdateWrite`).
  */
 export function markUnchanged(item: TransactItem, name: string, mark: unknown): TransactItem {
-  const op = item.Put ? 'Put' : 'Delete';
+  const op = item.Put ? 'Put' : item.Update ? 'Update' : 'Delete';
   const write = item[op];
-  if (!write?.ConditionExpression) throw new Error('markUnchanged: a conditional Put or Delete only');
+  if (!write?.ConditionExpression) throw new Error('markUnchanged: a conditional write only');
   const unmarked = mark === undefined;
   return {
     [op]: {

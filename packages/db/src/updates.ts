@@ -19,6 +19,7 @@ import type { CouncilRepo } from './council.js';
 import { newId, nowIso } from './ids.js';
 import { sk } from './keys.js';
 import { assertMayReportOn } from './may-report.js';
+import { milestonesFollowing, tooManyMilestones } from './milestones-with-action.js';
 import type { PlansRepo } from './plans.js';
 import { joinRecentUpdates, recentChange, withRecentChange } from './recent-updates.js';
 import { searchWrites } from './search-index.js';
@@ -180,6 +181,8 @@ export class UpdatesRepo {
       stampStatusBefore(update, action, corrected);
       const recent = await recentChange(this.store, action, update);
       const after = nextVersion(action, { status: input.status, latestUpdate: latestOf(update) });
+      // A status that closes or reopens the action carries its milestones with it (milestones-with-action.ts).
+      const following = await milestonesFollowing(this.store, action, after, today);
       const { items, audits } = itemAndAudit();
       try {
         await this.store.transact(
@@ -187,16 +190,18 @@ export class UpdatesRepo {
             this.store.conditionPlanWritable(first.planId),
             ...periodOpen,
             ...items,
-            ...withRecentChange(this.actions.latestUpdateWrite(action, after), recent),
+            ...withRecentChange(this.actions.latestUpdateWrite(action, after, following), recent),
           ],
-          audits,
+          [...audits, ...(following?.audits ?? [])],
           'action',
+          following && tooManyMilestones(following.writes.length),
         );
         return { update, action: { ...after, recentUpdates: recent.after } };
       } catch (e) {
         if (!(e instanceof DomainError && e.code === 'conflict')) throw e;
-        // A later update landed, the update was corrected meanwhile, the action's dates changed, or the
-        // period was closed (which refuses the update, as the check before did): the retry checks afresh.
+        // A later update landed, the update was corrected meanwhile, the action's dates changed, a milestone
+        // was added or changed under it, or the period was closed (which refuses the update, as the check
+        // before did): the retry checks afresh.
         periodOpen = await this.closedPeriods.assertOpen(first.planId, period);
         action = await this.actions.get(actionId);
         if (corrected) await this.correctable(first, corrected.id);

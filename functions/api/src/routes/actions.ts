@@ -144,7 +144,7 @@ export function registerActionRoutes(app: App, deps: AppDeps) {
     async (c) => {
       const p = c.req.valid('param');
       const data = await councilData(c, deps, p.c, 'editor');
-      return c.json(await data.actions.update(p.actionId, c.req.valid('json')), 200);
+      return c.json(await data.actions.update(p.actionId, c.req.valid('json'), today()), 200);
     },
   );
 

@@ -1,0 +1,184 @@
+/**
+ * An action's open milestones close with it and reopen with it (docs/architecture.md, "Milestones close
+ * with their action"): a finished action shows no overdue milestone and sends no slip alert.
+ */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { councilPk, sk } from '@peopleplan/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApi, type TestApi } from '../support/api.js';
+
+const H = '/api/v1/councils/harrow';
+const EDITOR = 'editor@harrow.test';
+const TODAY = '2026-11-16';
+const due = (d: string) => ({ text: d, kind: 'date', due: d, precision: 'day' });
+
+describe('milestones close with their action', () => {
+  let api: TestApi;
+  let plan: { id: string; themes: Array<{ id: string }> };
+  const call = (method: string, path: string, body?: unknown) =>
+    api.call(method, path, { as: EDITOR, ...(body === undefined ? {} : { body }) });
+  const ok = (method: string, path: string, body?: unknown) => api.ok(method, path, body, EDITOR);
+
+  beforeAll(async () => {
+    api = await createTestApi({ today: () => TODAY });
+    plan = await ok('POST', `${H}/plans`, {
+      title: 'Workforce plan 2026-27',
+      kind: 'business-plan',
+      status: 'active',
+      themes: [{ title: 'Wellbeing' }],
+    });
+  });
+  afterAll(() => api.drop());
+
+  /** An action with an overdue open milestone and one its owner marked done in the spring. */
+  const actionWithMilestones = async (title: string) => {
+    const action = await ok('POST', `${H}/plans/${plan.id}/actions`, {
+      themeId: plan.themes[0]!.id,
+      title,
+      status: 'on-track',
+    });
+    const late = await ok('POST', `${H}/actions/${action.id}/milestones`, {
+      title: 'Survey staff',
+      due: due('2026-10-01'),
+      status: 'at-risk',
+    });
+    const made = await ok('POST', `${H}/actions/${action.id}/milestones`, {
+      title: 'Agree the policy',
+      due: due('2026-05-01'),
+    });
+    const done = await ok('POST', `${H}/milestones/${made.id}/completion`, {
+      version: made.version,
+      completed: true,
+      completedOn: '2026-04-20',
+    });
+    return { action, late, done };
+  };
+  const milestones = async (actionId: string) =>
+    (await ok('GET', `${H}/actions/${actionId}/milestones`)).items as Array<Record<string, any>>;
+  const stored = async (m: { id: string; planId: string; actionId: string }) =>
+    (
+      await api.doc.send(
+        new GetCommand({
+          TableName: api.tableName,
+          Key: { PK: councilPk('harrow'), SK: sk.milestone(m.planId, m.actionId, m.id) },
+        }),
+      )
+    ).Item;
+  const overdueIds = async () =>
+    ((await ok('GET', `${H}/dashboard`)).overdue as Array<{ id: string }>).map((i) => i.id);
+
+  it('completes the open milestones of an action completed by edit, and reopens them with it', async () => {
+    const { action, late, done } = await actionWithMilestones('Edited to completed');
+    expect(await overdueIds()).toContain(late.id);
+    expect((await stored(late))?.DUEPK).toBeDefined();
+
+    const completed = await ok('PATCH', `${H}/actions/${action.id}`, {
+      version: action.version,
+      status: 'completed',
+    });
+    const closed = await milestones(action.id);
+    expect(closed.find((m) => m.id === late.id)).toMatchObject({
+      status: 'completed',
+      completedOn: TODAY,
+      closedWithAction: { status: 'at-risk' },
+    });
+    // Marked done by hand: its own day kept, no marker.
+    const own = closed.find((m) => m.id === done.id)!;
+    expect(own).toMatchObject({ status: 'completed', completedOn: '2026-04-20' });
+    expect(own.closedWithAction).toBeUndefined();
+    expect((await stored(late))?.DUEPK).toBeUndefined();
+    expect(await overdueIds()).not.toContain(late.id);
+
+    await ok('PATCH', `${H}/actions/${action.id}`, { version: completed.version, status: 'on-track' });
+    const reopened = await milestones(action.id);
+    const back = reopened.find((m) => m.id === late.id)!;
+    expect(back).toMatchObject({ status: 'at-risk' });
+    expect(back.completedOn).toBeUndefined();
+    expect(back.closedWithAction).toBeUndefined();
+    expect(reopened.find((m) => m.id === done.id)).toMatchObject({
+      status: 'completed',
+      completedOn: '2026-04-20',
+    });
+    expect((await stored(late))?.DUEPK).toBeDefined();
+    expect(await overdueIds()).toContain(late.id);
+  });
+
+  it('closes them with a progress update that closes the action, and follows a later closed status', async () => {
+    const { action, late } = await actionWithMilestones('Reported as completed');
+    await ok('POST', `${H}/actions/${action.id}/updates`, { narrative: 'All done.', status: 'completed' });
+    expect((await milestones(action.id)).find((m) => m.id === late.id)).toMatchObject({
+      status: 'completed',
+      completedOn: TODAY,
+      closedWithAction: { status: 'at-risk' },
+    });
+    expect((await stored(late))?.DUEPK).toBeUndefined();
+    expect(await overdueIds()).not.toContain(late.id);
+
+    await ok('POST', `${H}/actions/${action.id}/updates`, {
+      narrative: 'Dropped after all.',
+      status: 'cancelled',
+    });
+    const cancelled = (await milestones(action.id)).find((m) => m.id === late.id)!;
+    expect(cancelled).toMatchObject({ status: 'cancelled', closedWithAction: { status: 'at-risk' } });
+    expect(cancelled.completedOn).toBeUndefined();
+
+    await ok('POST', `${H}/actions/${action.id}/updates`, { narrative: 'Back on.', status: 'on-track' });
+    expect((await milestones(action.id)).find((m) => m.id === late.id)).toMatchObject({ status: 'at-risk' });
+  });
+
+  it('refuses an open milestone under a completed action, or one marked not done, but takes one done', async () => {
+    const { action, done } = await actionWithMilestones('Completed, then added to');
+    await ok('PATCH', `${H}/actions/${action.id}`, { version: action.version, status: 'completed' });
+    const before = await milestones(action.id);
+
+    const refused = await call('POST', `${H}/actions/${action.id}/milestones`, { title: 'One more thing' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.message).toMatch(/This action is completed: reopen it first/);
+    expect(refused.body.error.details).toEqual([
+      { path: 'status', message: expect.stringMatching(/reopen it first/) },
+    ]);
+    expect(await milestones(action.id)).toHaveLength(before.length);
+
+    const untick = await call('POST', `${H}/milestones/${done.id}/completion`, {
+      version: done.version,
+      completed: false,
+    });
+    expect(untick.status).toBe(422);
+    expect(untick.body.error.details[0].path).toBe('completed');
+
+    const added = await call('POST', `${H}/actions/${action.id}/milestones`, {
+      title: 'Done already',
+      status: 'completed',
+    });
+    expect(added.status).toBe(201);
+  });
+
+  it('leaves no open milestone under an action completed while milestones are being added', async () => {
+    const ROUNDS = 8;
+    const answers = await Promise.all(
+      Array.from({ length: ROUNDS }, async (_, i) => {
+        const action = await ok('POST', `${H}/plans/${plan.id}/actions`, {
+          themeId: plan.themes[0]!.id,
+          title: `Raced ${i}`,
+          status: 'on-track',
+        });
+        await ok('POST', `${H}/actions/${action.id}/milestones`, { title: 'First', due: due('2026-10-01') });
+        const [added, closed] = await Promise.all([
+          call('POST', `${H}/actions/${action.id}/milestones`, { title: 'Second', due: due('2026-10-02') }),
+          i % 2
+            ? call('PATCH', `${H}/actions/${action.id}`, { version: action.version, status: 'completed' })
+            : call('POST', `${H}/actions/${action.id}/updates`, { narrative: 'Done.', status: 'completed' }),
+        ]);
+        return { action, added: added.status, closed: closed.status, why: [added.body, closed.body] };
+      }),
+    );
+    for (const a of answers) {
+      expect([201, 422], JSON.stringify(a.why)).toContain(a.added);
+      expect([200, 201], JSON.stringify(a.why)).toContain(a.closed);
+      const now = await ok('GET', `${H}/actions/${a.action.id}`);
+      expect(now.status).toBe('completed');
+      const open = (await milestones(a.action.id)).filter((m) => m.status !== 'completed');
+      expect(open, JSON.stringify(a)).toEqual([]);
+    }
+  });
+});
