@@ -195,3 +195,30 @@ describe('milestones close with their action', () => {
     }
   });
 });
+
+describe('milestones imported under a closed action', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await createTestApi({ today: () => TODAY });
+  });
+  afterAll(() => api.drop());
+
+  it('are closed with it, so that reopening it reopens them', async () => {
+    const text = [
+      'Workforce Plan 2026-27',
+      '',
+      'Ref\tAction\tLead\tDeadline\tStatus\tMilestones',
+      '1\tRecruit a careers adviser\tHead of HR\tMarch 2027\tOn track\tJan 2027 – advert placed',
+      '2\tRun a staff choir\tReward Lead\tMarch 2027\tCancelled\tOct 2026 – choir formed',
+    ].join('\n');
+    const preview = await api.ok('POST', `${H}/imports`, { text, filename: 'plan.txt' }, EDITOR);
+    const committed = await api.ok('POST', `${H}/imports/${preview.id}/commit`, {}, EDITOR);
+    const contents = await api.ok('GET', `${H}/plans/${committed.planId}/contents`, undefined, EDITOR);
+    const status = (title: string) => contents.milestones.find((m: { title: string }) => m.title === title);
+    expect(status('advert placed')).toMatchObject({ status: 'not-started' });
+    expect(status('choir formed')).toMatchObject({
+      status: 'cancelled',
+      closedWithAction: { status: 'not-started' },
+    });
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Milestone } from './entities.js';
-import { milestonesWithAction, movesMilestones } from './milestones-with-action.js';
+import { closedWithActions, milestonesWithAction, movesMilestones } from './milestones-with-action.js';
 
 const DAY = '2026-11-16';
 const at = '2026-01-01T00:00:00.000Z';
@@ -59,5 +59,24 @@ describe('milestonesWithAction', () => {
     expect(movesMilestones('completed', 'completed')).toBe(false);
     expect(milestonesWithAction('on-track', 'off-track', [open], DAY)).toEqual([]);
     expect(milestonesWithAction('completed', 'completed', [open], DAY)).toEqual([]);
+  });
+});
+
+describe('closedWithActions', () => {
+  it('closes the open milestones an import brings under a closed action, and only those', () => {
+    const other = ms('other', { actionId: 'b' });
+    const out = closedWithActions(
+      [
+        { id: 'a', status: 'cancelled' },
+        { id: 'b', status: 'on-track' },
+      ],
+      [open, done, other],
+      DAY,
+    );
+    expect(out).toEqual([
+      { ...open, status: 'cancelled', closedWithAction: { status: 'at-risk' } },
+      done,
+      other,
+    ]);
   });
 });

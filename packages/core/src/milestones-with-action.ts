@@ -50,6 +50,23 @@ export function milestonesWithAction(
 }
 
 /**
+ * Milestones brought in with their actions (an import), each open one of a closed action closed with it,
+ * as if the action had closed with them in place: reopening the action then reopens them.
+ */
+export function closedWithActions(
+  actions: ReadonlyArray<{ id: string; status: Status }>,
+  milestones: readonly Milestone[],
+  day: string,
+): Milestone[] {
+  const statusOf = new Map(actions.map((a) => [a.id, a.status]));
+  return milestones.map((m) => {
+    const status = statusOf.get(m.actionId);
+    if (!status || !isOpen(m.status) || isOpen(status)) return m;
+    return milestonesWithAction(m.status, status, [m], day)[0] ?? m;
+  });
+}
+
+/**
  * Why a milestone may not be open under an action that is not (422): added open, or opened again.
  */
 export function closedActionMessage(action: Status, adding: boolean): string {

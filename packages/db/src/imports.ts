@@ -1,8 +1,10 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import {
   actionSearchDoc,
+  closedWithActions,
   conflict,
   DomainError,
+  londonToday,
   milestoneSearchDoc,
   notFound,
   type PlanBundle,
@@ -103,9 +105,14 @@ export class ImportsRepo {
     };
   }
 
-  async commit(importId: string, bundle: PlanBundle): Promise<ImportRecord> {
+  async commit(importId: string, given: PlanBundle): Promise<ImportRecord> {
     const { record } = await this.get(importId);
     if (record.status === 'committed') return record;
+    // An action imported as closed brings no open milestone (core milestones-with-action.ts).
+    const bundle = {
+      ...given,
+      milestones: closedWithActions(given.actions, given.milestones, londonToday()),
+    };
     await this.markCommitting(importId, bundle);
     const councilId = this.store.ctx.councilId;
     const imported = (
