@@ -4077,6 +4077,20 @@ export interface operations {
                 /** Format: date-time */
                 at: string;
               }[];
+              closedWithAction?: {
+                /** @enum {string} */
+                status:
+                  | 'not-started'
+                  | 'on-track'
+                  | 'at-risk'
+                  | 'off-track'
+                  | 'completed'
+                  | 'deferred'
+                  | 'cancelled'
+                  | 'ongoing';
+                /** Format: date */
+                completedOn?: string;
+              };
               version: number;
               /** Format: date-time */
               createdAt: string;
@@ -6866,6 +6880,20 @@ export interface operations {
                 /** Format: date-time */
                 at: string;
               }[];
+              closedWithAction?: {
+                /** @enum {string} */
+                status:
+                  | 'not-started'
+                  | 'on-track'
+                  | 'at-risk'
+                  | 'off-track'
+                  | 'completed'
+                  | 'deferred'
+                  | 'cancelled'
+                  | 'ongoing';
+                /** Format: date */
+                completedOn?: string;
+              };
               version: number;
               /** Format: date-time */
               createdAt: string;
@@ -7234,6 +7262,20 @@ export interface operations {
               /** Format: date-time */
               at: string;
             }[];
+            closedWithAction?: {
+              /** @enum {string} */
+              status:
+                | 'not-started'
+                | 'on-track'
+                | 'at-risk'
+                | 'off-track'
+                | 'completed'
+                | 'deferred'
+                | 'cancelled'
+                | 'ongoing';
+              /** Format: date */
+              completedOn?: string;
+            };
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -7555,6 +7597,20 @@ export interface operations {
               /** Format: date-time */
               at: string;
             }[];
+            closedWithAction?: {
+              /** @enum {string} */
+              status:
+                | 'not-started'
+                | 'on-track'
+                | 'at-risk'
+                | 'off-track'
+                | 'completed'
+                | 'deferred'
+                | 'cancelled'
+                | 'ongoing';
+              /** Format: date */
+              completedOn?: string;
+            };
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -7954,6 +8010,20 @@ export interface operations {
               /** Format: date-time */
               at: string;
             }[];
+            closedWithAction?: {
+              /** @enum {string} */
+              status:
+                | 'not-started'
+                | 'on-track'
+                | 'at-risk'
+                | 'off-track'
+                | 'completed'
+                | 'deferred'
+                | 'cancelled'
+                | 'ongoing';
+              /** Format: date */
+              completedOn?: string;
+            };
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -8284,6 +8354,20 @@ export interface operations {
               /** Format: date-time */
               at: string;
             }[];
+            closedWithAction?: {
+              /** @enum {string} */
+              status:
+                | 'not-started'
+                | 'on-track'
+                | 'at-risk'
+                | 'off-track'
+                | 'completed'
+                | 'deferred'
+                | 'cancelled'
+                | 'ongoing';
+              /** Format: date */
+              completedOn?: string;
+            };
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -13516,6 +13600,20 @@ export interface operations {
                 /** Format: date-time */
                 at: string;
               }[];
+              closedWithAction?: {
+                /** @enum {string} */
+                status:
+                  | 'not-started'
+                  | 'on-track'
+                  | 'at-risk'
+                  | 'off-track'
+                  | 'completed'
+                  | 'deferred'
+                  | 'cancelled'
+                  | 'ongoing';
+                /** Format: date */
+                completedOn?: string;
+              };
               version: number;
               /** Format: date-time */
               createdAt: string;
