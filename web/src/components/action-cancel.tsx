@@ -2,6 +2,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { ApiError, api } from '../lib/api.js';
 import { useDraft, useHasDraft } from '../lib/drafts.js';
 import { useFocusNext, useFocusOnMount } from '../lib/focus.js';
+import { closingHint } from '../lib/milestones-closing.js';
 import type { ActionRow } from '../lib/responses.js';
 import { ErrorSummary, Textarea } from './form.js';
 
@@ -12,10 +13,13 @@ import { ErrorSummary, Textarea } from './form.js';
 export function CancelAction({
   c,
   action,
+  openMilestones = 0,
   onDone,
 }: {
   c: string;
   action: ActionRow;
+  /** How many of the action's milestones are open: they are cancelled with it. */
+  openMilestones?: number;
   onDone: (message: string) => void;
 }) {
   const [asking, setAsking] = useState(useHasDraft(`cancel:${action.id}`));
@@ -36,6 +40,7 @@ export function CancelAction({
     <CancelForm
       c={c}
       action={action}
+      openMilestones={openMilestones}
       onKeep={() => {
         setAsking(false);
         focusNext('cancel-action');
@@ -51,11 +56,13 @@ export function CancelAction({
 function CancelForm({
   c,
   action,
+  openMilestones,
   onKeep,
   onDone,
 }: {
   c: string;
   action: ActionRow;
+  openMilestones: number;
   /** "Keep the action": the form closes and focus goes back to the button that opened it. */
   onKeep: () => void;
   onDone: (message: string) => void;
@@ -95,7 +102,7 @@ function CancelForm({
       <ErrorSummary errors={error ? [{ href: '#cancel-reason', text: error }] : []} />
       <p className="govuk-body">
         The action stays in the plan, marked as cancelled, with all its history. It no longer counts as due or
-        late.
+        late. {closingHint(action.status, 'cancelled', openMilestones) ?? ''}
       </p>
       <Textarea
         id="cancel-reason"

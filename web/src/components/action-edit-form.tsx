@@ -15,6 +15,7 @@ import { useDraft } from '../lib/drafts.js';
 import { useFocusOnMount } from '../lib/focus.js';
 import { formatDate } from '../lib/format.js';
 import { RAG_LABELS, RAGS, STATUS_LABELS, STATUSES } from '../lib/labels.js';
+import { closingHint } from '../lib/milestones-closing.js';
 import type { ActionRow, PersonRow, ThemeRow } from '../lib/responses.js';
 import { useApi } from '../lib/use-api.js';
 import { ConflictPanel } from './action-conflict.js';
@@ -43,11 +44,14 @@ export function EditAction({
   plan,
   themes,
   context,
+  openMilestones = 0,
   onCancel,
   onSaved,
 }: {
   c: string;
   action: ActionRow;
+  /** How many of the action's milestones are open: a closing status closes them too. */
+  openMilestones?: number;
   /** The action's plan: what it calls its groups. */
   plan: Pick<Plan, 'kind' | 'themeNoun'>;
   /** The plan's themes, to move a (top-level) action to another. */
@@ -165,6 +169,7 @@ export function EditAction({
         themes={action.parentId ? [] : themes}
         words={themeWordsOf(plan)}
         context={context}
+        openMilestones={openMilestones}
       />
       <SaveOrCancel
         save="Save changes"
@@ -188,6 +193,7 @@ function ActionFields({
   themes,
   words,
   context,
+  openMilestones,
 }: {
   draft: Draft;
   setDraft: (update: (d: Draft) => Draft) => void;
@@ -199,6 +205,7 @@ function ActionFields({
   /** The plan's word for its groups, in place of "theme". */
   words: ThemeWords;
   context: TimescaleContext;
+  openMilestones: number;
 }) {
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }));
   // Moving the deadline later asks why, as a milestone's re-baseline does (the reason is kept).
@@ -248,9 +255,14 @@ function ActionFields({
         // Cancelling asks why ("Cancel this action", on the action's page): not offered here, so an
         // action is never cancelled without its reason. One already cancelled keeps the option.
         hint={
-          base.status === 'cancelled'
-            ? undefined
-            : 'To cancel the action, use “Cancel this action”: it asks why.'
+          [
+            base.status === 'cancelled'
+              ? undefined
+              : 'To cancel the action, use “Cancel this action”: it asks why.',
+            closingHint(base.status, draft.status, openMilestones),
+          ]
+            .filter(Boolean)
+            .join(' ') || undefined
         }
         value={draft.status}
         onChange={(e) => set('status', e.target.value as Status)}

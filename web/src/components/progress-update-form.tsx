@@ -4,6 +4,7 @@ import { ApiError, api } from '../lib/api.js';
 import { useDraft } from '../lib/drafts.js';
 import { formatDateTime } from '../lib/format.js';
 import { RAG_LABELS, RAGS, STATUS_LABELS, STATUSES } from '../lib/labels.js';
+import { closingHint } from '../lib/milestones-closing.js';
 import type { ActionRow, ProgressUpdateRow, ReportingPeriods } from '../lib/responses.js';
 import { ErrorSummary, type FieldErrors, Radios, refusal, Select, summaryFrom, Textarea } from './form.js';
 import {
@@ -25,12 +26,15 @@ export function ProgressUpdateForm({
   action,
   periods,
   correcting,
+  openMilestones = 0,
   onAdded,
   onCancel,
   onPeriodsStale,
 }: {
   c: string;
   action: ActionRow;
+  /** How many of the action's milestones are open: a closing status closes them too. */
+  openMilestones?: number;
   periods: ReportingPeriods | undefined;
   /** Reloads the periods: one was closed after they were loaded (the API refused an update under it). */
   onPeriodsStale: () => void;
@@ -129,6 +133,7 @@ export function ProgressUpdateForm({
       <Radios
         id={`${prefix}-status`}
         legend="Status now"
+        hint={closingHint(action.status, f.status, openMilestones)}
         small
         value={f.status}
         onChange={(v) => set('status', v as Status)}

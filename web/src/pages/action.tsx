@@ -18,6 +18,7 @@ import { useDraftKeys, useHasDraft } from '../lib/drafts.js';
 import { useFocusNext } from '../lib/focus.js';
 import { useHashTarget } from '../lib/hash-target.js';
 import { sortMilestones } from '../lib/milestone-order.js';
+import { openCount } from '../lib/milestones-closing.js';
 import type { ProgressUpdateRow } from '../lib/responses.js';
 import { useCouncil } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
@@ -81,6 +82,8 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
     return p && theme ? { theme, heading: themeHeading(p, theme) } : undefined;
   };
   const group = groupOf(a?.themeId);
+  // A closing status closes these too: the forms that choose one say so.
+  const openMilestones = openCount(milestones.data?.items);
 
   return (
     <Page
@@ -112,6 +115,7 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
               plan={p}
               themes={themes.data?.items ?? []}
               context={context}
+              openMilestones={openMilestones}
               onCancel={() => {
                 setEditing(false);
                 focusNext('edit-action');
@@ -145,7 +149,9 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
                   >
                     Edit this action
                   </button>
-                  {isOpen(a.status) ? <CancelAction c={c} action={a} onDone={done} /> : null}
+                  {isOpen(a.status) ? (
+                    <CancelAction c={c} action={a} openMilestones={openMilestones} onDone={done} />
+                  ) : null}
                 </div>
               ) : null}
               {editor && (removal.data?.removable || isOpen(a.status)) ? (
@@ -193,6 +199,7 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
                 action={a}
                 periods={periods.data}
                 correcting={pending}
+                openMilestones={openMilestones}
                 onPeriodsStale={periods.reload}
                 onAdded={(m) => {
                   setCorrecting(undefined);
@@ -208,6 +215,7 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
                 c={c}
                 action={a}
                 periods={periods.data}
+                openMilestones={openMilestones}
                 onAdded={done}
                 onPeriodsStale={periods.reload}
               />
