@@ -179,9 +179,7 @@ function MilestonesTable({
               <td className="govuk-table__cell app-tags" data-label="Status">
                 <StatusTag status={m.status} /> <RagTag rag={m.rag.rag} result={m.rag} />
                 {m.completedOn ? <span className="govuk-body-s"> on {formatDate(m.completedOn)}</span> : null}
-                {m.closedWithAction ? (
-                  <span className="govuk-body-s"> (closed with the action)</span>
-                ) : null}
+                {m.closedWithAction ? <span className="govuk-body-s"> (closed with the action)</span> : null}
               </td>
               {canEdit ? (
                 <td className="govuk-table__cell app-no-print" data-label="">
