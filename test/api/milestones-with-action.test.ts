@@ -222,3 +222,44 @@ describe('milestones imported under a closed action', () => {
     });
   });
 });
+
+describe('an action with more open milestones than one transaction holds', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await createTestApi({ today: () => TODAY });
+  });
+  afterAll(() => api.drop());
+
+  it('is not closed (422, saying why), and nothing is written', { timeout: 120_000 }, async () => {
+    const ok = (method: string, path: string, body?: unknown) => api.ok(method, path, body, EDITOR);
+    const plan = await ok('POST', `${H}/plans`, {
+      title: 'Big plan',
+      kind: 'business-plan',
+      status: 'active',
+    });
+    const action = await ok('POST', `${H}/plans/${plan.id}/actions`, {
+      title: 'Many steps',
+      status: 'on-track',
+    });
+    for (let i = 0; i < 50; i++)
+      await ok('POST', `${H}/actions/${action.id}/milestones`, {
+        title: `Step ${i}`,
+        due: due('2026-12-01'),
+      });
+    const edited = await api.call('PATCH', `${H}/actions/${action.id}`, {
+      as: EDITOR,
+      body: { version: action.version, status: 'completed' },
+    });
+    expect(edited.status).toBe(422);
+    expect(edited.body.error.message).toMatch(/50 milestones .* more than can change in one go/);
+    const reported = await api.call('POST', `${H}/actions/${action.id}/updates`, {
+      as: EDITOR,
+      body: { narrative: 'All done.', status: 'completed' },
+    });
+    expect(reported.status).toBe(422);
+    expect((await ok('GET', `${H}/actions/${action.id}`)).status).toBe('on-track');
+    const left = (await ok('GET', `${H}/actions/${action.id}/milestones`)).items as Array<{ status: string }>;
+    expect(left.every((m) => m.status === 'not-started')).toBe(true);
+    expect((await ok('GET', `${H}/actions/${action.id}/updates`)).items).toEqual([]);
+  });
+});
