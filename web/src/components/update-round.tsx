@@ -6,8 +6,10 @@ import { useDraft } from '../lib/drafts.js';
 import { focusMessage } from '../lib/focus.js';
 import { formatDateTime, plural } from '../lib/format.js';
 import { RAG_LABELS, RAGS, STATUS_LABELS, STATUSES } from '../lib/labels.js';
+import { closingHint, openCount } from '../lib/milestones-closing.js';
 import type { ActionRow, ReportingPeriods } from '../lib/responses.js';
 import { roundCounts, roundStatus, updatedFor } from '../lib/round.js';
+import { useApi } from '../lib/use-api.js';
 import { ErrorSummary, type FieldErrors, Radios, refusal, Select, summaryFrom, Textarea } from './form.js';
 import { Prose } from './page.js';
 import { closedMeanwhile, closedMessage, defaultPeriod, PeriodSelect } from './period-select.js';
@@ -220,6 +222,10 @@ function RoundStep({
   // Each new action in the round takes focus, so the person starts at its heading.
   useEffect(() => heading.current?.focus(), []);
   const set = (k: 'status' | 'rag' | 'narrative', v: string) => form.set((f) => ({ ...f, [k]: v }));
+  // A closing status closes its open milestones too: said beside the status.
+  const milestones = useApi('/api/v1/councils/{c}/actions/{actionId}/milestones', {
+    path: { c, actionId: a.id },
+  });
   // A draft kept from before the RAG field existed has none.
   const rag = form.value.rag ?? '';
 
@@ -311,6 +317,7 @@ function RoundStep({
       <Radios
         id="round-status"
         legend="Status now"
+        hint={closingHint(a.status, form.value.status, openCount(milestones.data?.items))}
         small
         value={form.value.status}
         onChange={(v) => set('status', v)}
