@@ -194,6 +194,35 @@ describe('milestones close with their action', () => {
       expect(open, JSON.stringify(a)).toEqual([]);
     }
   });
+  it('closes the action even when its milestones are being edited meanwhile', async () => {
+    const outcomes = await Promise.all(
+      Array.from({ length: 8 }, async (_, i) => {
+        const action = await ok('POST', `${H}/plans/${plan.id}/actions`, {
+          themeId: plan.themes[0]!.id,
+          title: `Edited while closing ${i}`,
+          status: 'on-track',
+        });
+        const m = await ok('POST', `${H}/actions/${action.id}/milestones`, {
+          title: 'Draft',
+          due: due('2026-10-01'),
+        });
+        const [renamed, closed] = await Promise.all([
+          call('PATCH', `${H}/milestones/${m.id}`, { version: m.version, title: 'Renamed' }),
+          i % 2
+            ? call('PATCH', `${H}/actions/${action.id}`, { version: action.version, status: 'completed' })
+            : call('POST', `${H}/actions/${action.id}/updates`, { narrative: 'Done.', status: 'completed' }),
+        ]);
+        const [after] = await milestones(action.id);
+        return { renamed: renamed.status, closed: closed.status, after, why: closed.body };
+      }),
+    );
+    for (const o of outcomes) {
+      // The close reads the milestone again after an edit landed first; the edit may lose (409).
+      expect([200, 201], JSON.stringify(o.why)).toContain(o.closed);
+      expect([200, 409]).toContain(o.renamed);
+      expect(o.after).toMatchObject({ status: 'completed', closedWithAction: { status: 'not-started' } });
+    }
+  });
 });
 
 describe('milestones imported under a closed action', () => {

@@ -331,7 +331,7 @@ export class ActionsRepo {
   ): Promise<boolean> {
     const now = await this.store.getRaw(sk.action(action.planId, action.id));
     if (!now || now.version !== version) return false;
-    return now[CHILD_MARK] !== mark || !!following?.writes.length;
+    return now[CHILD_MARK] !== mark || ((await following?.changedSince()) ?? false);
   }
 
   /**

@@ -26,6 +26,8 @@ export interface MilestonesFollowing {
   writes: TransactItem[];
   entries: BoardEntry[];
   audits: AuditInput[];
+  /** Whether any milestone written is no longer as read (its write then fails): read again to know. */
+  changedSince(): Promise<boolean>;
 }
 
 /**
@@ -63,6 +65,14 @@ export async function milestonesFollowing(
       ),
     ),
     entries: changed.map(milestoneEntry),
+    changedSince: async () => {
+      const now = await store.queryAll<Milestone>(`${key}#MS#`, {
+        types: ['milestone'],
+        attributes: ['id', 'version'],
+      });
+      const versionNow = new Map(now.map((m) => [m.id, m.version]));
+      return changed.some((m) => versionNow.get(m.id) !== m.version - 1);
+    },
     audits: changed.map((m) => ({
       operation: 'update',
       entityType: 'milestone',
