@@ -194,6 +194,35 @@ describe('milestones close with their action', () => {
       expect(open, JSON.stringify(a)).toEqual([]);
     }
   });
+  it('never leaves a milestone marked not done under an action completed at the same moment', async () => {
+    const outcomes = await Promise.all(
+      Array.from({ length: 8 }, async (_, i) => {
+        const action = await ok('POST', `${H}/plans/${plan.id}/actions`, {
+          themeId: plan.themes[0]!.id,
+          title: `Unticked while closing ${i}`,
+          status: 'on-track',
+        });
+        const m = await ok('POST', `${H}/actions/${action.id}/milestones`, {
+          title: 'Step',
+          status: 'completed',
+        });
+        const [untick, closed] = await Promise.all([
+          call('POST', `${H}/milestones/${m.id}/completion`, { version: m.version, completed: false }),
+          i % 2
+            ? call('PATCH', `${H}/actions/${action.id}`, { version: action.version, status: 'completed' })
+            : call('POST', `${H}/actions/${action.id}/updates`, { narrative: 'Done.', status: 'completed' }),
+        ]);
+        const [after] = await milestones(action.id);
+        return { untick: untick.status, closed: closed.status, after, why: [untick.body, closed.body] };
+      }),
+    );
+    for (const o of outcomes) {
+      expect([200, 201], JSON.stringify(o.why)).toContain(o.closed);
+      expect([200, 422], JSON.stringify(o.why)).toContain(o.untick);
+      expect(o.after!.status, JSON.stringify(o)).toBe('completed');
+    }
+  });
+
   it('closes the action even when its milestones are being edited meanwhile', async () => {
     const outcomes = await Promise.all(
       Array.from({ length: 8 }, async (_, i) => {

@@ -90,9 +90,9 @@ export const tooManyMilestones = (n: number) =>
   'mark some of them done first, then try again.';
 
 /**
- * The Update or ConditionCheck of an action, on condition also that it is still open: an open milestone
- * goes under it, or one of its milestones opens again, only while it is (a close that read its
- * milestones before is refused by the mark; a close after it finds the action no longer open).
+ * The Update (its child mark: actions.ts `childAdded`) or check of an action, on condition also that it
+ * is still open: an open milestone goes under it, or one of its milestones opens again, only while it is
+ * (a close that read its milestones before is refused by the mark; a close after it is refused here).
  */
 export function whileActionOpen(item: TransactItem): TransactItem {
   const op = item.Update ? 'Update' : 'ConditionCheck';

@@ -171,35 +171,43 @@ export class MilestonesRepo {
         { path: 'completedOn', message: 'clear it, or set status to completed' },
       ]);
     }
-    await this.store.transact(
-      [
-        this.store.conditionPlanWritable(before.planId),
-        ...(reopens
-          ? [whileActionOpen(this.store.conditionExists(sk.action(before.planId, before.actionId)))]
-          : []),
-        this.store.putVersioned(
-          sk.milestone(before.planId, before.actionId, before.id),
-          'milestone',
-          after,
-          patch.version,
-          milestoneIndexAttributes(this.store.ctx.councilId, after),
-        ),
-        ...boardUpdates(this.store, after.planId, [milestoneEntry(after)]),
-        ...(isRebaseline(before, after) ? [this.rebaselineAlert(before, after)] : []),
-        ...searchWrites(this.store, [milestoneSearchDoc(after)], [milestoneSearchDoc(before)]),
-      ],
-      [
-        {
-          operation: 'update',
-          entityType: 'milestone',
-          entityId: milestoneId,
-          planId: before.planId,
-          before,
-          after,
-        },
-      ],
-      'milestone',
-    );
+    try {
+      await this.store.transact(
+        [
+          this.store.conditionPlanWritable(before.planId),
+          // Marked as an added milestone is: a close that read it closed is refused, reads it again.
+          ...(reopens
+            ? [whileActionOpen(this.actions.childAdded(before.planId, before.actionId, newId()))]
+            : []),
+          this.store.putVersioned(
+            sk.milestone(before.planId, before.actionId, before.id),
+            'milestone',
+            after,
+            patch.version,
+            milestoneIndexAttributes(this.store.ctx.councilId, after),
+          ),
+          ...boardUpdates(this.store, after.planId, [milestoneEntry(after)]),
+          ...(isRebaseline(before, after) ? [this.rebaselineAlert(before, after)] : []),
+          ...searchWrites(this.store, [milestoneSearchDoc(after)], [milestoneSearchDoc(before)]),
+        ],
+        [
+          {
+            operation: 'update',
+            entityType: 'milestone',
+            entityId: milestoneId,
+            planId: before.planId,
+            before,
+            after,
+          },
+        ],
+        'milestone',
+      );
+    } catch (e) {
+      // The action closed since it was read: said as the check before says it.
+      if (reopens && e instanceof DomainError && e.code === 'conflict')
+        assertActionOpen(await this.actions.get(before.actionId), 'status', false);
+      throw e;
+    }
     return after;
   }
   /**
