@@ -1,7 +1,7 @@
 /**
  * `npm run bench infra`: how long a synth takes (with and without bundling the Lambdas) and how big each
- * Lambda bundle is, raw and gzipped: the code a cold start loads (held to 500 KiB by
- * test/infra/bundle.test.ts) and all of it, chunks loaded on demand included; and how long each
+ * Lambda bundle is, raw and gzipped: the code a cold start loads (its init and its first request's
+ * largest route module; held to 500 KiB by test/infra/bundle.test.ts) and all of it, chunks loaded on demand included; and how long each
  * function's init takes in a fresh process, against an empty handler's.
  */
 
@@ -18,10 +18,12 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { LOADED_AT_INIT } from '../functions/api/src/routes/index.js';
+import { ROUTE_GROUPS, ROUTE_MODULES_OF } from '../functions/api/src/routes/index.js';
+import { ROUTE_TABLE } from '../functions/api/src/routes/route-table.js';
 import { bundle } from '../infra/lib/bundle.mjs';
 import { REPO_ROOT } from '../infra/lib/paths.js';
 import { type BundleSize, bundleSizes, serviceFunctions, synthPeoplePlan } from '../infra/lib/testing.js';
+import { httpEvent } from '../test/infra/support/bundles.js';
 import type { BenchResult } from './run.js';
 import { sideBySide } from './support/world.js';
 
@@ -53,7 +55,7 @@ export async function run(): Promise<BenchResult[]> {
   });
 
   const kib = (n: number) => Math.round(n / 1024);
-  const sizes = bundleSizes(s, serviceFunctions(s), LOADED_AT_INIT);
+  const sizes = bundleSizes(s, serviceFunctions(s), ROUTE_MODULES_OF);
   for (const b of sizes) {
     const gzip = (cold: boolean) =>
       b.files
@@ -65,6 +67,11 @@ export async function run(): Promise<BenchResult[]> {
         value: kib(b.coldStartBytes),
         unit: 'KiB',
         goal: '≤ 500',
+      },
+      {
+        name: `lambda ${b.name}: of which loaded at init${b.largestRouteModule ? ` (then route module ${b.largestRouteModule})` : ''}`,
+        value: kib(b.initBytes),
+        unit: 'KiB',
       },
       { name: `lambda ${b.name}: code loaded at cold start, gzip`, value: kib(gzip(true)), unit: 'KiB' },
       {
@@ -89,10 +96,14 @@ const INIT_ENV = {
   POWERTOOLS_LOG_LEVEL: 'SILENT',
 };
 
-/** Wall time of a fresh Node.js process that loads a bundle's handler (its init) and exits. */
-function initMs(dir: string): number {
+/**
+ * Wall time of a fresh Node.js process that loads a bundle's handler (its init) and exits; with `event`,
+ * that also serves it (a cold start's first request).
+ */
+function initMs(dir: string, event?: unknown): number {
   const t = performance.now();
-  execFileSync(process.execPath, [RUNNER, dir, 'init'], {
+  const args = event ? [RUNNER, dir, 'invoke', JSON.stringify(event)] : [RUNNER, dir, 'init'];
+  execFileSync(process.execPath, args, {
     env: { PATH: process.env.PATH ?? '', AWS_REGION: 'eu-west-2', ...INIT_ENV },
     stdio: 'ignore',
   });
@@ -140,6 +151,7 @@ async function initTimes(sizes: BundleSize[]): Promise<BenchResult[]> {
     )) as [number, number, number];
     out.push(
       { name: `lambda ${b.name}: init time in a fresh process`, value: fn, unit: 'ms' },
+      ...(await firstRequest(b, emptyDir)),
       {
         name: `lambda ${b.name}: init time in a fresh process / empty handler`,
         value: fn / empty,
@@ -155,4 +167,32 @@ async function initTimes(sizes: BundleSize[]): Promise<BenchResult[]> {
   }
   rmSync(work, { recursive: true, force: true });
   return out;
+}
+
+/**
+ * What a first request adds to a function whose route groups load on demand: an unauthenticated request
+ * (401) to the first API route of its largest route module, which loads that module before it answers.
+ */
+async function firstRequest(b: BundleSize, emptyDir: string): Promise<BenchResult[]> {
+  const group = ROUTE_GROUPS.find((g) => g.source === b.largestRouteModule);
+  const route = (ROUTE_TABLE[group?.name ?? ''] ?? []).find((r) => r.includes(' /api/v1/'));
+  if (!route) return [];
+  const [method, path] = route.split(' ') as [string, string];
+  const event = httpEvent(method === 'ALL' ? 'GET' : method, path.replace(/:[^/]+/g, 'x'));
+  const [served, empty] = (await sideBySide([() => initMs(b.dir, event), () => initMs(emptyDir)], 7, 1)) as [
+    number,
+    number,
+  ];
+  return [
+    {
+      name: `lambda ${b.name}: init and a first request (${method} ${path}, 401)`,
+      value: served,
+      unit: 'ms',
+    },
+    {
+      name: `lambda ${b.name}: init and a first request / empty handler's init`,
+      value: served / empty,
+      unit: 'x',
+    },
+  ];
 }

@@ -2,33 +2,23 @@
  * `npm run api:types`: writes web/src/lib/api-schema.d.ts, the web app's types for every API call,
  * from the OpenAPI document the API itself serves at /api/v1/openapi.json. The app is built in this
  * process (no server, no network, no database: no route runs), so the types follow the routes' own zod
- * schemas. test/api/web-types.test.ts fails when the committed file is out of date.
+ * schemas. test/api/web-types.test.ts fails when the committed file is out of date. It also writes the
+ * route table the Lambda handlers dispatch by (scripts/route-table.ts).
  */
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { createApp } from '../functions/api/src/app.js';
-import type { AppDeps } from '../functions/api/src/context.js';
 import { routeModules } from '../functions/api/src/routes/index.js';
+import { formatted, REPO_ROOT, registrationDeps } from './api-app.js';
+import { ROUTE_TABLE_FILE, routeTableSource } from './route-table.js';
 
-const ROOT = join(import.meta.dirname, '..');
-export const API_TYPES_FILE = join(ROOT, 'web', 'src', 'lib', 'api-schema.d.ts');
-
-/** Only what createApp touches while registering routes; serving the document calls none of it. */
-const unused = () => Promise.reject(new Error('not used while serving the OpenAPI document'));
-const deps = {
-  config: { TABLE_NAME: 'unused', MAX_BODY_BYTES: 1024, WEB_BASE_URL: 'http://127.0.0.1', STAGE: 'types' },
-  logger: { resetKeys() {}, appendKeys() {}, error() {} },
-  verifier: { verify: unused },
-  docFor: unused,
-  partnershipDirectory: unused,
-} as unknown as AppDeps;
+export const API_TYPES_FILE = join(REPO_ROOT, 'web', 'src', 'lib', 'api-schema.d.ts');
 
 /** The document exactly as GET /api/v1/openapi.json serves it, with every route group mounted. */
 export async function openApiDocument(): Promise<OpenAPI3> {
-  const res = await createApp(deps, await routeModules()).request('/api/v1/openapi.json');
+  const res = await createApp(registrationDeps, await routeModules()).request('/api/v1/openapi.json');
   if (!res.ok) throw new Error(`GET /api/v1/openapi.json answered ${res.status}`);
   return (await res.json()) as OpenAPI3;
 }
@@ -39,24 +29,16 @@ const HEADER = `/**
  */
 `;
 
-/** The file's text: openapi-typescript's output, formatted as biome formats the rest of the repo. */
+/** The file's text: openapi-typescript's output, formatted. */
 export async function apiTypesSource(): Promise<string> {
   const ast = await openapiTS(await openApiDocument(), { silent: true });
-  const raw = HEADER + astToString(ast);
-  const biome = spawnSync(
-    process.execPath,
-    [
-      join(ROOT, 'node_modules', '@biomejs', 'biome', 'bin', 'biome'),
-      'format',
-      `--stdin-file-path=${relative(ROOT, API_TYPES_FILE)}`,
-    ],
-    { cwd: ROOT, input: raw, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-  );
-  if (biome.status !== 0) throw new Error(`biome format failed: ${biome.stderr}`);
-  return biome.stdout;
+  return formatted(HEADER + astToString(ast), API_TYPES_FILE);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   writeFileSync(API_TYPES_FILE, await apiTypesSource());
-  console.log(`wrote ${relative(ROOT, API_TYPES_FILE)}`);
+  console.log(`wrote ${relative(REPO_ROOT, API_TYPES_FILE)}`);
+  // The Lambda handlers' table of which route group serves which path changes with the routes too.
+  writeFileSync(ROUTE_TABLE_FILE, await routeTableSource());
+  console.log(`wrote ${relative(REPO_ROOT, ROUTE_TABLE_FILE)}`);
 }

@@ -59,7 +59,10 @@ export interface BundleFile {
   /** Path inside the asset (`index.mjs`, `chunks/…`). */
   path: string;
   bytes: number;
-  /** Loaded when the function starts (index.mjs and what it imports statically). */
+  /**
+   * Loaded by a cold start: when the function starts (index.mjs and what it imports statically), or by
+   * its first request at most (the largest route module, with what it imports statically).
+   */
   atColdStart: boolean;
 }
 
@@ -67,8 +70,15 @@ export interface BundleSize {
   name: string;
   /** The asset directory (what is zipped and deployed). */
   dir: string;
-  /** Bytes of JavaScript a cold start loads: index.mjs and every chunk it imports statically. */
+  /**
+   * Bytes of JavaScript a cold start loads at most: index.mjs and every chunk it imports statically, and
+   * the largest route module a first request may load (with the chunks it imports beyond those).
+   */
   coldStartBytes: number;
+  /** Of those, the bytes loaded as the function starts (index.mjs and its static imports). */
+  initBytes: number;
+  /** The route module counted in `coldStartBytes`, if the function has any. */
+  largestRouteModule?: string | undefined;
   /** Bytes of all JavaScript in the asset, chunks loaded on demand (`await import()`) included. */
   totalBytes: number;
   files: BundleFile[];
@@ -84,10 +94,11 @@ const SDK_REQUIRE = /\("(@aws-sdk\/[a-z0-9-]+)"\)/g;
 /**
  * Reads a bundled function's module graph back with esbuild (relative imports followed, packages left
  * external): which files a cold start loads, which load on demand, and what is left to the runtime.
- * `loadsAtInit`: modules the handler imports while it starts (`await import()` at module level, e.g.
- * its route groups): their chunks, named after the module, count as cold-start code too.
+ * `routeModules`: modules a request loads with `import()` when its path needs them (route groups,
+ * functions/api/src/group-dispatch.ts): the largest of their chunks, named after the module, counts as
+ * cold-start code too, since a cold start's first request may load it.
  */
-export function analyseBundle(name: string, dir: string, loadsAtInit: readonly string[] = []): BundleSize {
+export function analyseBundle(name: string, dir: string, routeModules: readonly string[] = []): BundleSize {
   const { metafile } = esbuild.buildSync({
     entryPoints: ['index.mjs'],
     absWorkingDir: dir,
@@ -102,7 +113,6 @@ export function analyseBundle(name: string, dir: string, loadsAtInit: readonly s
   const inputs = metafile.inputs;
   const externals = new Set<string>();
   const coldStart = new Set<string>();
-  const sdk = new Set<string>();
   // Each file read once: cold-start files are asked again below, with all the others.
   const required = new Map(
     Object.keys(inputs).map((file) => [
@@ -114,16 +124,13 @@ export function analyseBundle(name: string, dir: string, loadsAtInit: readonly s
   const visit = (file: string) => {
     if (coldStart.has(file)) return;
     coldStart.add(file);
-    // A module-level require (esbuild evaluates its CommonJS wrappers as the importing module loads).
-    for (const m of sdkRequired(file)) sdk.add(m);
     for (const i of inputs[file]?.imports ?? []) {
-      if (i.external) {
-        externals.add(i.path);
-        if (i.kind === 'import-statement' && i.path.startsWith('@aws-sdk/')) sdk.add(i.path);
-      } else if (i.kind === 'import-statement') visit(i.path);
+      if (i.external) externals.add(i.path);
+      else if (i.kind === 'import-statement') visit(i.path);
     }
   };
   visit('index.mjs');
+  const atInit = new Set(coldStart);
   // The route modules are imported with `import()` by code the entry loads statically; only those
   // chunks are candidates (a service module loaded on demand may share a route module's file name).
   const imported = new Set(
@@ -131,12 +138,28 @@ export function analyseBundle(name: string, dir: string, loadsAtInit: readonly s
       (inputs[f]?.imports ?? []).filter((i) => i.kind === 'dynamic-import').map((i) => i.path),
     ),
   );
-  for (const base of loadsAtInit) {
+  const size = (files: Iterable<string>) => [...files].reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+  let largest: { base: string; files: Set<string>; bytes: number } | undefined;
+  for (const base of routeModules) {
     const name = new RegExp(`(^|/)${base}-[A-Z0-9]+\\.mjs$`);
     const chunks = [...imported].filter((f) => name.test(f));
     if (chunks.length !== 1)
       throw new Error(`${name}: route module ${base} is ${chunks.length} chunks, not one`);
+    // What it loads beyond the init code: a throwaway walk from the init set.
+    const before = new Set(coldStart);
     visit(chunks[0]!);
+    const added = new Set([...coldStart].filter((f) => !before.has(f)));
+    for (const f of added) coldStart.delete(f);
+    const bytes = size(added);
+    if (!largest || bytes > largest.bytes) largest = { base, files: added, bytes };
+  }
+  for (const f of largest?.files ?? []) coldStart.add(f);
+  const sdk = new Set<string>();
+  for (const file of coldStart) {
+    // A module-level require (esbuild evaluates its CommonJS wrappers as the importing module loads).
+    for (const m of sdkRequired(file)) sdk.add(m);
+    for (const i of inputs[file]?.imports ?? [])
+      if (i.external && i.kind === 'import-statement' && i.path.startsWith('@aws-sdk/')) sdk.add(i.path);
   }
   for (const [file, v] of Object.entries(inputs)) {
     for (const i of v.imports) if (i.external) externals.add(i.path);
@@ -152,6 +175,8 @@ export function analyseBundle(name: string, dir: string, loadsAtInit: readonly s
     name,
     dir,
     coldStartBytes: sum(files.filter((f) => f.atColdStart)),
+    initBytes: sum(files.filter((f) => atInit.has(f.path))),
+    largestRouteModule: largest?.base,
     totalBytes: sum(files),
     files,
     externals: [...externals].sort(),
@@ -163,7 +188,7 @@ export function analyseBundle(name: string, dir: string, loadsAtInit: readonly s
 export function bundleSizes(
   synthesized: Pick<Synthesized, 'assembly' | 'outdir'>,
   functions: Record<string, { stack: Stack; fn: lambda.Function }>,
-  loadsAtInit: Record<string, readonly string[]> = {},
+  routeModules: Record<string, readonly string[]> = {},
 ): BundleSize[] {
   return Object.entries(functions).map(([name, { stack, fn }]) => {
     const template = synthesized.assembly.getStackArtifact(stack.artifactId).template;
@@ -173,7 +198,7 @@ export function bundleSizes(
     return analyseBundle(
       name,
       join(synthesized.outdir, `asset.${key.replace(/\.zip$/, '')}`),
-      loadsAtInit[name],
+      routeModules[name],
     );
   });
 }

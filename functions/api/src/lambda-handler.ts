@@ -8,16 +8,17 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import { createApp, wholeDocument } from './app.js';
 import type { AppDeps } from './context.js';
-import { routeModules } from './routes/index.js';
+import { groupDispatch } from './group-dispatch.js';
+import { ROUTE_GROUPS, routeModules } from './routes/index.js';
 import { s3Exports } from './s3-exports.js';
 import type { ServedBy } from './types.js';
 
 /**
- * A Lambda handler serving the API with the given route modules. Built once per container: the
- * configuration is validated before the first request is served.
+ * A Lambda handler serving the API with the route groups of one function. Built once per container: the
+ * configuration is validated before the first request is served. Each request loads only the route
+ * groups that serve its path (group-dispatch.ts), once per container.
  */
 export async function createLambdaHandler(serviceName: string, servedBy: ServedBy) {
-  const modules = await routeModules(servedBy);
   const config = loadConfig(ApiConfig);
   const logger = createLogger(serviceName);
   const metrics = createMetrics(serviceName);
@@ -48,12 +49,14 @@ export async function createLambdaHandler(serviceName: string, servedBy: ServedB
     onServerError: () => metrics.addMetric(METRIC.serverErrorResponse, MetricUnit.Count, 1),
   };
   // The API function serves /api/v1/openapi.json: the whole document, documents' routes included.
-  const app = createApp(deps, modules, {
-    ...(servedBy === 'api' ? { document: wholeDocument(deps, () => routeModules()) } : {}),
-  });
-  const hono = handle(app);
+  const opts = servedBy === 'api' ? { document: wholeDocument(deps, () => routeModules()) } : {};
+  const dispatch = groupDispatch(
+    ROUTE_GROUPS.filter((g) => g.servedBy === servedBy),
+    (modules) => handle(createApp(deps, modules, opts)),
+  );
   return async (event: APIGatewayProxyEventV2, context: Context) => {
     try {
+      const hono = await dispatch.appFor(event.requestContext.http.method, event.rawPath);
       return await hono(event as unknown as LambdaEvent, context);
     } finally {
       // Written to the log as embedded metrics: no API call on the request's path.

@@ -154,8 +154,11 @@ export function routeModules(servedBy?: ServedBy): Promise<RouteModule[]> {
   return Promise.all(ROUTE_GROUPS.filter((g) => !servedBy || g.servedBy === servedBy).map((g) => g.load()));
 }
 
-/** The route modules each function loads as it starts, by file name (for measuring cold starts). */
-export const LOADED_AT_INIT: Record<ServedBy, string[]> = {
+/**
+ * The route modules of each function, by file name (for measuring cold starts): none loads as the
+ * function starts; a request loads those serving its path (group-dispatch.ts).
+ */
+export const ROUTE_MODULES_OF: Record<ServedBy, string[]> = {
   api: ROUTE_GROUPS.filter((g) => g.servedBy === 'api').map((g) => g.source),
   documents: ROUTE_GROUPS.filter((g) => g.servedBy === 'documents').map((g) => g.source),
 };
