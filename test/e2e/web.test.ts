@@ -134,6 +134,8 @@ describe('web app', { timeout: 120_000 }, () => {
       .getByText('Programme launched with all three groups signed up.')
       .waitFor();
     await page.locator('.app-tags-line').getByText('Completed').waitFor();
+    // The form is ready for the next update from the status just reported, not the one the page opened with.
+    expect(await page.getByLabel('Completed').isChecked()).toBe(true);
     await expectAccessible(page, 'action-after-update');
 
     await page.locator('.govuk-service-navigation').getByRole('link', { name: 'Dashboard' }).click();

@@ -76,7 +76,7 @@ export function ProgressUpdateForm({
     if (Object.values(v).some(Boolean)) return;
     setBusy(true);
     try {
-      await api.post('/api/v1/councils/{c}/actions/{actionId}/updates', {
+      const saved = await api.post('/api/v1/councils/{c}/actions/{actionId}/updates', {
         params: { path: { c, actionId: action.id } },
         body: {
           narrative: f.narrative.trim(),
@@ -86,7 +86,8 @@ export function ProgressUpdateForm({
           ...(correcting ? { corrects: correcting.id } : {}),
         },
       });
-      form.discard();
+      // The next update starts from the status the action has now, not the one it had when the page loaded.
+      form.discard({ status: saved.action.status, rag: '', period: '', narrative: '' });
       onAdded(correcting ? 'Correction added' : 'Progress update added');
     } catch (err) {
       if (err instanceof ApiError) {

@@ -40,12 +40,13 @@ export function clearAllDrafts(): void {
 
 /**
  * A form's value, kept as it is typed. `restored` says it came back from an earlier visit; `discard`
- * forgets it (after saving, or on cancel) and goes back to `initial`.
+ * forgets it (after saving, or on cancel) and goes back to `initial`, or to `next` when the caller knows
+ * better (what was just saved, which `initial` may not show until its page reloads).
  */
 export function useDraft<T>(
   key: string,
   initial: () => T,
-): { value: T; set: (v: SetStateAction<T>) => void; discard: () => void; restored: boolean } {
+): { value: T; set: (v: SetStateAction<T>) => void; discard: (next?: T) => void; restored: boolean } {
   const { me } = useSession();
   const owner = me?.sub;
   const [restored] = useState(() => read<T>(owner, key) !== undefined);
@@ -65,10 +66,13 @@ export function useDraft<T>(
     dirty.current = true;
     setValue(v);
   }, []);
-  const discard = useCallback(() => {
-    dirty.current = false;
-    if (owner) sessionStorage.removeItem(storageKey(owner, key));
-    setValue(initialRef.current());
-  }, [owner, key]);
+  const discard = useCallback(
+    (next?: T) => {
+      dirty.current = false;
+      if (owner) sessionStorage.removeItem(storageKey(owner, key));
+      setValue(next ?? initialRef.current());
+    },
+    [owner, key],
+  );
   return { value, set, discard, restored };
 }
