@@ -1,5 +1,6 @@
 import type { Lead, LeadRole } from '@peopleplan/core';
 import { ROLE_WORDS } from './layouts/role-words.js';
+import { AREA_WORDS, surnameFirst } from './lead-names.js';
 
 /**
  * Role labels with a slash or "and" inside that name one role or team, as councils write them. The
@@ -45,6 +46,8 @@ function typeOf(label: string): LabelType {
   const lower = words.map((w) => w.toLowerCase().replace(/[^a-z&-]/g, ''));
   if (lower.some((w) => PERSON_ROLE.has(w))) return 'role';
   if (lower.some((w) => UNIT.has(w))) return 'unit';
+  // "Finance", "Legal Services": an area of the council's work stands for its team.
+  if (lower.every((w) => AREA_WORDS.has(w) || w === 'and' || w === '&' || w === '')) return 'unit';
   // "HR & OD" is an area's initials, as "HR" is.
   const initials = words.filter((w) => w !== '&' && w.toLowerCase() !== 'and');
   if (
@@ -208,7 +211,10 @@ export function splitLeadLabels(cell: string, known: ReadonlySet<string> = new S
     .flatMap((p) => p.split(/(?<=\))\s+(?=[A-Z])/))
     .map((p) => p.trim().replace(/^[-–]\s+/, ''))
     .filter((p) => p !== '' && p !== '-' && p !== '–');
-  return parts.flatMap((p) => splitList(p, known));
+  return parts.flatMap((p) => {
+    const name = isKnown(p, known) ? undefined : surnameFirst(p);
+    return name ? [name] : splitList(p, known);
+  });
 }
 
 export function parseLeads(cell: string | undefined, role: LeadRole, known?: ReadonlySet<string>): Lead[] {

@@ -20,7 +20,8 @@ describe('a SharePoint list exported as CSV', () => {
       ['2', 'Refresh the employer value proposition', '2025-12-31'],
       ['3', 'Launch graduate trainee scheme', '2026-08-31'],
     ]);
-    expect(actions[1]!.leads.map((l) => l.label)).toEqual(['Brown, Tom', 'Patel, Asha']);
+    // "Surname, Forename" from the list reads first name first.
+    expect(actions[1]!.leads.map((l) => l.label)).toEqual(['Tom Brown', 'Asha Patel']);
     // "On hold" is held up, still to be done (at risk), never deferred, which would close the action and
     // stop its alerts; the person is told, and the words kept.
     expect(actions[2]!.status).toBe('at-risk');
@@ -51,12 +52,12 @@ describe('a SharePoint list with folders, exported as CSV', () => {
       ['Recruitment and Retention', ['Introduce a refer-a-friend bonus', 'Pilot compressed hours']],
     ]);
     const actions = plan.themes.flatMap((t) => t.actions);
-    // "Surname, First" is one person; a semicolon parts two.
+    // "Surname, First" is one person, read first name first; a semicolon parts two.
     expect(actions.map((a) => a.leads.map((l) => l.label))).toEqual([
-      ['Patel, Anita'],
-      ['Okafor, Daniel', 'Patel, Anita'],
-      ['Price, Helen'],
-      ['Evans, Gareth'],
+      ['Anita Patel'],
+      ['Daniel Okafor', 'Anita Patel'],
+      ['Helen Price'],
+      ['Gareth Evans'],
     ]);
     expect(plan.warnings.find((w) => w.code === 'list-folders')?.message).toContain(
       '2 folder rows are not actions',

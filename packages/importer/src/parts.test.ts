@@ -44,6 +44,18 @@ describe('lead cells', () => {
     ['Head of OD & Digital Lead', ['Head of OD', 'Digital Lead']],
     ['JS & Insight Manager', ['JS', 'Insight Manager']],
     ['Head of HR & Head of Finance', ['Head of HR', 'Head of Finance']],
+    // One person's name written surname first reads forename first; two teams or roles stay two leads.
+    ['Price, Helen', ['Helen Price']],
+    ['SMITH, John', ['John Smith']],
+    ["O'Neill, Mary-Ann", ["Mary-Ann O'Neill"]],
+    ['van der Berg, Anna M.', ['Anna M. van der Berg']],
+    ['Price, Helen (Head of HR)', ['Helen Price (Head of HR)']],
+    ['Price, Helen; SMITH, John', ['Helen Price', 'John Smith']],
+    ['HR, OD', ['HR', 'OD']],
+    ['Finance, Legal', ['Finance', 'Legal']],
+    ['Head of HR, Chief Exec', ['Head of HR', 'Chief Exec']],
+    ['Assistant Director, People', ['Assistant Director, People']],
+    ['CMT, Helen', ['CMT, Helen']],
   ])('%s', (cell, labels) => {
     expect(splitLeadLabels(cell)).toEqual(labels);
   });
