@@ -35,6 +35,11 @@ describe('readStatusOf: a council’s status or RAG cell', () => {
     ['✔️', 'completed', true],
     ['☑', 'completed', true],
     ['✅ Done', 'completed', true],
+    ['Done', 'completed', true],
+    ['Closed', 'completed', true],
+    ['Delivered', 'completed', true],
+    ['On target', 'on-track', true],
+    ['Late', 'off-track', true],
   ] as const)('%s reads as %s', (cell, status, exact) => {
     expect(readStatusOf(cell)).toMatchObject({ status, exact });
   });
@@ -50,6 +55,27 @@ describe('readStatusOf: a council’s status or RAG cell', () => {
     ['Working on it', 'on-track'],
     ['Superseded – see 2.4', 'cancelled'],
     ['Merged with 3.1', 'cancelled'],
+    // Task tools' and trackers' states, each read as the product's nearest status (status-words.ts).
+    ['Not due', 'not-started'],
+    ['Not yet due', 'not-started'],
+    ['To do', 'not-started'],
+    ['Backlog', 'not-started'],
+    ['Awaiting approval', 'at-risk'],
+    ['Needs attention', 'at-risk'],
+    ['In progress - behind schedule', 'off-track'],
+    ['In progress – delayed', 'off-track'],
+    ['Started late', 'off-track'],
+    ['In progress – slipping', 'at-risk'],
+    ['Not progressing', 'off-track'],
+    ['Under review', 'on-track'],
+    ['Postponed', 'deferred'],
+    ['Carried forward', 'deferred'],
+    ['No longer required', 'cancelled'],
+    ['Abandoned', 'cancelled'],
+    ['Business as usual', 'ongoing'],
+    ['BAU', 'ongoing'],
+    ['Complete (ongoing)', 'ongoing'],
+    ['Done - ongoing', 'ongoing'],
   ] as const)('%s reads as %s, said to be assumed', (cell, status) => {
     expect(readStatusOf(cell)).toMatchObject({ status, exact: false, assumed: expect.any(String) });
   });
@@ -58,7 +84,9 @@ describe('readStatusOf: a council’s status or RAG cell', () => {
     'Red Cross funding agreed',
     'Pending pay benchmarking',
     'Delayed pending pay benchmarking',
-    'In progress - behind schedule',
+    'Started but delayed by the recruitment freeze and the restructure',
+    'Partially complete',
+    'N/A',
     'Finished phase 1, phase 2 delayed',
     'Started but delayed by the recruitment freeze',
     'x',
@@ -74,6 +102,26 @@ describe('readStatusOf: a council’s status or RAG cell', () => {
     const [done, drafting] = (await parsePlanFile(text)).themes[0]!.actions;
     expect([done!.status, done!.progress]).toEqual(['completed', 'Complete']);
     expect([drafting!.status, drafting!.progress]).toEqual([undefined, 'Draft with CMT for comment']);
+  });
+
+  it('reads a tracker’s states, tells the person each assumed rating and keeps the words', async () => {
+    const text = [
+      'Ref\tAction\tLead\tStatus',
+      '1\tRefresh the workforce strategy\tHead of HR\tIn progress - delayed',
+      '2\tLaunch apprenticeships\tHead of L&D\tNot due',
+      '3\tReview pay policy\tHead of Reward\tComplete (ongoing)',
+      '4\tNew induction\tHead of HR\tDone',
+    ].join('\n');
+    const plan = await parsePlanFile(text);
+    const actions = plan.themes[0]!.actions;
+    expect(actions.map((a) => [a.status, a.progress])).toEqual([
+      ['off-track', 'In progress - delayed'],
+      ['not-started', 'Not due'],
+      ['ongoing', 'Complete (ongoing)'],
+      ['completed', undefined],
+    ]);
+    expect(plan.warnings.filter((w) => w.code === 'status-assumed')).toHaveLength(3);
+    expect(plan.warnings.map((w) => w.code)).not.toContain('status-not-read');
   });
 
   it('says when a status cell’s words are not a status it knows', async () => {

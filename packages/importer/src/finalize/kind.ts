@@ -1,6 +1,7 @@
 import type { PlanKind, Status } from '@peopleplan/core';
 import type { Drafts } from '../build-plan.js';
 import { TITLE_KIND_CUES } from '../heading-words.js';
+import { QUALIFIED_STATES, UNRATED_STATES } from './status-words.js';
 
 /**
  * The status a council wrote, in words or as a RAG rating: Green is on track, Amber at risk, Red off
@@ -41,12 +42,14 @@ export function readStatusOf(
     )
   )
     return { status: named[0]![1], mixed: named.length > 1, exact: named.length === 1 && onlyStatusWords(t) };
+  const qualified = QUALIFIED_STATES.find(([re]) => re.test(t));
+  if (qualified) return { status: qualified[1], mixed: false, exact: false, assumed: qualified[2] };
   const words: Array<[RegExp, Status]> = [
     [/^not[\s-]+(yet[\s-]+)?started\b/, 'not-started'],
     [/^on[\s-]+track\b/, 'on-track'],
     [/^at[\s-]+risk\b/, 'at-risk'],
     [/^off[\s-]+track\b/, 'off-track'],
-    [/^(complete|completed|done|achieved|implemented)\b/, 'completed'],
+    [/^(complete|completed|done|achieved|implemented|delivered|resolved)\b/, 'completed'],
     [/^deferred\b/, 'deferred'],
     [/^cancell?ed\b/, 'cancelled'],
     [/^on[\s-]*going\b/, 'ongoing'],
@@ -86,28 +89,10 @@ function inWords(t: string): string {
   return out.replace(/\s+/g, ' ').trim();
 }
 
-/**
- * States of work that name no rating, with the one a reader gives each and why. Held up (waiting, on
- * hold, paused) is at risk, not yet off track (nothing says it is late), and never closed as "deferred":
- * it is still to be done. Blocked or stuck cannot go on: off track. Replaced by another action: cancelled,
- * its words ("see 2.4") kept to say by which.
- */
-const UNRATED_STATES: Array<[RegExp, Status, string]> = [
-  [
-    /^waiting\s+(?:on|for)\s+(?:someone|somebody|others?|another)(?:\s+else)?$/,
-    'at-risk',
-    'as it waits on another',
-  ],
-  [/^(?:on[\s-]+hold|paused)\b/, 'at-risk', 'as it is held up'],
-  [/^(?:blocked|stuck)\b/, 'off-track', 'as it cannot go on'],
-  [/^working\s+on\s+it$/, 'on-track', 'as work on it is under way'],
-  [/^(?:superseded|replaced|merged\s+(?:with|into))\b/, 'cancelled', 'as another action takes its place'],
-];
-
 const OWN_WORDS: Array<[RegExp, Status]> = [
-  [/\b(delayed|overdue|behind(\s+(schedule|plan|target))?|slipped)\b/, 'off-track'],
+  [/\b(delayed|overdue|late|behind(\s+(schedule|plan|target))?|slipped|off[\s-]+target)\b/, 'off-track'],
   [/\b(slipping|(some|minor)\s+slippage)\b/, 'at-risk'],
-  [/\b(in[\s-]+progress|under[\s-]*way|progressing|started)\b/, 'on-track'],
+  [/\b(in[\s-]+progress|under[\s-]*way|progressing|started|on[\s-]+target)\b/, 'on-track'],
   [/\b(closed|finished)\b/, 'completed'],
   [/\b(withdrawn|stopped)\b/, 'cancelled'],
 ];
@@ -116,7 +101,7 @@ const OWN_WORDS: Array<[RegExp, Status]> = [
 const onlyStatusWords = (t: string) =>
   t
     .replace(
-      /\b(red|amber|yellow|green|blue|grey|gray|not|yet|started|on|off|at|track|risk|complete|completed|done|achieved|implemented|deferred|cancell?ed|going|ongoing|rag|status|delayed|overdue|behind|schedule|plan|target|slipped|slipping|some|minor|slippage|in|progress|under|way|underway|progressing|hold|paused|closed|finished|withdrawn|stopped)\b/g,
+      /\b(red|amber|yellow|green|blue|grey|gray|not|yet|started|on|off|at|track|risk|complete|completed|done|achieved|implemented|delivered|resolved|deferred|cancell?ed|going|ongoing|rag|status|delayed|overdue|late|behind|schedule|plan|target|slipped|slipping|some|minor|slippage|in|progress|under|way|underway|progressing|hold|paused|closed|finished|withdrawn|stopped)\b/g,
       '',
     )
     .replace(/[\s\-–—:/()]+/g, '') === '';
