@@ -9,6 +9,7 @@ import { parseLeads } from '../leads.js';
 import type { ParsedAction, ParsedActionMilestone, ParsedTheme } from '../parsed-plan.js';
 import { LEAD_FIELD_ROLES } from '../synonyms.js';
 import { splitYearActions } from '../years.js';
+import { cellMilestones, datedStep } from './cell-milestones.js';
 import { readStatusOf } from './kind.js';
 
 const TITLE_MAX = 500;
@@ -118,7 +119,10 @@ function toAction(
     });
   const milestones = [
     ...yearMilestones(f.yearActions, unplaced, c, ref),
-    ...cellMilestones(f.milestones, unplaced, c, ref),
+    ...cellMilestones(f.milestones, unplaced, c, ref).map((m, i) => ({
+      ref: childRef(ref, `M${i + 1}`),
+      ...m,
+    })),
   ];
   milestones.push(...rowMilestones(a, c, ref, milestones, unplaced));
   // A start is the first day of what it names ("June 2026": 1 June), a deadline the last.
@@ -219,54 +223,6 @@ function yearMilestones(
 }
 
 /**
- * A milestones cell, a dated step a line: "Jun 2026 – evaluation panels trained", "15/07/2026: job
- * descriptions collected", "Appeals heard – March 2027", "Appeals heard (by March 2027)", or a row of a
- * small table in the cell ("Supplier appointed | Sept 2026", readers/docx.ts), whose header row
- * ("Milestone | Date") is none. A line whose date cannot be read is kept with the action, with a note.
- */
-function cellMilestones(
-  cell: string | undefined,
-  unplaced: string[],
-  c: ActionContext,
-  ref: string,
-): ParsedActionMilestone[] {
-  const milestones: ParsedActionMilestone[] = [];
-  for (const line of (cell ?? '').split('\n').map((l) => l.replace(/^[-•*]\s*/, '').trim())) {
-    if (!line) continue;
-    const cells = line.includes(' | ') ? line.split(' | ') : undefined;
-    if (cells && isHeaderLine(cells, c)) continue;
-    const step = (cells && cellsStep(cells, c)) ?? datedStep(line, c);
-    if (!step) {
-      unplaced.push(line);
-      c.warn(
-        'undated-milestone',
-        `A milestone has no date that could be read; kept with the action: "${excerpt(line)}"`,
-        `action ${ref}`,
-      );
-      continue;
-    }
-    milestones.push({ ref: childRef(ref, `M${milestones.length + 1}`), title: step.title, due: step.due });
-  }
-  return milestones;
-}
-
-const isDate = (text: string, c: ActionContext) => {
-  const due = c.ts(text.trim());
-  return (due.kind === 'date' || due.kind === 'range') && !!due.due;
-};
-
-/** A small table's header row: every cell a column's name ("Milestone | Date"), none a date. */
-const isHeaderLine = (cells: string[], c: ActionContext) =>
-  cells.every((x) => (matchHeader(x)[0]?.confidence ?? 0) >= 0.85 && !isDate(x, c));
-
-/** A small table's row: one cell its date, the others the step ("Intake 1 | Sept 2026", "May 2026 | Go-live"). */
-function cellsStep(cells: string[], c: ActionContext): { title: string; due: Timescale } | undefined {
-  const dates = cells.filter((x) => isDate(x, c));
-  const title = cells.filter((x) => !dates.includes(x)).join(' – ');
-  return dates.length === 1 && title ? { title, due: c.ts(dates[0]!.trim()) } : undefined;
-}
-
-/**
  * A progress note that opens or closes with its status, set off by a dash, colon or full stop:
  * "Complete – went live early", "Delayed: now Q1 2027/28", "Went live 14 April. Complete." The words
  * must be a status alone ("Complete the review by May" is an instruction, not one).
@@ -305,31 +261,6 @@ function doneOn(cell: string | undefined, c: ActionContext): string | true | und
   if (/^(?:yes|y|true|done|complete|completed|x|[✓✔☑✅]\uFE0F?)$/iu.test(t)) return true;
   const when = c.ts(t);
   return when.kind === 'date' && when.due ? t : undefined;
-}
-
-function datedStep(line: string, c: ActionContext): { title: string; due: Timescale } | undefined {
-  const dated = (date: string, title: string) => {
-    const due = c.ts(date.trim());
-    // A milestone is a dated step: "awaiting sign-off" or "ongoing" is no date.
-    const dated = (due.kind === 'date' || due.kind === 'range') && !!due.due;
-    return !dated || !title.trim() ? undefined : { title: title.trim(), due };
-  };
-  // Where the date is, tried in turn: first ("Jun 2026 – panels trained"), after a colon ("Report to
-  // Cabinet: 12/03/2026"), after a dash, in brackets ("… (by December 2026)"), after "by" ("… by end of
-  // June 2026"). A colon before a date range keeps the range whole ("Phase 1: Sept–Dec 2025").
-  const forms: Array<[RegExp, 'date-first' | 'date-last']> = [
-    [/^(.{3,30}?)\s*(?:[–—:]|\s-)\s+(.+)$/, 'date-first'],
-    [/^(.+?):\s+(.{3,30})$/, 'date-last'],
-    [/^(.+?)\s*(?:[–—]|\s-\s)\s*(?:by\s+)?(.{3,30})$/i, 'date-last'],
-    [/^(.+?)\s*\((?:by\s+)?([^()]{3,30})\)$/i, 'date-last'],
-    [/^(.+?)\s+by\s+(.{3,30})$/i, 'date-last'],
-  ];
-  for (const [re, order] of forms) {
-    const m = re.exec(line);
-    const step = m && (order === 'date-first' ? dated(m[1]!, m[2]!) : dated(m[2]!, m[1]!));
-    if (step) return step;
-  }
-  return undefined;
 }
 
 /**
