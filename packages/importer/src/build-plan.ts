@@ -16,6 +16,7 @@ import { tableCaption } from './build/table-captions.js';
 import { notAnActionRow } from './build/tally-rows.js';
 import { headingTheme, startSection, startTheme, themeHeading } from './build/themes.js';
 import { cleanText, excerpt, joinText } from './cells.js';
+import { isDocumentControl } from './document-control.js';
 import { SECTION_HEADINGS, THEME_DESCRIPTION_LABEL } from './heading-words.js';
 import { BULLETED_ACTIONS } from './layouts/bulleted-actions.js';
 import type { MappingOverride } from './parsed-plan.js';
@@ -268,6 +269,12 @@ function tableRow(s: BuildState, index: number, item: SourceItem & { type: 'row'
   s.ragKey = undefined;
   const first = filled[0]!;
   const firstIdx = cells.indexOf(first);
+  // A line of the document's own keeping alone on a row after the actions ("Approved by Cabinet on 12
+  // March 2026", "Next review: March 2027"): its document control, never a header, group or action.
+  if (filled.length === 1 && s.mapping?.kind === 'actions' && s.afterRows && isDocumentControl(first)) {
+    placeOrphan(s, first, where);
+    return 1;
+  }
 
   // Priority rows: "PRIORITY 1: Prevention | | DESCRIPTION OF PRIORITY: …".
   const th = firstIdx === 0 && !item.header ? themeHeading(first) : undefined;

@@ -92,6 +92,44 @@ describe('a document’s own details after its actions', () => {
     );
   });
 
+  it('include a decision by a body with its date, and a row of its own at the table’s foot', async () => {
+    const closing = [
+      'Agreed at Corporate Management Team, May 2025',
+      'Approved by Cabinet on 12 March 2026',
+      'Plan owner – Director of Resources',
+      'Next review: March 2027',
+    ];
+    const merged = (text: string) =>
+      new TableRow({ children: [new TableCell({ children: [p(text)], columnSpan: 4 })] });
+    const plan = await word([
+      p('Staff Survey Action Plan 2026/27'),
+      new Table({
+        rows: [
+          ...[
+            ['Ref', 'Action', 'Lead', 'Deadline'],
+            ['1', 'Run the staff survey', 'Head of HR', 'May 2026'],
+          ].map((r) => new TableRow({ children: r.map((c) => new TableCell({ children: [p(c)] })) })),
+          merged(closing[0]!),
+        ],
+      }),
+      ...closing.slice(1).map(p),
+    ]);
+    expect(plan.themes.map((t) => t.title)).toEqual(['Actions']);
+    expect(lastAction(plan).unplaced).toEqual([]);
+    expect(section(plan, 'Document control')).toBe(closing.join('\n'));
+    // The same rows in a sheet's first column, under its table.
+    const csv = await parsePlanFile(
+      Buffer.from(
+        ['Ref,Action,Lead,Deadline', '1,Run the staff survey,Head of HR,May 2026', ',,,']
+          .concat(closing.map((c) => `"${c}",,,`))
+          .join('\n'),
+      ),
+      { filename: 'plan.csv' },
+    );
+    expect(csv.themes.flatMap((t) => t.actions).map((a) => a.ref)).toEqual(['1']);
+    expect(section(csv, 'Document control')).toBe(closing.join('\n'));
+  });
+
   it('leave other text with the action above, said to be outside the list where there is no table', async () => {
     const after = await word([
       p('Staff Survey Action Plan 2026/27'),

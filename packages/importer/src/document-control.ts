@@ -40,11 +40,31 @@ const ABOUT_THE_DOCUMENT = new RegExp(
   'iu',
 );
 
+/**
+ * A decision on the document by a body, with its date and nothing more: "Approved by Cabinet on 12 March
+ * 2026", "Agreed at Corporate Management Team, May 2025", "Adopted by Full Council 20 February 2026".
+ * Only when the line ends at the date: "Approved by CMT in May; results shared…" says more.
+ */
+const DECIDED = new RegExp(
+  String.raw`^(?:approved|agreed|adopted|endorsed|ratified|signed\s+off|noted)\s+(?:by|at)\s+(?:the\s+)?` +
+    String.raw`(?:[\p{L}&'’-]+\s+){0,6}?[\p{L}&'’-]+,?\s+(?:on\s+|in\s+)?` +
+    String.raw`(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\.?$|` +
+    String.raw`^(?:approved|agreed|adopted|endorsed|ratified|signed\s+off)\s+(?:by|at)\s+(?:the\s+)?` +
+    String.raw`(?:[\p{L}&'’-]+\s+){0,6}?[\p{L}&'’-]+,?\s+(?:on\s+)?\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\.?$`,
+  'iu',
+);
+/** A label of the document's keeping set off by a dash: "Plan owner – Director of Resources", "Review date – March 2027". */
+const DASHED =
+  /^(?:(?:document|plan|strategy|policy)\s+(?:owner|author|lead)|(?:next\s+)?review\s+date|date\s+(?:approved|of\s+approval)|version)\s+[–—-]\s+\S/i;
+
 /** Longer than this, a paragraph is the plan's narrative, whatever it opens with. */
 const MAX_CHARS = 400;
 
 /** A paragraph of the document's own details (above), not a note on an action. */
 export function isDocumentControl(text: string): boolean {
   const t = text.trim();
-  return t.length <= MAX_CHARS && (LABEL.test(t) || UNLABELLED.test(t) || ABOUT_THE_DOCUMENT.test(t));
+  return (
+    t.length <= MAX_CHARS &&
+    (LABEL.test(t) || UNLABELLED.test(t) || ABOUT_THE_DOCUMENT.test(t) || DECIDED.test(t) || DASHED.test(t))
+  );
 }

@@ -1,3 +1,4 @@
+import { isDocumentControl } from '../document-control.js';
 import type { ActiveMapping, BuildState } from './drafts.js';
 import { footnoteLine } from './footnotes.js';
 import { findTheme, NUMBER_WORDS, nextThemeRef, startTheme } from './themes.js';
@@ -51,19 +52,22 @@ export function numberedGroupRow(
 export function groupNameText(text: string): boolean {
   if (REF_LIKE.test(text) || text.length > 150 || !/\p{L}{3}/u.test(text) || /[.;,]$/.test(text))
     return false;
-  return !(NOTE.test(text) || footnoteLine(text));
+  return !(NOTE.test(text) || footnoteLine(text) || isDocumentControl(text));
 }
 
 const NOTE = /^(?:notes?|nb|n\.b\.|please\s+note|footnote|see(?:\s+also)?|\*)\b/i;
 
 /**
  * A note alone on a row ("Note: the scheme depends on levy funding", a footnote "[1] Subject to…"): it
- * belongs with the action above, or a footnote with the action it marks (build/footnotes.ts).
+ * belongs with the action above, or a footnote with the action it marks (build/footnotes.ts). So does a
+ * line of the document's own keeping on a row of its own at the table's foot ("Approved by Cabinet on 12
+ * March 2026", "Document owner: …"): never a group, it goes to the plan's document control
+ * (document-control.ts, placed by build/action-rows.ts).
  */
 export function noteRow(cells: string[]): string | undefined {
   const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
   const text = filled.length === 1 ? filled[0]! : undefined;
-  return text && (NOTE.test(text) || footnoteLine(text)) ? text : undefined;
+  return text && (NOTE.test(text) || footnoteLine(text) || isDocumentControl(text)) ? text : undefined;
 }
 
 /** Codes a ref column holds: 3, 1.2, 1.1a, CV1, HR-3, A, (ii). */
