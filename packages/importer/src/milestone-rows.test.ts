@@ -79,6 +79,51 @@ describe('milestone rows under an action', () => {
     expect(actions.flatMap((a) => a.unplaced)).toEqual([]);
   });
 
+  it('are its milestones when the ref column numbers them (M1, M1.2, Milestone 1, P1.M1)', async () => {
+    const rows = [
+      ['P1', 'Replace the e-learning platform', 'Learning Manager', 'June 2027', 'On track'],
+      ['M1', 'Supplier chosen', '', 'Feb 2027', 'Complete'],
+      ['M2', 'Courses moved across', '', 'April 2027', ''],
+      ['P2', 'Run a coaching pilot for new managers', 'OD Lead', 'Q2 2027/28', ''],
+      ['Milestone 1', 'Coaches trained', '', 'May 2027', 'Done'],
+      ['Milestone 2', 'Pilot evaluated', '', 'Sept 2027', ''],
+      ['P3', 'Open a second training room at the depot', 'Facilities Manager', 'Dec 2027', ''],
+      ['P3.M1', 'Furniture delivered', '', 'Sept 2027', ''],
+      ['M1.2', 'Screens fitted', '', 'Oct 2027', ''],
+    ];
+    for (const plan of [
+      await parsePlanFile(await wordTable(rows), { filename: 'plan.docx' }),
+      await parsePlanFile(tabs([HEADER, ...rows]), { filename: 'plan.txt' }),
+    ]) {
+      const actions = actionsOf(plan);
+      expect(actions.map((a) => a.ref)).toEqual(['P1', 'P2', 'P3']);
+      expect(actions.map(steps)).toEqual([
+        [
+          ['P1.M1', 'Supplier chosen', '2027-02-28', true],
+          ['P1.M2', 'Courses moved across', '2027-04-30', false],
+        ],
+        [
+          ['P2.M1', 'Coaches trained', '2027-05-31', true],
+          ['P2.M2', 'Pilot evaluated', '2027-09-30', false],
+        ],
+        [
+          ['P3.M1', 'Furniture delivered', '2027-09-30', false],
+          ['P3.M2', 'Screens fitted', '2027-10-31', false],
+        ],
+      ]);
+    }
+  });
+
+  it('leave a plan’s own letter for a group an action’s ref: M1 with a lead, or after an M action', async () => {
+    const rows = [
+      ['L1', 'Launch the leadership programme', 'OD Lead', 'June 2027', ''],
+      ['M1', 'Refresh the managers’ toolkit', 'HR Adviser', 'April 2027', ''],
+      ['M2', 'Run managers’ briefings', '', 'May 2027', ''],
+    ];
+    const plan = await parsePlanFile(tabs([HEADER, ...rows]), { filename: 'plan.txt' });
+    expect(actionsOf(plan).map((a) => a.ref)).toEqual(['L1', 'M1', 'M2']);
+  });
+
   it('read the same from pasted, tab-separated rows', async () => {
     const rows = BODY.filter((r) => r.length > 1);
     const plan = await parsePlanFile(tabs([HEADER, ...rows]), { filename: 'plan.txt' });

@@ -14,7 +14,7 @@ import {
   warn,
 } from './drafts.js';
 import { placeFootnote } from './footnotes.js';
-import { milestoneRow } from './milestone-rows.js';
+import { milestoneRow, refMilestoneRow } from './milestone-rows.js';
 import { ratingColour } from './status-colours.js';
 import { defaultTheme, findTheme, nextThemeRef, startSection, themeByTitle, themeHeading } from './themes.js';
 
@@ -297,6 +297,8 @@ export function actionRow(s: BuildState, r: RowDraft, m: ActiveMapping) {
   delete f.themeDescription;
   const themeBefore = s.theme;
   if (group || issue) switchTheme(s, m, group, issue);
+  // "M1", "Milestone 2", "P1.M1" in the ref column under an action: a step of it, never an action.
+  if (ref && s.theme === themeBefore && refMilestoneRow(s, r, f, ref)) return;
   if (ref) {
     const up = parentOf(s, ref);
     const parent = up?.action;

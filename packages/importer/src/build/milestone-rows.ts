@@ -109,6 +109,34 @@ export function milestoneRow(s: BuildState, r: RowDraft, f: RowDraft['fields']):
   return true;
 }
 
+/** A milestone's number written in the ref column: "Milestone 1", "MS2", "Key milestone 3", "M1", "M1.2". */
+const MILESTONE_REF = /^(?:(?:key\s+)?milestone\s*|ms\s*|(m))(\d+(?:\.\d+)*[a-z]?)$/i;
+
+/**
+ * A row under an action whose ref is a milestone's number, not an action's: "Milestone 1", "MS2", the
+ * action's own ref with one after it ("P1.M1", "P1 M1"), or a bare "M1" / "M1.2". A bare "M" could be
+ * a plan's own letter for a group ("M1 Managing change" after "L3"), so it is read as a milestone only
+ * on a row with no lead of its own, under an action not itself so numbered, its milestones numbered from
+ * 1. Kept on that action as a milestone, dated by the row's deadline cell, as a "Milestone:" row is.
+ * Answers whether the row was taken.
+ */
+export function refMilestoneRow(s: BuildState, r: RowDraft, f: RowDraft['fields'], ref: string): boolean {
+  const host = s.stepHost && s.stepHost.step === s.lastItem ? s.stepHost.host : (s.lastItem ?? s.lastAction);
+  const title = f.title?.trim();
+  if (!host?.ref || !title) return false;
+  const own = ref.startsWith(host.ref) ? ref.slice(host.ref.length).replace(/^[\s.\-/]+/, '') : ref;
+  const m = MILESTONE_REF.exec(own);
+  if (!m) return false;
+  const bare = !!m[1] && own === ref;
+  if (bare) {
+    if (LEADS.some((x) => f[x]?.trim()) || MILESTONE_REF.exec(host.ref)?.[1]) return false;
+    const n = (host.milestones ?? []).filter((x) => 'from' in x).length;
+    if (n === 0 && !/^1(?:\.|[a-z]?$)/.test(m[2]!)) return false;
+  }
+  host.milestones = [...(host.milestones ?? []), rowMilestone(r, f, title)];
+  return true;
+}
+
 /** A row read as a milestone: dated by its deadline cell, its cells no milestone holds kept as notes. */
 export function rowMilestone(r: RowDraft, f: RowDraft['fields'], title: string): MilestoneRowDraft {
   const notes: ExtraField[] = [
