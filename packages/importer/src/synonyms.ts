@@ -382,7 +382,9 @@ export const HEADER_SYNONYMS: HeaderSynonym[] = [
       /^(?:rag|status)\s+(?:q|quarter\s*)[1-4]$/,
     ],
   },
-  { table: 'actions', field: 'constraints', match: ['constraints', 'barriers'], kinds: ['iip-assessment'] },
+  // Constraints and measures of success are columns of many plans (SMART, equality, team plans), not
+  // evidence of an Investors in People plan: that is its words or its template's own columns (above).
+  { table: 'actions', field: 'constraints', match: ['constraints', 'barriers'] },
   {
     table: 'actions',
     field: 'measureOfSuccess',
@@ -402,7 +404,6 @@ export const HEADER_SYNONYMS: HeaderSynonym[] = [
       // A SMART plan's "Measurable (how will we know?)".
       'measurable',
     ],
-    kinds: ['iip-assessment'],
   },
   // Columns known to be neither a field of an action nor another table: kept on each row as named
   // extra fields, and known so that a header line of column names can be told from a sentence.

@@ -150,3 +150,27 @@ describe('readStatusOf: a council’s status or RAG cell', () => {
     expect(actions[3]!.progress).toBe('Complete (July 2026)');
   });
 });
+
+describe('an Investors in People plan', () => {
+  const rows = (title: string) =>
+    [
+      title,
+      'Ref\tAction\tLead\tSuccess measure\tConstraints\tDue',
+      '1\tPublish the workforce equality profile\tHead of HR\tProfile published\tData gaps\tSept 2026',
+      '2\tSet up staff networks\tEDI Lead\tTwo networks meeting\tTime\tDec 2026',
+    ].join('\n');
+
+  it('is never guessed from a success measure or constraints column alone', async () => {
+    const plan = await parsePlanFile(rows('Equality, Diversity and Inclusion Action Plan 2026-2028'));
+    expect(plan.kind).not.toBe('iip-assessment');
+    expect(plan.warnings.map((w) => w.code)).toContain('kind-guessed');
+  });
+
+  it('is read from the framework’s words, in the title or a heading', async () => {
+    expect((await parsePlanFile(rows('Investors in People Action Plan 2026'))).kind).toBe('iip-assessment');
+    const headed = await parsePlanFile(
+      ['People Action Plan 2026', 'Indicator 4 – Managing performance', rows('').trim()].join('\n'),
+    );
+    expect(headed.kind).toBe('iip-assessment');
+  });
+});

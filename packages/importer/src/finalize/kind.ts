@@ -106,6 +106,10 @@ const onlyStatusWords = (t: string) =>
     )
     .replace(/[\s\-–—:/()]+/g, '') === '';
 
+/** The Investors in People framework's name and its indicators' names or numbers. */
+const IIP_WORDS =
+  /\binvestors\s+in\s+people\b|\biip\b|\bindicator\s+\d+(?:\.\d+)?\b|\b(?:leading\s+and\s+inspiring\s+people|living\s+the\s+organisation['’]s\s+values|empowering\s+and\s+involving\s+people|recognising\s+and\s+rewarding\s+high\s+performance|structuring\s+work|building\s+capability|delivering\s+continuous\s+improvement|creating\s+sustainable\s+success)\b/i;
+
 export function detectKind(
   d: Drafts,
   title: string,
@@ -118,6 +122,14 @@ export function detectKind(
   for (const line of [title, ...d.preamble.slice(0, 5).map((p) => p.text)]) {
     for (const c of TITLE_KIND_CUES) if (c.re.test(line)) add(c.kind, 3);
   }
+  // An Investors in People plan names the framework or its indicators ("Indicator 4 – Managing
+  // performance") in its headings or short opening lines (a sentence that mentions IiP is no cue).
+  const lines = [
+    ...d.preamble.map((p) => p.text).filter((t) => t.length <= 80),
+    ...d.headings.map((h) => h.text),
+    ...d.themes.map((t) => t.title),
+  ];
+  if (lines.some((l) => IIP_WORDS.test(l ?? ''))) add('iip-assessment', 3);
   const best = [...score.entries()].sort((a, b) => b[1] - a[1])[0];
   if (!best) return { kind: 'business-plan', confident: false };
   return { kind: best[0], confident: true };
