@@ -4,7 +4,6 @@ import { inEnglish } from '../bilingual.js';
 import type { MilestoneRowDraft } from '../build/drafts.js';
 import type { ActionDraft, ThemeDraft } from '../build-plan.js';
 import { excerpt } from '../cells.js';
-import { matchHeader } from '../header-mapping.js';
 import { parseLeads } from '../leads.js';
 import type { ParsedAction, ParsedActionMilestone, ParsedTheme } from '../parsed-plan.js';
 import { LEAD_FIELD_ROLES } from '../synonyms.js';
