@@ -158,6 +158,36 @@ describe('rows grouped with Excel’s outline', () => {
     ]);
   });
 
+  it('read a tree three levels deep as themes over actions over steps, though its top rows name an owner', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Delivery');
+    ws.addRow(['Task Name', 'Assigned To', 'Start Date', 'End Date', 'Status']);
+    for (const [level, ...cells] of [
+      [0, 'Attract and recruit', 'Head of HR', '01/04/2026', '31/03/2027', 'In Progress'],
+      [1, 'Launch a careers microsite', 'Recruitment Lead', '01/04/2026', '30/09/2026', 'Complete'],
+      [2, 'Content drafted', 'Recruitment Lead', '01/04/2026', '30/06/2026', 'Complete'],
+      [1, 'Introduce a refer-a-friend bonus', 'Reward Lead', '01/10/2026', '31/03/2027', 'Not Started'],
+      [0, 'Develop our people', 'Head of OD', '01/04/2026', '31/03/2027', 'In Progress'],
+      [1, 'Leadership programme for 120 managers', 'OD Manager', '01/04/2026', '31/03/2027', 'In Progress'],
+    ] as const)
+      ws.addRow(cells).outlineLevel = level;
+    const plan = await parsePlanFile(Buffer.from(await wb.xlsx.writeBuffer()), { filename: 'export.xlsx' });
+    expect(
+      plan.themes.map((t) => [t.title, t.actions.map((a) => [a.title, a.subActions.map((x) => x.title)])]),
+    ).toEqual([
+      [
+        'Attract and recruit',
+        [
+          ['Launch a careers microsite', ['Content drafted']],
+          ['Introduce a refer-a-friend bonus', []],
+        ],
+      ],
+      ['Develop our people', [['Leadership programme for 120 managers', []]]],
+    ]);
+    // The group's owner is kept with the group, in its own words.
+    expect(plan.themes[0]!.description).toContain('Head of HR');
+  });
+
   it('are read as rows are when summaries come below what they sum', async () => {
     const plan = await outlined([
       [1, 'Launch a new careers website', 'Recruitment Manager', '31/03/2027', 'In progress'],

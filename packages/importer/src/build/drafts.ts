@@ -181,6 +181,11 @@ export interface OutlineState {
   /** Its groups' rows come above their rows, not below (a sheet's totals under what they add up). */
   readable: boolean;
   groupLevel?: number;
+  /**
+   * Rows at the group level that head rows with rows of their own under them (a tree three levels deep):
+   * groups even with a lead (a workstream's owner), build/outline-rows.ts.
+   */
+  treeGroups?: ReadonlySet<SourceItem>;
   open: { level: number; draft: ActionDraft }[];
 }
 

@@ -61,9 +61,20 @@ function outlineOf(s: BuildState, index: number, item: Row, m: ActiveMapping): O
   const actionsUnder =
     under.some((r) => fieldFilled(r.cells, m, LEADS)) || under.some((r) => (r.outline ?? 0) > shallowest);
   // A list a layout rule read (a Word list's levels) has its groups already: its rows are actions and steps.
+  // A tree three levels deep (a project tool's workstreams over tasks over steps): its top rows are the
+  // groups, though a tool names an owner on each. Only rows with rows under them: one alone is an action.
+  const deep = parents.some((r) => (r.outline ?? 0) > top);
   const grouped =
-    !item.layout && groups.length > 0 && groups.every((r) => groupLike(r.cells, m)) && actionsUnder;
-  s.outline = { mapping: m, table: item.table, readable, ...(grouped && { groupLevel: top }), open: [] };
+    !item.layout && groups.length > 0 && (deep || groups.every((r) => groupLike(r.cells, m))) && actionsUnder;
+  const treeGroups = grouped && deep ? new Set<SourceItem>(groups) : undefined;
+  s.outline = {
+    mapping: m,
+    table: item.table,
+    readable,
+    ...(grouped && { groupLevel: top }),
+    ...(treeGroups && { treeGroups }),
+    open: [],
+  };
   return s.outline;
 }
 
@@ -71,7 +82,8 @@ function outlineOf(s: BuildState, index: number, item: Row, m: ActiveMapping): O
 export function outlineGroup(s: BuildState, index: number, item: Row, cells: string[], m: ActiveMapping) {
   if (item.outline === undefined || item.header) return false;
   const o = outlineOf(s, index, item, m);
-  if (!o.readable || item.outline !== o.groupLevel || !groupLike(cells, m)) return false;
+  if (!o.readable || item.outline !== o.groupLevel) return false;
+  if (!(o.treeGroups ? o.treeGroups.has(item) : groupLike(cells, m))) return false;
   const refCol = m.columns.find((c) => c.field === 'ref' && cells[c.index]?.trim());
   const titleCol = m.columns.find((c) => c.field === 'title' && cells[c.index]?.trim());
   const texts = cells.map((c, i) => ({ c: c.trim(), i })).filter((x) => x.c && x.i !== refCol?.index);
