@@ -24,6 +24,8 @@ describe('milestones close with their action', () => {
     plan = await ok('POST', `${H}/plans`, {
       title: 'Workforce plan 2026-27',
       kind: 'business-plan',
+      // A stated period: when the plan began never depends on the day the test runs.
+      period: { start: '2026-04-01', end: '2027-03-31' },
       status: 'active',
       themes: [{ title: 'Wellbeing' }],
     });
@@ -293,6 +295,8 @@ describe('an action with more open milestones than one transaction holds', () =>
     const plan = await ok('POST', `${H}/plans`, {
       title: 'Big plan',
       kind: 'business-plan',
+      // A stated period: when the plan began never depends on the day the test runs.
+      period: { start: '2026-04-01', end: '2027-03-31' },
       status: 'active',
     });
     const action = await ok('POST', `${H}/plans/${plan.id}/actions`, {
