@@ -15,6 +15,7 @@ const H = '/api/v1/councils/harrow';
 const EDITOR = 'editor@harrow.demo';
 const due = (d: string) => ({ text: d, kind: 'date', due: d, precision: 'day' });
 let actionId: string;
+let planId: string;
 
 beforeAll(async () => {
   [e, browser] = await startStackAndBrowser();
@@ -32,6 +33,7 @@ beforeAll(async () => {
     status: 'on-track',
   });
   actionId = a.id;
+  planId = p.id;
   for (const [ref, title] of [
     ['A', 'Adverts placed'],
     ['B', 'Interviews held'],
@@ -82,5 +84,10 @@ describe('milestones closing with their action', { timeout: 120_000 }, () => {
     const rows = page.locator('section[aria-labelledby="milestones"] tbody tr');
     await expect.poll(() => rows.filter({ hasText: 'closed with the action' }).count()).toBe(2);
     await expectAccessible(page, 'milestones-closed-with-action');
+
+    // The plan's own list of milestones says it too.
+    await page.goto(`${e.url}/councils/harrow/plans/${planId}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await expect.poll(() => page.getByText('(closed with the action)').count()).toBe(2);
   });
 });

@@ -10,7 +10,7 @@ import { MilestoneDueCells } from './milestone-due.js';
 import { MilestoneForm } from './milestone-form.js';
 import { LoadError, ScrollTable } from './page.js';
 import { TableHead } from './table-head.js';
-import { RagTag, StatusTag } from './tags.js';
+import { ClosedWithAction, RagTag, StatusTag } from './tags.js';
 import type { TimescaleContext } from './timescale-input.js';
 
 /**
@@ -179,7 +179,7 @@ function MilestonesTable({
               <td className="govuk-table__cell app-tags" data-label="Status">
                 <StatusTag status={m.status} /> <RagTag rag={m.rag.rag} result={m.rag} />
                 {m.completedOn ? <span className="govuk-body-s"> on {formatDate(m.completedOn)}</span> : null}
-                {m.closedWithAction ? <span className="govuk-body-s"> (closed with the action)</span> : null}
+                <ClosedWithAction milestone={m} />
               </td>
               {canEdit ? (
                 <td className="govuk-table__cell app-no-print" data-label="">

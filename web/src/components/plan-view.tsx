@@ -14,7 +14,7 @@ import type { ActionRow, MilestoneRow, PlanContents, ThemeRow } from '../lib/res
 import { MilestoneDueCells } from './milestone-due.js';
 import { Banner, Prose, ScrollTable, SummaryList } from './page.js';
 import { TableHead } from './table-head.js';
-import { RagTag, StatusTag } from './tags.js';
+import { ClosedWithAction, RagTag, StatusTag } from './tags.js';
 import { DueTimeline } from './timeline.js';
 import { TimescaleText } from './timescale.js';
 
@@ -294,6 +294,7 @@ function CellView({
             <li key={m.id}>
               <span className="govuk-!-font-weight-bold">{m.due?.text ?? m.ref}: </span>
               {m.title} <StatusTag status={m.status} />
+              <ClosedWithAction milestone={m} />
             </li>
           ))}
         </ul>
@@ -381,6 +382,7 @@ export function MilestonesSection({
                   <MilestoneDueCells milestone={m} today={today} />
                   <td className="govuk-table__cell app-tags" data-label="Status">
                     <StatusTag status={m.status} /> <RagTag rag={m.rag.rag} result={m.rag} />
+                    <ClosedWithAction milestone={m} />
                   </td>
                 </tr>
               );

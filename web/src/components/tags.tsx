@@ -20,3 +20,8 @@ export function RagTag({ rag, result }: { rag: Rag; result?: RagResult }) {
 export function PlainTag({ children, colour = 'grey' }: { children: React.ReactNode; colour?: string }) {
   return <strong className={`govuk-tag govuk-tag--${colour} app-tag`}>{children}</strong>;
 }
+
+/** Said beside a milestone's status when it closed because its action did (it reopens with the action). */
+export function ClosedWithAction({ milestone }: { milestone: { closedWithAction?: unknown } }) {
+  return milestone.closedWithAction ? <span className="govuk-body-s"> (closed with the action)</span> : null;
+}
