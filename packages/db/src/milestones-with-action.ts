@@ -13,6 +13,7 @@ import {
   movesMilestones,
 } from '@peopleplan/core';
 import { type BoardEntry, milestoneEntry } from './boards.js';
+import { andCondition, writeOf } from './conditions.js';
 import { nowIso } from './ids.js';
 import { sk } from './keys.js';
 import { milestoneIndexAttributes } from './milestones.js';
@@ -95,19 +96,14 @@ export const tooManyMilestones = (n: number) =>
  * (a close that read its milestones before is refused by the mark; a close after it is refused here).
  */
 export function whileActionOpen(item: TransactItem): TransactItem {
-  const op = item.Update ? 'Update' : 'ConditionCheck';
-  const write = item[op];
-  if (!write?.ConditionExpression) throw new Error('whileActionOpen: a conditional Update or check only');
+  const { kind, write } = writeOf(item);
+  if ((kind !== 'Update' && kind !== 'ConditionCheck') || !write.ConditionExpression)
+    throw new Error('whileActionOpen: a conditional Update or check only');
   const closed = CLOSED_STATUSES.map((_, i) => `:closed${i}`);
-  return {
-    [op]: {
-      ...write,
-      ConditionExpression: `(${write.ConditionExpression}) AND NOT (#actionStatus IN (${closed.join(', ')}))`,
-      ExpressionAttributeNames: { ...write.ExpressionAttributeNames, '#actionStatus': 'status' },
-      ExpressionAttributeValues: {
-        ...write.ExpressionAttributeValues,
-        ...Object.fromEntries(CLOSED_STATUSES.map((s, i) => [`:closed${i}`, s])),
-      },
-    },
-  } as TransactItem;
+  return andCondition(
+    item,
+    `NOT (#actionStatus IN (${closed.join(', ')}))`,
+    { '#actionStatus': 'status' },
+    Object.fromEntries(CLOSED_STATUSES.map((s, i) => [`:closed${i}`, s])),
+  );
 }

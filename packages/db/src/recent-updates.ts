@@ -7,6 +7,7 @@ import {
   type RecentUpdates,
   recentUpdatesOf,
 } from '@peopleplan/core';
+import { andCondition } from './conditions.js';
 import { nowIso } from './ids.js';
 import { sk } from './keys.js';
 import type { TenantStore, TransactItem } from './store.js';
@@ -84,18 +85,8 @@ export function withRecentChange(items: TransactItem[], change: RecentChange): T
   if (!u?.UpdateExpression?.startsWith('SET ')) throw new Error('expected the action’s update first');
   const [set, remove] = u.UpdateExpression.split(' REMOVE ');
   const removes = [...(remove ? [remove] : []), ...change.removes];
-  return [
-    {
-      Update: {
-        ...u,
-        UpdateExpression: `${set}, ${change.sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-        ConditionExpression: `(${u.ConditionExpression ?? 'attribute_exists(PK)'}) AND ${change.condition}`,
-        ExpressionAttributeNames: { ...u.ExpressionAttributeNames, ...change.names },
-        ExpressionAttributeValues: { ...u.ExpressionAttributeValues, ...change.values },
-      },
-    },
-    ...rest,
-  ];
+  const UpdateExpression = `${set}, ${change.sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`;
+  return [andCondition(first!, change.condition, change.names, change.values, { UpdateExpression }), ...rest];
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   putIfCondition,
   queryAllPages,
 } from './batches.js';
+import { andCondition } from './conditions.js';
 import { consistentRead, type ReadConsistency } from './consistency.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { addProjection, entityOf, stored } from './item-shape.js';
@@ -385,19 +386,14 @@ export class TenantStore {
 
   /** A write of the plan header itself, only while the plan is not archived (conditionPlanWritable). */
   unlessArchived(put: TransactItem): TransactItem {
-    const p = put.Put!;
-    return {
-      Put: {
-        ...p,
-        ConditionExpression: `(${p.ConditionExpression ?? 'attribute_exists(PK)'}) AND ${NOT_ARCHIVED.ConditionExpression}`,
-        ExpressionAttributeNames: { ...p.ExpressionAttributeNames, ...NOT_ARCHIVED.ExpressionAttributeNames },
-        ExpressionAttributeValues: {
-          ...p.ExpressionAttributeValues,
-          ...NOT_ARCHIVED.ExpressionAttributeValues,
-        },
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      },
-    };
+    const { ConditionExpression, ExpressionAttributeNames, ExpressionAttributeValues } = NOT_ARCHIVED;
+    return andCondition(
+      { Put: put.Put! },
+      ConditionExpression,
+      ExpressionAttributeNames,
+      ExpressionAttributeValues,
+      { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' },
+    );
   }
 
   /**

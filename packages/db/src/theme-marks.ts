@@ -5,6 +5,7 @@
  * version, so nobody editing the item is refused for it, and the write that must see nothing added since
  * it read requires the mark unchanged.
  */
+import { andCondition, writeOf } from './conditions.js';
 import { newId } from './ids.js';
 import { type STORAGE_ATTRIBUTES, sk } from './keys.js';
 import type { TenantStore, TransactItem } from './store.js';
@@ -41,19 +42,8 @@ export function actionAddedTo(store: TenantStore, planId: string, themeId: strin
  * unchanged. An Update leaves the mark as it was (a progress update's write: actions.ts `latestUpdateWrite`).
  */
 export function markUnchanged(item: TransactItem, name: string, mark: unknown): TransactItem {
-  const op = item.Put ? 'Put' : item.Update ? 'Update' : 'Delete';
-  const write = item[op];
-  if (!write?.ConditionExpression) throw new Error('markUnchanged: a conditional write only');
-  const unmarked = mark === undefined;
-  return {
-    [op]: {
-      ...write,
-      ConditionExpression: `(${write.ConditionExpression}) AND ${unmarked ? 'attribute_not_exists(#mark)' : '#mark = :mark'}`,
-      ExpressionAttributeNames: { ...write.ExpressionAttributeNames, '#mark': name },
-      ExpressionAttributeValues: {
-        ...write.ExpressionAttributeValues,
-        ...(unmarked ? {} : { ':mark': mark }),
-      },
-    },
-  } as TransactItem;
+  if (!writeOf(item).write.ConditionExpression) throw new Error('markUnchanged: a conditional write only');
+  return mark === undefined
+    ? andCondition(item, 'attribute_not_exists(#mark)', { '#mark': name })
+    : andCondition(item, '#mark = :mark', { '#mark': name }, { ':mark': mark });
 }
