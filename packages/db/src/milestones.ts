@@ -99,9 +99,7 @@ export class MilestonesRepo {
         'action',
       );
     } catch (e) {
-      // The action closed since it was read: said as the check before says it.
-      if (open && e instanceof DomainError && e.code === 'conflict')
-        assertActionOpen(await this.actions.get(actionId), 'status', true);
+      if (open) await this.closedMeanwhile(e, actionId, true);
       throw e;
     }
     return m;
@@ -130,14 +128,19 @@ export class MilestonesRepo {
       'Contributors can mark done only the milestones of actions they lead',
     );
     if (!input.completed && m.status === 'completed') assertActionOpen(action, 'completed', false);
-    return this.update(milestoneId, {
-      version: input.version,
-      status: input.completed ? 'completed' : m.status === 'completed' ? 'on-track' : m.status,
-      completedOn: input.completed ? (input.completedOn ?? londonToday()) : null,
-    });
+    return this.update(
+      milestoneId,
+      {
+        version: input.version,
+        status: input.completed ? 'completed' : m.status === 'completed' ? 'on-track' : m.status,
+        completedOn: input.completed ? (input.completedOn ?? londonToday()) : null,
+      },
+      action,
+    );
   }
 
-  async update(milestoneId: string, patch: MilestonePatch): Promise<Milestone> {
+  /** `action`: the milestone's action, when the caller has read it already (not read again). */
+  async update(milestoneId: string, patch: MilestonePatch, action?: Action): Promise<Milestone> {
     const before = await this.get(milestoneId);
     await assertReferences(this.store, linkedReferences(patch.linkedActionIds));
     const { baselineCorrection, rebaselineReason, ...fields } = patch;
@@ -152,7 +155,7 @@ export class MilestonesRepo {
     }
     // Opened again only under an open action, and only while it is (checked in the transaction too).
     const reopens = !isOpen(before.status) && isOpen(after.status);
-    if (reopens) assertActionOpen(await this.actions.get(before.actionId), 'status', false);
+    if (reopens) assertActionOpen(action ?? (await this.actions.get(before.actionId)), 'status', false);
     if (baselineCorrection) after = this.correctBaseline(after, baselineCorrection);
     if (movedLater(before, after))
       after = withRebaseline(before, after, rebaselineReason, this.store.ctx.actor.name);
@@ -203,13 +206,20 @@ export class MilestonesRepo {
         'milestone',
       );
     } catch (e) {
-      // The action closed since it was read: said as the check before says it.
-      if (reopens && e instanceof DomainError && e.code === 'conflict')
-        assertActionOpen(await this.actions.get(before.actionId), 'status', false);
+      if (reopens) await this.closedMeanwhile(e, before.actionId, false);
       throw e;
     }
     return after;
   }
+  /**
+   * A write refused because the action closed since it was read (`whileActionOpen`) is said as the check
+   * before the write says it (422); any other refusal is left to the caller.
+   */
+  private async closedMeanwhile(e: unknown, actionId: string, adding: boolean): Promise<void> {
+    if (e instanceof DomainError && e.code === 'conflict')
+      assertActionOpen(await this.actions.get(actionId), 'status', adding);
+  }
+
   /**
    * A milestone is not completed before its plan began: a day before the plan's period (or, for a plan
    * with none, more than a year before the plan was made) is a slip of the keyboard, or a claim to have
