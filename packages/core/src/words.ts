@@ -3,7 +3,8 @@
  * RAG reasons (rag.ts, board.ts) and by the web app, so a page and the API never word a date apart.
  */
 
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+/** "1 action", "3 actions": a count with its noun (`many` where adding an s is wrong). */
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 /**
  * A whole number of days in the largest unit that reads naturally: days under a fortnight, weeks

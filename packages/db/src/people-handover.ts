@@ -13,6 +13,7 @@ import {
   type Person,
   type Plan,
   planSearchDoc,
+  plural,
   type Status,
   unprocessable,
 } from '@peopleplan/core';
@@ -135,8 +136,6 @@ export async function personLeads({ store, people }: Council, personId: string):
       .sort((a, b) => a.title.localeCompare(b.title)),
   };
 }
-
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 /** A leaving date further ahead than this is more likely a mistyped year than notice given. */
 const LEAVING_NOTICE_DAYS = 366;

@@ -4,6 +4,7 @@ import {
   type LeadRole,
   NO_LEAD,
   type PlanKind,
+  plural,
   type Rag,
   STATUS_LABELS,
   type Status,
@@ -241,8 +242,6 @@ export interface Summary {
  * the summary's opening sentence. An item can be overdue and not updated at once, so the headings' counts
  * may add up to more than the exceptions: the sentence says how many are counted twice or more.
  */
-const counted = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
-
 export function summarySentence({
   summary,
   exceptions,
@@ -258,8 +257,8 @@ export function summarySentence({
           ? ', each under more than one heading'
           : `, ${several} of them under more than one heading`;
   return (
-    `${counted(summary.totalActions, 'action')} and ${counted(summary.milestones.total, 'milestone')}. ` +
-    `${ex.total} exception${ex.total === 1 ? '' : 's'}${overlap}: ${ex['off-track']} off track, ` +
+    `${plural(summary.totalActions, 'action')} and ${plural(summary.milestones.total, 'milestone')}. ` +
+    `${plural(ex.total, 'exception')}${overlap}: ${ex['off-track']} off track, ` +
     `${ex.overdue} overdue, ${ex['re-baselined']} re-baselined, ${ex.stale} without an update this period.`
   );
 }

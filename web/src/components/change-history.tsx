@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../lib/api.js';
 import { useFocusRevealed } from '../lib/focus.js';
-import { formatDateTime } from '../lib/format.js';
+import { formatDateTime, plural } from '../lib/format.js';
 import { changeLines, eventHeadline, type HistoryNames } from '../lib/history-words.js';
 import type { HistoryEventRow } from '../lib/responses.js';
 import { useApi } from '../lib/use-api.js';
@@ -119,7 +119,7 @@ export function ChangeHistory({
       )}
       {error ? <LoadError error={error} /> : null}
       <p className="govuk-body" role="status">
-        {items.length ? `Showing ${items.length} change${items.length === 1 ? '' : 's'}, newest first.` : ''}
+        {items.length ? `Showing ${plural(items.length, 'change')}, newest first.` : ''}
       </p>
       {cursor ? (
         <button

@@ -20,7 +20,7 @@ export const formatShortDate = (iso: string | undefined) =>
 /** "7 December 2026 at 9:05am" where the council is (core `momentWords`: the reports say it alike). */
 export const formatDateTime = (iso: string | undefined) => (iso ? momentWords(iso) : '');
 
-export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+export { plural } from '@peopleplan/core';
 
 /** "3 weeks late", "13 years late", "due in 3 days", "due today": as people say it (core words.ts). */
 export function lateness(daysLate: number | undefined): string {

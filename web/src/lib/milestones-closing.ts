@@ -1,4 +1,5 @@
 import { isOpen, type Status } from '@peopleplan/core';
+import { plural } from './format.js';
 
 /**
  * What choosing a closing status says when the action has open milestones: they close with it
@@ -6,7 +7,7 @@ import { isOpen, type Status } from '@peopleplan/core';
  */
 export function closingHint(from: Status, to: Status, openMilestones: number): string | undefined {
   if (!openMilestones || !isOpen(from) || isOpen(to)) return undefined;
-  return `Its ${openMilestones} open milestone${openMilestones === 1 ? '' : 's'} will be closed with it.`;
+  return `Its ${plural(openMilestones, 'open milestone')} will be closed with it.`;
 }
 
 /** How many of an action's milestones are still open. */

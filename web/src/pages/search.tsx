@@ -1,7 +1,7 @@
 import { type FormEvent, Fragment, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { LoadError, Loading, Page } from '../components/page.js';
-import { formatDate } from '../lib/format.js';
+import { formatDate, plural } from '../lib/format.js';
 import type { SearchHit } from '../lib/responses.js';
 import { useCouncil } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
@@ -133,7 +133,7 @@ export default function SearchPage({ c }: { c: string }) {
           <p className="govuk-body govuk-!-font-weight-bold" role="status" data-testid="search-count">
             {answer.data.total === 0
               ? `Nothing found for “${q}”`
-              : `${answer.data.total} result${answer.data.total === 1 ? '' : 's'} for “${q}”${answer.data.total > items.length ? `, the best ${items.length} shown` : ''}`}
+              : `${plural(answer.data.total, 'result')} for “${q}”${answer.data.total > items.length ? `, the best ${items.length} shown` : ''}`}
           </p>
           {answer.data.complete ? null : (
             <p className="govuk-inset-text">
