@@ -116,16 +116,16 @@ export async function joinRecentUpdates(
   }
 }
 
+/** The change on its own: the action's version and time moved on with it. */
 function recentChangeWrite(store: TenantStore, action: Action, change: RecentChange): TransactItem {
-  const removes = change.removes.length ? ` REMOVE ${change.removes.join(', ')}` : '';
-  return {
+  const write: TransactItem = {
     Update: {
       TableName: store.tableName,
       Key: { PK: store.pk, SK: sk.action(action.planId, action.id) },
-      UpdateExpression: `SET ${[...change.sets, 'version = version + :ruOne', 'updatedAt = :ruAt'].join(', ')}${removes}`,
-      ConditionExpression: `attribute_exists(PK) AND ${change.condition}`,
-      ExpressionAttributeNames: change.names,
-      ExpressionAttributeValues: { ...change.values, ':ruOne': 1, ':ruAt': nowIso() },
+      UpdateExpression: 'SET version = version + :ruOne, updatedAt = :ruAt',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeValues: { ':ruOne': 1, ':ruAt': nowIso() },
     },
   };
+  return withRecentChange([write], change)[0]!;
 }
