@@ -19,8 +19,9 @@ import { nowIso } from './ids.js';
 import { planIndexAttributes, sk } from './keys.js';
 import { milestoneIndexAttributes } from './milestones.js';
 import { headerOf } from './plans.js';
+import { markNamed } from './references.js';
 import { SearchIndexRepo, searchWrites } from './search-index.js';
-import { MAX_TRANSACTION_ITEMS, type TenantStore } from './store.js';
+import { MAX_TRANSACTION_ITEMS, type TenantStore, type TransactItem } from './store.js';
 
 export interface ImportRecord {
   id: string;
@@ -173,15 +174,26 @@ export class ImportsRepo {
     ]);
     const { personIds: _ids, ...kept } = record;
     const committed: ImportRecord = { ...kept, status: 'committed', planId, committedAt: nowIso() };
+    const last: TransactItem[] = [
+      imported(sk.plan(planId), 'plan', headerOf(bundle.plan), planIndexAttributes(councilId, planId)),
+      // The board goes with the header: a plan is visible only once its counts are complete.
+      ...boardShardItems(planId, bundle.actions, bundle.milestones).map((b) =>
+        imported(b.sortKey, 'board', b.item),
+      ),
+      ...searchWrites(this.store, [planSearchDoc(bundle.plan)]),
+    ];
+    // People of the directory the plan names are marked as named with its header, the moment its
+    // actions become theirs (references.ts): someone marked as left meanwhile refuses the commit (422),
+    // and marking someone as left after it finds their new actions. Past one transaction (a plan naming
+    // some 85 people of the directory), the rest are marked just before.
+    const marks = markNamed(this.store, namedPeople(bundle));
+    const room = MAX_TRANSACTION_ITEMS - last.length - 2;
+    if (marks.length > room) await this.store.transact(marks.slice(room), [], 'import');
     try {
       await this.store.transact(
         [
-          imported(sk.plan(planId), 'plan', headerOf(bundle.plan), planIndexAttributes(councilId, planId)),
-          // The board goes with the header: a plan is visible only once its counts are complete.
-          ...boardShardItems(planId, bundle.actions, bundle.milestones).map((b) =>
-            imported(b.sortKey, 'board', b.item),
-          ),
-          ...searchWrites(this.store, [planSearchDoc(bundle.plan)]),
+          ...last,
+          ...marks.slice(0, room),
           {
             Update: {
               TableName: this.store.tableName,
@@ -297,4 +309,13 @@ export class ImportsRepo {
     }
     return stale.length;
   }
+}
+
+/** The people of the directory a plan names: its actions' leads and its owner, not those it adds. */
+function namedPeople(bundle: PlanBundle): string[] {
+  const added = new Set(bundle.people.map((p) => p.id));
+  return [
+    ...bundle.actions.flatMap((a) => (a.leads ?? []).map((l) => l.personId)),
+    bundle.plan.ownerPersonId,
+  ].filter((id): id is string => !!id && !added.has(id));
 }

@@ -72,8 +72,15 @@ export const NAMED_MARK = 'lastNamed' satisfies (typeof STORAGE_ATTRIBUTES)[numb
  * meanwhile is either written first, and found, or refused here (422, plan-archived.ts `cancellation`).
  */
 function namedMarks(store: TenantStore, refs: readonly Reference[]): TransactItem[] {
-  const ids = [...new Set(refs.filter((r) => r.kind === 'person' && r.added).map((r) => r.id))];
-  return ids.map((id) => ({
+  return markNamed(
+    store,
+    refs.filter((r) => r.kind === 'person' && r.added).map((r) => r.id),
+  );
+}
+
+/** The marks of `ids` as newly named (each once), for a write that names them in its own transaction. */
+export function markNamed(store: TenantStore, ids: readonly string[]): TransactItem[] {
+  return [...new Set(ids)].map((id) => ({
     Update: {
       TableName: store.tableName,
       Key: { PK: store.pk, SK: sk.person(id) },

@@ -16,6 +16,11 @@ export interface PreviewLead {
   actions: number;
   /** The person it will point at; absent: a new person will be added for it. */
   person?: { id: string; name: string; roleLabel?: string | undefined; via: 'directory' | 'merged' };
+  /**
+   * Someone in the directory by that name or role who has left the council: not matched (they lead
+   * nothing new), so the officer can say who leads instead; otherwise a person to check is added.
+   */
+  left?: { name: string; leftOn: string };
 }
 
 /** Someone a new lead is likely to be: a person in the directory, or another new lead of this plan. */
@@ -34,15 +39,24 @@ export interface PreviewPeople {
 
 /**
  * The directory as an import matches it: by normalised name and role label (normaliseRoleLabel), with
- * the labels of people merged into others pointing at the person they were merged into.
+ * the labels of people merged into others pointing at the person they were merged into. Someone who
+ * has left leads nothing new (docs/architecture.md, "Handing over and leavers"): they match no label
+ * and may not be chosen, as the commit's own matching (importer to-entities.ts) has it; `left` says
+ * who they were, so the preview can tell the officer why a familiar name is new.
  */
 export function directoryOf(all: Person[]) {
-  const active = all.filter((p) => !p.mergedInto);
+  /** Everyone not merged away: names the reader may know as leads, whether here or gone. */
+  const kept = all.filter((p) => !p.mergedInto);
+  const active = kept.filter((p) => !p.leftOn);
   const byId = new Map(active.map((p) => [p.id, p]));
   const byKey = new Map<string, { person: Person; via: 'directory' | 'merged' }>();
-  for (const p of active) {
+  const left = new Map<string, Person>();
+  for (const p of kept) {
     for (const l of [p.name, p.roleLabel])
-      if (l) byKey.set(normaliseLabel(l), { person: p, via: 'directory' });
+      if (l) {
+        if (p.leftOn) left.set(normaliseLabel(l), p);
+        else byKey.set(normaliseLabel(l), { person: p, via: 'directory' });
+      }
   }
   const aliases: Array<{ label: string; personId: string }> = [];
   for (const m of all.filter((p) => p.mergedInto)) {
@@ -50,11 +64,17 @@ export function directoryOf(all: Person[]) {
     if (!survivor) continue;
     for (const l of [m.name, m.roleLabel]) {
       if (!l) continue;
+      if (survivor.leftOn) {
+        if (!left.has(normaliseLabel(l))) left.set(normaliseLabel(l), survivor);
+        continue;
+      }
       aliases.push({ label: l, personId: survivor.id });
       if (!byKey.has(normaliseLabel(l))) byKey.set(normaliseLabel(l), { person: survivor, via: 'merged' });
     }
   }
-  return { active, byId, byKey, aliases, known: [...byKey.keys()] };
+  // A label someone here also answers to is theirs, not the leaver's.
+  for (const key of byKey.keys()) left.delete(key);
+  return { kept, active, byId, byKey, left, aliases, known: [...byKey.keys()] };
 }
 export type Directory = ReturnType<typeof directoryOf>;
 
@@ -88,7 +108,10 @@ export function planLeads(plan: ParsedPlan): Array<{ label: string; actions: num
 export function previewPeople(plan: ParsedPlan, dir: Directory): PreviewPeople {
   const leads: PreviewLead[] = planLeads(plan).map((l) => {
     const hit = dir.byKey.get(normaliseLabel(l.label));
-    if (!hit) return l;
+    if (!hit) {
+      const gone = dir.left.get(normaliseLabel(l.label));
+      return gone?.leftOn ? { ...l, left: { name: gone.name, leftOn: gone.leftOn } } : l;
+    }
     const { id, name, roleLabel } = hit.person;
     return { ...l, person: { id, name, ...(roleLabel ? { roleLabel } : {}), via: hit.via } };
   });
@@ -134,7 +157,12 @@ export function checkLeadChoices(
     if (!labels.has(normaliseLabel(label)))
       problems.push({ path: at, message: 'no lead of this plan has this label' });
     else if ('personId' in choice && !dir.byId.has(choice.personId))
-      problems.push({ path: `${at}.personId`, message: 'not a person in this council’s directory' });
+      problems.push({
+        path: `${at}.personId`,
+        message: dir.kept.some((p) => p.id === choice.personId)
+          ? 'has left the council: choose someone still here'
+          : 'not a person in this council’s directory',
+      });
     else if ('sameAs' in choice && !labels.has(normaliseLabel(choice.sameAs)))
       problems.push({ path: `${at}.sameAs`, message: 'no lead of this plan has this label' });
   }

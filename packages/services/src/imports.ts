@@ -128,7 +128,7 @@ export async function previewImport(
         ...(opts.mapping ? { mappingOverride: opts.mapping } : {}),
         ...(opts.planStart ? { planStart: opts.planStart } : {}),
         knownLeads: [
-          ...dir.active.flatMap((p) => [p.name, p.roleLabel ?? '']),
+          ...dir.kept.flatMap((p) => [p.name, p.roleLabel ?? '']),
           ...dir.aliases.map((a) => a.label),
         ].filter(Boolean),
       }),

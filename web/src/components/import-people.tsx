@@ -1,4 +1,5 @@
 import type { ImportPreview } from '../lib/api-narrowings.js';
+import { formatDate } from '../lib/format.js';
 import type { LeadAnswer } from '../lib/import-plan.js';
 import { personChoices } from '../lib/person-choices.js';
 import type { PersonRow } from '../lib/responses.js';
@@ -30,6 +31,7 @@ export function ImportPeople({
 }) {
   if (!people.leads.length) return null;
   const fresh = people.leads.filter((l) => !l.person).length;
+  const gone = people.leads.some((l) => l.left);
   return (
     <section aria-labelledby="leads" className="app-section-break">
       <h2 className="govuk-heading-m" id="leads">
@@ -37,7 +39,7 @@ export function ImportPeople({
       </h2>
       <p className="govuk-body">
         {fresh
-          ? `${fresh} of ${people.leads.length} leads are not in the people directory. Say who they are if you know; otherwise each is added as a new person without an email address, marked for checking.`
+          ? `${fresh} of ${people.leads.length} leads are not in the people directory${gone ? ' or have left the council' : ''}. Say who they are if you know; otherwise each is added as a new person without an email address, marked for checking.`
           : 'Every lead was found in the people directory.'}
       </p>
       <ScrollTable label="Leads of the plan">
@@ -69,6 +71,7 @@ export function ImportPeople({
                     <LeadChoice
                       id={`lead-${n}`}
                       label={l.label}
+                      left={l.left}
                       candidates={people.suggestions.find((s) => s.label === l.label)?.candidates ?? []}
                       directory={directory}
                       value={answers[l.label] ?? 'new'}
@@ -88,6 +91,7 @@ export function ImportPeople({
 function LeadChoice({
   id,
   label,
+  left,
   candidates,
   directory,
   value,
@@ -95,6 +99,7 @@ function LeadChoice({
 }: {
   id: string;
   label: string;
+  left: ImportPreview['people']['leads'][number]['left'];
   candidates: ImportPreview['people']['suggestions'][number]['candidates'];
   directory: PersonRow[];
   value: LeadAnswer;
@@ -102,8 +107,15 @@ function LeadChoice({
 }) {
   const byId = new Map(directory.map((p) => [p.id, p]));
   const suggested = new Set(candidates.flatMap((c) => (c.personId ? [c.personId] : [])));
+  const hints = [left ? `${id}-left` : '', candidates.length ? `${id}-hint` : ''].filter(Boolean);
   return (
     <>
+      {left ? (
+        <div className="govuk-hint" id={`${id}-left`}>
+          {left.name} left the council on {formatDate(left.leftOn)} and leads nothing new: choose who leads
+          these actions now.
+        </div>
+      ) : null}
       {candidates.length ? (
         <div className="govuk-hint" id={`${id}-hint`}>
           <PlainTag colour="yellow">Possible duplicate</PlainTag>{' '}
@@ -119,10 +131,12 @@ function LeadChoice({
         className="govuk-select"
         id={id}
         value={value}
-        aria-describedby={candidates.length ? `${id}-hint` : undefined}
+        aria-describedby={hints.length ? hints.join(' ') : undefined}
         onChange={(e) => onChange(e.target.value as LeadAnswer)}
       >
-        <option value="new">Add “{label}” as a new person</option>
+        <option value="new">
+          Add “{label}” as a new person{left ? ', to check' : ''}
+        </option>
         {candidates.length ? (
           <optgroup label="Likely the same">
             {candidates.map((c) =>

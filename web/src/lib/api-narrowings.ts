@@ -66,6 +66,8 @@ export interface ImportPreview {
       label: string;
       actions: number;
       person?: { id: string; name: string; roleLabel?: string; via: 'directory' | 'merged' };
+      /** Someone by that name or role who has left the council: not matched, see import-people.ts. */
+      left?: { name: string; leftOn: string };
     }>;
     suggestions: Array<{
       label: string;
