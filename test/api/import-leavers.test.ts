@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../support/api.js';
+import { holdTransactions, puts } from '../support/held-transactions.js';
 
 const H = '/api/v1/councils/harrow';
 const EDITOR = 'editor@harrow.test';
@@ -64,49 +65,10 @@ describe('an import naming people who have left', () => {
   });
 
   describe('marking someone as left while an import naming them commits', () => {
-    /** A transaction matching `held` waits until `release` is called. */
-    let held: ((cmd: Cmd) => boolean) | undefined;
-    let reached: () => void = () => {};
-    let release: () => void = () => {};
+    let interleave: ReturnType<typeof holdTransactions>;
     beforeAll(() => {
-      const real = api.deps.docFor;
-      api.deps.docFor = async (c, mode) =>
-        new Proxy(await real(c, mode), {
-          get(t, p) {
-            if (p !== 'send') return Reflect.get(t, p, t);
-            return async (cmd: Cmd, ...rest: unknown[]) => {
-              if (held && cmd.constructor.name === 'TransactWriteCommand' && held(cmd)) {
-                held = undefined;
-                const gate = new Promise<void>((r) => {
-                  release = r;
-                });
-                reached();
-                await gate;
-              }
-              return (t.send as (...a: unknown[]) => unknown)(cmd, ...rest);
-            };
-          },
-        });
+      interleave = holdTransactions(api);
     });
-
-    /** Starts `first`, holds its transaction, runs `second` to the end, then lets `first` go on. */
-    async function interleave<A, B>(
-      hold: (cmd: Cmd) => boolean,
-      first: () => Promise<A>,
-      second: () => Promise<B>,
-    ) {
-      const atGate = new Promise<void>((r) => {
-        reached = r;
-      });
-      held = hold;
-      const a = first();
-      await atGate;
-      const b = await second();
-      release();
-      return [await a, b] as const;
-    }
-    const puts = (type: string) => (cmd: Cmd) =>
-      (cmd.input.TransactItems ?? []).some((i) => i.Put?.Item?.type === type);
     /** A person matched at preview, and the preview of a plan naming them. */
     const named = async (name: string) => {
       const p = await person(name);
@@ -152,5 +114,3 @@ describe('an import naming people who have left', () => {
     });
   });
 });
-
-type Cmd = { constructor: { name: string }; input: { TransactItems?: Array<Record<string, any>> } };

@@ -6,6 +6,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { councilPk, sk } from '@peopleplan/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../support/api.js';
+import { holdTransactions, puts } from '../support/held-transactions.js';
 
 const H = '/api/v1/councils/harrow';
 const EDITOR = 'editor@harrow.test';
@@ -252,6 +253,38 @@ describe('milestones close with their action', () => {
       expect([200, 201], JSON.stringify(o.why)).toContain(o.closed);
       expect([200, 409]).toContain(o.renamed);
       expect(o.after).toMatchObject({ status: 'completed', closedWithAction: { status: 'not-started' } });
+    }
+  });
+
+  it('reads the milestones again when one is edited after the close read them, keeping the edit', async () => {
+    const interleave = holdTransactions(api);
+    for (const how of ['edit', 'update'] as const) {
+      const action = await ok('POST', `${H}/plans/${plan.id}/actions`, {
+        themeId: plan.themes[0]!.id,
+        title: `Closed by ${how} while its milestone is renamed`,
+        status: 'on-track',
+      });
+      const m = await ok('POST', `${H}/actions/${action.id}/milestones`, {
+        title: 'Draft',
+        due: due('2026-10-01'),
+      });
+      // The close's transaction waits, its milestone write read at version 1, while the rename lands.
+      const [closed, renamed] = await interleave(
+        puts('milestone', (x) => x.id === m.id && x.status === 'completed'),
+        () =>
+          how === 'edit'
+            ? call('PATCH', `${H}/actions/${action.id}`, { version: action.version, status: 'completed' })
+            : call('POST', `${H}/actions/${action.id}/updates`, { narrative: 'Done.', status: 'completed' }),
+        () => call('PATCH', `${H}/milestones/${m.id}`, { version: m.version, title: 'Renamed' }),
+      );
+      expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+      expect([200, 201], JSON.stringify(closed.body)).toContain(closed.status);
+      const [after] = await milestones(action.id);
+      expect(after).toMatchObject({
+        title: 'Renamed',
+        status: 'completed',
+        closedWithAction: { status: 'not-started' },
+      });
     }
   });
 });

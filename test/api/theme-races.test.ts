@@ -7,21 +7,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../support/api.js';
+import { type HeldCommand as Cmd, holdTransactions, itemsOf as items } from '../support/held-transactions.js';
 
 const H = '/api/v1/councils/harrow';
 const EDITOR = 'editor@harrow.test';
 
-type Cmd = { constructor: { name: string }; input: { TransactItems?: Array<Record<string, any>> } };
 type Answer = { status: number; body: any };
 
 describe('themes and actions written at the same moment', () => {
   let api: TestApi;
   let planId: string;
   let themes: Array<{ id: string; version: number }>;
-  /** A transaction matching `held` waits until `release` is called. */
-  let held: ((cmd: Cmd) => boolean) | undefined;
-  let reached: () => void = () => {};
-  let release: () => void = () => {};
+  let interleave: ReturnType<typeof holdTransactions>;
 
   const call = (method: string, path: string, body?: unknown): Promise<Answer> =>
     api.call(method, path, { as: EDITOR, ...(body === undefined ? {} : { body }) });
@@ -36,26 +33,7 @@ describe('themes and actions written at the same moment', () => {
 
   beforeAll(async () => {
     api = await createTestApi();
-    const real = api.deps.docFor;
-    api.deps.docFor = async (c, mode) => {
-      const doc = await real(c, mode);
-      return new Proxy(doc, {
-        get(t, p) {
-          if (p !== 'send') return Reflect.get(t, p, t);
-          return async (cmd: Cmd, ...rest: unknown[]) => {
-            if (held && cmd.constructor.name === 'TransactWriteCommand' && held(cmd)) {
-              held = undefined;
-              const gate = new Promise<void>((r) => {
-                release = r;
-              });
-              reached();
-              await gate;
-            }
-            return (t.send as (...a: unknown[]) => unknown)(cmd, ...rest);
-          };
-        },
-      });
-    };
+    interleave = holdTransactions(api);
     const p = await call('POST', `${H}/plans`, {
       title: 'Workforce plan 2026-27',
       kind: 'business-plan',
@@ -66,24 +44,6 @@ describe('themes and actions written at the same moment', () => {
   });
   afterAll(() => api.drop());
 
-  /** Starts `first`, holds its transaction, runs `second` to the end, then lets `first` go on. */
-  async function interleave<A, B>(
-    hold: (cmd: Cmd) => boolean,
-    first: () => Promise<A>,
-    second: () => Promise<B>,
-  ): Promise<[A, B]> {
-    const atGate = new Promise<void>((r) => {
-      reached = r;
-    });
-    held = hold;
-    const a = first();
-    await atGate;
-    const b = await second();
-    release();
-    return [await a, b];
-  }
-
-  const items = (cmd: Cmd) => cmd.input.TransactItems ?? [];
   const deletes = (marker: RegExp) => (cmd: Cmd) =>
     items(cmd).some((i) => i.Delete && marker.test(String(i.Delete.Key.SK)));
   /** The transaction that writes an action into `themeId` (a move: the moved action's Put). */
