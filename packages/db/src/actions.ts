@@ -31,7 +31,7 @@ import { movedLater, withRebaseline } from './rebaselines.js';
 import { assertReferences, crossRefReferences, leadReferences } from './references.js';
 import { searchWrites } from './search-index.js';
 import type { Page, TenantStore, TransactItem } from './store.js';
-import { actionAddedTo, CHILD_MARK, markUnchanged } from './theme-marks.js';
+import { actionAddedTo, CHILD_MARK, markUnchanged, markWith } from './theme-marks.js';
 import { firstVersion, patchedVersion } from './versioning.js';
 
 interface Locator {
@@ -134,19 +134,11 @@ export class ActionsRepo {
       : inTheme.themeId
         ? ' AND themeId = :theme'
         : ' AND attribute_not_exists(themeId)';
-    return {
-      Update: {
-        TableName: this.store.tableName,
-        Key: { PK: this.store.pk, SK: sk.action(planId, parentId) },
-        UpdateExpression: 'SET #child = :child',
-        ConditionExpression: `attribute_exists(PK)${theme}`,
-        ExpressionAttributeNames: { '#child': CHILD_MARK },
-        ExpressionAttributeValues: {
-          ':child': childId,
-          ...(inTheme?.themeId ? { ':theme': inTheme.themeId } : {}),
-        },
-      },
-    };
+    return markWith(this.store, sk.action(planId, parentId), CHILD_MARK, {
+      condition: `attribute_exists(PK)${theme}`,
+      mark: childId,
+      ...(inTheme?.themeId ? { values: { ':theme': inTheme.themeId } } : {}),
+    });
   }
 
   /**

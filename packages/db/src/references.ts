@@ -1,7 +1,7 @@
 import { badRequest } from '@peopleplan/core';
-import { newId } from './ids.js';
 import { type STORAGE_ATTRIBUTES, sk } from './keys.js';
 import type { TenantStore, TransactItem } from './store.js';
+import { markWith } from './theme-marks.js';
 
 /** An id a write names, where it sits in the request, and what it must be. */
 export interface Reference {
@@ -80,18 +80,13 @@ function namedMarks(store: TenantStore, refs: readonly Reference[]): TransactIte
 
 /** The marks of `ids` as newly named (each once), for a write that names them in its own transaction. */
 export function markNamed(store: TenantStore, ids: readonly string[]): TransactItem[] {
-  return [...new Set(ids)].map((id) => ({
-    Update: {
-      TableName: store.tableName,
-      Key: { PK: store.pk, SK: sk.person(id) },
-      UpdateExpression: 'SET #named = :named',
-      ConditionExpression:
+  return [...new Set(ids)].map((id) =>
+    markWith(store, sk.person(id), NAMED_MARK, {
+      condition:
         'attribute_exists(PK) AND attribute_not_exists(leftOn) AND attribute_not_exists(mergingInto) AND attribute_not_exists(mergedInto)',
-      ExpressionAttributeNames: { '#named': NAMED_MARK },
-      ExpressionAttributeValues: { ':named': newId() },
-      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-    },
-  }));
+      returnOld: true,
+    }),
+  );
 }
 
 /** The people an action's leads name. */

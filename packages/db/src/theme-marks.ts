@@ -23,14 +23,30 @@ export const THEME_MARK = 'lastActionAdded' satisfies (typeof STORAGE_ATTRIBUTES
  * in while the removal read must change the mark too.
  */
 export function actionAddedTo(store: TenantStore, planId: string, themeId: string): TransactItem {
+  return markWith(store, sk.theme(planId, themeId), THEME_MARK, { condition: 'attribute_exists(PK)' });
+}
+
+/**
+ * The update that marks the item at `sortKey` with its `name` mark (`mark`, else a fresh id), on
+ * `condition` (with its `values`): every write that marks an item (a theme, a parent action, a person
+ * newly named: references.ts) is this one. `returnOld` gives the item back when the condition fails, for
+ * the refusal to name it.
+ */
+export function markWith(
+  store: TenantStore,
+  sortKey: string,
+  name: string,
+  opts: { condition: string; mark?: string; values?: Record<string, unknown>; returnOld?: boolean },
+): TransactItem {
   return {
     Update: {
       TableName: store.tableName,
-      Key: { PK: store.pk, SK: sk.theme(planId, themeId) },
+      Key: { PK: store.pk, SK: sortKey },
       UpdateExpression: 'SET #mark = :mark',
-      ConditionExpression: 'attribute_exists(PK)',
-      ExpressionAttributeNames: { '#mark': THEME_MARK },
-      ExpressionAttributeValues: { ':mark': newId() },
+      ConditionExpression: opts.condition,
+      ExpressionAttributeNames: { '#mark': name },
+      ExpressionAttributeValues: { ':mark': opts.mark ?? newId(), ...opts.values },
+      ...(opts.returnOld ? { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {}),
     },
   };
 }
