@@ -1,4 +1,5 @@
 import { TrieRouter } from 'hono/router/trie-router';
+import { getPath } from 'hono/utils/url';
 import type { RouteGroup } from './routes/index.js';
 import { ROUTE_TABLE } from './routes/route-table.js';
 import type { RouteModule } from './types.js';
@@ -19,9 +20,16 @@ export function groupDispatch<A>(groups: readonly RouteGroup[], build: (modules:
     }
   }
   const apps = new Map<string, Promise<A>>();
-  /** The groups serving `method` and `path`, in the order given (HEAD is served by GET routes). */
+  /**
+   * The groups serving `method` and `path` as sent (a Lambda event's rawPath), in the order given (HEAD
+   * is served by GET routes). Matched on the method and path the app routes by, else `/api/v1/%6de` or
+   * `/api/v1/x/../me` would get an app without the route the whole app serves it by.
+   */
   const groupsFor = (method: string, path: string): RouteGroup[] => {
-    const matched = new Set(router.match(method === 'HEAD' ? 'GET' : method, path)[0].map(([g]) => g));
+    const routed = routedAs(method, path);
+    const matched = new Set(
+      router.match(routed.method === 'HEAD' ? 'GET' : routed.method, routed.path)[0].map(([g]) => g),
+    );
     return groups.filter((g) => matched.has(g));
   };
   return {
@@ -39,4 +47,18 @@ export function groupDispatch<A>(groups: readonly RouteGroup[], build: (modules:
       return app;
     },
   };
+}
+
+/**
+ * The method and path Hono routes a request by: the URL the Lambda adapter builds from the raw path
+ * (dot segments resolved, a backslash read as `/`), percent-escapes decoded as Hono decodes them, and the
+ * method as `Request` spells it (`get` is `GET`). A method or path no `Request` takes is left as sent.
+ */
+function routedAs(method: string, path: string): { method: string; path: string } {
+  try {
+    const request = new Request(`https://lambda${path}`, { method });
+    return { method: request.method, path: getPath(request) };
+  } catch {
+    return { method, path };
+  }
 }
