@@ -43,10 +43,21 @@ function heaviest(item: Record<string, unknown>): { path: string; bytes: number 
 
 const kb = (n: number) => `${Math.round(n / 1024)} KB`;
 
-/** Throws 413 when an item would not fit; names the field most to blame. */
-export function assertItemFits(item: Record<string, unknown>, what: string): void {
+/**
+ * Throws 413 when an item would not fit; names the field most to blame, or `blame`: what the request
+ * adds to an item written by an Update (not a Put, which transact measures), the part the person can
+ * shorten.
+ */
+export function assertItemFits(item: Record<string, unknown>, what: string, blame?: string): void {
   const size = itemSize(item);
   if (size <= MAX_ITEM_BYTES) return;
+  if (blame) {
+    throw new DomainError(
+      'payload-too-large',
+      `With this ${blame}, the ${what} would be too large to save (${kb(size)}; at most ${kb(MAX_ITEM_BYTES)}): shorten the ${blame}, or the ${what}’s longest texts`,
+      [{ path: blame, message: `too long for this ${what}: ${kb(size - MAX_ITEM_BYTES)} over` }],
+    );
+  }
   const field = heaviest(item);
   throw new DomainError(
     'payload-too-large',

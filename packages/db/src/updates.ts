@@ -17,6 +17,7 @@ import { ClosedPeriods } from './closed-periods.js';
 import type { ReadConsistency } from './consistency.js';
 import type { CouncilRepo } from './council.js';
 import { newId, nowIso } from './ids.js';
+import { assertItemFits } from './item-size.js';
 import { sk } from './keys.js';
 import { assertMayReportOn } from './may-report.js';
 import { milestonesFollowing, tooManyMilestones } from './milestones-with-action.js';
@@ -181,6 +182,8 @@ export class UpdatesRepo {
       stampStatusBefore(update, action, corrected);
       const recent = await recentChange(this.store, action, update);
       const after = nextVersion(action, { status: input.status, latestUpdate: latestOf(update) });
+      // The action takes the update's narrative by an Update, which transact does not measure.
+      assertItemFits({ ...after, recentUpdates: recent.after }, 'action', 'narrative');
       // A status that closes or reopens the action carries its milestones with it (milestones-with-action.ts).
       const following = await milestonesFollowing(this.store, action, after, today);
       const { items, audits } = itemAndAudit();
