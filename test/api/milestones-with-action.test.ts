@@ -2,7 +2,7 @@
  * An action's open milestones close with it and reopen with it (docs/architecture.md, "Milestones close
  * with their action"): a finished action shows no overdue milestone and sends no slip alert.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { councilPk, sk } from '@peopleplan/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../support/api.js';
@@ -347,6 +347,62 @@ describe('an action with more open milestones than one transaction holds', () =>
     });
     expect(edited.status).toBe(422);
     expect(edited.body.error.message).toMatch(/50 milestones .* more than can change in one go/);
+    const reported = await api.call('POST', `${H}/actions/${action.id}/updates`, {
+      as: EDITOR,
+      body: { narrative: 'All done.', status: 'completed' },
+    });
+    expect(reported.status).toBe(422);
+    expect((await ok('GET', `${H}/actions/${action.id}`)).status).toBe('on-track');
+    const left = (await ok('GET', `${H}/actions/${action.id}/milestones`)).items as Array<{ status: string }>;
+    expect(left.every((m) => m.status === 'not-started')).toBe(true);
+    expect((await ok('GET', `${H}/actions/${action.id}/updates`)).items).toEqual([]);
+  });
+});
+
+describe('an action whose open milestones are more than one transaction carries (4 MB)', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await createTestApi({ today: () => TODAY });
+  });
+  afterAll(() => api.drop());
+
+  it('is not closed (422, saying why), and nothing is written', { timeout: 120_000 }, async () => {
+    const ok = (method: string, path: string, body?: unknown) => api.ok(method, path, body, EDITOR);
+    const plan = await ok('POST', `${H}/plans`, {
+      title: 'Long dates plan',
+      kind: 'business-plan',
+      period: { start: '2026-04-01', end: '2027-03-31' },
+      status: 'active',
+    });
+    const action = await ok('POST', `${H}/plans/${plan.id}/actions`, {
+      title: 'Slipping',
+      status: 'on-track',
+    });
+    // Each milestone moved later eight times, its due written as a long paragraph each time (as far as
+    // a due's text takes): about 140 KB each, thirty of them over DynamoDB's 4 MB a transaction.
+    const moved = Array.from({ length: 8 }, (_, i) => ({
+      to: { text: '€'.repeat(5000), kind: 'date', due: `2026-12-0${i + 1}`, precision: 'day' },
+      reason: 'The supplier slipped again. '.repeat(70),
+      by: 'editor of harrow',
+      at: '2026-11-01T09:00:00.000Z',
+    }));
+    for (let i = 0; i < 30; i++) {
+      const m = await ok('POST', `${H}/actions/${action.id}/milestones`, { title: `Step ${i}` });
+      await api.doc.send(
+        new UpdateCommand({
+          TableName: api.tableName,
+          Key: { PK: councilPk('harrow'), SK: sk.milestone(plan.id, action.id, m.id) },
+          UpdateExpression: 'SET rebaselines = :moved',
+          ExpressionAttributeValues: { ':moved': moved },
+        }),
+      );
+    }
+    const edited = await api.call('PATCH', `${H}/actions/${action.id}`, {
+      as: EDITOR,
+      body: { version: action.version, status: 'completed' },
+    });
+    expect(edited.status).toBe(422);
+    expect(edited.body.error.message).toMatch(/30 milestones .* more than can change in one go/);
     const reported = await api.call('POST', `${H}/actions/${action.id}/updates`, {
       as: EDITOR,
       body: { narrative: 'All done.', status: 'completed' },

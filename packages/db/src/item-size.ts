@@ -25,6 +25,30 @@ export function valueSize(v: unknown): number {
   return utf8(String(v));
 }
 
+/**
+ * DynamoDB refuses a transaction whose items come to over 4 MB (a 500 here, and nothing written). The
+ * budget leaves room as MAX_ITEM_BYTES does: an Update is counted by what it sends, not the item it makes.
+ */
+export const MAX_TRANSACTION_BYTES = 3_800_000;
+
+/** Bytes a transaction's writes send: each Put's item, each other write's key and values. */
+export function transactionSize(
+  items: ReadonlyArray<
+    Partial<Record<string, { Item?: unknown; Key?: unknown; ExpressionAttributeValues?: unknown }>>
+  >,
+): number {
+  let n = 0;
+  for (const t of items) {
+    for (const w of Object.values(t)) {
+      if (!w) continue;
+      n +=
+        valueSize(w.Item ?? w.Key) +
+        (w.ExpressionAttributeValues ? valueSize(w.ExpressionAttributeValues) : 0);
+    }
+  }
+  return n;
+}
+
 export function itemSize(item: Record<string, unknown>): number {
   let n = 0;
   for (const [k, v] of Object.entries(item)) n += utf8(k) + valueSize(v);

@@ -6,7 +6,7 @@ import {
   type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { forbidden, unprocessable } from '@peopleplan/core';
+import { DomainError, forbidden, unprocessable } from '@peopleplan/core';
 import {
   batchDeleteAll,
   batchGetAll,
@@ -19,7 +19,7 @@ import { andCondition } from './conditions.js';
 import { consistentRead, type ReadConsistency } from './consistency.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { addProjection, entityOf, stored } from './item-shape.js';
-import { assertItemFits } from './item-size.js';
+import { assertItemFits, MAX_TRANSACTION_BYTES, transactionSize } from './item-size.js';
 import { councilPk, sk } from './keys.js';
 import { NOT_ARCHIVED } from './plan-archived.js';
 import { TABLE } from './table.js';
@@ -47,6 +47,8 @@ export interface AuditInput {
 
 /** DynamoDB allows at most 100 items in one transaction. */
 export const MAX_TRANSACTION_ITEMS = 100;
+
+const mb = (n: number) => `${(n / 1_000_000).toFixed(1)} MB`;
 
 /**
  * All reads and writes for one council, through one partition key taken from the TenantContext.
@@ -473,6 +475,15 @@ export class TenantStore {
       throw new Error(`transaction too large: ${all.length} items`);
     }
     for (const t of items) if (t.Put?.Item) assertItemFits(t.Put.Item, what);
+    // Over DynamoDB's 4 MB a transaction, said as a change too large (422, 413), before anything is sent.
+    const bytes = transactionSize(all);
+    if (bytes > MAX_TRANSACTION_BYTES) {
+      if (tooLarge) throw unprocessable(tooLarge);
+      throw new DomainError(
+        'payload-too-large',
+        `This change is too large to save in one go (${mb(bytes)}; at most ${mb(MAX_TRANSACTION_BYTES)})`,
+      );
+    }
     await sendTransaction(this.doc, all, what);
   }
 }
