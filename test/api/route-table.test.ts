@@ -81,4 +81,31 @@ describe('route table', () => {
     await dispatch.appFor('GET', '/api/v1/me');
     expect(loaded.length).toBe(before);
   });
+
+  it('loads a group once for concurrent first requests, and again after a failed load', async () => {
+    let loads = 0;
+    let fail = true;
+    const me = ROUTE_GROUPS.find((g) => g.name === 'me')!;
+    const flaky: RouteGroup = {
+      ...me,
+      load: async () => {
+        loads++;
+        await new Promise((r) => setTimeout(r, 10));
+        if (fail) throw new Error('chunk failed to load');
+        return me.load();
+      },
+    };
+    const dispatch = groupDispatch([flaky], (modules) => createApp(registrationDeps, modules));
+    const first = await Promise.allSettled(
+      Array.from({ length: 5 }, () => dispatch.appFor('GET', '/api/v1/me')),
+    );
+    expect(first.map((r) => r.status)).toEqual(Array(5).fill('rejected'));
+    expect(loads).toBe(1);
+    fail = false;
+    const apps = await Promise.all(Array.from({ length: 5 }, () => dispatch.appFor('GET', '/api/v1/me')));
+    expect(loads).toBe(2);
+    expect(new Set(apps).size).toBe(1);
+    // Served by the group loaded: signed out, its route answers 401 (a missing route would be 404 once signed in).
+    expect((await apps[0]!.request('/api/v1/me')).status).toBe(401);
+  });
 });
