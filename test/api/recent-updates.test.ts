@@ -107,6 +107,61 @@ describe('an action’s recent updates', () => {
     expect(Object.keys(await recent(actionId)).sort()).toEqual([...ids.slice(2), fixed.update.id].sort());
   });
 
+  it('refuses a correction of another action’s or council’s update, and a period the plan does not offer', async () => {
+    const mine = await newAction('1.5');
+    const other = await newAction('1.6');
+    const kept = await file(mine, { narrative: 'Q3 return', period: 'Q3' });
+    const theirs = await file(other, { narrative: 'Their Q3 return', period: 'Q3' });
+    const kent = await api.ok(
+      'POST',
+      '/api/v1/councils/kent/plans',
+      { title: 'Kent plan', kind: 'people-strategy', status: 'active', themes: [{ title: 'Pay' }] },
+      'editor@kent.test',
+    );
+    const kentAction = await api.ok(
+      'POST',
+      `/api/v1/councils/kent/plans/${kent.id}/actions`,
+      { themeId: kent.themes[0].id, title: 'Kent action', status: 'on-track' },
+      'editor@kent.test',
+    );
+    const kentUpdate = await api.ok(
+      'POST',
+      `/api/v1/councils/kent/actions/${kentAction.id}/updates`,
+      { status: 'on-track', narrative: 'Kent return' },
+      'editor@kent.test',
+    );
+    const before = [
+      await api.ok('GET', `${H}/actions/${mine}`, undefined, as),
+      await api.ok('GET', `${H}/actions/${other}`, undefined, as),
+    ];
+    const refusals = [
+      { corrects: theirs.update.id },
+      { corrects: kentUpdate.update.id },
+      { corrects: '01J00000000000000000000000' },
+      { period: 'Next Tuesday' },
+      { period: `${'Q3 '.repeat(33)}` },
+      { corrects: kept.update.id, period: 'Q9' },
+    ];
+    for (const body of refusals) {
+      const r = await api.call('POST', `${H}/actions/${mine}/updates`, {
+        as,
+        body: { status: 'at-risk', narrative: 'Forged', ...body },
+      });
+      expect([r.status, r.body.error.details?.[0]?.path], JSON.stringify(body)).toEqual([
+        400,
+        'corrects' in body && !('period' in body) ? 'corrects' : 'period',
+      ]);
+    }
+    expect([
+      await api.ok('GET', `${H}/actions/${mine}`, undefined, as),
+      await api.ok('GET', `${H}/actions/${other}`, undefined, as),
+    ]).toEqual(before);
+    const narratives = (await api.ok('GET', `${H}/actions/${mine}/updates`, undefined, as)).items.map(
+      (u: { narrative: string }) => u.narrative,
+    );
+    expect(narratives).toEqual(['Q3 return']);
+  });
+
   it('makes the summary of an action kept before it from the whole history, once, even when raced', async () => {
     const actionId = await newAction('1.3');
     const q3 = await file(actionId, { narrative: 'Q3 return', period: 'Q3' });
