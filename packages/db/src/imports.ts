@@ -16,6 +16,7 @@ import {
 import { actionIndexAttributes } from './actions.js';
 import { boardShardItems } from './boards.js';
 import { nowIso } from './ids.js';
+import { inTransactions } from './item-size.js';
 import { planIndexAttributes, sk } from './keys.js';
 import { milestoneIndexAttributes } from './milestones.js';
 import { headerOf } from './plans.js';
@@ -160,9 +161,9 @@ export class ImportsRepo {
       ...bundle.decisions.map((x) => imported(sk.planItem(planId, 'DEC', x.id), 'decision', x)),
       ...bundle.dependencies.map((x) => imported(sk.planItem(planId, 'DEP', x.id), 'dependency', x)),
     ];
-    const chunk = MAX_TRANSACTION_ITEMS - 1;
-    for (let i = 0; i < items.length; i += chunk) {
-      await this.store.transact(items.slice(i, i + chunk), [], 'import');
+    // A plan with long texts passes a transaction's 4 MB before its 100 items.
+    for (const batch of inTransactions(items, MAX_TRANSACTION_ITEMS - 1)) {
+      await this.store.transact(batch, [], 'import');
     }
     // Search entries of everything in the plan: found only once the plan's own entry lands, with its header.
     await new SearchIndexRepo(this.store).write([

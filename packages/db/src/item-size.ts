@@ -49,6 +49,31 @@ export function transactionSize(
   return n;
 }
 
+/**
+ * `items` in order, in transactions of at most `maxItems` items and MAX_TRANSACTION_BYTES each (an item
+ * over it alone goes alone, for the store to refuse).
+ */
+export function inTransactions<T extends Parameters<typeof transactionSize>[0][number]>(
+  items: readonly T[],
+  maxItems: number,
+): T[][] {
+  const out: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const size = transactionSize([item]);
+    if (current.length && (current.length >= maxItems || bytes + size > MAX_TRANSACTION_BYTES)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += size;
+  }
+  if (current.length) out.push(current);
+  return out;
+}
+
 export function itemSize(item: Record<string, unknown>): number {
   let n = 0;
   for (const [k, v] of Object.entries(item)) n += utf8(k) + valueSize(v);

@@ -48,7 +48,7 @@ export interface AuditInput {
 /** DynamoDB allows at most 100 items in one transaction. */
 export const MAX_TRANSACTION_ITEMS = 100;
 
-const mb = (n: number) => `${(n / 1_000_000).toFixed(1)} MB`;
+const mb = (n: number) => `${(n / 1_000_000).toFixed(2)} MB`;
 
 /**
  * All reads and writes for one council, through one partition key taken from the TenantContext.
