@@ -129,6 +129,45 @@ describe('milestones close with their action', () => {
     expect((await milestones(action.id)).find((m) => m.id === late.id)).toMatchObject({ status: 'at-risk' });
   });
 
+  it('reopens, with the action, one edited while closed as edited, but not one closed otherwise by hand', async () => {
+    const { action, late } = await actionWithMilestones('Edited while closed');
+    const other = await ok('POST', `${H}/actions/${action.id}/milestones`, {
+      title: 'Train the managers',
+      due: due('2026-12-01'),
+      status: 'on-track',
+    });
+    const completed = await ok('PATCH', `${H}/actions/${action.id}`, {
+      version: action.version,
+      status: 'completed',
+    });
+    const closed = await milestones(action.id);
+    const [lateClosed, otherClosed] = [late, other].map((m) => closed.find((x) => x.id === m.id)!);
+    // Renamed and moved while the action is closed: still the action's to reopen.
+    await ok('PATCH', `${H}/milestones/${late.id}`, {
+      version: lateClosed.version,
+      title: 'Survey all staff',
+      due: due('2027-01-15'),
+      rebaselineReason: 'Survey window moved',
+    });
+    // Cancelled by hand while the action is closed: its own now, left as it is.
+    await ok('PATCH', `${H}/milestones/${other.id}`, {
+      version: otherClosed.version,
+      status: 'cancelled',
+      completedOn: null,
+    });
+
+    await ok('PATCH', `${H}/actions/${action.id}`, { version: completed.version, status: 'on-track' });
+    const reopened = await milestones(action.id);
+    expect(reopened.find((m) => m.id === late.id)).toMatchObject({
+      status: 'at-risk',
+      title: 'Survey all staff',
+      due: { due: '2027-01-15' },
+    });
+    const kept = reopened.find((m) => m.id === other.id)!;
+    expect(kept.status).toBe('cancelled');
+    expect(kept.closedWithAction).toBeUndefined();
+  });
+
   it('refuses an open milestone under a completed action, or one marked not done, but takes one done', async () => {
     const { action, done } = await actionWithMilestones('Completed, then added to');
     await ok('PATCH', `${H}/actions/${action.id}`, { version: action.version, status: 'completed' });
