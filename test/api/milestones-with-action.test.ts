@@ -141,7 +141,8 @@ describe('milestones close with their action', () => {
       status: 'completed',
     });
     const closed = await milestones(action.id);
-    const [lateClosed, otherClosed] = [late, other].map((m) => closed.find((x) => x.id === m.id)!);
+    const lateClosed = closed.find((x) => x.id === late.id)!;
+    const otherClosed = closed.find((x) => x.id === other.id)!;
     // Renamed and moved while the action is closed: still the action's to reopen.
     await ok('PATCH', `${H}/milestones/${late.id}`, {
       version: lateClosed.version,
