@@ -340,6 +340,17 @@ describe('the bundled documents function reads and writes Word and Excel', () =>
     for (const [, title] of ROWS.slice(1)) expect(cells).toContain(title);
   });
 
+  // The function loads the route groups a path needs (group-dispatch.ts) by the path the app routes by:
+  // an escaped or dotted spelling of a route gets the route, as from the app with every group.
+  it('serves an escaped or dotted spelling of a path as the path itself', async () => {
+    const plain = await call('GET', `${H}/committee-pack/periods`);
+    expect(plain.status, plain.body.toString()).toBe(200);
+    for (const spelt of [`${H}/committee-pack/%70eriods`, `${H}/plans/../committee-pack/periods`]) {
+      const res = await call('GET', spelt);
+      expect([res.status, res.body.toString()], spelt).toEqual([200, plain.body.toString()]);
+    }
+  });
+
   it('reads an Excel plan', async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('Plan').addRows(ROWS);
