@@ -15,6 +15,7 @@ import {
 } from './drafts.js';
 import { placeFootnote } from './footnotes.js';
 import { milestoneRow, refMilestoneRow } from './milestone-rows.js';
+import { revisedDueColumn } from './revised-dates.js';
 import { ratingColour } from './status-colours.js';
 import { defaultTheme, findTheme, nextThemeRef, startSection, themeByTitle, themeHeading } from './themes.js';
 
@@ -108,6 +109,9 @@ export function readRow(
   const quarterUpdates = m.columns.filter(
     (c) => c.field === 'progress' && QUARTER.test(c.header.trim()),
   ).length;
+  // "Original target date | Revised target date": the revised date, where the row has one, is the
+  // deadline; the first date stays, under its column's name.
+  const revisedDue = revisedDueColumn(cells, m.columns);
   for (const col of m.columns) {
     if (col.field === 'timeline') {
       const words = cells[col.index]?.trim() ?? '';
@@ -134,6 +138,10 @@ export function readRow(
       continue;
     }
     if (col.field === 'status') statuses.push({ header: col.header, text });
+    if (col.field === 'due' && revisedDue !== undefined && col.index !== revisedDue) {
+      extra.push({ label: col.header.trim() || 'Date', text });
+      continue;
+    }
     const before = fields[col.field];
     if (col.field === 'due' && before && sameDeadline(before, text)) {
       // The longer says it all: a range's own end in another column adds nothing.
