@@ -1,6 +1,7 @@
 import { type HTMLElement, NodeType, parse } from 'node-html-parser';
 import type { SourceDocument } from '../source.js';
-import { readWordHtml } from './word-html.js';
+import { htmlCellFill } from './html-fills.js';
+import { type Fill, readWordHtml } from './word-html.js';
 
 /**
  * Web pages (a committee report's page, Word's or Writer's "Save as Web Page"): the page is written
@@ -16,7 +17,11 @@ export function readHtml(text: string): SourceDocument {
     blockTextElements: { pre: true },
   });
   const body = root.querySelector('body') ?? root;
-  return readWordHtml(new PageWriter().page(body), 'html');
+  const writer = new PageWriter();
+  const html = writer.page(body);
+  // Cell shading, kept only where a page shades a cell: a RAG column coloured and left empty.
+  const fills = writer.fills.some((t) => t.some((r) => r.some(Boolean))) ? writer.fills : undefined;
+  return readWordHtml(html, 'html', fills ? { fills } : {});
 }
 
 /** Never the page's text. */
@@ -109,6 +114,9 @@ function wordListItem(n: HTMLElement): { text: string; ordered: boolean } {
 class PageWriter {
   private out: string[] = [];
   private run = '';
+  /** Each top-level table's cell shading, per row, per cell as written (the shape mammoth's fills have). */
+  readonly fills: Fill[][][] = [];
+  private tableDepth = 0;
 
   page(body: HTMLElement): string {
     this.blocks(body, false);
@@ -226,13 +234,20 @@ class PageWriter {
   /** A table's rows (in its head, bodies and foot alike) and cells, with their spans. */
   private table(el: HTMLElement) {
     this.out.push('<table>');
+    // A table inside a cell is that cell's text, never one of the document's tables.
+    const fills: Fill[][] | undefined = this.tableDepth === 0 ? [] : undefined;
+    if (fills) this.fills.push(fills);
+    this.tableDepth++;
     const rows = el.querySelectorAll('tr').filter((tr) => tr.closest('table') === el);
     for (const tr of rows) {
       if (hidden(tr)) continue;
       this.out.push('<tr>');
+      const rowFills: Fill[] = [];
+      fills?.push(rowFills);
       for (const cell of tr.childNodes as HTMLElement[]) {
         const tag = tagOf(cell);
         if (!CELLS.has(tag)) continue;
+        rowFills.push(htmlCellFill(cell));
         const span = ['colspan', 'rowspan']
           .map((a) => (Number(cell.getAttribute(a)) > 1 ? ` ${a}="${Number(cell.getAttribute(a))}"` : ''))
           .join('');
@@ -243,6 +258,7 @@ class PageWriter {
       }
       this.out.push('</tr>');
     }
+    this.tableDepth--;
     this.out.push('</table>');
   }
 }
