@@ -41,6 +41,9 @@ export const HEADER_SYNONYMS: HeaderSynonym[] = [
       'workstream',
       'work stream',
       'outcome area',
+      // An audit tracker lists each audit's recommendations under the audit's name, row by row. Whole
+      // names only: "Audit appraisal returns" is an action, not a header.
+      /^audit(?: title| name| area| report)?$/,
       // The NHS People Promise: trusts' people plans group their actions by its elements.
       /^(?:our )?people promise(?: (?:theme|element|pillar|area))?$/,
       // A project tool's grouping of its tasks (Planner's buckets, Asana's sections, Monday.com's groups).
@@ -66,6 +69,13 @@ export const HEADER_SYNONYMS: HeaderSynonym[] = [
       'reference number',
       'action ref',
       'action number',
+      // An audit tracker's recommendation numbers ("Rec No", "Rec ref"): the refs the audit report uses.
+      'rec no',
+      'rec ref',
+      'rec number',
+      'recommendation no',
+      'recommendation number',
+      'recommendation ref',
     ],
   },
   {
@@ -435,6 +445,10 @@ export const HEADER_SYNONYMS: HeaderSynonym[] = [
       'attachments',
       'compliance asset id',
       /^days\b/,
+      // When the action is next looked at or was last updated, not when it is due ("Timescale | Next
+      // review date", as an IiP or audit plan has): kept under its name, never joined to the deadline.
+      // Whole names only: "Review date agreed with unions" is an action's words.
+      /^(?:next review(?: date)?|date of next review|review date|last review(?:ed| date)|date last (?:reviewed|updated)|last updated)$/,
       'governance forum',
       'governance group',
       'reporting forum',
