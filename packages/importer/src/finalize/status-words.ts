@@ -26,7 +26,18 @@ export const UNRATED_STATES: Array<[RegExp, Status, string]> = [
     'at-risk',
     'as it waits on another',
   ],
-  [/^(?:on[\s-]+hold|paused)\b/, 'at-risk', 'as it is held up'],
+  [/^(?:on[\s-]+hold|paused|suspended)\b/, 'at-risk', 'as it is held up'],
+  // An exception report's scale counts the lateness: a month or less is amber, more is red.
+  [
+    /^(?:(?:up\s+to|less\s+than|under|within)\s+)?(?:one|1|a)\s+month\s+(?:behind|late|overdue)(?:\s+schedule)?$/,
+    'at-risk',
+    'as it is up to a month behind',
+  ],
+  [
+    /^(?:(?:more\s+than|over)\s+(?:one|1|a)\s+month|(?:\d+|two|three|four|five|six|several)\s+months)\s+(?:behind|late|overdue)(?:\s+schedule)?$/,
+    'off-track',
+    'as it is more than a month behind',
+  ],
   [
     /^(?:needs?\s+attention|help\s+needed|(?:some\s+)?concerns?|issues?)$/,
     'at-risk',
@@ -39,6 +50,19 @@ export const UNRATED_STATES: Array<[RegExp, Status, string]> = [
     'as it is not going ahead as planned',
   ],
   [/^working\s+on\s+it$/, 'on-track', 'as work on it is under way'],
+  // An audit tracker's follow-up: some of the agreed action is in place. ("Partially complete" is left
+  // to a person: it may as well be a year-end verdict as work under way.)
+  [
+    /^(?:partly|partially|part)[\s-]+(?:implemented|in\s+place)$/,
+    'on-track',
+    'as part of it is done and the rest under way',
+  ],
+  // Given a new date by whoever approves the plan's changes ("Reprogrammed", "Revised date agreed").
+  [
+    /^(?:reprogrammed|re-?scheduled|re-?baselined|re-?planned|revised\s+(?:completion\s+|target\s+)?date(?:\s+agreed)?)(?:\s*\((?:approved|agreed)\))?$/,
+    'on-track',
+    'as it has a new date agreed',
+  ],
   [
     /^(?:active|in[\s-]+(?:review|train|hand)|under\s+review|commenced|proceeding|progressing\s+well|ahead(?:\s+of\s+(?:schedule|plan|target))?)$/,
     'on-track',
@@ -46,7 +70,7 @@ export const UNRATED_STATES: Array<[RegExp, Status, string]> = [
   ],
   [/^not\s+(?:yet\s+)?due(?:\s+(?:yet|to\s+start))?$/, 'not-started', 'as it is not yet due'],
   [
-    /^(?:to[\s-]+do|backlog|new|open|planned|scheduled|future|proposed|yet\s+to\s+(?:start|begin|commence)|not\s+(?:yet\s+)?(?:commenced|begun))$/,
+    /^(?:to[\s-]+do|backlog|new|open|planned|scheduled|future|proposed|pending|yet\s+to\s+(?:start|begin|commence)|not\s+(?:yet\s+)?(?:commenced|begun|implemented))$/,
     'not-started',
     'as it has not begun',
   ],
@@ -58,7 +82,7 @@ export const UNRATED_STATES: Array<[RegExp, Status, string]> = [
   ],
   [/^(?:superseded|replaced|merged\s+(?:with|into))\b/, 'cancelled', 'as another action takes its place'],
   [
-    /^(?:abandoned|dropped|removed|no\s+longer\s+(?:required|needed|applicable)|not\s+(?:required|needed|proceeding|being\s+taken\s+forward))$/,
+    /^(?:abandoned|dropped|removed|deleted|no\s+longer\s+(?:required|needed|applicable)|not\s+(?:required|needed|proceeding|being\s+taken\s+forward))$/,
     'cancelled',
     'as it is no longer to be done',
   ],
