@@ -167,7 +167,8 @@ export const isHeader = (cells: string[]): boolean =>
 const REF_LIKE = /^(?:\d{1,4}(?:\.\d{1,3}){0,3}\.?|[A-Z])$/;
 
 /** Headers that name a plan's groups in some plans and a rating in others ("Priority": Recruitment, or High). */
-const GROUP_OR_RATING = /^(?:strategic |key )?(?:priority|priorities|objective|objectives|aim|aims)$/;
+const GROUP_OR_RATING =
+  /^(?:strategic |key )?(?:priority|priorities|objective|objectives|aim|aims|indicator|indicators)$/;
 /** Ratings and rankings: High, "Low priority", P1, "Priority 2", MoSCoW, a lone number or letter. */
 const RATING =
   /^(?:(?:very\s+)?(?:high|medium|med|low)(?:\s+priority)?|h|m|l|p\s*\d|priority\s*\d|critical|urgent|essential|desirable|must|should|could|won'?t|(?:must|should|could|won'?t)\s+(?:do|have)|\d{1,2}|[a-e])$/i;
