@@ -18,7 +18,9 @@ describe('audit recommendations tracker', () => {
       ['AG1', 'AG2'],
       ['MT1', 'MT2'],
     ]);
-    expect(plan.themes[0]!.actions[0]!.title).toBe('Every agency booking should have an approved business case');
+    expect(plan.themes[0]!.actions[0]!.title).toBe(
+      'Every agency booking should have an approved business case',
+    );
   });
 });
 

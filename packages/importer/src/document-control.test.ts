@@ -130,6 +130,25 @@ describe('a document’s own details after its actions', () => {
     expect(section(csv, 'Document control')).toBe(closing.join('\n'));
   });
 
+  it('include who prepared a committee paper, labelled or with its date', async () => {
+    const closing = [
+      'Prepared by the Programme Office for the People Board, 12 October 2026.',
+      'Report author: Sam Okafor, HR Strategy Officer',
+    ];
+    const plan = await word([
+      p('Pay and Reward Improvement Plan – Exception Report'),
+      new Table({
+        rows: [
+          ['Ref', 'Action', 'Lead', 'Deadline'],
+          ['PR2', 'Agree the honoraria policy', 'Reward Manager', 'December 2026'],
+        ].map((r) => new TableRow({ children: r.map((c) => new TableCell({ children: [p(c)] })) })),
+      }),
+      ...closing.map(p),
+    ]);
+    expect(lastAction(plan).unplaced).toEqual([]);
+    expect(section(plan, 'Document control')).toBe(closing.join('\n'));
+  });
+
   it('leave other text with the action above, said to be outside the list where there is no table', async () => {
     const after = await word([
       p('Staff Survey Action Plan 2026/27'),

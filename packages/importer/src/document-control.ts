@@ -18,7 +18,7 @@ const DOCUMENT = String.raw`(?:this|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:plan|strateg
 /** A label of the document's keeping, before a colon: "Document owner:", "Next review date:", "Contact:". */
 const LABEL = new RegExp(
   String.raw`^(?:${[
-    String.raw`(?:(?:document|plan|strategy|policy)\s+)?(?:owner|author|contact(?:\s+officer)?|prepared\s+by|version(?:\s+(?:no\.?|number))?|classification)`,
+    String.raw`(?:(?:document|plan|strategy|policy|report)\s+)?(?:owner|author|contact(?:\s+officer)?|prepared\s+by|version(?:\s+(?:no\.?|number))?|classification)`,
     String.raw`(?:document|plan|strategy|policy)\s+(?:status|control|reference)`,
     String.raw`(?:(?:next|last|date\s+of(?:\s+next)?)\s+)?review(?:ed)?(?:\s+date)?`,
     String.raw`(?:date\s+)?(?:approved|approval|published|adopted)(?:\s+(?:by|on|date))?`,
@@ -42,11 +42,12 @@ const ABOUT_THE_DOCUMENT = new RegExp(
 
 /**
  * A decision on the document by a body, with its date and nothing more: "Approved by Cabinet on 12 March
- * 2026", "Agreed at Corporate Management Team, May 2025", "Adopted by Full Council 20 February 2026".
+ * 2026", "Agreed at Corporate Management Team, May 2025", "Adopted by Full Council 20 February 2026"; or
+ * who wrote it and when: "Prepared by the Programme Office for the People Board, 12 October 2026".
  * Only when the line ends at the date: "Approved by CMT in May; results shared…" says more.
  */
 const DECIDED = new RegExp(
-  String.raw`^(?:approved|agreed|adopted|endorsed|ratified|signed\s+off|noted)\s+(?:by|at)\s+(?:the\s+)?` +
+  String.raw`^(?:approved|agreed|adopted|endorsed|ratified|signed\s+off|noted|prepared|written|compiled)\s+(?:by|at)\s+(?:the\s+)?` +
     String.raw`(?:[\p{L}&'’-]+\s+){0,6}?[\p{L}&'’-]+,?\s+(?:on\s+|in\s+)?` +
     String.raw`(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\.?$|` +
     String.raw`^(?:approved|agreed|adopted|endorsed|ratified|signed\s+off)\s+(?:by|at)\s+(?:the\s+)?` +
