@@ -130,8 +130,16 @@ export function joinHeaderRows(top: readonly string[], below: readonly string[])
   return out;
 }
 
-/** A column's name under a cell spanning several: the year dates a month or quarter, anything else groups it. */
+/** Words that say which version of the spanning column's value a column holds: "Original", "Revised". */
+const VERSION = /^(?:original|initial|revised|new|amended|updated|rescheduled|current|latest)$/i;
+
+/**
+ * A column's name under a cell spanning several: the year dates a month or quarter; a version word
+ * ("Target date" over "Original | Revised") says which date of the two, "Revised Target date"
+ * (build/revised-dates.ts); anything else groups it.
+ */
 function underSpan(group: string, under: string): string {
+  if (VERSION.test(under.trim())) return `${under.trim()} ${group.trim()}`;
   const year = YEAR_LABEL.exec(group.trim());
   if (!year || !isPeriodHeader(under)) return `${under} (${group})`;
   if (/^q/i.test(under.trim())) return `${under} ${group}`;
