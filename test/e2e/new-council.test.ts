@@ -123,6 +123,43 @@ describe('a new council, by keyboard', { timeout: 240_000 }, () => {
     await page.getByRole('heading', { level: 1, name: 'Plan imported' }).waitFor();
   });
 
+  it('keeps the title, lead answers and deadline corrections when the plan is read again', async () => {
+    const page = await tabs.open();
+    await signIn(page, e.url, HR);
+    await page.goto(`${e.url}/councils/${C}/import`);
+    await page.getByRole('heading', { level: 1, name: 'Import a plan' }).waitFor();
+    await tabTo(page, { id: 'source' });
+    await page.keyboard.press('ArrowDown');
+    // Its own lead label: the first test's import added "HR Manager" to the directory.
+    const plan = PLAN.replace(TITLE, 'Northvale Training Plan').replaceAll('HR Manager', 'Training Lead');
+    await typeInto(page, 'import-text', plan);
+    await press(page, 'Preview the import');
+    const checking = page.getByRole('heading', { level: 1, name: 'Check the import' });
+    await checking.waitFor({ timeout: 60_000 });
+
+    // Settled on the first reading: a better title, who "Training Lead" is, a date for "Post restructuring".
+    await typeInto(page, 'plan-title', 'Northvale Training Plan 2026 to 2027');
+    const lead = page.locator('tr', { hasText: 'Training Lead' }).locator('select');
+    const harriet = await lead.locator('option', { hasText: 'Harriet Hughes' }).getAttribute('value');
+    await lead.selectOption(harriet!);
+    const fix = (await page.locator('input[id^="fix-"]').first().getAttribute('id'))!;
+    await typeInto(page, fix, 'December 2026');
+
+    // Then the plan's start date, and read again.
+    await typeInto(page, 'plan-start-day', '1');
+    await typeInto(page, 'plan-start-month', '4');
+    await typeInto(page, 'plan-start-year', '2026');
+    await press(page, 'Preview again from this date');
+    await page.getByText('Plan starts on', { exact: true }).waitFor();
+    expect(await page.locator('#plan-title').inputValue()).toBe('Northvale Training Plan 2026 to 2027');
+    expect(await lead.inputValue()).toBe(harriet);
+    expect(await page.locator(`[id="${fix}"]`).inputValue()).toBe('December 2026');
+
+    await press(page, 'Import this plan');
+    await page.getByRole('heading', { level: 1, name: 'Plan imported' }).waitFor();
+    expect(await page.locator('.govuk-panel').innerText()).toContain('Northvale Training Plan 2026 to 2027');
+  });
+
   it('titles the settings page alike for every role', async () => {
     const titles: string[] = [];
     for (const who of [ADMIN, HR]) {

@@ -7,6 +7,7 @@ import type { ImportSource } from '../components/import-source-form.js';
 import { ackFieldId } from '../components/import-warnings.js';
 import { ApiError, api } from '../lib/api.js';
 import type { ImportPreview } from '../lib/api-narrowings.js';
+import { carryEdits } from '../lib/import-carry.js';
 import {
   type DateIssue,
   dateIssues,
@@ -186,15 +187,17 @@ export function useImportWizard(c: string, editor: boolean) {
       : (saved.data?.items.find((m) => m.id === savedId)?.columns ?? {});
     return step(async () => {
       const res = await readPreview(c, { source, file, text, kind, mapping, planStart });
+      // Reading again keeps the title typed, lead answers and deadline corrections that still apply
+      // (lib/import-carry.ts); ticked warnings belong to the reading they were shown on.
+      const kept = carryEdits(preview, { title, answers, fixes }, res);
       setPreview(res);
-      // Corrections, acknowledgements and lead choices belong to one reading of the plan.
-      setFixes({});
+      setFixes(kept.fixes);
       setAcked([]);
-      setAnswers({});
+      setAnswers(kept.answers);
       setNotice(undefined);
       setColumns(res.mapping);
       setPlanStart(partsFromDate(res.planStart));
-      setTitle(res.plan.title);
+      setTitle(kept.title);
       if (!kind) setKind(res.plan.kind);
       window.scrollTo(0, 0);
     });
