@@ -160,6 +160,28 @@ describe('a new council, by keyboard', { timeout: 240_000 }, () => {
     expect(await page.locator('.govuk-panel').innerText()).toContain('Northvale Training Plan 2026 to 2027');
   });
 
+  it('says a person’s changes were saved when it goes back to People', async () => {
+    const page = await tabs.open();
+    await signIn(page, e.url, HR);
+    await page.goto(`${e.url}/councils/${C}/people`);
+    await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
+    await tabTo(page, { text: 'Harriet Hughes', tag: 'A' });
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Change Harriet Hughes' }).waitFor();
+    await typeInto(page, 'roleLabel', 'HR Officer');
+    await press(page, 'Save');
+    await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
+    const banner = page.locator('.govuk-notification-banner--success');
+    expect(await banner.innerText()).toContain('Harriet Hughes’s details saved');
+    await expect.poll(() => focusedText(page)).toContain('Harriet Hughes’s details saved');
+    await expectAccessible(page, 'new-council-person-saved');
+    // Said once: not again on a reload.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
+    await page.locator('table').first().waitFor();
+    expect(await banner.count()).toBe(0);
+  });
+
   it('titles the settings page alike for every role', async () => {
     const titles: string[] = [];
     for (const who of [ADMIN, HR]) {

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { ErrorSummary, type FieldErrors, refusal, summaryFrom } from '../components/form.js';
 import { LoadError, Loading, Page, SavedBanner, ScrollTable, useSaved } from '../components/page.js';
@@ -7,6 +7,7 @@ import { TableHead } from '../components/table-head.js';
 import { PlainTag } from '../components/tags.js';
 import { api } from '../lib/api.js';
 import { formatDate } from '../lib/format.js';
+import { personSavedMessage } from '../lib/person-saved.js';
 import { useCouncil } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
 import { DuplicatePeople } from './people-merge.js';
@@ -16,6 +17,14 @@ export default function PeoplePage({ c }: { c: string }) {
   const people = useApi('/api/v1/councils/{c}/people', { path: { c } });
   // One message at a time, the latest save's: a person added, or two merged.
   const [saved, setSaved] = useSaved();
+  // A person just saved on their own page: said here once, the banner taking focus from the heading;
+  // forgotten, so a reload does not say it again (as the plan page does after a removal).
+  useEffect(() => {
+    const message = personSavedMessage(history.state);
+    if (!message) return;
+    setSaved(message);
+    history.replaceState(null, '', window.location.href);
+  }, [setSaved]);
   const all = [...(people.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name));
   // People who have left are listed apart: they lead nothing and are offered for nothing.
   const items = all.filter((p) => !p.leftOn);

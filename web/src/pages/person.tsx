@@ -15,6 +15,7 @@ import {
 import { PersonFields } from '../components/person-fields.js';
 import { ApiError, api } from '../lib/api.js';
 import { formatDate } from '../lib/format.js';
+import type { PersonSavedState } from '../lib/person-saved.js';
 import type { PersonRow } from '../lib/responses.js';
 import { useCouncil } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
@@ -71,7 +72,8 @@ export default function PersonPage({ c, personId }: { c: string; personId: strin
           unresolved: !f.confirmed,
         },
       });
-      navigate(`/councils/${c}/people`);
+      const state: PersonSavedState = { personSaved: `${f.name.trim()}’s details saved` };
+      navigate(`/councils/${c}/people`, { state });
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
         setFormError(
