@@ -1,6 +1,6 @@
 import { formatDate } from '../lib/format.js';
 import { LEAD_ROLE_LABELS, RAG_LABELS } from '../lib/labels.js';
-import type { ActionRow } from '../lib/responses.js';
+import type { ActionRow, PersonRow } from '../lib/responses.js';
 import { Prose, SummaryList } from './page.js';
 import { RagTag, StatusTag } from './tags.js';
 import { TimescaleText } from './timescale.js';
@@ -32,9 +32,26 @@ export function ActionStanding({ action: a }: { action: ActionRow }) {
   );
 }
 
+/**
+ * A lead as the plan wrote it ("Head of HR") and, when that is not their name, who it points at in the
+ * directory ("Head of HR (Ed Ellis)"): a councillor reading the action sees who answers for it.
+ */
+function leadWords(l: ActionRow['leads'][number], byId: Map<string, PersonRow>): string {
+  if (!l.personId) return `${l.label} (not in the directory)`;
+  const name = byId.get(l.personId)?.name.trim();
+  return name && !l.label.toLowerCase().includes(name.toLowerCase()) ? `${l.label} (${name})` : l.label;
+}
+
 /** Everything the council wrote about the action, read-only. */
-export function ActionSummary({ action: a }: { action: ActionRow }) {
+export function ActionSummary({
+  action: a,
+  people,
+}: {
+  action: ActionRow;
+  people?: PersonRow[] | undefined;
+}) {
   const roles = [...new Set(a.leads.map((l) => l.role))];
+  const byId = new Map((people ?? []).map((p) => [p.id, p]));
   return (
     <SummaryList
       rows={[
@@ -51,7 +68,7 @@ export function ActionSummary({ action: a }: { action: ActionRow }) {
               key: LEAD_ROLE_LABELS[r],
               value: a.leads
                 .filter((l) => l.role === r)
-                .map((l) => `${l.label}${l.personId ? '' : ' (not in the directory)'}`)
+                .map((l) => leadWords(l, byId))
                 .join(', '),
             }))
           : [{ key: 'Leads', value: 'None' }]),

@@ -40,6 +40,8 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
   const removal = useApi('/api/v1/councils/{c}/actions/{actionId}/removal', editor ? { path } : null);
   // Everyone sees which of the plan's groups the action is in; editors can move it to another.
   const themes = useApi('/api/v1/councils/{c}/plans/{planId}/themes', planPath);
+  // Who each lead points at in the directory, named beside the plan's label (ActionSummary).
+  const people = useApi('/api/v1/councils/{c}/people', { path: { c } });
   const siblings = useApi(
     '/api/v1/councils/{c}/plans/{planId}/actions',
     a ? { path: { c, planId: a.planId }, query: { limit: 200 } } : null,
@@ -135,7 +137,7 @@ export default function ActionPage({ c, actionId }: { c: string; actionId: strin
             />
           ) : (
             <>
-              <ActionSummary action={a} />
+              <ActionSummary action={a} people={people.data?.items} />
               {editor ? (
                 <div className="govuk-button-group app-no-print">
                   <button
