@@ -117,10 +117,15 @@ describe('a new council, by keyboard', { timeout: 240_000 }, () => {
     expect((await invalid(page, 'mapping-name')).invalid).toBe('true');
     await expectAccessible(page, 'new-council-import-fix-error');
 
-    // Corrected: imported.
+    // Corrected: imported, and the page says what was made, and that the new lead needs checking.
     await typeInto(page, fix!, 'December 2026');
     await press(page, 'Import this plan');
     await page.getByRole('heading', { level: 1, name: 'Plan imported' }).waitFor();
+    const made = await page.locator('main').innerText();
+    expect(made).toMatch(/The plan has 2 [a-z ]+ and 3 actions\./);
+    expect(made).toContain('1 lead was added to the people directory as a new person, marked for checking.');
+    expect(await page.getByRole('link', { name: 'Check the people directory' }).count()).toBe(1);
+    await expectAccessible(page, 'new-council-imported');
   });
 
   it('keeps the title, lead answers and deadline corrections when the plan is read again', async () => {

@@ -1,4 +1,4 @@
-import { londonToday } from '@peopleplan/core';
+import { londonToday, themeWordsOf } from '@peopleplan/core';
 import { type FormEvent, useMemo, useState } from 'react';
 import { currentColumns } from '../components/import-columns.js';
 import { deadlineFieldId } from '../components/import-deadlines.js';
@@ -8,6 +8,7 @@ import { ackFieldId } from '../components/import-warnings.js';
 import { ApiError, api } from '../lib/api.js';
 import type { ImportPreview } from '../lib/api-narrowings.js';
 import { carryEdits } from '../lib/import-carry.js';
+import { type ImportCounts, importedWords } from '../lib/import-done.js';
 import {
   type DateIssue,
   dateIssues,
@@ -19,6 +20,13 @@ import {
 import { useApi } from '../lib/use-api.js';
 
 export type Problem = { href?: string; text: string };
+/** The "Plan imported" page: the plan made, and what it has (lib/import-done.ts). */
+export interface ImportDoneState {
+  planId?: string;
+  title: string;
+  made?: string;
+  people?: string;
+}
 type Fields = Record<string, string>;
 /** A step refused before or by the API: the error summary's entries and each field's message. */
 class Refused extends Error {
@@ -83,7 +91,7 @@ async function sendCommit(
     issues: DateIssue[];
     title: string;
   },
-): Promise<{ planId?: string }> {
+): Promise<{ planId?: string; counts?: ImportCounts }> {
   // Everything the page can check, listed at once (GOV.UK error summary), before the API is asked.
   const problems: Problem[] = [];
   const fields: Fields = {};
@@ -159,7 +167,7 @@ export function useImportWizard(c: string, editor: boolean) {
   const [refused, setRefused] = useState<Refused | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<{ planId?: string; title: string } | undefined>();
+  const [done, setDone] = useState<ImportDoneState | undefined>();
   const issues = useMemo(() => (preview ? dateIssues(preview.plan) : []), [preview]);
   const rules = settings.data?.ragRules;
   // Today as of each reading, as the plan page judges on the day it is read.
@@ -206,7 +214,11 @@ export function useImportWizard(c: string, editor: boolean) {
     step(async () => {
       if (!preview) return;
       const res = await sendCommit(c, preview, { acked, fixes, answers, issues, title });
-      setDone({ ...(res.planId ? { planId: res.planId } : {}), title: title.trim() || preview.plan.title });
+      setDone({
+        ...(res.planId ? { planId: res.planId } : {}),
+        title: title.trim() || preview.plan.title,
+        ...(res.counts ? importedWords(res.counts, themeWordsOf(preview.plan)) : {}),
+      });
     });
   const deleteSaved = () =>
     step(async () => {

@@ -6,7 +6,7 @@ import { ImportPreviewView } from '../components/import-preview.js';
 import { ImportSourceForm } from '../components/import-source-form.js';
 import { Banner, Page } from '../components/page.js';
 import { useCouncil } from '../lib/session.js';
-import { useImportWizard } from './import-wizard.js';
+import { type ImportDoneState, useImportWizard } from './import-wizard.js';
 
 /**
  * Import wizard: upload or paste (with saved column choices and the plan's start date) → preview (the
@@ -92,13 +92,22 @@ function ImportDone({
 }: {
   c: string;
   crumbs: Array<{ href: string; text: string }>;
-  done: { planId?: string; title: string };
+  done: ImportDoneState;
 }) {
   return (
     <Page title="Plan imported" crumbs={crumbs}>
       <div className="govuk-panel govuk-panel--confirmation">
         <div className="govuk-panel__body">{done.title}</div>
       </div>
+      {done.made ? <p className="govuk-body">{done.made}</p> : null}
+      {done.people ? (
+        <p className="govuk-body">
+          {done.people}{' '}
+          <Link className="govuk-link" href={`/councils/${c}/people`}>
+            Check the people directory
+          </Link>
+        </p>
+      ) : null}
       <p className="govuk-body">
         {done.planId ? (
           <Link className="govuk-link" href={`/councils/${c}/plans/${done.planId}`}>
