@@ -35,7 +35,9 @@ const FIELD_WORDS: Record<string, string> = {
   reason: 'Reason',
   email: 'Email',
   role: 'Role',
-  roleLabel: 'Job title or team',
+  // As the person form names it: how plans name the person ("GM (HR)").
+  roleLabel: 'Label in plans',
+  ragRules: 'RAG rules',
   linkedActionIds: 'Linked actions',
   kind: 'Kind of plan',
   // As the plan's details form names them.
@@ -116,6 +118,27 @@ export interface ChangeLine {
   after: string;
 }
 
+/** A group of settings (RAG rules, alert settings), not a value with words of its own (`valueWords`). */
+function isSettingsGroup(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  return !['text', 'rag', 'label', 'title', 'name'].some((k) => typeof o[k] === 'string');
+}
+
+/**
+ * A change to a group of settings as the settings inside it that changed, each under its group's name
+ * ("RAG rules: Due soon days"), so a reader sees what changed without comparing two lists by eye.
+ */
+function groupLines(key: string, words: string, before: unknown, after: unknown): ChangeLine[] {
+  if (!isSettingsGroup(before) || !isSettingsGroup(after)) {
+    return [{ field: words, before: valueWords(key, before), after: valueWords(key, after) }];
+  }
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !HIDDEN.has(k));
+  return keys
+    .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+    .flatMap((k) => groupLines(k, `${words}: ${fieldWords(k)}`, before[k], after[k]));
+}
+
 /** Each changed field of an update, in words (the group an action moved between in the plan's). */
 export function changeLines(e: HistoryEventRow, names: HistoryNames = {}): ChangeLine[] {
   const theme = (v: unknown) =>
@@ -126,24 +149,24 @@ export function changeLines(e: HistoryEventRow, names: HistoryNames = {}): Chang
       : valueWords(field, v);
   return (e.changes ?? [])
     .filter((ch) => !HIDDEN.has(ch.field))
-    .map((ch) =>
+    .flatMap((ch): ChangeLine[] =>
       ch.field === 'themeId'
-        ? {
-            field: names.themeWords?.(e.planId)?.noun ?? fieldWords(ch.field),
-            before: theme(ch.before),
-            after: theme(ch.after),
-          }
-        : PERSON_FIELDS.has(ch.field)
-          ? {
-              field: ch.field === 'personId' ? 'Person' : fieldWords(ch.field),
-              before: person(ch.field, ch.before),
-              after: person(ch.field, ch.after),
-            }
-          : {
-              field: fieldWords(ch.field),
-              before: valueWords(ch.field, ch.before),
-              after: valueWords(ch.field, ch.after),
+        ? [
+            {
+              field: names.themeWords?.(e.planId)?.noun ?? fieldWords(ch.field),
+              before: theme(ch.before),
+              after: theme(ch.after),
             },
+          ]
+        : PERSON_FIELDS.has(ch.field)
+          ? [
+              {
+                field: ch.field === 'personId' ? 'Person' : fieldWords(ch.field),
+                before: person(ch.field, ch.before),
+                after: person(ch.field, ch.after),
+              },
+            ]
+          : groupLines(ch.field, fieldWords(ch.field), ch.before, ch.after),
     );
 }
 

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { changeLines } from './history-words.js';
+import type { HistoryEventRow } from './responses.js';
+
+const event = (changes: Array<{ field: string; before?: unknown; after?: unknown }>) =>
+  ({ id: 'e1', entityType: 'council', operation: 'update', changes }) as unknown as HistoryEventRow;
+
+describe('changeLines', () => {
+  it('names a person’s label as the person form does', () => {
+    expect(changeLines(event([{ field: 'roleLabel', before: undefined, after: 'OD Manager' }]))).toEqual([
+      { field: 'Label in plans', before: 'none', after: 'OD Manager' },
+    ]);
+  });
+
+  it('says only which settings inside a group of settings changed, each under its group', () => {
+    const before = {
+      overdue: 'red',
+      dueSoonDays: 30,
+      byStatus: { 'not-started': 'grey', 'on-track': 'green' },
+    };
+    const after = {
+      overdue: 'red',
+      dueSoonDays: 21,
+      byStatus: { 'not-started': 'amber', 'on-track': 'green' },
+    };
+    expect(changeLines(event([{ field: 'ragRules', before, after }]))).toEqual([
+      { field: 'RAG rules: Due soon days', before: '30', after: '21' },
+      { field: 'RAG rules: By status: Not started', before: 'grey', after: 'amber' },
+    ]);
+  });
+
+  it('keeps a value with words of its own (a deadline, a rating) as one line', () => {
+    const due = (text: string, d: string) => ({ text, kind: 'date', due: d });
+    expect(
+      changeLines(
+        event([
+          { field: 'due', before: due('March 2027', '2027-03-31'), after: due('June 2027', '2027-06-30') },
+        ]),
+      ),
+    ).toEqual([{ field: 'Due', before: 'March 2027 (31 March 2027)', after: 'June 2027 (30 June 2027)' }]);
+  });
+});
