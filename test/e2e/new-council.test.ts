@@ -187,6 +187,36 @@ describe('a new council, by keyboard', { timeout: 240_000 }, () => {
     expect(await banner.count()).toBe(0);
   });
 
+  it('says in the audit trail which groups a move took an action between', async () => {
+    const api = e.as(HR);
+    const base = `/api/v1/councils/${C}`;
+    const plan = await api('POST', `${base}/plans`, {
+      title: 'Northvale Moves Plan',
+      kind: 'people-strategy',
+      themes: [
+        { ref: '1', title: 'Recruitment' },
+        { ref: '2', title: 'Pay' },
+      ],
+    });
+    const [from, to] = plan.themes;
+    const action = await api('POST', `${base}/plans/${plan.id}/actions`, {
+      themeId: from.id,
+      title: 'Market supplements',
+      status: 'not-started',
+      leads: [],
+    });
+    await api('PATCH', `${base}/actions/${action.id}`, { version: action.version, themeId: to.id });
+    const page = await tabs.open();
+    await signIn(page, e.url, ADMIN);
+    await page.goto(`${e.url}/councils/${C}/audit`);
+    await page.getByRole('heading', { level: 1, name: 'Audit trail' }).waitFor();
+    const move = page.locator('li.app-change').filter({ hasText: 'Changed an action' }).first();
+    await expect.poll(() => move.innerText()).toContain('Key priority 2: Pay');
+    expect(await move.innerText()).toContain('Key priority 1: Recruitment');
+    expect(await move.innerText()).not.toContain('another item');
+    await expectAccessible(page, 'new-council-audit-move');
+  });
+
   it('titles the settings page alike for every role', async () => {
     const titles: string[] = [];
     for (const who of [ADMIN, HR]) {

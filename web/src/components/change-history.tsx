@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../lib/api.js';
 import { useFocusRevealed } from '../lib/focus.js';
 import { formatDateTime, plural } from '../lib/format.js';
@@ -69,6 +69,7 @@ export function ChangeHistory({
   label,
   query = {},
   names,
+  onShown,
 }: {
   path: HistoryPath;
   params: Record<string, string>;
@@ -77,6 +78,8 @@ export function ChangeHistory({
   query?: Record<string, string>;
   /** The plans' own words for their groups, and the groups' names. */
   names?: HistoryNames | undefined;
+  /** Told the changes on show, each time more are shown: the page can then read what they name. */
+  onShown?: ((items: HistoryEventRow[]) => void) | undefined;
 }) {
   const get = api.get as (p: string, i: object) => Promise<Page>;
   const first = useApi(path as '/api/v1/councils/{c}/audit', {
@@ -87,6 +90,12 @@ export function ChangeHistory({
   const [error, setError] = useState<Error | undefined>();
   const [busy, setBusy] = useState(false);
   const { reveal, revealed } = useFocusRevealed();
+  const shown = first.data ? [first.data as Page, ...older].flatMap((p) => p.items) : [];
+  const shownKey = shown.map((e) => e.id).join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the ids stand for the changes on show
+  useEffect(() => {
+    if (shown.length) onShown?.(shown);
+  }, [shownKey]);
   if (first.error) return <LoadError error={first.error} retry={first.reload} />;
   if (!first.data) return <Loading what="Loading the changes" />;
   const pages = [first.data as Page, ...older];

@@ -5,6 +5,7 @@ import { ChangeHistory } from '../components/change-history.js';
 import { DateField } from '../components/date-field.js';
 import { ErrorSummary, Select } from '../components/form.js';
 import { Page } from '../components/page.js';
+import { plansWithGroupMoves, useGroupHeadings } from '../lib/audit-themes.js';
 import { isoOf, partsOf } from '../lib/plan-draft.js';
 import { useCouncil } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
@@ -23,6 +24,9 @@ export default function AuditPage({ c }: { c: string }) {
   const plans = useApi('/api/v1/councils/{c}/plans', admin ? { path: { c }, query: { limit: 200 } } : null);
   // People named by id in the changes (an owner, a member's link, a merge), in words.
   const directory = useApi('/api/v1/councils/{c}/people', admin ? { path: { c } } : null);
+  // The plans whose changes on show move an action between groups: their groups are named by heading.
+  const [movedIn, setMovedIn] = useState<string[]>([]);
+  const groupHeadings = useGroupHeadings(c, movedIn, (id) => plans.data?.items.find((p) => p.id === id));
   const query = Object.fromEntries(FILTERS.flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])));
   const name = council?.name ?? c;
   const crumbs = [{ href: `/councils/${c}`, text: name }];
@@ -68,7 +72,12 @@ export default function AuditPage({ c }: { c: string }) {
         params={{ c }}
         query={query}
         label="Changes to the council, newest first"
-        names={{ themeWords, personName: (id) => personById.get(id) }}
+        names={{
+          themeWords,
+          themeHeading: (id) => groupHeadings.get(id),
+          personName: (id) => personById.get(id),
+        }}
+        onShown={(items) => setMovedIn(plansWithGroupMoves(items))}
       />
     </Page>
   );
