@@ -199,10 +199,12 @@ export function ActionTable({
   caption: string;
   actionHref: ActionHref;
 }) {
+  // "Recruitment: actions", but a group already called so ("Actions", "Other actions") is not said twice.
+  const name = /\bactions$/i.test(caption.trim()) ? caption : `${caption}: actions`;
   return (
-    <ScrollTable label={`${caption}: actions`}>
+    <ScrollTable label={name}>
       <table className="govuk-table app-table app-action-table app-cards">
-        <caption className="govuk-table__caption govuk-visually-hidden">{caption}: actions</caption>
+        <caption className="govuk-table__caption govuk-visually-hidden">{name}</caption>
         <TableHead columns={columns.map((col) => ({ label: col.heading, className: columnClass(col) }))} />
         <tbody className="govuk-table__body">
           {orderActions(actions).map((a) => (
