@@ -217,6 +217,30 @@ describe('a new council, by keyboard', { timeout: 240_000 }, () => {
     await expectAccessible(page, 'new-council-audit-move');
   });
 
+  it('tells a lead how many days ahead the council warns, and when it has switched alerts off', async () => {
+    const page = await tabs.open();
+    await signIn(page, e.url, HR);
+    await page.goto(`${e.url}/councils/${C}/alert-preferences`);
+    await page.getByRole('heading', { level: 1, name: 'Your email alerts' }).waitFor();
+    const hint = page.locator('#dueSoon-item-hint');
+    await expect
+      .poll(() => hint.innerText())
+      .toContain('14 days before a milestone or action you lead is due');
+    expect(await page.locator('[data-alerts-off]').count()).toBe(0);
+
+    const admin = e.as(ADMIN);
+    const settings = await admin('GET', `/api/v1/councils/${C}/settings`);
+    await admin('PATCH', `/api/v1/councils/${C}/settings`, {
+      version: settings.version,
+      alertSettings: { ...settings.alertSettings, enabled: false, dueSoonDays: 10 },
+    });
+    await page.reload();
+    await page.locator('[data-alerts-off]').waitFor();
+    expect(await page.locator('[data-alerts-off]').innerText()).toContain('switched email alerts off');
+    await expect.poll(() => hint.innerText()).toContain('10 days before');
+    await expectAccessible(page, 'new-council-alerts-off');
+  });
+
   it('titles the settings page alike for every role', async () => {
     const titles: string[] = [];
     for (const who of [ADMIN, HR]) {

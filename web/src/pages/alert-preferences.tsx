@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { Checkbox, ErrorSummary, Radios } from '../components/form.js';
 import { Banner, Loading, Page } from '../components/page.js';
 import { api } from '../lib/api.js';
+import { plural } from '../lib/format.js';
 import type { AlertPreferences } from '../lib/responses.js';
 import { useCouncil } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
@@ -15,6 +16,9 @@ export default function AlertPreferencesPage({ c }: { c: string }) {
   const { council, can } = useCouncil(c);
   const path = { c };
   const prefs = useApi('/api/v1/councils/{c}/me/alert-preferences', { path });
+  // The council's own alert settings: how many days ahead "due soon" is told, and whether any are sent.
+  const councilSettings = useApi('/api/v1/councils/{c}/settings', { path });
+  const alerts = councilSettings.data?.alertSettings;
   const [f, setF] = useState<Prefs | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [saved, setSaved] = useState(false);
@@ -62,6 +66,12 @@ export default function AlertPreferencesPage({ c }: { c: string }) {
       )}
       {prefs.loading ? <Loading /> : null}
       {prefs.error ? <ErrorSummary errors={[{ text: prefs.error.message }]} /> : null}
+      {mine && alerts?.enabled === false ? (
+        <div className="govuk-inset-text" data-alerts-off>
+          Your council has switched email alerts off: none are sent to anyone until an administrator switches
+          them on in the council’s settings. Your choices here are kept for then.
+        </div>
+      ) : null}
       {mine ? (
         <p className="govuk-body">
           Emails go to{' '}
@@ -91,7 +101,11 @@ export default function AlertPreferencesPage({ c }: { c: string }) {
                 <Checkbox
                   id="dueSoon"
                   label="Items due soon"
-                  hint="Before a milestone or action you lead is due."
+                  hint={
+                    alerts
+                      ? `${plural(alerts.dueSoonDays, 'day')} before a milestone or action you lead is due, as the council has set.`
+                      : 'Before a milestone or action you lead is due.'
+                  }
                   checked={f.dueSoon}
                   onChange={(v) => setF({ ...f, dueSoon: v })}
                 />
