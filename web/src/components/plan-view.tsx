@@ -31,7 +31,22 @@ type Plan = PlanContents['plan'];
 export type ActionHref = ((actionId: string) => string) | undefined;
 
 /** The plan's key facts: kind, period, status, owner, approval, review cycle, number of actions. */
-export function PlanFacts({ plan, actions }: { plan: Plan; actions: number }) {
+export function PlanFacts({
+  plan,
+  actions,
+  ownerName,
+}: {
+  plan: Plan;
+  actions: number;
+  /** The directory's name for the plan's owner (`ownerPersonId`), where the page can read it. */
+  ownerName?: string | undefined;
+}) {
+  // The owner as the plan names them and who that is, so an owner chosen from the directory shows too.
+  const label = plan.ownerLabel?.trim();
+  const owner =
+    label && ownerName && !label.toLowerCase().includes(ownerName.toLowerCase())
+      ? `${label} (${ownerName})`
+      : label || ownerName;
   return (
     <SummaryList
       rows={[
@@ -42,7 +57,7 @@ export function PlanFacts({ plan, actions }: { plan: Plan; actions: number }) {
           value: [plan.period.label, periodDates(plan.period)].filter(Boolean).join(': ') || 'Not given',
         },
         { key: 'Status', value: PLAN_STATUS_LABELS[plan.status] ?? plan.status },
-        plan.ownerLabel && { key: 'Owner', value: plan.ownerLabel },
+        owner && { key: 'Owner', value: owner },
         // Where the plan sits is not who owns it: a directorate alone is never shown as the owner.
         (plan.directorate || plan.division) && {
           key: 'Directorate or service',

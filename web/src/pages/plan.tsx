@@ -39,6 +39,8 @@ import { useApi } from '../lib/use-api.js';
 
 export default function PlanPage({ c, planId }: { c: string; planId: string }) {
   const { council, can } = useCouncil(c);
+  // Who the plan's owner is in the directory, when they were chosen from it (PlanFacts).
+  const people = useApi('/api/v1/councils/{c}/people', { path: { c } });
   const { data, error, loading, reload } = useApi('/api/v1/councils/{c}/plans/{planId}/contents', {
     path: { c, planId },
   });
@@ -107,7 +109,11 @@ export default function PlanPage({ c, planId }: { c: string; planId: string }) {
       {data && plan && view ? (
         <>
           {archived ? <ArchivedNotice subject="plan" /> : null}
-          <PlanFacts plan={plan} actions={data.actions.length} />
+          <PlanFacts
+            plan={plan}
+            actions={data.actions.length}
+            ownerName={people.data?.items.find((p) => p.id === plan.ownerPersonId)?.name}
+          />
           <PlanTravel key={saves} c={c} planId={plan.id} />
           <div className="govuk-button-group app-no-print">
             <button
