@@ -258,6 +258,12 @@ function tableRow(s: BuildState, index: number, item: SourceItem & { type: 'row'
   if (caption) return 1;
   s.d.sawRows = true;
   s.narrative = undefined;
+  // A table opening a sheet of its own: a table no rule reads is named for the sheet ("Governance"),
+  // unless the sheet kept Excel's own name ("Sheet2").
+  const sheet = item.sheetRow?.sheet.trim();
+  const before = s.items[index - 1];
+  const opensSheet = !!sheet && (before?.type === 'heading' || before?.sheetRow?.sheet.trim() !== sheet);
+  const sheetTitle = s.sheetText ?? (opensSheet && !/^sheet\s*\d*$/i.test(sheet) ? sheet : undefined);
   s.sheetText = undefined;
   // A RAG key in a small table of its own, a row per colour (the colour perhaps only its shading).
   if (opensTable) {
@@ -341,7 +347,7 @@ function tableRow(s: BuildState, index: number, item: SourceItem & { type: 'row'
     s.mapping = undefined;
   if (!s.mapping || s.mapping.kind === 'other') {
     if (!s.unknownTable || s.unknownTable.table !== item.table) {
-      const sec = s.section ?? startSection(s, `Table: ${excerpt(first, 80)}`);
+      const sec = s.section ?? startSection(s, sheetTitle ?? `Table: ${excerpt(first, 80)}`);
       s.unknownTable = { table: item.table, section: sec };
       if (!s.mapping) warn(s, 'unrecognised-table', 'A table with no known header was kept as text.', where);
     }

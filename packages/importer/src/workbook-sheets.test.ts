@@ -121,6 +121,24 @@ describe('a workbook of a sheet per group, under one banner', () => {
     expect(plan.themes.at(-1)!.actions.at(-1)!.unplaced).toEqual([]);
     expect(codes(plan)).not.toContain('orphan-text');
   });
+
+  it('names a sheet’s table of no known header by the sheet, not by its first cell', async () => {
+    const plan = await workbook(
+      (name) => [`Priority: ${name}`],
+      (wb) => {
+        const governance = wb.addWorksheet('Governance');
+        governance.addRow(['Group', 'Chair', 'Meets']);
+        governance.addRow(['People Board', 'Chief Executive', 'Monthly']);
+        governance.addRow(['Employment Committee', 'Cllr Ahmed', 'Quarterly']);
+      },
+    );
+    expect(plan.sections.map((s) => s.title)).toContain('Governance');
+    expect(plan.sections.find((s) => s.title === 'Governance')?.body).toBe(
+      'Group | Chair | Meets\nPeople Board | Chief Executive | Monthly\nEmployment Committee | Cllr Ahmed | Quarterly',
+    );
+    expect(plan.sections.map((s) => s.title)).not.toContain('Table: Group');
+    expect(plan.themes.flatMap((t) => t.actions)).toHaveLength(4);
+  });
 });
 
 describe('a workbook’s cover and key sheets', () => {
