@@ -149,9 +149,57 @@ describe('import wizard API', () => {
     ]);
     expect(byRef.get('2').leads[0].personId).toBe(hopos.id);
     expect(byRef.get('5').leads[0].personId).toBe(byRef.get('4').leads[0].personId);
+    // Her own name written another way is offered again by itself: it does not become her label.
+    const jackieNow = (await api.call('GET', `${K}/people`, { as: 'editor@kent.test' })).body.items.find(
+      (x: { id: string }) => x.id === jackie.id,
+    );
+    expect(jackieNow.roleLabel).toBeUndefined();
     // One new person ("New Starter") for two labels; nobody else added.
     const after = (await api.call('GET', `${K}/people`, { as: 'editor@kent.test' })).body.items;
     expect(after.length).toBe(peopleBefore + 1);
+  });
+
+  it('remembers a lead the officer said is someone with no label in plans yet, so the next plan finds them', async () => {
+    const plan = (title: string) =>
+      [
+        title,
+        '',
+        'Ref\tAction\tLead\tDeadline',
+        '1\tRefresh the careers pages\tHead of Talent Acquisition\tMarch 2027',
+      ].join('\n');
+    const fresh = await api.ok('POST', `${H}/people`, { name: 'Rowan Ellery' }, EDITOR);
+    const labelled = await api.ok(
+      'POST',
+      `${H}/people`,
+      { name: 'Kit Marsh', roleLabel: 'Talent Lead' },
+      EDITOR,
+    );
+    const first = await preview({ text: plan('Talent plan 2026-27'), filename: 'talent.txt' });
+    expect(first.people.leads[0].person).toBeUndefined();
+    const ok = await commit(first.id, { people: { 'Head of Talent Acquisition': { personId: fresh.id } } });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    const person = (await api.call('GET', `${H}/people`, { as: EDITOR })).body.items.find(
+      (p: { id: string }) => p.id === fresh.id,
+    );
+    expect(person).toMatchObject({ roleLabel: 'Head of Talent Acquisition', version: fresh.version + 1 });
+    // The next plan naming them so finds them by itself.
+    const second = await preview({ text: plan('Talent plan 2027-28'), filename: 'talent-2.txt' });
+    expect(second.people.leads[0].person).toMatchObject({ id: fresh.id, via: 'directory' });
+
+    // Someone who already has a label keeps it; the plan still names them as chosen.
+    const third = await preview({
+      text: plan('Talent plan 2028-29').replace(/Acquisition/, 'Acquisition Lead'),
+      filename: 't3.txt',
+    });
+    const kept = await commit(third.id, {
+      people: { 'Head of Talent Acquisition Lead': { personId: labelled.id } },
+    });
+    expect(kept.status, JSON.stringify(kept.body)).toBe(200);
+    expect((await actionsOf(kept.body.planId))[0].leads[0].personId).toBe(labelled.id);
+    const still = (await api.call('GET', `${H}/people`, { as: EDITOR })).body.items.find(
+      (p: { id: string }) => p.id === labelled.id,
+    );
+    expect(still).toMatchObject({ roleLabel: 'Talent Lead', version: labelled.version });
   });
 
   it('saves column mappings by name, per council, offers them, replaces by name and deletes', async () => {

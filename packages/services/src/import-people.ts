@@ -169,3 +169,26 @@ export function checkLeadChoices(
   if (problems.length) throw badRequest('Some choices of who leads an action do not fit this plan', problems);
   return choices;
 }
+
+/**
+ * The leads an officer said are someone in the directory who has no label in plans yet: each such
+ * person takes the lead's words as their label (`roleLabel`), once, so that the next plan naming them
+ * so ("Head of Talent") finds them by itself instead of asking again. A person who has a label keeps it.
+ */
+export function labelsToRemember(
+  dir: Directory,
+  choices: Record<string, LeadChoice>,
+): Array<{ person: Person; label: string }> {
+  const out = new Map<string, { person: Person; label: string }>();
+  for (const [label, choice] of Object.entries(choices)) {
+    if (!('personId' in choice)) continue;
+    const person = dir.byId.get(choice.personId);
+    const key = normaliseLabel(label);
+    if (!person || person.roleLabel || out.has(person.id)) continue;
+    if (key === normaliseLabel(person.name) || dir.byKey.has(key)) continue;
+    // Their own name written another way ("J. Turner-Robinson") is offered again by itself: no label.
+    if (duplicateGroups([label, person.name]).length) continue;
+    out.set(person.id, { person, label: label.trim() });
+  }
+  return [...out.values()];
+}

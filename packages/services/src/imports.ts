@@ -27,6 +27,7 @@ import {
   checkLeadChoices,
   type Directory,
   directoryOf,
+  labelsToRemember,
   type PreviewPeople,
   previewPeople,
 } from './import-people.js';
@@ -273,6 +274,7 @@ export async function commitImport(
     now: nowIso(),
   });
   const done = await importsOf(data).commit(id, bundle);
+  if (opts.people) await rememberLabels(data, labelsToRemember(dir, opts.people));
   return {
     planId: done.planId!,
     status: done.status,
@@ -383,4 +385,19 @@ function describe(id: string, stored: StoredPreview, dir: Directory): ImportPrev
       .filter((w) => w.requiresAcknowledgement)
       .map((w) => ({ key: warningKey(w), code: w.code, where: w.where, message: w.message })),
   };
+}
+
+/**
+ * Each label to remember written as the person form would write it (versioned, audited, searchable).
+ * A convenience after the plan is in: someone who edited the person meanwhile keeps their edit (409).
+ */
+async function rememberLabels(
+  data: CouncilData,
+  labels: ReadonlyArray<{ person: { id: string; version: number }; label: string }>,
+): Promise<void> {
+  for (const { person, label } of labels) {
+    await data.people.update(person.id, { version: person.version, roleLabel: label }).catch((e: unknown) => {
+      if (!(e instanceof DomainError)) throw e;
+    });
+  }
 }

@@ -18,6 +18,7 @@ describe('ImportPeople', () => {
     );
     expect(html).toContain('aria-describedby="lead-0-left"');
     expect(html).toContain('Add “Head of Talent” as a new person, to check');
+    expect(html).toContain('takes the lead’s words as their label');
   });
 
   it('says nothing of leavers when no lead is one', () => {
@@ -25,5 +26,8 @@ describe('ImportPeople', () => {
     expect(html).toContain('1 of 1 leads are not in the people directory.');
     expect(html).not.toContain('left the council');
     expect(html).not.toContain('aria-describedby');
+    expect(
+      render([{ label: 'Head of HR', actions: 1, person: { id: 'p', name: 'Ed Ellis', via: 'directory' } }]),
+    ).not.toContain('takes the lead’s words');
   });
 });

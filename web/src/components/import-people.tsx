@@ -42,6 +42,12 @@ export function ImportPeople({
           ? `${fresh} of ${people.leads.length} leads are not in the people directory${gone ? ' or have left the council' : ''}. Say who they are if you know; otherwise each is added as a new person without an email address, marked for checking.`
           : 'Every lead was found in the people directory.'}
       </p>
+      {fresh ? (
+        <p className="govuk-body">
+          Someone you choose who has no label in plans yet takes the lead’s words as their label (“Head of
+          HR”), so the next plan that names them so finds them by itself.
+        </p>
+      ) : null}
       <ScrollTable label="Leads of the plan">
         <table className="govuk-table app-table">
           <caption className="govuk-table__caption govuk-visually-hidden">Leads of the plan</caption>
