@@ -69,17 +69,19 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   const issuer = `${base}/dev/idp`;
   // Who may sign in: kept in .data/ beside the table, so the `npm run council` CLI sees the same users.
   const users = new LocalUserDirectory(opts.dataDir ? join(opts.dataDir, LOCAL_USERS_FILE) : undefined);
-  const idp = await createDevIdp({
-    issuer,
-    clientId: LOCAL_CLIENT_ID,
-    users,
-    ...(opts.dataDir ? { keyFile: join(opts.dataDir, 'dev-idp-key.json') } : {}),
-  });
   // The same path as in AWS (docs/architecture.md, "Tenant isolation"): the app as its own role and
   // per-council tenant sessions, the alert job as its own; every command is checked against the
   // synthesised IAM policies unless PEOPLEPLAN_IAM_EVALUATION=off.
   const app = await localIamClients({ endpoint: dynamoEndpoint, role: 'api' });
   const job = await localIamClients({ endpoint: dynamoEndpoint, role: 'alerts' });
+  const directory = new DirectoryRepo(app.own, tableName);
+  const idp = await createDevIdp({
+    issuer,
+    clientId: LOCAL_CLIENT_ID,
+    users,
+    ...(opts.dataDir ? { keyFile: join(opts.dataDir, 'dev-idp-key.json') } : {}),
+    councilNames: async () => Object.fromEntries((await directory.councils()).map((c) => [c.id, c.name])),
+  });
   const deps: AppDeps = {
     config: { TABLE_NAME: tableName, MAX_BODY_BYTES: 1_048_576, WEB_BASE_URL: base, STAGE: 'local' },
     logger,
@@ -90,7 +92,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     }),
     docFor: app.docFor,
     partnershipDirectory: partnershipDirectoryOnUse(app.own, tableName),
-    directory: new DirectoryRepo(app.own, tableName),
+    directory,
     identity: users,
   };
   if (opts.seed !== false)

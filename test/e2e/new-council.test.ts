@@ -63,6 +63,14 @@ async function typeInto(page: Page, id: string, text: string) {
 }
 
 describe('a new council, by keyboard', { timeout: 240_000 }, () => {
+  it('heads its people on the development sign-in page by its name', async () => {
+    const page = await tabs.open();
+    await page.goto(`${e.url}/sign-in`);
+    const heading = page.getByRole('heading', { name: 'Northvale District Council' });
+    await expect.poll(() => heading.count()).toBe(1);
+    expect(await page.getByText('Council: northvale').count()).toBe(0);
+  });
+
   it('marks the import’s own fields in error, and lists every check at once', async () => {
     // A plan of the same title already there: the preview asks for a tick before importing.
     await e.as(HR)('POST', `/api/v1/councils/${C}/plans`, { title: TITLE, kind: 'people-strategy' });

@@ -54,6 +54,8 @@ export async function createDevIdp(opts: {
   clientId: string;
   users: LocalUserDirectory;
   keyFile?: string;
+  /** Councils' names by id, so the sign-in page heads a newly added council's people by its name. */
+  councilNames?: () => Promise<Record<string, string>>;
 }): Promise<DevIdp> {
   const { privateJwk, publicJwk } = await loadOrCreateKey(opts.keyFile);
   const privateKey = await importJWK(privateJwk, 'RS256');
@@ -86,7 +88,9 @@ export async function createDevIdp(opts: {
 
   const app = new Hono();
   app.get('/.well-known/jwks.json', (c) => c.json({ keys: [publicJwk] }));
-  app.get('/users', (c) => c.json({ items: opts.users.users() }));
+  app.get('/users', async (c) =>
+    c.json({ items: opts.users.users(), councils: (await opts.councilNames?.()) ?? {} }),
+  );
   app.post('/token', async (c) => {
     const body = TokenRequest.safeParse(await c.req.json().catch(() => undefined));
     if (!body.success) {

@@ -22,9 +22,10 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /**
  * The identity provider's users grouped by where they work, so a tester finds "editor at Kent" at a
  * glance: demo users (named "Role (Council)") by their role, people invited since by name and role; the
- * service operator, and anyone in no council (a leaver, say), apart.
+ * service operator, and anyone in no council (a leaver, say), apart. A council is headed by its name
+ * (`councils`, from the directory), else as a demo user names it, else by its id.
  */
-export function groupUsers(users: DevUser[]): Group[] {
+export function groupUsers(users: DevUser[], councils: Record<string, string> = {}): Group[] {
   const groups = new Map<string, Group>();
   for (const u of users) {
     const scopes = new Set(u.groups.map((g) => g.split(':').slice(0, 2).join(':')));
@@ -51,7 +52,7 @@ export function groupUsers(users: DevUser[]): Group[] {
       label = u.name.replace(/\s*\([^)]*\)\s*$/, '');
     } else {
       key = `c:${id}`;
-      heading = inner ?? `Council: ${id}`;
+      heading = councils[id ?? ''] ?? inner ?? `Council: ${id}`;
       label = !role ? u.name : inner ? cap(role) : `${u.name}, ${role}`;
     }
     const g = groups.get(key) ?? { key, heading, users: [] };
@@ -69,6 +70,7 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const [users, setUsers] = useState<DevUser[] | undefined>();
+  const [councils, setCouncils] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState<string | undefined>();
 
@@ -80,9 +82,14 @@ export function SignInPage() {
     if (config.auth.mode !== 'dev') return;
     fetch('/dev/idp/users')
       .then((r) =>
-        r.ok ? (r.json() as Promise<{ items: DevUser[] }>) : Promise.reject(new Error(String(r.status))),
+        r.ok
+          ? (r.json() as Promise<{ items: DevUser[]; councils?: Record<string, string> }>)
+          : Promise.reject(new Error(String(r.status))),
       )
-      .then((b) => setUsers(b.items))
+      .then((b) => {
+        setCouncils(b.councils ?? {});
+        setUsers(b.items);
+      })
       .catch(() =>
         setError('The development sign-in service is not running. Start PeoplePlan with npm start.'),
       );
@@ -134,7 +141,7 @@ export function SignInPage() {
             invited since. Each has a different role in a council.
           </div>
           {!users && !error ? <Loading what="Loading the users" /> : null}
-          {groupUsers(users ?? []).map((g) => (
+          {groupUsers(users ?? [], councils).map((g) => (
             <section key={g.key} className="app-user-group" aria-labelledby={`users-${g.key}`}>
               <h2 className="govuk-heading-s" id={`users-${g.key}`}>
                 {g.heading}
