@@ -315,7 +315,18 @@ function oneTitle(out: ColumnMapping[], rows: string[][], chosen: ReadonlySet<st
     if (h === 'name') Object.assign(c, { field: 'lead:responsible', confidence: 0.6 });
     else if (WEAK_TITLE.test(h) && figures(c.index)) Object.assign(c, { field: 'ignore', confidence: 0.6 });
   }
+  // A recommendation beside the actions agreed for it ("Peer team recommendation | … | Key actions"):
+  // the row is the recommendation, tracked as one; its actions say how, not more of its title.
+  const titles = out.filter((c) => c.field === 'title');
+  const recommendation = titles.find((c) => RECOMMENDATION_HEADER.test(normalizeHeader(c.header)));
+  if (!recommendation) return;
+  for (const c of titles)
+    if (c !== recommendation && !chosen.has(normalizeHeader(c.header)))
+      Object.assign(c, { field: 'description', confidence: 0.6 });
 }
+
+/** The column of a peer team's or auditor's recommendations, or of areas for improvement. */
+const RECOMMENDATION_HEADER = /\b(?:recommendations?|areas? for improvement)$/;
 
 /**
  * Business plans write "Actions" over a column of refs (1, 1.1) and leave the title column's header
