@@ -64,6 +64,28 @@ describe('an import naming people who have left', () => {
     expect(await leadOf(ok.body.planId)).not.toBe(gone.id);
   });
 
+  it('marks every directory person a plan names, more than one transaction holds too', {
+    timeout: 120_000,
+  }, async () => {
+    const people = [];
+    for (let i = 0; i < 190; i++) people.push(await person(`Many Leads ${String(i).padStart(3, '0')}`));
+    const text = [
+      'Workforce action plan naming many leads',
+      '',
+      'Ref\tAction\tLead\tDeadline',
+      ...people.map((p, i) => `${i + 1}\tAction ${i + 1}\t${p.name}\tMarch 2027`),
+    ].join('\n');
+    const p = await preview(text);
+    const ok = await call('POST', `${H}/imports/${p.id}/commit`, {});
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    // Each now leads an open action: marking any of them as left is refused.
+    const left = await call('PATCH', `${H}/people/${people[189]!.id}`, {
+      version: people[189]!.version,
+      leftOn: TODAY,
+    });
+    expect(left.status, JSON.stringify(left.body)).toBe(409);
+  });
+
   describe('marking someone as left while an import naming them commits', () => {
     let interleave: ReturnType<typeof holdTransactions>;
     beforeAll(() => {

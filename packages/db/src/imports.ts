@@ -189,7 +189,9 @@ export class ImportsRepo {
     // some 85 people of the directory), the rest are marked just before.
     const marks = markNamed(this.store, namedPeople(bundle));
     const room = MAX_TRANSACTION_ITEMS - last.length - 2;
-    if (marks.length > room) await this.store.transact(marks.slice(room), [], 'import');
+    for (const batch of inTransactions(marks.slice(room), MAX_TRANSACTION_ITEMS)) {
+      await this.store.transact(batch, [], 'import');
+    }
     try {
       await this.store.transact(
         [
