@@ -50,7 +50,7 @@ export function wordDocumentXml(docx: Uint8Array): Document | undefined {
 }
 
 /** A fill as RRGGBB, or undefined for none, "auto" or white. */
-function fillOf(hex: string | undefined): string | undefined {
+export function fillOf(hex: string | undefined): string | undefined {
   const h = hex?.toUpperCase();
   return h && /^[0-9A-F]{6}$/.test(h) && h !== 'FFFFFF' ? h : undefined;
 }

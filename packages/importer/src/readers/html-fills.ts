@@ -1,4 +1,5 @@
 import type { HTMLElement } from 'node-html-parser';
+import { fillOf } from './cell-colours.js';
 
 /**
  * A few colour names a page may shade a cell with; Word's "Save as Web Page" writes hex ("#00B050").
@@ -33,9 +34,7 @@ function rrggbb(value: string | undefined): string | undefined {
       .slice(1, 4)
       .map((n) => Math.min(255, Number(n)).toString(16).padStart(2, '0'))
       .join('');
-  hex ??= NAMED[v];
-  const out = hex?.toUpperCase();
-  return out && out !== 'FFFFFF' ? out : undefined;
+  return fillOf(hex ?? NAMED[v]);
 }
 
 /**
