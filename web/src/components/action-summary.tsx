@@ -1,4 +1,4 @@
-import { formatDate } from '../lib/format.js';
+import { formatDate, labelWithName } from '../lib/format.js';
 import { LEAD_ROLE_LABELS, RAG_LABELS } from '../lib/labels.js';
 import type { ActionRow, PersonRow } from '../lib/responses.js';
 import { Prose, SummaryList } from './page.js';
@@ -38,8 +38,7 @@ export function ActionStanding({ action: a }: { action: ActionRow }) {
  */
 function leadWords(l: ActionRow['leads'][number], byId: Map<string, PersonRow>): string {
   if (!l.personId) return `${l.label} (not in the directory)`;
-  const name = byId.get(l.personId)?.name.trim();
-  return name && !l.label.toLowerCase().includes(name.toLowerCase()) ? `${l.label} (${name})` : l.label;
+  return labelWithName(l.label, byId.get(l.personId)?.name) ?? l.label;
 }
 
 /** Everything the council wrote about the action, read-only. */

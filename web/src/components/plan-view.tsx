@@ -1,7 +1,7 @@
 import { nounInSentence, themeHeadingIn, themeNounOf } from '@peopleplan/core';
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
-import { formatDate, formatDateTime, plural } from '../lib/format.js';
+import { formatDate, formatDateTime, labelWithName, plural } from '../lib/format.js';
 import {
   LEAD_ROLE_LABELS,
   PLAN_KIND_LABELS,
@@ -42,11 +42,7 @@ export function PlanFacts({
   ownerName?: string | undefined;
 }) {
   // The owner as the plan names them and who that is, so an owner chosen from the directory shows too.
-  const label = plan.ownerLabel?.trim();
-  const owner =
-    label && ownerName && !label.toLowerCase().includes(ownerName.toLowerCase())
-      ? `${label} (${ownerName})`
-      : label || ownerName;
+  const owner = labelWithName(plan.ownerLabel, ownerName);
   return (
     <SummaryList
       rows={[

@@ -22,6 +22,16 @@ export const formatDateTime = (iso: string | undefined) => (iso ? momentWords(is
 
 export { plural } from '@peopleplan/core';
 
+/**
+ * Someone as a plan names them ("Head of HR") and who that is in the directory ("Head of HR (Ed Ellis)"),
+ * the name alone when the plan gives no label, the label alone when it already holds the name.
+ */
+export function labelWithName(label: string | undefined, name: string | undefined): string | undefined {
+  const l = label?.trim();
+  const n = name?.trim();
+  return l && n && !l.toLowerCase().includes(n.toLowerCase()) ? `${l} (${n})` : l || n;
+}
+
 /** "3 weeks late", "13 years late", "due in 3 days", "due today": as people say it (core words.ts). */
 export function lateness(daysLate: number | undefined): string {
   return daysLate === undefined ? '' : latenessWords(daysLate);
