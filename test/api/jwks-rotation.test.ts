@@ -8,7 +8,7 @@ import { generateKeyPairSync, type KeyObject, randomUUID, sign } from 'node:cryp
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createTokenVerifier } from '@peopleplan/auth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 const b64url = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 const CLIENT = 'peopleplan-web';
@@ -75,5 +75,41 @@ describe('a JWKS that changes', () => {
     expect(fetches - afterRotation).toBeLessThanOrEqual(1);
     // A key the caller made, under a key id the JWKS holds: refused.
     await expect(verifier.verify(token(second.kid, forger.privateKey))).rejects.toThrow();
+  });
+  afterEach(() => vi.useRealTimers());
+
+  // After an unknown key id the verifier waits 10 s before it reads the JWKS again (aws-jwt-verify's
+  // penalty box), so a stream of forged key ids could seem to lock a newly rotated key out for good.
+  // It cannot: any read after the wait, whoever's token caused it, brings the whole JWKS, the new key
+  // with it. The new key is refused for at most the wait.
+  it('takes a rotated key within the wait, however often unknown key ids arrive', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const first = key();
+    keys = [first];
+    fetches = 0;
+    const verifier = createTokenVerifier({ issuer, audience: CLIENT, jwksUri: `${issuer}/jwks` });
+    await verifier.verify(token(first.kid, first.privateKey));
+    const forger = key();
+    const forged = () => verifier.verify(token(`k-${randomUUID()}`, forger.privateKey));
+    await expect(forged()).rejects.toThrow(/not found in the JWKS/);
+    expect(fetches).toBe(2);
+
+    const second = key();
+    keys = [first, second];
+    const real = token(second.kid, second.privateKey);
+    // Inside the wait: the new key is refused and nothing is read, however many forged ids come.
+    for (let s = 0; s < 4; s++) {
+      await vi.advanceTimersByTimeAsync(2000);
+      await expect(forged()).rejects.toThrow(/waiting/);
+      await expect(verifier.verify(real)).rejects.toThrow(/waiting/);
+    }
+    expect(fetches).toBe(2);
+    // The wait over, a forged id arrives first: its read brings the new key, which is then taken
+    // with no read of its own.
+    await vi.advanceTimersByTimeAsync(2001);
+    await expect(forged()).rejects.toThrow(/not found in the JWKS/);
+    expect(fetches).toBe(3);
+    await expect(verifier.verify(real)).resolves.toBeDefined();
+    expect(fetches).toBe(3);
   });
 });
