@@ -22,6 +22,8 @@ const banner = (page: Page, text: string) =>
 const serviceNav = (page: Page) => page.locator('.govuk-service-navigation');
 const memberRow = (page: Page, name: string) =>
   page.locator('[data-testid="members"] [data-member]').filter({ hasText: name });
+/** "Invite someone" (the page also has "Invite several people", with the same role names). */
+const inviteForm = (page: Page) => page.locator('form[aria-labelledby="invite"]');
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id);
 
 /** A council made through the operator's API, with its first admin (tests that start past that step). */
@@ -97,7 +99,7 @@ describe('onboarding pages', { timeout: 240_000 }, () => {
     await inviteErrors(admin);
     await admin.fill('#invite-email', 'eve.editor@testshire.gov.uk');
     await admin.fill('#invite-name', 'Eve Editor');
-    await admin.getByLabel('Editor', { exact: true }).check();
+    await inviteForm(admin).getByLabel('Editor', { exact: true }).check();
     await admin.getByRole('button', { name: 'Send invitation' }).click();
     await banner(admin, 'Eve Editor has been invited as editor');
     await memberRow(admin, 'Eve Editor').waitFor();
@@ -166,6 +168,8 @@ describe('onboarding pages', { timeout: 240_000 }, () => {
     await tabTo(page, { text: 'Send invitation', tag: 'BUTTON' });
     await page.keyboard.press('Enter');
     await banner(page, 'Lee Leads has been invited as contributor');
+    // The invitation added Lee to the people directory, and the row links there.
+    await memberRow(page, 'Lee Leads').getByRole('link', { name: 'Lee Leads' }).waitFor();
     // The success banner takes focus.
     expect(await page.evaluate(() => document.activeElement?.className)).toContain('notification-banner');
     await memberRow(page, 'Lee Leads').getByText('Contributor').waitFor();
@@ -182,6 +186,67 @@ describe('onboarding pages', { timeout: 240_000 }, () => {
     await tabTo(page, { text: 'Yes, remove Lee Leads', tag: 'BUTTON' });
     await page.keyboard.press('Enter');
     await banner(page, 'Lee Leads has been removed from Keyboardshire Council');
+  });
+
+  it('invites a team pasted from a spreadsheet, by keyboard alone, saying what happened to each row', async () => {
+    await councilWithAdmin('teamshire', 'Teamshire Council', 'tia@teamshire.gov.uk', 'Tia Team');
+    // A lead the plan's import added to the directory, with no email yet: the invitation links them.
+    const sam = await e.as('tia@teamshire.gov.uk')('POST', '/api/v1/councils/teamshire/people', {
+      name: 'Sam Smith',
+    });
+    const page = await tabs.open();
+    await signIn(page, e.url, 'tia@teamshire.gov.uk');
+    await page.goto(`${e.url}/councils/teamshire/members`);
+    await memberRow(page, 'Tia Team').waitFor();
+
+    await tabTo(page, { id: 'invite-list' });
+    const list = [
+      'Name\tEmail\tJob title\tRole',
+      'Jo Bloggs\tjo.bloggs@teamshire.gov.uk\tHead of HR\tEditor',
+      'Sam Smith\tsam.smith@teamshire.gov.uk\tOD Lead\t',
+      'Tia Team\ttia@teamshire.gov.uk\tDirector\tAdministrator',
+      'Pat Jones\tpat..jones@teamshire.gov.uk\tCouncillor\tViewer',
+      'Lee Lane\t\tAdviser\tContributor',
+    ].join('\n');
+    await page.keyboard.insertText(list);
+    // The role for rows that say none: the radios' first takes focus, two down is Contributor.
+    await page.keyboard.press('Tab');
+    expect(await focusedId(page)).toBe('invite-list-role');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await tabTo(page, { text: 'Check the list', tag: 'BUTTON' });
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H3');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      '3 people ready to invite; 2 rows will be left out',
+    );
+    const rows = page.locator('[data-testid="invite-rows"] tbody tr');
+    expect(await rows.allInnerTexts()).toEqual([
+      expect.stringMatching(/Jo Bloggs\s+jo.bloggs@teamshire.gov.uk\s+Editor\s+Ready/),
+      expect.stringMatching(/Sam Smith\s+sam.smith@teamshire.gov.uk\s+Contributor \(chosen\)\s+Ready/),
+      expect.stringMatching(/Already a member \(administrator\)/),
+      expect.stringMatching(/Pat Jones\s+pat..jones@teamshire.gov.uk\s+Viewer\s+Ready/),
+      expect.stringMatching(/Lee Lane[\s\S]*No email address in this row/),
+    ]);
+    await expectAccessible(page, 'members-bulk-check');
+
+    await tabTo(page, { text: 'Invite 3 people', tag: 'BUTTON' });
+    await page.keyboard.press('Enter');
+    // The API refuses an address the quick check let through: that row says so, the others are in.
+    await page.waitForFunction(
+      () => document.activeElement?.textContent === '2 people invited; 3 rows not invited',
+    );
+    expect(await rows.nth(3).innerText()).toMatch(/Not invited.*email/i);
+    await memberRow(page, 'Jo Bloggs').getByText('Editor').waitFor();
+    // Each is linked to their person in the plans: Jo newly added to the directory, Sam found in it.
+    await memberRow(page, 'Jo Bloggs').getByRole('link', { name: 'Jo Bloggs' }).waitFor();
+    await memberRow(page, 'Sam Smith').getByRole('link', { name: 'Sam Smith' }).waitFor();
+    await memberRow(page, 'Sam Smith').getByText('Contributor').waitFor();
+    await expectAccessible(page, 'members-bulk-sent');
+    const members = await e.as('tia@teamshire.gov.uk')('GET', '/api/v1/councils/teamshire/members');
+    const bySam = members.items.find((m: { email: string }) => m.email === 'sam.smith@teamshire.gov.uk');
+    expect(bySam.personId).toBe(sam.id);
+    expect(members.items).toHaveLength(3);
   });
 
   it('shows members as cards at 375px, flags an undeliverable address, and unlinks a person', async () => {
@@ -316,7 +381,7 @@ async function inviteErrors(admin: Page) {
   expect(await summaryLink(admin, 'invite-role').innerText()).toBe('Choose what they can do');
   await expectAccessible(admin, 'members-invite-errors');
   await admin.fill('#invite-email', 'alex.admin@testshire.gov.uk');
-  await admin.getByLabel('Viewer', { exact: true }).check();
+  await inviteForm(admin).getByLabel('Viewer', { exact: true }).check();
   await admin.getByRole('button', { name: 'Send invitation' }).click();
   await summaryLink(admin, 'invite-email')
     .filter({ hasText: 'alex.admin@testshire.gov.uk is already a member of this council' })

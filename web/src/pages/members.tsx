@@ -10,6 +10,7 @@ import { ROLE_LABELS } from '../lib/labels.js';
 import type { PersonRow } from '../lib/responses.js';
 import { useCouncil, useSession } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
+import { InviteSeveral } from './members-bulk.js';
 import { ChangeMemberForm, InviteForm, RemoveConfirm } from './members-forms.js';
 
 export type Member = ApiData<'get', '/api/v1/councils/{c}/members'>['items'][number];
@@ -62,7 +63,20 @@ export default function MembersPage({ c }: { c: string }) {
     setOpen(undefined);
     if (members.data) members.setData({ ...members.data, items: list });
     members.reload();
+    // An invitation may add the person it links to: the directory must know them, or their row says
+    // "Someone no longer in the directory".
+    people.reload();
     setDone((x) => ({ ...d, seq: (x?.seq ?? 0) + 1 }));
+  };
+
+  /** Several invited at once: the list shows them, and the invitations' own outcome shows where they were sent. */
+  const joined = (added: Member[]) => {
+    if (members.data) {
+      const list = [...items, ...added].sort((a, b) => a.name.localeCompare(b.name));
+      members.setData({ ...members.data, items: list });
+    }
+    members.reload();
+    people.reload();
   };
 
   return (
@@ -117,16 +131,19 @@ export default function MembersPage({ c }: { c: string }) {
           }
         />
       ) : (
-        <InviteForm
-          c={c}
-          people={directory}
-          onDone={(d, added) =>
-            finish(
-              d,
-              [...items, added].sort((a, b) => a.name.localeCompare(b.name)),
-            )
-          }
-        />
+        <>
+          <InviteForm
+            c={c}
+            people={directory}
+            onDone={(d, added) =>
+              finish(
+                d,
+                [...items, added].sort((a, b) => a.name.localeCompare(b.name)),
+              )
+            }
+          />
+          <InviteSeveral c={c} members={items} onInvited={joined} />
+        </>
       )}
     </Page>
   );

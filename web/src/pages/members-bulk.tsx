@@ -1,0 +1,249 @@
+import type { CouncilRole } from '@peopleplan/core';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { ErrorSummary, Radios, Textarea } from '../components/form.js';
+import { ScrollTable } from '../components/page.js';
+import { TableHead } from '../components/table-head.js';
+import { PlainTag } from '../components/tags.js';
+import { api } from '../lib/api.js';
+import { plural } from '../lib/format.js';
+import { formErrorsFrom, ROLE_OPTIONS } from '../lib/invite.js';
+import type { InviteRow } from '../lib/invite-list.js';
+import { ROLE_LABELS } from '../lib/labels.js';
+import type { Member } from './members.js';
+
+const IDS = { list: 'invite-list', role: 'invite-list-role' };
+
+type Sent = InviteRow & { invited?: Member; refused?: string };
+type Step =
+  | { at: 'write' }
+  | { at: 'check'; rows: InviteRow[]; tooMany: boolean }
+  | { at: 'send'; rows: Sent[]; done: number }
+  | { at: 'sent'; rows: Sent[] };
+
+/** Focus on a step's heading when the step opens, so keyboard and screen reader users land on it. */
+function useHeadingFocus(step: Step['at']) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (step !== 'write') ref.current?.focus();
+  }, [step]);
+  return ref;
+}
+
+/**
+ * Invite a team at once: a list pasted from a spreadsheet, a CSV file or an email's recipients is read
+ * in the browser (lib/invite-list.ts), shown row by row with what will happen to each, and then sent as
+ * one invitation each through the same API call as "Invite someone", so each is checked, linked to its
+ * person and audited as any other. What the API refuses is shown against its row; the rest are invited.
+ */
+export function InviteSeveral({
+  c,
+  members,
+  onInvited,
+}: {
+  c: string;
+  members: Member[];
+  onInvited: (added: Member[]) => void;
+}) {
+  const [text, setText] = useState('');
+  const [role, setRole] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [step, setStep] = useState<Step>({ at: 'write' });
+  const heading = useHeadingFocus(step.at);
+
+  const check = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!text.trim()) return setError('Paste or type the people to invite');
+    // The list reader (and its CSV library) loads only when someone has a list to read.
+    const { readInviteList } = await import('../lib/invite-list.js');
+    const read = readInviteList(text, { members, ...(role ? { defaultRole: role as CouncilRole } : {}) });
+    if (!read.rows.length) return setError('No one to invite was found: put one person on each row');
+    setError(undefined);
+    setStep({ at: 'check', ...read });
+  };
+
+  const send = async (rows: InviteRow[]) => {
+    const sent: Sent[] = rows.map((r) => ({ ...r }));
+    const ready = sent.filter((r) => !r.problem);
+    setStep({ at: 'send', rows: sent, done: 0 });
+    // One at a time: each invitation creates a sign-in, and the API answers each on its own.
+    for (const [i, r] of ready.entries()) {
+      try {
+        r.invited = await api.post('/api/v1/councils/{c}/members', {
+          params: { path: { c } },
+          body: { email: r.email!, role: r.role!, ...(r.name ? { name: r.name } : {}) },
+        });
+      } catch (err) {
+        // What the API says is wrong with the row (its field's message), not "the request is not valid".
+        const { fields, form } = formErrorsFrom(err, 'email');
+        r.refused = Object.values(fields)[0] ?? form ?? 'Not invited';
+      }
+      setStep({ at: 'send', rows: [...sent], done: i + 1 });
+    }
+    setStep({ at: 'sent', rows: sent });
+    onInvited(sent.flatMap((r) => (r.invited ? [r.invited] : [])));
+  };
+
+  const restart = () => {
+    setStep({ at: 'write' });
+    setTimeout(() => document.getElementById(IDS.list)?.focus());
+  };
+
+  return (
+    <section aria-labelledby="invite-several" className="app-section-break">
+      <h2 className="govuk-heading-l" id="invite-several">
+        Invite several people
+      </h2>
+      {step.at === 'write' ? (
+        <form onSubmit={check} noValidate className="app-form-column">
+          <ErrorSummary errors={error ? [{ href: `#${IDS.list}`, text: error }] : []} />
+          <Textarea
+            id={IDS.list}
+            label="Who to invite"
+            labelClass="govuk-label--s"
+            hint="One person to a row: their name, work email address and role (administrator, editor, contributor or viewer), in any order. Paste rows from a spreadsheet, a CSV file, or the To line of an email."
+            rows={8}
+            spellCheck={false}
+            error={error}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <Radios
+            id={IDS.role}
+            legend="Role for rows that do not say one"
+            small
+            value={role}
+            onChange={setRole}
+            options={ROLE_OPTIONS.map(({ value, text }) => ({ value, text }))}
+          />
+          <button type="submit" className="govuk-button govuk-button--secondary">
+            Check the list
+          </button>
+        </form>
+      ) : step.at === 'check' ? (
+        <Review heading={heading} step={step} onSend={() => send(step.rows)} onChange={restart} />
+      ) : (
+        <Outcome heading={heading} step={step} onAgain={restart} />
+      )}
+    </section>
+  );
+}
+
+function Review({
+  heading,
+  step,
+  onSend,
+  onChange,
+}: {
+  heading: React.RefObject<HTMLHeadingElement | null>;
+  step: Extract<Step, { at: 'check' }>;
+  onSend: () => void;
+  onChange: () => void;
+}) {
+  const ready = step.rows.filter((r) => !r.problem).length;
+  const left = step.rows.length - ready;
+  return (
+    <>
+      <h3 className="govuk-heading-m" ref={heading} tabIndex={-1}>
+        {plural(ready, 'person', 'people')} ready to invite
+        {left ? `; ${plural(left, 'row')} will be left out` : ''}
+      </h3>
+      {step.tooMany ? (
+        <div className="govuk-inset-text">Only the first 200 are shown: invite them, then the rest.</div>
+      ) : null}
+      <Rows rows={step.rows} />
+      <div className="govuk-button-group">
+        {ready ? (
+          <button type="button" className="govuk-button" onClick={onSend}>
+            Invite {plural(ready, 'person', 'people')}
+          </button>
+        ) : null}
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={onChange}>
+          Change the list
+        </button>
+      </div>
+    </>
+  );
+}
+
+function Outcome({
+  heading,
+  step,
+  onAgain,
+}: {
+  heading: React.RefObject<HTMLHeadingElement | null>;
+  step: Extract<Step, { at: 'send' | 'sent' }>;
+  onAgain: () => void;
+}) {
+  const invited = step.rows.filter((r) => r.invited).length;
+  const notInvited = step.rows.length - invited;
+  const ready = step.rows.filter((r) => !r.problem).length;
+  return (
+    <>
+      {step.at === 'send' ? (
+        <p className="govuk-body" role="status">
+          Sending invitations: {step.done} of {ready}
+        </p>
+      ) : (
+        <>
+          <h3 className="govuk-heading-m" ref={heading} tabIndex={-1}>
+            {plural(invited, 'person', 'people')} invited
+            {notInvited ? `; ${plural(notInvited, 'row')} not invited` : ''}
+          </h3>
+          <p className="govuk-body">
+            Everyone invited can now sign in to PeoplePlan with their email address, and is in the list of
+            members above.
+            {notInvited ? ' The rows not invited say why: correct them and invite them again.' : ''}
+          </p>
+          <Rows rows={step.rows} />
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={onAgain}>
+            Invite more people
+          </button>
+        </>
+      )}
+    </>
+  );
+}
+
+const COLUMNS = ['Row', 'Name', 'Email', 'Role', 'What happens'] as const;
+
+/** Each row as read, and what happens (or happened) to it, in words as well as a tag. */
+function Rows({ rows }: { rows: Sent[] }) {
+  return (
+    <ScrollTable label="People to invite">
+      <table className="govuk-table" data-testid="invite-rows">
+        <TableHead columns={COLUMNS} />
+        <tbody className="govuk-table__body">
+          {rows.map((r) => (
+            <tr className="govuk-table__row" key={`${r.row}-${r.email ?? r.name ?? ''}`} data-row={r.row}>
+              <td className="govuk-table__cell">{r.row}</td>
+              <td className="govuk-table__cell">
+                {r.name ?? <span className="app-muted">From their email</span>}
+              </td>
+              <td className="govuk-table__cell app-break-anywhere">{r.email ?? ''}</td>
+              <td className="govuk-table__cell">
+                {r.role ? (
+                  <>
+                    {ROLE_LABELS[r.role]}
+                    {r.roleChosen ? <span className="app-muted"> (chosen)</span> : null}
+                  </>
+                ) : null}
+              </td>
+              <td className="govuk-table__cell">{outcomeOf(r)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollTable>
+  );
+}
+
+function outcomeOf(r: Sent) {
+  if (r.invited) return <PlainTag colour="green">Invited</PlainTag>;
+  const why = r.problem ?? r.refused;
+  if (!why) return <PlainTag colour="blue">Ready</PlainTag>;
+  return (
+    <>
+      <PlainTag colour="grey">{r.refused ? 'Not invited' : 'Left out'}</PlainTag> {why}
+    </>
+  );
+}
