@@ -209,7 +209,10 @@ describe('onboarding pages', { timeout: 240_000 }, () => {
       'Lee Lane\t\tAdviser\tContributor',
     ].join('\n');
     await page.keyboard.insertText(list);
-    // The role for rows that say none: the radios' first takes focus, two down is Contributor.
+    // Past the file chooser to the role for rows that say none: the radios' first takes focus, two
+    // down is Contributor.
+    await page.keyboard.press('Tab');
+    expect(await focusedId(page)).toBe('invite-list-file');
     await page.keyboard.press('Tab');
     expect(await focusedId(page)).toBe('invite-list-role');
     await page.keyboard.press('ArrowDown');
@@ -247,6 +250,24 @@ describe('onboarding pages', { timeout: 240_000 }, () => {
     const bySam = members.items.find((m: { email: string }) => m.email === 'sam.smith@teamshire.gov.uk');
     expect(bySam.personId).toBe(sam.id);
     expect(members.items).toHaveLength(3);
+
+    // Again, from a CSV file: its rows go into the box to check first; those now members are left out.
+    await tabTo(page, { text: 'Invite more people', tag: 'BUTTON' });
+    await page.keyboard.press('Enter');
+    await page.setInputFiles('#invite-list-file', {
+      name: 'team.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        '\uFEFFName,Email,Role\nJo Bloggs,jo.bloggs@teamshire.gov.uk,Editor\nKim Kay,kim@teamshire.gov.uk,Viewer\n',
+      ),
+    });
+    await page.waitForFunction(() =>
+      (document.getElementById('invite-list') as HTMLTextAreaElement).value.startsWith('Name,Email,Role'),
+    );
+    await page.getByRole('button', { name: 'Check the list' }).click();
+    await page.waitForFunction(
+      () => document.activeElement?.textContent === '1 person ready to invite; 1 row will be left out',
+    );
   });
 
   it('shows members as cards at 375px, flags an undeliverable address, and unlinks a person', async () => {

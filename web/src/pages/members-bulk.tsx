@@ -11,7 +11,9 @@ import type { InviteRow } from '../lib/invite-list.js';
 import { ROLE_LABELS } from '../lib/labels.js';
 import type { Member } from './members.js';
 
-const IDS = { list: 'invite-list', role: 'invite-list-role' };
+const IDS = { list: 'invite-list', file: 'invite-list-file', role: 'invite-list-role' };
+/** A list of a council's staff is a few KB; anything far larger is not one. */
+const MOST_FILE_BYTES = 1_000_000;
 
 type Sent = InviteRow & { invited?: Member; refused?: string };
 type Step =
@@ -46,19 +48,29 @@ export function InviteSeveral({
 }) {
   const [text, setText] = useState('');
   const [role, setRole] = useState('');
-  const [error, setError] = useState<string | undefined>();
+  const [error, setError] = useState<{ id: string; text: string } | undefined>();
   const [step, setStep] = useState<Step>({ at: 'write' });
   const heading = useHeadingFocus(step.at);
+  const fileError = error?.id === IDS.file ? error.text : undefined;
 
   const check = async (e: FormEvent) => {
     e.preventDefault();
-    if (!text.trim()) return setError('Paste or type the people to invite');
+    if (!text.trim()) return setError({ id: IDS.list, text: 'Paste or type the people to invite' });
     // The list reader (and its CSV library) loads only when someone has a list to read.
     const { readInviteList } = await import('../lib/invite-list.js');
     const read = readInviteList(text, { members, ...(role ? { defaultRole: role as CouncilRole } : {}) });
-    if (!read.rows.length) return setError('No one to invite was found: put one person on each row');
+    if (!read.rows.length)
+      return setError({ id: IDS.list, text: 'No one to invite was found: put one person on each row' });
     setError(undefined);
     setStep({ at: 'check', ...read });
+  };
+
+  const load = async (file: File | undefined) => {
+    if (!file) return;
+    if (file.size > MOST_FILE_BYTES)
+      return setError({ id: IDS.file, text: 'The file is larger than 1 MB: choose a list of people' });
+    setText((await file.text()).replace(/^\uFEFF/, ''));
+    setError(undefined);
   };
 
   const send = async (rows: InviteRow[]) => {
@@ -95,7 +107,7 @@ export function InviteSeveral({
       </h2>
       {step.at === 'write' ? (
         <form onSubmit={check} noValidate className="app-form-column">
-          <ErrorSummary errors={error ? [{ href: `#${IDS.list}`, text: error }] : []} />
+          <ErrorSummary errors={error ? [{ href: `#${error.id}`, text: error.text }] : []} />
           <Textarea
             id={IDS.list}
             label="Who to invite"
@@ -103,10 +115,32 @@ export function InviteSeveral({
             hint="One person to a row: their name, work email address and role (administrator, editor, contributor or viewer), in any order. Paste rows from a spreadsheet, a CSV file, or the To line of an email."
             rows={8}
             spellCheck={false}
-            error={error}
+            error={error?.id === IDS.list ? error.text : undefined}
             value={text}
             onChange={(e) => setText(e.target.value)}
           />
+          <div className={`govuk-form-group${fileError ? ' govuk-form-group--error' : ''}`}>
+            <label className="govuk-label" htmlFor={IDS.file}>
+              Or choose a CSV or text file
+            </label>
+            <div className="govuk-hint" id={`${IDS.file}-hint`}>
+              Its rows are put in the box above, to check and change before anything is sent
+            </div>
+            {fileError ? (
+              <p className="govuk-error-message" id={`${IDS.file}-error`}>
+                <span className="govuk-visually-hidden">Error:</span> {fileError}
+              </p>
+            ) : null}
+            <input
+              className={`govuk-file-upload${fileError ? ' govuk-file-upload--error' : ''}`}
+              id={IDS.file}
+              type="file"
+              accept=".csv,.txt,.tsv"
+              aria-describedby={`${IDS.file}-hint${fileError ? ` ${IDS.file}-error` : ''}`}
+              aria-invalid={fileError ? true : undefined}
+              onChange={(e) => load(e.target.files?.[0])}
+            />
+          </div>
           <Radios
             id={IDS.role}
             legend="Role for rows that do not say one"
