@@ -30,6 +30,24 @@ describe('auditChange: what an update’s event keeps', () => {
       after: {},
     });
   });
+
+  it('fits an item when many texts, each short enough to keep, are replaced together', () => {
+    const lines = (c: string) => Array.from({ length: 120 }, (_, i) => `${i} ${c.repeat(1_000)}`);
+    const event = auditChange({
+      operation: 'update',
+      entityType: 'action',
+      entityId: 'a1',
+      before: { title: 'Recruit', unplaced: lines('€') },
+      after: { title: 'Recruit social workers', unplaced: lines('£') },
+    });
+    expect(Buffer.byteLength(JSON.stringify(event))).toBeLessThan(200_000);
+    // The small change is kept as it was; the large one is said in words, on both sides.
+    expect(event.before).toMatchObject({
+      title: 'Recruit',
+      unplaced: expect.stringMatching(/too long to keep/),
+    });
+    expect(event.after).toMatchObject({ title: 'Recruit social workers', unplaced: expect.any(String) });
+  });
 });
 
 describe('historySubject: whose history an event is in', () => {

@@ -31,8 +31,36 @@ export function auditChange(a: AuditInput): AuditInput {
     }
     out = { ...a, before, after };
   }
-  if (JSON.stringify(out).length * 3 <= AUDIT_BUDGET) return out;
-  return { ...out, before: shorten(out.before), after: shorten(out.after) };
+  if (fits(out)) return out;
+  const short = { ...out, before: shorten(out.before), after: shorten(out.after) };
+  return fits(short) ? short : withoutLargest(short);
+}
+
+/** Bytes at most: three a UTF-16 unit, as UTF-8 can take. */
+const fits = (a: AuditInput) => JSON.stringify(a).length * 3 <= AUDIT_BUDGET;
+
+/**
+ * Many texts each short enough to be kept (an import's unplaced lines, replaced together) can still
+ * make an event twice an item, which DynamoDB refuses with the change it records: the largest fields
+ * are then said in words, largest first, until the event fits (the item itself holds them).
+ */
+function withoutLargest(a: AuditInput): AuditInput {
+  const sides = {
+    before: isObj(a.before) ? { ...a.before } : a.before,
+    after: isObj(a.after) ? { ...a.after } : a.after,
+  };
+  const fields = (['before', 'after'] as const).flatMap((side) => {
+    const o = sides[side];
+    return isObj(o)
+      ? Object.entries(o).map(([k, v]) => ({ o, k, size: JSON.stringify(v)?.length ?? 0 }))
+      : [];
+  });
+  const out: AuditInput = { ...a, ...sides };
+  for (const f of fields.sort((x, y) => y.size - x.size)) {
+    if (fits(out)) break;
+    f.o[f.k] = `(${f.size} characters: too long to keep in the history, see the item itself)`;
+  }
+  return out;
 }
 
 function shorten(v: unknown): unknown {
