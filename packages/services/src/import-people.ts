@@ -152,10 +152,17 @@ export function checkLeadChoices(
 ): Record<string, LeadChoice> {
   const labels = new Set(planLeads(plan).map((l) => normaliseLabel(l.label)));
   const problems: Array<{ path: string; message: string }> = [];
+  // One lead written two ways is one lead: two different answers would lead its actions by one person
+  // and give both its label (labelsToRemember).
+  const chosen = new Map<string, string>();
   for (const [label, choice] of Object.entries(choices)) {
     const at = `people.${label}`;
-    if (!labels.has(normaliseLabel(label)))
-      problems.push({ path: at, message: 'no lead of this plan has this label' });
+    const key = normaliseLabel(label);
+    const answer = 'personId' in choice ? `id:${choice.personId}` : `as:${normaliseLabel(choice.sameAs)}`;
+    if ((chosen.get(key) ?? answer) !== answer)
+      problems.push({ path: at, message: 'another choice names this lead: give one choice for each lead' });
+    chosen.set(key, chosen.get(key) ?? answer);
+    if (!labels.has(key)) problems.push({ path: at, message: 'no lead of this plan has this label' });
     else if ('personId' in choice && !dir.byId.has(choice.personId))
       problems.push({
         path: `${at}.personId`,
