@@ -1,7 +1,14 @@
-import { conflict, type MemberPatch, type Membership, notFound } from '@peopleplan/core';
+import {
+  conflict,
+  DomainError,
+  forbidden,
+  type MemberPatch,
+  type Membership,
+  notFound,
+} from '@peopleplan/core';
 import type { ReadConsistency } from './consistency.js';
 import { sk } from './keys.js';
-import type { TenantStore } from './store.js';
+import type { TenantStore, TransactItem } from './store.js';
 import { firstVersion, nextVersion, patchedVersion } from './versioning.js';
 
 /**
@@ -44,15 +51,57 @@ export class MembersRepo {
     return member;
   }
 
-  async update(userSub: string, patch: MemberPatch): Promise<{ before: Membership; after: Membership }> {
+  /** `byAdmin`: the admin making the change, who must still be one when it is written (stillAdmin). */
+  async update(
+    userSub: string,
+    patch: MemberPatch,
+    byAdmin?: string,
+  ): Promise<{ before: Membership; after: Membership }> {
     const before = await this.require(userSub);
     const after = patchedVersion(before, patch);
-    await this.store.transact(
-      [this.store.putVersioned(sk.member(userSub), 'member', after, patch.version)],
-      [{ operation: 'update', entityType: 'member', entityId: userSub, before, after }],
-      'membership',
+    await this.stillAdmin(byAdmin, () =>
+      this.store.transact(
+        [
+          this.store.putVersioned(sk.member(userSub), 'member', after, patch.version),
+          ...this.adminCheck(byAdmin),
+        ],
+        [{ operation: 'update', entityType: 'member', entityId: userSub, before, after }],
+        'membership',
+      ),
     );
     return { before, after };
+  }
+
+  /**
+   * A council keeps an admin: nobody takes away their own admin role, and two admins taking each
+   * other's at the same moment must not both succeed. So a change an admin makes to the members is
+   * written only while their own record still says admin; otherwise it is refused (403) and nothing changes.
+   */
+  private adminCheck(byAdmin: string | undefined): TransactItem[] {
+    if (!byAdmin) return [];
+    return [
+      {
+        ConditionCheck: {
+          TableName: this.store.tableName,
+          Key: { PK: this.store.pk, SK: sk.member(byAdmin) },
+          ConditionExpression: '#role = :admin',
+          ExpressionAttributeNames: { '#role': 'role' },
+          ExpressionAttributeValues: { ':admin': 'admin' },
+        },
+      },
+    ];
+  }
+
+  private async stillAdmin(byAdmin: string | undefined, write: () => Promise<void>): Promise<void> {
+    try {
+      await write();
+    } catch (e) {
+      if (byAdmin && e instanceof DomainError && e.code === 'conflict') {
+        const self = await this.get(byAdmin);
+        if (self?.role !== 'admin') throw forbidden('You are no longer an admin of this council');
+      }
+      throw e;
+    }
   }
 
   /**
@@ -79,12 +128,14 @@ export class MembersRepo {
   }
 
   /** Ends a membership (a leaver): the record goes, the audit trail keeps who they were. */
-  async remove(userSub: string): Promise<Membership> {
+  async remove(userSub: string, byAdmin?: string): Promise<Membership> {
     const before = await this.require(userSub);
-    await this.store.transact(
-      [this.store.deleteVersioned(sk.member(userSub), before.version)],
-      [{ operation: 'delete', entityType: 'member', entityId: userSub, before }],
-      'membership',
+    await this.stillAdmin(byAdmin, () =>
+      this.store.transact(
+        [this.store.deleteVersioned(sk.member(userSub), before.version), ...this.adminCheck(byAdmin)],
+        [{ operation: 'delete', entityType: 'member', entityId: userSub, before }],
+        'membership',
+      ),
     );
     return before;
   }

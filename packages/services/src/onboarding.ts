@@ -219,7 +219,8 @@ export async function changeMember(
   if (patch.role && patch.role !== 'admin' && userSub === data.ctx.actor.sub) {
     throw new DomainError('unprocessable', 'You cannot take away your own admin role: ask another admin');
   }
-  const { before, after } = await data.members.update(userSub, patch);
+  // Made only while the admin making it still is one (members.ts adminCheck): a council keeps an admin.
+  const { before, after } = await data.members.update(userSub, patch, data.ctx.actor.sub);
   if (before.role !== after.role) {
     const councilId = data.ctx.councilId;
     await deps.identity.addToGroup(userSub, councilGroup(councilId, after.role));
@@ -242,7 +243,7 @@ export async function removeMember(
   if (userSub === data.ctx.actor.sub) {
     throw new DomainError('unprocessable', 'You cannot remove yourself: ask another admin');
   }
-  const before = await data.members.remove(userSub);
+  const before = await data.members.remove(userSub, data.ctx.actor.sub);
   await deps.identity.removeFromGroup(userSub, councilGroup(data.ctx.councilId, before.role));
   await endSessionsIfNothingLeft(deps.identity, before.email);
   await deps.directory.count(data.ctx.councilId, 'members', -1);

@@ -1,0 +1,87 @@
+/**
+ * A council always keeps an admin: nobody may take away their own admin role or remove themselves
+ * (services/onboarding.ts). Two admins taking each other's role at the same moment must not get round
+ * that: each change is made only while the admin making it is still one, checked with the write.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApi, TEST_OPERATOR, type TestApi } from '../support/api.js';
+import { holdTransactions, itemsOf } from '../support/held-transactions.js';
+
+describe('two admins taking away each other’s admin role at once', () => {
+  let api: TestApi;
+  let interleave: ReturnType<typeof holdTransactions>;
+  let n = 0;
+
+  beforeAll(async () => {
+    api = await createTestApi();
+    interleave = holdTransactions(api);
+  });
+  afterAll(() => api.drop());
+
+  const members = async (X: string, as: string) =>
+    (await api.call('GET', `${X}/members`, { as })).body.items as Array<{
+      userSub: string;
+      email: string;
+      role: string;
+      version: number;
+    }>;
+  /** A new council with two admins: its first, and one the first invited. */
+  async function twoAdmins() {
+    n++;
+    const X = `/api/v1/councils/wyvern-${n}`;
+    const first = `first.admin@wyvern-${n}.gov.uk`;
+    const other = `second.admin@wyvern-${n}.gov.uk`;
+    const made = await api.call('POST', '/api/v1/councils', {
+      as: TEST_OPERATOR.email,
+      body: { id: `wyvern-${n}`, name: 'Wyvern District Council', adminEmail: first },
+    });
+    expect(made.status).toBe(201);
+    const r = await api.call('POST', `${X}/members`, { as: first, body: { email: other, role: 'admin' } });
+    expect(r.status).toBe(201);
+    const all = await members(X, first);
+    return { X, a: all.find((m) => m.email === first)!, b: all.find((m) => m.email === other)! };
+  }
+  /** The transaction writing or removing this member's record. */
+  const writes = (sub: string) => (cmd: Parameters<Parameters<typeof interleave>[0]>[0]) =>
+    itemsOf(cmd).some((i) => (i.Put?.Item ?? i.Delete?.Key)?.SK === `MEMBER#${sub}`);
+
+  it('leaves one of them admin when both demote the other', async () => {
+    const { X, a, b } = await twoAdmins();
+    const demote = (as: string, m: { userSub: string; version: number }) =>
+      api.call('PATCH', `${X}/members/${m.userSub}`, { as, body: { version: m.version, role: 'editor' } });
+    const [first, second] = await interleave(
+      writes(b.userSub),
+      () => demote(a.email, b),
+      () => demote(b.email, a),
+    );
+    expect(second.status).toBe(200);
+    expect(first.status, JSON.stringify(first.body)).toBe(403);
+    expect(first.body.error.message).toMatch(/no longer an admin/);
+    // B is still admin and can put things right; A, now an editor, is refused the members page.
+    const now = await members(X, b.email);
+    expect(now.map((m) => [m.email, m.role])).toEqual(
+      expect.arrayContaining([
+        [a.email, 'editor'],
+        [b.email, 'admin'],
+      ]),
+    );
+    expect((await api.call('GET', `${X}/members`, { as: a.email })).status).toBe(403);
+  });
+
+  it('leaves one of them admin when both remove the other', async () => {
+    const { X, a, b } = await twoAdmins();
+    const remove = (as: string, m: { userSub: string }) =>
+      api.call('DELETE', `${X}/members/${m.userSub}`, { as });
+    const [first, second] = await interleave(
+      writes(b.userSub),
+      () => remove(a.email, b),
+      () => remove(b.email, a),
+    );
+    expect(second.status).toBe(200);
+    expect(first.status, JSON.stringify(first.body)).toBe(403);
+    expect(first.body.error.message).toMatch(/no longer an admin/);
+    const now = await members(X, b.email);
+    expect(now.map((m) => [m.email, m.role])).toContainEqual([b.email, 'admin']);
+    expect(now.some((m) => m.email === a.email)).toBe(false);
+  });
+});
