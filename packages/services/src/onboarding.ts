@@ -59,6 +59,9 @@ export async function createCouncil(
   input: CouncilCreate,
   actor: Actor,
 ): Promise<{ council: CouncilEntry; admin: Membership }> {
+  // Checked before anything is made: a council whose first admin cannot be invited would be left with
+  // no admin, its id taken (a second try answered 409).
+  await assertNotOperator(deps, input.adminEmail, 'council members', 'adminEmail');
   const entry = await deps.directory.addCouncil({
     id: input.id,
     name: input.name,
