@@ -1,4 +1,5 @@
 import type { ReadConsistency } from './consistency.js';
+import { newId } from './ids.js';
 import { sk } from './keys.js';
 import type { TenantStore } from './store.js';
 
@@ -18,4 +19,32 @@ export async function committedImports(
     read,
   );
   return new Set(ids.filter((id) => records.get(sk.importPreview(id))?.status === 'committed'));
+}
+
+/** A commit still `committing` after this long has been abandoned (a commit takes seconds). */
+export const ABANDONED_AFTER_MS = 60 * 60_000;
+
+/**
+ * The named mark an import commit gives the directory people its plan names (references.ts
+ * `markNamed`): fresh each time, and saying which import wrote it, for `importNaming`.
+ */
+export const importMark = (importId: string) => `import:${importId}:${newId()}`;
+
+/**
+ * The import still committing whose commit wrote this named mark, if any. A plan naming more people than
+ * its header's transaction holds has the rest marked just before the header (imports.ts): until the
+ * header lands, the actions leading them are not visible, so marking one of them as left must wait.
+ * A commit abandoned part way is not waited for (it is cleaned up, and a retry matches again).
+ */
+export async function importNaming(
+  store: TenantStore,
+  mark: string | undefined,
+  now = Date.now(),
+): Promise<{ id: string; filename?: string } | undefined> {
+  const id = mark?.startsWith('import:') ? mark.split(':')[1] : undefined;
+  if (!id) return undefined;
+  const record = await store.getRaw(sk.importPreview(id));
+  if (record?.status !== 'committing') return undefined;
+  if (!(Date.parse(String(record.startedAt)) >= now - ABANDONED_AFTER_MS)) return undefined;
+  return { id, ...(typeof record.filename === 'string' ? { filename: record.filename } : {}) };
 }

@@ -16,6 +16,7 @@ import {
 import { actionIndexAttributes } from './actions.js';
 import { boardShardItems } from './boards.js';
 import { nowIso } from './ids.js';
+import { ABANDONED_AFTER_MS, importMark } from './import-status.js';
 import { inTransactions } from './item-size.js';
 import { planIndexAttributes, sk } from './keys.js';
 import { milestoneIndexAttributes } from './milestones.js';
@@ -44,8 +45,6 @@ export interface ImportRecord {
 
 /** Previews expire after a week; a committed import's record stays (it is what makes retries safe). */
 const PREVIEW_TTL_SECONDS = 7 * 24 * 3600;
-/** A commit still `committing` after this long has been abandoned (a commit takes seconds). */
-export const ABANDONED_AFTER_MS = 60 * 60_000;
 /** Stay well under DynamoDB's 400 KB item limit. */
 const MAX_PREVIEW_BYTES = 350_000;
 
@@ -186,8 +185,9 @@ export class ImportsRepo {
     // People of the directory the plan names are marked as named with its header, the moment its
     // actions become theirs (references.ts): someone marked as left meanwhile refuses the commit (422),
     // and marking someone as left after it finds their new actions. Past one transaction (a plan naming
-    // some 85 people of the directory), the rest are marked just before.
-    const marks = markNamed(this.store, namedPeople(bundle));
+    // some 85 people of the directory), the rest are marked just before, with a mark naming this import
+    // that a leaving waits for (import-status.ts `importNaming`).
+    const marks = markNamed(this.store, namedPeople(bundle), importMark(importId));
     const room = MAX_TRANSACTION_ITEMS - last.length - 2;
     for (const batch of inTransactions(marks.slice(room), MAX_TRANSACTION_ITEMS)) {
       await this.store.transact(batch, [], 'import');

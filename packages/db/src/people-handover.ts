@@ -17,6 +17,7 @@ import {
   type Status,
   unprocessable,
 } from '@peopleplan/core';
+import { importNaming } from './import-status.js';
 import { sk } from './keys.js';
 import {
   change,
@@ -157,6 +158,14 @@ export async function refuseLeavingWhileLeading(
   // lead named after this read refuses the write instead of going to someone who has left.
   const namedMark = (await store.getRaw(sk.person(personId)))?.[NAMED_MARK] as string | undefined;
   const person = await people.get(personId);
+  // Named by a plan whose import is still committing: its actions are not visible yet (import-status.ts).
+  const importing = await importNaming(store, namedMark);
+  if (importing) {
+    throw conflict(
+      `${person.name} is named in a plan being imported right now${importing.filename ? ` (${importing.filename})` : ''}: ` +
+        'try again once it is in, and hand over what they lead there.',
+    );
+  }
   if (daysBetween(today, leftOn) > LEAVING_NOTICE_DAYS) {
     throw unprocessable(
       `${person.name} cannot be marked as leaving on ${leftOn}, more than a year from now: check the date.`,

@@ -78,10 +78,14 @@ function namedMarks(store: TenantStore, refs: readonly Reference[]): TransactIte
   );
 }
 
-/** The marks of `ids` as newly named (each once), for a write that names them in its own transaction. */
-export function markNamed(store: TenantStore, ids: readonly string[]): TransactItem[] {
+/**
+ * The marks of `ids` as newly named (each once), for a write that names them in its own transaction;
+ * `mark`: the value to mark with (an import's, import-status.ts `importMark`), else a fresh id each.
+ */
+export function markNamed(store: TenantStore, ids: readonly string[], mark?: string): TransactItem[] {
   return [...new Set(ids)].map((id) =>
     markWith(store, sk.person(id), NAMED_MARK, {
+      ...(mark ? { mark } : {}),
       condition:
         'attribute_exists(PK) AND attribute_not_exists(leftOn) AND attribute_not_exists(mergingInto) AND attribute_not_exists(mergedInto)',
       returnOld: true,

@@ -1,0 +1,76 @@
+/**
+ * An import commit marks the directory people its plan names with the plan's header, so that marking
+ * one of them as left meanwhile happens one after the other (import-leavers.test.ts). A plan naming more
+ * people than the header's transaction holds has the rest marked just before it: marking one of those
+ * as left between the two must not give a committed plan an open action led by someone who has left.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApi, type TestApi } from '../support/api.js';
+import { type HeldCommand, holdTransactions, itemsOf, puts } from '../support/held-transactions.js';
+
+const H = '/api/v1/councils/harrow';
+const EDITOR = 'editor@harrow.test';
+const TODAY = '2026-11-16';
+
+describe('marking someone as left while a plan naming many people commits', () => {
+  let api: TestApi;
+  const call = (method: string, path: string, body?: unknown) =>
+    api.call(method, path, { as: EDITOR, ...(body === undefined ? {} : { body }) });
+
+  beforeAll(async () => {
+    api = await createTestApi({ today: () => TODAY });
+  });
+  afterAll(() => api.drop());
+
+  it('never leaves a committed plan led by them', { timeout: 120_000 }, async () => {
+    const people: Array<{ id: string; name: string; version: number }> = [];
+    for (let i = 0; i < 110; i++)
+      people.push(
+        await api.ok('POST', `${H}/people`, { name: `Many Leads ${String(i).padStart(3, '0')}` }, EDITOR),
+      );
+    const text = [
+      'Workforce action plan naming many leads',
+      '',
+      'Ref\tAction\tLead\tDeadline',
+      ...people.map((p, i) => `${i + 1}\tAction ${i + 1}\t${p.name}\tMarch 2027`),
+    ].join('\n');
+    const preview = await call('POST', `${H}/imports`, { text, filename: 'many.txt' });
+    expect(preview.status).toBe(201);
+
+    // The header's transaction is held; someone it does not mark (marked just before) is marked as left.
+    let markedWithHeader = new Set<string>();
+    const header = (cmd: HeldCommand) => {
+      if (!puts('plan')(cmd)) return false;
+      markedWithHeader = new Set(itemsOf(cmd).flatMap((i) => (i.Update ? [String(i.Update.Key.SK)] : [])));
+      return true;
+    };
+    const [committed, left] = await interleave(
+      header,
+      () => call('POST', `${H}/imports/${preview.body.id}/commit`, {}),
+      async () => {
+        const p = people.find((x) => !markedWithHeader.has(`PERSON#${x.id}`))!;
+        return { p, r: await call('PATCH', `${H}/people/${p.id}`, { version: p.version, leftOn: TODAY }) };
+      },
+    );
+    const leaver = left.p;
+    // The leaving waits for the plan: refused (409, saying why), and the plan goes in led by them.
+    expect(left.r.status, JSON.stringify(left.r.body)).toBe(409);
+    expect(left.r.body.error.message).toContain(`${leaver.name} is named in a plan being imported right now`);
+    expect(committed.status, JSON.stringify(committed.body)).toBe(200);
+    const actions = (await call('GET', `${H}/plans/${committed.body.planId}/contents`)).body.actions;
+    expect(
+      actions.filter((a: { leads: Array<{ personId?: string }> }) =>
+        a.leads.some((l) => l.personId === leaver.id),
+      ),
+    ).toHaveLength(1);
+    // Now it is in, their leaving finds the action and says so.
+    const again = await call('PATCH', `${H}/people/${leaver.id}`, { version: leaver.version, leftOn: TODAY });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toContain('still leads 1 open action');
+  });
+
+  let interleave: ReturnType<typeof holdTransactions>;
+  beforeAll(() => {
+    interleave = holdTransactions(api);
+  });
+});
