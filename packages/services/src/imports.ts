@@ -389,15 +389,15 @@ function describe(id: string, stored: StoredPreview, dir: Directory): ImportPrev
 
 /**
  * Each label to remember written as the person form would write it (versioned, audited, searchable).
- * A convenience after the plan is in: someone who edited the person meanwhile keeps their edit (409).
+ * A convenience after the plan is in: someone who edited the person meanwhile keeps their edit (409),
+ * and a write that fails otherwise leaves them without it (the next import asks again), never an
+ * answer that the import failed when its plan is in (a retry would only say it is committed).
  */
 async function rememberLabels(
   data: CouncilData,
   labels: ReadonlyArray<{ person: { id: string; version: number }; label: string }>,
 ): Promise<void> {
   for (const { person, label } of labels) {
-    await data.people.update(person.id, { version: person.version, roleLabel: label }).catch((e: unknown) => {
-      if (!(e instanceof DomainError)) throw e;
-    });
+    await data.people.update(person.id, { version: person.version, roleLabel: label }).catch(() => undefined);
   }
 }
