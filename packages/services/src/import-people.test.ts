@@ -46,4 +46,17 @@ describe('choices of who leads, and the labels an import remembers', () => {
       }),
     ).toEqual([]);
   });
+
+  it('gives the successor a leaver’s role, never a leaver’s own name, as their label', () => {
+    const dana = person('01DANA00000000000000000000', 'Dana Leaver', {
+      roleLabel: 'Head of Talent',
+      leftOn: '2026-09-30',
+    });
+    const dir = directoryOf([rowan, dana]);
+    // The preview says "Dana Leaver" has left; the officer chooses who leads instead.
+    expect(labelsToRemember(dir, { 'DANA LEAVER': { personId: rowan.id } })).toEqual([]);
+    expect(labelsToRemember(dir, { 'Head of Talent': { personId: rowan.id } })).toEqual([
+      { person: rowan, label: 'Head of Talent' },
+    ]);
+  });
 });

@@ -187,12 +187,15 @@ export function labelsToRemember(
   choices: Record<string, LeadChoice>,
 ): Array<{ person: Person; label: string }> {
   const out = new Map<string, { person: Person; label: string }>();
+  // Someone's own name is never another's label: not a leaver's either (the officer chose who leads
+  // instead of them), whose role label ("Head of Talent") passes on.
+  const names = new Set(dir.kept.map((p) => normaliseLabel(p.name)));
   for (const [label, choice] of Object.entries(choices)) {
     if (!('personId' in choice)) continue;
     const person = dir.byId.get(choice.personId);
     const key = normaliseLabel(label);
     if (!person || person.roleLabel || out.has(person.id)) continue;
-    if (key === normaliseLabel(person.name) || dir.byKey.has(key)) continue;
+    if (names.has(key) || dir.byKey.has(key)) continue;
     // Their own name written another way ("J. Turner-Robinson") is offered again by itself: no label.
     if (duplicateGroups([label, person.name]).length) continue;
     out.set(person.id, { person, label: label.trim() });
