@@ -17,7 +17,7 @@ import { actionIndexAttributes } from './actions.js';
 import { boardShardItems } from './boards.js';
 import { nowIso } from './ids.js';
 import { ABANDONED_AFTER_MS, importMark } from './import-status.js';
-import { inTransactions } from './item-size.js';
+import { inTransactions, itemSize, MAX_ITEM_BYTES } from './item-size.js';
 import { planIndexAttributes, sk } from './keys.js';
 import { milestoneIndexAttributes } from './milestones.js';
 import { headerOf } from './plans.js';
@@ -251,6 +251,20 @@ export class ImportsRepo {
    * can be cleaned up) and stops expiring. A retry of a commit in progress passes through.
    */
   private async markCommitting(importId: string, bundle: PlanBundle): Promise<void> {
+    // The ids go beside the stored preview: thousands of new people could take the record past an item.
+    const personIds = bundle.people.map((p) => p.id);
+    const raw = await this.store.getRaw(sk.importPreview(importId));
+    if (
+      raw &&
+      itemSize({ ...raw, personIds, planId: bundle.plan.id, startedAt: nowIso() }) > MAX_ITEM_BYTES
+    ) {
+      throw new DomainError(
+        'payload-too-large',
+        `This plan adds ${personIds.length.toLocaleString('en-GB')} new people, more than one import can: ` +
+          'choose people of the directory for more of its leads, or split the plan into parts.',
+        [{ path: 'people', message: 'too many new people for one import' }],
+      );
+    }
     await this.store
       .update(
         sk.importPreview(importId),
@@ -259,7 +273,7 @@ export class ImportsRepo {
         {
           ':committing': 'committing',
           ':plan': bundle.plan.id,
-          ':people': bundle.people.map((p) => p.id),
+          ':people': personIds,
           ':at': nowIso(),
         },
         {
