@@ -23,7 +23,9 @@ describe('choices of who leads, and the labels an import remembers', () => {
     expect(() => checkLeadChoices(plan, dir, both)).toThrow(
       expect.objectContaining({
         code: 'bad-request',
-        details: [{ path: 'people.HEAD OF  HR.', message: expect.stringMatching(/one choice for each lead/) }],
+        details: [
+          { path: 'people.HEAD OF  HR.', message: expect.stringMatching(/one choice for each lead/) },
+        ],
       }),
     );
     // The same person, or the same new lead, chosen under both spellings is one choice.
