@@ -383,6 +383,13 @@ export async function addOperator(
     throw unprocessable(
       `${email} reads a partnership's plans: operators never see council plans, so a partner reader cannot be one.`,
     );
+  // Nor a council's member: they would be both (inviteMember refuses it the other way round).
+  const councils = existing?.groups.filter((g) => g.startsWith('council:')) ?? [];
+  if (councils.length)
+    throw unprocessable(
+      `${email} is a member of a council (${councils.map((g) => g.split(':')[1]).join(', ')}): operators never ` +
+        'see council plans, so remove them from it first, or make the operator another address.',
+    );
   await deps.identity.ensureGroup(OPERATOR_GROUP, 'The team that runs PeoplePlan');
   const { user } = await deps.identity.ensureUser(email, name);
   await deps.identity.addToGroup(user.username, OPERATOR_GROUP);
