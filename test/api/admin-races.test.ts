@@ -84,4 +84,20 @@ describe('two admins taking away each other’s admin role at once', () => {
     expect(now.map((m) => [m.email, m.role])).toContainEqual([b.email, 'admin']);
     expect(now.some((m) => m.email === a.email)).toBe(false);
   });
+
+  it('still lets an admin change their own name and person (the check is of their own record)', async () => {
+    const { X, a } = await twoAdmins();
+    const renamed = await api.call('PATCH', `${X}/members/${a.userSub}`, {
+      as: a.email,
+      body: { version: a.version, name: 'First Admin (HR)' },
+    });
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    expect(renamed.body).toMatchObject({ name: 'First Admin (HR)', role: 'admin' });
+    // Their own admin role is still theirs to keep: refused as before (422).
+    const down = await api.call('PATCH', `${X}/members/${a.userSub}`, {
+      as: a.email,
+      body: { version: renamed.body.version, role: 'editor' },
+    });
+    expect(down.status).toBe(422);
+  });
 });

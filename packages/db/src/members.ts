@@ -63,7 +63,7 @@ export class MembersRepo {
       this.store.transact(
         [
           this.store.putVersioned(sk.member(userSub), 'member', after, patch.version),
-          ...this.adminCheck(byAdmin),
+          ...this.adminCheck(byAdmin, userSub),
         ],
         [{ operation: 'update', entityType: 'member', entityId: userSub, before, after }],
         'membership',
@@ -77,8 +77,9 @@ export class MembersRepo {
    * other's at the same moment must not both succeed. So a change an admin makes to the members is
    * written only while their own record still says admin; otherwise it is refused (403) and nothing changes.
    */
-  private adminCheck(byAdmin: string | undefined): TransactItem[] {
-    if (!byAdmin) return [];
+  private adminCheck(byAdmin: string | undefined, written: string): TransactItem[] {
+    // Their own record (a new name) is written only at the version read, which holds the role it had.
+    if (!byAdmin || byAdmin === written) return [];
     return [
       {
         ConditionCheck: {
@@ -132,7 +133,10 @@ export class MembersRepo {
     const before = await this.require(userSub);
     await this.stillAdmin(byAdmin, () =>
       this.store.transact(
-        [this.store.deleteVersioned(sk.member(userSub), before.version), ...this.adminCheck(byAdmin)],
+        [
+          this.store.deleteVersioned(sk.member(userSub), before.version),
+          ...this.adminCheck(byAdmin, userSub),
+        ],
         [{ operation: 'delete', entityType: 'member', entityId: userSub, before }],
         'membership',
       ),
