@@ -22,51 +22,84 @@ describe('marking someone as left while a plan naming many people commits', () =
   });
   afterAll(() => api.drop());
 
-  it('never leaves a committed plan led by them', { timeout: 120_000 }, async () => {
+  /** People and a preview of a plan naming each of them: more than the header's transaction marks. */
+  async function manyNamed(prefix: string) {
     const people: Array<{ id: string; name: string; version: number }> = [];
     for (let i = 0; i < 110; i++)
       people.push(
-        await api.ok('POST', `${H}/people`, { name: `Many Leads ${String(i).padStart(3, '0')}` }, EDITOR),
+        await api.ok('POST', `${H}/people`, { name: `${prefix} ${String(i).padStart(3, '0')}` }, EDITOR),
       );
     const text = [
-      'Workforce action plan naming many leads',
+      `Workforce action plan naming many leads (${prefix})`,
       '',
       'Ref\tAction\tLead\tDeadline',
       ...people.map((p, i) => `${i + 1}\tAction ${i + 1}\t${p.name}\tMarch 2027`),
     ].join('\n');
     const preview = await call('POST', `${H}/imports`, { text, filename: 'many.txt' });
     expect(preview.status).toBe(201);
+    return { people, id: preview.body.id as string };
+  }
 
-    // The header's transaction is held; someone it does not mark (marked just before) is marked as left.
+  /**
+   * Commits the import with its header's transaction held while `meanwhile` is done to someone marked
+   * before it (not with the header); the plan must go in.
+   */
+  async function duringCommit<T>(
+    { people, id }: Awaited<ReturnType<typeof manyNamed>>,
+    meanwhile: (p: { id: string; name: string; version: number }) => Promise<T>,
+  ) {
     let markedWithHeader = new Set<string>();
     const header = (cmd: HeldCommand) => {
       if (!puts('plan')(cmd)) return false;
       markedWithHeader = new Set(itemsOf(cmd).flatMap((i) => (i.Update ? [String(i.Update.Key.SK)] : [])));
       return true;
     };
-    const [committed, left] = await interleave(
+    const [committed, done] = await interleave(
       header,
-      () => call('POST', `${H}/imports/${preview.body.id}/commit`, {}),
+      () => call('POST', `${H}/imports/${id}/commit`, {}),
       async () => {
         const p = people.find((x) => !markedWithHeader.has(`PERSON#${x.id}`))!;
-        return { p, r: await call('PATCH', `${H}/people/${p.id}`, { version: p.version, leftOn: TODAY }) };
+        return { p, r: await meanwhile(p) };
       },
+    );
+    expect(committed.status, JSON.stringify(committed.body)).toBe(200);
+    const actions = (await call('GET', `${H}/plans/${committed.body.planId}/contents`)).body.actions;
+    const ledBy = (personId: string) =>
+      actions.filter((a: { leads: Array<{ personId?: string }> }) =>
+        a.leads.some((l) => l.personId === personId),
+      );
+    return { ...done, ledBy };
+  }
+
+  it('never leaves a committed plan led by them', { timeout: 120_000 }, async () => {
+    const left = await duringCommit(await manyNamed('Many Leads'), (p) =>
+      call('PATCH', `${H}/people/${p.id}`, { version: p.version, leftOn: TODAY }),
     );
     const leaver = left.p;
     // The leaving waits for the plan: refused (409, saying why), and the plan goes in led by them.
     expect(left.r.status, JSON.stringify(left.r.body)).toBe(409);
     expect(left.r.body.error.message).toContain(`${leaver.name} is named in a plan being imported right now`);
-    expect(committed.status, JSON.stringify(committed.body)).toBe(200);
-    const actions = (await call('GET', `${H}/plans/${committed.body.planId}/contents`)).body.actions;
-    expect(
-      actions.filter((a: { leads: Array<{ personId?: string }> }) =>
-        a.leads.some((l) => l.personId === leaver.id),
-      ),
-    ).toHaveLength(1);
+    expect(left.ledBy(leaver.id)).toHaveLength(1);
     // Now it is in, their leaving finds the action and says so.
     const again = await call('PATCH', `${H}/people/${leaver.id}`, { version: leaver.version, leftOn: TODAY });
     expect(again.status).toBe(409);
     expect(again.body.error.message).toContain('still leads 1 open action');
+  });
+
+  it('never leaves a committed plan led by someone merged away meanwhile', { timeout: 120_000 }, async () => {
+    const survivor = await api.ok('POST', `${H}/people`, { name: 'Survivor Kept' }, EDITOR);
+    const merge = (p: { id: string; version: number }) =>
+      call('POST', `${H}/people/${p.id}/merge`, { into: survivor.id, version: p.version });
+    const merged = await duringCommit(await manyNamed('Merged Leads'), merge);
+    expect(merged.r.status, JSON.stringify(merged.r.body)).toBe(409);
+    expect(merged.r.body.error.message).toContain(
+      `${merged.p.name} is named in a plan being imported right now`,
+    );
+    expect(merged.ledBy(merged.p.id)).toHaveLength(1);
+    // Now it is in, the merge moves that action to the survivor.
+    const again = await merge(merged.p);
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    expect(again.body.moved.actions).toBe(1);
   });
 
   let interleave: ReturnType<typeof holdTransactions>;

@@ -11,6 +11,7 @@ import {
   unprocessable,
 } from '@peopleplan/core';
 import { nowIso } from './ids.js';
+import { importNaming } from './import-status.js';
 import { sk } from './keys.js';
 import {
   change,
@@ -25,8 +26,10 @@ import {
   stillHere,
 } from './moved-references.js';
 import { PeopleRepo } from './people.js';
+import { NAMED_MARK } from './references.js';
 import { searchChanges } from './search-index.js';
 import type { TenantStore, TransactItem } from './store.js';
+import { markUnchanged } from './theme-marks.js';
 import { nextVersion } from './versioning.js';
 
 /**
@@ -77,6 +80,9 @@ export async function mergePerson(
   if (fromId === intoId)
     throw unprocessable('A person cannot be merged into themselves: choose someone else.');
   const people = new PeopleRepo(store);
+  // Read before their references: a plan's import naming them is not visible until it is in, and the
+  // mark its commit leaves says so (import-status.ts); marking them as merging requires it unchanged.
+  const namedMark = (await store.getRaw(sk.person(fromId)))?.[NAMED_MARK] as string | undefined;
   const [from, into] = await Promise.all([people.get(fromId), people.get(intoId)]);
   if (into.mergedInto || into.mergingInto) {
     throw conflict(`${into.name} has been merged into someone else: merge into that person instead.`);
@@ -106,9 +112,22 @@ export async function mergePerson(
   }
   let marked = from;
   if (!resuming) {
+    const importing = await importNaming(store, namedMark);
+    if (importing) {
+      throw conflict(
+        `${from.name} is named in a plan being imported right now${importing.filename ? ` (${importing.filename})` : ''}: ` +
+          'merge them once it is in, and its actions move too.',
+      );
+    }
     marked = nextVersion(from, { mergingInto: intoId });
     await store.transact(
-      [store.putVersioned(sk.person(fromId), 'person', marked, from.version)],
+      [
+        markUnchanged(
+          store.putVersioned(sk.person(fromId), 'person', marked, from.version),
+          NAMED_MARK,
+          namedMark,
+        ),
+      ],
       [{ operation: 'update', entityType: 'person', entityId: fromId, before: from, after: marked }],
       'person',
     );
