@@ -7,7 +7,20 @@ export interface UpdatePeriod {
   names: readonly string[];
   /** Its days (inclusive civil dates; no start: from the first). None known: only a filed update counts. */
   days?: { start?: string | undefined; end: string } | undefined;
+  /**
+   * Longer periods that take this one in (a quarter's half-year and year): an update filed under one speaks
+   * for this period when written in its days, or after them when this period is that one's last stretch
+   * (a late year-end return is Q4's too). Councils without quarterly points file under the half-year or
+   * the year, yet their committees read quarters.
+   */
+  within?: ReadonlyArray<{ names: readonly string[]; end: string }> | undefined;
 }
+
+/**
+ * What the importer files a plan's own progress column under (`to-entities.ts`): filed under no reporting
+ * period, so it counts by its date, as docs/architecture.md (Import) says.
+ */
+export const IMPORTED_PERIOD = 'imported';
 
 /** What an update says of itself: the period it was filed under, if any, and the day it was written. */
 export interface UpdateFiling {
@@ -25,11 +38,20 @@ export interface UpdateFiling {
 export function updatesFor(period: UpdatePeriod): (update: UpdateFiling) => boolean {
   const names = new Set(period.names.map(periodWords).filter(Boolean));
   const { days } = period;
+  const within = (period.within ?? []).map((w) => ({
+    names: new Set(w.names.map(periodWords).filter(Boolean)),
+    lastStretch: days !== undefined && w.end === days.end,
+  }));
+  const inDays = (date: string) =>
+    days !== undefined && (days.start === undefined || date >= days.start) && date <= days.end;
   return (u) => {
     const filed = u.period?.trim();
-    if (filed) return names.has(periodWords(filed));
-    if (!days) return false;
-    return (days.start === undefined || u.date >= days.start) && u.date <= days.end;
+    if (!filed || filed === IMPORTED_PERIOD) return inDays(u.date);
+    const words = periodWords(filed);
+    if (names.has(words)) return true;
+    const longer = within.find((w) => w.names.has(words));
+    if (!longer) return false;
+    return inDays(u.date) || (longer.lastStretch && days !== undefined && u.date > days.end);
   };
 }
 

@@ -233,3 +233,23 @@ export function previousPeriod(period: ReportPeriod, options: ResolveOptions = {
     }
   }
 }
+
+/**
+ * The longer periods that take a quarter or a month in (its quarter, half-year and year), each with its
+ * names and last day: updates filed under one speak for it by their day (core `updatesFor`). None for a
+ * half-year or a year: the update round files under those, and it counts them as a report does.
+ */
+export function enclosingPeriods(period: ReportPeriod): Array<{ names: string[]; end: IsoDate }> {
+  if (period.kind !== 'quarter' && period.kind !== 'month') return [];
+  const fy = period.financialYear;
+  const options = { financialYearStartMonth: parseISO(fy.start).getMonth() + 1 };
+  const longer = [
+    ...(period.kind === 'month' ? [quarterOf(period.start, options)] : []),
+    resolvePeriod(`mid-year:${fy.label}`, fy.start, options),
+    resolvePeriod(`year-end:${fy.label}`, fy.start, options),
+  ].filter((p) => p.start <= period.start && period.end <= p.end);
+  return longer.map((p) => ({
+    names: [p.key, p.label, ...(p.kind === 'quarter' ? p.valueKeys : [])],
+    end: p.end,
+  }));
+}

@@ -33,4 +33,25 @@ describe('which updates speak for a period (core updatesFor: the update round co
     // 1 October in London: the day where the council is.
     expect(counted(update({ at: '2026-09-30T23:30:00Z' }))).toBe(true);
   });
+
+  it('counts a year-end or mid-year return for the quarter or month it was written in', () => {
+    // Harrow files under "Year-end 2026-27" (its round offers no quarters); Q3's committee reads Q3.
+    expect(counted(update({ period: 'Year-end 2026-27', at: '2026-12-07T10:00:00Z' }))).toBe(true);
+    const q4 = resolvePeriod('2026-Q4', '2026-12-07');
+    const inQ4 = (u: ReportUpdate) => new UpdateIndex([u], q4, 'Europe/London').updatedInPeriod(action);
+    expect(inQ4(update({ period: 'Year-end 2026-27', at: '2026-12-07T10:00:00Z' }))).toBe(false);
+    // A late year-end return (April) is the last quarter's.
+    expect(inQ4(update({ period: 'Year-end 2026-27', at: '2027-04-20T10:00:00Z' }))).toBe(true);
+    const december = resolvePeriod('2026-12', '2026-12-07');
+    const inDec = (u: ReportUpdate) => new UpdateIndex([u], december, 'Europe/London').updatedInPeriod(action);
+    expect(inDec(update({ period: 'Year-end 2026-27', at: '2026-12-07T10:00:00Z' }))).toBe(true);
+    expect(inDec(update({ period: 'Q3 2026-27', at: '2026-12-07T10:00:00Z' }))).toBe(true);
+    expect(inDec(update({ period: 'Year-end 2025-26', at: '2026-12-07T10:00:00Z' }))).toBe(false);
+  });
+
+  it('counts the plan’s imported progress log by the date of each entry', () => {
+    // The importer files the plan's own progress column under "imported" (no reporting period).
+    expect(counted(update({ period: 'imported', at: '2026-11-15T12:00:00Z' }))).toBe(true);
+    expect(counted(update({ period: 'imported', at: '2026-06-15T12:00:00Z' }))).toBe(false);
+  });
 });

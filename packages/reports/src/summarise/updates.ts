@@ -1,6 +1,6 @@
 import { civilDateAt, type IsoDate, type UpdateFiling, updatesFor } from '@peopleplan/core';
 import type { UpdateView } from '../model.js';
-import type { ReportPeriod } from '../period.js';
+import { enclosingPeriods, type ReportPeriod } from '../period.js';
 import type { ReportAction, ReportUpdate } from '../report-data.js';
 
 /** Which updates speak for the period, and what the latest one said. */
@@ -20,10 +20,12 @@ export class UpdateIndex {
   ) {
     // An update filed under this period, or under one of the plan's reporting points within it, counts
     // even when written after it closed (councils collect mid-year updates in October); one filed under
-    // another period never does, whatever its date; an unfiled one counts by its date.
+    // another period never does, whatever its date; an unfiled one counts by its date, as does one filed
+    // under the half-year or year that takes a quarter or month in (councils with no quarterly points).
     this.speaksFor = updatesFor({
       names: [period.key, period.label, ...(period.kind === 'quarter' ? period.valueKeys : []), ...points],
       days: { start: period.start, end: period.end },
+      within: enclosingPeriods(period),
     });
     // A corrected update is replaced by its correction, which stands where the corrected one stood.
     const corrected = new Set(updates.map((u) => u.corrects).filter(Boolean));
