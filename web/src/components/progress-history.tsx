@@ -1,4 +1,4 @@
-import { formatDateTime } from '../lib/format.js';
+import { formatDateTime, updateFiling } from '../lib/format.js';
 import type { ProgressUpdateRow } from '../lib/responses.js';
 import { Prose } from './page.js';
 import { PlainTag, RagTag, StatusTag } from './tags.js';
@@ -41,8 +41,7 @@ export function ProgressHistory({
               {u.corrects ? <PlainTag colour="blue">Correction</PlainTag> : null}
             </p>
             <p className="app-history__meta">
-              {u.authorName}, <time dateTime={u.at}>{formatDateTime(u.at)}</time>
-              {u.period ? ` · period ${u.period}` : ''}
+              {u.authorName}, <time dateTime={u.at}>{updateFiling(u)}</time>
             </p>
             <Prose text={u.narrative} />
             {correction ? (

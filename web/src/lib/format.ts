@@ -1,4 +1,4 @@
-import { dueOn, latenessWords, londonToday, momentWords, type Timescale } from '@peopleplan/core';
+import { dueOn, IMPORTED_PERIOD, latenessWords, londonToday, momentWords, type Timescale } from '@peopleplan/core';
 
 /** Dates are civil dates (no time): formatted in UTC so the day never shifts. */
 const dateFmt = new Intl.DateTimeFormat('en-GB', {
@@ -21,6 +21,15 @@ export const formatShortDate = (iso: string | undefined) =>
 export const formatDateTime = (iso: string | undefined) => (iso ? momentWords(iso) : '');
 
 export { plural } from '@peopleplan/core';
+
+/**
+ * When an update was written and what it is filed under, as its history says it. An entry of the imported
+ * plan's progress log has a day but no time, and is filed under no reporting period (core IMPORTED_PERIOD).
+ */
+export function updateFiling(u: { at: string; period?: string | undefined }): string {
+  if (u.period === IMPORTED_PERIOD) return `${formatDate(u.at)} · from the imported plan`;
+  return formatDateTime(u.at) + (u.period ? ` · period ${u.period}` : '');
+}
 
 /**
  * Someone as a plan names them ("Head of HR") and who that is in the directory ("Head of HR (Ed Ellis)"),
