@@ -222,6 +222,8 @@ describe('a new council, by keyboard', { timeout: 240_000 }, () => {
     await expect.poll(() => move.innerText()).toContain('Key priority 2: Pay');
     expect(await move.innerText()).toContain('Key priority 1: Recruitment');
     expect(await move.innerText()).not.toContain('another item');
+    // The change names the action it was made to (a change records only the fields it changed).
+    await expect.poll(() => move.innerText()).toContain('Changed an action: Market supplements');
     await expectAccessible(page, 'new-council-audit-move');
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeLines } from './history-words.js';
+import { changeLines, eventHeadline } from './history-words.js';
 import type { HistoryEventRow } from './responses.js';
 
 const event = (changes: Array<{ field: string; before?: unknown; after?: unknown }>) =>
@@ -38,5 +38,33 @@ describe('changeLines', () => {
         ]),
       ),
     ).toEqual([{ field: 'Due', before: 'March 2027 (31 March 2027)', after: 'June 2027 (30 June 2027)' }]);
+  });
+});
+
+describe('eventHeadline', () => {
+  const changed = (entityType: string, entityId: string) =>
+    ({
+      id: 'e2',
+      entityType,
+      entityId,
+      operation: 'update',
+      after: { leads: [] },
+      changes: [{ field: 'leads' }],
+    }) as unknown as HistoryEventRow;
+  const known = new Map([
+    ['action:a1', '1.3 Review market supplements'],
+    ['person:p1', 'Sam Lee'],
+  ]);
+  const names = { itemName: (type: string, id: string) => known.get(`${type}:${id}`) };
+
+  it('says which item a change was made to, where the audit trail knows it', () => {
+    // Two handovers of one leaver's actions read "Changed an action" twice, with nothing to tell them apart.
+    expect(eventHeadline(changed('action', 'a1'), names)).toBe('Changed an action: 1.3 Review market supplements');
+    expect(eventHeadline(changed('person', 'p1'), names)).toBe('Changed a person: Sam Lee');
+  });
+
+  it('says what happened alone where the item is unknown, or the history is the item’s own', () => {
+    expect(eventHeadline(changed('action', 'gone'), names)).toBe('Changed an action');
+    expect(eventHeadline(changed('action', 'a1'))).toBe('Changed an action');
   });
 });

@@ -59,6 +59,12 @@ export interface HistoryNames {
   themeHeading?: (themeId: string) => string | undefined;
   /** A person of the directory by id: an owner, a member's link, a merge ("Helen Price", not "another item"). */
   personName?: (personId: string) => string | undefined;
+  /**
+   * What a change was made to, by its type and id ("1.3 Review market supplements", a person's or member's
+   * name): a change records only the fields it changed, so the council's audit trail names the item itself.
+   * Unset on an item's own history, which is headed by the item.
+   */
+  itemName?: (entityType: string, entityId: string) => string | undefined;
 }
 
 /** Fields that hold a person's id. */
@@ -207,6 +213,7 @@ export function eventHeadline(e: HistoryEventRow, names: HistoryNames = {}): str
         e.entityType,
         e.entityType === 'theme' ? names.themeWords?.(e.planId)?.withArticle : undefined,
       );
-  const name = e.operation === 'update' ? undefined : nameOf(e.after ?? e.before);
+  const name =
+    e.operation === 'update' ? names.itemName?.(e.entityType, e.entityId) : nameOf(e.after ?? e.before);
   return name ? `${words}: ${name}` : words;
 }

@@ -6,6 +6,7 @@ import { DateField } from '../components/date-field.js';
 import { ErrorSummary, Select } from '../components/form.js';
 import { Page } from '../components/page.js';
 import { plansWithGroupMoves, useGroupHeadings } from '../lib/audit-themes.js';
+import { plansWithChangedItems, usePlanItemNames } from '../lib/audit-items.js';
 import { isoOf, partsOf } from '../lib/plan-draft.js';
 import { useCouncil } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
@@ -27,6 +28,9 @@ export default function AuditPage({ c }: { c: string }) {
   // The plans whose changes on show move an action between groups: their groups are named by heading.
   const [movedIn, setMovedIn] = useState<string[]>([]);
   const groupHeadings = useGroupHeadings(c, movedIn, (id) => plans.data?.items.find((p) => p.id === id));
+  // The plans whose actions, milestones or groups were changed on show: the changes name them.
+  const [changedIn, setChangedIn] = useState<string[]>([]);
+  const itemNames = usePlanItemNames(c, changedIn);
   const query = Object.fromEntries(FILTERS.flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])));
   const name = council?.name ?? c;
   const crumbs = [{ href: `/councils/${c}`, text: name }];
@@ -51,6 +55,16 @@ export default function AuditPage({ c }: { c: string }) {
   const groupWords = [...new Set([...byId.values()].map((p) => themeWordsOf(p).pluralInSentence))];
   const groups = groupWords.length === 1 ? groupWords[0]! : 'groups';
   const personById = new Map((directory.data?.items ?? []).map((p) => [p.id, p.name]));
+  const memberBySub = new Map((members.data?.items ?? []).map((m) => [m.userSub, m.name]));
+  /** What a change was made to: a person, member or plan from the lists here, else its plan's contents. */
+  const itemName = (type: string, id: string) =>
+    type === 'person'
+      ? personById.get(id)
+      : type === 'member'
+        ? memberBySub.get(id)
+        : type === 'plan'
+          ? byId.get(id)?.title
+          : itemNames.get(id);
   return (
     <Page title="Audit trail" caption={name} crumbs={crumbs}>
       <p className="govuk-body">
@@ -76,8 +90,12 @@ export default function AuditPage({ c }: { c: string }) {
           themeWords,
           themeHeading: (id) => groupHeadings.get(id),
           personName: (id) => personById.get(id),
+          itemName,
         }}
-        onShown={(items) => setMovedIn(plansWithGroupMoves(items))}
+        onShown={(items) => {
+          setMovedIn(plansWithGroupMoves(items));
+          setChangedIn(plansWithChangedItems(items));
+        }}
       />
     </Page>
   );
