@@ -27,7 +27,9 @@ describe('ProgressHistory', () => {
 
   it('gives an imported progress entry its day alone, from the imported plan, not "period imported"', () => {
     // The importer files a dated log entry ("15/06/26 – supplier chosen") at midday under "imported".
-    const t = text([update({ at: '2026-06-15T12:00:00.000Z', period: 'imported', authorName: 'Ed (imported)' })]);
+    const t = text([
+      update({ at: '2026-06-15T12:00:00.000Z', period: 'imported', authorName: 'Ed (imported)' }),
+    ]);
     expect(t).toContain('Ed (imported), 15 June 2026 · from the imported plan');
     expect(t).not.toContain('1:00pm');
     expect(t).not.toContain('period imported');

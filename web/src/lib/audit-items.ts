@@ -12,7 +12,8 @@ export function plansWithChangedItems(items: HistoryEventRow[]): string[] {
   return [...new Set(ids.map((e) => e.planId!))].sort();
 }
 
-const refTitle = (x: { ref?: string | undefined; title: string }) => (x.ref ? `${x.ref} ${x.title}` : x.title);
+const refTitle = (x: { ref?: string | undefined; title: string }) =>
+  x.ref ? `${x.ref} ${x.title}` : x.title;
 
 /**
  * The actions, milestones and groups of the plans named, by id, as a committee paper names them

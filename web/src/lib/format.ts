@@ -1,4 +1,11 @@
-import { dueOn, IMPORTED_PERIOD, latenessWords, londonToday, momentWords, type Timescale } from '@peopleplan/core';
+import {
+  dueOn,
+  IMPORTED_PERIOD,
+  latenessWords,
+  londonToday,
+  momentWords,
+  type Timescale,
+} from '@peopleplan/core';
 
 /** Dates are civil dates (no time): formatted in UTC so the day never shifts. */
 const dateFmt = new Intl.DateTimeFormat('en-GB', {

@@ -59,7 +59,9 @@ describe('eventHeadline', () => {
 
   it('says which item a change was made to, where the audit trail knows it', () => {
     // Two handovers of one leaver's actions read "Changed an action" twice, with nothing to tell them apart.
-    expect(eventHeadline(changed('action', 'a1'), names)).toBe('Changed an action: 1.3 Review market supplements');
+    expect(eventHeadline(changed('action', 'a1'), names)).toBe(
+      'Changed an action: 1.3 Review market supplements',
+    );
     expect(eventHeadline(changed('person', 'p1'), names)).toBe('Changed a person: Sam Lee');
   });
 

@@ -43,7 +43,8 @@ describe('which updates speak for a period (core updatesFor: the update round co
     // A late year-end return (April) is the last quarter's.
     expect(inQ4(update({ period: 'Year-end 2026-27', at: '2027-04-20T10:00:00Z' }))).toBe(true);
     const december = resolvePeriod('2026-12', '2026-12-07');
-    const inDec = (u: ReportUpdate) => new UpdateIndex([u], december, 'Europe/London').updatedInPeriod(action);
+    const inDec = (u: ReportUpdate) =>
+      new UpdateIndex([u], december, 'Europe/London').updatedInPeriod(action);
     expect(inDec(update({ period: 'Year-end 2026-27', at: '2026-12-07T10:00:00Z' }))).toBe(true);
     expect(inDec(update({ period: 'Q3 2026-27', at: '2026-12-07T10:00:00Z' }))).toBe(true);
     expect(inDec(update({ period: 'Year-end 2025-26', at: '2026-12-07T10:00:00Z' }))).toBe(false);
