@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeLines, eventHeadline } from './history-words.js';
+import { changeLines, eventHeadline, type HistoryNames } from './history-words.js';
 import type { HistoryEventRow } from './responses.js';
 
 const event = (changes: Array<{ field: string; before?: unknown; after?: unknown }>) =>
@@ -68,5 +68,18 @@ describe('eventHeadline', () => {
   it('says what happened alone where the item is unknown, or the history is the item’s own', () => {
     expect(eventHeadline(changed('action', 'gone'), names)).toBe('Changed an action');
     expect(eventHeadline(changed('action', 'a1'))).toBe('Changed an action');
+  });
+});
+
+describe('changeLines: the order of a plan’s groups', () => {
+  it('names the order in the plan’s word for its groups, not “Theme order”', () => {
+    const e = {
+      ...event([{ field: 'themeOrder', before: ['1', '2', '3'], after: ['1', '3', '2'] }]),
+      planId: 'p1',
+    } as HistoryEventRow;
+    const themeWords = () => ({ noun: 'Priority' }) as ReturnType<NonNullable<HistoryNames['themeWords']>>;
+    expect(changeLines(e, { themeWords })).toEqual([
+      { field: 'Priority order', before: '1; 2; 3', after: '1; 3; 2' },
+    ]);
   });
 });

@@ -164,15 +164,18 @@ export function changeLines(e: HistoryEventRow, names: HistoryNames = {}): Chang
               after: theme(ch.after),
             },
           ]
-        : PERSON_FIELDS.has(ch.field)
-          ? [
-              {
-                field: ch.field === 'personId' ? 'Person' : fieldWords(ch.field),
-                before: person(ch.field, ch.before),
-                after: person(ch.field, ch.after),
-              },
-            ]
-          : groupLines(ch.field, fieldWords(ch.field), ch.before, ch.after),
+        : ch.field === 'themeOrder' && names.themeWords?.(e.planId)
+          ? // "Priority order", in the plan's word for its groups, as the plan page orders them.
+            groupLines(ch.field, `${names.themeWords(e.planId)!.noun} order`, ch.before, ch.after)
+          : PERSON_FIELDS.has(ch.field)
+            ? [
+                {
+                  field: ch.field === 'personId' ? 'Person' : fieldWords(ch.field),
+                  before: person(ch.field, ch.before),
+                  after: person(ch.field, ch.after),
+                },
+              ]
+            : groupLines(ch.field, fieldWords(ch.field), ch.before, ch.after),
     );
 }
 
