@@ -236,10 +236,12 @@ export function previousPeriod(period: ReportPeriod, options: ResolveOptions = {
 
 /**
  * The longer periods that take a quarter or a month in (its quarter, half-year and year), each with its
- * names and last day: updates filed under one speak for it by their day (core `updatesFor`). None for a
+ * names and days: updates filed under one speak for it by their day (core `updatesFor`). None for a
  * half-year or a year: the update round files under those, and it counts them as a report does.
  */
-export function enclosingPeriods(period: ReportPeriod): Array<{ names: string[]; end: IsoDate }> {
+export function enclosingPeriods(
+  period: ReportPeriod,
+): Array<{ kind: ReportPeriodKind; names: string[]; start: IsoDate; end: IsoDate }> {
   if (period.kind !== 'quarter' && period.kind !== 'month') return [];
   const fy = period.financialYear;
   const options = { financialYearStartMonth: parseISO(fy.start).getMonth() + 1 };
@@ -249,7 +251,9 @@ export function enclosingPeriods(period: ReportPeriod): Array<{ names: string[];
     resolvePeriod(`year-end:${fy.label}`, fy.start, options),
   ].filter((p) => p.start <= period.start && period.end <= p.end);
   return longer.map((p) => ({
+    kind: p.kind,
     names: [p.key, p.label, ...(p.kind === 'quarter' ? p.valueKeys : [])],
+    start: p.start,
     end: p.end,
   }));
 }

@@ -5,6 +5,7 @@ import { syntheticReportData } from '../testing/synthetic.js';
 import { renderHtml } from './html.js';
 import { assessIndicator } from './indicators.js';
 import type { ActionRow } from './model.js';
+import { resolvePeriod } from './period.js';
 import { exportRows } from './rows.js';
 import { directionOfTravel, summarise } from './summarise.js';
 
@@ -175,6 +176,42 @@ describe('summarise: Kent business plan at mid-year 2013-14', () => {
     const a22 = actionByRef(all, '2.2');
     expect(a22.updatedInPeriod).toBe(true);
     expect(a22.latest).toMatchObject({ date: '2013-10-05' });
+  });
+
+  it('counts for a month an update filed under the plan’s own point for its quarter, never another’s', () => {
+    // Quarterly points: the November 2013 report counts a "Q3" return written in November; a late "Q2"
+    // return written then is Q2's alone.
+    const plan = {
+      ...data.plan,
+      reportingPoints: [
+        { label: 'Q2', date: '2013-09-30' },
+        { label: 'Q3', date: '2013-12-31' },
+      ],
+    };
+    const a21 = actions.a21;
+    const filed = (period: string) => ({
+      id: `u-${period}`,
+      actionId: a21.id,
+      at: '2013-11-20T10:00:00Z',
+      narrative: `${period} return`,
+      status: 'on-track' as const,
+      period,
+      authorName: 'Julie Cudmore',
+    });
+    const november = resolvePeriod('2013-11', '2014-01-10');
+    const row = (period: string) =>
+      actionByRef(
+        summarise({
+          ...data,
+          plan,
+          period: november,
+          today: '2014-01-10',
+          updates: [filed(period)],
+        }).themes.flatMap((t) => t.actions),
+        '2.1',
+      );
+    expect(row('Q3').updatedInPeriod).toBe(true);
+    expect(row('Q2').updatedInPeriod).toBe(false);
   });
 
   it('counts an update filed under one of the plan’s own reporting points within the period', () => {

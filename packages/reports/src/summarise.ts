@@ -9,6 +9,7 @@ import {
 import { compareRefs, formatDate, headed, planLabels } from './format.js';
 import { indicatorRow } from './indicators.js';
 import type { ActionRow, ReportModel } from './model.js';
+import { enclosingPeriods } from './period.js';
 import type { ReportData } from './report-data.js';
 import { asAtPeriodEnd } from './summarise/as-at.js';
 import { buildExceptions, shareActionUpdates, sortExceptions } from './summarise/exceptions.js';
@@ -70,6 +71,17 @@ export function summarise(data: ReportData, options: SummariseOptions = {}): Rep
       period,
       council.timeZone || 'Europe/London',
       reportingPointsWithin(plan.reportingPoints, period.start, period.end, plan.period.start),
+      // A month's quarter goes by the plan's own "Q3" too: a December report counts an update filed
+      // there. Never a half-year's or year's points: a late "Q2" return written in October is not Q3's.
+      enclosingPeriods(period).map((p) => ({
+        names: [
+          ...p.names,
+          ...(p.kind === 'quarter'
+            ? reportingPointsWithin(plan.reportingPoints, p.start, p.end, plan.period.start)
+            : []),
+        ],
+        end: p.end,
+      })),
     ),
     periodClosed,
     asOf,

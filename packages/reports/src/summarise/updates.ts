@@ -17,6 +17,8 @@ export class UpdateIndex {
     private readonly timeZone: string,
     /** The plan's own reporting points within the period (core `reportingPointsWithin`). */
     points: readonly string[] = [],
+    /** The longer periods that take it in, with their own points' names (`enclosingPeriods`). */
+    within: ReadonlyArray<{ names: readonly string[]; end: string }> = enclosingPeriods(period),
   ) {
     // An update filed under this period, or under one of the plan's reporting points within it, counts
     // even when written after it closed (councils collect mid-year updates in October); one filed under
@@ -25,7 +27,7 @@ export class UpdateIndex {
     this.speaksFor = updatesFor({
       names: [period.key, period.label, ...(period.kind === 'quarter' ? period.valueKeys : []), ...points],
       days: { start: period.start, end: period.end },
-      within: enclosingPeriods(period),
+      within,
     });
     // A corrected update is replaced by its correction, which stands where the corrected one stood.
     const corrected = new Set(updates.map((u) => u.corrects).filter(Boolean));
