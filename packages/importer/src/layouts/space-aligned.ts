@@ -1,7 +1,8 @@
 import { isBoilerplate } from '../finalize/boilerplate.js';
 import type { SourceItem } from '../source.js';
-import { headerLineAt } from './header-line.js';
-import { isBlank, wordsAt } from './lines.js';
+import { actionHeader, type LayoutHeader } from './header-cells.js';
+import { type HeaderLineMatch, headerLineAt } from './header-line.js';
+import { isBlank, type Line, wordsAt } from './lines.js';
 import { type LayoutRule, row } from './rule.js';
 
 /**
@@ -22,15 +23,43 @@ function columnOf(starts: number[], at: number): number {
 
 const NAME = 'space-aligned-columns';
 
+/** A page's running header or footer line: "Trust Board – Public      Page 3 of 7". */
+const PAGE_LINE = /\bpage\s+\d+\s+of\s+\d+\b/i;
+
+/**
+ * Header cells wrapped onto the line below ("Target" over "date"): a line of a few plain words, each
+ * starting under a column's start, that lengthen those columns' names into a header read as well.
+ */
+function withWrappedHeader(lines: Line[], h: HeaderLineMatch): HeaderLineMatch {
+  const x = lines[h.next];
+  if (!x || isBlank(x)) return h;
+  const words = wordsAt(x.text);
+  if (words.length > 4 || !words.every((w) => /^[A-Za-z][a-z()/&-]*$/.test(w.word))) return h;
+  const cells = [...h.header.cells];
+  for (const w of words) {
+    const k = h.at.findIndex((s) => Math.abs(s - w.at) <= 2);
+    if (k < 0) return h;
+    cells[k] = `${cells[k]} ${w.word}`;
+  }
+  const header: LayoutHeader | undefined = actionHeader(cells);
+  if (!header) return h;
+  // Each lengthened name must still name a column the importer reads.
+  if (words.some((w) => header.fields[h.at.findIndex((s) => Math.abs(s - w.at) <= 2)] === undefined))
+    return h;
+  return { header, at: h.at, next: h.next + 1 };
+}
+
 export const spaceAlignedColumns: LayoutRule = {
   name: NAME,
   read(lines, i) {
     const l = lines[i]!;
     if (!SPACED.test(l.text) || l.text.includes('\t')) return undefined;
-    const h = headerLineAt(lines, i);
-    if (!h || h.header.cells.length < 3) return undefined;
+    const first = headerLineAt(lines, i);
+    if (!first || first.header.cells.length < 3) return undefined;
+    const h = withWrappedHeader(lines, first);
     const starts = h.at;
     const titleAt = h.header.fields.lastIndexOf('title');
+    const refAt = h.header.fields.indexOf('ref');
     const dates = h.header.types.flatMap((t, k) => (t === 'date' ? [k] : []));
     const records: { cells: string[]; line: number }[] = [];
     let rec: { cells: string[]; line: number } | undefined;
@@ -38,6 +67,11 @@ export const spaceAlignedColumns: LayoutRule = {
     for (; j < lines.length; j++) {
       const x = lines[j]!;
       if (isBlank(x)) {
+        rec = undefined;
+        continue;
+      }
+      // A page's running header or footer between a table's rows ends the row it interrupts.
+      if (PAGE_LINE.test(x.text)) {
         rec = undefined;
         continue;
       }
@@ -53,12 +87,14 @@ export const spaceAlignedColumns: LayoutRule = {
       }
       // A capitalised task under a row that already has its task and dates starts the next row (a
       // requirement spanning several rows leaves its own cells empty there).
+      // So does a second ref under the ref column: rows not parted by blank lines each have their own.
       const next =
-        rec &&
-        titleAt >= 0 &&
-        /^[A-Z]/.test(parts[titleAt]!) &&
-        rec.cells[titleAt] !== '' &&
-        dates.some((d) => rec!.cells[d] !== '');
+        (rec && refAt >= 0 && parts[refAt] !== '' && rec.cells[refAt] !== '') ||
+        (rec &&
+          titleAt >= 0 &&
+          /^[A-Z]/.test(parts[titleAt]!) &&
+          rec.cells[titleAt] !== '' &&
+          dates.some((d) => rec!.cells[d] !== ''));
       if (!rec || next) {
         rec = { cells: starts.map(() => ''), line: x.line };
         records.push(rec);
