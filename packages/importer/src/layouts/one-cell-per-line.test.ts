@@ -111,4 +111,63 @@ describe('one-cell-per-line', () => {
       ],
     ]);
   });
+
+  it('reads numbered rows whose cells a narrow column wrapped over several lines, under header names wrapped too', () => {
+    const r = readSample(
+      [
+        'No.',
+        'Finding',
+        'Rating',
+        'Agreed',
+        'action',
+        'Responsible',
+        'officer',
+        'Target',
+        'date',
+        '1',
+        'Leavers are not always removed',
+        'from the payroll system on time.',
+        'High',
+        'Payroll will get a weekly list',
+        'of leavers from each service.',
+        'Payroll Manager',
+        '30 November 2025',
+        '2',
+        'Overtime claims are approved by',
+        'the claimant in some teams.',
+        'Medium',
+        'The claims form will block',
+        'self-approval.',
+        'Head of Finance',
+        '31 January 2026',
+      ].join('\n'),
+    );
+    expect(r.layouts).toEqual(['one-cell-per-line']);
+    expect(r.header).toEqual(['No.', 'Finding', 'Rating', 'Agreed action', 'Responsible officer', 'Target date']);
+    expect(r.data).toEqual([
+      [
+        '1',
+        'Leavers are not always removed from the payroll system on time.',
+        'High',
+        'Payroll will get a weekly list of leavers from each service.',
+        'Payroll Manager',
+        '30 November 2025',
+      ],
+      [
+        '2',
+        'Overtime claims are approved by the claimant in some teams.',
+        'Medium',
+        'The claims form will block self-approval.',
+        'Head of Finance',
+        '31 January 2026',
+      ],
+    ]);
+  });
+
+  it('leaves wrapped lines that no ref parts into rows to the other rules', () => {
+    const r = readSample(
+      ['Action', 'Lead', 'Timescale', 'we will talk to', 'staff about how', 'the plan is going', 'and what to do', 'next in the year'].join('\n'),
+    );
+    expect(r.layouts).not.toContain('one-cell-per-line');
+  });
 });

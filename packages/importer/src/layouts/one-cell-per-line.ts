@@ -17,8 +17,11 @@ import { type LayoutMatch, type LayoutRule, row } from './rule.js';
  * a lead or a date; the next text cell starts the next row. Where a row's cells were written column by
  * column (three actions, then their three leads, then their three dates) they are zipped back together.
  */
-const headerConfidence = (t: string) => {
+const headerConfidence = (name: string) => {
+  let t = name;
   const words = t.trim().split(/\s+/);
+  // An abbreviated name keeps its full stop ("No.", "Ref."): one short word is no sentence.
+  if (/^[A-Z][a-z]{0,3}\.$/.test(t.trim())) t = t.trim().slice(0, -1);
   // A column name is not a phrase in quotes ("… prevention activity’") nor several names ("Ref: Action:").
   // Nor a line in lower case: that is a sentence a PDF wrapped ("outcomes agreed by").
   if (
@@ -60,6 +63,13 @@ function headerBlock(lines: Line[], i: number): { cells: string[]; next: number 
       j = k + 1;
       continue;
     }
+    // A column the importer has no name for ("Priority") between two it knows is still a column.
+    if (cells.length > 0 && !isHeaderName(t) && isUnknownColumn(t) && k > 0 && startsHeaderName(lines, k)) {
+      cells.push(t);
+      last = j;
+      j++;
+      continue;
+    }
     // The block starts with a name written exactly as a header would; a name repeated is data.
     if (!isHeaderName(t) || (cells.length === 0 && !isExactName(t)) || cells.includes(t)) break;
     cells.push(t);
@@ -68,6 +78,24 @@ function headerBlock(lines: Line[], i: number): { cells: string[]; next: number 
   }
   if (cells.length < 1) return undefined;
   return { cells, next: last + 1 };
+}
+
+/** One or two capitalised words, no figures: a column name the header vocabulary does not hold. */
+const isUnknownColumn = (t: string) => /^[A-Z][a-z]{2,15}(?: [A-Za-z][a-z]{1,15})?$/.test(t);
+
+/**
+ * Line `k` is a column name, alone or with the line after it ("Responsible" / "officer"), perhaps after
+ * one more column of no known name ("Finding", "Rating").
+ */
+function startsHeaderName(lines: Line[], k: number, unknown = 1): boolean {
+  const t = lines[k]!.text.trim();
+  if (isHeaderName(t)) return true;
+  let n = k + 1;
+  while (n < lines.length && isBlank(lines[n])) n++;
+  if (n >= lines.length) return false;
+  const after = lines[n]!.text.trim();
+  if (/^[A-Za-z]/.test(after) && isHeaderName(`${t} ${after}`)) return true;
+  return unknown > 0 && isUnknownColumn(t) && startsHeaderName(lines, n, unknown - 1);
 }
 
 /** A table needs a column saying what is done; a header naming only leads or dates implies one before them. */
@@ -110,7 +138,12 @@ export const oneCellPerLine: LayoutRule = {
     // One column name alone is a header only when the cells below do look like a table's.
     if (single && typed < 3) return undefined;
     // A header over one lone cell is a page's headings, not a table.
-    if (cells.length < 2 || isWrappedText(cells.map((c) => c.text))) return undefined;
+    if (cells.length < 2) return undefined;
+    // Lines a PDF wrapped are a table's only when, joined back into cells, each ref starts a full row;
+    // otherwise they are a page's prose (or columns out of order) that no cell-per-line reading fits.
+    const joined = joinWrappedLines(cells);
+    if (joined.length < cells.length && refRows(header, joined)) cells.splice(0, cells.length, ...joined);
+    else if (isWrappedText(cells.map((c) => c.text))) return undefined;
     // Numbered items with their text below them ("1. Adoption of …") are a numbered list under the
     // header's words: the numbered-list rule reads them, the header staying as text.
     if (cells.filter((c) => /^\d{1,2}\.\s+[A-Z]/.test(c.text)).length >= 3) return undefined;
@@ -137,6 +170,22 @@ export const oneCellPerLine: LayoutRule = {
     return { items: readRows(header, cells, lines[i]!.line, ctx.known), next: j } satisfies LayoutMatch;
   },
 };
+
+/**
+ * A cell a PDF or a narrow column wrapped over several lines: a line starting in lower case goes on
+ * with the text cell above it when that one has not ended its sentence ("Pre-employment checks should
+ * be" / "completed before any" / "new starter takes up post.").
+ */
+function joinWrappedLines(cells: Cell[]): Cell[] {
+  const out: Cell[] = [];
+  for (const c of cells) {
+    const prev = out.at(-1);
+    if (prev && /^[a-z]/.test(c.text) && prev.kind === 'text' && !/[.!?:;]$/.test(prev.text))
+      out[out.length - 1] = { ...prev, text: `${prev.text} ${c.text}` };
+    else out.push(c);
+  }
+  return out;
+}
 
 function readRows(
   header: LayoutHeader,
