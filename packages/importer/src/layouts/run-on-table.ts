@@ -1,6 +1,8 @@
 import { matchHeader } from '../header-mapping.js';
 import type { SourceItem } from '../source.js';
 import { ACTION_VERBS } from './action-verbs.js';
+import { actionHeader } from './header-cells.js';
+import { refRowsOf, runOnRowCells } from './run-on-rows.js';
 import { type LayoutRule, row } from './rule.js';
 
 /**
@@ -116,7 +118,7 @@ const NAME = 'table-run-into-paragraph';
 
 export const runOnTable: LayoutRule = {
   name: NAME,
-  read(lines, i) {
+  read(lines, i, ctx) {
     const l = lines[i]!;
     if (l.text.length < 300) return undefined;
     const words: Word[] = [...l.text.matchAll(/\S+/g)].map((m) => ({ text: m[0], at: m.index }));
@@ -125,6 +127,38 @@ export const runOnTable: LayoutRule = {
     const headerText = words.slice(run.from, run.to).map((w) => w.text);
     const before = l.text.slice(0, words[run.from]!.at).trim();
     const rest = l.text.slice(words[run.to]!.at).trim();
+    // The header may end in a column name the vocabulary does not hold ("… R/A/G Monitoring and
+    // Evaluation 1. 21. …"): a few capitalised words right before the first ref.
+    const restWords = rest.split(/\s+/);
+    const lead = restWords.findIndex((w, k) => k <= 4 && refRowsOf(restWords.slice(k).join(' ')) !== undefined);
+    const unnamed = lead > 0 && restWords.slice(0, lead).every((w) => /^(?:[A-Z][\w/&-]*|and|of|&)$/.test(w));
+    const byRef = lead === 0 || unnamed ? refRowsOf(restWords.slice(lead).join(' ')) : undefined;
+    if (byRef) {
+      const names: string[] = [];
+      for (let k = run.from; k < run.to; ) {
+        const n = headerAt(words, k);
+        if (n) names.push(words.slice(k, k + n).map((w) => w.text).join(' '));
+        k += Math.max(n, 1);
+      }
+      if (unnamed) names.push(restWords.slice(0, lead).join(' '));
+      const read = runOnRowCells(byRef, actionHeader(names), ctx.known);
+      const items: SourceItem[] = [{ type: 'para', text: before || headerText.join(' '), line: l.line }];
+      for (const h of run.headings) items.push({ type: 'heading', text: h, line: l.line });
+      items.push(row(read.header, l.line, NAME, true));
+      for (const r of read.rows) items.push(row(r, l.line, NAME));
+      const split = read.header.length > 2;
+      return {
+        items,
+        next: i + 1,
+        warnings: [
+          {
+            code: 'columns-run-together',
+            message: `A table was run into one paragraph (its header "${headerText.slice(0, 12).join(' ')}…"): ${read.rows.length} rows were read, one from each ref (${byRef.map((r) => r.ref).join(', ')}); ${split ? 'each row\'s lead, deadline and status were read from its end, and its other columns were kept together as its text' : 'its columns could not be told apart, so each row\'s words are kept whole as its text'}. Check each action before committing.`,
+            where: `line ${l.line}`,
+          },
+        ],
+      };
+    }
     // Rows that start with their numbers ("2 (i) Directors of Services Agreed …") ran together with
     // their other columns in between: splitting at verbs would read officers and updates as actions.
     const lastHeaderWord = words[run.to - 1]!.text;

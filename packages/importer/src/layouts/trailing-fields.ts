@@ -362,3 +362,23 @@ export const trailingFields: LayoutRule = {
     return { items, next: stop };
   },
 };
+
+/**
+ * Rows already parted from each other (a table run into one paragraph, split at its refs) read as this
+ * rule reads lines: the header's one text column first, its short columns from the end of each row.
+ * Undefined when the header is not of that shape; each row's cells in the header's order otherwise.
+ */
+export function splitTrailing(texts: string[], header: LayoutHeader, known: ReadonlySet<string>): string[][] | undefined {
+  const shape = shapeOf(header);
+  if (!shape) return undefined;
+  const shared = sharedTails(texts, shape);
+  return texts.map((t) => {
+    const split = splitLine(t, shape, shared, known, false);
+    const cells = header.cells.map(() => '');
+    cells[shape.titleAt] = split.title;
+    shape.trailing.forEach((c, n) => {
+      cells[c.at] = split.fields[n]!;
+    });
+    return cells;
+  });
+}
