@@ -4,6 +4,7 @@ import type { SourceItem } from '../source.js';
 import { bulletedActions } from './bulleted-actions.js';
 import { bulletedList } from './bulleted-list.js';
 import { pipeTable, slashSeparatedTable } from './delimited-table.js';
+import { labelLineBlocks } from './label-lines.js';
 import { labelValueBlocks } from './label-value.js';
 import { moveLeadingRefs } from './leading-refs.js';
 import { isBlank, type Line } from './lines.js';
@@ -28,6 +29,7 @@ const FLATTENED = new Set([
   'bulleted-list',
   'space-aligned-columns',
   'label-value-blocks',
+  'label-line-blocks',
   'paragraph-rows',
   'numbered-rows',
   'table-run-into-paragraph',
@@ -44,6 +46,7 @@ export const TEXT_RULES: LayoutRule[] = [
   numberedRows,
   paragraphRows,
   labelValueBlocks,
+  labelLineBlocks,
   bulletedActions,
   numberedList,
   bulletedList,
