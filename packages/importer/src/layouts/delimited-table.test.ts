@@ -70,4 +70,20 @@ describe('slash-separated-table', () => {
       ['WF/02', 'Publish the results', 'Jane Smith', '1/7/2025', '31/8/2025'],
     ]);
   });
+
+  it('joins a pipe row that a line break cut after one of its separators', () => {
+    const r = readSample(
+      [
+        'Action | Timeline | Responsibility |',
+        'Agree terms of reference for the working group. | October 2025 |',
+        'Head of People |',
+        'Publish the first progress report. | March 2026 | Chief Executive |',
+      ].join('\n'),
+    );
+    expect(r.layouts).toEqual(['pipe-table']);
+    expect(r.data).toEqual([
+      ['Agree terms of reference for the working group.', 'October 2025', 'Head of People'],
+      ['Publish the first progress report.', 'March 2026', 'Chief Executive'],
+    ]);
+  });
 });

@@ -72,6 +72,18 @@ function makeRule(style: Style): LayoutRule {
       const trailing =
         found.trailing && below.filter((l) => style.endsWith(l.text)).length * 2 >= Math.max(1, below.length);
       const width = header.cells.length;
+      const headerSeps = style.count(lines[i]!.text);
+      const brokenRow = (ls: Line[], at: number, sofar: number) => {
+        if (sofar >= headerSeps) return false;
+        const next = ls[at + 1];
+        return (
+          !!next &&
+          !isBlank(next) &&
+          !style.startsWith(next.text) &&
+          !isRefCell(style.split(next.text)[0] ?? '') &&
+          sofar + style.count(next.text) === headerSeps
+        );
+      };
       const leadAt = header.types.lastIndexOf('lead');
       const items = [row(header.cells, lines[i]!.line, style.name, true)];
       let rec: Line[] = [];
@@ -145,8 +157,9 @@ function makeRule(style: Style): LayoutRule {
         if (startsRow || (!trailing && complete && n > 0)) flush();
         rec.push(l);
         seps += n;
-        // Rows written "a | b | c |" end on the separator.
-        if (trailing && n > 0 && style.endsWith(l.text)) flush();
+        // Rows written "a | b | c |" end on the separator, unless the line broke inside the row: the next
+        // line's separators make up exactly those the header has ("… | July 2026 |" then "Champion |").
+        if (trailing && n > 0 && style.endsWith(l.text) && !brokenRow(lines, j, seps)) flush();
       }
       flush();
       return { items, next: j };
