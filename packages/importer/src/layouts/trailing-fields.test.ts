@@ -76,4 +76,21 @@ describe('trailing-fields', () => {
     );
     expect(r.layouts).not.toContain('trailing-fields');
   });
+
+  it('keeps a numbered row the text stops in the middle of, and says its columns are missing', () => {
+    const r = readSample(
+      [
+        'Look after our people',
+        '  Indicator Executive lead Governance forum',
+        '1 Keep staff turnover below 10% Chief People Officer People Committee',
+        '2 Raise appraisal completion to 90% Chief People Officer People Committee',
+        '3 Cut agency spend by a fifth Chief Finance Officer Finance Committee',
+        '4 Increase the share of staff who would recommend us as a pla',
+      ].join('\n'),
+    );
+    expect(r.layouts).toEqual(['trailing-fields']);
+    expect(r.data.at(-1)).toEqual(['4', 'Increase the share of staff who would recommend us as a pla', '', '']);
+    expect(r.data.map((d) => d[0])).toEqual(['1', '2', '3', '4']);
+    expect(r.warnings.map((w) => `${w.code}@${w.where}`)).toEqual(['partly-unread@line 6']);
+  });
 });

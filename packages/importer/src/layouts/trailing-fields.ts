@@ -1,6 +1,7 @@
 import { isBoilerplate } from '../finalize/boilerplate.js';
 import { matchHeader } from '../header-mapping.js';
 import { THEME_PATTERNS } from '../heading-words.js';
+import type { ImportWarning } from '../parsed-plan.js';
 import type { SourceItem } from '../source.js';
 import type { ColumnType } from './align.js';
 import { isDateCell, isLeadCell, isLeadLabel, isPriorityCell } from './cell-kinds.js';
@@ -357,9 +358,23 @@ export const trailingFields: LayoutRule = {
       }
       items.push({ type: 'para', text: t, line: l.line });
     }
+    // The text stops in the middle of a numbered row ("1 Increase the staff survey score of “I wo"): an
+    // excerpt cut off there. The row is kept, its missing columns said.
+    const warnings: ImportWarning[] = [];
+    const cut = stop === lines.length && paragraphs(pending).at(-1);
+    if (cut && /^\d{1,3}\.?\s+\p{L}/u.test(cut.text) && rows.length >= 2) {
+      pending = pending.filter((l) => l.line < cut.line);
+      flushAs('para');
+      emit(cut.text, shape.trailing.map(() => ''), cut.line);
+      warnings.push({
+        code: 'partly-unread',
+        message: `The text stops in the middle of a row: "${cut.text.slice(0, 60)}" is kept as an action, but its ${shape.trailing.map((c) => shape.header.cells[c.at]).join(', ')} could not be read.`,
+        where: `line ${cut.line}`,
+      });
+    }
     flushAs('para');
     if (rows.filter((r) => shape.trailing.some((c) => r[c.at] !== '')).length < 2) return undefined;
-    return { items, next: stop };
+    return { items, next: stop, warnings };
   },
 };
 
