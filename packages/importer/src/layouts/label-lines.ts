@@ -24,7 +24,7 @@ function fieldOf(text: string): ColumnField | undefined {
   // A name alone: "Lead: Head of HR" is a label with its value, another layout's (label-value.ts).
   if (t.split(/\s+/).length > 6 || /[.;!]$/.test(t) || /:\s*\S/.test(t)) return undefined;
   const best = matchHeader(t.replace(/[?:]\s*$/, ''))[0];
-  if (!best || best.table !== 'actions' || best.confidence < 0.85 || NOT_A_FIELD.has(best.field)) return undefined;
+  if (best?.table !== 'actions' || best.confidence < 0.85 || NOT_A_FIELD.has(best.field)) return undefined;
   return best.field;
 }
 
@@ -151,7 +151,8 @@ function readBlocks(entries: Entry[]): Block[] | undefined {
   // The last block's last field takes no more than a few lines: the page's own text may follow.
   const tail = blocks.at(-1)!.fields.at(-1);
   if (tail && tail.values.length > 3) tail.values = tail.values.slice(0, 3);
-  if (blocks.some((b) => b.fields.length === 0 || b.fields.some((f) => f.values.length === 0))) return undefined;
+  if (blocks.some((b) => b.fields.length === 0 || b.fields.some((f) => f.values.length === 0)))
+    return undefined;
   if (blocks.length < 2 && blocks[0]!.fields.length < 2) return undefined;
   if (!blocks.every((b) => b.fields.some((f) => namesLeadOrDate(f.label)))) return undefined;
   return blocks;

@@ -143,7 +143,14 @@ describe('one-cell-per-line', () => {
       ].join('\n'),
     );
     expect(r.layouts).toEqual(['one-cell-per-line']);
-    expect(r.header).toEqual(['No.', 'Finding', 'Rating', 'Agreed action', 'Responsible officer', 'Target date']);
+    expect(r.header).toEqual([
+      'No.',
+      'Finding',
+      'Rating',
+      'Agreed action',
+      'Responsible officer',
+      'Target date',
+    ]);
     expect(r.data).toEqual([
       [
         '1',
@@ -166,7 +173,16 @@ describe('one-cell-per-line', () => {
 
   it('leaves wrapped lines that no ref parts into rows to the other rules', () => {
     const r = readSample(
-      ['Action', 'Lead', 'Timescale', 'we will talk to', 'staff about how', 'the plan is going', 'and what to do', 'next in the year'].join('\n'),
+      [
+        'Action',
+        'Lead',
+        'Timescale',
+        'we will talk to',
+        'staff about how',
+        'the plan is going',
+        'and what to do',
+        'next in the year',
+      ].join('\n'),
     );
     expect(r.layouts).not.toContain('one-cell-per-line');
   });

@@ -26,7 +26,7 @@ describe('table-run-into-paragraph', () => {
     expect(readSample(text).rows).toEqual([]);
   });
 
-  it('cuts a run-on table at its refs in sequence, reading each row\'s lead, deadline and RAG from its end', () => {
+  it("cuts a run-on table at its refs in sequence, reading each row's lead, deadline and RAG from its end", () => {
     const text =
       'Audit follow-up: recruitment Ref Action Action owner Completion date RAG ' +
       'AF1 Check references for every new starter before the offer is confirmed. Head of HR 31/01/2026 Amber ' +
@@ -36,9 +36,27 @@ describe('table-run-into-paragraph', () => {
     expect(r.layouts).toEqual(['table-run-into-paragraph']);
     expect(r.header).toEqual(['Ref', 'Action', 'Action owner', 'Completion date', 'RAG']);
     expect(r.data).toEqual([
-      ['AF1', 'Check references for every new starter before the offer is confirmed.', 'Head of HR', '31/01/2026', 'Amber'],
-      ['AF2', 'Train all recruiting managers in fair selection and record it.', 'HR Manager', '28/02/2026', 'Green'],
-      ['AF3', 'Keep interview notes for twelve months in the HR system.', 'HR Systems Officer', '31/03/2026', 'Red'],
+      [
+        'AF1',
+        'Check references for every new starter before the offer is confirmed.',
+        'Head of HR',
+        '31/01/2026',
+        'Amber',
+      ],
+      [
+        'AF2',
+        'Train all recruiting managers in fair selection and record it.',
+        'HR Manager',
+        '28/02/2026',
+        'Green',
+      ],
+      [
+        'AF3',
+        'Keep interview notes for twelve months in the HR system.',
+        'HR Systems Officer',
+        '31/03/2026',
+        'Red',
+      ],
     ]);
     expect(r.warnings.map((w) => w.code)).toEqual(['columns-run-together']);
     expect(r.warnings[0]!.message).toContain('AF1, AF2, AF3');

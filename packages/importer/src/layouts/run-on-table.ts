@@ -2,8 +2,8 @@ import { matchHeader } from '../header-mapping.js';
 import type { SourceItem } from '../source.js';
 import { ACTION_VERBS } from './action-verbs.js';
 import { actionHeader } from './header-cells.js';
-import { refRowsOf, runOnRowCells } from './run-on-rows.js';
 import { type LayoutRule, row } from './rule.js';
+import { refRowsOf, runOnRowCells } from './run-on-rows.js';
 
 /**
  * A table run into one paragraph: a web page or PDF printed the header's cells and then every row's
@@ -130,14 +130,22 @@ export const runOnTable: LayoutRule = {
     // The header may end in a column name the vocabulary does not hold ("… R/A/G Monitoring and
     // Evaluation 1. 21. …"): a few capitalised words right before the first ref.
     const restWords = rest.split(/\s+/);
-    const lead = restWords.findIndex((w, k) => k <= 4 && refRowsOf(restWords.slice(k).join(' ')) !== undefined);
+    const lead = restWords.findIndex(
+      (_w, k) => k <= 4 && refRowsOf(restWords.slice(k).join(' ')) !== undefined,
+    );
     const unnamed = lead > 0 && restWords.slice(0, lead).every((w) => /^(?:[A-Z][\w/&-]*|and|of|&)$/.test(w));
     const byRef = lead === 0 || unnamed ? refRowsOf(restWords.slice(lead).join(' ')) : undefined;
     if (byRef) {
       const names: string[] = [];
       for (let k = run.from; k < run.to; ) {
         const n = headerAt(words, k);
-        if (n) names.push(words.slice(k, k + n).map((w) => w.text).join(' '));
+        if (n)
+          names.push(
+            words
+              .slice(k, k + n)
+              .map((w) => w.text)
+              .join(' '),
+          );
         k += Math.max(n, 1);
       }
       if (unnamed) names.push(restWords.slice(0, lead).join(' '));
@@ -153,7 +161,7 @@ export const runOnTable: LayoutRule = {
         warnings: [
           {
             code: 'columns-run-together',
-            message: `A table was run into one paragraph (its header "${headerText.slice(0, 12).join(' ')}…"): ${read.rows.length} rows were read, one from each ref (${byRef.map((r) => r.ref).join(', ')}); ${split ? 'each row\'s lead, deadline and status were read from its end, and its other columns were kept together as its text' : 'its columns could not be told apart, so each row\'s words are kept whole as its text'}. Check each action before committing.`,
+            message: `A table was run into one paragraph (its header "${headerText.slice(0, 12).join(' ')}…"): ${read.rows.length} rows were read, one from each ref (${byRef.map((r) => r.ref).join(', ')}); ${split ? "each row's lead, deadline and status were read from its end, and its other columns were kept together as its text" : "its columns could not be told apart, so each row's words are kept whole as its text"}. Check each action before committing.`,
             where: `line ${l.line}`,
           },
         ],

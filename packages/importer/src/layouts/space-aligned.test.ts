@@ -59,20 +59,56 @@ describe('space-aligned-columns', () => {
 
   it('joins a header cell wrapped onto the next line, starts a row at each ref and skips page footers', () => {
     const text = [
-      pad([[0, 'Ref'], [8, 'Action'], [40, 'Lead'], [60, 'Target'], [72, 'Status']]),
+      pad([
+        [0, 'Ref'],
+        [8, 'Action'],
+        [40, 'Lead'],
+        [60, 'Target'],
+        [72, 'Status'],
+      ]),
       pad([[60, 'date']]),
-      pad([[0, 'R1'], [8, 'Train every recruiting'], [40, 'Head of'], [60, '30/09/2025'], [72, 'On track']]),
-      pad([[8, 'manager in fair selection'], [40, 'Resourcing']]),
-      pad([[0, 'R2'], [8, 'Publish hiring data by'], [40, 'Data Manager'], [60, '31/10/2025'], [72, 'Not started']]),
+      pad([
+        [0, 'R1'],
+        [8, 'Train every recruiting'],
+        [40, 'Head of'],
+        [60, '30/09/2025'],
+        [72, 'On track'],
+      ]),
+      pad([
+        [8, 'manager in fair selection'],
+        [40, 'Resourcing'],
+      ]),
+      pad([
+        [0, 'R2'],
+        [8, 'Publish hiring data by'],
+        [40, 'Data Manager'],
+        [60, '31/10/2025'],
+        [72, 'Not started'],
+      ]),
       pad([[8, 'ethnicity each quarter']]),
-      pad([[0, 'Staff Committee'], [72, 'Page 2 of 5']]),
-      pad([[0, 'R3'], [8, 'Review job adverts'], [40, 'Head of HR'], [60, '31/12/2025'], [72, 'On track']]),
+      pad([
+        [0, 'Staff Committee'],
+        [72, 'Page 2 of 5'],
+      ]),
+      pad([
+        [0, 'R3'],
+        [8, 'Review job adverts'],
+        [40, 'Head of HR'],
+        [60, '31/12/2025'],
+        [72, 'On track'],
+      ]),
     ].join('\n');
     const r = readSample(text);
     expect(r.layouts).toEqual(['space-aligned-columns']);
     expect(r.header).toEqual(['Ref', 'Action', 'Lead', 'Target date', 'Status']);
     expect(r.data).toEqual([
-      ['R1', 'Train every recruiting manager in fair selection', 'Head of Resourcing', '30/09/2025', 'On track'],
+      [
+        'R1',
+        'Train every recruiting manager in fair selection',
+        'Head of Resourcing',
+        '30/09/2025',
+        'On track',
+      ],
       ['R2', 'Publish hiring data by ethnicity each quarter', 'Data Manager', '31/10/2025', 'Not started'],
       ['R3', 'Review job adverts', 'Head of HR', '31/12/2025', 'On track'],
     ]);

@@ -89,7 +89,12 @@ describe('trailing-fields', () => {
       ].join('\n'),
     );
     expect(r.layouts).toEqual(['trailing-fields']);
-    expect(r.data.at(-1)).toEqual(['4', 'Increase the share of staff who would recommend us as a pla', '', '']);
+    expect(r.data.at(-1)).toEqual([
+      '4',
+      'Increase the share of staff who would recommend us as a pla',
+      '',
+      '',
+    ]);
     expect(r.data.map((d) => d[0])).toEqual(['1', '2', '3', '4']);
     expect(r.warnings.map((w) => `${w.code}@${w.where}`)).toEqual(['partly-unread@line 6']);
   });

@@ -365,7 +365,11 @@ export const trailingFields: LayoutRule = {
     if (cut && /^\d{1,3}\.?\s+\p{L}/u.test(cut.text) && rows.length >= 2) {
       pending = pending.filter((l) => l.line < cut.line);
       flushAs('para');
-      emit(cut.text, shape.trailing.map(() => ''), cut.line);
+      emit(
+        cut.text,
+        shape.trailing.map(() => ''),
+        cut.line,
+      );
       warnings.push({
         code: 'partly-unread',
         message: `The text stops in the middle of a row: "${cut.text.slice(0, 60)}" is kept as an action, but its ${shape.trailing.map((c) => shape.header.cells[c.at]).join(', ')} could not be read.`,
@@ -383,7 +387,11 @@ export const trailingFields: LayoutRule = {
  * rule reads lines: the header's one text column first, its short columns from the end of each row.
  * Undefined when the header is not of that shape; each row's cells in the header's order otherwise.
  */
-export function splitTrailing(texts: string[], header: LayoutHeader, known: ReadonlySet<string>): string[][] | undefined {
+export function splitTrailing(
+  texts: string[],
+  header: LayoutHeader,
+  known: ReadonlySet<string>,
+): string[][] | undefined {
   const shape = shapeOf(header);
   if (!shape) return undefined;
   const shared = sharedTails(texts, shape);
