@@ -15,6 +15,12 @@ describe('readCover: the plan’s title', () => {
     expect(c.rest).toContain('Testshire County Council');
   });
 
+  it('leaves the page number off a title that a PDF’s running header ends with', () => {
+    expect(cover('Recruitment Action Plan 2026/27          Page 2 of 9', 'Ref Action Lead').title).toBe(
+      'Recruitment Action Plan 2026/27',
+    );
+  });
+
   it('takes the plan’s own name over a page’s short heading above it', () => {
     const c = cover('Our commitments', 'Belonging in the NHS road map', 'Select each commitment below.');
     expect(c.title).toBe('Belonging in the NHS road map');

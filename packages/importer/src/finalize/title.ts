@@ -84,6 +84,8 @@ export interface Cover {
  * of the cover. Web-page boilerplate is never the title; when the first line was boilerplate the
  * person is told which line was passed over.
  */
+const RUNNING_PAGE = /\s+page\s+\d+(?:\s+of\s+\d+)?\s*$/i;
+
 export function readCover(preamble: { text: string; where: string }[], filename?: string): Cover {
   const lines = preamble.map((p) => p.text);
   const warnings: ImportWarning[] = [];
@@ -139,7 +141,14 @@ export function readCover(preamble: { text: string; where: string }[], filename?
   const rest = [...lines];
   // "Appendix B – People Strategy Action Plan", "Agenda item 5 – …": the committee paper's, not the plan's.
   const title =
-    (at >= 0 ? rest.splice(at, 1)[0]!.replace(APPENDIX, '').replace(APPENDIX, '') : undefined) ??
+    (at >= 0
+      ? rest
+          .splice(at, 1)[0]!
+          .replace(APPENDIX, '')
+          .replace(APPENDIX, '')
+          // A PDF's running header ends with its page number ("WRES Action Plan 2025/26   Page 3 of 7").
+          .replace(RUNNING_PAGE, '')
+      : undefined) ??
     filename?.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') ??
     UNTITLED_PLAN;
   if (at < 0) {
