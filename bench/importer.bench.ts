@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parsePlanFile } from '../packages/importer/src/index.js';
+import { duplicateGroups, parsePlanFile } from '../packages/importer/src/index.js';
 import { recovered, topLevelActions } from '../packages/importer/test/corpus-score.js';
 import { corpusPlans } from '../packages/importer/test/helpers.js';
 import { zeroBombDocx } from '../packages/importer/test/zip-bomb.js';
@@ -44,6 +44,30 @@ const baseline = (buf: Buffer) => {
   for (const line of buf.toString('utf8').split(/\r?\n/)) cells += line.split('\t').length;
   return cells;
 };
+
+/** `n` labels as a council's directory holds them: names, some with a job title, some roles. */
+function directory(n: number): string[] {
+  const first = [
+    'Jane',
+    'John',
+    'Jackie',
+    'Sam',
+    'Pat',
+    'Lee',
+    'Kim',
+    'Alex',
+    'Jo',
+    'Mark',
+    'Rachel',
+    'Philip',
+  ];
+  const last = ['Smith', 'Jones', 'Turner-Robinson', 'Bennett', 'Patel', 'Khan', 'Brown', 'Taylor', 'Evans'];
+  return Array.from({ length: n }, (_, i) =>
+    i % 7 === 0
+      ? `Head of Service ${i}`
+      : `${first[i % first.length]} ${last[(i * 7) % last.length]}${i}${i % 5 === 0 ? ' (HR Manager)' : ''}`,
+  );
+}
 
 async function time(fn: () => unknown, minMs = 300): Promise<number> {
   await fn();
@@ -116,8 +140,15 @@ export async function run(): Promise<BenchResult[]> {
   );
   const bombMs = performance.now() - bombStart;
   if (!refused) throw new Error('the zip bomb was not refused');
+  // Likely duplicates among the people an import names and the directory: every pair is compared, so
+  // twice the people should take about four times as long, no more.
+  const [dir1k, dir2k] = [directory(1000), directory(2000)];
+  const match1k = await time(() => duplicateGroups(dir1k));
+  const match2k = await time(() => duplicateGroups(dir2k));
   return [
     ...fromCorpus,
+    { name: 'likely duplicates among 1,000 people', value: match1k, unit: 'ms' },
+    { name: 'likely duplicates: 2,000 people ÷ 1,000', value: match2k / match1k, unit: '×', goal: '≤ 4.5' },
     {
       name: `refuse a DOCX that unpacks to 300 MB (${(bomb.length / 1024).toFixed(0)} KB)`,
       value: bombMs,

@@ -64,16 +64,6 @@ function oneLetterApart(a: string, b: string): boolean {
 /** The title after a name, normalised ("" without one): two names with different titles may be two people. */
 const titleAfter = (label: string, name: string) => normaliseRoleLabel(label.trim().slice(name.length));
 
-/** Full first names written with this surname, among every label given. */
-function firstNamesWith(rest: string, all: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (const x of all) {
-    const w = personWords(x);
-    if (w.length >= 2 && w.slice(1).join(' ') === rest && w[0]!.length > 1) out.add(w[0]!);
-  }
-  return out;
-}
-
 /** The letters of a label written as initials only: "JS", "J.S.", "J S", "JTR"; else undefined. */
 function writtenInitials(label: string): string | undefined {
   const t = label.trim();
@@ -92,33 +82,108 @@ function nameInitials(label: string): string[] {
   return [...new Set([w.map((x) => x[0]).join(''), `${w[0]![0]}${w.at(-1)![0]}`])];
 }
 
+/** What a pair's reasons ask of one label, worked out once per label rather than once per pair. */
+interface Facts {
+  /** Its role-label key ("HOP OS" → "hopos"). */
+  key: string;
+  /** The name before a job title written after it, else the label. */
+  name: string;
+  /** A job title was written with the name. */
+  titled: boolean;
+  nameIsRole: boolean;
+  nameWords: string[];
+  /** The name normalised ("cllr j turner robinson"). */
+  normName: string;
+  /** The job title after the name, normalised ("" without one). */
+  title: string;
+  /** The label as initials only ("js"), else undefined. */
+  initials: string | undefined;
+  isRole: boolean;
+  words: string[];
+  nameInitials: string[];
+}
+
+function factsOf(label: string): Facts {
+  const name = nameBeforeRole(label);
+  return {
+    key: normaliseRoleLabel(label),
+    name,
+    titled: name !== label,
+    nameIsRole: isRole(name),
+    nameWords: personWords(name),
+    normName: normaliseName(name),
+    title: titleAfter(label, name),
+    initials: writtenInitials(label),
+    isRole: isRole(label),
+    words: personWords(label),
+    nameInitials: nameInitials(label),
+  };
+}
+
 /**
- * "JS" beside "Jane Smith": plans often name leads by their initials. Only when the initials fit exactly
- * one person named anywhere in the labels (a "John Smith" too, and "JS" could be either).
+ * Every label of one comparison with its facts, and what some reasons ask of all the labels at once (who
+ * else has this surname; whom these initials fit) as lookups: a council's directory is compared pair by
+ * pair, and scanning every label again for each pair made hundreds of people take seconds.
  */
-function initialsFit(short: string, name: string, all: readonly string[]): boolean {
-  const fits = (l: string) => nameInitials(l).includes(short);
-  if (!fits(name)) return false;
-  const people = new Set(all.filter(fits).map((l) => normaliseName(nameBeforeRole(l))));
-  return people.size === 1;
+class Labels {
+  private readonly facts = new Map<string, Facts>();
+  /** The first word of every label of two words or more, by the words after it. */
+  private readonly firstsByRest = new Map<string, string[]>();
+  /** The people (normalised names) each set of initials fits. */
+  private readonly namesByInitials = new Map<string, Set<string>>();
+
+  constructor(all: readonly string[]) {
+    for (const label of all) {
+      const f = this.of(label);
+      if (f.words.length >= 2) {
+        const rest = f.words.slice(1).join(' ');
+        this.firstsByRest.set(rest, [...(this.firstsByRest.get(rest) ?? []), f.words[0]!]);
+      }
+      for (const i of f.nameInitials) {
+        const names = this.namesByInitials.get(i) ?? new Set<string>();
+        this.namesByInitials.set(i, names.add(f.normName));
+      }
+    }
+  }
+
+  of(label: string): Facts {
+    const known = this.facts.get(label);
+    if (known) return known;
+    const f = factsOf(label);
+    this.facts.set(label, f);
+    return f;
+  }
+
+  /** First words written before these words, among every label ("turner robinson" → "jackie", "j"). */
+  firstsWith(rest: string): readonly string[] {
+    return this.firstsByRest.get(rest) ?? [];
+  }
+
+  /**
+   * "JS" beside "Jane Smith": plans often name leads by their initials. Only when the initials fit
+   * exactly one person named anywhere in the labels (a "John Smith" too, and "JS" could be either).
+   */
+  initialsFit(short: string, name: Facts): boolean {
+    return name.nameInitials.includes(short) && this.namesByInitials.get(short)?.size === 1;
+  }
 }
 
 /** Why two labels are likely the same person, or undefined. Earlier reasons are the surer ones. */
-function pairReason(a: string, b: string, all: readonly string[]): DuplicateReason | undefined {
-  if (normaliseRoleLabel(a) === normaliseRoleLabel(b)) return matchedByVariant(a, b) ? 'typo' : 'spelling';
+function pairReason(a: string, b: string, labels: Labels): DuplicateReason | undefined {
+  const [fa, fb] = [labels.of(a), labels.of(b)];
+  if (fa.key === fb.key) return matchedByVariant(a, b) ? 'typo' : 'spelling';
   // "Mark Bennett (Head of OD)" or "Mark Bennett, Head of OD" beside "Mark Bennett": one person, once
   // with the job title the plan wrote after the name.
-  const [na, nb] = [nameBeforeRole(a), nameBeforeRole(b)];
   // Only when one of the two has no title: "David Jones (Head of Highways)" and "David Jones (HR Business
   // Partner)" may well be two people.
-  if ((na !== a) !== (nb !== b) && na && nb && !isRole(na) && !isRole(nb)) {
-    if (personWords(na).length >= 2 && normaliseName(na) === normaliseName(nb)) return 'role';
+  const names = fa.name && fb.name && !fa.nameIsRole && !fb.nameIsRole;
+  if (fa.titled !== fb.titled && names) {
+    if (fa.nameWords.length >= 2 && fa.normName === fb.normName) return 'role';
   }
   // "Jon Smith, OD Manager" and "John Smith, OD Manager": the same surname (and title, or one without),
   // first names a letter apart.
-  const [ta, tb] = [titleAfter(a, na), titleAfter(b, nb)];
-  if (na && nb && !isRole(na) && !isRole(nb) && (ta === tb || !ta || !tb)) {
-    const [pa, pb] = [personWords(na), personWords(nb)];
+  if (names && (fa.title === fb.title || !fa.title || !fb.title)) {
+    const [pa, pb] = [fa.nameWords, fb.nameWords];
     if (
       pa.length >= 2 &&
       pa.length === pb.length &&
@@ -127,18 +192,18 @@ function pairReason(a: string, b: string, all: readonly string[]): DuplicateReas
     )
       return 'first-name';
   }
-  const [ia, ib] = [writtenInitials(a), writtenInitials(b)];
-  if (ia && !ib) return initialsFit(ia, b, all) ? 'initials' : undefined;
-  if (ib && !ia) return initialsFit(ib, a, all) ? 'initials' : undefined;
-  if (isRole(a) || isRole(b)) return undefined;
-  const wa = personWords(a);
-  const wb = personWords(b);
+  const [ia, ib] = [fa.initials, fb.initials];
+  if (ia && !ib) return labels.initialsFit(ia, fb) ? 'initials' : undefined;
+  if (ib && !ia) return labels.initialsFit(ib, fa) ? 'initials' : undefined;
+  if (fa.isRole || fb.isRole) return undefined;
+  const [wa, wb] = [fa.words, fb.words];
   // "J. Turner-Robinson" and "Jackie Turner Robinson", unless a Jo Turner-Robinson is named too.
   if (wa.length >= 2 && wa.length === wb.length && wa.slice(1).join(' ') === wb.slice(1).join(' ')) {
-    const [fa, fb] = [wa[0]!, wb[0]!];
+    const [firstA, firstB] = [wa[0]!, wb[0]!];
     const rest = wa.slice(1).join(' ');
-    const candidates = [...firstNamesWith(rest, all)].filter((f) => f[0] === fa[0]);
-    if (fa !== fb && sameFirst(fa, fb) && candidates.length === 1) return 'initial';
+    const full = new Set(labels.firstsWith(rest).filter((f) => f.length > 1));
+    const candidates = [...full].filter((f) => f[0] === firstA[0]);
+    if (firstA !== firstB && sameFirst(firstA, firstB) && candidates.length === 1) return 'initial';
     return undefined;
   }
   // "Turner-Robinson" beside "Jackie Turner Robinson": only when everyone with that surname is one person.
@@ -146,10 +211,7 @@ function pairReason(a: string, b: string, all: readonly string[]): DuplicateReas
   if (short.length === 0 || long.length <= short.length) return undefined;
   const surname = short.join(' ');
   if (long.slice(long.length - short.length).join(' ') !== surname) return undefined;
-  const firsts = all
-    .map(personWords)
-    .filter((w) => w.length === short.length + 1 && w.slice(1).join(' ') === surname)
-    .map((w) => w[0]!);
+  const firsts = labels.firstsWith(surname);
   return firsts.every((f) => firsts.every((g) => sameFirst(f, g))) ? 'surname' : undefined;
 }
 
@@ -164,10 +226,11 @@ export function duplicateGroups(people: readonly (string | PersonLabel)[]): Dupl
     return r;
   };
   const reasonOf = new Map<number, DuplicateReason>();
+  const known = new Labels(labels);
   const ORDER: readonly DuplicateReason[] = DUPLICATE_REASONS;
   for (let i = 0; i < items.length; i++)
     for (let j = i + 1; j < items.length; j++) {
-      const r = pairReason(labels[i]!, labels[j]!, labels);
+      const r = pairReason(labels[i]!, labels[j]!, known);
       if (!r) continue;
       const [ri, rj] = [find(i), find(j)];
       const worst = [reasonOf.get(ri), reasonOf.get(rj), r]
