@@ -6,6 +6,7 @@
 import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../support/api.js';
+import { recruitmentPlan } from '../support/plans.js';
 
 const H = '/api/v1/councils/harrow';
 const as = 'editor@harrow.test';
@@ -17,25 +18,13 @@ describe('an action’s recent updates', () => {
 
   beforeAll(async () => {
     api = await createTestApi({ today: () => '2026-11-15' });
-    const plan = await api.ok(
-      'POST',
-      `${H}/plans`,
-      {
-        title: 'Workforce plan 2026-27',
-        kind: 'people-strategy',
-        period: { label: '2026-27', start: '2026-04-01', end: '2027-03-31' },
-        status: 'active',
-        reportingPoints: [
-          { label: 'Q2', date: '2026-09-30' },
-          { label: 'Q3', date: '2026-12-31' },
-          { label: 'Q4', date: '2027-03-31' },
-        ],
-        themes: [{ ref: '1', title: 'Recruitment' }],
-      },
-      as,
-    );
-    planId = plan.id;
-    themeId = plan.themes[0].id;
+    ({ planId, themeId } = await recruitmentPlan(api, as, {
+      reportingPoints: [
+        { label: 'Q2', date: '2026-09-30' },
+        { label: 'Q3', date: '2026-12-31' },
+        { label: 'Q4', date: '2027-03-31' },
+      ],
+    }));
   });
   afterAll(() => api.drop());
 

@@ -8,6 +8,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { councilPk, sk } from '@peopleplan/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../support/api.js';
+import { recruitmentPlan } from '../support/plans.js';
 
 const H = '/api/v1/councils/harrow';
 const as = 'editor@harrow.test';
@@ -21,20 +22,7 @@ describe('an update that would make its action too large', () => {
 
   beforeAll(async () => {
     api = await createTestApi({ today: () => '2026-11-15' });
-    const plan = await api.ok(
-      'POST',
-      `${H}/plans`,
-      {
-        title: 'Workforce plan 2026-27',
-        kind: 'people-strategy',
-        period: { label: '2026-27', start: '2026-04-01', end: '2027-03-31' },
-        status: 'active',
-        themes: [{ ref: '1', title: 'Recruitment' }],
-      },
-      as,
-    );
-    planId = plan.id;
-    themeId = plan.themes[0].id;
+    ({ planId, themeId } = await recruitmentPlan(api, as));
   });
   afterAll(() => api.drop());
 
