@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { eastHertsPeerReview, kentBusinessPlan, SCRIPT_NARRATIVE } from '../testing/fixtures.js';
 import { syntheticReportData } from '../testing/synthetic.js';
 import { renderHtml } from './html.js';
-import { assessIndicator } from './indicators.js';
 import type { ActionRow } from './model.js';
 import { resolvePeriod } from './period.js';
 import { exportRows } from './rows.js';
@@ -489,20 +488,5 @@ describe('summarise properties', () => {
       }),
       { numRuns: 40 },
     );
-  });
-});
-
-describe('assessIndicator', () => {
-  it('respects the good direction and floor standard', () => {
-    expect(assessIndicator(90, 85, 'up', 70).rag).toBe('green');
-    expect(assessIndicator(80, 85, 'up', 70).rag).toBe('amber');
-    expect(assessIndicator(60, 85, 'up', 70).rag).toBe('red');
-    expect(assessIndicator(8, 10, 'down', 15).rag).toBe('green');
-    expect(assessIndicator(12, 10, 'down', 15).rag).toBe('amber');
-    expect(assessIndicator(16, 10, 'down', 15).rag).toBe('red');
-    expect(assessIndicator(16, null, 'down', 15).rag).toBe('red');
-    expect(assessIndicator(14, null, 'down', 15).rag).toBe('green');
-    expect(assessIndicator(null, 10, 'up', 5).rag).toBe('grey');
-    expect(assessIndicator(3, 10, 'none', 5).rag).toBe('grey');
   });
 });
