@@ -264,15 +264,26 @@ describe('nothing one council types can break another council’s day', () => {
         });
         expect(r.status, kind).toBe(404);
       }
-      // A council id that is a valid slug but not the caller's (or nobody's) is 404; one that is not a
-      // slug at all is 400: neither reaches Object.prototype or the database.
+      // A council id that is a valid slug but not the caller's (or nobody's) is 404, and so is one that
+      // is not a slug at all: neither reaches Object.prototype or the database.
       for (const council of ['constructor', 'hasownproperty', 'ghost-council', 'kent']) {
         const r = await api.call('GET', `/api/v1/councils/${council}/plans`, { as: EDITOR });
         expect(r.status, council).toBe(404);
       }
       for (const council of ['__proto__', 'toString', 'a%23b']) {
         const r = await api.call('GET', `/api/v1/councils/${council}/plans`, { as: EDITOR });
-        expect(r.status, council).toBe(400);
+        expect(r.status, council).toBe(404);
+        expect(r.body.error.code, council).toBe('not-found');
+      }
+      // An id in the path that could never name anything (an address cut off or mistyped) is not found,
+      // as an unknown one is, and says which part of the address: never "the request is not valid".
+      for (const path of [`${H}/actions/${unknownPlan.slice(0, 20)}`, `${H}/plans/not-a-plan/contents`]) {
+        const r = await api.call('GET', path, { as: EDITOR });
+        expect(r.status, path).toBe(404);
+        expect(r.body.error, path).toMatchObject({
+          code: 'not-found',
+          details: [{ path: expect.any(String) }],
+        });
       }
     });
 

@@ -161,6 +161,13 @@ describe('what the keyboard-only trial found', { timeout: 120_000 }, () => {
       [EDITOR, `/councils/harrow/plans/${missing}`],
       [EDITOR, `/councils/harrow/plans/${missing}/reports`],
       [EDITOR, `/councils/harrow/actions/${missing}`],
+      // An address cut off or mistyped: its id could name nothing, so it is not found either.
+      [EDITOR, `/councils/harrow/actions/${missing.slice(0, 20)}`],
+      [
+        'partner@hr-shared-service.demo',
+        '/partnerships/hr-shared-service/councils/harrow/plans/plan-1',
+        NOT_SHARED,
+      ],
     ];
     const signedIn = new Map<string, Page>();
     for (const [email, path, heading = 'Page not found'] of cases) {

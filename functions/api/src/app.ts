@@ -30,10 +30,16 @@ export function createApp(
   opts: { document?: () => Promise<unknown> } = {},
 ): App {
   const app = new OpenAPIHono<AppEnv>({
-    // Validation failures answer in the project's error shape, with one entry per field.
+    // Validation failures answer in the project's error shape, with one entry per field. An id in the
+    // path that could never name anything (a mistyped or cut-off address) is not found, as an unknown one
+    // is: the page it was for says "Page not found", not that the request was badly made.
     defaultHook: (result, c) => {
       if (!result.success) {
-        return c.json(errorBody('bad-request', 'The request is not valid', fieldErrors(result.error)), 400);
+        const details = fieldErrors(result.error);
+        if (result.target === 'param') {
+          return c.json(errorBody('not-found', 'Nothing has this address', details), 404);
+        }
+        return c.json(errorBody('bad-request', 'The request is not valid', details), 400);
       }
     },
   });
