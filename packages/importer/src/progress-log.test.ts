@@ -48,7 +48,7 @@ describe('a dated progress log', () => {
     // Their ids sort as their dates do: the history lists by id.
     expect([...mine].sort((a, b) => a.id.localeCompare(b.id))).toEqual(mine);
     expect(new Set(mine.map((u) => u.id)).size).toBe(2);
-    expect(action!.latestUpdate).toMatchObject({ id: mine[1]!.id, at: mine[1]!.at });
+    expect(action!.latestUpdate).toMatchObject({ id: mine[1]!.id, at: mine[1]!.at, period: 'imported' });
   });
 
   it('reads an entry a line, dated by month ("May 2026: …") or by day', async () => {

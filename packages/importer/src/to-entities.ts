@@ -267,6 +267,8 @@ function firstUpdate(b: Build, action: Action, narrative: string, path: string) 
       authorName: u.authorName,
       status: u.status,
       narrative: u.narrative,
+      // Says it is the plan's own progress, as an update's summary says its period: pages give its day alone.
+      period: u.period,
     };
   });
 }

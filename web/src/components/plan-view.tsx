@@ -1,7 +1,7 @@
 import { nounInSentence, themeHeadingIn, themeNounOf } from '@peopleplan/core';
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
-import { formatDate, formatDateTime, labelWithName, plural } from '../lib/format.js';
+import { formatDate, labelWithName, plural, updateWhen } from '../lib/format.js';
 import {
   LEAD_ROLE_LABELS,
   PLAN_KIND_LABELS,
@@ -317,7 +317,7 @@ function CellView({
         <>
           <span className="app-cell-clamp">{a.latestUpdate.narrative}</span>
           <span className="app-lead-role">
-            {a.latestUpdate.authorName}, {formatDateTime(a.latestUpdate.at)}
+            {a.latestUpdate.authorName}, {updateWhen(a.latestUpdate)}
           </span>
         </>
       ) : (

@@ -4,7 +4,7 @@ import { Link } from 'wouter';
 import { ApiError, api } from '../lib/api.js';
 import { useDraft } from '../lib/drafts.js';
 import { focusMessage } from '../lib/focus.js';
-import { formatDateTime, plural } from '../lib/format.js';
+import { plural, updateWhen } from '../lib/format.js';
 import { RAG_LABELS, RAGS, STATUS_LABELS, STATUSES } from '../lib/labels.js';
 import { closingHint, openCount } from '../lib/milestones-closing.js';
 import type { ActionRow, ReportingPeriods } from '../lib/responses.js';
@@ -300,7 +300,7 @@ function RoundStep({
             {a.latestUpdate ? (
               <>
                 <span className="app-lead-role">
-                  {a.latestUpdate.authorName}, {formatDateTime(a.latestUpdate.at)}
+                  {a.latestUpdate.authorName}, {updateWhen(a.latestUpdate)}
                   {a.latestUpdate.period ? ` · ${a.latestUpdate.period}` : ''}
                 </span>
                 <Prose text={a.latestUpdate.narrative} />

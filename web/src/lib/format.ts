@@ -34,9 +34,13 @@ export { plural } from '@peopleplan/core';
  * plan's progress log has a day but no time, and is filed under no reporting period (core IMPORTED_PERIOD).
  */
 export function updateFiling(u: { at: string; period?: string | undefined }): string {
-  if (u.period === IMPORTED_PERIOD) return `${formatDate(u.at)} · from the imported plan`;
-  return formatDateTime(u.at) + (u.period ? ` · period ${u.period}` : '');
+  if (u.period === IMPORTED_PERIOD) return `${updateWhen(u)} · from the imported plan`;
+  return updateWhen(u) + (u.period ? ` · period ${u.period}` : '');
 }
+
+/** When an update was written: its day and time, or its day alone for an entry of the imported plan's log. */
+export const updateWhen = (u: { at: string; period?: string | undefined }): string =>
+  u.period === IMPORTED_PERIOD ? formatDate(u.at) : formatDateTime(u.at);
 
 /**
  * Someone as a plan names them ("Head of HR") and who that is in the directory ("Head of HR (Ed Ellis)"),

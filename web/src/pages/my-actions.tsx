@@ -4,7 +4,7 @@ import { isNotFound, LoadError, Loading, Page } from '../components/page.js';
 import { TableHead } from '../components/table-head.js';
 import { RagTag, StatusTag } from '../components/tags.js';
 import { TimescaleText } from '../components/timescale.js';
-import { formatDateTime, lateness, plural } from '../lib/format.js';
+import { lateness, plural, updateWhen } from '../lib/format.js';
 import { TIMELINESS_LABELS } from '../lib/labels.js';
 import type { MyActionItem } from '../lib/responses.js';
 import { useCouncil } from '../lib/session.js';
@@ -165,7 +165,7 @@ function MyTable({ c, caption, items }: { c: string; caption: string; items: MyA
                 <>
                   <span className="app-cell-clamp">{i.action.latestUpdate.narrative}</span>
                   <span className="app-lead-role">
-                    {i.action.latestUpdate.authorName}, {formatDateTime(i.action.latestUpdate.at)}
+                    {i.action.latestUpdate.authorName}, {updateWhen(i.action.latestUpdate)}
                     {i.action.latestUpdate.period ? ` · ${i.action.latestUpdate.period}` : ''}
                   </span>
                 </>
