@@ -75,6 +75,11 @@ describe('a pasted list of people to invite', () => {
     ]);
   });
 
+  it('knows a header by its words wherever they stand ("Work email", "PeoplePlan role")', () => {
+    const { rows } = read('Full name,Work email,PeoplePlan role\nJo Bloggs,jo@wyvern.gov.uk,Viewer');
+    expect(rows).toEqual([{ row: 2, name: 'Jo Bloggs', email: 'jo@wyvern.gov.uk', role: 'viewer' }]);
+  });
+
   it('names a malformed address', () => {
     expect(read('Jo, jo@wyvern', 'viewer').rows[0]?.problem).toBe('“jo@wyvern” is not an email address');
   });

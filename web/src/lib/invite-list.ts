@@ -68,9 +68,9 @@ interface Columns {
 
 function headerOf(cells: string[]): Columns | undefined {
   const words = cells.map((c) => c.trim().toLowerCase());
-  if (!words.some((w) => /^e-?mail/.test(w))) return undefined;
+  if (!words.some((w) => /\be-?mail\b/.test(w))) return undefined;
   const names = words.flatMap((w, i) => (/\bname\b|^surname$|^forename$/.test(w) ? [i] : []));
-  const role = words.findIndex((w) => /^(role|access|permission)s?\b/.test(w));
+  const role = words.findIndex((w) => /\b(role|access|permission)s?\b/.test(w));
   return { names, ...(role >= 0 ? { role } : {}) };
 }
 
