@@ -6,9 +6,17 @@ import type { HistoryEventRow } from './responses.js';
 /** Items of a plan whose changes name only the fields changed: the audit trail names them itself. */
 const PLAN_ITEMS = new Set(['action', 'milestone', 'theme']);
 
-/** The plans whose changed actions, milestones or groups are on show: only their items need names. */
+/**
+ * The plans whose changed actions, milestones or groups are on show, or whose events move something
+ * between groups: only their items need names (a move names the groups it was between).
+ */
 export function plansWithChangedItems(items: HistoryEventRow[]): string[] {
-  const ids = items.filter((e) => e.operation === 'update' && e.planId && PLAN_ITEMS.has(e.entityType));
+  const ids = items.filter(
+    (e) =>
+      e.planId &&
+      ((e.operation === 'update' && PLAN_ITEMS.has(e.entityType)) ||
+        e.changes?.some((ch) => ch.field === 'themeId')),
+  );
   return [...new Set(ids.map((e) => e.planId!))].sort();
 }
 
@@ -18,7 +26,7 @@ const refTitle = (x: { ref?: string | undefined; title: string }) =>
 /**
  * The actions, milestones and groups of the plans named, by id, as a committee paper names them
  * ("1.3 Review market supplements", "Priority 2: Wellbeing"): a change records only the fields it changed,
- * so "Changed an action" would not say which. Each plan is read once, only when a change on show needs it;
+ * so "Changed an action" would not say which, and a move between groups names the groups by heading. Each plan is read once, only when a change on show needs it;
  * a plan that cannot be read (removed since) leaves its items unnamed.
  */
 export function usePlanItemNames(c: string, planIds: string[]): Map<string, string> {

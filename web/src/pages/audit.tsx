@@ -6,7 +6,6 @@ import { DateField } from '../components/date-field.js';
 import { ErrorSummary, Select } from '../components/form.js';
 import { Page } from '../components/page.js';
 import { plansWithChangedItems, usePlanItemNames } from '../lib/audit-items.js';
-import { plansWithGroupMoves, useGroupHeadings } from '../lib/audit-themes.js';
 import { isoOf, partsOf } from '../lib/plan-draft.js';
 import { useCouncil } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
@@ -25,10 +24,8 @@ export default function AuditPage({ c }: { c: string }) {
   const plans = useApi('/api/v1/councils/{c}/plans', admin ? { path: { c }, query: { limit: 200 } } : null);
   // People named by id in the changes (an owner, a member's link, a merge), in words.
   const directory = useApi('/api/v1/councils/{c}/people', admin ? { path: { c } } : null);
-  // The plans whose changes on show move an action between groups: their groups are named by heading.
-  const [movedIn, setMovedIn] = useState<string[]>([]);
-  const groupHeadings = useGroupHeadings(c, movedIn, (id) => plans.data?.items.find((p) => p.id === id));
-  // The plans whose actions, milestones or groups were changed on show: the changes name them.
+  // The plans whose actions, milestones or groups were changed or moved between groups on show: the
+  // changes name them, and the groups by heading.
   const [changedIn, setChangedIn] = useState<string[]>([]);
   const itemNames = usePlanItemNames(c, changedIn);
   const query = Object.fromEntries(FILTERS.flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])));
@@ -88,12 +85,11 @@ export default function AuditPage({ c }: { c: string }) {
         label="Changes to the council, newest first"
         names={{
           themeWords,
-          themeHeading: (id) => groupHeadings.get(id),
+          themeHeading: (id) => itemNames.get(id),
           personName: (id) => personById.get(id),
           itemName,
         }}
         onShown={(items) => {
-          setMovedIn(plansWithGroupMoves(items));
           setChangedIn(plansWithChangedItems(items));
         }}
       />
