@@ -23,7 +23,7 @@ import { milestoneIndexAttributes } from './milestones.js';
 import { headerOf } from './plans.js';
 import { markNamed } from './references.js';
 import { SearchIndexRepo, searchWrites } from './search-index.js';
-import { MAX_TRANSACTION_ITEMS, type TenantStore, type TransactItem } from './store.js';
+import { type Item, MAX_TRANSACTION_ITEMS, type TenantStore, type TransactItem } from './store.js';
 
 export interface ImportRecord {
   id: string;
@@ -96,25 +96,32 @@ export class ImportsRepo {
   }
 
   async get(id: string): Promise<{ record: ImportRecord; payload: unknown }> {
-    const item = await this.store.getRaw(sk.importPreview(id));
-    if (!item) throw notFound('Import');
-    const { payload, PK: _pk, SK: _sk, type: _t, expiresAt: _e, ...record } = item;
-    const bytes = payload instanceof Uint8Array ? payload : undefined;
+    const item = await this.stored(id);
+    const bytes = item.payload instanceof Uint8Array ? item.payload : undefined;
     return {
-      record: record as unknown as ImportRecord,
+      record: recordOf(item),
       payload: bytes ? JSON.parse(gunzipSync(bytes).toString('utf8')) : undefined,
     };
   }
 
+  /** The import's item as stored, its preview still packed. */
+  private async stored(id: string): Promise<Item> {
+    const item = await this.store.getRaw(sk.importPreview(id));
+    if (!item) throw notFound('Import');
+    return item;
+  }
+
   async commit(importId: string, given: PlanBundle): Promise<ImportRecord> {
-    const { record } = await this.get(importId);
+    // The record alone: the commit is given the plan, so the stored preview is not unpacked.
+    const stored = await this.stored(importId);
+    const record = recordOf(stored);
     if (record.status === 'committed') return record;
     // An action imported as closed brings no open milestone (core milestones-with-action.ts).
     const bundle = {
       ...given,
       milestones: closedWithActions(given.actions, given.milestones, londonToday()),
     };
-    await this.markCommitting(importId, bundle);
+    await this.markCommitting(importId, bundle, stored);
     const councilId = this.store.ctx.councilId;
     const imported = (
       sortKey: string,
@@ -250,14 +257,10 @@ export class ImportsRepo {
    * Before the first item is written: the record says what this commit will write (so an abandoned one
    * can be cleaned up) and stops expiring. A retry of a commit in progress passes through.
    */
-  private async markCommitting(importId: string, bundle: PlanBundle): Promise<void> {
+  private async markCommitting(importId: string, bundle: PlanBundle, stored: Item): Promise<void> {
     // The ids go beside the stored preview: thousands of new people could take the record past an item.
     const personIds = bundle.people.map((p) => p.id);
-    const raw = await this.store.getRaw(sk.importPreview(importId));
-    if (
-      raw &&
-      itemSize({ ...raw, personIds, planId: bundle.plan.id, startedAt: nowIso() }) > MAX_ITEM_BYTES
-    ) {
+    if (itemSize({ ...stored, personIds, planId: bundle.plan.id, startedAt: nowIso() }) > MAX_ITEM_BYTES) {
       throw new DomainError(
         'payload-too-large',
         `This plan adds ${personIds.length.toLocaleString('en-GB')} new people, more than one import can: ` +
@@ -335,4 +338,10 @@ function namedPeople(bundle: PlanBundle): string[] {
     ...bundle.actions.flatMap((a) => (a.leads ?? []).map((l) => l.personId)),
     bundle.plan.ownerPersonId,
   ].filter((id): id is string => !!id && !added.has(id));
+}
+
+/** An import's record: its stored item without the packed preview and the storage attributes. */
+function recordOf(item: Item): ImportRecord {
+  const { payload: _p, PK: _pk, SK: _sk, type: _t, expiresAt: _e, ...record } = item;
+  return record as unknown as ImportRecord;
 }
