@@ -4,6 +4,12 @@
  * …moderngov.co.uk", "© Ellesmere City Council"); kept with an action, they read as its progress.
  */
 
+/**
+ * "Page 3 of 7" anywhere in a line: a PDF's running header or footer ("Trust Board – Public   Page 3 of
+ * 7"), or one that fell into the middle of a row run into a paragraph. Never the plan's own words.
+ */
+export const PAGE_N_OF_M = /\bpage\s+\d+\s+of\s+\d+\b/i;
+
 /** Anywhere in a line: "Page 2", "2 of 9", "(continued)". */
 export const PAGE_WORDS =
   /\bpage\s+\d+\b|\b\d+\s+of\s+\d+\b|^cont(?:inued|'d)?\.?$|\(cont(?:inued|'d)?\.?\)/i;

@@ -1,3 +1,4 @@
+import { PAGE_N_OF_M } from '../page-furniture.js';
 import type { LayoutHeader } from './header-cells.js';
 import { splitTrailing } from './trailing-fields.js';
 
@@ -34,8 +35,8 @@ const SHAPES: { re: RegExp; shape: RefShape }[] = [
   },
 ];
 
-/** A page's running footer in the middle of a row ("Page 4 of 9"). */
-const PAGE_PHRASE = /\s*\bpage\s+\d+\s+of\s+\d+\b\s*/gi;
+/** A page's running footer in the middle of a row ("Page 4 of 9"), with the spaces around it. */
+const PAGE_PHRASE = new RegExp(String.raw`\s*${PAGE_N_OF_M.source}\s*`, 'gi');
 
 export interface RunOnRow {
   ref: string;

@@ -1,4 +1,5 @@
 import { isBoilerplate } from '../finalize/boilerplate.js';
+import { PAGE_N_OF_M } from '../page-furniture.js';
 import type { SourceItem } from '../source.js';
 import { actionHeader, type LayoutHeader } from './header-cells.js';
 import { type HeaderLineMatch, headerLineAt } from './header-line.js';
@@ -22,9 +23,6 @@ function columnOf(starts: number[], at: number): number {
 }
 
 const NAME = 'space-aligned-columns';
-
-/** A page's running header or footer line: "Trust Board – Public      Page 3 of 7". */
-const PAGE_LINE = /\bpage\s+\d+\s+of\s+\d+\b/i;
 
 /**
  * Header cells wrapped onto the line below ("Target" over "date"): a line of a few plain words, each
@@ -71,7 +69,7 @@ export const spaceAlignedColumns: LayoutRule = {
         continue;
       }
       // A page's running header or footer between a table's rows ends the row it interrupts.
-      if (PAGE_LINE.test(x.text)) {
+      if (PAGE_N_OF_M.test(x.text)) {
         rec = undefined;
         continue;
       }
