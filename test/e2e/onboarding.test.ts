@@ -254,6 +254,8 @@ describe('onboarding pages', { timeout: 240_000 }, () => {
     // Again, from a CSV file: its rows go into the box to check first; those now members are left out.
     await tabTo(page, { text: 'Invite more people', tag: 'BUTTON' });
     await page.keyboard.press('Enter');
+    // Back to the list, focus on it.
+    await page.waitForFunction(() => document.activeElement?.id === 'invite-list');
     await page.setInputFiles('#invite-list-file', {
       name: 'team.csv',
       mimeType: 'text/csv',

@@ -1,10 +1,11 @@
 import type { CouncilRole } from '@peopleplan/core';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { ErrorSummary, Radios, Textarea } from '../components/form.js';
 import { ScrollTable } from '../components/page.js';
 import { TableHead } from '../components/table-head.js';
 import { PlainTag } from '../components/tags.js';
 import { api } from '../lib/api.js';
+import { useFocusNext, useFocusOnMount } from '../lib/focus.js';
 import { plural } from '../lib/format.js';
 import { formErrorsFrom, ROLE_OPTIONS } from '../lib/invite.js';
 import type { InviteRow } from '../lib/invite-list.js';
@@ -21,15 +22,6 @@ type Step =
   | { at: 'check'; rows: InviteRow[]; tooMany: boolean }
   | { at: 'send'; rows: Sent[]; done: number }
   | { at: 'sent'; rows: Sent[] };
-
-/** Focus on a step's heading when the step opens, so keyboard and screen reader users land on it. */
-function useHeadingFocus(step: Step['at']) {
-  const ref = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (step !== 'write') ref.current?.focus();
-  }, [step]);
-  return ref;
-}
 
 /**
  * Invite a team at once: a list pasted from a spreadsheet, a CSV file or an email's recipients is read
@@ -50,7 +42,7 @@ export function InviteSeveral({
   const [role, setRole] = useState('');
   const [error, setError] = useState<{ id: string; text: string } | undefined>();
   const [step, setStep] = useState<Step>({ at: 'write' });
-  const heading = useHeadingFocus(step.at);
+  const focusNext = useFocusNext();
   const fileError = error?.id === IDS.file ? error.text : undefined;
 
   const check = async (e: FormEvent) => {
@@ -95,9 +87,10 @@ export function InviteSeveral({
     onInvited(sent.flatMap((r) => (r.invited ? [r.invited] : [])));
   };
 
+  // Back to the list, to change it or add to it: focus goes to it as it is drawn again.
   const restart = () => {
     setStep({ at: 'write' });
-    setTimeout(() => document.getElementById(IDS.list)?.focus());
+    focusNext(IDS.list);
   };
 
   return (
@@ -154,25 +147,30 @@ export function InviteSeveral({
           </button>
         </form>
       ) : step.at === 'check' ? (
-        <Review heading={heading} step={step} onSend={() => send(step.rows)} onChange={restart} />
+        <Review step={step} onSend={() => send(step.rows)} onChange={restart} />
+      ) : step.at === 'send' ? (
+        <p className="govuk-body" role="status">
+          Sending invitations: {step.done} of {step.rows.filter((r) => !r.problem).length}
+        </p>
       ) : (
-        <Outcome heading={heading} step={step} onAgain={restart} />
+        <Sent step={step} onAgain={restart} />
       )}
     </section>
   );
 }
 
+/** Each step's heading takes focus as the step opens (lib/focus.ts), so keyboard users land on it. */
 function Review({
-  heading,
   step,
   onSend,
   onChange,
 }: {
-  heading: React.RefObject<HTMLHeadingElement | null>;
   step: Extract<Step, { at: 'check' }>;
   onSend: () => void;
   onChange: () => void;
 }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusOnMount(heading);
   const ready = step.rows.filter((r) => !r.problem).length;
   const left = step.rows.length - ready;
   return (
@@ -199,41 +197,26 @@ function Review({
   );
 }
 
-function Outcome({
-  heading,
-  step,
-  onAgain,
-}: {
-  heading: React.RefObject<HTMLHeadingElement | null>;
-  step: Extract<Step, { at: 'send' | 'sent' }>;
-  onAgain: () => void;
-}) {
+function Sent({ step, onAgain }: { step: Extract<Step, { at: 'sent' }>; onAgain: () => void }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusOnMount(heading);
   const invited = step.rows.filter((r) => r.invited).length;
   const notInvited = step.rows.length - invited;
-  const ready = step.rows.filter((r) => !r.problem).length;
   return (
     <>
-      {step.at === 'send' ? (
-        <p className="govuk-body" role="status">
-          Sending invitations: {step.done} of {ready}
-        </p>
-      ) : (
-        <>
-          <h3 className="govuk-heading-m" ref={heading} tabIndex={-1}>
-            {plural(invited, 'person', 'people')} invited
-            {notInvited ? `; ${plural(notInvited, 'row')} not invited` : ''}
-          </h3>
-          <p className="govuk-body">
-            Everyone invited can now sign in to PeoplePlan with their email address, and is in the list of
-            members above.
-            {notInvited ? ' The rows not invited say why: correct them and invite them again.' : ''}
-          </p>
-          <Rows rows={step.rows} />
-          <button type="button" className="govuk-button govuk-button--secondary" onClick={onAgain}>
-            Invite more people
-          </button>
-        </>
-      )}
+      <h3 className="govuk-heading-m" ref={heading} tabIndex={-1}>
+        {plural(invited, 'person', 'people')} invited
+        {notInvited ? `; ${plural(notInvited, 'row')} not invited` : ''}
+      </h3>
+      <p className="govuk-body">
+        Everyone invited can now sign in to PeoplePlan with their email address, and is in the list of members
+        above.
+        {notInvited ? ' The rows not invited say why: correct them and invite them again.' : ''}
+      </p>
+      <Rows rows={step.rows} />
+      <button type="button" className="govuk-button govuk-button--secondary" onClick={onAgain}>
+        Invite more people
+      </button>
     </>
   );
 }
