@@ -58,26 +58,24 @@ export default function MembersPage({ c }: { c: string }) {
     if (open) setReturnTo(`${open.mode}-${open.sub}`);
     setOpen(undefined);
   };
-  /** After a change: the list shows it at once (`list`), then loads again in case of others' changes. */
-  const finish = (d: Done, list: Member[]) => {
-    setOpen(undefined);
+  /**
+   * The list after a change: shown at once (`list`), then loaded again in case of others' changes, with
+   * the directory, as an invitation may add the person it links to (else their row says "Someone no
+   * longer in the directory").
+   */
+  const show = (list: Member[]) => {
     if (members.data) members.setData({ ...members.data, items: list });
     members.reload();
-    // An invitation may add the person it links to: the directory must know them, or their row says
-    // "Someone no longer in the directory".
     people.reload();
+  };
+  /** After a change made in one of the page's forms: the list shows it and a banner says what it did. */
+  const finish = (d: Done, list: Member[]) => {
+    setOpen(undefined);
+    show(list);
     setDone((x) => ({ ...d, seq: (x?.seq ?? 0) + 1 }));
   };
-
-  /** Several invited at once: the list shows them, and the invitations' own outcome shows where they were sent. */
-  const joined = (added: Member[]) => {
-    if (members.data) {
-      const list = [...items, ...added].sort((a, b) => a.name.localeCompare(b.name));
-      members.setData({ ...members.data, items: list });
-    }
-    members.reload();
-    people.reload();
-  };
+  /** Several invited at once: the list shows them; the invitations' own outcome says what happened. */
+  const joined = (added: Member[]) => show([...items, ...added].sort((a, b) => a.name.localeCompare(b.name)));
 
   return (
     <Page title="Members" caption={name} crumbs={crumbs} wide>
