@@ -52,7 +52,10 @@ const ROLE_DESCRIPTIONS: Record<CouncilRole, string> = {
 
 /**
  * A new council: its directory entry (which also claims the id: an id in use answers 409), its role
- * groups, its settings record, and its first admin, invited by email.
+ * groups, its settings record, and its first admin, invited by email. Each step can be taken again, so
+ * an operator whose request failed part-way (Cognito throttled, a timeout) sends the same request again
+ * and it finishes: a council with no member yet is unfinished (a finished one always has its admin,
+ * and the last admin cannot be removed), and the same id and name resume it.
  */
 export async function createCouncil(
   deps: OnboardingDeps,
@@ -60,16 +63,9 @@ export async function createCouncil(
   actor: Actor,
 ): Promise<{ council: CouncilEntry; admin: Membership }> {
   // Checked before anything is made: a council whose first admin cannot be invited would be left with
-  // no admin, its id taken (a second try answered 409).
+  // no admin and no way on but another request.
   await assertNotOperator(deps, input.adminEmail, 'council members', 'adminEmail');
-  const entry = await deps.directory.addCouncil({
-    id: input.id,
-    name: input.name,
-    status: 'active',
-    financialYearStartMonth: input.financialYearStartMonth,
-    createdAt: new Date().toISOString(),
-    createdBy: actor.name,
-  });
+  const entry = await claimCouncilId(deps, input, actor);
   for (const role of COUNCIL_ROLES) {
     await deps.identity.ensureGroup(
       councilGroup(input.id, role),
@@ -77,20 +73,17 @@ export async function createCouncil(
     );
   }
   const data = await deps.council(input.id);
-  await provisionCouncil(data.store.doc, data.store.tableName, {
-    id: input.id,
-    name: input.name,
-    financialYearStartMonth: input.financialYearStartMonth,
-    ...(input.ragRules ? { ragRules: input.ragRules } : {}),
-    ...(input.alertSettings ? { alertSettings: input.alertSettings } : {}),
-    actor,
-  });
-  const admin = await inviteMember(
-    deps,
-    data,
-    { email: input.adminEmail, role: 'admin', ...(input.adminName ? { name: input.adminName } : {}) },
-    actor,
-  );
+  if (!(await councilRecord(data))) {
+    await provisionCouncil(data.store.doc, data.store.tableName, {
+      id: input.id,
+      name: input.name,
+      financialYearStartMonth: input.financialYearStartMonth,
+      ...(input.ragRules ? { ragRules: input.ragRules } : {}),
+      ...(input.alertSettings ? { alertSettings: input.alertSettings } : {}),
+      actor,
+    });
+  }
+  const admin = await firstAdmin(deps, data, input, actor);
   await deps.directory.audit({
     actorSub: actor.sub,
     actorName: actor.name,
@@ -99,6 +92,64 @@ export async function createCouncil(
     detail: { name: input.name, admin: input.adminEmail },
   });
   return { council: { ...entry, counts: { ...entry.counts, members: 1 } }, admin };
+}
+
+const councilRecord = (data: CouncilData) =>
+  data.council.get().catch((e: unknown) => {
+    if (e instanceof DomainError && e.code === 'not-found') return undefined;
+    throw e;
+  });
+
+/** The council's directory entry: made, or an unfinished one of the same name taken up again. */
+async function claimCouncilId(
+  deps: OnboardingDeps,
+  input: CouncilCreate,
+  actor: Actor,
+): Promise<CouncilEntry> {
+  try {
+    return await deps.directory.addCouncil({
+      id: input.id,
+      name: input.name,
+      status: 'active',
+      financialYearStartMonth: input.financialYearStartMonth,
+      createdAt: new Date().toISOString(),
+      createdBy: actor.name,
+    });
+  } catch (e) {
+    if (!(e instanceof DomainError && e.code === 'conflict')) throw e;
+    const unfinished = await deps.directory.council(input.id);
+    if (
+      unfinished?.status === 'active' &&
+      unfinished.counts.members === 0 &&
+      unfinished.name === input.name
+    ) {
+      return unfinished;
+    }
+    throw e;
+  }
+}
+
+/**
+ * The council's first admin: invited, or, when an earlier try invited them and stopped before counting
+ * them, the member it made.
+ */
+async function firstAdmin(
+  deps: OnboardingDeps,
+  data: CouncilData,
+  input: CouncilCreate,
+  actor: Actor,
+): Promise<Membership> {
+  const made = await data.members.byEmail(input.adminEmail);
+  if (made?.role !== 'admin') {
+    return inviteMember(
+      deps,
+      data,
+      { email: input.adminEmail, role: 'admin', ...(input.adminName ? { name: input.adminName } : {}) },
+      actor,
+    );
+  }
+  await deps.directory.count(data.ctx.councilId, 'members', 1);
+  return made;
 }
 
 /** Suspend (members cannot reach it; data kept) or reactivate a council. */

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { ErrorSummary, type FieldErrors, Select, summaryFrom, TextInput } from '../components/form.js';
-import { api } from '../lib/api.js';
+import { ApiError, api } from '../lib/api.js';
 import { EMAIL_FORMAT, formErrorsFrom, looksLikeEmail, looksLikeSlug, SLUG_FORMAT } from '../lib/invite.js';
 import type { CouncilEntry } from './operator.js';
 
@@ -43,6 +43,21 @@ function check(f: typeof EMPTY): FieldErrors {
   };
 }
 
+/**
+ * What the form says when adding a council failed. A failure on the service's side (Cognito busy, a
+ * timeout) may leave the council part-made; the same details sent again finish it (the API resumes a
+ * council that has no member yet: docs/architecture.md, section 6).
+ */
+export function councilFormErrors(err: unknown): { fields: FieldErrors; form?: string } {
+  if (err instanceof ApiError && err.status >= 500) {
+    return {
+      fields: {},
+      form: 'The council could not be finished just now. Nothing you entered is lost: select “Add council” again to finish it.',
+    };
+  }
+  return formErrorsFrom(err, 'id');
+}
+
 /** A new council and its first administrator, who is invited by email (RAG and alert settings start at the defaults). */
 export function CreateCouncilForm({
   onCreated,
@@ -76,7 +91,7 @@ export function CreateCouncilForm({
       setF(EMPTY);
       onCreated(entry, f.adminEmail.trim());
     } catch (err) {
-      const { fields, form } = formErrorsFrom(err, 'id');
+      const { fields, form } = councilFormErrors(err);
       setErrors(fields);
       setFormError(form);
     } finally {
