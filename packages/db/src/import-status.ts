@@ -21,8 +21,16 @@ export async function committedImports(
   return new Set(ids.filter((id) => records.get(sk.importPreview(id))?.status === 'committed'));
 }
 
-/** A commit still `committing` after this long has been abandoned (a commit takes seconds). */
-export const ABANDONED_AFTER_MS = 60 * 60_000;
+/**
+ * A commit still `committing` after this long has been abandoned: a commit takes seconds, and the API's
+ * functions are stopped after 28 s (infra api-stack), so no commit can still be running. Until then a
+ * person the import names cannot be marked as left or merged, so the wait is kept short.
+ */
+export const ABANDONED_AFTER_MS = 10 * 60_000;
+
+/** Whether an import record is a commit still under way at `now` (not finished, not abandoned). */
+export const stillCommitting = (record: Record<string, unknown> | undefined, now: number): boolean =>
+  record?.status === 'committing' && Date.parse(String(record.startedAt)) >= now - ABANDONED_AFTER_MS;
 
 /**
  * The named mark an import commit gives the directory people its plan names (references.ts
@@ -44,7 +52,6 @@ export async function importNaming(
   const id = mark?.startsWith('import:') ? mark.split(':')[1] : undefined;
   if (!id) return undefined;
   const record = await store.getRaw(sk.importPreview(id));
-  if (record?.status !== 'committing') return undefined;
-  if (!(Date.parse(String(record.startedAt)) >= now - ABANDONED_AFTER_MS)) return undefined;
-  return { id, ...(typeof record.filename === 'string' ? { filename: record.filename } : {}) };
+  if (!stillCommitting(record, now)) return undefined;
+  return { id, ...(typeof record?.filename === 'string' ? { filename: record.filename } : {}) };
 }
