@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { themeSearchDoc } from '@peopleplan/core';
 import { CouncilData, councilPk, SearchIndexRepo, tenantContext } from '@peopleplan/db';
 import { SEEDS_DIR } from '@peopleplan/devstack';
 import { clearSearchCache } from '@peopleplan/services/search';
+import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../support/api.js';
 
@@ -114,6 +116,34 @@ describe('search', () => {
     const after = await search('business plan');
     expect(after.total).toBeGreaterThan(before);
     expect(after.items.some((i) => i.kind === 'plan')).toBe(true);
+  });
+
+  it('keeps what is made in a later year in that year’s shards, and finds it there', async () => {
+    // A shard holds 400 KB: years of progress updates in one fixed set of shards would fill them and
+    // every save touching a full one would fail (db keys.ts searchShardSet). Items made in 2027 (their
+    // ULIDs' time) are kept in the second set, written as every write keeps the index.
+    const system = new CouncilData(
+      api.doc,
+      api.tableName,
+      tenantContext('harrow', 'system', { sub: 's', name: 'S' }),
+    );
+    const made2027 = Array.from({ length: 40 }, (_, i) => ({
+      id: ulid(Date.parse('2027-05-12T09:30:00Z') + i * 86_400_000),
+      planId,
+      ref: `9.${i}`,
+      title: `Hybrid working pilot ${i}`,
+    }));
+    await new SearchIndexRepo(system.store).write(made2027.map((t) => themeSearchDoc(t as never)));
+    const shards = (await system.store.queryAllRaw('SEARCH#')).map((x) => Number(String(x.SK).slice(7)));
+    expect(shards.filter((n) => n >= 32 && n < 64).length).toBeGreaterThan(16);
+    const hits = await search('hybrid');
+    expect(hits.total).toBe(40);
+    const ids = new Set(made2027.map((t) => t.id));
+    expect(hits.items.every((i) => i.kind === 'theme' && ids.has(i.id))).toBe(true);
+    expect(hits.complete).toBe(true);
+    // And a process that has not read the index yet finds them too.
+    clearSearchCache();
+    expect((await search('hybrid')).total).toBe(40);
   });
 
   it('keeps each council to its own: nothing of harrow in kent, and 404 on another council', async () => {

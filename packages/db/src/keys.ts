@@ -130,8 +130,31 @@ export const DUE_OUTBOX_PARTITION = 'DUE#outbox';
 export const outboxSortKey = (savedAt: string, councilId: string, itemId: string) =>
   `${savedAt}#C#${councilId}#${itemId}`;
 
-/** Which of the council's search shards an item's entry is kept in. */
-export const searchShard = (id: string): number => shardOf(id, TABLE.searchShards);
+/** Crockford's base 32, in which a ULID's first ten characters give the millisecond it was made. */
+const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+const ULID_DIGITS = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * Which set of search shards an item's entry is in: one set of `searchShards` per year the item was made
+ * (its ULID's time), from 2027. A shard is one item, at most 400 KB (about 1,200 entries), so one fixed set
+ * would fill as a council's progress updates pile up, and every write to a full shard would fail; a set
+ * a year keeps room for some 35,000 new searchable items a year with no re-sharding. Items made in 2026
+ * or before, and ids that are not ULIDs, are in the first set, where every entry was before sets began.
+ */
+export function searchShardSet(id: string): number {
+  if (!ULID.test(id)) return 0;
+  let ms = 0;
+  for (const c of id.slice(0, 10)) ms = ms * 32 + ULID_DIGITS.indexOf(c);
+  const year = new Date(ms).getUTCFullYear();
+  // Capped, so that no id however odd names an unbounded key.
+  return Math.min(Math.max(year - SEARCH_SETS_FROM, 0), MAX_SEARCH_SETS - 1);
+}
+const SEARCH_SETS_FROM = 2026;
+const MAX_SEARCH_SETS = 100;
+
+/** Which of the council's search shards an item's entry is kept in (its year's set, then its hash). */
+export const searchShard = (id: string): number =>
+  searchShardSet(id) * TABLE.searchShards + shardOf(id, TABLE.searchShards);
 
 /** Which of its plan's board shards an action or milestone is counted in. */
 export const boardShard = (id: string): number => shardOf(id, TABLE.boardShards);

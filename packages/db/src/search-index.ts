@@ -18,12 +18,14 @@ import { TABLE } from './table.js';
 
 /**
  * The council's search index in DynamoDB (docs/architecture.md, "Search"): `TABLE.searchShards` items
- * `SEARCH#nn`, each holding the compact text (core search-docs.ts) of the items whose id hashes to it,
+ * `SEARCH#nn` a year (keys.ts searchShard), each holding the compact text (core search-docs.ts) of the
+ * items whose id hashes to it,
  * one attribute per item, and beside each a small stamp `SEARCHSTAMP#nn` with the shard's version. Every
  * write of a searchable item sets its entry and bumps both in the same transaction; a search reads the
  * stamps (a few bytes each) and re-reads only the shards whose version it has not seen.
  * A stamp marked `complete` says its shard holds every item (a new council's do from the start;
- * `rebuild` completes those of a council whose data predates search).
+ * `rebuild` completes those of a council whose data predates search). Only the first set's are marked:
+ * a later year's shards are made by the writes that keep the index.
  */
 
 export const SEARCH_SHARDS = TABLE.searchShards;

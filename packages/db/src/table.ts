@@ -28,7 +28,7 @@ export const TABLE = {
    */
   boardShards: 8,
   /**
-   * Search shards per council (search-index.ts): each write of a searchable item updates one, charged
+   * Search shards per council per year of items made (search-index.ts, keys.ts searchShardSet): each write of a searchable item updates one, charged
    * by its whole size, and a search reads them all once per process (then only those that changed).
    * Thirty-two keep a 5,000-item council's shards near 25 KB each. Changing it needs a rebuild.
    */

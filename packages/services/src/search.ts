@@ -115,6 +115,8 @@ function applyShard(index: CouncilIndex, shard: SearchShard, seen: number): void
   index.shards.set(shard.n, { seen, entries: after });
 }
 
+const FIRST_SET = Array.from({ length: SEARCH_SHARDS }, (_, n) => n);
+
 async function refreshed(data: CouncilData): Promise<{ index: CouncilIndex; complete: boolean }> {
   const repo = new SearchIndexRepo(data.store);
   const stamps = await repo.stamps(EVENTUAL);
@@ -123,9 +125,9 @@ async function refreshed(data: CouncilData): Promise<{ index: CouncilIndex; comp
   const running = inFlight.get(councilId);
   if (running) await running.catch(() => undefined);
   const index = cache.get(councilId) ?? newIndex();
-  const changed = Array.from({ length: SEARCH_SHARDS }, (_, n) => n).filter(
-    (n) => index.shards.get(n)?.seen !== (stamps.get(n)?.v ?? 0),
-  );
+  // The first set of shards always, and every later year's set that has a stamp (db keys.ts searchShardSet).
+  const known = new Set([...FIRST_SET, ...stamps.keys(), ...index.shards.keys()]);
+  const changed = [...known].filter((n) => index.shards.get(n)?.seen !== (stamps.get(n)?.v ?? 0));
   if (changed.length) {
     const work = (async () => {
       const shards = await repo.shards(changed.length > READ_ALL_ABOVE ? undefined : changed);
@@ -145,7 +147,9 @@ async function refreshed(data: CouncilData): Promise<{ index: CouncilIndex; comp
   cache.delete(councilId);
   cache.set(councilId, index);
   while (cache.size > MAX_COUNCILS) cache.delete(cache.keys().next().value as string);
-  const complete = stamps.size === SEARCH_SHARDS && [...stamps.values()].every((s) => s.complete);
+  // A later year's shards are made by the writes that keep the index, so they are as complete as the
+  // first set was when they began: the first set's stamps say it (a rebuild marks them).
+  const complete = FIRST_SET.every((n) => stamps.get(n)?.complete === true);
   return { index, complete };
 }
 
