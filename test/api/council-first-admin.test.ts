@@ -87,8 +87,13 @@ describe('a council whose making failed part-way', () => {
       adminEmail: 'admin@fire.gov.uk',
     });
     expect(other.status).toBe(409);
-    expect(other.body.error.message).toMatch(/already exists/);
+    expect(other.body.error.message).toBe(
+      'A council with the id "mercia" was started as "Mercia Borough Council" and not finished: give that name to finish it, or choose another id',
+    );
     expect((await create(mercia)).status).toBe(201);
+    // Finished, it is a council like any other.
+    const after = await create({ ...mercia, name: 'Mercian Fire Authority' });
+    expect(after.body.error.message).toBe('A council with the id "mercia" already exists');
   });
 
   it('is finished when the first try invited the admin and stopped before counting them', async () => {

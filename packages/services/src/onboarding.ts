@@ -117,15 +117,13 @@ async function claimCouncilId(
     });
   } catch (e) {
     if (!(e instanceof DomainError && e.code === 'conflict')) throw e;
-    const unfinished = await deps.directory.council(input.id);
-    if (
-      unfinished?.status === 'active' &&
-      unfinished.counts.members === 0 &&
-      unfinished.name === input.name
-    ) {
-      return unfinished;
-    }
-    throw e;
+    const found = await deps.directory.council(input.id);
+    if (found?.status !== 'active' || found.counts.members !== 0) throw e;
+    if (found.name === input.name) return found;
+    // Unfinished under another name: say which, so the operator can finish it (or choose another id).
+    throw conflict(
+      `A council with the id "${input.id}" was started as "${found.name}" and not finished: give that name to finish it, or choose another id`,
+    );
   }
 }
 
