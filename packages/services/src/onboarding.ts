@@ -208,19 +208,15 @@ export async function inviteMember(
       : undefined;
   const { user } = await deps.identity.ensureUser(input.email, name);
   await deps.identity.addToGroup(user.username, councilGroup(councilId, input.role));
-  const member = await data.members.add(
-    {
-      councilId,
-      userSub: user.sub,
-      email: input.email,
-      name,
-      role: input.role,
-      ...(person ? { personId: person.id } : {}),
-      invitedBy: invitedBy.name,
-    },
-    // An admin's invitation lands only while they are still one: one removed meanwhile is refused (403).
-    data.ctx.role === 'admin' ? data.ctx.actor.sub : undefined,
-  );
+  const member = await data.members.add({
+    councilId,
+    userSub: user.sub,
+    email: input.email,
+    name,
+    role: input.role,
+    ...(person ? { personId: person.id } : {}),
+    invitedBy: invitedBy.name,
+  });
   await deps.directory.count(councilId, 'members', 1);
   if (person) await giveEmail(data, person, input.email);
   return member;
