@@ -207,16 +207,27 @@ export async function inviteMember(
       ? await personFor(data, input)
       : undefined;
   const { user } = await deps.identity.ensureUser(input.email, name);
-  await deps.identity.addToGroup(user.username, councilGroup(councilId, input.role));
-  const member = await data.members.add({
-    councilId,
-    userSub: user.sub,
-    email: input.email,
-    name,
-    role: input.role,
-    ...(person ? { personId: person.id } : {}),
-    invitedBy: invitedBy.name,
-  });
+  const group = councilGroup(councilId, input.role);
+  await deps.identity.addToGroup(user.username, group);
+  let member: Membership;
+  try {
+    member = await data.members.add({
+      councilId,
+      userSub: user.sub,
+      email: input.email,
+      name,
+      role: input.role,
+      ...(person ? { personId: person.id } : {}),
+      invitedBy: invitedBy.name,
+    });
+  } catch (e) {
+    // Another invitation of them went in meanwhile: the group given here stays only if it is the role
+    // their record says. Left, it would outlive their removal (their sessions kept: sessions.ts).
+    if (!(e instanceof DomainError && e.code === 'conflict')) throw e;
+    const winner = await data.members.get(user.sub);
+    if (winner?.role !== input.role) await deps.identity.removeFromGroup(user.username, group);
+    throw winner ? conflict(`${input.email} is already a member of this council`) : e;
+  }
   await deps.directory.count(councilId, 'members', 1);
   if (person) await giveEmail(data, person, input.email);
   return member;
