@@ -8,6 +8,7 @@ import {
   CognitoIdentityProviderClient,
   CreateGroupCommand,
   GroupExistsException,
+  UsernameExistsException,
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -63,6 +64,31 @@ describe('CognitoIdentityAdmin', () => {
       Username: 'uuid-2',
       Limit: 60,
     });
+  });
+
+  it('finds the sign-in another invitation made between its look-up and its create (two at once)', async () => {
+    // The first look-up finds no one; the create then meets the sign-in the other invitation made.
+    cognito
+      .on(AdminGetUserCommand)
+      .rejectsOnce(fault(UserNotFoundException))
+      .resolves({
+        Username: 'uuid-4',
+        UserAttributes: [
+          { Name: 'sub', Value: 'uuid-4' },
+          { Name: 'email', Value: 'jo.race@wessex.gov.uk' },
+        ],
+      });
+    cognito.on(AdminListGroupsForUserCommand).resolves({ Groups: [{ GroupName: 'council:wessex:admin' }] });
+    cognito.on(AdminCreateUserCommand).rejects(fault(UsernameExistsException));
+    const { user, created } = await admin().ensureUser('Jo.Race@Wessex.gov.uk', 'Jo Race');
+    expect(created).toBe(false);
+    expect(user).toEqual({
+      sub: 'uuid-4',
+      username: 'uuid-4',
+      email: 'jo.race@wessex.gov.uk',
+      groups: ['council:wessex:admin'],
+    });
+    expect(cognito.commandCalls(AdminCreateUserCommand)).toHaveLength(1);
   });
 
   it('moves groups, signs out everywhere, and creates a group once', async () => {

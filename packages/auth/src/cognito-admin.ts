@@ -1,6 +1,7 @@
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
+  type AdminCreateUserCommandOutput,
   AdminDeleteUserCommand,
   AdminGetUserCommand,
   AdminListGroupsForUserCommand,
@@ -9,6 +10,7 @@ import {
   type CognitoIdentityProviderClient,
   CreateGroupCommand,
   GroupExistsException,
+  UsernameExistsException,
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { IdentityAdmin, IdentityUser } from './identity-admin.js';
@@ -52,18 +54,27 @@ export class CognitoIdentityAdmin implements IdentityAdmin {
   async ensureUser(email: string, name: string): Promise<{ user: IdentityUser; created: boolean }> {
     const existing = await this.findUser(email);
     if (existing) return { user: existing, created: false };
-    const r = await this.client.send(
-      new AdminCreateUserCommand({
-        UserPoolId: this.userPoolId,
-        Username: email.toLowerCase(),
-        UserAttributes: [
-          { Name: 'email', Value: email.toLowerCase() },
-          { Name: 'email_verified', Value: 'true' },
-          { Name: 'name', Value: name },
-        ],
-        DesiredDeliveryMediums: ['EMAIL'],
-      }),
-    );
+    let r: AdminCreateUserCommandOutput;
+    try {
+      r = await this.client.send(
+        new AdminCreateUserCommand({
+          UserPoolId: this.userPoolId,
+          Username: email.toLowerCase(),
+          UserAttributes: [
+            { Name: 'email', Value: email.toLowerCase() },
+            { Name: 'email_verified', Value: 'true' },
+            { Name: 'name', Value: name },
+          ],
+          DesiredDeliveryMediums: ['EMAIL'],
+        }),
+      );
+    } catch (e) {
+      // Another invitation of the same person made their sign-in since the look-up (two sent at once):
+      // it is theirs too; the member record then says which invitation went in (services/onboarding.ts).
+      const made = e instanceof UsernameExistsException ? await this.findUser(email) : undefined;
+      if (!made) throw e;
+      return { user: made, created: false };
+    }
     const attr = (n: string) => r.User?.Attributes?.find((a) => a.Name === n)?.Value;
     const username = r.User?.Username ?? email.toLowerCase();
     return {
