@@ -8,8 +8,8 @@ import {
   CognitoIdentityProviderClient,
   CreateGroupCommand,
   GroupExistsException,
-  UsernameExistsException,
   UserNotFoundException,
+  UsernameExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';

@@ -10,8 +10,8 @@ import {
   type CognitoIdentityProviderClient,
   CreateGroupCommand,
   GroupExistsException,
-  UsernameExistsException,
   UserNotFoundException,
+  UsernameExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { IdentityAdmin, IdentityUser } from './identity-admin.js';
 
