@@ -282,9 +282,12 @@ export const CouncilSettingsPatch = z.strictObject({
 });
 export type CouncilSettingsPatch = z.infer<typeof CouncilSettingsPatch>;
 
+/** One email address, as every address PeoplePlan mails is (never a list, a display name or a header). */
+export const EmailAddress = z.email().max(254);
+
 /** A council admin invites someone by email, with a role (and, optionally, who they are in the plans). */
 export const MemberInvite = z.strictObject({
-  email: z.email().max(254),
+  email: EmailAddress,
   role: CouncilRole,
   name: title.optional(),
   personId: Id.optional(),
@@ -306,7 +309,7 @@ export const CouncilCreate = z.strictObject({
   financialYearStartMonth: z.number().int().min(1).max(12).default(4),
   ragRules: RagRules.optional(),
   alertSettings: AlertSettings.optional(),
-  adminEmail: z.email().max(254),
+  adminEmail: EmailAddress,
   adminName: title.optional(),
 });
 export type CouncilCreate = z.infer<typeof CouncilCreate>;

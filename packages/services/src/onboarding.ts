@@ -6,6 +6,7 @@ import {
   conflict,
   councilGroup,
   DomainError,
+  EmailAddress,
   type MemberInvite,
   type MemberPatch,
   type Membership,
@@ -64,6 +65,7 @@ export async function createCouncil(
 ): Promise<{ council: CouncilEntry; admin: Membership }> {
   // Checked before anything is made: a council whose first admin cannot be invited would be left with
   // no admin and no way on but another request.
+  assertOneAddress(input.adminEmail, 'adminEmail');
   await assertNotOperator(deps, input.adminEmail, 'council members', 'adminEmail');
   const entry = await claimCouncilId(deps, input, actor);
   for (const role of COUNCIL_ROLES) {
@@ -195,6 +197,7 @@ export async function inviteMember(
    */
   opts: { findPerson?: boolean } = {},
 ): Promise<Membership> {
+  assertOneAddress(input.email, 'email');
   if (await data.members.byEmail(input.email)) {
     throw conflict(`${input.email} is already a member of this council`);
   }
@@ -332,6 +335,7 @@ export async function createPartnership(
     const entry = await deps.directory.council(c);
     if (!entry || entry.status === 'deleted') throw notFound(`Council ${c}`);
   }
+  for (const r of input.readers) assertOneAddress(r.email, 'readers');
   for (const r of input.readers) await assertNotOperator(deps, r.email, 'partner readers');
   await deps.partnerships.create({ id: input.id, name: input.name, leadCouncilId: input.leadCouncilId });
   // Each invitation is written in the member council's own partition, through its own session.
@@ -347,6 +351,18 @@ export async function createPartnership(
     target: input.id,
     detail: { members: input.memberCouncilIds, readers: input.readers.map((r) => r.email) },
   });
+}
+
+/**
+ * Every address given here is mailed (Cognito's invitation, alerts, partner digests). The API checks
+ * its input already; the operator's command line comes straight here, so the service checks too: 'a@x,
+ * b@y' would be mailed as two recipients by SMTP, and a line break or a display name is no address.
+ */
+function assertOneAddress(email: string, path: string): void {
+  if (!EmailAddress.safeParse(email).success)
+    throw unprocessable(`${JSON.stringify(email)} is not one email address.`, [
+      { path, message: 'must be one email address' },
+    ]);
 }
 
 /**
@@ -395,6 +411,7 @@ export async function addPartnerReader(
 ): Promise<void> {
   const p = await deps.partnerships.get(partnershipId);
   if (!p) throw notFound('Partnership');
+  assertOneAddress(reader.email, 'email');
   await assertNotOperator(deps, reader.email, 'partner readers');
   await deps.identity.ensureGroup(partnershipGroup(partnershipId), `${p.name}: partner readers`);
   await recordReader(deps, partnershipId, reader);
@@ -438,6 +455,7 @@ export async function addOperator(
   name: string,
   actor: Actor,
 ): Promise<void> {
+  assertOneAddress(email, 'email');
   const existing = await deps.identity.findUser(email);
   if (existing?.groups.some((g) => g.startsWith('partnership:')))
     throw unprocessable(
