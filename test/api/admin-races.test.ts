@@ -3,6 +3,8 @@
  * (services/onboarding.ts). Two admins taking each other's role at the same moment must not get round
  * that: each change is made only while the admin making it is still one, checked with the write.
  */
+
+import { devSub as devSubOf } from '@peopleplan/devstack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, TEST_OPERATOR, type TestApi } from '../support/api.js';
 import { holdTransactions, itemsOf } from '../support/held-transactions.js';
@@ -83,6 +85,24 @@ describe('two admins taking away each other’s admin role at once', () => {
     const now = await members(X, b.email);
     expect(now.map((m) => [m.email, m.role])).toContainEqual([b.email, 'admin']);
     expect(now.some((m) => m.email === a.email)).toBe(false);
+  });
+
+  it('refuses an invitation by an admin removed while it was being written, and gives no group', async () => {
+    const { X, a, b } = await twoAdmins();
+    const accomplice = `accomplice@${X.split('/').pop()}.gov.uk`;
+    // B's invitation of an admin is held at its write while A removes B.
+    const [invited, removed] = await interleave(
+      writes(devSubOf(accomplice)),
+      () => api.call('POST', `${X}/members`, { as: b.email, body: { email: accomplice, role: 'admin' } }),
+      () => api.call('DELETE', `${X}/members/${b.userSub}`, { as: a.email }),
+    );
+    expect(removed.status).toBe(200);
+    expect(invited.status, JSON.stringify(invited.body)).toBe(403);
+    expect(invited.body.error.message).toMatch(/no longer an admin/);
+    const now = await members(X, a.email);
+    expect(now.map((m) => m.email)).toEqual([a.email]);
+    expect((await api.users.findUser(accomplice))?.groups ?? []).toEqual([]);
+    expect((await api.call('GET', `${X}/members`, { as: accomplice })).status).toBe(404);
   });
 
   it('still lets an admin change their own name and person (the check is of their own record)', async () => {

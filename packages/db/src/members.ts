@@ -39,14 +39,19 @@ export class MembersRepo {
     return (await this.list()).find((m) => m.email.toLowerCase() === wanted);
   }
 
-  /** A new member; 409 if they are one already. */
-  async add(m: Omit<Membership, 'version' | 'createdAt' | 'updatedAt'>): Promise<Membership> {
+  /** A new member; 409 if they are one already. `byAdmin`: the admin inviting them (stillAdmin). */
+  async add(
+    m: Omit<Membership, 'version' | 'createdAt' | 'updatedAt'>,
+    byAdmin?: string,
+  ): Promise<Membership> {
     if (await this.byEmail(m.email)) throw conflict(`${m.email} is already a member of this council`);
     const member: Membership = { ...m, email: m.email.toLowerCase(), ...firstVersion() };
-    await this.store.transact(
-      [this.store.putNew(sk.member(m.userSub), 'member', member)],
-      [{ operation: 'create', entityType: 'member', entityId: m.userSub, after: member }],
-      'membership',
+    await this.stillAdmin(byAdmin, () =>
+      this.store.transact(
+        [this.store.putNew(sk.member(m.userSub), 'member', member), ...this.adminCheck(byAdmin, m.userSub)],
+        [{ operation: 'create', entityType: 'member', entityId: m.userSub, after: member }],
+        'membership',
+      ),
     );
     return member;
   }

@@ -214,22 +214,28 @@ export async function inviteMember(
   await deps.identity.addToGroup(user.username, group);
   let member: Membership;
   try {
-    member = await data.members.add({
-      councilId,
-      userSub: user.sub,
-      email: input.email,
-      name,
-      role: input.role,
-      ...(person ? { personId: person.id } : {}),
-      invitedBy: invitedBy.name,
-    });
+    member = await data.members.add(
+      {
+        councilId,
+        userSub: user.sub,
+        email: input.email,
+        name,
+        role: input.role,
+        ...(person ? { personId: person.id } : {}),
+        invitedBy: invitedBy.name,
+      },
+      // An admin's invitation is written only while they still are one (members.ts adminCheck).
+      data.ctx.role === 'admin' ? data.ctx.actor.sub : undefined,
+    );
   } catch (e) {
-    // Another invitation of them went in meanwhile: the group given here stays only if it is the role
-    // their record says. Left, it would outlive their removal (their sessions kept: sessions.ts).
-    if (!(e instanceof DomainError && e.code === 'conflict')) throw e;
+    // Refused (the inviting admin removed meanwhile), or another invitation of them went in: the group
+    // given here stays only if it is the role their record says. Left, it would outlive their removal
+    // (their sessions kept: sessions.ts) and name a council they may not be in.
     const winner = await data.members.get(user.sub);
     if (winner?.role !== input.role) await deps.identity.removeFromGroup(user.username, group);
-    throw winner ? conflict(`${input.email} is already a member of this council`) : e;
+    throw winner && e instanceof DomainError && e.code === 'conflict'
+      ? conflict(`${input.email} is already a member of this council`)
+      : e;
   }
   await deps.directory.count(councilId, 'members', 1);
   if (person) await giveEmail(data, person, input.email);
