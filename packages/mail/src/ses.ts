@@ -1,5 +1,5 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import type { Mailer, MailMessage, SendResult } from './message.js';
+import { type Mailer, type MailMessage, outgoing, type SendResult } from './message.js';
 
 export interface SesMailerOptions {
   from: string;
@@ -12,7 +12,8 @@ export interface SesMailerOptions {
 export function createSesMailer(opts: SesMailerOptions): Mailer {
   const client = opts.client ?? new SESv2Client(opts.region ? { region: opts.region } : {});
   return {
-    async send(m: MailMessage): Promise<SendResult> {
+    async send(message: MailMessage): Promise<SendResult> {
+      const m = outgoing(message);
       const r = await client.send(
         new SendEmailCommand({
           FromEmailAddress: m.from ?? opts.from,

@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import type { Mailer, MailMessage, SendResult } from './message.js';
+import { type Mailer, type MailMessage, outgoing, type SendResult } from './message.js';
 
 export interface SmtpMailerOptions {
   host?: string;
@@ -25,7 +25,8 @@ export function createSmtpMailer(opts: SmtpMailerOptions): Mailer {
     socketTimeout: timeout,
   });
   return {
-    async send(m: MailMessage): Promise<SendResult> {
+    async send(message: MailMessage): Promise<SendResult> {
+      const m = outgoing(message);
       const info = await transport.sendMail({
         from: m.from ?? opts.from,
         to: m.to,
