@@ -20,5 +20,7 @@ describe('an import commit under way', () => {
     expect(stillCommitting({ ...started(1), status: 'committed' }, now)).toBe(false);
     expect(stillCommitting({ ...started(1), status: 'preview' }, now)).toBe(false);
     expect(stillCommitting(undefined, now)).toBe(false);
+    // Refused part way: not running, so its people are not waited for.
+    expect(stillCommitting({ ...started(1), failedAt: new Date(now).toISOString() }, now)).toBe(false);
   });
 });

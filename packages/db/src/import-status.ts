@@ -28,9 +28,12 @@ export async function committedImports(
  */
 export const ABANDONED_AFTER_MS = 10 * 60_000;
 
-/** Whether an import record is a commit still under way at `now` (not finished, not abandoned). */
+/** Whether an import record is a commit still under way at `now` (not finished, failed or abandoned). */
 export const stillCommitting = (record: Record<string, unknown> | undefined, now: number): boolean =>
-  record?.status === 'committing' && Date.parse(String(record.startedAt)) >= now - ABANDONED_AFTER_MS;
+  record?.status === 'committing' &&
+  // A commit that failed (refused part way) is not running: nothing of it becomes visible until a retry.
+  !record.failedAt &&
+  Date.parse(String(record.startedAt)) >= now - ABANDONED_AFTER_MS;
 
 /**
  * The named mark an import commit gives the directory people its plan names (references.ts
@@ -42,7 +45,8 @@ export const importMark = (importId: string) => `import:${importId}:${newId()}`;
  * The import still committing whose commit wrote this named mark, if any. A plan naming more people than
  * its header's transaction holds has the rest marked just before the header (imports.ts): until the
  * header lands, the actions leading them are not visible, so marking one of them as left must wait.
- * A commit abandoned part way is not waited for (it is cleaned up, and a retry matches again).
+ * A commit abandoned part way (its process ended, or it failed and said so) is not waited for (it is
+ * cleaned up, and a retry matches again).
  */
 export async function importNaming(
   store: TenantStore,

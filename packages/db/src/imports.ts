@@ -121,7 +121,17 @@ export class ImportsRepo {
       ...given,
       milestones: closedWithActions(given.actions, given.milestones, londonToday()),
     };
-    await this.markCommitting(importId, bundle, stored);
+    const startedAt = await this.markCommitting(importId, bundle, stored);
+    try {
+      return await this.write(importId, bundle, record);
+    } catch (e) {
+      await this.failed(importId, startedAt);
+      throw e;
+    }
+  }
+
+  /** The commit's writes, once its record says it is committing: the plan's items, then its header. */
+  private async write(importId: string, bundle: PlanBundle, record: ImportRecord): Promise<ImportRecord> {
     const councilId = this.store.ctx.councilId;
     const imported = (
       sortKey: string,
@@ -257,7 +267,7 @@ export class ImportsRepo {
    * Before the first item is written: the record says what this commit will write (so an abandoned one
    * can be cleaned up) and stops expiring. A retry of a commit in progress passes through.
    */
-  private async markCommitting(importId: string, bundle: PlanBundle, stored: Item): Promise<void> {
+  private async markCommitting(importId: string, bundle: PlanBundle, stored: Item): Promise<string> {
     // The ids go beside the stored preview: thousands of new people could take the record past an item.
     const personIds = bundle.people.map((p) => p.id);
     if (itemSize({ ...stored, personIds, planId: bundle.plan.id, startedAt: nowIso() }) > MAX_ITEM_BYTES) {
@@ -268,16 +278,17 @@ export class ImportsRepo {
         [{ path: 'people', message: 'too many new people for one import' }],
       );
     }
+    const startedAt = nowIso();
     await this.store
       .update(
         sk.importPreview(importId),
-        'SET #s = :committing, planId = :plan, personIds = :people, startedAt = :at REMOVE expiresAt',
+        'SET #s = :committing, planId = :plan, personIds = :people, startedAt = :at REMOVE expiresAt, failedAt',
         { '#s': 'status' },
         {
           ':committing': 'committing',
           ':plan': bundle.plan.id,
           ':people': personIds,
-          ':at': nowIso(),
+          ':at': startedAt,
         },
         {
           condition: '#s IN (:preview, :committing)',
@@ -290,6 +301,27 @@ export class ImportsRepo {
         }
         throw e;
       });
+    return startedAt;
+  }
+
+  /**
+   * A commit refused or failed part way says so on its record (this attempt's, not a retry's begun since):
+   * the people it marked are then not waited for (import-status.ts `importNaming`). Its writes stay for a
+   * retry to complete, or for `cleanupAbandoned`. Best effort: the refusal itself is what the caller hears.
+   */
+  private async failed(importId: string, startedAt: string): Promise<void> {
+    await this.store
+      .update(
+        sk.importPreview(importId),
+        'SET failedAt = :failed',
+        { '#s': 'status' },
+        { ':failed': nowIso() },
+        {
+          condition: '#s = :committing AND startedAt = :started',
+          values: { ':committing': 'committing', ':started': startedAt },
+        },
+      )
+      .catch(() => {});
   }
 
   /**
@@ -318,7 +350,7 @@ export class ImportsRepo {
       await this.store.deleteIfImportedBy(keys, importId);
       await this.store.update(
         sk.importPreview(importId),
-        'SET #s = :preview, expiresAt = :exp REMOVE startedAt, personIds',
+        'SET #s = :preview, expiresAt = :exp REMOVE startedAt, personIds, failedAt',
         { '#s': 'status' },
         { ':preview': 'preview', ':exp': Math.floor(now / 1000) + PREVIEW_TTL_SECONDS },
         {
