@@ -5,6 +5,7 @@
  */
 
 import { devSub as devSubOf } from '@peopleplan/devstack';
+import { createPartnership } from '@peopleplan/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, TEST_OPERATOR, type TestApi } from '../support/api.js';
 import { holdTransactions, itemsOf } from '../support/held-transactions.js';
@@ -103,6 +104,38 @@ describe('two admins taking away each other’s admin role at once', () => {
     expect(now.map((m) => m.email)).toEqual([a.email]);
     expect((await api.users.findUser(accomplice))?.groups ?? []).toEqual([]);
     expect((await api.call('GET', `${X}/members`, { as: accomplice })).status).toBe(404);
+  });
+
+  it('refuses a sharing decision by an admin removed while it was being written', async () => {
+    const { X, a, b } = await twoAdmins();
+    const council = X.split('/').pop()!;
+    await createPartnership(
+      api.onboarding,
+      {
+        id: `${council}-shared`,
+        name: 'Shared HR',
+        leadCouncilId: council,
+        memberCouncilIds: [council],
+        readers: [],
+      },
+      { sub: 'op', name: 'Op' },
+    );
+    const consent = `${X}/partnerships/${council}-shared/consent`;
+    // B's granting the partnership every plan is held at its write while A removes B.
+    const [granted, removed] = await interleave(
+      (cmd) => itemsOf(cmd).some((i) => i.Put?.Item?.type === 'consent'),
+      () => api.call('PUT', consent, { as: b.email, body: { status: 'granted', scope: 'all' } }),
+      () => api.call('DELETE', `${X}/members/${b.userSub}`, { as: a.email }),
+    );
+    expect(removed.status).toBe(200);
+    expect(granted.status, JSON.stringify(granted.body)).toBe(403);
+    expect(granted.body.error.message).toMatch(/no longer an admin/);
+    const now = (await api.ok('GET', `${X}/partnerships`, undefined, a.email)).items;
+    expect(now).toEqual([expect.objectContaining({ partnershipId: `${council}-shared`, status: 'invited' })]);
+    // A, still admin, grants it.
+    expect(
+      (await api.call('PUT', consent, { as: a.email, body: { status: 'granted', scope: 'all' } })).status,
+    ).toBe(200);
   });
 
   it('still lets an admin change their own name and person (the check is of their own record)', async () => {

@@ -10,6 +10,7 @@ import {
 import { z } from 'zod';
 import type { ReadConsistency } from './consistency.js';
 import { sk } from './keys.js';
+import { stillAdminCheck, writtenWhileAdmin } from './members.js';
 import type { TenantStore } from './store.js';
 import { nextVersion } from './versioning.js';
 
@@ -87,19 +88,26 @@ export class ConsentRepo {
       changedBy: actor.sub,
       changedByName: actor.name,
     });
-    await this.store.transact(
-      [this.store.putVersioned(sk.consent(partnershipId), 'consent', after, before.version)],
-      [
-        {
-          operation: change.status === 'granted' ? 'grant' : 'revoke',
-          entityType: 'partnership-consent',
-          entityId: partnershipId,
-          before,
-          after,
-        },
-      ],
-      'partnership consent',
-    );
+    // An admin's decision to share is written only while they still are one (members.ts stillAdminCheck).
+    const byAdmin = role === 'admin' ? actor.sub : undefined;
+    const write = () =>
+      this.store.transact(
+        [
+          this.store.putVersioned(sk.consent(partnershipId), 'consent', after, before.version),
+          ...(byAdmin ? [stillAdminCheck(this.store, byAdmin)] : []),
+        ],
+        [
+          {
+            operation: change.status === 'granted' ? 'grant' : 'revoke',
+            entityType: 'partnership-consent',
+            entityId: partnershipId,
+            before,
+            after,
+          },
+        ],
+        'partnership consent',
+      );
+    await (byAdmin ? writtenWhileAdmin(this.store, byAdmin, write) : write());
     return after;
   }
 

@@ -77,37 +77,14 @@ export class MembersRepo {
     return { before, after };
   }
 
-  /**
-   * A council keeps an admin: nobody takes away their own admin role, and two admins taking each
-   * other's at the same moment must not both succeed. So a change an admin makes to the members is
-   * written only while their own record still says admin; otherwise it is refused (403) and nothing changes.
-   */
+  /** A change by `byAdmin` to the member `written`: their own record is checked unless it is the one written. */
   private adminCheck(byAdmin: string | undefined, written: string): TransactItem[] {
     // Their own record (a new name) is written only at the version read, which holds the role it had.
-    if (!byAdmin || byAdmin === written) return [];
-    return [
-      {
-        ConditionCheck: {
-          TableName: this.store.tableName,
-          Key: { PK: this.store.pk, SK: sk.member(byAdmin) },
-          ConditionExpression: '#role = :admin',
-          ExpressionAttributeNames: { '#role': 'role' },
-          ExpressionAttributeValues: { ':admin': 'admin' },
-        },
-      },
-    ];
+    return byAdmin && byAdmin !== written ? [stillAdminCheck(this.store, byAdmin)] : [];
   }
 
-  private async stillAdmin(byAdmin: string | undefined, write: () => Promise<void>): Promise<void> {
-    try {
-      await write();
-    } catch (e) {
-      if (byAdmin && e instanceof DomainError && e.code === 'conflict') {
-        const self = await this.get(byAdmin);
-        if (self?.role !== 'admin') throw forbidden('You are no longer an admin of this council');
-      }
-      throw e;
-    }
+  private stillAdmin(byAdmin: string | undefined, write: () => Promise<void>): Promise<void> {
+    return byAdmin ? writtenWhileAdmin(this.store, byAdmin, write) : write();
   }
 
   /**
@@ -147,5 +124,41 @@ export class MembersRepo {
       ),
     );
     return before;
+  }
+}
+
+/**
+ * A council keeps an admin, and only an admin decides what an admin decides: nobody takes away their own
+ * admin role, and two admins taking each other's at the same moment must not both succeed; nor may an
+ * admin removed meanwhile still invite someone or share the council's plans. So such a change is written
+ * only while its admin's own record still says admin (this check, in its transaction); otherwise it is
+ * refused (403, `writtenWhileAdmin`) and nothing changes.
+ */
+export function stillAdminCheck(store: TenantStore, adminSub: string): TransactItem {
+  return {
+    ConditionCheck: {
+      TableName: store.tableName,
+      Key: { PK: store.pk, SK: sk.member(adminSub) },
+      ConditionExpression: '#role = :admin',
+      ExpressionAttributeNames: { '#role': 'role' },
+      ExpressionAttributeValues: { ':admin': 'admin' },
+    },
+  };
+}
+
+/** Runs a write holding `stillAdminCheck`: refused as it was (409) unless its admin is no longer one (403). */
+export async function writtenWhileAdmin(
+  store: TenantStore,
+  adminSub: string,
+  write: () => Promise<void>,
+): Promise<void> {
+  try {
+    await write();
+  } catch (e) {
+    if (e instanceof DomainError && e.code === 'conflict') {
+      const self = await store.get<Membership>(sk.member(adminSub));
+      if (self?.role !== 'admin') throw forbidden('You are no longer an admin of this council');
+    }
+    throw e;
   }
 }
