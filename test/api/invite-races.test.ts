@@ -60,4 +60,24 @@ describe('the same person invited twice at once', () => {
     expect([first.status, second.status]).toEqual([409, 201]);
     expect(await harrowGroups(email)).toEqual(['council:harrow:editor']);
   });
+
+  it('takes every group of the council away on removal and role change, one left by an earlier race too', async () => {
+    const email = 'lee.left@harrow.test';
+    const m = await api.ok('POST', `${H}/members`, { email, role: 'viewer' }, ADMIN);
+    // Left behind by an invitation race before the losing one took its group back.
+    await api.users.addToGroup(m.userSub, 'council:harrow:admin');
+    const changed = await api.ok(
+      'PATCH',
+      `${H}/members/${m.userSub}`,
+      { version: m.version, role: 'editor' },
+      ADMIN,
+    );
+    expect(changed.role).toBe('editor');
+    expect(await harrowGroups(email)).toEqual(['council:harrow:editor']);
+
+    await api.users.addToGroup(m.userSub, 'council:harrow:contributor');
+    await api.ok('DELETE', `${H}/members/${m.userSub}`, undefined, ADMIN);
+    expect(await harrowGroups(email)).toEqual([]);
+    expect(api.users.signInUser(email)?.signedOutAt).toBeDefined();
+  });
 });

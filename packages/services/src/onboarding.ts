@@ -294,9 +294,13 @@ export async function changeMember(
   // Made only while the admin making it still is one (members.ts adminCheck): a council keeps an admin.
   const { before, after } = await data.members.update(userSub, patch, data.ctx.actor.sub);
   if (before.role !== after.role) {
-    const councilId = data.ctx.councilId;
-    await deps.identity.addToGroup(userSub, councilGroup(councilId, after.role));
-    await deps.identity.removeFromGroup(userSub, councilGroup(councilId, before.role));
+    await deps.identity.addToGroup(userSub, councilGroup(data.ctx.councilId, after.role));
+    await leaveCouncilGroups(
+      deps,
+      data.ctx.councilId,
+      { userSub, email: after.email, role: before.role },
+      after.role,
+    );
   }
   if (person) await giveEmail(data, person, after.email);
   return after;
@@ -316,10 +320,29 @@ export async function removeMember(
     throw new DomainError('unprocessable', 'You cannot remove yourself: ask another admin');
   }
   const before = await data.members.remove(userSub, data.ctx.actor.sub);
-  await deps.identity.removeFromGroup(userSub, councilGroup(data.ctx.councilId, before.role));
+  await leaveCouncilGroups(deps, data.ctx.councilId, before);
   await endSessionsIfNothingLeft(deps.identity, before.email);
   await deps.directory.count(data.ctx.councilId, 'members', -1);
   return before;
+}
+
+/**
+ * Takes away the group of the role their record said, and any other group of this council they hold,
+ * but `keep`'s. A group of another role (left by two invitations at once before the losing one took its
+ * back, or by a role change and a removal at once) would keep their sessions past removal (sessions.ts).
+ */
+async function leaveCouncilGroups(
+  deps: OnboardingDeps,
+  councilId: string,
+  member: Pick<Membership, 'userSub' | 'email' | 'role'>,
+  keep?: CouncilRole,
+): Promise<void> {
+  const held = new Set((await deps.identity.findUser(member.email))?.groups ?? []);
+  for (const role of COUNCIL_ROLES) {
+    const group = councilGroup(councilId, role);
+    if (role !== keep && (role === member.role || held.has(group)))
+      await deps.identity.removeFromGroup(member.userSub, group);
+  }
 }
 
 /**
