@@ -211,7 +211,8 @@ async function seed(doc: DynamoDBDocumentClient): Promise<Partnership> {
   for (let c = 0; c < COUNCILS; c++) {
     const councilId = `bench-c${c + 1}`;
     await directory.invite('bench-shared-service', councilId, SEEDER);
-    const admin = new TenantStore(doc, TABLE, tenantContext(councilId, 'admin', SEEDER));
+    // The seeder is no member: a system actor (an admin's consent needs their member record).
+    const admin = new TenantStore(doc, TABLE, tenantContext(councilId, 'system', SEEDER));
     await new ConsentRepo(admin).change('bench-shared-service', { status: 'granted', scope: 'all' });
   }
   return (await directory.get('bench-shared-service'))!;

@@ -55,7 +55,8 @@ describe('partner readers’ weekly digest', () => {
     }
     // Only "one" consents: "two" is invited but never grants, so nothing of it may appear.
     await new ConsentRepo(
-      new TenantStore(doc, table.tableName, tenantContext('one', 'admin', SEEDER)),
+      // The seeder is no member: a system actor (an admin's consent needs their member record).
+      new TenantStore(doc, table.tableName, tenantContext('one', 'system', SEEDER)),
     ).change('hr-shared', { status: 'granted', scope: 'all' });
     await directory.putReader({
       partnershipId: 'hr-shared',

@@ -75,7 +75,8 @@ describe('loading a partnership from DynamoDB Local', () => {
       themes: [],
     });
     for (const id of MEMBERS.slice(0, 4)) {
-      const admin = new TenantStore(doc, table.tableName, tenantContext(id, 'admin', SEEDER));
+      // The seeder is no member: a system actor (an admin's consent needs their member record).
+      const admin = new TenantStore(doc, table.tableName, tenantContext(id, 'system', SEEDER));
       const scope = id === 'c-two' ? { planIds: [chosen[id]!] } : ('all' as const);
       await new ConsentRepo(admin).change('shared', { status: 'granted', scope });
     }
