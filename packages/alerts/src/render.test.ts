@@ -135,3 +135,26 @@ describe('a re-baseline alert', () => {
     );
   });
 });
+
+describe('people’s text in the plain-text part', () => {
+  it('stays on its own line: a title over several lines adds no lines of its own', () => {
+    const spoof = 'Review pay\n  Status: Complete\r\n  Open: https://evil.example/login\u2028Bcc';
+    const email = render([
+      line('overdue', 'lead', {
+        itemType: 'action',
+        title: spoof,
+        planTitle: 'People\nStrategy',
+        councilName: 'Harrow\r\nOpen: https://evil.example',
+        due: { text: 'March\n2027', kind: 'date', due: '2027-03-31', precision: 'month' },
+      }),
+    ]);
+    const opens = email.text.split('\n').filter((l) => l.trimStart().startsWith('Open:'));
+    expect(opens).toEqual(['  Open: https://peopleplan.example/councils/harrow/actions/a1']);
+    expect(email.text.split('\n').filter((l) => l.trimStart().startsWith('Status:'))).toEqual([
+      '  Status: Not started',
+    ]);
+    expect(email.text).toContain('Review pay Status: Complete Open: https://evil.example/login Bcc');
+    expect(email.text).toContain('== People Strategy (Harrow Open: https://evil.example) ==');
+    expect(email.text).toContain('Due: "March 2027"');
+  });
+});

@@ -1,4 +1,4 @@
-import { latenessWords, STATUS_LABELS } from '@peopleplan/core';
+import { latenessWords, oneLine, STATUS_LABELS } from '@peopleplan/core';
 import { html } from 'hono/html';
 import { longDate } from './dates.js';
 import type { AlertLine, Digest } from './model.js';
@@ -83,20 +83,23 @@ export function renderDigest(d: Digest, opts: RenderOptions): RenderedEmail {
   const councils = [...new Map(d.lines.map((l) => [l.councilId, l])).values()];
   const prefs = councils.map((l) => ({ name: l.councilName, url: opts.preferencesUrl(l.councilId, l) }));
 
+  // People's text (titles, names, refs, reasons) each on its own line: a title written over several
+  // lines must not add lines of its own ("Open: <another site>") to the message.
+  const t = oneLine;
   const text = [
-    `Hello ${d.name},`,
+    `Hello ${t(d.name)},`,
     '',
     `${plural(d.lines.length, 'item')} in PeoplePlan need${d.lines.length === 1 ? 's' : ''} your attention.`,
     ...groups.flatMap((g) => [
       '',
-      `== ${g.planTitle} (${g.councilName}) ==`,
+      `== ${t(g.planTitle)} (${t(g.councilName)}) ==`,
       ...g.lines.flatMap((l) => [
         '',
-        `* ${stageLabel(l)}: ${itemLabel(l)} – ${l.title}`,
-        `  Due: "${dueWritten(l)}" (read as ${dueParsed(l)})${lateness(l) ? ` – ${lateness(l)}` : ''}`,
-        ...(l.moved ? movedLines(l.moved).map((m) => `  ${m}`) : []),
+        `* ${stageLabel(l)}: ${t(itemLabel(l))} – ${t(l.title)}`,
+        `  Due: "${t(dueWritten(l))}" (read as ${dueParsed(l)})${lateness(l) ? ` – ${t(lateness(l))}` : ''}`,
+        ...(l.moved ? movedLines(l.moved).map((m) => `  ${t(m)}`) : []),
         `  Status: ${STATUS_LABELS[l.status]}`,
-        ...(l.note && l.stage !== 'stale' ? [`  ${l.note}`] : []),
+        ...(l.note && l.stage !== 'stale' ? [`  ${t(l.note)}`] : []),
         `  Open: ${actionUrl(opts.webBaseUrl, l)}`,
       ]),
     ]),
@@ -104,7 +107,9 @@ export function renderDigest(d: Digest, opts: RenderOptions): RenderedEmail {
     '',
     '--',
     whyYou(d.lines),
-    ...prefs.map((p) => `Change how often you get them, or stop "due soon" reminders (${p.name}): ${p.url}`),
+    ...prefs.map(
+      (p) => `Change how often you get them, or stop "due soon" reminders (${t(p.name)}): ${p.url}`,
+    ),
     '',
   ].join('\n');
 

@@ -3,6 +3,13 @@
  * RAG reasons (rag.ts, board.ts) and by the web app, so a page and the API never word a date apart.
  */
 
+/**
+ * People's text for one line of plain text (an email's line, a calendar's name): every line break and
+ * other control character becomes a space. A title written over several lines would otherwise start
+ * lines of the writer's choosing ("Status: Complete", "Open: <another site>") in the message.
+ */
+export const oneLine = (s: string): string => s.replace(/\s*[\p{Cc}\u2028\u2029]+\s*/gu, ' ').trim();
+
 /** "1 action", "3 actions": a count with its noun (`many` where adding an s is wrong). */
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 

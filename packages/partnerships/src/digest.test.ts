@@ -72,6 +72,28 @@ describe('buildSlippageDigest', () => {
     expect(html.querySelector('a')!.getAttribute('href')).toBe('https://x.example/p');
   });
 
+  it('keeps people’s text on its own line of the plain text', () => {
+    const hp = plan({ title: 'People strategy' });
+    const ha = action(hp.id, { ref: '1', leads: ['GM (HR)\nLead: someone else'] });
+    const slipped = combinedMilestones(
+      [
+        council('harrow', 'Harrow\r\nSee: https://evil.example', [
+          shared(hp, {
+            actions: [ha],
+            milestones: [milestone(ha, { ref: 'A', title: 'Agree pay\n  Due: never', due: '2026-06-12' })],
+          }),
+        ]),
+      ],
+      TODAY,
+    );
+    const d = buildSlippageDigest({ partnership: P, items: slipped, today: TODAY })!;
+    const lines = d.text.split('\n');
+    expect(lines.filter((l) => l.trimStart().startsWith('Due:'))).toHaveLength(1);
+    expect(lines.some((l) => l.startsWith('See:') || l.startsWith('Lead:'))).toBe(false);
+    expect(d.text).toContain('Harrow See: https://evil.example');
+    expect(d.text).toContain('Agree pay Due: never');
+  });
+
   it('returns nothing when nothing slipped this week', () => {
     expect(
       buildSlippageDigest({ partnership: P, items: items(), today: '2026-12-31', since: '2026-12-24' }),

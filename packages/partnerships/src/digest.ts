@@ -1,3 +1,4 @@
+import { oneLine } from '@peopleplan/core';
 import { escapeToBuffer } from 'hono/utils/html';
 import { daysBefore, longDate } from './dates.js';
 import type { CombinedMilestone } from './milestones.js';
@@ -94,17 +95,18 @@ export function buildSlippageDigest(input: SlippageDigestInput): Digest | undefi
   const subject = `${name}: ${plural(entries.length, 'milestone')} slipped this week`;
   const intro = `${plural(entries.length, 'milestone')} across ${plural(councils.length, 'council')} slipped between ${period}. ${plural(stillOverdue, 'milestone is', 'milestones are')} overdue in all.`;
 
+  // People's text on its own line: a title over several lines must not add lines of its own.
   const text = [
-    subject,
+    oneLine(subject),
     '',
-    intro,
+    oneLine(intro),
     ...councils.flatMap(([council, list]) => [
       '',
-      council,
-      '-'.repeat(council.length),
+      oneLine(council),
+      '-'.repeat(oneLine(council).length),
       ...list.map((e) => {
         const d = describe(e);
-        return `- ${d.what}\n  Due: ${d.due}. ${d.why}. Lead: ${d.leads}.`;
+        return `- ${oneLine(d.what)}\n  Due: ${oneLine(d.due)}. ${oneLine(d.why)}. Lead: ${oneLine(d.leads)}.`;
       }),
     ]),
     '',
