@@ -266,6 +266,13 @@ describe('onboarding pages', { timeout: 240_000 }, () => {
     await page.waitForFunction(() =>
       (document.getElementById('invite-list') as HTMLTextAreaElement).value.startsWith('Name,Email,Role'),
     );
+    // The rows went into the box above, out of sight of the file input: a status message says so (4.1.3).
+    const fileStatus = page.locator('#invite-list-file ~ [role="status"]');
+    await expect
+      .poll(() => fileStatus.innerText())
+      .toBe(
+        '3 lines of team.csv are now in “Who to invite” above: check them there, then choose “Check the list”.',
+      );
     await page.getByRole('button', { name: 'Check the list' }).click();
     await page.waitForFunction(
       () => document.activeElement?.textContent === '1 person ready to invite; 1 row will be left out',

@@ -42,6 +42,8 @@ export function InviteSeveral({
   const [role, setRole] = useState('');
   const [error, setError] = useState<{ id: string; text: string } | undefined>();
   const [step, setStep] = useState<Step>({ at: 'write' });
+  /** What the last chosen file put in the box, said where the file was chosen (WCAG 4.1.3). */
+  const [loaded, setLoaded] = useState('');
   const focusNext = useFocusNext();
   const fileError = error?.id === IDS.file ? error.text : undefined;
 
@@ -59,10 +61,17 @@ export function InviteSeveral({
 
   const load = async (file: File | undefined) => {
     if (!file) return;
+    setLoaded('');
     if (file.size > MOST_FILE_BYTES)
       return setError({ id: IDS.file, text: 'The file is larger than 1 MB: choose a list of people' });
-    setText((await file.text()).replace(/^\uFEFF/, ''));
+    const read = (await file.text()).replace(/^\uFEFF/, '');
+    setText(read);
     setError(undefined);
+    // The rows land in the box above the file input, out of sight of someone on the input: say so.
+    const lines = read.split(/\r?\n/).filter((l) => l.trim()).length;
+    setLoaded(
+      `${plural(lines, 'line')} of ${file.name} ${lines === 1 ? 'is' : 'are'} now in “Who to invite” above: check them there, then choose “Check the list”.`,
+    );
   };
 
   const send = async (rows: InviteRow[]) => {
@@ -133,6 +142,10 @@ export function InviteSeveral({
               aria-invalid={fileError ? true : undefined}
               onChange={(e) => load(e.target.files?.[0])}
             />
+            {/* In the page from the start, so that screen readers announce what it comes to say. */}
+            <p className="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0" role="status">
+              {loaded}
+            </p>
           </div>
           <Radios
             id={IDS.role}
