@@ -57,11 +57,14 @@ export function Marked({ text, words }: { text: string; words: string[] }) {
   );
 }
 
-function Hit({ c, h }: { c: string; h: SearchHit }) {
+export function Hit({ c, h }: { c: string; h: SearchHit }) {
   const where: ReactNode[] = [];
   if (h.planTitle && h.kind !== 'plan') where.push(`in ${h.planTitle}`);
   if (h.actionTitle && (h.kind === 'milestone' || h.kind === 'update'))
     where.push(`action ${h.actionRef ? `${h.actionRef}: ` : ''}${h.actionTitle}`);
+  // The link (and heading) alone must say which result it is: many progress updates share a title
+  // ("Progress update by …"), so their date and where they are go into its name too (WCAG 2.4.4, 2.4.6).
+  const context = [...(h.date ? [formatDate(h.date)] : []), ...where];
   return (
     <li className="app-search-hit">
       <span className="govuk-caption-s">
@@ -72,6 +75,7 @@ function Hit({ c, h }: { c: string; h: SearchHit }) {
         <Link className="govuk-link" href={hitHref(c, h)}>
           {h.ref ? `${h.ref} ` : ''}
           <Marked text={h.title} words={h.matched} />
+          {context.length ? <span className="govuk-visually-hidden">, {context.join(', ')}</span> : null}
         </Link>
       </h2>
       {where.length ? (
