@@ -96,6 +96,13 @@ describe('handing over a leaver’s work', () => {
         'Helen Ward still leads 1 open action and owns 1 plan in use: hand them over to someone else first, then mark them as left.',
       )
       .waitFor();
+    // The refusal names no field: the day they left is not marked wrong, nor a message put beside it.
+    expect(
+      await page
+        .locator('#left-on-day, #left-on-month, #left-on-year')
+        .evaluateAll((els) => els.map((x) => x.getAttribute('aria-invalid'))),
+    ).toEqual([null, null, null]);
+    expect(await page.locator('#left-on-error').count()).toBe(0);
     await expectAccessible(page, 'person-left-refused');
 
     // The plan names Sarah on the two actions handed over, Helen on the third.

@@ -1,7 +1,7 @@
 import { londonToday } from '@peopleplan/core';
 import { type FormEvent, useState } from 'react';
 import { DateField } from '../components/date-field.js';
-import { ErrorSummary } from '../components/form.js';
+import { ErrorSummary, refusal } from '../components/form.js';
 import { api, isStale } from '../lib/api.js';
 import { formatDate } from '../lib/format.js';
 import { type DateParts, isoOf, partsOf } from '../lib/plan-draft.js';
@@ -24,7 +24,7 @@ export function MarkLeft({
   onStale: () => void;
 }) {
   const [when, setWhen] = useState<DateParts>(() => partsOf(londonToday()));
-  const [error, setError] = useState<{ href: string; text: string } | undefined>();
+  const [error, setError] = useState<{ href?: string; text: string } | undefined>();
   const [busy, setBusy] = useState(false);
 
   const save = async (leftOn: string | null) => {
@@ -42,8 +42,13 @@ export function MarkLeft({
       );
     } catch (err) {
       // The API's words: a refusal says what to do first (hand their open actions over); a change
-      // made meanwhile says to try again, with the person read afresh.
-      setError({ href: leftOn ? '#left-on-day' : '#left-back', text: (err as Error).message });
+      // made meanwhile says to try again, with the person read afresh. Only a refusal of the day itself
+      // goes beside the day: the others name no field, so they are in the summary alone (`refusal`).
+      const r = refusal(err, leftOn ? { leftOn: 'left-on-day' } : {});
+      const [onDay] = Object.values(r.errors);
+      setError(
+        r.message === undefined && onDay ? { href: '#left-on-day', text: onDay } : { text: r.message ?? '' },
+      );
       if (isStale(err)) onStale();
     } finally {
       setBusy(false);
