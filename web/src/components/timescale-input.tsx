@@ -78,6 +78,7 @@ export function TimescaleInput({
   context: TimescaleContext;
 }) {
   const parsed = useParsedTimescale(text, original, context);
+  const shown = Boolean(text.trim() && parsed);
   return (
     <div className="app-timescale-input">
       <TextInput
@@ -89,14 +90,25 @@ export function TimescaleInput({
         onChange={(e) => onText(e.target.value)}
         width="20"
         autoComplete="off"
+        // How the words were read is part of the field: heard on reaching it as well as seen (WCAG 1.3.1).
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''} ${id}-read`}
       />
-      {text.trim() && parsed ? (
-        <p className="govuk-body-s app-timescale-read" aria-live="polite">
-          Read as:{' '}
-          <strong>{(context.asStart ? startMeaning(parsed) : timescaleMeaning(parsed)) || 'no date'}</strong>
-          {parsed.note ? ` (${parsed.note})` : ''}
-        </p>
-      ) : null}
+      {/* Always in the page, so that screen readers announce the first reading as well as changes. */}
+      <p
+        className={shown ? 'govuk-body-s app-timescale-read' : undefined}
+        id={`${id}-read`}
+        aria-live="polite"
+      >
+        {shown && parsed ? (
+          <>
+            Read as:{' '}
+            <strong>
+              {(context.asStart ? startMeaning(parsed) : timescaleMeaning(parsed)) || 'no date'}
+            </strong>
+            {parsed.note ? ` (${parsed.note})` : ''}
+          </>
+        ) : null}
+      </p>
     </div>
   );
 }
