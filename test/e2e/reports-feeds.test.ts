@@ -99,8 +99,13 @@ describe('calendar feeds and partnership views', { timeout: 90_000 }, () => {
     await expectAccessible(page, 'person-feed');
     const feed = await fetchFeed(url);
     expect(feed.text).toContain('Consult trade unions');
-    await page.getByRole('button', { name: 'Stop the feed' }).click();
+    await page.getByRole('button', { name: 'Stop the feed' }).focus();
+    await page.keyboard.press('Enter');
     await page.getByText('The feed is stopped: its address no longer works.').waitFor();
+    // The button pressed is gone: focus goes to the message saying what happened, never the page's body.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('The feed is stopped: its address no longer works.');
     expect((await fetchFeed(url)).status).toBe(404);
   });
 

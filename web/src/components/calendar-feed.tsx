@@ -1,6 +1,6 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../lib/api.js';
-import { useFocusOnMount } from '../lib/focus.js';
+import { focusMessage, useFocusOnMount } from '../lib/focus.js';
 import { formatDateTime } from '../lib/format.js';
 import { useApi } from '../lib/use-api.js';
 import { LoadError } from './page.js';
@@ -91,6 +91,12 @@ export function CalendarFeed({
   });
   const [made, setMade] = useState<Created | undefined>();
   const [message, setMessage] = useState<string | undefined>();
+  const said = useRef<HTMLParagraphElement>(null);
+  // Only stopping the feed says something here, and "Stop the feed" goes with the feed: the message
+  // takes focus from it (lib/focus.ts), never leaving it on the page's body.
+  useEffect(() => {
+    if (message) focusMessage(said.current);
+  }, [message]);
   const [error, setError] = useState<Error | undefined>();
   const call = (verb: 'post' | 'del') =>
     (api[verb] as (p: string, i: object) => Promise<Created | undefined>)(paths[scope], {
@@ -134,11 +140,10 @@ export function CalendarFeed({
             : 'There is no feed at the moment.'}
         </p>
       ) : null}
-      {message ? (
-        <p className="govuk-body" role="status">
-          {message}
-        </p>
-      ) : null}
+      {/* In the page from the start, so that screen readers announce it when it changes. */}
+      <p className={message ? 'govuk-body' : undefined} role="status" tabIndex={-1} ref={said}>
+        {message ?? ''}
+      </p>
       {made ? <FeedLink feed={made} /> : null}
       <div className="govuk-button-group">
         <button type="button" className="govuk-button govuk-button--secondary" onClick={create}>
