@@ -322,6 +322,32 @@ describe('a plan in its own words', { timeout: 120_000 }, () => {
     expect(edges.first).toBeGreaterThanOrEqual(edges.left);
   });
 
+  it('shows each milestone’s label on the timeline whole: at 320px wide, and with text spacing (1.4.10, 1.4.12)', async () => {
+    await e.as(EDITOR)('POST', `${H}/actions/${plan.adverts}/milestones`, {
+      ref: '1.1.M9',
+      title:
+        'Agree the recruitment campaign’s wording with every directorate’s management team and the unions',
+      due: date(day(45)),
+    });
+    const page = await as('viewer@harrow.demo', planPage());
+    const chart = page.locator('section[aria-labelledby="milestones"] .app-timeline-chart');
+    await chart.getByText('and the unions', { exact: false }).waitFor({ state: 'attached' });
+    const cut = () =>
+      chart.evaluate((fig) =>
+        [...fig.querySelectorAll<HTMLElement>('.app-timeline-chart__label')]
+          .filter((l) => l.scrollWidth > l.clientWidth + 1 || l.scrollHeight > l.clientHeight + 1)
+          .map((l) => l.textContent),
+      );
+    expect(await cut()).toEqual([]);
+    await page.addStyleTag({
+      content:
+        '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }',
+    });
+    expect(await cut()).toEqual([]);
+    await page.setViewportSize({ width: 320, height: 640 });
+    await expect.poll(cut).toEqual([]);
+  });
+
   it('lists milestones by due date, then ref in natural order (M2 before M10), on the action and the plan', async () => {
     const editor = e.as(EDITOR);
     const action = await editor('POST', `${H}/plans/${plan.planId}/actions`, {
