@@ -6,8 +6,9 @@ import { PersonFields } from '../components/person-fields.js';
 import { TableHead } from '../components/table-head.js';
 import { PlainTag } from '../components/tags.js';
 import { api } from '../lib/api.js';
-import { formatDate } from '../lib/format.js';
+import { formatDate, plural } from '../lib/format.js';
 import { personSavedMessage } from '../lib/person-saved.js';
+import type { PersonRow } from '../lib/responses.js';
 import { useCouncil } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
 import { DuplicatePeople } from './people-merge.js';
@@ -30,12 +31,7 @@ export default function PeoplePage({ c }: { c: string }) {
   const items = all.filter((p) => !p.leftOn);
   const leavers = all.filter((p) => p.leftOn);
   const unresolved = items.filter((p) => p.unresolved).length;
-  const name = (p: (typeof all)[number]) => (
-    // Everyone may open a person's page: what they lead is there (editors change them there too).
-    <Link className="govuk-link" href={`/councils/${c}/people/${p.id}`}>
-      {p.name}
-    </Link>
-  );
+  const name = (p: PersonRow) => <PersonLink c={c} p={p} />;
   return (
     <Page
       title="People"
@@ -56,30 +52,7 @@ export default function PeoplePage({ c }: { c: string }) {
       ) : null}
       {people.error ? <LoadError error={people.error} retry={people.reload} /> : null}
       {people.loading ? <Loading what="Loading people" /> : null}
-      {people.data ? (
-        <ScrollTable label="People directory">
-          <table className="govuk-table app-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">{items.length} people</caption>
-            <TableHead columns={['Name', 'Label in plans', 'Job title', 'Email', 'Check']} />
-            <tbody className="govuk-table__body">
-              {items.map((p) => (
-                <tr className="govuk-table__row" key={p.id}>
-                  <td className="govuk-table__cell">{name(p)}</td>
-                  <td className="govuk-table__cell">{p.roleLabel ?? ''}</td>
-                  <td className="govuk-table__cell">{p.jobTitle ?? ''}</td>
-                  <td className="govuk-table__cell">
-                    {p.email ?? <span className="app-muted">None: no alerts</span>}
-                  </td>
-                  <td className="govuk-table__cell">
-                    {p.unresolved ? <PlainTag colour="yellow">Not matched</PlainTag> : null}
-                    {!p.email ? <PlainTag colour="grey">No email</PlainTag> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
-      ) : null}
+      {people.data ? <Directory c={c} items={items} /> : null}
       {leavers.length ? (
         <ScrollTable label="People who have left">
           <table className="govuk-table app-table">
@@ -166,5 +139,53 @@ function AddPerson({ c, onAdded }: { c: string; onAdded: (name: string) => void 
         Add person
       </button>
     </form>
+  );
+}
+
+// Everyone may open a person's page: what they lead is there (editors change them there too).
+function PersonLink({ c, p }: { c: string; p: PersonRow }) {
+  return (
+    <Link className="govuk-link" href={`/councils/${c}/people/${p.id}`}>
+      {p.name}
+    </Link>
+  );
+}
+
+/** The people still at the council; an empty directory says so and how people get into it. */
+export function Directory({ c, items }: { c: string; items: PersonRow[] }) {
+  if (!items.length)
+    return (
+      <p className="govuk-body">
+        No one is in the directory yet. People come in as the leads of an imported plan, as members are
+        invited, or when you add them below.
+      </p>
+    );
+  return (
+    <ScrollTable label="People directory">
+      <table className="govuk-table app-table">
+        <caption className="govuk-table__caption govuk-table__caption--m">
+          {plural(items.length, 'person', 'people')}
+        </caption>
+        <TableHead columns={['Name', 'Label in plans', 'Job title', 'Email', 'Check']} />
+        <tbody className="govuk-table__body">
+          {items.map((p) => (
+            <tr className="govuk-table__row" key={p.id}>
+              <td className="govuk-table__cell">
+                <PersonLink c={c} p={p} />
+              </td>
+              <td className="govuk-table__cell">{p.roleLabel ?? ''}</td>
+              <td className="govuk-table__cell">{p.jobTitle ?? ''}</td>
+              <td className="govuk-table__cell">
+                {p.email ?? <span className="app-muted">None: no alerts</span>}
+              </td>
+              <td className="govuk-table__cell">
+                {p.unresolved ? <PlainTag colour="yellow">Not matched</PlainTag> : null}
+                {!p.email ? <PlainTag colour="grey">No email</PlainTag> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollTable>
   );
 }
