@@ -36,6 +36,13 @@ export function DueTimeline({
   const ticks = [from, Math.round(from + span / 2), to].filter(
     (v, i, a) => a.indexOf(v) === i && Math.abs(v) / span > 0.12,
   );
+  const todayAt = (0 - from) / span;
+  const todayEdge =
+    todayAt > 0.95
+      ? ' app-timeline-chart__tick--end'
+      : todayAt < 0.05
+        ? ' app-timeline-chart__tick--start'
+        : '';
   return (
     <figure className="app-timeline-chart" aria-hidden="true">
       <div className="app-timeline-chart__axis">
@@ -48,7 +55,9 @@ export function DueTimeline({
             {formatShortDate(new Date(Date.parse(today) + t * 86_400_000).toISOString())}
           </span>
         ))}
-        <span className="app-timeline-chart__today" style={{ left: pos(0) }}>
+        {/* Centred on its day, unless that is near an end (every item overdue, say): then drawn inside
+            the chart as the end ticks are, not half cut off by its edge. */}
+        <span className={`app-timeline-chart__today${todayEdge}`} style={{ left: pos(0) }}>
           Today
         </span>
       </div>
