@@ -2,6 +2,7 @@ import type { StructuredTextItem } from 'unpdf';
 import { ImportError, MAX_PDF_PAGES } from '../errors.js';
 import { actionHeader } from '../layouts/header-cells.js';
 import type { SourceDocument, SourceItem } from '../source.js';
+import { cellChunks } from './pdf-cells.js';
 import { pageFurniture } from './pdf-furniture.js';
 import { type Chunk, columnOf, continuesRow, spansColumns, startsParagraph } from './pdf-rows.js';
 import { checkPdfStreams } from './pdf-streams.js';
@@ -36,6 +37,7 @@ export async function readPdf(buffer: Buffer): Promise<SourceDocument> {
   }
   const { items: pages } = await extractTextItems(pdf);
   const lines = pages.flatMap((items, p) => toLines(items, p + 1));
+  cellChunks(lines);
   if (lines.length === 0) {
     throw new ImportError(
       'empty',
@@ -61,27 +63,7 @@ function toLines(items: StructuredTextItem[], page: number): PdfLine[] {
     if (line) line.chunks.push(chunk);
     else lines.push({ y: w.y, page, chunks: [chunk], height: w.height || w.fontSize });
   }
-  for (const l of lines)
-    l.chunks = mergeChunks(
-      l.chunks.sort((a, b) => a.x - b.x),
-      l.height,
-    );
   return lines.sort((a, b) => b.y - a.y);
-}
-
-/** Words closer than a wide gap are one cell's text; a gap of two letters or more separates cells. */
-function mergeChunks(chunks: Chunk[], height: number): Chunk[] {
-  const out: Chunk[] = [];
-  for (const c of chunks) {
-    const prev = out.at(-1);
-    const gap = prev ? c.x - prev.right : Number.POSITIVE_INFINITY;
-    if (prev && gap < height * 1.1) {
-      prev.text =
-        gap > height * 0.15 && !prev.text.endsWith(' ') ? `${prev.text} ${c.text}` : prev.text + c.text;
-      prev.right = c.right;
-    } else out.push({ ...c });
-  }
-  return out.map((c) => ({ ...c, text: c.text.replace(/\s+/g, ' ').trim() }));
 }
 
 /** Lines into paragraphs and table rows (a header row fixes the columns for the lines below it). */
