@@ -54,6 +54,8 @@ function readHeader(style: Style, text: string): { header: LayoutHeader; trailin
   const parts = style.split(text);
   const trailing = style.endsWith(text);
   const cells = parts.filter((c, k) => c.trim() !== '' || (k > 0 && k < parts.length - 1));
+  // "Action Target date Person / body responsible": a slash inside one column's name, not between names.
+  if (style === slash && cells.slice(1).some((c) => /^[a-z]/.test(c.trim()))) return undefined;
   const header = actionHeader(cells);
   return header ? { header, trailing } : undefined;
 }

@@ -30,9 +30,17 @@ const VOCABULARY: string[] = [
 
 function letters(text: string): Letter[] {
   // Bracketed notes ("(month/year)", "(agenda title / item / date)") are part of a header but not its name.
+  // So is the word after a spaced slash, an alternative to the word before it: "Person / body
+  // responsible" names the column "Person responsible".
   const out: Letter[] = [];
   let depth = 0;
+  const alternative = /\s\/\s+[a-z]+(?=\s+[A-Za-z])/y;
   for (let i = 0; i < text.length; i++) {
+    alternative.lastIndex = i;
+    if (alternative.test(text)) {
+      i = alternative.lastIndex - 1;
+      continue;
+    }
     const c = text[i]!;
     if (c === '(') depth++;
     else if (c === ')') depth = Math.max(0, depth - 1);

@@ -98,4 +98,46 @@ describe('trailing-fields', () => {
     expect(r.data.map((d) => d[0])).toEqual(['1', '2', '3', '4']);
     expect(r.warnings.map((w) => `${w.code}@${w.where}`)).toEqual(['partly-unread@line 6']);
   });
+
+  it('reads a header whose column name holds a spaced slash ("Person / body responsible") as its columns', () => {
+    const r = readSample(
+      [
+        'Action Target date Person / body responsible',
+        'Publish a statement on equal pay September 2026 Director of People',
+        'Complete an equal pay audit of every grade March 2027',
+        'Director of People / Director of Student Services',
+        'Brief line managers on the new policy December 2026',
+        'Director of People / Director of Student Services',
+      ].join('\n'),
+    );
+    expect(r.layouts).toEqual(['trailing-fields']);
+    expect(r.header).toEqual(['Action', 'Target date', 'Person / body responsible']);
+    expect(r.data).toEqual([
+      ['Publish a statement on equal pay', 'September 2026', 'Director of People'],
+      [
+        'Complete an equal pay audit of every grade',
+        'March 2027',
+        'Director of People / Director of Student Services',
+      ],
+      [
+        'Brief line managers on the new policy',
+        'December 2026',
+        'Director of People / Director of Student Services',
+      ],
+    ]);
+  });
+
+  it('leaves the words before a deadline that the date does not take with the title', () => {
+    const r = readSample(
+      [
+        'Action Target date Lead',
+        'Train contacts drawn from every campus November 2026 Director of People',
+        'Publish the pay policy statement March 2027 Director of People',
+      ].join('\n'),
+    );
+    expect(r.data).toEqual([
+      ['Train contacts drawn from every campus', 'November 2026', 'Director of People'],
+      ['Publish the pay policy statement', 'March 2027', 'Director of People'],
+    ]);
+  });
 });

@@ -1,3 +1,4 @@
+import { parseTimescale } from '@peopleplan/timescale';
 import { isBoilerplate } from '../finalize/boilerplate.js';
 import { matchHeader } from '../header-mapping.js';
 import { THEME_PATTERNS } from '../heading-words.js';
@@ -58,6 +59,11 @@ function dateTail(words: string[], end: number): number | undefined {
     const run = words.slice(end - n, end);
     if (run.slice(0, -1).some(endsSentence)) continue;
     const phrase = run.join(' ');
+    // Words the date reader left over at the run's start, or after its first word ("from every campus"
+    // before "November 2026"), are the title's: the deadline is the shorter run after them.
+    const note = parseTimescale(phrase).note?.toLowerCase();
+    const at = note ? phrase.toLowerCase().indexOf(note) : -1;
+    if (at === 0 || (at > 0 && at === run[0]!.length + 1)) continue;
     if (DATE_START.test(phrase) && isDateCell(phrase)) return end - n;
   }
   return undefined;
