@@ -151,6 +151,7 @@ export function readHeaderRow(
     if (kind === 'actions' && nextFirstCell && /^[A-Z]$/.test(nextFirstCell.trim())) score -= 1;
     if (!best || score > best.score) best = { kind, columns, score, kindCues };
   }
+  if (best) deliverablesAsTitles(best);
   if (best && overrides.size > 0) {
     for (const col of best.columns) {
       const o = overrides.get(normalizeHeader(col.header));
@@ -158,6 +159,22 @@ export function readHeaderRow(
     }
   }
   return best;
+}
+
+/**
+ * "Deliverable | Timeline | Responsibility" (a reconciliation action plan's table under each numbered
+ * action): with no column named as the action's and one saying who or when, the deliverables are what
+ * is done. Beside an "Action" column they stay its outcome.
+ */
+function deliverablesAsTitles(h: HeaderCandidate): void {
+  // Every cell a known name: a line that merely mentions the columns ("# layout: pipe table 'Action |
+  // Deliverable | …") names no table.
+  if (h.kind !== 'actions' || h.columns.some((c) => c.field === 'title' || c.field === 'ignore')) return;
+  if (!h.columns.some((c) => c.field === 'due' || c.field.startsWith('lead:'))) return;
+  const col = h.columns.find(
+    (c) => c.field === 'outcome' && /^(?:key )?(?:deliverables?|outputs?)$/.test(normalizeHeader(c.header)),
+  );
+  if (col) col.field = 'title';
 }
 
 /** A row that names two or more known columns: a table's header, whatever else the table looks like. */

@@ -130,8 +130,10 @@ function leadOf(items: SourceItem[], i: number): Lead | undefined {
   }
   if (prev?.type !== 'para' || sheetOf(prev) !== sheet) return undefined;
   const text = cleanText(prev.text);
-  // A line naming the plan (before its first table) is its title, not a group.
-  if (TITLE_WORDS.test(text) && !items.slice(0, i - 1).some((x) => x.type === 'row')) return undefined;
+  // A line naming the plan (before its first table) is its title, not a group; a numbered one ("11: Keep
+  // a group to steer the plan") is a group's.
+  if (TITLE_WORDS.test(text) && !/^\d/.test(text) && !items.slice(0, i - 1).some((x) => x.type === 'row'))
+    return undefined;
   return isHeadingLike(text) ? { at: i - 1, text, replaces: true, table: i } : undefined;
 }
 

@@ -119,8 +119,9 @@ export function defaultTheme(s: BuildState): ThemeDraft {
  * `label` is the heading as written when `text` is the group's name alone ("Priority: Pay", named "Pay").
  */
 export function headingTheme(s: BuildState, text: string, label = text) {
-  // "1. Recruitment" (a numbered list's heading): its number is the ref, the rest the title.
-  const numbered = /^(\d{1,3})[.)]\s+(\S.*)$/.exec(text);
+  // "1. Recruitment" (a numbered list's heading), "11: Build accountability" (a reconciliation action
+  // plan's numbered action over its deliverables): its number is the ref, the rest the title.
+  const numbered = /^(\d{1,3})[.):]\s+(\S.*)$/.exec(text);
   const th =
     themeHeading(text) ?? (numbered ? { ref: numbered[1]!, title: numbered[2]!, kinds: [] } : undefined);
   const ref = th?.ref && !findTheme(s, th.ref) ? th.ref : nextThemeRef(s);

@@ -169,5 +169,9 @@ function makeRule(style: Style): LayoutRule {
   };
 }
 
+/** A line that heads a pipe or " / " table of actions ("| Deliverable | Timeline | Responsibility |"). */
+export const isDelimitedHeader = (text: string): boolean =>
+  !!(readHeader(pipe, text) ?? readHeader(slash, text));
+
 export const pipeTable = makeRule(pipe);
 export const slashSeparatedTable = makeRule(slash);

@@ -3,6 +3,7 @@ import { isBoilerplate } from '../finalize/boilerplate.js';
 import { MEASURE_HEADINGS, SECTION_HEADINGS, THEME_PATTERNS } from '../heading-words.js';
 import type { SourceItem } from '../source.js';
 import { isDateCell, isLeadCell } from './cell-kinds.js';
+import { isDelimitedHeader } from './delimited-table.js';
 import { fieldLine, namedColumns, readItemLines } from './field-lines.js';
 import { inlineFields } from './inline-fields.js';
 import { isBlank, type Line } from './lines.js';
@@ -119,6 +120,11 @@ export const numberedList: LayoutRule = {
       .slice(i + 1, items.at(-1)!.at)
       .filter((l) => !isBlank(l) && !itemAt(lines, lines.indexOf(l)));
     if (isWrappedText(between.map((l) => l.text))) return undefined;
+    // Items each over a table of their own ("11: Keep a working group" over "| Deliverable | Timeline |"):
+    // the tables' rows are the actions, the items their headings.
+    const last = items.at(-1)!;
+    const region = lines.slice(i + 1, findEnd(lines, (last.textLine ?? last.at) + 1));
+    if (region.some((l) => !isBlank(l) && isDelimitedHeader(l.text))) return undefined;
     const groups: Group[] = [{ paras: [], rows: [] }];
     const group = () => groups.at(-1)!;
     const lineOf = (j: number) => ({
