@@ -113,9 +113,13 @@ function cellEnd(text: string, ls: Letter[], j: number): number {
  * whole line is in capitals (PDFs glue "RESPONSIBILITYCOMPLETION"); otherwise it must start on a word.
  */
 function edgeOk(text: string, ls: Letter[], i: number, j: number): boolean {
+  // "DeliverableTimelineResponsibility": a web page's cells run together, each name's capital after the
+  // last name's lower case.
+  const camel = (k: number) =>
+    k > 0 && k < ls.length && /[a-z]/.test(text[ls[k - 1]!.at]!) && /[A-Z]/.test(text[ls[k]!.at]!);
   const startsWord =
-    i === 0 || ls[i]!.at - ls[i - 1]!.at > 1 || !/[A-Za-z0-9]/.test(text[ls[i]!.at - 1] ?? ' ');
-  const endsWord = j === ls.length || ls[j]!.at - ls[j - 1]!.at > 1;
+    i === 0 || ls[i]!.at - ls[i - 1]!.at > 1 || !/[A-Za-z0-9]/.test(text[ls[i]!.at - 1] ?? ' ') || camel(i);
+  const endsWord = j === ls.length || ls[j]!.at - ls[j - 1]!.at > 1 || camel(j);
   const caps = text.replace(/[^A-Za-z]/g, '').length > 0 && text === text.toUpperCase();
   return (startsWord || caps) && (endsWord || caps || isSplitWord(text, ls, j));
 }

@@ -4,6 +4,7 @@ import type { SourceItem } from '../source.js';
 import { bulletedActions } from './bulleted-actions.js';
 import { bulletedList } from './bulleted-list.js';
 import { pipeTable, slashSeparatedTable } from './delimited-table.js';
+import { gluedCells } from './glued-cells.js';
 import { labelLineBlocks } from './label-lines.js';
 import { labelValueBlocks } from './label-value.js';
 import { moveLeadingRefs } from './leading-refs.js';
@@ -26,6 +27,7 @@ const FLATTENED = new Set([
   'one-cell-per-line',
   'numbered-list',
   'trailing-fields',
+  'glued-cells',
   'bulleted-list',
   'space-aligned-columns',
   'label-value-blocks',
@@ -41,6 +43,7 @@ export const TEXT_RULES: LayoutRule[] = [
   spaceAlignedColumns,
   pipeTable,
   slashSeparatedTable,
+  gluedCells,
   trailingFields,
   oneCellPerLine,
   numberedRows,

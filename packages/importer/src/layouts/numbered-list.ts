@@ -5,6 +5,7 @@ import type { SourceItem } from '../source.js';
 import { isDateCell, isLeadCell } from './cell-kinds.js';
 import { isDelimitedHeader } from './delimited-table.js';
 import { fieldLine, namedColumns, readItemLines } from './field-lines.js';
+import { gluedCells } from './glued-cells.js';
 import { inlineFields } from './inline-fields.js';
 import { isBlank, type Line } from './lines.js';
 import { isWrappedText } from './pdf-columns.js';
@@ -123,8 +124,10 @@ export const numberedList: LayoutRule = {
     // Items each over a table of their own ("11: Keep a working group" over "| Deliverable | Timeline |"):
     // the tables' rows are the actions, the items their headings.
     const last = items.at(-1)!;
-    const region = lines.slice(i + 1, findEnd(lines, (last.textLine ?? last.at) + 1));
-    if (region.some((l) => !isBlank(l) && isDelimitedHeader(l.text))) return undefined;
+    for (let k = i + 1; k < findEnd(lines, (last.textLine ?? last.at) + 1); k++) {
+      const l = lines[k]!;
+      if (!isBlank(l) && (isDelimitedHeader(l.text) || gluedCells.read(lines, k, ctx))) return undefined;
+    }
     const groups: Group[] = [{ paras: [], rows: [] }];
     const group = () => groups.at(-1)!;
     const lineOf = (j: number) => ({

@@ -57,4 +57,56 @@ describe('numbered-rows', () => {
       readSample('Action Lead Deadline\n\nWe met twice and will meet again in spring.').layouts,
     ).not.toContain('numbered-rows');
   });
+
+  it('reads numbered actions over their deliverables, a cell a line, as groups of deliverables', () => {
+    const r = readSample(
+      [
+        'ActionResponsibilityTimelineDeliverable',
+        '',
+        '4 Build relationships with local communities.',
+        '',
+        'Meet local community organisations to agree how we work together.',
+        '',
+        'March 2027',
+        '',
+        'Head of Engagement',
+        '',
+        'Share our engagement principles with the community panel.',
+        '',
+        'September 2026',
+        '',
+        'Director, Communities and Culture',
+        '',
+        '5 Mark significant dates.',
+        '',
+        'Publish a calendar of significant dates for staff.',
+        '',
+        '30 June 2026 and then annually',
+        '',
+        'People Director',
+      ].join('\n'),
+    );
+    expect(r.header).toEqual(['Deliverable', 'Timeline', 'Responsibility']);
+    expect(r.headings).toEqual([
+      '4. Build relationships with local communities.',
+      '5. Mark significant dates.',
+    ]);
+    expect(r.data).toEqual([
+      [
+        'Meet local community organisations to agree how we work together.',
+        'March 2027',
+        'Head of Engagement',
+      ],
+      [
+        'Share our engagement principles with the community panel.',
+        'September 2026',
+        'Director, Communities and Culture',
+      ],
+      [
+        'Publish a calendar of significant dates for staff.',
+        '30 June 2026 and then annually',
+        'People Director',
+      ],
+    ]);
+  });
 });

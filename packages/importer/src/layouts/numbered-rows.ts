@@ -2,7 +2,8 @@ import { isBoilerplate } from '../finalize/boilerplate.js';
 import { THEME_PATTERNS } from '../heading-words.js';
 import type { ImportWarning } from '../parsed-plan.js';
 import type { SourceItem } from '../source.js';
-import { isDateCell } from './cell-kinds.js';
+import { isDateCell, isLeadCell } from './cell-kinds.js';
+import type { LayoutHeader } from './header-cells.js';
 import { headerLineAt } from './header-line.js';
 import { isBlank, type Line, nextFilled } from './lines.js';
 import { isWrappedText } from './pdf-columns.js';
@@ -73,6 +74,8 @@ export const numberedRows: LayoutRule = {
     const titleAt = h.header.fields.findIndex((f) => f === 'title' || f === 'currentPosition');
     const restAt = h.header.types.lastIndexOf('text');
     if (titleAt < 0) return undefined;
+    const split = deliverableRows(rows, h.header, titleAt, restAt, lines[i]!.line);
+    if (split) return { items: split, next: k };
     const hasRef = h.header.fields.includes('ref');
     const header = hasRef ? h.header.cells : ['Ref', ...h.header.cells];
     const shift = hasRef ? 0 : 1;
@@ -104,3 +107,59 @@ export const numberedRows: LayoutRule = {
     return { items, next: k, warnings };
   },
 };
+
+/**
+ * "ActionResponsibilityTimelineDeliverable" over numbered actions, each followed by its deliverables a
+ * cell a line: the deliverable's words, its timeline, who is responsible, and again (a reconciliation
+ * action plan's web page copied as text). Each numbered action is the group of its deliverables, and each
+ * deliverable an action with its lead and date; read only where every line after each action's first
+ * sentence falls into such runs (words, then a date and a lead, either order).
+ */
+function deliverableRows(
+  rows: Row[],
+  header: LayoutHeader,
+  titleAt: number,
+  restAt: number,
+  line: number,
+): SourceItem[] | undefined {
+  const dateAt = header.types.indexOf('date');
+  const leadAt = header.types.indexOf('lead');
+  if (restAt <= titleAt && restAt >= 0) return undefined;
+  if (restAt < 0 || dateAt < 0 || leadAt < 0 || !/deliverable|output/i.test(header.cells[restAt]!))
+    return undefined;
+  const items: SourceItem[] = [
+    row([header.cells[restAt]!, header.cells[dateAt]!, header.cells[leadAt]!], line, NAME, true),
+  ];
+  for (const r of rows) {
+    const cut = r.lines.findIndex((l) => ENDS.test(l.text));
+    if (cut < 0) return undefined;
+    items.push({
+      type: 'heading',
+      text: `${r.ref}. ${r.lines
+        .slice(0, cut + 1)
+        .map((l) => l.text)
+        .join(' ')}`,
+      line: r.line,
+    });
+    const rest = r.lines.slice(cut + 1);
+    let words: Line[] = [];
+    for (let n = 0; n < rest.length; n++) {
+      const l = rest[n]!;
+      if (!isDateCell(l.text)) {
+        words.push(l);
+        continue;
+      }
+      // A date closes the deliverable's words; its lead is the line just before or just after it.
+      const next = rest[n + 1];
+      const after = next && !isDateCell(next.text) && isLeadCell(next.text) ? next : undefined;
+      const before = !after && words.length > 1 && isLeadCell(words.at(-1)!.text) ? words.pop() : undefined;
+      const lead = after ?? before;
+      if (!lead || words.length === 0) return undefined;
+      items.push(row([words.map((w) => w.text).join(' '), l.text, lead.text], words[0]!.line, NAME));
+      words = [];
+      if (after) n++;
+    }
+    if (words.length > 0) return undefined;
+  }
+  return items.some((it) => it.type === 'row' && !it.header) ? items : undefined;
+}

@@ -6,6 +6,7 @@ import type { ImportWarning } from '../parsed-plan.js';
 import type { SourceItem } from '../source.js';
 import type { ColumnType } from './align.js';
 import { isDateCell, isLeadCell, isLeadLabel, isPriorityCell } from './cell-kinds.js';
+import { gluedCells } from './glued-cells.js';
 import type { LayoutHeader } from './header-cells.js';
 import { headerLineAt, stripBullet } from './header-line.js';
 import { isBlank, type Line, nextFilled } from './lines.js';
@@ -258,6 +259,8 @@ export const trailingFields: LayoutRule = {
     const found = findHeader(lines, i);
     const shape = found && shapeOf(found.h.header);
     if (!found || !shape) return undefined;
+    // Rows whose cells ran together with no space ("…Reference.September 2025Chair RWG") are read there.
+    if (gluedCells.read(lines, found.at, ctx)) return undefined;
     // Lines up to the end of the table: the page's own text (a cookie notice, "Back to top") ends it.
     let end = found.h.next;
     const body: Line[] = [];
