@@ -3,6 +3,7 @@ import type { ImportWarning } from '../parsed-plan.js';
 import type { SourceItem } from '../source.js';
 import { bulletedActions } from './bulleted-actions.js';
 import { bulletedList } from './bulleted-list.js';
+import { columnBlocks } from './column-blocks.js';
 import { pipeTable, slashSeparatedTable } from './delimited-table.js';
 import { gluedCells } from './glued-cells.js';
 import { labelLineBlocks } from './label-lines.js';
@@ -28,6 +29,7 @@ const FLATTENED = new Set([
   'numbered-list',
   'trailing-fields',
   'glued-cells',
+  'column-blocks',
   'bulleted-list',
   'space-aligned-columns',
   'label-value-blocks',
@@ -45,6 +47,7 @@ export const TEXT_RULES: LayoutRule[] = [
   slashSeparatedTable,
   gluedCells,
   trailingFields,
+  columnBlocks,
   oneCellPerLine,
   numberedRows,
   paragraphRows,

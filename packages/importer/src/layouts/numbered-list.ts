@@ -3,6 +3,7 @@ import { isBoilerplate } from '../finalize/boilerplate.js';
 import { MEASURE_HEADINGS, SECTION_HEADINGS, THEME_PATTERNS } from '../heading-words.js';
 import type { SourceItem } from '../source.js';
 import { isDateCell, isLeadCell } from './cell-kinds.js';
+import { columnBlocks } from './column-blocks.js';
 import { isDelimitedHeader } from './delimited-table.js';
 import { fieldLine, namedColumns, readItemLines } from './field-lines.js';
 import { gluedCells } from './glued-cells.js';
@@ -126,7 +127,11 @@ export const numberedList: LayoutRule = {
     const last = items.at(-1)!;
     for (let k = i + 1; k < findEnd(lines, (last.textLine ?? last.at) + 1); k++) {
       const l = lines[k]!;
-      if (!isBlank(l) && (isDelimitedHeader(l.text) || gluedCells.read(lines, k, ctx))) return undefined;
+      if (
+        !isBlank(l) &&
+        (isDelimitedHeader(l.text) || gluedCells.read(lines, k, ctx) || columnBlocks.read(lines, k, ctx))
+      )
+        return undefined;
     }
     const groups: Group[] = [{ paras: [], rows: [] }];
     const group = () => groups.at(-1)!;
