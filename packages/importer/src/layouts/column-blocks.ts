@@ -50,7 +50,7 @@ export const columnBlocks: LayoutRule = {
     if (named) i = nextFilled(lines, i + 1);
     if (i < 0) return undefined;
     const first = ITEM.exec(lines[i]!.text.trim());
-    if (!first || first[1] !== '1' || /^\d+\s/.test(lines[i]!.text.trim())) return undefined;
+    if (first?.[1] !== '1' || /^\d+\s/.test(lines[i]!.text.trim())) return undefined;
     const items: Item[] = [];
     const cells: Line[] = [];
     let open: Item | undefined;

@@ -35,7 +35,7 @@ function gluedHeader(text: string): { cells: string[]; shape: Shape } | undefine
   if (!cells || cells.length < 2 || !cells.slice(1).some((c) => /\S/.test(t[c.at - 1] ?? ' ')))
     return undefined;
   const h = actionHeader(cells.map((c) => c.text));
-  if (!h || h.types[0] !== 'text') return undefined;
+  if (h?.types[0] !== 'text') return undefined;
   const rest = h.types.slice(1);
   if (rest.length < 1 || rest.length > 2 || !rest.every((x) => x === 'date' || x === 'lead'))
     return undefined;
