@@ -140,4 +140,29 @@ describe('trailing-fields', () => {
       ['Publish the pay policy statement', 'March 2027', 'Director of People'],
     ]);
   });
+
+  it('keeps a cell of two paragraphs whole when its fields come on lines of their own', () => {
+    const r = readSample(
+      [
+        'Action Target date Lead',
+        'Publish the pay policy statement March 2027 Director of People',
+        '',
+        'Staff networks',
+        '',
+        'Find which teams have the widest gaps',
+        '',
+        'Agree measures to close them',
+        '',
+        'January 2027',
+        '',
+        'Director of People',
+      ].join('\n'),
+    );
+    expect(r.headings).toEqual(['Staff networks']);
+    expect(r.data.at(-1)).toEqual([
+      'Find which teams have the widest gaps\nAgree measures to close them',
+      'January 2027',
+      'Director of People',
+    ]);
+  });
 });

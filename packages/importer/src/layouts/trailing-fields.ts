@@ -4,6 +4,7 @@ import { matchHeader } from '../header-mapping.js';
 import { THEME_PATTERNS } from '../heading-words.js';
 import type { ImportWarning } from '../parsed-plan.js';
 import type { SourceItem } from '../source.js';
+import { ACTION_VERBS } from './action-verbs.js';
 import type { ColumnType } from './align.js';
 import { isDateCell, isLeadCell, isLeadLabel, isPriorityCell } from './cell-kinds.js';
 import { gluedCells } from './glued-cells.js';
@@ -351,10 +352,14 @@ export const trailingFields: LayoutRule = {
       }
       if (pending.length > 0) {
         const paras = paragraphs(pending);
-        const title = paras.pop()!;
+        const title = [paras.pop()!];
+        // A cell of two paragraphs above fields on lines of their own ("Find where…" then "Agree
+        // measures…"): a paragraph that opens with a verb, as an action does, is the cell's, not a heading.
+        while (paras.length > 0 && ACTION_VERBS.has(paras.at(-1)!.text.split(/\s+/)[0]!.toLowerCase()))
+          title.unshift(paras.pop()!);
         pending = [];
         for (const p of paras) items.push({ type: 'heading', text: p.text, line: p.line });
-        emit(title.text, split.fields, title.line);
+        emit(title.map((p) => p.text).join('\n'), split.fields, title[0]!.line);
         continue;
       }
       // Only fields, with no text waiting: they complete the row above ("April 2021" under its lead).
