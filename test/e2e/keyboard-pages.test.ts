@@ -403,3 +403,53 @@ describe('what the keyboard-only trial found', { timeout: 120_000 }, () => {
     await expectAccessible(page, 'dashboard-directorate');
   });
 });
+
+describe('the hour a sign-in lasts (WCAG 2.2.1 timing adjustable)', () => {
+  /** The stored sign-in, made to end `inMs` from now, optionally with another refresh token. */
+  const endingSoon = (page: Page, inMs: number, refreshToken?: string) =>
+    page.evaluate(
+      ({ inMs, refreshToken }) => {
+        const t = JSON.parse(sessionStorage.getItem('peopleplan.token')!);
+        t.expiresAt = Date.now() + 60_000 + inMs;
+        if (refreshToken) t.refreshToken = refreshToken;
+        sessionStorage.setItem('peopleplan.token', JSON.stringify(t));
+      },
+      { inMs, refreshToken },
+    );
+  const storedExpiry = (page: Page) =>
+    page.evaluate(() => JSON.parse(sessionStorage.getItem('peopleplan.token')!).expiresAt as number);
+
+  it('warns two minutes before it ends, and one key press keeps the person signed in', async () => {
+    const page = await on('/councils/harrow');
+    expect(await page.locator('dialog[open]').count()).toBe(0);
+    await endingSoon(page, 90_000);
+    await page.reload();
+    const dialog = page.getByRole('dialog', { name: 'You will be signed out soon' });
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toMatch(/signed out in (2 minutes|about a minute) if you do nothing/);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Stay signed in');
+    await expectAccessible(page, 'session-ending');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'hidden' });
+    // A new hour, from the refresh token, and the API takes the new token.
+    expect(await storedExpiry(page)).toBeGreaterThan(Date.now() + 50 * 60_000);
+    expect(await page.evaluate(() => document.activeElement?.closest('dialog'))).toBeNull();
+    await page.goto(`${e.url}/councils/harrow/my-actions`);
+    await page.getByRole('heading', { level: 1, name: 'My actions' }).waitFor();
+  });
+
+  it('says to sign in again when the sign-in cannot be kept going, and takes the person there', async () => {
+    const page = await on('/councils/harrow');
+    await endingSoon(page, 60_000, 'revoked-long-ago');
+    await page.reload();
+    await page.getByRole('dialog', { name: 'You will be signed out soon' }).waitFor();
+    // Escape asks to stay signed in too.
+    await page.keyboard.press('Escape');
+    const refused = page.getByRole('dialog', { name: 'You need to sign in again' });
+    await refused.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Sign in again');
+    await expectAccessible(page, 'session-ended');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.pathname === '/sign-in' && u.searchParams.get('expired') === '1');
+  });
+});

@@ -3,7 +3,7 @@ import { createTokenVerifier } from '@peopleplan/auth';
 import { type CouncilRole, OPERATOR_GROUP, parseGroups } from '@peopleplan/core';
 import { createDocClient, DirectoryRepo } from '@peopleplan/db';
 import { partnershipDirectoryOnUse } from '@peopleplan/db/partnership-directory';
-import { createDevIdp, type DevUser, LocalUserDirectory } from '@peopleplan/devstack';
+import { createDevIdp, type DevIdp, type DevUser, LocalUserDirectory } from '@peopleplan/devstack';
 import { localIamClients } from '@peopleplan/iam-local';
 import { createLogger } from '@peopleplan/observability';
 import { addOperator, createCouncil, inviteMember, type OnboardingDeps } from '@peopleplan/services';
@@ -36,6 +36,8 @@ export interface TestApi {
   tableName: string;
   /** The local identity provider's users: what Cognito holds in AWS. */
   users: LocalUserDirectory;
+  /** The local identity provider itself (its token endpoint: `idp.app`), as `npm start` serves it. */
+  idp: DevIdp;
   onboarding: OnboardingDeps;
   token(email: string, overrides?: { groups?: string[]; expiresIn?: string | null }): Promise<string>;
   call(
@@ -145,6 +147,7 @@ export async function createTestApi(
     doc,
     tableName: table.tableName,
     users,
+    idp,
     onboarding,
     token: (email, o) => idp.tokenFor(email, o),
     call,

@@ -2,6 +2,7 @@ import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useSta
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { Layout } from './components/layout.js';
 import { Loading, Page, PagePlace } from './components/page.js';
+import { SessionTimeout } from './components/session-timeout.js';
 import { api, configureApi } from './lib/api.js';
 import { clearToken, currentToken, lastCouncil, signOut } from './lib/auth.js';
 import type { RuntimeConfig } from './lib/config.js';
@@ -92,6 +93,8 @@ export function App({ config }: { config: RuntimeConfig }) {
   return (
     <SessionProvider value={session}>
       <Layout>
+        {/* Keyed by the person, so a new sign-in starts its own hour. */}
+        {me ? <SessionTimeout key={me.sub} auth={config.auth} onEnded={toSignIn} /> : null}
         {!me && !open ? (
           <Redirect to={`/sign-in?next=${encodeURIComponent(location + window.location.search)}`} replace />
         ) : (

@@ -20,11 +20,18 @@ export interface DevIdp {
   tokenFor(email: string, overrides?: { groups?: string[]; expiresIn?: string | null }): Promise<string>;
 }
 
-const TokenRequest = z.strictObject({ email: z.email() });
+const TokenRequest = z.union([
+  z.strictObject({ email: z.email() }),
+  // A session kept going ("Stay signed in"), as Cognito's token endpoint takes a refresh token.
+  z.strictObject({ grant_type: z.literal('refresh_token'), refresh_token: z.string().min(1).max(200) }),
+]);
+
+/** As the web client's refresh tokens last in Cognito (infra web-stack.ts). */
+const REFRESH_TOKEN_HOURS = 12;
 
 /**
  * The claims of a Cognito access token, and no others (no `email`, `name` or `aud`): the app must work
- * from exactly what Cognito gives it in AWS. `identity-claims.test.ts` pins this list.
+ * from exactly what Cognito gives it in AWS. test/api/onboarding.test.ts pins this list.
  */
 export const ACCESS_TOKEN_CLAIMS = [
   'sub',
@@ -86,6 +93,32 @@ export async function createDevIdp(opts: {
     return jwt.sign(privateKey);
   };
 
+  // Refresh tokens, by token: in memory, so a restart signs everyone out, as a new key would.
+  const refreshTokens = new Map<string, { email: string; issuedAt: string; expiresAt: number }>();
+  const refreshTokenFor = (email: string) => {
+    const token = randomUUID();
+    refreshTokens.set(token, {
+      email,
+      issuedAt: new Date().toISOString(),
+      expiresAt: Date.now() + REFRESH_TOKEN_HOURS * 3_600_000,
+    });
+    return token;
+  };
+  /**
+   * The user a refresh token still signs in: not expired, the user still here, and not signed out
+   * everywhere since it was issued (a member removed: services/sessions.ts), as Cognito revokes them.
+   */
+  const refreshed = (token: string) => {
+    const r = refreshTokens.get(token);
+    if (!r || r.expiresAt < Date.now()) return undefined;
+    const user = opts.users.signInUser(r.email);
+    if (!user || (user.signedOutAt && user.signedOutAt >= r.issuedAt)) {
+      refreshTokens.delete(token);
+      return undefined;
+    }
+    return r.email;
+  };
+
   const app = new Hono();
   app.get('/.well-known/jwks.json', (c) => c.json({ keys: [publicJwk] }));
   app.get('/users', async (c) =>
@@ -95,9 +128,21 @@ export async function createDevIdp(opts: {
     const body = TokenRequest.safeParse(await c.req.json().catch(() => undefined));
     if (!body.success) {
       return c.json(
-        { error: { code: 'bad-request', message: 'Send {"email": "..."} for a known user' } },
+        {
+          error: {
+            code: 'bad-request',
+            message:
+              'Send {"email": "..."} for a known user, or {"grant_type": "refresh_token", "refresh_token": "..."}',
+          },
+        },
         400,
       );
+    }
+    if ('refresh_token' in body.data) {
+      const email = refreshed(body.data.refresh_token);
+      // Cognito's answer to a refresh token it no longer honours.
+      if (!email) return c.json({ error: 'invalid_grant' }, 400);
+      return c.json({ access_token: await tokenFor(email), token_type: 'Bearer', expires_in: 3600 });
     }
     if (!opts.users.signInUser(body.data.email)) {
       return c.json(
@@ -106,7 +151,12 @@ export async function createDevIdp(opts: {
       );
     }
     const token = await tokenFor(body.data.email);
-    return c.json({ access_token: token, token_type: 'Bearer', expires_in: 3600 });
+    return c.json({
+      access_token: token,
+      refresh_token: refreshTokenFor(body.data.email),
+      token_type: 'Bearer',
+      expires_in: 3600,
+    });
   });
 
   return {

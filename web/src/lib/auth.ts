@@ -12,6 +12,11 @@ interface StoredToken {
   accessToken: string;
   /** Epoch ms. */
   expiresAt: number;
+  /**
+   * What keeps the sign-in going past the hour ("Stay signed in": components/session-timeout.tsx), kept
+   * like the access token: this tab only. Cognito revokes it when the person is removed (infra web-stack.ts).
+   */
+  refreshToken?: string;
 }
 
 function jwtExpiry(token: string): number {
@@ -25,9 +30,60 @@ function jwtExpiry(token: string): number {
   }
 }
 
-export function storeToken(accessToken: string): void {
-  const t: StoredToken = { accessToken, expiresAt: jwtExpiry(accessToken) };
+function storedToken(): StoredToken | undefined {
+  try {
+    return JSON.parse(sessionStorage.getItem(TOKEN_KEY) ?? 'null') ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps a new access token; a refresh gives none of its own, so the one there is kept. */
+export function storeToken(accessToken: string, refreshToken?: string): void {
+  const keep = refreshToken ?? storedToken()?.refreshToken;
+  const t: StoredToken = {
+    accessToken,
+    expiresAt: jwtExpiry(accessToken),
+    ...(keep ? { refreshToken: keep } : {}),
+  };
   sessionStorage.setItem(TOKEN_KEY, JSON.stringify(t));
+}
+
+/** When the sign-in stops being used (epoch ms: a minute before the token expires), if signed in. */
+export function signInEndsAt(): number | undefined {
+  const t = storedToken();
+  return t ? t.expiresAt - 60_000 : undefined;
+}
+
+/**
+ * A new access token for the refresh token kept with it, from the token endpoint the person signed in
+ * with (Cognito's, or the development identity provider's). False when there is none or it is refused
+ * (expired after 12 hours, or revoked: the person removed); they then sign in again.
+ */
+export async function extendSignIn(cfg: AuthConfig): Promise<boolean> {
+  const refreshToken = storedToken()?.refreshToken;
+  if (!refreshToken) return false;
+  const res = await (cfg.mode === 'cognito'
+    ? fetch(`${cfg.domain}/oauth2/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'refresh_token',
+          client_id: cfg.clientId,
+          refresh_token: refreshToken,
+        }),
+      })
+    : fetch('/dev/idp/token', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ grant_type: 'refresh_token', refresh_token: refreshToken }),
+      })
+  ).catch(() => undefined);
+  if (!res?.ok) return false;
+  const body = (await res.json()) as { access_token?: string };
+  if (!body.access_token) return false;
+  storeToken(body.access_token);
+  return true;
 }
 
 /** The token if there is one that has not expired (with a minute's margin). */
@@ -64,8 +120,8 @@ export async function devSignIn(email: string): Promise<void> {
     body: JSON.stringify({ email }),
   });
   if (!res.ok) throw new Error(`The development sign-in refused ${email} (${res.status})`);
-  const body = (await res.json()) as { access_token: string };
-  storeToken(body.access_token);
+  const body = (await res.json()) as { access_token: string; refresh_token?: string };
+  storeToken(body.access_token, body.refresh_token);
 }
 
 const base64url = (bytes: ArrayBuffer | Uint8Array) =>
@@ -123,8 +179,8 @@ export async function completeCognitoSignIn(cfg: Cognito, search: string): Promi
     }),
   });
   if (!res.ok) throw new Error('Sign-in could not be completed. Sign in again.');
-  const tokens = (await res.json()) as { access_token: string };
-  storeToken(tokens.access_token);
+  const tokens = (await res.json()) as { access_token: string; refresh_token?: string };
+  storeToken(tokens.access_token, tokens.refresh_token);
   return saved.next;
 }
 
