@@ -93,8 +93,17 @@ describe('import wizard', { timeout: 180_000 }, () => {
     expect(main).not.toMatch(/lead:|currentPosition|measureOfSuccess/);
     await expectAccessible(page, 'import-preview-docx');
 
+    // Reachable before anything changed (a disabled button is skipped by Tab), and says what to do first.
+    const again = page.getByRole('button', { name: 'Preview again with these columns' });
+    expect(await again.isDisabled()).toBe(false);
+    await again.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').getByText('No column has been changed yet').waitFor();
+    expect(await again.getAttribute('aria-describedby')).toBeTruthy();
+    await expectAccessible(page, 'import-preview-unchanged');
     await page.getByLabel('Champion').selectOption({ label: 'Who leads it' });
-    await page.getByRole('button', { name: 'Preview again with these columns' }).click();
+    expect(await page.getByText('No column has been changed yet').count()).toBe(0);
+    await again.click();
     await actionTables(page).getByText('J. Turner-Robinson').waitFor();
 
     await page.getByLabel('Name for these column choices').fill('Workforce plans');

@@ -3,6 +3,7 @@ import { COLUMN_FIELD_LABELS, COLUMN_FIELDS, TABLE_KIND_LABELS } from '@peoplepl
 import { type FormEvent, useState } from 'react';
 import { ApiError, api } from '../lib/api.js';
 import { ScrollTable } from './page.js';
+import { PreviewAgainButton } from './preview-again.js';
 import { TableHead } from './table-head.js';
 
 type Choices = Record<string, string>;
@@ -94,15 +95,13 @@ export function ImportColumns({
           </table>
         </ScrollTable>
       ))}
-      <button
-        type="button"
-        className="govuk-button govuk-button--secondary"
-        onClick={onPreviewAgain}
-        disabled={busy || !changed}
-        aria-disabled={busy || !changed}
-      >
-        Preview again with these columns
-      </button>
+      <PreviewAgainButton
+        label="Preview again with these columns"
+        changed={changed}
+        busy={busy}
+        unchanged="No column has been changed yet: choose what a column holds above, then preview again."
+        onPreviewAgain={onPreviewAgain}
+      />
       <SaveMapping c={c} columns={currentColumns(plan, choices)} onSaved={onSaved} />
     </section>
   );

@@ -12,6 +12,7 @@ import { type DateParts, PlanStartInput } from './import-plan-start.js';
 import { ImportPlanView } from './import-plan-view.js';
 import { ImportAcknowledgements, ImportNotes } from './import-warnings.js';
 import { SummaryList } from './page.js';
+import { PreviewAgainButton } from './preview-again.js';
 
 type Edits = Record<string, string>;
 
@@ -120,15 +121,13 @@ export function ImportPreviewView({
           When the plan starts
         </h2>
         <PlanStartInput value={edits.planStart} onChange={edits.setPlanStart} error={fieldErrors.planStart} />
-        <button
-          type="button"
-          className="govuk-button govuk-button--secondary"
-          onClick={onPreviewAgain}
-          disabled={busy || !edits.planStartChanged}
-          aria-disabled={busy || !edits.planStartChanged}
-        >
-          Preview again from this date
-        </button>
+        <PreviewAgainButton
+          label="Preview again from this date"
+          changed={edits.planStartChanged}
+          busy={busy}
+          unchanged="The date has not been changed yet: enter the day the plan starts above, then preview again."
+          onPreviewAgain={onPreviewAgain}
+        />
       </section>
       <ImportDeadlines
         issues={issues}
