@@ -16,6 +16,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   'payload-too-large': 413,
   'unsupported-media-type': 415,
   unprocessable: 422,
+  'too-many-requests': 429,
   unavailable: 503,
 };
 
@@ -28,6 +29,7 @@ const CODE_FOR_STATUS: Partial<Record<number, ErrorCode>> = {
   413: 'payload-too-large',
   415: 'unsupported-media-type',
   422: 'unprocessable',
+  429: 'too-many-requests',
 };
 
 export function errorBody(code: ErrorCode, message: string, details?: unknown) {

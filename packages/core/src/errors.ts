@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'payload-too-large'
   | 'unsupported-media-type'
   | 'unprocessable'
+  | 'too-many-requests'
   | 'unavailable';
 
 export interface FieldError {
@@ -36,6 +37,8 @@ export class DomainError extends Error {
 export const notFound = (what: string) => new DomainError('not-found', `${what} not found`);
 export const forbidden = (message = 'Your role does not allow this') => new DomainError('forbidden', message);
 export const conflict = (message: string, details?: unknown) => new DomainError('conflict', message, details);
+/** A limit on how much of something may be done in a while (429): try again later. */
+export const tooMany = (message: string) => new DomainError('too-many-requests', message);
 /** An archived plan is the council's record: nothing in it changes (docs/architecture.md, section 6). */
 export const PLAN_ARCHIVED_MESSAGE = 'This plan is archived, so it can no longer be changed.';
 export const planArchived = () => new DomainError('plan-archived', PLAN_ARCHIVED_MESSAGE);

@@ -59,6 +59,8 @@ export const sk = {
   locator: (id: string) => `LOC#${k(id)}`,
   consent: (partnershipId: string) => `PARTNERSHIP#${k(partnershipId)}`,
   importPreview: (id: string) => `IMPORT#${k(id)}`,
+  /** How many invitations the council has sent on a day (Europe/London), for the daily cap (members.ts). */
+  invitationsOn: (day: string) => `INVITES#${k(day)}`,
   /** A column mapping a council saved by name, offered on its next import. */
   importMapping: (id: string) => `MAPPING#${k(id)}`,
   /** A closed reporting period of a plan: header with counts (and the entries, when they fit). */

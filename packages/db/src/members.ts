@@ -1,3 +1,4 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   conflict,
   DomainError,
@@ -5,10 +6,12 @@ import {
   type MemberPatch,
   type Membership,
   notFound,
+  tooMany,
 } from '@peopleplan/core';
 import type { ReadConsistency } from './consistency.js';
 import { sk } from './keys.js';
 import type { TenantStore, TransactItem } from './store.js';
+import { TABLE } from './table.js';
 import { firstVersion, nextVersion, patchedVersion } from './versioning.js';
 
 /**
@@ -37,6 +40,32 @@ export class MembersRepo {
   async byEmail(email: string): Promise<Membership | undefined> {
     const wanted = email.toLowerCase();
     return (await this.list()).find((m) => m.email.toLowerCase() === wanted);
+  }
+
+  /**
+   * Counts one invitation against the council's cap for `day` (Europe/London): a compromised or careless
+   * admin account cannot make the service mail thousands of strangers, which would harm its standing as
+   * a sender for every council. 429 once `limit` have been sent that day; the count lapses after a week.
+   */
+  async countInvitation(day: string, limit: number): Promise<void> {
+    try {
+      await this.store.update(
+        sk.invitationsOn(day),
+        'SET #type = :type, #exp = :exp ADD #n :one',
+        { '#type': 'type', '#exp': TABLE.ttlAttribute, '#n': 'n' },
+        {
+          ':type': 'invitation-count',
+          ':exp': Math.floor(Date.parse(`${day}T00:00:00Z`) / 1000) + 7 * 86_400,
+          ':one': 1,
+        },
+        { condition: 'attribute_not_exists(#n) OR #n < :max', values: { ':max': limit } },
+      );
+    } catch (e) {
+      if (!(e instanceof ConditionalCheckFailedException)) throw e;
+      throw tooMany(
+        `This council has sent ${limit} invitations today, the most a day allows. Send the rest tomorrow, or ask the PeoplePlan service team.`,
+      );
+    }
   }
 
   /** A new member; 409 if they are one already. `byAdmin`: the admin inviting them (stillAdmin). */

@@ -7,6 +7,7 @@ import {
   councilGroup,
   DomainError,
   EmailAddress,
+  londonToday,
   type MemberInvite,
   type MemberPatch,
   type Membership,
@@ -43,6 +44,12 @@ export interface Actor {
   sub: string;
   name: string;
 }
+
+/**
+ * Invitations a council may send a day: more than any onboarding needs (the page invites up to 200 at a
+ * time), few enough that a misused admin account cannot turn the service into a sender of mass mail.
+ */
+export const INVITATIONS_PER_DAY = 500;
 
 const ROLE_DESCRIPTIONS: Record<CouncilRole, string> = {
   admin: 'users, settings and everything in the council',
@@ -202,6 +209,9 @@ export async function inviteMember(
     throw conflict(`${input.email} is already a member of this council`);
   }
   await assertNotOperator(deps, input.email, 'council members', 'email');
+  // Before anything is made or mailed: each invitation may send an email (Cognito's), so a council's are
+  // capped a day (429), whoever sends them (members.ts countInvitation).
+  await data.members.countInvitation(londonToday(), INVITATIONS_PER_DAY);
   const councilId = data.ctx.councilId;
   const name = input.name ?? input.email.split('@')[0]!;
   const person = input.personId

@@ -608,7 +608,10 @@ export interface paths {
     /** The council’s members and their roles */
     get: operations['listMembers'];
     put?: never;
-    /** Invite someone by email with a role */
+    /**
+     * Invite someone by email with a role
+     * @description A council may send 500 invitations a day (429 past that: nothing made, nobody mailed).
+     */
     post: operations['inviteMember'];
     delete?: never;
     options?: never;
@@ -12343,6 +12346,21 @@ export interface operations {
       };
       /** @description Stale version: reload and try again */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+      /** @description The council’s invitations for today are used up */
+      429: {
         headers: {
           [name: string]: unknown;
         };

@@ -4,7 +4,7 @@ import type { AppDeps } from '../context.js';
 import { onboardingFor } from '../onboarding.js';
 import { councilData } from '../tenant.js';
 import type { App } from '../types.js';
-import { body, CouncilParam, conflictError, errors, json, listOf } from './common.js';
+import { body, CouncilParam, conflictError, ErrorSchema, errors, json, listOf } from './common.js';
 
 const MemberParams = CouncilParam.extend({ memberId: UserSub });
 const MemberView = Membership;
@@ -43,8 +43,14 @@ export function registerMemberRoutes(app: App, deps: AppDeps) {
       operationId: 'inviteMember',
       tags: ['Members'],
       summary: 'Invite someone by email with a role',
+      description: 'A council may send 500 invitations a day (429 past that: nothing made, nobody mailed).',
       request: { params: CouncilParam, ...body(MemberInvite) },
-      responses: { 201: json(MemberView, 'Invited'), ...errors, ...conflictError },
+      responses: {
+        201: json(MemberView, 'Invited'),
+        ...errors,
+        ...conflictError,
+        429: json(ErrorSchema, 'The council’s invitations for today are used up'),
+      },
     }),
     async (c) => {
       const data = await councilData(c, deps, c.req.valid('param').c, 'admin');
