@@ -87,7 +87,14 @@ async function fromWholePlans(w: BenchWorld, rules: Parameters<typeof buildDashb
       return { ...tree, ...(last && rags && { lastPeriod: { label: last.label, rags } }) };
     }),
   );
-  return JSON.stringify(buildDashboard(whole, TODAY, rules));
+  // The directorates a head of service can narrow to, named as the API lists them (db dashboard-data.ts).
+  const directorates = [
+    ...new Set(whole.flatMap((t) => (t.plan.directorate?.trim() ? [t.plan.directorate.trim()] : []))),
+  ];
+  return JSON.stringify({
+    ...buildDashboard(whole, TODAY, rules),
+    directorates: directorates.sort((a, b) => a.localeCompare(b, 'en')),
+  });
 }
 
 /** A world's dashboard through the API, and the raw reads it needs (`listed` found once, by judging). */
