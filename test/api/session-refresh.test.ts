@@ -48,6 +48,19 @@ describe('keeping a session going with its refresh token', () => {
     expect(refused).toEqual({ status: 400, body: { error: 'invalid_grant' } });
   });
 
+  it('no longer honours a refresh token revoked at sign-out', async () => {
+    const signIn = await token({ email: 'viewer@harrow.test' });
+    const revoked = await api.idp.app.request('/revoke', {
+      method: 'POST',
+      body: new URLSearchParams({ token: signIn.body.refresh_token }),
+    });
+    expect(revoked.status).toBe(200);
+    expect(await token({ grant_type: 'refresh_token', refresh_token: signIn.body.refresh_token })).toEqual({
+      status: 400,
+      body: { error: 'invalid_grant' },
+    });
+  });
+
   it('refuses a refresh token it never issued, and a malformed request', async () => {
     expect((await token({ grant_type: 'refresh_token', refresh_token: 'made-up' })).status).toBe(400);
     expect((await token({ grant_type: 'password', email: 'admin@harrow.test' })).status).toBe(400);

@@ -438,6 +438,23 @@ describe('the hour a sign-in lasts (WCAG 2.2.1 timing adjustable)', () => {
     await page.getByRole('heading', { level: 1, name: 'My actions' }).waitFor();
   });
 
+  it('revokes the refresh token at sign-out: nobody can take the sign-in on from it', async () => {
+    const page = await on('/councils/harrow');
+    const refreshToken = await page.evaluate(
+      () => JSON.parse(sessionStorage.getItem('peopleplan.token')!).refreshToken as string,
+    );
+    const refresh = () =>
+      fetch(`${e.url}/dev/idp/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ grant_type: 'refresh_token', refresh_token: refreshToken }),
+      });
+    expect((await refresh()).status).toBe(200);
+    await page.getByRole('link', { name: 'Sign out' }).click();
+    await page.waitForURL((u) => u.pathname === '/sign-in');
+    await expect.poll(async () => (await refresh()).status).toBe(400);
+  });
+
   it('says to sign in again when the sign-in cannot be kept going, and takes the person there', async () => {
     const page = await on('/councils/harrow');
     await endingSoon(page, 60_000, 'revoked-long-ago');

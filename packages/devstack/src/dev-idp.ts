@@ -124,6 +124,12 @@ export async function createDevIdp(opts: {
   app.get('/users', async (c) =>
     c.json({ items: opts.users.users(), councils: (await opts.councilNames?.()) ?? {} }),
   );
+  // As Cognito's /oauth2/revoke: the refresh token is no longer honoured (the app's sign-out).
+  app.post('/revoke', async (c) => {
+    const token = (await c.req.parseBody().catch(() => undefined))?.token;
+    if (typeof token === 'string') refreshTokens.delete(token);
+    return c.body(null, 200);
+  });
   app.post('/token', async (c) => {
     const body = TokenRequest.safeParse(await c.req.json().catch(() => undefined));
     if (!body.success) {

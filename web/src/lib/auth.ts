@@ -185,6 +185,18 @@ export async function completeCognitoSignIn(cfg: Cognito, search: string): Promi
 }
 
 export function signOut(cfg: AuthConfig): void {
+  // The refresh token is revoked, not only forgotten: on a shared computer nobody can take the sign-in
+  // on from it (a beacon: it is sent even as the page goes to the sign-out address).
+  const refreshToken = storedToken()?.refreshToken;
+  if (refreshToken) {
+    navigator.sendBeacon(
+      cfg.mode === 'cognito' ? `${cfg.domain}/oauth2/revoke` : '/dev/idp/revoke',
+      new URLSearchParams({
+        token: refreshToken,
+        ...(cfg.mode === 'cognito' ? { client_id: cfg.clientId } : {}),
+      }),
+    );
+  }
   clearToken();
   if (cfg.mode === 'cognito') {
     const url = new URL(`${cfg.domain}/logout`);
