@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../support/api.js';
 import { holdTransactions, puts } from '../support/held-transactions.js';
+import { previewNamingMany } from '../support/plans.js';
 
 const H = '/api/v1/councils/harrow';
 const EDITOR = 'editor@harrow.test';
@@ -26,26 +27,14 @@ describe('the people a failed import commit marked', () => {
   afterAll(() => api.drop());
 
   it('may be marked as left at once', { timeout: 120_000 }, async () => {
-    const people: Array<{ id: string; name: string; version: number }> = [];
-    for (let i = 0; i < 110; i++)
-      people.push(
-        await api.ok('POST', `${H}/people`, { name: `Named Lead ${String(i).padStart(3, '0')}` }, EDITOR),
-      );
-    const text = [
-      'Workforce action plan naming many leads',
-      '',
-      'Ref\tAction\tLead\tDeadline',
-      ...people.map((p, i) => `${i + 1}\tAction ${i + 1}\t${p.name}\tMarch 2027`),
-    ].join('\n');
-    const preview = await call('POST', `${H}/imports`, { text, filename: 'many.txt' });
-    expect(preview.status).toBe(201);
+    const { people, id } = await previewNamingMany(api, H, EDITOR, 'Named Lead');
 
     // The first lead (marked with the header) is marked as left while the commit's header is held:
     // nothing is theirs yet, so the leaving is taken, and the header is then refused.
     const first = people[0]!;
     const [commit, leaving] = await interleave(
       puts('plan'),
-      () => call('POST', `${H}/imports/${preview.body.id}/commit`, {}),
+      () => call('POST', `${H}/imports/${id}/commit`, {}),
       () => call('PATCH', `${H}/people/${first.id}`, { version: first.version, leftOn: TODAY }),
     );
     expect(leaving.status, JSON.stringify(leaving.body)).toBe(200);
@@ -58,7 +47,7 @@ describe('the people a failed import commit marked', () => {
     expect(left.status, JSON.stringify(left.body)).toBe(200);
 
     // Tried again, the import goes in without the leaver: the first lead's actions are left unresolved.
-    const again = await call('POST', `${H}/imports/${preview.body.id}/commit`, {});
+    const again = await call('POST', `${H}/imports/${id}/commit`, {});
     expect(again.status, JSON.stringify(again.body)).toBe(200);
   });
 });

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../support/api.js';
 import { type HeldCommand, holdTransactions, itemsOf, puts } from '../support/held-transactions.js';
+import { previewNamingMany } from '../support/plans.js';
 
 const H = '/api/v1/councils/harrow';
 const EDITOR = 'editor@harrow.test';
@@ -22,23 +23,7 @@ describe('marking someone as left while a plan naming many people commits', () =
   });
   afterAll(() => api.drop());
 
-  /** People and a preview of a plan naming each of them: more than the header's transaction marks. */
-  async function manyNamed(prefix: string) {
-    const people: Array<{ id: string; name: string; version: number }> = [];
-    for (let i = 0; i < 110; i++)
-      people.push(
-        await api.ok('POST', `${H}/people`, { name: `${prefix} ${String(i).padStart(3, '0')}` }, EDITOR),
-      );
-    const text = [
-      `Workforce action plan naming many leads (${prefix})`,
-      '',
-      'Ref\tAction\tLead\tDeadline',
-      ...people.map((p, i) => `${i + 1}\tAction ${i + 1}\t${p.name}\tMarch 2027`),
-    ].join('\n');
-    const preview = await call('POST', `${H}/imports`, { text, filename: 'many.txt' });
-    expect(preview.status).toBe(201);
-    return { people, id: preview.body.id as string };
-  }
+  const manyNamed = (prefix: string) => previewNamingMany(api, H, EDITOR, prefix);
 
   /**
    * Commits the import with its header's transaction held while `meanwhile` is done to someone marked
