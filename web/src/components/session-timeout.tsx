@@ -86,7 +86,9 @@ export function SessionTimeout({ auth, onEnded }: { auth: AuthConfig; onEnded: (
             data-module="govuk-button"
             disabled={state === 'extending'}
             aria-disabled={state === 'extending'}
-            onClick={() => void stay()}
+            onClick={() => {
+              if (state === 'asking') void stay();
+            }}
           >
             Stay signed in
           </button>
