@@ -6,7 +6,6 @@ import {
   conflict,
   councilGroup,
   DomainError,
-  EmailAddress,
   londonToday,
   type MemberInvite,
   type MemberPatch,
@@ -14,7 +13,6 @@ import {
   notFound,
   OPERATOR_GROUP,
   type Person,
-  partnershipGroup,
   unprocessable,
 } from '@peopleplan/core';
 import {
@@ -24,7 +22,10 @@ import {
   type PartnershipsRepo,
   provisionCouncil,
 } from '@peopleplan/db';
+import { assertNotOperator, assertOneAddress } from './onboarding-addresses.js';
 import { endSessionsIfNothingLeft } from './sessions.js';
+
+export { addPartnerReader, createPartnership, removePartnerReader } from './partnership-onboarding.js';
 
 /**
  * Onboarding, member management and offboarding of councils, the same way locally and in AWS: the
@@ -353,138 +354,6 @@ async function leaveCouncilGroups(
     if (role !== keep && (role === member.role || held.has(group)))
       await deps.identity.removeFromGroup(member.userSub, group);
   }
-}
-
-/**
- * A partnership (a shared service): its directory record, an invitation to each member council (each
- * still gives consent itself), and its partner readers, invited by email.
- */
-export async function createPartnership(
-  deps: OnboardingDeps,
-  input: {
-    id: string;
-    name: string;
-    leadCouncilId: string;
-    memberCouncilIds: string[];
-    readers: Array<{ email: string; name?: string | undefined }>;
-  },
-  actor: Actor,
-): Promise<void> {
-  for (const c of new Set([input.leadCouncilId, ...input.memberCouncilIds])) {
-    const entry = await deps.directory.council(c);
-    if (!entry || entry.status === 'deleted') throw notFound(`Council ${c}`);
-  }
-  for (const r of input.readers) assertOneAddress(r.email, 'readers');
-  for (const r of input.readers) await assertNotOperator(deps, r.email, 'partner readers');
-  await deps.partnerships.create({ id: input.id, name: input.name, leadCouncilId: input.leadCouncilId });
-  // Each invitation is written in the member council's own partition, through its own session.
-  for (const c of input.memberCouncilIds) {
-    await deps.partnerships.invite(input.id, c, actor, (await deps.council(c)).store);
-  }
-  await deps.identity.ensureGroup(partnershipGroup(input.id), `${input.name}: partner readers`);
-  for (const r of input.readers) await recordReader(deps, input.id, r);
-  await deps.directory.audit({
-    actorSub: actor.sub,
-    actorName: actor.name,
-    operation: 'create-partnership',
-    target: input.id,
-    detail: { members: input.memberCouncilIds, readers: input.readers.map((r) => r.email) },
-  });
-}
-
-/**
- * Every address given here is mailed (Cognito's invitation, alerts, partner digests). The API checks
- * its input already; the operator's command line comes straight here, so the service checks too: 'a@x,
- * b@y' would be mailed as two recipients by SMTP, and a line break or a display name is no address.
- */
-function assertOneAddress(email: string, path: string): void {
-  if (!EmailAddress.safeParse(email).success)
-    throw unprocessable(`${JSON.stringify(email)} is not one email address.`, [
-      { path, message: 'must be one email address' },
-    ]);
-}
-
-/**
- * Operators never see a council's plans: they cannot be made a council's members, nor read plans
- * through a partnership. Refused (422) however a council admin or operator asks.
- */
-async function assertNotOperator(
-  deps: OnboardingDeps,
-  email: string,
-  what: string,
-  /** The field that gave the email, for the form to point at. */
-  path?: string,
-): Promise<void> {
-  const existing = await deps.identity.findUser(email);
-  if (existing && (existing.groups.includes(OPERATOR_GROUP) || (await deps.directory.operator(existing.sub))))
-    throw unprocessable(
-      `${email} is a service operator: operators cannot be ${what} (they never see council plans).`,
-      path ? [{ path, message: 'is a service operator' }] : undefined,
-    );
-}
-
-/** A partner reader: their sign-in, the partnership's group, and the record read on every request. */
-async function recordReader(
-  deps: OnboardingDeps,
-  partnershipId: string,
-  r: { email: string; name?: string | undefined },
-): Promise<void> {
-  const name = r.name ?? r.email.split('@')[0]!;
-  const { user } = await deps.identity.ensureUser(r.email, name);
-  await deps.identity.addToGroup(user.username, partnershipGroup(partnershipId));
-  await deps.partnerships.putReader({
-    partnershipId,
-    userSub: user.sub,
-    email: r.email.toLowerCase(),
-    name,
-    weeklyDigest: true,
-  });
-}
-
-/** Add a partner reader to a partnership (also how a reader recorded by group alone gets their record). */
-export async function addPartnerReader(
-  deps: OnboardingDeps,
-  partnershipId: string,
-  reader: { email: string; name?: string | undefined },
-  actor: Actor,
-): Promise<void> {
-  const p = await deps.partnerships.get(partnershipId);
-  if (!p) throw notFound('Partnership');
-  assertOneAddress(reader.email, 'email');
-  await assertNotOperator(deps, reader.email, 'partner readers');
-  await deps.identity.ensureGroup(partnershipGroup(partnershipId), `${p.name}: partner readers`);
-  await recordReader(deps, partnershipId, reader);
-  await deps.directory.audit({
-    actorSub: actor.sub,
-    actorName: actor.name,
-    operation: 'add-reader',
-    target: partnershipId,
-    detail: { email: reader.email },
-  });
-}
-
-/**
- * Remove a partner reader: their record (access ends with their next request), group, and sessions
- * unless they have another role (sessions.ts).
- */
-export async function removePartnerReader(
-  deps: OnboardingDeps,
-  partnershipId: string,
-  email: string,
-  actor: Actor,
-): Promise<void> {
-  const user = await deps.identity.findUser(email);
-  if (!user) throw notFound('Reader');
-  await deps.partnerships.removeReader(partnershipId, user.sub);
-  await deps.identity.removeFromGroup(user.username, partnershipGroup(partnershipId));
-  await endSessionsIfNothingLeft(deps.identity, email);
-  await deps.directory.audit({
-    actorSub: actor.sub,
-    actorName: actor.name,
-    operation: 'remove-reader',
-    target: partnershipId,
-    detail: { email },
-  });
 }
 
 /** An operator of the service (the first one is bootstrapped after deploy: infra/README.md). */
