@@ -61,6 +61,8 @@ describe('search shards: a set of 32 for each year items are made in', () => {
 
   it('names a bounded shard whatever the id says', () => {
     expect(searchShardSet('7ZZZZZZZZZZZZZZZZZZZZZZZZZ')).toBe(99);
+    // Past a ULID's last time (its first letter above 7): the last set too.
+    expect(searchShardSet('8ZZZZZZZZZZZZZZZZZZZZZZZZZ')).toBe(99);
     expect(searchShard('7ZZZZZZZZZZZZZZZZZZZZZZZZZ')).toBeLessThan(100 * 32);
     expect(searchShardSet('01ARZ3NDEKTSV4RRFFQ69G5FAV'.toLowerCase())).toBe(0);
   });

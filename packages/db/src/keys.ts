@@ -1,4 +1,5 @@
-import { badRequest } from '@peopleplan/core';
+import { badRequest, Id } from '@peopleplan/core';
+import { decodeTime } from 'ulid';
 import { TABLE } from './table.js';
 
 /**
@@ -132,10 +133,6 @@ export const DUE_OUTBOX_PARTITION = 'DUE#outbox';
 export const outboxSortKey = (savedAt: string, councilId: string, itemId: string) =>
   `${savedAt}#C#${councilId}#${itemId}`;
 
-/** Crockford's base 32, in which a ULID's first ten characters give the millisecond it was made. */
-const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
-const ULID_DIGITS = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
 /**
  * Which set of search shards an item's entry is in: one set of `searchShards` per year the item was made
  * (its ULID's time), from 2027. A shard is one item, at most 400 KB (about 1,200 entries), so one fixed set
@@ -144,9 +141,14 @@ const ULID_DIGITS = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
  * or before, and ids that are not ULIDs, are in the first set, where every entry was before sets began.
  */
 export function searchShardSet(id: string): number {
-  if (!ULID.test(id)) return 0;
-  let ms = 0;
-  for (const c of id.slice(0, 10)) ms = ms * 32 + ULID_DIGITS.indexOf(c);
+  if (!Id.safeParse(id).success) return 0;
+  let ms: number;
+  try {
+    ms = decodeTime(id);
+  } catch {
+    // Its time is past what a ULID can say: the last set, as the latest time would be.
+    return MAX_SEARCH_SETS - 1;
+  }
   const year = new Date(ms).getUTCFullYear();
   // Capped, so that no id however odd names an unbounded key.
   return Math.min(Math.max(year - SEARCH_SETS_FROM, 0), MAX_SEARCH_SETS - 1);
