@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stillCommitting } from './import-status.js';
+import { abandonedCommit, stillCommitting } from './import-status.js';
 
 const now = Date.parse('2026-12-07T15:00:00Z');
 const started = (minutesAgo: number) => ({
@@ -22,5 +22,16 @@ describe('an import commit under way', () => {
     expect(stillCommitting(undefined, now)).toBe(false);
     // Refused part way: not running, so its people are not waited for.
     expect(stillCommitting({ ...started(1), failedAt: new Date(now).toISOString() }, now)).toBe(false);
+  });
+});
+
+describe('an abandoned import commit', () => {
+  it('is one begun longer ago than any commit runs, failed or not; a record without a start is neither', () => {
+    expect(abandonedCommit(started(11), now)).toBe(true);
+    expect(abandonedCommit({ ...started(11), failedAt: new Date(now).toISOString() }, now)).toBe(true);
+    expect(abandonedCommit(started(9), now)).toBe(false);
+    expect(abandonedCommit({ ...started(11), status: 'committed' }, now)).toBe(false);
+    expect(abandonedCommit({ status: 'committing' }, now)).toBe(false);
+    expect(stillCommitting({ status: 'committing' }, now)).toBe(false);
   });
 });

@@ -28,12 +28,21 @@ export async function committedImports(
  */
 export const ABANDONED_AFTER_MS = 10 * 60_000;
 
+type ImportItem = Record<string, unknown>;
+/** When a commit began, against `now` less `ABANDONED_AFTER_MS` (NaN, never either, without a start). */
+const startedBefore = (record: ImportItem, now: number) =>
+  Date.parse(String(record.startedAt)) - (now - ABANDONED_AFTER_MS);
+
 /** Whether an import record is a commit still under way at `now` (not finished, failed or abandoned). */
-export const stillCommitting = (record: Record<string, unknown> | undefined, now: number): boolean =>
+export const stillCommitting = (record: ImportItem | undefined, now: number): boolean =>
   record?.status === 'committing' &&
   // A commit that failed (refused part way) is not running: nothing of it becomes visible until a retry.
   !record.failedAt &&
-  Date.parse(String(record.startedAt)) >= now - ABANDONED_AFTER_MS;
+  startedBefore(record, now) >= 0;
+
+/** Whether an import record is a commit abandoned by `now`: begun longer ago than any commit runs. */
+export const abandonedCommit = (record: ImportItem, now: number): boolean =>
+  record.status === 'committing' && startedBefore(record, now) < 0;
 
 /**
  * The named mark an import commit gives the directory people its plan names (references.ts

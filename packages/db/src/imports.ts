@@ -16,7 +16,7 @@ import {
 import { actionIndexAttributes } from './actions.js';
 import { boardShardItems } from './boards.js';
 import { nowIso } from './ids.js';
-import { ABANDONED_AFTER_MS, importMark } from './import-status.js';
+import { abandonedCommit, importMark } from './import-status.js';
 import { inTransactions, itemSize, MAX_ITEM_BYTES } from './item-size.js';
 import { planIndexAttributes, sk } from './keys.js';
 import { milestoneIndexAttributes } from './milestones.js';
@@ -331,8 +331,8 @@ export class ImportsRepo {
    * were cleaned up.
    */
   async cleanupAbandoned(now = Date.now()): Promise<number> {
-    const stale = (await this.store.queryAllRaw('IMPORT#', ['import'])).filter(
-      (r) => r.status === 'committing' && Date.parse(String(r.startedAt)) < now - ABANDONED_AFTER_MS,
+    const stale = (await this.store.queryAllRaw('IMPORT#', ['import'])).filter((r) =>
+      abandonedCommit(r, now),
     );
     for (const r of stale) {
       const importId = String(r.id);
