@@ -49,10 +49,13 @@ export function storeToken(accessToken: string, refreshToken?: string): void {
   sessionStorage.setItem(TOKEN_KEY, JSON.stringify(t));
 }
 
-/** When the sign-in stops being used (epoch ms: a minute before the token expires), if signed in. */
+/** A token is used until a minute before it expires, so that no request carries one that runs out on the way. */
+const usableUntil = (t: StoredToken) => t.expiresAt - 60_000;
+
+/** When the sign-in stops being used (epoch ms), if signed in. */
 export function signInEndsAt(): number | undefined {
   const t = storedToken();
-  return t ? t.expiresAt - 60_000 : undefined;
+  return t ? usableUntil(t) : undefined;
 }
 
 /**
@@ -88,12 +91,8 @@ export async function extendSignIn(cfg: AuthConfig): Promise<boolean> {
 
 /** The token if there is one that has not expired (with a minute's margin). */
 export function currentToken(): string | undefined {
-  const raw = sessionStorage.getItem(TOKEN_KEY);
-  if (!raw) return undefined;
-  try {
-    const t = JSON.parse(raw) as StoredToken;
-    if (t.expiresAt - 60_000 > Date.now()) return t.accessToken;
-  } catch {}
+  const t = storedToken();
+  if (t && usableUntil(t) > Date.now()) return t.accessToken;
   sessionStorage.removeItem(TOKEN_KEY);
   return undefined;
 }
